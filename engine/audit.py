@@ -1,0 +1,180 @@
+"""Run cleanlab's Datalab on precomputed pred_probs and one shared neighbour graph.
+
+Issue types run one at a time, so progress is reported and cancellation is honoured between
+them. The result is Datalab's own issue frame (``is_<type>_issue``, ``<type>_score``), its
+summary, a JSON-safe copy of its info, and the text of ``Datalab.report()``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.errors import Cancelled, UsageError
+
+ISSUE_TYPES = (
+    "null",
+    "label",
+    "outlier",
+    "near_duplicate",
+    "non_iid",
+    "class_imbalance",
+    "underperforming_group",
+)
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass
+class AuditOutput:
+    """What Datalab found, in plain, cacheable form."""
+
+    issues: pd.DataFrame
+    summary: pd.DataFrame
+    info: dict[str, Any]
+    report: str
+    timings_s: dict[str, float] = field(default_factory=dict)
+
+
+def parse_issue_types(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """Validate a comma-separated list (or sequence) of issue types; None means all seven."""
+    if value is None or value == "" or value == "all":
+        return ISSUE_TYPES
+    names = [v.strip() for v in (value.split(",") if isinstance(value, str) else value)]
+    names = [n.replace("-", "_") for n in names if n]
+    unknown = [n for n in names if n not in ISSUE_TYPES]
+    if unknown:
+        raise UsageError(
+            f"unknown issue type(s) {', '.join(unknown)}; choose from {', '.join(ISSUE_TYPES)}"
+        )
+    return tuple(n for n in ISSUE_TYPES if n in names)
+
+
+def run_datalab(
+    labels: np.ndarray,
+    pred_probs: np.ndarray | None,
+    knn_graph: Any | None,
+    *,
+    null_mask: np.ndarray | None = None,
+    features: np.ndarray | None = None,
+    issue_types: Sequence[str] = ISSUE_TYPES,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> AuditOutput:
+    """Find the chosen issue types; ``null_mask`` marks rows whose text is empty or missing."""
+    from cleanlab import Datalab
+
+    labels = np.asarray(labels, dtype=np.int64)
+    lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
+    timings: dict[str, float] = {}
+    todo = list(issue_types)
+    for step, issue_type in enumerate(todo):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("audit cancelled")
+        if progress is not None:
+            progress(step, len(todo), issue_type)
+        started = time.perf_counter()
+        if issue_type == "null":
+            _find_null(lab, labels, null_mask)
+        else:
+            kwargs: dict[str, Any] = {"issue_types": {issue_type: _issue_kwargs(issue_type)}}
+            if pred_probs is not None:
+                kwargs["pred_probs"] = pred_probs
+            if knn_graph is not None:
+                kwargs["knn_graph"] = knn_graph
+            elif features is not None:
+                kwargs["features"] = features
+            lab.find_issues(**kwargs)
+        timings[issue_type] = round(time.perf_counter() - started, 3)
+    if progress is not None:
+        progress(len(todo), len(todo), "done")
+    return _collect(lab, timings)
+
+
+def _issue_kwargs(issue_type: str) -> dict[str, Any]:
+    if issue_type in ("outlier", "near_duplicate", "non_iid"):
+        return {"metric": "cosine"}
+    return {}
+
+
+def _find_null(lab, labels, null_mask) -> None:
+    """Null rows: Datalab's null check over a one-column marker that is NaN where text is missing."""
+    from cleanlab import Datalab
+
+    marked = np.zeros((len(labels), 1), dtype=np.float32)
+    if null_mask is not None:
+        marked[np.asarray(null_mask, dtype=bool)] = np.nan
+    null_lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
+    null_lab.find_issues(features=marked, issue_types={"null": {}})
+    # copy the null results into the main Datalab, as if its own manager had found them
+    lab.data_issues.collect_issues_from_issue_manager(_FrozenManager("null", null_lab))
+
+
+class _FrozenManager:
+    """Adapter that hands another Datalab's results for one issue type to ``collect_issues``."""
+
+    def __init__(self, issue_name: str, source) -> None:
+        self.issue_name = issue_name
+        self.issues = source.get_issues(issue_name)
+        summary = source.get_issue_summary(issue_name)
+        self.summary = summary.reset_index(drop=True)
+        self.info = source.get_info(issue_name)
+
+
+def _collect(lab, timings: dict[str, float]) -> AuditOutput:
+    from cleanlab.datalab.internal.report import Reporter
+
+    issues = lab.get_issues().reset_index(drop=True)
+    if "near_duplicate" in set(lab.get_issue_summary()["issue_type"]):
+        extra = lab.get_issues("near_duplicate").reset_index(drop=True)
+        for column in ("near_duplicate_sets", "distance_to_nearest_neighbor"):
+            if column in extra:
+                issues[column] = extra[column].to_numpy()
+    issues = issues.drop(columns=["given_label", "predicted_label"], errors="ignore")
+    summary = lab.get_issue_summary().reset_index(drop=True)
+    info = {name: json_safe(lab.get_info(name)) for name in summary["issue_type"]}
+    reporter = Reporter(
+        data_issues=lab.data_issues, task=lab.task, verbosity=1, show_all_issues=True
+    )
+    report = reporter.get_report(num_examples=5)
+    return AuditOutput(issues=issues, summary=summary, info=info, report=report, timings_s=timings)
+
+
+def json_safe(value: Any, *, max_items: int = 1_000) -> Any:
+    """A JSON-serialisable copy of Datalab info: big arrays and matrices are dropped."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            converted = json_safe(item, max_items=max_items)
+            if converted is not _DROP:
+                out[str(key)] = converted
+        return out
+    if isinstance(value, (list, tuple)):
+        if len(value) > max_items:
+            return _DROP
+        items = [json_safe(v, max_items=max_items) for v in value]
+        return [v for v in items if v is not _DROP]
+    if isinstance(value, np.ndarray):
+        if value.ndim > 1 or value.size > max_items:
+            return _DROP
+        return json_safe(value.tolist(), max_items=max_items)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        number = float(value)
+        return number if np.isfinite(number) else None
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, pd.DataFrame) and len(value) <= max_items:
+        return json_safe(value.to_dict(orient="list"), max_items=max_items)
+    return _DROP
+
+
+_DROP = object()

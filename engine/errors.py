@@ -1,0 +1,43 @@
+"""Errors the engine raises on purpose: each carries one readable line and an exit code."""
+
+from __future__ import annotations
+
+#: Exit codes of the ``textaudit`` command.
+EXIT_OK = 0
+EXIT_DATA = 1  # the data (or a cache/journal file) is wrong or unreadable
+EXIT_USAGE = 2  # the command line is wrong
+EXIT_CANCELLED = 130  # interrupted by the user
+
+
+class TextauditError(Exception):
+    """An expected failure with a one-line message for the user."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DataError(TextauditError):
+    """The input data cannot be audited as given."""
+
+    exit_code = EXIT_DATA
+
+
+class UsageError(TextauditError):
+    """The options are wrong (unknown column, bad value, wrong combination)."""
+
+    exit_code = EXIT_USAGE
+
+
+class Cancelled(TextauditError):
+    """The user cancelled a long-running stage."""
+
+    exit_code = EXIT_CANCELLED
+
+    def __init__(self, message: str = "cancelled") -> None:
+        super().__init__(message)

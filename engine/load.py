@@ -1,0 +1,265 @@
+"""Load a dataset from a file, a Hugging Face dataset or a DataFrame into a validated table.
+
+The result keeps the original frame (for export), the texts, and the labels mapped to class
+indices in sorted order, which is the order Datalab uses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.errors import DataError, UsageError
+
+FILE_TYPES = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A text-classification table ready for auditing.
+
+    ``labels[i]`` is the index of row i's label in ``classes`` (sorted original values).
+    """
+
+    frame: pd.DataFrame
+    texts: list[str]
+    text_is_null: np.ndarray
+    labels: np.ndarray
+    classes: list[Any]
+    ids: list[Any]
+    text_column: str
+    label_column: str
+    id_column: str | None
+    source: str
+    warnings: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.classes)
+
+    @property
+    def class_names(self) -> list[str]:
+        """Labels as display strings, in class-index order."""
+        return [str(c) for c in self.classes]
+
+    def text_hash(self) -> str:
+        """Content hash of the texts alone (embeddings depend on nothing else)."""
+        return hash_strings(self.texts)
+
+    def label_hash(self) -> str:
+        """Content hash of the label assignment and class set."""
+        digest = hashlib.sha256(np.ascontiguousarray(self.labels, dtype=np.int64).tobytes())
+        digest.update(hash_strings(self.class_names).encode())
+        return digest.hexdigest()
+
+
+def hash_strings(values: list[str]) -> str:
+    """A sha256 over a list of strings that cannot collide across different splits."""
+    digest = hashlib.sha256()
+    for value in values:
+        encoded = value.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little"))
+        digest.update(encoded)
+    return digest.hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    """The per-row text fingerprint stored in the corrections journal."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
+    """Read a file, a saved ``datasets`` folder or ``hf:NAME[:SPLIT]`` into a DataFrame."""
+    source_str = str(source)
+    if source_str.startswith("hf:"):
+        return _read_hub(source_str[3:])
+    path = Path(source_str).expanduser()
+    if not path.exists():
+        raise DataError(f"{source_str}: no such file or directory")
+    if path.is_dir():
+        return _read_saved_dataset(path)
+    kind = FILE_TYPES.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(FILE_TYPES))
+        raise UsageError(
+            f"{source_str}: unknown file type {path.suffix or '(none)'!r}; "
+            f"use {known}, a saved datasets folder or hf:NAME"
+        )
+    try:
+        return _read_file(path, kind, encoding)
+    except PermissionError:
+        raise DataError(f"{source_str}: permission denied") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{source_str}: not valid {encoding} (byte 0x{exc.object[exc.start]:02x} at offset "
+            f"{exc.start}); pass --encoding latin-1 or the file's real encoding"
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise DataError(f"{source_str}: the file is empty") from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
+    except OSError as exc:
+        raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+def _read_file(path: Path, kind: str, encoding: str) -> pd.DataFrame:
+    if path.stat().st_size == 0:
+        raise DataError(f"{path}: the file is empty")
+    if encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
+        encoding = "utf-8-sig"  # a UTF-8 BOM must not end up in the first column name
+    if kind in ("csv", "tsv"):
+        return pd.read_csv(
+            path,
+            sep="," if kind == "csv" else "\t",
+            encoding=encoding,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+        )
+    if kind == "jsonl":
+        return pd.read_json(path, lines=True, encoding=encoding, dtype=False)
+    if kind == "json":
+        return pd.read_json(path, encoding=encoding, dtype=False)
+    return pd.read_parquet(path)
+
+
+def _read_saved_dataset(path: Path) -> pd.DataFrame:
+    markers = ("dataset_info.json", "state.json", "dataset_dict.json")
+    if not any((path / marker).exists() for marker in markers):
+        raise DataError(f"{path}: is a directory, not a data file or a saved datasets folder")
+    import datasets
+
+    try:
+        loaded = datasets.load_from_disk(str(path))
+    except Exception as exc:  # datasets raises many types for a bad folder
+        raise DataError(f"{path}: cannot load the saved dataset: {exc}") from None
+    if isinstance(loaded, datasets.DatasetDict):
+        split = "train" if "train" in loaded else next(iter(loaded))
+        loaded = loaded[split]
+    return loaded.to_pandas()
+
+
+def _read_hub(spec: str) -> pd.DataFrame:
+    name, _, split = spec.partition(":")
+    if not name:
+        raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
+    import datasets
+
+    try:
+        loaded = datasets.load_dataset(name, split=split or "train")
+    except Exception as exc:  # offline, unknown name, bad split: all end the same way
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(f"hf:{spec}: cannot load from the Hugging Face hub: {reason}") from None
+    return loaded.to_pandas()
+
+
+def _check_column(frame: pd.DataFrame, column: str, role: str, option: str) -> None:
+    if column in frame.columns:
+        return
+    columns = [str(c) for c in frame.columns]
+    close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UsageError(
+        f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}choose one with {option}"
+    )
+
+
+def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any]]:
+    """Map label values to indices of their sorted unique values; reject missing labels."""
+    missing = values.isna().to_numpy() | values.map(
+        lambda v: isinstance(v, str) and not v.strip()
+    ).to_numpy(dtype=bool)
+    if missing.any():
+        rows = np.flatnonzero(missing)
+        shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
+        raise DataError(
+            f"{len(rows)} row(s) have an empty label (rows {shown}); fill or drop them first"
+        )
+    raw = values.to_numpy(dtype=object)
+    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in raw):
+        keys = np.asarray(raw, dtype=np.int64)
+    elif all(isinstance(v, (int, float, np.integer, np.floating)) for v in raw):
+        floats = np.asarray(raw, dtype=np.float64)
+        if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)):
+            keys = floats.astype(np.int64)  # 1.0, 2.0 -> 1, 2
+        else:
+            keys = floats
+    else:
+        keys = np.asarray([str(v) for v in raw], dtype=object)
+    classes, indices = np.unique(keys, return_inverse=True)
+    return indices.astype(np.int64), [c.item() if hasattr(c, "item") else c for c in classes]
+
+
+def load_dataset(
+    source: str | Path | pd.DataFrame,
+    *,
+    text_column: str = "text",
+    label_column: str = "label",
+    id_column: str | None = None,
+    encoding: str = "utf-8",
+) -> Dataset:
+    """Read and validate a dataset; raise ``DataError``/``UsageError`` with one clear line."""
+    if isinstance(source, pd.DataFrame):
+        frame, name = source.reset_index(drop=True), "<DataFrame>"
+    else:
+        frame, name = read_table(source, encoding=encoding), str(source)
+    frame.columns = [str(c) for c in frame.columns]
+    _check_column(frame, text_column, "text", "--text-column")
+    _check_column(frame, label_column, "label", "--label-column")
+    if id_column is not None:
+        _check_column(frame, id_column, "id", "--id-column")
+    if len(frame) == 0:
+        raise DataError(f"{name}: has a header but no rows")
+
+    text_values = frame[text_column]
+    text_is_null = text_values.isna().to_numpy().copy()
+    texts = ["" if null else str(v) for v, null in zip(text_values.tolist(), text_is_null)]
+    text_is_null |= np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
+
+    labels, classes = _normalise_labels(frame[label_column])
+    if len(classes) < 2:
+        raise DataError(
+            f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
+            "label auditing needs at least two"
+        )
+    warnings: list[str] = []
+    if id_column is not None:
+        ids = frame[id_column].tolist()
+        n_dup = int(frame[id_column].duplicated().sum())
+        if n_dup:
+            warnings.append(f"{n_dup} duplicate value(s) in id column {id_column!r}; rows are still told apart by position")
+    else:
+        ids = list(range(len(frame)))
+    if text_is_null.any():
+        warnings.append(f"{int(text_is_null.sum())} row(s) have an empty or missing text")
+    return Dataset(
+        frame=frame,
+        texts=texts,
+        text_is_null=text_is_null,
+        labels=labels,
+        classes=classes,
+        ids=ids,
+        text_column=text_column,
+        label_column=label_column,
+        id_column=id_column,
+        source=name,
+        warnings=warnings,
+    )

@@ -1,0 +1,161 @@
+"""One k-nearest-neighbour graph over the embeddings, shared by every issue type.
+
+Cosine distance (what Datalab picks for embeddings). Exact search in blocks for small data,
+faiss HNSW above ``EXACT_LIMIT`` rows (faiss: a well-kept, fast ANN library with a CPU and a
+GPU build), exact search on the GPU with torch when one is present. Exact duplicates keep an
+explicit distance of 0, as Datalab requires.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.errors import Cancelled
+
+DEFAULT_K = 10
+EXACT_LIMIT = 30_000
+ZERO_TOLERANCE = 1e-6
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class NeighbourGraph:
+    """For each row, its k nearest other rows (ascending distance)."""
+
+    indices: np.ndarray  # (n, k) int32
+    distances: np.ndarray  # (n, k) float32, cosine distance in [0, 2]
+    method: str
+
+    @property
+    def k(self) -> int:
+        return int(self.indices.shape[1])
+
+    def to_csr(self):
+        """The CSR matrix Datalab accepts as ``knn_graph`` (explicit zeros kept)."""
+        from scipy.sparse import csr_matrix
+
+        n, k = self.indices.shape
+        indptr = np.arange(0, n * k + 1, k, dtype=np.int64)
+        return csr_matrix(
+            (self.distances.ravel().astype(np.float64), self.indices.ravel(), indptr),
+            shape=(n, n),
+        )
+
+
+def choose_method(n_rows: int, device: str = "cpu") -> str:
+    """``exact`` for small data or a GPU, ``hnsw`` above the size threshold on CPU."""
+    if device.startswith("cuda"):
+        return "exact-gpu"
+    return "exact" if n_rows <= EXACT_LIMIT else "hnsw"
+
+
+def build_graph(
+    vectors: np.ndarray,
+    *,
+    k: int = DEFAULT_K,
+    method: str | None = None,
+    device: str = "cpu",
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> NeighbourGraph:
+    """k nearest neighbours (self excluded) of every row of unit-norm ``vectors``."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n = len(vectors)
+    k = max(1, min(k, n - 1))
+    method = method or choose_method(n, device)
+    if method == "hnsw":
+        sims, idx = _hnsw(vectors, k, progress, cancel)
+    elif method == "exact-gpu":
+        sims, idx = _exact_torch(vectors, k, device, progress, cancel)
+    else:
+        sims, idx = _exact_numpy(vectors, k, progress, cancel)
+    distances = np.clip(1.0 - sims, 0.0, 2.0).astype(np.float32)
+    distances[distances < ZERO_TOLERANCE] = 0.0
+    order = np.argsort(distances, axis=1, kind="stable")
+    distances = np.take_along_axis(distances, order, axis=1)
+    idx = np.take_along_axis(idx, order, axis=1).astype(np.int32)
+    return NeighbourGraph(indices=idx, distances=distances, method=method)
+
+
+def _block_rows(n: int, budget_cells: int = 32_000_000) -> int:
+    return max(1, min(n, budget_cells // max(n, 1)))
+
+
+def _exact_numpy(vectors, k, progress, cancel):
+    n = len(vectors)
+    step = _block_rows(n)
+    sims = np.empty((n, k), dtype=np.float32)
+    idx = np.empty((n, k), dtype=np.int64)
+    for start in range(0, n, step):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("neighbour search cancelled")
+        stop = min(n, start + step)
+        block = vectors[start:stop] @ vectors.T
+        block[np.arange(stop - start), np.arange(start, stop)] = -np.inf  # no self-neighbour
+        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        sims[start:stop] = np.take_along_axis(block, part, axis=1)
+        idx[start:stop] = part
+        if progress is not None:
+            progress(stop, n)
+    return sims, idx
+
+
+def _exact_torch(vectors, k, device, progress, cancel):
+    import torch
+
+    n = len(vectors)
+    on_device = torch.from_numpy(vectors).to(device=device, dtype=torch.float16)
+    step = max(1, min(n, 2_000_000_000 // max(n, 1) // 4))
+    sims = np.empty((n, k), dtype=np.float32)
+    idx = np.empty((n, k), dtype=np.int64)
+    for start in range(0, n, step):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("neighbour search cancelled")
+        stop = min(n, start + step)
+        block = (on_device[start:stop] @ on_device.T).float()
+        rows = torch.arange(stop - start, device=block.device)
+        block[rows, rows + start] = -float("inf")
+        top = torch.topk(block, k, dim=1)
+        sims[start:stop] = top.values.cpu().numpy()
+        idx[start:stop] = top.indices.cpu().numpy()
+        if progress is not None:
+            progress(stop, n)
+    return sims, idx
+
+
+def _hnsw(vectors, k, progress, cancel):
+    import faiss
+
+    n, dim = vectors.shape
+    index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = 80
+    step = 50_000
+    for start in range(0, n, step):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("neighbour search cancelled")
+        index.add(vectors[start : start + step])
+        if progress is not None:
+            progress(min(n, start + step) // 2, n)
+    index.hnsw.efSearch = max(64, 4 * k)
+    sims = np.empty((n, k), dtype=np.float32)
+    idx = np.empty((n, k), dtype=np.int64)
+    for start in range(0, n, step):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("neighbour search cancelled")
+        stop = min(n, start + step)
+        found_sims, found = index.search(vectors[start:stop], k + 1)
+        for row in range(stop - start):
+            keep = found[row] != start + row
+            keep &= found[row] >= 0
+            chosen = np.flatnonzero(keep)[:k]
+            if len(chosen) < k:  # rare: HNSW returned too few; pad with the last hit
+                chosen = np.concatenate([chosen, np.repeat(chosen[-1:], k - len(chosen))])
+            sims[start + row] = found_sims[row, chosen]
+            idx[start + row] = found[row, chosen]
+        if progress is not None:
+            progress(n // 2 + stop // 2, n)
+    return sims, idx

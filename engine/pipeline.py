@@ -1,0 +1,325 @@
+"""The audit pipeline: load -> embed -> predict -> neighbours -> audit, each stage cached.
+
+Every stage's cache key covers exactly what it depends on, so a change recomputes only what
+it must: new labels reuse the embeddings and the neighbour graph; a new model recomputes all.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.audit import ISSUE_TYPES, AuditOutput, parse_issue_types
+from engine.cache import Cache, array_hash, make_key
+from engine.embed import TFIDF_MODEL, resolve_model_name
+from engine.errors import DataError, UsageError
+from engine.load import Dataset, load_dataset
+from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
+
+STAGES = ("load", "embed", "predict", "neighbours", "audit")
+PIPELINE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A progress report from the pipeline: ``done`` of ``total`` within ``stage``."""
+
+    stage: str
+    done: int
+    total: int
+    message: str = ""
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+@dataclass
+class AuditOptions:
+    """Everything that changes what an audit computes (and so its cache keys)."""
+
+    text_column: str = "text"
+    label_column: str = "label"
+    id_column: str | None = None
+    encoding: str = "utf-8"
+    model: str | None = None
+    device: str = "auto"
+    folds: int = 5
+    classifier: str = "logreg"
+    C: float = 1.0
+    seed: int = 0
+    k: int = DEFAULT_K
+    issue_types: tuple[str, ...] = ISSUE_TYPES
+    pred_probs_path: str | None = None
+    features_path: str | None = None
+    use_cache: bool = True
+    cache_root: str | None = None
+
+
+@dataclass
+class AuditResult:
+    """Everything an audit produced, in memory."""
+
+    dataset: Dataset
+    options: AuditOptions
+    pred_probs: np.ndarray
+    graph: NeighbourGraph | None
+    output: AuditOutput
+    timings_s: dict[str, float]
+    stage_cache_hits: dict[str, bool]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def cache_hit(self) -> bool:
+        """True when nothing had to be computed."""
+        return all(self.stage_cache_hits.get(s, False) for s in STAGES if s != "load")
+
+
+def _package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "none"
+
+
+def load_user_array(path: str, what: str) -> np.ndarray:
+    """Read a user-supplied ``.npy`` (never pickled) or raise a one-line UsageError."""
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise UsageError(f"--{what}: no such file {path}")
+    try:
+        array = np.load(file, allow_pickle=False)
+    except (ValueError, OSError) as exc:
+        raise UsageError(f"--{what}: {path} is not a readable .npy array ({exc})") from None
+    if array.dtype.kind not in "fiu":
+        raise UsageError(f"--{what}: {path} holds {array.dtype}, not numbers")
+    return array.astype(np.float32 if what == "features" else np.float64)
+
+
+def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.ndarray:
+    """Reject pred_probs of the wrong shape, with NaN, or with rows not summing to 1."""
+    if pred_probs.ndim != 2 or pred_probs.shape[0] != n_rows:
+        raise UsageError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_classes})")
+    if pred_probs.shape[1] != n_classes:
+        raise UsageError(
+            f"--pred-probs has {pred_probs.shape[1]} columns but the data has {n_classes} classes "
+            f"(expected shape ({n_rows}, {n_classes}), columns in sorted label order)"
+        )
+    if not np.all(np.isfinite(pred_probs)):
+        raise UsageError("--pred-probs contains NaN or infinite values")
+    if np.any(pred_probs < 0):
+        raise UsageError("--pred-probs contains negative values")
+    sums = pred_probs.sum(axis=1)
+    bad = np.flatnonzero(np.abs(sums - 1.0) > 1e-3)
+    if len(bad):
+        raise UsageError(
+            f"--pred-probs rows must sum to 1; {len(bad)} do not (first: row {bad[0]}, sum {sums[bad[0]]:.4f})"
+        )
+    return pred_probs / sums[:, None]
+
+
+def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
+    """Reject features of the wrong row count or with NaN/inf; return unit-norm float32 rows."""
+    if features.ndim != 2 or features.shape[0] != n_rows:
+        raise UsageError(f"--features has shape {features.shape}; expected ({n_rows}, dim)")
+    if not np.all(np.isfinite(features)):
+        bad = np.flatnonzero(~np.all(np.isfinite(features), axis=1))
+        raise UsageError(f"--features has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+    norms = np.linalg.norm(features, axis=1, keepdims=True)
+    return (features / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+class _Runner:
+    """One audit run: holds the callbacks, timings and cache so the stages stay short."""
+
+    def __init__(self, options: AuditOptions, progress: ProgressFn | None, cancel: threading.Event | None):
+        self.options = options
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.cache = Cache(root=Path(options.cache_root) if options.cache_root else None, enabled=options.use_cache)
+        self.timings: dict[str, float] = {}
+        self.hits: dict[str, bool] = {}
+        self.notes: list[str] = []
+
+    def report(self, stage: str, done: int, total: int, message: str = "") -> None:
+        if self.progress is not None:
+            self.progress(Progress(stage, done, total, message))
+
+    def stage_progress(self, stage: str) -> Callable[[int, int], None]:
+        return lambda done, total: self.report(stage, done, total)
+
+    def embed(self, dataset: Dataset) -> tuple[np.ndarray, str]:
+        options = self.options
+        if options.features_path:
+            features = check_features(load_user_array(options.features_path, "features"), len(dataset))
+            self.hits["embed"] = True
+            return features, "features:" + array_hash(features)
+        model = resolve_model_name(options.model)
+        key = make_key({"texts": dataset.text_hash(), "model": model, "v": PIPELINE_VERSION})
+        cached = self.cache.load("embeddings", key)
+        if cached is not None:
+            self.hits["embed"] = True
+            return cached["vectors"], key
+        from engine.embed import embed_texts
+
+        self.hits["embed"] = False
+        self.report("embed", 0, len(dataset), f"loading {model}")
+        vectors = embed_texts(
+            dataset.texts, model=model, device=options.device,
+            progress=self.stage_progress("embed"), cancel=self.cancel,
+        )
+        self.cache.save("embeddings", key, {"vectors.npy": vectors}, {"model": model, "rows": len(dataset)})
+        return vectors, key
+
+    def predict(self, dataset: Dataset, vectors: np.ndarray, vector_key: str) -> tuple[np.ndarray, str]:
+        options = self.options
+        if options.pred_probs_path:
+            pred_probs = check_pred_probs(
+                load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
+            )
+            self.hits["predict"] = True
+            return pred_probs.astype(np.float32), "pred_probs:" + array_hash(pred_probs)
+        parts = {
+            "vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds,
+            "classifier": options.classifier, "C": options.C, "seed": options.seed,
+            "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION,
+        }
+        key = make_key(parts)
+        cached = self.cache.load("pred_probs", key)
+        if cached is not None:
+            self.hits["predict"] = True
+            self.notes.extend(cached["_meta"].get("notes", []))
+            return cached["pred_probs"], key
+        from engine.predict import cross_val_pred_probs
+
+        self.hits["predict"] = False
+        result = cross_val_pred_probs(
+            vectors, dataset.labels, dataset.n_classes, folds=options.folds,
+            classifier=options.classifier, C=options.C, seed=options.seed,
+            progress=self.stage_progress("predict"), cancel=self.cancel,
+        )
+        self.notes.extend(result.notes)
+        self.cache.save("pred_probs", key, {"pred_probs.npy": result.pred_probs}, {"notes": result.notes})
+        return result.pred_probs, key
+
+    def neighbours(self, vectors: np.ndarray, vector_key: str) -> tuple[NeighbourGraph, str]:
+        from engine.embed import resolve_device
+
+        device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else self.options.device
+        method = choose_method(len(vectors), resolve_device(device) if device != "cpu" else "cpu")
+        key = make_key({"vectors": vector_key, "k": self.options.k, "method": method, "v": PIPELINE_VERSION})
+        cached = self.cache.load("neighbours", key)
+        if cached is not None:
+            self.hits["neighbours"] = True
+            return NeighbourGraph(cached["indices"], cached["distances"], cached["_meta"]["method"]), key
+        from engine.neighbours import build_graph
+
+        self.hits["neighbours"] = False
+        graph = build_graph(
+            vectors, k=self.options.k, method=method, device=device,
+            progress=self.stage_progress("neighbours"), cancel=self.cancel,
+        )
+        self.cache.save(
+            "neighbours", key, {"indices.npy": graph.indices, "distances.npy": graph.distances},
+            {"method": graph.method},
+        )
+        return graph, key
+
+    def audit(self, dataset: Dataset, pred_probs, graph, vectors, keys: dict[str, str]) -> AuditOutput:
+        options = self.options
+        parts = {
+            **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
+            "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
+            "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION,
+        }
+        key = make_key(parts)
+        cached = self.cache.load("audit", key)
+        if cached is not None:
+            self.hits["audit"] = True
+            return AuditOutput(
+                issues=cached["issues"], summary=cached["summary"], info=cached["info"],
+                report=cached["report"], timings_s=cached["_meta"].get("timings_s", {}),
+            )
+        from engine.audit import run_datalab
+
+        self.hits["audit"] = False
+        output = run_datalab(
+            dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
+            null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
+            progress=lambda done, total, name: self.report("audit", done, total, name),
+            cancel=self.cancel,
+        )
+        self.cache.save(
+            "audit", key,
+            {"issues.parquet": output.issues, "summary.parquet": output.summary,
+             "info.json": output.info, "report.txt": output.report},
+            {"timings_s": output.timings_s},
+        )
+        return output
+
+    def timed(self, stage: str, func, *args):
+        started = time.perf_counter()
+        self.report(stage, 0, 1, "starting")
+        value = func(*args)
+        self.timings[stage] = round(time.perf_counter() - started, 3)
+        self.report(stage, 1, 1, "done")
+        return value
+
+
+def run_audit(
+    source: str | Path | pd.DataFrame | Dataset,
+    options: AuditOptions | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> AuditResult:
+    """Audit a dataset end to end, reusing every cached stage that still applies."""
+    options = options or AuditOptions()
+    options.issue_types = parse_issue_types(options.issue_types)
+    runner = _Runner(options, progress, cancel)
+    total_started = time.perf_counter()
+    if isinstance(source, Dataset):
+        dataset = source
+        runner.timings["load"] = 0.0
+    else:
+        dataset = runner.timed("load", lambda: load_dataset(
+            source, text_column=options.text_column, label_column=options.label_column,
+            id_column=options.id_column, encoding=options.encoding,
+        ))
+    runner.notes.extend(dataset.warnings)
+    vectors, vector_key = runner.timed("embed", runner.embed, dataset)
+    if len(vectors) != len(dataset):
+        raise DataError("embeddings and dataset disagree in length")
+    pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key)
+    graph = None
+    graph_key = "none"
+    if len(dataset) >= 3:
+        graph, graph_key = runner.timed("neighbours", runner.neighbours, vectors, vector_key)
+    else:
+        runner.hits["neighbours"] = True
+        runner.notes.append("fewer than 3 rows: neighbour-based issue types are skipped")
+        options.issue_types = tuple(t for t in options.issue_types if t in ("null", "label", "class_imbalance"))
+    keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}
+    output = runner.timed("audit", runner.audit, dataset, pred_probs, graph, vectors, keys)
+    runner.timings["total"] = round(time.perf_counter() - total_started, 3)
+    runner.notes.extend(runner.cache.events)
+    return AuditResult(
+        dataset=dataset, options=options, pred_probs=pred_probs, graph=graph, output=output,
+        timings_s=runner.timings, stage_cache_hits=runner.hits, notes=runner.notes,
+    )
+
+
+def options_dict(options: AuditOptions) -> dict[str, Any]:
+    """Options as a plain dict (for JSON output)."""
+    return asdict(options)

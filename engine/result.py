@@ -1,0 +1,88 @@
+"""Views of an audit result: the per-row issue table, counts, the JSON summary, the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.pipeline import AuditResult
+
+
+def issue_counts(result: AuditResult) -> dict[str, int]:
+    """Flagged rows per issue type run, zero included, in the order the types ran."""
+    summary = result.output.summary.set_index("issue_type")
+    return {
+        name: int(summary.loc[name, "num_issues"]) if name in summary.index else 0
+        for name in result.options.issue_types
+    }
+
+
+def non_iid_p_value(result: AuditResult) -> float | None:
+    """The non-IID test's p-value (None when non_iid did not run)."""
+    info = result.output.info.get("non_iid") or {}
+    value = info.get("p-value")
+    return None if value is None else float(value)
+
+
+def issue_table(result: AuditResult) -> pd.DataFrame:
+    """One row per data row: id, text, given/predicted label names and every issue column."""
+    dataset = result.dataset
+    names = np.asarray(dataset.class_names, dtype=object)
+    issues = result.output.issues
+    table = pd.DataFrame(
+        {
+            "row": np.arange(len(dataset)),
+            "id": dataset.ids,
+            "text": dataset.texts,
+            "given_label": names[dataset.labels],
+            "predicted_label": names[np.argmax(result.pred_probs, axis=1)],
+        }
+    )
+    for column in issues.columns:
+        if column == "near_duplicate_sets":
+            table[column] = [[int(x) for x in v] if v is not None else [] for v in issues[column]]
+        else:
+            table[column] = issues[column].to_numpy()
+    if result.graph is not None and "distance_to_nearest_neighbor" not in table:
+        table["distance_to_nearest_neighbor"] = result.graph.distances[:, 0]
+    return table
+
+
+def summary_json(result: AuditResult) -> dict[str, Any]:
+    """The CLI's ``--format json`` object."""
+    p_value = non_iid_p_value(result)
+    return {
+        "source": result.dataset.source,
+        "n_rows": len(result.dataset),
+        "n_classes": result.dataset.n_classes,
+        "issue_counts": issue_counts(result),
+        "non_iid_p_value": p_value,
+        "cache_hit": result.cache_hit,
+        "stage_cache_hits": result.stage_cache_hits,
+        "timings_s": result.timings_s,
+        "notes": result.notes,
+    }
+
+
+def report_text(result: AuditResult) -> str:
+    """A plain-text report in the spirit of ``Datalab.report()``, plus textaudit's own header."""
+    dataset = result.dataset
+    counts = issue_counts(result)
+    lines = [
+        f"Dataset: {dataset.source}  ({len(dataset):,} rows, {dataset.n_classes} classes)",
+        "",
+        "Issues found (rows flagged per type):",
+    ]
+    width = max(len(name) for name in counts) if counts else 10
+    for name, count in counts.items():
+        lines.append(f"  {name:<{width}}  {count:>7,}")
+    p_value = non_iid_p_value(result)
+    if p_value is not None:
+        verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
+        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {verdict}")
+    for note in result.notes:
+        lines.append(f"note: {note}")
+    lines.extend(["", "Datalab report", "=" * 14, result.output.report.rstrip()])
+    return "\n".join(lines) + "\n"

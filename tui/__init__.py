@@ -1,0 +1,1 @@
+"""textaudit's Textual front end and command line."""

@@ -1,0 +1,264 @@
+"""The ``textaudit`` command: audit, browse, demo, serve and export.
+
+Headless commands (audit, export) never import Textual, so they start fast. Every expected
+failure prints one line on stderr and exits non-zero: 2 for usage errors, 1 for data errors,
+130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
+
+EXIT_INTERNAL = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with textaudit's exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("data", help="CSV/TSV/JSONL/JSON/Parquet file, saved datasets folder, or hf:NAME[:SPLIT]")
+    parser.add_argument("--text-column", default="text", metavar="C", help="text column (default: text)")
+    parser.add_argument("--label-column", default="label", metavar="C", help="label column (default: label)")
+    parser.add_argument("--id-column", default=None, metavar="C", help="optional id column")
+    parser.add_argument("--encoding", default="utf-8", help="text encoding of CSV/JSON files (default: utf-8)")
+
+
+def _add_audit_options(parser: argparse.ArgumentParser) -> None:
+    _add_data_options(parser)
+    parser.add_argument("--model", default=None, metavar="M",
+                        help="sentence-transformers name or path; 'tfidf' for no torch (default: bundled all-MiniLM-L6-v2)")
+    parser.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps (default: auto)")
+    parser.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default: 5)")
+    parser.add_argument("--issue-types", default=None, metavar="T,...", help="comma-separated issue types (default: all seven)")
+    parser.add_argument("--pred-probs", default=None, metavar="F", help=".npy of your own out-of-sample pred_probs")
+    parser.add_argument("--features", default=None, metavar="F", help=".npy of your own embeddings")
+    parser.add_argument("--no-cache", action="store_true", help="recompute everything and write nothing to the cache")
+    parser.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line parser."""
+    parser = _Parser(prog="textaudit", description="Find and fix problems in a text-classification dataset.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    audit = commands.add_parser("audit", help="audit a dataset and print a report")
+    _add_audit_options(audit)
+    audit.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    audit.add_argument("--issues-out", default=None, metavar="FILE",
+                       help="write the per-row issue table (.csv, .parquet or .jsonl)")
+
+    browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI")
+    _add_audit_options(browse)
+    browse.add_argument("--journal", default=None, metavar="PATH", help="corrections journal (default: <stem>.corrections.jsonl)")
+
+    demo = commands.add_parser("demo", help="open the TUI on the bundled demo dataset")
+    demo.add_argument("--journal", default=None, metavar="PATH")
+    demo.add_argument("--cache-dir", default=None, metavar="DIR")
+    demo.add_argument("--device", default="auto", metavar="D")
+
+    serve = commands.add_parser("serve", help="serve the TUI as a web page (textual-serve)")
+    _add_audit_options(serve)
+    serve.add_argument("--journal", default=None, metavar="PATH")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    export = commands.add_parser("export", help="write the dataset with the journal's corrections applied")
+    _add_data_options(export)
+    export.add_argument("--journal", default=None, metavar="PATH")
+    export.add_argument("--output", "-o", required=True, metavar="OUT")
+    export.add_argument("--format", choices=("auto", "csv", "jsonl", "parquet", "hf"), default="auto")
+    export.add_argument("--corrections-only", action="store_true", help="write only the changed rows, before and after")
+    export.add_argument("--force", action="store_true", help="allow overwriting the input file")
+    return parser
+
+
+def audit_options(args: argparse.Namespace):
+    """AuditOptions from parsed arguments."""
+    from engine.audit import parse_issue_types
+    from engine.pipeline import AuditOptions
+
+    return AuditOptions(
+        text_column=args.text_column,
+        label_column=args.label_column,
+        id_column=args.id_column,
+        encoding=args.encoding,
+        model=args.model,
+        device=args.device,
+        folds=args.folds,
+        issue_types=parse_issue_types(args.issue_types),
+        pred_probs_path=args.pred_probs,
+        features_path=args.features,
+        use_cache=not args.no_cache,
+        cache_root=args.cache_dir,
+    )
+
+
+class _StderrProgress:
+    """Stage progress on stderr: one rewritten line on a terminal, a line per stage otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self.stage = ""
+
+    def __call__(self, progress) -> None:
+        elapsed = time.perf_counter() - self.started
+        if self.tty:
+            bar = f"{progress.fraction * 100:5.1f}%" if progress.total > 1 else "     "
+            line = f"\r{progress.stage:<10} {bar} {progress.message[:30]:<30} {elapsed:6.1f}s"
+            sys.stderr.write(line)
+            sys.stderr.flush()
+        elif progress.stage != self.stage:
+            sys.stderr.write(f"[{elapsed:6.1f}s] {progress.stage}\n")
+        self.stage = progress.stage
+
+    def close(self) -> None:
+        if self.tty:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+def _write_issue_table(result, target: str) -> None:
+    from engine.result import issue_table
+
+    path = Path(target)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".parquet", ".jsonl"):
+        raise UsageError(f"--issues-out: unknown extension {suffix or '(none)'!r}; use .csv, .parquet or .jsonl")
+    table = issue_table(result)
+    try:
+        if suffix == ".csv":
+            table.assign(near_duplicate_sets=table.get("near_duplicate_sets", "").map(
+                lambda v: " ".join(map(str, v)) if isinstance(v, list) else v)).to_csv(path, index=False)
+        elif suffix == ".parquet":
+            table.to_parquet(path, index=False)
+        else:
+            table.to_json(path, orient="records", lines=True, force_ascii=False)
+    except OSError as exc:
+        raise TextauditError(f"--issues-out: cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _markdown(result) -> str:
+    from engine.result import issue_counts, non_iid_p_value
+
+    dataset = result.dataset
+    lines = [f"# textaudit report: {dataset.source}", "",
+             f"{len(dataset):,} rows, {dataset.n_classes} classes", "",
+             "| issue type | rows flagged |", "|---|---:|"]
+    lines += [f"| {name} | {count:,} |" for name, count in issue_counts(result).items()]
+    p_value = non_iid_p_value(result)
+    if p_value is not None:
+        lines += ["", f"Non-IID p-value: **{p_value:.4g}**"]
+    lines += ["", "```", result.output.report.rstrip(), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from engine.pipeline import run_audit
+    from engine.result import report_text, summary_json
+
+    options = audit_options(args)
+    progress = _StderrProgress()
+    try:
+        result = run_audit(args.data, options, progress=progress)
+    finally:
+        progress.close()
+    if args.issues_out:
+        _write_issue_table(result, args.issues_out)
+    if args.format == "json":
+        print(json.dumps(summary_json(result), indent=2))
+    elif args.format == "markdown":
+        print(_markdown(result), end="")
+    else:
+        print(report_text(result), end="")
+    return 0
+
+
+def cmd_browse(args: argparse.Namespace) -> int:
+    from engine.paths import default_journal_path
+    from tui.app import run_app
+
+    journal = Path(args.journal) if args.journal else default_journal_path(args.data)
+    return run_app(args.data, audit_options(args), journal_path=journal)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from engine.demo import demo_path
+    from engine.paths import default_journal_path
+    from engine.pipeline import AuditOptions
+    from tui.app import run_app
+
+    source = str(demo_path())
+    journal = Path(args.journal) if args.journal else default_journal_path("demo.csv")
+    options = AuditOptions(id_column="id", device=args.device, cache_root=args.cache_dir)
+    return run_app(source, options, journal_path=journal)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tui.serve import serve
+
+    return serve(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from engine.export import export_from_args
+
+    return export_from_args(args)
+
+
+_COMMANDS = {
+    "audit": cmd_audit,
+    "browse": cmd_browse,
+    "demo": cmd_demo,
+    "serve": cmd_serve,
+    "export": cmd_export,
+}
+
+
+def _raise_on_sigterm(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``textaudit`` console script."""
+    try:
+        signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    except ValueError:  # not the main thread (tests)
+        pass
+    try:
+        args = build_parser().parse_args(argv)
+        return _COMMANDS[args.command](args)
+    except TextauditError as exc:
+        print(f"textaudit: error: {exc.message}", file=sys.stderr)
+        return EXIT_CANCELLED if isinstance(exc, Cancelled) else exc.exit_code
+    except KeyboardInterrupt:
+        print("textaudit: interrupted", file=sys.stderr)
+        return EXIT_CANCELLED
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    except Exception as exc:  # a bug: still one line, the traceback only on request
+        if os.environ.get("TEXTAUDIT_DEBUG"):
+            raise
+        print(f"textaudit: internal error: {type(exc).__name__}: {exc} "
+              "(set TEXTAUDIT_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())
