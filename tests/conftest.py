@@ -1,0 +1,46 @@
+"""Shared fixtures: an isolated cache, the demo audit (real model, run once), banking77 paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+BANKING77 = Path(__file__).resolve().parents[2] / "shared" / "data" / "banking77"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test run gets its own cache root, never the user's."""
+    root = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("TEXTAUDIT_CACHE_DIR")
+    os.environ["TEXTAUDIT_CACHE_DIR"] = str(root)
+    yield root
+    if previous is None:
+        os.environ.pop("TEXTAUDIT_CACHE_DIR", None)
+    else:
+        os.environ["TEXTAUDIT_CACHE_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def demo_csv() -> Path:
+    from engine.demo import demo_path
+
+    return demo_path()
+
+
+@pytest.fixture(scope="session")
+def demo_result(demo_csv: Path):
+    """The demo dataset audited once per session with the bundled model (real, not mocked)."""
+    from engine.pipeline import AuditOptions, run_audit
+
+    return run_audit(demo_csv, AuditOptions(id_column="id"))
+
+
+@pytest.fixture(scope="session")
+def banking77_train() -> Path:
+    path = BANKING77 / "train.csv"
+    if not path.exists():
+        pytest.skip("../shared/data/banking77 is not present on this machine")
+    return path
