@@ -1,0 +1,69 @@
+"""The audit on the demo dataset finds what was planted, through every view of the result."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.audit import ISSUE_TYPES, parse_issue_types
+from engine.demo import _OUTLIERS, _WRONG_LABELS
+from engine.result import issue_counts, issue_table, non_iid_p_value, report_text, summary_json
+
+
+def test_all_seven_issue_types_run(demo_result):
+    counts = issue_counts(demo_result)
+    assert list(counts) == list(ISSUE_TYPES)
+    assert counts["null"] == 1
+    assert counts["class_imbalance"] > 0  # close_account is rare on purpose
+    assert counts["near_duplicate"] > 0 and counts["outlier"] > 0
+
+
+def test_planted_wrong_labels_are_flagged_with_the_right_suggestion(demo_result):
+    table = issue_table(demo_result)
+    planted = table[table["text"].isin([text for text, _ in _WRONG_LABELS])]
+    assert len(planted) == len(_WRONG_LABELS)
+    assert planted["is_label_issue"].mean() >= 0.8
+    assert (planted["predicted_label"] != planted["given_label"]).all()
+    rank = table["label_score"].rank(method="first")
+    assert rank[planted.index].max() <= 25  # every planted error within the worst ~10% of rows
+
+
+def test_off_topic_rows_are_outliers(demo_result):
+    table = issue_table(demo_result)
+    off_topic = table[table["text"].isin([text for text, _ in _OUTLIERS])]
+    assert off_topic["is_outlier_issue"].sum() >= 4
+
+
+def test_sorted_file_is_not_iid(demo_result):
+    assert non_iid_p_value(demo_result) < 0.01
+
+
+def test_issue_table_columns_and_null_row(demo_result):
+    table = issue_table(demo_result)
+    for name in ISSUE_TYPES:
+        assert f"is_{name}_issue" in table and f"{name}_score" in table
+    assert {"row", "id", "text", "given_label", "predicted_label", "near_duplicate_sets",
+            "distance_to_nearest_neighbor"} <= set(table.columns)
+    assert table.loc[table["is_null_issue"], "text"].tolist() == [""]
+    members = table.loc[table["is_near_duplicate_issue"], "near_duplicate_sets"]
+    assert all(len(m) > 0 for m in members)
+    for row, group in zip(members.index, members):  # sets are symmetric
+        assert all(row in table.at[other, "near_duplicate_sets"] for other in group)
+
+
+def test_json_summary_and_report(demo_result):
+    summary = summary_json(demo_result)
+    assert summary["n_rows"] == len(demo_result.dataset) and summary["n_classes"] == 7
+    assert set(summary["timings_s"]) >= {"load", "embed", "predict", "neighbours", "audit", "total"}
+    text = report_text(demo_result)
+    assert "Non-IID p-value" in text and "label" in text and "Datalab report" in text
+
+
+def test_pred_probs_are_valid(demo_result):
+    probs = demo_result.pred_probs
+    assert probs.shape == (len(demo_result.dataset), 7)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_issue_type_selection():
+    assert parse_issue_types("label,outlier") == ("label", "outlier")
+    assert parse_issue_types(None) == ISSUE_TYPES

@@ -1,0 +1,104 @@
+"""The command line: report formats, the issue table, exit codes, and fast headless start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tui.cli import main
+
+
+def test_json_format_has_every_field(demo_csv, capsys):
+    assert main(["audit", str(demo_csv), "--id-column", "id", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["n_rows"] == 258 and out["n_classes"] == 7
+    assert set(out["issue_counts"]) == {
+        "null", "label", "outlier", "near_duplicate", "non_iid", "class_imbalance", "underperforming_group"
+    }
+    assert out["non_iid_p_value"] < 0.01
+    assert isinstance(out["cache_hit"], bool)
+    assert set(out["timings_s"]) >= {"load", "embed", "predict", "neighbours", "audit"}
+
+
+def test_second_run_reports_a_cache_hit(demo_csv, capsys):
+    main(["audit", str(demo_csv), "--id-column", "id", "--format", "json"])
+    capsys.readouterr()
+    main(["audit", str(demo_csv), "--id-column", "id", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["cache_hit"] is True
+
+
+def test_text_and_markdown_reports(demo_csv, capsys):
+    assert main(["audit", str(demo_csv), "--id-column", "id"]) == 0
+    text = capsys.readouterr().out
+    assert "Issues found" in text and "near_duplicate" in text and "Non-IID p-value" in text
+    assert main(["audit", str(demo_csv), "--id-column", "id", "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith("# textaudit report") and "| label |" in markdown
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_issues_out_writes_the_per_row_table(demo_csv, tmp_path, suffix, capsys):
+    target = tmp_path / f"issues{suffix}"
+    assert main(["audit", str(demo_csv), "--id-column", "id", "--format", "json",
+                 "--issues-out", str(target)]) == 0
+    if suffix == ".csv":
+        table = pd.read_csv(target)
+    elif suffix == ".parquet":
+        table = pd.read_parquet(target)
+    else:
+        table = pd.read_json(target, lines=True)
+    assert len(table) == 258
+    assert {"row", "id", "text", "given_label", "predicted_label", "is_label_issue", "label_score",
+            "near_duplicate_sets", "distance_to_nearest_neighbor"} <= set(table.columns)
+    assert table["id"].iloc[0] == "d0000"
+
+
+def test_issue_type_subset(demo_csv, capsys):
+    assert main(["audit", str(demo_csv), "--issue-types", "label,outlier", "--format", "json"]) == 0
+    assert list(json.loads(capsys.readouterr().out)["issue_counts"]) == ["label", "outlier"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "needle"),
+    [
+        (["audit", "missing.csv"], 1, "no such file"),
+        (["audit", "DEMO", "--label-column", "intent"], 2, "no label column 'intent'"),
+        (["audit", "DEMO", "--issue-types", "typo"], 2, "unknown issue type"),
+        (["audit", "DEMO", "--format", "yaml"], 2, "invalid choice"),
+        (["frobnicate"], 2, "invalid choice"),
+    ],
+)
+def test_errors_are_one_line_with_exit_codes(demo_csv, capsys, argv, code, needle):
+    argv = [str(demo_csv) if a == "DEMO" else a for a in argv]
+    assert main(argv) == code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len([line for line in err if line.startswith("textaudit:")]) == 1
+    assert needle in err[-1] and "Traceback" not in "\n".join(err)
+
+
+def test_headless_commands_never_import_textual_or_torch_at_start():
+    code = (
+        "import sys, tui.cli, engine, engine.pipeline, engine.result;"
+        "print(sorted(m for m in ('textual','torch','cleanlab','sentence_transformers','sklearn') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_engine_never_imports_textual():
+    from pathlib import Path
+
+    engine_dir = Path(__file__).resolve().parents[1] / "engine"
+    offenders = [
+        str(path) for path in engine_dir.rglob("*.py")
+        if any(line.strip().startswith(("import textual", "from textual"))
+               for line in path.read_text().splitlines())
+    ]
+    assert offenders == []
+    code = "import sys, engine.pipeline, engine.result, engine.demo; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,91 @@
+"""Each engine stage on its own, on tiny real inputs (the bundled model, not a mock)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.embed import embed_texts
+from engine.neighbours import build_graph
+from engine.predict import choose_folds, cross_val_pred_probs
+
+TEXTS = [
+    "I lost my card",
+    "my card was stolen",
+    "where is my card, I can't find it",
+    "what is my balance",
+    "how much money do I have",
+    "show my account balance",
+]
+
+
+def test_bundled_model_embeds_to_unit_vectors():
+    vectors = embed_texts(TEXTS, device="cpu")
+    assert vectors.shape == (6, 384) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    sims = vectors @ vectors.T
+    assert sims[0, 1] > sims[0, 3]  # card texts closer to each other than to balance texts
+
+
+def test_embedding_keeps_row_order_and_reports_progress():
+    seen: list[tuple[int, int]] = []
+    vectors = embed_texts(TEXTS, device="cpu", chunk_size=2, progress=lambda d, t: seen.append((d, t)))
+    again = embed_texts(TEXTS[::-1], device="cpu")
+    np.testing.assert_allclose(vectors[::-1], again, atol=1e-5)
+    assert seen[-1] == (6, 6) and len(seen) == 3
+
+
+def test_tfidf_vectors_need_no_torch():
+    vectors = embed_texts(TEXTS, model="tfidf")
+    assert vectors.shape[0] == 6
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_cross_validation_is_out_of_sample_and_sums_to_one():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(3, 8))
+    labels = np.repeat(np.arange(3), 20)
+    features = centres[labels] + 0.1 * rng.normal(size=(60, 8))
+    result = cross_val_pred_probs(features, labels, 3, folds=5)
+    assert result.pred_probs.shape == (60, 3)
+    np.testing.assert_allclose(result.pred_probs.sum(axis=1), 1.0, atol=1e-5)
+    assert (result.pred_probs.argmax(axis=1) == labels).mean() > 0.95
+    # a row that is its own class can't be predicted out of sample: proves no leakage
+    labels_with_singleton = labels.copy()
+    labels_with_singleton[0] = 3
+    odd = cross_val_pred_probs(features, labels_with_singleton, 4, folds=5)
+    assert odd.pred_probs[0, 3] < 0.01
+    assert any("fewer than 5 rows" in note for note in odd.notes)
+
+
+def test_folds_shrink_when_every_class_is_tiny():
+    used, notes = choose_folds(np.array([0, 0, 1, 1, 2, 2]), 5)
+    assert used == 2 and notes
+
+
+def test_neighbour_graph_is_exact_sorted_and_keeps_duplicates_at_zero():
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(50, 16)).astype(np.float32)
+    vectors[7] = vectors[3]  # an exact duplicate
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    graph = build_graph(vectors, k=5, method="exact")
+    assert graph.indices.shape == (50, 5)
+    assert graph.indices[3, 0] == 7 and graph.distances[3, 0] == 0.0
+    assert np.all(np.diff(graph.distances, axis=1) >= 0)
+    assert not np.any(graph.indices == np.arange(50)[:, None])  # no self-neighbour
+    brute = 1 - vectors @ vectors.T
+    np.fill_diagonal(brute, np.inf)
+    np.testing.assert_allclose(np.sort(brute, axis=1)[:, :5], graph.distances, atol=1e-5)
+    csr = graph.to_csr()
+    assert csr.nnz == 250  # the explicit zero is stored
+
+
+@pytest.mark.parametrize("method", ["hnsw"])
+def test_approximate_graph_finds_the_same_near_neighbours(method):
+    rng = np.random.default_rng(2)
+    vectors = rng.normal(size=(300, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    exact = build_graph(vectors, k=5, method="exact")
+    approx = build_graph(vectors, k=5, method=method)
+    recall = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.indices, approx.indices)])
+    assert recall > 0.95
