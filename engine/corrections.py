@@ -1,0 +1,605 @@
+"""The corrections journal: every decision is one JSON line, appended, flushed and fsynced.
+
+The file is append-only. Undo and redo are new lines that name the group they undo or redo, so
+replaying the file from the top rebuilds the exact state, including the redo stack. A group is
+what one key press decided (one row, or a whole near-duplicate set); it is written with one
+``write`` and one ``fsync``, and undone as a whole.
+
+Crash safety: ``record`` returns only after the line is on disk. A line cut off by a crash or a
+full disk has no trailing newline; on load it is reported and ignored, and a writable open
+truncates it away so the next append starts on a fresh line (the torn bytes were never
+acknowledged to the user, so nothing they saw as saved is removed). A failed append is rolled
+back with ``ftruncate`` at once; if even that fails, the next append starts with a newline.
+
+One writer at a time: a ``filelock`` lock file ``<journal>.lock`` (``flock``, released by the
+kernel if the process dies). A second writer gets ``JournalLocked``; readers need no lock.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import operator
+import os
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from engine.errors import TextauditError, UsageError
+from engine.load import Dataset, text_sha256
+
+ACTIONS = ("relabel", "exclude", "keep")
+HISTORY_ACTIONS = ("undo", "redo")
+JOURNAL_FORMAT = 1
+_SHOWN_ROWS = 8
+
+
+class JournalError(TextauditError):
+    """The journal cannot be read or used as asked."""
+
+
+class JournalLocked(JournalError):
+    """Another process (or another open Journal) holds the journal's lock."""
+
+
+class JournalWriteError(JournalError):
+    """A decision was NOT saved (disk full, read-only directory, ...); nothing changed."""
+
+
+class JournalReadOnly(JournalWriteError):
+    """The journal was opened read-only and refuses to record."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The effective decision on one row."""
+
+    row: int
+    action: str
+    label_after: str | None
+    issue_type: str
+    ts: str
+    label_before: str | None = None
+    suggested_label: str | None = None
+    group: int = 0
+
+
+@dataclass
+class _Group:
+    """Decisions made by one key press (only those that apply to the current data)."""
+
+    id: int
+    decisions: list[Decision]
+
+
+def utc_now() -> str:
+    """ISO 8601 UTC timestamp with milliseconds, e.g. 2025-01-31T12:00:00.123Z."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def json_safe(value: Any) -> Any:
+    """An id value as something JSON can hold: numpy scalars unwrapped, NaN -> None, others str."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, TypeError):
+            pass
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    return str(value)
+
+
+def label_value(dataset: Dataset, display: str) -> Any:
+    """The original label value for a display string (int labels stay ints); see label_values."""
+    return label_values(dataset, [display])[0]
+
+
+def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
+    """Original label values for display strings, e.g. ``"3"`` -> ``3`` when the labels are ints.
+
+    A label that is not an existing class is converted to the type of the existing classes;
+    raises ``UsageError`` if it cannot be (e.g. ``"spam"`` for integer labels).
+    """
+    known = dict(zip(dataset.class_names, dataset.classes))
+    if all(isinstance(c, int) for c in dataset.classes):
+        convert, kind = int, "an integer"
+    elif all(isinstance(c, (int, float)) for c in dataset.classes):
+        convert, kind = float, "a number"
+    else:
+        convert, kind = str, "text"
+    values = []
+    for display in displays:
+        if display in known:
+            values.append(known[display])
+            continue
+        try:
+            values.append(convert(display))
+        except ValueError:
+            raise UsageError(f"label {display!r} is not {kind}, but the labels are") from None
+    return values
+
+
+def _rows_text(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
+    return shown + (" ..." if len(rows) > _SHOWN_ROWS else "")
+
+
+class Journal:
+    """An open corrections journal for one dataset. Use ``Journal.open``; close it when done."""
+
+    def __init__(self, path: Path, dataset: Dataset, read_only: bool) -> None:
+        self.path = path
+        self.dataset = dataset
+        self.read_only = read_only
+        self.load_report: list[str] = []
+        self._fd: int | None = None
+        self._lock: Any = None
+        self._mutex = threading.Lock()
+        self._history: dict[int, list[Decision]] = {}
+        self._done: list[_Group] = []
+        self._undone: list[_Group] = []
+        self._next_seq = 1
+        self._needs_newline = False
+        self._names = dataset.class_names
+        self._class_names = set(self._names)
+
+    # ----------------------------------------------------------------- opening and closing
+    @classmethod
+    def open(cls, path: Path | str, dataset: Dataset, *, read_only: bool = False) -> Journal:
+        """Open (or create) the journal at ``path`` and replay it against ``dataset``."""
+        journal = cls(Path(path).expanduser(), dataset, read_only)
+        if journal.path.is_dir():
+            raise JournalError(f"journal {journal.path} is a directory; choose a file with --journal")
+        try:
+            if not read_only:
+                journal._acquire()
+            journal._load()
+        except BaseException:
+            journal.close()
+            raise
+        return journal
+
+    def _acquire(self) -> None:
+        from filelock import FileLock, Timeout
+
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock = FileLock(str(lock_path), timeout=0, thread_local=False)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            holder = _read_holder(lock_path)
+            raise JournalLocked(
+                f"journal {self.path} is already open in another textaudit{holder}; "
+                "close that one first, or open this one read-only"
+            ) from None
+        except OSError as exc:
+            raise JournalWriteError(
+                f"cannot lock journal {self.path}: {exc.strerror or exc}; "
+                "choose a writable place with --journal, or open it read-only"
+            ) from None
+        try:
+            lock_path.write_text(f"{os.getpid()}\n")  # who holds it, for the message above
+        except OSError:
+            pass
+        created = not self.path.exists()
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            if created:
+                fsync_dir(self.path.parent)
+        except OSError as exc:
+            raise JournalWriteError(
+                f"cannot write journal {self.path}: {exc.strerror or exc}; "
+                "choose a writable place with --journal, or open it read-only"
+            ) from None
+
+    def close(self) -> None:
+        """Close the file and release the lock (idempotent)."""
+        if self._fd is not None:
+            try:
+                os.close(self._fd)
+            except OSError:
+                pass
+            self._fd = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- replay
+    def _load(self) -> None:
+        try:
+            data = self.path.read_bytes() if self.path.exists() else b""
+        except OSError as exc:
+            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
+        complete_end = data.rfind(b"\n") + 1
+        good_end = complete_end
+        problems = _Problems()
+        pending: list[dict[str, Any]] = []
+        pending_start = 0
+        line_start = 0
+        for number, raw in enumerate(data[:complete_end].split(b"\n")[:-1], start=1):
+            offset, line_start = line_start, line_start + len(raw) + 1
+            if not raw.strip():
+                continue
+            entry = _parse_line(raw)
+            if entry is None:
+                problems.invalid_lines.append(number)
+                continue
+            if entry.get("v", JOURNAL_FORMAT) > JOURNAL_FORMAT:
+                raise JournalError(f"journal {self.path} was written by a newer textaudit (format {entry['v']})")
+            self._next_seq = max(self._next_seq, int(entry.get("seq", 0)) + 1)
+            if pending and entry["group"] != pending[0]["group"]:
+                problems.incomplete_groups.append(pending[0]["group"])
+                pending = []
+            if not pending:
+                pending_start = offset
+            pending.append(entry)
+            if len(pending) == pending[0]["group_size"]:
+                self._replay_group(pending, problems)
+                pending = []
+        if pending:  # a group cut off by a crash at the very end: never acknowledged
+            problems.torn_group = len(pending)
+            good_end = pending_start
+        torn_bytes = len(data) - good_end
+        if complete_end < len(data):
+            problems.torn_bytes = len(data) - complete_end
+        if torn_bytes and not self.read_only:
+            self._truncate_to(good_end)
+        # Groups that apply to no row (their rows changed since) are no-ops: later undo/redo
+        # lines, written by this session, never target them.
+        self._done = [group for group in self._done if group.decisions]
+        self._undone = [group for group in self._undone if group.decisions]
+        self.load_report = problems.lines(removed=not self.read_only)
+
+    def _truncate_to(self, size: int) -> None:
+        assert self._fd is not None
+        try:
+            os.ftruncate(self._fd, size)
+            os.fsync(self._fd)
+        except OSError:
+            self._needs_newline = True
+
+    def _replay_group(self, entries: list[dict[str, Any]], problems: _Problems) -> None:
+        action = entries[0]["action"]
+        if action in HISTORY_ACTIONS:
+            target = entries[0].get("target")
+            stack = self._done if action == "undo" else self._undone
+            self._drop_empty()
+            if not stack or stack[-1].id != target:
+                problems.history_mismatch.append(entries[0]["group"])
+                return
+            self._undo_top() if action == "undo" else self._redo_top()
+            return
+        applied: list[Decision] = []
+        for entry in entries:
+            row = entry["row"]
+            if not 0 <= row < len(self.dataset):
+                problems.out_of_range.append(row)
+            elif entry["text_sha256"] != text_sha256(self.dataset.texts[row]):
+                problems.text_changed.append(row)
+            elif entry["action"] == "relabel" and not self._label_ok(entry):
+                problems.bad_label.append(row)
+            else:
+                applied.append(self._decision(entry))
+        self._push(_Group(entries[0]["group"], applied))
+
+    def _decision(self, entry: dict[str, Any]) -> Decision:
+        return _decision_from(entry, self._names[int(self.dataset.labels[entry["row"]])])
+
+    def _label_ok(self, entry: dict[str, Any]) -> bool:
+        label = entry.get("label_after")
+        if not isinstance(label, str):
+            return False
+        if label in self._class_names:
+            return True
+        if not entry.get("new_label"):
+            return False
+        try:
+            label_value(self.dataset, label)
+        except UsageError:
+            return False
+        return True
+
+    # ----------------------------------------------------------------- state changes
+    def _push(self, group: _Group) -> None:
+        for decision in group.decisions:
+            self._history.setdefault(decision.row, []).append(decision)
+        self._done.append(group)
+        self._undone.clear()
+
+    def _drop_empty(self) -> None:
+        """Groups that apply to no row (all changed since) are no-ops for undo/redo."""
+        while self._done and not self._done[-1].decisions:
+            self._done.pop()
+        while self._undone and not self._undone[-1].decisions:
+            self._undone.pop()
+
+    def _undo_top(self) -> list[int]:
+        group = self._done.pop()
+        for decision in reversed(group.decisions):
+            stack = self._history[decision.row]
+            stack.pop()
+            if not stack:
+                del self._history[decision.row]
+        self._undone.append(group)
+        return _unique_rows(group.decisions)
+
+    def _redo_top(self) -> list[int]:
+        group = self._undone.pop()
+        for decision in group.decisions:
+            self._history.setdefault(decision.row, []).append(decision)
+        self._done.append(group)
+        return _unique_rows(group.decisions)
+
+    # ----------------------------------------------------------------- public API
+    def record(self, action: str, row: int, *, label_after: str | None = None, issue_type: str,
+               suggested_label: str | None = None, allow_new_label: bool = False) -> Decision:
+        """Save one decision (on disk before returning) and make it the row's current one."""
+        return self.record_group([(action, row, label_after)], issue_type=issue_type,
+                                 suggested_label=suggested_label, allow_new_label=allow_new_label)[0]
+
+    def record_group(self, entries: list[tuple[str, int, str | None]], *, issue_type: str,
+                     suggested_label: str | None = None, allow_new_label: bool = False) -> list[Decision]:
+        """Save several decisions from one key press as one group; one undo undoes them all.
+
+        ``entries`` are ``(action, row, label_after)``; ``label_after`` only for relabel.
+        A label that is not an existing class needs ``allow_new_label=True``.
+        """
+        self._check_writable()
+        if not entries:
+            return []
+        entries = [(action, _as_row(row), label_after) for action, row, label_after in entries]
+        rows = [row for _, row, _ in entries]
+        if len(set(rows)) != len(rows):
+            raise UsageError("a decision group names the same row twice")
+        for action, row, label_after in entries:
+            self._validate(action, row, label_after, allow_new_label)
+        with self._mutex:
+            group_id = self._next_seq
+            ts = utc_now()
+            lines, decisions = [], []
+            for offset, (action, row, label_after) in enumerate(entries):
+                entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row,
+                                    issue_type, label_after=label_after, suggested_label=suggested_label)
+                if action == "relabel" and label_after not in self._class_names:
+                    entry["new_label"] = True
+                lines.append(entry)
+                decisions.append(self._decision(entry))
+            self._append(lines)
+            self._push(_Group(group_id, decisions))
+            return decisions
+
+    def undo(self) -> list[int]:
+        """Undo the last decision group; the rows whose decision changed ([] if nothing to undo)."""
+        return self._history_step("undo")
+
+    def redo(self) -> list[int]:
+        """Redo the last undone group; the rows whose decision changed ([] if nothing to redo)."""
+        return self._history_step("redo")
+
+    def _history_step(self, action: str) -> list[int]:
+        self._check_writable()
+        with self._mutex:
+            self._drop_empty()
+            stack = self._done if action == "undo" else self._undone
+            if not stack:
+                return []
+            target = stack[-1]
+            group_id, ts = self._next_seq, utc_now()
+            lines = [
+                self._entry(group_id + offset, group_id, len(target.decisions), ts, action,
+                            decision.row, decision.issue_type, target=target.id)
+                for offset, decision in enumerate(target.decisions)
+            ]
+            self._append(lines)
+            return self._undo_top() if action == "undo" else self._redo_top()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    def decision(self, row: int) -> Decision | None:
+        """The row's current decision, or None if it has none."""
+        stack = self._history.get(row)
+        return stack[-1] if stack else None
+
+    def decisions(self) -> dict[int, Decision]:
+        """Every row's current decision, by row."""
+        return {row: stack[-1] for row, stack in self._history.items()}
+
+    def counts(self) -> dict[str, int]:
+        """How many rows currently have each decision."""
+        counts = dict.fromkeys(ACTIONS, 0)
+        for stack in self._history.values():
+            counts[stack[-1].action] += 1
+        return counts
+
+    # ----------------------------------------------------------------- writing
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise JournalReadOnly(f"journal {self.path} is open read-only; the decision was not saved")
+        if self._fd is None:
+            raise JournalWriteError(f"journal {self.path} is closed; the decision was not saved")
+
+    def _validate(self, action: str, row: int, label_after: str | None, allow_new_label: bool) -> None:
+        if action not in ACTIONS:
+            raise UsageError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < len(self.dataset):
+            raise UsageError(f"row {row!r} is not in the dataset (0..{len(self.dataset) - 1})")
+        if action != "relabel":
+            if label_after is not None:
+                raise UsageError(f"{action} takes no label_after")
+            return
+        if not isinstance(label_after, str) or not label_after.strip():
+            raise UsageError("relabel needs a non-empty label_after")
+        if label_after not in self._class_names:
+            if not allow_new_label:
+                raise UsageError(f"{label_after!r} is not an existing class; pass allow_new_label=True to add it")
+            label_value(self.dataset, label_after)  # raises if it cannot be a label of this type
+
+    def _entry(self, seq: int, group: int, size: int, ts: str, action: str, row: int, issue_type: str,
+               *, label_after: str | None = None, suggested_label: str | None = None,
+               target: int | None = None) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "v": JOURNAL_FORMAT, "seq": seq, "group": group, "group_size": size, "ts": ts,
+            "action": action, "row": row, "id": json_safe(self.dataset.ids[row]),
+            "text_sha256": text_sha256(self.dataset.texts[row]),
+            "label_before": self._names[int(self.dataset.labels[row])],
+            "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
+        }
+        if target is not None:
+            entry["target"] = target
+        return entry
+
+    def _append(self, entries: list[dict[str, Any]]) -> None:
+        """Write the lines with one write and one fsync, or roll back and raise JournalWriteError."""
+        assert self._fd is not None
+        payload = b"".join(_encode(entry) for entry in entries)
+        if self._needs_newline:
+            payload = b"\n" + payload
+        view, written, start = memoryview(payload), 0, -1
+        try:
+            start = os.fstat(self._fd).st_size
+            while written < len(payload):
+                written += os.write(self._fd, view[written:])
+            os.fsync(self._fd)
+        except OSError as exc:
+            if start >= 0:  # roll back whatever part of the lines reached the file
+                self._truncate_to(start)
+            raise JournalWriteError(
+                f"the decision was NOT saved: cannot write journal {self.path}: {exc.strerror or exc}"
+            ) from None
+        self._needs_newline = False
+        self._next_seq += len(entries)
+
+
+class _Problems:
+    """What replay could not apply, summarised into a few readable lines."""
+
+    def __init__(self) -> None:
+        self.invalid_lines: list[int] = []
+        self.incomplete_groups: list[int] = []
+        self.out_of_range: list[int] = []
+        self.text_changed: list[int] = []
+        self.bad_label: list[int] = []
+        self.history_mismatch: list[int] = []
+        self.torn_bytes = 0
+        self.torn_group = 0
+
+    def lines(self, *, removed: bool) -> list[str]:
+        done = "; removed it so the next decision starts on a fresh line" if removed else ""
+        report = []
+        if self.torn_bytes:
+            report.append(f"ignored a torn last line ({self.torn_bytes} bytes without a newline: "
+                          f"a write cut off by a crash){done}")
+        if self.torn_group:
+            report.append(f"ignored an incomplete last decision group ({self.torn_group} line(s)){done}")
+        if self.invalid_lines:
+            report.append(f"skipped {len(self.invalid_lines)} unreadable line(s): {_rows_text(self.invalid_lines)}")
+        if self.incomplete_groups:
+            report.append(f"skipped {len(self.incomplete_groups)} incomplete decision group(s)")
+        if self.text_changed:
+            report.append(f"{len(self.text_changed)} decision(s) not applied: the row's text changed "
+                          f"since (text_sha256 mismatch; rows {_rows_text(self.text_changed)})")
+        if self.out_of_range:
+            report.append(f"{len(self.out_of_range)} decision(s) not applied: row not in the dataset "
+                          f"(rows {_rows_text(self.out_of_range)})")
+        if self.bad_label:
+            report.append(f"{len(self.bad_label)} relabel(s) not applied: the label is not a class of "
+                          f"this dataset (rows {_rows_text(self.bad_label)})")
+        if self.history_mismatch:
+            report.append(f"skipped {len(self.history_mismatch)} undo/redo line(s) that do not match "
+                          "the decisions before them")
+        return report
+
+
+_REQUIRED = {"group": int, "group_size": int, "row": int, "action": str, "text_sha256": str}
+
+
+def _parse_line(raw: bytes) -> dict[str, Any] | None:
+    """A journal entry, or None if the line is not one."""
+    try:
+        entry = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(entry, dict):
+        return None
+    for key, kind in _REQUIRED.items():
+        value = entry.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return None
+    if entry["action"] not in ACTIONS + HISTORY_ACTIONS or entry["group_size"] < 1:
+        return None
+    if not isinstance(entry.get("v", JOURNAL_FORMAT), int) or not isinstance(entry.get("seq", 0), int):
+        return None
+    return entry
+
+
+def _decision_from(entry: dict[str, Any], label_before: str) -> Decision:
+    return Decision(
+        row=entry["row"],
+        action=entry["action"],
+        label_after=entry.get("label_after") if entry["action"] == "relabel" else None,
+        issue_type=str(entry.get("issue_type") or ""),
+        ts=str(entry.get("ts") or ""),
+        label_before=label_before,
+        suggested_label=entry.get("suggested_label"),
+        group=entry["group"],
+    )
+
+
+def _encode(entry: dict[str, Any]) -> bytes:
+    try:
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates in an id or label: escape them
+        return (json.dumps(entry, separators=(",", ":")) + "\n").encode("ascii")
+
+
+def _as_row(row: Any) -> Any:
+    """A numpy integer row as a plain int; anything else unchanged (validation rejects it)."""
+    if isinstance(row, (int, bool)):
+        return row
+    try:
+        return operator.index(row)
+    except TypeError:
+        return row
+
+
+def _unique_rows(decisions: list[Decision]) -> list[int]:
+    return list(dict.fromkeys(decision.row for decision in decisions))
+
+
+def _read_holder(lock_path: Path) -> str:
+    try:
+        pid = lock_path.read_text().strip()
+    except OSError:
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a new file's directory entry durable (best effort: not every filesystem allows it)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

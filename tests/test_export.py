@@ -1,0 +1,189 @@
+"""Export: every format read back, corrections-only, int labels, overwrite guard, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from engine.corrections import Journal
+from engine.errors import DataError, UsageError
+from engine.export import export_corrected
+from engine.load import load_dataset
+from tui.cli import main
+
+TEXTS = ["lost card", "change pin", "balance", "card gone", "new pin", "my balance"]
+
+
+@pytest.fixture
+def str_csv(tmp_path: Path) -> Path:
+    frame = pd.DataFrame({"id": [f"r{i}" for i in range(6)], "text": TEXTS,
+                          "label": ["card", "pin", "bal", "card", "pin", "bal"], "note": list("uvwxyz")})
+    path = tmp_path / "data.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture
+def int_jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "ints.jsonl"
+    rows = [{"text": t, "label": label, "score": 0.5 + i}
+            for i, (t, label) in enumerate(zip(TEXTS, [0, 1, 2, 0, 1, 2]))]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    return path
+
+
+def decide(dataset, journal_path: Path) -> None:
+    """relabel row 1 -> first class, exclude rows 2 and 4, keep row 0, an undone exclude of row 5."""
+    first = dataset.class_names[0]
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record("relabel", 1, label_after=first, issue_type="label", suggested_label=first)
+        journal.record_group([("exclude", 2, None), ("exclude", 4, None)], issue_type="near_duplicate")
+        journal.record("keep", 0, issue_type="outlier")
+        journal.record("exclude", 5, issue_type="outlier")
+        journal.undo()
+
+
+def read_back(path: Path, fmt: str) -> pd.DataFrame:
+    if fmt == "csv":
+        return pd.read_csv(path, dtype=str)
+    if fmt == "jsonl":
+        return pd.read_json(path, lines=True, dtype=False)
+    if fmt == "parquet":
+        return pd.read_parquet(path)
+    import datasets
+
+    return datasets.load_from_disk(str(path)).to_pandas()
+
+
+@pytest.mark.parametrize("name,fmt", [("out.csv", "auto"), ("out.jsonl", "auto"), ("out.parquet", "auto"),
+                                      ("out_hf", "hf")])
+def test_every_format_reads_back_corrected(str_csv, tmp_path, name, fmt):
+    dataset = load_dataset(str_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    decide(dataset, journal)
+    summary = export_corrected(dataset, journal, tmp_path / name, fmt=fmt)
+    assert (summary.rows_written, summary.relabelled, summary.excluded, summary.kept) == (4, 1, 2, 1)
+    frame = read_back(tmp_path / name, "hf" if fmt == "hf" else name.split(".")[-1])
+    assert list(frame.columns) == ["id", "text", "label", "note"]
+    assert frame["id"].tolist() == ["r0", "r1", "r3", "r5"]  # excluded rows gone, order kept
+    assert frame["label"].tolist() == ["card", "bal", "card", "bal"]  # row 1 relabelled pin -> bal
+    assert frame["note"].tolist() == ["u", "v", "x", "z"]
+    assert not list(tmp_path.glob(".*tmp"))  # no temporary left behind
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet", "out_hf"])
+def test_int_labels_stay_ints(int_jsonl, tmp_path, name):
+    dataset = load_dataset(int_jsonl)
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as writer:
+        writer.record("relabel", 0, label_after="2", issue_type="label")
+        writer.record("relabel", 1, label_after="9", issue_type="label", allow_new_label=True)
+        writer.record("exclude", 3, issue_type="outlier")
+    fmt = "hf" if name == "out_hf" else "auto"
+    export_corrected(dataset, journal, tmp_path / name, fmt=fmt)
+    frame = read_back(tmp_path / name, "hf" if fmt == "hf" else name.split(".")[-1])
+    assert str(frame["label"].dtype) == "int64"
+    assert frame["label"].tolist() == [2, 9, 2, 1, 2]
+    assert frame["score"].tolist() == [0.5, 1.5, 2.5, 4.5, 5.5]
+
+
+def test_corrections_only_with_int_labels(int_jsonl, tmp_path):
+    dataset = load_dataset(int_jsonl)
+    journal = tmp_path / "j.jsonl"
+    decide(dataset, journal)
+    for name in ("changes.parquet", "changes.jsonl"):
+        summary = export_corrected(dataset, journal, tmp_path / name, corrections_only=True)
+        assert summary.rows_written == 3
+        frame = read_back(tmp_path / name, name.split(".")[-1])
+        assert list(frame.columns) == ["row", "id", "text", "label_before", "label_after", "action"]
+        assert frame["row"].tolist() == [1, 2, 4]
+        assert frame["action"].tolist() == ["relabel", "exclude", "exclude"]
+        assert frame["text"].tolist() == ["change pin", "balance", "new pin"]
+        assert frame["label_before"].tolist() == [1, 2, 1]
+        assert frame["label_after"].tolist()[0] == 0 and pd.isna(frame["label_after"]).tolist() == [False, True, True]
+    assert str(pd.read_parquet(tmp_path / "changes.parquet")["label_before"].dtype) in ("int64", "Int64")
+    first = json.loads((tmp_path / "changes.jsonl").read_text().splitlines()[0])
+    assert first["label_before"] == 1 and first["label_after"] == 0  # ints, not 1.0
+
+
+def test_refuses_to_overwrite_the_input_without_force(str_csv, tmp_path):
+    dataset = load_dataset(str_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    decide(dataset, journal)
+    original = str_csv.read_bytes()
+    with pytest.raises(UsageError, match="is the input file"):
+        export_corrected(dataset, journal, str_csv)
+    with pytest.raises(UsageError, match="is the input file"):  # the same file by another path
+        export_corrected(dataset, journal, tmp_path / "." / "sub" / ".." / "data.csv")
+    assert str_csv.read_bytes() == original
+    with pytest.raises(UsageError, match="corrections journal"):
+        export_corrected(dataset, journal, journal, fmt="jsonl", force=True)
+    export_corrected(dataset, journal, str_csv, force=True)
+    assert pd.read_csv(str_csv)["id"].tolist() == ["r0", "r1", "r3", "r5"]
+
+
+def test_clear_errors(str_csv, tmp_path):
+    dataset = load_dataset(str_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    with pytest.raises(DataError, match="no corrections journal"):
+        export_corrected(dataset, journal, tmp_path / "out.csv")
+    decide(dataset, journal)
+    with pytest.raises(UsageError, match="cannot tell the export format"):
+        export_corrected(dataset, journal, tmp_path / "out.xlsx")
+    with pytest.raises(UsageError, match="does not exist"):
+        export_corrected(dataset, journal, tmp_path / "missing" / "out.csv")
+    (tmp_path / "stuff").mkdir()
+    (tmp_path / "stuff" / "keep.txt").write_text("mine")
+    with pytest.raises(UsageError, match="not a saved dataset"):
+        export_corrected(dataset, journal, tmp_path / "stuff", fmt="hf")
+    other = load_dataset(pd.DataFrame({"text": ["x", "y"], "label": ["a", "b"]}))
+    with pytest.raises(DataError, match="does not match this dataset"):
+        export_corrected(other, journal, tmp_path / "out.csv")
+
+
+def test_hf_export_replaces_an_earlier_export(str_csv, tmp_path):
+    dataset = load_dataset(str_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    decide(dataset, journal)
+    target = tmp_path / "hf"
+    export_corrected(dataset, journal, target, fmt="hf")
+    with Journal.open(journal, dataset) as writer:
+        writer.record("exclude", 0, issue_type="outlier")
+    export_corrected(dataset, journal, target, fmt="hf")
+    assert read_back(target, "hf")["id"].tolist() == ["r1", "r3", "r5"]
+
+
+def test_cli_export_end_to_end(str_csv, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    dataset = load_dataset(str_csv, id_column="id")
+    decide(dataset, tmp_path / "data.corrections.jsonl")  # the default journal name
+    assert main(["export", str(str_csv), "--id-column", "id", "-o", "fixed.parquet"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == ["wrote 4 rows to fixed.parquet (parquet): 1 relabelled, 2 excluded, 1 kept as is"]
+    assert pd.read_parquet(tmp_path / "fixed.parquet")["label"].tolist() == ["card", "bal", "card", "bal"]
+
+    shutil.copy(tmp_path / "data.corrections.jsonl", tmp_path / "other.jsonl")
+    assert main(["export", str(str_csv), "--id-column", "id", "--journal", "other.jsonl",
+                 "-o", "changes.csv", "--corrections-only"]) == 0
+    assert pd.read_csv(tmp_path / "changes.csv")["row"].tolist() == [1, 2, 4]
+    assert main(["export", str(str_csv), "-o", "hfdir", "--format", "hf"]) == 0
+    capsys.readouterr()
+
+    cases = [
+        (["export", str(str_csv), "-o", str(str_csv)], 2, "is the input file"),
+        (["export", str(str_csv), "-o", "x.txt"], 2, "cannot tell the export format"),
+        (["export", str(str_csv), "--journal", "none.jsonl", "-o", "x.csv"], 1, "no corrections journal"),
+        (["export", str(str_csv), "--label-column", "labels", "-o", "x.csv"], 2, "no label column 'labels'"),
+        (["export", str(tmp_path / "absent.csv"), "--journal", "other.jsonl", "-o", "x.csv"], 1, "no such file"),
+        (["export", str(str_csv), "-o", "x.csv", "--format", "xml"], 2, "invalid choice"),
+    ]
+    for argv, code, message in cases:
+        assert main(argv) == code, argv
+        err = capsys.readouterr().err
+        assert err.startswith("textaudit: error: ") and message in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.csv").exists()
