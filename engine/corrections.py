@@ -173,8 +173,7 @@ class Journal:
         except Timeout:
             holder = _read_holder(lock_path)
             raise JournalLocked(
-                f"journal {self.path} is already open in another textaudit{holder}; "
-                "close that one first, or open this one read-only"
+                f"journal {self.path} is already open in another textaudit{holder}"
             ) from None
         except OSError as exc:
             raise JournalWriteError(
