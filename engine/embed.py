@@ -20,6 +20,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 TFIDF_MODEL = "tfidf"
 _BUNDLED_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default", "bundled"}
 
+PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 ProgressFn = Callable[[int, int], None]
 
 _models: dict[tuple[str, str], Any] = {}
@@ -55,6 +56,30 @@ def resolve_device(device: str = "auto") -> str:
     if device == "mps" and not torch.backends.mps.is_available():
         raise UsageError("--device mps: MPS is not available on this machine")
     return device
+
+
+def resolve_precision(precision: str, device: str) -> str:
+    """Effective compute precision: ``auto`` is fp16 on CUDA, bf16 on CPUs with native bf16
+    matrix instructions (AVX512-BF16/AMX: ~2x faster, cosine to fp32 vectors > 0.9999),
+    else fp32."""
+    if precision not in PRECISIONS:
+        raise UsageError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
+    if precision != "auto":
+        return precision
+    if device.startswith("cuda"):
+        return "fp16"
+    if device == "cpu" and _cpu_has_native_bf16():
+        return "bf16"
+    return "fp32"
+
+
+def _cpu_has_native_bf16() -> bool:
+    try:
+        import torch
+
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except Exception:  # old torch without the probe: stay exact
+        return False
 
 
 def _model_path(name: str) -> str:
@@ -118,6 +143,7 @@ def embed_texts(
     device: str = "auto",
     batch_size: int | None = None,
     chunk_size: int = 2048,
+    precision: str = "auto",
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> np.ndarray:
@@ -137,6 +163,12 @@ def embed_texts(
         batch_size = 512 if on_gpu else 64
     if on_gpu:
         chunk_size = max(chunk_size, 16384)
+    effective = resolve_precision(precision, "cuda" if on_gpu else str(encoder.device))
+    if effective == "fp32" and on_gpu:
+        encoder = encoder.float()
+    elif effective == "fp16" and on_gpu:
+        encoder = encoder.half()
+    autocast = _autocast(effective, on_gpu)
     order = np.argsort([len(t) for t in texts], kind="stable")[::-1]
     vectors: np.ndarray | None = None
     total = len(texts)
@@ -145,13 +177,16 @@ def embed_texts(
         if cancel is not None and cancel.is_set():
             raise Cancelled("embedding cancelled")
         rows = order[start : start + chunk_size]
-        chunk = encoder.encode(
-            [texts[i] for i in rows],
-            batch_size=batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        ).astype(np.float32, copy=False)
+        with autocast:
+            chunk = encoder.encode(
+                [texts[i] for i in rows],
+                batch_size=batch_size,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+        chunk = np.asarray(chunk, dtype=np.float32)
+        chunk /= np.maximum(np.linalg.norm(chunk, axis=1, keepdims=True), 1e-12)
         if vectors is None:
             vectors = np.empty((total, chunk.shape[1]), dtype=np.float32)
         vectors[rows] = chunk
@@ -160,6 +195,17 @@ def embed_texts(
             progress(done, total)
     assert vectors is not None
     return vectors
+
+
+def _autocast(precision: str, on_gpu: bool):
+    """bf16 autocast on CPU (weights stay fp32, matmuls run in bf16); a no-op otherwise."""
+    import contextlib
+
+    if precision == "bf16" and not on_gpu:
+        import torch
+
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
 
 
 def _tfidf_vectors(texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:

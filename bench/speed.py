@@ -1,0 +1,51 @@
+"""Cold and warm wall time of textaudit vs the reference workflow, side by side in one run.
+
+    .venv/bin/python bench/speed.py                 # banking77 train, 10,003 rows
+    .venv/bin/python bench/speed.py --rows 1000
+
+Each pipeline runs in a fresh subprocess; textaudit cold starts from an empty cache, warm is
+`textaudit audit --format json` in a new process on the cache the cold run left. The last line
+printed is JSON: stage timings, peak RSS (MiB) of each child and the ratio textaudit/reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench._common import BANKING77_TRAIN, run_child, subset_csv  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=BANKING77_TRAIN)
+    parser.add_argument("--text-column", default="text")
+    parser.add_argument("--label-column", default="category")
+    parser.add_argument("--rows", type=int, default=None, help="first N rows only")
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"speed.py: no such file {args.data}")
+    with tempfile.TemporaryDirectory(prefix="ta-speed-") as tmp:
+        csv = str(subset_csv(args.data, args.rows, Path(tmp)))
+        columns = ["--text-column", args.text_column, "--label-column", args.label_column]
+        env = {"TEXTAUDIT_CACHE_DIR": str(Path(tmp) / "cache")}
+        reference = run_child(["bench/_reference.py", csv, *columns])
+        print("reference", json.dumps(reference), flush=True)
+        cold = run_child(["bench/_textaudit.py", csv, *columns], env=env)
+        print("textaudit cold", json.dumps(cold), flush=True)
+        warm = run_child(["bench/_textaudit.py", csv, *columns, "--cli"], env=env)
+        print("textaudit warm", json.dumps(warm), flush=True)
+    print(json.dumps({
+        "bench": "speed", "data": str(args.data), "rows": args.rows,
+        "reference": reference, "textaudit_cold": cold, "textaudit_warm": warm,
+        "ratio_cold": round(cold["wall_s"] / reference["wall_s"], 3),
+        "warm_under_1s": warm["wall_s"] < 1.0,
+    }))
+
+
+if __name__ == "__main__":
+    main()
