@@ -1,0 +1,170 @@
+"""Relabel keys: each decision is in the journal file when the key press returns."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from textual.widgets import Input
+
+from engine.corrections import Journal
+from tui.app import TextauditApp
+from tui.widgets.row_list import RowList
+
+
+@pytest.fixture
+def journal_path(tmp_path):
+    return tmp_path / "j.jsonl"
+
+
+@pytest.fixture
+def app(demo_result, journal_path) -> TextauditApp:
+    return TextauditApp(demo_result, journal_path=journal_path)
+
+
+def lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+async def open_labels(pilot, app) -> RowList:
+    app.open_issue("label")
+    await pilot.pause()
+    return app.screen.query_one("#rows", RowList)
+
+
+async def test_accept_exclude_keep_undo_redo(app, demo_result, journal_path):
+    names = demo_result.dataset.class_names
+    predicted = np.argmax(demo_result.pred_probs, axis=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, app)
+        first, second, third = (int(r) for r in rows.order[:3])
+        await pilot.press("a")
+        entry = lines(journal_path)[-1]
+        assert (entry["action"], entry["row"], entry["label_after"]) == ("relabel", first, names[predicted[first]])
+        assert entry["issue_type"] == "label"
+        assert rows.current_row == second  # the cursor moved on
+        assert app.screen.cell(first, "decision") == "→ " + names[predicted[first]]
+        await pilot.press("x")
+        assert lines(journal_path)[-1]["action"] == "exclude" and lines(journal_path)[-1]["row"] == second
+        await pilot.press("o")
+        assert lines(journal_path)[-1]["action"] == "keep" and lines(journal_path)[-1]["row"] == third
+        assert app.screen.cell(second, "decision") == "✗ excluded"
+        await pilot.press("u")
+        assert lines(journal_path)[-1]["action"] == "undo"
+        assert app.screen.cell(third, "decision") == ""
+        assert rows.current_row == third  # undo brings the cursor to the row it changed
+        await pilot.press("ctrl+r")
+        assert lines(journal_path)[-1]["action"] == "redo"
+        assert app.screen.cell(third, "decision") == "✓ kept"
+        flagged = int(demo_result.output.issues["is_label_issue"].sum())
+        assert f"decided 3/{flagged}" in str(app.screen.query_one("#title-bar").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#issue-table")
+        assert table.get_row_at(1)[2] == "3"  # the summary shows review progress
+
+
+async def test_label_picker_relabels_to_the_chosen_class(app, demo_result, journal_path):
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, app)
+        row = int(rows.order[0])
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LabelPicker"
+        await pilot.press(*"clsacc")  # fuzzy: close_account
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        entry = lines(journal_path)[-1]
+        assert (entry["row"], entry["action"], entry["label_after"]) == (row, "relabel", "close_account")
+        await pilot.press("l", "escape")  # escape cancels: nothing written
+        await pilot.pause()
+        assert len(lines(journal_path)) == 1
+
+
+async def test_decisions_reappear_after_restart(demo_result, journal_path):
+    first = TextauditApp(demo_result, journal_path=journal_path)
+    async with first.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, first)
+        row = int(rows.order[0])
+        await pilot.press("x")
+    second = TextauditApp(demo_result, journal_path=journal_path)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await open_labels(pilot, second)
+        assert second.screen.cell(row, "decision") == "✗ excluded"
+
+
+async def test_locked_journal_opens_read_only_and_saves_nothing(demo_result, journal_path):
+    holder = Journal.open(journal_path, demo_result.dataset)
+    try:
+        app = TextauditApp(demo_result, journal_path=journal_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.book.read_only
+            assert "READ-ONLY" in str(app.screen.query_one("#title-bar").render())
+            rows = await open_labels(pilot, app)
+            before = rows.current_row
+            await pilot.press("x")
+            await pilot.pause()
+            assert rows.current_row == before  # nothing saved, so the cursor stays
+            assert journal_path.read_text() == ""
+            assert any("NOT saved" in n.message for n in app._notifications)
+    finally:
+        holder.close()
+
+
+async def test_near_duplicate_keep_one_and_relabel_set(app, demo_result, journal_path):
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("near_duplicate")
+        await pilot.pause()
+        screen = app.screen
+        members = list(screen.diff.members)
+        await pilot.press("right")  # select the second member
+        await pilot.press("k")
+        group = lines(journal_path)
+        assert {(e["row"], e["action"]) for e in group} == (
+            {(members[1], "keep")} | {(m, "exclude") for m in members if m != members[1]})
+        assert len({e["group"] for e in group}) == 1  # one undoable step
+        assert screen.is_decided(int(screen.set_of_row[members[0]]))
+        await pilot.press("u")
+        assert all(screen.book.codes[m] == 0 for m in members)
+        rows = screen.row_list
+        rows.move_cursor(0)
+        await pilot.pause()
+        members = list(screen.diff.members)
+        await pilot.press("l", *"card_lost", "enter")
+        await pilot.pause()
+        last = lines(journal_path)[-len(members):]
+        assert {e["row"] for e in last} == set(members)
+        labels = demo_result.dataset.class_names
+        given = demo_result.dataset.labels
+        for entry in last:
+            expected = "keep" if labels[given[entry["row"]]] == "card_lost" else "relabel"
+            assert entry["action"] == expected
+
+
+async def test_export_dialog_writes_the_corrected_file(app, demo_result, journal_path, tmp_path):
+    out = tmp_path / "out.csv"
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, app)
+        relabelled, excluded = int(rows.order[0]), int(rows.order[1])
+        await pilot.press("a", "x", "e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+        summary = str(app.screen.query_one("#export-summary").render())
+        assert "1 relabelled, 1 excluded" in summary and "Writes 257 of 258 rows" in summary
+        path_input = app.screen.query_one("#export-path", Input)
+        assert path_input.value.endswith("demo.corrected.csv")
+        path_input.value = str(out)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    frame = pd.read_csv(out)
+    assert len(frame) == 257
+    ids = demo_result.dataset.ids
+    assert ids[excluded] not in set(frame["id"])
+    predicted = np.argmax(demo_result.pred_probs, axis=1)
+    label = frame.loc[frame["id"] == ids[relabelled], "label"].item()
+    assert label == demo_result.dataset.class_names[predicted[relabelled]]

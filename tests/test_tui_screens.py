@@ -1,0 +1,198 @@
+"""Pilot tests of every screen on the real demo audit (audited once per session)."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from textual.widgets import DataTable, Static
+
+from engine.result import issue_counts
+from tui.app import TextauditApp
+from tui.view import ISSUE_TITLES
+from tui.widgets.row_list import RowList
+
+
+@pytest.fixture
+def app(demo_result, tmp_path) -> TextauditApp:
+    return TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
+
+
+def rows_of(app: TextauditApp) -> RowList:
+    return app.screen.query_one("#rows", RowList)
+
+
+def plain(renderable) -> str:
+    """Text of any Rich renderable or string, as a terminal would show it."""
+    from rich.console import Console
+
+    console = Console(width=120, record=True, color_system=None, file=open(os.devnull, "w"))
+    console.print(renderable)
+    return console.export_text()
+
+
+def static_text(app: TextauditApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def open_type(pilot, app: TextauditApp, issue_type: str) -> None:
+    app.open_issue(issue_type)
+    await pilot.pause()
+
+
+async def test_summary_lists_every_issue_type_with_counts(app, demo_result):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#issue-table", DataTable)
+        counts = issue_counts(demo_result)
+        assert table.row_count == len(counts) == 7
+        for index, (name, count) in enumerate(counts.items()):
+            cells = table.get_row_at(index)
+            assert cells[0] == ISSUE_TITLES[name]
+            assert cells[1] == f"{count:,}"
+        assert "258 rows" in static_text(app, "#title-bar")
+        assert "Non-IID: p = " in static_text(app, "#non-iid-verdict")
+
+
+async def test_enter_on_summary_opens_the_issue_screen(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # second row: label issues
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LabelIssuesScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"
+
+
+async def test_label_issues_worst_first_and_detail_follows_cursor(app, demo_result):
+    issues = demo_result.output.issues
+    flagged = np.flatnonzero(issues["is_label_issue"].to_numpy())
+    expected = flagged[np.argsort(issues["label_score"].to_numpy()[flagged], kind="stable")]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_type(pilot, app, "label")
+        rows = rows_of(app)
+        assert list(rows.order) == list(expected)
+        detail = app.screen.query_one("#detail")
+        assert detail.row == expected[0]
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert rows.current_row == expected[2]
+        assert detail.row == expected[2]
+        body = str(detail.query_one("#detail-body", Static).render())
+        assert demo_result.dataset.texts[expected[2]] in body
+        assert "Why:" in body and "Nearest neighbours:" in body
+
+
+async def test_filters_and_sort(app, demo_result):
+    names = np.asarray(demo_result.dataset.class_names)
+    given = names[demo_result.dataset.labels]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_type(pilot, app, "label")
+        rows = rows_of(app)
+        flagged = set(rows.order.tolist())
+        await pilot.press("f")  # every row, by score
+        await pilot.pause()
+        assert len(rows.order) == 258
+        await pilot.press("slash", *"given:card_lost", "enter")
+        await pilot.pause()
+        assert len(rows.order) == int(np.sum(given == "card_lost")) > 0
+        assert all(given[r] == "card_lost" for r in rows.order)
+        app.screen.set_filter("re:^how\\b")
+        await pilot.pause()
+        texts = [demo_result.dataset.texts[r] for r in rows.order]
+        assert texts and all(t.lower().startswith("how") for t in texts)
+        app.screen.set_filter("re:(")  # a bad regex filters nothing and says why
+        await pilot.pause()
+        assert len(rows.order) == 258
+        assert "bad regex" in static_text(app, "#title-bar")
+        app.screen.set_filter("")
+        await pilot.press("f")
+        await pilot.pause()
+        assert set(rows.order.tolist()) == flagged
+        scores = demo_result.output.issues["label_score"].to_numpy()
+        await pilot.press("S")  # reverse: best score first
+        await pilot.pause()
+        assert list(scores[rows.order]) == sorted(scores[rows.order], reverse=True)
+
+
+async def test_outliers_sorted_by_score(app, demo_result):
+    issues = demo_result.output.issues
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_type(pilot, app, "outlier")
+        order = rows_of(app).order
+        assert set(order) == set(np.flatnonzero(issues["is_outlier_issue"].to_numpy()))
+        scores = issues["outlier_score"].to_numpy()[order]
+        assert list(scores) == sorted(scores)
+        assert "Far from everything" in str(app.screen.query_one("#detail-body", Static).render())
+
+
+async def test_near_duplicate_sets_conflicts_first(app, demo_result):
+    view_labels = demo_result.dataset.labels
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_type(pilot, app, "near_duplicate")
+        screen = app.screen
+        sets = [screen.sets[e] for e in rows_of(app).order]
+        conflict = [len(set(view_labels[m])) > 1 for m in sets]
+        assert conflict == sorted(conflict, reverse=True)  # conflicting sets first
+        assert conflict[0]
+        assert screen.cell(int(rows_of(app).order[0]), "set") == "!"
+        flagged = set(np.flatnonzero(demo_result.output.issues["is_near_duplicate_issue"].to_numpy()))
+        assert flagged <= set(np.concatenate(sets).tolist())
+        diff = screen.query_one("#detail")
+        assert diff.members == list(sets[0])
+        assert "CONFLICTING LABELS" in str(diff.render_set().renderables[0])
+
+
+async def test_non_iid_and_flagged_rows_and_report(app, demo_result):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_type(pilot, app, "non_iid")
+        assert "NOT random" in static_text(app, "#non-iid-verdict")
+        assert app.screen.query_one("#label-plot") is not None
+        await open_type(pilot, app, "class_imbalance")
+        assert "Rarest class" in static_text(app, "#verdict")
+        expected = set(np.flatnonzero(demo_result.output.issues["is_class_imbalance_issue"].to_numpy()))
+        assert set(rows_of(app).order) == expected
+        await open_type(pilot, app, "null")
+        assert len(rows_of(app).order) == 1
+        app.action_summary()
+        await pilot.press("r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReportScreen"
+
+
+async def test_help_lists_every_decision_key(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join(plain(s.content) for s in app.screen.query(Static))
+        for key in ("Accept", "Exclude", "Keep", "Undo", "Redo", "Export", "Filter", "Keep one, drop rest"):
+            assert key in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"
+
+
+async def test_command_palette_lists_screens(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for name in ISSUE_TITLES.values():
+            assert f"Open: {name}" in titles
+        assert "Export corrected dataset" in titles
+
+
+@pytest.mark.parametrize("issue_type", ["label", "near_duplicate", "non_iid", "class_imbalance"])
+async def test_every_screen_survives_resize(app, issue_type):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_type(pilot, app, issue_type)
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is app.issue_screen(issue_type)

@@ -1,0 +1,247 @@
+"""The textaudit Textual app: screen registry, global keys, the audit and export workers.
+
+Workers only post messages or return values; the one ``on_worker_state_changed`` handler turns
+their outcome (success, cancellation, failure) into UI changes, so no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from engine.errors import EXIT_CANCELLED, Cancelled, TextauditError
+from engine.pipeline import AuditOptions, AuditResult, Progress
+from tui.decisions import DecisionBook
+from tui.messages import AuditProgress, DecisionsChanged
+from tui.view import ISSUE_TITLES, AuditView
+
+
+def readable(error: BaseException) -> str:
+    """One line for the user: the engine's own message, or the exception's type and text."""
+    if isinstance(error, TextauditError):
+        return error.message
+    if isinstance(error, MemoryError):
+        return "out of memory"
+    return f"{type(error).__name__}: {error}"
+
+
+class TextauditApp(App[int]):
+    """Browse an audit and record corrections. Build it from a result, or from a source."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "textaudit"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+e", "export", "Export", show=False),
+    ]
+
+    def __init__(
+        self,
+        result: AuditResult | None = None,
+        *,
+        source: str | None = None,
+        options: AuditOptions | None = None,
+        journal_path: Path | str | None = None,
+    ) -> None:
+        super().__init__()
+        if result is None and source is None:
+            raise ValueError("TextauditApp needs a result or a source")
+        self.result = result
+        self.source = source if source is not None else str(result.dataset.source)
+        self.options = options or AuditOptions()
+        self.journal_path = Path(journal_path) if journal_path else Path.cwd() / "textaudit.corrections.jsonl"
+        self.cancel_event = threading.Event()
+        self.view: AuditView | None = None
+        self.book: DecisionBook | None = None
+        self._issue_screens: dict[str, Screen] = {}
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.result is not None:
+            self.show_result(self.result)
+        else:
+            from tui.screens.progress import ProgressScreen
+
+            self.push_screen(ProgressScreen(self.source))
+            self.run_audit_worker()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="audit", group="audit")
+    def run_audit_worker(self) -> AuditResult:
+        """Run the pipeline off the UI thread; progress goes out as messages."""
+        from engine.pipeline import run_audit
+
+        def report(progress: Progress) -> None:
+            self.post_message(AuditProgress(progress.stage, progress.done, progress.total, progress.message))
+
+        return run_audit(self.source, self.options, progress=report, cancel=self.cancel_event)
+
+    def cancel_audit(self) -> None:
+        self.cancel_event.set()
+
+    def on_audit_progress(self, message: AuditProgress) -> None:
+        from tui.screens.progress import ProgressScreen
+
+        if isinstance(self.screen, ProgressScreen):
+            self.screen.update_stage(message)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker outcomes reach the UI."""
+        worker = event.worker
+        if event.state == WorkerState.SUCCESS and worker.name == "audit":
+            self.show_result(worker.result)
+        elif event.state == WorkerState.SUCCESS and worker.name == "export":
+            summary = worker.result
+            self.notify(
+                f"wrote {summary.rows_written:,} rows to {summary.path} "
+                f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
+        elif event.state == WorkerState.CANCELLED and worker.name == "audit":
+            self.exit(EXIT_CANCELLED)
+        elif event.state == WorkerState.ERROR:
+            error = worker.error
+            if worker.name == "audit" and isinstance(error, Cancelled):
+                self.exit(EXIT_CANCELLED)
+            elif worker.name == "audit":
+                from tui.screens.progress import ProgressScreen
+
+                if isinstance(self.screen, ProgressScreen):
+                    self.screen.show_error(readable(error))
+                else:
+                    self.notify(readable(error), severity="error", timeout=15)
+            else:
+                self.notify(f"{worker.name} failed: {readable(error)}", severity="error", timeout=15)
+
+    def show_result(self, result: AuditResult) -> None:
+        """Open the journal and the summary screen for a finished audit."""
+        from tui.screens.summary import SummaryScreen
+
+        self.result = result
+        self.view = AuditView.from_result(result)
+        self.book, messages = DecisionBook.open(self.journal_path, result.dataset)
+        summary = SummaryScreen(self.view, self.book, self.journal_path)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(summary)
+        else:
+            self.push_screen(summary)
+        for text in messages:
+            self.notify(text, severity="warning", timeout=12)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def issue_screen(self, issue_type: str) -> Screen:
+        """The screen of one issue type (kept, so cursor and filter survive going back)."""
+        if issue_type not in self._issue_screens:
+            from tui.screens.flagged_rows import FlaggedRowsScreen
+            from tui.screens.label_issues import LabelIssuesScreen
+            from tui.screens.near_duplicates import NearDuplicatesScreen
+            from tui.screens.non_iid import NonIidScreen
+            from tui.screens.outliers import OutliersScreen
+
+            kinds = {"label": LabelIssuesScreen, "outlier": OutliersScreen, "near_duplicate": NearDuplicatesScreen}
+            if issue_type == "non_iid":
+                screen: Screen = NonIidScreen(self.view)
+            else:
+                screen = kinds.get(issue_type, FlaggedRowsScreen)(self.view, self.book, issue_type)
+            self._issue_screens[issue_type] = screen
+        return self._issue_screens[issue_type]
+
+    def open_issue(self, issue_type: str) -> None:
+        if self.view is None:
+            return
+        screen = self.issue_screen(issue_type)
+        if screen in self.screen_stack:
+            while self.screen is not screen:
+                self.pop_screen()
+            return
+        while len(self.screen_stack) > 2:  # summary stays at the bottom; one issue screen above
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_open_report(self) -> None:
+        from tui.screens.report import ReportScreen
+
+        if self.view is not None:
+            self.push_screen(ReportScreen(self.view.report))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.view is None:
+            return
+        for name in self.view.issue_types:
+            title = ISSUE_TITLES.get(name, name)
+            yield SystemCommand(f"Open: {title}", f"{self.view.counts.get(name, 0):,} flagged",
+                                lambda name=name: self.open_issue(name))
+        yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
+        yield SystemCommand("Open: Datalab report", "the full text report", self.action_open_report)
+        yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
+        yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
+        from tui.screens.row_screen import RowScreen
+
+        if isinstance(screen, RowScreen):
+            for action, title in (("accept", "Accept suggested label"), ("pick_label", "Choose a label"),
+                                  ("exclude", "Exclude row"), ("keep", "Keep row as is"), ("undo", "Undo"),
+                                  ("redo", "Redo"), ("filter", "Filter rows"), ("toggle_flagged", "Flagged / all rows"),
+                                  ("sort_next", "Sort by next column")):
+                yield SystemCommand(title, f"on {screen.title}", getattr(screen, f"action_{action}"))
+
+    def action_summary(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    # -- decisions and export -----------------------------------------------------------------
+
+    def on_decisions_changed(self, message: DecisionsChanged) -> None:
+        """Screens refresh themselves when shown again; nothing else to do here."""
+
+    def action_export(self) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
+        if self.book is None or self.result is None:
+            return
+        if self.book.journal is None:
+            self.notify(f"cannot export: {self.book.problem}", severity="error")
+            return
+        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view))
+        self.push_screen(dialog, self._export_confirmed)
+
+    def _export_confirmed(self, request) -> None:
+        if request is not None:
+            self.notify(f"exporting to {request.output}…", timeout=3)
+            self.run_export(request)
+
+    @work(thread=True, exit_on_error=False, name="export", group="export")
+    def run_export(self, request):
+        from engine.export import export_corrected
+
+        return export_corrected(self.result.dataset, self.journal_path, request.output,
+                                corrections_only=request.corrections_only)
+
+    def action_quit(self) -> None:
+        self.cancel_event.set()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.cancel_event.set()
+        if self.book is not None:
+            self.book.close()
+
+
+def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
+    """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
+    app = TextauditApp(source=source, options=options, journal_path=journal_path)
+    code = app.run()
+    return int(code if code is not None else (app.return_code or 0))

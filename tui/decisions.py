@@ -1,0 +1,176 @@
+"""The TUI's side of the corrections journal: decisions as numpy arrays the row lists can read.
+
+Every write goes through ``engine.corrections.Journal`` synchronously (a few ms, fsynced), so
+a decision is on disk before the key press returns. The arrays mirror the journal's latest
+decision per row so a list of a million rows can show decisions without a dict lookup per cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+NONE, RELABEL, EXCLUDE, KEEP = 0, 1, 2, 3
+ACTION_CODES = {"relabel": RELABEL, "exclude": EXCLUDE, "keep": KEEP}
+
+
+@dataclass
+class Outcome:
+    """What a journal call did: the rows it changed, or an error message (nothing changed)."""
+
+    rows: list[int]
+    error: str | None = None
+
+
+class DecisionBook:
+    """Latest decision per row, kept in step with the journal."""
+
+    def __init__(self, journal: Any | None, n_rows: int, classes: list[Any], problem: str | None = None):
+        self.journal = journal
+        self.classes = classes
+        self._label_index = {self._key(c): i for i, c in enumerate(classes)}
+        self.codes = np.zeros(n_rows, dtype=np.int8)
+        self.labels = np.full(n_rows, -1, dtype=np.int32)
+        self.problem = problem  # why the journal is missing or read-only
+        self.read_only = journal is None or bool(getattr(journal, "read_only", False))
+        if journal is not None:
+            for row, decision in journal.decisions().items():
+                self._apply(int(row), decision)
+
+    @staticmethod
+    def _key(value: Any) -> str:
+        return str(value)
+
+    @classmethod
+    def open(cls, path: Path, dataset: Any) -> tuple[DecisionBook, list[str]]:
+        """Open the journal for ``dataset`` (read-only when another instance holds it).
+
+        Returns the book and the messages to show the user (load report, lock, failures).
+        """
+        messages: list[str] = []
+        try:
+            from engine.corrections import Journal, JournalLocked, JournalWriteError
+        except ImportError:
+            problem = "corrections are unavailable (engine.corrections is missing)"
+            return cls(None, len(dataset), list(dataset.classes), problem), [problem]
+        try:
+            journal = Journal.open(path, dataset, read_only=False)
+        except (JournalLocked, JournalWriteError) as exc:
+            try:
+                journal = Journal.open(path, dataset, read_only=True)
+            except Exception as again:  # noqa: BLE001
+                problem = f"cannot open journal {path}: {again}"
+                return cls(None, len(dataset), list(dataset.classes), problem), [problem]
+            messages.append(f"READ-ONLY: {exc}; decisions made here are not saved")
+        except Exception as exc:  # noqa: BLE001 - any journal failure must reach the user as one line
+            problem = f"cannot open journal {path}: {exc}"
+            return cls(None, len(dataset), list(dataset.classes), problem), [problem]
+        messages.extend(journal.load_report)
+        book = cls(journal, len(dataset), list(dataset.classes))
+        if book.read_only and not messages:
+            messages.append(f"{path} is read-only")
+        book.problem = messages[0] if book.read_only else None
+        return book, messages
+
+    def label_value(self, index: int) -> str:
+        """The label as the journal stores it (the class's display name)."""
+        return str(self.classes[index])
+
+    def _apply(self, row: int, decision: Any | None) -> None:
+        if decision is None:
+            self.codes[row] = NONE
+            self.labels[row] = -1
+            return
+        self.codes[row] = ACTION_CODES.get(decision.action, NONE)
+        label = getattr(decision, "label_after", None)
+        self.labels[row] = self._label_index.get(self._key(label), -1) if label is not None else -1
+
+    def _refresh(self, rows: list[int]) -> None:
+        for row in rows:
+            self._apply(row, self.journal.decision(row))
+
+    def _guard(self) -> str | None:
+        if self.journal is None or self.read_only:
+            return f"decision NOT saved: {self.problem or 'the journal is read-only'}"
+        return None
+
+    def record(
+        self, action: str, row: int, label_after: int | None, issue_type: str, suggested: int | None
+    ) -> Outcome:
+        """Record one decision; on failure nothing changes and the error says so."""
+        return self.record_group([(action, row, label_after)], issue_type, suggested)
+
+    def record_group(
+        self, items: list[tuple[str, int, int | None]], issue_type: str, suggested: int | None = None
+    ) -> Outcome:
+        """Record several decisions as one undoable step."""
+        if (problem := self._guard()) is not None:
+            return Outcome([], problem)
+        from engine.corrections import JournalWriteError
+
+        entries = [
+            (action, int(row), None if label is None else self.label_value(label)) for action, row, label in items
+        ]
+        suggested_value = None if suggested is None else self.label_value(suggested)
+        try:
+            if len(entries) == 1:
+                action, row, label = entries[0]
+                self.journal.record(action, row, label_after=label, issue_type=issue_type, suggested_label=suggested_value)
+            else:
+                self.journal.record_group(entries, issue_type=issue_type, suggested_label=suggested_value)
+        except JournalWriteError as exc:
+            return Outcome([], f"decision NOT saved: {exc}")
+        rows = [row for _, row, _ in entries]
+        self._refresh(rows)
+        return Outcome(rows)
+
+    def undo(self) -> Outcome:
+        return self._history("undo")
+
+    def redo(self) -> Outcome:
+        return self._history("redo")
+
+    def _history(self, which: str) -> Outcome:
+        if (problem := self._guard()) is not None:
+            return Outcome([], problem.replace("decision", which))
+        from engine.corrections import JournalWriteError
+
+        try:
+            rows = [int(r) for r in getattr(self.journal, which)()]
+        except JournalWriteError as exc:
+            return Outcome([], f"{which} NOT saved: {exc}")
+        self._refresh(rows)
+        return Outcome(rows)
+
+    def describe(self, row: int, class_names: list[str]) -> str:
+        """Short text for the decision column: '', '→ label', 'excluded', 'kept'."""
+        code = self.codes[row]
+        if code == RELABEL:
+            label = self.labels[row]
+            return "→ " + (class_names[label] if label >= 0 else "?")
+        if code == EXCLUDE:
+            return "✗ excluded"
+        if code == KEEP:
+            return "✓ kept"
+        return ""
+
+    def decided_among(self, rows: np.ndarray) -> int:
+        """How many of ``rows`` have a decision."""
+        return int(np.count_nonzero(self.codes[rows])) if len(rows) else 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "relabel": int(np.count_nonzero(self.codes == RELABEL)),
+            "exclude": int(np.count_nonzero(self.codes == EXCLUDE)),
+            "keep": int(np.count_nonzero(self.codes == KEEP)),
+        }
+
+    def close(self) -> None:
+        if self.journal is not None:
+            try:
+                self.journal.close()
+            finally:
+                self.journal = None

@@ -1,0 +1,35 @@
+"""The other row-level issue types (class imbalance, underperforming group, null) in one screen."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tui.screens.row_screen import RowScreen
+
+
+class FlaggedRowsScreen(RowScreen):
+    """Flagged rows of ``issue_type`` with a dataset-level verdict line above them."""
+
+    def verdict(self) -> str:
+        view, info = self.view, self.view.info.get(self.issue_type) or {}
+        flagged = len(view.flagged(self.issue_type))
+        if self.issue_type == "class_imbalance":
+            counts = np.bincount(view.given, minlength=view.n_classes)
+            rarest = int(np.argmin(counts))
+            share = counts[rarest] / max(1, len(view))
+            threshold = info.get("threshold")
+            limit = f" (threshold {threshold:g} of an even share)" if isinstance(threshold, (int, float)) else ""
+            return (f"Rarest class '{view.class_names[rarest]}': {counts[rarest]:,} rows ({share:.1%}); "
+                    f"{flagged:,} rows belong to under-represented classes{limit}.")
+        if self.issue_type == "underperforming_group":
+            clustering = (info.get("clustering") or {}).get("stats") or {}
+            clusters = clustering.get("n_clusters")
+            where = f" among {clusters} clusters" if clusters is not None else ""
+            return (f"{flagged:,} rows sit in a cluster where the model does clearly worse than on the rest"
+                    f"{where}." if flagged else f"No cluster of rows where the model does clearly worse{where}.")
+        if self.issue_type == "null":
+            return f"{flagged:,} rows have empty or missing text." if flagged else "No row has empty or missing text."
+        return ""
+
+    def empty_text(self) -> str:
+        return "nothing flagged: press f to list every row by score"

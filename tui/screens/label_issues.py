@@ -1,0 +1,12 @@
+"""Label issues: rows whose given label the model doubts, lowest label quality first."""
+
+from __future__ import annotations
+
+from tui.screens.row_screen import RowScreen
+
+
+class LabelIssuesScreen(RowScreen):
+    """Sorted by label score ascending; ``a`` takes the suggested label."""
+
+    issue_type = "label"
+    default_sort = ("score", False)

@@ -1,0 +1,93 @@
+"""The label picker: type to fuzzy-filter every class (Textual's command-palette matcher)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.containers import Vertical
+from textual.fuzzy import Matcher
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
+
+
+class LabelPicker(ModalScreen[int | None]):
+    """Returns the chosen class index, or None on escape."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("pagedown", "move(10)", show=False),
+        Binding("pageup", "move(-10)", show=False),
+    ]
+
+    def __init__(self, class_names: list[str], current: int | None = None, suggested: int | None = None,
+                 title: str = "Choose a label") -> None:
+        super().__init__()
+        self.class_names = class_names
+        self.current = current
+        self.suggested = suggested
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Label(f"{self.heading} ({len(self.class_names):,} classes) · enter picks · esc cancels")
+            yield Input(placeholder="type to search labels", id="picker-query")
+            yield OptionList(id="picker-options")
+
+    def on_mount(self) -> None:
+        self.fill("")
+        self.query_one("#picker-query", Input).focus()
+
+    def _prompt(self, index: int, matcher: Matcher | None = None) -> Content:
+        """The class name (matched letters bold, never parsed as markup) and its role."""
+        name = self.class_names[index]
+        content = Content(name)
+        if matcher is not None:
+            _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+            for offset in offsets:
+                content = content.stylize("bold underline", offset, offset + 1)
+        notes = [role for role, i in (("given", self.current), ("suggested", self.suggested)) if i == index]
+        if notes:
+            content = content + Content(f"  ({', '.join(notes)})")
+        return content
+
+    def fill(self, query: str) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if query.strip():
+            matcher = Matcher(query)
+            scored = [(matcher.match(name), i) for i, name in enumerate(self.class_names)]
+            ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])[:MAX_SHOWN]
+            items = [Option(self._prompt(i, matcher), id=str(i)) for _, i in ranked]
+        else:
+            first = list(dict.fromkeys(i for i in (self.suggested, self.current) if i is not None))
+            rest = [i for i in range(len(self.class_names)) if i not in first]
+            items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN]]
+        options.clear_options()
+        options.add_options(items)
+        if items:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.highlighted is not None:
+            self.dismiss(int(options.get_option_at_index(options.highlighted).id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

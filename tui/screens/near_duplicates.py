@@ -1,0 +1,195 @@
+"""Near-duplicates: one entry per set, members side by side with a word diff.
+
+Sets whose members carry different labels come first and are marked with "!". Keys act on the
+selected member (left/right to choose) or on the whole set.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from textual.binding import Binding
+
+from tui.screens.row_screen import DECISION_BINDINGS, VIEW_BINDINGS, RowScreen
+from tui.widgets.diff_view import DiffView
+from tui.widgets.row_list import Column
+
+SET_BINDINGS = [
+    Binding("left_square_bracket", "member(-1)", "Previous member (also ←)", show=False),
+    Binding("right_square_bracket", "member(1)", "Next member (also →)", show=False),
+    Binding("k", "keep_one", "Keep one, drop rest"),
+    Binding("A", "unify", "Set label = member's", show=False),
+]
+
+
+class NearDuplicatesScreen(RowScreen):
+    """Near-duplicate sets, conflicting labels first."""
+
+    BINDINGS = SET_BINDINGS + DECISION_BINDINGS + VIEW_BINDINGS
+    issue_type = "near_duplicate"
+    default_sort = ("set", False)
+
+    def __init__(self, view, book, issue_type=None) -> None:
+        super().__init__(view, book, issue_type)
+        self.sets = view.duplicate_sets
+        self.set_of_row = {int(r): i for i, members in enumerate(self.sets) for r in members}
+        self.conflict = np.asarray([view.set_has_conflict(m) for m in self.sets], dtype=bool)
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("set", "!", 1),
+            Column("size", "N", 3, right=True),
+            Column("labels", "Labels", self.label_width() + 4),
+            Column("text", "Text (first member)"),
+            Column("decision", "Done", 5),
+        ]
+
+    def entries(self) -> np.ndarray:
+        everything = np.arange(len(self.sets), dtype=np.int64)
+        return everything[self.conflict] if self.show_all else everything
+
+    def entry_rows(self, entry: int) -> list[int]:
+        return [int(r) for r in self.sets[entry]]
+
+    def cell(self, entry: int, key: str) -> str:
+        members = self.sets[entry]
+        names = self.view.class_names
+        if key == "set":
+            return "!" if self.conflict[entry] else ""
+        if key == "size":
+            return str(len(members))
+        if key == "labels":
+            labels = sorted({names[int(self.view.given[r])] for r in members})
+            return " ≠ ".join(labels) if len(labels) > 1 else labels[0]
+        if key == "text":
+            return str(self.view.texts[members[0]])
+        if key == "decision":
+            decided = self.book.decided_among(members)
+            return f"{decided}/{len(members)}" if decided else ""
+        return ""
+
+    def sort_values(self, key: str, entries: np.ndarray) -> np.ndarray:
+        if key == "size":
+            return np.asarray([len(self.sets[e]) for e in entries])
+        if key == "labels":
+            return np.asarray([self.cell(e, "labels") for e in entries], dtype=object).astype(str)
+        if key == "text":
+            return np.asarray([str(self.view.texts[self.sets[e][0]]) for e in entries])
+        if key == "decision":
+            return np.asarray([self.book.decided_among(self.sets[e]) for e in entries])
+        return entries
+
+    def filter_mask(self, entries: np.ndarray) -> np.ndarray:
+        """A set matches when any of its members matches."""
+        if not len(entries):
+            return np.zeros(0, dtype=bool)
+        lengths = np.asarray([len(self.sets[e]) for e in entries])
+        rows = np.concatenate([self.sets[e] for e in entries])
+        owner = np.repeat(np.arange(len(entries)), lengths)
+        view = self.view
+        hit = self.spec.mask(view.texts[rows], view.given[rows], view.predicted[rows], view.class_names)
+        keep = np.zeros(len(entries), dtype=bool)
+        np.logical_or.at(keep, owner, hit)
+        return keep
+
+    def is_decided(self, entry: int) -> bool:
+        return self.book.decided_among(self.sets[entry]) == len(self.sets[entry])
+
+    def make_detail(self):
+        return DiffView(self.view, self.book, id="detail")
+
+    def show_detail(self, entry: int | None) -> None:
+        diff = self.query_one("#detail", DiffView)
+        if entry is None:
+            diff.show([])
+        elif diff.members == self.entry_rows(entry):
+            diff.show(diff.members, diff.selected)
+        else:
+            diff.show(self.entry_rows(entry))
+
+    def empty_text(self) -> str:
+        return "no near-duplicate sets"
+
+    def title_parts(self) -> list[str]:
+        parts = super().title_parts()
+        parts[1] = f"{len(self.row_list.order):,} of {len(self.sets):,} sets" + (" (conflicts only)" if self.show_all else "")
+        parts[2] = f"decided {self.book.decided_among(self.view.flagged(self.issue_type)):,}/{len(self.view.flagged(self.issue_type)):,} rows"
+        if conflicts := int(self.conflict.sum()):
+            parts.append(f"{conflicts} with conflicting labels (!)")
+        return parts
+
+    def action_toggle_flagged(self) -> None:
+        """``f`` here toggles: every set / conflicting sets only."""
+        self.show_all = not self.show_all
+        self.apply()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    @property
+    def diff(self) -> DiffView:
+        return self.query_one("#detail", DiffView)
+
+    def target(self) -> int | None:
+        return self.diff.selected_row
+
+    def action_member(self, delta: int) -> None:
+        self.diff.select(delta)
+
+    def on_row_list_sideways(self, event) -> None:
+        self.diff.select(event.delta)
+
+    def advance(self) -> None:
+        if self._set_action or self.diff.selected >= len(self.diff.members) - 1:
+            self.row_list.action_cursor(1)
+        else:
+            self.diff.select(1)
+
+    _set_action = False
+
+    def _set_decide(self, items, suggested=None) -> None:
+        self._set_action = True
+        try:
+            self.decide(items, suggested)
+        finally:
+            self._set_action = False
+
+    def action_keep_one(self) -> None:
+        keep = self.target()
+        if keep is None:
+            return
+        rows = self.diff.members
+        self._set_decide([("keep", keep, None)] + [("exclude", r, None) for r in rows if r != keep])
+
+    def action_unify(self) -> None:
+        """Give every member the selected member's label."""
+        chosen = self.target()
+        if chosen is not None:
+            self._set_action = True
+            try:
+                self.relabel_rows(self.diff.members, int(self.view.given[chosen]))
+            finally:
+                self._set_action = False
+
+    def action_pick_label(self) -> None:
+        """On this screen ``l`` relabels the whole set."""
+        rows = list(self.diff.members)
+        if not rows:
+            return
+        from tui.screens.label_picker import LabelPicker
+
+        def chosen(label: int | None) -> None:
+            if label is not None:
+                self._set_action = True
+                try:
+                    self.relabel_rows(rows, label)
+                finally:
+                    self._set_action = False
+
+        self.app.push_screen(LabelPicker(self.view.class_names, current=int(self.view.given[rows[0]]),
+                                         suggested=int(self.view.predicted[rows[0]]),
+                                         title=f"Relabel all {len(rows)} members"), chosen)
+
+    def follow(self, row: int) -> None:
+        entry = self.set_of_row.get(int(row))
+        if entry is not None and self.row_list.move_to_row(entry):
+            members = self.entry_rows(entry)
+            self.diff.show(members, members.index(int(row)))

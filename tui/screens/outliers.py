@@ -1,0 +1,33 @@
+"""Outliers: rows far from every other row, most atypical first."""
+
+from __future__ import annotations
+
+from tui.screens.row_screen import RowScreen
+from tui.widgets.row_list import Column
+
+
+class OutliersScreen(RowScreen):
+    """Sorted by outlier score ascending; the detail pane's neighbours show the distance."""
+
+    issue_type = "outlier"
+    default_sort = ("score", False)
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("text", "Text"),
+            Column("given", "Given", self.label_width()),
+            Column("score", "Score", 7, right=True),
+            Column("nearest", "Nearest", 9, right=True),
+            Column("decision", "Decision", 11),
+        ]
+
+    def cell(self, row: int, key: str) -> str:
+        if key == "nearest":
+            distances = self.view.neighbour_distances
+            return f"{distances[row, 0]:.3f}" if distances is not None else ""
+        return super().cell(row, key)
+
+    def sort_values(self, key, entries):
+        if key == "nearest" and self.view.neighbour_distances is not None:
+            return -self.view.neighbour_distances[entries, 0]
+        return super().sort_values(key, entries)

@@ -1,0 +1,332 @@
+"""The base of every row screen: list + detail pane + filter line + decision keys.
+
+A subclass says which entries it lists (rows, or near-duplicate sets), how to draw a cell and
+which rows a key acts on; filtering, sorting, decisions, undo/redo live here once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.decisions import DecisionBook
+from tui.messages import DecisionsChanged
+from tui.view import ISSUE_TITLES, AuditView
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
+from tui.widgets.row_list import Column, RowList
+
+LIVE_FILTER_LIMIT = 200_000  # above this many entries the filter applies on Enter only
+
+DECISION_BINDINGS = [
+    Binding("a", "accept", "Accept"),
+    Binding("l", "pick_label", "Label"),
+    Binding("x", "exclude", "Exclude"),
+    Binding("o", "keep", "Keep"),
+    Binding("u", "undo", "Undo"),
+    Binding("ctrl+r", "redo", "Redo"),
+    Binding("e", "app.export", "Export"),
+]
+VIEW_BINDINGS = [
+    Binding("slash", "filter", "Filter"),
+    Binding("f", "toggle_flagged", "Flagged/all", show=False),
+    Binding("s", "sort_next", "Sort", show=False),
+    Binding("S", "sort_reverse", "Reverse sort", show=False),
+    Binding("tab", "focus_detail", "Detail", show=False),
+    Binding("escape", "back", "Back", show=False),
+]
+
+
+class RowScreen(Screen):
+    """Rows flagged for one issue type, worst first."""
+
+    BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS
+    issue_type = "label"
+    default_sort = ("score", False)
+
+    def __init__(self, view: AuditView, book: DecisionBook, issue_type: str | None = None) -> None:
+        super().__init__()
+        if issue_type is not None:
+            self.issue_type = issue_type
+        self.view = view
+        self.book = book
+        self.show_all = False
+        self.spec = FilterSpec()
+        self.sort_key, self.sort_descending = self.default_sort
+        self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
+
+    # -- what the screen lists (subclasses override) ------------------------------------------
+
+    def label_width(self) -> int:
+        """Label columns as wide as the longest class name, 9 to 18 cells."""
+        return max(9, min(18, max((len(n) for n in self.view.class_names), default=9)))
+
+    def columns(self) -> list[Column]:
+        width = self.label_width()
+        return [
+            Column("text", "Text"),
+            Column("given", "Given", width),
+            Column("suggested", "Suggested", width),
+            Column("score", "Score", 7, right=True),
+            Column("decision", "Decision", 11),
+        ]
+
+    def entries(self) -> np.ndarray:
+        """Entries before filtering: flagged rows, or every row with ``f``."""
+        if self.show_all:
+            return np.arange(len(self.view), dtype=np.int64)
+        return self.view.flagged(self.issue_type)
+
+    def entry_rows(self, entry: int) -> list[int]:
+        return [int(entry)]
+
+    def cell(self, row: int, key: str) -> str:
+        view = self.view
+        if key == "text":
+            return str(view.texts[row])
+        if key == "given":
+            return view.class_names[view.given[row]]
+        if key == "suggested":
+            predicted = view.predicted[row]
+            return "=" if predicted == view.given[row] else view.class_names[predicted]
+        if key == "score":
+            score = view.scores.get(self.issue_type)
+            return f"{score[row]:.3f}" if score is not None else ""
+        if key == "decision":
+            return self.book.describe(row, view.class_names)
+        if key == "row":
+            return f"{row:,}"
+        return ""
+
+    def sort_values(self, key: str, entries: np.ndarray) -> np.ndarray:
+        view = self.view
+        if key == "score" and self.issue_type in view.scores:
+            return view.scores[self.issue_type][entries]
+        if key in ("given", "suggested"):
+            ranks = np.argsort(np.argsort(np.asarray(view.class_names, dtype=object)))
+            labels = view.given if key == "given" else view.predicted
+            return ranks[labels[entries]]
+        if key == "decision":
+            return self.book.codes[entries]
+        if key == "text":
+            return view.texts[entries].astype(str)
+        return entries
+
+    def filter_arrays(self, entries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        view = self.view
+        return view.texts[entries], view.given[entries], view.predicted[entries]
+
+    def filter_mask(self, entries: np.ndarray) -> np.ndarray:
+        return self.spec.mask(*self.filter_arrays(entries), self.view.class_names)
+
+    def is_decided(self, entry: int) -> bool:
+        return bool(self.book.codes[entry])
+
+    def make_detail(self):
+        return DetailPane(self.view, self.book, self.issue_type, id="detail")
+
+    def show_detail(self, entry: int | None) -> None:
+        self.query_one("#detail", DetailPane).show(entry)
+
+    def verdict(self) -> str:
+        """A dataset-level line above the list (empty for most screens)."""
+        return ""
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        if text := self.verdict():
+            yield Static(text, id="verdict")
+        sortable = self.columns()
+        yield RowList(sortable, self.cell, self.is_decided, empty_text=self.empty_text(), id="rows")
+        yield self.make_detail()
+        yield FilterBar(id="filter")
+        yield Footer()
+
+    def empty_text(self) -> str:
+        return "nothing flagged here: press f to list every row by score, / to search"
+
+    def on_mount(self) -> None:
+        self.row_list.sort_key = self.sort_key
+        self.row_list.sort_descending = self.sort_descending
+        self.apply()
+        self.row_list.focus()
+
+    @property
+    def row_list(self) -> RowList:
+        return self.query_one("#rows", RowList)
+
+    def apply(self, keep_row: bool = True) -> None:
+        """Recompute the shown entries: filter, then a stable sort on the chosen column."""
+        entries = self.entries()
+        if not self.spec.empty and not self.spec.error:
+            entries = entries[self.filter_mask(entries)]
+        values = self.sort_values(self.sort_key, entries)
+        order = np.argsort(values, kind="stable")
+        if self.sort_descending:
+            order = order[::-1]
+        self.row_list.set_order(entries[order], keep_row=keep_row)
+        self.update_title()
+
+    def update_title(self) -> None:
+        self.query_one("#title-bar", Static).update(" · ".join(self.title_parts()))
+
+    def title_parts(self) -> list[str]:
+        shown = len(self.row_list.order)
+        base = len(self.entries())
+        scope = "all rows" if self.show_all else "flagged"
+        decided = self.book.decided_among(self.view.flagged(self.issue_type))
+        flagged = len(self.view.flagged(self.issue_type))
+        parts = [f"{self.title}", f"{shown:,} of {base:,} {scope}", f"decided {decided:,}/{flagged:,}"]
+        if self.spec.error:
+            parts.append(self.spec.error)
+        elif not self.spec.empty:
+            parts.append(f"filter: {self.query_one('#filter', FilterBar).value}")
+        if self.book.read_only:
+            parts.append("READ-ONLY")
+        return parts
+
+    # -- events -------------------------------------------------------------------------------
+
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        self.show_detail(event.row)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter" and len(self.entries()) <= LIVE_FILTER_LIMIT:
+            self.set_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.set_filter(event.value)
+            self.row_list.focus()
+
+    def set_filter(self, query: str) -> None:
+        self.spec = parse_filter(query)
+        self.apply()
+
+    def on_decisions_changed(self, event: DecisionsChanged) -> None:
+        self.refresh_decisions()
+
+    def refresh_decisions(self) -> None:
+        self.row_list.refresh()
+        self.show_detail(self.row_list.current_row)
+        self.update_title()
+
+    # -- view actions -------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", FilterBar).focus()
+
+    def action_focus_detail(self) -> None:
+        detail = self.query_one("#detail")
+        (self.row_list if detail.has_focus else detail).focus()
+
+    def action_toggle_flagged(self) -> None:
+        self.show_all = not self.show_all
+        self.apply()
+        self.notify("listing every row by score" if self.show_all else "listing flagged rows only", timeout=2)
+
+    def action_sort_next(self) -> None:
+        keys = [c.key for c in self.row_list.columns]
+        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)] if self.sort_key in keys else keys[0]
+        self.sort_descending = False
+        self._resort()
+
+    def action_sort_reverse(self) -> None:
+        self.sort_descending = not self.sort_descending
+        self._resort()
+
+    def _resort(self) -> None:
+        self.row_list.sort_key = self.sort_key
+        self.row_list.sort_descending = self.sort_descending
+        self.apply()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def target(self) -> int | None:
+        """The row the single-row keys act on."""
+        return self.row_list.current_row
+
+    def decide(self, items: list[tuple[str, int, int | None]], suggested: int | None = None) -> None:
+        """Write decisions to the journal (synchronously, fsynced), then advance the cursor."""
+        if not items:
+            return
+        outcome = self.book.record_group(items, self.issue_type, suggested)
+        if outcome.error:
+            self.notify(outcome.error, severity="error", timeout=8)
+            return
+        self.advance()
+        self.app.post_message(DecisionsChanged(outcome.rows))
+        self.refresh_decisions()
+
+    def advance(self) -> None:
+        """After a decision the cursor moves to the next entry."""
+        self.row_list.action_cursor(1)
+
+    def action_accept(self) -> None:
+        row = self.target()
+        if row is None:
+            return
+        suggested = int(self.view.predicted[row])
+        if suggested == int(self.view.given[row]):
+            self.decide([("keep", row, None)], suggested)
+            self.notify("the suggestion is the given label: kept as is", timeout=2)
+        else:
+            self.decide([("relabel", row, suggested)], suggested)
+
+    def action_exclude(self) -> None:
+        if (row := self.target()) is not None:
+            self.decide([("exclude", row, None)], int(self.view.predicted[row]))
+
+    def action_keep(self) -> None:
+        if (row := self.target()) is not None:
+            self.decide([("keep", row, None)], int(self.view.predicted[row]))
+
+    def action_pick_label(self) -> None:
+        row = self.target()
+        if row is None:
+            return
+        from tui.screens.label_picker import LabelPicker
+
+        def chosen(label: int | None) -> None:
+            if label is not None:
+                self.relabel_rows([row], label)
+
+        self.app.push_screen(
+            LabelPicker(self.view.class_names, current=int(self.view.given[row]),
+                        suggested=int(self.view.predicted[row])),
+            chosen,
+        )
+
+    def relabel_rows(self, rows: list[int], label: int) -> None:
+        items = [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]
+        self.decide(items, int(self.view.predicted[rows[0]]))
+
+    def action_undo(self) -> None:
+        self._history(self.book.undo(), "undo")
+
+    def action_redo(self) -> None:
+        self._history(self.book.redo(), "redo")
+
+    def _history(self, outcome, which: str) -> None:
+        if outcome.error:
+            self.notify(outcome.error, severity="error", timeout=8)
+            return
+        if not outcome.rows:
+            self.notify(f"nothing to {which}", timeout=2)
+            return
+        self.app.post_message(DecisionsChanged(outcome.rows))
+        self.follow(outcome.rows[0])
+        self.refresh_decisions()
+
+    def follow(self, row: int) -> None:
+        """Move the cursor to the row an undo/redo touched, when this screen lists it."""
+        self.row_list.move_to_row(row)

@@ -1,0 +1,114 @@
+"""The summary: size, classes, every issue type's count and review progress, class chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.decisions import DecisionBook
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView
+from tui.widgets.charts import BarChart
+
+
+def non_iid_verdict(p_value: float | None) -> str:
+    if p_value is None:
+        return "Non-IID: not checked."
+    if p_value < 0.05:
+        return (f"Non-IID: p = {p_value:.3g} → the row order is NOT random (e.g. sorted by class or drifting); "
+                "shuffle before splitting.")
+    return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
+
+
+def health_line(view: AuditView) -> str:
+    """One sentence on how much of the data needs a look."""
+    flagged = np.zeros(len(view), dtype=bool)
+    for name in ROW_TYPES:
+        if name in view.flags and name != "class_imbalance":
+            flagged |= view.flags[name]
+    share = flagged.mean() if len(view) else 0.0
+    grade = "good" if share < 0.05 else "fair" if share < 0.15 else "needs attention"
+    label_count = view.counts.get("label", 0)
+    return (f"Health: {grade} · {int(flagged.sum()):,} of {len(view):,} rows ({share:.1%}) flagged by a row check "
+            f"(class imbalance aside) · {label_count:,} possible wrong labels")
+
+
+class SummaryScreen(Screen):
+    """Enter on an issue type opens its screen."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("r", "report", "Report"),
+        Binding("e", "export", "Export"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, view: AuditView, book: DecisionBook, journal_path: Path) -> None:
+        super().__init__()
+        self.view = view
+        self.book = book
+        self.journal_path = journal_path
+
+    def compose(self) -> ComposeResult:
+        view = self.view
+        yield Static(self.title_text(), id="title-bar")
+        with VerticalScroll(id="summary"):
+            yield Static(health_line(view), id="health")
+            yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
+            yield Static(non_iid_verdict(view.p_value), id="non-iid-verdict")
+            if view.notes:
+                yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")
+            yield Static(f"Class distribution ({view.n_classes} classes)", classes="section")
+            counts = np.bincount(view.given, minlength=view.n_classes)
+            yield BarChart(view.class_names, counts.tolist(), id="class-chart")
+        yield Footer()
+
+    def title_text(self) -> str:
+        view = self.view
+        mode = " (READ-ONLY)" if self.book.read_only else ""
+        return (f"textaudit · {Path(view.source).name} · {len(view):,} rows · {view.n_classes} classes · "
+                f"journal {self.journal_path.name}{mode}")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#issue-table", DataTable)
+        table.add_columns("Issue type", "Flagged", "Decided", "To review")
+        self.fill_table()
+        table.focus()
+
+    def fill_table(self) -> None:
+        table = self.query_one("#issue-table", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for name in self.view.issue_types:
+            flagged = self.view.counts.get(name, 0)
+            if name == "non_iid":
+                decided, remaining = "-", "dataset-level"
+            else:
+                done = self.book.decided_among(self.view.flagged(name))
+                decided, remaining = f"{done:,}", f"{flagged - done:,}"
+            table.add_row(ISSUE_TITLES.get(name, name), f"{flagged:,}", decided, remaining, key=name)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.query_one("#title-bar", Static).update(self.title_text())
+
+    def on_screen_resume(self) -> None:
+        self.fill_table()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_issue(event.row_key.value)
+
+    def action_open(self) -> None:
+        table = self.query_one("#issue-table", DataTable)
+        if table.row_count:
+            self.app.open_issue(self.view.issue_types[table.cursor_row])
+
+    def action_report(self) -> None:
+        self.app.action_open_report()
+
+    def action_export(self) -> None:
+        self.app.action_export()

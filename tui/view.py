@@ -1,0 +1,160 @@
+"""A column view of an audit result for the TUI: numpy arrays, built once, cheap at 1M rows.
+
+``engine.result.issue_table`` builds a pandas frame with a Python list per near-duplicate row;
+at a million rows that alone costs seconds. The screens only need flat columns, so this reads
+the same columns straight from the result as numpy arrays (``issue_counts`` and
+``non_iid_p_value`` still come from ``engine.result``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+#: Titles of the issue types, in the order the summary lists them.
+ISSUE_TITLES = {
+    "label": "Label issues",
+    "outlier": "Outliers",
+    "near_duplicate": "Near-duplicates",
+    "non_iid": "Non-IID",
+    "class_imbalance": "Class imbalance",
+    "underperforming_group": "Underperforming group",
+    "null": "Null / empty text",
+}
+
+#: Issue types whose rows the user reviews one by one (everything but the dataset-level non_iid).
+ROW_TYPES = ("label", "outlier", "near_duplicate", "class_imbalance", "underperforming_group", "null")
+
+
+@dataclass
+class AuditView:
+    """Flat columns of an audit, indexed by row."""
+
+    source: str
+    texts: np.ndarray  # object, str
+    ids: np.ndarray  # object
+    given: np.ndarray  # int32 class index
+    predicted: np.ndarray  # int32 class index
+    class_names: list[str]
+    pred_probs: np.ndarray | None  # (n, K) float32
+    issue_types: tuple[str, ...]
+    counts: dict[str, int]
+    flags: dict[str, np.ndarray] = field(default_factory=dict)  # bool per type
+    scores: dict[str, np.ndarray] = field(default_factory=dict)  # float per type (low = worse)
+    duplicate_sets: list[np.ndarray] = field(default_factory=list)  # rows per set, conflicts first
+    neighbour_indices: np.ndarray | None = None  # (n, k)
+    neighbour_distances: np.ndarray | None = None  # (n, k)
+    info: dict[str, Any] = field(default_factory=dict)
+    report: str = ""
+    p_value: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+    def flagged(self, issue_type: str) -> np.ndarray:
+        """Row indices flagged for ``issue_type`` (empty when it did not run)."""
+        mask = self.flags.get(issue_type)
+        return np.flatnonzero(mask) if mask is not None else np.empty(0, dtype=np.int64)
+
+    def probability(self, row: int, label: int) -> float | None:
+        if self.pred_probs is None:
+            return None
+        return float(self.pred_probs[row, label])
+
+    @classmethod
+    def from_result(cls, result: Any) -> AuditView:
+        """Build the view of an ``engine.pipeline.AuditResult``."""
+        from engine.result import issue_counts, non_iid_p_value, report_text
+
+        dataset = result.dataset
+        issues = result.output.issues
+        pred_probs = np.asarray(result.pred_probs, dtype=np.float32)
+        flags: dict[str, np.ndarray] = {}
+        scores: dict[str, np.ndarray] = {}
+        for name in result.options.issue_types:
+            if f"is_{name}_issue" in issues:
+                flags[name] = issues[f"is_{name}_issue"].to_numpy(dtype=bool)
+                scores[name] = issues[f"{name}_score"].to_numpy(dtype=np.float64)
+        texts = np.empty(len(dataset), dtype=object)
+        texts[:] = dataset.texts
+        ids = np.empty(len(dataset), dtype=object)
+        ids[:] = list(dataset.ids)
+        view = cls(
+            source=str(dataset.source),
+            texts=texts,
+            ids=ids,
+            given=np.asarray(dataset.labels, dtype=np.int32),
+            predicted=np.argmax(pred_probs, axis=1).astype(np.int32),
+            class_names=list(dataset.class_names),
+            pred_probs=pred_probs,
+            issue_types=tuple(result.options.issue_types),
+            counts=issue_counts(result),
+            flags=flags,
+            scores=scores,
+            info=dict(result.output.info),
+            report=report_text(result),
+            p_value=non_iid_p_value(result),
+            notes=list(result.notes),
+        )
+        if result.graph is not None:
+            view.neighbour_indices = result.graph.indices
+            view.neighbour_distances = result.graph.distances
+        if "near_duplicate" in flags and "near_duplicate_sets" in issues:
+            view.duplicate_sets = near_duplicate_sets(
+                flags["near_duplicate"], issues["near_duplicate_sets"].to_numpy(), view.given,
+                scores["near_duplicate"],
+            )
+        return view
+
+    def set_has_conflict(self, members: np.ndarray) -> bool:
+        """True when the members of a near-duplicate set carry more than one label."""
+        return len(np.unique(self.given[members])) > 1
+
+
+def near_duplicate_sets(
+    flagged: np.ndarray, member_lists: np.ndarray, given: np.ndarray, score: np.ndarray
+) -> list[np.ndarray]:
+    """Join Datalab's per-row near-duplicate lists into sets (connected components).
+
+    Datalab lists, for each flagged row, the rows it is close to; those lists are not
+    symmetric or transitive (row 9 -> [30, 20], row 20 -> [9]), so the sets are the connected
+    components of that graph. Sets whose members carry different labels come first, then the
+    tightest (lowest score) sets.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    rows = np.flatnonzero(flagged)
+    if len(rows) == 0:
+        return []
+    src: list[int] = []
+    dst: list[int] = []
+    for row in rows:
+        others = member_lists[row]
+        if others is None:
+            continue
+        for other in others:
+            src.append(int(row))
+            dst.append(int(other))
+    n = len(flagged)
+    graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    involved = np.unique(np.concatenate([rows, np.asarray(dst, dtype=np.int64)]))
+    groups: dict[int, list[int]] = {}
+    for row in involved:
+        groups.setdefault(int(component[row]), []).append(int(row))
+    sets = [np.asarray(sorted(m), dtype=np.int64) for m in groups.values() if len(m) > 1]
+
+    def order(members: np.ndarray) -> tuple[int, float, int]:
+        conflict = len(np.unique(given[members])) > 1
+        return (0 if conflict else 1, float(score[members].min()), int(members[0]))
+
+    sets.sort(key=order)
+    return sets

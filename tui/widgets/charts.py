@@ -1,0 +1,112 @@
+"""Terminal charts drawn with block characters after binning with numpy.
+
+Plotting libraries redraw every raw point on each repaint (textual-plotext: ~0.3 s at 1M
+points); binning first makes a chart cost O(width) to draw at any dataset size.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from rich.text import Text
+from textual.widget import Widget
+
+EIGHTHS = " ▏▎▍▌▋▊▉█"
+COLUMN_BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def horizontal_bar(value: float, maximum: float, width: int) -> str:
+    """A bar of ``width`` cells at most, with eighth-cell resolution."""
+    if maximum <= 0 or width <= 0:
+        return ""
+    eighths = int(round(value / maximum * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def bin_means(values: np.ndarray, bins: int) -> np.ndarray:
+    """Mean of ``values`` in ``bins`` equal runs of positions (fewer bins for short inputs)."""
+    values = np.asarray(values, dtype=np.float64)
+    bins = max(1, min(bins, len(values)))
+    if len(values) == 0:
+        return np.zeros(0)
+    which = (np.arange(len(values)) * bins) // len(values)
+    sums = np.bincount(which, weights=values, minlength=bins)
+    counts = np.bincount(which, minlength=bins)
+    return sums / np.maximum(counts, 1)
+
+
+def column_plot(series: np.ndarray, height: int, low: float, high: float) -> list[str]:
+    """Vertical bars, one column per value, ``height`` lines (top line first)."""
+    if high <= low:
+        high = low + 1.0
+    levels = np.clip((series - low) / (high - low), 0, 1) * height * 8
+    lines = []
+    for line in range(height):
+        floor = (height - 1 - line) * 8
+        cells = np.clip(levels - floor, 0, 8).astype(int)
+        lines.append("".join(COLUMN_BLOCKS[c] for c in cells))
+    return lines
+
+
+class BarChart(Widget):
+    """Horizontal bars for labelled counts (e.g. the class distribution); redrawn to fit."""
+
+    DEFAULT_CSS = "BarChart { height: auto; }"
+
+    def __init__(self, labels: list[str], counts: list[int], *, limit: int = 30, id: str | None = None) -> None:
+        super().__init__(id=id)
+        order = np.argsort(-np.asarray(counts), kind="stable")
+        self.labels = [labels[i] for i in order]
+        self.counts = [int(counts[i]) for i in order]
+        self.limit = limit
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return min(len(self.labels), self.limit) + (1 if len(self.labels) > self.limit else 0)
+
+    def render(self) -> Text:
+        width = self.size.width or 60
+        shown = min(len(self.labels), self.limit)
+        total = sum(self.counts) or 1
+        name_width = min(max((len(n) for n in self.labels[:shown]), default=4), max(8, width // 3))
+        count_width = len(f"{max(self.counts, default=0):,}") + 8
+        bar_width = max(1, width - name_width - count_width - 3)
+        top = max(self.counts, default=1)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for name, count in zip(self.labels[:shown], self.counts[:shown]):
+            label = name if len(name) <= name_width else name[: name_width - 1] + "…"
+            text.append(f"{label:<{name_width}} ")
+            text.append(f"{horizontal_bar(count, top, bar_width):<{bar_width}}", style="bold")
+            text.append(f" {count:>{count_width - 8},} {count / total:6.1%}\n")
+        if len(self.labels) > shown:
+            rest = sum(self.counts[shown:])
+            text.append(f"… {len(self.labels) - shown} more classes, {rest:,} rows\n", style="italic")
+        text.rstrip()
+        return text
+
+
+class PositionPlot(Widget):
+    """A per-position series (e.g. label index by row position) binned to the widget's width."""
+
+    DEFAULT_CSS = "PositionPlot { height: 10; }"
+
+    def __init__(self, values: np.ndarray, title: str, low: float | None = None, high: float | None = None,
+                 *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.values = np.asarray(values, dtype=np.float64)
+        self.title = title
+        self.low = float(np.min(self.values)) if low is None and len(self.values) else (low or 0.0)
+        self.high = float(np.max(self.values)) if high is None and len(self.values) else (high or 1.0)
+
+    def render(self) -> Text:
+        width = max(10, (self.size.width or 60) - 8)
+        height = max(2, (self.size.height or 10) - 2)
+        means = bin_means(self.values, width)
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(self.title + "\n", style="bold")
+        for index, line in enumerate(column_plot(means, height, self.low, self.high)):
+            axis = f"{self.high:7.3g}" if index == 0 else (f"{self.low:7.3g}" if index == height - 1 else " " * 7)
+            text.append(f"{axis}│{line}\n")
+        n = len(self.values)
+        footer = f"{'':7}└ row 0" + f"row {max(0, n - 1):,} ┘".rjust(max(0, len(means) - 6))
+        text.append(footer)
+        return text

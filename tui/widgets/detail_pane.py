@@ -1,0 +1,110 @@
+"""The detail pane: full text, given vs suggested label, why the row is flagged, neighbours."""
+
+from __future__ import annotations
+
+import numpy as np
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.decisions import DecisionBook
+from tui.view import AuditView
+
+NEIGHBOURS_SHOWN = 5
+
+
+def one_line(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
+    """One plain sentence saying why the row is on this screen."""
+    names = view.class_names
+    given, predicted = int(view.given[row]), int(view.predicted[row])
+    flagged = bool(view.flags.get(issue_type, np.zeros(len(view), bool))[row])
+    score = view.scores.get(issue_type)
+    score_text = f"{issue_type} score {score[row]:.3f}" if score is not None else ""
+    state = "flagged" if flagged else "not flagged (listed by score)"
+    if issue_type == "label":
+        p_given = view.probability(row, given) or 0.0
+        if predicted != given:
+            return (f"The model gives '{names[given]}' p={p_given:.2f} and prefers '{names[predicted]}' "
+                    f"(p={view.probability(row, predicted) or 0:.2f}); {score_text}, {state}.")
+        return f"The model agrees with '{names[given]}' (p={p_given:.2f}); {score_text}, {state}."
+    if issue_type in ("outlier", "near_duplicate") and view.neighbour_distances is not None:
+        nearest = float(view.neighbour_distances[row, 0])
+        typical = float(np.median(view.neighbour_distances[:, 0]))
+        other = int(view.neighbour_indices[row, 0])
+        if issue_type == "outlier":
+            return (f"Far from everything: nearest row is at distance {nearest:.3f} "
+                    f"(typical {typical:.3f}); {score_text}, {state}.")
+        return f"Nearly the same as row {other} (distance {nearest:.3f}, typical {typical:.3f}); {state}."
+    if issue_type == "class_imbalance":
+        count = int(np.count_nonzero(view.given == given))
+        return (f"Its class '{names[given]}' has only {count:,} rows "
+                f"({count / max(1, len(view)):.1%} of the data); {state}.")
+    if issue_type == "underperforming_group":
+        return f"It sits in a cluster of similar rows where the model does worse; {score_text}, {state}."
+    if issue_type == "null":
+        return "Its text is empty or missing." if flagged else "Its text is present."
+    return f"{score_text}, {state}." if score_text else state
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Shows one row in full; the screen calls ``show(row)`` when the cursor moves."""
+
+    def __init__(self, view: AuditView, book: DecisionBook, issue_type: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
+        self.book = book
+        self.issue_type = issue_type
+        self.row: int | None = None
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, row: int | None) -> None:
+        self.row = row
+        body = self.query_one("#detail-body", Static)
+        body.update(self.render_row(row) if row is not None else Text("No row selected.", style="italic"))
+        self.scroll_home(animate=False)
+
+    def refresh_row(self) -> None:
+        self.show(self.row)
+
+    def render_row(self, row: int) -> Text:
+        view, names = self.view, self.view.class_names
+        given, predicted = int(view.given[row]), int(view.predicted[row])
+        text = Text()
+        text.append(f"Row {row:,}", style="bold")
+        text.append(f" · id {view.ids[row]}")
+        decision = self.book.describe(row, names)
+        if decision:
+            text.append(f"   decision: {decision}", style="bold reverse")
+        text.append("\n")
+        text.append(str(view.texts[row]) or "(empty)")
+        text.append("\n\n")
+        text.append("Given:     ", style="bold")
+        text.append(f"{names[given]}")
+        if (p := view.probability(row, given)) is not None:
+            text.append(f"  p={p:.3f}")
+        text.append("\nSuggested: ", style="bold")
+        text.append(f"{names[predicted]}")
+        if (p := view.probability(row, predicted)) is not None:
+            text.append(f"  p={p:.3f}")
+        if predicted == given:
+            text.append("  (same)", style="italic")
+        text.append("\nWhy: ", style="bold")
+        text.append(why_flagged(view, row, self.issue_type))
+        text.append("\n")
+        if view.neighbour_indices is not None:
+            width = max(20, (self.size.width or 80) - 30)
+            text.append("Nearest neighbours:\n", style="bold")
+            for other, distance in zip(view.neighbour_indices[row][:NEIGHBOURS_SHOWN],
+                                       view.neighbour_distances[row][:NEIGHBOURS_SHOWN]):
+                other = int(other)
+                label = names[int(view.given[other])]
+                text.append(f"  {distance:5.3f}  {one_line(label, 16):<16}  {one_line(view.texts[other], width)}\n")
+        text.rstrip()
+        return text

@@ -1,0 +1,114 @@
+"""Near-duplicate members side by side, with a word-level diff (difflib) against the first."""
+
+from __future__ import annotations
+
+import difflib
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.decisions import DecisionBook
+from tui.view import AuditView
+
+INSERTED = "bold underline"
+REMOVED = "strike"
+
+
+def word_diff(base: str, other: str) -> tuple[Text, Text]:
+    """``base`` with words missing from ``other`` struck, ``other`` with new words underlined.
+
+    Bold/underline/strike survive NO_COLOR, so the diff stays readable without colour.
+    """
+    a, b = base.split(), other.split()
+    left, right = Text(), Text()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            left.append(" ".join(a[a1:a2]) + " ")
+            right.append(" ".join(b[b1:b2]) + " ")
+            continue
+        if a2 > a1:
+            left.append(" ".join(a[a1:a2]) + " ", style=REMOVED + " red")
+        if b2 > b1:
+            right.append(" ".join(b[b1:b2]) + " ", style=INSERTED + " green")
+    left.rstrip()
+    right.rstrip()
+    return left, right
+
+
+class DiffView(VerticalScroll, can_focus=True):
+    """Shows one near-duplicate set; ``selected`` is the member the set keys act on."""
+
+    MAX_SIDE_BY_SIDE = 3
+
+    def __init__(self, view: AuditView, book: DecisionBook, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
+        self.book = book
+        self.members: list[int] = []
+        self.selected = 0
+
+    def compose(self):
+        yield Static(id="diff-body")
+
+    def show(self, members: list[int], selected: int = 0) -> None:
+        self.members = list(members)
+        self.selected = max(0, min(selected, len(self.members) - 1)) if self.members else 0
+        self.query_one("#diff-body", Static).update(self.render_set())
+
+    def select(self, delta: int) -> None:
+        if self.members:
+            self.show(self.members, (self.selected + delta) % len(self.members))
+
+    @property
+    def selected_row(self) -> int | None:
+        return self.members[self.selected] if self.members else None
+
+    def _header(self, index: int, row: int) -> Text:
+        names = self.view.class_names
+        marker = "▶ " if index == self.selected else "  "
+        header = Text(marker, style="bold")
+        header.append(f"row {row:,} · {names[int(self.view.given[row])]}", style="bold" if index == self.selected else "")
+        decision = self.book.describe(row, names)
+        if decision:
+            header.append(f"  [{decision}]", style="reverse")
+        return header
+
+    def render_set(self):
+        if not self.members:
+            return Text("No near-duplicate set selected.", style="italic")
+        view = self.view
+        base_row = self.members[0]
+        base_text = str(view.texts[base_row])
+        bodies: list[Text] = []
+        for index, row in enumerate(self.members):
+            if index == 0:
+                body = word_diff(base_text, str(view.texts[self.members[1]]))[0] if len(self.members) == 2 else Text(base_text)
+            else:
+                body = word_diff(base_text, str(view.texts[row]))[1]
+            bodies.append(body)
+        width = self.size.width or 80
+        side_by_side = len(self.members) <= self.MAX_SIDE_BY_SIDE and width >= 30 * len(self.members)
+        if side_by_side:
+            table = Table.grid(expand=True, padding=(0, 1))
+            for _ in self.members:
+                table.add_column(ratio=1)
+            table.add_row(*[self._header(i, r) for i, r in enumerate(self.members)])
+            table.add_row(*bodies)
+            return Group(self._legend(), table)
+        parts = [self._legend()]
+        for index, (row, body) in enumerate(zip(self.members, bodies)):
+            parts.append(self._header(index, row))
+            parts.append(Text("  ") + body)
+        return Group(*parts)
+
+    def _legend(self) -> Text:
+        labels = {self.view.class_names[int(self.view.given[r])] for r in self.members}
+        text = Text(f"{len(self.members)} members", style="bold")
+        if len(labels) > 1:
+            text.append("  ⚠ CONFLICTING LABELS: " + " / ".join(sorted(labels)), style="bold reverse")
+        text.append("   underline: added vs first · strike: missing", style="italic")
+        return text

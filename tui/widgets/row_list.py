@@ -1,0 +1,247 @@
+"""A virtual row list: draws only the visible rows of a numpy-indexed table (Line API).
+
+Textual's DataTable adds every row as Python objects (minutes and ~800 MB at a million rows);
+this list holds one ``order`` array of row indices and asks a cell function for the handful of
+rows on screen. Filtering and sorting swap the ``order`` array; the cursor is a position in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``width`` 0 means it takes the room the fixed columns leave."""
+
+    key: str
+    title: str
+    width: int = 0
+    right: bool = False
+
+
+CellFn = Callable[[int, str], str]
+MarkFn = Callable[[int], str]
+
+SORT_MARK = {True: " ▼", False: " ▲"}
+
+
+class RowList(ScrollView, can_focus=True):
+    """A scrolling list of rows given by an index array; the header stays on the first line."""
+
+    COMPONENT_CLASSES = {
+        "row-list--header",
+        "row-list--cursor",
+        "row-list--decided",
+        "row-list--empty",
+    }
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("home,g", "jump(0)", "First", show=False),
+        Binding("end,G", "jump(-1)", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+        Binding("left", "sideways(-1)", "Previous member", show=False),
+        Binding("right", "sideways(1)", "Next member", show=False),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to ``row`` (None when the list is empty)."""
+
+        def __init__(self, row_list: RowList, row: int | None) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.row = row
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, RowList.Highlighted) and message.row_list is self.row_list
+
+    class Selected(Message):
+        """Enter was pressed on ``row``."""
+
+        def __init__(self, row_list: RowList, row: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.row = row
+
+    class Sideways(Message):
+        """Left/right was pressed (the near-duplicate screen picks a set member with it)."""
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    def __init__(
+        self,
+        columns: list[Column],
+        cell: CellFn,
+        decided: Callable[[int], bool] | None = None,
+        empty_text: str = "no rows",
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.columns = columns
+        self.cell = cell
+        self.decided = decided or (lambda row: False)
+        self.empty_text = empty_text
+        self.order = np.empty(0, dtype=np.int64)
+        self.cursor = 0
+        self.sort_key: str | None = None
+        self.sort_descending = False
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def set_order(self, order: np.ndarray, keep_row: bool = True) -> None:
+        """Show the rows in ``order``; keep the cursor on the same row when it is still there."""
+        previous = self.current_row if keep_row else None
+        self.order = np.asarray(order, dtype=np.int64)
+        self.cursor = 0
+        if previous is not None and len(self.order):
+            hits = np.flatnonzero(self.order == previous)
+            if len(hits):
+                self.cursor = int(hits[0])
+        self.virtual_size = Size(self.size.width, len(self.order) + 1)
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_row))
+
+    @property
+    def current_row(self) -> int | None:
+        if 0 <= self.cursor < len(self.order):
+            return int(self.order[self.cursor])
+        return None
+
+    def move_to_row(self, row: int) -> bool:
+        """Put the cursor on ``row`` if the list shows it."""
+        hits = np.flatnonzero(self.order == row)
+        if not len(hits):
+            return False
+        self.move_cursor(int(hits[0]))
+        return True
+
+    # -- cursor -------------------------------------------------------------------------------
+
+    @property
+    def body_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def move_cursor(self, position: int) -> None:
+        if not len(self.order):
+            return
+        position = max(0, min(len(self.order) - 1, position))
+        if position == self.cursor:
+            return
+        self.cursor = position
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_row))
+
+    def _scroll_to_cursor(self) -> None:
+        top = int(self.scroll_offset.y)
+        body = self.body_height
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + body:
+            self.scroll_to(y=self.cursor - body + 1, animate=False, immediate=True)
+
+    def action_cursor(self, delta: int) -> None:
+        self.move_cursor(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self.move_cursor(self.cursor + direction * self.body_height)
+
+    def action_jump(self, where: int) -> None:
+        self.move_cursor(0 if where == 0 else len(self.order) - 1)
+
+    def action_select(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Selected(self, row))
+
+    def action_sideways(self, delta: int) -> None:
+        self.post_message(self.Sideways(delta))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.order) + 1)
+        self._scroll_to_cursor()
+
+    def on_click(self, event) -> None:  # mouse is optional; keyboard does everything
+        y = event.y
+        if y == 0:
+            return
+        self.move_cursor(int(self.scroll_offset.y) + y - 1)
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def widths(self, total: int) -> list[int]:
+        """Cell widths for ``total`` columns of screen: fixed ones first, the rest to flexible."""
+        gaps = len(self.columns)  # one space before each column (the first is the cursor mark)
+        fixed = sum(c.width for c in self.columns if c.width)
+        flexible = [c for c in self.columns if not c.width]
+        room = max(0, total - fixed - gaps)
+        share = room // len(flexible) if flexible else 0
+        widths = []
+        for column in self.columns:
+            widths.append(column.width if column.width else max(4, share))
+        # Narrow terminals: shrink fixed columns from the right until it fits.
+        overflow = sum(widths) + gaps - total
+        index = len(widths) - 1
+        while overflow > 0 and index >= 0:
+            cut = min(overflow, max(0, widths[index] - 3))
+            widths[index] -= cut
+            overflow -= cut
+            index -= 1
+        return widths
+
+    def _line(self, texts: list[str], widths: list[int], rights: list[bool], mark: str) -> str:
+        parts = [mark]
+        for text, width, right in zip(texts, widths, rights):
+            text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+            if cell_len(text) > width:
+                text = set_cell_size(text, max(0, width - 1)) + "…" if width > 1 else set_cell_size(text, width)
+            parts.append(set_cell_size(text, width) if not right else " " * (width - cell_len(text)) + text)
+        return " ".join(parts)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        widths = self.widths(width)
+        rights = [c.right for c in self.columns]
+        base = self.rich_style
+        if y == 0:
+            titles = []
+            for column in self.columns:
+                mark = SORT_MARK[self.sort_descending] if column.key == self.sort_key else ""
+                titles.append(column.title + mark)
+            style = base + self.get_component_rich_style("row-list--header")
+            return Strip([Segment(set_cell_size(self._line(titles, widths, rights, " "), width), style)], width)
+        position = int(self.scroll_offset.y) + y - 1
+        if position >= len(self.order):
+            if position == 0:
+                style = base + self.get_component_rich_style("row-list--empty")
+                return Strip([Segment(set_cell_size("  " + self.empty_text, width), style)], width)
+            return Strip.blank(width, base)
+        row = int(self.order[position])
+        texts = [self.cell(row, column.key) for column in self.columns]
+        is_cursor = position == self.cursor
+        style: Style = base
+        if self.decided(row):
+            style += self.get_component_rich_style("row-list--decided")
+        if is_cursor:
+            style += self.get_component_rich_style("row-list--cursor")
+        text = self._line(texts, widths, rights, "▶" if is_cursor else " ")
+        return Strip([Segment(set_cell_size(text, width), style)], width)
