@@ -1,0 +1,97 @@
+"""Audit cost given embeddings and pred_probs, on synthetic data with class structure.
+
+    .venv/bin/python bench/scale.py --sizes 10000,100000
+    .venv/bin/python bench/scale.py --sizes 1000000
+
+Each size runs in a fresh subprocess (empty cache): run_audit on a DataFrame with
+``features_path`` and ``pred_probs_path`` (.npy), so the timings are the neighbour graph
+(built once, shared by every issue type) plus Datalab's seven issue types. Data: 384-d unit
+vectors around 50 class centres, 1% exact duplicates, 5% flipped labels, pred_probs from a
+softmax over centre similarities. The last line printed is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench._common import peak_rss_mib, run_child  # noqa: E402
+
+DIM, CLASSES = 384, 50
+
+
+def make_data(n: int, folder: Path, seed: int = 0):
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((CLASSES, DIM)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    labels = rng.integers(0, CLASSES, n)
+    features = centres[labels] + 0.06 * rng.standard_normal((n, DIM)).astype(np.float32)
+    duplicates = rng.choice(n, n // 100, replace=False)
+    features[duplicates] = features[(duplicates + 1) % n]
+    features /= np.linalg.norm(features, axis=1, keepdims=True)
+    logits = (features @ centres.T) / 0.05
+    logits -= logits.max(axis=1, keepdims=True)
+    pred_probs = np.exp(logits)
+    pred_probs /= pred_probs.sum(axis=1, keepdims=True)
+    flipped = rng.choice(n, n // 20, replace=False)
+    labels[flipped] = (labels[flipped] + 1) % CLASSES
+    np.save(folder / "features.npy", features)
+    np.save(folder / "pred_probs.npy", pred_probs)
+    frame = pd.DataFrame({"text": [f"row {i}" for i in range(n)], "label": [f"c{c:02d}" for c in labels]})
+    frame.to_parquet(folder / "data.parquet", index=False)
+
+
+def child(n: int, folder: Path) -> None:
+    import pandas as pd
+
+    from engine.pipeline import AuditOptions, run_audit
+    from engine.result import issue_counts
+
+    started = time.perf_counter()
+    make_data(n, folder)
+    made = time.perf_counter() - started
+    frame = pd.read_parquet(folder / "data.parquet")
+    result = run_audit(frame, AuditOptions(
+        features_path=str(folder / "features.npy"), pred_probs_path=str(folder / "pred_probs.npy"),
+        cache_root=str(folder / "cache"),
+    ))
+    print(json.dumps({
+        "rows": n, "make_data_s": round(made, 2), "timings_s": result.timings_s,
+        "issue_type_s": result.output.timings_s, "graph": result.graph.method if result.graph else None,
+        "flagged": issue_counts(result), "peak_rss_mib": round(peak_rss_mib(), 1),
+    }))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.child, args.folder)
+        return
+    results = []
+    for n in map(int, args.sizes.split(",")):
+        with tempfile.TemporaryDirectory(prefix="ta-scale-") as tmp:
+            result = run_child(["bench/scale.py", "--child", str(n), "--folder", tmp], timeout=3600)
+            print(json.dumps(result), flush=True)
+            results.append(result)
+    base = results[0]["timings_s"]["total"]
+    print(json.dumps({
+        "bench": "scale", "results": results,
+        "audit_total_ratio_to_first": [round(r["timings_s"]["total"] / base, 2) for r in results],
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Fast checks of the performance paths: HNSW graph, centroid+kNN classifier, precision."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.embed import embed_texts, resolve_precision
+from engine.errors import UsageError
+from engine.neighbours import build_graph
+from engine.predict import CLASSIFIERS, centroid_probs, cross_val_pred_probs, knn_vote_probs
+
+
+def clustered(n_per_class: int = 40, classes: int = 4, dim: int = 16, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((classes, dim)) * 3
+    labels = np.repeat(np.arange(classes), n_per_class)
+    vectors = centres[labels] + rng.standard_normal((len(labels), dim))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors.astype(np.float32), labels
+
+
+def test_hnsw_forced_matches_exact_and_keeps_duplicates_at_zero():
+    vectors, _ = clustered()
+    vectors[7] = vectors[3]  # an exact duplicate pair
+    exact = build_graph(vectors, k=5, method="exact")
+    approx = build_graph(vectors, k=5, method="hnsw")
+    assert approx.method == "hnsw"
+    same = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.indices, approx.indices)])
+    assert same > 0.98
+    assert approx.distances[3, 0] == 0.0 and approx.indices[3, 0] == 7
+    assert not np.any(approx.indices == np.arange(len(vectors))[:, None])  # no self-neighbour
+
+
+def test_knn_votes_ignore_the_rows_own_label():
+    vectors, labels = clustered()
+    neighbours = build_graph(vectors, k=5).indices
+    before = knn_vote_probs(neighbours, labels, 4)
+    changed = labels.copy()
+    changed[0] = (labels[0] + 1) % 4
+    after = knn_vote_probs(neighbours, changed, 4)
+    np.testing.assert_allclose(before[0], after[0])
+    np.testing.assert_allclose(before.sum(axis=1), 1.0)
+
+
+def test_centroid_probs_give_zero_to_classes_absent_from_training():
+    vectors, labels = clustered()
+    probs = centroid_probs(vectors[labels != 2], labels[labels != 2], vectors, 4)
+    assert np.all(probs[:, 2] == 0)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-6)
+
+
+@pytest.mark.parametrize("classifier", CLASSIFIERS)
+def test_every_classifier_gives_valid_out_of_fold_probs_and_finds_a_flip(classifier):
+    vectors, labels = clustered()
+    noisy = labels.copy()
+    noisy[5] = 3  # row 5 sits in class 0's cluster
+    result = cross_val_pred_probs(vectors, noisy, 4, folds=5, classifier=classifier)
+    probs = result.pred_probs
+    assert probs.shape == (len(labels), 4)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+    self_confidence = probs[np.arange(len(noisy)), noisy]
+    assert int(np.argmin(self_confidence)) == 5
+    assert probs[5].argmax() == 0
+
+
+def test_precision_resolution():
+    assert resolve_precision("auto", "cuda") == "fp16"
+    assert resolve_precision("fp32", "cpu") == "fp32"
+    assert resolve_precision("auto", "mps") == "fp32"
+    with pytest.raises(UsageError):
+        resolve_precision("int3", "cpu")
+
+
+def test_bf16_embeddings_agree_with_fp32():
+    texts = ["how do I top up my card", "my transfer has not arrived", "card declined at shop"]
+    exact = embed_texts(texts, device="cpu", precision="fp32")
+    fast = embed_texts(texts, device="cpu", precision="bf16")
+    assert fast.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(fast, axis=1), 1.0, rtol=1e-5)
+    assert np.min(np.sum(exact * fast, axis=1)) > 0.999
