@@ -104,11 +104,11 @@ class TextauditApp(App[int]):
                 f"wrote {summary.rows_written:,} rows to {summary.path} "
                 f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
         elif event.state == WorkerState.CANCELLED and worker.name == "audit":
-            self.exit(EXIT_CANCELLED)
+            self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
         elif event.state == WorkerState.ERROR:
             error = worker.error
             if worker.name == "audit" and isinstance(error, Cancelled):
-                self.exit(EXIT_CANCELLED)
+                self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
             elif worker.name == "audit":
                 from tui.screens.progress import ProgressScreen
 
@@ -243,5 +243,5 @@ class TextauditApp(App[int]):
 def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
     app = TextauditApp(source=source, options=options, journal_path=journal_path)
-    code = app.run()
-    return int(code if code is not None else (app.return_code or 0))
+    app.run()
+    return int(app.return_code or 0)

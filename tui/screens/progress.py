@@ -90,11 +90,11 @@ class ProgressScreen(Screen):
 
     def action_cancel(self) -> None:
         if self.failed:
-            self.app.exit(1)
+            self.app.exit(1, return_code=1)
             return
         self.query_one("#elapsed", Static).update("cancelling… (the current step stops at its next check)")
         self.app.cancel_audit()
 
     def action_quit_failed(self) -> None:
         if self.failed:
-            self.app.exit(1)
+            self.app.exit(1, return_code=1)

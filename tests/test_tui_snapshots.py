@@ -1,0 +1,28 @@
+"""SVG snapshots of the main screens at 80x24 (update with --snapshot-update after a review)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app import TextauditApp
+
+
+@pytest.fixture
+def app(demo_result, tmp_path) -> TextauditApp:
+    return TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
+
+
+def test_summary_snapshot(app, snap_compare):
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_label_issues_snapshot(app, snap_compare):
+    assert snap_compare(app, press=["down", "enter", "down"], terminal_size=(80, 24))
+
+
+def test_near_duplicates_snapshot(app, snap_compare):
+    assert snap_compare(app, press=["down", "down", "down", "enter", "right"], terminal_size=(80, 24))
+
+
+def test_non_iid_snapshot(app, snap_compare):
+    assert snap_compare(app, press=["down", "down", "down", "down", "enter"], terminal_size=(80, 24))
