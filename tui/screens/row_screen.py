@@ -40,6 +40,11 @@ VIEW_BINDINGS = [
 ]
 
 
+def format_score(value: float) -> str:
+    """Three decimals, or scientific notation for tiny scores (7 cells at most)."""
+    return f"{value:.1e}" if 0 < value < 0.001 else f"{value:.3f}"
+
+
 class RowScreen(Screen):
     """Rows flagged for one issue type, worst first."""
 
@@ -86,7 +91,7 @@ class RowScreen(Screen):
     def cell(self, row: int, key: str) -> str:
         view = self.view
         if key == "text":
-            return str(view.texts[row])
+            return str(view.texts[row]) or "∅ (empty text)"
         if key == "given":
             return view.class_names[view.given[row]]
         if key == "suggested":
@@ -94,7 +99,7 @@ class RowScreen(Screen):
             return "=" if predicted == view.given[row] else view.class_names[predicted]
         if key == "score":
             score = view.scores.get(self.issue_type)
-            return f"{score[row]:.3f}" if score is not None else ""
+            return format_score(score[row]) if score is not None else ""
         if key == "decision":
             return self.book.describe(row, view.class_names)
         if key == "row":
