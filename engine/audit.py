@@ -7,8 +7,11 @@ summary, a JSON-safe copy of its info, and the text of ``Datalab.report()``.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import threading
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +42,7 @@ class AuditOutput:
     info: dict[str, Any]
     report: str
     timings_s: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # issue types Datalab could not check, and why
 
 
 def parse_issue_types(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -72,6 +76,7 @@ def run_datalab(
     labels = np.asarray(labels, dtype=np.int64)
     lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
     timings: dict[str, float] = {}
+    notes: list[str] = []
     todo = list(issue_types)
     for step, issue_type in enumerate(todo):
         if cancel is not None and cancel.is_set():
@@ -89,16 +94,38 @@ def run_datalab(
                 kwargs["knn_graph"] = knn_graph
             elif features is not None:
                 kwargs["features"] = features
-            lab.find_issues(**kwargs)
+            # Datalab print()s a failing check to stdout and carries on: keep stdout clean
+            # (it may be JSON) and turn the failure into a note instead of a silent zero
+            with contextlib.redirect_stdout(io.StringIO()) as printed, warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # e.g. "too few examples": predict notes rare classes
+                lab.find_issues(**kwargs)
+            failure = _printed_failure(printed.getvalue(), issue_type)
+            if failure:
+                notes.append(f"{issue_type} not checked: {failure}")
         timings[issue_type] = round(time.perf_counter() - started, 3)
     if progress is not None:
         progress(len(todo), len(todo), "done")
-    return _collect(lab, timings)
+    output = _collect(lab, timings)
+    output.notes = notes
+    return output
+
+
+def _printed_failure(printed: str, issue_type: str) -> str | None:
+    """The reason in Datalab's ``Error in <type>: <reason>`` line, if it printed one."""
+    prefix = f"Error in {issue_type}: "
+    for line in printed.splitlines():
+        if line.startswith(prefix):
+            return line[len(prefix):].strip() or "unknown error"
+    return None
 
 
 def _issue_kwargs(issue_type: str) -> dict[str, Any]:
     if issue_type in ("outlier", "near_duplicate", "non_iid"):
         return {"metric": "cosine"}
+    if issue_type == "label":
+        # n_jobs=1: by default cleanlab forks a multiprocessing pool, which can deadlock in a
+        # process that already runs threads (TUI workers, torch, pyarrow's allocator)
+        return {"clean_learning_kwargs": {"find_label_issues_kwargs": {"n_jobs": 1}}}
     return {}
 
 

@@ -27,6 +27,8 @@ from engine.paths import cache_dir
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 _READERS = (".npy", ".parquet", ".json", ".txt")
+STAGING_PREFIX = "."  # entry folders are hex keys, so a dot name is always a staging folder
+STALE_STAGING_S = 3600.0
 
 
 def make_key(parts: dict[str, Any]) -> str:
@@ -87,7 +89,7 @@ class Cache:
                     raise ValueError(f"{name} does not match its checksum")
                 loaded[Path(name).stem] = _read(path)
             return loaded
-        except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
             self.events.append(f"cache entry {stage}/{key[:8]} is unusable ({exc}); recomputing")
             shutil.rmtree(folder, ignore_errors=True)
             return None
@@ -97,9 +99,11 @@ class Cache:
         if not self.enabled:
             return
         folder = self.entry_dir(stage, key)
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
+        staging: Path | None = None
         try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_staging(folder.parent)
+            staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{key}.", dir=folder.parent))
             listing = {}
             for name, value in files.items():
                 path = staging / name
@@ -120,9 +124,20 @@ class Cache:
             os.replace(staging, folder)
         except OSError as exc:
             self.events.append(f"could not write cache entry {stage}/{key[:8]}: {exc}")
-        finally:
-            if staging.exists():
+        finally:  # also on KeyboardInterrupt: no half-written folder is left behind
+            if staging is not None and staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_stale_staging(stage_dir: Path, max_age_s: float = STALE_STAGING_S) -> None:
+    """Delete staging folders a killed process (SIGKILL, power loss) left behind."""
+    now = time.time()
+    for path in stage_dir.glob(f"{STAGING_PREFIX}*"):
+        try:
+            if now - path.stat().st_mtime > max_age_s:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _write(path: Path, value: Any) -> None:

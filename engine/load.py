@@ -6,8 +6,11 @@ indices in sorted order, which is the order Datalab uses.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import hashlib
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +93,10 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     source_str = str(source)
     if source_str.startswith("hf:"):
         return _read_hub(source_str[3:])
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"--encoding {encoding}: unknown encoding (try utf-8 or latin-1)") from None
     path = Path(source_str).expanduser()
     if not path.exists():
         raise DataError(f"{source_str}: no such file or directory")
@@ -107,6 +114,8 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None
     except UnicodeDecodeError as exc:
+        if _looks_binary(path):
+            raise DataError(f"{source_str}: looks like a binary file, not {kind} text") from None
         raise DataError(
             f"{source_str}: not valid {encoding} (byte 0x{exc.object[exc.start]:02x} at offset "
             f"{exc.start}); pass --encoding latin-1 or the file's real encoding"
@@ -118,6 +127,13 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+def _looks_binary(path: Path) -> bool:
+    """True when the file's first 8 KiB hold a NUL byte (no text encoding we read has one)."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    return b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 def _read_file(path: Path, kind: str, encoding: str) -> pd.DataFrame:
@@ -161,14 +177,63 @@ def _read_hub(spec: str) -> pd.DataFrame:
     name, _, split = spec.partition(":")
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
+    if not _hub_offline():
+        unreachable = _hub_unreachable()
+        if unreachable:
+            raise DataError(
+                f"hf:{spec}: cannot reach the Hugging Face hub ({unreachable}); "
+                "set HF_HUB_OFFLINE=1 to use a copy downloaded earlier"
+            )
     import datasets
+    from huggingface_hub.utils import logging as hub_logging
 
+    hub_logging.set_verbosity_error()  # its retry warnings would be extra lines on stderr
     try:
         loaded = datasets.load_dataset(name, split=split or "train")
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"hf:{spec}: cannot load from the Hugging Face hub: {reason}") from None
     return loaded.to_pandas()
+
+
+HUB_PROBE_TIMEOUT_S = 5.0  # TEXTAUDIT_HUB_TIMEOUT overrides
+
+
+def _hub_offline() -> bool:
+    """True when the hub libraries will not touch the network (HF_HUB_OFFLINE at their import).
+
+    Their own flags, not the environment: an environment changed after import is ignored
+    by them, so only the flags say whether ``datasets`` would go online (and retry).
+    """
+    from huggingface_hub import constants
+
+    try:
+        import datasets.config as datasets_config
+    except ImportError:
+        return bool(constants.HF_HUB_OFFLINE)
+    return bool(constants.HF_HUB_OFFLINE and datasets_config.HF_HUB_OFFLINE)
+
+
+def _hub_unreachable() -> str | None:
+    """Why the hub cannot be reached, or None when it answers.
+
+    One request with a short timeout, through the hub client's own session (so proxies and
+    HF_ENDPOINT apply): without it, ``datasets`` retries with backoff for about 25 s before
+    giving up on a machine with no network.
+    """
+    from huggingface_hub import constants
+    from huggingface_hub.utils import get_session
+
+    try:
+        timeout = float(os.environ.get("TEXTAUDIT_HUB_TIMEOUT", HUB_PROBE_TIMEOUT_S))
+    except ValueError:
+        timeout = HUB_PROBE_TIMEOUT_S
+    try:
+        get_session().head(constants.ENDPOINT, timeout=timeout)
+    except Exception as exc:  # any transport failure means "not reachable now"
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return f"{constants.ENDPOINT}: {reason}"
+    return None
 
 
 def _check_column(frame: pd.DataFrame, column: str, role: str, option: str) -> None:
@@ -180,6 +245,35 @@ def _check_column(frame: pd.DataFrame, column: str, role: str, option: str) -> N
     raise UsageError(
         f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}choose one with {option}"
     )
+
+
+#: A text made only of whitespace and invisible format characters (zero-width space/joiners,
+#: word joiner, BOM, soft hyphen) counts as empty: a model sees nothing in it.
+_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
+
+
+def _lookalike_labels(classes: list[Any]) -> list[list[Any]]:
+    """Groups of distinct labels that differ only in case, surrounding space or number format."""
+    groups: dict[str, list[Any]] = {}
+    for value in classes:
+        key = str(value).strip().casefold()
+        try:
+            key = repr(float(key))  # "1" and "1.0" are the same number
+        except ValueError:
+            pass
+        groups.setdefault(key, []).append(value)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def label_column_hint(frame: pd.DataFrame, text_column: str, label_column: str) -> str:
+    """Point at columns that look like labels (repeated values), else at --label-column."""
+    candidates = [
+        column for column in frame.columns
+        if column not in (text_column, label_column) and 2 <= frame[column].nunique() <= len(frame) // 2
+    ]
+    if candidates:
+        return f"is it the label column? {', '.join(repr(c) for c in candidates[:3])} repeat values; choose with --label-column"
+    return "is it the label column? choose another with --label-column"
 
 
 def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any]]:
@@ -194,7 +288,9 @@ def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any]]:
             f"{len(rows)} row(s) have an empty label (rows {shown}); fill or drop them first"
         )
     raw = values.to_numpy(dtype=object)
-    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in raw):
+    if any(isinstance(v, (bool, np.bool_)) for v in raw):
+        keys = np.asarray([str(v) for v in raw], dtype=object)  # True/False stay names, not 1/0
+    elif all(isinstance(v, (int, np.integer)) for v in raw):
         keys = np.asarray(raw, dtype=np.int64)
     elif all(isinstance(v, (int, float, np.integer, np.floating)) for v in raw):
         floats = np.asarray(raw, dtype=np.float64)
@@ -222,6 +318,8 @@ def load_dataset(
     else:
         frame, name = read_table(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]
+    if len(frame.columns) == 0:
+        raise DataError(f"{name}: holds no columns (an empty or blank file?)")
     _check_column(frame, text_column, "text", "--text-column")
     _check_column(frame, label_column, "label", "--label-column")
     if id_column is not None:
@@ -232,7 +330,11 @@ def load_dataset(
     text_values = frame[text_column]
     text_is_null = text_values.isna().to_numpy().copy()
     texts = ["" if null else str(v) for v, null in zip(text_values.tolist(), text_is_null)]
-    text_is_null |= np.fromiter((not t.strip() for t in texts), dtype=bool, count=len(texts))
+    text_is_null |= np.fromiter(
+        (_INVISIBLE.fullmatch(t) is not None for t in texts), dtype=bool, count=len(texts)
+    )
+    if text_is_null.all():
+        raise DataError(f"{name}: every text in column {text_column!r} is empty; nothing to audit")
 
     labels, classes = _normalise_labels(frame[label_column])
     if len(classes) < 2:
@@ -240,7 +342,10 @@ def load_dataset(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
             "label auditing needs at least two"
         )
-    warnings: list[str] = []
+    warnings: list[str] = [
+        f"labels {', '.join(repr(str(c)) for c in group)} look alike but count as different classes"
+        for group in _lookalike_labels(classes)
+    ]
     if id_column is not None:
         ids = frame[id_column].tolist()
         n_dup = int(frame[id_column].duplicated().sum())

@@ -20,8 +20,8 @@ import pandas as pd
 from engine.audit import ISSUE_TYPES, AuditOutput, parse_issue_types
 from engine.cache import Cache, array_hash, make_key
 from engine.embed import TFIDF_MODEL, resolve_model_name
-from engine.errors import DataError, UsageError
-from engine.load import Dataset, load_dataset
+from engine.errors import DataError
+from engine.load import Dataset, label_column_hint, load_dataset
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 
 STAGES = ("load", "embed", "predict", "neighbours", "audit")
@@ -95,36 +95,40 @@ def _package_version(name: str) -> str:
 
 
 def load_user_array(path: str, what: str) -> np.ndarray:
-    """Read a user-supplied ``.npy`` (never pickled) or raise a one-line UsageError."""
+    """Read a user-supplied ``.npy`` (never unpickled) or raise a one-line DataError."""
     file = Path(path).expanduser()
     if not file.is_file():
-        raise UsageError(f"--{what}: no such file {path}")
+        raise DataError(f"--{what}: no such file {path}")
     try:
         array = np.load(file, allow_pickle=False)
-    except (ValueError, OSError) as exc:
-        raise UsageError(f"--{what}: {path} is not a readable .npy array ({exc})") from None
-    if array.dtype.kind not in "fiu":
-        raise UsageError(f"--{what}: {path} holds {array.dtype}, not numbers")
+    except (ValueError, OSError, EOFError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
+    if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
+        kind = getattr(array, "dtype", type(array).__name__)
+        raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
     return array.astype(np.float32 if what == "features" else np.float64)
 
 
 def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.ndarray:
     """Reject pred_probs of the wrong shape, with NaN, or with rows not summing to 1."""
     if pred_probs.ndim != 2 or pred_probs.shape[0] != n_rows:
-        raise UsageError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_classes})")
+        raise DataError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_classes})")
     if pred_probs.shape[1] != n_classes:
-        raise UsageError(
+        raise DataError(
             f"--pred-probs has {pred_probs.shape[1]} columns but the data has {n_classes} classes "
             f"(expected shape ({n_rows}, {n_classes}), columns in sorted label order)"
         )
-    if not np.all(np.isfinite(pred_probs)):
-        raise UsageError("--pred-probs contains NaN or infinite values")
+    finite = np.isfinite(pred_probs).all(axis=1)
+    if not finite.all():
+        bad = np.flatnonzero(~finite)
+        raise DataError(f"--pred-probs has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
     if np.any(pred_probs < 0):
-        raise UsageError("--pred-probs contains negative values")
+        raise DataError("--pred-probs contains negative values")
     sums = pred_probs.sum(axis=1)
     bad = np.flatnonzero(np.abs(sums - 1.0) > 1e-3)
     if len(bad):
-        raise UsageError(
+        raise DataError(
             f"--pred-probs rows must sum to 1; {len(bad)} do not (first: row {bad[0]}, sum {sums[bad[0]]:.4f})"
         )
     return pred_probs / sums[:, None]
@@ -132,13 +136,24 @@ def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.
 
 def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
     """Reject features of the wrong row count or with NaN/inf; return unit-norm float32 rows."""
-    if features.ndim != 2 or features.shape[0] != n_rows:
-        raise UsageError(f"--features has shape {features.shape}; expected ({n_rows}, dim)")
+    if features.ndim != 2 or features.shape[0] != n_rows or features.shape[1] == 0:
+        raise DataError(f"--features has shape {features.shape}; expected ({n_rows}, dim)")
     if not np.all(np.isfinite(features)):
         bad = np.flatnonzero(~np.all(np.isfinite(features), axis=1))
-        raise UsageError(f"--features has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+        raise DataError(f"--features has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
     norms = np.linalg.norm(features, axis=1, keepdims=True)
     return (features / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def check_auditable(dataset: Dataset) -> None:
+    """Reject a table whose labels cannot be audited: every label unique leaves no class with
+    a second example, so every out-of-sample prediction would be a guess (likely an id column)."""
+    if dataset.n_classes == len(dataset):
+        raise DataError(
+            f"{dataset.source}: every label in column {dataset.label_column!r} is unique "
+            f"({len(dataset)} rows), so no class has an example to learn from; "
+            + label_column_hint(dataset.frame, dataset.text_column, dataset.label_column)
+        )
 
 
 class _Runner:
@@ -252,9 +267,11 @@ class _Runner:
         cached = self.cache.load("audit", key)
         if cached is not None:
             self.hits["audit"] = True
+            self.notes.extend(cached["_meta"].get("notes", []))
             return AuditOutput(
                 issues=cached["issues"], summary=cached["summary"], info=cached["info"],
                 report=cached["report"], timings_s=cached["_meta"].get("timings_s", {}),
+                notes=cached["_meta"].get("notes", []),
             )
         from engine.audit import run_datalab
 
@@ -269,8 +286,9 @@ class _Runner:
             "audit", key,
             {"issues.parquet": output.issues, "summary.parquet": output.summary,
              "info.json": output.info, "report.txt": output.report},
-            {"timings_s": output.timings_s},
+            {"timings_s": output.timings_s, "notes": output.notes},
         )
+        self.notes.extend(output.notes)
         return output
 
     def timed(self, stage: str, func, *args):
@@ -302,6 +320,7 @@ def run_audit(
             source, text_column=options.text_column, label_column=options.label_column,
             id_column=options.id_column, encoding=options.encoding,
         ))
+    check_auditable(dataset)
     runner.notes.extend(dataset.warnings)
     vectors, vector_key = runner.timed("embed", runner.embed, dataset)
     if len(vectors) != len(dataset):

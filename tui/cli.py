@@ -228,12 +228,26 @@ _COMMANDS = {
 }
 
 
+_MAIN_PID = os.getpid()
+
+
 def _raise_on_sigterm(signum, frame) -> None:
+    """SIGTERM ends textaudit like Ctrl+C (cleanup, one line, exit 130).
+
+    Forked helper processes (multiprocessing pools in libraries) inherit this handler; they
+    must die quietly as SIGTERM intends, not print a KeyboardInterrupt traceback.
+    """
+    if os.getpid() != _MAIN_PID:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
     raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``textaudit`` console script."""
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
     try:
         signal.signal(signal.SIGTERM, _raise_on_sigterm)
     except ValueError:  # not the main thread (tests)

@@ -1,0 +1,464 @@
+"""Hostile input: every case gets a correct result or one clear line and the right exit code.
+
+Each case runs twice: through the engine (``load_dataset``/``run_audit``) and through the CLI
+(``tui.cli.main`` with capsys, or a subprocess where a real process matters). Errors: exactly one
+``textaudit:`` line on stderr (progress lines aside), no traceback; usage errors exit 2, data
+errors exit 1. Accepted cases run a tiny audit (TF-IDF or ``--features``/``--pred-probs``; the
+bundled model only where the text itself is the point) and assert what the result must be.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import pickle
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from engine.errors import EXIT_DATA, EXIT_USAGE, TextauditError
+from engine.load import load_dataset
+from engine.pipeline import AuditOptions, run_audit
+from tui.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+PROGRESS_LINE = re.compile(r"\[\s*\d+\.\ds\] \w+")
+WORDS = "card payment transfer balance refund pin cash atm fee limit account exchange rate top up".split()
+
+
+def base_rows(n_per_class: int = 10, classes: tuple[str, ...] = ("a", "b", "c")) -> list[tuple[str, str]]:
+    """Distinct, deterministic texts; each class has its own marker word."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for i in range(n_per_class * len(classes)):
+        label = classes[i % len(classes)]
+        words = " ".join(rng.choice(WORDS, 6))
+        rows.append((f"{label}word {words} {i}", label))
+    return rows
+
+
+def write_csv(path: Path, rows, header: str = "text,label", newline: str = "\n", encoding: str = "utf-8") -> Path:
+    body = newline.join([header, *(",".join(map(str, row)) for row in rows)]) + newline
+    path.write_bytes(body.encode(encoding))
+    return path
+
+
+def assert_one_error_line(err: str, needle: str) -> None:
+    """Exactly one ``textaudit:`` line holding ``needle``; anything else is a progress line."""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    errors = [line for line in lines if line.startswith("textaudit:")]
+    assert len(errors) == 1, lines
+    assert needle in errors[0], errors[0]
+    assert all(PROGRESS_LINE.fullmatch(line) for line in lines if not line.startswith("textaudit:")), lines
+
+
+# --------------------------------------------------------------------------- rejected inputs
+
+
+@dataclass
+class Rejected:
+    """A file (made by ``make(tmp_path)``) the engine and the CLI must refuse with one line."""
+
+    name: str
+    make: Callable[[Path], tuple[str, list[str]]]  # -> (source, extra CLI args)
+    code: int
+    needle: str
+    at_audit: bool = False  # refused by run_audit, not load_dataset (export may still load it)
+
+
+def _unbalanced(tmp: Path):
+    path = tmp / "q.csv"
+    path.write_text('text,label\n"hello, world,a\nbye,b\nagain,a\n')
+    return str(path), []
+
+
+def _file(name: str, content: bytes | str):
+    def make(tmp: Path):
+        path = tmp / name
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+        return str(path), []
+
+    return make
+
+
+def _rows(rows, header="text,label", extra=()):
+    def make(tmp: Path):
+        return str(write_csv(tmp / "d.csv", rows, header)), list(extra)
+
+    return make
+
+
+BASE = base_rows()
+REJECTED = [
+    Rejected("missing file", lambda tmp: (str(tmp / "nope.csv"), []), EXIT_DATA, "no such file"),
+    Rejected("directory", lambda tmp: (str(tmp), []), EXIT_DATA, "is a directory"),
+    Rejected("unknown extension", _file("d.xlsx", "text,label\nx,a\n"), EXIT_USAGE, "unknown file type '.xlsx'"),
+    Rejected("empty file", _file("d.csv", b""), EXIT_DATA, "the file is empty"),
+    Rejected("blank lines only", _file("d.csv", "\n\n\n"), EXIT_DATA, "empty"),
+    Rejected("header only", _file("d.csv", "text,label\n"), EXIT_DATA, "has a header but no rows"),
+    Rejected("unbalanced quotes", _unbalanced, EXIT_DATA, "cannot parse as csv"),
+    Rejected("missing text column", _rows(BASE, "txt,label"), EXIT_USAGE, "did you mean 'txt'?"),
+    Rejected("missing label column", _rows(BASE, "text,labels"), EXIT_USAGE, "did you mean 'labels'?"),
+    Rejected("one row", _rows([("hello", "a")]), EXIT_DATA, "only one class"),
+    Rejected("two rows", _rows([("hello", "a"), ("bye", "b")]), EXIT_DATA, "every label in column 'label' is unique", True),
+    Rejected("single class", _rows([(t, "a") for t, _ in BASE]), EXIT_DATA, "only one class ('a')"),
+    Rejected(
+        "every label unique",
+        _rows([(i, t, f"c{i}", "x" if i % 2 else "y") for i, (t, _) in enumerate(BASE)], "id,text,label,topic"),
+        EXIT_DATA, "'topic' repeat values", True,
+    ),
+    Rejected("empty label", _rows([*BASE, ("orphan text", "")]), EXIT_DATA, "1 row(s) have an empty label (rows 30)"),
+    Rejected("whitespace label", _rows([*BASE, ("orphan text", "  ")]), EXIT_DATA, "have an empty label"),
+    Rejected(
+        "NaN labels (jsonl)",
+        _file("d.jsonl", "\n".join(json.dumps({"text": t, "label": l}) for t, l in BASE) + '\n{"text": "x", "label": NaN}\n'),
+        EXIT_DATA, "have an empty label",
+    ),
+    Rejected("every text empty", _rows([("", "a"), ("  ", "b"), ("\u200b", "a"), ("", "b")]), EXIT_DATA, "every text"),
+    Rejected("latin-1 bytes", lambda tmp: (str(write_csv(tmp / "d.csv", [*BASE, ("café crème", "a")], encoding="latin-1")), []),
+             EXIT_DATA, "pass --encoding latin-1"),
+    Rejected("binary file", _file("d.csv", b"PAR1\x00\x00\x15\x04\xff\xfe\x00binary"), EXIT_DATA, "looks like a binary file"),
+    Rejected("unknown encoding", lambda tmp: (str(write_csv(tmp / "d.csv", BASE)), ["--encoding", "klingon"]),
+             EXIT_USAGE, "--encoding klingon: unknown encoding"),
+    Rejected("garbage parquet", _file("d.parquet", b"not parquet at all"), EXIT_DATA, "cannot parse as parquet"),
+]
+
+
+def _engine_kwargs(extra: list[str]) -> dict:
+    options = {"--encoding": "encoding", "--id-column": "id_column"}
+    return {options[extra[i]]: extra[i + 1] for i in range(0, len(extra), 2)}
+
+
+@pytest.mark.parametrize("case", REJECTED, ids=[c.name for c in REJECTED])
+def test_engine_rejects_with_one_clear_message(case: Rejected, tmp_path):
+    source, extra = case.make(tmp_path)
+    with pytest.raises(TextauditError) as caught:
+        if case.at_audit:
+            assert load_dataset(source, **_engine_kwargs(extra))
+            run_audit(source, AuditOptions(model="tfidf", **_engine_kwargs(extra)))
+        else:
+            load_dataset(source, **_engine_kwargs(extra))
+    assert caught.value.exit_code == case.code
+    assert case.needle in caught.value.message and "\n" not in caught.value.message
+
+
+@pytest.mark.parametrize("case", REJECTED, ids=[c.name for c in REJECTED])
+def test_cli_rejects_with_one_line_and_exit_code(case: Rejected, tmp_path, capsys):
+    source, extra = case.make(tmp_path)
+    assert main(["audit", source, "--model", "tfidf", *extra]) == case.code
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert_one_error_line(captured.err, case.needle)
+
+
+def test_unreadable_file_is_one_line(tmp_path, monkeypatch, capsys):
+    """Tests run as root, where chmod 000 denies nothing: the OS refusal is simulated at open()."""
+    path = write_csv(tmp_path / "locked.csv", BASE)
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):
+        if os.fspath(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    with pytest.raises(TextauditError, match="permission denied") as caught:
+        load_dataset(path)
+    assert caught.value.exit_code == EXIT_DATA
+    assert main(["audit", str(path), "--model", "tfidf"]) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, "locked.csv: permission denied")
+
+
+# --------------------------------------------------------------------------- accepted inputs
+
+
+def _tfidf(tmp_path: Path, **extra) -> AuditOptions:
+    return AuditOptions(model="tfidf", folds=3, **extra)
+
+
+def _cli_json(argv: list[str], capsys) -> dict:
+    assert main(["audit", *argv, "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "error" not in captured.err
+    return json.loads(captured.out)
+
+
+def test_class_with_one_member_is_audited_with_a_note(tmp_path, capsys):
+    """Fewer members than folds: the audit completes and says what it did."""
+    path = write_csv(tmp_path / "d.csv", [*BASE, ("lonely zebra sentence", "z")])
+    result = run_audit(path, _tfidf(tmp_path))
+    assert result.dataset.n_classes == 4 and len(result.dataset) == 31
+    assert any("fewer than 3 rows" in note for note in result.notes)
+    assert result.pred_probs.shape == (31, 4)
+    summary = _cli_json([str(path), "--model", "tfidf", "--folds", "3"], capsys)
+    assert summary["n_classes"] == 4 and any("fewer than 3 rows" in n for n in summary["notes"])
+
+
+def test_three_rows_is_the_smallest_auditable_table(tmp_path, capsys):
+    path = write_csv(tmp_path / "d.csv", [("hello there", "a"), ("hello again", "a"), ("goodbye now", "b")])
+    result = run_audit(path, _tfidf(tmp_path))
+    assert len(result.output.issues) == 3
+    assert any("every class has fewer than 3 rows" in note for note in result.notes)
+    assert _cli_json([str(path), "--model", "tfidf", "--folds", "3"], capsys)["n_rows"] == 3
+
+
+def test_empty_whitespace_and_null_texts_are_null_issues(tmp_path, capsys):
+    path = tmp_path / "d.csv"
+    body = "\n".join(["text,label", *(f"{t},{l}" for t, l in BASE), '"",a', ",b", '"   ",c', "\u200b\u200d,a"])
+    path.write_text(body + "\n")
+    result = run_audit(path, _tfidf(tmp_path))
+    null_rows = np.flatnonzero(result.output.issues["is_null_issue"].to_numpy())
+    assert null_rows.tolist() == [30, 31, 32, 33]
+    assert result.dataset.texts[31] == ""  # a missing cell is an empty text, not "nan"
+    assert any("4 row(s) have an empty or missing text" in note for note in result.notes)
+    assert _cli_json([str(path), "--model", "tfidf", "--folds", "3"], capsys)["issue_counts"]["null"] == 4
+
+
+def test_float_labels_keep_their_names(tmp_path, capsys):
+    """CSV cells are names: "1.0" stays "1.0"; JSON numbers 1.0 are the integer class 1."""
+    csv_path = write_csv(tmp_path / "d.csv", [(t, {"a": "1.0", "b": "2.0", "c": "3.0"}[l]) for t, l in BASE])
+    assert load_dataset(csv_path).class_names == ["1.0", "2.0", "3.0"]
+    jsonl = tmp_path / "d.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"text": t, "label": {"a": 1.0, "b": 2.0, "c": 3.0}[l]}) for t, l in BASE))
+    dataset = load_dataset(jsonl)
+    assert dataset.classes == [1, 2, 3] and dataset.labels[:3].tolist() == [0, 1, 2]
+    assert _cli_json([str(jsonl), "--model", "tfidf", "--folds", "3"], capsys)["n_classes"] == 3
+
+
+def test_mixed_int_and_str_labels_become_names(tmp_path, capsys):
+    jsonl = tmp_path / "d.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"text": t, "label": {"a": 1, "b": "two", "c": 3}[l]}) for t, l in BASE))
+    dataset = load_dataset(jsonl)
+    assert dataset.class_names == ["1", "3", "two"]
+    assert _cli_json([str(jsonl), "--model", "tfidf", "--folds", "3"], capsys)["n_classes"] == 3
+
+
+def test_lookalike_labels_are_kept_apart_but_reported(tmp_path, capsys):
+    rows = [(t, {"a": "1", "b": "1.0", "c": "Card"}[l]) for t, l in BASE] + [("card again", "card ")] * 3
+    path = write_csv(tmp_path / "d.csv", rows)
+    dataset = load_dataset(path)
+    assert dataset.n_classes == 4
+    assert any("'1', '1.0' look alike" in w for w in dataset.warnings)
+    assert any("'Card', 'card ' look alike" in w for w in dataset.warnings)
+    notes = _cli_json([str(path), "--model", "tfidf", "--folds", "3"], capsys)["notes"]
+    assert any("look alike" in n for n in notes)
+
+
+def test_duplicate_ids_are_accepted_with_a_note(tmp_path, capsys):
+    rows = [(i % 5, t, l) for i, (t, l) in enumerate(BASE)]
+    path = write_csv(tmp_path / "d.csv", rows, "id,text,label")
+    result = run_audit(path, _tfidf(tmp_path, id_column="id"))
+    assert len(result.output.issues) == 30
+    assert any("25 duplicate value(s) in id column 'id'" in n for n in result.notes)
+    notes = _cli_json([str(path), "--model", "tfidf", "--folds", "3", "--id-column", "id"], capsys)["notes"]
+    assert any("duplicate value(s)" in n for n in notes)
+
+
+def test_bom_and_crlf_are_invisible(tmp_path, capsys):
+    plain = write_csv(tmp_path / "plain.csv", BASE)
+    crlf = write_csv(tmp_path / "crlf.csv", BASE, newline="\r\n")
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbf" + crlf.read_bytes())
+    reference = load_dataset(plain)
+    for path in (crlf, bom):
+        dataset = load_dataset(path)
+        assert list(dataset.frame.columns) == ["text", "label"]
+        assert dataset.texts == reference.texts and dataset.class_names == ["a", "b", "c"]
+    assert _cli_json([str(bom), "--model", "tfidf", "--folds", "3"], capsys)["n_classes"] == 3
+
+
+def test_latin1_reads_with_the_right_encoding(tmp_path, capsys):
+    path = write_csv(tmp_path / "d.csv", [*BASE, ("café crème brûlée", "a")], encoding="latin-1")
+    assert load_dataset(path, encoding="latin-1").texts[-1] == "café crème brûlée"
+    assert _cli_json([str(path), "--model", "tfidf", "--folds", "3", "--encoding", "latin-1"], capsys)["n_rows"] == 31
+
+
+UNICODE_TEXTS = [
+    ("مرحبا، لم تصل الحوالة إلى حسابي", "a"),  # Arabic, right to left
+    ("הכרטיס שלי נחסם אתמול", "b"),  # Hebrew
+    ("payment 💳🙂 failed 👩‍👩‍👧 again", "c"),  # emoji, a ZWJ family sequence
+    ("zero\u200bwidth\u200cnon\u200djoiner text", "a"),
+    ("mixed English العربية text", "b"),
+]
+
+
+def test_rtl_emoji_and_zero_width_texts_survive_the_bundled_model(tmp_path, demo_result, capsys):
+    """The real tokenizer must take them; texts come back byte-for-byte (TUI rendering: tui tests)."""
+    path = write_csv(tmp_path / "d.csv", [*BASE, *UNICODE_TEXTS])
+    result = run_audit(path, AuditOptions(folds=3))
+    assert result.dataset.texts[30:] == [t for t, _ in UNICODE_TEXTS]
+    assert not result.output.issues["is_null_issue"].iloc[30:].any()
+    assert np.isfinite(result.pred_probs).all()
+    from engine.result import issue_table
+
+    assert issue_table(result)["text"].tolist()[30:] == [t for t, _ in UNICODE_TEXTS]
+    summary = _cli_json([str(path), "--folds", "3"], capsys)  # a cache hit: same texts and options
+    assert summary["n_rows"] == 35 and summary["cache_hit"]
+
+
+def test_200k_character_text_is_audited(tmp_path, demo_result, capsys):
+    """The model reads the start of a long text (its token window); the text itself is kept whole."""
+    long_text = "my card payment was declined " * 6_900
+    long_text = long_text[:200_000]
+    path = write_csv(tmp_path / "d.csv", [*BASE, (long_text, "a")])
+    result = run_audit(path, AuditOptions(folds=3))
+    assert len(result.dataset.texts[30]) == 200_000
+    assert np.isfinite(result.pred_probs).all() and len(result.output.issues) == 31
+    assert _cli_json([str(path), "--model", "tfidf", "--folds", "3"], capsys)["n_rows"] == 31
+
+
+# --------------------------------------------------------------------------- --pred-probs / --features
+
+
+def _probs(n: int, k: int, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).dirichlet(np.ones(k), size=n)
+
+
+def _features(n: int, d: int = 16, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).normal(size=(n, d)).astype(np.float32)
+
+
+class _Marker:
+    """Unpickling this touches a file: proof that a pickle was (or was not) executed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.touch, (self.path,))
+
+
+def _nan_row(array: np.ndarray) -> np.ndarray:
+    array = array.copy()
+    array[3, 0] = np.nan
+    return array
+
+
+def _unnormalised(array: np.ndarray) -> np.ndarray:
+    array = array.copy()
+    array[5] *= 2
+    return array
+
+
+ARRAY_CASES = [
+    ("pred-probs wrong shape", "pred-probs", lambda: _probs(29, 3), "has shape (29, 3); expected (30, 3)"),
+    ("pred-probs 1-d", "pred-probs", lambda: _probs(30, 3)[:, 0], "has shape (30,)"),
+    ("pred-probs NaN", "pred-probs", lambda: _nan_row(_probs(30, 3)), "NaN or infinite values in 1 row(s) (first: row 3)"),
+    ("pred-probs not summing to 1", "pred-probs", lambda: _unnormalised(_probs(30, 3)), "rows must sum to 1; 1 do not (first: row 5"),
+    ("pred-probs wrong class count", "pred-probs", lambda: _probs(30, 4), "4 columns but the data has 3 classes"),
+    ("pred-probs negative", "pred-probs", lambda: _probs(30, 3) * np.array([1, 1, -1]), "negative"),
+    ("features NaN", "features", lambda: _nan_row(_features(30)), "NaN or infinite values in 1 row(s) (first: row 3)"),
+    ("features inf", "features", lambda: np.where(np.eye(30, 16) == 1, np.inf, _features(30)), "NaN or infinite"),
+    ("features wrong row count", "features", lambda: _features(31), "has shape (31, 16); expected (30, dim)"),
+    ("features strings", "features", lambda: np.array([["x"] * 4] * 30), "not a numeric array"),
+]
+
+
+@pytest.mark.parametrize(("name", "option", "make", "needle"), ARRAY_CASES, ids=[c[0] for c in ARRAY_CASES])
+def test_bad_user_arrays_are_data_errors(name, option, make, needle, tmp_path, capsys):
+    data = write_csv(tmp_path / "d.csv", BASE)
+    array_path = tmp_path / f"{option}.npy"
+    np.save(array_path, make())
+    other = {"pred-probs": ("features", _features(30)), "features": ("pred-probs", _probs(30, 3))}[option]
+    np.save(tmp_path / f"{other[0]}.npy", other[1])
+    options = AuditOptions(features_path=str(tmp_path / "features.npy"), pred_probs_path=str(tmp_path / "pred-probs.npy"))
+    with pytest.raises(TextauditError) as caught:
+        run_audit(data, options)
+    assert caught.value.exit_code == EXIT_DATA and needle in caught.value.message
+    argv = ["audit", str(data), "--features", str(tmp_path / "features.npy"), "--pred-probs", str(tmp_path / "pred-probs.npy")]
+    assert main(argv) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, needle)
+
+
+@pytest.mark.parametrize("option", ["pred-probs", "features"])
+def test_pickled_user_arrays_are_refused_unexecuted(option, tmp_path, capsys):
+    marker = tmp_path / "executed"
+    payload = np.array([_Marker(marker)], dtype=object)
+    pickle.loads(pickle.dumps(payload))  # the payload is live: unpickling it runs Path.touch
+    assert marker.exists()
+    marker.unlink()
+    data = write_csv(tmp_path / "d.csv", BASE)
+    array_path = tmp_path / "evil.npy"
+    np.save(array_path, payload, allow_pickle=True)
+    argv = ["audit", str(data), f"--{option}", str(array_path), "--model", "tfidf"]
+    assert main(argv) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, "is not a readable .npy array")
+    assert not marker.exists()
+
+
+def test_missing_and_empty_array_files(tmp_path, capsys):
+    data = write_csv(tmp_path / "d.csv", BASE)
+    (tmp_path / "empty.npy").write_bytes(b"")
+    for target, needle in [(tmp_path / "none.npy", "no such file"), (tmp_path / "empty.npy", "not a readable .npy")]:
+        assert main(["audit", str(data), "--pred-probs", str(target), "--model", "tfidf"]) == EXIT_DATA
+        assert_one_error_line(capsys.readouterr().err, needle)
+
+
+def test_valid_user_arrays_are_used_as_given(tmp_path, capsys):
+    """Rows summing to 1 within 1e-3 are accepted and renormalised; no model is loaded."""
+    data = write_csv(tmp_path / "d.csv", BASE)
+    probs = _probs(30, 3) * 1.0004
+    np.save(tmp_path / "p.npy", probs)
+    np.save(tmp_path / "f.npy", _features(30))
+    options = AuditOptions(features_path=str(tmp_path / "f.npy"), pred_probs_path=str(tmp_path / "p.npy"))
+    result = run_audit(data, options)
+    np.testing.assert_allclose(result.pred_probs.sum(axis=1), 1.0, rtol=1e-6)
+    np.testing.assert_allclose(result.pred_probs, probs / probs.sum(axis=1, keepdims=True), rtol=1e-5)
+    summary = _cli_json([str(data), "--features", str(tmp_path / "f.npy"), "--pred-probs", str(tmp_path / "p.npy")], capsys)
+    assert summary["n_rows"] == 30
+
+
+# --------------------------------------------------------------------------- hub names without a network
+
+
+def test_hub_name_without_network_fails_fast_in_process(monkeypatch):
+    """An unreachable hub is detected by one short probe; datasets (25 s of retries) is never called."""
+    from huggingface_hub import constants
+
+    import datasets
+
+    import datasets.config
+
+    # online mode, as at a fresh start (loading the bundled model sets HF_HUB_OFFLINE=1 in-process)
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(constants, "ENDPOINT", "http://127.0.0.1:9")  # nothing listens: refused
+    monkeypatch.setattr(datasets, "load_dataset", lambda *a, **k: pytest.fail("datasets was called"))
+    with pytest.raises(TextauditError, match=r"hf:banking77: cannot reach the Hugging Face hub") as caught:
+        load_dataset("hf:banking77")
+    assert caught.value.exit_code == EXIT_DATA and "HF_HUB_OFFLINE=1" in caught.value.message
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["unreachable", "HF_HUB_OFFLINE"])
+def test_hub_name_without_network_is_one_line_from_the_command(offline, tmp_path):
+    env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HOME": str(tmp_path / "hf")}
+    env.pop("HF_HUB_OFFLINE", None)
+    if offline:
+        env["HF_HUB_OFFLINE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "audit", "hf:banking77", "--model", "tfidf"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,  # a guard against a hang
+    )
+    assert done.returncode == EXIT_DATA
+    assert_one_error_line(done.stderr, "hf:banking77: cannot")
+
+
+def test_empty_hub_name_is_a_usage_error(capsys):
+    assert main(["audit", "hf:", "--model", "tfidf"]) == EXIT_USAGE
+    assert_one_error_line(capsys.readouterr().err, "hf: needs a dataset name")
+
+
+def test_dataframe_source_gets_the_same_checks():
+    with pytest.raises(TextauditError, match="only one class"):
+        load_dataset(pd.DataFrame({"text": ["x", "y"], "label": [1, 1]}))
+    bools = load_dataset(pd.DataFrame({"text": ["x", "y", "z", "w"], "label": [True, False, True, False]}))
+    assert bools.class_names == ["False", "True"]
