@@ -107,16 +107,23 @@ def main() -> None:
     parser.add_argument("--seeds", default="0,1")
     parser.add_argument("--rates", default="0.05,0.1")
     parser.add_argument("--kinds", default="uniform,confusable")
+    parser.add_argument("--order", choices=("file", "shuffled"), default="file",
+                        help="shuffled: permute rows first (banking77's file is sorted by class, and "
+                        "unshuffled K-fold then holds out each injected flip group together)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/textaudit-bench-quality"))
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     import pandas as pd
 
     from engine.neighbours import build_graph
+    from engine.pipeline import AuditOptions
 
     frame = pd.read_csv(args.data).head(args.rows)
     _, labels = np.unique(frame[args.label_column].astype(str).to_numpy(), return_inverse=True)
     ref_x, ta_x = embeddings(frame["text"].astype(str).tolist(), args.cache, len(frame))
+    if args.order == "shuffled":
+        permutation = np.random.default_rng(12345).permutation(len(frame))
+        labels, ref_x, ta_x = labels[permutation], ref_x[permutation], ta_x[permutation]
     n_classes = int(labels.max()) + 1
     centroids = np.stack([ref_x[labels == c].mean(axis=0) for c in range(n_classes)])
     centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
@@ -143,7 +150,7 @@ def main() -> None:
     print(summary.drop(columns=["seed"]).to_string())
     for (kind, rate, pipeline), row in summary.iterrows():
         table[f"{kind}_{rate:g}_{pipeline}"] = {k: float(row[k]) for k in ("precision", "recall", "f1", "precision_excl_clean_flags", "auroc", "ap", "seconds")}
-    print(json.dumps({"bench": "quality", "rows": len(frame), "clean_reference_flags": int(clean_flags.sum()), "results": table}))
+    print(json.dumps({"bench": "quality", "rows": len(frame), "order": args.order, "classifier": AuditOptions().classifier, "clean_reference_flags": int(clean_flags.sum()), "results": table}))
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def resolve_device(device: str = "auto") -> str:
         return "cpu"
     if device not in ("auto", "cpu", "cuda", "mps") and not device.startswith("cuda:"):
         raise UsageError(f"unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps")
-    if device == "cpu":
+    if device == "cpu" or (device == "auto" and not _may_have_accelerator()):
         return "cpu"
     import torch
 
@@ -56,6 +56,15 @@ def resolve_device(device: str = "auto") -> str:
     if device == "mps" and not torch.backends.mps.is_available():
         raise UsageError("--device mps: MPS is not available on this machine")
     return device
+
+
+def _may_have_accelerator() -> bool:
+    """False when neither CUDA (no /dev/nvidia* node) nor MPS (not macOS) can exist, so
+    ``auto`` resolves to CPU without the ~1 s torch import (a warm, cached audit needs none)."""
+    import glob
+    import sys
+
+    return sys.platform == "darwin" or bool(glob.glob("/dev/nvidia*")) or bool(os.environ.get("CUDA_VISIBLE_DEVICES"))
 
 
 def resolve_precision(precision: str, device: str) -> str:

@@ -17,8 +17,10 @@ import numpy as np
 
 from engine.errors import Cancelled, DataError, UsageError
 
-CLASSIFIERS = ("centroid-knn", "logreg", "knn")
-DEFAULT_CLASSIFIER = "centroid-knn"
+CLASSIFIERS = ("logreg-knn", "centroid-knn", "logreg", "knn")
+DEFAULT_CLASSIFIER = "logreg-knn"
+DEFAULT_C = 10.0
+BLENDS_WITH_GRAPH = ("logreg-knn", "centroid-knn")
 CENTROID_TEMPERATURE = 0.05
 PROB_FLOOR = 1e-6
 
@@ -36,7 +38,7 @@ class PredictResult:
 
 def make_classifier(name: str, C: float, seed: int):
     """A fresh scikit-learn classifier by short name."""
-    if name == "logreg":
+    if name in ("logreg", "logreg-knn"):
         from sklearn.linear_model import LogisticRegression
 
         return LogisticRegression(C=C, max_iter=1000, random_state=seed)
@@ -85,11 +87,11 @@ def cross_val_pred_probs(
 ) -> PredictResult:
     """Out-of-fold ``pred_probs`` of shape (n_rows, n_classes), rows summing to 1.
 
-    ``centroid-knn`` (the default) averages two out-of-sample estimates: cosine nearest-class-
-    centroid probabilities fitted per fold (closed form), and leave-one-out kNN label votes
-    over ``neighbours`` (the (n, k) indices of the shared neighbour graph, self excluded; built
-    here when not given). It matches or beats LogisticRegression on the quality bench at a
-    fraction of its cost (bench/README.md).
+    ``logreg-knn`` (the default) averages two out-of-sample estimates: LogisticRegression
+    probabilities fitted per fold, and leave-one-out kNN label votes over ``neighbours`` (the
+    (n, k) indices of the shared neighbour graph, self excluded; built here when not given).
+    ``centroid-knn`` swaps the regression for cosine nearest-class-centroid probabilities
+    (closed form, far cheaper, a little weaker). Figures: bench/README.md.
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -113,7 +115,7 @@ def cross_val_pred_probs(
         )
         if progress is not None:
             progress(fold + 1, used)
-    if classifier == "centroid-knn":
+    if classifier in BLENDS_WITH_GRAPH:
         if neighbours is None:
             from engine.neighbours import build_graph
 
