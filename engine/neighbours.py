@@ -72,13 +72,24 @@ def build_graph(
     elif method == "exact-gpu":
         sims, idx = _exact_torch(vectors, k, device, progress, cancel)
     else:
-        sims, idx = _exact_numpy(vectors, k, progress, cancel)
+        sims, idx = _exact_faiss(vectors, k, progress, cancel)
+    if method == "exact-gpu":  # fp16 search: rescore in fp32 so exact duplicates land at 0
+        sims = exact_similarities(vectors, idx)
     distances = np.clip(1.0 - sims, 0.0, 2.0).astype(np.float32)
     distances[distances < ZERO_TOLERANCE] = 0.0
     order = np.argsort(distances, axis=1, kind="stable")
     distances = np.take_along_axis(distances, order, axis=1)
     idx = np.take_along_axis(idx, order, axis=1).astype(np.int32)
     return NeighbourGraph(indices=idx, distances=distances, method=method)
+
+
+def exact_similarities(vectors: np.ndarray, idx: np.ndarray, rows_per_block: int = 65_536) -> np.ndarray:
+    """fp32 cosine similarity of each row to its listed neighbours, in bounded memory."""
+    sims = np.empty(idx.shape, dtype=np.float32)
+    for start in range(0, len(idx), rows_per_block):
+        stop = min(len(idx), start + rows_per_block)
+        sims[start:stop] = np.einsum("nd,nkd->nk", vectors[start:stop], vectors[idx[start:stop]])
+    return sims
 
 
 def _block_rows(n: int, budget_cells: int = 32_000_000) -> int:
@@ -99,6 +110,43 @@ def _exact_numpy(vectors, k, progress, cancel):
         part = np.argpartition(-block, k - 1, axis=1)[:, :k]
         sims[start:stop] = np.take_along_axis(block, part, axis=1)
         idx[start:stop] = part
+        if progress is not None:
+            progress(stop, n)
+    return sims, idx
+
+
+def _drop_self(found_sims: np.ndarray, found: np.ndarray, start: int, k: int):
+    """k hits per row from k+1, the row itself (or a missing -1 hit) removed, vectorised."""
+    rows = np.arange(start, start + len(found))[:, None]
+    unwanted = (found == rows) | (found < 0)
+    order = np.argsort(unwanted, axis=1, kind="stable")[:, :k]
+    chosen = np.take_along_axis(found, order, axis=1)
+    chosen_sims = np.take_along_axis(found_sims, order, axis=1)
+    bad = np.take_along_axis(unwanted, order, axis=1)
+    if bad.any():  # rare (HNSW returned too few): repeat the row's best real hit
+        chosen = np.where(bad, chosen[:, :1], chosen)
+        chosen_sims = np.where(bad, chosen_sims[:, :1], chosen_sims)
+    return chosen_sims, chosen
+
+
+def _exact_faiss(vectors, k, progress, cancel):
+    """Exact inner-product search (faiss IndexFlatIP: BLAS blocks + heap selection)."""
+    try:
+        import faiss
+    except ImportError:
+        return _exact_numpy(vectors, k, progress, cancel)
+    n = len(vectors)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    sims = np.empty((n, k), dtype=np.float32)
+    idx = np.empty((n, k), dtype=np.int64)
+    step = 20_000
+    for start in range(0, n, step):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("neighbour search cancelled")
+        stop = min(n, start + step)
+        found_sims, found = index.search(vectors[start:stop], k + 1)
+        sims[start:stop], idx[start:stop] = _drop_self(found_sims, found, start, k)
         if progress is not None:
             progress(stop, n)
     return sims, idx
@@ -148,14 +196,7 @@ def _hnsw(vectors, k, progress, cancel):
             raise Cancelled("neighbour search cancelled")
         stop = min(n, start + step)
         found_sims, found = index.search(vectors[start:stop], k + 1)
-        for row in range(stop - start):
-            keep = found[row] != start + row
-            keep &= found[row] >= 0
-            chosen = np.flatnonzero(keep)[:k]
-            if len(chosen) < k:  # rare: HNSW returned too few; pad with the last hit
-                chosen = np.concatenate([chosen, np.repeat(chosen[-1:], k - len(chosen))])
-            sims[start + row] = found_sims[row, chosen]
-            idx[start + row] = found[row, chosen]
+        sims[start:stop], idx[start:stop] = _drop_self(found_sims, found, start, k)
         if progress is not None:
             progress(n // 2 + stop // 2, n)
     return sims, idx

@@ -79,3 +79,25 @@ def test_bf16_embeddings_agree_with_fp32():
     assert fast.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(fast, axis=1), 1.0, rtol=1e-5)
     assert np.min(np.sum(exact * fast, axis=1)) > 0.999
+
+
+def test_exact_similarities_rescore_puts_duplicates_at_zero_distance():
+    vectors, _ = clustered()
+    vectors[9] = vectors[2]
+    graph = build_graph(vectors, k=4, method="exact")
+    from engine.neighbours import exact_similarities
+
+    sims = exact_similarities(vectors, graph.indices, rows_per_block=7)
+    np.testing.assert_allclose(1.0 - sims, graph.distances, atol=1e-5)
+    assert 1.0 - sims[2, 0] < 1e-6
+
+
+def test_faiss_exact_matches_numpy_exact_even_with_many_duplicates():
+    from engine.neighbours import _exact_faiss, _exact_numpy
+
+    vectors, _ = clustered()
+    vectors[10:20] = vectors[10]  # ten identical rows: self may not come first
+    fast_sims, fast_idx = _exact_faiss(vectors, 5, None, None)
+    slow_sims, slow_idx = _exact_numpy(vectors, 5, None, None)
+    assert not np.any(fast_idx == np.arange(len(vectors))[:, None])
+    np.testing.assert_allclose(np.sort(fast_sims, axis=1), np.sort(slow_sims, axis=1), atol=1e-5)
