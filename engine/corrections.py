@@ -263,9 +263,13 @@ class Journal:
         assert self._fd is not None
         try:
             os.ftruncate(self._fd, size)
+        except OSError:
+            self._needs_newline = True  # the torn bytes stay: start the next line afresh
+            return
+        try:
             os.fsync(self._fd)
         except OSError:
-            self._needs_newline = True
+            pass  # the file is already cut back; the next append's fsync persists it
 
     def _replay_group(self, entries: list[dict[str, Any]], problems: _Problems) -> None:
         action = entries[0]["action"]

@@ -121,8 +121,8 @@ class DecisionBook:
                 self.journal.record(action, row, label_after=label, issue_type=issue_type, suggested_label=suggested_value)
             else:
                 self.journal.record_group(entries, issue_type=issue_type, suggested_label=suggested_value)
-        except JournalWriteError as exc:
-            return Outcome([], f"decision NOT saved: {exc}")
+        except JournalWriteError as exc:  # its message already says "NOT saved"
+            return Outcome([], str(exc))
         rows = [row for _, row, _ in entries]
         self._refresh(rows)
         return Outcome(rows)

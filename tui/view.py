@@ -24,6 +24,20 @@ ISSUE_TITLES = {
     "null": "Null / empty text",
 }
 
+#: Control characters drawn as visible symbols (ESC as ␛), never sent to the terminal raw:
+#: a text holding an escape sequence must not be able to move the cursor or recolour the screen.
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+_CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
+_CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+
+
+def terminal_safe(value: Any) -> Any:
+    """``value`` with control characters made visible; zero-width, RTL and emoji kept as they are."""
+    if isinstance(value, str) and not value.isprintable():
+        return value.translate(_CONTROL_PICTURES)
+    return value
+
+
 #: Issue types whose rows the user reviews one by one (everything but the dataset-level non_iid).
 ROW_TYPES = ("label", "outlier", "near_duplicate", "class_imbalance", "underperforming_group", "null")
 
@@ -83,9 +97,9 @@ class AuditView:
                 flags[name] = issues[f"is_{name}_issue"].to_numpy(dtype=bool)
                 scores[name] = issues[f"{name}_score"].to_numpy(dtype=np.float64)
         texts = np.empty(len(dataset), dtype=object)
-        texts[:] = dataset.texts
+        texts[:] = [terminal_safe(text) for text in dataset.texts]
         ids = np.empty(len(dataset), dtype=object)
-        ids[:] = list(dataset.ids)
+        ids[:] = [terminal_safe(value) for value in dataset.ids]
         view = cls(
             source=str(dataset.source),
             texts=texts,

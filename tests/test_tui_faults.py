@@ -1,0 +1,91 @@
+"""TUI faults: a journal write that fails is never shown as saved; hostile texts render safely."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+
+import pandas as pd
+import pytest
+
+from engine.pipeline import AuditOptions, run_audit
+from tui.app import TextauditApp
+from tui.widgets.row_list import RowList
+
+
+def journal_lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+async def test_disk_full_decision_is_not_saved_and_says_so(demo_result, tmp_path, monkeypatch):
+    journal = tmp_path / "j.jsonl"
+    app = TextauditApp(demo_result, journal_path=journal)
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_issue("label")
+        await pilot.pause()
+        rows = app.screen.query_one("#rows", RowList)
+        first = rows.current_row
+        monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(str(message)))
+
+        def disk_full(fd):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        real_fsync = os.fsync
+        monkeypatch.setattr("engine.corrections.os.fsync", disk_full)
+        await pilot.press("a")
+        assert len(notices) == 1 and notices[0].count("NOT saved") == 1, notices
+        assert rows.current_row == first  # the cursor did not move on
+        assert app.screen.cell(first, "decision") == ""  # nothing pretends to be decided
+        assert journal_lines(journal) == []  # the half-written line was rolled back
+        monkeypatch.setattr("engine.corrections.os.fsync", real_fsync)  # space again
+        await pilot.press("a")
+        assert [e["row"] for e in journal_lines(journal)] == [first]
+        assert app.screen.cell(first, "decision").startswith("→")
+
+
+HOSTILE = [
+    "שלום, איפה הכרטיס שלי?",  # right-to-left
+    "my card 💳 was stolen 😡👍🏽",  # emoji, a skin-tone modifier
+    "zero\u200bwidth\u200djoiner card lost",  # zero-width characters
+    "evil \x1b[2J\x1b[31mred\x07 card lost",  # escape sequences and a bell
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_result(tmp_path_factory):
+    texts = [f"I lost my card number {i}" for i in range(12)] + [f"what is my balance {i}" for i in range(12)]
+    labels = ["card"] * 12 + ["balance"] * 12
+    frame = pd.DataFrame({"text": texts + HOSTILE, "label": labels + ["card"] * len(HOSTILE)})
+    cache = tmp_path_factory.mktemp("hostile-cache")
+    return run_audit(frame, AuditOptions(model="tfidf", folds=3, cache_root=str(cache)))
+
+
+async def test_rtl_emoji_zero_width_and_escapes_render_safely(hostile_result, tmp_path):
+    app = TextauditApp(hostile_result, journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("label")
+        await pilot.pause()
+        await pilot.press("f")  # every row
+        await pilot.pause()
+        rows = app.screen.query_one("#rows", RowList)
+        for index, text in enumerate(HOSTILE):
+            rows.move_to_row(24 + index)
+            await pilot.pause()
+            lines = [rows.render_line(y).text for y in range(rows.size.height)]
+            shown = next(line for line in lines if line.startswith("▶"))
+            assert "\x1b" not in shown and "\x07" not in shown
+            screen = app.export_screenshot()
+            assert "\x1b" not in screen and "\x07" not in screen
+        assert "␛[2J" in shown  # the escape is drawn as a symbol, not executed
+        rows.move_to_row(24)
+        await pilot.pause()
+        assert "שלום" in app.export_screenshot()
+        rows.move_to_row(25)
+        await pilot.pause()
+        assert "💳" in app.export_screenshot()
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
