@@ -17,23 +17,27 @@ kernel if the process dies). A second writer gets ``JournalLocked``; readers nee
 
 from __future__ import annotations
 
-import json
-import math
 import operator
 import os
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from engine.errors import TextauditError, UsageError
 from engine.load import Dataset, text_sha256
 
-ACTIONS = ("relabel", "exclude", "keep")
-HISTORY_ACTIONS = ("undo", "redo")
-JOURNAL_FORMAT = 1
-_SHOWN_ROWS = 8
+from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part of the API
+    ACTIONS,
+    HISTORY_ACTIONS,
+    JOURNAL_FORMAT,
+    ReplayProblems,
+    encode_line,
+    json_safe,
+    parse_line,
+    rows_text,
+    utc_now,
+)
 
 
 class JournalError(TextauditError):
@@ -74,25 +78,6 @@ class _Group:
     decisions: list[Decision]
 
 
-def utc_now() -> str:
-    """ISO 8601 UTC timestamp with milliseconds, e.g. 2025-01-31T12:00:00.123Z."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def json_safe(value: Any) -> Any:
-    """An id value as something JSON can hold: numpy scalars unwrapped, NaN -> None, others str."""
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        try:
-            value = value.item()
-        except (ValueError, TypeError):
-            pass
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else value
-    return str(value)
-
-
 def label_value(dataset: Dataset, display: str) -> Any:
     """The original label value for a display string (int labels stay ints); see label_values."""
     return label_values(dataset, [display])[0]
@@ -121,11 +106,6 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
         except ValueError:
             raise UsageError(f"label {display!r} is not {kind}, but the labels are") from None
     return values
-
-
-def _rows_text(rows: list[int]) -> str:
-    shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
-    return shown + (" ..." if len(rows) > _SHOWN_ROWS else "")
 
 
 class Journal:
@@ -221,7 +201,7 @@ class Journal:
             raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
         complete_end = data.rfind(b"\n") + 1
         good_end = complete_end
-        problems = _Problems()
+        problems = ReplayProblems()
         pending: list[dict[str, Any]] = []
         pending_start = 0
         line_start = 0
@@ -229,7 +209,7 @@ class Journal:
             offset, line_start = line_start, line_start + len(raw) + 1
             if not raw.strip():
                 continue
-            entry = _parse_line(raw)
+            entry = parse_line(raw)
             if entry is None:
                 problems.invalid_lines.append(number)
                 continue
@@ -271,7 +251,7 @@ class Journal:
         except OSError:
             pass  # the file is already cut back; the next append's fsync persists it
 
-    def _replay_group(self, entries: list[dict[str, Any]], problems: _Problems) -> None:
+    def _replay_group(self, entries: list[dict[str, Any]], problems: ReplayProblems) -> None:
         action = entries[0]["action"]
         if action in HISTORY_ACTIONS:
             target = entries[0].get("target")
@@ -470,7 +450,7 @@ class Journal:
     def _append(self, entries: list[dict[str, Any]]) -> None:
         """Write the lines with one write and one fsync, or roll back and raise JournalWriteError."""
         assert self._fd is not None
-        payload = b"".join(_encode(entry) for entry in entries)
+        payload = b"".join(encode_line(entry) for entry in entries)
         if self._needs_newline:
             payload = b"\n" + payload
         view, written, start = memoryview(payload), 0, -1
@@ -489,68 +469,6 @@ class Journal:
         self._next_seq += len(entries)
 
 
-class _Problems:
-    """What replay could not apply, summarised into a few readable lines."""
-
-    def __init__(self) -> None:
-        self.invalid_lines: list[int] = []
-        self.incomplete_groups: list[int] = []
-        self.out_of_range: list[int] = []
-        self.text_changed: list[int] = []
-        self.bad_label: list[int] = []
-        self.history_mismatch: list[int] = []
-        self.torn_bytes = 0
-        self.torn_group = 0
-
-    def lines(self, *, removed: bool) -> list[str]:
-        done = "; removed it so the next decision starts on a fresh line" if removed else ""
-        report = []
-        if self.torn_bytes:
-            report.append(f"ignored a torn last line ({self.torn_bytes} bytes without a newline: "
-                          f"a write cut off by a crash){done}")
-        if self.torn_group:
-            report.append(f"ignored an incomplete last decision group ({self.torn_group} line(s)){done}")
-        if self.invalid_lines:
-            report.append(f"skipped {len(self.invalid_lines)} unreadable line(s): {_rows_text(self.invalid_lines)}")
-        if self.incomplete_groups:
-            report.append(f"skipped {len(self.incomplete_groups)} incomplete decision group(s)")
-        if self.text_changed:
-            report.append(f"{len(self.text_changed)} decision(s) not applied: the row's text changed "
-                          f"since (text_sha256 mismatch; rows {_rows_text(self.text_changed)})")
-        if self.out_of_range:
-            report.append(f"{len(self.out_of_range)} decision(s) not applied: row not in the dataset "
-                          f"(rows {_rows_text(self.out_of_range)})")
-        if self.bad_label:
-            report.append(f"{len(self.bad_label)} relabel(s) not applied: the label is not a class of "
-                          f"this dataset (rows {_rows_text(self.bad_label)})")
-        if self.history_mismatch:
-            report.append(f"skipped {len(self.history_mismatch)} undo/redo line(s) that do not match "
-                          "the decisions before them")
-        return report
-
-
-_REQUIRED = {"group": int, "group_size": int, "row": int, "action": str, "text_sha256": str}
-
-
-def _parse_line(raw: bytes) -> dict[str, Any] | None:
-    """A journal entry, or None if the line is not one."""
-    try:
-        entry = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(entry, dict):
-        return None
-    for key, kind in _REQUIRED.items():
-        value = entry.get(key)
-        if not isinstance(value, kind) or isinstance(value, bool):
-            return None
-    if entry["action"] not in ACTIONS + HISTORY_ACTIONS or entry["group_size"] < 1:
-        return None
-    if not isinstance(entry.get("v", JOURNAL_FORMAT), int) or not isinstance(entry.get("seq", 0), int):
-        return None
-    return entry
-
-
 def _decision_from(entry: dict[str, Any], label_before: str) -> Decision:
     return Decision(
         row=entry["row"],
@@ -562,14 +480,6 @@ def _decision_from(entry: dict[str, Any], label_before: str) -> Decision:
         suggested_label=entry.get("suggested_label"),
         group=entry["group"],
     )
-
-
-def _encode(entry: dict[str, Any]) -> bytes:
-    try:
-        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-        return (text + "\n").encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates in an id or label: escape them
-        return (json.dumps(entry, separators=(",", ":")) + "\n").encode("ascii")
 
 
 def _as_row(row: Any) -> Any:

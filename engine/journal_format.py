@@ -1,0 +1,110 @@
+"""The journal's line format: encoding, parsing, timestamps and the replay problem report.
+
+Kept apart from ``engine.corrections`` (the journal's behaviour) so each file stays small.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime, timezone
+from typing import Any
+
+ACTIONS = ("relabel", "exclude", "keep")
+HISTORY_ACTIONS = ("undo", "redo")
+JOURNAL_FORMAT = 1
+_SHOWN_ROWS = 8
+
+
+def utc_now() -> str:
+    """ISO 8601 UTC timestamp with milliseconds, e.g. 2025-01-31T12:00:00.123Z."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def json_safe(value: Any) -> Any:
+    """An id value as something JSON can hold: numpy scalars unwrapped, NaN -> None, others str."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, TypeError):
+            pass
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    return str(value)
+
+
+def rows_text(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
+    return shown + (" ..." if len(rows) > _SHOWN_ROWS else "")
+
+
+class ReplayProblems:
+    """What replay could not apply, summarised into a few readable lines."""
+
+    def __init__(self) -> None:
+        self.invalid_lines: list[int] = []
+        self.incomplete_groups: list[int] = []
+        self.out_of_range: list[int] = []
+        self.text_changed: list[int] = []
+        self.bad_label: list[int] = []
+        self.history_mismatch: list[int] = []
+        self.torn_bytes = 0
+        self.torn_group = 0
+
+    def lines(self, *, removed: bool) -> list[str]:
+        done = "; removed it so the next decision starts on a fresh line" if removed else ""
+        report = []
+        if self.torn_bytes:
+            report.append(f"ignored a torn last line ({self.torn_bytes} bytes without a newline: "
+                          f"a write cut off by a crash){done}")
+        if self.torn_group:
+            report.append(f"ignored an incomplete last decision group ({self.torn_group} line(s)){done}")
+        if self.invalid_lines:
+            report.append(f"skipped {len(self.invalid_lines)} unreadable line(s): {rows_text(self.invalid_lines)}")
+        if self.incomplete_groups:
+            report.append(f"skipped {len(self.incomplete_groups)} incomplete decision group(s)")
+        if self.text_changed:
+            report.append(f"{len(self.text_changed)} decision(s) not applied: the row's text changed "
+                          f"since (text_sha256 mismatch; rows {rows_text(self.text_changed)})")
+        if self.out_of_range:
+            report.append(f"{len(self.out_of_range)} decision(s) not applied: row not in the dataset "
+                          f"(rows {rows_text(self.out_of_range)})")
+        if self.bad_label:
+            report.append(f"{len(self.bad_label)} relabel(s) not applied: the label is not a class of "
+                          f"this dataset (rows {rows_text(self.bad_label)})")
+        if self.history_mismatch:
+            report.append(f"skipped {len(self.history_mismatch)} undo/redo line(s) that do not match "
+                          "the decisions before them")
+        return report
+
+
+REQUIRED_FIELDS = {"group": int, "group_size": int, "row": int, "action": str, "text_sha256": str}
+
+
+def parse_line(raw: bytes) -> dict[str, Any] | None:
+    """A journal entry, or None if the line is not one."""
+    try:
+        entry = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(entry, dict):
+        return None
+    for key, kind in REQUIRED_FIELDS.items():
+        value = entry.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return None
+    if entry["action"] not in ACTIONS + HISTORY_ACTIONS or entry["group_size"] < 1:
+        return None
+    if not isinstance(entry.get("v", JOURNAL_FORMAT), int) or not isinstance(entry.get("seq", 0), int):
+        return None
+    return entry
+
+
+def encode_line(entry: dict[str, Any]) -> bytes:
+    try:
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates in an id or label: escape them
+        return (json.dumps(entry, separators=(",", ":")) + "\n").encode("ascii")
