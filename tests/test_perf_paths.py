@@ -101,3 +101,14 @@ def test_faiss_exact_matches_numpy_exact_even_with_many_duplicates():
     slow_sims, slow_idx = _exact_numpy(vectors, 5, None, None)
     assert not np.any(fast_idx == np.arange(len(vectors))[:, None])
     np.testing.assert_allclose(np.sort(fast_sims, axis=1), np.sort(slow_sims, axis=1), atol=1e-5)
+
+
+def test_softmax_regression_matches_sklearn_logistic_regression():
+    from sklearn.linear_model import LogisticRegression
+
+    from engine.predict import softmax_regression_probs
+
+    vectors, labels = clustered(n_per_class=30)
+    ours = softmax_regression_probs(vectors[::2], labels[::2], vectors[1::2], 4, C=10.0)
+    theirs = LogisticRegression(C=10.0, max_iter=2000, tol=1e-8).fit(vectors[::2], labels[::2])
+    np.testing.assert_allclose(ours, theirs.predict_proba(vectors[1::2]), atol=2e-3)
