@@ -50,12 +50,9 @@ class DecisionBook:
 
         Returns the book and the messages to show the user (load report, lock, failures).
         """
+        from engine.corrections import Journal, JournalLocked, JournalWriteError
+
         messages: list[str] = []
-        try:
-            from engine.corrections import Journal, JournalLocked, JournalWriteError
-        except ImportError:
-            problem = "corrections are unavailable (engine.corrections is missing)"
-            return cls(None, len(dataset), list(dataset.classes), problem), [problem]
         try:
             journal = Journal.open(path, dataset, read_only=False)
         except (JournalLocked, JournalWriteError) as exc:
