@@ -112,3 +112,13 @@ def test_softmax_regression_matches_sklearn_logistic_regression():
     ours = softmax_regression_probs(vectors[::2], labels[::2], vectors[1::2], 4, C=10.0)
     theirs = LogisticRegression(C=10.0, max_iter=2000, tol=1e-8).fit(vectors[::2], labels[::2])
     np.testing.assert_allclose(ours, theirs.predict_proba(vectors[1::2]), atol=2e-3)
+
+
+def test_ivf_forced_matches_exact_on_small_clustered_data_with_duplicates_at_zero():
+    vectors, _ = clustered()
+    vectors[7] = vectors[3]
+    exact = build_graph(vectors, k=5, method="exact")
+    approx = build_graph(vectors, k=5, method="ivf")
+    same = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.indices, approx.indices)])
+    assert same > 0.98
+    assert approx.distances[3, 0] == 0.0 and approx.indices[3, 0] == 7
