@@ -9,7 +9,12 @@ Figures per size:
   all_rows_s       `f` (every row, sorted by score) -> drawn
   cursor_ms        one cursor step: the key action + rendering every visible line (median, p95)
   press_ms         `pilot.press("down")` end to end, Pilot's own ~40 ms wait included (median)
-  filter_s / sort_s  a substring filter over all rows / a sort by the text column
+  key_ms           a down key from the app's queue to the cursor moved (median; no Pilot wait)
+  sort_text_s      the first sort by the text column (Arrow copy + ranks built), request -> on screen
+  during_sort_*    while that sort runs in its worker thread: key_ms (median, max), cursor steps
+                   (max) and the event loop's worst stall (loop_lag_ms_max)
+  sort_text_again_s  a second text sort (reverse): the ranks are cached
+  filter_s         a substring filter over all rows, request -> new order on screen
 
 Usage: .venv/bin/python bench/tui_latency.py [--sizes 100000,1000000]
 The last line printed is one JSON object with every figure.
@@ -75,6 +80,40 @@ def synthetic_result(n: int, n_classes: int = 77, k: int = 10, seed: int = 0):
                        output=output, timings_s={}, stage_cache_hits={})
 
 
+async def settle(pilot) -> None:
+    """Wait until the screen's order worker has finished and its order is on screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def watch_loop(stop: asyncio.Event, lags: list[float]) -> None:
+    """Record how late the event loop wakes from a 1 ms sleep: a key waits at most that long."""
+    while not stop.is_set():
+        began = time.perf_counter()
+        await asyncio.sleep(0.001)
+        lags.append((time.perf_counter() - began - 0.001) * 1000)
+
+
+async def key_ms(app, rows) -> float:
+    """A down key from the app's queue to the cursor moved (drawing is cursor_step's figure)."""
+    before = rows.cursor
+    began = time.perf_counter()
+    app.simulate_key("down")
+    while rows.cursor == before:
+        await asyncio.sleep(0)
+    return (time.perf_counter() - began) * 1000
+
+
+def cursor_step(rows, height: int) -> float:
+    """One cursor step plus drawing every visible line, in ms."""
+    began = time.perf_counter()
+    rows.action_cursor(1)
+    for y in range(height):
+        rows.render_line(y)
+    return (time.perf_counter() - began) * 1000
+
+
 async def measure(n: int) -> dict:
     from tui.app import TextauditApp
     from tui.widgets.row_list import RowList
@@ -92,24 +131,19 @@ async def measure(n: int) -> dict:
 
             started = time.perf_counter()
             app.open_issue("label")
-            await pilot.pause()
+            await settle(pilot)
             rows = app.screen.query_one("#rows", RowList)
             figures["first_paint_s"] = round(time.perf_counter() - started, 3)
             figures["label_rows_listed"] = int(len(rows.order))
 
             started = time.perf_counter()
             await pilot.press("f")
+            await settle(pilot)
             figures["all_rows_s"] = round(time.perf_counter() - started, 3)
             figures["all_rows_listed"] = int(len(rows.order))
 
             height = rows.size.height
-            steps = []
-            for _ in range(300):
-                began = time.perf_counter()
-                rows.action_cursor(1)
-                for y in range(height):
-                    rows.render_line(y)
-                steps.append((time.perf_counter() - began) * 1000)
+            steps = [cursor_step(rows, height) for _ in range(300)]
             for _ in range(3):  # jump to the end and back: the worst scroll
                 began = time.perf_counter()
                 rows.action_jump(-1)
@@ -128,17 +162,44 @@ async def measure(n: int) -> dict:
                 presses.append((time.perf_counter() - began) * 1000)
             figures["press_ms_median"] = round(statistics.median(presses), 1)
 
+            screen = app.screen
+            keys = [await key_ms(app, rows) for _ in range(20)]
+            figures["key_ms_median"] = round(statistics.median(keys), 2)
+
+            # The first text sort (Arrow copy + ranks built), with the UI watched while it runs.
+            stop, lags = asyncio.Event(), []
+            watcher = asyncio.create_task(watch_loop(stop, lags))
             started = time.perf_counter()
-            app.screen.set_filter("refund")
-            await pilot.pause()
+            screen.sort_key = "text"
+            screen.apply("sorting")
+            during_keys, during_steps = [], []
+            while screen.busy:
+                during_keys.append(await key_ms(app, rows))
+                during_steps.append(cursor_step(rows, height))
+                await asyncio.sleep(0.01)
+            figures["sort_text_s"] = round(time.perf_counter() - started, 3)
+            stop.set()
+            await watcher
+            figures["during_sort_keys"] = len(during_keys)
+            figures["during_sort_key_ms_median"] = round(statistics.median(during_keys), 2) if during_keys else None
+            figures["during_sort_key_ms_max"] = round(max(during_keys), 2) if during_keys else None
+            figures["during_sort_cursor_ms_max"] = round(max(during_steps, default=0.0), 2)
+            figures["during_sort_loop_lag_ms_max"] = round(max(lags, default=0.0), 1)
+            texts = app.view.texts
+            shown = [texts[r] for r in rows.order[:1000]]
+            assert shown == sorted(shown), "text sort is wrong"
+
+            started = time.perf_counter()
+            screen.sort_descending = True
+            screen.apply("sorting")
+            await settle(pilot)
+            figures["sort_text_again_s"] = round(time.perf_counter() - started, 3)
+
+            started = time.perf_counter()
+            screen.set_filter("refund")
+            await settle(pilot)
             figures["filter_s"] = round(time.perf_counter() - started, 3)
             figures["filter_rows"] = int(len(rows.order))
-            app.screen.set_filter("")
-            app.screen.sort_key = "text"
-            started = time.perf_counter()
-            app.screen._resort()
-            await pilot.pause()
-            figures["sort_text_s"] = round(time.perf_counter() - started, 3)
     return figures
 
 

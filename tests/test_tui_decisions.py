@@ -28,9 +28,16 @@ def lines(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+async def settle(pilot) -> None:
+    """Let the screen's sort/filter worker finish and its order reach the list."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_labels(pilot, app) -> RowList:
     app.open_issue("label")
-    await pilot.pause()
+    await settle(pilot)
     return app.screen.query_one("#rows", RowList)
 
 
@@ -118,7 +125,7 @@ async def test_locked_journal_opens_read_only_and_saves_nothing(demo_result, jou
 async def test_near_duplicate_keep_one_and_relabel_set(app, demo_result, journal_path):
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("near_duplicate")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         members = list(screen.diff.members)
         await pilot.press("right")  # select the second member

@@ -25,6 +25,8 @@ async def test_disk_full_decision_is_not_saved_and_says_so(demo_result, tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_issue("label")
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         rows = app.screen.query_one("#rows", RowList)
         first = rows.current_row
         monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(str(message)))
@@ -68,6 +70,8 @@ async def test_rtl_emoji_zero_width_and_escapes_render_safely(hostile_result, tm
         app.open_issue("label")
         await pilot.pause()
         await pilot.press("f")  # every row
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         rows = app.screen.query_one("#rows", RowList)
         for index, text in enumerate(HOSTILE):

@@ -36,9 +36,16 @@ def static_text(app: TextauditApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+async def settle(pilot) -> None:
+    """Let the screen's sort/filter worker finish and its order reach the list."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_type(pilot, app: TextauditApp, issue_type: str) -> None:
     app.open_issue(issue_type)
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_summary_lists_every_issue_type_with_counts(app, demo_result):
@@ -93,27 +100,27 @@ async def test_filters_and_sort(app, demo_result):
         rows = rows_of(app)
         flagged = set(rows.order.tolist())
         await pilot.press("f")  # every row, by score
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows.order) == 258
         await pilot.press("slash", *"given:card_lost", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows.order) == int(np.sum(given == "card_lost")) > 0
         assert all(given[r] == "card_lost" for r in rows.order)
         app.screen.set_filter("re:^how\\b")
-        await pilot.pause()
+        await settle(pilot)
         texts = [demo_result.dataset.texts[r] for r in rows.order]
         assert texts and all(t.lower().startswith("how") for t in texts)
         app.screen.set_filter("re:(")  # a bad regex filters nothing and says why
-        await pilot.pause()
+        await settle(pilot)
         assert len(rows.order) == 258
         assert "bad regex" in static_text(app, "#title-bar")
         app.screen.set_filter("")
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         assert set(rows.order.tolist()) == flagged
         scores = demo_result.output.issues["label_score"].to_numpy()
         await pilot.press("S")  # reverse: best score first
-        await pilot.pause()
+        await settle(pilot)
         assert list(scores[rows.order]) == sorted(scores[rows.order], reverse=True)
 
 

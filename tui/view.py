@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from tui.text_index import TextIndex
+
 #: Titles of the issue types, in the order the summary lists them.
 ISSUE_TITLES = {
     "label": "Label issues",
@@ -64,6 +66,10 @@ class AuditView:
     report: str = ""
     p_value: float | None = None
     notes: list[str] = field(default_factory=list)
+    text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
+
+    def __post_init__(self) -> None:
+        self.text_index = TextIndex(self.texts)
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -33,6 +33,7 @@ class NearDuplicatesScreen(RowScreen):
         self.sets = view.duplicate_sets
         self.set_of_row = {int(r): i for i, members in enumerate(self.sets) for r in members}
         self.conflict = np.asarray([view.set_has_conflict(m) for m in self.sets], dtype=bool)
+        self.first_members = np.asarray([m[0] for m in self.sets], dtype=np.int64)
 
     def columns(self) -> list[Column]:
         return [
@@ -43,9 +44,9 @@ class NearDuplicatesScreen(RowScreen):
             Column("decision", "Done", 5),
         ]
 
-    def entries(self) -> np.ndarray:
+    def entries(self, show_all: bool | None = None) -> np.ndarray:
         everything = np.arange(len(self.sets), dtype=np.int64)
-        return everything[self.conflict] if self.show_all else everything
+        return everything[self.conflict] if (self.show_all if show_all is None else show_all) else everything
 
     def entry_rows(self, entry: int) -> list[int]:
         return [int(r) for r in self.sets[entry]]
@@ -67,26 +68,25 @@ class NearDuplicatesScreen(RowScreen):
             return f"{decided}/{len(members)}" if decided else ""
         return ""
 
-    def sort_values(self, key: str, entries: np.ndarray) -> np.ndarray:
+    def sort_values(self, key: str, entries: np.ndarray, check) -> np.ndarray:
         if key == "size":
             return np.asarray([len(self.sets[e]) for e in entries])
         if key == "labels":
             return np.asarray([self.cell(e, "labels") for e in entries], dtype=object).astype(str)
         if key == "text":
-            return np.asarray([str(self.view.texts[self.sets[e][0]]) for e in entries])
+            return self.view.text_index.rank(check)[self.first_members[entries]]
         if key == "decision":
             return np.asarray([self.book.decided_among(self.sets[e]) for e in entries])
         return entries
 
-    def filter_mask(self, entries: np.ndarray) -> np.ndarray:
+    def filter_mask(self, entries: np.ndarray, spec, check) -> np.ndarray:
         """A set matches when any of its members matches."""
         if not len(entries):
             return np.zeros(0, dtype=bool)
         lengths = np.asarray([len(self.sets[e]) for e in entries])
         rows = np.concatenate([self.sets[e] for e in entries])
         owner = np.repeat(np.arange(len(entries)), lengths)
-        view = self.view
-        hit = self.spec.mask(view.texts[rows], view.given[rows], view.predicted[rows], view.class_names)
+        hit = spec.mask(rows, self.view, check)
         keep = np.zeros(len(entries), dtype=bool)
         np.logical_or.at(keep, owner, hit)
         return keep

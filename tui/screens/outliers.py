@@ -27,7 +27,7 @@ class OutliersScreen(RowScreen):
             return f"{distances[row, 0]:.3f}" if distances is not None else ""
         return super().cell(row, key)
 
-    def sort_values(self, key, entries):
+    def sort_values(self, key, entries, check):
         if key == "nearest" and self.view.neighbour_distances is not None:
             return -self.view.neighbour_distances[entries, 0]
-        return super().sort_values(key, entries)
+        return super().sort_values(key, entries, check)

@@ -2,24 +2,33 @@
 
 A subclass says which entries it lists (rows, or near-duplicate sets), how to draw a cell and
 which rows a key acts on; filtering, sorting, decisions, undo/redo live here once.
+
+Filtering and sorting run in a thread worker (one per screen, a new request cancels the old):
+the worker only computes the new order of entries and returns it; the handler swaps it into
+the row list, so a million-row sort never blocks a key press.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.decisions import DecisionBook
 from tui.messages import DecisionsChanged
+from tui.text_index import Check, Superseded
 from tui.view import ISSUE_TITLES, AuditView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.row_list import Column, RowList
 
-LIVE_FILTER_LIMIT = 200_000  # above this many entries the filter applies on Enter only
+FILTER_DEBOUNCE_S = 0.15  # typing pauses this long before the filter runs (Enter runs it at once)
 
 DECISION_BINDINGS = [
     Binding("a", "accept", "Accept"),
@@ -38,6 +47,19 @@ VIEW_BINDINGS = [
     Binding("tab", "focus_detail", "Detail", show=False),
     Binding("escape", "back", "Back", show=False),
 ]
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    """What the list should show: the worker turns it into an order of entries."""
+
+    generation: int
+    show_all: bool
+    spec: FilterSpec
+    sort_key: str
+    descending: bool
+    doing: str  # "sorting" or "filtering", for the indicator
+    delay: float = 0.0  # debounce: wait this long (cancellable) before starting
 
 
 def format_score(value: float) -> str:
@@ -62,6 +84,8 @@ class RowScreen(Screen):
         self.spec = FilterSpec()
         self.sort_key, self.sort_descending = self.default_sort
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
+        self.generation = 0  # of the latest order request; older results are dropped
+        self.busy: str | None = None  # "sorting"/"filtering" while a request is in flight
 
     # -- what the screen lists (subclasses override) ------------------------------------------
 
@@ -79,9 +103,9 @@ class RowScreen(Screen):
             Column("decision", "Decision", 11),
         ]
 
-    def entries(self) -> np.ndarray:
+    def entries(self, show_all: bool | None = None) -> np.ndarray:
         """Entries before filtering: flagged rows, or every row with ``f``."""
-        if self.show_all:
+        if self.show_all if show_all is None else show_all:
             return np.arange(len(self.view), dtype=np.int64)
         return self.view.flagged(self.issue_type)
 
@@ -106,7 +130,8 @@ class RowScreen(Screen):
             return f"{row:,}"
         return ""
 
-    def sort_values(self, key: str, entries: np.ndarray) -> np.ndarray:
+    def sort_values(self, key: str, entries: np.ndarray, check: Check) -> np.ndarray:
+        """Sort keys of ``entries`` by column ``key`` (runs in the order worker)."""
         view = self.view
         if key == "score" and self.issue_type in view.scores:
             return view.scores[self.issue_type][entries]
@@ -117,15 +142,12 @@ class RowScreen(Screen):
         if key == "decision":
             return self.book.codes[entries]
         if key == "text":
-            return view.texts[entries].astype(str)
+            return view.text_index.rank(check)[entries]
         return entries
 
-    def filter_arrays(self, entries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        view = self.view
-        return view.texts[entries], view.given[entries], view.predicted[entries]
-
-    def filter_mask(self, entries: np.ndarray) -> np.ndarray:
-        return self.spec.mask(*self.filter_arrays(entries), self.view.class_names)
+    def filter_mask(self, entries: np.ndarray, spec: FilterSpec, check: Check) -> np.ndarray:
+        """Which ``entries`` the filter keeps (runs in the order worker)."""
+        return spec.mask(entries, self.view, check)
 
     def is_decided(self, entry: int) -> bool:
         return bool(self.book.codes[entry])
@@ -158,24 +180,70 @@ class RowScreen(Screen):
     def on_mount(self) -> None:
         self.row_list.sort_key = self.sort_key
         self.row_list.sort_descending = self.sort_descending
-        self.apply()
+        self.apply("sorting")
         self.row_list.focus()
 
     @property
     def row_list(self) -> RowList:
         return self.query_one("#rows", RowList)
 
-    def apply(self, keep_row: bool = True) -> None:
-        """Recompute the shown entries: filter, then a stable sort on the chosen column."""
-        entries = self.entries()
-        if not self.spec.empty and not self.spec.error:
-            entries = entries[self.filter_mask(entries)]
-        values = self.sort_values(self.sort_key, entries)
-        order = np.argsort(values, kind="stable")
-        if self.sort_descending:
-            order = order[::-1]
-        self.row_list.set_order(entries[order], keep_row=keep_row)
+    def apply(self, doing: str = "filtering", delay: float = 0.0) -> None:
+        """Ask the order worker for the entries to show; the list keeps its rows until then."""
+        self.generation += 1
+        self.busy = doing
+        self.row_list.pending = True
+        self.row_list.refresh()
+        request = OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
+                               doing, delay)
+        self.compute_order(request)
         self.update_title()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="order", group="order")
+    def compute_order(self, request: OrderRequest) -> tuple[OrderRequest, np.ndarray] | None:
+        """Filter, then a stable sort on the chosen column; None when superseded."""
+        worker = get_current_worker()
+        if request.delay and worker.cancelled_event.wait(request.delay):
+            return None
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise Superseded
+
+        try:
+            return request, self.order_for(request, check)
+        except Superseded:
+            return None
+
+    def order_for(self, request: OrderRequest, check: Check) -> np.ndarray:
+        entries = self.entries(request.show_all)
+        if not request.spec.empty and not request.spec.error:
+            entries = entries[self.filter_mask(entries, request.spec, check)]
+        check()
+        values = self.sort_values(request.sort_key, entries, check)
+        order = np.argsort(values, kind="stable")
+        if request.descending:
+            order = order[::-1]
+        return entries[order]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The order worker's result replaces the list's order (if it is the latest request)."""
+        worker = event.worker
+        if worker.group != "order":
+            return
+        if event.state == WorkerState.SUCCESS and worker.result is not None:
+            request, order = worker.result
+            if request.generation != self.generation:
+                return
+            self.busy = None
+            rows = self.row_list
+            rows.sort_key, rows.sort_descending = request.sort_key, request.descending
+            rows.set_order(order)
+            self.update_title()
+        elif event.state == WorkerState.ERROR:
+            self.busy = None
+            self.row_list.pending = False
+            self.update_title()
+            self.app.worker_failed(worker)
 
     def update_title(self) -> None:
         self.query_one("#title-bar", Static).update(" · ".join(self.title_parts()))
@@ -193,6 +261,8 @@ class RowScreen(Screen):
             parts.append(f"filter: {self.query_one('#filter', FilterBar).value}")
         if self.book.read_only:
             parts.append("READ-ONLY")
+        if self.busy:
+            parts.append(f"{self.busy}…")
         return parts
 
     # -- events -------------------------------------------------------------------------------
@@ -201,17 +271,18 @@ class RowScreen(Screen):
         self.show_detail(event.row)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter" and len(self.entries()) <= LIVE_FILTER_LIMIT:
-            self.set_filter(event.value)
+        if event.input.id == "filter":
+            self.set_filter(event.value, delay=FILTER_DEBOUNCE_S)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
             self.set_filter(event.value)
             self.row_list.focus()
 
-    def set_filter(self, query: str) -> None:
+    def set_filter(self, query: str, delay: float = 0.0) -> None:
+        """Filter by ``query`` (see FILTER_HELP); ``delay`` debounces typing."""
         self.spec = parse_filter(query)
-        self.apply()
+        self.apply("filtering", delay)
 
     def on_decisions_changed(self, event: DecisionsChanged) -> None:
         self.refresh_decisions()
@@ -246,9 +317,7 @@ class RowScreen(Screen):
         self._resort()
 
     def _resort(self) -> None:
-        self.row_list.sort_key = self.sort_key
-        self.row_list.sort_descending = self.sort_descending
-        self.apply()
+        self.apply("sorting")
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -17,6 +17,9 @@ import numpy as np
 from textual.binding import Binding
 from textual.widgets import Input
 
+from tui.text_index import Check, never_cancelled
+from tui.view import AuditView
+
 FILTER_HELP = 'words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase"'
 
 
@@ -39,24 +42,19 @@ class FilterSpec:
         exact = [i for i, name in enumerate(class_names) if name.lower() == fragment]
         return np.asarray(exact or [i for i, name in enumerate(class_names) if fragment in name.lower()])
 
-    def mask(self, texts: np.ndarray, given: np.ndarray, suggested: np.ndarray, class_names: list[str]) -> np.ndarray:
-        """Boolean mask over the entries described by the three aligned arrays."""
-        import pandas as pd
-
-        keep = np.ones(len(texts), dtype=bool)
+    def mask(self, rows: np.ndarray, view: AuditView, check: Check = never_cancelled) -> np.ndarray:
+        """Boolean mask over ``rows`` (runs in a worker thread; ``check`` stops a stale request)."""
+        keep = np.ones(len(rows), dtype=bool)
         if self.given:
-            keep &= np.isin(given, self.label_set(self.given, class_names))
+            keep &= np.isin(view.given[rows], self.label_set(self.given, view.class_names))
         if self.suggested:
-            keep &= np.isin(suggested, self.label_set(self.suggested, class_names))
-        if (self.words or self.regex) and keep.any():
+            keep &= np.isin(view.predicted[rows], self.label_set(self.suggested, view.class_names))
+        for word in self.words:
             candidates = np.flatnonzero(keep)
-            series = pd.Series(texts[candidates], dtype=object).fillna("").astype(str)
-            hit = np.ones(len(candidates), dtype=bool)
-            for word in self.words:
-                hit &= series.str.contains(word, case=False, regex=False).to_numpy(dtype=bool)
-            if self.regex is not None:
-                hit &= series.str.contains(self.regex, regex=True).to_numpy(dtype=bool)
-            keep[candidates[~hit]] = False
+            keep[candidates] = view.text_index.contains(rows[candidates], word, check)
+        if self.regex is not None:
+            candidates = np.flatnonzero(keep)
+            keep[candidates] = view.text_index.search(rows[candidates], self.regex, check)
         return keep
 
 

@@ -103,12 +103,14 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = 0
         self.sort_key: str | None = None
         self.sort_descending = False
+        self.pending = False  # an order is being computed: an empty list says so, not "no rows"
 
     # -- data ---------------------------------------------------------------------------------
 
     def set_order(self, order: np.ndarray, keep_row: bool = True) -> None:
         """Show the rows in ``order``; keep the cursor on the same row when it is still there."""
         previous = self.current_row if keep_row else None
+        self.pending = False
         self.order = np.asarray(order, dtype=np.int64)
         self.cursor = 0
         if previous is not None and len(self.order):
@@ -233,7 +235,8 @@ class RowList(ScrollView, can_focus=True):
         if position >= len(self.order):
             if position == 0:
                 style = base + self.get_component_rich_style("row-list--empty")
-                return Strip([Segment(set_cell_size("  " + self.empty_text, width), style)], width)
+                empty = "working…" if self.pending else self.empty_text
+                return Strip([Segment(set_cell_size("  " + empty, width), style)], width)
             return Strip.blank(width, base)
         row = int(self.order[position])
         texts = [self.cell(row, column.key) for column in self.columns]

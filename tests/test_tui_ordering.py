@@ -1,0 +1,130 @@
+"""Sort and filter off the UI thread: the text index, the order worker, the indicator."""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+
+import numpy as np
+import pytest
+from textual.worker import WorkerFailed
+
+from tui import text_index
+from tui.app import TextauditApp
+from tui.text_index import Superseded, TextIndex
+from tui.widgets.row_list import RowList
+
+TEXTS = np.asarray(["b refund", "A card", None, "ÉCOLE Refund", "zeta", "a card", "", "card pin"], dtype=object)
+
+
+def test_text_index_matches_python(monkeypatch):
+    monkeypatch.setattr(text_index, "CHUNK_ROWS", 3)  # several chunks
+    index = TextIndex(TEXTS)
+    rows = np.arange(len(TEXTS))
+    expected = [t is not None and "refund" in t.lower() for t in TEXTS]
+    assert index.contains(rows, "REFUND").tolist() == expected
+    assert index.contains(rows[::-1], "card").tolist() == [t is not None and "card" in t for t in TEXTS[::-1]]
+    pattern = re.compile(r"^a\b", re.IGNORECASE)
+    assert index.search(rows, pattern).tolist() == [t is not None and bool(pattern.search(t)) for t in TEXTS]
+    rank = index.rank()
+    present = [i for i, t in enumerate(TEXTS) if t is not None]
+    assert [int(i) for i in np.argsort(rank)] == sorted(present, key=lambda i: TEXTS[i]) + [2]
+
+
+def test_a_cancelled_build_stops_and_resumes(monkeypatch):
+    monkeypatch.setattr(text_index, "CHUNK_ROWS", 3)
+    index = TextIndex(TEXTS)
+    calls = []
+
+    def stop_on_second_chunk() -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise Superseded
+
+    with pytest.raises(Superseded):
+        index.rank(stop_on_second_chunk)
+    assert len(index._chunks) == 1  # the first chunk is kept, the build resumes from there
+    assert len(index.arrow()) == len(TEXTS)
+
+
+@pytest.fixture
+def app(demo_result, tmp_path) -> TextauditApp:
+    return TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
+
+
+async def settle(pilot) -> None:
+    """Let the screen's sort/filter worker finish and its order reach the list."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def all_label_rows(pilot, app) -> RowList:
+    app.open_issue("label")
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+    return app.screen.row_list
+
+
+async def test_typing_filters_as_you_type_without_enter(app, demo_result):
+    texts = demo_result.dataset.texts
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await all_label_rows(pilot, app)
+        await pilot.press("slash", *"refund")
+        await settle(pilot)  # the debounce runs inside the worker, so waiting for it covers both
+        expected = {i for i, t in enumerate(texts) if "refund" in str(t).lower()}
+        assert set(rows.order.tolist()) == expected and expected
+        assert app.focused.id == "filter"  # still typing
+
+
+async def test_sort_by_text_keeps_the_cursor_row(app, demo_result):
+    texts = demo_result.dataset.texts
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await all_label_rows(pilot, app)
+        rows.move_cursor(17)
+        await pilot.pause()
+        row = rows.current_row
+        await pilot.press("s", "s")  # score -> decision -> text
+        await settle(pilot)
+        assert app.screen.sort_key == "text" and rows.sort_key == "text"
+        shown = [str(texts[r]) for r in rows.order]
+        assert shown[:-1] == sorted(shown[:-1])  # the one missing text sorts last
+        assert rows.current_row == row and rows.order[rows.cursor] == row
+        assert "sorting" not in str(app.screen.query_one("#title-bar").render())
+
+
+async def test_a_newer_request_wins_and_the_indicator_shows_meanwhile(app, demo_result):
+    texts = demo_result.dataset.texts
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await all_label_rows(pilot, app)
+        before = rows.order.copy()
+        app.screen.set_filter("refund", delay=60)  # would wait a minute: still in flight
+        await pilot.pause()
+        assert "filtering…" in str(app.screen.query_one("#title-bar").render())
+        assert list(rows.order) == list(before)  # the list keeps its rows meanwhile
+        app.screen.set_filter("card")  # supersedes (cancels) the pending request
+        await settle(pilot)
+        assert {int(r) for r in rows.order} == {i for i, t in enumerate(texts) if "card" in str(t).lower()}
+        assert "filtering…" not in str(app.screen.query_one("#title-bar").render())
+
+
+async def test_a_failing_order_worker_is_reported_once(app, monkeypatch):
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await all_label_rows(pilot, app)
+        before = rows.order.copy()
+        notices: list[str] = []
+        monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(str(message)))
+
+        def broken(*args):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(app.screen, "sort_values", broken)
+        await pilot.press("S")
+        await pilot.pause()
+        with suppress(WorkerFailed):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert notices == ["order failed: RuntimeError: boom"]
+        assert list(rows.order) == list(before)
+        assert "sorting" not in str(app.screen.query_one("#title-bar").render())

@@ -1,0 +1,100 @@
+"""The text column for filtering and sorting a million rows off the UI thread.
+
+A worker thread only helps if the work lets go of the GIL: sorting a numpy object array or
+converting it to fixed-width unicode holds it for the whole call (about a second at 1M rows),
+and the UI thread stalls just as if the sort ran on it. So the texts are copied once into an
+Arrow array, in chunks (each chunk holds the GIL for a few ms), and the string work runs in
+Arrow's kernels, which release it. The texts are ranked once; any later text sort of any subset
+is an integer argsort of the cached ranks.
+
+Nothing here imports textual: a worker calls it with ``check``, a callable that raises
+``Superseded`` once the request is no longer wanted, so a stale request stops between steps.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+
+import numpy as np
+
+Check = Callable[[], None]
+
+CHUNK_ROWS = 65_536  # rows copied to Arrow per GIL-holding step (a few ms each)
+
+
+class Superseded(Exception):
+    """A newer request replaced this one; its result would be thrown away."""
+
+
+def never_cancelled() -> None:
+    """A ``check`` for callers that always want the result."""
+
+
+class TextIndex:
+    """Arrow copy and sort ranks of a text column, built lazily and shared by every screen."""
+
+    def __init__(self, texts: np.ndarray) -> None:
+        self.texts = texts
+        self._lock = threading.Lock()
+        self._chunks: list = []
+        self._array = None
+        self._rank: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def arrow(self, check: Check = never_cancelled):
+        """The texts as one Arrow ChunkedArray (None stays null); resumes a cancelled build."""
+        import pyarrow as pa
+
+        with self._lock:
+            if self._array is None:
+                done = sum(len(chunk) for chunk in self._chunks)
+                for start in range(done, len(self.texts), CHUNK_ROWS):
+                    check()
+                    part = self.texts[start:start + CHUNK_ROWS]
+                    self._chunks.append(pa.array(part, type=pa.large_string(), from_pandas=True))
+                self._array = pa.chunked_array(self._chunks, type=pa.large_string())
+            return self._array
+
+    def rank(self, check: Check = never_cancelled) -> np.ndarray:
+        """Position of each row in the text order (stable; missing texts last)."""
+        import pyarrow.compute as pc
+
+        if self._rank is None:
+            array = self.arrow(check)
+            check()
+            order = pc.sort_indices(array).to_numpy()
+            rank = np.empty(len(order), dtype=np.int64)
+            rank[order] = np.arange(len(order), dtype=np.int64)
+            self._rank = rank
+        return self._rank
+
+    def contains(self, rows: np.ndarray, word: str, check: Check = never_cancelled) -> np.ndarray:
+        """Per row in ``rows``: does its text contain ``word``, ignoring case."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if not len(rows):
+            return np.zeros(0, dtype=bool)
+        array = self.arrow(check)
+        check()
+        texts = array.take(pa.array(np.asarray(rows, dtype=np.int64)))
+        hits = pc.match_substring(texts, word, ignore_case=True).fill_null(False)
+        return hits.to_numpy(zero_copy_only=False).astype(bool, copy=False)
+
+    def search(self, rows: np.ndarray, pattern: re.Pattern, check: Check = never_cancelled) -> np.ndarray:
+        """Per row in ``rows``: does ``pattern`` (Python ``re``, as typed) match its text.
+
+        Python's ``re`` rather than Arrow's RE2 keeps the syntax the user expects; the loop is
+        Python bytecode, so the interpreter hands the GIL to the UI thread every few ms.
+        """
+        hits = np.zeros(len(rows), dtype=bool)
+        search = pattern.search
+        for start in range(0, len(rows), CHUNK_ROWS):
+            check()
+            part = self.texts[rows[start:start + CHUNK_ROWS]]
+            hits[start:start + len(part)] = [text is not None and search(str(text)) is not None for text in part]
+        return hits
