@@ -15,6 +15,7 @@ import numpy as np
 
 NONE, RELABEL, EXCLUDE, KEEP = 0, 1, 2, 3
 ACTION_CODES = {"relabel": RELABEL, "exclude": EXCLUDE, "keep": KEEP}
+MARKS = ("", "→", "✗", "✓")  # by code: the decision readable without colour
 
 
 @dataclass
@@ -153,6 +154,10 @@ class DecisionBook:
         if code == KEEP:
             return "✓ kept"
         return ""
+
+    def mark(self, row: int) -> str:
+        """One glyph for the row list's mark column: '→', '✗', '✓' or ''."""
+        return MARKS[int(self.codes[row])]
 
     def decided_among(self, rows: np.ndarray) -> int:
         """How many of ``rows`` have a decision."""

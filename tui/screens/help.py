@@ -28,7 +28,7 @@ def binding_table(title: str, bindings) -> Table:
         if not isinstance(binding, Binding) or not binding.description or binding.key in seen:
             continue
         seen.add(binding.key)
-        table.add_row(_key_name(binding.key), binding.description)
+        table.add_row(_key_name(binding.key), binding.tooltip or binding.description)
     return table
 
 

@@ -16,7 +16,7 @@ from tui.widgets.row_list import Column
 SET_BINDINGS = [
     Binding("left_square_bracket", "member(-1)", "Previous member (also ←)", show=False),
     Binding("right_square_bracket", "member(1)", "Next member (also →)", show=False),
-    Binding("k", "keep_one", "Keep one, drop rest"),
+    Binding("k", "keep_one", "Keep one", tooltip="Keep one, drop rest"),
     Binding("A", "unify", "Set label = member's", show=False),
 ]
 
@@ -38,10 +38,10 @@ class NearDuplicatesScreen(RowScreen):
     def columns(self) -> list[Column]:
         return [
             Column("set", "!", 1),
-            Column("size", "N", 3, right=True),
-            Column("labels", "Labels", self.label_width() + 4),
+            Column("size", "N", 3, right=True, drop=2),
+            Column("labels", "Labels", self.label_width() + 4, drop=1),
             Column("text", "Text (first member)"),
-            Column("decision", "Done", 5),
+            Column("decision", "Done", 5, drop=3),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
@@ -94,6 +94,11 @@ class NearDuplicatesScreen(RowScreen):
     def is_decided(self, entry: int) -> bool:
         return self.book.decided_among(self.sets[entry]) == len(self.sets[entry])
 
+    def decision_mark(self, entry: int) -> str:
+        """'✓' when every member is decided, '~' when some are."""
+        decided = self.book.decided_among(self.sets[entry])
+        return "" if not decided else "✓" if decided == len(self.sets[entry]) else "~"
+
     def make_detail(self):
         return DiffView(self.view, self.book, id="detail")
 
@@ -114,7 +119,7 @@ class NearDuplicatesScreen(RowScreen):
         parts[1] = f"{len(self.row_list.order):,} of {len(self.sets):,} sets" + (" (conflicts only)" if self.show_all else "")
         parts[2] = f"decided {self.book.decided_among(self.view.flagged(self.issue_type)):,}/{len(self.view.flagged(self.issue_type)):,} rows"
         if conflicts := int(self.conflict.sum()):
-            parts.append(f"{conflicts} with conflicting labels (!)")
+            parts.append(f"{conflicts} conflicting (!)")
         return parts
 
     def action_toggle_flagged(self) -> None:

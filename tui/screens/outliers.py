@@ -13,12 +13,13 @@ class OutliersScreen(RowScreen):
     default_sort = ("score", False)
 
     def columns(self) -> list[Column]:
+        width = self.label_width()
         return [
             Column("text", "Text"),
-            Column("given", "Given", self.label_width()),
-            Column("score", "Score", 7, right=True),
-            Column("nearest", "Nearest", 9, right=True),
-            Column("decision", "Decision", 11),
+            Column("given", "Given", width, drop=1),
+            Column("score", "Score", 7, right=True, drop=2),
+            Column("nearest", "Nearest", 9, right=True, drop=3),
+            Column("decision", "Decision", width + 2, drop=4),
         ]
 
     def cell(self, row: int, key: str) -> str:

@@ -36,8 +36,8 @@ DECISION_BINDINGS = [
     Binding("x", "exclude", "Exclude"),
     Binding("o", "keep", "Keep"),
     Binding("u", "undo", "Undo"),
-    Binding("ctrl+r", "redo", "Redo"),
-    Binding("e", "app.export", "Export"),
+    Binding("ctrl+r", "redo", "Redo", show=False),  # the footer keeps room for / and ?; help lists all
+    Binding("e", "app.export", "Export", show=False),
 ]
 VIEW_BINDINGS = [
     Binding("slash", "filter", "Filter"),
@@ -95,12 +95,12 @@ class RowScreen(Screen):
 
     def columns(self) -> list[Column]:
         width = self.label_width()
-        return [
+        return [  # ``drop``: a narrow terminal gives up the highest first, text keeps its room
             Column("text", "Text"),
-            Column("given", "Given", width),
-            Column("suggested", "Suggested", width),
-            Column("score", "Score", 7, right=True),
-            Column("decision", "Decision", 11),
+            Column("given", "Given", width, drop=1),
+            Column("suggested", "Suggested", width, drop=2),
+            Column("score", "Score", 7, right=True, drop=3),
+            Column("decision", "Decision", width + 2, drop=4),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
@@ -152,6 +152,10 @@ class RowScreen(Screen):
     def is_decided(self, entry: int) -> bool:
         return bool(self.book.codes[entry])
 
+    def decision_mark(self, entry: int) -> str:
+        """The glyph after the cursor mark: the decision, readable without colour."""
+        return self.book.mark(entry)
+
     def make_detail(self):
         return DetailPane(self.view, self.book, self.issue_type, id="detail")
 
@@ -169,10 +173,10 @@ class RowScreen(Screen):
         if text := self.verdict():
             yield Static(text, id="verdict")
         sortable = self.columns()
-        yield RowList(sortable, self.cell, self.is_decided, empty_text=self.empty_text(), id="rows")
+        yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), id="rows")
         yield self.make_detail()
         yield FilterBar(id="filter")
-        yield Footer()
+        yield Footer(compact=True)  # room for every shown key, "? Help" included, at 80 columns
 
     def empty_text(self) -> str:
         return "nothing flagged here: press f to list every row by score, / to search"

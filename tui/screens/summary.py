@@ -7,13 +7,15 @@ from pathlib import Path
 import numpy as np
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.decisions import DecisionBook
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView
 from tui.widgets.charts import BarChart
+
+WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
 
 
 def non_iid_verdict(p_value: float | None) -> str:
@@ -39,10 +41,12 @@ def health_line(view: AuditView) -> str:
 
 
 class SummaryScreen(Screen):
-    """Enter on an issue type opens its screen."""
+    """Enter on an issue type opens its screen; ``c`` shows the class chart (beside the table when wide)."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
     BINDINGS = [
         Binding("enter", "open", "Open", show=False),
+        Binding("c", "chart", "Class chart", tooltip="Class chart: scroll to it (tab moves between table and page)"),
         Binding("r", "report", "Report"),
         Binding("e", "export", "Export"),
         Binding("q", "app.quit", "Quit"),
@@ -57,15 +61,17 @@ class SummaryScreen(Screen):
     def compose(self) -> ComposeResult:
         view = self.view
         yield Static(self.title_text(), id="title-bar")
-        with VerticalScroll(id="summary"):
-            yield Static(health_line(view), id="health")
-            yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
-            yield Static(non_iid_verdict(view.p_value), id="non-iid-verdict")
-            if view.notes:
-                yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")
-            yield Static(f"Class distribution ({view.n_classes} classes)", classes="section")
-            counts = np.bincount(view.given, minlength=view.n_classes)
-            yield BarChart(view.class_names, counts.tolist(), id="class-chart")
+        with VerticalScroll(id="summary"), Container(id="summary-body"):
+            with Vertical(id="summary-main"):
+                yield Static(health_line(view), id="health")
+                yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
+                yield Static(non_iid_verdict(view.p_value), id="non-iid-verdict")
+                if view.notes:
+                    yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")
+            with Vertical(id="summary-chart"):
+                yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title")
+                counts = np.bincount(view.given, minlength=view.n_classes)
+                yield BarChart(view.class_names, counts.tolist(), id="class-chart")
         yield Footer()
 
     def title_text(self) -> str:
@@ -106,6 +112,12 @@ class SummaryScreen(Screen):
         table = self.query_one("#issue-table", DataTable)
         if table.row_count:
             self.app.open_issue(self.view.issue_types[table.cursor_row])
+
+    def action_chart(self) -> None:
+        """Scroll the page to the class chart and give it the keys (tab goes back to the table)."""
+        page = self.query_one("#summary", VerticalScroll)
+        page.focus()
+        page.scroll_to_widget(self.query_one("#summary-chart"), animate=False, top=True)
 
     def action_report(self) -> None:
         self.app.action_open_report()

@@ -23,18 +23,30 @@ from textual.strip import Strip
 
 @dataclass(frozen=True)
 class Column:
-    """One column: ``width`` 0 means it takes the room the fixed columns leave."""
+    """One column: ``width`` 0 means it takes the room the fixed columns leave.
+
+    ``drop`` orders what a narrow terminal gives up: 0 is always shown, and among the others the
+    highest goes first, until the flexible (text) column keeps a readable width.
+    """
 
     key: str
     title: str
     width: int = 0
     right: bool = False
+    drop: int = 0
+
+
+def min_text_width(total: int) -> int:
+    """The width the flexible column keeps before fixed columns are dropped: a third, >= 16."""
+    return max(16, total // 3)
 
 
 CellFn = Callable[[int, str], str]
-MarkFn = Callable[[int], str]
+MarkFn = Callable[[int], str]  # one glyph ('' for none) shown after the cursor mark
 
 SORT_MARK = {True: " ▼", False: " ▲"}
+NO_COLOR_CURSOR = Style(reverse=True)
+PREFIX = 2  # cells before the first column: the cursor mark ▶ and the row's decision glyph
 
 
 class RowList(ScrollView, can_focus=True):
@@ -88,7 +100,7 @@ class RowList(ScrollView, can_focus=True):
         self,
         columns: list[Column],
         cell: CellFn,
-        decided: Callable[[int], bool] | None = None,
+        mark: MarkFn | None = None,
         empty_text: str = "no rows",
         *,
         id: str | None = None,
@@ -97,7 +109,7 @@ class RowList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.columns = columns
         self.cell = cell
-        self.decided = decided or (lambda row: False)
+        self.mark = mark or (lambda row: "")
         self.empty_text = empty_text
         self.order = np.empty(0, dtype=np.int64)
         self.cursor = 0
@@ -190,17 +202,28 @@ class RowList(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------------
 
-    def widths(self, total: int) -> list[int]:
-        """Cell widths for ``total`` columns of screen: fixed ones first, the rest to flexible."""
-        gaps = len(self.columns)  # one space before each column (the first is the cursor mark)
-        fixed = sum(c.width for c in self.columns if c.width)
-        flexible = [c for c in self.columns if not c.width]
-        room = max(0, total - fixed - gaps)
-        share = room // len(flexible) if flexible else 0
-        widths = []
-        for column in self.columns:
-            widths.append(column.width if column.width else max(4, share))
-        # Narrow terminals: shrink fixed columns from the right until it fits.
+    def layout(self, total: int) -> tuple[list[Column], list[int]]:
+        """The columns that fit in ``total`` cells and their widths.
+
+        Fixed columns are dropped by priority until the flexible one keeps
+        ``min_text_width``; what still does not fit is shrunk from the right.
+        """
+        shown = list(self.columns)
+        while True:
+            widths = self._widths(shown, total)
+            flexible = [w for c, w in zip(shown, widths) if not c.width]
+            droppable = [c for c in shown if c.drop]
+            if not droppable or not flexible or min(flexible) >= min_text_width(total):
+                return shown, widths
+            shown.remove(max(droppable, key=lambda c: c.drop))
+
+    @staticmethod
+    def _widths(columns: list[Column], total: int) -> list[int]:
+        gaps = PREFIX + len(columns)  # cursor and decision marks, then a space before each column
+        fixed = sum(c.width for c in columns if c.width)
+        flexible = [c for c in columns if not c.width]
+        share = max(0, total - fixed - gaps) // len(flexible) if flexible else 0
+        widths = [column.width if column.width else max(4, share) for column in columns]
         overflow = sum(widths) + gaps - total
         index = len(widths) - 1
         while overflow > 0 and index >= 0:
@@ -210,8 +233,8 @@ class RowList(ScrollView, can_focus=True):
             index -= 1
         return widths
 
-    def _line(self, texts: list[str], widths: list[int], rights: list[bool], mark: str) -> str:
-        parts = [mark]
+    def _line(self, texts: list[str], widths: list[int], rights: list[bool], prefix: str) -> str:
+        parts = [set_cell_size(prefix, PREFIX)]
         for text, width, right in zip(texts, widths, rights):
             text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
             if cell_len(text) > width:
@@ -221,16 +244,16 @@ class RowList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        widths = self.widths(width)
-        rights = [c.right for c in self.columns]
+        columns, widths = self.layout(width)
+        rights = [c.right for c in columns]
         base = self.rich_style
         if y == 0:
             titles = []
-            for column in self.columns:
+            for column in columns:
                 mark = SORT_MARK[self.sort_descending] if column.key == self.sort_key else ""
                 titles.append(column.title + mark)
             style = base + self.get_component_rich_style("row-list--header")
-            return Strip([Segment(set_cell_size(self._line(titles, widths, rights, " "), width), style)], width)
+            return Strip([Segment(set_cell_size(self._line(titles, widths, rights, ""), width), style)], width)
         position = int(self.scroll_offset.y) + y - 1
         if position >= len(self.order):
             if position == 0:
@@ -239,12 +262,15 @@ class RowList(ScrollView, can_focus=True):
                 return Strip([Segment(set_cell_size("  " + empty, width), style)], width)
             return Strip.blank(width, base)
         row = int(self.order[position])
-        texts = [self.cell(row, column.key) for column in self.columns]
+        texts = [self.cell(row, column.key) for column in columns]
         is_cursor = position == self.cursor
+        mark = self.mark(row)
         style: Style = base
-        if self.decided(row):
+        if mark:
             style += self.get_component_rich_style("row-list--decided")
         if is_cursor:
             style += self.get_component_rich_style("row-list--cursor")
-        text = self._line(texts, widths, rights, "▶" if is_cursor else " ")
+            if self.app.no_color:  # greys alone may not show it: reverse video always does
+                style += NO_COLOR_CURSOR
+        text = self._line(texts, widths, rights, ("▶" if is_cursor else " ") + (mark or " "))
         return Strip([Segment(set_cell_size(text, width), style)], width)

@@ -1,0 +1,115 @@
+"""Layout at 40x12, 80x24 and 200x50: columns dropped by priority, the footer, the summary chart,
+and marks that stay readable without colour."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from tui.app import TextauditApp
+from tui.widgets.row_list import Column, RowList, min_text_width
+
+COLUMNS = [
+    Column("text", "Text"),
+    Column("given", "Given", 18, drop=1),
+    Column("suggested", "Suggested", 18, drop=2),
+    Column("score", "Score", 7, right=True, drop=3),
+    Column("decision", "Decision", 20, drop=4),
+]
+
+
+@pytest.mark.parametrize(("total", "kept"), [
+    (39, ["text", "given"]),
+    (79, ["text", "given", "suggested", "score"]),
+    (199, ["text", "given", "suggested", "score", "decision"]),
+])
+def test_columns_are_dropped_by_priority_and_text_keeps_its_width(total, kept):
+    columns, widths = RowList(COLUMNS, lambda row, key: "").layout(total)
+    assert [c.key for c in columns] == kept
+    assert widths[0] >= min_text_width(total)
+    assert 2 + sum(widths) + len(widths) == total  # marks + a space per column fill the line exactly
+
+
+@pytest.fixture
+def app(demo_result, tmp_path) -> TextauditApp:
+    return TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
+
+
+async def settle(pilot) -> None:
+    """Let the screen's sort/filter worker finish and its order reach the list."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_type(pilot, app, issue_type: str) -> RowList:
+    app.open_issue(issue_type)
+    await settle(pilot)
+    return app.screen.query_one("#rows", RowList)
+
+
+async def test_a_40_column_list_keeps_text_and_label(app):
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = await open_type(pilot, app, "label")
+        header = rows.render_line(0).text
+        assert header.split() == ["Text", "Given"]
+        first = rows.render_line(1).text
+        text = first[3:first.index("… ") + 1]  # after the marks and a space, cut with an ellipsis
+        assert first.startswith("▶") and len(text) >= 16 and "change_pin" in first
+
+
+def footer_keys(app) -> dict[str, int]:
+    """Key -> right edge of its footer entry, for the entries that are drawn."""
+    footer = app.screen.query_one(Footer)
+    return {key.key: key.region.right for key in footer.query(FooterKey) if key.region.width}
+
+
+@pytest.mark.parametrize(("issue_type", "needed"), [
+    (None, ["c", "question_mark"]),
+    ("label", ["a", "l", "x", "o", "u", "slash", "question_mark"]),
+    ("near_duplicate", ["k", "a", "x", "u", "slash", "question_mark"]),
+])
+async def test_footer_at_80_columns_shows_help_and_the_screen_keys(app, issue_type, needed):
+    async with app.run_test(size=(80, 24)) as pilot:
+        if issue_type:
+            await open_type(pilot, app, issue_type)
+        await pilot.pause()
+        keys = footer_keys(app)
+        for key in needed:
+            assert key in keys and keys[key] <= 80, (key, keys)
+
+
+async def test_c_brings_the_class_chart_into_view_at_80x24(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        page = app.screen.query_one("#summary")
+        chart = app.screen.query_one("#class-chart")
+        assert chart.region.bottom > page.region.bottom  # below the fold at first
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.focused is page
+        assert page.region.y <= chart.region.y and chart.region.bottom <= page.region.bottom
+
+
+async def test_the_chart_stands_beside_the_table_when_wide(app):
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#issue-table")
+        chart = app.screen.query_one("#class-chart")
+        assert chart.region.x > table.region.right - 1 and chart.region.y < table.region.bottom
+
+
+async def test_without_colour_the_cursor_is_reversed_and_decisions_have_glyphs(demo_result, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await open_type(pilot, app, "label")
+        await pilot.press("x")  # exclude the first row, the cursor moves on
+        await pilot.press("o")  # keep the second
+        await pilot.pause()
+        lines = [rows.render_line(y) for y in range(1, 4)]
+        assert [line.text[:2] for line in lines] == [" ✗", " ✓", "▶ "]
+        cursor = list(lines[2])[0].style
+        assert cursor.reverse and cursor.bold
+        assert not list(lines[0])[0].style.reverse
