@@ -175,3 +175,15 @@ async def test_export_dialog_writes_the_corrected_file(app, demo_result, journal
     predicted = np.argmax(demo_result.pred_probs, axis=1)
     label = frame.loc[frame["id"] == ids[relabelled], "label"].item()
     assert label == demo_result.dataset.class_names[predicted[relabelled]]
+
+
+async def test_a_key_right_after_down_acts_on_the_new_set(app, journal_path):
+    """Keys typed together ("down x") can run before the cursor's Highlighted message."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("near_duplicate")
+        await settle(pilot)
+        screen = app.screen
+        second = screen.entry_rows(int(screen.row_list.order[1]))
+        screen.row_list.action_cursor(1)  # no pause: the detail has not caught up yet
+        screen.action_exclude()
+        assert lines(journal_path)[-1]["row"] == second[0]

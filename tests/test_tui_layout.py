@@ -113,3 +113,17 @@ async def test_without_colour_the_cursor_is_reversed_and_decisions_have_glyphs(d
         cursor = list(lines[2])[0].style
         assert cursor.reverse and cursor.bold
         assert not list(lines[0])[0].style.reverse
+
+
+def test_word_diff_marks_changes_with_and_without_colour():
+    from tui.widgets.diff_view import word_diff
+
+    left, right = word_diff("what is my card balance", "What is my balance now", colour=False)
+    assert left.plain == "[-what-] is my [-card-] balance"
+    assert right.plain == "{+What+} is my balance {+now+}"
+    left, right = word_diff("what is my card balance", "What is my balance now")
+    assert left.plain == "what is my card balance"
+    struck = [span for span in left.spans if "strike" in str(span.style)]
+    assert [left.plain[s.start:s.end].strip() for s in struck] == ["what", "card"]
+    underlined = [span for span in right.spans if "underline" in str(span.style)]
+    assert [right.plain[s.start:s.end].strip() for s in underlined] == ["What", "now"]

@@ -6,6 +6,9 @@ selected member (left/right to choose) or on the whole set.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import numpy as np
 from textual.binding import Binding
 
@@ -131,7 +134,17 @@ class NearDuplicatesScreen(RowScreen):
 
     @property
     def diff(self) -> DiffView:
-        return self.query_one("#detail", DiffView)
+        """The diff of the set under the cursor.
+
+        Keys can arrive before the cursor's Highlighted message is handled ("down x" typed
+        together), so the set is taken from the cursor here, never from what was last shown.
+        """
+        diff = self.query_one("#detail", DiffView)
+        entry = self.row_list.current_row
+        members = self.entry_rows(entry) if entry is not None else []
+        if diff.members != members:
+            diff.show(members)
+        return diff
 
     def target(self) -> int | None:
         return self.diff.selected_row
@@ -148,12 +161,13 @@ class NearDuplicatesScreen(RowScreen):
         else:
             self.diff.select(1)
 
-    _set_action = False
+    _set_action = False  # a whole-set decision moves on to the next set, not the next member
 
-    def _set_decide(self, items, suggested=None) -> None:
+    @contextmanager
+    def whole_set(self) -> Iterator[None]:
         self._set_action = True
         try:
-            self.decide(items, suggested)
+            yield
         finally:
             self._set_action = False
 
@@ -162,17 +176,15 @@ class NearDuplicatesScreen(RowScreen):
         if keep is None:
             return
         rows = self.diff.members
-        self._set_decide([("keep", keep, None)] + [("exclude", r, None) for r in rows if r != keep])
+        with self.whole_set():
+            self.decide([("keep", keep, None)] + [("exclude", r, None) for r in rows if r != keep])
 
     def action_unify(self) -> None:
         """Give every member the selected member's label."""
         chosen = self.target()
         if chosen is not None:
-            self._set_action = True
-            try:
+            with self.whole_set():
                 self.relabel_rows(self.diff.members, int(self.view.given[chosen]))
-            finally:
-                self._set_action = False
 
     def action_pick_label(self) -> None:
         """On this screen ``l`` relabels the whole set."""
@@ -183,11 +195,8 @@ class NearDuplicatesScreen(RowScreen):
 
         def chosen(label: int | None) -> None:
             if label is not None:
-                self._set_action = True
-                try:
+                with self.whole_set():
                     self.relabel_rows(rows, label)
-                finally:
-                    self._set_action = False
 
         self.app.push_screen(LabelPicker(self.view.class_names, current=int(self.view.given[rows[0]]),
                                          suggested=int(self.view.predicted[rows[0]]),

@@ -17,10 +17,11 @@ INSERTED = "bold underline"
 REMOVED = "strike"
 
 
-def word_diff(base: str, other: str) -> tuple[Text, Text]:
+def word_diff(base: str, other: str, colour: bool = True) -> tuple[Text, Text]:
     """``base`` with words missing from ``other`` struck, ``other`` with new words underlined.
 
-    Bold/underline/strike survive NO_COLOR, so the diff stays readable without colour.
+    Without colour (NO_COLOR) the changed words are also bracketed like ``git diff
+    --word-diff``: ``[-gone-]`` and ``{+new+}``, since a terminal may not draw strike.
     """
     a, b = base.split(), other.split()
     left, right = Text(), Text()
@@ -31,9 +32,11 @@ def word_diff(base: str, other: str) -> tuple[Text, Text]:
             right.append(" ".join(b[b1:b2]) + " ")
             continue
         if a2 > a1:
-            left.append(" ".join(a[a1:a2]) + " ", style=REMOVED + " red")
+            words = " ".join(a[a1:a2])
+            left.append((words if colour else f"[-{words}-]") + " ", style=REMOVED + (" red" if colour else ""))
         if b2 > b1:
-            right.append(" ".join(b[b1:b2]) + " ", style=INSERTED + " green")
+            words = " ".join(b[b1:b2])
+            right.append((words if colour else f"{{+{words}+}}") + " ", style=INSERTED + (" green" if colour else ""))
     left.rstrip()
     right.rstrip()
     return left, right
@@ -84,11 +87,13 @@ class DiffView(VerticalScroll, can_focus=True):
         base_row = self.members[0]
         base_text = str(view.texts[base_row])
         bodies: list[Text] = []
+        colour = not self.app.no_color
         for index, row in enumerate(self.members):
             if index == 0:
-                body = word_diff(base_text, str(view.texts[self.members[1]]))[0] if len(self.members) == 2 else Text(base_text)
+                body = (word_diff(base_text, str(view.texts[self.members[1]]), colour)[0] if len(self.members) == 2
+                        else Text(base_text))
             else:
-                body = word_diff(base_text, str(view.texts[row]))[1]
+                body = word_diff(base_text, str(view.texts[row]), colour)[1]
             bodies.append(body)
         width = self.size.width or 80
         side_by_side = len(self.members) <= self.MAX_SIDE_BY_SIDE and width >= 30 * len(self.members)
@@ -110,5 +115,8 @@ class DiffView(VerticalScroll, can_focus=True):
         text = Text(f"{len(self.members)} members", style="bold")
         if len(labels) > 1:
             text.append("  ⚠ CONFLICTING LABELS: " + " / ".join(sorted(labels)), style="bold reverse")
-        text.append("   underline: added vs first · strike: missing", style="italic")
+        if self.app.no_color:
+            text.append("   {+added+} vs first · [-missing-]", style="italic")
+        else:
+            text.append("   underline: added vs first · strike: missing", style="italic")
         return text
