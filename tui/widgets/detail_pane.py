@@ -22,7 +22,8 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     """One plain sentence saying why the row is on this screen."""
     names = view.class_names
     given, predicted = int(view.given[row]), int(view.predicted[row])
-    flagged = bool(view.flags.get(issue_type, np.zeros(len(view), bool))[row])
+    flags = view.flags.get(issue_type)
+    flagged = bool(flags[row]) if flags is not None else False
     score = view.scores.get(issue_type)
     score_text = f"{issue_type} score {score[row]:.3f}" if score is not None else ""
     state = "flagged" if flagged else "not flagged (listed by score)"
@@ -34,7 +35,7 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
         return f"The model agrees with '{names[given]}' (p={p_given:.2f}); {score_text}, {state}."
     if issue_type in ("outlier", "near_duplicate") and view.neighbour_distances is not None:
         nearest = float(view.neighbour_distances[row, 0])
-        typical = float(np.median(view.neighbour_distances[:, 0]))
+        typical = view.typical_distance
         other = int(view.neighbour_indices[row, 0])
         if issue_type == "outlier":
             return (f"Far from everything: nearest row is at distance {nearest:.3f} "
