@@ -1,4 +1,8 @@
-"""SVG snapshots of the main screens at 80x24 (update with --snapshot-update after a review)."""
+"""SVG snapshots of the main screens at 80x24 (update with --snapshot-update after a review).
+
+The snapshots use an audit pinned to TF-IDF features and plain logistic regression, so they
+do not change when the default model or classifier is tuned, nor with the CPU's bf16 support.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,18 @@ import pytest
 from tui.app import TextauditApp
 
 
+@pytest.fixture(scope="module")
+def pinned_result(demo_csv, tmp_path_factory):
+    from engine.pipeline import AuditOptions, run_audit
+
+    options = AuditOptions(id_column="id", model="tfidf", classifier="logreg", C=1.0,
+                           cache_root=str(tmp_path_factory.mktemp("snapshot-cache")))
+    return run_audit(demo_csv, options)
+
+
 @pytest.fixture
-def app(demo_result, tmp_path) -> TextauditApp:
-    return TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
+def app(pinned_result, tmp_path) -> TextauditApp:
+    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl")
 
 
 def keys_then_settle(*keys: str):
