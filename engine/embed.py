@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -125,8 +126,6 @@ def load_model(model: str | None = None, device: str = "auto") -> Any:
     with _models_lock:
         if key in _models:
             return _models[key]
-        if name == DEFAULT_MODEL:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
         _quiet_transformers()
         try:
             from sentence_transformers import SentenceTransformer
@@ -134,8 +133,24 @@ def load_model(model: str | None = None, device: str = "auto") -> Any:
             raise UsageError(
                 "sentence-transformers is not installed; install it or use --model tfidf"
             ) from None
+        path = _model_path(name)
         try:
-            encoder = SentenceTransformer(_model_path(name), device=resolved)
+            try:  # a folder on disk or a model already in the Hugging Face cache: no network at all
+                encoder = SentenceTransformer(path, device=resolved, local_files_only=True)
+            except Exception:
+                if name == DEFAULT_MODEL or Path(path).exists():
+                    raise
+                from engine.hub import hub_offline, hub_unreachable
+
+                if hub_offline():
+                    raise UsageError(f"model {name!r} is not on disk nor in the Hugging Face cache, "
+                                     "and HF_HUB_OFFLINE is set") from None
+                if unreachable := hub_unreachable():
+                    raise UsageError(f"model {name!r} is not on disk nor in the Hugging Face cache, "
+                                     f"and the hub cannot be reached ({unreachable})") from None
+                encoder = SentenceTransformer(path, device=resolved)  # a hub name not cached yet
+        except UsageError:
+            raise
         except Exception as exc:  # unknown name, no network, broken folder
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise UsageError(f"cannot load embedding model {name!r}: {reason}") from None
@@ -223,7 +238,10 @@ def _tfidf_vectors(texts: Sequence[str], *, progress: ProgressFn | None = None) 
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
 
-    matrix = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit_transform(texts)
+    try:
+        matrix = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit_transform(texts)
+    except ValueError as exc:  # "empty vocabulary": no text has a word of two letters or more
+        raise DataError(f"--model tfidf found no words in the texts ({exc}); use a sentence-transformers model") from None
     n_components = min(256, matrix.shape[0] - 1, matrix.shape[1] - 1)
     if n_components >= 2:
         dense = TruncatedSVD(n_components=n_components, random_state=0).fit_transform(matrix)

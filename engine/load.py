@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from engine.errors import DataError, UsageError
+from engine.hub import hub_offline, hub_unreachable
 
 FILE_TYPES = {
     ".csv": "csv",
@@ -177,8 +177,8 @@ def _read_hub(spec: str) -> pd.DataFrame:
     name, _, split = spec.partition(":")
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
-    if not _hub_offline():
-        unreachable = _hub_unreachable()
+    if not hub_offline():
+        unreachable = hub_unreachable()
         if unreachable:
             raise DataError(
                 f"hf:{spec}: cannot reach the Hugging Face hub ({unreachable}); "
@@ -194,46 +194,6 @@ def _read_hub(spec: str) -> pd.DataFrame:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"hf:{spec}: cannot load from the Hugging Face hub: {reason}") from None
     return loaded.to_pandas()
-
-
-HUB_PROBE_TIMEOUT_S = 5.0  # TEXTAUDIT_HUB_TIMEOUT overrides
-
-
-def _hub_offline() -> bool:
-    """True when the hub libraries will not touch the network (HF_HUB_OFFLINE at their import).
-
-    Their own flags, not the environment: an environment changed after import is ignored
-    by them, so only the flags say whether ``datasets`` would go online (and retry).
-    """
-    from huggingface_hub import constants
-
-    try:
-        import datasets.config as datasets_config
-    except ImportError:
-        return bool(constants.HF_HUB_OFFLINE)
-    return bool(constants.HF_HUB_OFFLINE and datasets_config.HF_HUB_OFFLINE)
-
-
-def _hub_unreachable() -> str | None:
-    """Why the hub cannot be reached, or None when it answers.
-
-    One request with a short timeout, through the hub client's own session (so proxies and
-    HF_ENDPOINT apply): without it, ``datasets`` retries with backoff for about 25 s before
-    giving up on a machine with no network.
-    """
-    from huggingface_hub import constants
-    from huggingface_hub.utils import get_session
-
-    try:
-        timeout = float(os.environ.get("TEXTAUDIT_HUB_TIMEOUT", HUB_PROBE_TIMEOUT_S))
-    except ValueError:
-        timeout = HUB_PROBE_TIMEOUT_S
-    try:
-        get_session().head(constants.ENDPOINT, timeout=timeout)
-    except Exception as exc:  # any transport failure means "not reachable now"
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return f"{constants.ENDPOINT}: {reason}"
-    return None
 
 
 def _check_column(frame: pd.DataFrame, column: str, role: str, option: str) -> None:

@@ -89,3 +89,25 @@ def test_approximate_graph_finds_the_same_near_neighbours(method):
     approx = build_graph(vectors, k=5, method=method)
     recall = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.indices, approx.indices)])
     assert recall > 0.95
+
+
+def test_bundled_model_loads_without_touching_the_environment(monkeypatch):
+    import os
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    embed_texts(["hello"], device="cpu")
+    assert "HF_HUB_OFFLINE" not in os.environ  # a later hf:NAME load may still go online
+
+
+def test_unknown_model_name_is_one_usage_error():
+    from engine.errors import UsageError
+
+    with pytest.raises(UsageError, match="no-such-org/no-such-model"):
+        embed_texts(["hello"], model="no-such-org/no-such-model", device="cpu")
+
+
+def test_tfidf_with_no_words_is_a_data_error():
+    from engine.errors import DataError
+
+    with pytest.raises(DataError, match="no words"):
+        embed_texts(["😀", "! ?"], model="tfidf")
