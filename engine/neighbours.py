@@ -133,18 +133,14 @@ def _drop_self(found_sims: np.ndarray, found: np.ndarray, start: int, k: int):
     return chosen_sims, chosen
 
 
-def _exact_faiss(vectors, k, progress, cancel):
-    """Exact inner-product search (faiss IndexFlatIP: BLAS blocks + heap selection)."""
-    try:
-        import faiss
-    except ImportError:
-        return _exact_numpy(vectors, k, progress, cancel)
+def _search_every_row(index, vectors, k, progress, cancel, *, step: int, done_before: float):
+    """Query every row against a built faiss ``index`` in blocks; self-matches removed.
+
+    Progress runs from ``done_before`` (the share of the work spent building) to the end.
+    """
     n = len(vectors)
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(vectors)
     sims = np.empty((n, k), dtype=np.float32)
     idx = np.empty((n, k), dtype=np.int64)
-    step = 20_000
     for start in range(0, n, step):
         if cancel is not None and cancel.is_set():
             raise Cancelled("neighbour search cancelled")
@@ -152,8 +148,19 @@ def _exact_faiss(vectors, k, progress, cancel):
         found_sims, found = index.search(vectors[start:stop], k + 1)
         sims[start:stop], idx[start:stop] = _drop_self(found_sims, found, start, k)
         if progress is not None:
-            progress(stop, n)
+            progress(int(n * done_before + (1 - done_before) * stop), n)
     return sims, idx
+
+
+def _exact_faiss(vectors, k, progress, cancel):
+    """Exact inner-product search (faiss IndexFlatIP: BLAS blocks + heap selection)."""
+    try:
+        import faiss
+    except ImportError:
+        return _exact_numpy(vectors, k, progress, cancel)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    return _search_every_row(index, vectors, k, progress, cancel, step=20_000, done_before=0.0)
 
 
 def _exact_torch(vectors, k, device, progress, cancel):
@@ -196,18 +203,7 @@ def _ivf(vectors, k, progress, cancel, nprobe: int = 16):
     index.nprobe = min(nprobe, cells)
     if progress is not None:
         progress(n // 4, n)
-    sims = np.empty((n, k), dtype=np.float32)
-    idx = np.empty((n, k), dtype=np.int64)
-    step = 50_000
-    for start in range(0, n, step):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("neighbour search cancelled")
-        stop = min(n, start + step)
-        found_sims, found = index.search(vectors[start:stop], k + 1)
-        sims[start:stop], idx[start:stop] = _drop_self(found_sims, found, start, k)
-        if progress is not None:
-            progress(n // 4 + 3 * stop // 4, n)
-    return sims, idx
+    return _search_every_row(index, vectors, k, progress, cancel, step=50_000, done_before=0.25)
 
 
 def _hnsw(vectors, k, progress, cancel):
@@ -224,14 +220,4 @@ def _hnsw(vectors, k, progress, cancel):
         if progress is not None:
             progress(min(n, start + step) // 2, n)
     index.hnsw.efSearch = max(64, 4 * k)
-    sims = np.empty((n, k), dtype=np.float32)
-    idx = np.empty((n, k), dtype=np.int64)
-    for start in range(0, n, step):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("neighbour search cancelled")
-        stop = min(n, start + step)
-        found_sims, found = index.search(vectors[start:stop], k + 1)
-        sims[start:stop], idx[start:stop] = _drop_self(found_sims, found, start, k)
-        if progress is not None:
-            progress(n // 2 + stop // 2, n)
-    return sims, idx
+    return _search_every_row(index, vectors, k, progress, cancel, step=step, done_before=0.5)

@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+from pilot_helpers import settle
 from textual.widgets import Input
 
 from engine.corrections import Journal
@@ -26,13 +27,6 @@ def app(demo_result, journal_path) -> TextauditApp:
 
 def lines(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-
-
-async def settle(pilot) -> None:
-    """Let the screen's sort/filter worker finish and its order reach the list."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_labels(pilot, app) -> RowList:

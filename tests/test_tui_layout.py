@@ -4,6 +4,7 @@ and marks that stay readable without colour."""
 from __future__ import annotations
 
 import pytest
+from pilot_helpers import settle
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -34,13 +35,6 @@ def test_columns_are_dropped_by_priority_and_text_keeps_its_width(total, kept):
 @pytest.fixture
 def app(demo_result, tmp_path) -> TextauditApp:
     return TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
-
-
-async def settle(pilot) -> None:
-    """Let the screen's sort/filter worker finish and its order reach the list."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_type(pilot, app, issue_type: str) -> RowList:

@@ -7,6 +7,7 @@ from contextlib import suppress
 
 import numpy as np
 import pytest
+from pilot_helpers import settle
 from textual.worker import WorkerFailed
 
 from tui import text_index
@@ -50,13 +51,6 @@ def test_a_cancelled_build_stops_and_resumes(monkeypatch):
 @pytest.fixture
 def app(demo_result, tmp_path) -> TextauditApp:
     return TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
-
-
-async def settle(pilot) -> None:
-    """Let the screen's sort/filter worker finish and its order reach the list."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def all_label_rows(pilot, app) -> RowList:

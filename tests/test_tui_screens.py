@@ -6,6 +6,7 @@ import os
 
 import numpy as np
 import pytest
+from pilot_helpers import settle
 from textual.widgets import DataTable, Static
 
 from engine.result import issue_counts
@@ -34,13 +35,6 @@ def plain(renderable) -> str:
 
 def static_text(app: TextauditApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-async def settle(pilot) -> None:
-    """Let the screen's sort/filter worker finish and its order reach the list."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_type(pilot, app: TextauditApp, issue_type: str) -> None:
