@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from engine.audit import ISSUE_TYPES, AuditOutput, parse_issue_types
+from engine.audit import ISSUE_TYPES, LABEL_VERSION, AuditOutput, parse_issue_types
 from engine.cache import Cache, array_hash, make_key
 from engine.embed import TFIDF_MODEL, resolve_model_name
 from engine.errors import DataError
@@ -212,7 +212,7 @@ class _Runner:
             "vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds,
             "classifier": options.classifier, "C": options.C, "seed": options.seed,
             "graph": graph.method if graph is not None and options.classifier.endswith("-knn") else None,
-            "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION,
+            "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
         }
         key = make_key(parts)
         cached = self.cache.load("pred_probs", key)
@@ -261,7 +261,7 @@ class _Runner:
         parts = {
             **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
             "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
-            "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION,
+            "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
         }
         key = make_key(parts)
         cached = self.cache.load("audit", key)

@@ -89,7 +89,9 @@ def cross_val_pred_probs(
 
     ``logreg-knn`` (the default) averages two out-of-sample estimates: LogisticRegression
     probabilities fitted per fold, and leave-one-out kNN label votes over ``neighbours`` (the
-    (n, k) indices of the shared neighbour graph, self excluded; built here when not given).
+    (n, k) indices of the shared neighbour graph, self excluded; built here when not given),
+    each vote weighted by how well the voter's label agrees with its own neighbours
+    (``trusted_knn_vote_probs``; the row's own label never counts).
     ``centroid-knn`` swaps the regression for cosine nearest-class-centroid probabilities
     (closed form, far cheaper, a little weaker). Figures: bench/README.md.
     """
@@ -120,7 +122,7 @@ def cross_val_pred_probs(
             from engine.neighbours import build_graph
 
             neighbours = build_graph(features, k=10).indices
-        pred_probs = 0.5 * pred_probs + 0.5 * knn_vote_probs(neighbours, labels, n_classes)
+        pred_probs = 0.5 * pred_probs + 0.5 * trusted_knn_vote_probs(neighbours, labels, n_classes)
     pred_probs = np.maximum(pred_probs, PROB_FLOOR)
     pred_probs /= pred_probs.sum(axis=1, keepdims=True)
     return PredictResult(pred_probs=pred_probs.astype(np.float32), folds_used=used, notes=notes)
@@ -134,6 +136,36 @@ def knn_vote_probs(neighbours: np.ndarray, labels: np.ndarray, n_classes: int) -
     rows = np.repeat(np.arange(n), k)
     np.add.at(votes, (rows, labels[neighbours.ravel()]), 1.0)
     return votes / k
+
+
+def trusted_knn_vote_probs(
+    neighbours: np.ndarray, labels: np.ndarray, n_classes: int, *, block: int = 65_536
+) -> np.ndarray:
+    """Leave-one-out kNN votes where each neighbour's vote counts as much as its own label
+    agrees with *its* neighbours, not counting the row being predicted.
+
+    A row flipped to a similar class sits among rows of its true class, a few of them flipped
+    the same way; those flipped neighbours agree little with their own neighbours, so their
+    votes for the wrong class shrink. Strictly out of sample: row i's probabilities use the
+    labels of its neighbours and of their neighbours other than i, never ``labels[i]``.
+    On banking77 with 10% flips to the nearest class this lifts average precision of the label
+    score from 0.90-0.91 to 0.92 (bench/README.md).
+    """
+    neighbours = np.asarray(neighbours)
+    labels = np.asarray(labels)
+    n, k = neighbours.shape
+    neighbour_labels = labels[neighbours]
+    agree = (neighbour_labels == labels[:, None]).sum(axis=1)  # each row with its neighbours
+    votes = np.zeros((n, n_classes), dtype=np.float64)
+    for start in range(0, n, block):  # (rows, k, k) blocks: bounded memory at 1M rows
+        rows = np.arange(start, min(start + block, n))
+        hits = neighbours[rows]  # j = each neighbour of row i
+        lists_i = (neighbours[hits] == rows[:, None, None]).any(axis=2)  # does j count i?
+        same = neighbour_labels[rows] == labels[rows][:, None]  # and does i's label match j's?
+        # j's agreement without i's vote: i's own label must not feed i's prediction
+        trust = (agree[hits] - (lists_i & same)) / np.maximum(k - lists_i, 1)
+        np.add.at(votes, (np.repeat(rows, k), neighbour_labels[rows].ravel()), trust.ravel() + 1e-3)
+    return votes / votes.sum(axis=1, keepdims=True)
 
 
 def centroid_probs(

@@ -1,0 +1,114 @@
+"""The noise-aware label score, the trust-weighted kNN votes, and Datalab's label columns."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.audit import run_datalab
+from engine.label_posterior import FLAG_BELOW, label_posterior, noise_matrix
+from engine.neighbours import build_graph
+from engine.predict import knn_vote_probs, trusted_knn_vote_probs
+
+
+def clustered(n_per_class: int = 60, classes: int = 6, dim: int = 16, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((classes, dim)) * 3
+    labels = np.repeat(np.arange(classes), n_per_class)
+    vectors = centres[labels] + rng.standard_normal((len(labels), dim))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors.astype(np.float32), labels
+
+
+def confusable_probs(seed: int = 0):
+    """pred_probs as a model trained on noisy labels gives them. Classes are paired (0,1),
+    (2,3), (4,5); 12% of each class is flipped to its partner, and the model learned part of
+    that, so a flipped row keeps 0.15-0.3 on its wrong label. 15% of rows are honest but
+    borderline: right label at 0.25-0.4, the rest on a class of another pair, where nobody
+    flips. Self-confidence cannot tell the two apart; the noise estimate can."""
+    rng = np.random.default_rng(seed)
+    classes, per_class = 6, 200
+    truth = np.repeat(np.arange(classes), per_class)
+    partner = truth ^ 1
+    flipped = rng.random(len(truth)) < 0.12
+    given = np.where(flipped, partner, truth)
+    rows = np.arange(len(truth))
+    probs = np.full((len(truth), classes), 0.01)
+    share = rng.uniform(0.05, 0.12, len(truth))  # a clean row's learned leak to its partner
+    share[flipped] = rng.uniform(0.15, 0.3, flipped.sum())
+    probs[rows, partner] = share
+    probs[rows, truth] = 1.0 - share - 0.04
+    borderline = ~flipped & (rng.random(len(truth)) < 0.15)
+    own = rng.uniform(0.25, 0.4, borderline.sum())
+    other = (truth[borderline] + 2) % classes
+    probs[borderline] = 0.01
+    probs[rows[borderline], truth[borderline]] = own
+    probs[rows[borderline], other] = 1.0 - own - 0.04
+    return given, probs, flipped
+
+
+def test_scores_are_probabilities_and_flags_are_the_lowest_scores():
+    given, probs, _ = confusable_probs()
+    score = label_posterior(given, probs)
+    assert score.shape == given.shape and np.all((score > 0) & (score <= 1))
+    flagged = score < FLAG_BELOW
+    assert flagged.any() and score[flagged].max() < score[~flagged].min()
+
+
+def test_noise_matrix_columns_are_distributions_and_find_the_paired_flips():
+    given, probs, _ = confusable_probs()
+    noise = noise_matrix(given, probs)
+    np.testing.assert_allclose(noise.sum(axis=0), 1.0, atol=1e-9)
+    off = noise - np.diag(np.diag(noise))
+    assert np.all(off.argmax(axis=0) == np.arange(6) ^ 1)  # each class leaks to its partner
+
+
+def test_posterior_ranks_flips_to_a_similar_class_above_honest_borderline_rows():
+    from sklearn.metrics import average_precision_score
+
+    given, probs, flipped = confusable_probs()
+    self_confidence = probs[np.arange(len(given)), given]
+    plain = average_precision_score(flipped, -self_confidence)
+    posterior = average_precision_score(flipped, -label_posterior(given, probs))
+    assert posterior > plain + 0.05
+    flags = label_posterior(given, probs) < FLAG_BELOW
+    assert flags.any() and (flags & flipped).sum() / flags.sum() > 0.8  # precision of the flags
+
+
+def test_trusted_votes_never_use_the_rows_own_label():
+    vectors, clean = clustered()
+    neighbours = build_graph(vectors, k=5).indices
+    labels = clean.copy()
+    labels[np.random.default_rng(1).random(len(labels)) < 0.3] = 0  # mixed neighbourhoods
+    for row in (0, 17, 200, 333):
+        changed = labels.copy()
+        changed[row] = (labels[row] + 1) % 6
+        before = trusted_knn_vote_probs(neighbours, labels, 6)
+        after = trusted_knn_vote_probs(neighbours, changed, 6, block=7)  # blocks change nothing
+        np.testing.assert_allclose(before[row], after[row])
+        assert not np.allclose(before, after)  # the label does reach other rows
+    np.testing.assert_allclose(before.sum(axis=1), 1.0)
+
+
+def test_trusted_votes_discount_a_neighbour_whose_label_its_own_neighbours_reject():
+    vectors, labels = clustered()
+    neighbours = build_graph(vectors, k=5).indices
+    noisy = labels.copy()
+    row = 3
+    wrong = neighbours[row][:2]  # two of row 3's neighbours relabelled into another class
+    noisy[wrong] = (labels[row] + 1) % 6
+    plain = knn_vote_probs(neighbours, noisy, 6)[row, noisy[wrong[0]]]
+    trusted = trusted_knn_vote_probs(neighbours, noisy, 6)[row, noisy[wrong[0]]]
+    assert trusted < plain
+
+
+def test_datalab_label_columns_summary_and_info_agree():
+    given, probs, flipped = confusable_probs()
+    output = run_datalab(given, probs.astype(np.float32), None, issue_types=("label",))
+    issues = output.issues
+    assert {"is_label_issue", "label_score"} <= set(issues.columns)
+    np.testing.assert_allclose(issues["label_score"], label_posterior(given, probs.astype(np.float32)))
+    assert (issues["is_label_issue"] == (issues["label_score"] < FLAG_BELOW)).all()
+    row = output.summary.set_index("issue_type").loc["label"]
+    assert int(row["num_issues"]) == int(issues["is_label_issue"].sum()) == output.info["label"]["num_label_issues"]
+    assert 0 < row["score"] <= 1
+    assert f"Number of examples with this issue: {int(row['num_issues'])}" in output.report
