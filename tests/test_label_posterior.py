@@ -1,4 +1,4 @@
-"""The noise-aware label score, the trust-weighted kNN votes, and Datalab's label columns."""
+"""The noise-aware label score, the agreement-weighted regression, and Datalab's label columns."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import numpy as np
 from engine.audit import run_datalab
 from engine.label_posterior import FLAG_BELOW, label_posterior, noise_matrix
 from engine.neighbours import build_graph
-from engine.predict import knn_vote_probs, trusted_knn_vote_probs
+from engine.predict import fold_agreement_weights, softmax_regression_probs
 
 
 def clustered(n_per_class: int = 60, classes: int = 6, dim: int = 16, seed: int = 0):
@@ -74,31 +74,36 @@ def test_posterior_ranks_flips_to_a_similar_class_above_honest_borderline_rows()
     assert flags.any() and (flags & flipped).sum() / flags.sum() > 0.8  # precision of the flags
 
 
-def test_trusted_votes_never_use_the_rows_own_label():
-    vectors, clean = clustered()
+def test_fold_weights_never_read_held_out_labels():
+    vectors, labels = clustered()
     neighbours = build_graph(vectors, k=5).indices
-    labels = clean.copy()
-    labels[np.random.default_rng(1).random(len(labels)) < 0.3] = 0  # mixed neighbourhoods
-    for row in (0, 17, 200, 333):
-        changed = labels.copy()
-        changed[row] = (labels[row] + 1) % 6
-        before = trusted_knn_vote_probs(neighbours, labels, 6)
-        after = trusted_knn_vote_probs(neighbours, changed, 6, block=7)  # blocks change nothing
-        np.testing.assert_allclose(before[row], after[row])
-        assert not np.allclose(before, after)  # the label does reach other rows
-    np.testing.assert_allclose(before.sum(axis=1), 1.0)
+    train = np.arange(0, len(labels), 3)
+    held_out = np.setdiff1d(np.arange(len(labels)), train)
+    before = fold_agreement_weights(neighbours, labels, train)
+    changed = labels.copy()
+    changed[held_out] = (labels[held_out] + 1) % 6  # every held-out label changed
+    np.testing.assert_array_equal(before, fold_agreement_weights(neighbours, changed, train))
+    changed = labels.copy()
+    changed[train[:20:2]] = (labels[train[:20:2]] + 1) % 6  # training labels do count
+    assert not np.array_equal(before, fold_agreement_weights(neighbours, changed, train))
 
 
-def test_trusted_votes_discount_a_neighbour_whose_label_its_own_neighbours_reject():
+def test_fold_weights_are_low_for_a_row_whose_neighbours_reject_its_label():
     vectors, labels = clustered()
     neighbours = build_graph(vectors, k=5).indices
     noisy = labels.copy()
-    row = 3
-    wrong = neighbours[row][:2]  # two of row 3's neighbours relabelled into another class
-    noisy[wrong] = (labels[row] + 1) % 6
-    plain = knn_vote_probs(neighbours, noisy, 6)[row, noisy[wrong[0]]]
-    trusted = trusted_knn_vote_probs(neighbours, noisy, 6)[row, noisy[wrong[0]]]
-    assert trusted < plain
+    noisy[3] = (labels[3] + 1) % 6
+    weights = fold_agreement_weights(neighbours, noisy, np.arange(len(labels)))
+    assert weights[3] == weights.min() and np.median(weights) > 0.8
+
+
+def test_uniform_weights_leave_the_regression_unchanged():
+    vectors, labels = clustered()
+    plain = softmax_regression_probs(vectors[::2], labels[::2], vectors[1::2], 6, 10.0)
+    weighted = softmax_regression_probs(
+        vectors[::2], labels[::2], vectors[1::2], 6, 10.0, sample_weight=np.full(len(labels[::2]), 0.3)
+    )
+    np.testing.assert_allclose(plain, weighted, atol=1e-4)
 
 
 def test_datalab_label_columns_summary_and_info_agree():
