@@ -15,9 +15,9 @@ a label nobody flips into is trusted unless the model disagrees strongly. ``p(t 
 taken two ways, since the out-of-fold probabilities are themselves fitted to noisy labels:
 as they are, and noise-corrected (``T^-1 p``, clipped); the score is the geometric mean of the
 two posteriors. Both use probabilities sharpened by a power (``SHARPNESS``), because cross-
-validated probabilities from an averaged LR + kNN vote are under-confident. ``T`` is shrunk a
-little towards uniform noise at the estimated overall rate (``SHRINK``): with few rows per
-class pair, the raw estimate is sparse.
+validated probabilities from an averaged LR + kNN vote are under-confident. Every class
+pair in ``T`` flips at least at the uniform base rate (the estimated overall noise rate
+spread over the other classes): with few rows per class pair, the raw estimate is sparse.
 
 A row is flagged when the posterior is below 0.5 (its label is more likely wrong than right):
 no count to estimate, and the flags are exactly the lowest scores. Measured on banking77
@@ -29,35 +29,35 @@ from __future__ import annotations
 import numpy as np
 
 SHARPNESS = 1.5
-SHRINK = 0.05
 FLAG_BELOW = 0.5
 FLOOR = 1e-6
 
 
-def noise_matrix(labels: np.ndarray, pred_probs: np.ndarray, shrink: float = SHRINK) -> np.ndarray:
-    """``T[given, true] = P(given | true)`` from cleanlab's calibrated confident joint, each
-    column shrunk towards uniform noise at the estimated overall noise rate."""
+def noise_matrix(labels: np.ndarray, pred_probs: np.ndarray) -> np.ndarray:
+    """``T[given, true] = P(given | true)`` from cleanlab's calibrated confident joint.
+
+    Off-diagonal entries get a floor of uniform noise at the estimated overall rate
+    (``rate / (K - 1)``), then columns are renormalised: with few rows per class pair the
+    raw estimate is sparse, and a zero would make a randomly flipped label look trustworthy."""
     from cleanlab.count import estimate_joint
 
     joint = np.asarray(estimate_joint(labels, pred_probs), dtype=np.float64)
     n_classes = joint.shape[0]
     mass = joint.sum(axis=0)
-    identity = np.eye(n_classes)
-    noise = np.where(mass > 0, joint / np.maximum(mass, 1e-12), identity)
+    identity = np.eye(n_classes, dtype=bool)
+    noise = np.where(mass > 0, joint / np.maximum(mass, 1e-12), identity.astype(np.float64))
     rate = float(np.clip(1.0 - np.trace(joint), 0.0, 0.5))
-    uniform = (1.0 - rate) * identity + (rate / max(n_classes - 1, 1)) * (1.0 - identity)
-    return (1.0 - shrink) * noise + shrink * uniform
+    noise = np.where(identity, noise, np.maximum(noise, rate / max(n_classes - 1, 1)))
+    return noise / noise.sum(axis=0, keepdims=True)
 
 
-def label_posterior(
-    labels: np.ndarray, pred_probs: np.ndarray, *, sharpness: float = SHARPNESS, shrink: float = SHRINK
-) -> np.ndarray:
+def label_posterior(labels: np.ndarray, pred_probs: np.ndarray, *, sharpness: float = SHARPNESS) -> np.ndarray:
     """Per-row probability (0..1, low = likely a label issue) that the given label is right."""
     labels = np.asarray(labels, dtype=np.int64)
     probs = np.asarray(pred_probs, dtype=np.float64)
     probs = np.maximum(probs, FLOOR)
     probs /= probs.sum(axis=1, keepdims=True)
-    noise = noise_matrix(labels, probs, shrink)
+    noise = noise_matrix(labels, probs)
     try:
         corrected = np.linalg.solve(noise, probs.T).T
     except np.linalg.LinAlgError:  # singular estimate: fall back to the plain posterior
