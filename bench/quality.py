@@ -8,7 +8,9 @@ whose centroid (reference embeddings, clean labels) is nearest to its own class'
 Embeddings do not depend on labels, so each pipeline embeds once and every setting reuses it.
 For ``is_label_issue``: precision, recall, F1, and precision excluding rows the reference
 flags on the clean file (banking77 has real label errors); for ``label_score`` (low = issue):
-AUROC and average precision. The last line printed is JSON.
+AUROC and average precision. textaudit's ``label_score`` is its noise-aware posterior and
+``is_label_issue`` is that score < 0.5 (engine/label_posterior.py). The last line printed is
+JSON; it also counts each pipeline's flags on the clean file.
 """
 
 from __future__ import annotations
@@ -132,6 +134,7 @@ def main() -> None:
     nearest = similarity.argmax(axis=1)
     neighbours = build_graph(ta_x, k=10).indices  # labels play no part: built once
     clean_flags, _ = reference_label_issues(ref_x, labels)
+    textaudit_clean_flags, _ = textaudit_label_issues(ta_x, labels, neighbours)
     rows, table = [], {}
     for kind in args.kinds.split(","):
         for rate in map(float, args.rates.split(",")):
@@ -150,7 +153,9 @@ def main() -> None:
     print(summary.drop(columns=["seed"]).to_string())
     for (kind, rate, pipeline), row in summary.iterrows():
         table[f"{kind}_{rate:g}_{pipeline}"] = {k: float(row[k]) for k in ("precision", "recall", "f1", "precision_excl_clean_flags", "auroc", "ap", "seconds")}
-    print(json.dumps({"bench": "quality", "rows": len(frame), "order": args.order, "classifier": AuditOptions().classifier, "clean_reference_flags": int(clean_flags.sum()), "results": table}))
+    print(json.dumps({"bench": "quality", "rows": len(frame), "order": args.order, "classifier": AuditOptions().classifier, "clean_reference_flags": int(clean_flags.sum()),
+                      "clean_textaudit_flags": int(textaudit_clean_flags.sum()),
+                      "clean_flags_in_common": int((clean_flags & textaudit_clean_flags).sum()), "results": table}))
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ def test_uniform_weights_leave_the_regression_unchanged():
 
 
 def test_datalab_label_columns_summary_and_info_agree():
-    given, probs, flipped = confusable_probs()
+    given, probs, _ = confusable_probs()
     output = run_datalab(given, probs.astype(np.float32), None, issue_types=("label",))
     issues = output.issues
     assert {"is_label_issue", "label_score"} <= set(issues.columns)
