@@ -33,7 +33,7 @@ ISSUE_TYPES = (
 ProgressFn = Callable[[int, int, str], None]
 # part of the predict and audit cache keys: bump when pred_probs or the label scoring change
 # (2: trust-weighted kNN votes, noise-aware label posterior)
-LABEL_VERSION = 2
+LABEL_VERSION = 3
 
 
 @dataclass
@@ -150,7 +150,14 @@ def _rescore_labels(lab, labels: np.ndarray, pred_probs: np.ndarray) -> None:
     score = label_posterior(labels, pred_probs)
     previous = lab.get_issues("label")
     issues = pd.DataFrame(
-        {"is_label_issue": score < FLAG_BELOW, "label_score": score}, index=previous.index
+        {
+            "is_label_issue": score < FLAG_BELOW,
+            "label_score": score,
+            # Datalab's own verdict stays available, as the reference workflow shows it
+            "datalab_is_label_issue": previous["is_label_issue"].to_numpy(),
+            "datalab_label_score": previous["label_score"].to_numpy(),
+        },
+        index=previous.index,
     )
     info = dict(lab.get_info("label"))
     info.update(num_label_issues=int(issues["is_label_issue"].sum()),
@@ -169,6 +176,12 @@ class _ReplacementManager:
     def __init__(self, issue_name: str, issues: pd.DataFrame, summary: pd.DataFrame, info: dict) -> None:
         self.issue_name, self.issues, self.summary, self.info = issue_name, issues, summary, info
 
+    @classmethod
+    def copy_of(cls, issue_name: str, source) -> _ReplacementManager:
+        """Another Datalab's results for ``issue_name``."""
+        return cls(issue_name, source.get_issues(issue_name),
+                   source.get_issue_summary(issue_name).reset_index(drop=True), source.get_info(issue_name))
+
 
 def _find_null(lab, labels, null_mask) -> None:
     """Null rows: Datalab's null check over a one-column marker that is NaN where text is missing."""
@@ -180,18 +193,7 @@ def _find_null(lab, labels, null_mask) -> None:
     null_lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
     null_lab.find_issues(features=marked, issue_types={"null": {}})
     # copy the null results into the main Datalab, as if its own manager had found them
-    lab.data_issues.collect_issues_from_issue_manager(_FrozenManager("null", null_lab))
-
-
-class _FrozenManager:
-    """Adapter that hands another Datalab's results for one issue type to ``collect_issues``."""
-
-    def __init__(self, issue_name: str, source) -> None:
-        self.issue_name = issue_name
-        self.issues = source.get_issues(issue_name)
-        summary = source.get_issue_summary(issue_name)
-        self.summary = summary.reset_index(drop=True)
-        self.info = source.get_info(issue_name)
+    lab.data_issues.collect_issues_from_issue_manager(_ReplacementManager.copy_of("null", null_lab))
 
 
 def _collect(lab, timings: dict[str, float]) -> AuditOutput:
