@@ -33,7 +33,7 @@ ISSUE_TYPES = (
 ProgressFn = Callable[[int, int, str], None]
 # part of the predict and audit cache keys: bump when pred_probs or the label scoring change
 # (2: trust-weighted kNN votes, noise-aware label posterior)
-LABEL_VERSION = 3
+LABEL_VERSION = 4
 
 
 @dataclass

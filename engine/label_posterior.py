@@ -17,7 +17,8 @@ as they are, and noise-corrected (``T^-1 p``, clipped); the score is the geometr
 two posteriors. Both use probabilities sharpened by a power (``SHARPNESS``), because cross-
 validated probabilities from an averaged LR + kNN vote are under-confident. Every class
 pair in ``T`` flips at least at the uniform base rate (the estimated overall noise rate
-spread over the other classes): with few rows per class pair, the raw estimate is sparse.
+spread over the other classes, and at least ``MIN_NOISE_RATE``): with few rows per class
+pair, the raw estimate is sparse, and an estimate of zero noise would rank nothing.
 
 A row is flagged when the posterior is below 0.5 (its label is more likely wrong than right):
 no count to estimate, and the flags are exactly the lowest scores. Measured on banking77
@@ -31,6 +32,11 @@ import numpy as np
 SHARPNESS = 1.5
 FLAG_BELOW = 0.5
 FLOOR = 1e-6
+#: The noise rate assumed at least, whatever the estimate: with an estimate of 0 (a clean,
+#: easy dataset) ``T`` would be the identity and every row would score exactly 1, so the list
+#: of label issues could no longer be ranked. 1% keeps the ranking (monotonic in the given
+#: label's probability) and flags only rows the model contradicts strongly.
+MIN_NOISE_RATE = 0.01
 
 
 def noise_matrix(labels: np.ndarray, pred_probs: np.ndarray) -> np.ndarray:
@@ -46,7 +52,7 @@ def noise_matrix(labels: np.ndarray, pred_probs: np.ndarray) -> np.ndarray:
     mass = joint.sum(axis=0)
     identity = np.eye(n_classes, dtype=bool)
     noise = np.where(mass > 0, joint / np.maximum(mass, 1e-12), identity.astype(np.float64))
-    rate = float(np.clip(1.0 - np.trace(joint), 0.0, 0.5))
+    rate = float(np.clip(1.0 - np.trace(joint), MIN_NOISE_RATE, 0.5))
     noise = np.where(identity, noise, np.maximum(noise, rate / max(n_classes - 1, 1)))
     return noise / noise.sum(axis=0, keepdims=True)
 

@@ -117,3 +117,17 @@ def test_datalab_label_columns_summary_and_info_agree():
     assert int(row["num_issues"]) == int(issues["is_label_issue"].sum()) == output.info["label"]["num_label_issues"]
     assert 0 < row["score"] <= 1
     assert f"Number of examples with this issue: {int(row['num_issues'])}" in output.report
+
+
+def test_a_clean_dataset_still_ranks_its_rows():
+    """With no estimated noise the score must not collapse to 1.0 for every row."""
+    labels = np.repeat(np.arange(3), 50)
+    rng = np.random.default_rng(0)
+    confidence = rng.uniform(0.6, 0.99, size=len(labels))
+    probs = np.full((len(labels), 3), 0.0)
+    probs[np.arange(len(labels)), labels] = confidence
+    probs[np.arange(len(labels)), (labels + 1) % 3] = 1 - confidence
+    score = label_posterior(labels, probs)
+    assert len(np.unique(np.round(score, 12))) > 100
+    order = np.argsort(score)
+    assert np.all(np.diff(confidence[order]) >= -1e-9)  # ranked by the given label's probability
