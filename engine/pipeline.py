@@ -24,7 +24,7 @@ from engine.errors import DataError
 from engine.load import Dataset, label_column_hint, load_dataset
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 
-STAGES = ("load", "embed", "predict", "neighbours", "audit")
+STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
 
 
