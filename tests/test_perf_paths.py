@@ -122,3 +122,25 @@ def test_ivf_forced_matches_exact_on_small_clustered_data_with_duplicates_at_zer
     same = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.indices, approx.indices)])
     assert same > 0.98
     assert approx.distances[3, 0] == 0.0 and approx.indices[3, 0] == 7
+
+
+def test_softmax_regression_warm_start_reaches_the_same_model():
+    """Seeding a fold with another fold's solution (cross-validation's warm start) changes
+    where the solver starts, not the model it returns; the solution is in original
+    coordinates even though the solver works on centred features."""
+    from engine.predict import softmax_regression_probs
+
+    vectors, labels = clustered(n_per_class=30)
+    vectors = vectors + 0.5  # far from centred: the centring must be undone in the solution
+    first: list = []
+    softmax_regression_probs(vectors[:90], labels[:90], vectors[:1], 4, C=10.0, solution_out=first)
+    assert first[0].shape == (4, vectors.shape[1] + 1)
+    cold = softmax_regression_probs(vectors[::2], labels[::2], vectors[1::2], 4, C=10.0)
+    warm = softmax_regression_probs(vectors[::2], labels[::2], vectors[1::2], 4, C=10.0, start=first[0])
+    np.testing.assert_allclose(warm, cold, atol=2e-3)
+    again: list = []
+    softmax_regression_probs(vectors[::2], labels[::2], vectors[1::2], 4, C=10.0, solution_out=again)
+    weights, bias = again[0][:, :-1], again[0][:, -1]
+    logits = vectors[1::2] @ weights.T + bias
+    probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+    np.testing.assert_allclose(probs / probs.sum(axis=1, keepdims=True), cold, atol=1e-5)
