@@ -144,3 +144,17 @@ def test_softmax_regression_warm_start_reaches_the_same_model():
     logits = vectors[1::2] @ weights.T + bias
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
     np.testing.assert_allclose(probs / probs.sum(axis=1, keepdims=True), cold, atol=1e-5)
+
+
+def test_lbfgs_finds_the_minimum_of_an_ill_conditioned_quadratic():
+    from engine.predict import lbfgs
+
+    curvature = np.linspace(1.0, 1000.0, 50)
+    target = np.linspace(-1.0, 1.0, 50)
+
+    def loss_and_grad(x):
+        diff = x - target
+        return 0.5 * float(curvature @ diff**2), curvature * diff
+
+    found = lbfgs(loss_and_grad, np.zeros(50), gtol=1e-8, ftol=0.0, max_iter=500)
+    np.testing.assert_allclose(found, target, atol=1e-6)
