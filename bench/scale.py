@@ -27,25 +27,35 @@ from bench._common import peak_rss_mib, run_child  # noqa: E402
 DIM, CLASSES = 384, 50
 
 
-def make_data(n: int, folder: Path, seed: int = 0):
+def make_data(n: int, folder: Path, seed: int = 0, chunk: int = 100_000):
+    """Write the synthetic features/pred_probs/labels, 100k rows at a time straight into .npy
+    memmaps, so generating 1M rows does not inflate the child's peak RSS (it is the audit's
+    memory that is measured)."""
     import pandas as pd
 
     rng = np.random.default_rng(seed)
     centres = rng.standard_normal((CLASSES, DIM)).astype(np.float32)
     centres /= np.linalg.norm(centres, axis=1, keepdims=True)
     labels = rng.integers(0, CLASSES, n)
-    features = centres[labels] + 0.06 * rng.standard_normal((n, DIM)).astype(np.float32)
-    duplicates = rng.choice(n, n // 100, replace=False)
+    features = np.lib.format.open_memmap(folder / "features.npy", mode="w+", dtype=np.float32, shape=(n, DIM))
+    pred_probs = np.lib.format.open_memmap(folder / "pred_probs.npy", mode="w+", dtype=np.float32, shape=(n, CLASSES))
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        features[start:stop] = centres[labels[start:stop]] + 0.06 * rng.standard_normal((stop - start, DIM), dtype=np.float32)
+    duplicates = np.sort(rng.choice(n, n // 100, replace=False))
     features[duplicates] = features[(duplicates + 1) % n]
-    features /= np.linalg.norm(features, axis=1, keepdims=True)
-    logits = (features @ centres.T) / 0.05
-    logits -= logits.max(axis=1, keepdims=True)
-    pred_probs = np.exp(logits)
-    pred_probs /= pred_probs.sum(axis=1, keepdims=True)
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        block = features[start:stop]
+        block /= np.linalg.norm(block, axis=1, keepdims=True)
+        logits = (block @ centres.T) / 0.05
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        pred_probs[start:stop] = probs / probs.sum(axis=1, keepdims=True)
+    features.flush(), pred_probs.flush()
+    del features, pred_probs
     flipped = rng.choice(n, n // 20, replace=False)
     labels[flipped] = (labels[flipped] + 1) % CLASSES
-    np.save(folder / "features.npy", features)
-    np.save(folder / "pred_probs.npy", pred_probs)
     frame = pd.DataFrame({"text": [f"row {i}" for i in range(n)], "label": [f"c{c:02d}" for c in labels]})
     frame.to_parquet(folder / "data.parquet", index=False)
 
