@@ -1,4 +1,4 @@
-"""A content-addressed store for stage results: JSON, Parquet, ``.npy`` and text, never pickle.
+"""A content-addressed store for stage results: JSON, Parquet, ``.npy`` and text only.
 
 An entry is a folder ``<root>/v<FORMAT>/<stage>/<key>/`` holding its files and a
 ``manifest.json`` with each file's size and sha256. Entries are written to a temporary folder
@@ -143,7 +143,7 @@ def _remove_stale_staging(stage_dir: Path, max_age_s: float = STALE_STAGING_S) -
 def _write(path: Path, value: Any) -> None:
     suffix = path.suffix
     if suffix == ".npy":
-        np.save(path, np.asarray(value), allow_pickle=False)
+        np.save(path, np.asarray(value), allow_pickle=False)  # plain arrays only
     elif suffix == ".parquet":
         value.to_parquet(path, index=False)
     elif suffix == ".json":
@@ -157,7 +157,7 @@ def _write(path: Path, value: Any) -> None:
 def _read(path: Path) -> Any:
     suffix = path.suffix
     if suffix == ".npy":
-        return np.load(path, allow_pickle=False)
+        return np.load(path, allow_pickle=False)  # an object array is refused, never executed
     if suffix == ".parquet":
         return pd.read_parquet(path)
     if suffix == ".json":

@@ -25,19 +25,20 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import TextauditError, UsageError
-from engine.load import Dataset, text_sha256
-
 from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part of the API
     ACTIONS,
     HISTORY_ACTIONS,
     JOURNAL_FORMAT,
+    Decision,
     ReplayProblems,
+    decision_from_entry,
     encode_line,
     json_safe,
     parse_line,
     rows_text,
     utc_now,
 )
+from engine.load import Dataset, text_sha256
 
 
 class JournalError(TextauditError):
@@ -54,20 +55,6 @@ class JournalWriteError(JournalError):
 
 class JournalReadOnly(JournalWriteError):
     """The journal was opened read-only and refuses to record."""
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The effective decision on one row."""
-
-    row: int
-    action: str
-    label_after: str | None
-    issue_type: str
-    ts: str
-    label_before: str | None = None
-    suggested_label: str | None = None
-    group: int = 0
 
 
 @dataclass
@@ -276,7 +263,7 @@ class Journal:
         self._push(_Group(entries[0]["group"], applied))
 
     def _decision(self, entry: dict[str, Any]) -> Decision:
-        return _decision_from(entry, self._names[int(self.dataset.labels[entry["row"]])])
+        return decision_from_entry(entry, self._names[int(self.dataset.labels[entry["row"]])])
 
     def _label_ok(self, entry: dict[str, Any]) -> bool:
         label = entry.get("label_after")
@@ -467,19 +454,6 @@ class Journal:
             ) from None
         self._needs_newline = False
         self._next_seq += len(entries)
-
-
-def _decision_from(entry: dict[str, Any], label_before: str) -> Decision:
-    return Decision(
-        row=entry["row"],
-        action=entry["action"],
-        label_after=entry.get("label_after") if entry["action"] == "relabel" else None,
-        issue_type=str(entry.get("issue_type") or ""),
-        ts=str(entry.get("ts") or ""),
-        label_before=label_before,
-        suggested_label=entry.get("suggested_label"),
-        group=entry["group"],
-    )
 
 
 def _as_row(row: Any) -> Any:

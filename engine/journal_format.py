@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -14,6 +15,20 @@ ACTIONS = ("relabel", "exclude", "keep")
 HISTORY_ACTIONS = ("undo", "redo")
 JOURNAL_FORMAT = 1
 _SHOWN_ROWS = 8
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The effective decision on one row."""
+
+    row: int
+    action: str
+    label_after: str | None
+    issue_type: str
+    ts: str
+    label_before: str | None = None
+    suggested_label: str | None = None
+    group: int = 0
 
 
 def utc_now() -> str:
@@ -108,3 +123,17 @@ def encode_line(entry: dict[str, Any]) -> bytes:
         return (text + "\n").encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates in an id or label: escape them
         return (json.dumps(entry, separators=(",", ":")) + "\n").encode("ascii")
+
+
+def decision_from_entry(entry: dict[str, Any], label_before: str) -> Decision:
+    """The decision a journal line records (``label_before`` from the dataset)."""
+    return Decision(
+        row=entry["row"],
+        action=entry["action"],
+        label_after=entry.get("label_after") if entry["action"] == "relabel" else None,
+        issue_type=str(entry.get("issue_type") or ""),
+        ts=str(entry.get("ts") or ""),
+        label_before=label_before,
+        suggested_label=entry.get("suggested_label"),
+        group=entry["group"],
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import synthetic
 
 from engine.audit import run_datalab
 from engine.label_posterior import FLAG_BELOW, label_posterior, noise_matrix
@@ -11,12 +12,7 @@ from engine.predict import fold_agreement_weights, softmax_regression_probs
 
 
 def clustered(n_per_class: int = 60, classes: int = 6, dim: int = 16, seed: int = 0):
-    rng = np.random.default_rng(seed)
-    centres = rng.standard_normal((classes, dim)) * 3
-    labels = np.repeat(np.arange(classes), n_per_class)
-    vectors = centres[labels] + rng.standard_normal((len(labels), dim))
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors.astype(np.float32), labels
+    return synthetic.clustered(n_per_class, classes, dim, seed)
 
 
 def confusable_probs(seed: int = 0):

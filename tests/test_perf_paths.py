@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import synthetic
 
 from engine.embed import embed_texts, resolve_precision
 from engine.errors import UsageError
 from engine.neighbours import build_graph
-from engine.predict import CLASSIFIERS, centroid_probs, cross_val_pred_probs, knn_vote_probs
+from engine.predict import (
+    CLASSIFIERS,
+    centroid_probs,
+    cross_val_pred_probs,
+    knn_vote_probs,
+)
 
 
 def clustered(n_per_class: int = 40, classes: int = 4, dim: int = 16, seed: int = 0):
-    rng = np.random.default_rng(seed)
-    centres = rng.standard_normal((classes, dim)) * 3
-    labels = np.repeat(np.arange(classes), n_per_class)
-    vectors = centres[labels] + rng.standard_normal((len(labels), dim))
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors.astype(np.float32), labels
+    return synthetic.clustered(n_per_class, classes, dim, seed)
 
 
 def test_hnsw_forced_matches_exact_and_keeps_duplicates_at_zero():
