@@ -99,7 +99,8 @@ def run_datalab(
                 kwargs["features"] = features
             # Datalab print()s a failing check to stdout and carries on: keep stdout clean
             # (it may be JSON) and turn the failure into a note instead of a silent zero
-            with contextlib.redirect_stdout(io.StringIO()) as printed, warnings.catch_warnings():
+            with contextlib.redirect_stdout(io.StringIO()) as printed, warnings.catch_warnings(), \
+                    _lean_non_iid_permutations():
                 warnings.simplefilter("ignore")  # e.g. "too few examples": predict notes rare classes
                 lab.find_issues(**kwargs)
             failure = _printed_failure(printed.getvalue(), issue_type)
@@ -113,6 +114,38 @@ def run_datalab(
     output = _collect(lab, timings)
     output.notes = notes
     return output
+
+
+@contextlib.contextmanager
+def _lean_non_iid_permutations():
+    """Run Datalab's non-IID permutation test one permutation at a time.
+
+    cleanlab's ``NonIIDIssueManager._permutation_test`` builds (permutations, N, k) int64
+    arrays all at once: about 6 GB at 1M rows, the audit's peak memory. The replacement draws
+    the same permutations in the same order and computes the same statistic, so the p-value is
+    identical (tests/test_audit_memory.py); the patch is undone when the call returns.
+    """
+    from cleanlab.datalab.internal.issue_manager.noniid import NonIIDIssueManager
+
+    original = NonIIDIssueManager._permutation_test
+    NonIIDIssueManager._permutation_test = _permutation_test_one_at_a_time
+    try:
+        yield
+    finally:
+        NonIIDIssueManager._permutation_test = original
+
+
+def _permutation_test_one_at_a_time(self, num_permutations) -> float:
+    from scipy.stats import gaussian_kde
+
+    if self.seed is not None:
+        np.random.seed(self.seed)
+    ks_stats = []
+    for _ in range(num_permutations):
+        perm = np.random.permutation(self.N)
+        distances = np.abs(perm[:, None] - perm[self.neighbor_index_choices])
+        ks_stats.append(self._get_statistics(distances)["ks"])
+    return gaussian_kde(np.array(ks_stats)).integrate_box(self.statistics["ks"], 100)
 
 
 def _printed_failure(printed: str, issue_type: str) -> str | None:
