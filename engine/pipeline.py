@@ -95,12 +95,12 @@ def _package_version(name: str) -> str:
 
 
 def load_user_array(path: str, what: str) -> np.ndarray:
-    """Read a user-supplied ``.npy`` (never unpickled) or raise a one-line DataError."""
+    """Read a user-supplied ``.npy`` of plain numbers or raise a one-line DataError."""
     file = Path(path).expanduser()
     if not file.is_file():
         raise DataError(f"--{what}: no such file {path}")
     try:
-        array = np.load(file, allow_pickle=False)
+        array = np.load(file, allow_pickle=False)  # an object array is refused, never executed
     except (ValueError, OSError, EOFError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
