@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from engine.errors import EXIT_CANCELLED, Cancelled, TextauditError
 from engine.pipeline import AuditOptions, AuditResult, Progress
 from tui.decisions import DecisionBook
-from tui.messages import AuditProgress, DecisionsChanged
+from tui.messages import AuditProgress
 from tui.view import ISSUE_TITLES, AuditView
 
 
@@ -215,9 +215,6 @@ class TextauditApp(App[int]):
             self.pop_screen()
 
     # -- decisions and export -----------------------------------------------------------------
-
-    def on_decisions_changed(self, message: DecisionsChanged) -> None:
-        """Screens refresh themselves when shown again; nothing else to do here."""
 
     def action_export(self) -> None:
         from tui.screens.export_dialog import ExportDialog

@@ -18,11 +18,3 @@ class AuditProgress(Message):
     def can_replace(self, message: Message) -> bool:
         """A newer report of the same stage supersedes an unprocessed older one."""
         return isinstance(message, AuditProgress) and message.stage == self.stage
-
-
-class DecisionsChanged(Message):
-    """Decisions changed for ``rows`` (a decision, an undo or a redo)."""
-
-    def __init__(self, rows: list[int]) -> None:
-        super().__init__()
-        self.rows = rows

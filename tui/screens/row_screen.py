@@ -21,7 +21,6 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.decisions import DecisionBook
-from tui.messages import DecisionsChanged
 from tui.text_index import Check, Superseded
 from tui.view import ISSUE_TITLES, AuditView
 from tui.widgets.detail_pane import DetailPane
@@ -288,9 +287,6 @@ class RowScreen(Screen):
         self.spec = parse_filter(query)
         self.apply("filtering", delay)
 
-    def on_decisions_changed(self, event: DecisionsChanged) -> None:
-        self.refresh_decisions()
-
     def refresh_decisions(self) -> None:
         self.row_list.refresh()
         self.show_detail(self.row_list.current_row)
@@ -342,7 +338,6 @@ class RowScreen(Screen):
             self.notify(outcome.error, severity="error", timeout=8)
             return
         self.advance()
-        self.app.post_message(DecisionsChanged(outcome.rows))
         self.refresh_decisions()
 
     def advance(self) -> None:
@@ -401,7 +396,6 @@ class RowScreen(Screen):
         if not outcome.rows:
             self.notify(f"nothing to {which}", timeout=2)
             return
-        self.app.post_message(DecisionsChanged(outcome.rows))
         self.follow(outcome.rows[0])
         self.refresh_decisions()
 
