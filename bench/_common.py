@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -13,6 +14,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BANKING77_TRAIN = REPO.parent / "shared" / "data" / "banking77" / "train.csv"
 PYTHON = sys.executable
+
+
+def child_parser() -> argparse.ArgumentParser:
+    """Arguments every benchmark child takes: the CSV and its two columns."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("csv")
+    parser.add_argument("--text-column", default="text")
+    parser.add_argument("--label-column", default="category")
+    return parser
 
 
 def peak_rss_mib() -> float:

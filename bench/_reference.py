@@ -6,20 +6,16 @@ import time
 
 STARTED = time.perf_counter()
 
-import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from bench._common import peak_rss_mib, reference_workflow  # noqa: E402
+from bench._common import child_parser, peak_rss_mib, reference_workflow  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("csv")
-    parser.add_argument("--text-column", default="text")
-    parser.add_argument("--label-column", default="category")
+    parser = child_parser()
     args = parser.parse_args()
     result = reference_workflow(args.csv, args.text_column, args.label_column, STARTED)
     total = time.perf_counter() - STARTED

@@ -6,7 +6,6 @@ import time
 
 STARTED = time.perf_counter()
 
-import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
@@ -14,14 +13,11 @@ import os  # noqa: E402
 import sys  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from bench._common import peak_rss_mib  # noqa: E402
+from bench._common import child_parser, peak_rss_mib  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("csv")
-    parser.add_argument("--text-column", default="text")
-    parser.add_argument("--label-column", default="category")
+    parser = child_parser()
     parser.add_argument("--cli", action="store_true", help="run `textaudit audit --format json`")
     args = parser.parse_args()
     if args.cli:
