@@ -118,10 +118,34 @@ def _quiet_transformers() -> None:
         pass
 
 
-def load_model(model: str | None = None, device: str = "auto") -> Any:
-    """Load (once per process) a SentenceTransformer on the chosen device."""
+def load_model(model: str | None = None, device: str = "auto", precision: str = "auto") -> Any:
+    """Load (once per process) an encoder for ``model`` on the chosen device.
+
+    On CPU a BERT + mean-pooling folder (the bundled model among them) gets the lean
+    :class:`engine.bert_encoder.BertMeanEncoder`; everything else a SentenceTransformer.
+    """
     name = resolve_model_name(model)
     resolved = resolve_device(device)
+    if name != TFIDF_MODEL and resolved == "cpu":
+        path = _model_path(name)
+        from engine import bert_encoder
+
+        if bert_encoder.supports(path):
+            effective = resolve_precision(precision, resolved)
+            key = (name, f"cpu-lean-{effective}")
+            with _models_lock:
+                if key not in _models:
+                    try:
+                        _models[key] = bert_encoder.BertMeanEncoder(path, precision=effective)
+                    except Exception as exc:  # a damaged folder: say which, in one line
+                        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                        raise UsageError(f"cannot load embedding model {name!r}: {reason}") from None
+                return _models[key]
+    return _load_sentence_transformer(name, resolved)
+
+
+def _load_sentence_transformer(name: str, resolved: str) -> Any:
+    """Load (once per process) a SentenceTransformer for ``name`` on device ``resolved``."""
     key = (name, resolved)
     with _models_lock:
         if key in _models:
@@ -181,7 +205,10 @@ def embed_texts(
         raise DataError("nothing to embed: the dataset has no rows")
     if name == TFIDF_MODEL:
         return _tfidf_vectors(texts, progress=progress)
-    encoder = load_model(name, device)
+    encoder = load_model(name, device, precision)
+    from engine.bert_encoder import BertMeanEncoder
+
+    lean = isinstance(encoder, BertMeanEncoder)
     on_gpu = str(encoder.device).startswith("cuda")
     if batch_size is None:
         batch_size = 512 if on_gpu else 64
@@ -201,14 +228,17 @@ def embed_texts(
         if cancel is not None and cancel.is_set():
             raise Cancelled("embedding cancelled")
         rows = order[start : start + chunk_size]
-        with autocast:
-            chunk = encoder.encode(
-                [texts[i] for i in rows],
-                batch_size=batch_size,
-                convert_to_numpy=True,
-                normalize_embeddings=True,
-                show_progress_bar=False,
-            )
+        if lean:  # its own equal-length batches, already in the effective precision
+            chunk = encoder.encode([texts[i] for i in rows])
+        else:
+            with autocast:
+                chunk = encoder.encode(
+                    [texts[i] for i in rows],
+                    batch_size=batch_size,
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
         chunk = np.asarray(chunk, dtype=np.float32)
         chunk /= np.maximum(np.linalg.norm(chunk, axis=1, keepdims=True), 1e-12)
         if vectors is None:

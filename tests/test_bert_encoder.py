@@ -1,0 +1,112 @@
+"""The lean BERT encoder against sentence-transformers on the bundled model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine import bert_encoder
+from engine.embed import DEFAULT_MODEL, _model_path, load_model
+
+TEXTS = [
+    "how do I top up my card",
+    "My transfer hasn't arrived yet!!",
+    "",
+    "   padded with spaces   ",
+    "Ünïcödé café naïve résumé",
+    "مرحبا كيف حالك",  # RTL
+    "zero\u200bwidth\u200bjoiners and emoji 😀👍🏽",
+    "\x1b[31mred\x1b[0m escape",
+    "word " * 400,  # longer than max_seq_length (256 tokens): truncated the same way
+    "a",
+    "card declined at the shop, what should I do?",
+]
+
+
+@pytest.fixture(scope="module")
+def bundled_folder() -> Path:
+    return Path(_model_path(DEFAULT_MODEL))
+
+
+@pytest.fixture(scope="module")
+def sentence_transformer(bundled_folder: Path):
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(bundled_folder), device="cpu", local_files_only=True)
+
+
+def test_bundled_model_takes_the_lean_path(bundled_folder: Path):
+    assert bert_encoder.supports(bundled_folder)
+    assert isinstance(load_model(None, "cpu"), bert_encoder.BertMeanEncoder)
+
+
+def test_token_ids_equal_sentence_transformers(bundled_folder: Path, sentence_transformer):
+    lean = bert_encoder.BertMeanEncoder(bundled_folder)
+    theirs = sentence_transformer.tokenize(TEXTS)
+    for row, ids in enumerate(lean.token_ids(TEXTS)):
+        mask = theirs["attention_mask"][row].bool()
+        assert ids == theirs["input_ids"][row][mask].tolist(), TEXTS[row][:40]
+    assert max(len(ids) for ids in lean.token_ids(TEXTS)) == 256
+
+
+def test_fp32_vectors_equal_sentence_transformers(bundled_folder: Path, sentence_transformer):
+    ours = bert_encoder.BertMeanEncoder(bundled_folder, precision="fp32").encode(TEXTS)
+    theirs = sentence_transformer.encode(TEXTS, normalize_embeddings=True, batch_size=4)
+    assert ours.dtype == np.float32 and ours.shape == theirs.shape
+    assert np.min(np.sum(ours * theirs, axis=1)) > 0.99999
+
+
+def test_bf16_vectors_stay_close_to_sentence_transformers(bundled_folder: Path, sentence_transformer):
+    ours = bert_encoder.BertMeanEncoder(bundled_folder, precision="bf16").encode(TEXTS)
+    theirs = sentence_transformer.encode(TEXTS, normalize_embeddings=True)
+    assert np.min(np.sum(ours * theirs, axis=1)) > 0.999
+
+
+def test_order_and_batching_do_not_change_a_vector(bundled_folder: Path, monkeypatch):
+    encoder = bert_encoder.BertMeanEncoder(bundled_folder)
+    whole = encoder.encode(TEXTS)
+    monkeypatch.setattr(bert_encoder, "TOKENS_PER_BATCH", 16)  # one or two rows per batch
+    reversed_small = encoder.encode(TEXTS[::-1])[::-1]
+    np.testing.assert_allclose(whole, reversed_small, atol=2e-6)
+
+
+def _copy_model(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.mark.parametrize("change", ["cls_pooling", "no_tokenizer_json", "not_bert", "lowercase_config"])
+def test_other_shapes_are_left_to_sentence_transformers(bundled_folder: Path, tmp_path: Path, change: str):
+    folder = _copy_model(bundled_folder, tmp_path / "model")
+    if change == "cls_pooling":
+        pooling = folder / "1_Pooling" / "config.json"
+        config = json.loads(pooling.read_text())
+        config.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+        pooling.write_text(json.dumps(config))
+    elif change == "no_tokenizer_json":
+        (folder / "tokenizer.json").unlink()
+    elif change == "not_bert":
+        config = json.loads((folder / "config.json").read_text())
+        config["model_type"] = "roberta"
+        (folder / "config.json").write_text(json.dumps(config))
+    else:
+        (folder / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 256, "do_lower_case": True}))
+    assert bert_encoder.supports(folder) is False
+    assert bert_encoder.supports(tmp_path / "missing") is False
+
+
+def test_cpu_embedding_imports_neither_transformers_nor_sentence_transformers():
+    code = (
+        "import sys; from engine.embed import embed_texts; "
+        "v = embed_texts(['hello there', 'card declined'], device='cpu'); "
+        "assert v.shape == (2, 384), v.shape; "
+        "print(sorted(m for m in ('transformers', 'sentence_transformers') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
