@@ -21,6 +21,7 @@ from engine.audit import ISSUE_TYPES, LABEL_VERSION, AuditOutput, parse_issue_ty
 from engine.cache import Cache, array_hash, make_key
 from engine.embed import TFIDF_MODEL, resolve_model_name
 from engine.errors import DataError
+from engine.imports import import_with_gc_paused
 from engine.load import Dataset, label_column_hint, load_dataset
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 
@@ -194,6 +195,8 @@ class _Runner:
             return cached["vectors"], key
         from engine.embed import embed_texts
 
+        tfidf = model == TFIDF_MODEL
+        import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
         self.hits["embed"] = False
         self.report("embed", 0, len(dataset), f"loading {model}")
         vectors = embed_texts(
@@ -227,6 +230,7 @@ class _Runner:
             return cached["pred_probs"], key
         from engine.predict import cross_val_pred_probs
 
+        import_with_gc_paused("sklearn.model_selection", "sklearn.linear_model")
         self.hits["predict"] = False
         result = cross_val_pred_probs(
             vectors, dataset.labels, dataset.n_classes, folds=options.folds,
@@ -250,6 +254,7 @@ class _Runner:
             return NeighbourGraph(cached["indices"], cached["distances"], cached["_meta"]["method"]), key
         from engine.neighbours import build_graph
 
+        import_with_gc_paused("faiss")
         self.hits["neighbours"] = False
         graph = build_graph(
             vectors, k=self.options.k, method=method, device=device,
@@ -280,6 +285,7 @@ class _Runner:
             )
         from engine.audit import run_datalab
 
+        import_with_gc_paused("cleanlab.datalab.datalab")
         self.hits["audit"] = False
         output = run_datalab(
             dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
