@@ -102,3 +102,19 @@ def test_engine_never_imports_textual():
     code = "import sys, engine.pipeline, engine.result, engine.demo; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_console_script_exits_with_mains_code_after_freezing_the_heap(monkeypatch, capsys):
+    import gc
+
+    from tui.cli import run
+
+    monkeypatch.setattr(sys, "argv", ["textaudit", "audit", "/no/such/file.csv"])
+    try:
+        with pytest.raises(SystemExit) as exited:
+            run()
+        assert exited.value.code == 1
+        assert gc.get_freeze_count() > 0  # the teardown's collections will skip these
+    finally:
+        gc.unfreeze()
+    assert "textaudit: error: /no/such/file.csv" in capsys.readouterr().err
