@@ -8,6 +8,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,6 +55,30 @@ def run_child(args: list[str], env: dict[str, str] | None = None, timeout: float
         raise RuntimeError(f"child {args} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     result = json.loads(lines[-1])
+    result["wall_s"] = round(wall, 3)
+    return result
+
+
+def run_textaudit(args: list[str], env: dict[str, str] | None = None) -> dict:
+    """Run the installed ``textaudit`` console script exactly as a user would.
+
+    Returns its JSON output (``--format json``) with ``wall_s`` seen from here and the
+    child's own ``peak_rss_mib`` (from ``wait4``, so no other process is counted).
+    """
+    script = Path(PYTHON).with_name("textaudit")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen([str(script), *args], stdout=out, stderr=err, cwd=REPO,
+                                 env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise RuntimeError(f"textaudit {args} failed ({child.returncode}):\n{err.read().decode()[-3000:]}")
+        result = json.loads(out.read().decode())
+    result["peak_rss_mib"] = round(usage.ru_maxrss / 1024, 1)
     result["wall_s"] = round(wall, 3)
     return result
 
