@@ -158,7 +158,8 @@ class BertMeanEncoder:
         for qkv_w, qkv_b, out_w, out_b, ln1_w, ln1_b, in_w, in_b, ff_w, ff_b, ln2_w, ln2_b in self.layers:
             qkv = F.linear(h.to(dtype), qkv_w, qkv_b)[:tokens].view(size, length, 3, heads, hidden // heads)
             q, k, v = qkv.permute(2, 0, 3, 1, 4)
-            context[:tokens] = F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(tokens, hidden)
+            # attention in fp32: exact, and faster than bf16 SDPA at these short lengths
+            context[:tokens] = F.scaled_dot_product_attention(q.float(), k.float(), v.float()).transpose(1, 2).reshape(tokens, hidden)
             a = F.layer_norm(F.linear(context, out_w, out_b).float() + h, (hidden,), ln1_w, ln1_b, eps)
             inner = F.gelu(F.linear(a.to(dtype), in_w, in_b))
             h = F.layer_norm(F.linear(inner, ff_w, ff_b).float() + a, (hidden,), ln2_w, ln2_b, eps)
