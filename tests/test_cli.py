@@ -118,3 +118,14 @@ def test_console_script_exits_with_mains_code_after_freezing_the_heap(monkeypatc
     finally:
         gc.unfreeze()
     assert "textaudit: error: /no/such/file.csv" in capsys.readouterr().err
+
+
+def test_precision_option_reaches_the_embedding_cache_key(demo_csv, capsys):
+    base = ["audit", str(demo_csv), "--id-column", "id", "--format", "json"]
+    assert main([*base, "--precision", "fp32"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main([*base, "--precision", "fp32"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert first["stage_cache_hits"]["embed"] is False and again["cache_hit"] is True
+    assert main([*base, "--precision", "int3"]) == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -17,7 +17,8 @@ from engine.errors import UsageError
 #: (flag, attribute) pairs of ``browse`` options passed through to each app process.
 _VALUE_OPTIONS = (
     ("--text-column", "text_column"), ("--label-column", "label_column"), ("--id-column", "id_column"),
-    ("--encoding", "encoding"), ("--model", "model"), ("--device", "device"), ("--folds", "folds"),
+    ("--encoding", "encoding"), ("--model", "model"), ("--device", "device"), ("--precision", "precision"),
+    ("--folds", "folds"),
     ("--issue-types", "issue_types"), ("--pred-probs", "pred_probs"), ("--features", "features"),
     ("--cache-dir", "cache_dir"),
 )
