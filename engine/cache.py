@@ -68,8 +68,9 @@ class Cache:
         assert self.root is not None
         return self.root / f"v{FORMAT_VERSION}" / stage / key
 
-    def load(self, stage: str, key: str) -> dict[str, Any] | None:
-        """Files of a verified entry by name (arrays, frames, dicts, strings), or None."""
+    def load(self, stage: str, key: str, *, mmap: bool = False) -> dict[str, Any] | None:
+        """Files of a verified entry by name (arrays, frames, dicts, strings), or None.
+        ``mmap`` maps ``.npy`` files read-only instead of reading them into memory."""
         if not self.enabled:
             return None
         folder = self.entry_dir(stage, key)
@@ -87,7 +88,7 @@ class Cache:
                     raise ValueError(f"unexpected file {name!r}")
                 if path.stat().st_size != expected["size"] or _file_sha256(path) != expected["sha256"]:
                     raise ValueError(f"{name} does not match its checksum")
-                loaded[Path(name).stem] = _read(path)
+                loaded[Path(name).stem] = _read(path, mmap=mmap)
             return loaded
         except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
             self.events.append(f"cache entry {stage}/{key[:8]} is unusable ({exc}); recomputing")
@@ -154,10 +155,10 @@ def _write(path: Path, value: Any) -> None:
         raise ValueError(f"no writer for {path.name}")
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path, *, mmap: bool = False) -> Any:
     suffix = path.suffix
-    if suffix == ".npy":
-        return np.load(path, allow_pickle=False)  # an object array is refused, never executed
+    if suffix == ".npy":  # an object array is refused, never executed
+        return np.load(path, allow_pickle=False, mmap_mode="r" if mmap else None)
     if suffix == ".parquet":
         return pd.read_parquet(path)
     if suffix == ".json":

@@ -24,6 +24,7 @@ from engine.errors import DataError
 from engine.imports import import_with_gc_paused
 from engine.load import Dataset, label_column_hint, load_dataset
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
+from engine.text_vectors import Reused, reuse_vectors, row_hashes
 
 STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
@@ -196,14 +197,31 @@ class _Runner:
         from engine.embed import embed_texts
 
         tfidf = model == TFIDF_MODEL
-        import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
         self.hits["embed"] = False
-        self.report("embed", 0, len(dataset), f"loading {model}")
-        vectors = embed_texts(
-            dataset.texts, model=model, device=options.device, precision=options.precision,
-            progress=self.stage_progress("embed"), cancel=self.cancel,
-        )
-        self.cache.save("embeddings", key, {"vectors.npy": vectors}, {"model": model, "rows": len(dataset)})
+        hashes = row_hashes(dataset.texts)
+        # TF-IDF vectors depend on the whole corpus (its vocabulary and SVD): never reused per text
+        reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if tfidf else
+                  reuse_vectors(self.cache, hashes, model=model, precision=options.precision))
+        missing = np.flatnonzero(~reused.found)
+        vectors = reused.vectors
+        if missing.size:
+            import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
+            self.report("embed", 0, int(missing.size), f"loading {model}")
+            fresh = embed_texts(
+                [dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts,
+                model=model, device=options.device, precision=options.precision,
+                progress=self.stage_progress("embed"), cancel=self.cancel,
+            )
+            if vectors is None:
+                vectors = fresh
+            else:
+                vectors[missing] = fresh
+        if reused.found.any():
+            self.notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
+                              f"embedded by earlier audits; encoded {missing.size:,}")
+        assert vectors is not None
+        self.cache.save("embeddings", key, {"vectors.npy": vectors, "row_hashes.npy": hashes},
+                        {"model": model, "precision": options.precision, "rows": len(dataset)})
         return vectors, key
 
     def predict(

@@ -1,0 +1,97 @@
+"""Per-text reuse of vectors across audits of changed text columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import engine.embed
+from engine.cache import Cache
+from engine.pipeline import AuditOptions, _Runner, run_audit
+from engine.text_vectors import reuse_vectors, row_hashes
+
+
+@pytest.fixture
+def demo_frame(demo_csv: Path) -> pd.DataFrame:
+    return pd.read_csv(demo_csv)
+
+
+@pytest.fixture
+def encoded(monkeypatch) -> list[int]:
+    """How many texts each embed_texts call encoded."""
+    calls: list[int] = []
+    real = engine.embed.embed_texts
+
+    def counting(texts, **kwargs):
+        calls.append(len(texts))
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(engine.embed, "embed_texts", counting)
+    return calls
+
+
+def _audit(frame: pd.DataFrame, root: Path, **options):
+    return run_audit(frame, AuditOptions(id_column="id", cache_root=str(root),
+                                         issue_types=("label",), **options))
+
+
+def test_row_hashes_are_per_text_and_stable():
+    texts = ["card declined", "card declined", "Card declined", "", "😀 \ud800 lone surrogate"]
+    hashes = row_hashes(texts)
+    assert hashes.shape == (5, 16) and hashes.dtype == np.uint8
+    assert (hashes[0] == hashes[1]).all() and not (hashes[0] == hashes[2]).all()
+    assert (row_hashes(texts) == hashes).all()
+
+
+def test_changed_column_encodes_only_new_texts(demo_frame, tmp_path, encoded):
+    _audit(demo_frame, tmp_path)
+    assert encoded == [len(demo_frame)]
+    edited = demo_frame.drop(index=range(10, 40)).copy()  # rows removed, as in an exported copy
+    edited.loc[edited.index[0], "text"] = "a brand new question about my card, zebra 1"
+    repeated = edited.iloc[5]
+    extra = pd.DataFrame({"id": [9001, 9002], "text": ["zebra 2: a fee for paying in euros?", repeated["text"]],
+                          "label": [repeated["label"], repeated["label"]]})
+    edited = pd.concat([edited, extra], ignore_index=True)
+    second = _audit(edited, tmp_path)
+    assert encoded == [len(demo_frame), 2]  # the edited text and the new one; the repeat is reused
+    assert any("reused the vectors of" in note and "encoded 2" in note for note in second.notes)
+    stored = _Runner(second.options, None, None).embed(second.dataset)[0]  # the new entry, from the cache
+    fresh = engine.embed.embed_texts(second.dataset.texts, device="cpu")
+    assert stored.shape == fresh.shape
+    np.testing.assert_allclose(stored, fresh, atol=1e-5)
+
+
+def test_tfidf_and_other_precisions_are_never_mixed_in(demo_frame, tmp_path, encoded):
+    _audit(demo_frame, tmp_path)
+    smaller = demo_frame.iloc[:200]
+    _audit(smaller, tmp_path, precision="fp32")
+    assert encoded[-1] == 200  # bf16/auto vectors are not fp32 vectors
+    _audit(smaller, tmp_path, model="tfidf")
+    assert encoded[-1] == 200  # corpus-dependent: always the whole column
+
+
+def test_damaged_entry_is_not_reused(demo_frame, tmp_path, encoded):
+    _audit(demo_frame, tmp_path)
+    vectors_file = next((tmp_path / "v1" / "embeddings").glob("*/vectors.npy"))
+    data = bytearray(vectors_file.read_bytes())
+    data[-1] ^= 0xFF
+    vectors_file.write_bytes(bytes(data))
+    result = _audit(demo_frame.iloc[:100], tmp_path)
+    assert encoded[-1] == 100
+    assert any("unusable" in note for note in result.notes)
+
+
+def test_reuse_lookup_fills_every_copy_of_a_repeated_text(tmp_path):
+    cache = Cache(root=tmp_path)
+    old_texts = ["alpha", "beta", "gamma"]
+    old_vectors = np.eye(3, 4, dtype=np.float32)
+    cache.save("embeddings", "k1", {"vectors.npy": old_vectors, "row_hashes.npy": row_hashes(old_texts)},
+               {"model": "m", "precision": "auto"})
+    reused = reuse_vectors(cache, row_hashes(["gamma", "delta", "alpha", "gamma"]), model="m", precision="auto")
+    assert reused.found.tolist() == [True, False, True, True]
+    assert reused.vectors is not None
+    np.testing.assert_array_equal(reused.vectors[[0, 2, 3]], old_vectors[[2, 0, 2]])
+    assert reuse_vectors(cache, row_hashes(["alpha"]), model="other", precision="auto").found.tolist() == [False]
