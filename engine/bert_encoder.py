@@ -28,12 +28,16 @@ TOKENS_PER_BATCH = 2048  # measured: 1024-2048 tokens per product is fastest on 
 _ROW_STEP = 128  # dense layers see token rows padded to a multiple of this
 
 
+_SETTINGS_KEYS = {"max_seq_length", "do_lower_case"}
+_POOLING_KEYS = {"word_embedding_dimension", "include_prompt", "pooling_mode"}
+
+
 def supports(folder: str | Path) -> bool:
-    """True when ``folder`` is a sentence-transformers BERT + mean-pooling model on disk."""
+    """True when ``folder`` is a sentence-transformers BERT + mean-pooling model on disk whose
+    every setting this encoder reproduces; anything unusual is left to sentence-transformers."""
     folder = Path(folder)
     try:
         modules = json.loads((folder / "modules.json").read_text())
-        config = json.loads((folder / "config.json").read_text())
         types = [module["type"] for module in sorted(modules, key=lambda m: m["idx"])]
         if types not in ([_TRANSFORMER, _POOLING], [_TRANSFORMER, _POOLING, _NORMALIZE]):
             return False
@@ -41,26 +45,68 @@ def supports(folder: str | Path) -> bool:
             return False  # the transformer lives in a subfolder: leave it to sentence-transformers
         pooling_path = next(m["path"] for m in modules if m["type"] == _POOLING)
         pooling = json.loads((folder / pooling_path / "config.json").read_text())
-        settings = _sentence_bert_config(folder)
-    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        config = json.loads((folder / "config.json").read_text())
+        settings = json.loads((folder / "sentence_bert_config.json").read_text())
+        normalizer = json.loads((folder / "tokenizer.json").read_text()).get("normalizer") or {}
+        tokenizer_config = _optional_json(folder / "tokenizer_config.json")
+        st_config = _optional_json(folder / "config_sentence_transformers.json")
+        return (
+            _bert_config_ok(config)
+            and _settings_ok(settings, config)
+            and _pooling_ok(pooling)
+            and _tokenizer_ok(normalizer, tokenizer_config)
+            and not st_config.get("default_prompt_name")  # a prompt would be prepended
+            and (folder / "model.safetensors").is_file()
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
         return False
-    pooling_modes = {key for key, value in pooling.items() if key.startswith("pooling_mode_") and value}
+
+
+def _optional_json(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def _bert_config_ok(config: dict[str, Any]) -> bool:
     return (
         config.get("model_type") == "bert"
         and config.get("architectures", ["BertModel"]) == ["BertModel"]
         and config.get("hidden_act") == "gelu"
         and config.get("position_embedding_type", "absolute") == "absolute"
-        and pooling_modes == {"pooling_mode_mean_tokens"}
-        and pooling.get("include_prompt", True)
-        and not settings.get("do_lower_case", False)
-        and (folder / "model.safetensors").is_file()
-        and (folder / "tokenizer.json").is_file()
+        and not config.get("is_decoder") and not config.get("add_cross_attention")
+        and config["hidden_size"] % config["num_attention_heads"] == 0
     )
 
 
-def _sentence_bert_config(folder: Path) -> dict[str, Any]:
-    path = folder / "sentence_bert_config.json"
-    return json.loads(path.read_text()) if path.is_file() else {}
+def _settings_ok(settings: dict[str, Any], config: dict[str, Any]) -> bool:
+    """Only a plain ``max_seq_length`` (sentence-transformers' truncation) and no lowercasing."""
+    max_length = settings.get("max_seq_length")
+    return (
+        set(settings) <= _SETTINGS_KEYS
+        and isinstance(max_length, int) and 0 < max_length <= config["max_position_embeddings"]
+        and not settings.get("do_lower_case", False)
+    )
+
+
+def _pooling_ok(pooling: dict[str, Any]) -> bool:
+    modes = {key for key, value in pooling.items() if key.startswith("pooling_mode_") and value}
+    return (
+        all(key in _POOLING_KEYS or key.startswith("pooling_mode_") for key in pooling)
+        and modes == {"pooling_mode_mean_tokens"}
+        and pooling.get("pooling_mode", "mean") == "mean"
+        and pooling.get("include_prompt", True) is True
+    )
+
+
+def _tokenizer_ok(normalizer: dict[str, Any], tokenizer_config: dict[str, Any]) -> bool:
+    """transformers rebuilds a BERT tokenizer's normalizer from ``tokenizer_config.json``; the
+    ``tokenizers`` file alone is only right when the two agree."""
+    return (
+        normalizer.get("type") == "BertNormalizer"
+        and tokenizer_config.get("tokenizer_class", "BertTokenizer") in ("BertTokenizer", "BertTokenizerFast")
+        and tokenizer_config.get("do_lower_case", True) == normalizer.get("lowercase")
+        and tokenizer_config.get("strip_accents") == normalizer.get("strip_accents")
+        and tokenizer_config.get("tokenize_chinese_chars", True) == normalizer.get("handle_chinese_chars")
+    )
 
 
 class BertMeanEncoder:
@@ -75,14 +121,13 @@ class BertMeanEncoder:
 
         folder = Path(folder)
         config = json.loads((folder / "config.json").read_text())
-        max_length = int(_sentence_bert_config(folder).get("max_seq_length")
-                         or config["max_position_embeddings"])
+        max_length = int(json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"])
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(min(max_length, config["max_position_embeddings"]))
+        self.tokenizer.enable_truncation(max_length)
         self.hidden = int(config["hidden_size"])
         self.heads = int(config["num_attention_heads"])
-        self.eps = float(config["layer_norm_eps"])
+        self.eps = float(config.get("layer_norm_eps", 1e-12))  # BertConfig's default
         self.dtype = torch.bfloat16 if precision == "bf16" else torch.float32
         weights = load_file(str(folder / "model.safetensors"))
         weights = {key.removeprefix("bert."): value.float() for key, value in weights.items()}

