@@ -68,9 +68,12 @@ class Cache:
         assert self.root is not None
         return self.root / f"v{FORMAT_VERSION}" / stage / key
 
-    def load(self, stage: str, key: str, *, mmap: bool = False) -> dict[str, Any] | None:
+    def load(
+        self, stage: str, key: str, *, mmap: bool = False, only: tuple[str, ...] | None = None
+    ) -> dict[str, Any] | None:
         """Files of a verified entry by name (arrays, frames, dicts, strings), or None.
-        ``mmap`` maps ``.npy`` files read-only instead of reading them into memory."""
+        ``mmap`` maps ``.npy`` files read-only instead of reading them into memory; ``only``
+        verifies and reads just those file names (None if one is missing)."""
         if not self.enabled:
             return None
         folder = self.entry_dir(stage, key)
@@ -82,7 +85,12 @@ class Cache:
             if manifest.get("format") != FORMAT_VERSION or manifest.get("key") != key:
                 raise ValueError("written by another version")
             loaded: dict[str, Any] = {"_meta": manifest.get("meta", {})}
-            for name, expected in manifest["files"].items():
+            files = manifest["files"]
+            if only is not None:
+                if not set(only) <= set(files):
+                    return None
+                files = {name: files[name] for name in only}
+            for name, expected in files.items():
                 path = folder / name
                 if Path(name).suffix not in _READERS or Path(name).name != name:
                     raise ValueError(f"unexpected file {name!r}")

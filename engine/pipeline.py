@@ -19,7 +19,13 @@ import pandas as pd
 
 from engine.audit import ISSUE_TYPES, LABEL_VERSION, AuditOutput, parse_issue_types
 from engine.cache import Cache, array_hash, make_key
-from engine.embed import TFIDF_MODEL, resolve_model_name
+from engine.embed import (
+    TFIDF_MODEL,
+    model_fingerprint,
+    resolve_device,
+    resolve_model_name,
+    resolve_precision,
+)
 from engine.errors import DataError
 from engine.imports import import_with_gc_paused
 from engine.load import Dataset, label_column_hint, load_dataset
@@ -189,7 +195,9 @@ class _Runner:
             self.hits["embed"] = True
             return features, "features:" + array_hash(features)
         model = resolve_model_name(options.model)
-        key = make_key({"texts": dataset.text_hash(), "model": model, "precision": options.precision, "v": PIPELINE_VERSION})
+        fingerprint = model_fingerprint(model)
+        key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": options.precision,
+                        "v": PIPELINE_VERSION})
         cached = self.cache.load("embeddings", key)
         if cached is not None:
             self.hits["embed"] = True
@@ -199,9 +207,10 @@ class _Runner:
         tfidf = model == TFIDF_MODEL
         self.hits["embed"] = False
         hashes = row_hashes(dataset.texts)
+        precision = options.precision if tfidf else resolve_precision(options.precision, resolve_device(options.device))
         # TF-IDF vectors depend on the whole corpus (its vocabulary and SVD): never reused per text
         reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if tfidf else
-                  reuse_vectors(self.cache, hashes, model=model, precision=options.precision))
+                  reuse_vectors(self.cache, hashes, model=fingerprint, precision=precision))
         missing = np.flatnonzero(~reused.found)
         vectors = reused.vectors
         if missing.size:
@@ -212,7 +221,11 @@ class _Runner:
                 model=model, device=options.device, precision=options.precision,
                 progress=self.stage_progress("embed"), cancel=self.cancel,
             )
-            if vectors is None:
+            if vectors is not None and fresh.shape[1] != vectors.shape[1]:  # cannot mix: encode it all
+                reused = Reused(np.zeros(len(dataset), dtype=bool), None)
+                fresh = embed_texts(dataset.texts, model=model, device=options.device, precision=options.precision,
+                                    progress=self.stage_progress("embed"), cancel=self.cancel)
+            if reused.vectors is None:
                 vectors = fresh
             else:
                 vectors[missing] = fresh
@@ -221,7 +234,7 @@ class _Runner:
                               f"embedded by earlier audits; encoded {missing.size:,}")
         assert vectors is not None
         self.cache.save("embeddings", key, {"vectors.npy": vectors, "row_hashes.npy": hashes},
-                        {"model": model, "precision": options.precision, "rows": len(dataset)})
+                        {"model": fingerprint, "precision": precision, "rows": len(dataset)})
         return vectors, key
 
     def predict(
@@ -261,8 +274,6 @@ class _Runner:
         return result.pred_probs, key
 
     def neighbours(self, vectors: np.ndarray, vector_key: str) -> tuple[NeighbourGraph, str]:
-        from engine.embed import resolve_device
-
         device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else self.options.device
         method = choose_method(len(vectors), resolve_device(device) if device != "cpu" else "cpu")
         key = make_key({"vectors": vector_key, "k": self.options.k, "method": method, "v": PIPELINE_VERSION})

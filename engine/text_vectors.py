@@ -20,7 +20,7 @@ from engine.cache import MANIFEST, Cache
 
 STAGE = "embeddings"
 HASHES_FILE = "row_hashes.npy"
-MAX_ENTRIES_SCANNED = 50  # newest first; older ones are unlikely to add anything
+MAX_ENTRIES_SCANNED = 20  # newest first; older ones are unlikely to add anything
 
 
 def row_hashes(texts: Sequence[str]) -> np.ndarray:
@@ -41,7 +41,11 @@ class Reused:
 
 
 def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: str) -> Reused:
-    """Look up ``hashes`` in earlier embeddings entries of the same model and precision."""
+    """Look up ``hashes`` in earlier embeddings entries of the same model and precision.
+
+    ``model`` should be a fingerprint (engine.embed.model_fingerprint), not a bare name, so a
+    folder retrained in place or another folder at the same relative path never matches.
+    """
     found = np.zeros(len(hashes), dtype=bool)
     if not cache.enabled or len(hashes) == 0:
         return Reused(found, None)
@@ -51,29 +55,41 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
     vectors: np.ndarray | None = None
     sources = 0
     for key in _candidate_keys(cache, model, precision):
+        index = cache.load(STAGE, key, only=(HASHES_FILE,))  # small: verified before the vectors
+        if index is None:
+            continue
+        old_rows = [old_row for old_row, h in enumerate(_as_bytes(index["row_hashes"])) if h in wanted]
+        if not old_rows:
+            continue
         entry = cache.load(STAGE, key, mmap=True)
-        if entry is None or "row_hashes" not in entry:
+        if entry is None or "vectors" not in entry:
             continue
         old_hashes, old_vectors = entry["row_hashes"], entry["vectors"]
-        if old_hashes.shape != (len(old_vectors), 16):
+        if old_vectors.ndim != 2 or old_hashes.shape != (len(old_vectors), 16):
             continue
-        rows, old_rows = [], []
-        for old_row, h in enumerate(_as_bytes(old_hashes)):
-            for row in wanted.pop(h, ()):
+        if vectors is not None and old_vectors.shape[1] != vectors.shape[1]:
+            continue  # another dimension: not the same model after all; its rows stay wanted
+        old_bytes = _as_bytes(old_hashes)
+        rows: list[int] = []
+        taken: list[int] = []
+        for old_row in old_rows:
+            for row in wanted.pop(old_bytes[old_row], ()):
                 rows.append(row)
-                old_rows.append(old_row)
+                taken.append(old_row)
         if not rows:
             continue
         if vectors is None:
             vectors = np.zeros((len(hashes), old_vectors.shape[1]), dtype=np.float32)
-        elif old_vectors.shape[1] != vectors.shape[1]:
-            continue
-        vectors[rows] = old_vectors[old_rows]  # old_rows ascend: the map is read front to back
+        vectors[rows] = old_vectors[taken]  # taken ascends: the map is read front to back
         found[rows] = True
         sources += 1
         if not wanted:
             break
     return Reused(found, vectors, sources)
+
+
+def _is_entry_name(name: str) -> bool:
+    return len(name) == 32 and all(c in "0123456789abcdef" for c in name)
 
 
 def _as_bytes(hashes: np.ndarray) -> list[bytes]:
@@ -91,6 +107,8 @@ def _candidate_keys(cache: Cache, model: str, precision: str) -> list[str]:
     except OSError:
         return []
     for folder in folders:
+        if not _is_entry_name(folder.name):
+            continue  # another process's staging folder, still being written: never touch it
         try:
             manifest = json.loads((folder / MANIFEST).read_text())
         except (OSError, ValueError):

@@ -71,6 +71,8 @@ def test_precision_resolution():
     assert resolve_precision("auto", "mps") == "fp32"
     with pytest.raises(UsageError):
         resolve_precision("int3", "cpu")
+    with pytest.raises(UsageError, match="fp16 needs a CUDA device"):
+        resolve_precision("fp16", "cpu")
 
 
 def test_bf16_embeddings_agree_with_fp32():

@@ -111,3 +111,8 @@ def test_tfidf_with_no_words_is_a_data_error():
 
     with pytest.raises(DataError, match="no words"):
         embed_texts(["😀", "! ?"], model="tfidf")
+
+
+def test_lone_surrogates_are_embedded_not_fatal():
+    vectors = embed_texts(["card lost", "bad \ud800 surrogate"], device="cpu")
+    assert vectors.shape == (2, 384) and np.isfinite(vectors).all()

