@@ -9,6 +9,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -59,18 +60,28 @@ def run_child(args: list[str], env: dict[str, str] | None = None, timeout: float
     return result
 
 
-def run_textaudit(args: list[str], env: dict[str, str] | None = None) -> dict:
+def run_textaudit(args: list[str], env: dict[str, str] | None = None, timeout: float = 1800) -> dict:
     """Run the installed ``textaudit`` console script exactly as a user would.
 
     Returns its JSON output (``--format json``) with ``wall_s`` seen from here and the
-    child's own ``peak_rss_mib`` (from ``wait4``, so no other process is counted).
+    child's own ``peak_rss_mib`` (from ``wait4``, so no other process is counted). The child
+    is killed after ``timeout`` seconds or when this process is interrupted.
     """
     script = Path(PYTHON).with_name("textaudit")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         child = subprocess.Popen([str(script), *args], stdout=out, stderr=err, cwd=REPO,
                                  env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(child.pid, 0)
+        killer = threading.Timer(timeout, child.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        except BaseException:
+            child.kill()
+            child.wait()
+            raise
+        finally:
+            killer.cancel()
         wall = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
