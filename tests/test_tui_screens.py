@@ -204,3 +204,18 @@ async def test_every_screen_survives_resize(app, issue_type):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_filter_text_and_rows_survive_leaving_and_reopening_a_screen(app, demo_result):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_type(pilot, app, "label")
+        await pilot.press("f", "slash", *"card", "enter")
+        await settle(pilot)
+        kept = rows_of(app).order.tolist()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SummaryScreen"
+        await open_type(pilot, app, "label")
+        assert app.screen.query_one("#filter").value == "card"
+        assert rows_of(app).order.tolist() == kept
+        assert "filter: card" in static_text(app, "#title-bar")

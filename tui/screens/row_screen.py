@@ -81,6 +81,7 @@ class RowScreen(Screen):
         self.book = book
         self.show_all = False
         self.spec = FilterSpec()
+        self.filter_query = ""  # the text behind ``spec``: restored when the screen is shown again
         self.sort_key, self.sort_descending = self.default_sort
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
@@ -174,7 +175,7 @@ class RowScreen(Screen):
         sortable = self.columns()
         yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), id="rows")
         yield self.make_detail()
-        yield FilterBar(id="filter")
+        yield FilterBar(self.filter_query, id="filter")
         yield Footer(compact=True)  # room for every shown key, "? Help" included, at 80 columns
 
     def empty_text(self) -> str:
@@ -284,6 +285,7 @@ class RowScreen(Screen):
 
     def set_filter(self, query: str, delay: float = 0.0) -> None:
         """Filter by ``query`` (see FILTER_HELP); ``delay`` debounces typing."""
+        self.filter_query = query
         self.spec = parse_filter(query)
         self.apply("filtering", delay)
 

@@ -90,8 +90,8 @@ class FilterBar(Input):
 
     BINDINGS = [Binding("escape", "leave", "Back to list", show=False)]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="filter: " + FILTER_HELP, id=id)
+    def __init__(self, value: str = "", *, id: str | None = None) -> None:
+        super().__init__(value=value, placeholder="filter: " + FILTER_HELP, id=id)
 
     def action_leave(self) -> None:
         lists = self.screen.query("RowList")
