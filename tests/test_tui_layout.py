@@ -9,7 +9,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from tui.app import TextauditApp
-from tui.widgets.row_list import Column, RowList, min_text_width
+from tui.widgets.row_list import GROW_TEXT_SHARE, Column, RowList, min_text_width
 
 COLUMNS = [
     Column("text", "Text"),
@@ -30,6 +30,29 @@ def test_columns_are_dropped_by_priority_and_text_keeps_its_width(total, kept):
     assert [c.key for c in columns] == kept
     assert widths[0] >= min_text_width(total)
     assert 2 + sum(widths) + len(widths) == total  # marks + a space per column fill the line exactly
+
+
+def _widths_by_key(columns: list[Column], total: int) -> dict[str, int]:
+    shown, widths = RowList(columns, lambda row, key: "").layout(total)
+    return {column.key: width for column, width in zip(shown, widths, strict=True)}
+
+
+@pytest.mark.parametrize("total", [79, 119, 199, 260])
+def test_long_labels_grow_only_while_text_keeps_its_share(total):
+    growing = [Column(c.key, c.title, c.width, c.right, c.drop, grow=14 if c.key in ("given", "suggested", "decision") else 0)
+               for c in COLUMNS]
+    plain = _widths_by_key(COLUMNS, total)
+    grown = _widths_by_key(growing, total)
+    assert grown.keys() == plain.keys()
+    assert 2 + sum(grown.values()) + len(grown) == total
+    assert grown["text"] >= min(plain["text"], int(total * GROW_TEXT_SHARE))
+    for key in ("given", "suggested", "decision"):
+        if key in grown:
+            assert plain[key] <= grown[key] <= plain[key] + 14
+    if total >= 199:
+        assert grown["given"] == plain["given"] + 14  # lowest drop grows first
+    if total <= 119:
+        assert grown == plain  # an 80- or 120-column screen looks as before
 
 
 @pytest.fixture

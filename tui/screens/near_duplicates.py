@@ -42,7 +42,7 @@ class NearDuplicatesScreen(RowScreen):
         return [
             Column("set", "!", 1),
             Column("size", "N", 3, right=True, drop=2),
-            Column("labels", "Labels", 2 * self.label_width() + 3, drop=1),  # "a ≠ b"
+            Column("labels", "Labels", 2 * self.label_width() + 3, drop=1, grow=2 * self.label_growth()),  # "a ≠ b"
             Column("text", "Text (first member)"),
             Column("decision", "Done", 5, drop=3),
         ]

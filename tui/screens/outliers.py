@@ -13,13 +13,13 @@ class OutliersScreen(RowScreen):
     default_sort = ("score", False)
 
     def columns(self) -> list[Column]:
-        width = self.label_width()
+        width, grow = self.label_width(), self.label_growth()
         return [
             Column("text", "Text"),
-            Column("given", "Given", width, drop=1),
+            Column("given", "Given", width, drop=1, grow=grow),
             Column("score", "Score", 7, right=True, drop=2),
             Column("nearest", "Nearest", 9, right=True, drop=3),
-            Column("decision", "Decision", width + 2, drop=4),
+            Column("decision", "Decision", width + 2, drop=4, grow=grow),
         ]
 
     def cell(self, row: int, key: str) -> str:

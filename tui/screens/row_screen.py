@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -90,17 +91,24 @@ class RowScreen(Screen):
     # -- what the screen lists (subclasses override) ------------------------------------------
 
     def label_width(self) -> int:
-        """Label columns as wide as the longest class name, 9 to 18 cells."""
-        return max(9, min(18, max((len(n) for n in self.view.class_names), default=9)))
+        """Label columns as wide as the longest class name, 9 to 18 cells (see label_growth)."""
+        return max(9, min(18, self.longest_label()))
+
+    def label_growth(self) -> int:
+        """Cells a label column may add on a wide terminal: up to the longest name, <= 40."""
+        return max(0, min(40, self.longest_label()) - self.label_width())
+
+    def longest_label(self) -> int:
+        return max((cell_len(str(n)) for n in self.view.class_names), default=9)
 
     def columns(self) -> list[Column]:
-        width = self.label_width()
+        width, grow = self.label_width(), self.label_growth()
         return [  # ``drop``: a narrow terminal gives up the highest first, text keeps its room
             Column("text", "Text"),
-            Column("given", "Given", width, drop=1),
-            Column("suggested", "Suggested", width, drop=2),
+            Column("given", "Given", width, drop=1, grow=grow),
+            Column("suggested", "Suggested", width, drop=2, grow=grow),
             Column("score", "Score", 7, right=True, drop=3),
-            Column("decision", "Decision", width + 2, drop=4),
+            Column("decision", "Decision", width + 2, drop=4, grow=grow),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:

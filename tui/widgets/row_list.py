@@ -26,7 +26,9 @@ class Column:
     """One column: ``width`` 0 means it takes the room the fixed columns leave.
 
     ``drop`` orders what a narrow terminal gives up: 0 is always shown, and among the others the
-    highest goes first, until the flexible (text) column keeps a readable width.
+    highest goes first, until the flexible (text) column keeps a readable width. ``grow`` is
+    how many more cells a fixed column takes on a wide terminal (long class names), as long
+    as the flexible column keeps ``GROW_TEXT_SHARE`` of the width.
     """
 
     key: str
@@ -34,6 +36,10 @@ class Column:
     width: int = 0
     right: bool = False
     drop: int = 0
+    grow: int = 0
+
+
+GROW_TEXT_SHARE = 0.45
 
 
 def min_text_width(total: int) -> int:
@@ -214,8 +220,25 @@ class RowList(ScrollView, can_focus=True):
             flexible = [w for c, w in zip(shown, widths) if not c.width]
             droppable = [c for c in shown if c.drop]
             if not droppable or not flexible or min(flexible) >= min_text_width(total):
-                return shown, widths
+                return shown, self._grown(shown, widths, total)
             shown.remove(max(droppable, key=lambda c: c.drop))
+
+    @staticmethod
+    def _grown(columns: list[Column], widths: list[int], total: int) -> list[int]:
+        """Give columns with ``grow`` the cells the text column can spare, lowest drop first."""
+        flexible = [i for i, c in enumerate(columns) if not c.width]
+        if len(flexible) != 1:
+            return widths
+        text = flexible[0]
+        spare = widths[text] - max(min_text_width(total), int(total * GROW_TEXT_SHARE))
+        widths = list(widths)
+        for index in sorted(range(len(columns)), key=lambda i: columns[i].drop):
+            add = min(columns[index].grow, spare)
+            if add > 0:
+                widths[index] += add
+                widths[text] -= add
+                spare -= add
+        return widths
 
     @staticmethod
     def _widths(columns: list[Column], total: int) -> list[int]:
