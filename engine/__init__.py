@@ -1,24 +1,34 @@
 """textaudit's headless engine: load, embed, predict, neighbours, audit, cache, corrections.
 
 This package never imports Textual. Heavy libraries are imported inside the functions that
-need them, so importing ``engine`` is cheap.
+need them, and the names below are resolved on first use (PEP 562), so importing ``engine``
+or ``engine.errors`` costs nothing (``textaudit --help`` does not even load pandas).
 """
 
 from __future__ import annotations
 
-from engine.errors import Cancelled, DataError, TextauditError, UsageError
-from engine.load import Dataset, load_dataset
-from engine.pipeline import AuditOptions, AuditResult, Progress, run_audit
+import importlib
+from typing import Any
 
-__all__ = [
-    "AuditOptions",
-    "AuditResult",
-    "Cancelled",
-    "DataError",
-    "Dataset",
-    "Progress",
-    "TextauditError",
-    "UsageError",
-    "load_dataset",
-    "run_audit",
-]
+_EXPORTS = {
+    "AuditOptions": "engine.pipeline",
+    "AuditResult": "engine.pipeline",
+    "Progress": "engine.pipeline",
+    "run_audit": "engine.pipeline",
+    "Dataset": "engine.load",
+    "load_dataset": "engine.load",
+    "Cancelled": "engine.errors",
+    "DataError": "engine.errors",
+    "TextauditError": "engine.errors",
+    "UsageError": "engine.errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'engine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value

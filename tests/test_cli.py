@@ -89,6 +89,15 @@ def test_headless_commands_never_import_textual_or_torch_at_start():
     assert out.stdout.strip() == "[]"
 
 
+def test_help_and_argument_errors_load_not_even_pandas():
+    code = "import sys, tui.cli, engine, engine.errors; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    from engine import AuditOptions, run_audit  # still reachable, resolved on first use
+
+    assert AuditOptions().text_column == "text" and callable(run_audit)
+
+
 def test_engine_never_imports_textual():
     from pathlib import Path
 
