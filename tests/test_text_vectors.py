@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+import engine.cache
 import engine.embed
 from engine.cache import Cache, make_key
 from engine.embed import DEFAULT_MODEL, model_fingerprint
@@ -104,10 +103,11 @@ def test_reuse_lookup_fills_every_copy_of_a_repeated_text(tmp_path):
     assert reuse_vectors(cache, row_hashes(["alpha"]), model="m", precision="fp32").found.tolist() == [False]
 
 
-def test_entries_of_another_dimension_do_not_steal_rows(tmp_path):
+def test_entries_of_another_dimension_do_not_steal_rows(tmp_path, monkeypatch):
     cache = Cache(root=tmp_path)
+    monkeypatch.setattr(engine.cache.time, "time", lambda: 1000.0)
     _save(cache, "wide", ["alpha", "beta"], np.ones((2, 8), dtype=np.float32))
-    time.sleep(0.01)  # newer: scanned first
+    monkeypatch.setattr(engine.cache.time, "time", lambda: 2000.0)  # newer: scanned first
     _save(cache, "narrow", ["beta", "gamma"], np.full((2, 4), 2.0, dtype=np.float32))
     reused = reuse_vectors(cache, row_hashes(["alpha", "beta", "gamma"]), model="m", precision="bf16")
     assert reused.vectors is not None and reused.vectors.shape == (3, 4)
