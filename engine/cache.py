@@ -165,8 +165,8 @@ def _write(path: Path, value: Any) -> None:
 
 def _read(path: Path, *, mmap: bool = False) -> Any:
     suffix = path.suffix
-    if suffix == ".npy":  # an object array is refused, never executed
-        return np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)
+    if suffix == ".npy":
+        return np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)  # no object arrays
     if suffix == ".parquet":
         return pd.read_parquet(path)
     if suffix == ".json":
