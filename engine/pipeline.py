@@ -6,6 +6,7 @@ it must: new labels reuse the embeddings and the neighbour graph; a new model re
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable
@@ -216,19 +217,16 @@ class _Runner:
         if missing.size:
             import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
             self.report("embed", 0, int(missing.size), f"loading {model}")
-            fresh = embed_texts(
-                [dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts,
-                model=model, device=options.device, precision=options.precision,
-                progress=self.stage_progress("embed"), cancel=self.cancel,
-            )
-            if vectors is not None and fresh.shape[1] != vectors.shape[1]:  # cannot mix: encode it all
-                reused = Reused(np.zeros(len(dataset), dtype=bool), None)
-                fresh = embed_texts(dataset.texts, model=model, device=options.device, precision=options.precision,
-                                    progress=self.stage_progress("embed"), cancel=self.cancel)
-            if reused.vectors is None:
+            encode = functools.partial(embed_texts, model=model, device=options.device, precision=options.precision,
+                                       progress=self.stage_progress("embed"), cancel=self.cancel)
+            fresh = encode([dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts)
+            if vectors is None:
                 vectors = fresh
-            else:
+            elif fresh.shape[1] == vectors.shape[1]:
                 vectors[missing] = fresh
+            else:  # the model changed under the same name (a hub name updated in place): start over
+                reused = Reused(np.zeros(len(dataset), dtype=bool), None)
+                vectors = encode(dataset.texts)
         if reused.found.any():
             self.notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
                               f"embedded by earlier audits; encoded {missing.size:,}")

