@@ -169,12 +169,13 @@ class BertMeanEncoder:
         ids = self.token_ids(texts)
         lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
         order = np.argsort(lengths, kind="stable")
+        sorted_lengths = lengths[order]
         out = np.empty((len(ids), self.hidden), dtype=np.float32)
         start = 0
         with torch.inference_mode():
             while start < len(order):
-                length = int(lengths[order[start]])
-                stop = int(np.searchsorted(lengths[order], length, side="right"))
+                length = int(sorted_lengths[start])
+                stop = int(np.searchsorted(sorted_lengths, length, side="right"))
                 stop = min(stop, start + max(1, TOKENS_PER_BATCH // length))
                 rows = order[start:stop]
                 batch = torch.tensor([ids[i] for i in rows], dtype=torch.long)
@@ -198,13 +199,15 @@ class BertMeanEncoder:
         height = -(-tokens // _ROW_STEP) * _ROW_STEP
         word, position, token_type, norm_w, norm_b = self.embeddings
         h = torch.zeros(height, hidden)
-        h[:tokens] = F.layer_norm(word[batch] + position[:length] + token_type, (hidden,), norm_w, norm_b, eps).view(tokens, hidden)
+        embedded = word[batch] + position[:length] + token_type
+        h[:tokens] = F.layer_norm(embedded, (hidden,), norm_w, norm_b, eps).view(tokens, hidden)
         context = torch.zeros(height, hidden, dtype=dtype)
         for qkv_w, qkv_b, out_w, out_b, ln1_w, ln1_b, in_w, in_b, ff_w, ff_b, ln2_w, ln2_b in self.layers:
             qkv = F.linear(h.to(dtype), qkv_w, qkv_b)[:tokens].view(size, length, 3, heads, hidden // heads)
             q, k, v = qkv.permute(2, 0, 3, 1, 4)
             # attention in fp32: exact, and faster than bf16 SDPA at these short lengths
-            context[:tokens] = F.scaled_dot_product_attention(q.float(), k.float(), v.float()).transpose(1, 2).reshape(tokens, hidden)
+            attended = F.scaled_dot_product_attention(q.float(), k.float(), v.float())
+            context[:tokens] = attended.transpose(1, 2).reshape(tokens, hidden)
             a = F.layer_norm(F.linear(context, out_w, out_b).float() + h, (hidden,), ln1_w, ln1_b, eps)
             inner = F.gelu(F.linear(a.to(dtype), in_w, in_b))
             h = F.layer_norm(F.linear(inner, ff_w, ff_b).float() + a, (hidden,), ln2_w, ln2_b, eps)
