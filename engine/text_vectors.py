@@ -20,6 +20,7 @@ from engine.cache import MANIFEST, Cache
 
 STAGE = "embeddings"
 HASHES_FILE = "row_hashes.npy"
+VECTORS_FILE = "vectors.npy"
 MAX_ENTRIES_SCANNED = 20  # newest first; older ones are unlikely to add anything
 
 
@@ -56,20 +57,20 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
     sources = 0
     for key in _candidate_keys(cache, model, precision):
         index = cache.load(STAGE, key, only=(HASHES_FILE,))  # small: verified before the vectors
-        if index is None:
+        if index is None or index["row_hashes"].ndim != 2 or index["row_hashes"].shape[1] != 16:
             continue
-        old_rows = [old_row for old_row, h in enumerate(_as_bytes(index["row_hashes"])) if h in wanted]
+        old_bytes = _as_bytes(index["row_hashes"])
+        old_rows = [old_row for old_row, h in enumerate(old_bytes) if h in wanted]
         if not old_rows:
             continue
-        entry = cache.load(STAGE, key, mmap=True)
-        if entry is None or "vectors" not in entry:
+        entry = cache.load(STAGE, key, mmap=True, only=(VECTORS_FILE,))
+        if entry is None:
             continue
-        old_hashes, old_vectors = entry["row_hashes"], entry["vectors"]
-        if old_vectors.ndim != 2 or old_hashes.shape != (len(old_vectors), 16):
+        old_vectors = entry["vectors"]
+        if old_vectors.ndim != 2 or len(old_vectors) != len(old_bytes):
             continue
         if vectors is not None and old_vectors.shape[1] != vectors.shape[1]:
             continue  # another dimension: not the same model after all; its rows stay wanted
-        old_bytes = _as_bytes(old_hashes)
         rows: list[int] = []
         taken: list[int] = []
         for old_row in old_rows:
