@@ -24,7 +24,7 @@ import numpy as np
 _TRANSFORMER = "sentence_transformers.models.Transformer"
 _POOLING = "sentence_transformers.models.Pooling"
 _NORMALIZE = "sentence_transformers.models.Normalize"
-TOKENS_PER_BATCH = 2048  # measured: 1024-2048 tokens per product is fastest on 2 cores
+TOKENS_PER_BATCH = 1024  # measured on 2 cores: 1024 rows stay in cache, 2048 was ~5% slower
 _ROW_STEP = 128  # dense layers see token rows padded to a multiple of this
 
 
@@ -139,6 +139,10 @@ class BertMeanEncoder:
             weights["embeddings.LayerNorm.bias"],
         )
         self.layers = [self._layer(weights, f"encoder.layer.{i}.") for i in range(config["num_hidden_layers"])]
+        self.linear = _plain_linear
+        if self.dtype == torch.bfloat16 and _onednn_linear_works():
+            self.layers = [_prepacked(layer) for layer in self.layers]
+            self.linear = _onednn_linear
 
     def _layer(self, weights: dict[str, Any], prefix: str) -> tuple[Any, ...]:
         """One encoder layer's tensors; matrix weights in the compute dtype, Q/K/V fused."""
@@ -202,13 +206,65 @@ class BertMeanEncoder:
         embedded = word[batch] + position[:length] + token_type
         h[:tokens] = F.layer_norm(embedded, (hidden,), norm_w, norm_b, eps).view(tokens, hidden)
         context = torch.zeros(height, hidden, dtype=dtype)
+        linear = self.linear
         for qkv_w, qkv_b, out_w, out_b, ln1_w, ln1_b, in_w, in_b, ff_w, ff_b, ln2_w, ln2_b in self.layers:
-            qkv = F.linear(h.to(dtype), qkv_w, qkv_b)[:tokens].view(size, length, 3, heads, hidden // heads)
+            qkv = linear(h.to(dtype), qkv_w, qkv_b)[:tokens].view(size, length, 3, heads, hidden // heads)
             q, k, v = qkv.permute(2, 0, 3, 1, 4)
             # attention in fp32: exact, and faster than bf16 SDPA at these short lengths
             attended = F.scaled_dot_product_attention(q.float(), k.float(), v.float())
             context[:tokens] = attended.transpose(1, 2).reshape(tokens, hidden)
-            a = F.layer_norm(F.linear(context, out_w, out_b).float() + h, (hidden,), ln1_w, ln1_b, eps)
-            inner = F.gelu(F.linear(a.to(dtype), in_w, in_b))
-            h = F.layer_norm(F.linear(inner, ff_w, ff_b).float() + a, (hidden,), ln2_w, ln2_b, eps)
+            a = F.layer_norm(linear(context, out_w, out_b).float() + h, (hidden,), ln1_w, ln1_b, eps)
+            inner = linear(a.to(dtype), in_w, in_b, gelu=True)
+            h = F.layer_norm(linear(inner, ff_w, ff_b).float() + a, (hidden,), ln2_w, ln2_b, eps)
         return F.normalize(h[:tokens].view(size, length, hidden).mean(dim=1), dim=1)
+
+
+def _plain_linear(x: Any, weight: Any, bias: Any, *, gelu: bool = False) -> Any:
+    import torch.nn.functional as F
+
+    out = F.linear(x, weight, bias)
+    return F.gelu(out) if gelu else out
+
+
+def _onednn_linear(x: Any, weight: Any, bias: Any, *, gelu: bool = False) -> Any:
+    """oneDNN's linear with its weight prepacked once and GELU fused into the product: the
+    (rows, 1536) intermediate is never written out and read back. ~16% faster bf16 encoding
+    on 2 cores, cosine to the plain path > 0.9999. These are torch's internal CPU ops (the
+    ones ``torch.compile`` emits), so :func:`_onednn_linear_works` checks them first."""
+    import torch
+
+    return torch.ops.mkldnn._linear_pointwise(x, weight, bias, "gelu" if gelu else "none", [], "none" if gelu else "")
+
+
+def _prepacked(layer: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A layer's tuple with its four weight matrices in oneDNN's blocked layout."""
+    import torch
+
+    matrices = (0, 2, 6, 8)  # qkv, attention output, intermediate, output (see BertMeanEncoder._layer)
+    return tuple(
+        torch.ops.mkldnn._reorder_linear_weight(tensor, TOKENS_PER_BATCH) if index in matrices else tensor
+        for index, tensor in enumerate(layer)
+    )
+
+
+def _onednn_linear_works() -> bool:
+    """True when this torch build has the fused oneDNN linear and it agrees with F.linear+GELU
+    on a small bf16 product; anything else keeps the plain path."""
+    try:
+        import torch
+
+        generator = torch.Generator().manual_seed(0)
+        x = torch.randn(130, 64, generator=generator).to(torch.bfloat16)
+        weight = (torch.randn(96, 64, generator=generator) / 8).to(torch.bfloat16)
+        bias = torch.randn(96, generator=generator).to(torch.bfloat16)
+        packed = torch.ops.mkldnn._reorder_linear_weight(weight, TOKENS_PER_BATCH)
+        expected = _plain_linear(x, weight, bias, gelu=True).float()
+        fused = _onednn_linear(x, packed, bias, gelu=True).float()
+        plain = _onednn_linear(x, packed, bias).float()
+        return bool(
+            fused.shape == expected.shape
+            and (fused - expected).abs().max() < 0.05
+            and (plain - _plain_linear(x, weight, bias).float()).abs().max() < 0.05
+        )
+    except Exception:  # noqa: BLE001 - an old or CPU-less build: the plain path it is
+        return False

@@ -68,12 +68,24 @@ def test_bf16_vectors_stay_close_to_sentence_transformers(bundled_folder: Path, 
     assert np.min(np.sum(ours * theirs, axis=1)) > 0.999
 
 
-def test_order_and_batching_do_not_change_a_vector(bundled_folder: Path, monkeypatch):
-    encoder = bert_encoder.BertMeanEncoder(bundled_folder)
+@pytest.mark.parametrize(("precision", "atol"), [("fp32", 2e-6), ("bf16", 2e-3)])
+def test_order_and_batching_do_not_change_a_vector(bundled_folder: Path, monkeypatch, precision: str, atol: float):
+    encoder = bert_encoder.BertMeanEncoder(bundled_folder, precision=precision)
     whole = encoder.encode(TEXTS)
     monkeypatch.setattr(bert_encoder, "TOKENS_PER_BATCH", 16)  # one or two rows per batch
     reversed_small = encoder.encode(TEXTS[::-1])[::-1]
-    np.testing.assert_allclose(whole, reversed_small, atol=2e-6)
+    np.testing.assert_allclose(whole, reversed_small, atol=atol)
+
+
+def test_fused_onednn_path_agrees_with_the_plain_one(bundled_folder: Path, monkeypatch):
+    fused = bert_encoder.BertMeanEncoder(bundled_folder, precision="bf16")
+    if not bert_encoder._onednn_linear_works():
+        pytest.skip("this torch build has no fused oneDNN linear")
+    assert fused.linear is bert_encoder._onednn_linear
+    monkeypatch.setattr(bert_encoder, "_onednn_linear_works", lambda: False)
+    plain = bert_encoder.BertMeanEncoder(bundled_folder, precision="bf16")
+    assert plain.linear is bert_encoder._plain_linear
+    assert np.min(np.sum(fused.encode(TEXTS) * plain.encode(TEXTS), axis=1)) > 0.9999
 
 
 def _copy_model(source: Path, target: Path) -> Path:
