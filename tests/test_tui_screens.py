@@ -215,7 +215,12 @@ async def test_filter_text_and_rows_survive_leaving_and_reopening_a_screen(app, 
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "SummaryScreen"
+        screen = app.issue_screen("label")
+        refilters: list[str] = []
+        original = screen.set_filter
+        screen.set_filter = lambda query, delay=0.0: (refilters.append(query), original(query, delay))
         await open_type(pilot, app, "label")
+        assert app.screen is screen and refilters == []  # shown again, not filtered again
         assert app.screen.query_one("#filter").value == "card"
         assert rows_of(app).order.tolist() == kept
         assert "filter: card" in static_text(app, "#title-bar")

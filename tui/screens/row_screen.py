@@ -283,7 +283,8 @@ class RowScreen(Screen):
         self.show_detail(event.row)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter":
+        # the bar announces its restored text when the screen is shown again: already applied
+        if event.input.id == "filter" and event.value != self.filter_query:
             self.set_filter(event.value, delay=FILTER_DEBOUNCE_S)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
