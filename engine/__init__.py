@@ -8,7 +8,12 @@ or ``engine.errors`` costs nothing (``textaudit --help`` does not even load pand
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time, __getattr__ below
+    from engine.errors import Cancelled, DataError, TextauditError, UsageError
+    from engine.load import Dataset, load_dataset
+    from engine.pipeline import AuditOptions, AuditResult, Progress, run_audit
 
 _EXPORTS = {
     "AuditOptions": "engine.pipeline",
@@ -23,7 +28,10 @@ _EXPORTS = {
     "UsageError": "engine.errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "AuditOptions", "AuditResult", "Cancelled", "DataError", "Dataset", "Progress",
+    "TextauditError", "UsageError", "load_dataset", "run_audit",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -32,3 +40,7 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(_EXPORTS[name]), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -93,9 +93,11 @@ def test_help_and_argument_errors_load_not_even_pandas():
     code = "import sys, tui.cli, engine, engine.errors; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+    import engine
     from engine import AuditOptions, run_audit  # still reachable, resolved on first use
 
     assert AuditOptions().text_column == "text" and callable(run_audit)
+    assert sorted(engine.__all__) == sorted(engine._EXPORTS) and set(engine.__all__) <= set(dir(engine))
 
 
 def test_engine_never_imports_textual():
