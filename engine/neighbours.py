@@ -101,22 +101,13 @@ def _block_rows(n: int, budget_cells: int = 32_000_000) -> int:
 
 
 def _exact_numpy(vectors, k, progress, cancel):
-    n = len(vectors)
-    step = _block_rows(n)
-    sims = np.empty((n, k), dtype=np.float32)
-    idx = np.empty((n, k), dtype=np.int64)
-    for start in range(0, n, step):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("neighbour search cancelled")
-        stop = min(n, start + step)
+    def search(start: int, stop: int):
         block = vectors[start:stop] @ vectors.T
         block[np.arange(stop - start), np.arange(start, stop)] = -np.inf  # no self-neighbour
         part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        sims[start:stop] = np.take_along_axis(block, part, axis=1)
-        idx[start:stop] = part
-        if progress is not None:
-            progress(stop, n)
-    return sims, idx
+        return np.take_along_axis(block, part, axis=1), part
+
+    return _search_blocks(len(vectors), k, search, progress, cancel, step=_block_rows(len(vectors)))
 
 
 def _drop_self(found_sims: np.ndarray, found: np.ndarray, start: int, k: int):
@@ -138,15 +129,23 @@ def _search_every_row(index, vectors, k, progress, cancel, *, step: int, done_be
 
     Progress runs from ``done_before`` (the share of the work spent building) to the end.
     """
-    n = len(vectors)
+    def search(start: int, stop: int):
+        found_sims, found = index.search(vectors[start:stop], k + 1)
+        return _drop_self(found_sims, found, start, k)
+
+    return _search_blocks(len(vectors), k, search, progress, cancel, step=step, done_before=done_before)
+
+
+def _search_blocks(n: int, k: int, search, progress, cancel, *, step: int, done_before: float = 0.0):
+    """Fill (n, k) similarities and indices block by block with ``search(start, stop)``,
+    checking for cancellation before each block and reporting progress after it."""
     sims = np.empty((n, k), dtype=np.float32)
     idx = np.empty((n, k), dtype=np.int64)
     for start in range(0, n, step):
         if cancel is not None and cancel.is_set():
             raise Cancelled("neighbour search cancelled")
         stop = min(n, start + step)
-        found_sims, found = index.search(vectors[start:stop], k + 1)
-        sims[start:stop], idx[start:stop] = _drop_self(found_sims, found, start, k)
+        sims[start:stop], idx[start:stop] = search(start, stop)
         if progress is not None:
             progress(int(n * done_before + (1 - done_before) * stop), n)
     return sims, idx
