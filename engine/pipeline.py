@@ -207,10 +207,10 @@ class _Runner:
 
         tfidf = model == TFIDF_MODEL
         self.hits["embed"] = False
-        hashes = row_hashes(dataset.texts)
-        precision = options.precision if tfidf else resolve_precision(options.precision, resolve_device(options.device))
         # TF-IDF vectors depend on the whole corpus (its vocabulary and SVD): never reused per text
-        reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if tfidf else
+        hashes = None if tfidf else row_hashes(dataset.texts)
+        precision = options.precision if tfidf else resolve_precision(options.precision, resolve_device(options.device))
+        reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if hashes is None else
                   reuse_vectors(self.cache, hashes, model=fingerprint, precision=precision))
         missing = np.flatnonzero(~reused.found)
         vectors = reused.vectors
@@ -231,8 +231,8 @@ class _Runner:
             self.notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
                               f"embedded by earlier audits; encoded {missing.size:,}")
         assert vectors is not None
-        self.cache.save("embeddings", key, {"vectors.npy": vectors, "row_hashes.npy": hashes},
-                        {"model": fingerprint, "precision": precision, "rows": len(dataset)})
+        files = {"vectors.npy": vectors} if hashes is None else {"vectors.npy": vectors, "row_hashes.npy": hashes}
+        self.cache.save("embeddings", key, files, {"model": fingerprint, "precision": precision, "rows": len(dataset)})
         return vectors, key
 
     def predict(
