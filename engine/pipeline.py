@@ -27,7 +27,7 @@ from engine.embed import (
     resolve_model_name,
     resolve_precision,
 )
-from engine.errors import DataError
+from engine.errors import DataError, UsageError
 from engine.imports import import_with_gc_paused
 from engine.load import Dataset, label_column_hint, load_dataset
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
@@ -159,6 +159,50 @@ def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
     return (features / norms).astype(np.float32)
 
 
+def validate_options(options: AuditOptions) -> None:
+    """Reject wrong options before any heavy work (loading a model, embedding, CV), with a
+    one-line ``UsageError`` (or ``DataError`` for an unreadable ``--pred-probs``/``--features``
+    file). Array shapes are checked against the data by :meth:`_Runner.load_user_arrays`."""
+    from engine.embed import PRECISIONS, resolve_device
+    from engine.predict import CLASSIFIERS
+
+    options.issue_types = parse_issue_types(options.issue_types)
+    if not options.issue_types:
+        raise UsageError(f"--issue-types names no issue type; choose from {', '.join(ISSUE_TYPES)}")
+    if isinstance(options.folds, bool) or not isinstance(options.folds, int) or options.folds < 2:
+        raise UsageError(f"--folds must be an integer of at least 2 (got {options.folds!r})")
+    if isinstance(options.k, bool) or not isinstance(options.k, int) or options.k < 1:
+        raise UsageError(f"k must be a positive integer (got {options.k!r})")
+    if options.classifier not in CLASSIFIERS:
+        raise UsageError(f"unknown classifier {options.classifier!r}; use one of {', '.join(CLASSIFIERS)}")
+    if not (isinstance(options.C, (int, float)) and np.isfinite(options.C) and options.C > 0):
+        raise UsageError(f"C must be a positive number (got {options.C!r})")
+    if options.precision not in PRECISIONS:
+        raise UsageError(f"unknown precision {options.precision!r}; use one of {', '.join(PRECISIONS)}")
+    if options.device not in ("auto", "cpu", "cuda", "mps") and not str(options.device).startswith("cuda:"):
+        resolve_device(options.device)  # raises the one-line message
+    for path, what in ((options.pred_probs_path, "pred-probs"), (options.features_path, "features")):
+        if path:
+            peek_user_array(path, what)
+
+
+def peek_user_array(path: str, what: str) -> tuple[int, ...]:
+    """The shape of a user-supplied ``.npy`` from its header alone (no data read), or a
+    one-line DataError: a missing, unreadable, pickled or non-numeric file fails here, early."""
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise DataError(f"--{what}: no such file {path}")
+    try:
+        array = np.load(file, mmap_mode="r", allow_pickle=False)
+    except (ValueError, OSError, EOFError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
+    if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
+        kind = getattr(array, "dtype", type(array).__name__)
+        raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
+    return tuple(array.shape)
+
+
 def check_auditable(dataset: Dataset) -> None:
     """Reject a table whose labels cannot be audited: every label unique leaves no class with
     a second example, so every out-of-sample prediction would be a guess (likely an id column)."""
@@ -181,6 +225,18 @@ class _Runner:
         self.timings: dict[str, float] = {}
         self.hits: dict[str, bool] = {}
         self.notes: list[str] = []
+        self.features: np.ndarray | None = None
+        self.user_pred_probs: np.ndarray | None = None
+
+    def load_user_arrays(self, dataset: Dataset) -> None:
+        """Read and check ``--features``/``--pred-probs`` against the data before any stage runs."""
+        options = self.options
+        if options.features_path:
+            self.features = check_features(load_user_array(options.features_path, "features"), len(dataset))
+        if options.pred_probs_path:
+            self.user_pred_probs = check_pred_probs(
+                load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
+            )
 
     def report(self, stage: str, done: int, total: int, message: str = "") -> None:
         if self.progress is not None:
@@ -191,8 +247,8 @@ class _Runner:
 
     def embed(self, dataset: Dataset) -> tuple[np.ndarray, str]:
         options = self.options
-        if options.features_path:
-            features = check_features(load_user_array(options.features_path, "features"), len(dataset))
+        if self.features is not None:
+            features = self.features
             self.hits["embed"] = True
             return features, "features:" + array_hash(features)
         model = resolve_model_name(options.model)
@@ -239,10 +295,8 @@ class _Runner:
         self, dataset: Dataset, vectors: np.ndarray, vector_key: str, graph: NeighbourGraph | None = None
     ) -> tuple[np.ndarray, str]:
         options = self.options
-        if options.pred_probs_path:
-            pred_probs = check_pred_probs(
-                load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
-            )
+        if self.user_pred_probs is not None:
+            pred_probs = self.user_pred_probs
             self.hits["predict"] = True
             return pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(pred_probs)
         parts = {
@@ -347,7 +401,7 @@ def run_audit(
 ) -> AuditResult:
     """Audit a dataset end to end, reusing every cached stage that still applies."""
     options = options or AuditOptions()
-    options.issue_types = parse_issue_types(options.issue_types)
+    validate_options(options)
     runner = _Runner(options, progress, cancel)
     total_started = time.perf_counter()
     if isinstance(source, Dataset):
@@ -359,6 +413,7 @@ def run_audit(
             id_column=options.id_column, encoding=options.encoding,
         ))
     check_auditable(dataset)
+    runner.load_user_arrays(dataset)  # before embedding: a wrong array fails in seconds
     runner.notes.extend(dataset.warnings)
     vectors, vector_key = runner.timed("embed", runner.embed, dataset)
     if len(vectors) != len(dataset):

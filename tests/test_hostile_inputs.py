@@ -462,3 +462,51 @@ def test_dataframe_source_gets_the_same_checks():
         load_dataset(pd.DataFrame({"text": ["x", "y"], "label": [1, 1]}))
     bools = load_dataset(pd.DataFrame({"text": ["x", "y", "z", "w"], "label": [True, False, True, False]}))
     assert bools.class_names == ["False", "True"]
+
+
+# --------------------------------------------------------------------------- options checked before heavy work
+
+
+@pytest.fixture
+def no_embedding(monkeypatch):
+    """Any embedding (model load, TF-IDF) fails the test: options must be rejected first."""
+    import engine.embed
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("embedding ran before the options were checked")
+
+    monkeypatch.setattr(engine.embed, "embed_texts", refuse)
+    monkeypatch.setattr(engine.embed, "load_model", refuse)
+
+
+@pytest.mark.parametrize(("extra", "code", "needle"), [
+    (["--issue-types", ",,,"], EXIT_USAGE, "--issue-types names no issue type"),
+    (["--issue-types", " , "], EXIT_USAGE, "--issue-types names no issue type"),
+    (["--folds", "1"], EXIT_USAGE, "--folds must be an integer of at least 2"),
+    (["--folds", "0"], EXIT_USAGE, "--folds must be an integer of at least 2"),
+    (["--pred-probs", "WRONG_SHAPE"], EXIT_DATA, "has shape (29, 3); expected (30, 3)"),
+    (["--pred-probs", "MISSING"], EXIT_DATA, "no such file"),
+    (["--features", "WRONG_SHAPE"], EXIT_DATA, "has shape (29, 3); expected (30, dim)"),
+    (["--features", "EMPTY"], EXIT_DATA, "not a readable .npy array"),
+], ids=["issue-types-commas", "issue-types-blank", "folds-1", "folds-0", "pred-probs-shape",
+        "pred-probs-missing", "features-shape", "features-empty"])
+def test_bad_options_fail_before_embedding(extra, code, needle, tmp_path, capsys, no_embedding):
+    """Defect 12: `--issue-types ",,,"` was exit 70 with a cleanlab message; `--folds 1` and a bad
+    --pred-probs/--features were rejected only after the texts were embedded."""
+    data = write_csv(tmp_path / "d.csv", BASE)
+    np.save(tmp_path / "wrong.npy", _probs(29, 3))
+    (tmp_path / "empty.npy").write_bytes(b"")
+    paths = {"WRONG_SHAPE": str(tmp_path / "wrong.npy"), "MISSING": str(tmp_path / "none.npy"),
+             "EMPTY": str(tmp_path / "empty.npy")}
+    extra = [paths.get(arg, arg) for arg in extra]
+    assert main(["audit", str(data), *extra]) == code  # the default model: embedding would load it
+    assert_one_error_line(capsys.readouterr().err, needle)
+
+
+def test_engine_checks_options_before_reading_the_data(tmp_path, no_embedding):
+    """run_audit validates its options first: a missing data file is not even opened."""
+    with pytest.raises(TextauditError, match="--folds must be") as caught:
+        run_audit(tmp_path / "not-there.csv", AuditOptions(folds=1))
+    assert caught.value.exit_code == EXIT_USAGE
+    with pytest.raises(TextauditError, match="names no issue type"):
+        run_audit(tmp_path / "not-there.csv", AuditOptions(issue_types=()))

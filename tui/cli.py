@@ -91,9 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
 def audit_options(args: argparse.Namespace):
     """AuditOptions from parsed arguments."""
     from engine.audit import parse_issue_types
-    from engine.pipeline import AuditOptions
+    from engine.pipeline import AuditOptions, validate_options
 
-    return AuditOptions(
+    options = AuditOptions(
         text_column=args.text_column,
         label_column=args.label_column,
         id_column=args.id_column,
@@ -108,6 +108,8 @@ def audit_options(args: argparse.Namespace):
         use_cache=not args.no_cache,
         cache_root=args.cache_dir,
     )
+    validate_options(options)  # every option checked before the data is read or a model loaded
+    return options
 
 
 class _StderrProgress:
