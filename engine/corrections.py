@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import operator
 import os
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     HISTORY_ACTIONS,
     JOURNAL_FORMAT,
     Decision,
+    JournalError,
     ReplayProblems,
     decision_from_entry,
     encode_line,
@@ -38,11 +40,10 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     rows_text,
     utc_now,
 )
+from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.load import Dataset, text_sha256
 
-
-class JournalError(TextauditError):
-    """The journal cannot be read or used as asked."""
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class JournalLocked(JournalError):
@@ -119,8 +120,7 @@ class Journal:
     def open(cls, path: Path | str, dataset: Dataset, *, read_only: bool = False) -> Journal:
         """Open (or create) the journal at ``path`` and replay it against ``dataset``."""
         journal = cls(Path(path).expanduser(), dataset, read_only)
-        if journal.path.is_dir():
-            raise JournalError(f"journal {journal.path} is a directory; choose a file with --journal")
+        check_journal_path(journal.path, dataset.source)  # a link, the data file, not a journal
         try:
             if not read_only:
                 journal._acquire()
@@ -153,7 +153,9 @@ class Journal:
             pass
         created = not self.path.exists()
         try:
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
+            if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+                raise OSError(0, "not a regular file")
             if created:
                 fsync_dir(self.path.parent)
         except OSError as exc:
@@ -183,7 +185,7 @@ class Journal:
     # ----------------------------------------------------------------- replay
     def _load(self) -> None:
         try:
-            data = self.path.read_bytes() if self.path.exists() else b""
+            data = _read_nofollow(self.path)
         except OSError as exc:
             raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
         complete_end = data.rfind(b"\n") + 1
@@ -454,6 +456,21 @@ class Journal:
             ) from None
         self._needs_newline = False
         self._next_seq += len(entries)
+
+
+def _read_nofollow(path: Path) -> bytes:
+    """The journal's bytes (b"" when it does not exist), never through a symbolic link."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+    except FileNotFoundError:
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
 
 
 def _as_row(row: Any) -> Any:

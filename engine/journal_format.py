@@ -11,10 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from engine.errors import TextauditError
+
 ACTIONS = ("relabel", "exclude", "keep")
 HISTORY_ACTIONS = ("undo", "redo")
 JOURNAL_FORMAT = 1
 _SHOWN_ROWS = 8
+
+
+class JournalError(TextauditError):
+    """The journal cannot be read or used as asked."""
 
 
 @dataclass(frozen=True)

@@ -404,3 +404,92 @@ def test_numpy_row_indices_are_accepted(dataset, journal_path):
         with pytest.raises(UsageError, match="not in the dataset"):
             journal.record("keep", 2.0, issue_type="label")
     assert read_lines(journal_path)[0]["row"] == 2
+
+
+# --------------------------------------------------------------------------- which files may be a journal
+
+
+def _one_error_line(err: str, needle: str) -> None:
+    lines = [line for line in err.strip().splitlines() if line.startswith("textaudit:")]
+    assert "Traceback" not in err and len(lines) == 1 and needle in lines[0], err
+
+
+def test_the_data_file_is_refused_as_journal(data_csv, dataset):
+    """Defect 3: `--journal small.csv` then one decision cut the last data row and appended JSON."""
+    before = data_csv.read_bytes()
+    with pytest.raises(corrections.JournalError, match="is the data file itself"):
+        Journal.open(data_csv, dataset)
+    with pytest.raises(corrections.JournalError, match="is the data file itself"):
+        Journal.open(data_csv, dataset, read_only=True)
+    assert data_csv.read_bytes() == before
+    assert not data_csv.with_name(data_csv.name + ".lock").exists()
+
+
+def test_a_file_that_is_not_a_journal_is_refused_untouched(dataset, tmp_path):
+    readme = tmp_path / "notes.txt"
+    readme.write_bytes(b"my notes\nline two without newline")  # a torn-looking last line
+    single = tmp_path / "one.jsonl"
+    single.write_bytes(b'{"text": "a", "label": "x"}')  # one JSON object, no newline
+    for path in (readme, single):
+        before = path.read_bytes()
+        with pytest.raises(corrections.JournalError, match="is not a textaudit journal"):
+            Journal.open(path, dataset)
+        assert path.read_bytes() == before
+
+
+def test_symlinked_journal_and_lock_are_refused(dataset, journal_path, tmp_path):
+    """A link was followed and its target's last line cut."""
+    target = tmp_path / "elsewhere.jsonl"
+    with Journal.open(target, dataset) as journal:
+        journal.record("exclude", 1, issue_type="outlier")
+    with open(target, "ab") as handle:
+        handle.write(b'{"v":1,"seq":9')  # a torn last line: a writable open would cut it
+    before = target.read_bytes()
+    journal_path.symlink_to(target)
+    for read_only in (False, True):
+        with pytest.raises(corrections.JournalError, match="is a symbolic link"):
+            Journal.open(journal_path, dataset, read_only=read_only)
+    assert target.read_bytes() == before
+    dangling = tmp_path / "dangling.jsonl"
+    dangling.symlink_to(tmp_path / "created-through-link.jsonl")
+    with pytest.raises(corrections.JournalError, match="is a symbolic link"):
+        Journal.open(dangling, dataset)
+    assert not (tmp_path / "created-through-link.jsonl").exists()
+    fresh = tmp_path / "fresh.jsonl"
+    (tmp_path / "fresh.jsonl.lock").symlink_to(target)
+    with pytest.raises(corrections.JournalError, match="lock"):
+        Journal.open(fresh, dataset)
+    assert target.read_bytes() == before
+
+
+def test_a_torn_first_entry_is_still_a_journal(dataset, journal_path):
+    """A crash during the very first write leaves only the start of an entry: still a journal."""
+    journal_path.write_bytes(b'{"v":1,"seq":1,"gro')
+    with Journal.open(journal_path, dataset) as journal:
+        assert journal.decisions() == {} and "torn" in journal.load_report[0]
+    assert journal_path.read_bytes() == b""
+
+
+def test_fifo_journal_is_refused_without_blocking(dataset, tmp_path):
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(corrections.JournalError, match="not a regular file"):
+        Journal.open(fifo, dataset)
+
+
+def test_browse_and_export_refuse_a_bad_journal_in_one_line(data_csv, tmp_path, capsys, monkeypatch):
+    import tui.app
+
+    from tui.cli import main
+
+    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    before = data_csv.read_bytes()
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(data_csv)
+    out = tmp_path / "out.csv"
+    for journal, needle in ((data_csv, "is the data file itself"), (link, "is a symbolic link")):
+        assert main(["browse", str(data_csv), "--journal", str(journal), "--model", "tfidf"]) == 1
+        _one_error_line(capsys.readouterr().err, needle)
+        assert main(["export", str(data_csv), "--journal", str(journal), "-o", str(out)]) == 1
+        _one_error_line(capsys.readouterr().err, needle)
+    assert data_csv.read_bytes() == before and not out.exists()

@@ -194,11 +194,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_browse(args: argparse.Namespace) -> int:
+    from engine.journal_path import check_journal_path
     from engine.paths import default_journal_path
-    from tui.app import run_app
 
     journal = Path(args.journal) if args.journal else default_journal_path(args.data)
-    return run_app(args.data, audit_options(args), journal_path=journal)
+    options = audit_options(args)
+    check_journal_path(journal, args.data)  # before the audit: a wrong --journal fails in a second
+    from tui.app import run_app
+
+    return run_app(args.data, options, journal_path=journal)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
