@@ -9,8 +9,6 @@ folder and renamed into place, so a failed export never leaves a half-written fi
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +17,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from engine.corrections import Journal, fsync_dir, json_safe, label_values
+from engine import atomic
+from engine.corrections import Journal, json_safe, label_values
 from engine.errors import DataError, TextauditError, UsageError
+from engine.formats import EXPORT_FORMATS, format_of, is_saved_dataset, known_suffixes
 from engine.load import Dataset
+from engine.writers import layout_only, write_table
 
-FORMATS = ("csv", "jsonl", "parquet", "hf")
-SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
-_SAVED_MARKERS = ("dataset_info.json", "state.json", "dataset_dict.json")
+FORMATS = EXPORT_FORMATS
 
 
 @dataclass
@@ -52,9 +51,9 @@ def resolve_format(output: Path, fmt: str) -> str:
         if fmt not in FORMATS:
             raise UsageError(f"unknown export format {fmt!r}; use auto, {', '.join(FORMATS)}")
         return fmt
-    found = SUFFIX_FORMATS.get(output.suffix.lower())
+    found = format_of(output)
     if found is None:
-        known = ", ".join(sorted(SUFFIX_FORMATS))
+        known = known_suffixes()
         raise UsageError(f"{output}: cannot tell the export format from extension "
                          f"{output.suffix or '(none)'!r}; use {known}, or --format hf for a datasets folder")
     return found
@@ -69,64 +68,112 @@ def export_corrected(
     corrections_only: bool = False,
     force: bool = False,
 ) -> ExportSummary:
-    """Apply the journal at ``journal_path`` to ``dataset`` and write ``output``."""
+    """Apply the journal at ``journal_path`` to ``dataset`` and write ``output``.
+
+    An existing ``output`` is replaced only with ``force``; the input file and the journal never.
+    """
     output, journal_path = Path(output).expanduser(), Path(journal_path).expanduser()
     fmt = resolve_format(output, fmt)
-    _check_target(dataset, journal_path, output, fmt, force)
+    check_output(output, fmt, inputs=_inputs(dataset, journal_path), force=force)
     require_journal(journal_path)
+    atomic.clean_stale_temps(output.parent)
     with Journal.open(journal_path, dataset, read_only=True) as journal:
         decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
     if not decisions and _has_entries(journal_path) and report:
         raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
                         f"({'; '.join(report)})")
-    frame = corrections_frame(dataset, decisions) if corrections_only else corrected_frame(dataset, decisions)
-    _write(frame, output, fmt)
+    notes: list[str] = []
+    if corrections_only:
+        frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None
+    else:
+        frame, rows = corrected_frame(dataset, decisions, notes)
+        style = dataset.style
+    notes += _write(frame, output, fmt, style, rows)
     return ExportSummary(path=output, rows_written=len(frame), relabelled=counts["relabel"],
-                         excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report)
+                         excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes)
 
 
-def corrected_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
-    """The original frame with relabels written and excluded rows removed, order kept."""
+def original_labels(dataset: Dataset, displays: list[str]) -> list[Any]:
+    """The values to write for label display strings: ``"True"`` -> ``True`` for a bool column."""
+    values = label_values(dataset, displays)
+    return [dataset.label_originals.get(v, v) for v in values]
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except (TypeError, ValueError):
+        return False
+
+
+def _relabelled_column(series: pd.Series, rows: list[int], values: list[Any], notes: list[str]) -> Any:
+    """The column with ``values`` at ``rows``, in its own dtype when every value fits, else widened."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        new = [v for v in dict.fromkeys(values) if v not in series.cat.categories]
+        column = series.cat.add_categories(new).copy()
+        column.iloc[rows] = values
+        return column
+    cells = series.to_numpy(dtype=object, copy=True)
+    cells[rows] = values
+    try:
+        kept = pd.array(cells, dtype=series.dtype)
+        back = kept[rows]
+        if all(_same_value(type(v)(b), v) for b, v in zip(back, values)):
+            return kept
+    except (TypeError, ValueError, OverflowError):
+        pass
+    widened = pd.Series(cells, dtype=object).infer_objects()
+    notes.append(f"label column {series.name!r} changed from {series.dtype} to {widened.dtype} to hold the new labels")
+    return widened.array
+
+
+def corrected_frame(dataset: Dataset, decisions: dict, notes: list[str] | None = None) -> tuple[pd.DataFrame, list[int]]:
+    """The original frame with relabels written and excluded rows removed, order kept.
+
+    Also returns the input row each output row came from.
+    """
     frame = dataset.frame.copy()
     relabels = sorted((row, d.label_after) for row, d in decisions.items() if d.action == "relabel")
     if relabels:
-        column = dataset.label_column
-        values = label_values(dataset, [label for _, label in relabels])
-        if isinstance(frame[column].dtype, pd.CategoricalDtype):
-            new = [v for v in dict.fromkeys(values) if v not in frame[column].cat.categories]
-            frame[column] = frame[column].cat.add_categories(new)
-        rows = np.array([row for row, _ in relabels], dtype=np.int64)
-        position = frame.columns.get_loc(column)
-        for row, value in zip(rows.tolist(), values):  # per cell: keeps the column's dtype
-            frame.iat[row, position] = value
+        position = frame.columns.get_loc(dataset.label_column)
+        values = original_labels(dataset, [label for _, label in relabels])
+        column = _relabelled_column(frame.iloc[:, position], [row for row, _ in relabels], values,
+                                    notes if notes is not None else [])
+        frame.isetitem(position, column)
     keep = np.ones(len(frame), dtype=bool)
     keep[[row for row, d in decisions.items() if d.action == "exclude"]] = False
-    return frame[keep].reset_index(drop=True)
+    return frame[keep].reset_index(drop=True), np.flatnonzero(keep).tolist()
 
 
 def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
     """Only the changed rows (relabel, exclude): row, id, text, label_before, label_after, action."""
     changed = sorted(row for row, d in decisions.items() if d.action in ("relabel", "exclude"))
-    before = [dataset.classes[int(dataset.labels[row])] for row in changed]
+    classes = [dataset.classes[int(dataset.labels[row])] for row in changed]
+    before = [dataset.label_originals.get(c, c) for c in classes]
     relabelled = [row for row in changed if decisions[row].action == "relabel"]
-    new_labels = dict(zip(relabelled, label_values(dataset, [decisions[row].label_after for row in relabelled])))
+    new_labels = dict(zip(relabelled, original_labels(dataset, [decisions[row].label_after for row in relabelled])))
     after = [new_labels.get(row) for row in changed]
-    label_dtype = _label_dtype(dataset)
+    label_dtype = _label_dtype(before + [a for a in after if a is not None])
     return pd.DataFrame({
         "row": pd.array(changed, dtype="int64"),
         "id": [json_safe(dataset.ids[row]) for row in changed],
-        "text": [dataset.texts[row] for row in changed],
+        "text": pd.Series([dataset.texts[row] for row in changed], dtype=object),
         "label_before": pd.array(before, dtype=label_dtype),
         "label_after": pd.array(after, dtype=label_dtype),
         "action": [decisions[row].action for row in changed],
     })
 
 
-def _label_dtype(dataset: Dataset) -> Any:
+def _label_dtype(values: list[Any]) -> Any:
     """Nullable dtypes so an exclude's empty label_after does not turn int labels into floats."""
-    if all(isinstance(c, int) for c in dataset.classes):
-        return "Int64"
-    if all(isinstance(c, (int, float)) for c in dataset.classes):
+    if values and all(isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)) for v in values):
+        if all(-(2**63) <= int(v) < 2**63 for v in values):
+            return "Int64"
+        return object
+    if values and all(isinstance(v, (bool, np.bool_)) for v in values):
+        return "boolean"
+    if values and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+                      for v in values):
         return "Float64"
     return object
 
@@ -147,104 +194,66 @@ def _has_entries(journal_path: Path) -> bool:
         return False
 
 
-def _same_path(a: Path, b: Path) -> bool:
-    if a.resolve() == b.resolve():
-        return True
+def same_file(a: Path, b: Path) -> bool:
+    """True when two paths name one file (same resolved path, or the same inode via links)."""
     try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
+        if os.path.realpath(a) == os.path.realpath(b):
+            return True
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except (OSError, ValueError):
         return False
 
 
-def _check_target(dataset: Dataset, journal_path: Path, output: Path, fmt: str, force: bool) -> None:
+def _inputs(dataset: Dataset, journal_path: Path | None) -> list[tuple[Path, str]]:
+    inputs = []
     source = dataset.source
-    if not source.startswith("hf:") and source != "<DataFrame>" and _same_path(output, Path(source)):
-        if not force:
-            raise UsageError(f"{output} is the input file; refusing to overwrite it (choose another "
-                             "--output, or pass --force)")
-    if _same_path(output, journal_path):
-        raise UsageError(f"{output} is the corrections journal; refusing to overwrite it")
+    if not source.startswith("hf:") and source != "<DataFrame>":
+        inputs.append((Path(source), "the input file"))
+    if journal_path is not None:
+        inputs.append((journal_path, "the corrections journal"))
+    return inputs
+
+
+def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], force: bool = False,
+                 option: str = "--output") -> None:
+    """Refuse an output that is an input (never, even with force), a link, or exists (without force).
+
+    ``inputs`` pairs each input path with what it is, for the message.
+    """
+    for path, what in inputs:
+        if same_file(output, path) or (path.is_dir() and _inside(output, path)):
+            raise UsageError(f"{option} {output} is {what}; refusing to overwrite it (choose another path)")
+    if output.is_symlink():
+        raise UsageError(f"{option} {output} is a symbolic link; refusing to replace it (give the real path)")
     if not output.parent.is_dir():
         raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
     if fmt == "hf":
         if output.exists() and not output.is_dir():
             raise UsageError(f"{output} is a file; --format hf writes a folder")
-        if output.is_dir() and any(output.iterdir()) and not any((output / m).exists() for m in _SAVED_MARKERS):
+        if output.is_dir() and any(output.iterdir()) and not is_saved_dataset(output):
             raise UsageError(f"{output} is a folder that is not a saved dataset; refusing to replace it")
     elif output.is_dir():
         raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
+    if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
+        raise UsageError(f"{output} exists; pass --force to replace it")
 
 
-def _write(frame: pd.DataFrame, output: Path, fmt: str) -> None:
+def _inside(path: Path, folder: Path) -> bool:
     try:
-        if fmt == "hf":
-            _write_hf(frame, output)
-        else:
-            _write_file(frame, output, fmt)
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
+
+
+def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[int] | None) -> list[str]:
+    try:
+        return write_table(frame, output, fmt, style, rows=rows)
     except TextauditError:
         raise
     except OSError as exc:
         raise DataError(f"cannot write {output}: {exc.strerror or exc}") from None
     except Exception as exc:  # arrow/pandas conversion errors: one line, not a traceback
         raise DataError(f"cannot write {output} as {fmt}: {type(exc).__name__}: {exc}") from None
-
-
-def _temp_name(output: Path) -> Path:
-    return output.with_name(f".{output.name}.{secrets.token_hex(4)}.tmp")
-
-
-def _write_file(frame: pd.DataFrame, output: Path, fmt: str) -> None:
-    temp = _temp_name(output)
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # umask applies, unlike mkstemp
-    try:
-        if fmt == "csv":
-            frame.to_csv(temp, index=False)
-        elif fmt == "jsonl":
-            frame.to_json(temp, orient="records", lines=True, force_ascii=False, date_format="iso")
-        else:
-            frame.to_parquet(temp, index=False)
-        _fsync_file(temp)
-        os.replace(temp, output)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    fsync_dir(output.parent)
-
-
-def _write_hf(frame: pd.DataFrame, output: Path) -> None:
-    """Save a datasets folder beside the target, then swap it in (the old one removed last)."""
-    import datasets
-
-    temp = _temp_name(output)
-    temp.mkdir()
-    old = None
-    bars = datasets.is_progress_bar_enabled()
-    datasets.disable_progress_bars()  # one summary line, not a progress bar on stderr
-    try:
-        datasets.Dataset.from_pandas(frame, preserve_index=False).save_to_disk(str(temp))
-        if output.exists():
-            old = output.with_name(f".{output.name}.old-{os.getpid()}")
-            os.replace(output, old)
-        os.replace(temp, output)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        if old is not None and not output.exists():
-            os.replace(old, output)
-        raise
-    finally:
-        if bars:
-            datasets.enable_progress_bars()
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    fsync_dir(output.parent)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def export_from_args(args: Any) -> int:
@@ -254,11 +263,15 @@ def export_from_args(args: Any) -> int:
 
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
     output = Path(args.output).expanduser()
-    resolve_format(output, args.format)  # fail on a bad extension before reading the data
+    fmt = resolve_format(output, args.format)  # fail on a bad extension before reading the data
+    inputs = [(journal_path, "the corrections journal")]
+    if not str(args.data).startswith("hf:"):
+        inputs.append((Path(args.data).expanduser(), "the input file"))
+    check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
     require_journal(journal_path)
     dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
                            id_column=args.id_column, encoding=args.encoding)
-    summary = export_corrected(dataset, journal_path, output, fmt=args.format,
+    summary = export_corrected(dataset, journal_path, output, fmt=fmt,
                                corrections_only=args.corrections_only, force=args.force)
     for warning in summary.warnings:
         print(f"textaudit: warning: {warning}", file=sys.stderr)

@@ -18,17 +18,10 @@ import numpy as np
 import pandas as pd
 
 from engine.errors import DataError, UsageError
+from engine.formats import SUFFIX_FORMATS, SourceStyle, format_of, is_saved_dataset, known_suffixes
 from engine.hub import hub_offline, hub_unreachable
 
-FILE_TYPES = {
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
+FILE_TYPES = SUFFIX_FORMATS  # kept for callers that import it from here
 
 
 @dataclass(frozen=True)
@@ -49,6 +42,10 @@ class Dataset:
     id_column: str | None
     source: str
     warnings: list[str] = field(default_factory=list)
+    #: How the input file was written (None for a DataFrame or the hub): export writes it back so.
+    style: SourceStyle | None = None
+    #: Class -> the original label value it stands for (a bool, an int in a mixed column, ...).
+    label_originals: dict[Any, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -90,9 +87,14 @@ def text_sha256(text: str) -> str:
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     """Read a file, a saved ``datasets`` folder or ``hf:NAME[:SPLIT]`` into a DataFrame."""
+    return read_table_styled(source, encoding=encoding)[0]
+
+
+def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle | None]:
+    """:func:`read_table`, plus how the file was written (None for the hub)."""
     source_str = str(source)
     if source_str.startswith("hf:"):
-        return _read_hub(source_str[3:])
+        return _read_hub(source_str[3:]), None
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -102,9 +104,9 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
         raise DataError(f"{source_str}: no such file or directory")
     if path.is_dir():
         return _read_saved_dataset(path)
-    kind = FILE_TYPES.get(path.suffix.lower())
+    kind = format_of(path)
     if kind is None:
-        known = ", ".join(sorted(FILE_TYPES))
+        known = known_suffixes()
         raise UsageError(
             f"{source_str}: unknown file type {path.suffix or '(none)'!r}; "
             f"use {known}, a saved datasets folder or hf:NAME"
@@ -122,6 +124,8 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
         ) from None
     except pd.errors.EmptyDataError:
         raise DataError(f"{source_str}: the file is empty") from None
+    except RecursionError:
+        raise DataError(f"{source_str}: nested too deeply to read as {kind}") from None
     except (pd.errors.ParserError, ValueError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
@@ -136,30 +140,26 @@ def _looks_binary(path: Path) -> bool:
     return b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
-def _read_file(path: Path, kind: str, encoding: str) -> pd.DataFrame:
+def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
+    from engine import readers
+
     if path.stat().st_size == 0:
         raise DataError(f"{path}: the file is empty")
     if encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
         encoding = "utf-8-sig"  # a UTF-8 BOM must not end up in the first column name
     if kind in ("csv", "tsv"):
-        return pd.read_csv(
-            path,
-            sep="," if kind == "csv" else "\t",
-            encoding=encoding,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-        )
+        return readers.read_delimited(path, kind, encoding)
     if kind == "jsonl":
-        return pd.read_json(path, lines=True, encoding=encoding, dtype=False)
+        return readers.read_jsonl(path, encoding)
     if kind == "json":
-        return pd.read_json(path, encoding=encoding, dtype=False)
-    return pd.read_parquet(path)
+        return readers.read_json(path, encoding)
+    return readers.read_parquet(path)
 
 
-def _read_saved_dataset(path: Path) -> pd.DataFrame:
-    markers = ("dataset_info.json", "state.json", "dataset_dict.json")
-    if not any((path / marker).exists() for marker in markers):
+def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
+    from engine.readers import read_saved
+
+    if not is_saved_dataset(path):
         raise DataError(f"{path}: is a directory, not a data file or a saved datasets folder")
     import datasets
 
@@ -170,7 +170,7 @@ def _read_saved_dataset(path: Path) -> pd.DataFrame:
     if isinstance(loaded, datasets.DatasetDict):
         split = "train" if "train" in loaded else next(iter(loaded))
         loaded = loaded[split]
-    return loaded.to_pandas()
+    return read_saved(loaded)
 
 
 def _read_hub(spec: str) -> pd.DataFrame:
@@ -236,8 +236,27 @@ def label_column_hint(frame: pd.DataFrame, text_column: str, label_column: str) 
     return "is it the label column? choose another with --label-column"
 
 
-def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any]]:
-    """Map label values to indices of their sorted unique values; reject missing labels."""
+def _kind(value: Any) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "boolean"
+    if isinstance(value, (int, np.integer)):
+        return "number"
+    if isinstance(value, (float, np.floating)):
+        return "number"
+    return "text" if isinstance(value, str) else type(value).__name__
+
+
+def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any, Any], list[str]]:
+    """Map label values to indices of their sorted unique values; reject missing labels.
+
+    Also returns each class's original value (for export) and warnings about distinct values
+    that became one class (``1`` and ``"1"`` in a mixed column).
+    """
+    raw = values.to_numpy(dtype=object)
+    bad = next((v for v in raw if isinstance(v, (list, dict, tuple, np.ndarray))), None)
+    if bad is not None:
+        raise DataError(f"label column {values.name!r} holds a {type(bad).__name__} value "
+                        f"({str(bad)[:40]}); labels must be text, numbers or booleans")
     missing = values.isna().to_numpy() | values.map(
         lambda v: isinstance(v, str) and not v.strip()
     ).to_numpy(dtype=bool)
@@ -247,21 +266,35 @@ def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any]]:
         raise DataError(
             f"{len(rows)} row(s) have an empty label (rows {shown}); fill or drop them first"
         )
-    raw = values.to_numpy(dtype=object)
+    keys: np.ndarray | None = None
     if any(isinstance(v, (bool, np.bool_)) for v in raw):
-        keys = np.asarray([str(v) for v in raw], dtype=object)  # True/False stay names, not 1/0
+        pass  # True/False stay names, not 1/0
     elif all(isinstance(v, (int, np.integer)) for v in raw):
-        keys = np.asarray(raw, dtype=np.int64)
+        try:
+            keys = np.asarray([int(v) for v in raw], dtype=np.int64)
+        except OverflowError:  # beyond 64 bits: the labels are names
+            keys = None
     elif all(isinstance(v, (int, float, np.integer, np.floating)) for v in raw):
         floats = np.asarray(raw, dtype=np.float64)
-        if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)):
+        if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)) and np.all(np.abs(floats) < 2.0**63):
             keys = floats.astype(np.int64)  # 1.0, 2.0 -> 1, 2
         else:
             keys = floats
-    else:
+    if keys is None:
         keys = np.asarray([str(v) for v in raw], dtype=object)
-    classes, indices = np.unique(keys, return_inverse=True)
-    return indices.astype(np.int64), [c.item() if hasattr(c, "item") else c for c in classes]
+    classes, first, indices = np.unique(keys, return_index=True, return_inverse=True)
+    classes = [c.item() if hasattr(c, "item") else c for c in classes]
+    originals = {c: (raw[i].item() if hasattr(raw[i], "item") else raw[i]) for c, i in zip(classes, first)}
+    warnings: list[str] = []
+    if keys.dtype == object:
+        kinds: dict[Any, dict[str, Any]] = {}
+        for key, value in zip(keys.tolist(), raw.tolist()):
+            kinds.setdefault(key, {}).setdefault(_kind(value), value)
+        for key, by_kind in kinds.items():
+            if len(by_kind) > 1:
+                shown = " and ".join(f"{v!r} ({kind})" for kind, v in by_kind.items())
+                warnings.append(f"labels {shown} are one class {key!r} (column {values.name!r} mixes types)")
+    return indices.astype(np.int64), classes, originals, warnings
 
 
 def load_dataset(
@@ -274,9 +307,9 @@ def load_dataset(
 ) -> Dataset:
     """Read and validate a dataset; raise ``DataError``/``UsageError`` with one clear line."""
     if isinstance(source, pd.DataFrame):
-        frame, name = source.reset_index(drop=True), "<DataFrame>"
+        frame, name, style = source.reset_index(drop=True), "<DataFrame>", None
     else:
-        frame, name = read_table(source, encoding=encoding), str(source)
+        (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]
     if len(frame.columns) == 0:
         raise DataError(f"{name}: holds no columns (an empty or blank file?)")
@@ -288,6 +321,10 @@ def load_dataset(
         raise DataError(f"{name}: has a header but no rows")
 
     text_values = frame[text_column]
+    bad = next((v for v in text_values.tolist() if isinstance(v, (list, dict, tuple, np.ndarray, bytes))), None)
+    if bad is not None:
+        raise DataError(f"{name}: text column {text_column!r} holds a {type(bad).__name__} value "
+                        f"({str(bad)[:40]}); texts must be strings")
     text_is_null = text_values.isna().to_numpy().copy()
     texts = ["" if null else str(v) for v, null in zip(text_values.tolist(), text_is_null)]
     text_is_null |= np.fromiter(
@@ -296,7 +333,7 @@ def load_dataset(
     if text_is_null.all():
         raise DataError(f"{name}: every text in column {text_column!r} is empty; nothing to audit")
 
-    labels, classes = _normalise_labels(frame[label_column])
+    labels, classes, originals, label_warnings = _normalise_labels(frame[label_column])
     if len(classes) < 2:
         raise DataError(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
@@ -305,7 +342,7 @@ def load_dataset(
     warnings: list[str] = [
         f"labels {', '.join(repr(str(c)) for c in group)} look alike but count as different classes"
         for group in _lookalike_labels(classes)
-    ]
+    ] + label_warnings
     if id_column is not None:
         ids = frame[id_column].tolist()
         n_dup = int(frame[id_column].duplicated().sum())
@@ -327,4 +364,6 @@ def load_dataset(
         id_column=id_column,
         source=name,
         warnings=warnings,
+        style=style,
+        label_originals=originals,
     )

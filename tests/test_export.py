@@ -110,7 +110,7 @@ def test_corrections_only_with_int_labels(int_jsonl, tmp_path):
     assert first["label_before"] == 1 and first["label_after"] == 0  # ints, not 1.0
 
 
-def test_refuses_to_overwrite_the_input_without_force(str_csv, tmp_path):
+def test_never_overwrites_an_input_and_needs_force_for_an_existing_output(str_csv, tmp_path):
     dataset = load_dataset(str_csv, id_column="id")
     journal = tmp_path / "j.jsonl"
     decide(dataset, journal)
@@ -122,8 +122,20 @@ def test_refuses_to_overwrite_the_input_without_force(str_csv, tmp_path):
     assert str_csv.read_bytes() == original
     with pytest.raises(UsageError, match="corrections journal"):
         export_corrected(dataset, journal, journal, fmt="jsonl", force=True)
-    export_corrected(dataset, journal, str_csv, force=True)
-    assert pd.read_csv(str_csv)["id"].tolist() == ["r0", "r1", "r3", "r5"]
+    with pytest.raises(UsageError, match="is the input file"):  # not even with --force
+        export_corrected(dataset, journal, str_csv, force=True)
+    link = tmp_path / "hard.csv"
+    link.hardlink_to(str_csv)
+    with pytest.raises(UsageError, match="is the input file"):  # the same inode
+        export_corrected(dataset, journal, link, force=True)
+    assert str_csv.read_bytes() == original
+    out = tmp_path / "out.csv"
+    out.write_text("mine")
+    with pytest.raises(UsageError, match="exists; pass --force"):
+        export_corrected(dataset, journal, out)
+    assert out.read_text() == "mine"
+    export_corrected(dataset, journal, out, force=True)
+    assert pd.read_csv(out)["id"].tolist() == ["r0", "r1", "r3", "r5"]
 
 
 def test_clear_errors(str_csv, tmp_path):
@@ -153,7 +165,9 @@ def test_hf_export_replaces_an_earlier_export(str_csv, tmp_path):
     export_corrected(dataset, journal, target, fmt="hf")
     with Journal.open(journal, dataset) as writer:
         writer.record("exclude", 0, issue_type="outlier")
-    export_corrected(dataset, journal, target, fmt="hf")
+    with pytest.raises(UsageError, match="exists; pass --force"):
+        export_corrected(dataset, journal, target, fmt="hf")
+    export_corrected(dataset, journal, target, fmt="hf", force=True)
     assert read_back(target, "hf")["id"].tolist() == ["r1", "r3", "r5"]
 
 

@@ -1,0 +1,82 @@
+"""The one table of file formats: which suffix means which format, and who can write it.
+
+``load``, ``export``, ``paths``, the CLI's ``--issues-out`` and the TUI's export dialog all ask
+here, so a format is added (or a suffix spelled) in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: File suffix -> format name, for reading and writing.
+SUFFIX_FORMATS: dict[str, str] = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+#: The suffix each format is written with by default.
+DEFAULT_SUFFIX: dict[str, str] = {
+    "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json": ".json", "parquet": ".parquet",
+}
+#: Formats that are text (a line ending, an encoding, quoting).
+TEXT_FORMATS = ("csv", "tsv", "jsonl", "json")
+#: Single-file formats textaudit reads and writes.
+FILE_FORMATS = tuple(DEFAULT_SUFFIX)
+#: Everything ``export`` can write: the file formats and a saved ``datasets`` folder.
+EXPORT_FORMATS = (*FILE_FORMATS, "hf")
+#: Files that mark a folder written by ``datasets.save_to_disk``.
+SAVED_DATASET_MARKERS = ("dataset_info.json", "state.json", "dataset_dict.json")
+
+
+def format_of(path: Path | str) -> str | None:
+    """The format a file name's suffix names, or None."""
+    return SUFFIX_FORMATS.get(Path(str(path)).suffix.lower())
+
+
+def known_suffixes() -> str:
+    """``.csv, .json, ...`` for error messages."""
+    return ", ".join(sorted(SUFFIX_FORMATS))
+
+
+def strip_data_suffix(name: str) -> str:
+    """``train.csv`` -> ``train``; a name without a known suffix is returned as is."""
+    suffix = Path(name).suffix
+    if suffix.lower() in SUFFIX_FORMATS:
+        return name[: -len(suffix)]
+    return name
+
+
+def is_saved_dataset(folder: Path) -> bool:
+    """True for a folder ``datasets.save_to_disk`` wrote."""
+    return any((folder / marker).exists() for marker in SAVED_DATASET_MARKERS)
+
+
+@dataclass(frozen=True)
+class SourceStyle:
+    """How the input file was written, so an export in the same format writes it the same way.
+
+    ``header`` holds the column names exactly as the file spelled them (a CSV header may repeat
+    a name or leave one empty; the frame's own names are made unique). ``schema`` is the input's
+    Arrow schema (Parquet, saved datasets), ``features`` its ``datasets`` features.
+    """
+
+    fmt: str
+    header: tuple[str, ...] = ()
+    newline: str = "\n"
+    final_newline: bool = True
+    bom: bool = False
+    encoding: str = "utf-8"
+    quote_all: bool = False
+    json_separators: tuple[str, str] = (",", ":")
+    json_ascii: bool = False
+    json_indent: int | None = None
+    json_orient: str = "records"
+    schema: Any = None
+    features: Any = None
+    absent: dict[str, frozenset[int]] = field(default_factory=dict)

@@ -1,0 +1,234 @@
+"""Read a data file into a DataFrame exactly, and note how it was written (``SourceStyle``).
+
+Exactly means: CSV/TSV cells are read as strings (nothing is guessed), the header is kept as
+spelled (repeated or empty names too), TSV has no quoting (a leading ``"`` is data), JSON numbers
+keep every digit (the ``json`` module, not pandas' fast parser; integers of any size), and
+Parquet keeps nullable integer and boolean columns nullable instead of turning them into floats.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.errors import DataError
+from engine.formats import SourceStyle
+
+_HEAD_BYTES = 1 << 16
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+_UINT64_MAX = (1 << 64) - 1
+
+
+def unique_names(header: list[str]) -> list[str]:
+    """Frame column names for a header: repeated names get ``.1``, ``.2``; empty ones ``Unnamed: i``."""
+    seen = set(header)
+    names: list[str] = []
+    used: set[str] = set()
+    for position, name in enumerate(header):
+        candidate = name if name else f"Unnamed: {position}"
+        if candidate in used:
+            base, k = candidate, 1
+            while f"{base}.{k}" in used or f"{base}.{k}" in seen:
+                k += 1
+            candidate = f"{base}.{k}"
+        used.add(candidate)
+        names.append(candidate)
+    return names
+
+
+def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
+    """(newline, ends with a newline, has a UTF-8 BOM) from the file's bytes."""
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 2))
+        tail = handle.read()
+    bom = head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "").startswith("utf8")
+    lf = head.find(b"\n")
+    if lf == -1:
+        newline = "\r" if b"\r" in head else "\n"
+    else:
+        newline = "\r\n" if lf > 0 and head[lf - 1:lf] == b"\r" else "\n"
+    return newline, tail.endswith((b"\n", b"\r")), bom
+
+
+_QUOTED_RECORD = r'"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*'
+_QUOTE_ALL = re.compile(rf"{_QUOTED_RECORD}(?:\r\n|\n|\r)(?:{_QUOTED_RECORD}(?:\r\n|\n|\r|$)|$)")
+
+
+def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
+    """CSV (RFC 4180 quoting) or TSV (no quoting at all); every cell a string, empty = missing."""
+    newline, final_newline, bom = _text_layout(path, encoding)
+    raw = pd.read_csv(
+        path,
+        sep="," if kind == "csv" else "\t",
+        header=None,
+        encoding=encoding,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        quoting=csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE,
+    )
+    header = ["" if pd.isna(v) else str(v) for v in raw.iloc[0].tolist()] if len(raw) else []
+    frame = raw.iloc[1:].reset_index(drop=True)
+    frame.columns = unique_names(header)
+    quote_all = False
+    if kind == "csv":
+        with path.open(encoding=encoding, newline="") as handle:
+            head = handle.read(_HEAD_BYTES)
+        quote_all = _QUOTE_ALL.match(head) is not None  # the header and the first row fully quoted
+    style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
+                        bom=bom, encoding=encoding, quote_all=quote_all)
+    return frame, style
+
+
+def _column(values: list[Any]) -> pd.Series:
+    """A column from parsed JSON values with the narrowest dtype that keeps every value exactly."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return pd.Series(values, dtype=object)
+    if all(isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="bool" if len(present) == len(values) else "boolean")
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        if _INT64[0] <= min(present) and max(present) <= _INT64[1]:
+            return pd.Series(values, dtype="int64" if len(present) == len(values) else "Int64")
+        if min(present) >= 0 and max(present) <= _UINT64_MAX:
+            return pd.Series(values, dtype="uint64" if len(present) == len(values) else "UInt64")
+        return pd.Series(values, dtype=object)  # bigger than 64 bits: Python ints
+    if all(isinstance(v, float) for v in present):
+        return pd.Series([np.nan if v is None else v for v in values], dtype="float64")
+    if all(isinstance(v, str) for v in present):
+        try:
+            return pd.Series(values, dtype="str")
+        except UnicodeEncodeError:  # a lone surrogate: kept as is in a Python-object column
+            return pd.Series(values, dtype=object)
+    return pd.Series(values, dtype=object)  # mixed types, lists, dicts: values as parsed
+
+
+def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame, dict[str, frozenset[int]]]:
+    keys: dict[str, None] = {}
+    for number, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise DataError(f"{source}: record {number + 1} is a JSON {type(record).__name__}, not an object")
+        keys.update(dict.fromkeys(record))
+    columns: dict[str, pd.Series] = {}
+    absent: dict[str, frozenset[int]] = {}
+    for key in keys:
+        missing = frozenset(i for i, record in enumerate(records) if key not in record)
+        if missing:
+            absent[key] = missing
+        columns[key] = _column([record.get(key) for record in records])
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(records))), absent
+
+
+def _json_layout(text: str, value: Any) -> tuple[tuple[str, str], bool, int | None]:
+    """The separators, ASCII escaping and indent that re-create ``text`` from ``value`` (if any)."""
+    for indent in (None, 2, 4, 1):
+        for separators in ((",", ":"), (", ", ": "), (",", ": ")):
+            for ascii_only in (False, True):
+                try:
+                    dumped = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent)
+                except (TypeError, ValueError):
+                    return (",", ":"), False, None
+                if dumped == text:
+                    return separators, ascii_only, indent
+    return (",", ":"), False, None
+
+
+def _loads(text: str, source: Path, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise DataError(f"{source}: JSON nested too deeply{where}") from None
+
+
+def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
+    """One JSON object per line; blank lines are skipped."""
+    newline, final_newline, bom = _text_layout(path, encoding)
+    with path.open(encoding=encoding, newline="") as handle:
+        text = handle.read()
+    records, first = [], None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            records.append(_loads(line, path, f" on line {number}"))
+            first = line if first is None else first
+    if not records:
+        raise DataError(f"{path}: the file holds no JSON lines")
+    frame, absent = _frame_from_records(records, path)
+    separators, ascii_only, _ = _json_layout(first or "", records[0])
+    style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
+                        bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
+                        absent=absent)
+    return frame, style
+
+
+def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
+    """A JSON array of records, or an object of equal-length column lists."""
+    newline, final_newline, bom = _text_layout(path, encoding)
+    with path.open(encoding=encoding, newline="") as handle:
+        text = handle.read()
+    value = _loads(text, path, "")
+    orient = "records"
+    if isinstance(value, list):
+        frame, absent = _frame_from_records(value, path)
+    elif isinstance(value, dict) and value and all(isinstance(v, list) for v in value.values()):
+        lengths = {len(v) for v in value.values()}
+        if len(lengths) != 1:
+            raise DataError(f"{path}: the column lists have different lengths ({sorted(lengths)})")
+        frame, absent, orient = pd.DataFrame({k: _column(v) for k, v in value.items()}), {}, "columns"
+    else:
+        raise DataError(f"{path}: expected a JSON array of objects or an object of column lists")
+    separators, ascii_only, indent = _json_layout(text.rstrip("\r\n"), value)
+    style = SourceStyle(fmt="json", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
+                        bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
+                        json_indent=indent, json_orient=orient, absent=absent)
+    return frame, style
+
+
+_NULLABLE = {
+    "int8": "Int8", "int16": "Int16", "int32": "Int32", "int64": "Int64",
+    "uint8": "UInt8", "uint16": "UInt16", "uint32": "UInt32", "uint64": "UInt64", "bool": "boolean",
+}
+
+
+def arrow_to_frame(table: Any) -> pd.DataFrame:
+    """An Arrow table as a DataFrame; integer/bool columns with nulls stay nullable, not float."""
+    import pyarrow as pa
+
+    frame = table.to_pandas()
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
+        frame = frame.reset_index()  # a stored index is data: keep it as a column
+    positions = {name: i for i, name in enumerate(frame.columns)}
+    for name, column in zip(table.column_names, table.columns):
+        kind = column.type
+        if (pa.types.is_integer(kind) or pa.types.is_boolean(kind)) and column.null_count and name in positions:
+            series = frame.iloc[:, positions[name]]
+            if series.dtype == object or series.dtype.kind == "f":
+                frame.isetitem(positions[name], pd.array(column.to_pylist(), dtype=_NULLABLE[str(kind)]))
+    return frame
+
+
+def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    frame = arrow_to_frame(table)
+    return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema)
+
+
+def read_saved(loaded: Any) -> tuple[pd.DataFrame, SourceStyle]:
+    """A ``datasets.Dataset`` (already loaded from disk) as a frame with its features kept."""
+    table = loaded.with_format("arrow")[:]
+    frame = arrow_to_frame(table)
+    return frame, SourceStyle(fmt="hf", header=tuple(frame.columns), schema=table.schema,
+                              features=loaded.features)

@@ -1,0 +1,316 @@
+"""Write a DataFrame as CSV, TSV, JSONL, JSON, Parquet or a saved ``datasets`` folder, exactly.
+
+Every file goes through :mod:`engine.atomic`. Given the input's :class:`SourceStyle`, a file in
+the same format comes back the way it was written: the header as spelled, the line ending, the
+BOM, CSV quote-all or minimal quoting, JSON separators and indent, the Arrow schema. Fields that
+need quoting are always quoted (a lone ``\\r`` too), JSON numbers keep every digit and a lone
+surrogate is written as its ``\\udXXX`` escape. Formula-looking cells (``=``, ``+``, ``-``, ``@``)
+are data and are written exactly as they are.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import decimal
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine import atomic
+from engine.errors import DataError
+from engine.formats import SourceStyle
+
+_CHUNK_ROWS = 20_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Notes:
+    """Warnings collected while writing, one per column and kind."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, line: str) -> None:
+        if line not in self.lines:
+            self.lines.append(line)
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, (float, np.floating)) and math.isnan(value)
+
+
+def _cell_text(value: Any, column: str, notes: _Notes) -> str:
+    """One CSV/TSV cell: missing is empty, numbers at full precision, bytes as base64."""
+    if isinstance(value, str):
+        return value
+    if _missing(value):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "True" if value else "False"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value))
+    if isinstance(value, (bytes, bytearray)):
+        notes.add(f"column {column!r} holds binary values; written as base64 text")
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, (list, tuple, dict, np.ndarray)):
+        notes.add(f"column {column!r} holds lists or objects; written as JSON text")
+        return _dumps(_jsonable(value, column, notes), (",", ":"), False, None)
+    return str(value)
+
+
+def _jsonable(value: Any, column: str, notes: _Notes) -> Any:
+    """A value json.dumps writes exactly: numpy scalars as Python numbers, missing as null."""
+    if isinstance(value, (str, bool)) or value is None:
+        return value
+    if isinstance(value, (int, np.integer)) and not isinstance(value, np.bool_):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(value) else float(value)
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (bytes, bytearray)):
+        notes.add(f"column {column!r} holds binary values; written as base64 text")
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, (pd.Timestamp, dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, pd.Timedelta):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)  # a float would round it
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v, column, notes) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_jsonable(v, column, notes) for v in value]
+    return str(value)
+
+
+def _dumps(value: Any, separators: tuple[str, str], ascii_only: bool, indent: int | None) -> str:
+    text = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent, allow_nan=True)
+    # a lone surrogate cannot be encoded as UTF-8; inside a JSON string its escape is exact
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if not ascii_only else text
+
+
+def _columns(frame: pd.DataFrame) -> list[list[Any]]:
+    return [frame.iloc[:, i].tolist() for i in range(frame.shape[1])]
+
+
+def _names(frame: pd.DataFrame, style: SourceStyle | None, delimited: bool) -> list[str]:
+    """Header names: as the input spelled them for CSV/TSV; the frame's unique names otherwise."""
+    if delimited and style is not None and len(style.header) == frame.shape[1]:
+        return list(style.header)
+    return [str(c) for c in frame.columns]
+
+
+def _delimited_lines(frame: pd.DataFrame, fmt: str, style: SourceStyle | None, notes: _Notes) -> Iterator[list[str]]:
+    sep = "," if fmt == "csv" else "\t"
+    quote_all = bool(style and style.fmt == "csv" and style.quote_all and fmt == "csv")
+    names = [str(c) for c in frame.columns]
+
+    def field(text: str, row: int | None, column: str) -> str:
+        if fmt == "tsv":
+            if "\t" in text or "\n" in text or "\r" in text:
+                where = "the header" if row is None else f"row {row}"
+                raise DataError(f"cannot write TSV: {where}, column {column!r} holds a tab or line break "
+                                "(TSV has no quoting); export as .csv, .jsonl or .parquet")
+            return text
+        if quote_all or any(c in text for c in (sep, '"', "\r", "\n")):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    header = _names(frame, style, True)
+    yield [sep.join(field(h, None, h) for h in header)]
+    columns = _columns(frame)
+    for start in range(0, len(frame), _CHUNK_ROWS):
+        stop = min(start + _CHUNK_ROWS, len(frame))
+        yield [
+            sep.join(field(_cell_text(columns[c][r], names[c], notes), r, names[c]) for c in range(len(columns)))
+            for r in range(start, stop)
+        ]
+
+
+def _json_records(frame: pd.DataFrame, rows: Sequence[int] | None, style: SourceStyle | None,
+                  notes: _Notes) -> Iterator[dict[str, Any]]:
+    names = _names(frame, style, False)
+    absent = {names.index(k): v for k, v in (style.absent if style else {}).items() if k in names}
+    columns = _columns(frame)
+    for r in range(len(frame)):
+        source_row = rows[r] if rows is not None else r
+        yield {
+            names[c]: _jsonable(columns[c][r], names[c], notes)
+            for c in range(len(columns))
+            if not (c in absent and source_row in absent[c])
+        }
+
+
+def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool, str]:
+    """(newline, final newline, BOM, encoding) for a text output."""
+    if style is None or style.fmt not in ("csv", "tsv", "jsonl", "json"):
+        return "\n", True, False, "utf-8"
+    encoding = style.encoding
+    if encoding.lower().replace("-", "") in ("utf8", "utf8sig") or fmt in ("jsonl", "json"):
+        encoding = "utf-8"  # JSON is UTF-8 (RFC 8259); the BOM is written on its own
+    return style.newline, style.final_newline, style.bom, encoding
+
+
+def _encode(text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        what = "a lone surrogate" if 0xD800 <= ord(char) <= 0xDFFF else f"{char!r}"
+        raise DataError(f"a cell holds {what}, which {encoding} cannot encode; "
+                        "export as .jsonl or .json (they keep it as an escape)") from None
+
+
+def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None,
+                rows: Sequence[int] | None, notes: _Notes, replace_symlink: bool) -> None:
+    newline, final_newline, bom, encoding = _text_settings(fmt, style)
+    same = style is not None and style.fmt == fmt
+    if fmt in ("csv", "tsv"):
+        chunks: Iterator[list[str]] = _delimited_lines(frame, fmt, style, notes)
+    elif fmt == "jsonl":
+        separators, ascii_only = (style.json_separators, style.json_ascii) if same else ((",", ":"), False)
+        records = _json_records(frame, rows, style, notes)
+        chunks = ([_dumps(r, separators, ascii_only, None)] for r in records)
+    else:
+        separators, ascii_only, indent = ((style.json_separators, style.json_ascii, style.json_indent)
+                                          if same else ((",", ":"), False, None))
+        if same and style.json_orient == "columns":
+            names = _names(frame, style, False)
+            value: Any = {n: [_jsonable(v, n, notes) for v in col] for n, col in zip(names, _columns(frame))}
+        else:
+            value = list(_json_records(frame, rows, style, notes))
+        text = _dumps(value, separators, ascii_only, indent)
+        chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
+    with atomic.atomic_open(output, "wb", replace_symlink=replace_symlink) as handle:
+        if bom:
+            handle.write(b"\xef\xbb\xbf")
+        first = True
+        for lines in chunks:
+            if not lines:
+                continue
+            body = newline.join(lines)
+            handle.write(_encode(body if first else newline + body, encoding))
+            first = False
+        if final_newline:
+            handle.write(newline.encode(encoding))
+
+
+def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes) -> Any:
+    """An Arrow table; each column keeps the input's Arrow type where its values still fit."""
+    import pyarrow as pa
+
+    fields = {f.name: f for f in style.schema} if style is not None and style.schema is not None else {}
+    arrays, names, changed = [], [str(c) for c in frame.columns], set()
+    for position, name in enumerate(names):
+        series = frame.iloc[:, position]
+        original = fields.get(name)
+        array = None
+        if original is not None:
+            try:
+                array = pa.array(series, type=original.type, from_pandas=True)
+            except (pa.ArrowException, TypeError, ValueError, OverflowError):
+                array = None
+        if array is None:
+            try:
+                array = pa.array(series, from_pandas=True)
+            except (pa.ArrowException, TypeError, ValueError, OverflowError):
+                notes.add(f"column {name!r} mixes value types; written as text")
+                array = pa.array([None if _missing(v) else _cell_text(v, name, notes) for v in series.tolist()],
+                                 type=pa.string())
+            if original is not None and array.type != original.type:
+                notes.add(f"column {name!r} changed type from {original.type} to {array.type} to hold the new values")
+        if original is None or array.type != original.type:
+            changed.add(name)
+        arrays.append(array)
+    table = pa.Table.from_arrays(arrays, names=names)
+    return table.replace_schema_metadata(_pandas_metadata(frame, style, changed))
+
+
+def _pandas_metadata(frame: pd.DataFrame, style: SourceStyle | None, changed: set[str]) -> dict | None:
+    """The input's pandas metadata without its index (rows may be gone), or fresh metadata."""
+    import pyarrow as pa
+
+    original = style.schema.metadata if style is not None and style.schema is not None else None
+    if original and b"pandas" in original:
+        meta = json.loads(original[b"pandas"])
+        meta["index_columns"] = []
+        meta["columns"] = [c for c in meta.get("columns", [])
+                           if c.get("field_name") in frame.columns and c.get("field_name") not in changed]
+        return {**original, b"pandas": json.dumps(meta).encode()}
+    if original:
+        return dict(original)
+    try:
+        return pa.Schema.from_pandas(frame, preserve_index=False).metadata
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return None
+
+
+def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None, notes: _Notes,
+                   replace_symlink: bool) -> None:
+    import pyarrow.parquet as pq
+
+    table = to_arrow(frame, style, notes)
+    with atomic.atomic_path(output, replace_symlink=replace_symlink) as temp:
+        pq.write_table(table, temp)
+
+
+def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, notes: _Notes,
+              replace_symlink: bool) -> None:
+    import datasets
+    from datasets.table import InMemoryTable
+
+    table = to_arrow(frame, style, notes)
+    dataset = datasets.Dataset(InMemoryTable(table))
+    features = style.features if style is not None else None
+    if features is not None and list(features) == list(dataset.features):
+        try:
+            dataset = dataset.cast(features)
+        except (ValueError, TypeError) as exc:
+            notes.add(f"kept the new column types, not the input's features ({str(exc)[:80]})")
+    bars = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()  # one summary line, not a progress bar on stderr
+    try:
+        with atomic.atomic_path(output, directory=True, replace_symlink=replace_symlink) as temp:
+            dataset.save_to_disk(str(temp))
+    finally:
+        if bars:
+            datasets.enable_progress_bars()
+
+
+def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None = None, *,
+                rows: Sequence[int] | None = None, replace_symlink: bool = False) -> list[str]:
+    """Write ``frame`` to ``output`` as ``fmt`` atomically; return warnings (one line each).
+
+    ``style`` is the input's; ``rows`` the input row each output row came from (to leave out
+    JSON keys the input did not have).
+    """
+    notes = _Notes()
+    if fmt == "parquet":
+        _write_parquet(frame, output, style, notes, replace_symlink)
+    elif fmt == "hf":
+        _write_hf(frame, output, style, notes, replace_symlink)
+    else:
+        _write_text(frame, output, fmt, style, rows, notes, replace_symlink)
+    return notes.lines
+
+
+def layout_only(style: SourceStyle | None) -> SourceStyle | None:
+    """The input's text layout (line ending, BOM, quoting) for a table with other columns."""
+    if style is None:
+        return None
+    return dataclasses.replace(style, header=(), absent={}, schema=None, features=None, json_orient="records")
