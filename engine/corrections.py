@@ -21,7 +21,6 @@ import operator
 import os
 import stat
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,8 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     rows_text,
     utc_now,
 )
+from engine.journal_replay import RowMatcher
+from engine.journal_state import DecisionState, Group
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.load import Dataset, text_sha256
 
@@ -56,14 +57,6 @@ class JournalWriteError(JournalError):
 
 class JournalReadOnly(JournalWriteError):
     """The journal was opened read-only and refuses to record."""
-
-
-@dataclass
-class _Group:
-    """Decisions made by one key press (only those that apply to the current data)."""
-
-    id: int
-    decisions: list[Decision]
 
 
 def label_value(dataset: Dataset, display: str) -> Any:
@@ -107,13 +100,13 @@ class Journal:
         self._fd: int | None = None
         self._lock: Any = None
         self._mutex = threading.Lock()
-        self._history: dict[int, list[Decision]] = {}
-        self._done: list[_Group] = []
-        self._undone: list[_Group] = []
+        self._state = DecisionState()
         self._next_seq = 1
         self._needs_newline = False
         self._names = dataset.class_names
         self._class_names = set(self._names)
+        self._matcher = RowMatcher(dataset)
+        self._problems = ReplayProblems()
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -224,9 +217,9 @@ class Journal:
             self._truncate_to(good_end)
         # Groups that apply to no row (their rows changed since) are no-ops: later undo/redo
         # lines, written by this session, never target them.
-        self._done = [group for group in self._done if group.decisions]
-        self._undone = [group for group in self._undone if group.decisions]
+        self._state.forget_empty()
         self.load_report = problems.lines(removed=not self.read_only)
+        self._problems = problems
 
     def _truncate_to(self, size: int) -> None:
         assert self._fd is not None
@@ -244,28 +237,41 @@ class Journal:
         action = entries[0]["action"]
         if action in HISTORY_ACTIONS:
             target = entries[0].get("target")
-            stack = self._done if action == "undo" else self._undone
-            self._drop_empty()
-            if not stack or stack[-1].id != target:
+            top = self._state.top(action)
+            if top is None or top.id != target:
                 problems.history_mismatch.append(entries[0]["group"])
                 return
-            self._undo_top() if action == "undo" else self._redo_top()
+            self._state.step(action)
             return
-        applied: list[Decision] = []
+        group = entries[0]["group"]
+        rows: list[int | None] = []
         for entry in entries:
-            row = entry["row"]
-            if not 0 <= row < len(self.dataset):
-                problems.out_of_range.append(row)
-            elif entry["text_sha256"] != text_sha256(self.dataset.texts[row]):
-                problems.text_changed.append(row)
-            elif entry["action"] == "relabel" and not self._label_ok(entry):
-                problems.bad_label.append(row)
-            else:
-                applied.append(self._decision(entry))
-        self._push(_Group(entries[0]["group"], applied))
+            row = self._matcher.match(entry, problems)
+            if row is not None and entry["action"] == "relabel" and not self._label_ok(entry):
+                problems.bad_label.append(entry["row"])
+                row = None
+            rows.append(row)
+        matched = [row for row in rows if row is not None]
+        if len(matched) < len(entries) or len(set(matched)) < len(matched):
+            # all or nothing: half a near-duplicate decision is not what the user decided
+            if matched and len(entries) > 1:
+                problems.partial_groups.append((group, len(matched), len(entries)))
+            self._state.push(Group(group, []))  # kept (empty) so later undo/redo lines still pair up
+            return
+        problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"])
+        self._state.push(Group(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
 
     def _decision(self, entry: dict[str, Any]) -> Decision:
         return decision_from_entry(entry, self._names[int(self.dataset.labels[entry["row"]])])
+
+    @property
+    def unapplied(self) -> int:
+        """Journal decisions that no longer match the data and were skipped (see load_report)."""
+        return self._problems.unapplied
+
+    def unapplied_summary(self) -> str | None:
+        """A clause for a one-line summary when part of the journal was skipped, else None."""
+        return self._problems.summary()
 
     def _label_ok(self, entry: dict[str, Any]) -> bool:
         label = entry.get("label_after")
@@ -280,37 +286,6 @@ class Journal:
         except UsageError:
             return False
         return True
-
-    # ----------------------------------------------------------------- state changes
-    def _push(self, group: _Group) -> None:
-        for decision in group.decisions:
-            self._history.setdefault(decision.row, []).append(decision)
-        self._done.append(group)
-        self._undone.clear()
-
-    def _drop_empty(self) -> None:
-        """Groups that apply to no row (all changed since) are no-ops for undo/redo."""
-        while self._done and not self._done[-1].decisions:
-            self._done.pop()
-        while self._undone and not self._undone[-1].decisions:
-            self._undone.pop()
-
-    def _undo_top(self) -> list[int]:
-        group = self._done.pop()
-        for decision in reversed(group.decisions):
-            stack = self._history[decision.row]
-            stack.pop()
-            if not stack:
-                del self._history[decision.row]
-        self._undone.append(group)
-        return _unique_rows(group.decisions)
-
-    def _redo_top(self) -> list[int]:
-        group = self._undone.pop()
-        for decision in group.decisions:
-            self._history.setdefault(decision.row, []).append(decision)
-        self._done.append(group)
-        return _unique_rows(group.decisions)
 
     # ----------------------------------------------------------------- public API
     def record(self, action: str, row: int, *, label_after: str | None = None, issue_type: str,
@@ -347,7 +322,7 @@ class Journal:
                 lines.append(entry)
                 decisions.append(self._decision(entry))
             self._append(lines)
-            self._push(_Group(group_id, decisions))
+            self._state.push(Group(group_id, decisions))
             return decisions
 
     def undo(self) -> list[int]:
@@ -361,11 +336,9 @@ class Journal:
     def _history_step(self, action: str) -> list[int]:
         self._check_writable()
         with self._mutex:
-            self._drop_empty()
-            stack = self._done if action == "undo" else self._undone
-            if not stack:
+            target = self._state.top(action)
+            if target is None:
                 return []
-            target = stack[-1]
             group_id, ts = self._next_seq, utc_now()
             lines = [
                 self._entry(group_id + offset, group_id, len(target.decisions), ts, action,
@@ -373,31 +346,27 @@ class Journal:
                 for offset, decision in enumerate(target.decisions)
             ]
             self._append(lines)
-            return self._undo_top() if action == "undo" else self._redo_top()
+            return self._state.step(action)
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._done)
+        return bool(self._state.done)
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._undone)
+        return bool(self._state.undone)
 
     def decision(self, row: int) -> Decision | None:
         """The row's current decision, or None if it has none."""
-        stack = self._history.get(row)
-        return stack[-1] if stack else None
+        return self._state.decision(row)
 
     def decisions(self) -> dict[int, Decision]:
         """Every row's current decision, by row."""
-        return {row: stack[-1] for row, stack in self._history.items()}
+        return self._state.decisions()
 
     def counts(self) -> dict[str, int]:
         """How many rows currently have each decision."""
-        counts = dict.fromkeys(ACTIONS, 0)
-        for stack in self._history.values():
-            counts[stack[-1].action] += 1
-        return counts
+        return self._state.counts()
 
     # ----------------------------------------------------------------- writing
     def _check_writable(self) -> None:
@@ -431,6 +400,7 @@ class Journal:
             "text_sha256": text_sha256(self.dataset.texts[row]),
             "label_before": self._names[int(self.dataset.labels[row])],
             "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
+            "id_column": self.dataset.id_column,
         }
         if target is not None:
             entry["target"] = target
@@ -481,10 +451,6 @@ def _as_row(row: Any) -> Any:
         return operator.index(row)
     except TypeError:
         return row
-
-
-def _unique_rows(decisions: list[Decision]) -> list[int]:
-    return list(dict.fromkeys(decision.row for decision in decisions))
 
 
 def _read_holder(lock_path: Path) -> str:

@@ -71,8 +71,25 @@ class ReplayProblems:
         self.text_changed: list[int] = []
         self.bad_label: list[int] = []
         self.history_mismatch: list[int] = []
+        self.label_changed: list[int] = []
+        self.ambiguous: list[int] = []
+        self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
+        self.partial_groups: list[tuple[int, int, int]] = []  # (group, matching lines, size)
         self.torn_bytes = 0
         self.torn_group = 0
+
+    @property
+    def unapplied(self) -> int:
+        """Decisions (journal lines) recorded but not applied to the current data."""
+        return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
+                + len(self.label_changed) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups))
+
+    def summary(self) -> str | None:
+        """One clause for a summary line when part of the journal no longer applies, else None."""
+        if not self.unapplied:
+            return None
+        groups = f", {len(self.partial_groups)} group(s) only partly matching" if self.partial_groups else ""
+        return f"{self.unapplied:,} journal decision(s) NOT applied (their rows changed since{groups}; see the warnings)"
 
     def lines(self, *, removed: bool) -> list[str]:
         done = "; removed it so the next decision starts on a fresh line" if removed else ""
@@ -95,6 +112,20 @@ class ReplayProblems:
         if self.bad_label:
             report.append(f"{len(self.bad_label)} relabel(s) not applied: the label is not a class of "
                           f"this dataset (rows {rows_text(self.bad_label)})")
+        if self.label_changed:
+            report.append(f"{len(self.label_changed)} decision(s) not applied: the row's label changed since "
+                          f"(label_before differs; rows {rows_text(self.label_changed)})")
+        if self.ambiguous:
+            report.append(f"{len(self.ambiguous)} decision(s) not applied: their id or text now belongs to "
+                          f"several rows, so which one was decided is unknown (rows {rows_text(self.ambiguous)})")
+        if self.partial_groups:
+            lines = sum(n for _, n, _ in self.partial_groups)
+            report.append(f"{len(self.partial_groups)} decision group(s) matched only in part, so none of their "
+                          f"{lines} still-matching decision(s) was applied (a group applies all or nothing; "
+                          f"groups {rows_text([g for g, _, _ in self.partial_groups])})")
+        if self.moved:
+            report.append(f"{len(self.moved)} decision(s) followed their row to a new position (same id or "
+                          f"unique text, rows {rows_text(self.moved)})")
         if self.history_mismatch:
             report.append(f"skipped {len(self.history_mismatch)} undo/redo line(s) that do not match "
                           "the decisions before them")

@@ -493,3 +493,69 @@ def test_browse_and_export_refuse_a_bad_journal_in_one_line(data_csv, tmp_path, 
         assert main(["export", str(data_csv), "--journal", str(journal), "-o", str(out)]) == 1
         _one_error_line(capsys.readouterr().err, needle)
     assert data_csv.read_bytes() == before and not out.exists()
+
+
+# --------------------------------------------------------------------------- replay matches the row it was made on
+
+DUPS = [("r0", "same words", "a"), ("r1", "pin change", "b"), ("r2", "balance", "c"),
+        ("r3", "same words", "a"), ("r4", "card lost", "b"), ("r5", "top up", "c")]
+
+
+def test_resorted_file_with_duplicate_texts_keeps_the_exclude_on_its_id(tmp_path, journal_path):
+    """Defect 6: an exclude recorded for one id removed another row (same text) after a re-sort."""
+    data = write_csv(tmp_path / "dups.csv", DUPS)
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        journal.record("exclude", 3, issue_type="near_duplicate")  # r3, not r0
+    write_csv(data, [DUPS[i] for i in (3, 1, 2, 0, 4, 5)])  # r3 now first, r0 at position 3
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        assert journal.decisions().keys() == {0}  # where r3 is now
+        assert "followed their row to a new position" in "\n".join(journal.load_report)
+    write_csv(data, [DUPS[i] for i in (0, 1, 2, 5, 4)])  # r3 gone; r0 (same text) stays at 0
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        assert journal.decisions() == {} and journal.unapplied == 1
+        assert "row not in the dataset" in "\n".join(journal.load_report)
+
+
+def test_without_ids_label_before_guards_duplicate_texts(tmp_path, journal_path):
+    rows = [("0", "same words", "a"), ("1", "pin change", "b"), ("2", "balance", "c"), ("3", "same words", "b")]
+    data = write_csv(tmp_path / "d.csv", rows)
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        journal.record("relabel", 3, label_after="c", issue_type="label")
+    write_csv(data, [rows[i] for i in (3, 1, 2, 0)])  # position 3: the same text, label a
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        assert journal.decisions() == {} and journal.unapplied == 1
+        assert "the row's label changed since" in "\n".join(journal.load_report)
+
+
+def test_without_ids_a_unique_text_is_followed_and_a_repeated_one_is_not(tmp_path, journal_path):
+    data = write_csv(tmp_path / "d.csv", DUPS)
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        journal.record("exclude", 1, issue_type="outlier")  # "pin change": unique
+        journal.record("keep", 4, issue_type="label")  # "card lost": unique
+    moved = [DUPS[i] for i in (5, 4, 3, 2, 1, 0)]
+    moved[3] = ("r2", "card lost", "b")  # "card lost" now twice: which one was kept is unknown
+    write_csv(data, moved)
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        assert {row: d.action for row, d in journal.decisions().items()} == {4: "exclude"}
+        report = "\n".join(journal.load_report)
+        assert "now belongs to several rows" in report and "followed their row" in report
+
+
+def test_a_group_applies_all_or_nothing_and_says_so(tmp_path, journal_path):
+    """Defect 10: half a near-duplicate group applied, with exit 0 and a warning only."""
+    data = write_csv(tmp_path / "d.csv")
+    dataset = load_dataset(data, id_column="id")
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record_group([("exclude", 2, None), ("exclude", 5, None)], issue_type="near_duplicate")
+        journal.record("keep", 0, issue_type="label")
+        assert journal.unapplied == 0 and journal.unapplied_summary() is None
+    edited = [list(row) for row in ROWS]
+    edited[5][1] = "balance check, edited"
+    write_csv(data, edited)
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        assert journal.decisions().keys() == {0}  # row 2 is NOT excluded without row 5
+        report = "\n".join(journal.load_report)
+        assert "1 decision group(s) matched only in part" in report
+        assert journal.unapplied == 2
+        assert "2 journal decision(s) NOT applied" in journal.unapplied_summary()
+        assert journal.undo() == [0] and journal.undo() == []

@@ -1,0 +1,105 @@
+"""Which row of the current data a journal line still names, if any.
+
+A decision is applied only to the row it was made on. Each line stores the row's position,
+its id (the id column's value, or the position without one), the sha256 of its text and its
+label at the time. On replay a decision goes to
+
+* with an id column: the row that still has the stored id (at the stored position, or, if the
+  file was re-sorted, wherever the id now is, when exactly one row has it);
+* without one: the row at the stored position, or, when the text there changed, the one row
+  whose text has the stored hash (a re-sorted file, texts unique);
+
+and only if that row's text hash and label still equal the stored ones. Anything else (the id
+gone or repeated, the text or the label changed, a duplicated text moved) is skipped and
+reported: a decision never lands on a row the user did not decide on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.journal_format import ReplayProblems, json_safe
+from engine.load import Dataset, text_sha256
+
+
+class RowMatcher:
+    """Maps journal lines to rows of ``dataset`` (indexes built on first need)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.names = dataset.class_names
+        self._hashes: dict[int, str] = {}
+        self._by_id: dict[Any, list[int]] | None = None
+        self._by_hash: dict[str, list[int]] | None = None
+
+    def text_hash(self, row: int) -> str:
+        found = self._hashes.get(row)
+        if found is None:
+            found = self._hashes[row] = text_sha256(self.dataset.texts[row])
+        return found
+
+    def label(self, row: int) -> str:
+        return self.names[int(self.dataset.labels[row])]
+
+    def uses_ids(self, entry: dict[str, Any]) -> bool:
+        """True when the line's id is an id-column value of the same column as the data's."""
+        column = self.dataset.id_column
+        return column is not None and "id" in entry and entry.get("id_column", column) == column
+
+    def match(self, entry: dict[str, Any], problems: ReplayProblems) -> int | None:
+        """The row the line's decision applies to now, or None (the reason goes to ``problems``)."""
+        stored, n_rows = entry["row"], len(self.dataset)
+        in_range = 0 <= stored < n_rows
+        if self.uses_ids(entry):
+            wanted = entry["id"]
+            if in_range and json_safe(self.dataset.ids[stored]) == wanted:
+                row = stored
+            else:
+                rows = self._id_rows(wanted)
+                if not rows:
+                    problems.out_of_range.append(stored)
+                    return None
+                if len(rows) > 1:
+                    problems.ambiguous.append(stored)
+                    return None
+                row = rows[0]
+        elif in_range and self.text_hash(stored) == entry["text_sha256"]:
+            row = stored
+        else:
+            rows = self._hash_rows(entry["text_sha256"])
+            if len(rows) > 1:  # the text moved and is now repeated: which copy is unknowable
+                problems.ambiguous.append(stored)
+                return None
+            if not rows:
+                (problems.text_changed if in_range else problems.out_of_range).append(stored)
+                return None
+            row = rows[0]
+        if self.text_hash(row) != entry["text_sha256"]:
+            problems.text_changed.append(stored)
+            return None
+        before = entry.get("label_before")
+        if isinstance(before, str) and before != self.label(row):
+            problems.label_changed.append(stored)
+            return None
+        return row
+
+    def _id_rows(self, wanted: Any) -> list[int]:
+        if self._by_id is None:
+            self._by_id = {}
+            for row, value in enumerate(self.dataset.ids):
+                key = json_safe(value)
+                try:
+                    self._by_id.setdefault(key, []).append(row)
+                except TypeError:  # unhashable: never equal to a JSON scalar anyway
+                    continue
+        try:
+            return self._by_id.get(wanted, [])
+        except TypeError:
+            return []
+
+    def _hash_rows(self, digest: str) -> list[int]:
+        if self._by_hash is None:
+            self._by_hash = {}
+            for row in range(len(self.dataset)):
+                self._by_hash.setdefault(self.text_hash(row), []).append(row)
+        return self._by_hash.get(digest, [])
