@@ -269,12 +269,25 @@ def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None,
         pq.write_table(table, temp)
 
 
+def _without_maps(table: Any, notes: _Notes) -> Any:
+    """``datasets`` has no map type: a map column becomes a list of {key, value} structs."""
+    import pyarrow as pa
+
+    for position, field in enumerate(table.schema):
+        if pa.types.is_map(field.type):
+            as_list = pa.list_(pa.struct([field.type.key_field, field.type.item_field]))
+            table = table.set_column(position, field.name, table.column(position).cast(as_list))
+            notes.add(f"column {field.name!r} is a map, which datasets cannot store; written as a list of "
+                      "{key, value} records")
+    return table
+
+
 def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, notes: _Notes,
               replace_symlink: bool) -> None:
     import datasets
     from datasets.table import InMemoryTable
 
-    table = to_arrow(frame, style, notes)
+    table = _without_maps(to_arrow(frame, style, notes), notes)
     dataset = datasets.Dataset(InMemoryTable(table))
     features = style.features if style is not None else None
     if features is not None and list(features) == list(dataset.features):
