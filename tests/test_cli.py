@@ -69,7 +69,7 @@ def test_issue_type_subset(demo_csv, capsys):
         (["audit", "DEMO", "--label-column", "intent"], 2, "no label column 'intent'"),
         (["audit", "DEMO", "--issue-types", "typo"], 2, "unknown issue type"),
         (["audit", "DEMO", "--format", "yaml"], 2, "invalid choice"),
-        (["frobnicate"], 2, "invalid choice"),
+        (["frobnicate"], 2, "unknown command 'frobnicate'"),
     ],
 )
 def test_errors_are_one_line_with_exit_codes(demo_csv, capsys, argv, code, needle):
@@ -140,3 +140,39 @@ def test_precision_option_reaches_the_embedding_cache_key(demo_csv, capsys):
     assert first["stage_cache_hits"]["embed"] is False and again["cache_hit"] is True
     assert main([*base, "--precision", "int3"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["audit", "browse", "demo", "serve", "export"])
+def test_every_option_of_every_command_has_help_and_its_default(command, capsys):
+    import argparse
+
+    from tui.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+    assert main([command, "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())  # unwrapped
+    for action in sub._actions:
+        assert action.help, f"{command} {action.option_strings or action.dest} has no help text"
+        if action.option_strings and action.default not in (None, False, "==SUPPRESS==") and not action.required:
+            assert f"default: {action.default}" in text, (command, action.option_strings)
+
+
+def test_version_prints_the_version_not_a_usage_error(capsys):
+    from importlib.metadata import version
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"textaudit {version('textaudit')}"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("serv", "serve"), ("audt", "audit"), ("exprot", "export")])
+def test_a_mistyped_command_gets_did_you_mean(typed, meant, capsys):
+    assert main([typed, "data.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"did you mean '{meant}'?" in err and "Traceback" not in err
+
+
+def test_an_unknown_command_lists_the_commands(capsys):
+    assert main(["frobnicate"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown command 'frobnicate'" in err and "did you mean" not in err and "serve" in err

@@ -23,8 +23,43 @@ EXIT_INTERNAL = 70
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line with textaudit's exit code."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's default in its help, unless the help already says it or there is none."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        help_text = action.help or ""
+        if "(default" in help_text or action.default in (None, False, argparse.SUPPRESS) or action.required:
+            return help_text
+        return super()._get_help_string(action)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("textaudit")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _check_command(argv: list[str], commands: list[str]) -> None:
+    """A mistyped command: one line with the closest command ("did you mean"), exit 2."""
+    import difflib
+
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    if first is None or first in commands or any(arg in ("-h", "--help", "--version") for arg in argv[:argv.index(first)]):
+        return
+    close = difflib.get_close_matches(first, commands, n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise UsageError(f"unknown command {first!r}{hint} (commands: {', '.join(commands)}; see textaudit --help)")
 
 
 def _add_data_options(parser: argparse.ArgumentParser) -> None:
@@ -51,38 +86,59 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
 
 
+_JOURNAL_HELP = "corrections journal (default: <data file stem>.corrections.jsonl in the current folder)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
     parser = _Parser(prog="textaudit", description="Find and fix problems in a text-classification dataset.")
+    parser.add_argument("--version", action="version", version=f"textaudit {_version()}",
+                        help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    audit = commands.add_parser("audit", help="audit a dataset and print a report")
+    audit = commands.add_parser("audit", help="audit a dataset and print a report",
+                                description="Audit a dataset and print a report (headless).")
     _add_audit_options(audit)
-    audit.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    audit.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="report format: text for people, json for scripts, markdown for notes")
     audit.add_argument("--issues-out", default=None, metavar="FILE",
                        help="write the per-row issue table (.csv, .parquet or .jsonl)")
 
-    browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI")
+    browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI",
+                                 description="Audit (or reopen) a dataset and browse it in the TUI.")
     _add_audit_options(browse)
-    browse.add_argument("--journal", default=None, metavar="PATH", help="corrections journal (default: <stem>.corrections.jsonl)")
+    browse.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
 
-    demo = commands.add_parser("demo", help="open the TUI on the bundled demo dataset")
-    demo.add_argument("--journal", default=None, metavar="PATH")
-    demo.add_argument("--cache-dir", default=None, metavar="DIR")
-    demo.add_argument("--device", default="auto", metavar="D")
+    demo = commands.add_parser("demo", help="open the TUI on the bundled demo dataset",
+                               description="Open the TUI on the bundled demo dataset (258 rows, 7 classes).")
+    demo.add_argument("--journal", default=None, metavar="PATH",
+                      help="corrections journal (default: demo.corrections.jsonl in the current folder)")
+    demo.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
+    demo.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps")
 
-    serve = commands.add_parser("serve", help="serve the TUI as a web page (textual-serve)")
+    serve = commands.add_parser(
+        "serve", help="serve the TUI as a web page (textual-serve)",
+        description="Serve the TUI as a web page: one app process per browser tab. Only the URL printed "
+                    "at start (it carries a random ?token=) opens it.")
     _add_audit_options(serve)
-    serve.add_argument("--journal", default=None, metavar="PATH")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on; 0.0.0.0 offers it to the network (the token still applies)")
+    serve.add_argument("--port", type=int, default=8000, help="TCP port to listen on")
+    serve.add_argument("--public-url", default=None, metavar="URL",
+                       help="the address browsers use, when it is not the listening one (a reverse proxy or "
+                            "another host name), e.g. https://example.org/textaudit (default: the page's own address)")
+    serve.add_argument("--max-sessions", type=int, default=3, metavar="N",
+                       help="most app processes (browser tabs) at once; one more is refused")
 
-    export = commands.add_parser("export", help="write the dataset with the journal's corrections applied")
+    export = commands.add_parser("export", help="write the dataset with the journal's corrections applied",
+                                 description="Write the dataset with the journal's corrections applied.")
     _add_data_options(export)
-    export.add_argument("--journal", default=None, metavar="PATH")
-    export.add_argument("--output", "-o", required=True, metavar="OUT")
-    export.add_argument("--format", choices=("auto", "csv", "jsonl", "parquet", "hf"), default="auto")
+    export.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
+    export.add_argument("--output", "-o", required=True, metavar="OUT", help="output file, or folder for --format hf")
+    export.add_argument("--format", choices=("auto", "csv", "jsonl", "parquet", "hf"), default="auto",
+                        help="output format; auto picks it from the output's extension")
     export.add_argument("--corrections-only", action="store_true", help="write only the changed rows, before and after")
     export.add_argument("--force", action="store_true", help="allow overwriting the input file")
     return parser
@@ -263,7 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:  # not the main thread (tests)
         pass
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
+        args = parser.parse_args(argv)
         return _COMMANDS[args.command](args)
     except TextauditError as exc:
         print(f"textaudit: error: {exc.message}", file=sys.stderr)
