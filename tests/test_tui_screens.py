@@ -224,3 +224,27 @@ async def test_filter_text_and_rows_survive_leaving_and_reopening_a_screen(app, 
         assert app.screen.query_one("#filter").value == "card"
         assert rows_of(app).order.tolist() == kept
         assert "filter: card" in static_text(app, "#title-bar")
+
+
+async def test_every_issue_screen_opened_twice_is_the_same_live_screen(app, demo_result):
+    """Going back must not remove a screen: Textual unmounts a popped screen that is not installed,
+    and one pushed again after that re-composes its widgets and, in a real terminal, never repaints
+    (its stopped update timer is resumed). The e2e tmux suite sees the painting; this sees the cause."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        for issue_type in app.view.issue_types:
+            await open_type(pilot, app, issue_type)
+            screen = app.screen
+            widgets = list(screen.children)  # (the footer re-composes its keys on its own)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "SummaryScreen"
+            await open_type(pilot, app, issue_type)
+            assert app.screen is screen and list(screen.children) == widgets
+            await pilot.press("escape")
+            await settle(pilot)
+        await open_type(pilot, app, "label")
+        row = rows_of(app).current_row
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.book.describe(row, app.view.class_names) == "✗ excluded"
+        assert "decided 1/" in static_text(app, "#title-bar")

@@ -149,7 +149,12 @@ class TextauditApp(App[int]):
     # -- navigation ---------------------------------------------------------------------------
 
     def issue_screen(self, issue_type: str) -> Screen:
-        """The screen of one issue type (kept, so cursor and filter survive going back)."""
+        """The screen of one issue type, built once and installed.
+
+        Installed, because Textual removes (unmounts) a popped screen that is not installed: a
+        kept reference to it would be a dead screen that, pushed again, never draws yet still
+        takes the keys. Installed screens survive being popped, cursor and filter included.
+        """
         if issue_type not in self._issue_screens:
             from tui.screens.flagged_rows import FlaggedRowsScreen
             from tui.screens.label_issues import LabelIssuesScreen
@@ -162,6 +167,7 @@ class TextauditApp(App[int]):
                 screen: Screen = NonIidScreen(self.view)
             else:
                 screen = kinds.get(issue_type, FlaggedRowsScreen)(self.view, self.book, issue_type)
+            self.install_screen(screen, name=f"issue:{issue_type}")
             self._issue_screens[issue_type] = screen
         return self._issue_screens[issue_type]
 
@@ -237,7 +243,7 @@ class TextauditApp(App[int]):
         from engine.export import export_corrected
 
         return export_corrected(self.result.dataset, self.journal_path, request.output,
-                                corrections_only=request.corrections_only)
+                                corrections_only=request.corrections_only, force=request.overwrite)
 
     def action_quit(self) -> None:
         self.cancel_event.set()
