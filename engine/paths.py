@@ -34,10 +34,8 @@ def config_dir() -> Path:
 
 def default_journal_path(source: str) -> Path:
     """``<data file stem>.corrections.jsonl`` in the current directory."""
-    stem = Path(source.rstrip("/")).name
-    for suffix in (".csv", ".jsonl", ".json", ".parquet", ".pq", ".tsv"):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
+    from engine.formats import strip_data_suffix
+
+    stem = strip_data_suffix(Path(source.rstrip("/")).name)
     stem = stem.replace(":", "_").replace("/", "_") or "dataset"
     return Path.cwd() / f"{stem}.corrections.jsonl"

@@ -12,20 +12,23 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-EXPORT_SUFFIXES = (".csv", ".jsonl", ".parquet")
+from engine.formats import DEFAULT_SUFFIX, format_of, known_suffixes
 
 
 @dataclass(frozen=True)
 class ExportRequest:
     output: Path
     corrections_only: bool
+    #: The user confirmed replacing an existing file.
+    overwrite: bool = False
 
 
 def default_output(source: str) -> Path:
-    """``<stem>.corrected<ext>`` next to the data file (CSV for other inputs)."""
+    """``<stem>.corrected<ext>`` next to the data file, in its format (CSV for a folder or hf:)."""
     path = Path(source)
-    suffix = path.suffix.lower() if path.suffix.lower() in EXPORT_SUFFIXES else ".csv"
-    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    fmt = format_of(path)
+    suffix = path.suffix.lower() if fmt else DEFAULT_SUFFIX["csv"]
+    stem = path.name[: -len(path.suffix)] if fmt else path.name
     from engine.demo import demo_path
 
     bundled = path.resolve() == Path(demo_path()).resolve()
@@ -45,6 +48,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.journal_path = journal_path
         self.counts = counts
         self.n_rows = n_rows
+        #: The existing file the user was asked about; a second Enter on it replaces it.
+        self.asked: Path | None = None
 
     def compose(self) -> ComposeResult:
         relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
@@ -56,7 +61,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
                 f"{exclude:,} excluded (removed), {keep:,} kept as they are.\n"
                 "Original columns and row order are kept. Format follows the extension "
-                "(.csv, .jsonl, .parquet).",
+                f"({known_suffixes()}).",
                 id="export-summary",
             )
             yield Input(str(default_output(self.source)), id="export-path")
@@ -71,23 +76,31 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.check(self.query_one("#export-path", Input).value)
 
     def check(self, value: str) -> bool:
-        """Warn about the input file, an existing file or an unknown extension; True if OK."""
+        """Warn about an input file, an existing file or an unknown extension; True if OK."""
+        from engine.export import same_file
+
         warning = self.query_one("#export-warning", Static)
         target = Path(value).expanduser()
         problem = ""
         if not value.strip():
             problem = "enter an output path"
-        elif target.resolve() == Path(self.source).resolve():
-            problem = "that is the input file: export never overwrites it (use the CLI with --force)"
-        elif target.suffix.lower() not in EXPORT_SUFFIXES:
-            problem = f"unknown extension {target.suffix or '(none)'}: use .csv, .jsonl or .parquet"
+        elif same_file(target, Path(self.source)) or same_file(target, self.journal_path):
+            what = "the input file" if same_file(target, Path(self.source)) else "the corrections journal"
+            problem = f"that is {what}: export never overwrites it"
+        elif format_of(target) is None:
+            problem = f"unknown extension {target.suffix or '(none)'}: use {known_suffixes()}"
+        elif target.is_symlink() or target.is_dir():
+            problem = f"{target.name} is a {'link' if target.is_symlink() else 'folder'}: choose another name"
         elif target.exists():
-            warning.update(f"note: {target.name} exists and will be replaced")
+            warning.update(f"{target.name} exists: press Enter again to replace it, or change the name"
+                           if self.asked == target else f"note: {target.name} exists")
             return True
         warning.update(problem)
         return not problem
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.asked = None
+        self.query_one("#export-ok", Button).label = "Export"
         self.check(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -100,10 +113,19 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.dismiss(None)
 
     def confirm(self) -> None:
+        """Export; an existing file is replaced only on a second confirmation."""
         value = self.query_one("#export-path", Input).value
-        if self.check(value):
-            only = self.query_one("#export-changed-only", Checkbox).value
-            self.dismiss(ExportRequest(Path(value).expanduser(), only))
+        if not self.check(value):
+            return
+        target = Path(value).expanduser()
+        exists = target.exists()
+        if exists and self.asked != target:
+            self.asked = target
+            self.query_one("#export-ok", Button).label = "Replace"
+            self.check(value)
+            return
+        only = self.query_one("#export-changed-only", Checkbox).value
+        self.dismiss(ExportRequest(target, only, overwrite=exists))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,94 @@
+"""The export dialog (``e``): asks before replacing a file, never offers the input or the journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import Input, Static
+
+from tui.screens.export_dialog import ExportDialog, ExportRequest, default_output
+
+COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
+
+
+class _Host(App[None]):
+    def __init__(self, dialog: ExportDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.results: list[ExportRequest | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self.results.append)
+
+
+def _warning(app: _Host) -> str:
+    return str(app.dialog.query_one("#export-warning", Static).render())
+
+
+async def _type(pilot, app: _Host, value: str) -> None:
+    app.dialog.query_one("#export-path", Input).value = value
+    await pilot.pause()
+
+
+async def test_existing_output_is_replaced_only_after_asking(tmp_path: Path) -> None:
+    source = tmp_path / "data.tsv"
+    source.write_text("text\tlabel\nx\ta\n")
+    existing = tmp_path / "out.csv"
+    existing.write_text("mine")
+    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, str(existing))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == [] and "press Enter again to replace it" in _warning(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ExportRequest(existing, False, overwrite=True)]
+
+
+async def test_changing_the_name_forgets_the_question_and_new_files_need_none(tmp_path: Path) -> None:
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    (tmp_path / "a.csv").write_text("mine")
+    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, str(tmp_path / "a.csv"))
+        await pilot.press("enter")
+        await pilot.pause()
+        await _type(pilot, app, str(tmp_path / "b.csv"))
+        await _type(pilot, app, str(tmp_path / "a.csv"))
+        await pilot.press("enter")  # asked again: a new name resets the confirmation
+        await pilot.pause()
+        assert app.results == []
+        await _type(pilot, app, str(tmp_path / "new.jsonl"))
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ExportRequest(tmp_path / "new.jsonl", False, overwrite=False)]
+
+
+async def test_input_file_and_journal_are_refused_even_via_a_link(tmp_path: Path) -> None:
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    (tmp_path / "hard.csv").hardlink_to(source)
+    app = _Host(ExportDialog(str(source), journal, COUNTS, 1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        for value, needle in ((str(tmp_path / "hard.csv"), "the input file"),
+                              (str(source), "the input file"),
+                              (str(journal), "the corrections journal"),
+                              (str(tmp_path / "x.xlsx"), "unknown extension")):
+            await _type(pilot, app, value)
+            await pilot.press("enter", "enter")
+            await pilot.pause()
+            assert needle in _warning(app) and app.results == [], value
+
+
+def test_default_output_follows_the_input_format(tmp_path: Path) -> None:
+    assert default_output(str(tmp_path / "d.tsv")).name == "d.corrected.tsv"
+    assert default_output(str(tmp_path / "d.json")).name == "d.corrected.json"
+    assert default_output(str(tmp_path / "folder")).name == "folder.corrected.csv"
