@@ -1,8 +1,9 @@
 """``textaudit serve``: the same app as a web page, via textual-serve (one app per connection).
 
 Bound to 127.0.0.1 unless ``--host`` says otherwise: the app can write the journal and export
-files, so it is not offered to the network by default. A second browser tab gets its own app
-process, which finds the journal locked and opens read-only.
+files, so it is not offered to the network by default, and even there only the URL printed at
+start (with its random token) opens it (see :mod:`tui.serve_guard`). A second browser tab gets its
+own app process, up to ``--max-sessions``, which finds the journal locked and opens read-only.
 """
 
 from __future__ import annotations
@@ -40,19 +41,70 @@ def browse_command(args: argparse.Namespace) -> list[str]:
     return command
 
 
+def _public_url(value: str | None) -> str | None:
+    """``--public-url`` checked: http(s)://host[:port][/path], no query."""
+    if value is None:
+        return None
+    from yarl import URL
+
+    try:
+        url = URL(value)
+    except ValueError:
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host or url.query_string or url.fragment:
+        raise UsageError(f"--public-url {value!r}: expected http(s)://HOST[:PORT][/PATH]")
+    return value.rstrip("/")
+
+
+def page_url(host: str, port: int, public_url: str | None, token: str) -> str:
+    """The URL to open: ``--public-url`` or the bind address (this machine's name on 0.0.0.0)."""
+    import socket
+
+    from tui.serve_guard import WILDCARD_HOSTS
+
+    if public_url:
+        base = public_url
+    else:
+        name = socket.gethostname() if host in WILDCARD_HOSTS else host
+        name = f"[{name}]" if ":" in name else name
+        base = f"http://{name}:{port}"
+    return f"{base}/?token={token}"
+
+
 def serve(args: argparse.Namespace) -> int:
     """Serve until interrupted; returns the exit code."""
-    from textual_serve.server import Server
+    import errno
 
-    if not 0 < int(args.port) < 65536:
+    from engine.errors import TextauditError
+    from tui.serve_guard import GuardedServer, new_token
+
+    port = int(args.port)
+    if not 0 < port < 65536:
         raise UsageError(f"--port {args.port} is not a TCP port")
+    if int(args.max_sessions) < 1:
+        raise UsageError(f"--max-sessions {args.max_sessions}: must be at least 1")
     if not str(args.data).startswith("hf:") and not Path(args.data).expanduser().exists():
         raise UsageError(f"no such file or folder: {args.data}")
+    public_url = _public_url(args.public_url)
     command = shlex.join(browse_command(args))
-    where = f"http://{args.host}:{args.port}"
-    print(f"textaudit: serving {args.data} at {where} (ctrl+c stops)", file=sys.stderr)
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"textaudit: warning: reachable from the network on {args.host}; anyone who can reach it "
-              "can edit the journal", file=sys.stderr)
-    Server(command, host=args.host, port=int(args.port), title="textaudit").serve()
+    token = new_token()
+
+    def say(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    def ready() -> None:
+        say(f"textaudit: serving {args.data}; open {page_url(args.host, port, public_url, token)} "
+            "(ctrl+c stops)")
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            say(f"textaudit: warning: reachable from the network on {args.host}; anyone who can reach it "
+                "and has the token can edit the journal")
+
+    server = GuardedServer(command, host=args.host, port=port, token=token, public_url=public_url,
+                           max_sessions=int(args.max_sessions), announce=say)
+    try:
+        server.serve(on_ready=ready)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise TextauditError(f"port {port} on {args.host} is already in use; pick another with --port") from None
+        raise TextauditError(f"cannot listen on {args.host}:{port}: {exc.strerror or exc}") from None
     return 0
