@@ -277,3 +277,35 @@ def export_from_args(args: Any) -> int:
         print(f"textaudit: warning: {warning}", file=sys.stderr)
     print(summary.line())
     return 0
+
+
+def issues_out_path(target: str, inputs: list[str | None]) -> tuple[Path, str]:
+    """Check ``--issues-out`` before any work: a known file format, not an input, not a link."""
+    path = Path(target).expanduser()
+    named = [(Path(p).expanduser(), "an input file") for p in inputs if p and not str(p).startswith("hf:")]
+    for source, what in named:
+        if same_file(path, source):
+            raise UsageError(f"--issues-out {path} is {what}; refusing to overwrite it (choose another path)")
+    fmt = format_of(path)
+    if fmt is None:
+        raise UsageError(f"--issues-out: unknown extension {path.suffix or '(none)'!r}; use {known_suffixes()}")
+    check_output(path, fmt, inputs=named, force=True, option="--issues-out")
+    return path, fmt
+
+
+def write_issue_table(result: Any, target: str, inputs: list[str | None]) -> list[str]:
+    """Write the per-row issue table atomically; never onto an input. Returns warnings."""
+    from engine.result import issue_table
+
+    path, fmt = issues_out_path(target, inputs)
+    atomic.clean_stale_temps(path.parent)
+    table = issue_table(result)
+    if fmt in ("csv", "tsv") and "near_duplicate_sets" in table:
+        table = table.assign(near_duplicate_sets=table["near_duplicate_sets"].map(
+            lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v))
+    try:
+        return write_table(table, path, fmt, None)
+    except TextauditError as exc:
+        raise DataError(f"--issues-out: {exc.message}") from None
+    except OSError as exc:
+        raise DataError(f"--issues-out: cannot write {target}: {exc.strerror or exc}") from None

@@ -373,3 +373,49 @@ def test_jsonl_numbers_keep_full_precision(tmp_path):
     assert (tmp_path / "out.jsonl").read_bytes() == path.read_bytes()
     export_corrected(dataset, journal, tmp_path / "out.parquet")
     assert pd.read_parquet(tmp_path / "out.parquet")["tiny"].tolist() == [1.2345678901234567e-12, 5e-324, 0.0]
+
+
+# ------------------------------------------------------------------------------- --issues-out
+
+def _audit_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "v.csv"
+    words = "card pin balance transfer refund cash fee limit".split()
+    rows = [(f"{words[i % 8]} {words[(i * 3) % 8]} {i}{chr(13) if i == 4 else ''}x", "ab"[i % 2]) for i in range(24)]
+    pd.DataFrame(rows, columns=["text", "label"]).to_csv(path, index=False, quoting=1)  # csv.QUOTE_ALL
+    return path
+
+
+def test_issues_out_never_replaces_an_input(tmp_path, capsys):
+    data = _audit_csv(tmp_path)
+    original = data.read_bytes()
+    feats = tmp_path / "f.npy"
+    import numpy as np
+
+    np.save(feats, np.eye(24, 8))
+    for target in (data, tmp_path / "." / "v.csv", feats):
+        code = main(["audit", str(data), "--model", "tfidf", "--features", str(feats), "--issues-out", str(target)])
+        assert code == 2, target
+        err = capsys.readouterr().err
+        assert "--issues-out" in err and "is an input file" in err and len(err.strip().splitlines()) == 1
+    assert data.read_bytes() == original
+
+
+def test_issues_out_is_atomic_and_quotes_carriage_returns(tmp_path, capsys, monkeypatch):
+    data = _audit_csv(tmp_path)
+    target = tmp_path / "issues.csv"
+    target.write_text("previous run")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    import engine.writers
+
+    monkeypatch.setattr(engine.writers, "_encode", full_disk)
+    assert main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert target.read_text() == "previous run"  # untouched, and no temp left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["issues.csv", "v.csv"]
+    monkeypatch.undo()
+    assert main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)]) == 0
+    table = pd.read_csv(target, dtype=str, keep_default_na=False)
+    assert len(table) == 24 and table["text"][4].endswith("\rx")

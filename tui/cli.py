@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
+from engine.formats import EXPORT_FORMATS
 
 EXIT_INTERNAL = 70
 
@@ -103,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                        help="report format: text for people, json for scripts, markdown for notes")
     audit.add_argument("--issues-out", default=None, metavar="FILE",
-                       help="write the per-row issue table (.csv, .parquet or .jsonl)")
+                       help="write the per-row issue table (.csv, .tsv, .jsonl, .json or .parquet; never onto an input)")
 
     browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI",
                                  description="Audit (or reopen) a dataset and browse it in the TUI.")
@@ -137,10 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(export)
     export.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
     export.add_argument("--output", "-o", required=True, metavar="OUT", help="output file, or folder for --format hf")
-    export.add_argument("--format", choices=("auto", "csv", "jsonl", "parquet", "hf"), default="auto",
+    export.add_argument("--format", choices=("auto", *EXPORT_FORMATS), default="auto",
                         help="output format; auto picks it from the output's extension")
     export.add_argument("--corrections-only", action="store_true", help="write only the changed rows, before and after")
-    export.add_argument("--force", action="store_true", help="allow overwriting the input file")
+    export.add_argument("--force", action="store_true",
+                        help="replace an existing output (the input data and the journal are never overwritten)")
     return parser
 
 
@@ -193,26 +195,6 @@ class _StderrProgress:
             sys.stderr.flush()
 
 
-def _write_issue_table(result, target: str) -> None:
-    from engine.result import issue_table
-
-    path = Path(target)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".parquet", ".jsonl"):
-        raise UsageError(f"--issues-out: unknown extension {suffix or '(none)'!r}; use .csv, .parquet or .jsonl")
-    table = issue_table(result)
-    try:
-        if suffix == ".csv":
-            table.assign(near_duplicate_sets=table.get("near_duplicate_sets", "").map(
-                lambda v: " ".join(map(str, v)) if isinstance(v, list) else v)).to_csv(path, index=False)
-        elif suffix == ".parquet":
-            table.to_parquet(path, index=False)
-        else:
-            table.to_json(path, orient="records", lines=True, force_ascii=False)
-    except OSError as exc:
-        raise TextauditError(f"--issues-out: cannot write {target}: {exc.strerror or exc}") from None
-
-
 def _markdown(result) -> str:
     from engine.result import issue_counts, non_iid_p_value
 
@@ -233,13 +215,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from engine.result import report_text, summary_json
 
     options = audit_options(args)
+    issues_inputs = [args.data, args.pred_probs, args.features]
+    if args.issues_out:
+        from engine.export import issues_out_path
+
+        issues_out_path(args.issues_out, issues_inputs)  # before any work: format, not an input
     progress = _StderrProgress()
     try:
         result = run_audit(args.data, options, progress=progress)
     finally:
         progress.close()
     if args.issues_out:
-        _write_issue_table(result, args.issues_out)
+        from engine.export import write_issue_table
+
+        for warning in write_issue_table(result, args.issues_out, issues_inputs):
+            print(f"textaudit: warning: {warning}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(summary_json(result), indent=2))
     elif args.format == "markdown":
