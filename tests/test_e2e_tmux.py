@@ -1,0 +1,200 @@
+"""End to end: the installed ``textaudit`` in a real terminal (tmux), read back from the screen.
+
+Pilot drives the app in-process and reads widgets; it cannot see what a terminal is sent. These
+tests start the real console script in a detached tmux session at 80x24 and 120x36, type keys
+with ``send-keys`` and read the screen with ``capture-pane``: every issue screen opened twice,
+a relabel, an undo, a reopen, an export, and quitting. Every wait polls the screen against a
+deadline (nothing sleeps blindly). ``.ci/run`` installs tmux when it is missing; without it (or
+without the installed script) the tests skip.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tui.view import ISSUE_TITLES
+
+SCRIPT = Path(sys.executable).with_name("textaudit")
+DEADLINE_S = 20.0  # generous for a loaded machine; a healthy screen answers in well under 1 s
+COLD_START_S = 180.0  # the first start embeds the demo into an empty cache
+POLL_S = 0.05
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
+    pytest.mark.skipif(not SCRIPT.exists(), reason=f"the installed console script {SCRIPT} is missing"),
+]
+
+
+class Terminal:
+    """One detached tmux session on its own server socket, running one command."""
+
+    def __init__(self, workdir: Path, size: tuple[int, int], env: dict[str, str]) -> None:
+        self.workdir = workdir
+        self.size = size
+        self.env = env
+        self.socket = workdir / "tmux.sock"
+        self.last = ""
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-f", "/dev/null", "-S", str(self.socket), *args],
+                              capture_output=True, text=True, timeout=20)
+        if done.returncode:
+            raise AssertionError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}\nlast screen:\n{self.last}")
+        return done.stdout
+
+    def start(self, argv: list[str]) -> None:
+        width, height = self.size
+        env_args = [arg for key, value in self.env.items() for arg in ("-e", f"{key}={value}")]
+        # the exit status stays on screen so the test can read it; Textual draws on stderr
+        command = f"cd {shlex.quote(str(self.workdir))} && {shlex.join(argv)}; echo EXIT=$?; sleep 600"
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), *env_args, command)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", key)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-l", text)
+
+    def screen(self) -> str:
+        self.last = self.tmux("capture-pane", "-p")
+        return self.last
+
+    def lines(self) -> list[str]:
+        return self.screen().splitlines()
+
+    def wait(self, ready: Callable[[str], bool], what: str, deadline_s: float = DEADLINE_S) -> str:
+        """Poll the screen until ``ready(screen)``; fail with the last screen after the deadline."""
+        end = time.monotonic() + deadline_s
+        while True:
+            text = self.screen()
+            if ready(text):
+                return text
+            if time.monotonic() > end:
+                raise AssertionError(f"waited {deadline_s:.0f} s for {what}; the terminal shows:\n{text}")
+            time.sleep(POLL_S)
+
+    def wait_text(self, needle: str, deadline_s: float = DEADLINE_S) -> str:
+        return self.wait(lambda text: needle in text, repr(needle), deadline_s)
+
+    def wait_title(self, title: str) -> str:
+        """The first line (every screen's title bar) starts with ``title``."""
+        return self.wait(lambda text: text.splitlines()[0].strip().startswith(title) if text.strip() else False,
+                         f"the title bar {title!r}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-S", str(self.socket), "kill-server"], capture_output=True, timeout=20)
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One test-only cache for the module: the first run fills it, the second reuses it."""
+    return tmp_path_factory.mktemp("e2e-cache")
+
+
+@pytest.fixture(params=[(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def terminal(request, tmp_path: Path, cache_dir: Path):
+    env = {"TEXTAUDIT_CACHE_DIR": str(cache_dir), "TERM": "xterm-256color", "COLORTERM": "truecolor",
+           "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+    term = Terminal(tmp_path, request.param, env)
+    yield term
+    term.close()
+
+
+SUMMARY = "textaudit · demo.csv"
+
+
+def summary_row(screen: str, title: str) -> list[str]:
+    """The issue table's cells for ``title`` (split on runs of spaces)."""
+    for line in screen.splitlines():
+        if line.strip().startswith(title):
+            return line.strip()[len(title):].split()
+    raise AssertionError(f"no summary row {title!r} in:\n{screen}")
+
+
+def decided(screen: str) -> str:
+    """The 'decided n/m' part of a row screen's title bar."""
+    for part in screen.splitlines()[0].split(" · "):
+        if part.startswith("decided"):
+            return part.split()[1]
+    raise AssertionError(f"no 'decided' in the title bar:\n{screen}")
+
+
+def test_every_screen_twice_relabel_undo_reopen_export_quit(terminal: Terminal, tmp_path: Path):
+    term = terminal
+    term.start([str(SCRIPT), "demo"])
+    summary = term.wait_text("Health:", COLD_START_S)
+    assert summary.splitlines()[0].strip().startswith(SUMMARY)
+
+    # every issue screen, opened, left and opened again, must be drawn both times
+    titles = [title for title in ISSUE_TITLES.values() if title in summary]
+    order = sorted(titles, key=lambda title: summary.index(f"  {title}"))
+    assert len(order) == 7, summary
+    for index, title in enumerate(order):
+        if index:
+            term.keys("Down")
+        for attempt in ("first", "second"):
+            term.keys("Enter")
+            shown = term.wait_title(title)
+            assert SUMMARY not in shown, f"{title} ({attempt} time) drawn over the summary:\n{shown}"
+            term.keys("Escape")
+            term.wait_title(SUMMARY)
+
+    # relabel with the picker, undo it, accept a suggestion, exclude the next row
+    term.keys(*["Up"] * (len(order) - 1 - order.index("Label issues")), "Enter")
+    screen = term.wait_title("Label issues")
+    flagged = int(decided(screen).split("/")[1])
+    assert flagged > 2
+    term.keys("l")
+    term.wait_text("Choose a label")
+    term.type("refund")
+    term.wait(lambda text: "refund_request" in text, "the picker to list refund_request")
+    term.keys("Enter")
+    term.wait(lambda text: decided(text) == f"1/{flagged}", "the relabel to count")
+    term.keys("u")
+    term.wait(lambda text: decided(text) == f"0/{flagged}", "the undo to count")
+    term.keys("a")
+    term.wait(lambda text: decided(text) == f"1/{flagged}", "the accept to count")
+    term.keys("x")
+    term.wait(lambda text: decided(text) == f"2/{flagged}", "the exclude to count")
+
+    # back on the summary the counts moved; reopening shows the same decisions
+    term.keys("Escape")
+    screen = term.wait_title(SUMMARY)
+    assert summary_row(screen, "Label issues")[:3] == [str(flagged), "2", str(flagged - 2)]
+    term.keys("Enter")
+    screen = term.wait_title("Label issues")
+    assert decided(screen) == f"2/{flagged}"
+    term.keys("Escape")
+    term.wait_title(SUMMARY)
+
+    # export from the summary into the working folder, then quit
+    term.keys("e")
+    term.wait_text("Export the corrected dataset")
+    term.keys("Enter")
+    term.wait_text("wrote 257 rows")
+    term.keys("C-q")
+    term.wait_text("EXIT=0")
+
+    journal = [json.loads(line) for line in (tmp_path / "demo.corrections.jsonl").read_text().splitlines()]
+    assert [entry["action"] for entry in journal] == ["relabel", "undo", "relabel", "exclude"]
+    from engine.demo import demo_path
+
+    with open(demo_path(), newline="", encoding="utf-8") as handle:
+        original = {row["id"]: row for row in csv.DictReader(handle)}
+    with open(tmp_path / "demo.corrected.csv", newline="", encoding="utf-8") as handle:
+        exported = {row["id"]: row for row in csv.DictReader(handle)}
+    assert len(exported) == len(original) - 1
+    changed = [key for key, row in exported.items() if row["label"] != original[key]["label"]]
+    assert len(changed) == 1  # the accepted suggestion; the undone relabel left no trace
