@@ -180,3 +180,30 @@ def test_a_port_in_use_is_one_line_and_a_non_zero_exit(demo_csv):
 def test_bad_serve_options_are_usage_errors(demo_csv, args, needle):
     done = _serve(str(demo_csv), *args)
     assert done.returncode == 2 and needle in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_every_interface_warns_prints_this_machines_name_and_stops_cleanly(demo_csv):
+    import signal
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "tui.cli", "serve", str(demo_csv), "--host", "0.0.0.0",
+                                "--port", str(port)], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        opened, warning = process.stderr.readline(), process.stderr.readline()
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 0
+    finally:
+        process.kill()
+        process.stderr.close()
+    assert f"open http://{socket.gethostname()}:{port}/?token=" in opened
+    assert warning.startswith("textaudit: warning: reachable from the network on 0.0.0.0")
+
+
+def test_on_every_interface_this_machines_name_is_a_valid_host_and_others_are_not():
+    server = GuardedServer(STAND_IN, host="0.0.0.0", port=8000, token=TOKEN)
+    assert server.host_allowed(f"{socket.gethostname()}:8000") and server.host_allowed("10.1.2.3:8000")
+    assert not server.host_allowed("evil.example:8000")
+    loopback_only = GuardedServer(STAND_IN, host="127.0.0.1", port=8000, token=TOKEN)
+    assert not loopback_only.host_allowed(f"{socket.gethostname()}.evil.example")
