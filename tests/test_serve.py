@@ -119,7 +119,7 @@ async def test_sessions_are_capped_with_a_clear_refusal():
         assert client.guarded.sessions == 1
         second = await client.ws_connect("/ws?width=80&height=24", headers=headers)
         shown = await second.receive()
-        assert shown.type == aiohttp.WSMsgType.BINARY and b"--max-sessions 1" in shown.data
+        assert shown.type == aiohttp.WSMsgType.BINARY and b"1 session is already open (--max-sessions 1)" in shown.data
         closed = await second.receive()
         assert closed.type == aiohttp.WSMsgType.CLOSE and second.close_code == 4503
         assert "already open" in closed.extra

@@ -191,8 +191,9 @@ class GuardedServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One app process per websocket, at most ``max_sessions`` at once."""
         if self.sessions >= self.max_sessions:
-            message = (f"textaudit: {self.sessions} sessions are already open (--max-sessions "
-                       f"{self.max_sessions}); close one, then press Restart")
+            open_now = "1 session is" if self.sessions == 1 else f"{self.sessions} sessions are"
+            message = (f"textaudit: {open_now} already open (--max-sessions {self.max_sessions}); "
+                       "close one, then press Restart")
             self.announce(f"textaudit: refused a session: {message.split(': ', 1)[1]}")
             websocket = web.WebSocketResponse()
             await websocket.prepare(request)
