@@ -67,10 +67,11 @@ def test_changed_column_encodes_only_new_texts(demo_frame, tmp_path, encoded):
 
 
 def test_tfidf_and_other_precisions_are_never_mixed_in(demo_frame, tmp_path, encoded):
-    _audit(demo_frame, tmp_path)
+    # bf16 forced, not ``auto``: auto is already fp32 on a CPU without native bf16 (AVX2 only)
+    _audit(demo_frame, tmp_path, precision="bf16")
     smaller = demo_frame.iloc[:200]
     _audit(smaller, tmp_path, precision="fp32")
-    assert encoded[-1] == 200  # bf16/auto vectors are not fp32 vectors
+    assert encoded[-1] == 200  # bf16 vectors are not fp32 vectors
     _audit(smaller, tmp_path, model="tfidf")
     assert encoded[-1] == 200  # corpus-dependent: always the whole column
 
