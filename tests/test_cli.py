@@ -176,3 +176,5 @@ def test_an_unknown_command_lists_the_commands(capsys):
     assert main(["frobnicate"]) == 2
     err = capsys.readouterr().err
     assert "unknown command 'frobnicate'" in err and "did you mean" not in err and "serve" in err
+    assert main(["train.csv"]) == 2  # the command forgotten
+    assert "unknown command 'train.csv'; to open a dataset: textaudit browse train.csv" in capsys.readouterr().err

@@ -59,7 +59,12 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
     if first is None or first in commands or any(arg in ("-h", "--help", "--version") for arg in argv[:argv.index(first)]):
         return
     close = difflib.get_close_matches(first, commands, n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    if close:
+        hint = f"; did you mean {close[0]!r}?"
+    elif Path(first).suffix or os.sep in first or Path(first).exists():  # a dataset, not a command
+        hint = f"; to open a dataset: textaudit browse {first}"
+    else:
+        hint = ""
     raise UsageError(f"unknown command {first!r}{hint} (commands: {', '.join(commands)}; see textaudit --help)")
 
 
