@@ -1,19 +1,27 @@
 """A content-addressed store for stage results: JSON, Parquet, ``.npy`` and text only.
 
 An entry is a folder ``<root>/v<FORMAT>/<stage>/<key>/`` holding its files and a
-``manifest.json`` with each file's size and sha256. Entries are written to a temporary folder
-and renamed into place, so an interrupted write leaves nothing half-done. On read, every file
-is checked against the manifest; a mismatch (corruption, truncation, another format version)
-deletes the entry and reports it, and the caller recomputes.
+``manifest.json`` with each file's size and sha256. Entries are written through the one atomic
+writer (``engine.atomic``: a temp folder beside the entry, fsynced, renamed into place), so an
+interrupted write leaves nothing half-done.
+
+Reading trusts nothing: only real folders and regular files under the root are opened (no
+symbolic link is followed, so a link to a device or a FIFO cannot hang a read), every read is
+bounded by the file's size, the manifest must have exactly the expected shape, each file must
+match its size and sha256, and arrays must have the dtype and shape the caller expects for this
+dataset (checked from the ``.npy`` header before the data is read). Anything doubtful deletes
+the entry and is reported in ``events``; the caller recomputes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import re
 import shutil
-import tempfile
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +30,43 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from engine.atomic import atomic_path, clean_stale_temps, is_temp_name
+from engine.errors import TextauditError
 from engine.paths import cache_dir
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 _READERS = (".npy", ".parquet", ".json", ".txt")
-STAGING_PREFIX = "."  # entry folders are hex keys, so a dot name is always a staging folder
+STAGING_PREFIX = "."  # entry folders are hex keys, so a dot name is never an entry
 STALE_STAGING_S = 3600.0
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_JSON_BYTES = 64 << 20  # info.json, report.txt: a few MB at a million rows
+MAX_NPY_HEADER = 1 << 16
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_DIR_FLAGS = _OPEN_FLAGS | getattr(os, "O_DIRECTORY", 0)
+
+
+class CacheDoubt(ValueError):
+    """An entry (or a file in it) is not exactly what this cache writes."""
+
+
+@dataclass(frozen=True)
+class ArraySpec:
+    """What an ``.npy`` file must hold: a dtype (``"float32"``, or ``"int"`` for any integer)
+    and a shape whose ``None`` entries may be any size of at least 1."""
+
+    dtype: str
+    shape: tuple[int | None, ...]
+
+    def check(self, name: str, dtype: np.dtype, shape: tuple[int, ...]) -> None:
+        kind_ok = dtype.kind in "iu" if self.dtype == "int" else dtype == np.dtype(self.dtype)
+        if not kind_ok or dtype.hasobject:
+            raise CacheDoubt(f"{name} holds {dtype}, expected {self.dtype}")
+        if len(shape) != len(self.shape) or any(
+            (want is None and got < 1) or (want is not None and got != want) for want, got in zip(self.shape, shape)
+        ):
+            raise CacheDoubt(f"{name} has shape {shape}, expected {self.shape}")
 
 
 def make_key(parts: dict[str, Any]) -> str:
@@ -68,83 +106,269 @@ class Cache:
         assert self.root is not None
         return self.root / f"v{FORMAT_VERSION}" / stage / key
 
-    def load(
-        self, stage: str, key: str, *, mmap: bool = False, only: tuple[str, ...] | None = None
-    ) -> dict[str, Any] | None:
-        """Files of a verified entry by name (arrays, frames, dicts, strings), or None.
-        ``mmap`` maps ``.npy`` files read-only instead of reading them into memory; ``only``
-        verifies and reads just those file names (None if one is missing)."""
+    # ----------------------------------------------------------------- reading
+    def read_manifest(self, stage: str, key: str) -> dict[str, Any] | None:
+        """An entry's validated manifest, or None (missing or doubtful; nothing is reported)."""
         if not self.enabled:
             return None
-        folder = self.entry_dir(stage, key)
-        manifest_path = folder / MANIFEST
-        if not manifest_path.exists():
+        try:
+            fd = self._open_entry(stage, key)
+        except (OSError, CacheDoubt):
             return None
         try:
-            manifest = json.loads(manifest_path.read_text())
-            if manifest.get("format") != FORMAT_VERSION or manifest.get("key") != key:
-                raise ValueError("written by another version")
-            loaded: dict[str, Any] = {"_meta": manifest.get("meta", {})}
+            return _manifest(fd, key)
+        except (OSError, CacheDoubt):
+            return None
+        finally:
+            os.close(fd)
+
+    def load(
+        self, stage: str, key: str, *, mmap: bool = False, only: tuple[str, ...] | None = None,
+        arrays: dict[str, ArraySpec] | None = None,
+    ) -> dict[str, Any] | None:
+        """Files of a verified entry by stem (arrays, frames, dicts, strings) plus ``_meta``, or
+        None. ``mmap`` maps ``.npy`` files read-only; ``only`` verifies and reads just those
+        files (None if one is missing); ``arrays`` gives the dtype and shape each named array
+        must have (an entry without one of them is doubtful)."""
+        if not self.enabled:
+            return None
+        try:
+            folder_fd = self._open_entry(stage, key)
+        except FileNotFoundError:
+            return None
+        except (OSError, CacheDoubt) as exc:
+            self.reject(stage, key, str(exc))
+            return None
+        try:
+            try:
+                manifest = _manifest(folder_fd, key)
+            except FileNotFoundError:
+                return None  # a folder without a manifest yet: not an entry
             files = manifest["files"]
             if only is not None:
                 if not set(only) <= set(files):
                     return None
                 files = {name: files[name] for name in only}
+            specs = dict(arrays or {})
+            missing = [stem for stem in specs if f"{stem}.npy" not in files]
+            if missing and only is None:
+                raise CacheDoubt(f"no {missing[0]}.npy")
+            loaded: dict[str, Any] = {"_meta": manifest["meta"]}
             for name, expected in files.items():
-                path = folder / name
-                if Path(name).suffix not in _READERS or Path(name).name != name:
-                    raise ValueError(f"unexpected file {name!r}")
-                if path.stat().st_size != expected["size"] or _file_sha256(path) != expected["sha256"]:
-                    raise ValueError(f"{name} does not match its checksum")
-                loaded[Path(name).stem] = _read(path, mmap=mmap)
+                stem = Path(name).stem
+                loaded[stem] = _read_file(folder_fd, name, expected, specs.get(stem), mmap=mmap)
             return loaded
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as exc:
-            self.events.append(f"cache entry {stage}/{key[:8]} is unusable ({exc}); recomputing")
-            shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, CacheDoubt, ValueError, KeyError, TypeError, AttributeError, EOFError,
+                RecursionError, MemoryError) as exc:
+            self.reject(stage, key, str(exc) or type(exc).__name__)
             return None
+        except Exception as exc:  # noqa: BLE001 - a reader library's own error on forged bytes
+            self.reject(stage, key, f"{type(exc).__name__}: {exc}")
+            return None
+        finally:
+            os.close(folder_fd)
 
+    def reject(self, stage: str, key: str, reason: str) -> None:
+        """Delete a doubtful entry (never anything a link points to) and report it."""
+        self.events.append(f"cache entry {stage}/{key[:8]} is unusable ({reason}); recomputing")
+        _discard(self.entry_dir(stage, key))
+
+    def _open_entry(self, stage: str, key: str) -> int:
+        """An fd of the entry folder, after checking that no folder under the root is a link."""
+        assert self.root is not None
+        path = self.root
+        for part in (f"v{FORMAT_VERSION}", stage):
+            path = path / part
+            info = os.lstat(path)
+            if not stat.S_ISDIR(info.st_mode):
+                _discard(path)  # a link or a file where a cache folder belongs: only it goes
+                raise CacheDoubt(f"{path.name} is not a folder")
+        fd = os.open(path / key, _DIR_FLAGS)
+        if not stat.S_ISDIR(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise CacheDoubt("the entry is not a folder")
+        return fd
+
+    # ----------------------------------------------------------------- writing
     def save(self, stage: str, key: str, files: dict[str, Any], meta: dict | None = None) -> None:
         """Write an entry atomically. ``files`` maps file names to arrays, frames, dicts or str."""
         if not self.enabled:
             return
         folder = self.entry_dir(stage, key)
-        staging: Path | None = None
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale_staging(folder.parent)
-            staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{key}.", dir=folder.parent))
-            listing = {}
-            for name, value in files.items():
-                path = staging / name
-                _write(path, value)
-                listing[name] = {"size": path.stat().st_size, "sha256": _file_sha256(path)}
-            manifest = {
-                "format": FORMAT_VERSION,
-                "stage": stage,
-                "key": key,
-                "created": time.time(),
-                "files": listing,
-                "meta": meta or {},
-            }
-            (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
-            _fsync_dir_files(staging)
-            if folder.exists():
-                shutil.rmtree(folder, ignore_errors=True)
-            os.replace(staging, folder)
-        except OSError as exc:
+            with atomic_path(folder, directory=True, replace_symlink=True) as staging:
+                listing = {}
+                for name, value in files.items():
+                    path = staging / name
+                    _write(path, value)
+                    listing[name] = {"size": path.stat().st_size, "sha256": _file_sha256(path)}
+                manifest = {
+                    "format": FORMAT_VERSION, "stage": stage, "key": key, "created": time.time(),
+                    "files": listing, "meta": meta or {},
+                }
+                (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
+        except (OSError, TextauditError) as exc:
             self.events.append(f"could not write cache entry {stage}/{key[:8]}: {exc}")
-        finally:  # also on KeyboardInterrupt: no half-written folder is left behind
-            if staging is not None and staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _manifest(folder_fd: int, key: str) -> dict[str, Any]:
+    """The entry's manifest, read (bounded) and checked field by field, or CacheDoubt."""
+    raw = _read_bounded(folder_fd, MANIFEST, limit=MAX_MANIFEST_BYTES)
+    try:
+        manifest = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise CacheDoubt(f"manifest is not JSON ({type(exc).__name__})") from None
+    if not isinstance(manifest, dict):
+        raise CacheDoubt("manifest is not an object")
+    if manifest.get("format") != FORMAT_VERSION or manifest.get("key") != key:
+        raise CacheDoubt("written by another version")
+    files, meta, created = manifest.get("files"), manifest.get("meta", {}), manifest.get("created", 0.0)
+    if not isinstance(files, dict) or not files:
+        raise CacheDoubt("manifest lists no files")
+    if not isinstance(meta, dict):
+        raise CacheDoubt("manifest meta is not an object")
+    if isinstance(created, bool) or not isinstance(created, (int, float)) or not math.isfinite(created):
+        raise CacheDoubt("manifest has no valid creation time")
+    for name, expected in files.items():
+        if (not isinstance(name, str) or Path(name).name != name or name.startswith(".")
+                or Path(name).suffix not in _READERS or name == MANIFEST):
+            raise CacheDoubt(f"unexpected file {name!r}")
+        if (not isinstance(expected, dict) or isinstance(expected.get("size"), bool)
+                or not isinstance(expected.get("size"), int) or expected["size"] < 0
+                or not isinstance(expected.get("sha256"), str) or not _SHA256.match(expected["sha256"])):
+            raise CacheDoubt(f"manifest entry for {name} is malformed")
+    return {"files": files, "meta": meta, "created": float(created)}
+
+
+def _open_regular(folder_fd: int, name: str) -> tuple[int, int]:
+    """(fd, size) of a regular file in the folder; links, FIFOs and devices are refused unopened
+    (``O_NOFOLLOW``; ``O_NONBLOCK`` so even a FIFO swapped in at the last moment cannot block)."""
+    try:
+        fd = os.open(name, _OPEN_FLAGS, dir_fd=folder_fd)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise CacheDoubt(f"{name} cannot be opened as a regular file ({exc.strerror or exc})") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise CacheDoubt(f"{name} is not a regular file")
+    return fd, info.st_size
+
+
+def _read_bounded(folder_fd: int, name: str, *, limit: int) -> bytes:
+    fd, size = _open_regular(folder_fd, name)
+    try:
+        if size > limit:
+            raise CacheDoubt(f"{name} is {size:,} bytes, more than {limit:,}")
+        return _read_exactly(fd, size, name)
+    finally:
+        os.close(fd)
+
+
+def _read_exactly(fd: int, size: int, name: str) -> bytes:
+    chunks, left = [], size
+    while left > 0:
+        block = os.read(fd, min(left, 1 << 22))
+        if not block:
+            raise CacheDoubt(f"{name} is shorter than its size")
+        chunks.append(block)
+        left -= len(block)
+    return b"".join(chunks)
+
+
+def _read_file(folder_fd: int, name: str, expected: dict[str, Any], spec: ArraySpec | None,
+               *, mmap: bool) -> Any:
+    """Open, check size, (for .npy) header against ``spec``, sha256, then parse one file."""
+    fd, size = _open_regular(folder_fd, name)
+    try:
+        if size != expected["size"]:
+            raise CacheDoubt(f"{name} does not match its checksum (size)")
+        suffix = Path(name).suffix
+        if suffix in (".json", ".txt") and size > MAX_JSON_BYTES:
+            raise CacheDoubt(f"{name} is {size:,} bytes, more than {MAX_JSON_BYTES:,}")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            header = _npy_header(handle, name, size, spec) if suffix == ".npy" else None
+            handle.seek(0)
+            digest = hashlib.sha256()
+            left = size
+            while left > 0:
+                block = handle.read(min(left, 1 << 22))
+                if not block:
+                    raise CacheDoubt(f"{name} is shorter than its size")
+                digest.update(block)
+                left -= len(block)
+            if digest.hexdigest() != expected["sha256"]:
+                raise CacheDoubt(f"{name} does not match its checksum")
+            handle.seek(0)
+            if header is not None:
+                shape, fortran, dtype, offset = header
+                if mmap and size > offset:
+                    order = "F" if fortran else "C"
+                    return np.memmap(handle, dtype=dtype, mode="r", offset=offset, shape=shape, order=order)
+                return np.lib.format.read_array(handle, allow_pickle=False)
+            if suffix == ".parquet":
+                return pd.read_parquet(handle)
+            text = handle.read(size).decode("utf-8")
+            if suffix == ".txt":
+                return text
+            try:
+                return json.loads(text)
+            except RecursionError:
+                raise CacheDoubt(f"{name} nests too deeply") from None
+    finally:
+        os.close(fd)
+
+
+def _npy_header(handle: Any, name: str, size: int, spec: ArraySpec | None) -> tuple[Any, bool, np.dtype, int]:
+    """Shape, order, dtype and data offset from a ``.npy`` header; the file's size must be exactly
+    header plus data, and the array must match ``spec`` (checked before any data is read)."""
+    fmt = np.lib.format
+    version = fmt.read_magic(handle)
+    if version == (1, 0):
+        shape, fortran, dtype = fmt.read_array_header_1_0(handle, max_header_size=MAX_NPY_HEADER)
+    elif version == (2, 0):
+        shape, fortran, dtype = fmt.read_array_header_2_0(handle, max_header_size=MAX_NPY_HEADER)
+    else:
+        raise CacheDoubt(f"{name}: unsupported .npy version {version}")
+    if dtype.hasobject:
+        raise CacheDoubt(f"{name} holds Python objects")
+    offset = handle.tell()
+    if offset + math.prod(shape) * dtype.itemsize != size:
+        raise CacheDoubt(f"{name}: its header does not match its size")
+    if spec is not None:
+        spec.check(name, dtype, tuple(shape))
+    return shape, fortran, dtype, offset
+
+
+def _discard(path: Path) -> None:
+    """Remove an entry folder, or the link or file that stands in its place (never a link's target)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    try:
+        if stat.S_ISDIR(info.st_mode):
+            shutil.rmtree(path, ignore_errors=True)  # rmtree unlinks links inside, never follows them
+        else:
+            os.unlink(path)
+    except OSError:
+        pass
 
 
 def _remove_stale_staging(stage_dir: Path, max_age_s: float = STALE_STAGING_S) -> None:
-    """Delete staging folders a killed process (SIGKILL, power loss) left behind."""
+    """Delete what killed writers (SIGKILL, power loss) left: the atomic writer's temps of dead
+    processes, and older dot-named staging folders."""
+    clean_stale_temps(stage_dir)
     now = time.time()
     for path in stage_dir.glob(f"{STAGING_PREFIX}*"):
+        if is_temp_name(path.name):
+            continue  # a live writer's temp: clean_stale_temps decides
         try:
-            if now - path.stat().st_mtime > max_age_s:
-                shutil.rmtree(path, ignore_errors=True)
+            if now - path.lstat().st_mtime > max_age_s:
+                _discard(path)
         except OSError:
             pass
 
@@ -161,20 +385,3 @@ def _write(path: Path, value: Any) -> None:
         path.write_text(value, encoding="utf-8")
     else:
         raise ValueError(f"no writer for {path.name}")
-
-
-def _read(path: Path, *, mmap: bool = False) -> Any:
-    suffix = path.suffix
-    if suffix == ".npy":
-        return np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)  # no object arrays
-    if suffix == ".parquet":
-        return pd.read_parquet(path)
-    if suffix == ".json":
-        return json.loads(path.read_text())
-    return path.read_text(encoding="utf-8")
-
-
-def _fsync_dir_files(folder: Path) -> None:
-    for path in folder.iterdir():
-        with path.open("rb") as handle:
-            os.fsync(handle.fileno())

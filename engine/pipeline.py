@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from engine.audit import ISSUE_TYPES, LABEL_VERSION, AuditOutput, parse_issue_types
-from engine.cache import Cache, array_hash, make_key
+from engine.cache import ArraySpec, Cache, array_hash, make_key
 from engine.embed import (
     TFIDF_MODEL,
     model_fingerprint,
@@ -214,6 +214,54 @@ def check_auditable(dataset: Dataset) -> None:
         )
 
 
+def _meta_doubt(meta: dict[str, Any]) -> str | None:
+    notes, timings = meta.get("notes", []), meta.get("timings_s", {})
+    if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
+        return "its notes are not a list of strings"
+    if not isinstance(timings, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in timings.values()):
+        return "its timings are not numbers"
+    return None
+
+
+def vectors_doubt(cached: dict[str, Any]) -> str | None:
+    """Why cached vectors cannot be used (shape and dtype were checked by the cache)."""
+    return None if np.isfinite(cached["vectors"].sum()) else "its vectors hold NaN or infinite values"
+
+
+def pred_probs_doubt(cached: dict[str, Any]) -> str | None:
+    probs = cached["pred_probs"]
+    if not np.isfinite(probs).all() or (probs < 0).any():
+        return "its pred_probs hold NaN, infinite or negative values"
+    if np.abs(probs.sum(axis=1, dtype=np.float64) - 1.0).max(initial=0.0) > 1e-3:
+        return "its pred_probs rows do not sum to 1"
+    return None
+
+
+def graph_doubt(cached: dict[str, Any]) -> str | None:
+    indices, distances = cached["indices"], cached["distances"]
+    if indices.shape != distances.shape:
+        return "its indices and distances disagree in shape"
+    if indices.size and (indices.min() < 0 or indices.max() >= len(indices)):
+        return "its neighbour indices point outside the data"
+    if not np.isfinite(distances).all():
+        return "its distances hold NaN or infinite values"
+    if not isinstance(cached["_meta"].get("method"), str):
+        return "it names no search method"
+    return None
+
+
+def audit_doubt(cached: dict[str, Any], n_rows: int) -> str | None:
+    issues, summary = cached.get("issues"), cached.get("summary")
+    if not isinstance(issues, pd.DataFrame) or len(issues) != n_rows:
+        return f"its issue table does not have {n_rows:,} rows"
+    if not isinstance(summary, pd.DataFrame) or not isinstance(cached.get("info"), dict):
+        return "its summary or info is missing"
+    if not isinstance(cached.get("report"), str):
+        return "its report is missing"
+    return None
+
+
 class _Runner:
     """One audit run: holds the callbacks, timings and cache so the stages stay short."""
 
@@ -238,6 +286,18 @@ class _Runner:
                 load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
             )
 
+    def trust(self, stage: str, key: str, cached: dict[str, Any], doubt: Callable[[dict[str, Any]], str | None]) -> bool:
+        """True when a verified cache entry also makes sense for this data; else it is
+        deleted, reported, and the stage recomputes."""
+        try:
+            reason = _meta_doubt(cached["_meta"]) or doubt(cached)
+        except Exception as exc:  # noqa: BLE001 - any surprise in a cache entry means recompute
+            reason = f"{type(exc).__name__}: {exc}"
+        if reason is None:
+            return True
+        self.cache.reject(stage, key, reason)
+        return False
+
     def report(self, stage: str, done: int, total: int, message: str = "") -> None:
         if self.progress is not None:
             self.progress(Progress(stage, done, total, message))
@@ -255,8 +315,8 @@ class _Runner:
         fingerprint = model_fingerprint(model)
         key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": options.precision,
                         "v": PIPELINE_VERSION})
-        cached = self.cache.load("embeddings", key)
-        if cached is not None:
+        cached = self.cache.load("embeddings", key, arrays={"vectors": ArraySpec("float32", (len(dataset), None))})
+        if cached is not None and self.trust("embeddings", key, cached, vectors_doubt):
             self.hits["embed"] = True
             return cached["vectors"], key
         from engine.embed import embed_texts
@@ -306,8 +366,9 @@ class _Runner:
             "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
         }
         key = make_key(parts)
-        cached = self.cache.load("pred_probs", key)
-        if cached is not None:
+        shape = (len(dataset), dataset.n_classes)
+        cached = self.cache.load("pred_probs", key, arrays={"pred_probs": ArraySpec("float32", shape)})
+        if cached is not None and self.trust("pred_probs", key, cached, pred_probs_doubt):
             self.hits["predict"] = True
             self.notes.extend(cached["_meta"].get("notes", []))
             return cached["pred_probs"], key
@@ -329,8 +390,9 @@ class _Runner:
         device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else self.options.device
         method = choose_method(len(vectors), resolve_device(device) if device != "cpu" else "cpu")
         key = make_key({"vectors": vector_key, "k": self.options.k, "method": method, "v": PIPELINE_VERSION})
-        cached = self.cache.load("neighbours", key)
-        if cached is not None:
+        arrays = {"indices": ArraySpec("int", (len(vectors), None)), "distances": ArraySpec("float32", (len(vectors), None))}
+        cached = self.cache.load("neighbours", key, arrays=arrays)
+        if cached is not None and self.trust("neighbours", key, cached, graph_doubt):
             self.hits["neighbours"] = True
             return NeighbourGraph(cached["indices"], cached["distances"], cached["_meta"]["method"]), key
         from engine.neighbours import build_graph
@@ -356,7 +418,7 @@ class _Runner:
         }
         key = make_key(parts)
         cached = self.cache.load("audit", key)
-        if cached is not None:
+        if cached is not None and self.trust("audit", key, cached, functools.partial(audit_doubt, n_rows=len(dataset))):
             self.hits["audit"] = True
             self.notes.extend(cached["_meta"].get("notes", []))
             return AuditOutput(

@@ -10,13 +10,12 @@ read through a memory map after the cache's checksum check.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from engine.cache import MANIFEST, Cache
+from engine.cache import ArraySpec, Cache
 
 STAGE = "embeddings"
 HASHES_FILE = "row_hashes.npy"
@@ -56,19 +55,19 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
     vectors: np.ndarray | None = None
     sources = 0
     for key in _candidate_keys(cache, model, precision):
-        index = cache.load(STAGE, key, only=(HASHES_FILE,))  # small: verified before the vectors
-        if index is None or index["row_hashes"].ndim != 2 or index["row_hashes"].shape[1] != 16:
+        index = cache.load(STAGE, key, only=(HASHES_FILE,),  # small: verified before the vectors
+                           arrays={"row_hashes": ArraySpec("uint8", (None, 16))})
+        if index is None:
             continue
         old_bytes = _as_bytes(index["row_hashes"])
         old_rows = [old_row for old_row, h in enumerate(old_bytes) if h in wanted]
         if not old_rows:
             continue
-        entry = cache.load(STAGE, key, mmap=True, only=(VECTORS_FILE,))
+        entry = cache.load(STAGE, key, mmap=True, only=(VECTORS_FILE,),
+                           arrays={"vectors": ArraySpec("float32", (len(old_bytes), None))})
         if entry is None:
             continue
         old_vectors = entry["vectors"]
-        if old_vectors.ndim != 2 or len(old_vectors) != len(old_bytes):
-            continue
         if vectors is not None and old_vectors.shape[1] != vectors.shape[1]:
             continue  # another dimension: not the same model after all; its rows stay wanted
         rows: list[int] = []
@@ -79,9 +78,15 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
                 taken.append(old_row)
         if not rows:
             continue
+        chunk = np.asarray(old_vectors[taken], dtype=np.float32)  # taken ascends: the map is read in order
+        if not np.isfinite(chunk.sum()):
+            cache.reject(STAGE, key, "its vectors hold NaN or infinite values")
+            for row, old_row in zip(rows, taken):
+                wanted.setdefault(old_bytes[old_row], []).append(row)
+            continue
         if vectors is None:
             vectors = np.zeros((len(hashes), old_vectors.shape[1]), dtype=np.float32)
-        vectors[rows] = old_vectors[taken]  # taken ascends: the map is read front to back
+        vectors[rows] = chunk
         found[rows] = True
         sources += 1
         if not wanted:
@@ -110,13 +115,12 @@ def _candidate_keys(cache: Cache, model: str, precision: str) -> list[str]:
     for folder in folders:
         if not _is_entry_name(folder.name):
             continue  # another process's staging folder, still being written: never touch it
-        try:
-            manifest = json.loads((folder / MANIFEST).read_text())
-        except (OSError, ValueError):
+        manifest = cache.read_manifest(STAGE, folder.name)  # validated, links and FIFOs refused
+        if manifest is None:
             continue
-        meta = manifest.get("meta", {}) if isinstance(manifest, dict) else {}
+        meta = manifest["meta"]
         if (meta.get("model") == model and meta.get("precision") == precision
-                and HASHES_FILE in manifest.get("files", {})):
-            candidates.append((float(manifest.get("created", 0.0)), folder.name))
+                and HASHES_FILE in manifest["files"] and VECTORS_FILE in manifest["files"]):
+            candidates.append((manifest["created"], folder.name))
     candidates.sort(reverse=True)
     return [key for _, key in candidates[:MAX_ENTRIES_SCANNED]]

@@ -74,20 +74,20 @@ def test_cancel_in_each_stage_leaves_a_consistent_cache(stage, tmp_path, demo_re
 
 def test_interrupt_during_a_cache_write_leaves_no_entry(tmp_path, monkeypatch):
     """Ctrl+C after the files are written but before the rename: no entry, no staging folder."""
-    import engine.cache as cache_module
+    import engine.atomic as atomic_module
 
     root = tmp_path / "cache"
-    real_fsync = cache_module._fsync_dir_files
+    real_fsync = atomic_module._fsync_tree
 
     def interrupted(folder: Path) -> None:
         real_fsync(folder)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cache_module, "_fsync_dir_files", interrupted)
+    monkeypatch.setattr(atomic_module, "_fsync_tree", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_audit(FRAME, AuditOptions(model="tfidf", folds=3, cache_root=str(root)))
     assert assert_cache_consistent(root) == 0
-    monkeypatch.setattr(cache_module, "_fsync_dir_files", real_fsync)
+    monkeypatch.setattr(atomic_module, "_fsync_tree", real_fsync)
     assert not run_audit(FRAME, AuditOptions(model="tfidf", folds=3, cache_root=str(root))).cache_hit
     assert assert_cache_consistent(root) == 4
 
@@ -101,8 +101,13 @@ def test_stale_staging_folders_are_swept(tmp_path):
     os.utime(stale, (0, 0))
     fresh = stale.parent / ".cafe.tmp"  # a write in progress in another process: kept
     fresh.mkdir()
+    dead = stale.parent / ".textaudit-tmp-999999999-0123abcd-k.tmp"  # the atomic writer's, pid gone
+    dead.mkdir()
+    live = stale.parent / f".textaudit-tmp-{os.getpid()}-0123abcd-k.tmp"  # a live writer's
+    live.mkdir()
     cache.save("embeddings", "k", {"vectors.npy": np.zeros((2, 2), np.float32)})
     assert not stale.exists() and fresh.exists()
+    assert not dead.exists() and live.exists()
 
 
 def test_unwritable_cache_is_a_note_not_a_crash(tmp_path):
