@@ -1,28 +1,25 @@
 """SVG snapshots of the main screens at 80x24 (update with --snapshot-update after a review).
 
-The snapshots use an audit pinned to TF-IDF features and plain logistic regression, so they
-do not change when the default model or classifier is tuned, nor with the CPU's bf16 support.
+The screens draw a fixed, synthetic view of the demo dataset (tests/tui_synthetic.py): no model,
+classifier or CPU-computed float reaches them, so they look the same on every CPU.
 """
 
 from __future__ import annotations
 
 import pytest
+from tui_synthetic import fixed_result, fixed_view
 
 from tui.app import TextauditApp
 
 
 @pytest.fixture(scope="module")
-def pinned_result(demo_csv, tmp_path_factory):
-    from engine.pipeline import AuditOptions, run_audit
-
-    options = AuditOptions(id_column="id", model="tfidf", classifier="logreg", C=1.0,
-                           cache_root=str(tmp_path_factory.mktemp("snapshot-cache")))
-    return run_audit(demo_csv, options)
+def pinned_result(demo_csv):
+    return fixed_result(demo_csv)
 
 
 @pytest.fixture
 def app(pinned_result, tmp_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl")
+    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
 
 
 def keys_then_settle(*keys: str):

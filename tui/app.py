@@ -54,7 +54,9 @@ class TextauditApp(App[int]):
         source: str | None = None,
         options: AuditOptions | None = None,
         journal_path: Path | str | None = None,
+        view: AuditView | None = None,
     ) -> None:
+        """``view``: the columns to show for ``result`` (default: built from it; tests pass fixed ones)."""
         super().__init__()
         if result is None and source is None:
             raise ValueError("TextauditApp needs a result or a source")
@@ -64,6 +66,7 @@ class TextauditApp(App[int]):
         self.journal_path = Path(journal_path) if journal_path else Path.cwd() / "textaudit.corrections.jsonl"
         self.cancel_event = threading.Event()
         self.view: AuditView | None = None
+        self._given_view = view
         self.book: DecisionBook | None = None
         self._issue_screens: dict[str, Screen] = {}
 
@@ -132,7 +135,8 @@ class TextauditApp(App[int]):
         from tui.screens.summary import SummaryScreen
 
         self.result = result
-        self.view = AuditView.from_result(result)
+        given, self._given_view = self._given_view, None
+        self.view = given if given is not None else AuditView.from_result(result)
         self.book, messages = DecisionBook.open(self.journal_path, result.dataset)
         if len(self.view) >= LARGE_ROWS:
             # The result lives as long as the app: keep its millions of objects out of the

@@ -1,0 +1,81 @@
+"""A fixed, synthetic audit view of the demo dataset for the TUI snapshots.
+
+Every number here is a plain function of the row index (scores are multiples of 1/64, so their
+sums and means are exact), never a model's output: the snapshots draw the same screen on every
+CPU, with or without bf16, whatever model or classifier the audit uses.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from tui.view import AuditView, near_duplicate_sets, terminal_safe
+
+ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid", "class_imbalance", "underperforming_group")
+
+
+def fixed_result(demo_csv) -> SimpleNamespace:
+    """What the app needs of a result besides the view: the loaded dataset (journal, export)."""
+    from engine.load import load_dataset
+
+    return SimpleNamespace(dataset=load_dataset(demo_csv, id_column="id"))
+
+
+def fixed_view(dataset) -> AuditView:
+    """Flags, scores, predictions and neighbours chosen by row index, not computed."""
+    n, k = len(dataset), dataset.n_classes
+    rows = np.arange(n)
+    given = np.asarray(dataset.labels, dtype=np.int32)
+    texts = np.empty(n, dtype=object)
+    texts[:] = [terminal_safe(t) for t in dataset.texts]
+    ids = np.empty(n, dtype=object)
+    ids[:] = [terminal_safe(v) for v in dataset.ids]
+
+    wrong = (rows % 17 == 5)  # 15 rows whose suggestion differs from the given label
+    predicted = np.where(wrong, (given + 1 + rows % 3) % k, given).astype(np.int32)
+    pred_probs = np.full((n, k), 1 / 32, dtype=np.float32)
+    pred_probs[rows, predicted] = 1 - (k - 1) / 32 - 1 / 8
+    pred_probs[rows, (predicted + 1) % k] += 1 / 8
+
+    def score(offset: int) -> np.ndarray:
+        return ((rows * 37 + offset) % 64 + 1) / 64.0  # 1/64 .. 1, exact in binary
+
+    flags = {
+        "null": np.array([not str(t).strip() for t in dataset.texts]),
+        "label": wrong,
+        "outlier": rows % 43 == 7,
+        "non_iid": rows == 0,
+        "class_imbalance": given == np.argmin(np.bincount(given, minlength=k)),
+        "underperforming_group": np.zeros(n, dtype=bool),
+    }
+    scores = {name: score(i * 11) for i, name in enumerate(ISSUE_TYPES)}
+    for name, flag in flags.items():
+        scores[name] = np.where(flag, scores[name] / 8, scores[name])  # flagged rows score low
+    scores["non_iid"] = ((rows * 8) // n + 1) / 16.0  # a plain ramp over the file
+
+    # near-duplicates: four pairs of consecutive rows
+    members = np.empty(n, dtype=object)
+    members[:] = [None] * n
+    near = np.zeros(n, dtype=bool)
+    for first in (20, 60, 100, 140):
+        members[first], members[first + 1] = [first + 1], [first]
+        near[[first, first + 1]] = True
+    flags["near_duplicate"] = near
+    scores["near_duplicate"] = np.where(near, scores["near_duplicate"] / 8, scores["near_duplicate"])
+
+    neighbours = np.stack([(rows + 1) % n, (rows + 2) % n, (rows + 3) % n], axis=1)
+    distances = np.tile(np.array([1 / 8, 1 / 4, 3 / 8]), (n, 1))
+    distances[flags["outlier"]] += 1 / 2
+
+    counts = {name: int(flags[name].sum()) for name in ISSUE_TYPES}
+    view = AuditView(
+        source=str(dataset.source), texts=texts, ids=ids, given=given, predicted=predicted,
+        class_names=[str(c) for c in dataset.class_names], pred_probs=pred_probs, issue_types=ISSUE_TYPES,
+        counts=counts, flags=flags, scores=scores, neighbour_indices=neighbours, neighbour_distances=distances,
+        info={"class_imbalance": {"threshold": 0.1}}, report="Here is a fixed report of a synthetic audit.\n",
+        p_value=1e-6, notes=["a fixed note of the synthetic view"],
+    )
+    view.duplicate_sets = near_duplicate_sets(near, members, given, scores["near_duplicate"])
+    return view
