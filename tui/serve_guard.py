@@ -13,6 +13,7 @@ through tunnels and port forwards, and it loads nothing from the internet (fonts
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import hmac
 import ipaddress
 import logging
@@ -69,7 +70,8 @@ class GuardedServer(Server):
         self.base_url = public_url.rstrip("/") if public_url else None
         self.max_sessions = max_sessions
         self.sessions = 0
-        self.cookie_name = f"textaudit-token-{port}"
+        # one name per server (cookies ignore ports: two servers behind forwards must not clash)
+        self.cookie_name = "textaudit-" + hashlib.sha256(token.encode()).hexdigest()[:12]
         self.announce = announce or (lambda line: None)
         self.allowed_hosts = self._allowed_hosts(host, public_url)
         self.public_origin = self._origin(public_url) if public_url else None
