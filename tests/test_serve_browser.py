@@ -3,7 +3,8 @@
 The real command serves the demo; the browser opens the printed URL on another local port (a
 TCP forwarder, so the page must address its websocket relative to itself), the app draws its
 summary on the terminal canvas, key presses reach it and a decision lands in the journal. The
-refusals (no token, a foreign Origin, a bad Host) are checked against the same real server.
+refusals (no token, a foreign Origin, a bad Host, a tab past --max-sessions) are checked against
+the same real server.
 Skipped where Chromium and its driver are absent (``.ci/run`` installs them when it can).
 """
 
@@ -108,7 +109,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, demo_csv: Path) -> Iterator
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "serve", str(demo_csv), "--id-column", "id", "--model", "tfidf",
-         "--journal", str(journal), "--port", str(port)],
+         "--journal", str(journal), "--port", str(port), "--max-sessions", "1"],
         cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
@@ -242,4 +243,22 @@ def test_the_real_server_refuses_requests_without_the_token_a_bad_host_and_a_for
 
     assert asyncio.run(websocket("http://evil.example")) == 403
     assert asyncio.run(websocket(f"http://localhost:{port + 1}")) == 403
-    assert asyncio.run(websocket(f"http://localhost:{port}")) == 101  # the page's own origin is let in
+    # the page's own origin gets the handshake (past the cap, the session is refused after it)
+    assert asyncio.run(websocket(f"http://localhost:{port}")) == 101
+
+
+def test_a_tab_past_the_session_cap_says_why(served, browser):
+    from selenium.webdriver.common.by import By
+
+    first_tab = browser.current_window_handle  # still holds the one session the cap allows
+    browser.switch_to.new_window("tab")
+    try:
+        browser.get(f"http://localhost:{served['forward']}/")  # the cookie stands in for the token now
+        message = browser.find_element(By.CSS_SELECTOR, ".closed-dialog .message")
+        _wait(browser, lambda: "already open" in message.text, "the refusal", 60)
+        assert message.is_displayed()
+        assert message.text == ("textaudit: 1 session is already open (--max-sessions 1); "
+                                "close one, then press Restart")
+    finally:
+        browser.close()
+        browser.switch_to.window(first_tab)
