@@ -113,7 +113,11 @@ def served(tmp_path_factory: pytest.TempPathFactory, demo_csv: Path) -> Iterator
         cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
-        line = process.stderr.readline()  # printed once the port is bound
+        printed: list[str] = []  # the URL line, printed once the port is bound
+        reader = threading.Thread(target=lambda: printed.append(process.stderr.readline()), daemon=True)
+        reader.start()
+        reader.join(120)
+        line = printed[0] if printed else ""
         match = re.search(r"open (http://\S+/\?token=(\S+))", line)
         assert match, f"no URL printed: {line!r} (exit {process.poll()})"
         assert match.group(1).startswith(f"http://127.0.0.1:{port}/?token=")
