@@ -183,3 +183,57 @@ async def test_a_key_right_after_down_acts_on_the_new_set(app, journal_path):
         screen.row_list.action_cursor(1)  # no pause: the detail has not caught up yet
         screen.action_exclude()
         assert lines(journal_path)[-1]["row"] == second[0]
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_and_goes_there(
+        demo_result, journal_path):
+    first = TextauditApp(demo_result, journal_path=journal_path)
+    async with first.run_test(size=(100, 30)) as pilot:
+        first.open_issue("near_duplicate")
+        await settle(pilot)
+        members = list(first.screen.diff.members)
+        await pilot.press("k")  # keep one, exclude the rest: one group on Near-duplicates
+    second = TextauditApp(demo_result, journal_path=journal_path)
+    async with second.run_test(size=(100, 30)) as pilot:
+        rows = await open_labels(pilot, second)
+        label_screen = second.screen
+        await pilot.press("u")
+        await settle(pilot)
+        assert all(second.book.codes[m] == 0 for m in members)  # the near-duplicate group was undone
+        message = notices(second)[-1]
+        assert message.startswith("undone: ") and "Near-duplicates, an earlier session" in message
+        assert "moved there" in message and f"{len(members)} rows" in message
+        assert second.screen is second.issue_screen("near_duplicate") is not label_screen
+        assert second.screen.diff.members == members  # the cursor is on the set it undid
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert notices(second)[-1].startswith("redone: ") and "Near-duplicates" in notices(second)[-1]
+        assert rows is label_screen.row_list
+
+
+async def test_undo_on_the_same_screen_names_the_row_and_stays(app, demo_result, journal_path):
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, app)
+        row = int(rows.order[0])
+        await pilot.press("x", "down", "down")
+        await pilot.press("u")
+        await settle(pilot)
+        assert notices(app)[-1] == f"undone: ✗ excluded on row {row:,} (Label issues)"
+        assert rows.current_row == row and app.screen is app.issue_screen("label")
+
+
+async def test_reopening_puts_the_cursor_on_the_first_undecided_row(demo_result, journal_path):
+    first = TextauditApp(demo_result, journal_path=journal_path)
+    async with first.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, first)
+        order = [int(r) for r in rows.order[:3]]
+        await pilot.press("x", "o")
+    second = TextauditApp(demo_result, journal_path=journal_path)
+    async with second.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, second)
+        assert rows.current_row == order[2]
+

@@ -187,6 +187,16 @@ class TextauditApp(App[int]):
             self.pop_screen()
         self.push_screen(screen)
 
+    def show_row(self, issue_type: str, row: int) -> None:
+        """Open the screen of ``issue_type`` with the cursor on ``row`` (undo/redo go there)."""
+        self.open_issue(issue_type)
+        screen = self.issue_screen(issue_type)
+        if hasattr(screen, "show_row"):
+            if screen.is_mounted:
+                screen.show_row(row)
+            else:  # composed on its first show: its first order places the cursor
+                screen._pending_row = row
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 

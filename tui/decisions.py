@@ -19,11 +19,22 @@ MARKS = ("", "→", "✗", "✓")  # by code: the decision readable without colo
 
 
 @dataclass
+class Step:
+    """The decision group an undo or redo acted on, as the user should hear about it."""
+
+    rows: list[int]
+    issue_type: str  # the screen it was decided on
+    what: str  # e.g. '✗ excluded', or '2 ✗ excluded, 1 ✓ kept' for a near-duplicate set
+    earlier: bool  # decided in an earlier session of the app
+
+
+@dataclass
 class Outcome:
     """What a journal call did: the rows it changed, or an error message (nothing changed)."""
 
     rows: list[int]
     error: str | None = None
+    step: Step | None = None  # undo/redo: which group, where and from when
 
 
 class DecisionBook:
@@ -35,6 +46,11 @@ class DecisionBook:
         self._label_index = {self._key(c): i for i, c in enumerate(classes)}
         self.codes = np.zeros(n_rows, dtype=np.int8)
         self.labels = np.full(n_rows, -1, dtype=np.int32)
+        # the journal group of each row's current decision: the highest is the one undo takes back
+        self.groups = np.full(n_rows, -1, dtype=np.int64)
+        from engine.journal_format import utc_now
+
+        self.session_start = utc_now()  # decisions stamped before this came from an earlier session
         self.problem = problem  # why the journal is missing or read-only
         self.read_only = journal is None or bool(getattr(journal, "read_only", False))
         if journal is not None:
@@ -81,8 +97,10 @@ class DecisionBook:
         if decision is None:
             self.codes[row] = NONE
             self.labels[row] = -1
+            self.groups[row] = -1
             return
         self.codes[row] = ACTION_CODES.get(decision.action, NONE)
+        self.groups[row] = int(getattr(decision, "group", 0))
         label = getattr(decision, "label_after", None)
         self.labels[row] = self._label_index.get(self._key(label), -1) if label is not None else -1
 
@@ -125,11 +143,46 @@ class DecisionBook:
         self._refresh(rows)
         return Outcome(rows)
 
-    def undo(self) -> Outcome:
-        return self._history("undo")
+    def undo(self, class_names: list[str] | None = None) -> Outcome:
+        """Undo the latest decision group, whichever screen or session made it (``step`` says)."""
+        step = self.undo_step(class_names or [str(c) for c in self.classes])
+        outcome = self._history("undo")
+        if outcome.rows:
+            outcome.step = step
+        return outcome
 
-    def redo(self) -> Outcome:
-        return self._history("redo")
+    def redo(self, class_names: list[str] | None = None) -> Outcome:
+        outcome = self._history("redo")
+        if outcome.rows:
+            outcome.step = self._step(outcome.rows, class_names or [str(c) for c in self.classes])
+        return outcome
+
+    def undo_step(self, class_names: list[str]) -> Step | None:
+        """What ``undo`` would take back: the group of the newest current decision.
+
+        The journal undoes groups newest first, and the newest group still in effect is current
+        on every row it touched, so it is the highest group id among the current decisions.
+        """
+        if self.journal is None or not len(self.groups):
+            return None
+        top = int(self.groups.max())
+        if top < 0:
+            return None
+        return self._step(np.flatnonzero(self.groups == top).tolist(), class_names)
+
+    def _step(self, rows: list[int], class_names: list[str]) -> Step:
+        decision = self.journal.decision(rows[0]) if self.journal is not None else None
+        if len(rows) == 1:
+            what = self.describe(rows[0], class_names)
+        else:
+            kinds: dict[str, int] = {}
+            for row in rows:
+                text = self.describe(row, class_names)
+                kinds[text] = kinds.get(text, 0) + 1
+            what = ", ".join(f"{count} {text}" for text, count in kinds.items())
+        issue_type = str(getattr(decision, "issue_type", "") or "")
+        earlier = bool(decision is not None and str(decision.ts) < self.session_start)
+        return Step([int(r) for r in rows], issue_type, what or "no decision", earlier)
 
     def _history(self, which: str) -> Outcome:
         if (problem := self._guard()) is not None:

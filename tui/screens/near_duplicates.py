@@ -202,8 +202,17 @@ class NearDuplicatesScreen(RowScreen):
                                          suggested=int(self.view.predicted[rows[0]]),
                                          title=f"Relabel all {len(rows)} members"), chosen)
 
-    def follow(self, row: int) -> None:
+    def follow(self, row: int) -> bool:
         entry = self.set_of_row.get(int(row))
         if entry is not None and self.row_list.move_to_row(entry):
             members = self.entry_rows(entry)
             self.diff.show(members, members.index(int(row)))
+            return True
+        return False
+
+    def widen(self) -> bool:
+        """Every set, not only the conflicting ones (``show_all`` means conflicts only here)."""
+        if not self.show_all:
+            return False
+        self.show_all = False
+        return True

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.decisions import DecisionBook
+from tui.screens.row_decisions import DecisionKeys
 from tui.text_index import Check, Superseded
 from tui.view import ISSUE_TITLES, AuditView
 from tui.widgets.detail_pane import DetailPane
@@ -60,6 +61,7 @@ class OrderRequest:
     descending: bool
     doing: str  # "sorting" or "filtering", for the indicator
     delay: float = 0.0  # debounce: wait this long (cancellable) before starting
+    first: bool = False  # the screen's first order: the cursor starts on the first undecided entry
 
 
 def format_score(value: float) -> str:
@@ -67,7 +69,7 @@ def format_score(value: float) -> str:
     return f"{value:.1e}" if 0 < value < 0.001 else f"{value:.3f}"
 
 
-class RowScreen(Screen):
+class RowScreen(DecisionKeys, Screen):
     """Rows flagged for one issue type, worst first."""
 
     BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS
@@ -86,6 +88,7 @@ class RowScreen(Screen):
         self.sort_key, self.sort_descending = self.default_sort
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
+        self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
         self.busy: str | None = None  # "sorting"/"filtering" while a request is in flight
 
     # -- what the screen lists (subclasses override) ------------------------------------------
@@ -192,21 +195,28 @@ class RowScreen(Screen):
     def on_mount(self) -> None:
         self.row_list.sort_key = self.sort_key
         self.row_list.sort_descending = self.sort_descending
-        self.apply("sorting")
+        self.apply("sorting", first=True)
         self.row_list.focus()
+
+    def cursor_to_first_undecided(self) -> None:
+        """Reopening a journal resumes where the review stopped: the first entry with no decision."""
+        order = self.row_list.order
+        undecided = next((i for i, entry in enumerate(order.tolist()) if not self.is_decided(entry)), None)
+        if undecided:
+            self.row_list.move_cursor(undecided)
 
     @property
     def row_list(self) -> RowList:
         return self.query_one("#rows", RowList)
 
-    def apply(self, doing: str = "filtering", delay: float = 0.0) -> None:
+    def apply(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> None:
         """Ask the order worker for the entries to show; the list keeps its rows until then."""
         self.generation += 1
         self.busy = doing
         self.row_list.pending = True
         self.row_list.refresh()
         request = OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
-                               doing, delay)
+                               doing, delay, first)
         self.compute_order(request)
         self.update_title()
 
@@ -249,7 +259,11 @@ class RowScreen(Screen):
             self.busy = None
             rows = self.row_list
             rows.sort_key, rows.sort_descending = request.sort_key, request.descending
-            rows.set_order(order)
+            rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
+            if request.first:
+                self.cursor_to_first_undecided()
+            if self._pending_row is not None:
+                self.show_row(self._pending_row)
             self.update_title()
         elif event.state == WorkerState.ERROR:
             self.busy = None
@@ -333,83 +347,3 @@ class RowScreen(Screen):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-
-    # -- decisions ----------------------------------------------------------------------------
-
-    def target(self) -> int | None:
-        """The row the single-row keys act on."""
-        return self.row_list.current_row
-
-    def decide(self, items: list[tuple[str, int, int | None]], suggested: int | None = None) -> None:
-        """Write decisions to the journal (synchronously, fsynced), then advance the cursor."""
-        if not items:
-            return
-        outcome = self.book.record_group(items, self.issue_type, suggested)
-        if outcome.error:
-            self.notify(outcome.error, severity="error", timeout=8)
-            return
-        self.advance()
-        self.refresh_decisions()
-
-    def advance(self) -> None:
-        """After a decision the cursor moves to the next entry."""
-        self.row_list.action_cursor(1)
-
-    def action_accept(self) -> None:
-        row = self.target()
-        if row is None:
-            return
-        suggested = int(self.view.predicted[row])
-        if suggested == int(self.view.given[row]):
-            self.decide([("keep", row, None)], suggested)
-            self.notify("the suggestion is the given label: kept as is", timeout=2)
-        else:
-            self.decide([("relabel", row, suggested)], suggested)
-
-    def action_exclude(self) -> None:
-        if (row := self.target()) is not None:
-            self.decide([("exclude", row, None)], int(self.view.predicted[row]))
-
-    def action_keep(self) -> None:
-        if (row := self.target()) is not None:
-            self.decide([("keep", row, None)], int(self.view.predicted[row]))
-
-    def action_pick_label(self) -> None:
-        row = self.target()
-        if row is None:
-            return
-        from tui.screens.label_picker import LabelPicker
-
-        def chosen(label: int | None) -> None:
-            if label is not None:
-                self.relabel_rows([row], label)
-
-        self.app.push_screen(
-            LabelPicker(self.view.class_names, current=int(self.view.given[row]),
-                        suggested=int(self.view.predicted[row])),
-            chosen,
-        )
-
-    def relabel_rows(self, rows: list[int], label: int) -> None:
-        items = [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]
-        self.decide(items, int(self.view.predicted[rows[0]]))
-
-    def action_undo(self) -> None:
-        self._history(self.book.undo(), "undo")
-
-    def action_redo(self) -> None:
-        self._history(self.book.redo(), "redo")
-
-    def _history(self, outcome, which: str) -> None:
-        if outcome.error:
-            self.notify(outcome.error, severity="error", timeout=8)
-            return
-        if not outcome.rows:
-            self.notify(f"nothing to {which}", timeout=2)
-            return
-        self.follow(outcome.rows[0])
-        self.refresh_decisions()
-
-    def follow(self, row: int) -> None:
-        """Move the cursor to the row an undo/redo touched, when this screen lists it."""
-        self.row_list.move_to_row(row)

@@ -1,0 +1,142 @@
+"""The decision keys of every row screen: accept, label, exclude, keep, undo, redo.
+
+A mixin of ``RowScreen`` (which supplies ``view``, ``book``, ``issue_type``, ``row_list``,
+``apply`` and ``refresh_decisions``). Every decision is written to the journal, fsynced,
+before the key press returns.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.view import ISSUE_TITLES
+
+if TYPE_CHECKING:
+    from tui.decisions import DecisionBook, Outcome
+    from tui.view import AuditView
+    from tui.widgets.row_list import RowList
+
+
+class DecisionKeys:
+    """Decisions on the row under the cursor (or a near-duplicate set), and undo/redo."""
+
+    view: AuditView
+    book: DecisionBook
+    issue_type: str
+    show_all: bool
+    _pending_row: int | None
+    row_list: RowList
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def target(self) -> int | None:
+        """The row the single-row keys act on."""
+        return self.row_list.current_row
+
+    def decide(self, items: list[tuple[str, int, int | None]], suggested: int | None = None) -> None:
+        """Write decisions to the journal (synchronously, fsynced), then advance the cursor."""
+        if not items:
+            return
+        outcome = self.book.record_group(items, self.issue_type, suggested)
+        if outcome.error:
+            self.notify(outcome.error, severity="error", timeout=8)
+            return
+        self.advance()
+        self.refresh_decisions()
+
+    def advance(self) -> None:
+        """After a decision the cursor moves to the next entry."""
+        self.row_list.action_cursor(1)
+
+    def action_accept(self) -> None:
+        row = self.target()
+        if row is None:
+            return
+        suggested = int(self.view.predicted[row])
+        if suggested == int(self.view.given[row]):
+            self.decide([("keep", row, None)], suggested)
+            self.notify("the suggestion is the given label: kept as is", timeout=2)
+        else:
+            self.decide([("relabel", row, suggested)], suggested)
+
+    def action_exclude(self) -> None:
+        if (row := self.target()) is not None:
+            self.decide([("exclude", row, None)], int(self.view.predicted[row]))
+
+    def action_keep(self) -> None:
+        if (row := self.target()) is not None:
+            self.decide([("keep", row, None)], int(self.view.predicted[row]))
+
+    def action_pick_label(self) -> None:
+        row = self.target()
+        if row is None:
+            return
+        from tui.screens.label_picker import LabelPicker
+
+        def chosen(label: int | None) -> None:
+            if label is not None:
+                self.relabel_rows([row], label)
+
+        self.app.push_screen(
+            LabelPicker(self.view.class_names, current=int(self.view.given[row]),
+                        suggested=int(self.view.predicted[row])),
+            chosen,
+        )
+
+    def relabel_rows(self, rows: list[int], label: int) -> None:
+        items = [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]
+        self.decide(items, int(self.view.predicted[rows[0]]))
+
+    def action_undo(self) -> None:
+        self._history(self.book.undo(self.view.class_names), "undone")
+
+    def action_redo(self) -> None:
+        self._history(self.book.redo(self.view.class_names), "redone")
+
+    def _history(self, outcome: Outcome, which: str) -> None:
+        """Say what an undo/redo took back or put back, and where; the cursor goes to that row.
+
+        The journal undoes its newest decision, which may have been made on another screen or in
+        an earlier session: then that screen opens with the cursor on the row.
+        """
+        if outcome.error:
+            self.notify(outcome.error, severity="error", timeout=8)
+            return
+        if not outcome.rows:
+            self.notify(f"nothing to {'undo' if which == 'undone' else 'redo'}", timeout=2)
+            return
+        self.refresh_decisions()
+        step = outcome.step
+        if step is None:
+            self.show_row(outcome.rows[0])
+            return
+        rows = step.rows
+        on = f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows)} rows ({', '.join(f'{r:,}' for r in rows[:3])}…)"
+        where = ISSUE_TITLES.get(step.issue_type, step.issue_type or "?")
+        when = ", an earlier session" if step.earlier else ""
+        message = f"{which}: {step.what} on {on} ({where}{when})"
+        if step.issue_type != self.issue_type and step.issue_type in self.view.issue_types:
+            self.app.show_row(step.issue_type, rows[0])
+            message += " · moved there"
+        else:
+            self.show_row(rows[0])
+        self.notify(message, timeout=6)
+
+    def show_row(self, row: int) -> None:
+        """Put the cursor on ``row``: now if listed, else once the list (widened if need be) is ready."""
+        self._pending_row = None
+        if self.row_list.pending or not self.follow(row):
+            self._pending_row = row
+            if not self.row_list.pending and self.widen():
+                self.apply()
+
+    def widen(self) -> bool:
+        """List more entries (every row, not only the flagged ones); False when already so."""
+        if self.show_all:
+            return False
+        self.show_all = True
+        return True
+
+    def follow(self, row: int) -> bool:
+        """Move the cursor to ``row`` when this screen lists it."""
+        return self.row_list.move_to_row(row)
