@@ -230,7 +230,8 @@ def embed_texts(
     name = resolve_model_name(model)
     if len(texts) == 0:
         raise DataError("nothing to embed: the dataset has no rows")
-    texts = [_encodable(text) for text in texts]
+    limit = char_limit(name)
+    texts = [_encodable(text[:limit]) for text in texts]  # cut BEFORE tokenising: bounded time and memory
     if name == TFIDF_MODEL:
         return _tfidf_vectors(texts, progress=progress)
     encoder = load_model(name, device, precision)
@@ -277,6 +278,39 @@ def embed_texts(
             progress(done, total)
     assert vectors is not None
     return vectors
+
+
+#: Characters kept per token a model reads: a text is cut to ``max_seq_length`` times this before
+#: it is tokenised (a 50 MB text was tokenised whole: 126 s, 7.45 GB). Generous: a WordPiece token
+#: spans at most ~101 characters (a longer word is one [UNK]), so ordinary text keeps every token
+#: the model reads; only thousands of spaces or symbols per token could lose some.
+CHARS_PER_TOKEN = 128
+#: The token bound assumed for a model whose ``max_seq_length`` cannot be read without loading it.
+FALLBACK_MAX_TOKENS = 8192
+#: TF-IDF reads at most this many characters of a text (its vocabulary grows with them).
+TFIDF_MAX_CHARS = 100_000
+
+
+def char_limit(model: str | None) -> int:
+    """How many characters of each text are embedded with ``model`` (see CHARS_PER_TOKEN)."""
+    name = resolve_model_name(model)
+    if name == TFIDF_MODEL:
+        return TFIDF_MAX_CHARS
+    return _max_seq_length(name) * CHARS_PER_TOKEN
+
+
+def _max_seq_length(name: str) -> int:
+    """The model folder's ``max_seq_length`` (sentence_bert_config.json), else a generous bound."""
+    import json
+
+    try:
+        config = json.loads((Path(_model_path(name)) / "sentence_bert_config.json").read_text())
+        tokens = config.get("max_seq_length")
+    except (UsageError, OSError, ValueError, AttributeError):
+        tokens = None
+    if isinstance(tokens, int) and not isinstance(tokens, bool) and 0 < tokens <= FALLBACK_MAX_TOKENS:
+        return tokens
+    return FALLBACK_MAX_TOKENS
 
 
 def _encodable(text: str) -> str:
