@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from tui.text_index import TextIndex
+
+if TYPE_CHECKING:
+    from tui.label_order import LabelOrder
 
 #: Titles of the issue types, in the order the summary lists them.
 ISSUE_TITLES = {
@@ -81,6 +84,13 @@ class AuditView:
         if self.neighbour_distances is None or not len(self.neighbour_distances):
             return float("nan")
         return float(np.median(self.neighbour_distances[:, 0]))
+
+    @cached_property
+    def label_order(self) -> LabelOrder:
+        """Label changes between consecutive rows against a random order (is the file grouped?)."""
+        from tui.label_order import label_order
+
+        return label_order(self.given)
 
     @property
     def n_classes(self) -> int:

@@ -12,18 +12,30 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.decisions import DecisionBook
+from tui.label_order import LabelOrder
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView
 from tui.widgets.charts import BarChart
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
 
 
-def non_iid_verdict(p_value: float | None) -> str:
+def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None) -> str:
+    """Datalab's non-IID p-value in words, and whether the labels' order is the reason."""
     if p_value is None:
         return "Non-IID: not checked."
+    grouped = order is not None and order.grouped
+    runs = (f"the rows are grouped by label ({order.changes:,} label changes between consecutive rows; "
+            f"a random order gives about {order.expected:,.0f})" if grouped else "")
     if p_value < 0.05:
-        return (f"Non-IID: p = {p_value:.3g} → the row order is NOT random (e.g. sorted by class or drifting); "
-                "shuffle before splitting.")
+        if runs:
+            why = runs
+        elif order is not None:
+            why = "similar texts sit together (the labels' order looks random)"
+        else:
+            why = "e.g. sorted by class or drifting"
+        return f"Non-IID: p = {p_value:.3g} → the row order is NOT random: {why}; shuffle before splitting."
+    if grouped:
+        return f"Non-IID: p = {p_value:.3g} on the texts, but {runs}; shuffle before splitting."
     return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
 
 
@@ -65,7 +77,7 @@ class SummaryScreen(Screen):
             with Vertical(id="summary-main"):
                 yield Static(health_line(view), id="health")
                 yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
-                yield Static(non_iid_verdict(view.p_value), id="non-iid-verdict")
+                yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict")
                 if view.notes:
                     yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")
             with Vertical(id="summary-chart"):

@@ -1,0 +1,90 @@
+"""The label-order check behind the Non-IID screen: grouped files are called grouped."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tui.label_order import first_appearance_ranks, label_order
+
+
+def blocks(sizes: list[int], order: list[int]) -> np.ndarray:
+    """Classes ``order`` (in that order) as unbroken blocks of ``sizes[c]`` rows."""
+    return np.concatenate([np.full(sizes[c], c) for c in order])
+
+
+def test_unbroken_blocks_out_of_label_order_are_grouped_not_sorted():
+    rng = np.random.default_rng(1)
+    sizes = rng.integers(80, 180, size=77).tolist()
+    labels = blocks(sizes, rng.permutation(77).tolist())  # like banking77 train: 77 blocks, shuffled
+    order = label_order(labels)
+    assert order.changes == 76 and order.grouped and not order.sorted_blocks
+    assert order.one_block == 77
+    assert "grouped by label" in order.sentence() and "not in label order" in order.sentence()
+
+
+def test_sorted_blocks_say_sorted():
+    order = label_order(blocks([30, 40, 50], [0, 1, 2]))
+    assert order.grouped and order.sorted_blocks and "sorted by label" in order.sentence()
+
+
+def test_a_random_order_is_not_grouped_whatever_the_numbering():
+    rng = np.random.default_rng(2)
+    labels = rng.permutation(blocks([300, 200, 100, 50], [0, 1, 2, 3]))
+    order = label_order(labels)
+    assert not order.grouped and not order.partly_grouped
+    assert 0.9 < order.ratio < 1.1
+    assert "looks random" in order.sentence()
+
+
+def test_the_expected_changes_and_spread_match_shuffles():
+    rng = np.random.default_rng(3)
+    labels = blocks([3, 10, 20, 7, 40], [0, 1, 2, 3, 4])
+    changes = np.array([np.count_nonzero(np.diff(rng.permutation(labels))) for _ in range(4000)])
+    order = label_order(labels)
+    spread = (order.expected - order.changes) / order.z
+    assert order.expected == pytest.approx(changes.mean(), rel=0.01)
+    assert spread == pytest.approx(changes.std(), rel=0.05)
+
+
+def test_partly_grouped_runs():
+    rng = np.random.default_rng(4)
+    labels = rng.integers(0, 5, size=4000)
+    for i in np.flatnonzero(rng.random(4000) < 0.4):  # 40% of rows repeat the previous label
+        labels[i] = labels[i - 1]
+    order = label_order(labels)
+    assert order.partly_grouped and 0.5 < order.ratio < 0.75
+    assert "more than chance" in order.sentence()
+
+
+def test_first_appearance_ranks_climb_for_blocks_in_any_order():
+    labels = blocks([2, 3, 1], [2, 0, 1])
+    assert first_appearance_ranks(labels).tolist() == [0, 1, 1, 2, 2, 2]
+
+
+def test_tiny_or_single_class_inputs():
+    assert not label_order(np.array([0, 0, 0])).grouped
+    assert not label_order(np.array([], dtype=np.int64)).grouped
+    assert not label_order(np.zeros(100, dtype=np.int64)).grouped
+
+
+async def test_non_iid_screen_calls_blocks_out_of_label_order_grouped(demo_csv, tmp_path):
+    from textual.widgets import Static
+    from tui_synthetic import fixed_result, fixed_view
+
+    from tui.app import TextauditApp
+
+    result = fixed_result(demo_csv)
+    view = fixed_view(result.dataset)
+    assert label_order(view.given).sorted_blocks  # the demo file is sorted by label ...
+    view.given = ((view.given * 3) % view.n_classes).astype(np.int32)  # ... renumbered: blocks out of order
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", view=view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#non-iid-verdict", Static).render())
+        assert "grouped by label" in summary
+        app.open_issue("non_iid")
+        await pilot.pause()
+        why = str(app.screen.query_one("#non-iid-why", Static).render())
+        assert "grouped by label" in why and "not in label order" in why
+        assert "neighbourhoods" not in why
