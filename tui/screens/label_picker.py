@@ -12,6 +12,19 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
+NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
+
+
+def word_score(matchers: list[Matcher], name: str) -> float:
+    """Every word of the query must match the name (fuzzily, in any order): 'lost card' finds
+    lost_or_stolen_card; 0 when a word does not match."""
+    total = 0.0
+    for matcher in matchers:
+        score = matcher.match(name)
+        if score <= 0:
+            return 0.0
+        total += score
+    return total
 
 
 class LabelPicker(ModalScreen[int | None]):
@@ -43,11 +56,11 @@ class LabelPicker(ModalScreen[int | None]):
         self.fill("")
         self.query_one("#picker-query", Input).focus()
 
-    def _prompt(self, index: int, matcher: Matcher | None = None) -> Content:
+    def _prompt(self, index: int, matchers: list[Matcher] | None = None) -> Content:
         """The class name (matched letters bold, never parsed as markup) and its role."""
         name = self.class_names[index]
         content = Content(name)
-        if matcher is not None:
+        for matcher in matchers or []:
             _, offsets = matcher.fuzzy_search.match(matcher.query, name)
             for offset in offsets:
                 content = content.stylize("bold underline", offset, offset + 1)
@@ -59,17 +72,20 @@ class LabelPicker(ModalScreen[int | None]):
     def fill(self, query: str) -> None:
         options = self.query_one("#picker-options", OptionList)
         if query.strip():
-            matcher = Matcher(query)
-            scored = [(matcher.match(name), i) for i, name in enumerate(self.class_names)]
+            matchers = [Matcher(word) for word in query.split()]
+            scored = [(word_score(matchers, name), i) for i, name in enumerate(self.class_names)]
             ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])[:MAX_SHOWN]
-            items = [Option(self._prompt(i, matcher), id=str(i)) for _, i in ranked]
+            items = [Option(self._prompt(i, matchers), id=str(i)) for _, i in ranked]
+            if not items:
+                items = [Option(Content(f"no class matches '{query.strip()}' · edit the text, or esc to cancel"),
+                                id=NO_MATCH, disabled=True)]
         else:
             first = list(dict.fromkeys(i for i in (self.suggested, self.current) if i is not None))
             rest = [i for i in range(len(self.class_names)) if i not in first]
             items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN]]
         options.clear_options()
         options.add_options(items)
-        if items:
+        if items and not items[0].disabled:
             options.highlighted = 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -77,15 +93,16 @@ class LabelPicker(ModalScreen[int | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         options = self.query_one("#picker-options", OptionList)
-        if options.highlighted is not None:
+        if options.highlighted is not None and options.get_option_at_index(options.highlighted).id != NO_MATCH:
             self.dismiss(int(options.get_option_at_index(options.highlighted).id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        if event.option.id != NO_MATCH:
+            self.dismiss(int(event.option.id))
 
     def action_move(self, delta: int) -> None:
         options = self.query_one("#picker-options", OptionList)
-        if options.option_count:
+        if options.option_count and options.get_option_at_index(0).id != NO_MATCH:
             current = options.highlighted or 0
             options.highlighted = max(0, min(options.option_count - 1, current + delta))
 

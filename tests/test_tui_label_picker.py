@@ -1,0 +1,54 @@
+"""The label picker: words in any order, spaces included, and a line that says nothing matches."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import OptionList
+
+from tui.screens.label_picker import NO_MATCH, LabelPicker
+
+NAMES = ["card_arrival", "lost_or_stolen_card", "lost_or_stolen_phone", "card_linking", "balance_not_updated_after_bank_transfer"]
+
+
+class PickerApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen: list[int | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(LabelPicker(NAMES), self.chosen.append)
+
+
+def shown(app: App) -> list[str]:
+    options = app.screen.query_one("#picker-options", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_a_query_with_a_space_matches_every_word():
+    app = PickerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"lost card")
+        await pilot.pause()
+        assert shown(app)[0].startswith("lost_or_stolen_card")
+        assert not any(s.startswith("lost_or_stolen_phone") for s in shown(app))  # 'card' is not in it
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.chosen == [NAMES.index("lost_or_stolen_card")]
+
+
+async def test_no_match_says_so_and_enter_does_nothing():
+    app = PickerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"zebra")
+        await pilot.pause()
+        options = app.screen.query_one("#picker-options", OptionList)
+        assert options.option_count == 1 and options.get_option_at_index(0).id == NO_MATCH
+        assert "no class matches 'zebra'" in shown(app)[0]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.chosen == [] and isinstance(app.screen, LabelPicker)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.chosen == [None]
