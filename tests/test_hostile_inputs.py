@@ -510,3 +510,57 @@ def test_engine_checks_options_before_reading_the_data(tmp_path, no_embedding):
     assert caught.value.exit_code == EXIT_USAGE
     with pytest.raises(TextauditError, match="names no issue type"):
         run_audit(tmp_path / "not-there.csv", AuditOptions(issue_types=()))
+
+
+# --------------------------------------------------------------------------- resource limits (defect 11)
+
+
+class _RecordingTokenizer:
+    """Delegates to the real tokenizer and records the length of every text it is given."""
+
+    def __init__(self, real) -> None:
+        self.real, self.lengths = real, []
+
+    @property
+    def truncation(self):
+        return self.real.truncation
+
+    def encode_batch(self, texts):
+        self.lengths.extend(len(t) for t in texts)
+        return self.real.encode_batch(texts)
+
+
+def test_a_huge_text_is_cut_before_tokenising(monkeypatch):
+    """A 50 MB text was tokenised whole (126 s, 7.45 GB); now only a bounded start reaches the
+    tokenizer, and the vector is the one of the text's start (the model reads 256 tokens)."""
+    import engine.embed as embed
+
+    encoder = embed.load_model(None, "cpu", "auto")
+    recorder = _RecordingTokenizer(encoder.tokenizer)
+    monkeypatch.setattr(encoder, "tokenizer", recorder)
+    huge = "my card payment was declined at the shop " * 250_000  # 10 MB
+    vectors = embed.embed_texts(["a short one", huge, huge[:5_000]], device="cpu")
+    limit = embed.char_limit(None)
+    assert limit == 256 * embed.CHARS_PER_TOKEN and max(recorder.lengths) <= limit
+    np.testing.assert_allclose(vectors[1], vectors[2], atol=1e-6)
+
+
+def test_other_encoders_and_tfidf_get_bounded_texts(monkeypatch):
+    import engine.embed as embed
+
+    seen: list[int] = []
+
+    class FakeEncoder:
+        device = "cpu"
+
+        def encode(self, texts, **kwargs):
+            seen.extend(len(t) for t in texts)
+            return np.ones((len(texts), 4), dtype=np.float32)
+
+    monkeypatch.setattr(embed, "load_model", lambda *a, **k: FakeEncoder())
+    embed.embed_texts(["x" * 3_000_000, "y"], model="some-org/some-model", device="cpu", precision="fp32")
+    assert max(seen) == embed.FALLBACK_MAX_TOKENS * embed.CHARS_PER_TOKEN
+    tfidf_seen: list[int] = []
+    monkeypatch.setattr(embed, "_tfidf_vectors", lambda texts, **k: tfidf_seen.extend(map(len, texts)))
+    embed.embed_texts(["word " * 100_000, "other words"], model="tfidf")
+    assert max(tfidf_seen) == embed.TFIDF_MAX_CHARS
