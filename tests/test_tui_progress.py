@@ -67,3 +67,43 @@ async def test_a_failing_audit_shows_one_readable_line(tmp_path):
         assert "text" in error  # names the missing column
         await pilot.press("q")
     assert app.return_code == 1
+
+
+def test_a_stage_clock_shows_loading_then_counts_speed_and_a_shrinking_time_left():
+    from tui.screens.progress import StageClock
+
+    clock = StageClock("embed", started=100.0)
+    clock.report(100.0, 0, 10_000, "loading all-MiniLM-L6-v2")
+    assert clock.loading
+    assert clock.line(100.4) == "embed      loading all-MiniLM-L6-v2, then 10,000 texts · 0.4s"
+    assert clock.line(160.0).endswith("· 1m00s")  # the clock moves while the model loads
+    clock.report(161.0, 256, 10_000, "")
+    assert not clock.loading and clock.rate() is None
+    assert clock.line(161.5).startswith("embed      256/10,000 texts · ")
+    clock.report(163.0, 1_256, 10_000, "")  # 1,000 texts in 2 s
+    assert clock.rate() == 500
+    assert "500 texts/s" in clock.line(163.0) and "~17s left" in clock.line(163.0)
+    assert "~12s left" in clock.line(168.0)  # counts down between reports
+    clock.finished = 180.0
+    assert clock.line(181.0) == "embed      done in 1m20s · 10,000 texts"
+
+
+async def test_the_progress_screen_draws_reports_and_ticks(tmp_path):
+    from textual.widgets import Label
+
+    from tui.messages import AuditProgress
+    from tui.screens.progress import ProgressScreen
+
+    app = TextauditApp(source=str(tmp_path / "never-read.csv"), journal_path=tmp_path / "j.jsonl")
+    app.run_audit_worker = lambda: None  # no audit: the test plays the reports itself
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        screen.update_stage(AuditProgress("load", 258, 258, "done"))
+        screen.update_stage(AuditProgress("embed", 0, 258, "loading all-MiniLM-L6-v2"))
+        await pilot.pause()
+        assert "loading all-MiniLM-L6-v2" in str(screen.query_one("#label-embed", Label).render())
+        assert "done in" in str(screen.query_one("#label-load", Label).render())
+        screen.update_stage(AuditProgress("embed", 100, 258))
+        await pilot.pause()
+        assert "100/258 texts" in str(screen.query_one("#label-embed", Label).render())
