@@ -38,11 +38,13 @@ class ExportSummary:
     kept: int
     fmt: str = ""
     warnings: list[str] = field(default_factory=list)
+    unapplied: str | None = None  # journal decisions skipped: they no longer match the data
 
     def line(self) -> str:
-        """The one-line summary the CLI prints."""
-        return (f"wrote {self.rows_written:,} rows to {self.path} ({self.fmt}): "
+        """The one-line summary the CLI prints (it says when part of the journal was skipped)."""
+        line = (f"wrote {self.rows_written:,} rows to {self.path} ({self.fmt}): "
                 f"{self.relabelled:,} relabelled, {self.excluded:,} excluded, {self.kept:,} kept as is")
+        return f"{line}; {self.unapplied}" if self.unapplied else line
 
 
 def resolve_format(output: Path, fmt: str) -> str:
@@ -79,6 +81,7 @@ def export_corrected(
     atomic.clean_stale_temps(output.parent)
     with Journal.open(journal_path, dataset, read_only=True) as journal:
         decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
+        unapplied = journal.unapplied_summary()
     if not decisions and _has_entries(journal_path) and report:
         raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
                         f"({'; '.join(report)})")
@@ -90,7 +93,8 @@ def export_corrected(
         style = dataset.style
     notes += _write(frame, output, fmt, style, rows)
     return ExportSummary(path=output, rows_written=len(frame), relabelled=counts["relabel"],
-                         excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes)
+                         excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes,
+                         unapplied=unapplied)
 
 
 def original_labels(dataset: Dataset, displays: list[str]) -> list[Any]:

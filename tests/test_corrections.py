@@ -559,3 +559,24 @@ def test_a_group_applies_all_or_nothing_and_says_so(tmp_path, journal_path):
         assert journal.unapplied == 2
         assert "2 journal decision(s) NOT applied" in journal.unapplied_summary()
         assert journal.undo() == [0] and journal.undo() == []
+
+
+def test_export_summary_line_says_part_of_the_journal_was_skipped(tmp_path, journal_path, capsys):
+    """Defect 10: a partly matching journal exported with exit 0 and warnings only."""
+    from engine.export import export_corrected
+    from tui.cli import main
+
+    data = write_csv(tmp_path / "d.csv")
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        journal.record_group([("exclude", 2, None), ("exclude", 5, None)], issue_type="near_duplicate")
+        journal.record("keep", 0, issue_type="label")
+    edited = [list(row) for row in ROWS]
+    edited[5][1] = "balance check, edited"
+    write_csv(data, edited)
+    summary = export_corrected(load_dataset(data, id_column="id"), journal_path, tmp_path / "out.csv")
+    assert summary.excluded == 0 and summary.rows_written == 6
+    assert "2 journal decision(s) NOT applied" in summary.line()
+    argv = ["export", str(data), "--id-column", "id", "--journal", str(journal_path), "-o", str(tmp_path / "o2.csv")]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "NOT applied" in out[0] and "1 group(s) only partly matching" in out[0]
