@@ -22,6 +22,7 @@ from engine.errors import DataError
 from engine.formats import SourceStyle
 
 _HEAD_BYTES = 1 << 16
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 _UINT64_MAX = (1 << 64) - 1
 
@@ -53,15 +54,42 @@ def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
         tail = handle.read()
     bom = head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "").startswith("utf8")
     lf = head.find(b"\n")
-    if lf == -1:
-        newline = "\r" if b"\r" in head else "\n"
+    if lf == -1:  # no line break in the head (one long line): the file's end tells
+        newline = "\r\n" if tail.endswith(b"\r\n") else "\r" if tail.endswith(b"\r") or b"\r" in head else "\n"
     else:
         newline = "\r\n" if lf > 0 and head[lf - 1:lf] == b"\r" else "\n"
     return newline, tail.endswith((b"\n", b"\r")), bom
 
 
-_QUOTED_RECORD = r'"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*'
-_QUOTE_ALL = re.compile(rf"{_QUOTED_RECORD}(?:\r\n|\n|\r)(?:{_QUOTED_RECORD}(?:\r\n|\n|\r|$)|$)")
+def _all_quoted(head: str, records: int = 2) -> bool:
+    """True when the first ``records`` CSV records of ``head`` quote every field (quote-all)."""
+    i, n, done = 0, len(head), 0
+    while i < n and done < records:
+        if head[i] != '"':
+            return False
+        i += 1
+        while True:  # to the closing quote; "" is an escaped quote
+            j = head.find('"', i)
+            if j == -1:
+                return True  # the head ends inside a quoted field
+            if head.startswith('""', j):
+                i = j + 2
+                continue
+            i = j + 1
+            break
+        if i >= n:
+            return True
+        if head[i] == ",":
+            i += 1
+            continue
+        if head.startswith("\r\n", i):
+            i += 2
+        elif head[i] in "\r\n":
+            i += 1
+        else:
+            return False
+        done += 1
+    return done >= 1
 
 
 def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
@@ -84,7 +112,7 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
     if kind == "csv":
         with path.open(encoding=encoding, newline="") as handle:
             head = handle.read(_HEAD_BYTES)
-        quote_all = _QUOTE_ALL.match(head) is not None  # the header and the first row fully quoted
+        quote_all = _all_quoted(head)  # the header and the first row quote every field
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, quote_all=quote_all)
     return frame, style
@@ -114,11 +142,20 @@ def _column(values: list[Any]) -> pd.Series:
 
 
 def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame, dict[str, frozenset[int]]]:
-    keys: dict[str, None] = {}
+    order: list[str] = []  # every key, each new one placed after the key before it in its record
+    known: set[str] = set()
     for number, record in enumerate(records):
         if not isinstance(record, dict):
             raise DataError(f"{source}: record {number + 1} is a JSON {type(record).__name__}, not an object")
-        keys.update(dict.fromkeys(record))
+        if known.issuperset(record):
+            continue
+        previous = None
+        for key in record:
+            if key not in known:
+                order.insert(order.index(previous) + 1 if previous is not None else 0, key)
+                known.add(key)
+            previous = key
+    keys = dict.fromkeys(order)
     columns: dict[str, pd.Series] = {}
     absent: dict[str, frozenset[int]] = {}
     for key in keys:
@@ -129,18 +166,30 @@ def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame,
     return pd.DataFrame(columns, index=pd.RangeIndex(len(records))), absent
 
 
-def _json_layout(text: str, value: Any) -> tuple[tuple[str, str], bool, int | None]:
-    """The separators, ASCII escaping and indent that re-create ``text`` from ``value`` (if any)."""
+_NON_ASCII_ESCAPE = re.compile(
+    r"\\u(?:00[89a-fA-F][0-9a-fA-F]|007[fF]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-cA-CeEfF][0-9a-fA-F]{3})"
+    r"|\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _ascii_escaped(text: str) -> bool:
+    """True when the JSON text escapes non-ASCII characters (``ensure_ascii``), not writes them."""
+    return text.isascii() and _NON_ASCII_ESCAPE.search(text) is not None
+
+
+def _json_layout(text: str, value: Any, ascii_only: bool) -> tuple[tuple[str, str], int | None]:
+    """The separators and indent that re-create ``text`` from ``value`` (compact if none do)."""
     for indent in (None, 2, 4, 1):
         for separators in ((",", ":"), (", ", ": "), (",", ": ")):
-            for ascii_only in (False, True):
-                try:
-                    dumped = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent)
-                except (TypeError, ValueError):
-                    return (",", ":"), False, None
-                if dumped == text:
-                    return separators, ascii_only, indent
-    return (",", ":"), False, None
+            try:
+                dumped = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent)
+            except (TypeError, ValueError):
+                return (",", ":"), None
+            if not ascii_only:
+                dumped = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+            if dumped == text:
+                return separators, indent
+    return (",", ":"), None
 
 
 def _loads(text: str, source: Path, where: str) -> Any:
@@ -158,14 +207,16 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     with path.open(encoding=encoding, newline="") as handle:
         text = handle.read()
     records, first = [], None
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028, \x85 are data
+        line = line[:-1] if line.endswith("\r") else line
         if line.strip():
             records.append(_loads(line, path, f" on line {number}"))
             first = line if first is None else first
     if not records:
         raise DataError(f"{path}: the file holds no JSON lines")
     frame, absent = _frame_from_records(records, path)
-    separators, ascii_only, _ = _json_layout(first or "", records[0])
+    ascii_only = _ascii_escaped(text)
+    separators, _ = _json_layout(first or "", records[0], ascii_only)
     style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
                         absent=absent)
@@ -188,7 +239,8 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         frame, absent, orient = pd.DataFrame({k: _column(v) for k, v in value.items()}), {}, "columns"
     else:
         raise DataError(f"{path}: expected a JSON array of objects or an object of column lists")
-    separators, ascii_only, indent = _json_layout(text.rstrip("\r\n"), value)
+    ascii_only = _ascii_escaped(text)
+    separators, indent = _json_layout(text.rstrip("\r\n").replace("\r\n", "\n"), value, ascii_only)
     style = SourceStyle(fmt="json", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
                         json_indent=indent, json_orient=orient, absent=absent)

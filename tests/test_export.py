@@ -411,11 +411,37 @@ def test_issues_out_is_atomic_and_quotes_carriage_returns(tmp_path, capsys, monk
     import engine.writers
 
     monkeypatch.setattr(engine.writers, "_encode", full_disk)
-    assert main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)]) == 1
-    assert "No space left on device" in capsys.readouterr().err
+    code = main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)])
+    err = capsys.readouterr().err
+    assert code == 1 and "No space left on device" in err, err
     assert target.read_text() == "previous run"  # untouched, and no temp left beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["issues.csv", "v.csv"]
     monkeypatch.undo()
     assert main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)]) == 0
     table = pd.read_csv(target, dtype=str, keep_default_na=False)
     assert len(table) == 24 and table["text"][4].endswith("\rx")
+
+
+def test_temp_files_of_a_killed_export_are_cleaned_on_the_next_run(str_csv, tmp_path):
+    import subprocess
+    import sys
+
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    killed = (
+        "import os, signal, sys\n"
+        "from engine import atomic\n"
+        "with atomic.atomic_open(sys.argv[1], 'wb') as handle:\n"
+        "    handle.write(b'half a file'); handle.flush()\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    for target in ("out.csv", "hf"):
+        run = subprocess.run([sys.executable, "-c", killed, str(out_dir / target)], cwd=Path(__file__).parents[1])
+        assert run.returncode == -9
+    left = sorted(p.name for p in out_dir.iterdir())
+    assert len(left) == 2 and all(name.startswith(".textaudit-tmp-") for name in left)
+    dataset = load_dataset(str_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    decide(dataset, journal)
+    export_corrected(dataset, journal, out_dir / "fixed.csv")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["fixed.csv"]
