@@ -177,9 +177,11 @@ def demo_path() -> Path:
 
 
 def write_demo(path: Path = DEMO_PATH) -> Path:
-    """Write the demo CSV (UTF-8, no index)."""
+    """Write the demo CSV (UTF-8, no index) through the one atomic writer."""
+    from engine.writers import write_table
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    build_demo().to_csv(path, index=False)
+    write_table(build_demo(), path, "csv")
     return path
 
 
