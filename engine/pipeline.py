@@ -7,6 +7,7 @@ it must: new labels reuse the embeddings and the neighbour graph; a new model re
 from __future__ import annotations
 
 import functools
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -201,6 +202,54 @@ def peek_user_array(path: str, what: str) -> tuple[int, ...]:
         kind = getattr(array, "dtype", type(array).__name__)
         raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
     return tuple(array.shape)
+
+
+#: Memory an audit needs per (row x class) cell and per (class x class) pair, measured on this
+#: code with 2 rows per class (K = 250..2,000): cross-validation holds several float64 (n, K)
+#: arrays at once (fold probabilities, kNN votes, the blend); cleanlab adds (n, K) copies and
+#: (K, K) matrices (confident joint and friends). 5,000 classes x 2 rows took 7.0 GB.
+BYTES_PER_CELL = 70
+BYTES_PER_CLASS_PAIR = 140
+MEMORY_SHARE = 0.6  # of the machine's memory, at most, before the audit refuses to start
+MEMORY_NOTE_BYTES = 2 << 30
+
+
+def audit_memory_estimate(n_rows: int, n_classes: int) -> int:
+    """Bytes the class-probability work of an audit needs at its peak (see BYTES_PER_CELL)."""
+    return BYTES_PER_CELL * n_rows * n_classes + BYTES_PER_CLASS_PAIR * n_classes * n_classes
+
+
+def memory_budget() -> int | None:
+    """This machine's memory in bytes (a cgroup v2 limit if lower), or None when unknown."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = None
+    try:
+        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+        if limit.isdigit():
+            total = min(total or int(limit), int(limit))
+    except OSError:
+        pass
+    return total if total and total > 0 else None
+
+
+def check_audit_memory(dataset: Dataset) -> str | None:
+    """Refuse, before any heavy work, a table whose row x class count would not fit in memory
+    (thousands of classes); return a note when it needs much. Raises a one-line DataError."""
+    need = audit_memory_estimate(len(dataset), dataset.n_classes)
+    budget = memory_budget()
+    gib = 1 << 30
+    if budget is not None and need > MEMORY_SHARE * budget:
+        raise DataError(
+            f"{dataset.source}: {len(dataset):,} rows x {dataset.n_classes:,} classes would need about "
+            f"{need / gib:.1f} GiB for the class probabilities (this machine has {budget / gib:.1f} GiB); "
+            f"is {dataset.label_column!r} really the label column? Otherwise merge rare classes or audit a subset"
+        )
+    if need > MEMORY_NOTE_BYTES:
+        return (f"{len(dataset):,} rows x {dataset.n_classes:,} classes: the class probabilities need about "
+                f"{need / gib:.1f} GiB of memory")
+    return None
 
 
 def check_auditable(dataset: Dataset) -> None:
@@ -475,6 +524,9 @@ def run_audit(
             id_column=options.id_column, encoding=options.encoding,
         ))
     check_auditable(dataset)
+    memory_note = check_audit_memory(dataset)  # thousands of classes: (n, K) and (K, K) arrays
+    if memory_note:
+        runner.notes.append(memory_note)
     runner.load_user_arrays(dataset)  # before embedding: a wrong array fails in seconds
     runner.notes.extend(dataset.warnings)
     vectors, vector_key = runner.timed("embed", runner.embed, dataset)

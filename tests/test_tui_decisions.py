@@ -237,3 +237,26 @@ async def test_reopening_puts_the_cursor_on_the_first_undecided_row(demo_result,
         rows = await open_labels(pilot, second)
         assert rows.current_row == order[2]
 
+
+
+async def test_accept_is_offered_only_where_a_label_issue_backs_the_suggestion(app, demo_result, journal_path):
+    view_flags = demo_result.output.issues
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("class_imbalance")
+        await settle(pilot)
+        screen = app.screen
+        row = screen.row_list.current_row
+        assert not bool(view_flags["is_label_issue"][row])
+        assert screen.check_action("accept", ()) is None  # dimmed in the footer
+        await pilot.press("a")
+        await pilot.pause()
+        assert not journal_path.exists() or lines(journal_path) == []
+        detail = str(screen.query_one("#detail-body").render())
+        assert "Suggested: none" in detail and "Top 3:" in detail
+        await pilot.press("escape")
+        rows = await open_labels(pilot, app)
+        assert app.screen.check_action("accept", ()) is True
+        assert "a label issue: a accepts" in str(app.screen.query_one("#detail-body").render())
+        await pilot.press("a")
+        assert lines(journal_path)[-1]["action"] == "relabel"
+        assert rows.current_row is not None

@@ -18,6 +18,7 @@ from tui.text_index import TextIndex
 
 if TYPE_CHECKING:
     from tui.label_order import LabelOrder
+    from tui.names import NameFitter
 
 #: Titles of the issue types, in the order the summary lists them.
 ISSUE_TITLES = {
@@ -86,6 +87,19 @@ class AuditView:
         return float(np.median(self.neighbour_distances[:, 0]))
 
     @cached_property
+    def names(self) -> NameFitter:
+        """Cuts class names to a width so that they stay distinct (``names.fit(name, width)``)."""
+        from tui.names import NameFitter
+
+        return NameFitter(self.class_names)
+
+    def fit_decision(self, text: str, width: int) -> str:
+        """A decision cell ('→ name') cut in the name, not at the end."""
+        if text.startswith("→ ") and width > 3:
+            return "→ " + self.names.fit(text[2:], width - 2)
+        return text
+
+    @cached_property
     def label_order(self) -> LabelOrder:
         """Label changes between consecutive rows against a random order (is the file grouped?)."""
         from tui.label_order import label_order
@@ -100,6 +114,23 @@ class AuditView:
         """Row indices flagged for ``issue_type`` (empty when it did not run)."""
         mask = self.flags.get(issue_type)
         return np.flatnonzero(mask) if mask is not None else np.empty(0, dtype=np.int64)
+
+    def backs_suggestion(self, row: int) -> bool:
+        """A label issue backs the model's suggestion for ``row``: only then is Accept offered.
+
+        On other screens (class imbalance, empty text, ...) the model's top class is a guess,
+        not a finding: accepting it would relabel a row nothing says is wrong.
+        """
+        flags = self.flags.get("label")
+        return bool(flags is not None and flags[row] and self.predicted[row] != self.given[row])
+
+    def top_classes(self, row: int, k: int = 3) -> list[tuple[int, float]]:
+        """The ``k`` most probable classes of ``row`` with their out-of-sample probabilities."""
+        if self.pred_probs is None:
+            return []
+        probs = self.pred_probs[row]
+        top = np.argsort(-probs, kind="stable")[:k]
+        return [(int(c), float(probs[c])) for c in top]
 
     def probability(self, row: int, label: int) -> float | None:
         if self.pred_probs is None:

@@ -151,9 +151,10 @@ class NearDuplicatesScreen(RowScreen):
 
     def action_member(self, delta: int) -> None:
         self.diff.select(delta)
+        self.refresh_bindings()  # Accept depends on the member
 
     def on_row_list_sideways(self, event) -> None:
-        self.diff.select(event.delta)
+        self.action_member(event.delta)
 
     def advance(self) -> None:
         if self._set_action or self.diff.selected >= len(self.diff.members) - 1:

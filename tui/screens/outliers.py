@@ -16,10 +16,10 @@ class OutliersScreen(RowScreen):
         width, grow = self.label_width(), self.label_growth()
         return [
             Column("text", "Text"),
-            Column("given", "Given", width, drop=1, grow=grow),
+            Column("given", "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
             Column("score", "Score", 7, right=True, drop=2),
             Column("nearest", "Nearest", 9, right=True, drop=3),
-            Column("decision", "Decision", width + 2, drop=4, grow=grow),
+            Column("decision", "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
         ]
 
     def cell(self, row: int, key: str) -> str:

@@ -48,16 +48,23 @@ class DecisionKeys:
         """After a decision the cursor moves to the next entry."""
         self.row_list.action_cursor(1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Accept is offered (not dimmed) only on a row whose suggestion a label issue backs."""
+        if action == "accept":
+            row = self.target()
+            return True if row is not None and self.view.backs_suggestion(row) else None
+        return True
+
     def action_accept(self) -> None:
         row = self.target()
         if row is None:
             return
+        if not self.view.backs_suggestion(row):  # reached from the palette, or a key typed ahead
+            self.notify("nothing to accept: no label issue backs a suggestion for this row "
+                        "(l chooses a label, o keeps it)", timeout=4)
+            return
         suggested = int(self.view.predicted[row])
-        if suggested == int(self.view.given[row]):
-            self.decide([("keep", row, None)], suggested)
-            self.notify("the suggestion is the given label: kept as is", timeout=2)
-        else:
-            self.decide([("relabel", row, suggested)], suggested)
+        self.decide([("relabel", row, suggested)], suggested)
 
     def action_exclude(self) -> None:
         if (row := self.target()) is not None:

@@ -106,12 +106,13 @@ class RowScreen(DecisionKeys, Screen):
 
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
+        fit = self.view.names.fit  # class names cut in the middle, never into two equal stubs
         return [  # ``drop``: a narrow terminal gives up the highest first, text keeps its room
             Column("text", "Text"),
-            Column("given", "Given", width, drop=1, grow=grow),
-            Column("suggested", "Suggested", width, drop=2, grow=grow),
+            Column("given", "Given", width, drop=1, grow=grow, fit=fit),
+            Column("suggested", "Suggested", width, drop=2, grow=grow, fit=fit),
             Column("score", "Score", 7, right=True, drop=3),
-            Column("decision", "Decision", width + 2, drop=4, grow=grow),
+            Column("decision", "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
@@ -295,6 +296,7 @@ class RowScreen(DecisionKeys, Screen):
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         self.show_detail(event.row)
+        self.refresh_bindings()  # Accept is offered row by row
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # the bar announces its restored text when the screen is shown again: already applied

@@ -7,8 +7,11 @@ points); binning first makes a chart cost O(width) to draw at any dataset size.
 from __future__ import annotations
 
 import numpy as np
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
+
+from tui.names import NameFitter
 
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 COLUMN_BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -59,6 +62,7 @@ class BarChart(Widget):
         self.labels = [labels[i] for i in order]
         self.counts = [int(counts[i]) for i in order]
         self.limit = limit
+        self.fitter = NameFitter(self.labels)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return min(len(self.labels), self.limit) + (1 if len(self.labels) > self.limit else 0)
@@ -73,8 +77,8 @@ class BarChart(Widget):
         top = max(self.counts, default=1)
         text = Text(no_wrap=True, overflow="ellipsis")
         for name, count in zip(self.labels[:shown], self.counts[:shown]):
-            label = name if len(name) <= name_width else name[: name_width - 1] + "…"
-            text.append(f"{label:<{name_width}} ")
+            label = self.fitter.fit(name, name_width)  # cut in the middle: stays unambiguous
+            text.append(f"{label}{' ' * max(0, name_width - cell_len(label))} ")
             text.append(f"{horizontal_bar(count, top, bar_width):<{bar_width}}", style="bold")
             text.append(f" {count:>{count_width - 8},} {count / total:6.1%}\n")
         if len(self.labels) > shown:

@@ -11,6 +11,7 @@ from tui.decisions import DecisionBook
 from tui.view import AuditView
 
 NEIGHBOURS_SHOWN = 5
+TOP_K = 3  # most probable classes shown with their probabilities
 
 
 def one_line(text: str, width: int) -> str:
@@ -90,12 +91,21 @@ class DetailPane(VerticalScroll, can_focus=True):
         text.append(f"{names[given]}")
         if (p := view.probability(row, given)) is not None:
             text.append(f"  p={p:.3f}")
-        text.append("\nSuggested: ", style="bold")
-        text.append(f"{names[predicted]}")
-        if (p := view.probability(row, predicted)) is not None:
-            text.append(f"  p={p:.3f}")
         if predicted == given:
-            text.append("  (same)", style="italic")
+            text.append("\nSuggested: ", style="bold")
+            text.append("none (the model agrees)", style="italic")
+        elif view.backs_suggestion(row):
+            text.append("\nSuggested: ", style="bold")
+            text.append(f"{names[predicted]}")
+            if (p := view.probability(row, predicted)) is not None:
+                text.append(f"  p={p:.3f}")
+            text.append("  (a label issue: a accepts)", style="italic")
+        else:
+            text.append("\nSuggested: ", style="bold")
+            text.append(f"none: no label issue here (the model's top class is {names[predicted]})", style="italic")
+        if top := view.top_classes(row, TOP_K):
+            text.append(f"\nTop {len(top)}:     ", style="bold")
+            text.append("  ·  ".join(f"{names[c]} {p:.3f}" for c, p in top))
         text.append("\nWhy: ", style="bold")
         text.append(why_flagged(view, row, self.issue_type))
         text.append("\n")
@@ -105,7 +115,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             for other, distance in zip(view.neighbour_indices[row][:NEIGHBOURS_SHOWN],
                                        view.neighbour_distances[row][:NEIGHBOURS_SHOWN]):
                 other = int(other)
-                label = names[int(view.given[other])]
-                text.append(f"  {distance:5.3f}  {one_line(label, 16):<16}  {one_line(view.texts[other], width)}\n")
+                label = view.names.fit(names[int(view.given[other])], 18)  # cut in the middle: unambiguous
+                text.append(f"  {distance:5.3f}  {label:<18}  {one_line(view.texts[other], width - 2)}\n")
         text.rstrip()
         return text

@@ -37,6 +37,7 @@ class Column:
     right: bool = False
     drop: int = 0
     grow: int = 0
+    fit: Callable[[str, int], str] | None = None  # how a long cell is cut (default: '…' at the end)
 
 
 GROW_TEXT_SHARE = 0.45
@@ -256,10 +257,14 @@ class RowList(ScrollView, can_focus=True):
             index -= 1
         return widths
 
-    def _line(self, texts: list[str], widths: list[int], rights: list[bool], prefix: str) -> str:
+    def _line(self, texts: list[str], widths: list[int], rights: list[bool], prefix: str,
+              fits: list[Callable[[str, int], str] | None] | None = None) -> str:
         parts = [set_cell_size(prefix, PREFIX)]
-        for text, width, right in zip(texts, widths, rights):
+        for index, (text, width, right) in enumerate(zip(texts, widths, rights)):
             text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+            fit = fits[index] if fits else None
+            if cell_len(text) > width and fit is not None:
+                text = fit(text, width)
             if cell_len(text) > width:
                 text = set_cell_size(text, max(0, width - 1)) + "…" if width > 1 else set_cell_size(text, width)
             parts.append(set_cell_size(text, width) if not right else " " * (width - cell_len(text)) + text)
@@ -295,5 +300,6 @@ class RowList(ScrollView, can_focus=True):
             style += self.get_component_rich_style("row-list--cursor")
             if self.app.no_color:  # greys alone may not show it: reverse video always does
                 style += NO_COLOR_CURSOR
-        text = self._line(texts, widths, rights, ("▶" if is_cursor else " ") + (mark or " "))
+        text = self._line(texts, widths, rights, ("▶" if is_cursor else " ") + (mark or " "),
+                          [column.fit for column in columns])
         return Strip([Segment(set_cell_size(text, width), style)], width)

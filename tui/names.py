@@ -1,0 +1,62 @@
+"""Class names cut to a column's width without becoming ambiguous.
+
+Cutting at the end makes ``lost_or_stolen_card`` and ``lost_or_stolen_phone`` both
+``lost_or_stolen_…``. Names are cut in the middle instead (``lost_or…en_card``), and where two
+names still collide the cut moves so more of the distinguishing end is kept.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+
+ELLIPSIS = "…"
+
+
+def cut_middle(name: str, width: int, tail: int | None = None) -> str:
+    """``name`` in ``width`` cells: its start, '…', and its last ``tail`` characters."""
+    if cell_len(name) <= width:
+        return name
+    if width <= 1:
+        return set_cell_size(name, width)
+    room = width - 1
+    tail = room // 2 if tail is None else max(0, min(tail, room))
+    head = set_cell_size(name, room - tail).rstrip() if room - tail else ""
+    end = name[len(name) - tail:] if tail else ""
+    return set_cell_size(head + ELLIPSIS + end, width)
+
+
+class NameFitter:
+    """Cuts the names of one set of classes so that different names stay different at a width."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = list(dict.fromkeys(str(n) for n in names))
+        self._cuts: dict[int, dict[str, str]] = {}
+
+    def fit(self, name: str, width: int) -> str:
+        if cell_len(name) <= width:
+            return name
+        cuts = self._cuts.get(width)
+        if cuts is None:
+            cuts = self._cuts[width] = self._build(width)
+        return cuts.get(name) or cut_middle(name, width)
+
+    def _build(self, width: int) -> dict[str, str]:
+        """The middle cut, or the tail length that keeps the most names apart (the middle on ties)."""
+        long = [n for n in self.names if cell_len(n) > width]
+        if width <= 1 or not long:
+            return {n: cut_middle(n, width) for n in long}
+        short = {n for n in self.names if cell_len(n) <= width}
+        room = width - 1
+        middle = room // 2
+        tails = [middle] + sorted((t for t in range(0, room + 1) if t != middle), key=lambda t: (abs(t - middle), -t))
+        best: dict[str, str] | None = None
+        best_distinct = -1
+        for tail in tails:
+            cuts = {n: cut_middle(n, width, tail) for n in long}
+            values = list(cuts.values())
+            distinct = len(set(values) - short)
+            if distinct == len(values):
+                return cuts
+            if distinct > best_distinct:
+                best, best_distinct = cuts, distinct
+        return best or {}
