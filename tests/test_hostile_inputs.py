@@ -564,3 +564,21 @@ def test_other_encoders_and_tfidf_get_bounded_texts(monkeypatch):
     monkeypatch.setattr(embed, "_tfidf_vectors", lambda texts, **k: tfidf_seen.extend(map(len, texts)))
     embed.embed_texts(["word " * 100_000, "other words"], model="tfidf")
     assert max(tfidf_seen) == embed.TFIDF_MAX_CHARS
+
+
+def test_thousands_of_classes_are_bounded_before_any_heavy_work(tmp_path, capsys, monkeypatch, no_embedding):
+    """5,000 classes x 2 rows took 7.0 GB (float64 (n, K) arrays in cross-validation, (n, K) and
+    (K, K) ones in cleanlab): past the machine's memory the audit refuses in one line, up front."""
+    import engine.pipeline as pipeline
+
+    assert 6.5e9 < pipeline.audit_memory_estimate(10_000, 5_000) < 7.5e9  # the measured case
+    rows = [(f"text {i} {WORDS[i % len(WORDS)]}", f"class{i % 20}") for i in range(40)]
+    data = write_csv(tmp_path / "many.csv", rows)
+    need = pipeline.audit_memory_estimate(40, 20)
+    monkeypatch.setattr(pipeline, "memory_budget", lambda: int(need))  # as if the machine were this small
+    assert main(["audit", str(data)]) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, "40 rows x 20 classes would need about")
+    monkeypatch.undo()  # the real machine, and embedding allowed again for the accepted case below
+    monkeypatch.setattr(pipeline, "MEMORY_NOTE_BYTES", need - 1)
+    result = run_audit(data, AuditOptions(model="tfidf", folds=2, issue_types=("label",)))
+    assert any("40 rows x 20 classes: the class probabilities need about" in note for note in result.notes)
