@@ -106,8 +106,11 @@ async def test_locked_journal_opens_read_only_and_saves_nothing(demo_result, jou
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert app.book.read_only
-            assert "READ-ONLY" in str(app.screen.query_one("#title-bar").render())
+            bar = app.screen.query_one("#title-bar")
+            assert str(bar.render()).startswith("READ-ONLY")  # first, so 80 columns show it
+            assert bar.has_class("-read-only")
             rows = await open_labels(pilot, app)
+            assert str(app.screen.query_one("#title-bar").render()).startswith("READ-ONLY · Label issues")
             before = rows.current_row
             await pilot.press("x")
             await pilot.pause()

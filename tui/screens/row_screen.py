@@ -273,7 +273,12 @@ class RowScreen(DecisionKeys, Screen):
             self.app.worker_failed(worker)
 
     def update_title(self) -> None:
-        self.query_one("#title-bar", Static).update(" · ".join(self.title_parts()))
+        bar = self.query_one("#title-bar", Static)
+        parts = self.title_parts()
+        if self.book.read_only:
+            parts.insert(0, "READ-ONLY")  # first: a narrow terminal cuts the end of the bar
+        bar.update(" · ".join(parts))
+        bar.set_class(self.book.read_only, "-read-only")
 
     def title_parts(self) -> list[str]:
         shown = len(self.row_list.order)
@@ -286,8 +291,6 @@ class RowScreen(DecisionKeys, Screen):
             parts.append(self.spec.error)
         elif not self.spec.empty:
             parts.append(f"filter: {self.query_one('#filter', FilterBar).value}")
-        if self.book.read_only:
-            parts.append("READ-ONLY")
         if self.busy:
             parts.append(f"{self.busy}…")
         return parts

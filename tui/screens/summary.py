@@ -88,9 +88,9 @@ class SummaryScreen(Screen):
 
     def title_text(self) -> str:
         view = self.view
-        mode = " (READ-ONLY)" if self.book.read_only else ""
-        return (f"textaudit · {Path(view.source).name} · {len(view):,} rows · {view.n_classes} classes · "
-                f"journal {self.journal_path.name}{mode}")
+        mode = "READ-ONLY · " if self.book.read_only else ""  # first: a narrow terminal cuts the end
+        return (f"{mode}textaudit · {Path(view.source).name} · {len(view):,} rows · {view.n_classes} classes · "
+                f"journal {self.journal_path.name}")
 
     def on_mount(self) -> None:
         table = self.query_one("#issue-table", DataTable)
@@ -112,7 +112,9 @@ class SummaryScreen(Screen):
             table.add_row(ISSUE_TITLES.get(name, name), f"{flagged:,}", decided, remaining, key=name)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
-        self.query_one("#title-bar", Static).update(self.title_text())
+        bar = self.query_one("#title-bar", Static)
+        bar.update(self.title_text())
+        bar.set_class(self.book.read_only, "-read-only")
 
     def on_screen_resume(self) -> None:
         self.fill_table()
