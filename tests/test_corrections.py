@@ -580,3 +580,16 @@ def test_export_summary_line_says_part_of_the_journal_was_skipped(tmp_path, jour
     assert main(argv) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1 and "NOT applied" in out[0] and "1 group(s) only partly matching" in out[0]
+
+
+def test_demo_refuses_a_journal_that_is_not_one(tmp_path, capsys, monkeypatch):
+    import tui.app
+
+    from tui.cli import main
+
+    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    notes = tmp_path / "notes.md"
+    notes.write_text("# my notes\n")
+    assert main(["demo", "--journal", str(notes)]) == 1
+    _one_error_line(capsys.readouterr().err, "is not a textaudit journal")
+    assert notes.read_text() == "# my notes\n"

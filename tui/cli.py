@@ -265,6 +265,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     source = str(demo_path())
     journal = Path(args.journal) if args.journal else default_journal_path("demo.csv")
     options = AuditOptions(id_column="id", device=args.device, cache_root=args.cache_dir)
+    from engine.journal_path import check_journal_path
+
+    check_journal_path(journal, source)  # a link, a data file or not a journal: one line, exit 1
     return run_app(source, options, journal_path=journal)
 
 
