@@ -6,7 +6,8 @@ module runs the same network from the folder's ``model.safetensors`` and ``token
 with torch, ``tokenizers`` and ``safetensors`` only (0.8 s to import), batching texts of
 *equal* token length so no padding, attention mask or masked pooling is needed. In fp32 its
 vectors equal sentence-transformers' to cosine > 0.99999 (tests/test_bert_encoder.py);
-bf16 runs the matrix products in bf16 and keeps layer norms and residuals in fp32.
+bf16 runs the matrix products in bf16 and keeps layer norms and residuals in fp32; int8 runs
+them as int8 GEMMs with a few fp32 outlier channels (engine/int8_linear.py).
 
 Anything that is not exactly [Transformer(bert), Pooling(mean)(, Normalize)] goes through
 sentence-transformers as before (``engine.embed.load_model``).
@@ -15,7 +16,7 @@ sentence-transformers as before (``engine.embed.load_model``).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,7 @@ class BertMeanEncoder:
         self.hidden = int(config["hidden_size"])
         self.heads = int(config["num_attention_heads"])
         self.eps = float(config.get("layer_norm_eps", 1e-12))  # BertConfig's default
-        self.dtype = torch.bfloat16 if precision == "bf16" else torch.float32
+        self.dtype = torch.bfloat16 if precision == "bf16" else torch.float32  # int8: fp32 outside the dense layers
         weights = load_file(str(folder / "model.safetensors"))
         weights = {key.removeprefix("bert."): value.float() for key, value in weights.items()}
         self.embeddings = (
@@ -143,6 +144,24 @@ class BertMeanEncoder:
         if self.dtype == torch.bfloat16 and _onednn_linear_works():
             self.layers = [_prepacked(layer) for layer in self.layers]
             self.linear = _onednn_linear
+        if precision == "int8":
+            self._quantize()
+
+    def _quantize(self) -> None:
+        """int8 dense layers with a few fp32 outlier channels each (engine/int8_linear.py)."""
+        from engine import int8_linear
+
+        if not int8_linear.int8_works():
+            raise RuntimeError("this torch build has no working int8 linear")
+        outliers = int8_linear.outlier_channels(self.encode, lambda fn: setattr(self, "linear", fn),
+                                                int8_linear.calibration_texts())
+        matrices = (0, 2, 6, 8)  # qkv, attention output, intermediate, output (see _layer)
+        self.layers = [
+            tuple(int8_linear.Int8Linear(t, layer[i + 1], outliers[id(t)]) if i in matrices else
+                  (None if i - 1 in matrices else t) for i, t in enumerate(layer))
+            for layer in self.layers
+        ]
+        self.linear = int8_linear.int8_linear
 
     def _layer(self, weights: dict[str, Any], prefix: str) -> tuple[Any, ...]:
         """One encoder layer's tensors; matrix weights in the compute dtype, Q/K/V fused."""
@@ -170,8 +189,9 @@ class BertMeanEncoder:
         limit = int(self.tokenizer.truncation["max_length"]) * CHARS_PER_TOKEN
         return [e.ids for e in self.tokenizer.encode_batch([str(t)[:limit] for t in texts])]
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Mean-pooled, L2-normalised vectors, one row per text, in input order."""
+    def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """Mean-pooled, L2-normalised vectors, one row per text, in input order; ``progress``
+        gets the number of texts done after each batch."""
         import torch
 
         ids = self.token_ids(texts)
@@ -189,6 +209,8 @@ class BertMeanEncoder:
                 batch = torch.tensor([ids[i] for i in rows], dtype=torch.long)
                 out[rows] = self._forward(batch).numpy()
                 start = stop
+                if progress is not None:
+                    progress(start)
         return out
 
     def _forward(self, batch: Any) -> Any:

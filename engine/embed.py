@@ -21,7 +21,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 TFIDF_MODEL = "tfidf"
 _BUNDLED_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default", "bundled"}
 
-PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+PRECISIONS = ("auto", "fp32", "bf16", "fp16", "int8")
 ProgressFn = Callable[[int, int], None]
 
 _models: dict[tuple[str, str], Any] = {}
@@ -93,21 +93,47 @@ def _may_have_accelerator() -> bool:
     return sys.platform == "darwin" or bool(glob.glob("/dev/nvidia*")) or bool(os.environ.get("CUDA_VISIBLE_DEVICES"))
 
 
-def resolve_precision(precision: str, device: str) -> str:
+def resolve_precision(precision: str, device: str, model: str | None = None) -> str:
     """Effective compute precision: ``auto`` is fp16 on CUDA, bf16 on CPUs with native bf16
-    matrix instructions (AVX512-BF16/AMX: ~2x faster, cosine to fp32 vectors > 0.9999),
-    else fp32."""
+    matrix instructions (AVX512-BF16/AMX, as oneDNN will run them: ~2x faster, cosine to fp32
+    vectors > 0.9999), int8 on other CPUs for a model the lean encoder runs (``model``; None
+    means the bundled one), else fp32."""
     if precision not in PRECISIONS:
         raise UsageError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
     if precision == "fp16" and not device.startswith("cuda"):
         raise UsageError(f"precision fp16 needs a CUDA device (this run embeds on {device}); use bf16 or fp32")
+    if precision == "int8" and (device != "cpu" or not _lean_supported(model)):
+        raise UsageError(f"precision int8 needs the CPU and a BERT mean-pooling model such as the bundled one "
+                         f"(this run: {resolve_model_name(model)} on {device}); use fp32")
     if precision != "auto":
         return precision
     if device.startswith("cuda"):
         return "fp16"
     if device == "cpu" and _cpu_has_native_bf16():
         return "bf16"
+    if device == "cpu" and _lean_supported(model) and _int8_works():
+        return "int8"
     return "fp32"
+
+
+def _lean_supported(model: str | None) -> bool:
+    """True when the lean encoder (engine/bert_encoder.py) runs ``model`` on CPU."""
+    name = resolve_model_name(model)
+    if name == TFIDF_MODEL:
+        return False
+    try:
+        path = _model_path(name)
+    except UsageError:
+        return False
+    from engine.bert_encoder import supports
+
+    return supports(path)
+
+
+def _int8_works() -> bool:
+    from engine.int8_linear import int8_works
+
+    return int8_works()
 
 
 def _cpu_has_native_bf16() -> bool:
@@ -158,13 +184,15 @@ def load_model(model: str | None = None, device: str = "auto", precision: str = 
         from engine import bert_encoder
 
         if bert_encoder.supports(path):
-            effective = resolve_precision(precision, resolved)
+            effective = resolve_precision(precision, resolved, name)
             key = (name, f"cpu-lean-{effective}")
             with _models_lock:
                 if key not in _models:
                     try:
                         _models[key] = bert_encoder.BertMeanEncoder(path, precision=effective)
-                    except Exception:  # noqa: BLE001 - whatever it is, sentence-transformers decides
+                    except Exception as exc:  # noqa: BLE001 - whatever it is, sentence-transformers decides
+                        if effective == "int8":  # nothing else runs int8
+                            raise UsageError(f"the int8 encoder failed to load ({exc}); use --precision fp32") from None
                         _models[key] = None
                 if _models[key] is not None:
                     return _models[key]
@@ -224,16 +252,33 @@ def embed_texts(
 ) -> np.ndarray:
     """Embed ``texts`` into an (n, d) float32 array of unit vectors.
 
-    Work goes in chunks, longest texts grouped together, so progress is reported and a
-    cancel request is honoured between chunks.
+    Identical texts are encoded once. Work goes in chunks, longest texts grouped together, so
+    a cancel request is honoured between chunks; the lean CPU encoder also reports progress
+    within a chunk (at most every 0.2 s), so it moves early.
     """
     name = resolve_model_name(model)
     if len(texts) == 0:
         raise DataError("nothing to embed: the dataset has no rows")
     limit = char_limit(name)
     texts = [_encodable(text[:limit]) for text in texts]  # cut BEFORE tokenising: bounded time and memory
-    if name == TFIDF_MODEL:
+    if name == TFIDF_MODEL:  # its vectors depend on every row, duplicates included
         return _tfidf_vectors(texts, progress=progress)
+    first: dict[str, int] = {}
+    inverse = np.fromiter((first.setdefault(text, len(first)) for text in texts), dtype=np.int64, count=len(texts))
+    if len(first) == len(texts):
+        return _embed_unique(texts, name, device, batch_size, chunk_size, precision, progress, cancel)
+    total = len(texts)
+    scaled = None if progress is None else (lambda done, unique: progress(total if done == unique else
+                                                                         done * total // unique, total))
+    vectors = _embed_unique(list(first), name, device, batch_size, chunk_size, precision, scaled, cancel)
+    return vectors[inverse]
+
+
+def _embed_unique(
+    texts: list[str], name: str, device: str, batch_size: int | None, chunk_size: int, precision: str,
+    progress: ProgressFn | None, cancel: threading.Event | None,
+) -> np.ndarray:
+    """:func:`embed_texts` for distinct, encodable texts of a sentence-transformers model."""
     encoder = load_model(name, device, precision)
     from engine.bert_encoder import BertMeanEncoder
 
@@ -243,7 +288,7 @@ def embed_texts(
         batch_size = 512 if on_gpu else 64
     if on_gpu:
         chunk_size = max(chunk_size, 16384)
-    effective = resolve_precision(precision, "cuda" if on_gpu else str(encoder.device))
+    effective = resolve_precision(precision, "cuda" if on_gpu else str(encoder.device), name)
     if effective == "fp32" and on_gpu:
         encoder = encoder.float()
     elif effective == "fp16" and on_gpu:
@@ -258,7 +303,8 @@ def embed_texts(
             raise Cancelled("embedding cancelled")
         rows = order[start : start + chunk_size]
         if lean:  # its own equal-length batches, already in the effective precision
-            chunk = encoder.encode([texts[i] for i in rows])
+            within = None if progress is None else _throttled(lambda n, done=done: progress(done + n, total))
+            chunk = encoder.encode([texts[i] for i in rows], progress=within)
         else:
             with autocast:
                 chunk = encoder.encode(
@@ -311,6 +357,22 @@ def _max_seq_length(name: str) -> int:
     if isinstance(tokens, int) and not isinstance(tokens, bool) and 0 < tokens <= FALLBACK_MAX_TOKENS:
         return tokens
     return FALLBACK_MAX_TOKENS
+
+
+def _throttled(report: Callable[[int], None], every_s: float = 0.2) -> Callable[[int], None]:
+    """``report`` called at most once per ``every_s`` seconds."""
+    import time
+
+    last = time.perf_counter()
+
+    def call(done: int) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if now - last >= every_s:
+            last = now
+            report(done)
+
+    return call
 
 
 def _encodable(text: str) -> str:

@@ -374,7 +374,7 @@ class _Runner:
         self.hits["embed"] = False
         # TF-IDF vectors depend on the whole corpus (its vocabulary and SVD): never reused per text
         hashes = None if tfidf else row_hashes(dataset.texts)
-        precision = options.precision if tfidf else resolve_precision(options.precision, resolve_device(options.device))
+        precision = options.precision if tfidf else resolve_precision(options.precision, resolve_device(options.device), model)
         reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if hashes is None else
                   reuse_vectors(self.cache, hashes, model=fingerprint, precision=precision))
         missing = np.flatnonzero(~reused.found)

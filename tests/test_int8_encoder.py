@@ -1,0 +1,174 @@
+"""The int8 lean encoder, deduplicated encoding and the precision `auto` picks, forced so that
+no test depends on the CPU that runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine import bert_encoder, embed, int8_linear
+from engine.embed import DEFAULT_MODEL, _model_path, embed_texts, resolve_precision
+from engine.errors import UsageError
+
+TEXTS = [
+    "how do I top up my card",
+    "My transfer hasn't arrived yet!!",
+    "",
+    "Ünïcödé café naïve résumé",
+    "word " * 400,
+    "card declined at the shop, what should I do?",
+    "Wall St. Bears Claw Back Into the Black (Reuters) Short-sellers are seeing green again.",
+]
+
+needs_int8 = pytest.mark.skipif(not int8_linear.int8_works(), reason="this torch build has no quantized linear")
+
+
+@pytest.fixture(scope="module")
+def folder() -> Path:
+    return Path(_model_path(DEFAULT_MODEL))
+
+
+@pytest.fixture(scope="module")
+def fp32_vectors(folder: Path) -> np.ndarray:
+    return bert_encoder.BertMeanEncoder(folder, precision="fp32").encode(TEXTS)
+
+
+@needs_int8
+def test_int8_vectors_stay_close_to_fp32_and_are_really_int8(folder: Path, fp32_vectors: np.ndarray):
+    encoder = bert_encoder.BertMeanEncoder(folder, precision="int8")
+    assert encoder.linear is int8_linear.int8_linear
+    assert all(isinstance(layer[i], int8_linear.Int8Linear) for layer in encoder.layers for i in (0, 2, 6, 8))
+    vectors = encoder.encode(TEXTS)
+    cosine = np.sum(vectors * fp32_vectors, axis=1)
+    assert vectors.dtype == np.float32 and vectors.shape == fp32_vectors.shape
+    assert cosine.min() > 0.98
+    assert cosine.min() < 0.99999  # quantized, not the fp32 path under another name
+
+
+@needs_int8
+def test_outlier_channels_in_fp32_rescue_a_per_tensor_scale():
+    import torch
+
+    generator = torch.Generator().manual_seed(1)
+    x = torch.randn(256, 128, generator=generator)
+    x[:, 7] *= 40  # one channel far larger than the rest, as after BERT's layer norms
+    weight = torch.randn(64, 128, generator=generator) / 10
+    bias = torch.zeros(64)
+    exact = x @ weight.t()
+
+    def error(outliers: list[int]) -> float:
+        layer = int8_linear.Int8Linear(weight, bias, torch.tensor(outliers, dtype=torch.long))
+        return float((int8_linear.int8_linear(x, layer, None) - exact).norm() / exact.norm())
+
+    assert error([7]) < 0.02
+    assert error([7]) * 3 < error([])
+
+
+def test_calibration_picks_the_largest_channels():
+    import torch
+
+    weight = torch.randn(8, 64)
+
+    def encode(texts):
+        x = torch.ones(5, 64)
+        x[2, 40] = -90.0
+        x[0, 3] = 50.0
+        recorder(x, weight, None)
+
+    def set_linear(fn):
+        nonlocal recorder
+        recorder = fn
+
+    recorder = None
+    picked = int8_linear.outlier_channels(encode, set_linear, ["a"])[id(weight)]
+    assert len(picked) == int8_linear.OUTLIER_CHANNELS
+    assert {3, 40} <= set(picked.tolist())
+
+
+class _CountingEncoder(bert_encoder.BertMeanEncoder):
+    """A stand-in lean encoder: vectors from each text's characters, calls recorded."""
+
+    def __init__(self) -> None:  # no model: nothing of the real one is needed
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts, progress=None):
+        self.calls.append(list(texts))
+        for done in range(100, len(texts), 100):  # as after each batch
+            if progress is not None:
+                progress(done)
+        return np.array([[len(t) + 1.0, sum(map(ord, t)) % 97 + 1.0, 1.0] for t in texts], dtype=np.float32)
+
+
+def test_identical_texts_are_encoded_once_with_identical_vectors(monkeypatch):
+    fake = _CountingEncoder()
+    monkeypatch.setattr(embed, "load_model", lambda *args, **kwargs: fake)
+    texts = ["b", "a", "b", "cc", "a", "b"]
+    seen: list[tuple[int, int]] = []
+    vectors = embed_texts(texts, progress=lambda done, total: seen.append((done, total)))
+    assert sorted(t for call in fake.calls for t in call) == ["a", "b", "cc"]
+    distinct = embed_texts(["b", "a", "cc"])
+    np.testing.assert_array_equal(vectors, distinct[[0, 1, 0, 2, 1, 0]])
+    assert seen[-1] == (6, 6)
+
+
+def test_progress_moves_within_a_chunk(monkeypatch):
+    fake = _CountingEncoder()
+    monkeypatch.setattr(embed, "load_model", lambda *args, **kwargs: fake)
+    monkeypatch.setattr(embed, "_throttled", lambda report, every_s=0.2: report)  # every batch, not every 0.2 s
+    seen: list[tuple[int, int]] = []
+    embed_texts([f"text {i}" for i in range(3000)], progress=lambda done, total: seen.append((done, total)))
+    assert [len(call) for call in fake.calls] == [2048, 952]
+    assert seen[0] == (100, 3000) and seen[-1] == (3000, 3000)
+    assert (2048, 3000) in seen and (2148, 3000) in seen
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_dedup_gives_the_real_encoders_vectors(folder: Path):
+    texts = ["card declined", "where is my money", "card declined", "where is my money", "refund please"]
+    vectors = embed_texts(texts, device="cpu", precision="fp32")
+    fp32 = bert_encoder.BertMeanEncoder(folder, precision="fp32").encode(texts)
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+    np.testing.assert_allclose(vectors, fp32, atol=2e-6)
+
+
+def test_int8_is_a_precision_the_cli_accepts():
+    from tui.cli import build_parser
+
+    args = build_parser().parse_args(["audit", "x.csv", "--precision", "int8"])
+    assert args.precision == "int8"
+
+
+def test_int8_needs_the_cpu_and_a_lean_model():
+    with pytest.raises(UsageError, match="int8"):
+        resolve_precision("int8", "cuda")
+    with pytest.raises(UsageError, match="int8"):
+        resolve_precision("int8", "cpu", "tfidf")
+    assert resolve_precision("int8", "cpu") == "int8"
+
+
+@pytest.mark.parametrize(("native_bf16", "int8_works", "model", "expected"), [
+    (True, True, None, "bf16"),
+    (False, True, None, "int8"),
+    (False, False, None, "fp32"),
+    (False, True, "tfidf", "fp32"),
+])
+def test_auto_under_a_forced_cpu(monkeypatch, native_bf16, int8_works, model, expected):
+    monkeypatch.setattr(embed, "_cpu_has_native_bf16", lambda: native_bf16)
+    monkeypatch.setattr(embed, "_int8_works", lambda: int8_works)
+    assert resolve_precision("auto", "cpu", model) == expected
+    assert resolve_precision("auto", "cuda", model) == "fp16"
+
+
+def test_auto_follows_what_onednn_will_run():
+    """Under the AVX2 profile oneDNN runs no bf16, whatever the CPU's flags say."""
+    code = ("from engine.embed import resolve_precision, _cpu_has_native_bf16, _int8_works; "
+            "print(_cpu_has_native_bf16(), resolve_precision('auto', 'cpu') == ('int8' if _int8_works() else 'fp32'))")
+    env = {**os.environ, "ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split() == ["False", "True"]
