@@ -236,14 +236,13 @@ def label_column_hint(frame: pd.DataFrame, text_column: str, label_column: str) 
     return "is it the label column? choose another with --label-column"
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, (bool, np.bool_)):
+def _kind(kind: type) -> str:
+    """How a label value's type is named in a warning: boolean, number, text or the type."""
+    if issubclass(kind, (bool, np.bool_)):
         return "boolean"
-    if isinstance(value, (int, np.integer)):
+    if issubclass(kind, (int, float, np.integer, np.floating)):
         return "number"
-    if isinstance(value, (float, np.floating)):
-        return "number"
-    return "text" if isinstance(value, str) else type(value).__name__
+    return "text" if issubclass(kind, str) else kind.__name__
 
 
 def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any, Any], list[str]]:
@@ -267,14 +266,15 @@ def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[An
             f"{len(rows)} row(s) have an empty label (rows {shown}); fill or drop them first"
         )
     keys: np.ndarray | None = None
-    if any(isinstance(v, (bool, np.bool_)) for v in raw):
+    types = set(map(type, raw))  # one pass; the checks below look at the few types, not every row
+    if any(issubclass(t, (bool, np.bool_)) for t in types):
         pass  # True/False stay names, not 1/0
-    elif all(isinstance(v, (int, np.integer)) for v in raw):
+    elif all(issubclass(t, (int, np.integer)) for t in types):
         try:
             keys = np.asarray([int(v) for v in raw], dtype=np.int64)
         except OverflowError:  # beyond 64 bits: the labels are names
             keys = None
-    elif all(isinstance(v, (int, float, np.integer, np.floating)) for v in raw):
+    elif all(issubclass(t, (int, float, np.integer, np.floating)) for t in types):
         floats = np.asarray(raw, dtype=np.float64)
         if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)) and np.all(np.abs(floats) < 2.0**63):
             keys = floats.astype(np.int64)  # 1.0, 2.0 -> 1, 2
@@ -286,10 +286,10 @@ def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[An
     classes = [c.item() if hasattr(c, "item") else c for c in classes]
     originals = {c: (raw[i].item() if hasattr(raw[i], "item") else raw[i]) for c, i in zip(classes, first)}
     warnings: list[str] = []
-    if keys.dtype == object:
+    if keys.dtype == object and len({_kind(t) for t in types}) > 1:  # 1 and "1" can meet
         kinds: dict[Any, dict[str, Any]] = {}
         for key, value in zip(keys.tolist(), raw.tolist()):
-            kinds.setdefault(key, {}).setdefault(_kind(value), value)
+            kinds.setdefault(key, {}).setdefault(_kind(type(value)), value)
         for key, by_kind in kinds.items():
             if len(by_kind) > 1:
                 shown = " and ".join(f"{v!r} ({kind})" for kind, v in by_kind.items())

@@ -120,20 +120,23 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
 
 def _column(values: list[Any]) -> pd.Series:
     """A column from parsed JSON values with the narrowest dtype that keeps every value exactly."""
-    present = [v for v in values if v is not None]
-    if not present:
+    types = set(map(type, values))
+    complete = type(None) not in types
+    types.discard(type(None))
+    if not types:
         return pd.Series(values, dtype=object)
-    if all(isinstance(v, bool) for v in present):
-        return pd.Series(values, dtype="bool" if len(present) == len(values) else "boolean")
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+    if types == {bool}:
+        return pd.Series(values, dtype="bool" if complete else "boolean")
+    if types == {int}:
+        present = values if complete else [v for v in values if v is not None]
         if _INT64[0] <= min(present) and max(present) <= _INT64[1]:
-            return pd.Series(values, dtype="int64" if len(present) == len(values) else "Int64")
+            return pd.Series(values, dtype="int64" if complete else "Int64")
         if min(present) >= 0 and max(present) <= _UINT64_MAX:
-            return pd.Series(values, dtype="uint64" if len(present) == len(values) else "UInt64")
+            return pd.Series(values, dtype="uint64" if complete else "UInt64")
         return pd.Series(values, dtype=object)  # bigger than 64 bits: Python ints
-    if all(isinstance(v, float) for v in present):
+    if types == {float}:
         return pd.Series([np.nan if v is None else v for v in values], dtype="float64")
-    if all(isinstance(v, str) for v in present):
+    if types == {str}:
         try:
             return pd.Series(values, dtype="str")
         except UnicodeEncodeError:  # a lone surrogate: kept as is in a Python-object column
@@ -206,12 +209,16 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     newline, final_newline, bom = _text_layout(path, encoding)
     with path.open(encoding=encoding, newline="") as handle:
         text = handle.read()
-    records, first = [], None
-    for number, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028, \x85 are data
-        line = line[:-1] if line.endswith("\r") else line
-        if line.strip():
-            records.append(_loads(line, path, f" on line {number}"))
-            first = line if first is None else first
+    numbered = [(number, line[:-1] if line.endswith("\r") else line)  # not splitlines: U+2028 is data
+                for number, line in enumerate(text.split("\n"), 1)]
+    numbered = [(number, line) for number, line in numbered if line.strip()]
+    first = numbered[0][1] if numbered else None
+    try:  # one parse of all lines is ~5x faster than one per line
+        records = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+    except (json.JSONDecodeError, RecursionError):
+        records = None
+    if records is None or len(records) != len(numbered):  # find the bad line, or a line with two values
+        records = [_loads(line, path, f" on line {number}") for number, line in numbered]
     if not records:
         raise DataError(f"{path}: the file holds no JSON lines")
     frame, absent = _frame_from_records(records, path)

@@ -14,6 +14,7 @@ import base64
 import dataclasses
 import datetime as dt
 import decimal
+import itertools
 import json
 import math
 import re
@@ -104,6 +105,14 @@ def _dumps(value: Any, separators: tuple[str, str], ascii_only: bool, indent: in
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if not ascii_only else text
 
 
+def _escape_surrogates(lines: list[str], ascii_only: bool) -> list[str]:
+    """Lone surrogates (only JSON can carry them) as their escapes, valid inside a JSON string."""
+    if ascii_only:
+        return lines
+    return [_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) if _SURROGATE.search(line) else line
+            for line in lines]
+
+
 def _columns(frame: pd.DataFrame) -> list[list[Any]]:
     return [frame.iloc[:, i].tolist() for i in range(frame.shape[1])]
 
@@ -115,45 +124,63 @@ def _names(frame: pd.DataFrame, style: SourceStyle | None, delimited: bool) -> l
     return [str(c) for c in frame.columns]
 
 
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
+_TSV_BREAKS = re.compile("[\t\r\n]")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _delimited_column(values: list[Any], name: str, fmt: str, quote_all: bool, notes: _Notes,
+                      start: int = 0) -> list[str]:
+    """One column's cells as CSV/TSV fields (quoted where needed)."""
+    texts = [v if v.__class__ is str else _cell_text(v, name, notes) for v in values]
+    if fmt == "tsv":
+        bad = next((i for i, t in enumerate(texts) if _TSV_BREAKS.search(t)), None)
+        if bad is not None:
+            where = "the header" if start < 0 else f"row {start + bad}"
+            raise DataError(f"cannot write TSV: {where}, column {name!r} holds a tab or line break "
+                            "(TSV has no quoting); export as .csv, .jsonl or .parquet")
+        return texts
+    if quote_all:
+        return [_quoted(t) for t in texts]
+    search = _NEEDS_QUOTES.search
+    return [_quoted(t) if search(t) else t for t in texts]
+
+
 def _delimited_lines(frame: pd.DataFrame, fmt: str, style: SourceStyle | None, notes: _Notes) -> Iterator[list[str]]:
     sep = "," if fmt == "csv" else "\t"
     quote_all = bool(style and style.fmt == "csv" and style.quote_all and fmt == "csv")
     names = [str(c) for c in frame.columns]
-
-    def field(text: str, row: int | None, column: str) -> str:
-        if fmt == "tsv":
-            if "\t" in text or "\n" in text or "\r" in text:
-                where = "the header" if row is None else f"row {row}"
-                raise DataError(f"cannot write TSV: {where}, column {column!r} holds a tab or line break "
-                                "(TSV has no quoting); export as .csv, .jsonl or .parquet")
-            return text
-        if quote_all or any(c in text for c in (sep, '"', "\r", "\n")):
-            return '"' + text.replace('"', '""') + '"'
-        return text
-
     header = _names(frame, style, True)
-    yield [sep.join(field(h, None, h) for h in header)]
-    columns = _columns(frame)
+    yield [sep.join(_delimited_column([h], h, fmt, quote_all, notes, -1)[0] for h in header)]
     for start in range(0, len(frame), _CHUNK_ROWS):
-        stop = min(start + _CHUNK_ROWS, len(frame))
-        yield [
-            sep.join(field(_cell_text(columns[c][r], names[c], notes), r, names[c]) for c in range(len(columns)))
-            for r in range(start, stop)
-        ]
+        part = frame.iloc[start:start + _CHUNK_ROWS]
+        columns = [_delimited_column(part.iloc[:, c].tolist(), names[c], fmt, quote_all, notes, start)
+                   for c in range(part.shape[1])]
+        yield [sep.join(cells) for cells in zip(*columns)]
+
+
+def _json_column(values: list[Any], name: str, notes: _Notes) -> list[Any]:
+    simple = (str, int, bool)
+    return [v if v.__class__ in simple else _jsonable(v, name, notes) for v in values]
 
 
 def _json_records(frame: pd.DataFrame, rows: Sequence[int] | None, style: SourceStyle | None,
                   notes: _Notes) -> Iterator[dict[str, Any]]:
     names = _names(frame, style, False)
     absent = {names.index(k): v for k, v in (style.absent if style else {}).items() if k in names}
-    columns = _columns(frame)
-    for r in range(len(frame)):
-        source_row = rows[r] if rows is not None else r
-        yield {
-            names[c]: _jsonable(columns[c][r], names[c], notes)
-            for c in range(len(columns))
-            if not (c in absent and source_row in absent[c])
-        }
+    for start in range(0, len(frame), _CHUNK_ROWS):
+        part = frame.iloc[start:start + _CHUNK_ROWS]
+        columns = [_json_column(part.iloc[:, c].tolist(), names[c], notes) for c in range(part.shape[1])]
+        if not absent:
+            for values in zip(*columns):
+                yield dict(zip(names, values))
+            continue
+        for offset, values in enumerate(zip(*columns)):
+            source_row = rows[start + offset] if rows is not None else start + offset
+            yield {names[c]: v for c, v in enumerate(values) if not (c in absent and source_row in absent[c])}
 
 
 def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool, str]:
@@ -185,7 +212,9 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     elif fmt == "jsonl":
         separators, ascii_only = (style.json_separators, style.json_ascii) if same else ((",", ":"), False)
         records = _json_records(frame, rows, style, notes)
-        chunks = ([_dumps(r, separators, ascii_only, None)] for r in records)
+        encoder = json.JSONEncoder(ensure_ascii=ascii_only, separators=separators, allow_nan=True).encode
+        chunks = (_escape_surrogates([encoder(r) for r in batch], ascii_only)
+                  for batch in iter(lambda: list(itertools.islice(records, _CHUNK_ROWS)), []))
     else:
         separators, ascii_only, indent = ((style.json_separators, style.json_ascii, style.json_indent)
                                           if same else ((",", ":"), False, None))

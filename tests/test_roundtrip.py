@@ -43,7 +43,8 @@ def _texts(*, exclude: str = "", surrogates: bool = False) -> st.SearchStrategy[
     plain = st.text(st.characters(codec="utf-8", exclude_characters=exclude), max_size=8)
     pieces = [st.sampled_from(special), plain]
     if surrogates:
-        pieces.append(st.sampled_from(["\ud800", "\udfff", "a\udc80b"]))
+        # never a high surrogate right before a low one: that pair is one character in JSON
+        pieces.append(st.sampled_from(["\ud800x", "y\udfff", "a\udc80b"]))
     body = st.lists(st.one_of(*pieces), max_size=6).map("".join)
     long = st.sampled_from([0, 0, 0, 0, 70_000])
     return st.builds(lambda prefix, text, n: prefix + text + "x" * n, st.sampled_from(FORMULA), body, long)
