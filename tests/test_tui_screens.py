@@ -248,3 +248,30 @@ async def test_every_issue_screen_opened_twice_is_the_same_live_screen(app, demo
         await settle(pilot)
         assert app.book.describe(row, app.view.class_names) == "✗ excluded"
         assert "decided 1/" in static_text(app, "#title-bar")
+
+
+async def test_report_has_no_python_advice_says_which_score_flags_labels_and_opens_rows(app, demo_result):
+    from textual.widgets import OptionList
+
+    issues = demo_result.output.issues
+    ours = int(issues["is_label_issue"].sum())
+    theirs = int(issues["datalab_is_label_issue"].sum())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        source = static_text(app, "#label-source")
+        assert f"{ours:,} rows flagged by textaudit's label score" in source
+        assert f"Datalab's own flag: {theirs:,} rows" in source
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        texts = [line.text for line in screen.lines]
+        assert texts[0] == source
+        assert not any("datalab.get_issues" in t or "`datalab" in t for t in texts)
+        openable = [(i, line) for i, line in enumerate(screen.lines) if line.row is not None]
+        label_index, label_line = next((i, line) for i, line in openable if line.issue_type == "label")
+        report = screen.query_one("#report", OptionList)
+        report.highlighted = label_index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.issue_screen("label")
+        assert rows_of(app).current_row == label_line.row

@@ -77,5 +77,8 @@ def fixed_view(dataset) -> AuditView:
         info={"class_imbalance": {"threshold": 0.1}}, report="Here is a fixed report of a synthetic audit.\n",
         p_value=1e-6, notes=["a fixed note of the synthetic view"],
     )
+    view.datalab_label_flags = rows % 34 == 5  # Datalab's own flag: half of textaudit's, plus none else
+    view.datalab_label_scores = scores["label"]
+    view.label_method = "noise-aware posterior"
     view.duplicate_sets = near_duplicate_sets(near, members, given, scores["near_duplicate"])
     return view

@@ -207,7 +207,7 @@ class TextauditApp(App[int]):
         from tui.screens.report import ReportScreen
 
         if self.view is not None:
-            self.push_screen(ReportScreen(self.view.report))
+            self.push_screen(ReportScreen(self.view))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

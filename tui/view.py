@@ -71,6 +71,10 @@ class AuditView:
     report: str = ""
     p_value: float | None = None
     notes: list[str] = field(default_factory=list)
+    # Datalab's own label verdict beside textaudit's (which flags the label rows), when the engine kept it
+    datalab_label_flags: np.ndarray | None = None
+    datalab_label_scores: np.ndarray | None = None
+    label_method: str | None = None  # how textaudit's label score was computed
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
 
     def __post_init__(self) -> None:
@@ -172,6 +176,12 @@ class AuditView:
             p_value=non_iid_p_value(result),
             notes=list(result.notes),
         )
+        if "datalab_is_label_issue" in issues:
+            view.datalab_label_flags = issues["datalab_is_label_issue"].to_numpy(dtype=bool)
+        if "datalab_label_score" in issues:
+            view.datalab_label_scores = issues["datalab_label_score"].to_numpy(dtype=np.float64)
+        method = (view.info.get("label") or {}).get("label_score_method")
+        view.label_method = str(method) if method else None
         if result.graph is not None:
             view.neighbour_indices = result.graph.indices
             view.neighbour_distances = result.graph.distances
@@ -181,6 +191,19 @@ class AuditView:
                 scores["near_duplicate"],
             )
         return view
+
+    def label_source(self) -> str:
+        """Which score flags the label rows, and Datalab's own flag beside it (one sentence)."""
+        if "label" not in self.flags:
+            return ""
+        ours = int(self.flags["label"].sum())
+        how = f" ({self.label_method})" if self.label_method else ""
+        text = f"Label issues: {ours:,} rows flagged by textaudit's label score{how}, the lowest-scored rows"
+        if self.datalab_label_flags is not None:
+            theirs = int(self.datalab_label_flags.sum())
+            both = int(np.count_nonzero(self.datalab_label_flags & self.flags["label"]))
+            text += f"; Datalab's own flag: {theirs:,} rows, {both:,} of them in both"
+        return text + "."
 
     def set_has_conflict(self, members: np.ndarray) -> bool:
         """True when the members of a near-duplicate set carry more than one label."""

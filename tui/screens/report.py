@@ -1,32 +1,99 @@
-"""Datalab's own report text, scrollable."""
+"""The audit report, scrollable line by line; Enter on a row of an example table opens that row.
+
+Datalab's report is written for notebooks: its Python advice (``datalab.get_issues(...)``) is
+left out here, and the row numbers of its example tables open the row on its issue screen.
+The first lines say which score flags the label rows, with Datalab's own flag beside it.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.view import AuditView
+
+#: Lines of advice for a Python session, pointless in the app.
+PYTHON_ADVICE = re.compile(r"datalab\.\w+\(|`datalab|get_issues\(")
+SECTION = re.compile(r"^-+ (\w+) issues -+$")
+TABLE_ROW = re.compile(r"^\s*(\d+)\s+(?:True|False)\b")
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    text: str
+    issue_type: str | None = None  # set on a row of an example table: Enter opens it
+    row: int | None = None
+
+
+def report_lines(view: AuditView) -> list[ReportLine]:
+    """The report without Python advice, each example-table row tagged with its issue and row."""
+    lines = [ReportLine(text) for text in filter(None, [view.label_source()])]
+    if lines:
+        lines.append(ReportLine(""))
+    section: str | None = None
+    for text in view.report.splitlines():
+        if PYTHON_ADVICE.search(text):
+            continue
+        if match := SECTION.match(text.strip()):
+            section = match.group(1)
+        elif section and (match := TABLE_ROW.match(text)):
+            row = int(match.group(1))
+            if section in view.issue_types and 0 <= row < len(view):
+                lines.append(ReportLine(text, section, row))
+                continue
+        lines.append(ReportLine(text))
+    return lines
 
 
 class ReportScreen(Screen):
-    """The report ``textaudit audit`` prints; escape goes back."""
+    """The report ``textaudit audit`` prints; Enter on a row number opens it; escape goes back."""
 
-    BINDINGS = [Binding("escape,q", "back", "Back")]
+    BINDINGS = [
+        Binding("escape,q", "back", "Back"),
+        Binding("enter", "open_row", "Open row"),
+    ]
+    AUTO_FOCUS = "#report"
 
-    def __init__(self, report: str) -> None:
+    def __init__(self, view: AuditView) -> None:
         super().__init__()
-        self.report = report
+        self.view = view
+        self.lines = report_lines(view)
 
     def compose(self) -> ComposeResult:
-        yield Static("Datalab report · escape: back", id="title-bar")
-        with VerticalScroll(id="report"):
-            yield Static(Text(self.report))
+        yield Static("Audit report · enter on a row number opens it · escape: back", id="title-bar")
+        options = [Option(Text(line.text or " ", style="bold" if line.row is not None else ""),
+                          id=f"line-{index}") for index, line in enumerate(self.lines)]
+        yield OptionList(*options, id="report")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#report").focus()
+    @on(OptionList.OptionSelected, "#report")
+    def opened(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.open_line(int(str(event.option.id).removeprefix("line-")))
+
+    def action_open_row(self) -> None:
+        report = self.query_one("#report", OptionList)
+        if report.highlighted is not None:
+            self.open_line(report.highlighted)
+
+    def open_line(self, index: int) -> None:
+        line = self.lines[index]
+        if line.row is None or line.issue_type is None:
+            self.notify("no row on this line: the bold lines of the example tables open", timeout=3)
+            return
+        self.app.pop_screen()
+        if line.issue_type == "non_iid":
+            self.app.open_issue("non_iid")
+        else:
+            self.app.show_row(line.issue_type, line.row)
 
     def action_back(self) -> None:
         self.app.pop_screen()

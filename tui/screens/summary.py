@@ -48,8 +48,10 @@ def health_line(view: AuditView) -> str:
     share = flagged.mean() if len(view) else 0.0
     grade = "good" if share < 0.05 else "fair" if share < 0.15 else "needs attention"
     label_count = view.counts.get("label", 0)
+    estimate = (view.info.get("label") or {}).get("estimated_label_issues")
+    estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,})"
     return (f"Health: {grade} · {int(flagged.sum()):,} of {len(view):,} rows ({share:.1%}) flagged by a row check "
-            f"(class imbalance aside) · {label_count:,} possible wrong labels")
+            f"(class imbalance aside) · {label_count:,} possible wrong labels{estimated}")
 
 
 class SummaryScreen(Screen):
@@ -77,6 +79,8 @@ class SummaryScreen(Screen):
             with Vertical(id="summary-main"):
                 yield Static(health_line(view), id="health")
                 yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
+                if source := view.label_source():
+                    yield Static(source, id="label-source")
                 yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict")
                 if view.notes:
                     yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")

@@ -109,6 +109,12 @@ class DetailPane(VerticalScroll, can_focus=True):
         text.append("\nWhy: ", style="bold")
         text.append(why_flagged(view, row, self.issue_type))
         text.append("\n")
+        if self.issue_type == "label" and view.datalab_label_flags is not None:
+            text.append("Datalab: ", style="bold")
+            verdict = "flagged" if view.datalab_label_flags[row] else "not flagged"
+            score = (f" (its label_score {view.datalab_label_scores[row]:.3f})"
+                     if view.datalab_label_scores is not None else "")
+            text.append(f"{verdict}{score}; the flag above is textaudit's\n")
         if view.neighbour_indices is not None:
             width = max(20, (self.size.width or 80) - 30)
             text.append("Nearest neighbours:\n", style="bold")
