@@ -225,7 +225,8 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
     ``inputs`` pairs each input path with what it is, for the message.
     """
     for path, what in inputs:
-        if same_file(output, path) or (path.is_dir() and _inside(output, path)):
+        inside = (path.is_dir() and _inside(output, path)) or (output.is_dir() and _inside(path, output))
+        if same_file(output, path) or inside:
             raise UsageError(f"{option} {output} is {what}; refusing to overwrite it (choose another path)")
     if output.is_symlink():
         raise UsageError(f"{option} {output} is a symbolic link; refusing to replace it (give the real path)")

@@ -445,3 +445,23 @@ def test_temp_files_of_a_killed_export_are_cleaned_on_the_next_run(str_csv, tmp_
     decide(dataset, journal)
     export_corrected(dataset, journal, out_dir / "fixed.csv")
     assert sorted(p.name for p in out_dir.iterdir()) == ["fixed.csv"]
+
+
+def test_outputs_never_follow_or_replace_links_or_hold_an_input(str_csv, tmp_path):
+    dataset = load_dataset(str_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    decide(dataset, journal)
+    victim = tmp_path / "victim.csv"
+    victim.write_text("precious")
+    link = tmp_path / "link.csv"
+    link.symlink_to(victim)
+    with pytest.raises(UsageError, match="symbolic link"):
+        export_corrected(dataset, journal, link, force=True)
+    assert victim.read_text() == "precious" and link.is_symlink()
+    folder = tmp_path / "saved"
+    export_corrected(dataset, journal, folder, fmt="hf")
+    inside = folder / "j.jsonl"
+    inside.write_bytes(journal.read_bytes())
+    with pytest.raises(UsageError, match="corrections journal"):  # replacing the folder would drop it
+        export_corrected(dataset, inside, folder, fmt="hf", force=True)
+    assert inside.exists()
