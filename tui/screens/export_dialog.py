@@ -61,7 +61,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
                 f"{exclude:,} excluded (removed), {keep:,} kept as they are.\n"
                 "Original columns and row order are kept. Format follows the extension "
-                f"({known_suffixes()}).",
+                f"({', '.join(DEFAULT_SUFFIX.values())}).",
                 id="export-summary",
             )
             yield Input(str(default_output(self.source)), id="export-path")
