@@ -27,6 +27,7 @@ _POOLING = "sentence_transformers.models.Pooling"
 _NORMALIZE = "sentence_transformers.models.Normalize"
 TOKENS_PER_BATCH = 1024  # measured on 2 cores: 1024 rows stay in cache, 2048 was ~5% slower
 _ROW_STEP = 128  # dense layers see token rows padded to a multiple of this
+_MATRICES = (0, 2, 6, 8)  # a layer tuple's qkv, attention output, intermediate, output weights (see _layer)
 
 
 _SETTINGS_KEYS = {"max_seq_length", "do_lower_case"}
@@ -115,7 +116,7 @@ class BertMeanEncoder:
 
     device = "cpu"
 
-    def __init__(self, folder: str | Path, *, precision: str = "fp32") -> None:
+    def __init__(self, folder: str | Path, *, precision: str = "fp32", fingerprint: str | None = None) -> None:
         import torch
         from safetensors.torch import load_file
         from tokenizers import Tokenizer
@@ -145,20 +146,30 @@ class BertMeanEncoder:
             self.layers = [_prepacked(layer) for layer in self.layers]
             self.linear = _onednn_linear
         if precision == "int8":
-            self._quantize()
+            self._quantize(fingerprint)
 
-    def _quantize(self) -> None:
+    def calibrate_outliers(self) -> list[list[int]]:
+        """Per dense layer (encoder order), the fp32 input channels int8 keeps in fp32."""
+        from engine import int8_linear
+
+        plain = self.linear
+        found = int8_linear.outlier_channels(self.encode, lambda fn: setattr(self, "linear", fn),
+                                             int8_linear.calibration_texts())
+        self.linear = plain
+        return [found[id(layer[i])].tolist() for layer in self.layers for i in _MATRICES]
+
+    def _quantize(self, fingerprint: str | None) -> None:
         """int8 dense layers with a few fp32 outlier channels each (engine/int8_linear.py)."""
+        import torch
+
         from engine import int8_linear
 
         if not int8_linear.int8_works():
             raise RuntimeError("this torch build has no working int8 linear")
-        outliers = int8_linear.outlier_channels(self.encode, lambda fn: setattr(self, "linear", fn),
-                                                int8_linear.calibration_texts())
-        matrices = (0, 2, 6, 8)  # qkv, attention output, intermediate, output (see _layer)
+        channels = iter(int8_linear.shipped_outliers(fingerprint) or self.calibrate_outliers())
         self.layers = [
-            tuple(int8_linear.Int8Linear(t, layer[i + 1], outliers[id(t)]) if i in matrices else
-                  (None if i - 1 in matrices else t) for i, t in enumerate(layer))
+            tuple(int8_linear.Int8Linear(t, layer[i + 1], torch.tensor(next(channels), dtype=torch.long))
+                  if i in _MATRICES else (None if i - 1 in _MATRICES else t) for i, t in enumerate(layer))
             for layer in self.layers
         ]
         self.linear = int8_linear.int8_linear

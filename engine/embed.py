@@ -189,7 +189,8 @@ def load_model(model: str | None = None, device: str = "auto", precision: str = 
             with _models_lock:
                 if key not in _models:
                     try:
-                        _models[key] = bert_encoder.BertMeanEncoder(path, precision=effective)
+                        _models[key] = bert_encoder.BertMeanEncoder(path, precision=effective,
+                                                                    fingerprint=model_fingerprint(name))
                     except Exception as exc:  # noqa: BLE001 - whatever it is, sentence-transformers decides
                         if effective == "int8":  # nothing else runs int8
                             raise UsageError(f"the int8 encoder failed to load ({exc}); use --precision fp32") from None

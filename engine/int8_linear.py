@@ -6,8 +6,10 @@ which keeps AVX2's 16-bit pair sums from saturating), except for a few *outlier 
 channels*: BERT's layer-norm and GELU outputs carry a handful of channels up to ~30x larger
 than the rest (MiniLM: hidden channels 99 and 223 after every layer norm), and one per-tensor
 activation scale stretched over them leaves the other channels a few quantization levels.
-Those channels (chosen once per model from its fp32 activations on the bundled demo texts)
-stay in fp32 as a thin rank-k product added to the int8 result, the LLM.int8() decomposition.
+Those channels (chosen once per model from its fp32 activations on the bundled demo texts;
+for the bundled model they ship in ``data/int8_outliers.json``, keyed by its fingerprint, so
+a cold run skips that calibration pass) stay in fp32 as a thin rank-k product added to the
+int8 result, the LLM.int8() decomposition.
 Cosine to the fp32 vectors and the quality figures are in bench/README.md.
 
 These are torch's quantized CPU ops (deprecated upstream but present in the pinned torch);
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,6 +30,7 @@ OUTLIER_CHANNELS = 16  # per product: 16 of 384 (or 1536) input channels stay fp
 CALIBRATION_TEXTS = 96
 PER_TOKEN = True
 _DEMO_CSV = Path(__file__).with_name("data") / "demo.csv"
+SHIPPED = Path(__file__).with_name("data") / "int8_outliers.json"
 
 
 class Int8Linear:
@@ -103,6 +107,24 @@ def outlier_channels(encode: Callable[[Sequence[str]], Any], set_linear: Callabl
             for key, peak in peaks.items()}
 
 
+def shipped_outliers(fingerprint: str | None) -> list[list[int]] | None:
+    """The outlier channels shipped for the model with this fingerprint (one list per dense
+    layer, in encoder order), or None when none were shipped for it."""
+    if not fingerprint or not SHIPPED.is_file():
+        return None
+    entry = json.loads(SHIPPED.read_text()).get(fingerprint)
+    if not entry or entry.get("channels_per_product") != OUTLIER_CHANNELS or entry.get("texts") != CALIBRATION_TEXTS:
+        return None
+    return entry["channels"]
+
+
+def write_shipped(fingerprint: str, channels: list[list[int]]) -> None:
+    """Record ``channels`` for ``fingerprint`` in the shipped file (``python -m engine.int8_linear``)."""
+    data = json.loads(SHIPPED.read_text()) if SHIPPED.is_file() else {}
+    data[fingerprint] = {"channels_per_product": OUTLIER_CHANNELS, "texts": CALIBRATION_TEXTS, "channels": channels}
+    SHIPPED.write_text(json.dumps(data, indent=1) + "\n")
+
+
 @functools.cache
 def int8_works() -> bool:
     """True when this torch build has FBGEMM's quantized linear and it agrees with fp32 on a
@@ -125,3 +147,12 @@ def int8_works() -> bool:
         return bool(got.shape == expected.shape and error < 0.02)
     except Exception:  # noqa: BLE001 - an old or stripped build: fp32 it is
         return False
+
+
+if __name__ == "__main__":  # recalibrate the bundled model and ship its outlier channels
+    from engine.bert_encoder import BertMeanEncoder
+    from engine.embed import DEFAULT_MODEL, _model_path, model_fingerprint
+
+    encoder = BertMeanEncoder(_model_path(DEFAULT_MODEL), precision="fp32")
+    write_shipped(model_fingerprint(DEFAULT_MODEL), encoder.calibrate_outliers())
+    print(f"wrote {SHIPPED}")

@@ -69,6 +69,18 @@ def test_outlier_channels_in_fp32_rescue_a_per_tensor_scale():
     assert error([7]) * 3 < error([])
 
 
+@needs_int8
+def test_shipped_outlier_channels_are_the_bundled_models_calibration(folder: Path):
+    from engine.embed import model_fingerprint
+
+    shipped = int8_linear.shipped_outliers(model_fingerprint(DEFAULT_MODEL))
+    assert shipped is not None, "python -m engine.int8_linear writes them"
+    fresh = bert_encoder.BertMeanEncoder(folder, precision="fp32").calibrate_outliers()
+    assert shipped == fresh, "stale: python -m engine.int8_linear rewrites them"
+    assert len(shipped) == 4 * 6 and all(len(c) == int8_linear.OUTLIER_CHANNELS for c in shipped)
+    assert int8_linear.shipped_outliers("folder:/elsewhere@0123") is None
+
+
 def test_calibration_picks_the_largest_channels():
     import torch
 
