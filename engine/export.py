@@ -257,6 +257,9 @@ def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[i
         raise
     except OSError as exc:
         raise DataError(f"cannot write {output}: {exc.strerror or exc}") from None
+    except UnicodeEncodeError:
+        raise DataError(f"cannot write {output}: a cell holds a lone surrogate, which {fmt} cannot store; "
+                        "export as .jsonl or .json (they keep it as an escape)") from None
     except Exception as exc:  # arrow/pandas conversion errors: one line, not a traceback
         raise DataError(f"cannot write {output} as {fmt}: {type(exc).__name__}: {exc}") from None
 

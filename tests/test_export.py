@@ -465,3 +465,19 @@ def test_outputs_never_follow_or_replace_links_or_hold_an_input(str_csv, tmp_pat
     with pytest.raises(UsageError, match="corrections journal"):  # replacing the folder would drop it
         export_corrected(dataset, inside, folder, fmt="hf", force=True)
     assert inside.exists()
+
+
+def test_lone_surrogate_survives_json_and_is_a_clear_error_elsewhere(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text":"bad \\ud800 half","label":"x"}\n{"text":"ok","label":"y"}\n')
+    dataset = load_dataset(path)
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    export_corrected(dataset, journal, tmp_path / "out.jsonl")
+    assert (tmp_path / "out.jsonl").read_bytes() == path.read_bytes()
+    for name in ("out.csv", "out.parquet"):
+        with pytest.raises(DataError, match="lone surrogate") as caught:
+            export_corrected(dataset, journal, tmp_path / name)
+        assert "\n" not in caught.value.message
+        assert not (tmp_path / name).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.jsonl", "out.jsonl", "s.jsonl"]

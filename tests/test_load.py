@@ -92,3 +92,52 @@ def test_hashes_split_texts_and_labels_apart():
     assert base.text_hash() == relabelled.text_hash()
     assert base.label_hash() != relabelled.label_hash()
     assert np.array_equal(base.text_is_null, np.zeros(4, dtype=bool))
+
+
+# ------------------------------------------------------------------ exact reading (issue 10)
+
+def test_csv_header_kept_as_spelled_and_frame_names_unique(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("text,label,text,,note\nhi,a,x,y,z\nyo,b,u,v,w\n")
+    dataset = load_dataset(path)
+    assert dataset.style.header == ("text", "label", "text", "", "note")
+    assert list(dataset.frame.columns) == ["text", "label", "text.1", "Unnamed: 3", "note"]
+    assert dataset.texts == ["hi", "yo"]
+
+
+def test_jsonl_lines_split_on_line_feeds_only(tmp_path):
+    path = tmp_path / "u.jsonl"
+    texts = ["a\u2028b", "c\x85d", "e\x1cf", "g\rh"]
+    path.write_text("".join(json.dumps({"text": t, "label": "xy"[i % 2]}, ensure_ascii=False) + "\n"
+                            for i, t in enumerate(texts)), encoding="utf-8")
+    assert load_dataset(path).texts == texts
+
+
+def test_jsonl_key_first_seen_late_keeps_its_place(tmp_path):
+    path = tmp_path / "k.jsonl"
+    path.write_text('{"text":"a","label":"x"}\n{"text":"b","extra":1,"label":"y"}\n')
+    dataset = load_dataset(path)
+    assert list(dataset.frame.columns) == ["text", "extra", "label"]
+    assert dataset.style.absent == {"extra": frozenset({0})}
+
+
+def test_layout_sniffing(tmp_path):
+    long_first = tmp_path / "q.csv"
+    long_first.write_text('"text","label"\r\n"' + "x" * 100_000 + '","a"\r\n"y","b"\r\n')
+    style = load_dataset(long_first).style
+    assert style.quote_all and style.newline == "\r\n"
+    escaped = tmp_path / "e.jsonl"
+    escaped.write_text('{"text":"caf\\u00e9","label":"a"}\n{"text":"b","label":"b"}\n')
+    assert load_dataset(escaped).style.json_ascii
+    one_line = tmp_path / "o.json"
+    one_line.write_bytes(b'[{"text":"a","label":"x"},{"text":"b","label":"y"}]\r\n')
+    assert load_dataset(one_line).style.newline == "\r\n"
+
+
+def test_json_integers_of_any_size_and_nullable(tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"text":"a","label":"x","big":18446744073709551616,"n":1}\n'
+                    '{"text":"b","label":"y","big":-1,"n":null}\n')
+    frame = load_dataset(path).frame
+    assert frame["big"].tolist() == [2**64, -1]
+    assert str(frame["n"].dtype) == "Int64" and frame["n"].tolist()[0] == 1
