@@ -80,3 +80,5 @@ class SourceStyle:
     schema: Any = None
     features: Any = None
     absent: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: Things the user should know about how the input was read (one line each).
+    notes: tuple[str, ...] = ()

@@ -7,6 +7,7 @@ indices in sorted order, which is the order Datalab uses.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import difflib
 import hashlib
 import re
@@ -167,10 +168,14 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
         loaded = datasets.load_from_disk(str(path))
     except Exception as exc:  # datasets raises many types for a bad folder
         raise DataError(f"{path}: cannot load the saved dataset: {exc}") from None
+    notes: tuple[str, ...] = ()
     if isinstance(loaded, datasets.DatasetDict):
         split = "train" if "train" in loaded else next(iter(loaded))
+        if len(loaded) > 1:
+            notes = (f"{path} holds splits {', '.join(loaded)}; using {split!r} (an export writes that split only)",)
         loaded = loaded[split]
-    return read_saved(loaded)
+    frame, style = read_saved(loaded)
+    return frame, dataclasses.replace(style, notes=notes)
 
 
 def _read_hub(spec: str) -> pd.DataFrame:
@@ -342,7 +347,7 @@ def load_dataset(
     warnings: list[str] = [
         f"labels {', '.join(repr(str(c)) for c in group)} look alike but count as different classes"
         for group in _lookalike_labels(classes)
-    ] + label_warnings
+    ] + label_warnings + list(style.notes if style is not None else ())
     if id_column is not None:
         ids = frame[id_column].tolist()
         n_dup = int(frame[id_column].duplicated().sum())

@@ -141,3 +141,12 @@ def test_json_integers_of_any_size_and_nullable(tmp_path):
     frame = load_dataset(path).frame
     assert frame["big"].tolist() == [2**64, -1]
     assert str(frame["n"].dtype) == "Int64" and frame["n"].tolist()[0] == 1
+
+
+def test_saved_dataset_dict_says_which_split_it_uses(tmp_path):
+    import datasets
+
+    split = datasets.Dataset.from_dict({"text": ["a", "b"], "label": ["x", "y"]})
+    datasets.DatasetDict({"train": split, "test": split}).save_to_disk(str(tmp_path / "dd"))
+    dataset = load_dataset(tmp_path / "dd")
+    assert any("splits train, test; using 'train'" in w for w in dataset.warnings), dataset.warnings
