@@ -32,8 +32,8 @@ ISSUE_TYPES = (
 )
 ProgressFn = Callable[[int, int, str], None]
 # part of the predict and audit cache keys: bump when pred_probs or the label scoring change
-# (2: trust-weighted kNN votes, noise-aware label posterior)
-LABEL_VERSION = 4
+# (2: trust-weighted kNN votes, noise-aware label posterior; 5: guarded posterior, flags = estimated count)
+LABEL_VERSION = 5
 
 
 @dataclass
@@ -107,7 +107,7 @@ def run_datalab(
             if failure:
                 notes.append(f"{issue_type} not checked: {failure}")
             elif issue_type == "label" and pred_probs is not None:
-                _rescore_labels(lab, labels, pred_probs)
+                notes.extend(_rescore_labels(lab, labels, pred_probs))
         timings[issue_type] = round(time.perf_counter() - started, 3)
     if progress is not None:
         progress(len(todo), len(todo), "done")
@@ -167,25 +167,27 @@ def _issue_kwargs(issue_type: str) -> dict[str, Any]:
     return {}
 
 
-def _rescore_labels(lab, labels: np.ndarray, pred_probs: np.ndarray) -> None:
-    """Replace Datalab's ``label_score`` / ``is_label_issue`` by the noise-aware posterior.
+def _rescore_labels(lab, labels: np.ndarray, pred_probs: np.ndarray) -> list[str]:
+    """Replace Datalab's ``label_score`` / ``is_label_issue`` by textaudit's label verdict.
 
-    ``label_score`` becomes P(given label is right | x), from the same pred_probs and cleanlab's
-    own confident-joint noise estimate (engine/label_posterior.py); ``is_label_issue`` is
-    ``label_score < 0.5``. Column names, the summary row (``num_issues`` recounted from the new
-    flags; ``score`` stays Datalab's overall label health estimate) and info
-    (``num_label_issues``, ``average_label_quality``) stay consistent with Datalab's. Why: on
-    banking77 with injected noise, Datalab's self-confidence score and prune-by-noise-rate flags
-    miss flips to a similar class (average precision 0.67); figures in bench/README.md.
+    ``label_score`` is P(given label is right | x) from cleanlab's own noise estimate where that
+    estimate can be trusted, else Datalab's own self-confidence (engine/label_posterior.py
+    ``score_labels`` says which, and why); ``is_label_issue`` marks the lowest-scored rows, as
+    many as label errors are estimated. Column names, the summary row (``num_issues`` recounted;
+    ``score`` stays Datalab's overall label health estimate) and info (``num_label_issues``,
+    ``average_label_quality``, plus ``estimated_label_issues``, ``label_score_method`` and the
+    diagnostics) stay consistent with Datalab's. Returns notes for the user. Why: Datalab's
+    self-confidence score and flags miss flips to a similar class, and over-flag when the
+    classifier is weak; figures in bench/README.md (quality).
     """
-    from engine.label_posterior import FLAG_BELOW, label_posterior
+    from engine.label_posterior import score_labels
 
-    score = label_posterior(labels, pred_probs)
+    verdict = score_labels(labels, pred_probs)
     previous = lab.get_issues("label")
     issues = pd.DataFrame(
         {
-            "is_label_issue": score < FLAG_BELOW,
-            "label_score": score,
+            "is_label_issue": verdict.flags,
+            "label_score": verdict.score,
             # Datalab's own verdict stays available, as the reference workflow shows it
             "datalab_is_label_issue": previous["is_label_issue"].to_numpy(),
             "datalab_label_score": previous["label_score"].to_numpy(),
@@ -193,14 +195,16 @@ def _rescore_labels(lab, labels: np.ndarray, pred_probs: np.ndarray) -> None:
         index=previous.index,
     )
     info = dict(lab.get_info("label"))
-    info.update(num_label_issues=int(issues["is_label_issue"].sum()),
-                average_label_quality=float(score.mean()), label_score_method="noise-aware posterior")
+    info.update(num_label_issues=int(verdict.flags.sum()), average_label_quality=float(verdict.score.mean()),
+                estimated_label_issues=verdict.estimated_issues, label_score_method=verdict.method,
+                label_score_diagnostics=verdict.diagnostics)
     summary = lab.get_issue_summary("label").reset_index(drop=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "overwriting columns ...": that is the point
         lab.data_issues.collect_issues_from_issue_manager(
             _ReplacementManager("label", issues, summary, info)
         )
+    return verdict.notes
 
 
 class _ReplacementManager:

@@ -26,6 +26,19 @@ def non_iid_p_value(result: AuditResult) -> float | None:
     return None if value is None else float(value)
 
 
+def label_estimate(result: AuditResult) -> dict[str, Any] | None:
+    """How many label errors the label check estimates, how it scored them, and the noise
+    estimate's diagnostics (None when the label check did not run)."""
+    info = result.output.info.get("label") or {}
+    if "estimated_label_issues" not in info:
+        return None
+    return {
+        "estimated_label_issues": info["estimated_label_issues"],
+        "label_score_method": info.get("label_score_method"),
+        **(info.get("label_score_diagnostics") or {}),
+    }
+
+
 def issue_table(result: AuditResult) -> pd.DataFrame:
     """One row per data row: id, text, given/predicted label names and every issue column."""
     dataset = result.dataset
@@ -59,6 +72,7 @@ def summary_json(result: AuditResult) -> dict[str, Any]:
         "n_classes": result.dataset.n_classes,
         "issue_counts": issue_counts(result),
         "non_iid_p_value": p_value,
+        "label_estimate": label_estimate(result),
         "cache_hit": result.cache_hit,
         "stage_cache_hits": result.stage_cache_hits,
         "timings_s": result.timings_s,
@@ -78,6 +92,10 @@ def report_text(result: AuditResult) -> str:
     width = max(len(name) for name in counts) if counts else 10
     for name, count in counts.items():
         lines.append(f"  {name:<{width}}  {count:>7,}")
+    estimate = label_estimate(result)
+    if estimate is not None:
+        lines.append(f"\nLabel errors estimated: {estimate['estimated_label_issues']:,} "
+                     f"(label_score: {estimate['label_score_method']})")
     p_value = non_iid_p_value(result)
     if p_value is not None:
         verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
