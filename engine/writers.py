@@ -316,6 +316,9 @@ def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, note
     import datasets
     from datasets.table import InMemoryTable
 
+    if len(frame) == 0:  # datasets saves zero rows as zero shards, then cannot load the folder
+        raise DataError(f"cannot write {output}: no rows left (every row is excluded), and datasets "
+                        "cannot load a saved folder without rows; export as .parquet or .csv")
     table = _without_maps(to_arrow(frame, style, notes), notes)
     dataset = datasets.Dataset(InMemoryTable(table))
     features = style.features if style is not None else None

@@ -481,3 +481,17 @@ def test_lone_surrogate_survives_json_and_is_a_clear_error_elsewhere(tmp_path):
         assert "\n" not in caught.value.message
         assert not (tmp_path / name).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["j.jsonl", "out.jsonl", "s.jsonl"]
+
+
+def test_every_row_excluded(str_csv, tmp_path):
+    dataset = load_dataset(str_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as writer:
+        writer.record_group([("exclude", row, None) for row in range(len(dataset))], issue_type="outlier")
+    export_corrected(dataset, journal, tmp_path / "none.csv")
+    assert (tmp_path / "none.csv").read_text() == "id,text,label,note\n"
+    export_corrected(dataset, journal, tmp_path / "none.parquet")
+    assert pd.read_parquet(tmp_path / "none.parquet").columns.tolist() == ["id", "text", "label", "note"]
+    with pytest.raises(DataError, match="no rows left"):
+        export_corrected(dataset, journal, tmp_path / "hf", fmt="hf")
+    assert not (tmp_path / "hf").exists()
