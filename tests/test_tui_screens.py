@@ -169,7 +169,7 @@ async def test_help_lists_every_decision_key(app):
         await pilot.press("question_mark")
         await pilot.pause()
         text = " ".join(plain(s.content) for s in app.screen.query(Static))
-        for key in ("Accept", "Exclude", "Keep", "Undo", "Redo", "Export", "Filter", "Keep one, drop rest"):
+        for key in ("Accept", "Exclude", "Keep", "Undo", "Redo", "Export", "Filter", "Keep the selected member"):
             assert key in text
         await pilot.press("escape")
         await pilot.pause()
@@ -275,3 +275,46 @@ async def test_report_has_no_python_advice_says_which_score_flags_labels_and_ope
         await settle(pilot)
         assert app.screen is app.issue_screen("label")
         assert rows_of(app).current_row == label_line.row
+
+
+def test_the_help_screen_does_not_import_the_app():
+    import subprocess
+    import sys
+
+    code = "import sys, tui.screens.help; sys.exit('tui.app' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_filter_hint_fits_whole_and_help_headings_span_the_width(app, width):
+    async with app.run_test(size=(width, 30)) as pilot:
+        await open_type(pilot, app, "label")
+        bar = app.screen.query_one("#filter")
+        await pilot.pause()
+        assert bar.placeholder.endswith(('"', ")", "LABEL")) and len(bar.placeholder) < bar.content_region.width
+        await pilot.press("question_mark")
+        await pilot.pause()
+        headings = list(app.screen.query(".help-heading"))
+        assert headings and all(h.region.height == 1 for h in headings[:-1])  # no heading wraps
+
+
+async def test_palette_commands_come_from_the_screen_bindings(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_type(pilot, app, "label")
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title in ("Accept the suggested label (where a label issue backs it)", "Choose a label",
+                      "Undo the latest decision (says which and where)", "Filter rows", "Sort by the next column"):
+            assert title in commands
+        row = rows_of(app).current_row
+        app.call_later(commands["Exclude the row from the exported data"].callback)
+        await settle(pilot)
+        assert app.book.describe(row, app.view.class_names) == "✗ excluded"
+        await open_type(pilot, app, "class_imbalance")
+        await pilot.press("f")  # every row: some are not label issues
+        await settle(pilot)
+        listed = rows_of(app).order.tolist()
+        rows_of(app).move_cursor(next(i for i, r in enumerate(listed) if not app.view.backs_suggestion(r)))
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Accept the suggested label (where a label issue backs it)" not in titles  # not offered here
+        assert "Choose a label" in titles

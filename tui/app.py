@@ -1,26 +1,26 @@
 """The textaudit Textual app: screen registry, global keys, the audit and export workers.
 
-Workers only post messages or return values; the one ``on_worker_state_changed`` handler turns
-their outcome (success, cancellation, failure) into UI changes, so no traceback reaches the user.
+Workers post typed messages (tui/messages.py) for their outcome (finished, cancelled, failed);
+the handlers turn them into UI changes, so no traceback reaches the user.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from engine.errors import EXIT_CANCELLED, Cancelled, TextauditError
 from engine.pipeline import AuditOptions, AuditResult, Progress
+from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
-from tui.messages import AuditProgress
+from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, WorkFailed
 from tui.view import ISSUE_TITLES, AuditView
 
 
@@ -41,11 +41,7 @@ class TextauditApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "textaudit"
-    BINDINGS = [
-        Binding("question_mark", "help", "Help"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+e", "export", "Export", show=False),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -82,14 +78,21 @@ class TextauditApp(App[int]):
             self.run_audit_worker()
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="audit", group="audit")
-    def run_audit_worker(self) -> AuditResult:
-        """Run the pipeline off the UI thread; progress goes out as messages."""
+    def run_audit_worker(self) -> None:
+        """Run the pipeline off the UI thread; progress and the outcome go out as messages."""
         from engine.pipeline import run_audit
 
         def report(progress: Progress) -> None:
             self.post_message(AuditProgress(progress.stage, progress.done, progress.total, progress.message))
 
-        return run_audit(self.source, self.options, progress=report, cancel=self.cancel_event)
+        try:
+            result = run_audit(self.source, self.options, progress=report, cancel=self.cancel_event)
+        except Cancelled:
+            self.post_message(AuditCancelled())
+        except Exception as error:  # noqa: BLE001 - reaches the user as one line, never a traceback
+            self.post_message(WorkFailed("audit", error))
+        else:
+            self.post_message(AuditFinished(result))
 
     def cancel_audit(self) -> None:
         self.cancel_event.set()
@@ -100,35 +103,27 @@ class TextauditApp(App[int]):
         if isinstance(self.screen, ProgressScreen):
             self.screen.update_stage(message)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place worker outcomes reach the UI."""
-        worker = event.worker
-        if event.state == WorkerState.SUCCESS and worker.name == "audit":
-            self.show_result(worker.result)
-        elif event.state == WorkerState.SUCCESS and worker.name == "export":
-            summary = worker.result
-            self.notify(
-                f"wrote {summary.rows_written:,} rows to {summary.path} "
-                f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
-        elif event.state == WorkerState.CANCELLED and worker.name == "audit":
-            self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
-        elif event.state == WorkerState.ERROR:
-            error = worker.error
-            if worker.name == "audit" and isinstance(error, Cancelled):
-                self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
-            elif worker.name == "audit":
-                from tui.screens.progress import ProgressScreen
+    def on_audit_finished(self, message: AuditFinished) -> None:
+        self.show_result(message.result)
 
-                if isinstance(self.screen, ProgressScreen):
-                    self.screen.show_error(readable(error))
-                else:
-                    self.notify(readable(error), severity="error", timeout=15)
-            else:
-                self.worker_failed(worker)
+    def on_audit_cancelled(self, message: AuditCancelled) -> None:
+        self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
 
-    def worker_failed(self, worker: Worker) -> None:
-        """How any worker's failure reaches the user (screens forward theirs here)."""
-        self.notify(f"{worker.name} failed: {readable(worker.error)}", severity="error", timeout=15)
+    def on_export_finished(self, message: ExportFinished) -> None:
+        summary = message.summary
+        self.notify(f"wrote {summary.rows_written:,} rows to {summary.path} "
+                    f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """The one place a worker's failure reaches the user (screens forward theirs here)."""
+        from tui.screens.progress import ProgressScreen
+
+        if message.what == "audit" and isinstance(self.screen, ProgressScreen):
+            self.screen.show_error(readable(message.error))
+        elif message.what == "audit":
+            self.notify(readable(message.error), severity="error", timeout=15)
+        else:
+            self.notify(f"{message.what} failed: {readable(message.error)}", severity="error", timeout=15)
 
     def show_result(self, result: AuditResult) -> None:
         """Open the journal and the summary screen for a finished audit."""
@@ -221,14 +216,27 @@ class TextauditApp(App[int]):
         yield SystemCommand("Open: Datalab report", "the full text report", self.action_open_report)
         yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
         yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
-        from tui.screens.row_screen import RowScreen
+        yield from self.binding_commands(screen)
 
-        if isinstance(screen, RowScreen):
-            for action, title in (("accept", "Accept suggested label"), ("pick_label", "Choose a label"),
-                                  ("exclude", "Exclude row"), ("keep", "Keep row as is"), ("undo", "Undo"),
-                                  ("redo", "Redo"), ("filter", "Filter rows"), ("toggle_flagged", "Flagged / all rows"),
-                                  ("sort_next", "Sort by next column")):
-                yield SystemCommand(title, f"on {screen.title}", getattr(screen, f"action_{action}"))
+    def binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The screen's own keys as palette commands (one per action, only those it offers now)."""
+        from tui.screens.help import key_name
+
+        covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette"}
+        keys: dict[str, list[str]] = {}
+        bindings = {}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if active.node is not screen or not binding.description or binding.action in covered:
+                continue
+            if not active.enabled:
+                continue  # dimmed right now (e.g. Accept where no label issue backs it)
+            keys.setdefault(binding.action, []).append(key_name(key))
+            bindings.setdefault(binding.action, binding)
+        for action, binding in bindings.items():
+            yield SystemCommand(binding.tooltip or binding.description,
+                                f"{', '.join(keys[action])} · on {screen.title or type(screen).__name__}",
+                                lambda action=action: screen.run_action(action))
 
     def action_summary(self) -> None:
         while len(self.screen_stack) > 2:
@@ -253,11 +261,16 @@ class TextauditApp(App[int]):
             self.run_export(request)
 
     @work(thread=True, exit_on_error=False, name="export", group="export")
-    def run_export(self, request):
+    def run_export(self, request) -> None:
         from engine.export import export_corrected
 
-        return export_corrected(self.result.dataset, self.journal_path, request.output,
-                                corrections_only=request.corrections_only, force=request.overwrite)
+        try:
+            summary = export_corrected(self.result.dataset, self.journal_path, request.output,
+                                       corrections_only=request.corrections_only)
+        except Exception as error:  # noqa: BLE001 - reaches the user as one line
+            self.post_message(WorkFailed("export", error))
+        else:
+            self.post_message(ExportFinished(summary))
 
     def action_quit(self) -> None:
         self.cancel_event.set()
@@ -273,4 +286,6 @@ def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
     app = TextauditApp(source=source, options=options, journal_path=journal_path)
     app.run()
+    if app.book is not None:  # after the terminal is restored: what was saved, and where
+        print(app.book.farewell(app.journal_path), file=sys.stderr)
     return int(app.return_code or 0)

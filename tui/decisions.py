@@ -51,6 +51,8 @@ class DecisionBook:
         from engine.journal_format import utc_now
 
         self.session_start = utc_now()  # decisions stamped before this came from an earlier session
+        self.saved_this_session = 0  # decisions written (undo/redo not counted)
+        self.steps_this_session = 0  # undo and redo steps written
         self.problem = problem  # why the journal is missing or read-only
         self.read_only = journal is None or bool(getattr(journal, "read_only", False))
         if journal is not None:
@@ -141,6 +143,7 @@ class DecisionBook:
             return Outcome([], str(exc))
         rows = [row for _, row, _ in entries]
         self._refresh(rows)
+        self.saved_this_session += len(rows)
         return Outcome(rows)
 
     def undo(self, class_names: list[str] | None = None) -> Outcome:
@@ -194,7 +197,19 @@ class DecisionBook:
         except JournalWriteError as exc:
             return Outcome([], f"{which} NOT saved: {exc}")
         self._refresh(rows)
+        if rows:
+            self.steps_this_session += 1
         return Outcome(rows)
+
+    def farewell(self, path: Path) -> str:
+        """What the session left on disk, for the line printed after the app closes."""
+        decided = int(np.count_nonzero(self.codes))
+        if self.read_only:
+            return f"textaudit: nothing saved ({self.problem or 'read-only'}); {decided:,} rows decided in {path}"
+        steps = f" and {self.steps_this_session:,} undo/redo steps" if self.steps_this_session else ""
+        plural = "" if self.saved_this_session == 1 else "s"
+        return (f"textaudit: saved {self.saved_this_session:,} decision{plural}{steps} this session; "
+                f"{decided:,} rows decided in all, in {path}")
 
     def describe(self, row: int, class_names: list[str]) -> str:
         """Short text for the decision column: '', '→ label', 'excluded', 'kept'."""

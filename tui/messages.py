@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.message import Message
 
 
@@ -18,3 +20,41 @@ class AuditProgress(Message):
     def can_replace(self, message: Message) -> bool:
         """A newer report of the same stage supersedes an unprocessed older one."""
         return isinstance(message, AuditProgress) and message.stage == self.stage
+
+
+class AuditFinished(Message):
+    """The audit worker produced a result."""
+
+    def __init__(self, result: Any) -> None:
+        super().__init__()
+        self.result = result
+
+
+class AuditCancelled(Message):
+    """The audit stopped because the user cancelled it."""
+
+
+class WorkFailed(Message):
+    """A worker failed; ``what`` names the work ('audit', 'export', 'order')."""
+
+    def __init__(self, what: str, error: BaseException) -> None:
+        super().__init__()
+        self.what = what
+        self.error = error
+
+
+class ExportFinished(Message):
+    """The export worker wrote the corrected file."""
+
+    def __init__(self, summary: Any) -> None:
+        super().__init__()
+        self.summary = summary
+
+
+class OrderReady(Message):
+    """A row screen's order worker computed the entries to show for ``request``."""
+
+    def __init__(self, request: Any, order: Any) -> None:
+        super().__init__()
+        self.request = request
+        self.order = order

@@ -30,6 +30,8 @@ def word_score(matchers: list[Matcher], name: str) -> float:
 class LabelPicker(ModalScreen[int | None]):
     """Returns the chosen class index, or None on escape."""
 
+    AUTO_FOCUS = "#picker-query"
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("down", "move(1)", "Next", show=False),
@@ -54,7 +56,6 @@ class LabelPicker(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.fill("")
-        self.query_one("#picker-query", Input).focus()
 
     def _prompt(self, index: int, matchers: list[Matcher] | None = None) -> Content:
         """The class name (matched letters bold, never parsed as markup) and its role."""

@@ -10,24 +10,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
-from textual.binding import Binding
 
-from tui.screens.row_screen import DECISION_BINDINGS, VIEW_BINDINGS, RowScreen
+from tui.bindings import NEAR_DUPLICATE_BINDINGS
+from tui.screens.row_screen import RowScreen
 from tui.widgets.diff_view import DiffView
 from tui.widgets.row_list import Column
-
-SET_BINDINGS = [
-    Binding("left_square_bracket", "member(-1)", "Previous member (also ←)", show=False),
-    Binding("right_square_bracket", "member(1)", "Next member (also →)", show=False),
-    Binding("k", "keep_one", "Keep one", tooltip="Keep one, drop rest"),
-    Binding("A", "unify", "Set label = member's", show=False),
-]
 
 
 class NearDuplicatesScreen(RowScreen):
     """Near-duplicate sets, conflicting labels first."""
 
-    BINDINGS = SET_BINDINGS + DECISION_BINDINGS + VIEW_BINDINGS
+    BINDINGS = NEAR_DUPLICATE_BINDINGS
     issue_type = "near_duplicate"
     default_sort = ("set", False)
 

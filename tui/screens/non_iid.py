@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.bindings import SINGLE_VIEW_BINDINGS
 from tui.label_order import first_appearance_ranks
 from tui.view import AuditView
 from tui.widgets.charts import PositionPlot
@@ -24,7 +24,7 @@ def p_value_line(p_value: float | None) -> str:
 class NonIidScreen(Screen):
     """Dataset-level: no per-row decisions here."""
 
-    BINDINGS = [Binding("escape,q", "back", "Back")]
+    BINDINGS = SINGLE_VIEW_BINDINGS
     AUTO_FOCUS = "#non-iid"
 
     def __init__(self, view: AuditView) -> None:

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 
 import numpy as np
 from rich.cells import cell_len
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import get_current_worker
 
+from tui.bindings import DECISION_BINDINGS, VIEW_BINDINGS
 from tui.decisions import DecisionBook
+from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
 from tui.text_index import Check, Superseded
 from tui.view import ISSUE_TITLES, AuditView
@@ -30,25 +32,6 @@ from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.row_list import Column, RowList
 
 FILTER_DEBOUNCE_S = 0.15  # typing pauses this long before the filter runs (Enter runs it at once)
-
-DECISION_BINDINGS = [
-    Binding("a", "accept", "Accept"),
-    Binding("l", "pick_label", "Label"),
-    Binding("x", "exclude", "Exclude"),
-    Binding("o", "keep", "Keep"),
-    Binding("u", "undo", "Undo"),
-    Binding("ctrl+r", "redo", "Redo", show=False),  # the footer keeps room for / and ?; help lists all
-    Binding("e", "app.export", "Export", show=False),
-]
-VIEW_BINDINGS = [
-    Binding("slash", "filter", "Filter"),
-    Binding("f", "toggle_flagged", "Flagged/all", show=False),
-    Binding("s", "sort_next", "Sort", show=False),
-    Binding("S", "sort_reverse", "Reverse sort", show=False),
-    Binding("tab", "focus_detail", "Detail", show=False),
-    Binding("escape", "back", "Back", show=False),
-]
-
 
 @dataclass(frozen=True)
 class OrderRequest:
@@ -73,6 +56,8 @@ class RowScreen(DecisionKeys, Screen):
     """Rows flagged for one issue type, worst first."""
 
     BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS
+    AUTO_FOCUS = "#rows"
+    busy: reactive[str | None] = reactive(None, init=False)  # "sorting"/"filtering" while in flight
     issue_type = "label"
     default_sort = ("score", False)
 
@@ -89,7 +74,6 @@ class RowScreen(DecisionKeys, Screen):
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
-        self.busy: str | None = None  # "sorting"/"filtering" while a request is in flight
 
     # -- what the screen lists (subclasses override) ------------------------------------------
 
@@ -197,7 +181,6 @@ class RowScreen(DecisionKeys, Screen):
         self.row_list.sort_key = self.sort_key
         self.row_list.sort_descending = self.sort_descending
         self.apply("sorting", first=True)
-        self.row_list.focus()
 
     def cursor_to_first_undecided(self) -> None:
         """Reopening a journal resumes where the review stopped: the first entry with no decision."""
@@ -222,20 +205,24 @@ class RowScreen(DecisionKeys, Screen):
         self.update_title()
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="order", group="order")
-    def compute_order(self, request: OrderRequest) -> tuple[OrderRequest, np.ndarray] | None:
-        """Filter, then a stable sort on the chosen column; None when superseded."""
+    def compute_order(self, request: OrderRequest) -> None:
+        """Filter, then a stable sort on the chosen column; posts OrderReady (nothing when superseded)."""
         worker = get_current_worker()
         if request.delay and worker.cancelled_event.wait(request.delay):
-            return None
+            return
 
         def check() -> None:
             if worker.is_cancelled:
                 raise Superseded
 
         try:
-            return request, self.order_for(request, check)
+            order = self.order_for(request, check)
         except Superseded:
-            return None
+            return
+        except Exception as error:  # noqa: BLE001 - reaches the user as one line (app.on_work_failed)
+            self.post_message(WorkFailed("order", error))
+        else:
+            self.post_message(OrderReady(request, order))
 
     def order_for(self, request: OrderRequest, check: Check) -> np.ndarray:
         entries = self.entries(request.show_all)
@@ -248,29 +235,27 @@ class RowScreen(DecisionKeys, Screen):
             order = order[::-1]
         return entries[order]
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+    def on_order_ready(self, message: OrderReady) -> None:
         """The order worker's result replaces the list's order (if it is the latest request)."""
-        worker = event.worker
-        if worker.group != "order":
+        request, order = message.request, message.order
+        if request.generation != self.generation:
             return
-        if event.state == WorkerState.SUCCESS and worker.result is not None:
-            request, order = worker.result
-            if request.generation != self.generation:
-                return
-            self.busy = None
-            rows = self.row_list
-            rows.sort_key, rows.sort_descending = request.sort_key, request.descending
-            rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
-            if request.first:
-                self.cursor_to_first_undecided()
-            if self._pending_row is not None:
-                self.show_row(self._pending_row)
-            self.update_title()
-        elif event.state == WorkerState.ERROR:
+        self.busy = None
+        rows = self.row_list
+        rows.sort_key, rows.sort_descending = request.sort_key, request.descending
+        rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
+        if request.first:
+            self.cursor_to_first_undecided()
+        if self._pending_row is not None:
+            self.show_row(self._pending_row)
+        self.update_title()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """The list keeps its rows; the message bubbles on to the app, which tells the user."""
+        if message.what == "order":
             self.busy = None
             self.row_list.pending = False
             self.update_title()
-            self.app.worker_failed(worker)
 
     def update_title(self) -> None:
         bar = self.query_one("#title-bar", Static)
@@ -301,15 +286,21 @@ class RowScreen(DecisionKeys, Screen):
         self.show_detail(event.row)
         self.refresh_bindings()  # Accept is offered row by row
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    @on(Input.Changed, "#filter")
+    def filter_typed(self, event: Input.Changed) -> None:
         # the bar announces its restored text when the screen is shown again: already applied
-        if event.input.id == "filter" and event.value != self.filter_query:
+        if event.value != self.filter_query:
             self.set_filter(event.value, delay=FILTER_DEBOUNCE_S)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            self.set_filter(event.value)
-            self.row_list.focus()
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self, event: Input.Submitted) -> None:
+        self.set_filter(event.value)
+        self.row_list.focus()
+
+    def watch_busy(self) -> None:
+        """The title bar shows 'sorting…'/'filtering…' while an order is computed."""
+        if self.is_mounted:
+            self.update_title()
 
     def set_filter(self, query: str, delay: float = 0.0) -> None:
         """Filter by ``query`` (see FILTER_HELP); ``delay`` debounces typing."""

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import numpy as np
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView
@@ -58,13 +58,8 @@ class SummaryScreen(Screen):
     """Enter on an issue type opens its screen; ``c`` shows the class chart (beside the table when wide)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
-    BINDINGS = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("c", "chart", "Class chart", tooltip="Class chart: scroll to it (tab moves between table and page)"),
-        Binding("r", "report", "Report"),
-        Binding("e", "export", "Export"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = SUMMARY_BINDINGS
+    AUTO_FOCUS = "#issue-table"
 
     def __init__(self, view: AuditView, book: DecisionBook, journal_path: Path) -> None:
         super().__init__()
@@ -100,7 +95,6 @@ class SummaryScreen(Screen):
         table = self.query_one("#issue-table", DataTable)
         table.add_columns("Issue type", "Flagged", "Decided", "To review")
         self.fill_table()
-        table.focus()
 
     def fill_table(self) -> None:
         table = self.query_one("#issue-table", DataTable)

@@ -21,6 +21,11 @@ from tui.text_index import Check, never_cancelled
 from tui.view import AuditView
 
 FILTER_HELP = 'words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase"'
+#: The placeholders, longest first: the bar shows the longest that fits whole (closing quote included).
+FILTER_HINTS = ("filter: " + FILTER_HELP,
+                'filter: words · "a phrase" · re:REGEX · given:LABEL · suggested:LABEL',
+                'filter: words · "a phrase" · re:REGEX · g:LABEL · s:LABEL',
+                "filter (? lists the syntax)")
 
 
 @dataclass
@@ -91,7 +96,12 @@ class FilterBar(Input):
     BINDINGS = [Binding("escape", "leave", "Back to list", show=False)]
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
-        super().__init__(value=value, placeholder="filter: " + FILTER_HELP, id=id)
+        super().__init__(value=value, placeholder=FILTER_HINTS[0], id=id)
+
+    def on_resize(self) -> None:
+        """The longest hint that fits whole: a cut one would lose its closing quote."""
+        room = self.content_region.width - 1  # the cursor takes a cell
+        self.placeholder = next((hint for hint in FILTER_HINTS if len(hint) <= room), FILTER_HINTS[-1])
 
     def action_leave(self) -> None:
         lists = self.screen.query("RowList")

@@ -1,0 +1,60 @@
+"""Every key of the app as data: the screens, the help screen and the command palette read it here.
+
+One module (importing no screen) so that the help screen lists exactly what the screens bind,
+without importing the app or the screens (no import cycle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+
+APP_BINDINGS = [
+    Binding("question_mark", "help", "Help"),
+    Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    Binding("ctrl+e", "export", "Export", show=False),
+]
+PALETTE_KEY = Binding("ctrl+p", "command_palette", "Command palette: every screen and action")
+
+SUMMARY_BINDINGS = [
+    Binding("enter", "open", "Open", show=False),
+    Binding("c", "chart", "Class chart", tooltip="Class chart: scroll to it (tab moves between table and page)"),
+    Binding("r", "report", "Report"),
+    Binding("e", "export", "Export"),
+    Binding("q", "app.quit", "Quit"),
+]
+
+DECISION_BINDINGS = [
+    Binding("a", "accept", "Accept", tooltip="Accept the suggested label (where a label issue backs it)"),
+    Binding("l", "pick_label", "Label", tooltip="Choose a label"),
+    Binding("x", "exclude", "Exclude", tooltip="Exclude the row from the exported data"),
+    Binding("o", "keep", "Keep", tooltip="Keep the row as it is"),
+    Binding("u", "undo", "Undo", tooltip="Undo the latest decision (says which and where)"),
+    Binding("ctrl+r", "redo", "Redo", show=False),  # the footer keeps room for / and ?; help lists all
+    Binding("e", "app.export", "Export", show=False),
+]
+VIEW_BINDINGS = [
+    Binding("slash", "filter", "Filter", tooltip="Filter rows"),
+    Binding("f", "toggle_flagged", "Flagged/all", show=False, tooltip="Flagged rows / all rows"),
+    Binding("s", "sort_next", "Sort", show=False, tooltip="Sort by the next column"),
+    Binding("S", "sort_reverse", "Reverse sort", show=False),
+    Binding("tab", "focus_detail", "Detail", show=False, tooltip="Move between the list and the detail pane"),
+    Binding("escape,q", "back", "Back", show=False, tooltip="Back to the summary"),
+]
+
+SET_BINDINGS = [
+    # ← and → (the list's own keys) pick a member too; the footer shows them on this binding
+    Binding("right_square_bracket", "member(1)", "Member", key_display="←→",
+            tooltip="Next member (also → ; [ or ← for the previous one)"),
+    Binding("left_square_bracket", "member(-1)", "Previous member", show=False),
+    Binding("A", "unify", "Unify", tooltip="Give every member the selected member's label"),
+    Binding("k", "keep_one", "Keep 1", tooltip="Keep the selected member, exclude the rest"),
+]
+#: The near-duplicate screen's footer has room for its set keys only by leaving out keep and
+#: filter (still bound; the help screen lists them).
+NEAR_DUPLICATE_BINDINGS = SET_BINDINGS + [
+    replace(b, show=False) if b.action in ("keep", "filter") else b for b in DECISION_BINDINGS + VIEW_BINDINGS
+]
+
+SINGLE_VIEW_BINDINGS = [Binding("escape,q", "back", "Back")]
