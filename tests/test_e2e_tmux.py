@@ -68,7 +68,7 @@ class Terminal:
         self.tmux("send-keys", "-l", text)
 
     def screen(self) -> str:
-        self.last = self.tmux("capture-pane", "-p")
+        self.last = self.tmux("capture-pane", "-p", "-J")  # -J: a wrapped line reads whole
         return self.last
 
     def lines(self) -> list[str]:
@@ -151,6 +151,18 @@ def test_every_screen_twice_relabel_undo_reopen_export_quit(terminal: Terminal, 
             term.keys("Escape")
             term.wait_title(SUMMARY)
 
+    # the same from the command palette, twice; q goes back from a row screen
+    for _ in range(2):
+        term.keys("C-p")
+        term.wait_text("Search for commands")
+        term.type("Open: Outliers")
+        term.wait(lambda text: "Open: Outliers" in text and "flagged" in text, "the palette to offer Outliers")
+        term.keys("Enter")
+        shown = term.wait_title("Outliers")
+        assert SUMMARY not in shown
+        term.keys("q")
+        term.wait_title(SUMMARY)
+
     # relabel with the picker, undo it, accept a suggestion, exclude the next row
     term.keys(*["Up"] * (len(order) - 1 - order.index("Label issues")), "Enter")
     screen = term.wait_title("Label issues")
@@ -186,6 +198,7 @@ def test_every_screen_twice_relabel_undo_reopen_export_quit(terminal: Terminal, 
     term.wait_text("wrote 257 rows")
     term.keys("C-q")
     term.wait_text("EXIT=0")
+    assert "saved 3 decisions and 1 undo/redo steps this session; 2 rows decided in all" in term.last
 
     journal = [json.loads(line) for line in (tmp_path / "demo.corrections.jsonl").read_text().splitlines()]
     assert [entry["action"] for entry in journal] == ["relabel", "undo", "relabel", "exclude"]
