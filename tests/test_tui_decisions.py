@@ -216,6 +216,20 @@ async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_
         await settle(pilot)
         assert notices(second)[-1].startswith("redone: ") and "Near-duplicates" in notices(second)[-1]
         assert rows is label_screen.row_list
+        second.open_issue("label")
+        await settle(pilot)
+        row = rows.current_row
+        before = second.book.decided_among(second.view.flagged("label"))
+        await pilot.press("x")  # then undo it from another screen: the label screen's count drops back
+        flagged = len(second.view.flagged("label"))
+        assert f"decided {before + 1}/{flagged}" in str(label_screen.query_one("#title-bar").render())
+        second.open_issue("near_duplicate")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert second.screen is label_screen and rows.current_row == row
+        assert second.book.codes[row] == 0
+        assert f"decided {before}/{flagged}" in str(label_screen.query_one("#title-bar").render())
 
 
 async def test_undo_on_the_same_screen_names_the_row_and_stays(app, demo_result, journal_path):

@@ -308,6 +308,11 @@ class RowScreen(DecisionKeys, Screen):
         self.spec = parse_filter(query)
         self.apply("filtering", delay)
 
+    def on_screen_resume(self) -> None:
+        """Shown again: decisions made or undone on other screens since then show here too."""
+        if self.is_mounted:
+            self.refresh_decisions()
+
     def refresh_decisions(self) -> None:
         self.row_list.refresh()
         self.show_detail(self.row_list.current_row)
