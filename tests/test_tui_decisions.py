@@ -282,3 +282,18 @@ async def test_accept_is_offered_only_where_a_label_issue_backs_the_suggestion(a
         await pilot.press("a")
         assert lines(journal_path)[-1]["action"] == "relabel"
         assert rows.current_row is not None
+
+
+def test_the_farewell_line_counts_what_was_saved(demo_result, journal_path):
+    from tui.decisions import DecisionBook
+
+    book, _ = DecisionBook.open(journal_path, demo_result.dataset)
+    try:
+        book.record("exclude", 3, None, "label", None)
+        book.record("keep", 4, None, "label", None)
+        book.undo()
+        line = book.farewell(journal_path)
+        assert line == (f"textaudit: saved 2 decisions and 1 undo/redo steps this session; "
+                        f"1 row decided in all, in {journal_path}")
+    finally:
+        book.close()

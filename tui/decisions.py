@@ -204,12 +204,12 @@ class DecisionBook:
     def farewell(self, path: Path) -> str:
         """What the session left on disk, for the line printed after the app closes."""
         decided = int(np.count_nonzero(self.codes))
+        rows = f"{decided:,} row{'' if decided == 1 else 's'} decided"
         if self.read_only:
-            return f"textaudit: nothing saved ({self.problem or 'read-only'}); {decided:,} rows decided in {path}"
+            return f"textaudit: nothing saved ({self.problem or 'read-only'}); {rows} in {path}"
         steps = f" and {self.steps_this_session:,} undo/redo steps" if self.steps_this_session else ""
         plural = "" if self.saved_this_session == 1 else "s"
-        return (f"textaudit: saved {self.saved_this_session:,} decision{plural}{steps} this session; "
-                f"{decided:,} rows decided in all, in {path}")
+        return f"textaudit: saved {self.saved_this_session:,} decision{plural}{steps} this session; {rows} in all, in {path}"
 
     def describe(self, row: int, class_names: list[str]) -> str:
         """Short text for the decision column: '', '→ label', 'excluded', 'kept'."""
