@@ -123,7 +123,8 @@ class ProgressScreen(Screen):
             for stage in STAGES:
                 with Vertical(classes="stage", id=f"stage-{stage}"):
                     yield Label(f"{stage:<11}waiting", id=f"label-{stage}")
-                    yield ProgressBar(total=None, show_eta=False, id=f"bar-{stage}")
+                    # still until the stage starts; pulsing while it loads; a fraction once counting
+                    yield ProgressBar(total=1, show_eta=False, id=f"bar-{stage}")
             yield Static("", id="elapsed")
             yield Static("", id="error")
         yield Footer()
@@ -155,8 +156,11 @@ class ProgressScreen(Screen):
             self.finish(stage, now)
             return
         clock.report(now, message.done, message.total, message.text[:48])
+        bar = self.query_one(f"#bar-{stage}", ProgressBar)
         if not clock.loading:
-            self.query_one(f"#bar-{stage}", ProgressBar).update(total=clock.total, progress=clock.done)
+            bar.update(total=clock.total, progress=clock.done)
+        elif bar.total is not None:
+            bar.update(total=None)  # pulses: the stage runs, nothing counted yet
         self.query_one(f"#label-{stage}", Label).update(clock.line(now))
 
     def finish(self, stage: str, now: float) -> None:
