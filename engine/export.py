@@ -8,6 +8,8 @@ folder and renamed into place, so a failed export never leaves a half-written fi
 
 from __future__ import annotations
 
+import re
+
 import os
 import sys
 from dataclasses import dataclass, field
@@ -301,6 +303,15 @@ def issues_out_path(target: str, inputs: list[str | None]) -> tuple[Path, str]:
     return path, fmt
 
 
+def _without_lone_surrogates(text: Any) -> Any:
+    if not isinstance(text, str):
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def write_issue_table(result: Any, target: str, inputs: list[str | None]) -> list[str]:
     """Write the per-row issue table atomically; never onto an input. Returns warnings."""
     from engine.result import issue_table
@@ -311,8 +322,18 @@ def write_issue_table(result: Any, target: str, inputs: list[str | None]) -> lis
     if fmt in ("csv", "tsv") and "near_duplicate_sets" in table:
         table = table.assign(near_duplicate_sets=table["near_duplicate_sets"].map(
             lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v))
+    warnings: list[str] = []
+    if fmt not in ("jsonl", "json"):
+        # the report is not the dataset: a text UTF-8 cannot hold is shown with U+FFFD, and said
+        original = table["text"].tolist()
+        texts = [_without_lone_surrogates(text) for text in original]
+        replaced = sum(a is not b for a, b in zip(texts, original))
+        if replaced:
+            table = table.assign(text=pd.Series(texts, dtype=object))
+            warnings.append(f"--issues-out: {replaced} text(s) hold lone surrogates, which {fmt} "
+                            "cannot store; written with U+FFFD (use .jsonl to keep them)")
     try:
-        return write_table(table, path, fmt, None)
+        return warnings + write_table(table, path, fmt, None)
     except TextauditError as exc:
         raise DataError(f"--issues-out: {exc.message}") from None
     except OSError as exc:

@@ -48,7 +48,8 @@ def issue_table(result: AuditResult) -> pd.DataFrame:
         {
             "row": np.arange(len(dataset)),
             "id": dataset.ids,
-            "text": dataset.texts,
+            # object dtype: pandas' Arrow-backed strings reject lone surrogates, which JSON input allows
+            "text": pd.Series(dataset.texts, dtype=object),
             "given_label": names[dataset.labels],
             "predicted_label": names[np.argmax(result.pred_probs, axis=1)],
         }

@@ -422,6 +422,24 @@ def test_issues_out_is_atomic_and_quotes_carriage_returns(tmp_path, capsys, monk
     assert len(table) == 24 and table["text"][4].endswith("\rx")
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_issues_out_takes_a_lone_surrogate_from_json_input(tmp_path, capsys, suffix):
+    words = "card pin balance transfer refund cash fee limit".split()
+    rows = [{"text": f"{words[i % 8]} {words[(i * 3) % 8]} {i}", "label": "ab"[i % 2]} for i in range(24)]
+    rows[3]["text"] = "bad \ud800 surrogate"
+    data = tmp_path / "s.jsonl"
+    data.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    target = tmp_path / f"issues{suffix}"
+    assert main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)]) == 0
+    err = capsys.readouterr().err
+    if suffix == ".jsonl":
+        table = [json.loads(line) for line in target.read_text().splitlines()]
+        assert table[3]["text"] == "bad \ud800 surrogate"  # JSON keeps it exactly
+    else:
+        table = pd.read_csv(target) if suffix == ".csv" else pd.read_parquet(target)
+        assert table["text"][3] == "bad \ufffd surrogate" and "lone surrogates" in err
+
+
 def test_temp_files_of_a_killed_export_are_cleaned_on_the_next_run(str_csv, tmp_path):
     import subprocess
     import sys
