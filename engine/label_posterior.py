@@ -18,7 +18,8 @@ model that errs often (many classes, tiny classes, weak vectors) has its *own* c
 as label noise: on a 51-class dataset with out-of-fold accuracy 0.68 cleanlab put the noise rate
 at 0.35 (true 0.06), ``T``'s diagonal fell to 0.005 for tiny classes, its condition number rose
 to 4.7e3, ``T^-1 p`` amplified the errors, and 91% of the rows scored below 0.5. So the
-posterior is used only while the estimate is trustworthy (``assess``): ``T`` well-conditioned,
+posterior is used only while the estimate is trustworthy (``assess``; tiny classes' rows and
+columns of ``T`` set to uniform noise first): ``T`` well-conditioned,
 classes large enough to estimate it, the classifier well above chance. Otherwise the score is
 Datalab's own ``label_score`` (self-confidence), with a note saying why.
 
@@ -53,6 +54,10 @@ MIN_NOISE_RATE = 0.01
 MAX_CONDITION = 50.0
 MIN_KAPPA = 0.5
 MIN_ROWS_PER_CLASS = 10
+#: Classes with fewer rows than this get uniform noise in ``T`` (their row and column): the model
+#: rarely predicts a class it saw a few times, so cleanlab's estimate says nearly all its labels
+#: are wrong (``T[c, c]`` ~ 0), which makes ``T`` ill-conditioned whatever the other classes do.
+TINY_CLASS_ROWS = 10
 
 
 @dataclass
@@ -83,6 +88,20 @@ def noise_matrix(labels: np.ndarray, pred_probs: np.ndarray, joint: np.ndarray |
     noise = np.where(mass > 0, joint / np.maximum(mass, 1e-12), identity.astype(np.float64))
     rate = float(np.clip(1.0 - np.trace(joint), MIN_NOISE_RATE, 0.5))
     noise = np.where(identity, noise, np.maximum(noise, rate / max(n_classes - 1, 1)))
+    return noise / noise.sum(axis=0, keepdims=True)
+
+
+def without_tiny_classes(noise: np.ndarray, labels: np.ndarray, joint: np.ndarray) -> np.ndarray:
+    """``noise`` with the rows and columns of classes under ``TINY_CLASS_ROWS`` rows replaced by
+    uniform noise at the estimated overall rate (columns renormalised)."""
+    n_classes = noise.shape[0]
+    tiny = np.bincount(labels, minlength=n_classes) < TINY_CLASS_ROWS
+    if not tiny.any() or n_classes < 2:
+        return noise
+    rate = float(np.clip(1.0 - np.trace(joint), MIN_NOISE_RATE, 0.5))
+    uniform = np.full((n_classes, n_classes), rate / (n_classes - 1))
+    np.fill_diagonal(uniform, 1.0 - rate)
+    noise = np.where(tiny[:, None] | tiny[None, :], uniform, noise)
     return noise / noise.sum(axis=0, keepdims=True)
 
 
@@ -177,7 +196,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     confident = compute_confident_joint(labels, probs)
     cleanlab_count = int(confident.sum() - np.trace(confident))  # num_label_issues(off_diagonal)
     joint = np.asarray(estimate_joint(labels, probs, confident_joint=confident), dtype=np.float64)
-    noise = noise_matrix(labels, probs, joint)
+    noise = without_tiny_classes(noise_matrix(labels, probs, joint), labels, joint)
     diagnostics, reasons = assess(labels, probs, noise, joint)
     notes: list[str] = []
     uniform_count = int(round(uniform_flip_rate(labels, probs) * n_rows))
