@@ -1,0 +1,125 @@
+"""engine/review.py: confusions, live thresholds, more like this, the delta between audits."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from engine.review import (
+    ScoreIndex,
+    SimilarityIndex,
+    audit_delta,
+    confusion_matrix,
+    confusion_pairs,
+    confusions_by_given,
+    confusions_by_suggested,
+    flags_at,
+    flags_at_thresholds,
+    implied_threshold,
+    more_like_this,
+)
+
+
+def test_confusion_pairs_group_flagged_rows_by_pair_largest_first():
+    given = np.array([0, 0, 1, 1, 1, 2, 0, 2, 0])
+    suggested = np.array([1, 1, 0, 2, 2, 0, 1, 0, 2])
+    flags = np.array([1, 1, 1, 1, 1, 1, 1, 0, 1], dtype=bool)  # row 7 (2 -> 0) not flagged
+    pairs = confusion_pairs(given, suggested, flags)
+    assert [(p.given, p.suggested, p.rows.tolist()) for p in pairs] == [
+        (0, 1, [0, 1, 6]), (1, 2, [3, 4]), (0, 2, [8]), (1, 0, [2]), (2, 0, [5]),
+    ]
+    brute: dict[tuple[int, int], list[int]] = {}
+    for r in np.flatnonzero(flags):
+        brute.setdefault((int(given[r]), int(suggested[r])), []).append(int(r))
+    assert {(p.given, p.suggested): p.rows.tolist() for p in pairs} == brute
+    by_given = confusions_by_given(given, flags)
+    assert [(c.given, c.count) for c in by_given] == [(0, 4), (1, 3), (2, 1)]
+    by_suggested = confusions_by_suggested(suggested, flags)
+    assert [(c.suggested, c.rows.tolist()) for c in by_suggested] == [(1, [0, 1, 6]), (2, [3, 4, 8]), (0, [2, 5])]  # ties by class
+    matrix = confusion_matrix(given, suggested, flags, 3)
+    assert matrix[0, 1] == 3 and matrix[2, 0] == 1 and matrix.sum() == flags.sum()
+
+
+def test_confusion_pairs_with_nothing_flagged():
+    assert confusion_pairs(np.array([0, 1]), np.array([1, 0]), np.zeros(2, dtype=bool)) == []
+
+
+def test_thresholds_recompute_flags_and_lists_from_scores():
+    rng = np.random.default_rng(0)
+    scores = rng.random(1000)
+    scores[5] = np.nan
+    index = ScoreIndex(scores)
+    for t in (0.0, 0.05, 0.3, 0.999, 2.0):
+        expected = np.array([s <= t for s in scores])  # plain Python comparison, NaN never
+        assert np.array_equal(index.flags_at(t), expected)
+        assert index.count_at(t) == expected.sum()
+        rows = index.rows_at(t)
+        assert set(rows.tolist()) == set(np.flatnonzero(expected).tolist())
+        assert np.all(np.diff(scores[rows]) >= 0)  # most severe first
+    counts, edges = index.histogram(10)
+    assert counts.sum() == 999 and len(edges) == 11
+
+
+def test_implied_threshold_gives_back_the_audits_lowest_score_flags():
+    scores = np.array([0.9, 0.1, 0.5, 0.2, 0.7])
+    flags = np.array([0, 1, 0, 1, 0], dtype=bool)
+    t = implied_threshold(scores, flags)
+    assert t == 0.2 and np.array_equal(flags_at(scores, t), flags)
+    assert implied_threshold(scores, np.zeros(5, dtype=bool)) is None
+
+
+def test_flags_at_thresholds_per_issue_type_and_refuses_others():
+    issues = pd.DataFrame({"label_score": [0.1, 0.6, 0.3], "outlier_score": [0.9, 0.05, 0.5],
+                           "near_duplicate_score": [0.0, 0.2, 1.0]})
+    flags = flags_at_thresholds(issues, {"label": 0.3, "outlier": 0.1, "near_duplicate": 0.0})
+    assert flags["label"].tolist() == [True, False, True]
+    assert flags["outlier"].tolist() == [False, True, False]
+    assert flags["near_duplicate"].tolist() == [True, False, False]
+    with pytest.raises(ValueError, match="non_iid"):
+        flags_at_thresholds(issues, {"non_iid": 0.5})
+
+
+def test_more_like_this_matches_brute_force():
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(500, 16)).astype(np.float32)  # not unit-norm: the index normalises
+    index = SimilarityIndex(vectors)
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    for row in (0, 17, 499):
+        rows, sims = index.like_row(row, k=25)
+        brute = [r for r in np.argsort(-(unit @ unit[row]), kind="stable") if r != row][:25]
+        assert rows.tolist() == [int(r) for r in brute]
+        assert np.allclose(sims, unit[rows] @ unit[row], atol=1e-5)
+        assert row not in rows
+    rows, _ = index.like_row(3, k=10_000)
+    assert len(rows) == 499
+
+
+def test_more_like_this_table_has_labels_and_flags():
+    vectors = np.array([[1, 0], [0.9, 0.1], [0, 1], [0.8, 0.3]], dtype=np.float32)
+    issues = pd.DataFrame({"is_label_issue": [False, True, False, False],
+                           "is_outlier_issue": [False, True, True, False]})
+    table = more_like_this(SimilarityIndex(vectors), 0, labels=np.array([0, 1, 1, 0]),
+                           class_names=["a", "b"], issues=issues, k=2)
+    assert table["row"].tolist() == [1, 3]
+    assert table["given_label"].tolist() == ["b", "a"]
+    assert table["flagged"].tolist() == [["label", "outlier"], []]
+
+
+def test_audit_delta_matches_rows_by_original_position():
+    before = pd.DataFrame({"is_label_issue": [True, True, True, False, False],
+                           "is_outlier_issue": [False, False, True, False, True]})
+    # row 2 was excluded; the corrected audit has rows 0, 1, 3, 4 of the original
+    after = pd.DataFrame({"is_label_issue": [False, True, True, False],
+                          "is_outlier_issue": [False, False, False, True]})
+    delta = audit_delta(before, after, np.array([0, 1, 3, 4]),
+                        before_labels=np.array([0, 0, 1, 1, 0]), after_labels=np.array([1, 0, 1, 0]),
+                        class_names_before=["a", "b"], class_names_after=["a", "b"])
+    label = delta["label"]
+    assert (label["resolved"], label["remaining"], label["new"]) == (2, 1, 1)
+    assert label["resolved_by_removal"] == 1 and label["new_rows"] == [3]
+    assert (label["before"], label["after"]) == (3, 2)
+    assert label["by_class"] == {"a": {"resolved": 1, "remaining": 1, "new": 0},
+                                 "b": {"resolved": 1, "remaining": 0, "new": 1}}
+    outlier = delta["outlier"]
+    assert (outlier["resolved"], outlier["remaining"], outlier["new"]) == (1, 1, 0)
