@@ -67,6 +67,21 @@ async def test_enter_on_summary_opens_the_issue_screen(app):
         assert type(app.screen).__name__ == "SummaryScreen"
 
 
+async def test_health_line_stays_on_screen_at_80x24(app):
+    """Textual centres an auto-focused widget; the summary must not scroll its first line away."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(2):
+            health = app.screen.query_one("#health")
+            assert health.region.y >= 1 and "Health:" in static_text(app, "#health")
+            assert app.screen.query_one("#summary").scroll_y == 0
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.focused is app.screen.query_one("#issue-table")
+
+
 async def test_label_issues_worst_first_and_detail_follows_cursor(app, demo_result):
     issues = demo_result.output.issues
     flagged = np.flatnonzero(issues["is_label_issue"].to_numpy())

@@ -59,7 +59,9 @@ class SummaryScreen(Screen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
     BINDINGS = SUMMARY_BINDINGS
-    AUTO_FOCUS = "#issue-table"
+    # not AUTO_FOCUS: Textual centres an auto-focused widget, which scrolls the health line off
+    # the top at 80x24; the table is focused without scrolling instead (on_mount)
+    AUTO_FOCUS = None
 
     def __init__(self, view: AuditView, book: DecisionBook, journal_path: Path) -> None:
         super().__init__()
@@ -95,6 +97,7 @@ class SummaryScreen(Screen):
         table = self.query_one("#issue-table", DataTable)
         table.add_columns("Issue type", "Flagged", "Decided", "To review")
         self.fill_table()
+        table.focus(scroll_visible=False)
 
     def fill_table(self) -> None:
         table = self.query_one("#issue-table", DataTable)
@@ -109,7 +112,7 @@ class SummaryScreen(Screen):
                 decided, remaining = f"{done:,}", f"{flagged - done:,}"
             table.add_row(ISSUE_TITLES.get(name, name), f"{flagged:,}", decided, remaining, key=name)
         if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+            table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         bar = self.query_one("#title-bar", Static)
         bar.update(self.title_text())
         bar.set_class(self.book.read_only, "-read-only")
