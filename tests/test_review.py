@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -123,3 +125,99 @@ def test_audit_delta_matches_rows_by_original_position():
                                  "b": {"resolved": 1, "remaining": 0, "new": 1}}
     outlier = delta["outlier"]
     assert (outlier["resolved"], outlier["remaining"], outlier["new"]) == (1, 1, 0)
+
+
+# ----------------------------------------------------------------------------- audit --apply-journal
+def _topic_frame() -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    words = {"sport": "goal match team score league coach player stadium".split(),
+             "money": "bank loan interest card payment transfer account cash".split(),
+             "food": "recipe bake flour oven sugar dinner spice kitchen".split()}
+    rows = []
+    for label, vocab in words.items():
+        for _ in range(40):
+            rows.append({"text": " ".join(rng.choice(vocab, size=6)), "label": label})
+    frame = pd.DataFrame(rows)
+    frame.loc[[3, 50, 95, 110], "label"] = ["money", "food", "sport", "sport"]  # planted wrong labels
+    return frame
+
+
+def test_apply_journal_delta_matches_two_separate_audits(tmp_path, capsys):
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+    from tui.cli import main
+
+    data = tmp_path / "topics.csv"
+    _topic_frame().to_csv(data, index=False)
+    cache = ["--model", "tfidf", "--folds", "3", "--cache-dir", str(tmp_path / "cache")]
+    before_csv, after_csv = tmp_path / "before.csv", tmp_path / "after.csv"
+    assert main(["audit", str(data), *cache, "--issues-out", str(before_csv)]) == 0
+    before = pd.read_csv(before_csv)
+    flagged = before.index[before["is_label_issue"]].tolist()
+    assert flagged, "the planted label errors should be flagged"
+    journal_path = tmp_path / "topics.corrections.jsonl"
+    dataset = load_dataset(str(data))
+    excluded = 7
+    with Journal.open(journal_path, dataset) as journal:
+        for row in flagged:
+            suggestion = before.loc[row, "predicted_label"]
+            journal.record("relabel", row, label_after=suggestion, issue_type="label", suggested_label=suggestion)
+        journal.record("exclude", excluded, issue_type="outlier")
+    corrected = tmp_path / "corrected.csv"
+    assert main(["export", str(data), "--journal", str(journal_path), "-o", str(corrected)]) == 0
+    assert main(["audit", str(corrected), *cache, "--issues-out", str(after_csv)]) == 0
+    after = pd.read_csv(after_csv)
+    capsys.readouterr()
+
+    assert main(["audit", str(data), *cache, "--apply-journal", str(journal_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["n_rows"] == len(before) - 1
+    assert out["journal"]["relabel"] == len(flagged) and out["journal"]["exclude"] == 1
+    rows = [r for r in range(len(before)) if r != excluded]
+    for name in ("label", "outlier", "near_duplicate"):
+        was = before[f"is_{name}_issue"].to_numpy(dtype=bool)
+        now = np.zeros(len(before), dtype=bool)
+        now[rows] = after[f"is_{name}_issue"].to_numpy(dtype=bool)
+        delta = out["delta"][name]
+        assert delta["resolved"] == int((was & ~now).sum())
+        assert delta["remaining"] == int((was & now).sum())
+        assert delta["new"] == int((~was & now).sum())
+        assert delta["new_rows"] == np.flatnonzero(~was & now).tolist()
+    assert out["delta"]["label"]["resolved"] > 0  # relabelling to the suggestion resolves label issues
+    assert out["issue_counts_before"]["label"] == len(flagged)
+
+
+def test_apply_journal_with_relabels_only_reuses_vectors_and_graph(tmp_path, capsys):
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+    from tui.cli import main
+
+    data = tmp_path / "topics.csv"
+    _topic_frame().to_csv(data, index=False)
+    cache = ["--model", "tfidf", "--folds", "3", "--cache-dir", str(tmp_path / "cache")]
+    journal_path = tmp_path / "topics.corrections.jsonl"
+    with Journal.open(journal_path, load_dataset(str(data))) as journal:
+        journal.record("relabel", 3, label_after="sport", issue_type="label")
+    assert main(["audit", str(data), *cache, "--apply-journal", str(journal_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["stage_cache_hits"] == {"embed": True, "neighbours": True, "predict": False, "audit": False}
+    assert out["n_rows"] == 120 and out["journal"]["relabel"] == 1
+    assert set(out["delta"]) >= {"label", "outlier", "near_duplicate"}
+
+
+def test_apply_journal_for_another_dataset_fails_in_one_line(tmp_path, capsys):
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+    from tui.cli import main
+
+    data, other = tmp_path / "topics.csv", tmp_path / "other.csv"
+    frame = _topic_frame()
+    frame.to_csv(data, index=False)
+    frame.assign(text=frame["text"] + " x").to_csv(other, index=False)
+    journal_path = tmp_path / "other.corrections.jsonl"
+    with Journal.open(journal_path, load_dataset(str(other))) as journal:
+        journal.record("exclude", 0, issue_type="outlier")
+    code = main(["audit", str(data), "--model", "tfidf", "--cache-dir", str(tmp_path / "cache"),
+                 "--apply-journal", str(journal_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "does not match this dataset" in err and "Traceback" not in err

@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report format: text for people, json for scripts, markdown for notes")
     audit.add_argument("--issues-out", default=None, metavar="FILE",
                        help="write the per-row issue table (.csv, .tsv, .jsonl, .json or .parquet; never onto an input)")
+    audit.add_argument("--apply-journal", default=None, metavar="J",
+                       help="audit the dataset with this corrections journal applied (relabels written, excluded "
+                            "rows removed; cached vectors reused) and report what changed: issues resolved, "
+                            "remaining and new per type (json: 'delta')")
 
     browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI",
                                  description="Audit (or reopen) a dataset and browse it in the TUI.")
@@ -226,22 +230,48 @@ def cmd_audit(args: argparse.Namespace) -> int:
         from engine.export import issues_out_path
 
         issues_out_path(args.issues_out, issues_inputs)  # before any work: format, not an input
+    if args.apply_journal:
+        issues_inputs.append(args.apply_journal)
+        if args.issues_out:
+            issues_out_path(args.issues_out, issues_inputs)
     progress = _StderrProgress()
+    reaudit = None
     try:
-        result = run_audit(args.data, options, progress=progress)
+        if args.apply_journal:
+            from engine.reaudit import reaudit as run_reaudit
+
+            reaudit = run_reaudit(args.data, options, Path(args.apply_journal), progress=progress)
+            result = reaudit.after
+        else:
+            result = run_audit(args.data, options, progress=progress)
     finally:
         progress.close()
+    if reaudit is not None:
+        for warning in reaudit.warnings:
+            print(f"textaudit: warning: {warning}", file=sys.stderr)
     if args.issues_out:
         from engine.export import write_issue_table
 
         for warning in write_issue_table(result, args.issues_out, issues_inputs):
             print(f"textaudit: warning: {warning}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(summary_json(result), indent=2))
+        summary = summary_json(result)
+        if reaudit is not None:
+            from engine.reaudit import delta_json
+            from engine.result import issue_counts
+
+            summary.update(issue_counts_before=issue_counts(reaudit.before), journal=reaudit.journal,
+                           delta=delta_json(reaudit))
+        print(json.dumps(summary, indent=2))
     elif args.format == "markdown":
         print(_markdown(result), end="")
     else:
         print(report_text(result), end="")
+    if reaudit is not None and args.format != "json":
+        from engine.reaudit import delta_text
+
+        text = delta_text(reaudit)
+        print(f"\n```{text}```" if args.format == "markdown" else text, end="\n" if args.format == "markdown" else "")
     return 0
 
 

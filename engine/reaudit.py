@@ -1,0 +1,100 @@
+"""Re-audit a dataset with its corrections journal applied, and say what changed.
+
+The corrected dataset is built by export's own logic (``corrected_frame``: relabels written,
+excluded rows removed, order kept), so a re-audit sees exactly what ``textaudit export`` would
+write. Its texts are the original ones, so the embeddings come from the cache (the whole
+column when nothing was excluded, else per text through ``engine.text_vectors``); with labels
+changed, predict and audit run again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.corrections import Journal
+from engine.errors import DataError
+from engine.load import Dataset, load_dataset
+from engine.pipeline import AuditOptions, AuditResult, ProgressFn, run_audit
+from engine.review import audit_delta
+
+
+@dataclass
+class Reaudit:
+    """The audit before and after the corrections, and the delta between them."""
+
+    before: AuditResult
+    after: AuditResult
+    rows: np.ndarray  # rows[i]: the original row of corrected row i
+    delta: dict[str, Any]
+    journal: dict[str, Any] = field(default_factory=dict)  # relabelled, excluded, kept, unapplied
+    warnings: list[str] = field(default_factory=list)
+
+
+def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np.ndarray, dict[str, Any], list[str]]:
+    """The dataset with the journal applied, the original row of each of its rows, the journal's
+    counts, and warnings. A journal whose entries all fail to match raises a DataError."""
+    from engine.export import _has_entries, corrected_frame, require_journal
+
+    journal_path = Path(journal_path).expanduser()
+    require_journal(journal_path)
+    with Journal.open(journal_path, dataset, read_only=True) as journal:
+        decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
+        unapplied = journal.unapplied_summary()
+    if not decisions and _has_entries(journal_path) and report:
+        raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
+                        f"({'; '.join(report)})")
+    notes: list[str] = []
+    frame, rows = corrected_frame(dataset, decisions, notes)
+    corrected = load_dataset(frame, text_column=dataset.text_column, label_column=dataset.label_column,
+                             id_column=dataset.id_column)
+    kept = np.asarray(rows, dtype=np.int64)
+    corrected = dataclasses.replace(corrected, source=f"{dataset.source} + {journal_path.name}",
+                                    ids=[dataset.ids[r] for r in kept], style=dataset.style)
+    info = {**counts, "unapplied": unapplied}
+    return corrected, kept, info, report + notes
+
+
+def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: Path, *,
+            progress: ProgressFn | None = None) -> Reaudit:
+    """Audit ``source`` (usually a cache hit), then its corrected copy, and their delta."""
+    if isinstance(source, Dataset):
+        dataset = source
+    else:
+        dataset = load_dataset(source, text_column=options.text_column, label_column=options.label_column,
+                               id_column=options.id_column, encoding=options.encoding)
+    corrected, rows, info, warnings = corrected_dataset(dataset, journal_path)  # a bad journal fails first
+    if options.pred_probs_path or options.features_path:
+        raise DataError("--apply-journal cannot be combined with --pred-probs or --features "
+                        "(they describe the uncorrected rows)")
+    before = run_audit(dataset, dataclasses.replace(options), progress=progress)
+    after = run_audit(corrected, dataclasses.replace(options), progress=progress)
+    delta = audit_delta(
+        before.output.issues, after.output.issues, rows,
+        before_labels=dataset.labels, after_labels=corrected.labels,
+        class_names_before=dataset.class_names, class_names_after=corrected.class_names,
+    )
+    return Reaudit(before=before, after=after, rows=rows, delta=delta, journal=info, warnings=warnings)
+
+
+def delta_text(re: Reaudit) -> str:
+    """The delta as a few lines for people."""
+    j = re.journal
+    lines = [f"\nAfter the corrections ({j.get('relabel', 0):,} relabelled, {j.get('exclude', 0):,} excluded, "
+             f"{j.get('keep', 0):,} kept as is):",
+             f"  {'issue type':<22} {'before':>7} {'after':>7} {'resolved':>9} {'remaining':>9} {'new':>6}"]
+    for name, d in re.delta.items():
+        lines.append(f"  {name:<22} {d['before']:>7,} {d['after']:>7,} {d['resolved']:>9,} "
+                     f"{d['remaining']:>9,} {d['new']:>6,}")
+    if j.get("unapplied"):
+        lines.append(f"note: {j['unapplied']}")
+    return "\n".join(lines) + "\n"
+
+
+def delta_json(re: Reaudit) -> dict[str, Any]:
+    """The ``delta`` object of ``audit --apply-journal --format json``."""
+    return {name: {k: v for k, v in d.items()} for name, d in re.delta.items()}
