@@ -46,11 +46,12 @@ FLOOR = 1e-6
 MIN_NOISE_RATE = 0.01
 #: Guards on the noise estimate (see ``assess``). A condition number of ``T`` above
 #: ``MAX_CONDITION`` means ``T^-1`` multiplies errors in ``p`` by as much, and ``T``'s class-pair
-#: structure is mostly the model's own confusion (bench/quality.py: <= 7 wherever the posterior
-#: helped, 240-800 on the long-tail TF-IDF set with uniform noise, where it hurt; 4.7e3 on the
-#: hidden domain). ``MIN_KAPPA``: the classifier's accuracy on the given labels above chance,
-#: (acc - chance) / (1 - chance), below which its confusions drown any noise estimate.
-#: ``MIN_ROWS_PER_CLASS``: the median class size below which ``T``'s columns cannot be estimated.
+#: structure is mostly the model's own confusion (bench/quality.py, tiny classes set aside:
+#: 1-37 on the cells where the posterior is used, ~800 on the long-tail TF-IDF set with 10%
+#: uniform noise; 4.7e3 on the hidden domain). ``MIN_KAPPA``: the classifier's accuracy on the
+#: given labels above chance, (acc - chance) / (1 - chance), below which its confusions drown
+#: any noise estimate. ``MIN_ROWS_PER_CLASS``: the median class size below which ``T``'s
+#: columns cannot be estimated.
 MAX_CONDITION = 50.0
 MIN_KAPPA = 0.5
 MIN_ROWS_PER_CLASS = 10

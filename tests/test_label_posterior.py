@@ -231,3 +231,21 @@ def test_the_estimate_reaches_the_json_summary_and_the_report(demo_result):
     assert estimate["estimated_label_issues"] == issue_counts(demo_result)["label"]
     assert estimate["label_score_method"] in ("noise-aware posterior", "self-confidence")
     assert f"Label errors estimated: {estimate['estimated_label_issues']:,}" in report_text(demo_result)
+
+
+def test_tiny_classes_get_uniform_noise_so_they_cannot_make_t_ill_conditioned():
+    """A long tail: cleanlab says nearly all the labels of a class the model barely predicts are
+    wrong (T[c, c] ~ 0), which alone made T ill-conditioned (banking77 long-tail: 230-889)."""
+    from engine.label_posterior import MAX_CONDITION, TINY_CLASS_ROWS, without_tiny_classes
+
+    labels = np.concatenate([np.repeat(np.arange(4), 50), [4, 4, 5]])
+    joint = np.diag([0.24] * 4 + [0.0, 0.0])
+    joint[0, 4] = joint[1, 5] = 0.02  # the tiny classes' "true" rows all carry other labels
+    joint /= joint.sum()
+    noise = noise_matrix(labels, None, joint)
+    assert np.linalg.cond(noise) > MAX_CONDITION
+    fixed = without_tiny_classes(noise, labels, joint)
+    np.testing.assert_allclose(fixed.sum(axis=0), 1.0)
+    assert np.linalg.cond(fixed) < 2
+    assert np.bincount(labels)[4] < TINY_CLASS_ROWS and fixed[4, 4] > 0.9
+    np.testing.assert_allclose(fixed[:4, :4] / fixed[:4, :4].sum(axis=0), noise[:4, :4] / noise[:4, :4].sum(axis=0))
