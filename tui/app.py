@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -67,6 +67,18 @@ class TextauditApp(App[int]):
         self._issue_screens: dict[str, Screen] = {}
 
     # -- start-up -----------------------------------------------------------------------------
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Give the screen's AUTO_FOCUS widget the keys when nothing has them.
+
+        A page (``serve``) can report a blur before the first screen is composed; Textual then
+        skips the auto focus and, on focus, restores only what was focused at the blur, so the
+        first key (say Down on the summary) would go nowhere."""
+        screen = self.screen
+        if screen.focused is None and screen.AUTO_FOCUS:
+            target = next((w for w in screen.query(screen.AUTO_FOCUS) if w.focusable), None)
+            if target is not None:
+                screen.set_focus(target, scroll_visible=False)
 
     def on_mount(self) -> None:
         if self.result is not None:

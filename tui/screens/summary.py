@@ -59,9 +59,7 @@ class SummaryScreen(Screen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
     BINDINGS = SUMMARY_BINDINGS
-    # not AUTO_FOCUS: Textual centres an auto-focused widget, which scrolls the health line off
-    # the top at 80x24; the table is focused without scrolling instead (on_mount)
-    AUTO_FOCUS = None
+    AUTO_FOCUS = "#issue-table"
 
     def __init__(self, view: AuditView, book: DecisionBook, journal_path: Path) -> None:
         super().__init__()
@@ -97,7 +95,9 @@ class SummaryScreen(Screen):
         table = self.query_one("#issue-table", DataTable)
         table.add_columns("Issue type", "Flagged", "Decided", "To review")
         self.fill_table()
-        table.focus(scroll_visible=False)
+        # Textual centres an auto-focused widget before the first layout, which scrolled the
+        # health line off the top at 80x24: the page starts at its top instead
+        self.call_after_refresh(self.query_one("#summary", VerticalScroll).scroll_home, animate=False)
 
     def fill_table(self) -> None:
         table = self.query_one("#issue-table", DataTable)
