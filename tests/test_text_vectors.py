@@ -49,7 +49,8 @@ def test_row_hashes_are_per_text_and_stable():
 
 
 def test_changed_column_encodes_only_new_texts(demo_frame, tmp_path, encoded):
-    _audit(demo_frame, tmp_path)
+    # fp32: bf16 and int8 vectors depend on which texts share a batch, which reuse changes
+    _audit(demo_frame, tmp_path, precision="fp32")
     assert encoded == [len(demo_frame)]
     edited = demo_frame.drop(index=range(10, 40)).copy()  # rows removed, as in an exported copy
     edited.loc[edited.index[0], "text"] = "a brand new question about my card, zebra 1"
@@ -57,11 +58,11 @@ def test_changed_column_encodes_only_new_texts(demo_frame, tmp_path, encoded):
     extra = pd.DataFrame({"id": [9001, 9002], "text": ["zebra 2: a fee for paying in euros?", repeated["text"]],
                           "label": [repeated["label"], repeated["label"]]})
     edited = pd.concat([edited, extra], ignore_index=True)
-    second = _audit(edited, tmp_path)
+    second = _audit(edited, tmp_path, precision="fp32")
     assert encoded == [len(demo_frame), 2]  # the edited text and the new one; the repeat is reused
     assert any("reused the vectors of" in note and "encoded 2" in note for note in second.notes)
     stored = _Runner(second.options, None, None).embed(second.dataset)[0]  # the new entry, from the cache
-    fresh = engine.embed.embed_texts(second.dataset.texts, device="cpu")
+    fresh = engine.embed.embed_texts(second.dataset.texts, device="cpu", precision="fp32")
     assert stored.shape == fresh.shape
     np.testing.assert_allclose(stored, fresh, atol=1e-5)
 
