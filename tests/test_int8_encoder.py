@@ -163,23 +163,21 @@ def test_int8_needs_the_cpu_and_a_lean_model():
     assert resolve_precision("int8", "cpu") == "int8"
 
 
-@pytest.mark.parametrize(("native_bf16", "int8_works", "model", "expected"), [
-    (True, True, None, "bf16"),
-    (False, True, None, "int8"),
-    (False, False, None, "fp32"),
-    (False, True, "tfidf", "fp32"),
+@pytest.mark.parametrize(("native_bf16", "model", "expected"), [
+    (True, None, "bf16"),
+    (False, None, "fp32"),  # int8 is opt-in: it moves near-duplicate flags
+    (False, "tfidf", "fp32"),
 ])
-def test_auto_under_a_forced_cpu(monkeypatch, native_bf16, int8_works, model, expected):
+def test_auto_under_a_forced_cpu(monkeypatch, native_bf16, model, expected):
     monkeypatch.setattr(embed, "_cpu_has_native_bf16", lambda: native_bf16)
-    monkeypatch.setattr(embed, "_int8_works", lambda: int8_works)
     assert resolve_precision("auto", "cpu", model) == expected
     assert resolve_precision("auto", "cuda", model) == "fp16"
 
 
 def test_auto_follows_what_onednn_will_run():
     """Under the AVX2 profile oneDNN runs no bf16, whatever the CPU's flags say."""
-    code = ("from engine.embed import resolve_precision, _cpu_has_native_bf16, _int8_works; "
-            "print(_cpu_has_native_bf16(), resolve_precision('auto', 'cpu') == ('int8' if _int8_works() else 'fp32'))")
+    code = ("from engine.embed import resolve_precision, _cpu_has_native_bf16; "
+            "print(_cpu_has_native_bf16(), resolve_precision('auto', 'cpu') == 'fp32')")
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
                          cwd=Path(__file__).resolve().parents[1])
