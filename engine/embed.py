@@ -135,8 +135,6 @@ def _lean_supported(model: str | None) -> bool:
     return supports(path)
 
 
-
-
 def _cpu_has_native_bf16() -> bool:
     try:
         import torch
