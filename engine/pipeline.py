@@ -7,7 +7,6 @@ it must: new labels reuse the embeddings and the neighbour graph; a new model re
 from __future__ import annotations
 
 import functools
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from engine.audit import ISSUE_TYPES, LABEL_VERSION, AuditOutput, parse_issue_types
+from engine.audit import ISSUE_TYPES, LABEL_VERSION, AuditOutput
 from engine.cache import ArraySpec, Cache, array_hash, make_key
 from engine.embed import (
     TFIDF_MODEL,
@@ -28,9 +27,22 @@ from engine.embed import (
     resolve_model_name,
     resolve_precision,
 )
-from engine.errors import DataError, UsageError
+from engine.checks import (
+    load_user_array,
+    check_pred_probs,
+    check_features,
+    validate_options,
+    check_audit_memory,
+    check_auditable,
+    _meta_doubt,
+    vectors_doubt,
+    pred_probs_doubt,
+    graph_doubt,
+    audit_doubt,
+)
+from engine.errors import DataError
 from engine.imports import import_with_gc_paused
-from engine.load import Dataset, label_column_hint, load_dataset
+from engine.load import Dataset, load_dataset
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.text_vectors import Reused, reuse_vectors, row_hashes
 
@@ -102,213 +114,6 @@ def _package_version(name: str) -> str:
         return version(name)
     except PackageNotFoundError:
         return "none"
-
-
-def load_user_array(path: str, what: str) -> np.ndarray:
-    """Read a user-supplied ``.npy`` of plain numbers or raise a one-line DataError."""
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise DataError(f"--{what}: no such file {path}")
-    try:
-        array = np.load(file, allow_pickle=False)  # an object array is refused, never executed
-    except (ValueError, OSError, EOFError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
-    if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
-        kind = getattr(array, "dtype", type(array).__name__)
-        raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
-    return array.astype(np.float32, copy=False)  # float32 .npy files are used as read, no copy
-
-
-def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.ndarray:
-    """Reject pred_probs of the wrong shape, with NaN, or with rows not summing to 1."""
-    if pred_probs.ndim != 2 or pred_probs.shape[0] != n_rows:
-        raise DataError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_classes})")
-    if pred_probs.shape[1] != n_classes:
-        raise DataError(
-            f"--pred-probs has {pred_probs.shape[1]} columns but the data has {n_classes} classes "
-            f"(expected shape ({n_rows}, {n_classes}), columns in sorted label order)"
-        )
-    finite = np.isfinite(pred_probs).all(axis=1)
-    if not finite.all():
-        bad = np.flatnonzero(~finite)
-        raise DataError(f"--pred-probs has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
-    if np.any(pred_probs < 0):
-        raise DataError("--pred-probs contains negative values")
-    sums = pred_probs.sum(axis=1)
-    bad = np.flatnonzero(np.abs(sums - 1.0) > 1e-3)
-    if len(bad):
-        raise DataError(
-            f"--pred-probs rows must sum to 1; {len(bad)} do not (first: row {bad[0]}, sum {sums[bad[0]]:.4f})"
-        )
-    return pred_probs / sums[:, None]
-
-
-def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
-    """Reject features of the wrong row count or with NaN/inf; return unit-norm float32 rows
-    (a writeable float32 array is normalised in place)."""
-    if features.ndim != 2 or features.shape[0] != n_rows or features.shape[1] == 0:
-        raise DataError(f"--features has shape {features.shape}; expected ({n_rows}, dim)")
-    if not np.all(np.isfinite(features)):
-        bad = np.flatnonzero(~np.all(np.isfinite(features), axis=1))
-        raise DataError(f"--features has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
-    norms = np.linalg.norm(features, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    if features.dtype == np.float32 and features.flags.writeable:
-        features /= norms  # in place: at 1M x 384 a copy is another 1.5 GB
-        return features
-    return (features / norms).astype(np.float32)
-
-
-def validate_options(options: AuditOptions) -> None:
-    """Reject wrong options before any heavy work (loading a model, embedding, CV), with a
-    one-line ``UsageError`` (or ``DataError`` for an unreadable ``--pred-probs``/``--features``
-    file). Array shapes are checked against the data by :meth:`_Runner.load_user_arrays`."""
-    from engine.embed import PRECISIONS, resolve_device
-    from engine.predict import CLASSIFIERS
-
-    options.issue_types = parse_issue_types(options.issue_types)
-    if not options.issue_types:
-        raise UsageError(f"--issue-types names no issue type; choose from {', '.join(ISSUE_TYPES)}")
-    if isinstance(options.folds, bool) or not isinstance(options.folds, int) or options.folds < 2:
-        raise UsageError(f"--folds must be an integer of at least 2 (got {options.folds!r})")
-    if isinstance(options.k, bool) or not isinstance(options.k, int) or options.k < 1:
-        raise UsageError(f"k must be a positive integer (got {options.k!r})")
-    if options.classifier not in CLASSIFIERS:
-        raise UsageError(f"unknown classifier {options.classifier!r}; use one of {', '.join(CLASSIFIERS)}")
-    if not (isinstance(options.C, (int, float)) and np.isfinite(options.C) and options.C > 0):
-        raise UsageError(f"C must be a positive number (got {options.C!r})")
-    if options.precision not in PRECISIONS:
-        raise UsageError(f"unknown precision {options.precision!r}; use one of {', '.join(PRECISIONS)}")
-    if options.device not in ("auto", "cpu", "cuda", "mps") and not str(options.device).startswith("cuda:"):
-        resolve_device(options.device)  # raises the one-line message
-    for path, what in ((options.pred_probs_path, "pred-probs"), (options.features_path, "features")):
-        if path:
-            peek_user_array(path, what)
-
-
-def peek_user_array(path: str, what: str) -> tuple[int, ...]:
-    """The shape of a user-supplied ``.npy`` from its header alone (no data read), or a
-    one-line DataError: a missing, unreadable, pickled or non-numeric file fails here, early."""
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise DataError(f"--{what}: no such file {path}")
-    try:
-        array = np.load(file, mmap_mode="r", allow_pickle=False)
-    except (ValueError, OSError, EOFError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
-    if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
-        kind = getattr(array, "dtype", type(array).__name__)
-        raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
-    return tuple(array.shape)
-
-
-#: Memory an audit needs per (row x class) cell and per (class x class) pair, measured on this
-#: code with 2 rows per class (K = 250..2,000): cross-validation holds several float64 (n, K)
-#: arrays at once (fold probabilities, kNN votes, the blend); cleanlab adds (n, K) copies and
-#: (K, K) matrices (confident joint and friends). 5,000 classes x 2 rows took 7.0 GB.
-BYTES_PER_CELL = 70
-BYTES_PER_CLASS_PAIR = 140
-MEMORY_SHARE = 0.6  # of the machine's memory, at most, before the audit refuses to start
-MEMORY_NOTE_BYTES = 2 << 30
-
-
-def audit_memory_estimate(n_rows: int, n_classes: int) -> int:
-    """Bytes the class-probability work of an audit needs at its peak (see BYTES_PER_CELL)."""
-    return BYTES_PER_CELL * n_rows * n_classes + BYTES_PER_CLASS_PAIR * n_classes * n_classes
-
-
-def memory_budget() -> int | None:
-    """This machine's memory in bytes (a cgroup v2 limit if lower), or None when unknown."""
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        total = None
-    try:
-        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
-        if limit.isdigit():
-            total = min(total or int(limit), int(limit))
-    except OSError:
-        pass
-    return total if total and total > 0 else None
-
-
-def check_audit_memory(dataset: Dataset) -> str | None:
-    """Refuse, before any heavy work, a table whose row x class count would not fit in memory
-    (thousands of classes); return a note when it needs much. Raises a one-line DataError."""
-    need = audit_memory_estimate(len(dataset), dataset.n_classes)
-    budget = memory_budget()
-    gib = 1 << 30
-    if budget is not None and need > MEMORY_SHARE * budget:
-        raise DataError(
-            f"{dataset.source}: {len(dataset):,} rows x {dataset.n_classes:,} classes would need about "
-            f"{need / gib:.1f} GiB for the class probabilities (this machine has {budget / gib:.1f} GiB); "
-            f"is {dataset.label_column!r} really the label column? Otherwise merge rare classes or audit a subset"
-        )
-    if need > MEMORY_NOTE_BYTES:
-        return (f"{len(dataset):,} rows x {dataset.n_classes:,} classes: the class probabilities need about "
-                f"{need / gib:.1f} GiB of memory")
-    return None
-
-
-def check_auditable(dataset: Dataset) -> None:
-    """Reject a table whose labels cannot be audited: every label unique leaves no class with
-    a second example, so every out-of-sample prediction would be a guess (likely an id column)."""
-    if dataset.n_classes == len(dataset):
-        raise DataError(
-            f"{dataset.source}: every label in column {dataset.label_column!r} is unique "
-            f"({len(dataset)} rows), so no class has an example to learn from; "
-            + label_column_hint(dataset.frame, dataset.text_column, dataset.label_column)
-        )
-
-
-def _meta_doubt(meta: dict[str, Any]) -> str | None:
-    notes, timings = meta.get("notes", []), meta.get("timings_s", {})
-    if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
-        return "its notes are not a list of strings"
-    if not isinstance(timings, dict) or not all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) for v in timings.values()):
-        return "its timings are not numbers"
-    return None
-
-
-def vectors_doubt(cached: dict[str, Any]) -> str | None:
-    """Why cached vectors cannot be used (shape and dtype were checked by the cache)."""
-    return None if np.isfinite(cached["vectors"].sum()) else "its vectors hold NaN or infinite values"
-
-
-def pred_probs_doubt(cached: dict[str, Any]) -> str | None:
-    probs = cached["pred_probs"]
-    if not np.isfinite(probs).all() or (probs < 0).any():
-        return "its pred_probs hold NaN, infinite or negative values"
-    if np.abs(probs.sum(axis=1, dtype=np.float64) - 1.0).max(initial=0.0) > 1e-3:
-        return "its pred_probs rows do not sum to 1"
-    return None
-
-
-def graph_doubt(cached: dict[str, Any]) -> str | None:
-    indices, distances = cached["indices"], cached["distances"]
-    if indices.shape != distances.shape:
-        return "its indices and distances disagree in shape"
-    if indices.size and (indices.min() < 0 or indices.max() >= len(indices)):
-        return "its neighbour indices point outside the data"
-    if not np.isfinite(distances).all():
-        return "its distances hold NaN or infinite values"
-    if not isinstance(cached["_meta"].get("method"), str):
-        return "it names no search method"
-    return None
-
-
-def audit_doubt(cached: dict[str, Any], n_rows: int) -> str | None:
-    issues, summary = cached.get("issues"), cached.get("summary")
-    if not isinstance(issues, pd.DataFrame) or len(issues) != n_rows:
-        return f"its issue table does not have {n_rows:,} rows"
-    if not isinstance(summary, pd.DataFrame) or not isinstance(cached.get("info"), dict):
-        return "its summary or info is missing"
-    if not isinstance(cached.get("report"), str):
-        return "its report is missing"
-    return None
 
 
 class _Runner:

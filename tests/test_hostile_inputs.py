@@ -569,7 +569,7 @@ def test_other_encoders_and_tfidf_get_bounded_texts(monkeypatch):
 def test_thousands_of_classes_are_bounded_before_any_heavy_work(tmp_path, capsys, monkeypatch, no_embedding):
     """5,000 classes x 2 rows took 7.0 GB (float64 (n, K) arrays in cross-validation, (n, K) and
     (K, K) ones in cleanlab): past the machine's memory the audit refuses in one line, up front."""
-    import engine.pipeline as pipeline
+    import engine.checks as pipeline  # where the memory bound lives
 
     assert 6.5e9 < pipeline.audit_memory_estimate(10_000, 5_000) < 7.5e9  # the measured case
     rows = [(f"text {i} {WORDS[i % len(WORDS)]}", f"class{i % 20}") for i in range(40)]
