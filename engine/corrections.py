@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from engine.atomic import fsync_dir
 from engine.errors import TextauditError, UsageError
 from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part of the API
     ACTIONS,
@@ -459,17 +460,3 @@ def _read_holder(lock_path: Path) -> str:
     except OSError:
         return ""
     return f" (process {pid})" if pid.isdigit() else ""
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a new file's directory entry durable (best effort: not every filesystem allows it)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
