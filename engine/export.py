@@ -280,7 +280,8 @@ def export_from_args(args: Any) -> int:
     check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
     require_journal(journal_path)
     dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
-                           id_column=args.id_column, encoding=args.encoding)
+                           id_column=args.id_column, encoding=args.encoding,
+                           label_sep=getattr(args, "label_sep", None))
     summary = export_corrected(dataset, journal_path, output, fmt=fmt,
                                corrections_only=args.corrections_only, force=args.force)
     for warning in summary.warnings:

@@ -47,6 +47,23 @@ class Dataset:
     style: SourceStyle | None = None
     #: Class -> the original label value it stands for (a bool, an int in a mixed column, ...).
     label_originals: dict[Any, Any] = field(default_factory=dict)
+    #: Multi-label data (engine/multilabel.py): each row's set of class indices, and how the
+    #: input wrote the sets. None for single-label data; then ``labels`` is the row's class,
+    #: else ``labels`` holds each set's first class (0 for an empty set) for views needing one.
+    label_sets: list[tuple[int, ...]] | None = None
+    label_form: Any = None
+
+    @property
+    def is_multilabel(self) -> bool:
+        return self.label_sets is not None
+
+    def label_display(self, row: int) -> str:
+        """The row's label as the journal stores it: the class name, or the set's canonical string."""
+        if self.label_sets is not None:
+            from engine.multilabel import set_display
+
+            return set_display(self.class_names, self.label_sets[row])
+        return self.class_names[int(self.labels[row])]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -68,6 +85,8 @@ class Dataset:
         """Content hash of the label assignment and class set."""
         digest = hashlib.sha256(np.ascontiguousarray(self.labels, dtype=np.int64).tobytes())
         digest.update(hash_strings(self.class_names).encode())
+        if self.label_sets is not None:
+            digest.update(hash_strings([",".join(map(str, s)) for s in self.label_sets]).encode())
         return digest.hexdigest()
 
 
@@ -309,8 +328,11 @@ def load_dataset(
     label_column: str = "label",
     id_column: str | None = None,
     encoding: str = "utf-8",
+    label_sep: str | None = None,
 ) -> Dataset:
-    """Read and validate a dataset; raise ``DataError``/``UsageError`` with one clear line."""
+    """Read and validate a dataset; raise ``DataError``/``UsageError`` with one clear line.
+
+    A label column of lists, or of strings with ``label_sep``, is read as multi-label sets."""
     if isinstance(source, pd.DataFrame):
         frame, name, style = source.reset_index(drop=True), "<DataFrame>", None
     else:
@@ -338,7 +360,20 @@ def load_dataset(
     if text_is_null.all():
         raise DataError(f"{name}: every text in column {text_column!r} is empty; nothing to audit")
 
-    labels, classes, originals, label_warnings = _normalise_labels(frame[label_column])
+    label_sets, label_form = None, None
+    from engine.multilabel import looks_multilabel
+
+    if label_sep is not None or looks_multilabel(frame[label_column]):
+        from engine.multilabel import parse_label_sets, primary_labels, summary_note
+
+        parsed = parse_label_sets(frame[label_column], label_sep)
+        if not parsed.classes:
+            raise DataError(f"{name}: every label set in column {label_column!r} is empty; nothing to audit")
+        label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
+        labels, originals = primary_labels(label_sets), {c: c for c in classes}
+        label_warnings = [summary_note(label_column, parsed)] + parsed.warnings
+    else:
+        labels, classes, originals, label_warnings = _normalise_labels(frame[label_column])
     if len(classes) < 2:
         raise DataError(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
@@ -371,4 +406,6 @@ def load_dataset(
         warnings=warnings,
         style=style,
         label_originals=originals,
+        label_sets=label_sets,
+        label_form=label_form,
     )

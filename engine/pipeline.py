@@ -75,6 +75,7 @@ class AuditOptions:
     label_column: str = "label"
     id_column: str | None = None
     encoding: str = "utf-8"
+    label_sep: str | None = None  # multi-label sets as delimited strings (engine/multilabel.py)
     model: str | None = None
     device: str = "auto"
     precision: str = "auto"  # embeddings: bf16 on CPUs with native bf16, fp16 on CUDA
@@ -326,7 +327,7 @@ def run_audit(
     else:
         dataset = runner.timed("load", lambda: load_dataset(
             source, text_column=options.text_column, label_column=options.label_column,
-            id_column=options.id_column, encoding=options.encoding,
+            id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep,
         ))
     check_auditable(dataset)
     memory_note = check_audit_memory(dataset)  # thousands of classes: (n, K) and (K, K) arrays

@@ -74,6 +74,9 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--label-column", default="label", metavar="C", help="label column (default: label)")
     parser.add_argument("--id-column", default=None, metavar="C", help="optional id column")
     parser.add_argument("--encoding", default="utf-8", help="text encoding of CSV/JSON files (default: utf-8)")
+    parser.add_argument("--label-sep", default=None, metavar="SEP",
+                        help="multi-label: the label column holds label sets joined by SEP (CSV/TSV); "
+                             "a column of lists (JSONL/JSON/Parquet) is detected by itself")
 
 
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
@@ -166,6 +169,7 @@ def audit_options(args: argparse.Namespace):
         label_column=args.label_column,
         id_column=args.id_column,
         encoding=args.encoding,
+        label_sep=args.label_sep,
         model=args.model,
         device=args.device,
         precision=args.precision,

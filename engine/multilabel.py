@@ -1,0 +1,217 @@
+"""Multi-label datasets: a label column of sets, read from lists or delimited strings.
+
+A label column is multi-label when its cells are lists (JSONL/JSON/Parquet/HF: lists of strings
+or ints; detected by itself), or when the user passes ``--label-sep SEP`` for delimited strings
+in CSV/TSV (``"card|transfer"``). An empty list, an empty cell or a missing value is an empty
+set: allowed, and counted in the summary. ``LabelSetForm`` remembers how the sets were written,
+so an export writes a changed set back the same way (a list of the same item type, or items
+joined by the same separator); rows that did not change keep their original cell untouched.
+
+Inside textaudit a set is a sorted tuple of class indices; its display (and the journal's
+``label_before``/``label_after`` string) is the canonical JSON list of class names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.errors import DataError, UsageError
+
+LabelSet = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LabelSetForm:
+    """How the input wrote its label sets: ``list`` cells, or strings joined by ``sep``."""
+
+    kind: str  # "list" or "sep"
+    sep: str | None = None
+    item: str = "str"  # "int" or "str": the type of the items written back
+
+
+@dataclass(frozen=True)
+class ParsedSets:
+    """Label sets of every row, the sorted classes and what the user should be told."""
+
+    sets: list[LabelSet]
+    classes: list[Any]
+    form: LabelSetForm
+    warnings: list[str]
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple, np.ndarray))
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and value != value
+
+
+def looks_multilabel(values: pd.Series) -> bool:
+    """True when the column's cells are lists (any present cell; the rest may be missing)."""
+    if values.dtype != object:
+        return False
+    return any(_is_list(v) for v in values.tolist())
+
+
+def _item_key(item: Any) -> Any:
+    """An item as a class key: ints (and integral floats) stay ints, everything else text."""
+    if isinstance(item, (bool, np.bool_)):
+        return str(bool(item))
+    if isinstance(item, (int, np.integer)):
+        return int(item)
+    if isinstance(item, (float, np.floating)) and float(item).is_integer():
+        return int(item)
+    return str(item)
+
+
+def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
+    """Read a label column as sets. ``sep`` given: strings split on it; else cells must be lists."""
+    name = values.name
+    raw = values.to_list()
+    items_per_row: list[list[Any]] = []
+    if sep is not None:
+        if sep == "":
+            raise UsageError("--label-sep must not be empty")
+        for row, cell in enumerate(raw):
+            if _is_missing(cell):
+                items_per_row.append([])
+            elif isinstance(cell, str):
+                items_per_row.append([part.strip() for part in cell.split(sep) if part.strip()])
+            elif _is_list(cell):
+                items_per_row.append(list(cell))
+            else:
+                items_per_row.append([cell])
+        form_kind = "sep"
+    else:
+        for row, cell in enumerate(raw):
+            if _is_missing(cell):
+                items_per_row.append([])
+            elif _is_list(cell):
+                items_per_row.append(list(cell))
+            else:
+                raise DataError(f"label column {name!r} mixes lists and single values (row {row}: {str(cell)[:40]!r}); "
+                                "give every row a list, or pass --label-sep for delimited strings")
+        form_kind = "list"
+    bad = next((item for items in items_per_row for item in items if _is_list(item) or isinstance(item, dict)
+                or _is_missing(item)), "absent")
+    if bad != "absent":
+        raise DataError(f"label column {name!r} holds a list with a {type(bad).__name__} item ({str(bad)[:40]}); "
+                        "label sets hold text or numbers")
+    keyed = [[_item_key(item) for item in items] for items in items_per_row]
+    kinds = {type(key) for items in keyed for key in items}
+    warnings: list[str] = []
+    if kinds == {int, str}:
+        warnings.append(f"label column {name!r} mixes numbers and text in its sets; every label read as text")
+        keyed = [[str(key) for key in items] for items in keyed]
+    item_kind = "int" if kinds == {int} else "str"
+    classes = sorted({key for items in keyed for key in items})
+    index = {c: i for i, c in enumerate(classes)}
+    sets: list[LabelSet] = []
+    repeated = 0
+    for items in keyed:
+        indices = [index[key] for key in items]
+        unique = tuple(sorted(set(indices)))
+        repeated += len(unique) < len(indices)
+        sets.append(unique)
+    if repeated:
+        warnings.append(f"{repeated} row(s) name a label twice in their set; counted once")
+    form = LabelSetForm(kind=form_kind, sep=sep, item=item_kind)
+    return ParsedSets(sets=sets, classes=classes, form=form, warnings=warnings)
+
+
+def summary_note(column: str, parsed: ParsedSets) -> str:
+    """The note that says the column was read as sets: how, the label count, the empty sets."""
+    how = f"strings split on {parsed.form.sep!r}" if parsed.form.kind == "sep" else "lists"
+    sizes = np.fromiter((len(s) for s in parsed.sets), dtype=np.int64, count=len(parsed.sets))
+    empty = int((sizes == 0).sum())
+    return (f"label column {column!r} holds {how}: auditing as multi-label ({len(parsed.classes)} labels, "
+            f"{sizes.mean():.2f} per row on average, {empty:,} row(s) with an empty label set)")
+
+
+def primary_labels(sets: Sequence[LabelSet]) -> np.ndarray:
+    """One class per row for views that need one (the set's first class; 0 for an empty set)."""
+    return np.fromiter((s[0] if s else 0 for s in sets), dtype=np.int64, count=len(sets))
+
+
+def indicator(sets: Sequence[LabelSet], n_classes: int) -> np.ndarray:
+    """The (n, K) 0/1 matrix of the sets."""
+    matrix = np.zeros((len(sets), n_classes), dtype=np.int8)
+    for row, members in enumerate(sets):
+        if members:
+            matrix[row, list(members)] = 1
+    return matrix
+
+
+def set_display(names: Sequence[str], members: Iterable[int]) -> str:
+    """The canonical string of a set: a compact JSON list of class names in class order."""
+    return json.dumps([names[i] for i in sorted(members)], ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_display(text: str, names: Sequence[str]) -> LabelSet:
+    """The set a canonical string names; raises UsageError for an unknown label or bad text."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        raise UsageError(f"{text!r} is not a label set (a JSON list of label names)") from None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{text!r} is not a label set (a JSON list of label names)")
+    index = {name: i for i, name in enumerate(names)}
+    unknown = [v for v in value if v not in index]
+    if unknown:
+        raise UsageError(f"label(s) {', '.join(map(repr, unknown))} are not labels of this dataset")
+    return tuple(sorted({index[v] for v in value}))
+
+
+def compact(names: Sequence[str], members: Iterable[int], width: int | None = None) -> str:
+    """A set for a narrow cell: ``a, b`` or ``∅`` for the empty set, cut with ``…``."""
+    members = list(members)
+    text = ", ".join(names[i] for i in members) if members else "∅"
+    if width is not None and len(text) > width:
+        text = text[: max(0, width - 1)] + "…"
+    return text
+
+
+def change_text(names: Sequence[str], before: Iterable[int], after: Iterable[int]) -> str:
+    """The change between two sets as ``+added -removed`` (empty when they are equal)."""
+    before, after = set(before), set(after)
+    parts = [f"+{names[i]}" for i in sorted(after - before)] + [f"-{names[i]}" for i in sorted(before - after)]
+    return " ".join(parts)
+
+
+def cell_for(members: LabelSet, classes: Sequence[Any], originals: dict[Any, Any], form: LabelSetForm,
+             original_cell: Any) -> Any:
+    """The label cell to write for a changed set, in the input's own form.
+
+    Items already in the original cell keep their original order and spelling; added items
+    follow in class order. Lists stay lists (of ints when the input's were ints); delimited
+    strings are joined with the same separator (an empty set is an empty string).
+    """
+    wanted = [classes[i] for i in members]
+    previous: list[Any] = []
+    if _is_list(original_cell):
+        previous = list(original_cell)
+    elif isinstance(original_cell, str) and form.sep:
+        previous = [part.strip() for part in original_cell.split(form.sep) if part.strip()]
+    kept: list[Any] = []
+    seen: set[Any] = set()
+    for item in previous:
+        key = _item_key(item) if form.item == "int" else str(_item_key(item))
+        if key in wanted and key not in seen:
+            kept.append(item.item() if hasattr(item, "item") else item)
+            seen.add(key)
+    for key in wanted:
+        if key not in seen:
+            kept.append(originals.get(key, key))
+            seen.add(key)
+    if form.kind == "sep":
+        return form.sep.join(str(v) for v in kept)
+    return kept
