@@ -96,20 +96,14 @@ def cross_val_pred_probs(
     ``centroid-knn`` swaps the regression for cosine nearest-class-centroid probabilities
     (closed form, far cheaper, a little weaker). Figures: bench/README.md.
     """
-    from sklearn.model_selection import StratifiedKFold
-
     features = np.asarray(features)
     labels = np.asarray(labels, dtype=np.int64)
     if len(features) != len(labels):
         raise DataError(f"features have {len(features)} rows but there are {len(labels)} labels")
     if classifier not in CLASSIFIERS:
         raise UsageError(f"unknown classifier {classifier!r}; use one of {', '.join(CLASSIFIERS)}")
-    used, notes = choose_folds(labels, folds)
-    splitter = StratifiedKFold(n_splits=used, shuffle=True, random_state=seed)
+    used, notes, splits = fold_splits(labels, folds, seed)
     pred_probs = np.zeros((len(labels), n_classes), dtype=np.float64)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # sklearn's "least populated class" warning: noted above
-        splits = list(splitter.split(np.zeros(len(labels)), labels))
     if classifier in BLENDS_WITH_GRAPH and neighbours is None:
         from engine.neighbours import build_graph
 
@@ -118,23 +112,52 @@ def cross_val_pred_probs(
     for fold, (train, test) in enumerate(splits):
         if cancel is not None and cancel.is_set():
             raise Cancelled("cross-validation cancelled")
-        if classifier == "logreg-knn":
-            weights = fold_agreement_weights(neighbours, labels, train)
-            pred_probs[test] = softmax_regression_probs(
-                features[train], labels[train], features[test], n_classes, C, sample_weight=weights,
-                start=previous[0] if previous else None, solution_out=previous,
-            )
-        else:
-            pred_probs[test] = _fit_predict(
-                features[train], labels[train], features[test], n_classes, classifier, C, seed
-            )
+        pred_probs[test] = fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C,
+                                      seed=seed, neighbours=neighbours, previous=previous)
         if progress is not None:
             progress(fold + 1, used)
+    return PredictResult(pred_probs=finish_probs(pred_probs, neighbours, labels, n_classes, classifier),
+                         folds_used=used, notes=notes)
+
+
+def fold_splits(labels: np.ndarray, folds: int, seed: int) -> tuple[int, list[str], list[tuple[np.ndarray, np.ndarray]]]:
+    """The folds used, notes about rare classes, and the (train, test) rows of each fold."""
+    from sklearn.model_selection import StratifiedKFold
+
+    used, notes = choose_folds(labels, folds)
+    splitter = StratifiedKFold(n_splits=used, shuffle=True, random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # sklearn's "least populated class" warning: noted above
+        splits = list(splitter.split(np.zeros(len(labels)), labels))
+    return used, notes, splits
+
+
+def fold_probs(
+    features: np.ndarray, labels: np.ndarray, train: np.ndarray, test: np.ndarray, n_classes: int, *,
+    classifier: str, C: float, seed: int, neighbours: np.ndarray | None, previous: list | None = None,
+) -> np.ndarray:
+    """One fold's (len(test), n_classes) probabilities from a model fitted on ``train`` only.
+    ``previous`` (a list) carries the last fold's regression solution to warm-start this one
+    and receives this fold's; folds run apart (engine/distributed) pass None."""
+    if classifier == "logreg-knn":
+        weights = fold_agreement_weights(neighbours, labels, train)
+        return softmax_regression_probs(
+            features[train], labels[train], features[test], n_classes, C, sample_weight=weights,
+            start=previous[0] if previous else None, solution_out=previous,
+        )
+    return _fit_predict(features[train], labels[train], features[test], n_classes, classifier, C, seed)
+
+
+def finish_probs(
+    pred_probs: np.ndarray, neighbours: np.ndarray | None, labels: np.ndarray, n_classes: int, classifier: str,
+) -> np.ndarray:
+    """Out-of-fold probabilities blended with the kNN votes (for the ``-knn`` classifiers),
+    floored and renormalised, as float32."""
     if classifier in BLENDS_WITH_GRAPH:
         pred_probs = 0.5 * pred_probs + 0.5 * knn_vote_probs(neighbours, labels, n_classes)
     pred_probs = np.maximum(pred_probs, PROB_FLOOR)
     pred_probs /= pred_probs.sum(axis=1, keepdims=True)
-    return PredictResult(pred_probs=pred_probs.astype(np.float32), folds_used=used, notes=notes)
+    return pred_probs.astype(np.float32)
 
 
 def knn_vote_probs(neighbours: np.ndarray, labels: np.ndarray, n_classes: int) -> np.ndarray:
