@@ -77,6 +77,12 @@ def build_graph(
         sims, idx = _exact_torch(vectors, k, device, progress, cancel)
     else:
         sims, idx = _exact_faiss(vectors, k, progress, cancel)
+    return finish_graph(vectors, sims, idx, method)
+
+
+def finish_graph(vectors: np.ndarray, sims: np.ndarray, idx: np.ndarray, method: str) -> NeighbourGraph:
+    """The graph from raw search hits: cosine distances (exact zeros below ``ZERO_TOLERANCE``),
+    each row's neighbours sorted by ascending distance."""
     if method == "exact-gpu":  # fp16 search: rescore in fp32 so exact duplicates land at 0
         sims = exact_similarities(vectors, idx)
     distances = np.clip(1.0 - sims, 0.0, 2.0).astype(np.float32)
@@ -189,6 +195,16 @@ def _ivf(vectors, k, progress, cancel, nprobe: int = 16):
     """faiss IVF-Flat: k-means cells (trained on a sample), exact distances inside the
     ``nprobe`` nearest cells. For all-rows kNN it is far cheaper to build than HNSW; exact
     duplicates share a cell, so they are always found, at distance 0."""
+    n = len(vectors)
+    index = ivf_index(vectors, nprobe)
+    if progress is not None:
+        progress(n // 4, n)
+    return _search_every_row(index, vectors, k, progress, cancel, step=50_000, done_before=0.25)
+
+
+def ivf_index(vectors: np.ndarray, nprobe: int = 16):
+    """The IVF-Flat index :func:`_ivf` searches: about 4 sqrt(n) cells trained (10 k-means
+    rounds) on a fixed sample of 40 rows per cell, every row added, ``nprobe`` cells searched."""
     import faiss
 
     n, dim = vectors.shape
@@ -200,9 +216,7 @@ def _ivf(vectors, k, progress, cancel, nprobe: int = 16):
     index.train(vectors[np.sort(sample)])
     index.add(vectors)
     index.nprobe = min(nprobe, cells)
-    if progress is not None:
-        progress(n // 4, n)
-    return _search_every_row(index, vectors, k, progress, cancel, step=50_000, done_before=0.25)
+    return index
 
 
 def _hnsw(vectors, k, progress, cancel):
