@@ -67,3 +67,38 @@ def test_pred_probs_are_valid(demo_result):
 def test_issue_type_selection():
     assert parse_issue_types("label,outlier") == ("label", "outlier")
     assert parse_issue_types(None) == ISSUE_TYPES
+
+
+def test_a_check_that_fails_becomes_a_note_and_prints_nothing(capsys):
+    from engine.audit import run_datalab
+
+    labels = np.array([0, 1] * 3)
+    features = np.random.default_rng(0).standard_normal((6, 4)).astype(np.float32)
+    output = run_datalab(labels, np.full((6, 2), 0.5, dtype=np.float32), None, features=features)
+    failed = [note for note in output.notes if "not checked" in note]
+    # k=10 neighbours cannot be found among 6 rows: each neighbour-based check fails with cleanlab's reason
+    assert [note.split(" ", 1)[0] for note in failed] == ["outlier", "near_duplicate", "non_iid", "underperforming_group"]
+    assert all("cannot exceed the number of examples N=6" in note for note in failed)
+    assert list(output.summary["issue_type"]) == ["null", "label", "class_imbalance"]
+    assert not any(column.startswith("is_outlier") for column in output.issues.columns)
+    assert "label" in output.report
+    assert capsys.readouterr().out == ""  # Datalab's "Error in ..." lines never reach stdout
+
+
+def test_plain_datalab_keeps_cleanlabs_label_check():
+    """textaudit's managers are registered under cleanlab's names; without textaudit's context
+    (another Datalab user in the process) the label check is cleanlab's own."""
+    from cleanlab import Datalab
+
+    from engine.audit import run_datalab
+
+    rng = np.random.default_rng(1)
+    labels = np.repeat(np.arange(3), 40)
+    probs = rng.dirichlet(np.ones(3), size=len(labels)).astype(np.float32)
+    ours = run_datalab(labels, probs, None, issue_types=("label",))
+    lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
+    lab.find_issues(pred_probs=probs, issue_types={"label": {}})
+    plain = lab.get_issues("label")
+    assert "datalab_label_score" not in plain.columns
+    assert not np.array_equal(plain["label_score"], ours.issues["label_score"])
+    np.testing.assert_array_equal(plain["label_score"], ours.issues["datalab_label_score"])
