@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,7 @@ from engine.text_vectors import Reused, reuse_vectors, row_hashes
 
 STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,11 @@ def _package_version(name: str) -> str:
 
 
 class _Runner:
-    """One audit run: holds the callbacks, timings and cache so the stages stay short."""
+    """One audit run: holds the callbacks, timings and cache so the stages stay short.
+
+    Each stage is ``cached``: a key covering what the stage depends on; a verified, trusted
+    cache entry if there is one; else the heavy imports, the computation and the save.
+    """
 
     def __init__(self, options: AuditOptions, progress: ProgressFn | None, cancel: threading.Event | None):
         self.options = options
@@ -153,6 +158,39 @@ class _Runner:
         self.cache.reject(stage, key, reason)
         return False
 
+    def cached(
+        self,
+        stage: str,
+        entry: str,
+        key: str,
+        *,
+        compute: Callable[[], T],
+        files: Callable[[T], tuple[dict[str, Any], dict[str, Any]]],
+        restore: Callable[[dict[str, Any]], T],
+        doubt: Callable[[dict[str, Any]], str | None],
+        arrays: dict[str, ArraySpec] | None = None,
+        imports: tuple[str, ...] = (),
+    ) -> T:
+        """The result of ``stage`` (cache folder ``entry``) for ``key``, from the cache or computed.
+
+        ``restore`` rebuilds the result from a trusted entry; on a miss ``imports`` are imported
+        with the garbage collector paused, ``compute`` runs and ``files(result)`` gives the files
+        and the metadata to save. A ``notes`` list in the metadata reaches the user either way.
+        """
+        cached = self.cache.load(entry, key, arrays=arrays)
+        if cached is not None and self.trust(entry, key, cached, doubt):
+            self.hits[stage] = True
+            self.notes.extend(cached["_meta"].get("notes", []))
+            return restore(cached)
+        if imports:
+            import_with_gc_paused(*imports)
+        self.hits[stage] = False
+        result = compute()
+        stored, meta = files(result)
+        self.cache.save(entry, key, stored, meta)
+        self.notes.extend(meta.get("notes", []))
+        return result
+
     def report(self, stage: str, done: int, total: int, message: str = "") -> None:
         if self.progress is not None:
             self.progress(Progress(stage, done, total, message))
@@ -163,29 +201,45 @@ class _Runner:
     def embed(self, dataset: Dataset) -> tuple[np.ndarray, str]:
         options = self.options
         if self.features is not None:
-            features = self.features
             self.hits["embed"] = True
-            return features, "features:" + array_hash(features)
+            return self.features, "features:" + array_hash(self.features)
         model = resolve_model_name(options.model)
         fingerprint = model_fingerprint(model)
         key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": options.precision,
                         "v": PIPELINE_VERSION})
-        cached = self.cache.load("embeddings", key, arrays={"vectors": ArraySpec("float32", (len(dataset), None))})
-        if cached is not None and self.trust("embeddings", key, cached, vectors_doubt):
-            self.hits["embed"] = True
-            return cached["vectors"], key
+        tfidf = model == TFIDF_MODEL
+
+        def compute() -> tuple[np.ndarray, str, np.ndarray | None]:
+            # TF-IDF vectors depend on the whole corpus (its vocabulary and SVD): never reused per text
+            hashes = None if tfidf else row_hashes(dataset.texts)
+            precision = (options.precision if tfidf else
+                         resolve_precision(options.precision, resolve_device(options.device), model))
+            return self._encode(dataset, model, fingerprint, precision, hashes), precision, hashes
+
+        def files(result: tuple[np.ndarray, str, np.ndarray | None]) -> tuple[dict[str, Any], dict[str, Any]]:
+            vectors, precision, hashes = result
+            stored = {"vectors.npy": vectors} if hashes is None else {"vectors.npy": vectors, "row_hashes.npy": hashes}
+            return stored, {"model": fingerprint, "precision": precision, "rows": len(dataset)}
+
+        vectors = self.cached(
+            "embed", "embeddings", key, compute=compute, files=files,
+            restore=lambda cached: (cached["vectors"], cached["_meta"].get("precision"), None),
+            doubt=vectors_doubt, arrays={"vectors": ArraySpec("float32", (len(dataset), None))},
+        )[0]
+        return vectors, key
+
+    def _encode(self, dataset: Dataset, model: str, fingerprint: str, precision: str,
+                hashes: np.ndarray | None) -> np.ndarray:
+        """Vectors for every text: those embedded by earlier audits reused, the rest encoded."""
         from engine.embed import embed_texts
 
-        tfidf = model == TFIDF_MODEL
-        self.hits["embed"] = False
-        # TF-IDF vectors depend on the whole corpus (its vocabulary and SVD): never reused per text
-        hashes = None if tfidf else row_hashes(dataset.texts)
-        precision = options.precision if tfidf else resolve_precision(options.precision, resolve_device(options.device), model)
+        options = self.options
         reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if hashes is None else
                   reuse_vectors(self.cache, hashes, model=fingerprint, precision=precision))
         missing = np.flatnonzero(~reused.found)
         vectors = reused.vectors
         if missing.size:
+            tfidf = model == TFIDF_MODEL
             import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
             self.report("embed", 0, int(missing.size), f"loading {model}")
             encode = functools.partial(embed_texts, model=model, device=options.device, precision=options.precision,
@@ -202,9 +256,7 @@ class _Runner:
             self.notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
                               f"embedded by earlier audits; encoded {missing.size:,}")
         assert vectors is not None
-        files = {"vectors.npy": vectors} if hashes is None else {"vectors.npy": vectors, "row_hashes.npy": hashes}
-        self.cache.save("embeddings", key, files, {"model": fingerprint, "precision": precision, "rows": len(dataset)})
-        return vectors, key
+        return vectors
 
     def predict(
         self, dataset: Dataset, vectors: np.ndarray, vector_key: str, graph: NeighbourGraph | None = None
@@ -214,91 +266,85 @@ class _Runner:
             pred_probs = self.user_pred_probs
             self.hits["predict"] = True
             return pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(pred_probs)
-        parts = {
+        key = make_key({
             "vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds,
             "classifier": options.classifier, "C": options.C, "seed": options.seed,
             "graph": graph.method if graph is not None and options.classifier.endswith("-knn") else None,
             "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
-        }
-        key = make_key(parts)
-        shape = (len(dataset), dataset.n_classes)
-        cached = self.cache.load("pred_probs", key, arrays={"pred_probs": ArraySpec("float32", shape)})
-        if cached is not None and self.trust("pred_probs", key, cached, pred_probs_doubt):
-            self.hits["predict"] = True
-            self.notes.extend(cached["_meta"].get("notes", []))
-            return cached["pred_probs"], key
-        from engine.predict import cross_val_pred_probs
+        })
 
-        import_with_gc_paused("sklearn.model_selection", "sklearn.linear_model")
-        self.hits["predict"] = False
-        result = cross_val_pred_probs(
-            vectors, dataset.labels, dataset.n_classes, folds=options.folds,
-            classifier=options.classifier, C=options.C, seed=options.seed,
-            neighbours=graph.indices if graph is not None else None,
-            progress=self.stage_progress("predict"), cancel=self.cancel,
-        )
-        self.notes.extend(result.notes)
-        self.cache.save("pred_probs", key, {"pred_probs.npy": result.pred_probs}, {"notes": result.notes})
-        return result.pred_probs, key
+        def compute():
+            from engine.predict import cross_val_pred_probs
+
+            result = cross_val_pred_probs(
+                vectors, dataset.labels, dataset.n_classes, folds=options.folds,
+                classifier=options.classifier, C=options.C, seed=options.seed,
+                neighbours=graph.indices if graph is not None else None,
+                progress=self.stage_progress("predict"), cancel=self.cancel,
+            )
+            return result.pred_probs, result.notes
+
+        pred_probs = self.cached(
+            "predict", "pred_probs", key, compute=compute,
+            files=lambda result: ({"pred_probs.npy": result[0]}, {"notes": result[1]}),
+            restore=lambda cached: (cached["pred_probs"], []), doubt=pred_probs_doubt,
+            arrays={"pred_probs": ArraySpec("float32", (len(dataset), dataset.n_classes))},
+            imports=("sklearn.model_selection", "sklearn.linear_model"),
+        )[0]
+        return pred_probs, key
 
     def neighbours(self, vectors: np.ndarray, vector_key: str) -> tuple[NeighbourGraph, str]:
         device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else self.options.device
         method = choose_method(len(vectors), resolve_device(device) if device != "cpu" else "cpu")
         key = make_key({"vectors": vector_key, "k": self.options.k, "method": method, "v": PIPELINE_VERSION})
-        arrays = {"indices": ArraySpec("int", (len(vectors), None)), "distances": ArraySpec("float32", (len(vectors), None))}
-        cached = self.cache.load("neighbours", key, arrays=arrays)
-        if cached is not None and self.trust("neighbours", key, cached, graph_doubt):
-            self.hits["neighbours"] = True
-            return NeighbourGraph(cached["indices"], cached["distances"], cached["_meta"]["method"]), key
-        from engine.neighbours import build_graph
 
-        import_with_gc_paused("faiss")
-        self.hits["neighbours"] = False
-        graph = build_graph(
-            vectors, k=self.options.k, method=method, device=device,
-            progress=self.stage_progress("neighbours"), cancel=self.cancel,
-        )
-        self.cache.save(
-            "neighbours", key, {"indices.npy": graph.indices, "distances.npy": graph.distances},
-            {"method": graph.method},
+        def compute() -> NeighbourGraph:
+            from engine.neighbours import build_graph
+
+            return build_graph(vectors, k=self.options.k, method=method, device=device,
+                               progress=self.stage_progress("neighbours"), cancel=self.cancel)
+
+        graph = self.cached(
+            "neighbours", "neighbours", key, compute=compute,
+            files=lambda graph: ({"indices.npy": graph.indices, "distances.npy": graph.distances},
+                                 {"method": graph.method}),
+            restore=lambda cached: NeighbourGraph(cached["indices"], cached["distances"], cached["_meta"]["method"]),
+            doubt=graph_doubt, imports=("faiss",),
+            arrays={"indices": ArraySpec("int", (len(vectors), None)),
+                    "distances": ArraySpec("float32", (len(vectors), None))},
         )
         return graph, key
 
     def audit(self, dataset: Dataset, pred_probs, graph, vectors, keys: dict[str, str]) -> AuditOutput:
         options = self.options
-        parts = {
+        key = make_key({
             **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
             "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
             "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
-        }
-        key = make_key(parts)
-        cached = self.cache.load("audit", key)
-        if cached is not None and self.trust("audit", key, cached, functools.partial(audit_doubt, n_rows=len(dataset))):
-            self.hits["audit"] = True
-            self.notes.extend(cached["_meta"].get("notes", []))
-            return AuditOutput(
-                issues=cached["issues"], summary=cached["summary"], info=cached["info"],
-                report=cached["report"], timings_s=cached["_meta"].get("timings_s", {}),
-                notes=cached["_meta"].get("notes", []),
-            )
-        from engine.audit import run_datalab
+        })
 
-        import_with_gc_paused("cleanlab.datalab.datalab")
-        self.hits["audit"] = False
-        output = run_datalab(
-            dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
-            null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
-            progress=lambda done, total, name: self.report("audit", done, total, name),
-            cancel=self.cancel,
+        def compute() -> AuditOutput:
+            from engine.audit import run_datalab
+
+            return run_datalab(
+                dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
+                null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
+                progress=lambda done, total, name: self.report("audit", done, total, name), cancel=self.cancel,
+            )
+
+        def restore(cached: dict[str, Any]) -> AuditOutput:
+            meta = cached["_meta"]
+            return AuditOutput(issues=cached["issues"], summary=cached["summary"], info=cached["info"],
+                               report=cached["report"], timings_s=meta.get("timings_s", {}),
+                               notes=meta.get("notes", []))
+
+        return self.cached(
+            "audit", "audit", key, compute=compute, restore=restore,
+            files=lambda output: ({"issues.parquet": output.issues, "summary.parquet": output.summary,
+                                   "info.json": output.info, "report.txt": output.report},
+                                  {"timings_s": output.timings_s, "notes": output.notes}),
+            doubt=functools.partial(audit_doubt, n_rows=len(dataset)), imports=("cleanlab.datalab.datalab",),
         )
-        self.cache.save(
-            "audit", key,
-            {"issues.parquet": output.issues, "summary.parquet": output.summary,
-             "info.json": output.info, "report.txt": output.report},
-            {"timings_s": output.timings_s, "notes": output.notes},
-        )
-        self.notes.extend(output.notes)
-        return output
 
     def timed(self, stage: str, func, *args):
         started = time.perf_counter()
