@@ -10,6 +10,7 @@ import gc
 import sys
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import events, work
@@ -20,11 +21,20 @@ from engine.errors import EXIT_CANCELLED, Cancelled, TextauditError
 from engine.pipeline import AuditOptions, AuditResult, Progress
 from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
-from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, WorkFailed
+from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, SimilarReady, WorkFailed
 from tui.view import ISSUE_TITLES, AuditView
 
 
 LARGE_ROWS = 100_000  # from this size on, the loaded result is frozen out of the cyclic GC
+SIMILAR_ROWS = 50  # more like this: how many nearest rows
+
+
+@dataclass(frozen=True)
+class SimilarRequest:
+    """More like ``row``, or like the typed ``text``."""
+
+    row: int | None = None
+    text: str | None = None
 
 
 def readable(error: BaseException) -> str:
@@ -65,6 +75,7 @@ class TextauditApp(App[int]):
         self._given_view = view
         self.book: DecisionBook | None = None
         self._issue_screens: dict[str, Screen] = {}
+        self.similarity = None  # engine.review.SimilarityIndex, loaded on the first "more like this"
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -204,6 +215,85 @@ class TextauditApp(App[int]):
             else:  # composed on its first show: its first order places the cursor
                 screen._pending_row = row
 
+    def open_filtered(self, issue_type: str, query: str) -> None:
+        """Open ``issue_type``'s screen listing its flagged rows that match the filter ``query``.
+
+        From a navigator (confusions, more like this) the screen opens above it, so escape
+        goes back there."""
+        if self.view is None:
+            return
+        screen = self.issue_screen(issue_type)
+        if screen in self.screen_stack:
+            while self.screen is not screen:
+                self.pop_screen()
+        else:
+            self.push_screen(screen)
+        screen.preset_filter(query)
+
+    def action_confusions(self) -> None:
+        from tui.screens.confusions import ConfusionScreen
+
+        if self.view is None:
+            return
+        if "label" not in self.view.flags:
+            self.notify("no label check in this audit: nothing to group by class", timeout=4)
+            return
+        found = next((s for s in self.screen_stack if isinstance(s, ConfusionScreen)), None)
+        if found is None:
+            self.push_screen(ConfusionScreen(self.view, self.book))
+            return
+        while self.screen is not found:
+            self.pop_screen()
+
+    # -- more like this -----------------------------------------------------------------------
+
+    def open_similar(self, row: int | None = None, text: str | None = None) -> None:
+        """Find the rows nearest to ``row`` or to ``text`` (in a worker), then list them."""
+        if self.view is None or self.result is None:
+            return
+        if self.similarity is None or text is not None:
+            self.notify("loading the audit's vectors…" if self.similarity is None else "embedding the query…",
+                        timeout=3)
+        self.run_similar(SimilarRequest(row, text))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="similar", group="similar")
+    def run_similar(self, request: SimilarRequest) -> None:
+        import numpy as np
+
+        from engine.review import SimilarityIndex
+        from engine.similar import audit_vectors, query_vector
+
+        options = getattr(self.result, "options", None) or self.options
+        try:
+            index = self.similarity
+            if index is None:
+                index = SimilarityIndex(audit_vectors(self.result.dataset, options, self.cancel_event))
+            if request.text is not None:
+                rows, sims = index.query(query_vector(request.text, options), SIMILAR_ROWS)
+            else:  # the row itself first: it belongs to the group the reviewer marks
+                rows, sims = index.like_row(request.row, SIMILAR_ROWS)
+                rows = np.concatenate([[request.row], rows])
+                sims = np.concatenate([[1.0], sims]).astype(np.float32)
+        except Exception as error:  # noqa: BLE001 - reaches the user as one line
+            self.post_message(WorkFailed("more like this", error))
+        else:
+            self.post_message(SimilarReady(request, rows, sims, index))
+
+    def on_similar_ready(self, message: SimilarReady) -> None:
+        from tui.screens.more_like_this import MoreLikeThisScreen
+
+        self.similarity = message.index
+        request = message.request
+        if request.text is not None:
+            caption = f"Like ~{request.text[:40]}"
+        else:
+            caption = f"More like row {request.row:,}"
+        screen = MoreLikeThisScreen(self.view, self.book, message.rows, message.sims, caption)
+        if isinstance(self.screen, MoreLikeThisScreen):
+            self.switch_screen(screen)  # one list of similar rows at a time
+        else:
+            self.push_screen(screen)
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
@@ -225,6 +315,8 @@ class TextauditApp(App[int]):
             yield SystemCommand(f"Open: {title}", f"{self.view.counts.get(name, 0):,} flagged",
                                 lambda name=name: self.open_issue(name))
         yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
+        yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
+                            self.action_confusions)
         yield SystemCommand("Open: Datalab report", "the full text report", self.action_open_report)
         yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
         yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
@@ -234,7 +326,8 @@ class TextauditApp(App[int]):
         """The screen's own keys as palette commands (one per action, only those it offers now)."""
         from tui.screens.help import key_name
 
-        covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette"}
+        covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette",
+                   "app.confusions"}
         keys: dict[str, list[str]] = {}
         bindings = {}
         for key, active in screen.active_bindings.items():

@@ -21,6 +21,8 @@ SUMMARY_BINDINGS = [
     Binding("enter", "open", "Open", show=False),
     Binding("c", "chart", "Class chart", tooltip="Class chart: scroll to it (tab moves between table and page)"),
     Binding("r", "report", "Report"),
+    Binding("C", "app.confusions", "Confusions", show=False,
+            tooltip="Confusion navigator: label issues by class pair (given → suggested)"),
     Binding("e", "export", "Export"),
     Binding("q", "app.quit", "Quit"),
 ]
@@ -40,8 +42,39 @@ VIEW_BINDINGS = [
     Binding("s", "sort_next", "Sort", show=False, tooltip="Sort by the next column"),
     Binding("S", "sort_reverse", "Reverse sort", show=False),
     Binding("tab", "focus_detail", "Detail", show=False, tooltip="Move between the list and the detail pane"),
-    Binding("escape,q", "back", "Back", show=False, tooltip="Back to the summary"),
+    Binding("escape", "escape", "Back", show=False, tooltip="Clear the marks; without marks, back to the summary"),
+    Binding("q", "back", "Back", show=False, tooltip="Back to the summary"),
 ]
+
+#: Review keys of every row screen: marks for bulk decisions, and moving through what is left.
+REVIEW_BINDINGS = [
+    Binding("space", "toggle_mark", "Mark", show=False, tooltip="Mark or unmark the row (a, l, x, o then act on every marked row)"),
+    Binding("asterisk", "mark_all", "Mark all", show=False, tooltip="Mark every row of the list as filtered now"),
+    Binding("n", "next_undecided(1)", "Next undecided", show=False, tooltip="Next row without a decision"),
+    Binding("N", "next_undecided(-1)", "Previous undecided", show=False, tooltip="Previous row without a decision"),
+    Binding("d", "toggle_decided", "Hide decided", show=False, tooltip="Hide / show rows that have a decision"),
+    Binding("colon", "goto", "Go to", show=False, tooltip="Go to a row number or an id"),
+    Binding("m", "more_like_this", "More like this", show=False,
+            tooltip="More like this: the 50 rows nearest to this one (mark them for one decision)"),
+    Binding("j", "jump_issue", "Jump", show=False, tooltip="The same row on the next issue screen that flags it"),
+    Binding("c", "app.confusions", "Confusions", show=False,
+            tooltip="Confusion navigator: label issues by class pair (given → suggested)"),
+]
+
+#: The confusion navigator.
+CONFUSION_BINDINGS = [
+    Binding("enter", "open", "Open", tooltip="List the group's rows on the label-issue screen (then * and a)"),
+    Binding("v", "cycle", "View", tooltip="Pairs / by given class / by suggested class / matrix"),
+    Binding("escape,q", "back", "Back"),
+]
+
+#: The confirmation of a decision on many marked rows.
+BULK_BINDINGS = [
+    Binding("enter,y", "confirm", "Confirm"),
+    Binding("escape,n", "cancel", "Cancel"),
+]
+#: The go-to dialog (``:``).
+GOTO_BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
 SET_BINDINGS = [
     # ← and → (the list's own keys) pick a member too; the footer shows them on this binding
@@ -55,6 +88,6 @@ SET_BINDINGS = [
 #: filter (still bound; the help screen lists them).
 NEAR_DUPLICATE_BINDINGS = SET_BINDINGS + [
     replace(b, show=False) if b.action in ("keep", "filter") else b for b in DECISION_BINDINGS + VIEW_BINDINGS
-]
+] + REVIEW_BINDINGS
 
 SINGLE_VIEW_BINDINGS = [Binding("escape,q", "back", "Back")]

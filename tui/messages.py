@@ -58,3 +58,14 @@ class OrderReady(Message):
         super().__init__()
         self.request = request
         self.order = order
+
+
+class SimilarReady(Message):
+    """The similarity worker found the rows nearest to a row or a typed text."""
+
+    def __init__(self, request: Any, rows: Any, sims: Any, index: Any) -> None:
+        super().__init__()
+        self.request = request
+        self.rows = rows
+        self.sims = sims
+        self.index = index

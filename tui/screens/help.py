@@ -12,8 +12,10 @@ from textual.widgets import Static
 
 from tui.bindings import (
     APP_BINDINGS,
+    CONFUSION_BINDINGS,
     DECISION_BINDINGS,
     PALETTE_KEY,
+    REVIEW_BINDINGS,
     SET_BINDINGS,
     SUMMARY_BINDINGS,
     VIEW_BINDINGS,
@@ -22,13 +24,16 @@ from tui.widgets.filter_bar import FILTER_HELP
 from tui.widgets.row_list import RowList
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "space": "space",
-             "left_square_bracket": "[", "right_square_bracket": "]"}
+             "left_square_bracket": "[", "right_square_bracket": "]",
+             "asterisk": "*", "colon": ":"}
 
 SECTIONS = [
     ("Everywhere", APP_BINDINGS + [PALETTE_KEY]),
     ("Summary", SUMMARY_BINDINGS),
     ("Row screens: decisions, saved to the journal at once", DECISION_BINDINGS),
     ("Row screens: view", VIEW_BINDINGS + RowList.BINDINGS),
+    ("Row screens: marks (a l x o act on them) and review", REVIEW_BINDINGS),
+    ("Confusions (c on row screens, C on the summary)", CONFUSION_BINDINGS),
     ("Near-duplicates: keys act on the selected member or the set", SET_BINDINGS
      + [Binding("l", "pick_label", "Label", tooltip="Relabel every member of the set")]),
 ]

@@ -23,6 +23,7 @@ class NearDuplicatesScreen(RowScreen):
     BINDINGS = NEAR_DUPLICATE_BINDINGS
     issue_type = "near_duplicate"
     default_sort = ("set", False)
+    entries_are_rows = False  # an entry is a set; marks and bulk decisions take all its members
 
     def __init__(self, view, book, issue_type=None) -> None:
         super().__init__(view, book, issue_type)
@@ -46,6 +47,15 @@ class NearDuplicatesScreen(RowScreen):
 
     def entry_rows(self, entry: int) -> list[int]:
         return [int(r) for r in self.sets[entry]]
+
+    def entry_universe(self) -> int:
+        return len(self.sets)
+
+    def decided_mask(self, entries: np.ndarray) -> np.ndarray:
+        return np.asarray([self.is_decided(int(e)) for e in entries], dtype=bool)
+
+    def can_show(self, row: int) -> bool:
+        return int(row) in self.set_of_row
 
     def cell(self, entry: int, key: str) -> str:
         members = self.sets[entry]
@@ -181,7 +191,10 @@ class NearDuplicatesScreen(RowScreen):
                 self.relabel_rows(self.diff.members, int(self.view.given[chosen]))
 
     def action_pick_label(self) -> None:
-        """On this screen ``l`` relabels the whole set."""
+        """On this screen ``l`` relabels the whole set (every marked set, with marks)."""
+        if self.mark_count:
+            self.pick_label_for_marks()
+            return
         rows = list(self.diff.members)
         if not rows:
             return
@@ -206,7 +219,7 @@ class NearDuplicatesScreen(RowScreen):
 
     def widen(self) -> bool:
         """Every set, not only the conflicting ones (``show_all`` means conflicts only here)."""
-        if not self.show_all:
+        if not self.show_all and not self.hide_decided:
             return False
-        self.show_all = False
+        self.show_all, self.hide_decided = False, False
         return True

@@ -1,5 +1,8 @@
 """The decision keys of every row screen: accept, label, exclude, keep, undo, redo.
 
+With marks (``tui.screens.row_marks``) accept, label, exclude and keep act on every marked row
+after a confirmation, as one journal group.
+
 A mixin of ``RowScreen`` (which supplies ``view``, ``book``, ``issue_type``, ``row_list``,
 ``apply`` and ``refresh_decisions``). Every decision is written to the journal, fsynced,
 before the key press returns.
@@ -24,8 +27,10 @@ class DecisionKeys:
     book: DecisionBook
     issue_type: str
     show_all: bool
+    hide_decided: bool
     _pending_row: int | None
     row_list: RowList
+    mark_count: int
 
     # -- decisions ----------------------------------------------------------------------------
 
@@ -51,11 +56,16 @@ class DecisionKeys:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Accept is offered (not dimmed) only on a row whose suggestion a label issue backs."""
         if action == "accept":
+            if self.mark_count:
+                return True
             row = self.target()
             return True if row is not None and self.view.backs_suggestion(row) else None
         return True
 
     def action_accept(self) -> None:
+        if self.mark_count:
+            self.bulk("accept")
+            return
         row = self.target()
         if row is None:
             return
@@ -67,14 +77,21 @@ class DecisionKeys:
         self.decide([("relabel", row, suggested)], suggested)
 
     def action_exclude(self) -> None:
-        if (row := self.target()) is not None:
+        if self.mark_count:
+            self.bulk("exclude")
+        elif (row := self.target()) is not None:
             self.decide([("exclude", row, None)], int(self.view.predicted[row]))
 
     def action_keep(self) -> None:
-        if (row := self.target()) is not None:
+        if self.mark_count:
+            self.bulk("keep")
+        elif (row := self.target()) is not None:
             self.decide([("keep", row, None)], int(self.view.predicted[row]))
 
     def action_pick_label(self) -> None:
+        if self.mark_count:
+            self.pick_label_for_marks()
+            return
         row = self.target()
         if row is None:
             return
@@ -89,6 +106,19 @@ class DecisionKeys:
                         suggested=int(self.view.predicted[row])),
             chosen,
         )
+
+    def pick_label_for_marks(self) -> None:
+        """``l`` with marks: choose one label, then confirm it for every marked row."""
+        from tui.screens.label_picker import LabelPicker
+
+        rows = self.marked_rows()
+
+        def chosen(label: int | None) -> None:
+            if label is not None:
+                self.bulk("relabel", label)
+
+        self.app.push_screen(LabelPicker(self.view.class_names, suggested=int(self.view.predicted[rows[0]]),
+                                         title=f"Relabel {len(rows):,} marked rows"), chosen)
 
     def relabel_rows(self, rows: list[int], label: int) -> None:
         items = [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]
@@ -138,10 +168,10 @@ class DecisionKeys:
                 self.apply()
 
     def widen(self) -> bool:
-        """List more entries (every row, not only the flagged ones); False when already so."""
-        if self.show_all:
+        """List more entries (every row, decided ones too); False when already so."""
+        if self.show_all and not self.hide_decided:
             return False
-        self.show_all = True
+        self.show_all, self.hide_decided = True, False
         return True
 
     def follow(self, row: int) -> bool:

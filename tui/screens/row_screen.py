@@ -21,10 +21,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from tui.bindings import DECISION_BINDINGS, VIEW_BINDINGS
+from tui.bindings import DECISION_BINDINGS, REVIEW_BINDINGS, VIEW_BINDINGS
 from tui.decisions import DecisionBook
 from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
+from tui.screens.row_marks import MarkKeys
 from tui.text_index import Check, Superseded
 from tui.view import ISSUE_TITLES, AuditView
 from tui.widgets.detail_pane import DetailPane
@@ -45,6 +46,12 @@ class OrderRequest:
     doing: str  # "sorting" or "filtering", for the indicator
     delay: float = 0.0  # debounce: wait this long (cancellable) before starting
     first: bool = False  # the screen's first order: the cursor starts on the first undecided entry
+    hide_decided: bool = False  # leave out entries that have a decision (``d``)
+
+
+def is_similarity_query(text: str) -> bool:
+    """``~text`` in the filter line lists the rows nearest to ``text`` (by meaning)."""
+    return text.lstrip().startswith("~")
 
 
 def format_score(value: float) -> str:
@@ -52,10 +59,10 @@ def format_score(value: float) -> str:
     return f"{value:.1e}" if 0 < value < 0.001 else f"{value:.3f}"
 
 
-class RowScreen(DecisionKeys, Screen):
+class RowScreen(MarkKeys, DecisionKeys, Screen):
     """Rows flagged for one issue type, worst first."""
 
-    BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS
+    BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS + REVIEW_BINDINGS
     AUTO_FOCUS = "#rows"
     busy: reactive[str | None] = reactive(None, init=False)  # "sorting"/"filtering" while in flight
     issue_type = "label"
@@ -169,7 +176,8 @@ class RowScreen(DecisionKeys, Screen):
         if text := self.verdict():
             yield Static(text, id="verdict")
         sortable = self.columns()
-        yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), id="rows")
+        yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), marked=self.is_marked,
+                      id="rows")
         yield self.make_detail()
         yield FilterBar(self.filter_query, id="filter")
         yield Footer(compact=True)  # room for every shown key, "? Help" included, at 80 columns
@@ -200,7 +208,7 @@ class RowScreen(DecisionKeys, Screen):
         self.row_list.pending = True
         self.row_list.refresh()
         request = OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
-                               doing, delay, first)
+                               doing, delay, first, self.hide_decided)
         self.compute_order(request)
         self.update_title()
 
@@ -228,6 +236,8 @@ class RowScreen(DecisionKeys, Screen):
         entries = self.entries(request.show_all)
         if not request.spec.empty and not request.spec.error:
             entries = entries[self.filter_mask(entries, request.spec, check)]
+        if request.hide_decided:
+            entries = entries[~self.decided_mask(entries)]
         check()
         values = self.sort_values(request.sort_key, entries, check)
         order = np.argsort(values, kind="stable")
@@ -272,6 +282,10 @@ class RowScreen(DecisionKeys, Screen):
         decided = self.book.decided_among(self.view.flagged(self.issue_type))
         flagged = len(self.view.flagged(self.issue_type))
         parts = [f"{self.title}", f"{shown:,} of {base:,} {scope}", f"decided {decided:,}/{flagged:,}"]
+        if self.mark_count:
+            parts.append(f"{self.mark_count:,} marked")
+        if self.hide_decided:
+            parts.append("decided hidden")
         if self.spec.error:
             parts.append(self.spec.error)
         elif not self.spec.empty:
@@ -288,12 +302,18 @@ class RowScreen(DecisionKeys, Screen):
 
     @on(Input.Changed, "#filter")
     def filter_typed(self, event: Input.Changed) -> None:
-        # the bar announces its restored text when the screen is shown again: already applied
-        if event.value != self.filter_query:
+        # the bar announces its restored text when the screen is shown again: already applied;
+        # ``~text`` is a similarity query, run on enter only (it embeds the text)
+        if event.value != self.filter_query and not is_similarity_query(event.value):
             self.set_filter(event.value, delay=FILTER_DEBOUNCE_S)
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self, event: Input.Submitted) -> None:
+        if is_similarity_query(event.value):
+            event.input.value = self.filter_query  # the list keeps its filter; the query opens a list
+            self.row_list.focus()
+            self.app.open_similar(text=event.value.strip()[1:].strip())
+            return
         self.set_filter(event.value)
         self.row_list.focus()
 
@@ -301,6 +321,18 @@ class RowScreen(DecisionKeys, Screen):
         """The title bar shows 'sorting…'/'filtering…' while an order is computed."""
         if self.is_mounted:
             self.update_title()
+
+    def preset_filter(self, query: str) -> None:
+        """Show the flagged rows matching ``query`` (a navigator opened them); old marks go."""
+        self.filter_query = query
+        self.spec = parse_filter(query)
+        self.show_all = False
+        if self._marks is not None:
+            self._marks[:] = False
+        if self.is_mounted:  # else compose and on_mount use them
+            self.query_one("#filter", FilterBar).value = query
+            self.apply("filtering")
+            self.row_list.focus()
 
     def set_filter(self, query: str, delay: float = 0.0) -> None:
         """Filter by ``query`` (see FILTER_HELP); ``delay`` debounces typing."""
@@ -314,11 +346,17 @@ class RowScreen(DecisionKeys, Screen):
             self.refresh_decisions()
 
     def refresh_decisions(self) -> None:
+        if self.hide_decided:  # a decided row leaves the list; the cursor stays on the next one
+            self.apply()
         self.row_list.refresh()
         self.show_detail(self.row_list.current_row)
         self.update_title()
 
     # -- view actions -------------------------------------------------------------------------
+
+    def action_more_like_this(self) -> None:
+        if (row := self.target()) is not None:
+            self.app.open_similar(row=row)
 
     def action_filter(self) -> None:
         self.query_one("#filter", FilterBar).focus()

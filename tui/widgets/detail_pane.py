@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.decisions import DecisionBook
-from tui.view import AuditView
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView
 
 NEIGHBOURS_SHOWN = 5
 TOP_K = 3  # most probable classes shown with their probabilities
@@ -51,6 +51,17 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     if issue_type == "null":
         return "Its text is empty or missing." if flagged else "Its text is present."
     return f"{score_text}, {state}." if score_text else state
+
+
+def flagged_by(view: AuditView, row: int) -> list[tuple[str, float | None]]:
+    """Every row-level issue type that flags ``row``, with its score (low = worse)."""
+    found = []
+    for name in ROW_TYPES:
+        flags = view.flags.get(name)
+        if flags is not None and flags[row]:
+            score = view.scores.get(name)
+            found.append((name, float(score[row]) if score is not None else None))
+    return found
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -108,6 +119,12 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append("  ·  ".join(f"{names[c]} {p:.3f}" for c, p in top))
         text.append("\nWhy: ", style="bold")
         text.append(why_flagged(view, row, self.issue_type))
+        text.append("\nFlagged by: ", style="bold")
+        issues = flagged_by(view, row)
+        text.append(" · ".join(f"{ISSUE_TITLES.get(name, name)}" + ("" if score is None else f" {score:.3f}")
+                               for name, score in issues) or "no check")
+        if any(name != self.issue_type for name, _ in issues):
+            text.append("  (j: the same row there)", style="italic")
         text.append("\n")
         if self.issue_type == "label" and view.datalab_label_flags is not None:
             text.append("Datalab: ", style="bold")

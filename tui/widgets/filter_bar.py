@@ -5,6 +5,7 @@
     given:card  g:card     given label contains "card"
     suggested:pin  s:pin   suggested label contains "pin"
     "exact phrase"         quoted words stay together
+    ~some text             (on enter) the rows nearest in meaning to "some text"
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.widgets import Input
 from tui.text_index import Check, never_cancelled
 from tui.view import AuditView
 
-FILTER_HELP = 'words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase"'
+FILTER_HELP = 'words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase" · ~text: rows like it'
 #: The placeholders, longest first: the bar shows the longest that fits whole (closing quote included).
 FILTER_HINTS = ("filter: " + FILTER_HELP,
                 'filter: words · "a phrase" · re:REGEX · given:LABEL · suggested:LABEL',

@@ -50,10 +50,12 @@ def min_text_width(total: int) -> int:
 
 CellFn = Callable[[int, str], str]
 MarkFn = Callable[[int], str]  # one glyph ('' for none) shown after the cursor mark
+MarkedFn = Callable[[int], bool]  # is the entry marked for a bulk decision?
 
 SORT_MARK = {True: " ▼", False: " ▲"}
 NO_COLOR_CURSOR = Style(reverse=True)
-PREFIX = 2  # cells before the first column: the cursor mark ▶ and the row's decision glyph
+PREFIX = 2  # cells before the first column: the cursor mark ▶ (• on a marked row) and the decision glyph
+CURSOR_GLYPH, MARKED_GLYPH, MARKED_CURSOR_GLYPH = "▶", "•", "▷"
 
 
 class RowList(ScrollView, can_focus=True):
@@ -63,13 +65,14 @@ class RowList(ScrollView, can_focus=True):
         "row-list--header",
         "row-list--cursor",
         "row-list--decided",
+        "row-list--marked",
         "row-list--empty",
     }
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),  # space marks a row (the screen)
         Binding("home,g", "jump(0)", "First", show=False),
         Binding("end,G", "jump(-1)", "Last", show=False),
         Binding("enter", "select", "Open", show=False),
@@ -110,6 +113,7 @@ class RowList(ScrollView, can_focus=True):
         mark: MarkFn | None = None,
         empty_text: str = "no rows",
         *,
+        marked: MarkedFn | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -117,6 +121,7 @@ class RowList(ScrollView, can_focus=True):
         self.columns = columns
         self.cell = cell
         self.mark = mark or (lambda row: "")
+        self.marked = marked or (lambda row: False)
         self.empty_text = empty_text
         self.order = np.empty(0, dtype=np.int64)
         self.cursor = 0
@@ -293,13 +298,17 @@ class RowList(ScrollView, can_focus=True):
         texts = [self.cell(row, column.key) for column in columns]
         is_cursor = position == self.cursor
         mark = self.mark(row)
+        marked = self.marked(row)
         style: Style = base
         if mark:
             style += self.get_component_rich_style("row-list--decided")
+        if marked:
+            style += self.get_component_rich_style("row-list--marked")
         if is_cursor:
             style += self.get_component_rich_style("row-list--cursor")
             if self.app.no_color:  # greys alone may not show it: reverse video always does
                 style += NO_COLOR_CURSOR
-        text = self._line(texts, widths, rights, ("▶" if is_cursor else " ") + (mark or " "),
+        glyph = (MARKED_CURSOR_GLYPH if marked else CURSOR_GLYPH) if is_cursor else MARKED_GLYPH if marked else " "
+        text = self._line(texts, widths, rights, glyph + (mark or " "),
                           [column.fit for column in columns])
         return Strip([Segment(set_cell_size(text, width), style)], width)

@@ -1,0 +1,108 @@
+"""The confusion navigator (issue 13): groups of label issues by class pair, by given class and
+by suggested class; Enter lists exactly those rows; ``*`` then ``a`` fixes the pair in one step."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from pilot_helpers import settle
+from textual.widgets import DataTable
+from tui_synthetic import fixed_result, fixed_view
+
+from engine.review import confusion_matrix, confusion_pairs, confusions_by_given
+from tui.app import TextauditApp
+from tui.screens.confusions import ConfusionScreen
+
+
+@pytest.fixture(scope="module")
+def pinned_result(demo_csv):
+    return fixed_result(demo_csv)
+
+
+@pytest.fixture
+def journal_path(tmp_path):
+    return tmp_path / "j.jsonl"
+
+
+@pytest.fixture
+def app(pinned_result, journal_path) -> TextauditApp:
+    return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+
+
+def lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+
+
+async def test_pair_enter_lists_exactly_its_rows_and_one_bulk_accept_fixes_it(app, journal_path):
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ConfusionScreen)
+        view = app.view
+        expected = confusion_pairs(view.given, view.predicted, view.flags["label"])
+        assert [(g.given, g.suggested, g.rows.tolist()) for g in screen.groups] == [
+            (g.given, g.suggested, g.rows.tolist()) for g in expected]
+        table = screen.query_one("#confusions", DataTable)
+        assert table.row_count == len(expected)
+        assert table.get_row_at(0)[0] == str(expected[0].count)
+        await pilot.press("enter")
+        await settle(pilot)
+        labels = app.screen
+        assert labels.issue_type == "label"
+        assert sorted(labels.row_list.order.tolist()) == expected[0].rows.tolist()
+        await pilot.press("asterisk", "a", "enter")
+        await pilot.pause()
+        written = lines(journal_path)
+        names = view.class_names
+        assert sorted(e["row"] for e in written) == expected[0].rows.tolist()
+        assert {e["label_after"] for e in written} == {names[expected[0].suggested]}
+        assert len({e["group"] for e in written}) == 1
+
+
+async def test_by_given_class_from_the_summary_and_back(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ConfusionScreen)
+        await pilot.press("v")
+        await pilot.pause()
+        view = app.view
+        expected = confusions_by_given(view.given, view.flags["label"])
+        assert [g.rows.tolist() for g in screen.groups] == [g.rows.tolist() for g in expected]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert sorted(app.screen.row_list.order.tolist()) == expected[1].rows.tolist()
+        await pilot.press("x")
+        await pilot.press("escape")  # back to the navigator, which counts the decision
+        await pilot.pause()
+        assert app.screen is screen
+        table = screen.query_one("#confusions", DataTable)
+        assert table.get_row_at(1)[1] == "1"
+
+
+async def test_matrix_counts_every_flagged_row_of_the_top_classes(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("C", "v", "v", "v")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.mode == "matrix"
+        matrix = screen.query_one("#confusion-matrix")
+        assert matrix.display and not screen.query_one("#confusions").display
+        view = app.view
+        counts = confusion_matrix(view.given, view.predicted, view.flags["label"], view.n_classes)
+        from rich.console import Console
+
+        console = Console(width=120, record=True, color_system=None, file=open("/dev/null", "w"))
+        console.print(matrix.content)
+        text = console.export_text()
+        cells = [int(tok) for line in text.splitlines()[1:] for tok in line.split()[2:] if tok.isdigit()]
+        assert sum(cells) == int(counts.sum()) == int(view.flags["label"].sum())
+        assert np.count_nonzero(counts) == len(cells)

@@ -1,0 +1,152 @@
+"""The confusion navigator: label issues grouped by class pair (given -> suggested), by given
+class alone or by suggested class alone, biggest first, and a compact matrix of the top classes.
+
+Enter opens exactly those rows on the label-issue screen (a filter ``given:X suggested:Y`` over
+the flagged rows), where ``*`` then ``a`` fixes the whole pair in one step.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+import numpy as np
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from engine.review import Confusion, confusion_matrix, confusion_pairs, confusions_by_given, confusions_by_suggested
+from tui.bindings import CONFUSION_BINDINGS
+from tui.decisions import DecisionBook
+from tui.view import AuditView
+
+#: The groupings ``v`` cycles through, with their headings.
+MODES = {
+    "pairs": "Class pairs: given → suggested",
+    "given": "By given class",
+    "suggested": "By suggested class",
+    "matrix": "Matrix of the top classes (rows: given, columns: suggested)",
+}
+MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
+MATRIX_CELL = 5
+
+
+def filter_query(confusion: Confusion, class_names: list[str]) -> str:
+    """The filter line that lists exactly ``confusion.rows`` among the flagged label rows."""
+    parts = []
+    if confusion.given is not None:
+        parts.append(shlex.quote(f"given:{class_names[confusion.given]}"))
+    if confusion.suggested is not None:
+        parts.append(shlex.quote(f"suggested:{class_names[confusion.suggested]}"))
+    return " ".join(parts)
+
+
+def matrix_table(view: AuditView, flags: np.ndarray, limit: int) -> Table:
+    """Counts of flagged rows by given (rows) and suggested (columns) class, top ``limit`` classes."""
+    counts = confusion_matrix(view.given, view.predicted, flags, view.n_classes)
+    involvement = counts.sum(axis=0) + counts.sum(axis=1)
+    top = [int(c) for c in np.argsort(-involvement, kind="stable")[:limit] if involvement[c] > 0]
+    table = Table(box=None, padding=(0, 0), show_edge=False)
+    table.add_column("given \\ suggested", no_wrap=True, max_width=24)
+    for number, _ in enumerate(top, 1):
+        table.add_column(str(number), justify="right", width=MATRIX_CELL, no_wrap=True)
+    for number, given in enumerate(top, 1):
+        cells = [Text(str(counts[given, s]) if counts[given, s] else "·", style="bold" if counts[given, s] else "dim")
+                 for s in top]
+        table.add_row(f"{number:>2} {view.names.fit(view.class_names[given], 20)}", *cells)
+    return table
+
+
+class ConfusionScreen(Screen):
+    """Lists groups of label issues; Enter opens the group's rows on the label-issue screen."""
+
+    BINDINGS = CONFUSION_BINDINGS
+    AUTO_FOCUS = "#confusions"
+
+    def __init__(self, view: AuditView, book: DecisionBook) -> None:
+        super().__init__()
+        self.view = view
+        self.book = book
+        self.mode = "pairs"
+        self.groups: list[Confusion] = []
+        self.title = "Confusions"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static(id="confusion-mode")
+        yield DataTable(id="confusions", cursor_type="row", zebra_stripes=False)
+        yield Static(id="confusion-matrix")
+        yield Footer(compact=True)
+
+    @property
+    def flags(self) -> np.ndarray:
+        flags = self.view.flags.get("label")
+        return flags if flags is not None else np.zeros(len(self.view), dtype=bool)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#confusions", DataTable)
+        table.add_columns("Rows", "Decided", "Given", "→ Suggested", "Example")
+        self.fill()
+
+    def on_screen_resume(self) -> None:
+        self.fill()  # decisions and thresholds may have changed since
+
+    def grouped(self) -> list[Confusion]:
+        view, flags = self.view, self.flags
+        if self.mode == "given":
+            return confusions_by_given(view.given, flags)
+        if self.mode == "suggested":
+            return confusions_by_suggested(view.predicted, flags)
+        return confusion_pairs(view.given, view.predicted, flags)
+
+    def fill(self) -> None:
+        view, names = self.view, self.view.class_names
+        table = self.query_one("#confusions", DataTable)
+        matrix = self.query_one("#confusion-matrix", Static)
+        cursor = table.cursor_row
+        self.groups = self.grouped()
+        table.clear()
+        for index, group in enumerate(self.groups):
+            given = names[group.given] if group.given is not None else "(any)"
+            suggested = names[group.suggested] if group.suggested is not None else "(any)"
+            example = " ".join(str(view.texts[group.rows[0]]).split())
+            table.add_row(f"{group.count:,}", f"{self.book.decided_among(group.rows):,}",
+                          view.names.fit(given, 24), view.names.fit(suggested, 24), example[:60], key=str(index))
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
+        showing_matrix = self.mode == "matrix"
+        table.display = not showing_matrix
+        matrix.display = showing_matrix
+        if showing_matrix:
+            limit = max(2, min(MATRIX_CLASSES, (self.size.width - 26) // MATRIX_CELL))
+            matrix.update(matrix_table(view, self.flags, limit))
+            matrix.focus()
+        else:
+            table.focus()
+        flagged = int(self.flags.sum())
+        self.query_one("#title-bar", Static).update(
+            f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups · v: pairs / given / suggested / matrix")
+        hint = "" if showing_matrix else " · enter lists the rows (then * marks them, a accepts)"
+        self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
+
+    def action_cycle(self) -> None:
+        modes = list(MODES)
+        self.mode = modes[(modes.index(self.mode) + 1) % len(modes)]
+        self.fill()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_group(int(event.row_key.value))
+
+    def action_open(self) -> None:
+        table = self.query_one("#confusions", DataTable)
+        if self.mode != "matrix" and table.row_count:
+            self.open_group(table.cursor_row)
+
+    def open_group(self, index: int) -> None:
+        if 0 <= index < len(self.groups):
+            self.app.open_filtered("label", filter_query(self.groups[index], self.view.class_names))
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,66 @@
+"""The go-to dialog (``:``): a row number, or an id of the data's id column."""
+
+from __future__ import annotations
+
+import numpy as np
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from tui.bindings import GOTO_BINDINGS
+
+
+def resolve_row(query: str, ids: np.ndarray, n_rows: int) -> tuple[int | None, str | None]:
+    """(row, None), or (None, why not). ``id:X`` is always an id; a number is a row number
+    (as the detail pane shows it, commas allowed); anything else is looked up as an id."""
+    text = query.strip()
+    if not text:
+        return None, "type a row number or an id"
+    if text.lower().startswith("id:"):
+        return _by_id(text[3:].strip(), ids)
+    number = text.replace(",", "").replace("_", "")
+    if number.isdigit():
+        row = int(number)
+        if row < n_rows:
+            return row, None
+        return None, f"row {row:,} is past the last row ({n_rows - 1:,}); id:{text} looks it up as an id"
+    return _by_id(text, ids)
+
+
+def _by_id(value: str, ids: np.ndarray) -> tuple[int | None, str | None]:
+    hits = np.flatnonzero(np.asarray([str(v) for v in ids], dtype=object) == value)
+    if len(hits) == 1:
+        return int(hits[0]), None
+    if len(hits) > 1:
+        return int(hits[0]), None  # ids are meant to be unique; the first one
+    return None, f"no row has the id {value!r}"
+
+
+class GotoDialog(ModalScreen[int | None]):
+    """Returns the row to go to, or None on escape; a bad entry says why and stays open."""
+
+    BINDINGS = GOTO_BINDINGS
+    AUTO_FOCUS = "#goto-query"
+
+    def __init__(self, ids: np.ndarray, n_rows: int) -> None:
+        super().__init__()
+        self.ids = ids
+        self.n_rows = n_rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="goto"):
+            yield Label(f"Go to a row (0..{self.n_rows - 1:,}) or an id (id:X) · enter goes · esc cancels",
+                        classes="dialog-title")
+            yield Input(placeholder="row number or id", id="goto-query")
+            yield Label("", id="goto-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        row, error = resolve_row(event.value, self.ids, self.n_rows)
+        if error is not None:
+            self.query_one("#goto-error", Label).update(error)
+            return
+        self.dismiss(row)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

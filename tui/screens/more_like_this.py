@@ -1,0 +1,94 @@
+"""More like this: the rows nearest to one row (or to a typed ``~text``), by exact cosine search
+over the audit's vectors, with their labels and the checks that flag them.
+
+A row screen, so marks, bulk decisions, the filter, the detail pane and undo work as everywhere:
+mark the rows that share the problem, then one ``a``, ``l``, ``x`` or ``o``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tui.decisions import DecisionBook
+from tui.screens.row_screen import RowScreen
+from tui.view import AuditView
+from tui.widgets.row_list import Column
+
+#: One letter per issue type for the Flags column (the detail pane spells them out).
+FLAG_LETTERS = {"label": "L", "outlier": "O", "near_duplicate": "D", "class_imbalance": "C",
+                "underperforming_group": "U", "null": "∅"}
+SIMILAR = "similar"  # the issue type this screen records its decisions under
+SIM, RANK, FLAGS = "sim", "rank", "flags"  # its own column keys
+
+
+def flag_letters(view: AuditView, row: int) -> str:
+    return "".join(letter for name, letter in FLAG_LETTERS.items()
+                   if name in view.flags and view.flags[name][row])
+
+
+class MoreLikeThisScreen(RowScreen):
+    """``rows`` (best first) with their cosine similarity ``sims`` to the source."""
+
+    issue_type = SIMILAR
+    default_sort = (RANK, False)
+
+    def __init__(self, view: AuditView, book: DecisionBook, rows: np.ndarray, sims: np.ndarray,
+                 caption: str) -> None:
+        super().__init__(view, book, SIMILAR)
+        self.rows = np.asarray(rows, dtype=np.int64)
+        self.rank = np.full(len(view), len(self.rows), dtype=np.int64)
+        self.rank[self.rows] = np.arange(len(self.rows))
+        self.sims = np.full(len(view), np.nan, dtype=np.float32)
+        self.sims[self.rows] = sims
+        self.title = caption
+
+    def columns(self) -> list[Column]:
+        width, grow = self.label_width(), self.label_growth()
+        return [
+            Column(SIM, "Sim", 5, right=True, drop=3),
+            Column("text", "Text"),
+            Column("given", "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
+            Column(FLAGS, "Flags", 5, drop=2),
+            Column("decision", "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+        ]
+
+    def entries(self, show_all: bool | None = None) -> np.ndarray:
+        return self.rows
+
+    def cell(self, row: int, key: str) -> str:
+        if key == SIM:
+            return f"{self.sims[row]:.3f}"
+        if key == FLAGS:
+            return flag_letters(self.view, row)
+        return super().cell(row, key)
+
+    def sort_values(self, key: str, entries: np.ndarray, check) -> np.ndarray:
+        if key in (SIM, RANK):
+            return self.rank[entries]
+        if key == FLAGS:
+            return np.asarray([flag_letters(self.view, int(r)) for r in entries], dtype=object).astype(str)
+        return super().sort_values(key, entries, check)
+
+    def title_parts(self) -> list[str]:
+        decided = self.book.decided_among(self.rows)
+        parts = [self.title, f"{len(self.row_list.order):,} of {len(self.rows):,} rows", f"decided {decided:,}"]
+        if self.mark_count:
+            parts.append(f"{self.mark_count:,} marked")
+        if not self.spec.empty:
+            parts.append(f"filter: {self.filter_query}")
+        return parts
+
+    def empty_text(self) -> str:
+        return "no similar rows"
+
+    def action_toggle_flagged(self) -> None:
+        self.notify("this list is the nearest rows; f does not apply here", timeout=2)
+
+    def can_show(self, row: int) -> bool:
+        return bool(self.rank[row] < len(self.rows))
+
+    def widen(self) -> bool:
+        if not self.hide_decided:
+            return False
+        self.hide_decided = False
+        return True

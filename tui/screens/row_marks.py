@@ -1,0 +1,235 @@
+"""Marks and bulk decisions, and moving through what is left to review, for every row screen.
+
+A mixin of ``RowScreen`` (which supplies ``view``, ``book``, ``issue_type``, ``row_list``,
+``entries``, ``entry_rows``, ``apply``, ``show_row``, ``decide`` and ``update_title``).
+
+``space`` marks the entry under the cursor, ``*`` every entry the list shows now, ``escape``
+clears the marks. With marks, ``a``/``l``/``x``/``o`` act on every marked row after a
+confirmation (``BulkDialog``): one journal group, one undo step, one fsync.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from tui.screens.bulk_dialog import PREVIEW_ROWS, BulkDialog, BulkRequest, PreviewRow
+
+if TYPE_CHECKING:
+    from tui.decisions import DecisionBook
+    from tui.view import AuditView
+    from tui.widgets.row_list import RowList
+
+Item = tuple[str, int, "int | None"]  # (action, row, label index after) as DecisionBook takes it
+
+
+class MarkKeys:
+    """Marks over the screen's entries (rows, or near-duplicate sets) and the bulk decisions."""
+
+    view: AuditView
+    book: DecisionBook
+    issue_type: str
+    row_list: RowList
+    hide_decided: bool = False
+    entries_are_rows = True  # False where an entry is a group of rows (near-duplicate sets)
+    _marks: np.ndarray | None = None
+
+    # -- the marks ----------------------------------------------------------------------------
+
+    def entry_universe(self) -> int:
+        """How many entries the screen can list (marks are a boolean array that long)."""
+        return len(self.view)
+
+    @property
+    def marks(self) -> np.ndarray:
+        if self._marks is None or len(self._marks) != self.entry_universe():
+            self._marks = np.zeros(self.entry_universe(), dtype=bool)
+        return self._marks
+
+    @property
+    def mark_count(self) -> int:
+        return int(np.count_nonzero(self._marks)) if self._marks is not None else 0
+
+    def is_marked(self, entry: int) -> bool:
+        return bool(self._marks is not None and self._marks[entry])
+
+    def marked_entries(self) -> np.ndarray:
+        """Marked entries in the order the list shows them, then any the list leaves out now."""
+        order = self.row_list.order
+        shown = order[self.marks[order]]
+        if len(shown) == self.mark_count:
+            return shown
+        return np.concatenate([shown, np.setdiff1d(np.flatnonzero(self.marks), shown)])
+
+    def marked_rows(self) -> list[int]:
+        """The dataset rows behind the marked entries, in entry order, each once."""
+        entries = self.marked_entries()
+        if self.entries_are_rows:
+            return entries.tolist()
+        rows: dict[int, None] = {}
+        for entry in entries.tolist():
+            rows.update(dict.fromkeys(self.entry_rows(entry)))
+        return list(rows)
+
+    def marks_changed(self) -> None:
+        self.row_list.refresh()
+        self.update_title()
+        self.refresh_bindings()
+
+    def clear_marks(self) -> None:
+        if self._marks is not None:
+            self._marks[:] = False
+        self.marks_changed()
+
+    def action_toggle_mark(self) -> None:
+        entry = self.row_list.current_row
+        if entry is None:
+            return
+        self.marks[entry] = not self.marks[entry]
+        self.row_list.action_cursor(1)  # space, space, space marks a run of rows
+        self.marks_changed()
+
+    def action_mark_all(self) -> None:
+        order = self.row_list.order
+        if not len(order):
+            return
+        self.marks[order] = True
+        self.marks_changed()
+        self.notify(f"marked {len(order):,} rows (a, l, x, o act on all {self.mark_count:,}; esc clears)", timeout=3)
+
+    def action_escape(self) -> None:
+        """Escape clears the marks first; without marks it goes back."""
+        if self.mark_count:
+            count = self.mark_count
+            self.clear_marks()
+            self.notify(f"cleared {count:,} marks", timeout=2)
+        else:
+            self.action_back()
+
+    # -- bulk decisions -----------------------------------------------------------------------
+
+    def bulk(self, action: str, label: int | None = None) -> None:
+        """Ask to confirm ``action`` on every marked row; on yes, one journal group."""
+        rows = self.marked_rows()
+        view, names = self.view, self.view.class_names
+        skipped = 0
+        items: list[Item] = []
+        if action == "accept":
+            backed = [r for r in rows if view.backs_suggestion(r)]
+            skipped = len(rows) - len(backed)
+            items = [("relabel", r, int(view.predicted[r])) for r in backed]
+            title = f"Accept the suggested label on {len(items):,} marked rows"
+        elif action == "relabel":
+            assert label is not None
+            items = [("keep", r, None) if int(view.given[r]) == label else ("relabel", r, label) for r in rows]
+            title = f"Relabel {len(items):,} marked rows to {names[label]}"
+        else:
+            items = [(action, r, None) for r in rows]
+            title = f"{'Exclude' if action == 'exclude' else 'Keep as they are'}: {len(items):,} marked rows"
+        if not items:
+            self.notify("nothing to accept: no label issue backs a suggestion on the marked rows "
+                        "(l chooses a label for them)", timeout=5)
+            return
+        decided = self.book.decided_among(np.asarray([r for _, r, _ in items], dtype=np.int64))
+        hidden = self.mark_count - int(np.count_nonzero(self.marks[self.row_list.order]))
+        preview = [self._preview(item) for item in items[:PREVIEW_ROWS]]
+        notes = []
+        if skipped:
+            notes.append(f"{skipped:,} marked rows have no label issue backing a suggestion: left as they are")
+        if decided:
+            notes.append(f"{decided:,} of them already have a decision: it is replaced")
+        if hidden:
+            notes.append(f"{hidden:,} marked entries are not in the list as filtered now")
+        suggestions = {label for action, _, label in items if action == "relabel"}
+        suggested = next(iter(suggestions)) if len(suggestions) == 1 else None
+        request = BulkRequest(title, len(items), preview, notes)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.apply_bulk(items, suggested)
+
+        self.app.push_screen(BulkDialog(request), confirmed)
+
+    def _preview(self, item: Item) -> PreviewRow:
+        action, row, label = item
+        names = self.view.class_names
+        before = names[int(self.view.given[row])]
+        after = {"relabel": names[label] if label is not None else "?", "exclude": "✗ excluded",
+                 "keep": "✓ kept"}[action]
+        return PreviewRow(row, str(self.view.texts[row]), before, after)
+
+    def apply_bulk(self, items: list[Item], suggested: int | None) -> None:
+        """Write the group (one fsync), clear the marks, say what happened."""
+        outcome = self.book.record_group(items, self.issue_type, suggested)
+        if outcome.error:
+            self.notify(outcome.error, severity="error", timeout=8)
+            return
+        self.clear_marks()
+        self.refresh_decisions()
+        self.notify(f"saved {len(items):,} decisions as one step (u undoes them all)", timeout=4)
+
+    # -- moving through what is left ----------------------------------------------------------
+
+    def decided_mask(self, entries: np.ndarray) -> np.ndarray:
+        """Which ``entries`` have a decision (runs in the order worker too)."""
+        return self.book.codes[entries] != 0
+
+    def action_next_undecided(self, step: int) -> None:
+        order = self.row_list.order
+        if not len(order):
+            return
+        open_positions = np.flatnonzero(~self.decided_mask(order))
+        if not len(open_positions):
+            self.notify("every row of this list has a decision", timeout=3)
+            return
+        cursor = self.row_list.cursor
+        ahead = open_positions[open_positions > cursor] if step > 0 else open_positions[open_positions < cursor][::-1]
+        if len(ahead):
+            self.row_list.move_cursor(int(ahead[0]))
+            return
+        wrapped = int(open_positions[0] if step > 0 else open_positions[-1])
+        if wrapped != cursor:
+            self.row_list.move_cursor(wrapped)
+            self.notify("wrapped to the " + ("top" if step > 0 else "bottom"), timeout=2)
+        else:
+            self.notify("this is the only undecided row of the list", timeout=2)
+
+    def action_toggle_decided(self) -> None:
+        self.hide_decided = not self.hide_decided
+        self.apply()
+        self.notify("hiding rows that have a decision" if self.hide_decided else "showing decided rows too",
+                    timeout=2)
+
+    def action_goto(self) -> None:
+        from tui.screens.goto_dialog import GotoDialog
+
+        def chosen(row: int | None) -> None:
+            if row is None:
+                return
+            if not self.can_show(row):
+                self.notify(f"row {row:,} is not on this screen (it is in no near-duplicate set)", timeout=4)
+                return
+            self.show_row(row)
+
+        self.app.push_screen(GotoDialog(self.view.ids, len(self.view)), chosen)
+
+    def action_jump_issue(self) -> None:
+        """The row under the cursor on the next issue screen that flags it (in the summary's order)."""
+        from tui.widgets.detail_pane import flagged_by
+
+        row = self.target()
+        if row is None:
+            return
+        others = [name for name, _ in flagged_by(self.view, row)]
+        if self.issue_type in others:  # cycle on from this screen's place
+            at = others.index(self.issue_type)
+            others = others[at + 1:] + others[:at]
+        if not others:
+            self.notify(f"row {row:,} is flagged by no other check", timeout=3)
+            return
+        self.app.show_row(others[0], row)
+
+    def can_show(self, row: int) -> bool:
+        """Whether some listing of this screen holds ``row`` (every row screen lists all rows with f)."""
+        return 0 <= row < len(self.view)
