@@ -3,6 +3,7 @@ whether a cached stage result can be trusted (a doubt means: recompute and say s
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,14 +75,16 @@ def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
     return (features / norms).astype(np.float32)
 
 
-def validate_options(options: AuditOptions) -> None:
+def validate_options(options: AuditOptions) -> AuditOptions:
     """Reject wrong options before any heavy work (loading a model, embedding, CV), with a
     one-line ``UsageError`` (or ``DataError`` for an unreadable ``--pred-probs``/``--features``
-    file). Array shapes are checked against the data by :meth:`_Runner.load_user_arrays`."""
+    file). Array shapes are checked against the data when the audit reads the arrays.
+
+    Returns a copy with the issue types normalised; ``options`` itself is left as given."""
     from engine.embed import PRECISIONS, resolve_device
     from engine.predict import CLASSIFIERS
 
-    options.issue_types = parse_issue_types(options.issue_types)
+    options = dataclasses.replace(options, issue_types=parse_issue_types(options.issue_types))
     if not options.issue_types:
         raise UsageError(f"--issue-types names no issue type; choose from {', '.join(ISSUE_TYPES)}")
     if isinstance(options.folds, bool) or not isinstance(options.folds, int) or options.folds < 2:
@@ -99,6 +102,7 @@ def validate_options(options: AuditOptions) -> None:
     for path, what in ((options.pred_probs_path, "pred-probs"), (options.features_path, "features")):
         if path:
             peek_user_array(path, what)
+    return options
 
 
 def peek_user_array(path: str, what: str) -> tuple[int, ...]:

@@ -99,12 +99,15 @@ def _may_have_accelerator() -> bool:
     return sys.platform == "darwin" or bool(glob.glob("/dev/nvidia*")) or bool(os.environ.get("CUDA_VISIBLE_DEVICES"))
 
 
-def resolve_precision(precision: str, device: str, model: str | None = None) -> str:
+def resolve_precision(precision: str, device: str, model: str | None = None, *, memo_dir: Path | None = None) -> str:
     """Effective compute precision: ``auto`` is fp16 on CUDA, bf16 on CPUs with native bf16
     matrix instructions (AVX512-BF16/AMX, as oneDNN will run them: ~2x faster, cosine to fp32
     vectors > 0.9999), else fp32. int8 is opt-in: its vectors keep the label scores (F1/AP
     within 0.004 on banking77) but move near-duplicate pairs that sit at Datalab's threshold
-    (banking77: 306 flagged rows vs 350 in fp32), so ``auto`` never picks it."""
+    (banking77: 306 flagged rows vs 350 in fp32), so ``auto`` never picks it.
+
+    With ``memo_dir`` (the cache root) the CPU's answer is remembered there
+    (engine/cpu_features.py), so resolving ``auto`` on a warm run does not import torch."""
     if precision not in PRECISIONS:
         raise UsageError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
     if precision == "fp16" and not device.startswith("cuda"):
@@ -116,8 +119,11 @@ def resolve_precision(precision: str, device: str, model: str | None = None) -> 
         return precision
     if device.startswith("cuda"):
         return "fp16"
-    if device == "cpu" and _cpu_has_native_bf16():
-        return "bf16"
+    if device == "cpu":
+        from engine.cpu_features import remembered
+
+        if remembered(memo_dir, lambda: _cpu_has_native_bf16()):
+            return "bf16"
     return "fp32"
 
 

@@ -10,7 +10,7 @@ import functools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
@@ -205,15 +205,18 @@ class _Runner:
             return self.features, "features:" + array_hash(self.features)
         model = resolve_model_name(options.model)
         fingerprint = model_fingerprint(model)
-        key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": options.precision,
-                        "v": PIPELINE_VERSION})
         tfidf = model == TFIDF_MODEL
+        # keyed on the effective precision (``auto`` is bf16 on some CPUs, fp32 on others), known
+        # without torch on warm runs; TF-IDF has no precision: the requested one, as always
+        memo_dir = self.cache.root if self.cache.enabled else None
+        precision = (options.precision if tfidf else
+                     resolve_precision(options.precision, resolve_device(options.device), model, memo_dir=memo_dir))
+        key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": precision,
+                        "v": PIPELINE_VERSION})
 
         def compute() -> tuple[np.ndarray, str, np.ndarray | None]:
             # TF-IDF vectors depend on the whole corpus (its vocabulary and SVD): never reused per text
             hashes = None if tfidf else row_hashes(dataset.texts)
-            precision = (options.precision if tfidf else
-                         resolve_precision(options.precision, resolve_device(options.device), model))
             return self._encode(dataset, model, fingerprint, precision, hashes), precision, hashes
 
         def files(result: tuple[np.ndarray, str, np.ndarray | None]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -242,7 +245,8 @@ class _Runner:
             tfidf = model == TFIDF_MODEL
             import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
             self.report("embed", 0, int(missing.size), f"loading {model}")
-            encode = functools.partial(embed_texts, model=model, device=options.device, precision=options.precision,
+            encode = functools.partial(embed_texts, model=model, device=options.device,
+                                       precision=precision,
                                        progress=self.stage_progress("embed"), cancel=self.cancel)
             fresh = encode([dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts)
             if vectors is None:
@@ -363,8 +367,7 @@ def run_audit(
     cancel: threading.Event | None = None,
 ) -> AuditResult:
     """Audit a dataset end to end, reusing every cached stage that still applies."""
-    options = options or AuditOptions()
-    validate_options(options)
+    options = validate_options(options or AuditOptions())  # a copy: the caller's options stay as given
     runner = _Runner(options, progress, cancel)
     total_started = time.perf_counter()
     if isinstance(source, Dataset):
@@ -391,7 +394,8 @@ def run_audit(
     else:
         runner.hits["neighbours"] = True
         runner.notes.append("fewer than 3 rows: neighbour-based issue types are skipped")
-        options.issue_types = tuple(t for t in options.issue_types if t in ("null", "label", "class_imbalance"))
+        kept = tuple(t for t in options.issue_types if t in ("null", "label", "class_imbalance"))
+        runner.options = options = replace(options, issue_types=kept)
     # after the graph: the default classifier reuses its neighbours (leave-one-out votes)
     pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key, graph)
     keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}

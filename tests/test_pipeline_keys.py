@@ -1,0 +1,89 @@
+"""run_audit leaves its options alone; the embeddings key holds the effective precision."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import engine.embed
+from engine.cache import Cache, make_key
+from engine.cpu_features import MEMO_FILE
+from engine.embed import DEFAULT_MODEL, model_fingerprint
+from engine.pipeline import PIPELINE_VERSION, AuditOptions, run_audit
+
+
+@pytest.fixture
+def small_frame(demo_csv: Path) -> pd.DataFrame:
+    return pd.read_csv(demo_csv).iloc[::4].reset_index(drop=True)  # 65 rows, every class
+
+
+@pytest.fixture
+def no_native_bf16(monkeypatch) -> list[int]:
+    """This CPU as one without native bf16 (so ``auto`` means fp32); counts the probes."""
+    probes: list[int] = []
+
+    def probe() -> bool:
+        probes.append(1)
+        return False
+
+    monkeypatch.setattr(engine.embed, "_cpu_has_native_bf16", probe)
+    return probes
+
+
+def test_run_audit_leaves_the_callers_options_alone(tmp_path):
+    frame = pd.DataFrame({"text": ["card lost", "lost my card", "balance please", "what is my balance"],
+                          "label": ["a", "a", "b", "b"]})
+    options = AuditOptions(model="tfidf", issue_types="label,class-imbalance", cache_root=str(tmp_path))
+    result = run_audit(frame, options)
+    assert options.issue_types == "label,class-imbalance"  # not normalised in place
+    assert result.options is not options
+    assert result.options.issue_types == ("label", "class_imbalance")
+
+
+def test_auto_is_keyed_as_the_precision_it_computes(small_frame, tmp_path, no_native_bf16):
+    options = AuditOptions(cache_root=str(tmp_path), issue_types=("label",))
+    first = run_audit(small_frame, AuditOptions(**{**options.__dict__, "precision": "auto"}))
+    assert not first.stage_cache_hits["embed"]
+    fp32 = run_audit(small_frame, AuditOptions(**{**options.__dict__, "precision": "fp32"}))
+    assert fp32.cache_hit  # auto was fp32 here: the same vectors, the same key
+    bf16 = run_audit(small_frame, AuditOptions(**{**options.__dict__, "precision": "bf16"}))
+    assert not bf16.stage_cache_hits["embed"]
+    assert no_native_bf16 == [1]  # asked once, then read from the memo
+    assert (tmp_path / MEMO_FILE).is_file()
+
+
+def test_a_warm_auto_run_imports_no_torch(small_frame, tmp_path):
+    data = tmp_path / "small.csv"
+    small_frame.to_csv(data, index=False)
+    run_audit(str(data), AuditOptions(cache_root=str(tmp_path / "cache"), issue_types=("label",)))
+    code = ("import sys; from engine.pipeline import AuditOptions, run_audit; "
+            f"r = run_audit({str(data)!r}, AuditOptions(cache_root={str(tmp_path / 'cache')!r}, issue_types=('label',))); "
+            "print(r.cache_hit, 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.split() == ["True", "False"]
+
+
+def test_entries_keyed_auto_by_earlier_versions_are_reused(small_frame, tmp_path, no_native_bf16, monkeypatch):
+    options = AuditOptions(cache_root=str(tmp_path), issue_types=("label",))
+    first = run_audit(small_frame, options)
+    cache = Cache(root=tmp_path)
+    [entry] = list((tmp_path / "v1" / "embeddings").iterdir())
+    stored = cache.load("embeddings", entry.name)
+    assert stored is not None and stored["_meta"]["precision"] == "fp32"
+    old_key = make_key({"texts": first.dataset.text_hash(), "model": model_fingerprint(DEFAULT_MODEL),
+                        "precision": "auto", "v": PIPELINE_VERSION})  # how versions before 0.1 keyed it
+    cache.save("embeddings", old_key, {"vectors.npy": stored["vectors"], "row_hashes.npy": stored["row_hashes"]},
+               {key: value for key, value in stored["_meta"].items() if not key.startswith("_")})
+    shutil.rmtree(entry)
+    encoded: list[int] = []
+    monkeypatch.setattr(engine.embed, "embed_texts", lambda texts, **kwargs: encoded.append(len(texts)))
+    second = run_audit(small_frame, options)
+    assert encoded == []  # every text's vector came from the old entry
+    assert any(f"reused the vectors of {len(small_frame)} of {len(small_frame)}" in note for note in second.notes)
+    assert second.stage_cache_hits == {"embed": False, "neighbours": True, "predict": True, "audit": True}
