@@ -32,8 +32,9 @@ ISSUE_TYPES = (
 )
 ProgressFn = Callable[[int, int, str], None]
 # part of the predict and audit cache keys: bump when pred_probs or the label scoring change
-# (2: trust-weighted kNN votes, noise-aware label posterior; 5: guarded posterior, flags = estimated count)
-LABEL_VERSION = 5
+# (2: trust-weighted kNN votes, noise-aware label posterior; 5: guarded posterior, flags = estimated count;
+# 6: posterior or self-confidence by a held-out choice of noise model)
+LABEL_VERSION = 6
 
 
 @dataclass

@@ -23,6 +23,20 @@ columns of ``T`` set to uniform noise first): ``T`` well-conditioned,
 classes large enough to estimate it, the classifier well above chance. Otherwise the score is
 Datalab's own ``label_score`` (self-confidence), with a note saying why.
 
+**Which noise model the labels follow** (``structure_evidence``). A trusted ``T`` can still
+hurt: under random (uniform) flips its class-pair structure is the model's own honest
+confusions, and the posterior then ranks honest confusions above flips to distant classes
+(bench/quality.py: AP 0.011-0.078 below self-confidence on every uniform-noise cell). Under a
+uniform-flip model the posterior is a monotone function of the given label's probability, so
+it ranks as self-confidence does. The choice is a held-out model selection: rows split in
+stratified halves, ``T``'s flip destinations estimated on one half, the flip rate of each model
+fitted by EM, and the log-likelihood of the other half's given labels,
+``log sum_t q_t T[given, t]``, compared between ``T``'s destinations and uniform ones. The
+posterior is kept only when the structured model wins clearly: a gain per estimated label
+error of at least ``MIN_STRUCTURE_SHARE`` of ``log(K - 1)`` (what a flip that always goes to
+one partner class would gain), with ``z >= MIN_STRUCTURE_Z``. Otherwise the score is
+self-confidence, flagged like the fallback; a note says which score and why.
+
 **The flags.** Not a fixed cut on the score: the ``k`` lowest-scored rows, ``k`` the number of
 label errors estimated. cleanlab's own estimate (``num_label_issues``, the confident joint's
 off-diagonal) also counts honest confusions, by 2.5-4x on the long-tail TF-IDF set of
@@ -59,6 +73,13 @@ MIN_ROWS_PER_CLASS = 10
 #: rarely predicts a class it saw a few times, so cleanlab's estimate says nearly all its labels
 #: are wrong (``T[c, c]`` ~ 0), which makes ``T`` ill-conditioned whatever the other classes do.
 TINY_CLASS_ROWS = 10
+#: Model selection between ``T``'s flip destinations and uniform ones (``structure_evidence``):
+#: the held-out log-likelihood gain per estimated label error, as a share of ``log(K - 1)``, and
+#: its z score. bench/quality.py, seed 0, 51 cells: uniform noise 0.08 at most (4 classes) and
+#: below 0.02 with 77-154 classes; confusable or pair-swap noise where the posterior ranks
+#: better 0.13 and above (0.08-0.10 where it ties or loses: pair-swap at 2-5% on 4 classes).
+MIN_STRUCTURE_SHARE = 0.1
+MIN_STRUCTURE_Z = 3.0
 
 
 @dataclass
@@ -70,7 +91,7 @@ class LabelScores:
     estimated_issues: int  # label errors estimated (the number flagged)
     method: str  # "noise-aware posterior" or "self-confidence"
     notes: list[str] = field(default_factory=list)
-    diagnostics: dict[str, float] = field(default_factory=dict)
+    diagnostics: dict[str, float | str | None] = field(default_factory=dict)
 
 
 def noise_matrix(labels: np.ndarray, pred_probs: np.ndarray, joint: np.ndarray | None = None) -> np.ndarray:
@@ -136,24 +157,96 @@ def label_posterior(
     return np.sqrt(posterior)
 
 
-def uniform_flip_rate(labels: np.ndarray, pred_probs: np.ndarray, *, sharpness: float = SHARPNESS) -> float:
-    """Maximum-likelihood rate ``r`` of ``P(given = y | x) = (1 - r) q_y + r (1 - q_y) / (K - 1)``
-    (``q``: the sharpened probabilities), by EM from ``r`` = 0.1."""
-    labels = np.asarray(labels, dtype=np.int64)
-    n_classes = pred_probs.shape[1]
-    if n_classes < 2 or len(labels) == 0:
+def flip_destinations(noise: np.ndarray) -> np.ndarray:
+    """``T``'s off-diagonal, each column normalised: where a flip from true class ``t`` goes."""
+    destinations = np.array(noise, dtype=np.float64)
+    np.fill_diagonal(destinations, 0.0)
+    return destinations / np.maximum(destinations.sum(axis=0, keepdims=True), 1e-300)
+
+
+def _sharpened(probs: np.ndarray, sharpness: float) -> np.ndarray:
+    q = _clean(probs) ** sharpness
+    return q / q.sum(axis=1, keepdims=True)
+
+
+def _flip_terms(labels: np.ndarray, q: np.ndarray, destinations: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: ``q`` of the given label, and ``sum_{t != given} q_t D[given, t]`` (the chance a
+    flip lands on the given label, up to the rate); ``D`` uniform when ``destinations`` is None."""
+    rows = np.arange(len(labels))
+    q_given = q[rows, labels]
+    if destinations is None:
+        return q_given, (1.0 - q_given) / max(q.shape[1] - 1, 1)
+    return q_given, np.einsum("ij,ij->i", q, destinations[labels])
+
+
+def flip_rate(labels: np.ndarray, q: np.ndarray, destinations: np.ndarray | None = None) -> float:
+    """Maximum-likelihood rate ``r`` of ``P(given = y | x) = (1 - r) q_y + r sum_t q_t D[y, t]``
+    (``D``: flip destinations, uniform when None), by EM from ``r`` = 0.1."""
+    if q.shape[1] < 2 or len(labels) == 0:
         return 0.0
-    q = _clean(pred_probs) ** sharpness
-    q_given = q[np.arange(len(labels)), labels] / q.sum(axis=1)
+    kept, flipped = _flip_terms(labels, q, destinations)
     rate = 0.1
     for _ in range(200):
-        kept = (1.0 - rate) * q_given
-        wrong = rate * (1.0 - q_given) / (n_classes - 1)
-        new = float(np.mean(wrong / np.maximum(kept + wrong, 1e-300)))
+        wrong = rate * flipped
+        new = float(np.mean(wrong / np.maximum((1.0 - rate) * kept + wrong, 1e-300)))
         if abs(new - rate) < 1e-7:
             return new
         rate = new
     return rate
+
+
+def uniform_flip_rate(labels: np.ndarray, pred_probs: np.ndarray, *, sharpness: float = SHARPNESS) -> float:
+    """Maximum-likelihood rate ``r`` of ``P(given = y | x) = (1 - r) q_y + r (1 - q_y) / (K - 1)``
+    (``q``: the sharpened probabilities), by EM from ``r`` = 0.1."""
+    labels = np.asarray(labels, dtype=np.int64)
+    if pred_probs.shape[1] < 2 or len(labels) == 0:
+        return 0.0
+    return flip_rate(labels, _sharpened(pred_probs, sharpness))
+
+
+def _label_loglik(labels: np.ndarray, q: np.ndarray, rate: float, destinations: np.ndarray | None) -> np.ndarray:
+    kept, flipped = _flip_terms(labels, q, destinations)
+    return np.log(np.maximum((1.0 - rate) * kept + rate * flipped, 1e-300))
+
+
+def stratified_halves(labels: np.ndarray, seed: int = 0) -> np.ndarray:
+    """A boolean mask picking every other row of each class (in a random order): one half."""
+    counts = np.bincount(labels)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    order = order[np.argsort(labels[order], kind="stable")]  # random within each class
+    rank = np.arange(len(labels)) - np.repeat(np.cumsum(counts) - counts, counts)
+    half = np.zeros(len(labels), dtype=bool)
+    half[order] = rank % 2 == 0
+    return half
+
+
+def structure_evidence(labels: np.ndarray, probs: np.ndarray, *, sharpness: float = SHARPNESS) -> dict[str, float]:
+    """Do the given labels follow ``T``'s class pairs or random flips? Held-out (two-fold, over
+    stratified halves) per-row log-likelihood gain of ``T``'s flip destinations over uniform ones,
+    each model with its own EM rate: ``gain_per_error`` (nats per label error the uniform model
+    estimates), ``share`` (that over ``log(K - 1)``) and ``z`` (the mean gain over its standard
+    error)."""
+    from cleanlab.count import estimate_joint
+
+    n_classes = probs.shape[1]
+    q = _sharpened(probs, sharpness)
+    gains = np.zeros(len(labels))
+    rates = []
+    half = stratified_halves(labels)
+    for fit, held in ((half, ~half), (~half, half)):
+        joint = np.asarray(estimate_joint(labels[fit], probs[fit]), dtype=np.float64)
+        noise = without_tiny_classes(noise_matrix(labels[fit], probs[fit], joint), labels[fit], joint)
+        destinations = flip_destinations(noise)
+        uniform_rate = flip_rate(labels[fit], q[fit])
+        structured_rate = flip_rate(labels[fit], q[fit], destinations)
+        gains[held] = (_label_loglik(labels[held], q[held], structured_rate, destinations)
+                       - _label_loglik(labels[held], q[held], uniform_rate, None))
+        rates.append(uniform_rate)
+    mean = float(gains.mean())
+    per_error = mean / max(float(np.mean(rates)), 1e-6)
+    spread = float(gains.std()) / np.sqrt(len(gains))
+    return {"gain_per_error": per_error, "share": per_error / np.log(max(n_classes - 1, 2)),
+            "z": mean / spread if spread > 0 else 0.0}
 
 
 def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.ndarray) -> tuple[dict[str, float], list[str]]:
@@ -201,9 +294,16 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     diagnostics, reasons = assess(labels, probs, noise, joint)
     notes: list[str] = []
     uniform_count = int(round(uniform_flip_rate(labels, probs) * n_rows))
+    # the likelihoods can only tell the noise models apart where random flips account for some
+    # rows: flips the classifier partly learned (none left to a random-flip model) are systematic
+    testable = not reasons and probs.shape[1] > 2 and uniform_count >= MIN_NOISE_RATE * n_rows
+    evidence = structure_evidence(labels, probs) if testable else None
+    if evidence is not None:
+        diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2))
     if reasons:
         score = self_confidence
         method = "self-confidence"
+        diagnostics["noise_model"] = "untrusted"
         estimated = min(cleanlab_count, uniform_count)
         notes.append("label scores: cleanlab's noise estimate is not trusted because " + "; ".join(reasons)
                      + ". label_score is Datalab's own self-confidence")
@@ -211,12 +311,33 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
             notes.append(f"label issues: cleanlab's confident joint counts {cleanlab_count:,} likely label errors, "
                          f"read from the same untrusted estimate; a uniform-flip noise model explains the labels "
                          f"with {estimated:,}, so the {estimated:,} lowest-scored rows are flagged")
+    elif evidence is not None and (evidence["share"] < MIN_STRUCTURE_SHARE or evidence["z"] < MIN_STRUCTURE_Z):
+        score = self_confidence
+        method = "self-confidence"
+        diagnostics["noise_model"] = "uniform"
+        estimated = min(cleanlab_count, uniform_count)
+        notes.append(f"label scores: Datalab's own self-confidence, because on held-out rows random flips explain "
+                     f"the given labels as well as cleanlab's class-pair noise matrix (its gain: "
+                     f"{evidence['share']:.0%} of the most class pairs could add, z {evidence['z']:.1f}; the "
+                     f"noise-aware posterior needs {MIN_STRUCTURE_SHARE:.0%} and z {MIN_STRUCTURE_Z:g}), and under "
+                     f"random flips the posterior ranks rows as self-confidence does. The {estimated:,} "
+                     f"lowest-scored rows are flagged (label errors estimated)")
     else:
         score = label_posterior(labels, probs, noise=noise)
         method = "noise-aware posterior"
+        diagnostics["noise_model"] = "class pairs"
         # rows both estimates call likely wrong: cleanlab's count, at most the rows whose label
         # is more likely wrong than right (the confident joint also counts honest confusions)
         estimated = min(cleanlab_count, int(np.sum(score < 0.5)))
+        if evidence is not None:
+            why = (f"on held-out rows, the label errors follow cleanlab's class-pair noise matrix rather than "
+                   f"random flips (gain {evidence['share']:.0%} of the most a class pair could add, "
+                   f"z {evidence['z']:.1f})")
+        else:
+            why = (f"a random-flip model leaves almost no label errors ({uniform_count:,}) while cleanlab counts "
+                   f"{cleanlab_count:,}: errors the classifier partly learned are systematic")
+        notes.append(f"label scores: the noise-aware posterior, because {why}; a row's score weighs how "
+                     f"often its label replaces its likely class")
     flags = np.zeros(n_rows, dtype=bool)
     flags[np.argsort(score, kind="stable")[:estimated]] = True
     diagnostics.update(cleanlab_estimate=cleanlab_count, uniform_flip_estimate=uniform_count)

@@ -16,12 +16,13 @@ def clustered(n_per_class: int = 60, classes: int = 6, dim: int = 16, seed: int 
     return synthetic.clustered(n_per_class, classes, dim, seed)
 
 
-def confusable_probs(seed: int = 0):
+def confusable_probs(seed: int = 0, unlearned: float = 0.0):
     """pred_probs as a model trained on noisy labels gives them. Classes are paired (0,1),
     (2,3), (4,5); 12% of each class is flipped to its partner, and the model learned part of
-    that, so a flipped row keeps 0.15-0.3 on its wrong label. 15% of rows are honest but
-    borderline: right label at 0.25-0.4, the rest on a class of another pair, where nobody
-    flips. Self-confidence cannot tell the two apart; the noise estimate can."""
+    that, so a flipped row keeps 0.15-0.3 on its wrong label (``unlearned`` of the flips only
+    0.01-0.05). 15% of rows are honest but borderline: right label at 0.25-0.4, the rest on a
+    class of another pair, where nobody flips. Self-confidence cannot tell the two apart; the
+    noise estimate can."""
     rng = np.random.default_rng(seed)
     classes, per_class = 6, 200
     truth = np.repeat(np.arange(classes), per_class)
@@ -32,6 +33,8 @@ def confusable_probs(seed: int = 0):
     probs = np.full((len(truth), classes), 0.01)
     share = rng.uniform(0.05, 0.12, len(truth))  # a clean row's learned leak to its partner
     share[flipped] = rng.uniform(0.15, 0.3, flipped.sum())
+    barely = flipped & (rng.random(len(truth)) < unlearned)
+    share[barely] = rng.uniform(0.01, 0.05, barely.sum())
     probs[rows, partner] = share
     probs[rows, truth] = 1.0 - share - 0.04
     borderline = ~flipped & (rng.random(len(truth)) < 0.15)
@@ -41,6 +44,26 @@ def confusable_probs(seed: int = 0):
     probs[rows[borderline], truth[borderline]] = own
     probs[rows[borderline], other] = 1.0 - own - 0.04
     return given, probs, flipped
+
+
+def sibling_classes(seed: int = 0, rate: float = 0.08):
+    """pred_probs as a good classifier gives them on 20 classes in sibling pairs, 20% of rows
+    honestly confused with a class of another pair, ``rate`` of the labels flipped to a random
+    class (the model cannot learn random flips). cleanlab's noise matrix is well-conditioned
+    (~1.5), but its class-pair structure is the model's honest confusions."""
+    rng = np.random.default_rng(seed)
+    n_classes = 20
+    truth = np.repeat(np.arange(n_classes), 150)
+    rows = np.arange(len(truth))
+    logits = rng.normal(0.0, 1.0, (len(truth), n_classes))
+    logits[rows, truth] += 5.0
+    honest = rng.random(len(truth)) < 0.2
+    logits[rows[honest], (truth[honest] + 2) % n_classes] += 5.0 + rng.normal(0.0, 1.0, honest.sum())
+    flipped = rng.random(len(truth)) < rate
+    given = truth.copy()
+    given[flipped] = (truth[flipped] + rng.integers(1, n_classes, flipped.sum())) % n_classes
+    probs = np.exp(logits)
+    return given, probs / probs.sum(axis=1, keepdims=True), flipped
 
 
 def weak_many_classes(seed: int = 0, rate: float = 0.06):
@@ -68,7 +91,8 @@ def test_scores_are_probabilities_and_flags_are_the_estimated_number_of_lowest_s
     given, probs, _ = confusable_probs()
     verdict = score_labels(given, probs)
     score, flags = verdict.score, verdict.flags
-    assert verdict.method == "noise-aware posterior" and not verdict.notes
+    assert verdict.method == "noise-aware posterior" and verdict.diagnostics["noise_model"] == "class pairs"
+    assert len(verdict.notes) == 1 and "label scores: the noise-aware posterior" in verdict.notes[0]
     assert score.shape == given.shape and np.all((score > 0) & (score <= 1))
     np.testing.assert_allclose(score, label_posterior(given, probs))
     assert flags.sum() == verdict.estimated_issues > 0
@@ -249,3 +273,68 @@ def test_tiny_classes_get_uniform_noise_so_they_cannot_make_t_ill_conditioned():
     assert np.linalg.cond(fixed) < 2
     assert np.bincount(labels)[4] < TINY_CLASS_ROWS and fixed[4, 4] > 0.9
     np.testing.assert_allclose(fixed[:4, :4] / fixed[:4, :4].sum(axis=0), noise[:4, :4] / noise[:4, :4].sum(axis=0))
+
+
+def test_random_flips_pick_self_confidence_though_the_noise_matrix_is_trusted():
+    """Issue 17: under uniform noise T's class pairs are the model's honest confusions, and the
+    posterior ranks those above flips to distant classes. The held-out likelihood prefers random
+    flips, so the score is self-confidence (Datalab's own), with a note saying why."""
+    from sklearn.metrics import average_precision_score
+
+    from engine.label_posterior import MAX_CONDITION
+
+    for seed in (0, 1, 2):
+        given, probs, flipped = sibling_classes(seed)
+        verdict = score_labels(given, probs)
+        assert verdict.diagnostics["condition_number"] < MAX_CONDITION and verdict.diagnostics["kappa"] > 0.5
+        assert verdict.method == "self-confidence" and verdict.diagnostics["noise_model"] == "uniform"
+        np.testing.assert_allclose(verdict.score, probs[np.arange(len(given)), given], rtol=1e-5)
+        assert len(verdict.notes) == 1 and "random flips explain" in verdict.notes[0]
+        posterior = average_precision_score(flipped, -label_posterior(given, probs))
+        assert average_precision_score(flipped, -verdict.score) > posterior + 0.1  # why: AP 0.98 vs 0.75-0.84
+        assert verdict.flags.sum() == verdict.estimated_issues == min(
+            verdict.diagnostics["cleanlab_estimate"], verdict.diagnostics["uniform_flip_estimate"])
+        assert 0.5 < verdict.flags.sum() / flipped.sum() < 2.0
+        assert verdict.score[verdict.flags].max() <= verdict.score[~verdict.flags].min()
+
+
+def test_flips_to_a_partner_class_keep_the_posterior_by_held_out_likelihood():
+    """The same selection keeps the posterior when the flips follow class pairs; here half the
+    flips are barely learned, so a random-flip model finds some and the likelihoods decide."""
+    from sklearn.metrics import average_precision_score
+
+    from engine.label_posterior import MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, structure_evidence
+
+    for seed in (0, 1, 2):
+        given, probs, flipped = confusable_probs(seed, unlearned=0.5)
+        verdict = score_labels(given, probs)
+        assert verdict.method == "noise-aware posterior" and verdict.diagnostics["noise_model"] == "class pairs"
+        evidence = structure_evidence(given, probs)
+        assert evidence["share"] >= MIN_STRUCTURE_SHARE and evidence["z"] >= MIN_STRUCTURE_Z
+        assert verdict.diagnostics["structure_share"] == round(evidence["share"], 4)
+        assert "follow cleanlab's class-pair noise matrix" in verdict.notes[0]
+        self_confidence = probs[np.arange(len(given)), given]
+        plain = average_precision_score(flipped, -self_confidence)
+        assert average_precision_score(flipped, -verdict.score) > plain + 0.01
+    given, probs, _ = confusable_probs(0)  # every flip learned: a random-flip model finds none
+    verdict = score_labels(given, probs)
+    assert "structure_share" not in verdict.diagnostics and verdict.diagnostics["uniform_flip_estimate"] == 0
+    assert verdict.method == "noise-aware posterior" and "random-flip model leaves almost no" in verdict.notes[0]
+
+
+def test_structure_evidence_prefers_random_flips_on_random_flips_only():
+    from engine.label_posterior import structure_evidence
+
+    uniform = structure_evidence(*sibling_classes(0)[:2])
+    paired = structure_evidence(*confusable_probs(0, unlearned=0.5)[:2])
+    assert uniform["share"] < 0.1 < paired["share"] and paired["z"] > 3
+
+
+def test_stratified_halves_split_every_class():
+    from engine.label_posterior import stratified_halves
+
+    labels = np.random.default_rng(0).integers(0, 7, 301)
+    half = stratified_halves(labels)
+    for c in range(7):
+        assert abs(int(half[labels == c].sum()) - int((~half)[labels == c].sum())) <= 1
+    assert not np.array_equal(half[labels == 0], np.sort(half[labels == 0]))  # random within a class
