@@ -397,9 +397,14 @@ def run_audit(
         kept = tuple(t for t in options.issue_types if t in ("null", "label", "class_imbalance"))
         runner.options = options = replace(options, issue_types=kept)
     # after the graph: the default classifier reuses its neighbours (leave-one-out votes)
-    pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key, graph)
-    keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}
-    output = runner.timed("audit", runner.audit, dataset, pred_probs, graph, vectors, keys)
+    if dataset.is_multilabel:  # per-label probabilities, Datalab(task="multilabel")
+        from engine.multilabel_audit import run_multilabel
+
+        pred_probs, output = run_multilabel(runner, dataset, vectors, vector_key, graph, graph_key)
+    else:
+        pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key, graph)
+        keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}
+        output = runner.timed("audit", runner.audit, dataset, pred_probs, graph, vectors, keys)
     runner.timings["total"] = round(time.perf_counter() - total_started, 3)
     runner.notes.extend(runner.cache.events)
     return AuditResult(

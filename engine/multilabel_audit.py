@@ -1,0 +1,274 @@
+"""The multi-label audit: Datalab(task="multilabel") on out-of-fold per-label probabilities.
+
+Issue types that apply to multi-label data: null, label, outlier, near_duplicate, non_iid
+(cleanlab registers no class-imbalance or underperforming-group check for the task). They run
+one at a time over the shared neighbour graph, as ``engine.audit.run_datalab`` does for
+single-label data. Per row the issue frame also holds textaudit's suggestion, a set change:
+``missing_labels`` (not given, out-of-fold probability >= ``THRESHOLD``) and ``extra_labels``
+(given, probability < ``THRESHOLD``), class indices joined by spaces.
+
+``label_score`` is the row's weakest per-label agreement, min over labels of P(label's given
+state): p_k for a given label, 1 - p_k for one not given. One wrong or missing label is enough
+to make a set wrong, and the minimum keeps that one label's evidence whole, where Datalab's
+default (an exponential moving average over the per-label scores) dilutes it. Datalab's own
+score and flag stay beside it (``datalab_label_score``, ``datalab_is_label_issue``); the flag
+``is_label_issue`` is Datalab's confident-learning verdict on textaudit's probabilities, or a
+suggested change (a label crossing ``THRESHOLD`` against the given set), whichever the row has
+both of (see bench/quality_multilabel.py for the figures behind these choices).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import threading
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.errors import Cancelled
+
+MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
+THRESHOLD = 0.5
+MULTILABEL_VERSION = 1  # part of the cache keys: bump when the probabilities or the scoring change
+ProgressFn = Callable[[int, int, str], None]
+
+
+def agreement(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> np.ndarray:
+    """(n, K): P(each label's given state) -- p_k where given, 1 - p_k where not."""
+    from engine.multilabel import indicator
+
+    given = indicator(sets, pred_probs.shape[1]).astype(bool)
+    return np.where(given, pred_probs, 1.0 - pred_probs)
+
+
+def label_scores(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> np.ndarray:
+    """textaudit's row score: the weakest per-label agreement (low = likely wrong)."""
+    return agreement(sets, pred_probs).min(axis=1)
+
+
+def suggestions(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray,
+                threshold: float = THRESHOLD) -> tuple[list[list[int]], list[list[int]]]:
+    """Per row: labels likely missing (not given, p >= threshold) and likely wrong (given, p < threshold),
+    each ordered most confident first."""
+    missing: list[list[int]] = []
+    extra: list[list[int]] = []
+    for row, members in enumerate(sets):
+        probs = pred_probs[row]
+        given = set(members)
+        candidates = np.flatnonzero(probs >= threshold)
+        missing.append([int(k) for k in candidates[np.argsort(-probs[candidates], kind="stable")] if k not in given])
+        extra.append(sorted((int(k) for k in given if probs[k] < threshold), key=lambda k: probs[k]))
+    return missing, extra
+
+
+def members(cell: Any) -> list[int]:
+    """Class indices stored in a ``missing_labels``/``extra_labels`` cell."""
+    if not isinstance(cell, str) or not cell.strip():
+        return []
+    return [int(part) for part in cell.split()]
+
+
+def suggested_set(given: Sequence[int], missing: Sequence[int], extra: Sequence[int]) -> tuple[int, ...]:
+    """The set the suggestion leads to."""
+    return tuple(sorted((set(given) - set(extra)) | set(missing)))
+
+
+def run_datalab_multilabel(
+    sets: Sequence[tuple[int, ...]],
+    pred_probs: np.ndarray,
+    knn_graph: Any | None,
+    *,
+    null_mask: np.ndarray | None = None,
+    features: np.ndarray | None = None,
+    issue_types: Sequence[str] = MULTILABEL_ISSUE_TYPES,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+):
+    """Datalab(task="multilabel") over the chosen issue types, with textaudit's label verdict."""
+    from cleanlab import Datalab
+
+    from engine.audit import AuditOutput
+    from engine.multilabel import primary_labels
+
+    labels = [list(s) for s in sets]
+    lab = Datalab(data={"label": labels}, label_name="label", task="multilabel", verbosity=0)
+    timings: dict[str, float] = {}
+    notes: list[str] = []
+    skipped = [t for t in issue_types if t not in MULTILABEL_ISSUE_TYPES]
+    if skipped:
+        notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
+    todo = [t for t in issue_types if t in MULTILABEL_ISSUE_TYPES]
+    for step, issue_type in enumerate(todo):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("audit cancelled")
+        if progress is not None:
+            progress(step, len(todo), issue_type)
+        started = time.perf_counter()
+        kwargs: dict[str, Any] = {"issue_types": {issue_type: _KWARGS.get(issue_type, {})}}
+        if issue_type == "null":  # a one-column marker, NaN where the text is missing
+            marker = np.zeros((len(sets), 1), dtype=np.float32)
+            if null_mask is not None:
+                marker[np.asarray(null_mask, dtype=bool)] = np.nan
+            kwargs["features"] = marker
+        else:
+            kwargs["pred_probs"] = pred_probs
+            if knn_graph is not None:
+                kwargs["knn_graph"] = knn_graph
+            elif features is not None:
+                kwargs["features"] = features
+        # Datalab print()s a failing check and carries on: keep stdout clean, make it a note
+        with _stdout_lock, contextlib.redirect_stdout(io.StringIO()) as printed, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            lab.find_issues(**kwargs)
+        failure = _printed_failure(printed.getvalue(), issue_type)
+        if failure:
+            notes.append(f"{issue_type} not checked: {failure}")
+        elif issue_type == "label":
+            _rescore(lab, sets, pred_probs)
+        timings[issue_type] = round(time.perf_counter() - started, 3)
+    if progress is not None:
+        progress(len(todo), len(todo), "done")
+    output = _collect(lab, timings, AuditOutput)
+    if "label" in todo:
+        missing, extra = suggestions(sets, pred_probs)
+        output.issues["missing_labels"] = [" ".join(map(str, m)) for m in missing]
+        output.issues["extra_labels"] = [" ".join(map(str, e)) for e in extra]
+    output.notes = notes
+    return output
+
+
+def _rescore(lab, sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> None:
+    """Put textaudit's score and flag in ``label_score``/``is_label_issue``; keep Datalab's beside."""
+    previous = lab.get_issues("label")
+    score = label_scores(sets, pred_probs)
+    missing, extra = suggestions(sets, pred_probs)
+    changed = np.fromiter((bool(m or e) for m, e in zip(missing, extra)), dtype=bool, count=len(sets))
+    datalab_flags = previous["is_label_issue"].to_numpy(dtype=bool)
+    flags = datalab_flags & changed
+    issues = pd.DataFrame({
+        "is_label_issue": flags, "label_score": score,
+        "datalab_is_label_issue": datalab_flags,
+        "datalab_label_score": previous["label_score"].to_numpy(),
+    }, index=previous.index)
+    info = dict(lab.get_info("label"))
+    info.update(num_label_issues=int(flags.sum()), average_label_quality=float(score.mean()),
+                estimated_label_issues=int(flags.sum()), label_score_method="weakest per-label agreement",
+                rows_with_suggested_change=int(changed.sum()))
+    summary = lab.get_issue_summary("label").reset_index(drop=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lab.data_issues.collect_issues_from_issue_manager(_Ready("label", issues, summary, info))
+
+
+class _Ready:
+    """Ready results for one issue type, in the shape ``collect_issues_from_issue_manager`` reads."""
+
+    def __init__(self, issue_name: str, issues: pd.DataFrame, summary: pd.DataFrame, info: dict) -> None:
+        self.issue_name, self.issues, self.summary, self.info = issue_name, issues, summary, info
+
+
+_KWARGS: dict[str, dict[str, Any]] = {
+    "outlier": {"metric": "cosine"}, "near_duplicate": {"metric": "cosine"}, "non_iid": {"metric": "cosine"},
+    "label": {"n_jobs": 1},  # no multiprocessing pool forked from a process with threads
+}
+_stdout_lock = threading.Lock()  # redirect_stdout swaps sys.stdout for the whole process
+
+
+def _printed_failure(printed: str, issue_type: str) -> str | None:
+    """The reason in Datalab's ``Error in <type>: <reason>`` line, if it printed one."""
+    prefix = f"Error in {issue_type}: "
+    for line in printed.splitlines():
+        if line.startswith(prefix):
+            return line[len(prefix):].strip() or "unknown error"
+    return None
+
+
+def _collect(lab, timings: dict[str, float], output_type):
+    """Datalab's issues, summary, JSON-safe info and report text as an ``AuditOutput``."""
+    from engine.audit import json_safe
+
+    issues = lab.get_issues().reset_index(drop=True)
+    summary = lab.get_issue_summary().reset_index(drop=True)
+    if "near_duplicate" in set(summary["issue_type"]):
+        extra = lab.get_issues("near_duplicate").reset_index(drop=True)
+        for column in ("near_duplicate_sets", "distance_to_nearest_neighbor"):
+            if column in extra:
+                issues[column] = extra[column].to_numpy()
+    issues = issues.drop(columns=["given_label", "predicted_label"], errors="ignore")
+    info = {name: json_safe(lab.get_info(name)) for name in summary["issue_type"]}
+    report = "No issue types were checked."
+    if not summary.empty:
+        with _stdout_lock, contextlib.redirect_stdout(io.StringIO()) as printed:
+            lab.report(num_examples=5, verbosity=1, show_all_issues=True)
+        report = printed.getvalue().rstrip("\n")
+    return output_type(issues=issues, summary=summary, info=info, report=report, timings_s=timings)
+
+
+def run_multilabel(runner, dataset, vectors: np.ndarray, vector_key: str, graph, graph_key: str):
+    """The predict and audit stages of ``engine.pipeline.run_audit`` for multi-label data (cached)."""
+    from engine.cache import ArraySpec, make_key
+    from engine.pipeline import PIPELINE_VERSION, _package_version
+
+    options = runner.options
+    skipped = [t for t in options.issue_types if t not in MULTILABEL_ISSUE_TYPES]
+    options.issue_types = tuple(t for t in options.issue_types if t in MULTILABEL_ISSUE_TYPES)
+    if skipped:
+        runner.notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
+
+    def predict():
+        parts = {"vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds, "C": options.C,
+                 "seed": options.seed, "graph": graph.method if graph is not None else None,
+                 "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
+        key = make_key(parts)
+        shape = (len(dataset), dataset.n_classes)
+        cached = runner.cache.load("pred_probs", key, arrays={"pred_probs": ArraySpec("float32", shape)})
+        if cached is not None:
+            runner.hits["predict"] = True
+            return cached["pred_probs"], key
+        from engine.multilabel_predict import cross_val_label_probs
+
+        runner.hits["predict"] = False
+        result = cross_val_label_probs(
+            vectors, dataset.label_sets, dataset.n_classes, folds=options.folds, C=options.C, seed=options.seed,
+            neighbours=graph.indices if graph is not None else None,
+            progress=runner.stage_progress("predict"), cancel=runner.cancel)
+        runner.notes.extend(result.notes)
+        runner.cache.save("pred_probs", key, {"pred_probs.npy": result.pred_probs}, {"notes": result.notes})
+        return result.pred_probs, key
+
+    pred_probs, pred_key = runner.timed("predict", predict)
+
+    def audit():
+        from engine.audit import AuditOutput
+        from engine.cache import array_hash
+
+        parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
+                 "issue_types": list(options.issue_types), "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
+                 "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
+        key = make_key(parts)
+        cached = runner.cache.load("audit", key)
+        if cached is not None:
+            runner.hits["audit"] = True
+            runner.notes.extend(cached["_meta"].get("notes", []))
+            return AuditOutput(issues=cached["issues"], summary=cached["summary"], info=cached["info"],
+                               report=cached["report"], timings_s=cached["_meta"].get("timings_s", {}),
+                               notes=cached["_meta"].get("notes", []))
+        runner.hits["audit"] = False
+        output = run_datalab_multilabel(
+            dataset.label_sets, pred_probs, graph.to_csr() if graph is not None else None,
+            null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
+            progress=lambda done, total, name: runner.report("audit", done, total, name), cancel=runner.cancel)
+        runner.cache.save("audit", key, {"issues.parquet": output.issues, "summary.parquet": output.summary,
+                                         "info.json": output.info, "report.txt": output.report},
+                          {"timings_s": output.timings_s, "notes": output.notes})
+        runner.notes.extend(output.notes)
+        return output
+
+    output = runner.timed("audit", audit)
+    return pred_probs, output
+

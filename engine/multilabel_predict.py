@@ -1,0 +1,121 @@
+"""Out-of-fold per-label probabilities for multi-label data (one-vs-rest, cross-validated).
+
+Each row gets, for every label k, P(k applies | text) from models that never saw the row: the
+folds are ``engine.predict``'s (``choose_folds`` + ``StratifiedKFold``, stratified on each set's
+first label), the classifier is K binary logistic regressions solved together (one L-BFGS run
+over the summed binary log-losses: the same optimum as K separate ``LogisticRegression(C)``
+fits, since the labels share no parameters), and, as in the single-label default, the result
+is averaged with each label's leave-one-out vote among the row's neighbours in the shared graph.
+Rows do not sum to 1: labels are independent.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from engine.errors import Cancelled, DataError
+from engine.predict import PROB_FLOOR, PredictResult, choose_folds, lbfgs
+
+ProgressFn = Callable[[int, int], None]
+
+
+def knn_label_votes(neighbours: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Per row and label, the share of its neighbours (self excluded) that carry the label."""
+    neighbours = np.asarray(neighbours)
+    return targets[neighbours].astype(np.float32).mean(axis=1)
+
+
+def ovr_logistic_probs(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, C: float,
+                       max_iter: int = 300) -> np.ndarray:
+    """K binary logistic regressions (sklearn's objective per label: mean log-loss +
+    ||w||^2 / (2 C n), intercept unpenalised), fitted jointly; returns (n_test, K) probabilities.
+    A label with no positive (or no negative) training row gets its training rate."""
+    x_train = np.asarray(x_train, dtype=np.float32)
+    mean = x_train.mean(axis=0, dtype=np.float64).astype(np.float32)
+    x = np.ascontiguousarray(x_train - mean)
+    y = np.asarray(y_train, dtype=np.float32)
+    n, dim = x.shape
+    k = y.shape[1]
+    rate = y.mean(axis=0)
+    fit = (rate > 0) & (rate < 1)
+    out = np.tile(rate.astype(np.float64), (len(x_test), 1))
+    if not fit.any():
+        return out
+    y = np.ascontiguousarray(y[:, fit])
+    kf = int(fit.sum())
+
+    def loss_and_grad(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        weights = theta[: dim * kf].reshape(dim, kf).astype(np.float32)
+        bias = theta[dim * kf:].astype(np.float32)
+        logits = x @ weights
+        logits += bias
+        # binary log-loss, stable: log(1 + e^z) - y z
+        loss = float((np.logaddexp(0.0, logits) - y * logits).sum(dtype=np.float64)) / n
+        loss += float(np.dot(theta[: dim * kf], theta[: dim * kf])) / (2 * C * n)
+        residual = 1.0 / (1.0 + np.exp(-logits))
+        residual -= y
+        residual /= n
+        grad = np.empty(dim * kf + kf, dtype=np.float64)
+        grad_w = x.T @ residual
+        grad_w += weights / (C * n)
+        grad[: dim * kf] = grad_w.ravel()
+        grad[dim * kf:] = residual.sum(axis=0)
+        return loss, grad
+
+    theta = lbfgs(loss_and_grad, np.zeros(dim * kf + kf), gtol=1e-5, max_iter=max_iter)
+    weights = theta[: dim * kf].reshape(dim, kf)
+    bias = theta[dim * kf:] - mean.astype(np.float64) @ weights
+    logits = (np.asarray(x_test, dtype=np.float32) @ weights.astype(np.float32)).astype(np.float64) + bias
+    out[:, fit] = 1.0 / (1.0 + np.exp(-logits))
+    return out
+
+
+def cross_val_label_probs(
+    features: np.ndarray,
+    sets: Sequence[tuple[int, ...]],
+    n_classes: int,
+    *,
+    folds: int = 5,
+    C: float = 10.0,
+    seed: int = 0,
+    neighbours: np.ndarray | None = None,
+    blend: bool = True,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> PredictResult:
+    """Out-of-fold (n, K) per-label probabilities; ``blend`` averages in the neighbours' votes."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from engine.multilabel import indicator, primary_labels
+
+    features = np.asarray(features)
+    if len(features) != len(sets):
+        raise DataError(f"features have {len(features)} rows but there are {len(sets)} label sets")
+    targets = indicator(sets, n_classes)
+    strata = primary_labels(sets)
+    strata[np.fromiter((len(s) == 0 for s in sets), dtype=bool, count=len(sets))] = n_classes  # empty sets: own stratum
+    used, notes = choose_folds(strata, folds)
+    splitter = StratifiedKFold(n_splits=used, shuffle=True, random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        splits = list(splitter.split(np.zeros(len(sets)), strata))
+    probs = np.zeros((len(sets), n_classes), dtype=np.float64)
+    for fold, (train, test) in enumerate(splits):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("cross-validation cancelled")
+        probs[test] = ovr_logistic_probs(features[train], targets[train], features[test], C)
+        if progress is not None:
+            progress(fold + 1, used)
+    if blend:
+        if neighbours is None:
+            from engine.neighbours import build_graph
+
+            neighbours = build_graph(features, k=10).indices
+        probs = 0.5 * probs + 0.5 * knn_label_votes(neighbours, targets)
+    probs = np.clip(probs, PROB_FLOOR, 1.0 - PROB_FLOOR)
+    return PredictResult(pred_probs=probs.astype(np.float32), folds_used=used,
+                         notes=[n.replace("class(es)", "first label(s)") for n in notes])
