@@ -20,13 +20,14 @@ Three scorers per cell, same noisy labels: ``textaudit`` (its default classifier
 (MiniLM vectors + ``cross_val_predict(LogisticRegression(max_iter=400))`` + Datalab's label
 check; on ``+tfidf`` variants the same TF-IDF vectors). Columns: F1, precision, recall of the
 flags; AP, AUROC of the score (low = issue); rows flagged / injected; ``acc``: textaudit's
-out-of-fold accuracy against the clean labels; ``fallback``: share of seeds where the guards
-sent textaudit to self-confidence (engine/label_posterior.py).
+out-of-fold accuracy against the clean labels; ``score``: textaudit's label score per seed
+(engine/label_posterior.py): P the noise-aware posterior, S self-confidence chosen by the
+held-out noise-model test, F self-confidence because the guards distrust the noise estimate.
 
 MiniLM vectors are textaudit's fp32 encoder (cosine to sentence-transformers > 0.99999), kept
 as .npy under the user cache (``textaudit-bench``) keyed by the texts; labels never enter
 them, so every cell reuses them. ``--reuse-pred-probs`` also keeps each cell's out-of-fold
-probabilities (for trying scorers quickly; the final matrix is run without it). Rows are
+probabilities (for trying scorers quickly), keyed by ``--code-version``. Rows are
 shuffled once per dataset (banking77's file is sorted by class). The last line is JSON.
 """
 
@@ -217,9 +218,17 @@ def metrics(flags: np.ndarray, score: np.ndarray, truth: np.ndarray) -> dict[str
     }
 
 
+#: ``--code-version``: the key of cached pred_probs, pinned when engine edits are known not to
+#: change them (a refactor of neighbours.py re-keys every cell otherwise)
+PINNED_CODE_VERSION: str | None = None
+
+
 def code_version() -> str:
     """A hash of the code that makes pred_probs (cached out-of-fold probabilities follow it)."""
     import hashlib
+
+    if PINNED_CODE_VERSION:
+        return PINNED_CODE_VERSION
 
     root = Path(__file__).resolve().parents[1] / "engine"
     return hashlib.sha256(b"".join((root / f).read_bytes() for f in ("predict.py", "neighbours.py"))).hexdigest()[:10]
@@ -262,6 +271,7 @@ def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> 
            "accuracy": float((ta_probs.argmax(axis=1) == labels).mean()),
            "estimate": (output.info.get("label") or {}).get("estimated_label_issues"),
            "method": (output.info.get("label") or {}).get("label_score_method"),
+           "noise_model": ((output.info.get("label") or {}).get("label_score_diagnostics") or {}).get("noise_model"),
            "seconds": round(time.perf_counter() - started, 1)}
     for name, flags, score in (
         ("textaudit", issues["is_label_issue"].to_numpy(), issues["label_score"].to_numpy()),
@@ -276,17 +286,18 @@ def table(rows: list[dict]):
     import pandas as pd
 
     frame = pd.DataFrame(rows)
-    frame["fallback"] = (frame["method"] == "self-confidence").astype(float)
     keys = ["dataset", "kind", "rate"]
+    letters = {"class pairs": "P", "uniform": "S", "untrusted": "F"}  # see the table's legend
+    scores = frame.groupby(keys, sort=False)["noise_model"].agg(lambda v: "".join(letters.get(m, "?") for m in v))
     summary = frame.groupby(keys, sort=False).mean(numeric_only=True).drop(columns=["seed", "seconds", "estimate"],
                                                                             errors="ignore")
-    lines = ["| dataset | noise | rate | seeds | inj | acc | fallback | TA F1 | P | R | AP | AUROC | flagged | plain F1 | AP | flagged "
+    lines = ["| dataset | noise | rate | seeds | inj | acc | score | TA F1 | P | R | AP | AUROC | flagged | plain F1 | AP | flagged "
              "| DL F1 | AP | flagged |", "|" + "---|" * 19]
     seeds = frame.groupby(keys, sort=False)["seed"].nunique()
     for (spec, kind, rate), r in summary.iterrows():
         lines.append(
             f"| {spec} | {kind} | {rate:.0%} | {seeds[(spec, kind, rate)]} | {r.injected:.0f} | {r.accuracy:.2f} | "
-            f"{r.fallback:.0%} | **{r.textaudit_f1:.3f}** | "
+            f"{scores[(spec, kind, rate)]} | **{r.textaudit_f1:.3f}** | "
             f"{r.textaudit_p:.3f} | {r.textaudit_r:.3f} | **{r.textaudit_ap:.3f}** | {r.textaudit_auroc:.3f} | "
             f"{r.textaudit_flagged:.0f} | {r.plain_f1:.3f} | {r.plain_ap:.3f} | {r.plain_flagged:.0f} | "
             f"{r.datalab_f1:.3f} | {r.datalab_ap:.3f} | {r.datalab_flagged:.0f} |")
@@ -319,8 +330,13 @@ def main() -> None:
                         help="keep each cell's out-of-fold probabilities in the bench cache (scorer work only)")
     parser.add_argument("--only-cached", action="store_true",
                         help="with --reuse-pred-probs: skip the cells whose pred_probs are not cached yet")
+    parser.add_argument("--code-version", default=None,
+                        help="with --reuse-pred-probs: the cache key of the pred_probs (default: a hash of "
+                             "engine/predict.py + engine/neighbours.py); pin it across edits that keep them")
     parser.add_argument("--list", action="store_true", help="print the default datasets and exit")
     args = parser.parse_args()
+    global PINNED_CODE_VERSION
+    PINNED_CODE_VERSION = args.code_version
     if args.list:
         print("\n".join(DEFAULT_DATASETS.split(",")))
         return
