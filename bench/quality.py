@@ -333,6 +333,8 @@ def main() -> None:
     parser.add_argument("--code-version", default=None,
                         help="with --reuse-pred-probs: the cache key of the pred_probs (default: a hash of "
                              "engine/predict.py + engine/neighbours.py); pin it across edits that keep them")
+    parser.add_argument("--pred-probs-only", action="store_true",
+                        help="with --reuse-pred-probs: only compute and cache the cells' pred_probs (no scoring)")
     parser.add_argument("--list", action="store_true", help="print the default datasets and exit")
     args = parser.parse_args()
     global PINNED_CODE_VERSION
@@ -355,10 +357,18 @@ def main() -> None:
                 for seed in map(int, args.seeds.split(",")):
                     if args.only_cached and not is_cached(spec, kind, rate, seed, len(labels)):
                         continue
+                    if args.pred_probs_only:
+                        started = time.perf_counter()
+                        cell_probs(spec, kind, rate, seed, data, targets, neighbours, True)
+                        print(json.dumps({"cached": [spec, kind, rate, seed],
+                                          "seconds": round(time.perf_counter() - started, 1)}), file=sys.stderr, flush=True)
+                        continue
                     row = run_cell(spec, kind, rate, seed, data, targets, neighbours, args.reuse_pred_probs)
                     rows.append(row)
                     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}),
                           file=sys.stderr, flush=True)
+    if args.pred_probs_only:
+        return
     text, summary = table(rows)
     print(text)
     result = goals(summary)
