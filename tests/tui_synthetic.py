@@ -81,4 +81,5 @@ def fixed_view(dataset) -> AuditView:
     view.datalab_label_scores = scores["label"]
     view.label_method = "noise-aware posterior"
     view.duplicate_sets = near_duplicate_sets(near, members, given, scores["near_duplicate"])
+    view.near_duplicate_members = members
     return view

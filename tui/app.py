@@ -76,6 +76,7 @@ class TextauditApp(App[int]):
         self.book: DecisionBook | None = None
         self._issue_screens: dict[str, Screen] = {}
         self.similarity = None  # engine.review.SimilarityIndex, loaded on the first "more like this"
+        self.thresholds = None  # tui.thresholds.Thresholds, built on the first threshold change
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -244,6 +245,38 @@ class TextauditApp(App[int]):
             return
         while self.screen is not found:
             self.pop_screen()
+
+    # -- live thresholds ----------------------------------------------------------------------
+
+    def open_thresholds(self, issue_type: str) -> None:
+        from tui.screens.threshold_dialog import ThresholdDialog
+        from tui.thresholds import Thresholds
+
+        if self.view is None:
+            return
+        if self.thresholds is None:
+            self.thresholds = Thresholds(self.view)
+        if not self.thresholds.types:
+            self.notify("no label, outlier or near-duplicate scores in this audit", timeout=4)
+            return
+        self.push_screen(ThresholdDialog(self.thresholds, issue_type), self.apply_threshold)
+
+    def apply_threshold(self, choice) -> None:
+        """Re-flag one check from its cached scores; every screen that lists it follows."""
+        if choice is None:
+            return
+        thresholds, kind = self.thresholds, choice.issue_type
+        if choice.count == thresholds.default_count(kind):
+            threshold = thresholds.default[kind]  # the audit's own flags, exactly
+        else:
+            threshold = thresholds.threshold_for_count(kind, choice.count)
+        count = thresholds.apply(kind, threshold)
+        for screen in self._issue_screens.values():
+            if getattr(screen, "issue_type", None) == kind and hasattr(screen, "view_changed"):
+                screen.view_changed()
+        at = "nothing" if threshold is None else f"score ≤ {threshold:.4g}"
+        self.notify(f"{ISSUE_TITLES.get(kind, kind)}: {count:,} rows flagged at {at} "
+                    f"(audit default {thresholds.default_count(kind):,})", timeout=5)
 
     # -- more like this -----------------------------------------------------------------------
 

@@ -59,6 +59,20 @@ REVIEW_BINDINGS = [
     Binding("j", "jump_issue", "Jump", show=False, tooltip="The same row on the next issue screen that flags it"),
     Binding("c", "app.confusions", "Confusions", show=False,
             tooltip="Confusion navigator: label issues by class pair (given → suggested)"),
+    Binding("t", "thresholds", "Threshold", show=False,
+            tooltip="Flag threshold of label / outlier / near-duplicate scores, with a histogram"),
+]
+
+#: The threshold dialog.
+THRESHOLD_BINDINGS = [
+    Binding("right", "step(1)", "One more row"),
+    Binding("left", "step(-1)", "One row fewer"),
+    Binding("up", "step_tenth(1)", "A tenth more"),
+    Binding("down", "step_tenth(-1)", "A tenth fewer"),
+    Binding("0", "default", "The audit's default"),
+    Binding("tab", "next_type", "Next check"),
+    Binding("enter", "apply", "Apply"),
+    Binding("escape", "cancel", "Cancel"),
 ]
 
 #: The confusion navigator.

@@ -51,7 +51,7 @@ ROW_TYPES = ("label", "outlier", "near_duplicate", "class_imbalance", "underperf
 
 @dataclass
 class AuditView:
-    """Flat columns of an audit, indexed by row."""
+    """The TUI's flat, row-indexed columns of a pipeline ``AuditResult`` (its Datalab findings included)."""
 
     source: str
     texts: np.ndarray  # object, str
@@ -65,6 +65,7 @@ class AuditView:
     flags: dict[str, np.ndarray] = field(default_factory=dict)  # bool per type
     scores: dict[str, np.ndarray] = field(default_factory=dict)  # float per type (low = worse)
     duplicate_sets: list[np.ndarray] = field(default_factory=list)  # rows per set, conflicts first
+    near_duplicate_members: np.ndarray | None = None  # object: per flagged row, the rows it nearly duplicates
     neighbour_indices: np.ndarray | None = None  # (n, k)
     neighbour_distances: np.ndarray | None = None  # (n, k)
     info: dict[str, Any] = field(default_factory=dict)
@@ -186,8 +187,9 @@ class AuditView:
             view.neighbour_indices = result.graph.indices
             view.neighbour_distances = result.graph.distances
         if "near_duplicate" in flags and "near_duplicate_sets" in issues:
+            view.near_duplicate_members = issues["near_duplicate_sets"].to_numpy()
             view.duplicate_sets = near_duplicate_sets(
-                flags["near_duplicate"], issues["near_duplicate_sets"].to_numpy(), view.given,
+                flags["near_duplicate"], view.near_duplicate_members, view.given,
                 scores["near_duplicate"],
             )
         return view

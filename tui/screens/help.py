@@ -18,6 +18,7 @@ from tui.bindings import (
     REVIEW_BINDINGS,
     SET_BINDINGS,
     SUMMARY_BINDINGS,
+    THRESHOLD_BINDINGS,
     VIEW_BINDINGS,
 )
 from tui.widgets.filter_bar import FILTER_HELP
@@ -34,6 +35,7 @@ SECTIONS = [
     ("Row screens: view", VIEW_BINDINGS + RowList.BINDINGS),
     ("Row screens: marks (a l x o act on them) and review", REVIEW_BINDINGS),
     ("Confusions (c on row screens, C on the summary)", CONFUSION_BINDINGS),
+    ("Flag threshold dialog (t on row screens)", THRESHOLD_BINDINGS),
     ("Near-duplicates: keys act on the selected member or the set", SET_BINDINGS
      + [Binding("l", "pick_label", "Label", tooltip="Relabel every member of the set")]),
 ]

@@ -27,6 +27,10 @@ class NearDuplicatesScreen(RowScreen):
 
     def __init__(self, view, book, issue_type=None) -> None:
         super().__init__(view, book, issue_type)
+        self.load_sets()
+
+    def load_sets(self) -> None:
+        view = self.view
         self.sets = view.duplicate_sets
         self.set_of_row = {int(r): i for i, members in enumerate(self.sets) for r in members}
         self.conflict = np.asarray([view.set_has_conflict(m) for m in self.sets], dtype=bool)
@@ -47,6 +51,12 @@ class NearDuplicatesScreen(RowScreen):
 
     def entry_rows(self, entry: int) -> list[int]:
         return [int(r) for r in self.sets[entry]]
+
+    def view_changed(self) -> None:
+        """A new threshold regrouped the sets: marks on the old sets no longer mean anything."""
+        self.load_sets()
+        self._marks = None
+        super().view_changed()
 
     def entry_universe(self) -> int:
         return len(self.sets)

@@ -214,6 +214,14 @@ class MarkKeys:
 
         self.app.push_screen(GotoDialog(self.view.ids, len(self.view)), chosen)
 
+    def action_thresholds(self) -> None:
+        self.app.open_thresholds(self.issue_type)
+
+    def view_changed(self) -> None:
+        """The check's flags moved (a new threshold): list again."""
+        if self.is_mounted:
+            self.apply("filtering")
+
     def action_jump_issue(self) -> None:
         """The row under the cursor on the next issue screen that flags it (in the summary's order)."""
         from tui.widgets.detail_pane import flagged_by

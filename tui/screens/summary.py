@@ -113,6 +113,7 @@ class SummaryScreen(Screen):
             table.add_row(ISSUE_TITLES.get(name, name), f"{flagged:,}", decided, remaining, key=name)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
+        self.query_one("#health", Static).update(health_line(self.view))  # thresholds may have moved
         bar = self.query_one("#title-bar", Static)
         bar.update(self.title_text())
         bar.set_class(self.book.read_only, "-read-only")

@@ -22,6 +22,11 @@ def one_line(text: str, width: int) -> str:
 def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     """One plain sentence saying why the row is on this screen."""
     names = view.class_names
+    if issue_type not in view.flags:  # a list of similar rows: the reason of the first check that flags it
+        issues = flagged_by(view, row)
+        if not issues:
+            return "Listed for its similarity; no check flags it."
+        issue_type = issues[0][0]
     given, predicted = int(view.given[row]), int(view.predicted[row])
     flags = view.flags.get(issue_type)
     flagged = bool(flags[row]) if flags is not None else False

@@ -1,0 +1,96 @@
+"""The threshold dialog (``t``): move the flag threshold of a check over its cached scores.
+
+Left/right move it by one row, up/down by a tenth of the default count, ``0`` goes back to the
+audit's default, tab goes to the next check; enter applies (lists, counts and the summary follow
+at once), escape leaves everything as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from tui.bindings import THRESHOLD_BINDINGS
+from tui.thresholds import Thresholds
+from tui.view import ISSUE_TITLES
+from tui.widgets.score_histogram import histogram_text
+
+
+@dataclass(frozen=True)
+class ThresholdChoice:
+    issue_type: str
+    count: int  # flag the ``count`` lowest-scored rows
+
+
+class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
+    """Returns the check and its new count of flagged rows, or None on escape."""
+
+    BINDINGS = THRESHOLD_BINDINGS
+
+    def __init__(self, thresholds: Thresholds, issue_type: str) -> None:
+        super().__init__()
+        self.thresholds = thresholds
+        self.issue_type = issue_type if issue_type in thresholds.types else thresholds.types[0]
+        self.count = int(thresholds.view.counts.get(self.issue_type, 0))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="threshold"):
+            yield Label(id="threshold-title", classes="dialog-title")
+            yield Static(id="threshold-histogram")
+            yield Static(id="threshold-summary")
+            yield Static("←→ one row · ↑↓ a tenth · 0 default · tab next check · enter apply · esc cancel",
+                         id="threshold-hint")
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def on_resize(self) -> None:
+        self.redraw()
+
+    @property
+    def threshold(self) -> float | None:
+        return self.thresholds.threshold_for_count(self.issue_type, self.count)
+
+    def redraw(self) -> None:
+        t, kind = self.thresholds, self.issue_type
+        default = t.default[kind]
+        width = max(10, self.query_one("#threshold-histogram").content_region.width or 60)
+        self.query_one("#threshold-title", Label).update(
+            f"Flag threshold · {ISSUE_TITLES.get(kind, kind)}")
+        self.query_one("#threshold-histogram", Static).update(
+            histogram_text(t.index(kind).sorted_scores, default, self.threshold, width))
+        now = "none" if self.threshold is None else f"{self.threshold:.4g}"
+        base = "none" if default is None else f"{default:.4g}"
+        self.query_one("#threshold-summary", Static).update(
+            f"score ≤ {now}: {self.count:,} rows flagged  ·  ▲ audit default {base}: {t.default_count(kind):,} rows")
+
+    def step(self, rows: int) -> None:
+        finite = len(self.thresholds.index(self.issue_type).sorted_scores)
+        self.count = max(0, min(finite, self.count + rows))
+        self.redraw()
+
+    def action_step(self, direction: int) -> None:
+        self.step(direction)
+
+    def action_step_tenth(self, direction: int) -> None:
+        self.step(direction * max(1, self.thresholds.default_count(self.issue_type) // 10))
+
+    def action_default(self) -> None:
+        self.count = self.thresholds.default_count(self.issue_type)
+        self.redraw()
+
+    def action_next_type(self) -> None:
+        types = self.thresholds.types
+        self.issue_type = types[(types.index(self.issue_type) + 1) % len(types)]
+        self.count = int(self.thresholds.view.counts.get(self.issue_type, 0))
+        self.redraw()
+
+    def action_apply(self) -> None:
+        self.dismiss(ThresholdChoice(self.issue_type, self.count))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
