@@ -12,7 +12,7 @@ import io
 import threading
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from engine.errors import Cancelled, UsageError
+from engine.progress import Progress, ProgressFn
 
 ISSUE_TYPES = (
     "null",
@@ -30,7 +31,6 @@ ISSUE_TYPES = (
     "class_imbalance",
     "underperforming_group",
 )
-ProgressFn = Callable[[int, int, str], None]
 # part of the predict and audit cache keys: bump when pred_probs or the label scoring change
 # (2: trust-weighted kNN votes, noise-aware label posterior; 5: guarded posterior, flags = estimated count;
 # 6: posterior or self-confidence by a held-out choice of noise model)
@@ -38,8 +38,12 @@ LABEL_VERSION = 6
 
 
 @dataclass
-class AuditOutput:
-    """What Datalab found, in plain, cacheable form."""
+class DatalabFindings:
+    """What Datalab found, in plain, cacheable form: the audit stage's result.
+
+    One part of a whole run's ``pipeline.AuditResult`` (its ``output``); the TUI reads both
+    through ``tui.view.AuditView``, row-indexed columns built from the result.
+    """
 
     issues: pd.DataFrame
     summary: pd.DataFrame
@@ -47,6 +51,9 @@ class AuditOutput:
     report: str
     timings_s: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # issue types Datalab could not check, and why
+
+
+AuditOutput = DatalabFindings  # the former name, still imported by other modules
 
 
 def parse_issue_types(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -73,7 +80,7 @@ def run_datalab(
     issue_types: Sequence[str] = ISSUE_TYPES,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
-) -> AuditOutput:
+) -> DatalabFindings:
     """Find the chosen issue types; ``null_mask`` marks rows whose text is empty or missing.
 
     textaudit's issue managers (engine/issue_managers.py) do the work inside Datalab; a check
@@ -93,7 +100,7 @@ def run_datalab(
         if cancel is not None and cancel.is_set():
             raise Cancelled("audit cancelled")
         if progress is not None:
-            progress(step, len(todo), issue_type)
+            progress(Progress("audit", step, len(todo), issue_type))
         started = time.perf_counter()
         kwargs: dict[str, Any] = {"issue_types": {issue_type: {**_issue_kwargs(issue_type), "textaudit": run}}}
         if issue_type == "null":
@@ -113,7 +120,7 @@ def run_datalab(
             run.notes.append(f"{issue_type} not checked: {failed.reason}")
         timings[issue_type] = round(time.perf_counter() - started, 3)
     if progress is not None:
-        progress(len(todo), len(todo), "done")
+        progress(Progress("audit", len(todo), len(todo), "done"))
     output = _collect(lab, timings)
     output.notes = run.notes
     return output
@@ -154,7 +161,7 @@ def _report(lab) -> str:
     return text[:-1] if text.endswith("\n") else text
 
 
-def _collect(lab, timings: dict[str, float]) -> AuditOutput:
+def _collect(lab, timings: dict[str, float]) -> DatalabFindings:
     issues = lab.get_issues().reset_index(drop=True)
     if "near_duplicate" in set(lab.get_issue_summary()["issue_type"]):
         extra = lab.get_issues("near_duplicate").reset_index(drop=True)
@@ -164,7 +171,7 @@ def _collect(lab, timings: dict[str, float]) -> AuditOutput:
     issues = issues.drop(columns=["given_label", "predicted_label"], errors="ignore")
     summary = lab.get_issue_summary().reset_index(drop=True)
     info = {name: json_safe(lab.get_info(name)) for name in summary["issue_type"]}
-    return AuditOutput(issues=issues, summary=summary, info=info, report=_report(lab), timings_s=timings)
+    return DatalabFindings(issues=issues, summary=summary, info=info, report=_report(lab), timings_s=timings)
 
 
 def json_safe(value: Any, *, max_items: int = 1_000) -> Any:

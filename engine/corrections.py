@@ -263,7 +263,7 @@ class Journal:
         self._state.push(Group(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
 
     def _decision(self, entry: dict[str, Any]) -> Decision:
-        return decision_from_entry(entry, self._names[int(self.dataset.labels[entry["row"]])])
+        return decision_from_entry(entry, self.dataset.label_display(entry["row"]))
 
     @property
     def unapplied(self) -> int:
@@ -278,6 +278,8 @@ class Journal:
         label = entry.get("label_after")
         if not isinstance(label, str):
             return False
+        if self.dataset.is_multilabel:  # a label set: every label a label of this dataset
+            return _parses_as_set(label, self._names)
         if label in self._class_names:
             return True
         if not entry.get("new_label"):
@@ -318,7 +320,7 @@ class Journal:
             for offset, (action, row, label_after) in enumerate(entries):
                 entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row,
                                     issue_type, label_after=label_after, suggested_label=suggested_label)
-                if action == "relabel" and label_after not in self._class_names:
+                if action == "relabel" and label_after not in self._class_names and not self.dataset.is_multilabel:
                     entry["new_label"] = True
                 lines.append(entry)
                 decisions.append(self._decision(entry))
@@ -387,6 +389,11 @@ class Journal:
             return
         if not isinstance(label_after, str) or not label_after.strip():
             raise UsageError("relabel needs a non-empty label_after")
+        if self.dataset.is_multilabel:  # the set's canonical string (engine/multilabel.py)
+            from engine.multilabel import parse_display
+
+            parse_display(label_after, self._names)  # raises for an unknown label
+            return
         if label_after not in self._class_names:
             if not allow_new_label:
                 raise UsageError(f"{label_after!r} is not an existing class; pass allow_new_label=True to add it")
@@ -399,12 +406,18 @@ class Journal:
             "v": JOURNAL_FORMAT, "seq": seq, "group": group, "group_size": size, "ts": ts,
             "action": action, "row": row, "id": json_safe(self.dataset.ids[row]),
             "text_sha256": text_sha256(self.dataset.texts[row]),
-            "label_before": self._names[int(self.dataset.labels[row])],
+            "label_before": self.dataset.label_display(row),
             "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
             "id_column": self.dataset.id_column,
         }
         if target is not None:
             entry["target"] = target
+        if self.dataset.is_multilabel:  # the sets before and after, as lists (old readers ignore them)
+            from engine.multilabel import parse_display
+
+            entry["labels_before"] = [self._names[i] for i in self.dataset.label_sets[row]]
+            if label_after is not None:
+                entry["labels_after"] = [self._names[i] for i in parse_display(label_after, self._names)]
         return entry
 
     def _append(self, entries: list[dict[str, Any]]) -> None:
@@ -427,6 +440,16 @@ class Journal:
             ) from None
         self._needs_newline = False
         self._next_seq += len(entries)
+
+
+def _parses_as_set(text: str, names: list[str]) -> bool:
+    from engine.multilabel import parse_display
+
+    try:
+        parse_display(text, names)
+    except UsageError:
+        return False
+    return True
 
 
 def _read_nofollow(path: Path) -> bytes:

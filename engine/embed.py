@@ -16,13 +16,13 @@ from typing import Any
 import numpy as np
 
 from engine.errors import Cancelled, DataError, UsageError
+from engine.progress import StepFn
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 TFIDF_MODEL = "tfidf"
 _BUNDLED_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default", "bundled"}
 
 PRECISIONS = ("auto", "fp32", "bf16", "fp16", "int8")
-ProgressFn = Callable[[int, int], None]
 
 # torch's OpenMP threads spin while they wait for each other; on a machine whose cores other
 # processes also use, a spinning thread keeps a descheduled one from finishing its share
@@ -253,7 +253,7 @@ def embed_texts(
     batch_size: int | None = None,
     chunk_size: int = 2048,
     precision: str = "auto",
-    progress: ProgressFn | None = None,
+    progress: StepFn | None = None,
     cancel: threading.Event | None = None,
 ) -> np.ndarray:
     """Embed ``texts`` into an (n, d) float32 array of unit vectors.
@@ -282,7 +282,7 @@ def embed_texts(
 
 def _embed_unique(
     texts: list[str], name: str, device: str, batch_size: int | None, chunk_size: int, precision: str,
-    progress: ProgressFn | None, cancel: threading.Event | None,
+    progress: StepFn | None, cancel: threading.Event | None,
 ) -> np.ndarray:
     """:func:`embed_texts` for distinct, encodable texts of a sentence-transformers model."""
     encoder = load_model(name, device, precision)
@@ -402,7 +402,7 @@ def _autocast(precision: str, on_gpu: bool):
     return contextlib.nullcontext()
 
 
-def _tfidf_vectors(texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:
+def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None) -> np.ndarray:
     """TF-IDF (1-2 grams) reduced by truncated SVD to at most 256 unit-norm dimensions."""
     from sklearn.decomposition import TruncatedSVD
     from sklearn.feature_extraction.text import TfidfVectorizer

@@ -142,9 +142,14 @@ def corrected_frame(dataset: Dataset, decisions: dict, notes: list[str] | None =
     relabels = sorted((row, d.label_after) for row, d in decisions.items() if d.action == "relabel")
     if relabels:
         position = frame.columns.get_loc(dataset.label_column)
-        values = original_labels(dataset, [label for _, label in relabels])
-        column = _relabelled_column(frame.iloc[:, position], [row for row, _ in relabels], values,
-                                    notes if notes is not None else [])
+        if dataset.is_multilabel:  # sets written back as lists or joined strings, as the input had them
+            from engine.multilabel_export import relabelled_column
+
+            column = relabelled_column(dataset, frame.iloc[:, position], relabels)
+        else:
+            values = original_labels(dataset, [label for _, label in relabels])
+            column = _relabelled_column(frame.iloc[:, position], [row for row, _ in relabels], values,
+                                        notes if notes is not None else [])
         frame.isetitem(position, column)
     keep = np.ones(len(frame), dtype=bool)
     keep[[row for row, d in decisions.items() if d.action == "exclude"]] = False
@@ -153,6 +158,10 @@ def corrected_frame(dataset: Dataset, decisions: dict, notes: list[str] | None =
 
 def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
     """Only the changed rows (relabel, exclude): row, id, text, label_before, label_after, action."""
+    if dataset.is_multilabel:
+        from engine.multilabel_export import corrections_frame as multilabel_corrections
+
+        return multilabel_corrections(dataset, decisions)
     changed = sorted(row for row, d in decisions.items() if d.action in ("relabel", "exclude"))
     classes = [dataset.classes[int(dataset.labels[row])] for row in changed]
     before = [dataset.label_originals.get(c, c) for c in classes]

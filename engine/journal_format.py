@@ -42,7 +42,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def json_safe(value: Any) -> Any:
+def json_scalar(value: Any) -> Any:
     """An id value as something JSON can hold: numpy scalars unwrapped, NaN -> None, others str."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         try:

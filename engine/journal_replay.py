@@ -39,7 +39,7 @@ class RowMatcher:
         return found
 
     def label(self, row: int) -> str:
-        return self.names[int(self.dataset.labels[row])]
+        return self.dataset.label_display(row)
 
     def uses_ids(self, entry: dict[str, Any]) -> bool:
         """True when the line's id is an id-column value of the same column as the data's."""

@@ -9,17 +9,16 @@ explicit distance of 0, as Datalab requires.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from engine.errors import Cancelled
+from engine.progress import StepFn
 
 DEFAULT_K = 10
 EXACT_LIMIT = 30_000
 ZERO_TOLERANCE = 1e-6
-ProgressFn = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def build_graph(
     k: int = DEFAULT_K,
     method: str | None = None,
     device: str = "cpu",
-    progress: ProgressFn | None = None,
+    progress: StepFn | None = None,
     cancel: threading.Event | None = None,
 ) -> NeighbourGraph:
     """k nearest neighbours (self excluded) of every row of unit-norm ``vectors``."""

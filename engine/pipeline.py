@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from engine.audit import ISSUE_TYPES, LABEL_VERSION, AuditOutput
+from engine.audit import ISSUE_TYPES, LABEL_VERSION, DatalabFindings
 from engine.cache import ArraySpec, Cache, array_hash, make_key
 from engine.embed import (
     TFIDF_MODEL,
@@ -43,29 +43,14 @@ from engine.checks import (
 from engine.errors import DataError
 from engine.imports import import_with_gc_paused
 from engine.load import Dataset, load_dataset
+from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER
+from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.text_vectors import Reused, reuse_vectors, row_hashes
 
 STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Progress:
-    """A progress report from the pipeline: ``done`` of ``total`` within ``stage``."""
-
-    stage: str
-    done: int
-    total: int
-    message: str = ""
-
-    @property
-    def fraction(self) -> float:
-        return self.done / self.total if self.total else 0.0
-
-
-ProgressFn = Callable[[Progress], None]
 
 
 @dataclass
@@ -81,8 +66,8 @@ class AuditOptions:
     device: str = "auto"
     precision: str = "auto"  # embeddings: bf16 on CPUs with native bf16, fp16 on CUDA
     folds: int = 5
-    classifier: str = "logreg-knn"  # LR + leave-one-out kNN votes: best on bench/quality.py
-    C: float = 10.0
+    classifier: str = DEFAULT_CLASSIFIER
+    C: float = DEFAULT_C
     seed: int = 0
     k: int = DEFAULT_K
     issue_types: tuple[str, ...] = ISSUE_TYPES
@@ -94,13 +79,14 @@ class AuditOptions:
 
 @dataclass
 class AuditResult:
-    """Everything an audit produced, in memory."""
+    """Everything one ``run_audit`` produced, in memory: the dataset, the options used, the
+    out-of-fold probabilities, the neighbour graph and Datalab's findings (``output``)."""
 
     dataset: Dataset
     options: AuditOptions
     pred_probs: np.ndarray
     graph: NeighbourGraph | None
-    output: AuditOutput
+    output: DatalabFindings
     timings_s: dict[str, float]
     stage_cache_hits: dict[str, bool]
     notes: list[str] = field(default_factory=list)
@@ -319,7 +305,7 @@ class _Runner:
         )
         return graph, key
 
-    def audit(self, dataset: Dataset, pred_probs, graph, vectors, keys: dict[str, str]) -> AuditOutput:
+    def audit(self, dataset: Dataset, pred_probs, graph, vectors, keys: dict[str, str]) -> DatalabFindings:
         options = self.options
         key = make_key({
             **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
@@ -327,18 +313,18 @@ class _Runner:
             "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
         })
 
-        def compute() -> AuditOutput:
+        def compute() -> DatalabFindings:
             from engine.audit import run_datalab
 
             return run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
-                progress=lambda done, total, name: self.report("audit", done, total, name), cancel=self.cancel,
+                progress=self.progress, cancel=self.cancel,
             )
 
-        def restore(cached: dict[str, Any]) -> AuditOutput:
+        def restore(cached: dict[str, Any]) -> DatalabFindings:
             meta = cached["_meta"]
-            return AuditOutput(issues=cached["issues"], summary=cached["summary"], info=cached["info"],
+            return DatalabFindings(issues=cached["issues"], summary=cached["summary"], info=cached["info"],
                                report=cached["report"], timings_s=meta.get("timings_s", {}),
                                notes=meta.get("notes", []))
 

@@ -16,15 +16,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.errors import Cancelled, DataError, UsageError
+from engine.progress import StepFn
 
 CLASSIFIERS = ("logreg-knn", "centroid-knn", "logreg", "knn")
+#: The audit's classifier: regression + leave-one-out kNN votes over the shared neighbour graph,
+#: the best label detection on bench/quality.py; C=10 (weak regularisation) suits unit-norm
+#: sentence vectors, where C=1 under-fits. AuditOptions and cross_val_pred_probs default to these.
 DEFAULT_CLASSIFIER = "logreg-knn"
 DEFAULT_C = 10.0
 BLENDS_WITH_GRAPH = ("logreg-knn", "centroid-knn")
 CENTROID_TEMPERATURE = 0.05
 PROB_FLOOR = 1e-6
 
-ProgressFn = Callable[[int, int], None]
 
 
 @dataclass
@@ -78,11 +81,11 @@ def cross_val_pred_probs(
     n_classes: int,
     *,
     folds: int = 5,
-    classifier: str = "logreg",
-    C: float = 1.0,
+    classifier: str = DEFAULT_CLASSIFIER,
+    C: float = DEFAULT_C,
     seed: int = 0,
     neighbours: np.ndarray | None = None,
-    progress: ProgressFn | None = None,
+    progress: StepFn | None = None,
     cancel: threading.Event | None = None,
 ) -> PredictResult:
     """Out-of-fold ``pred_probs`` of shape (n_rows, n_classes), rows summing to 1.

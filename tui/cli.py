@@ -313,7 +313,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from engine.export import export_from_args
+    from tui.cli_export import export_from_args
 
     return export_from_args(args)
 

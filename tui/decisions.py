@@ -91,7 +91,7 @@ class DecisionBook:
         book.problem = messages[0] if book.read_only else None
         return book, messages
 
-    def label_value(self, index: int) -> str:
+    def display_label(self, index: int) -> str:
         """The label as the journal stores it (the class's display name)."""
         return str(self.classes[index])
 
@@ -130,9 +130,9 @@ class DecisionBook:
         from engine.corrections import JournalWriteError
 
         entries = [
-            (action, int(row), None if label is None else self.label_value(label)) for action, row, label in items
+            (action, int(row), None if label is None else self.display_label(label)) for action, row, label in items
         ]
-        suggested_value = None if suggested is None else self.label_value(suggested)
+        suggested_value = None if suggested is None else self.display_label(suggested)
         try:
             if len(entries) == 1:
                 action, row, label = entries[0]

@@ -1,0 +1,32 @@
+"""``textaudit export``: the command-line side (arguments in, one line out) of engine/export.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def export_from_args(args: argparse.Namespace) -> int:
+    """Load the data, apply the journal, write the output, print one line (warnings on stderr)."""
+    from engine.export import check_output, export_corrected, require_journal, resolve_format
+    from engine.load import load_dataset
+    from engine.paths import default_journal_path
+
+    journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
+    output = Path(args.output).expanduser()
+    fmt = resolve_format(output, args.format)  # fail on a bad extension before reading the data
+    inputs = [(journal_path, "the corrections journal")]
+    if not str(args.data).startswith("hf:"):
+        inputs.append((Path(args.data).expanduser(), "the input file"))
+    check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
+    require_journal(journal_path)
+    dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
+                           id_column=args.id_column, encoding=args.encoding,
+                           label_sep=getattr(args, "label_sep", None))
+    summary = export_corrected(dataset, journal_path, output, fmt=fmt,
+                               corrections_only=args.corrections_only, force=args.force)
+    for warning in summary.warnings:
+        print(f"textaudit: warning: {warning}", file=sys.stderr)
+    print(summary.line())
+    return 0
