@@ -244,9 +244,14 @@ def is_cached(spec: str, kind: str, rate: float, seed: int, n_rows: int) -> bool
 
 
 def cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse: bool):
-    """Noisy labels, the injected rows, and both pipelines' out-of-fold pred_probs for one cell."""
+    """Noisy labels, the injected rows, both pipelines' out-of-fold pred_probs for one cell, and
+    the classes left in the noisy labels. A class whose every row was flipped away (a long
+    tail's 1-row classes) is gone, as in a user's file: labels are renumbered over the classes
+    left and its pred_probs column dropped (Datalab rejects a column no label uses)."""
     _, labels, features = data
     noisy, truth = inject(labels, kind, rate, seed, targets)
+    present = np.unique(noisy)
+    noisy = np.searchsorted(present, noisy)
     tag = cell_tag(spec, kind, rate, seed, len(noisy))
     if reuse:
         folder = bench_cache() / "pred_probs"
@@ -255,7 +260,9 @@ def cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse: bool):
     else:
         ta_probs = textaudit_pred_probs(features, noisy, neighbours)
         plain_probs = plain_pred_probs(features, noisy)
-    return noisy, truth, ta_probs, plain_probs
+    if ta_probs.shape[1] > len(present):  # cached before the renumbering
+        ta_probs = ta_probs[:, present] / ta_probs[:, present].sum(axis=1, keepdims=True)
+    return noisy, truth, ta_probs, plain_probs, present
 
 
 def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> dict:
@@ -263,12 +270,12 @@ def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> 
 
     labels = data[1]
     started = time.perf_counter()
-    noisy, truth, ta_probs, plain_probs = cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse)
+    noisy, truth, ta_probs, plain_probs, present = cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse)
     output = run_datalab(noisy, ta_probs, None, issue_types=("label",))
     issues = output.issues
     plain_flags, plain_score = datalab_label(noisy, plain_probs)
     row = {"dataset": spec, "kind": kind, "rate": rate, "seed": seed, "injected": int(truth.sum()),
-           "accuracy": float((ta_probs.argmax(axis=1) == labels).mean()),
+           "accuracy": float((present[ta_probs.argmax(axis=1)] == labels).mean()),
            "estimate": (output.info.get("label") or {}).get("estimated_label_issues"),
            "method": (output.info.get("label") or {}).get("label_score_method"),
            "noise_model": ((output.info.get("label") or {}).get("label_score_diagnostics") or {}).get("noise_model"),
