@@ -35,7 +35,7 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     ReplayProblems,
     decision_from_entry,
     encode_line,
-    json_safe,
+    json_scalar,
     parse_line,
     rows_text,
     utc_now,
@@ -404,7 +404,7 @@ class Journal:
                target: int | None = None) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "v": JOURNAL_FORMAT, "seq": seq, "group": group, "group_size": size, "ts": ts,
-            "action": action, "row": row, "id": json_safe(self.dataset.ids[row]),
+            "action": action, "row": row, "id": json_scalar(self.dataset.ids[row]),
             "text_sha256": text_sha256(self.dataset.texts[row]),
             "label_before": self.dataset.label_display(row),
             "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,

@@ -8,10 +8,8 @@ folder and renamed into place, so a failed export never leaves a half-written fi
 
 from __future__ import annotations
 
-import re
-
 import os
-import sys
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from engine import atomic
-from engine.corrections import Journal, json_safe, label_values
+from engine.corrections import Journal, json_scalar, label_values
 from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, format_of, is_saved_dataset, known_suffixes
 from engine.load import Dataset
@@ -171,7 +169,7 @@ def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
     label_dtype = _label_dtype(before + [a for a in after if a is not None])
     return pd.DataFrame({
         "row": pd.array(changed, dtype="int64"),
-        "id": [json_safe(dataset.ids[row]) for row in changed],
+        "id": [json_scalar(dataset.ids[row]) for row in changed],
         "text": pd.Series([dataset.texts[row] for row in changed], dtype=object),
         "label_before": pd.array(before, dtype=label_dtype),
         "label_after": pd.array(after, dtype=label_dtype),
@@ -273,30 +271,6 @@ def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[i
                         "export as .jsonl or .json (they keep it as an escape)") from None
     except Exception as exc:  # arrow/pandas conversion errors: one line, not a traceback
         raise DataError(f"cannot write {output} as {fmt}: {type(exc).__name__}: {exc}") from None
-
-
-def export_from_args(args: Any) -> int:
-    """``textaudit export``: load the data, apply the journal, write the output, print one line."""
-    from engine.load import load_dataset
-    from engine.paths import default_journal_path
-
-    journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
-    output = Path(args.output).expanduser()
-    fmt = resolve_format(output, args.format)  # fail on a bad extension before reading the data
-    inputs = [(journal_path, "the corrections journal")]
-    if not str(args.data).startswith("hf:"):
-        inputs.append((Path(args.data).expanduser(), "the input file"))
-    check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
-    require_journal(journal_path)
-    dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
-                           id_column=args.id_column, encoding=args.encoding,
-                           label_sep=getattr(args, "label_sep", None))
-    summary = export_corrected(dataset, journal_path, output, fmt=fmt,
-                               corrections_only=args.corrections_only, force=args.force)
-    for warning in summary.warnings:
-        print(f"textaudit: warning: {warning}", file=sys.stderr)
-    print(summary.line())
-    return 0
 
 
 def issues_out_path(target: str, inputs: list[str | None]) -> tuple[Path, str]:

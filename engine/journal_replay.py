@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.journal_format import ReplayProblems, json_safe
+from engine.journal_format import ReplayProblems, json_scalar
 from engine.load import Dataset, text_sha256
 
 
@@ -52,7 +52,7 @@ class RowMatcher:
         in_range = 0 <= stored < n_rows
         if self.uses_ids(entry):
             wanted = entry["id"]
-            if in_range and json_safe(self.dataset.ids[stored]) == wanted:
+            if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
                 row = stored
             else:
                 rows = self._id_rows(wanted)
@@ -87,7 +87,7 @@ class RowMatcher:
         if self._by_id is None:
             self._by_id = {}
             for row, value in enumerate(self.dataset.ids):
-                key = json_safe(value)
+                key = json_scalar(value)
                 try:
                     self._by_id.setdefault(key, []).append(row)
                 except TypeError:  # unhashable: never equal to a JSON scalar anyway
