@@ -245,7 +245,7 @@ def structure_evidence(labels: np.ndarray, probs: np.ndarray, *, sharpness: floa
     mean = float(gains.mean())
     per_error = mean / max(float(np.mean(rates)), 1e-6)
     spread = float(gains.std()) / np.sqrt(len(gains))
-    return {"gain_per_error": per_error, "share": per_error / np.log(max(n_classes - 1, 2)),
+    return {"gain_per_error": per_error, "share": float(per_error / np.log(max(n_classes - 1, 2))),
             "z": mean / spread if spread > 0 else 0.0}
 
 
