@@ -10,6 +10,7 @@ changed, predict and audit run again.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,8 +61,10 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
 
 
 def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: Path, *,
-            progress: ProgressFn | None = None) -> Reaudit:
-    """Audit ``source`` (usually a cache hit), then its corrected copy, and their delta."""
+            progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+            before: AuditResult | None = None) -> Reaudit:
+    """Audit ``source`` (usually a cache hit; ``before`` when the caller holds that audit), then
+    its corrected copy, and their delta. ``cancel`` stops either audit between steps."""
     if isinstance(source, Dataset):
         dataset = source
     else:
@@ -71,8 +74,9 @@ def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: P
     if options.pred_probs_path or options.features_path:
         raise DataError("--apply-journal cannot be combined with --pred-probs or --features "
                         "(they describe the uncorrected rows)")
-    before = run_audit(dataset, dataclasses.replace(options), progress=progress)
-    after = run_audit(corrected, dataclasses.replace(options), progress=progress)
+    if before is None:
+        before = run_audit(dataset, dataclasses.replace(options), progress=progress, cancel=cancel)
+    after = run_audit(corrected, dataclasses.replace(options), progress=progress, cancel=cancel)
     delta = audit_delta(
         before.output.issues, after.output.issues, rows,
         before_labels=dataset.labels, after_labels=corrected.labels,

@@ -10,7 +10,6 @@ import gc
 import sys
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import events, work
@@ -21,22 +20,12 @@ from engine.errors import EXIT_CANCELLED, Cancelled, TextauditError
 from engine.pipeline import AuditOptions, AuditResult, Progress
 from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
-from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, SimilarReady, WorkFailed
+from tui.app_review import ReviewActions
+from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, WorkFailed
 from tui.view import ISSUE_TITLES, AuditView
 
 
 LARGE_ROWS = 100_000  # from this size on, the loaded result is frozen out of the cyclic GC
-SIMILAR_ROWS = 50  # more like this: how many nearest rows
-
-
-@dataclass(frozen=True)
-class SimilarRequest:
-    """More like ``row``, or like the typed ``text``."""
-
-    row: int | None = None
-    text: str | None = None
-
-
 def readable(error: BaseException) -> str:
     """One line for the user: the engine's own message, or the exception's type and text."""
     if isinstance(error, TextauditError):
@@ -46,7 +35,7 @@ def readable(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-class TextauditApp(App[int]):
+class TextauditApp(ReviewActions, App[int]):
     """Browse an audit and record corrections. Build it from a result, or from a source."""
 
     CSS_PATH = "app.tcss"
@@ -75,8 +64,7 @@ class TextauditApp(App[int]):
         self._given_view = view
         self.book: DecisionBook | None = None
         self._issue_screens: dict[str, Screen] = {}
-        self.similarity = None  # engine.review.SimilarityIndex, loaded on the first "more like this"
-        self.thresholds = None  # tui.thresholds.Thresholds, built on the first threshold change
+        self.init_review()
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -157,6 +145,8 @@ class TextauditApp(App[int]):
         given, self._given_view = self._given_view, None
         self.view = given if given is not None else AuditView.from_result(result)
         self.book, messages = DecisionBook.open(self.journal_path, result.dataset)
+        if self.view.multilabel is not None:
+            self.book.describe_set = self.view.multilabel.describe_after
         if len(self.view) >= LARGE_ROWS:
             # The result lives as long as the app: keep its millions of objects out of the
             # cyclic GC, whose full passes over them stalled every thread ~0.25 s at 1M rows.
@@ -186,6 +176,10 @@ class TextauditApp(App[int]):
             from tui.screens.outliers import OutliersScreen
 
             kinds = {"label": LabelIssuesScreen, "outlier": OutliersScreen, "near_duplicate": NearDuplicatesScreen}
+            if self.view.multilabel is not None:  # label sets: set suggestions, the set picker
+                from tui.screens.multilabel_issues import MultiLabelIssuesScreen
+
+                kinds["label"] = MultiLabelIssuesScreen
             if issue_type == "non_iid":
                 screen: Screen = NonIidScreen(self.view)
             else:
@@ -216,117 +210,6 @@ class TextauditApp(App[int]):
             else:  # composed on its first show: its first order places the cursor
                 screen._pending_row = row
 
-    def open_filtered(self, issue_type: str, query: str) -> None:
-        """Open ``issue_type``'s screen listing its flagged rows that match the filter ``query``.
-
-        From a navigator (confusions, more like this) the screen opens above it, so escape
-        goes back there."""
-        if self.view is None:
-            return
-        screen = self.issue_screen(issue_type)
-        if screen in self.screen_stack:
-            while self.screen is not screen:
-                self.pop_screen()
-        else:
-            self.push_screen(screen)
-        screen.preset_filter(query)
-
-    def action_confusions(self) -> None:
-        from tui.screens.confusions import ConfusionScreen
-
-        if self.view is None:
-            return
-        if "label" not in self.view.flags:
-            self.notify("no label check in this audit: nothing to group by class", timeout=4)
-            return
-        found = next((s for s in self.screen_stack if isinstance(s, ConfusionScreen)), None)
-        if found is None:
-            self.push_screen(ConfusionScreen(self.view, self.book))
-            return
-        while self.screen is not found:
-            self.pop_screen()
-
-    # -- live thresholds ----------------------------------------------------------------------
-
-    def open_thresholds(self, issue_type: str) -> None:
-        from tui.screens.threshold_dialog import ThresholdDialog
-        from tui.thresholds import Thresholds
-
-        if self.view is None:
-            return
-        if self.thresholds is None:
-            self.thresholds = Thresholds(self.view)
-        if not self.thresholds.types:
-            self.notify("no label, outlier or near-duplicate scores in this audit", timeout=4)
-            return
-        self.push_screen(ThresholdDialog(self.thresholds, issue_type), self.apply_threshold)
-
-    def apply_threshold(self, choice) -> None:
-        """Re-flag one check from its cached scores; every screen that lists it follows."""
-        if choice is None:
-            return
-        thresholds, kind = self.thresholds, choice.issue_type
-        if choice.count == thresholds.default_count(kind):
-            threshold = thresholds.default[kind]  # the audit's own flags, exactly
-        else:
-            threshold = thresholds.threshold_for_count(kind, choice.count)
-        count = thresholds.apply(kind, threshold)
-        for screen in self._issue_screens.values():
-            if getattr(screen, "issue_type", None) == kind and hasattr(screen, "view_changed"):
-                screen.view_changed()
-        at = "nothing" if threshold is None else f"score ≤ {threshold:.4g}"
-        self.notify(f"{ISSUE_TITLES.get(kind, kind)}: {count:,} rows flagged at {at} "
-                    f"(audit default {thresholds.default_count(kind):,})", timeout=5)
-
-    # -- more like this -----------------------------------------------------------------------
-
-    def open_similar(self, row: int | None = None, text: str | None = None) -> None:
-        """Find the rows nearest to ``row`` or to ``text`` (in a worker), then list them."""
-        if self.view is None or self.result is None:
-            return
-        if self.similarity is None or text is not None:
-            self.notify("loading the audit's vectors…" if self.similarity is None else "embedding the query…",
-                        timeout=3)
-        self.run_similar(SimilarRequest(row, text))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, name="similar", group="similar")
-    def run_similar(self, request: SimilarRequest) -> None:
-        import numpy as np
-
-        from engine.review import SimilarityIndex
-        from engine.similar import audit_vectors, query_vector
-
-        options = getattr(self.result, "options", None) or self.options
-        try:
-            index = self.similarity
-            if index is None:
-                index = SimilarityIndex(audit_vectors(self.result.dataset, options, self.cancel_event))
-            if request.text is not None:
-                rows, sims = index.query(query_vector(request.text, options), SIMILAR_ROWS)
-            else:  # the row itself first: it belongs to the group the reviewer marks
-                rows, sims = index.like_row(request.row, SIMILAR_ROWS)
-                rows = np.concatenate([[request.row], rows])
-                sims = np.concatenate([[1.0], sims]).astype(np.float32)
-        except Exception as error:  # noqa: BLE001 - reaches the user as one line
-            self.post_message(WorkFailed("more like this", error))
-        else:
-            self.post_message(SimilarReady(request, rows, sims, index))
-
-    def on_similar_ready(self, message: SimilarReady) -> None:
-        from tui.screens.more_like_this import MoreLikeThisScreen
-
-        self.similarity = message.index
-        request = message.request
-        if request.text is not None:
-            caption = f"Like ~{request.text[:40]}"
-        else:
-            caption = f"More like row {request.row:,}"
-        screen = MoreLikeThisScreen(self.view, self.book, message.rows, message.sims, caption)
-        if isinstance(self.screen, MoreLikeThisScreen):
-            self.switch_screen(screen)  # one list of similar rows at a time
-        else:
-            self.push_screen(screen)
-
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
@@ -350,6 +233,8 @@ class TextauditApp(App[int]):
         yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
         yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
                             self.action_confusions)
+        yield SystemCommand("Re-audit with the corrections", "cached vectors; shows resolved / still flagged / new",
+                            self.action_reaudit)
         yield SystemCommand("Open: Datalab report", "the full text report", self.action_open_report)
         yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
         yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
@@ -360,7 +245,7 @@ class TextauditApp(App[int]):
         from tui.screens.help import key_name
 
         covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette",
-                   "app.confusions"}
+                   "app.confusions", "app.reaudit"}
         keys: dict[str, list[str]] = {}
         bindings = {}
         for key, active in screen.active_bindings.items():
@@ -416,6 +301,7 @@ class TextauditApp(App[int]):
 
     def on_unmount(self) -> None:
         self.cancel_event.set()
+        self.reaudit_cancel.set()
         if self.book is not None:
             self.book.close()
 

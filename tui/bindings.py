@@ -23,6 +23,8 @@ SUMMARY_BINDINGS = [
     Binding("r", "report", "Report"),
     Binding("C", "app.confusions", "Confusions", show=False,
             tooltip="Confusion navigator: label issues by class pair (given → suggested)"),
+    Binding("R", "app.reaudit", "Re-audit", show=False,
+            tooltip="Re-audit with the journal's corrections (cached vectors) and show what changed"),
     Binding("e", "export", "Export"),
     Binding("q", "app.quit", "Quit"),
 ]
@@ -61,6 +63,15 @@ REVIEW_BINDINGS = [
             tooltip="Confusion navigator: label issues by class pair (given → suggested)"),
     Binding("t", "thresholds", "Threshold", show=False,
             tooltip="Flag threshold of label / outlier / near-duplicate scores, with a histogram"),
+    Binding("R", "app.reaudit", "Re-audit", show=False,
+            tooltip="Re-audit with the journal's corrections (cached vectors) and show what changed"),
+]
+
+#: The re-audit screen (enter on a type lists its newly flagged rows).
+REAUDIT_BINDINGS = [
+    Binding("enter", "open_new", "Newly flagged", show=False,
+            tooltip="List the newly flagged rows of the issue type under the cursor"),
+    Binding("escape,q", "back", "Back / cancel", tooltip="Cancel the re-audit while it runs; else back"),
 ]
 
 #: The threshold dialog.

@@ -69,3 +69,33 @@ class SimilarReady(Message):
         self.rows = rows
         self.sims = sims
         self.index = index
+
+
+class ReauditProgress(Message):
+    """The re-audit worker reports a stage's progress."""
+
+    def __init__(self, stage: str, done: int, total: int, text: str = "") -> None:
+        super().__init__()
+        self.stage = stage
+        self.done = done
+        self.total = total
+        self.text = text
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ReauditProgress) and message.stage == self.stage
+
+
+class ReauditFinished(Message):
+    """The re-audit with the journal's corrections finished (``engine.reaudit.Reaudit``)."""
+
+    def __init__(self, reaudit: Any) -> None:
+        super().__init__()
+        self.reaudit = reaudit
+
+
+class ReauditStopped(Message):
+    """The re-audit was cancelled (``error`` None) or failed."""
+
+    def __init__(self, error: BaseException | None = None) -> None:
+        super().__init__()
+        self.error = error

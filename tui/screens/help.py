@@ -15,6 +15,7 @@ from tui.bindings import (
     CONFUSION_BINDINGS,
     DECISION_BINDINGS,
     PALETTE_KEY,
+    REAUDIT_BINDINGS,
     REVIEW_BINDINGS,
     SET_BINDINGS,
     SUMMARY_BINDINGS,
@@ -36,6 +37,7 @@ SECTIONS = [
     ("Row screens: marks (a l x o act on them) and review", REVIEW_BINDINGS),
     ("Confusions (c on row screens, C on the summary)", CONFUSION_BINDINGS),
     ("Flag threshold dialog (t on row screens)", THRESHOLD_BINDINGS),
+    ("Re-audit (R on the summary and row screens)", REAUDIT_BINDINGS),
     ("Near-duplicates: keys act on the selected member or the set", SET_BINDINGS
      + [Binding("l", "pick_label", "Label", tooltip="Relabel every member of the set")]),
 ]

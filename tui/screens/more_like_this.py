@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from tui.decisions import DecisionBook
-from tui.screens.row_screen import RowScreen
+from tui.screens.row_screen import RowScreen, format_score
 from tui.view import AuditView
 from tui.widgets.row_list import Column
 
@@ -27,25 +27,27 @@ def flag_letters(view: AuditView, row: int) -> str:
 
 
 class MoreLikeThisScreen(RowScreen):
-    """``rows`` (best first) with their cosine similarity ``sims`` to the source."""
+    """``rows`` (best first) with a value each: their cosine similarity ``sims`` to the source,
+    or (``value_title="New"``) another number such as a re-audit's score."""
 
     issue_type = SIMILAR
     default_sort = (RANK, False)
 
     def __init__(self, view: AuditView, book: DecisionBook, rows: np.ndarray, sims: np.ndarray,
-                 caption: str) -> None:
+                 caption: str, value_title: str = "Sim") -> None:
         super().__init__(view, book, SIMILAR)
+        self.value_title = value_title
         self.rows = np.asarray(rows, dtype=np.int64)
         self.rank = np.full(len(view), len(self.rows), dtype=np.int64)
         self.rank[self.rows] = np.arange(len(self.rows))
-        self.sims = np.full(len(view), np.nan, dtype=np.float32)
+        self.sims = np.full(len(view), np.nan, dtype=np.float64)
         self.sims[self.rows] = sims
         self.title = caption
 
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
         return [
-            Column(SIM, "Sim", 5, right=True, drop=3),
+            Column(SIM, self.value_title, 7 if self.value_title != "Sim" else 5, right=True, drop=3),
             Column("text", "Text"),
             Column("given", "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
@@ -57,7 +59,8 @@ class MoreLikeThisScreen(RowScreen):
 
     def cell(self, row: int, key: str) -> str:
         if key == SIM:
-            return f"{self.sims[row]:.3f}"
+            value = self.sims[row]
+            return "" if np.isnan(value) else format_score(value) if self.value_title != "Sim" else f"{value:.3f}"
         if key == FLAGS:
             return flag_letters(self.view, row)
         return super().cell(row, key)

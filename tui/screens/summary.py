@@ -54,6 +54,17 @@ def health_line(view: AuditView) -> str:
             f"(class imbalance aside) · {label_count:,} possible wrong labels{estimated}")
 
 
+def journal_line(book: DecisionBook, n_rows: int) -> str:
+    """The journal's totals: decisions by kind, rows decided, this session's writes."""
+    counts = book.counts()
+    decided = sum(counts.values())
+    session = f" · this session {book.saved_this_session:,} saved" if book.saved_this_session else ""
+    if book.steps_this_session:
+        session += f", {book.steps_this_session:,} undo/redo"
+    return (f"Journal: {counts['relabel']:,} relabelled · {counts['exclude']:,} excluded · {counts['keep']:,} kept"
+            f" = {decided:,} rows ({decided / max(1, n_rows):.1%}){session} · R re-audits, C confusions")
+
+
 class SummaryScreen(Screen):
     """Enter on an issue type opens its screen; ``c`` shows the class chart (beside the table when wide)."""
 
@@ -74,15 +85,21 @@ class SummaryScreen(Screen):
             with Vertical(id="summary-main"):
                 yield Static(health_line(view), id="health")
                 yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
+                yield Static(id="journal-totals")
                 if source := view.label_source():
                     yield Static(source, id="label-source")
                 yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict")
                 if view.notes:
                     yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")
             with Vertical(id="summary-chart"):
-                yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title")
-                counts = np.bincount(view.given, minlength=view.n_classes)
-                yield BarChart(view.class_names, counts.tolist(), id="class-chart")
+                if view.multilabel is not None:  # label frequencies and co-occurrence
+                    from tui.widgets.multilabel_chart import multilabel_chart
+
+                    yield from multilabel_chart(view)
+                else:
+                    yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title")
+                    counts = np.bincount(view.given, minlength=view.n_classes)
+                    yield BarChart(view.class_names, counts.tolist(), id="class-chart")
         yield Footer()
 
     def title_text(self) -> str:
@@ -114,6 +131,7 @@ class SummaryScreen(Screen):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         self.query_one("#health", Static).update(health_line(self.view))  # thresholds may have moved
+        self.query_one("#journal-totals", Static).update(journal_line(self.book, len(self.view)))
         bar = self.query_one("#title-bar", Static)
         bar.update(self.title_text())
         bar.set_class(self.book.read_only, "-read-only")

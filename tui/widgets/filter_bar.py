@@ -21,7 +21,7 @@ from textual.widgets import Input
 from tui.text_index import Check, never_cancelled
 from tui.view import AuditView
 
-FILTER_HELP = 'words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase" · ~text: rows like it'
+FILTER_HELP = 'words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase" · ~text (rows like it)'
 #: The placeholders, longest first: the bar shows the longest that fits whole (closing quote included).
 FILTER_HINTS = ("filter: " + FILTER_HELP,
                 'filter: words · "a phrase" · re:REGEX · given:LABEL · suggested:LABEL',

@@ -1,0 +1,144 @@
+"""The re-audit screen (``R``): audits the dataset with the journal's corrections applied (in the
+app's worker; escape cancels), then shows what changed: per issue type the issues resolved,
+still flagged and newly flagged, and per class. Enter on a type lists its newly flagged rows.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.bindings import REAUDIT_BINDINGS
+from tui.screens.progress import StageClock, duration
+from tui.view import ISSUE_TITLES
+
+CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
+
+
+def class_table(delta: dict[str, Any], issue_type: str) -> Table | str:
+    """Per class: resolved / remaining / new of one issue type, most changed first."""
+    by_class = (delta.get(issue_type) or {}).get("by_class") or {}
+    if not by_class:
+        return ""
+    ranked = sorted(by_class.items(), key=lambda item: (-(item[1]["resolved"] + item[1]["new"]), item[0]))
+    table = Table(box=None, padding=(0, 1), show_edge=False, title_justify="left",
+                  title=f"{ISSUE_TITLES.get(issue_type, issue_type)} by class")
+    table.add_column("Class", no_wrap=True, max_width=32)
+    for name in ("Resolved", "Remaining", "New"):
+        table.add_column(name, justify="right")
+    for name, counts in ranked[:CLASS_ROWS]:
+        table.add_row(name, f"{counts['resolved']:,}", f"{counts['remaining']:,}", f"{counts['new']:,}")
+    return table
+
+
+class ReauditScreen(Screen):
+    """Progress while the worker runs; the delta once it has finished."""
+
+    BINDINGS = REAUDIT_BINDINGS
+    AUTO_FOCUS = "#delta-table"
+
+    def __init__(self, journal_name: str) -> None:
+        super().__init__()
+        self.journal_name = journal_name
+        self.started = time.monotonic()
+        self.clocks: dict[str, StageClock] = {}
+        self.reaudit: Any = None
+        self.running = True
+        self.types: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Re-audit with the corrections in {self.journal_name}", id="title-bar")
+        yield Static("starting…", id="reaudit-status")
+        yield DataTable(id="delta-table", cursor_type="row", zebra_stripes=False)
+        yield Static(id="delta-classes")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#delta-table", DataTable)
+        table.add_columns("Issue type", "Before", "After", "Resolved", "Still flagged", "New")
+        table.display = False
+        self.set_interval(0.25, self.tick)
+
+    def tick(self) -> None:
+        if self.running:
+            self.draw_progress()
+
+    def update_stage(self, stage: str, done: int, total: int, text: str) -> None:
+        now = time.monotonic()
+        clock = self.clocks.get(stage)
+        if clock is None:
+            clock = self.clocks[stage] = StageClock(stage, now)
+        clock.report(now, done, total, text)
+        if text == "done":  # the pipeline's last word on a stage
+            clock.finished = now
+        self.draw_progress()
+
+    def draw_progress(self) -> None:
+        now = time.monotonic()
+        lines = [clock.line(now) for clock in self.clocks.values()]
+        lines.append(f"elapsed {duration(now - self.started)} · escape cancels")
+        self.query_one("#reaudit-status", Static).update("\n".join(lines))
+
+    def show_delta(self, reaudit: Any) -> None:
+        """Fill the delta table; the cursor starts on the first type with newly flagged rows."""
+        self.running = False
+        self.reaudit = reaudit
+        delta = reaudit.delta
+        j = reaudit.journal
+        took = duration(time.monotonic() - self.started)
+        reuse = [n for n in reaudit.after.notes if n.startswith("reused the vectors")]
+        hits = reaudit.after.stage_cache_hits
+        cached = ", ".join(stage for stage in ("embed", "neighbours") if hits.get(stage))
+        status = (f"Done in {took}: {j.get('relabel', 0):,} relabelled, {j.get('exclude', 0):,} excluded, "
+                  f"{j.get('keep', 0):,} kept as they are"
+                  + (f" · reused the cached {cached}" if cached else "") + (f" · {reuse[0]}" if reuse else "")
+                  + ("\n" + j["unapplied"] if j.get("unapplied") else "")
+                  + "\nenter lists a type's newly flagged rows · escape goes back")
+        self.query_one("#reaudit-status", Static).update(status)
+        table = self.query_one("#delta-table", DataTable)
+        table.clear()
+        self.types = [name for name in delta if name != "non_iid"]
+        for name in self.types:
+            d = delta[name]
+            table.add_row(ISSUE_TITLES.get(name, name), f"{d['before']:,}", f"{d['after']:,}",
+                          f"{d['resolved']:,}", f"{d['remaining']:,}", f"{d['new']:,}", key=name)
+        table.display = True
+        table.focus()
+        first = next((i for i, name in enumerate(self.types) if delta[name]["new"]),
+                     next((i for i, name in enumerate(self.types) if delta[name]["resolved"]), 0))
+        if table.row_count:
+            table.move_cursor(row=first)
+        self.show_classes(self.types[first] if self.types else None)
+
+    def show_classes(self, issue_type: str | None) -> None:
+        body = class_table(self.reaudit.delta, issue_type) if issue_type and self.reaudit else ""
+        self.query_one("#delta-classes", Static).update(body)
+
+    def show_stopped(self, text: str) -> None:
+        self.running = False
+        self.query_one("#reaudit-status", Static).update(text + "\nescape goes back")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None and event.row_key.value in self.types:
+            self.show_classes(event.row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_newly_flagged(event.row_key.value)
+
+    def action_open_new(self) -> None:
+        table = self.query_one("#delta-table", DataTable)
+        if not self.running and table.row_count:
+            self.app.open_newly_flagged(self.types[table.cursor_row])
+
+    def action_back(self) -> None:
+        """Escape: cancel while it runs, else back."""
+        if self.running:
+            self.app.cancel_reaudit()
+            self.query_one("#reaudit-status", Static).update("cancelling…")
+            return
+        self.app.pop_screen()
