@@ -13,18 +13,21 @@ back with ``ftruncate`` at once; if even that fails, the next append starts with
 
 One writer at a time: a ``filelock`` lock file ``<journal>.lock`` (``flock``, released by the
 kernel if the process dies). A second writer gets ``JournalLocked``; readers need no lock.
+
+Where each part lives: the lock, reads and durable appends in engine/journal_file.py; the line
+format and how lines frame groups in engine/journal_format.py; which row a line still names in
+engine/journal_replay.py; undo/redo state in engine/journal_state.py. ``Journal`` here decides
+what a decision writes, validates it, and replays groups into the state.
 """
 
 from __future__ import annotations
 
 import operator
-import os
-import stat
+import os  # noqa: F401 - tests reach os.fsync as engine.corrections.os.fsync
 import threading
 from pathlib import Path
 from typing import Any
 
-from engine.atomic import fsync_dir
 from engine.errors import TextauditError, UsageError
 from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part of the API
     ACTIONS,
@@ -35,29 +38,17 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     ReplayProblems,
     decision_from_entry,
     encode_line,
+    frame_groups,
     json_scalar,
-    parse_line,
     rows_text,
     utc_now,
 )
+from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError  # noqa: F401 - API
 from engine.journal_replay import RowMatcher
 from engine.journal_state import DecisionState, Group
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.load import Dataset, text_sha256
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
-class JournalLocked(JournalError):
-    """Another process (or another open Journal) holds the journal's lock."""
-
-
-class JournalWriteError(JournalError):
-    """A decision was NOT saved (disk full, read-only directory, ...); nothing changed."""
-
-
-class JournalReadOnly(JournalWriteError):
-    """The journal was opened read-only and refuses to record."""
 
 
 def label_value(dataset: Dataset, display: str) -> Any:
@@ -98,12 +89,10 @@ class Journal:
         self.dataset = dataset
         self.read_only = read_only
         self.load_report: list[str] = []
-        self._fd: int | None = None
-        self._lock: Any = None
+        self._file = JournalFile(path)
         self._mutex = threading.Lock()
         self._state = DecisionState()
         self._next_seq = 1
-        self._needs_newline = False
         self._names = dataset.class_names
         self._class_names = set(self._names)
         self._matcher = RowMatcher(dataset)
@@ -117,58 +106,16 @@ class Journal:
         check_journal_path(journal.path, dataset.source)  # a link, the data file, not a journal
         try:
             if not read_only:
-                journal._acquire()
+                journal._file.lock()
             journal._load()
         except BaseException:
             journal.close()
             raise
         return journal
 
-    def _acquire(self) -> None:
-        from filelock import FileLock, Timeout
-
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        self._lock = FileLock(str(lock_path), timeout=0, thread_local=False)
-        try:
-            self._lock.acquire()
-        except Timeout:
-            holder = _read_holder(lock_path)
-            raise JournalLocked(
-                f"journal {self.path} is already open in another textaudit{holder}"
-            ) from None
-        except OSError as exc:
-            raise JournalWriteError(
-                f"cannot lock journal {self.path}: {exc.strerror or exc}; "
-                "choose a writable place with --journal, or open it read-only"
-            ) from None
-        try:
-            lock_path.write_text(f"{os.getpid()}\n")  # who holds it, for the message above
-        except OSError:
-            pass
-        created = not self.path.exists()
-        try:
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
-            if not stat.S_ISREG(os.fstat(self._fd).st_mode):
-                raise OSError(0, "not a regular file")
-            if created:
-                fsync_dir(self.path.parent)
-        except OSError as exc:
-            raise JournalWriteError(
-                f"cannot write journal {self.path}: {exc.strerror or exc}; "
-                "choose a writable place with --journal, or open it read-only"
-            ) from None
-
     def close(self) -> None:
         """Close the file and release the lock (idempotent)."""
-        if self._fd is not None:
-            try:
-                os.close(self._fd)
-            except OSError:
-                pass
-            self._fd = None
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        self._file.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -178,61 +125,19 @@ class Journal:
 
     # ----------------------------------------------------------------- replay
     def _load(self) -> None:
-        try:
-            data = _read_nofollow(self.path)
-        except OSError as exc:
-            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
-        complete_end = data.rfind(b"\n") + 1
-        good_end = complete_end
         problems = ReplayProblems()
-        pending: list[dict[str, Any]] = []
-        pending_start = 0
-        line_start = 0
-        for number, raw in enumerate(data[:complete_end].split(b"\n")[:-1], start=1):
-            offset, line_start = line_start, line_start + len(raw) + 1
-            if not raw.strip():
-                continue
-            entry = parse_line(raw)
-            if entry is None:
-                problems.invalid_lines.append(number)
-                continue
-            if entry.get("v", JOURNAL_FORMAT) > JOURNAL_FORMAT:
-                raise JournalError(f"journal {self.path} was written by a newer textaudit (format {entry['v']})")
-            self._next_seq = max(self._next_seq, int(entry.get("seq", 0)) + 1)
-            if pending and entry["group"] != pending[0]["group"]:
-                problems.incomplete_groups.append(pending[0]["group"])
-                pending = []
-            if not pending:
-                pending_start = offset
-            pending.append(entry)
-            if len(pending) == pending[0]["group_size"]:
-                self._replay_group(pending, problems)
-                pending = []
-        if pending:  # a group cut off by a crash at the very end: never acknowledged
-            problems.torn_group = len(pending)
-            good_end = pending_start
-        torn_bytes = len(data) - good_end
-        if complete_end < len(data):
-            problems.torn_bytes = len(data) - complete_end
-        if torn_bytes and not self.read_only:
-            self._truncate_to(good_end)
+        data = self._file.read()
+        framed = frame_groups(data, problems, self.path)
+        self._next_seq = framed.next_seq
+        for group in framed.groups:
+            self._replay_group(group, problems)
+        if framed.good_end < len(data) and not self.read_only:
+            self._file.truncate_to(framed.good_end)
         # Groups that apply to no row (their rows changed since) are no-ops: later undo/redo
         # lines, written by this session, never target them.
         self._state.forget_empty()
         self.load_report = problems.lines(removed=not self.read_only)
         self._problems = problems
-
-    def _truncate_to(self, size: int) -> None:
-        assert self._fd is not None
-        try:
-            os.ftruncate(self._fd, size)
-        except OSError:
-            self._needs_newline = True  # the torn bytes stay: start the next line afresh
-            return
-        try:
-            os.fsync(self._fd)
-        except OSError:
-            pass  # the file is already cut back; the next append's fsync persists it
 
     def _replay_group(self, entries: list[dict[str, Any]], problems: ReplayProblems) -> None:
         action = entries[0]["action"]
@@ -375,7 +280,7 @@ class Journal:
     def _check_writable(self) -> None:
         if self.read_only:
             raise JournalReadOnly(f"journal {self.path} is open read-only; the decision was not saved")
-        if self._fd is None:
+        if not self._file.is_open:
             raise JournalWriteError(f"journal {self.path} is closed; the decision was not saved")
 
     def _validate(self, action: str, row: int, label_after: str | None, allow_new_label: bool) -> None:
@@ -421,24 +326,8 @@ class Journal:
         return entry
 
     def _append(self, entries: list[dict[str, Any]]) -> None:
-        """Write the lines with one write and one fsync, or roll back and raise JournalWriteError."""
-        assert self._fd is not None
-        payload = b"".join(encode_line(entry) for entry in entries)
-        if self._needs_newline:
-            payload = b"\n" + payload
-        view, written, start = memoryview(payload), 0, -1
-        try:
-            start = os.fstat(self._fd).st_size
-            while written < len(payload):
-                written += os.write(self._fd, view[written:])
-            os.fsync(self._fd)
-        except OSError as exc:
-            if start >= 0:  # roll back whatever part of the lines reached the file
-                self._truncate_to(start)
-            raise JournalWriteError(
-                f"the decision was NOT saved: cannot write journal {self.path}: {exc.strerror or exc}"
-            ) from None
-        self._needs_newline = False
+        """Write the lines durably (one write, one fsync) or raise JournalWriteError, nothing written."""
+        self._file.append(b"".join(encode_line(entry) for entry in entries))
         self._next_seq += len(entries)
 
 
@@ -452,21 +341,6 @@ def _parses_as_set(text: str, names: list[str]) -> bool:
     return True
 
 
-def _read_nofollow(path: Path) -> bytes:
-    """The journal's bytes (b"" when it does not exist), never through a symbolic link."""
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
-    except FileNotFoundError:
-        return b""
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "not a regular file")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    finally:
-        os.close(fd)
-
-
 def _as_row(row: Any) -> Any:
     """A numpy integer row as a plain int; anything else unchanged (validation rejects it)."""
     if isinstance(row, (int, bool)):
@@ -475,11 +349,3 @@ def _as_row(row: Any) -> Any:
         return operator.index(row)
     except TypeError:
         return row
-
-
-def _read_holder(lock_path: Path) -> str:
-    try:
-        pid = lock_path.read_text().strip()
-    except OSError:
-        return ""
-    return f" (process {pid})" if pid.isdigit() else ""

@@ -174,3 +174,51 @@ def decision_from_entry(entry: dict[str, Any], label_before: str) -> Decision:
         suggested_label=entry.get("suggested_label"),
         group=entry["group"],
     )
+
+
+@dataclass
+class Framed:
+    """A journal's bytes split into complete groups (what replay applies)."""
+
+    groups: list[list[dict[str, Any]]]
+    next_seq: int  # the seq the next line written gets
+    good_end: int  # bytes before this are whole lines of whole groups; the rest is a torn tail
+
+
+def frame_groups(data: bytes, problems: ReplayProblems, path: Any) -> Framed:
+    """Parse ``data`` line by line into complete groups, noting unreadable lines, groups cut off
+    by a later group, and a torn tail (a line without its newline, or a last group a crash cut
+    short: never acknowledged). Raises JournalError for a line from a newer format."""
+    complete_end = data.rfind(b"\n") + 1
+    good_end = complete_end
+    groups: list[list[dict[str, Any]]] = []
+    next_seq = 1
+    pending: list[dict[str, Any]] = []
+    pending_start = 0
+    line_start = 0
+    for number, raw in enumerate(data[:complete_end].split(b"\n")[:-1], start=1):
+        offset, line_start = line_start, line_start + len(raw) + 1
+        if not raw.strip():
+            continue
+        entry = parse_line(raw)
+        if entry is None:
+            problems.invalid_lines.append(number)
+            continue
+        if entry.get("v", JOURNAL_FORMAT) > JOURNAL_FORMAT:
+            raise JournalError(f"journal {path} was written by a newer textaudit (format {entry['v']})")
+        next_seq = max(next_seq, int(entry.get("seq", 0)) + 1)
+        if pending and entry["group"] != pending[0]["group"]:
+            problems.incomplete_groups.append(pending[0]["group"])
+            pending = []
+        if not pending:
+            pending_start = offset
+        pending.append(entry)
+        if len(pending) == pending[0]["group_size"]:
+            groups.append(pending)
+            pending = []
+    if pending:  # a group cut off by a crash at the very end: never acknowledged
+        problems.torn_group = len(pending)
+        good_end = pending_start
+    if complete_end < len(data):
+        problems.torn_bytes = len(data) - complete_end
+    return Framed(groups, next_seq, good_end)

@@ -1,0 +1,153 @@
+"""The journal on disk: one writer's lock, an append-only descriptor, durable appends.
+
+``engine.corrections.Journal`` decides what to write and what the lines mean; this class only
+makes writing safe. A ``filelock`` lock file ``<journal>.lock`` (``flock``, released by the
+kernel if the process dies) admits one writer; readers need none. Each append is one ``write``
+plus ``fsync`` and is rolled back with ``ftruncate`` if it fails; if even that fails, the next
+append starts with a newline so a torn line never swallows a good one.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from engine.atomic import fsync_dir
+from engine.journal_format import JournalError
+from engine.journal_path import lock_path
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+class JournalLocked(JournalError):
+    """Another process holds the journal's lock."""
+
+
+class JournalWriteError(JournalError):
+    """A decision was NOT saved (disk full, read-only directory, ...); nothing changed."""
+
+
+class JournalReadOnly(JournalWriteError):
+    """The journal was opened read-only and refuses to record."""
+
+
+class JournalFile:
+    """The journal file at ``path``: ``lock`` it to write, ``read`` it, ``append`` durably."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._lock: Any = None
+        self._needs_newline = False
+
+    @property
+    def is_open(self) -> bool:
+        """True once locked and opened for appending, until closed."""
+        return self._fd is not None
+
+    def lock(self) -> None:
+        """Take the writer's lock and open the file for appending (created if missing)."""
+        from filelock import FileLock, Timeout
+
+        lock_file = lock_path(self.path)
+        self._lock = FileLock(str(lock_file), timeout=0, thread_local=False)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise JournalLocked(
+                f"journal {self.path} is already open in another textaudit{_read_holder(lock_file)}"
+            ) from None
+        except OSError as exc:
+            raise JournalWriteError(
+                f"cannot lock journal {self.path}: {exc.strerror or exc}; "
+                "choose a writable place with --journal, or open it read-only"
+            ) from None
+        try:
+            lock_file.write_text(f"{os.getpid()}\n")  # who holds it, for the message above
+        except OSError:
+            pass
+        created = not self.path.exists()
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
+            if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+                raise OSError(0, "not a regular file")
+            if created:
+                fsync_dir(self.path.parent)
+        except OSError as exc:
+            raise JournalWriteError(
+                f"cannot write journal {self.path}: {exc.strerror or exc}; "
+                "choose a writable place with --journal, or open it read-only"
+            ) from None
+
+    def read(self) -> bytes:
+        """The journal's bytes (b"" when it does not exist), never through a symbolic link."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
+        except FileNotFoundError:
+            return b""
+        except OSError as exc:
+            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise JournalError(f"cannot read journal {self.path}: not a regular file")
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                return handle.read()
+        except OSError as exc:
+            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
+        finally:
+            os.close(fd)
+
+    def truncate_to(self, size: int) -> None:
+        """Cut the file back to ``size`` bytes (a torn tail); if that fails, the next append
+        starts on a fresh line instead."""
+        assert self._fd is not None
+        try:
+            os.ftruncate(self._fd, size)
+        except OSError:
+            self._needs_newline = True  # the torn bytes stay: start the next line afresh
+            return
+        try:
+            os.fsync(self._fd)
+        except OSError:
+            pass  # the file is already cut back; the next append's fsync persists it
+
+    def append(self, payload: bytes) -> None:
+        """Write ``payload`` with one write and one fsync, or roll back and raise JournalWriteError."""
+        assert self._fd is not None
+        if self._needs_newline:
+            payload = b"\n" + payload
+        view, written, start = memoryview(payload), 0, -1
+        try:
+            start = os.fstat(self._fd).st_size
+            while written < len(payload):
+                written += os.write(self._fd, view[written:])
+            os.fsync(self._fd)
+        except OSError as exc:
+            if start >= 0:  # roll back whatever part of the lines reached the file
+                self.truncate_to(start)
+            raise JournalWriteError(
+                f"the decision was NOT saved: cannot write journal {self.path}: {exc.strerror or exc}"
+            ) from None
+        self._needs_newline = False
+
+    def close(self) -> None:
+        """Close the file and release the lock (idempotent)."""
+        if self._fd is not None:
+            try:
+                os.close(self._fd)
+            except OSError:
+                pass
+            self._fd = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def _read_holder(lock_file: Path) -> str:
+    try:
+        pid = lock_file.read_text().strip()
+    except OSError:
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""
