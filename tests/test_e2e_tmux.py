@@ -211,3 +211,55 @@ def test_every_screen_twice_relabel_undo_reopen_export_quit(terminal: Terminal, 
     assert len(exported) == len(original) - 1
     changed = [key for key, row in exported.items() if row["label"] != original[key]["label"]]
     assert len(changed) == 1  # the accepted suggestion; the undone relabel left no trace
+
+
+def title_parts(screen: str) -> list[str]:
+    return screen.splitlines()[0].strip().split(" · ")
+
+
+def test_marks_bulk_accept_undo_and_reaudit_delta(terminal: Terminal, tmp_path: Path):
+    """Issue 13 in a real terminal: mark two rows, accept both in one step, undo that step,
+    mark every label issue and accept them, then re-audit and read the delta off the screen."""
+    term = terminal
+    term.start([str(SCRIPT), "demo"])
+    summary = term.wait_text("Health:", COLD_START_S)
+    titles = [title for title in ISSUE_TITLES.values() if title in summary]
+    order = sorted(titles, key=lambda title: summary.index(f"  {title}"))
+    term.keys(*["Down"] * order.index("Label issues"), "Enter")
+    screen = term.wait_title("Label issues")
+    flagged = int(decided(screen).split("/")[1])
+    assert flagged > 2
+
+    term.keys("Space", "Space")
+    term.wait(lambda text: "2 marked" in title_parts(text), "the title to count 2 marks")
+    term.keys("a")
+    dialog = term.wait_text("Accept the suggested label on 2 marked rows")
+    assert dialog.count(" → ") >= 2, dialog  # the preview: given → suggested for each row
+    term.keys("Enter")
+    screen = term.wait(lambda text: decided(text) == f"2/{flagged}", "the bulk accept to count")
+    assert not any("marked" in part for part in title_parts(screen))  # the marks are spent
+    term.keys("u")  # one undo takes back both
+    term.wait(lambda text: decided(text) == f"0/{flagged}", "one undo to take back both rows")
+
+    term.keys("*")
+    term.wait(lambda text: f"{flagged} marked" in title_parts(text), "every label issue marked")
+    term.keys("a")
+    term.wait_text(f"Accept the suggested label on {flagged} marked rows")
+    term.keys("Enter")
+    term.wait(lambda text: decided(text) == f"{flagged}/{flagged}", "the bulk accept of every row")
+
+    term.keys("R")
+    screen = term.wait_text("Done in", COLD_START_S)
+    cells = summary_row(screen, "Label issues")  # before, after, resolved, still flagged, new
+    assert cells[0] == str(flagged) and int(cells[2]) > 0, screen
+    assert f"{flagged} relabelled" in screen
+    term.keys("Escape")
+    term.wait_title("Label issues")
+    term.keys("C-q")
+    term.wait_text("EXIT=0")
+
+    journal = [json.loads(line) for line in (tmp_path / "demo.corrections.jsonl").read_text().splitlines()]
+    actions = [entry["action"] for entry in journal]
+    assert actions == ["relabel"] * 2 + ["undo"] * 2 + ["relabel"] * flagged
+    groups = [entry["group"] for entry in journal]
+    assert len(set(groups[:2])) == 1 and len(set(groups[4:])) == 1  # each bulk decision is one group
