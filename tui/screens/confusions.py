@@ -23,10 +23,10 @@ from tui.view import AuditView
 
 #: The groupings ``v`` cycles through, with their headings.
 MODES = {
-    "pairs": "Class pairs: given → suggested",
+    "pairs": "Pairs given → suggested",
     "given": "By given class",
     "suggested": "By suggested class",
-    "matrix": "Matrix of the top classes (rows: given, columns: suggested)",
+    "matrix": "Matrix: rows given, columns suggested",
 }
 MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
 MATRIX_CELL = 5
@@ -126,8 +126,8 @@ class ConfusionScreen(Screen):
             table.focus()
         flagged = int(self.flags.sum())
         self.query_one("#title-bar", Static).update(
-            f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups · v: pairs / given / suggested / matrix")
-        hint = "" if showing_matrix else " · enter lists the rows (then * marks them, a accepts)"
+            f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups")
+        hint = " · v: next view" + ("" if showing_matrix else " · enter: the rows (then * and a)")
         self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
 
     def action_cycle(self) -> None:
