@@ -1,9 +1,9 @@
 """A lean CPU encoder for sentence-transformers folders that hold a BERT with mean pooling.
 
-Why not sentence-transformers here: importing it (with transformers) costs ~2.7 s of a ~12 s
-cold audit of 10k texts on 2 cores, and its padded batches waste work on short texts. This
+Why not sentence-transformers here: importing it (with transformers) is a large share of a
+cold audit's start (bench/cold_start.py), and its padded batches waste work on short texts. This
 module runs the same network from the folder's ``model.safetensors`` and ``tokenizer.json``
-with torch, ``tokenizers`` and ``safetensors`` only (0.8 s to import), batching texts of
+with torch, ``tokenizers`` and ``safetensors`` only (a far lighter import), batching texts of
 *equal* token length so no padding, attention mask or masked pooling is needed. In fp32 its
 vectors equal sentence-transformers' to cosine > 0.99999 (tests/test_bert_encoder.py);
 bf16 runs the matrix products in bf16 and keeps layer norms and residuals in fp32; int8 runs

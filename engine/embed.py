@@ -25,9 +25,9 @@ _BUNDLED_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "de
 PRECISIONS = ("auto", "fp32", "bf16", "fp16", "int8")
 
 # torch's OpenMP threads spin while they wait for each other; on a machine whose cores other
-# processes also use, a spinning thread keeps a descheduled one from finishing its share
-# (300 banking77 texts, 2 threads, load average 14: 72 s spinning, 3.4-7 s passive, 19 s on
-# one thread). Set before torch is first imported; a user's own setting wins.
+# processes also use, a spinning thread keeps a descheduled one from finishing its share,
+# so the encode runs several times slower than on one thread (bench/README.md, CPUs without
+# native bf16). Set before torch is first imported; a user's own setting wins.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 _models: dict[tuple[str, str], Any] = {}
@@ -68,8 +68,6 @@ def model_fingerprint(name: str) -> str:
 
 def resolve_device(device: str = "auto") -> str:
     """``auto`` picks CUDA, then MPS, then CPU; anything else is passed through after a check."""
-    if device == "tfidf-cpu":
-        return "cpu"
     if device not in ("auto", "cpu", "cuda", "mps") and not device.startswith("cuda:"):
         raise UsageError(f"unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps")
     if device == "cpu" or (device == "auto" and not _may_have_accelerator()):

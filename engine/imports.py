@@ -1,8 +1,8 @@
 """Import heavy libraries with Python's cyclic garbage collector paused.
 
 Importing torch, scikit-learn and cleanlab creates about a million long-lived objects, and
-the full collections that this growth triggers walk all of them again and again: ~0.5 s of a
-~12 s cold audit on 2 cores, for objects that are never garbage. The stages call this after a
+the full collections that this growth triggers walk all of them again and again, for objects
+that are never garbage: a visible share of a cold audit's start (bench/cold_start.py). The stages call this after a
 cache miss, so a warm run still imports none of them.
 """
 

@@ -1,4 +1,4 @@
-"""Where textaudit keeps its files: the one place that knows the cache and config paths.
+"""Where textaudit keeps its files: the one place that knows where the cache lives.
 
 Paths follow platformdirs (XDG on Linux). ``TEXTAUDIT_CACHE_DIR`` overrides the cache root,
 which tests and CI use to stay out of the user's home.
@@ -20,16 +20,6 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME, appauthor=False))
-
-
-def config_dir() -> Path:
-    """Directory for user settings (reserved; nothing is read from it yet)."""
-    override = os.environ.get("TEXTAUDIT_CONFIG_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
 def default_journal_path(source: str) -> Path:

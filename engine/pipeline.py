@@ -10,7 +10,7 @@ import functools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
@@ -397,8 +397,3 @@ def run_audit(
         dataset=dataset, options=options, pred_probs=pred_probs, graph=graph, output=output,
         timings_s=runner.timings, stage_cache_hits=runner.hits, notes=runner.notes,
     )
-
-
-def options_dict(options: AuditOptions) -> dict[str, Any]:
-    """Options as a plain dict (for JSON output)."""
-    return asdict(options)

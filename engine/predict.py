@@ -40,8 +40,9 @@ class PredictResult:
 
 
 def make_classifier(name: str, C: float, seed: int):
-    """A fresh scikit-learn classifier by short name."""
-    if name in ("logreg", "logreg-knn"):
+    """A fresh scikit-learn classifier for ``logreg`` or ``knn`` (the ``-knn`` blends and the
+    centroid classifier have their own code below)."""
+    if name == "logreg":
         from sklearn.linear_model import LogisticRegression
 
         return LogisticRegression(C=C, max_iter=1000, random_state=seed)
@@ -285,8 +286,8 @@ def lbfgs(
 ) -> np.ndarray:
     """Minimise a smooth unconstrained function by L-BFGS (two-loop recursion, Armijo
     backtracking), stopping like scipy's L-BFGS-B: max |gradient| <= ``gtol`` or a relative
-    loss decrease <= ``ftol``. Written out because scipy's L-BFGS-B spends ~10 ms of its own
-    per iteration on 30k parameters, as long as the float32 loss and gradient themselves."""
+    loss decrease <= ``ftol``. Written out because scipy's L-BFGS-B adds a per-iteration
+    overhead of its own as large as the float32 loss and gradient at this size (bench/README.md)."""
     x = np.array(start, dtype=np.float64)
     loss, grad = loss_and_grad(x)
     steps: list[np.ndarray] = []
@@ -341,8 +342,6 @@ def _fit_predict(
 ) -> np.ndarray:
     if classifier == "centroid-knn":
         return centroid_probs(x_train, y_train, x_test, n_classes)
-    if classifier == "logreg-knn":
-        return softmax_regression_probs(x_train, y_train, x_test, n_classes, C)
     present = np.unique(y_train)
     out = np.zeros((len(x_test), n_classes), dtype=np.float64)
     if len(present) == 1:

@@ -37,7 +37,6 @@ class Reused:
 
     found: np.ndarray  # bool (n,)
     vectors: np.ndarray | None  # float32 (n, d) with rows filled where found, or None
-    sources: int = 0  # cache entries that contributed
 
 
 def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: str) -> Reused:
@@ -53,7 +52,6 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
     for row, h in enumerate(_as_bytes(hashes)):
         wanted.setdefault(h, []).append(row)  # a text repeated in the column: every copy
     vectors: np.ndarray | None = None
-    sources = 0
     for key in _candidate_keys(cache, model, precision):
         index = cache.load(STAGE, key, only=(HASHES_FILE,),  # small: verified before the vectors
                            arrays={"row_hashes": ArraySpec("uint8", (None, 16))})
@@ -88,10 +86,9 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
             vectors = np.zeros((len(hashes), old_vectors.shape[1]), dtype=np.float32)
         vectors[rows] = chunk
         found[rows] = True
-        sources += 1
         if not wanted:
             break
-    return Reused(found, vectors, sources)
+    return Reused(found, vectors)
 
 
 def _is_entry_name(name: str) -> bool:

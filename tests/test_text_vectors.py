@@ -12,7 +12,7 @@ import engine.cache
 import engine.embed
 from engine.cache import Cache, make_key
 from engine.embed import DEFAULT_MODEL, model_fingerprint
-from engine.pipeline import AuditOptions, _Runner, run_audit
+from engine.pipeline import AuditOptions, run_audit
 from engine.text_vectors import reuse_vectors, row_hashes
 
 
@@ -61,7 +61,10 @@ def test_changed_column_encodes_only_new_texts(demo_frame, tmp_path, encoded):
     second = _audit(edited, tmp_path, precision="fp32")
     assert encoded == [len(demo_frame), 2]  # the edited text and the new one; the repeat is reused
     assert any("reused the vectors of" in note and "encoded 2" in note for note in second.notes)
-    stored = _Runner(second.options, None, None).embed(second.dataset)[0]  # the new entry, from the cache
+    # the new entry, read back from the cache as per-text reuse reads it (it is the newest)
+    stored = reuse_vectors(Cache(root=tmp_path), row_hashes(second.dataset.texts),
+                           model=model_fingerprint(DEFAULT_MODEL), precision="fp32").vectors
+    assert stored is not None
     fresh = engine.embed.embed_texts(second.dataset.texts, device="cpu", precision="fp32")
     assert stored.shape == fresh.shape
     np.testing.assert_allclose(stored, fresh, atol=1e-5)
@@ -147,11 +150,12 @@ def test_vectors_of_another_width_under_the_same_name_are_dropped(demo_frame, tm
 
     def stale(cache, hashes, *, model, precision):  # as if the model behind the name had changed
         found = np.arange(len(hashes)) >= 10
-        return Reused(found, np.ones((len(hashes), 8), dtype=np.float32), 1)
+        return Reused(found, np.ones((len(hashes), 8), dtype=np.float32))
 
     monkeypatch.setattr(engine.pipeline, "reuse_vectors", stale)
-    result = _audit(demo_frame, tmp_path)
+    result = _audit(demo_frame, tmp_path, precision="fp32")
     assert encoded == [10, len(demo_frame)]  # the ten new texts, then everything again
-    vectors = _Runner(result.options, None, None).embed(result.dataset)[0]
-    assert vectors.shape == (len(demo_frame), 384)
+    stored = reuse_vectors(Cache(root=tmp_path), row_hashes(result.dataset.texts),
+                           model=model_fingerprint(DEFAULT_MODEL), precision="fp32")
+    assert stored.found.all() and stored.vectors is not None and stored.vectors.shape == (len(demo_frame), 384)
     assert not any("reused the vectors" in note for note in result.notes)

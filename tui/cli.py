@@ -378,8 +378,8 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """The console script: :func:`main`, then exit without the interpreter's final sweep.
 
-    After torch is imported, the garbage collections Python runs while tearing down take
-    ~0.9 s of the exit on 2 cores; freezing the heap first (everything was flushed, fsynced
+    After torch is imported, the garbage collections Python runs while tearing down walk its
+    many objects, a visible pause at exit; freezing the heap first (everything was flushed, fsynced
     or renamed into place already) skips them. ``main`` stays side-effect free for tests.
     """
     code = main()

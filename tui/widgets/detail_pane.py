@@ -88,9 +88,6 @@ class DetailPane(VerticalScroll, can_focus=True):
         body.update(self.render_row(row) if row is not None else Text("No row selected.", style="italic"))
         self.scroll_home(animate=False)
 
-    def refresh_row(self) -> None:
-        self.show(self.row)
-
     def render_row(self, row: int) -> Text:
         view, names = self.view, self.view.class_names
         given, predicted = int(view.given[row]), int(view.predicted[row])
