@@ -63,7 +63,7 @@ class Dataset:
             from engine.multilabel import set_display
 
             return set_display(self.class_names, self.label_sets[row])
-        return self.class_names[int(self.labels[row])]
+        return str(self.classes[int(self.labels[row])])  # not class_names: that builds a list per call
 
     def __len__(self) -> int:
         return len(self.texts)
