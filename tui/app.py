@@ -145,6 +145,8 @@ class TextauditApp(ReviewActions, App[int]):
         given, self._given_view = self._given_view, None
         self.view = given if given is not None else AuditView.from_result(result)
         self.book, messages = DecisionBook.open(self.journal_path, result.dataset)
+        if self.view.multilabel is not None:
+            self.book.describe_set = self.view.multilabel.describe_after
         if len(self.view) >= LARGE_ROWS:
             # The result lives as long as the app: keep its millions of objects out of the
             # cyclic GC, whose full passes over them stalled every thread ~0.25 s at 1M rows.
@@ -174,6 +176,10 @@ class TextauditApp(ReviewActions, App[int]):
             from tui.screens.outliers import OutliersScreen
 
             kinds = {"label": LabelIssuesScreen, "outlier": OutliersScreen, "near_duplicate": NearDuplicatesScreen}
+            if self.view.multilabel is not None:  # label sets: set suggestions, the set picker
+                from tui.screens.multilabel_issues import MultiLabelIssuesScreen
+
+                kinds["label"] = MultiLabelIssuesScreen
             if issue_type == "non_iid":
                 screen: Screen = NonIidScreen(self.view)
             else:

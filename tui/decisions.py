@@ -55,6 +55,7 @@ class DecisionBook:
         self.steps_this_session = 0  # undo and redo steps written
         self.problem = problem  # why the journal is missing or read-only
         self.read_only = journal is None or bool(getattr(journal, "read_only", False))
+        self.describe_set = None  # multi-label: (row, label_after) -> the set change, set by the app
         if journal is not None:
             for row, decision in journal.decisions().items():
                 self._apply(int(row), decision)
@@ -128,6 +129,7 @@ class DecisionBook:
         if (problem := self._guard()) is not None:
             return Outcome([], problem)
         from engine.corrections import JournalWriteError
+        from engine.errors import UsageError
 
         entries = [
             (action, int(row), None if label is None else self.display_label(label)) for action, row, label in items
@@ -141,6 +143,8 @@ class DecisionBook:
                 self.journal.record_group(entries, issue_type=issue_type, suggested_label=suggested_value)
         except JournalWriteError as exc:  # its message already says "NOT saved"
             return Outcome([], str(exc))
+        except UsageError as exc:  # e.g. one label for a row of label sets: nothing was written
+            return Outcome([], f"decision NOT saved: {exc.message}")
         rows = [row for _, row, _ in entries]
         self._refresh(rows)
         self.saved_this_session += len(rows)
@@ -216,6 +220,9 @@ class DecisionBook:
         code = self.codes[row]
         if code == RELABEL:
             label = self.labels[row]
+            if label < 0 and self.describe_set is not None and self.journal is not None:
+                decision = self.journal.decision(row)
+                return "→ " + self.describe_set(row, decision.label_after if decision is not None else "")
             return "→ " + (class_names[label] if label >= 0 else "?")
         if code == EXCLUDE:
             return "✗ excluded"

@@ -76,6 +76,7 @@ class AuditView:
     datalab_label_flags: np.ndarray | None = None
     datalab_label_scores: np.ndarray | None = None
     label_method: str | None = None  # how textaudit's label score was computed
+    multilabel: Any = None  # tui.multilabel.MultiLabelView for multi-label data, else None
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
 
     def __post_init__(self) -> None:
@@ -126,6 +127,8 @@ class AuditView:
         On other screens (class imbalance, empty text, ...) the model's top class is a guess,
         not a finding: accepting it would relabel a row nothing says is wrong.
         """
+        if self.multilabel is not None:  # a set change: only the multi-label screen offers it
+            return False
         flags = self.flags.get("label")
         return bool(flags is not None and flags[row] and self.predicted[row] != self.given[row])
 
@@ -183,6 +186,9 @@ class AuditView:
             view.datalab_label_scores = issues["datalab_label_score"].to_numpy(dtype=np.float64)
         method = (view.info.get("label") or {}).get("label_score_method")
         view.label_method = str(method) if method else None
+        from tui.multilabel import MultiLabelView
+
+        view.multilabel = MultiLabelView.from_result(result)
         if result.graph is not None:
             view.neighbour_indices = result.graph.indices
             view.neighbour_distances = result.graph.distances

@@ -120,6 +120,8 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if key == "text":
             return str(view.texts[row]) or "∅ (empty text)"
         if key == "given":
+            if view.multilabel is not None:  # the row's label set
+                return view.multilabel.given_text(row)
             return view.class_names[view.given[row]]
         if key == "suggested":
             predicted = view.predicted[row]

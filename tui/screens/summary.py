@@ -92,9 +92,14 @@ class SummaryScreen(Screen):
                 if view.notes:
                     yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")
             with Vertical(id="summary-chart"):
-                yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title")
-                counts = np.bincount(view.given, minlength=view.n_classes)
-                yield BarChart(view.class_names, counts.tolist(), id="class-chart")
+                if view.multilabel is not None:  # label frequencies and co-occurrence
+                    from tui.widgets.multilabel_chart import multilabel_chart
+
+                    yield from multilabel_chart(view)
+                else:
+                    yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title")
+                    counts = np.bincount(view.given, minlength=view.n_classes)
+                    yield BarChart(view.class_names, counts.tolist(), id="class-chart")
         yield Footer()
 
     def title_text(self) -> str:

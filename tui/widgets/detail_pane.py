@@ -89,6 +89,10 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
     def render_row(self, row: int) -> Text:
+        if self.view.multilabel is not None:  # label sets: tui/widgets/multilabel_detail.py
+            from tui.widgets.multilabel_detail import render_multilabel_row
+
+            return render_multilabel_row(self, row)
         view, names = self.view, self.view.class_names
         given, predicted = int(view.given[row]), int(view.predicted[row])
         text = Text()

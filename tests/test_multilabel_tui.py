@@ -1,0 +1,115 @@
+"""Pilot tests of the multi-label screens on the bundled multi-label demo (audited once per session)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from pilot_helpers import settle
+from textual.widgets import Static
+
+from engine.demo_multilabel import demo_multilabel_path
+from tui.app import TextauditApp
+from tui.widgets.row_list import RowList
+
+
+@pytest.fixture(scope="session")
+def ml_result():
+    from engine.pipeline import AuditOptions, run_audit
+
+    return run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels"))
+
+
+@pytest.fixture
+def app(ml_result, tmp_path) -> TextauditApp:
+    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
+
+
+def journal_lines(app: TextauditApp) -> list[dict]:
+    return [json.loads(line) for line in app.journal_path.read_text().splitlines()]
+
+
+async def open_labels(pilot, app: TextauditApp):
+    app.open_issue("label")
+    await settle(pilot)
+    return app.screen.query_one("#rows", RowList)
+
+
+async def test_summary_shows_label_frequencies_and_pairs(app, ml_result):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        title = str(app.screen.query_one("#chart-title", Static).render())
+        assert "Label frequencies (6 labels" in title and "4 rows with no label" in title
+        pairs = str(app.screen.query_one("#cooccurrence", Static).render())
+        assert "Labels seen together" in pairs and " + " in pairs
+
+
+async def test_label_screen_shows_sets_and_set_suggestions(app, ml_result):
+    ml = app.view.multilabel if app.view else None
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        rows = await open_labels(pilot, app)
+        ml = app.view.multilabel
+        assert type(app.screen).__name__ == "MultiLabelIssuesScreen"
+        first = rows.current_row
+        assert app.screen.cell(first, "given") == ml.given_text(first)
+        suggestion = app.screen.cell(first, "suggested")
+        assert suggestion != "=" and all(part[0] in "+-" for part in suggestion.split())
+        body = str(app.screen.query_one("#detail-body", Static).render())
+        assert "Suggested: " + suggestion in body and "Labels:" in body
+
+
+async def test_accept_records_the_suggested_set_and_undo_takes_it_back(app, ml_result):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        rows = await open_labels(pilot, app)
+        ml = app.view.multilabel
+        row = rows.current_row
+        expected = [ml.names[i] for i in ml.suggested(row)]
+        await pilot.press("a")
+        await settle(pilot)
+        line = journal_lines(app)[-1]
+        assert line["action"] == "relabel" and line["row"] == row
+        assert line["labels_after"] == expected
+        assert line["labels_before"] == [ml.names[i] for i in ml.sets[row]]
+        assert app.book.describe(row, app.view.class_names) == "→ " + ml.suggestion_text(row)
+        assert rows.current_row != row  # the cursor moved on
+        await pilot.press("u")
+        await settle(pilot)
+        assert journal_lines(app)[-1]["action"] == "undo" and app.book.describe(row, app.view.class_names) == ""
+
+
+async def test_set_picker_toggles_labels(app, ml_result):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        rows = await open_labels(pilot, app)
+        ml = app.view.multilabel
+        row = rows.current_row
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LabelSetPicker"
+        picker = app.screen
+        first = picker.order()[0]  # the list starts on a given or suggested label: space toggles it
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        expected = set(ml.sets[row]) ^ {first}
+        line = journal_lines(app)[-1]
+        assert line["row"] == row
+        if expected == set(ml.sets[row]):
+            assert line["action"] == "keep"
+        else:
+            assert line["action"] == "relabel" and set(line["labels_after"]) == {ml.names[i] for i in expected}
+
+
+async def test_single_label_keys_elsewhere_fail_in_one_line_not_a_crash(app, ml_result):
+    from tui.decisions import DecisionBook
+
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        book: DecisionBook = app.book
+        outcome = book.record("relabel", 0, 1, "outlier", None)  # one class for a row of sets
+        assert outcome.error and "NOT saved" in outcome.error and not outcome.rows
+        assert not app.view.backs_suggestion(int(np.flatnonzero(app.view.flags["label"])[0]))

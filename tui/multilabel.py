@@ -1,0 +1,111 @@
+"""The TUI's side of multi-label data: each row's set, the suggested set change, set decisions.
+
+``MultiLabelView`` rides on ``AuditView.multilabel`` (None for single-label data). A set is a
+sorted tuple of class indices; the suggestion is ``+missing -extra`` from the audit's per-label
+out-of-fold probabilities (engine/multilabel_audit.py). A set decision goes to the journal as a
+relabel whose label is the set's canonical string (engine/multilabel.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engine.multilabel import change_text, compact, parse_display, set_display
+
+
+@dataclass
+class MultiLabelView:
+    """Per row: the given set, the labels likely missing and likely wrong, the label probabilities."""
+
+    names: list[str]
+    sets: list[tuple[int, ...]]
+    missing: list[list[int]]
+    extra: list[list[int]]
+    probs: np.ndarray  # (n, K) out-of-fold per-label probabilities
+
+    @classmethod
+    def from_result(cls, result: Any) -> MultiLabelView | None:
+        dataset = result.dataset
+        if not getattr(dataset, "is_multilabel", False):
+            return None
+        from engine.multilabel_audit import members, suggestions
+
+        issues = result.output.issues
+        probs = np.asarray(result.pred_probs, dtype=np.float32)
+        if "missing_labels" in issues:
+            missing = [members(v) for v in issues["missing_labels"]]
+            extra = [members(v) for v in issues["extra_labels"]]
+        else:  # the label check did not run: the suggestion still follows the probabilities
+            missing, extra = suggestions(dataset.label_sets, probs)
+        return cls(list(dataset.class_names), list(dataset.label_sets), missing, extra, probs)
+
+    def given_text(self, row: int, width: int | None = None) -> str:
+        return compact(self.names, self.sets[row], width)
+
+    def suggested(self, row: int) -> tuple[int, ...]:
+        return tuple(sorted((set(self.sets[row]) - set(self.extra[row])) | set(self.missing[row])))
+
+    def has_suggestion(self, row: int) -> bool:
+        return bool(self.missing[row] or self.extra[row])
+
+    def suggestion_text(self, row: int) -> str:
+        """``+missing -extra``, or ``=`` when every label agrees with the model."""
+        return change_text(self.names, self.sets[row], self.suggested(row)) or "="
+
+    def label_counts(self) -> np.ndarray:
+        counts = np.zeros(len(self.names), dtype=np.int64)
+        for members in self.sets:
+            counts[list(members)] += 1
+        return counts
+
+    def empty_sets(self) -> int:
+        return sum(1 for members in self.sets if not members)
+
+    def cooccurrence(self, top: int = 10) -> list[tuple[str, str, int]]:
+        """The most frequent label pairs, most frequent first."""
+        from collections import Counter
+
+        pairs: Counter = Counter()
+        for members in self.sets:
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    pairs[(a, b)] += 1
+        return [(self.names[a], self.names[b], n) for (a, b), n in pairs.most_common(top)]
+
+    def display(self, members: tuple[int, ...]) -> str:
+        return set_display(self.names, members)
+
+    def describe_after(self, row: int, label_after: str) -> str:
+        """A set decision for the decision column: the change it made (``+a -b``) or the set."""
+        try:
+            after = parse_display(label_after, self.names)
+        except Exception:  # noqa: BLE001 - a journal written for other labels: show it raw
+            return label_after
+        return change_text(self.names, self.sets[row], after) or compact(self.names, after)
+
+
+def record_set(book: Any, row: int, after: tuple[int, ...], issue_type: str,
+               suggested: tuple[int, ...] | None, given: tuple[int, ...]) -> Any:
+    """Save a set decision (fsynced before it returns): relabel to ``after``, or keep when unchanged."""
+    from tui.decisions import Outcome
+
+    if (problem := book._guard()) is not None:
+        return Outcome([], problem)
+    from engine.corrections import JournalWriteError
+
+    names = [str(c) for c in book.classes]
+    suggested_text = set_display(names, suggested) if suggested is not None else None
+    try:
+        if tuple(sorted(after)) == tuple(sorted(given)):
+            book.journal.record("keep", row, issue_type=issue_type, suggested_label=suggested_text)
+        else:
+            book.journal.record("relabel", row, label_after=set_display(names, after), issue_type=issue_type,
+                                suggested_label=suggested_text)
+    except JournalWriteError as exc:
+        return Outcome([], str(exc))
+    book._refresh([row])
+    book.saved_this_session += 1
+    return Outcome([row])

@@ -1,0 +1,99 @@
+"""The label-set picker (multi-label rows): space toggles a label, enter saves the set, esc cancels.
+
+Each line shows the label, its out-of-fold probability for this row and what the audit says of
+it (given, likely missing, likely wrong); the given labels start ticked. Typing filters the list.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+
+class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
+    """Returns the chosen set of class indices, or None on escape."""
+
+    AUTO_FOCUS = "#set-options"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "save", "Save set", priority=True),
+        Binding("slash", "search", "Search", show=False),
+    ]
+
+    def __init__(self, names: list[str], given: tuple[int, ...], probs=None, *, missing=(), extra=(),
+                 title: str = "Choose the labels") -> None:
+        super().__init__()
+        self.names = names
+        self.given = tuple(given)
+        self.probs = probs
+        self.missing = set(missing)
+        self.extra = set(extra)
+        self.heading = title
+        self.chosen: set[int] = set(given)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels")
+            yield Input(placeholder="type to filter labels", id="set-query")
+            yield SelectionList[int](id="set-options")
+
+    def on_mount(self) -> None:
+        self.fill("")
+
+    def _prompt(self, index: int) -> Content:
+        content = Content(self.names[index])
+        notes = []
+        if self.probs is not None:
+            notes.append(f"p={float(self.probs[index]):.2f}")
+        if index in self.missing:
+            notes.append("likely missing")
+        elif index in self.extra:
+            notes.append("likely wrong")
+        elif index in self.given:
+            notes.append("given")
+        return content + Content(f"  ({', '.join(notes)})") if notes else content
+
+    def order(self) -> list[int]:
+        """Given and suggested labels first, then by probability (or name)."""
+        first = [i for i in range(len(self.names)) if i in self.given or i in self.missing]
+        rest = [i for i in range(len(self.names)) if i not in first]
+        if self.probs is not None:
+            rest.sort(key=lambda i: -float(self.probs[i]))
+        return first + rest
+
+    def fill(self, query: str) -> None:
+        options = self.query_one("#set-options", SelectionList)
+        words = query.casefold().split()
+        shown = [i for i in self.order() if all(w in self.names[i].casefold() for w in words)]
+        options.clear_options()
+        options.add_options([Selection(self._prompt(i), i, i in self.chosen) for i in shown])
+        if shown:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#set-options", SelectionList).focus()
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        value = int(event.selection.value)
+        if value in self.chosen:
+            self.chosen.discard(value)
+        else:
+            self.chosen.add(value)
+
+    def action_search(self) -> None:
+        self.query_one("#set-query", Input).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(tuple(sorted(self.chosen)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,61 @@
+"""The detail pane of a multi-label row: the given set, the suggested change, each label's probability."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the most probable)
+
+
+def render_multilabel_row(pane, row: int) -> Text:
+    """What ``DetailPane.render_row`` shows for a row of multi-label data."""
+    view, ml = pane.view, pane.view.multilabel
+    names = ml.names
+    text = Text()
+    text.append(f"Row {row:,}", style="bold")
+    text.append(f" · id {view.ids[row]}")
+    decision = pane.book.describe(row, view.class_names)
+    if decision:
+        text.append(f"   decision: {decision}", style="bold reverse")
+    text.append("\n")
+    text.append(str(view.texts[row]) or "(empty)")
+    text.append("\n\n")
+    text.append("Given:     ", style="bold")
+    text.append(ml.given_text(row) if ml.sets[row] else "∅ (no label)")
+    text.append("\nSuggested: ", style="bold")
+    if ml.has_suggestion(row):
+        text.append(ml.suggestion_text(row))
+        text.append(f"  → {_set(names, ml.suggested(row))}")
+        text.append("  (a accepts · l edits the set)", style="italic")
+    else:
+        text.append("none (every label agrees with the model)", style="italic")
+    probs = ml.probs[row]
+    shown = list(ml.sets[row]) + [int(k) for k in probs.argsort()[::-1] if int(k) not in ml.sets[row]]
+    text.append("\nLabels:    ", style="bold")
+    parts = []
+    for k in shown[:max(TOP_LABELS, len(ml.sets[row]))]:
+        mark = "✓" if k in ml.sets[row] else " "
+        note = " missing?" if k in ml.missing[row] else " wrong?" if k in ml.extra[row] else ""
+        parts.append(f"{mark}{names[k]} {float(probs[k]):.2f}{note}")
+    text.append("  ·  ".join(parts))
+    score = view.scores.get("label")
+    if score is not None:
+        text.append("\nWhy: ", style="bold")
+        flagged = bool(view.flags["label"][row]) if "label" in view.flags else False
+        text.append(f"label score {score[row]:.3f} (the weakest label's agreement with the model), "
+                    f"{'flagged' if flagged else 'not flagged'}.")
+    if view.neighbour_indices is not None:
+        text.append("\nNearest neighbours:\n", style="bold")
+        width = max(20, (pane.size.width or 80) - 40)
+        for other, distance in zip(view.neighbour_indices[row][:5], view.neighbour_distances[row][:5]):
+            other = int(other)
+            labels = ml.given_text(other, 24)
+            body = " ".join(str(view.texts[other]).split())
+            body = body if len(body) <= width else body[: width - 1] + "…"
+            text.append(f"  {distance:5.3f}  {labels:<24}  {body}\n")
+    text.rstrip()
+    return text
+
+
+def _set(names: list[str], members: tuple[int, ...]) -> str:
+    return "{" + ", ".join(names[i] for i in members) + "}"
