@@ -47,6 +47,19 @@ def plain(renderable) -> str:
     return console.export_text()
 
 
+def notices(app) -> list[str]:
+    """Every notification the app shows from now on (its public notify, wrapped)."""
+    seen: list[str] = []
+    show = app.notify
+
+    def notify(message, *args, **kwargs):
+        seen.append(str(message))
+        return show(message, *args, **kwargs)
+
+    app.notify = notify
+    return seen
+
+
 def title(app) -> str:
     return str(app.screen.query_one("#title-bar").render())
 
@@ -165,11 +178,12 @@ async def test_bulk_accept_skips_rows_no_label_issue_backs(app, journal_path):
         rows = app.screen.row_list
         listed = rows.order.tolist()
         backed = [r for r in listed if view.backs_suggestion(r)]
+        seen = notices(app)
         await pilot.press("asterisk", "a")
         await pilot.pause()
         if not backed:
             assert type(app.screen).__name__ != "BulkDialog"
-            assert any("nothing to accept" in n.message for n in app._notifications)
+            assert any("nothing to accept" in n for n in seen)
             return
         assert app.screen.request.count == len(backed)
         assert any("left as they are" in note for note in app.screen.request.notes)
@@ -241,3 +255,42 @@ async def test_review_keys_are_in_help_and_palette(app):
         text = " ".join(plain(s.content) for s in app.screen.query("Static"))
         assert "Mark every row of the list as filtered now" in text and key_name("asterisk") == "*"
         assert "Go to a row number or an id" in text
+
+
+async def test_bulk_on_a_read_only_journal_saves_nothing_and_says_so(pinned_result, journal_path):
+    from engine.corrections import Journal
+
+    holder = Journal.open(journal_path, pinned_result.dataset)  # another instance holds the lock
+    try:
+        app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_labels(pilot, app)
+            seen = notices(app)
+            await pilot.press("space", "space", "x", "enter")
+            await pilot.pause()
+            assert journal_path.read_text() == ""
+            assert app.screen.mark_count == 2  # kept: nothing was decided
+            assert any("NOT saved" in n for n in seen)
+    finally:
+        holder.close()
+
+
+async def test_space_in_the_filter_is_a_space_and_goto_refuses_rows_off_the_screen(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await open_labels(pilot, app)
+        await pilot.press("slash", *"card lost", "enter")
+        await settle(pilot)
+        assert app.screen.filter_query == "card lost" and app.screen.mark_count == 0
+        await pilot.press("colon", *"99999", "enter")
+        await pilot.pause()
+        assert "past the last row" in str(app.screen.query_one("#goto-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert rows.is_attached
+        app.open_issue("near_duplicate")
+        await settle(pilot)
+        outside = next(r for r in range(len(app.view)) if r not in app.screen.set_of_row)
+        seen = notices(app)
+        await pilot.press("colon", *str(outside), "enter")
+        await pilot.pause()
+        assert any("not on this screen" in n for n in seen)
