@@ -12,7 +12,7 @@ import pytest
 
 import engine.embed
 from engine.cache import Cache, make_key
-from engine.cpu_features import MEMO_FILE
+from engine.cpu_features import MEMO_FILE, remembered
 from engine.embed import DEFAULT_MODEL, model_fingerprint
 from engine.pipeline import PIPELINE_VERSION, AuditOptions, run_audit
 
@@ -23,16 +23,26 @@ def small_frame(demo_csv: Path) -> pd.DataFrame:
 
 
 @pytest.fixture
-def no_native_bf16(monkeypatch) -> list[int]:
-    """This CPU as one without native bf16 (so ``auto`` means fp32); counts the probes."""
-    probes: list[int] = []
+def no_native_bf16(tmp_path) -> None:
+    """This CPU as one without native bf16 (so ``auto`` means fp32), as the cache's memo says."""
+    assert remembered(tmp_path, lambda: False) is False
+
+
+def test_the_cpu_answer_is_asked_once_per_cpu_and_environment(tmp_path, monkeypatch):
+    asked: list[int] = []
 
     def probe() -> bool:
-        probes.append(1)
-        return False
+        asked.append(1)
+        return True
 
-    monkeypatch.setattr(engine.embed, "_cpu_has_native_bf16", probe)
-    return probes
+    assert remembered(tmp_path, probe) and remembered(tmp_path, probe)
+    assert asked == [1]
+    with monkeypatch.context() as env:
+        env.setenv("ONEDNN_MAX_CPU_ISA", "textaudit-test")  # another oneDNN limit: another answer
+        assert remembered(tmp_path, lambda: False) is False
+    assert remembered(tmp_path, probe) and asked == [1]  # the first answer is still kept
+    (tmp_path / MEMO_FILE).write_text("not json")
+    assert remembered(tmp_path, probe) and asked == [1, 1]  # a damaged memo: asked again
 
 
 def test_run_audit_leaves_the_callers_options_alone(tmp_path):
@@ -53,8 +63,6 @@ def test_auto_is_keyed_as_the_precision_it_computes(small_frame, tmp_path, no_na
     assert fp32.cache_hit  # auto was fp32 here: the same vectors, the same key
     bf16 = run_audit(small_frame, AuditOptions(**{**options.__dict__, "precision": "bf16"}))
     assert not bf16.stage_cache_hits["embed"]
-    assert no_native_bf16 == [1]  # asked once, then read from the memo
-    assert (tmp_path / MEMO_FILE).is_file()
 
 
 def test_a_warm_auto_run_imports_no_torch(small_frame, tmp_path):

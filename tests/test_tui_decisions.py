@@ -103,6 +103,7 @@ async def test_locked_journal_opens_read_only_and_saves_nothing(demo_result, jou
     holder = Journal.open(journal_path, demo_result.dataset)
     try:
         app = TextauditApp(demo_result, journal_path=journal_path)
+        notices = watch_notices(app)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert app.book.read_only
@@ -116,7 +117,7 @@ async def test_locked_journal_opens_read_only_and_saves_nothing(demo_result, jou
             await pilot.pause()
             assert rows.current_row == before  # nothing saved, so the cursor stays
             assert journal_path.read_text() == ""
-            assert any("NOT saved" in n.message for n in app._notifications)
+            assert any("NOT saved" in message for message in notices)
     finally:
         holder.close()
 
@@ -188,8 +189,17 @@ async def test_a_key_right_after_down_acts_on_the_new_set(app, journal_path):
         assert lines(journal_path)[-1]["row"] == second[0]
 
 
-def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
+def watch_notices(app) -> list[str]:
+    """Every message the app notifies from now on, through the public ``App.notify``."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def spy(message, *args, **kwargs):
+        seen.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = spy
+    return seen
 
 
 async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_and_goes_there(
@@ -201,20 +211,21 @@ async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_
         members = list(first.screen.diff.members)
         await pilot.press("k")  # keep one, exclude the rest: one group on Near-duplicates
     second = TextauditApp(demo_result, journal_path=journal_path)
+    notices = watch_notices(second)
     async with second.run_test(size=(100, 30)) as pilot:
         rows = await open_labels(pilot, second)
         label_screen = second.screen
         await pilot.press("u")
         await settle(pilot)
         assert all(second.book.codes[m] == 0 for m in members)  # the near-duplicate group was undone
-        message = notices(second)[-1]
+        message = notices[-1]
         assert message.startswith("undone: ") and "Near-duplicates, an earlier session" in message
         assert "moved there" in message and f"{len(members)} rows" in message
         assert second.screen is second.issue_screen("near_duplicate") is not label_screen
         assert second.screen.diff.members == members  # the cursor is on the set it undid
         await pilot.press("ctrl+r")
         await settle(pilot)
-        assert notices(second)[-1].startswith("redone: ") and "Near-duplicates" in notices(second)[-1]
+        assert notices[-1].startswith("redone: ") and "Near-duplicates" in notices[-1]
         assert rows is label_screen.row_list
         second.open_issue("label")
         await settle(pilot)
@@ -233,13 +244,14 @@ async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_
 
 
 async def test_undo_on_the_same_screen_names_the_row_and_stays(app, demo_result, journal_path):
+    notices = watch_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         rows = await open_labels(pilot, app)
         row = int(rows.order[0])
         await pilot.press("x", "down", "down")
         await pilot.press("u")
         await settle(pilot)
-        assert notices(app)[-1] == f"undone: ✗ excluded on row {row:,} (Label issues)"
+        assert notices[-1] == f"undone: ✗ excluded on row {row:,} (Label issues)"
         assert rows.current_row == row and app.screen is app.issue_screen("label")
 
 

@@ -89,7 +89,11 @@ async def test_rtl_emoji_zero_width_and_escapes_render_safely(hostile_result, tm
         rows.move_to_row(25)
         await pilot.pause()
         assert "💳" in app.export_screenshot()
-        await pilot.resize_terminal(40, 12)
+        await pilot.resize_terminal(40, 12)  # tiny: the hostile row must still lay out and stay selected
         await pilot.pause()
+        small = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert rows.current_row == 25 and any(line.startswith("▶") for line in small)
+        assert all("\x1b" not in line for line in small)
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
+        assert rows.current_row == 25 and "💳" in app.export_screenshot()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from pilot_helpers import settle
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from tui.app import TextauditApp
 from tui.widgets.row_list import GROW_TEXT_SHARE, Column, RowList, min_text_width
@@ -83,7 +82,8 @@ PALETTE_CELLS = 13  # "▏^p palette" at the footer's right end
 def footer_keys(app) -> dict[str, int]:
     """Key -> right edge of its footer entry, for the entries that are drawn."""
     footer = app.screen.query_one(Footer)
-    return {key.key: key.region.right for key in footer.query(FooterKey) if key.region.width}
+    keys = footer.query("FooterKey")  # by type name: Textual does not export the class
+    return {key.key: key.region.right for key in keys if key.region.width}
 
 
 @pytest.mark.parametrize(("issue_type", "needed"), [
