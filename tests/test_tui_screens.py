@@ -221,7 +221,7 @@ async def test_every_screen_survives_resize(app, issue_type):
         assert app.screen is screen
 
 
-async def test_filter_text_and_rows_survive_leaving_and_reopening_a_screen(app, demo_result):
+async def test_filter_text_and_rows_survive_leaving_and_reopening_a_screen(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_type(pilot, app, "label")
         await pilot.press("f", "slash", *"card", "enter")
@@ -241,7 +241,7 @@ async def test_filter_text_and_rows_survive_leaving_and_reopening_a_screen(app, 
         assert "filter: card" in static_text(app, "#title-bar")
 
 
-async def test_every_issue_screen_opened_twice_is_the_same_live_screen(app, demo_result):
+async def test_every_issue_screen_opened_twice_is_the_same_live_screen(app):
     """Going back must not remove a screen: Textual unmounts a popped screen that is not installed,
     and one pushed again after that re-composes its widgets and, in a real terminal, never repaints
     (its stopped update timer is resumed). The e2e tmux suite sees the painting; this sees the cause."""
