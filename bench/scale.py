@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/scale.py --sizes 10000,100000
     .venv/bin/python bench/scale.py --sizes 1000000
+    nice -n 10 .venv/bin/python bench/scale.py --ray --sizes 100000   # local vs --ray (bench/_scale_ray.py)
 
 Each size runs in a fresh subprocess (empty cache): run_audit on a DataFrame with
 ``features_path`` and ``pred_probs_path`` (.npy), so the timings are the neighbour graph
@@ -86,9 +87,24 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--ray", action="store_true", help="the local path beside --ray (a local Ray instance)")
+    parser.add_argument("--ray-cpus", type=int, default=2, help="CPUs of the local Ray instance (--ray)")
+    parser.add_argument("--embed", action=argparse.BooleanOptionalAction, default=None,
+                        help="--ray: synthetic texts embedded (default up to 200k rows) or given vectors")
+    parser.add_argument("--ray-child", choices=("local", "ray"), default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.ray_child is not None:
+        from bench._scale_ray import child as ray_child
+
+        ray_child(args.child, args.folder, args.ray_child == "ray", args.embed is not False, args.ray_cpus)
+        return
     if args.child is not None:
         child(args.child, args.folder)
+        return
+    if args.ray:
+        from bench._scale_ray import main as ray_main
+
+        ray_main(list(map(int, args.sizes.split(","))), args.embed, args.ray_cpus)
         return
     results = []
     for n in map(int, args.sizes.split(",")):

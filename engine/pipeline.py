@@ -75,6 +75,8 @@ class AuditOptions:
     features_path: str | None = None
     use_cache: bool = True
     cache_root: str | None = None
+    ray: str | None = None  # engine/distributed: "local" (start Ray here), "auto" or an address; None: no Ray
+    ray_cpus: int | None = None  # CPUs of a local Ray instance (default: the machine's)
 
 
 @dataclass
@@ -223,6 +225,10 @@ class _Runner:
         from engine.embed import embed_texts
 
         options = self.options
+        if options.ray is not None:  # the same call on a Ray cluster (engine/distributed)
+            from engine.distributed import stage_function
+
+            embed_texts = stage_function("embed", options, dataset)
         reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if hashes is None else
                   reuse_vectors(self.cache, hashes, model=fingerprint, precision=precision))
         missing = np.flatnonzero(~reused.found)
@@ -266,6 +272,10 @@ class _Runner:
         def compute():
             from engine.predict import cross_val_pred_probs
 
+            if options.ray is not None:
+                from engine.distributed import stage_function
+
+                cross_val_pred_probs = stage_function("predict", options)
             result = cross_val_pred_probs(
                 vectors, dataset.labels, dataset.n_classes, folds=options.folds,
                 classifier=options.classifier, C=options.C, seed=options.seed,
@@ -291,6 +301,10 @@ class _Runner:
         def compute() -> NeighbourGraph:
             from engine.neighbours import build_graph
 
+            if self.options.ray is not None:
+                from engine.distributed import stage_function
+
+                build_graph = stage_function("neighbours", self.options)
             return build_graph(vectors, k=self.options.k, method=method, device=device,
                                progress=self.stage_progress("neighbours"), cancel=self.cancel)
 

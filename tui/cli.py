@@ -94,6 +94,11 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--features", default=None, metavar="F", help=".npy of your own embeddings")
     parser.add_argument("--no-cache", action="store_true", help="recompute everything and write nothing to the cache")
     parser.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
+    parser.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",
+                        help="embed, search neighbours and cross-validate on Ray: alone, a local Ray instance; "
+                             "'auto' or host:port joins a running cluster (needs: pip install 'textaudit[ray]')")
+    parser.add_argument("--ray-cpus", type=int, default=None, metavar="N",
+                        help="CPUs of the local Ray instance --ray starts (default: the machine's)")
 
 
 _JOURNAL_HELP = "corrections journal (default: <data file stem>.corrections.jsonl in the current folder)"
@@ -130,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="corrections journal (default: demo.corrections.jsonl in the current folder)")
     demo.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
     demo.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps")
+    demo.add_argument("--multilabel", action="store_true",
+                      help="the multi-label demo: support tickets with several tags each (journal: "
+                           "demo_multilabel.corrections.jsonl)")
 
     serve = commands.add_parser(
         "serve", help="serve the TUI as a web page (textual-serve)",
@@ -179,7 +187,16 @@ def audit_options(args: argparse.Namespace):
         features_path=args.features,
         use_cache=not args.no_cache,
         cache_root=args.cache_dir,
+        ray=getattr(args, "ray", None),
+        ray_cpus=getattr(args, "ray_cpus", None),
     )
+    if options.ray_cpus is not None and (options.ray is None or options.ray_cpus < 1):
+        raise UsageError("--ray-cpus needs --ray (a local Ray instance) and at least 1")
+    if options.ray is not None:
+        from engine.distributed import ray_missing_reason
+
+        if missing := ray_missing_reason():
+            raise UsageError(f"--ray: {missing}")
     validate_options(options)  # every option checked before the data is read or a model loaded
     return options
 
@@ -300,6 +317,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     source = str(demo_path())
     journal = Path(args.journal) if args.journal else default_journal_path("demo.csv")
     options = AuditOptions(id_column="id", device=args.device, cache_root=args.cache_dir)
+    if getattr(args, "multilabel", False):  # engine/demo_multilabel.py: label sets in JSONL lists
+        from engine.demo_multilabel import demo_multilabel_path
+
+        source = str(demo_multilabel_path())
+        journal = Path(args.journal) if args.journal else default_journal_path("demo_multilabel.jsonl")
+        options = AuditOptions(id_column="id", label_column="labels", device=args.device, cache_root=args.cache_dir)
     from engine.journal_path import check_journal_path
 
     check_journal_path(journal, source)  # a link, a data file or not a journal: one line, exit 1

@@ -1,0 +1,51 @@
+"""The heavy stages on a Ray cluster: embedding (Ray Data), neighbour graph and cross-validation.
+
+``textaudit audit DATA --ray [ADDRESS]`` sets ``AuditOptions.ray``; the pipeline then asks
+:func:`stage_function` for each stage it computes and calls it exactly as it calls the local
+function (same arguments, same result), so the cache keys and entries, the progress lines and
+cancellation are the local path's. Ray is an optional extra (``pip install 'textaudit[ray]'``)
+and is imported only inside functions. Datalab itself runs on the driver (engine/bounds.py
+keeps it within memory at 10M rows).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from engine.distributed.cluster import RayStageError, connect, ray_missing_reason, shutdown
+
+__all__ = ["RayStageError", "connect", "ray_missing_reason", "shutdown", "stage_function"]
+
+#: ``--ray`` given without an address: a local Ray instance on this machine.
+LOCAL = "local"
+
+
+def stage_function(stage: str, options: Any, dataset: Any = None) -> Callable[..., Any]:
+    """The Ray version of a stage's compute function (``embed``: ``embed_texts``,
+    ``neighbours``: ``build_graph``, ``predict``: ``cross_val_pred_probs``), the cluster joined
+    (or a local instance started) first."""
+    connect(None if options.ray in (None, LOCAL) else options.ray, getattr(options, "ray_cpus", None))
+    if stage == "embed":
+        from engine.distributed.embed import embed_texts
+
+        source = getattr(dataset, "source", None)
+        return functools.partial(_embed_whole_file, embed_texts, source, getattr(dataset, "text_column", None),
+                                 len(dataset) if dataset is not None else -1)
+    if stage == "neighbours":
+        from engine.distributed.graph import build_graph
+
+        return build_graph
+    if stage == "predict":
+        from engine.distributed.folds import cross_val_pred_probs
+
+        return cross_val_pred_probs
+    raise ValueError(f"no distributed version of stage {stage!r}")
+
+
+def _embed_whole_file(embed, source, text_column, rows, texts, **kwargs):
+    """Read the texts from the data file itself only when every row is embedded (not a subset
+    left after reusing earlier vectors)."""
+    whole = len(texts) == rows
+    return embed(texts, source=source if whole else None, text_column=text_column if whole else None, **kwargs)

@@ -1,0 +1,198 @@
+"""The Ray session textaudit's distributed stages run in, and waiting on Ray work.
+
+``connect`` starts a local Ray instance (``address`` None or ``"local"``; ``num_cpus`` from the
+machine or ``--ray-cpus``) or joins a running cluster (``"auto"`` or ``host:port``), once per
+process: the TUI's re-audits reuse it, and a local instance is shut down when the process
+exits. Ray writes nothing to the terminal (the TUI draws on stderr): worker output stays in
+Ray's own log folder. ``gather`` waits for object refs while honouring cancellation
+(``ray.cancel`` on every ref still running) and turns Ray's failures into one readable line.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from engine.errors import Cancelled, TextauditError, UsageError
+
+#: Where a test arms a worker fault: ``<dir>/<stage>`` holding "once" or "always" (see ``fault``).
+FAULT_DIR_ENV = "TEXTAUDIT_RAY_FAULT_DIR"
+#: Retries of a task (or restarts of an actor) whose worker process died.
+RETRIES = 2
+_lock = threading.Lock()
+_owned = False
+_address: str | None = None
+
+
+class RayStageError(TextauditError):
+    """A distributed stage failed (a worker died more often than it is retried, or the cluster went)."""
+
+
+def ray_missing_reason() -> str | None:
+    """None when Ray (with Ray Data) can be imported, else why not, in one line."""
+    try:
+        import ray  # noqa: F401
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        return f"Ray is not installed ({exc.name or exc}); pip install 'textaudit[ray]'"
+    return None
+
+
+def connect(address: str | None = None, num_cpus: int | None = None) -> None:
+    """Start a local Ray instance or join ``address`` (``auto`` or ``host:port``), once per process."""
+    global _owned, _address
+    missing = ray_missing_reason()
+    if missing:
+        raise UsageError(f"--ray: {missing}")
+    import ray
+
+    with _lock:
+        if ray.is_initialized():
+            return
+        _quiet()
+        local = address in (None, "", "local")
+        try:
+            if local:
+                cpus = num_cpus or os.cpu_count() or 1
+                ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False,
+                         logging_level=logging.ERROR, configure_logging=True)
+            else:
+                ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+        except ConnectionError as exc:
+            raise UsageError(f"--ray {address}: cannot join the Ray cluster ({_first_line(exc)})") from None
+        except Exception as exc:  # noqa: BLE001 - Ray raises many kinds; the user needs one line
+            raise UsageError(f"--ray: Ray did not start ({type(exc).__name__}: {_first_line(exc)})") from None
+        _owned, _address = local, address
+        if local:
+            atexit.register(shutdown)
+        import ray.data
+
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+
+
+def shutdown() -> None:
+    """Stop the local Ray instance this process started (a joined cluster is only left)."""
+    global _owned
+    try:
+        import ray
+    except ImportError:
+        return
+    with _lock:
+        if ray.is_initialized():
+            ray.shutdown()
+        _owned = False
+
+
+def _quiet() -> None:
+    """No Ray log lines on the terminal (the TUI draws there; --format json prints to stdout)."""
+    os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+    for name in ("ray", "ray.data", "ray.train", "ray.tune"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def cluster_gpus() -> int:
+    """How many GPUs the joined cluster has (0 on this kind of machine)."""
+    import ray
+
+    return int(ray.cluster_resources().get("GPU", 0))
+
+
+def cluster_cpus() -> int:
+    import ray
+
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+def gather(
+    refs: Sequence[Any], stage: str, *, on_done: Callable[[int, Any], None] | None = None,
+    cancel: threading.Event | None = None, poll_s: float = 0.2,
+) -> list[Any]:
+    """The values of ``refs`` in their order; ``on_done(i, value)`` as each finishes.
+
+    A set ``cancel`` cancels every ref still running (``ray.cancel(force=True)``: a running
+    task's worker exits at once) and raises :class:`Cancelled`. A task whose worker died more
+    often than it is retried, or an actor that cannot be restarted, raises
+    :class:`RayStageError` with one line; a textaudit error raised inside a task is re-raised
+    as itself.
+    """
+    import ray
+
+    position = {ref: i for i, ref in enumerate(refs)}
+    values: list[Any] = [None] * len(refs)
+    pending = list(refs)
+    try:
+        while pending:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled(f"{stage} cancelled")
+            ready, pending = ray.wait(pending, num_returns=1, timeout=poll_s)
+            for ref in ready:
+                value = ray.get(ref)
+                values[position[ref]] = value
+                if on_done is not None:
+                    on_done(position[ref], value)
+    except BaseException as exc:
+        for ref in pending:
+            try:
+                ray.cancel(ref, force=True)
+            except Exception:  # noqa: BLE001 - an actor task cannot be force-cancelled: it is left to finish
+                try:
+                    ray.cancel(ref)
+                except Exception:  # noqa: BLE001
+                    pass
+        raise translate(exc, stage) from None
+    return values
+
+
+def translate(exc: BaseException, stage: str) -> BaseException:
+    """Ray's exception as textaudit's: the user error inside, or one line about the cluster."""
+    try:
+        import ray.exceptions as rex
+    except ImportError:
+        return exc
+    if isinstance(exc, rex.RayTaskError):
+        cause = getattr(exc, "cause", None)
+        if isinstance(cause, TextauditError):
+            return cause
+        if isinstance(cause, BaseException) and not isinstance(cause, rex.RayError):
+            return RayStageError(f"{stage} failed on a Ray worker: {type(cause).__name__}: {_first_line(cause)}")
+    if isinstance(exc, (rex.WorkerCrashedError, rex.ActorDiedError, rex.ActorUnavailableError,
+                        rex.NodeDiedError, rex.ObjectLostError, rex.OutOfMemoryError)):
+        return RayStageError(f"{stage}: a Ray worker died and the {RETRIES} retries failed too "
+                             f"({type(exc).__name__}); nothing of this stage was cached")
+    if isinstance(exc, rex.TaskCancelledError):
+        return Cancelled(f"{stage} cancelled")
+    if isinstance(exc, rex.RayError):
+        return RayStageError(f"{stage} failed in Ray: {type(exc).__name__}: {_first_line(exc)}")
+    return exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
+def fault(stage: str) -> None:
+    """Fault injection for the tests: when ``$TEXTAUDIT_RAY_FAULT_DIR/<stage>`` exists, the
+    worker process that finds it dies at once (``os._exit``), as if killed; a file holding
+    ``once`` is removed first, so the retry succeeds."""
+    folder = os.environ.get(FAULT_DIR_ENV)
+    if not folder:
+        return
+    path = os.path.join(folder, stage)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            mode = handle.read().strip()
+    except OSError:
+        return
+    if mode == "once":
+        try:
+            os.unlink(path)
+        except OSError:
+            return  # another worker took this fault
+    os._exit(1)

@@ -1,0 +1,70 @@
+"""Out-of-fold predictions on Ray: one fold per task, with ``engine.predict``'s own functions.
+
+The folds are the local path's (``fold_splits``: StratifiedKFold, same seed), each task fits
+``fold_probs`` on its training rows only, and the driver blends and floors the result with
+``finish_probs``. The one difference from the local loop: folds run at once, so the
+regression of a fold cannot start from the previous fold's solution; it solves the same
+objective to the same tolerance from zero (probabilities agree within the solver's tolerance,
+the flags on the demo are identical: tests/test_ray.py). A task whose worker dies is retried.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import numpy as np
+
+from engine.distributed.cluster import RETRIES, fault, gather
+from engine.errors import DataError, UsageError
+
+ProgressFn = Callable[[int, int], None]
+
+
+def cross_val_pred_probs(
+    features: np.ndarray, labels: np.ndarray, n_classes: int, *, folds: int = 5, classifier: str = "logreg",
+    C: float = 1.0, seed: int = 0, neighbours: np.ndarray | None = None,
+    progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+):
+    """:func:`engine.predict.cross_val_pred_probs`, one fold per Ray task."""
+    import ray
+
+    from engine.predict import BLENDS_WITH_GRAPH, CLASSIFIERS, PredictResult, finish_probs, fold_splits
+
+    features = np.asarray(features)
+    labels = np.asarray(labels, dtype=np.int64)
+    if len(features) != len(labels):
+        raise DataError(f"features have {len(features)} rows but there are {len(labels)} labels")
+    if classifier not in CLASSIFIERS:
+        raise UsageError(f"unknown classifier {classifier!r}; use one of {', '.join(CLASSIFIERS)}")
+    used, notes, splits = fold_splits(labels, folds, seed)
+    if classifier in BLENDS_WITH_GRAPH and neighbours is None:
+        from engine.distributed.graph import build_graph
+
+        neighbours = build_graph(features, k=10, cancel=cancel).indices
+    features_ref, labels_ref = ray.put(np.ascontiguousarray(features)), ray.put(labels)
+    neighbours_ref = ray.put(neighbours) if neighbours is not None else None
+    task = ray.remote(num_cpus=1, max_retries=RETRIES)(_fold)
+    refs = [task.remote(features_ref, labels_ref, train, test, n_classes, classifier, C, seed, neighbours_ref)
+            for train, test in splits]
+    pred_probs = np.zeros((len(labels), n_classes), dtype=np.float64)
+    finished = 0
+
+    def store(i: int, value: np.ndarray) -> None:
+        nonlocal finished
+        pred_probs[splits[i][1]] = value
+        finished += 1
+        if progress is not None:
+            progress(finished, used)
+
+    gather(refs, "cross-validation", on_done=store, cancel=cancel)
+    return PredictResult(pred_probs=finish_probs(pred_probs, neighbours, labels, n_classes, classifier),
+                         folds_used=used, notes=notes)
+
+
+def _fold(features, labels, train, test, n_classes, classifier, C, seed, neighbours) -> np.ndarray:
+    from engine.predict import fold_probs
+
+    fault("predict")
+    return fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C, seed=seed,
+                      neighbours=neighbours)

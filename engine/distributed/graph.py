@@ -1,0 +1,102 @@
+"""The neighbour graph on Ray: one index, shared to workers, each searching a block of rows.
+
+The index is the local path's own (``engine.neighbours``: exact inner product up to
+``EXACT_LIMIT`` rows, faiss IVF-Flat trained on a fixed sample above), built once on the
+driver, serialised by faiss and put in Ray's object store; one searcher actor per worker CPU
+(or GPU) deserialises it once and answers blocks of rows. The hits are finished exactly as
+locally (``finish_graph``: exact duplicates at distance 0, k ascending distances), so the graph
+equals the local one row for row. A searcher whose process dies is restarted and its block
+retried (``RETRIES``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import numpy as np
+
+from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather
+from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method, finish_graph
+
+#: Rows per search block (one actor call): small enough for progress and cancel, large for BLAS.
+BLOCK_ROWS = 20_000
+ProgressFn = Callable[[int, int], None]
+
+
+def build_graph(
+    vectors: np.ndarray, *, k: int = DEFAULT_K, method: str | None = None, device: str = "cpu",
+    progress: ProgressFn | None = None, cancel: threading.Event | None = None, workers: int | None = None,
+) -> NeighbourGraph:
+    """:func:`engine.neighbours.build_graph` with the search spread over Ray workers."""
+    import faiss
+    import ray
+
+    from engine.neighbours import ivf_index
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n, dim = vectors.shape
+    k = max(1, min(k, n - 1))
+    method = method or choose_method(n, device)
+    if method not in ("exact", "ivf"):  # exact-gpu / hnsw: one machine's search, as locally
+        from engine.neighbours import build_graph as local_build
+
+        return local_build(vectors, k=k, method=method, device=device, progress=progress, cancel=cancel)
+    if method == "ivf":
+        index = ivf_index(vectors)
+    else:
+        index = faiss.IndexFlatIP(dim)
+        index.add(vectors)
+    if progress is not None:
+        progress(n // 4 if method == "ivf" else 0, n)
+    index_ref = ray.put(faiss.serialize_index(index))
+    del index
+    vectors_ref = ray.put(vectors)
+    searcher = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(_Searcher)
+    count = max(1, min(workers or cluster_cpus(), -(-n // BLOCK_ROWS)))
+    actors = [searcher.remote(index_ref, vectors_ref) for _ in range(count)]
+    blocks = [(start, min(n, start + BLOCK_ROWS)) for start in range(0, n, BLOCK_ROWS)]
+    refs = [actors[i % count].search.remote(start, stop, k) for i, (start, stop) in enumerate(blocks)]
+    sims = np.empty((n, k), dtype=np.float32)
+    idx = np.empty((n, k), dtype=np.int64)
+    done = 0
+    base = n // 4 if method == "ivf" else 0
+
+    def store(i: int, value) -> None:
+        nonlocal done
+        start, stop = blocks[i]
+        sims[start:stop], idx[start:stop] = value
+        done += stop - start
+        if progress is not None:
+            progress(base + (n - base) * done // n, n)
+
+    try:
+        gather(refs, "neighbour search", on_done=store, cancel=cancel)
+    finally:
+        for actor in actors:
+            ray.kill(actor)
+    return finish_graph(vectors, sims, idx, method)
+
+
+class _Searcher:
+    """One worker's copy of the index; answers ``search(start, stop, k)`` for rows of the shared vectors."""
+
+    def __init__(self, index_bytes: np.ndarray, vectors: np.ndarray) -> None:
+        import faiss
+
+        faiss.omp_set_num_threads(1)  # one CPU per actor: Ray placed one actor per CPU
+        self.index = faiss.deserialize_index(index_bytes)
+        self.vectors = vectors  # zero-copy from the object store on this node
+
+    def search(self, start: int, stop: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+        from engine.neighbours import _drop_self
+
+        fault("neighbours")
+        found_sims, found = self.index.search(self.vectors[start:stop], k + 1)
+        return _drop_self(found_sims, found, start, k)
+
+
+def recall_at_k(approx: np.ndarray, exact: np.ndarray) -> float:
+    """Mean share of each row's exact k neighbours that ``approx`` also lists."""
+    hits = sum(len(np.intersect1d(a, e, assume_unique=False)) for a, e in zip(approx, exact))
+    return hits / exact.size

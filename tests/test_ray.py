@@ -1,0 +1,170 @@
+"""The --ray path (engine/distributed) on a local 2-CPU Ray instance and the demo: the same
+flags, graph and cache entries as the local path, cancellation, and workers killed mid-stage."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("ray", reason="Ray is an optional extra: pip install -e '.[ray]'")
+pytest.importorskip("ray.data", reason="Ray Data is an optional extra: pip install -e '.[ray]'")
+
+from engine.errors import Cancelled  # noqa: E402
+from engine.pipeline import AuditOptions, run_audit  # noqa: E402
+
+FLAGS = ["is_null_issue", "is_label_issue", "is_outlier_issue", "is_near_duplicate_issue",
+         "is_non_iid_issue", "is_class_imbalance_issue", "is_underperforming_group_issue"]
+
+
+@pytest.fixture(scope="module")
+def fault_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("ray-faults")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def ray_instance(fault_dir):
+    """One local Ray instance with 2 CPUs for the whole module (workers inherit the fault folder)."""
+    import os
+
+    from engine.distributed import connect, shutdown
+    from engine.distributed.cluster import FAULT_DIR_ENV
+
+    os.environ[FAULT_DIR_ENV] = str(fault_dir)
+    connect(None, 2)
+    yield
+    shutdown()
+    os.environ.pop(FAULT_DIR_ENV, None)
+
+
+def _options(cache: Path, **kwargs) -> AuditOptions:
+    return AuditOptions(id_column="id", precision="fp32", cache_root=str(cache), **kwargs)
+
+
+def _entries(cache: Path, stage: str) -> set[str]:
+    folder = cache / "v1" / stage
+    return {p.name for p in folder.iterdir() if not p.name.startswith(".")} if folder.exists() else set()
+
+
+@pytest.fixture(scope="module")
+def local_run(demo_csv, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("local-cache")
+    stages: list[str] = []
+    result = run_audit(demo_csv, _options(cache), progress=lambda p: stages.append(p.stage))
+    return result, cache, stages
+
+
+@pytest.fixture(scope="module")
+def ray_run(demo_csv, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("ray-cache")
+    stages: list[str] = []
+    result = run_audit(demo_csv, _options(cache, ray="local"), progress=lambda p: stages.append(p.stage))
+    return result, cache, stages
+
+
+def test_ray_gives_the_local_flags_graph_and_cache_entries(local_run, ray_run):
+    (local, local_cache, local_stages), (ray, ray_cache, ray_stages) = local_run, ray_run
+    assert not any(ray.stage_cache_hits.values())  # everything computed, on Ray
+    for column in FLAGS:
+        assert ray.output.issues[column].tolist() == local.output.issues[column].tolist(), column
+    assert ray.output.issues["is_label_issue"].sum() > 0
+    np.testing.assert_array_equal(ray.graph.indices, local.graph.indices)
+    np.testing.assert_allclose(ray.graph.distances, local.graph.distances, atol=1e-5)
+    assert ray.graph.method == local.graph.method == "exact"
+    np.testing.assert_allclose(ray.pred_probs, local.pred_probs, atol=2e-3)
+    for stage in ("embeddings", "neighbours", "pred_probs", "audit"):
+        assert _entries(ray_cache, stage) == _entries(local_cache, stage), stage
+    assert list(dict.fromkeys(ray_stages)) == list(dict.fromkeys(local_stages))
+    assert len(ray_stages) > 10  # the embed/predict stages report progress, not only start/end
+
+
+def test_ray_embedding_from_the_driver_matches_the_local_vectors():
+    from engine.distributed.embed import embed_texts as ray_embed
+    from engine.embed import embed_texts
+
+    texts = ["refund my card", "where is my parcel", "refund my card", "", "x" * 3000, "hello"] * 3
+    ours = ray_embed(texts, precision="fp32", device="cpu")
+    theirs = embed_texts(texts, precision="fp32", device="cpu")
+    assert ours.shape == theirs.shape
+    assert np.min(np.sum(ours * theirs, axis=1)) > 0.9999
+
+
+def test_cancel_during_cross_validation_stops_the_folds_and_caches_nothing(demo_csv, ray_run):
+    _, cache, _ = ray_run
+    cancel = threading.Event()
+    folds_done: list[int] = []
+
+    def progress(p) -> None:
+        if p.stage == "predict" and p.total > 1 and p.done >= 1:
+            folds_done.append(p.done)
+            cancel.set()
+
+    before = _entries(cache, "pred_probs")
+    with pytest.raises(Cancelled):
+        run_audit(demo_csv, _options(cache, ray="local", seed=11), progress=progress, cancel=cancel)
+    assert folds_done and max(folds_done) < 5  # stopped after the first fold of five
+    assert _entries(cache, "pred_probs") == before
+
+
+def test_cancel_during_embedding_caches_no_vectors(demo_csv, tmp_path, monkeypatch):
+    import engine.distributed.embed as ray_embed
+
+    monkeypatch.setattr(ray_embed, "BLOCK_ROWS", 32)  # several batches on the demo
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def progress(p) -> None:
+        if p.stage == "embed" and p.total > 1 and 0 < p.done < p.total:
+            seen.append(p.done)
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        run_audit(demo_csv, _options(tmp_path, ray="local"), progress=progress, cancel=cancel)
+    assert seen and seen[0] < 258
+    assert _entries(tmp_path, "embeddings") == set()
+
+
+def test_a_killed_fold_worker_is_retried_and_the_result_is_the_local_one(demo_csv, ray_run, local_run, fault_dir):
+    _, cache, _ = ray_run
+    _, local_cache, _ = local_run
+    (fault_dir / "predict").write_text("once")
+    ray = run_audit(demo_csv, _options(cache, ray="local", seed=5))
+    assert not (fault_dir / "predict").exists()  # a worker took the fault and died
+    local = run_audit(demo_csv, _options(local_cache, seed=5))
+    assert not ray.stage_cache_hits["predict"]
+    np.testing.assert_allclose(ray.pred_probs, local.pred_probs, atol=2e-3)
+    assert ray.output.issues["is_label_issue"].tolist() == local.output.issues["is_label_issue"].tolist()
+
+
+def test_a_killed_searcher_is_restarted_and_the_graph_is_the_local_one(demo_csv, ray_run, local_run, fault_dir):
+    _, cache, _ = ray_run
+    _, local_cache, _ = local_run
+    (fault_dir / "neighbours").write_text("once")
+    ray = run_audit(demo_csv, _options(cache, ray="local", k=7))
+    assert not (fault_dir / "neighbours").exists()
+    local = run_audit(demo_csv, _options(local_cache, k=7))
+    np.testing.assert_array_equal(ray.graph.indices, local.graph.indices)
+
+
+def test_a_worker_that_keeps_dying_fails_in_one_line_and_caches_nothing(demo_csv, ray_run, fault_dir):
+    from engine.distributed import RayStageError
+
+    _, cache, _ = ray_run
+    before = {stage: _entries(cache, stage) for stage in ("pred_probs", "audit")}
+    (fault_dir / "predict").write_text("always")
+    try:
+        with pytest.raises(RayStageError, match="retries") as caught:
+            run_audit(demo_csv, _options(cache, ray="local", seed=7))
+    finally:
+        (fault_dir / "predict").unlink(missing_ok=True)
+    assert "\n" not in str(caught.value)
+    assert {stage: _entries(cache, stage) for stage in before} == before
+
+
+def test_ray_cpus_needs_ray(capsys):
+    from tui.cli import main
+
+    assert main(["audit", "x.csv", "--ray-cpus", "2"]) == 2
+    assert "--ray-cpus needs --ray" in capsys.readouterr().err
