@@ -30,8 +30,9 @@ def default_output(source: str) -> Path:
     suffix = path.suffix.lower() if fmt else DEFAULT_SUFFIX["csv"]
     stem = path.name[: -len(path.suffix)] if fmt else path.name
     from engine.demo import demo_path
+    from engine.demo_multilabel import demo_multilabel_path
 
-    bundled = path.resolve() == Path(demo_path()).resolve()
+    bundled = path.resolve() in (Path(demo_path()).resolve(), Path(demo_multilabel_path()).resolve())
     writable = path.parent.is_dir() and os.access(path.parent, os.W_OK)
     folder = path.parent if writable and not bundled else Path.cwd()
     return folder / f"{stem or 'dataset'}.corrected{suffix}"
