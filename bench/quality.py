@@ -328,6 +328,10 @@ def goals(summary) -> dict[str, object]:
 
 
 def main() -> None:
+    if "--multilabel" in sys.argv[1:]:  # issue 16: multi-label banking77, bench/quality_multilabel.py
+        from bench.quality_multilabel import main as multilabel_main
+
+        return multilabel_main([arg for arg in sys.argv[1:] if arg != "--multilabel"])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", default=DEFAULT_DATASETS)
     parser.add_argument("--kinds", default=",".join(KINDS))
