@@ -272,3 +272,17 @@ def run_multilabel(runner, dataset, vectors: np.ndarray, vector_key: str, graph,
     output = runner.timed("audit", audit)
     return pred_probs, output
 
+
+
+def table_columns(table: pd.DataFrame, dataset) -> pd.DataFrame:
+    """``engine.result.issue_table`` for label sets: given and suggested sets, missing and extra
+    labels, each a list of label names (written as lists, or as JSON text in CSV/TSV)."""
+    names = dataset.class_names
+    sets = dataset.label_sets
+    missing = [members(v) for v in table["missing_labels"]] if "missing_labels" in table else [[] for _ in sets]
+    extra = [members(v) for v in table["extra_labels"]] if "extra_labels" in table else [[] for _ in sets]
+    table["given_label"] = [[names[i] for i in s] for s in sets]
+    table["predicted_label"] = [[names[i] for i in suggested_set(s, m, e)] for s, m, e in zip(sets, missing, extra)]
+    table["missing_labels"] = [[names[i] for i in m] for m in missing]
+    table["extra_labels"] = [[names[i] for i in e] for e in extra]
+    return table.rename(columns={"given_label": "given_labels", "predicted_label": "suggested_labels"})

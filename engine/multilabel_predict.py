@@ -117,5 +117,7 @@ def cross_val_label_probs(
             neighbours = build_graph(features, k=10).indices
         probs = 0.5 * probs + 0.5 * knn_label_votes(neighbours, targets)
     probs = np.clip(probs, PROB_FLOOR, 1.0 - PROB_FLOOR)
-    return PredictResult(pred_probs=probs.astype(np.float32), folds_used=used,
-                         notes=[n.replace("class(es)", "first label(s)") for n in notes])
+    # choose_folds' notes speak of classes; here the strata are each set's first label (rare ones
+    # are expected and harmless), so only a change in the number of folds is worth saying
+    notes = [n for n in notes if n.startswith("every class has fewer")]
+    return PredictResult(pred_probs=probs.astype(np.float32), folds_used=used, notes=notes)

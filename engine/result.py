@@ -61,6 +61,10 @@ def issue_table(result: AuditResult) -> pd.DataFrame:
             table[column] = issues[column].to_numpy()
     if result.graph is not None and "distance_to_nearest_neighbor" not in table:
         table["distance_to_nearest_neighbor"] = result.graph.distances[:, 0]
+    if dataset.is_multilabel:  # label sets: given and suggested sets, missing and extra labels by name
+        from engine.multilabel_audit import table_columns
+
+        table = table_columns(table, dataset)
     return table
 
 

@@ -87,3 +87,15 @@ def test_ovr_logistic_matches_sklearn() -> None:
         reference = LogisticRegression(C=1.0, max_iter=2000, tol=1e-8).fit(x, y[:, k]).predict_proba(x[:10])[:, 1]
         assert np.allclose(ours[:, k], reference, atol=2e-3)
     assert np.allclose(ours[:, 2], 0.0)  # a label with no positive: its training rate
+
+
+def test_issue_table_names_the_sets(ml_result) -> None:
+    from engine.result import issue_table
+
+    table = issue_table(ml_result)
+    names = ml_result.dataset.class_names
+    assert "given_labels" in table and "suggested_labels" in table
+    row = int(np.argmin(table["label_score"].to_numpy()))
+    assert table["given_labels"][row] == [names[i] for i in ml_result.dataset.label_sets[row]]
+    change = set(table["missing_labels"][row]) | set(table["extra_labels"][row])
+    assert change and set(table["suggested_labels"][row]) ^ set(table["given_labels"][row]) == change
