@@ -215,6 +215,11 @@ def run_multilabel(runner, dataset, vectors: np.ndarray, vector_key: str, graph,
     from engine.pipeline import PIPELINE_VERSION, _package_version
 
     options = runner.options
+    if options.pred_probs_path:  # never silently ignored
+        from engine.errors import UsageError
+
+        raise UsageError("--pred-probs is not supported for multi-label data yet; audit without it "
+                         "(textaudit computes per-label out-of-fold probabilities itself)")
     skipped = [t for t in options.issue_types if t not in MULTILABEL_ISSUE_TYPES]
     options.issue_types = tuple(t for t in options.issue_types if t in MULTILABEL_ISSUE_TYPES)
     if skipped:
