@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.columns import SCORE
 from tui.screens.row_screen import RowScreen
 
 
@@ -9,4 +10,4 @@ class LabelIssuesScreen(RowScreen):
     """Sorted by label score ascending; ``a`` takes the suggested label."""
 
     issue_type = "label"
-    default_sort = ("score", False)
+    default_sort = (SCORE, False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from tui.columns import DECISION, FLAGS, GIVEN, RANK, SIM, TEXT
 from tui.decisions import DecisionBook
 from tui.screens.row_screen import RowScreen, format_score
 from tui.view import AuditView
@@ -18,7 +19,6 @@ from tui.widgets.row_list import Column
 FLAG_LETTERS = {"label": "L", "outlier": "O", "near_duplicate": "D", "class_imbalance": "C",
                 "underperforming_group": "U", "null": "∅"}
 SIMILAR = "similar"  # the issue type this screen records its decisions under
-SIM, RANK, FLAGS = "sim", "rank", "flags"  # its own column keys
 
 
 def flag_letters(view: AuditView, row: int) -> str:
@@ -48,10 +48,10 @@ class MoreLikeThisScreen(RowScreen):
         width, grow = self.label_width(), self.label_growth()
         return [
             Column(SIM, self.value_title, 7 if self.value_title != "Sim" else 5, right=True, drop=3),
-            Column("text", "Text"),
-            Column("given", "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
+            Column(TEXT, "Text"),
+            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
-            Column("decision", "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from tui.bindings import NEAR_DUPLICATE_BINDINGS
+from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.screens.row_screen import RowScreen
 from tui.widgets.diff_view import DiffView
 from tui.widgets.row_list import Column
@@ -22,7 +23,7 @@ class NearDuplicatesScreen(RowScreen):
 
     BINDINGS = NEAR_DUPLICATE_BINDINGS
     issue_type = "near_duplicate"
-    default_sort = ("set", False)
+    default_sort = (SET, False)
     entries_are_rows = False  # an entry is a set; marks and bulk decisions take all its members
 
     def __init__(self, view, book, issue_type=None) -> None:
@@ -38,11 +39,11 @@ class NearDuplicatesScreen(RowScreen):
 
     def columns(self) -> list[Column]:
         return [
-            Column("set", "!", 1),
-            Column("size", "N", 3, right=True, drop=2),
-            Column("labels", "Labels", 2 * self.label_width() + 3, drop=1, grow=2 * self.label_growth()),  # "a ≠ b"
-            Column("text", "Text (first member)"),
-            Column("decision", "Done", 5, drop=3),
+            Column(SET, "!", 1),
+            Column(SIZE, "N", 3, right=True, drop=2),
+            Column(LABELS, "Labels", 2 * self.label_width() + 3, drop=1, grow=2 * self.label_growth()),  # "a ≠ b"
+            Column(TEXT, "Text (first member)"),
+            Column(DECISION, "Done", 5, drop=3),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
@@ -70,28 +71,29 @@ class NearDuplicatesScreen(RowScreen):
     def cell(self, entry: int, key: str) -> str:
         members = self.sets[entry]
         names = self.view.class_names
-        if key == "set":
+        if key == SET:
             return "!" if self.conflict[entry] else ""
-        if key == "size":
+        if key == SIZE:
             return str(len(members))
-        if key == "labels":
-            labels = sorted({names[int(self.view.given[r])] for r in members})
+        if key == LABELS:
+            ml = self.view.multilabel  # label sets: each member's set, compactly
+            labels = sorted({ml.given_text(r) if ml is not None else names[int(self.view.given[r])] for r in members})
             return " ≠ ".join(labels) if len(labels) > 1 else labels[0]
-        if key == "text":
+        if key == TEXT:
             return str(self.view.texts[members[0]])
-        if key == "decision":
+        if key == DECISION:
             decided = self.book.decided_among(members)
             return f"{decided}/{len(members)}" if decided else ""
         return ""
 
     def sort_values(self, key: str, entries: np.ndarray, check) -> np.ndarray:
-        if key == "size":
+        if key == SIZE:
             return np.asarray([len(self.sets[e]) for e in entries])
-        if key == "labels":
-            return np.asarray([self.cell(e, "labels") for e in entries], dtype=object).astype(str)
-        if key == "text":
+        if key == LABELS:
+            return np.asarray([self.cell(e, LABELS) for e in entries], dtype=object).astype(str)
+        if key == TEXT:
             return self.view.text_index.rank(check)[self.first_members[entries]]
-        if key == "decision":
+        if key == DECISION:
             return np.asarray([self.book.decided_among(self.sets[e]) for e in entries])
         return entries
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.columns import DECISION, GIVEN, NEAREST, SCORE, TEXT
 from tui.screens.row_screen import RowScreen
 from tui.widgets.row_list import Column
 
@@ -10,25 +11,25 @@ class OutliersScreen(RowScreen):
     """Sorted by outlier score ascending; the detail pane's neighbours show the distance."""
 
     issue_type = "outlier"
-    default_sort = ("score", False)
+    default_sort = (SCORE, False)
 
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
         return [
-            Column("text", "Text"),
-            Column("given", "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
-            Column("score", "Score", 7, right=True, drop=2),
-            Column("nearest", "Nearest", 9, right=True, drop=3),
-            Column("decision", "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+            Column(TEXT, "Text"),
+            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
+            Column(SCORE, "Score", 7, right=True, drop=2),
+            Column(NEAREST, "Nearest", 9, right=True, drop=3),
+            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
         ]
 
     def cell(self, row: int, key: str) -> str:
-        if key == "nearest":
+        if key == NEAREST:
             distances = self.view.neighbour_distances
             return f"{distances[row, 0]:.3f}" if distances is not None else ""
         return super().cell(row, key)
 
     def sort_values(self, key, entries, check):
-        if key == "nearest" and self.view.neighbour_distances is not None:
+        if key == NEAREST and self.view.neighbour_distances is not None:
             return -self.view.neighbour_distances[entries, 0]
         return super().sort_values(key, entries, check)

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from tui.bindings import DECISION_BINDINGS, REVIEW_BINDINGS, VIEW_BINDINGS
+from tui.columns import DECISION, GIVEN, ROW, SCORE, SUGGESTED, TEXT
 from tui.decisions import DecisionBook
 from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
@@ -66,7 +67,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
     AUTO_FOCUS = "#rows"
     busy: reactive[str | None] = reactive(None, init=False)  # "sorting"/"filtering" while in flight
     issue_type = "label"
-    default_sort = ("score", False)
+    default_sort = (SCORE, False)
 
     def __init__(self, view: AuditView, book: DecisionBook, issue_type: str | None = None) -> None:
         super().__init__()
@@ -99,11 +100,11 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         width, grow = self.label_width(), self.label_growth()
         fit = self.view.names.fit  # class names cut in the middle, never into two equal stubs
         return [  # ``drop``: a narrow terminal gives up the highest first, text keeps its room
-            Column("text", "Text"),
-            Column("given", "Given", width, drop=1, grow=grow, fit=fit),
-            Column("suggested", "Suggested", width, drop=2, grow=grow, fit=fit),
-            Column("score", "Score", 7, right=True, drop=3),
-            Column("decision", "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+            Column(TEXT, "Text"),
+            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
+            Column(SUGGESTED, "Suggested", width, drop=2, grow=grow, fit=fit),
+            Column(SCORE, "Score", 7, right=True, drop=3),
+            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
@@ -117,36 +118,36 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
 
     def cell(self, row: int, key: str) -> str:
         view = self.view
-        if key == "text":
+        if key == TEXT:
             return str(view.texts[row]) or "∅ (empty text)"
-        if key == "given":
+        if key == GIVEN:
             if view.multilabel is not None:  # the row's label set
                 return view.multilabel.given_text(row)
             return view.class_names[view.given[row]]
-        if key == "suggested":
+        if key == SUGGESTED:
             predicted = view.predicted[row]
             return "=" if predicted == view.given[row] else view.class_names[predicted]
-        if key == "score":
+        if key == SCORE:
             score = view.scores.get(self.issue_type)
             return format_score(score[row]) if score is not None else ""
-        if key == "decision":
+        if key == DECISION:
             return self.book.describe(row, view.class_names)
-        if key == "row":
+        if key == ROW:
             return f"{row:,}"
         return ""
 
     def sort_values(self, key: str, entries: np.ndarray, check: Check) -> np.ndarray:
         """Sort keys of ``entries`` by column ``key`` (runs in the order worker)."""
         view = self.view
-        if key == "score" and self.issue_type in view.scores:
+        if key == SCORE and self.issue_type in view.scores:
             return view.scores[self.issue_type][entries]
-        if key in ("given", "suggested"):
+        if key in (GIVEN, SUGGESTED):
             ranks = np.argsort(np.argsort(np.asarray(view.class_names, dtype=object)))
-            labels = view.given if key == "given" else view.predicted
+            labels = view.given if key == GIVEN else view.predicted
             return ranks[labels[entries]]
-        if key == "decision":
+        if key == DECISION:
             return self.book.codes[entries]
-        if key == "text":
+        if key == TEXT:
             return view.text_index.rank(check)[entries]
         return entries
 
