@@ -113,3 +113,21 @@ async def test_single_label_keys_elsewhere_fail_in_one_line_not_a_crash(app, ml_
         outcome = book.record("relabel", 0, 1, "outlier", None)  # one class for a row of sets
         assert outcome.error and "NOT saved" in outcome.error and not outcome.rows
         assert not app.view.backs_suggestion(int(np.flatnonzero(app.view.flags["label"])[0]))
+
+
+async def test_near_duplicate_and_outlier_screens_show_sets(app, ml_result):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.open_issue("near_duplicate")
+        await settle(pilot)
+        screen = app.screen
+        ml = app.view.multilabel
+        entry = int(screen.query_one("#rows", RowList).order[0])
+        members = screen.sets[entry]
+        texts = {ml.given_text(int(r)) for r in members}
+        assert screen.cell(entry, "labels") == (" ≠ ".join(sorted(texts)) if len(texts) > 1 else texts.pop())
+        assert screen.conflict[entry] == (len({ml.sets[int(r)] for r in members}) > 1)
+        app.open_issue("outlier")
+        await settle(pilot)
+        row = app.screen.query_one("#rows", RowList).current_row
+        assert app.screen.cell(row, "given") == ml.given_text(row)

@@ -214,7 +214,9 @@ class AuditView:
         return text + "."
 
     def set_has_conflict(self, members: np.ndarray) -> bool:
-        """True when the members of a near-duplicate set carry more than one label."""
+        """True when the members of a near-duplicate set carry more than one label (set)."""
+        if self.multilabel is not None:
+            return len({self.multilabel.sets[int(m)] for m in members}) > 1
         return len(np.unique(self.given[members])) > 1
 
 
