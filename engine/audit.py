@@ -88,6 +88,7 @@ def run_datalab(
     """
     from cleanlab import Datalab
 
+    from engine.bounds import issue_kwargs
     from engine.issue_managers import CheckFailed, RunContext, register_managers
 
     register_managers()
@@ -102,7 +103,8 @@ def run_datalab(
         if progress is not None:
             progress(Progress("audit", step, len(todo), issue_type))
         started = time.perf_counter()
-        kwargs: dict[str, Any] = {"issue_types": {issue_type: {**_issue_kwargs(issue_type), "textaudit": run}}}
+        bounded = issue_kwargs(issue_type, len(labels), features, run.notes)  # 10M+ rows: engine/bounds.py
+        kwargs: dict[str, Any] = {"issue_types": {issue_type: {**_issue_kwargs(issue_type), **bounded, "textaudit": run}}}
         if issue_type == "null":
             kwargs["features"] = _null_marker(len(labels), null_mask)
         else:

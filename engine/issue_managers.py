@@ -146,6 +146,12 @@ class TextauditNonIIDIssueManager(_Checked, NonIIDIssueManager):
             ks_stats.append(self._get_statistics(distances)["ks"])
         return gaussian_kde(np.array(ks_stats)).integrate_box(self.statistics["ks"], 100)
 
+    def _score_dataset(self) -> np.ndarray:
+        """cleanlab's per-row score in blocks of rows: the same values, bounded memory (engine/bounds.py)."""
+        from engine.bounds import non_iid_scores
+
+        return non_iid_scores(self.neighbor_index_distances, self.N)
+
 
 class TextauditLabelIssueManager(_Checked, LabelIssueManager):
     """Datalab's label check, then textaudit's label verdict in its place.
