@@ -41,10 +41,12 @@ self-confidence, flagged like the fallback; a note says which score and why.
 label errors estimated. cleanlab's own estimate (``num_label_issues``, the confident joint's
 off-diagonal) also counts honest confusions, by 2.5-4x on the long-tail TF-IDF set of
 bench/quality.py, so it is capped by a second estimate: with a trusted posterior, the rows whose
-label is more likely wrong than right; in the fallback, the maximum-likelihood rate of a
-uniform-flip model, ``P(given = y | x) = (1 - r) q_y + r (1 - q_y) / (K - 1)`` (``q``: the
-sharpened probabilities; EM over ``r``), which counts a row only when the model gives its label
-far less than its own confusions would. Figures: bench/README.md (quality).
+label is more likely wrong than right; with self-confidence, the maximum-likelihood rate of the
+noise model the held-out test prefers: random flips, ``P(given = y | x) = (1 - r) q_y + r (1 -
+q_y) / (K - 1)`` (``q``: the sharpened probabilities; EM over ``r``), which counts a row only
+when the model gives its label far less than its own confusions would, or ``T``'s class pairs
+(``r sum_t q_t D[y, t]`` for the flips), which also counts flips the classifier partly learned.
+Figures: bench/README.md (quality).
 """
 
 from __future__ import annotations
@@ -296,22 +298,33 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     uniform_count = int(round(uniform_flip_rate(labels, probs) * n_rows))
     # the likelihoods can only tell the noise models apart where random flips account for some
     # rows: flips the classifier partly learned (none left to a random-flip model) are systematic
-    testable = not reasons and probs.shape[1] > 2 and uniform_count >= MIN_NOISE_RATE * n_rows
+    testable = probs.shape[1] > 2 and uniform_count >= MIN_NOISE_RATE * n_rows
     evidence = structure_evidence(labels, probs) if testable else None
     if evidence is not None:
         diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2))
+    pairs = evidence is not None and evidence["share"] >= MIN_STRUCTURE_SHARE and evidence["z"] >= MIN_STRUCTURE_Z
     if reasons:
         score = self_confidence
         method = "self-confidence"
         diagnostics["noise_model"] = "untrusted"
-        estimated = min(cleanlab_count, uniform_count)
+        # the count comes from the noise model the held-out likelihood prefers: random flips, or
+        # T's class pairs (its destinations, not its ill-conditioned inverse), whose flips the
+        # classifier partly learned and a random-flip model therefore misses
+        model = "class-pair" if pairs else "uniform-flip"
+        model_count = uniform_count
+        if pairs:
+            rate = flip_rate(labels, _sharpened(probs, SHARPNESS), flip_destinations(noise))
+            model_count = int(round(rate * n_rows))
+            diagnostics["class_pair_estimate"] = model_count
+        estimated = min(cleanlab_count, model_count)
         notes.append("label scores: cleanlab's noise estimate is not trusted because " + "; ".join(reasons)
                      + ". label_score is Datalab's own self-confidence")
         if estimated < cleanlab_count:
             notes.append(f"label issues: cleanlab's confident joint counts {cleanlab_count:,} likely label errors, "
-                         f"read from the same untrusted estimate; a uniform-flip noise model explains the labels "
-                         f"with {estimated:,}, so the {estimated:,} lowest-scored rows are flagged")
-    elif evidence is not None and (evidence["share"] < MIN_STRUCTURE_SHARE or evidence["z"] < MIN_STRUCTURE_Z):
+                         f"read from the same untrusted estimate; a {model} noise model (the better one on "
+                         f"held-out rows) explains the labels with {estimated:,}, so the {estimated:,} "
+                         f"lowest-scored rows are flagged")
+    elif evidence is not None and not pairs:
         score = self_confidence
         method = "self-confidence"
         diagnostics["noise_model"] = "uniform"

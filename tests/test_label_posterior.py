@@ -338,3 +338,25 @@ def test_stratified_halves_split_every_class():
     for c in range(7):
         assert abs(int(half[labels == c].sum()) - int((~half)[labels == c].sum())) <= 1
     assert not np.array_equal(half[labels == 0], np.sort(half[labels == 0]))  # random within a class
+
+
+def test_the_fallback_counts_label_errors_with_the_noise_model_the_likelihood_prefers(monkeypatch):
+    """With T distrusted (here: a condition-number guard of 1), the flags still number what the
+    better noise model on held-out rows estimates: class pairs for partner flips the classifier
+    partly learned (which a random-flip model misses), random flips for random flips."""
+    import engine.label_posterior as label_posterior
+
+    monkeypatch.setattr(label_posterior, "MAX_CONDITION", 1.0)
+    given, probs, flipped = confusable_probs(0, unlearned=0.5)
+    verdict = score_labels(given, probs)
+    found = verdict.diagnostics
+    assert verdict.method == "self-confidence" and found["noise_model"] == "untrusted"
+    assert found["uniform_flip_estimate"] < 0.5 * flipped.sum()  # the miss: 54 of 131
+    assert found["class_pair_estimate"] > 1.3 * found["uniform_flip_estimate"]
+    assert verdict.estimated_issues == verdict.flags.sum() == min(found["cleanlab_estimate"], found["class_pair_estimate"])
+    assert any("a class-pair noise model" in note for note in verdict.notes)
+    given, probs, flipped = sibling_classes(0)
+    verdict = score_labels(given, probs)
+    found = verdict.diagnostics
+    assert found["noise_model"] == "untrusted" and "class_pair_estimate" not in found
+    assert verdict.estimated_issues == min(found["cleanlab_estimate"], found["uniform_flip_estimate"])
