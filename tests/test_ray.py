@@ -168,3 +168,15 @@ def test_ray_cpus_needs_ray(capsys):
 
     assert main(["audit", "x.csv", "--ray-cpus", "2"]) == 2
     assert "--ray-cpus needs --ray" in capsys.readouterr().err
+
+
+def test_serve_passes_ray_to_every_app_process(demo_csv):
+    from tui.cli import build_parser
+    from tui.serve import browse_command
+
+    args = build_parser().parse_args(["serve", str(demo_csv), "--ray", "--ray-cpus", "2"])
+    command = browse_command(args)
+    assert command[command.index("--ray") + 1] == "local"
+    assert command[command.index("--ray-cpus") + 1] == "2"
+    again = build_parser().parse_args(command[3:])  # what the app process parses
+    assert (again.ray, again.ray_cpus) == ("local", 2)

@@ -21,7 +21,7 @@ _VALUE_OPTIONS = (
     ("--encoding", "encoding"), ("--model", "model"), ("--device", "device"), ("--precision", "precision"),
     ("--folds", "folds"),
     ("--issue-types", "issue_types"), ("--pred-probs", "pred_probs"), ("--features", "features"),
-    ("--cache-dir", "cache_dir"),
+    ("--cache-dir", "cache_dir"), ("--ray", "ray"), ("--ray-cpus", "ray_cpus"),  # --ray: each tab its own Ray client
 )
 
 
