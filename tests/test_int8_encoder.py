@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from engine import bert_encoder, embed, int8_linear
+from engine.cpu_features import remembered
 from engine.embed import DEFAULT_MODEL, embed_texts, resolve_precision
 from engine.errors import UsageError
 
@@ -169,20 +170,19 @@ def test_int8_needs_the_cpu_and_a_lean_model():
     (False, None, "fp32"),  # int8 is opt-in: it moves near-duplicate flags
     (False, "tfidf", "fp32"),
 ])
-def test_auto_under_a_forced_cpu(monkeypatch, native_bf16, model, expected):
-    monkeypatch.setattr(embed, "_cpu_has_native_bf16", lambda: native_bf16)
-    assert resolve_precision("auto", "cpu", model) == expected
+def test_auto_under_a_forced_cpu(tmp_path, native_bf16, model, expected):
+    remembered(tmp_path, lambda: native_bf16)  # this CPU's answer, as a cache's memo holds it
+    assert resolve_precision("auto", "cpu", model, memo_dir=tmp_path) == expected
     assert resolve_precision("auto", "cuda", model) == "fp16"
 
 
 def test_auto_follows_what_onednn_will_run():
     """Under the AVX2 profile oneDNN runs no bf16, whatever the CPU's flags say."""
-    code = ("from engine.embed import resolve_precision, _cpu_has_native_bf16; "
-            "print(_cpu_has_native_bf16(), resolve_precision('auto', 'cpu') == 'fp32')")
+    code = "from engine.embed import resolve_precision; print(resolve_precision('auto', 'cpu'))"
     env = {**os.environ, "ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
                          cwd=Path(__file__).resolve().parents[1])
-    assert out.stdout.split() == ["False", "True"]
+    assert out.stdout.split() == ["fp32"]
 
 
 @pytest.mark.parametrize(("given", "expected"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
