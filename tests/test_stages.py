@@ -32,7 +32,9 @@ def test_embedding_keeps_row_order_and_reports_progress():
     vectors = embed_texts(TEXTS, device="cpu", chunk_size=2, progress=lambda d, t: seen.append((d, t)))
     again = embed_texts(TEXTS[::-1], device="cpu")
     np.testing.assert_allclose(vectors[::-1], again, atol=1e-5)
-    assert seen[-1] == (6, 6) and len(seen) == 3
+    # one report per chunk of 2; a slow chunk may add reports from inside it (throttled by time)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen) and {total for _, total in seen} == {6}
+    assert {(2, 6), (4, 6)} <= set(seen) and seen[-1] == (6, 6)
 
 
 def test_tfidf_vectors_need_no_torch():
