@@ -138,9 +138,6 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--multilabel", action="store_true",
                       help="the multi-label demo: support tickets with several tags each (journal: "
                            "demo_multilabel.corrections.jsonl)")
-    demo.add_argument("--multilabel", action="store_true",
-                      help="the multi-label demo: support tickets with several tags each (journal: "
-                           "demo_multilabel.corrections.jsonl)")
 
     serve = commands.add_parser(
         "serve", help="serve the TUI as a web page (textual-serve)",
@@ -320,12 +317,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     source = str(demo_path())
     journal = Path(args.journal) if args.journal else default_journal_path("demo.csv")
     options = AuditOptions(id_column="id", device=args.device, cache_root=args.cache_dir)
-    if getattr(args, "multilabel", False):  # engine/demo_multilabel.py: label sets in JSONL lists
-        from engine.demo_multilabel import demo_multilabel_path
-
-        source = str(demo_multilabel_path())
-        journal = Path(args.journal) if args.journal else default_journal_path("demo_multilabel.jsonl")
-        options = AuditOptions(id_column="id", label_column="labels", device=args.device, cache_root=args.cache_dir)
     if getattr(args, "multilabel", False):  # engine/demo_multilabel.py: label sets in JSONL lists
         from engine.demo_multilabel import demo_multilabel_path
 
