@@ -91,3 +91,42 @@ def test_histogram_marks_the_default_and_the_cut():
     markers = text[4]
     assert markers.index("▲") < markers.index("│")
     assert text[3][0] != " "  # the 5 low rows show beside the 500 others
+
+
+def reference_sets(flagged, member_lists, given, score) -> list[list[int]]:
+    """Union-find over the listed pairs, sets of 2+ rows, conflicts first, then tightest, then first row."""
+    parent = list(range(len(flagged)))
+
+    def root(row: int) -> int:
+        while parent[row] != row:
+            row = parent[row]
+        return row
+
+    involved = set()
+    for row in np.flatnonzero(flagged).tolist():
+        involved.add(row)
+        for other in member_lists[row] or []:
+            involved.add(int(other))
+            parent[root(int(other))] = root(row)
+    groups: dict[int, list[int]] = {}
+    for row in sorted(involved):
+        groups.setdefault(root(row), []).append(row)
+    sets = [m for m in groups.values() if len(m) > 1]
+    return sorted(sets, key=lambda m: (len(set(given[m].tolist())) == 1, float(score[m].min()), m[0]))
+
+
+def test_near_duplicate_sets_equal_a_union_find_reference():
+    from tui.view import near_duplicate_sets
+
+    rng = np.random.default_rng(1)
+    for _ in range(200):
+        n = int(rng.integers(3, 300))
+        flagged = rng.random(n) < rng.random() * 0.5
+        members = np.empty(n, dtype=object)
+        for row in np.flatnonzero(flagged):
+            if rng.random() < 0.9:
+                members[row] = [int(x) for x in rng.integers(0, n, int(rng.integers(0, 4)))]
+        given = rng.integers(0, 4, n)
+        score = np.round(rng.random(n), 1)  # ties on purpose
+        got = [s.tolist() for s in near_duplicate_sets(flagged, members, given, score)]
+        assert got == reference_sets(flagged, members, given, score)

@@ -238,25 +238,27 @@ def near_duplicate_sets(
         return []
     src: list[int] = []
     dst: list[int] = []
-    for row in rows:
+    for row in rows.tolist():
         others = member_lists[row]
         if others is None:
             continue
-        for other in others:
-            src.append(int(row))
-            dst.append(int(other))
-    n = len(flagged)
-    graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
+        src.extend([row] * len(others))
+        dst.extend(int(other) for other in others)
+    # the graph over the involved rows only (not all n): a live threshold change regroups at 1M rows
     involved = np.unique(np.concatenate([rows, np.asarray(dst, dtype=np.int64)]))
-    groups: dict[int, list[int]] = {}
-    for row in involved:
-        groups.setdefault(int(component[row]), []).append(int(row))
-    sets = [np.asarray(sorted(m), dtype=np.int64) for m in groups.values() if len(m) > 1]
-
-    def order(members: np.ndarray) -> tuple[int, float, int]:
-        conflict = len(np.unique(given[members])) > 1
-        return (0 if conflict else 1, float(score[members].min()), int(members[0]))
-
-    sets.sort(key=order)
-    return sets
+    size = len(involved)
+    ends = (np.searchsorted(involved, np.asarray(src, dtype=np.int64)),
+            np.searchsorted(involved, np.asarray(dst, dtype=np.int64)))
+    graph = coo_matrix((np.ones(len(src), dtype=np.int8), ends), shape=(size, size))
+    _, component = connected_components(graph, directed=False)
+    by_set = np.argsort(component, kind="stable")  # members stay ascending within a set
+    members = involved[by_set]
+    labels_of = component[by_set]
+    starts = np.flatnonzero(np.r_[True, labels_of[1:] != labels_of[:-1]])
+    sizes = np.diff(np.r_[starts, len(members)])
+    conflict = np.minimum.reduceat(given[members], starts) != np.maximum.reduceat(given[members], starts)
+    tightest = np.minimum.reduceat(np.asarray(score, dtype=np.float64)[members], starts)
+    chosen = np.flatnonzero(sizes > 1)
+    # conflicting sets first, then the tightest (lowest score), then by first member
+    ranked = chosen[np.lexsort((members[starts[chosen]], tightest[chosen], ~conflict[chosen]))]
+    return [members[starts[i]:starts[i] + sizes[i]] for i in ranked.tolist()]
