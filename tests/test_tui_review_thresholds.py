@@ -130,3 +130,12 @@ def test_near_duplicate_sets_equal_a_union_find_reference():
         score = np.round(rng.random(n), 1)  # ties on purpose
         got = [s.tolist() for s in near_duplicate_sets(flagged, members, given, score)]
         assert got == reference_sets(flagged, members, given, score)
+
+
+async def test_the_palette_opens_the_threshold_dialog_from_the_summary(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        app.call_later(commands["Flag thresholds"].callback)
+        await pilot.pause()
+        assert isinstance(app.screen, ThresholdDialog) and app.screen.issue_type == "label"

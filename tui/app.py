@@ -235,6 +235,8 @@ class TextauditApp(ReviewActions, App[int]):
                             self.action_confusions)
         yield SystemCommand("Re-audit with the corrections", "cached vectors; shows resolved / still flagged / new",
                             self.action_reaudit)
+        yield SystemCommand("Flag thresholds", "label / outlier / near-duplicate scores, with a histogram",
+                            lambda: self.open_thresholds(getattr(self.screen, "issue_type", "label")))
         yield SystemCommand("Open: Datalab report", "the full text report", self.action_open_report)
         yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
         yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
