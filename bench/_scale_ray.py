@@ -174,3 +174,34 @@ def main(sizes: list[int], embed: bool | None, ray_cpus: int) -> None:
                 "stage_ratio_ray_to_local": {s: round(rt[s] / lt[s], 2) for s in lt if s in rt and lt[s] > 0},
             })
     print(json.dumps({"bench": "scale --ray", "results": results}))
+
+
+def recall(n: int, ray_cpus: int) -> None:
+    """The --ray graph (IVF above EXACT_LIMIT) against exact search on bench/scale.py's data."""
+    from bench.scale import make_data
+    from engine.distributed import connect
+    from engine.distributed.graph import build_graph as ray_graph
+    from engine.distributed.graph import recall_at_k
+    from engine.neighbours import EXACT_LIMIT, build_graph
+
+    with tempfile.TemporaryDirectory(prefix="ta-recall-") as tmp:
+        make_data(n, Path(tmp))
+        vectors = np.load(Path(tmp) / "features.npy")
+    connect(None, ray_cpus)
+    started = time.perf_counter()
+    approx = ray_graph(vectors)
+    ray_s = time.perf_counter() - started
+    started = time.perf_counter()
+    exact = build_graph(vectors, method="exact")
+    exact_s = time.perf_counter() - started
+    duplicated = np.zeros(n, dtype=bool)
+    _, first, counts = np.unique(vectors.view(np.dtype((np.void, 4 * vectors.shape[1]))).ravel(),
+                                 return_inverse=True, return_counts=True)
+    duplicated = counts[first] > 1
+    print(json.dumps({
+        "bench": "ray graph recall", "rows": n, "method": approx.method, "exact_limit": EXACT_LIMIT,
+        "recall_at_10": round(recall_at_k(approx.indices, exact.indices), 4),
+        "rows_with_exact_duplicate": int(duplicated.sum()),
+        "their_first_distance_is_0": int((duplicated & (approx.distances[:, 0] == 0)).sum()),
+        "ray_graph_s": round(ray_s, 2), "exact_s": round(exact_s, 2),
+    }))

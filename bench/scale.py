@@ -92,7 +92,14 @@ def main() -> None:
     parser.add_argument("--embed", action=argparse.BooleanOptionalAction, default=None,
                         help="--ray: synthetic texts embedded (default up to 200k rows) or given vectors")
     parser.add_argument("--ray-child", choices=("local", "ray"), default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--ray-recall", type=int, default=None, metavar="N",
+                        help="recall@10 of the --ray graph vs exact search on N synthetic rows")
     args = parser.parse_args()
+    if args.ray_recall is not None:
+        from bench._scale_ray import recall
+
+        recall(args.ray_recall, args.ray_cpus)
+        return
     if args.ray_child is not None:
         from bench._scale_ray import child as ray_child
 
