@@ -249,7 +249,11 @@ def test_marks_bulk_accept_undo_and_reaudit_delta(terminal: Terminal, tmp_path: 
     term.wait(lambda text: decided(text) == f"{flagged}/{flagged}", "the bulk accept of every row")
 
     term.keys("R")
-    screen = term.wait_text("Done in", COLD_START_S)
+    term.wait_text("Done in", COLD_START_S)
+    # the status line can be drawn a frame before the table's rows (DataTable lays them out later)
+    screen = term.wait(lambda text: "Done in" in text and any(line.strip().startswith("Label issues")
+                                                              for line in text.splitlines()),
+                       "the delta table's Label issues row")
     cells = summary_row(screen, "Label issues")  # before, after, resolved, still flagged, new
     assert cells[0] == str(flagged) and int(cells[2]) > 0, screen
     assert f"{flagged} relabelled" in screen
