@@ -54,7 +54,9 @@ def build_graph(
     vectors_ref = ray.put(vectors)
     searcher = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(_Searcher)
     count = max(1, min(workers or cluster_cpus(), -(-n // BLOCK_ROWS)))
-    actors = [searcher.remote(index_ref, vectors_ref) for _ in range(count)]
+    # the refs inside a list: the actor fetches them itself (a restarted actor too, while the
+    # driver holds them), and Ray does not warn about constructor arguments in the object store
+    actors = [searcher.remote([index_ref, vectors_ref]) for _ in range(count)]
     blocks = [(start, min(n, start + BLOCK_ROWS)) for start in range(0, n, BLOCK_ROWS)]
     refs = [actors[i % count].search.remote(start, stop, k) for i, (start, stop) in enumerate(blocks)]
     sims = np.empty((n, k), dtype=np.float32)
@@ -81,9 +83,11 @@ def build_graph(
 class _Searcher:
     """One worker's copy of the index; answers ``search(start, stop, k)`` for rows of the shared vectors."""
 
-    def __init__(self, index_bytes: np.ndarray, vectors: np.ndarray) -> None:
+    def __init__(self, refs: list) -> None:
         import faiss
+        import ray
 
+        index_bytes, vectors = ray.get(refs)
         faiss.omp_set_num_threads(1)  # one CPU per actor: Ray placed one actor per CPU
         self.index = faiss.deserialize_index(index_bytes)
         self.vectors = vectors  # zero-copy from the object store on this node
