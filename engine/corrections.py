@@ -37,8 +37,11 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     JournalError,
     ReplayProblems,
     decision_from_entry,
+    encode_group,
+    encode_json,
     encode_line,
     frame_groups,
+    row_part,
     json_scalar,
     rows_text,
     utc_now,
@@ -97,6 +100,9 @@ class Journal:
         self._class_names = set(self._names)
         self._matcher = RowMatcher(dataset)
         self._problems = ReplayProblems()
+        self._parts: list[str | None] | None = None  # each row's line part, filled as rows are decided
+        self._before_names: list[str] = []
+        self._before_json: list[str] = []
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -216,22 +222,85 @@ class Journal:
         rows = [row for _, row, _ in entries]
         if len(set(rows)) != len(rows):
             raise UsageError("a decision group names the same row twice")
-        for action, row, label_after in entries:
-            self._validate(action, row, label_after, allow_new_label)
+        self._validate_group(entries, allow_new_label)
         with self._mutex:
             group_id = self._next_seq
             ts = utc_now()
-            lines, decisions = [], []
-            for offset, (action, row, label_after) in enumerate(entries):
-                entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row,
-                                    issue_type, label_after=label_after, suggested_label=suggested_label)
-                if action == "relabel" and label_after not in self._class_names and not self.dataset.is_multilabel:
-                    entry["new_label"] = True
-                lines.append(entry)
-                decisions.append(self._decision(entry))
-            self._append(lines)
+            if not self.dataset.is_multilabel and len(entries) > 1:
+                decisions = self._write_group_fast(entries, group_id, ts, issue_type, suggested_label)
+            else:
+                lines, decisions = [], []
+                for offset, (action, row, label_after) in enumerate(entries):
+                    entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row,
+                                        issue_type, label_after=label_after, suggested_label=suggested_label)
+                    if action == "relabel" and label_after not in self._class_names and not self.dataset.is_multilabel:
+                        entry["new_label"] = True
+                    lines.append(entry)
+                    decisions.append(self._decision(entry))
+                self._append(lines)
             self._state.push(Group(group_id, decisions))
             return decisions
+
+    def _validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:
+        """``_validate`` for every entry, the checks that repeat done once per distinct value;
+        any doubt (a bad row or action) falls back to the per-entry loop, so the error is the same."""
+        rows = [row for _, row, _ in entries]
+        pairs = {(action, label_after) for action, _, label_after in entries}
+        rows_ok = {type(row) for row in rows} <= {int} and 0 <= min(rows) and max(rows) < len(self.dataset)
+        if not rows_ok or not all(action in ACTIONS for action, _ in pairs):
+            for action, row, label_after in entries:
+                self._validate(action, row, label_after, allow_new_label)
+            return
+        for action, label_after in pairs:  # the label checks depend on (action, label) only
+            self._validate(action, rows[0], label_after, allow_new_label)
+
+    def _row_parts(self, rows: list[int]) -> list[str]:
+        """Each row's own part of a journal line (``row_part``: id, text hash, label before),
+        computed once per row of this dataset (the Dataset is immutable)."""
+        cache = self._parts
+        if cache is None:
+            cache = self._parts = [None] * len(self.dataset)
+            self._before_names = [str(c) for c in self.dataset.classes]
+            self._before_json = [encode_json(name) for name in self._before_names]
+        missing = [row for row in rows if cache[row] is None]
+        if missing:
+            ids, texts, before = self.dataset.ids, self.dataset.texts, self._before_json
+            codes = self.dataset.labels[missing].tolist()
+            for row, code in zip(missing, codes):
+                cache[row] = row_part(row, _id_json(ids[row]), text_sha256(texts[row]), before[code])
+        return [cache[row] for row in rows]
+
+    def _write_group_fast(self, entries: list[tuple[str, int, str | None]], group_id: int, ts: str,
+                          issue_type: str, suggested_label: str | None) -> list[Decision]:
+        """A single-label group's lines in one pass (``encode_group``: the bytes ``_entry`` +
+        ``encode_line`` write), one write + fsync, and its decisions."""
+        actions = [action for action, _, _ in entries]
+        rows = [row for _, row, _ in entries]
+        afters = [label if action == "relabel" else None for action, _, label in entries]
+        raw_afters = [label for _, _, label in entries]
+        parts = self._row_parts(rows)
+        codes = self.dataset.labels[rows].tolist()
+        names = self._before_names
+        new = [action == "relabel" and label not in self._class_names for action, _, label in entries]
+        try:
+            payload = encode_group(
+                seq=group_id, group=group_id, ts=ts, actions=actions, row_parts=parts, after=raw_afters,
+                issue_type=issue_type,
+                suggested_label=suggested_label, id_column=self.dataset.id_column, new_label=new)
+        except ValueError:  # a lone surrogate somewhere: the line-by-line path escapes it as before
+            lines = []
+            for offset, (action, row, label_after) in enumerate(entries):
+                entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row, issue_type,
+                                    label_after=label_after, suggested_label=suggested_label)
+                if new[offset]:
+                    entry["new_label"] = True
+                lines.append(encode_line(entry))
+            payload = b"".join(lines)
+        self._file.append(payload)
+        self._next_seq += len(entries)
+        kind = str(issue_type or "")
+        return [_decision(row, action, after, kind, ts, names[code], suggested_label, group_id)
+                for row, action, after, code in zip(rows, actions, afters, codes)]
 
     def undo(self) -> list[int]:
         """Undo the last decision group; the rows whose decision changed ([] if nothing to undo)."""
@@ -329,6 +398,23 @@ class Journal:
         """Write the lines durably (one write, one fsync) or raise JournalWriteError, nothing written."""
         self._file.append(b"".join(encode_line(entry) for entry in entries))
         self._next_seq += len(entries)
+
+
+def _id_json(value: Any) -> str:
+    """A row id as its line holds it: ``encode_json(json_scalar(value))``, plain ints and str directly."""
+    kind = type(value)
+    if kind is int or kind is str:
+        return encode_json(value)
+    return encode_json(json_scalar(value))
+
+
+def _decision(row: int, action: str, label_after: str | None, issue_type: str, ts: str,
+              label_before: str, suggested_label: str | None, group: int) -> Decision:
+    """``Decision(...)`` without the frozen dataclass's per-field ``__setattr__`` (same object)."""
+    decision = object.__new__(Decision)
+    decision.__dict__.update(row=row, action=action, label_after=label_after, issue_type=issue_type, ts=ts,
+                             label_before=label_before, suggested_label=suggested_label, group=group)
+    return decision
 
 
 def _parses_as_set(text: str, names: list[str]) -> bool:
