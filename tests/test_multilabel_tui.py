@@ -131,3 +131,17 @@ async def test_near_duplicate_and_outlier_screens_show_sets(app, ml_result):
         await settle(pilot)
         row = app.screen.query_one("#rows", RowList).current_row
         assert app.screen.cell(row, "given") == ml.given_text(row)
+
+
+async def test_confusion_navigator_declines_label_sets(app, ml_result):
+    """Its pairs are single classes; with sets it would show 'app -> app': it says why instead."""
+    notices: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, *args, **kwargs: (notices.append(str(message)), notify(message, *args, **kwargs))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        summary = type(app.screen)
+        await pilot.press("C")
+        await settle(pilot)
+        assert type(app.screen) is summary
+        assert any("confusion navigator groups single labels" in notice for notice in notices)
