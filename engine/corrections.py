@@ -317,6 +317,21 @@ class Journal:
             if target is None:
                 return []
             group_id, ts = self._next_seq, utc_now()
+            kinds = {decision.issue_type for decision in target.decisions}
+            if not self.dataset.is_multilabel and len(target.decisions) > 1 and len(kinds) == 1:
+                rows = [decision.row for decision in target.decisions]
+                try:
+                    payload = encode_group(
+                        seq=group_id, group=group_id, ts=ts, actions=[action] * len(rows),
+                        row_parts=self._row_parts(rows), after=[None] * len(rows), issue_type=kinds.pop(),
+                        suggested_label=None, id_column=self.dataset.id_column, new_label=[False] * len(rows),
+                        target=target.id)
+                except ValueError:
+                    payload = None
+                if payload is not None:
+                    self._file.append(payload)
+                    self._next_seq += len(rows)
+                    return self._state.step(action)
             lines = [
                 self._entry(group_id + offset, group_id, len(target.decisions), ts, action,
                             decision.row, decision.issue_type, target=target.id)

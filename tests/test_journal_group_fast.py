@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -92,3 +93,23 @@ def test_group_validation_errors_are_the_per_row_ones_and_nothing_is_written(tmp
             with pytest.raises(UsageError, match=message):
                 journal.record_group(entries, issue_type="label")
     assert path.read_bytes() == b""
+
+
+def test_fast_undo_redo_lines_equal_the_per_line_path(tmp_path: Path):
+    frame = _frame(["a", "b", "c", "d", "e", "f", "g", "h"], ["x", "y", "x", "y", "x", "y", "x", "y"])
+    dataset = load_dataset(frame, id_column="id")
+    path = tmp_path / "j.jsonl"
+    with Journal.open(path, dataset) as journal:
+        journal.record_group([("relabel", 0, "y"), ("keep", 1, None), ("exclude", 5, None)], issue_type="label")
+        decided = journal.decisions()
+        for action, seq in (("undo", 4), ("redo", 7)):
+            start = path.stat().st_size
+            getattr(journal, action)()
+            lines = path.read_bytes()[start:]
+            ts = json.loads(lines.splitlines()[0])["ts"]
+            expected = b"".join(encode_line(journal._entry(seq + offset, seq, 3, ts, action, row, "label", target=1))
+                                for offset, row in enumerate([0, 1, 5]))
+            assert lines == expected
+        assert journal.decisions() == decided
+    with Journal.open(path, dataset, read_only=True) as replayed:
+        assert replayed.decisions() == decided and replayed.load_report == []
