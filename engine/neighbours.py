@@ -190,7 +190,7 @@ def _exact_torch(vectors, k, device, progress, cancel):
     return sims, idx
 
 
-def _ivf(vectors, k, progress, cancel, nprobe: int = 16):
+def _ivf(vectors, k, progress, cancel, nprobe: int | None = None):
     """faiss IVF-Flat: k-means cells (trained on a sample), exact distances inside the
     ``nprobe`` nearest cells. For all-rows kNN it is far cheaper to build than HNSW; exact
     duplicates share a cell, so they are always found, at distance 0."""
@@ -201,9 +201,22 @@ def _ivf(vectors, k, progress, cancel, nprobe: int = 16):
     return _search_every_row(index, vectors, k, progress, cancel, step=50_000, done_before=0.25)
 
 
-def ivf_index(vectors: np.ndarray, nprobe: int = 16):
+#: Cells searched per query: a fiftieth of the cells, within these bounds. A fixed count loses
+#: recall as the cells grow with sqrt(n): bench/scale.py's synthetic data, recall@10 against
+#: exact search, at 50k (894 cells) nprobe 16 0.992; at 100k (1,264 cells) nprobe 16 0.968,
+#: 24 0.998, 32 0.9998, search time 32 / 42 / 48 s.
+NPROBE_MIN, NPROBE_MAX, NPROBE_SHARE = 16, 32, 50
+
+
+def ivf_nprobe(cells: int) -> int:
+    """How many of ``cells`` IVF cells each query searches (see NPROBE_SHARE)."""
+    return int(min(cells, max(NPROBE_MIN, min(NPROBE_MAX, cells // NPROBE_SHARE))))
+
+
+def ivf_index(vectors: np.ndarray, nprobe: int | None = None):
     """The IVF-Flat index :func:`_ivf` searches: about 4 sqrt(n) cells trained (10 k-means
-    rounds) on a fixed sample of 40 rows per cell, every row added, ``nprobe`` cells searched."""
+    rounds) on a fixed sample of 40 rows per cell, every row added, ``nprobe`` cells searched
+    (:func:`ivf_nprobe` unless given)."""
     import faiss
 
     n, dim = vectors.shape
@@ -214,7 +227,7 @@ def ivf_index(vectors: np.ndarray, nprobe: int = 16):
     sample = np.random.default_rng(0).choice(n, min(n, cells * 40), replace=False)
     index.train(vectors[np.sort(sample)])
     index.add(vectors)
-    index.nprobe = min(nprobe, cells)
+    index.nprobe = ivf_nprobe(cells) if nprobe is None else min(nprobe, cells)
     return index
 
 

@@ -296,7 +296,10 @@ class _Runner:
     def neighbours(self, vectors: np.ndarray, vector_key: str) -> tuple[NeighbourGraph, str]:
         device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else self.options.device
         method = choose_method(len(vectors), resolve_device(device) if device != "cpu" else "cpu")
-        key = make_key({"vectors": vector_key, "k": self.options.k, "method": method, "v": PIPELINE_VERSION})
+        parts = {"vectors": vector_key, "k": self.options.k, "method": method, "v": PIPELINE_VERSION}
+        if method == "ivf":  # its cells searched per query changed (engine/neighbours.ivf_nprobe)
+            parts["nprobe"] = "share-50"
+        key = make_key(parts)
 
         def compute() -> NeighbourGraph:
             from engine.neighbours import build_graph

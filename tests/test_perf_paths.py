@@ -161,3 +161,10 @@ def test_lbfgs_finds_the_minimum_of_an_ill_conditioned_quadratic():
 
     found = lbfgs(loss_and_grad, np.zeros(50), gtol=1e-8, ftol=0.0, max_iter=500)
     np.testing.assert_allclose(found, target, atol=1e-6)
+
+
+def test_ivf_searches_more_cells_as_the_cells_grow():
+    """A fixed nprobe lost recall as cells grew with sqrt(n) (100k: 0.968): a share, bounded."""
+    from engine.neighbours import ivf_nprobe
+
+    assert [ivf_nprobe(c) for c in (10, 64, 894, 1264, 4000, 40_000)] == [10, 16, 17, 25, 32, 32]
