@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from engine.errors import Cancelled, DataError
 from engine.predict import PROB_FLOOR, PredictResult, choose_folds, lbfgs
+from engine.progress import StepFn
 
-ProgressFn = Callable[[int, int], None]
 
 
 def knn_label_votes(neighbours: np.ndarray, targets: np.ndarray) -> np.ndarray:
@@ -84,7 +84,7 @@ def cross_val_label_probs(
     seed: int = 0,
     neighbours: np.ndarray | None = None,
     blend: bool = True,
-    progress: ProgressFn | None = None,
+    progress: StepFn | None = None,
     cancel: threading.Event | None = None,
 ) -> PredictResult:
     """Out-of-fold (n, K) per-label probabilities; ``blend`` averages in the neighbours' votes."""

@@ -25,28 +25,30 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from engine.distributed.cluster import cluster_cpus, cluster_gpus, fault, translate
 from engine.errors import Cancelled, DataError
+from engine.formats import format_of
+from engine.progress import StepFn
 
 #: Rows per Ray Data block: the local path's chunk (engine/embed.py ``chunk_size``).
 BLOCK_ROWS = 2048
 #: Above this the streamed vectors go to a memory-mapped temporary file, not the driver's RAM.
 MEMMAP_BYTES = 1 << 30
-ProgressFn = Callable[[int, int], None]
 #: Reading is I/O and short: it takes no CPU slot, which the embedding actors hold (else a
 #: 2-CPU instance deadlocks: both CPUs held by actors waiting for the read).
 _READ_ARGS = {"num_cpus": 0}
-_READERS = {".parquet": "read_parquet", ".jsonl": "read_json", ".csv": "read_csv"}
+#: The Ray Data reader of each format (engine/formats.py names formats from suffixes).
+_RAY_READERS = {"parquet": "read_parquet", "jsonl": "read_json", "csv": "read_csv"}
 
 
 def embed_texts(
     texts: Sequence[str], *, model: str | None = None, device: str = "auto", precision: str = "auto",
-    progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+    progress: StepFn | None = None, cancel: threading.Event | None = None,
     source: str | os.PathLike | None = None, text_column: str | None = None, **_: object,
 ) -> np.ndarray:
     """:func:`engine.embed.embed_texts` on a Ray cluster; ``source``/``text_column`` name the file
@@ -85,7 +87,7 @@ def _reader(source, text_column: str | None, rows: int):
     if source is None or text_column is None or not isinstance(source, (str, os.PathLike)):
         return None
     path = Path(source)
-    method = _READERS.get(path.suffix.lower())
+    method = _RAY_READERS.get(format_of(path) or "")
     if method is None or not path.is_file():
         return None
     import ray.data

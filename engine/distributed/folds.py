@@ -11,20 +11,18 @@ the flags on the demo are identical: tests/test_ray.py). A task whose worker die
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 import numpy as np
 
 from engine.distributed.cluster import RETRIES, fault, gather
 from engine.errors import DataError, UsageError
-
-ProgressFn = Callable[[int, int], None]
+from engine.progress import StepFn
 
 
 def cross_val_pred_probs(
     features: np.ndarray, labels: np.ndarray, n_classes: int, *, folds: int = 5, classifier: str = "logreg",
     C: float = 1.0, seed: int = 0, neighbours: np.ndarray | None = None,
-    progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+    progress: StepFn | None = None, cancel: threading.Event | None = None,
 ):
     """:func:`engine.predict.cross_val_pred_probs`, one fold per Ray task."""
     import ray

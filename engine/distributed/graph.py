@@ -12,21 +12,20 @@ retried (``RETRIES``).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 import numpy as np
 
 from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method, finish_graph
+from engine.progress import StepFn
 
 #: Rows per search block (one actor call): small enough for progress and cancel, large for BLAS.
 BLOCK_ROWS = 20_000
-ProgressFn = Callable[[int, int], None]
 
 
 def build_graph(
     vectors: np.ndarray, *, k: int = DEFAULT_K, method: str | None = None, device: str = "cpu",
-    progress: ProgressFn | None = None, cancel: threading.Event | None = None, workers: int | None = None,
+    progress: StepFn | None = None, cancel: threading.Event | None = None, workers: int | None = None,
 ) -> NeighbourGraph:
     """:func:`engine.neighbours.build_graph` with the search spread over Ray workers."""
     import faiss
