@@ -61,6 +61,19 @@ def resolve_format(output: Path, fmt: str) -> str:
     return found
 
 
+def read_decisions(dataset: Dataset, journal_path: Path) -> tuple[Any, dict[str, int], list[str], str | None]:
+    """The journal's decisions for ``dataset``, its counts, its load report and what did not apply
+    (read-only). A
+    journal with entries none of which applies is another dataset's: a one-line DataError."""
+    with Journal.open(journal_path, dataset, read_only=True) as journal:
+        decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
+        unapplied = journal.unapplied_summary()
+    if not decisions and _has_entries(journal_path) and report:
+        raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
+                        f"({'; '.join(report)})")
+    return decisions, counts, report, unapplied
+
+
 def export_corrected(
     dataset: Dataset,
     journal_path: Path,
@@ -79,12 +92,7 @@ def export_corrected(
     check_output(output, fmt, inputs=_inputs(dataset, journal_path), force=force)
     require_journal(journal_path)
     atomic.clean_stale_temps(output.parent)
-    with Journal.open(journal_path, dataset, read_only=True) as journal:
-        decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
-        unapplied = journal.unapplied_summary()
-    if not decisions and _has_entries(journal_path) and report:
-        raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
-                        f"({'; '.join(report)})")
+    decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
     notes: list[str] = []
     if corrections_only:
         frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None

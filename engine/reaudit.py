@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 
-from engine.corrections import Journal
 from engine.errors import DataError
 from engine.load import Dataset, load_dataset
 from engine.pipeline import AuditOptions, AuditResult, ProgressFn, run_audit
@@ -39,16 +38,11 @@ class Reaudit:
 def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np.ndarray, dict[str, Any], list[str]]:
     """The dataset with the journal applied, the original row of each of its rows, the journal's
     counts, and warnings. A journal whose entries all fail to match raises a DataError."""
-    from engine.export import _has_entries, corrected_frame, require_journal
+    from engine.export import corrected_frame, read_decisions, require_journal
 
     journal_path = Path(journal_path).expanduser()
     require_journal(journal_path)
-    with Journal.open(journal_path, dataset, read_only=True) as journal:
-        decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
-        unapplied = journal.unapplied_summary()
-    if not decisions and _has_entries(journal_path) and report:
-        raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
-                        f"({'; '.join(report)})")
+    decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
     notes: list[str] = []
     frame, rows = corrected_frame(dataset, decisions, notes)
     corrected = load_dataset(frame, text_column=dataset.text_column, label_column=dataset.label_column,
