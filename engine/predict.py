@@ -76,6 +76,17 @@ def choose_folds(labels: np.ndarray, folds: int) -> tuple[int, list[str]]:
     return used, notes
 
 
+def checked_inputs(features, labels, classifier: str) -> tuple[np.ndarray, np.ndarray]:
+    """``features`` and int64 ``labels`` as arrays, after the checks every cross-validation makes."""
+    features = np.asarray(features)
+    labels = np.asarray(labels, dtype=np.int64)
+    if len(features) != len(labels):
+        raise DataError(f"features have {len(features)} rows but there are {len(labels)} labels")
+    if classifier not in CLASSIFIERS:
+        raise UsageError(f"unknown classifier {classifier!r}; use one of {', '.join(CLASSIFIERS)}")
+    return features, labels
+
+
 def cross_val_pred_probs(
     features: np.ndarray,
     labels: np.ndarray,
@@ -100,12 +111,7 @@ def cross_val_pred_probs(
     ``centroid-knn`` swaps the regression for cosine nearest-class-centroid probabilities
     (closed form, far cheaper, a little weaker). Figures: bench/README.md.
     """
-    features = np.asarray(features)
-    labels = np.asarray(labels, dtype=np.int64)
-    if len(features) != len(labels):
-        raise DataError(f"features have {len(features)} rows but there are {len(labels)} labels")
-    if classifier not in CLASSIFIERS:
-        raise UsageError(f"unknown classifier {classifier!r}; use one of {', '.join(CLASSIFIERS)}")
+    features, labels = checked_inputs(features, labels, classifier)
     used, notes, splits = fold_splits(labels, folds, seed)
     pred_probs = np.zeros((len(labels), n_classes), dtype=np.float64)
     if classifier in BLENDS_WITH_GRAPH and neighbours is None:

@@ -15,7 +15,6 @@ import threading
 import numpy as np
 
 from engine.distributed.cluster import RETRIES, fault, gather
-from engine.errors import DataError, UsageError
 from engine.progress import StepFn
 
 
@@ -27,14 +26,9 @@ def cross_val_pred_probs(
     """:func:`engine.predict.cross_val_pred_probs`, one fold per Ray task."""
     import ray
 
-    from engine.predict import BLENDS_WITH_GRAPH, CLASSIFIERS, PredictResult, finish_probs, fold_splits
+    from engine.predict import BLENDS_WITH_GRAPH, PredictResult, checked_inputs, finish_probs, fold_splits
 
-    features = np.asarray(features)
-    labels = np.asarray(labels, dtype=np.int64)
-    if len(features) != len(labels):
-        raise DataError(f"features have {len(features)} rows but there are {len(labels)} labels")
-    if classifier not in CLASSIFIERS:
-        raise UsageError(f"unknown classifier {classifier!r}; use one of {', '.join(CLASSIFIERS)}")
+    features, labels = checked_inputs(features, labels, classifier)
     used, notes, splits = fold_splits(labels, folds, seed)
     if classifier in BLENDS_WITH_GRAPH and neighbours is None:
         from engine.distributed.graph import build_graph
