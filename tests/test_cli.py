@@ -131,7 +131,10 @@ def test_console_script_exits_with_mains_code_after_freezing_the_heap(monkeypatc
     assert "textaudit: error: /no/such/file.csv" in capsys.readouterr().err
 
 
-def test_precision_option_reaches_the_embedding_cache_key(demo_csv, capsys):
+def test_precision_option_reaches_the_embedding_cache_key(demo_csv, capsys, tmp_path, monkeypatch):
+    # a cache of its own: where ``auto`` means fp32 (CPUs without native bf16) the session's
+    # cache already holds the demo's fp32 vectors, and the first run below would hit them
+    monkeypatch.setenv("TEXTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
     base = ["audit", str(demo_csv), "--id-column", "id", "--format", "json"]
     assert main([*base, "--precision", "fp32"]) == 0
     first = json.loads(capsys.readouterr().out)
