@@ -1,5 +1,9 @@
 """``bench/scale.py --ray``: the local path beside the --ray path (a local Ray instance with
-``--ray-cpus`` CPUs, 2 by default) on synthetic data, each in a fresh child with an empty cache.
+``--ray-cpus`` CPUs, 2 by default) on the same synthetic data, interleaved stage by stage so
+both see the same load on a shared machine: round k runs stage k in a fresh child per path
+(the earlier stages from that path's own cache, filled by the earlier rounds; Ray started in
+each Ray child and timed apart), the local path first in rounds 1 and 3, the Ray path first in
+rounds 2 and 4. The 1-minute load average is recorded at each stage's start and end.
 
 Two modes:
 - ``--embed`` (default for sizes <= 200k): synthetic *texts* (50 classes, each with its own
@@ -9,9 +13,10 @@ Two modes:
   bench/scale.py's synthetic 384-d features as ``--features``, pred_probs computed (so the
   neighbour search and the cross-validation both run on Ray), then Datalab.
 
-Per stage: wall time (the pipeline's timings) and peak memory sampled every 0.25 s, of the
+Per stage: wall time (from the pipeline's stage start/done reports) and peak memory sampled every 0.25 s, of the
 driver alone and of the driver plus every Ray worker process (``ray::`` in /proc/*/cmdline:
-assumes no other Ray session runs on the machine). The last line printed is JSON.
+assumes no other Ray session runs on the machine). Agreement row by row: flags per issue type,
+the vectors (cosine), pred_probs, the graph's neighbour lists. The last line printed is JSON.
 """
 
 from __future__ import annotations
@@ -88,6 +93,8 @@ class Sampler:
         self.with_ray, self.stage = with_ray, "load"
         self.driver: dict[str, float] = {}
         self.total: dict[str, float] = {}
+        self.began: dict[str, float] = {}
+        self.seconds: dict[str, float] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
 
@@ -102,9 +109,23 @@ class Sampler:
 
     def progress(self, report) -> None:
         self.stage = report.stage
+        if report.message == "starting":
+            self.began[report.stage] = time.perf_counter()
+        elif report.message == "done" and report.stage in self.began:
+            self.seconds[report.stage] = round(time.perf_counter() - self.began[report.stage], 3)
 
 
-def child(n: int, folder: Path, ray: bool, embed: bool, ray_cpus: int) -> None:
+STAGES = ("embed", "neighbours", "predict", "audit")
+
+
+class _Stop(Exception):
+    """Raised from the progress callback when the stage after ``--through`` starts."""
+
+
+def child(n: int, folder: Path, ray: bool, embed: bool, ray_cpus: int, precision: str = "fp32",
+          through: str = "audit") -> None:
+    """One path (local or --ray) up to and including stage ``through``; the earlier stages come
+    from this path's own cache (``folder/cache-<path>``), filled by the earlier rounds."""
     import pandas as pd
 
     from bench.scale import make_data
@@ -112,68 +133,122 @@ def child(n: int, folder: Path, ray: bool, embed: bool, ray_cpus: int) -> None:
     from engine.result import issue_counts
 
     started = time.perf_counter()
+    path = "ray" if ray else "local"
+    cache = str(folder / f"cache-{path}")
     if embed:
-        source = make_texts(n, folder)
-        options = AuditOptions(precision="fp32", cache_root=str(folder / "cache"))
+        source = folder / "texts.parquet"
+        if not source.exists():
+            make_texts(n, folder)
+        options = AuditOptions(precision=precision, cache_root=cache)
     else:
-        make_data(n, folder)
+        if not (folder / "data.parquet").exists():
+            make_data(n, folder)
         source = pd.read_parquet(folder / "data.parquet")
-        options = AuditOptions(features_path=str(folder / "features.npy"), cache_root=str(folder / "cache"))
+        options = AuditOptions(features_path=str(folder / "features.npy"), cache_root=cache)
     made = time.perf_counter() - started
+    out: dict = {"rows": n, "path": path, "embed": embed, "through": through, "make_data_s": round(made, 2)}
     if ray:
         options.ray, options.ray_cpus = "local", ray_cpus
-        from engine.distributed import connect
+        if through != "audit":  # Datalab runs on the driver: the audit round needs no cluster
+            from engine.distributed import connect
 
-        ray_started = time.perf_counter()
-        connect(None, ray_cpus)  # timed apart: a cluster is started once, not per audit
-        ray_start_s = round(time.perf_counter() - ray_started, 2)
+            ray_started = time.perf_counter()
+            connect(None, ray_cpus)  # timed apart: a cluster is started once, not per audit
+            out["ray_start_s"] = round(time.perf_counter() - ray_started, 2)
     sampler = Sampler(ray)
+    loads: dict[str, list[float]] = {}
+    later = set(STAGES[STAGES.index(through) + 1:])
+
+    def progress(report) -> None:
+        if report.message == "starting" and report.stage in later:
+            raise _Stop
+        if report.message in ("starting", "done"):
+            loads.setdefault(report.stage, []).append(round(os.getloadavg()[0], 2))
+        sampler.progress(report)
+
     sampler.thread.start()
-    result = run_audit(source, options, progress=sampler.progress)
+    result = None
+    try:
+        result = run_audit(source, options, progress=progress)
+    except _Stop:
+        pass
     sampler.stop.set()
     sampler.thread.join()
-    out = {
-        "rows": n, "path": "ray" if ray else "local", "embed": embed, "make_data_s": round(made, 2),
-        "timings_s": result.timings_s, "graph": result.graph.method if result.graph else None,
-        "flagged": issue_counts(result), "peak_rss_driver_mib": sampler.driver,
-        "peak_rss_with_workers_mib": sampler.total if ray else None,
-    }
-    if ray:
-        out["ray_start_s"] = ray_start_s
-    np.save(folder / f"flags-{'ray' if ray else 'local'}.npy",
-            np.stack([result.output.issues[c].to_numpy() for c in result.output.issues.columns
-                      if c.startswith("is_") and c.endswith("_issue")]))
+    out.update({"load_avg_1m": loads, "peak_rss_driver_mib": sampler.driver,
+                "peak_rss_with_workers_mib": sampler.total if ray else None})
+    out["stage_s"] = sampler.seconds
+    if result is not None:
+        flags = [c for c in result.output.issues.columns if c.startswith("is_") and c.endswith("_issue")]
+        out.update({"timings_s": result.timings_s, "graph": result.graph.method if result.graph else None,
+                    "flagged": issue_counts(result), "flag_columns": flags})
+        np.save(folder / f"flags-{path}.npy", np.stack([result.output.issues[c].to_numpy() for c in flags]))
+        np.save(folder / f"pred_probs-{path}.npy", result.pred_probs)
+        if result.graph is not None:
+            np.save(folder / f"graph-{path}.npy", result.graph.indices)
     print(json.dumps(out), flush=True)
 
 
-def main(sizes: list[int], embed: bool | None, ray_cpus: int) -> None:
+def _agreement(folder: Path, flag_columns: list[str]) -> dict:
+    """Row by row: flags per issue type, the vectors (cosine), pred_probs and the graph."""
+    local, ray = (np.load(folder / f"flags-{p}.npy") for p in ("local", "ray"))
+    per_type = {c: {"local": int(local[i].sum()), "ray": int(ray[i].sum()),
+                    "rows_differ": int((local[i] != ray[i]).sum())} for i, c in enumerate(flag_columns)}
+    out: dict = {"flags": per_type, "rows_with_a_different_flag": int((local != ray).any(axis=0).sum())}
+    found = [sorted(folder.glob(f"cache-{p}/*/embeddings/*/vectors.npy")) for p in ("local", "ray")]
+    if all(found):
+        a, b = (np.load(f[0], mmap_mode="r") for f in found)
+        cos = np.concatenate([np.einsum("ij,ij->i", a[i:i + 50_000], b[i:i + 50_000]) for i in range(0, len(a), 50_000)])
+        out["vectors_cosine_min"], out["vectors_cosine_mean"] = round(float(cos.min()), 6), round(float(cos.mean()), 6)
+        out["vectors_identical_rows"] = int(sum(int((a[i:i + 50_000] == b[i:i + 50_000]).all(axis=1).sum())
+                                                for i in range(0, len(a), 50_000)))
+    pl, pr = (np.load(folder / f"pred_probs-{p}.npy") for p in ("local", "ray"))
+    out["pred_probs_max_abs_diff"] = round(float(np.abs(pl - pr).max()), 6)
+    out["predicted_label_differs"] = int((pl.argmax(1) != pr.argmax(1)).sum())
+    if (folder / "graph-local.npy").exists() and (folder / "graph-ray.npy").exists():
+        gl, gr = np.load(folder / "graph-local.npy"), np.load(folder / "graph-ray.npy")
+        out["graph_rows_identical"] = int((gl == gr).all(axis=1).sum())
+    return out
+
+
+def main(sizes: list[int], embed: bool | None, ray_cpus: int, precision: str = "fp32") -> None:
+    """Both paths on the same data, interleaved stage by stage (round k: each path runs stage k
+    from its own cache of the earlier stages; the order alternates per round) so that both see
+    the same load on a shared machine."""
     from bench._common import run_child
 
     results = []
     for n in sizes:
         with_embed = (n <= 200_000) if embed is None else embed
         with tempfile.TemporaryDirectory(prefix="ta-scale-ray-") as tmp:
-            pair = {}
-            for path in ("local", "ray"):
-                args = ["bench/scale.py", "--child", str(n), "--folder", tmp, "--ray-child", path,
-                        "--ray-cpus", str(ray_cpus)] + ([] if with_embed else ["--no-embed"])
-                pair[path] = run_child(args, timeout=7200)
-                print(json.dumps(pair[path]), flush=True)
-                for stale in Path(tmp).glob("cache"):
-                    import shutil
-
-                    shutil.rmtree(stale)  # the Ray child starts from an empty cache too
-            local, ray = (np.load(Path(tmp) / f"flags-{p}.npy") for p in ("local", "ray"))
-            lt, rt = pair["local"]["timings_s"], pair["ray"]["timings_s"]
+            rounds: dict[str, dict[str, dict]] = {}
+            for i, stage in enumerate(STAGES):
+                rounds[stage] = {}
+                for path in (("local", "ray") if i % 2 == 0 else ("ray", "local")):
+                    args = ["bench/scale.py", "--child", str(n), "--folder", tmp, "--ray-child", path,
+                            "--ray-cpus", str(ray_cpus), "--precision", precision, "--through", stage]
+                    args += [] if with_embed else ["--no-embed"]
+                    rounds[stage][path] = run_child(args, timeout=7200)
+                    print(json.dumps(rounds[stage][path]), flush=True)
+            last = rounds["audit"]
+            stage_s = {p: {s: rounds[s][p]["stage_s"].get(s, 0.0) for s in STAGES} for p in ("local", "ray")}
+            total = {p: round(sum(stage_s[p].values()), 2) for p in stage_s}
+            starts = [rounds[s]["ray"]["ray_start_s"] for s in STAGES if "ray_start_s" in rounds[s]["ray"]]
+            start = float(np.median(starts))
             results.append({
-                "rows": n, "embed": with_embed, "local": pair["local"], "ray": pair["ray"],
-                "same_flag_counts": pair["local"]["flagged"] == pair["ray"]["flagged"],
-                "rows_with_a_different_flag": int((local != ray).any(axis=0).sum()),
-                "ray_overhead_pct": round(100 * (rt["total"] / lt["total"] - 1), 1),
-                "ray_overhead_pct_with_start": round(100 * ((rt["total"] + pair["ray"]["ray_start_s"]) / lt["total"] - 1), 1),
-                "stage_ratio_ray_to_local": {s: round(rt[s] / lt[s], 2) for s in lt if s in rt and lt[s] > 0},
+                "rows": n, "embed": with_embed, "precision": precision if with_embed else None,
+                "stage_s": stage_s, "total_s": total, "ray_start_s": starts,
+                "load_avg_1m": {s: {p: rounds[s][p]["load_avg_1m"].get(s) for p in ("local", "ray")} for s in STAGES},
+                "peak_rss_driver_mib": {s: {p: rounds[s][p]["peak_rss_driver_mib"].get(s) for p in ("local", "ray")}
+                                        for s in STAGES},
+                "peak_rss_ray_with_workers_mib": {s: rounds[s]["ray"]["peak_rss_with_workers_mib"].get(s) for s in STAGES},
+                "flagged": {p: last[p]["flagged"] for p in ("local", "ray")},
+                "agreement": _agreement(Path(tmp), last["local"]["flag_columns"]),
+                "ray_overhead_pct": round(100 * (total["ray"] / total["local"] - 1), 1),
+                "ray_overhead_pct_with_start": round(100 * ((total["ray"] + start) / total["local"] - 1), 1),
+                "stage_ratio_ray_to_local": {s: round(stage_s["ray"][s] / stage_s["local"][s], 2)
+                                             for s in STAGES if stage_s["local"][s] > 0},
             })
-    print(json.dumps({"bench": "scale --ray", "results": results}))
+    print(json.dumps({"bench": "scale --ray (interleaved)", "results": results}))
 
 
 def recall(n: int, ray_cpus: int) -> None:

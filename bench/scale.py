@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/scale.py --sizes 10000,100000
     .venv/bin/python bench/scale.py --sizes 1000000
-    nice -n 10 .venv/bin/python bench/scale.py --ray --sizes 100000   # local vs --ray (bench/_scale_ray.py)
+    nice -n 10 .venv/bin/python bench/scale.py --ray --sizes 100000 --precision bf16   # local vs --ray (bench/_scale_ray.py)
 
 Each size runs in a fresh subprocess (empty cache): run_audit on a DataFrame with
 ``features_path`` and ``pred_probs_path`` (.npy), so the timings are the neighbour graph
@@ -92,6 +92,8 @@ def main() -> None:
     parser.add_argument("--embed", action=argparse.BooleanOptionalAction, default=None,
                         help="--ray: synthetic texts embedded (default up to 200k rows) or given vectors")
     parser.add_argument("--ray-child", choices=("local", "ray"), default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--precision", default="fp32", help="--ray with texts: the embedding precision")
+    parser.add_argument("--through", default="audit", help=argparse.SUPPRESS)
     parser.add_argument("--ray-recall", type=int, default=None, metavar="N",
                         help="recall@10 of the --ray graph vs exact search on N synthetic rows")
     args = parser.parse_args()
@@ -103,7 +105,8 @@ def main() -> None:
     if args.ray_child is not None:
         from bench._scale_ray import child as ray_child
 
-        ray_child(args.child, args.folder, args.ray_child == "ray", args.embed is not False, args.ray_cpus)
+        ray_child(args.child, args.folder, args.ray_child == "ray", args.embed is not False, args.ray_cpus,
+                  args.precision, args.through)
         return
     if args.child is not None:
         child(args.child, args.folder)
@@ -111,7 +114,7 @@ def main() -> None:
     if args.ray:
         from bench._scale_ray import main as ray_main
 
-        ray_main(list(map(int, args.sizes.split(","))), args.embed, args.ray_cpus)
+        ray_main(list(map(int, args.sizes.split(","))), args.embed, args.ray_cpus, args.precision)
         return
     results = []
     for n in map(int, args.sizes.split(",")):
