@@ -11,31 +11,30 @@ single-label data. Per row the issue frame also holds textaudit's suggestion, a 
 state): p_k for a given label, 1 - p_k for one not given. One wrong or missing label is enough
 to make a set wrong, and the minimum keeps that one label's evidence whole, where Datalab's
 default (an exponential moving average over the per-label scores) dilutes it. Datalab's own
-score and flag stay beside it (``datalab_label_score``, ``datalab_is_label_issue``); the flag
-``is_label_issue`` is Datalab's confident-learning verdict on textaudit's probabilities, or a
-suggested change (a label crossing ``THRESHOLD`` against the given set), whichever the row has
-both of (see bench/quality_multilabel.py for the figures behind these choices).
+score and flag stay beside it (``datalab_label_score``, ``datalab_is_label_issue``). The flag
+``is_label_issue`` marks the lowest-scored rows, as many as Datalab's confident-learning verdict
+on textaudit's probabilities flags rows that also have a suggested change (a label crossing
+``THRESHOLD`` against the given set), so the flags are a score cut the threshold dialog can move
+(engine/multilabel_managers.py; bench/quality_multilabel.py for the figures behind these choices).
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import threading
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from engine.errors import Cancelled
+from engine.progress import Progress, ProgressFn
 
 MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
 THRESHOLD = 0.5
-MULTILABEL_VERSION = 1  # part of the cache keys: bump when the probabilities or the scoring change
-ProgressFn = Callable[[int, int, str], None]
+MULTILABEL_VERSION = 2  # part of the cache keys: bump when the probabilities or the scoring change
 
 
 def agreement(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> np.ndarray:
@@ -89,27 +88,31 @@ def run_datalab_multilabel(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ):
-    """Datalab(task="multilabel") over the chosen issue types, with textaudit's label verdict."""
+    """Datalab(task="multilabel") over the chosen issue types, with textaudit's label verdict.
+
+    textaudit's managers (engine/multilabel_managers.py) do the work inside Datalab; a check that
+    fails becomes a note ("<type> not checked: <reason>"), as in ``engine.audit.run_datalab``."""
     from cleanlab import Datalab
 
     from engine.audit import AuditOutput
-    from engine.multilabel import primary_labels
+    from engine.issue_managers import CheckFailed
+    from engine.multilabel_managers import MultilabelRunContext, register_multilabel_managers
 
-    labels = [list(s) for s in sets]
-    lab = Datalab(data={"label": labels}, label_name="label", task="multilabel", verbosity=0)
+    register_multilabel_managers()
+    lab = Datalab(data={"label": [list(s) for s in sets]}, label_name="label", task="multilabel", verbosity=0)
+    run = MultilabelRunContext(labels=np.zeros(0, dtype=np.int64), pred_probs=pred_probs, sets=list(sets))
     timings: dict[str, float] = {}
-    notes: list[str] = []
     skipped = [t for t in issue_types if t not in MULTILABEL_ISSUE_TYPES]
     if skipped:
-        notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
+        run.notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
     todo = [t for t in issue_types if t in MULTILABEL_ISSUE_TYPES]
     for step, issue_type in enumerate(todo):
         if cancel is not None and cancel.is_set():
             raise Cancelled("audit cancelled")
         if progress is not None:
-            progress(step, len(todo), issue_type)
+            progress(Progress("audit", step, len(todo), issue_type))
         started = time.perf_counter()
-        kwargs: dict[str, Any] = {"issue_types": {issue_type: _KWARGS.get(issue_type, {})}}
+        kwargs: dict[str, Any] = {"issue_types": {issue_type: {**_KWARGS.get(issue_type, {}), "textaudit": run}}}
         if issue_type == "null":  # a one-column marker, NaN where the text is missing
             marker = np.zeros((len(sets), 1), dtype=np.float32)
             if null_mask is not None:
@@ -121,76 +124,32 @@ def run_datalab_multilabel(
                 kwargs["knn_graph"] = knn_graph
             elif features is not None:
                 kwargs["features"] = features
-        # Datalab print()s a failing check and carries on: keep stdout clean, make it a note
-        with _stdout_lock, contextlib.redirect_stdout(io.StringIO()) as printed, warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            lab.find_issues(**kwargs)
-        failure = _printed_failure(printed.getvalue(), issue_type)
-        if failure:
-            notes.append(f"{issue_type} not checked: {failure}")
-        elif issue_type == "label":
-            _rescore(lab, sets, pred_probs)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                lab.find_issues(**kwargs)
+        except CheckFailed as failed:
+            run.notes.append(f"{issue_type} not checked: {failed.reason}")
         timings[issue_type] = round(time.perf_counter() - started, 3)
     if progress is not None:
-        progress(len(todo), len(todo), "done")
+        progress(Progress("audit", len(todo), len(todo), "done"))
     output = _collect(lab, timings, AuditOutput)
     if "label" in todo:
         missing, extra = suggestions(sets, pred_probs)
         output.issues["missing_labels"] = [" ".join(map(str, m)) for m in missing]
         output.issues["extra_labels"] = [" ".join(map(str, e)) for e in extra]
-    output.notes = notes
+    output.notes = run.notes
     return output
-
-
-def _rescore(lab, sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> None:
-    """Put textaudit's score and flag in ``label_score``/``is_label_issue``; keep Datalab's beside."""
-    previous = lab.get_issues("label")
-    score = label_scores(sets, pred_probs)
-    missing, extra = suggestions(sets, pred_probs)
-    changed = np.fromiter((bool(m or e) for m, e in zip(missing, extra)), dtype=bool, count=len(sets))
-    datalab_flags = previous["is_label_issue"].to_numpy(dtype=bool)
-    flags = datalab_flags & changed
-    issues = pd.DataFrame({
-        "is_label_issue": flags, "label_score": score,
-        "datalab_is_label_issue": datalab_flags,
-        "datalab_label_score": previous["label_score"].to_numpy(),
-    }, index=previous.index)
-    info = dict(lab.get_info("label"))
-    info.update(num_label_issues=int(flags.sum()), average_label_quality=float(score.mean()),
-                estimated_label_issues=int(flags.sum()), label_score_method="weakest per-label agreement",
-                rows_with_suggested_change=int(changed.sum()))
-    summary = lab.get_issue_summary("label").reset_index(drop=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        lab.data_issues.collect_issues_from_issue_manager(_Ready("label", issues, summary, info))
-
-
-class _Ready:
-    """Ready results for one issue type, in the shape ``collect_issues_from_issue_manager`` reads."""
-
-    def __init__(self, issue_name: str, issues: pd.DataFrame, summary: pd.DataFrame, info: dict) -> None:
-        self.issue_name, self.issues, self.summary, self.info = issue_name, issues, summary, info
 
 
 _KWARGS: dict[str, dict[str, Any]] = {
     "outlier": {"metric": "cosine"}, "near_duplicate": {"metric": "cosine"}, "non_iid": {"metric": "cosine"},
     "label": {"n_jobs": 1},  # no multiprocessing pool forked from a process with threads
 }
-_stdout_lock = threading.Lock()  # redirect_stdout swaps sys.stdout for the whole process
-
-
-def _printed_failure(printed: str, issue_type: str) -> str | None:
-    """The reason in Datalab's ``Error in <type>: <reason>`` line, if it printed one."""
-    prefix = f"Error in {issue_type}: "
-    for line in printed.splitlines():
-        if line.startswith(prefix):
-            return line[len(prefix):].strip() or "unknown error"
-    return None
-
 
 def _collect(lab, timings: dict[str, float], output_type):
     """Datalab's issues, summary, JSON-safe info and report text as an ``AuditOutput``."""
-    from engine.audit import json_safe
+    from engine.audit import _report, json_safe
 
     issues = lab.get_issues().reset_index(drop=True)
     summary = lab.get_issue_summary().reset_index(drop=True)
@@ -201,11 +160,7 @@ def _collect(lab, timings: dict[str, float], output_type):
                 issues[column] = extra[column].to_numpy()
     issues = issues.drop(columns=["given_label", "predicted_label"], errors="ignore")
     info = {name: json_safe(lab.get_info(name)) for name in summary["issue_type"]}
-    report = "No issue types were checked."
-    if not summary.empty:
-        with _stdout_lock, contextlib.redirect_stdout(io.StringIO()) as printed:
-            lab.report(num_examples=5, verbosity=1, show_all_issues=True)
-        report = printed.getvalue().rstrip("\n")
+    report = _report(lab)  # the one lock every audit's redirected stdout shares
     return output_type(issues=issues, summary=summary, info=info, report=report, timings_s=timings)
 
 
@@ -267,7 +222,7 @@ def run_multilabel(runner, dataset, vectors: np.ndarray, vector_key: str, graph,
         output = run_datalab_multilabel(
             dataset.label_sets, pred_probs, graph.to_csr() if graph is not None else None,
             null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
-            progress=lambda done, total, name: runner.report("audit", done, total, name), cancel=runner.cancel)
+            progress=runner.progress, cancel=runner.cancel)
         runner.cache.save("audit", key, {"issues.parquet": output.issues, "summary.parquet": output.summary,
                                          "info.json": output.info, "report.txt": output.report},
                           {"timings_s": output.timings_s, "notes": output.notes})

@@ -1,0 +1,108 @@
+"""textaudit's Datalab issue managers for ``task="multilabel"``, through cleanlab's registry.
+
+cleanlab keys its registry by task (``issue_manager_factory.REGISTRY[Task.MULTILABEL]``), so the
+classification managers of ``engine.issue_managers`` are not seen by a multi-label Datalab. This
+module registers, under ``task="multilabel"``, the same ``_Checked`` managers for null, outlier,
+near_duplicate and non_iid (they read features or the graph, not labels) and a label manager of
+its own. As for classification: without a ``textaudit`` argument each behaves exactly like
+cleanlab's (bench/quality_multilabel.py's plain run is unaffected); with one, a failing check
+raises ``CheckFailed`` instead of being printed and skipped.
+
+The label manager runs Datalab's multi-label check, then puts textaudit's verdict in its place
+(``engine.multilabel_audit``): ``label_score`` is the weakest per-label agreement, and
+``is_label_issue`` flags the lowest-scored rows, as many as Datalab's confident-learning verdict
+flags rows that also have a suggested change. Flags that are a score cut are what the live
+threshold dialog (``t``) moves. Datalab's own score and flag stay beside them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from cleanlab.datalab.internal.issue_manager.multilabel.label import MultilabelIssueManager
+from cleanlab.datalab.internal.issue_manager_factory import register
+
+from engine.issue_managers import (
+    RunContext,
+    TextauditNearDuplicateIssueManager,
+    TextauditNonIIDIssueManager,
+    TextauditNullIssueManager,
+    TextauditOutlierIssueManager,
+    _Checked,
+)
+
+
+@dataclass
+class MultilabelRunContext(RunContext):
+    """A ``RunContext`` whose labels are sets (sorted tuples of class indices)."""
+
+    sets: Sequence[tuple[int, ...]] = field(default_factory=list)
+
+
+def lowest_flags(score: np.ndarray, count: int) -> np.ndarray:
+    """Flags on the ``count`` lowest scores (ties broken by row order)."""
+    flags = np.zeros(len(score), dtype=bool)
+    if count > 0:
+        flags[np.argsort(score, kind="stable")[:count]] = True
+    return flags
+
+
+class TextauditMultilabelIssueManager(_Checked, MultilabelIssueManager):
+    """Datalab's multi-label label check, then textaudit's verdict in its place."""
+
+    issue_name = MultilabelIssueManager.issue_name
+
+    def _find_issues_for(self, run: RunContext, *args: Any, **kwargs: Any) -> None:
+        super()._find_issues_for(run, *args, **kwargs)
+        if run.pred_probs is None or not isinstance(run, MultilabelRunContext):
+            return
+        from engine.multilabel_audit import label_scores, suggestions
+
+        sets, pred_probs = run.sets, run.pred_probs
+        score = label_scores(sets, pred_probs)
+        missing, extra = suggestions(sets, pred_probs)
+        changed = np.fromiter((bool(m or e) for m, e in zip(missing, extra)), dtype=bool, count=len(sets))
+        datalab = self.issues
+        datalab_flags = datalab["is_label_issue"].to_numpy(dtype=bool)
+        estimated = int((datalab_flags & changed).sum())
+        flags = lowest_flags(score, estimated)
+        self.issues = pd.DataFrame({
+            "is_label_issue": flags, "label_score": score,
+            "datalab_is_label_issue": datalab_flags,
+            "datalab_label_score": datalab["label_score"].to_numpy(),
+        }, index=datalab.index)
+        self.info = {
+            **self.info, "num_label_issues": int(flags.sum()), "average_label_quality": float(score.mean()),
+            "estimated_label_issues": estimated, "label_score_method": "weakest per-label agreement",
+            "rows_with_suggested_change": int(changed.sum()),
+        }
+
+
+MULTILABEL_MANAGERS = (
+    TextauditNullIssueManager,
+    TextauditMultilabelIssueManager,
+    TextauditOutlierIssueManager,
+    TextauditNearDuplicateIssueManager,
+    TextauditNonIIDIssueManager,
+)
+_registered = False
+_lock = threading.Lock()
+
+
+def register_multilabel_managers() -> None:
+    """Register textaudit's managers with Datalab for ``task="multilabel"``, once per process."""
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        with contextlib.redirect_stdout(io.StringIO()):  # register() print()s "Overwriting ..."
+            for manager in MULTILABEL_MANAGERS:
+                register(manager, task="multilabel")
+        _registered = True
