@@ -45,8 +45,9 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
     notes: list[str] = []
     frame, rows = corrected_frame(dataset, decisions, notes)
+    form = getattr(dataset, "label_form", None)  # label sets joined by a separator stay sets
     corrected = load_dataset(frame, text_column=dataset.text_column, label_column=dataset.label_column,
-                             id_column=dataset.id_column)
+                             id_column=dataset.id_column, label_sep=form.sep if form is not None else None)
     kept = np.asarray(rows, dtype=np.int64)
     corrected = dataclasses.replace(corrected, source=f"{dataset.source} + {journal_path.name}",
                                     ids=[dataset.ids[r] for r in kept], style=dataset.style)
@@ -76,6 +77,10 @@ def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: P
         before_labels=dataset.labels, after_labels=corrected.labels,
         class_names_before=dataset.class_names, class_names_after=corrected.class_names,
     )
+    if dataset.is_multilabel:  # per class: every label of a row's set, not its first
+        from engine.multilabel_review import use_label_sets
+
+        use_label_sets(delta, before.output.issues, after.output.issues, rows, dataset, corrected)
     return Reaudit(before=before, after=after, rows=rows, delta=delta, journal=info, warnings=warnings)
 
 

@@ -42,6 +42,11 @@ class MultiLabelView:
             missing, extra = suggestions(dataset.label_sets, probs)
         return cls(list(dataset.class_names), list(dataset.label_sets), missing, extra, probs)
 
+    def set_codes(self) -> np.ndarray:
+        """One int per row, equal exactly when two rows carry the same label set."""
+        codes: dict[tuple[int, ...], int] = {}
+        return np.fromiter((codes.setdefault(s, len(codes)) for s in self.sets), dtype=np.int64, count=len(self.sets))
+
     def given_text(self, row: int, width: int | None = None) -> str:
         return compact(self.names, self.sets[row], width)
 

@@ -55,7 +55,7 @@ class Thresholds:
         view.counts[issue_type] = int(flags.sum())
         self.current[issue_type] = threshold
         if issue_type == "near_duplicate":
-            view.duplicate_sets = near_duplicate_sets(flags, self._members(flags), view.given,
+            view.duplicate_sets = near_duplicate_sets(flags, self._members(flags), view.label_keys(),
                                                       view.scores["near_duplicate"])
         return view.counts[issue_type]
 

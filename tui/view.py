@@ -195,7 +195,7 @@ class AuditView:
         if "near_duplicate" in flags and "near_duplicate_sets" in issues:
             view.near_duplicate_members = issues["near_duplicate_sets"].to_numpy()
             view.duplicate_sets = near_duplicate_sets(
-                flags["near_duplicate"], view.near_duplicate_members, view.given,
+                flags["near_duplicate"], view.near_duplicate_members, view.label_keys(),
                 scores["near_duplicate"],
             )
         return view
@@ -212,6 +212,10 @@ class AuditView:
             both = int(np.count_nonzero(self.datalab_label_flags & self.flags["label"]))
             text += f"; Datalab's own flag: {theirs:,} rows, {both:,} of them in both"
         return text + "."
+
+    def label_keys(self) -> np.ndarray:
+        """One int per row, equal exactly when two rows carry the same label (or label set)."""
+        return self.multilabel.set_codes() if self.multilabel is not None else self.given
 
     def set_has_conflict(self, members: np.ndarray) -> bool:
         """True when the members of a near-duplicate set carry more than one label (set)."""

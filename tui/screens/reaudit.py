@@ -20,19 +20,26 @@ from tui.view import ISSUE_TITLES
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 
 
-def class_table(delta: dict[str, Any], issue_type: str) -> Table | str:
+def class_table(delta: dict[str, Any], issue_type: str) -> Any:
     """Per class: resolved / remaining / new of one issue type, most changed first."""
-    by_class = (delta.get(issue_type) or {}).get("by_class") or {}
+    entry = delta.get(issue_type) or {}
+    by_class = entry.get("by_class") or {}
     if not by_class:
         return ""
     ranked = sorted(by_class.items(), key=lambda item: (-(item[1]["resolved"] + item[1]["new"]), item[0]))
-    table = Table(box=None, padding=(0, 1), show_edge=False, title_justify="left",
-                  title=f"{ISSUE_TITLES.get(issue_type, issue_type)} by class")
-    table.add_column("Class", no_wrap=True, max_width=32)
+    unit = entry.get("by_class_unit", "class")  # "label": label sets, a row counted under each of its labels
+    title = f"{ISSUE_TITLES.get(issue_type, issue_type)} by {unit}"
+    table = Table(box=None, padding=(0, 1), show_edge=False, title_justify="left", title=title)
+    table.add_column(unit.capitalize(), no_wrap=True, max_width=32)
     for name in ("Resolved", "Remaining", "New"):
         table.add_column(name, justify="right")
     for name, counts in ranked[:CLASS_ROWS]:
         table.add_row(name, f"{counts['resolved']:,}", f"{counts['remaining']:,}", f"{counts['new']:,}")
+    if unit == "label":
+        from rich.console import Group
+        from rich.text import Text
+
+        return Group(table, Text("label sets: a row counts under each label of its set", style="italic"))
     return table
 
 

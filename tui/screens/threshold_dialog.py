@@ -65,8 +65,11 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
             histogram_text(t.index(kind).sorted_scores, default, self.threshold, width))
         now = "none" if self.threshold is None else f"{self.threshold:.4g}"
         base = "none" if default is None else f"{default:.4g}"
-        self.query_one("#threshold-summary", Static).update(
-            f"score ≤ {now}: {self.count:,} rows flagged  ·  ▲ audit default {base}: {t.default_count(kind):,} rows")
+        summary = f"score ≤ {now}: {self.count:,} rows flagged  ·  ▲ audit default {base}: {t.default_count(kind):,} rows"
+        if kind == "label" and t.view.multilabel is not None:  # what the score means for label sets
+            summary += ("\nlabel sets: a row's score is its weakest label's agreement with the model; "
+                        "rows scoring 0.5 or more have no suggested change")
+        self.query_one("#threshold-summary", Static).update(summary)
 
     def step(self, rows: int) -> None:
         finite = len(self.thresholds.index(self.issue_type).sorted_scores)

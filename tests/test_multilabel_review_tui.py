@@ -1,0 +1,152 @@
+"""Review features on label sets (issue 16 x issue 13), under Pilot on the bundled multi-label demo:
+the threshold dialog moves a score cut and says what the score means for sets; near-duplicate sets
+conflict by whole label sets; the re-audit (R) counts every label a row carries in its per-label
+table, equal to a count by hand; a CSV with --label-sep stays multi-label when corrected."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pilot_helpers import settle
+from rich.console import Console
+from textual.widgets import Static
+
+from engine.demo_multilabel import demo_multilabel_path
+from engine.review import ScoreIndex, implied_threshold
+from tui.app import TextauditApp
+from tui.screens.reaudit import ReauditScreen
+from tui.screens.threshold_dialog import ThresholdDialog
+
+
+@pytest.fixture(scope="session")
+def ml_result():
+    from engine.pipeline import AuditOptions, run_audit
+
+    return run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels"))
+
+
+@pytest.fixture
+def app(ml_result, tmp_path) -> TextauditApp:
+    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
+
+
+async def test_threshold_dialog_moves_a_score_cut_over_label_sets(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = app.view
+        original = view.flags["label"].copy()
+        scores = view.scores["label"]
+        # the audit's default is a score cut: "score <= default: N rows" is true as shown
+        assert np.array_equal(original, scores <= implied_threshold(scores, original))
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ThresholdDialog) and dialog.issue_type == "label"
+        summary = str(dialog.query_one("#threshold-summary", Static).render())
+        assert f"{int(original.sum())} rows flagged" in summary and "label sets:" in summary
+        await pilot.press("right", "right", "enter")
+        await settle(pilot)
+        threshold = float(ScoreIndex(scores).sorted_scores[int(original.sum()) + 1])
+        assert np.array_equal(view.flags["label"], scores <= threshold)
+        assert (view.flags["label"] >= original).all()  # two more rows: the default's rows stay flagged
+        assert sorted(app.screen.row_list.order.tolist()) == np.flatnonzero(view.flags["label"]).tolist()
+
+
+def test_near_duplicate_conflicts_compare_whole_sets(ml_result) -> None:
+    from tui.view import AuditView, near_duplicate_sets
+
+    view = AuditView.from_result(ml_result)
+    sets = view.multilabel.sets
+    keys = view.label_keys()
+    for a in range(len(sets)):
+        for b in range(a + 1, min(len(sets), a + 40)):
+            assert (keys[a] == keys[b]) == (sets[a] == sets[b])
+    # two rows sharing a first label but not their sets: a conflict, ranked before a clean pair
+    same_first = next((a, b) for a in range(len(sets)) for b in range(a + 1, len(sets))
+                      if sets[a] and sets[b] and sets[a][0] == sets[b][0] and sets[a] != sets[b])
+    same_set = next((a, b) for a in range(len(sets)) for b in range(a + 1, len(sets))
+                    if sets[a] and sets[a] == sets[b] and a not in same_first and b not in same_first)
+    flagged = np.zeros(len(sets), dtype=bool)
+    members = np.empty(len(sets), dtype=object)
+    flagged[[same_first[0], same_set[0]]] = True
+    members[same_first[0]], members[same_set[0]] = [same_first[1]], [same_set[1]]
+    score = np.ones(len(sets))
+    score[list(same_set)] = 0.0  # the clean pair is tighter: only the conflict can put the other first
+    groups = near_duplicate_sets(flagged, members, keys, score)
+    assert [sorted(g.tolist()) for g in groups] == [sorted(same_first), sorted(same_set)]
+    assert view.set_has_conflict(groups[0]) and not view.set_has_conflict(groups[1])
+
+
+async def test_reaudit_counts_every_label_of_a_set(app, ml_result):
+    ml_dataset = ml_result.dataset
+    names = ml_dataset.class_names
+    rows = np.flatnonzero(ml_result.output.issues["is_label_issue"].to_numpy(bool))[:6].tolist()
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        ml = app.view.multilabel
+        for _ in rows[:4]:
+            await pilot.press("a")  # accept the suggested set change
+            await settle(pilot)
+        assert sum(1 for line in app.journal_path.read_text().splitlines()
+                   if json.loads(line)["action"] == "relabel") == 4
+        await pilot.press("R")
+        for _ in range(600):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, ReauditScreen) and not app.screen.running:
+                break
+        screen = app.screen
+        assert isinstance(screen, ReauditScreen) and screen.reaudit is not None, "the re-audit did not finish"
+        re = screen.reaudit
+        assert re.after.dataset.is_multilabel
+        entry = re.delta["label"]
+        assert entry["by_class_unit"] == "label"
+        # by hand: every label of each resolved row's set before, of each new/remaining row's set after
+        before = ml_result.output.issues["is_label_issue"].to_numpy(bool)
+        after = np.zeros(len(before), dtype=bool)
+        after[re.rows] = re.after.output.issues["is_label_issue"].to_numpy(bool)
+        sets_after = {int(r): s for r, s in zip(re.rows.tolist(), re.after.dataset.label_sets)}
+        expected: dict[str, dict[str, int]] = {}
+        for kind, mask, lookup, label_names in (
+                ("resolved", before & ~after, lambda r: ml_dataset.label_sets[r], names),
+                ("remaining", before & after, lambda r: sets_after[r], re.after.dataset.class_names),
+                ("new", ~before & after, lambda r: sets_after[r], re.after.dataset.class_names)):
+            for r in np.flatnonzero(mask).tolist():
+                for label in [str(label_names[i]) for i in lookup(r)] or ["(no label)"]:
+                    expected.setdefault(label, {"resolved": 0, "remaining": 0, "new": 0})[kind] += 1
+        assert entry["by_class"] == expected
+        per_label = sum(c["resolved"] + c["remaining"] for c in entry["by_class"].values())
+        assert per_label >= entry["resolved"] + entry["remaining"]  # sets of two count twice
+        screen.show_classes("label")
+        await pilot.pause()
+        console = Console(width=130, record=True, file=io.StringIO())
+        console.print(screen.query_one("#delta-classes", Static).content)  # the Rich table on screen
+        text = console.export_text()
+        assert "Label issues by label" in text and "label sets: a row counts under each label of its set" in text
+        assert ml.names and any(name in text for name in expected)
+
+
+def test_corrected_csv_with_a_label_separator_stays_multilabel(tmp_path: Path) -> None:
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+    from engine.multilabel import set_display
+    from engine.reaudit import corrected_dataset
+
+    data = tmp_path / "d.csv"
+    data.write_text("text,tags\nmy card is lost,card|lost\nsend money,transfer\npay by card,card|payment\n")
+    dataset = load_dataset(data, label_column="tags", label_sep="|")
+    names = dataset.class_names
+    journal = tmp_path / "j.jsonl"
+    new = tuple(sorted({names.index("card"), names.index("transfer")}))
+    with Journal.open(journal, dataset) as book:
+        book.record("relabel", 0, label_after=set_display(names, new), issue_type="label")
+    corrected, rows, info, _ = corrected_dataset(dataset, journal)
+    assert corrected.is_multilabel and rows.tolist() == [0, 1, 2]
+    assert [[corrected.class_names[i] for i in s] for s in corrected.label_sets] == [
+        ["card", "transfer"], ["transfer"], ["card", "payment"]]
