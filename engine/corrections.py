@@ -25,8 +25,11 @@ from __future__ import annotations
 import operator
 import os  # noqa: F401 - tests reach os.fsync as engine.corrections.os.fsync
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from engine.errors import TextauditError, UsageError
 from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part of the API
@@ -48,7 +51,7 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
 )
 from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError  # noqa: F401 - API
 from engine.journal_replay import RowMatcher
-from engine.journal_state import DecisionState, Group
+from engine.journal_state import ACTION_INDEX, Current, DecisionState, Group
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.load import Dataset, text_sha256
 
@@ -94,13 +97,14 @@ class Journal:
         self.load_report: list[str] = []
         self._file = JournalFile(path)
         self._mutex = threading.Lock()
-        self._state = DecisionState()
+        self._state = DecisionState(len(dataset))
         self._next_seq = 1
         self._names = dataset.class_names
         self._class_names = set(self._names)
         self._matcher = RowMatcher(dataset)
         self._problems = ReplayProblems()
-        self._parts: list[str | None] | None = None  # each row's line part, filled as rows are decided
+        self._parts: np.ndarray | None = None  # each row's line part (object), filled as rows are decided
+        self._have_part = np.zeros(0, dtype=bool)
         self._before_names: list[str] = []
         self._before_json: list[str] = []
 
@@ -168,10 +172,10 @@ class Journal:
             # all or nothing: half a near-duplicate decision is not what the user decided
             if matched and len(entries) > 1:
                 problems.partial_groups.append((group, len(matched), len(entries)))
-            self._state.push(Group(group, []))  # kept (empty) so later undo/redo lines still pair up
+            self._state.push(Group.of(group, []))  # kept (empty) so later undo/redo lines still pair up
             return
         problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"])
-        self._state.push(Group(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
+        self._state.push(Group.of(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
 
     def _decision(self, entry: dict[str, Any]) -> Decision:
         return decision_from_entry(entry, self.dataset.label_display(entry["row"]))
@@ -209,7 +213,7 @@ class Journal:
                                  suggested_label=suggested_label, allow_new_label=allow_new_label)[0]
 
     def record_group(self, entries: list[tuple[str, int, str | None]], *, issue_type: str,
-                     suggested_label: str | None = None, allow_new_label: bool = False) -> list[Decision]:
+                     suggested_label: str | None = None, allow_new_label: bool = False) -> Sequence[Decision]:
         """Save several decisions from one key press as one group; one undo undoes them all.
 
         ``entries`` are ``(action, row, label_after)``; ``label_after`` only for relabel.
@@ -223,23 +227,74 @@ class Journal:
         if len(set(rows)) != len(rows):
             raise UsageError("a decision group names the same row twice")
         self._validate_group(entries, allow_new_label)
+        if not self.dataset.is_multilabel and len(entries) > 1:
+            labels = list(dict.fromkeys(label for action, _, label in entries if action == "relabel"))
+            index = {label: code for code, label in enumerate(labels)}
+            group = self._write_columns(
+                np.array(rows, dtype=np.int64), np.array([ACTION_INDEX[a] for a, _, _ in entries], dtype=np.int8),
+                np.array([index[label] if a == "relabel" else -1 for a, _, label in entries], dtype=np.int32),
+                labels, issue_type, suggested_label)
+            return group.decisions
         with self._mutex:
             group_id = self._next_seq
             ts = utc_now()
-            if not self.dataset.is_multilabel and len(entries) > 1:
-                decisions = self._write_group_fast(entries, group_id, ts, issue_type, suggested_label)
-            else:
-                lines, decisions = [], []
-                for offset, (action, row, label_after) in enumerate(entries):
-                    entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row,
-                                        issue_type, label_after=label_after, suggested_label=suggested_label)
-                    if action == "relabel" and label_after not in self._class_names and not self.dataset.is_multilabel:
-                        entry["new_label"] = True
-                    lines.append(entry)
-                    decisions.append(self._decision(entry))
-                self._append(lines)
-            self._state.push(Group(group_id, decisions))
+            lines, decisions = [], []
+            for offset, (action, row, label_after) in enumerate(entries):
+                entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row,
+                                    issue_type, label_after=label_after, suggested_label=suggested_label)
+                if action == "relabel" and label_after not in self._class_names and not self.dataset.is_multilabel:
+                    entry["new_label"] = True
+                lines.append(entry)
+                decisions.append(self._decision(entry))
+            self._append(lines)
+            self._state.push(Group.of(group_id, decisions))
             return decisions
+
+    def record_columns(self, rows: Any, actions: Any, after: Any, labels: Sequence[str], *, issue_type: str,
+                       suggested_label: str | None = None, allow_new_label: bool = False) -> Group | None:
+        """``record_group`` for a bulk decision given as arrays, without per-row Python objects.
+
+        ``rows``; ``actions``: indices into ``ACTIONS``; ``after``: indices into ``labels`` (the
+        label_after strings), -1 where the action is not relabel. Same checks, same bytes on
+        disk (one write, one fsync before returning), same undo step. Returns the group written
+        (None for no rows); its ``decisions`` are built only when read.
+        """
+        self._check_writable()
+        rows, actions, after = np.asarray(rows), np.asarray(actions), np.asarray(after)
+        labels = list(labels)
+        if not len(rows):
+            return None
+        shaped = (rows.ndim == actions.ndim == after.ndim == 1 and len(rows) == len(actions) == len(after)
+                  and all(a.dtype.kind in "iu" for a in (rows, actions, after)))
+        ok = (shaped and not self.dataset.is_multilabel and len(rows) > 1
+              and 0 <= rows.min() and rows.max() < len(self.dataset)
+              and 0 <= actions.min() and actions.max() < len(ACTIONS)
+              and -1 <= after.min() and after.max() < len(labels)
+              and bool(np.array_equal(actions == ACTION_INDEX["relabel"], after >= 0)))
+        if not ok:  # anything unusual: the per-entry path and its messages
+            if not shaped:
+                raise UsageError("rows, actions and labels must be integer arrays of one length")
+            entries = [(ACTIONS[a] if 0 <= a < len(ACTIONS) else str(a), row,
+                        labels[c] if 0 <= c < len(labels) else None)
+                       for a, row, c in zip(actions.tolist(), rows.tolist(), after.tolist())]
+            self.record_group(entries, issue_type=issue_type, suggested_label=suggested_label,
+                              allow_new_label=allow_new_label)
+            return self._state.done[-1]
+        rows = rows.astype(np.int64, copy=False)
+        if len(np.unique(rows)) != len(rows):
+            raise UsageError("a decision group names the same row twice")
+        pairs = np.unique(actions.astype(np.int64) * (len(labels) + 1) + after + 1)
+        for pair in pairs.tolist():  # the label checks depend on (action, label) only
+            action, code = divmod(pair, len(labels) + 1)
+            self._validate(ACTIONS[action], int(rows[0]), labels[code - 1] if code else None, allow_new_label)
+        return self._write_columns(rows, actions.astype(np.int8), after.astype(np.int32), labels, issue_type,
+                                   suggested_label)
+
+    def prepare_rows(self, rows: Any) -> None:
+        """Compute the rows' fixed line parts (text hash, id) now, e.g. while a bulk dialog is
+        open, so the decision's key press only writes. Optional: writing computes what is missing."""
+        if not self.dataset.is_multilabel:
+            self._row_parts(np.asarray(rows, dtype=np.int64))
 
     def _validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:
         """``_validate`` for every entry, the checks that repeat done once per distinct value;
@@ -254,53 +309,62 @@ class Journal:
         for action, label_after in pairs:  # the label checks depend on (action, label) only
             self._validate(action, rows[0], label_after, allow_new_label)
 
-    def _row_parts(self, rows: list[int]) -> list[str]:
+    def _row_parts(self, rows: np.ndarray) -> np.ndarray:
         """Each row's own part of a journal line (``row_part``: id, text hash, label before),
         computed once per row of this dataset (the Dataset is immutable)."""
-        cache = self._parts
-        if cache is None:
-            cache = self._parts = [None] * len(self.dataset)
+        if self._parts is None:
+            self._parts = np.empty(len(self.dataset), dtype=object)
+            self._have_part = np.zeros(len(self.dataset), dtype=bool)
             self._before_names = [str(c) for c in self.dataset.classes]
             self._before_json = [encode_json(name) for name in self._before_names]
-        missing = [row for row in rows if cache[row] is None]
-        if missing:
+        missing = rows[~self._have_part[rows]]
+        if len(missing):
             ids, texts, before = self.dataset.ids, self.dataset.texts, self._before_json
             codes = self.dataset.labels[missing].tolist()
-            for row, code in zip(missing, codes):
-                cache[row] = row_part(row, _id_json(ids[row]), text_sha256(texts[row]), before[code])
-        return [cache[row] for row in rows]
+            made = np.empty(len(missing), dtype=object)
+            made[:] = [row_part(row, _id_json(ids[row]), text_sha256(texts[row]), before[code])
+                       for row, code in zip(missing.tolist(), codes)]
+            self._parts[missing] = made
+            self._have_part[missing] = True
+        return self._parts[rows]
 
-    def _write_group_fast(self, entries: list[tuple[str, int, str | None]], group_id: int, ts: str,
-                          issue_type: str, suggested_label: str | None) -> list[Decision]:
-        """A single-label group's lines in one pass (``encode_group``: the bytes ``_entry`` +
-        ``encode_line`` write), one write + fsync, and its decisions."""
-        actions = [action for action, _, _ in entries]
-        rows = [row for _, row, _ in entries]
-        afters = [label if action == "relabel" else None for action, _, label in entries]
-        raw_afters = [label for _, _, label in entries]
-        parts = self._row_parts(rows)
-        codes = self.dataset.labels[rows].tolist()
-        names = self._before_names
-        new = [action == "relabel" and label not in self._class_names for action, _, label in entries]
-        try:
-            payload = encode_group(
-                seq=group_id, group=group_id, ts=ts, actions=actions, row_parts=parts, after=raw_afters,
-                issue_type=issue_type,
-                suggested_label=suggested_label, id_column=self.dataset.id_column, new_label=new)
-        except ValueError:  # a lone surrogate somewhere: the line-by-line path escapes it as before
-            lines = []
-            for offset, (action, row, label_after) in enumerate(entries):
-                entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row, issue_type,
-                                    label_after=label_after, suggested_label=suggested_label)
-                if new[offset]:
-                    entry["new_label"] = True
-                lines.append(encode_line(entry))
-            payload = b"".join(lines)
-        self._file.append(payload)
-        self._next_seq += len(entries)
-        kind = str(issue_type or "")
-        return [_decision(row, action, after, kind, ts, names[code], suggested_label, group_id)
-                for row, action, after, code in zip(rows, actions, afters, codes)]
+    def _write_columns(self, rows: np.ndarray, actions: np.ndarray, after: np.ndarray, labels: list[str],
+                       issue_type: str, suggested_label: str | None) -> Group:
+        """A checked single-label group's lines in one pass (``encode_group``: the bytes ``_entry``
+        + ``encode_line`` write), one write + fsync, then the group pushed as columns."""
+        with self._mutex:
+            group_id, ts = self._next_seq, utc_now()
+            parts = self._row_parts(rows)
+            before_codes = self.dataset.labels[rows]
+            texts = np.array([*labels, None], dtype=object)[after]  # -1: the trailing None
+            fresh = np.array([label not in self._class_names for label in labels] + [False])[after]
+            action_names = np.array(ACTIONS, dtype=object)[actions]
+            try:
+                payload = encode_group(
+                    seq=group_id, group=group_id, ts=ts, actions=action_names, row_parts=parts, after=texts,
+                    issue_type=issue_type, suggested_label=suggested_label, id_column=self.dataset.id_column,
+                    new_label=fresh)
+            except ValueError:  # a lone surrogate somewhere: the line-by-line path escapes it as before
+                lines = []
+                for offset, (action, row, label_after, new) in enumerate(
+                        zip(action_names.tolist(), rows.tolist(), texts.tolist(), fresh.tolist())):
+                    entry = self._entry(group_id + offset, group_id, len(rows), ts, action, row, issue_type,
+                                        label_after=label_after, suggested_label=suggested_label)
+                    if new:
+                        entry["new_label"] = True
+                    lines.append(encode_line(entry))
+                payload = b"".join(lines)
+            self._file.append(payload)
+            self._next_seq += len(rows)
+            names, kind = self._before_names, str(issue_type or "")
+
+            def make(i: int) -> Decision:
+                return _decision(int(rows[i]), action_names[i], texts[i], kind, ts, names[before_codes[i]],
+                                 suggested_label, group_id)
+
+            group = Group(group_id, rows, actions, after, labels, {kind}, make)
+            self._state.push(group)
+            return group
 
     def undo(self) -> list[int]:
         """Undo the last decision group; the rows whose decision changed ([] if nothing to undo)."""
@@ -317,13 +381,12 @@ class Journal:
             if target is None:
                 return []
             group_id, ts = self._next_seq, utc_now()
-            kinds = {decision.issue_type for decision in target.decisions}
-            if not self.dataset.is_multilabel and len(target.decisions) > 1 and len(kinds) == 1:
-                rows = [decision.row for decision in target.decisions]
+            if not self.dataset.is_multilabel and len(target) > 1 and len(target.kinds) == 1:
+                rows = target.rows
                 try:
                     payload = encode_group(
                         seq=group_id, group=group_id, ts=ts, actions=[action] * len(rows),
-                        row_parts=self._row_parts(rows), after=[None] * len(rows), issue_type=kinds.pop(),
+                        row_parts=self._row_parts(rows), after=[None] * len(rows), issue_type=next(iter(target.kinds)),
                         suggested_label=None, id_column=self.dataset.id_column, new_label=[False] * len(rows),
                         target=target.id)
                 except ValueError:
@@ -355,6 +418,10 @@ class Journal:
     def decisions(self) -> dict[int, Decision]:
         """Every row's current decision, by row."""
         return self._state.decisions()
+
+    def current(self, rows: Any = None) -> Current:
+        """The current decisions of ``rows`` (None: every decided row) as arrays, no objects."""
+        return self._state.current(rows)
 
     def counts(self) -> dict[str, int]:
         """How many rows currently have each decision."""

@@ -9,6 +9,7 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from collections.abc import Sequence
 from typing import Any
 
 from engine.errors import TextauditError
@@ -245,26 +246,31 @@ def row_part(row: int, id_json: str, digest: str, before_json: str) -> str:
 
 
 def encode_group(
-    *, seq: int, group: int, ts: str, actions: list[str], row_parts: list[str], after: list[str | None],
-    issue_type: str, suggested_label: str | None, id_column: str | None, new_label: list[bool],
+    *, seq: int, group: int, ts: str, actions: Sequence[str], row_parts: Sequence[str], after: Sequence[str | None],
+    issue_type: str, suggested_label: str | None, id_column: str | None, new_label: Sequence[bool],
     target: int | None = None,
 ) -> bytes:
     """The lines of one decision group in one pass: byte for byte what ``encode_line`` writes
     for each line's entry dict (key order included), with the fields shared by the group
-    encoded once and each row's own fields from ``row_part``. A text that cannot be UTF-8 (a
-    lone surrogate) raises ValueError: the caller then encodes line by line with ``encode_line``."""
-    shared = f',"group":{group},"group_size":{len(row_parts)},"ts":{encode_json(ts)},"action":'
+    encoded once and each row's own fields from ``row_part``. The pieces of all lines are laid
+    side by side in one list and joined once (no string built per line). Sequences may be lists
+    or numpy object arrays. A text that cannot be UTF-8 (a lone surrogate) raises ValueError:
+    the caller then encodes line by line with ``encode_line``."""
+    n = len(row_parts)
+    shared = f',"group":{group},"group_size":{n},"ts":{encode_json(ts)},"action":'
     heads = {action: f'{shared}{encode_json(action)},"row":' for action in set(actions)}
-    afters = {label: encode_json(label) for label in set(after)}
+    afters = {label: f',"label_after":{encode_json(label)}' for label in set(after)}
     tail = (f',"issue_type":{encode_json(issue_type)},"suggested_label":{encode_json(suggested_label)}'
             f',"id_column":{encode_json(id_column)}' + ("" if target is None else f',"target":{target}'))
-    ends = (tail + "}\n", tail + ',"new_label":true}\n')
-    head = f'{{"v":{JOURNAL_FORMAT},"seq":'
-    text = "".join([
-        f'{head}{seq + offset}{heads[action]}{part},"label_after":{afters[label_after]}{ends[new]}'
-        for offset, (action, part, label_after, new) in enumerate(zip(actions, row_parts, after, new_label))
-    ])
+    ends = {False: tail + "}\n", True: tail + ',"new_label":true}\n'}
+    pieces: list[Any] = [None] * (6 * n)
+    pieces[0::6] = [f'{{"v":{JOURNAL_FORMAT},"seq":'] * n
+    pieces[1::6] = map(str, range(seq, seq + n))
+    pieces[2::6] = [heads[action] for action in actions] if len(heads) > 1 else [heads.popitem()[1]] * n
+    pieces[3::6] = row_parts
+    pieces[4::6] = [afters[label] for label in after] if len(afters) > 1 else [afters.popitem()[1]] * n
+    pieces[5::6] = [ends[bool(new)] for new in new_label]
     try:
-        return text.encode("utf-8")
+        return "".join(pieces).encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("not UTF-8: encode line by line") from None

@@ -37,6 +37,30 @@ class Outcome:
     step: Step | None = None  # undo/redo: which group, where and from when
 
 
+@dataclass
+class Bulk:
+    """A group of decisions as columns: ``rows``, the book's action ``codes`` (RELABEL, EXCLUDE,
+    KEEP) and class indices ``labels`` (-1 where the action is not relabel)."""
+
+    rows: np.ndarray
+    codes: np.ndarray
+    labels: np.ndarray
+
+    @classmethod
+    def of(cls, items: list[tuple[str, int, int | None]]) -> Bulk:
+        for action, _, _ in items:
+            if action not in ACTION_CODES:
+                from engine.errors import UsageError
+
+                raise UsageError(f"unknown action {action!r}")
+        return cls(np.array([int(row) for _, row, _ in items], dtype=np.int64),
+                   np.array([ACTION_CODES[action] for action, _, _ in items], dtype=np.int8),
+                   np.array([-1 if label is None else int(label) for _, _, label in items], dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
 class DecisionBook:
     """Latest decision per row, kept in step with the journal."""
 
@@ -57,8 +81,7 @@ class DecisionBook:
         self.read_only = journal is None or bool(getattr(journal, "read_only", False))
         self.describe_set = None  # multi-label: (row, label_after) -> the set change, set by the app
         if journal is not None:
-            for row, decision in journal.decisions().items():
-                self._apply(int(row), decision)
+            self._refresh(None)
 
     @staticmethod
     def _key(value: Any) -> str:
@@ -96,20 +119,22 @@ class DecisionBook:
         """The label as the journal stores it (the class's display name)."""
         return str(self.classes[index])
 
-    def _apply(self, row: int, decision: Any | None) -> None:
-        if decision is None:
-            self.codes[row] = NONE
-            self.labels[row] = -1
-            self.groups[row] = -1
+    def _refresh(self, rows: Any) -> None:
+        """The arrays of ``rows`` (None: every decided row) set from the journal's current
+        decisions: a few array assignments, however many rows (a 10,000-row group included)."""
+        if self.journal is None:
             return
-        self.codes[row] = ACTION_CODES.get(decision.action, NONE)
-        self.groups[row] = int(getattr(decision, "group", 0))
-        label = getattr(decision, "label_after", None)
-        self.labels[row] = self._label_index.get(self._key(label), -1) if label is not None else -1
+        current = self.journal.current(rows)
+        if not len(current.rows):
+            return
+        from engine.journal_format import ACTIONS
 
-    def _refresh(self, rows: list[int]) -> None:
-        for row in rows:
-            self._apply(row, self.journal.decision(row))
+        codes = np.array([ACTION_CODES[action] for action in ACTIONS] + [NONE], dtype=np.int8)
+        labels = np.array([self._label_index.get(self._key(label), -1) for label in current.labels] + [-1],
+                          dtype=np.int32)
+        self.codes[current.rows] = codes[current.action]  # -1 (no decision) takes the trailing entry
+        self.labels[current.rows] = labels[current.label]
+        self.groups[current.rows] = current.group
 
     def _guard(self) -> str | None:
         if self.journal is None or self.read_only:
@@ -123,32 +148,45 @@ class DecisionBook:
         return self.record_group([(action, row, label_after)], issue_type, suggested)
 
     def record_group(
-        self, items: list[tuple[str, int, int | None]], issue_type: str, suggested: int | None = None
+        self, items: list[tuple[str, int, int | None]] | Bulk, issue_type: str, suggested: int | None = None
     ) -> Outcome:
-        """Record several decisions as one undoable step."""
+        """Record several decisions as one undoable step (``items`` or a ``prepare``d ``Bulk``)."""
         if (problem := self._guard()) is not None:
             return Outcome([], problem)
         from engine.corrections import JournalWriteError
         from engine.errors import UsageError
 
-        entries = [
-            (action, int(row), None if label is None else self.display_label(label)) for action, row, label in items
-        ]
         suggested_value = None if suggested is None else self.display_label(suggested)
         try:
-            if len(entries) == 1:
-                action, row, label = entries[0]
-                self.journal.record(action, row, label_after=label, issue_type=issue_type, suggested_label=suggested_value)
+            if not isinstance(items, Bulk) and len(items) > 1:
+                items = Bulk.of(items)
+            if isinstance(items, Bulk):
+                rows = items.rows
+                classes = np.unique(items.labels[items.labels >= 0])
+                after = np.where(items.labels >= 0, np.searchsorted(classes, items.labels), -1)
+                actions = np.array([-1, 0, 1, 2], dtype=np.int8)[items.codes]  # book code -> ACTIONS index
+                self.journal.record_columns(rows, actions, after, [self.display_label(c) for c in classes.tolist()],
+                                            issue_type=issue_type, suggested_label=suggested_value)
             else:
-                self.journal.record_group(entries, issue_type=issue_type, suggested_label=suggested_value)
+                action, row, label = items[0]
+                rows = [int(row)]
+                self.journal.record(action, rows[0], label_after=None if label is None else self.display_label(label),
+                                    issue_type=issue_type, suggested_label=suggested_value)
         except JournalWriteError as exc:  # its message already says "NOT saved"
             return Outcome([], str(exc))
         except UsageError as exc:  # e.g. one label for a row of label sets: nothing was written
             return Outcome([], f"decision NOT saved: {exc.message}")
-        rows = [row for _, row, _ in entries]
         self._refresh(rows)
         self.saved_this_session += len(rows)
-        return Outcome(rows)
+        return Outcome(rows.tolist() if isinstance(rows, np.ndarray) else rows)
+
+    def prepare(self, items: list[tuple[str, int, int | None]]) -> Bulk:
+        """``items`` as columns, with the journal's per-row line parts computed now (call it when a
+        bulk dialog opens), so the confirming key press only writes."""
+        bulk = Bulk.of(items)
+        if self.journal is not None and not self.read_only and hasattr(self.journal, "prepare_rows"):
+            self.journal.prepare_rows(bulk.rows)
+        return bulk
 
     def undo(self, class_names: list[str] | None = None) -> Outcome:
         """Undo the latest decision group, whichever screen or session made it (``step`` says)."""
@@ -181,6 +219,13 @@ class DecisionBook:
         decision = self.journal.decision(rows[0]) if self.journal is not None else None
         if len(rows) == 1:
             what = self.describe(rows[0], class_names)
+        elif self.describe_set is None:  # the text depends on (code, label) only: one per kind
+            picked = np.asarray(rows, dtype=np.int64)
+            keys = self.codes[picked].astype(np.int64) * (len(self.classes) + 2) + self.labels[picked] + 1
+            _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+            order = np.argsort(first)  # kinds in the order their first row comes
+            what = ", ".join(f"{count} {self.describe(rows[index], class_names)}"
+                             for index, count in zip(first[order].tolist(), counts[order].tolist()))
         else:
             kinds: dict[str, int] = {}
             for row in rows:

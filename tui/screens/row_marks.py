@@ -17,7 +17,7 @@ import numpy as np
 from tui.screens.bulk_dialog import PREVIEW_ROWS, BulkDialog, BulkRequest, PreviewRow
 
 if TYPE_CHECKING:
-    from tui.decisions import DecisionBook
+    from tui.decisions import Bulk, DecisionBook
     from tui.view import AuditView
     from tui.widgets.row_list import RowList
 
@@ -144,10 +144,11 @@ class MarkKeys:
         suggestions = {label for action, _, label in items if action == "relabel"}
         suggested = next(iter(suggestions)) if len(suggestions) == 1 else None
         request = BulkRequest(title, len(items), preview, notes)
+        prepared = self.book.prepare(items)  # columns + line parts now, so enter only writes
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.apply_bulk(items, suggested)
+                self.apply_bulk(prepared, suggested)
 
         self.app.push_screen(BulkDialog(request), confirmed)
 
@@ -159,7 +160,7 @@ class MarkKeys:
                  "keep": "✓ kept"}[action]
         return PreviewRow(row, str(self.view.texts[row]), before, after)
 
-    def apply_bulk(self, items: list[Item], suggested: int | None) -> None:
+    def apply_bulk(self, items: list[Item] | Bulk, suggested: int | None) -> None:
         """Write the group (one fsync), clear the marks, say what happened."""
         outcome = self.book.record_group(items, self.issue_type, suggested)
         if outcome.error:
