@@ -54,14 +54,19 @@ def suggestions(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray,
                 threshold: float = THRESHOLD) -> tuple[list[list[int]], list[list[int]]]:
     """Per row: labels likely missing (not given, p >= threshold) and likely wrong (given, p < threshold),
     each ordered most confident first."""
-    missing: list[list[int]] = []
-    extra: list[list[int]] = []
-    for row, members in enumerate(sets):
+    from engine.multilabel import indicator
+
+    given = indicator(sets, pred_probs.shape[1]).astype(bool)
+    likely = pred_probs >= threshold
+    missing_mask, extra_mask = likely & ~given, given & ~likely
+    missing: list[list[int]] = [[] for _ in range(len(sets))]
+    extra: list[list[int]] = [[] for _ in range(len(sets))]
+    for row in np.flatnonzero(missing_mask.any(axis=1) | extra_mask.any(axis=1)).tolist():
         probs = pred_probs[row]
-        given = set(members)
-        candidates = np.flatnonzero(probs >= threshold)
-        missing.append([int(k) for k in candidates[np.argsort(-probs[candidates], kind="stable")] if k not in given])
-        extra.append(sorted((int(k) for k in given if probs[k] < threshold), key=lambda k: probs[k]))
+        added = np.flatnonzero(missing_mask[row])
+        dropped = np.flatnonzero(extra_mask[row])
+        missing[row] = added[np.argsort(-probs[added], kind="stable")].tolist()
+        extra[row] = dropped[np.argsort(probs[dropped], kind="stable")].tolist()
     return missing, extra
 
 

@@ -99,3 +99,48 @@ def test_issue_table_names_the_sets(ml_result) -> None:
     assert table["given_labels"][row] == [names[i] for i in ml_result.dataset.label_sets[row]]
     change = set(table["missing_labels"][row]) | set(table["extra_labels"][row])
     assert change and set(table["suggested_labels"][row]) ^ set(table["given_labels"][row]) == change
+
+
+def _suggestions_by_row(sets, probs, threshold=0.5):
+    """The per-row definition the vectorised ``suggestions`` must match."""
+    missing, extra = [], []
+    for row, given in enumerate(sets):
+        p = probs[row]
+        missing.append(sorted((k for k in range(p.size) if k not in given and p[k] >= threshold), key=lambda k: -p[k]))
+        extra.append(sorted((k for k in sorted(given) if p[k] < threshold), key=lambda k: p[k]))
+    return missing, extra
+
+
+def test_suggestions_equal_the_per_row_definition_with_ties() -> None:
+    rng = np.random.default_rng(0)
+    for _ in range(100):
+        n, k = int(rng.integers(1, 30)), int(rng.integers(1, 8))
+        probs = rng.choice([0.1, 0.49, 0.5, 0.7, 0.7, 0.9], size=(n, k)).astype(np.float32)
+        sets = [tuple(sorted(set(rng.integers(0, k, rng.integers(0, k + 1)).tolist()))) for _ in range(n)]
+        assert suggestions(sets, probs) == _suggestions_by_row(sets, probs)
+
+
+def test_warm_started_folds_reach_the_cold_optimum(monkeypatch) -> None:
+    from engine import multilabel_predict
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(300, 6)).astype(np.float32)
+    y = np.stack([x[:, 0] > 0, x[:, 1] - x[:, 2] > 0.3, x[:, 3] > 1.0], axis=1).astype(np.int8)
+    first: list = []
+    ovr_logistic_probs(x[:200], y[:200], x[200:], C=1.0, solution_out=first)
+    assert first and first[0].shape == (7, 3)
+    cold = ovr_logistic_probs(x[100:], y[100:], x[:100], C=1.0)
+    warm = ovr_logistic_probs(x[100:], y[100:], x[:100], C=1.0, start=first[0])
+    assert np.allclose(warm, cold, atol=2e-3)
+    # the start is used: from the fold's own solution the solver has next to nothing left to do
+    own: list = []
+    ovr_logistic_probs(x[100:], y[100:], x[:100], C=1.0, solution_out=own)
+    calls: list[int] = []
+    real = multilabel_predict.lbfgs
+    monkeypatch.setattr(multilabel_predict, "lbfgs",
+                        lambda f, start, **kw: real(lambda t: (calls.append(1), f(t))[1], start, **kw))
+    ovr_logistic_probs(x[100:], y[100:], x[:100], C=1.0, start=own[0])
+    from_own = len(calls)
+    calls.clear()
+    ovr_logistic_probs(x[100:], y[100:], x[:100], C=1.0)
+    assert from_own < len(calls) / 3
