@@ -310,10 +310,13 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         diagnostics["noise_model"] = "untrusted"
         # the count comes from the noise model the held-out likelihood prefers: random flips, or
         # T's class pairs (its destinations, not its ill-conditioned inverse), whose flips the
-        # classifier partly learned and a random-flip model therefore misses
-        model = "class-pair" if pairs else "uniform-flip"
+        # classifier partly learned and a random-flip model therefore misses; where random flips
+        # leave too few errors to test (untestable), the errors are systematic, as on the
+        # posterior's path below (split halves with flips to the twin half: 48 counted for 500)
+        systematic = pairs or not testable
+        model = "class-pair" if systematic else "uniform-flip"
         model_count = uniform_count
-        if pairs:
+        if systematic:
             rate = flip_rate(labels, _sharpened(probs, SHARPNESS), flip_destinations(noise))
             model_count = int(round(rate * n_rows))
             diagnostics["class_pair_estimate"] = model_count
@@ -322,8 +325,9 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
                      + ". label_score is Datalab's own self-confidence")
         if estimated < cleanlab_count:
             notes.append(f"label issues: cleanlab's confident joint counts {cleanlab_count:,} likely label errors, "
-                         f"read from the same untrusted estimate; a {model} noise model (the better one on "
-                         f"held-out rows) explains the labels with {estimated:,}, so the {estimated:,} "
+                         f"read from the same untrusted estimate; a {model} noise model ("
+                         f"{'the better one on held-out rows' if testable else 'random flips leave almost none'}) "
+                         f"explains the labels with {estimated:,}, so the {estimated:,} "
                          f"lowest-scored rows are flagged")
     elif evidence is not None and not pairs:
         score = self_confidence

@@ -360,3 +360,24 @@ def test_the_fallback_counts_label_errors_with_the_noise_model_the_likelihood_pr
     found = verdict.diagnostics
     assert found["noise_model"] == "untrusted" and "class_pair_estimate" not in found
     assert verdict.estimated_issues == min(found["cleanlab_estimate"], found["uniform_flip_estimate"])
+
+
+def test_the_fallback_counts_systematic_errors_when_random_flips_leave_none_to_test(monkeypatch):
+    """T distrusted and the flips mostly learned, so a random-flip model finds almost none (< 1%
+    of the rows) and the held-out test cannot run: the count comes from T's class pairs, as on
+    the posterior's path. On bench/quality.py's banking77 split set (flips to the twin half)
+    that is 455 flagged for 500 flips instead of 48; here, a smaller step the same way."""
+    import engine.label_posterior as label_posterior
+
+    monkeypatch.setattr(label_posterior, "MAX_CONDITION", 1.0)
+    for seed in (0, 1, 2):
+        given, probs, flipped = confusable_probs(seed, unlearned=0.1)
+        verdict = score_labels(given, probs)
+        found = verdict.diagnostics
+        assert found["noise_model"] == "untrusted" and "structure_share" not in found
+        assert found["uniform_flip_estimate"] < 0.01 * len(given)
+        assert found["class_pair_estimate"] >= found["uniform_flip_estimate"] + 9
+        assert verdict.estimated_issues == verdict.flags.sum() == min(found["cleanlab_estimate"],
+                                                                      found["class_pair_estimate"])
+        assert any("random flips leave almost none" in note for note in verdict.notes)
+        assert verdict.flags[flipped].mean() > 0.08  # flagged rows are flips
