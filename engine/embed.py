@@ -11,9 +11,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import Cancelled, DataError, UsageError
 from engine.progress import StepFn
@@ -29,6 +27,9 @@ PRECISIONS = ("auto", "fp32", "bf16", "fp16", "int8")
 # so the encode runs several times slower than on one thread (bench/README.md, CPUs without
 # native bf16). Set before torch is first imported; a user's own setting wins.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+if TYPE_CHECKING:  # numpy loads inside the functions that compute: resolving a model or a
+    import numpy as np  # precision (a warm run's cache key, engine/result_index.py) needs none
 
 _models: dict[tuple[str, str], Any] = {}
 _models_lock = threading.Lock()
@@ -260,6 +261,8 @@ def embed_texts(
     a cancel request is honoured between chunks; the lean CPU encoder also reports progress
     within a chunk (at most every 0.2 s), so it moves early.
     """
+    import numpy as np
+
     name = resolve_model_name(model)
     if len(texts) == 0:
         raise DataError("nothing to embed: the dataset has no rows")
@@ -283,6 +286,8 @@ def _embed_unique(
     progress: StepFn | None, cancel: threading.Event | None,
 ) -> np.ndarray:
     """:func:`embed_texts` for distinct, encodable texts of a sentence-transformers model."""
+    import numpy as np
+
     encoder = load_model(name, device, precision)
     from engine.bert_encoder import BertMeanEncoder
 
@@ -402,6 +407,7 @@ def _autocast(precision: str, on_gpu: bool):
 
 def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None) -> np.ndarray:
     """TF-IDF (1-2 grams) reduced by truncated SVD to at most 256 unit-norm dimensions."""
+    import numpy as np
     from sklearn.decomposition import TruncatedSVD
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize

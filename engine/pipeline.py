@@ -92,6 +92,7 @@ class AuditResult:
     timings_s: dict[str, float]
     stage_cache_hits: dict[str, bool]
     notes: list[str] = field(default_factory=list)
+    run_notes: list[str] = field(default_factory=list)  # those of ``notes`` only this run gives (cache events, reuse)
 
     @property
     def cache_hit(self) -> bool:
@@ -121,6 +122,7 @@ class _Runner:
         self.timings: dict[str, float] = {}
         self.hits: dict[str, bool] = {}
         self.notes: list[str] = []
+        self.run_notes: list[str] = []  # notes about this run, not the data: a warm run of the same audit lacks them
         self.features: np.ndarray | None = None
         self.user_pred_probs: np.ndarray | None = None
 
@@ -249,8 +251,8 @@ class _Runner:
                 reused = Reused(np.zeros(len(dataset), dtype=bool), None)
                 vectors = encode(dataset.texts)
         if reused.found.any():
-            self.notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
-                              f"embedded by earlier audits; encoded {missing.size:,}")
+            self.run_notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
+                                  f"embedded by earlier audits; encoded {missing.size:,}")
         assert vectors is not None
         return vectors
 
@@ -409,8 +411,9 @@ def run_audit(
         keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}
         output = runner.timed("audit", runner.audit, dataset, pred_probs, graph, vectors, keys)
     runner.timings["total"] = round(time.perf_counter() - total_started, 3)
-    runner.notes.extend(runner.cache.events)
+    runner.run_notes.extend(runner.cache.events)
+    runner.notes.extend(runner.run_notes)
     return AuditResult(
         dataset=dataset, options=options, pred_probs=pred_probs, graph=graph, output=output,
-        timings_s=runner.timings, stage_cache_hits=runner.hits, notes=runner.notes,
+        timings_s=runner.timings, stage_cache_hits=runner.hits, notes=runner.notes, run_notes=runner.run_notes,
     )

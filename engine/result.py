@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from engine import report_render
 from engine.pipeline import AuditResult
 
 
@@ -68,44 +70,37 @@ def issue_table(result: AuditResult) -> pd.DataFrame:
     return table
 
 
-def summary_json(result: AuditResult) -> dict[str, Any]:
-    """The CLI's ``--format json`` object."""
-    p_value = non_iid_p_value(result)
-    return {
+def summary_view(result: AuditResult) -> dict[str, Any]:
+    """What the printed forms show, as a JSON-safe dict (engine/report_render.py). Its notes
+    are those every audit of the same data and options gives: this run's own (cache events,
+    vectors reused from earlier audits) are left out."""
+    from engine.audit import json_safe
+
+    own = set(result.run_notes)
+    return json_safe({
         "source": result.dataset.source,
         "n_rows": len(result.dataset),
         "n_classes": result.dataset.n_classes,
         "issue_counts": issue_counts(result),
-        "non_iid_p_value": p_value,
+        "non_iid_p_value": non_iid_p_value(result),
         "label_estimate": label_estimate(result),
-        "cache_hit": result.cache_hit,
-        "stage_cache_hits": result.stage_cache_hits,
-        "timings_s": result.timings_s,
-        "notes": result.notes,
-    }
+        "notes": [note for note in result.notes if note not in own],
+        "report": result.output.report,
+    }, max_items=sys.maxsize)
+
+
+def summary_json(result: AuditResult) -> dict[str, Any]:
+    """The CLI's ``--format json`` object."""
+    return report_render.summary_json(summary_view(result), cache_hit=result.cache_hit,
+                                      stage_cache_hits=result.stage_cache_hits, timings_s=result.timings_s,
+                                      notes=result.notes)
 
 
 def report_text(result: AuditResult) -> str:
     """A plain-text report in the spirit of ``Datalab.report()``, plus textaudit's own header."""
-    dataset = result.dataset
-    counts = issue_counts(result)
-    lines = [
-        f"Dataset: {dataset.source}  ({len(dataset):,} rows, {dataset.n_classes} classes)",
-        "",
-        "Issues found (rows flagged per type):",
-    ]
-    width = max(len(name) for name in counts) if counts else 10
-    for name, count in counts.items():
-        lines.append(f"  {name:<{width}}  {count:>7,}")
-    estimate = label_estimate(result)
-    if estimate is not None:
-        lines.append(f"\nLabel errors estimated: {estimate['estimated_label_issues']:,} "
-                     f"(label_score: {estimate['label_score_method']})")
-    p_value = non_iid_p_value(result)
-    if p_value is not None:
-        verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
-        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {verdict}")
-    for note in result.notes:
-        lines.append(f"note: {note}")
-    lines.extend(["", "Datalab report", "=" * 14, result.output.report.rstrip()])
-    return "\n".join(lines) + "\n"
+    return report_render.report_text(summary_view(result), result.notes)
+
+
+def report_markdown(result: AuditResult) -> str:
+    """The report as a Markdown note."""
+    return report_render.report_markdown(summary_view(result))

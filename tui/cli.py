@@ -226,24 +226,46 @@ class _StderrProgress:
             sys.stderr.flush()
 
 
-def _markdown(result) -> str:
-    from engine.result import issue_counts, non_iid_p_value
+def _cache_root(args: argparse.Namespace) -> Path:
+    from engine.paths import cache_dir
 
-    dataset = result.dataset
-    lines = [f"# textaudit report: {dataset.source}", "",
-             f"{len(dataset):,} rows, {dataset.n_classes} classes", "",
-             "| issue type | rows flagged |", "|---|---:|"]
-    lines += [f"| {name} | {count:,} |" for name, count in issue_counts(result).items()]
-    p_value = non_iid_p_value(result)
-    if p_value is not None:
-        lines += ["", f"Non-IID p-value: **{p_value:.4g}**"]
-    lines += ["", "```", result.output.report.rstrip(), "```"]
-    return "\n".join(lines) + "\n"
+    return Path(args.cache_dir).expanduser() if args.cache_dir else cache_dir()
+
+
+def _result_index_key(args: argparse.Namespace) -> str | None:
+    """The result index's key for this audit (engine/result_index.py), None where it does not apply."""
+    from engine import result_index
+
+    return result_index.index_key(vars(args), _cache_root(args))
+
+
+def _print_indexed(args: argparse.Namespace, key: str, started: float) -> bool:
+    """Print the summary of an identical earlier audit without loading the pipeline; False on a miss."""
+    from engine import report_render, result_index
+
+    entry = result_index.load(_cache_root(args), key)
+    if entry is None:
+        return False
+    view, elapsed = entry["view"], round(time.perf_counter() - started, 3)
+    if args.format == "json":
+        timings = {"load": elapsed, **{stage: 0.0 for stage in entry["stages"]}, "total": elapsed}
+        summary = report_render.summary_json(view, cache_hit=True, stage_cache_hits=dict.fromkeys(entry["stages"], True),
+                                             timings_s=timings, notes=view["notes"])
+        print(json.dumps({**summary, "result_index": True}, indent=2))
+    elif args.format == "markdown":
+        print(report_render.report_markdown(view), end="")
+    else:
+        print(report_render.report_text(view, view["notes"]), end="")
+    return True
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    index_key = _result_index_key(args)
+    if index_key is not None and not args.issues_out and _print_indexed(args, index_key, started):
+        return 0
     from engine.pipeline import run_audit
-    from engine.result import report_text, summary_json
+    from engine.result import report_markdown, report_text, summary_json, summary_view
 
     options = audit_options(args)
     issues_inputs = [args.data, args.pred_probs, args.features]
@@ -275,6 +297,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
         for warning in write_issue_table(result, args.issues_out, issues_inputs):
             print(f"textaudit: warning: {warning}", file=sys.stderr)
+    if index_key is not None and reaudit is None:
+        from engine import result_index
+
+        result_index.save(_cache_root(args), index_key, summary_view(result), list(result.stage_cache_hits))
     if args.format == "json":
         summary = summary_json(result)
         if reaudit is not None:
@@ -285,7 +311,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                            delta=delta_json(reaudit))
         print(json.dumps(summary, indent=2))
     elif args.format == "markdown":
-        print(_markdown(result), end="")
+        print(report_markdown(result), end="")
     else:
         print(report_text(result), end="")
     if reaudit is not None and args.format != "json":
