@@ -91,6 +91,7 @@ def run_textaudit(args: list[str], env: dict[str, str] | None = None, timeout: f
         result = json.loads(out.read().decode())
     result["peak_rss_mib"] = round(usage.ru_maxrss / 1024, 1)
     result["wall_s"] = round(wall, 3)
+    result["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 3)  # the child's CPU time: what load does not inflate
     return result
 
 
