@@ -150,3 +150,31 @@ def test_corrected_csv_with_a_label_separator_stays_multilabel(tmp_path: Path) -
     assert corrected.is_multilabel and rows.tolist() == [0, 1, 2]
     assert [[corrected.class_names[i] for i in s] for s in corrected.label_sets] == [
         ["card", "transfer"], ["transfer"], ["card", "payment"]]
+
+
+async def test_filter_matches_every_label_of_a_set_and_label_changes(app):
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        view, screen = app.view, app.screen
+        ml = view.multilabel
+        flagged = np.flatnonzero(view.flags["label"]).tolist()
+        names = ml.names
+
+        async def shown(query: str) -> list[int]:
+            screen.set_filter(query)
+            await settle(pilot)
+            return sorted(int(r) for r in screen.row_list.order.tolist())
+
+        refund = names.index("refund")
+        rows = await shown("g:refund")
+        assert rows == [r for r in flagged if refund in ml.sets[r]]
+        # the point: rows where refund is not the set's first label are found too
+        assert any(ml.sets[r][0] != refund for r in rows)
+        missing = next(names[m[0]] for r in flagged if (m := ml.missing[r]))
+        index = names.index(missing)
+        assert await shown(f"s:+{missing}") == [r for r in flagged if index in ml.missing[r]]
+        wrong = next(names[e[0]] for r in flagged if (e := ml.extra[r]))
+        index = names.index(wrong)
+        assert await shown(f"s:-{wrong}") == [r for r in flagged if index in ml.extra[r]]
+        assert await shown(f"s:{wrong}") == [r for r in flagged if index in ml.suggested(r)]

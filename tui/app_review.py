@@ -61,8 +61,8 @@ class ReviewActions:
             self.notify("no label check in this audit: nothing to group by class", timeout=4)
             return
         if self.view.multilabel is not None:  # its pairs are single classes: a set change is not one
-            self.notify("the confusion navigator groups single labels; with label sets, sort or filter the "
-                        "label issues by their suggested change instead", timeout=5)
+            self.notify("the confusion navigator groups single labels; with label sets, filter the label issues "
+                        "by a label change instead: s:+LABEL likely missing, s:-LABEL likely wrong", timeout=6)
             return
         found = next((s for s in self.screen_stack if isinstance(s, ConfusionScreen)), None)
         if found is None:

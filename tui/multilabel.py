@@ -47,6 +47,25 @@ class MultiLabelView:
         codes: dict[tuple[int, ...], int] = {}
         return np.fromiter((codes.setdefault(s, len(codes)) for s in self.sets), dtype=np.int64, count=len(self.sets))
 
+    def filter_mask(self, rows: np.ndarray, labels: np.ndarray, kind: str, sign: str = "") -> np.ndarray:
+        """Rows of ``rows`` whose set matches any class in ``labels``: ``kind`` "given" (the set holds
+        one), "suggested" with ``sign`` "" (the suggested set holds one), "+" (one is likely missing)
+        or "-" (one is likely wrong)."""
+        wanted = {int(c) for c in labels}
+        if kind == "given":
+            pick = self.sets
+        elif sign == "+":
+            pick = self.missing
+        elif sign == "-":
+            pick = self.extra
+        else:
+            pick = None
+        out = np.zeros(len(rows), dtype=bool)
+        for i, row in enumerate(np.asarray(rows).tolist()):
+            members = pick[row] if pick is not None else self.suggested(row)
+            out[i] = not wanted.isdisjoint(members)
+        return out
+
     def given_text(self, row: int, width: int | None = None) -> str:
         return compact(self.names, self.sets[row], width)
 

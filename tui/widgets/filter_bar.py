@@ -4,6 +4,8 @@
     re:^how\\b             regex on the text
     given:card  g:card     given label contains "card"
     suggested:pin  s:pin   suggested label contains "pin"
+    s:+pin  s:-pin         label sets: "pin" likely missing / likely wrong (given: and suggested: match any
+                           label of the set, or of the suggested set)
     "exact phrase"         quoted words stay together
     ~some text             (on enter) the rows nearest in meaning to "some text"
 """
@@ -51,10 +53,27 @@ class FilterSpec:
     def mask(self, rows: np.ndarray, view: AuditView, check: Check = never_cancelled) -> np.ndarray:
         """Boolean mask over ``rows`` (runs in a worker thread; ``check`` stops a stale request)."""
         keep = np.ones(len(rows), dtype=bool)
+        if view.multilabel is not None and (self.given or self.suggested):  # label sets: every label counts
+            return self._set_mask(rows, view, keep, check)
         if self.given:
             keep &= np.isin(view.given[rows], self.label_set(self.given, view.class_names))
         if self.suggested:
             keep &= np.isin(view.predicted[rows], self.label_set(self.suggested, view.class_names))
+        return self._text_mask(rows, view, keep, check)
+
+    def _set_mask(self, rows: np.ndarray, view: AuditView, keep: np.ndarray, check: Check) -> np.ndarray:
+        """``given:X`` matches a set holding X; ``suggested:X`` the suggested set holding X,
+        ``suggested:+X`` / ``-X`` the rows where X is likely missing / likely wrong."""
+        ml = view.multilabel
+        if self.given:
+            keep &= ml.filter_mask(rows, self.label_set(self.given, view.class_names), "given")
+        if self.suggested:
+            sign = self.suggested[0] if self.suggested[0] in "+-" and len(self.suggested) > 1 else ""
+            fragment = self.suggested[len(sign):]
+            keep &= ml.filter_mask(rows, self.label_set(fragment, view.class_names), "suggested", sign)
+        return self._text_mask(rows, view, keep, check)
+
+    def _text_mask(self, rows: np.ndarray, view: AuditView, keep: np.ndarray, check: Check) -> np.ndarray:
         for word in self.words:
             candidates = np.flatnonzero(keep)
             keep[candidates] = view.text_index.contains(rows[candidates], word, check)
