@@ -178,3 +178,21 @@ async def test_filter_matches_every_label_of_a_set_and_label_changes(app):
         index = names.index(wrong)
         assert await shown(f"s:-{wrong}") == [r for r in flagged if index in ml.extra[r]]
         assert await shown(f"s:{wrong}") == [r for r in flagged if index in ml.suggested(r)]
+
+
+async def test_near_duplicate_diff_headers_and_row_order_use_whole_sets(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.view
+        ml = view.multilabel
+        # the row-order check counts changes of label set, not of first label
+        assert view.label_order.n_classes == len(set(ml.sets))
+        app.open_issue("near_duplicate")
+        await settle(pilot)
+        diff = app.screen.diff
+        assert diff.members
+        row = int(diff.members[0])
+        assert f"row {row:,} · {ml.given_text(row)}" in diff._header(0, row).plain
+        legend = diff._legend().plain
+        texts = {ml.given_text(int(r)) for r in diff.members}
+        assert ("CONFLICTING LABELS: " + " / ".join(sorted(texts)) in legend) == (len(texts) > 1)

@@ -43,9 +43,14 @@ class MultiLabelView:
         return cls(list(dataset.class_names), list(dataset.label_sets), missing, extra, probs)
 
     def set_codes(self) -> np.ndarray:
-        """One int per row, equal exactly when two rows carry the same label set."""
-        codes: dict[tuple[int, ...], int] = {}
-        return np.fromiter((codes.setdefault(s, len(codes)) for s in self.sets), dtype=np.int64, count=len(self.sets))
+        """One int per row, equal exactly when two rows carry the same label set, ordered as the
+        sets sort (so a file sorted by label set has ascending codes)."""
+        rank = {members: code for code, members in enumerate(sorted(set(self.sets)))}
+        return np.fromiter((rank[s] for s in self.sets), dtype=np.int64, count=len(self.sets))
+
+    def label_text(self, row: int) -> str:
+        """The row's set for a header or a legend: ``a, b`` (``∅`` when empty)."""
+        return self.given_text(row)
 
     def filter_mask(self, rows: np.ndarray, labels: np.ndarray, kind: str, sign: str = "") -> np.ndarray:
         """Rows of ``rows`` whose set matches any class in ``labels``: ``kind`` "given" (the set holds

@@ -110,7 +110,7 @@ class AuditView:
         """Label changes between consecutive rows against a random order (is the file grouped?)."""
         from tui.label_order import label_order
 
-        return label_order(self.given)
+        return label_order(self.label_keys())  # label sets: a change of set is a label change
 
     @property
     def n_classes(self) -> int:

@@ -74,7 +74,9 @@ class DiffView(VerticalScroll, can_focus=True):
         names = self.view.class_names
         marker = "▶ " if index == self.selected else "  "
         header = Text(marker, style="bold")
-        header.append(f"row {row:,} · {names[int(self.view.given[row])]}", style="bold" if index == self.selected else "")
+        ml = self.view.multilabel  # label sets: the whole set, not its first label
+        label = ml.label_text(row) if ml is not None else names[int(self.view.given[row])]
+        header.append(f"row {row:,} · {label}", style="bold" if index == self.selected else "")
         decision = self.book.describe(row, names)
         if decision:
             header.append(f"  [{decision}]", style="reverse")
@@ -111,7 +113,9 @@ class DiffView(VerticalScroll, can_focus=True):
         return Group(*parts)
 
     def _legend(self) -> Text:
-        labels = {self.view.class_names[int(self.view.given[r])] for r in self.members}
+        ml = self.view.multilabel
+        labels = {ml.label_text(r) if ml is not None else self.view.class_names[int(self.view.given[r])]
+                  for r in self.members}
         text = Text(f"{len(self.members)} members", style="bold")
         if len(labels) > 1:
             text.append("  ⚠ CONFLICTING LABELS: " + " / ".join(sorted(labels)), style="bold reverse")
