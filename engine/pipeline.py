@@ -43,7 +43,7 @@ from engine.checks import (
 from engine.errors import DataError
 from engine.imports import import_with_gc_paused
 from engine.load import Dataset, load_dataset
-from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER
+from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER, FoldState
 from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.text_vectors import Reused, reuse_vectors, row_hashes
@@ -93,6 +93,7 @@ class AuditResult:
     stage_cache_hits: dict[str, bool]
     notes: list[str] = field(default_factory=list)
     run_notes: list[str] = field(default_factory=list)  # those of ``notes`` only this run gives (cache events, reuse)
+    folds: FoldState | None = None  # each row's fold and each fold's solution (a re-audit starts from them)
 
     @property
     def cache_hit(self) -> bool:
@@ -125,6 +126,8 @@ class _Runner:
         self.run_notes: list[str] = []  # notes about this run, not the data: a warm run of the same audit lacks them
         self.features: np.ndarray | None = None
         self.user_pred_probs: np.ndarray | None = None
+        self.warm: FoldState | None = None  # run_audit(warm=...): refit an earlier audit's folds
+        self.folds: FoldState | None = None  # this run's folds, for a later re-audit
 
     def load_user_arrays(self, dataset: Dataset) -> None:
         """Read and check ``--features``/``--pred-probs`` against the data before any stage runs."""
@@ -260,6 +263,7 @@ class _Runner:
         self, dataset: Dataset, vectors: np.ndarray, vector_key: str, graph: NeighbourGraph | None = None
     ) -> tuple[np.ndarray, str]:
         options = self.options
+        warm = self.warm if options.ray is None and options.classifier == "logreg-knn" else None
         if self.user_pred_probs is not None:
             pred_probs = self.user_pred_probs
             self.hits["predict"] = True
@@ -269,6 +273,7 @@ class _Runner:
             "classifier": options.classifier, "C": options.C, "seed": options.seed,
             "graph": graph.method if graph is not None and options.classifier.endswith("-knn") else None,
             "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
+            **({} if warm is None else {"warm": [array_hash(warm.fold_of), array_hash(warm.solutions)]}),
         })
 
         def compute():
@@ -283,16 +288,27 @@ class _Runner:
                 classifier=options.classifier, C=options.C, seed=options.seed,
                 neighbours=graph.indices if graph is not None else None,
                 progress=self.stage_progress("predict"), cancel=self.cancel,
+                **({} if warm is None else {"warm": warm}),
             )
-            return result.pred_probs, result.notes
+            return result.pred_probs, result.notes, result.folds
 
-        pred_probs = self.cached(
-            "predict", "pred_probs", key, compute=compute,
-            files=lambda result: ({"pred_probs.npy": result[0]}, {"notes": result[1]}),
-            restore=lambda cached: (cached["pred_probs"], []), doubt=pred_probs_doubt,
+        def files(result) -> tuple[dict[str, Any], dict[str, Any]]:
+            stored = {"pred_probs.npy": result[0]}
+            if result[2] is not None:  # .npy, never pickle: read back by a re-audit
+                stored.update({"fold_of.npy": result[2].fold_of, "fold_solutions.npy": result[2].solutions})
+            return stored, {"notes": result[1]}
+
+        def restore(cached: dict[str, Any]):
+            folds = None
+            if isinstance(cached.get("fold_of"), np.ndarray) and isinstance(cached.get("fold_solutions"), np.ndarray):
+                folds = FoldState(np.asarray(cached["fold_of"]), np.asarray(cached["fold_solutions"]))
+            return cached["pred_probs"], [], folds
+
+        pred_probs, _, self.folds = self.cached(
+            "predict", "pred_probs", key, compute=compute, files=files, restore=restore, doubt=pred_probs_doubt,
             arrays={"pred_probs": ArraySpec("float32", (len(dataset), dataset.n_classes))},
             imports=("sklearn.model_selection", "sklearn.linear_model"),
-        )[0]
+        )
         return pred_probs, key
 
     def neighbours(self, vectors: np.ndarray, vector_key: str) -> tuple[NeighbourGraph, str]:
@@ -370,10 +386,13 @@ def run_audit(
     *,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    warm: FoldState | None = None,
 ) -> AuditResult:
-    """Audit a dataset end to end, reusing every cached stage that still applies."""
+    """Audit a dataset end to end, reusing every cached stage that still applies. ``warm``
+    (engine/reaudit): refit these folds of an earlier audit from their solutions."""
     options = validate_options(options or AuditOptions())  # a copy: the caller's options stay as given
     runner = _Runner(options, progress, cancel)
+    runner.warm = warm
     total_started = time.perf_counter()
     if isinstance(source, Dataset):
         dataset = source
@@ -416,4 +435,5 @@ def run_audit(
     return AuditResult(
         dataset=dataset, options=options, pred_probs=pred_probs, graph=graph, output=output,
         timings_s=runner.timings, stage_cache_hits=runner.hits, notes=runner.notes, run_notes=runner.run_notes,
+        folds=runner.folds,
     )

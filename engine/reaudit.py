@@ -4,7 +4,11 @@ The corrected dataset is built by export's own logic (``corrected_frame``: relab
 excluded rows removed, order kept), so a re-audit sees exactly what ``textaudit export`` would
 write. Its texts are the original ones, so the embeddings come from the cache (the whole
 column when nothing was excluded, else per text through ``engine.text_vectors``); with labels
-changed, predict and audit run again.
+changed, predict and audit run again. Predict keeps the first audit's folds (less the excluded
+rows) and starts each fold's regression from its earlier solution (``FoldState``, stored with
+the audit's probabilities): fewer solver iterations, and a delta that shows what the corrections
+changed rather than what a reshuffle of the folds changes. So the corrected audit can differ
+a little from a fresh audit of the exported file, whose folds are stratified on the new labels.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import numpy as np
 from engine.errors import DataError
 from engine.load import Dataset, load_dataset
 from engine.pipeline import AuditOptions, AuditResult, ProgressFn, run_audit
+from engine.predict import FoldState
 from engine.review import audit_delta
 
 
@@ -71,7 +76,14 @@ def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: P
                         "(they describe the uncorrected rows)")
     if before is None:
         before = run_audit(dataset, dataclasses.replace(options), progress=progress, cancel=cancel)
-    after = run_audit(corrected, dataclasses.replace(options), progress=progress, cancel=cancel)
+    warm = None
+    if before.folds is not None and len(before.folds.fold_of) == len(dataset):
+        # the same folds (minus excluded rows), each refitted from where the audit left it
+        warm = FoldState(before.folds.fold_of[rows], before.folds.solutions)
+    after = run_audit(corrected, dataclasses.replace(options), progress=progress, cancel=cancel, warm=warm)
+    if (warm is not None and after.folds is not None and not after.stage_cache_hits.get("predict")
+            and np.array_equal(after.folds.fold_of, warm.fold_of)):  # not when the vectors changed shape
+        after.notes.append("predict refitted the audit's own folds, each from its earlier solution")
     delta = audit_delta(
         before.output.issues, after.output.issues, rows,
         before_labels=dataset.labels, after_labels=corrected.labels,

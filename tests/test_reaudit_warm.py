@@ -1,0 +1,118 @@
+"""Re-audit warm start (issue 13 speed): the corrected audit refits the first audit's folds from
+their stored solutions; its flags equal a cold fit of the same folds, in fewer solver steps."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import engine.predict as predict
+from engine.corrections import Journal
+from engine.load import load_dataset
+from engine.pipeline import AuditOptions, run_audit
+from engine.predict import FoldState, cross_val_pred_probs
+from engine.reaudit import corrected_dataset, reaudit
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_review import _topic_frame  # noqa: E402
+
+
+def _counting(monkeypatch) -> list[int]:
+    calls = [0]
+    real = predict.lbfgs
+
+    def lbfgs(loss_and_grad, start, **kwargs):
+        def counted(theta):
+            calls[0] += 1
+            return loss_and_grad(theta)
+
+        return real(counted, start, **kwargs)
+
+    monkeypatch.setattr(predict, "lbfgs", lbfgs)
+    return calls
+
+
+def _check_warm_equals_cold(source, dataset, options, before, journal_path: Path, monkeypatch) -> None:
+    """Re-audit warm; then a cold fit of the same folds (zero solutions: the solver's own start);
+    same flags, probabilities within the solver's tolerance, fewer solver steps warm."""
+    calls = _counting(monkeypatch)
+    warm = reaudit(source, options, journal_path, before=before)
+    warm_steps = calls[0]
+    assert any("refitted the audit's own folds" in note for note in warm.after.notes)
+    assert warm.after.folds.fold_of.tolist() == before.folds.fold_of[warm.rows].tolist()  # the same folds
+    corrected, rows, _, _ = corrected_dataset(dataset, journal_path)
+    assert rows.tolist() == warm.rows.tolist()
+    zero = FoldState(before.folds.fold_of[rows], np.zeros_like(before.folds.solutions))
+    calls[0] = 0
+    cold = run_audit(corrected, options, warm=zero)
+    assert not cold.stage_cache_hits["predict"]  # its own cache key: another start
+    assert cold.folds.fold_of.tolist() == warm.after.folds.fold_of.tolist()
+    assert calls[0] > warm_steps  # the warm start did save solver steps
+    assert np.abs(cold.pred_probs - warm.after.pred_probs).max() < 0.01  # the solver's tolerance
+    for name in ("label", "outlier", "near_duplicate"):
+        column = f"is_{name}_issue"
+        assert cold.output.issues[column].tolist() == warm.after.output.issues[column].tolist(), name
+
+
+def _relabel_flagged(dataset, before, journal_path: Path, exclude: list[int]) -> None:
+    flagged = np.flatnonzero(before.output.issues["is_label_issue"].to_numpy())
+    assert len(flagged)
+    with Journal.open(journal_path, dataset) as journal:
+        for row in flagged.tolist():
+            if row not in exclude:
+                label = dataset.class_names[int(np.argmax(before.pred_probs[row]))]
+                journal.record("relabel", row, label_after=label, issue_type="label")
+        for row in exclude:
+            journal.record("exclude", row, issue_type="outlier")
+
+
+def test_warm_reaudit_flags_equal_a_cold_fit_of_the_same_folds(tmp_path: Path, monkeypatch):
+    data = tmp_path / "topics.csv"
+    _topic_frame().to_csv(data, index=False)
+    options = AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache"))
+    before = run_audit(str(data), options)
+    assert before.folds is not None and before.folds.solutions.shape[0] == 3
+    dataset = load_dataset(str(data))
+    journal_path = tmp_path / "topics.corrections.jsonl"
+    _relabel_flagged(dataset, before, journal_path, exclude=[])  # TF-IDF: excluding rows changes the vectors
+    _check_warm_equals_cold(str(data), dataset, options, before, journal_path, monkeypatch)
+
+
+def test_warm_reaudit_with_excluded_rows_keeps_the_remaining_rows_folds(demo_result, tmp_path: Path, monkeypatch):
+    dataset = demo_result.dataset
+    assert demo_result.folds is not None
+    journal_path = tmp_path / "demo.corrections.jsonl"
+    _relabel_flagged(dataset, demo_result, journal_path, exclude=[3, 40])
+    _check_warm_equals_cold(dataset, dataset, demo_result.options, demo_result, journal_path, monkeypatch)
+
+
+def test_tfidf_with_excluded_rows_falls_back_to_a_cold_fit(tmp_path: Path):
+    data = tmp_path / "topics.csv"
+    _topic_frame().to_csv(data, index=False)
+    options = AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache"))
+    before = run_audit(str(data), options)
+    dataset = load_dataset(str(data))
+    journal_path = tmp_path / "topics.corrections.jsonl"
+    _relabel_flagged(dataset, before, journal_path, exclude=[7])
+    again = reaudit(str(data), options, journal_path, before=before)
+    # the corpus changed, so did the TF-IDF space: the stored solutions do not fit, nothing is claimed
+    assert not any("refitted" in note for note in again.after.notes)
+    assert again.after.folds is not None
+
+
+def test_fold_state_that_does_not_fit_the_rows_is_ignored():
+    rng = np.random.default_rng(0)
+    features = rng.standard_normal((60, 4)).astype(np.float32)
+    labels = np.repeat([0, 1, 2], 20)
+    plain = cross_val_pred_probs(features, labels, 3, folds=3, classifier="logreg-knn")
+    assert plain.folds is not None and plain.folds.solutions.shape == (3, 3, 5)
+    for bad in (FoldState(plain.folds.fold_of[:-1], plain.folds.solutions),  # another row count
+                FoldState(plain.folds.fold_of, plain.folds.solutions[:, :2]),  # another class count
+                FoldState(np.where(plain.folds.fold_of == 2, 1, plain.folds.fold_of), plain.folds.solutions)):
+        again = cross_val_pred_probs(features, labels, 3, folds=3, classifier="logreg-knn", warm=bad)
+        assert np.array_equal(again.pred_probs, plain.pred_probs)
+    same = cross_val_pred_probs(features, labels, 3, folds=3, classifier="logreg-knn", warm=plain.folds)
+    assert same.folds.fold_of.tolist() == plain.folds.fold_of.tolist()
+    assert np.abs(same.pred_probs - plain.pred_probs).max() < 0.01
