@@ -380,6 +380,16 @@ class _Runner:
         return value
 
 
+def audit_vectors(dataset: Dataset, options: AuditOptions, cancel: threading.Event | None = None) -> np.ndarray:
+    """The (n, d) float32 vectors an audit of ``dataset`` with ``options`` used: the embed stage
+    itself (same key, checks and per-text reuse), so a cache hit, or embedded again if the entry
+    is gone; ``--features`` vectors when the audit had them."""
+    runner = _Runner(options, None, cancel)  # options as the audit used them (already checked)
+    runner.load_user_arrays(dataset)
+    vectors, _ = runner.embed(dataset)
+    return np.asarray(vectors, dtype=np.float32)
+
+
 def run_audit(
     source: str | Path | pd.DataFrame | Dataset,
     options: AuditOptions | None = None,

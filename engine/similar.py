@@ -1,8 +1,9 @@
 """The vectors behind an audit, and a typed query in the same space, for "more like this".
 
 An audit result does not keep its (n, d) vectors (1.5 GB at a million rows); the review screens
-load them when first asked, from the embeddings cache entry the audit wrote, by the pipeline's
-own embed stage (so the key is the audit's, and a missing entry is recomputed, not guessed).
+load them when first asked, from the embeddings cache entry the audit wrote, through
+``engine.pipeline.audit_vectors`` (the embed stage itself: the key is the audit's, and a missing
+entry is recomputed, not guessed).
 """
 
 from __future__ import annotations
@@ -17,13 +18,10 @@ from engine.pipeline import AuditOptions
 
 
 def audit_vectors(dataset: Dataset, options: AuditOptions, cancel: threading.Event | None = None) -> np.ndarray:
-    """The vectors the audit of ``dataset`` with ``options`` used (cache hit, or embedded again)."""
-    from engine.pipeline import _Runner  # the embed stage itself: same key, same checks, same reuse
+    """The vectors the audit of ``dataset`` with ``options`` used (``engine.pipeline.audit_vectors``)."""
+    from engine.pipeline import audit_vectors as from_pipeline
 
-    runner = _Runner(options, None, cancel)
-    runner.load_user_arrays(dataset)  # --features: the user's vectors are the audit's vectors
-    vectors, _ = runner.embed(dataset)
-    return np.asarray(vectors, dtype=np.float32)
+    return from_pipeline(dataset, options, cancel)
 
 
 def query_vector(text: str, options: AuditOptions) -> np.ndarray:
