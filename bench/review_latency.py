@@ -169,7 +169,11 @@ def bulk_bench(rows: int, marked: int, repeats: int, rng: np.random.Generator) -
     return {**result, "goal_ms": 50}
 
 
-def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: int) -> dict:
+def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: int, ab: bool = False) -> dict:
+    """Cold audit, then the re-audit with N corrections (warm: the audit's folds refitted from their
+    solutions). ``ab``: also the re-audit without the warm start (the audit's fold state dropped,
+    so folds stratified on the corrected labels, each started from the previous fold), same run."""
+    import dataclasses
     import tempfile
     from pathlib import Path
 
@@ -198,14 +202,24 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
         again = reaudit(csv, AuditOptions(text_column=text_column, label_column=label_column,
                                           cache_root=f"{folder}/cache"), journal_path)
         reaudit_s = time.perf_counter() - started
+        extra: dict = {}
+        if ab:
+            load_ab = os.getloadavg()
+            started = time.perf_counter()
+            plain = reaudit(csv, options, journal_path, before=dataclasses.replace(cold, folds=None))
+            extra = {"unwarmed_reaudit_s": round(time.perf_counter() - started, 2),
+                     "unwarmed_stages_s": plain.after.timings_s, "load_average_unwarmed": load_ab,
+                     "label_flags_warm_vs_unwarmed_differ": int(
+                         (again.after.output.issues["is_label_issue"].to_numpy()
+                          != plain.after.output.issues["is_label_issue"].to_numpy()).sum())}
     return {
         "data": csv, "corrections": len(relabel) + len(exclude), "cold_s": round(cold_s, 2),
         "cold_stages_s": cold.timings_s, "reaudit_s": round(reaudit_s, 2), "reaudit_stages_s": again.after.timings_s,
         "ratio": round(reaudit_s / cold_s, 3), "goal_ratio": 0.2,
-        "reused": [n for n in again.after.notes if n.startswith("reused the vectors")],
+        "reused": [n for n in again.after.notes if n.startswith(("reused the vectors", "predict refitted"))],
         "delta": {name: {k: d[k] for k in ("before", "after", "resolved", "remaining", "new")}
                   for name, d in again.delta.items() if d["before"] or d["after"]},
-        "load_average_before": load_before, "load_average_between": load_between,
+        "load_average_before": load_before, "load_average_between": load_between, **extra,
     }
 
 
@@ -219,11 +233,12 @@ def main() -> None:
     parser.add_argument("--text-column", default="text")
     parser.add_argument("--label-column", default="label")
     parser.add_argument("--corrections", type=int, default=100)
+    parser.add_argument("--ab", action="store_true", help="with --reaudit: also the re-audit without the warm start")
     parser.add_argument("--bulk-rows", type=int, default=100_000)
     parser.add_argument("--marked", type=int, default=10_000)
     args = parser.parse_args()
     if args.reaudit:
-        print(json.dumps(reaudit_bench(args.reaudit, args.text_column, args.label_column, args.corrections)))
+        print(json.dumps(reaudit_bench(args.reaudit, args.text_column, args.label_column, args.corrections, args.ab)))
         return
     rng = np.random.default_rng(0)
     result = {
