@@ -203,7 +203,8 @@ class _Runner:
         # without torch on warm runs; TF-IDF has no precision: the requested one, as always
         memo_dir = self.cache.root if self.cache.enabled else None
         precision = (options.precision if tfidf else
-                     resolve_precision(options.precision, resolve_device(options.device), model, memo_dir=memo_dir))
+                     resolve_precision(options.precision, resolve_device(options.device), model, memo_dir=memo_dir)
+                     if options.ray is None else _ray_precision(options, model, memo_dir))
         key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": precision,
                         "v": PIPELINE_VERSION})
 
@@ -378,6 +379,13 @@ class _Runner:
         self.timings[stage] = round(time.perf_counter() - started, 3)
         self.report(stage, 1, 1, "done")
         return value
+
+
+def _ray_precision(options: AuditOptions, model: str, memo_dir: Path | None) -> str:
+    """--ray: the precision of the device the embedding actors run on (a GPU cluster under a CPU driver)."""
+    from engine.distributed import embed_precision
+
+    return embed_precision(options, model, memo_dir)
 
 
 def audit_vectors(dataset: Dataset, options: AuditOptions, cancel: threading.Event | None = None) -> np.ndarray:

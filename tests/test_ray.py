@@ -180,3 +180,122 @@ def test_serve_passes_ray_to_every_app_process(demo_csv):
     assert command[command.index("--ray-cpus") + 1] == "2"
     again = build_parser().parse_args(command[3:])  # what the app process parses
     assert (again.ray, again.ray_cpus) == ("local", 2)
+
+
+def test_ray_workers_run_at_the_drivers_priority():
+    """Ray starts workers 15 nice levels below the driver unless told otherwise; on a shared
+    machine that gave the --ray path a fraction of the CPU the local path gets."""
+    import os
+
+    import ray
+
+    @ray.remote(num_cpus=1)
+    def niceness() -> int:
+        return os.nice(0)
+
+    assert ray.get(niceness.remote()) == os.nice(0)
+
+
+@pytest.mark.parametrize("address, words", [("banana", "not a Ray address"), ("127.0.0.1:1", "cannot reach")])
+def test_an_unusable_cluster_address_is_one_line(address, words):
+    from engine.distributed.cluster import reachable
+    from engine.errors import UsageError
+
+    with pytest.raises(UsageError, match=words) as caught:
+        reachable(address, timeout_s=2)
+    assert "\n" not in str(caught.value) and address in str(caught.value)
+
+
+def test_the_cli_names_an_unreachable_cluster_in_one_line_at_once(demo_csv, tmp_path):
+    """Ray alone retries a dead address for minutes and prints its C++ warnings on the terminal."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "audit", str(demo_csv), "--id-column", "id", "--ray", "127.0.0.1:1"],
+        capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 2, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert "cannot reach a Ray cluster" in lines[-1] and lines[-1].startswith("textaudit: error"), done.stderr
+    assert all(line.startswith("[") for line in lines[:-1]), done.stderr  # progress lines, no Ray output
+
+
+def test_gpu_actors_under_a_cpu_driver_are_keyed_with_their_own_precision(monkeypatch):
+    """The embeddings' cache key names the precision the actors compute in, not the driver's."""
+    import engine.distributed.embed as ray_embed
+    from engine.distributed import embed_precision
+    from engine.errors import UsageError
+
+    options = AuditOptions(ray="auto")  # joins the running instance (this module's)
+    cpu = embed_precision(options, "all-MiniLM-L6-v2")  # what a CPU worker supports, asked on one
+    assert cpu == embed_precision(AuditOptions(ray="local"), "all-MiniLM-L6-v2")  # same machine here
+    monkeypatch.setattr(ray_embed, "cluster_gpus", lambda: 2)
+    assert ray_embed.actor_plan("auto")[0] == "cuda"
+    assert embed_precision(options, "all-MiniLM-L6-v2") == "fp16"  # auto on CUDA, the driver has no GPU
+    options.precision = "fp16"
+    assert embed_precision(options, "all-MiniLM-L6-v2") == "fp16"  # allowed: the actors have GPUs
+    options.device = "cpu"  # CPU actors even on a GPU cluster: fp16 is refused in one line
+    with pytest.raises(UsageError, match="fp16 needs a CUDA device"):
+        embed_precision(options, "all-MiniLM-L6-v2")
+
+
+@pytest.fixture
+def small_csv(tmp_path, demo_csv):
+    """60 demo rows of three classes."""
+    import pandas as pd
+
+    frame = pd.read_csv(demo_csv)
+    frame = frame[frame["label"].isin(["card_lost", "change_pin", "refund_request"])].head(60)
+    path = tmp_path / "small.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+async def _wait_for_audit(app, pilot) -> None:
+    try:
+        await app.workers.wait_for_complete()
+    except Exception:  # noqa: BLE001 - a cancelled worker re-raises here; the app handled it
+        pass
+    await pilot.pause()
+
+
+async def test_browse_with_ray_shows_the_summary_with_the_local_flags(small_csv, tmp_path):
+    from tui.app import TextauditApp
+
+    local = run_audit(small_csv, _options(tmp_path / "local"))
+    app = TextauditApp(source=str(small_csv), options=_options(tmp_path / "ray", ray="local"),
+                       journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _wait_for_audit(app, pilot)
+        assert type(app.screen).__name__ == "SummaryScreen"
+        assert not any(app.result.stage_cache_hits.values())  # computed on Ray, not read back
+        for column in FLAGS:
+            assert app.result.output.issues[column].tolist() == local.output.issues[column].tolist(), column
+
+
+async def test_escape_cancels_a_ray_audit_in_the_tui_and_caches_nothing(small_csv, tmp_path, fault_dir):
+    """The folds are held on their workers (a ``hold`` fault), so the cancel surely lands mid-stage."""
+    from engine.errors import EXIT_CANCELLED
+    from tui.app import TextauditApp
+
+    cache = tmp_path / "cache"
+    app = TextauditApp(source=str(small_csv), options=_options(cache, ray="local", seed=3),
+                       journal_path=tmp_path / "j.jsonl")
+    (fault_dir / "predict").write_text("hold")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(3000):  # until the predict stage has started (its folds are held)
+                if "predict" in getattr(app.screen, "clocks", {}):
+                    break
+                await pilot.pause(0.05)
+            assert "predict" in app.screen.clocks
+            await pilot.press("escape")
+            await _wait_for_audit(app, pilot)
+    finally:
+        (fault_dir / "predict").unlink(missing_ok=True)
+    assert app.return_code == EXIT_CANCELLED
+    assert _entries(cache, "embeddings") and _entries(cache, "neighbours")  # the stages before it
+    assert _entries(cache, "pred_probs") == set() and _entries(cache, "audit") == set()

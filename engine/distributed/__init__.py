@@ -16,7 +16,7 @@ from typing import Any
 
 from engine.distributed.cluster import RayStageError, connect, ray_missing_reason, shutdown
 
-__all__ = ["RayStageError", "connect", "ray_missing_reason", "shutdown", "stage_function"]
+__all__ = ["RayStageError", "connect", "embed_precision", "ray_missing_reason", "shutdown", "stage_function"]
 
 #: ``--ray`` given without an address: a local Ray instance on this machine.
 LOCAL = "local"
@@ -42,6 +42,41 @@ def stage_function(stage: str, options: Any, dataset: Any = None) -> Callable[..
 
         return cross_val_pred_probs
     raise ValueError(f"no distributed version of stage {stage!r}")
+
+
+def embed_precision(options: Any, model: str, memo_dir: Any = None) -> str:
+    """The precision the embedding actors compute in (for the cache key and the actors): that of
+    the device they run on (``engine.distributed.embed.actor_plan``), not the driver's. A local
+    instance runs on this machine, so the driver's answer stands (no Ray started for it); on a
+    joined cluster ``auto`` is fp16 for GPU actors, and for CPU actors what a worker's CPU
+    supports (asked once per process)."""
+    from engine.embed import resolve_device, resolve_precision
+
+    if options.ray in (None, LOCAL):
+        return resolve_precision(options.precision, resolve_device(options.device), model, memo_dir=memo_dir)
+    connect(options.ray, getattr(options, "ray_cpus", None))
+    from engine.distributed.embed import actor_plan
+
+    device, _, _ = actor_plan(options.device)
+    if device == "cpu" and options.precision == "auto":
+        return "bf16" if _workers_have_native_bf16() else "fp32"
+    return resolve_precision(options.precision, device, model)
+
+
+@functools.lru_cache(maxsize=1)
+def _workers_have_native_bf16() -> bool:
+    """Whether a CPU worker of the joined cluster has native bf16 (one task; nodes are assumed alike)."""
+    import ray
+
+    from engine.distributed.cluster import RETRIES, gather
+
+    @ray.remote(num_cpus=1, max_retries=RETRIES)
+    def probe() -> bool:
+        from engine.embed import _cpu_has_native_bf16
+
+        return _cpu_has_native_bf16()
+
+    return bool(gather([probe.remote()], "embed")[0])
 
 
 def _embed_whole_file(embed, source, text_column, rows, texts, **kwargs):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import socket
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -21,6 +22,12 @@ from engine.errors import Cancelled, TextauditError, UsageError
 
 #: Where a test arms a worker fault: ``<dir>/<stage>`` holding "once" or "always" (see ``fault``).
 FAULT_DIR_ENV = "TEXTAUDIT_RAY_FAULT_DIR"
+#: Ray's own setting (read by the raylet it starts): how much nicer than the driver workers run.
+WORKER_NICENESS_ENV = "RAY_worker_niceness"
+#: Seconds to wait for a cluster address to answer before saying it cannot be reached.
+PROBE_S = 5.0
+#: The longest a ``hold`` fault keeps a worker busy (tests remove the file sooner).
+HOLD_S = 120.0
 #: Retries of a task (or restarts of an actor) whose worker process died.
 RETRIES = 2
 _lock = threading.Lock()
@@ -57,11 +64,18 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> None:
         local = address in (None, "", "local")
         try:
             if local:
+                # Ray starts its workers 15 nice levels below the driver; here they do the work
+                # the local path does at the driver's priority, so on a shared machine they would
+                # get a fraction of the CPU it gets (bench/README.md, Ray). A user's setting wins.
+                os.environ.setdefault(WORKER_NICENESS_ENV, "0")
                 cpus = num_cpus or os.cpu_count() or 1
                 ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False,
                          logging_level=logging.ERROR, configure_logging=True)
             else:
+                reachable(address)  # Ray itself retries an unreachable address for minutes, loudly
                 ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+        except UsageError:
+            raise
         except ConnectionError as exc:
             raise UsageError(f"--ray {address}: cannot join the Ray cluster ({_first_line(exc)})") from None
         except Exception as exc:  # noqa: BLE001 - Ray raises many kinds; the user needs one line
@@ -74,6 +88,23 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> None:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
+
+
+def reachable(address: str, timeout_s: float = PROBE_S) -> None:
+    """Raise a one-line :class:`UsageError` unless ``address`` (``host:port`` or
+    ``ray://host:port``) accepts a TCP connection within ``timeout_s``; ``auto`` is Ray's own
+    lookup (a running local cluster or ``$RAY_ADDRESS``), which fails at once."""
+    if address == "auto":
+        return
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise UsageError(f"--ray {address}: not a Ray address; use auto, host:port or ray://host:port")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s).close()
+    except OSError as exc:
+        reason = "no answer" if isinstance(exc, TimeoutError) else (exc.strerror or type(exc).__name__)
+        raise UsageError(f"--ray {address}: cannot reach a Ray cluster there ({reason}); "
+                         "start one with `ray start --head` or check the address") from None
 
 
 def shutdown() -> None:
@@ -180,7 +211,8 @@ def _first_line(exc: BaseException) -> str:
 def fault(stage: str) -> None:
     """Fault injection for the tests: when ``$TEXTAUDIT_RAY_FAULT_DIR/<stage>`` exists, the
     worker process that finds it dies at once (``os._exit``), as if killed; a file holding
-    ``once`` is removed first, so the retry succeeds."""
+    ``once`` is removed first, so the retry succeeds. ``hold`` keeps the worker busy until the
+    file is removed (at most ``HOLD_S``): a stage that is surely still running when cancelled."""
     folder = os.environ.get(FAULT_DIR_ENV)
     if not folder:
         return
@@ -189,6 +221,13 @@ def fault(stage: str) -> None:
         with open(path, encoding="utf-8") as handle:
             mode = handle.read().strip()
     except OSError:
+        return
+    if mode == "hold":
+        import time
+
+        deadline = time.monotonic() + HOLD_S
+        while os.path.exists(path) and time.monotonic() < deadline:
+            time.sleep(0.05)
         return
     if mode == "once":
         try:

@@ -136,10 +136,9 @@ def _embed_file(texts, reader, name, device, precision, progress, cancel) -> np.
         return embed_texts(texts, model=name, device=device, precision=precision, progress=progress,
                            cancel=cancel)
     wrong = np.flatnonzero((hashes != expected).any(axis=1))
-    if wrong.size:  # the file's reader and the driver's parse differ on these rows
-        from engine.embed import embed_texts as local_embed
-
-        vectors[wrong] = local_embed([texts[i] for i in wrong], model=name, device="cpu", precision=precision,
+    if wrong.size:  # the file's reader and the driver's parse differ on these rows: the driver's
+        # texts, through the same actors (the driver may lack the actors' device and precision)
+        vectors[wrong] = embed_texts([texts[i] for i in wrong], model=name, device=device, precision=precision,
                                      cancel=cancel)
     return vectors
 
