@@ -299,3 +299,19 @@ async def test_escape_cancels_a_ray_audit_in_the_tui_and_caches_nothing(small_cs
     assert app.return_code == EXIT_CANCELLED
     assert _entries(cache, "embeddings") and _entries(cache, "neighbours")  # the stages before it
     assert _entries(cache, "pred_probs") == set() and _entries(cache, "audit") == set()
+
+
+def test_a_worker_missing_a_package_says_so_in_one_line():
+    """On a real cluster the usual failure: textaudit (or its model) not installed on a node."""
+    import ray
+
+    from engine.distributed import RayStageError
+    from engine.distributed.cluster import gather
+
+    @ray.remote(num_cpus=1, max_retries=0)
+    def needs_a_package() -> None:
+        import textaudit_missing_on_this_node  # noqa: F401
+
+    with pytest.raises(RayStageError, match="every node of the cluster needs textaudit") as caught:
+        gather([needs_a_package.remote()], "cross-validation")
+    assert "\n" not in str(caught.value) and "textaudit_missing_on_this_node" in str(caught.value)

@@ -24,6 +24,8 @@ from engine.errors import Cancelled, TextauditError, UsageError
 FAULT_DIR_ENV = "TEXTAUDIT_RAY_FAULT_DIR"
 #: Ray's own setting (read by the raylet it starts): how much nicer than the driver workers run.
 WORKER_NICENESS_ENV = "RAY_worker_niceness"
+#: Added to a worker's import error: the usual cause on a real cluster.
+_MISSING_HINT = " (every node of the cluster needs textaudit and its model installed, as on this machine)"
 #: Seconds to wait for a cluster address to answer before saying it cannot be reached.
 PROBE_S = 5.0
 #: The longest a ``hold`` fault keeps a worker busy (tests remove the file sooner).
@@ -191,7 +193,8 @@ def translate(exc: BaseException, stage: str) -> BaseException:
         if isinstance(cause, TextauditError):
             return cause
         if isinstance(cause, BaseException) and not isinstance(cause, rex.RayError):
-            return RayStageError(f"{stage} failed on a Ray worker: {type(cause).__name__}: {_first_line(cause)}")
+            return RayStageError(f"{stage} failed on a Ray worker: {type(cause).__name__}: {_first_line(cause)}"
+                                 f"{_MISSING_HINT if isinstance(cause, ImportError) else ''}")
     if isinstance(exc, (rex.WorkerCrashedError, rex.ActorDiedError, rex.ActorUnavailableError,
                         rex.NodeDiedError, rex.ObjectLostError, rex.OutOfMemoryError)):
         return RayStageError(f"{stage}: a Ray worker died and the {RETRIES} retries failed too "
@@ -199,7 +202,9 @@ def translate(exc: BaseException, stage: str) -> BaseException:
     if isinstance(exc, rex.TaskCancelledError):
         return Cancelled(f"{stage} cancelled")
     if isinstance(exc, rex.RayError):
-        return RayStageError(f"{stage} failed in Ray: {type(exc).__name__}: {_first_line(exc)}")
+        line = _first_line(exc)
+        return RayStageError(f"{stage} failed in Ray: {type(exc).__name__}: {line}"
+                             f"{_MISSING_HINT if 'No module named' in line else ''}")
     return exc
 
 
