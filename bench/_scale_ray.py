@@ -86,8 +86,38 @@ def _ray_worker_pids() -> list[str]:
     return pids
 
 
+def _process_ticks() -> dict[str, tuple[str, int]]:
+    """Every process's (parent pid, user + system CPU ticks so far) from /proc."""
+    out = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        out[pid] = (fields[1], int(fields[11]) + int(fields[12]))
+    return out
+
+
+def _tree(root: str, processes: dict[str, tuple[str, int]]) -> list[str]:
+    """``root`` and all its descendants (a local Ray instance's processes descend from its driver)."""
+    children: dict[str, list[str]] = {}
+    for pid, (parent, _) in processes.items():
+        children.setdefault(parent, []).append(pid)
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
 class Sampler:
-    """Peak RSS per stage (MiB) of this process, and of this process plus the Ray workers."""
+    """Per stage: peak RSS (MiB) of this process, and of this process plus the Ray workers; CPU
+    seconds of this process and every process it started (Ray's raylet, GCS, workers), which
+    unlike wall time does not depend on the share of a busy machine each path got."""
 
     def __init__(self, with_ray: bool) -> None:
         self.with_ray, self.stage = with_ray, "load"
@@ -95,6 +125,8 @@ class Sampler:
         self.total: dict[str, float] = {}
         self.began: dict[str, float] = {}
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self.ticks: dict[str, int] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
 
@@ -104,6 +136,13 @@ class Sampler:
             driver = _rss_kib(me) / 1024
             total = driver + (sum(_rss_kib(p) for p in _ray_worker_pids()) / 1024 if self.with_ray else 0.0)
             stage = self.stage
+            processes = _process_ticks()
+            spent = 0
+            for pid in _tree(me, processes):
+                ticks = processes[pid][1]
+                spent += ticks - self.ticks.get(pid, 0)
+                self.ticks[pid] = ticks
+            self.cpu[stage] = round(self.cpu.get(stage, 0.0) + spent / os.sysconf("SC_CLK_TCK"), 2)
             self.driver[stage] = round(max(self.driver.get(stage, 0.0), driver), 1)
             self.total[stage] = round(max(self.total.get(stage, 0.0), total), 1)
 
@@ -176,7 +215,7 @@ def child(n: int, folder: Path, ray: bool, embed: bool, ray_cpus: int, precision
     sampler.thread.join()
     out.update({"load_avg_1m": loads, "peak_rss_driver_mib": sampler.driver,
                 "peak_rss_with_workers_mib": sampler.total if ray else None})
-    out["stage_s"] = sampler.seconds
+    out["stage_s"], out["cpu_s"] = sampler.seconds, sampler.cpu
     if result is not None:
         flags = [c for c in result.output.issues.columns if c.startswith("is_") and c.endswith("_issue")]
         out.update({"timings_s": result.timings_s, "graph": result.graph.method if result.graph else None,
@@ -210,10 +249,11 @@ def _agreement(folder: Path, flag_columns: list[str]) -> dict:
     return out
 
 
-def main(sizes: list[int], embed: bool | None, ray_cpus: int, precision: str = "fp32") -> None:
+def main(sizes: list[int], embed: bool | None, ray_cpus: int, precision: str = "fp32",
+         stages: tuple[str, ...] = STAGES) -> None:
     """Both paths on the same data, interleaved stage by stage (round k: each path runs stage k
     from its own cache of the earlier stages; the order alternates per round) so that both see
-    the same load on a shared machine."""
+    the same load on a shared machine. ``stages``: the first rounds only (``embed``: just that)."""
     from bench._common import run_child
 
     results = []
@@ -221,7 +261,7 @@ def main(sizes: list[int], embed: bool | None, ray_cpus: int, precision: str = "
         with_embed = (n <= 200_000) if embed is None else embed
         with tempfile.TemporaryDirectory(prefix="ta-scale-ray-") as tmp:
             rounds: dict[str, dict[str, dict]] = {}
-            for i, stage in enumerate(STAGES):
+            for i, stage in enumerate(stages):
                 rounds[stage] = {}
                 for path in (("local", "ray") if i % 2 == 0 else ("ray", "local")):
                     args = ["bench/scale.py", "--child", str(n), "--folder", tmp, "--ray-child", path,
@@ -229,24 +269,27 @@ def main(sizes: list[int], embed: bool | None, ray_cpus: int, precision: str = "
                     args += [] if with_embed else ["--no-embed"]
                     rounds[stage][path] = run_child(args, timeout=7200)
                     print(json.dumps(rounds[stage][path]), flush=True)
-            last = rounds["audit"]
-            stage_s = {p: {s: rounds[s][p]["stage_s"].get(s, 0.0) for s in STAGES} for p in ("local", "ray")}
+            last = rounds[stages[-1]]
+            stage_s = {p: {s: rounds[s][p]["stage_s"].get(s, 0.0) for s in stages} for p in ("local", "ray")}
+            cpu_s = {p: {s: rounds[s][p].get("cpu_s", {}).get(s, 0.0) for s in stages} for p in ("local", "ray")}
             total = {p: round(sum(stage_s[p].values()), 2) for p in stage_s}
-            starts = [rounds[s]["ray"]["ray_start_s"] for s in STAGES if "ray_start_s" in rounds[s]["ray"]]
+            starts = [rounds[s]["ray"]["ray_start_s"] for s in stages if "ray_start_s" in rounds[s]["ray"]]
             start = float(np.median(starts))
             results.append({
                 "rows": n, "embed": with_embed, "precision": precision if with_embed else None,
-                "stage_s": stage_s, "total_s": total, "ray_start_s": starts,
-                "load_avg_1m": {s: {p: rounds[s][p]["load_avg_1m"].get(s) for p in ("local", "ray")} for s in STAGES},
+                "stage_s": stage_s, "total_s": total, "ray_start_s": starts, "cpu_s": cpu_s,
+                "cpu_ratio_ray_to_local": {s: round(cpu_s["ray"][s] / cpu_s["local"][s], 2)
+                                           for s in stages if cpu_s["local"][s] > 0},
+                "load_avg_1m": {s: {p: rounds[s][p]["load_avg_1m"].get(s) for p in ("local", "ray")} for s in stages},
                 "peak_rss_driver_mib": {s: {p: rounds[s][p]["peak_rss_driver_mib"].get(s) for p in ("local", "ray")}
-                                        for s in STAGES},
-                "peak_rss_ray_with_workers_mib": {s: rounds[s]["ray"]["peak_rss_with_workers_mib"].get(s) for s in STAGES},
-                "flagged": {p: last[p]["flagged"] for p in ("local", "ray")},
-                "agreement": _agreement(Path(tmp), last["local"]["flag_columns"]),
+                                        for s in stages},
+                "peak_rss_ray_with_workers_mib": {s: rounds[s]["ray"]["peak_rss_with_workers_mib"].get(s) for s in stages},
+                "flagged": {p: last[p].get("flagged") for p in ("local", "ray")},
+                "agreement": _agreement(Path(tmp), last["local"]["flag_columns"]) if "flag_columns" in last["local"] else None,
                 "ray_overhead_pct": round(100 * (total["ray"] / total["local"] - 1), 1),
                 "ray_overhead_pct_with_start": round(100 * ((total["ray"] + start) / total["local"] - 1), 1),
                 "stage_ratio_ray_to_local": {s: round(stage_s["ray"][s] / stage_s["local"][s], 2)
-                                             for s in STAGES if stage_s["local"][s] > 0},
+                                             for s in stages if stage_s["local"][s] > 0},
             })
     print(json.dumps({"bench": "scale --ray (interleaved)", "results": results}))
 

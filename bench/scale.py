@@ -93,7 +93,7 @@ def main() -> None:
                         help="--ray: synthetic texts embedded (default up to 200k rows) or given vectors")
     parser.add_argument("--ray-child", choices=("local", "ray"), default=None, help=argparse.SUPPRESS)
     parser.add_argument("--precision", default="fp32", help="--ray with texts: the embedding precision")
-    parser.add_argument("--through", default="audit", help=argparse.SUPPRESS)
+    parser.add_argument("--through", default="audit", help="--ray: the last stage measured (default audit)")
     parser.add_argument("--ray-recall", type=int, default=None, metavar="N",
                         help="recall@10 of the --ray graph vs exact search on N synthetic rows")
     args = parser.parse_args()
@@ -114,7 +114,10 @@ def main() -> None:
     if args.ray:
         from bench._scale_ray import main as ray_main
 
-        ray_main(list(map(int, args.sizes.split(","))), args.embed, args.ray_cpus, args.precision)
+        from bench._scale_ray import STAGES
+
+        ray_main(list(map(int, args.sizes.split(","))), args.embed, args.ray_cpus, args.precision,
+                 STAGES[:STAGES.index(args.through) + 1])
         return
     results = []
     for n in map(int, args.sizes.split(",")):
