@@ -12,10 +12,10 @@ state): p_k for a given label, 1 - p_k for one not given. One wrong or missing l
 to make a set wrong, and the minimum keeps that one label's evidence whole, where Datalab's
 default (an exponential moving average over the per-label scores) dilutes it. Datalab's own
 score and flag stay beside it (``datalab_label_score``, ``datalab_is_label_issue``). The flag
-``is_label_issue`` marks the lowest-scored rows, as many as Datalab's confident-learning verdict
-on textaudit's probabilities flags rows that also have a suggested change (a label crossing
-``THRESHOLD`` against the given set), so the flags are a score cut the threshold dialog can move
-(engine/multilabel_managers.py; bench/quality_multilabel.py for the figures behind these choices).
+``is_label_issue`` is Datalab's confident-learning verdict on textaudit's probabilities for the
+rows that also have a suggested change (a label crossing ``THRESHOLD`` against the given set);
+it is not a cut of ``label_score`` (engine/multilabel_managers.py says why;
+bench/quality_multilabel.py has the figures behind these choices).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from engine.progress import Progress, ProgressFn
 
 MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
 THRESHOLD = 0.5
-MULTILABEL_VERSION = 2  # part of the cache keys: bump when the probabilities or the scoring change
+MULTILABEL_VERSION = 3  # part of the cache keys: bump when the probabilities or the scoring change
 
 
 def agreement(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> np.ndarray:

@@ -1,6 +1,6 @@
 """The multi-label audit through cleanlab's issue-manager registry (task="multilabel"): textaudit's
 managers registered by task, failures as notes via CheckFailed, progress as engine.progress.Progress,
-and the label flags a score cut (the threshold dialog's premise)."""
+and textaudit's label verdict in place of Datalab's."""
 
 from __future__ import annotations
 
@@ -51,21 +51,22 @@ def test_without_textaudit_datalab_gives_cleanlabs_own_answer() -> None:
     assert (issues["is_label_issue"].to_numpy() == find_label_issues(labels, probs)).all()
 
 
-def test_textaudit_verdict_flags_the_lowest_scores_and_keeps_datalabs_beside() -> None:
-    from engine.review import implied_threshold
+def test_textaudit_verdict_is_datalabs_flag_on_rows_with_a_change_and_keeps_datalabs_beside() -> None:
+    from engine.multilabel_audit import suggestions
 
     sets, probs, features = _data(seed=1)
     output = run_datalab_multilabel(sets, probs, None, features=features, issue_types=("label",))
     issues = output.issues
     score = issues["label_score"].to_numpy()
     flags = issues["is_label_issue"].to_numpy(bool)
+    datalab = issues["datalab_is_label_issue"].to_numpy(bool)
+    missing, extra = suggestions(sets, probs)
+    changed = np.array([bool(m or e) for m, e in zip(missing, extra)])
     assert np.allclose(score, label_scores(sets, probs))
-    assert flags.any() and "datalab_is_label_issue" in issues and "datalab_label_score" in issues
-    # a score cut: what the threshold dialog reads back as the audit's default
-    cut = implied_threshold(score, flags)
-    assert (flags == (score <= cut)).all()
+    assert flags.any() and (flags == (datalab & changed)).all() and "datalab_label_score" in issues
     info = output.info["label"]
     assert info["num_label_issues"] == int(flags.sum()) == info["estimated_label_issues"]
+    assert info["label_score_method"] == "weakest per-label agreement"
 
 
 def test_a_failing_check_is_a_note_and_the_others_still_run(monkeypatch, capsys) -> None:

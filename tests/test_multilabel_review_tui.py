@@ -1,5 +1,6 @@
 """Review features on label sets (issue 16 x issue 13), under Pilot on the bundled multi-label demo:
-the threshold dialog moves a score cut and says what the score means for sets; near-duplicate sets
+the threshold dialog says its default is the audit's own verdict, not a score cut, and what the
+score means for sets; near-duplicate sets
 conflict by whole label sets; the re-audit (R) counts every label a row carries in its per-label
 table, equal to a count by hand; a CSV with --label-sep stays multi-label when corrected."""
 
@@ -34,13 +35,17 @@ def app(ml_result, tmp_path) -> TextauditApp:
     return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
 
 
-async def test_threshold_dialog_moves_a_score_cut_over_label_sets(app):
+async def test_threshold_dialog_says_the_default_is_not_a_score_cut_then_moves_one(app):
+    notices: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, *args, **kwargs: (notices.append(str(message)), notify(message, *args, **kwargs))
     async with app.run_test(size=(120, 36)) as pilot:
         view = app.view
         original = view.flags["label"].copy()
         scores = view.scores["label"]
-        # the audit's default is a score cut: "score <= default: N rows" is true as shown
-        assert np.array_equal(original, scores <= implied_threshold(scores, original))
+        default = implied_threshold(scores, original)
+        # the multi-label flags are Datalab's verdict, not "score <= default": more rows score that low
+        assert int((scores <= default).sum()) > int(original.sum())
         app.open_issue("label")
         await settle(pilot)
         await pilot.press("t")
@@ -48,13 +53,21 @@ async def test_threshold_dialog_moves_a_score_cut_over_label_sets(app):
         dialog = app.screen
         assert isinstance(dialog, ThresholdDialog) and dialog.issue_type == "label"
         summary = str(dialog.query_one("#threshold-summary", Static).render())
-        assert f"{int(original.sum())} rows flagged" in summary and "label sets:" in summary
-        await pilot.press("right", "right", "enter")
+        assert f"audit default: {int(original.sum())} rows, its own verdict, not a score cut" in summary
+        assert "score ≤" not in summary and "label sets:" in summary
+        await pilot.press("right", "right")
+        await pilot.pause()
+        summary = str(dialog.query_one("#threshold-summary", Static).render())
+        assert f"the {int(original.sum()) + 2} lowest-scored rows" in summary and "not a score cut" in summary
+        await pilot.press("enter")
         await settle(pilot)
         threshold = float(ScoreIndex(scores).sorted_scores[int(original.sum()) + 1])
         assert np.array_equal(view.flags["label"], scores <= threshold)
-        assert (view.flags["label"] >= original).all()  # two more rows: the default's rows stay flagged
         assert sorted(app.screen.row_list.order.tolist()) == np.flatnonzero(view.flags["label"]).tolist()
+        await pilot.press("t", "0", "enter")  # back to the audit's own flags, said as such
+        await settle(pilot)
+        assert np.array_equal(view.flags["label"], original)
+        assert any("the audit's own verdict (not a score cut)" in n for n in notices)
 
 
 def test_near_duplicate_conflicts_compare_whole_sets(ml_result) -> None:

@@ -100,6 +100,8 @@ class ReviewActions:
             if getattr(screen, "issue_type", None) == kind and hasattr(screen, "view_changed"):
                 screen.view_changed()
         at = "nothing" if threshold is None else f"score ≤ {threshold:.4g}"
+        if threshold is not None and threshold == thresholds.default[kind] and not thresholds.cut[kind]:
+            at = "the audit's own verdict (not a score cut)"
         self.notify(f"{ISSUE_TITLES.get(kind, kind)}: {count:,} rows flagged at {at} "
                     f"(audit default {thresholds.default_count(kind):,})", timeout=5)
 

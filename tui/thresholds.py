@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.review import THRESHOLD_TYPES, ScoreIndex, implied_threshold
+from engine.review import THRESHOLD_TYPES, ScoreIndex, flags_at, implied_threshold
 from tui.view import AuditView, near_duplicate_sets
 
 
@@ -23,6 +23,9 @@ class Thresholds:
         self.original = {t: view.flags[t].copy() for t in self.types}
         self.default = {t: implied_threshold(view.scores[t], view.flags[t]) for t in self.types}
         self.current = dict(self.default)
+        #: whether the audit's flags are exactly "score <= default" (multi-label's are a verdict of their own)
+        self.cut = {t: self.default[t] is None or bool(np.array_equal(self.original[t], flags_at(view.scores[t], self.default[t])))
+                    for t in self.types}
         self._indexes: dict[str, ScoreIndex] = {}
 
     def index(self, issue_type: str) -> ScoreIndex:
