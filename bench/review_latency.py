@@ -177,16 +177,38 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
     import tempfile
     from pathlib import Path
 
+    import engine.predict as predict
     from engine.corrections import Journal
     from engine.pipeline import AuditOptions, run_audit
     from engine.reaudit import reaudit
     from engine.result import issue_table
 
+    # solver work, which load does not inflate: loss+gradient evaluations of every fold's fit
+    evaluations = [0]
+    real_lbfgs = predict.lbfgs
+
+    def counting_lbfgs(loss_and_grad, start, **kwargs):
+        def counted(theta):
+            evaluations[0] += 1
+            return loss_and_grad(theta)
+
+        return real_lbfgs(counted, start, **kwargs)
+
+    predict.lbfgs = counting_lbfgs
+    work: dict = {}
+
+    def phase(name: str, run):
+        evaluations[0] = 0
+        cpu = time.process_time()
+        result = run()
+        work[name] = {"solver_evaluations": evaluations[0], "cpu_s": round(time.process_time() - cpu, 1)}
+        return result
+
     with tempfile.TemporaryDirectory() as folder:
         options = AuditOptions(text_column=text_column, label_column=label_column, cache_root=f"{folder}/cache")
         load_before = os.getloadavg()
         started = time.perf_counter()
-        cold = run_audit(csv, options)
+        cold = phase("cold", lambda: run_audit(csv, options))
         cold_s = time.perf_counter() - started
         table = issue_table(cold)
         relabel = table[table["is_label_issue"]].sort_values("label_score").head(max(0, corrections - 5))
@@ -199,14 +221,15 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
                 journal.record("exclude", int(row), issue_type="near_duplicate")
         load_between = os.getloadavg()
         started = time.perf_counter()
-        again = reaudit(csv, AuditOptions(text_column=text_column, label_column=label_column,
-                                          cache_root=f"{folder}/cache"), journal_path)
+        again = phase("reaudit", lambda: reaudit(csv, AuditOptions(text_column=text_column, label_column=label_column,
+                                                                   cache_root=f"{folder}/cache"), journal_path))
         reaudit_s = time.perf_counter() - started
         extra: dict = {}
         if ab:
             load_ab = os.getloadavg()
             started = time.perf_counter()
-            plain = reaudit(csv, options, journal_path, before=dataclasses.replace(cold, folds=None))
+            plain = phase("unwarmed_reaudit",
+                          lambda: reaudit(csv, options, journal_path, before=dataclasses.replace(cold, folds=None)))
             extra = {"unwarmed_reaudit_s": round(time.perf_counter() - started, 2),
                      "unwarmed_stages_s": plain.after.timings_s, "load_average_unwarmed": load_ab,
                      "label_flags_warm_vs_unwarmed_differ": int(
@@ -219,7 +242,7 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
         "reused": [n for n in again.after.notes if n.startswith(("reused the vectors", "predict refitted"))],
         "delta": {name: {k: d[k] for k in ("before", "after", "resolved", "remaining", "new")}
                   for name, d in again.delta.items() if d["before"] or d["after"]},
-        "load_average_before": load_before, "load_average_between": load_between, **extra,
+        "load_average_before": load_before, "load_average_between": load_between, **extra, "work": work,
     }
 
 
