@@ -133,15 +133,29 @@ async def test_near_duplicate_and_outlier_screens_show_sets(app, ml_result):
         assert app.screen.cell(row, "given") == ml.given_text(row)
 
 
-async def test_confusion_navigator_declines_label_sets(app, ml_result):
-    """Its pairs are single classes; with sets it would show 'app -> app': it says why instead."""
-    notices: list[str] = []
-    notify = app.notify
-    app.notify = lambda message, *args, **kwargs: (notices.append(str(message)), notify(message, *args, **kwargs))
-    async with app.run_test(size=(120, 40)) as pilot:
+async def test_C_opens_the_label_change_navigator_on_label_sets(app, ml_result):
+    """The confusion navigator's pairs are single classes (with sets it showed 'app -> app'); on
+    label sets C lists label changes (+X likely missing, -X likely wrong) and enter lists their rows."""
+    from tui.screens.label_changes import LabelChangeScreen
+
+    async with app.run_test(size=(130, 40)) as pilot:
         await settle(pilot)
-        summary = type(app.screen)
         await pilot.press("C")
         await settle(pilot)
-        assert type(app.screen) is summary
-        assert any("confusion navigator groups single labels" in notice for notice in notices)
+        screen = app.screen
+        assert isinstance(screen, LabelChangeScreen)
+        ml, flags = app.view.multilabel, app.view.flags["label"]
+        expected: dict[tuple[str, int], list[int]] = {}
+        for row in np.flatnonzero(flags).tolist():
+            for label in ml.missing[row]:
+                expected.setdefault(("+", label), []).append(row)
+            for label in ml.extra[row]:
+                expected.setdefault(("-", label), []).append(row)
+        assert {(c.sign, c.label): c.rows.tolist() for c in screen.changes} == expected
+        counts = [len(c.rows) for c in screen.changes]
+        assert counts == sorted(counts, reverse=True) and sum(counts) >= int(flags.sum())
+        first = screen.changes[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MultiLabelIssuesScreen"
+        assert sorted(app.screen.row_list.order.tolist()) == first.rows.tolist()

@@ -60,13 +60,12 @@ class ReviewActions:
         if "label" not in self.view.flags:
             self.notify("no label check in this audit: nothing to group by class", timeout=4)
             return
-        if self.view.multilabel is not None:  # its pairs are single classes: a set change is not one
-            self.notify("the confusion navigator groups single labels; with label sets, filter the label issues "
-                        "by a label change instead: s:+LABEL likely missing, s:-LABEL likely wrong", timeout=6)
-            return
-        found = next((s for s in self.screen_stack if isinstance(s, ConfusionScreen)), None)
+        kind = ConfusionScreen
+        if self.view.multilabel is not None:  # a set change is not a class pair: its own navigator
+            from tui.screens.label_changes import LabelChangeScreen as kind
+        found = next((s for s in self.screen_stack if isinstance(s, kind)), None)
         if found is None:
-            self.push_screen(ConfusionScreen(self.view, self.book))
+            self.push_screen(kind(self.view, self.book))
             return
         while self.screen is not found:
             self.pop_screen()

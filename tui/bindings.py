@@ -116,3 +116,9 @@ NEAR_DUPLICATE_BINDINGS = SET_BINDINGS + [
 ] + REVIEW_BINDINGS
 
 SINGLE_VIEW_BINDINGS = [Binding("escape,q", "back", "Back")]
+
+#: The label-change navigator of multi-label data (``C`` on label sets).
+LABEL_CHANGE_BINDINGS = [
+    Binding("enter", "open", "Open", tooltip="List the change's rows on the label-issue screen (then * and a)"),
+    Binding("escape,q", "back", "Back"),
+]

@@ -1,0 +1,112 @@
+"""The label-change navigator (``C`` on multi-label data): the confusion navigator's counterpart
+for label sets, where a suggestion is a set change rather than one class for another.
+
+One line per label change among the flagged label issues: ``+X`` (X likely missing) and ``-X``
+(X likely wrong), most rows first. A row whose suggestion adds one label and drops another counts
+under both. Enter lists exactly those rows on the label-issue screen (the filter ``s:+X`` or
+``s:-X``), where ``*`` then ``a`` accepts each row's own suggestion.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+
+import numpy as np
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.bindings import LABEL_CHANGE_BINDINGS
+from tui.decisions import DecisionBook
+from tui.view import AuditView
+
+
+@dataclass(frozen=True)
+class LabelChange:
+    """The flagged rows whose suggestion adds (``sign`` "+") or drops ("-") ``label``."""
+
+    sign: str
+    label: int
+    rows: np.ndarray  # ascending row indices
+
+    def query(self, names: list[str]) -> str:
+        """The filter line that lists exactly ``rows`` among the flagged label rows."""
+        return shlex.quote(f"s:{self.sign}{names[self.label]}")
+
+
+def label_changes(view: AuditView) -> list[LabelChange]:
+    """Every label change among the flagged label rows, most rows first (then + before -, label order)."""
+    ml = view.multilabel
+    flags = view.flags.get("label")
+    if ml is None or flags is None:
+        return []
+    found: dict[tuple[str, int], list[int]] = {}
+    for row in np.flatnonzero(flags).tolist():
+        for label in ml.missing[row]:
+            found.setdefault(("+", label), []).append(row)
+        for label in ml.extra[row]:
+            found.setdefault(("-", label), []).append(row)
+    changes = [LabelChange(sign, label, np.asarray(rows, dtype=np.int64)) for (sign, label), rows in found.items()]
+    return sorted(changes, key=lambda c: (-len(c.rows), c.sign != "+", c.label))
+
+
+class LabelChangeScreen(Screen):
+    """Lists label changes; Enter opens the change's rows on the label-issue screen."""
+
+    BINDINGS = LABEL_CHANGE_BINDINGS
+    AUTO_FOCUS = "#confusions"
+
+    def __init__(self, view: AuditView, book: DecisionBook) -> None:
+        super().__init__()
+        self.view = view
+        self.book = book
+        self.changes: list[LabelChange] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static("Label changes the model suggests · + likely missing, - likely wrong · "
+                     "enter: the rows (then * and a)", id="confusion-mode")
+        yield DataTable(id="confusions", cursor_type="row", zebra_stripes=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#confusions", DataTable).add_columns("Rows", "Decided", "Change", "Means", "Example")
+        self.fill()
+
+    def on_screen_resume(self) -> None:
+        self.fill()  # decisions and thresholds may have changed since
+
+    def fill(self) -> None:
+        view, names = self.view, self.view.class_names
+        table = self.query_one("#confusions", DataTable)
+        cursor = table.cursor_row
+        self.changes = label_changes(view)
+        table.clear()
+        for index, change in enumerate(self.changes):
+            name = view.names.fit(names[change.label], 24)
+            means = "likely missing" if change.sign == "+" else "likely wrong"
+            example = " ".join(str(view.texts[change.rows[0]]).split())
+            table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}",
+                          f"{change.sign}{name}", means, example[:60], key=str(index))
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
+        flagged = int(view.flags["label"].sum()) if "label" in view.flags else 0
+        self.query_one("#title-bar", Static).update(
+            f"Label changes · {flagged:,} label issues · {len(self.changes):,} changes")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_change(int(event.row_key.value))
+
+    def action_open(self) -> None:
+        table = self.query_one("#confusions", DataTable)
+        if table.row_count:
+            self.open_change(table.cursor_row)
+
+    def open_change(self, index: int) -> None:
+        if 0 <= index < len(self.changes):
+            self.app.open_filtered("label", self.changes[index].query(self.view.class_names))
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
