@@ -41,6 +41,7 @@ async def test_summary_shows_label_frequencies_and_pairs(app, ml_result):
         await settle(pilot)
         title = str(app.screen.query_one("#chart-title", Static).render())
         assert "Label frequencies (6 labels" in title and "4 rows with no label" in title
+        assert "272 rows · 6 labels · journal" in app.screen.title_text()
         pairs = str(app.screen.query_one("#cooccurrence", Static).render())
         assert "Labels seen together" in pairs and " + " in pairs
 

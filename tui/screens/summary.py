@@ -105,7 +105,8 @@ class SummaryScreen(Screen):
     def title_text(self) -> str:
         view = self.view
         mode = "READ-ONLY · " if self.book.read_only else ""  # first: a narrow terminal cuts the end
-        return (f"{mode}textaudit · {Path(view.source).name} · {len(view):,} rows · {view.n_classes} classes · "
+        kinds = "labels" if view.multilabel is not None else "classes"  # label sets: each row carries several
+        return (f"{mode}textaudit · {Path(view.source).name} · {len(view):,} rows · {view.n_classes} {kinds} · "
                 f"journal {self.journal_path.name}")
 
     def on_mount(self) -> None:
