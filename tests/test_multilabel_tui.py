@@ -92,8 +92,12 @@ async def test_set_picker_toggles_labels(app, ml_result):
         assert type(app.screen).__name__ == "LabelSetPicker"
         picker = app.screen
         first = picker.order()[0]  # the list starts on a given or suggested label: space toggles it
+        chosen = lambda: str(picker.query_one("#set-chosen").render())  # noqa: E731
+        assert "(unchanged)" in chosen()
         await pilot.press("space")
         await pilot.pause()
+        sign = "-" if first in ml.sets[row] else "+"
+        assert f"({sign}{ml.names[first]})" in chosen()  # the state in words, not only the box's colour
         await pilot.press("enter")
         await settle(pilot)
         expected = set(ml.sets[row]) ^ {first}

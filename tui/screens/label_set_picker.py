@@ -42,9 +42,19 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
             yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels")
             yield Input(placeholder="type to filter labels", id="set-query")
             yield SelectionList[int](id="set-options")
+            yield Label(id="set-chosen")  # the set as it stands, in words: the boxes differ only by colour
 
     def on_mount(self) -> None:
         self.fill("")
+        self.show_chosen()
+
+    def show_chosen(self) -> None:
+        from engine.multilabel import change_text
+
+        chosen = tuple(sorted(self.chosen))
+        members = ", ".join(self.names[i] for i in chosen) or "∅ (no label)"
+        change = change_text(self.names, self.given, chosen)
+        self.query_one("#set-chosen", Label).update(f"set: {members}" + (f"  ({change})" if change else "  (unchanged)"))
 
     def _prompt(self, index: int) -> Content:
         content = Content(self.names[index])
@@ -88,6 +98,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
             self.chosen.discard(value)
         else:
             self.chosen.add(value)
+        self.show_chosen()
 
     def action_search(self) -> None:
         self.query_one("#set-query", Input).focus()
