@@ -118,3 +118,61 @@ def test_tfidf_with_no_words_is_a_data_error():
 def test_lone_surrogates_are_embedded_not_fatal():
     vectors = embed_texts(["card lost", "bad \ud800 surrogate"], device="cpu")
     assert vectors.shape == (2, 384) and np.isfinite(vectors).all()
+
+
+def _blobs(n_per_class: int = 40, classes: int = 4, seed: int = 3):
+    rng = np.random.default_rng(seed)
+    labels = np.repeat(np.arange(classes), n_per_class)
+    features = rng.normal(size=(classes, 16))[labels] + 0.8 * rng.normal(size=(len(labels), 16))
+    return features / np.linalg.norm(features, axis=1, keepdims=True), labels
+
+
+def test_folds_side_by_side_give_what_folds_one_by_one_give(monkeypatch):
+    """Folds run on the machine's cores; the result may not depend on how many run at once."""
+    import os
+
+    features, labels = _blobs()
+    graph = build_graph(features.astype(np.float32), k=10).indices
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    one = cross_val_pred_probs(features, labels, 4, folds=5, neighbours=graph)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    many = cross_val_pred_probs(features, labels, 4, folds=5, neighbours=graph)
+    np.testing.assert_array_equal(one.pred_probs, many.pred_probs)
+    np.testing.assert_array_equal(one.folds.solutions, many.folds.solutions)
+    assert one.folds.solutions.shape[0] == 5
+
+
+def test_a_failing_fold_fails_the_cross_validation(monkeypatch):
+    from engine import predict
+
+    features, labels = _blobs()
+    real = predict.fold_probs
+    calls = []
+
+    def fold_probs(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise MemoryError("fold 3")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(predict, "fold_probs", fold_probs)
+    with pytest.raises(MemoryError, match="fold 3"):
+        cross_val_pred_probs(features, labels, 4, folds=5)
+
+
+def test_cancel_stops_before_the_next_fold():
+    import threading
+
+    from engine.errors import Cancelled
+
+    features, labels = _blobs()
+    cancel = threading.Event()
+    seen = []
+
+    def progress(done, total):
+        seen.append(done)
+        cancel.set()  # after the first fold: no other fold may start
+
+    with pytest.raises(Cancelled):
+        cross_val_pred_probs(features, labels, 4, folds=5, progress=progress, cancel=cancel)
+    assert seen == [1]
