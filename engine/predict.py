@@ -2,8 +2,8 @@
 
 Same semantics as ``cross_val_predict(..., method="predict_proba")``: every row's
 probabilities come from a model that never saw that row. Folds run side by side, one BLAS
-thread each; progress is reported per fold and cancellation is honoured between folds; classes missing from a training fold get a floor
-probability instead of crashing the fit.
+thread each; progress is reported per fold and cancellation is honoured between folds;
+classes missing from a training fold get a floor probability instead of crashing the fit.
 """
 
 from __future__ import annotations
