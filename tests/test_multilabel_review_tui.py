@@ -209,3 +209,16 @@ async def test_near_duplicate_diff_headers_and_row_order_use_whole_sets(app):
         legend = diff._legend().plain
         texts = {ml.given_text(int(r)) for r in diff.members}
         assert ("CONFLICTING LABELS: " + " / ".join(sorted(texts)) in legend) == (len(texts) > 1)
+
+
+async def test_sorting_other_screens_by_given_orders_whole_sets(app):
+    from tui.text_index import never_cancelled
+
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.open_issue("outlier")
+        await settle(pilot)
+        ml = app.view.multilabel
+        entries = np.arange(len(ml.sets))
+        keys = app.screen.sort_values("given", entries, never_cancelled)
+        ordered = [ml.sets[r] for r in np.argsort(keys, kind="stable")]
+        assert ordered == sorted(ml.sets)  # the whole set decides, e.g. (app,) before (app, card) before (card,)

@@ -141,6 +141,8 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         view = self.view
         if key == SCORE and self.issue_type in view.scores:
             return view.scores[self.issue_type][entries]
+        if key == GIVEN and view.multilabel is not None:  # label sets: by the whole set, not its first label
+            return view.label_keys()[entries]
         if key in (GIVEN, SUGGESTED):
             ranks = np.argsort(np.argsort(np.asarray(view.class_names, dtype=object)))
             labels = view.given if key == GIVEN else view.predicted
