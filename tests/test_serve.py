@@ -207,3 +207,23 @@ def test_on_every_interface_this_machines_name_is_a_valid_host_and_others_are_no
     assert not server.host_allowed("evil.example:8000")
     loopback_only = GuardedServer(STAND_IN, host="127.0.0.1", port=8000, token=TOKEN)
     assert not loopback_only.host_allowed(f"{socket.gethostname()}.evil.example")
+
+
+def test_every_browse_option_reaches_the_app_process(demo_csv, tmp_path):
+    """serve runs `textaudit browse` per connection: an option it dropped would be a silent
+    wrong answer there (--label-sep dropped read label sets 'a|b' as single labels)."""
+    from tui.cli import build_parser
+    from tui.serve import browse_command
+
+    given = ["--text-column", "t", "--label-column", "l", "--id-column", "i", "--encoding", "latin-1",
+             "--label-sep", "|", "--model", "tfidf", "--device", "cpu", "--precision", "fp32", "--folds", "3",
+             "--issue-types", "label", "--pred-probs", "p.npy", "--features", "f.npy", "--no-cache",
+             "--cache-dir", str(tmp_path)]
+    args = build_parser().parse_args(["serve", str(demo_csv), *given])
+    again = build_parser().parse_args(browse_command(args)[3:])  # what the app process parses
+    browse_defaults = build_parser().parse_args(["browse", str(demo_csv)])
+    for name, default in vars(browse_defaults).items():
+        if name in ("data", "journal", "command", "func", "handler", "ray", "ray_cpus"):
+            continue
+        assert getattr(again, name) == getattr(args, name), name
+        assert getattr(again, name) != default, f"{name}: the test should set every browse option"

@@ -85,9 +85,10 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                         help="sentence-transformers name or path; 'tfidf' for no torch (default: bundled all-MiniLM-L6-v2)")
     parser.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps (default: auto)")
     parser.add_argument("--precision", default="auto", choices=("auto", "fp32", "bf16", "fp16", "int8"),
-                        help="embedding arithmetic: auto = bf16 on CPUs with native bf16, fp16 on CUDA, int8 on other "
-                             "CPUs (bundled-style BERT models), else fp32; fp32 reproduces the plain "
-                             "sentence-transformers vectors exactly")
+                        help="embedding arithmetic: auto = bf16 on CPUs with native bf16, fp16 on CUDA, else fp32 "
+                             "(fp32 reproduces the plain sentence-transformers vectors exactly); int8 (CPU, "
+                             "bundled-style BERT models) is opt-in: faster, but moves near-duplicate pairs that "
+                             "sit at the threshold")
     parser.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default: 5)")
     parser.add_argument("--issue-types", default=None, metavar="T,...", help="comma-separated issue types (default: all seven)")
     parser.add_argument("--pred-probs", default=None, metavar="F", help=".npy of your own out-of-sample pred_probs")

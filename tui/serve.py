@@ -18,7 +18,7 @@ from engine.errors import UsageError
 #: (flag, attribute) pairs of ``browse`` options passed through to each app process.
 _VALUE_OPTIONS = (
     ("--text-column", "text_column"), ("--label-column", "label_column"), ("--id-column", "id_column"),
-    ("--encoding", "encoding"), ("--model", "model"), ("--device", "device"), ("--precision", "precision"),
+    ("--encoding", "encoding"), ("--label-sep", "label_sep"), ("--model", "model"), ("--device", "device"), ("--precision", "precision"),
     ("--folds", "folds"),
     ("--issue-types", "issue_types"), ("--pred-probs", "pred_probs"), ("--features", "features"),
     ("--cache-dir", "cache_dir"), ("--ray", "ray"), ("--ray-cpus", "ray_cpus"),  # --ray: each tab its own Ray client
