@@ -315,3 +315,20 @@ def test_a_worker_missing_a_package_says_so_in_one_line():
     with pytest.raises(RayStageError, match="every node of the cluster needs textaudit") as caught:
         gather([needs_a_package.remote()], "cross-validation")
     assert "\n" not in str(caught.value) and "textaudit_missing_on_this_node" in str(caught.value)
+
+
+def test_the_cli_with_ray_writes_only_its_progress_lines_on_stderr(demo_csv, tmp_path):
+    """The TUI draws on stderr: Ray's warnings and C++ log lines must not reach it."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "audit", str(demo_csv), "--id-column", "id", "--precision", "fp32",
+         "--ray", "--ray-cpus", "2", "--format", "json"],
+        capture_output=True, text=True, timeout=600, cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path), "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert lines and all(line.startswith("[") for line in lines), done.stderr

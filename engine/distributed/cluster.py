@@ -125,6 +125,12 @@ def shutdown() -> None:
 def _quiet() -> None:
     """No Ray log lines on the terminal (the TUI draws there; --format json prints to stdout)."""
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+    # Ray's C++ core logs ERROR lines on this process's stderr (e.g. about Ray Data's actor
+    # constructor arguments), where the TUI draws; failures still reach textaudit as exceptions
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+    import warnings
+
+    warnings.filterwarnings("ignore", module=r"ray(\.|$)")  # Ray Data's concurrency advice, deprecations
     for name in ("ray", "ray.data", "ray.train", "ray.tune"):
         logging.getLogger(name).setLevel(logging.ERROR)
 

@@ -94,10 +94,10 @@ def _reader(source, text_column: str | None, rows: int):
 
     def read():
         if method == "read_parquet":
-            return ray.data.read_parquet(str(path), columns=[text_column], ray_remote_args=_READ_ARGS)
+            return ray.data.read_parquet(str(path), columns=[text_column], **_READ_ARGS)
         if method == "read_json":
-            return ray.data.read_json(str(path), lines=True, ray_remote_args=_READ_ARGS).select_columns([text_column])
-        return ray.data.read_csv(str(path), ray_remote_args=_READ_ARGS).select_columns([text_column])
+            return ray.data.read_json(str(path), lines=True, **_READ_ARGS).select_columns([text_column])
+        return ray.data.read_csv(str(path), **_READ_ARGS).select_columns([text_column])
 
     return read, text_column
 
