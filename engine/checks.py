@@ -59,6 +59,23 @@ def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.
     return pred_probs / sums[:, None]
 
 
+def check_label_probs(pred_probs: np.ndarray, n_rows: int, n_labels: int) -> np.ndarray:
+    """Multi-label ``--pred-probs``: one independent probability per label (rows need not sum to
+    1), shape (rows, labels), every value finite and within [0, 1]."""
+    if pred_probs.ndim != 2 or pred_probs.shape != (n_rows, n_labels):
+        raise DataError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_labels}): one "
+                        f"probability per label, columns in sorted label order")
+    finite = np.isfinite(pred_probs).all(axis=1)
+    if not finite.all():
+        bad = np.flatnonzero(~finite)
+        raise DataError(f"--pred-probs has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+    outside = np.flatnonzero(((pred_probs < 0) | (pred_probs > 1)).any(axis=1))
+    if len(outside):
+        raise DataError(f"--pred-probs of label sets must lie within [0, 1] (one probability per label); "
+                        f"{len(outside)} row(s) do not (first: row {outside[0]})")
+    return pred_probs
+
+
 def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
     """Reject features of the wrong row count or with NaN/inf; return unit-norm float32 rows
     (a writeable float32 array is normalised in place)."""

@@ -175,17 +175,17 @@ def run_multilabel(runner, dataset, vectors: np.ndarray, vector_key: str, graph,
     from engine.pipeline import PIPELINE_VERSION, _package_version
 
     options = runner.options
-    if options.pred_probs_path:  # never silently ignored
-        from engine.errors import UsageError
-
-        raise UsageError("--pred-probs is not supported for multi-label data yet; audit without it "
-                         "(textaudit computes per-label out-of-fold probabilities itself)")
     skipped = [t for t in options.issue_types if t not in MULTILABEL_ISSUE_TYPES]
     options.issue_types = tuple(t for t in options.issue_types if t in MULTILABEL_ISSUE_TYPES)
     if skipped:
         runner.notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
 
     def predict():
+        if runner.user_pred_probs is not None:  # --pred-probs: the user's per-label probabilities, as given
+            from engine.cache import array_hash
+
+            runner.hits["predict"] = True
+            return runner.user_pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(runner.user_pred_probs)
         parts = {"vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds, "C": options.C,
                  "seed": options.seed, "graph": graph.method if graph is not None else None,
                  "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}

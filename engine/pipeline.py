@@ -29,6 +29,7 @@ from engine.embed import (
 )
 from engine.checks import (
     load_user_array,
+    check_label_probs,
     check_pred_probs,
     check_features,
     validate_options,
@@ -135,7 +136,8 @@ class _Runner:
         if options.features_path:
             self.features = check_features(load_user_array(options.features_path, "features"), len(dataset))
         if options.pred_probs_path:
-            self.user_pred_probs = check_pred_probs(
+            check = check_label_probs if dataset.is_multilabel else check_pred_probs
+            self.user_pred_probs = check(
                 load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
             )
 

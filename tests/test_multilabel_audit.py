@@ -144,3 +144,24 @@ def test_warm_started_folds_reach_the_cold_optimum(monkeypatch) -> None:
     calls.clear()
     ovr_logistic_probs(x[100:], y[100:], x[:100], C=1.0)
     assert from_own < len(calls) / 3
+
+
+def test_pred_probs_of_label_sets_are_used_as_given(ml_result, tmp_path):
+    """--pred-probs for label sets: one probability per label (rows need not sum to 1). The
+    audit's own per-label probabilities given back give the audit's own label flags."""
+    from engine.errors import DataError
+    from engine.pipeline import AuditOptions, run_audit
+
+    path = tmp_path / "probs.npy"
+    np.save(path, ml_result.pred_probs)
+    assert not np.allclose(ml_result.pred_probs.sum(axis=1), 1.0)  # per-label, not a distribution
+    again = run_audit(demo_multilabel_path(),
+                      AuditOptions(id_column="id", label_column="labels", pred_probs_path=str(path)))
+    assert again.stage_cache_hits["predict"] is True
+    np.testing.assert_array_equal(again.output.issues["is_label_issue"], ml_result.output.issues["is_label_issue"])
+    np.save(path, np.clip(ml_result.pred_probs, 0, 1) * 1.5 + 0.01)
+    with pytest.raises(DataError, match=r"within \[0, 1\]"):
+        run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels", pred_probs_path=str(path)))
+    np.save(path, ml_result.pred_probs[:, :3])
+    with pytest.raises(DataError, match="one probability per label"):
+        run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels", pred_probs_path=str(path)))
