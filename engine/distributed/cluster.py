@@ -125,8 +125,9 @@ def shutdown() -> None:
 def _quiet() -> None:
     """No Ray log lines on the terminal (the TUI draws there; --format json prints to stdout)."""
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
-    # Ray's C++ core logs ERROR lines on this process's stderr (e.g. about Ray Data's actor
-    # constructor arguments), where the TUI draws; failures still reach textaudit as exceptions
+    # Ray's C++ core logs ERROR lines on this process's stderr (e.g. about actors' constructor
+    # arguments), where the TUI draws; failures still reach textaudit as exceptions. (Ray itself
+    # then logs one INFO line saying it read this setting.)
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     import warnings
 
