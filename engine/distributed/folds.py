@@ -2,10 +2,8 @@
 
 The folds are the local path's (``fold_splits``: StratifiedKFold, same seed), each task fits
 ``fold_probs`` on its training rows only, and the driver blends and floors the result with
-``finish_probs``. The one difference from the local loop: folds run at once, so the
-regression of a fold cannot start from the previous fold's solution; it solves the same
-objective to the same tolerance from zero (probabilities agree within the solver's tolerance,
-the flags on the demo are identical: tests/test_ray.py). A task whose worker dies is retried.
+``finish_probs``. As locally, the first fold starts cold and the others (at once) from its
+solution. A task whose worker dies is retried.
 """
 
 from __future__ import annotations
@@ -37,26 +35,36 @@ def cross_val_pred_probs(
     features_ref, labels_ref = ray.put(np.ascontiguousarray(features)), ray.put(labels)
     neighbours_ref = ray.put(neighbours) if neighbours is not None else None
     task = ray.remote(num_cpus=1, max_retries=RETRIES)(_fold)
-    refs = [task.remote(features_ref, labels_ref, train, test, n_classes, classifier, C, seed, neighbours_ref)
-            for train, test in splits]
     pred_probs = np.zeros((len(labels), n_classes), dtype=np.float64)
     finished = 0
 
-    def store(i: int, value: np.ndarray) -> None:
-        nonlocal finished
-        pred_probs[splits[i][1]] = value
-        finished += 1
-        if progress is not None:
-            progress(finished, used)
+    def submit(folds, start):
+        return [task.remote(features_ref, labels_ref, splits[i][0], splits[i][1], n_classes, classifier, C, seed,
+                            neighbours_ref, start) for i in folds]
 
-    gather(refs, "cross-validation", on_done=store, cancel=cancel)
+    def store(folds):
+        def on_done(i: int, value) -> None:
+            nonlocal finished
+            pred_probs[splits[folds[i]][1]] = value[0]
+            finished += 1
+            if progress is not None:
+                progress(finished, used)
+        return on_done
+
+    # as locally (engine/predict.py): the first fold cold, the others from its solution
+    first = gather(submit([0], None), "cross-validation", on_done=store([0]), cancel=cancel)[0]
+    rest = list(range(1, len(splits)))
+    gather(submit(rest, first[1]), "cross-validation", on_done=store(rest), cancel=cancel)
     return PredictResult(pred_probs=finish_probs(pred_probs, neighbours, labels, n_classes, classifier),
                          folds_used=used, notes=notes)
 
 
-def _fold(features, labels, train, test, n_classes, classifier, C, seed, neighbours) -> np.ndarray:
+def _fold(features, labels, train, test, n_classes, classifier, C, seed, neighbours, start):
+    """One fold's probabilities and its regression solution (None for other classifiers)."""
     from engine.predict import fold_probs
 
     fault("predict")
-    return fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C, seed=seed,
-                      neighbours=neighbours)
+    previous = [] if start is None else [start]
+    probs = fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C, seed=seed,
+                       neighbours=neighbours, previous=previous)
+    return probs, (previous[0] if previous else None)
