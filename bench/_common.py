@@ -27,6 +27,25 @@ def child_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cpu_ticks() -> list[int] | None:
+    """The machine's CPU time counters (/proc/stat's first line), or None off Linux."""
+    try:
+        with open("/proc/stat") as handle:
+            return [int(x) for x in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+
+
+def steal_share(before: list[int] | None, after: list[int] | None) -> float | None:
+    """Share of the CPU time between two ``cpu_ticks`` the hypervisor gave to other guests
+    ("steal"): on a shared VM it slows every pipeline, whatever the load average says."""
+    if not before or not after or len(before) < 8:
+        return None
+    delta = [b - a for a, b in zip(before, after)]
+    total = sum(delta[:8])
+    return round(delta[7] / total, 3) if total else None
+
+
 def peak_rss_mib() -> float:
     """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench._common import BANKING77_TRAIN, run_child, run_textaudit, subset_csv  # noqa: E402
+from bench._common import BANKING77_TRAIN, cpu_ticks, run_child, run_textaudit, steal_share, subset_csv  # noqa: E402
 
 CPU_PROFILES = {
     "native": {},
@@ -54,19 +54,24 @@ def main() -> None:
         profile = CPU_PROFILES[args.cpu_profile]
         env = {**profile, "TEXTAUDIT_CACHE_DIR": str(Path(tmp) / "cache")}
         loads = {"reference": os.getloadavg()[0]}
+        steal, ticks = {}, cpu_ticks()
         reference = run_child(["bench/_reference.py", csv, *columns], env=profile)
+        steal["reference"], ticks = steal_share(ticks, cpu_ticks()), cpu_ticks()
         print("reference", json.dumps(reference), flush=True)
         command = ["audit", csv, *columns, "--format", "json", "--precision", args.precision]
         loads["cold"] = os.getloadavg()[0]
         cold = _brief(run_textaudit(command, env=env))
+        steal["cold"], ticks = steal_share(ticks, cpu_ticks()), cpu_ticks()
         print("textaudit cold", json.dumps(cold), flush=True)
         loads["warm"] = os.getloadavg()[0]
         warm = _brief(run_textaudit(command, env=env))
+        steal["warm"] = steal_share(ticks, cpu_ticks())
         print("textaudit warm", json.dumps(warm), flush=True)
         loads["end"] = os.getloadavg()[0]
     print(json.dumps({
         "bench": "speed", "data": str(args.data), "rows": args.rows, "cpu_profile": args.cpu_profile,
         "precision": args.precision, "load_average_1min": {k: round(v, 2) for k, v in loads.items()},
+        "cpu_steal_share": steal,
         "reference": reference, "textaudit_cold": cold, "textaudit_warm": warm,
         "ratio_cold": round(cold["wall_s"] / reference["wall_s"], 3),
         "warm_under_half_s": warm["wall_s"] < 0.5,  # issue 12's goal (a warm run reads engine/result_index.py)
