@@ -43,10 +43,15 @@ def test_an_indexed_summary_prints_what_the_pipeline_prints(small_csv, tmp_path,
     if fmt == "json":
         assert json.loads(indexed)["result_index"] is True and json.loads(indexed)["cache_hit"] is True
         assert "result_index" not in json.loads(piped) and json.loads(piped)["cache_hit"] is True
-        assert _without_run_fields(indexed) == _without_run_fields(piped) == _without_run_fields(first)
+        assert _without_run_fields(indexed) == _without_run_fields(piped)
         assert set(json.loads(indexed)["stage_cache_hits"]) == set(json.loads(piped)["stage_cache_hits"])
+        # the first run may add notes of its own (vectors reused from another audit); all else is equal
+        first_fields, indexed_fields = _without_run_fields(first), _without_run_fields(indexed)
+        assert set(indexed_fields.pop("notes")) <= set(first_fields.pop("notes"))
+        assert indexed_fields == first_fields
     else:
-        assert indexed == piped == first
+        assert indexed == piped
+        assert set(indexed.splitlines()) <= set(first.splitlines())
 
 
 def test_changed_data_is_a_miss(small_csv, capsys):
