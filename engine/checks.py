@@ -35,6 +35,14 @@ def load_user_array(path: str, what: str) -> np.ndarray:
     return array.astype(np.float32, copy=False)  # float32 .npy files are used as read, no copy
 
 
+def _check_finite_probs(pred_probs: np.ndarray) -> None:
+    """One line naming how many rows of ``--pred-probs`` hold NaN or infinity, and the first."""
+    finite = np.isfinite(pred_probs).all(axis=1)
+    if not finite.all():
+        bad = np.flatnonzero(~finite)
+        raise DataError(f"--pred-probs has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+
+
 def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.ndarray:
     """Reject pred_probs of the wrong shape, with NaN, or with rows not summing to 1."""
     if pred_probs.ndim != 2 or pred_probs.shape[0] != n_rows:
@@ -44,10 +52,7 @@ def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.
             f"--pred-probs has {pred_probs.shape[1]} columns but the data has {n_classes} classes "
             f"(expected shape ({n_rows}, {n_classes}), columns in sorted label order)"
         )
-    finite = np.isfinite(pred_probs).all(axis=1)
-    if not finite.all():
-        bad = np.flatnonzero(~finite)
-        raise DataError(f"--pred-probs has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+    _check_finite_probs(pred_probs)
     if np.any(pred_probs < 0):
         raise DataError("--pred-probs contains negative values")
     sums = pred_probs.sum(axis=1)
@@ -65,10 +70,7 @@ def check_label_probs(pred_probs: np.ndarray, n_rows: int, n_labels: int) -> np.
     if pred_probs.ndim != 2 or pred_probs.shape != (n_rows, n_labels):
         raise DataError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_labels}): one "
                         f"probability per label, columns in sorted label order")
-    finite = np.isfinite(pred_probs).all(axis=1)
-    if not finite.all():
-        bad = np.flatnonzero(~finite)
-        raise DataError(f"--pred-probs has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+    _check_finite_probs(pred_probs)
     outside = np.flatnonzero(((pred_probs < 0) | (pred_probs > 1)).any(axis=1))
     if len(outside):
         raise DataError(f"--pred-probs of label sets must lie within [0, 1] (one probability per label); "
