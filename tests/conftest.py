@@ -44,3 +44,24 @@ def banking77_train() -> Path:
     if not path.exists():
         pytest.skip("../shared/data/banking77 is not present on this machine")
     return path
+
+
+@pytest.fixture(scope="session")
+def ml_result():
+    """The multi-label demo audited once per session with the bundled model."""
+    from engine.demo_multilabel import demo_multilabel_path
+    from engine.pipeline import AuditOptions, run_audit
+
+    return run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels"))
+
+
+@pytest.fixture
+def three_class_csv(tmp_path: Path, demo_csv: Path) -> Path:
+    """60 demo rows of three classes in a file of their own (a fresh audit: nothing of it is cached)."""
+    import pandas as pd
+
+    frame = pd.read_csv(demo_csv)
+    frame = frame[frame["label"].isin(["card_lost", "change_pin", "refund_request"])].head(60)
+    path = tmp_path / "small.csv"
+    frame.to_csv(path, index=False)
+    return path

@@ -10,13 +10,6 @@ from engine.multilabel_audit import agreement, label_scores, members, suggested_
 from engine.multilabel_predict import ovr_logistic_probs
 
 
-@pytest.fixture(scope="session")
-def ml_result():
-    from engine.pipeline import AuditOptions, run_audit
-
-    return run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels"))
-
-
 def test_shipped_demo_matches_the_generator(tmp_path) -> None:
     from engine.demo_multilabel import write_demo_multilabel
 

@@ -16,18 +16,10 @@ from pilot_helpers import settle
 from rich.console import Console
 from textual.widgets import Static
 
-from engine.demo_multilabel import demo_multilabel_path
 from engine.review import ScoreIndex, implied_threshold
 from tui.app import TextauditApp
 from tui.screens.reaudit import ReauditScreen
 from tui.screens.threshold_dialog import ThresholdDialog
-
-
-@pytest.fixture(scope="session")
-def ml_result():
-    from engine.pipeline import AuditOptions, run_audit
-
-    return run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels"))
 
 
 @pytest.fixture

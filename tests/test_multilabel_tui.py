@@ -9,16 +9,8 @@ import pytest
 from pilot_helpers import settle
 from textual.widgets import Static
 
-from engine.demo_multilabel import demo_multilabel_path
 from tui.app import TextauditApp
 from tui.widgets.row_list import RowList
-
-
-@pytest.fixture(scope="session")
-def ml_result():
-    from engine.pipeline import AuditOptions, run_audit
-
-    return run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels"))
 
 
 @pytest.fixture

@@ -243,18 +243,6 @@ def test_gpu_actors_under_a_cpu_driver_are_keyed_with_their_own_precision(monkey
         embed_precision(options, "all-MiniLM-L6-v2")
 
 
-@pytest.fixture
-def small_csv(tmp_path, demo_csv):
-    """60 demo rows of three classes."""
-    import pandas as pd
-
-    frame = pd.read_csv(demo_csv)
-    frame = frame[frame["label"].isin(["card_lost", "change_pin", "refund_request"])].head(60)
-    path = tmp_path / "small.csv"
-    frame.to_csv(path, index=False)
-    return path
-
-
 async def _wait_for_audit(app, pilot) -> None:
     try:
         await app.workers.wait_for_complete()
@@ -263,11 +251,11 @@ async def _wait_for_audit(app, pilot) -> None:
     await pilot.pause()
 
 
-async def test_browse_with_ray_shows_the_summary_with_the_local_flags(small_csv, tmp_path):
+async def test_browse_with_ray_shows_the_summary_with_the_local_flags(three_class_csv, tmp_path):
     from tui.app import TextauditApp
 
-    local = run_audit(small_csv, _options(tmp_path / "local"))
-    app = TextauditApp(source=str(small_csv), options=_options(tmp_path / "ray", ray="local"),
+    local = run_audit(three_class_csv, _options(tmp_path / "local"))
+    app = TextauditApp(source=str(three_class_csv), options=_options(tmp_path / "ray", ray="local"),
                        journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
         await _wait_for_audit(app, pilot)
@@ -277,13 +265,13 @@ async def test_browse_with_ray_shows_the_summary_with_the_local_flags(small_csv,
             assert app.result.output.issues[column].tolist() == local.output.issues[column].tolist(), column
 
 
-async def test_escape_cancels_a_ray_audit_in_the_tui_and_caches_nothing(small_csv, tmp_path, fault_dir):
+async def test_escape_cancels_a_ray_audit_in_the_tui_and_caches_nothing(three_class_csv, tmp_path, fault_dir):
     """The folds are held on their workers (a ``hold`` fault), so the cancel surely lands mid-stage."""
     from engine.errors import EXIT_CANCELLED
     from tui.app import TextauditApp
 
     cache = tmp_path / "cache"
-    app = TextauditApp(source=str(small_csv), options=_options(cache, ray="local", seed=3),
+    app = TextauditApp(source=str(three_class_csv), options=_options(cache, ray="local", seed=3),
                        journal_path=tmp_path / "j.jsonl")
     (fault_dir / "predict").write_text("hold")
     try:

@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from engine.errors import EXIT_CANCELLED
 from engine.pipeline import STAGES, AuditOptions
 from tui.app import TextauditApp
-
-
-@pytest.fixture
-def small_csv(tmp_path, demo_csv):
-    """60 demo rows of three classes (a fresh audit: nothing of it is cached)."""
-    frame = pd.read_csv(demo_csv)
-    frame = frame[frame["label"].isin(["card_lost", "change_pin", "refund_request"])].head(60)
-    path = tmp_path / "small.csv"
-    frame.to_csv(path, index=False)
-    return path
 
 
 async def wait_for_audit(app, pilot) -> None:
@@ -29,8 +18,8 @@ async def wait_for_audit(app, pilot) -> None:
     await pilot.pause()
 
 
-async def test_progress_screen_runs_the_audit_then_shows_the_summary(small_csv, tmp_path):
-    app = TextauditApp(source=str(small_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+async def test_progress_screen_runs_the_audit_then_shows_the_summary(three_class_csv, tmp_path):
+    app = TextauditApp(source=str(three_class_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
         progress = app.screen
         assert type(progress).__name__ == "ProgressScreen"
