@@ -53,38 +53,8 @@ from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, Jou
 from engine.journal_replay import RowMatcher
 from engine.journal_state import ACTION_INDEX, Current, DecisionState, Group
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
+from engine.label_values import label_value, parses_as_set
 from engine.load import Dataset, text_sha256
-
-
-
-def label_value(dataset: Dataset, display: str) -> Any:
-    """The original label value for a display string (int labels stay ints); see label_values."""
-    return label_values(dataset, [display])[0]
-
-
-def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
-    """Original label values for display strings, e.g. ``"3"`` -> ``3`` when the labels are ints.
-
-    A label that is not an existing class is converted to the type of the existing classes;
-    raises ``UsageError`` if it cannot be (e.g. ``"spam"`` for integer labels).
-    """
-    known = dict(zip(dataset.class_names, dataset.classes))
-    if all(isinstance(c, int) for c in dataset.classes):
-        convert, kind = int, "an integer"
-    elif all(isinstance(c, (int, float)) for c in dataset.classes):
-        convert, kind = float, "a number"
-    else:
-        convert, kind = str, "text"
-    values = []
-    for display in displays:
-        if display in known:
-            values.append(known[display])
-            continue
-        try:
-            values.append(convert(display))
-        except ValueError:
-            raise UsageError(f"label {display!r} is not {kind}, but the labels are") from None
-    return values
 
 
 class Journal:
@@ -194,7 +164,7 @@ class Journal:
         if not isinstance(label, str):
             return False
         if self.dataset.is_multilabel:  # a label set: every label a label of this dataset
-            return _parses_as_set(label, self._names)
+            return parses_as_set(label, self._names)
         if label in self._class_names:
             return True
         if not entry.get("new_label"):
@@ -497,16 +467,6 @@ def _decision(row: int, action: str, label_after: str | None, issue_type: str, t
     decision.__dict__.update(row=row, action=action, label_after=label_after, issue_type=issue_type, ts=ts,
                              label_before=label_before, suggested_label=suggested_label, group=group)
     return decision
-
-
-def _parses_as_set(text: str, names: list[str]) -> bool:
-    from engine.multilabel import parse_display
-
-    try:
-        parse_display(text, names)
-    except UsageError:
-        return False
-    return True
 
 
 def _as_row(row: Any) -> Any:

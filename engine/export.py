@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from engine import atomic
-from engine.corrections import Journal, json_scalar, label_values
+from engine.corrections import Journal, json_scalar
+from engine.label_values import label_values
 from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, format_of, is_saved_dataset, known_suffixes
 from engine.load import Dataset
