@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.errors import TextauditError, UsageError
+from engine.errors import UsageError
 from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part of the API
     ACTIONS,
     HISTORY_ACTIONS,
