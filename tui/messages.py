@@ -19,7 +19,7 @@ class AuditProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         """A newer report of the same stage supersedes an unprocessed older one."""
-        return isinstance(message, AuditProgress) and message.stage == self.stage
+        return type(message) is type(self) and message.stage == self.stage
 
 
 class AuditFinished(Message):
@@ -71,18 +71,8 @@ class SimilarReady(Message):
         self.index = index
 
 
-class ReauditProgress(Message):
-    """The re-audit worker reports a stage's progress."""
-
-    def __init__(self, stage: str, done: int, total: int, text: str = "") -> None:
-        super().__init__()
-        self.stage = stage
-        self.done = done
-        self.total = total
-        self.text = text
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, ReauditProgress) and message.stage == self.stage
+class ReauditProgress(AuditProgress):
+    """The re-audit worker reports a stage's progress (handled by ``on_reaudit_progress``)."""
 
 
 class ReauditFinished(Message):
