@@ -38,6 +38,20 @@ def demo_result(demo_csv: Path):
     return run_audit(demo_csv, AuditOptions(id_column="id"))
 
 
+@pytest.fixture(scope="module")
+def pinned_result(demo_csv: Path):
+    """The demo dataset with fixed synthetic scores (tests/tui_synthetic.py): no audit, exact counts."""
+    from tui_synthetic import fixed_result
+
+    return fixed_result(demo_csv)
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    """A fresh journal file path for one test."""
+    return tmp_path / "j.jsonl"
+
+
 @pytest.fixture(scope="session")
 def banking77_train() -> Path:
     path = BANKING77 / "train.csv"

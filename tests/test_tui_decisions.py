@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pandas as pd
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import journal_lines, settle
 from textual.widgets import Input
 
 from engine.corrections import Journal
@@ -16,17 +15,8 @@ from tui.widgets.row_list import RowList
 
 
 @pytest.fixture
-def journal_path(tmp_path):
-    return tmp_path / "j.jsonl"
-
-
-@pytest.fixture
 def app(demo_result, journal_path) -> TextauditApp:
     return TextauditApp(demo_result, journal_path=journal_path)
-
-
-def lines(path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
 async def open_labels(pilot, app) -> RowList:
@@ -42,22 +32,22 @@ async def test_accept_exclude_keep_undo_redo(app, demo_result, journal_path):
         rows = await open_labels(pilot, app)
         first, second, third = (int(r) for r in rows.order[:3])
         await pilot.press("a")
-        entry = lines(journal_path)[-1]
+        entry = journal_lines(journal_path)[-1]
         assert (entry["action"], entry["row"], entry["label_after"]) == ("relabel", first, names[predicted[first]])
         assert entry["issue_type"] == "label"
         assert rows.current_row == second  # the cursor moved on
         assert app.screen.cell(first, "decision") == "→ " + names[predicted[first]]
         await pilot.press("x")
-        assert lines(journal_path)[-1]["action"] == "exclude" and lines(journal_path)[-1]["row"] == second
+        assert journal_lines(journal_path)[-1]["action"] == "exclude" and journal_lines(journal_path)[-1]["row"] == second
         await pilot.press("o")
-        assert lines(journal_path)[-1]["action"] == "keep" and lines(journal_path)[-1]["row"] == third
+        assert journal_lines(journal_path)[-1]["action"] == "keep" and journal_lines(journal_path)[-1]["row"] == third
         assert app.screen.cell(second, "decision") == "✗ excluded"
         await pilot.press("u")
-        assert lines(journal_path)[-1]["action"] == "undo"
+        assert journal_lines(journal_path)[-1]["action"] == "undo"
         assert app.screen.cell(third, "decision") == ""
         assert rows.current_row == third  # undo brings the cursor to the row it changed
         await pilot.press("ctrl+r")
-        assert lines(journal_path)[-1]["action"] == "redo"
+        assert journal_lines(journal_path)[-1]["action"] == "redo"
         assert app.screen.cell(third, "decision") == "✓ kept"
         flagged = int(demo_result.output.issues["is_label_issue"].sum())
         assert f"decided 3/{flagged}" in str(app.screen.query_one("#title-bar").render())
@@ -80,11 +70,11 @@ async def test_label_picker_relabels_to_the_chosen_class(app, demo_result, journ
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        entry = lines(journal_path)[-1]
+        entry = journal_lines(journal_path)[-1]
         assert (entry["row"], entry["action"], entry["label_after"]) == (row, "relabel", target)
         await pilot.press("l", "escape")  # escape cancels: nothing written
         await pilot.pause()
-        assert len(lines(journal_path)) == 1
+        assert len(journal_lines(journal_path)) == 1
 
 
 async def test_decisions_reappear_after_restart(demo_result, journal_path):
@@ -130,7 +120,7 @@ async def test_near_duplicate_keep_one_and_relabel_set(app, demo_result, journal
         members = list(screen.diff.members)
         await pilot.press("right")  # select the second member
         await pilot.press("k")
-        group = lines(journal_path)
+        group = journal_lines(journal_path)
         assert {(e["row"], e["action"]) for e in group} == (
             {(members[1], "keep")} | {(m, "exclude") for m in members if m != members[1]})
         assert len({e["group"] for e in group}) == 1  # one undoable step
@@ -143,7 +133,7 @@ async def test_near_duplicate_keep_one_and_relabel_set(app, demo_result, journal
         members = list(screen.diff.members)
         await pilot.press("l", *"card_lost", "enter")
         await pilot.pause()
-        last = lines(journal_path)[-len(members):]
+        last = journal_lines(journal_path)[-len(members):]
         assert {e["row"] for e in last} == set(members)
         labels = demo_result.dataset.class_names
         given = demo_result.dataset.labels
@@ -186,7 +176,7 @@ async def test_a_key_right_after_down_acts_on_the_new_set(app, journal_path):
         second = screen.entry_rows(int(screen.row_list.order[1]))
         screen.row_list.action_cursor(1)  # no pause: the detail has not caught up yet
         screen.action_exclude()
-        assert lines(journal_path)[-1]["row"] == second[0]
+        assert journal_lines(journal_path)[-1]["row"] == second[0]
 
 
 def watch_notices(app) -> list[str]:
@@ -267,7 +257,6 @@ async def test_reopening_puts_the_cursor_on_the_first_undecided_row(demo_result,
         assert rows.current_row == order[2]
 
 
-
 async def test_accept_is_offered_only_where_a_label_issue_backs_the_suggestion(app, demo_result, journal_path):
     view_flags = demo_result.output.issues
     async with app.run_test(size=(100, 30)) as pilot:
@@ -284,7 +273,7 @@ async def test_accept_is_offered_only_where_a_label_issue_backs_the_suggestion(a
         assert screen.check_action("accept", ()) is None  # dimmed in the footer
         await pilot.press("a")
         await pilot.pause()
-        assert not journal_path.exists() or lines(journal_path) == []
+        assert not journal_path.exists() or journal_lines(journal_path) == []
         detail = str(screen.query_one("#detail-body").render())
         assert "Suggested: none" in detail and "Top 3:" in detail
         await pilot.press("escape")
@@ -292,7 +281,7 @@ async def test_accept_is_offered_only_where_a_label_issue_backs_the_suggestion(a
         assert app.screen.check_action("accept", ()) is True
         assert "a label issue: a accepts" in str(app.screen.query_one("#detail-body").render())
         await pilot.press("a")
-        assert lines(journal_path)[-1]["action"] == "relabel"
+        assert journal_lines(journal_path)[-1]["action"] == "relabel"
         assert rows.current_row is not None
 
 

@@ -3,36 +3,21 @@ by suggested class; Enter lists exactly those rows; ``*`` then ``a`` fixes the p
 
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import journal_lines, settle
 from textual.widgets import DataTable
-from tui_synthetic import fixed_result, fixed_view
+from tui_synthetic import fixed_view
 
 from engine.review import confusion_matrix, confusion_pairs, confusions_by_given
 from tui.app import TextauditApp
 from tui.screens.confusions import ConfusionScreen
 
 
-@pytest.fixture(scope="module")
-def pinned_result(demo_csv):
-    return fixed_result(demo_csv)
-
-
-@pytest.fixture
-def journal_path(tmp_path):
-    return tmp_path / "j.jsonl"
-
-
 @pytest.fixture
 def app(pinned_result, journal_path) -> TextauditApp:
     return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
-
-
-def lines(path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
 
 
 async def test_pair_enter_lists_exactly_its_rows_and_one_bulk_accept_fixes_it(app, journal_path):
@@ -57,7 +42,7 @@ async def test_pair_enter_lists_exactly_its_rows_and_one_bulk_accept_fixes_it(ap
         assert sorted(labels.row_list.order.tolist()) == expected[0].rows.tolist()
         await pilot.press("asterisk", "a", "enter")
         await pilot.pause()
-        written = lines(journal_path)
+        written = journal_lines(journal_path)
         names = view.class_names
         assert sorted(e["row"] for e in written) == expected[0].rows.tolist()
         assert {e["label_after"] for e in written} == {names[expected[0].suggested]}

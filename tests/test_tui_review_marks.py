@@ -6,36 +6,21 @@ The screens draw the fixed synthetic view of the demo (tests/tui_synthetic.py): 
 
 from __future__ import annotations
 
-import json
 import os
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
-from tui_synthetic import fixed_result, fixed_view
+from pilot_helpers import journal_lines, settle
+from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
 from tui.screens.help import key_name
 from tui.widgets.row_list import RowList
 
 
-@pytest.fixture(scope="module")
-def pinned_result(demo_csv):
-    return fixed_result(demo_csv)
-
-
-@pytest.fixture
-def journal_path(tmp_path):
-    return tmp_path / "j.jsonl"
-
-
 @pytest.fixture
 def app(pinned_result, journal_path) -> TextauditApp:
     return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
-
-
-def lines(path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
 
 
 def plain(renderable) -> str:
@@ -117,11 +102,11 @@ async def test_bulk_accept_is_one_group_one_fsync_one_undo(app, journal_path, mo
         names = view.class_names
         assert [(p.row, p.before, p.after) for p in dialog.request.preview] == [
             (r, names[view.given[r]], names[view.predicted[r]]) for r in marked]
-        assert lines(journal_path) == []  # nothing written before the confirmation
+        assert journal_lines(journal_path) == []  # nothing written before the confirmation
         fsyncs.clear()
         await pilot.press("enter")
         await pilot.pause()
-        written = lines(journal_path)
+        written = journal_lines(journal_path)
         assert len(fsyncs) == 1  # one write, one fsync for the whole group
         assert [(e["row"], e["action"], e["label_after"]) for e in written] == [
             (r, "relabel", names[view.predicted[r]]) for r in marked]
@@ -130,7 +115,7 @@ async def test_bulk_accept_is_one_group_one_fsync_one_undo(app, journal_path, mo
         assert f"decided 4/{len(view.flagged('label'))}" in title(app)
         await pilot.press("u")  # one undo takes back all four
         await pilot.pause()
-        assert [e["action"] for e in lines(journal_path)[4:]] == ["undo"] * 4
+        assert [e["action"] for e in journal_lines(journal_path)[4:]] == ["undo"] * 4
         assert not app.book.codes[marked].any()
 
 
@@ -142,11 +127,11 @@ async def test_bulk_cancel_writes_nothing_and_keeps_the_marks(app, journal_path)
         assert type(app.screen).__name__ == "BulkDialog"
         await pilot.press("escape")
         await pilot.pause()
-        assert lines(journal_path) == []
+        assert journal_lines(journal_path) == []
         assert app.screen.mark_count == 2
         await pilot.press("o", "y")  # y confirms too
         await pilot.pause()
-        assert [e["action"] for e in lines(journal_path)] == ["keep", "keep"]
+        assert [e["action"] for e in journal_lines(journal_path)] == ["keep", "keep"]
 
 
 async def test_bulk_label_keeps_rows_that_already_have_it(app, journal_path):
@@ -163,7 +148,7 @@ async def test_bulk_label_keeps_rows_that_already_have_it(app, journal_path):
         assert type(app.screen).__name__ == "BulkDialog"
         await pilot.press("enter")
         await pilot.pause()
-        written = {e["row"]: e for e in lines(journal_path)}
+        written = {e["row"]: e for e in journal_lines(journal_path)}
         assert set(written) == set(marked)
         for row in marked:
             expected = "keep" if int(view.given[row]) == target else "relabel"
@@ -197,7 +182,7 @@ async def test_marked_near_duplicate_sets_exclude_every_member(app, journal_path
         sets = [screen.entry_rows(int(e)) for e in screen.row_list.order[:2]]
         await pilot.press("space", "space", "x", "enter")
         await pilot.pause()
-        written = lines(journal_path)
+        written = journal_lines(journal_path)
         assert sorted(e["row"] for e in written) == sorted(r for members in sets for r in members)
         assert {e["action"] for e in written} == {"exclude"} and len({e["group"] for e in written}) == 1
 

@@ -19,11 +19,6 @@ from tui.screens.reaudit import ReauditScreen
 
 
 @pytest.fixture
-def journal_path(tmp_path):
-    return tmp_path / "j.jsonl"
-
-
-@pytest.fixture
 def app(demo_result, journal_path) -> TextauditApp:
     return TextauditApp(demo_result, journal_path=journal_path)
 

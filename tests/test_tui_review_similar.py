@@ -17,11 +17,6 @@ from tui.widgets.detail_pane import flagged_by
 
 
 @pytest.fixture
-def journal_path(tmp_path):
-    return tmp_path / "j.jsonl"
-
-
-@pytest.fixture
 def app(demo_result, journal_path) -> TextauditApp:
     return TextauditApp(demo_result, journal_path=journal_path)
 

@@ -8,17 +8,12 @@ import numpy as np
 import pytest
 from pilot_helpers import settle
 from textual.widgets import DataTable
-from tui_synthetic import fixed_result, fixed_view
+from tui_synthetic import fixed_view
 
 from engine.review import ScoreIndex
 from tui.app import TextauditApp
 from tui.screens.threshold_dialog import ThresholdDialog
 from tui.widgets.score_histogram import histogram_text
-
-
-@pytest.fixture(scope="module")
-def pinned_result(demo_csv):
-    return fixed_result(demo_csv)
 
 
 @pytest.fixture

@@ -7,14 +7,9 @@ classifier or CPU-computed float reaches them, so they look the same on every CP
 from __future__ import annotations
 
 import pytest
-from tui_synthetic import fixed_result, fixed_view
+from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
-
-
-@pytest.fixture(scope="module")
-def pinned_result(demo_csv):
-    return fixed_result(demo_csv)
 
 
 @pytest.fixture
