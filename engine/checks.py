@@ -21,18 +21,25 @@ if TYPE_CHECKING:
 
 def load_user_array(path: str, what: str) -> np.ndarray:
     """Read a user-supplied ``.npy`` of plain numbers or raise a one-line DataError."""
+    array = _open_user_array(path, what, mmap_mode=None)
+    return array.astype(np.float32, copy=False)  # float32 .npy files are used as read, no copy
+
+
+def _open_user_array(path: str, what: str, *, mmap_mode: str | None) -> np.ndarray:
+    """``np.load`` of a numeric ``.npy`` (memory-mapped when asked), or a one-line DataError for a
+    missing, unreadable, pickled (an object array is refused, never executed) or non-numeric file."""
     file = Path(path).expanduser()
     if not file.is_file():
         raise DataError(f"--{what}: no such file {path}")
     try:
-        array = np.load(file, allow_pickle=False)  # an object array is refused, never executed
+        array = np.load(file, mmap_mode=mmap_mode, allow_pickle=False)
     except (ValueError, OSError, EOFError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
     if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
         kind = getattr(array, "dtype", type(array).__name__)
         raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
-    return array.astype(np.float32, copy=False)  # float32 .npy files are used as read, no copy
+    return array
 
 
 def _check_finite_probs(pred_probs: np.ndarray) -> None:
@@ -127,18 +134,7 @@ def validate_options(options: AuditOptions) -> AuditOptions:
 def peek_user_array(path: str, what: str) -> tuple[int, ...]:
     """The shape of a user-supplied ``.npy`` from its header alone (no data read), or a
     one-line DataError: a missing, unreadable, pickled or non-numeric file fails here, early."""
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise DataError(f"--{what}: no such file {path}")
-    try:
-        array = np.load(file, mmap_mode="r", allow_pickle=False)
-    except (ValueError, OSError, EOFError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
-    if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
-        kind = getattr(array, "dtype", type(array).__name__)
-        raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
-    return tuple(array.shape)
+    return tuple(_open_user_array(path, what, mmap_mode="r").shape)
 
 
 #: Memory an audit needs per (row x class) cell and per (class x class) pair, measured on this
