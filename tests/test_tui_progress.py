@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from engine.errors import EXIT_CANCELLED
+from engine.errors import EXIT_CANCELLED, EXIT_USAGE
 from engine.pipeline import STAGES, AuditOptions
 from tui.app import TextauditApp
 
@@ -55,7 +55,35 @@ async def test_a_failing_audit_shows_one_readable_line(tmp_path):
         assert error.startswith("Audit failed: ") and "Traceback" not in error
         assert "text" in error  # names the missing column
         await pilot.press("q")
-    assert app.return_code == 1
+    assert app.return_code == EXIT_USAGE  # a wrong column is a usage error, as in `textaudit audit`
+
+
+def test_browse_says_why_the_audit_failed_after_the_tui_closes(tmp_path, monkeypatch, capsys):
+    """The failure was only on the TUI's screen, gone with it: the shell showed nothing, exit 1."""
+    from tui import app as app_module
+    from tui.cli import main
+
+    path = tmp_path / "bad.csv"
+    path.write_text("label,title,description\n1,a,b\n2,c,d\n")
+
+    async def drive(app) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_audit(app, pilot)
+            await pilot.press("q")
+
+    def run_headless(self) -> None:  # App.run() without a terminal: the same app, driven by Pilot
+        import asyncio
+
+        asyncio.run(drive(self))
+
+    monkeypatch.setattr(app_module.TextauditApp, "run", run_headless)
+    monkeypatch.chdir(tmp_path)
+    code = main(["browse", str(path)])
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE
+    lines = [line for line in err.splitlines() if line.startswith("textaudit:")]
+    assert lines == ["textaudit: error: no text column 'text' (columns: label, title, description); "
+                     "choose one with --text-column"]
 
 
 def test_a_stage_clock_shows_loading_then_counts_speed_and_a_shrinking_time_left():

@@ -63,6 +63,8 @@ class TextauditApp(ReviewActions, App[int]):
         self.view: AuditView | None = None
         self._given_view = view
         self.book: DecisionBook | None = None
+        #: Why the audit failed, printed again once the terminal is restored (run_app).
+        self.audit_error: BaseException | None = None
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
 
@@ -131,6 +133,7 @@ class TextauditApp(ReviewActions, App[int]):
         from tui.screens.progress import ProgressScreen
 
         if message.what == "audit" and isinstance(self.screen, ProgressScreen):
+            self.audit_error = message.error
             self.screen.show_error(readable(message.error))
         elif message.what == "audit":
             self.notify(readable(message.error), severity="error", timeout=15)
@@ -314,4 +317,6 @@ def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     app.run()
     if app.book is not None:  # after the terminal is restored: what was saved, and where
         print(app.book.farewell(app.journal_path), file=sys.stderr)
+    if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
+        print(f"textaudit: error: {readable(app.audit_error)}", file=sys.stderr)
     return int(app.return_code or 0)

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar, Static
 
+from engine.errors import EXIT_DATA, TextauditError
 from engine.pipeline import STAGES
 from tui.messages import AuditProgress
 
@@ -174,13 +175,19 @@ class ProgressScreen(Screen):
         self.query_one("#error", Static).update(f"Audit failed: {text}\n\nPress q to quit.")
         self.query_one("#elapsed", Static).update("")
 
+    def _exit_failed(self) -> None:
+        """Quit after a failed audit with its exit code (2 for a wrong option such as a column)."""
+        error = getattr(self.app, "audit_error", None)
+        code = error.exit_code if isinstance(error, TextauditError) else EXIT_DATA
+        self.app.exit(code, return_code=code)
+
     def action_cancel(self) -> None:
         if self.failed:
-            self.app.exit(1, return_code=1)
+            self._exit_failed()
             return
         self.query_one("#elapsed", Static).update("cancelling… (the current step stops at its next check)")
         self.app.cancel_audit()
 
     def action_quit_failed(self) -> None:
         if self.failed:
-            self.app.exit(1, return_code=1)
+            self._exit_failed()
