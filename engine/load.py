@@ -220,6 +220,19 @@ def _read_hub(spec: str) -> pd.DataFrame:
     return loaded.to_pandas()
 
 
+def _wrong_separator(frame: pd.DataFrame, style: SourceStyle | None, name: str) -> None:
+    """Refuse a CSV/TSV whose one column's header holds another separator: its columns were not split.
+
+    (A semicolon CSV read with commas gives one column ``'text;label'``; the missing-column
+    message would otherwise suggest that name.)"""
+    from engine.readers import separator_problem
+
+    if style is not None and style.fmt in ("csv", "tsv") and len(frame.columns) == 1:
+        problem = separator_problem(str(frame.columns[0]), style.fmt)
+        if problem:
+            raise DataError(f"{name}: {problem}")
+
+
 def _check_column(frame: pd.DataFrame, column: str, role: str, option: str) -> None:
     if column in frame.columns:
         return
@@ -340,6 +353,8 @@ def load_dataset(
     frame.columns = [str(c) for c in frame.columns]
     if len(frame.columns) == 0:
         raise DataError(f"{name}: holds no columns (an empty or blank file?)")
+    if text_column not in frame.columns or label_column not in frame.columns:
+        _wrong_separator(frame, style, name)
     _check_column(frame, text_column, "text", "--text-column")
     _check_column(frame, label_column, "label", "--label-column")
     if id_column is not None:

@@ -92,19 +92,52 @@ def _all_quoted(head: str, records: int = 2) -> bool:
     return done >= 1
 
 
+#: Separators a delimited file may really use when its header reads as one column.
+_SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
+
+
+def separator_problem(header: str, kind: str) -> str | None:
+    """Why a one-column header of a .csv/.tsv file looks split by another separator, or None.
+
+    A semicolon CSV read with commas is one column ``'text;label'`` (or, with a comma in a text,
+    a parse error), where the user sees only a missing column or a tokenizer message."""
+    own = "," if kind == "csv" else "\t"
+    if own in header:
+        return None
+    found = [sep for sep in _SEPARATORS if sep != own and sep in header]
+    if not found:
+        return None
+    sep = max(found, key=header.count)
+    fix = {("csv", "\t"): "rename it to .tsv", ("tsv", ","): "rename it to .csv"}.get(
+        (kind, sep), "save it with commas (.csv) or tabs (.tsv)")
+    return (f"the header {header[:60]!r} is one column: the file seems separated by {_SEPARATORS[sep]}, "
+            f"but .{kind} is read as separated by {_SEPARATORS[own]}; {fix}")
+
+
+def _header_line(path: Path, encoding: str) -> str:
+    with path.open(encoding=encoding, newline="") as handle:
+        return handle.readline(_HEAD_BYTES).rstrip("\r\n")
+
+
 def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     """CSV (RFC 4180 quoting) or TSV (no quoting at all); every cell a string, empty = missing."""
     newline, final_newline, bom = _text_layout(path, encoding)
-    raw = pd.read_csv(
-        path,
-        sep="," if kind == "csv" else "\t",
-        header=None,
-        encoding=encoding,
-        dtype=str,
-        keep_default_na=False,
-        na_values=[""],
-        quoting=csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE,
-    )
+    try:
+        raw = pd.read_csv(
+            path,
+            sep="," if kind == "csv" else "\t",
+            header=None,
+            encoding=encoding,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            quoting=csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE,
+        )
+    except pd.errors.ParserError:  # ragged rows: a file split by another separator says so
+        problem = separator_problem(_header_line(path, encoding), kind)
+        if problem:
+            raise DataError(f"{path}: {problem}") from None
+        raise
     header = ["" if pd.isna(v) else str(v) for v in raw.iloc[0].tolist()] if len(raw) else []
     frame = raw.iloc[1:].reset_index(drop=True)
     frame.columns = unique_names(header)

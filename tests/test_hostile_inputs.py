@@ -130,6 +130,16 @@ REJECTED = [
     Rejected("unknown encoding", lambda tmp: (str(write_csv(tmp / "d.csv", BASE)), ["--encoding", "klingon"]),
              EXIT_USAGE, "--encoding klingon: unknown encoding"),
     Rejected("garbage parquet", _file("d.parquet", b"not parquet at all"), EXIT_DATA, "cannot parse as parquet"),
+    # another separator than the extension's: one column 'text;label' (the missing-column hint
+    # suggested that name), or a tokenizer error when a text holds a comma
+    Rejected("semicolon csv", _file("d.csv", "text;label\nhello;a\nbye;b\nagain;a\n"), EXIT_DATA,
+             "seems separated by semicolons, but .csv is read as separated by commas"),
+    Rejected("semicolon csv, commas in texts", _file("d.csv", "text;label\nhello, you;a\nbye;b\na, b, c;a\n"),
+             EXIT_DATA, "seems separated by semicolons"),
+    Rejected("tabs in a .csv", _file("d.csv", "text\tlabel\nhello\ta\nbye\tb\n"), EXIT_DATA,
+             "separated by tabs, but .csv is read as separated by commas; rename it to .tsv"),
+    Rejected("commas in a .tsv", _file("d.tsv", "label,text\na,hello\nb,bye\n"), EXIT_DATA,
+             "separated by commas, but .tsv is read as separated by tabs; rename it to .csv"),
 ]
 
 
