@@ -140,7 +140,7 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
             raise DataError(f"{source_str}: looks like a binary file, not {kind} text") from None
         raise DataError(
             f"{source_str}: not valid {encoding} (byte 0x{exc.object[exc.start]:02x} at offset "
-            f"{exc.start}); pass --encoding latin-1 or the file's real encoding"
+            f"{exc.start}); pass --encoding {_likely_encoding(path)} or the file's real encoding"
         ) from None
     except pd.errors.EmptyDataError:
         raise DataError(f"{source_str}: the file is empty") from None
@@ -151,6 +151,25 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+def _likely_encoding(path: Path) -> str:
+    """The encoding to suggest for a file that is not UTF-8: UTF-16 by its BOM; cp1252 when it
+    holds bytes 0x80-0x9F that cp1252 reads as letters or punctuation (latin-1 would read them
+    as invisible control characters, silently); else latin-1."""
+    with path.open("rb") as handle:
+        data = handle.read(1 << 22)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if re.search(rb"[\x80-\x9f]", data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError as exc:
+            if exc.start < len(data) - 4:  # not just a character cut by the 4 MiB read
+                return "latin-1"
+            return "cp1252"
+    return "latin-1"
 
 
 def _looks_binary(path: Path) -> bool:

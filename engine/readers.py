@@ -53,12 +53,30 @@ def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
         handle.seek(max(0, size - 2))
         tail = handle.read()
     bom = head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "").startswith("utf8")
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):  # 2-4 bytes a character
+        return _wide_text_layout(path, encoding)
     lf = head.find(b"\n")
     if lf == -1:  # no line break in the head (one long line): the file's end tells
         newline = "\r\n" if tail.endswith(b"\r\n") else "\r" if tail.endswith(b"\r") or b"\r" in head else "\n"
     else:
         newline = "\r\n" if lf > 0 and head[lf - 1:lf] == b"\r" else "\n"
     return newline, tail.endswith((b"\n", b"\r")), bom
+
+
+def _wide_text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
+    """:func:`_text_layout` for UTF-16/32, whose line breaks are not single bytes (the codec
+    itself reads and writes the BOM)."""
+    with path.open(encoding=encoding, newline="") as handle:
+        head = handle.read(_HEAD_BYTES)
+        last = head
+        while chunk := handle.read(1 << 20):
+            last = chunk
+    lf = head.find("\n")
+    if lf == -1:
+        newline = "\r\n" if last.endswith("\r\n") else "\r" if "\r" in head else "\n"
+    else:
+        newline = "\r\n" if lf > 0 and head[lf - 1] == "\r" else "\n"
+    return newline, last.endswith(("\n", "\r")), False
 
 
 def _all_quoted(head: str, records: int = 2) -> bool:

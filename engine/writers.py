@@ -11,6 +11,7 @@ are data and are written exactly as they are.
 from __future__ import annotations
 
 import base64
+import codecs
 import dataclasses
 import datetime as dt
 import decimal
@@ -193,9 +194,10 @@ def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool
     return style.newline, style.final_newline, style.bom, encoding
 
 
-def _encode(text: str, encoding: str) -> bytes:
+def _encode(text: str, encoding: str, encoder: Any) -> bytes:
+    """``text`` through one incremental encoder per file: a UTF-16/32 BOM is written once, not per chunk."""
     try:
-        return text.encode(encoding)
+        return encoder.encode(text)
     except UnicodeEncodeError as exc:
         char = exc.object[exc.start]
         what = "a lone surrogate" if 0xD800 <= ord(char) <= 0xDFFF else f"{char!r}"
@@ -225,6 +227,7 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             value = list(_json_records(frame, rows, style, notes))
         text = _dumps(value, separators, ascii_only, indent)
         chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
+    byte_encoder = codecs.getincrementalencoder(encoding)()
     with atomic.atomic_open(output, "wb", replace_symlink=replace_symlink) as handle:
         if bom:
             handle.write(b"\xef\xbb\xbf")
@@ -233,10 +236,11 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             if not lines:
                 continue
             body = newline.join(lines)
-            handle.write(_encode(body if first else newline + body, encoding))
+            handle.write(_encode(body if first else newline + body, encoding, byte_encoder))
             first = False
         if final_newline:
-            handle.write(newline.encode(encoding))
+            handle.write(_encode(newline, encoding, byte_encoder))
+        handle.write(byte_encoder.encode("", final=True))
 
 
 def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes) -> Any:

@@ -513,3 +513,21 @@ def test_every_row_excluded(str_csv, tmp_path):
     with pytest.raises(DataError, match="no rows left"):
         export_corrected(dataset, journal, tmp_path / "hf", fmt="hf")
     assert not (tmp_path / "hf").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_wide_encodings_come_back_byte_for_byte(tmp_path, encoding):
+    """UTF-16/32 CSVs: a BOM was written before every chunk and the final line break was lost
+    (line breaks were looked for as single bytes); TSV too, and a relabel changes one cell."""
+    body = "text,label\r\n" + "".join(f"t\u00e9xt {i} \U0001F600,{'ab'[i % 2]}\r\n" for i in range(6))
+    path = tmp_path / "w.csv"
+    path.write_bytes(body.encode(encoding))
+    dataset = load_dataset(path, encoding=encoding)
+    assert dataset.texts[0] == "t\u00e9xt 0 \U0001F600" and dataset.class_names == ["a", "b"]
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    export_corrected(dataset, journal, tmp_path / "out.csv")
+    assert (tmp_path / "out.csv").read_bytes() == path.read_bytes()
+    _relabel(dataset, journal, 0, "b")
+    export_corrected(dataset, journal, tmp_path / "out2.csv")
+    assert (tmp_path / "out2.csv").read_bytes() == body.replace("0 \U0001F600,a", "0 \U0001F600,b").encode(encoding)

@@ -150,3 +150,17 @@ def test_saved_dataset_dict_says_which_split_it_uses(tmp_path):
     datasets.DatasetDict({"train": split, "test": split}).save_to_disk(str(tmp_path / "dd"))
     dataset = load_dataset(tmp_path / "dd")
     assert any("splits train, test; using 'train'" in w for w in dataset.warnings), dataset.warnings
+
+
+@pytest.mark.parametrize("content, suggested", [
+    ("text,label\nhello,a\nbye,b\n".encode("utf-16"), "--encoding utf-16 "),  # was: latin-1 (garbage)
+    ("text,label\n\u201cquoted\u201d \u2013 dash,a\nbye,b\n".encode("cp1252"), "--encoding cp1252 "),  # latin-1
+    # would read 0x93 0x94 0x96 as invisible control characters
+    ("text,label\ncaf\u00e9,a\nbye,b\n".encode("latin-1"), "--encoding latin-1 "),
+])
+def test_an_encoding_error_suggests_the_likely_encoding(tmp_path, content, suggested):
+    path = tmp_path / "enc.csv"
+    path.write_bytes(content)
+    with pytest.raises(DataError, match="not valid utf-8") as caught:
+        load_dataset(path)
+    assert suggested in caught.value.message
