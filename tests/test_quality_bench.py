@@ -1,0 +1,39 @@
+"""bench/quality.py's degenerate shapes and its no-noise (sanity) cells."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from bench.quality import FINE_TAIL, metrics, shape_rows
+
+
+def labels_of(classes: int, rows: int) -> np.ndarray:
+    return np.repeat(np.arange(classes), rows)
+
+
+def test_fine50_has_the_hidden_domains_tail() -> None:
+    labels = labels_of(77, 130)
+    counts = np.bincount(labels[shape_rows(labels, "fine50")])
+    counts = counts[counts > 0]
+    assert len(counts) == 50
+    assert sorted(counts)[:8] == sorted(FINE_TAIL) and (counts < 10).sum() == 8 and (counts == 1).sum() == 1
+    assert (counts == 130).sum() == 42
+
+
+def test_binary_imbalanced_and_tiny_shapes() -> None:
+    labels = labels_of(4, 1900)
+    for shape, expected in (("binary", [1900, 1900]), ("imbalanced", [19, 1900]), ("tiny", [15, 15, 15, 15])):
+        keep = shape_rows(labels, shape)
+        assert len(np.unique(keep)) == len(keep)
+        counts = np.bincount(labels[keep])
+        assert sorted(counts[counts > 0]) == expected, shape
+
+
+def test_no_injected_noise_counts_the_flags_and_leaves_ap_blank() -> None:
+    truth = np.zeros(5, dtype=bool)
+    m = metrics(np.array([1, 0, 0, 0, 1], dtype=bool), np.linspace(0, 1, 5), truth)
+    assert m["flagged"] == 2 and m["f1"] == 0.0 and math.isnan(m["ap"]) and math.isnan(m["auroc"])
+    m = metrics(np.array([1, 0, 0, 0, 0], dtype=bool), np.linspace(0, 1, 5), np.array([1, 0, 0, 0, 0], dtype=bool))
+    assert m["ap"] == 1.0 and m["f1"] == 1.0
