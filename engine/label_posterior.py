@@ -276,9 +276,14 @@ def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.n
     if median_rows < MIN_ROWS_PER_CLASS:
         reasons.append(f"classes are too small to estimate it (median {median_rows:g} rows per class)")
     if kappa < MIN_KAPPA:
-        reasons.append(f"the classifier is close to chance (out-of-fold accuracy {accuracy:.2f}, "
-                       f"majority class {chance:.2f})")
+        reasons.append(f"the classifier is close to chance (out-of-fold accuracy {accuracy:.2f}; always predicting "
+                       f"the largest class scores {chance:.2f})")
     return diagnostics, reasons
+
+
+def untested_why(two_classes: bool) -> str:
+    """Why the held-out test between class pairs and random flips did not run (a note's words)."""
+    return "with two classes, the only one" if two_classes else "random flips leave almost none"
 
 
 def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
@@ -299,7 +304,8 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     uniform_count = int(round(uniform_flip_rate(labels, probs) * n_rows))
     # the likelihoods can only tell the noise models apart where random flips account for some
     # rows: flips the classifier partly learned (none left to a random-flip model) are systematic
-    testable = probs.shape[1] > 2 and uniform_count >= MIN_NOISE_RATE * n_rows
+    two_classes = probs.shape[1] == 2  # every flip goes to the other class: the two models are one
+    testable = not two_classes and uniform_count >= MIN_NOISE_RATE * n_rows
     evidence = structure_evidence(labels, probs) if testable else None
     if evidence is not None:
         diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2))
@@ -326,7 +332,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         if estimated < cleanlab_count:
             notes.append(f"label issues: cleanlab's confident joint counts {cleanlab_count:,} likely label errors, "
                          f"read from the same untrusted estimate; a {model} noise model ("
-                         f"{'the better one on held-out rows' if testable else 'random flips leave almost none'}) "
+                         f"{'the better one on held-out rows' if testable else untested_why(two_classes)}) "
                          f"explains the labels with {estimated:,}, so the {estimated:,} "
                          f"lowest-scored rows are flagged")
     elif evidence is not None and not pairs:
@@ -358,6 +364,8 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
             why = (f"on held-out rows, the label errors follow cleanlab's class-pair noise matrix rather than "
                    f"random flips (gain {evidence['share']:.0%} of the most a class pair could add, "
                    f"z {evidence['z']:.1f})")
+        elif two_classes:
+            why = "with two classes every flip goes to the other class, so its noise matrix is the noise model"
         else:
             why = (f"a random-flip model leaves almost no label errors ({uniform_count:,}) while cleanlab counts "
                    f"{cleanlab_count:,}: errors the classifier partly learned are systematic")

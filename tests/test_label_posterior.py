@@ -399,3 +399,22 @@ def test_the_posteriors_flag_count_is_capped_by_the_class_pair_models_count():
         assert verdict.estimated_issues == verdict.flags.sum() == min(
             found["cleanlab_estimate"], below, found["class_pair_estimate"])
         assert 0.5 < verdict.flags.sum() / flipped.sum() < 1.0
+
+
+def test_two_classes_say_why_the_noise_model_is_not_tested():
+    """With two classes every flip goes to the other class, so there is no held-out test between
+    class pairs and random flips; the note must say that, not that random flips leave no errors
+    (an ag_news two-topic file with 5% flips: a random-flip model counted 157 of 190 while the
+    note said it left almost none)."""
+    rng = np.random.default_rng(0)
+    truth = np.repeat([0, 1], 500)
+    flipped = rng.random(len(truth)) < 0.06
+    given = np.where(flipped, 1 - truth, truth)
+    margin = rng.normal(3.0, 1.5, len(truth)) * np.where(truth == 1, 1.0, -1.0)
+    p1 = 1.0 / (1.0 + np.exp(-margin))
+    verdict = score_labels(given, np.column_stack([1.0 - p1, p1]))
+    assert verdict.diagnostics["uniform_flip_estimate"] >= 0.03 * len(truth)  # random flips are found
+    assert "structure_share" not in verdict.diagnostics
+    assert not any("almost no" in note or "almost none" in note for note in verdict.notes)
+    assert any("two classes" in note for note in verdict.notes)
+    assert 0.5 * flipped.sum() <= verdict.estimated_issues <= 2 * flipped.sum()
