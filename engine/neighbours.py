@@ -246,3 +246,47 @@ def _hnsw(vectors, k, progress, cancel):
             progress(min(n, start + step) // 2, n)
     index.hnsw.efSearch = max(64, 4 * k)
     return _search_every_row(index, vectors, k, progress, cancel, step=step, done_before=0.5)
+
+
+def derive_graph(before: NeighbourGraph, vectors: np.ndarray, kept: np.ndarray, k: int = DEFAULT_K) -> NeighbourGraph | None:
+    """The exact graph of the rows ``kept`` (ascending rows of ``before``'s data; ``vectors``:
+    theirs, in that order), from ``before``, the exact graph of all rows: a row none of whose
+    neighbours was dropped keeps its list (the dropped rows were not among its k nearest, so its
+    k nearest among fewer rows are the same); only the rows that lost a neighbour are searched
+    again, exactly. A re-audit that excluded a few rows so skips rebuilding the whole graph.
+    None when ``before`` is not an exact graph of ``k`` neighbours over the rows ``kept`` indexes."""
+    kept = np.asarray(kept, dtype=np.int64)
+    n_before = len(before.indices)
+    n = len(kept)
+    if (before.method != "exact" or before.k != k or n != len(vectors) or n <= k or n_before < n
+            or (n and (kept.min() < 0 or kept.max() >= n_before)) or np.any(np.diff(kept) <= 0)):
+        return None
+    new_of = np.full(n_before, -1, dtype=np.int64)
+    new_of[kept] = np.arange(n)
+    indices = new_of[before.indices[kept]]
+    distances = before.distances[kept].copy()
+    lost = np.flatnonzero((indices < 0).any(axis=1))
+    if lost.size:
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        sims, found = _search_rows(vectors, lost, k)
+        graph = finish_graph(vectors[lost], sims, found, "exact")
+        indices[lost], distances[lost] = graph.indices, graph.distances
+    return NeighbourGraph(indices=indices.astype(np.int32), distances=distances, method="exact")
+
+
+def _search_rows(vectors: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k nearest other rows of ``rows`` among all ``vectors`` (exact inner product, as
+    ``_exact_faiss`` searches): similarities and indices, self removed."""
+    try:
+        import faiss
+    except ImportError:
+        block = vectors[rows] @ vectors.T
+        block[np.arange(len(rows)), rows] = -np.inf
+        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        return np.take_along_axis(block, part, axis=1), part
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    found_sims, found = index.search(vectors[rows], k + 1)
+    self_hit = (found == rows[:, None]) | (found < 0)
+    order = np.argsort(self_hit, axis=1, kind="stable")[:, :k]
+    return np.take_along_axis(found_sims, order, axis=1), np.take_along_axis(found, order, axis=1)

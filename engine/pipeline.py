@@ -129,6 +129,7 @@ class _Runner:
         self.user_pred_probs: np.ndarray | None = None
         self.warm: FoldState | None = None  # run_audit(warm=...): refit an earlier audit's folds
         self.folds: FoldState | None = None  # this run's folds, for a later re-audit
+        self.graph_from: tuple[NeighbourGraph, np.ndarray] | None = None  # run_audit(graph_from=...)
 
     def load_user_arrays(self, dataset: Dataset) -> None:
         """Read and check ``--features``/``--pred-probs`` against the data before any stage runs."""
@@ -323,8 +324,13 @@ class _Runner:
         key = make_key(parts)
 
         def compute() -> NeighbourGraph:
-            from engine.neighbours import build_graph
+            from engine.neighbours import build_graph, derive_graph
 
+            if self.graph_from is not None and method == "exact" and self.options.ray is None:
+                before, kept = self.graph_from
+                derived = derive_graph(before, vectors, kept, k=self.options.k)
+                if derived is not None:  # the exact graph, searched again only where a row lost a neighbour
+                    return derived
             if self.options.ray is not None:
                 from engine.distributed import stage_function
 
@@ -407,12 +413,16 @@ def run_audit(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     warm: FoldState | None = None,
+    graph_from: tuple[NeighbourGraph, np.ndarray] | None = None,
 ) -> AuditResult:
     """Audit a dataset end to end, reusing every cached stage that still applies. ``warm``
-    (engine/reaudit): refit these folds of an earlier audit from their solutions."""
+    (engine/reaudit): refit these folds of an earlier audit from their solutions. ``graph_from``
+    (engine/reaudit: an earlier audit's graph, and the rows of its data that this dataset keeps,
+    in order): an exact graph is derived from it (``neighbours.derive_graph``), not rebuilt."""
     options = validate_options(options or AuditOptions())  # a copy: the caller's options stay as given
     runner = _Runner(options, progress, cancel)
     runner.warm = warm
+    runner.graph_from = graph_from
     total_started = time.perf_counter()
     if isinstance(source, Dataset):
         dataset = source

@@ -35,6 +35,12 @@ PROB_FLOOR = 1e-6
 VOTE_WEIGHTS = np.linspace(0.0, 1.0, 21)
 VOTE_SMOOTHING = 0.5
 VOTE_FIT_ROWS = 50_000
+#: Feature values below this are zeroed before the regression: all-MiniLM-L6-v2 has two dead
+#: dimensions (every value ~1e-33), whose products with the probabilities are subnormal floats,
+#: which x86 CPUs compute in microcode; the solver's products ran ~1.5x slower (banking77 fold:
+#: 2.8 s CPU instead of 1.9 s). Values this small change no logit of a unit vector: the
+#: probabilities came out bit for bit the same.
+TINY_FEATURE = 1e-20
 
 
 
@@ -363,6 +369,7 @@ def softmax_regression_probs(
     x_train = np.asarray(x_train, dtype=np.float32)
     mean = x_train.mean(axis=0, dtype=np.float64).astype(np.float32)
     x_train = np.ascontiguousarray(x_train - mean)
+    x_train[np.abs(x_train) < TINY_FEATURE] = 0.0  # products with these would be subnormal floats
     n, dim = x_train.shape
     classes = len(present)
     out = np.zeros((len(x_test), n_classes), dtype=np.float64)

@@ -71,7 +71,7 @@ async def test_reaudit_shows_the_engines_delta_and_lists_new_rows(app, demo_resu
 async def test_escape_cancels_a_running_reaudit(app, monkeypatch):
     started = threading.Event()
 
-    def blocking_audit(source, options, *, progress=None, cancel=None, warm=None):
+    def blocking_audit(source, options, *, progress=None, cancel=None, warm=None, graph_from=None):
         started.set()
         cancel.wait(30)
         raise Cancelled("cancelled")
