@@ -280,12 +280,23 @@ def pooled_probs(model_probs: np.ndarray, votes: np.ndarray, k: int, weight: flo
     class, so where the regression is sure a label is wrong and a few neighbours carry that label
     (classes interleaved in the embedding, split halves), the flip ranks among honest confusions;
     the product keeps the regression's near-zero (bench/README.md, quality)."""
+    probs, total = _pooled_exp(*_pool_logs(model_probs, votes, k), weight)
+    return probs / total
+
+
+def _pool_logs(model_probs: np.ndarray, votes: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The two log terms ``pooled_probs`` weighs: the floored model's and the smoothed votes'."""
     n_classes = model_probs.shape[1]
     smoothed = (np.asarray(votes, dtype=np.float64) * k + VOTE_SMOOTHING) / (k + VOTE_SMOOTHING * n_classes)
-    logits = (1.0 - weight) * np.log(np.maximum(model_probs, PROB_FLOOR)) + weight * np.log(smoothed)
+    return np.log(np.maximum(model_probs, PROB_FLOOR)), np.log(smoothed)
+
+
+def _pooled_exp(log_model: np.ndarray, log_votes: np.ndarray, weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """Unnormalised pooled probabilities and their row sums (``pooled_probs`` = first / second)."""
+    logits = (1.0 - weight) * log_model + weight * log_votes
     logits -= logits.max(axis=1, keepdims=True)
     probs = np.exp(logits)
-    return probs / probs.sum(axis=1, keepdims=True)
+    return probs, probs.sum(axis=1, keepdims=True)
 
 
 def vote_weight(model_probs: np.ndarray, votes: np.ndarray, labels: np.ndarray, k: int) -> float:
@@ -301,8 +312,11 @@ def vote_weight(model_probs: np.ndarray, votes: np.ndarray, labels: np.ndarray, 
         rows = np.sort(np.random.default_rng(0).choice(len(rows), VOTE_FIT_ROWS, replace=False))
     model_probs, votes, given = model_probs[rows], np.asarray(votes)[rows], labels[rows]
     picked = np.arange(len(rows))
-    losses = [-np.log(np.maximum(pooled_probs(model_probs, votes, k, w)[picked, given], 1e-300)).mean()
-              for w in VOTE_WEIGHTS]
+    logs = _pool_logs(model_probs, votes, k)  # once, not per weight: the same numbers as pooled_probs
+    losses = []
+    for w in VOTE_WEIGHTS:
+        probs, total = _pooled_exp(*logs, w)
+        losses.append(-np.log(np.maximum(probs[picked, given] / total[:, 0], 1e-300)).mean())
     return float(VOTE_WEIGHTS[int(np.argmin(losses))])
 
 

@@ -119,3 +119,22 @@ def test_regression_zeroes_tiny_feature_values_with_the_same_result(monkeypatch)
     assert np.array_equal(probs, softmax_regression_probs(zeroed[::2], labels[::2], zeroed[1::2], 3, 10.0))
     graph = build_graph(features / np.linalg.norm(features, axis=1, keepdims=True), k=10).indices
     assert cross_val_pred_probs(features, labels, 3, folds=3, neighbours=graph).pred_probs.shape == (90, 3)
+
+
+def test_vote_weight_takes_the_logs_once_and_picks_what_pooled_probs_picks(monkeypatch):
+    import engine.predict as predict
+
+    rng = np.random.default_rng(2)
+    labels = rng.integers(0, 5, 400)
+    model = rng.dirichlet(np.ones(5) * 0.4, 400)
+    neighbours_ = rng.integers(0, 400, (400, 10))
+    votes = predict.knn_vote_probs(neighbours_, labels, 5)
+    picked = np.arange(400)
+    reference = [-np.log(np.maximum(predict.pooled_probs(model, votes, 10, w)[picked, labels], 1e-300)).mean()
+                 for w in predict.VOTE_WEIGHTS]
+    calls = []
+    real = predict._pool_logs
+    monkeypatch.setattr(predict, "_pool_logs", lambda *a: (calls.append(1), real(*a))[1])
+    weight = predict.vote_weight(model, votes, labels, 10)
+    assert weight == float(predict.VOTE_WEIGHTS[int(np.argmin(reference))])
+    assert calls == [1]  # the two (n, classes) logs once, not once per candidate weight
