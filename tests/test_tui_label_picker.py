@@ -52,3 +52,33 @@ async def test_no_match_says_so_and_enter_does_nothing():
         await pilot.press("escape")
         await pilot.pause()
         assert app.chosen == [None]
+
+
+async def test_dialog_titles_wrap_instead_of_being_cut_off():
+    """At 80x24 the pickers' titles ran past the dialog ('... esc cance'), the go-to dialog's at 60
+    columns: every label of these dialogs fits its box (the app's own stylesheet)."""
+    from pathlib import Path
+
+    from textual.widgets import Label
+
+    import tui
+    from tui.screens.goto_dialog import GotoDialog
+    from tui.screens.label_set_picker import LabelSetPicker
+
+    class StyledApp(App[None]):
+        CSS_PATH = str(Path(tui.__file__).parent / "app.tcss")
+
+    dialogs = [lambda: LabelPicker(NAMES), lambda: LabelSetPicker(NAMES, (0,)),
+               lambda: GotoDialog(ids=list(range(3080)), n_rows=3080)]
+    for size in [(80, 24), (60, 20), (40, 12)]:
+        for make in dialogs:
+            app = StyledApp()
+            async with app.run_test(size=size) as pilot:
+                app.push_screen(make())
+                await pilot.pause()
+                labels = list(app.screen.query(Label))
+                assert labels
+                for label in labels:
+                    assert label.outer_size.width <= label.parent.content_size.width, (size, str(label.render()))
+                title = str(labels[0].render())
+                assert "esc cancels" in title
