@@ -313,7 +313,7 @@ def _embed_unique(
         rows = order[start : start + chunk_size]
         if lean:  # its own equal-length batches, already in the effective precision
             within = None if progress is None else _throttled(lambda n, done=done: progress(done + n, total))
-            chunk = encoder.encode([texts[i] for i in rows], progress=within)
+            chunk = encoder.encode([texts[i] for i in rows], progress=_cancellable(within, cancel))
         else:
             with autocast:
                 chunk = encoder.encode(
@@ -366,6 +366,22 @@ def _max_seq_length(name: str) -> int:
     if isinstance(tokens, int) and not isinstance(tokens, bool) and 0 < tokens <= FALLBACK_MAX_TOKENS:
         return tokens
     return FALLBACK_MAX_TOKENS
+
+
+def _cancellable(report: Callable[[int], None] | None,
+                 cancel: threading.Event | None) -> Callable[[int], None] | None:
+    """``report`` after each batch, which first raises ``Cancelled`` once ``cancel`` is set: a
+    cancel is honoured within a chunk (a 2,048-text chunk ran ~40 s on a busy 2-core machine)."""
+    if cancel is None:
+        return report
+
+    def call(done: int) -> None:
+        if cancel.is_set():
+            raise Cancelled("embedding cancelled")
+        if report is not None:
+            report(done)
+
+    return call
 
 
 def _throttled(report: Callable[[int], None], every_s: float = 0.2) -> Callable[[int], None]:

@@ -124,3 +124,59 @@ async def test_the_progress_screen_draws_reports_and_ticks(tmp_path):
         screen.update_stage(AuditProgress("embed", 100, 258))
         await pilot.pause()
         assert "100/258 texts" in str(screen.query_one("#label-embed", Label).render())
+
+
+async def test_cancelling_stays_on_screen_until_the_step_stops(tmp_path):
+    """The tick rewrote the line to 'elapsed … · escape cancels' a quarter second after escape or
+    ctrl+c, while the step ran on to its next check: in a terminal the key looked ignored."""
+    from textual.app import App
+
+    from tui.screens.progress import ProgressScreen
+
+    class Host(App[None]):
+        cancels = 0
+
+        def on_mount(self) -> None:
+            self.push_screen(ProgressScreen("data.csv"))
+
+        def cancel_audit(self) -> None:
+            self.cancels += 1
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.tick()
+        assert "escape cancels" in str(screen.query_one("#elapsed").render())
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        screen.tick()  # what the timer does next
+        line = str(screen.query_one("#elapsed").render())
+        assert app.cancels == 1 and "cancelling" in line and "escape cancels" not in line
+
+
+def test_a_cancel_is_honoured_within_an_embedding_chunk(monkeypatch):
+    """The lean encoder checked the cancel only between 2,048-text chunks (~40 s on a busy
+    2-core machine): a cancel set during the first batch stops the chunk at the next batch."""
+    import threading
+
+    import pytest
+
+    from engine import embed
+    from engine.bert_encoder import BertMeanEncoder
+    from engine.errors import Cancelled
+
+    cancel = threading.Event()
+    forward = BertMeanEncoder._forward
+    calls = []
+
+    def forward_then_cancel(self, batch):
+        calls.append(len(batch))
+        cancel.set()  # the user presses escape while the first batch runs
+        return forward(self, batch)
+
+    monkeypatch.setattr(BertMeanEncoder, "_forward", forward_then_cancel)
+    texts = [f"text number {i} " + "word " * (i % 40) for i in range(400)]  # many batches, one chunk
+    with pytest.raises(Cancelled):
+        embed.embed_texts(texts, device="cpu", precision="fp32", cancel=cancel)
+    assert len(calls) == 1

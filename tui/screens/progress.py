@@ -22,6 +22,7 @@ from engine.pipeline import STAGES
 from tui.messages import AuditProgress
 
 TICK_S = 0.25
+CANCELLING = "cancelling… (the current step stops at its next check)"
 UNITS = {"load": "rows", "embed": "texts", "neighbours": "rows", "predict": "folds", "audit": "checks"}
 
 
@@ -112,6 +113,7 @@ class ProgressScreen(Screen):
         self.started = time.monotonic()
         self.clocks: dict[str, StageClock] = {}
         self.failed = False
+        self.cancelling = False
 
     @property
     def stage_done(self) -> dict[str, float]:
@@ -138,7 +140,8 @@ class ProgressScreen(Screen):
         if self.failed:
             return
         now = time.monotonic()
-        self.query_one("#elapsed", Static).update(f"elapsed {duration(now - self.started)} · escape cancels")
+        hint = CANCELLING if self.cancelling else "escape cancels"
+        self.query_one("#elapsed", Static).update(f"elapsed {duration(now - self.started)} · {hint}")
         for clock in self.clocks.values():
             if clock.finished is None:
                 self.query_one(f"#label-{clock.stage}", Label).update(clock.line(now))
@@ -185,7 +188,8 @@ class ProgressScreen(Screen):
         if self.failed:
             self._exit_failed()
             return
-        self.query_one("#elapsed", Static).update("cancelling… (the current step stops at its next check)")
+        self.cancelling = True  # the tick keeps saying so until the step stops (it overwrote this)
+        self.query_one("#elapsed", Static).update(CANCELLING)
         self.app.cancel_audit()
 
     def action_quit_failed(self) -> None:
