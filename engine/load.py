@@ -258,9 +258,42 @@ def _check_column(frame: pd.DataFrame, column: str, role: str, option: str) -> N
     columns = [str(c) for c in frame.columns]
     close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}? " if close else ""
+    join = ""
+    if role == "text" and len(columns) >= 3:  # title + body: say how to audit both
+        join = f" (or join several: {option} {columns[-2]}+{columns[-1]})"
     raise UsageError(
-        f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}choose one with {option}"
+        f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}choose one with {option}{join}"
     )
+
+
+#: Joins the columns of ``--text-column A+B``: a line break, so each part stays readable.
+TEXT_JOIN = "\n"
+
+
+def text_column_parts(frame: pd.DataFrame, text_column: str) -> list[str]:
+    """The column(s) the texts come from: ``text_column`` itself when the frame has it (a name
+    may hold '+'), else its '+'-separated parts (``title+description``)."""
+    if text_column in frame.columns or "+" not in text_column.strip("+"):
+        return [text_column]
+    return [part.strip() for part in text_column.split("+")]
+
+
+def _texts(frame: pd.DataFrame, parts: list[str], name: str) -> tuple[list[str], np.ndarray]:
+    """Each row's text (parts joined by :data:`TEXT_JOIN`, empty parts left out) and whether it
+    is missing (every part missing)."""
+    columns = []
+    for part in parts:
+        values = frame[part]
+        bad = next((v for v in values.tolist() if isinstance(v, (list, dict, tuple, np.ndarray, bytes))), None)
+        if bad is not None:
+            raise DataError(f"{name}: text column {part!r} holds a {type(bad).__name__} value "
+                            f"({str(bad)[:40]}); texts must be strings")
+        null = values.isna().to_numpy()
+        columns.append((["" if n else str(v) for v, n in zip(values.tolist(), null)], null))
+    if len(columns) == 1:
+        return columns[0][0], columns[0][1].copy()
+    texts = [TEXT_JOIN.join(t for t in row if t) for row in zip(*(c[0] for c in columns))]
+    return texts, np.logical_and.reduce([c[1] for c in columns])
 
 
 #: A text made only of whitespace and invisible format characters (zero-width space/joiners,
@@ -374,20 +407,16 @@ def load_dataset(
         raise DataError(f"{name}: holds no columns (an empty or blank file?)")
     if text_column not in frame.columns or label_column not in frame.columns:
         _wrong_separator(frame, style, name)
-    _check_column(frame, text_column, "text", "--text-column")
+    text_parts = text_column_parts(frame, text_column)
+    for part in text_parts:
+        _check_column(frame, part, "text", "--text-column")
     _check_column(frame, label_column, "label", "--label-column")
     if id_column is not None:
         _check_column(frame, id_column, "id", "--id-column")
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")
 
-    text_values = frame[text_column]
-    bad = next((v for v in text_values.tolist() if isinstance(v, (list, dict, tuple, np.ndarray, bytes))), None)
-    if bad is not None:
-        raise DataError(f"{name}: text column {text_column!r} holds a {type(bad).__name__} value "
-                        f"({str(bad)[:40]}); texts must be strings")
-    text_is_null = text_values.isna().to_numpy().copy()
-    texts = ["" if null else str(v) for v, null in zip(text_values.tolist(), text_is_null)]
+    texts, text_is_null = _texts(frame, text_parts, name)
     text_is_null |= np.fromiter(
         (_INVISIBLE.fullmatch(t) is not None for t in texts), dtype=bool, count=len(texts)
     )

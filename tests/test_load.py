@@ -164,3 +164,49 @@ def test_an_encoding_error_suggests_the_likely_encoding(tmp_path, content, sugge
     with pytest.raises(DataError, match="not valid utf-8") as caught:
         load_dataset(path)
     assert suggested in caught.value.message
+
+
+def test_text_from_several_columns(tmp_path):
+    """ag_news has a title and a description: --text-column title+description audits both,
+    joined by a line break (an empty part left out, a row missing both is a null text); a column
+    whose own name holds '+' is still that column; the missing-column error says how to join."""
+    path = tmp_path / "news.csv"
+    path.write_text("label,title,description\n3,Wall St. Bears,Short sellers are back\n"
+                    "4,Space race,\n1,,Only a description\n2,,\n3,More news,And more\n")
+    dataset = load_dataset(path, text_column="title+description")
+    assert dataset.texts == ["Wall St. Bears\nShort sellers are back", "Space race", "Only a description", "",
+                             "More news\nAnd more"]
+    assert dataset.text_is_null.tolist() == [False, False, False, True, False]
+    with pytest.raises(UsageError, match=r"no text column 'headline'.*--text-column title\+description"):
+        load_dataset(path, text_column="title+headline")
+    with pytest.raises(UsageError, match=r"or join several: --text-column title\+description"):
+        load_dataset(path)
+    literal = pd.DataFrame({"a+b": ["x", "y", "z"], "a": ["1", "2", "3"], "b": ["4", "5", "6"],
+                            "label": ["p", "q", "p"]})
+    assert load_dataset(literal, text_column="a+b").texts == ["x", "y", "z"]
+    assert load_dataset(literal, text_column="a+ b").texts == ["1\n4", "2\n5", "3\n6"]
+
+
+def test_joined_text_columns_audit_and_export_untouched(tmp_path, capsys):
+    """The CLI end to end with the joined texts: the audit runs, and the export changes only the
+    relabelled cell (the title and description columns are the input's, byte for byte)."""
+    from engine.corrections import Journal
+    from engine.export import export_corrected
+    from tui.cli import main
+
+    words = "card payment transfer balance refund pin cash atm fee limit".split()
+    lines = ["label,title,description"] + [
+        f"{'ab'[i % 2]},{words[i % 10]} title {i},\"{words[(i * 3) % 10]}, body {i}\"" for i in range(30)]
+    path = tmp_path / "news.csv"
+    path.write_text("\n".join(lines) + "\n")
+    code = main(["audit", str(path), "--text-column", "title+description", "--model", "tfidf",
+                 "--format", "json", "--no-cache"])
+    out = capsys.readouterr().out
+    assert code == 0 and json.loads(out)["n_rows"] == 30
+    dataset = load_dataset(path, text_column="title+description")
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as writer:
+        writer.record("relabel", 0, label_after="b", issue_type="label")
+    export_corrected(dataset, journal, tmp_path / "out.csv")
+    expected = path.read_bytes().replace(b"\na,card title 0,", b"\nb,card title 0,", 1)
+    assert (tmp_path / "out.csv").read_bytes() == expected

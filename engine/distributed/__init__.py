@@ -31,7 +31,10 @@ def stage_function(stage: str, options: Any, dataset: Any = None) -> Callable[..
         from engine.distributed.embed import embed_texts
 
         source = getattr(dataset, "source", None)
-        return functools.partial(_embed_whole_file, embed_texts, source, getattr(dataset, "text_column", None),
+        column = getattr(dataset, "text_column", None)
+        if dataset is not None and column not in dataset.frame.columns:
+            column = None  # texts joined from several columns (--text-column a+b): no file column holds them
+        return functools.partial(_embed_whole_file, embed_texts, source, column,
                                  len(dataset) if dataset is not None else -1)
     if stage == "neighbours":
         from engine.distributed.graph import build_graph
