@@ -41,6 +41,20 @@ VOTE_FIT_ROWS = 50_000
 #: 2.8 s CPU instead of 1.9 s). Values this small change no logit of a unit vector: the
 #: probabilities came out bit for bit the same.
 TINY_FEATURE = 1e-20
+#: From this many training rows, each loss+gradient is computed in fixed halves, side by side
+#: when given a pool (``_run_folds``: one thread per core): the logits and softmax by halves of
+#: the rows, the gradient by halves of the dimensions. A fold that runs alone (the first, cold;
+#: the last of five on two cores) so keeps both cores busy. The halves do not depend on the core
+#: count, so neither does the result. With this machine's OpenBLAS kernels (AVX-512) every number
+#: equals that of one product over everything (banking77, ag_news: probabilities bit for bit);
+#: AVX2 kernels (OPENBLAS_CORETYPE=Haswell) round the halves differently: probabilities within
+#: 0.02 of one product's, label flags the same on both datasets (bench/README.md, review loop).
+SPLIT_ROWS = 2048
+
+
+def _halves(n: int) -> list[slice]:
+    """``[0, n)`` in two near-equal halves (one part when ``n`` < 2)."""
+    return [slice(0, n)] if n < 2 else [slice(0, n // 2), slice(n // 2, n)]
 
 
 
@@ -179,7 +193,10 @@ def _run_folds(
     by spinning, so on a busy machine two of them per fold ran ~5x slower than one (banking77,
     load 8: 110 s wall / 45 s CPU vs 20 s / 12 s; bench/README.md). The first fold starts cold
     and the others from its solution (folds share ~75% of their training rows), or each from
-    ``warm``'s; the result does not depend on how many folds run at once.
+    ``warm``'s; the result does not depend on how many folds run at once. Each fold's regression
+    also hands the halves of its loss and gradient to one pool of a thread per core
+    (``SPLIT_ROWS``), so the cores stay busy while fewer folds than cores are left (the first
+    fold, alone; the last of five on two cores). Those threads sleep when they wait.
     """
     import os
     from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -197,7 +214,7 @@ def _run_folds(
         train, test = splits[fold]
         previous = list(start)
         pred_probs[test] = fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C,
-                                      seed=seed, neighbours=neighbours, previous=previous)
+                                      seed=seed, neighbours=neighbours, previous=previous, pool=halves)
         solutions[fold] = previous[0] if previous else None
         with lock:
             done += 1
@@ -205,7 +222,7 @@ def _run_folds(
                 progress(done, len(splits))
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    with threadpool_limits(limits=1, user_api="blas"):
+    with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(max_workers=cores) as halves:
         if warm is None:
             fit(0, [])
         first = 0 if warm is not None else 1
@@ -246,15 +263,17 @@ def fold_splits(labels: np.ndarray, folds: int, seed: int) -> tuple[int, list[st
 def fold_probs(
     features: np.ndarray, labels: np.ndarray, train: np.ndarray, test: np.ndarray, n_classes: int, *,
     classifier: str, C: float, seed: int, neighbours: np.ndarray | None, previous: list | None = None,
+    pool=None,
 ) -> np.ndarray:
     """One fold's (len(test), n_classes) probabilities from a model fitted on ``train`` only.
     ``previous`` (a list) carries the last fold's regression solution to warm-start this one
-    and receives this fold's; folds run apart (engine/distributed) pass None."""
+    and receives this fold's; folds run apart (engine/distributed) pass None. ``pool``: threads
+    for the regression's halves (``SPLIT_ROWS``), same result without."""
     if classifier == "logreg-knn":
         weights = fold_agreement_weights(neighbours, labels, train)
         return softmax_regression_probs(
             features[train], labels[train], features[test], n_classes, C, sample_weight=weights,
-            start=previous[0] if previous else None, solution_out=previous,
+            start=previous[0] if previous else None, solution_out=previous, pool=pool,
         )
     return _fit_predict(features[train], labels[train], features[test], n_classes, classifier, C, seed)
 
@@ -367,7 +386,7 @@ def centroid_probs(
 def softmax_regression_probs(
     x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, n_classes: int, C: float,
     max_iter: int = 300, sample_weight: np.ndarray | None = None, start: np.ndarray | None = None,
-    solution_out: list | None = None,
+    solution_out: list | None = None, pool=None,
 ) -> np.ndarray:
     """Multinomial logistic regression, the objective of sklearn's ``LogisticRegression(C=C)``
     (mean log-loss + ||W||^2 / (2 C n), intercept unpenalised), solved by ``lbfgs`` below with
@@ -378,7 +397,9 @@ def softmax_regression_probs(
     intercept that is the same model (``b`` absorbs ``-mean @ W``), only better conditioned
     (~10% fewer iterations). ``start`` ((n_classes, dim + 1): weights then intercept per class,
     in the original coordinates) seeds the solver; ``solution_out`` receives the solution in
-    that layout, so cross-validation can warm-start one fold from the previous one."""
+    that layout, so cross-validation can warm-start one fold from the previous one. ``pool`` (an
+    executor) computes the halves of each loss and gradient side by side (``SPLIT_ROWS``), with
+    the same result as without it."""
     present, y_index = np.unique(y_train, return_inverse=True)
     x_train = np.asarray(x_train, dtype=np.float32)
     mean = x_train.mean(axis=0, dtype=np.float64).astype(np.float32)
@@ -390,30 +411,50 @@ def softmax_regression_probs(
     if classes == 1:
         out[:, present[0]] = 1.0
         return out
-    rows = np.arange(n)
     scale = np.ones(n, dtype=np.float32) if sample_weight is None else np.asarray(sample_weight, dtype=np.float32)
     scale = scale * (n / scale.sum())  # mean 1: with no weights, exactly the unweighted objective
     row_scale = (scale / n)[:, None]
+    # fixed halves of the rows (logits, softmax, residual) and of the dimensions (gradient)
+    split = n >= SPLIT_ROWS
+    row_parts, dim_parts = (_halves(n), _halves(dim)) if split else ([slice(0, n)], [slice(0, dim)])
+    residual = np.empty((n, classes), dtype=np.float32)
+    terms = np.empty(n, dtype=np.float32)  # each row's weighted log-loss
+    grad_w = np.empty((dim, classes), dtype=np.float32)
 
-    def loss_and_grad(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        weights = theta[: dim * classes].reshape(dim, classes).astype(np.float32)
-        bias = theta[dim * classes :].astype(np.float32)
-        logits = x_train @ weights
+    def rows_part(part: slice, weights: np.ndarray, bias: np.ndarray) -> None:
+        logits = residual[part]
+        np.matmul(x_train[part], weights, out=logits)
         logits += bias
-        given = logits[rows, y_index]
+        index = np.arange(logits.shape[0]), y_index[part]
+        given = logits[index]
         top = logits.max(axis=1, keepdims=True)
         logits -= top
         exp = np.exp(logits, out=logits)
         total = exp.sum(axis=1, keepdims=True)
-        loss = ((np.log(total[:, 0]) + top[:, 0] - given) * scale).sum(dtype=np.float64) / n
+        terms[part] = (np.log(total[:, 0]) + top[:, 0] - given) * scale[part]
+        exp *= row_scale[part] / total
+        exp[index] -= scale[part] / n
+
+    def dims_part(part: slice) -> None:
+        np.matmul(x_train[:, part].T, residual, out=grad_w[part])
+
+    def run(task, parts: list[slice], *args) -> None:
+        if pool is None or len(parts) == 1:
+            for part in parts:
+                task(part, *args)
+        else:
+            for future in [pool.submit(task, part, *args) for part in parts]:
+                future.result()
+
+    def loss_and_grad(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        weights = theta[: dim * classes].reshape(dim, classes).astype(np.float32)
+        bias = theta[dim * classes :].astype(np.float32)
+        run(rows_part, row_parts, weights, bias)
+        loss = terms.sum(dtype=np.float64) / n
         loss += float(np.dot(theta[: dim * classes], theta[: dim * classes])) / (2 * C * n)
-        residual = exp
-        residual *= row_scale / total
-        residual[rows, y_index] -= scale / n
+        run(dims_part, dim_parts)
         grad = np.empty(dim * classes + classes, dtype=np.float64)
-        grad_w = x_train.T @ residual
-        grad_w += weights / (C * n)
-        grad[: dim * classes] = grad_w.ravel()
+        grad[: dim * classes] = (grad_w + weights / (C * n)).ravel()
         grad[dim * classes :] = residual.sum(axis=0)
         return loss, grad
 

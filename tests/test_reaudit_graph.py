@@ -104,11 +104,16 @@ def test_regression_zeroes_tiny_feature_values_with_the_same_result(monkeypatch)
     seen = []
     real = predict.lbfgs
 
-    def lbfgs(loss_and_grad, start, **kwargs):
-        for cell in loss_and_grad.__closure__ or ():
+    def arrays(function, depth: int = 0):  # the 2-D arrays the objective's closures multiply
+        for cell in function.__closure__ or ():
             value = cell.cell_contents
             if isinstance(value, np.ndarray) and value.ndim == 2 and value.shape[1] == 8:
                 seen.append(value)
+            elif callable(value) and getattr(value, "__closure__", None) and depth < 3:
+                arrays(value, depth + 1)
+
+    def lbfgs(loss_and_grad, start, **kwargs):
+        arrays(loss_and_grad)
         return real(loss_and_grad, start, **kwargs)
 
     monkeypatch.setattr(predict, "lbfgs", lbfgs)
@@ -138,3 +143,39 @@ def test_vote_weight_takes_the_logs_once_and_picks_what_pooled_probs_picks(monke
     weight = predict.vote_weight(model, votes, labels, 10)
     assert weight == float(predict.VOTE_WEIGHTS[int(np.argmin(reference))])
     assert calls == [1]  # the two (n, classes) logs once, not once per candidate weight
+
+
+def test_a_regression_given_a_pool_computes_its_halves_there_with_the_same_result(monkeypatch):
+    """A fold that runs alone uses every core (SPLIT_ROWS): the halves of each loss+gradient go to
+    the pool, and the numbers are those computed without one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import engine.predict as predict
+
+    rng = np.random.default_rng(4)
+    labels = np.repeat(np.arange(4), 700)
+    features = (rng.standard_normal((4, 16))[labels] + 1.5 * rng.standard_normal((2800, 16))).astype(np.float32)
+    features /= np.linalg.norm(features, axis=1, keepdims=True)
+    assert len(features) * 4 // 5 >= predict.SPLIT_ROWS
+
+    class Counting(ThreadPoolExecutor):
+        submitted = 0
+
+        def submit(self, *args, **kwargs):
+            Counting.submitted += 1
+            return super().submit(*args, **kwargs)
+
+    with Counting(2) as pool:
+        split = softmax_regression_probs(features[:2240], labels[:2240], features[2240:], 4, 10.0, pool=pool)
+    assert Counting.submitted > 0
+    alone = softmax_regression_probs(features[:2240], labels[:2240], features[2240:], 4, 10.0)
+    assert np.array_equal(split, alone)
+    pools = []
+    real = predict.fold_probs
+    monkeypatch.setattr(predict, "fold_probs", lambda *a, **k: (pools.append(k.get("pool")), real(*a, **k))[1])
+    graph = build_graph(features, k=10).indices
+    with_pool = cross_val_pred_probs(features, labels, 4, folds=5, neighbours=graph)
+    assert len(pools) == 5 and all(p is not None for p in pools)
+    monkeypatch.setattr(predict, "fold_probs", lambda *a, **k: real(*a, **{**k, "pool": None}))
+    assert np.array_equal(with_pool.pred_probs, cross_val_pred_probs(features, labels, 4, folds=5,
+                                                                     neighbours=graph).pred_probs)
