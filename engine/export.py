@@ -94,7 +94,7 @@ def export_corrected(
     require_journal(journal_path)
     atomic.clean_stale_temps(output.parent)
     decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
-    notes: list[str] = []
+    notes: list[str] = source_changed(dataset)
     if corrections_only:
         frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None
     else:
@@ -104,6 +104,22 @@ def export_corrected(
     return ExportSummary(path=output, rows_written=len(frame), relabelled=counts["relabel"],
                          excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes,
                          unapplied=unapplied)
+
+
+def source_changed(dataset: Dataset) -> list[str]:
+    """A warning when the data file changed on disk after ``dataset`` was read from it (the app
+    exports the rows it audited, which are then no longer the file's)."""
+    stat = dataset.style.stat if dataset.style is not None else None
+    if stat is None:
+        return []
+    try:
+        now = Path(dataset.source).expanduser().stat()
+    except OSError:
+        return [f"the data file {dataset.source} is gone since it was read; exported the rows as read then"]
+    if (now.st_size, now.st_mtime_ns) == stat:
+        return []
+    return [f"the data file {dataset.source} changed on disk after it was read: this export holds the rows "
+            "as read then, with the journal applied; for the file as it is now, reopen it or run textaudit export"]
 
 
 def original_labels(dataset: Dataset, displays: list[str]) -> list[Any]:

@@ -82,3 +82,6 @@ class SourceStyle:
     absent: dict[str, frozenset[int]] = field(default_factory=dict)
     #: Things the user should know about how the input was read (one line each).
     notes: tuple[str, ...] = ()
+    #: The file's (size, mtime_ns) just before it was read: an export from this copy (the app
+    #: exports what it audited) says when the file has changed since.
+    stat: tuple[int, int] | None = None

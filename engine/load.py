@@ -132,7 +132,9 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
             f"use {known}, a saved datasets folder or hf:NAME"
         )
     try:
-        return _read_file(path, kind, encoding)
+        before = path.stat()
+        frame, style = _read_file(path, kind, encoding)
+        return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns))
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None
     except UnicodeDecodeError as exc:

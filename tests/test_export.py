@@ -531,3 +531,19 @@ def test_wide_encodings_come_back_byte_for_byte(tmp_path, encoding):
     _relabel(dataset, journal, 0, "b")
     export_corrected(dataset, journal, tmp_path / "out2.csv")
     assert (tmp_path / "out2.csv").read_bytes() == body.replace("0 \U0001F600,a", "0 \U0001F600,b").encode(encoding)
+
+
+def test_an_export_of_a_dataset_read_before_its_file_changed_says_so(str_csv, tmp_path):
+    """The app exports the rows it audited: when the file changed on disk since (rows appended by
+    someone else), the export said nothing and the new rows were silently not in it."""
+    dataset = load_dataset(str_csv)
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    quiet = export_corrected(dataset, journal, tmp_path / "a.csv")
+    assert not any("changed on disk" in w for w in quiet.warnings)
+    with str_csv.open("a") as handle:
+        handle.write("r6,another text,card,q\n")
+    summary = export_corrected(dataset, journal, tmp_path / "b.csv")
+    assert any("changed on disk after it was read" in w for w in summary.warnings)
+    fresh = export_corrected(load_dataset(str_csv), journal, tmp_path / "c.csv")  # the CLI reads it anew
+    assert not any("changed on disk" in w for w in fresh.warnings)

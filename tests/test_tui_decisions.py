@@ -298,3 +298,30 @@ def test_the_farewell_line_counts_what_was_saved(demo_result, journal_path):
                         f"1 row decided in all, in {journal_path}")
     finally:
         book.close()
+
+
+async def test_export_warnings_reach_the_screen(demo_result, journal_path, tmp_path):
+    """The app's export showed only 'wrote N rows' and dropped the export's warnings (a changed
+    data file, a widened label column, journal entries not applied), which the CLI prints."""
+    import dataclasses
+    import shutil
+
+    from engine.load import load_dataset
+    from tui.screens.export_dialog import ExportRequest
+
+    copy = tmp_path / "demo.csv"
+    shutil.copyfile(demo_result.dataset.source, copy)
+    dataset = load_dataset(copy, id_column="id")
+    app = TextauditApp(dataclasses.replace(demo_result, dataset=dataset), journal_path=journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_labels(pilot, app)
+        await pilot.press("x")
+        await pilot.pause()
+        with copy.open("a") as handle:
+            handle.write("d9999,a row added after the audit,card_lost\n")
+        seen = watch_notices(app)
+        app.run_export(ExportRequest(tmp_path / "out.csv", corrections_only=False))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert any(text.startswith("wrote 257 rows") for text in seen), seen
+    assert any("changed on disk after it was read" in text for text in seen), seen

@@ -127,6 +127,8 @@ class TextauditApp(ReviewActions, App[int]):
         summary = message.summary
         self.notify(f"wrote {summary.rows_written:,} rows to {summary.path} "
                     f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
+        for warning in summary.warnings:  # as the CLI prints them: a widened column, a changed file
+            self.notify(warning, severity="warning", timeout=15)
 
     def on_work_failed(self, message: WorkFailed) -> None:
         """The one place a worker's failure reaches the user (screens forward theirs here)."""
