@@ -97,3 +97,33 @@ async def test_rtl_emoji_zero_width_and_escapes_render_safely(hostile_result, tm
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert rows.current_row == 25 and "💳" in app.export_screenshot()
+
+
+async def test_another_datasets_journal_opens_read_only(demo_result, tmp_path):
+    """``--journal`` naming another dataset's journal: the app reported its decisions as not
+    applied, then appended new ones to it, mixing two datasets in one file (the export refuses
+    such a journal). It opens read-only, says why, and the file is left as it was."""
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+
+    other = tmp_path / "other.csv"
+    other.write_text("text,label\n" + "".join(f"other text {i},{'xy'[i % 2]}\n" for i in range(6)))
+    journal = tmp_path / "other.corrections.jsonl"
+    with Journal.open(journal, load_dataset(other)) as writer:
+        writer.record("relabel", 2, label_after="y", issue_type="label")
+        writer.record("exclude", 3, issue_type="label")
+    before = journal.read_bytes()
+    app = TextauditApp(demo_result, journal_path=journal)
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.book.read_only
+        app.open_issue("label")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.notify = lambda message, **kw: notices.append(str(message))
+        await pilot.press("a")
+        await pilot.pause()
+    assert journal.read_bytes() == before
+    assert app.book.problem.startswith(f"READ-ONLY: journal {journal} does not match this dataset")
+    assert notices and "not saved" in notices[0].lower(), notices

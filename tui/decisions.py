@@ -108,6 +108,17 @@ class DecisionBook:
         except Exception as exc:  # noqa: BLE001 - any journal failure must reach the user as one line
             problem = f"cannot open journal {path}: {exc}"
             return cls(None, len(dataset), list(dataset.classes), problem), [problem]
+        if not journal.read_only and journal.unapplied and not journal.decisions():
+            # not one decision applies: another dataset's journal (the export refuses it too);
+            # new decisions appended to it would mix two datasets in one file
+            journal.close()
+            try:
+                journal = Journal.open(path, dataset, read_only=True)
+            except Exception as exc:  # noqa: BLE001
+                problem = f"cannot open journal {path}: {exc}"
+                return cls(None, len(dataset), list(dataset.classes), problem), [problem]
+            messages.append(f"READ-ONLY: journal {path} does not match this dataset (none of its "
+                            f"{journal.unapplied} decision(s) applies); choose another with --journal")
         messages.extend(journal.load_report)
         book = cls(journal, len(dataset), list(dataset.classes))
         if book.read_only and not messages:
