@@ -65,7 +65,7 @@ KINDS = ("uniform", "confusable", "pair-swap")
 #: ``--sanity``: the real labels as given (rate 0) on the bases and on degenerate shapes
 SANITY_DATASETS = ("banking77,banking77test,ag_news,banking77+tfidf,ag_news+tfidf,banking77+longtail,"
                    "ag_news+binary,ag_news+imbalanced,banking77+imbalanced,banking77+tiny,ag_news+tiny,"
-                   "banking77+fine50,banking77+fine50+tfidf")
+                   "banking77+longtail+tfidf,banking77+fine50,banking77+fine50+tfidf")
 PIPELINES = ("textaudit", "plain", "datalab")
 
 
@@ -351,6 +351,10 @@ def table(rows: list[dict]):
              "| DL F1 | AP | flagged |", "|" + "---|" * 19]
     seeds = frame.groupby(keys, sort=False)["seed"].nunique()
     for (spec, kind, rate), r in summary.iterrows():
+        if rate == 0:  # no injected noise: only the flag counts mean anything
+            lines.append(f"| {spec} | none | 0% | 1 | 0 | {r.accuracy:.2f} | {scores[(spec, kind, rate)]} | – | – | – | – | – | "
+                         f"**{r.textaudit_flagged:.0f}** | – | – | {r.plain_flagged:.0f} | – | – | {r.datalab_flagged:.0f} |")
+            continue
         lines.append(
             f"| {spec} | {kind} | {rate:.0%} | {seeds[(spec, kind, rate)]} | {r.injected:.0f} | {r.accuracy:.2f} | "
             f"{scores[(spec, kind, rate)]} | **{r.textaudit_f1:.3f}** | "
