@@ -280,8 +280,8 @@ def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.n
     if median_rows < MIN_ROWS_PER_CLASS:
         reasons.append(f"classes are too small to estimate it (median {median_rows:g} rows per class)")
     if kappa < MIN_KAPPA:
-        reasons.append(f"the classifier is close to chance (out-of-fold accuracy {accuracy:.2f}; always predicting "
-                       f"the largest class scores {chance:.2f})")
+        reasons.append(f"the classifier is too weak to read noise from (out-of-fold accuracy {accuracy:.2f}: less "
+                       f"than halfway from always predicting the largest class, {chance:.2f}, to perfect)")
     return diagnostics, reasons
 
 
