@@ -127,3 +127,38 @@ async def test_another_datasets_journal_opens_read_only(demo_result, tmp_path):
     assert journal.read_bytes() == before
     assert app.book.problem.startswith(f"READ-ONLY: journal {journal} does not match this dataset")
     assert notices and "not saved" in notices[0].lower(), notices
+
+
+async def test_a_huge_text_is_drawn_cut_with_a_note(tmp_path):
+    """A 1.2 MB text took ~4 s to wrap in the detail pane on every cursor move (the UI thread
+    frozen), and two near-duplicate huge texts went through difflib whole. The panes draw the
+    first SHOWN_CHARS characters and say how many more the data holds."""
+    from tui.widgets.detail_pane import DetailPane
+    from tui.widgets.diff_view import DiffView
+
+    shown_chars = 20_000  # tui.widgets.detail_pane.SHOWN_CHARS
+
+    words = [f"w{i}" for i in range(15_000)]  # distinct words: difflib stays fast without the cut
+    huge = " ".join(words)  # ~100k characters
+    texts = [f"I lost my card number {i}" for i in range(12)] + [f"what is my balance {i}" for i in range(12)]
+    frame = pd.DataFrame({"text": texts + [huge, huge], "label": ["card"] * 12 + ["balance"] * 14})
+    result = run_audit(frame, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
+    assert result.output.issues["is_near_duplicate_issue"].iloc[24:].all()
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("near_duplicate")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        diff = app.screen.query_one(DiffView)
+        diff.show([24, 25])  # the set of the two huge texts
+        await pilot.pause()
+        rendered = diff.render_set()
+        plain = "".join(segment.text for segment in app.console.render(rendered, app.console.options))
+        assert "more characters not shown" in plain and len(plain) < 3 * shown_chars + 20_000
+        app.open_issue("outlier")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane).render_row(24)
+        assert "more characters not shown" in detail.plain and len(detail.plain) < shown_chars + 5_000

@@ -14,8 +14,21 @@ NEIGHBOURS_SHOWN = 5
 TOP_K = 3  # most probable classes shown with their probabilities
 
 
+#: The most characters of one text a pane draws: wrapping (and diffing) a 1 MB text on the UI
+#: thread froze the app for seconds per cursor move; the rest is said, and kept in the data.
+SHOWN_CHARS = 20_000
+
+
+def shown_text(text: str) -> str:
+    """``text`` cut to :data:`SHOWN_CHARS`, with a note of how much is not drawn."""
+    text = str(text)
+    if len(text) <= SHOWN_CHARS:
+        return text
+    return f"{text[:SHOWN_CHARS]}… [{len(text) - SHOWN_CHARS:,} more characters not shown; the data keeps them]"
+
+
 def one_line(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
+    text = " ".join(str(text)[: max(0, width) * 8 + 64].split())  # a 1 MB text: split only its start
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
@@ -102,7 +115,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if decision:
             text.append(f"   decision: {decision}", style="bold reverse")
         text.append("\n")
-        text.append(str(view.texts[row]) or "(empty)")
+        text.append(shown_text(view.texts[row]) or "(empty)")
         text.append("\n\n")
         text.append("Given:     ", style="bold")
         text.append(f"{names[given]}")

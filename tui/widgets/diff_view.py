@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.decisions import DecisionBook
 from tui.view import AuditView
+from tui.widgets.detail_pane import shown_text
 
 INSERTED = "bold underline"
 REMOVED = "strike"
@@ -87,15 +88,15 @@ class DiffView(VerticalScroll, can_focus=True):
             return Text("No near-duplicate set selected.", style="italic")
         view = self.view
         base_row = self.members[0]
-        base_text = str(view.texts[base_row])
+        base_text = shown_text(view.texts[base_row])  # difflib on two 1 MB texts: minutes
         bodies: list[Text] = []
         colour = not self.app.no_color
         for index, row in enumerate(self.members):
             if index == 0:
-                body = (word_diff(base_text, str(view.texts[self.members[1]]), colour)[0] if len(self.members) == 2
+                body = (word_diff(base_text, shown_text(view.texts[self.members[1]]), colour)[0] if len(self.members) == 2
                         else Text(base_text))
             else:
-                body = word_diff(base_text, str(view.texts[row]), colour)[1]
+                body = word_diff(base_text, shown_text(view.texts[row]), colour)[1]
             bodies.append(body)
         width = self.size.width or 80
         side_by_side = len(self.members) <= self.MAX_SIDE_BY_SIDE and width >= 30 * len(self.members)

@@ -9,6 +9,8 @@ TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the mo
 
 def render_multilabel_row(pane, row: int) -> Text:
     """What ``DetailPane.render_row`` shows for a row of multi-label data."""
+    from tui.widgets.detail_pane import one_line, shown_text  # detail_pane imports this module
+
     view, ml = pane.view, pane.view.multilabel
     names = ml.names
     text = Text()
@@ -18,7 +20,7 @@ def render_multilabel_row(pane, row: int) -> Text:
     if decision:
         text.append(f"   decision: {decision}", style="bold reverse")
     text.append("\n")
-    text.append(str(view.texts[row]) or "(empty)")
+    text.append(shown_text(view.texts[row]) or "(empty)")
     text.append("\n\n")
     text.append("Given:     ", style="bold")
     text.append(ml.given_text(row) if ml.sets[row] else "∅ (no label)")
@@ -50,8 +52,7 @@ def render_multilabel_row(pane, row: int) -> Text:
         for other, distance in zip(view.neighbour_indices[row][:5], view.neighbour_distances[row][:5]):
             other = int(other)
             labels = ml.given_text(other, 24)
-            body = " ".join(str(view.texts[other]).split())
-            body = body if len(body) <= width else body[: width - 1] + "…"
+            body = one_line(view.texts[other], width)
             text.append(f"  {distance:5.3f}  {labels:<24}  {body}\n")
     text.rstrip()
     return text
