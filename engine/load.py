@@ -125,6 +125,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     if path.is_dir():
         return _read_saved_dataset(path)
     kind = format_of(path)
+    if kind is None and path.suffix.lower() in _COMPRESSED:
+        inner = format_of(path.with_suffix(""))
+        raise UsageError(f"{source_str}: a compressed {inner or 'data'} file ({path.suffix}); "
+                         f"decompress it first ({_COMPRESSED[path.suffix.lower()]} {path.name})")
     if kind is None:
         known = known_suffixes()
         raise UsageError(
@@ -153,6 +157,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+#: Compressed files and the command that unpacks each.
+_COMPRESSED = {".gz": "gunzip", ".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzstd", ".zip": "unzip"}
 
 
 def _likely_encoding(path: Path) -> str:

@@ -102,6 +102,8 @@ REJECTED = [
     Rejected("missing file", lambda tmp: (str(tmp / "nope.csv"), []), EXIT_DATA, "no such file"),
     Rejected("directory", lambda tmp: (str(tmp), []), EXIT_DATA, "is a directory"),
     Rejected("unknown extension", _file("d.xlsx", "text,label\nx,a\n"), EXIT_USAGE, "unknown file type '.xlsx'"),
+    Rejected("gzipped csv", _file("d.csv.gz", b"\x1f\x8b\x08\x00"), EXIT_USAGE,
+             "a compressed csv file (.gz); decompress it first (gunzip d.csv.gz)"),
     Rejected("empty file", _file("d.csv", b""), EXIT_DATA, "the file is empty"),
     Rejected("blank lines only", _file("d.csv", "\n\n\n"), EXIT_DATA, "empty"),
     Rejected("header only", _file("d.csv", "text,label\n"), EXIT_DATA, "has a header but no rows"),
