@@ -182,6 +182,19 @@ def test_bad_serve_options_are_usage_errors(demo_csv, args, needle):
     assert done.returncode == 2 and needle in done.stderr and done.stderr.count("\n") == 1
 
 
+def test_a_wrong_column_is_one_line_before_serving(tmp_path):
+    """It served anyway, and each browser tab showed 'Audit failed: no text column' in the page."""
+    path = tmp_path / "news.csv"
+    path.write_text("label,title,description\n1,a,b\n2,c,d\n")
+    with socket.socket() as busy:  # without the check: 'port in use', at once
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        done = _serve(str(path), "--port", str(busy.getsockname()[1]))
+    assert done.returncode == 2
+    assert done.stderr.startswith("textaudit: error: no text column 'text' (columns: label, title, description)")
+    assert done.stderr.count("\n") == 1
+
+
 def test_every_interface_warns_prints_this_machines_name_and_stops_cleanly(demo_csv):
     import signal
 

@@ -86,6 +86,11 @@ def serve(args: argparse.Namespace) -> int:
     if not str(args.data).startswith("hf:") and not Path(args.data).expanduser().exists():
         raise UsageError(f"no such file or folder: {args.data}")
     public_url = _public_url(args.public_url)
+    if not str(args.data).startswith("hf:"):  # a wrong column or file: one line here, not in every tab
+        from engine.load import load_dataset
+
+        load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
+                     id_column=args.id_column, encoding=args.encoding, label_sep=args.label_sep)
     command = shlex.join(browse_command(args))
     token = new_token()
 
