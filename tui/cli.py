@@ -70,7 +70,8 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
 
 def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", help="CSV/TSV/JSONL/JSON/Parquet file, saved datasets folder, or hf:NAME[:SPLIT]")
-    parser.add_argument("--text-column", default="text", metavar="C", help="text column (default: text)")
+    parser.add_argument("--text-column", default="text", metavar="C",
+                        help="text column (default: text); A+B joins several (e.g. title+description)")
     parser.add_argument("--label-column", default="label", metavar="C", help="label column (default: label)")
     parser.add_argument("--id-column", default=None, metavar="C", help="optional id column")
     parser.add_argument("--encoding", default="utf-8", help="text encoding of CSV/JSON files (default: utf-8)")
