@@ -162,3 +162,49 @@ async def test_a_huge_text_is_drawn_cut_with_a_note(tmp_path):
         await pilot.pause()
         detail = app.screen.query_one(DetailPane).render_row(24)
         assert "more characters not shown" in detail.plain and len(detail.plain) < shown_chars + 5_000
+
+
+async def test_labels_with_control_characters_are_drawn_safely(tmp_path):
+    """Texts were made terminal-safe, labels were not: a label 'esc\\x1b[31mred' recoloured the
+    terminal, 'multi\\nline' broke the detail pane, chart and picker lines, a tab widened the chart.
+    They are drawn with symbols; the journal still records the label exactly."""
+    from textual.widgets import OptionList
+
+    from tui.widgets.detail_pane import DetailPane
+
+    labels = ["multi\nline", "tab\there", "esc\x1b[31mred"]
+    texts = [f"w{i % 3} card balance number {i}" for i in range(30)]
+    frame = pd.DataFrame({"text": texts, "label": [labels[i % 3] for i in range(30)]})
+    result = run_audit(frame, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
+    journal = tmp_path / "j.jsonl"
+    app = TextauditApp(result, journal_path=journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert all(name.isprintable() for name in app.view.class_names)
+        assert all(line.isprintable() for line in app.view.report.splitlines())
+        app.open_issue("outlier")
+        await pilot.pause()
+        await pilot.press("f")  # every row
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = app.screen.query_one("#rows", RowList)
+        lines = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert any("esc␛[31mred" in line for line in lines) and all(line.isprintable() for line in lines)
+        detail = app.screen.query_one(DetailPane).render_row(rows.current_row)
+        assert "multi line" in detail.plain or "tab here" in detail.plain or "esc␛[31mred" in detail.plain
+        assert "\x1b" not in detail.plain and "\t" not in detail.plain
+        row = rows.current_row
+        await pilot.press("l")
+        await pilot.pause()
+        options = app.screen.query_one("#picker-options", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert all(prompt.isprintable() for prompt in prompts), prompts
+        given = result.dataset.class_names[int(result.dataset.labels[row])]
+        wanted = next(label for label in labels if label != given)
+        drawn = wanted.replace("\n", " ").replace("\t", " ").replace("\x1b", "␛")
+        options.highlighted = next(i for i, p in enumerate(prompts) if p.startswith(drawn))
+        await pilot.press("enter")
+        await pilot.pause()
+    entries = [json.loads(line) for line in journal.read_text().splitlines()]
+    assert entries[-1]["action"] == "relabel" and entries[-1]["label_after"] == wanted  # exactly the data's

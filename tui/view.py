@@ -169,16 +169,16 @@ class AuditView:
             ids=ids,
             given=np.asarray(dataset.labels, dtype=np.int32),
             predicted=np.argmax(pred_probs, axis=1).astype(np.int32),
-            class_names=list(dataset.class_names),
+            class_names=[terminal_safe(name) for name in dataset.class_names],
             pred_probs=pred_probs,
             issue_types=tuple(result.options.issue_types),
             counts=issue_counts(result),
             flags=flags,
             scores=scores,
             info=dict(result.output.info),
-            report=report_text(result),
+            report="\n".join(terminal_safe(line) for line in report_text(result).split("\n")),
             p_value=non_iid_p_value(result),
-            notes=list(result.notes),
+            notes=[terminal_safe(note) for note in result.notes],
         )
         if "datalab_is_label_issue" in issues:
             view.datalab_label_flags = issues["datalab_is_label_issue"].to_numpy(dtype=bool)
