@@ -594,3 +594,14 @@ def test_thousands_of_classes_are_bounded_before_any_heavy_work(tmp_path, capsys
     monkeypatch.setattr(pipeline, "MEMORY_NOTE_BYTES", need - 1)
     result = run_audit(data, AuditOptions(model="tfidf", folds=2, issue_types=("label",)))
     assert any("40 rows x 20 classes: the class probabilities need about" in note for note in result.notes)
+
+
+def test_control_characters_from_the_data_never_reach_the_terminal_raw(tmp_path, capsys):
+    """A column name with an escape sequence went into the error line as is: printing it cleared
+    the user's screen (ESC [2J). Messages show control characters as escapes."""
+    path = tmp_path / "d.csv"
+    path.write_text("tex\x1b[2Jt,label\nhello,a\nbye,b\n")
+    code = main(["audit", str(path), "--model", "tfidf"])
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE and "\x1b" not in err
+    assert_one_error_line(err, "columns: tex\\x1b[2Jt, label")

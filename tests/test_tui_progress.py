@@ -83,7 +83,7 @@ def test_browse_says_why_the_audit_failed_after_the_tui_closes(tmp_path, monkeyp
     assert code == EXIT_USAGE
     lines = [line for line in err.splitlines() if line.startswith("textaudit:")]
     assert lines == ["textaudit: error: no text column 'text' (columns: label, title, description); "
-                     "choose one with --text-column"]
+                     "choose one with --text-column (or join several: --text-column title+description)"]
 
 
 def test_a_stage_clock_shows_loading_then_counts_speed_and_a_shrinking_time_left():

@@ -320,5 +320,7 @@ def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     if app.book is not None:  # after the terminal is restored: what was saved, and where
         print(app.book.farewell(app.journal_path), file=sys.stderr)
     if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
-        print(f"textaudit: error: {readable(app.audit_error)}", file=sys.stderr)
+        from tui.cli import shell_safe
+
+        print(f"textaudit: error: {shell_safe(readable(app.audit_error))}", file=sys.stderr)
     return int(app.return_code or 0)

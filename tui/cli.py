@@ -42,6 +42,16 @@ class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
         return super()._get_help_string(action)
 
 
+#: Control characters of a message shown as escapes (``\x1b``): a column name, label or file name
+#: from the data must not move the cursor or clear the user's terminal.
+_SHELL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+
+
+def shell_safe(message: str) -> str:
+    """``message`` with control characters written as escapes, for a line on the terminal."""
+    return message if message.isprintable() else message.translate(_SHELL_ESCAPES)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -293,12 +303,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
         progress.close()
     if reaudit is not None:
         for warning in reaudit.warnings:
-            print(f"textaudit: warning: {warning}", file=sys.stderr)
+            print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     if args.issues_out:
         from engine.export import write_issue_table
 
         for warning in write_issue_table(result, args.issues_out, issues_inputs):
-            print(f"textaudit: warning: {warning}", file=sys.stderr)
+            print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     if index_key is not None and reaudit is None:
         from engine import result_index
 
@@ -408,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return _COMMANDS[args.command](args)
     except TextauditError as exc:
-        print(f"textaudit: error: {exc.message}", file=sys.stderr)
+        print(f"textaudit: error: {shell_safe(exc.message)}", file=sys.stderr)
         return EXIT_CANCELLED if isinstance(exc, Cancelled) else exc.exit_code
     except KeyboardInterrupt:
         print("textaudit: interrupted", file=sys.stderr)

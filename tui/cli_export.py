@@ -12,6 +12,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     from engine.export import check_output, export_corrected, require_journal, resolve_format
     from engine.load import load_dataset
     from engine.paths import default_journal_path
+    from tui.cli import shell_safe
 
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
     output = Path(args.output).expanduser()
@@ -27,6 +28,6 @@ def export_from_args(args: argparse.Namespace) -> int:
     summary = export_corrected(dataset, journal_path, output, fmt=fmt,
                                corrections_only=args.corrections_only, force=args.force)
     for warning in summary.warnings:
-        print(f"textaudit: warning: {warning}", file=sys.stderr)
+        print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     print(summary.line())
     return 0
