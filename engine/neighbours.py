@@ -19,6 +19,7 @@ from engine.progress import StepFn
 DEFAULT_K = 10
 EXACT_LIMIT = 30_000
 ZERO_TOLERANCE = 1e-6
+VECTORS_TOLERANCE = 1e-4  # derive_graph: a stored distance this far from the recomputed one means other vectors
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,8 @@ def derive_graph(before: NeighbourGraph, vectors: np.ndarray, kept: np.ndarray, 
     neighbours was dropped keeps its list (the dropped rows were not among its k nearest, so its
     k nearest among fewer rows are the same); only the rows that lost a neighbour are searched
     again, exactly. A re-audit that excluded a few rows so skips rebuilding the whole graph.
-    None when ``before`` is not an exact graph of ``k`` neighbours over the rows ``kept`` indexes."""
+    None when ``before`` is not an exact graph of ``k`` neighbours over the rows ``kept`` indexes,
+    or when ``vectors`` are not those it was built from (its distances disagree with them)."""
     kept = np.asarray(kept, dtype=np.int64)
     n_before = len(before.indices)
     n = len(kept)
@@ -265,9 +267,15 @@ def derive_graph(before: NeighbourGraph, vectors: np.ndarray, kept: np.ndarray, 
     new_of[kept] = np.arange(n)
     indices = new_of[before.indices[kept]]
     distances = before.distances[kept].copy()
-    lost = np.flatnonzero((indices < 0).any(axis=1))
+    lost = (indices < 0).any(axis=1)
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    # the kept rows' vectors must be those the graph was built from (TF-IDF re-fits its space
+    # when rows go): their listed distances, recomputed from ``vectors``, must agree
+    sims = exact_similarities(vectors, np.where(lost[:, None], 0, indices))
+    if np.abs(np.clip(1.0 - sims, 0.0, 2.0) - distances)[~lost].max(initial=0.0) > VECTORS_TOLERANCE:
+        return None
+    lost = np.flatnonzero(lost)
     if lost.size:
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         sims, found = _search_rows(vectors, lost, k)
         graph = finish_graph(vectors[lost], sims, found, "exact")
         indices[lost], distances[lost] = graph.indices, graph.distances

@@ -67,6 +67,31 @@ def test_derive_refuses_what_it_cannot_derive_exactly():
     assert derive_graph(exact, vectors[kept], kept, k=5) is None  # another k
     assert derive_graph(exact, vectors[kept][:-1], kept, k=10) is None  # rows and vectors disagree
     assert derive_graph(exact, vectors[kept][::-1], kept[::-1], k=10) is None  # not in order
+    other = _vectors(seed=1)  # other vectors for the same rows (TF-IDF re-fits its space when rows go)
+    assert derive_graph(exact, other[kept], kept, k=10) is None
+
+
+def test_tfidf_reaudit_with_an_excluded_row_rebuilds_the_graph(tmp_path: Path):
+    """TF-IDF vectors change when a row goes: the audit's graph no longer applies."""
+    import sys
+
+    from engine.load import load_dataset
+    from engine.pipeline import AuditOptions
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_review import _topic_frame
+
+    data = tmp_path / "topics.csv"
+    _topic_frame().to_csv(data, index=False)
+    options = AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache"))
+    before = run_audit(str(data), options)
+    dataset = load_dataset(str(data))
+    journal_path = tmp_path / "topics.corrections.jsonl"
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record("exclude", 7, issue_type="outlier")
+    again = reaudit(str(data), options, journal_path, before=before)
+    fresh = run_audit(again.after.dataset, dataclasses.replace(options, cache_root=str(tmp_path / "fresh")))
+    _assert_same_graph(again.after.graph, fresh.graph)
 
 
 def test_reaudit_with_excluded_rows_derives_the_graph_and_flags_as_a_rebuild(demo_result, tmp_path: Path,
