@@ -13,6 +13,8 @@ Datasets (``+`` derives a variant from a base; variants combine):
   X+tfidf             weak embeddings: textaudit's ``--model tfidf`` vectors for both pipelines
   X+fine50            50 classes at random, 42 whole and a tail of 8 with 1-9 rows (one of 1 row): the
                       hidden domain's shape (issue 17: 5,444 rows, 8 classes < 10 rows, one of 1)
+  X+zipf50            50 classes as +fine50, but the 42 shrink geometrically from 190 rows to 10
+                      (median class ~35 rows, as skewed as a TREC-like question set)
   X+binary            two classes at random, every row
   X+imbalanced        two classes at random, the second cut to 1% of the rows (99:1)
   X+tiny              60 rows: 15 of each of 4 classes at random
@@ -65,7 +67,8 @@ KINDS = ("uniform", "confusable", "pair-swap")
 #: ``--sanity``: the real labels as given (rate 0) on the bases and on degenerate shapes
 SANITY_DATASETS = ("banking77,banking77test,ag_news,banking77+tfidf,ag_news+tfidf,banking77+longtail,"
                    "ag_news+binary,ag_news+imbalanced,banking77+imbalanced,banking77+tiny,ag_news+tiny,"
-                   "banking77+longtail+tfidf,banking77+fine50,banking77+fine50+tfidf")
+                   "banking77+longtail+tfidf,banking77+fine50,banking77+fine50+tfidf,banking77+zipf50,"
+                   "banking77+zipf50+tfidf")
 PIPELINES = ("textaudit", "plain", "datalab")
 
 
@@ -167,7 +170,7 @@ def long_tail_rows(labels: np.ndarray) -> np.ndarray:
     return np.sort(np.concatenate(keep))
 
 
-SHAPES = ("fine50", "binary", "imbalanced", "tiny")
+SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny")
 #: ``+fine50``'s tail: the sizes of its 8 smallest classes
 FINE_TAIL = (1, 2, 3, 4, 6, 7, 8, 9)
 
@@ -180,6 +183,10 @@ def shape_rows(labels: np.ndarray, shape: str) -> np.ndarray:
     rows_of = [np.flatnonzero(labels == c) for c in classes]
     if shape == "fine50":
         sizes = [len(r) for r in rows_of[: 50 - len(FINE_TAIL)]] + list(FINE_TAIL)
+    elif shape == "zipf50":  # 42 classes shrinking geometrically from 190 to 10 rows, then the tail
+        head = 50 - len(FINE_TAIL)
+        sizes = [min(len(r), round(190 * (10 / 190) ** (i / (head - 1)))) for i, r in enumerate(rows_of[:head])]
+        sizes += list(FINE_TAIL)
     elif shape == "binary":
         sizes = [len(r) for r in rows_of[:2]]
     elif shape == "imbalanced":

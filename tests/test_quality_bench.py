@@ -37,3 +37,11 @@ def test_no_injected_noise_counts_the_flags_and_leaves_ap_blank() -> None:
     assert m["flagged"] == 2 and m["f1"] == 0.0 and math.isnan(m["ap"]) and math.isnan(m["auroc"])
     m = metrics(np.array([1, 0, 0, 0, 0], dtype=bool), np.linspace(0, 1, 5), np.array([1, 0, 0, 0, 0], dtype=bool))
     assert m["ap"] == 1.0 and m["f1"] == 1.0
+
+
+def test_zipf50_is_skewed_like_a_question_set() -> None:
+    labels = labels_of(77, 200)
+    counts = np.bincount(labels[shape_rows(labels, "zipf50")])
+    counts = counts[counts > 0]
+    assert len(counts) == 50 and counts.max() == 190 and (counts < 10).sum() == 8 and (counts == 1).sum() == 1
+    assert 20 < np.median(counts) < 50  # classes of tens of rows: the noise estimate's thin end
