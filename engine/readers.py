@@ -63,6 +63,20 @@ def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
     return newline, tail.endswith((b"\n", b"\r")), bom
 
 
+def _written_encoding(path: Path, encoding: str, bom: bool) -> tuple[str, bool]:
+    """The encoding (and BOM flag) that writes the file back as it is: ``utf-16``/``utf-32`` read
+    either byte order by the BOM but write little-endian, so a big-endian file names its order."""
+    name = codecs.lookup(encoding).name
+    if name not in ("utf-16", "utf-32"):
+        return encoding, bom
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    big = codecs.BOM_UTF32_BE if name == "utf-32" else codecs.BOM_UTF16_BE
+    if head.startswith(big):
+        return f"{name}-be", True
+    return encoding, bom  # little-endian: the codec writes that BOM itself (reading needs one)
+
+
 def _wide_text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
     """:func:`_text_layout` for UTF-16/32, whose line breaks are not single bytes (the codec
     itself reads and writes the BOM)."""
@@ -164,6 +178,7 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
         with path.open(encoding=encoding, newline="") as handle:
             head = handle.read(_HEAD_BYTES)
         quote_all = _all_quoted(head)  # the header and the first row quote every field
+    encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, quote_all=quote_all)
     return frame, style

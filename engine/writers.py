@@ -194,6 +194,9 @@ def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool
     return style.newline, style.final_newline, style.bom, encoding
 
 
+_BOMS = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}
+
+
 def _encode(text: str, encoding: str, encoder: Any) -> bytes:
     """``text`` through one incremental encoder per file: a UTF-16/32 BOM is written once, not per chunk."""
     try:
@@ -229,8 +232,8 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
         chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
     byte_encoder = codecs.getincrementalencoder(encoding)()
     with atomic.atomic_open(output, "wb", replace_symlink=replace_symlink) as handle:
-        if bom:
-            handle.write(b"\xef\xbb\xbf")
+        if bom:  # UTF-8's, or a big-endian UTF-16/32 file's
+            handle.write(_BOMS.get(codecs.lookup(encoding).name, codecs.BOM_UTF8))
         first = True
         for lines in chunks:
             if not lines:

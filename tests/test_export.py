@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import shutil
 from pathlib import Path
@@ -515,13 +516,17 @@ def test_every_row_excluded(str_csv, tmp_path):
     assert not (tmp_path / "hf").exists()
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
-def test_wide_encodings_come_back_byte_for_byte(tmp_path, encoding):
+@pytest.mark.parametrize("encoding, written, bom", [
+    ("utf-16", "utf-16", b""), ("utf-16-be", "utf-16-be", b""), ("utf-32", "utf-32", b""),
+    ("utf-16", "utf-16-be", codecs.BOM_UTF16_BE),  # big-endian with a BOM: came back little-endian
+    ("utf-32", "utf-32-be", codecs.BOM_UTF32_BE),
+])
+def test_wide_encodings_come_back_byte_for_byte(tmp_path, encoding, written, bom):
     """UTF-16/32 CSVs: a BOM was written before every chunk and the final line break was lost
-    (line breaks were looked for as single bytes); TSV too, and a relabel changes one cell."""
+    (line breaks were looked for as single bytes); a relabel changes one cell."""
     body = "text,label\r\n" + "".join(f"t\u00e9xt {i} \U0001F600,{'ab'[i % 2]}\r\n" for i in range(6))
     path = tmp_path / "w.csv"
-    path.write_bytes(body.encode(encoding))
+    path.write_bytes(bom + body.encode(written))
     dataset = load_dataset(path, encoding=encoding)
     assert dataset.texts[0] == "t\u00e9xt 0 \U0001F600" and dataset.class_names == ["a", "b"]
     journal = tmp_path / "j.jsonl"
@@ -530,7 +535,8 @@ def test_wide_encodings_come_back_byte_for_byte(tmp_path, encoding):
     assert (tmp_path / "out.csv").read_bytes() == path.read_bytes()
     _relabel(dataset, journal, 0, "b")
     export_corrected(dataset, journal, tmp_path / "out2.csv")
-    assert (tmp_path / "out2.csv").read_bytes() == body.replace("0 \U0001F600,a", "0 \U0001F600,b").encode(encoding)
+    changed = body.replace("0 \U0001F600,a", "0 \U0001F600,b")
+    assert (tmp_path / "out2.csv").read_bytes() == bom + changed.encode(written)
 
 
 def test_an_export_of_a_dataset_read_before_its_file_changed_says_so(str_csv, tmp_path):
