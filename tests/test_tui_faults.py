@@ -126,6 +126,7 @@ async def test_another_datasets_journal_opens_read_only(demo_result, tmp_path):
         await pilot.pause()
     assert journal.read_bytes() == before
     assert app.book.problem.startswith(f"READ-ONLY: journal {journal} does not match this dataset")
+    assert app.book.problem.endswith(f"--journal {tmp_path / 'data-demo.corrections.jsonl'}")  # a free name
     assert notices and "not saved" in notices[0].lower(), notices
 
 

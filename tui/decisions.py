@@ -117,8 +117,11 @@ class DecisionBook:
             except Exception as exc:  # noqa: BLE001
                 problem = f"cannot open journal {path}: {exc}"
                 return cls(None, len(dataset), list(dataset.classes), problem), [problem]
+            source = Path(str(dataset.source))
+            other = path.with_name(f"{source.parent.name}-{source.stem}.corrections.jsonl")
             messages.append(f"READ-ONLY: journal {path} does not match this dataset (none of its "
-                            f"{journal.unapplied} decision(s) applies); choose another with --journal")
+                            f"{journal.unapplied} decision(s) applies); choose another with --journal, "
+                            f"e.g. --journal {other}")
         messages.extend(journal.load_report)
         book = cls(journal, len(dataset), list(dataset.classes))
         if book.read_only and not messages:
