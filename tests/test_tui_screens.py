@@ -172,6 +172,7 @@ async def test_non_iid_and_flagged_rows_and_report(app, demo_result):
         assert set(rows_of(app).order) == expected
         await open_type(pilot, app, "null")
         assert len(rows_of(app).order) == 1
+        assert static_text(app, "#verdict") == "1 row has empty or missing text."  # was '1 rows have'
         app.action_summary()
         await pilot.press("r")
         await pilot.pause()

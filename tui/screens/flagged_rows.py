@@ -28,6 +28,8 @@ class FlaggedRowsScreen(RowScreen):
             return (f"{flagged:,} rows sit in a cluster where the model does clearly worse than on the rest"
                     f"{where}." if flagged else f"No cluster of rows where the model does clearly worse{where}.")
         if self.issue_type == "null":
+            if flagged == 1:
+                return "1 row has empty or missing text."
             return f"{flagged:,} rows have empty or missing text." if flagged else "No row has empty or missing text."
         return ""
 
