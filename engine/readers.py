@@ -154,17 +154,11 @@ def _header_line(path: Path, encoding: str) -> str:
 def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     """CSV (RFC 4180 quoting) or TSV (no quoting at all); every cell a string, empty = missing."""
     newline, final_newline, bom = _text_layout(path, encoding)
+    options = dict(sep="," if kind == "csv" else "\t", header=None, encoding=encoding, dtype=str,
+                   keep_default_na=False, na_values=[""],
+                   quoting=csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE)
     try:
-        raw = pd.read_csv(
-            path,
-            sep="," if kind == "csv" else "\t",
-            header=None,
-            encoding=encoding,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            quoting=csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE,
-        )
+        raw = pd.read_csv(path, **options)
     except pd.errors.ParserError:  # ragged rows: a file split by another separator says so
         problem = separator_problem(_header_line(path, encoding), kind)
         if problem:
@@ -178,10 +172,27 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
         with path.open(encoding=encoding, newline="") as handle:
             head = handle.read(_HEAD_BYTES)
         quote_all = _all_quoted(head)  # the header and the first row quote every field
+    blank = _blank_lines(path, newline, len(raw), options)
+    notes = (f"{path.name}: {blank:,} blank line(s) are not rows; an export leaves them out",) if blank else ()
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
-                        bom=bom, encoding=encoding, quote_all=quote_all)
+                        bom=bom, encoding=encoding, quote_all=quote_all, notes=notes)
     return frame, style
+
+
+def _blank_lines(path: Path, newline: str, records: int, options: dict[str, Any]) -> int:
+    """Blank lines pandas skipped (an export cannot write them back): found by a byte search,
+    counted by a second parse only when the search finds an empty line."""
+    import mmap
+
+    if codecs.lookup(options["encoding"]).name.startswith(("utf-16", "utf-32")) or path.stat().st_size == 0:
+        return 0
+    empty = (newline * 2).encode()
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data.find(empty) == -1 and not data[:len(newline)] == newline.encode():
+            return 0
+    # a line break inside a quoted cell is data; pandas tells a blank line from one
+    return len(pd.read_csv(path, skip_blank_lines=False, **options)) - records
 
 
 def _column(values: list[Any]) -> pd.Series:

@@ -210,3 +210,17 @@ def test_joined_text_columns_audit_and_export_untouched(tmp_path, capsys):
     export_corrected(dataset, journal, tmp_path / "out.csv")
     expected = path.read_bytes().replace(b"\na,card title 0,", b"\nb,card title 0,", 1)
     assert (tmp_path / "out.csv").read_bytes() == expected
+
+
+def test_blank_lines_are_said_not_silently_dropped(tmp_path):
+    """pandas skips blank lines, and an export cannot write them back: the file then changed
+    outside the decided cells without a word. A note says how many; a line break inside a quoted
+    cell is data, not a blank line."""
+    path = tmp_path / "b.csv"
+    path.write_text('text,label\n"first\n\nquoted",x\n\nsecond,y\nthird,x\n\n')
+    dataset = load_dataset(path)
+    assert dataset.texts == ["first\n\nquoted", "second", "third"]
+    assert "b.csv: 2 blank line(s) are not rows; an export leaves them out" in dataset.warnings
+    clean = tmp_path / "c.csv"
+    clean.write_text('text,label\n"first\n\nquoted",x\nsecond,y\nthird,x\n')
+    assert not any("blank line" in w for w in load_dataset(clean).warnings)
