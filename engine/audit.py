@@ -34,8 +34,9 @@ ISSUE_TYPES = (
 # part of the predict and audit cache keys: bump when pred_probs or the label scoring change
 # (2: trust-weighted kNN votes, noise-aware label posterior; 5: guarded posterior, flags = estimated count;
 # 6: posterior or self-confidence by a held-out choice of noise model; 7: kNN votes pooled
-# log-linearly with a fitted weight; 8: the noise estimate needs a median class of 20 rows, was 10)
-LABEL_VERSION = 8
+# log-linearly with a fitted weight; 8: the noise estimate needs a median class of 20 rows, was 10;
+# 9: the posterior without its noise-corrected T^-1 p half)
+LABEL_VERSION = 9
 
 
 @dataclass

@@ -9,18 +9,23 @@ true]``), ``T = P(given | true)`` and a row's class probabilities ``p(t | x)``, 
 
     P(true = y | x, given = y) = p(y | x) T[y, y] / sum_t p(t | x) T[y, t]
 
-taken with ``p`` as it is and noise-corrected (``T^-1 p``, clipped), geometric mean of the two;
-``p`` sharpened by a power (``SHARPNESS``: out-of-fold LR + kNN probabilities are
-under-confident); every class pair in ``T`` flips at least at the uniform base rate.
+with ``p`` as the classifier gives it, sharpened by a power (``SHARPNESS``: out-of-fold LR + kNN
+probabilities are under-confident); every class pair in ``T`` flips at least at the uniform base
+rate. (Up to LABEL_VERSION 8 the score was the geometric mean of that and the same posterior with
+the noise-corrected prior ``T^-1 p``. ``T^-1`` removes noise the classifier learned, but
+out-of-fold, regularised predictions mostly did not learn the flips, so at low noise rates it
+over-corrected: on bench/quality.py's 126 runs, dropping it brought the three pair-swap 2% cells
+to within 0.01 of self-confidence's AP, e.g. banking77 TF-IDF 0.808 -> 0.847 against 0.854, and
+cost the confusable cells 0.006-0.048 AP, all still far above self-confidence; bench/README.md.)
 
 **Why it needs a guard.** ``Q`` is counted from the model's own confident predictions, so a
 model that errs often (many classes, tiny classes, weak vectors) has its *own* confusions read
 as label noise: on a 51-class dataset with out-of-fold accuracy 0.68 cleanlab put the noise rate
 at 0.35 (true 0.06), ``T``'s diagonal fell to 0.005 for tiny classes, its condition number rose
-to 4.7e3, ``T^-1 p`` amplified the errors, and 91% of the rows scored below 0.5. So the
-posterior is used only while the estimate is trustworthy (``assess``; tiny classes' rows and
-columns of ``T`` set to uniform noise first): ``T`` well-conditioned,
-classes large enough to estimate it, the classifier well above chance. Otherwise the score is
+to 4.7e3, the posterior (then with ``T^-1 p``) amplified the errors, and 91% of the rows scored
+below 0.5. So the posterior is used only while the estimate is trustworthy (``assess``; tiny
+classes' rows and columns of ``T`` set to uniform noise first): ``T`` well-conditioned, classes
+large enough to estimate it, the classifier well above chance. Otherwise the score is
 Datalab's own ``label_score`` (self-confidence), with a note saying why.
 
 **Which noise model the labels follow** (``structure_evidence``). A trusted ``T`` can still
@@ -61,7 +66,7 @@ FLOOR = 1e-6
 #: the identity and every row would score exactly 1, so the list could no longer be ranked.
 MIN_NOISE_RATE = 0.01
 #: Guards on the noise estimate (see ``assess``). A condition number of ``T`` above
-#: ``MAX_CONDITION`` means ``T^-1`` multiplies errors in ``p`` by as much, and ``T``'s class-pair
+#: ``MAX_CONDITION`` means ``T`` is near-singular and its class-pair
 #: structure is mostly the model's own confusion (bench/quality.py, tiny classes set aside:
 #: 1-37 on the cells where the posterior is used, ~800 on the long-tail TF-IDF set with 10%
 #: uniform noise; 4.7e3 on the hidden domain). ``MIN_KAPPA``: the classifier's accuracy on the
@@ -149,19 +154,8 @@ def label_posterior(
     probs = _clean(pred_probs)
     if noise is None:
         noise = noise_matrix(labels, probs)
-    try:
-        corrected = np.linalg.solve(noise, probs.T).T
-    except np.linalg.LinAlgError:  # singular estimate: fall back to the plain posterior
-        corrected = probs
-    corrected = np.maximum(corrected, FLOOR)
-    corrected /= corrected.sum(axis=1, keepdims=True)
-    likelihood = noise[labels]  # row i: P(given = y_i | true = t) for every t
-    rows = np.arange(len(labels))
-    posterior = np.ones(len(labels))
-    for prior in (probs, corrected):
-        weights = prior**sharpness * likelihood
-        posterior *= weights[rows, labels] / weights.sum(axis=1)
-    return np.sqrt(posterior)
+    weights = probs**sharpness * noise[labels]  # row i: prior p(t | x) times P(given = y_i | true = t)
+    return weights[np.arange(len(labels)), labels] / weights.sum(axis=1)
 
 
 def flip_destinations(noise: np.ndarray) -> np.ndarray:
