@@ -225,7 +225,7 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
     import tempfile
     from pathlib import Path
 
-    import engine.predict as predict
+    import engine.softmax_regression as regression  # the solver whose evaluations are counted
     from bench._common import cpu_ticks, steal_share
     from engine.imports import import_with_gc_paused
     from engine.pipeline import AuditOptions, run_audit
@@ -248,7 +248,7 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
         before = run_audit(csv, options)
         import_with_gc_paused("sklearn.model_selection", "sklearn.linear_model", "faiss", "cleanlab.datalab.datalab")
         evaluations = [0]
-        real_lbfgs = predict.lbfgs
+        real_lbfgs = regression.lbfgs
 
         def counting_lbfgs(loss_and_grad, start, **kwargs):
             def counted(theta):
@@ -267,7 +267,7 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
                     "notes": [n for n in result.after.notes if n.startswith(("reused the vectors", "predict refitted"))],
                     }, result
 
-        predict.lbfgs = counting_lbfgs
+        regression.lbfgs = counting_lbfgs
         try:
             inproc, warm_result = in_process(options, before)
             extra: dict = {}
@@ -279,7 +279,7 @@ def reaudit_bench(csv: str, text_column: str, label_column: str, corrections: in
                      != plain.after.output.issues["is_label_issue"].to_numpy()).sum())
                 extra["in_process_unwarmed"] = unwarmed
         finally:
-            predict.lbfgs = real_lbfgs
+            regression.lbfgs = real_lbfgs
     delta = again.pop("delta") or {}
     return {
         "data": csv, "corrections": made, "cold": cold, "reaudit": again,

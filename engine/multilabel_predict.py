@@ -18,7 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from engine.errors import Cancelled, DataError
-from engine.predict import PROB_FLOOR, PredictResult, choose_folds, lbfgs
+from engine.predict import PROB_FLOOR, PredictResult, choose_folds
+from engine.softmax_regression import lbfgs
 from engine.progress import StepFn
 
 

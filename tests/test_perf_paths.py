@@ -109,7 +109,7 @@ def test_faiss_exact_matches_numpy_exact_even_with_many_duplicates():
 def test_softmax_regression_matches_sklearn_logistic_regression():
     from sklearn.linear_model import LogisticRegression
 
-    from engine.predict import softmax_regression_probs
+    from engine.softmax_regression import softmax_regression_probs
 
     vectors, labels = clustered(n_per_class=30)
     ours = softmax_regression_probs(vectors[::2], labels[::2], vectors[1::2], 4, C=10.0)
@@ -131,7 +131,7 @@ def test_softmax_regression_warm_start_reaches_the_same_model():
     """Seeding a fold with another fold's solution (cross-validation's warm start) changes
     where the solver starts, not the model it returns; the solution is in original
     coordinates even though the solver works on centred features."""
-    from engine.predict import softmax_regression_probs
+    from engine.softmax_regression import softmax_regression_probs
 
     vectors, labels = clustered(n_per_class=30)
     vectors = vectors + 0.5  # far from centred: the centring must be undone in the solution
@@ -150,7 +150,7 @@ def test_softmax_regression_warm_start_reaches_the_same_model():
 
 
 def test_lbfgs_finds_the_minimum_of_an_ill_conditioned_quadratic():
-    from engine.predict import lbfgs
+    from engine.softmax_regression import lbfgs
 
     curvature = np.linspace(1.0, 1000.0, 50)
     target = np.linspace(-1.0, 1.0, 50)

@@ -15,7 +15,8 @@ import engine.neighbours as neighbours
 from engine.corrections import Journal
 from engine.neighbours import build_graph, derive_graph
 from engine.pipeline import run_audit
-from engine.predict import TINY_FEATURE, cross_val_pred_probs, softmax_regression_probs
+from engine.predict import cross_val_pred_probs
+from engine.softmax_regression import SPLIT_ROWS, TINY_FEATURE, softmax_regression_probs
 from engine.reaudit import reaudit
 
 
@@ -119,7 +120,7 @@ def test_reaudit_with_excluded_rows_derives_the_graph_and_flags_as_a_rebuild(dem
 def test_regression_zeroes_tiny_feature_values_with_the_same_result(monkeypatch):
     """all-MiniLM-L6-v2 has two dead dimensions (~1e-33): the regression must not multiply them
     (subnormal products run in microcode) and its probabilities must not change."""
-    import engine.predict as predict
+    import engine.softmax_regression as regression
 
     rng = np.random.default_rng(1)
     labels = np.repeat(np.arange(3), 30)
@@ -127,7 +128,7 @@ def test_regression_zeroes_tiny_feature_values_with_the_same_result(monkeypatch)
     features[:, 2] = rng.standard_normal(90) * 1e-33  # a dead dimension
     features = features.astype(np.float32)
     seen = []
-    real = predict.lbfgs
+    real = regression.lbfgs
 
     def arrays(function, depth: int = 0):  # the 2-D arrays the objective's closures multiply
         for cell in function.__closure__ or ():
@@ -141,7 +142,7 @@ def test_regression_zeroes_tiny_feature_values_with_the_same_result(monkeypatch)
         arrays(loss_and_grad)
         return real(loss_and_grad, start, **kwargs)
 
-    monkeypatch.setattr(predict, "lbfgs", lbfgs)
+    monkeypatch.setattr(regression, "lbfgs", lbfgs)
     probs = softmax_regression_probs(features[::2], labels[::2], features[1::2], 3, 10.0)
     assert seen and all(not np.any((np.abs(x) > 0) & (np.abs(x) < TINY_FEATURE)) for x in seen)
     zeroed = features.copy()
@@ -181,7 +182,7 @@ def test_a_regression_given_a_pool_computes_its_halves_there_with_the_same_resul
     labels = np.repeat(np.arange(4), 700)
     features = (rng.standard_normal((4, 16))[labels] + 1.5 * rng.standard_normal((2800, 16))).astype(np.float32)
     features /= np.linalg.norm(features, axis=1, keepdims=True)
-    assert len(features) * 4 // 5 >= predict.SPLIT_ROWS
+    assert len(features) * 4 // 5 >= SPLIT_ROWS
 
     class Counting(ThreadPoolExecutor):
         submitted = 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-import engine.predict as predict
+import engine.softmax_regression as regression
 from engine.corrections import Journal
 from engine.load import load_dataset
 from engine.pipeline import AuditOptions, run_audit
@@ -21,7 +21,7 @@ from test_review import _topic_frame  # noqa: E402
 
 def _counting(monkeypatch) -> list[int]:
     calls = [0]
-    real = predict.lbfgs
+    real = regression.lbfgs
 
     def lbfgs(loss_and_grad, start, **kwargs):
         def counted(theta):
@@ -30,7 +30,7 @@ def _counting(monkeypatch) -> list[int]:
 
         return real(counted, start, **kwargs)
 
-    monkeypatch.setattr(predict, "lbfgs", lbfgs)
+    monkeypatch.setattr(regression, "lbfgs", lbfgs)
     return calls
 
 
