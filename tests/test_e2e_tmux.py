@@ -116,11 +116,21 @@ SUMMARY = "textaudit · demo.csv"
 
 
 def summary_row(screen: str, title: str) -> list[str]:
-    """The issue table's cells for ``title`` (split on runs of spaces)."""
+    """The issue table's cells for ``title`` (split on runs of spaces): the line that starts with
+    ``title`` and a number ('Label issues by class', a heading, is not that row)."""
     for line in screen.splitlines():
-        if line.strip().startswith(title):
-            return line.strip()[len(title):].split()
+        cells = line.strip()[len(title):].split() if line.strip().startswith(title) else []
+        if cells and cells[0][:1].isdigit():
+            return cells
     raise AssertionError(f"no summary row {title!r} in:\n{screen}")
+
+
+def has_summary_row(screen: str, title: str) -> bool:
+    try:
+        summary_row(screen, title)
+    except AssertionError:
+        return False
+    return True
 
 
 def decided(screen: str) -> str:
@@ -251,8 +261,7 @@ def test_marks_bulk_accept_undo_and_reaudit_delta(terminal: Terminal, tmp_path: 
     term.keys("R")
     term.wait_text("Done in", COLD_START_S)
     # the status line can be drawn a frame before the table's rows (DataTable lays them out later)
-    screen = term.wait(lambda text: "Done in" in text and any(line.strip().startswith("Label issues")
-                                                              for line in text.splitlines()),
+    screen = term.wait(lambda text: "Done in" in text and has_summary_row(text, "Label issues"),
                        "the delta table's Label issues row")
     cells = summary_row(screen, "Label issues")  # before, after, resolved, still flagged, new
     assert cells[0] == str(flagged) and int(cells[2]) > 0, screen
