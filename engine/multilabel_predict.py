@@ -19,7 +19,7 @@ import numpy as np
 
 from engine.errors import Cancelled, DataError
 from engine.predict import PROB_FLOOR, PredictResult, choose_folds
-from engine.softmax_regression import lbfgs
+from engine.softmax_regression import TINY_FEATURE, lbfgs
 from engine.progress import StepFn
 
 
@@ -44,6 +44,7 @@ def ovr_logistic_probs(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndar
     x_train = np.asarray(x_train, dtype=np.float32)
     mean = x_train.mean(axis=0, dtype=np.float64).astype(np.float32)
     x = np.ascontiguousarray(x_train - mean)
+    x[np.abs(x) < TINY_FEATURE] = 0.0  # MiniLM's dead dimensions: their products would be subnormal
     y = np.asarray(y_train, dtype=np.float32)
     n, dim = x.shape
     rate = y.mean(axis=0)

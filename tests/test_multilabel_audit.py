@@ -158,3 +158,29 @@ def test_pred_probs_of_label_sets_are_used_as_given(ml_result, tmp_path):
     np.save(path, ml_result.pred_probs[:, :3])
     with pytest.raises(DataError, match="one probability per label"):
         run_audit(demo_multilabel_path(), AuditOptions(id_column="id", label_column="labels", pred_probs_path=str(path)))
+
+
+def test_the_label_regression_never_multiplies_dead_dimensions(monkeypatch) -> None:
+    """As the single-label regression (tests/test_reaudit_graph.py): MiniLM's dead dimensions
+    (~1e-33) would make subnormal products, computed in microcode; zeroed, with the same numbers."""
+    from engine import multilabel_predict
+    from engine.softmax_regression import TINY_FEATURE
+
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(120, 6)).astype(np.float32)
+    x[:, 4] = rng.normal(size=120) * 1e-33  # a dead dimension
+    y = np.stack([x[:, 0] > 0, x[:, 1] > 0.5], axis=1).astype(np.int8)
+    seen = []
+    real = multilabel_predict.lbfgs
+
+    def lbfgs(loss_and_grad, start, **kwargs):
+        seen.extend(cell.cell_contents for cell in loss_and_grad.__closure__ or ()
+                    if isinstance(cell.cell_contents, np.ndarray) and cell.cell_contents.shape == (120, 6))
+        return real(loss_and_grad, start, **kwargs)
+
+    monkeypatch.setattr(multilabel_predict, "lbfgs", lbfgs)
+    probs = ovr_logistic_probs(x, y, x[:20], C=1.0)
+    assert seen and all(not np.any((np.abs(a) > 0) & (np.abs(a) < TINY_FEATURE)) for a in seen)
+    zeroed = x.copy()
+    zeroed[:, 4] = 0.0
+    assert np.array_equal(probs, ovr_logistic_probs(zeroed, y, zeroed[:20], C=1.0))
