@@ -1,0 +1,201 @@
+"""The corrections journal: which files may be a journal, and which row a replayed decision names."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from test_corrections import ROWS, data_csv, dataset, journal_path, write_csv  # noqa: F401 - fixtures
+
+from engine import corrections
+from engine.corrections import Journal
+from engine.load import load_dataset
+
+
+# --------------------------------------------------------------------------- which files may be a journal
+
+
+def _one_error_line(err: str, needle: str) -> None:
+    lines = [line for line in err.strip().splitlines() if line.startswith("textaudit:")]
+    assert "Traceback" not in err and len(lines) == 1 and needle in lines[0], err
+
+
+def test_the_data_file_is_refused_as_journal(data_csv, dataset):
+    """Defect 3: `--journal small.csv` then one decision cut the last data row and appended JSON."""
+    before = data_csv.read_bytes()
+    with pytest.raises(corrections.JournalError, match="is the data file itself"):
+        Journal.open(data_csv, dataset)
+    with pytest.raises(corrections.JournalError, match="is the data file itself"):
+        Journal.open(data_csv, dataset, read_only=True)
+    assert data_csv.read_bytes() == before
+    assert not data_csv.with_name(data_csv.name + ".lock").exists()
+
+
+def test_a_file_that_is_not_a_journal_is_refused_untouched(dataset, tmp_path):
+    readme = tmp_path / "notes.txt"
+    readme.write_bytes(b"my notes\nline two without newline")  # a torn-looking last line
+    single = tmp_path / "one.jsonl"
+    single.write_bytes(b'{"text": "a", "label": "x"}')  # one JSON object, no newline
+    for path in (readme, single):
+        before = path.read_bytes()
+        with pytest.raises(corrections.JournalError, match="is not a textaudit journal"):
+            Journal.open(path, dataset)
+        assert path.read_bytes() == before
+
+
+def test_symlinked_journal_and_lock_are_refused(dataset, journal_path, tmp_path):
+    """A link was followed and its target's last line cut."""
+    target = tmp_path / "elsewhere.jsonl"
+    with Journal.open(target, dataset) as journal:
+        journal.record("exclude", 1, issue_type="outlier")
+    with open(target, "ab") as handle:
+        handle.write(b'{"v":1,"seq":9')  # a torn last line: a writable open would cut it
+    before = target.read_bytes()
+    journal_path.symlink_to(target)
+    for read_only in (False, True):
+        with pytest.raises(corrections.JournalError, match="is a symbolic link"):
+            Journal.open(journal_path, dataset, read_only=read_only)
+    assert target.read_bytes() == before
+    dangling = tmp_path / "dangling.jsonl"
+    dangling.symlink_to(tmp_path / "created-through-link.jsonl")
+    with pytest.raises(corrections.JournalError, match="is a symbolic link"):
+        Journal.open(dangling, dataset)
+    assert not (tmp_path / "created-through-link.jsonl").exists()
+    fresh = tmp_path / "fresh.jsonl"
+    (tmp_path / "fresh.jsonl.lock").symlink_to(target)
+    with pytest.raises(corrections.JournalError, match="lock"):
+        Journal.open(fresh, dataset)
+    assert target.read_bytes() == before
+
+
+def test_a_torn_first_entry_is_still_a_journal(dataset, journal_path):
+    """A crash during the very first write leaves only the start of an entry: still a journal."""
+    journal_path.write_bytes(b'{"v":1,"seq":1,"gro')
+    with Journal.open(journal_path, dataset) as journal:
+        assert journal.decisions() == {} and "torn" in journal.load_report[0]
+    assert journal_path.read_bytes() == b""
+
+
+def test_fifo_journal_is_refused_without_blocking(dataset, tmp_path):
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(corrections.JournalError, match="not a regular file"):
+        Journal.open(fifo, dataset)
+
+
+def test_browse_and_export_refuse_a_bad_journal_in_one_line(data_csv, tmp_path, capsys, monkeypatch):
+    import tui.app
+
+    from tui.cli import main
+
+    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    before = data_csv.read_bytes()
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(data_csv)
+    out = tmp_path / "out.csv"
+    for journal, needle in ((data_csv, "is the data file itself"), (link, "is a symbolic link")):
+        assert main(["browse", str(data_csv), "--journal", str(journal), "--model", "tfidf"]) == 1
+        _one_error_line(capsys.readouterr().err, needle)
+        assert main(["export", str(data_csv), "--journal", str(journal), "-o", str(out)]) == 1
+        _one_error_line(capsys.readouterr().err, needle)
+    assert data_csv.read_bytes() == before and not out.exists()
+
+
+# --------------------------------------------------------------------------- replay matches the row it was made on
+
+DUPS = [("r0", "same words", "a"), ("r1", "pin change", "b"), ("r2", "balance", "c"),
+        ("r3", "same words", "a"), ("r4", "card lost", "b"), ("r5", "top up", "c")]
+
+
+def test_resorted_file_with_duplicate_texts_keeps_the_exclude_on_its_id(tmp_path, journal_path):
+    """Defect 6: an exclude recorded for one id removed another row (same text) after a re-sort."""
+    data = write_csv(tmp_path / "dups.csv", DUPS)
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        journal.record("exclude", 3, issue_type="near_duplicate")  # r3, not r0
+    write_csv(data, [DUPS[i] for i in (3, 1, 2, 0, 4, 5)])  # r3 now first, r0 at position 3
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        assert journal.decisions().keys() == {0}  # where r3 is now
+        assert "followed their row to a new position" in "\n".join(journal.load_report)
+    write_csv(data, [DUPS[i] for i in (0, 1, 2, 5, 4)])  # r3 gone; r0 (same text) stays at 0
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        assert journal.decisions() == {} and journal.unapplied == 1
+        assert "row not in the dataset" in "\n".join(journal.load_report)
+
+
+def test_without_ids_label_before_guards_duplicate_texts(tmp_path, journal_path):
+    rows = [("0", "same words", "a"), ("1", "pin change", "b"), ("2", "balance", "c"), ("3", "same words", "b")]
+    data = write_csv(tmp_path / "d.csv", rows)
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        journal.record("relabel", 3, label_after="c", issue_type="label")
+    write_csv(data, [rows[i] for i in (3, 1, 2, 0)])  # position 3: the same text, label a
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        assert journal.decisions() == {} and journal.unapplied == 1
+        assert "the row's label changed since" in "\n".join(journal.load_report)
+
+
+def test_without_ids_a_unique_text_is_followed_and_a_repeated_one_is_not(tmp_path, journal_path):
+    data = write_csv(tmp_path / "d.csv", DUPS)
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        journal.record("exclude", 1, issue_type="outlier")  # "pin change": unique
+        journal.record("keep", 4, issue_type="label")  # "card lost": unique
+    moved = [DUPS[i] for i in (5, 4, 3, 2, 1, 0)]
+    moved[3] = ("r2", "card lost", "b")  # "card lost" now twice: which one was kept is unknown
+    write_csv(data, moved)
+    with Journal.open(journal_path, load_dataset(data)) as journal:
+        assert {row: d.action for row, d in journal.decisions().items()} == {4: "exclude"}
+        report = "\n".join(journal.load_report)
+        assert "now belongs to several rows" in report and "followed their row" in report
+
+
+def test_a_group_applies_all_or_nothing_and_says_so(tmp_path, journal_path):
+    """Defect 10: half a near-duplicate group applied, with exit 0 and a warning only."""
+    data = write_csv(tmp_path / "d.csv")
+    dataset = load_dataset(data, id_column="id")
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record_group([("exclude", 2, None), ("exclude", 5, None)], issue_type="near_duplicate")
+        journal.record("keep", 0, issue_type="label")
+        assert journal.unapplied == 0 and journal.unapplied_summary() is None
+    edited = [list(row) for row in ROWS]
+    edited[5][1] = "balance check, edited"
+    write_csv(data, edited)
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        assert journal.decisions().keys() == {0}  # row 2 is NOT excluded without row 5
+        report = "\n".join(journal.load_report)
+        assert "1 decision group(s) matched only in part" in report
+        assert journal.unapplied == 2
+        assert "2 journal decision(s) NOT applied" in journal.unapplied_summary()
+        assert journal.undo() == [0] and journal.undo() == []
+
+
+def test_export_summary_line_says_part_of_the_journal_was_skipped(tmp_path, journal_path, capsys):
+    """Defect 10: a partly matching journal exported with exit 0 and warnings only."""
+    from engine.export import export_corrected
+    from tui.cli import main
+
+    data = write_csv(tmp_path / "d.csv")
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        journal.record_group([("exclude", 2, None), ("exclude", 5, None)], issue_type="near_duplicate")
+        journal.record("keep", 0, issue_type="label")
+    edited = [list(row) for row in ROWS]
+    edited[5][1] = "balance check, edited"
+    write_csv(data, edited)
+    summary = export_corrected(load_dataset(data, id_column="id"), journal_path, tmp_path / "out.csv")
+    assert summary.excluded == 0 and summary.rows_written == 6
+    assert "2 journal decision(s) NOT applied" in summary.line()
+    argv = ["export", str(data), "--id-column", "id", "--journal", str(journal_path), "-o", str(tmp_path / "o2.csv")]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "NOT applied" in out[0] and "1 group(s) only partly matching" in out[0]
+
+
+def test_demo_refuses_a_journal_that_is_not_one(tmp_path, capsys, monkeypatch):
+    import tui.app
+
+    from tui.cli import main
+
+    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    notes = tmp_path / "notes.md"
+    notes.write_text("# my notes\n")
+    assert main(["demo", "--journal", str(notes)]) == 1
+    _one_error_line(capsys.readouterr().err, "is not a textaudit journal")
+    assert notes.read_text() == "# my notes\n"
