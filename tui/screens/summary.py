@@ -152,7 +152,9 @@ class SummaryScreen(Screen):
         """Scroll the page to the class chart and give it the keys (tab goes back to the table)."""
         page = self.query_one("#summary", VerticalScroll)
         page.focus()
-        page.scroll_to_widget(self.query_one("#summary-chart"), animate=False, top=True)
+        # after the next refresh: a key pressed as the summary appears would otherwise scroll by a
+        # layout not yet computed (the chart's place unknown) and leave the page where it was
+        self.call_after_refresh(page.scroll_to_widget, self.query_one("#summary-chart"), animate=False, top=True)
 
     def action_report(self) -> None:
         self.app.action_open_report()
