@@ -88,7 +88,7 @@ def _faiss_gpu_graph(vectors: np.ndarray):
     index = faiss.GpuIndexFlatIP(faiss.StandardGpuResources(), vectors.shape[1])
     index.add(vectors)
     sims, idx = index.search(vectors, 11)
-    sims, idx = _drop_self(sims, idx, 0, 10)
+    sims, idx = _drop_self(sims, idx, np.arange(len(vectors)), 10)
     return finish_graph(vectors, sims, idx, "exact-gpu")
 
 

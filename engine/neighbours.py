@@ -116,10 +116,10 @@ def _exact_numpy(vectors, k, progress, cancel):
     return _search_blocks(len(vectors), k, search, progress, cancel, step=_block_rows(len(vectors)))
 
 
-def _drop_self(found_sims: np.ndarray, found: np.ndarray, start: int, k: int):
-    """k hits per row from k+1, the row itself (or a missing -1 hit) removed, vectorised."""
-    rows = np.arange(start, start + len(found))[:, None]
-    unwanted = (found == rows) | (found < 0)
+def _drop_self(found_sims: np.ndarray, found: np.ndarray, rows: np.ndarray, k: int):
+    """k hits per row from k+1, the row itself (``rows``: each query's own row) or a missing -1
+    hit removed, vectorised."""
+    unwanted = (found == rows[:, None]) | (found < 0)
     order = np.argsort(unwanted, axis=1, kind="stable")[:, :k]
     chosen = np.take_along_axis(found, order, axis=1)
     chosen_sims = np.take_along_axis(found_sims, order, axis=1)
@@ -137,7 +137,7 @@ def _search_every_row(index, vectors, k, progress, cancel, *, step: int, done_be
     """
     def search(start: int, stop: int):
         found_sims, found = index.search(vectors[start:stop], k + 1)
-        return _drop_self(found_sims, found, start, k)
+        return _drop_self(found_sims, found, np.arange(start, stop), k)
 
     return _search_blocks(len(vectors), k, search, progress, cancel, step=step, done_before=done_before)
 
@@ -295,6 +295,4 @@ def _search_rows(vectors: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndar
     index = faiss.IndexFlatIP(vectors.shape[1])
     index.add(vectors)
     found_sims, found = index.search(vectors[rows], k + 1)
-    self_hit = (found == rows[:, None]) | (found < 0)
-    order = np.argsort(self_hit, axis=1, kind="stable")[:, :k]
-    return np.take_along_axis(found_sims, order, axis=1), np.take_along_axis(found, order, axis=1)
+    return _drop_self(found_sims, found, rows, k)

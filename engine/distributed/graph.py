@@ -96,7 +96,7 @@ class _Searcher:
 
         fault("neighbours")
         found_sims, found = self.index.search(self.vectors[start:stop], k + 1)
-        return _drop_self(found_sims, found, start, k)
+        return _drop_self(found_sims, found, np.arange(start, stop), k)
 
 
 def recall_at_k(approx: np.ndarray, exact: np.ndarray) -> float:
