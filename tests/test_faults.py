@@ -176,6 +176,38 @@ def test_signal_mid_run_exits_130_with_one_line(stage, sig, model, tmp_path):
         assert assert_cache_consistent(root) >= 2
 
 
+class _InterruptInDestructor:
+    """Sends SIGINT to this process from inside ``__del__``, where Python swallows the handler's
+    KeyboardInterrupt (as a CI run had it, in ``ZipFile.__del__`` while torch loaded the model)."""
+
+    def __del__(self) -> None:
+        signal.raise_signal(signal.SIGINT)
+
+
+def test_an_interrupt_swallowed_by_a_destructor_still_stops_the_audit(tmp_path, monkeypatch, capsys):
+    from tui import cli
+
+    data, root = _csv(tmp_path, rows=120), tmp_path / "cache"
+    fired = []
+
+    def progress_then_interrupt(self, progress) -> None:
+        if progress.stage == "embed" and not fired:
+            fired.append(True)
+            _InterruptInDestructor()  # dropped at once: __del__ runs here, its exception is ignored
+        original(self, progress)
+
+    original = cli._StderrProgress.__call__
+    monkeypatch.setattr(cli._StderrProgress, "__call__", progress_then_interrupt)
+    before = signal.getsignal(signal.SIGINT)
+    code = cli.main(["audit", str(data), "--model", "tfidf", "--folds", "3", "--cache-dir", str(root)])
+    err = capsys.readouterr()
+    assert fired and code == EXIT_CANCELLED
+    assert [line for line in err.err.splitlines() if line.startswith("textaudit:")] == ["textaudit: interrupted"]
+    assert "Traceback" not in err.err and "Exception ignored" not in err.err and err.out == ""
+    assert signal.getsignal(signal.SIGINT) is before  # main() hands its handlers back
+    assert_cache_consistent(root)
+
+
 # --------------------------------------------------------------------------- bad cache entries
 
 
