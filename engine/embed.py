@@ -315,14 +315,8 @@ def _embed_unique(
             within = None if progress is None else _throttled(lambda n, done=done: progress(done + n, total))
             chunk = encoder.encode([texts[i] for i in rows], progress=_cancellable(within, cancel))
         else:
-            with autocast:
-                chunk = encoder.encode(
-                    [texts[i] for i in rows],
-                    batch_size=batch_size,
-                    convert_to_numpy=True,
-                    normalize_embeddings=True,
-                    show_progress_bar=False,
-                )
+            chunk = _encode_in_pieces(encoder, [texts[i] for i in rows], batch_size, autocast, cancel,
+                                      None if progress is None else lambda n, done=done: progress(done + n, total))
         chunk = np.asarray(chunk, dtype=np.float32)
         chunk /= np.maximum(np.linalg.norm(chunk, axis=1, keepdims=True), 1e-12)
         if vectors is None:
@@ -333,6 +327,31 @@ def _embed_unique(
             progress(done, total)
     assert vectors is not None
     return vectors
+
+
+#: Batches a sentence-transformers model encodes per call: a cancel is honoured between calls,
+#: so within a chunk as the lean encoder honours it between its batches.
+BATCHES_PER_CALL = 4
+
+
+def _encode_in_pieces(encoder, texts: list[str], batch_size: int, autocast, cancel: threading.Event | None,
+                      report: Callable[[int], None] | None) -> list:
+    """``encoder.encode`` (a sentence-transformers model) over ``texts`` a few batches at a time,
+    raising ``Cancelled`` between calls once ``cancel`` is set, and reporting the count done."""
+    import numpy as np
+
+    step = batch_size * BATCHES_PER_CALL
+    pieces = []
+    for start in range(0, len(texts), step):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("embedding cancelled")
+        with autocast:
+            pieces.append(encoder.encode(texts[start : start + step], batch_size=batch_size,
+                                         convert_to_numpy=True, normalize_embeddings=True,
+                                         show_progress_bar=False))
+        if report is not None and start + step < len(texts):
+            report(start + step)
+    return np.concatenate(pieces) if pieces else np.empty((0, 0), np.float32)
 
 
 #: Characters kept per token a model reads: a text is cut to ``max_seq_length`` times this before

@@ -156,3 +156,50 @@ def test_cpu_embedding_imports_neither_transformers_nor_sentence_transformers():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+class _CountingModel:
+    """A stand-in for a SentenceTransformer (a model the lean encoder does not take)."""
+
+    device = "cpu"
+
+    def __init__(self, cancel=None, cancel_after_calls: int = 0) -> None:
+        self.calls: list[int] = []
+        self.cancel, self.cancel_after_calls = cancel, cancel_after_calls
+
+    def encode(self, texts, batch_size, **_):
+        self.calls.append(len(texts))
+        if self.cancel is not None and len(self.calls) == self.cancel_after_calls:
+            self.cancel.set()  # the user presses escape while this call runs
+        return np.array([[len(t), float(t.split()[-1])] for t in texts], dtype=np.float32)  # texts end in their row
+
+
+def test_a_sentence_transformers_model_is_cancelled_within_a_chunk(monkeypatch):
+    import threading
+
+    from engine import embed
+    from engine.errors import Cancelled
+
+    cancel = threading.Event()
+    model = _CountingModel(cancel, cancel_after_calls=2)
+    monkeypatch.setattr(embed, "load_model", lambda *a, **k: model)
+    texts = [f"text number {i}" for i in range(1000)]
+    with pytest.raises(Cancelled):
+        embed._embed_unique(texts, "some/other-model", "cpu", 8, 4096, "fp32", None, cancel)
+    assert model.calls == [8 * embed.BATCHES_PER_CALL] * 2  # one chunk of 1,000 stopped after two calls
+
+
+def test_a_sentence_transformers_model_encodes_every_text_once_in_pieces(monkeypatch):
+    from engine import embed
+
+    model = _CountingModel()
+    monkeypatch.setattr(embed, "load_model", lambda *a, **k: model)
+    texts = [f"{'x' * (i % 7)} text {i}" for i in range(100)]
+    seen = []
+    vectors = embed._embed_unique(texts, "some/other-model", "cpu", 8, 64, "fp32", lambda d, t: seen.append(d), None)
+    assert sum(model.calls) == 100 and max(model.calls) == 32
+    assert seen[-1] == 100 and seen == sorted(seen)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+    expected = np.array([[len(t), i] for i, t in enumerate(texts)], dtype=np.float32)
+    expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+    assert np.allclose(vectors, expected)  # every row's vector went back to its own row
