@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
-import threading
 import sys
 import time
 from pathlib import Path
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS
+from tui.interrupts import INTERRUPTED, handled_interrupts
 
 EXIT_INTERNAL = 70
 
@@ -297,10 +296,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
             from engine.reaudit import reaudit as run_reaudit
 
             reaudit = run_reaudit(args.data, options, Path(args.apply_journal), progress=progress,
-                                  cancel=_INTERRUPTED)
+                                  cancel=INTERRUPTED)
             result = reaudit.after
         else:
-            result = run_audit(args.data, options, progress=progress, cancel=_INTERRUPTED)
+            result = run_audit(args.data, options, progress=progress, cancel=INTERRUPTED)
     finally:
         progress.close()
     if reaudit is not None:
@@ -390,56 +389,10 @@ _COMMANDS = {
 }
 
 
-_MAIN_PID = os.getpid()
-# Set by a SIGINT or SIGTERM in the main process. The handler also raises KeyboardInterrupt, but a
-# signal that lands in a destructor (``ZipFile.__del__`` while torch loads the model) has that
-# exception swallowed ("Exception ignored in ..."); the audit then still stops at its next cancel
-# check, since this event is its ``cancel``.
-_INTERRUPTED = threading.Event()
-
-
-def _interrupt(signum, frame) -> None:
-    """SIGINT and SIGTERM end textaudit alike (cleanup, one line, exit 130).
-
-    Forked helper processes (multiprocessing pools in libraries) inherit this handler; on SIGTERM
-    they must die quietly as SIGTERM intends, not print a KeyboardInterrupt traceback.
-    """
-    if os.getpid() != _MAIN_PID:
-        if signum == signal.SIGTERM:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGTERM)
-            return
-        raise KeyboardInterrupt
-    _INTERRUPTED.set()
-    raise KeyboardInterrupt
-
-
-def _quiet_unraisable(unraisable) -> None:
-    """Drop the "Exception ignored" traceback of an interrupt that landed in a destructor (the
-    audit stops at its next cancel check instead); print every other one as Python would."""
-    if issubclass(unraisable.exc_type, KeyboardInterrupt) and _INTERRUPTED.is_set():
-        return
-    sys.__unraisablehook__(unraisable)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``textaudit`` console script."""
-    global _MAIN_PID
-    _MAIN_PID = os.getpid()
-    _INTERRUPTED.clear()
-    saved_hook, saved_handlers = sys.unraisablehook, {}
-    sys.unraisablehook = _quiet_unraisable
-    try:
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            saved_handlers[signum] = signal.signal(signum, _interrupt)
-    except ValueError:  # not the main thread (tests)
-        pass
-    try:
+    with handled_interrupts():
         return _main(argv)
-    finally:  # in-process callers (tests) get their handlers back
-        sys.unraisablehook = saved_hook
-        for signum, handler in saved_handlers.items():
-            signal.signal(signum, handler)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -448,11 +401,11 @@ def _main(argv: list[str] | None) -> int:
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
         args = parser.parse_args(argv)
         code = _COMMANDS[args.command](args)
-        if _INTERRUPTED.is_set():  # the KeyboardInterrupt was swallowed after the last cancel check
+        if INTERRUPTED.is_set():  # the KeyboardInterrupt was swallowed after the last cancel check
             raise KeyboardInterrupt
         return code
     except TextauditError as exc:
-        if isinstance(exc, Cancelled) and _INTERRUPTED.is_set():
+        if isinstance(exc, Cancelled) and INTERRUPTED.is_set():
             print("textaudit: interrupted", file=sys.stderr)
             return EXIT_CANCELLED
         print(f"textaudit: error: {shell_safe(exc.message)}", file=sys.stderr)

@@ -1,0 +1,66 @@
+"""Ctrl+C and SIGTERM for the CLI: one flag the audit takes as its ``cancel``, and the handlers.
+
+SIGINT and SIGTERM end textaudit alike (cleanup, one line, exit 130). The handler sets
+:data:`INTERRUPTED` and raises KeyboardInterrupt; a signal that lands in a destructor
+(``ZipFile.__del__`` while torch loads the model, as one CI run had it) has that exception
+swallowed by Python, so the flag, passed to the pipeline as its cancel event, stops the audit at its
+next cancel check instead.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+INTERRUPTED = threading.Event()
+_main_pid = os.getpid()
+
+
+def _interrupt(signum, frame) -> None:
+    """Set the flag and raise KeyboardInterrupt in textaudit's own process.
+
+    Forked helper processes (multiprocessing pools in libraries) inherit this handler; on SIGTERM
+    they must die quietly as SIGTERM intends, not print a KeyboardInterrupt traceback.
+    """
+    if os.getpid() != _main_pid:
+        if signum == signal.SIGTERM:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise KeyboardInterrupt
+    INTERRUPTED.set()
+    raise KeyboardInterrupt
+
+
+def _quiet_unraisable(unraisable) -> None:
+    """Drop the "Exception ignored" traceback of an interrupt that landed in a destructor (the
+    audit stops at its next cancel check instead); print every other one as Python would."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt) and INTERRUPTED.is_set():
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+@contextmanager
+def handled_interrupts() -> Iterator[threading.Event]:
+    """Install the handlers (main thread only) for the block; hand the previous ones back after,
+    so an in-process caller (a test) gets its own again. Yields :data:`INTERRUPTED`, cleared."""
+    global _main_pid
+    _main_pid = os.getpid()
+    INTERRUPTED.clear()
+    saved_hook, saved_handlers = sys.unraisablehook, {}
+    sys.unraisablehook = _quiet_unraisable
+    try:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            saved_handlers[signum] = signal.signal(signum, _interrupt)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield INTERRUPTED
+    finally:
+        sys.unraisablehook = saved_hook
+        for signum, handler in saved_handlers.items():
+            signal.signal(signum, handler)
