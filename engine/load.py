@@ -90,6 +90,11 @@ class Dataset:
         return digest.hexdigest()
 
 
+def rows_have(count: int) -> str:
+    """'1 row has' / '2 rows have': the subject of a note about ``count`` rows."""
+    return f"{count:,} row has" if count == 1 else f"{count:,} rows have"
+
+
 def hash_strings(values: list[str]) -> str:
     """A sha256 over a list of strings that cannot collide across different splits."""
     digest = hashlib.sha256()
@@ -362,7 +367,7 @@ def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[An
         rows = np.flatnonzero(missing)
         shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
         raise DataError(
-            f"{len(rows)} row(s) have an empty label (rows {shown}); fill or drop them first"
+            f"{rows_have(len(rows))} an empty label (rows {shown}); fill or drop them first"
         )
     keys: np.ndarray | None = None
     types = set(map(type, raw))  # one pass; the checks below look at the few types, not every row
@@ -464,7 +469,7 @@ def load_dataset(
     else:
         ids = list(range(len(frame)))
     if text_is_null.any():
-        warnings.append(f"{int(text_is_null.sum())} row(s) have an empty or missing text")
+        warnings.append(f"{rows_have(int(text_is_null.sum()))} an empty or missing text")
     return Dataset(
         frame=frame,
         texts=texts,

@@ -114,12 +114,12 @@ REJECTED = [
         _rows([(i, t, f"c{i}", "x" if i % 2 else "y") for i, (t, _) in enumerate(BASE)], "id,text,label,topic"),
         EXIT_DATA, "'topic' repeat values", True,
     ),
-    Rejected("empty label", _rows([*BASE, ("orphan text", "")]), EXIT_DATA, "1 row(s) have an empty label (rows 30)"),
-    Rejected("whitespace label", _rows([*BASE, ("orphan text", "  ")]), EXIT_DATA, "have an empty label"),
+    Rejected("empty label", _rows([*BASE, ("orphan text", "")]), EXIT_DATA, "1 row has an empty label (rows 30)"),
+    Rejected("whitespace label", _rows([*BASE, ("orphan text", "  ")]), EXIT_DATA, "1 row has an empty label"),
     Rejected(
         "NaN labels (jsonl)",
         _file("d.jsonl", "\n".join(json.dumps({"text": t, "label": l}) for t, l in BASE) + '\n{"text": "x", "label": NaN}\n'),
-        EXIT_DATA, "have an empty label",
+        EXIT_DATA, "1 row has an empty label",
     ),
     Rejected("every text empty", _rows([("", "a"), ("  ", "b"), ("\u200b", "a"), ("", "b")]), EXIT_DATA, "every text"),
     Rejected("latin-1 bytes", lambda tmp: (str(write_csv(tmp / "d.csv", [*BASE, ("café crème", "a")], encoding="latin-1")), []),
@@ -227,7 +227,7 @@ def test_empty_whitespace_and_null_texts_are_null_issues(tmp_path, capsys):
     null_rows = np.flatnonzero(result.output.issues["is_null_issue"].to_numpy())
     assert null_rows.tolist() == [30, 31, 32, 33]
     assert result.dataset.texts[31] == ""  # a missing cell is an empty text, not "nan"
-    assert any("4 row(s) have an empty or missing text" in note for note in result.notes)
+    assert any("4 rows have an empty or missing text" in note for note in result.notes)
     assert _cli_json([str(path), "--model", "tfidf", "--folds", "3"], capsys)["issue_counts"]["null"] == 4
 
 

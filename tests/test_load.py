@@ -224,3 +224,12 @@ def test_blank_lines_are_said_not_silently_dropped(tmp_path):
     clean = tmp_path / "c.csv"
     clean.write_text('text,label\n"first\n\nquoted",x\nsecond,y\nthird,x\n')
     assert not any("blank line" in w for w in load_dataset(clean).warnings)
+
+
+def test_null_text_and_empty_label_notes_count_rows_in_plain_english():
+    one = load_dataset(ROWS.assign(text=["hello there", "", "hi again", "so long"]))
+    assert "1 row has an empty or missing text" in one.warnings  # was '1 row(s) have'
+    two = load_dataset(ROWS.assign(text=["hello there", "", " ", "so long"]))
+    assert "2 rows have an empty or missing text" in two.warnings
+    with pytest.raises(DataError, match=r"^1 row has an empty label \(rows 2\)"):
+        load_dataset(ROWS.assign(label=["greet", "leave", "", "leave"]))
