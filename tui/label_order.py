@@ -58,8 +58,11 @@ class LabelOrder:
                 "neighbourhoods (similar texts sit together), not in a label sort.")
 
 
-def label_order(labels: np.ndarray) -> LabelOrder:
-    """The runs statistic of ``labels`` in file order (exact moments under random permutation)."""
+def label_order(labels: np.ndarray, rank: np.ndarray | None = None) -> LabelOrder:
+    """The runs statistic of ``labels`` in file order (exact moments under random permutation).
+
+    ``rank`` (each class's place in the order classes are shown, e.g. '2' before '10') is a
+    second order the blocks may follow to count as sorted by label."""
     labels = np.asarray(labels)
     n = len(labels)
     counts = np.bincount(labels) if n else np.zeros(0, dtype=np.int64)
@@ -70,7 +73,8 @@ def label_order(labels: np.ndarray) -> LabelOrder:
     run_labels = labels[starts]
     runs_per_class = np.bincount(run_labels, minlength=len(counts)) if n else counts
     one_block = int(np.count_nonzero(runs_per_class == 1))
-    sorted_blocks = bool(one_block == k and np.all(np.diff(run_labels) > 0))
+    sorted_blocks = bool(one_block == k and (np.all(np.diff(run_labels) > 0) or (
+        rank is not None and np.all(np.diff(np.asarray(rank)[run_labels]) > 0))))
     if n < 4 or k < 2:
         return LabelOrder(n, k, changes, float(changes), 0.0, one_block, sorted_blocks)
     m = n - 1  # adjacent pairs

@@ -7,9 +7,30 @@ names still collide the cut moves so more of the distinguishing end is kept.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from rich.cells import cell_len, set_cell_size
 
 ELLIPSIS = "…"
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple:
+    """Sort key for class names as a person orders them: number-like names by value ('2' before
+    '10'; a CSV's integer labels are text), digit runs inside names by value ('class_2' before
+    'class_10'), the name itself on ties ('01' vs '1')."""
+    name = str(name)
+    if _NUMBER.fullmatch(name.strip()):
+        return (0, float(name), name)
+    parts = _DIGITS.split(name)  # text, digits, text, ...: the same type at each position
+    return (1, tuple(int(part) if i % 2 else part for i, part in enumerate(parts)), name)
+
+
+def display_order(names: Sequence[str]) -> list[int]:
+    """The class indices in the order a list of classes is shown (see ``natural_key``)."""
+    return sorted(range(len(names)), key=lambda i: natural_key(names[i]))
 
 
 def cut_middle(name: str, width: int, tail: int | None = None) -> str:

@@ -110,7 +110,13 @@ class AuditView:
         """Label changes between consecutive rows against a random order (is the file grouped?)."""
         from tui.label_order import label_order
 
-        return label_order(self.label_keys())  # label sets: a change of set is a label change
+        if self.multilabel is not None:  # label sets: a change of set is a label change
+            return label_order(self.label_keys())
+        from tui.names import display_order
+
+        rank = np.empty(self.n_classes, dtype=np.int64)
+        rank[display_order(self.class_names)] = np.arange(self.n_classes)
+        return label_order(self.given, rank)  # sorted as text ('10' < '2') or as shown ('2' < '10')
 
     @property
     def n_classes(self) -> int:

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.names import display_order
+
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
 
@@ -82,7 +84,7 @@ class LabelPicker(ModalScreen[int | None]):
                                 id=NO_MATCH, disabled=True)]
         else:
             first = list(dict.fromkeys(i for i in (self.suggested, self.current) if i is not None))
-            rest = [i for i in range(len(self.class_names)) if i not in first]
+            rest = [i for i in display_order(self.class_names) if i not in first]
             items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN]]
         options.clear_options()
         options.add_options(items)

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
+from tui.names import display_order
+
 
 class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
     """Returns the chosen set of class indices, or None on escape."""
@@ -72,7 +74,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
     def order(self) -> list[int]:
         """Given and suggested labels first, then by probability (or name)."""
         first = [i for i in range(len(self.names)) if i in self.given or i in self.missing]
-        rest = [i for i in range(len(self.names)) if i not in first]
+        rest = [i for i in display_order(self.names) if i not in first]
         if self.probs is not None:
             rest.sort(key=lambda i: -float(self.probs[i]))
         return first + rest

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.names import NameFitter
+from tui.names import NameFitter, natural_key
 
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 COLUMN_BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -58,7 +58,7 @@ class BarChart(Widget):
 
     def __init__(self, labels: list[str], counts: list[int], *, limit: int = 30, id: str | None = None) -> None:
         super().__init__(id=id)
-        order = np.argsort(-np.asarray(counts), kind="stable")
+        order = sorted(range(len(labels)), key=lambda i: (-int(counts[i]), natural_key(labels[i])))
         self.labels = [labels[i] for i in order]
         self.counts = [int(counts[i]) for i in order]
         self.limit = limit
