@@ -209,3 +209,52 @@ async def test_labels_with_control_characters_are_drawn_safely(tmp_path):
         await pilot.pause()
     entries = [json.loads(line) for line in journal.read_text().splitlines()]
     assert entries[-1]["action"] == "relabel" and entries[-1]["label_after"] == wanted  # exactly the data's
+
+
+async def test_multilabel_names_with_control_characters_are_drawn_safely(tmp_path):
+    """Single-label names were made terminal-safe, label-set names were not: the set column, the
+    suggestion, the detail pane, the summary's pairs and the set picker sent 'esc\\x1b[31mred' raw.
+    They are drawn with symbols; the journal still records the names exactly."""
+    from textual.widgets import SelectionList, Static
+
+    from tui.widgets.detail_pane import DetailPane
+
+    names = ["multi\nline", "tab\there", "esc\x1b[31mred", "plain"]
+    sets = [[names[i % 4], names[(i + 1) % 4]] if i % 3 else [names[i % 4]] for i in range(48)]
+    texts = [f"w{i % 4} card balance number {i} {'extra' if i % 3 else ''}" for i in range(48)]
+    result = run_audit(pd.DataFrame({"text": texts, "label": sets}),
+                       AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
+    assert result.dataset.is_multilabel
+    journal = tmp_path / "j.jsonl"
+    app = TextauditApp(result, journal_path=journal)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        pairs = str(app.screen.query_one("#cooccurrence", Static).render())
+        assert "esc␛[31mred" in pairs and "\x1b" not in pairs and "\t" not in pairs
+        app.open_issue("label")
+        await pilot.pause()
+        await pilot.press("f")  # every row
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = app.screen.query_one("#rows", RowList)
+        lines = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert any("␛" in line for line in lines) and all(line.isprintable() for line in lines)
+        row = next(r for r in range(48) if "esc\x1b[31mred" in sets[r])
+        detail = app.screen.query_one(DetailPane).render_row(row).plain
+        assert "esc␛[31mred" in detail and "\x1b" not in detail and "\t" not in detail
+        await pilot.press("l")
+        await pilot.pause()
+        options = app.screen.query_one("#set-options", SelectionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert len(prompts) == 4 and all(prompt.isprintable() for prompt in prompts), prompts
+        chosen = str(app.screen.query_one("#set-chosen").render())
+        assert chosen.isprintable(), chosen
+        await pilot.press("escape")
+        await pilot.pause()
+        current = rows.current_row
+        await pilot.press("o")  # keep: the journal line names the set as the data has it
+        await pilot.pause()
+    entry = journal_lines(journal)[-1]
+    assert entry["action"] == "keep" and entry["row"] == current
+    assert sorted(json.loads(entry["label_before"])) == sorted(sets[current])  # raw names, escapes and all

@@ -8,7 +8,7 @@ relabel whose label is the set's canonical string (engine/multilabel.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -25,6 +25,12 @@ class MultiLabelView:
     missing: list[list[int]]
     extra: list[list[int]]
     probs: np.ndarray  # (n, K) out-of-fold per-label probabilities
+    shown: list[str] = field(default_factory=list)  # the names as drawn: control characters made visible
+
+    def __post_init__(self) -> None:
+        from tui.view import terminal_safe  # names stay raw for the journal; only drawing uses these
+
+        self.shown = [terminal_safe(str(name)) for name in self.names]
 
     @classmethod
     def from_result(cls, result: Any) -> MultiLabelView | None:
@@ -72,7 +78,7 @@ class MultiLabelView:
         return out
 
     def given_text(self, row: int, width: int | None = None) -> str:
-        return compact(self.names, self.sets[row], width)
+        return compact(self.shown, self.sets[row], width)
 
     def suggested(self, row: int) -> tuple[int, ...]:
         return tuple(sorted((set(self.sets[row]) - set(self.extra[row])) | set(self.missing[row])))
@@ -82,7 +88,7 @@ class MultiLabelView:
 
     def suggestion_text(self, row: int) -> str:
         """``+missing -extra``, or ``=`` when every label agrees with the model."""
-        return change_text(self.names, self.sets[row], self.suggested(row)) or "="
+        return change_text(self.shown, self.sets[row], self.suggested(row)) or "="
 
     def label_counts(self) -> np.ndarray:
         counts = np.zeros(len(self.names), dtype=np.int64)
@@ -102,18 +108,21 @@ class MultiLabelView:
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     pairs[(a, b)] += 1
-        return [(self.names[a], self.names[b], n) for (a, b), n in pairs.most_common(top)]
+        return [(self.shown[a], self.shown[b], n) for (a, b), n in pairs.most_common(top)]
 
     def display(self, members: tuple[int, ...]) -> str:
+        """The set's canonical string, as the journal records it (raw names, not for drawing)."""
         return set_display(self.names, members)
 
     def describe_after(self, row: int, label_after: str) -> str:
         """A set decision for the decision column: the change it made (``+a -b``) or the set."""
         try:
             after = parse_display(label_after, self.names)
-        except Exception:  # noqa: BLE001 - a journal written for other labels: show it raw
-            return label_after
-        return change_text(self.names, self.sets[row], after) or compact(self.names, after)
+        except Exception:  # noqa: BLE001 - a journal written for other labels: show it as written
+            from tui.view import terminal_safe
+
+            return terminal_safe(label_after)
+        return change_text(self.shown, self.sets[row], after) or compact(self.shown, after)
 
 
 def record_set(book: Any, row: int, after: tuple[int, ...], issue_type: str,

@@ -102,5 +102,5 @@ class MultiLabelIssuesScreen(LabelIssuesScreen):
             if after is not None:
                 self.decide_set(row, after)
 
-        self.app.push_screen(LabelSetPicker(ml.names, ml.sets[row], ml.probs[row], missing=ml.missing[row],
+        self.app.push_screen(LabelSetPicker(ml.shown, ml.sets[row], ml.probs[row], missing=ml.missing[row],
                                             extra=ml.extra[row], title=f"Labels of row {row:,}"), chosen)

@@ -12,7 +12,7 @@ def render_multilabel_row(pane, row: int) -> Text:
     from tui.widgets.detail_pane import one_line, shown_text  # detail_pane imports this module
 
     view, ml = pane.view, pane.view.multilabel
-    names = ml.names
+    names = ml.shown
     text = Text()
     text.append(f"Row {row:,}", style="bold")
     text.append(f" · id {view.ids[row]}")
