@@ -279,3 +279,30 @@ async def test_space_in_the_filter_is_a_space_and_goto_refuses_rows_off_the_scre
         await pilot.press("colon", *str(outside), "enter")
         await pilot.pause()
         assert any("not on this screen" in n for n in seen)
+
+
+async def test_bulk_preview_keeps_the_after_side_of_a_long_label():
+    """At 80x24 a 120-character label filled the 'Given → after' column and '→ ✗ excluded' was cut
+    off; long names are cut in the middle so both sides show."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    from tui.screens.bulk_dialog import BulkDialog, BulkRequest, PreviewRow
+
+    long = "x" * 60 + "END"
+    preview = [PreviewRow(7, "some text", long, "✗ excluded"), PreviewRow(9, "more", "short", long),
+               PreviewRow(11, "text", long, long)]
+
+    class DialogApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(BulkDialog(BulkRequest("Exclude: 3 marked rows", 3, preview)))
+
+    app = DialogApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        static = app.screen.query_one("#bulk-preview", Static)
+        lines = [static.render_line(y).text for y in range(static.size.height)]
+    row7, row9, row11 = (next(line for line in lines if line.lstrip().startswith(str(n))) for n in (7, 9, 11))
+    assert "END → ✗ excluded" in row7 and "xxx…" in row7
+    assert "short → xx" in row9 and "END" in row9
+    assert row11.count("END") == 2 and " → " in row11

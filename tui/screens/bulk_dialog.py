@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,8 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.bindings import BULK_BINDINGS
+from tui.names import cut_middle
 
 PREVIEW_ROWS = 8  # the first rows shown; the count says how many more
+CHANGE_WIDTH = 48  # the "Given → after" column at most
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,26 @@ class BulkRequest:
     notes: list[str] = field(default_factory=list)
 
 
+def fit_change(before: str, after: str, width: int = CHANGE_WIDTH) -> tuple[str, str]:
+    """Both sides of ``before → after`` in ``width`` cells, long names cut in the middle: cutting
+    the end hid the after side ('xxxx…' instead of 'xx…xx → ✗ excluded')."""
+    room = width - 3
+    if cell_len(before) + cell_len(after) <= room:
+        return before, after
+    after_width = min(cell_len(after), max(room // 2, room - cell_len(before)))
+    return cut_middle(before, room - after_width), cut_middle(after, after_width)
+
+
 def preview_table(request: BulkRequest) -> Table:
     table = Table(box=None, padding=(0, 1), show_edge=False, expand=True)
     table.add_column("Row", justify="right", no_wrap=True, style="bold")
-    table.add_column("Given → after", no_wrap=True, overflow="ellipsis", max_width=48)
+    table.add_column("Given → after", no_wrap=True, overflow="ellipsis", max_width=CHANGE_WIDTH)
     table.add_column("Text", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
     for item in request.preview:
-        change = Text(item.before)
+        before, after = fit_change(item.before, item.after)
+        change = Text(before)
         change.append(" → ")
-        change.append(item.after, style="bold")
+        change.append(after, style="bold")
         table.add_row(f"{item.row:,}", change, Text(" ".join(item.text.split())))
     return table
 
