@@ -11,7 +11,7 @@ new process on the cache the cold run left. The last line
 printed is JSON: stage timings, peak RSS (MiB) of each child, the ratio textaudit/reference,
 the CPU profile and the load average before each pipeline (the machine is shared).
 
-``--cpu-profile avx2`` runs both pipelines with torch, oneDNN, MKL and FBGEMM held to AVX2
+``--cpu-profile avx2`` runs both pipelines with torch, oneDNN, MKL, FBGEMM and OpenBLAS held to AVX2
 kernels, as on a CPU without AVX-512 (and so without native bf16): ``auto`` then resolves as
 it would there. ``native`` (the default) lets them use everything this CPU has.
 """
@@ -32,7 +32,8 @@ CPU_PROFILES = {
     "native": {},
     # what each library reads to pick its kernels; no AVX-512 means no bf16 (AVX512-BF16/AMX)
     "avx2": {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "MKL_ENABLE_INSTRUCTIONS": "AVX2",
-             "FBGEMM_ENABLE_INSTRUCTIONS": "AVX2"},
+             "FBGEMM_ENABLE_INSTRUCTIONS": "AVX2",
+             "OPENBLAS_CORETYPE": "Haswell"},  # numpy/scipy's OpenBLAS: its AVX2 kernels
 }
 
 
