@@ -68,6 +68,12 @@ class TextauditApp(ReviewActions, App[int]):
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
 
+    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast as plain text: messages carry labels, texts, paths and filters from the data,
+        and as markup '[b]old' lost its brackets and 'x [/] y' crashed the app (MarkupError)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # -- start-up -----------------------------------------------------------------------------
 
     def on_app_focus(self, event: events.AppFocus) -> None:

@@ -54,7 +54,7 @@ def matrix_table(view: AuditView, flags: np.ndarray, limit: int) -> Table:
     for number, given in enumerate(top, 1):
         cells = [Text(str(counts[given, s]) if counts[given, s] else "·", style="bold" if counts[given, s] else "dim")
                  for s in top]
-        table.add_row(f"{number:>2} {view.names.fit(view.class_names[given], 20)}", *cells)
+        table.add_row(Text(f"{number:>2} {view.names.fit(view.class_names[given], 20)}"), *cells)
     return table
 
 
@@ -73,10 +73,10 @@ class ConfusionScreen(Screen):
         self.title = "Confusions"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title-bar")
-        yield Static(id="confusion-mode")
+        yield Static(id="title-bar", markup=False)
+        yield Static(id="confusion-mode", markup=False)
         yield DataTable(id="confusions", cursor_type="row", zebra_stripes=False)
-        yield Static(id="confusion-matrix")
+        yield Static(id="confusion-matrix", markup=False)
         yield Footer(compact=True)
 
     @property
@@ -111,8 +111,10 @@ class ConfusionScreen(Screen):
             given = names[group.given] if group.given is not None else "(any)"
             suggested = names[group.suggested] if group.suggested is not None else "(any)"
             example = " ".join(str(view.texts[group.rows[0]]).split())
+            # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
             table.add_row(f"{group.count:,}", f"{self.book.decided_among(group.rows):,}",
-                          view.names.fit(given, 24), view.names.fit(suggested, 24), example[:60], key=str(index))
+                          Text(view.names.fit(given, 24)), Text(view.names.fit(suggested, 24)), Text(example[:60]),
+                          key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         showing_matrix = self.mode == "matrix"

@@ -55,7 +55,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
         with Vertical(id="export"):
-            yield Label("Export the corrected dataset", classes="dialog-title")
+            yield Label("Export the corrected dataset", classes="dialog-title", markup=False)
             yield Static(
                 f"From:    {self.source}\n"
                 f"Journal: {self.journal_path}\n"
@@ -64,10 +64,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 "Original columns and row order are kept. Format follows the extension "
                 f"({', '.join(DEFAULT_SUFFIX.values())}).",
                 id="export-summary",
+                markup=False,
             )
             yield Input(str(default_output(self.source)), id="export-path")
             yield Checkbox("only the changed rows, with before and after labels", id="export-changed-only")
-            yield Static("", id="export-warning")
+            yield Static("", id="export-warning", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")

@@ -51,9 +51,9 @@ class GotoDialog(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="goto"):
             yield Label(f"Go to a row (0..{self.n_rows - 1:,}) or an id (id:X) · enter goes · esc cancels",
-                        classes="dialog-title")
+                        classes="dialog-title", markup=False)
             yield Input(placeholder="row number or id", id="goto-query")
-            yield Label("", id="goto-error")
+            yield Label("", id="goto-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         row, error = resolve_row(event.value, self.ids, self.n_rows)

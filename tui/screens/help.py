@@ -71,11 +71,11 @@ class HelpScreen(ModalScreen[None]):
         filter_text = Text("Filter line (/): ", style="bold")
         filter_text.append(FILTER_HELP)
         with VerticalScroll(id="help"):
-            yield Static(Text("textaudit keys · esc closes", style="bold"))
+            yield Static(Text("textaudit keys · esc closes", style="bold"), markup=False)
             for heading, bindings in SECTIONS:
-                yield Static(Text(heading, style="bold underline"), classes="help-heading")
-                yield Static(binding_table(bindings))
-            yield Static(filter_text, classes="help-heading")
+                yield Static(Text(heading, style="bold underline"), classes="help-heading", markup=False)
+                yield Static(binding_table(bindings), markup=False)
+            yield Static(filter_text, classes="help-heading", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

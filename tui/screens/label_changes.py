@@ -13,6 +13,7 @@ import shlex
 from dataclasses import dataclass
 
 import numpy as np
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -64,9 +65,9 @@ class LabelChangeScreen(Screen):
         self.changes: list[LabelChange] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title-bar")
+        yield Static(id="title-bar", markup=False)
         yield Static("Label changes the model suggests · + likely missing, - likely wrong · "
-                     "enter: the rows (then * and a)", id="confusion-mode")
+                     "enter: the rows (then * and a)", id="confusion-mode", markup=False)
         yield DataTable(id="confusions", cursor_type="row", zebra_stripes=False)
         yield Footer(compact=True)
 
@@ -88,7 +89,7 @@ class LabelChangeScreen(Screen):
             means = "likely missing" if change.sign == "+" else "likely wrong"
             example = " ".join(str(view.texts[change.rows[0]]).split())
             table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}",
-                          f"{change.sign}{name}", means, example[:60], key=str(index))
+                          Text(f"{change.sign}{name}"), means, Text(example[:60]), key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         flagged = int(view.flags["label"].sum()) if "label" in view.flags else 0

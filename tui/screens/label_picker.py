@@ -52,7 +52,8 @@ class LabelPicker(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(f"{self.heading} ({len(self.class_names):,} classes) · enter picks · esc cancels")
+            yield Label(f"{self.heading} ({len(self.class_names):,} classes) · enter picks · esc cancels",
+                        markup=False)
             yield Input(placeholder="type to search labels", id="picker-query")
             yield OptionList(id="picker-options")
 

@@ -41,10 +41,11 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels")
+            yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels", markup=False)
             yield Input(placeholder="type to filter labels", id="set-query")
             yield SelectionList[int](id="set-options")
-            yield Label(id="set-chosen")  # the set as it stands, in words: the boxes differ only by colour
+            # the set as it stands, in words: the boxes differ only by colour
+            yield Label(id="set-chosen", markup=False)
 
     def on_mount(self) -> None:
         self.fill("")

@@ -34,10 +34,10 @@ class NonIidScreen(Screen):
     def compose(self) -> ComposeResult:
         view = self.view
         order = view.label_order
-        yield Static("Non-IID · is the row order random?", id="title-bar")
+        yield Static("Non-IID · is the row order random?", id="title-bar", markup=False)
         with VerticalScroll(id="non-iid"):
-            yield Static(p_value_line(view.p_value), id="non-iid-verdict")
-            yield Static(order.sentence(), id="non-iid-why")
+            yield Static(p_value_line(view.p_value), id="non-iid-verdict", markup=False)
+            yield Static(order.sentence(), id="non-iid-why", markup=False)
             # classes numbered by first appearance: grouped labels climb as a staircase whatever
             # the classes' names or the blocks' order; a random order stays flat
             yield PositionPlot(first_appearance_ranks(view.label_keys()),

@@ -121,15 +121,15 @@ class ProgressScreen(Screen):
         return {stage: clock.finished for stage, clock in self.clocks.items() if clock.finished is not None}
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Auditing {self.source}", id="title-bar")
+        yield Static(f"Auditing {self.source}", id="title-bar", markup=False)
         with Vertical(id="progress"):
             for stage in STAGES:
                 with Vertical(classes="stage", id=f"stage-{stage}"):
-                    yield Label(f"{stage:<11}waiting", id=f"label-{stage}")
+                    yield Label(f"{stage:<11}waiting", id=f"label-{stage}", markup=False)
                     # still until the stage starts; pulsing while it loads; a fraction once counting
                     yield ProgressBar(total=1, show_eta=False, id=f"bar-{stage}")
-            yield Static("", id="elapsed")
-            yield Static("", id="error")
+            yield Static("", id="elapsed", markup=False)
+            yield Static("", id="error", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -9,13 +9,15 @@ import time
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.bindings import REAUDIT_BINDINGS
+from tui.names import cut_middle, natural_key
 from tui.screens.progress import StageClock, duration
-from tui.view import ISSUE_TITLES
+from tui.view import ISSUE_TITLES, terminal_safe
 
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 
@@ -26,7 +28,8 @@ def class_table(delta: dict[str, Any], issue_type: str) -> Any:
     by_class = entry.get("by_class") or {}
     if not by_class:
         return ""
-    ranked = sorted(by_class.items(), key=lambda item: (-(item[1]["resolved"] + item[1]["new"]), item[0]))
+    ranked = sorted(by_class.items(),
+                    key=lambda item: (-(item[1]["resolved"] + item[1]["new"]), natural_key(str(item[0]))))
     unit = entry.get("by_class_unit", "class")  # "label": label sets, a row counted under each of its labels
     title = f"{ISSUE_TITLES.get(issue_type, issue_type)} by {unit}"
     table = Table(box=None, padding=(0, 1), show_edge=False, title_justify="left", title=title)
@@ -34,10 +37,10 @@ def class_table(delta: dict[str, Any], issue_type: str) -> Any:
     for name in ("Resolved", "Remaining", "New"):
         table.add_column(name, justify="right")
     for name, counts in ranked[:CLASS_ROWS]:
-        table.add_row(name, f"{counts['resolved']:,}", f"{counts['remaining']:,}", f"{counts['new']:,}")
+        shown = Text(cut_middle(terminal_safe(str(name)), 32))  # the data's name: not markup, no raw control bytes
+        table.add_row(shown, f"{counts['resolved']:,}", f"{counts['remaining']:,}", f"{counts['new']:,}")
     if unit == "label":
         from rich.console import Group
-        from rich.text import Text
 
         return Group(table, Text("label sets: a row counts under each label of its set", style="italic"))
     return table
@@ -59,10 +62,10 @@ class ReauditScreen(Screen):
         self.types: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Re-audit with the corrections in {self.journal_name}", id="title-bar")
-        yield Static("starting…", id="reaudit-status")
+        yield Static(f"Re-audit with the corrections in {self.journal_name}", id="title-bar", markup=False)
+        yield Static("starting…", id="reaudit-status", markup=False)
         yield DataTable(id="delta-table", cursor_type="row", zebra_stripes=False)
-        yield Static(id="delta-classes")
+        yield Static(id="delta-classes", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -68,7 +68,7 @@ class ReportScreen(Screen):
         self.lines = report_lines(view)
 
     def compose(self) -> ComposeResult:
-        yield Static("Audit report · enter on a row number opens it · escape: back", id="title-bar")
+        yield Static("Audit report · enter on a row number opens it · escape: back", id="title-bar", markup=False)
         options = [Option(Text(line.text or " ", style="bold" if line.row is not None else ""),
                           id=f"line-{index}") for index, line in enumerate(self.lines)]
         yield OptionList(*options, id="report")

@@ -177,9 +177,9 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title-bar")
+        yield Static(id="title-bar", markup=False)
         if text := self.verdict():
-            yield Static(text, id="verdict")
+            yield Static(text, id="verdict", markup=False)
         sortable = self.columns()
         yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), marked=self.is_marked,
                       id="rows")

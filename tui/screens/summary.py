@@ -80,24 +80,25 @@ class SummaryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         view = self.view
-        yield Static(self.title_text(), id="title-bar")
+        yield Static(self.title_text(), id="title-bar", markup=False)
         with VerticalScroll(id="summary"), Container(id="summary-body"):
             with Vertical(id="summary-main"):
-                yield Static(health_line(view), id="health")
+                yield Static(health_line(view), id="health", markup=False)
                 yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
-                yield Static(id="journal-totals")
+                yield Static(id="journal-totals", markup=False)
                 if source := view.label_source():
-                    yield Static(source, id="label-source")
-                yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict")
+                    yield Static(source, id="label-source", markup=False)
+                yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict", markup=False)
                 if view.notes:
-                    yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes")
+                    yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes", markup=False)
             with Vertical(id="summary-chart"):
                 if view.multilabel is not None:  # label frequencies and co-occurrence
                     from tui.widgets.multilabel_chart import multilabel_chart
 
                     yield from multilabel_chart(view)
                 else:
-                    yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title")
+                    yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title",
+                                 markup=False)
                     counts = np.bincount(view.given, minlength=view.n_classes)
                     yield BarChart(view.class_names, counts.tolist(), id="class-chart")
         yield Footer()

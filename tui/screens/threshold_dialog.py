@@ -39,11 +39,11 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="threshold"):
-            yield Label(id="threshold-title", classes="dialog-title")
-            yield Static(id="threshold-histogram")
-            yield Static(id="threshold-summary")
+            yield Label(id="threshold-title", classes="dialog-title", markup=False)
+            yield Static(id="threshold-histogram", markup=False)
+            yield Static(id="threshold-summary", markup=False)
             yield Static("←→ one row · ↑↓ a tenth · 0 default · tab next check · enter apply · esc cancel",
-                         id="threshold-hint")
+                         id="threshold-hint", markup=False)
 
     def on_mount(self) -> None:
         self.redraw()

@@ -93,7 +93,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.row: int | None = None
 
     def compose(self):
-        yield Static(id="detail-body")
+        yield Static(id="detail-body", markup=False)
 
     def show(self, row: int | None) -> None:
         self.row = row

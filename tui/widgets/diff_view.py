@@ -56,7 +56,7 @@ class DiffView(VerticalScroll, can_focus=True):
         self.selected = 0
 
     def compose(self):
-        yield Static(id="diff-body")
+        yield Static(id="diff-body", markup=False)
 
     def show(self, members: list[int], selected: int = 0) -> None:
         self.members = list(members)
