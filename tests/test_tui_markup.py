@@ -76,3 +76,26 @@ def test_reaudit_class_table_draws_names_as_written():
                                     "tab\there": {"resolved": 1, "remaining": 0, "new": 0}}}}
     text = _plain(class_table(delta, "label"))
     assert "x [/] y" in text and "[b]old" in text and "tab here" in text and "\t" not in text
+
+
+async def test_control_characters_in_file_names_are_drawn_safely(tmp_path):
+    """A file named 'e\\x1b[31mred.csv' sent its escape raw in the title bar (it recoloured the
+    terminal); titles, the export dialog and toasts draw it as a symbol."""
+    texts = [f"{['apple', 'bread', 'cheese'][i % 3]} item {i}" for i in range(36)]
+    path = tmp_path / "e\x1b[31mred.csv"
+    pd.DataFrame({"text": texts, "label": [LABELS[i % 3] for i in range(36)]}).to_csv(path, index=False)
+    result = run_audit(path, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
+    app = TextauditApp(result, journal_path=tmp_path / "j\x1b[2J.jsonl")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        title = str(app.screen.query_one("#title-bar").render())
+        assert "e␛[31mred.csv" in title and "j␛[2J.jsonl" in title and "\x1b" not in title
+        app.notify(f"wrote 3 rows to {path}")
+        app.action_export()
+        await pilot.pause()
+        summary = str(app.screen.query_one("#export-summary").render())
+        assert "e␛[31mred.csv" in summary and "\x1b" not in summary
+        from textual.widgets._toast import Toast
+
+        drawn = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        assert "␛[31mred.csv" in drawn and "\x1b" not in drawn

@@ -72,6 +72,9 @@ class TextauditApp(ReviewActions, App[int]):
                markup: bool = True) -> None:
         """Every toast as plain text: messages carry labels, texts, paths and filters from the data,
         and as markup '[b]old' lost its brackets and 'x [/] y' crashed the app (MarkupError)."""
+        from tui.view import terminal_safe  # a path or label with ESC in it: drawn, not sent raw
+
+        message = "\n".join(terminal_safe(line) for line in str(message).split("\n"))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- start-up -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from textual import work
 from engine.errors import Cancelled
 from engine.pipeline import Progress
 from tui.messages import ReauditFinished, ReauditProgress, ReauditStopped, SimilarReady, WorkFailed
-from tui.view import ISSUE_TITLES
+from tui.view import ISSUE_TITLES, terminal_safe
 
 SIMILAR_ROWS = 50  # more like this: how many nearest rows
 
@@ -119,7 +119,7 @@ class ReviewActions:
             return
         self.reaudit_cancel = threading.Event()
         self.last_reaudit = None
-        self.push_screen(ReauditScreen(self.journal_path.name))
+        self.push_screen(ReauditScreen(terminal_safe(self.journal_path.name)))
         self.run_reaudit()
 
     def cancel_reaudit(self) -> None:

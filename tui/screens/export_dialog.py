@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from engine.formats import DEFAULT_SUFFIX, format_of, known_suffixes
+from tui.view import terminal_safe
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical(id="export"):
             yield Label("Export the corrected dataset", classes="dialog-title", markup=False)
             yield Static(
-                f"From:    {self.source}\n"
-                f"Journal: {self.journal_path}\n"
+                f"From:    {terminal_safe(str(self.source))}\n"
+                f"Journal: {terminal_safe(str(self.journal_path))}\n"
                 f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
                 f"{exclude:,} excluded (removed), {keep:,} kept as they are.\n"
                 "Original columns and row order are kept. Format follows the extension "

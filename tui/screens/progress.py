@@ -20,6 +20,7 @@ from textual.widgets import Footer, Label, ProgressBar, Static
 from engine.errors import EXIT_DATA, TextauditError
 from engine.pipeline import STAGES
 from tui.messages import AuditProgress
+from tui.view import terminal_safe
 
 TICK_S = 0.25
 CANCELLING = "cancelling… (the current step stops at its next check)"
@@ -121,7 +122,7 @@ class ProgressScreen(Screen):
         return {stage: clock.finished for stage, clock in self.clocks.items() if clock.finished is not None}
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Auditing {self.source}", id="title-bar", markup=False)
+        yield Static(f"Auditing {terminal_safe(str(self.source))}", id="title-bar", markup=False)
         with Vertical(id="progress"):
             for stage in STAGES:
                 with Vertical(classes="stage", id=f"stage-{stage}"):

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, terminal_safe
 from tui.widgets.charts import BarChart
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
@@ -107,8 +107,8 @@ class SummaryScreen(Screen):
         view = self.view
         mode = "READ-ONLY · " if self.book.read_only else ""  # first: a narrow terminal cuts the end
         kinds = "labels" if view.multilabel is not None else "classes"  # label sets: each row carries several
-        return (f"{mode}textaudit · {Path(view.source).name} · {len(view):,} rows · {view.n_classes} {kinds} · "
-                f"journal {self.journal_path.name}")
+        return (f"{mode}textaudit · {terminal_safe(Path(view.source).name)} · {len(view):,} rows · "
+                f"{view.n_classes} {kinds} · journal {terminal_safe(self.journal_path.name)}")
 
     def on_mount(self) -> None:
         table = self.query_one("#issue-table", DataTable)
