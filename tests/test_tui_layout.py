@@ -149,3 +149,22 @@ def test_word_diff_marks_changes_with_and_without_colour():
     assert [left.plain[s.start:s.end].strip() for s in struck] == ["what", "card"]
     underlined = [span for span in right.spans if "underline" in str(span.style)]
     assert [right.plain[s.start:s.end].strip() for s in underlined] == ["What", "now"]
+
+
+async def test_back_on_the_summary_after_c_the_table_has_the_keys(app):
+    """After 'c' the page kept the keys: back from an issue screen, down scrolled the page and
+    enter opened the table's unseen cursor row again (the first type, whatever was shown)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")  # opens the table's cursor row (Null / empty text)
+        await settle(pilot)
+        assert app.screen.__class__.__name__ != "SummaryScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        table = app.screen.query_one("#issue-table")
+        assert app.focused is table
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert getattr(app.screen, "issue_type", None) == app.view.issue_types[1]

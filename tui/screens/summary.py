@@ -140,6 +140,9 @@ class SummaryScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.fill_table()
+        # back from an issue screen the table has the keys again: after 'c' the page kept them,
+        # so up/down scrolled the page while enter opened the table's unseen cursor row
+        self.query_one("#issue-table", DataTable).focus(scroll_visible=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_issue(event.row_key.value)
