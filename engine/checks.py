@@ -32,9 +32,22 @@ def _open_user_array(path: str, what: str, *, mmap_mode: str | None) -> np.ndarr
     if not file.is_file():
         raise DataError(f"--{what}: no such file {path}")
     try:
+        with file.open("rb") as handle:
+            head = handle.read(6)
+    except OSError as exc:
+        raise DataError(f"--{what}: {path} cannot be read ({exc.strerror or type(exc).__name__})") from None
+    if not head:
+        raise DataError(f"--{what}: {path} is empty; save one numeric array with numpy.save")
+    if head != b"\x93NUMPY":  # numpy's own words for any other file are 'contains pickled data ... load it unsafely'
+        kind = ("a pickle, which textaudit never loads" if head[:1] == b"\x80"
+                else "a .npz archive" if head[:4] == b"PK\x03\x04" else "not a .npy file")
+        raise DataError(f"--{what}: {path} is {kind}; save one numeric array with numpy.save")
+    try:
         array = np.load(file, mmap_mode=mmap_mode, allow_pickle=False)
     except (ValueError, OSError, EOFError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "allow_pickle" in reason:
+            reason = "it holds Python objects, which textaudit never unpickles"
         raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
     if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
         kind = getattr(array, "dtype", type(array).__name__)

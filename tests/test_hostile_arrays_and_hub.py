@@ -98,7 +98,7 @@ def test_pickled_user_arrays_are_refused_unexecuted(option, tmp_path, capsys):
 def test_missing_and_empty_array_files(tmp_path, capsys):
     data = write_csv(tmp_path / "d.csv", BASE)
     (tmp_path / "empty.npy").write_bytes(b"")
-    for target, needle in [(tmp_path / "none.npy", "no such file"), (tmp_path / "empty.npy", "not a readable .npy")]:
+    for target, needle in [(tmp_path / "none.npy", "no such file"), (tmp_path / "empty.npy", "empty.npy is empty")]:
         assert main(["audit", str(data), "--pred-probs", str(target), "--model", "tfidf"]) == EXIT_DATA
         assert_one_error_line(capsys.readouterr().err, needle)
 
@@ -162,3 +162,24 @@ def test_dataframe_source_gets_the_same_checks():
         load_dataset(pd.DataFrame({"text": ["x", "y"], "label": [1, 1]}))
     bools = load_dataset(pd.DataFrame({"text": ["x", "y", "z", "w"], "label": [True, False, True, False]}))
     assert bools.class_names == ["False", "True"]
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    (b"text\tlabel\nhello\ta\n", "is not a .npy file; save one numeric array with numpy.save"),
+    (pickle.dumps([[0.5, 0.5]]), "is a pickle, which textaudit never loads"),
+    (None, "is a .npz archive"),
+])
+def test_a_file_that_is_not_npy_is_named_as_such(content, needle, tmp_path, capsys):
+    """numpy's message for a TSV or a pickle passed as --pred-probs was 'This file contains pickled
+    (object) data. If you trust the file you can load it unsafely...': wrong, and bad advice."""
+    data = write_csv(tmp_path / "d.csv", BASE)
+    array_path = tmp_path / "probs.npy"
+    if content is None:
+        np.savez(tmp_path / "probs.npz", a=np.ones((2, 2)))
+        array_path = tmp_path / "probs.npz"
+    else:
+        array_path.write_bytes(content)
+    assert main(["audit", str(data), "--pred-probs", str(array_path), "--model", "tfidf"]) == EXIT_DATA
+    err = capsys.readouterr().err
+    assert_one_error_line(err, needle)
+    assert "unsafely" not in err and "allow_pickle" not in err

@@ -351,7 +351,7 @@ def no_embedding(monkeypatch):
     (["--pred-probs", "WRONG_SHAPE"], EXIT_DATA, "has shape (29, 3); expected (30, 3)"),
     (["--pred-probs", "MISSING"], EXIT_DATA, "no such file"),
     (["--features", "WRONG_SHAPE"], EXIT_DATA, "has shape (29, 3); expected (30, dim)"),
-    (["--features", "EMPTY"], EXIT_DATA, "not a readable .npy array"),
+    (["--features", "EMPTY"], EXIT_DATA, "empty.npy is empty"),
 ], ids=["issue-types-commas", "issue-types-blank", "folds-1", "folds-0", "pred-probs-shape",
         "pred-probs-missing", "features-shape", "features-empty"])
 def test_bad_options_fail_before_embedding(extra, code, needle, tmp_path, capsys, no_embedding):
