@@ -92,6 +92,29 @@ def test_ray_embedding_from_the_driver_matches_the_local_vectors():
     assert np.min(np.sum(ours * theirs, axis=1)) > 0.9999
 
 
+def test_file_rows_come_back_in_file_order_and_none_is_embedded_twice(tmp_path, monkeypatch):
+    """Rows read by Ray Data keep the file's order through the actor pool, so every row's
+    fingerprint matches and none goes through the actors a second time. The first block holds
+    long texts and the others short ones: out of order, the short blocks would come back first."""
+    import pandas as pd
+
+    import engine.distributed.embed as ray_embed
+    from engine.embed import embed_texts
+
+    texts = [" ".join(f"alpha{i} beta{j}" for j in range(100)) for i in range(16)]
+    texts += [f"short text number {i}" for i in range(144)]
+    path = tmp_path / "rows.parquet"
+    pd.DataFrame({"text": texts}).to_parquet(path, index=False)
+    monkeypatch.setattr(ray_embed, "BLOCK_ROWS", 16)  # ten blocks over the two actors
+    embed = ray_embed.embed_texts
+    again: list[int] = []
+    monkeypatch.setattr(ray_embed, "embed_texts", lambda rows, **kw: again.append(len(rows)) or embed(rows, **kw))
+    ours = embed(texts, precision="fp32", device="cpu", source=path, text_column="text")
+    assert again == []  # no row embedded again from the driver's texts
+    theirs = embed_texts(texts, precision="fp32", device="cpu")
+    assert np.min(np.sum(ours * theirs, axis=1)) > 0.9999
+
+
 def test_cancel_during_cross_validation_stops_the_folds_and_caches_nothing(demo_csv, ray_run):
     _, cache, _ = ray_run
     cancel = threading.Event()
