@@ -306,3 +306,33 @@ async def test_bulk_preview_keeps_the_after_side_of_a_long_label():
     assert "END → ✗ excluded" in row7 and "xxx…" in row7
     assert "short → xx" in row9 and "END" in row9
     assert row11.count("END") == 2 and " → " in row11
+
+
+async def test_undo_of_many_rows_keeps_the_cursor_in_the_list(app, journal_path):
+    """A group undo put the cursor on the group's lowest row number: after excluding every listed
+    row of a 20,000-row file, 'u' jumped to row 0 at the far end of the list sorted by score. Now
+    the cursor stays on a row of the group, or goes to the group's first row in list order."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows = await open_labels(pilot, app)
+        marked = [int(r) for r in rows.order[:4]]
+        assert min(marked) != marked[0]  # the old landing row differs from the list's first
+        await pilot.press("space", "space", "space", "space", "x")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        assert rows.current_row not in marked
+        await pilot.press("u")
+        await pilot.pause()
+        assert not app.book.codes[marked].any()
+        assert rows.current_row == marked[0]
+        await pilot.press("ctrl+r")  # redo: the cursor stays on a row of the group
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        on = rows.current_row
+        assert on in marked
+        await pilot.press("u")
+        await pilot.pause()
+        assert rows.current_row == on

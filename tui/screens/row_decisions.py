@@ -156,8 +156,22 @@ class DecisionKeys:
             self.app.show_row(step.issue_type, rows[0])
             message += " · moved there"
         else:
-            self.show_row(rows[0])
+            self.show_row(self._landing_row(rows))
         self.notify(message, timeout=6)
+
+    def _landing_row(self, rows: list[int]) -> int:
+        """Where the cursor goes after undoing/redoing ``rows``: it stays when on one of them, else
+        the first of them in this list's order (an undo of 20,000 marked rows jumped to row 0 at
+        the far end of a list sorted by score)."""
+        if len(rows) == 1:
+            return rows[0]
+        import numpy as np
+
+        if self.row_list.current_row in set(rows):
+            return int(self.row_list.current_row)
+        order = self.row_list.order
+        listed = np.flatnonzero(np.isin(order, np.asarray(rows, dtype=np.int64)))
+        return int(order[listed[0]]) if len(listed) else rows[0]
 
     def show_row(self, row: int) -> None:
         """Put the cursor on ``row``: now if listed, else once the list (widened if need be) is ready."""
