@@ -109,8 +109,15 @@ class Journal:
         data = self._file.read()
         framed = frame_groups(data, problems, self.path)
         self._next_seq = framed.next_seq
+        found: dict[int, ReplayProblems] = {}  # per decision group: reported unless the user undid it
+        undone: set[int] = set()
         for group in framed.groups:
-            self._replay_group(group, problems)
+            self._replay_group(group, problems, found, undone)
+        # a group the user undid (and did not redo) is not a decision any more: that it no longer
+        # matches the data is no news ("20,000 decisions NOT applied" after undoing them was)
+        for group_id, group_problems in found.items():
+            if group_id not in undone:
+                problems.absorb(group_problems)
         if framed.good_end < len(data) and not self.read_only:
             self._file.truncate_to(framed.good_end)
         # Groups that apply to no row (their rows changed since) are no-ops: later undo/redo
@@ -119,17 +126,22 @@ class Journal:
         self.load_report = problems.lines(removed=not self.read_only)
         self._problems = problems
 
-    def _replay_group(self, entries: list[dict[str, Any]], problems: ReplayProblems) -> None:
+    def _replay_group(self, entries: list[dict[str, Any]], problems: ReplayProblems,
+                      found: dict[int, ReplayProblems], undone: set[int]) -> None:
         action = entries[0]["action"]
         if action in HISTORY_ACTIONS:
             target = entries[0].get("target")
-            top = self._state.top(action)
+            top = self._state.peek(action)  # a group that matches no row now may still be the target
+            if top is None or top.id != target:
+                top = self._state.top(action)  # the session that wrote the line skipped empty groups
             if top is None or top.id != target:
                 problems.history_mismatch.append(entries[0]["group"])
                 return
             self._state.step(action)
+            (undone.add if action == "undo" else undone.discard)(target)
             return
         group = entries[0]["group"]
+        problems = found[group] = ReplayProblems()
         rows: list[int | None] = []
         for entry in entries:
             row = self._matcher.match(entry, problems)

@@ -81,6 +81,13 @@ class ReplayProblems:
         self.torn_bytes = 0
         self.torn_group = 0
 
+    def absorb(self, other: ReplayProblems) -> None:
+        """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
+        whether that group is still in effect) to these."""
+        for name in ("out_of_range", "text_changed", "bad_label", "label_changed", "ambiguous", "moved",
+                     "partial_groups"):
+            getattr(self, name).extend(getattr(other, name))
+
     @property
     def unapplied(self) -> int:
         """Decisions (journal lines) recorded but not applied to the current data."""

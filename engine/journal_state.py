@@ -162,6 +162,11 @@ class DecisionState:
         self.done = [group for group in self.done if len(group)]
         self.undone = [group for group in self.undone if len(group)]
 
+    def peek(self, action: str) -> Group | None:
+        """The top of the undo (``action`` "undo") or redo stack, empty groups included."""
+        stack = self.done if action == "undo" else self.undone
+        return stack[-1] if stack else None
+
     def top(self, action: str) -> Group | None:
         """The group ``undo`` or ``redo`` would act on (None if there is none)."""
         self.drop_empty()

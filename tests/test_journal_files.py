@@ -167,6 +167,35 @@ def test_a_group_applies_all_or_nothing_and_says_so(tmp_path, journal_path):
         assert journal.undo() == [0] and journal.undo() == []
 
 
+def test_an_undone_group_that_no_longer_matches_is_not_reported(tmp_path, journal_path):
+    """20,000 excludes, undone, then one row of the file edited: export said '20,000 journal
+    decision(s) NOT applied' and 'skipped 1 undo/redo line(s)' (the undo no longer found its group).
+    The undo pairs with its (now empty) group and an undone decision is no news; a later decision
+    that does not match is still reported, and a redo brings the report back."""
+    data = write_csv(tmp_path / "d.csv")
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        journal.record_group([("exclude", 2, None), ("exclude", 5, None), ("exclude", 1, None)],
+                             issue_type="near_duplicate")
+        journal.undo()
+        journal.record("keep", 0, issue_type="label")
+    edited = [list(row) for row in ROWS]
+    edited[5][1] = "balance check, edited"
+    edited[0][2] = "b"  # the kept row's label changed: that decision is still the user's, unapplied
+    write_csv(data, edited)
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        report = "\n".join(journal.load_report)
+        assert "undo/redo" not in report and "matched only in part" not in report and "text changed" not in report
+        assert "1 decision(s) not applied: the row's label changed since" in report
+        assert journal.unapplied == 1 and journal.decisions() == {}
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        journal.undo()  # the keep
+        journal.redo()
+        journal.redo()  # nothing more to redo: the keep cleared the exclude group's redo
+    write_csv(data)  # back as it was: every decision applies again
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        assert journal.unapplied == 0 and set(journal.decisions()) == {0}
+
+
 def test_export_summary_line_says_part_of_the_journal_was_skipped(tmp_path, journal_path, capsys):
     """Defect 10: a partly matching journal exported with exit 0 and warnings only."""
     from engine.export import export_corrected
