@@ -123,7 +123,8 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
         repeated += len(unique) < len(indices)
         sets.append(unique)
     if repeated:
-        warnings.append(f"{repeated} row(s) name a label twice in their set; counted once")
+        warnings.append(f"{repeated} row{'s name' if repeated != 1 else ' names'} a label twice in "
+                        f"{'their' if repeated != 1 else 'its'} set; counted once")
     form = LabelSetForm(kind=form_kind, sep=sep, item=item_kind)
     return ParsedSets(sets=sets, classes=classes, form=form, warnings=warnings)
 
@@ -134,7 +135,7 @@ def summary_note(column: str, parsed: ParsedSets) -> str:
     sizes = np.fromiter((len(s) for s in parsed.sets), dtype=np.int64, count=len(parsed.sets))
     empty = int((sizes == 0).sum())
     return (f"label column {column!r} holds {how}: auditing as multi-label ({len(parsed.classes)} labels, "
-            f"{sizes.mean():.2f} per row on average, {empty:,} row(s) with an empty label set)")
+            f"{sizes.mean():.2f} per row on average, {empty:,} row{'' if empty == 1 else 's'} with an empty label set)")
 
 
 def primary_labels(sets: Sequence[LabelSet]) -> np.ndarray:

@@ -37,7 +37,7 @@ def test_jsonl_lists_are_detected_with_a_note(tmp_path: Path) -> None:
     assert dataset.class_names == ["card", "lost", "payment", "transfer"]
     assert _sets_as_names(dataset) == _expected_sets(dataset.class_names)
     note = next(w for w in dataset.warnings if "multi-label" in w)
-    assert "1 row(s) with an empty label set" in note and "4 labels" in note
+    assert "1 row with an empty label set" in note and "4 labels" in note
 
 
 def test_json_lists_of_ints(tmp_path: Path) -> None:
@@ -111,3 +111,13 @@ def test_display_round_trip_and_cells() -> None:
     assert cell_for((0, 2), names, {}, sep, "lost|card") == "card|payment"  # kept order, then added
     ints = LabelSetForm("list", None, "int")
     assert cell_for((1,), [4, 7], {}, ints, np.array([4, 7])) == [7]
+
+
+def test_set_notes_count_rows_in_plain_english(tmp_path: Path) -> None:
+    """The notes said '1 row(s) with an empty label set' and '1 row(s) name a label twice'."""
+    path = tmp_path / "d.jsonl"
+    rows = [*ROWS, ("card card", ["card", "card"])]
+    path.write_text("".join(json.dumps({"text": t, "label": l}) + "\n" for t, l in rows))
+    warnings = " | ".join(load_dataset(path).warnings)
+    assert "1 row with an empty label set" in warnings and "1 row names a label twice in its set" in warnings
+    assert "(s)" not in warnings
