@@ -82,3 +82,23 @@ async def test_dialog_titles_wrap_instead_of_being_cut_off():
                     assert label.outer_size.width <= label.parent.content_size.width, (size, str(label.render()))
                 title = str(labels[0].render())
                 assert "esc cancels" in title
+
+
+async def test_the_label_set_picker_stands_in_the_middle_like_the_label_picker():
+    """The multi-label set picker sat at the left edge (its screen had no alignment rule)."""
+    from pathlib import Path
+
+    from tui.screens.label_set_picker import LabelSetPicker
+
+    class SetApp(App[None]):
+        CSS_PATH = Path(__file__).resolve().parents[1] / "tui" / "app.tcss"
+
+        def on_mount(self) -> None:
+            self.push_screen(LabelSetPicker(NAMES, given=(0,)))
+
+    app = SetApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#picker").region
+        assert box.x > 0 and abs(box.x - (80 - box.right)) <= 1, box
+        assert abs(box.y - (24 - box.bottom)) <= 1, box
