@@ -18,6 +18,8 @@ Datasets (``+`` derives a variant from a base; variants combine):
   X+binary            two classes at random, every row
   X+imbalanced        two classes at random, the second cut to 1% of the rows (99:1)
   X+tiny              60 rows: 15 of each of 4 classes at random
+  X+coarseN           few classes: the classes grouped into N (2-9) by k-means on their centroids, as
+                      coarse topics (banking77+coarse3: 3 groups of intents; fuzzy boundaries)
 Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP blank); a tool that
 flags tens of % of a clean dataset is broken. ``--sanity`` runs that and the degenerate shapes.
 Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
@@ -114,7 +116,7 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     import pandas as pd
 
     base, *variants = spec.split("+")
-    if base not in BASES or any(v not in ("longtail", "split", "tfidf") + SHAPES for v in variants):
+    if base not in BASES or any(v not in ("longtail", "split", "tfidf") + SHAPES + COARSE for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
     path, text_column, label_column = BASES[base]
     frame = pd.read_csv(path)
@@ -125,6 +127,9 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     texts, labels, vectors = [texts[i] for i in order], labels[order], vectors[order]
     if "split" in variants:  # before longtail: the tail is cut from the finer classes
         labels = split_classes(vectors, labels)
+    for coarse in COARSE:
+        if coarse in variants:
+            labels = coarse_classes(vectors, labels, int(coarse[len("coarse"):]))
     if "longtail" in variants:
         keep = long_tail_rows(labels)
         texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
@@ -151,6 +156,24 @@ def split_classes(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
             out[rows] += halves
     _, out = np.unique(out, return_inverse=True)
     return out
+
+
+COARSE = tuple(f"coarse{n}" for n in range(2, 10))
+
+
+def coarse_classes(vectors: np.ndarray, labels: np.ndarray, groups: int) -> np.ndarray:
+    """Every class mapped to one of ``groups`` coarse classes: k-means on the class centroids
+    (cosine), so a coarse class gathers similar fine ones, in sizes as uneven as the topics."""
+    from sklearn.cluster import KMeans
+
+    n_classes = int(labels.max()) + 1
+    if groups >= n_classes:
+        raise SystemExit(f"+coarse{groups} needs more than {groups} classes ({n_classes})")
+    centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    group = KMeans(groups, n_init=10, random_state=0).fit_predict(centroids)
+    _, group = np.unique(group, return_inverse=True)
+    return group[labels]
 
 
 def long_tail_rows(labels: np.ndarray) -> np.ndarray:

@@ -35,8 +35,9 @@ ISSUE_TYPES = (
 # (2: trust-weighted kNN votes, noise-aware label posterior; 5: guarded posterior, flags = estimated count;
 # 6: posterior or self-confidence by a held-out choice of noise model; 7: kNN votes pooled
 # log-linearly with a fitted weight; 8: the noise estimate needs a median class of 20 rows, was 10;
-# 9: the posterior without its noise-corrected T^-1 p half)
-LABEL_VERSION = 9
+# 9: the posterior without its noise-corrected T^-1 p half; 10: two classes count the rows below 0.5
+# with the power fitted to the labels)
+LABEL_VERSION = 10
 
 
 @dataclass

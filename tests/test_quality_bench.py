@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from bench.quality import FINE_TAIL, metrics, shape_rows
+from bench.quality import FINE_TAIL, coarse_classes, metrics, shape_rows
 
 
 def labels_of(classes: int, rows: int) -> np.ndarray:
@@ -45,3 +45,17 @@ def test_zipf50_is_skewed_like_a_question_set() -> None:
     counts = counts[counts > 0]
     assert len(counts) == 50 and counts.max() == 190 and (counts < 10).sum() == 8 and (counts == 1).sum() == 1
     assert 20 < np.median(counts) < 50  # classes of tens of rows: the noise estimate's thin end
+
+
+def test_coarse_classes_group_similar_fine_classes() -> None:
+    """``+coarse3``: every fine class lands whole in one of 3 groups, and classes whose vectors
+    lie together share a group (three clusters of 4 fine classes each)."""
+    rng = np.random.default_rng(0)
+    labels = labels_of(12, 20)
+    centres = np.eye(3)[np.arange(12) // 4] * 10.0 + rng.normal(0.0, 0.5, (12, 3))
+    vectors = centres[labels] + rng.normal(0.0, 0.1, (len(labels), 3))
+    coarse = coarse_classes(vectors, labels, 3)
+    assert sorted(np.unique(coarse)) == [0, 1, 2]
+    for fine in range(12):
+        assert len(np.unique(coarse[labels == fine])) == 1
+    assert len({tuple(np.unique(coarse[(labels // 4) == c])) for c in range(3)}) == 3
