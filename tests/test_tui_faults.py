@@ -258,3 +258,25 @@ async def test_multilabel_names_with_control_characters_are_drawn_safely(tmp_pat
     entry = journal_lines(journal)[-1]
     assert entry["action"] == "keep" and entry["row"] == current
     assert sorted(json.loads(entry["label_before"])) == sorted(sets[current])  # raw names, escapes and all
+
+
+def test_another_datasets_journal_suggests_a_named_journal_for_a_relative_path(tmp_path, monkeypatch):
+    """Opened as 'numlabels.csv' from its folder, the suggestion was '--journal .../-numlabels.corrections.jsonl'
+    (the relative path has no parent name)."""
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+    from tui.decisions import DecisionBook
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    other = tmp_path / "other.csv"
+    other.write_text("text,label\n" + "".join(f"other text {i},{'xy'[i % 2]}\n" for i in range(6)))
+    journal = tmp_path / "other.corrections.jsonl"
+    with Journal.open(journal, load_dataset(other)) as writer:
+        writer.record("exclude", 3, issue_type="label")
+    (folder / "numlabels.csv").write_text("text,label\n" + "".join(f"mine {i},{'12'[i % 2]}\n" for i in range(6)))
+    monkeypatch.chdir(folder)
+    book, messages = DecisionBook.open(journal, load_dataset("numlabels.csv"))
+    assert book.read_only
+    assert messages[0].endswith(f"--journal {tmp_path / 'bank-numlabels.corrections.jsonl'}"), messages[0]
+    book.close()

@@ -117,7 +117,7 @@ class DecisionBook:
             except Exception as exc:  # noqa: BLE001
                 problem = f"cannot open journal {path}: {exc}"
                 return cls(None, len(dataset), list(dataset.classes), problem), [problem]
-            source = Path(str(dataset.source))
+            source = Path(str(dataset.source)).resolve()  # relative 'test.csv' has no parent name
             other = path.with_name(f"{source.parent.name}-{source.stem}.corrections.jsonl")
             messages.append(f"READ-ONLY: journal {path} does not match this dataset (none of its "
                             f"{journal.unapplied} decision(s) applies); choose another with --journal, "
