@@ -401,6 +401,23 @@ def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[An
     return indices.astype(np.int64), classes, originals, warnings
 
 
+def _class_label_names(style: SourceStyle | None, column: str) -> list[str] | None:
+    """The names of a saved dataset's ``ClassLabel`` column (ints on disk), else None."""
+    feature = (getattr(style, "features", None) or {}).get(column) if style is not None else None
+    if type(feature).__name__ != "ClassLabel" or not getattr(feature, "names", None):
+        return None
+    return [str(n) for n in feature.names]
+
+
+def _class_labels(values: pd.Series, names: list[str]) -> tuple[np.ndarray, list[Any], dict[Any, Any], list[str]]:
+    """A ``ClassLabel`` column by its names ('Sports', not 2), written back as the ints it holds;
+    -1 (the datasets convention for no label) is an empty label."""
+    as_names = pd.Series([names[int(v)] if pd.notna(v) and 0 <= int(v) < len(names) else None for v in values],
+                         name=values.name, dtype=object)
+    labels, classes, _, warnings = _normalise_labels(as_names)
+    return labels, classes, {c: names.index(c) for c in classes}, warnings
+
+
 def load_dataset(
     source: str | Path | pd.DataFrame,
     *,
@@ -450,6 +467,8 @@ def load_dataset(
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
         labels, originals = primary_labels(label_sets), {c: c for c in classes}
         label_warnings = [summary_note(label_column, parsed)] + parsed.warnings
+    elif (names := _class_label_names(style, label_column)) is not None:
+        labels, classes, originals, label_warnings = _class_labels(frame[label_column], names)
     else:
         labels, classes, originals, label_warnings = _normalise_labels(frame[label_column])
     if len(classes) < 2:

@@ -233,3 +233,32 @@ def test_null_text_and_empty_label_notes_count_rows_in_plain_english():
     assert "2 rows have an empty or missing text" in two.warnings
     with pytest.raises(DataError, match=r"^1 row has an empty label \(rows 2\)"):
         load_dataset(ROWS.assign(label=["greet", "leave", "", "leave"]))
+
+
+def test_a_saved_datasets_class_label_column_is_read_by_its_names_and_written_back_as_ints(tmp_path):
+    """A ClassLabel column (ag_news, most hub datasets) was audited as '0', '1', '2': the picker and
+    the journal showed numbers. It is read by its names; an export writes the ints back."""
+    datasets = pytest.importorskip("datasets")
+    from engine.corrections import Journal
+    from engine.export import export_corrected
+
+    names = ["World", "Sports", "Business"]  # not in sorted order: the ints are not the sort order
+    codes = [0, 1, 2, 1, 0, 2, 2, 1, 0]
+    features = datasets.Features({"text": datasets.Value("string"), "label": datasets.ClassLabel(names=names)})
+    folder = tmp_path / "saved"
+    datasets.Dataset.from_dict({"text": [f"text {i}" for i in range(9)], "label": codes},
+                               features=features).save_to_disk(str(folder))
+    dataset = load_dataset(folder)
+    assert dataset.class_names == ["Business", "Sports", "World"]
+    assert [dataset.class_names[i] for i in dataset.labels] == [names[c] for c in codes]
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as writer:
+        writer.record("relabel", 0, label_after="Business", issue_type="label")  # World (0) -> Business (2)
+    export_corrected(dataset, journal, tmp_path / "out", fmt="hf")
+    out = datasets.load_from_disk(str(tmp_path / "out"))
+    assert out.features == features
+    assert out["label"] == [2] + codes[1:]
+    datasets.Dataset.from_dict({"text": ["a", "b", "c"], "label": [0, -1, 1]},
+                               features=features).save_to_disk(str(tmp_path / "unlabelled"))
+    with pytest.raises(DataError, match=r"^1 row has an empty label \(rows 1\)"):
+        load_dataset(tmp_path / "unlabelled")  # -1: the datasets convention for no label
