@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 
 import numpy as np
 import pytest
+import regex
 from pilot_helpers import settle
 from textual.worker import WorkerFailed
 
@@ -25,7 +25,7 @@ def test_text_index_matches_python(monkeypatch):
     expected = [t is not None and "refund" in t.lower() for t in TEXTS]
     assert index.contains(rows, "REFUND").tolist() == expected
     assert index.contains(rows[::-1], "card").tolist() == [t is not None and "card" in t for t in TEXTS[::-1]]
-    pattern = re.compile(r"^a\b", re.IGNORECASE)
+    pattern = regex.compile(r"^a\b", regex.IGNORECASE)  # the filter compiles with the regex module
     assert index.search(rows, pattern).tolist() == [t is not None and bool(pattern.search(t)) for t in TEXTS]
     rank = index.rank()
     present = [i for i, t in enumerate(TEXTS) if t is not None]
@@ -119,6 +119,30 @@ async def test_a_failing_order_worker_is_reported_once(app, monkeypatch):
         with suppress(WorkerFailed):
             await app.workers.wait_for_complete()
         await pilot.pause()
-        assert notices == ["order failed: RuntimeError: boom"]
+        assert notices == ["filter/sort failed: RuntimeError: boom"]
         assert list(rows.order) == list(before)
         assert "sorting" not in str(app.screen.query_one("#title-bar").render())
+
+
+async def test_a_regex_that_backtracks_without_end_does_not_freeze_the_app(app, monkeypatch):
+    """'re:(a|aa)+$' on a text of 40 a's and a '!' held the GIL in Python's re for hours: the list
+    said 'filtering…' and no key worked again. Matching now lets the UI thread run and gives up
+    on a text after REGEX_SECONDS, saying so in one line."""
+    import tui.text_index as text_index
+
+    monkeypatch.setattr(text_index, "REGEX_SECONDS", 0.2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await all_label_rows(pilot, app)
+        before = rows.order.copy()
+        app.view.text_index.texts[int(before[0])] = "a" * 40 + "!"  # the row's text as the index holds it
+        notices: list[str] = []
+        monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(str(message)))
+        app.screen.set_filter("re:(a|aa)+$")
+        await settle(pilot)
+        assert len(notices) == 1 and notices[0].startswith("filter/sort failed: regex '(a|aa)+$' ran over 0.2 s on row")
+        assert "simplify it" in notices[0]
+        assert list(rows.order) == list(before)
+        assert "filtering…" not in str(app.screen.query_one("#title-bar").render())
+        app.screen.set_filter("re:^a+!$")  # the same row, a sane pattern
+        await settle(pilot)
+        assert list(rows.order) == [int(before[0])]

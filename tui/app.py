@@ -149,7 +149,8 @@ class TextauditApp(ReviewActions, App[int]):
         elif message.what == "audit":
             self.notify(readable(message.error), severity="error", timeout=15)
         else:
-            self.notify(f"{message.what} failed: {readable(message.error)}", severity="error", timeout=15)
+            what = "filter/sort" if message.what == "order" else message.what
+            self.notify(f"{what} failed: {readable(message.error)}", severity="error", timeout=15)
 
     def show_result(self, result: AuditResult) -> None:
         """Open the journal and the summary screen for a finished audit."""

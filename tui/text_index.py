@@ -13,19 +13,26 @@ Nothing here imports textual: a worker calls it with ``check``, a callable that 
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
+
+from engine.errors import UsageError
 
 Check = Callable[[], None]
 
 CHUNK_ROWS = 65_536  # rows copied to Arrow per GIL-holding step (a few ms each)
+REGEX_SECONDS = 1.0  # one text's match taking longer: a pattern that backtracks without end
 
 
 class Superseded(Exception):
     """A newer request replaced this one; its result would be thrown away."""
+
+
+class RegexTooSlow(UsageError):
+    """A filter regex backtracks without end on some text (``(a|aa)+$``): said in one line."""
 
 
 def never_cancelled() -> None:
@@ -85,16 +92,26 @@ class TextIndex:
         hits = pc.match_substring(texts, word, ignore_case=True).fill_null(False)
         return hits.to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
-    def search(self, rows: np.ndarray, pattern: re.Pattern, check: Check = never_cancelled) -> np.ndarray:
-        """Per row in ``rows``: does ``pattern`` (Python ``re``, as typed) match its text.
+    def search(self, rows: np.ndarray, pattern: Any, check: Check = never_cancelled) -> np.ndarray:
+        """Per row in ``rows``: does ``pattern`` (a ``regex`` pattern, Python's syntax) match its text.
 
-        Python's ``re`` rather than Arrow's RE2 keeps the syntax the user expects; the loop is
-        Python bytecode, so the interpreter hands the GIL to the UI thread every few ms.
+        Python's syntax rather than Arrow's RE2 keeps what the user expects. ``re`` held the GIL
+        for a whole match, so a pattern that backtracks without end (``(a|aa)+$`` on a run of
+        a's) froze the app for good; the ``regex`` module lets the UI thread run during a match
+        (``concurrent``) and gives up on one text after ``REGEX_SECONDS``.
         """
         hits = np.zeros(len(rows), dtype=bool)
         search = pattern.search
         for start in range(0, len(rows), CHUNK_ROWS):
             check()
             part = self.texts[rows[start:start + CHUNK_ROWS]]
-            hits[start:start + len(part)] = [text is not None and search(str(text)) is not None for text in part]
+            for offset, text in enumerate(part):
+                try:
+                    hits[start + offset] = text is not None and search(str(text), concurrent=True,
+                                                                       timeout=REGEX_SECONDS) is not None
+                except TimeoutError:
+                    raise RegexTooSlow(
+                        f"regex {pattern.pattern!r} ran over {REGEX_SECONDS:g} s on row "
+                        f"{int(rows[start + offset]):,} (nested repeats like (a|aa)+ backtrack without end); "
+                        "simplify it") from None
         return hits

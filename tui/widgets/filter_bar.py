@@ -12,11 +12,11 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 from dataclasses import dataclass, field
 
 import numpy as np
+import regex
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -36,7 +36,7 @@ class FilterSpec:
     """A parsed filter; ``error`` is set (and nothing filtered) when the query is invalid."""
 
     words: list[str] = field(default_factory=list)
-    regex: re.Pattern | None = None
+    regex: regex.Pattern | None = None  # the regex module: Python's syntax, a match that can time out
     given: str | None = None
     suggested: str | None = None
     error: str | None = None
@@ -98,8 +98,8 @@ def parse_filter(query: str) -> FilterSpec:
         key = key.lower()
         if value and key in ("re", "regex"):
             try:
-                spec.regex = re.compile(value, re.IGNORECASE)
-            except re.error as exc:
+                spec.regex = regex.compile(value, regex.IGNORECASE)
+            except regex.error as exc:
                 return FilterSpec(error=f"filter: bad regex {value!r}: {exc}")
         elif value and key in ("given", "g"):
             spec.given = value
