@@ -19,6 +19,7 @@ import pandas as pd
 
 from engine import atomic
 from engine.corrections import Journal, json_scalar
+from engine.journal_format import ACTIONS
 from engine.label_values import label_values
 from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, format_of, is_saved_dataset, known_suffixes
@@ -83,17 +84,24 @@ def export_corrected(
     fmt: str = "auto",
     corrections_only: bool = False,
     force: bool = False,
+    missing_journal_ok: bool = False,
 ) -> ExportSummary:
     """Apply the journal at ``journal_path`` to ``dataset`` and write ``output``.
 
     An existing ``output`` is replaced only with ``force``; the input file and the journal never.
+    ``missing_journal_ok``: no journal file means no decisions (the app in a read-only folder
+    could not create one) rather than an error (a mistyped ``--journal``).
     """
     output, journal_path = Path(output).expanduser(), Path(journal_path).expanduser()
     fmt = resolve_format(output, fmt)
     check_output(output, fmt, inputs=_inputs(dataset, journal_path), force=force)
-    require_journal(journal_path)
+    if not (missing_journal_ok and not journal_path.exists()):
+        require_journal(journal_path)
     atomic.clean_stale_temps(output.parent)
-    decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
+    if journal_path.exists():
+        decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
+    else:
+        decisions, counts, report, unapplied = {}, dict.fromkeys(ACTIONS, 0), [], None
     notes: list[str] = source_changed(dataset)
     if corrections_only:
         frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None

@@ -92,3 +92,35 @@ def test_default_output_follows_the_input_format(tmp_path: Path) -> None:
     assert default_output(str(tmp_path / "d.tsv")).name == "d.corrected.tsv"
     assert default_output(str(tmp_path / "d.json")).name == "d.corrected.json"
     assert default_output(str(tmp_path / "folder")).name == "folder.corrected.csv"
+
+
+async def test_the_app_exports_without_a_journal_file(tmp_path: Path) -> None:
+    """In a read-only folder the app could not create its journal; 'e' then promised 'Writes 36 of
+    36 rows' and failed with the CLI's 'no corrections journal ... pass --journal PATH'. No journal
+    file is no decision: the export writes the data as it is."""
+    import pandas as pd
+    from pilot_helpers import settle
+
+    from engine.pipeline import AuditOptions, run_audit
+    from tui.app import TextauditApp
+
+    source = tmp_path / "data.csv"
+    pd.DataFrame({"text": [f"{['apple', 'bread', 'cheese'][i % 3]} item {i}" for i in range(36)],
+                  "label": [["a", "b", "c"][i % 3] for i in range(36)]}).to_csv(source, index=False)
+    result = run_audit(source, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
+    journal = tmp_path / "data.corrections.jsonl"
+    app = TextauditApp(result, journal_path=journal)
+    notices: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.notify = lambda message, **kw: notices.append(str(message))
+        journal.unlink()  # as if it could never be created
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "out.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert any(n.startswith("wrote 36 rows") for n in notices), notices
+    assert (tmp_path / "out.csv").read_bytes() == source.read_bytes()

@@ -306,7 +306,7 @@ class TextauditApp(ReviewActions, App[int]):
 
         try:
             summary = export_corrected(self.result.dataset, self.journal_path, request.output,
-                                       corrections_only=request.corrections_only)
+                                       corrections_only=request.corrections_only, missing_journal_ok=True)
         except Exception as error:  # noqa: BLE001 - reaches the user as one line
             self.post_message(WorkFailed("export", error))
         else:
