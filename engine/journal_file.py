@@ -120,7 +120,13 @@ class JournalFile:
             payload = b"\n" + payload
         view, written, start = memoryview(payload), 0, -1
         try:
-            start = os.fstat(self._fd).st_size
+            mine = os.fstat(self._fd)
+            if not self._still_at_path(mine):
+                raise JournalWriteError(
+                    f"the decision was NOT saved: journal {self.path} was deleted, moved or replaced since "
+                    "textaudit opened it (what is written now would be lost); quit and reopen to start "
+                    "a journal there, or choose one with --journal")
+            start = mine.st_size
             while written < len(payload):
                 written += os.write(self._fd, view[written:])
             os.fsync(self._fd)
@@ -131,6 +137,14 @@ class JournalFile:
                 f"the decision was NOT saved: cannot write journal {self.path}: {exc.strerror or exc}"
             ) from None
         self._needs_newline = False
+
+    def _still_at_path(self, mine: os.stat_result) -> bool:
+        """The open file is still the one the path names (not deleted, moved or replaced)."""
+        try:
+            there = os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        return mine.st_nlink > 0 and (there.st_dev, there.st_ino) == (mine.st_dev, mine.st_ino)
 
     def close(self) -> None:
         """Close the file and release the lock (idempotent)."""

@@ -228,3 +228,23 @@ def test_demo_refuses_a_journal_that_is_not_one(tmp_path, capsys, monkeypatch):
     assert main(["demo", "--journal", str(notes)]) == 1
     _one_error_line(capsys.readouterr().err, "is not a textaudit journal")
     assert notes.read_text() == "# my notes\n"
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced", "moved"])
+def test_a_journal_deleted_or_replaced_while_open_refuses_to_write(how, dataset, journal_path, tmp_path):
+    """After 'rm *.jsonl' with the app open, every later decision went into the deleted file and
+    was lost at exit while the app said it was saved. The write is refused and says why."""
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record("exclude", 1, issue_type="outlier")
+        if how == "deleted":
+            journal_path.unlink()
+        elif how == "replaced":
+            journal_path.unlink()
+            journal_path.write_bytes(b"")
+        else:
+            journal_path.rename(tmp_path / "moved.jsonl")
+        with pytest.raises(corrections.JournalWriteError, match="deleted, moved or replaced"):
+            journal.record("exclude", 2, issue_type="outlier")
+        assert set(journal.decisions()) == {1}  # the refused decision is not shown as made
+        with pytest.raises(corrections.JournalWriteError, match="NOT saved"):
+            journal.undo()
