@@ -97,6 +97,10 @@ class Journal:
         """Close the file and release the lock (idempotent)."""
         self._file.close()
 
+    def still_at_path(self) -> bool:
+        """The journal this writer appends to is still the file at ``path`` (see JournalFile)."""
+        return self._file.still_at_path()
+
     def __enter__(self) -> Journal:
         return self
 

@@ -138,6 +138,16 @@ class JournalFile:
             ) from None
         self._needs_newline = False
 
+    def still_at_path(self) -> bool:
+        """False once the file this writer holds is no longer the one at ``path`` (True when it
+        holds none: nothing can be lost)."""
+        if self._fd is None:
+            return True
+        try:
+            return self._still_at_path(os.fstat(self._fd))
+        except OSError:
+            return False
+
     def _still_at_path(self, mine: os.stat_result) -> bool:
         """The open file is still the one the path names (not deleted, moved or replaced)."""
         try:

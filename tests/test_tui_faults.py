@@ -280,3 +280,26 @@ def test_another_datasets_journal_suggests_a_named_journal_for_a_relative_path(t
     assert book.read_only
     assert messages[0].endswith(f"--journal {tmp_path / 'bank-numlabels.corrections.jsonl'}"), messages[0]
     book.close()
+
+
+async def test_a_journal_deleted_while_the_app_is_open_is_said_at_once_and_on_exit(demo_result, tmp_path):
+    """'rm demo.corrections.jsonl' with the app open: the next decisions went into the deleted
+    file and the exit line said 'saved 3 decisions ... in demo.corrections.jsonl' (a missing file)."""
+    journal = tmp_path / "j.jsonl"
+    app = TextauditApp(demo_result, journal_path=journal)
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_issue("label")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(journal_lines(journal)) == 1
+        journal.unlink()
+        app.notify = lambda message, **kw: notices.append(str(message))
+        await pilot.press("x")
+        await pilot.pause()
+        assert int(app.book.codes.astype(bool).sum()) == 1  # the refused decision is not shown as made
+    assert notices and "NOT saved" in notices[0] and "deleted, moved or replaced" in notices[0], notices
+    farewell = app.book.farewell(journal)
+    assert "deleted, moved or replaced while the app was open" in farewell and "NOT in it" in farewell

@@ -66,6 +66,7 @@ class DecisionBook:
 
     def __init__(self, journal: Any | None, n_rows: int, classes: list[Any], problem: str | None = None):
         self.journal = journal
+        self.journal_lost = False  # set by close(): the journal file was gone from its path by then
         self.classes = classes
         self._label_index = {self._key(c): i for i, c in enumerate(classes)}
         self.codes = np.zeros(n_rows, dtype=np.int8)
@@ -272,6 +273,11 @@ class DecisionBook:
             return f"textaudit: nothing saved ({self.problem or 'read-only'}); {rows} in {path}"
         steps = f" and {self.steps_this_session:,} undo/redo steps" if self.steps_this_session else ""
         plural = "" if self.saved_this_session == 1 else "s"
+        lost = self.journal_lost if self.journal is None else not self.journal.still_at_path()
+        if lost:
+            return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open: "
+                    f"the {self.saved_this_session:,} decision{plural} saved this session before that are NOT "
+                    "in it (a moved file holds them)")
         return f"textaudit: saved {self.saved_this_session:,} decision{plural}{steps} this session; {rows} in all, in {path}"
 
     def describe(self, row: int, class_names: list[str]) -> str:
@@ -306,6 +312,7 @@ class DecisionBook:
 
     def close(self) -> None:
         if self.journal is not None:
+            self.journal_lost = not self.journal.still_at_path()  # for farewell, said after the close
             try:
                 self.journal.close()
             finally:
