@@ -457,3 +457,16 @@ def test_control_characters_from_the_data_never_reach_the_terminal_raw(tmp_path,
     err = capsys.readouterr().err
     assert code == EXIT_USAGE and "\x1b" not in err
     assert_one_error_line(err, "columns: tex\\x1b[2Jt, label")
+
+
+def test_the_export_line_shows_control_characters_of_the_output_path_as_escapes(tmp_path, capsys):
+    """'wrote 2 rows to out\\x1b[2J.csv' cleared the user's screen: the summary line printed the path raw."""
+    data = tmp_path / "d.csv"
+    data.write_text("text,label\nhello,a\nbye,b\n")
+    journal = tmp_path / "d.corrections.jsonl"
+    journal.write_text("")
+    out = tmp_path / "out\x1b[2J.csv"
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "out\\x1b[2J.csv" in printed
+    assert out.read_bytes() == data.read_bytes()

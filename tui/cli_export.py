@@ -29,5 +29,5 @@ def export_from_args(args: argparse.Namespace) -> int:
                                corrections_only=args.corrections_only, force=args.force)
     for warning in summary.warnings:
         print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
-    print(summary.line())
+    print(shell_safe(summary.line()))  # the output path as typed: an ESC in it must not reach the terminal
     return 0
