@@ -391,8 +391,12 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         else:
             why = (f"a random-flip model leaves almost no label errors ({uniform_count:,}) while cleanlab counts "
                    f"{cleanlab_count:,}: errors the classifier partly learned are systematic")
-        notes.append(f"label scores: the noise-aware posterior, because {why}; a row's score weighs how "
-                     f"often its label replaces its likely class")
+        if cleanlab_count == 0:  # no reason to give: neither model finds an error (a clean file)
+            notes.append("label scores: the noise-aware posterior; cleanlab's confident joint counts no likely "
+                         "label errors, so no row is flagged")
+        else:
+            notes.append(f"label scores: the noise-aware posterior, because {why}; a row's score weighs how "
+                         f"often its label replaces its likely class")
     flags = np.zeros(n_rows, dtype=bool)
     flags[np.argsort(score, kind="stable")[:estimated]] = True
     diagnostics.update(cleanlab_estimate=cleanlab_count, uniform_flip_estimate=uniform_count)

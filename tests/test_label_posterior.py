@@ -506,3 +506,20 @@ def test_two_classes_count_the_flips_the_classifier_learned():
             assert precision > 0.85
     assert min(ratios) >= 0.88 and max(ratios) <= 1.1
     assert np.mean(ratios) > 0.93  # 0.86 with the fixed power
+
+
+def test_a_file_with_no_label_errors_gets_a_note_that_says_so():
+    """Both counts 0 (a clean file): the note said 'leaves almost no label errors (0) while cleanlab counts 0'."""
+    rng = np.random.default_rng(0)
+    labels = np.repeat(np.arange(4), 60)
+    probs = np.full((240, 4), 0.01)
+    probs[np.arange(240), labels] = 0.97
+    probs += rng.uniform(0, 0.005, probs.shape)
+    probs /= probs.sum(axis=1, keepdims=True)
+    verdict = score_labels(labels, probs)
+    assert verdict.estimated_issues == 0 and not verdict.flags.any()
+    assert verdict.diagnostics["cleanlab_estimate"] == 0
+    assert not any("counts 0" in note for note in verdict.notes), verdict.notes
+    assert verdict.method == "noise-aware posterior"
+    assert verdict.notes == ["label scores: the noise-aware posterior; cleanlab's confident joint counts no likely "
+                             "label errors, so no row is flagged"]
