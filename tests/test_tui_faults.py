@@ -8,14 +8,11 @@ import os
 
 import pandas as pd
 import pytest
+from pilot_helpers import every_row, journal_lines
 
 from engine.pipeline import AuditOptions, run_audit
 from tui.app import TextauditApp
 from tui.widgets.row_list import RowList
-
-
-def journal_lines(path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
 async def test_disk_full_decision_is_not_saved_and_says_so(demo_result, tmp_path, monkeypatch):
@@ -67,13 +64,7 @@ def hostile_result(tmp_path_factory):
 async def test_rtl_emoji_zero_width_and_escapes_render_safely(hostile_result, tmp_path):
     app = TextauditApp(hostile_result, journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await pilot.pause()
-        await pilot.press("f")  # every row
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        rows = app.screen.query_one("#rows", RowList)
+        rows = await every_row(pilot, "label")
         for index, text in enumerate(HOSTILE):
             rows.move_to_row(24 + index)
             await pilot.pause()
@@ -183,13 +174,7 @@ async def test_labels_with_control_characters_are_drawn_safely(tmp_path):
         await pilot.pause()
         assert all(name.isprintable() for name in app.view.class_names)
         assert all(line.isprintable() for line in app.view.report.splitlines())
-        app.open_issue("outlier")
-        await pilot.pause()
-        await pilot.press("f")  # every row
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        rows = app.screen.query_one("#rows", RowList)
+        rows = await every_row(pilot, "outlier")
         lines = [rows.render_line(y).text for y in range(rows.size.height)]
         assert any("esc␛[31mred" in line for line in lines) and all(line.isprintable() for line in lines)
         detail = app.screen.query_one(DetailPane).render_row(rows.current_row)
@@ -231,13 +216,7 @@ async def test_multilabel_names_with_control_characters_are_drawn_safely(tmp_pat
         await pilot.pause()
         pairs = str(app.screen.query_one("#cooccurrence", Static).render())
         assert "esc␛[31mred" in pairs and "\x1b" not in pairs and "\t" not in pairs
-        app.open_issue("label")
-        await pilot.pause()
-        await pilot.press("f")  # every row
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        rows = app.screen.query_one("#rows", RowList)
+        rows = await every_row(pilot, "label")
         lines = [rows.render_line(y).text for y in range(rows.size.height)]
         assert any("␛" in line for line in lines) and all(line.isprintable() for line in lines)
         row = next(r for r in range(48) if "esc\x1b[31mred" in sets[r])

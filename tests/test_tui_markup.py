@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 
 import pandas as pd
+from pilot_helpers import every_row
 from textual.widgets import DataTable, OptionList
 
 from engine.pipeline import AuditOptions, run_audit
 from tui.app import TextauditApp
 from tui.screens.reaudit import class_table
-from tui.widgets.row_list import RowList
 
 LABELS = ["x [/] y", "[b]old", "plain"]
 
@@ -39,13 +39,7 @@ async def test_brackets_in_labels_texts_and_file_names_are_drawn_as_written(tmp_
         await pilot.pause()
         title = str(app.screen.query_one("#title-bar").render())
         assert "d[bold]x.csv" in title and "j[red]x.jsonl" in title
-        app.open_issue("outlier")
-        await pilot.pause()
-        await pilot.press("f")  # every row
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        rows = app.screen.query_one("#rows", RowList)
+        rows = await every_row(pilot, "outlier")
         row = rows.current_row
         wanted = next(label for label in LABELS[:2] if label != result.dataset.class_names[int(result.dataset.labels[row])])
         await pilot.press("l")
