@@ -208,7 +208,7 @@ def test_every_screen_twice_relabel_undo_reopen_export_quit(terminal: Terminal, 
     term.wait_text("wrote 257 rows")
     term.keys("C-q")
     term.wait_text("EXIT=0")
-    assert "saved 3 decisions and 1 undo/redo steps this session; 2 rows decided in all" in term.last
+    assert "saved 3 decisions and 1 undo/redo step this session; 2 rows decided in all" in term.last
 
     journal = [json.loads(line) for line in (tmp_path / "demo.corrections.jsonl").read_text().splitlines()]
     assert [entry["action"] for entry in journal] == ["relabel", "undo", "relabel", "exclude"]

@@ -294,7 +294,7 @@ def test_the_farewell_line_counts_what_was_saved(demo_result, journal_path):
         book.record("keep", 4, None, "label", None)
         book.undo()
         line = book.farewell(journal_path)
-        assert line == (f"textaudit: saved 2 decisions and 1 undo/redo steps this session; "
+        assert line == (f"textaudit: saved 2 decisions and 1 undo/redo step this session; "
                         f"1 row decided in all, in {journal_path}")
     finally:
         book.close()

@@ -271,7 +271,8 @@ class DecisionBook:
         rows = f"{decided:,} row{'' if decided == 1 else 's'} decided"
         if self.read_only:
             return f"textaudit: nothing saved ({self.problem or 'read-only'}); {rows} in {path}"
-        steps = f" and {self.steps_this_session:,} undo/redo steps" if self.steps_this_session else ""
+        step_plural = "" if self.steps_this_session == 1 else "s"
+        steps = f" and {self.steps_this_session:,} undo/redo step{step_plural}" if self.steps_this_session else ""
         plural = "" if self.saved_this_session == 1 else "s"
         lost = self.journal_lost if self.journal is None else not self.journal.still_at_path()
         if lost:
