@@ -13,7 +13,8 @@ import pandas as pd
 
 from engine.audit import ISSUE_TYPES, parse_issue_types
 from engine.errors import DataError, UsageError
-from engine.load import Dataset, label_column_hint
+from engine.label_column import label_column_hint
+from engine.load import Dataset
 
 if TYPE_CHECKING:
     from engine.pipeline import AuditOptions

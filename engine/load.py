@@ -21,6 +21,13 @@ import pandas as pd
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, SourceStyle, format_of, is_saved_dataset, known_suffixes
 from engine.hub import hub_offline, hub_unreachable
+from engine.label_column import (
+    class_label_names,
+    class_labels,
+    lookalike_labels,
+    normalise_labels,
+    rows_have,
+)
 
 FILE_TYPES = SUFFIX_FORMATS  # kept for callers that import it from here
 
@@ -88,11 +95,6 @@ class Dataset:
         if self.label_sets is not None:
             digest.update(hash_strings([",".join(map(str, s)) for s in self.label_sets]).encode())
         return digest.hexdigest()
-
-
-def rows_have(count: int) -> str:
-    """'1 row has' / '2 rows have': the subject of a note about ``count`` rows."""
-    return f"{count:,} row has" if count == 1 else f"{count:,} rows have"
 
 
 def hash_strings(values: list[str]) -> str:
@@ -316,108 +318,6 @@ def _texts(frame: pd.DataFrame, parts: list[str], name: str) -> tuple[list[str],
 _INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
 
 
-def _lookalike_labels(classes: list[Any]) -> list[list[Any]]:
-    """Groups of distinct labels that differ only in case, surrounding space or number format."""
-    groups: dict[str, list[Any]] = {}
-    for value in classes:
-        key = str(value).strip().casefold()
-        try:
-            key = repr(float(key))  # "1" and "1.0" are the same number
-        except ValueError:
-            pass
-        groups.setdefault(key, []).append(value)
-    return [group for group in groups.values() if len(group) > 1]
-
-
-def label_column_hint(frame: pd.DataFrame, text_column: str, label_column: str) -> str:
-    """Point at columns that look like labels (repeated values), else at --label-column."""
-    candidates = [
-        column for column in frame.columns
-        if column not in (text_column, label_column) and 2 <= frame[column].nunique() <= len(frame) // 2
-    ]
-    if candidates:
-        return f"is it the label column? {', '.join(repr(c) for c in candidates[:3])} repeat values; choose with --label-column"
-    return "is it the label column? choose another with --label-column"
-
-
-def _kind(kind: type) -> str:
-    """How a label value's type is named in a warning: boolean, number, text or the type."""
-    if issubclass(kind, (bool, np.bool_)):
-        return "boolean"
-    if issubclass(kind, (int, float, np.integer, np.floating)):
-        return "number"
-    return "text" if issubclass(kind, str) else kind.__name__
-
-
-def _normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any, Any], list[str]]:
-    """Map label values to indices of their sorted unique values; reject missing labels.
-
-    Also returns each class's original value (for export) and warnings about distinct values
-    that became one class (``1`` and ``"1"`` in a mixed column).
-    """
-    raw = values.to_numpy(dtype=object)
-    bad = next((v for v in raw if isinstance(v, (list, dict, tuple, np.ndarray))), None)
-    if bad is not None:
-        raise DataError(f"label column {values.name!r} holds a {type(bad).__name__} value "
-                        f"({str(bad)[:40]}); labels must be text, numbers or booleans")
-    missing = values.isna().to_numpy() | values.map(
-        lambda v: isinstance(v, str) and not v.strip()
-    ).to_numpy(dtype=bool)
-    if missing.any():
-        rows = np.flatnonzero(missing)
-        shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
-        raise DataError(
-            f"{rows_have(len(rows))} an empty label (rows {shown}); fill or drop them first"
-        )
-    keys: np.ndarray | None = None
-    types = set(map(type, raw))  # one pass; the checks below look at the few types, not every row
-    if any(issubclass(t, (bool, np.bool_)) for t in types):
-        pass  # True/False stay names, not 1/0
-    elif all(issubclass(t, (int, np.integer)) for t in types):
-        try:
-            keys = np.asarray([int(v) for v in raw], dtype=np.int64)
-        except OverflowError:  # beyond 64 bits: the labels are names
-            keys = None
-    elif all(issubclass(t, (int, float, np.integer, np.floating)) for t in types):
-        floats = np.asarray(raw, dtype=np.float64)
-        if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)) and np.all(np.abs(floats) < 2.0**63):
-            keys = floats.astype(np.int64)  # 1.0, 2.0 -> 1, 2
-        else:
-            keys = floats
-    if keys is None:
-        keys = np.asarray([str(v) for v in raw], dtype=object)
-    classes, first, indices = np.unique(keys, return_index=True, return_inverse=True)
-    classes = [c.item() if hasattr(c, "item") else c for c in classes]
-    originals = {c: (raw[i].item() if hasattr(raw[i], "item") else raw[i]) for c, i in zip(classes, first)}
-    warnings: list[str] = []
-    if keys.dtype == object and len({_kind(t) for t in types}) > 1:  # 1 and "1" can meet
-        kinds: dict[Any, dict[str, Any]] = {}
-        for key, value in zip(keys.tolist(), raw.tolist()):
-            kinds.setdefault(key, {}).setdefault(_kind(type(value)), value)
-        for key, by_kind in kinds.items():
-            if len(by_kind) > 1:
-                shown = " and ".join(f"{v!r} ({kind})" for kind, v in by_kind.items())
-                warnings.append(f"labels {shown} are one class {key!r} (column {values.name!r} mixes types)")
-    return indices.astype(np.int64), classes, originals, warnings
-
-
-def _class_label_names(style: SourceStyle | None, column: str) -> list[str] | None:
-    """The names of a saved dataset's ``ClassLabel`` column (ints on disk), else None."""
-    feature = (getattr(style, "features", None) or {}).get(column) if style is not None else None
-    if type(feature).__name__ != "ClassLabel" or not getattr(feature, "names", None):
-        return None
-    return [str(n) for n in feature.names]
-
-
-def _class_labels(values: pd.Series, names: list[str]) -> tuple[np.ndarray, list[Any], dict[Any, Any], list[str]]:
-    """A ``ClassLabel`` column by its names ('Sports', not 2), written back as the ints it holds;
-    -1 (the datasets convention for no label) is an empty label."""
-    as_names = pd.Series([names[int(v)] if pd.notna(v) and 0 <= int(v) < len(names) else None for v in values],
-                         name=values.name, dtype=object)
-    labels, classes, _, warnings = _normalise_labels(as_names)
-    return labels, classes, {c: names.index(c) for c in classes}, warnings
-
-
 def load_dataset(
     source: str | Path | pd.DataFrame,
     *,
@@ -467,10 +367,10 @@ def load_dataset(
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
         labels, originals = primary_labels(label_sets), {c: c for c in classes}
         label_warnings = [summary_note(label_column, parsed)] + parsed.warnings
-    elif (names := _class_label_names(style, label_column)) is not None:
-        labels, classes, originals, label_warnings = _class_labels(frame[label_column], names)
+    elif (names := class_label_names(style, label_column)) is not None:
+        labels, classes, originals, label_warnings = class_labels(frame[label_column], names)
     else:
-        labels, classes, originals, label_warnings = _normalise_labels(frame[label_column])
+        labels, classes, originals, label_warnings = normalise_labels(frame[label_column])
     if len(classes) < 2:
         raise DataError(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
@@ -478,7 +378,7 @@ def load_dataset(
         )
     warnings: list[str] = [
         f"labels {', '.join(repr(str(c)) for c in group)} look alike but count as different classes"
-        for group in _lookalike_labels(classes)
+        for group in lookalike_labels(classes)
     ] + label_warnings + list(style.notes if style is not None else ())
     if id_column is not None:
         ids = frame[id_column].tolist()
