@@ -204,6 +204,16 @@ def test_cli_export_end_to_end(str_csv, tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "x.csv").exists()
 
 
+def assert_unchanged_export(dataset, source: Path, tmp_path: Path, out_name: str) -> Path:
+    """With no decision the export to ``out_name`` is ``source`` byte for byte; returns the (empty)
+    journal, for a test to add decisions to."""
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    export_corrected(dataset, journal, tmp_path / out_name)
+    assert (tmp_path / out_name).read_bytes() == source.read_bytes()
+    return journal
+
+
 def _relabel(dataset, journal: Path, row: int, label: str, new: bool = False) -> None:
     with Journal.open(journal, dataset) as writer:
         writer.record("relabel", row, label_after=label, issue_type="label", allow_new_label=new)
@@ -324,10 +334,7 @@ def test_lone_surrogate_survives_json_and_is_a_clear_error_elsewhere(tmp_path):
     path = tmp_path / "s.jsonl"
     path.write_text('{"text":"bad \\ud800 half","label":"x"}\n{"text":"ok","label":"y"}\n')
     dataset = load_dataset(path)
-    journal = tmp_path / "j.jsonl"
-    journal.write_text("")
-    export_corrected(dataset, journal, tmp_path / "out.jsonl")
-    assert (tmp_path / "out.jsonl").read_bytes() == path.read_bytes()
+    journal = assert_unchanged_export(dataset, path, tmp_path, "out.jsonl")
     for name in ("out.csv", "out.parquet"):
         with pytest.raises(DataError, match="lone surrogate") as caught:
             export_corrected(dataset, journal, tmp_path / name)
@@ -363,10 +370,7 @@ def test_wide_encodings_come_back_byte_for_byte(tmp_path, encoding, written, bom
     path.write_bytes(bom + body.encode(written))
     dataset = load_dataset(path, encoding=encoding)
     assert dataset.texts[0] == "t\u00e9xt 0 \U0001F600" and dataset.class_names == ["a", "b"]
-    journal = tmp_path / "j.jsonl"
-    journal.write_text("")
-    export_corrected(dataset, journal, tmp_path / "out.csv")
-    assert (tmp_path / "out.csv").read_bytes() == path.read_bytes()
+    journal = assert_unchanged_export(dataset, path, tmp_path, "out.csv")
     _relabel(dataset, journal, 0, "b")
     export_corrected(dataset, journal, tmp_path / "out2.csv")
     changed = body.replace("0 \U0001F600,a", "0 \U0001F600,b")

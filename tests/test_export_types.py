@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_export import TEXTS, _relabel
+from test_export import TEXTS, _relabel, assert_unchanged_export
 
 from engine.corrections import Journal
 from engine.errors import DataError
@@ -121,10 +121,7 @@ def test_tsv_field_starting_with_a_quote_keeps_it(tmp_path):
     path.write_text('text\tlabel\n"quoted" start\tx\nplain "mid"\ty\n"all"\tx\n')
     dataset = load_dataset(path)
     assert dataset.texts == ['"quoted" start', 'plain "mid"', '"all"']
-    journal = tmp_path / "j.jsonl"
-    journal.write_text("")
-    export_corrected(dataset, journal, tmp_path / "out.tsv")
-    assert (tmp_path / "out.tsv").read_bytes() == path.read_bytes()
+    assert_unchanged_export(dataset, path, tmp_path, "out.tsv")
 
 
 @pytest.mark.parametrize("column,value", [("text", ["a", "b"]), ("text", {"k": 1}), ("label", ["x"]), ("label", {"k": 1})])
@@ -143,10 +140,7 @@ def test_crlf_duplicate_and_empty_headers_come_back_as_they_were(tmp_path):
     path.write_bytes(b"text,label,text,\r\nhello,x,h2,e1\r\nbye,y,b2,e2\r\nhi,x,h3,\r\n")
     dataset = load_dataset(path)
     assert dataset.texts == ["hello", "bye", "hi"]
-    journal = tmp_path / "j.jsonl"
-    journal.write_text("")
-    export_corrected(dataset, journal, tmp_path / "out.csv")
-    assert (tmp_path / "out.csv").read_bytes() == path.read_bytes()
+    journal = assert_unchanged_export(dataset, path, tmp_path, "out.csv")
     _relabel(dataset, journal, 0, "y")
     export_corrected(dataset, journal, tmp_path / "out2.csv")
     assert (tmp_path / "out2.csv").read_bytes() == path.read_bytes().replace(b"hello,x", b"hello,y")
@@ -156,10 +150,7 @@ def test_lone_carriage_return_is_quoted_in_every_csv_writer(tmp_path):
     path = tmp_path / "cr.csv"
     path.write_bytes(b'"text","label"\r\n"a\rb","x"\r\n"c d","y"\r\n"e f","x"\r\n"g h","y"\r\n')
     dataset = load_dataset(path)
-    journal = tmp_path / "j.jsonl"
-    journal.write_text("")
-    export_corrected(dataset, journal, tmp_path / "out.csv")
-    assert (tmp_path / "out.csv").read_bytes() == path.read_bytes()
+    journal = assert_unchanged_export(dataset, path, tmp_path, "out.csv")
     again = load_dataset(tmp_path / "out.csv")
     assert again.texts == ["a\rb", "c d", "e f", "g h"]
     with Journal.open(journal, dataset) as writer:
@@ -175,9 +166,6 @@ def test_jsonl_numbers_keep_full_precision(tmp_path):
                     '{"text":"c","label":"x","score":1.0,"tiny":0.0,"n":3,"big":-3}\n')
     dataset = load_dataset(path)
     assert dataset.frame["score"].tolist()[0] == 3.141592653589793
-    journal = tmp_path / "j.jsonl"
-    journal.write_text("")
-    export_corrected(dataset, journal, tmp_path / "out.jsonl")
-    assert (tmp_path / "out.jsonl").read_bytes() == path.read_bytes()
+    journal = assert_unchanged_export(dataset, path, tmp_path, "out.jsonl")
     export_corrected(dataset, journal, tmp_path / "out.parquet")
     assert pd.read_parquet(tmp_path / "out.parquet")["tiny"].tolist() == [1.2345678901234567e-12, 5e-324, 0.0]
