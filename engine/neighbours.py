@@ -174,21 +174,15 @@ def _exact_torch(vectors, k, device, progress, cancel):
     n = len(vectors)
     on_device = torch.from_numpy(vectors).to(device=device, dtype=torch.float16)
     step = max(1, min(n, 2_000_000_000 // max(n, 1) // 4))
-    sims = np.empty((n, k), dtype=np.float32)
-    idx = np.empty((n, k), dtype=np.int64)
-    for start in range(0, n, step):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("neighbour search cancelled")
-        stop = min(n, start + step)
+
+    def search(start: int, stop: int):
         block = (on_device[start:stop] @ on_device.T).float()
         rows = torch.arange(stop - start, device=block.device)
         block[rows, rows + start] = -float("inf")
         top = torch.topk(block, k, dim=1)
-        sims[start:stop] = top.values.cpu().numpy()
-        idx[start:stop] = top.indices.cpu().numpy()
-        if progress is not None:
-            progress(stop, n)
-    return sims, idx
+        return top.values.cpu().numpy(), top.indices.cpu().numpy()
+
+    return _search_blocks(n, k, search, progress, cancel, step=step)
 
 
 def _ivf(vectors, k, progress, cancel, nprobe: int | None = None):

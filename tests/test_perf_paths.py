@@ -127,6 +127,28 @@ def test_ivf_forced_matches_exact_on_small_clustered_data_with_duplicates_at_zer
     assert approx.distances[3, 0] == 0.0 and approx.indices[3, 0] == 7
 
 
+def test_gpu_search_path_on_the_cpu_device_matches_exact_and_can_be_cancelled():
+    """The CUDA path's blocked fp16 matmul + top-k, run on torch's CPU device (no GPU here)."""
+    import threading
+
+    from engine.errors import Cancelled
+
+    vectors, _ = clustered()
+    vectors[7] = vectors[3]
+    exact = build_graph(vectors, k=5, method="exact")
+    steps: list[tuple[int, int]] = []
+    on_torch = build_graph(vectors, k=5, method="exact-gpu", device="cpu", progress=lambda d, n: steps.append((d, n)))
+    same = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.indices, on_torch.indices)])
+    assert same > 0.98
+    assert on_torch.distances[3, 0] == 0.0 and on_torch.indices[3, 0] == 7
+    assert not np.any(on_torch.indices == np.arange(len(vectors))[:, None])
+    assert steps[-1] == (len(vectors), len(vectors))
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        build_graph(vectors, k=5, method="exact-gpu", device="cpu", cancel=cancel)
+
+
 def test_softmax_regression_warm_start_reaches_the_same_model():
     """Seeding a fold with another fold's solution (cross-validation's warm start) changes
     where the solver starts, not the model it returns; the solution is in original
