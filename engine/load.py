@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from engine.column_guess import check_column, resolve_columns
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, SourceStyle, format_of, is_saved_dataset, known_suffixes
 from engine.hub import hub_offline, hub_unreachable
@@ -269,20 +269,6 @@ def _wrong_separator(frame: pd.DataFrame, style: SourceStyle | None, name: str) 
             raise DataError(f"{name}: {problem}")
 
 
-def _check_column(frame: pd.DataFrame, column: str, role: str, option: str) -> None:
-    if column in frame.columns:
-        return
-    columns = [str(c) for c in frame.columns]
-    close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    join = ""
-    if role == "text" and len(columns) >= 3:  # title + body: say how to audit both
-        join = f" (or join several: {option} {columns[-2]}+{columns[-1]})"
-    raise UsageError(
-        f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}choose one with {option}{join}"
-    )
-
-
 #: Joins the columns of ``--text-column A+B``: a line break, so each part stays readable.
 TEXT_JOIN = "\n"
 
@@ -321,15 +307,17 @@ _INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
 def load_dataset(
     source: str | Path | pd.DataFrame,
     *,
-    text_column: str = "text",
-    label_column: str = "label",
+    text_column: str | None = None,
+    label_column: str | None = None,
     id_column: str | None = None,
     encoding: str = "utf-8",
     label_sep: str | None = None,
 ) -> Dataset:
     """Read and validate a dataset; raise ``DataError``/``UsageError`` with one clear line.
 
-    A label column of lists, or of strings with ``label_sep``, is read as multi-label sets."""
+    A label column of lists, or of strings with ``label_sep``, is read as multi-label sets.
+    ``text_column``/``label_column`` None: ``text``/``label``, else a lone well-known name
+    (engine/column_guess.py), said in the first warning."""
     if isinstance(source, pd.DataFrame):
         frame, name, style = source.reset_index(drop=True), "<DataFrame>", None
     else:
@@ -337,14 +325,15 @@ def load_dataset(
     frame.columns = [str(c) for c in frame.columns]
     if len(frame.columns) == 0:
         raise DataError(f"{name}: holds no columns (an empty or blank file?)")
-    if text_column not in frame.columns or label_column not in frame.columns:
+    if (text_column or "text") not in frame.columns or (label_column or "label") not in frame.columns:
         _wrong_separator(frame, style, name)
+    if id_column is not None:
+        check_column(frame, id_column, "id", "--id-column")
+    text_column, label_column, guessed = resolve_columns(frame, text_column, label_column, id_column)
     text_parts = text_column_parts(frame, text_column)
     for part in text_parts:
-        _check_column(frame, part, "text", "--text-column")
-    _check_column(frame, label_column, "label", "--label-column")
-    if id_column is not None:
-        _check_column(frame, id_column, "id", "--id-column")
+        check_column(frame, part, "text", "--text-column")
+    check_column(frame, label_column, "label", "--label-column")
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")
 
@@ -376,7 +365,7 @@ def load_dataset(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
             "label auditing needs at least two"
         )
-    warnings: list[str] = [
+    warnings: list[str] = guessed + [
         f"labels {', '.join(repr(str(c)) for c in group)} look alike but count as different classes"
         for group in lookalike_labels(classes)
     ] + label_warnings + list(style.notes if style is not None else ())

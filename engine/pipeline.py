@@ -58,8 +58,8 @@ T = TypeVar("T")
 class AuditOptions:
     """Everything that changes what an audit computes (and so its cache keys)."""
 
-    text_column: str = "text"
-    label_column: str = "label"
+    text_column: str | None = None  # None: "text", else a lone text-like column (engine/column_guess.py)
+    label_column: str | None = None  # None: "label", else a lone label-like column
     id_column: str | None = None
     encoding: str = "utf-8"
     label_sep: str | None = None  # multi-label sets as delimited strings (engine/multilabel.py)

@@ -105,7 +105,7 @@ REJECTED = [
     Rejected("header only", _file("d.csv", "text,label\n"), EXIT_DATA, "has a header but no rows"),
     Rejected("unbalanced quotes", _unbalanced, EXIT_DATA, "cannot parse as csv"),
     Rejected("missing text column", _rows(BASE, "txt,label"), EXIT_USAGE, "did you mean 'txt'?"),
-    Rejected("missing label column", _rows(BASE, "text,labels"), EXIT_USAGE, "did you mean 'labels'?"),
+    Rejected("missing label column", _rows(BASE, "text,lables"), EXIT_USAGE, "did you mean 'lables'?"),
     Rejected("one row", _rows([("hello", "a")]), EXIT_DATA, "only one class"),
     Rejected("two rows", _rows([("hello", "a"), ("bye", "b")]), EXIT_DATA, "every label in column 'label' is unique", True),
     Rejected("single class", _rows([(t, "a") for t, _ in BASE]), EXIT_DATA, "only one class ('a')"),

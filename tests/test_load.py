@@ -76,8 +76,8 @@ def test_string_labels_sort_lexicographically_like_datalab():
 
 def test_missing_column_suggests_the_closest_name(tmp_path):
     path = tmp_path / "d.csv"
-    ROWS.rename(columns={"label": "labels"}).to_csv(path, index=False)
-    with pytest.raises(UsageError, match="did you mean 'labels'"):
+    ROWS.rename(columns={"label": "lable"}).to_csv(path, index=False)  # no label-like name to guess
+    with pytest.raises(UsageError, match="did you mean 'lable'"):
         load_dataset(path)
 
 

@@ -46,7 +46,7 @@ async def test_escape_cancels_a_running_audit(tmp_path, demo_csv):
 
 async def test_a_failing_audit_shows_one_readable_line(tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("sentence,category\nhello,a\n")
+    path.write_text("txt,category\nhello,a\n")  # no text-like name: nothing guessed
     app = TextauditApp(source=str(path), options=AuditOptions(), journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_audit(app, pilot)

@@ -80,9 +80,12 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
 
 def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("data", help="CSV/TSV/JSONL/JSON/Parquet file, saved datasets folder, or hf:NAME[:SPLIT]")
-    parser.add_argument("--text-column", default="text", metavar="C",
-                        help="text column (default: text); A+B joins several (e.g. title+description)")
-    parser.add_argument("--label-column", default="label", metavar="C", help="label column (default: label)")
+    parser.add_argument("--text-column", default=None, metavar="C",
+                        help="text column (default: text, else the one column named like a text: "
+                             "sentence, content, review, ...); A+B joins several (e.g. title+description)")
+    parser.add_argument("--label-column", default=None, metavar="C",
+                        help="label column (default: label, else the one column named like a label: "
+                             "category, class, intent, topic, ...; a guess is said on stderr)")
     parser.add_argument("--id-column", default=None, metavar="C", help="optional id column")
     parser.add_argument("--encoding", default="utf-8", help="text encoding of CSV/JSON files (default: utf-8)")
     parser.add_argument("--label-sep", default=None, metavar="SEP",
@@ -251,6 +254,14 @@ def _result_index_key(args: argparse.Namespace) -> str | None:
     return result_index.index_key(vars(args), _cache_root(args))
 
 
+def say_guesses(notes: list[str]) -> None:
+    """A guessed text/label column (engine/column_guess.py), one line each on stderr."""
+    from engine.column_guess import guess_notes
+
+    for note in guess_notes(notes):
+        print(f"textaudit: {shell_safe(note)}", file=sys.stderr)
+
+
 def _print_indexed(args: argparse.Namespace, key: str, started: float) -> bool:
     """Print the summary of an identical earlier audit without loading the pipeline; False on a miss."""
     from engine import report_render, result_index
@@ -259,6 +270,7 @@ def _print_indexed(args: argparse.Namespace, key: str, started: float) -> bool:
     if entry is None:
         return False
     view, elapsed = entry["view"], round(time.perf_counter() - started, 3)
+    say_guesses(view["notes"])
     if args.format == "json":
         timings = {"load": elapsed, **{stage: 0.0 for stage in entry["stages"]}, "total": elapsed}
         summary = report_render.summary_json(view, cache_hit=True, stage_cache_hits=dict.fromkeys(entry["stages"], True),
@@ -302,6 +314,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             result = run_audit(args.data, options, progress=progress, cancel=INTERRUPTED)
     finally:
         progress.close()
+    say_guesses(result.notes)
     if reaudit is not None:
         for warning in reaudit.warnings:
             print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)

@@ -12,7 +12,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     from engine.export import check_output, export_corrected, require_journal, resolve_format
     from engine.load import load_dataset
     from engine.paths import default_journal_path
-    from tui.cli import shell_safe
+    from tui.cli import say_guesses, shell_safe
 
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
     output = Path(args.output).expanduser()
@@ -25,6 +25,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
                            id_column=args.id_column, encoding=args.encoding,
                            label_sep=getattr(args, "label_sep", None))
+    say_guesses(dataset.warnings)  # a guessed label column is the one whose cells get corrected
     summary = export_corrected(dataset, journal_path, output, fmt=fmt,
                                corrections_only=args.corrections_only, force=args.force)
     for warning in summary.warnings:

@@ -89,8 +89,10 @@ def serve(args: argparse.Namespace) -> int:
     if not str(args.data).startswith("hf:"):  # a wrong column or file: one line here, not in every tab
         from engine.load import load_dataset
 
-        load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
-                     id_column=args.id_column, encoding=args.encoding, label_sep=args.label_sep)
+        from tui.cli import say_guesses
+
+        say_guesses(load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
+                                 id_column=args.id_column, encoding=args.encoding, label_sep=args.label_sep).warnings)
     command = shlex.join(browse_command(args))
     token = new_token()
 

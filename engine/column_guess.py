@@ -1,0 +1,177 @@
+"""Which columns hold the texts and the labels when the user did not say.
+
+``text`` and ``label`` are taken when the data has them. Without one, a column is guessed only
+when the choice is unambiguous: exactly one remaining column whose name (case, spaces and
+dashes aside) is a well-known name for that role, and whose values fit it. Two candidates, a
+candidate that is already the other role's column or the id column, a label candidate holding
+fractional numbers or a distinct value in every row, a text candidate holding no text: no
+guess, one line saying why and which option chooses. A guess is said in a note
+(:func:`guess_note`) that the CLI prints on stderr and the app shows in its summary.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from engine.errors import UsageError
+
+DEFAULT_TEXT = "text"
+DEFAULT_LABEL = "label"
+#: Column names that mean "the label" (compared by :func:`name_key`).
+LABEL_NAMES = frozenset({
+    "label", "labels", "category", "categories", "class", "classes", "intent", "intents", "target",
+    "topic", "topics", "sentiment", "emotion", "polarity", "stance", "tag", "tags", "genre", "y",
+})
+#: A name whose first or last word is one of these is label-like too (coarse_label, label_text, class_id).
+LABEL_WORDS = frozenset({"label", "labels", "class", "category", "intent"})
+#: Column names that mean "the text".
+TEXT_NAMES = frozenset({
+    "text", "texts", "sentence", "sentences", "content", "body", "document", "doc_text", "review",
+    "utterance", "query", "question", "message", "tweet", "comment", "description", "title",
+    "headline", "abstract", "passage", "prompt", "post", "summary", "x",
+})
+TEXT_WORDS = frozenset({"text", "sentence"})
+_GUESSED = re.compile(r"^(text|label) column: .* \(guessed; --(text|label)-column to choose\)$")
+
+
+def name_key(name: str) -> str:
+    """``' Coarse-Label '`` -> ``'coarse_label'``: how a column name is compared with the lists."""
+    return re.sub(r"[\s\-.]+", "_", str(name).strip().casefold()).strip("_")
+
+
+def _name_fits(name: str, names: frozenset[str], words: frozenset[str]) -> bool:
+    key = name_key(name)
+    parts = key.split("_")
+    return key in names or (len(parts) > 1 and (parts[0] in words or parts[-1] in words))
+
+
+def guess_note(role: str, column: str) -> str:
+    """The one line that says a column was guessed (CLI stderr, report notes, app summary)."""
+    return f"{role} column: {column} (guessed; --{role}-column to choose)"
+
+
+def guess_notes(notes: Sequence[str]) -> list[str]:
+    """The notes among ``notes`` that say a column was guessed."""
+    return [note for note in notes if _GUESSED.match(note)]
+
+
+def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join: Sequence[str] = ()) -> None:
+    """Raise the one-line 'no <role> column' error unless ``frame`` has ``column``."""
+    if column in frame.columns:
+        return
+    columns = [str(c) for c in frame.columns]
+    close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UsageError(f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}"
+                     f"choose one with {option}{_join_hint(role, columns, option, join)}")
+
+
+def _join_hint(role: str, columns: list[str], option: str, join: Sequence[str]) -> str:
+    """For texts spread over columns (title + body): how to audit them together."""
+    if role != "text":
+        return ""
+    parts = list(join) if len(join) >= 2 else columns[-2:] if len(columns) >= 3 else []
+    return f" (or join several: {option} {'+'.join(parts)})" if parts else ""
+
+
+def _not_classes(values: pd.Series) -> str | None:
+    """Why a label-like column certainly holds no classes (none, or fractional numbers), else None."""
+    present = values.dropna()
+    if len(present) == 0:
+        return "every value is missing"
+    if pd.api.types.is_float_dtype(present.dtype):
+        floats = present.to_numpy(dtype=np.float64)
+        if not np.all(np.isfinite(floats) & (floats == np.round(floats))):
+            return "it holds fractional numbers (a score, not a class)"
+    return None
+
+
+def _label_misfit(values: pd.Series) -> str | None:
+    """Why a lone label-like column's values are not labels, or None when they may be."""
+    if reason := _not_classes(values):
+        return reason
+    present = values.dropna()
+    try:
+        distinct = present.nunique()
+    except TypeError:  # lists (multi-label sets): compare them as text
+        distinct = present.map(repr).nunique()
+    if len(values) >= 3 and distinct == len(values):
+        return "every row has a different value (an id or free text, not a class)"
+    return None
+
+
+def _text_misfit(values: pd.Series) -> str | None:
+    """Why a text-like column's values are not texts, or None when they may be."""
+    if not any(isinstance(v, str) for v in values.dropna().tolist()[:1000]):
+        return "it holds no text"
+    return None
+
+
+def guess_column(frame: pd.DataFrame, role: str, exclude: Sequence[str]) -> tuple[str, str]:
+    """The lone column of ``frame`` that fits ``role`` ('text' or 'label') and its note;
+    raise the one-line ``UsageError`` naming the candidates when there is not exactly one."""
+    default, option = (DEFAULT_TEXT, "--text-column") if role == "text" else (DEFAULT_LABEL, "--label-column")
+    names, words, misfit = ((TEXT_NAMES, TEXT_WORDS, _text_misfit) if role == "text"
+                            else (LABEL_NAMES, LABEL_WORDS, _label_misfit))
+    named = [c for c in frame.columns if c not in exclude and _name_fits(c, names, words)]
+    # a candidate that certainly is no label column (a score) does not make the choice ambiguous;
+    # one that merely looks unlikely (a distinct value per row: fine classes on a small sample) does
+    certain = _not_classes if role == "label" else misfit
+    reasons = {c: certain(frame[c]) for c in named}
+    fitting = [c for c in named if reasons[c] is None]
+    if len(fitting) == 1:
+        reasons[fitting[0]] = misfit(frame[fitting[0]])
+        if reasons[fitting[0]] is None:
+            return fitting[0], guess_note(role, fitting[0])
+        fitting = []
+    columns = [str(c) for c in frame.columns]
+    if len(fitting) > 1:
+        shown = ", ".join(repr(c) for c in fitting)
+        if role == "text":  # title + description: joining them is often what the user wants
+            why = ""
+        else:
+            why = f"{shown} could each be it; "
+        raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {why}"
+                         f"choose one with {option}{_join_hint(role, columns, option, fitting)}")
+    if named:  # name candidates, none of whose values fit
+        shown = "; ".join(f"{c!r} is not taken: {reasons[c]}" for c in named)
+        raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {shown}; "
+                         f"choose one with {option}")
+    check_column(frame, default, role, option)
+    raise AssertionError("unreachable: check_column raises for a missing column")
+
+
+def resolve_columns(
+    frame: pd.DataFrame, text_column: str | None, label_column: str | None, id_column: str | None,
+) -> tuple[str, str, list[str]]:
+    """The text column (or ``A+B`` spec), the label column and the notes of any guess.
+
+    ``None`` means "not given": ``text``/``label`` when the data has it, else :func:`guess_column`.
+    A given name is returned as it is (the caller checks that it exists)."""
+    from engine.load import text_column_parts
+
+    notes: list[str] = []
+    taken = [c for c in (label_column, id_column) if c is not None]
+    if text_column is None:
+        if DEFAULT_TEXT in frame.columns and DEFAULT_TEXT not in taken:
+            text_column = DEFAULT_TEXT
+        else:
+            text_column, note = guess_column(frame, "text", taken)
+            notes.append(note)
+    parts = text_column_parts(frame, text_column)
+    if label_column is None:
+        taken = [*parts, *([id_column] if id_column is not None else [])]
+        if DEFAULT_LABEL in frame.columns and DEFAULT_LABEL not in taken:
+            label_column = DEFAULT_LABEL
+        else:
+            label_column, note = guess_column(frame, "label", taken)
+            notes.append(note)
+    if label_column in parts:
+        raise UsageError(f"column {label_column!r} cannot be both the text and the label; "
+                         "choose others with --text-column / --label-column")
+    return text_column, label_column, notes
