@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -36,13 +37,27 @@ ISSUE_TITLES = {
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
 _CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+_CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
+#: Line breaks the detail pane draws as line breaks (a CRLF is one); every other control as above.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def terminal_safe(value: Any) -> Any:
     """``value`` with control characters made visible; zero-width, RTL and emoji kept as they are."""
     if isinstance(value, str) and not value.isprintable():
-        return value.translate(_CONTROL_PICTURES)
+        return value.replace("\r\n", "\n").translate(_CONTROL_PICTURES)  # a CRLF: one space
     return value
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 row``, ``2 rows``, ``1,200 rows``: the count with its noun in the right number."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def terminal_safe_lines(text: str) -> str:
+    """``text`` for a multi-line pane: each line break (LF, CRLF, CR, U+2028 ...) one ``\\n``,
+    every other control character made visible as :func:`terminal_safe` does."""
+    return "\n".join(terminal_safe(line) for line in _LINE_BREAKS.split(str(text)))
 
 
 #: Issue types whose rows the user reviews one by one (everything but the dataset-level non_iid).
@@ -77,6 +92,7 @@ class AuditView:
     datalab_label_scores: np.ndarray | None = None
     label_method: str | None = None  # how textaudit's label score was computed
     multilabel: Any = None  # tui.multilabel.MultiLabelView for multi-label data, else None
+    raw_texts: Any = None  # the dataset's own texts (line breaks kept), for the detail pane; else ``texts``
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
 
     def __post_init__(self) -> None:
@@ -146,6 +162,15 @@ class AuditView:
         top = np.argsort(-probs, kind="stable")[:k]
         return [(int(c), float(probs[c])) for c in top]
 
+    def full_text(self, row: int, limit: int) -> str:
+        """The row's text for the detail pane: its line breaks kept, controls made visible, cut
+        to ``limit`` characters with a note of how many more the data holds."""
+        text = str(self.texts[row] if self.raw_texts is None else self.raw_texts[row])
+        shown = terminal_safe_lines(text[:limit])
+        if len(text) > limit:
+            shown += f"… [{len(text) - limit:,} more characters not shown; the data keeps them]"
+        return shown
+
     def probability(self, row: int, label: int) -> float | None:
         if self.pred_probs is None:
             return None
@@ -172,6 +197,7 @@ class AuditView:
         view = cls(
             source=str(dataset.source),
             texts=texts,
+            raw_texts=dataset.texts,
             ids=ids,
             given=np.asarray(dataset.labels, dtype=np.int32),
             predicted=np.argmax(pred_probs, axis=1).astype(np.int32),
@@ -212,11 +238,11 @@ class AuditView:
             return ""
         ours = int(self.flags["label"].sum())
         how = f" ({self.label_method})" if self.label_method else ""
-        text = f"Label issues: {ours:,} rows flagged by textaudit's label score{how}, the lowest-scored rows"
+        text = f"Label issues: {counted(ours, 'row')} flagged by textaudit's label score{how}, the lowest-scored rows"
         if self.datalab_label_flags is not None:
             theirs = int(self.datalab_label_flags.sum())
             both = int(np.count_nonzero(self.datalab_label_flags & self.flags["label"]))
-            text += f"; Datalab's own flag: {theirs:,} rows, {both:,} of them in both"
+            text += f"; Datalab's own flag: {counted(theirs, 'row')}, {both:,} of them in both"
         return text + "."
 
     def label_keys(self) -> np.ndarray:

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.decisions import DecisionBook
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted
 
 NEIGHBOURS_SHOWN = 5
 TOP_K = 3  # most probable classes shown with their probabilities
@@ -62,7 +62,7 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
         return f"Nearly the same as row {other} (distance {nearest:.3f}, typical {typical:.3f}); {state}."
     if issue_type == "class_imbalance":
         count = int(np.count_nonzero(view.given == given))
-        return (f"Its class '{names[given]}' has only {count:,} rows "
+        return (f"Its class '{names[given]}' has only {counted(count, 'row')} "
                 f"({count / max(1, len(view)):.1%} of the data); {state}.")
     if issue_type == "underperforming_group":
         return f"It sits in a cluster of similar rows where the model does worse; {score_text}, {state}."
@@ -115,7 +115,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if decision:
             text.append(f"   decision: {decision}", style="bold reverse")
         text.append("\n")
-        text.append(shown_text(view.texts[row]) or "(empty)")
+        text.append(view.full_text(row, SHOWN_CHARS).strip("\n") or "(empty)")
         text.append("\n\n")
         text.append("Given:     ", style="bold")
         text.append(f"{names[given]}")

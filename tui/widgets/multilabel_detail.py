@@ -9,7 +9,7 @@ TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the mo
 
 def render_multilabel_row(pane, row: int) -> Text:
     """What ``DetailPane.render_row`` shows for a row of multi-label data."""
-    from tui.widgets.detail_pane import one_line, shown_text  # detail_pane imports this module
+    from tui.widgets.detail_pane import SHOWN_CHARS, one_line  # detail_pane imports this module
 
     view, ml = pane.view, pane.view.multilabel
     names = ml.shown
@@ -20,7 +20,7 @@ def render_multilabel_row(pane, row: int) -> Text:
     if decision:
         text.append(f"   decision: {decision}", style="bold reverse")
     text.append("\n")
-    text.append(shown_text(view.texts[row]) or "(empty)")
+    text.append(view.full_text(row, SHOWN_CHARS).strip("\n") or "(empty)")
     text.append("\n\n")
     text.append("Given:     ", style="bold")
     text.append(ml.given_text(row) if ml.sets[row] else "∅ (no label)")
