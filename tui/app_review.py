@@ -15,7 +15,7 @@ from textual import work
 from engine.errors import Cancelled
 from engine.pipeline import Progress
 from tui.messages import ReauditFinished, ReauditProgress, ReauditStopped, SimilarReady, WorkFailed
-from tui.view import ISSUE_TITLES, terminal_safe
+from tui.view import ISSUE_TITLES, counted, terminal_safe
 
 SIMILAR_ROWS = 50  # more like this: how many nearest rows
 
@@ -101,7 +101,7 @@ class ReviewActions:
         at = "nothing" if threshold is None else f"score ≤ {threshold:.4g}"
         if threshold is not None and threshold == thresholds.default[kind] and not thresholds.cut[kind]:
             at = "the audit's own verdict (not a score cut)"
-        self.notify(f"{ISSUE_TITLES.get(kind, kind)}: {count:,} rows flagged at {at} "
+        self.notify(f"{ISSUE_TITLES.get(kind, kind)}: {counted(count, 'row')} flagged at {at} "
                     f"(audit default {thresholds.default_count(kind):,})", timeout=5)
 
     # -- re-audit with the corrections ---------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tui.screens.row_screen import RowScreen
+from tui.view import counted
 
 
 class FlaggedRowsScreen(RowScreen):
@@ -19,13 +20,13 @@ class FlaggedRowsScreen(RowScreen):
             share = counts[rarest] / max(1, len(view))
             threshold = info.get("threshold")
             limit = f" (threshold {threshold:g} of an even share)" if isinstance(threshold, (int, float)) else ""
-            return (f"Rarest class '{view.class_names[rarest]}': {counts[rarest]:,} rows ({share:.1%}); "
-                    f"{flagged:,} rows belong to under-represented classes{limit}.")
+            return (f"Rarest class '{view.class_names[rarest]}': {counted(int(counts[rarest]), 'row')} ({share:.1%}); "
+                    f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to under-represented classes{limit}.")
         if self.issue_type == "underperforming_group":
             clustering = (info.get("clustering") or {}).get("stats") or {}
             clusters = clustering.get("n_clusters")
             where = f" among {clusters} clusters" if clusters is not None else ""
-            return (f"{flagged:,} rows sit in a cluster where the model does clearly worse than on the rest"
+            return (f"{counted(flagged, 'row')} {'sits' if flagged == 1 else 'sit'} in a cluster where the model does clearly worse than on the rest"
                     f"{where}." if flagged else f"No cluster of rows where the model does clearly worse{where}.")
         if self.issue_type == "null":
             if flagged == 1:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, terminal_safe
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
@@ -51,7 +51,7 @@ def health_line(view: AuditView) -> str:
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
     estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,})"
     return (f"Health: {grade} · {int(flagged.sum()):,} of {len(view):,} rows ({share:.1%}) flagged by a row check "
-            f"(class imbalance aside) · {label_count:,} possible wrong labels{estimated}")
+            f"(class imbalance aside) · {counted(label_count, 'possible wrong label')}{estimated}")
 
 
 def journal_line(book: DecisionBook, n_rows: int) -> str:
@@ -62,7 +62,7 @@ def journal_line(book: DecisionBook, n_rows: int) -> str:
     if book.steps_this_session:
         session += f", {book.steps_this_session:,} undo/redo"
     return (f"Journal: {counts['relabel']:,} relabelled · {counts['exclude']:,} excluded · {counts['keep']:,} kept"
-            f" = {decided:,} rows ({decided / max(1, n_rows):.1%}){session} · R re-audits, C confusions")
+            f" = {counted(decided, 'row')} ({decided / max(1, n_rows):.1%}){session} · R re-audits, C confusions")
 
 
 class SummaryScreen(Screen):

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.names import NameFitter, natural_key
+from tui.view import counted
 
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 COLUMN_BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -83,7 +84,8 @@ class BarChart(Widget):
             text.append(f" {count:>{count_width - 8},} {count / total:6.1%}\n")
         if len(self.labels) > shown:
             rest = sum(self.counts[shown:])
-            text.append(f"… {len(self.labels) - shown} more classes, {rest:,} rows\n", style="italic")
+            text.append(f"… {counted(len(self.labels) - shown, 'more class', 'more classes')}, {counted(rest, 'row')}\n",
+                        style="italic")
         text.rstrip()
         return text
 
