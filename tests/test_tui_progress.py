@@ -6,7 +6,7 @@ import pandas as pd
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE
 from engine.pipeline import STAGES, AuditOptions
-from tui.app import TextauditApp
+from tui.app import TextauditApp, exit_lines
 
 
 async def wait_for_audit(app, pilot) -> None:
@@ -42,6 +42,11 @@ async def test_escape_cancels_a_running_audit(tmp_path, demo_csv):
         await wait_for_audit(app, pilot)
     assert app.return_code == EXIT_CANCELLED
     assert app.cancel_event.is_set()
+    # the shell was told nothing (escape or ctrl+c mid-audit: exit 130 and an empty line)
+    assert exit_lines(app) == ["textaudit: interrupted: the audit was cancelled before it finished; "
+                               "nothing was opened"]
+    unstarted = TextauditApp(source=str(path), options=options, journal_path=tmp_path / "j.jsonl")
+    assert exit_lines(unstarted) == ["textaudit: quit before the audit finished; nothing was opened"]
 
 
 async def test_a_failing_audit_shows_one_readable_line(tmp_path):

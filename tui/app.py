@@ -327,10 +327,20 @@ def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
     app = TextauditApp(source=source, options=options, journal_path=journal_path)
     app.run()
-    if app.book is not None:  # after the terminal is restored: what was saved, and where
-        print(app.book.farewell(app.journal_path), file=sys.stderr)
+    for line in exit_lines(app):  # after the terminal is restored
+        print(line, file=sys.stderr)
+    return int(app.return_code or 0)
+
+
+def exit_lines(app: TextauditApp) -> list[str]:
+    """What the shell is told once the TUI is gone: what was saved and where, or why nothing was
+    (an audit that failed, or that was cancelled or quit before it finished: it said nothing)."""
+    if app.book is not None:
+        return [app.book.farewell(app.journal_path)]
     if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
         from tui.cli import shell_safe
 
-        print(f"textaudit: error: {shell_safe(readable(app.audit_error))}", file=sys.stderr)
-    return int(app.return_code or 0)
+        return [f"textaudit: error: {shell_safe(readable(app.audit_error))}"]
+    if app.return_code == EXIT_CANCELLED:
+        return ["textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"]
+    return ["textaudit: quit before the audit finished; nothing was opened"]
