@@ -103,12 +103,15 @@ def export_corrected(
     else:
         decisions, counts, report, unapplied = {}, dict.fromkeys(ACTIONS, 0), [], None
     notes: list[str] = source_changed(dataset)
+    verbatim = None
     if corrections_only:
         frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None
     else:
         frame, rows = corrected_frame(dataset, decisions, notes)
         style = dataset.style
-    notes += _write(frame, output, fmt, style, rows)
+        if not notes:  # the file as it was read: its rows are written as it spelled them
+            verbatim = _source_records(dataset, fmt)
+    notes += _write(frame, output, fmt, style, rows, verbatim)
     return ExportSummary(path=output, rows_written=len(frame), relabelled=counts["relabel"],
                          excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes,
                          unapplied=unapplied)
@@ -292,9 +295,25 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[int] | None) -> list[str]:
+def _source_records(dataset: Dataset, fmt: str) -> tuple[list[str], Any] | None:
+    """The input file's records and the label column's place in them, for an export in the
+    input's own format (engine/verbatim.py); None where that does not apply."""
+    style = dataset.style
+    if style is None or style.stat is None or style.fmt != fmt or fmt not in ("csv", "jsonl"):
+        return None
+    from engine.verbatim import source_records
+
+    records = source_records(dataset.source, fmt, style.encoding, len(dataset.frame))
+    if records is None:
+        return None
+    label = dataset.frame.columns.get_loc(dataset.label_column) if fmt == "csv" else dataset.label_column
+    return records, label
+
+
+def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[int] | None,
+           verbatim: tuple[list[str], Any] | None = None) -> list[str]:
     try:
-        return write_table(frame, output, fmt, style, rows=rows)
+        return write_table(frame, output, fmt, style, rows=rows, verbatim=verbatim)
     except TextauditError:
         raise
     except OSError as exc:

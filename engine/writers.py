@@ -209,7 +209,8 @@ def _encode(text: str, encoding: str, encoder: Any) -> bytes:
 
 
 def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None,
-                rows: Sequence[int] | None, notes: _Notes, replace_symlink: bool) -> None:
+                rows: Sequence[int] | None, notes: _Notes, replace_symlink: bool,
+                verbatim: tuple[list[str], Any] | None = None) -> None:
     newline, final_newline, bom, encoding = _text_settings(fmt, style)
     same = style is not None and style.fmt == fmt
     if fmt in ("csv", "tsv"):
@@ -230,6 +231,10 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             value = list(_json_records(frame, rows, style, notes))
         text = _dumps(value, separators, ascii_only, indent)
         chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
+    if verbatim is not None and same and rows is not None and fmt in ("csv", "jsonl"):
+        from engine.verbatim import keep_source_text
+
+        chunks = keep_source_text(chunks, verbatim[0], rows, fmt, verbatim[1])
     byte_encoder = codecs.getincrementalencoder(encoding)()
     with atomic.atomic_open(output, "wb", replace_symlink=replace_symlink) as handle:
         if bom:  # UTF-8's, or a big-endian UTF-16/32 file's
@@ -345,11 +350,14 @@ def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, note
 
 
 def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None = None, *,
-                rows: Sequence[int] | None = None, replace_symlink: bool = False) -> list[str]:
+                rows: Sequence[int] | None = None, replace_symlink: bool = False,
+                verbatim: tuple[list[str], Any] | None = None) -> list[str]:
     """Write ``frame`` to ``output`` as ``fmt`` atomically; return warnings (one line each).
 
     ``style`` is the input's; ``rows`` the input row each output row came from (to leave out
-    JSON keys the input did not have).
+    JSON keys the input did not have). ``verbatim``: the input's records and its label column
+    (CSV: position, JSONL: key): rows holding the same values are written as the input spelled
+    them (engine/verbatim.py).
     """
     notes = _Notes()
     if fmt == "parquet":
@@ -357,7 +365,7 @@ def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     elif fmt == "hf":
         _write_hf(frame, output, style, notes, replace_symlink)
     else:
-        _write_text(frame, output, fmt, style, rows, notes, replace_symlink)
+        _write_text(frame, output, fmt, style, rows, notes, replace_symlink, verbatim)
     return notes.lines
 
 

@@ -1,0 +1,125 @@
+"""Export writes each row as the input spelled it (engine/verbatim.py): byte for byte but the
+corrected cells, for CSV quoting the writer would not choose and JSONL spacing and numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from engine.corrections import Journal
+from engine.export import export_corrected
+from engine.load import load_dataset
+from engine.verbatim import choose, source_records
+
+
+def _export(path: Path, tmp_path: Path, decide=None, **load_kw) -> bytes:
+    dataset = load_dataset(path, **load_kw)
+    journal = tmp_path / "j.jsonl"
+    journal.touch()
+    if decide is not None:
+        with Journal.open(journal, dataset) as open_journal:
+            decide(open_journal)
+    out = tmp_path / f"out{path.suffix}"
+    export_corrected(dataset, journal, out, force=True)
+    return out.read_bytes()
+
+
+# R's write.csv: strings quoted, numbers and NA not, a quoted empty row name column
+R_CSV = (b'"","text","label","score"\r\n"1","card lost",1,0.5\r\n"2","pin, changed",2,NA\r\n'
+         b'"3","balance?",1,1.25\r\n"4","",2,3\r\n')
+
+
+def test_an_r_style_csv_comes_back_byte_for_byte_and_a_relabel_changes_one_cell(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_bytes(R_CSV)
+    assert _export(path, tmp_path) == R_CSV  # it was rewritten with minimal quoting: every line differed
+    out = _export(path, tmp_path, lambda j: j.record("relabel", 2, label_after="2", issue_type="label"))
+    assert out == R_CSV.replace(b'"3","balance?",1,', b'"3","balance?",2,')
+
+
+def test_quoted_cells_beyond_the_csv_modules_field_limit_and_quoted_empties_are_kept(tmp_path):
+    data = ('text,label\r\n"' + "\u00e9" * 200_000 + '",a\r\n"",b\r\n"x",a\r\ny,"b"\r\n').encode()
+    path = tmp_path / "long.csv"
+    path.write_bytes(data)
+    assert _export(path, tmp_path) == data
+    out = _export(path, tmp_path, lambda j: j.record("relabel", 3, label_after="a", issue_type="label"))
+    assert out == data.replace(b'y,"b"', b'y,"a"')  # the quoted label cell stays quoted
+
+
+def test_excluded_rows_leave_the_others_verbatim(tmp_path):
+    data = b'text,label\n"one",a\n"two",b\n"three",a\n"four",b\n'
+    path = tmp_path / "d.csv"
+    path.write_bytes(data)
+
+    def decide(journal):
+        journal.record("exclude", 0, issue_type="outlier")
+        journal.record("relabel", 2, label_after="b", issue_type="label")
+
+    assert _export(path, tmp_path, decide) == b'text,label\n"two",b\n"three",b\n"four",b\n'
+
+
+JSONL = ('{"text": "caf\\u00e9 \\ud83d\\ude00", "label": "a", "meta": {"k": [1, 2.50, {"z": null}]}}\n'
+         '{"label":"b","text":"second","meta":{}}\n'
+         '{"text": "third", "label": "a", "n": 1e3}\n'
+         '{"text": "fourth", "label": "b", "meta": null}\n').encode()
+
+
+def test_jsonl_spacing_key_order_escapes_and_number_spelling_come_back(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(JSONL)
+    assert _export(path, tmp_path) == JSONL  # was rewritten compact, 2.50 -> 2.5, 1e3 -> 1000.0
+    out = _export(path, tmp_path, lambda j: j.record("relabel", 0, label_after="b", issue_type="label"))
+    assert out == JSONL.replace(b'"label": "a", "meta"', b'"label": "b", "meta"', 1)
+
+
+def test_a_multilabel_jsonl_relabel_replaces_only_the_list(tmp_path):
+    rows = [{"text": f"t{i}", "labels": labels, "id": i}
+            for i, labels in enumerate([["x"], ["y", "x"], ["y"], ["x"], ["y"], ["x", "y"]])]
+    data = "".join(json.dumps(row) + "\n" for row in rows).encode()  # ", " and ": " spacing
+    path = tmp_path / "ml.jsonl"
+    path.write_bytes(data)
+    assert _export(path, tmp_path, label_column="labels") == data
+    out = _export(path, tmp_path, lambda j: j.record("relabel", 2, label_after='["x","y"]', issue_type="label"),
+                  label_column="labels")
+    changed = [line for line in out.splitlines() if line not in data.splitlines()]
+    assert len(changed) == 1 and sorted(json.loads(changed[0])["labels"]) == ["x", "y"]
+    assert changed[0].startswith(b'{"text": "t2", "labels": ') and changed[0].endswith(b', "id": 2}')
+
+
+@pytest.mark.parametrize("record,rendered,label,written", [
+    ('"a"b,x', "ab,y", 1, "ab,y"),  # odd quoting python's csv refuses: the rendered line
+    ('"a","1"', "a,2.0", 1, '"a","2.0"'),  # only the label differs: spliced, quoted as it was
+    ('"a",1', "a,2.0", 1, '"a",2.0'),
+    ('"a",1', "b,1", 1, "b,1"),  # another cell differs: the rendered line
+    ('{"a": 1, "b": [1, 2]}', '{"a":1.0,"b":[1,2]}', "a", '{"a": 1.0, "b": [1, 2]}'),  # 1 and 1.0 differ
+    ('{"a": true, "b": 2}', '{"a":1,"b":2}', "a", '{"a": 1, "b": 2}'),
+    ('{"a": 1, "b": 2}', '{"a":1,"b":3}', "a", '{"a":1,"b":3}'),  # not the label: the rendered line
+    ('{"a": 1, "a": 2}', '{"a":3}', "a", '{"a": 1, "a": 3}'),  # a repeated key: the last one counts
+])
+def test_a_record_is_written_only_when_it_holds_the_rendered_values(record, rendered, label, written):
+    fmt = "jsonl" if record.startswith("{") else "csv"
+    assert choose(record, rendered, fmt, label) == written
+
+
+def test_records_that_cannot_be_told_apart_exactly_are_not_used(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text('text,label\nab"c,x\nd",y\n')  # pandas: two rows (a quote inside a cell is data)
+    assert len(load_dataset(path)) == 2
+    assert source_records(path, "csv", "utf-8", 2) is None  # not two records here: every row rendered
+    path.write_text("text,label\n\nx,a\n")
+    assert source_records(path, "csv", "utf-8", 1) == ["text,label", "x,a"]  # blank lines are not rows
+
+
+def test_the_values_always_win_over_the_spelling(tmp_path):
+    """Whatever the records, what an export holds is the corrected frame's values."""
+    data = b'text,label\n"a ""quoted"" one",x\r\nplain,y\n"multi\nline",x\n'
+    path = tmp_path / "d.csv"
+    path.write_bytes(data)
+    out = tmp_path / "out.csv"
+    out.write_bytes(_export(path, tmp_path, lambda j: j.record("relabel", 1, label_after="x", issue_type="label")))
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert back["text"].tolist() == ['a "quoted" one', "plain", "multi\nline"]
+    assert back["label"].tolist() == ["x", "x", "x"]
