@@ -51,8 +51,10 @@ def _name_fits(name: str, names: frozenset[str], words: frozenset[str]) -> bool:
 
 
 def guess_note(role: str, column: str) -> str:
-    """The one line that says a column was guessed (CLI stderr, report notes, app summary)."""
-    return f"{role} column: {column} (guessed; --{role}-column to choose)"
+    """The one line that says a column was guessed (CLI stderr, report notes, app summary); a
+    name with surrounding spaces or unprintable characters is quoted (``' label'``)."""
+    shown = column if column.isprintable() and column == column.strip() and column else repr(column)
+    return f"{role} column: {shown} (guessed; --{role}-column to choose)"
 
 
 def guess_notes(notes: Sequence[str]) -> list[str]:

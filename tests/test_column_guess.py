@@ -27,7 +27,8 @@ def _resolve(columns: dict, text=None, label=None, id_column=None):
 def test_a_lone_label_like_column_is_taken_and_said(name):
     text, label, notes = _resolve({"text": T3, name: ["a", "b", "a"]})
     assert (text, label) == ("text", name)
-    assert notes == [f"label column: {name} (guessed; --label-column to choose)"]
+    shown = name if name == name.strip() else repr(name)
+    assert notes == [f"label column: {shown} (guessed; --label-column to choose)"]
     assert guess_notes(["other", *notes]) == notes
 
 
@@ -102,6 +103,15 @@ def test_a_given_column_is_never_replaced_by_a_guess():
     with pytest.raises(UsageError, match="no label column 'label' .*did you mean 'Label'"):
         load_dataset(pd.DataFrame({"text": T3, "Label": ["a", "b", "a"]}), label_column="label")
     assert load_dataset(pd.DataFrame({"text": T3, "Label": ["a", "b", "a"]})).label_column == "Label"
+
+
+def test_a_guessed_name_with_surrounding_spaces_is_shown_quoted():
+    """'text , label' as a header: the note said 'label column:  label (guessed' (two spaces)."""
+    text, label, notes = _resolve({"text ": T3, " label": ["a", "b", "a"]})
+    assert (text, label) == ("text ", " label")
+    assert notes == ["text column: 'text ' (guessed; --text-column to choose)",
+                     "label column: ' label' (guessed; --label-column to choose)"]
+    assert guess_notes(notes) == notes
 
 
 def test_name_key_ignores_case_space_and_dashes():
