@@ -146,3 +146,27 @@ async def test_a_regex_that_backtracks_without_end_does_not_freeze_the_app(app, 
         app.screen.set_filter("re:^a+!$")  # the same row, a sane pattern
         await settle(pilot)
         assert list(rows.order) == [int(before[0])]
+
+
+async def test_clearing_a_short_filter_scrolls_to_the_cursor(pinned_result, tmp_path):
+    """A filter of a few rows (no scroll bar), the cursor on one of them, the filter cleared: the
+    cursor row sat far down a list drawn from its top, so no row showed the cursor and a key acted
+    on a row out of sight (the scroll was refused while the list had no scroll bar)."""
+    from pilot_helpers import every_row
+    from tui_synthetic import fixed_view
+
+    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = await every_row(pilot, "label")
+        await pilot.press("slash", *"stolen", "enter")
+        await settle(pilot)
+        assert 2 < len(rows.order) < rows.body_height
+        await pilot.press("down", "down")
+        await settle(pilot)
+        row = rows.current_row
+        await pilot.press("slash", "ctrl+u", "enter")
+        await settle(pilot)
+        assert len(rows.order) == len(app.view) and rows.current_row == row
+        assert rows.cursor > rows.body_height  # far enough down to need a scroll
+        drawn = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert sum(line.startswith("▶") for line in drawn) == 1, drawn

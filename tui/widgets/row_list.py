@@ -181,9 +181,9 @@ class RowList(ScrollView, can_focus=True):
         top = int(self.scroll_offset.y)
         body = self.body_height
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
         elif self.cursor >= top + body:
-            self.scroll_to(y=self.cursor - body + 1, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor - body + 1, animate=False, immediate=True, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self.move_cursor(self.cursor + delta)
