@@ -44,6 +44,21 @@ def unique_names(header: list[str]) -> list[str]:
     return names
 
 
+def _wide(encoding: str) -> str | None:
+    """``'utf-16'``/``'utf-32'`` for an encoding of 2-4 bytes a character (either byte order),
+    else None: their line breaks are not single bytes and their codecs handle the BOM."""
+    name = codecs.lookup(encoding).name
+    return name[:6] if name.startswith(("utf-16", "utf-32")) else None
+
+
+def _blank_note(path: Path, blank: int) -> tuple[str, ...]:
+    """The note that ``blank`` blank lines were skipped (an export leaves them out)."""
+    if not blank:
+        return ()
+    lines = "1 blank line is not a row" if blank == 1 else f"{blank:,} blank lines are not rows"
+    return (f"{path.name}: {lines}; an export leaves them out",)
+
+
 def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
     """(newline, ends with a newline, has a UTF-8 BOM) from the file's bytes."""
     with path.open("rb") as handle:
@@ -53,7 +68,7 @@ def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
         handle.seek(max(0, size - 2))
         tail = handle.read()
     bom = head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "").startswith("utf8")
-    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):  # 2-4 bytes a character
+    if _wide(encoding):
         return _wide_text_layout(path, encoding)
     lf = head.find(b"\n")
     if lf == -1:  # no line break in the head (one long line): the file's end tells
@@ -67,7 +82,7 @@ def _written_encoding(path: Path, encoding: str, bom: bool) -> tuple[str, bool]:
     """The encoding (and BOM flag) that writes the file back as it is: ``utf-16``/``utf-32`` read
     either byte order by the BOM but write little-endian, so a big-endian file names its order."""
     name = codecs.lookup(encoding).name
-    if name not in ("utf-16", "utf-32"):
+    if name != _wide(encoding):  # utf-16-le/-be name their byte order already
         return encoding, bom
     with path.open("rb") as handle:
         head = handle.read(4)
@@ -173,7 +188,7 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
             head = handle.read(_HEAD_BYTES)
         quote_all = _all_quoted(head)  # the header and the first row quote every field
     blank = _blank_lines(path, newline, len(raw), options)
-    notes = (f"{path.name}: {blank:,} blank line(s) are not rows; an export leaves them out",) if blank else ()
+    notes = _blank_note(path, blank)
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, quote_all=quote_all, notes=notes)
@@ -185,7 +200,7 @@ def _blank_lines(path: Path, newline: str, records: int, options: dict[str, Any]
     counted by a second parse only when the search finds an empty line."""
     import mmap
 
-    if codecs.lookup(options["encoding"]).name.startswith(("utf-16", "utf-32")) or path.stat().st_size == 0:
+    if _wide(options["encoding"]) or path.stat().st_size == 0:
         return 0
     empty = (newline * 2).encode()
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
@@ -288,7 +303,9 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         text = handle.read()
     numbered = [(number, line[:-1] if line.endswith("\r") else line)  # not splitlines: U+2028 is data
                 for number, line in enumerate(text.split("\n"), 1)]
+    blank = len(numbered) - (not text or text.endswith("\n"))  # the empty piece after the last "\n"
     numbered = [(number, line) for number, line in numbered if line.strip()]
+    blank -= len(numbered)
     first = numbered[0][1] if numbered else None
     try:  # one parse of all lines is ~5x faster than one per line
         records = json.loads("[" + ",".join(line for _, line in numbered) + "]")
@@ -303,7 +320,7 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     separators, _ = _json_layout(first or "", records[0], ascii_only)
     style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        absent=absent)
+                        absent=absent, notes=_blank_note(path, blank))
     return frame, style
 
 

@@ -220,10 +220,21 @@ def test_blank_lines_are_said_not_silently_dropped(tmp_path):
     path.write_text('text,label\n"first\n\nquoted",x\n\nsecond,y\nthird,x\n\n')
     dataset = load_dataset(path)
     assert dataset.texts == ["first\n\nquoted", "second", "third"]
-    assert "b.csv: 2 blank line(s) are not rows; an export leaves them out" in dataset.warnings
+    assert "b.csv: 2 blank lines are not rows; an export leaves them out" in dataset.warnings
     clean = tmp_path / "c.csv"
     clean.write_text('text,label\n"first\n\nquoted",x\nsecond,y\nthird,x\n')
     assert not any("blank line" in w for w in load_dataset(clean).warnings)
+
+
+def test_blank_jsonl_lines_are_said_too(tmp_path):
+    """They were dropped by an export without a word (a CSV's were noted)."""
+    path = tmp_path / "b.jsonl"
+    path.write_text('{"text":"a","label":"x"}\n\n{"text":"b","label":"y"}\r\n \n{"text":"c","label":"x"}\n')
+    assert "b.jsonl: 2 blank lines are not rows; an export leaves them out" in load_dataset(path).warnings
+    path.write_text('{"text":"a","label":"x"}\n\n{"text":"b","label":"y"}')  # no final newline
+    assert "b.jsonl: 1 blank line is not a row; an export leaves them out" in load_dataset(path).warnings
+    path.write_text('{"text":"a","label":"x"}\r\n{"text":"b","label":"y"}\r\n')
+    assert not any("blank" in w for w in load_dataset(path).warnings)
 
 
 def test_null_text_and_empty_label_notes_count_rows_in_plain_english():
