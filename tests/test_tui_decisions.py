@@ -211,6 +211,7 @@ async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_
         message = notices[-1]
         assert message.startswith("undone: ") and "Near-duplicates, an earlier session" in message
         assert "moved there" in message and f"{len(members)} rows" in message
+        assert ("…" in message) == (len(members) > 3), message  # 'on 2 rows (1,441, 1,461…)' hid nothing
         assert second.screen is second.issue_screen("near_duplicate") is not label_screen
         assert second.screen.diff.members == members  # the cursor is on the set it undid
         await pilot.press("ctrl+r")

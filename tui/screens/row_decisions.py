@@ -148,7 +148,8 @@ class DecisionKeys:
             self.show_row(outcome.rows[0])
             return
         rows = step.rows
-        on = f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows)} rows ({', '.join(f'{r:,}' for r in rows[:3])}…)"
+        listed = ", ".join(f"{r:,}" for r in rows[:3]) + ("…" if len(rows) > 3 else "")
+        on = f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows):,} rows ({listed})"
         where = ISSUE_TITLES.get(step.issue_type, step.issue_type or "?")
         when = ", an earlier session" if step.earlier else ""
         message = f"{which}: {step.what} on {on} ({where}{when})"
