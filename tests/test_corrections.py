@@ -184,7 +184,7 @@ def test_unreadable_middle_line_is_reported_and_the_rest_applied(dataset, journa
     lines[1] = "this is not json\n"
     journal_path.write_text("".join(lines))
     with Journal.open(journal_path, dataset) as journal:
-        assert journal.load_report == ["skipped 1 unreadable line(s): 2"]
+        assert journal.load_report == ["skipped 1 unreadable line: 2"]
         assert journal.decisions().keys() == {0, 2}
 
 
@@ -200,7 +200,7 @@ def test_mismatched_text_sha256_and_missing_rows_are_reported_not_applied(tmp_pa
 
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         report = "\n".join(journal.load_report)
-        assert "1 decision(s) not applied: the row's text changed" in report and "rows 1)" in report
+        assert "1 decision not applied: the row's text changed" in report and "rows 1)" in report
         assert "row not in the dataset (rows 5)" in report
         assert journal.decisions().keys() == {2}
         assert journal.undo() == [2] and journal.undo() == []  # groups that apply to nothing are skipped
@@ -357,7 +357,7 @@ def test_when_rollback_fails_the_next_line_starts_fresh(dataset, journal_path, m
                 journal.record("exclude", 1, issue_type="outlier")
         journal.record("keep", 2, issue_type="label")
     with Journal.open(journal_path, dataset) as journal:
-        assert journal.load_report == ["skipped 1 unreadable line(s): 2"]
+        assert journal.load_report == ["skipped 1 unreadable line: 2"]
         assert journal.decisions().keys() == {0, 2}
 
 

@@ -115,7 +115,7 @@ def test_resorted_file_with_duplicate_texts_keeps_the_exclude_on_its_id(tmp_path
     write_csv(data, [DUPS[i] for i in (3, 1, 2, 0, 4, 5)])  # r3 now first, r0 at position 3
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         assert journal.decisions().keys() == {0}  # where r3 is now
-        assert "followed their row to a new position" in "\n".join(journal.load_report)
+        assert "1 decision followed its row to a new position" in "\n".join(journal.load_report)
     write_csv(data, [DUPS[i] for i in (0, 1, 2, 5, 4)])  # r3 gone; r0 (same text) stays at 0
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         assert journal.decisions() == {} and journal.unapplied == 1
@@ -144,7 +144,7 @@ def test_without_ids_a_unique_text_is_followed_and_a_repeated_one_is_not(tmp_pat
     with Journal.open(journal_path, load_dataset(data)) as journal:
         assert {row: d.action for row, d in journal.decisions().items()} == {4: "exclude"}
         report = "\n".join(journal.load_report)
-        assert "now belongs to several rows" in report and "followed their row" in report
+        assert "now belongs to several rows" in report and "1 decision followed its row" in report
 
 
 def test_a_group_applies_all_or_nothing_and_says_so(tmp_path, journal_path):
@@ -161,9 +161,9 @@ def test_a_group_applies_all_or_nothing_and_says_so(tmp_path, journal_path):
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         assert journal.decisions().keys() == {0}  # row 2 is NOT excluded without row 5
         report = "\n".join(journal.load_report)
-        assert "1 decision group(s) matched only in part" in report
+        assert "1 decision group matched only in part" in report
         assert journal.unapplied == 2
-        assert "2 journal decision(s) NOT applied" in journal.unapplied_summary()
+        assert "2 journal decisions NOT applied" in journal.unapplied_summary()
         assert journal.undo() == [0] and journal.undo() == []
 
 
@@ -185,7 +185,7 @@ def test_an_undone_group_that_no_longer_matches_is_not_reported(tmp_path, journa
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         report = "\n".join(journal.load_report)
         assert "undo/redo" not in report and "matched only in part" not in report and "text changed" not in report
-        assert "1 decision(s) not applied: the row's label changed since" in report
+        assert "1 decision not applied: the row's label changed since" in report
         assert journal.unapplied == 1 and journal.decisions() == {}
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         journal.undo()  # the keep
@@ -210,11 +210,11 @@ def test_export_summary_line_says_part_of_the_journal_was_skipped(tmp_path, jour
     write_csv(data, edited)
     summary = export_corrected(load_dataset(data, id_column="id"), journal_path, tmp_path / "out.csv")
     assert summary.excluded == 0 and summary.rows_written == 6
-    assert "2 journal decision(s) NOT applied" in summary.line()
+    assert "2 journal decisions NOT applied" in summary.line()
     argv = ["export", str(data), "--id-column", "id", "--journal", str(journal_path), "-o", str(tmp_path / "o2.csv")]
     assert main(argv) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1 and "NOT applied" in out[0] and "1 group(s) only partly matching" in out[0]
+    assert len(out) == 1 and "NOT applied" in out[0] and "1 group only partly matching" in out[0]
 
 
 def test_demo_refuses_a_journal_that_is_not_one(tmp_path, capsys, monkeypatch):

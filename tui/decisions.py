@@ -121,7 +121,7 @@ class DecisionBook:
             source = Path(str(dataset.source)).resolve()  # relative 'test.csv' has no parent name
             other = path.with_name(f"{source.parent.name}-{source.stem}.corrections.jsonl")
             messages.append(f"READ-ONLY: journal {path} does not match this dataset (none of its "
-                            f"{journal.unapplied} decision(s) applies); choose another with --journal, "
+                            f"{journal.unapplied:,} decision{'' if journal.unapplied == 1 else 's'} applies); choose another with --journal, "
                             f"e.g. --journal {other}")
         messages.extend(journal.load_report)
         book = cls(journal, len(dataset), list(dataset.classes))
