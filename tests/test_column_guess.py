@@ -151,6 +151,11 @@ def test_a_category_file_audits_relabels_exports_and_reopens_by_its_guessed_colu
     with Journal.open(journal, load_dataset(path, id_column="id")) as reopened:  # resume: replayed
         assert [(d.row, d.label_after) for d in reopened.decisions().values()] == [(4, "balance")]
 
+    assert main(["audit", str(path), "--model", "tfidf", "--format", "json", "--id-column", "id",
+                 "--apply-journal", str(journal)]) == 0
+    out, err = capsys.readouterr()
+    assert f"textaudit: {note}\n" in err and json.loads(out)["journal"]["relabel"] == 1
+
     out_path = tmp_path / "fixed.csv"
     assert main(["export", str(path), "--id-column", "id", "-o", str(out_path)]) == 0
     out, err = capsys.readouterr()

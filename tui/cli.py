@@ -314,7 +314,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             result = run_audit(args.data, options, progress=progress, cancel=INTERRUPTED)
     finally:
         progress.close()
-    say_guesses(result.notes)
+    say_guesses((reaudit.before if reaudit is not None else result).notes)  # the after-audit names its columns
     if reaudit is not None:
         for warning in reaudit.warnings:
             print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
