@@ -36,8 +36,9 @@ ISSUE_TYPES = (
 # 6: posterior or self-confidence by a held-out choice of noise model; 7: kNN votes pooled
 # log-linearly with a fitted weight; 8: the noise estimate needs a median class of 20 rows, was 10;
 # 9: the posterior without its noise-corrected T^-1 p half; 10: two classes count the rows below 0.5
-# with the power fitted to the labels)
-LABEL_VERSION = 10
+# with the power fitted to the labels; 11: the flip models' counts corrected for the flips the
+# classifier learned, counted_flips)
+LABEL_VERSION = 11
 
 
 @dataclass

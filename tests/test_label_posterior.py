@@ -370,8 +370,8 @@ def test_the_fallback_counts_label_errors_with_the_noise_model_the_likelihood_pr
     verdict = score_labels(given, probs)
     found = verdict.diagnostics
     assert verdict.method == "self-confidence" and found["noise_model"] == "untrusted"
-    assert found["uniform_flip_estimate"] < 0.5 * flipped.sum()  # the miss: 54 of 131
-    assert found["class_pair_estimate"] > 1.3 * found["uniform_flip_estimate"]
+    assert found["uniform_flip_estimate"] < 0.6 * flipped.sum()  # the miss: 74 of 131 (54 before LABEL_VERSION 11)
+    assert found["class_pair_estimate"] > 1.1 * found["uniform_flip_estimate"]  # 85 vs 74 (79 vs 54 before LV 11)
     assert verdict.estimated_issues == verdict.flags.sum() == min(found["cleanlab_estimate"], found["class_pair_estimate"])
     assert any("a class-pair noise model" in note for note in verdict.notes)
     given, probs, flipped = sibling_classes(0)
@@ -407,7 +407,7 @@ def test_the_posteriors_flag_count_is_capped_by_the_class_pair_models_count():
     maximum-likelihood count as well as cleanlab's and the rows below 0.5 (bench/quality.py:
     the long-tail TF-IDF set flagged 2.1x the flips at 5% with sure regression probabilities,
     1.3-1.5x with the cap). The cost, seen here: flips the classifier half learned are partly
-    missed by that model (79-99 counted for 127-131 flips)."""
+    missed by that model (82-85 counted for 127-131 flips; 73-79 before LABEL_VERSION 11)."""
     for seed in (0, 1, 2):
         given, probs, flipped = confusable_probs(seed, unlearned=0.5)
         verdict = score_labels(given, probs)
@@ -523,3 +523,70 @@ def test_a_file_with_no_label_errors_gets_a_note_that_says_so():
     assert verdict.method == "noise-aware posterior"
     assert verdict.notes == ["label scores: the noise-aware posterior; cleanlab's confident joint counts no likely "
                              "label errors, so no row is flagged"]
+
+
+def learned_floor_classes(seed: int = 0, rate: float = 0.1, classes: int = 3, learned: float = 0.7):
+    """A few classes, ``rate`` of the labels flipped at random, pred_probs as a classifier trained
+    on the noisy labels gives them: it learned ``learned`` of the flips' floor (its probabilities
+    are ``(1 - learned) p + learned T p``, ``p`` without noise, ``T`` the uniform flips), as on
+    bench/quality.py's three-class sets (0.6-0.9 learned there, 0.02-0.3 with 77 classes)."""
+    rng = np.random.default_rng(seed)
+    truth = np.repeat(np.arange(classes), 3000 // classes)
+    rows = np.arange(len(truth))
+    logits = rng.normal(0.0, 1.0, (len(truth), classes))
+    logits[rows, truth] += rng.normal(5.0, 1.5, len(truth))
+    clean = np.exp(logits)
+    clean /= clean.sum(axis=1, keepdims=True)
+    noisy = (1.0 - rate) * clean + rate * (1.0 - clean) / (classes - 1)
+    flipped = rng.random(len(truth)) < rate
+    given = np.where(flipped, (truth + rng.integers(1, classes, len(truth))) % classes, truth)
+    return given, (1.0 - learned) * clean + learned * noisy, flipped
+
+
+def test_flip_models_count_the_flips_the_classifier_learned():
+    """Issue 17, few classes: a flip the classifier learned keeps the learned floor on its label,
+    so the EM posterior of a flip stays below 1 and the EM rate counted 0.72-0.80x the flips
+    (bench/quality.py: banking77 in 3 coarse classes flagged 0.71-0.83x at 10%, F1 below the
+    plain workflow's). ``counted_flips`` counts the rows more likely flipped than not, over the
+    share of simulated flips (clean-looking rows flipped) that would be: 0.95-1.04x here."""
+    from engine.label_posterior import counted_flips, flip_rate
+
+    for classes in (3, 4):
+        for rate in (0.05, 0.1):
+            for seed in (0, 1):
+                given, probs, flipped = learned_floor_classes(seed, rate, classes)
+                verdict = score_labels(given, probs)
+                found = verdict.diagnostics
+                assert found["noise_model"] == "uniform"
+                assert 0.9 <= found["uniform_flip_estimate"] / flipped.sum() <= 1.1
+                assert 0.7 < found["uniform_flip_detection"] < 0.95  # the share of flips the EM sees
+                assert 0.9 <= verdict.flags.sum() / flipped.sum() <= 1.1
+                assert (verdict.flags & flipped).sum() / verdict.flags.sum() > 0.9
+                q = probs ** 1.5 / (probs ** 1.5).sum(axis=1, keepdims=True)
+                assert flip_rate(given, q) * len(given) < 0.85 * flipped.sum()  # the EM rate alone: the miss
+                assert counted_flips(given, q)[0] == found["uniform_flip_estimate"] or abs(
+                    counted_flips(given, q)[0] - found["uniform_flip_estimate"]) < 1
+
+
+def test_flip_counts_are_not_scaled_where_the_model_sees_few_flips():
+    """Where the EM rate is small next to the classifier's floors, fewer than half of the simulated
+    flips would be counted and dividing by that share amplifies a row or two (bench/quality.py: a
+    60-row ag_news sample, a share of 0.07-0.09, 14 flagged for 3 flips). There the count is the
+    EM rate as it is. Here: 100 rows, 3 flips, a share of 0.2-0.3; scaled 4.4-7.7, kept 1.5-3.4."""
+    from engine.label_posterior import MIN_FLIP_DETECTION, counted_flips, flip_detection, flip_rate, flip_weights
+
+    for seed in range(4):
+        rng = np.random.default_rng(seed)
+        truth = np.repeat(np.arange(4), 25)
+        logits = rng.normal(0.0, 1.0, (100, 4))
+        logits[np.arange(100), truth] += 2.0
+        probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+        flipped = np.zeros(100, dtype=bool)
+        flipped[rng.choice(100, 3, replace=False)] = True
+        given = np.where(flipped, (truth + 1) % 4, truth)
+        q = probs**1.5 / (probs**1.5).sum(axis=1, keepdims=True)
+        count, seen = counted_flips(given, q)
+        rate = flip_rate(given, q)
+        assert 0 < seen < MIN_FLIP_DETECTION and seen == flip_detection(given, q, rate)
+        assert count == rate * len(given) <= 1.2 * flipped.sum()
+        assert np.sum(flip_weights(given, q, rate) > 0.5) / seen > 1.4 * flipped.sum()  # what scaling would give
