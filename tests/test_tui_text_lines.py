@@ -22,8 +22,9 @@ def test_terminal_safe_lines_keeps_line_breaks_and_pictures_controls():
 
 
 async def test_detail_pane_draws_a_multiline_text_on_its_lines(tmp_path):
-    texts = [f"{['apple pie', 'bread roll', 'cheese board'][i % 3]} order {i}" for i in range(36)] + [MULTI]
-    labels = [["a", "b", "c"][i % 3] for i in range(37)]
+    texts = [f"{['apple pie', 'bread roll', 'cheese board'][i % 3]} order {i}" for i in range(36)]
+    texts += [MULTI, "\nWhich ATMs take it?"]  # banking77 test: that text and its near-duplicate without the break
+    labels = [["a", "b", "c"][i % 3] for i in range(38)]
     frame = pd.DataFrame({"text": texts, "label": labels})
     result = run_audit(frame, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
     app = TextauditApp(result, journal_path=tmp_path / "j.jsonl")
@@ -40,5 +41,6 @@ async def test_detail_pane_draws_a_multiline_text_on_its_lines(tmp_path):
         body = pane.query_one("#detail-body")
         drawn = [body.render_line(y).text.strip() for y in range(body.size.height)]
         assert "second line" in drawn and "third line" in drawn, drawn  # on lines of their own, as drawn
+        assert pane.render_row(37).plain.startswith("Row 37 · id 37\n\nWhich ATMs take it?\n")  # kept, not stripped
         listed = [rows.render_line(y).text for y in range(rows.size.height)]
         assert any("first line of the ticket second line third line" in line for line in listed), listed

@@ -115,7 +115,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if decision:
             text.append(f"   decision: {decision}", style="bold reverse")
         text.append("\n")
-        text.append(view.full_text(row, SHOWN_CHARS).strip("\n") or "(empty)")
+        text.append(view.full_text(row, SHOWN_CHARS) or "(empty)")
         text.append("\n\n")
         text.append("Given:     ", style="bold")
         text.append(f"{names[given]}")

@@ -20,7 +20,7 @@ def render_multilabel_row(pane, row: int) -> Text:
     if decision:
         text.append(f"   decision: {decision}", style="bold reverse")
     text.append("\n")
-    text.append(view.full_text(row, SHOWN_CHARS).strip("\n") or "(empty)")
+    text.append(view.full_text(row, SHOWN_CHARS) or "(empty)")
     text.append("\n\n")
     text.append("Given:     ", style="bold")
     text.append(ml.given_text(row) if ml.sets[row] else "∅ (no label)")
