@@ -111,7 +111,11 @@ def export_corrected(
         style = dataset.style
         if not notes:  # the file as it was read: its rows are written as it spelled them
             verbatim = _source_records(dataset, fmt)
-    notes += _write(frame, output, fmt, style, rows, verbatim)
+    written = _write(frame, output, fmt, style, rows, verbatim)
+    if any(note.startswith(f"column {dataset.label_column!r} changed type") for note in written):
+        widened = f"label column {dataset.label_column!r} changed from "  # the same change, said once
+        notes = [note for note in notes if not note.startswith(widened)]
+    notes += written
     return ExportSummary(path=output, rows_written=len(frame), relabelled=counts["relabel"],
                          excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes,
                          unapplied=unapplied)

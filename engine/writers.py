@@ -264,6 +264,8 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes) -> A
         if original is not None:
             try:
                 array = pa.array(series, type=original.type, from_pandas=True)
+                if pa.types.is_floating(original.type) and not _floats_kept(array, series):
+                    array = None  # 0.1 into float32 is 0.10000000149: rounded without a word
             except (pa.ArrowException, TypeError, ValueError, OverflowError):
                 array = None
         if array is None:
@@ -280,6 +282,16 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes) -> A
         arrays.append(array)
     table = pa.Table.from_arrays(arrays, names=names)
     return table.replace_schema_metadata(_pandas_metadata(frame, style, changed))
+
+
+def _floats_kept(array: Any, series: pd.Series) -> bool:
+    """True when the narrower float ``array`` holds every value of ``series`` exactly."""
+    try:
+        wanted = series.to_numpy(dtype=np.float64, na_value=np.nan)
+    except (TypeError, ValueError):
+        return False
+    got = array.to_numpy(zero_copy_only=False).astype(np.float64)
+    return bool(np.array_equal(got, wanted, equal_nan=True))
 
 
 def _pandas_metadata(frame: pd.DataFrame, style: SourceStyle | None, changed: set[str]) -> dict | None:

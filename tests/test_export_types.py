@@ -49,12 +49,31 @@ def test_int8_label_relabelled_beyond_its_range_is_widened(tmp_path):
     journal = tmp_path / "j.jsonl"
     _relabel(dataset, journal, 1, "300", new=True)
     summary = export_corrected(dataset, journal, tmp_path / "out.parquet")
-    assert any("changed from int8" in w for w in summary.warnings)
+    assert [w for w in summary.warnings if "int8" in w] == [  # said once (it was said twice, in two wordings)
+        "column 'label' changed type from int8 to int64 to hold the new values"]
     back = pd.read_parquet(tmp_path / "out.parquet")["label"]
     assert back.tolist() == [0, 300, 2, 0, 1, 2] and back.dtype.kind == "i"
     _relabel(dataset, journal, 1, "2")  # a value that fits keeps int8
     export_corrected(dataset, journal, tmp_path / "out2.parquet")
     assert pd.read_parquet(tmp_path / "out2.parquet")["label"].dtype == "int8"
+
+
+def test_a_float32_label_is_not_rounded_into_its_type(tmp_path):
+    """0.1 in a float32 column came back as 0.10000000149011612, while a warning said the column
+    was widened to float64."""
+    import pyarrow as pa
+
+    table = pa.table({"text": TEXTS, "label": pa.array([0.5, 1.5, 2.5, 0.5, 1.5, 2.5], type=pa.float32())})
+    dataset = load_dataset(_arrow_file(tmp_path, table))
+    journal = tmp_path / "j.jsonl"
+    _relabel(dataset, journal, 1, "0.1", new=True)
+    summary = export_corrected(dataset, journal, tmp_path / "out.parquet")
+    back = pd.read_parquet(tmp_path / "out.parquet")["label"]
+    assert back.tolist() == [0.5, 0.1, 2.5, 0.5, 1.5, 2.5] and back.dtype == "float64"
+    assert summary.warnings == ["column 'label' changed type from float to double to hold the new values"]
+    _relabel(dataset, journal, 1, "2.5")  # exact in float32: the type stays
+    export_corrected(dataset, journal, tmp_path / "out2.parquet")
+    assert pd.read_parquet(tmp_path / "out2.parquet")["label"].dtype == "float32"
 
 
 def test_mixed_int_and_str_column(tmp_path):
