@@ -347,6 +347,11 @@ def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, note
     dataset = datasets.Dataset(InMemoryTable(table))
     features = style.features if style is not None else None
     if features is not None and list(features) == list(dataset.features):
+        before = {f.name: f.type for f in style.schema} if style.schema is not None else {}
+        widened = {f.name for f in table.schema if f.name in before and f.type != before[f.name]}
+        if widened:  # to_arrow widened them to hold new values: the input's feature would narrow them back
+            features = datasets.Features({name: dataset.features[name] if name in widened else feature
+                                          for name, feature in features.items()})
         try:
             dataset = dataset.cast(features)
         except (ValueError, TypeError) as exc:

@@ -76,6 +76,24 @@ def test_a_float32_label_is_not_rounded_into_its_type(tmp_path):
     assert pd.read_parquet(tmp_path / "out2.parquet")["label"].dtype == "float32"
 
 
+def test_a_saved_datasets_float32_feature_is_not_rounded_either(tmp_path):
+    """The export cast the widened column back to the input's features: 0.10000000149011612."""
+    import datasets
+
+    features = datasets.Features({"text": datasets.Value("string"), "label": datasets.Value("float32")})
+    datasets.Dataset.from_dict({"text": TEXTS, "label": [0.5, 1.5, 2.5] * 2}, features=features).save_to_disk(
+        str(tmp_path / "in"))
+    dataset = load_dataset(tmp_path / "in")
+    journal = tmp_path / "j.jsonl"
+    _relabel(dataset, journal, 1, "0.1", new=True)
+    export_corrected(dataset, journal, tmp_path / "out", fmt="hf")
+    back = datasets.load_from_disk(str(tmp_path / "out"))
+    assert back["label"][:2] == [0.5, 0.1] and back.features["label"].dtype == "float64"
+    _relabel(dataset, journal, 1, "2.5")
+    export_corrected(dataset, journal, tmp_path / "out2", fmt="hf")
+    assert datasets.load_from_disk(str(tmp_path / "out2")).features == features
+
+
 def test_mixed_int_and_str_column(tmp_path):
     path = tmp_path / "m.jsonl"
     labels = [1, "a", 2, "a", 1, 2]
