@@ -194,3 +194,17 @@ async def test_the_app_summary_says_the_guessed_label_column(tmp_path):
         notes = str(app.screen.query_one("#notes").render())
         assert notes.splitlines()[0] == "note: label column: category (guessed; --label-column to choose)"
         await pilot.press("q")
+
+
+def test_serve_says_the_guess_before_serving(tmp_path):
+    import socket
+
+    from test_serve import _serve
+
+    path = _category_csv(tmp_path)
+    with socket.socket() as busy:  # the port is taken: serve stops right after its data check
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        done = _serve(str(path), "--port", str(busy.getsockname()[1]))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == "textaudit: label column: category (guessed; --label-column to choose)"
