@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_roundtrip import CLASSES, SETTINGS, _actions, _texts
+from test_roundtrip import _export as roundtrip_export
 
 from engine.corrections import Journal
 from engine.export import export_corrected
@@ -123,3 +127,42 @@ def test_the_values_always_win_over_the_spelling(tmp_path):
     back = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert back["text"].tolist() == ['a "quoted" one', "plain", "multi\nline"]
     assert back["label"].tolist() == ["x", "x", "x"]
+
+
+# ---- property: any per-cell quoting comes back, only the decided label cells change ----------
+
+
+def _field(value: str, quoted: bool) -> str:
+    if quoted or any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+@SETTINGS
+@given(data=st.data())
+def test_any_quoting_comes_back_and_only_decided_label_cells_change(data):
+    import tempfile
+
+    n = data.draw(st.integers(3, 8))
+    texts = ["anchor"] + data.draw(st.lists(_texts(), min_size=n - 1, max_size=n - 1))
+    labels = CLASSES[:2] + data.draw(st.lists(st.sampled_from(CLASSES), min_size=n - 2, max_size=n - 2))
+    numbers = [repr(data.draw(st.floats(allow_nan=False, allow_infinity=False))) for _ in range(n)]
+    rows = [["text", "label", "n"]] + [[t, lab, num] for t, lab, num in zip(texts, labels, numbers)]
+    quoting = [data.draw(st.lists(st.booleans(), min_size=3, max_size=3)) for _ in rows]
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]))
+    actions = data.draw(_actions(n))
+
+    def render(changes: dict) -> bytes:
+        lines = []
+        for i, (row, quoted) in enumerate(zip(rows, quoting)):
+            if i and changes.get(i - 1, "") is None:
+                continue  # excluded
+            cells = [row[0], changes.get(i - 1, row[1]) if i else row[1], row[2]]
+            lines.append(",".join(_field(v, q) for v, q in zip(cells, quoted)))
+        return (newline.join(lines) + newline).encode()
+
+    with tempfile.TemporaryDirectory() as folder:
+        source, out = Path(folder) / "in.csv", Path(folder) / "out.csv"
+        source.write_bytes(render({}))
+        _, changes = roundtrip_export(source, out, actions)
+        assert out.read_bytes() == render(changes)
