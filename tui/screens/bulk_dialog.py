@@ -73,13 +73,14 @@ class BulkDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         request = self.request
         with Vertical(id="bulk"):
-            yield Label(request.title, classes="dialog-title", id="bulk-title", markup=False)
+            yield Label(f"{request.title} · enter/y confirms · esc/n cancels", classes="dialog-title",
+                        id="bulk-title", markup=False)  # the keys on top: a short terminal cuts the hint off
             yield Static(preview_table(request), id="bulk-preview", markup=False)
             more = request.count - len(request.preview)
             lines = [f"… and {more:,} more" if more > 0 else ""] + request.notes
             notes = "\n".join(line for line in lines if line)
             yield Static(notes, id="bulk-notes", classes="" if notes else "-empty", markup=False)
-            yield Static("one undo step (u) · enter/y confirms · esc/n cancels", id="bulk-hint", markup=False)
+            yield Static("one undo step (u)", id="bulk-hint", markup=False)
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -39,10 +39,15 @@ def default_output(source: str) -> Path:
     return folder / f"{stem or 'dataset'}.corrected{suffix}"
 
 
+#: Below this many terminal rows the checkbox and buttons are drawn one line high.
+SHORT_ROWS = 21
+
+
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Enter (or the Export button) confirms; escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
     def __init__(self, source: str, journal_path: Path, counts: dict[str, int], n_rows: int) -> None:
         super().__init__()
@@ -56,17 +61,18 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
         with Vertical(id="export"):
-            yield Label("Export the corrected dataset", classes="dialog-title", markup=False)
+            yield Label("Export the corrected dataset · enter exports · esc cancels", classes="dialog-title",
+                        markup=False)  # the keys on top: a short terminal cuts the buttons off
             yield Static(
                 f"From:    {terminal_safe(str(self.source))}\n"
                 f"Journal: {terminal_safe(str(self.journal_path))}\n"
                 f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
-                f"{exclude:,} excluded (removed), {keep:,} kept as they are.\n"
-                "Original columns and row order are kept. Format follows the extension "
-                f"({', '.join(DEFAULT_SUFFIX.values())}).",
+                f"{exclude:,} excluded (removed), {keep:,} kept as they are.",
                 id="export-summary",
                 markup=False,
             )
+            yield Static("Original columns and row order are kept. Format follows the extension "
+                         f"({', '.join(DEFAULT_SUFFIX.values())}).", id="export-format", markup=False)
             yield Input(str(default_output(self.source)), id="export-path")
             yield Checkbox("only the changed rows, with before and after labels", id="export-changed-only")
             yield Static("", id="export-warning", markup=False)

@@ -42,7 +42,7 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
             yield Label(id="threshold-title", classes="dialog-title", markup=False)
             yield Static(id="threshold-histogram", markup=False)
             yield Static(id="threshold-summary", markup=False)
-            yield Static("←→ one row · ↑↓ a tenth · 0 default · tab next check · enter apply · esc cancel",
+            yield Static("←→ one row · ↑↓ a tenth · 0 default · tab next check",
                          id="threshold-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -60,7 +60,7 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
         default = t.default[kind]
         width = max(10, self.query_one("#threshold-histogram").content_region.width or 60)
         self.query_one("#threshold-title", Label).update(
-            f"Flag threshold · {ISSUE_TITLES.get(kind, kind)}")
+            f"Flag threshold · {ISSUE_TITLES.get(kind, kind)} · enter applies · esc cancels")
         self.query_one("#threshold-histogram", Static).update(
             histogram_text(t.index(kind).sorted_scores, default, self.threshold, width))
         now = "none" if self.threshold is None else f"{self.threshold:.4g}"

@@ -1,0 +1,57 @@
+"""A 60x15 terminal: the dialogs say their keys where they are seen. The export dialog's buttons
+and the keys of the threshold and bulk dialogs were below the bottom edge (tmux at 60x15)."""
+
+from __future__ import annotations
+
+from pilot_helpers import settle
+from textual.widgets import Button
+from tui_synthetic import fixed_view
+
+from tui.app import TextauditApp
+
+
+def app_of(pinned_result, tmp_path) -> TextauditApp:
+    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+
+
+def on_screen(app, widget) -> bool:
+    region = widget.region
+    return region.height > 0 and region.y >= 0 and region.bottom <= app.size.height
+
+
+async def test_export_dialog_fits_60x15_and_keeps_its_full_form_at_80x24(pinned_result, tmp_path):
+    app = app_of(pinned_result, tmp_path)
+    async with app.run_test(size=(60, 15)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "ExportDialog"
+        for button in dialog.query(Button):
+            assert on_screen(app, button), button.region
+        assert "enter exports · esc cancels" in str(dialog.query_one(".dialog-title").render())
+        assert "Writes 258 of 258 rows" in str(dialog.query_one("#export-summary").render())
+    app = app_of(pinned_result, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#export-format").display  # the format sentence, hidden only when short
+        assert all(on_screen(app, button) and button.region.height == 3 for button in dialog.query(Button))
+
+
+async def test_threshold_and_bulk_dialogs_say_their_keys_in_the_title(pinned_result, tmp_path):
+    app = app_of(pinned_result, tmp_path)
+    async with app.run_test(size=(60, 15)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        title = app.screen.query_one("#threshold-title")
+        assert "enter applies · esc cancels" in str(title.render()) and on_screen(app, title)
+        await pilot.press("escape")
+        await pilot.press("space", "down", "space", "x")
+        await pilot.pause()
+        title = app.screen.query_one("#bulk-title")
+        assert "enter/y confirms · esc/n cancels" in str(title.render()) and on_screen(app, title)
