@@ -4,6 +4,7 @@ corrected cells, for CSV quoting the writer would not choose and JSONL spacing a
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -163,6 +164,45 @@ def test_any_quoting_comes_back_and_only_decided_label_cells_change(data):
 
     with tempfile.TemporaryDirectory() as folder:
         source, out = Path(folder) / "in.csv", Path(folder) / "out.csv"
+        source.write_bytes(render({}))
+        _, changes = roundtrip_export(source, out, actions)
+        assert out.read_bytes() == render(changes)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_any_jsonl_spelling_comes_back_and_only_decided_label_values_change(data):
+    import tempfile
+
+    n = data.draw(st.integers(3, 8))
+    texts = ["anchor"] + data.draw(st.lists(_texts(surrogates=True), min_size=n - 1, max_size=n - 1))
+    labels = CLASSES[:2] + data.draw(st.lists(st.sampled_from(CLASSES), min_size=n - 2, max_size=n - 2))
+    extras = data.draw(st.lists(st.one_of(st.none(), st.integers(-2**70, 2**70), st.floats(allow_nan=False),
+                                          st.sampled_from(["2.50", "1e3", "-0.0", "[1, 2.0]", '{"k": null}'])),
+                                min_size=n, max_size=n))
+    layouts = [(data.draw(st.sampled_from([(",", ":"), (", ", ": "), (" , ", " : ")])),
+                data.draw(st.booleans()), data.draw(st.booleans())) for _ in range(n)]
+    actions = data.draw(_actions(n))
+
+    def line(i: int, label: str) -> str:
+        (comma, colon), ascii_only, label_first = layouts[i]
+        text = json.dumps(texts[i], ensure_ascii=ascii_only)
+        text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)  # as a file holds one
+        pairs = [("text", text), ("label", json.dumps(label))]
+        if label_first:
+            pairs.reverse()
+        extra = extras[i]
+        if extra is not None:  # spelled as given: a JSON number or value text as a file may hold it
+            pairs.append(("x", extra if isinstance(extra, str) else json.dumps(extra)))
+        return "{" + comma.join(f'"{k}"{colon}{v}' for k, v in pairs) + "}"
+
+    def render(changes: dict) -> bytes:
+        kept = [line(i, changes.get(i, labels[i])) for i in range(n) if changes.get(i, "") is not None]
+        text = "\n".join(kept) + "\n"
+        return text.encode()
+
+    with tempfile.TemporaryDirectory() as folder:
+        source, out = Path(folder) / "in.jsonl", Path(folder) / "out.jsonl"
         source.write_bytes(render({}))
         _, changes = roundtrip_export(source, out, actions)
         assert out.read_bytes() == render(changes)
