@@ -312,6 +312,13 @@ class TextauditApp(ReviewActions, App[int]):
         else:
             self.post_message(ExportFinished(summary))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, whose page keys cannot crash the app (tui/palette.py)."""
+        from tui.palette import SafeCommandPalette
+
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def action_quit(self) -> None:
         self.cancel_event.set()
         self.exit(0)

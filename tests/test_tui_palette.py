@@ -1,0 +1,31 @@
+"""The command palette's page keys: ctrl+p, m, down, pagedown typed at once in tmux ended the app
+with a traceback (KeyError in Textual's option list: the refilled list was not laid out yet)."""
+
+from __future__ import annotations
+
+from textual.command import CommandList
+from textual.widgets.option_list import Option
+from tui_synthetic import fixed_view
+
+from tui.app import TextauditApp
+
+
+async def test_a_page_key_before_the_palette_list_is_laid_out_does_not_crash(pinned_result, tmp_path):
+    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        listing = palette.query_one(CommandList)
+        listing.remove_class("--visible")  # what the palette does while a search runs
+        await pilot.pause()
+        listing.clear_options()
+        listing.add_class("--visible")  # ... and when its results arrive, before the next layout
+        listing.add_options([Option("first"), Option("second")])
+        listing.highlighted = 1
+        palette._action_command_list("page_down")  # the key, as the palette passes it on
+        palette._action_command_list("page_up")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
