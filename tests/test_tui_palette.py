@@ -29,3 +29,19 @@ async def test_a_page_key_before_the_palette_list_is_laid_out_does_not_crash(pin
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and app.return_code is None
+
+
+async def test_results_of_a_search_that_ends_after_the_palette_closed_are_dropped(pinned_result, tmp_path):
+    """ctrl+p, a letter and escape at once: the search worker then showed its results on the
+    closed palette (NoMatches: CommandList) and the app ended with a traceback."""
+    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", "m")
+        await pilot.pause()
+        palette = app.screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not palette
+        palette._list_visible = not palette._list_visible  # what the late search does
+        await pilot.pause()
+        assert app.is_running and app.return_code is None

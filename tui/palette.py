@@ -9,13 +9,21 @@ m, down, pagedown typed at once). A page key that comes too early now does nothi
 from __future__ import annotations
 
 from textual.command import CommandPalette
+from textual.css.query import NoMatches
 
 
 class SafeCommandPalette(CommandPalette):
-    """The Textual command palette; a page key sent before its list is laid out is ignored."""
+    """The Textual command palette; a page key sent before its list is laid out is ignored, and
+    so are the results of a search that ends after the palette closed."""
 
     def _action_command_list(self, action: str) -> None:
         try:
             super()._action_command_list(action)
         except (KeyError, IndexError):  # the list is not laid out yet: the next key works
+            pass
+
+    def _watch__list_visible(self) -> None:
+        try:
+            super()._watch__list_visible()
+        except NoMatches:  # the palette closed while a search ran: nothing left to show it on
             pass
