@@ -323,6 +323,11 @@ class TextauditApp(ReviewActions, App[int]):
         self.cancel_event.set()
         self.exit(0)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c quits, as q and ctrl+q do (every decision is already saved). Textual's own
+        ctrl+c only said 'Press [b]ctrl+q[/b] to quit', tags and all (toasts are plain text)."""
+        self.action_quit()
+
     def on_unmount(self) -> None:
         self.cancel_event.set()
         self.reaudit_cancel.set()

@@ -12,7 +12,7 @@ from textual.binding import Binding
 
 APP_BINDINGS = [
     Binding("question_mark", "help", "Help"),
-    Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    Binding("ctrl+q", "quit", "Quit (ctrl+c too)", show=False, priority=True),
     Binding("ctrl+e", "export", "Export", show=False),
 ]
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Command palette: every screen and action")
