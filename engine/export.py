@@ -299,7 +299,7 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _source_records(dataset: Dataset, fmt: str) -> tuple[list[str], Any] | None:
+def _source_records(dataset: Dataset, fmt: str) -> tuple[Any, Any] | None:
     """The input file's records and the label column's place in them, for an export in the
     input's own format (engine/verbatim.py); None where that does not apply."""
     style = dataset.style
@@ -315,7 +315,7 @@ def _source_records(dataset: Dataset, fmt: str) -> tuple[list[str], Any] | None:
 
 
 def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[int] | None,
-           verbatim: tuple[list[str], Any] | None = None) -> list[str]:
+           verbatim: tuple[Any, Any] | None = None) -> list[str]:
     try:
         return write_table(frame, output, fmt, style, rows=rows, verbatim=verbatim)
     except TextauditError:

@@ -17,6 +17,7 @@ import csv
 import json
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,18 @@ _JSON = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
 
 
-def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> list[str] | None:
-    """The input's records as text (a CSV's header first), or None when they cannot be told
-    apart exactly (their count is not the row count: odd quoting, blank lines)."""
+@dataclass(frozen=True)
+class SourceText:
+    """An input file's records (a CSV's header first), each without its line ending, and each
+    one's own line ending ('' for a last line without one): a file may mix CRLF and LF."""
+
+    records: list[str]
+    ends: list[str]
+
+
+def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> SourceText | None:
+    """The input's records, or None when they cannot be told apart exactly (their count is not
+    the row count: odd quoting a reader takes otherwise)."""
     if fmt not in ("csv", "jsonl"):
         return None
     try:
@@ -37,18 +47,26 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> list
     except (OSError, UnicodeDecodeError, LookupError):
         return None
     text = text.removeprefix("\ufeff")
+    pieces: list[tuple[str, str]] = []
     if fmt == "jsonl":  # as engine.readers.read_jsonl splits them: "\n" only, a "\r" before it dropped
-        records = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
-        records = [line for line in records if line.strip()]
-        return records if len(records) == rows else None
-    records, start = [], 0
-    for match in _CSV_BREAKS.finditer(text):
-        if match.group()[0] != '"':
-            records.append(text[start:match.start()])
-            start = match.end()
-    records.append(text[start:])
-    records = [record for record in records if record]
-    return records if len(records) == rows + 1 else None
+        lines = text.split("\n")
+        for number, line in enumerate(lines):
+            end = "" if number == len(lines) - 1 else "\r\n" if line.endswith("\r") else "\n"
+            pieces.append((line[:-1] if end == "\r\n" else line, end))
+        pieces = [(line, end) for line, end in pieces if line.strip()]  # blank lines are no rows
+        wanted = rows
+    else:
+        start = 0
+        for match in _CSV_BREAKS.finditer(text):
+            if match.group()[0] != '"':
+                pieces.append((text[start:match.start()], match.group()))
+                start = match.end()
+        pieces.append((text[start:], ""))
+        pieces = [(record, end) for record, end in pieces if record]
+        wanted = rows + 1
+    if len(pieces) != wanted:
+        return None
+    return SourceText([record for record, _ in pieces], [end for _, end in pieces])
 
 
 def _csv_fields(line: str) -> list[str] | None:
@@ -142,30 +160,47 @@ def _spliced(record: str, rendered: str, fmt: str, label: Any) -> str | None:
 def choose(record: str, rendered: str, fmt: str, label: Any) -> str:
     """The source ``record`` when it holds the values of ``rendered``, else it with the label cell
     spliced in when that holds them, else ``rendered``."""
+    return _choose(record, rendered, fmt, label)[0]
+
+
+def _choose(record: str, rendered: str, fmt: str, label: Any) -> tuple[str, bool]:
+    """:func:`choose`, and whether the line is the record's (itself or spliced)."""
     if record == rendered:
-        return record
+        return record, True
     same = _same_csv if fmt == "csv" else _same_json
     if same(record, rendered):
-        return record
+        return record, True
     spliced = _spliced(record, rendered, fmt, label)
     if spliced is not None and same(spliced, rendered):
-        return spliced
-    return rendered
+        return spliced, True
+    return rendered, False
 
 
-def keep_source_text(chunks: Iterator[list[str]], records: list[str], rows: Sequence[int], fmt: str,
-                     label: Any) -> Iterator[list[str]]:
+def keep_source_text(chunks: Iterator[list[str]], source: SourceText, rows: Sequence[int], fmt: str,
+                     label: Any, newline: str, final_newline: bool) -> Iterator[list[str]]:
     """The writer's rendered lines (``chunks``; a CSV's header first), each replaced by its
-    source record (``rows[k]`` is output row k's input row) where :func:`choose` allows."""
+    source record (``rows[k]`` is output row k's input row) where :func:`choose` allows, each
+    ending as its record did (else with ``newline``); the last one ends as ``final_newline`` says."""
     header = fmt == "csv"
     k = 0
+    held: str | None = None  # the latest line, held back until it is known not to be the last
     for lines in chunks:
         out = []
         for rendered in lines:
+            at = 0 if header else rows[k] + (fmt == "csv")
+            line, ours = _choose(source.records[at], rendered, fmt, None if header else label)
+            end = source.ends[at] if ours and source.ends[at] else newline
             if header:
-                out.append(choose(records[0], rendered, fmt, None))
                 header = False
-                continue
-            out.append(choose(records[rows[k] + (fmt == "csv")], rendered, fmt, label))
-            k += 1
-        yield out
+            else:
+                k += 1
+            if held is not None:
+                out.append(held)
+            held = line + end
+        if out:
+            yield out
+    if held is None:  # every JSONL row excluded: as the plain writer has it
+        held = newline if final_newline else ""
+    elif not final_newline:
+        held = held.rstrip("\r\n")
+    yield [held]

@@ -210,7 +210,7 @@ def _encode(text: str, encoding: str, encoder: Any) -> bytes:
 
 def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None,
                 rows: Sequence[int] | None, notes: _Notes, replace_symlink: bool,
-                verbatim: tuple[list[str], Any] | None = None) -> None:
+                verbatim: tuple[Any, Any] | None = None) -> None:
     newline, final_newline, bom, encoding = _text_settings(fmt, style)
     same = style is not None and style.fmt == fmt
     if fmt in ("csv", "tsv"):
@@ -231,10 +231,11 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             value = list(_json_records(frame, rows, style, notes))
         text = _dumps(value, separators, ascii_only, indent)
         chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
-    if verbatim is not None and same and rows is not None and fmt in ("csv", "jsonl"):
+    ended = verbatim is not None and same and rows is not None and fmt in ("csv", "jsonl")
+    if ended:  # lines come with their own endings, as the input's records had them
         from engine.verbatim import keep_source_text
 
-        chunks = keep_source_text(chunks, verbatim[0], rows, fmt, verbatim[1])
+        chunks = keep_source_text(chunks, verbatim[0], rows, fmt, verbatim[1], newline, final_newline)
     byte_encoder = codecs.getincrementalencoder(encoding)()
     with atomic.atomic_open(output, "wb", replace_symlink=replace_symlink) as handle:
         if bom:  # UTF-8's, or a big-endian UTF-16/32 file's
@@ -243,10 +244,13 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
         for lines in chunks:
             if not lines:
                 continue
+            if ended:
+                handle.write(_encode("".join(lines), encoding, byte_encoder))
+                continue
             body = newline.join(lines)
             handle.write(_encode(body if first else newline + body, encoding, byte_encoder))
             first = False
-        if final_newline:
+        if final_newline and not ended:
             handle.write(_encode(newline, encoding, byte_encoder))
         handle.write(byte_encoder.encode("", final=True))
 
@@ -368,7 +372,7 @@ def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, note
 
 def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None = None, *,
                 rows: Sequence[int] | None = None, replace_symlink: bool = False,
-                verbatim: tuple[list[str], Any] | None = None) -> list[str]:
+                verbatim: tuple[Any, Any] | None = None) -> list[str]:
     """Write ``frame`` to ``output`` as ``fmt`` atomically; return warnings (one line each).
 
     ``style`` is the input's; ``rows`` the input row each output row came from (to leave out

@@ -23,7 +23,7 @@ from engine.verbatim import choose, source_records
 def _export(path: Path, tmp_path: Path, decide=None, **load_kw) -> bytes:
     dataset = load_dataset(path, **load_kw)
     journal = tmp_path / "j.jsonl"
-    journal.touch()
+    journal.write_bytes(b"")  # a fresh journal for each export
     if decide is not None:
         with Journal.open(journal, dataset) as open_journal:
             decide(open_journal)
@@ -115,7 +115,7 @@ def test_records_that_cannot_be_told_apart_exactly_are_not_used(tmp_path):
     assert len(load_dataset(path)) == 2
     assert source_records(path, "csv", "utf-8", 2) is None  # not two records here: every row rendered
     path.write_text("text,label\n\nx,a\n")
-    assert source_records(path, "csv", "utf-8", 1) == ["text,label", "x,a"]  # blank lines are not rows
+    assert source_records(path, "csv", "utf-8", 1).records == ["text,label", "x,a"]  # blank lines are not rows
 
 
 def test_the_values_always_win_over_the_spelling(tmp_path):
@@ -206,3 +206,17 @@ def test_any_jsonl_spelling_comes_back_and_only_decided_label_values_change(data
         source.write_bytes(render({}))
         _, changes = roundtrip_export(source, out, actions)
         assert out.read_bytes() == render(changes)
+
+
+def test_rows_keep_their_own_line_endings_in_a_file_that_mixes_them(tmp_path):
+    """A LF header then CRLF rows (a file appended to on Windows): every row came back LF."""
+    data = b'text,label\n"one",a\r\ntwo,b\r\nthree,a\nfour,b'
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    assert _export(path, tmp_path) == data  # no final newline either
+    out = _export(path, tmp_path, lambda j: (j.record("relabel", 1, label_after="a", issue_type="label"),
+                                             j.record("exclude", 3, issue_type="outlier")))
+    assert out == b'text,label\n"one",a\r\ntwo,a\r\nthree,a'  # the last row left: no final newline
+    jsonl = tmp_path / "mixed.jsonl"
+    jsonl.write_bytes(b'{"text":"a","label":"x"}\r\n{"text":"b","label":"y"}\n{"text":"c","label":"x"}\r\n')
+    assert _export(jsonl, tmp_path) == jsonl.read_bytes()
