@@ -303,7 +303,7 @@ def _source_records(dataset: Dataset, fmt: str) -> tuple[Any, Any] | None:
     """The input file's records and the label column's place in them, for an export in the
     input's own format (engine/verbatim.py); None where that does not apply."""
     style = dataset.style
-    if style is None or style.stat is None or style.fmt != fmt or fmt not in ("csv", "jsonl"):
+    if style is None or style.stat is None or style.fmt != fmt or fmt not in ("csv", "jsonl", "json"):
         return None
     from engine.verbatim import source_records
 

@@ -24,6 +24,7 @@ from typing import Any
 #: Quoted runs and line breaks of a CSV text: a break outside quotes ends a record.
 _CSV_BREAKS = re.compile(r'"[^"]*"|\r\n|\n|\r')
 _CSV_COMMAS = re.compile(r'"[^"]*"|,')
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
 _JSON = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
 
@@ -35,18 +36,23 @@ class SourceText:
 
     records: list[str]
     ends: list[str]
+    #: A JSON array file's text before its first record (``[`` and any space); ``ends`` then
+    #: hold the text between records (``,\n  ``) and, last, the text after the last one.
+    prefix: str = ""
 
 
 def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> SourceText | None:
     """The input's records, or None when they cannot be told apart exactly (their count is not
     the row count: odd quoting a reader takes otherwise)."""
-    if fmt not in ("csv", "jsonl"):
+    if fmt not in ("csv", "jsonl", "json"):
         return None
     try:
         text = codecs.decode(Path(path).expanduser().read_bytes(), encoding)
     except (OSError, UnicodeDecodeError, LookupError):
         return None
     text = text.removeprefix("\ufeff")
+    if fmt == "json":
+        return _json_array(text, rows)
     pieces: list[tuple[str, str]] = []
     if fmt == "jsonl":  # as engine.readers.read_jsonl splits them: "\n" only, a "\r" before it dropped
         lines = text.split("\n")
@@ -67,6 +73,44 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> Sour
     if len(pieces) != wanted:
         return None
     return SourceText([record for record, _ in pieces], [end for _, end in pieces])
+
+
+def _json_array(text: str, rows: int) -> SourceText | None:
+    """A JSON array of ``rows`` objects split into its records and the text around them."""
+    starts, ends = [], []
+    try:
+        i = _WHITESPACE.match(text, 0).end()
+        if text[i] != "[":
+            return None
+        i = _WHITESPACE.match(text, i + 1).end()
+        while text[i] != "]":
+            value, end = _JSON.raw_decode(text, i)
+            if not isinstance(value, dict):
+                return None
+            starts.append(i)
+            ends.append(end)
+            i = _WHITESPACE.match(text, end).end()
+            if text[i] == ",":
+                i = _WHITESPACE.match(text, i + 1).end()
+            elif text[i] != "]":
+                return None
+    except (ValueError, IndexError, RecursionError):
+        return None
+    if len(starts) != rows or not rows:
+        return None
+    between = [text[end:start] for end, start in zip(ends, starts[1:])] + [text[ends[-1]:]]
+    return SourceText([text[a:b] for a, b in zip(starts, ends)], between, text[:starts[0]])
+
+
+def json_array_text(source: SourceText, rendered: list[str], rows: Sequence[int], label: Any) -> str:
+    """A JSON array file's text: its own spelling around and between the records, each record
+    the source's where :func:`choose` allows (``rendered[k]``: output record k, compact)."""
+    parts = [source.prefix]
+    for k, line in enumerate(rendered):
+        at = rows[k]
+        parts.append(_choose(source.records[at], line, "jsonl", label)[0])
+        parts.append(source.ends[-1] if k == len(rendered) - 1 else source.ends[at])
+    return "".join(parts)
 
 
 def _csv_fields(line: str) -> list[str] | None:
@@ -146,8 +190,13 @@ def _spliced(record: str, rendered: str, fmt: str, label: Any) -> str | None:
             return None
         (start, end), (new_start, new_end) = ours[label], theirs[label]
         cell = rendered[new_start:new_end]
-        if record.startswith('"', start) and not cell.startswith('"'):  # quoted there: quoted here too
+        was_quoted = record.startswith('"', start)
+        if was_quoted and not cell.startswith('"'):  # quoted there: quoted here too
             cell = '"' + cell.replace('"', '""') + '"'
+        elif not was_quoted and cell.startswith('"'):  # not quoted there (a quote-all rendering)
+            inner = cell[1:-1].replace('""', '"')
+            if not _NEEDS_QUOTES.search(inner):
+                cell = inner
         return record[:start] + cell + record[end:]
     else:
         ours_span, theirs_span = _json_value_span(record, label), _json_value_span(rendered, label)

@@ -229,8 +229,16 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             value: Any = {n: [_jsonable(v, n, notes) for v in col] for n, col in zip(names, _columns(frame))}
         else:
             value = list(_json_records(frame, rows, style, notes))
-        text = _dumps(value, separators, ascii_only, indent)
-        chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
+        if verbatim is not None and same and rows is not None and value and style.json_orient == "records":
+            from engine.verbatim import json_array_text  # the file's own spelling, record by record
+
+            text = json_array_text(verbatim[0], [_dumps(r, (",", ":"), ascii_only, None) for r in value], rows,
+                                   verbatim[1])
+            chunks, verbatim = iter([[text]]), None
+            final_newline = False  # the text after the last record is the file's own
+        else:
+            text = _dumps(value, separators, ascii_only, indent)
+            chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
     ended = verbatim is not None and same and rows is not None and fmt in ("csv", "jsonl")
     if ended:  # lines come with their own endings, as the input's records had them
         from engine.verbatim import keep_source_text

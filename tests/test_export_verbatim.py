@@ -169,9 +169,10 @@ def test_any_quoting_comes_back_and_only_decided_label_cells_change(data):
         assert out.read_bytes() == render(changes)
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
 @SETTINGS
 @given(data=st.data())
-def test_any_jsonl_spelling_comes_back_and_only_decided_label_values_change(data):
+def test_any_json_spelling_comes_back_and_only_decided_label_values_change(fmt, data):
     import tempfile
 
     n = data.draw(st.integers(3, 8))
@@ -196,13 +197,18 @@ def test_any_jsonl_spelling_comes_back_and_only_decided_label_values_change(data
             pairs.append(("x", extra if isinstance(extra, str) else json.dumps(extra)))
         return "{" + comma.join(f'"{k}"{colon}{v}' for k, v in pairs) + "}"
 
+    around = data.draw(st.sampled_from([("[", ",", "]"), ("[\n  ", ",\n  ", "\n]\n"), (" [ ", " , ", " ] ")]))
+
     def render(changes: dict) -> bytes:
         kept = [line(i, changes.get(i, labels[i])) for i in range(n) if changes.get(i, "") is not None]
-        text = "\n".join(kept) + "\n"
-        return text.encode()
+        if fmt == "json":
+            if not kept:  # every row excluded: the plain writer's empty array, the file's last line end
+                return b"[]\n" if around[2].endswith("\n") else b"[]"
+            return (around[0] + around[1].join(kept) + around[2]).encode()
+        return ("\n".join(kept) + "\n").encode()
 
     with tempfile.TemporaryDirectory() as folder:
-        source, out = Path(folder) / "in.jsonl", Path(folder) / "out.jsonl"
+        source, out = Path(folder) / f"in.{fmt}", Path(folder) / f"out.{fmt}"
         source.write_bytes(render({}))
         _, changes = roundtrip_export(source, out, actions)
         assert out.read_bytes() == render(changes)
@@ -220,3 +226,19 @@ def test_rows_keep_their_own_line_endings_in_a_file_that_mixes_them(tmp_path):
     jsonl = tmp_path / "mixed.jsonl"
     jsonl.write_bytes(b'{"text":"a","label":"x"}\r\n{"text":"b","label":"y"}\n{"text":"c","label":"x"}\r\n')
     assert _export(jsonl, tmp_path) == jsonl.read_bytes()
+
+
+JSON_ARRAY = (b'[\r\n  {"text": "a\\/b", "label": "x", "n": 2.50},\r\n  {"text": "c", "label": "y", "n": 1e3},\r\n'
+              b'  {"label": "x", "text": "d", "n": null}\r\n]\r\n')
+
+
+def test_a_json_array_file_keeps_its_spelling_around_and_inside_records(tmp_path):
+    """pandas' '\\/' escapes, spacing, 2.50 and 1e3: the whole file was rewritten compact."""
+    path = tmp_path / "d.json"
+    path.write_bytes(JSON_ARRAY)
+    assert _export(path, tmp_path) == JSON_ARRAY
+    out = _export(path, tmp_path, lambda j: (j.record("relabel", 1, label_after="x", issue_type="label"),
+                                             j.record("exclude", 2, issue_type="outlier")))
+    assert out == (b'[\r\n  {"text": "a\\/b", "label": "x", "n": 2.50},\r\n  {"text": "c", "label": "x", "n": 1e3}'
+                   b'\r\n]\r\n')
+    assert [r["label"] for r in json.loads(out)] == ["x", "x"]
