@@ -16,6 +16,7 @@ import codecs
 import csv
 import json
 import re
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,14 +32,34 @@ _WHITESPACE = re.compile(r"[ \t\r\n]*")
 
 @dataclass(frozen=True)
 class SourceText:
-    """An input file's records (a CSV's header first), each without its line ending, and each
-    one's own line ending ('' for a last line without one): a file may mix CRLF and LF."""
+    """An input file's text and where its records are (a CSV's header first): record i is
+    ``text[starts[i]:stops[i]]`` without its line ending, and ``text[stops[i]:end_stops[i]]`` is
+    its own ending ('' for a last line without one; a file may mix CRLF and LF). In a JSON
+    array file the ending is the text up to the next record (``,\n  ``), after the last one the
+    rest of the file, and ``prefix`` the text before the first (``[`` and any space). Offsets,
+    not slices: 8 bytes a number, no copy of the text."""
 
-    records: list[str]
-    ends: list[str]
-    #: A JSON array file's text before its first record (``[`` and any space); ``ends`` then
-    #: hold the text between records (``,\n  ``) and, last, the text after the last one.
+    text: str
+    starts: array
+    stops: array
+    end_stops: array
     prefix: str = ""
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def record(self, i: int) -> str:
+        return self.text[self.starts[i]:self.stops[i]]
+
+    def end(self, i: int) -> str:
+        return self.text[self.stops[i]:self.end_stops[i]]
+
+    @property
+    def records(self) -> list[str]:
+        return [self.record(i) for i in range(len(self))]
+
+
+_BLANK = re.compile(r"\s*")
 
 
 def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> SourceText | None:
@@ -53,31 +74,43 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> Sour
     text = text.removeprefix("\ufeff")
     if fmt == "json":
         return _json_array(text, rows)
-    pieces: list[tuple[str, str]] = []
+    starts, stops, end_stops = array("q"), array("q"), array("q")
+
+    def add(start: int, stop: int, end_stop: int) -> None:
+        starts.append(start)
+        stops.append(stop)
+        end_stops.append(end_stop)
+
     if fmt == "jsonl":  # as engine.readers.read_jsonl splits them: "\n" only, a "\r" before it dropped
-        lines = text.split("\n")
-        for number, line in enumerate(lines):
-            end = "" if number == len(lines) - 1 else "\r\n" if line.endswith("\r") else "\n"
-            pieces.append((line[:-1] if end == "\r\n" else line, end))
-        pieces = [(line, end) for line, end in pieces if line.strip()]  # blank lines are no rows
+        position, size = 0, len(text)
+        while True:
+            newline = text.find("\n", position)
+            line_end = size if newline == -1 else newline
+            stop = line_end - 1 if newline != -1 and line_end > position and text[line_end - 1] == "\r" else line_end
+            if _BLANK.match(text, position, stop).end() != stop:  # blank lines are no rows
+                add(position, stop, line_end if newline == -1 else newline + 1)
+            if newline == -1:
+                break
+            position = newline + 1
         wanted = rows
     else:
         start = 0
         for match in _CSV_BREAKS.finditer(text):
-            if match.group()[0] != '"':
-                pieces.append((text[start:match.start()], match.group()))
+            if text[match.start()] != '"':
+                if match.start() > start:  # an empty record is a blank line, no row
+                    add(start, match.start(), match.end())
                 start = match.end()
-        pieces.append((text[start:], ""))
-        pieces = [(record, end) for record, end in pieces if record]
+        if start < len(text):
+            add(start, len(text), len(text))
         wanted = rows + 1
-    if len(pieces) != wanted:
+    if len(starts) != wanted:
         return None
-    return SourceText([record for record, _ in pieces], [end for _, end in pieces])
+    return SourceText(text, starts, stops, end_stops)
 
 
 def _json_array(text: str, rows: int) -> SourceText | None:
     """A JSON array of ``rows`` objects split into its records and the text around them."""
-    starts, ends = [], []
+    starts, stops = array("q"), array("q")
     try:
         i = _WHITESPACE.match(text, 0).end()
         if text[i] != "[":
@@ -88,7 +121,7 @@ def _json_array(text: str, rows: int) -> SourceText | None:
             if not isinstance(value, dict):
                 return None
             starts.append(i)
-            ends.append(end)
+            stops.append(end)
             i = _WHITESPACE.match(text, end).end()
             if text[i] == ",":
                 i = _WHITESPACE.match(text, i + 1).end()
@@ -98,8 +131,9 @@ def _json_array(text: str, rows: int) -> SourceText | None:
         return None
     if len(starts) != rows or not rows:
         return None
-    between = [text[end:start] for end, start in zip(ends, starts[1:])] + [text[ends[-1]:]]
-    return SourceText([text[a:b] for a, b in zip(starts, ends)], between, text[:starts[0]])
+    end_stops = array("q", starts[1:])
+    end_stops.append(len(text))
+    return SourceText(text, starts, stops, end_stops, text[:starts[0]])
 
 
 def json_array_text(source: SourceText, rendered: list[str], rows: Sequence[int], label: Any) -> str:
@@ -108,8 +142,8 @@ def json_array_text(source: SourceText, rendered: list[str], rows: Sequence[int]
     parts = [source.prefix]
     for k, line in enumerate(rendered):
         at = rows[k]
-        parts.append(_choose(source.records[at], line, "jsonl", label)[0])
-        parts.append(source.ends[-1] if k == len(rendered) - 1 else source.ends[at])
+        parts.append(_choose(source.record(at), line, "jsonl", label)[0])
+        parts.append(source.end(len(source) - 1) if k == len(rendered) - 1 else source.end(at))
     return "".join(parts)
 
 
@@ -237,8 +271,8 @@ def keep_source_text(chunks: Iterator[list[str]], source: SourceText, rows: Sequ
         out = []
         for rendered in lines:
             at = 0 if header else rows[k] + (fmt == "csv")
-            line, ours = _choose(source.records[at], rendered, fmt, None if header else label)
-            end = source.ends[at] if ours and source.ends[at] else newline
+            line, ours = _choose(source.record(at), rendered, fmt, None if header else label)
+            end = (source.end(at) or newline) if ours else newline
             if header:
                 header = False
             else:
