@@ -170,3 +170,22 @@ async def test_clearing_a_short_filter_scrolls_to_the_cursor(pinned_result, tmp_
         assert rows.cursor > rows.body_height  # far enough down to need a scroll
         drawn = [rows.render_line(y).text for y in range(rows.size.height)]
         assert sum(line.startswith("▶") for line in drawn) == 1, drawn
+
+
+async def test_an_empty_list_says_the_filter_emptied_it(pinned_result, tmp_path):
+    """Every row listed (f), a filter matching nothing: the list said 'nothing flagged here: press
+    f to list every row by score', which f had already done (tmux, a hostile CSV)."""
+    from pilot_helpers import every_row
+    from tui_synthetic import fixed_view
+
+    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows = await every_row(pilot, "outlier")
+        await pilot.press("slash", *"zqxjv", "enter")
+        await settle(pilot)
+        assert not len(rows.order)
+        drawn = rows.render_line(1).text.strip()
+        assert drawn.startswith("nothing matches the filter zqxjv: / edits it"), drawn
+        await pilot.press("slash", "ctrl+u", "enter")
+        await settle(pilot)
+        assert len(rows.order) == len(app.view)

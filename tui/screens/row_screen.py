@@ -28,7 +28,7 @@ from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_marks import MarkKeys
 from tui.text_index import Check, Superseded
-from tui.view import ISSUE_TITLES, AuditView
+from tui.view import ISSUE_TITLES, AuditView, terminal_safe
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.row_list import Column, RowList
@@ -190,6 +190,15 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
     def empty_text(self) -> str:
         return "nothing flagged here: press f to list every row by score, / to search"
 
+    def why_empty(self, request: OrderRequest) -> str:
+        """What an empty list says: the filter or 'd' emptied it, or nothing is flagged."""
+        if not request.spec.empty:
+            return (f"nothing matches the filter {terminal_safe(self.filter_query)}: "
+                    "/ edits it (ctrl+u there clears it)")
+        if request.hide_decided:
+            return "every entry here has a decision: d shows them again"
+        return self.empty_text()
+
     def on_mount(self) -> None:
         self.row_list.sort_key = self.sort_key
         self.row_list.sort_descending = self.sort_descending
@@ -258,6 +267,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.busy = None
         rows = self.row_list
         rows.sort_key, rows.sort_descending = request.sort_key, request.descending
+        rows.empty_text = self.why_empty(request)
         rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
         if request.first:
             self.cursor_to_first_undecided()
