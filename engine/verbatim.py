@@ -282,8 +282,8 @@ def keep_source_text(chunks: Iterator[list[str]], source: SourceText, rows: Sequ
             held = line + end
         if out:
             yield out
-    if held is None:  # every JSONL row excluded: as the plain writer has it
-        held = newline if final_newline else ""
+    if held is None:  # every JSONL row excluded: an empty file, as the plain writer has it
+        held = ""
     elif not final_newline:
         held = held.rstrip("\r\n")
     yield [held]

@@ -258,7 +258,7 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             body = newline.join(lines)
             handle.write(_encode(body if first else newline + body, encoding, byte_encoder))
             first = False
-        if final_newline and not ended:
+        if final_newline and not ended and not first:  # no JSONL record at all: an empty file
             handle.write(_encode(newline, encoding, byte_encoder))
         handle.write(byte_encoder.encode("", final=True))
 

@@ -205,7 +205,7 @@ def test_any_json_spelling_comes_back_and_only_decided_label_values_change(fmt, 
             if not kept:  # every row excluded: the plain writer's empty array, the file's last line end
                 return b"[]\n" if around[2].endswith("\n") else b"[]"
             return (around[0] + around[1].join(kept) + around[2]).encode()
-        return ("\n".join(kept) + "\n").encode()
+        return ("\n".join(kept) + "\n").encode() if kept else b""  # no record left: an empty file
 
     with tempfile.TemporaryDirectory() as folder:
         source, out = Path(folder) / f"in.{fmt}", Path(folder) / f"out.{fmt}"
