@@ -55,3 +55,25 @@ async def test_threshold_and_bulk_dialogs_say_their_keys_in_the_title(pinned_res
         await pilot.pause()
         title = app.screen.query_one("#bulk-title")
         assert "enter/y confirms · esc/n cancels" in str(title.render()) and on_screen(app, title)
+
+
+async def test_the_export_summary_follows_the_changed_rows_checkbox(pinned_result, tmp_path):
+    """The checkbox's state showed by colour alone ('▐X▌' on and off; NO_COLOR or a capture cannot
+    tell them apart): the summary line now says what will be written."""
+    from textual.widgets import Checkbox
+
+    app = app_of(pinned_result, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("a", "down", "x", "e")
+        await pilot.pause()
+        dialog = app.screen
+        summary = dialog.query_one("#export-summary")
+        assert "Writes 257 of 258 rows: 1 relabelled, 1 excluded" in str(summary.render())
+        dialog.query_one(Checkbox).toggle()
+        await pilot.pause()
+        assert "Writes only the 2 changed rows (1 relabelled, 1 excluded)" in str(summary.render())
+        dialog.query_one(Checkbox).toggle()
+        await pilot.pause()
+        assert "Writes 257 of 258 rows" in str(summary.render())

@@ -58,19 +58,23 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         #: The existing file the user was asked about; a second Enter on it replaces it.
         self.asked: Path | None = None
 
-    def compose(self) -> ComposeResult:
+    def summary(self, changed_only: bool) -> str:
+        """What the export writes; it follows the checkbox, whose state colour alone shows."""
         relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
+        if changed_only:
+            writes = (f"Writes only the {relabel + exclude:,} changed rows ({relabel:,} relabelled, {exclude:,} "
+                      "excluded), each with its label before and after.")
+        else:
+            writes = (f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
+                      f"{exclude:,} excluded (removed), {keep:,} kept as they are.")
+        return (f"From:    {terminal_safe(str(self.source))}\n"
+                f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}")
+
+    def compose(self) -> ComposeResult:
         with Vertical(id="export"):
             yield Label("Export the corrected dataset · enter exports · esc cancels", classes="dialog-title",
                         markup=False)  # the keys on top: a short terminal cuts the buttons off
-            yield Static(
-                f"From:    {terminal_safe(str(self.source))}\n"
-                f"Journal: {terminal_safe(str(self.journal_path))}\n"
-                f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
-                f"{exclude:,} excluded (removed), {keep:,} kept as they are.",
-                id="export-summary",
-                markup=False,
-            )
+            yield Static(self.summary(False), id="export-summary", markup=False)
             yield Static("Original columns and row order are kept. Format follows the extension "
                          f"({', '.join(DEFAULT_SUFFIX.values())}).", id="export-format", markup=False)
             yield Input(str(default_output(self.source)), id="export-path")
@@ -111,6 +115,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.asked = None
         self.query_one("#export-ok", Button).label = "Export"
         self.check(event.value)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#export-summary", Static).update(self.summary(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.confirm()
