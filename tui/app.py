@@ -323,6 +323,24 @@ class TextauditApp(ReviewActions, App[int]):
         self.cancel_event.set()
         self.exit(0)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+c on the progress screen is its own (cancel, shown as 'cancelling…')."""
+        from tui.screens.progress import ProgressScreen
+
+        if action == "interrupt" and isinstance(self.screen, ProgressScreen):
+            return False
+        return True
+
+    def action_interrupt(self) -> None:
+        """ctrl+c anywhere: cancels a running audit (a dialog open over its progress), else quits."""
+        from tui.screens.progress import ProgressScreen
+
+        progress = next((s for s in self.screen_stack if isinstance(s, ProgressScreen)), None)
+        if progress is not None:
+            progress.action_cancel()
+        else:
+            self.action_quit()
+
     def action_help_quit(self) -> None:
         """ctrl+c quits, as q and ctrl+q do (every decision is already saved). Textual's own
         ctrl+c only said 'Press [b]ctrl+q[/b] to quit', tags and all (toasts are plain text)."""

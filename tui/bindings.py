@@ -13,6 +13,8 @@ from textual.binding import Binding
 APP_BINDINGS = [
     Binding("question_mark", "help", "Help"),
     Binding("ctrl+q", "quit", "Quit (ctrl+c too)", show=False, priority=True),
+    # before any widget's own ctrl+c (an input's copy): ctrl+c quits from a picker or the filter too
+    Binding("ctrl+c", "interrupt", "Quit, or cancel the running audit", show=False, priority=True),
     Binding("ctrl+e", "export", "Export", show=False),
 ]
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Command palette: every screen and action")
