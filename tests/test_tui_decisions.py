@@ -326,3 +326,33 @@ async def test_export_warnings_reach_the_screen(demo_result, journal_path, tmp_p
         await pilot.pause()
     assert any(text.startswith("wrote 257 rows") for text in seen), seen
     assert any("changed on disk after it was read" in text for text in seen), seen
+
+
+async def test_a_on_a_row_without_a_suggestion_says_why(pinned_result, journal_path):
+    """The footer dims 'a' there; pressing it did nothing at all (seen on the Null screen in tmux)."""
+    from tui_synthetic import fixed_view
+
+    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    notices = watch_notices(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows = await open_labels(pilot, app)
+        await pilot.press("f")
+        await settle(pilot)
+        position = next(i for i, row in enumerate(rows.order.tolist()) if not app.view.backs_suggestion(row))
+        rows.move_cursor(position)
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert notices and notices[-1].startswith("nothing to accept"), notices
+        assert not journal_path.exists() or not journal_path.read_text().strip()
+        count = len(notices)
+        await pilot.press("slash", "a")  # typed into the filter: no notice
+        await pilot.pause()
+        assert len(notices) == count
+        await pilot.press("escape")
+        rows.move_cursor(next(i for i, row in enumerate(rows.order.tolist()) if app.view.backs_suggestion(row)))
+        await pilot.pause()
+        await pilot.press("a")  # a backed suggestion: accepted once, no notice
+        await settle(pilot)
+        assert len(journal_path.read_text().splitlines()) == 1 and not any(
+            n.startswith("nothing to accept") for n in notices[count:])

@@ -62,6 +62,16 @@ class DecisionKeys:
             return True if row is not None and self.view.backs_suggestion(row) else None
         return True
 
+    def on_key(self, event) -> None:
+        """'a' on a row whose suggestion no label issue backs: the key is dimmed in the footer and
+        pressing it did nothing at all (a dimmed key is hard to see, and invisible without colour);
+        now it says why. A key the filter input takes never gets here."""
+        from textual.widgets import Input
+
+        if (event.key == "a" and not isinstance(self.focused, Input)
+                and self.check_action("accept", ()) is None):
+            self.action_accept()
+
     def action_accept(self) -> None:
         if self.mark_count:
             self.bulk("accept")
