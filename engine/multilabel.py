@@ -168,7 +168,9 @@ def parse_display(text: str, names: Sequence[str]) -> LabelSet:
     index = {name: i for i, name in enumerate(names)}
     unknown = [v for v in value if v not in index]
     if unknown:
-        raise UsageError(f"label(s) {', '.join(map(repr, unknown))} are not labels of this dataset")
+        shown = ", ".join(map(repr, unknown))
+        raise UsageError(f"label {shown} is not a label of this dataset" if len(unknown) == 1
+                         else f"labels {shown} are not labels of this dataset")
     return tuple(sorted({index[v] for v in value}))
 
 

@@ -121,3 +121,16 @@ def test_set_notes_count_rows_in_plain_english(tmp_path: Path) -> None:
     warnings = " | ".join(load_dataset(path).warnings)
     assert "1 row with an empty label set" in warnings and "1 row names a label twice in its set" in warnings
     assert "(s)" not in warnings
+
+
+def test_unknown_labels_in_a_set_are_named_in_proper_plurals():
+    """It said "label(s) 'z' are not labels of this dataset"."""
+    import pytest
+
+    from engine.errors import UsageError
+    from engine.multilabel import parse_display
+
+    with pytest.raises(UsageError, match=r"^label 'z' is not a label of this dataset$"):
+        parse_display('["z"]', ["a", "b"])
+    with pytest.raises(UsageError, match=r"^labels 'z', 'w' are not labels of this dataset$"):
+        parse_display('["a", "z", "w"]', ["a", "b"])
