@@ -77,3 +77,17 @@ async def test_the_export_summary_follows_the_changed_rows_checkbox(pinned_resul
         dialog.query_one(Checkbox).toggle()
         await pilot.pause()
         assert "Writes 257 of 258 rows" in str(summary.render())
+
+
+async def test_the_palette_key_covers_the_footer_to_its_right_edge(pinned_result, tmp_path):
+    """At 60 columns the compact footer's palette key kept a one-column margin on the right, where
+    the last key under it showed through ('▏^p palette1' in tmux on the near-duplicate screen)."""
+    from textual.widgets import Footer
+
+    app = app_of(pinned_result, tmp_path)
+    async with app.run_test(size=(60, 15)) as pilot:
+        app.open_issue("near_duplicate")
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        palette = footer.query_one(".-command-palette")
+        assert palette.region.right == footer.region.right, (palette.region, footer.region)
