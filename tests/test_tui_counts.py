@@ -43,3 +43,19 @@ async def test_summary_and_notices_at_one(pinned_result, tmp_path):
         app.open_issue("underperforming_group")
         await pilot.pause()
         assert "1 row sits in a cluster" in app.screen.verdict()
+
+
+
+def test_class_imbalance_names_no_rarest_class_when_all_are_even(pinned_result):
+    """banking77 test: 'Rarest class 'Refund_not_showing_up': 40 rows' where every class has 40."""
+    from types import SimpleNamespace
+
+    from tui.screens.flagged_rows import FlaggedRowsScreen
+
+    view = fixed_view(pinned_result.dataset)
+    k = view.n_classes
+    uneven = FlaggedRowsScreen.verdict(SimpleNamespace(view=view, issue_type="class_imbalance"))
+    assert uneven.startswith("Rarest class '")
+    view.given = np.arange(36 * k, dtype=np.int32) % k  # 36 rows of each class
+    even = FlaggedRowsScreen.verdict(SimpleNamespace(view=view, issue_type="class_imbalance"))
+    assert even.startswith("Every class has 36 rows (") and "Rarest" not in even, even

@@ -20,6 +20,10 @@ class FlaggedRowsScreen(RowScreen):
             share = counts[rarest] / max(1, len(view))
             threshold = info.get("threshold")
             limit = f" (threshold {threshold:g} of an even share)" if isinstance(threshold, (int, float)) else ""
+            if counts.min() == counts.max():  # no class is the rarest (banking77 test: 40 rows each)
+                return (f"Every class has {counted(int(counts[0]), 'row')} ({share:.1%}); "
+                        f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to "
+                        f"under-represented classes{limit}.")
             return (f"Rarest class '{view.class_names[rarest]}': {counted(int(counts[rarest]), 'row')} ({share:.1%}); "
                     f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to under-represented classes{limit}.")
         if self.issue_type == "underperforming_group":
