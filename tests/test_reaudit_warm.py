@@ -57,7 +57,13 @@ def _check_warm_equals_cold(source, dataset, options, before, journal_path: Path
 
 
 def _relabel_flagged(dataset, before, journal_path: Path, exclude: list[int]) -> None:
+    """Relabel the flagged rows to their predicted class, but none of a class under 10 rows: the
+    demo's 3-row class can be flagged whole, and a class relabelled away changes the class count,
+    which no stored fold solution fits (a cold fit then; not what these tests compare)."""
     flagged = np.flatnonzero(before.output.issues["is_label_issue"].to_numpy())
+    given = dataset.frame[dataset.label_column].astype(str)
+    rare = set(given.value_counts()[lambda sizes: sizes < 10].index)
+    flagged = np.array([row for row in flagged.tolist() if given.iloc[row] not in rare], dtype=int)
     assert len(flagged)
     with Journal.open(journal_path, dataset) as journal:
         for row in flagged.tolist():
