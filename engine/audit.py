@@ -69,7 +69,7 @@ def parse_issue_types(value: str | Sequence[str] | None) -> tuple[str, ...]:
     unknown = [n for n in names if n not in ISSUE_TYPES]
     if unknown:
         raise UsageError(
-            f"unknown issue type(s) {', '.join(unknown)}; choose from {', '.join(ISSUE_TYPES)}"
+            f"unknown issue {'type' if len(unknown) == 1 else 'types'} {', '.join(unknown)}; choose from {', '.join(ISSUE_TYPES)}"
         )
     return tuple(n for n in ISSUE_TYPES if n in names)
 

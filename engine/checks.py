@@ -15,6 +15,7 @@ from engine.audit import ISSUE_TYPES, parse_issue_types
 from engine.errors import DataError, UsageError
 from engine.label_column import label_column_hint
 from engine.load import Dataset
+from engine.wording import counted
 
 if TYPE_CHECKING:
     from engine.pipeline import AuditOptions
@@ -61,7 +62,7 @@ def _check_finite_probs(pred_probs: np.ndarray) -> None:
     finite = np.isfinite(pred_probs).all(axis=1)
     if not finite.all():
         bad = np.flatnonzero(~finite)
-        raise DataError(f"--pred-probs has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+        raise DataError(f"--pred-probs has NaN or infinite values in {counted(len(bad), 'row')} (first: row {bad[0]})")
 
 
 def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.ndarray:
@@ -95,7 +96,7 @@ def check_label_probs(pred_probs: np.ndarray, n_rows: int, n_labels: int) -> np.
     outside = np.flatnonzero(((pred_probs < 0) | (pred_probs > 1)).any(axis=1))
     if len(outside):
         raise DataError(f"--pred-probs of label sets must lie within [0, 1] (one probability per label); "
-                        f"{len(outside)} row(s) do not (first: row {outside[0]})")
+                        f"{counted(len(outside), 'row')} {'does' if len(outside) == 1 else 'do'} not (first: row {outside[0]})")
     return pred_probs
 
 
@@ -106,7 +107,7 @@ def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
         raise DataError(f"--features has shape {features.shape}; expected ({n_rows}, dim)")
     if not np.all(np.isfinite(features)):
         bad = np.flatnonzero(~np.all(np.isfinite(features), axis=1))
-        raise DataError(f"--features has NaN or infinite values in {len(bad)} row(s) (first: row {bad[0]})")
+        raise DataError(f"--features has NaN or infinite values in {counted(len(bad), 'row')} (first: row {bad[0]})")
     norms = np.linalg.norm(features, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     if features.dtype == np.float32 and features.flags.writeable:

@@ -25,6 +25,7 @@ from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, format_of, is_saved_dataset, known_suffixes
 from engine.load import Dataset
 from engine.writers import layout_only, write_table
+from engine.wording import counted
 
 FORMATS = EXPORT_FORMATS
 
@@ -370,7 +371,7 @@ def write_issue_table(result: Any, target: str, inputs: list[str | None]) -> lis
         replaced = sum(a is not b for a, b in zip(texts, original))
         if replaced:
             table = table.assign(text=pd.Series(texts, dtype=object))
-            warnings.append(f"--issues-out: {replaced} text(s) hold lone surrogates, which {fmt} "
+            warnings.append(f"--issues-out: {counted(replaced, 'text')} {'holds' if replaced == 1 else 'hold'} lone surrogates, which {fmt} "
                             "cannot store; written with U+FFFD (use .jsonl to keep them)")
     try:
         return warnings + write_table(table, path, fmt, None)

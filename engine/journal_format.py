@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from engine.errors import TextauditError
+from engine.wording import counted
 
 _encode_str = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), the C one
 
@@ -59,11 +60,6 @@ def json_scalar(value: Any) -> Any:
     return str(value)
 
 
-def count_of(count: int, singular: str, plural: str | None = None) -> str:
-    """``'1 decision'`` / ``'2 decisions'`` (``plural`` when it is not ``singular + 's'``)."""
-    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
-
-
 def rows_text(rows: list[int]) -> str:
     shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
     return shown + (" ..." if len(rows) > _SHOWN_ROWS else "")
@@ -103,9 +99,9 @@ class ReplayProblems:
         """One clause for a summary line when part of the journal no longer applies, else None."""
         if not self.unapplied:
             return None
-        groups = f", {count_of(len(self.partial_groups), 'group')} only partly matching" if self.partial_groups else ""
+        groups = f", {counted(len(self.partial_groups), 'group')} only partly matching" if self.partial_groups else ""
         rows = "its row" if self.unapplied == 1 else "their rows"
-        return (f"{count_of(self.unapplied, 'journal decision')} NOT applied ({rows} changed since{groups}; "
+        return (f"{counted(self.unapplied, 'journal decision')} NOT applied ({rows} changed since{groups}; "
                 "see the warnings)")
 
     def lines(self, *, removed: bool) -> list[str]:
@@ -115,25 +111,25 @@ class ReplayProblems:
             report.append(f"ignored a torn last line ({self.torn_bytes} bytes without a newline: "
                           f"a write cut off by a crash){done}")
         if self.torn_group:
-            report.append(f"ignored an incomplete last decision group ({count_of(self.torn_group, 'line')}){done}")
+            report.append(f"ignored an incomplete last decision group ({counted(self.torn_group, 'line')}){done}")
         if self.invalid_lines:
-            report.append(f"skipped {count_of(len(self.invalid_lines), 'unreadable line')}: {rows_text(self.invalid_lines)}")
+            report.append(f"skipped {counted(len(self.invalid_lines), 'unreadable line')}: {rows_text(self.invalid_lines)}")
         if self.incomplete_groups:
-            report.append(f"skipped {count_of(len(self.incomplete_groups), 'incomplete decision group')}")
+            report.append(f"skipped {counted(len(self.incomplete_groups), 'incomplete decision group')}")
         if self.text_changed:
-            report.append(f"{count_of(len(self.text_changed), 'decision')} not applied: the row's text changed "
+            report.append(f"{counted(len(self.text_changed), 'decision')} not applied: the row's text changed "
                           f"since (text_sha256 mismatch; rows {rows_text(self.text_changed)})")
         if self.out_of_range:
-            report.append(f"{count_of(len(self.out_of_range), 'decision')} not applied: row not in the dataset "
+            report.append(f"{counted(len(self.out_of_range), 'decision')} not applied: row not in the dataset "
                           f"(rows {rows_text(self.out_of_range)})")
         if self.bad_label:
-            report.append(f"{count_of(len(self.bad_label), 'relabel')} not applied: the label is not a class of "
+            report.append(f"{counted(len(self.bad_label), 'relabel')} not applied: the label is not a class of "
                           f"this dataset (rows {rows_text(self.bad_label)})")
         if self.label_changed:
-            report.append(f"{count_of(len(self.label_changed), 'decision')} not applied: the row's label changed since "
+            report.append(f"{counted(len(self.label_changed), 'decision')} not applied: the row's label changed since "
                           f"(label_before differs; rows {rows_text(self.label_changed)})")
         if self.ambiguous:
-            report.append(f"{count_of(len(self.ambiguous), 'decision')} not applied: "
+            report.append(f"{counted(len(self.ambiguous), 'decision')} not applied: "
                           f"{'its' if len(self.ambiguous) == 1 else 'their'} id or text now belongs to "
                           f"several rows, so which one was decided is unknown (rows {rows_text(self.ambiguous)})")
         if self.partial_groups:
@@ -141,15 +137,15 @@ class ReplayProblems:
             their = "its" if len(self.partial_groups) == 1 else "their"
             unapplied = (f"{their} one still-matching decision was not applied" if lines == 1 else
                          f"none of {their} {lines:,} still-matching decisions was applied")
-            report.append(f"{count_of(len(self.partial_groups), 'decision group')} matched only in part, so "
+            report.append(f"{counted(len(self.partial_groups), 'decision group')} matched only in part, so "
                           f"{unapplied} (a group applies all or nothing; "
                           f"groups {rows_text([g for g, _, _ in self.partial_groups])})")
         if self.moved:
-            report.append(f"{count_of(len(self.moved), 'decision')} followed "
+            report.append(f"{counted(len(self.moved), 'decision')} followed "
                           f"{'its' if len(self.moved) == 1 else 'their'} row to a new position (same id or "
                           f"unique text, rows {rows_text(self.moved)})")
         if self.history_mismatch:
-            report.append(f"skipped {count_of(len(self.history_mismatch), 'undo/redo line')} that do not match "
+            report.append(f"skipped {counted(len(self.history_mismatch), 'undo/redo line')} that do not match "
                           "the decisions before them")
         return report
 

@@ -28,6 +28,7 @@ from engine.label_column import (
     normalise_labels,
     rows_have,
 )
+from engine.wording import counted
 
 FILE_TYPES = SUFFIX_FORMATS  # kept for callers that import it from here
 
@@ -373,7 +374,7 @@ def load_dataset(
         ids = frame[id_column].tolist()
         n_dup = int(frame[id_column].duplicated().sum())
         if n_dup:
-            warnings.append(f"{n_dup} duplicate value(s) in id column {id_column!r}; rows are still told apart by position")
+            warnings.append(f"{counted(n_dup, 'duplicate value')} in id column {id_column!r}; rows are still told apart by position")
     else:
         ids = list(range(len(frame)))
     if text_is_null.any():

@@ -52,11 +52,11 @@ def _unnormalised(array: np.ndarray) -> np.ndarray:
 ARRAY_CASES = [
     ("pred-probs wrong shape", "pred-probs", lambda: _probs(29, 3), "has shape (29, 3); expected (30, 3)"),
     ("pred-probs 1-d", "pred-probs", lambda: _probs(30, 3)[:, 0], "has shape (30,)"),
-    ("pred-probs NaN", "pred-probs", lambda: _nan_row(_probs(30, 3)), "NaN or infinite values in 1 row(s) (first: row 3)"),
+    ("pred-probs NaN", "pred-probs", lambda: _nan_row(_probs(30, 3)), "NaN or infinite values in 1 row (first: row 3)"),
     ("pred-probs not summing to 1", "pred-probs", lambda: _unnormalised(_probs(30, 3)), "rows must sum to 1; 1 do not (first: row 5"),
     ("pred-probs wrong class count", "pred-probs", lambda: _probs(30, 4), "4 columns but the data has 3 classes"),
     ("pred-probs negative", "pred-probs", lambda: _probs(30, 3) * np.array([1, 1, -1]), "negative"),
-    ("features NaN", "features", lambda: _nan_row(_features(30)), "NaN or infinite values in 1 row(s) (first: row 3)"),
+    ("features NaN", "features", lambda: _nan_row(_features(30)), "NaN or infinite values in 1 row (first: row 3)"),
     ("features inf", "features", lambda: np.where(np.eye(30, 16) == 1, np.inf, _features(30)), "NaN or infinite"),
     ("features wrong row count", "features", lambda: _features(31), "has shape (31, 16); expected (30, dim)"),
     ("features strings", "features", lambda: np.array([["x"] * 4] * 30), "not a numeric array"),

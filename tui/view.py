@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tui.text_index import TextIndex
+from engine.wording import counted  # noqa: F401  (the app imports it from here)
 
 if TYPE_CHECKING:
     from tui.label_order import LabelOrder
@@ -47,11 +48,6 @@ def terminal_safe(value: Any) -> Any:
     if isinstance(value, str) and not value.isprintable():
         return value.replace("\r\n", "\n").translate(_CONTROL_PICTURES)  # a CRLF: one space
     return value
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """``1 row``, ``2 rows``, ``1,200 rows``: the count with its noun in the right number."""
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def terminal_safe_lines(text: str) -> str:
