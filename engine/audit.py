@@ -37,8 +37,9 @@ ISSUE_TYPES = (
 # log-linearly with a fitted weight; 8: the noise estimate needs a median class of 20 rows, was 10;
 # 9: the posterior without its noise-corrected T^-1 p half; 10: two classes count the rows below 0.5
 # with the power fitted to the labels; 11: the flip models' counts corrected for the flips the
-# classifier learned, counted_flips)
-LABEL_VERSION = 11
+# classifier learned, counted_flips; 12: a class under 10 rows adds the flip rate's share to the
+# count and gets at most its share of the flags, lowest_scored)
+LABEL_VERSION = 12
 
 
 @dataclass
