@@ -51,7 +51,7 @@ noise model the held-out test prefers: random flips, ``P(given = y | x) = (1 - r
 q_y) / (K - 1)`` (``q``: the sharpened probabilities; EM over ``r``), which counts a row only
 when the model gives its label far less than its own confusions would, or ``T``'s class pairs
 (``r sum_t q_t D[y, t]`` for the flips), which also counts flips the classifier partly learned.
-A model's count is not its EM rate times the rows (``counted_flips``): a classifier trained on the
+A model's count is not its EM rate times the rows (``flip_counts.counted_flips``): a classifier trained on the
 noisy labels learns part of the flips (with few classes most: 0.6-0.9 of the floor ``r / (K - 1)``
 on bench/quality.py's three-class sets, 0.02-0.3 with 77 classes), so a flipped row keeps that
 floor on its label, its EM posterior of a flip stays below 1 (0.5-0.7 on average there), and the
@@ -62,7 +62,7 @@ cells; against the flips' own share: +0.03 on average under random flips with ra
 destinations, -0.01 under pair swaps with ``T``'s, +0.13 under flips to the nearest class, whose
 rows sit nearer that class, so there it still under-counts). Rows more likely flipped than not
 also leave out most honest confusions, which the EM rate adds up (ag_news with TF-IDF vectors, 2%
-flips to the nearest class: 264 of its 348). Below a share of ``MIN_FLIP_DETECTION`` the rate
+flips to the nearest class: 264 of its 348). Below a share of ``flip_counts.MIN_FLIP_DETECTION`` the rate
 stays as it is.
 A class under ``TINY_CLASS_ROWS`` rows is one the classifier barely saw out of fold: every row of
 it gets little probability on its label, so its posterior of a flip is near 1 and it ranks among
@@ -89,6 +89,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.wording import counted
 
 SHARPNESS = 1.5
@@ -123,14 +124,6 @@ TINY_CLASS_ROWS = 10
 #: 0.01 or more better: 0.13 and above. Any threshold in 0.09-0.13 gives nearly the same matrix.
 MIN_STRUCTURE_SHARE = 0.1
 MIN_STRUCTURE_Z = 3.0
-#: ``counted_flips``: below this simulated share of flips seen, a model's count is its EM rate as
-#: it is: the rate is then small next to the classifier's floors, the share says more about the
-#: floors than about flips, and dividing by it amplifies a row or two (a 60-row ag_news sample with
-#: 3 flips: a share of 0.07, 14 flagged; bench/quality.py's other noisy cells: 0.7-0.95).
-#: ``DETECTION_ROWS`` / ``DETECTION_CELLS``: the sample that simulates it (rows, rows x classes).
-MIN_FLIP_DETECTION = 0.5
-DETECTION_ROWS = 20_000
-DETECTION_CELLS = 4_000_000
 #: The powers ``fitted_sharpness`` tries (two classes: the count's power, see the module docstring).
 SHARPNESS_GRID = tuple(float(power) for power in np.arange(1.0, 4.01, 0.25))
 
@@ -220,61 +213,6 @@ def _sharpened(probs: np.ndarray, sharpness: float) -> np.ndarray:
     return q / q.sum(axis=1, keepdims=True)
 
 
-def _flip_terms(labels: np.ndarray, q: np.ndarray, destinations: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """Per row: ``q`` of the given label, and ``sum_{t != given} q_t D[given, t]`` (the chance a
-    flip lands on the given label, up to the rate); ``D`` uniform when ``destinations`` is None."""
-    rows = np.arange(len(labels))
-    q_given = q[rows, labels]
-    if destinations is None:
-        return q_given, (1.0 - q_given) / max(q.shape[1] - 1, 1)
-    return q_given, np.einsum("ij,ij->i", q, destinations[labels])
-
-
-def flip_rate(labels: np.ndarray, q: np.ndarray, destinations: np.ndarray | None = None) -> float:
-    """Maximum-likelihood rate ``r`` of ``P(given = y | x) = (1 - r) q_y + r sum_t q_t D[y, t]``
-    (``D``: flip destinations, uniform when None), by EM from ``r`` = 0.1."""
-    if q.shape[1] < 2 or len(labels) == 0:
-        return 0.0
-    kept, flipped = _flip_terms(labels, q, destinations)
-    rate = 0.1
-    for _ in range(200):
-        wrong = rate * flipped
-        new = float(np.mean(wrong / np.maximum((1.0 - rate) * kept + wrong, 1e-300)))
-        if abs(new - rate) < 1e-7:
-            return new
-        rate = new
-    return rate
-
-
-def flip_weights(labels: np.ndarray, q: np.ndarray, rate: float, destinations: np.ndarray | None = None) -> np.ndarray:
-    """Per row, the EM posterior that its label is a flip: ``r f / ((1 - r) q_y + r f)``."""
-    kept, flipped = _flip_terms(labels, q, destinations)
-    wrong = rate * flipped
-    return wrong / np.maximum((1.0 - rate) * kept + wrong, 1e-300)
-
-
-def flip_detection(labels: np.ndarray, q: np.ndarray, rate: float, destinations: np.ndarray | None = None) -> float:
-    """The share of flips the model would count (EM posterior above 0.5), simulated: each row the
-    classifier agrees with (mostly clean) is flipped to every destination ``y`` the model allows,
-    weighted by ``D[y, given]``; a flip the classifier learned keeps a floor of probability on its
-    label there, as a real flip does. At most ``DETECTION_ROWS`` rows (a seeded sample)."""
-    n_classes = q.shape[1]
-    if destinations is None:
-        destinations = np.full((n_classes, n_classes), 1.0 / max(n_classes - 1, 1))
-        np.fill_diagonal(destinations, 0.0)
-    agree = np.flatnonzero(q.argmax(axis=1) == labels)
-    if len(agree) == 0:
-        return 0.0
-    limit = max(1000, min(DETECTION_ROWS, DETECTION_CELLS // n_classes))
-    if len(agree) > limit:
-        agree = np.sort(np.random.default_rng(0).choice(agree, limit, replace=False))
-    sample = q[agree]
-    flipped = sample @ destinations.T  # [i, y]: sum_t q_t D[y, t], the flip term had row i been given y
-    wrong = rate * flipped
-    counted = wrong > 0.5 * np.maximum((1.0 - rate) * sample + wrong, 1e-300)
-    return float(np.mean(np.einsum("ij,ij->i", counted, destinations[:, labels[agree]].T)))
-
-
 def lowest_scored(score: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
     """The ``count`` lowest-scored rows, but of a class under ``TINY_CLASS_ROWS`` rows at most its
     share of the count, rounded up (its lowest-scored rows): out of fold the classifier barely saw
@@ -299,27 +237,6 @@ def lowest_scored(score: np.ndarray, labels: np.ndarray, count: int) -> np.ndarr
     return flags
 
 
-def counted_flips(labels: np.ndarray, q: np.ndarray, destinations: np.ndarray | None = None, *,
-                  count_tiny_classes: bool = False) -> tuple[float, float]:
-    """Label errors a flip model (uniform when ``destinations`` is None) estimates, and the share
-    of flips it sees (``flip_detection``): the rows whose EM posterior of a flip is above 0.5,
-    over that share. The EM rate alone misses the flips the classifier learned (their label keeps
-    the learned floor, so their posterior stays below 1; module docstring); where the model would
-    see fewer than ``MIN_FLIP_DETECTION`` of them, the rate is kept as it is. Rows of a class under
-    ``TINY_CLASS_ROWS`` rows add the rate's share only (their posterior of a flip is near 1 whether
-    flipped or not), unless ``count_tiny_classes``."""
-    rate = flip_rate(labels, q, destinations)
-    if rate <= 0.0:
-        return 0.0, 0.0
-    detection = flip_detection(labels, q, rate, destinations)
-    if detection < MIN_FLIP_DETECTION:
-        return rate * len(labels), detection
-    likely = flip_weights(labels, q, rate, destinations) > 0.5
-    tiny = np.zeros(len(labels), dtype=bool) if count_tiny_classes else \
-        np.bincount(labels, minlength=q.shape[1])[labels] < TINY_CLASS_ROWS
-    return float(np.sum(likely & ~tiny)) / detection + rate * float(np.sum(tiny)), detection
-
-
 def uniform_flip_rate(labels: np.ndarray, pred_probs: np.ndarray, *, sharpness: float = SHARPNESS) -> float:
     """Maximum-likelihood rate ``r`` of ``P(given = y | x) = (1 - r) q_y + r (1 - q_y) / (K - 1)``
     (``q``: the sharpened probabilities), by EM from ``r`` = 0.1."""
@@ -327,11 +244,6 @@ def uniform_flip_rate(labels: np.ndarray, pred_probs: np.ndarray, *, sharpness: 
     if pred_probs.shape[1] < 2 or len(labels) == 0:
         return 0.0
     return flip_rate(labels, _sharpened(pred_probs, sharpness))
-
-
-def _label_loglik(labels: np.ndarray, q: np.ndarray, rate: float, destinations: np.ndarray | None) -> np.ndarray:
-    kept, flipped = _flip_terms(labels, q, destinations)
-    return np.log(np.maximum((1.0 - rate) * kept + rate * flipped, 1e-300))
 
 
 def stratified_halves(labels: np.ndarray, seed: int = 0) -> np.ndarray:
@@ -364,8 +276,8 @@ def structure_evidence(labels: np.ndarray, probs: np.ndarray, *, sharpness: floa
         destinations = flip_destinations(noise)
         uniform_rate = flip_rate(labels[fit], q[fit])
         structured_rate = flip_rate(labels[fit], q[fit], destinations)
-        gains[held] = (_label_loglik(labels[held], q[held], structured_rate, destinations)
-                       - _label_loglik(labels[held], q[held], uniform_rate, None))
+        gains[held] = (label_loglik(labels[held], q[held], structured_rate, destinations)
+                       - label_loglik(labels[held], q[held], uniform_rate, None))
         rates.append(uniform_rate)
     mean = float(gains.mean())
     per_error = mean / max(float(np.mean(rates)), 1e-6)
@@ -424,14 +336,14 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     diagnostics, reasons = assess(labels, probs, noise, joint)
     notes: list[str] = []
     q = _sharpened(probs, SHARPNESS)
-    uniform_flips, uniform_seen = counted_flips(labels, q)
+    tiny_rows = np.bincount(labels, minlength=probs.shape[1])[labels] < TINY_CLASS_ROWS
+    uniform_flips, uniform_seen = counted_flips(labels, q, set_aside=tiny_rows)
     uniform_count = int(round(uniform_flips))
     # the likelihoods can only tell the noise models apart where random flips account for some
     # rows: flips the classifier partly learned (none left to a random-flip model) are systematic
     two_classes = probs.shape[1] == 2  # every flip goes to the other class: the two models are one
     # (the test's threshold counts tiny classes' rows as any others', as before LABEL_VERSION 12)
-    any_tiny = bool(np.any(np.bincount(labels)[labels] < TINY_CLASS_ROWS))
-    random_flips = counted_flips(labels, q, count_tiny_classes=True)[0] if any_tiny else uniform_flips
+    random_flips = counted_flips(labels, q)[0] if tiny_rows.any() else uniform_flips
     testable = not two_classes and int(round(random_flips)) >= MIN_NOISE_RATE * n_rows
     evidence = structure_evidence(labels, probs) if testable else None
     if evidence is not None:
@@ -450,7 +362,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         model = "class-pair" if systematic else "uniform-flip"
         model_count = uniform_count
         if systematic:
-            pair_flips, pair_seen = counted_flips(labels, q, flip_destinations(noise))
+            pair_flips, pair_seen = counted_flips(labels, q, flip_destinations(noise), set_aside=tiny_rows)
             model_count = int(round(pair_flips))
             diagnostics.update(class_pair_estimate=model_count, class_pair_detection=round(pair_seen, 4))
         estimated = min(cleanlab_count, model_count)
@@ -489,7 +401,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
             below = label_posterior(labels, probs, sharpness=power, noise=noise) < 0.5
         estimated = min(cleanlab_count, int(np.sum(below)))
         if evidence is not None:
-            pair_flips, pair_seen = counted_flips(labels, q, flip_destinations(noise))
+            pair_flips, pair_seen = counted_flips(labels, q, flip_destinations(noise), set_aside=tiny_rows)
             diagnostics.update(class_pair_estimate=int(round(pair_flips)), class_pair_detection=round(pair_seen, 4))
             estimated = min(estimated, diagnostics["class_pair_estimate"])
         if evidence is not None:

@@ -549,7 +549,7 @@ def test_flip_models_count_the_flips_the_classifier_learned():
     (bench/quality.py: banking77 in 3 coarse classes flagged 0.71-0.83x at 10%, F1 below the
     plain workflow's). ``counted_flips`` counts the rows more likely flipped than not, over the
     share of simulated flips (clean-looking rows flipped) that would be: 0.95-1.04x here."""
-    from engine.label_posterior import counted_flips, flip_rate
+    from engine.flip_counts import counted_flips, flip_rate
 
     for classes in (3, 4):
         for rate in (0.05, 0.1):
@@ -573,7 +573,7 @@ def test_flip_counts_are_not_scaled_where_the_model_sees_few_flips():
     flips would be counted and dividing by that share amplifies a row or two (bench/quality.py: a
     60-row ag_news sample, a share of 0.07-0.09, 14 flagged for 3 flips). There the count is the
     EM rate as it is. Here: 100 rows, 3 flips, a share of 0.2-0.3; scaled 4.4-7.7, kept 1.5-3.4."""
-    from engine.label_posterior import MIN_FLIP_DETECTION, counted_flips, flip_detection, flip_rate, flip_weights
+    from engine.flip_counts import MIN_FLIP_DETECTION, counted_flips, flip_detection, flip_rate, flip_weights
 
     for seed in range(4):
         rng = np.random.default_rng(seed)
