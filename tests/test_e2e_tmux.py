@@ -141,16 +141,29 @@ def decided(screen: str) -> str:
     raise AssertionError(f"no 'decided' in the title bar:\n{screen}")
 
 
+DEMO_ISSUE_TYPES = 7  # the demo plants every issue type the summary lists
+
+
+def wait_demo_summary(term: Terminal) -> str:
+    """The demo's summary with all its issue rows drawn (a half-drawn frame can lack some)."""
+    return term.wait(lambda text: "Health:" in text and len(issue_order(text)) == DEMO_ISSUE_TYPES,
+                     f"the summary with its {DEMO_ISSUE_TYPES} issue rows", COLD_START_S)
+
+
+def issue_order(summary: str) -> list[str]:
+    """The issue titles in the order the summary lists them."""
+    titles = [title for title in ISSUE_TITLES.values() if f"  {title}" in summary]
+    return sorted(titles, key=lambda title: summary.index(f"  {title}"))
+
+
 def test_every_screen_twice_relabel_undo_reopen_export_quit(terminal: Terminal, tmp_path: Path):
     term = terminal
     term.start([str(SCRIPT), "demo"])
-    summary = term.wait_text("Health:", COLD_START_S)
+    summary = wait_demo_summary(term)
     assert summary.splitlines()[0].strip().startswith(SUMMARY)
 
     # every issue screen, opened, left and opened again, must be drawn both times
-    titles = [title for title in ISSUE_TITLES.values() if title in summary]
-    order = sorted(titles, key=lambda title: summary.index(f"  {title}"))
-    assert len(order) == 7, summary
+    order = issue_order(summary)
     for index, title in enumerate(order):
         if index:
             term.keys("Down")
@@ -192,12 +205,15 @@ def test_every_screen_twice_relabel_undo_reopen_export_quit(terminal: Terminal, 
     term.wait(lambda text: decided(text) == f"2/{flagged}", "the exclude to count")
 
     # back on the summary the counts moved; reopening shows the same decisions
+    # (waits, not asserts on the first frame: tmux can hold a frame half drawn under load; a
+    # wrong count still fails, after the deadline, with the screen)
     term.keys("Escape")
-    screen = term.wait_title(SUMMARY)
-    assert summary_row(screen, "Label issues")[:3] == [str(flagged), "2", str(flagged - 2)]
+    term.wait(lambda text: text.splitlines()[0].strip().startswith(SUMMARY) and has_summary_row(text, "Label issues")
+              and summary_row(text, "Label issues")[:3] == [str(flagged), "2", str(flagged - 2)],
+              "the summary to count 2 decided label issues")
     term.keys("Enter")
-    screen = term.wait_title("Label issues")
-    assert decided(screen) == f"2/{flagged}"
+    term.wait(lambda text: text.splitlines()[0].strip().startswith("Label issues") and decided(text) == f"2/{flagged}",
+              "the reopened label issues to show 2 decided")
     term.keys("Escape")
     term.wait_title(SUMMARY)
 
@@ -232,9 +248,7 @@ def test_marks_bulk_accept_undo_and_reaudit_delta(terminal: Terminal, tmp_path: 
     mark every label issue and accept them, then re-audit and read the delta off the screen."""
     term = terminal
     term.start([str(SCRIPT), "demo"])
-    summary = term.wait_text("Health:", COLD_START_S)
-    titles = [title for title in ISSUE_TITLES.values() if title in summary]
-    order = sorted(titles, key=lambda title: summary.index(f"  {title}"))
+    order = issue_order(wait_demo_summary(term))
     term.keys(*["Down"] * order.index("Label issues"), "Enter")
     screen = term.wait_title("Label issues")
     flagged = int(decided(screen).split("/")[1])
@@ -243,8 +257,10 @@ def test_marks_bulk_accept_undo_and_reaudit_delta(terminal: Terminal, tmp_path: 
     term.keys("Space", "Space")
     term.wait(lambda text: "2 marked" in title_parts(text), "the title to count 2 marks")
     term.keys("a")
-    dialog = term.wait_text("Accept the suggested label on 2 marked rows")
-    assert dialog.count(" → ") >= 2, dialog  # the preview: given → suggested for each row
+    # The preview (given → suggested for each row) must be drawn; wait_text alone could return
+    # a frame tmux holds half drawn under load, the dialog's first line without its preview.
+    term.wait(lambda text: "Accept the suggested label on 2 marked rows" in text and text.count(" → ") >= 2,
+              "the bulk-accept dialog with its preview of 2 rows")
     term.keys("Enter")
     screen = term.wait(lambda text: decided(text) == f"2/{flagged}", "the bulk accept to count")
     assert not any("marked" in part for part in title_parts(screen))  # the marks are spent
