@@ -21,6 +21,7 @@ the vectors (cosine), pred_probs, the graph's neighbour lists. The last line pri
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -249,25 +250,45 @@ def _agreement(folder: Path, flag_columns: list[str]) -> dict:
     return out
 
 
+def _kept_or_temporary(keep: Path | None, n: int, with_embed: bool, precision: str):
+    """The run's folder: under ``keep`` (kept, so an interrupted run resumes at its first
+    unfinished round) or a temporary one."""
+    if keep is None:
+        return tempfile.TemporaryDirectory(prefix="ta-scale-ray-")
+    folder = keep / f"n{n}-{'texts-' + precision if with_embed else 'vectors'}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return contextlib.nullcontext(str(folder))
+
+
 def main(sizes: list[int], embed: bool | None, ray_cpus: int, precision: str = "fp32",
-         stages: tuple[str, ...] = STAGES) -> None:
+         stages: tuple[str, ...] = STAGES, keep: Path | None = None) -> None:
     """Both paths on the same data, interleaved stage by stage (round k: each path runs stage k
     from its own cache of the earlier stages; the order alternates per round) so that both see
-    the same load on a shared machine. ``stages``: the first rounds only (``embed``: just that)."""
+    the same load on a shared machine. ``stages``: the first rounds only (``embed``: just that).
+    ``keep``: a folder that keeps the data, both caches and each finished round's figures
+    (``round-<stage>-<path>.json``): run the same command again and it resumes where it stopped."""
     from bench._common import run_child
 
     results = []
     for n in sizes:
         with_embed = (n <= 200_000) if embed is None else embed
-        with tempfile.TemporaryDirectory(prefix="ta-scale-ray-") as tmp:
+        with _kept_or_temporary(keep, n, with_embed, precision) as tmp:
             rounds: dict[str, dict[str, dict]] = {}
             for i, stage in enumerate(stages):
                 rounds[stage] = {}
                 for path in (("local", "ray") if i % 2 == 0 else ("ray", "local")):
+                    saved = Path(tmp) / f"round-{stage}-{path}.json"
+                    if saved.exists():
+                        rounds[stage][path] = json.loads(saved.read_text())
+                        print(f"# {saved.name}: kept from an earlier run", flush=True)
+                        continue
                     args = ["bench/scale.py", "--child", str(n), "--folder", tmp, "--ray-child", path,
                             "--ray-cpus", str(ray_cpus), "--precision", precision, "--through", stage]
                     args += [] if with_embed else ["--no-embed"]
-                    rounds[stage][path] = run_child(args, timeout=7200)
+                    # a child's limit grows with the rows: 1M texts took 48-70 min to embed on 2 cores
+                    rounds[stage][path] = run_child(args, timeout=max(7200, n // 40))
+                    if keep is not None:
+                        saved.write_text(json.dumps(rounds[stage][path]))
                     print(json.dumps(rounds[stage][path]), flush=True)
             last = rounds[stages[-1]]
             stage_s = {p: {s: rounds[s][p]["stage_s"].get(s, 0.0) for s in stages} for p in ("local", "ray")}

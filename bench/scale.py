@@ -94,6 +94,9 @@ def main() -> None:
     parser.add_argument("--ray-child", choices=("local", "ray"), default=None, help=argparse.SUPPRESS)
     parser.add_argument("--precision", default="fp32", help="--ray with texts: the embedding precision")
     parser.add_argument("--through", default="audit", help="--ray: the last stage measured (default audit)")
+    parser.add_argument("--keep", type=Path, default=None, metavar="FOLDER",
+                        help="--ray: keep the data, caches and finished rounds in FOLDER; the same "
+                             "command again resumes at the first unfinished round")
     parser.add_argument("--ray-recall", type=int, default=None, metavar="N",
                         help="recall@10 of the --ray graph vs exact search on N synthetic rows")
     args = parser.parse_args()
@@ -117,7 +120,7 @@ def main() -> None:
         from bench._scale_ray import STAGES
 
         ray_main(list(map(int, args.sizes.split(","))), args.embed, args.ray_cpus, args.precision,
-                 STAGES[:STAGES.index(args.through) + 1])
+                 STAGES[:STAGES.index(args.through) + 1], args.keep)
         return
     results = []
     for n in map(int, args.sizes.split(",")):
