@@ -249,11 +249,16 @@ def _read_hub(spec: str) -> pd.DataFrame:
     from huggingface_hub.utils import logging as hub_logging
 
     hub_logging.set_verbosity_error()  # its retry warnings would be extra lines on stderr
+    bars = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()  # "Generating train split" bars are not textaudit's progress lines
     try:
         loaded = datasets.load_dataset(name, split=split or "train")
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"hf:{spec}: cannot load from the Hugging Face hub: {reason}") from None
+    finally:
+        if bars:
+            datasets.enable_progress_bars()
     return loaded.to_pandas()
 
 

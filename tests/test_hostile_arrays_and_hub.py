@@ -152,6 +152,28 @@ def test_hub_name_without_network_is_one_line_from_the_command(offline, tmp_path
     assert_one_error_line(done.stderr, "hf:banking77: cannot")
 
 
+def test_hub_name_that_is_a_local_dataset_folder_loads_offline(monkeypatch, tmp_path, capfd):
+    """hf:FOLDER[:SPLIT], a dataset repo downloaded earlier, is read by ``datasets`` itself, the
+    split chosen, with no "Generating ... split" progress bar on stderr (not our progress lines)."""
+    from huggingface_hub import constants
+
+    import datasets.config
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    rows = [{"text": f"text number {i}", "label": "ab"[i % 2]} for i in range(12)]
+    pd.DataFrame(rows[:8]).to_csv(repo / "train.csv", index=False)
+    pd.DataFrame(rows[8:]).to_csv(repo / "test.csv", index=False)
+    train = load_dataset(f"hf:{repo}")
+    test = load_dataset(f"hf:{repo}:test")
+    assert list(train.texts) == [row["text"] for row in rows[:8]]
+    assert list(test.texts) == [row["text"] for row in rows[8:]]
+    assert "Generating" not in capfd.readouterr().err
+
+
 def test_empty_hub_name_is_a_usage_error(capsys):
     assert main(["audit", "hf:", "--model", "tfidf"]) == EXIT_USAGE
     assert_one_error_line(capsys.readouterr().err, "hf: needs a dataset name")
