@@ -124,3 +124,33 @@ async def test_the_app_exports_without_a_journal_file(tmp_path: Path) -> None:
         await pilot.pause()
     assert any(n.startswith("wrote 36 rows") for n in notices), notices
     assert (tmp_path / "out.csv").read_bytes() == source.read_bytes()
+
+
+async def test_keys_typed_ahead_with_e_never_replace_the_path(pinned_result, tmp_path: Path) -> None:
+    """tmux, session 8: ``e`` then ``Tab Space`` sent at once toggled the checkbox, then a focus()
+    queued by the dialog's on_mount took the focus back to the path with its text selected: the
+    next key typed (a space, to toggle the checkbox back) replaced the whole path. Old code: the
+    path was ' ' and the focus on it. Keys are posted at once, as a terminal delivers them."""
+    from textual import events
+    from textual.widgets import Checkbox
+    from tui_synthetic import fixed_view
+
+    from tui.app import TextauditApp
+
+    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, character in (("e", "e"), ("tab", None), ("space", " ")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        path = dialog.query_one("#export-path", Input)
+        default = str(default_output(str(pinned_result.dataset.source)))
+        checkbox = dialog.query_one("#export-changed-only", Checkbox)
+        await pilot.press("space")  # the user toggles the checkbox back
+        assert path.value == default
+        assert app.focused is checkbox and checkbox.value is False
+        await pilot.press("shift+tab", "x")  # back in the path a key edits it, at its end
+        assert path.value == default + "x"

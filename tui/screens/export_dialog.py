@@ -47,6 +47,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Enter (or the Export button) confirms; escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    #: Focused as the screen is shown, before any key typed ahead with ``e`` is handled. A
+    #: ``focus()`` in on_mount landed after such keys: ``e Tab Space`` sent at once toggled the
+    #: checkbox, then the path got the focus back with its text selected, and the next key typed
+    #: replaced the whole path (tmux, session 8).
+    AUTO_FOCUS = "#export-path"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
     def __init__(self, source: str, journal_path: Path, counts: dict[str, int], n_rows: int) -> None:
@@ -77,7 +82,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Static(self.summary(False), id="export-summary", markup=False)
             yield Static("Original columns and row order are kept. Format follows the extension "
                          f"({', '.join(DEFAULT_SUFFIX.values())}).", id="export-format", markup=False)
-            yield Input(str(default_output(self.source)), id="export-path")
+            # not selected on focus: a key typed into the path edits it, never replaces it whole
+            path = str(default_output(self.source))
+            yield Input(path, id="export-path", select_on_focus=False)
             yield Checkbox("only the changed rows, with before and after labels", id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
             with Horizontal(id="export-buttons"):
@@ -85,7 +92,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
         self.check(self.query_one("#export-path", Input).value)
 
     def check(self, value: str) -> bool:
