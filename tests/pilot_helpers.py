@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+WAIT_S = 60.0  # generous for a loaded CI machine; a healthy app answers in well under a second
 
 
 async def settle(pilot) -> None:
@@ -11,6 +15,18 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(pilot, condition: Callable[[], bool], what: str, deadline_s: float = WAIT_S) -> None:
+    """Let the app run (``pilot.pause()``; thread workers run meanwhile) until ``condition()``
+    holds; fail naming ``what`` after the deadline. For state a message chain reaches a few hops
+    after a worker's result (the list's order, then its highlight, then the detail pane), where
+    one pause can return early on a loaded machine."""
+    end = time.monotonic() + deadline_s
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"waited {deadline_s:.0f} s for {what}")
+        await pilot.pause()
 
 
 def journal_lines(path: Path) -> list[dict]:

@@ -8,7 +8,7 @@ import os
 
 import pandas as pd
 import pytest
-from pilot_helpers import every_row, journal_lines
+from pilot_helpers import every_row, journal_lines, settle, wait_until
 
 from engine.pipeline import AuditOptions, run_audit
 from tui.app import TextauditApp
@@ -139,12 +139,12 @@ async def test_a_huge_text_is_drawn_cut_with_a_note(tmp_path):
     app = TextauditApp(result, journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("near_duplicate")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         diff = app.screen.query_one(DiffView)
+        # the list's highlight shows its first set a few messages after the order worker's result:
+        # wait for it, or it can replace the set shown below (as it did under load)
+        await wait_until(pilot, lambda: bool(diff.members), "the near-duplicate screen to show its first set")
         diff.show([24, 25])  # the set of the two huge texts
-        await pilot.pause()
         rendered = diff.render_set()
         plain = "".join(segment.text for segment in app.console.render(rendered, app.console.options))
         assert "more characters not shown" in plain and len(plain) < 3 * shown_chars + 20_000
