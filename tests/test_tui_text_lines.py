@@ -44,3 +44,59 @@ async def test_detail_pane_draws_a_multiline_text_on_its_lines(tmp_path):
         assert pane.render_row(37).plain.startswith("Row 37 · id 37\n\nWhich ATMs take it?\n")  # kept, not stripped
         listed = [rows.render_line(y).text for y in range(rows.size.height)]
         assert any("first line of the ticket second line third line" in line for line in listed), listed
+
+
+def test_bidi_overrides_are_named_not_sent():
+    """Session 8: U+202E and its kin went to the terminal raw; a bidi-aware terminal reorders the
+    rest of the line with them (the label columns after a text). The marks RLM/LRM stay."""
+    from tui.view import terminal_safe, terminal_safe_lines
+
+    assert terminal_safe("pay \u202eevil\u202c now \u2067x\u2069") == "pay ⟨RLO⟩evil⟨PDF⟩ now ⟨RLI⟩x⟨PDI⟩"
+    assert terminal_safe_lines("a\u202db\nc\u202a\u202b\u2066\u2068") == "a⟨LRO⟩b\nc⟨LRE⟩⟨RLE⟩⟨LRI⟩⟨FSI⟩"
+    assert terminal_safe("שלום \u200f עולם") == "שלום \u200f עולם"  # RLM: part of right-to-left text
+
+
+async def test_bidi_overrides_are_neutralised_on_screen_but_exported_as_they_are(tmp_path):
+    """The row list, the detail pane, the ids and the class names draw no bidi control; the
+    journal and the export keep every byte."""
+    from textual.widgets import OptionList
+
+    from engine.export import export_corrected
+
+    evil = "\u202e"
+    texts = [f"{['apple pie', 'bread roll', 'cheese board'][i % 3]} order {i}" for i in range(36)]
+    texts[4] = f"refund {evil}gnp.exe{evil} now"
+    labels = [["a", "b", f"c{evil}x"][i % 3] for i in range(36)]
+    source = tmp_path / "d.csv"
+    pd.DataFrame({"id": [f"r{i}" if i != 4 else f"r{evil}4" for i in range(36)], "text": texts,
+                  "label": labels}).to_csv(source, index=False)
+    result = run_audit(source, AuditOptions(model="tfidf", folds=3, id_column="id",
+                                            cache_root=str(tmp_path / "cache")))
+    journal = tmp_path / "j.jsonl"
+    app = TextauditApp(result, journal_path=journal)
+    async with app.run_test(size=(110, 36)) as pilot:
+        rows = await every_row(pilot, "outlier")
+        assert rows.move_to_row(4)
+        await pilot.pause()
+        listed = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert any("refund ⟨RLO⟩gnp.exe⟨RLO⟩ now" in line for line in listed), listed
+        assert not any(evil in line for line in listed)
+        pane = app.screen.query_one(DetailPane)
+        plain = pane.render_row(4).plain
+        assert "r⟨RLO⟩4" in plain and "refund ⟨RLO⟩gnp.exe⟨RLO⟩ now" in plain and evil not in plain
+        await pilot.press("l")
+        await pilot.pause()
+        options = app.screen.query_one("#picker-options", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert not any(evil in prompt for prompt in prompts), prompts
+        chosen = next(i for i, prompt in enumerate(prompts) if prompt.startswith("'c\\u202ex'"))
+        options.highlighted = chosen
+        await pilot.press("enter")
+        await pilot.pause()
+    entry = [line for line in journal.read_text().splitlines() if line.strip()][-1]
+    assert '"label_after":"c\\u202ex"' in entry or f'"label_after":"c{evil}x"' in entry, entry
+    out = tmp_path / "out.csv"
+    export_corrected(result.dataset, journal, out)
+    before, after = source.read_text().splitlines(), out.read_text().splitlines()
+    assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [5]  # row 4 (after the header)
+    assert after[5] == f"r{evil}4,refund {evil}gnp.exe{evil} now,c{evil}x"

@@ -7,6 +7,7 @@ names still collide the cut moves so more of the distinguishing end is kept.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 
@@ -22,6 +23,11 @@ def natural_key(name: str) -> tuple:
     '10'; a CSV's integer labels are text), digit runs inside names by value ('class_2' before
     'class_10'), the name itself on ties ('01' vs '1')."""
     name = str(name)
+    if len(name) > 1 and name[0] in "'\"" and name[-1] == name[0]:  # quoted by tui.view.shown_name
+        try:
+            name = str(ast.literal_eval(name))
+        except (ValueError, SyntaxError):
+            pass
     if _NUMBER.fullmatch(name.strip()):
         return (0, float(name), name)
     parts = _DIGITS.split(name)  # text, digits, text, ...: the same type at each position

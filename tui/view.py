@@ -39,15 +39,40 @@ _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
 _CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
 _CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
+#: Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) are named, not sent: a
+#: bidi-aware terminal would reorder the rest of the line with them (the label columns beside a
+#: text; "Trojan source"). The marks LRM, RLM and ALM, common in right-to-left text, stay.
+_BIDI_CONTROLS = {0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+                  0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"}
+_CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in _BIDI_CONTROLS.items()})
 #: Line breaks the detail pane draws as line breaks (a CRLF is one); every other control as above.
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def terminal_safe(value: Any) -> Any:
-    """``value`` with control characters made visible; zero-width, RTL and emoji kept as they are."""
+    """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``); zero-width,
+    right-to-left letters and emoji kept as they are."""
     if isinstance(value, str) and not value.isprintable():
         return value.replace("\r\n", "\n").translate(_CONTROL_PICTURES)  # a CRLF: one space
     return value
+
+
+def shown_name(name: Any) -> str:
+    """A class name as every screen draws it: as it is, or quoted as Python's ``repr`` does where
+    it would look like another name or like nothing (``'card '`` beside ``card``, ``'a\\tb'``,
+    ``''``, ``'\\u202e'``): surrounding whitespace, an invisible or control character, or a quote
+    to start with (so a name spelled ``'x'`` never looks like a quoted ``x``). The journal and the
+    export keep the name itself."""
+    name = str(name)
+    if name and name == name.strip() and name.isprintable() and name[0] not in "'\"":
+        return name
+    return repr(name)
+
+
+def quoted(shown: str) -> str:
+    """A drawn class name in quotes for a sentence: ``'card'``; a name ``shown_name`` quoted
+    already is not quoted twice (``'card '``, not ``''card ''``)."""
+    return shown if shown[:1] in ("'", '"') else f"'{shown}'"
 
 
 def terminal_safe_lines(text: str) -> str:
@@ -197,7 +222,7 @@ class AuditView:
             ids=ids,
             given=np.asarray(dataset.labels, dtype=np.int32),
             predicted=np.argmax(pred_probs, axis=1).astype(np.int32),
-            class_names=[terminal_safe(name) for name in dataset.class_names],
+            class_names=[shown_name(name) for name in dataset.class_names],
             pred_probs=pred_probs,
             issue_types=tuple(result.options.issue_types),
             counts=issue_counts(result),

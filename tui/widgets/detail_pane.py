@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.decisions import DecisionBook
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, quoted
 
 NEIGHBOURS_SHOWN = 5
 TOP_K = 3  # most probable classes shown with their probabilities
@@ -49,9 +49,9 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     if issue_type == "label":
         p_given = view.probability(row, given) or 0.0
         if predicted != given:
-            return (f"The model gives '{names[given]}' p={p_given:.2f} and prefers '{names[predicted]}' "
+            return (f"The model gives {quoted(names[given])} p={p_given:.2f} and prefers {quoted(names[predicted])} "
                     f"(p={view.probability(row, predicted) or 0:.2f}); {score_text}, {state}.")
-        return f"The model agrees with '{names[given]}' (p={p_given:.2f}); {score_text}, {state}."
+        return f"The model agrees with {quoted(names[given])} (p={p_given:.2f}); {score_text}, {state}."
     if issue_type in ("outlier", "near_duplicate") and view.neighbour_distances is not None:
         nearest = float(view.neighbour_distances[row, 0])
         typical = view.typical_distance
@@ -62,7 +62,7 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
         return f"Nearly the same as row {other} (distance {nearest:.3f}, typical {typical:.3f}); {state}."
     if issue_type == "class_imbalance":
         count = int(np.count_nonzero(view.given == given))
-        return (f"Its class '{names[given]}' has only {counted(count, 'row')} "
+        return (f"Its class {quoted(names[given])} has only {counted(count, 'row')} "
                 f"({count / max(1, len(view)):.1%} of the data); {state}.")
     if issue_type == "underperforming_group":
         return f"It sits in a cluster of similar rows where the model does worse; {score_text}, {state}."
