@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from test_e2e_tmux import COLD_START_S, SCRIPT, Terminal, decided, pytestmark  # noqa: F401 - the skips
+from test_e2e_tmux import COLD_START_S, SCRIPT, Terminal, decided, palette_offers_first
+from test_e2e_tmux import pytestmark  # noqa: F401 - the skips
 
 from engine.demo_multilabel import demo_multilabel_path
 
@@ -33,7 +34,7 @@ def test_multilabel_demo_accept_edit_undo_export(terminal: Terminal, tmp_path: P
     term.keys("C-p")
     term.wait_text("Search for commands")
     term.type("Open: Label issues")
-    term.wait(lambda text: "Open: Label issues" in text and "flagged" in text, "the palette to offer Label issues")
+    term.wait(lambda text: palette_offers_first(text, "Open: Label issues"), "the palette to offer Label issues first")
     term.keys("Enter")
     screen = term.wait(lambda text: text.splitlines()[0].strip().startswith("Label issues")
                        and "Suggested: " in text, "the label screen with its first row")
