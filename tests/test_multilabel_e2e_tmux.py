@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from test_e2e_tmux import COLD_START_S, SCRIPT, Terminal, decided, palette_offers_first
+from test_e2e_tmux import COLD_START_S, SCRIPT, Terminal, decided, palette_offers_first, row_screen_flagged
 from test_e2e_tmux import pytestmark  # noqa: F401 - the skips
 
 from engine.demo_multilabel import demo_multilabel_path
@@ -26,8 +26,9 @@ def terminal(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
 def test_multilabel_demo_accept_edit_undo_export(terminal: Terminal, tmp_path: Path):
     term = terminal
     term.start([str(SCRIPT), "demo", "--multilabel"])
-    summary = term.wait_text("Health:", COLD_START_S)
-    assert "demo_multilabel.jsonl" in summary.splitlines()[0]
+    # the title bar is a condition of the wait, not read off the first frame showing 'Health:'
+    term.wait(lambda text: "Health:" in text and "demo_multilabel.jsonl" in text.splitlines()[0],
+              "the summary titled demo_multilabel.jsonl", COLD_START_S)
     term.keys("c")
     term.wait_text("Label frequencies (6 labels")
 
@@ -36,10 +37,13 @@ def test_multilabel_demo_accept_edit_undo_export(terminal: Terminal, tmp_path: P
     term.type("Open: Label issues")
     term.wait(lambda text: palette_offers_first(text, "Open: Label issues"), "the palette to offer Label issues first")
     term.keys("Enter")
-    screen = term.wait(lambda text: text.splitlines()[0].strip().startswith("Label issues")
-                       and "Suggested: " in text, "the label screen with its first row")
-    flagged = int(decided(screen).split("/")[1])
-    assert flagged > 2 and any(part[:1] in "+-" and len(part) > 2 for part in screen.split()), screen
+    # the first row's suggested change (+label / -label) is a condition of the wait: a half-drawn
+    # frame can show 'Suggested: ' before the change
+    screen = term.wait(lambda text: row_screen_flagged(text, "Label issues") >= 0 and "Suggested: " in text
+                       and any(part[:1] in "+-" and len(part) > 2 for part in text.split()),
+                       "the label screen, its title bar whole, with its first row's suggested change")
+    flagged = row_screen_flagged(screen, "Label issues")
+    assert flagged > 2, screen
 
     term.keys("a")  # the suggested set change
     term.wait(lambda text: decided(text) == f"1/{flagged}", "the accept to count")
