@@ -9,7 +9,12 @@ nothing heavy for that reason.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Sequence
 from typing import Any
+
+from engine.wording import shown_name
 
 VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "label_estimate", "notes", "report")
 
@@ -67,3 +72,93 @@ def report_markdown(view: dict[str, Any]) -> str:
         lines += ["", f"Non-IID p-value: **{p_value:.4g}**"]
     lines += ["", "```", view["report"].rstrip(), "```"]
     return "\n".join(lines) + "\n"
+
+
+#: Datalab's report columns and line that hold class indices (the audit hands Datalab each row's
+#: class index, ``Dataset.labels``, or a label set of indices, so its label map is index -> index).
+_LABEL_COLUMNS = ("given_label", "predicted_label")
+_RAREST = "Rarest Class: "
+_INDEX_LIST = re.compile(r"\[(?:\d+(?:, \d+)*)?\]")
+
+
+def named_report(report: str, class_names: Sequence[Any]) -> str:
+    """Datalab's report text with class names where it prints class indices: the example
+    tables' ``given_label`` / ``predicted_label`` columns (an index, or a multi-label list of
+    them; each such table redrawn, aligned as pandas does) and the ``Rarest Class:`` line. A
+    table whose rows do not cut into exactly its columns, or a cell that is not a class index,
+    is left as Datalab printed it: a doubtful table keeps its indices, never gets a wrong name."""
+    names = [shown_name(name) for name in class_names]
+
+    def name_of(cell: str) -> str | None:
+        if cell.isdigit():
+            return names[int(cell)] if int(cell) < len(names) else None
+        if _INDEX_LIST.fullmatch(cell):
+            parts = [name_of(part) for part in cell[1:-1].split(", ") if part]
+            return None if None in parts else "[" + ", ".join(parts) + "]"  # type: ignore[arg-type]
+        return None
+
+    lines = report.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        rarest = line[len(_RAREST):].strip() if line.startswith(_RAREST) else ""
+        if rarest and name_of(rarest) is not None and rarest.isdigit():
+            out.append(_RAREST + str(name_of(rarest)))
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        table = _named_table(line, lines[i + 1:end], name_of) if line.startswith(" ") else None
+        if table is None:
+            out.append(line)
+            i += 1
+        else:
+            out.extend(table)
+            i = end
+    return "\n".join(out)
+
+
+def _named_table(header_line: str, row_lines: list[str], name_of) -> list[str] | None:
+    """A pandas-printed table (index, right-aligned columns) redrawn with its label columns named;
+    None when it has no label column or does not cut cleanly into its columns."""
+    header = header_line.split()
+    at = [header.index(column) + 1 for column in _LABEL_COLUMNS if column in header]
+    if not at or not row_lines:
+        return None
+    ends, position = [], 0
+    for column in header:
+        position = header_line.index(column, position) + len(column)
+        ends.append(position)
+    rows = []
+    for line in row_lines:
+        index = line.split(maxsplit=1)[0]
+        starts = [len(index)] + ends[:-1]
+        cells = [index] + [line[start:end].strip() for start, end in zip(starts, ends)]
+        if line[ends[-1]:].strip() or not all(cells) or " ".join(cells).split() != line.split():
+            return None  # a cell wider than its column, or one cut in two
+        named = [name_of(cells[j]) for j in at]
+        if None in named:
+            return None
+        for j, name in zip(at, named):
+            cells[j] = name
+        rows.append(cells)
+    return _aligned([""] + header, rows)
+
+def _width(text: str) -> int:
+    """Terminal cells of ``text``: wide (CJK) characters count two, combining marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A table as pandas prints one: the index left-aligned, every column right-aligned, two spaces apart."""
+    table = [header, *rows]
+    widths = [max(_width(row[j]) for row in table) for j in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        cells = [row[0] + " " * (widths[0] - _width(row[0]))]
+        cells += [" " * (widths[j] - _width(cell)) + cell for j, cell in enumerate(row) if j]
+        return "  ".join(cells)
+
+    return [line(row) for row in table]

@@ -85,7 +85,7 @@ def summary_view(result: AuditResult) -> dict[str, Any]:
         "non_iid_p_value": non_iid_p_value(result),
         "label_estimate": label_estimate(result),
         "notes": [note for note in result.notes if note not in own],
-        "report": result.output.report,
+        "report": report_render.named_report(result.output.report, result.dataset.class_names),
     }, max_items=sys.maxsize)
 
 

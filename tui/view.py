@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tui.text_index import TextIndex
-from engine.wording import counted  # noqa: F401  (the app imports it from here)
+from engine.wording import counted, shown_name  # noqa: F401  (the app imports them from here)
 
 if TYPE_CHECKING:
     from tui.label_order import LabelOrder
@@ -55,18 +55,6 @@ def terminal_safe(value: Any) -> Any:
     if isinstance(value, str) and not value.isprintable():
         return value.replace("\r\n", "\n").translate(_CONTROL_PICTURES)  # a CRLF: one space
     return value
-
-
-def shown_name(name: Any) -> str:
-    """A class name as every screen draws it: as it is, or quoted as Python's ``repr`` does where
-    it would look like another name or like nothing (``'card '`` beside ``card``, ``'a\\tb'``,
-    ``''``, ``'\\u202e'``): surrounding whitespace, an invisible or control character, or a quote
-    to start with (so a name spelled ``'x'`` never looks like a quoted ``x``). The journal and the
-    export keep the name itself."""
-    name = str(name)
-    if name and name == name.strip() and name.isprintable() and name[0] not in "'\"":
-        return name
-    return repr(name)
 
 
 def quoted(shown: str) -> str:
