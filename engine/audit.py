@@ -38,8 +38,9 @@ ISSUE_TYPES = (
 # 9: the posterior without its noise-corrected T^-1 p half; 10: two classes count the rows below 0.5
 # with the power fitted to the labels; 11: the flip models' counts corrected for the flips the
 # classifier learned, counted_flips; 12: a class under 10 rows adds the flip rate's share to the
-# count and gets at most its share of the flags, lowest_scored)
-LABEL_VERSION = 12
+# count and gets at most its share of the flags, lowest_scored; 13: such a class's rows scored on
+# the two-way contest between their label and their likeliest other class, two_way_contest)
+LABEL_VERSION = 13
 
 
 @dataclass
