@@ -100,3 +100,27 @@ async def test_bidi_overrides_are_neutralised_on_screen_but_exported_as_they_are
     before, after = source.read_text().splitlines(), out.read_text().splitlines()
     assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [5]  # row 4 (after the header)
     assert after[5] == f"r{evil}4,refund {evil}gnp.exe{evil} now,c{evil}x"
+
+
+async def test_a_long_run_of_line_breaks_is_one_line_and_the_words_after_it_are_drawn(tmp_path):
+    """A text of 50,000 line feeds then words: the row list drew a blank cell and the detail pane
+    20,000 blank lines (its cut) and never the words. A run of 5+ breaks is one line saying how
+    many; shorter runs (paragraphs) are drawn as they are."""
+    texts = [f"{['apple pie', 'bread roll', 'cheese board'][i % 3]} order {i}" for i in range(36)]
+    texts += ["\n" * 50_000 + "end of newlines", "para one\n\n\npara two" + "\r\n \r\n" * 4 + "tail"]
+    labels = [["a", "b", "c"][i % 3] for i in range(38)]
+    result = run_audit(pd.DataFrame({"text": texts, "label": labels}),
+                       AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(100, 36)) as pilot:
+        rows = await every_row(pilot, "outlier")
+        assert rows.move_to_row(36)
+        await pilot.pause()
+        listed = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert any(line[2:].lstrip().startswith("end of newlines") for line in listed), listed
+        pane = app.screen.query_one(DetailPane)
+        assert pane.render_row(36).plain.startswith("Row 36 · id 36\n⋮ 50,000 line breaks\nend of newlines\n")
+        assert "para one\n\n\npara two\n⋮ 8 line breaks\ntail\n" in pane.render_row(37).plain
+        body = pane.query_one("#detail-body")
+        drawn = [body.render_line(y).text.strip() for y in range(body.size.height)]
+        assert "end of newlines" in drawn, drawn

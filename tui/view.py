@@ -63,6 +63,22 @@ def quoted(shown: str) -> str:
     return shown if shown[:1] in ("'", '"') else f"'{shown}'"
 
 
+#: Characters of a text a one-line list looks at: wider than any terminal, bounded for 1 MB texts.
+LIST_CHARS = 2_000
+
+
+def list_text(text: str) -> str:
+    """A (terminal-safe) text as a one-line list draws it: each run of spaces one space, none at
+    either end, so a text that starts with 50,000 line breaks shows its words, not a blank cell."""
+    return " ".join(str(text).lstrip()[:LIST_CHARS].split())
+
+
+#: A run of at least this many line breaks (blank or space-only lines between them) is drawn in
+#: the detail pane as one line saying how many, so the words after it are on screen.
+BLANK_RUN_BREAKS = 5
+_BLANK_RUN = re.compile(r"(?:[ \t]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])){%d,}" % BLANK_RUN_BREAKS)
+
+
 def terminal_safe_lines(text: str) -> str:
     """``text`` for a multi-line pane: each line break (LF, CRLF, CR, U+2028 ...) one ``\\n``,
     every other control character made visible as :func:`terminal_safe` does."""
@@ -175,9 +191,24 @@ class AuditView:
         """The row's text for the detail pane: its line breaks kept, controls made visible, cut
         to ``limit`` characters with a note of how many more the data holds."""
         text = str(self.texts[row] if self.raw_texts is None else self.raw_texts[row])
-        shown = terminal_safe_lines(text[:limit])
-        if len(text) > limit:
-            shown += f"… [{len(text) - limit:,} more characters not shown; the data keeps them]"
+        parts: list[str] = []
+        used = size = 0  # characters of the text consumed / drawn
+        for run in _BLANK_RUN.finditer(text):
+            take = text[used:min(run.start(), used + limit - size)]
+            parts.append(terminal_safe_lines(take))
+            size, used = size + len(take), used + len(take)
+            if used < run.start() or size >= limit:
+                break
+            breaks = len(_LINE_BREAKS.findall(run.group()))
+            parts.append(("\n" if run.start() else "") + f"⋮ {breaks:,} line breaks" + ("\n" if run.end() < len(text) else ""))
+            used = run.end()
+        if used < len(text) and size < limit:
+            take = text[used:used + limit - size]
+            parts.append(terminal_safe_lines(take))
+            used += len(take)
+        shown = "".join(parts)
+        if used < len(text):
+            shown += f"… [{len(text) - used:,} more characters not shown; the data keeps them]"
         return shown
 
     def probability(self, row: int, label: int) -> float | None:

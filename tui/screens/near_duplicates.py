@@ -14,6 +14,7 @@ import numpy as np
 from tui.bindings import NEAR_DUPLICATE_BINDINGS
 from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.screens.row_screen import RowScreen
+from tui.view import list_text
 from tui.widgets.diff_view import DiffView
 from tui.widgets.row_list import Column
 
@@ -80,7 +81,7 @@ class NearDuplicatesScreen(RowScreen):
             labels = sorted({ml.given_text(r) if ml is not None else names[int(self.view.given[r])] for r in members})
             return " ≠ ".join(labels) if len(labels) > 1 else labels[0]
         if key == TEXT:
-            return str(self.view.texts[members[0]])
+            return list_text(self.view.texts[members[0]]) or "∅ (empty text)"
         if key == DECISION:
             decided = self.book.decided_among(members)
             return f"{decided}/{len(members)}" if decided else ""

@@ -28,7 +28,7 @@ from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_marks import MarkKeys
 from tui.text_index import Check, Superseded
-from tui.view import ISSUE_TITLES, AuditView, terminal_safe
+from tui.view import ISSUE_TITLES, AuditView, list_text, terminal_safe
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.row_list import Column, RowList
@@ -119,7 +119,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
     def cell(self, row: int, key: str) -> str:
         view = self.view
         if key == TEXT:
-            return str(view.texts[row]) or "∅ (empty text)"
+            return list_text(view.texts[row]) or "∅ (empty text)"
         if key == GIVEN:
             if view.multilabel is not None:  # the row's label set
                 return view.multilabel.given_text(row)
