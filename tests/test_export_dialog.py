@@ -154,3 +154,33 @@ async def test_keys_typed_ahead_with_e_never_replace_the_path(pinned_result, tmp
         assert app.focused is checkbox and checkbox.value is False
         await pilot.press("shift+tab", "x")  # back in the path a key edits it, at its end
         assert path.value == default + "x"
+
+
+async def test_a_missing_or_read_only_folder_is_said_before_enter(tmp_path: Path, monkeypatch) -> None:
+    """A path in a folder that does not exist, or one the user cannot write, was accepted; Enter
+    closed the dialog and a toast said 'export failed', the typed path gone. The dialog says it
+    and stays open. (Read-only is faked through os.access: tests may run as root.)"""
+    import os
+
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if Path(path) == locked and mode == os.W_OK
+                        else real_access(path, mode, **kw))
+    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, str(tmp_path / "nope" / "out.csv"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == [] and f"no folder {tmp_path / 'nope'}" in _warning(app)
+        await _type(pilot, app, str(locked / "out.csv"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == [] and "(read-only): choose another folder" in _warning(app)
+        await _type(pilot, app, str(tmp_path / "out.csv"))
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ExportRequest(tmp_path / "out.csv", False, overwrite=False)]

@@ -110,6 +110,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             problem = f"unknown extension {target.suffix or '(none)'}: use {known_suffixes()}"
         elif target.is_symlink() or target.is_dir():
             problem = f"{target.name} is a {'link' if target.is_symlink() else 'folder'}: choose another name"
+        elif not target.parent.is_dir():
+            problem = f"no folder {terminal_safe(str(target.parent))}: create it first or choose another"
+        elif not os.access(target.parent, os.W_OK):
+            problem = f"cannot write in {terminal_safe(str(target.parent))} (read-only): choose another folder"
         elif target.exists():
             warning.update(f"{target.name} exists: press Enter again to replace it, or change the name"
                            if self.asked == target else f"note: {target.name} exists")
