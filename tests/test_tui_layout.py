@@ -114,6 +114,29 @@ async def test_c_brings_the_class_chart_into_view_at_80x24(app):
         assert page.region.y <= chart.region.y and chart.region.bottom <= page.region.bottom
 
 
+async def test_enter_or_c_at_the_chart_goes_back_to_the_table_and_opens_nothing_unseen(app):
+    """tmux and Chromium: after c (the chart), down then enter opened 'Null / empty text', the
+    table's cursor row scrolled out of sight, and a second c did nothing. Now c again or enter
+    goes back to the table at the top of the page; then down and enter open the row seen."""
+    from textual.widgets import DataTable
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        page = app.screen.query_one("#summary")
+        table = app.screen.query_one("#issue-table", DataTable)
+        for back in ("c", "enter"):
+            await pilot.press("c")
+            await pilot.pause()
+            assert app.focused is page
+            await pilot.press(back)
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SummaryScreen" and app.focused is table, back
+            assert page.scroll_y == 0
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen.issue_type == app.view.issue_types[1]
+
+
 async def test_the_chart_stands_beside_the_table_when_wide(app):
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
@@ -158,7 +181,7 @@ async def test_back_on_the_summary_after_c_the_table_has_the_keys(app):
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        await pilot.press("enter")  # opens the table's cursor row (Null / empty text)
+        app.open_issue(app.view.issue_types[0])  # from the palette, the page keeping the keys (enter goes back to the table now)
         await settle(pilot)
         assert app.screen.__class__.__name__ != "SummaryScreen"
         await pilot.press("escape")

@@ -21,7 +21,7 @@ PALETTE_KEY = Binding("ctrl+p", "command_palette", "Command palette: every scree
 
 SUMMARY_BINDINGS = [
     Binding("enter", "open", "Open", show=False),
-    Binding("c", "chart", "Class chart", tooltip="Class chart: scroll to it (tab moves between table and page)"),
+    Binding("c", "chart", "Class chart", tooltip="Class chart: scroll to it; c again, enter or tab: back to the table"),
     Binding("r", "report", "Report"),
     Binding("C", "app.confusions", "Confusions", show=False,
             tooltip="Confusion navigator: label issues by class pair (given → suggested)"),

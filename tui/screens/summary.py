@@ -149,12 +149,22 @@ class SummaryScreen(Screen):
 
     def action_open(self) -> None:
         table = self.query_one("#issue-table", DataTable)
-        if table.row_count:
+        if not table.has_focus:  # at the chart the table's cursor row is out of sight: back to it
+            self.back_to_table()
+        elif table.row_count:
             self.app.open_issue(self.view.issue_types[table.cursor_row])
 
+    def back_to_table(self) -> None:
+        self.query_one("#issue-table", DataTable).focus(scroll_visible=False)
+        self.query_one("#summary", VerticalScroll).scroll_home(animate=False)
+
     def action_chart(self) -> None:
-        """Scroll the page to the class chart and give it the keys (tab goes back to the table)."""
+        """Scroll the page to the class chart and give it the keys; ``c`` again (or enter, or
+        tab) goes back to the table. Enter at the chart opened the table's unseen cursor row."""
         page = self.query_one("#summary", VerticalScroll)
+        if page.has_focus:
+            self.back_to_table()
+            return
         page.focus()
         # after the next refresh: a key pressed as the summary appears would otherwise scroll by a
         # layout not yet computed (the chart's place unknown) and leave the page where it was
