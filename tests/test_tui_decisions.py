@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from pilot_helpers import journal_lines, settle
+from pilot_helpers import journal_lines, settle, wait_until
 from textual.widgets import Input
 
 from engine.corrections import Journal
@@ -156,6 +156,9 @@ async def test_export_dialog_writes_the_corrected_file(app, demo_result, journal
         assert path_input.value.endswith("demo.corrected.csv")
         path_input.value = str(out)
         await pilot.press("enter")
+        # the dialog's callback starts the export worker a few messages after the key: a
+        # wait_for_complete() right after it could find no worker yet (and the app then closed)
+        await wait_until(pilot, out.exists, f"the export to create {out}")
         await app.workers.wait_for_complete()
         await pilot.pause()
     frame = pd.read_csv(out)
