@@ -310,6 +310,20 @@ def _texts(frame: pd.DataFrame, parts: list[str], name: str) -> tuple[list[str],
 _INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*")
 
 
+def _repeated_headers(frame: pd.DataFrame, columns: list[str], options: tuple[str, ...]) -> list[str]:
+    """A note for each column used whose name has a ``.1`` twin: a header that names two columns
+    alike (``text,text,label``) is read as ``text`` and ``text.1``, and the first was used
+    without a word."""
+    notes = []
+    for column, option in zip(columns, options):
+        twins = [name for name in frame.columns if name.startswith(f"{column}.") and name[len(column) + 1:].isdigit()]
+        if twins:
+            others = ", ".join(repr(name) for name in twins)
+            notes.append(f"there is also a column {others} (a repeated header?): {column!r} is used; "
+                         f"choose with {option}")
+    return notes
+
+
 def load_dataset(
     source: str | Path | pd.DataFrame,
     *,
@@ -374,7 +388,8 @@ def load_dataset(
     warnings: list[str] = guessed + [
         f"labels {', '.join(repr(str(c)) for c in group)} look alike but count as different classes"
         for group in lookalike_labels(classes)
-    ] + label_warnings + list(style.notes if style is not None else ())
+    ] + label_warnings + list(style.notes if style is not None else ()) + _repeated_headers(
+        frame, [*text_parts, label_column], ("--text-column",) * len(text_parts) + ("--label-column",))
     if id_column is not None:
         ids = frame[id_column].tolist()
         n_dup = int(frame[id_column].duplicated().sum())

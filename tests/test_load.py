@@ -105,6 +105,16 @@ def test_csv_header_kept_as_spelled_and_frame_names_unique(tmp_path):
     assert dataset.texts == ["hi", "yo"]
 
 
+def test_a_repeated_text_or_label_header_is_said(tmp_path):
+    """'text,text,label' (or two label columns) audited the first column without a word."""
+    path = tmp_path / "h.csv"
+    path.write_text("text,label,text,label\nhi,a,x,b\nyo,b,u,a\n")
+    notes = load_dataset(path).warnings
+    assert "there is also a column 'text.1' (a repeated header?): 'text' is used; choose with --text-column" in notes
+    assert "there is also a column 'label.1' (a repeated header?): 'label' is used; choose with --label-column" in notes
+    assert not [n for n in load_dataset(path, text_column="text.1", label_column="label.1").warnings if "also a column" in n]
+
+
 def test_jsonl_lines_split_on_line_feeds_only(tmp_path):
     path = tmp_path / "u.jsonl"
     texts = ["a\u2028b", "c\x85d", "e\x1cf", "g\rh"]
