@@ -29,6 +29,30 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str, deadline_s
         await pilot.pause()
 
 
+async def open_filter(pilot) -> None:
+    """Press '/' and wait for the filter to have the focus. The app routes each key when it takes
+    it from its queue, and '/' moves the focus a few messages later: keys pressed before that
+    reach the list as commands ('c' opens the confusions; in tmux '/card' sent at once did)."""
+    await pilot.press("slash")
+    await wait_until(pilot, lambda: getattr(pilot.app.focused, "id", None) == "filter", "the filter to take the focus")
+
+
+async def open_goto(pilot) -> None:
+    """Press ':' and wait for the go-to dialog's input to have the focus (as open_filter)."""
+    await pilot.press("colon")
+    await wait_until(pilot, lambda: getattr(pilot.app.focused, "id", None) == "goto-query", "the go-to dialog's input")
+
+
+async def filter_rows(pilot, query: str, keys: tuple[str, ...] | None = None, enter: bool = True) -> None:
+    """'/', ``keys`` (``query``'s characters by default) and enter, then wait until the screen's
+    filter is ``query`` and the list shows its order (no order pending)."""
+    await open_filter(pilot)
+    await pilot.press(*(tuple(query) if keys is None else keys), *(("enter",) if enter else ()))
+    screen = pilot.app.screen
+    await wait_until(pilot, lambda: (screen.filter_query == query and screen.busy is None
+                                     and not screen.row_list.pending), f"the list filtered by {query!r}")
+
+
 def journal_lines(path: Path) -> list[dict]:
     """The journal's JSON lines ([] when the file does not exist yet)."""
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []

@@ -10,7 +10,7 @@ import os
 
 import numpy as np
 import pytest
-from pilot_helpers import journal_lines, settle
+from pilot_helpers import filter_rows, journal_lines, open_goto, settle, wait_until
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
@@ -66,8 +66,7 @@ async def test_space_star_escape_mark_and_clear(app):
         assert "2 marked" in title(app)
         await pilot.press("up", "space")  # unmark the second
         assert screen.marked_rows() == [first]
-        await pilot.press("slash", *"g:card", "enter")
-        await settle(pilot)
+        await filter_rows(pilot, "g:card")
         shown = rows.order.tolist()
         assert 0 < len(shown) < len(app.view.flagged("label"))
         await pilot.press("asterisk")
@@ -212,19 +211,19 @@ async def test_goto_row_number_and_id(app, pinned_result):
     async with app.run_test(size=(80, 24)) as pilot:
         rows = await open_labels(pilot, app)
         unflagged = int(np.flatnonzero(~app.view.flags["label"])[7])
-        await pilot.press("colon")
-        await pilot.pause()
+        await open_goto(pilot)
         assert type(app.screen).__name__ == "GotoDialog"
         await pilot.press(*str(unflagged), "enter")
-        await settle(pilot)
-        assert rows.current_row == unflagged  # the list widened to every row to show it
-        await pilot.press("colon", *"nope", "enter")
-        await pilot.pause()
-        assert "no row has the id 'nope'" in str(app.screen.query_one("#goto-error").render())
+        # the list widens to every row (the order worker), then the cursor lands on the row
+        await wait_until(pilot, lambda: rows.current_row == unflagged, f"the cursor on row {unflagged}")
+        await open_goto(pilot)
+        await pilot.press(*"nope", "enter")
+        error = app.screen.query_one("#goto-error")
+        await wait_until(pilot, lambda: bool(str(error.render())), "the go-to dialog's error line")
+        assert "no row has the id 'nope'" in str(error.render())
         ident = str(pinned_result.dataset.ids[42])
         await pilot.press(*["backspace"] * 4, *ident, "enter")
-        await settle(pilot)
-        assert rows.current_row == 42
+        await wait_until(pilot, lambda: rows.current_row == 42, "the cursor on row 42 (its id)")
 
 
 async def test_review_keys_are_in_help_and_palette(app):
@@ -263,12 +262,13 @@ async def test_bulk_on_a_read_only_journal_saves_nothing_and_says_so(pinned_resu
 async def test_space_in_the_filter_is_a_space_and_goto_refuses_rows_off_the_screen(app):
     async with app.run_test(size=(80, 24)) as pilot:
         rows = await open_labels(pilot, app)
-        await pilot.press("slash", *"card lost", "enter")
-        await settle(pilot)
+        await filter_rows(pilot, "card lost")
         assert app.screen.filter_query == "card lost" and app.screen.mark_count == 0
-        await pilot.press("colon", *"99999", "enter")
-        await pilot.pause()
-        assert "past the last row" in str(app.screen.query_one("#goto-error").render())
+        await open_goto(pilot)
+        await pilot.press(*"99999", "enter")
+        error = app.screen.query_one("#goto-error")
+        await wait_until(pilot, lambda: bool(str(error.render())), "the go-to dialog's error line")
+        assert "past the last row" in str(error.render())
         await pilot.press("escape")
         await pilot.pause()
         assert rows.is_attached
@@ -276,9 +276,10 @@ async def test_space_in_the_filter_is_a_space_and_goto_refuses_rows_off_the_scre
         await settle(pilot)
         outside = next(r for r in range(len(app.view)) if r not in app.screen.set_of_row)
         seen = notices(app)
-        await pilot.press("colon", *str(outside), "enter")
-        await pilot.pause()
-        assert any("not on this screen" in n for n in seen)
+        await open_goto(pilot)
+        await pilot.press(*str(outside), "enter")
+        await wait_until(pilot, lambda: bool(seen), "a notice")
+        assert any("not on this screen" in n for n in seen), seen
 
 
 async def test_bulk_preview_keeps_the_after_side_of_a_long_label():
