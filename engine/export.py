@@ -8,6 +8,7 @@ folder and renamed into place, so a failed export never leaves a half-written fi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -291,6 +292,20 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
         raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
     if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
         raise UsageError(f"{output} exists; pass --force to replace it")
+    _check_writable(output)
+
+
+def _check_writable(output: Path) -> None:
+    """Create and remove a temporary file beside ``output``: a read-only folder or file system
+    fails here, before an audit or a read of the data (it failed after, at the write). A real
+    try, since ``os.access`` says yes to root in an immutable or read-only folder."""
+    probe = atomic.temp_name(output)
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as error:
+        raise DataError(f"cannot write {output}: {error.strerror or error}") from None
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -391,3 +391,46 @@ def test_an_export_of_a_dataset_read_before_its_file_changed_says_so(str_csv, tm
     assert any("changed on disk after it was read" in w for w in summary.warnings)
     fresh = export_corrected(load_dataset(str_csv), journal, tmp_path / "c.csv")  # the CLI reads it anew
     assert not any("changed on disk" in w for w in fresh.warnings)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):
+    """A folder nobody can write in: mode 555, and as root (who ignores modes) also immutable
+    (chattr +i); skipped where neither holds."""
+    import subprocess
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        (folder / "probe").touch()
+    except OSError:
+        pass
+    else:
+        (folder / "probe").unlink()
+        immutable = shutil.which("chattr") is not None and subprocess.run(
+            ["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        if not immutable:
+            folder.chmod(0o755)
+            pytest.skip("cannot make a read-only folder here (root without chattr)")
+    yield folder
+    if immutable:
+        subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+    folder.chmod(0o755)
+
+
+def test_a_read_only_output_folder_fails_before_any_work(read_only_folder, str_csv, tmp_path, capsys):
+    """--issues-out in a read-only folder failed after the whole audit (an hour at 1M rows);
+    export -o after reading the data. Both fail first now, with the same one line."""
+    data = _audit_csv(tmp_path)
+    code = main(["audit", str(data), "--model", "tfidf", "--issues-out", str(read_only_folder / "i.parquet")])
+    err = capsys.readouterr().err
+    assert code == 1 and f"cannot write {read_only_folder / 'i.parquet'}" in err, err
+    assert "embed" not in err and "audit" not in err.replace("textaudit", ""), err  # no stage ran
+    (tmp_path / "d.corrections.jsonl").write_text("")
+    code = main(["export", str(str_csv), "--journal", str(tmp_path / "d.corrections.jsonl"),
+                 "-o", str(read_only_folder / "out.csv")])
+    err = capsys.readouterr().err
+    assert code == 1 and f"cannot write {read_only_folder / 'out.csv'}" in err and len(err.strip().splitlines()) == 1, err
+    assert list(read_only_folder.iterdir()) == []
