@@ -7,7 +7,7 @@ from contextlib import suppress
 import numpy as np
 import pytest
 import regex
-from pilot_helpers import settle
+from pilot_helpers import filter_rows, settle
 from textual.worker import WorkerFailed
 
 from tui import text_index
@@ -65,8 +65,7 @@ async def test_typing_filters_as_you_type_without_enter(app, demo_result):
     texts = demo_result.dataset.texts
     async with app.run_test(size=(80, 24)) as pilot:
         rows = await all_label_rows(pilot, app)
-        await pilot.press("slash", *"refund")
-        await settle(pilot)  # the debounce runs inside the worker, so waiting for it covers both
+        await filter_rows(pilot, "refund", enter=False)  # filtered as typed, after the debounce
         expected = {i for i, t in enumerate(texts) if "refund" in str(t).lower()}
         assert set(rows.order.tolist()) == expected and expected
         assert app.focused.id == "filter"  # still typing
@@ -158,14 +157,12 @@ async def test_clearing_a_short_filter_scrolls_to_the_cursor(pinned_result, tmp_
     app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
     async with app.run_test(size=(120, 40)) as pilot:
         rows = await every_row(pilot, "label")
-        await pilot.press("slash", *"stolen", "enter")
-        await settle(pilot)
+        await filter_rows(pilot, "stolen")
         assert 2 < len(rows.order) < rows.body_height
         await pilot.press("down", "down")
         await settle(pilot)
         row = rows.current_row
-        await pilot.press("slash", "ctrl+u", "enter")
-        await settle(pilot)
+        await filter_rows(pilot, "", keys=("ctrl+u",))
         assert len(rows.order) == len(app.view) and rows.current_row == row
         assert rows.cursor > rows.body_height  # far enough down to need a scroll
         drawn = [rows.render_line(y).text for y in range(rows.size.height)]
@@ -181,11 +178,9 @@ async def test_an_empty_list_says_the_filter_emptied_it(pinned_result, tmp_path)
     app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
     async with app.run_test(size=(100, 30)) as pilot:
         rows = await every_row(pilot, "outlier")
-        await pilot.press("slash", *"zqxjv", "enter")
-        await settle(pilot)
+        await filter_rows(pilot, "zqxjv")
         assert not len(rows.order)
         drawn = rows.render_line(1).text.strip()
         assert drawn.startswith("nothing matches the filter zqxjv: / edits it"), drawn
-        await pilot.press("slash", "ctrl+u", "enter")
-        await settle(pilot)
+        await filter_rows(pilot, "", keys=("ctrl+u",))
         assert len(rows.order) == len(app.view)

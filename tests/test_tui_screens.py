@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import filter_rows, settle
 from textual.widgets import DataTable, Static
 
 from engine.result import issue_counts
@@ -111,8 +111,7 @@ async def test_filters_and_sort(app, demo_result):
         await pilot.press("f")  # every row, by score
         await settle(pilot)
         assert len(rows.order) == 258
-        await pilot.press("slash", *"given:card_lost", "enter")
-        await settle(pilot)
+        await filter_rows(pilot, "given:card_lost")
         assert len(rows.order) == int(np.sum(given == "card_lost")) > 0
         assert all(given[r] == "card_lost" for r in rows.order)
         app.screen.set_filter("re:^how\\b")
@@ -225,8 +224,8 @@ async def test_every_screen_survives_resize(app, issue_type):
 async def test_filter_text_and_rows_survive_leaving_and_reopening_a_screen(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_type(pilot, app, "label")
-        await pilot.press("f", "slash", *"card", "enter")
-        await settle(pilot)
+        await pilot.press("f")
+        await filter_rows(pilot, "card")
         kept = rows_of(app).order.tolist()
         await pilot.press("escape")
         await settle(pilot)
