@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import open_filter, settle, wait_until
 
 from tui.app import TextauditApp
 from tui.screens.more_like_this import MoreLikeThisScreen
@@ -33,7 +33,9 @@ async def wait_for(pilot, app, kind) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         if isinstance(app.screen, kind):
-            await settle(pilot)
+            screen = app.screen  # its list's order comes from its own worker, a few messages later
+            await wait_until(pilot, lambda: screen.busy is None and not screen.row_list.pending,
+                             f"the {kind.__name__} list's order")
             return
     raise AssertionError(f"no {kind.__name__}; the screen is {type(app.screen).__name__}")
 
@@ -75,7 +77,8 @@ async def test_tilde_text_embeds_the_query_with_the_audits_model(app, demo_resul
         app.open_issue("outlier")
         await settle(pilot)
         before = app.screen.row_list.order.tolist()
-        await pilot.press("slash", *f"~{query}", "enter")
+        await open_filter(pilot)
+        await pilot.press(*f"~{query}", "enter")
         await wait_for(pilot, app, MoreLikeThisScreen)
         assert app.screen.row_list.order.tolist() == expected
         labels = demo_result.dataset.class_names
