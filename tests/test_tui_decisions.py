@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from pilot_helpers import journal_lines, settle, wait_until
+from pilot_helpers import journal_lines, open_filter, settle, wait_until
 from textual.widgets import Input
 
 from engine.corrections import Journal
@@ -349,8 +349,9 @@ async def test_a_on_a_row_without_a_suggestion_says_why(pinned_result, journal_p
         assert notices and notices[-1].startswith("nothing to accept"), notices
         assert not journal_path.exists() or not journal_path.read_text().strip()
         count = len(notices)
-        await pilot.press("slash", "a")  # typed into the filter: no notice
-        await pilot.pause()
+        await open_filter(pilot)  # 'a' pressed before the filter has the focus would reach the list
+        await pilot.press("a")  # typed into the filter: no notice
+        await wait_until(pilot, lambda: app.screen.query_one("#filter").value == "a", "'a' in the filter")
         assert len(notices) == count
         await pilot.press("escape")
         rows.move_cursor(next(i for i, row in enumerate(rows.order.tolist()) if app.view.backs_suggestion(row)))

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import journal_lines, settle
+from pilot_helpers import journal_lines, settle, wait_until
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp, exit_lines
@@ -15,9 +15,10 @@ async def test_ctrl_c_quits_from_a_row_screen_with_the_decisions_saved(pinned_re
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("label")
         await settle(pilot)
-        await pilot.press("x", "ctrl+c")
-        await pilot.pause()
-        assert not app.is_running
+        await pilot.press("x")
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
+        await pilot.press("ctrl+c")
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit")
     assert app.return_code == 0
     assert [entry["action"] for entry in journal_lines(journal)] == ["exclude"]
     assert exit_lines(app)[0].startswith("textaudit: saved 1 decision")
@@ -25,14 +26,17 @@ async def test_ctrl_c_quits_from_a_row_screen_with_the_decisions_saved(pinned_re
 
 async def test_ctrl_c_quits_from_the_label_picker_and_the_filter(pinned_result, tmp_path):
     """An input's own ctrl+c (copy) took the key: in the picker or the filter it did nothing."""
-    for keys in (("l",), ("slash", "a", "b")):
+    for where, key, typed, focus in (("the picker", "l", "", "picker-query"), ("the filter", "slash", "ab", "filter")):
         app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
         async with app.run_test(size=(100, 30)) as pilot:
             app.open_issue("label")
             await settle(pilot)
-            await pilot.press(*keys)
-            await pilot.pause()
+            # ctrl+c must reach the input: one pressed before the input has the focus quits from
+            # the list, and the test would pass without trying the input
+            await pilot.press(key)
+            await wait_until(pilot, lambda: getattr(app.focused, "id", None) == focus, f"{where}'s input")
+            await pilot.press(*typed)
+            await wait_until(pilot, lambda: app.focused.value == typed, f"{typed!r} in {where}")
             await pilot.press("ctrl+c")
-            await pilot.pause()
-            assert not app.is_running, keys
+            await wait_until(pilot, lambda: not app.is_running, f"the app to quit from {where}")
         assert app.return_code == 0
