@@ -11,9 +11,22 @@ WAIT_S = 60.0  # generous for a loaded CI machine; a healthy app answers in well
 
 
 async def settle(pilot) -> None:
-    """Let the screen's sort/filter worker finish and its order reach the list."""
+    """Let the screen's sort/filter worker finish and its order reach the list.
+
+    A request supersedes the order worker still running (exclusive): until that one's task has
+    taken the cancel, wait_for_complete() raises WorkerCancelled for it; then wait for the rest."""
+    from textual.worker import WorkerCancelled
+
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    end = time.monotonic() + WAIT_S
+    while True:
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            if time.monotonic() > end:
+                raise
+            await pilot.pause()
     await pilot.pause()
 
 
