@@ -42,6 +42,15 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str, deadline_s
         await pilot.pause()
 
 
+def list_ready(app) -> bool:
+    """The current screen is a row screen whose list shows its latest order (none pending)."""
+    screen = app.screen
+    try:
+        return screen.generation > 0 and screen.busy is None and not screen.row_list.pending
+    except Exception:  # noqa: BLE001 - not a row screen (yet), or not composed yet
+        return False
+
+
 async def open_filter(pilot) -> None:
     """Press '/' and wait for the filter to have the focus. The app routes each key when it takes
     it from its queue, and '/' moves the focus a few messages later: keys pressed before that

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pilot_helpers import journal_lines, settle
+from pilot_helpers import journal_lines, list_ready, settle, wait_until
 from textual.widgets import DataTable
 from tui_synthetic import fixed_view
 
@@ -62,14 +62,15 @@ async def test_by_given_class_from_the_summary_and_back(app):
         expected = confusions_by_given(view.given, view.flags["label"])
         assert [g.rows.tolist() for g in screen.groups] == [g.rows.tolist() for g in expected]
         await pilot.press("down", "enter")
-        await settle(pilot)
+        # the group's row screen is pushed, then its order worker answers: wait for both
+        await wait_until(pilot, lambda: app.screen is not screen and list_ready(app), "the group's rows")
         assert sorted(app.screen.row_list.order.tolist()) == expected[1].rows.tolist()
         await pilot.press("x")
         await pilot.press("escape")  # back to the navigator, which counts the decision
-        await pilot.pause()
-        assert app.screen is screen
+        await wait_until(pilot, lambda: app.screen is screen, "the navigator again")
         table = screen.query_one("#confusions", DataTable)
-        assert table.get_row_at(1)[1] == "1"
+        await wait_until(pilot, lambda: table.get_row_at(1)[1] == "1",
+                         "the navigator to count the decision (a wrong count fails here)")
 
 
 async def test_matrix_counts_every_flagged_row_of_the_top_classes(app):
