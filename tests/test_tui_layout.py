@@ -4,7 +4,7 @@ and marks that stay readable without colour."""
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import settle, wait_until
 from textual.widgets import Footer
 
 from tui.app import TextauditApp
@@ -96,7 +96,10 @@ async def test_footer_at_80_columns_shows_help_and_the_screen_keys(app, issue_ty
     async with app.run_test(size=(80, 24)) as pilot:
         if issue_type:
             await open_type(pilot, app, issue_type)
-        await pilot.pause()
+        # the footer is laid out again after the first row's highlight refreshes the offered keys
+        # (a few messages after the list's order): wait until it draws every needed key
+        await wait_until(pilot, lambda: set(needed) <= set(footer_keys(app)),
+                         f"the footer to draw {needed} (a key that never shows fails here)")
         keys = footer_keys(app)
         for key in needed:
             assert key in keys and keys[key] <= 80 - PALETTE_CELLS, (key, keys)  # not under "^p palette"
