@@ -60,6 +60,7 @@ class TextauditApp(ReviewActions, App[int]):
         self.options = options or AuditOptions()
         self.journal_path = Path(journal_path) if journal_path else Path.cwd() / "textaudit.corrections.jsonl"
         self.cancel_event = threading.Event()
+        self._interrupt_seen = False  # a SIGTERM / SIGINT acted on (_check_interrupted)
         self.view: AuditView | None = None
         self._given_view = view
         self.book: DecisionBook | None = None
@@ -92,6 +93,10 @@ class TextauditApp(ReviewActions, App[int]):
                 screen.set_focus(target, scroll_visible=False)
 
     def on_mount(self) -> None:
+        from tui.interrupts import INTERRUPTED
+
+        self._interrupt_seen = INTERRUPTED.is_set()  # set before this app ran: not a signal to it
+        self.set_interval(0.25, self._check_interrupted)
         if self.result is not None:
             self.show_result(self.result)
         else:
@@ -331,6 +336,21 @@ class TextauditApp(ReviewActions, App[int]):
             return False
         return True
 
+    def _check_interrupted(self) -> None:
+        """SIGTERM / SIGINT set the flag (tui.interrupts.flag_only while the app runs): quit as the
+        signal means, through the app's own shutdown (exit 130, 'interrupted'); during the audit,
+        cancel it as ctrl+c does."""
+        from tui.interrupts import INTERRUPTED
+        from tui.screens.progress import ProgressScreen
+
+        if not INTERRUPTED.is_set() or self._interrupt_seen:
+            return
+        self._interrupt_seen = True
+        if any(isinstance(screen, ProgressScreen) for screen in self.screen_stack):
+            self.action_interrupt()  # cancels the audit as ctrl+c does; exit 130 once it stops
+        else:
+            self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
+
     def action_interrupt(self) -> None:
         """ctrl+c anywhere: cancels a running audit (a dialog open over its progress), else quits."""
         from tui.screens.progress import ProgressScreen
@@ -355,8 +375,11 @@ class TextauditApp(ReviewActions, App[int]):
 
 def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
+    from tui.interrupts import flag_only
+
     app = TextauditApp(source=source, options=options, journal_path=journal_path)
-    app.run()
+    with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
+        app.run()
     for line in exit_lines(app):  # after the terminal is restored
         print(line, file=sys.stderr)
     return int(app.return_code or 0)
