@@ -10,9 +10,10 @@ nothing heavy for that reason.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
+
+from rich.cells import cell_len  # terminal cells, as the TUI measures names (tui/names.py)
 
 from engine.wording import shown_name
 
@@ -146,19 +147,15 @@ def _named_table(header_line: str, row_lines: list[str], name_of) -> list[str] |
         rows.append(cells)
     return _aligned([""] + header, rows)
 
-def _width(text: str) -> int:
-    """Terminal cells of ``text``: wide (CJK) characters count two, combining marks none."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
 
 def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
     """A table as pandas prints one: the index left-aligned, every column right-aligned, two spaces apart."""
     table = [header, *rows]
-    widths = [max(_width(row[j]) for row in table) for j in range(len(header))]
+    widths = [max(cell_len(row[j]) for row in table) for j in range(len(header))]
 
     def line(row: list[str]) -> str:
-        cells = [row[0] + " " * (widths[0] - _width(row[0]))]
-        cells += [" " * (widths[j] - _width(cell)) + cell for j, cell in enumerate(row) if j]
+        cells = [row[0] + " " * (widths[0] - cell_len(row[0]))]
+        cells += [" " * (widths[j] - cell_len(cell)) + cell for j, cell in enumerate(row) if j]
         return "  ".join(cells)
 
     return [line(row) for row in table]
