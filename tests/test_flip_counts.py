@@ -125,16 +125,20 @@ def test_flip_counts_are_not_scaled_where_the_model_sees_few_flips():
         assert np.sum(flip_weights(given, q, rate) > 0.5) / seen > 1.4 * flipped.sum()  # what scaling would give
 
 
-def _rare_class_never_learned(seed: int, rare_rows: int = 6):
-    """Six classes of 50 rows, 15 uniform flips among them, and a class of ``rare_rows`` honest rows
-    the classifier never learned (out of fold it saw at most a few): their label gets ~1%."""
+def _rare_class(seed: int, *, own_drop: float, looks_like_class_0: bool, rare_rows: int = 6):
+    """Six classes of 50 rows, 15 uniform flips among them (the given label at ~1-5%, the true
+    class sure), and a class of ``rare_rows`` honest rows the classifier (barely) learned: their
+    own logit lowered by ``own_drop``; with ``looks_like_class_0`` class 0 is a sure rival (a class
+    never learned: the label gets ~1%), without it the rest spreads over the other classes, none of
+    them a sure rival (a class barely learned: the label gets 2-5%)."""
     rng = np.random.default_rng(seed)
     truth = np.concatenate([np.repeat(np.arange(6), 50), np.full(rare_rows, 6)])
     n = len(truth)
     logits = rng.normal(0.0, 0.5, (n, 7))
     logits[np.arange(n), truth] += 4.0
-    logits[truth == 6, 6] -= 4.0
-    logits[truth == 6, 0] += 4.0  # they look like class 0 to it
+    logits[truth == 6, 6] -= own_drop
+    if looks_like_class_0:
+        logits[truth == 6, 0] += 4.0
     probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
     flipped = np.zeros(n, dtype=bool)
     flipped[rng.choice(300, 15, replace=False)] = True
@@ -149,7 +153,7 @@ def test_a_class_the_classifier_barely_saw_is_neither_counted_nor_flagged_whole(
     14 flags for 11 planted errors). Such a class adds the EM rate's share to the count and gets at
     most its share of the flags (rounded up), its lowest-scored rows."""
     for seed in range(4):
-        given, probs, flipped, rare = _rare_class_never_learned(seed)
+        given, probs, flipped, rare = _rare_class(seed, own_drop=4.0, looks_like_class_0=True)
         verdict = score_labels(given, probs)
         assert verdict.flags[rare].sum() <= 1, seed
         assert 0.8 <= verdict.flags.sum() / flipped.sum() <= 1.2, (seed, verdict.flags.sum())
@@ -168,23 +172,6 @@ def test_lowest_scored_caps_only_the_tiny_classes():
     assert not lowest_scored(score, labels, 0).any()
 
 
-def _rare_class_barely_learned(seed: int, rare_rows: int = 6):
-    """Six classes of 50 rows, 15 uniform flips among them (the given label at ~1-5%, the true
-    class sure), and a class of ``rare_rows`` honest rows the classifier barely learned: their
-    label gets 2-5%, the rest spread over the other classes, none of them a sure rival."""
-    rng = np.random.default_rng(seed)
-    truth = np.concatenate([np.repeat(np.arange(6), 50), np.full(rare_rows, 6)])
-    n = len(truth)
-    logits = rng.normal(0.0, 0.5, (n, 7))
-    logits[np.arange(n), truth] += 4.0
-    logits[truth == 6, 6] -= 5.5
-    probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
-    flipped = np.zeros(n, dtype=bool)
-    flipped[rng.choice(300, 15, replace=False)] = True
-    given = np.where(flipped, (truth + 1 + rng.integers(0, 5, n)) % 6, truth)
-    return given, probs, flipped, truth == 6
-
-
 def test_a_class_the_classifier_barely_saw_is_ranked_on_its_label_against_the_best_rival():
     """LABEL_VERSION 12 capped such a class's flags, but its honest rows still ranked among the
     lowest (2-4 of them among the 15 lowest here, AP 0.85-0.90): their label's few percent sit
@@ -193,7 +180,7 @@ def test_a_class_the_classifier_barely_saw_is_ranked_on_its_label_against_the_be
     from sklearn.metrics import average_precision_score
 
     for seed in range(4):
-        given, probs, flipped, rare = _rare_class_barely_learned(seed)
+        given, probs, flipped, rare = _rare_class(seed, own_drop=5.5, looks_like_class_0=False)
         verdict = score_labels(given, probs)
         assert average_precision_score(flipped, -verdict.score) >= 0.95, seed
         lowest = np.argsort(verdict.score, kind="stable")[: flipped.sum()]
