@@ -290,3 +290,41 @@ def test_no_pickle_in_the_code():
         if any(token in path.read_text() for token in ("import pickle", "allow_pickle=True", "joblib.load", "torch.load("))
     ]
     assert offenders == []
+
+
+# --------------------------------------------------------------------------- the TUI and a signal
+
+
+@pytest.mark.parametrize("command", ["browse", "demo"])
+def test_a_signal_while_the_app_runs_ends_with_its_one_exit_line(command, tmp_path, monkeypatch, capsys):
+    """tmux: SIGTERM to `textaudit demo` printed the app's exit line ('saved 0 decisions ...')
+    and then 'textaudit: interrupted' as well: the flag the app quit for was read again by main()
+    as an interrupt it had not reported. The app (run_app, replaced here by one that gets a real
+    SIGTERM under flag_only, as the real one does) says what was saved; main() adds nothing, 130."""
+    import os
+
+    from tui import app as tui_app
+    from tui import cli
+    from tui.interrupts import flag_only
+
+    def fake_run_app(source, options, journal_path) -> int:
+        with flag_only():
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(10_000):  # the handler runs at a bytecode boundary
+                if cli.INTERRUPTED.is_set():
+                    break
+        print(f"textaudit: saved 0 decisions this session; 0 rows decided in all, in {journal_path}",
+              file=sys.stderr)
+        return EXIT_CANCELLED
+
+    monkeypatch.setattr(tui_app, "run_app", fake_run_app)
+    monkeypatch.chdir(tmp_path)
+    argv = [command] if command == "demo" else [command, str(_csv(tmp_path, rows=30))]
+    try:
+        code = cli.main(argv)
+    finally:
+        cli.INTERRUPTED.clear()
+    err = capsys.readouterr().err
+    assert code == EXIT_CANCELLED
+    lines = [line for line in err.splitlines() if line.startswith("textaudit:")]
+    assert len(lines) == 1 and lines[0].startswith("textaudit: saved 0 decisions"), lines

@@ -414,9 +414,9 @@ def _main(argv: list[str] | None) -> int:
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
         args = parser.parse_args(argv)
         code = _COMMANDS[args.command](args)
-        if INTERRUPTED.is_set():  # the KeyboardInterrupt was swallowed after the last cancel check
+        if INTERRUPTED.is_set() and code != EXIT_CANCELLED:  # swallowed after the last cancel check
             raise KeyboardInterrupt
-        return code
+        return code  # 130 from the app: it quit for the signal and its exit line said so (one line)
     except TextauditError as exc:
         if isinstance(exc, Cancelled) and INTERRUPTED.is_set():
             print("textaudit: interrupted", file=sys.stderr)
