@@ -347,3 +347,36 @@ def test_the_cli_with_ray_writes_only_its_progress_lines_on_stderr(demo_csv, tmp
     # no Python warning, no C++ WARNING/ERROR line (Ray's one INFO line on reading its log level stays)
     noise = [line for line in lines if "Warning" in line or re.match(r"\[\d{4}-\d\d-\d\d [\d:,]+ [WEF] ", line)]
     assert noise == [], done.stderr
+
+
+def test_searchers_one_per_node_share_blocks_by_cpus():
+    """One searcher per node with all its CPUs (one copy of the index per node, not per CPU);
+    blocks shared in proportion to CPUs, every block owned by exactly one searcher."""
+    from engine.distributed.graph import node_plan, share_blocks
+
+    plan = node_plan(blocks=5)
+    assert len(plan) == 1 and plan[0][1] == 2  # the local instance: one node, 2 CPUs
+    assert node_plan(blocks=5, workers=1)[0][1] == 1
+    owner = share_blocks([16, 4], 10)
+    assert owner.count(0) == 8 and owner.count(1) == 2
+    assert share_blocks([1], 3) == [0, 0, 0]
+    assert sorted(set(share_blocks([2, 2, 2], 7))) == [0, 1, 2]
+
+
+def test_ivf_graph_over_several_blocks_is_the_local_one(monkeypatch):
+    """The IVF path with the rows in several blocks (one node's searcher answering them all with
+    its two faiss threads) gives the local IVF graph row for row, exact duplicates at 0."""
+    import engine.distributed.graph as ray_graph
+    from engine.neighbours import build_graph as local_graph
+
+    monkeypatch.setattr(ray_graph, "BLOCK_ROWS", 700)
+    rng = np.random.default_rng(3)
+    centres = rng.standard_normal((12, 24)).astype(np.float32)
+    vectors = centres[rng.integers(0, 12, 3000)] + 0.3 * rng.standard_normal((3000, 24)).astype(np.float32)
+    vectors[10] = vectors[11]
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    local = local_graph(vectors, k=5, method="ivf")
+    distributed = ray_graph.build_graph(vectors, k=5, method="ivf")
+    np.testing.assert_array_equal(distributed.indices, local.indices)
+    np.testing.assert_allclose(distributed.distances, local.distances, atol=1e-6)
+    assert distributed.distances[10, 0] == 0 and distributed.distances[11, 0] == 0

@@ -2,8 +2,10 @@
 
 The index is the local path's own (``engine.neighbours``: exact inner product up to
 ``EXACT_LIMIT`` rows, faiss IVF-Flat trained on a fixed sample above), built once on the
-driver, serialised by faiss and put in Ray's object store; one searcher actor per worker CPU
-(or GPU) deserialises it once and answers blocks of rows. The hits are finished exactly as
+driver, serialised by faiss and put in Ray's object store. One searcher actor per node
+deserialises it once and answers blocks of rows with faiss's own threads, one per CPU of its
+node: one copy of the index per node, not per CPU (the 10M plan in bench/README.md: an IVF-Flat
+copy is 15 GB there). Blocks go to the nodes in proportion to their CPUs. The hits are finished exactly as
 locally (``finish_graph``: exact duplicates at distance 0, k ascending distances), so the graph
 equals the local one row for row. A searcher whose process dies is restarted and its block
 retried (``RETRIES``).
@@ -51,13 +53,15 @@ def build_graph(
     index_ref = ray.put(faiss.serialize_index(index))
     del index
     vectors_ref = ray.put(vectors)
-    searcher = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(_Searcher)
-    count = max(1, min(workers or cluster_cpus(), -(-n // BLOCK_ROWS)))
+    searcher = ray.remote(max_restarts=RETRIES, max_task_retries=RETRIES)(_Searcher)
+    blocks = [(start, min(n, start + BLOCK_ROWS)) for start in range(0, n, BLOCK_ROWS)]
+    plan = node_plan(len(blocks), workers)
     # the refs inside a list: the actor fetches them itself (a restarted actor too, while the
     # driver holds them), and Ray does not warn about constructor arguments in the object store
-    actors = [searcher.remote([index_ref, vectors_ref]) for _ in range(count)]
-    blocks = [(start, min(n, start + BLOCK_ROWS)) for start in range(0, n, BLOCK_ROWS)]
-    refs = [actors[i % count].search.remote(start, stop, k) for i, (start, stop) in enumerate(blocks)]
+    actors = [searcher.options(num_cpus=threads, scheduling_strategy=_on_node(node)).remote(
+        [index_ref, vectors_ref], threads) for node, threads in plan]
+    owner = share_blocks([threads for _, threads in plan], len(blocks))
+    refs = [actors[owner[i]].search.remote(start, stop, k) for i, (start, stop) in enumerate(blocks)]
     sims = np.empty((n, k), dtype=np.float32)
     idx = np.empty((n, k), dtype=np.int64)
     done = 0
@@ -79,15 +83,57 @@ def build_graph(
     return finish_graph(vectors, sims, idx, method)
 
 
-class _Searcher:
-    """One worker's copy of the index; answers ``search(start, stop, k)`` for rows of the shared vectors."""
+def node_plan(blocks: int, workers: int | None = None) -> list[tuple[str | None, int]]:
+    """(node id, CPUs) for each searcher: one per alive node with CPUs, using all of them, the
+    largest nodes first; at most ``blocks`` searchers (a small graph needs no more), and at most
+    ``workers`` CPUs in all when given. A cluster that reports no node (never seen) gets one
+    searcher anywhere, with the cluster's CPU count."""
+    import ray
 
-    def __init__(self, refs: list) -> None:
+    nodes = sorted(((node["NodeID"], int(node.get("Resources", {}).get("CPU", 0)))
+                    for node in ray.nodes() if node.get("Alive")), key=lambda item: -item[1])
+    nodes = [(node, cpus) for node, cpus in nodes if cpus > 0] or [(None, cluster_cpus())]
+    plan, left = [], workers if workers else sum(cpus for _, cpus in nodes)
+    for node, cpus in nodes[:max(1, blocks)]:
+        if left <= 0:
+            break
+        plan.append((node, min(cpus, left)))
+        left -= plan[-1][1]
+    return plan
+
+
+def share_blocks(threads: list[int], blocks: int) -> list[int]:
+    """Which searcher answers each block: in turn, weighted by threads (the searcher with the
+    fewest blocks per thread so far takes the next), so a 16-CPU node gets 4x a 4-CPU node's rows."""
+    given = [0] * len(threads)
+    owner = []
+    for _ in range(blocks):
+        best = min(range(len(threads)), key=lambda j: ((given[j] + 1) / threads[j], j))
+        given[best] += 1
+        owner.append(best)
+    return owner
+
+
+def _on_node(node: str | None):
+    """Ray's scheduling strategy for a searcher meant for ``node``: placed there while it lives
+    (soft: a searcher restarted after its node died may go elsewhere)."""
+    if node is None:
+        return "DEFAULT"
+    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+    return NodeAffinitySchedulingStrategy(node_id=node, soft=True)
+
+
+class _Searcher:
+    """One node's copy of the index; answers ``search(start, stop, k)`` for rows of the shared
+    vectors with ``threads`` faiss threads (the node's CPUs, reserved for this actor)."""
+
+    def __init__(self, refs: list, threads: int = 1) -> None:
         import faiss
         import ray
 
         index_bytes, vectors = ray.get(refs)
-        faiss.omp_set_num_threads(1)  # one CPU per actor: Ray placed one actor per CPU
+        faiss.omp_set_num_threads(max(1, threads))
         self.index = faiss.deserialize_index(index_bytes)
         self.vectors = vectors  # zero-copy from the object store on this node
 
