@@ -318,6 +318,7 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     frame, absent = _frame_from_records(records, path)
     ascii_only = _ascii_escaped(text)
     separators, _ = _json_layout(first or "", records[0], ascii_only)
+    encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
                         absent=absent, notes=_blank_note(path, blank))
@@ -342,6 +343,7 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         raise DataError(f"{path}: expected a JSON array of objects or an object of column lists")
     ascii_only = _ascii_escaped(text)
     separators, indent = _json_layout(text.rstrip("\r\n").replace("\r\n", "\n"), value, ascii_only)
+    encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="json", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
                         json_indent=indent, json_orient=orient, absent=absent)

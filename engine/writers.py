@@ -189,9 +189,31 @@ def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool
     if style is None or style.fmt not in ("csv", "tsv", "jsonl", "json"):
         return "\n", True, False, "utf-8"
     encoding = style.encoding
-    if encoding.lower().replace("-", "") in ("utf8", "utf8sig") or fmt in ("jsonl", "json"):
-        encoding = "utf-8"  # JSON is UTF-8 (RFC 8259); the BOM is written on its own
+    if encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
+        encoding = "utf-8"  # the BOM is written on its own
+    elif fmt in ("jsonl", "json") and style.fmt not in ("jsonl", "json"):
+        encoding = "utf-8"  # JSON from a CSV: UTF-8 (RFC 8259); a JSON file keeps its own encoding
     return style.newline, style.final_newline, style.bom, encoding
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler for JSON text: a character the file's encoding cannot hold (a euro
+    sign in latin-1) as its ``\\uXXXX`` escape, which every JSON reader reads back as that
+    character (JSON text outside strings is ASCII, so it is always inside a string)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+codecs.register_error("textaudit-json-escape", _json_escape)
 
 
 _BOMS = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}
@@ -244,7 +266,8 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
         from engine.verbatim import keep_source_text
 
         chunks = keep_source_text(chunks, verbatim[0], rows, fmt, verbatim[1], newline, final_newline)
-    byte_encoder = codecs.getincrementalencoder(encoding)()
+    byte_encoder = codecs.getincrementalencoder(encoding)(
+        "textaudit-json-escape" if fmt in ("jsonl", "json") else "strict")
     with atomic.atomic_open(output, "wb", replace_symlink=replace_symlink) as handle:
         if bom:  # UTF-8's, or a big-endian UTF-16/32 file's
             handle.write(_BOMS.get(codecs.lookup(encoding).name, codecs.BOM_UTF8))

@@ -434,3 +434,39 @@ def test_a_read_only_output_folder_fails_before_any_work(read_only_folder, str_c
     err = capsys.readouterr().err
     assert code == 1 and f"cannot write {read_only_folder / 'out.csv'}" in err and len(err.strip().splitlines()) == 1, err
     assert list(read_only_folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+@pytest.mark.parametrize("encoding, written, bom", [
+    ("latin-1", "latin-1", b""), ("cp1252", "cp1252", b""), ("utf-16", "utf-16", b""),
+    ("utf-16", "utf-16-be", codecs.BOM_UTF16_BE),
+])
+def test_json_files_in_another_encoding_come_back_in_it(tmp_path, fmt, encoding, written, bom):
+    """A latin-1 / cp1252 / UTF-16 JSONL or JSON file read with --encoding was exported as UTF-8:
+    every non-ASCII byte changed, and the export read back with the same --encoding gave
+    mojibake ('cafÃ©', latin-1 reads any bytes) or failed (UTF-16: no BOM). It is written in the
+    input's encoding, byte for byte; a new label the encoding cannot hold becomes a JSON \\u escape."""
+    records = [{"text": f"caf\u00e9 {i} \u00e0 bient\u00f4t", "label": ["\u00e9t\u00e9", "hiver", "\\u20ac"][i % 3]}
+               for i in range(6)]
+    lines = [json.dumps(r, ensure_ascii=False).replace("\\\\u20ac", "\\u20ac") for r in records]
+    body = "\r\n".join(lines) + "\r\n" if fmt == "jsonl" else "[\r\n" + ",\r\n".join(lines) + "\r\n]"
+    path = tmp_path / f"w.{fmt}"
+    path.write_bytes(bom + body.encode(written))
+    dataset = load_dataset(path, encoding=encoding)
+    assert dataset.texts[0] == "caf\u00e9 0 \u00e0 bient\u00f4t" and "\u20ac" in dataset.class_names
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    export_corrected(dataset, journal, tmp_path / f"out.{fmt}")
+    assert (tmp_path / f"out.{fmt}").read_bytes() == bom + body.encode(written)
+    with Journal.open(journal, dataset) as open_journal:
+        open_journal.record("relabel", 0, label_after="\u20ac", issue_type="label")
+        open_journal.record("relabel", 1, label_after="\u00e9t\u00e9", issue_type="label")
+    export_corrected(dataset, journal, tmp_path / f"out2.{fmt}")
+    out = (tmp_path / f"out2.{fmt}").read_bytes()
+    euro = "\\u20ac" if encoding == "latin-1" else "\u20ac"  # latin-1 has no euro sign
+    want = body.replace('0 \u00e0 bient\u00f4t", "label": "\u00e9t\u00e9"', f'0 \u00e0 bient\u00f4t", "label": "{euro}"')
+    want = want.replace('1 \u00e0 bient\u00f4t", "label": "hiver"', '1 \u00e0 bient\u00f4t", "label": "\u00e9t\u00e9"')
+    assert out == bom + want.encode(written)
+    back = load_dataset(tmp_path / f"out2.{fmt}", encoding=encoding)
+    assert back.frame["label"].tolist()[:3] == ["\u20ac", "\u00e9t\u00e9", "\u20ac"]
+    assert back.texts == dataset.texts
