@@ -77,6 +77,8 @@ class SourceStyle:
     json_ascii: bool = False
     json_indent: int | None = None
     json_orient: str = "records"
+    #: A JSON object of columns keyed by row (pandas' ``to_json`` default): each row's key.
+    json_row_keys: tuple[str, ...] | None = None
     schema: Any = None
     features: Any = None
     absent: dict[str, frozenset[int]] = field(default_factory=dict)

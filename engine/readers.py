@@ -241,7 +241,9 @@ def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame,
     known: set[str] = set()
     for number, record in enumerate(records):
         if not isinstance(record, dict):
-            raise DataError(f"{source}: record {number + 1} is a JSON {type(record).__name__}, not an object")
+            hint = (" (an array of arrays has no column names, as pandas' to_json(orient='values') writes; "
+                    f"{_SAVE_AS_RECORDS})") if isinstance(record, list) else ""
+            raise DataError(f"{source}: record {number + 1} is a JSON {type(record).__name__}, not an object{hint}")
         if known.issuperset(record):
             continue
         previous = None
@@ -331,23 +333,55 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     with path.open(encoding=encoding, newline="") as handle:
         text = handle.read()
     value = _loads(text, path, "")
-    orient = "records"
+    orient, row_keys = "records", None
     if isinstance(value, list):
         frame, absent = _frame_from_records(value, path)
     elif isinstance(value, dict) and value and all(isinstance(v, list) for v in value.values()):
+        _other_pandas_orient(value, path)
         lengths = {len(v) for v in value.values()}
         if len(lengths) != 1:
             raise DataError(f"{path}: the column lists have different lengths ({sorted(lengths)})")
         frame, absent, orient = pd.DataFrame({k: _column(v) for k, v in value.items()}), {}, "columns"
+    elif isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+        frame, row_keys = _keyed_columns(value, path), tuple(next(iter(value.values())))
+        absent, orient = {}, "columns"
     else:
-        raise DataError(f"{path}: expected a JSON array of objects or an object of column lists")
+        _other_pandas_orient(value, path)
+        raise DataError(f"{path}: expected a JSON array of objects, an object of column lists, or an "
+                        "object of columns keyed by row (pandas' to_json default)")
     ascii_only = _ascii_escaped(text)
     separators, indent = _json_layout(text.rstrip("\r\n").replace("\r\n", "\n"), value, ascii_only)
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="json", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        json_indent=indent, json_orient=orient, absent=absent)
+                        json_indent=indent, json_orient=orient, json_row_keys=row_keys, absent=absent)
     return frame, style
+
+
+_SAVE_AS_RECORDS = "save it with to_json(path, orient='records') (or orient='records', lines=True as .jsonl)"
+
+
+def _other_pandas_orient(value: Any, path: Path) -> None:
+    """Refuse, naming it, a pandas ``to_json`` layout that is not a table of columns or records
+    ('split', 'table', 'values'): read as columns they were a confusing error or wrong columns."""
+    if isinstance(value, dict) and "data" in value and ("columns" in value or "schema" in value):
+        orient = "table" if "schema" in value else "split"
+        raise DataError(f"{path}: a pandas to_json(orient={orient!r}) file, which textaudit does not read; "
+                        f"{_SAVE_AS_RECORDS}")
+
+
+def _keyed_columns(value: dict[str, Any], path: Path) -> pd.DataFrame:
+    """pandas' ``to_json`` default, ``{column: {row key: value}}``, as a frame (rows in the
+    file's order). Its ``orient='index'`` twin, ``{row key: {column: value}}``, is refused by name."""
+    inner = [list(v) for v in value.values()]
+    keys = inner[0]
+    if any(k != keys for k in inner[1:]):
+        raise DataError(f"{path}: an object of objects whose inner keys differ; expected a JSON array of "
+                        "objects, an object of column lists, or columns keyed by row (pandas' to_json default)")
+    if all(k.isdigit() for k in value) and not all(k.isdigit() for k in keys):
+        raise DataError(f"{path}: looks like pandas' to_json(orient='index') (rows keyed by row number), "
+                        f"which textaudit does not read; {_SAVE_AS_RECORDS}")
+    return pd.DataFrame({k: _column(list(v.values())) for k, v in value.items()}, index=pd.RangeIndex(len(keys)))
 
 
 _NULLABLE = {

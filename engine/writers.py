@@ -248,10 +248,25 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
                                           if same else ((",", ":"), False, None))
         if same and style.json_orient == "columns":
             names = _names(frame, style, False)
-            value: Any = {n: [_jsonable(v, n, notes) for v in col] for n, col in zip(names, _columns(frame))}
+            columns = [[_jsonable(v, n, notes) for v in col] for n, col in zip(names, _columns(frame))]
+            keys, at = style.json_row_keys, list(rows) if rows is not None else list(range(len(frame)))
+            if keys is not None and len(keys) > max(at, default=-1):  # pandas' default: keyed by row
+                value: Any = {n: dict(zip([keys[r] for r in at], col)) for n, col in zip(names, columns)}
+            else:
+                value = dict(zip(names, columns))
+            if verbatim is not None and rows is not None and type(verbatim[0]).__name__ == "SourceColumns":
+                from engine.verbatim import json_columns_text  # the file's own spelling, cell by cell
+
+                text = json_columns_text(verbatim[0], names, columns, rows,
+                                         lambda v: _dumps(v, (",", ":"), ascii_only, None))
+                if text is not None:
+                    value, verbatim, final_newline = None, None, False
+                    chunks = iter([[text]])
         else:
             value = list(_json_records(frame, rows, style, notes))
-        if verbatim is not None and same and rows is not None and value and style.json_orient == "records":
+        if value is None:
+            pass  # written cell by cell above
+        elif verbatim is not None and same and rows is not None and value and style.json_orient == "records":
             from engine.verbatim import json_array_text  # the file's own spelling, record by record
 
             text = json_array_text(verbatim[0], [_dumps(r, (",", ":"), ascii_only, None) for r in value], rows,

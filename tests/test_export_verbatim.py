@@ -3,6 +3,7 @@ corrected cells, for CSV quoting the writer would not choose and JSONL spacing a
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -242,3 +243,72 @@ def test_a_json_array_file_keeps_its_spelling_around_and_inside_records(tmp_path
     assert out == (b'[\r\n  {"text": "a\\/b", "label": "x", "n": 2.50},\r\n  {"text": "c", "label": "x", "n": 1e3}'
                    b'\r\n]\r\n')
     assert [r["label"] for r in json.loads(out)] == ["x", "x"]
+
+
+# pandas' DataFrame.to_json() default: columns keyed by row ('\/' escapes, floats as 0.5)
+PANDAS_JSON = (b'{"text":{"0":"a\\/b","1":"c","2":"d","3":"caf\\u00e9"},"label":{"0":"x","1":"y","2":"x","3":"y"},'
+               b'"n":{"0":2.5,"1":1000.0,"2":null,"3":0.0}}')
+# an object of column lists, spaced by hand
+COLUMN_LISTS = (b'{ "text" : [\r\n  "a\\/b",\r\n  "c",\r\n  "d",\r\n  "caf\\u00e9"\r\n ],\r\n "label": ["x", "y", "x", "y"],'
+                b' "n": [2.50, 1e3, null, 0]}\r\n')
+
+
+@pytest.mark.parametrize("data", [PANDAS_JSON, COLUMN_LISTS], ids=["pandas default", "column lists"])
+def test_a_json_object_of_columns_keeps_its_spelling_and_only_decided_cells_change(tmp_path, data):
+    """pandas' to_json default ({column: {row key: value}}) was refused ('expected a JSON array of
+    objects or an object of column lists'); an object of column lists was rewritten afresh (2.50,
+    1e3, '\\/' and the spacing lost). Both come back byte for byte; a relabel changes one value,
+    an exclude takes the row out of every column (its key too), the rest is the file's text."""
+    path = tmp_path / "d.json"
+    path.write_bytes(data)
+    dataset = load_dataset(path)
+    assert dataset.texts == ["a/b", "c", "d", "caf\u00e9"] and dataset.class_names == ["x", "y"]
+    assert _export(path, tmp_path) == data
+    out = _export(path, tmp_path, lambda j: (j.record("relabel", 1, label_after="x", issue_type="label"),
+                                             j.record("exclude", 2, issue_type="outlier")))
+    if data is PANDAS_JSON:
+        assert out == (b'{"text":{"0":"a\\/b","1":"c","3":"caf\\u00e9"},"label":{"0":"x","1":"x","3":"y"},'
+                       b'"n":{"0":2.5,"1":1000.0,"3":0.0}}')
+    else:
+        assert out == (b'{ "text" : [\r\n  "a\\/b",\r\n  "c",\r\n  "caf\\u00e9"\r\n ],\r\n "label": ["x", "x", "y"],'
+                       b' "n": [2.50, 1e3, 0]}\r\n')
+    back = load_dataset(tmp_path / "out.json")
+    assert back.texts == ["a/b", "c", "caf\u00e9"] and back.frame["label"].tolist() == ["x", "x", "y"]
+    if data is PANDAS_JSON:  # and pandas reads it back as it wrote it
+        assert pd.read_json(io.BytesIO(out))["label"].tolist() == ["x", "x", "y"]
+
+
+def test_a_json_object_of_columns_rendered_afresh_keeps_its_shape_and_row_keys(tmp_path):
+    """Where the file's text cannot be used (it changed since it was read), the export is written
+    from the values: pandas' keyed columns stay keyed by each kept row's own key."""
+    from engine.corrections import Journal
+    from engine.export import export_corrected
+
+    path = tmp_path / "d.json"
+    path.write_bytes(PANDAS_JSON.replace(b'"0":', b'"10":').replace(b'"3":', b'"13":'))
+    dataset = load_dataset(path)
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as open_journal:
+        open_journal.record("exclude", 1, issue_type="outlier")
+    path.write_bytes(b"[]")  # changed on disk after it was read
+    summary = export_corrected(dataset, journal, tmp_path / "out.json")
+    assert any("changed on disk" in w for w in summary.warnings)
+    value = json.loads((tmp_path / "out.json").read_bytes())
+    assert value == {"text": {"10": "a/b", "2": "d", "13": "caf\u00e9"}, "label": {"10": "x", "2": "x", "13": "y"},
+                     "n": {"10": 2.5, "2": None, "13": 0.0}}
+
+
+@pytest.mark.parametrize("orient, needle", [
+    ("split", "to_json(orient='split')"), ("table", "to_json(orient='table')"),
+    ("index", "to_json(orient='index')"), ("values", "orient='values'"),
+])
+def test_other_pandas_json_layouts_are_named_in_one_line(tmp_path, orient, needle):
+    """'split' read as columns said 'the column lists have different lengths ([2, 4])'; 'index'
+    was read with the row numbers as columns; each is now named, with the way to save it."""
+    from engine.errors import DataError
+
+    path = tmp_path / "d.json"
+    pd.DataFrame({"text": ["a", "b", "c"], "label": ["x", "y", "x"]}).to_json(path, orient=orient)
+    with pytest.raises(DataError, match=re.escape(needle)) as error:
+        load_dataset(path)
+    assert "orient='records'" in str(error.value) and "\n" not in str(error.value)
