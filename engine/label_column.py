@@ -69,7 +69,8 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
         rows = np.flatnonzero(missing)
         shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
         raise DataError(
-            f"{rows_have(len(rows))} an empty label (rows {shown}); fill or drop them first"
+            f"{rows_have(len(rows))} an empty label ({'row' if len(rows) == 1 else 'rows'} {shown}, "
+            "counted from 0); fill or drop them first"
         )
     keys: np.ndarray | None = None
     types = set(map(type, raw))  # one pass; the checks below look at the few types, not every row

@@ -129,14 +129,20 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise UsageError(f"--encoding {encoding}: unknown encoding (try utf-8 or latin-1)") from None
     path = Path(source_str).expanduser()
     if not path.exists():
-        raise DataError(f"{source_str}: no such file or directory")
+        raise DataError(f"{source_str}: {_why_missing(path)}")
     if path.is_dir():
         return _read_saved_dataset(path)
+    if not path.is_file():  # st_size 0: it was 'the file is empty'; reading a FIFO would block
+        raise DataError(f"{source_str}: not a regular file (a named pipe, device or socket); "
+                        "save the data to a file first")
     kind = format_of(path)
     if kind is None and path.suffix.lower() in _COMPRESSED:
         inner = format_of(path.with_suffix(""))
         raise UsageError(f"{source_str}: a compressed {inner or 'data'} file ({path.suffix}); "
                          f"decompress it first ({_COMPRESSED[path.suffix.lower()]} {path.name})")
+    if kind is None and path.suffix.lower() in _SPREADSHEETS:
+        raise UsageError(f"{source_str}: a spreadsheet ({path.suffix}), which textaudit does not read; "
+                         "save the sheet as CSV (UTF-8) and audit that")
     if kind is None:
         known = known_suffixes()
         raise UsageError(
@@ -166,6 +172,24 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
 
+
+def _why_missing(path: Path) -> str:
+    """Why a path that does not exist does not: a link loop and a dangling link are named."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops (too many levels of symbolic links)"
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    return "no such file or directory"
+
+
+#: Spreadsheets: textaudit reads their CSV export.
+_SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
 
 #: Compressed files and the command that unpacks each.
 _COMPRESSED = {".gz": "gunzip", ".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzstd", ".zip": "unzip"}
@@ -376,10 +400,14 @@ def load_dataset(
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
         labels, originals = primary_labels(label_sets), {c: c for c in classes}
         label_warnings = [summary_note(label_column, parsed)] + parsed.warnings
-    elif (names := class_label_names(style, label_column)) is not None:
-        labels, classes, originals, label_warnings = class_labels(frame[label_column], names)
     else:
-        labels, classes, originals, label_warnings = normalise_labels(frame[label_column])
+        try:
+            if (names := class_label_names(style, label_column)) is not None:
+                labels, classes, originals, label_warnings = class_labels(frame[label_column], names)
+            else:
+                labels, classes, originals, label_warnings = normalise_labels(frame[label_column])
+        except DataError as exc:  # which file: every other load error names it
+            raise DataError(f"{name}: {exc.message}") from None
     if len(classes) < 2:
         raise DataError(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "

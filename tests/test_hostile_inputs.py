@@ -86,6 +86,22 @@ def _file(name: str, content: bytes | str):
     return make
 
 
+def _fifo(tmp: Path):
+    os.mkfifo(tmp / "pipe.csv")
+    return str(tmp / "pipe.csv"), []
+
+
+def _link_loop(tmp: Path):
+    (tmp / "a.csv").symlink_to(tmp / "b.csv")
+    (tmp / "b.csv").symlink_to(tmp / "a.csv")
+    return str(tmp / "a.csv"), []
+
+
+def _dangling_link(tmp: Path):
+    (tmp / "d.csv").symlink_to("gone.csv")
+    return str(tmp / "d.csv"), []
+
+
 def _rows(rows, header="text,label", extra=()):
     def make(tmp: Path):
         return str(write_csv(tmp / "d.csv", rows, header)), list(extra)
@@ -97,7 +113,12 @@ BASE = base_rows()
 REJECTED = [
     Rejected("missing file", lambda tmp: (str(tmp / "nope.csv"), []), EXIT_DATA, "no such file"),
     Rejected("directory", lambda tmp: (str(tmp), []), EXIT_DATA, "is a directory"),
-    Rejected("unknown extension", _file("d.xlsx", "text,label\nx,a\n"), EXIT_USAGE, "unknown file type '.xlsx'"),
+    Rejected("unknown extension", _file("d.xls2", "text,label\nx,a\n"), EXIT_USAGE, "unknown file type '.xls2'"),
+    Rejected("spreadsheet", _file("d.xlsx", b"PK\x03\x04"), EXIT_USAGE,
+             "a spreadsheet (.xlsx), which textaudit does not read; save the sheet as CSV"),
+    Rejected("named pipe", _fifo, EXIT_DATA, "not a regular file (a named pipe"),  # was 'the file is empty'
+    Rejected("link loop", _link_loop, EXIT_DATA, "a symbolic link that loops"),  # was 'no such file'
+    Rejected("dangling link", _dangling_link, EXIT_DATA, "a symbolic link to gone.csv, which does not exist"),
     Rejected("gzipped csv", _file("d.csv.gz", b"\x1f\x8b\x08\x00"), EXIT_USAGE,
              "a compressed csv file (.gz); decompress it first (gunzip d.csv.gz)"),
     Rejected("empty file", _file("d.csv", b""), EXIT_DATA, "the file is empty"),
@@ -114,7 +135,7 @@ REJECTED = [
         _rows([(i, t, f"c{i}", "x" if i % 2 else "y") for i, (t, _) in enumerate(BASE)], "id,text,label,topic"),
         EXIT_DATA, "'topic' repeat values", True,
     ),
-    Rejected("empty label", _rows([*BASE, ("orphan text", "")]), EXIT_DATA, "1 row has an empty label (rows 30)"),
+    Rejected("empty label", _rows([*BASE, ("orphan text", "")]), EXIT_DATA, "d.csv: 1 row has an empty label (row 30, counted from 0)"),
     Rejected("whitespace label", _rows([*BASE, ("orphan text", "  ")]), EXIT_DATA, "1 row has an empty label"),
     Rejected(
         "NaN labels (jsonl)",

@@ -252,7 +252,7 @@ def test_null_text_and_empty_label_notes_count_rows_in_plain_english():
     assert "1 row has an empty or missing text" in one.warnings  # was '1 row(s) have'
     two = load_dataset(ROWS.assign(text=["hello there", "", " ", "so long"]))
     assert "2 rows have an empty or missing text" in two.warnings
-    with pytest.raises(DataError, match=r"^1 row has an empty label \(rows 2\)"):
+    with pytest.raises(DataError, match=r"^<DataFrame>: 1 row has an empty label \(row 2, counted from 0\)"):
         load_dataset(ROWS.assign(label=["greet", "leave", "", "leave"]))
 
 
@@ -281,5 +281,5 @@ def test_a_saved_datasets_class_label_column_is_read_by_its_names_and_written_ba
     assert out["label"] == [2] + codes[1:]
     datasets.Dataset.from_dict({"text": ["a", "b", "c"], "label": [0, -1, 1]},
                                features=features).save_to_disk(str(tmp_path / "unlabelled"))
-    with pytest.raises(DataError, match=r"^1 row has an empty label \(rows 1\)"):
+    with pytest.raises(DataError, match=r": 1 row has an empty label \(row 1, counted from 0\)"):
         load_dataset(tmp_path / "unlabelled")  # -1: the datasets convention for no label
