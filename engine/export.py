@@ -96,9 +96,9 @@ def export_corrected(
     """
     output, journal_path = Path(output).expanduser(), Path(journal_path).expanduser()
     fmt = resolve_format(output, fmt)
-    check_output(output, fmt, inputs=_inputs(dataset, journal_path), force=force)
     if not (missing_journal_ok and not journal_path.exists()):
-        require_journal(journal_path)
+        require_journal(journal_path)  # first: a folder given as the journal is said as that
+    check_output(output, fmt, inputs=_inputs(dataset, journal_path), force=force)
     atomic.clean_stale_temps(output.parent)
     if journal_path.exists():
         decisions, counts, report, unapplied = read_decisions(dataset, journal_path)

@@ -470,3 +470,15 @@ def test_json_files_in_another_encoding_come_back_in_it(tmp_path, fmt, encoding,
     back = load_dataset(tmp_path / f"out2.{fmt}", encoding=encoding)
     assert back.frame["label"].tolist()[:3] == ["\u20ac", "\u00e9t\u00e9", "\u20ac"]
     assert back.texts == dataset.texts
+
+
+def test_a_folder_given_as_the_journal_is_said_as_that(str_csv, tmp_path, capsys):
+    """`--journal FOLDER -o FOLDER/out.csv` said '--output FOLDER/out.csv is the corrections
+    journal; refusing to overwrite it': the output was checked first, and a file inside the
+    'journal' folder counted as the journal."""
+    out = tmp_path / "out.csv"
+    assert main(["export", str(str_csv), "--journal", str(tmp_path), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == f"textaudit: error: journal {tmp_path} is not a file"
+    with pytest.raises(DataError, match="is not a file"):
+        export_corrected(load_dataset(str_csv), tmp_path, out)
+    assert not out.exists()

@@ -20,8 +20,8 @@ def export_from_args(args: argparse.Namespace) -> int:
     inputs = [(journal_path, "the corrections journal")]
     if not str(args.data).startswith("hf:"):
         inputs.append((Path(args.data).expanduser(), "the input file"))
+    require_journal(journal_path)  # a folder as --journal: said as that, not as 'the output is the journal'
     check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
-    require_journal(journal_path)
     dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
                            id_column=args.id_column, encoding=args.encoding,
                            label_sep=getattr(args, "label_sep", None))
