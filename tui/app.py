@@ -21,6 +21,7 @@ from engine.pipeline import AuditOptions, AuditResult, Progress
 from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
 from tui.app_review import ReviewActions
+from tui.key_gate import KeyGate
 from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, WorkFailed
 from tui.view import ISSUE_TITLES, AuditView
 
@@ -35,7 +36,7 @@ def readable(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-class TextauditApp(ReviewActions, App[int]):
+class TextauditApp(KeyGate, ReviewActions, App[int]):
     """Browse an audit and record corrections. Build it from a result, or from a source."""
 
     CSS_PATH = "app.tcss"
@@ -68,6 +69,7 @@ class TextauditApp(ReviewActions, App[int]):
         self.audit_error: BaseException | None = None
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
+        self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
 
     def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
                markup: bool = True) -> None:

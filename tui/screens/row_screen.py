@@ -211,6 +211,12 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if undecided:
             self.row_list.move_cursor(undecided)
 
+    def keys_ready(self) -> bool:
+        """Keys typed ahead (tui/key_gate.py) reach the list once it shows its latest order: 'j'
+        pressed as the screen opens, or 'a' right after enter in the filter, acts on the row
+        then under the cursor, not on an empty or stale list. The filter's keys never wait."""
+        return self.busy is None or self.focused is not self.row_list
+
     @property
     def row_list(self) -> RowList:
         return self.query_one("#rows", RowList)

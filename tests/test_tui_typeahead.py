@@ -1,0 +1,112 @@
+"""Keys typed fast or pasted: each reaches what the keys before it opened (tui/key_gate.py).
+
+The keys are posted to the app in one go, as a terminal delivers a paste or a fast typist's
+burst in one read: nothing runs between them. Pilot's ``press`` waits for the app to go idle
+after each key, which hid the bug. The screens draw the fixed synthetic view (no model runs).
+"""
+
+from __future__ import annotations
+
+import pytest
+from pilot_helpers import journal_lines, list_ready, wait_until
+from tui_synthetic import fixed_view
+
+from tui.app import TextauditApp
+from tui.screens.confusions import ConfusionScreen
+from tui.screens.goto_dialog import GotoDialog
+from tui.screens.label_picker import LabelPicker
+
+
+@pytest.fixture
+def app(pinned_result, journal_path) -> TextauditApp:
+    return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+
+
+def type_at_once(app, keys: str | list[str]) -> None:
+    """Post every key to the app's queue before it handles any (one terminal read)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    named = {"enter": "\r", "escape": "\x1b", "down": None, "up": None, "tab": "\t", "space": " "}
+    for key in keys:
+        if key in named:
+            app.post_message(events.Key(key, named[key]))
+        else:
+            app.post_message(events.Key(key if key.isalnum() else _character_to_key(key), key))
+
+
+async def open_labels(pilot, app) -> None:
+    app.open_issue("label")
+    await wait_until(pilot, lambda: list_ready(app) and app.focused is app.screen.row_list, "the label list")
+
+
+async def test_a_filter_typed_right_after_slash_goes_into_the_filter(app):
+    """'/card lost' and enter in one burst: the filter reads 'card lost' ('c' used to open the
+    confusions, 'a' accept, 'l' the label picker) and nothing was decided."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        type_at_once(app, ["/", *"card lost", "enter"])
+        await wait_until(pilot, lambda: screen.filter_query == "card lost" and list_ready(app),
+                         "the list filtered by 'card lost'")
+        assert app.screen is screen
+        assert screen.query_one("#filter").value == "card lost"
+        assert not any(isinstance(s, (ConfusionScreen, LabelPicker)) for s in app.screen_stack)
+        assert app.focused is screen.row_list  # enter gave the list the keys back
+        assert screen.book.counts() == {"relabel": 0, "exclude": 0, "keep": 0}
+
+
+async def test_keys_after_enter_in_the_filter_act_on_the_filtered_list(app, journal_path):
+    """'/', a filter, enter, then 'x' at once: 'x' excludes the first row of the filtered list."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        query = "given:" + screen.view.class_names[int(screen.view.given[screen.view.flagged("label")[-1]])]
+        type_at_once(app, ["/", *query, "enter", "x"])
+        await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 1, "the exclude in the journal")
+        row = journal_lines(journal_path)[0]["row"]
+        assert screen.filter_query == query
+        assert screen.view.class_names[int(screen.view.given[row])] == query[len("given:"):]
+
+
+async def test_goto_typed_right_after_colon_goes_into_the_dialog(app):
+    """':' then a row number and enter in one burst: the cursor goes to that row (the digits
+    reached the list, and enter opened nothing)."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        target = int(screen.view.flagged("label")[3])
+        type_at_once(app, [":", *str(target), "enter"])
+        await wait_until(pilot, lambda: app.screen is screen and screen.row_list.current_row == target,
+                         f"the cursor on row {target}")
+        assert not any(isinstance(s, GotoDialog) for s in app.screen_stack)
+
+
+async def test_a_key_pressed_as_a_row_screen_opens_is_not_lost(app, journal_path):
+    """enter on the summary's 'Label issues' and 'x' at once: 'x' waits for the list's rows and
+    excludes the first one (it went to the summary, or to a list with no rows yet, and was lost)."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.focused is not None and app.focused.id == "issue-table", "the summary")
+        view = app.view
+        app.screen.query_one("#issue-table").move_cursor(row=list(view.issue_types).index("label"))
+        await pilot.pause()
+        flagged = view.flagged("label")
+        first = int(flagged[int(view.scores["label"][flagged].argmin())])  # the list opens on the lowest score
+        type_at_once(app, ["enter", "x"])
+        await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 1, "the exclude in the journal")
+        line = journal_lines(journal_path)[0]
+        assert (line["action"], line["row"], line["issue_type"]) == ("exclude", first, "label")
+
+
+async def test_a_label_typed_right_after_l_goes_into_the_picker(app, journal_path):
+    """'l', a class name and enter at once: the row is relabelled to that class."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        row = screen.row_list.current_row
+        names = screen.view.class_names
+        choice = next(n for i, n in enumerate(names) if i != int(screen.view.given[row]))
+        type_at_once(app, ["l", *choice, "enter"])
+        await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 1, "the relabel in the journal")
+        line = journal_lines(journal_path)[0]
+        assert (line["action"], line["row"], line["label_after"]) == ("relabel", row, choice)

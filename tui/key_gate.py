@@ -1,0 +1,168 @@
+"""Type-ahead: the app takes keys one at a time, in order, each after the last one's effects.
+
+Textual routes a key when the app takes it from its queue: to the focused widget, and a
+binding runs only when the key bubbles back up to the app. Keys typed fast or pasted arrive
+together, so all of them were routed before the first one's binding ran: ``/card`` reached the
+list as four commands ('c' opened the confusions) instead of the filter, and a key pressed as a
+screen opened (enter on the summary, then ``j``) went to the screen being left or to a list
+with no rows yet, and was lost. A synchronous focus change does not help: by the time '/' is
+bound, the keys after it are in the list's queue already.
+
+The gate (a mixin of the app) holds each key, and each paste, until
+- the key before it has made its round trip: a ``KeyDone`` marker posted right behind it, to the
+  same widget, has bubbled back to the app;
+- the messages it set off along the focus chain are handled (the queues of the widget it went
+  to, of the focused widget and of their ancestors are empty, twice, one turn of the app's own
+  queue apart, so a deferred ``focus()`` has run);
+- the screen on top is mounted and, where it says so, ready: a row screen is ready for the
+  list's keys once the list shows its latest order (``keys_ready()``).
+ctrl+c and ctrl+q skip the readiness wait (never the keys before them). Every wait has a cap
+after which keys go on as before, so a gate that cannot tell never swallows a key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from typing import Any
+
+from textual import events
+from textual.message import Message
+from textual.timer import Timer
+
+from tui.bindings import APP_BINDINGS
+
+#: A key whose marker never comes back (its widget was removed under it) releases the next after this.
+FLIGHT_CAP_S = 1.0
+#: A screen that never says it is ready gets the keys after this.
+READY_CAP_S = 10.0
+#: Messages that keep coming along the focus chain let the next key go after this.
+QUIET_CAP_S = 0.5
+POLL_S = 0.01  # how often a waiting key looks again (only while one waits for a screen or a worker)
+QUIET_YIELDS = 20  # loop turns given to the other widgets before waiting on a timer
+#: Keys that skip the readiness wait: quitting must not wait for a slow list.
+URGENT_KEYS = frozenset(key.strip() for b in APP_BINDINGS if b.priority for key in b.key.split(","))
+
+
+class KeyDone(Message, bubble=True):
+    """Posted behind a routed key to the same widget: back at the app, the key is done."""
+
+    def __init__(self, token: object) -> None:
+        super().__init__()
+        self.token = token
+
+
+class KeyGate:
+    """Mixin of the App (before ``App`` in the bases): holds keys and pastes as said above."""
+
+    def init_key_gate(self) -> None:
+        self._typeahead: deque[events.Event] = deque()
+        self._key_in_flight: object | None = None
+        self._key_target: Any = None  # the widget the key in flight went to
+        self._flight_timer: Timer | None = None
+        self._gate_timer: Timer | None = None
+        self._gate_called = False  # a pump is queued on the app (call_later)
+        self._gate_settled = False  # quiet once; a second look after a turn of the app's queue
+        self._head_since = 0.0  # when the first held key started waiting
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if not self._typeahead:
+                self._head_since = time.monotonic()
+            self._typeahead.append(event)
+            await self._pump_keys()
+            return
+        await super().on_event(event)  # type: ignore[misc]
+
+    # -- the pump -----------------------------------------------------------------------------
+
+    def _schedule_pump(self, delay: float = 0.0) -> None:
+        if delay:
+            if self._gate_timer is None:
+                self._gate_timer = self.set_timer(delay, self._pump_later)  # type: ignore[attr-defined]
+        elif not self._gate_called:
+            self._gate_called = True
+            self.call_later(self._pump_later)  # type: ignore[attr-defined]
+
+    async def _pump_later(self) -> None:
+        self._gate_timer = None
+        self._gate_called = False
+        await self._pump_keys()
+
+    async def _pump_keys(self) -> None:
+        while self._typeahead and self._key_in_flight is None:
+            head = self._typeahead[0]
+            waited = time.monotonic() - self._head_since
+            if not self._screen_ready(head) and waited < READY_CAP_S:
+                self._schedule_pump(POLL_S)
+                return
+            if not await self._quiet() and waited < QUIET_CAP_S:
+                self._gate_settled = False
+                self._schedule_pump(POLL_S)
+                return
+            if not self._gate_settled:  # once more after the app's queued callbacks (a focus() call)
+                self._gate_settled = True
+                self._schedule_pump()
+                return
+            self._typeahead.popleft()
+            self._head_since = time.monotonic()
+            await self._route(head)
+
+    def _screen_ready(self, event: events.Event) -> bool:
+        if isinstance(event, events.Key) and event.key in URGENT_KEYS:
+            return True
+        screen = self.screen  # type: ignore[attr-defined]
+        if not screen.is_mounted:
+            return False
+        ready = getattr(screen, "keys_ready", None)
+        return bool(ready()) if callable(ready) else True
+
+    def _chain(self) -> list[Any]:
+        """The widgets a key's effects travel through: where the last key went, the focused
+        widget, their ancestors (screens included)."""
+        nodes: dict[int, Any] = {}
+        for start in (self._key_target, self.focused, self.screen):  # type: ignore[attr-defined]
+            if start is not None and start is not self:
+                for node in start.ancestors_with_self:
+                    if node is not self:
+                        nodes[id(node)] = node
+        return list(nodes.values())
+
+    async def _quiet(self) -> bool:
+        for _ in range(QUIET_YIELDS):
+            if all(node.message_queue_size == 0 and getattr(node, "_pending_message", None) is None
+                   for node in self._chain()):
+                return True
+            self._gate_settled = False
+            await asyncio.sleep(0)
+        return False
+
+    async def _route(self, event: events.Event) -> None:
+        """Route one key as Textual does, then post its marker behind it."""
+        target = self.focused or self.screen  # type: ignore[attr-defined]  # where App.on_event sends it
+        token = object()
+        self._key_in_flight = token
+        self._key_target = target
+        self._flight_timer = self.set_timer(FLIGHT_CAP_S, lambda: self._key_done(token))  # type: ignore[attr-defined]
+        try:
+            await super().on_event(event)  # type: ignore[misc]
+        finally:
+            if event.is_forwarded and target.is_running:
+                target.post_message(KeyDone(token))
+            else:  # a priority binding took it here (ctrl+c): done after the callbacks it queued
+                self.call_later(self._key_done, token)  # type: ignore[attr-defined]
+
+    def on_key_done(self, message: KeyDone) -> None:
+        message.stop()
+        self._key_done(message.token)
+
+    def _key_done(self, token: object) -> None:
+        if self._key_in_flight is not token:
+            return
+        self._key_in_flight = None
+        if self._flight_timer is not None:
+            self._flight_timer.stop()
+            self._flight_timer = None
+        self._gate_settled = False
+        self._schedule_pump()
