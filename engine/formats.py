@@ -82,6 +82,9 @@ class SourceStyle:
     schema: Any = None
     features: Any = None
     absent: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: Rows whose value is a real NaN (JSON ``NaN``, an Arrow float NaN), per column: the frame
+    #: holds NaN for a null too, and an export writes these back as NaN, the others as null.
+    nan: dict[str, frozenset[int]] = field(default_factory=dict)
     #: Things the user should know about how the input was read (one line each).
     notes: tuple[str, ...] = ()
     #: The file's (size, mtime_ns) just before it was read: an export from this copy (the app

@@ -236,6 +236,16 @@ def _column(values: list[Any]) -> pd.Series:
     return pd.Series(values, dtype=object)  # mixed types, lists, dicts: values as parsed
 
 
+def _real_nans(columns: dict[str, list[Any]]) -> dict[str, frozenset[int]]:
+    """Per column, the rows holding a float NaN (JSON ``NaN``), which the frame cannot tell from null."""
+    found = {}
+    for name, values in columns.items():
+        rows = frozenset(i for i, v in enumerate(values) if v.__class__ is float and v != v)
+        if rows:
+            found[name] = rows
+    return found
+
+
 def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame, dict[str, frozenset[int]]]:
     order: list[str] = []  # every key, each new one placed after the key before it in its record
     known: set[str] = set()
@@ -318,12 +328,13 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     if not records:
         raise DataError(f"{path}: the file holds no JSON lines")
     frame, absent = _frame_from_records(records, path)
+    nan = _real_nans({key: [r.get(key) for r in records] for key in frame.columns}) if "NaN" in text else {}
     ascii_only = _ascii_escaped(text)
     separators, _ = _json_layout(first or "", records[0], ascii_only)
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        absent=absent, notes=_blank_note(path, blank))
+                        absent=absent, nan=nan, notes=_blank_note(path, blank))
     return frame, style
 
 
@@ -349,12 +360,18 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         _other_pandas_orient(value, path)
         raise DataError(f"{path}: expected a JSON array of objects, an object of column lists, or an "
                         "object of columns keyed by row (pandas' to_json default)")
+    if "NaN" not in text:
+        nan = {}
+    elif orient == "records":
+        nan = _real_nans({key: [r.get(key) for r in value] for key in frame.columns})
+    else:
+        nan = _real_nans({key: list(v.values()) if isinstance(v, dict) else v for key, v in value.items()})
     ascii_only = _ascii_escaped(text)
     separators, indent = _json_layout(text.rstrip("\r\n").replace("\r\n", "\n"), value, ascii_only)
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="json", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        json_indent=indent, json_orient=orient, json_row_keys=row_keys, absent=absent)
+                        json_indent=indent, json_orient=orient, json_row_keys=row_keys, absent=absent, nan=nan)
     return frame, style
 
 
@@ -407,12 +424,26 @@ def arrow_to_frame(table: Any) -> pd.DataFrame:
     return frame
 
 
+def arrow_nans(table: Any) -> dict[str, frozenset[int]]:
+    """Per float column, the rows holding NaN (not null): the frame holds NaN for both."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = {}
+    for name, column in zip(table.column_names, table.columns):
+        if pa.types.is_floating(column.type):
+            rows = np.flatnonzero(pc.fill_null(pc.is_nan(column), False).to_numpy(zero_copy_only=False))
+            if len(rows):
+                found[name] = frozenset(rows.tolist())
+    return found
+
+
 def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     import pyarrow.parquet as pq
 
     table = pq.read_table(path)
     frame = arrow_to_frame(table)
-    return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema)
+    return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table))
 
 
 def read_saved(loaded: Any) -> tuple[pd.DataFrame, SourceStyle]:
@@ -420,4 +451,4 @@ def read_saved(loaded: Any) -> tuple[pd.DataFrame, SourceStyle]:
     table = loaded.with_format("arrow")[:]
     frame = arrow_to_frame(table)
     return frame, SourceStyle(fmt="hf", header=tuple(frame.columns), schema=table.schema,
-                              features=loaded.features)
+                              features=loaded.features, nan=arrow_nans(table))

@@ -168,6 +168,15 @@ def _json_column(values: list[Any], name: str, notes: _Notes) -> list[Any]:
     return [v if v.__class__ in simple else _jsonable(v, name, notes) for v in values]
 
 
+def _with_nans(values: list[Any], name: str, rows: Sequence[int], style: SourceStyle) -> list[Any]:
+    """``values`` (output rows from input ``rows``) with a float NaN again where the input held
+    NaN, not null (JSON ``NaN``): a missing value is written as null otherwise."""
+    nan = style.nan.get(name)
+    if not nan:
+        return values
+    return [float("nan") if v is None and row in nan else v for v, row in zip(values, rows)]
+
+
 def _json_records(frame: pd.DataFrame, rows: Sequence[int] | None, style: SourceStyle | None,
                   notes: _Notes) -> Iterator[dict[str, Any]]:
     names = _names(frame, style, False)
@@ -175,6 +184,9 @@ def _json_records(frame: pd.DataFrame, rows: Sequence[int] | None, style: Source
     for start in range(0, len(frame), _CHUNK_ROWS):
         part = frame.iloc[start:start + _CHUNK_ROWS]
         columns = [_json_column(part.iloc[:, c].tolist(), names[c], notes) for c in range(part.shape[1])]
+        if style is not None and style.nan and style.fmt in ("jsonl", "json"):  # JSON NaN from JSON only
+            at = rows[start:start + len(part)] if rows is not None else range(start, start + len(part))
+            columns = [_with_nans(column, names[c], at, style) for c, column in enumerate(columns)]
         if not absent:
             for values in zip(*columns):
                 yield dict(zip(names, values))
@@ -248,8 +260,9 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
                                           if same else ((",", ":"), False, None))
         if same and style.json_orient == "columns":
             names = _names(frame, style, False)
-            columns = [[_jsonable(v, n, notes) for v in col] for n, col in zip(names, _columns(frame))]
             keys, at = style.json_row_keys, list(rows) if rows is not None else list(range(len(frame)))
+            columns = [_with_nans([_jsonable(v, n, notes) for v in col], n, at, style)
+                       for n, col in zip(names, _columns(frame))]
             if keys is not None and len(keys) > max(at, default=-1):  # pandas' default: keyed by row
                 value: Any = {n: dict(zip([keys[r] for r in at], col)) for n, col in zip(names, columns)}
             else:
@@ -301,8 +314,9 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
         handle.write(byte_encoder.encode("", final=True))
 
 
-def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes) -> Any:
-    """An Arrow table; each column keeps the input's Arrow type where its values still fit."""
+def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows: Sequence[int] | None = None) -> Any:
+    """An Arrow table; each column keeps the input's Arrow type where its values still fit, and
+    a float NaN of the input stays NaN (``rows``: the input row of each output row)."""
     import pyarrow as pa
 
     fields = {f.name: f for f in style.schema} if style is not None and style.schema is not None else {}
@@ -329,9 +343,26 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes) -> A
                 notes.add(f"column {name!r} changed type from {original.type} to {array.type} to hold the new values")
         if original is None or array.type != original.type:
             changed.add(name)
+        if style is not None and name in style.nan and pa.types.is_floating(array.type):
+            array = _arrow_nans(array, series, style.nan[name], rows)
         arrays.append(array)
     table = pa.Table.from_arrays(arrays, names=names)
     return table.replace_schema_metadata(_pandas_metadata(frame, style, changed))
+
+
+def _arrow_nans(array: Any, series: pd.Series, nan: frozenset[int], rows: Sequence[int] | None) -> Any:
+    """``array`` with NaN, not null, where the input held NaN (the frame holds NaN for both, and
+    Arrow reads a pandas NaN as null)."""
+    import pyarrow as pa
+
+    at = np.asarray(rows if rows is not None else range(len(series)), dtype=np.int64)
+    missing = series.isna().to_numpy()
+    real = missing & np.isin(at, np.fromiter(nan, dtype=np.int64, count=len(nan)))
+    if not real.any():
+        return array
+    values = array.to_numpy(zero_copy_only=False).copy()
+    values[real] = np.nan
+    return pa.array(values, type=array.type, mask=missing & ~real)
 
 
 def _floats_kept(array: Any, series: pd.Series) -> bool:
@@ -364,10 +395,10 @@ def _pandas_metadata(frame: pd.DataFrame, style: SourceStyle | None, changed: se
 
 
 def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None, notes: _Notes,
-                   replace_symlink: bool) -> None:
+                   replace_symlink: bool, rows: Sequence[int] | None = None) -> None:
     import pyarrow.parquet as pq
 
-    table = to_arrow(frame, style, notes)
+    table = to_arrow(frame, style, notes, rows)
     with atomic.atomic_path(output, replace_symlink=replace_symlink) as temp:
         pq.write_table(table, temp)
 
@@ -386,14 +417,14 @@ def _without_maps(table: Any, notes: _Notes) -> Any:
 
 
 def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, notes: _Notes,
-              replace_symlink: bool) -> None:
+              replace_symlink: bool, rows: Sequence[int] | None = None) -> None:
     import datasets
     from datasets.table import InMemoryTable
 
     if len(frame) == 0:  # datasets saves zero rows as zero shards, then cannot load the folder
         raise DataError(f"cannot write {output}: no rows left (every row is excluded), and datasets "
                         "cannot load a saved folder without rows; export as .parquet or .csv")
-    table = _without_maps(to_arrow(frame, style, notes), notes)
+    table = _without_maps(to_arrow(frame, style, notes, rows), notes)
     dataset = datasets.Dataset(InMemoryTable(table))
     features = style.features if style is not None else None
     if features is not None and list(features) == list(dataset.features):
@@ -428,9 +459,9 @@ def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     """
     notes = _Notes()
     if fmt == "parquet":
-        _write_parquet(frame, output, style, notes, replace_symlink)
+        _write_parquet(frame, output, style, notes, replace_symlink, rows)
     elif fmt == "hf":
-        _write_hf(frame, output, style, notes, replace_symlink)
+        _write_hf(frame, output, style, notes, replace_symlink, rows)
     else:
         _write_text(frame, output, fmt, style, rows, notes, replace_symlink, verbatim)
     return notes.lines
@@ -440,4 +471,4 @@ def layout_only(style: SourceStyle | None) -> SourceStyle | None:
     """The input's text layout (line ending, BOM, quoting) for a table with other columns."""
     if style is None:
         return None
-    return dataclasses.replace(style, header=(), absent={}, schema=None, features=None, json_orient="records")
+    return dataclasses.replace(style, header=(), absent={}, nan={}, schema=None, features=None, json_orient="records")

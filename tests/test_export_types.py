@@ -206,3 +206,61 @@ def test_jsonl_numbers_keep_full_precision(tmp_path):
     journal = assert_unchanged_export(dataset, path, tmp_path, "out.jsonl")
     export_corrected(dataset, journal, tmp_path / "out.parquet")
     assert pd.read_parquet(tmp_path / "out.parquet")["tiny"].tolist() == [1.2345678901234567e-12, 5e-324, 0.0]
+
+
+NAN_JSONL = (b'{"text": "one", "label": "a", "score": NaN, "mixed": "x"}\n'
+             b'{"text": "two", "label": "b", "score": null, "mixed": NaN}\n'
+             b'{"text": "three", "label": "a", "score": 1.5, "mixed": null}\n'
+             b'{"text": "four", "label": "b", "score": NaN, "mixed": NaN}\n')
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_a_json_nan_stays_nan_and_a_null_stays_null(tmp_path, suffix):
+    """The frame holds NaN for both JSON NaN and null; every NaN was written back as null, so an
+    export with an empty journal changed the untouched 'score': NaN of rows 0 and 3."""
+    data = NAN_JSONL if suffix == ".jsonl" else b"[" + NAN_JSONL.rstrip(b"\n").replace(b"\n", b",\n") + b"]\n"
+    path = tmp_path / f"d{suffix}"
+    path.write_bytes(data)
+    dataset = load_dataset(path)
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    export_corrected(dataset, journal, tmp_path / f"out{suffix}")
+    assert (tmp_path / f"out{suffix}").read_bytes() == data
+    with Journal.open(journal, dataset) as open_journal:
+        open_journal.record("exclude", 2, issue_type="outlier")
+        open_journal.record("relabel", 0, label_after="b", issue_type="label")
+    export_corrected(dataset, journal, tmp_path / f"out2{suffix}")
+    text = (tmp_path / f"out2{suffix}").read_text()
+    assert text.count("NaN") == 4 and text.count("null") == 1 and '"label": "b", "score": NaN' in text
+
+
+@pytest.mark.parametrize("target", ["out.parquet", "hf"])
+def test_an_arrow_float_nan_stays_nan_and_a_null_stays_null(tmp_path, target):
+    """Arrow tells a float NaN from a null; the frame does not, and the export wrote every NaN as
+    a null (an untouched value changed; pandas-written files hold nulls, Spark's and polars' NaNs)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"text": ["one", "two", "three", "four", "five"], "label": ["a", "b", "a", "b", "a"],
+                      "f64": pa.array([float("nan"), None, 1.5, float("nan"), 2.0], type=pa.float64()),
+                      "f32": pa.array([None, float("nan"), 0.5, None, float("nan")], type=pa.float32())})
+    path = tmp_path / "d.parquet"
+    pq.write_table(table, path)
+    dataset = load_dataset(path)
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as open_journal:
+        open_journal.record("exclude", 2, issue_type="outlier")
+    out = tmp_path / target
+    export_corrected(dataset, journal, out, fmt="hf" if target == "hf" else "auto")
+    if target == "hf":
+        import datasets
+
+        back = datasets.load_from_disk(str(out)).with_format("arrow")[:]
+    else:
+        back = pq.read_table(out)
+    for name in ("f64", "f32"):
+        want = table.column(name).take([0, 1, 3, 4])
+        got = back.column(name)
+        assert got.type == want.type
+        assert got.is_null().to_pylist() == want.is_null().to_pylist(), name
+        assert pa.compute.is_nan(got).to_pylist() == pa.compute.is_nan(want).to_pylist(), name
