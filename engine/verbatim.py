@@ -207,8 +207,13 @@ def _json_value_span(line: str, key: str) -> tuple[int, int] | None:
 
 
 def _same_csv(record: str, rendered: str) -> bool:
-    fields = _csv_fields(record)
-    return fields is not None and fields == _csv_fields(rendered)
+    """True when the CSV ``record`` holds the fields of ``rendered``; a short record (a ragged
+    row, read with its missing last cells empty) holds them when those cells are empty."""
+    fields, wanted = _csv_fields(record), _csv_fields(rendered)
+    if fields is None or wanted is None:
+        return False
+    return fields == wanted or (0 < len(fields) < len(wanted) and fields == wanted[:len(fields)]
+                                and not any(wanted[len(fields):]))
 
 
 def _same_json(record: str, rendered: str) -> bool:
@@ -220,8 +225,8 @@ def _spliced(record: str, rendered: str, fmt: str, label: Any) -> str | None:
     """``record`` with its label cell replaced by ``rendered``'s, or None when they do not line up."""
     if fmt == "csv":
         ours, theirs = _csv_spans(record), _csv_spans(rendered)
-        if not isinstance(label, int) or len(ours) != len(theirs) or label >= len(ours):
-            return None
+        if not isinstance(label, int) or len(ours) > len(theirs) or label >= len(ours):
+            return None  # a short (ragged) record is checked by _same_csv afterwards
         (start, end), (new_start, new_end) = ours[label], theirs[label]
         cell = rendered[new_start:new_end]
         was_quoted = record.startswith('"', start)

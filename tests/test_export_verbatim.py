@@ -312,3 +312,14 @@ def test_other_pandas_json_layouts_are_named_in_one_line(tmp_path, orient, needl
     with pytest.raises(DataError, match=re.escape(needle)) as error:
         load_dataset(path)
     assert "orient='records'" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_ragged_csv_keeps_its_short_rows_as_they_were(tmp_path):
+    """A row with fewer cells than the header is read with the missing cells empty; the export
+    wrote it with the empty cells added ('x,a' -> 'x,a,'), every such row changed."""
+    data = b"text,label,note\none,a\ntwo,b,n2\nthree,a\nfour,b,\n"
+    path = tmp_path / "ragged.csv"
+    path.write_bytes(data)
+    assert _export(path, tmp_path) == data
+    out = _export(path, tmp_path, lambda j: j.record("relabel", 2, label_after="b", issue_type="label"))
+    assert out == data.replace(b"three,a\n", b"three,b\n")
