@@ -319,14 +319,14 @@ def _source_records(dataset: Dataset, fmt: str) -> tuple[Any, Any] | None:
     """The input file's records and the label column's place in them, for an export in the
     input's own format (engine/verbatim.py); None where that does not apply."""
     style = dataset.style
-    if style is None or style.stat is None or style.fmt != fmt or fmt not in ("csv", "jsonl", "json"):
+    if style is None or style.stat is None or style.fmt != fmt or fmt not in ("csv", "tsv", "jsonl", "json"):
         return None
     from engine.verbatim import source_records
 
     records = source_records(dataset.source, fmt, style.encoding, len(dataset.frame))
     if records is None:
         return None
-    label = dataset.frame.columns.get_loc(dataset.label_column) if fmt == "csv" else dataset.label_column
+    label = dataset.frame.columns.get_loc(dataset.label_column) if fmt in ("csv", "tsv") else dataset.label_column
     return records, label
 
 

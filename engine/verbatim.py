@@ -25,6 +25,7 @@ from typing import Any
 #: Quoted runs and line breaks of a CSV text: a break outside quotes ends a record.
 _CSV_BREAKS = re.compile(r'"[^"]*"|\r\n|\n|\r')
 _CSV_COMMAS = re.compile(r'"[^"]*"|,')
+_TSV_BREAKS = re.compile(r"\r\n|\n|\r")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 _JSON = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
@@ -65,7 +66,7 @@ _BLANK = re.compile(r"\s*")
 def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> SourceText | SourceColumns | None:
     """The input's records, or None when they cannot be told apart exactly (their count is not
     the row count: odd quoting a reader takes otherwise)."""
-    if fmt not in ("csv", "jsonl", "json"):
+    if fmt not in ("csv", "tsv", "jsonl", "json"):
         return None
     try:
         text = codecs.decode(Path(path).expanduser().read_bytes(), encoding)
@@ -95,8 +96,8 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> Sour
         wanted = rows
     else:
         start = 0
-        for match in _CSV_BREAKS.finditer(text):
-            if text[match.start()] != '"':
+        for match in (_CSV_BREAKS if fmt == "csv" else _TSV_BREAKS).finditer(text):
+            if text[match.start()] != '"':  # TSV has no quoting: every line break ends a record
                 if match.start() > start:  # an empty record is a blank line, no row
                     add(start, match.start(), match.end())
                 start = match.end()
@@ -206,10 +207,27 @@ def _json_value_span(line: str, key: str) -> tuple[int, int] | None:
         return None
 
 
+def _tsv_spans(line: str) -> list[tuple[int, int]]:
+    """Where each field of one TSV record starts and ends (no quoting: every tab separates)."""
+    spans, start = [], 0
+    for match in re.finditer("\t", line):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(line)))
+    return spans
+
+
+def _same_tsv(record: str, rendered: str) -> bool:
+    return _same_fields(record.split("\t"), rendered.split("\t"))
+
+
 def _same_csv(record: str, rendered: str) -> bool:
-    """True when the CSV ``record`` holds the fields of ``rendered``; a short record (a ragged
-    row, read with its missing last cells empty) holds them when those cells are empty."""
-    fields, wanted = _csv_fields(record), _csv_fields(rendered)
+    return _same_fields(_csv_fields(record), _csv_fields(rendered))
+
+
+def _same_fields(fields: list[str] | None, wanted: list[str] | None) -> bool:
+    """True when a record's ``fields`` are the ``wanted`` ones; a short record (a ragged row, read
+    with its missing last cells empty) holds them when those cells are empty."""
     if fields is None or wanted is None:
         return False
     return fields == wanted or (0 < len(fields) < len(wanted) and fields == wanted[:len(fields)]
@@ -223,7 +241,12 @@ def _same_json(record: str, rendered: str) -> bool:
 
 def _spliced(record: str, rendered: str, fmt: str, label: Any) -> str | None:
     """``record`` with its label cell replaced by ``rendered``'s, or None when they do not line up."""
-    if fmt == "csv":
+    if fmt == "tsv":
+        ours, theirs = _tsv_spans(record), _tsv_spans(rendered)
+        if not isinstance(label, int) or len(ours) > len(theirs) or label >= len(ours):
+            return None
+        (start, end), (new_start, new_end) = ours[label], theirs[label]
+    elif fmt == "csv":
         ours, theirs = _csv_spans(record), _csv_spans(rendered)
         if not isinstance(label, int) or len(ours) > len(theirs) or label >= len(ours):
             return None  # a short (ragged) record is checked by _same_csv afterwards
@@ -255,7 +278,7 @@ def _choose(record: str, rendered: str, fmt: str, label: Any) -> tuple[str, bool
     """:func:`choose`, and whether the line is the record's (itself or spliced)."""
     if record == rendered:
         return record, True
-    same = _same_csv if fmt == "csv" else _same_json
+    same = {"csv": _same_csv, "tsv": _same_tsv}.get(fmt, _same_json)
     if same(record, rendered):
         return record, True
     spliced = _spliced(record, rendered, fmt, label)
@@ -269,13 +292,13 @@ def keep_source_text(chunks: Iterator[list[str]], source: SourceText, rows: Sequ
     """The writer's rendered lines (``chunks``; a CSV's header first), each replaced by its
     source record (``rows[k]`` is output row k's input row) where :func:`choose` allows, each
     ending as its record did (else with ``newline``); the last one ends as ``final_newline`` says."""
-    header = fmt == "csv"
+    header = fmt in ("csv", "tsv")
     k = 0
     held: str | None = None  # the latest line, held back until it is known not to be the last
     for lines in chunks:
         out = []
         for rendered in lines:
-            at = 0 if header else rows[k] + (fmt == "csv")
+            at = 0 if header else rows[k] + (fmt in ("csv", "tsv"))
             line, ours = _choose(source.record(at), rendered, fmt, None if header else label)
             end = (source.end(at) or newline) if ours else newline
             if header:

@@ -289,7 +289,7 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
         else:
             text = _dumps(value, separators, ascii_only, indent)
             chunks = iter([[text.replace("\n", newline) if newline != "\n" else text]])
-    ended = verbatim is not None and same and rows is not None and fmt in ("csv", "jsonl")
+    ended = verbatim is not None and same and rows is not None and fmt in ("csv", "tsv", "jsonl")
     if ended:  # lines come with their own endings, as the input's records had them
         from engine.verbatim import keep_source_text
 

@@ -323,3 +323,15 @@ def test_a_ragged_csv_keeps_its_short_rows_as_they_were(tmp_path):
     assert _export(path, tmp_path) == data
     out = _export(path, tmp_path, lambda j: j.record("relabel", 2, label_after="b", issue_type="label"))
     assert out == data.replace(b"three,a\n", b"three,b\n")
+
+
+def test_a_ragged_tsv_keeps_its_short_rows_and_mixed_line_endings(tmp_path):
+    """TSV had no verbatim path: short rows got trailing tabs ('x\\ta' -> 'x\\ta\\t') and every row
+    the first row's line ending."""
+    data = b'text\tlabel\tnote\r\none\ta\r\n"two\tb\tn2\nthree\ta\r\nfour\tb\t\n'
+    path = tmp_path / "ragged.tsv"
+    path.write_bytes(data)
+    assert _export(path, tmp_path) == data
+    out = _export(path, tmp_path, lambda j: (j.record("relabel", 2, label_after="b", issue_type="label"),
+                                             j.record("exclude", 0, issue_type="outlier")))
+    assert out == b'text\tlabel\tnote\r\n"two\tb\tn2\nthree\tb\r\nfour\tb\t\n'
