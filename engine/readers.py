@@ -407,13 +407,30 @@ _NULLABLE = {
 }
 
 
+def _index_as_columns(frame: pd.DataFrame, table: Any) -> pd.DataFrame:
+    """The frame with the file's columns, in the file's order and names: a stored index (pandas'
+    ``set_index('id')``, or ``__index_level_0__``) is data, a column where the file has it; a range
+    index the file keeps as metadata only (``df.iloc[5:]``) is no column (it became an extra
+    'index' column that an export then wrote)."""
+    meta = table.schema.pandas_metadata or {}
+    stored = [c for c in meta.get("index_columns", []) if isinstance(c, str) and c in table.column_names]
+    if not stored and all(isinstance(c, dict) for c in meta.get("index_columns", [])):
+        return frame.reset_index(drop=True)
+    if len(stored) != frame.index.nlevels:
+        return frame.reset_index()  # an index mixing stored and range levels: kept as before
+    frame = frame.reset_index()
+    frame.columns = [*stored, *frame.columns[len(stored):]]
+    order = [name for name in table.column_names if name in frame.columns]
+    return frame[order] if len(order) == frame.shape[1] and len(set(order)) == len(order) else frame
+
+
 def arrow_to_frame(table: Any) -> pd.DataFrame:
     """An Arrow table as a DataFrame; integer/bool columns with nulls stay nullable, not float."""
     import pyarrow as pa
 
     frame = table.to_pandas()
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
-        frame = frame.reset_index()  # a stored index is data: keep it as a column
+        frame = _index_as_columns(frame, table)
     positions = {name: i for i, name in enumerate(frame.columns)}
     for name, column in zip(table.column_names, table.columns):
         kind = column.type

@@ -382,9 +382,12 @@ def _pandas_metadata(frame: pd.DataFrame, style: SourceStyle | None, changed: se
     original = style.schema.metadata if style is not None and style.schema is not None else None
     if original and b"pandas" in original:
         meta = json.loads(original[b"pandas"])
-        meta["index_columns"] = []
-        meta["columns"] = [c for c in meta.get("columns", [])
-                           if c.get("field_name") in frame.columns and c.get("field_name") not in changed]
+        kept = [c for c in meta.get("columns", [])
+                if c.get("field_name") in frame.columns and c.get("field_name") not in changed]
+        # a stored index column stays the index (a range index is left out: rows may be gone)
+        meta["index_columns"] = [c for c in meta.get("index_columns", [])
+                                 if isinstance(c, str) and any(k.get("field_name") == c for k in kept)]
+        meta["columns"] = kept
         return {**original, b"pandas": json.dumps(meta).encode()}
     if original:
         return dict(original)

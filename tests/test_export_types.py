@@ -264,3 +264,31 @@ def test_an_arrow_float_nan_stays_nan_and_a_null_stays_null(tmp_path, target):
         assert got.type == want.type
         assert got.is_null().to_pylist() == want.is_null().to_pylist(), name
         assert pa.compute.is_nan(got).to_pylist() == pa.compute.is_nan(want).to_pylist(), name
+
+
+def test_a_parquet_index_stays_an_index_and_a_range_index_adds_no_column(tmp_path):
+    """pandas stores a range index (df.iloc[2:]) as metadata only: it was read as an extra column
+    'index' that the export then wrote. A set_index('id') column was moved to the front and came
+    back as a plain column, and '__index_level_0__' was renamed 'index'."""
+    import pyarrow.parquet as pq
+
+    frame = pd.DataFrame({"text": TEXTS, "label": ["a", "b", "a", "b", "a", "b"], "id": [f"r{i}" for i in range(6)]})
+    cases = {"slice": (frame.iloc[2:], ["text", "label", "id"]),
+             "named": (frame.set_index("id"), ["text", "label", "id"]),
+             "unnamed": (frame.set_axis([f"k{i}" for i in range(6)]), ["text", "label", "id", "__index_level_0__"])}
+    for name, (written, columns) in cases.items():
+        path = tmp_path / f"{name}.parquet"
+        written.to_parquet(path)
+        dataset = load_dataset(path)
+        assert list(dataset.frame.columns) == columns == pq.read_schema(path).names, name
+        journal = tmp_path / f"{name}.jsonl"
+        with Journal.open(journal, dataset) as open_journal:
+            open_journal.record("exclude", 0, issue_type="outlier")
+        out = tmp_path / f"{name}.out.parquet"
+        export_corrected(dataset, journal, out)
+        assert pq.read_schema(out).names == columns, name
+        back = pd.read_parquet(out)
+        expected = written.iloc[1:]
+        assert list(back.columns) == list(expected.columns) and back["text"].tolist() == expected["text"].tolist()
+        if name != "slice":  # a stored index is still the index
+            assert back.index.tolist() == expected.index.tolist() and back.index.name == expected.index.name, name
