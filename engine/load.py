@@ -152,7 +152,8 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     try:
         before = path.stat()
         frame, style = _read_file(path, kind, encoding)
-        return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns))
+        notes = style.notes + (_utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
+        return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None
     except UnicodeDecodeError as exc:
@@ -196,13 +197,16 @@ _COMPRESSED = {".gz": "gunzip", ".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzst
 
 
 def _likely_encoding(path: Path) -> str:
-    """The encoding to suggest for a file that is not UTF-8: UTF-16 by its BOM; cp1252 when it
-    holds bytes 0x80-0x9F that cp1252 reads as letters or punctuation (latin-1 would read them
-    as invisible control characters, silently); else latin-1."""
+    """The encoding to suggest for a file the given encoding cannot read: UTF-16 by its BOM;
+    UTF-8 when it is UTF-8 (``--encoding ascii`` on a UTF-8 file was told to try latin-1, which
+    reads it garbled); cp1252 when it holds bytes 0x80-0x9F that cp1252 reads as letters or
+    punctuation (latin-1 would read them as invisible control characters, silently); else latin-1."""
     with path.open("rb") as handle:
         data = handle.read(1 << 22)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    if _is_utf8(data):
+        return "utf-8"
     if re.search(rb"[\x80-\x9f]", data):
         try:
             data.decode("cp1252")
@@ -212,6 +216,36 @@ def _likely_encoding(path: Path) -> str:
                 return "latin-1"
             return "cp1252"
     return "latin-1"
+
+
+def _is_utf8(data: bytes) -> bool:
+    """True when ``data`` (a file's first 4 MiB) is UTF-8, a character cut at its end aside."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
+    return True
+
+
+#: Single-byte encodings that read any bytes: a UTF-8 file read with one is garbled, silently.
+_SINGLE_BYTE = ("latin-1", "iso8859-1", "cp1252", "iso8859-15", "cp1250", "cp1251", "mac-roman")
+
+
+def _utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
+    """A note when a file with non-ASCII bytes that is valid UTF-8 is read with a single-byte
+    ``--encoding`` (é would be read as 'Ã©', and an export would keep the garbled text)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return ()
+    if name not in {codecs.lookup(e).name for e in _SINGLE_BYTE}:
+        return ()
+    with path.open("rb") as handle:
+        data = handle.read(1 << 22)
+    if data.isascii() or not _is_utf8(data):
+        return ()
+    return (f"{path.name} is valid UTF-8 but is read as {encoding}: its non-ASCII characters are "
+            f"likely garbled (é read as 'Ã©'); leave out --encoding to read it as UTF-8",)
 
 
 def _looks_binary(path: Path) -> bool:

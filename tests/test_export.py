@@ -482,3 +482,19 @@ def test_a_folder_given_as_the_journal_is_said_as_that(str_csv, tmp_path, capsys
     with pytest.raises(DataError, match="is not a file"):
         export_corrected(load_dataset(str_csv), tmp_path, out)
     assert not out.exists()
+
+
+def test_export_says_how_the_file_was_read(tmp_path, capsys):
+    """`textaudit export` left out a CSV's blank lines (the load note says 'an export leaves them
+    out') without a word: the notes on how the file was read reached only the audit's report.
+    A UTF-8 file read with --encoding latin-1 (garbled, silently) is said too."""
+    path = tmp_path / "d.csv"
+    path.write_bytes("text,label\ncaf\u00e9,a\n\nbye,b\nagain,a\n".encode())
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    assert main(["export", str(path), "--journal", str(journal), "-o", str(tmp_path / "out.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "textaudit: warning: d.csv: 1 blank line is not a row; an export leaves them out" in err
+    assert main(["export", str(path), "--journal", str(journal), "-o", str(tmp_path / "out2.csv"),
+                 "--encoding", "latin-1"]) == 0
+    assert "d.csv is valid UTF-8 but is read as latin-1" in capsys.readouterr().err

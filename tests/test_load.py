@@ -283,3 +283,18 @@ def test_a_saved_datasets_class_label_column_is_read_by_its_names_and_written_ba
                                features=features).save_to_disk(str(tmp_path / "unlabelled"))
     with pytest.raises(DataError, match=r": 1 row has an empty label \(row 1, counted from 0\)"):
         load_dataset(tmp_path / "unlabelled")  # -1: the datasets convention for no label
+
+
+def test_a_utf8_file_read_with_a_single_byte_encoding_is_said(tmp_path):
+    """--encoding ascii on a UTF-8 file was told 'pass --encoding latin-1' (which reads it garbled,
+    silently); --encoding latin-1 on it read 'café' as 'cafÃ©' without a word."""
+    path = tmp_path / "d.csv"
+    path.write_bytes("text,label\ncaf\u00e9,a\nbye,b\nagain,a\n".encode())
+    with pytest.raises(DataError, match="pass --encoding utf-8 or"):
+        load_dataset(path, encoding="ascii")
+    garbled = load_dataset(path, encoding="latin-1")
+    assert garbled.texts[0] == "caf\u00c3\u00a9"
+    assert any("is valid UTF-8 but is read as latin-1" in w for w in garbled.warnings)
+    assert not any("valid UTF-8" in w for w in load_dataset(path).warnings)
+    path.write_bytes("text,label\ncaf\u00e9,a\nbye,b\nagain,a\n".encode("latin-1"))
+    assert not any("valid UTF-8" in w for w in load_dataset(path, encoding="latin-1").warnings)

@@ -26,6 +26,8 @@ def export_from_args(args: argparse.Namespace) -> int:
                            id_column=args.id_column, encoding=args.encoding,
                            label_sep=getattr(args, "label_sep", None))
     say_guesses(dataset.warnings)  # a guessed label column is the one whose cells get corrected
+    for note in dataset.style.notes if dataset.style is not None else ():  # how the file was read:
+        print(f"textaudit: warning: {shell_safe(note)}", file=sys.stderr)  # blank lines left out, a split
     summary = export_corrected(dataset, journal_path, output, fmt=fmt,
                                corrections_only=args.corrections_only, force=args.force)
     for warning in summary.warnings:
