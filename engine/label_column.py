@@ -101,7 +101,17 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             if len(by_kind) > 1:
                 shown = " and ".join(f"{v!r} ({kind})" for kind, v in by_kind.items())
                 warnings.append(f"labels {shown} are one class {key!r} (column {values.name!r} mixes types)")
+    counts = np.bincount(indices, minlength=len(classes))
+    for index, value in enumerate(classes):
+        if isinstance(value, str) and value.strip().casefold() in _MISSING_WORDS:
+            rows = int(counts[index])
+            warnings.append(f"label {value!r} ({rows:,} row{'' if rows == 1 else 's'}) looks like a missing value "
+                            "but counts as a class; fill or drop those rows if it is one")
     return indices.astype(np.int64), classes, originals, warnings
+
+
+#: Label texts that usually mean "no label" (a NaN written as text by str() or another tool).
+_MISSING_WORDS = frozenset({"nan", "none", "null", "na", "n/a", "<na>", "nil", "undefined"})
 
 
 def class_label_names(style: SourceStyle | None, column: str) -> list[str] | None:

@@ -491,3 +491,14 @@ def test_the_export_line_shows_control_characters_of_the_output_path_as_escapes(
     printed = capsys.readouterr().out
     assert "\x1b" not in printed and "out\\x1b[2J.csv" in printed
     assert out.read_bytes() == data.read_bytes()
+
+
+def test_a_label_that_reads_like_a_missing_value_is_said(tmp_path):
+    """'NaN', 'None', 'null' written as label text (str() of a missing value) became classes
+    without a word; they still count as classes (the data says so), with a note naming them."""
+    rows = [*BASE[:27], *[(t, "NaN") for t, _ in BASE[27:]], (BASE[0][0] + " x", " null")]
+    dataset = load_dataset(write_csv(tmp_path / "d.csv", rows))
+    assert "NaN" in dataset.class_names and " null" in dataset.class_names
+    notes = [w for w in dataset.warnings if "looks like a missing value" in w]
+    assert notes == ["label ' null' (1 row) looks like a missing value but counts as a class; fill or drop those rows if it is one",
+                     "label 'NaN' (3 rows) looks like a missing value but counts as a class; fill or drop those rows if it is one"]
