@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -156,19 +159,64 @@ async def test_keys_typed_ahead_with_e_never_replace_the_path(pinned_result, tmp
         assert path.value == default + "x"
 
 
-async def test_a_missing_or_read_only_folder_is_said_before_enter(tmp_path: Path, monkeypatch) -> None:
-    """A path in a folder that does not exist, or one the user cannot write, was accepted; Enter
-    closed the dialog and a toast said 'export failed', the typed path gone. The dialog says it
-    and stays open. (Read-only is faked through os.access: tests may run as root.)"""
-    import os
+def _immutable(folder: Path) -> Callable[[], None] | None:
+    """Mode 555, and as root (who ignores modes) chattr +i: (undo) or None where neither holds."""
+    import subprocess
 
+    folder.chmod(0o555)
+    try:
+        (folder / "probe").touch()
+    except OSError:
+        return lambda: folder.chmod(0o755)
+    (folder / "probe").unlink()
+    if shutil.which("chattr") and subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0:
+        return lambda: (subprocess.run(["chattr", "-i", str(folder)], capture_output=True), folder.chmod(0o755))
+    folder.chmod(0o755)
+    return None
+
+
+def _no_free_inode(folder: Path) -> Callable[[], None] | None:
+    """A 2-inode tmpfs holding one file: no file can be created, yet os.access says W_OK (as on
+    a file system out of inodes, over its quota, or NFS with root squashed). Needs mount rights."""
+    import subprocess
+
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,nr_inodes=2", "tmpfs", str(folder)],
+                      capture_output=True).returncode:
+        return None
+    try:
+        (folder / "data.csv").write_text("text,label\nx,a\n")
+        (folder / "probe").touch()
+    except OSError:
+        return lambda: subprocess.run(["umount", str(folder)], capture_output=True)
+    subprocess.run(["umount", str(folder)], capture_output=True)
+    return None
+
+
+@pytest.fixture(params=["immutable", "no free inode"])
+def unwritable_folder(request, tmp_path: Path):
+    """A folder in which no file can be created: read-only (immutable), or on a file system with
+    no free inode; skipped where this machine cannot make it."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if request.param == "immutable":
+        (folder / "data.csv").write_text("text,label\nx,a\n")
+    undo = (_immutable if request.param == "immutable" else _no_free_inode)(folder)
+    if undo is None:
+        pytest.skip(f"cannot make a folder ({request.param}) nobody can write here")
+    yield folder
+    undo()
+
+
+async def test_a_missing_or_unwritable_folder_is_said_before_enter(tmp_path: Path, unwritable_folder: Path,
+                                                                  monkeypatch) -> None:
+    """A path in a folder that does not exist, or one in which no file can be created, was
+    accepted; Enter closed the dialog and a toast said 'export failed', the typed path gone. The
+    dialog says it and stays open. It asks as the export does, creating and removing a file
+    there: os.access says W_OK on a file system out of inodes (the old dialog accepted that
+    folder: fails on the old code) and said the 'read-only' reason for every refusal."""
+    monkeypatch.chdir(tmp_path)
     source = tmp_path / "data.csv"
     source.write_text("text,label\nx,a\n")
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    real_access = os.access
-    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if Path(path) == locked and mode == os.W_OK
-                        else real_access(path, mode, **kw))
     app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -176,11 +224,15 @@ async def test_a_missing_or_read_only_folder_is_said_before_enter(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert app.results == [] and f"no folder {tmp_path / 'nope'}" in _warning(app)
-        await _type(pilot, app, str(locked / "out.csv"))
+        await _type(pilot, app, str(unwritable_folder / "out.csv"))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and "(read-only): choose another folder" in _warning(app)
+        assert app.results == [] and f"cannot write {unwritable_folder / 'out.csv'}" in _warning(app)
+        assert "choose another folder" in _warning(app)
+        assert sorted(p.name for p in unwritable_folder.iterdir()) == ["data.csv"]  # the probe left nothing
         await _type(pilot, app, str(tmp_path / "out.csv"))
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [ExportRequest(tmp_path / "out.csv", False, overwrite=False)]
+    # data in a read-only folder: the offered path is in the working folder instead
+    assert default_output(str(unwritable_folder / "data.csv")) == tmp_path / "data.corrected.csv"

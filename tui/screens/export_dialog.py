@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +33,24 @@ def default_output(source: str) -> Path:
     from engine.demo_multilabel import demo_multilabel_path
 
     bundled = path.resolve() in (Path(demo_path()).resolve(), Path(demo_multilabel_path()).resolve())
-    writable = path.parent.is_dir() and os.access(path.parent, os.W_OK)
-    folder = path.parent if writable and not bundled else Path.cwd()
-    return folder / f"{stem or 'dataset'}.corrected{suffix}"
+    beside = path.parent / f"{stem or 'dataset'}.corrected{suffix}"
+    if not bundled and path.parent.is_dir() and cannot_write(beside) is None:
+        return beside
+    return Path.cwd() / beside.name
+
+
+def cannot_write(target: Path) -> str | None:
+    """Why ``target`` cannot be written (None: it can), by the probe the export itself runs
+    before it writes (engine.export): a temporary file created and removed beside it. os.access
+    said yes to root in a read-only or immutable folder, and the export then failed after enter."""
+    from engine.errors import DataError
+    from engine.export import _check_writable
+
+    try:
+        _check_writable(target)
+    except DataError as error:
+        return error.message
+    return None
 
 
 #: Below this many terminal rows the checkbox and buttons are drawn one line high.
@@ -112,8 +126,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             problem = f"{target.name} is a {'link' if target.is_symlink() else 'folder'}: choose another name"
         elif not target.parent.is_dir():
             problem = f"no folder {terminal_safe(str(target.parent))}: create it first or choose another"
-        elif not os.access(target.parent, os.W_OK):
-            problem = f"cannot write in {terminal_safe(str(target.parent))} (read-only): choose another folder"
+        elif (why := cannot_write(target)) is not None:
+            problem = f"{terminal_safe(why)}: choose another folder"
         elif target.exists():
             warning.update(f"{target.name} exists: press Enter again to replace it, or change the name"
                            if self.asked == target else f"note: {target.name} exists")
