@@ -172,11 +172,11 @@ async def test_labels_with_control_characters_are_drawn_safely(tmp_path):
     app = TextauditApp(result, journal_path=journal)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert all(name.isprintable() for name in app.view.class_names)
+        assert all(name.isprintable() for name in app.view.shown_names)
         assert all(line.isprintable() for line in app.view.report.splitlines())
         rows = await every_row(pilot, "outlier")
         lines = [rows.render_line(y).text for y in range(rows.size.height)]
-        # quoted with escapes as repr does (tui.view.shown_name): no raw control, no look-alikes
+        # quoted with escapes as repr does (tui.names.drawn_name): no raw control, no look-alikes
         assert any("'esc\\x1b[31mred'" in line for line in lines) and all(line.isprintable() for line in lines)
         detail = app.screen.query_one(DetailPane).render_row(rows.current_row)
         assert any(repr(label) in detail.plain for label in labels), detail.plain

@@ -69,7 +69,7 @@ def test_reaudit_class_table_draws_names_as_written():
                                     "[b]old": {"resolved": 1, "remaining": 1, "new": 0},
                                     "tab\there": {"resolved": 1, "remaining": 0, "new": 0}}}}
     text = _plain(class_table(delta, "label"))
-    # a name with a control character is quoted as every screen quotes it (tui.view.shown_name)
+    # a name with a control character is quoted as every screen quotes it (tui.names.drawn_name)
     assert "x [/] y" in text and "[b]old" in text and "'tab\\there'" in text and "\t" not in text
 
 

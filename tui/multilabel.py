@@ -28,9 +28,9 @@ class MultiLabelView:
     shown: list[str] = field(default_factory=list)  # the names as drawn: control characters made visible
 
     def __post_init__(self) -> None:
-        from tui.view import shown_name  # names stay raw for the journal; only drawing uses these
+        from tui.names import drawn_name  # names stay raw for the journal; only drawing uses these
 
-        self.shown = [shown_name(name) for name in self.names]
+        self.shown = [drawn_name(name) for name in self.names]
 
     @classmethod
     def from_result(cls, result: Any) -> MultiLabelView | None:

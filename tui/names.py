@@ -7,7 +7,6 @@ names still collide the cut moves so more of the distinguishing end is kept.
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Sequence
 
@@ -22,16 +21,58 @@ def natural_key(name: str) -> tuple:
     """Sort key for class names as a person orders them: number-like names by value ('2' before
     '10'; a CSV's integer labels are text), digit runs inside names by value ('class_2' before
     'class_10'), the name itself on ties ('01' vs '1')."""
-    name = str(name)
-    if len(name) > 1 and name[0] in "'\"" and name[-1] == name[0]:  # quoted by tui.view.shown_name
-        try:
-            name = str(ast.literal_eval(name))
-        except (ValueError, SyntaxError):
-            pass
+    name = str(name)  # the raw name (AuditView.class_names): drawn quotes never reach here
     if _NUMBER.fullmatch(name.strip()):
         return (0, float(name), name)
     parts = _DIGITS.split(name)  # text, digits, text, ...: the same type at each position
     return (1, tuple(int(part) if i % 2 else part for i, part in enumerate(parts)), name)
+
+
+#: Zero-width joiners are part of words and pictures: Persian and Hindi words are spelled with
+#: ZWNJ (U+200C, ``می‌خواهم``), emoji sequences with ZWJ (U+200D, ``👨‍👩‍👧``). Between two visible
+#: characters they are drawn as they are; anywhere else they would hide at a name's edge.
+_JOINERS = frozenset("\u200c\u200d")
+#: Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): drawn by name (``⟨RLO⟩``),
+#: never sent, in names as in texts (tui/view.py): a bidi-aware terminal would reorder the rest of
+#: the line with them ("Trojan source").
+BIDI_CONTROLS = {0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+                 0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"}
+
+
+def _visible(name: str, i: int) -> bool:
+    """Whether ``name[i]`` draws as itself: printable, or a joiner between two printable non-spaces."""
+    char = name[i]
+    if char.isprintable():
+        return True
+    if char not in _JOINERS or not 0 < i < len(name) - 1:
+        return False
+    before, after = name[i - 1], name[i + 1]
+    return before.isprintable() and not before.isspace() and after.isprintable() and not after.isspace()
+
+
+def drawn_name(name: object) -> str:
+    """A class name as every screen draws it: as it is (Persian, CJK, emoji and joiners
+    included), or in quotes where it would look like another name or like nothing: an empty
+    name, surrounding whitespace, a quote to start with (so a name spelled ``'x'`` never looks
+    like a quoted ``x``), or a character that draws as nothing or as a control. In the quotes
+    every printable character is itself, bidi controls are named (``'x⟨RLO⟩y'``, never sent),
+    every other invisible or control character is escaped as ``repr`` does (``'a\\tb'``,
+    ``'card\\u200b'``). The data, the journal and the export keep the raw name."""
+    name = str(name)
+    if name and name == name.strip() and name[0] not in "'\"" and all(_visible(name, i) for i in range(len(name))):
+        return name
+    quote = '"' if "'" in name and '"' not in name else "'"
+    parts = []
+    for i, char in enumerate(name):
+        if char in (quote, "\\"):
+            parts.append("\\" + char)
+        elif _visible(name, i):
+            parts.append(char)
+        elif ord(char) in BIDI_CONTROLS:
+            parts.append(f"\u27e8{BIDI_CONTROLS[ord(char)]}\u27e9")
+        else:
+            parts.append(repr(char)[1:-1])  # \t, \x1b, \u200b, \ud800
+    return quote + "".join(parts) + quote
 
 
 def display_order(names: Sequence[str]) -> list[int]:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from engine.wording import counted  # noqa: F401  (the app imports it from here)
+from tui.names import BIDI_CONTROLS, drawn_name
 from tui.text_index import TextIndex
-from engine.wording import counted, shown_name  # noqa: F401  (the app imports them from here)
 
 if TYPE_CHECKING:
     from tui.label_order import LabelOrder
@@ -39,12 +40,10 @@ _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
 _CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
 _CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
-#: Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) are named, not sent: a
-#: bidi-aware terminal would reorder the rest of the line with them (the label columns beside a
-#: text; "Trojan source"). The marks LRM, RLM and ALM, common in right-to-left text, stay.
-_BIDI_CONTROLS = {0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
-                  0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"}
-_CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in _BIDI_CONTROLS.items()})
+#: Bidi embeddings, overrides and isolates are named, not sent (tui.names.BIDI_CONTROLS): the label
+#: columns beside a text would be reordered with them. The marks LRM, RLM and ALM, common in
+#: right-to-left text, stay.
+_CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTROLS.items()})
 #: Line breaks the detail pane draws as line breaks (a CRLF is one); every other control as above.
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -58,7 +57,7 @@ def terminal_safe(value: Any) -> Any:
 
 
 def quoted(shown: str) -> str:
-    """A drawn class name in quotes for a sentence: ``'card'``; a name ``shown_name`` quoted
+    """A drawn class name in quotes for a sentence: ``'card'``; a name ``drawn_name`` quoted
     already is not quoted twice (``'card '``, not ``''card ''``)."""
     return shown if shown[:1] in ("'", '"') else f"'{shown}'"
 
@@ -98,7 +97,7 @@ class AuditView:
     ids: np.ndarray  # object
     given: np.ndarray  # int32 class index
     predicted: np.ndarray  # int32 class index
-    class_names: list[str]
+    class_names: list[str]  # the raw names (str of the data's labels): filters, queries, sorting
     pred_probs: np.ndarray | None  # (n, K) float32
     issue_types: tuple[str, ...]
     counts: dict[str, int]
@@ -119,8 +118,14 @@ class AuditView:
     multilabel: Any = None  # tui.multilabel.MultiLabelView for multi-label data, else None
     raw_texts: Any = None  # the dataset's own texts (line breaks kept), for the detail pane; else ``texts``
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
+    #: The names as every screen draws them (tui.names.drawn_name): quoted only where a name would
+    #: look like another or like nothing. Drawing reads these; anything that acts on a label
+    #: (the journal, export, filters, navigator queries) the raw ``class_names``.
+    shown_names: list[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.class_names = [str(name) for name in self.class_names]
+        self.shown_names = [drawn_name(name) for name in self.class_names]
         self.text_index = TextIndex(self.texts)
 
     def __len__(self) -> int:
@@ -138,7 +143,7 @@ class AuditView:
         """Cuts class names to a width so that they stay distinct (``names.fit(name, width)``)."""
         from tui.names import NameFitter
 
-        return NameFitter(self.class_names)
+        return NameFitter(self.shown_names)
 
     def fit_decision(self, text: str, width: int) -> str:
         """A decision cell ('→ name') cut in the name, not at the end."""
@@ -241,7 +246,7 @@ class AuditView:
             ids=ids,
             given=np.asarray(dataset.labels, dtype=np.int32),
             predicted=np.argmax(pred_probs, axis=1).astype(np.int32),
-            class_names=[shown_name(name) for name in dataset.class_names],
+            class_names=list(dataset.class_names),
             pred_probs=pred_probs,
             issue_types=tuple(result.options.issue_types),
             counts=issue_counts(result),

@@ -54,7 +54,7 @@ def matrix_table(view: AuditView, flags: np.ndarray, limit: int) -> Table:
     for number, given in enumerate(top, 1):
         cells = [Text(str(counts[given, s]) if counts[given, s] else "·", style="bold" if counts[given, s] else "dim")
                  for s in top]
-        table.add_row(Text(f"{number:>2} {view.names.fit(view.class_names[given], 20)}"), *cells)
+        table.add_row(Text(f"{number:>2} {view.names.fit(view.shown_names[given], 20)}"), *cells)
     return table
 
 
@@ -101,7 +101,7 @@ class ConfusionScreen(Screen):
         return confusion_pairs(view.given, view.predicted, flags)
 
     def fill(self) -> None:
-        view, names = self.view, self.view.class_names
+        view, names = self.view, self.view.shown_names
         table = self.query_one("#confusions", DataTable)
         matrix = self.query_one("#confusion-matrix", Static)
         cursor = table.cursor_row

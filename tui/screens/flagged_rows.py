@@ -24,7 +24,7 @@ class FlaggedRowsScreen(RowScreen):
                 return (f"Every class has {counted(int(counts[0]), 'row')} ({share:.1%}); "
                         f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to "
                         f"under-represented classes{limit}.")
-            return (f"Rarest class {quoted(view.class_names[rarest])}: {counted(int(counts[rarest]), 'row')} ({share:.1%}); "
+            return (f"Rarest class {quoted(view.shown_names[rarest])}: {counted(int(counts[rarest]), 'row')} ({share:.1%}); "
                     f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to under-represented classes{limit}.")
         if self.issue_type == "underperforming_group":
             clustering = (info.get("clustering") or {}).get("stats") or {}

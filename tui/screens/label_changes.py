@@ -79,7 +79,7 @@ class LabelChangeScreen(Screen):
         self.fill()  # decisions and thresholds may have changed since
 
     def fill(self) -> None:
-        view, names = self.view, self.view.class_names
+        view, names = self.view, self.view.shown_names
         table = self.query_one("#confusions", DataTable)
         cursor = table.cursor_row
         self.changes = label_changes(view)

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.names import display_order
+from tui.names import display_order, drawn_name
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
@@ -30,7 +30,8 @@ def word_score(matchers: list[Matcher], name: str) -> float:
 
 
 class LabelPicker(ModalScreen[int | None]):
-    """Returns the chosen class index, or None on escape."""
+    """Returns the chosen class index, or None on escape. ``class_names`` are the raw names: the
+    list is in their order (tui.names.natural_key) and draws and matches them as drawn."""
 
     AUTO_FOCUS = "#picker-query"
 
@@ -46,6 +47,7 @@ class LabelPicker(ModalScreen[int | None]):
                  title: str = "Choose a label") -> None:
         super().__init__()
         self.class_names = class_names
+        self.shown = [drawn_name(name) for name in class_names]
         self.current = current
         self.suggested = suggested
         self.heading = title
@@ -62,7 +64,7 @@ class LabelPicker(ModalScreen[int | None]):
 
     def _prompt(self, index: int, matchers: list[Matcher] | None = None) -> Content:
         """The class name (matched letters bold, never parsed as markup) and its role."""
-        name = self.class_names[index]
+        name = self.shown[index]
         content = Content(name)
         for matcher in matchers or []:
             _, offsets = matcher.fuzzy_search.match(matcher.query, name)
@@ -77,7 +79,7 @@ class LabelPicker(ModalScreen[int | None]):
         options = self.query_one("#picker-options", OptionList)
         if query.strip():
             matchers = [Matcher(word) for word in query.split()]
-            scored = [(word_score(matchers, name), i) for i, name in enumerate(self.class_names)]
+            scored = [(word_score(matchers, name), i) for i, name in enumerate(self.shown)]
             ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])[:MAX_SHOWN]
             items = [Option(self._prompt(i, matchers), id=str(i)) for _, i in ranked]
             if not items:

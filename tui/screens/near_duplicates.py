@@ -71,7 +71,7 @@ class NearDuplicatesScreen(RowScreen):
 
     def cell(self, entry: int, key: str) -> str:
         members = self.sets[entry]
-        names = self.view.class_names
+        names = self.view.shown_names
         if key == SET:
             return "!" if self.conflict[entry] else ""
         if key == SIZE:

@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.bindings import REAUDIT_BINDINGS
-from tui.names import cut_middle, natural_key
+from tui.names import cut_middle, drawn_name, natural_key
 from tui.screens.progress import StageClock, duration
-from tui.view import ISSUE_TITLES, shown_name
+from tui.view import ISSUE_TITLES
 
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 
@@ -37,7 +37,7 @@ def class_table(delta: dict[str, Any], issue_type: str) -> Any:
     for name in ("Resolved", "Remaining", "New"):
         table.add_column(name, justify="right")
     for name, counts in ranked[:CLASS_ROWS]:
-        shown = Text(cut_middle(shown_name(name), 32))  # the data's name: not markup, no raw control bytes
+        shown = Text(cut_middle(drawn_name(name), 32))  # the data's name: not markup, no raw control bytes
         table.add_row(shown, f"{counts['resolved']:,}", f"{counts['remaining']:,}", f"{counts['new']:,}")
     if unit == "label":
         from rich.console import Group

@@ -135,10 +135,10 @@ class DecisionKeys:
         self.decide(items, int(self.view.predicted[rows[0]]))
 
     def action_undo(self) -> None:
-        self._history(self.book.undo(self.view.class_names), "undone")
+        self._history(self.book.undo(self.view.shown_names), "undone")
 
     def action_redo(self) -> None:
-        self._history(self.book.redo(self.view.class_names), "redone")
+        self._history(self.book.redo(self.view.shown_names), "redone")
 
     def _history(self, outcome: Outcome, which: str) -> None:
         """Say what an undo/redo took back or put back, and where; the cursor goes to that row.

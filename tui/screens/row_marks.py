@@ -112,7 +112,7 @@ class MarkKeys:
     def bulk(self, action: str, label: int | None = None) -> None:
         """Ask to confirm ``action`` on every marked row; on yes, one journal group."""
         rows = self.marked_rows()
-        view, names = self.view, self.view.class_names
+        view, names = self.view, self.view.shown_names
         skipped = 0
         items: list[Item] = []
         if action == "accept":
@@ -154,7 +154,7 @@ class MarkKeys:
 
     def _preview(self, item: Item) -> PreviewRow:
         action, row, label = item
-        names = self.view.class_names
+        names = self.view.shown_names
         before = names[int(self.view.given[row])]
         after = {"relabel": names[label] if label is not None else "?", "exclude": "✗ excluded",
                  "keep": "✓ kept"}[action]

@@ -94,7 +94,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         return max(0, min(40, self.longest_label()) - self.label_width())
 
     def longest_label(self) -> int:
-        return max((cell_len(str(n)) for n in self.view.class_names), default=9)
+        return max((cell_len(n) for n in self.view.shown_names), default=9)
 
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
@@ -123,15 +123,15 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if key == GIVEN:
             if view.multilabel is not None:  # the row's label set
                 return view.multilabel.given_text(row)
-            return view.class_names[view.given[row]]
+            return view.shown_names[view.given[row]]
         if key == SUGGESTED:
             predicted = view.predicted[row]
-            return "=" if predicted == view.given[row] else view.class_names[predicted]
+            return "=" if predicted == view.given[row] else view.shown_names[predicted]
         if key == SCORE:
             score = view.scores.get(self.issue_type)
             return format_score(score[row]) if score is not None else ""
         if key == DECISION:
-            return self.book.describe(row, view.class_names)
+            return self.book.describe(row, view.shown_names)
         if key == ROW:
             return f"{row:,}"
         return ""

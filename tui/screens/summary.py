@@ -100,7 +100,7 @@ class SummaryScreen(Screen):
                     yield Static(f"Class distribution ({view.n_classes} classes)", classes="section", id="chart-title",
                                  markup=False)
                     counts = np.bincount(view.given, minlength=view.n_classes)
-                    yield BarChart(view.class_names, counts.tolist(), id="class-chart")
+                    yield BarChart(view.class_names, counts.tolist(), id="class-chart")  # raw names: it draws them
         yield Footer()
 
     def title_text(self) -> str:

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.names import NameFitter, natural_key
+from tui.names import NameFitter, drawn_name, natural_key
 from tui.view import counted
 
 EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -53,14 +53,15 @@ def column_plot(series: np.ndarray, height: int, low: float, high: float) -> lis
 
 
 class BarChart(Widget):
-    """Horizontal bars for labelled counts (e.g. the class distribution); redrawn to fit."""
+    """Horizontal bars for labelled counts (e.g. the class distribution); redrawn to fit. ``labels``
+    are the raw class names: ties are ordered by them, and they are drawn by tui.names.drawn_name."""
 
     DEFAULT_CSS = "BarChart { height: auto; }"
 
     def __init__(self, labels: list[str], counts: list[int], *, limit: int = 30, id: str | None = None) -> None:
         super().__init__(id=id)
         order = sorted(range(len(labels)), key=lambda i: (-int(counts[i]), natural_key(labels[i])))
-        self.labels = [labels[i] for i in order]
+        self.labels = [drawn_name(labels[i]) for i in order]
         self.counts = [int(counts[i]) for i in order]
         self.limit = limit
         self.fitter = NameFitter(self.labels)
@@ -72,7 +73,7 @@ class BarChart(Widget):
         width = self.size.width or 60
         shown = min(len(self.labels), self.limit)
         total = sum(self.counts) or 1
-        name_width = min(max((len(n) for n in self.labels[:shown]), default=4), max(8, width // 3))
+        name_width = min(max((cell_len(n) for n in self.labels[:shown]), default=4), max(8, width // 3))
         count_width = len(f"{max(self.counts, default=0):,}") + 8
         bar_width = max(1, width - name_width - count_width - 3)
         top = max(self.counts, default=1)

@@ -34,7 +34,7 @@ def one_line(text: str, width: int) -> str:
 
 def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     """One plain sentence saying why the row is on this screen."""
-    names = view.class_names
+    names = view.shown_names
     if issue_type not in view.flags:  # a list of similar rows: the reason of the first check that flags it
         issues = flagged_by(view, row)
         if not issues:
@@ -106,7 +106,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             from tui.widgets.multilabel_detail import render_multilabel_row
 
             return render_multilabel_row(self, row)
-        view, names = self.view, self.view.class_names
+        view, names = self.view, self.view.shown_names
         given, predicted = int(view.given[row]), int(view.predicted[row])
         text = Text()
         text.append(f"Row {row:,}", style="bold")

@@ -72,7 +72,7 @@ class DiffView(VerticalScroll, can_focus=True):
         return self.members[self.selected] if self.members else None
 
     def _header(self, index: int, row: int) -> Text:
-        names = self.view.class_names
+        names = self.view.shown_names
         marker = "▶ " if index == self.selected else "  "
         header = Text(marker, style="bold")
         ml = self.view.multilabel  # label sets: the whole set, not its first label
@@ -115,7 +115,7 @@ class DiffView(VerticalScroll, can_focus=True):
 
     def _legend(self) -> Text:
         ml = self.view.multilabel
-        labels = {ml.label_text(r) if ml is not None else self.view.class_names[int(self.view.given[r])]
+        labels = {ml.label_text(r) if ml is not None else self.view.shown_names[int(self.view.given[r])]
                   for r in self.members}
         text = Text(f"{len(self.members)} members", style="bold")
         if len(labels) > 1:
