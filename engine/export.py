@@ -290,9 +290,46 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
             raise UsageError(f"{output} is a folder that is not a saved dataset; refusing to replace it")
     elif output.is_dir():
         raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
+    if _is_a_journal(output):  # any journal, another dataset's too: its decisions are the user's work
+        even = ", even with --force" if option == "--output" else ""
+        raise UsageError(f"{option} {output} is a corrections journal; refusing to overwrite it{even} "
+                         "(choose another path)")
     if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
         raise UsageError(f"{output} exists; pass --force to replace it")
     _check_writable(output)
+
+
+def _is_a_journal(path: Path) -> bool:
+    """True for an existing regular file that begins with a textaudit journal entry."""
+    from engine.journal_path import FIRST_LINE_LIMIT, is_journal_head
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(FIRST_LINE_LIMIT)
+    except OSError:
+        return False
+    return bool(head.strip()) and is_journal_head(head, truncated=len(head) == FIRST_LINE_LIMIT)
+
+
+def _is_issue_table(path: Path, fmt: str) -> bool:
+    """True when ``path`` (an existing file) is empty or holds an issue table as
+    :func:`write_issue_table` writes it: first columns ``row``, ``id``, ``text``."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return pq.read_schema(path).names[:3] == ["row", "id", "text"]
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff")
+    except Exception:  # unreadable, not Parquet: not a table textaudit wrote
+        return False
+    sep = "\t" if fmt == "tsv" else ","
+    return {"csv": head.startswith(f"row{sep}id{sep}text{sep}"), "tsv": head.startswith(f"row{sep}id{sep}text{sep}"),
+            "jsonl": head.lstrip().startswith('{"row":'), "json": head.lstrip().startswith('[{"row":')}.get(fmt, False)
 
 
 def _check_writable(output: Path) -> None:
@@ -356,6 +393,9 @@ def issues_out_path(target: str, inputs: list[str | None]) -> tuple[Path, str]:
     if fmt is None:
         raise UsageError(f"--issues-out: unknown extension {path.suffix or '(none)'!r}; use {known_suffixes()}")
     check_output(path, fmt, inputs=named, force=True, option="--issues-out")
+    if path.is_file() and not _is_issue_table(path, fmt):  # replaced without asking: only an earlier table
+        raise UsageError(f"--issues-out {path} exists and is not an issue table textaudit wrote; refusing to "
+                         "replace it (remove it first, or choose another path)")
     return path, fmt
 
 

@@ -248,7 +248,7 @@ def test_issues_out_never_replaces_an_input(tmp_path, capsys):
 def test_issues_out_is_atomic_and_quotes_carriage_returns(tmp_path, capsys, monkeypatch):
     data = _audit_csv(tmp_path)
     target = tmp_path / "issues.csv"
-    target.write_text("previous run")
+    target.write_text("row,id,text,given_label\n0,0,previous run,a\n")  # an earlier table: replaceable
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -259,7 +259,7 @@ def test_issues_out_is_atomic_and_quotes_carriage_returns(tmp_path, capsys, monk
     code = main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)])
     err = capsys.readouterr().err
     assert code == 1 and "No space left on device" in err, err
-    assert target.read_text() == "previous run"  # untouched, and no temp left beside it
+    assert target.read_text() == "row,id,text,given_label\n0,0,previous run,a\n"  # untouched, and no temp left beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["issues.csv", "v.csv"]
     monkeypatch.undo()
     assert main(["audit", str(data), "--model", "tfidf", "--issues-out", str(target)]) == 0
@@ -498,3 +498,35 @@ def test_export_says_how_the_file_was_read(tmp_path, capsys):
     assert main(["export", str(path), "--journal", str(journal), "-o", str(tmp_path / "out2.csv"),
                  "--encoding", "latin-1"]) == 0
     assert "d.csv is valid UTF-8 but is read as latin-1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_issues_out_replaces_only_an_earlier_issue_table(tmp_path, capsys, suffix):
+    """`textaudit audit data.csv --issues-out data.corrections.jsonl` replaced the corrections
+    journal with the issue table (every decision lost, exit 0), and `--issues-out train.csv` any
+    other data file: --issues-out replaces a file without asking. It now replaces an earlier
+    issue table only; a journal is refused by export -o too, even with --force."""
+    data = _audit_csv(tmp_path)
+    dataset = load_dataset(data)
+    journal = tmp_path / "v.corrections.jsonl"
+    with Journal.open(journal, dataset) as open_journal:
+        open_journal.record("exclude", 1, issue_type="outlier")
+    decisions = journal.read_bytes()
+    other = tmp_path / f"train{suffix}"
+    pd.DataFrame({"text": ["keep me"], "label": ["x"]}).to_parquet(other) if suffix == ".parquet" else \
+        other.write_text("text,label\nkeep me,x\n" if suffix == ".csv" else '{"text":"keep me"}\n')
+    before = other.read_bytes()
+    audit = ["audit", str(data), "--model", "tfidf", "--folds", "2", "--issues-out"]
+    assert main([*audit, str(journal)]) == 2
+    assert "is a corrections journal; refusing to overwrite it" in capsys.readouterr().err
+    assert main([*audit, str(other)]) == 2
+    assert "exists and is not an issue table textaudit wrote" in capsys.readouterr().err
+    assert journal.read_bytes() == decisions and other.read_bytes() == before
+    table = tmp_path / f"issues{suffix}"
+    assert main([*audit, str(table)]) == 0 and main([*audit, str(table)]) == 0  # an earlier table: replaced
+    capsys.readouterr()
+    fresh = tmp_path / "fresh.jsonl"
+    fresh.write_bytes(b"")
+    assert main(["export", str(data), "--journal", str(fresh), "-o", str(journal), "--force"]) == 2
+    assert "--output" in (err := capsys.readouterr().err) and "is a corrections journal" in err
+    assert journal.read_bytes() == decisions
