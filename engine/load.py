@@ -118,11 +118,13 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     return read_table_styled(source, encoding=encoding)[0]
 
 
-def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle | None]:
-    """:func:`read_table`, plus how the file was written (None for the hub)."""
+def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
+    """The checks a data path gets before it is read, cheap enough for ``browse`` to run before
+    its app starts (a missing file was said inside the TUI): the format (``'hf'`` for a saved
+    datasets folder, None for ``hf:NAME``), or a one-line DataError / UsageError."""
     source_str = str(source)
     if source_str.startswith("hf:"):
-        return _read_hub(source_str[3:]), None
+        return None
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -131,7 +133,9 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     if not path.exists():
         raise DataError(f"{source_str}: {_why_missing(path)}")
     if path.is_dir():
-        return _read_saved_dataset(path)
+        if not is_saved_dataset(path):
+            raise DataError(f"{path}: is a directory, not a data file or a saved datasets folder")
+        return "hf"
     if not path.is_file():  # st_size 0: it was 'the file is empty'; reading a FIFO would block
         raise DataError(f"{source_str}: not a regular file (a named pipe, device or socket); "
                         "save the data to a file first")
@@ -149,6 +153,18 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
             f"{source_str}: unknown file type {path.suffix or '(none)'!r}; "
             f"use {known}, a saved datasets folder or hf:NAME"
         )
+    return kind
+
+
+def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle | None]:
+    """:func:`read_table`, plus how the file was written (None for the hub)."""
+    source_str = str(source)
+    if source_str.startswith("hf:"):
+        return _read_hub(source_str[3:]), None
+    kind = check_source(source_str, encoding=encoding)
+    path = Path(source_str).expanduser()
+    if kind == "hf":
+        return _read_saved_dataset(path)
     try:
         before = path.stat()
         frame, style = _read_file(path, kind, encoding)

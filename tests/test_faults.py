@@ -295,8 +295,9 @@ def test_no_pickle_in_the_code():
 # --------------------------------------------------------------------------- the TUI and a signal
 
 
+@pytest.mark.parametrize("returns", [EXIT_CANCELLED, 1], ids=["quit for the signal", "audit had failed"])
 @pytest.mark.parametrize("command", ["browse", "demo"])
-def test_a_signal_while_the_app_runs_ends_with_its_one_exit_line(command, tmp_path, monkeypatch, capsys):
+def test_a_signal_while_the_app_runs_ends_with_its_one_exit_line(command, returns, tmp_path, monkeypatch, capsys):
     """tmux: SIGTERM to `textaudit demo` printed the app's exit line ('saved 0 decisions ...')
     and then 'textaudit: interrupted' as well: the flag the app quit for was read again by main()
     as an interrupt it had not reported. The app (run_app, replaced here by one that gets a real
@@ -315,7 +316,7 @@ def test_a_signal_while_the_app_runs_ends_with_its_one_exit_line(command, tmp_pa
                     break
         print(f"textaudit: saved 0 decisions this session; 0 rows decided in all, in {journal_path}",
               file=sys.stderr)
-        return EXIT_CANCELLED
+        return returns  # 1: the app showed a failed audit, and the signal quit it as q does
 
     monkeypatch.setattr(tui_app, "run_app", fake_run_app)
     monkeypatch.chdir(tmp_path)

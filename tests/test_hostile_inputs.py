@@ -502,3 +502,18 @@ def test_a_label_that_reads_like_a_missing_value_is_said(tmp_path):
     notes = [w for w in dataset.warnings if "looks like a missing value" in w]
     assert notes == ["label ' null' (1 row) looks like a missing value but counts as a class; fill or drop those rows if it is one",
                      "label 'NaN' (3 rows) looks like a missing value but counts as a class; fill or drop those rows if it is one"]
+
+
+@pytest.mark.parametrize("case", [c for c in REJECTED if c.name in ("missing file", "directory", "named pipe",
+                                                                   "link loop", "spreadsheet", "gzipped csv")],
+                         ids=lambda c: c.name)
+def test_browse_refuses_a_bad_path_before_the_app_starts(case, tmp_path, capsys, monkeypatch):
+    """`textaudit browse nope.csv` started the TUI to show 'Audit failed: ... Press q to quit.'
+    (and a SIGTERM there printed a second line); the path is checked on the shell first."""
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the app was started"))
+    monkeypatch.chdir(tmp_path)
+    source, extra = case.make(tmp_path)
+    assert main(["browse", source, *extra]) == case.code
+    assert_one_error_line(capsys.readouterr().err, case.needle)

@@ -354,6 +354,9 @@ def cmd_browse(args: argparse.Namespace) -> int:
 
     journal = Path(args.journal) if args.journal else default_journal_path(args.data)
     options = audit_options(args)
+    from engine.load import check_source
+
+    check_source(args.data, encoding=args.encoding)  # a missing file or a FIFO: one line here, not in the app
     check_journal_path(journal, args.data)  # before the audit: a wrong --journal fails in a second
     from tui.app import run_app
 
@@ -393,6 +396,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     return export_from_args(args)
 
 
+#: Commands that run the app: it handles a signal itself and prints one exit line.
+_APP_COMMANDS = ("browse", "demo")
+
 _COMMANDS = {
     "audit": cmd_audit,
     "browse": cmd_browse,
@@ -414,9 +420,11 @@ def _main(argv: list[str] | None) -> int:
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
         args = parser.parse_args(argv)
         code = _COMMANDS[args.command](args)
-        if INTERRUPTED.is_set() and code != EXIT_CANCELLED:  # swallowed after the last cancel check
-            raise KeyboardInterrupt
-        return code  # 130 from the app: it quit for the signal and its exit line said so (one line)
+        if INTERRUPTED.is_set():
+            if args.command in _APP_COMMANDS:  # the app quit for the signal; its exit line said what is left
+                return EXIT_CANCELLED
+            raise KeyboardInterrupt  # swallowed after the last cancel check
+        return code
     except TextauditError as exc:
         if isinstance(exc, Cancelled) and INTERRUPTED.is_set():
             print("textaudit: interrupted", file=sys.stderr)
