@@ -148,17 +148,34 @@ def browser(served: dict) -> Iterator:
     driver.quit()
 
 
-def _screen(driver) -> str:
-    """The terminal's text: the bytes the page wrote to xterm, replayed at the page's size."""
+def _terminal(driver):
+    """The terminal: the bytes the page wrote to xterm, replayed at the page's size (a pyte.Screen)."""
     recorded = driver.execute_script("return window.__recorded || null")
-    if not recorded:
-        return ""
-    sizes = [json.loads(message)[1] for message in recorded["sent"] if message.startswith('["resize"')]
+    sizes = [json.loads(message)[1] for message in (recorded or {}).get("sent", []) if message.startswith('["resize"')]
     screen = pyte.Screen(sizes[-1]["width"], sizes[-1]["height"]) if sizes else pyte.Screen(80, 24)
     stream = pyte.ByteStream(screen)
-    for chunk in recorded["received"]:
+    for chunk in (recorded or {}).get("received", []):
         stream.feed(base64.b64decode(chunk))
-    return "\n".join(screen.display)
+    return screen
+
+
+def _screen(driver) -> str:
+    """The terminal's text."""
+    return "\n".join(_terminal(driver).display)
+
+
+def _cursor_row(driver, titles: list[str]) -> str | None:
+    """Which of the summary's issue rows the table's cursor is on: the one row whose cells are
+    drawn in another background colour than the others' (the cursor is colour only)."""
+    screen = _terminal(driver)
+    colours = {}
+    for y, line in enumerate(screen.display):
+        for title in titles:
+            x = line.find(f" {title} ")
+            if x >= 0 and line[x + 1 + len(title):].split()[:1] and line[x + 1 + len(title):].split()[0][:1].isdigit():
+                colours[title] = screen.buffer[y][x + 1].bg
+    odd = [title for title, colour in colours.items() if list(colours.values()).count(colour) == 1]
+    return odd[0] if len(colours) == len(titles) and len(odd) == 1 else None
 
 
 def _wait(driver, condition, what: str, seconds: float = WAIT_S):
@@ -203,8 +220,12 @@ def test_the_page_renders_through_a_port_forward_and_a_key_press_lands_in_the_jo
     assert len(colours) > 16, f"the terminal canvas looks blank ({len(colours)} colours): {shot}"
 
     keys = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+    titles = ["Null / empty text", "Label issues", "Outliers", "Near-duplicates"]
+    _wait(browser, lambda: _cursor_row(browser, titles) == "Null / empty text", "the cursor on the first row", 60)
     keys.send_keys(Keys.DOWN)
-    _wait(browser, lambda: re.search(r"▶?\s*Label issues", _screen(browser)) is not None, "the cursor")
+    # the cursor row moves (its colour): 'Label issues' was on screen all along, so finding the
+    # words proved nothing (the old wait passed before the key reached the app)
+    _wait(browser, lambda: _cursor_row(browser, titles) == "Label issues", "the cursor on Label issues", 60)
     keys.send_keys(Keys.ENTER)
     _wait(browser, lambda: _screen(browser).lstrip().startswith("Label issues ·"), "the Label issues screen")
     assert _journal_entries(served["journal"]) == []
