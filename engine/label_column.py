@@ -19,10 +19,16 @@ def rows_have(count: int) -> str:
 
 
 def lookalike_labels(classes: list[Any]) -> list[list[Any]]:
-    """Groups of distinct labels that differ only in case, surrounding space or number format."""
+    """Groups of distinct labels that differ only in case, surrounding space, number format,
+    Unicode normalisation (a precomposed or combining accent) or invisible characters."""
+    import re
+    import unicodedata
+
     groups: dict[str, list[Any]] = {}
     for value in classes:
-        key = str(value).strip().casefold()
+        # NFKC: 'café' written precomposed and with a combining accent; invisible format characters
+        key = re.sub(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]", "", unicodedata.normalize("NFKC", str(value)))
+        key = key.strip().casefold()
         try:
             key = repr(float(key))  # "1" and "1.0" are the same number
         except ValueError:

@@ -190,6 +190,17 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
 
 
+def _told_apart(group: list[Any]) -> list[str]:
+    """Look-alike labels as a note shows them: repr, or escapes (``'cafe\\u0301'``) where two
+    reprs would read the same (a combining accent, an invisible character)."""
+    shown = [repr(str(c)) for c in group]
+    import unicodedata
+
+    if len({unicodedata.normalize("NFKC", s) for s in shown}) < len(shown) or not all(s.isprintable() for s in shown):
+        return [ascii(str(c)) for c in group]
+    return shown
+
+
 def _why_missing(path: Path) -> str:
     """Why a path that does not exist does not: a link loop and a dangling link are named."""
     import errno
@@ -464,7 +475,7 @@ def load_dataset(
             "label auditing needs at least two"
         )
     warnings: list[str] = guessed + [
-        f"labels {', '.join(repr(str(c)) for c in group)} look alike but count as different classes"
+        f"labels {', '.join(_told_apart(group))} look alike but count as different classes"
         for group in lookalike_labels(classes)
     ] + label_warnings + list(style.notes if style is not None else ()) + _repeated_headers(
         frame, [*text_parts, label_column], ("--text-column",) * len(text_parts) + ("--label-column",))

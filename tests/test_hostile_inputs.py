@@ -517,3 +517,18 @@ def test_browse_refuses_a_bad_path_before_the_app_starts(case, tmp_path, capsys,
     source, extra = case.make(tmp_path)
     assert main(["browse", source, *extra]) == case.code
     assert_one_error_line(capsys.readouterr().err, case.needle)
+
+
+def test_labels_that_differ_only_in_unicode_form_or_invisible_characters_are_said():
+    """'caf\\u00e9' and 'cafe\\u0301' (the same word, precomposed and with a combining accent) and
+    'spam\\u200b' beside 'spam' were two classes each, drawn alike, without a note."""
+    from engine.label_column import lookalike_labels
+
+    groups = lookalike_labels(sorted(["caf\u00e9", "cafe\u0301", "spam", "spam\u200b", "other"]))
+    assert sorted(map(sorted, groups)) == [sorted(["caf\u00e9", "cafe\u0301"]), ["spam", "spam\u200b"]]
+
+
+def test_a_lookalike_note_tells_the_labels_apart(tmp_path):
+    rows = [(t, ["caf\u00e9", "cafe\u0301", "tea"][i % 3]) for i, (t, _) in enumerate(BASE)]
+    notes = load_dataset(write_csv(tmp_path / "d.csv", rows)).warnings
+    assert "labels 'cafe\\u0301', 'caf\\xe9' look alike but count as different classes" in notes, notes
