@@ -22,11 +22,12 @@ from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
 from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
-from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, WorkFailed
+from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, WorkFailed
 from tui.view import ISSUE_TITLES, AuditView
 
 
 LARGE_ROWS = 100_000  # from this size on, the loaded result is frozen out of the cyclic GC
+JOURNAL_POLL_S = 2.0  # a read-only app looks this often whether the other app wrote the journal
 def readable(error: BaseException) -> str:
     """One line for the user: the engine's own message, or the exception's type and text."""
     if isinstance(error, TextauditError):
@@ -99,6 +100,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
         self._interrupt_seen = INTERRUPTED.is_set()  # set before this app ran: not a signal to it
         self.set_interval(0.25, self._check_interrupted)
+        self.set_interval(JOURNAL_POLL_S, self._check_journal)
         if self.result is not None:
             self.show_result(self.result)
         else:
@@ -180,6 +182,31 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             self.push_screen(summary)
         for text in messages:
             self.notify(text, severity="warning", timeout=12)
+
+    # -- a read-only app follows the journal the other app writes ------------------------------
+
+    def _check_journal(self) -> None:
+        if self.book is not None and self.book.changed_on_disk():
+            self.reread_journal()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
+    def reread_journal(self) -> None:
+        try:
+            journal = self.book.open_again()
+        except Exception as error:  # noqa: BLE001 - the copy stays; said once (next change retries)
+            self.post_message(WorkFailed("journal reread", error))
+        else:
+            self.post_message(JournalReread(journal))
+
+    def on_journal_reread(self, message: JournalReread) -> None:
+        """The other app's decisions show here: lists, totals, the export preview, the exit line."""
+        if self.book is None or not self.book.read_only:
+            message.journal.close()
+            return
+        self.book.take(message.journal)
+        refresh = getattr(self.screen, "refresh_decisions", None) or getattr(self.screen, "fill_table", None)
+        if refresh is not None and self.screen.is_mounted:
+            refresh()
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -299,6 +326,8 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         if self.book.journal is None:
             self.notify(f"cannot export: {self.book.problem}", severity="error")
             return
+        if self.book.changed_on_disk():  # read-only: preview what the export will read from disk
+            self.book.take(self.book.open_again())
         dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view))
         self.push_screen(dialog, self._export_confirmed)
 
@@ -372,6 +401,11 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         self.cancel_event.set()
         self.reaudit_cancel.set()
         if self.book is not None:
+            if self.book.changed_on_disk():  # read-only: the exit line counts the journal as it is now
+                try:
+                    self.book.take(self.book.open_again())
+                except Exception:  # noqa: BLE001 - the line then counts the copy it had
+                    pass
             self.book.close()
 
 

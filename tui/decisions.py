@@ -81,6 +81,9 @@ class DecisionBook:
         self.problem = problem  # why the journal is missing or read-only
         self.read_only = journal is None or bool(getattr(journal, "read_only", False))
         self.describe_set = None  # multi-label: (row, label_after) -> the set change, set by the app
+        #: A read-only book's journal file as it was read (size, mtime): another app may be writing it.
+        self.path: Path | None = getattr(journal, "path", None)
+        self.seen = self._stat()
         if journal is not None:
             self._refresh(None)
 
@@ -129,6 +132,43 @@ class DecisionBook:
             messages.append(f"{path} is read-only")
         book.problem = messages[0] if book.read_only else None
         return book, messages
+
+    # -- a read-only book follows the journal another app writes --------------------------------
+
+    def _stat(self) -> tuple[int, int] | None:
+        import os
+
+        try:
+            info = os.stat(self.path) if self.path is not None else None
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns) if info is not None else None
+
+    def changed_on_disk(self) -> bool:
+        """A read-only book: the journal file changed since it was read (the app that holds the
+        lock wrote to it). The second app's lists, totals, export preview and exit line showed
+        the decisions as they were when it opened (s10 inbox 1)."""
+        return self.read_only and self.journal is not None and self._stat() != self.seen
+
+    def open_again(self) -> Any:
+        """A fresh read-only replay of the journal (runs in a worker: a long journal takes time)."""
+        from engine.corrections import Journal
+
+        seen = self._stat()
+        journal = Journal.open(self.path, self.journal.dataset, read_only=True)
+        journal.seen = seen
+        return journal
+
+    def take(self, journal: Any) -> None:
+        """Show ``journal`` (from ``open_again``) instead of the stale copy."""
+        old, self.journal = self.journal, journal
+        self.seen = getattr(journal, "seen", self._stat())
+        self.codes[:] = NONE
+        self.labels[:] = -1
+        self.groups[:] = -1
+        self._refresh(None)
+        if old is not None:
+            old.close()
 
     def display_label(self, index: int) -> str:
         """The label as the journal stores it (the class's display name)."""

@@ -89,3 +89,11 @@ class ReauditStopped(Message):
     def __init__(self, error: BaseException | None = None) -> None:
         super().__init__()
         self.error = error
+
+
+class JournalReread(Message):
+    """A read-only app read the journal again (another app writes it): ``journal`` replaces its copy."""
+
+    def __init__(self, journal: Any) -> None:
+        super().__init__()
+        self.journal = journal
