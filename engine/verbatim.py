@@ -412,8 +412,9 @@ def json_columns_text(source: SourceColumns, names: list[str], columns: list[lis
         last = len(starts) - 1
         for k, (row, value) in enumerate(zip(rows, column)):
             cell = text[values[row]:ends[row]]
-            if not _same_value(cell, value):
-                cell = render(value)
+            rendered = render(value)
+            if cell != rendered and not _same_value(cell, value):  # the text compared first: fast
+                cell = rendered
             parts.append(text[starts[row]:values[row]] + cell)
             parts.append(text[ends[row]:starts[row + 1]] if k + 1 < len(rows)
                          else text[ends[last]:source.closes[c]])  # the file's ',\n  ', then its end

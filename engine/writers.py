@@ -106,6 +106,19 @@ def _dumps(value: Any, separators: tuple[str, str], ascii_only: bool, indent: in
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if not ascii_only else text
 
 
+def _cell_renderer(ascii_only: bool) -> Any:
+    """One JSON value as :func:`_dumps` writes it compact, through one encoder (a cell at a time)."""
+    encode = json.JSONEncoder(ensure_ascii=ascii_only, separators=(",", ":"), allow_nan=True).encode
+    if ascii_only:
+        return encode
+
+    def render(value: Any) -> str:
+        text = encode(value)
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text
+
+    return render
+
+
 def _escape_surrogates(lines: list[str], ascii_only: bool) -> list[str]:
     """Lone surrogates (only JSON can carry them) as their escapes, valid inside a JSON string."""
     if ascii_only:
@@ -270,8 +283,7 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             if verbatim is not None and rows is not None and type(verbatim[0]).__name__ == "SourceColumns":
                 from engine.verbatim import json_columns_text  # the file's own spelling, cell by cell
 
-                text = json_columns_text(verbatim[0], names, columns, rows,
-                                         lambda v: _dumps(v, (",", ":"), ascii_only, None))
+                text = json_columns_text(verbatim[0], names, columns, rows, _cell_renderer(ascii_only))
                 if text is not None:
                     value, verbatim, final_newline = None, None, False
                     chunks = iter([[text]])
