@@ -73,6 +73,10 @@ def test_drawn_name_draws_every_script_and_emoji_as_itself():
     assert drawn_name("x\u200d y") == "'x\\u200d y'"  # a joiner beside a space joins nothing
     assert drawn_name("\u05e9\u202eabc") == "'\u05e9⟨RLO⟩abc'"
     assert drawn_name("حساب ") == "'حساب '"  # surrounding whitespace: quoted, the letters as they are
+    # a decomposed spelling draws like the composed one: it is quoted, its combining mark escaped;
+    # combining marks of composed text (Hindi, Arabic vowel signs) are letters as any other
+    assert drawn_name("caf\u00e9") == "café" and drawn_name("cafe\u0301") == "'cafe\\u0301'"
+    assert drawn_name("हिन्दी") == "हिन्दी" and drawn_name("كَتَبَ") == "كَتَبَ"
 
 
 async def test_labels_differing_by_surrounding_spaces_are_drawn_apart(tmp_path):

@@ -8,6 +8,7 @@ names still collide the cut moves so more of the distinguishing end is kept.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -54,18 +55,24 @@ def drawn_name(name: object) -> str:
     """A class name as every screen draws it: as it is (Persian, CJK, emoji and joiners
     included), or in quotes where it would look like another name or like nothing: an empty
     name, surrounding whitespace, a quote to start with (so a name spelled ``'x'`` never looks
-    like a quoted ``x``), or a character that draws as nothing or as a control. In the quotes
+    like a quoted ``x``), a character that draws as nothing or as a control, or a spelling that
+    is not in Unicode's composed form (``'cafe\\u0301'`` beside ``café``; its combining marks
+    are escaped). In the quotes
     every printable character is itself, bidi controls are named (``'x⟨RLO⟩y'``, never sent),
     every other invisible or control character is escaped as ``repr`` does (``'a\\tb'``,
     ``'card\\u200b'``). The data, the journal and the export keep the raw name."""
     name = str(name)
-    if name and name == name.strip() and name[0] not in "'\"" and all(_visible(name, i) for i in range(len(name))):
+    composed = unicodedata.is_normalized("NFC", name)
+    if (name and composed and name == name.strip() and name[0] not in "'\""
+            and all(_visible(name, i) for i in range(len(name)))):
         return name
     quote = '"' if "'" in name and '"' not in name else "'"
     parts = []
     for i, char in enumerate(name):
         if char in (quote, "\\"):
             parts.append("\\" + char)
+        elif not composed and unicodedata.combining(char):  # 'cafe\u0301' beside a precomposed 'café'
+            parts.append(f"\\u{ord(char):04x}")
         elif _visible(name, i):
             parts.append(char)
         elif ord(char) in BIDI_CONTROLS:
