@@ -144,6 +144,10 @@ def guess_column(frame: pd.DataFrame, role: str, exclude: Sequence[str]) -> tupl
         shown = "; ".join(f"{c!r} is not taken: {reasons[c]}" for c in named)
         raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {shown}; "
                          f"choose one with {option}")
+    if default in frame.columns:  # there, but given as another role ('--label-column text')
+        others = "--label-column / --id-column" if role == "text" else "--text-column / --id-column"
+        raise UsageError(f"column {default!r} is already given with {others}, and no other column looks like "
+                         f"the {role} (columns: {', '.join(columns)}); choose the {role} column with {option}")
     check_column(frame, default, role, option)
     raise AssertionError("unreachable: check_column raises for a missing column")
 

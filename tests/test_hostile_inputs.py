@@ -127,6 +127,11 @@ REJECTED = [
     Rejected("unbalanced quotes", _unbalanced, EXIT_DATA, "cannot parse as csv"),
     Rejected("missing text column", _rows(BASE, "txt,label"), EXIT_USAGE, "did you mean 'txt'?"),
     Rejected("missing label column", _rows(BASE, "text,lables"), EXIT_USAGE, "did you mean 'lables'?"),
+    # the default column given as another role, nothing else to guess: 'internal error: AssertionError'
+    Rejected("text given as the label", _rows(BASE, extra=["--label-column", "text"]), EXIT_USAGE,
+             "column 'text' is already given with --label-column / --id-column"),
+    Rejected("label given as the id", _rows(BASE, extra=["--id-column", "label"]), EXIT_USAGE,
+             "column 'label' is already given with --text-column / --id-column"),
     Rejected("one row", _rows([("hello", "a")]), EXIT_DATA, "only one class"),
     Rejected("two rows", _rows([("hello", "a"), ("bye", "b")]), EXIT_DATA, "every label in column 'label' is unique", True),
     Rejected("single class", _rows([(t, "a") for t, _ in BASE]), EXIT_DATA, "only one class ('a')"),
@@ -163,7 +168,7 @@ REJECTED = [
 
 
 def _engine_kwargs(extra: list[str]) -> dict:
-    options = {"--encoding": "encoding", "--id-column": "id_column"}
+    options = {"--encoding": "encoding", "--id-column": "id_column", "--label-column": "label_column"}
     return {options[extra[i]]: extra[i + 1] for i in range(0, len(extra), 2)}
 
 
