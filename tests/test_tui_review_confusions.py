@@ -92,3 +92,23 @@ async def test_matrix_counts_every_flagged_row_of_the_top_classes(app):
         cells = [int(tok) for line in text.splitlines()[1:] for tok in line.split()[2:] if tok.isdigit()]
         assert sum(cells) == int(counts.sum()) == int(view.flags["label"].sum())
         assert np.count_nonzero(counts) == len(cells)
+
+
+async def test_the_pairs_fit_an_80_column_terminal_with_long_class_names(pinned_result, journal_path):
+    """banking77 at 80x24: each class name took 24 cells and the example its first 8 ('How long'),
+    the rest of the table behind a sideways scroll. The names and the example now share the width."""
+    view = fixed_view(pinned_result.dataset)
+    long = ["balance_not_updated_after_bank_transfer", "balance_not_updated_after_cheque_or_cash_deposit",
+            "card_payment_not_recognised", "card_payment_wrong_exchange_rate", "transfer_not_received_by_recipient",
+            "declined_cash_withdrawal", "wrong_amount_of_cash_received"]
+    view.class_names = long[:view.n_classes]
+    view.shown_names = list(view.class_names)
+    app = TextauditApp(pinned_result, journal_path=journal_path, view=view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_confusions()
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfusionScreen) and app.screen.groups, "the pairs")
+        table = app.screen.query_one("#confusions", DataTable)
+        await wait_until(pilot, lambda: table.size.width > 0 and table.row_count > 0, "the table laid out")
+        assert table.virtual_size.width <= table.size.width, (table.virtual_size, table.size)
+        example = str(table.get_row_at(0)[4])
+        assert len(example) >= 16, example

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shlex
 
 import numpy as np
+from rich.cells import cell_len, set_cell_size
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,6 +31,10 @@ MODES = {
 }
 MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
 MATRIX_CELL = 5
+EXAMPLE_CHARS = 60  # an example text is cut to this many cells at most (less on a narrow terminal)
+#: Cells of the table that are not names or the example: margins, the Rows and Decided columns,
+#: and the padding Textual puts around each of the five columns.
+FIXED_CELLS = 2 + len("Rows") + len("Decided") + 5 * 2 + 1
 
 
 def filter_query(confusion: Confusion, class_names: list[str]) -> str:
@@ -107,14 +112,17 @@ class ConfusionScreen(Screen):
         cursor = table.cursor_row
         self.groups = self.grouped()
         table.clear()
+        name_width, example_width = self.widths()
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else "(any)"
             suggested = names[group.suggested] if group.suggested is not None else "(any)"
-            example = " ".join(str(view.texts[group.rows[0]]).split())
+            example = " ".join(str(view.texts[group.rows[0]])[:EXAMPLE_CHARS * 4].split())
+            if cell_len(example) > example_width:
+                example = set_cell_size(example, example_width - 1) + "…"
             # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
             table.add_row(f"{group.count:,}", f"{self.book.decided_among(group.rows):,}",
-                          Text(view.names.fit(given, 24)), Text(view.names.fit(suggested, 24)), Text(example[:60]),
-                          key=str(index))
+                          Text(view.names.fit(given, name_width)), Text(view.names.fit(suggested, name_width)),
+                          Text(example), key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         showing_matrix = self.mode == "matrix"
@@ -131,6 +139,17 @@ class ConfusionScreen(Screen):
             f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups")
         hint = " · v: next view" + ("" if showing_matrix else " · enter: the rows (then * and a)")
         self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
+
+    def widths(self) -> tuple[int, int]:
+        """Class name and example widths that fit the table in the terminal: at 80 columns the
+        names took 24 cells each and the example was cut to its first 8 behind a sideways scroll."""
+        room = (self.size.width or self.app.size.width) - FIXED_CELLS
+        name_width = max(12, min(24, room // 3))
+        return name_width, max(12, min(EXAMPLE_CHARS, room - 2 * name_width))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.groups:
+            self.fill()
 
     def action_cycle(self) -> None:
         modes = list(MODES)
