@@ -229,6 +229,11 @@ def test_the_page_renders_through_a_port_forward_and_a_key_press_lands_in_the_jo
     keys.send_keys(Keys.ENTER)
     _wait(browser, lambda: _screen(browser).lstrip().startswith("Label issues ·"), "the Label issues screen")
     assert _journal_entries(served["journal"]) == []
+    # typed in one go, as a fast typist or a paste: the filter gets every key ('c' reached the
+    # list as a command and opened the confusions before tui/key_gate.py)
+    keys.send_keys("/card" + Keys.ENTER)
+    _wait(browser, lambda: "· filter: card" in _screen(browser).lstrip().splitlines()[0], "the list filtered by 'card'", 60)
+    assert not _screen(browser).lstrip().startswith("Confusions")
     keys.send_keys("o")  # Keep: the given label is right
     _wait(browser, lambda: _journal_entries(served["journal"]), "the decision in the journal", 60)
     (entry,) = _journal_entries(served["journal"])
