@@ -236,3 +236,20 @@ async def test_a_missing_or_unwritable_folder_is_said_before_enter(tmp_path: Pat
     assert app.results == [ExportRequest(tmp_path / "out.csv", False, overwrite=False)]
     # data in a read-only folder: the offered path is in the working folder instead
     assert default_output(str(unwritable_folder / "data.csv")) == tmp_path / "data.corrected.csv"
+
+
+async def test_the_checkbox_state_reads_without_colour(tmp_path: Path) -> None:
+    """Textual's checkbox draws 'X' on and off (colour alone differs): 'only the changed rows'
+    looked chosen. Off draws a blank, on an 'X' (old code: '▐X▌' both times)."""
+    from textual.widgets import Checkbox
+
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.dialog.query_one("#export-changed-only", Checkbox)
+        assert box.value is False and str(box.render()).startswith("▐ ▌"), str(box.render())
+        box.value = True
+        await pilot.pause()
+        assert str(box.render()).startswith("▐X▌"), str(box.render())

@@ -53,6 +53,19 @@ def cannot_write(target: Path) -> str | None:
     return None
 
 
+class StateCheckbox(Checkbox):
+    """A checkbox whose state reads without colour: 'X' when on, a blank when off. Textual's draws
+    'X' either way and tells them apart by colour only: at a glance (or with NO_COLOR) 'only the
+    changed rows' looked chosen when it was not."""
+
+    BUTTON_INNER = " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        super().watch_value()
+        self.refresh()
+
+
 #: Below this many terminal rows the checkbox and buttons are drawn one line high.
 SHORT_ROWS = 21
 
@@ -99,7 +112,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             # not selected on focus: a key typed into the path edits it, never replaces it whole
             path = str(default_output(self.source))
             yield Input(path, id="export-path", select_on_focus=False)
-            yield Checkbox("only the changed rows, with before and after labels", id="export-changed-only")
+            yield StateCheckbox("only the changed rows, with before and after labels", id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")

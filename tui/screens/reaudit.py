@@ -103,7 +103,8 @@ class ReauditScreen(Screen):
         took = duration(time.monotonic() - self.started)
         reuse = [n for n in reaudit.after.notes if n.startswith("reused the vectors")]
         hits = reaudit.after.stage_cache_hits
-        cached = ", ".join(stage for stage in ("embed", "neighbours") if hits.get(stage))
+        words = {"embed": "embeddings", "neighbours": "neighbour graph"}  # stage names are not words
+        cached = " and ".join(words[stage] for stage in ("embed", "neighbours") if hits.get(stage))
         status = (f"Done in {took}: {j.get('relabel', 0):,} relabelled, {j.get('exclude', 0):,} excluded, "
                   f"{j.get('keep', 0):,} kept as they are"
                   + (f" · reused the cached {cached}" if cached else "") + (f" · {reuse[0]}" if reuse else "")
