@@ -19,6 +19,10 @@ def test_natural_key_orders_numbers_by_value_and_digit_runs_inside_names():
     assert [TEXT_SORTED[i] for i in display_order(TEXT_SORTED)] == ["1", "2", "3", "10", "20", "100"]
     names = ["class_10", "class_2", "b", "a", "-1", "0.5", "01"]
     assert sorted(names, key=natural_key) == ["-1", "0.5", "01", "a", "b", "class_2", "class_10"]
+    # case aside (banking77's one capitalised class was listed first, before 'activate_my_card')
+    banking = ["activate_my_card", "Refund_not_showing_up", "age_limit", "reverted_card_payment?", "A", "a"]
+    assert sorted(banking, key=natural_key) == ["A", "a", "activate_my_card", "age_limit", "Refund_not_showing_up",
+                                                "reverted_card_payment?"]
 
 
 class PickerApp(App[None]):

@@ -21,12 +21,14 @@ _DIGITS = re.compile(r"(\d+)")
 def natural_key(name: str) -> tuple:
     """Sort key for class names as a person orders them: number-like names by value ('2' before
     '10'; a CSV's integer labels are text), digit runs inside names by value ('class_2' before
-    'class_10'), the name itself on ties ('01' vs '1')."""
+    'class_10'), letters regardless of case, the name itself on ties ('01' vs '1', 'A' vs 'a')."""
     name = str(name)  # the raw name (AuditView.class_names): drawn quotes never reach here
     if _NUMBER.fullmatch(name.strip()):
         return (0, float(name), name)
     parts = _DIGITS.split(name)  # text, digits, text, ...: the same type at each position
-    return (1, tuple(int(part) if i % 2 else part for i, part in enumerate(parts)), name)
+    # letters without regard to case: banking77's 'Refund_not_showing_up' among the r's, not
+    # before 'activate_my_card' (capitals sort first as text)
+    return (1, tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts)), name)
 
 
 #: Zero-width joiners are part of words and pictures: Persian and Hindi words are spelled with
