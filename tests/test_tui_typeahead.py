@@ -110,3 +110,19 @@ async def test_a_label_typed_right_after_l_goes_into_the_picker(app, journal_pat
         await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 1, "the relabel in the journal")
         line = journal_lines(journal_path)[0]
         assert (line["action"], line["row"], line["label_after"]) == ("relabel", row, choice)
+
+
+async def test_a_screen_that_never_gets_ready_still_gets_the_keys(app, journal_path, monkeypatch):
+    """The gate waits for a screen to be ready, but not for ever: a list whose order never
+    arrives (a stuck worker) gets the keys after the cap, as before the gate."""
+    import tui.key_gate
+
+    monkeypatch.setattr(tui.key_gate, "READY_CAP_S", 0.2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        monkeypatch.setattr(screen, "keys_ready", lambda: False)
+        row = screen.row_list.current_row
+        type_at_once(app, ["x", "o"])
+        await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 2, "both decisions in the journal")
+        assert [(e["action"], e["row"]) for e in journal_lines(journal_path)][0] == ("exclude", row)

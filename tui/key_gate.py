@@ -64,12 +64,11 @@ class KeyGate:
         self._gate_timer: Timer | None = None
         self._gate_called = False  # a pump is queued on the app (call_later)
         self._gate_settled = False  # quiet once; a second look after a turn of the app's queue
-        self._head_since = 0.0  # when the first held key started waiting
+        self._unready_since: float | None = None  # the screen on top first seen not ready
+        self._unquiet_since: float | None = None  # the focus chain first seen busy
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
-            if not self._typeahead:
-                self._head_since = time.monotonic()
             self._typeahead.append(event)
             await self._pump_keys()
             return
@@ -93,21 +92,29 @@ class KeyGate:
     async def _pump_keys(self) -> None:
         while self._typeahead and self._key_in_flight is None:
             head = self._typeahead[0]
-            waited = time.monotonic() - self._head_since
-            if not self._screen_ready(head) and waited < READY_CAP_S:
+            if not self._screen_ready(head) and self._waiting("_unready_since", READY_CAP_S):
                 self._schedule_pump(POLL_S)
                 return
-            if not await self._quiet() and waited < QUIET_CAP_S:
+            self._unready_since = None
+            if not await self._quiet() and self._waiting("_unquiet_since", QUIET_CAP_S):
                 self._gate_settled = False
                 self._schedule_pump(POLL_S)
                 return
+            self._unquiet_since = None
             if not self._gate_settled:  # once more after the app's queued callbacks (a focus() call)
                 self._gate_settled = True
                 self._schedule_pump()
                 return
             self._typeahead.popleft()
-            self._head_since = time.monotonic()
             await self._route(head)
+
+    def _waiting(self, since: str, cap: float) -> bool:
+        """Whether to keep waiting: under ``cap`` seconds since the condition was first seen
+        unmet (not per key: a screen stuck for a minute lets each key through, not one per cap)."""
+        now = time.monotonic()
+        if getattr(self, since) is None:
+            setattr(self, since, now)
+        return now - getattr(self, since) < cap
 
     def _screen_ready(self, event: events.Event) -> bool:
         if isinstance(event, events.Key) and event.key in URGENT_KEYS:
