@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.names import display_order, drawn_name
+from tui.widgets.filter_bar import WordInput
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
@@ -56,7 +57,7 @@ class LabelPicker(ModalScreen[int | None]):
         with Vertical(id="picker"):
             yield Label(f"{self.heading} ({len(self.class_names):,} classes) · enter picks · esc cancels",
                         markup=False)
-            yield Input(placeholder="type to search labels", id="picker-query")
+            yield WordInput(placeholder="type to search labels", id="picker-query")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:

@@ -110,7 +110,26 @@ def parse_filter(query: str) -> FilterSpec:
     return spec
 
 
-class FilterBar(Input):
+#: Zero-width joiners typed on a Persian, Urdu or Hindi keyboard (ZWNJ, ZWJ): Textual's Input
+#: drops every character that is not printable, so 'می‌خواهم' could not be typed into a filter.
+JOINER_CHARACTERS = frozenset("\u200c\u200d")
+
+
+class WordInput(Input):
+    """An input that also takes the zero-width joiners words are spelled with."""
+
+    async def _on_key(self, event) -> None:
+        if event.character in JOINER_CHARACTERS:
+            event.stop()
+            event.prevent_default()  # Input's own handler (which drops it) does not run
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(event.character)
+            else:
+                self.replace(event.character, *selection)
+
+
+class FilterBar(WordInput):
     """The filter input; escape leaves it (keeping the filter), ctrl+u clears it."""
 
     BINDINGS = [Binding("escape", "leave", "Back to list", show=False)]
