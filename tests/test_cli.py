@@ -70,6 +70,11 @@ def test_issue_type_subset(demo_csv, capsys):
         (["audit", "DEMO", "--issue-types", "typo"], 2, "unknown issue type"),
         (["audit", "DEMO", "--format", "yaml"], 2, "invalid choice"),
         (["frobnicate"], 2, "unknown command 'frobnicate'"),
+        # 'internal error: AttributeError' (exit 70); a missing folder went to the hub, whose library
+        # printed a line of its own first
+        (["audit", "DEMO", "--model", ""], 2, "--model must not be empty"),
+        (["browse", "DEMO", "--model", " "], 2, "--model must not be empty"),
+        (["audit", "DEMO", "--model", "/no/such/model"], 2, "--model /no/such/model: no such folder"),
     ],
 )
 def test_errors_are_one_line_with_exit_codes(demo_csv, capsys, argv, code, needle):

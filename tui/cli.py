@@ -205,6 +205,7 @@ def audit_options(args: argparse.Namespace):
         ray=getattr(args, "ray", None),
         ray_cpus=getattr(args, "ray_cpus", None),
     )
+    _check_model(args.model)
     if options.ray_cpus is not None and (options.ray is None or options.ray_cpus < 1):
         raise UsageError("--ray-cpus needs --ray (a local Ray instance) and at least 1")
     if options.ray is not None:
@@ -214,6 +215,19 @@ def audit_options(args: argparse.Namespace):
             raise UsageError(f"--ray: {missing}")
     validate_options(options)  # every option checked before the data is read or a model loaded
     return options
+
+
+def _check_model(model: str | None) -> None:
+    """An empty --model ended in 'internal error: AttributeError'; a path that does not exist went
+    to the hub, whose library printed a line of its own before 'the hub cannot be reached'."""
+    if model is None:
+        return
+    if not model.strip():
+        raise UsageError("--model must not be empty (leave it out for the bundled model, or 'tfidf')")
+    looks_like_path = model.startswith(("/", "./", "../", "~", ".\\")) or (os.sep != "/" and os.sep in model)
+    if looks_like_path and not Path(model).expanduser().exists():
+        raise UsageError(f"--model {model}: no such folder (a sentence-transformers model folder, or a hub name "
+                         "such as sentence-transformers/all-MiniLM-L6-v2)")
 
 
 class _StderrProgress:
