@@ -281,6 +281,9 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
             raise UsageError(f"{option} {output} is {what}; refusing to overwrite it (choose another path)")
     if output.is_symlink():
         raise UsageError(f"{option} {output} is a symbolic link; refusing to replace it (give the real path)")
+    if output.exists() and not output.is_file() and not output.is_dir():  # '-o /dev/null --force' as root
+        raise UsageError(f"{option} {output} is not a regular file (a device, FIFO or socket); refusing to "
+                         "replace it")
     if not output.parent.is_dir():
         raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
     if fmt == "hf":

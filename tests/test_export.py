@@ -530,3 +530,20 @@ def test_issues_out_replaces_only_an_earlier_issue_table(tmp_path, capsys, suffi
     assert main(["export", str(data), "--journal", str(fresh), "-o", str(journal), "--force"]) == 2
     assert "--output" in (err := capsys.readouterr().err) and "is a corrections journal" in err
     assert journal.read_bytes() == decisions
+
+
+def test_an_output_that_is_a_device_or_fifo_is_never_replaced(str_csv, tmp_path, capsys):
+    """'-o /dev/null --format csv --force' (as root) renamed the export over the device node; a
+    FIFO stands in for it here: it was replaced by a regular file."""
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    for argv in (["-o", str(fifo), "--force"], ["-o", str(fifo)]):
+        assert main(["export", str(str_csv), "--journal", str(journal), *argv]) == 2
+        assert "is not a regular file (a device, FIFO or socket)" in capsys.readouterr().err
+    assert main(["audit", str(str_csv), "--model", "tfidf", "--folds", "2", "--issues-out", str(fifo)]) == 2
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
