@@ -455,7 +455,10 @@ def load_dataset(
     if label_sep is not None or looks_multilabel(frame[label_column]):
         from engine.multilabel import parse_label_sets, primary_labels, summary_note
 
-        parsed = parse_label_sets(frame[label_column], label_sep)
+        try:
+            parsed = parse_label_sets(frame[label_column], label_sep)
+        except DataError as exc:  # which file: every other load error names it
+            raise DataError(f"{name}: {exc.message}") from None
         if not parsed.classes:
             raise DataError(f"{name}: every label set in column {label_column!r} is empty; nothing to audit")
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes

@@ -537,3 +537,11 @@ def test_a_lookalike_note_tells_the_labels_apart(tmp_path):
     rows = [(t, ["caf\u00e9", "cafe\u0301", "tea"][i % 3]) for i, (t, _) in enumerate(BASE)]
     notes = load_dataset(write_csv(tmp_path / "d.csv", rows)).warnings
     assert "labels 'cafe\\u0301', 'caf\\xe9' look alike but count as different classes" in notes, notes
+
+
+def test_a_label_set_error_names_the_file(tmp_path):
+    """'label column 'label' mixes lists and single values' was the one load error without the file's name."""
+    path = tmp_path / "m.jsonl"
+    path.write_text("".join(json.dumps({"text": t, "label": [l] if i % 2 else l}) + "\n" for i, (t, l) in enumerate(BASE)))
+    with pytest.raises(TextauditError, match=r"^.*m\.jsonl: label column 'label' mixes lists and single values"):
+        load_dataset(path)
