@@ -80,6 +80,10 @@ class JournalFile:
                 f"cannot write journal {self.path}: {exc.strerror or exc}; "
                 "choose a writable place with --journal, or open it read-only"
             ) from None
+        if not _lock_inode(self._fd):  # the same file under another name (a hard link): its own .lock
+            self.close()
+            raise JournalLocked(f"journal {self.path} is already open in another textaudit, under another "
+                                "name (a hard link to the same file)")
 
     def read(self) -> bytes:
         """The journal's bytes (b"" when it does not exist), never through a symbolic link."""
@@ -167,6 +171,24 @@ class JournalFile:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _lock_inode(fd: int) -> bool:
+    """Lock the journal file itself (flock: per file, whatever name opened it), beside the
+    ``.lock`` file, which is per name: two apps on two hard links of one journal both got their
+    lock and appended to one file. False when another descriptor holds it; True where flock is
+    missing or unsupported (the ``.lock`` file stands alone there)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the lock file only
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:  # a file system without flock
+        return True
+    return True
 
 
 def _read_holder(lock_file: Path) -> str:

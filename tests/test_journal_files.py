@@ -248,3 +248,22 @@ def test_a_journal_deleted_or_replaced_while_open_refuses_to_write(how, dataset,
         assert set(journal.decisions()) == {1}  # the refused decision is not shown as made
         with pytest.raises(corrections.JournalWriteError, match="NOT saved"):
             journal.undo()
+
+
+def test_a_hard_link_to_an_open_journal_is_refused_as_a_second_writer(dataset, journal_path, tmp_path):
+    """The writer's lock was '<name>.lock', one per name: an app on a hard link of a journal another
+    app held got its own lock, and both appended to the one file."""
+    from engine.corrections import Journal
+    from engine.journal_file import JournalLocked
+
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record("keep", 0, issue_type="label")
+        twin = tmp_path / "twin.jsonl"
+        os.link(journal_path, twin)
+        with pytest.raises(JournalLocked, match="under another name"):
+            Journal.open(twin, dataset)
+        with Journal.open(twin, dataset, read_only=True) as reader:
+            assert reader.decision(0).action == "keep"
+        journal.record("exclude", 1, issue_type="outlier")  # the holder still writes
+    with Journal.open(twin, dataset) as again:  # released on close
+        assert again.decision(1).action == "exclude"
