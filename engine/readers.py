@@ -319,6 +319,8 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     numbered = [(number, line) for number, line in numbered if line.strip()]
     blank -= len(numbered)
     first = numbered[0][1] if numbered else None
+    if first is not None and first.lstrip().startswith("["):  # a .json file named .jsonl
+        raise DataError(f"{path}: holds a JSON array, not one JSON object per line; rename it to .json")
     try:  # one parse of all lines is ~5x faster than one per line
         records = json.loads("[" + ",".join(line for _, line in numbered) + "]")
     except (json.JSONDecodeError, RecursionError):
@@ -338,12 +340,26 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     return frame, style
 
 
+def _json_lines(text: str) -> bool:
+    """True when the first two non-blank lines of ``text`` are each one JSON object."""
+    lines = [line for line in text.split("\n", 64)[:64] if line.strip()][:2]
+    try:
+        return len(lines) == 2 and all(isinstance(json.loads(line), dict) for line in lines)
+    except (ValueError, RecursionError):
+        return False
+
+
 def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     """A JSON array of records, or an object of equal-length column lists."""
     newline, final_newline, bom = _text_layout(path, encoding)
     with path.open(encoding=encoding, newline="") as handle:
         text = handle.read()
-    value = _loads(text, path, "")
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        if _json_lines(text):  # a .jsonl file named .json
+            raise DataError(f"{path}: holds one JSON object per line (JSON Lines); rename it to .jsonl") from None
+        value = _loads(text, path, "")
     orient, row_keys = "records", None
     if isinstance(value, list):
         frame, absent = _frame_from_records(value, path)

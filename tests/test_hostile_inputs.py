@@ -132,6 +132,11 @@ REJECTED = [
              "column 'text' is already given with --label-column / --id-column"),
     Rejected("label given as the id", _rows(BASE, extra=["--id-column", "label"]), EXIT_USAGE,
              "column 'label' is already given with --text-column / --id-column"),
+    # the other JSON's extension: 'not valid JSON: Extra data (column 1)' / 'record 1 is a JSON list'
+    Rejected("JSON Lines named .json", _file("d.json", "\n".join(json.dumps({"text": t, "label": l}) for t, l in BASE)),
+             EXIT_DATA, "holds one JSON object per line (JSON Lines); rename it to .jsonl"),
+    Rejected("JSON array named .jsonl", _file("d.jsonl", json.dumps([{"text": t, "label": l} for t, l in BASE], indent=2)),
+             EXIT_DATA, "holds a JSON array, not one JSON object per line; rename it to .json"),
     Rejected("one row", _rows([("hello", "a")]), EXIT_DATA, "only one class"),
     Rejected("two rows", _rows([("hello", "a"), ("bye", "b")]), EXIT_DATA, "every label in column 'label' is unique", True),
     Rejected("single class", _rows([(t, "a") for t, _ in BASE]), EXIT_DATA, "only one class ('a')"),
