@@ -474,6 +474,12 @@ def arrow_nans(table: Any) -> dict[str, frozenset[int]]:
 def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     import pyarrow.parquet as pq
 
+    names = pq.read_schema(path).names
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:  # pyarrow said 'Multiple matches for FieldRef.Name(label) in text: string'
+        raise DataError(f"{path}: the column name{'s' if len(repeated) > 1 else ''} "
+                        f"{', '.join(map(repr, repeated))} repeat{'' if len(repeated) > 1 else 's'}; "
+                        "give each column its own name")
     table = pq.read_table(path)
     frame = arrow_to_frame(table)
     return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table))

@@ -550,3 +550,16 @@ def test_a_label_set_error_names_the_file(tmp_path):
     path.write_text("".join(json.dumps({"text": t, "label": [l] if i % 2 else l}) + "\n" for i, (t, l) in enumerate(BASE)))
     with pytest.raises(TextauditError, match=r"^.*m\.jsonl: label column 'label' mixes lists and single values"):
         load_dataset(path)
+
+
+def test_a_parquet_with_a_repeated_column_name_says_which(tmp_path, capsys):
+    """pyarrow's 'Multiple matches for FieldRef.Name(label) in text: string' was the message."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = [t for t, _ in BASE]
+    table = pa.Table.from_arrays([pa.array(texts), pa.array([l for _, l in BASE]), pa.array(texts)],
+                                 names=["text", "label", "label"])
+    pq.write_table(table, tmp_path / "d.parquet")
+    assert main(["audit", str(tmp_path / "d.parquet"), "--model", "tfidf"]) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, "d.parquet: the column name 'label' repeats; give each column its own name")
