@@ -1,0 +1,131 @@
+"""Checks on a data path before and while it is read: what it is (a missing file, a link loop, a
+FIFO, a spreadsheet, a compressed file) and which text encoding it is likely in. One readable line
+each (engine/load.py raises them)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from engine.errors import DataError, UsageError
+from engine.formats import format_of, is_saved_dataset, known_suffixes
+
+
+def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
+    """The checks a data path gets before it is read, cheap enough for ``browse`` to run before
+    its app starts (a missing file was said inside the TUI): the format (``'hf'`` for a saved
+    datasets folder, None for ``hf:NAME``), or a one-line DataError / UsageError."""
+    source_str = str(source)
+    if source_str.startswith("hf:"):
+        return None
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"--encoding {encoding}: unknown encoding (try utf-8 or latin-1)") from None
+    path = Path(source_str).expanduser()
+    if not path.exists():
+        raise DataError(f"{source_str}: {_why_missing(path)}")
+    if path.is_dir():
+        if not is_saved_dataset(path):
+            raise DataError(f"{path}: is a directory, not a data file or a saved datasets folder")
+        return "hf"
+    if not path.is_file():  # st_size 0: it was 'the file is empty'; reading a FIFO would block
+        raise DataError(f"{source_str}: not a regular file (a named pipe, device or socket); "
+                        "save the data to a file first")
+    kind = format_of(path)
+    if kind is None and path.suffix.lower() in _COMPRESSED:
+        inner = format_of(path.with_suffix(""))
+        raise UsageError(f"{source_str}: a compressed {inner or 'data'} file ({path.suffix}); "
+                         f"decompress it first ({_COMPRESSED[path.suffix.lower()]} {path.name})")
+    if kind is None and path.suffix.lower() in _SPREADSHEETS:
+        raise UsageError(f"{source_str}: a spreadsheet ({path.suffix}), which textaudit does not read; "
+                         "save the sheet as CSV (UTF-8) and audit that")
+    if kind is None:
+        known = known_suffixes()
+        raise UsageError(
+            f"{source_str}: unknown file type {path.suffix or '(none)'!r}; "
+            f"use {known}, a saved datasets folder or hf:NAME"
+        )
+    return kind
+
+
+def _why_missing(path: Path) -> str:
+    """Why a path that does not exist does not: a link loop and a dangling link are named."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops (too many levels of symbolic links)"
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    return "no such file or directory"
+
+
+#: Spreadsheets: textaudit reads their CSV export.
+_SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
+
+#: Compressed files and the command that unpacks each.
+_COMPRESSED = {".gz": "gunzip", ".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzstd", ".zip": "unzip"}
+
+
+def likely_encoding(path: Path) -> str:
+    """The encoding to suggest for a file the given encoding cannot read: UTF-16 by its BOM;
+    UTF-8 when it is UTF-8 (``--encoding ascii`` on a UTF-8 file was told to try latin-1, which
+    reads it garbled); cp1252 when it holds bytes 0x80-0x9F that cp1252 reads as letters or
+    punctuation (latin-1 would read them as invisible control characters, silently); else latin-1."""
+    with path.open("rb") as handle:
+        data = handle.read(1 << 22)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if _is_utf8(data):
+        return "utf-8"
+    if re.search(rb"[\x80-\x9f]", data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError as exc:
+            if exc.start < len(data) - 4:  # not just a character cut by the 4 MiB read
+                return "latin-1"
+            return "cp1252"
+    return "latin-1"
+
+
+def _is_utf8(data: bytes) -> bool:
+    """True when ``data`` (a file's first 4 MiB) is UTF-8, a character cut at its end aside."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
+    return True
+
+
+#: Single-byte encodings that read any bytes: a UTF-8 file read with one is garbled, silently.
+_SINGLE_BYTE = ("latin-1", "iso8859-1", "cp1252", "iso8859-15", "cp1250", "cp1251", "mac-roman")
+
+
+def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
+    """A note when a file with non-ASCII bytes that is valid UTF-8 is read with a single-byte
+    ``--encoding`` (é would be read as 'Ã©', and an export would keep the garbled text)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return ()
+    if name not in {codecs.lookup(e).name for e in _SINGLE_BYTE}:
+        return ()
+    with path.open("rb") as handle:
+        data = handle.read(1 << 22)
+    if data.isascii() or not _is_utf8(data):
+        return ()
+    return (f"{path.name} is valid UTF-8 but is read as {encoding}: its non-ASCII characters are "
+            f"likely garbled (é read as 'Ã©'); leave out --encoding to read it as UTF-8",)
+
+
+def looks_binary(path: Path) -> bool:
+    """True when the file's first 8 KiB hold a NUL byte (no text encoding we read has one)."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    return b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))

@@ -1,0 +1,91 @@
+"""Export guards, continued from tests/test_export.py: what an export or --issues-out never
+replaces (a journal, a device, a file that is no earlier issue table), what it says about the input."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_export import _audit_csv, str_csv  # noqa: F401 - str_csv: a fixture
+
+from engine.corrections import Journal
+from engine.errors import DataError
+from engine.export import export_corrected
+from engine.load import load_dataset
+from tui.cli import main
+
+
+def test_a_folder_given_as_the_journal_is_said_as_that(str_csv, tmp_path, capsys):
+    """`--journal FOLDER -o FOLDER/out.csv` said '--output FOLDER/out.csv is the corrections
+    journal; refusing to overwrite it': the output was checked first, and a file inside the
+    'journal' folder counted as the journal."""
+    out = tmp_path / "out.csv"
+    assert main(["export", str(str_csv), "--journal", str(tmp_path), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == f"textaudit: error: journal {tmp_path} is not a file"
+    with pytest.raises(DataError, match="is not a file"):
+        export_corrected(load_dataset(str_csv), tmp_path, out)
+    assert not out.exists()
+
+
+def test_export_says_how_the_file_was_read(tmp_path, capsys):
+    """`textaudit export` left out a CSV's blank lines (the load note says 'an export leaves them
+    out') without a word: the notes on how the file was read reached only the audit's report.
+    A UTF-8 file read with --encoding latin-1 (garbled, silently) is said too."""
+    path = tmp_path / "d.csv"
+    path.write_bytes("text,label\ncaf\u00e9,a\n\nbye,b\nagain,a\n".encode())
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    assert main(["export", str(path), "--journal", str(journal), "-o", str(tmp_path / "out.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "textaudit: warning: d.csv: 1 blank line is not a row; an export leaves them out" in err
+    assert main(["export", str(path), "--journal", str(journal), "-o", str(tmp_path / "out2.csv"),
+                 "--encoding", "latin-1"]) == 0
+    assert "d.csv is valid UTF-8 but is read as latin-1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_issues_out_replaces_only_an_earlier_issue_table(tmp_path, capsys, suffix):
+    """`textaudit audit data.csv --issues-out data.corrections.jsonl` replaced the corrections
+    journal with the issue table (every decision lost, exit 0), and `--issues-out train.csv` any
+    other data file: --issues-out replaces a file without asking. It now replaces an earlier
+    issue table only; a journal is refused by export -o too, even with --force."""
+    data = _audit_csv(tmp_path)
+    dataset = load_dataset(data)
+    journal = tmp_path / "v.corrections.jsonl"
+    with Journal.open(journal, dataset) as open_journal:
+        open_journal.record("exclude", 1, issue_type="outlier")
+    decisions = journal.read_bytes()
+    other = tmp_path / f"train{suffix}"
+    pd.DataFrame({"text": ["keep me"], "label": ["x"]}).to_parquet(other) if suffix == ".parquet" else \
+        other.write_text("text,label\nkeep me,x\n" if suffix == ".csv" else '{"text":"keep me"}\n')
+    before = other.read_bytes()
+    audit = ["audit", str(data), "--model", "tfidf", "--folds", "2", "--issues-out"]
+    assert main([*audit, str(journal)]) == 2
+    assert "is a corrections journal; refusing to overwrite it" in capsys.readouterr().err
+    assert main([*audit, str(other)]) == 2
+    assert "exists and is not an issue table textaudit wrote" in capsys.readouterr().err
+    assert journal.read_bytes() == decisions and other.read_bytes() == before
+    table = tmp_path / f"issues{suffix}"
+    assert main([*audit, str(table)]) == 0 and main([*audit, str(table)]) == 0  # an earlier table: replaced
+    capsys.readouterr()
+    fresh = tmp_path / "fresh.jsonl"
+    fresh.write_bytes(b"")
+    assert main(["export", str(data), "--journal", str(fresh), "-o", str(journal), "--force"]) == 2
+    assert "--output" in (err := capsys.readouterr().err) and "is a corrections journal" in err
+    assert journal.read_bytes() == decisions
+
+
+def test_an_output_that_is_a_device_or_fifo_is_never_replaced(str_csv, tmp_path, capsys):
+    """'-o /dev/null --format csv --force' (as root) renamed the export over the device node; a
+    FIFO stands in for it here: it was replaced by a regular file."""
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    for argv in (["-o", str(fifo), "--force"], ["-o", str(fifo)]):
+        assert main(["export", str(str_csv), "--journal", str(journal), *argv]) == 2
+        assert "is not a regular file (a device, FIFO or socket)" in capsys.readouterr().err
+    assert main(["audit", str(str_csv), "--model", "tfidf", "--folds", "2", "--issues-out", str(fifo)]) == 2
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
