@@ -114,6 +114,17 @@ def _text_misfit(values: pd.Series) -> str | None:
     return None
 
 
+def _nested_columns(frame: pd.DataFrame) -> str:
+    """'column 'data' holds nested objects (keys text, meta)' for columns of JSON objects, else ''."""
+    found = []
+    for column in frame.columns:
+        first = next((v for v in frame[column].tolist()[:1000] if v is not None), None)
+        if isinstance(first, dict):
+            keys = ", ".join(map(str, list(first)[:5]))
+            found.append(f"column {column!r} holds nested objects (keys {keys})")
+    return "; ".join(found[:3])
+
+
 def guess_column(frame: pd.DataFrame, role: str, exclude: Sequence[str]) -> tuple[str, str]:
     """The lone column of ``frame`` that fits ``role`` ('text' or 'label') and its note;
     raise the one-line ``UsageError`` naming the candidates when there is not exactly one."""
@@ -144,6 +155,10 @@ def guess_column(frame: pd.DataFrame, role: str, exclude: Sequence[str]) -> tupl
         shown = "; ".join(f"{c!r} is not taken: {reasons[c]}" for c in named)
         raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {shown}; "
                          f"choose one with {option}")
+    nested = _nested_columns(frame)
+    if nested and default not in frame.columns:  # Label Studio / API exports: {"data": {"text": ...}}
+        raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {nested}: flatten "
+                         f"them first (pandas.json_normalize, then save as .jsonl) and choose with {option}")
     if default in frame.columns:  # there, but given as another role ('--label-column text')
         others = "--label-column / --id-column" if role == "text" else "--text-column / --id-column"
         raise UsageError(f"column {default!r} is already given with {others}, and no other column looks like "

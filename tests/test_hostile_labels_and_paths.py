@@ -73,3 +73,14 @@ def test_a_parquet_with_a_repeated_column_name_says_which(tmp_path, capsys):
     pq.write_table(table, tmp_path / "d.parquet")
     assert main(["audit", str(tmp_path / "d.parquet"), "--model", "tfidf"]) == EXIT_DATA
     assert_one_error_line(capsys.readouterr().err, "d.parquet: the column name 'label' repeats; give each column its own name")
+
+
+def test_nested_json_says_to_flatten_it(tmp_path, capsys):
+    """A Label Studio style export ({"data": {"text": ...}}) was told to '--text-column data+annotations',
+    which then fails on the dicts; it is told the column holds nested objects and how to flatten them."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{"id": i, "data": {"text": t}, "annotations": [{"choice": l}]}
+                                for i, (t, l) in enumerate(BASE)]))
+    assert main(["audit", str(path), "--model", "tfidf"]) == 2
+    assert_one_error_line(capsys.readouterr().err, "column 'data' holds nested objects (keys text): flatten them "
+                          "first (pandas.json_normalize, then save as .jsonl)")
