@@ -253,3 +253,28 @@ async def test_the_checkbox_state_reads_without_colour(tmp_path: Path) -> None:
         box.value = True
         await pilot.pause()
         assert str(box.render()).startswith("▐X▌"), str(box.render())
+
+
+async def test_the_dialog_says_how_the_file_was_read(tmp_path: Path, demo_csv: Path) -> None:
+    """s10 inbox 3: 'textaudit export' prints the load notes that concern the written file (a
+    blank line left out, ...); the app's dialog said nothing, and the export had a line fewer than
+    the input without a word. The app passes the dataset's style notes; the dialog lists them."""
+    from engine.load import load_dataset
+    from tui.app import TextauditApp
+    from tui_synthetic import fixed_view
+
+    lines = demo_csv.read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "b.csv"
+    source.write_text("\n".join(lines[:10] + [""] + lines[10:]) + "\n", encoding="utf-8")
+    dataset = load_dataset(source, id_column="id")
+    assert dataset.style.notes  # the loader says it
+    from types import SimpleNamespace
+
+    result = SimpleNamespace(dataset=dataset)
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", view=fixed_view(dataset))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        text = str(app.screen.query_one("#export-summary", Static).render())
+        assert "1 blank line is not a row; an export leaves them out" in text, text

@@ -328,7 +328,9 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             return
         if self.book.changed_on_disk():  # read-only: preview what the export will read from disk
             self.book.take(self.book.open_again())
-        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view))
+        style = getattr(self.result.dataset, "style", None)  # how the file was read: blank lines left out, ...
+        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view),
+                              notes=list(getattr(style, "notes", None) or ()))
         self.push_screen(dialog, self._export_confirmed)
 
     def _export_confirmed(self, request) -> None:

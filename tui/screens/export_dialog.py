@@ -81,8 +81,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     AUTO_FOCUS = "#export-path"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
-    def __init__(self, source: str, journal_path: Path, counts: dict[str, int], n_rows: int) -> None:
+    def __init__(self, source: str, journal_path: Path, counts: dict[str, int], n_rows: int,
+                 notes: list[str] | tuple[str, ...] = ()) -> None:
+        """``notes``: how the data file was read, as far as the export's rows depend on it (blank
+        lines left out, a split of a saved DatasetDict, an encoding note: the load's style notes,
+        which ``textaudit export`` prints too)."""
         super().__init__()
+        self.notes = list(notes)
         self.source = source
         self.journal_path = journal_path
         self.counts = counts
@@ -91,7 +96,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.asked: Path | None = None
 
     def summary(self, changed_only: bool) -> str:
-        """What the export writes; it follows the checkbox, whose state colour alone shows."""
+        """What the export writes (it follows the checkbox), and how the data file was read."""
         relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
         if changed_only:
             writes = (f"Writes only the {relabel + exclude:,} changed rows ({relabel:,} relabelled, {exclude:,} "
@@ -99,8 +104,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         else:
             writes = (f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
                       f"{exclude:,} excluded (removed), {keep:,} kept as they are.")
+        read = "".join(f"\nNote:    {terminal_safe(note)}" for note in self.notes)
         return (f"From:    {terminal_safe(str(self.source))}\n"
-                f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}")
+                f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}{read}")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
