@@ -17,7 +17,10 @@ The gate (a mixin of the app) holds each key, and each paste, until
 - the screen on top is mounted and, where it says so, ready: a row screen is ready for the
   list's keys once the list shows its latest order (``keys_ready()``).
 ctrl+c and ctrl+q skip the readiness wait (never the keys before them). Every wait has a cap
-after which keys go on as before, so a gate that cannot tell never swallows a key.
+after which keys go on as before, so a gate that cannot tell never swallows a key. Keys that
+cannot move the focus or change the screen (cursor keys; printable keys and pastes into a
+focused input) are routed at once, without the round trip: a held Down or a typed word flows as
+fast as before (200 Downs at once: 0.10 s; 6.1 s when every key waited for its round trip).
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ READY_CAP_S = 10.0
 QUIET_CAP_S = 0.5
 POLL_S = 0.01  # how often a waiting key looks again (only while one waits for a screen or a worker)
 QUIET_YIELDS = 20  # loop turns given to the other widgets before waiting on a timer
+#: Keys that move a cursor or scroll wherever they are bound (lists, tables, inputs, pickers).
+CURSOR_KEYS = frozenset({"up", "down", "left", "right", "pageup", "pagedown", "home", "end"})
+UNSETTLED, QUIET_ONCE, SETTLED = 0, 1, 2
 #: Keys that skip the readiness wait: quitting must not wait for a slow list.
 URGENT_KEYS = frozenset(key.strip() for b in APP_BINDINGS if b.priority for key in b.key.split(","))
 
@@ -63,7 +69,7 @@ class KeyGate:
         self._flight_timer: Timer | None = None
         self._gate_timer: Timer | None = None
         self._gate_called = False  # a pump is queued on the app (call_later)
-        self._gate_settled = False  # quiet once; a second look after a turn of the app's queue
+        self._settle = SETTLED  # after a routed key: UNSETTLED, QUIET_ONCE (a second look after a turn of the app's queue), SETTLED
         self._unready_since: float | None = None  # the screen on top first seen not ready
         self._unquiet_since: float | None = None  # the focus chain first seen busy
 
@@ -96,17 +102,38 @@ class KeyGate:
                 self._schedule_pump(POLL_S)
                 return
             self._unready_since = None
-            if not await self._quiet() and self._waiting("_unquiet_since", QUIET_CAP_S):
-                self._gate_settled = False
-                self._schedule_pump(POLL_S)
-                return
-            self._unquiet_since = None
-            if not self._gate_settled:  # once more after the app's queued callbacks (a focus() call)
-                self._gate_settled = True
-                self._schedule_pump()
-                return
+            if self._settle < SETTLED:  # the last routed key's effects: quiet, twice
+                if not await self._quiet() and self._waiting("_unquiet_since", QUIET_CAP_S):
+                    self._settle = UNSETTLED
+                    self._schedule_pump(POLL_S)
+                    return
+                self._unquiet_since = None
+                if self._settle == UNSETTLED:  # once more after the app's queued callbacks (a focus() call)
+                    self._settle = QUIET_ONCE
+                    self._schedule_pump()
+                    return
+                self._settle = SETTLED
             self._typeahead.popleft()
-            await self._route(head)
+            if self._neutral(head):  # cannot move the focus or change the screen: no need to wait
+                self._key_target = self.focused or self.screen  # type: ignore[attr-defined]
+                await super().on_event(head)  # type: ignore[misc]
+            else:
+                await self._route(head)
+
+    def _neutral(self, event: events.Event) -> bool:
+        """Keys that only move a cursor, scroll, or type into the focused input: routed at once,
+        without waiting for their round trip (a held Down went 30 ms per row, one screen draw
+        each; 200 rows 6 s, now as before). The key after them still goes to the same widget
+        after them (one queue), and waits as any other if it is not neutral itself."""
+        from textual.widgets import Input
+
+        if isinstance(event, events.Paste):
+            return isinstance(self.focused, Input)  # type: ignore[attr-defined]
+        if not isinstance(event, events.Key):
+            return False
+        if event.key in CURSOR_KEYS:
+            return True
+        return isinstance(self.focused, Input) and event.is_printable  # type: ignore[attr-defined]
 
     def _waiting(self, since: str, cap: float) -> bool:
         """Whether to keep waiting: under ``cap`` seconds since the condition was first seen
@@ -141,7 +168,7 @@ class KeyGate:
             if all(node.message_queue_size == 0 and getattr(node, "_pending_message", None) is None
                    for node in self._chain()):
                 return True
-            self._gate_settled = False
+            self._settle = UNSETTLED
             await asyncio.sleep(0)
         return False
 
@@ -171,5 +198,5 @@ class KeyGate:
         if self._flight_timer is not None:
             self._flight_timer.stop()
             self._flight_timer = None
-        self._gate_settled = False
+        self._settle = UNSETTLED
         self._schedule_pump()
