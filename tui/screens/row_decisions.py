@@ -29,6 +29,7 @@ class DecisionKeys:
     show_all: bool
     hide_decided: bool
     _pending_row: int | None
+    filter_query: str
     row_list: RowList
     mark_count: int
 
@@ -189,8 +190,16 @@ class DecisionKeys:
         self._pending_row = None
         if self.row_list.pending or not self.follow(row):
             self._pending_row = row
-            if not self.row_list.pending and self.widen():
-                self.apply()
+            if not self.row_list.pending:
+                if self.widen():
+                    self.apply()
+                else:  # every row is listed and it is not there: the filter hides it (go-to said nothing)
+                    self._pending_row = None
+                    if self.filter_query:
+                        self.notify(f"row {row:,} does not match the filter {self.filter_query}: "
+                                    "/ edits it (ctrl+u there clears it)", timeout=6)
+                    else:
+                        self.notify(f"row {row:,} is not listed on this screen", timeout=4)
 
     def widen(self) -> bool:
         """List more entries (every row, decided ones too); False when already so."""
