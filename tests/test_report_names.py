@@ -97,3 +97,16 @@ def test_doubtful_tables_and_values_keep_their_indices():
     assert named[8:10] == ["     is_label_issue  given_label  predicted_label",
                            "160            True        [a b]         [a b, x]"]
     assert named[-2:] == ["Rarest Class: 12", "Rarest Class: x"]
+
+
+def test_report_names_follow_the_screens_rule():
+    """The text report and the CLI's messages name classes as the screens draw them: a Persian
+    name spelled with its zero-width non-joiner and an emoji family as written (they were repr
+    escapes there), a bidi override named, never sent."""
+    from engine.wording import shown_name
+    from tui.names import drawn_name
+
+    for name in ("می\u200cخواهم", "👨\u200d👩\u200d👧 family", "x\u202ey", "cafe\u0301", "card ", "a\tb"):
+        assert shown_name(name) == drawn_name(name)
+    assert shown_name("می\u200cخواهم") == "می\u200cخواهم"
+    assert shown_name("x\u202ey") == "'x\u27e8RLO\u27e9y'"
