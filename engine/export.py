@@ -299,7 +299,7 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
                          "(choose another path)")
     if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
         raise UsageError(f"{output} exists; pass --force to replace it")
-    _check_writable(output)
+    check_writable(output)
 
 
 def _is_a_journal(path: Path) -> bool:
@@ -335,7 +335,7 @@ def _is_issue_table(path: Path, fmt: str) -> bool:
             "jsonl": head.lstrip().startswith('{"row":'), "json": head.lstrip().startswith('[{"row":')}.get(fmt, False)
 
 
-def _check_writable(output: Path) -> None:
+def check_writable(output: Path) -> None:
     """Create and remove a temporary file beside ``output``: a read-only folder or file system
     fails here, before an audit or a read of the data (it failed after, at the write). A real
     try, since ``os.access`` says yes to root in an immutable or read-only folder."""

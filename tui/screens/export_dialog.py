@@ -44,10 +44,10 @@ def cannot_write(target: Path) -> str | None:
     before it writes (engine.export): a temporary file created and removed beside it. os.access
     said yes to root in a read-only or immutable folder, and the export then failed after enter."""
     from engine.errors import DataError
-    from engine.export import _check_writable
+    from engine.export import check_writable
 
     try:
-        _check_writable(target)
+        check_writable(target)
     except DataError as error:
         return error.message
     return None
