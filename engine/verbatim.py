@@ -109,25 +109,38 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> Sour
     return SourceText(text, starts, stops, end_stops)
 
 
+def _past(text: str, i: int, char: str) -> int:
+    """Past the whitespace from ``i``, the ``char`` there and the whitespace after it; ValueError
+    (read by the callers as "not this layout") when another character stands there."""
+    i = _WHITESPACE.match(text, i).end()
+    if text[i] != char:
+        raise ValueError(f"expected {char!r} at {i}")
+    return _WHITESPACE.match(text, i + 1).end()
+
+
+def _next_item(text: str, i: int, closer: str) -> int:
+    """After a JSON item ending at ``i``: the start of the next one past the comma, or the
+    position of ``closer``; ValueError for any other character."""
+    i = _WHITESPACE.match(text, i).end()
+    if text[i] == ",":
+        return _WHITESPACE.match(text, i + 1).end()
+    if text[i] != closer:
+        raise ValueError(f"expected ',' or {closer!r} at {i}")
+    return i
+
+
 def _json_array(text: str, rows: int) -> SourceText | None:
     """A JSON array of ``rows`` objects split into its records and the text around them."""
     starts, stops = array("q"), array("q")
     try:
-        i = _WHITESPACE.match(text, 0).end()
-        if text[i] != "[":
-            return None
-        i = _WHITESPACE.match(text, i + 1).end()
+        i = _past(text, 0, "[")
         while text[i] != "]":
             value, end = _JSON.raw_decode(text, i)
             if not isinstance(value, dict):
                 return None
             starts.append(i)
             stops.append(end)
-            i = _WHITESPACE.match(text, end).end()
-            if text[i] == ",":
-                i = _WHITESPACE.match(text, i + 1).end()
-            elif text[i] != "]":
-                return None
+            i = _next_item(text, end, "]")
     except (ValueError, IndexError, RecursionError):
         return None
     if len(starts) != rows or not rows:
@@ -336,16 +349,10 @@ def _json_columns(text: str, rows: int) -> SourceColumns | None:
     """An object of ``rows``-long columns split into its parts, or None when it is not one."""
     names, starts, value_starts, value_ends, closes = [], [], [], [], []
     try:
-        i = _WHITESPACE.match(text, 0).end()
-        if text[i] != "{":
-            return None
-        i = _WHITESPACE.match(text, i + 1).end()
+        i = _past(text, 0, "{")
         while text[i] != "}":
             name, i = _JSON.raw_decode(text, i)
-            i = _WHITESPACE.match(text, i).end()
-            if text[i] != ":":
-                return None
-            i = _WHITESPACE.match(text, i + 1).end()
+            i = _past(text, i, ":")
             if text[i] not in "[{":
                 return None
             keyed, closer = text[i] == "{", "]" if text[i] == "[" else "}"
@@ -355,18 +362,11 @@ def _json_columns(text: str, rows: int) -> SourceColumns | None:
                 row_starts.append(i)
                 if keyed:
                     _, i = _JSON.raw_decode(text, i)
-                    i = _WHITESPACE.match(text, i).end()
-                    if text[i] != ":":
-                        return None
-                    i = _WHITESPACE.match(text, i + 1).end()
+                    i = _past(text, i, ":")
                 row_values.append(i)
                 _, i = _JSON.raw_decode(text, i)
                 row_ends.append(i)
-                i = _WHITESPACE.match(text, i).end()
-                if text[i] == ",":
-                    i = _WHITESPACE.match(text, i + 1).end()
-                elif text[i] != closer:
-                    return None
+                i = _next_item(text, i, closer)
             if len(row_starts) != rows:
                 return None
             names.append(name)
@@ -374,11 +374,7 @@ def _json_columns(text: str, rows: int) -> SourceColumns | None:
             value_starts.append(row_values)
             value_ends.append(row_ends)
             closes.append(i)
-            i = _WHITESPACE.match(text, i + 1).end()
-            if text[i] == ",":
-                i = _WHITESPACE.match(text, i + 1).end()
-            elif text[i] != "}":
-                return None
+            i = _next_item(text, i + 1, "}")
         if _WHITESPACE.match(text, i + 1).end() != len(text):
             return None
     except (ValueError, IndexError, RecursionError):
