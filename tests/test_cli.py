@@ -85,6 +85,28 @@ def test_errors_are_one_line_with_exit_codes(demo_csv, capsys, argv, code, needl
     assert needle in err[-1] and "Traceback" not in "\n".join(err)
 
 
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        # each was read as "not given": no table written / the default journal / no journal / all seven
+        # types / every interface / '.: is a directory'
+        (["audit", "DEMO", "--issues-out", ""], "--issues-out must not be empty"),
+        (["audit", "DEMO", "--apply-journal", ""], "--apply-journal must not be empty"),
+        (["audit", "DEMO", "--issue-types", ""], "--issue-types must not be empty"),
+        (["audit", "DEMO", "--pred-probs", ""], "--pred-probs must not be empty"),
+        (["export", "DEMO", "--journal", "", "-o", "OUT"], "--journal must not be empty"),
+        (["audit", ""], "the data path must not be empty"),
+    ],
+)
+def test_an_empty_option_is_refused_not_read_as_not_given(demo_csv, tmp_path, capsys, argv, needle):
+    argv = [str(demo_csv) if a == "DEMO" else str(tmp_path / "out.csv") if a == "OUT" else a for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"textaudit: error: {needle} (leave the option out for its default)"] or \
+        err == [f"textaudit: error: {needle}"]
+    assert not (tmp_path / "out.csv").exists()
+
+
 def test_headless_commands_never_import_textual_or_torch_at_start():
     code = (
         "import sys, tui.cli, engine, engine.pipeline, engine.result;"
