@@ -20,6 +20,7 @@ import pandas as pd
 
 from engine.errors import DataError
 from engine.formats import SourceStyle
+from engine.tsv_quoting import check_tsv_quoting
 
 _HEAD_BYTES = 1 << 16
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -169,6 +170,7 @@ def _header_line(path: Path, encoding: str) -> str:
 def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     """CSV (RFC 4180 quoting) or TSV (no quoting at all); every cell a string, empty = missing."""
     newline, final_newline, bom = _text_layout(path, encoding)
+    quoting_notes = check_tsv_quoting(path, encoding) if kind == "tsv" else ()  # engine/tsv_quoting.py
     options = dict(sep="," if kind == "csv" else "\t", header=None, encoding=encoding, dtype=str,
                    keep_default_na=False, na_values=[""],
                    quoting=csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE)
@@ -188,7 +190,7 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
             head = handle.read(_HEAD_BYTES)
         quote_all = _all_quoted(head)  # the header and the first row quote every field
     blank = _blank_lines(path, newline, len(raw), options)
-    notes = _blank_note(path, blank)
+    notes = _blank_note(path, blank) + quoting_notes
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, quote_all=quote_all, notes=notes)
