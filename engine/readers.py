@@ -20,6 +20,7 @@ import pandas as pd
 
 from engine.errors import DataError
 from engine.formats import SourceStyle
+from engine.json_keys import RepeatedKeys, first_repeat_line
 from engine.tsv_quoting import check_tsv_quoting
 
 _HEAD_BYTES = 1 << 16
@@ -301,9 +302,9 @@ def _json_layout(text: str, value: Any, ascii_only: bool) -> tuple[tuple[str, st
     return (",", ":"), None
 
 
-def _loads(text: str, source: Path, where: str) -> Any:
+def _loads(text: str, source: Path, where: str, hook: RepeatedKeys | None = None) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
         raise DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
@@ -323,12 +324,14 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     first = numbered[0][1] if numbered else None
     if first is not None and first.lstrip().startswith("["):  # a .json file named .jsonl
         raise DataError(f"{path}: holds a JSON array, not one JSON object per line; rename it to .json")
+    repeats = RepeatedKeys()  # engine/json_keys.py: an object repeating a key is noted
     try:  # one parse of all lines is ~5x faster than one per line
-        records = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+        records = repeats.loads("[" + ",".join(line for _, line in numbered) + "]")
     except (json.JSONDecodeError, RecursionError):
         records = None
     if records is None or len(records) != len(numbered):  # find the bad line, or a line with two values
-        records = [_loads(line, path, f" on line {number}") for number, line in numbered]
+        repeats = RepeatedKeys()
+        records = [_loads(line, path, f" on line {number}", repeats) for number, line in numbered]
     if not records:
         raise DataError(f"{path}: the file holds no JSON lines")
     frame, absent = _frame_from_records(records, path)
@@ -338,7 +341,9 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        absent=absent, nan=nan, notes=_blank_note(path, blank))
+                        absent=absent, nan=nan,
+                        notes=_blank_note(path, blank) + repeats.note(path.name, first_repeat_line(numbered)
+                                                                      if repeats.count else ""))
     return frame, style
 
 
@@ -356,12 +361,13 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     newline, final_newline, bom = _text_layout(path, encoding)
     with path.open(encoding=encoding, newline="") as handle:
         text = handle.read()
+    repeats = RepeatedKeys()  # engine/json_keys.py: an object repeating a key is noted
     try:
-        value = json.loads(text)
+        value = repeats.loads(text)
     except (json.JSONDecodeError, RecursionError):
         if _json_lines(text):  # a .jsonl file named .json
             raise DataError(f"{path}: holds one JSON object per line (JSON Lines); rename it to .jsonl") from None
-        value = _loads(text, path, "")
+        value = _loads(text, path, "", repeats)
     orient, row_keys = "records", None
     if isinstance(value, list):
         frame, absent = _frame_from_records(value, path)
@@ -389,7 +395,8 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="json", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        json_indent=indent, json_orient=orient, json_row_keys=row_keys, absent=absent, nan=nan)
+                        json_indent=indent, json_orient=orient, json_row_keys=row_keys, absent=absent, nan=nan,
+                        notes=repeats.note(path.name, columns=orient == "columns"))
     return frame, style
 
 
