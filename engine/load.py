@@ -318,13 +318,16 @@ def load_dataset(
         raise DataError(f"{name}: holds no columns (an empty or blank file?)")
     if (text_column or "text") not in frame.columns or (label_column or "label") not in frame.columns:
         _wrong_separator(frame, style, name)
-    if id_column is not None:
-        check_column(frame, id_column, "id", "--id-column")
-    text_column, label_column, guessed = resolve_columns(frame, text_column, label_column, id_column)
-    text_parts = text_column_parts(frame, text_column)
-    for part in text_parts:
-        check_column(frame, part, "text", "--text-column")
-    check_column(frame, label_column, "label", "--label-column")
+    try:  # a column error names the file, as every other load error does
+        if id_column is not None:
+            check_column(frame, id_column, "id", "--id-column")
+        text_column, label_column, guessed = resolve_columns(frame, text_column, label_column, id_column)
+        text_parts = text_column_parts(frame, text_column)
+        for part in text_parts:
+            check_column(frame, part, "text", "--text-column")
+        check_column(frame, label_column, "label", "--label-column")
+    except UsageError as exc:
+        raise UsageError(f"{name}: {exc.message}") from None
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")
 

@@ -191,7 +191,7 @@ def test_a_wrong_column_is_one_line_before_serving(tmp_path):
         busy.listen()
         done = _serve(str(path), "--port", str(busy.getsockname()[1]))
     assert done.returncode == 2
-    assert done.stderr.startswith("textaudit: error: no text column 'text' (columns: label, title, description)")
+    assert done.stderr.startswith(f"textaudit: error: {path}: no text column 'text' (columns: label, title, description)")
     assert done.stderr.count("\n") == 1
 
 

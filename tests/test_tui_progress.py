@@ -87,7 +87,7 @@ def test_browse_says_why_the_audit_failed_after_the_tui_closes(tmp_path, monkeyp
     err = capsys.readouterr().err
     assert code == EXIT_USAGE
     lines = [line for line in err.splitlines() if line.startswith("textaudit:")]
-    assert lines == ["textaudit: error: no text column 'text' (columns: label, title, description); "
+    assert lines == [f"textaudit: error: {path}: no text column 'text' (columns: label, title, description); "
                      "choose one with --text-column (or join several: --text-column title+description)"]
 
 
