@@ -49,9 +49,23 @@ def test_long_labels_grow_only_while_text_keeps_its_share(total):
         if key in grown:
             assert plain[key] <= grown[key] <= plain[key] + 14
     if total >= 199:
-        assert grown["given"] == plain["given"] + 14  # lowest drop grows first
+        assert grown["given"] == plain["given"] + 14  # room for all three
     if total <= 119:
         assert grown == plain  # an 80- or 120-column screen looks as before
+
+
+@pytest.mark.parametrize("total", [140, 159, 180])
+def test_too_little_room_for_every_long_label_is_shared_alike(total):
+    """banking77 (names up to 39 cells) at 160 columns: Given took every spare cell and the
+    Suggested column drew 'declined_…_payment' for declined_card_payment."""
+    growing = [Column(c.key, c.title, c.width, c.right, c.drop, grow=21 if c.key in ("given", "suggested", "decision") else 0)
+               for c in COLUMNS]
+    plain = _widths_by_key(COLUMNS, total)
+    grown = _widths_by_key(growing, total)
+    added = {key: grown[key] - plain[key] for key in ("given", "suggested", "decision")}
+    assert 0 < sum(added.values()) < 3 * 21  # some room, not enough for all
+    assert max(added.values()) - min(added.values()) <= 1, added
+    assert added["given"] >= added["suggested"] >= added["decision"]  # the odd cell: lowest drop first
 
 
 @pytest.fixture

@@ -231,19 +231,29 @@ class RowList(ScrollView, can_focus=True):
 
     @staticmethod
     def _grown(columns: list[Column], widths: list[int], total: int) -> list[int]:
-        """Give columns with ``grow`` the cells the text column can spare, lowest drop first."""
+        """Give columns with ``grow`` the cells the text column can spare, shared out one cell at
+        a time (lowest drop first): with too few for all, Given and Suggested grow alike (banking77
+        at 160 columns: Given took all 18 and Suggested drew 'declined_…_payment')."""
         flexible = [i for i, c in enumerate(columns) if not c.width]
         if len(flexible) != 1:
             return widths
         text = flexible[0]
         spare = widths[text] - max(min_text_width(total), int(total * GROW_TEXT_SHARE))
         widths = list(widths)
-        for index in sorted(range(len(columns)), key=lambda i: columns[i].drop):
-            add = min(columns[index].grow, spare)
-            if add > 0:
+        room = {i: c.grow for i, c in enumerate(columns) if c.grow > 0}
+        growing = sorted(room, key=lambda i: columns[i].drop)
+        while spare > 0 and growing:
+            share = max(1, spare // len(growing))
+            for index in list(growing):
+                add = min(share, room[index], spare)
                 widths[index] += add
                 widths[text] -= add
                 spare -= add
+                room[index] -= add
+                if not room[index]:
+                    growing.remove(index)
+                if not spare:
+                    break
         return widths
 
     @staticmethod
