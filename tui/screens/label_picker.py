@@ -1,20 +1,31 @@
-"""The label picker: type to fuzzy-filter every class (Textual's command-palette matcher)."""
+"""The label picker: type to fuzzy-filter every class (Textual's command-palette matcher).
+
+For one row it shows the row's text (the modal covers the list and the detail pane) and each
+class's probability from the audit's model; with the query empty the suggestion and the given
+label come first, then the other classes, most probable first: the model's second guess is
+one key down, where an alphabetical list put it anywhere among 77 names.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.containers import Vertical
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.names import display_order, drawn_name
 from tui.widgets.filter_bar import WordInput
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
+NAME_COLUMN = 40  # names are padded to the longest, up to this, so the probabilities line up
+TEXT_CHARS = 400  # of the row's text shown above the query (two lines at most: the tcss cuts)
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
 
 
@@ -45,18 +56,27 @@ class LabelPicker(ModalScreen[int | None]):
     ]
 
     def __init__(self, class_names: list[str], current: int | None = None, suggested: int | None = None,
-                 title: str = "Choose a label") -> None:
+                 title: str = "Choose a label", *, text: str | None = None,
+                 probs: Sequence[float] | None = None) -> None:
+        """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
+        probability of each class for the row (None for several rows)."""
         super().__init__()
         self.class_names = class_names
         self.shown = [drawn_name(name) for name in class_names]
         self.current = current
         self.suggested = suggested
         self.heading = title
+        self.text = text
+        self.probs = probs
+        self.name_cells = min(NAME_COLUMN, max((cell_len(n) for n in self.shown), default=0)) if probs is not None else 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(f"{self.heading} ({len(self.class_names):,} classes) · enter picks · esc cancels",
                         markup=False)
+            if self.text is not None:
+                shown = " ".join(self.text[:TEXT_CHARS].split()) or "∅ (empty text)"
+                yield Static(shown, id="picker-text", markup=False)
             yield WordInput(placeholder="type to search labels", id="picker-query")
             yield OptionList(id="picker-options")
 
@@ -71,6 +91,9 @@ class LabelPicker(ModalScreen[int | None]):
             _, offsets = matcher.fuzzy_search.match(matcher.query, name)
             for offset in offsets:
                 content = content.stylize("bold underline", offset, offset + 1)
+        if self.probs is not None:
+            pad = " " * max(0, self.name_cells - cell_len(name))
+            content = content + Content(f"{pad}  {float(self.probs[index]):.3f}")
         notes = [role for role, i in (("given", self.current), ("suggested", self.suggested)) if i == index]
         if notes:
             content = content + Content(f"  ({', '.join(notes)})")
@@ -89,6 +112,8 @@ class LabelPicker(ModalScreen[int | None]):
         else:
             first = list(dict.fromkeys(i for i in (self.suggested, self.current) if i is not None))
             rest = [i for i in display_order(self.class_names) if i not in first]
+            if self.probs is not None:  # most probable first (stable: ties keep the names' order)
+                rest.sort(key=lambda i: -float(self.probs[i]))
             items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN]]
         options.clear_options()
         options.add_options(items)

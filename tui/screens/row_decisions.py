@@ -114,9 +114,15 @@ class DecisionKeys:
 
         self.app.push_screen(
             LabelPicker(self.view.class_names, current=int(self.view.given[row]),
-                        suggested=int(self.view.predicted[row])),
+                        suggested=int(self.view.predicted[row]), title=f"Label row {row:,}",
+                        text=self.view.texts[row], probs=self.row_probs(row)),
             chosen,
         )
+
+    def row_probs(self, row: int):
+        """The model's probability of each class for ``row`` (None without pred_probs)."""
+        probs = self.view.pred_probs
+        return None if probs is None else probs[row]
 
     def pick_label_for_marks(self) -> None:
         """``l`` with marks: choose one label, then confirm it for every marked row."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -91,9 +92,15 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.book = book
         self.issue_type = issue_type
         self.row: int | None = None
+        self._longest: int | None = None  # cells of the longest class name as drawn
 
     def compose(self):
         yield Static(id="detail-body", markup=False)
+
+    def longest_name(self) -> int:
+        if self._longest is None:
+            self._longest = max((cell_len(name) for name in self.view.shown_names), default=0)
+        return self._longest
 
     def show(self, row: int | None) -> None:
         self.row = row
@@ -152,12 +159,16 @@ class DetailPane(VerticalScroll, can_focus=True):
                      if view.datalab_label_scores is not None else "")
             text.append(f"{verdict}{score}; the flag above is textaudit's\n")
         if view.neighbour_indices is not None:
-            width = max(20, (self.size.width or 80) - 30)
+            pane = self.size.width or 80
+            # names as long as they are, up to a third of the pane (18 at 80 columns)
+            label_width = max(18, min(self.longest_name(), (pane - 14) // 3))
+            width = max(20, pane - label_width - 12)
             text.append("Nearest neighbours:\n", style="bold")
             for other, distance in zip(view.neighbour_indices[row][:NEIGHBOURS_SHOWN],
                                        view.neighbour_distances[row][:NEIGHBOURS_SHOWN]):
                 other = int(other)
-                label = view.names.fit(names[int(view.given[other])], 18)  # cut in the middle: unambiguous
-                text.append(f"  {distance:5.3f}  {label:<18}  {one_line(view.texts[other], width - 2)}\n")
+                label = view.names.fit(names[int(view.given[other])], label_width)  # cut in the middle: unambiguous
+                label += " " * max(0, label_width - cell_len(label))
+                text.append(f"  {distance:5.3f}  {label}  {one_line(view.texts[other], width - 2)}\n")
         text.rstrip()
         return text
