@@ -293,6 +293,9 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
             raise UsageError(f"{output} is a folder that is not a saved dataset; refusing to replace it")
     elif output.is_dir():
         raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
+    if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal
+        raise UsageError(f"{option} {output} is the lock file of the corrections journal beside it; refusing to "
+                         "replace it (choose another path)")
     if _is_a_journal(output):  # any journal, another dataset's too: its decisions are the user's work
         even = ", even with --force" if option == "--output" else ""
         raise UsageError(f"{option} {output} is a corrections journal; refusing to overwrite it{even} "
@@ -300,6 +303,17 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
     if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
         raise UsageError(f"{output} exists; pass --force to replace it")
     check_writable(output)
+
+
+def _is_a_journal_lock(path: Path) -> bool:
+    """True for ``J.lock`` beside a journal ``J`` (a journal with entries, or an empty one)."""
+    if not path.name.endswith(".lock") or len(path.name) == len(".lock"):
+        return False
+    journal = path.with_name(path.name[:-len(".lock")])
+    try:
+        return journal.is_file() and (journal.stat().st_size == 0 or _is_a_journal(journal))
+    except OSError:
+        return False
 
 
 def _is_a_journal(path: Path) -> bool:

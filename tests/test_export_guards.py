@@ -89,3 +89,22 @@ def test_an_output_that_is_a_device_or_fifo_is_never_replaced(str_csv, tmp_path,
         assert "is not a regular file (a device, FIFO or socket)" in capsys.readouterr().err
     assert main(["audit", str(str_csv), "--model", "tfidf", "--folds", "2", "--issues-out", str(fifo)]) == 2
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("entries", [False, True])
+def test_the_journals_lock_file_is_never_replaced(str_csv, tmp_path, capsys, entries):
+    """`export DATA -o J.lock --format csv --force` renamed the export over the journal's lock file:
+    a running app's lock then guarded a file no longer there, and the next app read CSV as the lock."""
+    journal = tmp_path / "d.corrections.jsonl"
+    journal.write_bytes(b"")
+    if entries:
+        with Journal.open(journal, load_dataset(str_csv)) as open_journal:
+            open_journal.record("keep", 0, issue_type="label")
+    lock = tmp_path / "d.corrections.jsonl.lock"
+    lock.write_bytes(b"")
+    assert main(["export", str(str_csv), "--journal", str(journal), "-o", str(lock), "--format", "csv",
+                 "--force"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"textaudit: error: --output {lock} is the lock file of the corrections journal beside it; "
+        "refusing to replace it (choose another path)")
+    assert lock.read_bytes() == b""
