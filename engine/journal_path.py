@@ -52,7 +52,7 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None) 
         if _same_file(info, data_source):
             raise JournalPathError(
                 f"journal {path} is the data file itself; choose another --journal "
-                "(the default is <data stem>.corrections.jsonl beside the data)"
+                "(the default is <data stem>.corrections.jsonl in the current folder)"
             )
         if not _looks_like_journal(path):
             raise JournalPathError(

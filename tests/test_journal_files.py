@@ -23,8 +23,10 @@ def _one_error_line(err: str, needle: str) -> None:
 def test_the_data_file_is_refused_as_journal(data_csv, dataset):
     """Defect 3: `--journal small.csv` then one decision cut the last data row and appended JSON."""
     before = data_csv.read_bytes()
-    with pytest.raises(corrections.JournalError, match="is the data file itself"):
+    with pytest.raises(corrections.JournalError, match="is the data file itself") as error:
         Journal.open(data_csv, dataset)
+    # the default journal is in the current folder (engine.paths.default_journal_path); it said 'beside the data'
+    assert "(the default is <data stem>.corrections.jsonl in the current folder)" in error.value.message
     with pytest.raises(corrections.JournalError, match="is the data file itself"):
         Journal.open(data_csv, dataset, read_only=True)
     assert data_csv.read_bytes() == before
