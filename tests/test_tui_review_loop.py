@@ -100,3 +100,18 @@ async def test_neighbours_draw_long_class_names_whole_on_a_wide_screen(tmp_path,
         plain = pane.render_row(app.screen.row_list.current_row).plain
         lines = plain[plain.index("Nearest neighbours:"):].splitlines()[1:]
         assert all("…" in line[9:27] for line in lines if len(line) > 27), lines
+
+
+async def test_neighbour_labels_take_only_the_room_their_names_need(app):
+    """serve in a 1280-pixel browser: the column was padded to the longest class of the data,
+    so 'pending_transfer' stood 20 blank cells before its text."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_labels(pilot, app)
+        pane, view = app.screen.query_one(DetailPane), app.view
+        row = app.screen.row_list.current_row
+        plain = pane.render_row(row).plain
+        lines = plain[plain.index("Nearest neighbours:"):].splitlines()[1:]
+        names = [view.shown_names[int(view.given[int(other)])] for other in view.neighbour_indices[row]]
+        start = 2 + 5 + 2 + max(len(name) for name in names) + 2  # indent, distance, gaps
+        for line, other in zip(lines, view.neighbour_indices[row], strict=True):
+            assert line[start:].startswith(" ".join(str(view.texts[int(other)]).split())[:10]), (start, line)

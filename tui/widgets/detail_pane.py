@@ -92,15 +92,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.book = book
         self.issue_type = issue_type
         self.row: int | None = None
-        self._longest: int | None = None  # cells of the longest class name as drawn
 
     def compose(self):
         yield Static(id="detail-body", markup=False)
-
-    def longest_name(self) -> int:
-        if self._longest is None:
-            self._longest = max((cell_len(name) for name in self.view.shown_names), default=0)
-        return self._longest
 
     def show(self, row: int | None) -> None:
         self.row = row
@@ -160,13 +154,13 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append(f"{verdict}{score}; the flag above is textaudit's\n")
         if view.neighbour_indices is not None:
             pane = self.size.width or 80
-            # names as long as they are, up to a third of the pane (18 at 80 columns)
-            label_width = max(18, min(self.longest_name(), (pane - 14) // 3))
+            shown = [int(other) for other in view.neighbour_indices[row][:NEIGHBOURS_SHOWN]]
+            # as wide as these neighbours' names, up to a third of the pane (18 at 80 columns)
+            needed = max((cell_len(names[int(view.given[other])]) for other in shown), default=0)
+            label_width = min(needed, max(18, (pane - 14) // 3))
             width = max(20, pane - label_width - 12)
             text.append("Nearest neighbours:\n", style="bold")
-            for other, distance in zip(view.neighbour_indices[row][:NEIGHBOURS_SHOWN],
-                                       view.neighbour_distances[row][:NEIGHBOURS_SHOWN]):
-                other = int(other)
+            for other, distance in zip(shown, view.neighbour_distances[row][:NEIGHBOURS_SHOWN]):
                 label = view.names.fit(names[int(view.given[other])], label_width)  # cut in the middle: unambiguous
                 label += " " * max(0, label_width - cell_len(label))
                 text.append(f"  {distance:5.3f}  {label}  {one_line(view.texts[other], width - 2)}\n")
