@@ -440,7 +440,19 @@ def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, note
         raise DataError(f"cannot write {output}: no rows left (every row is excluded), and datasets "
                         "cannot load a saved folder without rows; export as .parquet or .csv")
     table = _without_maps(to_arrow(frame, style, notes, rows), notes)
-    dataset = datasets.Dataset(InMemoryTable(table))
+    bars = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()  # one summary line, not a 'Casting' or 'Saving' bar on stderr (or over the app)
+    try:
+        _save_hf(datasets.Dataset(InMemoryTable(table)), table, output, style, notes, replace_symlink)
+    finally:
+        if bars:
+            datasets.enable_progress_bars()
+
+
+def _save_hf(dataset: Any, table: Any, output: Path, style: SourceStyle | None, notes: _Notes,
+             replace_symlink: bool) -> None:
+    import datasets
+
     features = style.features if style is not None else None
     if features is not None and list(features) == list(dataset.features):
         before = {f.name: f.type for f in style.schema} if style.schema is not None else {}
@@ -452,14 +464,8 @@ def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, note
             dataset = dataset.cast(features)
         except (ValueError, TypeError) as exc:
             notes.add(f"kept the new column types, not the input's features ({str(exc)[:80]})")
-    bars = datasets.is_progress_bar_enabled()
-    datasets.disable_progress_bars()  # one summary line, not a progress bar on stderr
-    try:
-        with atomic.atomic_path(output, directory=True, replace_symlink=replace_symlink) as temp:
-            dataset.save_to_disk(str(temp))
-    finally:
-        if bars:
-            datasets.enable_progress_bars()
+    with atomic.atomic_path(output, directory=True, replace_symlink=replace_symlink) as temp:
+        dataset.save_to_disk(str(temp))
 
 
 def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None = None, *,
