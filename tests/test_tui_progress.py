@@ -59,6 +59,17 @@ async def test_a_failing_audit_shows_one_readable_line(tmp_path):
         error = str(app.screen.query_one("#error").render())
         assert error.startswith("Audit failed: ") and "Traceback" not in error
         assert "text" in error  # names the missing column
+        # tmux 80x24, ag_news without --text-column: the load line still read 'starting · 0.0s'
+        # over a pulsing bar and the footer offered only 'esc Cancel'
+        progress = app.screen
+        load = str(progress.query_one("#label-load").render())
+        assert "failed" in load and "starting" not in load, load
+        assert progress.query_one("#bar-load").total == 1
+        from textual.widgets import Footer
+
+        await pilot.pause()
+        keys = [getattr(key, "key", None) for key in progress.query_one(Footer).children]
+        assert "q" in keys, keys
         await pilot.press("q")
     assert app.return_code == EXIT_USAGE  # a wrong column is a usage error, as in `textaudit audit`
 

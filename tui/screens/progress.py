@@ -105,7 +105,7 @@ class ProgressScreen(Screen):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+c", "cancel", "Cancel", show=False, priority=True),
-        Binding("q", "quit_failed", "Quit", show=False),
+        Binding("q", "quit_failed", "Quit"),  # shown once the audit failed (check_action)
     ]
 
     def __init__(self, source: str) -> None:
@@ -178,6 +178,17 @@ class ProgressScreen(Screen):
         self.failed = True
         self.query_one("#error", Static).update(f"Audit failed: {text}\n\nPress q to quit.")
         self.query_one("#elapsed", Static).update("")
+        now = time.monotonic()
+        for clock in self.clocks.values():  # the stage it failed in stops pulsing and says so
+            if clock.finished is None:
+                self.query_one(f"#label-{clock.stage}", Label).update(f"{clock.stage:<11}failed · {duration(now - clock.started)}")
+                self.query_one(f"#bar-{clock.stage}", ProgressBar).update(total=1, progress=0)
+        self.refresh_bindings()  # the footer offers q
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit_failed":
+            return self.failed  # shown in the footer once the audit failed
+        return True
 
     def _exit_failed(self) -> None:
         """Quit after a failed audit with its exit code (2 for a wrong option such as a column)."""
