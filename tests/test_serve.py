@@ -182,6 +182,19 @@ def test_bad_serve_options_are_usage_errors(demo_csv, args, needle):
     assert done.returncode == 2 and needle in done.stderr and done.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("journal", ["DATA", "FOLDER"])
+def test_a_wrong_journal_is_one_line_before_serving(demo_csv, tmp_path, journal):
+    """'serve data.csv --journal data.csv' (or a folder) served anyway, where browse refuses it at once:
+    each tab then opened an app that could not use the journal."""
+    path = tmp_path / "d.csv"
+    path.write_bytes(demo_csv.read_bytes())
+    given = str(path) if journal == "DATA" else str(tmp_path)
+    done = _serve(str(path), "--id-column", "id", "--journal", given, "--port", "1", timeout=30)  # port 1: never reached
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith(f"textaudit: error: journal {given} is ")
+    assert path.read_bytes() == demo_csv.read_bytes()
+
+
 def test_a_wrong_column_is_one_line_before_serving(tmp_path):
     """It served anyway, and each browser tab showed 'Audit failed: no text column' in the page."""
     path = tmp_path / "news.csv"

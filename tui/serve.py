@@ -85,6 +85,11 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--max-sessions {args.max_sessions}: must be at least 1")
     if not str(args.data).startswith("hf:") and not Path(args.data).expanduser().exists():
         raise UsageError(f"no such file or folder: {args.data}")
+    from engine.journal_path import check_journal_path
+    from engine.paths import default_journal_path
+
+    # as browse does: '--journal DATA.csv' or a folder is one line here, not a read-only app in every tab
+    check_journal_path(Path(args.journal) if args.journal else default_journal_path(args.data), args.data)
     public_url = _public_url(args.public_url)
     if not str(args.data).startswith("hf:"):  # a wrong column or file: one line here, not in every tab
         from engine.load import load_dataset
