@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.errors import DataError
+from engine.errors import DataError, TextauditError
 from engine.load import Dataset, load_dataset
 from engine.pipeline import AuditOptions, AuditResult, ProgressFn, run_audit
 from engine.predict import FoldState
@@ -54,8 +54,12 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     notes: list[str] = []
     frame, rows = corrected_frame(dataset, decisions, notes)
     form = getattr(dataset, "label_form", None)  # label sets joined by a separator stay sets
-    corrected = load_dataset(frame, text_column=dataset.text_column, label_column=dataset.label_column,
-                             id_column=dataset.id_column, label_sep=form.sep if form is not None else None)
+    try:
+        corrected = load_dataset(frame, text_column=dataset.text_column, label_column=dataset.label_column,
+                                 id_column=dataset.id_column, label_sep=form.sep if form is not None else None)
+    except TextauditError as exc:  # it named '<DataFrame>': say which data, corrected by which journal
+        message = exc.message.removeprefix("<DataFrame>: ")
+        raise type(exc)(f"{dataset.source} with the journal {journal_path.name} applied: {message}") from None
     kept = np.asarray(rows, dtype=np.int64)
     corrected = dataclasses.replace(corrected, source=f"{dataset.source} + {journal_path.name}",
                                     ids=[dataset.ids[r] for r in kept], style=dataset.style)

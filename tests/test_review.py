@@ -221,3 +221,25 @@ def test_apply_journal_for_another_dataset_fails_in_one_line(tmp_path, capsys):
                  "--apply-journal", str(journal_path)])
     err = capsys.readouterr().err
     assert code == 1 and "does not match this dataset" in err and "Traceback" not in err
+
+
+def test_apply_journal_leaving_one_class_names_the_data_and_journal(tmp_path, capsys):
+    """It said '<DataFrame>: only one class ...': the corrected copy is a frame, but the user gave a file."""
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+    from tui.cli import main
+
+    data = tmp_path / "topics.csv"
+    _topic_frame().to_csv(data, index=False)
+    dataset = load_dataset(str(data))
+    journal_path = tmp_path / "topics.corrections.jsonl"
+    with Journal.open(journal_path, dataset) as journal:
+        for row in range(len(dataset)):
+            if dataset.label_display(row) != "food":
+                journal.record("relabel", row, label_after="food", issue_type="label")
+    code = main(["audit", str(data), "--model", "tfidf", "--cache-dir", str(tmp_path / "cache"),
+                 "--apply-journal", str(journal_path)])
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
+    assert code == 1
+    assert err == [f"textaudit: error: {data} with the journal topics.corrections.jsonl applied: only one class "
+                   "('food') in column 'label'; label auditing needs at least two"]
