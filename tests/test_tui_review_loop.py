@@ -115,3 +115,27 @@ async def test_neighbour_labels_take_only_the_room_their_names_need(app):
         start = 2 + 5 + 2 + max(len(name) for name in names) + 2  # indent, distance, gaps
         for line, other in zip(lines, view.neighbour_indices[row], strict=True):
             assert line[start:].startswith(" ".join(str(view.texts[int(other)]).split())[:10]), (start, line)
+
+
+async def test_a_relabel_says_its_label_in_the_list_without_the_decision_column(app, journal_path):
+    """tmux 80x24 demo: a row relabelled to another class than the suggestion drew '→', its given
+    label and the suggestion, exactly as an accepted row: nothing on the list said which label it
+    got (the Decision column has no room at 80 columns). The Suggested cell now says it."""
+    from pilot_helpers import journal_lines
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_labels(pilot, app)
+        screen, view = app.screen, app.view
+        rows = screen.row_list
+        assert "decision" not in rows.shown_keys and "suggested" in rows.shown_keys
+        row = rows.current_row
+        other = next(i for i in range(view.n_classes) if i not in (int(view.given[row]), int(view.predicted[row])))
+        screen.relabel_rows([row], other)
+        await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 1, "the relabel in the journal")
+        await pilot.pause()
+        line = rows.render_line(1 + rows.order.tolist().index(row)).text
+        assert f"→{view.shown_names[other]}"[:12] in line, line
+        assert view.shown_names[int(view.predicted[row])] not in line, line
+        second = rows.order.tolist()[1] if rows.order.tolist()[0] == row else rows.order.tolist()[0]
+        undecided = rows.render_line(1 + rows.order.tolist().index(second)).text
+        assert view.shown_names[int(view.predicted[second])][:8] in undecided  # others keep their suggestion

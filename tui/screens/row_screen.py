@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.bindings import DECISION_BINDINGS, REVIEW_BINDINGS, VIEW_BINDINGS
 from tui.columns import DECISION, GIVEN, ROW, SCORE, SUGGESTED, TEXT
-from tui.decisions import DecisionBook
+from tui.decisions import RELABEL, DecisionBook
 from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_marks import MarkKeys
@@ -125,6 +125,10 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
                 return view.multilabel.given_text(row)
             return view.shown_names[view.given[row]]
         if key == SUGGESTED:
+            if self.book.codes[row] == RELABEL and DECISION not in self.row_list.shown_keys:
+                # no room for the Decision column (80 columns): a relabel says its label here, or one
+                # to another class than the suggestion looked like an accept ('→' and the suggestion)
+                return self.book.describe(row, view.shown_names).replace("→ ", "→", 1)  # a cell is narrow
             predicted = view.predicted[row]
             return "=" if predicted == view.given[row] else view.shown_names[predicted]
         if key == SCORE:

@@ -128,6 +128,7 @@ class RowList(ScrollView, can_focus=True):
         self.sort_key: str | None = None
         self.sort_descending = False
         self.pending = False  # an order is being computed: an empty list says so, not "no rows"
+        self.shown_keys = frozenset(c.key for c in columns)  # the columns the last drawn line had room for
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -288,6 +289,7 @@ class RowList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         columns, widths = self.layout(width)
+        self.shown_keys = frozenset(c.key for c in columns)
         rights = [c.right for c in columns]
         base = self.rich_style
         if y == 0:
