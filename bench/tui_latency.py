@@ -9,14 +9,21 @@ Figures per size:
   all_rows_s       `f` (every row, sorted by score) -> drawn
   cursor_ms        one cursor step: the key action + rendering every visible line (median, p95)
   press_ms         `pilot.press("down")` end to end, Pilot's own ~40 ms wait included (median)
-  key_ms           a down key from the app's queue to the cursor moved (median; no Pilot wait)
+  key_ms           a down key from the app's queue to the cursor moved (median; no Pilot wait);
+                   cursor keys are routed at once by the key gate (tui/key_gate.py)
+  gated_key_ms     an 'n' (next undecided row) from the app's queue to the cursor moved (median,
+                   max); the gate held 'n' for the last key's round trip until tui/bindings.py
+                   CURSOR_ACTIONS (session 11); the name is kept for comparison
+  burst_n_ms       20 'n' posted at once (a held key), until the cursor is 20 rows on
   sort_text_s      the first sort by the text column (Arrow copy + ranks built), request -> on screen
   during_sort_*    while that sort runs in its worker thread: key_ms (median, max), cursor steps
-                   (max) and the event loop's worst stall (loop_lag_ms_max)
+                   (max) and the event loop's worst stall (loop_lag_ms_max). With the gate a
+                   cursor key waits for the new order (it acts on it), so one key spans the sort
   sort_text_again_s  a second text sort (reverse): the ranks are cached
   filter_s         a substring filter over all rows, request -> new order on screen
 
-Usage: .venv/bin/python bench/tui_latency.py [--sizes 100000,1000000]
+Usage: .venv/bin/python bench/tui_latency.py [--sizes 100000,1000000] [--no-gate]
+(--no-gate: the app without the type-ahead gate, for an A/B of its cost)
 The last line printed is one JSON object with every figure.
 """
 
@@ -95,11 +102,11 @@ async def watch_loop(stop: asyncio.Event, lags: list[float]) -> None:
         lags.append((time.perf_counter() - began - 0.001) * 1000)
 
 
-async def key_ms(app, rows) -> float:
-    """A down key from the app's queue to the cursor moved (drawing is cursor_step's figure)."""
+async def key_ms(app, rows, key: str = "down") -> float:
+    """A key from the app's queue to the cursor moved (drawing is cursor_step's figure)."""
     before = rows.cursor
     began = time.perf_counter()
-    app.simulate_key("down")
+    app.simulate_key(key)
     while rows.cursor == before:
         await asyncio.sleep(0)
     return (time.perf_counter() - began) * 1000
@@ -165,6 +172,19 @@ async def measure(n: int) -> dict:
             screen = app.screen
             keys = [await key_ms(app, rows) for _ in range(20)]
             figures["key_ms_median"] = round(statistics.median(keys), 2)
+            gated = [await key_ms(app, rows, "n") for _ in range(20)]
+            figures["gated_key_ms_median"] = round(statistics.median(gated), 2)
+            figures["gated_key_ms_max"] = round(max(gated), 2)
+            bursts = []
+            for _ in range(5):
+                target = rows.cursor + 20
+                began = time.perf_counter()
+                for _ in range(20):
+                    app.simulate_key("n")
+                while rows.cursor < target:
+                    await asyncio.sleep(0)
+                bursts.append((time.perf_counter() - began) * 1000)
+            figures["burst_n_ms_median"] = round(statistics.median(bursts), 1)
 
             # The first text sort (Arrow copy + ranks built), with the UI watched while it runs.
             stop, lags = asyncio.Event(), []
@@ -206,13 +226,23 @@ async def measure(n: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--no-gate", action="store_true", help="the app without tui/key_gate.py's gate")
     args = parser.parse_args()
+    if args.no_gate:
+        from textual.app import App
+
+        from tui.key_gate import KeyGate
+
+        async def ungated(self, event):
+            await App.on_event(self, event)
+
+        KeyGate.on_event = ungated
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
         figures = asyncio.run(measure(size))
         print(json.dumps(figures), file=sys.stderr)
         results.append(figures)
-    print(json.dumps({"bench": "tui_latency", "results": results}))
+    print(json.dumps({"bench": "tui_latency", "gate": not args.no_gate, "results": results}))
     return 0
 
 

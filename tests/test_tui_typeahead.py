@@ -126,3 +126,56 @@ async def test_a_screen_that_never_gets_ready_still_gets_the_keys(app, journal_p
         type_at_once(app, ["x", "o"])
         await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 2, "both decisions in the journal")
         assert [(e["action"], e["row"]) for e in journal_lines(journal_path)][0] == ("exclude", row)
+
+
+async def test_next_undecided_keys_are_not_held_and_keep_their_order(app, journal_path, monkeypatch):
+    """'n' only moves the cursor: the gate routes it at once, as it does Down (held down, 'n'
+    waited for a screen draw per key: 20 at once took 1.2 s against 0.07 s without the gate,
+    bench/tui_latency.py burst_n_ms). 'n' x3 then 'x' at once still excludes the third
+    undecided row after the cursor, and on the bulk dialog 'n' (cancel) still waits."""
+    from textual import events
+
+    from tui.key_gate import KeyGate
+    from tui.screens.bulk_dialog import BulkDialog
+
+    held = []
+    route = KeyGate._route
+
+    async def counted(self, event):
+        held.append(getattr(event, "key", "paste"))
+        await route(self, event)
+
+    monkeypatch.setattr(KeyGate, "_route", counted)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        order = [int(r) for r in screen.row_list.order]
+        type_at_once(app, ["n", "n", "n", "x"])
+        await wait_until(pilot, lambda: len(journal_lines(journal_path)) == 1, "the exclude in the journal")
+        assert journal_lines(journal_path)[0]["row"] == order[3]
+        assert held == ["x"], held  # the three 'n' went without a round trip
+        await pilot.press("space")
+        await pilot.press("x")  # a bulk exclude of the marked row: its dialog binds 'n' to cancel
+        await wait_until(pilot, lambda: isinstance(app.screen, BulkDialog), "the bulk dialog")
+        assert not app._neutral(events.Key("n", "n"))
+
+
+async def test_leaving_a_screen_does_not_wait_for_its_order(app, monkeypatch):
+    """bench/tui_latency.py at 1M rows: the first text sort takes 4-8 s and the gate held every
+    key until it ended, 'q' after a mistaken 's' too. Keys that leave the screen (escape, q) or
+    open help need no rows: they go at once; the list's own keys still wait (they act on it),
+    and a key typed after a waiting one waits behind it (keys keep their order)."""
+    import tui.key_gate
+
+    monkeypatch.setattr(tui.key_gate, "READY_CAP_S", 3600.0)  # never released by the cap here
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        monkeypatch.setattr(screen, "keys_ready", lambda: False)  # a sort that never ends
+        type_at_once(app, ["?"])
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help screen", 20)
+        type_at_once(app, ["escape"])
+        await wait_until(pilot, lambda: app.screen is screen, "back from the help", 20)
+        type_at_once(app, ["escape"])
+        await wait_until(pilot, lambda: app.screen is not screen, "escape back to the summary", 20)
+        assert screen.book.counts() == {"relabel": 0, "exclude": 0, "keep": 0}

@@ -16,11 +16,14 @@ The gate (a mixin of the app) holds each key, and each paste, until
   queue apart, so a deferred ``focus()`` has run);
 - the screen on top is mounted and, where it says so, ready: a row screen is ready for the
   list's keys once the list shows its latest order (``keys_ready()``).
-ctrl+c and ctrl+q skip the readiness wait (never the keys before them). Every wait has a cap
+ctrl+c and ctrl+q skip the readiness wait (never the keys before them), and so do the keys
+that leave the screen or open help (``LEAVE_ACTIONS``): cursor keys pressed during a sort wait
+for its order (they act on it), but going back does not. Every wait has a cap
 after which keys go on as before, so a gate that cannot tell never swallows a key. Keys that
-cannot move the focus or change the screen (cursor keys; printable keys and pastes into a
-focused input) are routed at once, without the round trip: a held Down or a typed word flows as
-fast as before (200 Downs at once: 0.10 s; 6.1 s when every key waited for its round trip).
+cannot move the focus or change the screen (cursor keys; keys bound to a cursor-only action
+such as 'n'; printable keys and pastes into a focused input) are routed at once, without the
+round trip: a held Down or a typed word flows as fast as before (200 Downs at once: 0.10 s;
+6.1 s when every key waited for its round trip).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from textual import events
 from textual.message import Message
 from textual.timer import Timer
 
-from tui.bindings import APP_BINDINGS
+from tui.bindings import APP_BINDINGS, CURSOR_ACTIONS, LEAVE_ACTIONS
 
 #: A key whose marker never comes back (its widget was removed under it) releases the next after this.
 FLIGHT_CAP_S = 1.0
@@ -133,7 +136,19 @@ class KeyGate:
             return False
         if event.key in CURSOR_KEYS:
             return True
-        return isinstance(self.focused, Input) and event.is_printable  # type: ignore[attr-defined]
+        if isinstance(self.focused, Input) and event.is_printable:  # type: ignore[attr-defined]
+            return True
+        return self._bound_action(event.key) in CURSOR_ACTIONS
+
+    def _bound_action(self, key: str) -> str | None:
+        """The action of the key's first binding along the focus chain: what Textual runs when
+        the key bubbles up (unless check_action turns it off; no cursor action here is)."""
+        start = self.focused or self.screen  # type: ignore[attr-defined]
+        for node in start.ancestors_with_self:
+            bindings = node._bindings.key_to_bindings.get(key)
+            if bindings:
+                return bindings[0].action
+        return None
 
     def _waiting(self, since: str, cap: float) -> bool:
         """Whether to keep waiting: under ``cap`` seconds since the condition was first seen
@@ -150,7 +165,10 @@ class KeyGate:
         if not screen.is_mounted:
             return False
         ready = getattr(screen, "keys_ready", None)
-        return bool(ready()) if callable(ready) else True
+        if not callable(ready) or ready():
+            return True
+        # leaving (escape, q) or help needs no rows: not held for a long sort
+        return isinstance(event, events.Key) and self._bound_action(event.key) in LEAVE_ACTIONS
 
     def _chain(self) -> list[Any]:
         """The widgets a key's effects travel through: where the last key went, the focused
