@@ -329,7 +329,7 @@ class Journal:
                 payload = encode_group(
                     seq=group_id, group=group_id, ts=ts, actions=action_names, row_parts=parts, after=texts,
                     issue_type=issue_type, suggested_label=suggested_label, id_column=self.dataset.id_column,
-                    new_label=fresh)
+                    new_label=fresh, label_column=self.dataset.label_column)
             except ValueError:  # a lone surrogate somewhere: the line-by-line path escapes it as before
                 lines = []
                 for offset, (action, row, label_after, new) in enumerate(
@@ -374,7 +374,7 @@ class Journal:
                         seq=group_id, group=group_id, ts=ts, actions=[action] * len(rows),
                         row_parts=self._row_parts(rows), after=[None] * len(rows), issue_type=next(iter(target.kinds)),
                         suggested_label=None, id_column=self.dataset.id_column, new_label=[False] * len(rows),
-                        target=target.id)
+                        target=target.id, label_column=self.dataset.label_column)
                 except ValueError:
                     payload = None
                 if payload is not None:
@@ -452,6 +452,8 @@ class Journal:
             "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
             "id_column": self.dataset.id_column,
         }
+        if self.dataset.label_column is not None:  # replay skips a decision made on another label column
+            entry["label_column"] = self.dataset.label_column
         if target is not None:
             entry["target"] = target
         if self.dataset.is_multilabel:  # the sets before and after, as lists (old readers ignore them)

@@ -76,6 +76,7 @@ class ReplayProblems:
         self.bad_label: list[int] = []
         self.history_mismatch: list[int] = []
         self.label_changed: list[int] = []
+        self.other_label_column: dict[str, list[int]] = {}  # made on another label column: its rows
         self.ambiguous: list[int] = []
         self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
         self.partial_groups: list[tuple[int, int, int]] = []  # (group, matching lines, size)
@@ -88,12 +89,15 @@ class ReplayProblems:
         for name in ("out_of_range", "text_changed", "bad_label", "label_changed", "ambiguous", "moved",
                      "partial_groups"):
             getattr(self, name).extend(getattr(other, name))
+        for column, rows in other.other_label_column.items():
+            self.other_label_column.setdefault(column, []).extend(rows)
 
     @property
     def unapplied(self) -> int:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
-                + len(self.label_changed) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups))
+                + len(self.label_changed) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups)
+                + sum(map(len, self.other_label_column.values())))
 
     def summary(self) -> str | None:
         """One clause for a summary line when part of the journal no longer applies, else None."""
@@ -128,6 +132,9 @@ class ReplayProblems:
         if self.label_changed:
             report.append(f"{counted(len(self.label_changed), 'decision')} not applied: the row's label changed since "
                           f"(label_before differs; rows {rows_text(self.label_changed)})")
+        for column, rows in self.other_label_column.items():
+            report.append(f"{counted(len(rows), 'decision')} not applied: made on the label column {column!r}, "
+                          f"not this one (rows {rows_text(rows)})")
         if self.ambiguous:
             report.append(f"{counted(len(self.ambiguous), 'decision')} not applied: "
                           f"{'its' if len(self.ambiguous) == 1 else 'their'} id or text now belongs to "
@@ -263,7 +270,7 @@ def row_part(row: int, id_json: str, digest: str, before_json: str) -> str:
 def encode_group(
     *, seq: int, group: int, ts: str, actions: Sequence[str], row_parts: Sequence[str], after: Sequence[str | None],
     issue_type: str, suggested_label: str | None, id_column: str | None, new_label: Sequence[bool],
-    target: int | None = None,
+    target: int | None = None, label_column: str | None = None,
 ) -> bytes:
     """The lines of one decision group in one pass: byte for byte what ``encode_line`` writes
     for each line's entry dict (key order included), with the fields shared by the group
@@ -276,7 +283,9 @@ def encode_group(
     heads = {action: f'{shared}{encode_json(action)},"row":' for action in set(actions)}
     afters = {label: f',"label_after":{encode_json(label)}' for label in set(after)}
     tail = (f',"issue_type":{encode_json(issue_type)},"suggested_label":{encode_json(suggested_label)}'
-            f',"id_column":{encode_json(id_column)}' + ("" if target is None else f',"target":{target}'))
+            f',"id_column":{encode_json(id_column)}' + ("" if label_column is None else
+                                                     f',"label_column":{encode_json(label_column)}')
+            + ("" if target is None else f',"target":{target}'))
     ends = {False: tail + "}\n", True: tail + ',"new_label":true}\n'}
     pieces: list[Any] = [None] * (6 * n)
     pieces[0::6] = [f'{{"v":{JOURNAL_FORMAT},"seq":'] * n

@@ -9,7 +9,8 @@ label at the time. On replay a decision goes to
 * without one: the row at the stored position, or, when the text there changed, the one row
   whose text has the stored hash (a re-sorted file, texts unique);
 
-and only if that row's text hash and label still equal the stored ones. Anything else (the id
+and only if that row's text hash and label still equal the stored ones, and the line's label
+column (``label_column``, recorded since session 11) is the dataset's. Anything else (the id
 gone or repeated, the text or the label changed, a duplicated text moved) is skipped and
 reported: a decision never lands on a row the user did not decide on.
 """
@@ -49,6 +50,10 @@ class RowMatcher:
     def match(self, entry: dict[str, Any], problems: ReplayProblems) -> int | None:
         """The row the line's decision applies to now, or None (the reason goes to ``problems``)."""
         stored, n_rows = entry["row"], len(self.dataset)
+        column = entry.get("label_column")  # absent in journals written before it was recorded
+        if isinstance(column, str) and column != self.dataset.label_column:
+            problems.other_label_column.setdefault(column, []).append(stored)
+            return None
         in_range = 0 <= stored < n_rows
         if self.uses_ids(entry):
             wanted = entry["id"]
