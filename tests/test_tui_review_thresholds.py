@@ -86,6 +86,12 @@ def test_histogram_marks_the_default_and_the_cut():
     markers = text[4]
     assert markers.index("▲") < markers.index("│")
     assert text[3][0] != " "  # the 5 low rows show beside the 500 others
+    # the axis says it is log (tmux 160x48 banking77: the default 0.48 sat at 87% of a 0.005..1 axis)
+    axis = text[5]
+    assert axis.startswith("0.0001") and axis.endswith("1") and "log scale" in axis
+    middle = axis.split()[1]
+    assert middle == "0.01"  # 10 ** ((-4 + 0) / 2), drawn under the middle of the bars
+    assert abs(axis.index(middle) + len(middle) / 2 - 20) <= 2
 
 
 def reference_sets(flagged, member_lists, given, score) -> list[list[int]]:

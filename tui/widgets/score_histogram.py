@@ -49,6 +49,18 @@ def histogram_text(sorted_scores: np.ndarray, default: float | None, current: fl
     if current is not None and current != default:
         markers[cut] = "│"
     text.append("".join(markers) + "\n")
-    left, right = f"{10 ** low:.2g}", f"{10 ** high:.2g}"
-    text.append(left + " " * max(1, width - len(left) - len(right)) + right, style="dim")
+    text.append(axis_line(low, high, width), style="dim")
     return text
+
+
+def axis_line(low: float, high: float, width: int) -> str:
+    """The axis ends and its middle value, saying the scale is log (a default of 0.48 drawn at
+    87% of the width, between 0.005 and 1, read as a wrong marker)."""
+    left, right = f"{10 ** low:.2g}", f"{10 ** high:.2g}"
+    middle = f"{10 ** ((low + high) / 2):.2g} · log scale"
+    room = width - len(left) - len(right)
+    if room < len(middle) + 2:
+        return left + " " * max(1, room) + right
+    mid_at = max(len(left) + 1, width // 2 - len(middle.split(" ")[0]) // 2)  # the value centred
+    line = left + " " * (mid_at - len(left)) + middle
+    return line + " " * max(1, width - len(line) - len(right)) + right
