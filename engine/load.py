@@ -123,6 +123,9 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     return read_table_styled(source, encoding=encoding)[0]
 
 
+_MORE_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
 def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle | None]:
     """:func:`read_table`, plus how the file was written (None for the hub)."""
     source_str = str(source)
@@ -152,6 +155,13 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise DataError(f"{source_str}: nested too deeply to read as {kind}") from None
     except (pd.errors.ParserError, ValueError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        fields = _MORE_FIELDS.search(first_line) if kind in ("csv", "tsv") else None
+        if fields:  # pandas' 'Error tokenizing data. C error: Expected 2 fields in line 7, saw 3'
+            expected, line, saw = fields.groups()
+            inside = "a comma inside a text must be quoted (\"a, b\")" if kind == "csv" else \
+                "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
+            raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
+                            f"{inside}") from None
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None

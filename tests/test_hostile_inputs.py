@@ -169,6 +169,12 @@ REJECTED = [
              "separated by tabs, but .csv is read as separated by commas; rename it to .tsv"),
     Rejected("commas in a .tsv", _file("d.tsv", "label,text\na,hello\nb,bye\n"), EXIT_DATA,
              "separated by commas, but .tsv is read as separated by tabs; rename it to .csv"),
+    # a row with more fields than the header: pandas' 'Error tokenizing data. C error: Expected 2
+    # fields in line 3, saw 3', which named neither the cause nor the fix
+    Rejected("unquoted comma in a text", _file("d.csv", "text,label\nhello,a\nbye, then,b\nagain,a\n"), EXIT_DATA,
+             "d.csv: line 3 has 3 fields where the header has 2: a comma inside a text must be quoted"),
+    Rejected("tab in a tsv text", _file("d.tsv", "text\tlabel\nhello\ta\nbye\tthen\tb\nagain\ta\n"), EXIT_DATA,
+             "d.tsv: line 3 has 3 fields where the header has 2: a tab inside a text splits it"),
 ]
 
 
