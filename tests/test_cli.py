@@ -208,3 +208,5 @@ def test_an_unknown_command_lists_the_commands(capsys):
     assert "unknown command 'frobnicate'" in err and "did you mean" not in err and "serve" in err
     assert main(["train.csv"]) == 2  # the command forgotten
     assert "unknown command 'train.csv'; to open a dataset: textaudit browse train.csv" in capsys.readouterr().err
+    assert main(["demo.csv"]) == 2  # a file named like a command: it said "did you mean 'demo'?"
+    assert "unknown command 'demo.csv'; to open a dataset: textaudit browse demo.csv" in capsys.readouterr().err

@@ -69,10 +69,10 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
     if first is None or first in commands or any(arg in ("-h", "--help", "--version") for arg in argv[:argv.index(first)]):
         return
     close = difflib.get_close_matches(first, commands, n=1, cutoff=0.5)
-    if close:
-        hint = f"; did you mean {close[0]!r}?"
-    elif Path(first).suffix or os.sep in first or Path(first).exists():  # a dataset, not a command
+    if Path(first).suffix or os.sep in first or Path(first).exists():  # a dataset ('demo.csv' is no 'demo')
         hint = f"; to open a dataset: textaudit browse {first}"
+    elif close:
+        hint = f"; did you mean {close[0]!r}?"
     else:
         hint = ""
     raise UsageError(f"unknown command {first!r}{hint} (commands: {', '.join(commands)}; see textaudit --help)")
