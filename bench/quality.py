@@ -18,6 +18,10 @@ Datasets (``+`` derives a variant from a base; variants combine):
   X+binary            two classes at random, every row
   X+imbalanced        two classes at random, the second cut to 1% of the rows (99:1)
   X+tiny              60 rows: 15 of each of 4 classes at random
+  X+projN             weak embeddings: the MiniLM vectors through a fixed random projection to N
+                      dimensions (bench/quality_shapes.py; seed 2026, rows L2-normalised), both pipelines.
+                      +proj10: textaudit's out-of-fold kappa on the clean labels 0.60 (banking77), 0.69
+                      (+fine50, 5,424 rows: the hidden domain's size), 0.65 (+zipf50); +proj8 0.47-0.54
   X+coarseN           few classes: the classes grouped into N (2-9) by k-means on their centroids, as
                       coarse topics (banking77+coarse3: 3 groups of intents; fuzzy boundaries)
 Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP blank); a tool that
@@ -35,6 +39,8 @@ flags; AP, AUROC of the score (low = issue); rows flagged / injected; ``acc``: t
 out-of-fold accuracy against the clean labels; ``score``: textaudit's label score per seed
 (engine/label_posterior.py): P the noise-aware posterior, S self-confidence chosen by the
 held-out noise-model test, F self-confidence because the guards distrust the noise estimate.
+Each cell's JSON also carries the held-out test's ``structure_share`` / ``structure_z`` and the
+classifier's ``kappa`` (engine/label_posterior.py's diagnostics).
 
 MiniLM vectors are textaudit's fp32 encoder (cosine to sentence-transformers > 0.99999), kept
 as .npy under the user cache (``textaudit-bench``) keyed by the texts; labels never enter
@@ -57,6 +63,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
+from bench.quality_shapes import (  # noqa: E402,F401  (re-exported: tests/test_quality_bench.py)
+    COARSE, FINE_TAIL, SHAPES, coarse_classes, inject, long_tail_rows, noise_targets, projected, projection_dims,
+    shape_rows, split_classes,
+)
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
 BASES = {"banking77": (BANKING77_TRAIN, "text", "category"), "ag_news": (AG_NEWS_TEST, "description", "label"),
@@ -116,7 +126,8 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     import pandas as pd
 
     base, *variants = spec.split("+")
-    if base not in BASES or any(v not in ("longtail", "split", "tfidf") + SHAPES + COARSE for v in variants):
+    known = ("longtail", "split", "tfidf") + SHAPES + COARSE
+    if base not in BASES or any(v not in known and projection_dims(v) is None for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
     path, text_column, label_column = BASES[base]
     frame = pd.read_csv(path)
@@ -141,112 +152,23 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
             _, labels = np.unique(labels, return_inverse=True)
     if "tfidf" in variants:
         vectors = tfidf_vectors(texts)
+    for dims in filter(None, map(projection_dims, variants)):  # after the shapes: vectors of the rows kept
+        vectors = projected_vectors(texts, vectors, dims)
     return texts, labels.astype(np.int64), vectors
 
 
-def split_classes(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Every class in two by 2-means on its vectors: 2K classes, the halves of one class close."""
-    from sklearn.cluster import KMeans
+def projected_vectors(texts: list[str], vectors: np.ndarray, dims: int) -> np.ndarray:
+    from engine.load import hash_strings
 
-    out = labels * 2
-    for c in np.unique(labels):
-        rows = np.flatnonzero(labels == c)
-        if len(rows) >= 4:
-            halves = KMeans(2, n_init=3, random_state=0).fit_predict(vectors[rows])
-            out[rows] += halves
-    _, out = np.unique(out, return_inverse=True)
-    return out
+    key = hash_strings(texts + [str(vectors.shape), str(vectors[:2].round(6).tolist())])[:16]
+    return cached_array(bench_cache() / f"proj{dims}_{key}.npy", lambda: projected(vectors, dims))
 
 
-COARSE = tuple(f"coarse{n}" for n in range(2, 10))
-
-
-def coarse_classes(vectors: np.ndarray, labels: np.ndarray, groups: int) -> np.ndarray:
-    """Every class mapped to one of ``groups`` coarse classes: k-means on the class centroids
-    (cosine), so a coarse class gathers similar fine ones, in sizes as uneven as the topics."""
-    from sklearn.cluster import KMeans
-
-    n_classes = int(labels.max()) + 1
-    if groups >= n_classes:
-        raise SystemExit(f"+coarse{groups} needs more than {groups} classes ({n_classes})")
-    centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
-    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
-    group = KMeans(groups, n_init=10, random_state=0).fit_predict(centroids)
-    _, group = np.unique(group, return_inverse=True)
-    return group[labels]
-
-
-def long_tail_rows(labels: np.ndarray) -> np.ndarray:
-    """Rows kept for a long tail: two thirds of the classes (at random) keep every row; the
-    last third shrink geometrically from full size to a single row, so about one class in six
-    ends with 1-10 rows and one with exactly 1."""
-    rng = np.random.default_rng(7)
-    classes = rng.permutation(np.unique(labels))
-    head = int(np.ceil(len(classes) * 2 / 3))
-    tail = len(classes) - head
-    keep = []
-    for rank, c in enumerate(classes):
-        rows = np.flatnonzero(labels == c)
-        share = 0.0 if rank < head else (rank - head + 1) / tail  # 1/tail .. 1
-        size = max(1, int(round(len(rows) ** (1.0 - share))))
-        keep.append(rng.choice(rows, size, replace=False))
-    return np.sort(np.concatenate(keep))
-
-
-SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny")
-#: ``+fine50``'s tail: the sizes of its 8 smallest classes
-FINE_TAIL = (1, 2, 3, 4, 6, 7, 8, 9)
-
-
-def shape_rows(labels: np.ndarray, shape: str) -> np.ndarray:
-    """Rows kept for a degenerate shape (``+fine50``, ``+binary``, ``+imbalanced``, ``+tiny``;
-    see the module docstring); classes are drawn at random (seed 11), rows at random within them."""
-    rng = np.random.default_rng(11)
-    classes = rng.permutation(np.unique(labels))
-    rows_of = [np.flatnonzero(labels == c) for c in classes]
-    if shape == "fine50":
-        sizes = [len(r) for r in rows_of[: 50 - len(FINE_TAIL)]] + list(FINE_TAIL)
-    elif shape == "zipf50":  # 42 classes shrinking geometrically from 190 to 10 rows, then the tail
-        head = 50 - len(FINE_TAIL)
-        sizes = [min(len(r), round(190 * (10 / 190) ** (i / (head - 1)))) for i, r in enumerate(rows_of[:head])]
-        sizes += list(FINE_TAIL)
-    elif shape == "binary":
-        sizes = [len(r) for r in rows_of[:2]]
-    elif shape == "imbalanced":
-        sizes = [len(rows_of[0]), max(1, round(len(rows_of[0]) / 99))]
-    else:
-        sizes = [15] * 4
-    keep = [rng.choice(rows, size, replace=False) for rows, size in zip(rows_of, sizes)]
-    return np.sort(np.concatenate(keep))
-
-
-def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
-    """Per class: the nearest class by centroid (confusable) and a random partner (pair-swap)."""
-    n_classes = int(labels.max()) + 1
-    centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
-    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
-    similarity = centroids @ centroids.T
-    np.fill_diagonal(similarity, -np.inf)
-    order = np.random.default_rng(99).permutation(n_classes)
-    partner = np.empty(n_classes, dtype=np.int64)
-    partner[order[0::2][: len(order[1::2])]] = order[1::2]
-    partner[order[1::2]] = order[0::2][: len(order[1::2])]
-    if n_classes % 2:
-        partner[order[-1]] = order[0]
-    return {"confusable": similarity.argmax(axis=1), "pair-swap": partner}
-
-
-def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[str, np.ndarray]):
-    rng = np.random.default_rng(seed)
-    flipped = rng.choice(len(labels), int(round(rate * len(labels))), replace=False)
-    noisy = labels.copy()
-    if kind == "uniform":
-        n_classes = int(labels.max()) + 1
-        noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
-    else:
-        noisy[flipped] = targets[kind][labels[flipped]]
-    truth = noisy != labels
-    return noisy, truth
+def minilm_spec(spec: str) -> str:
+    """The spec without its embedding variants (``+tfidf``, ``+projN``): noise targets come from
+    the MiniLM vectors, the same noise whatever the embeddings."""
+    base, *variants = spec.split("+")
+    return "+".join([base] + [v for v in variants if v != "tfidf" and projection_dims(v) is None])
 
 
 def plain_pred_probs(features: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -349,6 +271,7 @@ def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> 
     noisy, truth, ta_probs, plain_probs, present = cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse)
     output = run_datalab(noisy, ta_probs, None, issue_types=("label",))
     issues = output.issues
+    diagnostics = (output.info.get("label") or {}).get("label_score_diagnostics") or {}
     if np.isnan(plain_probs).any():  # the plain workflow failed on this shape: its columns are blank
         plain_flags, plain_score = np.zeros(len(noisy), dtype=bool), np.full(len(noisy), np.nan)
     else:
@@ -357,7 +280,7 @@ def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> 
            "accuracy": float((present[ta_probs.argmax(axis=1)] == labels).mean()),
            "estimate": (output.info.get("label") or {}).get("estimated_label_issues"),
            "method": (output.info.get("label") or {}).get("label_score_method"),
-           "noise_model": ((output.info.get("label") or {}).get("label_score_diagnostics") or {}).get("noise_model"),
+           **{key: diagnostics.get(key) for key in ("noise_model", "kappa", "structure_share", "structure_z")},
            "seconds": round(time.perf_counter() - started, 1)}
     for name, flags, score in (
         ("textaudit", issues["is_label_issue"].to_numpy(), issues["label_score"].to_numpy()),
@@ -456,7 +379,7 @@ def main() -> None:
     for spec in args.datasets.split(","):
         data = load_dataset(spec)
         _, labels, features = data
-        minilm = load_dataset(spec.replace("+tfidf", ""))[2] if "+tfidf" in spec else features
+        minilm = load_dataset(minilm_spec(spec))[2] if minilm_spec(spec) != spec else features
         targets = noise_targets(minilm, labels)  # the same noise whatever the embeddings
         neighbours = build_graph(features, k=10).indices  # labels play no part: built once
         for kind in args.kinds.split(","):

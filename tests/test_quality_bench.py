@@ -1,4 +1,4 @@
-"""bench/quality.py's degenerate shapes and its no-noise (sanity) cells."""
+"""bench/quality.py's degenerate shapes, its weak-embedding variant and its no-noise (sanity) cells."""
 
 from __future__ import annotations
 
@@ -59,3 +59,20 @@ def test_coarse_classes_group_similar_fine_classes() -> None:
     for fine in range(12):
         assert len(np.unique(coarse[labels == fine])) == 1
     assert len({tuple(np.unique(coarse[(labels // 4) == c])) for c in range(3)}) == 3
+
+
+def test_proj_variants_are_a_fixed_projection_of_the_vectors_and_keep_the_minilm_noise() -> None:
+    """``+projN``: weak embeddings, the same N-dimensional random projection whatever the rows
+    (a row's vector depends only on its own MiniLM vector), unit rows; the noise targets come from
+    the spec without its embedding variants."""
+    from bench.quality import minilm_spec, projected, projection_dims
+
+    assert projection_dims("proj10") == 10 and projection_dims("proj") is None and projection_dims("proj1") is None
+    assert projection_dims("projx") is None and projection_dims("fine50") is None
+    vectors = np.random.default_rng(0).normal(size=(30, 384)).astype(np.float32)
+    weak = projected(vectors, 10)
+    assert weak.shape == (30, 10) and weak.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(weak, axis=1), 1.0, rtol=1e-5)
+    np.testing.assert_allclose(projected(vectors[5:12], 10), weak[5:12], rtol=1e-5, atol=1e-6)
+    assert minilm_spec("banking77+fine50+proj10") == "banking77+fine50"
+    assert minilm_spec("banking77+zipf50+tfidf") == "banking77+zipf50" and minilm_spec("ag_news") == "ag_news"

@@ -1,0 +1,133 @@
+"""bench/quality.py's dataset variants (class shapes, weak embeddings) and its injected noise:
+the helpers ``load_dataset`` composes (``banking77+fine50+proj10``); see bench/quality.py's docstring."""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: ``+projN``: the seed of the fixed random projection (the same matrix for every dataset)
+PROJECTION_SEED = 2026
+
+
+def projection_dims(variant: str) -> int | None:
+    """N of a ``+projN`` variant (2..384), else None."""
+    digits = variant[len("proj"):]
+    if variant.startswith("proj") and digits.isdigit() and 2 <= int(digits) <= 384:
+        return int(digits)
+    return None
+
+
+def projected(vectors: np.ndarray, dims: int) -> np.ndarray:
+    """Weak embeddings: the vectors through a fixed Gaussian random projection to ``dims``
+    dimensions (seed ``PROJECTION_SEED``), rows L2-normalised. Class structure survives only
+    coarsely, so the classifier errs often and in a structured way (nearby classes), as a weak
+    real classifier does; labels play no part."""
+    matrix = np.random.default_rng(PROJECTION_SEED).normal(size=(vectors.shape[1], dims))
+    out = np.asarray(vectors, dtype=np.float64) @ matrix
+    out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+    return out.astype(np.float32)
+
+
+def split_classes(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Every class in two by 2-means on its vectors: 2K classes, the halves of one class close."""
+    from sklearn.cluster import KMeans
+
+    out = labels * 2
+    for c in np.unique(labels):
+        rows = np.flatnonzero(labels == c)
+        if len(rows) >= 4:
+            halves = KMeans(2, n_init=3, random_state=0).fit_predict(vectors[rows])
+            out[rows] += halves
+    _, out = np.unique(out, return_inverse=True)
+    return out
+
+
+COARSE = tuple(f"coarse{n}" for n in range(2, 10))
+
+
+def coarse_classes(vectors: np.ndarray, labels: np.ndarray, groups: int) -> np.ndarray:
+    """Every class mapped to one of ``groups`` coarse classes: k-means on the class centroids
+    (cosine), so a coarse class gathers similar fine ones, in sizes as uneven as the topics."""
+    from sklearn.cluster import KMeans
+
+    n_classes = int(labels.max()) + 1
+    if groups >= n_classes:
+        raise SystemExit(f"+coarse{groups} needs more than {groups} classes ({n_classes})")
+    centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    group = KMeans(groups, n_init=10, random_state=0).fit_predict(centroids)
+    _, group = np.unique(group, return_inverse=True)
+    return group[labels]
+
+
+def long_tail_rows(labels: np.ndarray) -> np.ndarray:
+    """Rows kept for a long tail: two thirds of the classes (at random) keep every row; the
+    last third shrink geometrically from full size to a single row, so about one class in six
+    ends with 1-10 rows and one with exactly 1."""
+    rng = np.random.default_rng(7)
+    classes = rng.permutation(np.unique(labels))
+    head = int(np.ceil(len(classes) * 2 / 3))
+    tail = len(classes) - head
+    keep = []
+    for rank, c in enumerate(classes):
+        rows = np.flatnonzero(labels == c)
+        share = 0.0 if rank < head else (rank - head + 1) / tail  # 1/tail .. 1
+        size = max(1, int(round(len(rows) ** (1.0 - share))))
+        keep.append(rng.choice(rows, size, replace=False))
+    return np.sort(np.concatenate(keep))
+
+
+SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny")
+#: ``+fine50``'s tail: the sizes of its 8 smallest classes
+FINE_TAIL = (1, 2, 3, 4, 6, 7, 8, 9)
+
+
+def shape_rows(labels: np.ndarray, shape: str) -> np.ndarray:
+    """Rows kept for a degenerate shape (``+fine50``, ``+binary``, ``+imbalanced``, ``+tiny``;
+    see the module docstring); classes are drawn at random (seed 11), rows at random within them."""
+    rng = np.random.default_rng(11)
+    classes = rng.permutation(np.unique(labels))
+    rows_of = [np.flatnonzero(labels == c) for c in classes]
+    if shape == "fine50":
+        sizes = [len(r) for r in rows_of[: 50 - len(FINE_TAIL)]] + list(FINE_TAIL)
+    elif shape == "zipf50":  # 42 classes shrinking geometrically from 190 to 10 rows, then the tail
+        head = 50 - len(FINE_TAIL)
+        sizes = [min(len(r), round(190 * (10 / 190) ** (i / (head - 1)))) for i, r in enumerate(rows_of[:head])]
+        sizes += list(FINE_TAIL)
+    elif shape == "binary":
+        sizes = [len(r) for r in rows_of[:2]]
+    elif shape == "imbalanced":
+        sizes = [len(rows_of[0]), max(1, round(len(rows_of[0]) / 99))]
+    else:
+        sizes = [15] * 4
+    keep = [rng.choice(rows, size, replace=False) for rows, size in zip(rows_of, sizes)]
+    return np.sort(np.concatenate(keep))
+
+
+def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
+    """Per class: the nearest class by centroid (confusable) and a random partner (pair-swap)."""
+    n_classes = int(labels.max()) + 1
+    centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    similarity = centroids @ centroids.T
+    np.fill_diagonal(similarity, -np.inf)
+    order = np.random.default_rng(99).permutation(n_classes)
+    partner = np.empty(n_classes, dtype=np.int64)
+    partner[order[0::2][: len(order[1::2])]] = order[1::2]
+    partner[order[1::2]] = order[0::2][: len(order[1::2])]
+    if n_classes % 2:
+        partner[order[-1]] = order[0]
+    return {"confusable": similarity.argmax(axis=1), "pair-swap": partner}
+
+
+def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[str, np.ndarray]):
+    rng = np.random.default_rng(seed)
+    flipped = rng.choice(len(labels), int(round(rate * len(labels))), replace=False)
+    noisy = labels.copy()
+    if kind == "uniform":
+        n_classes = int(labels.max()) + 1
+        noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
+    else:
+        noisy[flipped] = targets[kind][labels[flipped]]
+    truth = noisy != labels
+    return noisy, truth
