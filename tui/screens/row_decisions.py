@@ -114,7 +114,7 @@ class DecisionKeys:
 
         self.app.push_screen(
             LabelPicker(self.view.class_names, current=int(self.view.given[row]),
-                        suggested=int(self.view.predicted[row]), title=f"Label row {row:,}",
+                        suggested=int(self.view.predicted[row]), title=f"Choose a label for row {row:,}",
                         text=self.view.texts[row], probs=self.row_probs(row)),
             chosen,
         )
