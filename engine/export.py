@@ -291,6 +291,9 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
             raise UsageError(f"{output} is a file; --format hf writes a folder")
         if output.is_dir() and any(output.iterdir()) and not is_saved_dataset(output):
             raise UsageError(f"{output} is a folder that is not a saved dataset; refusing to replace it")
+        if (output / "dataset_dict.json").is_file():  # an export writes one split: the others would be gone
+            raise UsageError(f"{output} is a saved dataset with splits (a DatasetDict); an export writes one split, "
+                             "so it is not replaced even with --force (choose a new folder)")
     elif output.is_dir():
         raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
     if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal

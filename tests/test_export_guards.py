@@ -108,3 +108,22 @@ def test_the_journals_lock_file_is_never_replaced(str_csv, tmp_path, capsys, ent
         f"textaudit: error: --output {lock} is the lock file of the corrections journal beside it; "
         "refusing to replace it (choose another path)")
     assert lock.read_bytes() == b""
+
+
+def test_a_saved_dataset_with_splits_is_never_replaced(str_csv, tmp_path, capsys):
+    """`export d.csv -o splits --format hf --force` replaced a DatasetDict folder (train + test) by one
+    split of another dataset: its other splits were gone. An export never writes a DatasetDict, so such
+    a folder is no earlier export."""
+    datasets = pytest.importorskip("datasets")
+    one = datasets.Dataset.from_dict({"text": ["a", "b"], "label": ["x", "y"]})
+    folder = tmp_path / "splits"
+    datasets.DatasetDict({"train": one, "test": one}).save_to_disk(str(folder))
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    capsys.readouterr()  # the save's own progress bar
+    assert main(["export", str(str_csv), "--journal", str(journal), "-o", str(folder), "--format", "hf",
+                 "--force"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"textaudit: error: {folder} is a saved dataset with splits (a DatasetDict)") and "\n" not in err
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
