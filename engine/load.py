@@ -138,6 +138,8 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     try:
         before = path.stat()
         frame, style = _read_file(path, kind, encoding)
+        if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
+            raise DataError(f"{source_str}: looks like a binary file (NUL bytes in the header), not {kind} text")
         notes = style.notes + (utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
         return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
     except PermissionError:

@@ -169,6 +169,8 @@ REJECTED = [
              "separated by tabs, but .csv is read as separated by commas; rename it to .tsv"),
     Rejected("commas in a .tsv", _file("d.tsv", "label,text\na,hello\nb,bye\n"), EXIT_DATA,
              "separated by commas, but .tsv is read as separated by tabs; rename it to .csv"),
+    # all NUL bytes (valid UTF-8): 'no text column 'text' (columns: \x00\x00\x00...)', 100 escapes long
+    Rejected("NUL bytes", _file("d.csv", b"\0" * 100), EXIT_DATA, "d.csv: looks like a binary file (NUL bytes in the header)"),
     # a row with more fields than the header: pandas' 'Error tokenizing data. C error: Expected 2
     # fields in line 3, saw 3', which named neither the cause nor the fix
     Rejected("unquoted comma in a text", _file("d.csv", "text,label\nhello,a\nbye, then,b\nagain,a\n"), EXIT_DATA,
