@@ -278,3 +278,39 @@ async def test_the_dialog_says_how_the_file_was_read(tmp_path: Path, demo_csv: P
         await pilot.pause()
         text = str(app.screen.query_one("#export-summary", Static).render())
         assert "1 blank line is not a row; an export leaves them out" in text, text
+
+
+async def test_replace_in_the_dialog_replaces_the_earlier_export(tmp_path: Path) -> None:
+    """tmux 160x48, banking77 test.csv, session 11: a second export to test.corrected.csv asked
+    'exists: press Enter again to replace it', the button read Replace, and the export then failed
+    with the CLI's 'exists; pass --force to replace it' (the app stopped passing the confirmation
+    as force in ca18744): an export could never be redone under its name from the app."""
+    import pandas as pd
+    from pilot_helpers import settle
+
+    from engine.pipeline import AuditOptions, run_audit
+    from tui.app import TextauditApp
+
+    source = tmp_path / "data.csv"
+    pd.DataFrame({"text": [f"{['apple', 'bread', 'cheese'][i % 3]} item {i}" for i in range(36)],
+                  "label": [["a", "b", "c"][i % 3] for i in range(36)]}).to_csv(source, index=False)
+    result = run_audit(source, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "cache")))
+    out = tmp_path / "out.csv"
+    out.write_text("an earlier export\n")
+    app = TextauditApp(result, journal_path=tmp_path / "data.corrections.jsonl")
+    notices: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.notify = lambda message, **kw: notices.append(str(message))
+        app.action_export()
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(out)
+        await pilot.press("enter")  # asks
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog) and out.read_text() == "an earlier export\n"
+        await pilot.press("enter")  # replaces
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert any(n.startswith("wrote 36 rows") for n in notices), notices
+    assert out.read_bytes() == source.read_bytes()

@@ -344,7 +344,8 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
         try:
             summary = export_corrected(self.result.dataset, self.journal_path, request.output,
-                                       corrections_only=request.corrections_only, missing_journal_ok=True)
+                                       corrections_only=request.corrections_only, missing_journal_ok=True,
+                                       force=request.overwrite)  # the dialog asked before replacing
         except Exception as error:  # noqa: BLE001 - reaches the user as one line
             self.post_message(WorkFailed("export", error))
         else:
