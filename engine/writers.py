@@ -437,7 +437,8 @@ def _write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, note
     from datasets.table import InMemoryTable
 
     if len(frame) == 0:  # datasets saves zero rows as zero shards, then cannot load the folder
-        raise DataError(f"cannot write {output}: no rows left (every row is excluded), and datasets "
+        raise DataError(f"cannot write {output}: no rows left (every row is excluded, or --corrections-only "
+                        "found no relabelled or excluded row), and datasets "
                         "cannot load a saved folder without rows; export as .parquet or .csv")
     table = _without_maps(to_arrow(frame, style, notes, rows), notes)
     bars = datasets.is_progress_bar_enabled()

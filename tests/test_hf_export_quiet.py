@@ -25,3 +25,19 @@ def test_an_hf_export_prints_no_casting_bar(tmp_path, capfd):
     assert err == "" and out.strip().startswith("wrote 6 rows to ")
     assert datasets.is_progress_bar_enabled()  # left as it was
     assert datasets.load_from_disk(str(tmp_path / "out")).features == features
+
+
+def test_corrections_only_with_no_change_says_so_for_hf(tmp_path, capsys):
+    """It said 'no rows left (every row is excluded)' when the journal only kept a row."""
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+
+    data = tmp_path / "d.csv"
+    data.write_text("text,label\nhello there,a\nhello you,a\nbye now,b\nbye then,b\n")
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as open_journal:
+        open_journal.record("keep", 0, issue_type="label")
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(tmp_path / "out"), "--format", "hf",
+                 "--corrections-only"]) == 1
+    err = capsys.readouterr().err
+    assert "or --corrections-only found no relabelled or excluded row" in err and err.count("\n") == 1
