@@ -86,6 +86,31 @@ def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.
     return pred_probs / sums[:, None]
 
 
+def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: list[str]) -> str | None:
+    """A note when ``--pred-probs``' columns look like the classes in another order.
+
+    The columns must follow the classes' sorted order (Datalab's). Columns in the order the labels
+    first appear, or a model's own label encoding, audit without an error, and every label score
+    is then wrong. Said when the one-to-one relabelling of the columns that best matches the given
+    labels agrees with them on far more rows than the columns as given do."""
+    n, k = pred_probs.shape
+    if n < 50 or k < 2:
+        return None
+    from scipy.optimize import linear_sum_assignment
+
+    counts = np.zeros((k, k), dtype=np.int64)
+    np.add.at(counts, (np.asarray(labels), pred_probs.argmax(axis=1)), 1)
+    given, column = linear_sum_assignment(counts, maximize=True)
+    as_given, best = np.trace(counts) / n, counts[given, column].sum() / n
+    if best < 0.5 or best < as_given + 0.1 or (best - as_given) * n < 10:  # a real model: the identity is best
+        return None
+    moved = [f"column {j} as {class_names[i]!r}" for i, j in zip(given, column) if i != j][:3]
+    order = ", ".join(map(repr, class_names[:5])) + (", ..." if k > 5 else "")
+    return (f"--pred-probs: its columns look like the classes in another order: the likeliest column is the given "
+            f"label on {as_given:.0%} of rows as ordered, on {best:.0%} with {', '.join(moved)}; columns must "
+            f"follow the sorted class order ({order}), else every label score is wrong")
+
+
 def check_label_probs(pred_probs: np.ndarray, n_rows: int, n_labels: int) -> np.ndarray:
     """Multi-label ``--pred-probs``: one independent probability per label (rows need not sum to
     1), shape (rows, labels), every value finite and within [0, 1]."""

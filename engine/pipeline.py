@@ -271,6 +271,11 @@ class _Runner:
         if self.user_pred_probs is not None:
             pred_probs = self.user_pred_probs
             self.hits["predict"] = True
+            if not dataset.is_multilabel:
+                from engine.checks import column_order_note
+
+                if note := column_order_note(pred_probs, dataset.labels, [str(c) for c in dataset.class_names]):
+                    self.notes.append(note)
             return pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(pred_probs)
         key = make_key({
             "vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds,
