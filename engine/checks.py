@@ -111,6 +111,23 @@ def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: l
             f"follow the sorted class order ({order}), else every label score is wrong")
 
 
+def in_sample_note(pred_probs: np.ndarray, labels: np.ndarray) -> str | None:
+    """A note when ``--pred-probs`` agree with every given label, nearly certain: what a model
+    trained on these very rows gives. Label issues are read from out-of-sample probabilities;
+    in-sample ones agree with the noise and hide it (an audit finds nothing, and says the data is clean)."""
+    n = len(labels)
+    if n < 50 or not len(pred_probs):
+        return None
+    labels = np.asarray(labels)
+    agree = float((pred_probs.argmax(axis=1) == labels).mean())
+    given = float(pred_probs[np.arange(n), labels].mean())
+    if agree < 1.0 or given < 0.95:
+        return None
+    return (f"--pred-probs: the likeliest class is the given label on every row (mean p {given:.3f}), as a model "
+            "trained on these rows gives; if so, label errors are hidden: pass out-of-sample probabilities "
+            "(e.g. sklearn's cross_val_predict(..., method='predict_proba'))")
+
+
 def check_label_probs(pred_probs: np.ndarray, n_rows: int, n_labels: int) -> np.ndarray:
     """Multi-label ``--pred-probs``: one independent probability per label (rows need not sum to
     1), shape (rows, labels), every value finite and within [0, 1]."""

@@ -272,9 +272,11 @@ class _Runner:
             pred_probs = self.user_pred_probs
             self.hits["predict"] = True
             if not dataset.is_multilabel:
-                from engine.checks import column_order_note
+                from engine.checks import column_order_note, in_sample_note
 
-                if note := column_order_note(pred_probs, dataset.labels, [str(c) for c in dataset.class_names]):
+                names = [str(c) for c in dataset.class_names]
+                if note := column_order_note(pred_probs, dataset.labels, names) or in_sample_note(pred_probs,
+                                                                                                  dataset.labels):
                     self.notes.append(note)
             return pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(pred_probs)
         key = make_key({

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from engine.checks import column_order_note
+from engine.checks import column_order_note, in_sample_note
 from engine.pipeline import AuditOptions, run_audit
 
 NAMES = ["alpha", "beta", "gamma", "delta"]
@@ -65,3 +65,19 @@ def test_the_audit_notes_it(tmp_path):
     assert not [n for n in good.notes if n.startswith("--pred-probs")]
     bad = run_audit(str(path), AuditOptions(pred_probs_path=str(tmp_path / "first_seen.npy"), **options))
     assert [n for n in bad.notes if n.startswith("--pred-probs: its columns look like the classes in another order")]
+
+
+def test_in_sample_probabilities_are_noted():
+    """A model fitted on the very rows agrees with every label, noise included: the audit found no
+    label issue (the demo: 0 of 258) and said nothing about why."""
+    probs = np.full((len(LABELS), 4), 0.001)
+    probs[np.arange(len(LABELS)), LABELS] = 0.997
+    note = in_sample_note(probs, LABELS)
+    assert note is not None and note.startswith("--pred-probs: the likeliest class is the given label on every row")
+    assert "cross_val_predict" in note
+    assert in_sample_note(_probs(LABELS, 0.95), LABELS) is None  # out of sample: some rows disagree
+    probs[0] = 0.2
+    probs[0, LABELS[0]] = 0.4  # agrees, not certain: still in-sample-like on the whole
+    assert in_sample_note(probs, LABELS) is not None
+    probs[:, :] = 0.25 + np.eye(4)[LABELS] * 0.01  # agrees everywhere, never confident: a weak model
+    assert in_sample_note(probs / probs.sum(axis=1, keepdims=True), LABELS) is None
