@@ -38,8 +38,8 @@ class RepeatedKeys:
     def loads(self, text: str) -> Any:
         return json.loads(text, object_pairs_hook=self)
 
-    def note(self, name: str, where: str = "", columns: bool = False) -> tuple[str, ...]:
-        """The note for the file ``name`` (``where``: ' on line 4' where it is known), or ().
+    def note(self, name: str, numbered: list[tuple[int, str]] | None = None, columns: bool = False) -> tuple[str, ...]:
+        """The note for the file ``name`` (``numbered``: JSON Lines' (line number, line), to name the line), or ().
 
         ``columns``: the file is an object of columns, whose own repeated key is a column the
         export writes once."""
@@ -48,6 +48,7 @@ class RepeatedKeys:
                     "and audited, and an export writes it once (the earlier one left out)",)
         if not self.count or self.first is None:
             return ()
+        where = first_repeat_line(numbered) if numbered else ""
         key, first, kept = self.first
         objects = "1 JSON object repeats a key" if self.count == 1 else f"{self.count:,} JSON objects repeat a key"
         return (f"{name}: {objects} (first{where}: {key!r} given {_short(first)} and then {_short(kept)}); "

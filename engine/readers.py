@@ -20,7 +20,7 @@ import pandas as pd
 
 from engine.errors import DataError
 from engine.formats import SourceStyle
-from engine.json_keys import RepeatedKeys, first_repeat_line
+from engine.json_keys import RepeatedKeys
 from engine.tsv_quoting import check_tsv_quoting
 
 _HEAD_BYTES = 1 << 16
@@ -341,9 +341,7 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        absent=absent, nan=nan,
-                        notes=_blank_note(path, blank) + repeats.note(path.name, first_repeat_line(numbered)
-                                                                      if repeats.count else ""))
+                        absent=absent, nan=nan, notes=_blank_note(path, blank) + repeats.note(path.name, numbered))
     return frame, style
 
 
