@@ -16,6 +16,7 @@ from pathlib import Path
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS
+from tui.cli_values import refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts
 
 EXIT_INTERNAL = 70
@@ -180,30 +181,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true",
                         help="replace an existing output (the input data and the journal are never overwritten)")
     return parser
-
-
-#: Options whose own check says more about an empty value than the generic line.
-_OWN_EMPTY_CHECK = frozenset({"model"})
-
-
-def refuse_empty_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """An option or the data path given as '' (an unset shell variable, ``--issues-out "$OUT"``):
-    one line, exit 2. argparse takes '' as a value, and ``if args.x`` then read it as "not given":
-    ``--issues-out ''`` wrote no table, ``--journal ''`` opened the default journal, ``--apply-journal
-    ''`` audited without the journal, ``--issue-types ''`` ran all seven, ``--host ''`` listened on
-    every interface, and a data path '' was read as the current folder ('.: is a directory')."""
-    sub = next((action for action in parser._actions if isinstance(action, argparse._SubParsersAction)), None)
-    command = sub.choices.get(getattr(args, "command", None)) if sub is not None else None
-    for action in (command or parser)._actions:
-        if action.dest in _OWN_EMPTY_CHECK or not isinstance(getattr(args, action.dest, None), str):
-            continue
-        if getattr(args, action.dest) != "":  # ' ' may be a separator or a column's name
-            continue
-        if action.option_strings:
-            name = max(action.option_strings, key=len)
-            hint = "" if action.required else " (leave the option out for its default)"
-            raise UsageError(f"{name} must not be empty{hint}")
-        raise UsageError(f"the {action.dest} path must not be empty")
 
 
 def audit_options(args: argparse.Namespace):
@@ -457,7 +434,7 @@ def _main(argv: list[str] | None) -> int:
         parser = build_parser()
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
         args = parser.parse_args(argv)
-        refuse_empty_values(parser, args)
+        refuse_empty_values(parser, args)  # tui/cli_values.py
         code = _COMMANDS[args.command](args)
         if INTERRUPTED.is_set():
             if args.command in _APP_COMMANDS:  # the app quit for the signal; its exit line said what is left
