@@ -39,6 +39,9 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None) 
     """
     path = Path(path).expanduser()
     info = _lstat(path)
+    if info is None and not path.parent.is_dir():  # the lock library would create the whole tree of a typo
+        raise JournalPathError(f"journal {path}: folder {path.parent} does not exist; create it first or choose "
+                               "another --journal")
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise JournalPathError(

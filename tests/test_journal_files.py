@@ -269,3 +269,17 @@ def test_a_hard_link_to_an_open_journal_is_refused_as_a_second_writer(dataset, j
         journal.record("exclude", 1, issue_type="outlier")  # the holder still writes
     with Journal.open(twin, dataset) as again:  # released on close
         assert again.decision(1).action == "exclude"
+
+
+def test_a_journal_in_a_folder_that_does_not_exist_is_refused(tmp_path, dataset, capsys):
+    """`--journal /typo/dir/j.jsonl` created the whole folder tree (the lock library makes the lock's
+    parents) and saved there without a word; an export to a missing folder is refused, so is this."""
+    from tui.cli import main
+
+    journal = tmp_path / "typo" / "dir" / "j.jsonl"
+    with pytest.raises(corrections.JournalError, match="folder .*typo/dir does not exist; create it first"):
+        Journal.open(journal, dataset)
+    assert not (tmp_path / "typo").exists()
+    assert main(["demo", "--journal", str(journal)]) == 1
+    _one_error_line(capsys.readouterr().err, f"journal {journal}: folder {journal.parent} does not exist")
+    assert not (tmp_path / "typo").exists()
