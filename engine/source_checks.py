@@ -45,9 +45,35 @@ def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
         known = known_suffixes()
         raise UsageError(
             f"{source_str}: unknown file type {path.suffix or '(none)'!r}; "
-            f"use {known}, a saved datasets folder or hf:NAME"
+            f"use {known}, a saved datasets folder or hf:NAME{_looks_like(path)}"
         )
     return kind
+
+
+def _looks_like(path: Path) -> str:
+    """A hint for a text file of another extension (Excel's 'Unicode Text' .txt, a .dat): what its
+    first line looks like, or ''."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return ""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig")):
+        if head.startswith(bom):
+            break
+    else:
+        codec = "utf-8"
+    line = head.decode(codec, "replace").lstrip("\ufeff").split("\n", 1)[0]
+    if "\0" in line or not line.strip():
+        return ""
+    encoding = " --encoding utf-16" if codec == "utf-16" else ""
+    if line.lstrip().startswith(("{", "[")):
+        return f" (it looks like JSON: rename it to .jsonl or .json{encoding and ', with' + encoding})"
+    if "\t" in line:
+        return f" (its first line is tab-separated: rename it to .tsv{encoding and ', and pass' + encoding})"
+    if "," in line:
+        return f" (its first line is comma-separated: rename it to .csv{encoding and ', and pass' + encoding})"
+    return ""
 
 
 def _why_missing(path: Path) -> str:

@@ -169,6 +169,11 @@ REJECTED = [
              "separated by tabs, but .csv is read as separated by commas; rename it to .tsv"),
     Rejected("commas in a .tsv", _file("d.tsv", "label,text\na,hello\nb,bye\n"), EXIT_DATA,
              "separated by commas, but .tsv is read as separated by tabs; rename it to .csv"),
+    # Excel's "Unicode Text" (.txt: UTF-16, tab-separated) and a CSV saved as .txt: only 'unknown file type'
+    Rejected("excel unicode text", _file("d.txt", "text\tlabel\nhello\ta\n".encode("utf-16")), EXIT_USAGE,
+             "(its first line is tab-separated: rename it to .tsv, and pass --encoding utf-16)"),
+    Rejected("csv named .txt", _file("d.txt", "text,label\nhello,a\n"), EXIT_USAGE,
+             "(its first line is comma-separated: rename it to .csv)"),
     # all NUL bytes (valid UTF-8): 'no text column 'text' (columns: \x00\x00\x00...)', 100 escapes long
     Rejected("NUL bytes", _file("d.csv", b"\0" * 100), EXIT_DATA, "d.csv: looks like a binary file (NUL bytes in the header)"),
     # a row with more fields than the header: pandas' 'Error tokenizing data. C error: Expected 2
