@@ -278,8 +278,10 @@ def _texts(frame: pd.DataFrame, parts: list[str], name: str) -> tuple[list[str],
         values = frame[part]
         bad = next((v for v in values.tolist() if isinstance(v, (list, dict, tuple, np.ndarray, bytes))), None)
         if bad is not None:
-            raise DataError(f"{name}: text column {part!r} holds a {type(bad).__name__} value "
-                            f"({str(bad)[:40]}); texts must be strings")
+            kind = {"ndarray": "list", "tuple": "list"}.get(type(bad).__name__, type(bad).__name__)  # Arrow lists
+            shown = repr(bad.tolist() if isinstance(bad, np.ndarray) else bad)
+            raise DataError(f"{name}: text column {part!r} holds a {kind} value "
+                            f"({shown if len(shown) <= 40 else shown[:39] + '…'}); texts must be strings")
         null = values.isna().to_numpy()
         columns.append((["" if n else str(v) for v, n in zip(values.tolist(), null)], null))
     if len(columns) == 1:

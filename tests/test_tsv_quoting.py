@@ -57,3 +57,21 @@ def test_unquoted_tsv_reads_without_a_note(tmp_path, content):
     frame, style = read_table_styled(path)
     assert not [n for n in style.notes if "quot" in n]
     assert frame.iloc[0, 0] == content.split("\n")[1].split("\t")[0]
+
+
+def test_a_parquet_list_or_bytes_text_is_named_as_such(tmp_path):
+    """A list column of words was 'holds a ndarray value' (Arrow lists arrive as numpy arrays) and a
+    bytes value was cut mid-repr without its closing quote or a mark."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    labels = ["a", "b"] * 3
+    pq.write_table(pa.table({"text": [["some", "words", str(i)] for i in range(6)], "label": labels}),
+                   tmp_path / "l.parquet")
+    with pytest.raises(DataError) as err:
+        load_dataset(tmp_path / "l.parquet")
+    assert "text column 'text' holds a list value (['some', 'words', '0']); texts must be strings" in err.value.message
+    pq.write_table(pa.table({"text": pa.array([b"x" * 60] * 6, pa.binary()), "label": labels}), tmp_path / "b.parquet")
+    with pytest.raises(DataError) as err:
+        load_dataset(tmp_path / "b.parquet")
+    assert f"holds a bytes value (b'{'x' * 37}…); texts must be strings" in err.value.message
