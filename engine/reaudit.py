@@ -54,6 +54,9 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     notes: list[str] = []
     frame, rows = corrected_frame(dataset, decisions, notes)
     form = getattr(dataset, "label_form", None)  # label sets joined by a separator stay sets
+    if len(frame) == 0:  # load_dataset would say 'has a header but no rows'
+        raise DataError(f"{dataset.source} with the journal {journal_path.name} applied: no rows left (every row "
+                        "is excluded); nothing to audit")
     try:
         corrected = load_dataset(frame, text_column=dataset.text_column, label_column=dataset.label_column,
                                  id_column=dataset.id_column, label_sep=form.sep if form is not None else None)

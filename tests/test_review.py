@@ -243,3 +243,23 @@ def test_apply_journal_leaving_one_class_names_the_data_and_journal(tmp_path, ca
     assert code == 1
     assert err == [f"textaudit: error: {data} with the journal topics.corrections.jsonl applied: only one class "
                    "('food') in column 'label'; label auditing needs at least two"]
+
+
+def test_apply_journal_excluding_every_row_says_so(tmp_path, capsys):
+    """It said 'demo.csv with the journal J applied: has a header but no rows'."""
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+    from tui.cli import main
+
+    data = tmp_path / "topics.csv"
+    _topic_frame().to_csv(data, index=False)
+    dataset = load_dataset(str(data))
+    journal_path = tmp_path / "topics.corrections.jsonl"
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record_columns(list(range(len(dataset))), [1] * len(dataset), [-1] * len(dataset), [],
+                               issue_type="label")
+    code = main(["audit", str(data), "--model", "tfidf", "--cache-dir", str(tmp_path / "cache"),
+                 "--apply-journal", str(journal_path)])
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
+    assert code == 1 and err == [f"textaudit: error: {data} with the journal topics.corrections.jsonl applied: "
+                                 "no rows left (every row is excluded); nothing to audit"]
