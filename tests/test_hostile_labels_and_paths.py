@@ -84,3 +84,17 @@ def test_nested_json_says_to_flatten_it(tmp_path, capsys):
     assert main(["audit", str(path), "--model", "tfidf"]) == 2
     assert_one_error_line(capsys.readouterr().err, "column 'data' holds nested objects (keys text): flatten them "
                           "first (pandas.json_normalize, then save as .jsonl)")
+
+
+def test_fractional_number_labels_are_said(tmp_path):
+    """A score or regression column (0.5, 1.5, 2.5) given as the label was audited as classes, silently."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = [f"text {i}" for i in range(9)]
+    pq.write_table(pa.table({"text": texts, "label": [0.5, 1.5, 2.5] * 3}), tmp_path / "f.parquet")
+    (note,) = [w for w in load_dataset(tmp_path / "f.parquet").warnings if "fractional" in w]
+    assert note == ("label column 'label' holds fractional numbers (0.5, 1.5, 2.5): each distinct value is a class "
+                    "(3 classes); a score or a regression target is not a class label")
+    pq.write_table(pa.table({"text": texts, "label": [1.0, 2.0, 3.0] * 3}), tmp_path / "w.parquet")  # whole: classes
+    assert not [w for w in load_dataset(tmp_path / "w.parquet").warnings if "fractional" in w]
