@@ -210,3 +210,20 @@ def test_an_unknown_command_lists_the_commands(capsys):
     assert "unknown command 'train.csv'; to open a dataset: textaudit browse train.csv" in capsys.readouterr().err
     assert main(["demo.csv"]) == 2  # a file named like a command: it said "did you mean 'demo'?"
     assert "unknown command 'demo.csv'; to open a dataset: textaudit browse demo.csv" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_stdout_is_one_line_not_an_internal_error(demo_csv, tmp_path):
+    """'textaudit audit data.csv > /dev/full' (a full disk under a redirect) ended in 'internal error:
+    OSError: [Errno 28] No space left on device (set TEXTAUDIT_DEBUG=1 ...)', exit 70: a bug's code."""
+    import os
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "tui.cli", "audit", str(demo_csv), "--id-column", "id",
+                               "--model", "tfidf", "--cache-dir", str(tmp_path)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=300,
+                              env={**os.environ, "TEXTAUDIT_DEBUG": ""})
+    errors = [line for line in done.stderr.splitlines() if line.startswith("textaudit:")]
+    assert done.returncode == 1, done.stderr
+    assert errors == ["textaudit: error: cannot write the output: No space left on device"]
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

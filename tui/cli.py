@@ -8,6 +8,7 @@ failure prints one line on stderr and exits non-zero: 2 for usage errors, 1 for 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -20,6 +21,9 @@ from tui.cli_values import refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts
 
 EXIT_INTERNAL = 70
+
+#: Errors of writing the output (stdout) to a full or failing device.
+_OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -452,6 +456,17 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_CANCELLED
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_FULL:
+            raise
+        # the engine turns a full disk under a file it writes into one DataError line: what is left
+        # is the report on stdout ('> /dev/full', a full disk under a redirect), not a bug (exit 70)
+        print(f"textaudit: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush fails again
+        except OSError:
+            pass
         return 1
     except SystemExit as exc:  # --help
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
