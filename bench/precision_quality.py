@@ -55,15 +55,10 @@ def vectors(texts: list[str], precision: str) -> tuple[np.ndarray, float]:
 
 
 def inject(labels: np.ndarray, kind: str, rate: float, seed: int, nearest: np.ndarray):
-    rng = np.random.default_rng(seed)
-    flipped = rng.choice(len(labels), int(round(rate * len(labels))), replace=False)
-    noisy = labels.copy()
-    if kind == "uniform":
-        n_classes = int(labels.max()) + 1
-        noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
-    else:
-        noisy[flipped] = nearest[labels[flipped]]
-    return noisy, noisy != labels
+    """bench/quality.py's noise injection ('uniform' or 'confusable': to ``nearest[label]``)."""
+    from bench.quality_shapes import inject as inject_noise
+
+    return inject_noise(labels, kind, rate, seed, {"confusable": nearest})
 
 
 def nearest_classes(features: np.ndarray, labels: np.ndarray) -> np.ndarray:
