@@ -22,6 +22,7 @@ from engine.audit import ISSUE_TYPES, LABEL_VERSION, DatalabFindings
 from engine.cache import ArraySpec, Cache, array_hash, make_key
 from engine.embed import (
     TFIDF_MODEL,
+    emulated_bf16_note,
     model_fingerprint,
     resolve_device,
     resolve_model_name,
@@ -245,6 +246,9 @@ class _Runner:
         if missing.size:
             tfidf = model == TFIDF_MODEL
             import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
+            if options.ray is None and not tfidf and (slow := emulated_bf16_note(
+                    options.precision, resolve_device(options.device), memo_dir=self.cache.root if self.cache.enabled else None)):
+                self.run_notes.append(slow)
             self.report("embed", 0, int(missing.size), f"loading {model}")
             encode = functools.partial(embed_texts, model=model, device=options.device,
                                        precision=precision,

@@ -65,6 +65,24 @@ def test_auto_is_keyed_as_the_precision_it_computes(small_frame, tmp_path, no_na
     assert not bf16.stage_cache_hits["embed"]
 
 
+def test_bf16_asked_for_on_a_cpu_without_it_says_why_the_run_is_slow(small_frame, tmp_path, no_native_bf16):
+    """Emulated bf16 was 7x slower than fp32 on an AVX2 EPYC: the user hears it, auto stays quiet."""
+    options = AuditOptions(cache_root=str(tmp_path), issue_types=("label",), device="cpu")
+    bf16 = run_audit(small_frame, AuditOptions(**{**options.__dict__, "precision": "bf16"}))
+    assert any("--precision bf16 on a CPU without native bf16" in n for n in bf16.run_notes)
+    auto = run_audit(small_frame, AuditOptions(**{**options.__dict__, "precision": "auto"}))
+    assert not any("native bf16" in n for n in auto.notes)
+    warm = run_audit(small_frame, AuditOptions(**{**options.__dict__, "precision": "bf16"}))
+    assert warm.cache_hit and not any("native bf16" in n for n in warm.notes)  # nothing encoded: nothing slow
+
+
+def test_bf16_on_a_cpu_with_it_has_no_note(tmp_path):
+    assert remembered(tmp_path, lambda: True)
+    assert engine.embed.emulated_bf16_note("bf16", "cpu", memo_dir=tmp_path) is None
+    assert engine.embed.emulated_bf16_note("fp32", "cpu", memo_dir=tmp_path) is None
+    assert engine.embed.emulated_bf16_note("bf16", "cuda", memo_dir=tmp_path) is None
+
+
 def test_a_warm_auto_run_imports_no_torch(small_frame, tmp_path):
     data = tmp_path / "small.csv"
     small_frame.to_csv(data, index=False)
