@@ -93,6 +93,7 @@ def test_browse_says_why_the_audit_failed_after_the_tui_closes(tmp_path, monkeyp
         asyncio.run(drive(self))
 
     monkeypatch.setattr(app_module.TextauditApp, "run", run_headless)
+    monkeypatch.setattr(app_module, "terminal_problem", lambda: None)  # pytest's stdin may be no terminal
     monkeypatch.chdir(tmp_path)
     code = main(["browse", str(path)])
     err = capsys.readouterr().err

@@ -7,6 +7,7 @@ the handlers turn them into UI changes, so no traceback reaches the user.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import threading
 from collections.abc import Iterable
@@ -412,10 +413,29 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             self.book.close()
 
 
+def terminal_problem() -> str | None:
+    """The standard stream that is not a terminal (``stdin``: keys, ``stderr``: the screen Textual
+    draws), None when both are, or when ``TEXTUAL_DRIVER`` names another driver (textual-serve's)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    for name, stream in (("stdin", sys.__stdin__), ("stderr", sys.__stderr__)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except (ValueError, OSError):  # closed
+            return name
+    return None
+
+
 def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
     from tui.interrupts import flag_only
 
+    if (stream := terminal_problem()) is not None:  # in a pipe, nohup or cron it waited for keys forever
+        from engine.errors import UsageError
+
+        raise UsageError(f"the TUI needs a terminal, and {stream} is not one (a pipe, a file, nohup?); run it "
+                         "in a terminal (tmux keeps it over SSH), or use 'textaudit audit' for a report")
     app = TextauditApp(source=source, options=options, journal_path=journal_path)
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
         app.run()
