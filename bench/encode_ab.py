@@ -5,7 +5,9 @@
     .venv/bin/python bench/encode_ab.py --variant passive:OMP_WAIT_POLICY=PASSIVE --variant spin:GOMP_SPINCOUNT=10000
 
 Each variant is an environment (``name:KEY=VALUE,KEY=VALUE``; ``name:`` alone is torch's
-default; ``ENCODE_AB_TOKENS_PER_BATCH=N`` sets the encoder's tokens per batch) read when torch
+default; ``ENCODE_AB_TOKENS_PER_BATCH=N`` sets the encoder's tokens per batch, ``ENCODE_AB_PRECISION=P`` the
+precision, so fp32 and int8 can be interleaved: ``--variant fp32:ENCODE_AB_PRECISION=fp32 --variant
+int8:ENCODE_AB_PRECISION=int8``) read when torch
 loads, so every run is a fresh child: import torch, load the bundled
 model's lean encoder, encode 200 texts (oneDNN builds its primitives), then time the encode of
 the first ``--rows`` banking77 texts. Rounds run every variant once, in reversed order every
@@ -44,7 +46,7 @@ def child(rows: int, precision: str) -> None:
 
     with BANKING77_TRAIN.open(newline="", encoding="utf-8") as handle:
         texts = [row["text"] for row in csv.DictReader(handle)][:rows]
-    effective = resolve_precision(precision, "cpu", None)
+    effective = resolve_precision(os.environ.get("ENCODE_AB_PRECISION", precision), "cpu", None)
     if os.environ.get("ENCODE_AB_TOKENS_PER_BATCH"):  # a variant may try another batch size
         bert_encoder.TOKENS_PER_BATCH = int(os.environ["ENCODE_AB_TOKENS_PER_BATCH"])
     encoder = bert_encoder.BertMeanEncoder(_model_path("all-MiniLM-L6-v2"), precision=effective)

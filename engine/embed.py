@@ -130,7 +130,7 @@ def emulated_bf16_note(requested: str, device: str, *, memo_dir: Path | None = N
     """A note when ``--precision bf16`` is asked for on a CPU whose oneDNN runs no native bf16.
 
     torch then emulates bf16 in software: on an AVX2-only AMD EPYC (Zen 3) the bundled model
-    encoded 1,000 banking77 texts in 26.6 s vs 3.8 s in fp32 (bench/README.md), so the user hears
+    encoded 1,000 banking77 texts 6.5-9x slower than in fp32 (bench/README.md), so the user hears
     why the run is slow and what ``auto`` would have picked."""
     if requested != "bf16" or device != "cpu":
         return None
@@ -139,7 +139,7 @@ def emulated_bf16_note(requested: str, device: str, *, memo_dir: Path | None = N
     if remembered(memo_dir, lambda: _cpu_has_native_bf16()):
         return None
     return ("--precision bf16 on a CPU without native bf16 (no AVX512-BF16 / AMX): torch emulates it, "
-            "several times slower than fp32 (7x on an AVX2 AMD EPYC); --precision auto picks fp32 on this CPU")
+            "several times slower than fp32 (6-9x on an AVX2 AMD EPYC); --precision auto picks fp32 on this CPU")
 
 
 def _lean_supported(model: str | None) -> bool:
