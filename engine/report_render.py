@@ -39,7 +39,7 @@ def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dic
 
 def report_text(view: dict[str, Any], notes: list[str]) -> str:
     """A plain-text report in the spirit of ``Datalab.report()``, plus textaudit's own header."""
-    counts: dict[str, int] = view["issue_counts"]
+    counts: dict[str, int | None] = view["issue_counts"]
     lines = [
         f"Dataset: {view['source']}  ({view['n_rows']:,} rows, {view['n_classes']} classes)",
         "",
@@ -47,7 +47,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     ]
     width = max(len(name) for name in counts) if counts else 10
     for name, count in counts.items():
-        lines.append(f"  {name:<{width}}  {count:>7,}")
+        lines.append(f"  {name:<{width}}  {_count(count):>7}")
     estimate = view["label_estimate"]
     if estimate is not None:
         lines.append(f"\nLabel errors estimated: {estimate['estimated_label_issues']:,} "
@@ -62,12 +62,17 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _count(count: int | None) -> str:
+    """A flagged-row count as the reports print it; None: the check did not run (a note says why)."""
+    return "not checked" if count is None else f"{count:,}"
+
+
 def report_markdown(view: dict[str, Any]) -> str:
     """The report as a Markdown note: counts table, non-IID p-value, Datalab's report."""
     lines = [f"# textaudit report: {view['source']}", "",
              f"{view['n_rows']:,} rows, {view['n_classes']} classes", "",
              "| issue type | rows flagged |", "|---|---:|"]
-    lines += [f"| {name} | {count:,} |" for name, count in view["issue_counts"].items()]
+    lines += [f"| {name} | {_count(count)} |" for name, count in view["issue_counts"].items()]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
         lines += ["", f"Non-IID p-value: **{p_value:.4g}**"]

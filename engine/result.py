@@ -12,11 +12,12 @@ from engine import report_render
 from engine.pipeline import AuditResult
 
 
-def issue_counts(result: AuditResult) -> dict[str, int]:
-    """Flagged rows per issue type run, zero included, in the order the types ran."""
+def issue_counts(result: AuditResult) -> dict[str, int | None]:
+    """Flagged rows per issue type asked for, zero included, in the order the types ran; None for
+    a type that was not checked (its check failed, and a note says why): not a count of 0."""
     summary = result.output.summary.set_index("issue_type")
     return {
-        name: int(summary.loc[name, "num_issues"]) if name in summary.index else 0
+        name: int(summary.loc[name, "num_issues"]) if name in summary.index else None
         for name in result.options.issue_types
     }
 

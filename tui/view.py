@@ -249,7 +249,7 @@ class AuditView:
             class_names=list(dataset.class_names),
             pred_probs=pred_probs,
             issue_types=tuple(result.options.issue_types),
-            counts=issue_counts(result),
+            counts={name: count for name, count in issue_counts(result).items() if count is not None},
             flags=flags,
             scores=scores,
             info=dict(result.output.info),

@@ -123,7 +123,10 @@ class SummaryScreen(Screen):
         cursor = table.cursor_row
         table.clear()
         for name in self.view.issue_types:
-            flagged = self.view.counts.get(name, 0)
+            if name not in self.view.counts:  # its check did not run; a note says why (it showed 0)
+                table.add_row(ISSUE_TITLES.get(name, name), "not checked", "-", "-", key=name)
+                continue
+            flagged = self.view.counts[name]
             if name == "non_iid":
                 decided, remaining = "-", "dataset-level"
             else:
