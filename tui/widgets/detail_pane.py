@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from engine.datalab_rule import DatalabLabelRule
 from tui.decisions import DecisionBook
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, quoted
 
@@ -92,6 +93,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.book = book
         self.issue_type = issue_type
         self.row: int | None = None
+        self._datalab_rule: tuple[AuditView, DatalabLabelRule] | None = None
 
     def compose(self):
         yield Static(id="detail-body", markup=False)
@@ -101,6 +103,12 @@ class DetailPane(VerticalScroll, can_focus=True):
         body = self.query_one("#detail-body", Static)
         body.update(self.render_row(row) if row is not None else Text("No row selected.", style="italic"))
         self.scroll_home(animate=False)
+
+    def datalab_rule(self) -> DatalabLabelRule:
+        """Datalab's per-class figures for this view, computed once (one pass over the rows)."""
+        if self._datalab_rule is None or self._datalab_rule[0] is not self.view:
+            self._datalab_rule = (self.view, DatalabLabelRule.of(self.view.given, self.view.pred_probs))
+        return self._datalab_rule[1]
 
     def render_row(self, row: int) -> Text:
         if self.view.multilabel is not None:  # label sets: tui/widgets/multilabel_detail.py
@@ -148,10 +156,14 @@ class DetailPane(VerticalScroll, can_focus=True):
         text.append("\n")
         if self.issue_type == "label" and view.datalab_label_flags is not None:
             text.append("Datalab: ", style="bold")
-            verdict = "flagged" if view.datalab_label_flags[row] else "not flagged"
+            flagged = bool(view.datalab_label_flags[row])
             score = (f" (its label_score {view.datalab_label_scores[row]:.3f})"
                      if view.datalab_label_scores is not None else "")
-            text.append(f"{verdict}{score}; the flag above is textaudit's\n")
+            if flagged or view.pred_probs is None:
+                text.append(f"{'flagged' if flagged else 'not flagged'}{score}; the flag above is textaudit's\n")
+            else:  # a low score left unflagged reads like a bug unless Datalab's rule is said
+                reason = self.datalab_rule().why_not_flagged(given, view.pred_probs[row], names)
+                text.append(f"not flagged{score}: {reason}\n")
         if view.neighbour_indices is not None:
             pane = self.size.width or 80
             shown = [int(other) for other in view.neighbour_indices[row][:NEIGHBOURS_SHOWN]]
