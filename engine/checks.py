@@ -142,6 +142,17 @@ def check_label_probs(pred_probs: np.ndarray, n_rows: int, n_labels: int) -> np.
     return pred_probs
 
 
+def zero_rows_note(features: np.ndarray) -> str | None:
+    """A note when some ``--features`` rows are all zeros: no direction, so at cosine distance 1
+    from every row (never a near-duplicate, however alike their texts)."""
+    zero = np.flatnonzero(~features.any(axis=1))
+    if not len(zero):
+        return None
+    shown = ", ".join(map(str, zero[:5].tolist())) + (" ..." if len(zero) > 5 else "")
+    return (f"--features: {counted(len(zero), 'row')} {'is' if len(zero) == 1 else 'are'} all zeros (row{'s' if len(zero) > 1 else ''} {shown}): no direction, so as far from every "
+            "row as can be (never near-duplicates, likely outliers)")
+
+
 def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
     """Reject features of the wrong row count or with NaN/inf; return unit-norm float32 rows
     (a writeable float32 array is normalised in place)."""
@@ -151,6 +162,9 @@ def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
         bad = np.flatnonzero(~np.all(np.isfinite(features), axis=1))
         raise DataError(f"--features has NaN or infinite values in {counted(len(bad), 'row')} (first: row {bad[0]})")
     norms = np.linalg.norm(features, axis=1, keepdims=True)
+    if not norms.any():  # no row has a direction: every distance is the same, the audit would be noise
+        raise DataError(f"--features: every row is all zeros ({features.shape[0]:,} x {features.shape[1]}); "
+                        "nothing to compare (the wrong array?)")
     norms[norms == 0] = 1.0
     if features.dtype == np.float32 and features.flags.writeable:
         features /= norms  # in place: at 1M x 384 a copy is another 1.5 GB

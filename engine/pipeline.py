@@ -33,6 +33,7 @@ from engine.checks import (
     check_label_probs,
     check_pred_probs,
     check_features,
+    zero_rows_note,
     validate_options,
     check_audit_memory,
     check_auditable,
@@ -137,6 +138,8 @@ class _Runner:
         options = self.options
         if options.features_path:
             self.features = check_features(load_user_array(options.features_path, "features"), len(dataset))
+            if (note := zero_rows_note(self.features)) is not None:
+                self.notes.append(note)
         if options.pred_probs_path:
             check = check_label_probs if dataset.is_multilabel else check_pred_probs
             self.user_pred_probs = check(

@@ -60,6 +60,8 @@ ARRAY_CASES = [
     ("features inf", "features", lambda: np.where(np.eye(30, 16) == 1, np.inf, _features(30)), "NaN or infinite"),
     ("features wrong row count", "features", lambda: _features(31), "has shape (31, 16); expected (30, dim)"),
     ("features strings", "features", lambda: np.array([["x"] * 4] * 30), "not a numeric array"),
+    # every row alike at distance 1: it audited noise (19 of 40 rows label issues), nothing said
+    ("features all zeros", "features", lambda: np.zeros((30, 16), np.float32), "every row is all zeros (30 x 16)"),
 ]
 
 
@@ -115,6 +117,21 @@ def test_valid_user_arrays_are_used_as_given(tmp_path, capsys):
     np.testing.assert_allclose(result.pred_probs, probs / probs.sum(axis=1, keepdims=True), rtol=1e-5)
     summary = _cli_json([str(data), "--features", str(tmp_path / "f.npy"), "--pred-probs", str(tmp_path / "p.npy")], capsys)
     assert summary["n_rows"] == 30
+
+
+def test_zero_feature_rows_are_noted(tmp_path, capsys):
+    """A zero row has no direction: cosine distance 1 from every row, never a near-duplicate of
+    its twin (it was silent)."""
+    data = write_csv(tmp_path / "d.csv", BASE)
+    features = _features(30)
+    features[[4, 9]] = 0
+    np.save(tmp_path / "f.npy", features)
+    np.save(tmp_path / "p.npy", _probs(30, 3))
+    summary = _cli_json([str(data), "--features", str(tmp_path / "f.npy"), "--pred-probs", str(tmp_path / "p.npy")], capsys)
+    assert ("--features: 2 rows are all zeros (rows 4, 9): no direction, so as far from every row as can be "
+            "(never near-duplicates, likely outliers)") in summary["notes"]
+    np.save(tmp_path / "f.npy", _features(30))
+    assert not any("all zeros" in note for note in _cli_json([str(data), "--features", str(tmp_path / "f.npy")], capsys)["notes"])
 
 
 # --------------------------------------------------------------------------- hub names without a network
