@@ -19,6 +19,7 @@ from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError,
 from engine.formats import EXPORT_FORMATS
 from tui.cli_values import refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts
+from tui.std_streams import refuse_closed_stdout, reopen_closed_std_fds
 
 EXIT_INTERNAL = 70
 
@@ -435,10 +436,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     try:
+        closed = reopen_closed_std_fds()  # tui/std_streams.py
         parser = build_parser()
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
         args = parser.parse_args(argv)
         refuse_empty_values(parser, args)  # tui/cli_values.py
+        refuse_closed_stdout(closed, args.command)
         code = _COMMANDS[args.command](args)
         if INTERRUPTED.is_set():
             if args.command in _APP_COMMANDS:  # the app quit for the signal; its exit line said what is left

@@ -1,0 +1,50 @@
+"""A standard stream the shell closed: `textaudit audit d.csv >&-` printed the report nowhere and
+exited 0; no file opened later may take a closed stream's number."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _run(argv: list[str], tmp_path: Path, close: int) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    pipes = {1: {"stderr": subprocess.PIPE}, 2: {"stdout": subprocess.PIPE}}[close]
+    return subprocess.run([sys.executable, "-m", "tui.cli", *argv], cwd=REPO, env=env, text=True, timeout=300,
+                          preexec_fn=lambda: os.close(close), **pipes)
+
+
+def _data(tmp_path: Path) -> Path:
+    path = tmp_path / "d.csv"
+    path.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n" for i in range(30)))
+    return path
+
+
+def test_audit_with_stdout_closed_is_an_error(tmp_path):
+    done = _run(["audit", str(_data(tmp_path)), "--model", "tfidf"], tmp_path, close=1)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "textaudit: error: stdout is closed: nowhere to print the report (redirect it to a file or /dev/null)"]
+
+
+def test_export_with_stdout_closed_still_writes_its_file(tmp_path):
+    data = _data(tmp_path)
+    (tmp_path / "j.jsonl").write_text("")
+    out = tmp_path / "out.csv"
+    done = _run(["export", str(data), "--journal", str(tmp_path / "j.jsonl"), "-o", str(out)], tmp_path, close=1)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == data.read_bytes()
+
+
+def test_a_closed_descriptor_is_not_handed_to_the_next_file(tmp_path):
+    code = ("import os; os.close(1); os.close(2)\n"
+            "from tui.std_streams import reopen_closed_std_fds\n"
+            "closed = reopen_closed_std_fds()\n"
+            "fd = os.open(os.devnull, os.O_RDONLY)\n"
+            "os.write(1, b'')\n"  # open again, on /dev/null
+            "raise SystemExit(0 if closed == {1, 2} and fd > 2 else 3)\n")
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
