@@ -203,6 +203,9 @@ def test_the_page_renders_through_a_port_forward_and_a_key_press_lands_in_the_jo
     browser.get(f"{origin}/?token={served['token']}")
     _wait(browser, lambda: "Label issues" in _screen(browser) and "Issue type" in _screen(browser),
           "the summary")
+    # the footer's keys before any key press: the web driver starts the app blurred, and Textual's
+    # footer drew nothing without the focus (the last line stayed blank until the first key)
+    _wait(browser, lambda: "? Help" in _screen(browser).splitlines()[-1], "the footer's keys before any key press", 60)
     recorded = browser.execute_script("return window.__recorded")
     assert recorded["url"].startswith(f"ws://localhost:{served['forward']}/ws?")  # not the bind address
     assert "-first-byte" in browser.find_element(By.TAG_NAME, "body").get_attribute("class")

@@ -15,12 +15,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from engine.review import Confusion, confusion_matrix, confusion_pairs, confusions_by_given, confusions_by_suggested
 from tui.bindings import CONFUSION_BINDINGS
 from tui.decisions import DecisionBook
 from tui.view import AuditView
+from tui.widgets.footer import Footer
 
 #: The groupings ``v`` cycles through, with their headings.
 MODES = {

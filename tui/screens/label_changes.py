@@ -16,11 +16,12 @@ import numpy as np
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
 from tui.view import AuditView
+from tui.widgets.footer import Footer
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.bindings import SINGLE_VIEW_BINDINGS
 from tui.label_order import first_appearance_ranks
 from tui.view import AuditView
 from tui.widgets.charts import PositionPlot
+from tui.widgets.footer import Footer
 
 
 def p_value_line(p_value: float | None) -> str:

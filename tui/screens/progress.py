@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 
 from engine.errors import EXIT_DATA, TextauditError
 from engine.pipeline import STAGES
 from tui.messages import AuditProgress
 from tui.view import terminal_safe
+from tui.widgets.footer import Footer
 
 TICK_S = 0.25
 CANCELLING = "cancelling… (the current step stops at its next check)"

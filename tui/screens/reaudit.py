@@ -12,12 +12,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.bindings import REAUDIT_BINDINGS
 from tui.names import cut_middle, drawn_name, natural_key
 from tui.screens.progress import StageClock, duration
 from tui.view import ISSUE_TITLES
+from tui.widgets.footer import Footer
 
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 

@@ -15,10 +15,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.view import AuditView
+from tui.widgets.footer import Footer
 
 #: Lines of advice for a Python session, pointless in the app.
 PYTHON_ADVICE = re.compile(r"datalab\.\w+\(|`datalab|get_issues\(")

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tui.bindings import DECISION_BINDINGS, REVIEW_BINDINGS, VIEW_BINDINGS
@@ -31,6 +31,7 @@ from tui.text_index import Check, Superseded
 from tui.view import ISSUE_TITLES, AuditView, list_text, terminal_safe
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
+from tui.widgets.footer import Footer
 from tui.widgets.row_list import Column, RowList
 
 FILTER_DEBOUNCE_S = 0.15  # typing pauses this long before the filter runs (Enter runs it at once)

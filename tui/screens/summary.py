@@ -8,13 +8,14 @@ import numpy as np
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
+from tui.widgets.footer import Footer
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
 
