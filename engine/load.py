@@ -137,6 +137,8 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         return _read_saved_dataset(path)
     try:
         before = path.stat()
+        if kind in ("csv", "tsv"):
+            _excel_separator_line(path, encoding, source_str)
         frame, style = _read_file(path, kind, encoding)
         if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
             raise DataError(f"{source_str}: looks like a binary file (NUL bytes in the header), not {kind} text")
@@ -167,6 +169,16 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+def _excel_separator_line(path: Path, encoding: str, name: str) -> None:
+    """Refuse Excel's ``sep=;`` first line: read as the header, it named the columns 'sep=' and
+    'Unnamed: 1', or made every row 'have 3 fields where the header has 2'."""
+    with path.open("rb") as handle:
+        head = handle.read(64).decode(encoding, errors="ignore").lstrip("\ufeff")
+    if (found := re.match(r"sep=.?(?=\r?\n|\Z)", head, re.IGNORECASE)) is not None:
+        raise DataError(f"{name}: the first line {found.group(0)!r} is Excel's separator hint, not the header; "
+                        "delete that line (the header comes after it)")
 
 
 def _told_apart(group: list[Any]) -> list[str]:

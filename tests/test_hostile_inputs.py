@@ -182,6 +182,16 @@ REJECTED = [
              "d.csv: line 3 has 3 fields where the header has 2: a comma inside a text must be quoted"),
     Rejected("tab in a tsv text", _file("d.tsv", "text\tlabel\nhello\ta\nbye\tthen\tb\nagain\ta\n"), EXIT_DATA,
              "d.tsv: line 3 has 3 fields where the header has 2: a tab inside a text splits it"),
+    # Excel's separator hint as the first line: 'no text column 'text' (columns: sep=, Unnamed: 1)',
+    # or with three columns 'line 2 has 3 fields where the header has 2: a comma inside a text ...'
+    *(Rejected(f"excel sep= line {i}", lambda tmp, make=_file(name, content), i=i: (make(tmp)[0], ["--encoding", "utf-16"] * (i == 3)),
+               EXIT_DATA, f"{name}: the first line {line!r} is Excel's separator hint, not the header; delete that "
+               "line (the header comes after it)")
+      for i, (name, content, line) in enumerate([
+          ("d.csv", "sep=,\ntext,label\nhello,a\nbye,b\n", "sep=,"),
+          ("d.csv", "\ufeffsep=,\r\nid,text,label\n1,hello,a\n2,bye,b\n", "sep=,"),
+          ("d.csv", "sep=;\ntext;label\nhello;a\nbye;b\n", "sep=;"),
+          ("d.tsv", "sep=\t\ntext\tlabel\nhello\ta\nbye\tb\n".encode("utf-16"), "sep=\t")])),
 ]
 
 
