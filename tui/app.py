@@ -29,6 +29,9 @@ from tui.view import ISSUE_TITLES, AuditView
 
 LARGE_ROWS = 100_000  # from this size on, the loaded result is frozen out of the cyclic GC
 JOURNAL_POLL_S = 2.0  # a read-only app looks this often whether the other app wrote the journal
+SHORT_TOAST_S = 6.0  # an information toast this short is a key's outcome: the next one replaces it
+
+
 def readable(error: BaseException) -> str:
     """One line for the user: the engine's own message, or the exception's type and text."""
     if isinstance(error, TextauditError):
@@ -80,6 +83,11 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         from tui.view import terminal_safe  # a path or label with ESC in it: drawn, not sent raw
 
         message = "\n".join(terminal_safe(line) for line in str(message).split("\n"))
+        if severity == "information" and (timeout or self.NOTIFICATION_TIMEOUT) <= SHORT_TOAST_S:
+            # a key's short outcome replaces the previous key's: stacked, they climbed over the
+            # detail pane at 80x24 ('f' 'f': two toasts); warnings, errors and long ones stay
+            for shown in [n for n in self._notifications if n.severity == "information" and n.timeout <= SHORT_TOAST_S]:
+                self._unnotify(shown, refresh=False)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- start-up -----------------------------------------------------------------------------
