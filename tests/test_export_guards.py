@@ -127,3 +127,25 @@ def test_a_saved_dataset_with_splits_is_never_replaced(str_csv, tmp_path, capsys
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"textaudit: error: {folder} is a saved dataset with splits (a DatasetDict)") and "\n" not in err
     assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
+
+
+@pytest.mark.parametrize(("name", "needle", "code"), [
+    ("typo.csv", "typo.csv: no such file or directory", 1),
+    ("sheet.xlsx", "sheet.xlsx: a spreadsheet (.xlsx), which textaudit does not read", 2),
+])
+def test_a_wrong_data_path_is_said_before_the_journal(name, needle, code, tmp_path, monkeypatch, capsys):
+    """'textaudit export typo.csv -o out.csv' said 'no corrections journal at typo.corrections.jsonl;
+    make decisions in the app first': the journal named after the typo, not the typo."""
+    monkeypatch.chdir(tmp_path)
+    if name.endswith(".xlsx"):
+        (tmp_path / name).write_bytes(b"PK\x03\x04")
+    assert main(["export", name, "-o", "out.csv"]) == code
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"textaudit: error: {needle}" + ("; save the sheet as CSV (UTF-8) and audit that" if code == 2 else "")]
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_serve_says_a_missing_file_as_browse_does(tmp_path, capsys):
+    """serve said 'no such file or folder: typo.csv', exit 2; browse and audit: '...: no such file or directory', 1."""
+    assert main(["serve", str(tmp_path / "typo.csv")]) == 1
+    assert capsys.readouterr().err.splitlines() == [f"textaudit: error: {tmp_path / 'typo.csv'}: no such file or directory"]

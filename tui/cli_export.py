@@ -20,6 +20,9 @@ def export_from_args(args: argparse.Namespace) -> int:
     inputs = [(journal_path, "the corrections journal")]
     if not str(args.data).startswith("hf:"):
         inputs.append((Path(args.data).expanduser(), "the input file"))
+    from engine.load import check_source
+
+    check_source(args.data, encoding=args.encoding)  # a typo in the data path: said as that, not 'no journal'
     require_journal(journal_path)  # a folder as --journal: said as that, not as 'the output is the journal'
     check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
     dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,

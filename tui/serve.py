@@ -83,8 +83,9 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port} is not a TCP port")
     if int(args.max_sessions) < 1:
         raise UsageError(f"--max-sessions {args.max_sessions}: must be at least 1")
-    if not str(args.data).startswith("hf:") and not Path(args.data).expanduser().exists():
-        raise UsageError(f"no such file or folder: {args.data}")
+    from engine.load import check_source
+
+    check_source(args.data, encoding=args.encoding)  # as browse: 'd.csv: no such file or directory', exit 1
     from engine.journal_path import check_journal_path
     from engine.paths import default_journal_path
 
