@@ -13,6 +13,7 @@ import numpy as np
 
 from tui.bindings import NEAR_DUPLICATE_BINDINGS
 from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
+from tui.decisions import RELABEL
 from tui.screens.row_screen import RowScreen
 from tui.view import list_text
 from tui.widgets.diff_view import DiffView
@@ -193,15 +194,23 @@ class NearDuplicatesScreen(RowScreen):
         if keep is None:
             return
         rows = self.diff.members
+        # a member relabelled already keeps its relabel: 'keep' (as it is) replaced it, so an
+        # accepted label went back to the given one without a word
+        kept = [] if self.book.codes[keep] == RELABEL else [("keep", keep, None)]
         with self.whole_set():
-            self.decide([("keep", keep, None)] + [("exclude", r, None) for r in rows if r != keep])
+            self.decide(kept + [("exclude", r, None) for r in rows if r != keep])
 
     def action_unify(self) -> None:
-        """Give every member the selected member's label."""
+        """Give every member the selected member's label (as decided, where it was relabelled)."""
         chosen = self.target()
         if chosen is not None:
             with self.whole_set():
-                self.relabel_rows(self.diff.members, int(self.view.given[chosen]))
+                self.relabel_rows(self.diff.members, self.current_label(chosen))
+
+    def current_label(self, row: int) -> int:
+        """The row's label as decided: its relabel's class, else the given one (what the set shows)."""
+        decided = int(self.book.labels[row])
+        return decided if self.book.codes[row] == RELABEL and decided >= 0 else int(self.view.given[row])
 
     def action_pick_label(self) -> None:
         """On this screen ``l`` relabels the whole set (every marked set, with marks)."""
