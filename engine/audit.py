@@ -39,8 +39,9 @@ ISSUE_TYPES = (
 # with the power fitted to the labels; 11: the flip models' counts corrected for the flips the
 # classifier learned, counted_flips; 12: a class under 10 rows adds the flip rate's share to the
 # count and gets at most its share of the flags, lowest_scored; 13: such a class's rows scored on
-# the two-way contest between their label and their likeliest other class, two_way_contest)
-LABEL_VERSION = 13
+# the two-way contest between their label and their likeliest other class, two_way_contest; 14: not
+# where that rival reaches its class's confident-learning threshold, class_thresholds)
+LABEL_VERSION = 14
 
 
 @dataclass

@@ -190,3 +190,48 @@ def test_a_class_the_classifier_barely_saw_is_ranked_on_its_label_against_the_be
 
     two = np.array([[0.3, 0.7], [0.9, 0.1]])
     assert np.allclose(two_way_contest(np.array([0, 1]), two), two)  # two classes: the score is unchanged
+
+
+def _weak_with_a_rare_class():
+    """Six classes of 15 rows and a weak classifier (its label at 0.45 on an honest row, 0.1 on each
+    other class); one honest row a class that looks like the next class (its label at 0.08); one
+    random flip a class; a 5-row class barely learned (its label at 0.1, no other class above 0.15);
+    and a class-0 row labelled with that rare class (the rare class at 0.05, class 0 at 0.45)."""
+    big, rows = 6, 15
+    truth = np.concatenate([np.repeat(np.arange(big), rows), np.full(5, big)])
+    n = len(truth)
+    probs = np.full((n, big + 1), 0.1)
+    probs[:, big] = 0.05
+    probs[np.arange(n), truth] = 0.45
+    rare = truth == big
+    probs[rare] = 0.15
+    probs[rare, big] = 0.1
+    hard = np.arange(0, big * rows, rows) + 1
+    probs[hard, truth[hard]] = 0.08
+    probs[hard, (truth[hard] + 1) % big] = 0.47
+    given = truth.copy()
+    wrong = np.arange(0, big * rows, rows) + 2
+    given[wrong] = (truth[wrong] + 3) % big
+    into = 3
+    given[into] = big
+    return given, probs / probs.sum(axis=1, keepdims=True), into, rare, hard
+
+
+def test_the_two_way_contest_leaves_a_row_whose_rival_is_sure_as_it_is():
+    """LABEL_VERSION 14. The contest lifts a rare class's honest rows, whose probability is spread
+    with no rival standing out; but with a weak classifier a flip into the rare class has an unsure
+    true class too (0.45 here), and the contest lifted it as well: 0.05 -> 0.10, above an honest
+    hard row (0.08). Where the rival reaches its class's confident-learning threshold (the mean
+    probability of that class on the rows labelled with it) the row keeps its probabilities
+    (bench/README.md, quality, session 12: weak-vector cells at 1-2% random flips)."""
+    given, probs, into, rare, hard = _weak_with_a_rare_class()
+    verdict = score_labels(given, probs)
+    assert verdict.method == "self-confidence"  # the guards: median class 15 rows
+    assert verdict.score[into] == probs[into, given[into]]
+    assert verdict.score[into] < verdict.score[hard].min()
+    assert (verdict.score[rare] > 3 * probs[rare, given[rare]]).all()  # honest rare rows: still on the contest
+    from engine.label_posterior import class_thresholds, two_way_contest
+
+    labels = given[[into]]
+    assert np.allclose(two_way_contest(labels, probs[[into]], class_thresholds(given, probs)), probs[[into]])
+    assert not np.allclose(two_way_contest(labels, probs[[into]]), probs[[into]])
