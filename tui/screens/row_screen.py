@@ -397,7 +397,9 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.notify("listing every row by score" if self.show_all else "listing flagged rows only", timeout=2)
 
     def action_sort_next(self) -> None:
-        keys = [c.key for c in self.row_list.columns]
+        # the columns drawn: at 80 columns 's' went on to the hidden Decision column, sorting by
+        # what the screen does not show, with no column marked as the sort
+        keys = self.row_list.drawn_keys()
         self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)] if self.sort_key in keys else keys[0]
         self.sort_descending = False
         self._resort()

@@ -215,6 +215,11 @@ class RowList(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------------
 
+    def drawn_keys(self) -> list[str]:
+        """The keys of the columns drawn at the current width (every column before a layout)."""
+        width = self.scrollable_content_region.width
+        return [c.key for c in (self.layout(width)[0] if width > 0 else self.columns)]
+
     def layout(self, total: int) -> tuple[list[Column], list[int]]:
         """The columns that fit in ``total`` cells and their widths.
 
