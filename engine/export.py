@@ -190,7 +190,11 @@ def corrected_frame(dataset: Dataset, decisions: dict, notes: list[str] | None =
             values = original_labels(dataset, [label for _, label in relabels])
             column = _relabelled_column(frame.iloc[:, position], [row for row, _ in relabels], values,
                                         notes if notes is not None else [])
-        frame.isetitem(position, column)
+        column = column.array if isinstance(column, pd.Series) else column
+        # as a Series of the column's own dtype: an object array set alone was inferred again,
+        # to pandas' Arrow strings (an object column became 'str'; a lone surrogate from JSON
+        # ended the export in 'internal error: UnicodeEncodeError')
+        frame.isetitem(position, pd.Series(column, index=frame.index, dtype=getattr(column, "dtype", None)))
     keep = np.ones(len(frame), dtype=bool)
     keep[[row for row, d in decisions.items() if d.action == "exclude"]] = False
     return frame[keep].reset_index(drop=True), np.flatnonzero(keep).tolist()
@@ -440,14 +444,17 @@ def write_issue_table(result: Any, target: str, inputs: list[str | None]) -> lis
             lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v))
     warnings: list[str] = []
     if fmt not in ("jsonl", "json"):
-        # the report is not the dataset: a text UTF-8 cannot hold is shown with U+FFFD, and said
-        original = table["text"].tolist()
-        texts = [_without_lone_surrogates(text) for text in original]
-        replaced = sum(a is not b for a, b in zip(texts, original))
-        if replaced:
-            table = table.assign(text=pd.Series(texts, dtype=object))
-            warnings.append(f"--issues-out: {counted(replaced, 'text')} {'holds' if replaced == 1 else 'hold'} lone surrogates, which {fmt} "
-                            "cannot store; written with U+FFFD (use .jsonl to keep them)")
+        # the report is not the dataset: a text, label or id UTF-8 cannot hold is shown with U+FFFD,
+        # and said (a label from JSON's "\ud800x" ended in 'internal error: UnicodeEncodeError')
+        for column in [c for c in table.columns if table[c].dtype == object or pd.api.types.is_string_dtype(table[c])]:
+            original = table[column].tolist()
+            cells = [_without_lone_surrogates(cell) for cell in original]
+            replaced = sum(a is not b for a, b in zip(cells, original))
+            if replaced:
+                table = table.assign(**{column: pd.Series(cells, dtype=object)})
+                what = counted(replaced, "text") if column == "text" else f"{counted(replaced, 'row')}' {column}"
+                warnings.append(f"--issues-out: {what} {'holds' if replaced == 1 else 'hold'} lone surrogates, which "
+                                f"{fmt} cannot store; written with U+FFFD (use .jsonl to keep them)")
     try:
         return warnings + write_table(table, path, fmt, None)
     except TextauditError as exc:

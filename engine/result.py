@@ -50,11 +50,12 @@ def issue_table(result: AuditResult) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "row": np.arange(len(dataset)),
-            "id": dataset.ids,
-            # object dtype: pandas' Arrow-backed strings reject lone surrogates, which JSON input allows
+            # object dtype: pandas' Arrow-backed strings reject lone surrogates, which JSON input
+            # allows in texts, ids and labels
+            "id": pd.Series(dataset.ids, dtype=object),
             "text": pd.Series(dataset.texts, dtype=object),
-            "given_label": names[dataset.labels],
-            "predicted_label": names[np.argmax(result.pred_probs, axis=1)],
+            "given_label": pd.Series(names[dataset.labels], dtype=object),
+            "predicted_label": pd.Series(names[np.argmax(result.pred_probs, axis=1)], dtype=object),
         }
     )
     for column in issues.columns:
