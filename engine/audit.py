@@ -40,8 +40,9 @@ ISSUE_TYPES = (
 # classifier learned, counted_flips; 12: a class under 10 rows adds the flip rate's share to the
 # count and gets at most its share of the flags, lowest_scored; 13: such a class's rows scored on
 # the two-way contest between their label and their likeliest other class, two_way_contest; 14: not
-# where that rival reaches its class's confident-learning threshold, class_thresholds)
-LABEL_VERSION = 14
+# where that rival reaches its class's confident-learning threshold, class_thresholds; 15: a class
+# under MIN_ROWS_PER_CLASS rows is never that sure rival)
+LABEL_VERSION = 15
 
 
 @dataclass
