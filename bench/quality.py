@@ -309,7 +309,7 @@ def table(rows: list[dict]):
                          f"**{r.textaudit_flagged:.0f}** | – | – | {r.plain_flagged:.0f} | – | – | {r.datalab_flagged:.0f} |")
             continue
         lines.append(
-            f"| {spec} | {kind} | {rate:.0%} | {seeds[(spec, kind, rate)]} | {r.injected:.0f} | {r.accuracy:.2f} | "
+            f"| {spec} | {kind} | {rate * 100:g}% | {seeds[(spec, kind, rate)]} | {r.injected:.0f} | {r.accuracy:.2f} | "
             f"{scores[(spec, kind, rate)]} | **{r.textaudit_f1:.3f}** | "
             f"{r.textaudit_p:.3f} | {r.textaudit_r:.3f} | **{r.textaudit_ap:.3f}** | {r.textaudit_auroc:.3f} | "
             f"{r.textaudit_flagged:.0f} | {r.plain_f1:.3f} | {r.plain_ap:.3f} | {r.plain_flagged:.0f} | "

@@ -76,3 +76,14 @@ def test_proj_variants_are_a_fixed_projection_of_the_vectors_and_keep_the_minilm
     np.testing.assert_allclose(projected(vectors[5:12], 10), weak[5:12], rtol=1e-5, atol=1e-6)
     assert minilm_spec("banking77+fine50+proj10") == "banking77+fine50"
     assert minilm_spec("banking77+zipf50+tfidf") == "banking77+zipf50" and minilm_spec("ag_news") == "ag_news"
+
+
+def test_the_table_names_a_half_percent_rate() -> None:
+    """Session 11-12 ran 0.5% cells; '{rate:.0%}' printed them as '0%', as if no noise was injected."""
+    from bench.quality import table
+
+    cell = {"dataset": "d", "kind": "uniform", "rate": 0.005, "seed": 0, "rows": 10, "injected": 1, "accuracy": 0.9,
+            "noise_model": "uniform", **{f"{who}_{k}": 0.5 for who in ("textaudit", "plain", "datalab")
+                                         for k in ("f1", "p", "r", "ap", "auroc", "flagged")}}
+    text, _ = table([cell, {**cell, "rate": 0.02}])
+    assert "| d | uniform | 0.5% |" in text and "| d | uniform | 2% |" in text
