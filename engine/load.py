@@ -171,6 +171,27 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
 
 
+#: How a missing value is often written out as text: R's write.csv 'NA', str(None), pandas' 'nan'.
+_MISSING_TEXTS = frozenset(v for w in ("na", "n/a", "nan", "null", "none", "nil", "<na>", "undefined")
+                           for v in (w, w.upper(), w.capitalize())) | {"NaN"}
+
+
+def _missing_word_texts(texts: list[str]) -> list[str]:
+    """A note on texts such as 'NA' or 'null': audited as texts (their rows look alike to the model),
+    as the label check says of such labels."""
+    if _MISSING_TEXTS.isdisjoint(texts):  # the usual case: one pass of hashes
+        return []
+    found = pd.Series(texts, dtype=object)
+    found = found[found.isin(_MISSING_TEXTS)]
+    if found.empty:
+        return []
+    counts = found.value_counts()
+    shown = ", ".join(f"{value!r} x {count:,}" for value, count in counts.items())
+    one = len(found) == 1
+    return [f"{counted(len(found), 'text')} {'looks' if one else 'look'} like a missing value ({shown}) but "
+            f"{'is audited as a text' if one else 'are audited as texts'}; empty or drop those rows if they are missing"]
+
+
 def _excel_separator_line(path: Path, encoding: str, name: str) -> None:
     """Refuse Excel's ``sep=;`` first line: read as the header, it named the columns 'sep=' and
     'Unnamed: 1', or made every row 'have 3 fields where the header has 2'."""
@@ -406,6 +427,7 @@ def load_dataset(
         ids = list(range(len(frame)))
     if text_is_null.any():
         warnings.append(f"{rows_have(int(text_is_null.sum()))} an empty or missing text")
+    warnings += _missing_word_texts(texts)
     return Dataset(
         frame=frame,
         texts=texts,

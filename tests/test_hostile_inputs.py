@@ -524,3 +524,13 @@ def test_the_export_line_shows_control_characters_of_the_output_path_as_escapes(
     printed = capsys.readouterr().out
     assert "\x1b" not in printed and "out\\x1b[2J.csv" in printed
     assert out.read_bytes() == data.read_bytes()
+
+
+def test_texts_that_read_like_missing_values_are_noted(tmp_path):
+    """R's write.csv writes a missing text as NA; 'null' / 'None' come from str() of a missing
+    value. They were audited as texts without a word (such labels get a note)."""
+    rows = [*BASE, ("NA", "a"), ("NA", "b"), ("null", "a"), ("None of it worked", "b")]
+    dataset = load_dataset(write_csv(tmp_path / "d.csv", rows))
+    assert ("3 texts look like a missing value ('NA' x 2, 'null' x 1) but are audited as texts; "
+            "empty or drop those rows if they are missing") in dataset.warnings
+    assert not any("missing value" in w for w in load_dataset(write_csv(tmp_path / "e.csv", BASE)).warnings)
