@@ -280,9 +280,11 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
     ``inputs`` pairs each input path with what it is, for the message.
     """
     for path, what in inputs:
-        inside = (path.is_dir() and _inside(output, path)) or (output.is_dir() and _inside(path, output))
+        holds = output.is_dir() and _inside(path, output)  # '-o . --format hf' beside the journal
+        inside = (path.is_dir() and _inside(output, path)) or holds
         if same_file(output, path) or inside:
-            raise UsageError(f"{option} {output} is {what}; refusing to overwrite it (choose another path)")
+            verb = "is" if same_file(output, path) else "holds" if holds else "is inside"
+            raise UsageError(f"{option} {output} {verb} {what}; refusing to overwrite it (choose another path)")
     if output.is_symlink():
         raise UsageError(f"{option} {output} is a symbolic link; refusing to replace it (give the real path)")
     if output.exists() and not output.is_file() and not output.is_dir():  # '-o /dev/null --force' as root
@@ -452,7 +454,8 @@ def write_issue_table(result: Any, target: str, inputs: list[str | None]) -> lis
             replaced = sum(a is not b for a, b in zip(cells, original))
             if replaced:
                 table = table.assign(**{column: pd.Series(cells, dtype=object)})
-                what = counted(replaced, "text") if column == "text" else f"{counted(replaced, 'row')}' {column}"
+                rows = "row's" if replaced == 1 else "rows'"  # '1 row' id' read wrong
+                what = counted(replaced, "text") if column == "text" else f"{replaced:,} {rows} {column}"
                 warnings.append(f"--issues-out: {what} {'holds' if replaced == 1 else 'hold'} lone surrogates, which "
                                 f"{fmt} cannot store; written with U+FFFD (use .jsonl to keep them)")
     try:

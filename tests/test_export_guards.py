@@ -149,3 +149,12 @@ def test_serve_says_a_missing_file_as_browse_does(tmp_path, capsys):
     """serve said 'no such file or folder: typo.csv', exit 2; browse and audit: '...: no such file or directory', 1."""
     assert main(["serve", str(tmp_path / "typo.csv")]) == 1
     assert capsys.readouterr().err.splitlines() == [f"textaudit: error: {tmp_path / 'typo.csv'}: no such file or directory"]
+
+
+def test_an_output_folder_holding_the_journal_says_holds(str_csv, tmp_path, capsys):
+    """'-o . --format hf' said '--output . is the corrections journal': the folder holds it."""
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    assert main(["export", str(str_csv), "--journal", str(journal), "-o", str(tmp_path), "--format", "hf", "--force"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"textaudit: error: --output {tmp_path} holds the corrections journal; refusing to overwrite it (choose another path)"]
