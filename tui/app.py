@@ -286,7 +286,8 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             return
         for name in self.view.issue_types:
             title = ISSUE_TITLES.get(name, name)
-            yield SystemCommand(f"Open: {title}", f"{self.view.counts.get(name, 0):,} flagged",
+            count = self.view.counts.get(name)  # None: its check did not run (it said '0 flagged')
+            yield SystemCommand(f"Open: {title}", "not checked" if count is None else f"{count:,} flagged",
                                 lambda name=name: self.open_issue(name))
         yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
         yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
