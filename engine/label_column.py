@@ -3,6 +3,7 @@ value (for export), and the notes a reader needs (look-alike or mixed-type label
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -96,6 +97,13 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
     if keys is None:
         keys = np.asarray([str(v) for v in raw], dtype=object)
     classes, first, indices = np.unique(keys, return_index=True, return_inverse=True)
+    if keys.dtype == object and len(classes) > 1 and all(_INTEGER_TEXT.fullmatch(c) for c in classes):
+        # '0' ... '10' read as text (a CSV keeps its cells as written): classes in number order, as
+        # scikit-learn orders int labels, so a --pred-probs from it lines up ('10' after '9', not '1')
+        by_number = np.argsort([int(c) for c in classes], kind="stable")
+        rank = np.empty_like(by_number)
+        rank[by_number] = np.arange(len(by_number))
+        classes, first, indices = classes[by_number], first[by_number], rank[indices.reshape(-1)]
     classes = [c.item() if hasattr(c, "item") else c for c in classes]
     originals = {c: (raw[i].item() if hasattr(raw[i], "item") else raw[i]) for c, i in zip(classes, first)}
     warnings: list[str] = []
@@ -119,6 +127,9 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
                             "but counts as a class; fill or drop those rows if it is one")
     return indices.astype(np.int64), classes, originals, warnings
 
+
+#: A label text that is a whole number written plainly: '7', '-2' ('007', '+1', '1.0' are names).
+_INTEGER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 #: Label texts that usually mean "no label" (a NaN written as text by str() or another tool).
 _MISSING_WORDS = frozenset({"nan", "none", "null", "na", "n/a", "<na>", "nil", "undefined"})

@@ -74,6 +74,23 @@ def test_string_labels_sort_lexicographically_like_datalab():
     assert dataset.labels.tolist() == [1, 0, 2, 0]
 
 
+def test_a_csvs_whole_number_labels_sort_by_value_as_scikit_learn_orders_them(tmp_path):
+    """A CSV keeps its cells as text: '10' sorted before '2', so a --pred-probs from scikit-learn
+    (columns 0, 1, 2, ..., 10) was read against the wrong classes and flagged most rows."""
+    path = tmp_path / "d.csv"
+    path.write_text("text,label\n" + "".join(f"row {i},{i % 12}\n" for i in range(24)))
+    dataset = load_dataset(path)
+    assert dataset.classes == [str(i) for i in range(12)]
+    assert dataset.labels.tolist() == [i % 12 for i in range(24)]
+    from engine.checks import column_order_note
+
+    sklearn_order = np.full((24, 12), 0.01)
+    sklearn_order[np.arange(24), np.arange(24) % 12] = 0.89
+    assert column_order_note(sklearn_order, dataset.labels, dataset.class_names) is None
+    named = load_dataset(pd.DataFrame({"text": list("abcd"), "label": ["007", "10", "2", "+1"]}))
+    assert named.classes == ["+1", "007", "10", "2"]  # not all plain whole numbers: names, text order
+
+
 def test_missing_column_suggests_the_closest_name(tmp_path):
     path = tmp_path / "d.csv"
     ROWS.rename(columns={"label": "lable"}).to_csv(path, index=False)  # no label-like name to guess

@@ -12,7 +12,7 @@ from tui.screens.label_picker import LabelPicker
 from tui.screens.label_set_picker import LabelSetPicker
 from tui.widgets.charts import BarChart
 
-TEXT_SORTED = ["1", "10", "100", "2", "20", "3"]  # the engine's class order for these CSV labels
+TEXT_SORTED = ["1", "10", "100", "2", "20", "3"]  # these labels sorted as text (the engine now sorts them by value too)
 
 
 def test_natural_key_orders_numbers_by_value_and_digit_runs_inside_names():
