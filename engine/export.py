@@ -237,11 +237,13 @@ def _label_dtype(values: list[Any]) -> Any:
     return object
 
 
-def require_journal(journal_path: Path) -> None:
-    """Raise a clear error unless ``journal_path`` is an existing file."""
+def require_journal(journal_path: Path, option: str = "--journal") -> None:
+    """Raise a clear error unless ``journal_path`` is an existing file. ``option``: the option that
+    names the journal in the subcommand used (``audit`` has ``--apply-journal``, not ``--journal``)."""
     if not journal_path.exists():
-        raise DataError(f"no corrections journal at {journal_path}; make decisions in the app first, "
-                        "or pass --journal PATH")
+        hint = ("make decisions in the app first, or pass --journal PATH" if option == "--journal"
+                else f"check the {option} path")  # the user named it: 'pass ... PATH' would be no help
+        raise DataError(f"no corrections journal at {journal_path}; {hint}")
     if not journal_path.is_file():
         raise DataError(f"journal {journal_path} is not a file")
 

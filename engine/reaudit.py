@@ -49,7 +49,7 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     from engine.export import corrected_frame, read_decisions, require_journal
 
     journal_path = Path(journal_path).expanduser()
-    require_journal(journal_path)
+    require_journal(journal_path, "--apply-journal")
     decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
     notes: list[str] = []
     frame, rows = corrected_frame(dataset, decisions, notes)
