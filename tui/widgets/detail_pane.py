@@ -107,7 +107,8 @@ class DetailPane(VerticalScroll, can_focus=True):
     def datalab_rule(self) -> DatalabLabelRule:
         """Datalab's per-class figures for this view, computed once (one pass over the rows)."""
         if self._datalab_rule is None or self._datalab_rule[0] is not self.view:
-            self._datalab_rule = (self.view, DatalabLabelRule.of(self.view.given, self.view.pred_probs))
+            self._datalab_rule = (self.view, DatalabLabelRule.of(self.view.given, self.view.pred_probs,
+                                                                    self.view.datalab_label_flags))
         return self._datalab_rule[1]
 
     def render_row(self, row: int) -> Text:
