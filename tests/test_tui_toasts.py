@@ -5,6 +5,8 @@ the detail pane, and two quick keys ('f' 'f') stacked two of them."""
 
 from __future__ import annotations
 
+import time
+
 from pilot_helpers import settle
 from textual.widgets._toast import Toast
 
@@ -15,9 +17,20 @@ def _toasts(app: TextauditApp) -> list[Toast]:
     return list(app.screen.query(Toast))
 
 
-async def test_toasts_do_not_cover_the_detail_pane_at_80x24(pinned_result, tmp_path):
+def _no_expiry(monkeypatch) -> None:
+    """Toasts stay until replaced: the 'f' toast lives 2 s, which a busy machine can spend between
+    the key and the query (Textual reaps a notification by the clock, and a toast sets a timer)."""
+    import textual.notifications
+
+    start = time.time()
+    monkeypatch.setattr(textual.notifications, "time", lambda: start)
+    monkeypatch.setattr(Toast, "_on_mount", lambda self, event: None)
+
+
+async def test_toasts_do_not_cover_the_detail_pane_at_80x24(pinned_result, tmp_path, monkeypatch):
     from tui_synthetic import fixed_view
 
+    _no_expiry(monkeypatch)
     app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.open_issue("label")
