@@ -28,6 +28,14 @@ def test_one_of_each_is_singular(pinned_result):
     assert "Datalab's own flag: 1 row, 1 of them in both" in view.label_source()
 
 
+def test_a_label_check_that_did_not_run_is_not_zero_wrong_labels(pinned_result):
+    """The table reads 'not checked' (7de1664); the health line said '0 possible wrong labels'."""
+    view = fixed_view(pinned_result.dataset)
+    view.counts.pop("label", None)
+    line = health_line(view)
+    assert line.endswith("· labels not checked") and "possible wrong label" not in line
+
+
 async def test_summary_and_notices_at_one(pinned_result, tmp_path):
     view = one_label_issue(pinned_result.dataset)
     view.flags["underperforming_group"] = view.flags["label"].copy()

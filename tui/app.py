@@ -86,8 +86,11 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         if severity == "information" and (timeout or self.NOTIFICATION_TIMEOUT) <= SHORT_TOAST_S:
             # a key's short outcome replaces the previous key's: stacked, they climbed over the
             # detail pane at 80x24 ('f' 'f': two toasts); warnings, errors and long ones stay
-            for shown in [n for n in self._notifications if n.severity == "information" and n.timeout <= SHORT_TOAST_S]:
-                self._unnotify(shown, refresh=False)
+            # (Textual's own list, not public API: a Textual without it keeps its stacking, never a crash)
+            shown_now, unnotify = getattr(self, "_notifications", ()), getattr(self, "_unnotify", None)
+            for shown in [n for n in shown_now if n.severity == "information" and n.timeout <= SHORT_TOAST_S]:
+                if unnotify is not None:
+                    unnotify(shown, refresh=False)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- start-up -----------------------------------------------------------------------------

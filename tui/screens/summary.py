@@ -48,11 +48,12 @@ def health_line(view: AuditView) -> str:
             flagged |= view.flags[name]
     share = flagged.mean() if len(view) else 0.0
     grade = "good" if share < 0.05 else "fair" if share < 0.15 else "needs attention"
-    label_count = view.counts.get("label", 0)
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
     estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,})"
+    labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
+              else "labels not checked")
     return (f"Health: {grade} · {int(flagged.sum()):,} of {len(view):,} rows ({share:.1%}) flagged by a row check "
-            f"(class imbalance aside) · {counted(label_count, 'possible wrong label')}{estimated}")
+            f"(class imbalance aside) · {labels}")
 
 
 def journal_line(book: DecisionBook, n_rows: int) -> str:
