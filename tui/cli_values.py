@@ -28,3 +28,22 @@ def refuse_empty_values(parser: argparse.ArgumentParser, args: argparse.Namespac
             hint = "" if action.required else " (leave the option out for its default)"
             raise UsageError(f"{name} must not be empty{hint}")
         raise UsageError(f"the {action.dest} path must not be empty")
+
+
+def refuse_cache_dir_typo(args: argparse.Namespace) -> None:
+    """``--cache-dir`` may be a new folder, but only in one that exists: a typo
+    (``--cache-dir /tmp/typo/cache``) made the whole tree without a word, as ``--journal`` in a
+    missing folder did (engine/journal_path.py) and as ``-o`` in a missing folder is refused."""
+    from pathlib import Path
+
+    value = getattr(args, "cache_dir", None)
+    if not value:
+        return
+    path = Path(value).expanduser()
+    if path.exists():
+        if not path.is_dir():
+            raise UsageError(f"--cache-dir {value} is not a folder; choose a folder (it is created if its parent exists)")
+        return
+    if not path.parent.is_dir():
+        raise UsageError(f"--cache-dir {value}: folder {path.parent} does not exist; create it first or choose "
+                         "another --cache-dir")
