@@ -473,8 +473,9 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         score[tiny_rows] = (label_posterior(labels[tiny_rows], contest, noise=noise) if method == "noise-aware posterior"
                             else contest[np.arange(len(contest)), labels[tiny_rows]])
         notes.append(f"label scores of the {counted(int(tiny_rows.sum()), 'row')} in classes under {TINY_CLASS_ROWS} "
-                     f"rows: their label against each row's likeliest other class only (the classifier barely saw "
-                     f"those classes, so it gives their label little probability whether it is right or not)")
+                     f"rows: their label against each row's likeliest other class only, unless that class is sure "
+                     f"(the classifier barely saw those classes, so it gives their label little probability whether "
+                     f"it is right or not)")
     flags = lowest_scored(score, labels, estimated)
     diagnostics.update(cleanlab_estimate=cleanlab_count, uniform_flip_estimate=uniform_count,
                        uniform_flip_detection=round(uniform_seen, 4))
