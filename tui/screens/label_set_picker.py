@@ -1,7 +1,8 @@
 """The label-set picker (multi-label rows): space toggles a label, enter saves the set, esc cancels.
 
-Each line shows the label, its out-of-fold probability for this row and what the audit says of
-it (given, likely missing, likely wrong); the given labels start ticked. Typing filters the list.
+Each line shows a box (✓ when chosen, readable without colour), the label, its out-of-fold
+probability for this row and what the audit says of it (given, likely missing, likely wrong);
+the given labels start ticked. Typing filters the list.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from tui.names import display_order
+from tui.widgets.check_list import CheckList
 
 
 class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
@@ -43,8 +45,8 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         with Vertical(id="picker"):
             yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels", markup=False)
             yield Input(placeholder="type to filter labels", id="set-query")
-            yield SelectionList[int](id="set-options")
-            # the set as it stands, in words: the boxes differ only by colour
+            yield CheckList(id="set-options")  # ✓ in a chosen box: readable without colour
+            # the set as it stands, in words
             yield Label(id="set-chosen", markup=False)
 
     def on_mount(self) -> None:

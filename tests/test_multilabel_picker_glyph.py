@@ -1,0 +1,37 @@
+"""The label-set picker's boxes say chosen or not by a glyph, not by colour alone (NO_COLOR)."""
+
+from __future__ import annotations
+
+import pytest
+from pilot_helpers import settle
+
+from tui.app import TextauditApp
+
+
+@pytest.fixture
+def app(ml_result, tmp_path) -> TextauditApp:
+    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
+
+
+async def test_chosen_labels_show_a_tick_and_the_others_a_blank_box(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_issue("label")
+        await settle(pilot)
+        ml = app.view.multilabel
+        row = app.screen.query_one("#rows").current_row
+        await pilot.press("l")
+        await settle(pilot)
+        picker = app.screen
+        options = picker.query_one("#set-options")
+        order = picker.order()
+
+        def boxes() -> dict[int, str]:
+            return {order[y]: options.render_line(y).text[:3] for y in range(len(order))}
+
+        assert boxes() == {k: "▐✓▌" if k in ml.sets[row] else "▐ ▌" for k in order}
+        await pilot.press("space")  # toggles the first label: its box changes, the others stay
+        await settle(pilot)
+        first = order[0]
+        assert boxes()[first] == ("▐ ▌" if first in ml.sets[row] else "▐✓▌")
+        assert all(boxes()[k] == ("▐✓▌" if k in ml.sets[row] else "▐ ▌") for k in order[1:])
