@@ -312,10 +312,15 @@ def test_saved_datasets_folder_round_trip(data):
     from datasets.table import InMemoryTable
 
     table, _, actions = data.draw(arrow_tables())
+    bars = datasets.is_progress_bar_enabled()  # process-wide: put back, or test_hf_export_quiet fails after this
     with tempfile.TemporaryDirectory() as folder:
         source, out = Path(folder) / "in", Path(folder) / "out"
         datasets.disable_progress_bars()
-        datasets.Dataset(InMemoryTable(table)).save_to_disk(str(source))
+        try:
+            datasets.Dataset(InMemoryTable(table)).save_to_disk(str(source))
+        finally:
+            if bars:
+                datasets.enable_progress_bars()
         if all(a == "exclude" for a in actions):  # datasets cannot load a saved folder of zero rows
             with pytest.raises(DataError, match="no rows left"):
                 _export(source, out, actions, fmt="hf")
@@ -324,6 +329,7 @@ def test_saved_datasets_folder_round_trip(data):
         dataset, changes = _export(source, out, actions, fmt="hf")
         assert datasets.load_from_disk(str(out)).features == datasets.load_from_disk(str(source)).features
         _check_arrow(dataset, changes, read_table(out))
+    assert datasets.is_progress_bar_enabled() == bars  # textaudit's own load and export put it back, too
 
 
 # ------------------------------------------------------------------------ across formats, by value
