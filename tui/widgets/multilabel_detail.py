@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from engine.multilabel_audit import THRESHOLD
+
 TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the most probable)
 
 
@@ -44,8 +46,8 @@ def render_multilabel_row(pane, row: int) -> Text:
     if score is not None:
         text.append("\nWhy: ", style="bold")
         flagged = bool(view.flags["label"][row]) if "label" in view.flags else False
-        text.append(f"label score {score[row]:.3f} (the weakest label's agreement with the model), "
-                    f"{'flagged' if flagged else 'not flagged'}.")
+        text.append(f"label score {score[row]:.3f} (its weakest label's agreement), "
+                    f"{verdict(pane, row, flagged)}.")
     if view.neighbour_indices is not None:
         text.append("\nNearest neighbours:\n", style="bold")
         width = max(20, (pane.size.width or 80) - 40)
@@ -56,6 +58,34 @@ def render_multilabel_row(pane, row: int) -> Text:
             text.append(f"  {distance:5.3f}  {labels:<24}  {body}\n")
     text.rstrip()
     return text
+
+
+def verdict(pane, row: int, flagged: bool) -> str:
+    """'flagged' or 'not flagged', with the reason as engine/multilabel_managers.py decides it: a
+    row is flagged when a label's p crosses 0.5 against its given set (a suggested change) and
+    Datalab's own multi-label check flags it too; after a threshold change, by its score alone."""
+    view, ml = pane.view, pane.view.multilabel
+    state = "flagged" if flagged else "not flagged"
+    datalab = view.datalab_label_flags
+    if datalab is None:
+        return state
+    thresholds = getattr(pane.app, "thresholds", None)
+    moved = thresholds is not None and thresholds.current.get("label", 0) != thresholds.default.get("label", 0)
+    if moved:  # the reviewer moved the threshold: a score cut now
+        cut = thresholds.current["label"]
+        if cut is None:
+            return f"{state}: the threshold you set flags no row"
+        return f"{state}: its score is {'at or under' if flagged else 'over'} the threshold you set ({cut:.3f})"
+    changed, by_datalab = ml.has_suggestion(row), bool(datalab[row])
+    if flagged != (changed and by_datalab):  # not the audit's rule: say no reason rather than a wrong one
+        return state
+    crossing = f"a label crosses p={THRESHOLD:g} ({ml.suggestion_text(row)})"
+    if flagged:
+        return f"{state}: {crossing} and Datalab's own check flags it too"
+    if not changed:
+        why = f"no label crosses p={THRESHOLD:g} against the given set (nothing to suggest)"
+        return f"{state}: {why}" + ("; Datalab's own check flags it" if by_datalab else "")
+    return f"{state}: {crossing} but Datalab's own check does not flag it (it takes both)"
 
 
 def _set(names: list[str], members: tuple[int, ...]) -> str:

@@ -1,0 +1,52 @@
+"""The multi-label detail pane says why a row is flagged or not, true to the engine's rule
+(engine/multilabel_managers.py): a suggested change (a label's p crossing 0.5 against the given
+set) and Datalab's own flag, both; after a threshold change, the score cut."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pilot_helpers import settle
+from textual.widgets import Static
+
+from tui.app import TextauditApp
+from tui.widgets.detail_pane import DetailPane
+
+
+@pytest.fixture
+def app(ml_result, tmp_path) -> TextauditApp:
+    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
+
+
+def why(pane: DetailPane, row: int) -> str:
+    pane.show(row)
+    body = str(pane.query_one("#detail-body", Static).render())
+    return " ".join(body.split("Why:", 1)[1].split("\n")[0:1]).strip()
+
+
+async def test_why_says_the_rule_for_flagged_and_unflagged_rows(app):
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        app.open_issue("label")
+        await settle(pilot)
+        view, ml = app.view, app.view.multilabel
+        pane = app.screen.query_one(DetailPane)
+        flags, datalab = view.flags["label"], view.datalab_label_flags
+        changed = np.array([ml.has_suggestion(r) for r in range(len(view))])
+        assert np.array_equal(flags, datalab & changed)  # the engine's rule, on the demo
+
+        row = int(np.flatnonzero(flags)[0])
+        assert why(pane, row).endswith(f"flagged: a label crosses p=0.5 ({ml.suggestion_text(row)}) "
+                                       "and Datalab's own check flags it too.")
+        row = int(np.flatnonzero(changed & ~datalab)[0])  # a suggestion Datalab does not back
+        assert why(pane, row).endswith(f"not flagged: a label crosses p=0.5 ({ml.suggestion_text(row)}) "
+                                       "but Datalab's own check does not flag it (it takes both).")
+        row = int(np.flatnonzero(~changed)[0])
+        assert why(pane, row).endswith("not flagged: no label crosses p=0.5 against the given set "
+                                       "(nothing to suggest).")
+
+        await pilot.press("t", "right", "right", "enter")  # a score cut now: the reason says so
+        await settle(pilot)
+        cut = app.thresholds.current["label"]
+        row = int(np.flatnonzero(view.flags["label"] & ~flags)[0])
+        assert why(pane, row).endswith(f"flagged: its score is at or under the threshold you set ({cut:.3f}).")
