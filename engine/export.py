@@ -446,7 +446,9 @@ def write_issue_table(result: Any, target: str, inputs: list[str | None]) -> lis
     if fmt in ("csv", "tsv") and "near_duplicate_sets" in table:
         table = table.assign(near_duplicate_sets=table["near_duplicate_sets"].map(
             lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v))
-    warnings: list[str] = []
+    from engine.result import id_column_hint
+
+    warnings: list[str] = [hint] if (hint := id_column_hint(getattr(result, "dataset", None))) else []
     if fmt not in ("jsonl", "json"):
         # the report is not the dataset: a text, label or id UTF-8 cannot hold is shown with U+FFFD,
         # and said (a label from JSON's "\ud800x" ended in 'internal error: UnicodeEncodeError')

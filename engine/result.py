@@ -52,7 +52,9 @@ def issue_table(result: AuditResult) -> pd.DataFrame:
             "row": np.arange(len(dataset)),
             # object dtype: pandas' Arrow-backed strings reject lone surrogates, which JSON input
             # allows in texts, ids and labels
-            "id": pd.Series(dataset.ids, dtype=object),
+            # no --id-column: empty, not the row number again (joined on a data column 'id', row
+            # numbers matched the wrong rows without a word)
+            "id": pd.Series(dataset.ids if dataset.id_column is not None else [None] * len(dataset), dtype=object),
             "text": pd.Series(dataset.texts, dtype=object),
             "given_label": pd.Series(names[dataset.labels], dtype=object),
             "predicted_label": pd.Series(names[np.argmax(result.pred_probs, axis=1)], dtype=object),
@@ -70,6 +72,17 @@ def issue_table(result: AuditResult) -> pd.DataFrame:
 
         table = table_columns(table, dataset)
     return table
+
+
+def id_column_hint(dataset: Any) -> str | None:
+    """Said with an issue table written without ``--id-column`` when the data has a column named like an id."""
+    if dataset is None or dataset.id_column is not None:
+        return None
+    named = [c for c in dataset.frame.columns if str(c).strip().lower() in ("id", "ids", "_id", "uid", "row_id")]
+    if not named:
+        return None
+    return (f"--issues-out: its id column is empty (no --id-column); pass --id-column {named[0]} to carry "
+            "the data's ids (the row column counts rows from 0)")
 
 
 def summary_view(result: AuditResult) -> dict[str, Any]:
