@@ -108,6 +108,9 @@ def export_corrected(
     verbatim = None
     if corrections_only:
         frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None
+        from engine.result import id_column_hint
+
+        notes += [hint] if (hint := id_column_hint(dataset, "--corrections-only")) else []
     else:
         frame, rows = corrected_frame(dataset, decisions, notes)
         style = dataset.style
@@ -215,7 +218,7 @@ def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
     label_dtype = _label_dtype(before + [a for a in after if a is not None])
     return pd.DataFrame({
         "row": pd.array(changed, dtype="int64"),
-        "id": [json_scalar(dataset.ids[row]) for row in changed],
+        "id": [json_scalar(dataset.ids[row]) if dataset.id_column is not None else None for row in changed],
         "text": pd.Series([dataset.texts[row] for row in changed], dtype=object),
         "label_before": pd.array(before, dtype=label_dtype),
         "label_after": pd.array(after, dtype=label_dtype),

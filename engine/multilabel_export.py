@@ -56,7 +56,7 @@ def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
                               dataset.label_originals, dataset.label_form, column.iloc[row]))
     return pd.DataFrame({
         "row": pd.array(changed, dtype="int64"),
-        "id": [_scalar(dataset.ids[row]) for row in changed],
+        "id": [_scalar(dataset.ids[row]) if dataset.id_column is not None else None for row in changed],
         "text": pd.Series([dataset.texts[row] for row in changed], dtype=object),
         "label_before": pd.Series(before, dtype=object),
         "label_after": pd.Series(after, dtype=object),

@@ -39,3 +39,22 @@ def test_an_issue_table_without_id_column_has_no_made_up_ids(tmp_path: Path, cap
     given = pd.read_csv(data, dtype=str)["id"].tolist()  # a CSV id is kept as its text
     assert pd.read_parquet(tmp_path / "b.parquet")["id"].tolist() == given
     assert main([*base, "--issues-out", str(tmp_path / "a.csv")]) == 0  # an earlier table: still replaced
+
+
+def test_a_corrections_only_export_without_id_column_has_no_made_up_ids(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The same for ``export --corrections-only``: its id column held the row number."""
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+
+    monkeypatch.chdir(tmp_path)
+    data = _data(tmp_path)
+    with Journal.open(tmp_path / "d.corrections.jsonl", load_dataset(data)) as journal:
+        journal.record("relabel", 1, label_after="card", issue_type="label", suggested_label="card")
+        journal.record("exclude", 2, issue_type="outlier")
+    assert main(["export", str(data), "-o", "c.csv", "--corrections-only"]) == 0
+    assert "--corrections-only: its id column is empty (no --id-column); pass --id-column id" in capsys.readouterr().err
+    table = pd.read_csv(tmp_path / "c.csv")
+    assert table["row"].tolist() == [1, 2] and table["id"].isna().all()
+    assert main(["export", str(data), "--id-column", "id", "-o", "c.csv", "--corrections-only", "--force"]) == 0
+    assert "its id column is empty" not in capsys.readouterr().err
+    assert pd.read_csv(tmp_path / "c.csv")["id"].tolist() == [1007, 1014]
