@@ -31,6 +31,14 @@ def test_audit_with_stdout_closed_is_an_error(tmp_path):
         "textaudit: error: stdout is closed: nowhere to print the report (redirect it to a file or /dev/null)"]
 
 
+def test_audit_with_stdout_closed_still_writes_its_issues_out_table(tmp_path):
+    """A script that wants only the table (`audit d.csv --issues-out t.csv >&-`) gets it, exit 0."""
+    table = tmp_path / "t.csv"
+    done = _run(["audit", str(_data(tmp_path)), "--model", "tfidf", "--issues-out", str(table)], tmp_path, close=1)
+    assert done.returncode == 0, done.stderr
+    assert len(table.read_text().splitlines()) == 31  # header + every row
+
+
 def test_export_with_stdout_closed_still_writes_its_file(tmp_path):
     data = _data(tmp_path)
     (tmp_path / "j.jsonl").write_text("")

@@ -442,7 +442,7 @@ def _main(argv: list[str] | None) -> int:
         args = parser.parse_args(argv)
         refuse_empty_values(parser, args)  # tui/cli_values.py
         refuse_cache_dir_typo(args)
-        refuse_closed_stdout(closed, args.command)
+        refuse_closed_stdout(closed, args.command, getattr(args, "issues_out", None))
         code = _COMMANDS[args.command](args)
         if INTERRUPTED.is_set():
             if args.command in _APP_COMMANDS:  # the app quit for the signal; its exit line said what is left

@@ -25,7 +25,8 @@ def reopen_closed_std_fds() -> set[int]:
     return closed
 
 
-def refuse_closed_stdout(closed: set[int], command: str | None) -> None:
-    """``audit`` prints its report on stdout: a closed one printed nothing anywhere, exit 0."""
-    if 1 in closed and command == "audit":
+def refuse_closed_stdout(closed: set[int], command: str | None, issues_out: str | None = None) -> None:
+    """``audit`` prints its report on stdout: a closed one printed nothing anywhere, exit 0.
+    With ``--issues-out`` the table is what the run is for: it is written, the report dropped."""
+    if 1 in closed and command == "audit" and not issues_out:
         raise DataError("stdout is closed: nowhere to print the report (redirect it to a file or /dev/null)")
