@@ -17,6 +17,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
     output = Path(args.output).expanduser()
     fmt = resolve_format(output, args.format)  # fail on a bad extension before reading the data
+    refuse_format_clash(output, fmt)
     inputs = [(journal_path, "the corrections journal")]
     if not str(args.data).startswith("hf:"):
         inputs.append((Path(args.data).expanduser(), "the input file"))
@@ -37,3 +38,15 @@ def export_from_args(args: argparse.Namespace) -> int:
         print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     print(shell_safe(summary.line()))  # the output path as typed: an ESC in it must not reach the terminal
     return 0
+
+
+def refuse_format_clash(output: Path, fmt: str) -> None:
+    """``-o fixed.csv --format parquet`` wrote Parquet bytes into a .csv (opened later as text:
+    garbage, and nothing said). An extension textaudit does not know is left to ``--format``."""
+    from engine.errors import UsageError
+    from engine.formats import format_of
+
+    named = format_of(output)
+    if named is not None and named != fmt:
+        name = "a folder name without a file extension" if fmt == "hf" else f"a .{fmt} name"
+        raise UsageError(f"--format {fmt} but {output} names a {named} file; drop --format or give the output {name}")
