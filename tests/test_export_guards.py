@@ -158,3 +158,19 @@ def test_an_output_folder_holding_the_journal_says_holds(str_csv, tmp_path, caps
     assert main(["export", str(str_csv), "--journal", str(journal), "-o", str(tmp_path), "--format", "hf", "--force"]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"textaudit: error: --output {tmp_path} holds the corrections journal; refusing to overwrite it (choose another path)"]
+
+
+def test_exporting_the_demo_by_its_name_points_at_the_bundled_file(tmp_path, monkeypatch, capsys):
+    """`textaudit demo` keeps its journal here but reads demo.csv from the package: `export demo.csv`
+    said only 'no such file' and left a new user no way to their corrections from the shell."""
+    from engine.demo import demo_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "demo.corrections.jsonl").write_text("")
+    assert main(["export", "demo.csv", "-o", "out.csv"]) == 1
+    err = capsys.readouterr().err
+    assert f"the demo's data is bundled: textaudit export {demo_path()} --journal " in err
+    assert not (tmp_path / "out.csv").exists()
+    (tmp_path / "demo.corrections.jsonl").unlink()  # no demo journal here: a plain missing file
+    assert main(["export", "demo.csv", "-o", "out.csv"]) == 1
+    assert "bundled" not in capsys.readouterr().err

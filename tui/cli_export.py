@@ -23,7 +23,12 @@ def export_from_args(args: argparse.Namespace) -> int:
         inputs.append((Path(args.data).expanduser(), "the input file"))
     from engine.load import check_source
 
-    check_source(args.data, encoding=args.encoding)  # a typo in the data path: said as that, not 'no journal'
+    from engine.errors import DataError
+
+    try:
+        check_source(args.data, encoding=args.encoding)  # a typo in the data path: said as that, not 'no journal'
+    except DataError as error:
+        raise DataError(error.message + bundled_demo_hint(args.data, journal_path)) from None
     require_journal(journal_path)  # a folder as --journal: said as that, not as 'the output is the journal'
     check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
     dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
@@ -38,6 +43,19 @@ def export_from_args(args: argparse.Namespace) -> int:
         print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     print(shell_safe(summary.line()))  # the output path as typed: an ESC in it must not reach the terminal
     return 0
+
+
+def bundled_demo_hint(data: str, journal: Path) -> str:
+    """'; the demo's data is bundled: ...' when ``data`` names the demo's file, which is not here
+    (``textaudit demo`` reads it from the package and keeps its journal in the current folder)."""
+    from engine.demo import demo_path
+    from engine.demo_multilabel import demo_multilabel_path
+
+    for bundled in (demo_path(), demo_multilabel_path()):
+        if Path(data).name == bundled.name and not Path(data).exists() and journal.exists():
+            return (f"; the demo's data is bundled: textaudit export {bundled} --journal {journal} -o OUT "
+                    "(or press e in the demo)")
+    return ""
 
 
 def refuse_format_clash(output: Path, fmt: str) -> None:
