@@ -121,7 +121,7 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
                         f"a class ({len(classes):,} classes); a score or a regression target is not a class label")
     counts = np.bincount(indices, minlength=len(classes))
     for index, value in enumerate(classes):
-        if isinstance(value, str) and value.strip().casefold() in _MISSING_WORDS:
+        if isinstance(value, str) and value.strip().casefold() in MISSING_WORDS:
             rows = int(counts[index])
             warnings.append(f"label {value!r} ({rows:,} row{'' if rows == 1 else 's'}) looks like a missing value "
                             "but counts as a class; fill or drop those rows if it is one")
@@ -132,7 +132,7 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
 _INTEGER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 #: Label texts that usually mean "no label" (a NaN written as text by str() or another tool).
-_MISSING_WORDS = frozenset({"nan", "none", "null", "na", "n/a", "<na>", "nil", "undefined"})
+MISSING_WORDS = frozenset({"nan", "none", "null", "na", "n/a", "<na>", "nil", "undefined"})
 
 
 def class_label_names(style: SourceStyle | None, column: str) -> list[str] | None:

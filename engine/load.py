@@ -21,6 +21,7 @@ from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, SourceStyle, is_saved_dataset
 from engine.hub import hub_offline, hub_unreachable
 from engine.label_column import (
+    MISSING_WORDS,
     class_label_names,
     class_labels,
     lookalike_labels,
@@ -172,8 +173,7 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
 
 
 #: How a missing value is often written out as text: R's write.csv 'NA', str(None), pandas' 'nan'.
-_MISSING_TEXTS = frozenset(v for w in ("na", "n/a", "nan", "null", "none", "nil", "<na>", "undefined")
-                           for v in (w, w.upper(), w.capitalize())) | {"NaN"}
+_MISSING_TEXTS = frozenset(v for w in MISSING_WORDS for v in (w, w.upper(), w.capitalize())) | {"NaN"}
 
 
 def _missing_word_texts(texts: list[str]) -> list[str]:
