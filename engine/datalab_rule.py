@@ -21,6 +21,16 @@ import numpy as np
 MIN_EXAMPLES_PER_CLASS = 10
 
 
+def class_means(given: np.ndarray, pred_probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows given each class, and confident learning's threshold per class: the mean p(class) over
+    the rows given it (NaN for a class no row has)."""
+    k = pred_probs.shape[1]
+    counts = np.bincount(given, minlength=k)
+    own = pred_probs[np.arange(len(given)), given].astype(np.float64)
+    sums = np.bincount(given, weights=own, minlength=k)
+    return counts, np.divide(sums, counts, out=np.full(k, np.nan), where=counts > 0)
+
+
 @dataclass(frozen=True)
 class DatalabLabelRule:
     """The per-class figures Datalab's label flag depends on."""
@@ -33,11 +43,8 @@ class DatalabLabelRule:
     def of(cls, given: np.ndarray, pred_probs: np.ndarray, flags: np.ndarray | None = None) -> DatalabLabelRule:
         """Computed in one pass over the rows (``given``: class index per row; ``flags``: Datalab's)."""
         given = np.asarray(given, dtype=np.int64)
+        counts, thresholds = class_means(given, pred_probs)
         k = pred_probs.shape[1]
-        counts = np.bincount(given, minlength=k)
-        own = pred_probs[np.arange(len(given)), given].astype(np.float64)
-        sums = np.bincount(given, weights=own, minlength=k)
-        thresholds = np.divide(sums, counts, out=np.full(k, np.nan), where=counts > 0)
         flagged = None if flags is None else np.bincount(given[np.asarray(flags, dtype=bool)], minlength=k)
         return cls(class_counts=counts, thresholds=thresholds, flagged=flagged)
 

@@ -257,9 +257,10 @@ def class_thresholds(labels: np.ndarray, probs: np.ndarray) -> np.ndarray:
     labelled ``c``; 1 (never reached) for a class under ``MIN_ROWS_PER_CLASS`` rows, whose few rows
     the classifier barely learned, so their mean says nothing about when that class is sure (the
     tests' weak 50-class synthetic: with every class's threshold, 0.02-0.15 AP below self-confidence)."""
-    counts = np.bincount(labels, minlength=probs.shape[1])
-    sums = np.bincount(labels, weights=probs[np.arange(len(labels)), labels], minlength=probs.shape[1])
-    return np.where(counts >= MIN_ROWS_PER_CLASS, sums / np.maximum(counts, 1), 1.0)
+    from engine.datalab_rule import class_means  # the same mean Datalab's rule reads (one place)
+
+    counts, means = class_means(labels, probs)
+    return np.where(counts >= MIN_ROWS_PER_CLASS, means, 1.0)
 
 
 def two_way_contest(labels: np.ndarray, probs: np.ndarray, thresholds: np.ndarray | None = None) -> np.ndarray:
