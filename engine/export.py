@@ -23,7 +23,7 @@ from engine.corrections import Journal, json_scalar
 from engine.journal_format import ACTIONS
 from engine.label_values import label_values
 from engine.errors import DataError, TextauditError, UsageError
-from engine.formats import EXPORT_FORMATS, format_of, is_saved_dataset, known_suffixes
+from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, is_saved_dataset, known_suffixes
 from engine.load import Dataset
 from engine.writers import layout_only, write_table
 from engine.wording import counted
@@ -416,6 +416,8 @@ def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[i
 def issues_out_path(target: str, inputs: list[str | None]) -> tuple[Path, str]:
     """Check ``--issues-out`` before any work: a known file format, not an input, not a link."""
     path = Path(target).expanduser()
+    if problem := folder_slash_problem(target, format_of(path) or "table", "--issues-out"):
+        raise UsageError(problem)  # 'new.csv/': a file new.csv was written
     named = [(Path(p).expanduser(), "an input file") for p in inputs if p and not str(p).startswith("hf:")]
     for source, what in named:
         if same_file(path, source):

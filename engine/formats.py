@@ -6,6 +6,7 @@ here, so a format is added (or a suffix spelled) in one place.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,16 @@ def format_of(path: Path | str) -> str | None:
 def known_suffixes() -> str:
     """``.csv, .json, ...`` for error messages."""
     return ", ".join(sorted(SUFFIX_FORMATS))
+
+
+def folder_slash_problem(value: str, fmt: str, option: str) -> str | None:
+    """Why a file output typed as a folder (``-o out.parquet/``, ``--issues-out new.csv/.``) is
+    refused, or None. pathlib drops the trailing slash, so a *file* ``out.parquet`` was written
+    where the shell (``> x/``) says "Is a directory"."""
+    if fmt == "hf" or not value or os.path.basename(value) not in ("", "."):
+        return None
+    return (f"{option} {value} ends in a folder separator, but a {fmt} output is a file; give the file name "
+            f"({os.path.normpath(value)})")
 
 
 def strip_data_suffix(name: str) -> str:

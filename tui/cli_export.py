@@ -9,7 +9,9 @@ from pathlib import Path
 
 def export_from_args(args: argparse.Namespace) -> int:
     """Load the data, apply the journal, write the output, print one line (warnings on stderr)."""
+    from engine.errors import UsageError
     from engine.export import check_output, export_corrected, require_journal, resolve_format
+    from engine.formats import folder_slash_problem
     from engine.load import load_dataset
     from engine.paths import default_journal_path
     from tui.cli import say_guesses, shell_safe
@@ -18,6 +20,8 @@ def export_from_args(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
     fmt = resolve_format(output, args.format)  # fail on a bad extension before reading the data
     refuse_format_clash(output, fmt)
+    if problem := folder_slash_problem(args.output, fmt, "--output"):  # 'out.parquet/' wrote a file out.parquet
+        raise UsageError(problem)
     inputs = [(journal_path, "the corrections journal")]
     if not str(args.data).startswith("hf:"):
         inputs.append((Path(args.data).expanduser(), "the input file"))

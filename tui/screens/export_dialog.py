@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from engine.formats import DEFAULT_SUFFIX, format_of, known_suffixes
+from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
 from tui.view import terminal_safe
 
 
@@ -141,6 +141,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             problem = f"that is {what}: export never overwrites it"
         elif format_of(target) is None:
             problem = f"unknown extension {target.suffix or '(none)'}: use {known_suffixes()}"
+        elif folder_slash_problem(value, format_of(target) or "", "") is not None:  # 'out.csv/' wrote out.csv
+            problem = f"{terminal_safe(value)} ends in a folder separator: an export is a file, remove it"
         elif target.is_symlink() or target.is_dir():
             problem = f"{target.name} is a {'link' if target.is_symlink() else 'folder'}: choose another name"
         elif not target.parent.is_dir():
