@@ -83,7 +83,7 @@ class Journal:
     def open(cls, path: Path | str, dataset: Dataset, *, read_only: bool = False) -> Journal:
         """Open (or create) the journal at ``path`` and replay it against ``dataset``."""
         journal = cls(Path(path).expanduser(), dataset, read_only)
-        check_journal_path(journal.path, dataset.source)  # a link, the data file, not a journal
+        check_journal_path(journal.path, dataset.source, read_only=read_only)  # a link, the data file, ...
         try:
             if not read_only:
                 journal._file.lock()

@@ -31,13 +31,17 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def check_journal_path(path: Path | str, data_source: str | Path | None = None) -> None:
+def check_journal_path(path: Path | str, data_source: str | Path | None = None, *, read_only: bool = False) -> None:
     """Raise ``JournalPathError`` unless ``path`` is a journal (or a new file) textaudit may use.
 
     ``data_source`` is the dataset's path (or ``hf:...``/``<DataFrame>``, ignored): a journal
-    that is the data file is refused even if it is empty.
+    that is the data file is refused even if it is empty. ``read_only``: the journal is only read
+    (export, ``audit --apply-journal``), so the message says nothing of overwriting it and names
+    no option (export's is ``--journal``, audit's ``--apply-journal``).
     """
     path = Path(path).expanduser()
+    choose = ("give the corrections journal the app wrote (<data stem>.corrections.jsonl by default)" if read_only
+              else "choose another --journal")
     info = _lstat(path)
     if info is None and not path.parent.is_dir():  # the lock library would create the whole tree of a typo
         raise JournalPathError(f"journal {path}: folder {path.parent} does not exist; create it first or choose "
@@ -46,7 +50,8 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None) 
         if stat.S_ISLNK(info.st_mode):
             raise JournalPathError(
                 f"journal {path} is a symbolic link; textaudit never writes through a link "
-                "(pass the file it points to with --journal)"
+                "(pass the file it points to with --journal)" if not read_only else
+                f"journal {path} is a symbolic link; textaudit does not follow one (give the file it points to)"
             )
         if stat.S_ISDIR(info.st_mode):
             raise JournalPathError(f"journal {path} is a directory; choose a file with --journal")
@@ -55,12 +60,13 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None) 
         if _same_file(info, data_source):
             raise JournalPathError(
                 f"journal {path} is the data file itself; choose another --journal "
-                "(the default is <data stem>.corrections.jsonl in the current folder)"
+                "(the default is <data stem>.corrections.jsonl in the current folder)" if not read_only else
+                f"journal {path} is the data file itself; {choose}"
             )
         if not _looks_like_journal(path):
+            so = "" if read_only else " so it is not overwritten"
             raise JournalPathError(
-                f"{path} is not a textaudit journal (its first line is not a journal entry); "
-                "choose another --journal so it is not overwritten"
+                f"{path} is not a textaudit journal (its first line is not a journal entry); {choose}{so}"
             )
     lock = lock_path(path)
     lock_info = _lstat(lock)
