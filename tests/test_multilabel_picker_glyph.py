@@ -27,7 +27,7 @@ async def test_chosen_labels_show_a_tick_and_the_others_a_blank_box(app):
         order = picker.order()
 
         def boxes() -> dict[int, str]:
-            return {order[y]: options.render_line(y).text[:3] for y in range(len(order))}
+            return {order[y]: options.render_line(y).text[2:5] for y in range(len(order))}  # after the ▶ gutter
 
         assert boxes() == {k: "▐✓▌" if k in ml.sets[row] else "▐ ▌" for k in order}
         await pilot.press("space")  # toggles the first label: its box changes, the others stay

@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.names import display_order, drawn_name
+from tui.widgets.cursor_list import CursorOptionList
 from tui.widgets.filter_bar import WordInput
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
@@ -78,7 +79,7 @@ class LabelPicker(ModalScreen[int | None]):
                 shown = " ".join(self.text[:TEXT_CHARS].split()) or "∅ (empty text)"
                 yield Static(shown, id="picker-text", markup=False)
             yield WordInput(placeholder="type to search labels", id="picker-query")
-            yield OptionList(id="picker-options")
+            yield CursorOptionList(id="picker-options")  # ▶ on the highlighted class, readable without colour
 
     def on_mount(self) -> None:
         self.fill("")

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from tui.names import display_order
-from tui.widgets.check_list import CheckList
+from tui.widgets.cursor_list import CursorCheckList
 
 
 class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
@@ -45,7 +45,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         with Vertical(id="picker"):
             yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels", markup=False)
             yield Input(placeholder="type to filter labels", id="set-query")
-            yield CheckList(id="set-options")  # ✓ in a chosen box: readable without colour
+            yield CursorCheckList(id="set-options")  # ▶ at the cursor, ✓ in a chosen box: readable without colour
             # the set as it stands, in words
             yield Label(id="set-chosen", markup=False)
 
