@@ -33,17 +33,22 @@ def refuse_empty_values(parser: argparse.ArgumentParser, args: argparse.Namespac
 def refuse_cache_dir_typo(args: argparse.Namespace) -> None:
     """``--cache-dir`` may be a new folder, but only in one that exists: a typo
     (``--cache-dir /tmp/typo/cache``) made the whole tree without a word, as ``--journal`` in a
-    missing folder did (engine/journal_path.py) and as ``-o`` in a missing folder is refused."""
+    missing folder did (engine/journal_path.py) and as ``-o`` in a missing folder is refused.
+    ``$TEXTAUDIT_CACHE_DIR`` (engine/paths.py) is held to the same rule when the command caches
+    (not for export, which has no cache, nor with ``--no-cache``, which writes none)."""
+    import os
     from pathlib import Path
 
-    value = getattr(args, "cache_dir", None)
+    value, option, fix = getattr(args, "cache_dir", None), "--cache-dir", "choose another --cache-dir"
+    if not value and hasattr(args, "cache_dir") and not getattr(args, "no_cache", False):
+        value, option = os.environ.get("TEXTAUDIT_CACHE_DIR"), "$TEXTAUDIT_CACHE_DIR"
+        fix = "set TEXTAUDIT_CACHE_DIR to another folder (or unset it for the default)"
     if not value:
         return
     path = Path(value).expanduser()
     if path.exists():
         if not path.is_dir():
-            raise UsageError(f"--cache-dir {value} is not a folder; choose a folder (it is created if its parent exists)")
+            raise UsageError(f"{option} {value} is not a folder; {fix} (a new folder is created if its parent exists)")
         return
     if not path.parent.is_dir():
-        raise UsageError(f"--cache-dir {value}: folder {path.parent} does not exist; create it first or choose "
-                         "another --cache-dir")
+        raise UsageError(f"{option} {value}: folder {path.parent} does not exist; create it first or {fix}")
