@@ -1,6 +1,6 @@
 """The CUDA path end to end, in one run on one NVIDIA GPU (goal: under 8 minutes).
 
-    .venv/bin/python bench/gpu_check.py [--cpu-issues ISSUES] [--rows-1m 1000000]
+    .venv/bin/python bench/gpu_check.py [--cpu-issues ISSUES] [--banking77 TRAIN_CSV] [--rows-1m 1000000]
 
 Checks, each timed, on the GPU with a CUDA build of torch:
 1. fp16 vs fp32 vectors of banking77 train (cosine per row: min, mean).
@@ -12,7 +12,9 @@ Checks, each timed, on the GPU with a CUDA build of torch:
    a CPU and a GPU audit of the first ``--sample`` rows.
 4. The 1M-row synthetic scale run (bench/scale.py's data, given vectors) with the GPU graph.
 
-Prints exactly one JSON line. Without a CUDA GPU it prints one JSON line saying so and exits 2.
+Prints exactly one JSON line on stdout (each step's figures also go to stderr as it ends, so a
+run stopped at a time limit still shows the steps it finished). Without a CUDA GPU it prints one
+JSON line saying so and exits 2.
 Untested on a GPU so far (no GPU was lent to the session that wrote it).
 """
 
@@ -29,6 +31,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 BANKING77 = Path(__file__).resolve().parents[2] / "shared" / "data" / "banking77" / "train.csv"
+# The device and half precision checked; tests/test_gpu_check.py swaps in cpu / bf16 to run the
+# same plumbing on small data without a GPU.
+DEVICE, HALF = "cuda", "fp16"
+STEPS = ("vectors", "graph_banking77", "graph_synthetic", "audit_banking77", "scale_1m")
 FLAG_TYPES = ("label", "outlier", "near_duplicate", "null", "non_iid", "class_imbalance", "underperforming_group")
 
 
@@ -48,10 +54,10 @@ def check_vectors(texts: list[str]) -> tuple[dict, np.ndarray]:
     from engine.embed import embed_texts
 
     started = time.perf_counter()
-    fp32 = embed_texts(texts, device="cuda", precision="fp32")
+    fp32 = embed_texts(texts, device=DEVICE, precision="fp32")
     fp32_s = time.perf_counter() - started
     started = time.perf_counter()
-    fp16 = embed_texts(texts, device="cuda", precision="fp16")
+    fp16 = embed_texts(texts, device=DEVICE, precision=HALF)
     fp16_s = time.perf_counter() - started
     cosine = np.sum(fp32 * fp16, axis=1)
     return {"rows": len(texts), "cosine_min": round(float(cosine.min()), 6), "cosine_mean": round(float(cosine.mean()), 6),
@@ -66,7 +72,7 @@ def check_graph(vectors: np.ndarray, label: str) -> dict:
     gpu = _faiss_gpu_graph(vectors)
     method = "faiss-gpu" if gpu is not None else "torch exact-gpu (fp16 matmul, fp32 rescoring)"
     if gpu is None:
-        gpu = build_graph(vectors, method="exact-gpu", device="cuda")
+        gpu = build_graph(vectors, method="exact-gpu", device=DEVICE)
     gpu_s = time.perf_counter() - started
     started = time.perf_counter()
     cpu = build_graph(vectors, method="exact")
@@ -111,7 +117,7 @@ def compare_flags(gpu: dict[str, np.ndarray], cpu: dict[str, np.ndarray]) -> dic
             for t in gpu if t in cpu and len(gpu[t]) == len(cpu[t])}
 
 
-def check_audit(cpu_issues: Path | None, sample: int, folder: Path) -> dict:
+def check_audit(cpu_issues: Path | None, sample: int, folder: Path, banking77: Path = BANKING77) -> dict:
     import pandas as pd
 
     from engine.pipeline import AuditOptions, run_audit
@@ -122,7 +128,7 @@ def check_audit(cpu_issues: Path | None, sample: int, folder: Path) -> dict:
         result = run_audit(source, options)
         return result, round(time.perf_counter() - started, 2)
 
-    gpu, gpu_s = audit(str(BANKING77), "cuda", "gpu-full")
+    gpu, gpu_s = audit(str(banking77), DEVICE, "gpu-full")
     out = {"rows": len(gpu.dataset), "gpu_cold_s": gpu_s, "gpu_timings_s": gpu.timings_s}
     if cpu_issues is not None:
         from engine.load import read_table
@@ -130,10 +136,10 @@ def check_audit(cpu_issues: Path | None, sample: int, folder: Path) -> dict:
         out["compared_with"] = str(cpu_issues)
         out["flags"] = compare_flags(flags_of(gpu.output.issues), flags_of(read_table(cpu_issues)))
         return out
-    frame = pd.read_csv(BANKING77).head(sample)
+    frame = pd.read_csv(banking77).head(sample)
     path = folder / f"banking77_train_{sample}.csv"
     frame.to_csv(path, index=False)
-    gpu_part, _ = audit(str(path), "cuda", "gpu-sample")
+    gpu_part, _ = audit(str(path), DEVICE, "gpu-sample")
     cpu_part, cpu_s = audit(str(path), "cpu", "cpu-sample")
     out["compared_with"] = f"CPU and GPU audits of the first {sample} rows"
     out["cpu_sample_s"] = cpu_s
@@ -148,11 +154,12 @@ def check_scale(rows: int, folder: Path) -> dict:
     from engine.pipeline import AuditOptions, run_audit
     from engine.result import issue_counts
 
+    folder.mkdir(parents=True, exist_ok=True)
     make_data(rows, folder)
     started = time.perf_counter()
     result = run_audit(pd.read_parquet(folder / "data.parquet"), AuditOptions(
         features_path=str(folder / "features.npy"), pred_probs_path=str(folder / "pred_probs.npy"),
-        device="cuda", cache_root=str(folder / "cache")))
+        device=DEVICE, cache_root=str(folder / "cache")))
     return {"rows": rows, "wall_s": round(time.perf_counter() - started, 2), "timings_s": result.timings_s,
             "graph": result.graph.method if result.graph else None, "flagged": issue_counts(result)}
 
@@ -161,16 +168,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cpu-issues", type=Path, default=None,
                         help="per-row issue table of a CPU audit of banking77 train (textaudit audit --issues-out)")
+    parser.add_argument("--banking77", type=Path, default=BANKING77,
+                        help="banking77 train.csv (default: ../shared/data/banking77/train.csv beside the repo)")
     parser.add_argument("--sample", type=int, default=2000, help="rows of the CPU/GPU comparison without --cpu-issues")
     parser.add_argument("--rows-1m", type=int, default=1_000_000, help="rows of the synthetic scale run")
     parser.add_argument("--graph-rows", type=int, default=200_000, help="synthetic rows of the graph check")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help=f"the checks to run, comma-separated (default all: {','.join(STEPS)})")
     args = parser.parse_args()
+    chosen = [step for step in args.steps.split(",") if step]
+    unknown = sorted(set(chosen) - set(STEPS))
+    if unknown or not chosen:
+        parser.error(f"--steps: unknown {', '.join(unknown) or '(none given)'}; choose from {','.join(STEPS)}")
     reason = no_gpu_reason()
     if reason is not None:
         print(json.dumps({"bench": "gpu_check", "gpu": None, "error": f"gpu_check needs a CUDA GPU: {reason}"}))
         return 2
-    if not BANKING77.exists():
-        print(json.dumps({"bench": "gpu_check", "error": f"banking77 train not found at {BANKING77}"}))
+    if not args.banking77.exists() and {"vectors", "graph_banking77", "audit_banking77"} & set(chosen):
+        print(json.dumps({"bench": "gpu_check", "error": f"banking77 train not found at {args.banking77}"}))
         return 2
     import pandas as pd
     import torch
@@ -180,7 +195,7 @@ def main() -> int:
     steps = []
     with tempfile.TemporaryDirectory(prefix="ta-gpu-check-") as tmp:
         folder = Path(tmp)
-        texts = pd.read_csv(BANKING77)["text"].astype(str).tolist()
+        texts = pd.read_csv(args.banking77)["text"].astype(str).tolist() if args.banking77.exists() else []
         fp16: list[np.ndarray] = []
 
         def vectors() -> dict:
@@ -192,8 +207,9 @@ def main() -> int:
         steps.append(("graph_banking77", lambda: check_graph(fp16[0] if fp16 else check_vectors(texts)[1],
                                                              "banking77 train fp16")))
         steps.append(("graph_synthetic", lambda: _synthetic_graph(args.graph_rows, folder)))
-        steps.append(("audit_banking77", lambda: check_audit(args.cpu_issues, args.sample, folder)))
+        steps.append(("audit_banking77", lambda: check_audit(args.cpu_issues, args.sample, folder, args.banking77)))
         steps.append(("scale_1m", lambda: check_scale(args.rows_1m, folder / "scale")))
+        steps = [(name, step) for name, step in steps if name in chosen]
         for name, step in steps:
             step_started = time.perf_counter()
             try:
@@ -201,6 +217,7 @@ def main() -> int:
             except Exception as exc:  # noqa: BLE001 - one failing check must not hide the others
                 out[name] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}
             out[name]["step_s"] = round(time.perf_counter() - step_started, 2)
+            print(f"# {name}: {json.dumps(out[name])}", file=sys.stderr, flush=True)
     out["total_s"] = round(time.perf_counter() - started, 2)
     out["ok"] = all("error" not in out[name] for name, _ in steps)
     print(json.dumps(out))
