@@ -33,6 +33,14 @@ def render_multilabel_row(pane, row: int) -> Text:
         text.append("  (a accepts · l edits the set)", style="italic")
     else:
         text.append("none (every label agrees with the model)", style="italic")
+    # the Why before the Labels line (two lines at 80 columns): at 80x24 the pane shows 10 lines,
+    # and after a long text and the Labels the Why's end fell below them (61 of the demo's rows)
+    score = view.scores.get("label")
+    if score is not None:
+        text.append("\nWhy: ", style="bold")
+        flagged = bool(view.flags["label"][row]) if "label" in view.flags else False
+        text.append(f"label score {score[row]:.3f} (its weakest label's agreement), "
+                    f"{verdict(pane, row, flagged)}.")
     probs = ml.probs[row]
     shown = list(ml.sets[row]) + [int(k) for k in probs.argsort()[::-1] if int(k) not in ml.sets[row]]
     text.append("\nLabels:    ", style="bold")
@@ -42,12 +50,6 @@ def render_multilabel_row(pane, row: int) -> Text:
         note = " missing?" if k in ml.missing[row] else " wrong?" if k in ml.extra[row] else ""
         parts.append(f"{mark}{names[k]} {float(probs[k]):.2f}{note}")
     text.append("  ·  ".join(parts))
-    score = view.scores.get("label")
-    if score is not None:
-        text.append("\nWhy: ", style="bold")
-        flagged = bool(view.flags["label"][row]) if "label" in view.flags else False
-        text.append(f"label score {score[row]:.3f} (its weakest label's agreement), "
-                    f"{verdict(pane, row, flagged)}.")
     if view.neighbour_indices is not None:
         text.append("\nNearest neighbours:\n", style="bold")
         width = max(20, (pane.size.width or 80) - 40)
