@@ -300,7 +300,11 @@ def text_column_parts(frame: pd.DataFrame, text_column: str) -> list[str]:
     may hold '+'), else its '+'-separated parts (``title+description``)."""
     if text_column in frame.columns or "+" not in text_column.strip("+"):
         return [text_column]
-    return [part.strip() for part in text_column.split("+")]
+    parts = [part.strip() for part in text_column.split("+")]
+    if "" in parts or len(set(parts)) < len(parts):  # 'text+text' audited every text twice over
+        why = "an empty part" if "" in parts else f"{next(p for p in parts if parts.count(p) > 1)!r} twice"
+        raise UsageError(f"--text-column {text_column} names {why}; name each column once (A+B)")
+    return parts
 
 
 def _texts(frame: pd.DataFrame, parts: list[str], name: str) -> tuple[list[str], np.ndarray]:
