@@ -62,22 +62,34 @@ def guess_notes(notes: Sequence[str]) -> list[str]:
     return [note for note in notes if _GUESSED.match(note)]
 
 
-def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join: Sequence[str] = ()) -> None:
-    """Raise the one-line 'no <role> column' error unless ``frame`` has ``column``."""
+def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join: Sequence[str] = (),
+                 exclude: Sequence[str | None] = ()) -> None:
+    """Raise the one-line 'no <role> column' error unless ``frame`` has ``column``. ``exclude``:
+    the columns other options took (never offered for a join)."""
     if column in frame.columns:
         return
     columns = [str(c) for c in frame.columns]
-    close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
+    same = _same_name(column, columns)
+    close = [same] if same else difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}? " if close else ""
+    texts = [c for c in columns if c not in exclude and _name_fits(c, TEXT_NAMES, TEXT_WORDS)]  # not id+text
+    joined = "" if close else _join_hint(role, texts, option, join)
     raise UsageError(f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}"
-                     f"choose one with {option}{_join_hint(role, columns, option, join)}")
+                     f"choose one with {option}{joined}")
+
+
+def _same_name(column: str, columns: Sequence[str]) -> str | None:
+    """The column named as ``column`` but for case, spaces and dashes ('TEXT' for 'text'): the
+    likeliest meant one, before a close spelling ('text_len'). A near name is hint enough: no join
+    is offered beside it (it offered 'LABEL+text_len' for 'text' beside 'TEXT')."""
+    return next((c for c in columns if c != column and name_key(c) == name_key(column)), None)
 
 
 def _join_hint(role: str, columns: list[str], option: str, join: Sequence[str]) -> str:
     """For texts spread over columns (title + body): how to audit them together."""
     if role != "text":
         return ""
-    parts = list(join) if len(join) >= 2 else columns[-2:] if len(columns) >= 3 else []
+    parts = list(join) if len(join) >= 2 else columns[-2:] if len(columns) >= 2 else []
     return f" (or join several: {option} {'+'.join(parts)})" if parts else ""
 
 
@@ -145,12 +157,14 @@ def guess_column(frame: pd.DataFrame, role: str, exclude: Sequence[str]) -> tupl
     columns = [str(c) for c in frame.columns]
     if len(fitting) > 1:
         shown = ", ".join(repr(c) for c in fitting)
-        if role == "text":  # title + description: joining them is often what the user wants
-            why = ""
+        if same := _same_name(default, fitting):  # 'TEXT' beside 'text_len': not a join of the two
+            why, joined = f"did you mean {same!r}? ", ""
+        elif role == "text":  # title + description: joining them is often what the user wants
+            why, joined = "", _join_hint(role, columns, option, fitting)
         else:
-            why = f"{shown} could each be it; "
+            why, joined = f"{shown} could each be it; ", ""
         raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {why}"
-                         f"choose one with {option}{_join_hint(role, columns, option, fitting)}")
+                         f"choose one with {option}{joined}")
     if named:  # name candidates, none of whose values fit
         shown = "; ".join(f"{c!r} is not taken: {reasons[c]}" for c in named)
         raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {shown}; "

@@ -375,7 +375,7 @@ def load_dataset(
         text_column, label_column, guessed = resolve_columns(frame, text_column, label_column, id_column)
         text_parts = text_column_parts(frame, text_column)
         for part in text_parts:
-            check_column(frame, part, "text", "--text-column")
+            check_column(frame, part, "text", "--text-column", exclude=(label_column, id_column))
         check_column(frame, label_column, "label", "--label-column")
     except UsageError as exc:
         raise UsageError(f"{name}: {exc.message}") from None
