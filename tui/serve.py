@@ -83,6 +83,13 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port} is not a TCP port")
     if int(args.max_sessions) < 1:
         raise UsageError(f"--max-sessions {args.max_sessions}: must be at least 1")
+    from tui.cli import audit_options
+
+    audit_options(args)  # as browse: '--folds 1', a missing --pred-probs, '--issue-types bogus': one line here
+    if args.device not in ("auto", "cpu"):  # not in every tab's audit: '--device cuda' without one
+        from engine.embed import resolve_device
+
+        resolve_device(args.device)
     from engine.load import check_source
 
     check_source(args.data, encoding=args.encoding)  # as browse: 'd.csv: no such file or directory', exit 1
