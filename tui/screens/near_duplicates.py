@@ -203,14 +203,30 @@ class NearDuplicatesScreen(RowScreen):
     def action_unify(self) -> None:
         """Give every member the selected member's label (as decided, where it was relabelled)."""
         chosen = self.target()
-        if chosen is not None:
-            with self.whole_set():
-                self.relabel_rows(self.diff.members, self.current_label(chosen))
+        if chosen is None:
+            return
+        label = self.current_label(chosen)
+        if label is None:  # giving the set the given label instead wrote 'keep' over this relabel
+            self.notify(f"row {chosen:,} is relabelled to {self.decided_text(chosen)}, which this data does not "
+                        "have: A gives only its labels (l chooses one for every member)", severity="warning", timeout=8)
+            return
+        with self.whole_set():
+            self.relabel_rows(self.diff.members, label)
 
-    def current_label(self, row: int) -> int:
-        """The row's label as decided: its relabel's class, else the given one (what the set shows)."""
+    def decided_text(self, row: int) -> str:
+        """The label the row's journal relabel names, as written (drawn terminal-safe)."""
+        from tui.view import terminal_safe
+
+        decision = self.book.journal.decision(row) if self.book.journal is not None else None
+        return repr(terminal_safe(str(decision.label_after))) if decision is not None else "?"
+
+    def current_label(self, row: int) -> int | None:
+        """The row's label as decided: its relabel's class, else the given one (what the set shows);
+        None when its relabel names a class this data does not have."""
+        if self.book.codes[row] != RELABEL:
+            return int(self.view.given[row])
         decided = int(self.book.labels[row])
-        return decided if self.book.codes[row] == RELABEL and decided >= 0 else int(self.view.given[row])
+        return decided if decided >= 0 else None
 
     def action_pick_label(self) -> None:
         """On this screen ``l`` relabels the whole set (every marked set, with marks)."""
