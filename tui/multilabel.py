@@ -123,27 +123,3 @@ class MultiLabelView:
 
             return terminal_safe(label_after)
         return change_text(self.shown, self.sets[row], after) or compact(self.shown, after)
-
-
-def record_set(book: Any, row: int, after: tuple[int, ...], issue_type: str,
-               suggested: tuple[int, ...] | None, given: tuple[int, ...]) -> Any:
-    """Save a set decision (fsynced before it returns): relabel to ``after``, or keep when unchanged."""
-    from tui.decisions import Outcome
-
-    if (problem := book._guard()) is not None:
-        return Outcome([], problem)
-    from engine.corrections import JournalWriteError
-
-    names = [str(c) for c in book.classes]
-    suggested_text = set_display(names, suggested) if suggested is not None else None
-    try:
-        if tuple(sorted(after)) == tuple(sorted(given)):
-            book.journal.record("keep", row, issue_type=issue_type, suggested_label=suggested_text)
-        else:
-            book.journal.record("relabel", row, label_after=set_display(names, after), issue_type=issue_type,
-                                suggested_label=suggested_text)
-    except JournalWriteError as exc:
-        return Outcome([], str(exc))
-    book._refresh([row])
-    book.saved_this_session += 1
-    return Outcome([row])

@@ -14,6 +14,7 @@ import numpy as np
 from tui.bindings import NEAR_DUPLICATE_BINDINGS
 from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.decisions import RELABEL
+from tui.screens import set_decisions
 from tui.screens.row_screen import RowScreen
 from tui.view import list_text
 from tui.widgets.diff_view import DiffView
@@ -205,13 +206,17 @@ class NearDuplicatesScreen(RowScreen):
         chosen = self.target()
         if chosen is None:
             return
-        label = self.current_label(chosen)
+        ml = self.view.multilabel
+        label = set_decisions.decided_set(self, chosen) if ml is not None else self.current_label(chosen)
         if label is None:  # giving the set the given label instead wrote 'keep' over this relabel
             self.notify(f"row {chosen:,} is relabelled to {self.decided_text(chosen)}, which this data does not "
                         "have: A gives only its labels (l chooses one for every member)", severity="warning", timeout=8)
             return
         with self.whole_set():
-            self.relabel_rows(self.diff.members, label)
+            if ml is not None:  # label sets: the member's set as decided
+                set_decisions.record_sets(self, list(self.diff.members), label)
+            else:
+                self.relabel_rows(self.diff.members, label)
 
     def decided_text(self, row: int) -> str:
         """The label the row's journal relabel names, as written (drawn terminal-safe)."""
@@ -230,11 +235,20 @@ class NearDuplicatesScreen(RowScreen):
 
     def action_pick_label(self) -> None:
         """On this screen ``l`` relabels the whole set (every marked set, with marks)."""
-        if self.mark_count:
+        if self.mark_count and self.view.multilabel is None:
             self.pick_label_for_marks()
             return
         rows = list(self.diff.members)
         if not rows:
+            return
+        if self.view.multilabel is not None:  # one label set for every member (marks: says one at a time)
+
+            def chosen_set(after: tuple[int, ...] | None) -> None:
+                if after is not None:
+                    with self.whole_set():
+                        set_decisions.record_sets(self, rows, after)
+
+            set_decisions.pick_set(self, rows, chosen_set)
             return
         from tui.screens.label_picker import LabelPicker
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.screens import set_decisions
 from tui.view import ISSUE_TITLES
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ class DecisionKeys:
             if self.mark_count:
                 return True
             row = self.target()
+            if self.view.multilabel is not None:  # label sets: a suggested set change
+                return set_decisions.can_accept(self, row)
             return True if row is not None and self.view.backs_suggestion(row) else None
         return True
 
@@ -74,6 +77,9 @@ class DecisionKeys:
             self.action_accept()
 
     def action_accept(self) -> None:
+        if self.view.multilabel is not None:  # label sets: tui/screens/set_decisions.py
+            set_decisions.accept(self)
+            return
         if self.mark_count:
             self.bulk("accept")
             return
@@ -100,6 +106,9 @@ class DecisionKeys:
             self.decide([("keep", row, None)], int(self.view.predicted[row]))
 
     def action_pick_label(self) -> None:
+        if self.view.multilabel is not None:  # the label-set picker
+            set_decisions.pick_set(self)
+            return
         if self.mark_count:
             self.pick_label_for_marks()
             return
