@@ -42,14 +42,18 @@ def label_estimate(result: AuditResult) -> dict[str, Any] | None:
     }
 
 
-def issue_table(result: AuditResult) -> pd.DataFrame:
-    """One row per data row: id, text, given/predicted label names and every issue column."""
+def issue_table(result: AuditResult, rows: np.ndarray | None = None) -> pd.DataFrame:
+    """One row per data row: id, text, given/predicted label names and every issue column.
+
+    ``rows``: the data file's row of each audited row (``audit --apply-journal`` audits the data
+    without its excluded rows); ``row`` and the near-duplicate sets count the file's rows."""
     dataset = result.dataset
+    at = np.arange(len(dataset)) if rows is None else np.asarray(rows, dtype=np.int64)
     names = np.asarray(dataset.class_names, dtype=object)
     issues = result.output.issues
     table = pd.DataFrame(
         {
-            "row": np.arange(len(dataset)),
+            "row": at,
             # object dtype: pandas' Arrow-backed strings reject lone surrogates, which JSON input
             # allows in texts, ids and labels
             # no --id-column: empty, not the row number again (joined on a data column 'id', row
@@ -62,7 +66,7 @@ def issue_table(result: AuditResult) -> pd.DataFrame:
     )
     for column in issues.columns:
         if column == "near_duplicate_sets":
-            table[column] = [[int(x) for x in v] if v is not None else [] for v in issues[column]]
+            table[column] = [[int(at[x]) for x in v] if v is not None else [] for v in issues[column]]
         else:
             table[column] = issues[column].to_numpy()
     if result.graph is not None and "distance_to_nearest_neighbor" not in table:

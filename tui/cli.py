@@ -341,7 +341,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.issues_out:
         from engine.export import write_issue_table
 
-        for warning in write_issue_table(result, args.issues_out, issues_inputs):
+        for warning in write_issue_table(result, args.issues_out, issues_inputs, reaudit.rows if reaudit else None):
             print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     if index_key is not None and reaudit is None:
         from engine import result_index
