@@ -195,7 +195,7 @@ def main() -> int:
     steps = []
     with tempfile.TemporaryDirectory(prefix="ta-gpu-check-") as tmp:
         folder = Path(tmp)
-        texts = pd.read_csv(args.banking77)["text"].astype(str).tolist() if args.banking77.exists() else []
+        texts = pd.read_csv(args.banking77)["text"].fillna("").astype(str).tolist() if args.banking77.exists() else []
         fp16: list[np.ndarray] = []
 
         def vectors() -> dict:
