@@ -32,6 +32,7 @@ MODES = {
 }
 MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
 MATRIX_CELL = 5
+NAME_HEADING = "→ Suggested"  # the wider of the two name columns' headings
 EXAMPLE_CHARS = 60  # an example text is cut to this many cells at most (less on a narrow terminal)
 #: Cells of the table that are not names or the example: margins, the Rows and Decided columns,
 #: and the padding Textual puts around each of the five columns.
@@ -92,7 +93,7 @@ class ConfusionScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#confusions", DataTable)
-        table.add_columns("Rows", "Decided", "Given", "→ Suggested", "Example")
+        table.add_columns("Rows", "Decided", "Given", NAME_HEADING, "Example")
         self.fill()
 
     def on_screen_resume(self) -> None:
@@ -113,7 +114,8 @@ class ConfusionScreen(Screen):
         cursor = table.cursor_row
         self.groups = self.grouped()
         table.clear()
-        name_width, example_width = self.widths()
+        drawn = [names[c] for group in self.groups for c in (group.given, group.suggested) if c is not None]
+        name_width, example_width = self.widths(max((cell_len(name) for name in drawn), default=0))
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else "(any)"
             suggested = names[group.suggested] if group.suggested is not None else "(any)"
@@ -141,11 +143,13 @@ class ConfusionScreen(Screen):
         hint = " · v: next view" + ("" if showing_matrix else " · enter: the rows (then * and a)")
         self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
 
-    def widths(self) -> tuple[int, int]:
+    def widths(self, longest: int = 24) -> tuple[int, int]:
         """Class name and example widths that fit the table in the terminal: at 80 columns the
-        names took 24 cells each and the example was cut to its first 8 behind a sideways scroll."""
+        names took 24 cells each and the example was cut to its first 8 behind a sideways scroll.
+        Names as wide as the ``longest`` shown need: the demo's 14-cell names left 4 of their 18
+        cells empty while the example was cut at 20."""
         room = (self.size.width or self.app.size.width) - FIXED_CELLS
-        name_width = max(12, min(24, room // 3))
+        name_width = min(max(12, min(24, room // 3)), max(len(NAME_HEADING), longest))
         return name_width, max(12, min(EXAMPLE_CHARS, room - 2 * name_width))
 
     def on_resize(self) -> None:

@@ -1,0 +1,29 @@
+"""The confusion navigator at 80 columns gives the example text the room short class names leave:
+the names' columns were sized for 18 cells whatever the names (the demo's longest is 14), so the
+example was cut at 20 cells with 8 columns of the screen empty beside it."""
+
+from __future__ import annotations
+
+from pilot_helpers import settle
+from rich.cells import cell_len
+from textual.widgets import DataTable
+from tui_synthetic import fixed_view
+
+from tui.app import TextauditApp
+
+
+async def test_example_takes_the_room_short_names_leave(pinned_result, journal_path):
+    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#confusions", DataTable)
+        longest = max(cell_len(n) for n in app.view.shown_names)
+        assert longest == 14  # transfer_money, refund_request
+        lines = [table.render_line(y).text.rstrip() for y in range(table.size.height)]
+        assert max(cell_len(line) for line in lines) <= 80  # the table still fits: no sideways scroll
+        example = " ".join(str(app.view.texts[screen.groups[0].rows[0]]).split())
+        assert example[:26] in lines[1], lines[1]  # 26 cells of it and more, where 19 and "…" showed
