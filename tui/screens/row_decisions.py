@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from tui.widgets.row_list import RowList
 
 
+#: Actions on the row (or set) under the cursor: with no row and no marks they have nothing to act on.
+ROW_ACTIONS = frozenset({"accept", "pick_label", "exclude", "keep", "unify", "keep_one", "member"})
+
+
 class DecisionKeys:
     """Decisions on the row under the cursor (or a near-duplicate set), and undo/redo."""
 
@@ -56,7 +60,11 @@ class DecisionKeys:
         self.row_list.action_cursor(1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Accept is offered (not dimmed) only on a row whose suggestion a label issue backs."""
+        """Accept is offered (not dimmed) only on a row whose suggestion a label issue backs; the
+        keys that decide on a row are left out of the footer while the list is empty (nothing
+        flagged: they did nothing at all)."""
+        if action in ROW_ACTIONS and not self.mark_count and self.target() is None:
+            return False
         if action == "accept":
             if self.mark_count:
                 return True
