@@ -17,7 +17,7 @@ from pathlib import Path
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS
-from tui.cli_values import refuse_cache_dir_typo, refuse_empty_values
+from tui.cli_values import check_options, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts
 from tui.std_streams import refuse_closed_stdout, reopen_closed_std_fds
 
@@ -441,7 +441,7 @@ def _main(argv: list[str] | None) -> int:
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
         args = parser.parse_args(argv)
         refuse_empty_values(parser, args)  # tui/cli_values.py
-        refuse_cache_dir_typo(args)
+        check_options(args)  # --cache-dir / $TEXTAUDIT_CACHE_DIR typo, an unreachable --ray address
         refuse_closed_stdout(closed, args.command, getattr(args, "issues_out", None))
         code = _COMMANDS[args.command](args)
         if INTERRUPTED.is_set():

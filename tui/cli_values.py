@@ -52,3 +52,22 @@ def refuse_cache_dir_typo(args: argparse.Namespace) -> None:
         return
     if not path.parent.is_dir():
         raise UsageError(f"{option} {value}: folder {path.parent} does not exist; create it first or {fix}")
+
+
+def refuse_unreachable_ray(args: argparse.Namespace) -> None:
+    """``--ray host:port`` that is no Ray address or does not answer: one line before anything
+    runs. It was probed only when the first Ray stage began: after the data was read and, in
+    ``browse`` and ``serve``, inside the app (every browser tab's audit failed in the page)."""
+    address = getattr(args, "ray", None)
+    if address in (None, "local", "auto"):  # a local instance; 'auto' is Ray's own lookup
+        return
+    from engine.distributed.cluster import ray_missing_reason, reachable
+
+    if ray_missing_reason() is None:  # without Ray, audit_options says that first
+        reachable(address)
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """The option checks ``main`` runs for every command before it starts (see each)."""
+    refuse_cache_dir_typo(args)
+    refuse_unreachable_ray(args)
