@@ -244,7 +244,9 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     if isinstance(loaded, datasets.DatasetDict):
         split = "train" if "train" in loaded else next(iter(loaded))
         if len(loaded) > 1:
-            notes = (f"{path} holds splits {', '.join(loaded)}; using {split!r} (an export writes that split only)",)
+            other = next(name for name in loaded if name != split)  # how to choose: the split's own folder
+            notes = (f"{path} holds splits {', '.join(loaded)}; using {split!r} (an export writes that split only; "
+                     f"for another, give its folder: {path / other})",)
         loaded = loaded[split]
     frame, style = read_saved(loaded)
     return frame, dataclasses.replace(style, notes=notes)
