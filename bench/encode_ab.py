@@ -7,7 +7,8 @@
 Each variant is an environment (``name:KEY=VALUE,KEY=VALUE``; ``name:`` alone is torch's
 default; ``ENCODE_AB_TOKENS_PER_BATCH=N`` sets the encoder's tokens per batch, ``ENCODE_AB_PRECISION=P`` the
 precision, so fp32 and int8 can be interleaved: ``--variant fp32:ENCODE_AB_PRECISION=fp32 --variant
-int8:ENCODE_AB_PRECISION=int8``) read when torch
+int8:ENCODE_AB_PRECISION=int8``; ``ENCODE_AB_REPO=DIR`` imports ``engine`` from another source tree,
+e.g. ``git archive HEAD~1 | tar -x -C /tmp/old``, to time a change against its parent) read when torch
 loads, so every run is a fresh child: import torch, load the bundled
 model's lean encoder, encode 200 texts (oneDNN builds its primitives), then time the encode of
 the first ``--rows`` banking77 texts. Rounds run every variant once, in reversed order every
@@ -41,6 +42,8 @@ def child(rows: int, precision: str) -> None:
 
     import torch  # first, so the variant's environment is what libgomp reads
 
+    if os.environ.get("ENCODE_AB_REPO"):  # this variant's engine comes from another tree
+        sys.path.insert(0, os.environ["ENCODE_AB_REPO"])
     from engine import bert_encoder
     from engine.embed import _model_path, resolve_precision
 
@@ -54,6 +57,7 @@ def child(rows: int, precision: str) -> None:
     cpu, wall = time.process_time(), time.perf_counter()
     encoder.encode(texts)
     print(json.dumps({"encode_s": round(time.perf_counter() - wall, 3), "cpu_s": round(time.process_time() - cpu, 3),
+                      "engine": str(Path(bert_encoder.__file__).parents[1]),
                       "precision": effective, "threads": torch.get_num_threads(),
                       "capability": torch.backends.cpu.get_cpu_capability(),
                       "tokens_per_batch": bert_encoder.TOKENS_PER_BATCH}))

@@ -45,6 +45,7 @@ from engine.checks import (
 )
 from engine.errors import DataError
 from engine.imports import import_with_gc_paused
+from engine.int8_linear import VERSION as INT8_VERSION
 from engine.load import Dataset, load_dataset
 from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER, FoldState
 from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
@@ -212,6 +213,8 @@ class _Runner:
         precision = (options.precision if tfidf else
                      resolve_precision(options.precision, resolve_device(options.device), model, memo_dir=memo_dir)
                      if options.ray is None else _ray_precision(options, model, memo_dir))
+        if precision == "int8":  # int8's numbers have versions of their own: older int8 vectors are not reused
+            fingerprint = f"{fingerprint}+int8v{INT8_VERSION}"
         key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": precision,
                         "v": PIPELINE_VERSION})
 

@@ -72,6 +72,41 @@ def test_outlier_channels_in_fp32_rescue_a_per_tensor_scale():
 
 
 @needs_int8
+def test_a_rows_int8_product_does_not_depend_on_the_other_rows():
+    """FBGEMM takes one scale and zero point per call from the whole tensor: a row's product
+    must not move with the range of the rows beside it (or the encoder's padding rows)."""
+    import torch
+
+    generator = torch.Generator().manual_seed(2)
+    weight = torch.randn(64, 128, generator=generator) / 10
+    layer = int8_linear.Int8Linear(weight, torch.randn(64, generator=generator), torch.tensor([5, 9]))
+    row = torch.nn.functional.gelu(torch.randn(1, 128, generator=generator) * 2)  # like the FFN's input
+    # 128 rows each time, as the encoder pads them (MKL's fp32 side product may sum a lone row
+    # in another order, as fp32's own products would)
+    alone = int8_linear.int8_linear(torch.cat([row, torch.zeros(127, 128)]), layer, None)[:1]
+    company = torch.cat([row, -3 * torch.rand(40, 128, generator=generator), torch.zeros(87, 128)])
+    assert torch.equal(int8_linear.int8_linear(company, layer, None)[:1], alone)
+    assert torch.equal(int8_linear.int8_linear(company.flip(0), layer, None)[-1:], alone)
+
+
+@needs_int8
+def test_an_int8_vector_does_not_depend_on_its_batch(folder: Path):
+    """The same text alone, among texts of its token length (one batch) and beside a much
+    longer text gets the same vector bit for bit, as in fp32: re-audits, subsets and the Ray
+    path batch texts differently (it moved flags: bench/README.md, int8)."""
+    encoder = bert_encoder.BertMeanEncoder(folder, precision="int8")
+    text = "how do I top up my card"
+    length = len(encoder.token_ids([text])[0])
+    pool = [f"{a} {b} my {c}" for a in ("where", "why", "can I", "how do I") for b in ("find", "block", "order")
+            for c in ("card", "refund", "new pin", "top-up limit", "money transfer")]
+    mates = [t for t in pool if len(encoder.token_ids([t])[0]) == length and t != text][:12]
+    assert len(mates) >= 4
+    alone = encoder.encode([text])[0]
+    np.testing.assert_array_equal(encoder.encode(mates[:6] + [text] + mates[6:])[6], alone)
+    np.testing.assert_array_equal(encoder.encode([TEXTS[4], text, TEXTS[6]])[1], alone)
+
+
+@needs_int8
 def test_shipped_outlier_channels_are_the_bundled_models_calibration(folder: Path):
     from engine.embed import model_fingerprint
 

@@ -113,3 +113,34 @@ def test_entries_keyed_auto_by_earlier_versions_are_reused(small_frame, tmp_path
     assert encoded == []  # every text's vector came from the old entry
     assert any(f"reused the vectors of {len(small_frame)} of {len(small_frame)}" in note for note in second.notes)
     assert second.stage_cache_hits == {"embed": False, "neighbours": True, "predict": True, "audit": True}
+
+
+def test_int8_vectors_of_an_earlier_int8_version_are_not_reused(small_frame, tmp_path, monkeypatch):
+    """int8's numbers changed (engine/int8_linear.VERSION 2: a row's vector no longer depends on
+    its batch), so entries keyed as before, whole or per text, are not reused."""
+    import numpy as np
+
+    from engine.int8_linear import VERSION
+
+    encoded: list[int] = []
+
+    def fake(texts, **kwargs):
+        encoded.append(len(texts))
+        vectors = np.random.default_rng(len(encoded)).standard_normal((len(texts), 384)).astype(np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    monkeypatch.setattr(engine.embed, "embed_texts", fake)
+    options = AuditOptions(cache_root=str(tmp_path / "a"), issue_types=("label",), precision="int8", device="cpu")
+    first = run_audit(small_frame, options)
+    assert encoded == [len(small_frame)]
+    [entry] = list((tmp_path / "a" / "v1" / "embeddings").iterdir())
+    stored = Cache(root=tmp_path / "a").load("embeddings", entry.name)
+    assert stored is not None and stored["_meta"]["model"] == f"{model_fingerprint(DEFAULT_MODEL)}+int8v{VERSION}"
+    old_meta = {"model": model_fingerprint(DEFAULT_MODEL), "precision": "int8", "rows": len(small_frame)}
+    old_key = make_key({"texts": first.dataset.text_hash(), **{k: old_meta[k] for k in ("model", "precision")},
+                        "v": PIPELINE_VERSION})  # how int8 vectors were keyed before VERSION
+    Cache(root=tmp_path / "b").save("embeddings", old_key, {"vectors.npy": stored["vectors"],
+                                                           "row_hashes.npy": stored["row_hashes"]}, old_meta)
+    second = run_audit(small_frame, AuditOptions(**{**options.__dict__, "cache_root": str(tmp_path / "b")}))
+    assert not second.stage_cache_hits["embed"]
+    assert encoded == [len(small_frame)] * 2  # every text encoded again, none reused per text
