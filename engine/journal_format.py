@@ -78,6 +78,7 @@ class ReplayProblems:
         self.label_changed: list[int] = []
         self.other_label_column: dict[str, list[int]] = {}  # made on another label column: its rows
         self.ambiguous: list[int] = []
+        self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
         self.partial_groups: list[tuple[int, int, int]] = []  # (group, matching lines, size)
         self.torn_bytes = 0
@@ -91,6 +92,7 @@ class ReplayProblems:
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
+        self.id_columns |= other.id_columns
 
     @property
     def unapplied(self) -> int:
@@ -139,6 +141,10 @@ class ReplayProblems:
             report.append(f"{counted(len(self.ambiguous), 'decision')} not applied: "
                           f"{'its' if len(self.ambiguous) == 1 else 'their'} id or text now belongs to "
                           f"several rows, so which one was decided is unknown (rows {rows_text(self.ambiguous)})")
+        if self.id_columns and self.unapplied:  # matched by text alone: a moved duplicate, an edited text
+            names = " / ".join(sorted(self.id_columns))
+            report.append(f"the journal's decisions were made with --id-column {names}: pass --id-column {names} "
+                          "to match rows by id (this run matched them by text)")
         if self.partial_groups:
             lines = sum(n for _, n, _ in self.partial_groups)
             their = "its" if len(self.partial_groups) == 1 else "their"

@@ -55,6 +55,9 @@ class RowMatcher:
             problems.other_label_column.setdefault(column, []).append(stored)
             return None
         in_range = 0 <= stored < n_rows
+        made_with = entry.get("id_column")
+        if isinstance(made_with, str) and made_with != self.dataset.id_column and "id" in entry:
+            problems.id_columns.add(made_with)  # said only if some decision is not applied
         if self.uses_ids(entry):
             wanted = entry["id"]
             if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
