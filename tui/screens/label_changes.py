@@ -13,6 +13,7 @@ import shlex
 from dataclasses import dataclass
 
 import numpy as np
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -22,6 +23,12 @@ from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
 from tui.view import AuditView
 from tui.widgets.footer import Footer
+
+EXAMPLE_CHARS = 60  # an example text is cut to this many cells at most (less on a narrow terminal)
+MEANS = ("likely missing", "likely wrong")
+#: Cells that are not the change or the example: margins, Rows, Decided, Means and the padding
+#: Textual puts around each of the five columns (as tui/screens/confusions.FIXED_CELLS).
+FIXED_CELLS = 2 + len("Rows") + len("Decided") + len(MEANS[0]) + 5 * 2 + 1
 
 
 @dataclass(frozen=True)
@@ -85,17 +92,30 @@ class LabelChangeScreen(Screen):
         cursor = table.cursor_row
         self.changes = label_changes(view)
         table.clear()
-        for index, change in enumerate(self.changes):
-            name = view.names.fit(names[change.label], 24)
-            means = "likely missing" if change.sign == "+" else "likely wrong"
-            example = " ".join(str(view.texts[change.rows[0]]).split())
+        shown = [f"{change.sign}{view.names.fit(names[change.label], 24)}" for change in self.changes]
+        example_width = self.example_width(max((cell_len(name) for name in shown), default=0))
+        for index, (change, name) in enumerate(zip(self.changes, shown)):
+            means = MEANS[0] if change.sign == "+" else MEANS[1]
+            example = " ".join(str(view.texts[change.rows[0]])[:EXAMPLE_CHARS * 4].split())
+            if cell_len(example) > example_width:
+                example = set_cell_size(example, example_width - 1) + "…"
             table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}",
-                          Text(f"{change.sign}{name}"), means, Text(example[:60]), key=str(index))
+                          Text(name), means, Text(example), key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         flagged = int(view.flags["label"].sum()) if "label" in view.flags else 0
         self.query_one("#title-bar", Static).update(
             f"Label changes · {flagged:,} label issues · {len(self.changes):,} changes")
+
+    def example_width(self, change_cells: int) -> int:
+        """The example's cells, so that the table fits the terminal: at 80 columns its first 60
+        made the table 104 wide, cut by the screen's edge mid-word behind a sideways scroll."""
+        room = (self.size.width or self.app.size.width) - FIXED_CELLS - max(len("Change"), change_cells)
+        return max(12, min(EXAMPLE_CHARS, room))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and getattr(self, "changes", None):
+            self.fill()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_change(int(event.row_key.value))

@@ -1,0 +1,33 @@
+"""The label-change navigator (C on multi-label data) fits its table in an 80-column terminal:
+each example was its first 60 characters whatever the width, so at 80 columns the table ran past
+the screen's edge, cut mid-word without a mark, the rest behind a sideways scroll."""
+
+from __future__ import annotations
+
+import pytest
+from pilot_helpers import settle
+from rich.cells import cell_len
+from textual.widgets import DataTable
+
+from tui.app import TextauditApp
+from tui.screens.label_changes import LabelChangeScreen
+
+
+@pytest.fixture
+def app(ml_result, tmp_path) -> TextauditApp:
+    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_table_fits_and_a_cut_example_says_so(app, size):
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, LabelChangeScreen)
+        table = app.screen.query_one("#confusions", DataTable)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.size.width, (table.virtual_size, table.size)  # no sideways scroll
+        lines = [table.render_line(y).text.rstrip() for y in range(1, 1 + table.row_count)]
+        assert all(cell_len(line) <= size[0] for line in lines)
+        assert any(line.endswith("…") for line in lines)  # the demo's examples are longer than the room
