@@ -441,7 +441,7 @@ def _main(argv: list[str] | None) -> int:
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))
         args = parser.parse_args(argv)
         refuse_empty_values(parser, args)  # tui/cli_values.py
-        check_options(args)  # --cache-dir / $TEXTAUDIT_CACHE_DIR typo, an unreachable --ray address
+        check_options(args)  # --cache-dir typo, --ray unreachable, --device missing
         refuse_closed_stdout(closed, args.command, getattr(args, "issues_out", None))
         code = _COMMANDS[args.command](args)
         if INTERRUPTED.is_set():

@@ -67,7 +67,19 @@ def refuse_unreachable_ray(args: argparse.Namespace) -> None:
         reachable(address)
 
 
+def refuse_missing_device(args: argparse.Namespace) -> None:
+    """``browse``/``demo``/``serve --device cuda`` (or ``mps``) on a machine without one: one line
+    before the app starts; it opened the app (or served), whose audit then failed inside it.
+    ``audit`` says the same when it embeds (and ``--model tfidf`` needs no device)."""
+    device = getattr(args, "device", None)
+    if getattr(args, "command", None) in ("browse", "demo", "serve") and device not in (None, "auto", "cpu"):
+        from engine.embed import resolve_device
+
+        resolve_device(device)
+
+
 def check_options(args: argparse.Namespace) -> None:
     """The option checks ``main`` runs for every command before it starts (see each)."""
     refuse_cache_dir_typo(args)
     refuse_unreachable_ray(args)
+    refuse_missing_device(args)

@@ -86,10 +86,6 @@ def serve(args: argparse.Namespace) -> int:
     from tui.cli import audit_options
 
     audit_options(args)  # as browse: '--folds 1', a missing --pred-probs, '--issue-types bogus': one line here
-    if args.device not in ("auto", "cpu"):  # not in every tab's audit: '--device cuda' without one
-        from engine.embed import resolve_device
-
-        resolve_device(args.device)
     from engine.load import check_source
 
     check_source(args.data, encoding=args.encoding)  # as browse: 'd.csv: no such file or directory', exit 1
