@@ -105,13 +105,19 @@ class DecisionKeys:
         if self.mark_count:
             self.bulk("exclude")
         elif (row := self.target()) is not None:
-            self.decide([("exclude", row, None)], int(self.view.predicted[row]))
+            if self.view.multilabel is not None:  # the journal's suggestion is a set there
+                set_decisions.decide_row(self, "exclude", row)
+            else:
+                self.decide([("exclude", row, None)], int(self.view.predicted[row]))
 
     def action_keep(self) -> None:
         if self.mark_count:
             self.bulk("keep")
         elif (row := self.target()) is not None:
-            self.decide([("keep", row, None)], int(self.view.predicted[row]))
+            if self.view.multilabel is not None:
+                set_decisions.decide_row(self, "keep", row)
+            else:
+                self.decide([("keep", row, None)], int(self.view.predicted[row]))
 
     def action_pick_label(self) -> None:
         if self.view.multilabel is not None:  # the label-set picker

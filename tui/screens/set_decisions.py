@@ -90,6 +90,13 @@ def pick_set(screen: Any, rows: list[int] | None = None, done: Any = None) -> No
                                           missing=ml.missing[first], extra=ml.extra[first], title=title), done or chosen)
 
 
+def decide_row(screen: Any, action: str, row: int) -> None:
+    """Exclude or keep ``row``, the journal's suggestion its suggested set (the single-label
+    keys wrote the model's top class there: 'suggested_label': 'urgent' in a journal of sets)."""
+    ml = screen.view.multilabel
+    write(screen, [(action, row, None)], ml.display(ml.suggested(row)) if ml.has_suggestion(row) else None)
+
+
 def record_sets(screen: Any, rows: list[int], after: tuple[int, ...]) -> None:
     """Give ``rows`` the set ``after`` (keep where it is a row's given set), one undo, then advance."""
     ml = screen.view.multilabel
