@@ -17,7 +17,7 @@ from pathlib import Path
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS
-from tui.cli_values import check_options, refuse_empty_values
+from tui.cli_values import check_options, os_error_exit, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts
 from tui.std_streams import refuse_closed_stdout, reopen_closed_std_fds
 
@@ -463,7 +463,7 @@ def _main(argv: list[str] | None) -> int:
         return 1
     except OSError as exc:
         if exc.errno not in _OUTPUT_FULL:
-            raise
+            return os_error_exit(exc)  # a path too long, ...: one line, never a traceback
         # the engine turns a full disk under a file it writes into one DataError line: what is left
         # is the report on stdout ('> /dev/full', a full disk under a redirect), not a bug (exit 70)
         print(f"textaudit: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)

@@ -83,3 +83,24 @@ def check_options(args: argparse.Namespace) -> None:
     refuse_cache_dir_typo(args)
     refuse_unreachable_ray(args)
     refuse_missing_device(args)
+
+
+def os_error_exit(exc: OSError) -> int:
+    """An ``OSError`` no check caught, in one line, never a traceback: with a file name (a name too
+    long for the file system, a loop of links, no permission) it is about a path the user gave,
+    exit 1; without one it is a bug's line, exit 70 (``TEXTAUDIT_DEBUG=1`` raises it)."""
+    import os
+    import sys
+
+    from tui.cli import EXIT_INTERNAL, shell_safe
+
+    if exc.filename is not None:
+        name = str(exc.filename)
+        shown = name if len(name) <= 80 else f"{name[:79]}…"
+        print(f"textaudit: error: {shell_safe(shown)}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    if os.environ.get("TEXTAUDIT_DEBUG"):
+        raise exc
+    print(f"textaudit: internal error: {type(exc).__name__}: {exc} (set TEXTAUDIT_DEBUG=1 for the traceback)",
+          file=sys.stderr)
+    return EXIT_INTERNAL
