@@ -38,3 +38,23 @@ async def test_unify_refuses_a_relabel_to_an_unknown_class(pinned_result, tmp_pa
         assert journal_lines(journal) == before  # nothing written: the relabel stands, no member changed
         said = [n.message for n in app._notifications]
         assert any("'savings_enquiry'" in m and "does not have" in m for m in said), said
+
+
+async def test_a_relabel_to_an_unknown_class_shows_its_label(pinned_result, tmp_path):
+    """The decision reads '→ savings_enquiry (new)' (the set's header, the detail pane), not '→ ?'."""
+    from tui_synthetic import fixed_view
+
+    view = fixed_view(pinned_result.dataset)
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, pinned_result.dataset) as j:
+        j.record("relabel", 5, label_after="savings_enquiry", issue_type="label", allow_new_label=True)
+    app = TextauditApp(pinned_result, journal_path=journal, view=view)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.book.describe(5, view.shown_names) == "→ savings_enquiry (new)"
+        app.open_issue("label")
+        await settle(pilot)
+        app.screen.show_row(5)
+        await settle(pilot)
+        body = str(app.screen.query_one("#detail-body").render())
+        assert "decision: → savings_enquiry (new)" in body

@@ -326,9 +326,15 @@ class DecisionBook:
         code = self.codes[row]
         if code == RELABEL:
             label = self.labels[row]
-            if label < 0 and self.describe_set is not None and self.journal is not None:
+            if label < 0 and self.journal is not None:
                 decision = self.journal.decision(row)
-                return "→ " + self.describe_set(row, decision.label_after if decision is not None else "")
+                after = decision.label_after if decision is not None else None
+                if self.describe_set is not None:
+                    return "→ " + self.describe_set(row, after or "")
+                if after is not None:  # a class this data does not have (a new label): as the journal wrote it
+                    from tui.view import terminal_safe
+
+                    return f"→ {terminal_safe(str(after))} (new)"
             return "→ " + (class_names[label] if label >= 0 else "?")
         if code == EXCLUDE:
             return "✗ excluded"
