@@ -78,8 +78,32 @@ def refuse_missing_device(args: argparse.Namespace) -> None:
         resolve_device(device)
 
 
+#: The options (argparse dests) that name files or folders.
+_PATH_OPTIONS = ("data", "output", "journal", "issues_out", "apply_journal", "cache_dir", "pred_probs", "features",
+                 "model")
+
+
+def refuse_unknown_home(args: argparse.Namespace) -> None:
+    """A path starting ``~name`` for a user this machine does not have (the shell left it as typed:
+    '-o "~bob/x.csv"', a typo of ``~/``) ended in 'internal error: RuntimeError: Could not
+    determine home directory', exit 70. One line naming the option, exit 2."""
+    from pathlib import Path
+
+    for name in _PATH_OPTIONS:  # not a column name or --label-sep: '~' is data there
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value.startswith("~"):
+            try:
+                Path(value).expanduser()
+            except RuntimeError:
+                head = value.split("/", 1)[0]
+                option = "the data path" if name == "data" else f"--{name.replace('_', '-')}"
+                raise UsageError(f"{option} {value}: no user {head[1:]!r} to expand {head} for; "
+                                 "give the path in full (or ~/ for your own home)") from None
+
+
 def check_options(args: argparse.Namespace) -> None:
     """The option checks ``main`` runs for every command before it starts (see each)."""
+    refuse_unknown_home(args)
     refuse_cache_dir_typo(args)
     refuse_unreachable_ray(args)
     refuse_missing_device(args)
