@@ -1,4 +1,6 @@
-"""Option values argparse accepts but textaudit must not: an empty string read as "not given"."""
+"""Option values argparse accepts but textaudit must not (an empty string read as "not given", a
+cache folder in a typo, ``~nobody/``, an unreachable ``--ray``, a missing ``--device``), each one line
+before a command starts; and the one line for an ``OSError`` no check caught."""
 
 from __future__ import annotations
 
