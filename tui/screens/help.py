@@ -33,7 +33,8 @@ SECTIONS = [
     ("Everywhere", APP_BINDINGS + [PALETTE_KEY]),
     ("Summary", SUMMARY_BINDINGS),
     ("Row screens: decisions, saved to the journal at once", DECISION_BINDINGS),
-    ("Row screens: view", VIEW_BINDINGS + RowList.BINDINGS),
+    # left/right (the list's sideways keys) choose a near-duplicate member: listed in that section
+    ("Row screens: view", VIEW_BINDINGS + [b for b in RowList.BINDINGS if not b.action.startswith("sideways")]),
     ("Row screens: marks (a l x o act on them) and review", REVIEW_BINDINGS),
     ("Confusions (c on row screens, C on the summary)", CONFUSION_BINDINGS),
     ("Flag threshold dialog (t on row screens)", THRESHOLD_BINDINGS),
