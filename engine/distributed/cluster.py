@@ -79,6 +79,11 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> None:
         except UsageError:
             raise
         except ConnectionError as exc:
+            if address == "auto" and "running Ray instance" in str(exc):  # Ray's words name its own --address flag
+                where = f"RAY_ADDRESS={os.environ['RAY_ADDRESS']}" if os.environ.get("RAY_ADDRESS") else "RAY_ADDRESS unset"
+                raise UsageError(f"--ray auto: no running Ray cluster found (none started on this machine, {where}); "
+                                 "start one with `ray start --head`, give host:port, or use --ray alone for a local "
+                                 "instance") from None
             raise UsageError(f"--ray {address}: cannot join the Ray cluster ({_first_line(exc)})") from None
         except Exception as exc:  # noqa: BLE001 - Ray raises many kinds; the user needs one line
             raise UsageError(f"--ray: Ray did not start ({type(exc).__name__}: {_first_line(exc)})") from None
