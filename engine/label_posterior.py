@@ -105,6 +105,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
+from engine.label_signal import label_signal, no_signal_note
 from engine.wording import counted
 
 SHARPNESS = 1.5
@@ -480,5 +481,8 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     flags = lowest_scored(score, labels, estimated)
     diagnostics.update(cleanlab_estimate=cleanlab_count, uniform_flip_estimate=uniform_count,
                        uniform_flip_detection=round(uniform_seen, 4))
+    signal = label_signal(labels, probs)
+    diagnostics["label_signal_kappa"] = round(signal["kappa"], 4)
+    notes[:0] = [note for note in (no_signal_note(signal),) if note]
     return LabelScores(score=score, flags=flags, estimated_issues=estimated, method=method,
                        notes=notes, diagnostics=diagnostics)

@@ -10,6 +10,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from engine.label_signal import MIN_KAPPA
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
@@ -52,6 +53,9 @@ def health_line(view: AuditView) -> str:
     estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,})"
     labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
               else "labels not checked")
+    kappa = ((view.info.get("label") or {}).get("label_score_diagnostics") or {}).get("label_signal_kappa")
+    if kappa is not None and kappa < MIN_KAPPA:
+        labels = f"the texts barely predict the labels (see the note): {labels}"
     return (f"Health: {grade} · {int(flagged.sum()):,} of {len(view):,} rows ({share:.1%}) flagged by a row check "
             f"(class imbalance aside) · {labels}")
 
