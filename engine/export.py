@@ -305,6 +305,9 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
         if (output / "dataset_dict.json").is_file():  # an export writes one split: the others would be gone
             raise UsageError(f"{output} is a saved dataset with splits (a DatasetDict); an export writes one split, "
                              "so it is not replaced even with --force (choose a new folder)")
+        if (output.parent / "dataset_dict.json").is_file():  # '-o dd/test': dd's test split would be this export
+            raise UsageError(f"{output} is inside the saved dataset {output.parent} (a DatasetDict), where it would "
+                             "replace or add a split of that dataset, even with --force; choose a folder outside it")
     elif output.is_dir():
         raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
     if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal

@@ -174,3 +174,22 @@ def test_exporting_the_demo_by_its_name_points_at_the_bundled_file(tmp_path, mon
     (tmp_path / "demo.corrections.jsonl").unlink()  # no demo journal here: a plain missing file
     assert main(["export", "demo.csv", "-o", "out.csv"]) == 1
     assert "bundled" not in capsys.readouterr().err
+
+
+def test_an_hf_export_never_writes_into_a_saved_dataset_with_splits(str_csv, tmp_path, capsys):
+    """`export dd/train -o dd/test --format hf --force` replaced the test split inside the saved
+    DatasetDict dd with the corrected train split (s13 hostile report): the dataset was changed."""
+    datasets = pytest.importorskip("datasets")
+    one = datasets.Dataset.from_dict({"text": ["a", "b"], "label": ["x", "y"]})
+    folder = tmp_path / "dd"
+    datasets.DatasetDict({"train": one, "test": one}).save_to_disk(str(folder))
+    before = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b"")
+    capsys.readouterr()
+    for target in ("test", "extra"):
+        assert main(["export", str(str_csv), "--journal", str(journal), "-o", str(folder / target), "--format", "hf",
+                     "--force"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith(f"textaudit: error: {folder / target} is inside the saved dataset {folder}") and "\n" not in err
+    assert {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
