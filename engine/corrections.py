@@ -460,6 +460,8 @@ class Journal:
             from engine.multilabel import parse_display
 
             entry["labels_before"] = [self._names[i] for i in self.dataset.label_sets[row]]
+            if getattr(self.dataset.label_form, "kind", None) == "sep":  # replay skips one read with another
+                entry["label_sep"] = self.dataset.label_form.sep
             if label_after is not None:
                 entry["labels_after"] = [self._names[i] for i in parse_display(label_after, self._names)]
         return entry

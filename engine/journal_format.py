@@ -77,6 +77,7 @@ class ReplayProblems:
         self.history_mismatch: list[int] = []
         self.label_changed: list[int] = []
         self.other_label_column: dict[str, list[int]] = {}  # made on another label column: its rows
+        self.other_label_sep: dict[str, list[int]] = {}  # label sets read with another --label-sep: rows
         self.ambiguous: list[int] = []
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
@@ -92,6 +93,8 @@ class ReplayProblems:
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
+        for sep, rows in other.other_label_sep.items():
+            self.other_label_sep.setdefault(sep, []).extend(rows)
         self.id_columns |= other.id_columns
 
     @property
@@ -99,7 +102,7 @@ class ReplayProblems:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
                 + len(self.label_changed) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups)
-                + sum(map(len, self.other_label_column.values())))
+                + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values())))
 
     def summary(self) -> str | None:
         """One clause for a summary line when part of the journal no longer applies, else None."""
@@ -137,6 +140,9 @@ class ReplayProblems:
         for column, rows in self.other_label_column.items():
             report.append(f"{counted(len(rows), 'decision')} not applied: made on the label column {column!r}, "
                           f"not this one (rows {rows_text(rows)})")
+        for sep, rows in self.other_label_sep.items():
+            report.append(f"{counted(len(rows), 'decision')} not applied: made with --label-sep {sep!r}, not this "
+                          f"one (rows {rows_text(rows)}); give --label-sep {sep!r}")
         if self.ambiguous:
             report.append(f"{counted(len(self.ambiguous), 'decision')} not applied: "
                           f"{'its' if len(self.ambiguous) == 1 else 'their'} id or text now belongs to "

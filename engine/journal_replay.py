@@ -10,7 +10,8 @@ label at the time. On replay a decision goes to
   whose text has the stored hash (a re-sorted file, texts unique);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
-column (``label_column``, recorded since session 11) is the dataset's. Anything else (the id
+column (``label_column``, recorded since session 11) is the dataset's, as is the separator of
+multi-label sets joined in one cell (``label_sep``, recorded since session 13). Anything else (the id
 gone or repeated, the text or the label changed, a duplicated text moved) is skipped and
 reported: a decision never lands on a row the user did not decide on.
 """
@@ -53,6 +54,10 @@ class RowMatcher:
         column = entry.get("label_column")  # absent in journals written before it was recorded
         if isinstance(column, str) and column != self.dataset.label_column:
             problems.other_label_column.setdefault(column, []).append(stored)
+            return None
+        sep, form = entry.get("label_sep"), self.dataset.label_form  # multi-label sets joined by a separator
+        if isinstance(sep, str) and getattr(form, "kind", None) == "sep" and form.sep != sep:
+            problems.other_label_sep.setdefault(sep, []).append(stored)
             return None
         in_range = 0 <= stored < n_rows
         made_with = entry.get("id_column")

@@ -125,3 +125,28 @@ def test_journal_of_changed_set_is_not_applied(tmp_path: Path) -> None:
     data.write_text("".join(json.dumps(r) + "\n" for r in edited))
     with Journal.open(journal_path, load_dataset(data), read_only=True) as journal:
         assert not journal.decisions() and any("label changed" in line for line in journal.load_report)
+
+
+def test_a_journal_is_not_replayed_with_another_label_sep(tmp_path: Path) -> None:
+    """Sets written as 'a|b' and decided with --label-sep '|', exported with --label-sep ',': the
+    cells no longer parse as the journal's sets, so most decisions failed with a warning, but one
+    made on an empty set (which parses the same with any separator) was written as 'card,lost'
+    into a '|'-joined file (s13 hostile report). Each line now records the separator; replay with
+    another skips it, so such a journal does not match, and the message names the separator."""
+    from engine.errors import DataError
+
+    data = tmp_path / "d.csv"
+    _write(data, "csv")
+    dataset = load_dataset(data, label_sep="|")
+    names = dataset.class_names
+    journal_path = tmp_path / "d.jsonl"
+    with Journal.open(journal_path, dataset) as journal:
+        journal.record("relabel", 2, label_after=set_display(names, dataset.label_sets[0]), issue_type="label")
+        journal.record("relabel", 1, label_after=set_display(names, ()), issue_type="label")
+    assert all(json.loads(line)["label_sep"] == "|" for line in journal_path.read_text().splitlines())
+    with pytest.raises(DataError, match=r"made with --label-sep '\|', not this one .*give --label-sep '\|'"):
+        export_corrected(load_dataset(data, label_sep=","), journal_path, tmp_path / "wrong.csv")
+    assert not (tmp_path / "wrong.csv").exists()
+    export_corrected(load_dataset(data, label_sep="|"), journal_path, tmp_path / "right.csv")
+    lines = (tmp_path / "right.csv").read_text().splitlines()
+    assert lines[2] == "send money abroad," and lines[3] == "no label here,card|lost"
