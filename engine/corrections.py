@@ -41,16 +41,15 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     ReplayProblems,
     decision_from_entry,
     encode_group,
-    encode_json,
     encode_line,
     frame_groups,
-    row_part,
     json_scalar,
     rows_text,
     utc_now,
 )
 from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError  # noqa: F401 - API
 from engine.journal_replay import RowMatcher
+from engine.journal_rows import RowParts
 from engine.journal_state import ACTION_INDEX, Current, DecisionState, Group
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.label_values import label_value, parses_as_set
@@ -73,10 +72,7 @@ class Journal:
         self._class_names = set(self._names)
         self._matcher = RowMatcher(dataset)
         self._problems = ReplayProblems()
-        self._parts: np.ndarray | None = None  # each row's line part (object), filled as rows are decided
-        self._have_part = np.zeros(0, dtype=bool)
-        self._before_names: list[str] = []
-        self._before_json: list[str] = []
+        self._rows = RowParts(dataset)  # each row's line part, filled as rows are decided
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -280,7 +276,7 @@ class Journal:
         """Compute the rows' fixed line parts (text hash, id) now, e.g. while a bulk dialog is
         open, so the decision's key press only writes. Optional: writing computes what is missing."""
         if not self.dataset.is_multilabel:
-            self._row_parts(np.asarray(rows, dtype=np.int64))
+            self._rows.parts(np.asarray(rows, dtype=np.int64))
 
     def _validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:
         """``_validate`` for every entry, the checks that repeat done once per distinct value;
@@ -295,32 +291,13 @@ class Journal:
         for action, label_after in pairs:  # the label checks depend on (action, label) only
             self._validate(action, rows[0], label_after, allow_new_label)
 
-    def _row_parts(self, rows: np.ndarray) -> np.ndarray:
-        """Each row's own part of a journal line (``row_part``: id, text hash, label before),
-        computed once per row of this dataset (the Dataset is immutable)."""
-        if self._parts is None:
-            self._parts = np.empty(len(self.dataset), dtype=object)
-            self._have_part = np.zeros(len(self.dataset), dtype=bool)
-            self._before_names = [str(c) for c in self.dataset.classes]
-            self._before_json = [encode_json(name) for name in self._before_names]
-        missing = rows[~self._have_part[rows]]
-        if len(missing):
-            ids, texts, before = self.dataset.ids, self.dataset.texts, self._before_json
-            codes = self.dataset.labels[missing].tolist()
-            made = np.empty(len(missing), dtype=object)
-            made[:] = [row_part(row, _id_json(ids[row]), text_sha256(texts[row]), before[code])
-                       for row, code in zip(missing.tolist(), codes)]
-            self._parts[missing] = made
-            self._have_part[missing] = True
-        return self._parts[rows]
-
     def _write_columns(self, rows: np.ndarray, actions: np.ndarray, after: np.ndarray, labels: list[str],
                        issue_type: str, suggested_label: str | None) -> Group:
         """A checked single-label group's lines in one pass (``encode_group``: the bytes ``_entry``
         + ``encode_line`` write), one write + fsync, then the group pushed as columns."""
         with self._mutex:
             group_id, ts = self._next_seq, utc_now()
-            parts = self._row_parts(rows)
+            parts = self._rows.parts(rows)
             before_codes = self.dataset.labels[rows]
             texts = np.array([*labels, None], dtype=object)[after]  # -1: the trailing None
             fresh = np.array([label not in self._class_names for label in labels] + [False])[after]
@@ -342,7 +319,7 @@ class Journal:
                 payload = b"".join(lines)
             self._file.append(payload)
             self._next_seq += len(rows)
-            names, kind = self._before_names, str(issue_type or "")
+            names, kind = self._rows.before_names, str(issue_type or "")
 
             def make(i: int) -> Decision:
                 return _decision(int(rows[i]), action_names[i], texts[i], kind, ts, names[before_codes[i]],
@@ -372,7 +349,7 @@ class Journal:
                 try:
                     payload = encode_group(
                         seq=group_id, group=group_id, ts=ts, actions=[action] * len(rows),
-                        row_parts=self._row_parts(rows), after=[None] * len(rows), issue_type=next(iter(target.kinds)),
+                        row_parts=self._rows.parts(rows), after=[None] * len(rows), issue_type=next(iter(target.kinds)),
                         suggested_label=None, id_column=self.dataset.id_column, new_label=[False] * len(rows),
                         target=target.id, label_column=self.dataset.label_column)
                 except ValueError:
@@ -470,14 +447,6 @@ class Journal:
         """Write the lines durably (one write, one fsync) or raise JournalWriteError, nothing written."""
         self._file.append(b"".join(encode_line(entry) for entry in entries))
         self._next_seq += len(entries)
-
-
-def _id_json(value: Any) -> str:
-    """A row id as its line holds it: ``encode_json(json_scalar(value))``, plain ints and str directly."""
-    kind = type(value)
-    if kind is int or kind is str:
-        return encode_json(value)
-    return encode_json(json_scalar(value))
 
 
 def _decision(row: int, action: str, label_after: str | None, issue_type: str, ts: str,

@@ -1,0 +1,53 @@
+"""Each row's own part of a journal line (id, text hash, label before), built once per row.
+
+``Journal`` writes a decision group's lines in one pass (``journal_format.encode_group``); the part
+of a line fixed by the row alone is cached here, so deciding a row again, or undoing a bulk
+decision, only joins strings. The Dataset is immutable, so a row's part never goes stale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from engine.journal_format import encode_json, json_scalar, row_part
+from engine.load import Dataset, text_sha256
+
+
+class RowParts:
+    """Cached ``row_part`` strings of ``dataset``'s rows, filled as rows are decided."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._parts: np.ndarray | None = None  # each row's line part (object)
+        self._have_part = np.zeros(0, dtype=bool)
+        self.before_names: list[str] = []
+        self._before_json: list[str] = []
+
+    def parts(self, rows: np.ndarray) -> np.ndarray:
+        """Each row's own part of a journal line (``row_part``: id, text hash, label before),
+        computed once per row of this dataset."""
+        if self._parts is None:
+            self._parts = np.empty(len(self.dataset), dtype=object)
+            self._have_part = np.zeros(len(self.dataset), dtype=bool)
+            self.before_names = [str(c) for c in self.dataset.classes]
+            self._before_json = [encode_json(name) for name in self.before_names]
+        missing = rows[~self._have_part[rows]]
+        if len(missing):
+            ids, texts, before = self.dataset.ids, self.dataset.texts, self._before_json
+            codes = self.dataset.labels[missing].tolist()
+            made = np.empty(len(missing), dtype=object)
+            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code])
+                       for row, code in zip(missing.tolist(), codes)]
+            self._parts[missing] = made
+            self._have_part[missing] = True
+        return self._parts[rows]
+
+
+def id_json(value: Any) -> str:
+    """A row id as its line holds it: ``encode_json(json_scalar(value))``, plain ints and str directly."""
+    kind = type(value)
+    if kind is int or kind is str:
+        return encode_json(value)
+    return encode_json(json_scalar(value))
