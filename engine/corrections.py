@@ -221,6 +221,7 @@ class Journal:
             group_id = self._next_seq
             ts = utc_now()
             lines, decisions = [], []
+            self._rows.prints(rows)  # every row's row_hash in one pass, not one per line
             for offset, (action, row, label_after) in enumerate(entries):
                 entry = self._entry(group_id + offset, group_id, len(entries), ts, action, row,
                                     issue_type, label_after=label_after, suggested_label=suggested_label)
@@ -358,6 +359,7 @@ class Journal:
                     self._file.append(payload)
                     self._next_seq += len(rows)
                     return self._state.step(action)
+            self._rows.prints([decision.row for decision in target.decisions])  # in one pass
             lines = [
                 self._entry(group_id + offset, group_id, len(target.decisions), ts, action,
                             decision.row, decision.issue_type, target=target.id)
@@ -426,6 +428,11 @@ class Journal:
             "action": action, "row": row, "id": json_scalar(self.dataset.ids[row]),
             "text_sha256": text_sha256(self.dataset.texts[row]),
             "label_before": self.dataset.label_display(row),
+        }
+        fingerprint = self._rows.prints([row])
+        if fingerprint is not None:  # tells copies of a repeated text apart on replay (engine/row_print.py)
+            entry["row_hash"] = fingerprint[0]
+        entry |= {
             "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
             "id_column": self.dataset.id_column,
         }

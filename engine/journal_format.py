@@ -161,8 +161,8 @@ class ReplayProblems:
                           f"groups {rows_text([g for g, _, _ in self.partial_groups])})")
         if self.moved:
             report.append(f"{counted(len(self.moved), 'decision')} followed "
-                          f"{'its' if len(self.moved) == 1 else 'their'} row to a new position (same id or "
-                          f"unique text, rows {rows_text(self.moved)})")
+                          f"{'its' if len(self.moved) == 1 else 'their'} row to a new position (same id, or "
+                          f"same text and other columns; rows {rows_text(self.moved)})")
         if self.history_mismatch:
             report.append(f"skipped {counted(len(self.history_mismatch), 'undo/redo line')} that do not match "
                           "the decisions before them")
@@ -274,9 +274,11 @@ def encode_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def row_part(row: int, id_json: str, digest: str, before_json: str) -> str:
-    """The part of a line fixed by the row alone (``row`` .. ``label_before``), for ``encode_group``."""
-    return f'{row},"id":{id_json},"text_sha256":"{digest}","label_before":{before_json}'
+def row_part(row: int, id_json: str, digest: str, before_json: str, row_hash: str | None = None) -> str:
+    """The part of a line fixed by the row alone (``row`` .. ``label_before``, and ``row_hash``
+    when the data has columns besides the text and label: engine/row_print.py), for ``encode_group``."""
+    part = f'{row},"id":{id_json},"text_sha256":"{digest}","label_before":{before_json}'
+    return part if row_hash is None else f'{part},"row_hash":"{row_hash}"'
 
 
 def encode_group(

@@ -7,7 +7,9 @@ label at the time. On replay a decision goes to
 * with an id column: the row that still has the stored id (at the stored position, or, if the
   file was re-sorted, wherever the id now is, when exactly one row has it);
 * without one: the row at the stored position, or, when the text there changed, the one row
-  whose text has the stored hash (a re-sorted file, texts unique);
+  whose text has the stored hash (a re-sorted file, texts unique); where that text is repeated,
+  the line's ``row_hash`` (the row's other columns, recorded since session 14: engine/row_print.py)
+  chooses the copy, and if no copy, or several at other positions, have it, none is chosen;
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's, as is the separator of
@@ -22,6 +24,7 @@ from typing import Any
 
 from engine.journal_format import ReplayProblems, json_scalar
 from engine.load import Dataset, text_sha256
+from engine.row_print import row_prints
 
 
 class RowMatcher:
@@ -33,6 +36,7 @@ class RowMatcher:
         self._hashes: dict[int, str] = {}
         self._by_id: dict[Any, list[int]] | None = None
         self._by_hash: dict[str, list[int]] | None = None
+        self._prints: list[str] | None = None  # every row's row_hash (engine/row_print.py), on first need
 
     def text_hash(self, row: int) -> str:
         found = self._hashes.get(row)
@@ -76,10 +80,15 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return None
                 row = rows[0]
-        elif in_range and self.text_hash(stored) == entry["text_sha256"]:
+        elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
             row = stored
         else:
             rows = self._hash_rows(entry["text_sha256"])
+            if len(rows) > 1 and isinstance(entry.get("row_hash"), str):  # copies of the text: the decided one
+                rows = [row for row in rows if self._same_row(row, entry)]
+                if not rows:  # none has the decided row's other columns: which copy is unknowable
+                    problems.ambiguous.append(stored)
+                    return None
             if len(rows) > 1:  # the text moved and is now repeated: which copy is unknowable
                 problems.ambiguous.append(stored)
                 return None
@@ -95,6 +104,16 @@ class RowMatcher:
             problems.label_changed.append(stored)
             return None
         return row
+
+    def _same_row(self, row: int, entry: dict[str, Any]) -> bool:
+        """The row's other columns are those the line's ``row_hash`` recorded (True without one,
+        or when the data now has no other columns: its copies of a text are then identical)."""
+        wanted = entry.get("row_hash")
+        if not isinstance(wanted, str):
+            return True
+        if self._prints is None:
+            self._prints = row_prints(self.dataset) or []
+        return not self._prints or self._prints[row] == wanted
 
     def _id_rows(self, wanted: Any) -> list[int]:
         if self._by_id is None:

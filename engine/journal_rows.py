@@ -1,4 +1,4 @@
-"""Each row's own part of a journal line (id, text hash, label before), built once per row.
+"""Each row's own part of a journal line (id, text hash, label before, row hash), built once per row.
 
 ``Journal`` writes a decision group's lines in one pass (``journal_format.encode_group``); the part
 of a line fixed by the row alone is cached here, so deciding a row again, or undoing a bulk
@@ -13,6 +13,7 @@ import numpy as np
 
 from engine.journal_format import encode_json, json_scalar, row_part
 from engine.load import Dataset, text_sha256
+from engine.row_print import other_columns, row_prints
 
 
 class RowParts:
@@ -24,6 +25,8 @@ class RowParts:
         self._have_part = np.zeros(0, dtype=bool)
         self.before_names: list[str] = []
         self._before_json: list[str] = []
+        self._columns: list[int] | None = None  # the columns row_hash covers (None: not looked up yet)
+        self._prints: dict[int, str] = {}
 
     def parts(self, rows: np.ndarray) -> np.ndarray:
         """Each row's own part of a journal line (``row_part``: id, text hash, label before),
@@ -38,11 +41,25 @@ class RowParts:
             ids, texts, before = self.dataset.ids, self.dataset.texts, self._before_json
             codes = self.dataset.labels[missing].tolist()
             made = np.empty(len(missing), dtype=object)
-            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code])
-                       for row, code in zip(missing.tolist(), codes)]
+            prints = self.prints(missing) or [None] * len(missing)
+            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code], fingerprint)
+                       for row, code, fingerprint in zip(missing.tolist(), codes, prints)]
             self._parts[missing] = made
             self._have_part[missing] = True
         return self._parts[rows]
+
+    def prints(self, rows: Any) -> list[str] | None:
+        """The rows' ``row_hash`` values (engine/row_print.py), or None when the data has no other
+        columns; computed once per row, in one pass for the rows not seen yet."""
+        if self._columns is None:
+            self._columns = other_columns(self.dataset)
+        if not self._columns:
+            return None
+        rows = [int(row) for row in rows]
+        missing = [row for row in dict.fromkeys(rows) if row not in self._prints]
+        if missing:
+            self._prints.update(zip(missing, row_prints(self.dataset, missing, self._columns) or []))
+        return [self._prints[row] for row in rows]
 
 
 def id_json(value: Any) -> str:

@@ -1,0 +1,48 @@
+"""A fingerprint of a row's other columns, to tell apart copies of a repeated text.
+
+Without ``--id-column`` a journal line finds its row by position and text hash. Two rows with the
+same text and label that differ elsewhere (a source, a date) look the same to that test, so after
+a re-sort of the file a decision would land on the other copy. Each line therefore also records
+``row_hash``: pandas' ``hash_pandas_object`` of the row's columns other than the text and the
+label, as 16 hex digits. Replay compares it only to choose among rows with the decided text.
+Data with no other columns has no fingerprint (its copies are identical, so either is right).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from engine.load import Dataset, text_column_parts
+
+
+def other_columns(dataset: Dataset) -> list[int]:
+    """Positions of the frame's columns that are neither the text (or its parts) nor the label."""
+    frame = dataset.frame
+    try:
+        skip = set(text_column_parts(frame, dataset.text_column)) | {dataset.text_column, dataset.label_column}
+    except Exception:  # noqa: BLE001 - a frame the loader already accepted; be lenient here
+        skip = {dataset.text_column, dataset.label_column}
+    return [i for i, name in enumerate(frame.columns) if name not in skip]
+
+
+def row_prints(dataset: Dataset, rows: Any = None, columns: list[int] | None = None) -> list[str] | None:
+    """The fingerprints of ``rows`` (None: every row), in order, or None when there are no other
+    columns. A row's fingerprint depends on that row alone, whatever other rows are asked with it."""
+    columns = other_columns(dataset) if columns is None else columns
+    if not columns:
+        return None
+    frame = dataset.frame.iloc[:, columns] if rows is None else dataset.frame.iloc[np.asarray(rows), columns]
+    plain = pd.DataFrame({i: _hashable(frame.iloc[:, i]) for i in range(frame.shape[1])})
+    hashes = pd.util.hash_pandas_object(plain, index=False).to_numpy()
+    return [f"{value:016x}" for value in hashes.tolist()]
+
+
+def _hashable(column: pd.Series) -> pd.Series:
+    """An object column's cells as strings (nested values are not hashable); others as they are."""
+    if column.dtype != object:
+        return column.reset_index(drop=True)
+    return pd.Series([value if isinstance(value, str) else repr(value) for value in column.tolist()],
+                     dtype=object)
