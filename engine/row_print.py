@@ -35,8 +35,11 @@ def row_prints(dataset: Dataset, rows: Any = None, columns: list[int] | None = N
     if not columns:
         return None
     frame = dataset.frame.iloc[:, columns] if rows is None else dataset.frame.iloc[np.asarray(rows), columns]
-    plain = pd.DataFrame({i: _hashable(frame.iloc[:, i]) for i in range(frame.shape[1])})
-    hashes = pd.util.hash_pandas_object(plain, index=False).to_numpy()
+    try:
+        plain = pd.DataFrame({i: _hashable(frame.iloc[:, i]) for i in range(frame.shape[1])})
+        hashes = pd.util.hash_pandas_object(plain, index=False).to_numpy()
+    except (TypeError, ValueError):  # a column pandas cannot hash: no fingerprint (position decides)
+        return None
     return [f"{value:016x}" for value in hashes.tolist()]
 
 
