@@ -58,7 +58,11 @@ class RowParts:
         rows = [int(row) for row in rows]
         missing = [row for row in dict.fromkeys(rows) if row not in self._prints]
         if missing:
-            self._prints.update(zip(missing, row_prints(self.dataset, missing, self._columns) or []))
+            made = row_prints(self.dataset, missing, self._columns)
+            if made is None:  # columns pandas cannot hash: no row_hash for this data
+                self._columns = []
+                return None
+            self._prints.update(zip(missing, made))
         return [self._prints[row] for row in rows]
 
 
