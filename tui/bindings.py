@@ -85,12 +85,13 @@ REAUDIT_BINDINGS = [
 ]
 
 #: The threshold dialog.
+#: Its footer shows tab, enter and esc; the dialog's own hint line names the arrows and 0.
 THRESHOLD_BINDINGS = [
-    Binding("right", "step(1)", "One more row"),
-    Binding("left", "step(-1)", "One row fewer"),
-    Binding("up", "step_tenth(1)", "A tenth more"),
-    Binding("down", "step_tenth(-1)", "A tenth fewer"),
-    Binding("0", "default", "The audit's default"),
+    Binding("right", "step(1)", "One more row", show=False),
+    Binding("left", "step(-1)", "One row fewer", show=False),
+    Binding("up", "step_tenth(1)", "A tenth more", show=False),
+    Binding("down", "step_tenth(-1)", "A tenth fewer", show=False),
+    Binding("0", "default", "The audit's default", show=False),
     Binding("tab", "next_type", "Next check"),
     Binding("enter", "apply", "Apply"),
     Binding("escape", "cancel", "Cancel"),

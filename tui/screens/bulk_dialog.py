@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 
 from tui.bindings import BULK_BINDINGS
 from tui.names import cut_middle
+from tui.widgets.footer import Footer
 
 PREVIEW_ROWS = 8  # the first rows shown; the count says how many more
 CHANGE_WIDTH = 48  # the "Given → after" column at most
@@ -81,6 +82,7 @@ class BulkDialog(ModalScreen[bool]):
             notes = "\n".join(line for line in lines if line)
             yield Static(notes, id="bulk-notes", classes="" if notes else "-empty", markup=False)
             yield Static("one undo step (u)", id="bulk-hint", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
 from tui.view import terminal_safe
+from tui.widgets.footer import Footer
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
+        yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def on_mount(self) -> None:
         self.check(self.query_one("#export-path", Input).value)

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.bindings import GOTO_BINDINGS
+from tui.widgets.footer import Footer
 
 
 def resolve_row(query: str, ids: np.ndarray, n_rows: int) -> tuple[int | None, str | None]:
@@ -54,6 +55,7 @@ class GotoDialog(ModalScreen[int | None]):
                         classes="dialog-title", markup=False)
             yield Input(placeholder="row number or id", id="goto-query")
             yield Label("", id="goto-error", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         row, error = resolve_row(event.value, self.ids, self.n_rows)

@@ -23,6 +23,7 @@ from tui.bindings import (
     VIEW_BINDINGS,
 )
 from tui.widgets.filter_bar import FILTER_HELP
+from tui.widgets.footer import Footer
 from tui.widgets.row_list import RowList
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "space": "space",
@@ -77,6 +78,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(heading, style="bold underline"), classes="help-heading", markup=False)
                 yield Static(binding_table(bindings), markup=False)
             yield Static(filter_text, classes="help-heading", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from tui.names import display_order, drawn_name
 from tui.widgets.cursor_list import CursorOptionList
 from tui.widgets.filter_bar import WordInput
+from tui.widgets.footer import Footer
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
 NAME_COLUMN = 40  # names are padded to the longest, up to this, so the probabilities line up
@@ -80,6 +81,7 @@ class LabelPicker(ModalScreen[int | None]):
                 yield Static(shown, id="picker-text", markup=False)
             yield WordInput(placeholder="type to search labels", id="picker-query")
             yield CursorOptionList(id="picker-options")  # ▶ on the highlighted class, readable without colour
+        yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def on_mount(self) -> None:
         self.fill("")

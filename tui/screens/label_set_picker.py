@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from tui.names import display_order
 from tui.widgets.cursor_list import CursorCheckList
+from tui.widgets.footer import Footer
 
 
 class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
@@ -48,6 +49,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
             yield CursorCheckList(id="set-options")  # ▶ at the cursor, ✓ in a chosen box: readable without colour
             # the set as it stands, in words
             yield Label(id="set-chosen", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def on_mount(self) -> None:
         self.fill("")

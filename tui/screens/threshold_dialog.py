@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 from tui.bindings import THRESHOLD_BINDINGS
 from tui.thresholds import Thresholds
 from tui.view import ISSUE_TITLES
+from tui.widgets.footer import Footer
 from tui.widgets.score_histogram import histogram_text
 
 
@@ -44,6 +45,7 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
             yield Static(id="threshold-summary", markup=False)
             yield Static("←→ one row · ↑↓ a tenth · 0 default · tab next check",
                          id="threshold-hint", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def on_mount(self) -> None:
         self.redraw()
