@@ -333,8 +333,9 @@ class _Runner:
         return pred_probs, key
 
     def neighbours(self, vectors: np.ndarray, vector_key: str) -> tuple[NeighbourGraph, str]:
-        device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else self.options.device
-        method = choose_method(len(vectors), resolve_device(device) if device != "cpu" else "cpu")
+        # resolved once: the search gets "cuda", never "auto" (torch refuses "auto" as a device)
+        device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else resolve_device(self.options.device)
+        method = choose_method(len(vectors), device)
         parts = {"vectors": vector_key, "k": self.options.k, "method": method, "v": PIPELINE_VERSION}
         if method == "ivf":  # its cells searched per query changed (engine/neighbours.ivf_nprobe)
             parts["nprobe"] = "share-50"
