@@ -70,6 +70,7 @@ class Journal:
         self._next_seq = 1
         self._names = dataset.class_names
         self._class_names = set(self._names)
+        self._class_index = {name: code for code, name in enumerate(self._names)}
         self._matcher = RowMatcher(dataset)
         self._problems = ReplayProblems()
         self._rows = RowParts(dataset)  # each row's line part, filled as rows are decided
@@ -209,6 +210,9 @@ class Journal:
         if len(set(rows)) != len(rows):
             raise UsageError("a decision group names the same row twice")
         self._validate_group(entries, allow_new_label)
+        # a relabel to the row's own label changes nothing: it is a keep (as the app records it)
+        entries = [("keep", row, None) if action == "relabel" and self._is_given(row, label) else (action, row, label)
+                   for action, row, label in entries]
         if not self.dataset.is_multilabel and len(entries) > 1:
             labels = list(dict.fromkeys(label for action, _, label in entries if action == "relabel"))
             index = {label: code for code, label in enumerate(labels)}
@@ -270,6 +274,11 @@ class Journal:
         for pair in pairs.tolist():  # the label checks depend on (action, label) only
             action, code = divmod(pair, len(labels) + 1)
             self._validate(ACTIONS[action], int(rows[0]), labels[code - 1] if code else None, allow_new_label)
+        actions, after = actions.astype(np.int8), after.astype(np.int32)
+        codes = np.array([self._class_index.get(label, -1) for label in labels] + [-2])[after]  # -1: not a class
+        same = (actions == ACTION_INDEX["relabel"]) & (codes == self.dataset.labels[rows])
+        if same.any():  # a relabel to the row's own label is a keep, as in record_group
+            actions, after = np.where(same, ACTION_INDEX["keep"], actions), np.where(same, -1, after)
         return self._write_columns(rows, actions.astype(np.int8), after.astype(np.int32), labels, issue_type,
                                    suggested_label)
 
@@ -398,6 +407,14 @@ class Journal:
             raise JournalReadOnly(f"journal {self.path} is open read-only; the decision was not saved")
         if not self._file.is_open:
             raise JournalWriteError(f"journal {self.path} is closed; the decision was not saved")
+
+    def _is_given(self, row: int, label: Any) -> bool:
+        """``label`` (a relabel's label_after, already validated) is the row's own label or set."""
+        if not self.dataset.is_multilabel:
+            return label == self.dataset.label_display(row)
+        from engine.multilabel import parse_display
+
+        return set(parse_display(label, self._names)) == set(self.dataset.label_sets[row])
 
     def _validate(self, action: str, row: int, label_after: str | None, allow_new_label: bool) -> None:
         if action not in ACTIONS:

@@ -200,11 +200,15 @@ def encode_line(entry: dict[str, Any]) -> bytes:
 
 
 def decision_from_entry(entry: dict[str, Any], label_before: str) -> Decision:
-    """The decision a journal line records (``label_before`` from the dataset)."""
+    """The decision a journal line records (``label_before`` from the dataset); a relabel to the
+    row's own label (written before session 14) is a keep, as the app records it."""
+    action = entry["action"]
+    if action == "relabel" and entry.get("label_after") == label_before:
+        action = "keep"
     return Decision(
         row=entry["row"],
-        action=entry["action"],
-        label_after=entry.get("label_after") if entry["action"] == "relabel" else None,
+        action=action,
+        label_after=entry.get("label_after") if action == "relabel" else None,
         issue_type=str(entry.get("issue_type") or ""),
         ts=str(entry.get("ts") or ""),
         label_before=label_before,
