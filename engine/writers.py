@@ -10,14 +10,10 @@ are data and are written exactly as they are.
 
 from __future__ import annotations
 
-import base64
 import codecs
 import dataclasses
-import datetime as dt
-import decimal
 import itertools
 import json
-import math
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -29,104 +25,15 @@ import pandas as pd
 from engine import atomic
 from engine.errors import DataError
 from engine.formats import SourceStyle
+from engine.write_cells import Notes as _Notes
+from engine.write_cells import cell_renderer as _cell_renderer
+from engine.write_cells import cell_text as _cell_text
+from engine.write_cells import dumps as _dumps
+from engine.write_cells import escape_surrogates as _escape_surrogates
+from engine.write_cells import jsonable as _jsonable
+from engine.write_cells import missing as _missing
 
 _CHUNK_ROWS = 20_000
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class _Notes:
-    """Warnings collected while writing, one per column and kind."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def add(self, line: str) -> None:
-        if line not in self.lines:
-            self.lines.append(line)
-
-
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, (float, np.floating)) and math.isnan(value)
-
-
-def _cell_text(value: Any, column: str, notes: _Notes) -> str:
-    """One CSV/TSV cell: missing is empty, numbers at full precision, bytes as base64."""
-    if isinstance(value, str):
-        return value
-    if _missing(value):
-        return ""
-    if isinstance(value, (bool, np.bool_)):
-        return "True" if value else "False"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, (float, np.floating)):
-        return repr(float(value))
-    if isinstance(value, (bytes, bytearray)):
-        notes.add(f"column {column!r} holds binary values; written as base64 text")
-        return base64.b64encode(value).decode("ascii")
-    if isinstance(value, (list, tuple, dict, np.ndarray)):
-        notes.add(f"column {column!r} holds lists or objects; written as JSON text")
-        return _dumps(_jsonable(value, column, notes), (",", ":"), False, None)
-    return str(value)
-
-
-def _jsonable(value: Any, column: str, notes: _Notes) -> Any:
-    """A value json.dumps writes exactly: numpy scalars as Python numbers, missing as null."""
-    if isinstance(value, (str, bool)) or value is None:
-        return value
-    if isinstance(value, (int, np.integer)) and not isinstance(value, np.bool_):
-        return int(value)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
-    if value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, (bytes, bytearray)):
-        notes.add(f"column {column!r} holds binary values; written as base64 text")
-        return base64.b64encode(value).decode("ascii")
-    if isinstance(value, (pd.Timestamp, dt.datetime, dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, pd.Timedelta):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return str(value)  # a float would round it
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v, column, notes) for k, v in value.items()}
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [_jsonable(v, column, notes) for v in value]
-    return str(value)
-
-
-def _dumps(value: Any, separators: tuple[str, str], ascii_only: bool, indent: int | None) -> str:
-    text = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent, allow_nan=True)
-    # a lone surrogate cannot be encoded as UTF-8; inside a JSON string its escape is exact
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if not ascii_only else text
-
-
-def _cell_renderer(ascii_only: bool) -> Any:
-    """One JSON value as :func:`_dumps` writes it compact, through one encoder (a cell at a time)."""
-    encode = json.JSONEncoder(ensure_ascii=ascii_only, separators=(",", ":"), allow_nan=True).encode
-    if ascii_only:
-        return encode
-
-    def render(value: Any) -> str:
-        text = encode(value)
-        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text
-
-    return render
-
-
-def _escape_surrogates(lines: list[str], ascii_only: bool) -> list[str]:
-    """Lone surrogates (only JSON can carry them) as their escapes, valid inside a JSON string."""
-    if ascii_only:
-        return lines
-    return [_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) if _SURROGATE.search(line) else line
-            for line in lines]
-
-
 def _columns(frame: pd.DataFrame) -> list[list[Any]]:
     return [frame.iloc[:, i].tolist() for i in range(frame.shape[1])]
 
