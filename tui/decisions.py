@@ -68,6 +68,9 @@ class DecisionBook:
         self.journal = journal
         self.journal_lost = False  # set by close(): the journal file was gone from its path by then
         self.classes = classes
+        #: A saved dataset's ClassLabel names no row holds (unused_class_names): a relabel may
+        #: name them, as class index len(classes) + i; the journal writes the name.
+        self.extra_labels: list[str] = []
         self._label_index = {self._key(c): i for i, c in enumerate(classes)}
         self.codes = np.zeros(n_rows, dtype=np.int8)
         self.labels = np.full(n_rows, -1, dtype=np.int32)
@@ -128,6 +131,7 @@ class DecisionBook:
                             f"e.g. --journal {other}")
         messages.extend(journal.load_report)
         book = cls(journal, len(dataset), list(dataset.classes))
+        book.extra_labels = unused_class_names(dataset)
         if book.read_only and not messages:
             messages.append(f"{path} is read-only")
         book.problem = messages[0] if book.read_only else None
@@ -171,7 +175,10 @@ class DecisionBook:
             old.close()
 
     def display_label(self, index: int) -> str:
-        """The label as the journal stores it (the class's display name)."""
+        """The label as the journal stores it (the class's display name; past the classes, an
+        unused ClassLabel name)."""
+        if index >= len(self.classes):
+            return self.extra_labels[index - len(self.classes)]
         return str(self.classes[index])
 
     def _refresh(self, rows: Any) -> None:
@@ -212,6 +219,9 @@ class DecisionBook:
         from engine.errors import UsageError
 
         suggested_value = None if suggested is None else self.display_label(suggested)
+        labels = items.labels if isinstance(items, Bulk) else [label for _, _, label in items]
+        # an unused ClassLabel name is no class of this data: the journal takes it as a new label
+        new_label = any(label is not None and label >= len(self.classes) for label in labels)
         try:
             if not isinstance(items, Bulk) and len(items) > 1:
                 items = Bulk.of(items)
@@ -221,12 +231,13 @@ class DecisionBook:
                 after = np.where(items.labels >= 0, np.searchsorted(classes, items.labels), -1)
                 actions = np.array([-1, 0, 1, 2], dtype=np.int8)[items.codes]  # book code -> ACTIONS index
                 self.journal.record_columns(rows, actions, after, [self.display_label(c) for c in classes.tolist()],
-                                            issue_type=issue_type, suggested_label=suggested_value)
+                                            issue_type=issue_type, suggested_label=suggested_value,
+                                            allow_new_label=new_label)
             else:
                 action, row, label = items[0]
                 rows = [int(row)]
                 self.journal.record(action, rows[0], label_after=None if label is None else self.display_label(label),
-                                    issue_type=issue_type, suggested_label=suggested_value)
+                                    issue_type=issue_type, suggested_label=suggested_value, allow_new_label=new_label)
         except JournalWriteError as exc:  # its message already says "NOT saved"
             return Outcome([], str(exc))
         except UsageError as exc:  # e.g. one label for a row of label sets: nothing was written
@@ -364,3 +375,13 @@ class DecisionBook:
                 self.journal.close()
             finally:
                 self.journal = None
+
+
+def unused_class_names(dataset: Any) -> list[str]:
+    """A saved dataset's ``ClassLabel`` names that no row holds (a test split without a rare
+    class), in the schema's order: the label picker offers them after the classes, and an
+    export writes their int. [] for any other data (its labels are exactly its classes)."""
+    if getattr(dataset, "is_multilabel", False):
+        return []
+    held = {str(c) for c in dataset.classes}
+    return [str(name) for name in getattr(dataset, "label_originals", {}) if str(name) not in held]

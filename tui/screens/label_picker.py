@@ -59,12 +59,15 @@ class LabelPicker(ModalScreen[int | None]):
 
     def __init__(self, class_names: list[str], current: int | None = None, suggested: int | None = None,
                  title: str = "Choose a label", *, text: str | None = None,
-                 probs: Sequence[float] | None = None) -> None:
+                 probs: Sequence[float] | None = None, unused: Sequence[str] = ()) -> None:
         """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
-        probability of each class for the row (None for several rows)."""
+        probability of each class for the row (None for several rows); ``unused``: a saved
+        dataset's ClassLabel names no row holds, offered after the classes (index
+        ``len(class_names) + i``, no probability: the model never saw them)."""
         super().__init__()
         self.class_names = class_names
-        self.shown = [drawn_name(name) for name in class_names]
+        self.unused = list(unused)
+        self.shown = [drawn_name(name) for name in [*class_names, *self.unused]]
         self.current = current
         self.suggested = suggested
         self.heading = title
@@ -74,7 +77,8 @@ class LabelPicker(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(f"{self.heading} ({len(self.class_names):,} classes) · enter picks · esc cancels",
+            more = f" + {len(self.unused):,} unused" if self.unused else ""
+            yield Label(f"{self.heading} ({len(self.class_names):,} classes{more}) · enter picks · esc cancels",
                         markup=False)
             if self.text is not None:
                 shown = " ".join(self.text[:TEXT_CHARS].split()) or "∅ (empty text)"
@@ -94,6 +98,8 @@ class LabelPicker(ModalScreen[int | None]):
             _, offsets = matcher.fuzzy_search.match(matcher.query, name)
             for offset in offsets:
                 content = content.stylize("bold underline", offset, offset + 1)
+        if index >= len(self.class_names):  # an unused ClassLabel name: no probability
+            return content + Content("  (no row has it yet)")
         if self.probs is not None:
             pad = " " * max(0, self.name_cells - cell_len(name))
             content = content + Content(f"{pad}  {float(self.probs[index]):.3f}")
@@ -117,7 +123,8 @@ class LabelPicker(ModalScreen[int | None]):
             rest = [i for i in display_order(self.class_names) if i not in first]
             if self.probs is not None:  # most probable first (stable: ties keep the names' order)
                 rest.sort(key=lambda i: -float(self.probs[i]))
-            items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN]]
+            unused = [len(self.class_names) + i for i in display_order(self.unused)]
+            items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN] + unused]
         options.clear_options()
         options.add_options(items)
         if items and not items[0].disabled:

@@ -138,7 +138,7 @@ class DecisionKeys:
         self.app.push_screen(
             LabelPicker(self.view.class_names, current=int(self.view.given[row]),
                         suggested=int(self.view.predicted[row]), title=f"Choose a label for row {row:,}",
-                        text=self.view.texts[row], probs=self.row_probs(row)),
+                        text=self.view.texts[row], probs=self.row_probs(row), unused=self.book.extra_labels),
             chosen,
         )
 
@@ -158,7 +158,17 @@ class DecisionKeys:
                 self.bulk("relabel", label)
 
         self.app.push_screen(LabelPicker(self.view.class_names, suggested=int(self.view.predicted[rows[0]]),
-                                         title=f"Relabel {len(rows):,} marked rows"), chosen)
+                                         title=f"Relabel {len(rows):,} marked rows", unused=self.book.extra_labels),
+                             chosen)
+
+    def label_shown(self, label: int) -> str:
+        """A class index as drawn; past the classes, the unused ClassLabel name the picker offered."""
+        names = self.view.shown_names
+        if label < len(names):
+            return names[label]
+        from tui.names import drawn_name
+
+        return f"{drawn_name(self.book.extra_labels[label - len(names)])} (new)"
 
     def relabel_rows(self, rows: list[int], label: int) -> None:
         items = [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]

@@ -112,7 +112,7 @@ class MarkKeys:
     def bulk(self, action: str, label: int | None = None) -> None:
         """Ask to confirm ``action`` on every marked row; on yes, one journal group."""
         rows = self.marked_rows()
-        view, names = self.view, self.view.shown_names
+        view = self.view
         skipped = 0
         items: list[Item] = []
         if action == "accept":
@@ -123,7 +123,7 @@ class MarkKeys:
         elif action == "relabel":
             assert label is not None
             items = [("keep", r, None) if int(view.given[r]) == label else ("relabel", r, label) for r in rows]
-            title = f"Relabel {len(items):,} marked rows to {names[label]}"
+            title = f"Relabel {len(items):,} marked rows to {self.label_shown(label)}"
         else:
             items = [(action, r, None) for r in rows]
             title = f"{'Exclude' if action == 'exclude' else 'Keep as they are'}: {len(items):,} marked rows"
@@ -156,7 +156,7 @@ class MarkKeys:
         action, row, label = item
         names = self.view.shown_names
         before = names[int(self.view.given[row])]
-        after = {"relabel": names[label] if label is not None else "?", "exclude": "✗ excluded",
+        after = {"relabel": self.label_shown(label) if label is not None else "?", "exclude": "✗ excluded",
                  "keep": "✓ kept"}[action]
         return PreviewRow(row, str(self.view.texts[row]), before, after)
 
