@@ -54,13 +54,15 @@ def _quoted(text: str) -> str:
 
 
 def _delimited_column(values: list[Any], name: str, fmt: str, quote_all: bool, notes: _Notes,
-                      start: int = 0) -> list[str]:
-    """One column's cells as CSV/TSV fields (quoted where needed)."""
+                      start: int = 0, rows: Sequence[int] | None = None) -> list[str]:
+    """One column's cells as CSV/TSV fields (quoted where needed); ``rows``: the data row each
+    table row came from (a TSV refusal names that one, as the app and the journal number rows)."""
     texts = [v if v.__class__ is str else _cell_text(v, name, notes) for v in values]
     if fmt == "tsv":
         bad = next((i for i, t in enumerate(texts) if _TSV_BREAKS.search(t)), None)
         if bad is not None:
-            where = "the header" if start < 0 else f"row {start + bad}"
+            where = ("the header" if start < 0 else f"row {start + bad} of the table (counted from 0)" if rows is None
+                     else f"row {rows[start + bad]} of the data (counted from 0)")
             raise DataError(f"cannot write TSV: {where}, column {name!r} holds a tab or line break "
                             "(TSV has no quoting); export as .csv, .jsonl or .parquet")
         return texts
@@ -70,7 +72,8 @@ def _delimited_column(values: list[Any], name: str, fmt: str, quote_all: bool, n
     return [_quoted(t) if search(t) else t for t in texts]
 
 
-def _delimited_lines(frame: pd.DataFrame, fmt: str, style: SourceStyle | None, notes: _Notes) -> Iterator[list[str]]:
+def _delimited_lines(frame: pd.DataFrame, fmt: str, style: SourceStyle | None, notes: _Notes,
+                     rows: Sequence[int] | None = None) -> Iterator[list[str]]:
     sep = "," if fmt == "csv" else "\t"
     quote_all = bool(style and style.fmt == "csv" and style.quote_all and fmt == "csv")
     names = [str(c) for c in frame.columns]
@@ -78,7 +81,7 @@ def _delimited_lines(frame: pd.DataFrame, fmt: str, style: SourceStyle | None, n
     yield [sep.join(_delimited_column([h], h, fmt, quote_all, notes, -1)[0] for h in header)]
     for start in range(0, len(frame), _CHUNK_ROWS):
         part = frame.iloc[start:start + _CHUNK_ROWS]
-        columns = [_delimited_column(part.iloc[:, c].tolist(), names[c], fmt, quote_all, notes, start)
+        columns = [_delimited_column(part.iloc[:, c].tolist(), names[c], fmt, quote_all, notes, start, rows)
                    for c in range(part.shape[1])]
         yield [sep.join(cells) for cells in zip(*columns)]
 
@@ -168,7 +171,7 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     newline, final_newline, bom, encoding = _text_settings(fmt, style)
     same = style is not None and style.fmt == fmt
     if fmt in ("csv", "tsv"):
-        chunks: Iterator[list[str]] = _delimited_lines(frame, fmt, style, notes)
+        chunks: Iterator[list[str]] = _delimited_lines(frame, fmt, style, notes, rows)
     elif fmt == "jsonl":
         separators, ascii_only = (style.json_separators, style.json_ascii) if same else ((",", ":"), False)
         records = _json_records(frame, rows, style, notes)
