@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.screens import set_decisions
-from tui.view import ISSUE_TITLES
+from tui.view import ISSUE_TITLES, counted
 
 if TYPE_CHECKING:
     from tui.decisions import DecisionBook, Outcome
@@ -158,7 +158,7 @@ class DecisionKeys:
                 self.bulk("relabel", label)
 
         self.app.push_screen(LabelPicker(self.view.class_names, suggested=int(self.view.predicted[rows[0]]),
-                                         title=f"Relabel {len(rows):,} marked rows", unused=self.book.extra_labels),
+                                         title=f"Relabel {counted(len(rows), 'marked row')}", unused=self.book.extra_labels),
                              chosen)
 
     def label_shown(self, label: int) -> str:

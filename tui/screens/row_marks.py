@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from engine.wording import counted
 from tui.screens.bulk_dialog import PREVIEW_ROWS, BulkDialog, BulkRequest, PreviewRow
 
 if TYPE_CHECKING:
@@ -96,14 +97,14 @@ class MarkKeys:
             return
         self.marks[order] = True
         self.marks_changed()
-        self.notify(f"marked {len(order):,} rows (a, l, x, o act on all {self.mark_count:,}; esc clears)", timeout=3)
+        self.notify(f"marked {counted(len(order), 'row')} (a, l, x, o act on all {self.mark_count:,}; esc clears)", timeout=3)
 
     def action_escape(self) -> None:
         """Escape clears the marks first; without marks it goes back."""
         if self.mark_count:
             count = self.mark_count
             self.clear_marks()
-            self.notify(f"cleared {count:,} marks", timeout=2)
+            self.notify(f"cleared {counted(count, 'mark')}", timeout=2)
         else:
             self.action_back()
 
@@ -119,14 +120,14 @@ class MarkKeys:
             backed = [r for r in rows if view.backs_suggestion(r)]
             skipped = len(rows) - len(backed)
             items = [("relabel", r, int(view.predicted[r])) for r in backed]
-            title = f"Accept the suggested label on {len(items):,} marked rows"
+            title = f"Accept the suggested label on {counted(len(items), 'marked row')}"
         elif action == "relabel":
             assert label is not None
             items = [("keep", r, None) if int(view.given[r]) == label else ("relabel", r, label) for r in rows]
-            title = f"Relabel {len(items):,} marked rows to {self.label_shown(label)}"
+            title = f"Relabel {counted(len(items), 'marked row')} to {self.label_shown(label)}"
         else:
             items = [(action, r, None) for r in rows]
-            title = f"{'Exclude' if action == 'exclude' else 'Keep as they are'}: {len(items):,} marked rows"
+            title = f"{'Exclude' if action == 'exclude' else 'Keep as they are'}: {counted(len(items), 'marked row')}"
         if not items:
             self.notify("nothing to accept: no label issue backs a suggestion on the marked rows "
                         "(l chooses a label for them)", timeout=5)
@@ -168,7 +169,7 @@ class MarkKeys:
             return
         self.clear_marks()
         self.refresh_decisions()
-        self.notify(f"saved {len(items):,} decisions as one step (u undoes them all)", timeout=4)
+        self.notify(f"saved {counted(len(items), 'decision')} as one step (u undoes them all)", timeout=4)
 
     # -- moving through what is left ----------------------------------------------------------
 
