@@ -103,8 +103,25 @@ def refuse_unknown_home(args: argparse.Namespace) -> None:
                                  "give the path in full (or ~/ for your own home)") from None
 
 
+def refuse_dash(args: argparse.Namespace) -> None:
+    """``-`` for a path, the shell's usual name for stdin or stdout: 'audit -' said "-: no such file
+    or directory", and 'export d.csv -o - --format csv' wrote a file named '-', exit 0. textaudit
+    reads and writes named files only (formats from extensions, atomic writes, a journal beside
+    the data), so it says that, exit 2; a file really named '-' is ./-."""
+    for name in _PATH_OPTIONS[:-1]:  # not --model: a model name is no path to read from stdin
+        if getattr(args, name, None) == "-":
+            if name == "data":
+                raise UsageError("-: textaudit does not read data from stdin; save it to a file and give its path "
+                                 "(the extension tells the format: .csv, .tsv, .jsonl, .json, .parquet); "
+                                 "a file named '-' is ./-")
+            what = "write to stdout" if name in ("output", "issues_out") else "take stdin or stdout for it"
+            raise UsageError(f"--{name.replace('_', '-')} -: textaudit does not {what}; give a file name "
+                             "(a file named '-' is ./-)")
+
+
 def check_options(args: argparse.Namespace) -> None:
     """The option checks ``main`` runs for every command before it starts (see each)."""
+    refuse_dash(args)
     refuse_unknown_home(args)
     refuse_cache_dir_typo(args)
     refuse_unreachable_ray(args)
