@@ -25,6 +25,7 @@ from engine.label_values import label_values
 from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, is_saved_dataset, known_suffixes
 from engine.load import Dataset
+from engine.class_label_new import extend_class_label
 from engine.writers import layout_only, write_table
 from engine.wording import counted
 
@@ -105,6 +106,7 @@ def export_corrected(
     else:
         decisions, counts, report, unapplied = {}, dict.fromkeys(ACTIONS, 0), [], None
     notes: list[str] = source_changed(dataset)
+    dataset = extend_class_label(dataset, decisions, notes)  # a new name in a ClassLabel: its next int
     verbatim = None
     if corrections_only:
         frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None

@@ -1,0 +1,52 @@
+"""A relabel to a name a ``ClassLabel`` label column does not have, written as a new class int.
+
+A saved dataset's label column holds ints whose names live in its ``ClassLabel`` feature. A
+relabel to another name ('other' beside neg, pos) was written as the text: the hf export turned
+the whole column into strings ('1', '1', 'other'), the ClassLabel and its names gone, and a CSV
+mixed ints with the name. The name now gets the next int (2), the ClassLabel gains it (an hf
+export and a Parquet file's datasets metadata keep the names neg, pos, other), and the export says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from engine.label_column import class_label_names
+from engine.load import Dataset
+
+
+def extend_class_label(dataset: Dataset, decisions: dict[int, Any], notes: list[str]) -> Dataset:
+    """``dataset`` with the relabels' new names added to its ClassLabel (ints appended after the
+    last name) where it has one and they use one; else ``dataset`` itself. The note goes to ``notes``."""
+    column = dataset.label_column
+    names = None if dataset.is_multilabel else class_label_names(dataset.style, column)
+    if names is None:
+        return dataset
+    wanted = sorted({d.label_after for d in decisions.values() if d.action == "relabel"} - set(names),
+                    key=str)
+    new = [name for name in wanted if isinstance(name, str)]
+    if not new:
+        return dataset
+    import datasets
+
+    extended = names + new
+    style = dataset.style
+    feature = datasets.ClassLabel(names=extended)
+    features = datasets.Features({**style.features, column: feature})
+    schema = style.schema
+    if schema is not None and schema.metadata and b"huggingface" in schema.metadata:
+        try:
+            info = json.loads(schema.metadata[b"huggingface"])
+            info["info"]["features"][column] = {"names": extended, "_type": "ClassLabel"}
+            schema = schema.with_metadata({**schema.metadata, b"huggingface": json.dumps(info).encode()})
+        except (ValueError, KeyError, TypeError):
+            pass  # metadata of another shape: the hf export's features still carry the names
+    originals = {**dataset.label_originals, **{name: len(names) + i for i, name in enumerate(new)}}
+    added = ", ".join(f"{name!r} as {len(names) + i}" for i, name in enumerate(new))
+    notes.append(f"label column {column!r} is a ClassLabel ({', '.join(names)}): added {added}; written as "
+                 "ints, as the column holds them (the names are kept by an hf export and a Parquet file's "
+                 "datasets metadata)")
+    return dataclasses.replace(dataset, style=dataclasses.replace(style, features=features, schema=schema),
+                               label_originals=originals)
