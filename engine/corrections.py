@@ -110,6 +110,9 @@ class Journal:
         data = self._file.read()
         framed = frame_groups(data, problems, self.path)
         self._next_seq = framed.next_seq
+        n_rows = len(self.dataset)  # the rows the lines name, fingerprinted in one pass, not one by one
+        self._matcher.prepare_prints([entry["row"] for group in framed.groups for entry in group
+                                      if "row_hash" in entry and 0 <= entry["row"] < n_rows])
         found: dict[int, ReplayProblems] = {}  # per decision group: reported unless the user undid it
         undone: set[int] = set()
         for group in framed.groups:

@@ -24,7 +24,7 @@ from typing import Any
 
 from engine.journal_format import ReplayProblems, json_scalar
 from engine.load import Dataset, text_sha256
-from engine.row_print import row_prints
+from engine.row_print import other_columns, row_prints
 
 
 class RowMatcher:
@@ -36,7 +36,9 @@ class RowMatcher:
         self._hashes: dict[int, str] = {}
         self._by_id: dict[Any, list[int]] | None = None
         self._by_hash: dict[str, list[int]] | None = None
-        self._prints: list[str] | None = None  # every row's row_hash (engine/row_print.py), on first need
+        self._prints: dict[int, str] = {}  # rows' row_hash (engine/row_print.py), computed as needed
+        self._no_prints = False
+        self._columns: list[int] | None = None
 
     def text_hash(self, row: int) -> str:
         found = self._hashes.get(row)
@@ -85,6 +87,7 @@ class RowMatcher:
         else:
             rows = self._hash_rows(entry["text_sha256"])
             if len(rows) > 1 and isinstance(entry.get("row_hash"), str):  # copies of the text: the decided one
+                self.prepare_prints(rows)
                 rows = [row for row in rows if self._same_row(row, entry)]
                 if not rows:  # none has the decided row's other columns: which copy is unknowable
                     problems.ambiguous.append(stored)
@@ -105,15 +108,27 @@ class RowMatcher:
             return None
         return row
 
+    def prepare_prints(self, rows: list[int]) -> None:
+        """Compute the ``row_hash`` of ``rows`` (rows of this data) in one pass, for the checks to come."""
+        need = [row for row in dict.fromkeys(rows) if row not in self._prints]
+        if need and not self._no_prints:
+            if self._columns is None:
+                self._columns = other_columns(self.dataset)
+            made = row_prints(self.dataset, need, self._columns)
+            if made is None:  # no other columns now (or none pandas can hash): copies look identical
+                self._no_prints = True
+            else:
+                self._prints.update(zip(need, made))
+
     def _same_row(self, row: int, entry: dict[str, Any]) -> bool:
         """The row's other columns are those the line's ``row_hash`` recorded (True without one,
         or when the data now has no other columns: its copies of a text are then identical)."""
         wanted = entry.get("row_hash")
         if not isinstance(wanted, str):
             return True
-        if self._prints is None:
-            self._prints = row_prints(self.dataset) or []
-        return not self._prints or self._prints[row] == wanted
+        if row not in self._prints:
+            self.prepare_prints([row])
+        return self._no_prints or self._prints[row] == wanted
 
     def _id_rows(self, wanted: Any) -> list[int]:
         if self._by_id is None:

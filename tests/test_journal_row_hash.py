@@ -83,3 +83,38 @@ def test_data_with_only_text_and_label_has_no_row_hash(tmp_path: Path) -> None:
     assert not any("row_hash" in json.loads(line) for line in journal.read_text().splitlines())
     with Journal.open(journal, load_dataset(data)) as reader:  # identical copies: position decides
         assert {row: d.action for row, d in reader.decisions().items()} == {1: "relabel", 3: "exclude"}
+
+
+def test_a_column_pandas_cannot_hash_means_no_row_hash_and_the_decision_is_saved(tmp_path: Path, monkeypatch) -> None:
+    import engine.row_print
+
+    def refuse(*_args, **_kwargs):
+        raise TypeError("unhashable")
+
+    monkeypatch.setattr(engine.row_print.pd.util, "hash_pandas_object", refuse)
+    data, journal = _write(tmp_path / "d.csv", ROWS), tmp_path / "j.jsonl"
+    _decide(data, journal)
+    _decide(data, tmp_path / "g.jsonl", group=True)
+    for path in (journal, tmp_path / "g.jsonl"):
+        assert "row_hash" not in path.read_text()
+        with Journal.open(path, load_dataset(data)) as reader:
+            assert {row: d.action for row, d in reader.decisions().items()} == {1: "relabel", 3: "exclude"}
+
+
+def test_opening_a_journal_fingerprints_only_the_rows_it_names(tmp_path: Path, monkeypatch) -> None:
+    """A 1M-row file with 10 decisions opened in 3.2 s (every row hashed), not 0.02 s."""
+    import engine.journal_replay
+
+    data, journal = _write(tmp_path / "d.csv", ROWS), tmp_path / "j.jsonl"
+    _decide(data, journal)
+    asked: list[int] = []
+    real = engine.journal_replay.row_prints
+
+    def counting(dataset, rows=None, columns=None):
+        asked.extend(range(len(dataset)) if rows is None else rows)
+        return real(dataset, rows, columns)
+
+    monkeypatch.setattr(engine.journal_replay, "row_prints", counting)
+    with Journal.open(journal, load_dataset(data)) as reader:
+        assert len(reader.decisions()) == 2
+    assert sorted(asked) == [1, 3]
