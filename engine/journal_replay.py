@@ -9,7 +9,8 @@ label at the time. On replay a decision goes to
 * without one: the row at the stored position, or, when the text there changed, the one row
   whose text has the stored hash (a re-sorted file, texts unique); where that text is repeated,
   the line's ``row_hash`` (the row's other columns, recorded since session 14: engine/row_print.py)
-  chooses the copy, and if no copy, or several at other positions, have it, none is chosen;
+  chooses the copy, and if no copy, or several at other positions, have it, none is chosen
+  (while the file has the same other columns; after one was added or removed, position decides);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's, as is the separator of
@@ -128,7 +129,12 @@ class RowMatcher:
             return True
         if row not in self._prints:
             self.prepare_prints([row])
-        return self._no_prints or self._prints[row] == wanted
+        if self._no_prints:
+            return True
+        now = self._prints[row]
+        # another set of other columns (one added, removed, renamed): the copies cannot be told apart
+        # by it, so the row at the position decides, as before row_hash
+        return now == wanted or now.rpartition("-")[2] != wanted.rpartition("-")[2]
 
     def _id_rows(self, wanted: Any) -> list[int]:
         if self._by_id is None:

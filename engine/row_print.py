@@ -4,12 +4,17 @@ Without ``--id-column`` a journal line finds its row by position and text hash. 
 same text and label that differ elsewhere (a source, a date) look the same to that test, so after
 a re-sort of the file a decision would land on the other copy. Each line therefore also records
 ``row_hash``: pandas' ``hash_pandas_object`` of the row's columns other than the text and the
-label, as 16 hex digits. Replay compares it only to choose among rows with the decided text.
-Data with no other columns has no fingerprint (its copies are identical, so either is right).
+label, as 16 hex digits, then ``-`` and 8 hex digits naming which columns it covers. Replay
+compares it only to choose among rows with the decided text, and only while the file has the same
+other columns: after a column was added, removed or renamed it cannot say which copy is which,
+and replay goes by position as it did before row_hash. Data with no other columns has no
+fingerprint (its copies are identical, so either is right).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 import numpy as np
@@ -40,7 +45,14 @@ def row_prints(dataset: Dataset, rows: Any = None, columns: list[int] | None = N
         hashes = pd.util.hash_pandas_object(plain, index=False).to_numpy()
     except (TypeError, ValueError):  # a column pandas cannot hash: no fingerprint (position decides)
         return None
-    return [f"{value:016x}" for value in hashes.tolist()]
+    tag = columns_tag(dataset, columns)
+    return [f"{value:016x}-{tag}" for value in hashes.tolist()]
+
+
+def columns_tag(dataset: Dataset, columns: list[int]) -> str:
+    """8 hex digits naming the columns a fingerprint covers (their names, in order)."""
+    names = json.dumps([str(dataset.frame.columns[i]) for i in columns], ensure_ascii=False)
+    return hashlib.sha256(names.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def _hashable(column: pd.Series) -> pd.Series:

@@ -118,3 +118,15 @@ def test_opening_a_journal_fingerprints_only_the_rows_it_names(tmp_path: Path, m
     with Journal.open(journal, load_dataset(data)) as reader:
         assert len(reader.decisions()) == 2
     assert sorted(asked) == [1, 3]
+
+
+def test_after_a_column_is_added_position_decides_as_before(tmp_path: Path, capsys) -> None:
+    """row_hash covers the columns the file had; with a column added it cannot compare copies, so
+    the decisions stay where they were made (as before row_hash) instead of all being refused."""
+    data, journal = _write(tmp_path / "d.csv", ROWS), tmp_path / "j.jsonl"
+    _decide(data, journal)
+    wider = _write(tmp_path / "wider.csv", [row + ("note",) for row in ROWS], header=("src", "text", "label", "note"))
+    code, err = _export(wider, journal, tmp_path / "out.csv", capsys)
+    assert code == 0 and "NOT applied" not in err, err
+    assert (tmp_path / "out.csv").read_text().splitlines()[1:] == [
+        "s0,hello,a,note", "s1,dup,a,note", "s2,x,a,note", "s4,y,a,note"]
