@@ -41,13 +41,20 @@ class ReviewActions:
         """Open ``issue_type``'s screen listing its flagged rows that match the filter ``query``.
 
         From a navigator (confusions, more like this) the screen opens above it, so escape
-        goes back there."""
+        goes back there. A navigator opened from that very screen (``c`` on the label screen)
+        moves below it: enter on a pair popped the navigator, and escape then went back to the
+        summary, past the pairs still to review."""
         if self.view is None:
             return
         screen = self.issue_screen(issue_type)
+        navigator = self.screen
         if screen in self.screen_stack:
             while self.screen is not screen:
                 self.pop_screen()
+            if navigator is not screen and self.is_screen_installed(navigator):  # kept while popped
+                self.pop_screen()
+                self.push_screen(navigator)
+                self.push_screen(screen)
         else:
             self.push_screen(screen)
         screen.preset_filter(query)
@@ -64,8 +71,11 @@ class ReviewActions:
         if self.view.multilabel is not None:  # a set change is not a class pair: its own navigator
             from tui.screens.label_changes import LabelChangeScreen as kind
         found = next((s for s in self.screen_stack if isinstance(s, kind)), None)
-        if found is None:
-            self.push_screen(kind(self.view, self.book))
+        if found is None:  # built once and installed: its view and cursor stay where they were left
+            name = f"navigator:{kind.__name__}"
+            if not self.is_screen_installed(name):
+                self.install_screen(kind(self.view, self.book), name=name)
+            self.push_screen(name)
             return
         while self.screen is not found:
             self.pop_screen()
