@@ -1,0 +1,67 @@
+"""An Arrow table (a Parquet file, a saved ``datasets`` folder) as a DataFrame, values kept exact.
+
+pandas' own conversion turns an integer or bool column with nulls into floats and a stored index
+into the frame's index; these helpers keep the file's columns, order and values instead, and note
+which float cells were NaN (not null) so a writer can put NaN back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+_NULLABLE = {
+    "int8": "Int8", "int16": "Int16", "int32": "Int32", "int64": "Int64",
+    "uint8": "UInt8", "uint16": "UInt16", "uint32": "UInt32", "uint64": "UInt64", "bool": "boolean",
+}
+
+
+def _index_as_columns(frame: pd.DataFrame, table: Any) -> pd.DataFrame:
+    """The frame with the file's columns, in the file's order and names: a stored index (pandas'
+    ``set_index('id')``, or ``__index_level_0__``) is data, a column where the file has it; a range
+    index the file keeps as metadata only (``df.iloc[5:]``) is no column (it became an extra
+    'index' column that an export then wrote)."""
+    meta = table.schema.pandas_metadata or {}
+    stored = [c for c in meta.get("index_columns", []) if isinstance(c, str) and c in table.column_names]
+    if not stored and all(isinstance(c, dict) for c in meta.get("index_columns", [])):
+        return frame.reset_index(drop=True)
+    if len(stored) != frame.index.nlevels:
+        return frame.reset_index()  # an index mixing stored and range levels: kept as before
+    frame = frame.reset_index()
+    frame.columns = [*stored, *frame.columns[len(stored):]]
+    order = [name for name in table.column_names if name in frame.columns]
+    return frame[order] if len(order) == frame.shape[1] and len(set(order)) == len(order) else frame
+
+
+def arrow_to_frame(table: Any) -> pd.DataFrame:
+    """An Arrow table as a DataFrame; integer/bool columns with nulls stay nullable, not float."""
+    import pyarrow as pa
+
+    frame = table.to_pandas()
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
+        frame = _index_as_columns(frame, table)
+    positions = {name: i for i, name in enumerate(frame.columns)}
+    for name, column in zip(table.column_names, table.columns):
+        kind = column.type
+        if (pa.types.is_integer(kind) or pa.types.is_boolean(kind)) and column.null_count and name in positions:
+            series = frame.iloc[:, positions[name]]
+            if series.dtype == object or series.dtype.kind == "f":
+                frame.isetitem(positions[name], pd.array(column.to_pylist(), dtype=_NULLABLE[str(kind)]))
+    return frame
+
+
+def arrow_nans(table: Any) -> dict[str, frozenset[int]]:
+    """Per float column, the rows holding NaN (not null): the frame holds NaN for both."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = {}
+    for name, column in zip(table.column_names, table.columns):
+        if pa.types.is_floating(column.type):
+            rows = np.flatnonzero(pc.fill_null(pc.is_nan(column), False).to_numpy(zero_copy_only=False))
+            if len(rows):
+                found[name] = frozenset(rows.tolist())
+    return found
