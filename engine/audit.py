@@ -41,8 +41,10 @@ ISSUE_TYPES = (
 # count and gets at most its share of the flags, lowest_scored; 13: such a class's rows scored on
 # the two-way contest between their label and their likeliest other class, two_way_contest; 14: not
 # where that rival reaches its class's confident-learning threshold, class_thresholds; 15: a class
-# under MIN_ROWS_PER_CLASS rows is never that sure rival; 16: the no-signal note, engine/label_signal.py)
-LABEL_VERSION = 16
+# under MIN_ROWS_PER_CLASS rows is never that sure rival; 16: the no-signal note, engine/label_signal.py;
+# 17: self-confidence ranks a class under MIN_ROWS_PER_CLASS rows that the classifier under-predicts
+# scaled up to its label frequency, engine/class_lift.py)
+LABEL_VERSION = 17
 
 
 @dataclass

@@ -104,6 +104,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from engine.class_lift import lift_note, lifted
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
 from engine.wording import counted
@@ -469,8 +470,18 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         else:
             notes.append(f"label scores: the noise-aware posterior, because {why}; a row's score weighs how "
                          f"often its label replaces its likely class")
+    # self-confidence: the rows of small classes the classifier under-predicts, lifted (engine/class_lift.py)
+    ranked, lifted_rows = lifted(labels, probs, MIN_ROWS_PER_CLASS) if method == "self-confidence" else (probs, None)
+    if lifted_rows is not None:
+        score = np.where(lifted_rows, ranked[rows, labels], score)
+        diagnostics["lifted_classes"] = int(len(np.unique(labels[lifted_rows])))
+        notes.append(lift_note(int(lifted_rows.sum()), diagnostics["lifted_classes"], MIN_ROWS_PER_CLASS))
     if tiny_rows.any():  # a class the classifier barely saw: the path's score on the two-way contest
         contest = two_way_contest(labels[tiny_rows], probs[tiny_rows], class_thresholds(labels, probs))
+        mine = lifted_rows[tiny_rows] if lifted_rows is not None else None
+        if mine is not None and mine.any():  # the rows of a lifted class: the contest on its lifted probabilities
+            lifted_tiny = np.flatnonzero(tiny_rows)[mine]
+            contest[mine] = two_way_contest(labels[lifted_tiny], ranked[lifted_tiny], class_thresholds(labels, ranked))
         score = score.copy()
         score[tiny_rows] = (label_posterior(labels[tiny_rows], contest, noise=noise) if method == "noise-aware posterior"
                             else contest[np.arange(len(contest)), labels[tiny_rows]])

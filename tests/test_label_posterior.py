@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import synthetic
+from test_class_lift import unlifted
 
 from engine.audit import run_datalab
 from engine.label_posterior import TINY_CLASS_ROWS, label_posterior, noise_matrix, score_labels, uniform_flip_rate
@@ -215,9 +216,9 @@ def test_a_weak_classifier_on_many_tiny_classes_is_not_read_as_label_noise():
         verdict = score_labels(given, probs)
         assert verdict.method == "self-confidence"
         self_confidence = probs[np.arange(len(given)), given]
-        big = np.bincount(given)[given] >= TINY_CLASS_ROWS  # a tiny class: its label against the likeliest rival
+        big = (np.bincount(given)[given] >= TINY_CLASS_ROWS) & unlifted(given, probs)  # tiny: the contest; lifted
         np.testing.assert_allclose(verdict.score[big], self_confidence[big], rtol=1e-5)
-        assert np.all(verdict.score[~big] >= self_confidence[~big] * (1 - 1e-5)) and (~big).any()
+        assert np.all((verdict.score >= self_confidence * (1 - 1e-5))[~big & unlifted(given, probs)]) and (~big).any()
         assert average_precision_score(flipped, -verdict.score) > 0.6
         assert 0.5 < verdict.flags.sum() / flipped.sum() < 2.0
         assert verdict.diagnostics["cleanlab_estimate"] > 5 * flipped.sum()  # what it bounds
@@ -233,7 +234,7 @@ def test_the_fallback_says_why_and_run_datalab_passes_the_note_on():
     info = output.info["label"]
     assert info["label_score_method"] == "self-confidence"
     assert info["estimated_label_issues"] == int(output.issues["is_label_issue"].sum())
-    big = np.bincount(given)[given] >= TINY_CLASS_ROWS  # the tiny classes' rows: on the two-way contest
+    big = (np.bincount(given)[given] >= TINY_CLASS_ROWS) & unlifted(given, probs)  # tiny: the contest; lifted
     np.testing.assert_allclose(output.issues["label_score"][big], output.issues["datalab_label_score"][big], rtol=1e-5)
     assert any("classes under 10 rows" in note for note in output.notes)
 
