@@ -14,6 +14,7 @@ import atexit
 import logging
 import os
 import socket
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -35,6 +36,7 @@ RETRIES = 2
 _lock = threading.Lock()
 _owned = False
 _address: str | None = None
+_fault_sink: object = None  # the null device faulthandler writes to when stderr is unusable
 
 
 class RayStageError(TextauditError):
@@ -63,6 +65,7 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> None:
         if ray.is_initialized():
             return
         _quiet()
+        _fault_handler_on_a_real_stream()
         local = address in (None, "", "local")
         try:
             if local:
@@ -144,6 +147,24 @@ def _quiet() -> None:
     warnings.filterwarnings("ignore", module=r"ray(\.|$)")  # Ray Data's concurrency advice, deprecations
     for name in ("ray", "ray.data", "ray.train", "ray.tune"):
         logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _fault_handler_on_a_real_stream() -> None:
+    """Turn Python's fault handler on before ``ray.init`` does. Ray enables it on ``sys.stderr``
+    and lets only ``io.UnsupportedOperation`` pass; inside the TUI ``sys.stderr`` is Textual's
+    print capture, whose ``fileno()`` is -1, so faulthandler raised RuntimeError and every
+    ``browse --ray`` / ``serve --ray`` failed ('Ray did not start'). Here it goes to the real
+    stderr (a crash's trace is what the terminal should show), else to the null device."""
+    import faulthandler
+
+    if faulthandler.is_enabled():
+        return
+    try:
+        faulthandler.enable(file=sys.__stderr__, all_threads=False)
+    except (AttributeError, ValueError, RuntimeError, OSError):  # no usable stderr (closed, None, not a file)
+        global _fault_sink
+        _fault_sink = open(os.devnull, "w")  # noqa: SIM115 - kept open: faulthandler writes to it on a crash
+        faulthandler.enable(file=_fault_sink, all_threads=False)
 
 
 def cluster_gpus() -> int:
