@@ -12,12 +12,13 @@ Datalab's own self-confidence), only classes under ``min_rows`` rows, and only u
   at 0.5-1% flips (bench/README.md, session 13);
 - a small class it *over*-predicts (more probability in total than rows: a weak classifier's spread) keeps
   its probabilities too. Its own rows are under-predicted all the same (their mean probability of the class
-  0.004-0.04 on bench/quality.py's weak-vector sets and on the tests' weak 50-class synthetic); 98-100% of its
-  mass lies on rows of other classes, so the factor says where those rows' spread goes, not what its own
-  rows deserve, and scaling them down is a guess either way: on the real weak sets it helped (best scale
-  0.25-0.5), on the synthetic whose spread sits on three sibling classes it cost 0.009 AP (best scale 1-1.5),
-  at the same factor (0.3-0.47). Scaling up agrees with the class's own rows; on every under-predicted set
-  measured (MiniLM and TF-IDF long-tail, fine50, zipf50; factors 1.5-5.2) AP still rose beyond the factor.
+  at most 0.05 on bench/quality.py's fine50 ``+proj8`` / ``+proj10``, 0.016-0.04 on the tests' weak
+  synthetic); 98-100% of its mass lies on rows of other classes, so the factor says where those rows' spread
+  goes, not what its own rows deserve, and scaling them down is a guess either way: on the real weak sets it
+  helped (best scale 0.25-0.5), on the synthetic whose spread sits on three sibling classes it cost 0.009 AP
+  (best scale 1-1.5), at the same factor (0.3-0.47). Scaling up agrees with the class's own rows; on every
+  under-predicted set measured (MiniLM and TF-IDF long-tail, fine50, zipf50; factors 1.5-5.2) AP still rose
+  beyond the factor.
 Figures: bench/README.md (quality matrix, session 14).
 """
 
