@@ -209,4 +209,7 @@ def resolve_columns(
     if label_column in parts:
         raise UsageError(f"column {label_column!r} cannot be both the text and the label; "
                          "choose others with --text-column / --label-column")
+    if id_column is not None and id_column == label_column:  # a relabel would rewrite the row's id
+        raise UsageError(f"column {label_column!r} cannot be both the id and the label; "
+                         "choose others with --id-column / --label-column")
     return text_column, label_column, notes
