@@ -196,10 +196,14 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         return "nothing flagged here: press f to list every row by score, / to search"
 
     def why_empty(self, request: OrderRequest) -> str:
-        """What an empty list says: the filter or 'd' emptied it, or nothing is flagged."""
+        """What an empty list says: the filter or 'd' emptied it, or nothing is flagged. The keys
+        come before the query, which the title and the filter line show too: a long query cut the
+        line at 80 columns before its '/ edits it'."""
+        query = terminal_safe(self.filter_query)
+        if not request.spec.empty and request.hide_decided:  # the rows it matches may all be decided
+            return f"no undecided row matches the filter (d shows decided rows, / edits it): {query}"
         if not request.spec.empty:
-            return (f"nothing matches the filter {terminal_safe(self.filter_query)}: "
-                    "/ edits it (ctrl+u there clears it)")
+            return f"nothing matches the filter (/ edits it, ctrl+u there clears it): {query}"
         if request.hide_decided:
             return "every entry here has a decision: d shows them again"
         return self.empty_text()
