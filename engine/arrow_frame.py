@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from engine.errors import DataError
 
 _NULLABLE = {
     "int8": "Int8", "int16": "Int16", "int32": "Int32", "int64": "Int64",
@@ -36,11 +37,22 @@ def _index_as_columns(frame: pd.DataFrame, table: Any) -> pd.DataFrame:
     return frame[order] if len(order) == frame.shape[1] and len(set(order)) == len(order) else frame
 
 
-def arrow_to_frame(table: Any) -> pd.DataFrame:
-    """An Arrow table as a DataFrame; integer/bool columns with nulls stay nullable, not float."""
+def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
+    """An Arrow table as a DataFrame; integer/bool columns with nulls stay nullable, not float.
+    A column pandas cannot hold exactly is a DataError naming it (``source``: the file, for it)."""
     import pyarrow as pa
 
-    frame = table.to_pandas()
+    try:
+        frame = table.to_pandas()
+    except pa.ArrowInvalid as exc:  # a time64[ns] with nanoseconds: pandas' times hold microseconds
+        source = f"{source}: " if source else ""
+        for name, column in zip(table.column_names, table.columns):
+            try:
+                column.to_pandas()
+            except pa.ArrowInvalid as inner:
+                raise DataError(f"{source}column {name!r} ({column.type}) cannot be read exactly ({inner}); "
+                                "cast it to a type pandas holds (a string, or int64) and save the file again") from None
+        raise DataError(f"{source}cannot read it into pandas exactly ({exc})") from None
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
         frame = _index_as_columns(frame, table)
     positions = {name: i for i, name in enumerate(frame.columns)}

@@ -435,7 +435,7 @@ def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
                         f"{', '.join(map(repr, repeated))} repeat{'' if len(repeated) > 1 else 's'}; "
                         "give each column its own name")
     table = pq.read_table(path)
-    frame = arrow_to_frame(table)
+    frame = arrow_to_frame(table, str(path))
     return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table))
 
 
