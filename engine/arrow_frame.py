@@ -58,8 +58,9 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
     positions = {name: i for i, name in enumerate(frame.columns)}
     for name, column in zip(table.column_names, table.columns):
         kind = column.type
-        if pa.types.is_nested(kind) and name in positions and any(_int_nulls_inside(chunk) for chunk in column.chunks):
-            # pandas turned the integers inside into floats (1 -> 1.0, 2**60 + 1 rounded): the exact values
+        if pa.types.is_nested(kind) and name in positions and any(_nulls_inside(chunk) for chunk in column.chunks):
+            # pandas turned the integers inside into floats (1 -> 1.0, 2**60 + 1 rounded) and a null
+            # float in a list into NaN: the exact values
             frame.isetitem(positions[name], pd.Series(column.to_pylist(), dtype=object, index=frame.index))
             continue
         if (pa.types.is_integer(kind) or pa.types.is_boolean(kind)) and column.null_count and name in positions:
@@ -69,21 +70,22 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
     return frame
 
 
-def _int_nulls_inside(array: Any) -> bool:
-    """A nested array (struct, list, map) with an integer or bool value that is null somewhere
-    inside: pandas converts such values to floats. Only nested columns with nulls pay to_pylist
-    (a list<float> of embeddings or a list<int> of token ids without nulls stays numpy)."""
+def _nulls_inside(array: Any) -> bool:
+    """A nested array (struct, list, map) with an integer, bool or float value that is null
+    somewhere inside: pandas converts such integers to floats and such a null float in a list to
+    NaN. Only nested columns with nulls pay to_pylist (a list<float> of embeddings or a list<int>
+    of token ids without nulls stays numpy)."""
     import pyarrow as pa
 
     kind = array.type
-    if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
+    if pa.types.is_integer(kind) or pa.types.is_boolean(kind) or pa.types.is_floating(kind):
         return array.null_count > 0
     if pa.types.is_struct(kind):
-        return any(_int_nulls_inside(array.field(i)) for i in range(kind.num_fields))
+        return any(_nulls_inside(array.field(i)) for i in range(kind.num_fields))
     if pa.types.is_map(kind):
-        return _int_nulls_inside(array.keys) or _int_nulls_inside(array.items)
+        return _nulls_inside(array.keys) or _nulls_inside(array.items)
     if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind):
-        return _int_nulls_inside(array.flatten())
+        return _nulls_inside(array.flatten())
     return False
 
 

@@ -249,7 +249,9 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows
         array = None
         if original is not None:
             try:
-                array = pa.array(series, type=original.type, from_pandas=True)
+                array = _nested_exact(series, original.type)
+                if array is None:
+                    array = pa.array(series, type=original.type, from_pandas=True)
                 if pa.types.is_floating(original.type) and not _floats_kept(array, series):
                     array = None  # 0.1 into float32 is 0.10000000149: rounded without a word
             except (pa.ArrowException, TypeError, ValueError, OverflowError):
@@ -270,6 +272,20 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows
         arrays.append(array)
     table = pa.Table.from_arrays(arrays, names=names)
     return table.replace_schema_metadata(_pandas_metadata(frame, style, changed))
+
+
+def _nested_exact(series: pd.Series, kind: Any) -> Any:
+    """A nested column (struct, list, map) as Arrow ``kind`` without pandas' NaN-is-null rule, so a
+    NaN inside stays NaN and None is null; None when the values do not convert so (then the caller
+    converts as pandas does)."""
+    import pyarrow as pa
+
+    if not pa.types.is_nested(kind) or series.dtype != object:
+        return None
+    try:
+        return pa.array(series.tolist(), type=kind)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return None
 
 
 def _arrow_nans(array: Any, series: pd.Series, nan: frozenset[int], rows: Sequence[int] | None) -> Any:

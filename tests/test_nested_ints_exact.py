@@ -51,3 +51,22 @@ def test_parquet_round_trip_is_unchanged(tmp_path: Path, capsys, monkeypatch) ->
     assert main(["export", str(source), "-o", str(tmp_path / "o.parquet")]) == 0
     back = pq.read_table(tmp_path / "o.parquet")
     assert back.schema.equals(table.schema) and back.to_pylist() == table.to_pylist()
+
+
+def test_a_nan_and_a_null_inside_stay_apart_in_a_parquet_round_trip(tmp_path: Path, capsys, monkeypatch) -> None:
+    """struct{f: NaN} came back {f: null} and a list [NaN, null] came back [NaN, NaN] read, [null, null]
+    written: pandas reads a null float in a list as NaN, and from_pandas writes every NaN as null."""
+    monkeypatch.chdir(tmp_path)
+    table = pa.table({"text": ["a b", "c d", "e f"], "label": ["x", "y", "x"],
+                      "s": pa.array([{"f": float("nan")}, {"f": None}, {"f": 1.5}], pa.struct([("f", pa.float64())])),
+                      "l": pa.array([[float("nan"), None], [1.0], None], pa.list_(pa.float64()))})
+    pq.write_table(table, tmp_path / "p.parquet")
+    (tmp_path / "p.corrections.jsonl").write_text("")
+    assert main(["export", "p.parquet", "-o", "o.parquet"]) == 0
+    back = pq.read_table(tmp_path / "o.parquet")
+    assert back.schema.equals(table.schema)
+    for name in ("s", "l"):
+        want, got = table.column(name).combine_chunks(), back.column(name).combine_chunks()
+        inner = (lambda a: a.field(0)) if name == "s" else (lambda a: a.flatten())
+        assert inner(got).null_count == inner(want).null_count == 1
+        assert [v != v for v in inner(got).to_pylist()] == [v != v for v in inner(want).to_pylist()]  # NaN where NaN
