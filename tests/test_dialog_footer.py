@@ -54,3 +54,23 @@ async def test_the_label_set_picker_footer(pinned_result, journal_path):
         await pilot.pause()
         await pilot.pause()
         assert footer_actions(app.screen) == {"cancel", "save"}
+
+
+async def test_the_command_palette_hides_the_row_keys(pinned_result, journal_path):
+    """Textual's command palette has no footer: the row screen's 'a Accept l Label x Exclude'
+    stayed on the bottom line under it, keys its search box took as letters."""
+    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        row_screen = app.screen
+        footer = next(f for f in row_screen.query("Footer") if f.region.bottom == row_screen.size.height)
+        assert footer.visible
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.pause()
+        assert "CommandPalette" in type(app.screen).__name__
+        assert not footer.visible
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is row_screen and footer.visible

@@ -1,4 +1,5 @@
-"""Textual's footer, drawn even while the app has no focus (``textaudit serve`` in a page not yet clicked)."""
+"""Textual's footer, drawn even while the app has no focus (``textaudit serve`` in a page not yet
+clicked), and hidden while another screen is on top of its own."""
 
 from __future__ import annotations
 
@@ -7,14 +8,27 @@ from textual.widgets import Footer as TextualFooter
 
 
 class Footer(TextualFooter):
-    """Textual's Footer, but one that has drawn no key yet draws them without the app's focus.
+    """Textual's Footer, but one that has drawn no key yet draws them without the app's focus,
+    and one whose screen is covered leaves the bottom line to the screen on top.
 
     Textual's footer redraws only while the app has the focus (blurred, it keeps the keys it
     last drew). Textual's web driver starts every app blurred, until the page sends a focus,
     which a page opened without a click (or headless) never does: ``textaudit serve`` showed a
     blank footer until the first key press, and so did every screen opened while the page was
     blurred. An empty footer draws the screen's keys at once; a drawn one keeps Textual's rule.
+
+    A modal screen lets the screen under it show through: under the command palette (Textual's
+    own, with no footer) the row screen's 'a Accept l Label x Exclude' stayed on the bottom line,
+    keys the palette's search box took as letters. The footer hides (keeping its line, so
+    nothing under the modal moves) while its screen is not the one on top.
     """
+
+    def on_mount(self) -> None:  # Textual runs Footer.on_mount too (handlers run up the classes)
+        self.app.screen_change_signal.subscribe(self, self.screen_changed)
+
+    def screen_changed(self, screen: Screen) -> None:
+        if self.is_attached:
+            self.styles.visibility = "visible" if screen is self.screen else "hidden"
 
     def bindings_changed(self, screen: Screen) -> None:
         super().bindings_changed(screen)
