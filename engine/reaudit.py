@@ -46,13 +46,16 @@ class Reaudit:
 def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np.ndarray, dict[str, Any], list[str]]:
     """The dataset with the journal applied, the original row of each of its rows, the journal's
     counts, and warnings. A journal whose entries all fail to match raises a DataError."""
+    from engine.class_label_new import extend_class_label
     from engine.export import corrected_frame, read_decisions, require_journal
 
     journal_path = Path(journal_path).expanduser()
     require_journal(journal_path, "--apply-journal")
     decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
     notes: list[str] = []
-    frame, rows = corrected_frame(dataset, decisions, notes)
+    # a new name in a ClassLabel column is its next int there too (engine/class_label_new.py): the
+    # column stays ints, not 'changed from int64 to object'; the export's note is no news here
+    frame, rows = corrected_frame(extend_class_label(dataset, decisions, []), decisions, notes)
     form = getattr(dataset, "label_form", None)  # label sets joined by a separator stay sets
     if len(frame) == 0:  # load_dataset would say 'has a header but no rows'
         raise DataError(f"{dataset.source} with the journal {journal_path.name} applied: no rows left (every row "

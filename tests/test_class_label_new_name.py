@@ -64,3 +64,14 @@ def test_csv_and_parquet_write_the_int(saved, tmp_path: Path, capsys) -> None:
     table = pq.read_table(tmp_path / "out.parquet")
     assert str(table.schema.field("label").type) == "int64" and table.column("label").to_pylist() == [1, 1, 2, 1]
     assert b'"names": ["neg", "pos", "other"]' in table.schema.metadata[b"huggingface"]
+
+
+def test_a_re_audit_keeps_the_label_column_ints(saved) -> None:
+    """audit --apply-journal built its corrected data with the name in an int column and warned
+    "label column 'label' changed from int64 to object to hold the new labels"."""
+    from engine.reaudit import corrected_dataset
+
+    folder, journal = saved
+    corrected, kept, _, warnings = corrected_dataset(load_dataset(folder), journal)
+    assert not any("changed from" in line for line in warnings), warnings
+    assert kept.tolist() == [0, 1, 2, 3] and corrected.frame["label"].tolist() == [1, 1, 2, 1]
