@@ -277,7 +277,6 @@ class Journal:
         for pair in pairs.tolist():  # the label checks depend on (action, label) only
             action, code = divmod(pair, len(labels) + 1)
             self._validate(ACTIONS[action], int(rows[0]), labels[code - 1] if code else None, allow_new_label)
-        actions, after = actions.astype(np.int8), after.astype(np.int32)
         codes = np.array([self._class_index.get(label, -1) for label in labels] + [-2])[after]  # -1: not a class
         same = (actions == ACTION_INDEX["relabel"]) & (codes == self.dataset.labels[rows])
         if same.any():  # a relabel to the row's own label is a keep, as in record_group
