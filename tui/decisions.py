@@ -219,9 +219,6 @@ class DecisionBook:
         from engine.errors import UsageError
 
         suggested_value = None if suggested is None else self.display_label(suggested)
-        labels = items.labels if isinstance(items, Bulk) else [label for _, _, label in items]
-        # an unused ClassLabel name is no class of this data: the journal takes it as a new label
-        new_label = any(label is not None and label >= len(self.classes) for label in labels)
         try:
             if not isinstance(items, Bulk) and len(items) > 1:
                 items = Bulk.of(items)
@@ -230,12 +227,15 @@ class DecisionBook:
                 classes = np.unique(items.labels[items.labels >= 0])
                 after = np.where(items.labels >= 0, np.searchsorted(classes, items.labels), -1)
                 actions = np.array([-1, 0, 1, 2], dtype=np.int8)[items.codes]  # book code -> ACTIONS index
+                # an unused ClassLabel name is no class of this data: the journal takes it as a new label
+                new_label = bool(len(classes)) and int(classes[-1]) >= len(self.classes)
                 self.journal.record_columns(rows, actions, after, [self.display_label(c) for c in classes.tolist()],
                                             issue_type=issue_type, suggested_label=suggested_value,
                                             allow_new_label=new_label)
             else:
                 action, row, label = items[0]
                 rows = [int(row)]
+                new_label = label is not None and label >= len(self.classes)
                 self.journal.record(action, rows[0], label_after=None if label is None else self.display_label(label),
                                     issue_type=issue_type, suggested_label=suggested_value, allow_new_label=new_label)
         except JournalWriteError as exc:  # its message already says "NOT saved"
