@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from engine.errors import DataError, TextauditError
 from engine.load import Dataset, load_dataset
@@ -47,6 +48,7 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     """The dataset with the journal applied, the original row of each of its rows, the journal's
     counts, and warnings. A journal whose entries all fail to match raises a DataError."""
     from engine.class_label_new import extend_class_label
+    from engine.label_column import class_label_names
     from engine.export import corrected_frame, read_decisions, require_journal
 
     journal_path = Path(journal_path).expanduser()
@@ -55,7 +57,13 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     notes: list[str] = []
     # a new name in a ClassLabel column is its next int there too (engine/class_label_new.py): the
     # column stays ints, not 'changed from int64 to object'; the export's note is no news here
-    frame, rows = corrected_frame(extend_class_label(dataset, decisions, []), decisions, notes)
+    extended = extend_class_label(dataset, decisions, [])
+    frame, rows = corrected_frame(extended, decisions, notes)
+    names = None if dataset.is_multilabel else class_label_names(extended.style, dataset.label_column)
+    if names is not None:  # audited by its names, as the data itself is (not as the ints 0, 1, ...)
+        position = frame.columns.get_loc(dataset.label_column)
+        frame.isetitem(position, pd.Series([names[int(v)] if pd.notna(v) and 0 <= int(v) < len(names) else None
+                                            for v in frame.iloc[:, position].tolist()], dtype=object))
     form = getattr(dataset, "label_form", None)  # label sets joined by a separator stay sets
     if len(frame) == 0:  # load_dataset would say 'has a header but no rows'
         raise DataError(f"{dataset.source} with the journal {journal_path.name} applied: no rows left (every row "

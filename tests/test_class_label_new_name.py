@@ -66,12 +66,16 @@ def test_csv_and_parquet_write_the_int(saved, tmp_path: Path, capsys) -> None:
     assert b'"names": ["neg", "pos", "other"]' in table.schema.metadata[b"huggingface"]
 
 
-def test_a_re_audit_keeps_the_label_column_ints(saved) -> None:
-    """audit --apply-journal built its corrected data with the name in an int column and warned
-    "label column 'label' changed from int64 to object to hold the new labels"."""
+def test_a_re_audit_sees_the_names(saved) -> None:
+    """audit --apply-journal built its corrected data with the name in an int column, warned
+    "label column 'label' changed from int64 to object to hold the new labels", and audited the
+    labels as 0, 1, 'other': its --issues-out said given_label 0 where the plain audit says neg."""
     from engine.reaudit import corrected_dataset
 
     folder, journal = saved
-    corrected, kept, _, warnings = corrected_dataset(load_dataset(folder), journal)
+    dataset = load_dataset(folder)
+    corrected, kept, _, warnings = corrected_dataset(dataset, journal)
     assert not any("changed from" in line for line in warnings), warnings
-    assert kept.tolist() == [0, 1, 2, 3] and corrected.frame["label"].tolist() == [1, 1, 2, 1]
+    assert kept.tolist() == [0, 1, 2, 3]
+    assert [corrected.label_display(i) for i in range(4)] == ["pos", "pos", "other", "pos"]
+    assert set(corrected.class_names) <= {"neg", "pos", "other"}
