@@ -3,7 +3,8 @@
 The folds are the local path's (``fold_splits``: StratifiedKFold, same seed), each task fits
 ``fold_probs`` on its training rows only, and the driver blends and floors the result with
 ``finish_probs``. As locally, the first fold starts cold and the others (at once) from its
-solution. A task whose worker dies is retried.
+solution, and a fold's regression computes the two halves of its loss and gradient on two threads
+where its task holds two CPUs (``fold_cpus``). A task whose worker dies is retried.
 """
 
 from __future__ import annotations
@@ -12,8 +13,20 @@ import threading
 
 import numpy as np
 
-from engine.distributed.cluster import RETRIES, fault, gather
+from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather
 from engine.progress import StepFn
+
+#: Threads one fold's regression can use: engine/softmax_regression.py splits the rows and the
+#: dimensions of each loss and gradient into two halves.
+HALVES = 2
+
+
+def fold_cpus(largest_node_cpus: int, cluster_cpus: int, side_by_side: int) -> int:
+    """CPUs per fold task: two (one per half) where a node has them and the cluster has two for
+    each of the ``side_by_side`` folds, else one. With one CPU a task, the cold first fold ran on
+    one thread while the local path gave it two (one H200 box, 16 cores, 100k rows: predict 37.2 s
+    on Ray vs 22.1 s locally; bench/README.md)."""
+    return max(1, min(HALVES, largest_node_cpus, cluster_cpus // max(1, side_by_side)))
 
 
 def cross_val_pred_probs(
@@ -34,13 +47,15 @@ def cross_val_pred_probs(
         neighbours = build_graph(features, k=10, cancel=cancel).indices
     features_ref, labels_ref = ray.put(np.ascontiguousarray(features)), ray.put(labels)
     neighbours_ref = ray.put(neighbours) if neighbours is not None else None
-    task = ray.remote(num_cpus=1, max_retries=RETRIES)(_fold)
+    task = ray.remote(max_retries=RETRIES)(_fold)
+    largest = max([int(node.get("Resources", {}).get("CPU", 0)) for node in ray.nodes() if node.get("Alive")] or [1])
     pred_probs = np.zeros((len(labels), n_classes), dtype=np.float64)
     finished = 0
 
     def submit(folds, start):
-        return [task.remote(features_ref, labels_ref, splits[i][0], splits[i][1], n_classes, classifier, C, seed,
-                            neighbours_ref, start) for i in folds]
+        cpus = fold_cpus(largest, cluster_cpus(), len(folds))
+        return [task.options(num_cpus=cpus).remote(features_ref, labels_ref, splits[i][0], splits[i][1], n_classes,
+                                                   classifier, C, seed, neighbours_ref, start, cpus) for i in folds]
 
     def store(folds):
         def on_done(i: int, value) -> None:
@@ -59,12 +74,18 @@ def cross_val_pred_probs(
                          folds_used=used, notes=notes)
 
 
-def _fold(features, labels, train, test, n_classes, classifier, C, seed, neighbours, start):
-    """One fold's probabilities and its regression solution (None for other classifiers)."""
+def _fold(features, labels, train, test, n_classes, classifier, C, seed, neighbours, start, cpus=1):
+    """One fold's probabilities and its regression solution (None for other classifiers); with
+    ``cpus`` > 1 the regression's halves on that many threads, BLAS on one each (as locally)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from threadpoolctl import threadpool_limits
+
     from engine.predict import fold_probs
 
     fault("predict")
     previous = [] if start is None else [start]
-    probs = fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C, seed=seed,
-                       neighbours=neighbours, previous=previous)
+    with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(max_workers=max(1, cpus)) as halves:
+        probs = fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C, seed=seed,
+                           neighbours=neighbours, previous=previous, pool=halves if cpus > 1 else None)
     return probs, (previous[0] if previous else None)
