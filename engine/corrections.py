@@ -71,9 +71,9 @@ class Journal:
         self._names = dataset.class_names
         self._class_names = set(self._names)
         self._class_index = {name: code for code, name in enumerate(self._names)}
-        self._matcher = RowMatcher(dataset)
-        self._problems = ReplayProblems()
         self._rows = RowParts(dataset)  # each row's line part, filled as rows are decided
+        self._matcher = RowMatcher(dataset, self._rows.row_prints)  # row_hash computed once for both
+        self._problems = ReplayProblems()
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod

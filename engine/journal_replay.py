@@ -25,21 +25,20 @@ from typing import Any
 
 from engine.journal_format import ReplayProblems, json_scalar
 from engine.load import Dataset, text_sha256
-from engine.row_print import other_columns, row_prints
+from engine.row_print import RowPrints
 
 
 class RowMatcher:
     """Maps journal lines to rows of ``dataset`` (indexes built on first need)."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, prints: RowPrints | None = None) -> None:
+        """``prints``: a fingerprint cache to share (the journal's writer has one)."""
         self.dataset = dataset
         self.names = dataset.class_names
         self._hashes: dict[int, str] = {}
         self._by_id: dict[Any, list[int]] | None = None
         self._by_hash: dict[str, list[int]] | None = None
-        self._prints: dict[int, str] = {}  # rows' row_hash (engine/row_print.py), computed as needed
-        self._no_prints = False
-        self._columns: list[int] | None = None
+        self._prints = RowPrints(dataset) if prints is None else prints  # rows' row_hash, computed as needed
 
     def text_hash(self, row: int) -> str:
         found = self._hashes.get(row)
@@ -111,15 +110,7 @@ class RowMatcher:
 
     def prepare_prints(self, rows: list[int]) -> None:
         """Compute the ``row_hash`` of ``rows`` (rows of this data) in one pass, for the checks to come."""
-        need = [row for row in dict.fromkeys(rows) if row not in self._prints]
-        if need and not self._no_prints:
-            if self._columns is None:
-                self._columns = other_columns(self.dataset)
-            made = row_prints(self.dataset, need, self._columns)
-            if made is None:  # no other columns now (or none pandas can hash): copies look identical
-                self._no_prints = True
-            else:
-                self._prints.update(zip(need, made))
+        self._prints.get(rows)
 
     def _same_row(self, row: int, entry: dict[str, Any]) -> bool:
         """The row's other columns are those the line's ``row_hash`` recorded (True without one,
@@ -127,11 +118,10 @@ class RowMatcher:
         wanted = entry.get("row_hash")
         if not isinstance(wanted, str):
             return True
-        if row not in self._prints:
-            self.prepare_prints([row])
-        if self._no_prints:
+        found = self._prints.get([row])
+        if found is None:
             return True
-        now = self._prints[row]
+        now = found[0]
         # another set of other columns (one added, removed, renamed): the copies cannot be told apart
         # by it, so the row at the position decides, as before row_hash
         return now == wanted or now.rpartition("-")[2] != wanted.rpartition("-")[2]

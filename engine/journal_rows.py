@@ -13,7 +13,7 @@ import numpy as np
 
 from engine.journal_format import encode_json, json_scalar, row_part
 from engine.load import Dataset, text_sha256
-from engine.row_print import other_columns, row_prints
+from engine.row_print import RowPrints
 
 
 class RowParts:
@@ -25,8 +25,7 @@ class RowParts:
         self._have_part = np.zeros(0, dtype=bool)
         self.before_names: list[str] = []
         self._before_json: list[str] = []
-        self._columns: list[int] | None = None  # the columns row_hash covers (None: not looked up yet)
-        self._prints: dict[int, str] = {}
+        self.row_prints = RowPrints(dataset)  # shared with the journal's RowMatcher
 
     def parts(self, rows: np.ndarray) -> np.ndarray:
         """Each row's own part of a journal line (``row_part``: id, text hash, label before),
@@ -49,21 +48,8 @@ class RowParts:
         return self._parts[rows]
 
     def prints(self, rows: Any) -> list[str] | None:
-        """The rows' ``row_hash`` values (engine/row_print.py), or None when the data has no other
-        columns; computed once per row, in one pass for the rows not seen yet."""
-        if self._columns is None:
-            self._columns = other_columns(self.dataset)
-        if not self._columns:
-            return None
-        rows = [int(row) for row in rows]
-        missing = [row for row in dict.fromkeys(rows) if row not in self._prints]
-        if missing:
-            made = row_prints(self.dataset, missing, self._columns)
-            if made is None:  # columns pandas cannot hash: no row_hash for this data
-                self._columns = []
-                return None
-            self._prints.update(zip(missing, made))
-        return [self._prints[row] for row in rows]
+        """The rows' ``row_hash`` values (engine/row_print.py), or None when the data has none."""
+        return self.row_prints.get(rows)
 
 
 def id_json(value: Any) -> str:

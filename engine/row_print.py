@@ -49,6 +49,32 @@ def row_prints(dataset: Dataset, rows: Any = None, columns: list[int] | None = N
     return [f"{value:016x}-{tag}" for value in hashes.tolist()]
 
 
+class RowPrints:
+    """Rows' fingerprints, each computed once, in one pass for the rows not seen yet (None for
+    every row when the data has no other columns, or one pandas cannot hash)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._columns: list[int] | None = None  # the columns row_hash covers (None: not looked up yet)
+        self._prints: dict[int, str] = {}
+
+    def get(self, rows: Any) -> list[str] | None:
+        """The ``row_hash`` of ``rows``, in order, or None when the data has none."""
+        if self._columns is None:
+            self._columns = other_columns(self.dataset)
+        if not self._columns:
+            return None
+        rows = [int(row) for row in rows]
+        missing = [row for row in dict.fromkeys(rows) if row not in self._prints]
+        if missing:
+            made = row_prints(self.dataset, missing, self._columns)
+            if made is None:  # columns pandas cannot hash: no row_hash for this data
+                self._columns = []
+                return None
+            self._prints.update(zip(missing, made))
+        return [self._prints[row] for row in rows]
+
+
 def columns_tag(dataset: Dataset, columns: list[int]) -> str:
     """8 hex digits naming the columns a fingerprint covers (their names, in order)."""
     names = json.dumps([str(dataset.frame.columns[i]) for i in columns], ensure_ascii=False)
