@@ -39,3 +39,17 @@ async def test_one_mark_is_counted_as_one(pinned_result, journal_path):
         await pilot.press("asterisk")
         await pilot.pause()
         assert any(t.startswith("marked 1 row (") for t in toasts(app)), toasts(app)
+
+
+async def test_the_bulk_preview_notes_count_one_as_one(pinned_result, journal_path):
+    """'1 of them already have a decision' (tmux, near-duplicates: two sets marked, one member
+    decided before) reads '1 of them already has a decision: it is replaced'."""
+    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("o", "up", "space", "space", "x")  # keep a row, then mark it and the next
+        await pilot.pause()
+        await pilot.pause()
+        notes = str(app.screen.query_one("#bulk-notes").render())
+        assert notes == "1 of them already has a decision: it is replaced", notes

@@ -137,11 +137,12 @@ class MarkKeys:
         preview = [self._preview(item) for item in items[:PREVIEW_ROWS]]
         notes = []
         if skipped:
-            notes.append(f"{skipped:,} marked rows have no label issue backing a suggestion: left as they are")
+            notes.append(f"{counted(skipped, 'marked row')} {'has' if skipped == 1 else 'have'} no label issue backing a "
+                         "suggestion: left as they are")
         if decided:
-            notes.append(f"{decided:,} of them already have a decision: it is replaced")
+            notes.append(f"{decided:,} of them already {'has a decision: it is' if decided == 1 else 'have a decision: each is'} replaced")
         if hidden:
-            notes.append(f"{hidden:,} marked entries are not in the list as filtered now")
+            notes.append(f"{counted(hidden, 'marked entry', 'marked entries')} {'is' if hidden == 1 else 'are'} not in the list as filtered now")
         suggestions = {label for action, _, label in items if action == "relabel"}
         suggested = next(iter(suggestions)) if len(suggestions) == 1 else None
         request = BulkRequest(title, len(items), preview, notes)
