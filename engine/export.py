@@ -47,7 +47,7 @@ class ExportSummary:
 
     def line(self) -> str:
         """The one-line summary the CLI prints (it says when part of the journal was skipped)."""
-        line = (f"wrote {self.rows_written:,} rows to {self.path} ({self.fmt}): "
+        line = (f"wrote {counted(self.rows_written, 'row')} to {self.path} ({self.fmt}): "
                 f"{self.relabelled:,} relabelled, {self.excluded:,} excluded, {self.kept:,} kept as is")
         return f"{line}; {self.unapplied}" if self.unapplied else line
 

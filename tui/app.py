@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from engine.errors import EXIT_CANCELLED, Cancelled, TextauditError
 from engine.pipeline import AuditOptions, AuditResult, Progress
+from engine.wording import counted
 from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
 from tui.app_review import ReviewActions
@@ -155,7 +156,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
     def on_export_finished(self, message: ExportFinished) -> None:
         summary = message.summary
-        self.notify(f"wrote {summary.rows_written:,} rows to {summary.path} "
+        self.notify(f"wrote {counted(summary.rows_written, 'row')} to {summary.path} "
                     f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
         for warning in summary.warnings:  # as the CLI prints them: a widened column, a changed file
             self.notify(warning, severity="warning", timeout=15)
