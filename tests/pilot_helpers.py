@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import App
+
 WAIT_S = 60.0  # generous for a loaded CI machine; a healthy app answers in well under a second
 
 
@@ -73,6 +75,41 @@ async def filter_rows(pilot, query: str, keys: tuple[str, ...] | None = None, en
     screen = pilot.app.screen
     await wait_until(pilot, lambda: (screen.filter_query == query and screen.busy is None
                                      and not screen.row_list.pending), f"the list filtered by {query!r}")
+
+
+async def open_issue(pilot, issue: str):
+    """Open ``issue``'s row screen, wait for its list, and return the screen."""
+    pilot.app.open_issue(issue)
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def near_duplicate_pair(pilot):
+    """Open the near-duplicate screen; return it and the two members of the set under its cursor."""
+    screen = await open_issue(pilot, "near_duplicate")
+    first, second = (int(m) for m in screen.diff.members)
+    return screen, first, second
+
+
+async def press_on(pilot, issue: str, *keys: str):
+    """Open ``issue``'s row screen, wait for its list, press ``keys`` there (``c``: the confusion
+    navigator; ``e``: the export dialog) and return the screen then on top."""
+    await open_issue(pilot, issue)
+    await pilot.press(*keys)
+    await pilot.pause()
+    return pilot.app.screen
+
+
+class DialogHost(App[None]):
+    """A bare app that opens ``dialog`` on mount and keeps what it is dismissed with in ``results``."""
+
+    def __init__(self, dialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.results: list = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self.results.append)
 
 
 def journal_lines(path: Path) -> list[dict]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.app import App
+from pilot_helpers import DialogHost
 from textual.widgets import Input, Static
 
 from tui.screens.export_dialog import ExportDialog, ExportRequest, default_output
@@ -15,21 +15,11 @@ from tui.screens.export_dialog import ExportDialog, ExportRequest, default_outpu
 COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
 
 
-class _Host(App[None]):
-    def __init__(self, dialog: ExportDialog) -> None:
-        super().__init__()
-        self.dialog = dialog
-        self.results: list[ExportRequest | None] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.dialog, self.results.append)
-
-
-def _warning(app: _Host) -> str:
+def _warning(app: DialogHost) -> str:
     return str(app.dialog.query_one("#export-warning", Static).render())
 
 
-async def _type(pilot, app: _Host, value: str) -> None:
+async def _type(pilot, app: DialogHost, value: str) -> None:
     app.dialog.query_one("#export-path", Input).value = value
     await pilot.pause()
 
@@ -39,7 +29,7 @@ async def test_existing_output_is_replaced_only_after_asking(tmp_path: Path) -> 
     source.write_text("text\tlabel\nx\ta\n")
     existing = tmp_path / "out.csv"
     existing.write_text("mine")
-    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, str(existing))
@@ -55,7 +45,7 @@ async def test_changing_the_name_forgets_the_question_and_new_files_need_none(tm
     source = tmp_path / "data.csv"
     source.write_text("text,label\nx,a\n")
     (tmp_path / "a.csv").write_text("mine")
-    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, str(tmp_path / "a.csv"))
@@ -78,7 +68,7 @@ async def test_input_file_and_journal_are_refused_even_via_a_link(tmp_path: Path
     journal = tmp_path / "j.jsonl"
     journal.write_text("")
     (tmp_path / "hard.csv").hardlink_to(source)
-    app = _Host(ExportDialog(str(source), journal, COUNTS, 1))
+    app = DialogHost(ExportDialog(str(source), journal, COUNTS, 1))
     async with app.run_test() as pilot:
         await pilot.pause()
         for value, needle in ((str(tmp_path / "hard.csv"), "the input file"),
@@ -217,7 +207,7 @@ async def test_a_missing_or_unwritable_folder_is_said_before_enter(tmp_path: Pat
     monkeypatch.chdir(tmp_path)
     source = tmp_path / "data.csv"
     source.write_text("text,label\nx,a\n")
-    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, str(tmp_path / "nope" / "out.csv"))
@@ -245,7 +235,7 @@ async def test_the_checkbox_state_reads_without_colour(tmp_path: Path) -> None:
 
     source = tmp_path / "data.csv"
     source.write_text("text,label\nx,a\n")
-    app = _Host(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         box = app.dialog.query_one("#export-changed-only", Checkbox)

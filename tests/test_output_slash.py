@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.app import App
+from pilot_helpers import DialogHost
 from textual.widgets import Input, Static
 
 from tui.cli import main
-from tui.screens.export_dialog import ExportDialog, ExportRequest
+from tui.screens.export_dialog import ExportDialog
 
 
 def _data(tmp_path: Path) -> Path:
@@ -50,19 +50,9 @@ def test_issues_out_with_a_slash_is_refused_before_the_audit(tmp_path: Path, mon
     assert not (tmp_path / "newdir.csv").exists()
 
 
-class _Host(App[None]):
-    def __init__(self, dialog: ExportDialog) -> None:
-        super().__init__()
-        self.dialog = dialog
-        self.results: list[ExportRequest | None] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.dialog, self.results.append)
-
-
 async def test_the_export_dialog_says_it_before_enter(tmp_path: Path) -> None:
     data = _data(tmp_path)
-    app = _Host(ExportDialog(str(data), tmp_path / "d.corrections.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 1))
+    app = DialogHost(ExportDialog(str(data), tmp_path / "d.corrections.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 1))
     async with app.run_test() as pilot:
         await pilot.pause()
         app.dialog.query_one("#export-path", Input).value = str(tmp_path / "out.csv") + "/"

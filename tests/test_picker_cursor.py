@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
+from pilot_helpers import DialogHost
 
 import tui
 from tui.screens.label_picker import LabelPicker
@@ -15,15 +15,8 @@ from tui.screens.label_set_picker import LabelSetPicker
 NAMES = ["card_arrival", "card_lost", "check_balance", "refund_request"]
 
 
-class _Host(App):
+class _Host(DialogHost):
     CSS_PATH = str(Path(tui.__file__).with_name("app.tcss"))
-
-    def __init__(self, picker) -> None:
-        super().__init__()
-        self.picker = picker
-
-    def on_mount(self) -> None:
-        self.push_screen(self.picker)
 
 
 def marks(options) -> list[str]:
@@ -31,15 +24,21 @@ def marks(options) -> list[str]:
     return [options.render_line(y).text[:2] for y in range(options.option_count)]
 
 
+async def cursor_moves_down(pilot, selector: str):
+    """The picker's option list (``selector``): the ▶ on the first option, then, after down, on the second."""
+    await pilot.pause()
+    options = pilot.app.screen.query_one(selector)
+    assert marks(options) == ["▶ ", "  ", "  ", "  "]
+    await pilot.press("down")
+    await pilot.pause()
+    assert marks(options) == ["  ", "▶ ", "  ", "  "]
+    return options
+
+
 async def test_label_picker_draws_the_cursor_as_a_glyph():
     app = _Host(LabelPicker(NAMES, current=1, suggested=2, text="where is my money", probs=[0.1, 0.05, 0.8, 0.05]))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        options = app.screen.query_one("#picker-options")
-        assert marks(options) == ["▶ ", "  ", "  ", "  "]
-        await pilot.press("down")
-        await pilot.pause()
-        assert marks(options) == ["  ", "▶ ", "  ", "  "]
+        options = await cursor_moves_down(pilot, "#picker-options")
         assert "check_balance" in options.render_line(0).text  # the name still shows beside the gutter
         await pilot.press("l", "o", "s", "t")  # filtered: the best match holds the ▶
         await pilot.pause()
@@ -49,11 +48,6 @@ async def test_label_picker_draws_the_cursor_as_a_glyph():
 async def test_label_set_picker_draws_the_cursor_before_the_box():
     app = _Host(LabelSetPicker(NAMES, given=(1,), probs=[0.1, 0.9, 0.7, 0.05], missing=(2,)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        options = app.screen.query_one("#set-options")
-        assert marks(options) == ["▶ ", "  ", "  ", "  "]
-        await pilot.press("down")
-        await pilot.pause()
-        assert marks(options) == ["  ", "▶ ", "  ", "  "]
+        options = await cursor_moves_down(pilot, "#set-options")
         assert options.render_line(0).text[2:5] == "▐✓▌"  # the box (given card_lost) follows the gutter
         assert options.render_line(1).text[2:5] == "▐ ▌"
