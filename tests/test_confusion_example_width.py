@@ -4,22 +4,16 @@ example was cut at 20 cells with 8 columns of the screen empty beside it."""
 
 from __future__ import annotations
 
-from pilot_helpers import settle
+from pilot_helpers import press_on
 from rich.cells import cell_len
 from textual.widgets import DataTable
-from tui_synthetic import fixed_view
-
-from tui.app import TextauditApp
+from tui_synthetic import fixed_app
 
 
 async def test_example_takes_the_room_short_names_leave(pinned_result, journal_path):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
+        screen = await press_on(pilot, "label", "c")
         table = screen.query_one("#confusions", DataTable)
         longest = max(cell_len(n) for n in app.view.shown_names)
         assert longest == 14  # transfer_money, refund_request

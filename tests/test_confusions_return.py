@@ -5,22 +5,17 @@ again opened a new navigator with its cursor back on the first pair (seen in tmu
 
 from __future__ import annotations
 
-from pilot_helpers import settle
-from tui_synthetic import fixed_view
+from pilot_helpers import press_on, settle
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
 from tui.screens.confusions import ConfusionScreen
 from tui.screens.label_issues import LabelIssuesScreen
 
 
 async def test_escape_from_a_pair_goes_back_to_the_pairs(pinned_result, journal_path):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        navigator = app.screen
+        navigator = await press_on(pilot, "label", "c")
         assert isinstance(navigator, ConfusionScreen) and len(navigator.groups) >= 3
         await pilot.press("down", "down", "enter")
         await settle(pilot)
@@ -34,8 +29,5 @@ async def test_escape_from_a_pair_goes_back_to_the_pairs(pinned_result, journal_
         await pilot.press("escape")  # and from the pairs, back to the summary
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("c")  # the navigator comes back where it was left
-        await pilot.pause()
+        await press_on(pilot, "label", "c")  # the navigator comes back where it was left
         assert app.screen is navigator and navigator.query_one("#confusions").cursor_row == 2

@@ -6,18 +6,14 @@ past the 78 cells drawn."""
 
 from __future__ import annotations
 
-from pilot_helpers import open_filter, settle
-from tui_synthetic import fixed_view
-
-from tui.app import TextauditApp
+from pilot_helpers import open_filter, open_issue, settle
+from tui_synthetic import fixed_app
 
 
 async def test_an_empty_filtered_list_of_decided_rows_names_d(pinned_result, journal_path):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_issue(pilot, "label")
         rows = screen.row_list
         row = screen.target()
         given = app.view.class_names[int(app.view.given[row])]
@@ -43,10 +39,9 @@ async def test_an_empty_filtered_list_of_decided_rows_names_d(pinned_result, jou
 
 
 async def test_the_keys_come_before_a_long_query(pinned_result, journal_path):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
+        await open_issue(pilot, "label")
         rows = app.screen.row_list
         await open_filter(pilot)
         app.focused.value = "given:no_such_class_with_a_long_name suggested:another_long_class_name"

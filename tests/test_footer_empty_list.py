@@ -4,10 +4,8 @@ lists every row they come back."""
 
 from __future__ import annotations
 
-from pilot_helpers import settle
-from tui_synthetic import fixed_view
-
-from tui.app import TextauditApp
+from pilot_helpers import open_issue, settle
+from tui_synthetic import fixed_app
 
 
 def footer_keys(app) -> set[str]:
@@ -15,11 +13,9 @@ def footer_keys(app) -> set[str]:
 
 
 async def test_decision_keys_leave_the_footer_of_an_empty_list(pinned_result, journal_path):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("underperforming_group")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_issue(pilot, "underperforming_group")
         assert len(screen.row_list.order) == 0 and screen.target() is None
         await pilot.pause()
         shown = footer_keys(app)

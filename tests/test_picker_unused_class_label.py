@@ -4,16 +4,13 @@ not be chosen in the app at all, though the journal and the export take it (ea01
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from pilot_helpers import settle
-from tui_synthetic import fixed_view
-
-from tui.app import TextauditApp
+from pilot_helpers import journal_lines, open_issue
+from tui_synthetic import fixed_app
 
 UNUSED = "savings_enquiry"
 
@@ -37,16 +34,10 @@ def saved_result(demo_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> Si
     return SimpleNamespace(dataset=dataset)
 
 
-def journal_lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines()]
-
-
 async def test_the_picker_offers_an_unused_class_label_name(saved_result, journal_path):
-    app = TextauditApp(saved_result, journal_path=journal_path, view=fixed_view(saved_result.dataset))
+    app = fixed_app(saved_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_issue(pilot, "label")
         row = screen.target()
         await pilot.press("l")
         await pilot.pause()
@@ -62,10 +53,9 @@ async def test_the_picker_offers_an_unused_class_label_name(saved_result, journa
 
 
 async def test_marked_rows_take_an_unused_class_label_name(saved_result, journal_path):
-    app = TextauditApp(saved_result, journal_path=journal_path, view=fixed_view(saved_result.dataset))
+    app = fixed_app(saved_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
+        await open_issue(pilot, "label")
         await pilot.press("space", "space", "l")
         await pilot.pause()
         await pilot.press(*"savings", "enter")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pilot_helpers import journal_lines, list_ready, settle, wait_until
+from pilot_helpers import journal_lines, list_ready, press_on, settle, wait_until
 from textual.widgets import DataTable
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app, fixed_view
 
 from engine.review import confusion_matrix, confusion_pairs, confusions_by_given
 from tui.app import TextauditApp
@@ -17,16 +17,12 @@ from tui.screens.confusions import ConfusionScreen
 
 @pytest.fixture
 def app(pinned_result, journal_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    return fixed_app(pinned_result, journal_path)
 
 
 async def test_pair_enter_lists_exactly_its_rows_and_one_bulk_accept_fixes_it(app, journal_path):
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
+        screen = await press_on(pilot, "label", "c")
         assert isinstance(screen, ConfusionScreen)
         view = app.view
         expected = confusion_pairs(view.given, view.predicted, view.flags["label"])

@@ -3,15 +3,9 @@ and the keys of the threshold and bulk dialogs were below the bottom edge (tmux 
 
 from __future__ import annotations
 
-from pilot_helpers import settle
+from pilot_helpers import press_on, settle
 from textual.widgets import Button
-from tui_synthetic import fixed_view
-
-from tui.app import TextauditApp
-
-
-def app_of(pinned_result, tmp_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+from tui_synthetic import fixed_app
 
 
 def on_screen(app, widget) -> bool:
@@ -20,19 +14,15 @@ def on_screen(app, widget) -> bool:
 
 
 async def test_export_dialog_fits_60x15_and_keeps_its_full_form_at_80x24(pinned_result, tmp_path):
-    app = app_of(pinned_result, tmp_path)
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(60, 15)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await press_on(pilot, "label", "e")
         assert type(dialog).__name__ == "ExportDialog"
         for button in dialog.query(Button):
             assert on_screen(app, button), button.region
         assert "enter exports · esc cancels" in str(dialog.query_one(".dialog-title").render())
         assert "Writes 258 of 258 rows" in str(dialog.query_one("#export-summary").render())
-    app = app_of(pinned_result, tmp_path)
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
         await pilot.pause()
@@ -42,12 +32,9 @@ async def test_export_dialog_fits_60x15_and_keeps_its_full_form_at_80x24(pinned_
 
 
 async def test_threshold_and_bulk_dialogs_say_their_keys_in_the_title(pinned_result, tmp_path):
-    app = app_of(pinned_result, tmp_path)
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(60, 15)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("t")
-        await pilot.pause()
+        await press_on(pilot, "label", "t")
         title = app.screen.query_one("#threshold-title")
         assert "enter applies · esc cancels" in str(title.render()) and on_screen(app, title)
         await pilot.press("escape")
@@ -62,13 +49,9 @@ async def test_the_export_summary_follows_the_changed_rows_checkbox(pinned_resul
     tell them apart): the summary line now says what will be written."""
     from textual.widgets import Checkbox
 
-    app = app_of(pinned_result, tmp_path)
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("a", "down", "x", "e")
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await press_on(pilot, "label", "a", "down", "x", "e")
         summary = dialog.query_one("#export-summary")
         assert "Writes 257 of 258 rows: 1 relabelled, 1 excluded" in str(summary.render())
         dialog.query_one(Checkbox).toggle()
@@ -84,7 +67,7 @@ async def test_the_palette_key_covers_the_footer_to_its_right_edge(pinned_result
     the last key under it showed through ('▏^p palette1' in tmux on the near-duplicate screen)."""
     from textual.widgets import Footer
 
-    app = app_of(pinned_result, tmp_path)
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(60, 15)) as pilot:
         app.open_issue("near_duplicate")
         await settle(pilot)

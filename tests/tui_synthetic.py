@@ -7,6 +7,7 @@ CPU, with or without bf16, whatever model or classifier the audit uses.
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -21,6 +22,13 @@ def fixed_result(demo_csv) -> SimpleNamespace:
     from engine.load import load_dataset
 
     return SimpleNamespace(dataset=load_dataset(demo_csv, id_column="id"))
+
+
+def fixed_app(result, journal_path: Path):
+    """The app on ``result`` (the pinned demo audit) drawing ``fixed_view``'s flags and scores."""
+    from tui.app import TextauditApp
+
+    return TextauditApp(result, journal_path=journal_path, view=fixed_view(result.dataset))
 
 
 def fixed_view(dataset) -> AuditView:
