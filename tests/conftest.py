@@ -70,6 +70,14 @@ def ml_result():
 
 
 @pytest.fixture
+def ml_app(ml_result, tmp_path: Path):
+    """The app on the multi-label demo audit, its journal tmp_path / 'j.jsonl'."""
+    from tui.app import TextauditApp
+
+    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
+
+
+@pytest.fixture
 def three_class_csv(tmp_path: Path, demo_csv: Path) -> Path:
     """60 demo rows of three classes in a file of their own (a fresh audit: nothing of it is cached)."""
     import pandas as pd

@@ -9,23 +9,17 @@ from pilot_helpers import settle
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
-from tui.app import TextauditApp
 from tui.screens.label_changes import LabelChangeScreen
 
 
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
-
-
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_the_table_fits_and_a_cut_example_says_so(app, size):
-    async with app.run_test(size=size) as pilot:
+async def test_the_table_fits_and_a_cut_example_says_so(ml_app, size):
+    async with ml_app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("C")
         await pilot.pause()
-        assert isinstance(app.screen, LabelChangeScreen)
-        table = app.screen.query_one("#confusions", DataTable)
+        assert isinstance(ml_app.screen, LabelChangeScreen)
+        table = ml_app.screen.query_one("#confusions", DataTable)
         await pilot.pause()
         assert table.virtual_size.width <= table.size.width, (table.virtual_size, table.size)  # no sideways scroll
         lines = [table.render_line(y).text.rstrip() for y in range(1, 1 + table.row_count)]

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from pilot_helpers import journal_lines, settle
+from pilot_helpers import journal_lines, open_issue, settle
 
-from tui.app import TextauditApp
 from tui.screens.label_set_picker import LabelSetPicker
-
-
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
 
 
 async def tick(pilot, label: int) -> None:
@@ -29,14 +22,21 @@ async def tick(pilot, label: int) -> None:
     await pilot.pause()
 
 
-async def test_outlier_screen_accepts_and_edits_sets(app, tmp_path):
+async def to_second_member(pilot, screen, members: list[int]) -> None:
+    """The cursor on the set of ``members`` (a decision moved it on), then on its second member."""
+    screen.row_list.move_to_row(screen.set_of_row[members[0]])
+    await pilot.pause()
+    await pilot.press("right")
+    await pilot.pause()
+    assert screen.target() == members[1]
+
+
+async def test_outlier_screen_accepts_and_edits_sets(ml_app, tmp_path):
     journal = tmp_path / "j.jsonl"
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with ml_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        ml = app.view.multilabel
-        app.open_issue("outlier")
-        await settle(pilot)
-        screen = app.screen
+        ml = ml_app.view.multilabel
+        screen = await open_issue(pilot, "outlier")
         row = next(int(r) for r in screen.row_list.order if ml.has_suggestion(int(r)))
         screen.row_list.move_to_row(row)
         await pilot.pause()
@@ -50,23 +50,21 @@ async def test_outlier_screen_accepts_and_edits_sets(app, tmp_path):
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
-        assert isinstance(app.screen, LabelSetPicker)
-        assert app.screen.chosen == set(ml.suggested(row))  # starts from the set as decided
+        assert isinstance(ml_app.screen, LabelSetPicker)
+        assert ml_app.screen.chosen == set(ml.suggested(row))  # starts from the set as decided
         await pilot.press("escape")
 
 
-async def test_near_duplicate_set_keys_give_sets(app, tmp_path):
+async def test_near_duplicate_set_keys_give_sets(ml_app, tmp_path):
     journal = tmp_path / "j.jsonl"
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with ml_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        ml = app.view.multilabel
-        app.open_issue("near_duplicate")
-        await settle(pilot)
-        screen = app.screen
+        ml = ml_app.view.multilabel
+        screen = await open_issue(pilot, "near_duplicate")
         members = [int(m) for m in screen.diff.members]
         await pilot.press("l")
         await pilot.pause()
-        picker = app.screen
+        picker = ml_app.screen
         assert isinstance(picker, LabelSetPicker)
         given = set(ml.sets[members[0]])
         extra = next(k for k in range(len(ml.names)) if k not in given)
@@ -80,21 +78,13 @@ async def test_near_duplicate_set_keys_give_sets(app, tmp_path):
 
         await pilot.press("u")  # back to no decision; relabel the second member alone, then A on it
         await pilot.pause()
-        screen.row_list.move_to_row(screen.set_of_row[members[0]])
-        await pilot.pause()
-        await pilot.press("right")
-        await pilot.pause()
-        assert screen.target() == members[1]
+        await to_second_member(pilot, screen, members)
         await pilot.press("l")
         await pilot.pause()
         await tick(pilot, extra)
         await pilot.press("enter")
         await pilot.pause()
-        screen.row_list.move_to_row(screen.set_of_row[members[0]])
-        await pilot.pause()
-        await pilot.press("right")
-        await pilot.pause()
-        assert screen.target() == members[1]
+        await to_second_member(pilot, screen, members)
         await pilot.press("A")
         await pilot.pause()
         after = {e["row"]: e for e in journal_lines(journal)[-len(members):]}

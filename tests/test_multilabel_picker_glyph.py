@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
-from pilot_helpers import settle
-
-from tui.app import TextauditApp
+from pilot_helpers import open_issue, settle
 
 
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
-
-
-async def test_chosen_labels_show_a_tick_and_the_others_a_blank_box(app):
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_chosen_labels_show_a_tick_and_the_others_a_blank_box(ml_app):
+    async with ml_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.open_issue("label")
-        await settle(pilot)
-        ml = app.view.multilabel
-        row = app.screen.query_one("#rows").current_row
+        await open_issue(pilot, "label")
+        ml = ml_app.view.multilabel
+        row = ml_app.screen.query_one("#rows").current_row
         await pilot.press("l")
         await settle(pilot)
-        picker = app.screen
+        picker = ml_app.screen
         options = picker.query_one("#set-options")
         order = picker.order()
 

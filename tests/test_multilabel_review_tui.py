@@ -11,38 +11,31 @@ import json
 from pathlib import Path
 
 import numpy as np
-import pytest
 from pilot_helpers import settle
 from rich.console import Console
 from textual.widgets import Static
 
 from engine.review import ScoreIndex, implied_threshold
-from tui.app import TextauditApp
 from tui.screens.reaudit import ReauditScreen
 from tui.screens.threshold_dialog import ThresholdDialog
 
 
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
-
-
-async def test_threshold_dialog_says_the_default_is_not_a_score_cut_then_moves_one(app):
+async def test_threshold_dialog_says_the_default_is_not_a_score_cut_then_moves_one(ml_app):
     notices: list[str] = []
-    notify = app.notify
-    app.notify = lambda message, *args, **kwargs: (notices.append(str(message)), notify(message, *args, **kwargs))
-    async with app.run_test(size=(120, 36)) as pilot:
-        view = app.view
+    notify = ml_app.notify
+    ml_app.notify = lambda message, *args, **kwargs: (notices.append(str(message)), notify(message, *args, **kwargs))
+    async with ml_app.run_test(size=(120, 36)) as pilot:
+        view = ml_app.view
         original = view.flags["label"].copy()
         scores = view.scores["label"]
         default = implied_threshold(scores, original)
         # the multi-label flags are Datalab's verdict, not "score <= default": more rows score that low
         assert int((scores <= default).sum()) > int(original.sum())
-        app.open_issue("label")
+        ml_app.open_issue("label")
         await settle(pilot)
         await pilot.press("t")
         await pilot.pause()
-        dialog = app.screen
+        dialog = ml_app.screen
         assert isinstance(dialog, ThresholdDialog) and dialog.issue_type == "label"
         summary = str(dialog.query_one("#threshold-summary", Static).render())
         assert f"audit default: {int(original.sum())} rows, its own verdict, not a score cut" in summary
@@ -55,7 +48,7 @@ async def test_threshold_dialog_says_the_default_is_not_a_score_cut_then_moves_o
         await settle(pilot)
         threshold = float(ScoreIndex(scores).sorted_scores[int(original.sum()) + 1])
         assert np.array_equal(view.flags["label"], scores <= threshold)
-        assert sorted(app.screen.row_list.order.tolist()) == np.flatnonzero(view.flags["label"]).tolist()
+        assert sorted(ml_app.screen.row_list.order.tolist()) == np.flatnonzero(view.flags["label"]).tolist()
         await pilot.press("t", "0", "enter")  # back to the audit's own flags, said as such
         await settle(pilot)
         assert np.array_equal(view.flags["label"], original)
@@ -87,26 +80,26 @@ def test_near_duplicate_conflicts_compare_whole_sets(ml_result) -> None:
     assert view.set_has_conflict(groups[0]) and not view.set_has_conflict(groups[1])
 
 
-async def test_reaudit_counts_every_label_of_a_set(app, ml_result):
+async def test_reaudit_counts_every_label_of_a_set(ml_app, ml_result):
     ml_dataset = ml_result.dataset
     names = ml_dataset.class_names
     rows = np.flatnonzero(ml_result.output.issues["is_label_issue"].to_numpy(bool))[:6].tolist()
-    async with app.run_test(size=(130, 40)) as pilot:
-        app.open_issue("label")
+    async with ml_app.run_test(size=(130, 40)) as pilot:
+        ml_app.open_issue("label")
         await settle(pilot)
-        ml = app.view.multilabel
+        ml = ml_app.view.multilabel
         for _ in rows[:4]:
             await pilot.press("a")  # accept the suggested set change
             await settle(pilot)
-        assert sum(1 for line in app.journal_path.read_text().splitlines()
+        assert sum(1 for line in ml_app.journal_path.read_text().splitlines()
                    if json.loads(line)["action"] == "relabel") == 4
         await pilot.press("R")
         for _ in range(600):
-            await app.workers.wait_for_complete()
+            await ml_app.workers.wait_for_complete()
             await pilot.pause()
-            if isinstance(app.screen, ReauditScreen) and not app.screen.running:
+            if isinstance(ml_app.screen, ReauditScreen) and not ml_app.screen.running:
                 break
-        screen = app.screen
+        screen = ml_app.screen
         assert isinstance(screen, ReauditScreen) and screen.reaudit is not None, "the re-audit did not finish"
         re = screen.reaudit
         assert re.after.dataset.is_multilabel
@@ -157,11 +150,11 @@ def test_corrected_csv_with_a_label_separator_stays_multilabel(tmp_path: Path) -
         ["card", "transfer"], ["transfer"], ["card", "payment"]]
 
 
-async def test_filter_matches_every_label_of_a_set_and_label_changes(app):
-    async with app.run_test(size=(130, 40)) as pilot:
-        app.open_issue("label")
+async def test_filter_matches_every_label_of_a_set_and_label_changes(ml_app):
+    async with ml_app.run_test(size=(130, 40)) as pilot:
+        ml_app.open_issue("label")
         await settle(pilot)
-        view, screen = app.view, app.screen
+        view, screen = ml_app.view, ml_app.screen
         ml = view.multilabel
         flagged = np.flatnonzero(view.flags["label"]).tolist()
         names = ml.names
@@ -185,16 +178,16 @@ async def test_filter_matches_every_label_of_a_set_and_label_changes(app):
         assert await shown(f"s:{wrong}") == [r for r in flagged if index in ml.suggested(r)]
 
 
-async def test_near_duplicate_diff_headers_and_row_order_use_whole_sets(app):
-    async with app.run_test(size=(140, 40)) as pilot:
+async def test_near_duplicate_diff_headers_and_row_order_use_whole_sets(ml_app):
+    async with ml_app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        view = app.view
+        view = ml_app.view
         ml = view.multilabel
         # the row-order check counts changes of label set, not of first label
         assert view.label_order.n_classes == len(set(ml.sets))
-        app.open_issue("near_duplicate")
+        ml_app.open_issue("near_duplicate")
         await settle(pilot)
-        diff = app.screen.diff
+        diff = ml_app.screen.diff
         assert diff.members
         row = int(diff.members[0])
         assert f"row {row:,} · {ml.given_text(row)}" in diff._header(0, row).plain
@@ -203,14 +196,14 @@ async def test_near_duplicate_diff_headers_and_row_order_use_whole_sets(app):
         assert ("CONFLICTING LABELS: " + " / ".join(sorted(texts)) in legend) == (len(texts) > 1)
 
 
-async def test_sorting_other_screens_by_given_orders_whole_sets(app):
+async def test_sorting_other_screens_by_given_orders_whole_sets(ml_app):
     from tui.text_index import never_cancelled
 
-    async with app.run_test(size=(130, 40)) as pilot:
-        app.open_issue("outlier")
+    async with ml_app.run_test(size=(130, 40)) as pilot:
+        ml_app.open_issue("outlier")
         await settle(pilot)
-        ml = app.view.multilabel
+        ml = ml_app.view.multilabel
         entries = np.arange(len(ml.sets))
-        keys = app.screen.sort_values("given", entries, never_cancelled)
+        keys = ml_app.screen.sort_values("given", entries, never_cancelled)
         ordered = [ml.sets[r] for r in np.argsort(keys, kind="stable")]
         assert ordered == sorted(ml.sets)  # the whole set decides, e.g. (app,) before (app, card) before (card,)

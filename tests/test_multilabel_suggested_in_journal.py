@@ -9,26 +9,19 @@ import json
 import pytest
 from pilot_helpers import journal_lines, settle
 
-from tui.app import TextauditApp
-
-
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
-
 
 @pytest.mark.parametrize("key,action", [("x", "exclude"), ("o", "keep")])
-async def test_exclude_and_keep_record_the_suggested_set(app, tmp_path, key, action):
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_exclude_and_keep_record_the_suggested_set(ml_app, tmp_path, key, action):
+    async with ml_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.open_issue("label")
+        ml_app.open_issue("label")
         await settle(pilot)
-        ml = app.view.multilabel
-        row = app.screen.target()
+        ml = ml_app.view.multilabel
+        row = ml_app.screen.target()
         assert ml.has_suggestion(row)
         await pilot.press(key)
         await pilot.pause()
         (entry,) = journal_lines(tmp_path / "j.jsonl")
         assert (entry["row"], entry["action"]) == (row, action)
         assert json.loads(entry["suggested_label"]) == [ml.names[k] for k in ml.suggested(row)]
-        assert app.screen.target() != row  # the cursor moved on, as after any decision
+        assert ml_app.screen.target() != row  # the cursor moved on, as after any decision

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import pytest
 from pilot_helpers import settle
 from textual.widgets import Static
 
@@ -13,76 +12,71 @@ from tui.app import TextauditApp
 from tui.widgets.row_list import RowList
 
 
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
+def journal_lines(ml_app: TextauditApp) -> list[dict]:
+    return [json.loads(line) for line in ml_app.journal_path.read_text().splitlines()]
 
 
-def journal_lines(app: TextauditApp) -> list[dict]:
-    return [json.loads(line) for line in app.journal_path.read_text().splitlines()]
-
-
-async def open_labels(pilot, app: TextauditApp):
-    app.open_issue("label")
+async def open_labels(pilot, ml_app: TextauditApp):
+    ml_app.open_issue("label")
     await settle(pilot)
-    return app.screen.query_one("#rows", RowList)
+    return ml_app.screen.query_one("#rows", RowList)
 
 
-async def test_summary_shows_label_frequencies_and_pairs(app, ml_result):
-    async with app.run_test(size=(120, 40)) as pilot:
+async def test_summary_shows_label_frequencies_and_pairs(ml_app, ml_result):
+    async with ml_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        title = str(app.screen.query_one("#chart-title", Static).render())
+        title = str(ml_app.screen.query_one("#chart-title", Static).render())
         assert "Label frequencies (6 labels" in title and "4 rows with no label" in title
-        assert "272 rows · 6 labels · journal" in app.screen.title_text()
-        pairs = str(app.screen.query_one("#cooccurrence", Static).render())
+        assert "272 rows · 6 labels · journal" in ml_app.screen.title_text()
+        pairs = str(ml_app.screen.query_one("#cooccurrence", Static).render())
         assert "Labels seen together" in pairs and " + " in pairs
 
 
-async def test_label_screen_shows_sets_and_set_suggestions(app, ml_result):
-    ml = app.view.multilabel if app.view else None
-    async with app.run_test(size=(140, 40)) as pilot:
+async def test_label_screen_shows_sets_and_set_suggestions(ml_app, ml_result):
+    ml = ml_app.view.multilabel if ml_app.view else None
+    async with ml_app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        rows = await open_labels(pilot, app)
-        ml = app.view.multilabel
-        assert type(app.screen).__name__ == "MultiLabelIssuesScreen"
+        rows = await open_labels(pilot, ml_app)
+        ml = ml_app.view.multilabel
+        assert type(ml_app.screen).__name__ == "MultiLabelIssuesScreen"
         first = rows.current_row
-        assert app.screen.cell(first, "given") == ml.given_text(first)
-        suggestion = app.screen.cell(first, "suggested")
+        assert ml_app.screen.cell(first, "given") == ml.given_text(first)
+        suggestion = ml_app.screen.cell(first, "suggested")
         assert suggestion != "=" and all(part[0] in "+-" for part in suggestion.split())
-        body = str(app.screen.query_one("#detail-body", Static).render())
+        body = str(ml_app.screen.query_one("#detail-body", Static).render())
         assert "Suggested: " + suggestion in body and "Labels:" in body
 
 
-async def test_accept_records_the_suggested_set_and_undo_takes_it_back(app, ml_result):
-    async with app.run_test(size=(140, 40)) as pilot:
+async def test_accept_records_the_suggested_set_and_undo_takes_it_back(ml_app, ml_result):
+    async with ml_app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        rows = await open_labels(pilot, app)
-        ml = app.view.multilabel
+        rows = await open_labels(pilot, ml_app)
+        ml = ml_app.view.multilabel
         row = rows.current_row
         expected = [ml.names[i] for i in ml.suggested(row)]
         await pilot.press("a")
         await settle(pilot)
-        line = journal_lines(app)[-1]
+        line = journal_lines(ml_app)[-1]
         assert line["action"] == "relabel" and line["row"] == row
         assert line["labels_after"] == expected
         assert line["labels_before"] == [ml.names[i] for i in ml.sets[row]]
-        assert app.book.describe(row, app.view.class_names) == "→ " + ml.suggestion_text(row)
+        assert ml_app.book.describe(row, ml_app.view.class_names) == "→ " + ml.suggestion_text(row)
         assert rows.current_row != row  # the cursor moved on
         await pilot.press("u")
         await settle(pilot)
-        assert journal_lines(app)[-1]["action"] == "undo" and app.book.describe(row, app.view.class_names) == ""
+        assert journal_lines(ml_app)[-1]["action"] == "undo" and ml_app.book.describe(row, ml_app.view.class_names) == ""
 
 
-async def test_set_picker_toggles_labels(app, ml_result):
-    async with app.run_test(size=(140, 40)) as pilot:
+async def test_set_picker_toggles_labels(ml_app, ml_result):
+    async with ml_app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        rows = await open_labels(pilot, app)
-        ml = app.view.multilabel
+        rows = await open_labels(pilot, ml_app)
+        ml = ml_app.view.multilabel
         row = rows.current_row
         await pilot.press("l")
         await pilot.pause()
-        assert type(app.screen).__name__ == "LabelSetPicker"
-        picker = app.screen
+        assert type(ml_app.screen).__name__ == "LabelSetPicker"
+        picker = ml_app.screen
         first = picker.order()[0]  # the list starts on a given or suggested label: space toggles it
         chosen = lambda: str(picker.query_one("#set-chosen").render())  # noqa: E731
         assert "(unchanged)" in chosen()
@@ -93,7 +87,7 @@ async def test_set_picker_toggles_labels(app, ml_result):
         await pilot.press("enter")
         await settle(pilot)
         expected = set(ml.sets[row]) ^ {first}
-        line = journal_lines(app)[-1]
+        line = journal_lines(ml_app)[-1]
         assert line["row"] == row
         if expected == set(ml.sets[row]):
             assert line["action"] == "keep"
@@ -101,47 +95,47 @@ async def test_set_picker_toggles_labels(app, ml_result):
             assert line["action"] == "relabel" and set(line["labels_after"]) == {ml.names[i] for i in expected}
 
 
-async def test_single_label_keys_elsewhere_fail_in_one_line_not_a_crash(app, ml_result):
+async def test_single_label_keys_elsewhere_fail_in_one_line_not_a_crash(ml_app, ml_result):
     from tui.decisions import DecisionBook
 
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with ml_app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        book: DecisionBook = app.book
+        book: DecisionBook = ml_app.book
         outcome = book.record("relabel", 0, 1, "outlier", None)  # one class for a row of sets
         assert outcome.error and "NOT saved" in outcome.error and not outcome.rows
-        assert not app.view.backs_suggestion(int(np.flatnonzero(app.view.flags["label"])[0]))
+        assert not ml_app.view.backs_suggestion(int(np.flatnonzero(ml_app.view.flags["label"])[0]))
 
 
-async def test_near_duplicate_and_outlier_screens_show_sets(app, ml_result):
-    async with app.run_test(size=(140, 40)) as pilot:
+async def test_near_duplicate_and_outlier_screens_show_sets(ml_app, ml_result):
+    async with ml_app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        app.open_issue("near_duplicate")
+        ml_app.open_issue("near_duplicate")
         await settle(pilot)
-        screen = app.screen
-        ml = app.view.multilabel
+        screen = ml_app.screen
+        ml = ml_app.view.multilabel
         entry = int(screen.query_one("#rows", RowList).order[0])
         members = screen.sets[entry]
         texts = {ml.given_text(int(r)) for r in members}
         assert screen.cell(entry, "labels") == (" ≠ ".join(sorted(texts)) if len(texts) > 1 else texts.pop())
         assert screen.conflict[entry] == (len({ml.sets[int(r)] for r in members}) > 1)
-        app.open_issue("outlier")
+        ml_app.open_issue("outlier")
         await settle(pilot)
-        row = app.screen.query_one("#rows", RowList).current_row
-        assert app.screen.cell(row, "given") == ml.given_text(row)
+        row = ml_app.screen.query_one("#rows", RowList).current_row
+        assert ml_app.screen.cell(row, "given") == ml.given_text(row)
 
 
-async def test_C_opens_the_label_change_navigator_on_label_sets(app, ml_result):
+async def test_C_opens_the_label_change_navigator_on_label_sets(ml_app, ml_result):
     """The confusion navigator's pairs are single classes (with sets it showed 'app -> app'); on
     label sets C lists label changes (+X likely missing, -X likely wrong) and enter lists their rows."""
     from tui.screens.label_changes import LabelChangeScreen
 
-    async with app.run_test(size=(130, 40)) as pilot:
+    async with ml_app.run_test(size=(130, 40)) as pilot:
         await settle(pilot)
         await pilot.press("C")
         await settle(pilot)
-        screen = app.screen
+        screen = ml_app.screen
         assert isinstance(screen, LabelChangeScreen)
-        ml, flags = app.view.multilabel, app.view.flags["label"]
+        ml, flags = ml_app.view.multilabel, ml_app.view.flags["label"]
         expected: dict[tuple[str, int], list[int]] = {}
         for row in np.flatnonzero(flags).tolist():
             for label in ml.missing[row]:
@@ -154,5 +148,5 @@ async def test_C_opens_the_label_change_navigator_on_label_sets(app, ml_result):
         first = screen.changes[0]
         await pilot.press("enter")
         await settle(pilot)
-        assert type(app.screen).__name__ == "MultiLabelIssuesScreen"
-        assert sorted(app.screen.row_list.order.tolist()) == first.rows.tolist()
+        assert type(ml_app.screen).__name__ == "MultiLabelIssuesScreen"
+        assert sorted(ml_app.screen.row_list.order.tolist()) == first.rows.tolist()

@@ -5,17 +5,10 @@ set) and Datalab's own flag, both; after a threshold change, the score cut."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from pilot_helpers import settle
 from textual.widgets import Static
 
-from tui.app import TextauditApp
 from tui.widgets.detail_pane import DetailPane
-
-
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
 
 
 def why(pane: DetailPane, row: int) -> str:
@@ -24,13 +17,13 @@ def why(pane: DetailPane, row: int) -> str:
     return " ".join(body.split("Why:", 1)[1].split("\n")[0:1]).strip()
 
 
-async def test_why_says_the_rule_for_flagged_and_unflagged_rows(app):
-    async with app.run_test(size=(160, 40)) as pilot:
+async def test_why_says_the_rule_for_flagged_and_unflagged_rows(ml_app):
+    async with ml_app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
-        app.open_issue("label")
+        ml_app.open_issue("label")
         await settle(pilot)
-        view, ml = app.view, app.view.multilabel
-        pane = app.screen.query_one(DetailPane)
+        view, ml = ml_app.view, ml_app.view.multilabel
+        pane = ml_app.screen.query_one(DetailPane)
         flags, datalab = view.flags["label"], view.datalab_label_flags
         changed = np.array([ml.has_suggestion(r) for r in range(len(view))])
         assert np.array_equal(flags, datalab & changed)  # the engine's rule, on the demo
@@ -47,6 +40,6 @@ async def test_why_says_the_rule_for_flagged_and_unflagged_rows(app):
 
         await pilot.press("t", "right", "right", "enter")  # a score cut now: the reason says so
         await settle(pilot)
-        cut = app.thresholds.current["label"]
+        cut = ml_app.thresholds.current["label"]
         row = int(np.flatnonzero(view.flags["label"] & ~flags)[0])
         assert why(pane, row).endswith(f"flagged: its score is at or under the threshold you set ({cut:.3f}).")

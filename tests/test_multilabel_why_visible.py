@@ -5,27 +5,19 @@ reviewer tabbed into the pane and scrolled."""
 
 from __future__ import annotations
 
-import pytest
-from pilot_helpers import settle
+from pilot_helpers import open_issue, settle
 
-from tui.app import TextauditApp
 from tui.widgets.detail_pane import DetailPane
 
 
-@pytest.fixture
-def app(ml_result, tmp_path) -> TextauditApp:
-    return TextauditApp(ml_result, journal_path=tmp_path / "j.jsonl")
-
-
-async def test_why_ends_within_the_visible_pane_for_every_row(app):
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_why_ends_within_the_visible_pane_for_every_row(ml_app):
+    async with ml_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.open_issue("label")
-        await settle(pilot)
-        pane = app.screen.query_one(DetailPane)
+        await open_issue(pilot, "label")
+        pane = ml_app.screen.query_one(DetailPane)
         body = pane.query_one("#detail-body")
         hidden = []
-        for row in range(len(app.view)):
+        for row in range(len(ml_app.view)):
             pane.show(row)
             await pilot.pause()
             lines = [body.render_line(y).text.rstrip() for y in range(body.size.height)]
