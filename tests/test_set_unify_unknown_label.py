@@ -5,7 +5,8 @@ that relabel, so the decision was gone without a word. Now 'A' refuses and says 
 
 from __future__ import annotations
 
-from pilot_helpers import journal_lines, settle
+from pilot_helpers import journal_lines, near_duplicate_pair, open_issue, settle
+from tui_synthetic import fixed_app
 
 from engine.corrections import Journal
 from tui.app import TextauditApp
@@ -13,25 +14,18 @@ from tui.decisions import RELABEL
 
 
 async def test_unify_refuses_a_relabel_to_an_unknown_class(pinned_result, tmp_path):
-    from tui_synthetic import fixed_view
-
-    view = fixed_view(pinned_result.dataset)
     journal = tmp_path / "j.jsonl"
-    app = TextauditApp(pinned_result, journal_path=journal, view=view)
+    app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("near_duplicate")
-        await settle(pilot)
-        screen = app.screen
-        first, second = (int(m) for m in screen.diff.members)
+        screen, first, second = await near_duplicate_pair(pilot)
+        view = app.view
     with Journal.open(journal, pinned_result.dataset) as j:  # as another tool (or data version) wrote it
         j.record("relabel", first, label_after="savings_enquiry", issue_type="label", allow_new_label=True)
     before = journal_lines(journal)
 
     app = TextauditApp(pinned_result, journal_path=journal, view=view)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        app.open_issue("near_duplicate")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_issue(pilot, "near_duplicate")
         assert screen.target() == first and screen.book.codes[first] == RELABEL and screen.book.labels[first] < 0
         await pilot.press("A")
         await pilot.pause()
@@ -42,18 +36,14 @@ async def test_unify_refuses_a_relabel_to_an_unknown_class(pinned_result, tmp_pa
 
 async def test_a_relabel_to_an_unknown_class_shows_its_label(pinned_result, tmp_path):
     """The decision reads '→ savings_enquiry (new)' (the set's header, the detail pane), not '→ ?'."""
-    from tui_synthetic import fixed_view
-
-    view = fixed_view(pinned_result.dataset)
     journal = tmp_path / "j.jsonl"
     with Journal.open(journal, pinned_result.dataset) as j:
         j.record("relabel", 5, label_after="savings_enquiry", issue_type="label", allow_new_label=True)
-    app = TextauditApp(pinned_result, journal_path=journal, view=view)
+    app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert app.book.describe(5, view.shown_names) == "→ savings_enquiry (new)"
-        app.open_issue("label")
-        await settle(pilot)
+        assert app.book.describe(5, app.view.shown_names) == "→ savings_enquiry (new)"
+        await open_issue(pilot, "label")
         app.screen.show_row(5)
         await settle(pilot)
         body = str(app.screen.query_one("#detail-body").render())

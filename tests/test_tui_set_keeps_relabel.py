@@ -5,9 +5,9 @@ member's given label, so the accepted label went back to the wrong one without a
 
 from __future__ import annotations
 
-from pilot_helpers import journal_lines, settle
+from pilot_helpers import journal_lines, near_duplicate_pair
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
 from tui.decisions import RELABEL
 
 
@@ -22,16 +22,11 @@ async def back_to_the_set(pilot, screen, row: int) -> None:
 
 
 async def test_keep_one_and_unify_use_the_relabel(pinned_result, tmp_path):
-    from tui_synthetic import fixed_view
-
-    view = fixed_view(pinned_result.dataset)
     journal = tmp_path / "j.jsonl"
-    app = TextauditApp(pinned_result, journal_path=journal, view=view)
+    app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("near_duplicate")
-        await settle(pilot)
-        screen = app.screen
-        first, second = (int(m) for m in screen.diff.members)
+        screen, first, second = await near_duplicate_pair(pilot)
+        view = app.view
         label = next(c for c in range(len(view.class_names)) if c not in (view.given[first], view.given[second]))
         screen.decide([("relabel", first, label)])  # as accepted on the label screen
         await back_to_the_set(pilot, screen, first)
