@@ -381,7 +381,10 @@ def unused_class_names(dataset: Any) -> list[str]:
     """A saved dataset's ``ClassLabel`` names that no row holds (a test split without a rare
     class), in the schema's order: the label picker offers them after the classes, and an
     export writes their int. [] for any other data (its labels are exactly its classes)."""
+    from engine.label_column import class_label_names
+
     if getattr(dataset, "is_multilabel", False):
         return []
+    names = class_label_names(getattr(dataset, "style", None), dataset.label_column) or []
     held = {str(c) for c in dataset.classes}
-    return [str(name) for name in getattr(dataset, "label_originals", {}) if str(name) not in held]
+    return [name for name in names if name not in held]
