@@ -23,9 +23,9 @@ from engine.errors import DataError
 from engine.formats import SourceStyle
 from engine.json_keys import RepeatedKeys
 from engine.tsv_quoting import check_tsv_quoting
+from engine.write_cells import dumps
 
 _HEAD_BYTES = 1 << 16
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 _UINT64_MAX = (1 << 64) - 1
 
@@ -293,11 +293,9 @@ def _json_layout(text: str, value: Any, ascii_only: bool) -> tuple[tuple[str, st
     for indent in (None, 2, 4, 1):
         for separators in ((",", ":"), (", ", ": "), (",", ": ")):
             try:
-                dumped = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent)
+                dumped = dumps(value, separators, ascii_only, indent)  # as the writer writes it
             except (TypeError, ValueError):
                 return (",", ":"), None
-            if not ascii_only:
-                dumped = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
             if dumped == text:
                 return separators, indent
     return (",", ":"), None

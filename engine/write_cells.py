@@ -87,10 +87,15 @@ def jsonable(value: Any, column: str, notes: Notes) -> Any:
     return str(value)
 
 
+def surrogates_escaped(text: str) -> str:
+    """``text`` with each lone surrogate as its escape: it cannot be encoded as UTF-8, and inside
+    a JSON string the escape is exact."""
+    return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if SURROGATE.search(text) else text
+
+
 def dumps(value: Any, separators: tuple[str, str], ascii_only: bool, indent: int | None) -> str:
     text = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent, allow_nan=True)
-    # a lone surrogate cannot be encoded as UTF-8; inside a JSON string its escape is exact
-    return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if not ascii_only else text
+    return text if ascii_only else surrogates_escaped(text)
 
 
 def cell_renderer(ascii_only: bool) -> Any:
@@ -100,8 +105,7 @@ def cell_renderer(ascii_only: bool) -> Any:
         return encode
 
     def render(value: Any) -> str:
-        text = encode(value)
-        return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if SURROGATE.search(text) else text
+        return surrogates_escaped(encode(value))
 
     return render
 
@@ -110,5 +114,4 @@ def escape_surrogates(lines: list[str], ascii_only: bool) -> list[str]:
     """Lone surrogates (only JSON can carry them) as their escapes, valid inside a JSON string."""
     if ascii_only:
         return lines
-    return [SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) if SURROGATE.search(line) else line
-            for line in lines]
+    return [surrogates_escaped(line) for line in lines]
