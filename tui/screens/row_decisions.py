@@ -170,9 +170,12 @@ class DecisionKeys:
 
         return f"{drawn_name(self.book.extra_labels[label - len(names)])} (new)"
 
+    def relabel_items(self, rows: list[int], label: int) -> list[tuple[str, int, int | None]]:
+        """``rows`` relabelled to ``label``: a row whose given label it is, kept as it is."""
+        return [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]
+
     def relabel_rows(self, rows: list[int], label: int) -> None:
-        items = [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]
-        self.decide(items, int(self.view.predicted[rows[0]]))
+        self.decide(self.relabel_items(rows, label), int(self.view.predicted[rows[0]]))
 
     def action_undo(self) -> None:
         self._history(self.book.undo(self.view.shown_names), "undone")

@@ -123,7 +123,7 @@ class MarkKeys:
             title = f"Accept the suggested label on {counted(len(items), 'marked row')}"
         elif action == "relabel":
             assert label is not None
-            items = [("keep", r, None) if int(view.given[r]) == label else ("relabel", r, label) for r in rows]
+            items = self.relabel_items(rows, label)
             title = f"Relabel {counted(len(items), 'marked row')} to {self.label_shown(label)}"
         else:
             items = [(action, r, None) for r in rows]
