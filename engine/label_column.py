@@ -143,12 +143,17 @@ def class_label_names(style: SourceStyle | None, column: str) -> list[str] | Non
     return [str(n) for n in feature.names]
 
 
+def class_label_texts(values: pd.Series, names: list[str]) -> pd.Series:
+    """A ``ClassLabel`` column's ints as their names; -1 (no label), a missing value or an int
+    past the names is None."""
+    return pd.Series([names[int(v)] if pd.notna(v) and 0 <= int(v) < len(names) else None for v in values],
+                     name=values.name, dtype=object)
+
+
 def class_labels(values: pd.Series, names: list[str]) -> tuple[np.ndarray, list[Any], dict[Any, Any], list[str]]:
     """A ``ClassLabel`` column by its names ('Sports', not 2), written back as the ints it holds;
     -1 (the datasets convention for no label) is an empty label. Every name maps to its int, also
     one no row holds (a test split without a rare class): a relabel to it writes that int, where
     it wrote the name and turned the column into strings ('1', 'mid', '0'), the ClassLabel lost."""
-    as_names = pd.Series([names[int(v)] if pd.notna(v) and 0 <= int(v) < len(names) else None for v in values],
-                         name=values.name, dtype=object)
-    labels, classes, _, warnings = normalise_labels(as_names)
+    labels, classes, _, warnings = normalise_labels(class_label_texts(values, names))
     return labels, classes, {name: code for code, name in reversed(list(enumerate(names)))}, warnings

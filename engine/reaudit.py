@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from engine.errors import DataError, TextauditError
 from engine.load import Dataset, load_dataset
@@ -48,7 +47,7 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     """The dataset with the journal applied, the original row of each of its rows, the journal's
     counts, and warnings. A journal whose entries all fail to match raises a DataError."""
     from engine.class_label_new import extend_class_label
-    from engine.label_column import class_label_names
+    from engine.label_column import class_label_names, class_label_texts
     from engine.export import corrected_frame, read_decisions, require_journal
 
     journal_path = Path(journal_path).expanduser()
@@ -62,8 +61,7 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     names = None if dataset.is_multilabel else class_label_names(extended.style, dataset.label_column)
     if names is not None:  # audited by its names, as the data itself is (not as the ints 0, 1, ...)
         position = frame.columns.get_loc(dataset.label_column)
-        frame.isetitem(position, pd.Series([names[int(v)] if pd.notna(v) and 0 <= int(v) < len(names) else None
-                                            for v in frame.iloc[:, position].tolist()], dtype=object))
+        frame.isetitem(position, class_label_texts(frame.iloc[:, position], names))
     form = getattr(dataset, "label_form", None)  # label sets joined by a separator stay sets
     if len(frame) == 0:  # load_dataset would say 'has a header but no rows'
         raise DataError(f"{dataset.source} with the journal {journal_path.name} applied: no rows left (every row "
