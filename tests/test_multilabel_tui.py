@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
-from pilot_helpers import settle
+from pilot_helpers import journal_lines, settle
 from textual.widgets import Static
 
 from tui.app import TextauditApp
 from tui.widgets.row_list import RowList
-
-
-def journal_lines(ml_app: TextauditApp) -> list[dict]:
-    return [json.loads(line) for line in ml_app.journal_path.read_text().splitlines()]
 
 
 async def open_labels(pilot, ml_app: TextauditApp):
@@ -56,7 +50,7 @@ async def test_accept_records_the_suggested_set_and_undo_takes_it_back(ml_app, m
         expected = [ml.names[i] for i in ml.suggested(row)]
         await pilot.press("a")
         await settle(pilot)
-        line = journal_lines(ml_app)[-1]
+        line = journal_lines(ml_app.journal_path)[-1]
         assert line["action"] == "relabel" and line["row"] == row
         assert line["labels_after"] == expected
         assert line["labels_before"] == [ml.names[i] for i in ml.sets[row]]
@@ -64,7 +58,7 @@ async def test_accept_records_the_suggested_set_and_undo_takes_it_back(ml_app, m
         assert rows.current_row != row  # the cursor moved on
         await pilot.press("u")
         await settle(pilot)
-        assert journal_lines(ml_app)[-1]["action"] == "undo" and ml_app.book.describe(row, ml_app.view.class_names) == ""
+        assert journal_lines(ml_app.journal_path)[-1]["action"] == "undo" and ml_app.book.describe(row, ml_app.view.class_names) == ""
 
 
 async def test_set_picker_toggles_labels(ml_app, ml_result):
@@ -87,7 +81,7 @@ async def test_set_picker_toggles_labels(ml_app, ml_result):
         await pilot.press("enter")
         await settle(pilot)
         expected = set(ml.sets[row]) ^ {first}
-        line = journal_lines(ml_app)[-1]
+        line = journal_lines(ml_app.journal_path)[-1]
         assert line["row"] == row
         if expected == set(ml.sets[row]):
             assert line["action"] == "keep"
