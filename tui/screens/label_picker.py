@@ -8,6 +8,7 @@ one key down, where an alphabetical list put it anywhere among 77 names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.cells import cell_len
@@ -41,6 +42,15 @@ def word_score(matchers: list[Matcher], name: str) -> float:
             return 0.0
         total += score
     return total
+
+
+def phrase_pattern(query: str) -> re.Pattern[str]:
+    """The query's words in order, from a word start of the name, joined by '_', '-' or spaces.
+    A name holding them so ranks above every name that only matches the words apart: 'cash or'
+    put balance_not_updated_after_cheque_or_cash_deposit above top_up_by_cash_or_cheque (each
+    word is matched fuzzily on its own, and 'or' matches almost anywhere)."""
+    words = [re.escape(word) for word in query.split()]
+    return re.compile(r"(?:^|(?<=[\s_\-./]))" + r"[\s_\-]*".join(words), re.IGNORECASE)
 
 
 class LabelPicker(ModalScreen[int | None]):
@@ -112,9 +122,10 @@ class LabelPicker(ModalScreen[int | None]):
         options = self.query_one("#picker-options", OptionList)
         if query.strip():
             matchers = [Matcher(word) for word in query.split()]
-            scored = [(word_score(matchers, name), i) for i, name in enumerate(self.shown)]
-            ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: -pair[0])[:MAX_SHOWN]
-            items = [Option(self._prompt(i, matchers), id=str(i)) for _, i in ranked]
+            phrase = phrase_pattern(query)
+            scored = [(word_score(matchers, name), bool(phrase.search(name)), i) for i, name in enumerate(self.shown)]
+            ranked = sorted((row for row in scored if row[0] > 0), key=lambda row: (not row[1], -row[0]))[:MAX_SHOWN]
+            items = [Option(self._prompt(i, matchers), id=str(i)) for _, _, i in ranked]
             if not items:
                 items = [Option(Content(f"no class matches '{query.strip()}' · edit the text, or esc to cancel"),
                                 id=NO_MATCH, disabled=True)]
