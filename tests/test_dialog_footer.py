@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 from pilot_helpers import settle
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
 from tui.screens.label_set_picker import LabelSetPicker
 
 ROW_KEYS = {"accept", "pick_label", "exclude", "keep", "undo", "filter", "help"}
@@ -30,7 +29,7 @@ def footer_actions(screen) -> set[str]:
     (["question_mark"], "HelpScreen", {"close"}),
 ])
 async def test_a_dialog_footer_shows_its_own_keys(pinned_result, journal_path, keys, dialog, shown):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_issue("label")
         await settle(pilot)
@@ -46,7 +45,7 @@ async def test_a_dialog_footer_shows_its_own_keys(pinned_result, journal_path, k
 
 
 async def test_the_label_set_picker_footer(pinned_result, journal_path):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_issue("label")
         await settle(pilot)
@@ -59,7 +58,7 @@ async def test_the_label_set_picker_footer(pinned_result, journal_path):
 async def test_the_command_palette_hides_the_row_keys(pinned_result, journal_path):
     """Textual's command palette has no footer: the row screen's 'a Accept l Label x Exclude'
     stayed on the bottom line under it, keys its search box took as letters."""
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_issue("label")
         await settle(pilot)

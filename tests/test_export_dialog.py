@@ -126,11 +126,9 @@ async def test_keys_typed_ahead_with_e_never_replace_the_path(pinned_result, tmp
     path was ' ' and the focus on it. Keys are posted at once, as a terminal delivers them."""
     from textual import events
     from textual.widgets import Checkbox
-    from tui_synthetic import fixed_view
+    from tui_synthetic import fixed_app
 
-    from tui.app import TextauditApp
-
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for key, character in (("e", "e"), ("tab", None), ("space", " ")):

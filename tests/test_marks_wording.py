@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 from pilot_helpers import open_filter, settle
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
 
 
 def toasts(app) -> list[str]:
@@ -14,7 +13,7 @@ def toasts(app) -> list[str]:
 
 
 async def test_one_mark_is_counted_as_one(pinned_result, journal_path):
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.open_issue("label")
         await settle(pilot)
@@ -44,7 +43,7 @@ async def test_one_mark_is_counted_as_one(pinned_result, journal_path):
 async def test_the_bulk_preview_notes_count_one_as_one(pinned_result, journal_path):
     """'1 of them already have a decision' (tmux, near-duplicates: two sets marked, one member
     decided before) reads '1 of them already has a decision: it is replaced'."""
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.open_issue("label")
         await settle(pilot)

@@ -333,9 +333,9 @@ async def test_export_warnings_reach_the_screen(demo_result, journal_path, tmp_p
 
 async def test_a_on_a_row_without_a_suggestion_says_why(pinned_result, journal_path):
     """The footer dims 'a' there; pressing it did nothing at all (seen on the Null screen in tmux)."""
-    from tui_synthetic import fixed_view
+    from tui_synthetic import fixed_app
 
-    app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal_path)
     notices = watch_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         rows = await open_labels(pilot, app)

@@ -16,9 +16,9 @@ def _keys(app: TextauditApp) -> list[str]:
 
 
 async def test_a_screen_opened_while_the_app_is_blurred_draws_its_footer(pinned_result, tmp_path):
-    from tui_synthetic import fixed_view
+    from tui_synthetic import fixed_app
 
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.post_message(events.AppBlur())  # what the web driver posts at start

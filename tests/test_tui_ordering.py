@@ -152,9 +152,9 @@ async def test_clearing_a_short_filter_scrolls_to_the_cursor(pinned_result, tmp_
     cursor row sat far down a list drawn from its top, so no row showed the cursor and a key acted
     on a row out of sight (the scroll was refused while the list had no scroll bar)."""
     from pilot_helpers import every_row
-    from tui_synthetic import fixed_view
+    from tui_synthetic import fixed_app
 
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(120, 40)) as pilot:
         rows = await every_row(pilot, "label")
         await filter_rows(pilot, "stolen")
@@ -173,9 +173,9 @@ async def test_an_empty_list_says_the_filter_emptied_it(pinned_result, tmp_path)
     """Every row listed (f), a filter matching nothing: the list said 'nothing flagged here: press
     f to list every row by score', which f had already done (tmux, a hostile CSV)."""
     from pilot_helpers import every_row
-    from tui_synthetic import fixed_view
+    from tui_synthetic import fixed_app
 
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(100, 30)) as pilot:
         rows = await every_row(pilot, "outlier")
         await filter_rows(pilot, "zqxjv")

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from textual.command import CommandList
 from textual.widgets.option_list import Option
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
 
 
 async def test_a_page_key_before_the_palette_list_is_laid_out_does_not_crash(pinned_result, tmp_path):
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -34,7 +33,7 @@ async def test_a_page_key_before_the_palette_list_is_laid_out_does_not_crash(pin
 async def test_results_of_a_search_that_ends_after_the_palette_closed_are_dropped(pinned_result, tmp_path):
     """ctrl+p, a letter and escape at once: the search worker then showed its results on the
     closed palette (NoMatches: CommandList) and the app ended with a traceback."""
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p", "m")
         await pilot.pause()

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 from pilot_helpers import journal_lines, settle, wait_until
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp, exit_lines
+from tui.app import exit_lines
 
 
 async def test_ctrl_c_quits_from_a_row_screen_with_the_decisions_saved(pinned_result, tmp_path):
     journal = tmp_path / "j.jsonl"
-    app = TextauditApp(pinned_result, journal_path=journal, view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("label")
         await settle(pilot)
@@ -27,7 +27,7 @@ async def test_ctrl_c_quits_from_a_row_screen_with_the_decisions_saved(pinned_re
 async def test_ctrl_c_quits_from_the_label_picker_and_the_filter(pinned_result, tmp_path):
     """An input's own ctrl+c (copy) took the key: in the picker or the filter it did nothing."""
     for where, key, typed, focus in (("the picker", "l", "", "picker-query"), ("the filter", "slash", "ab", "filter")):
-        app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+        app = fixed_app(pinned_result, tmp_path / "j.jsonl")
         async with app.run_test(size=(100, 30)) as pilot:
             app.open_issue("label")
             await settle(pilot)
@@ -49,13 +49,11 @@ async def test_a_swallowed_sigterm_still_quits_the_app(pinned_result, tmp_path):
     (exit 143); 2 of 3 runs. While the app runs a signal only sets the flag (flag_only), and the
     app polls it: it quits through its own shutdown, exit 130 (4 of 4 runs)."""
     from pilot_helpers import wait_until
-    from tui_synthetic import fixed_view
 
-    from tui.app import TextauditApp
     from tui.interrupts import INTERRUPTED
 
     INTERRUPTED.clear()  # an earlier in-process CLI test may have left it set
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from pilot_helpers import list_ready, wait_until
 from textual.widgets import OptionList, Static
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app, fixed_view
 
 from tui.app import TextauditApp
 from tui.screens.label_picker import LabelPicker
@@ -24,7 +24,7 @@ LONG_NAMES = ["balance_not_updated_after_bank_transfer", "card_payment_wrong_exc
 
 @pytest.fixture
 def app(pinned_result, journal_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    return fixed_app(pinned_result, journal_path)
 
 
 async def open_labels(pilot, app) -> None:

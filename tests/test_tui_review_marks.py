@@ -11,7 +11,7 @@ import os
 import numpy as np
 import pytest
 from pilot_helpers import filter_rows, journal_lines, open_goto, settle, wait_until
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
 from tui.app import TextauditApp
 from tui.screens.help import key_name
@@ -20,7 +20,7 @@ from tui.widgets.row_list import RowList
 
 @pytest.fixture
 def app(pinned_result, journal_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    return fixed_app(pinned_result, journal_path)
 
 
 def plain(renderable) -> str:
@@ -246,7 +246,7 @@ async def test_bulk_on_a_read_only_journal_saves_nothing_and_says_so(pinned_resu
 
     holder = Journal.open(journal_path, pinned_result.dataset)  # another instance holds the lock
     try:
-        app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+        app = fixed_app(pinned_result, journal_path)
         async with app.run_test(size=(80, 24)) as pilot:
             await open_labels(pilot, app)
             seen = notices(app)

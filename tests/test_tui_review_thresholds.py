@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from pilot_helpers import settle
 from textual.widgets import DataTable
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
 from engine.review import ScoreIndex
 from tui.app import TextauditApp
@@ -18,7 +18,7 @@ from tui.widgets.score_histogram import histogram_text
 
 @pytest.fixture
 def app(pinned_result, tmp_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    return fixed_app(pinned_result, tmp_path / "j.jsonl")
 
 
 async def test_more_label_rows_flagged_everywhere_then_back_to_the_default(app):

@@ -7,14 +7,14 @@ classifier or CPU-computed float reaches them, so they look the same on every CP
 from __future__ import annotations
 
 import pytest
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
 from tui.app import TextauditApp
 
 
 @pytest.fixture
 def app(pinned_result, tmp_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    return fixed_app(pinned_result, tmp_path / "j.jsonl")
 
 
 def keys_then_settle(*keys: str):

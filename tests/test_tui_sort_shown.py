@@ -14,9 +14,9 @@ def _header(app: TextauditApp) -> str:
 
 
 async def test_sort_cycles_through_the_drawn_columns_at_80x24(pinned_result, tmp_path):
-    from tui_synthetic import fixed_view
+    from tui_synthetic import fixed_app
 
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_issue("label")
         await settle(pilot)
@@ -30,7 +30,7 @@ async def test_sort_cycles_through_the_drawn_columns_at_80x24(pinned_result, tmp
             seen.append(app.screen.sort_key)
             assert "▲" in _header(app), (app.screen.sort_key, _header(app))
         assert sorted(seen) == sorted(shown)
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j2.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j2.jsonl")
     async with app.run_test(size=(120, 40)) as pilot:  # wide enough: Decision is drawn and sorted by
         app.open_issue("label")
         await settle(pilot)

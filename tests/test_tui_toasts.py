@@ -28,10 +28,10 @@ def _no_expiry(monkeypatch) -> None:
 
 
 async def test_toasts_do_not_cover_the_detail_pane_at_80x24(pinned_result, tmp_path, monkeypatch):
-    from tui_synthetic import fixed_view
+    from tui_synthetic import fixed_app
 
     _no_expiry(monkeypatch)
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.open_issue("label")
         await settle(pilot)

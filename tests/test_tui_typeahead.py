@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from pilot_helpers import journal_lines, list_ready, wait_until
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
 from tui.app import TextauditApp
 from tui.screens.confusions import ConfusionScreen
@@ -19,7 +19,7 @@ from tui.screens.label_picker import LabelPicker
 
 @pytest.fixture
 def app(pinned_result, journal_path) -> TextauditApp:
-    return TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(pinned_result.dataset))
+    return fixed_app(pinned_result, journal_path)
 
 
 def type_at_once(app, keys: str | list[str]) -> None:
