@@ -174,6 +174,14 @@ def cluster_gpus() -> int:
     return int(ray.cluster_resources().get("GPU", 0))
 
 
+def node_cpus() -> list[tuple[str, int]]:
+    """(node id, CPUs) of each alive node with CPUs, the largest first."""
+    import ray
+
+    nodes = ((node["NodeID"], int(node.get("Resources", {}).get("CPU", 0))) for node in ray.nodes() if node.get("Alive"))
+    return sorted(((node, cpus) for node, cpus in nodes if cpus > 0), key=lambda item: -item[1])
+
+
 def cluster_cpus() -> int:
     import ray
 

@@ -13,7 +13,7 @@ import threading
 
 import numpy as np
 
-from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather
+from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather, node_cpus
 from engine.progress import StepFn
 
 #: Threads one fold's regression can use: engine/softmax_regression.py splits the rows and the
@@ -48,7 +48,7 @@ def cross_val_pred_probs(
     features_ref, labels_ref = ray.put(np.ascontiguousarray(features)), ray.put(labels)
     neighbours_ref = ray.put(neighbours) if neighbours is not None else None
     task = ray.remote(max_retries=RETRIES)(_fold)
-    largest = max([int(node.get("Resources", {}).get("CPU", 0)) for node in ray.nodes() if node.get("Alive")] or [1])
+    largest = max([cpus for _, cpus in node_cpus()] or [1])
     pred_probs = np.zeros((len(labels), n_classes), dtype=np.float64)
     finished = 0
 

@@ -17,7 +17,7 @@ import threading
 
 import numpy as np
 
-from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather
+from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather, node_cpus
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method, finish_graph
 from engine.progress import StepFn
 
@@ -88,11 +88,7 @@ def node_plan(blocks: int, workers: int | None = None) -> list[tuple[str | None,
     largest nodes first; at most ``blocks`` searchers (a small graph needs no more), and at most
     ``workers`` CPUs in all when given. A cluster that reports no node (never seen) gets one
     searcher anywhere, with the cluster's CPU count."""
-    import ray
-
-    nodes = sorted(((node["NodeID"], int(node.get("Resources", {}).get("CPU", 0)))
-                    for node in ray.nodes() if node.get("Alive")), key=lambda item: -item[1])
-    nodes = [(node, cpus) for node, cpus in nodes if cpus > 0] or [(None, cluster_cpus())]
+    nodes = node_cpus() or [(None, cluster_cpus())]
     plan, left = [], workers if workers else sum(cpus for _, cpus in nodes)
     for node, cpus in nodes[:max(1, blocks)]:
         if left <= 0:
