@@ -107,13 +107,11 @@ import numpy as np
 from engine.class_lift import lift_note, lifted
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
+from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.wording import counted
 
 SHARPNESS = 1.5
 FLOOR = 1e-6
-#: The noise rate assumed at least, whatever the estimate: with an estimate of 0 ``T`` would be
-#: the identity and every row would score exactly 1, so the list could no longer be ranked.
-MIN_NOISE_RATE = 0.01
 #: Guards on the noise estimate (see ``assess``). A condition number of ``T`` above
 #: ``MAX_CONDITION`` means ``T`` is near-singular and its class-pair
 #: structure is mostly the model's own confusion (bench/quality.py, tiny classes set aside:
@@ -129,10 +127,6 @@ MIN_NOISE_RATE = 0.01
 MAX_CONDITION = 50.0
 MIN_KAPPA = 0.5
 MIN_ROWS_PER_CLASS = 20
-#: Classes with fewer rows than this get uniform noise in ``T`` (their row and column): the model
-#: rarely predicts a class it saw a few times, so cleanlab's estimate says nearly all its labels
-#: are wrong (``T[c, c]`` ~ 0), which makes ``T`` ill-conditioned whatever the other classes do.
-TINY_CLASS_ROWS = 10
 #: Model selection between ``T``'s flip destinations and uniform ones (``structure_evidence``):
 #: the held-out log-likelihood gain per estimated label error, as a share of ``log(K - 1)``, and
 #: its z score. bench/quality.py, 108 cells (seeds 0 and 1, split classes aside): uniform noise
@@ -155,39 +149,6 @@ class LabelScores:
     method: str  # "noise-aware posterior" or "self-confidence"
     notes: list[str] = field(default_factory=list)
     diagnostics: dict[str, float | str | None] = field(default_factory=dict)
-
-
-def noise_matrix(labels: np.ndarray, pred_probs: np.ndarray, joint: np.ndarray | None = None) -> np.ndarray:
-    """``T[given, true] = P(given | true)`` from cleanlab's calibrated confident joint.
-
-    Off-diagonal entries get a floor of uniform noise at the estimated overall rate
-    (``rate / (K - 1)``), then columns are renormalised: with few rows per class pair the
-    raw estimate is sparse, and a zero would make a randomly flipped label look trustworthy."""
-    if joint is None:
-        from cleanlab.count import estimate_joint
-
-        joint = np.asarray(estimate_joint(labels, pred_probs), dtype=np.float64)
-    n_classes = joint.shape[0]
-    mass = joint.sum(axis=0)
-    identity = np.eye(n_classes, dtype=bool)
-    noise = np.where(mass > 0, joint / np.maximum(mass, 1e-12), identity.astype(np.float64))
-    rate = float(np.clip(1.0 - np.trace(joint), MIN_NOISE_RATE, 0.5))
-    noise = np.where(identity, noise, np.maximum(noise, rate / max(n_classes - 1, 1)))
-    return noise / noise.sum(axis=0, keepdims=True)
-
-
-def without_tiny_classes(noise: np.ndarray, labels: np.ndarray, joint: np.ndarray) -> np.ndarray:
-    """``noise`` with the rows and columns of classes under ``TINY_CLASS_ROWS`` rows replaced by
-    uniform noise at the estimated overall rate (columns renormalised)."""
-    n_classes = noise.shape[0]
-    tiny = np.bincount(labels, minlength=n_classes) < TINY_CLASS_ROWS
-    if not tiny.any() or n_classes < 2:
-        return noise
-    rate = float(np.clip(1.0 - np.trace(joint), MIN_NOISE_RATE, 0.5))
-    uniform = np.full((n_classes, n_classes), rate / (n_classes - 1))
-    np.fill_diagonal(uniform, 1.0 - rate)
-    noise = np.where(tiny[:, None] | tiny[None, :], uniform, noise)
-    return noise / noise.sum(axis=0, keepdims=True)
 
 
 def _clean(pred_probs: np.ndarray) -> np.ndarray:
@@ -216,13 +177,6 @@ def fitted_sharpness(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray) -
     loglik = [np.mean(np.log(np.maximum((_sharpened(probs, power) @ noise.T)[rows, labels], 1e-300)))
               for power in SHARPNESS_GRID]
     return SHARPNESS_GRID[int(np.argmax(loglik))]
-
-
-def flip_destinations(noise: np.ndarray) -> np.ndarray:
-    """``T``'s off-diagonal, each column normalised: where a flip from true class ``t`` goes."""
-    destinations = np.array(noise, dtype=np.float64)
-    np.fill_diagonal(destinations, 0.0)
-    return destinations / np.maximum(destinations.sum(axis=0, keepdims=True), 1e-300)
 
 
 def _sharpened(probs: np.ndarray, sharpness: float) -> np.ndarray:
