@@ -21,6 +21,7 @@ import pandas as pd
 from engine.arrow_frame import arrow_nans, arrow_to_frame
 from engine.errors import DataError
 from engine.formats import SourceStyle
+from engine.hf_parquet import parquet_features
 from engine.json_keys import RepeatedKeys
 from engine.tsv_quoting import check_tsv_quoting
 from engine.write_cells import dumps
@@ -434,7 +435,9 @@ def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
                         "give each column its own name")
     table = pq.read_table(path)
     frame = arrow_to_frame(table, str(path))
-    return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table))
+    features, notes = parquet_features(table, path.name)  # written by datasets: its ClassLabel names
+    return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table),
+                              features=features, notes=notes)
 
 
 def read_saved(loaded: Any) -> tuple[pd.DataFrame, SourceStyle]:
