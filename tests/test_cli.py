@@ -176,7 +176,7 @@ def test_precision_option_reaches_the_embedding_cache_key(demo_csv, capsys, tmp_
 def test_every_option_of_every_command_has_help_and_its_default(command, capsys):
     import argparse
 
-    from tui.cli import build_parser
+    from tui.cli_parser import build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[command]

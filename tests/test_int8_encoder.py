@@ -186,7 +186,7 @@ def test_dedup_gives_the_real_encoders_vectors(folder: Path):
 
 
 def test_int8_is_a_precision_the_cli_accepts():
-    from tui.cli import build_parser
+    from tui.cli_parser import build_parser
 
     args = build_parser().parse_args(["audit", "x.csv", "--precision", "int8"])
     assert args.precision == "int8"

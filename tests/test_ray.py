@@ -195,7 +195,7 @@ def test_ray_cpus_needs_ray(capsys):
 
 
 def test_serve_passes_ray_to_every_app_process(demo_csv):
-    from tui.cli import build_parser
+    from tui.cli_parser import build_parser
     from tui.serve import browse_command
 
     args = build_parser().parse_args(["serve", str(demo_csv), "--ray", "--ray-cpus", "2"])

@@ -238,7 +238,7 @@ def test_on_every_interface_this_machines_name_is_a_valid_host_and_others_are_no
 def test_every_browse_option_reaches_the_app_process(demo_csv, tmp_path):
     """serve runs `textaudit browse` per connection: an option it dropped would be a silent
     wrong answer there (--label-sep dropped read label sets 'a|b' as single labels)."""
-    from tui.cli import build_parser
+    from tui.cli_parser import build_parser
     from tui.serve import browse_command
 
     given = ["--text-column", "t", "--label-column", "l", "--id-column", "i", "--encoding", "latin-1",

@@ -1,0 +1,142 @@
+"""The ``textaudit`` command line's parser: commands, options and their help (tui/cli.py runs them)."""
+
+from __future__ import annotations
+
+import argparse
+
+from engine.errors import UsageError
+from engine.formats import EXPORT_FORMATS
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with textaudit's exit code."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's default in its help, unless the help already says it or there is none."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        help_text = action.help or ""
+        if "(default" in help_text or action.default in (None, False, argparse.SUPPRESS) or action.required:
+            return help_text
+        return super()._get_help_string(action)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("textaudit")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("data", help="CSV/TSV/JSONL/JSON/Parquet file, saved datasets folder, or hf:NAME[:SPLIT]")
+    parser.add_argument("--text-column", default=None, metavar="C",
+                        help="text column (default: text, else the one column named like a text: "
+                             "sentence, content, review, ...); A+B joins several (e.g. title+description)")
+    parser.add_argument("--label-column", default=None, metavar="C",
+                        help="label column (default: label, else the one column named like a label: "
+                             "category, class, intent, topic, ...; a guess is said on stderr)")
+    parser.add_argument("--id-column", default=None, metavar="C", help="optional id column")
+    parser.add_argument("--encoding", default="utf-8", help="text encoding of CSV/JSON files (default: utf-8)")
+    parser.add_argument("--label-sep", default=None, metavar="SEP",
+                        help="multi-label: the label column holds label sets joined by SEP (CSV/TSV); "
+                             "a column of lists (JSONL/JSON/Parquet) is detected by itself")
+
+
+def _add_audit_options(parser: argparse.ArgumentParser) -> None:
+    _add_data_options(parser)
+    parser.add_argument("--model", default=None, metavar="M",
+                        help="sentence-transformers name or path; 'tfidf' for no torch (default: bundled all-MiniLM-L6-v2)")
+    parser.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps (default: auto)")
+    parser.add_argument("--precision", default="auto", choices=("auto", "fp32", "bf16", "fp16", "int8"),
+                        help="embedding arithmetic: auto = bf16 on CPUs with native bf16, fp16 on CUDA, else fp32 "
+                             "(fp32 reproduces the plain sentence-transformers vectors exactly); int8 (CPU, "
+                             "bundled-style BERT models) is opt-in: faster, but moves near-duplicate pairs that "
+                             "sit at the threshold")
+    parser.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default: 5)")
+    parser.add_argument("--issue-types", default=None, metavar="T,...", help="comma-separated issue types (default: all seven)")
+    parser.add_argument("--pred-probs", default=None, metavar="F", help=".npy of your own out-of-sample pred_probs")
+    parser.add_argument("--features", default=None, metavar="F", help=".npy of your own embeddings")
+    parser.add_argument("--no-cache", action="store_true", help="recompute everything and write nothing to the cache")
+    parser.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
+    parser.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",
+                        help="embed, search neighbours and cross-validate on Ray: alone, a local Ray instance; "
+                             "'auto' or host:port joins a running cluster (needs: pip install 'textaudit[ray]')")
+    parser.add_argument("--ray-cpus", type=int, default=None, metavar="N",
+                        help="CPUs of the local Ray instance --ray starts (default: the machine's)")
+
+
+_JOURNAL_HELP = "corrections journal (default: <data file stem>.corrections.jsonl in the current folder)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line parser."""
+    parser = _Parser(prog="textaudit", description="Find and fix problems in a text-classification dataset.")
+    parser.add_argument("--version", action="version", version=f"textaudit {_version()}",
+                        help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    audit = commands.add_parser("audit", help="audit a dataset and print a report",
+                                description="Audit a dataset and print a report (headless).")
+    _add_audit_options(audit)
+    audit.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="report format: text for people, json for scripts, markdown for notes")
+    audit.add_argument("--issues-out", default=None, metavar="FILE",
+                       help="write the per-row issue table (.csv, .tsv, .jsonl, .json or .parquet; never onto an input)")
+    audit.add_argument("--apply-journal", default=None, metavar="J",
+                       help="audit the dataset with this corrections journal applied (relabels written, excluded "
+                            "rows removed; cached vectors reused) and report what changed: issues resolved, "
+                            "remaining and new per type (json: 'delta')")
+
+    browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI",
+                                 description="Audit (or reopen) a dataset and browse it in the TUI.")
+    _add_audit_options(browse)
+    browse.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
+
+    demo = commands.add_parser("demo", help="open the TUI on the bundled demo dataset",
+                               description="Open the TUI on the bundled demo dataset (258 rows, 7 classes).")
+    demo.add_argument("--journal", default=None, metavar="PATH",
+                      help="corrections journal (default: demo.corrections.jsonl in the current folder)")
+    demo.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
+    demo.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps")
+    demo.add_argument("--multilabel", action="store_true",
+                      help="the multi-label demo: support tickets with several tags each (journal: "
+                           "demo_multilabel.corrections.jsonl)")
+
+    serve = commands.add_parser(
+        "serve", help="serve the TUI as a web page (textual-serve)",
+        description="Serve the TUI as a web page: one app process per browser tab. Only the URL printed "
+                    "at start (it carries a random ?token=) opens it.")
+    _add_audit_options(serve)
+    serve.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on; 0.0.0.0 offers it to the network (the token still applies)")
+    serve.add_argument("--port", type=int, default=8000, help="TCP port to listen on")
+    serve.add_argument("--public-url", default=None, metavar="URL",
+                       help="the address browsers use, when it is not the listening one (a reverse proxy or "
+                            "another host name), e.g. https://example.org/textaudit (default: the page's own address)")
+    serve.add_argument("--max-sessions", type=int, default=3, metavar="N",
+                       help="most app processes (browser tabs) at once; one more is refused")
+
+    export = commands.add_parser("export", help="write the dataset with the journal's corrections applied",
+                                 description="Write the dataset with the journal's corrections applied.")
+    _add_data_options(export)
+    export.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
+    export.add_argument("--output", "-o", required=True, metavar="OUT", help="output file, or folder for --format hf")
+    export.add_argument("--format", choices=("auto", *EXPORT_FORMATS), default="auto",
+                        help="output format; auto picks it from the output's extension")
+    export.add_argument("--corrections-only", action="store_true", help="write only the changed rows, before and after")
+    export.add_argument("--force", action="store_true",
+                        help="replace an existing output (the input data and the journal are never overwritten)")
+    return parser
