@@ -16,8 +16,9 @@ kernel if the process dies). A second writer gets ``JournalLocked``; readers nee
 
 Where each part lives: the lock, reads and durable appends in engine/journal_file.py; the line
 format and how lines frame groups in engine/journal_format.py; which row a line still names in
-engine/journal_replay.py; undo/redo state in engine/journal_state.py. ``Journal`` here decides
-what a decision writes, validates it, and replays groups into the state.
+engine/journal_replay.py; undo/redo state in engine/journal_state.py; which decisions are valid in
+engine/journal_checks.py. ``Journal`` here decides what a decision writes and replays groups into
+the state.
 """
 
 from __future__ import annotations
@@ -47,12 +48,12 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     rows_text,
     utc_now,
 )
+from engine.journal_checks import DecisionChecks
 from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError  # noqa: F401 - API
 from engine.journal_replay import RowMatcher
 from engine.journal_rows import RowParts
 from engine.journal_state import ACTION_INDEX, Current, DecisionState, Group
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
-from engine.label_values import label_value, parses_as_set
 from engine.load import Dataset, text_sha256
 
 
@@ -68,8 +69,9 @@ class Journal:
         self._mutex = threading.Lock()
         self._state = DecisionState(len(dataset))
         self._next_seq = 1
+        self._checks = DecisionChecks(dataset)  # what a decision may hold (engine/journal_checks.py)
         self._names = dataset.class_names
-        self._class_names = set(self._names)
+        self._class_names = self._checks.class_names
         self._class_index = {name: code for code, name in enumerate(self._names)}
         self._rows = RowParts(dataset)  # each row's line part, filled as rows are decided
         self._matcher = RowMatcher(dataset, self._rows.row_prints)  # row_hash computed once for both
@@ -149,7 +151,7 @@ class Journal:
         rows: list[int | None] = []
         for entry in entries:
             row = self._matcher.match(entry, problems)
-            if row is not None and entry["action"] == "relabel" and not self._label_ok(entry):
+            if row is not None and entry["action"] == "relabel" and not self._checks.label_ok(entry):
                 problems.bad_label.append(entry["row"])
                 row = None
             rows.append(row)
@@ -175,22 +177,6 @@ class Journal:
         """A clause for a one-line summary when part of the journal was skipped, else None."""
         return self._problems.summary()
 
-    def _label_ok(self, entry: dict[str, Any]) -> bool:
-        label = entry.get("label_after")
-        if not isinstance(label, str):
-            return False
-        if self.dataset.is_multilabel:  # a label set: every label a label of this dataset
-            return parses_as_set(label, self._names)
-        if label in self._class_names:
-            return True
-        if not entry.get("new_label"):
-            return False
-        try:
-            label_value(self.dataset, label)
-        except UsageError:
-            return False
-        return True
-
     # ----------------------------------------------------------------- public API
     def record(self, action: str, row: int, *, label_after: str | None = None, issue_type: str,
                suggested_label: str | None = None, allow_new_label: bool = False) -> Decision:
@@ -212,9 +198,10 @@ class Journal:
         rows = [row for _, row, _ in entries]
         if len(set(rows)) != len(rows):
             raise UsageError("a decision group names the same row twice")
-        self._validate_group(entries, allow_new_label)
+        self._checks.validate_group(entries, allow_new_label)
         # a relabel to the row's own label changes nothing: it is a keep (as the app records it)
-        entries = [("keep", row, None) if action == "relabel" and self._is_given(row, label) else (action, row, label)
+        given = self._checks.is_given
+        entries = [("keep", row, None) if action == "relabel" and given(row, label) else (action, row, label)
                    for action, row, label in entries]
         if not self.dataset.is_multilabel and len(entries) > 1:
             labels = list(dict.fromkeys(label for action, _, label in entries if action == "relabel"))
@@ -276,7 +263,7 @@ class Journal:
         pairs = np.unique(actions.astype(np.int64) * (len(labels) + 1) + after + 1)
         for pair in pairs.tolist():  # the label checks depend on (action, label) only
             action, code = divmod(pair, len(labels) + 1)
-            self._validate(ACTIONS[action], int(rows[0]), labels[code - 1] if code else None, allow_new_label)
+            self._checks.validate(ACTIONS[action], int(rows[0]), labels[code - 1] if code else None, allow_new_label)
         codes = np.array([self._class_index.get(label, -1) for label in labels] + [-2])[after]  # -1: not a class
         same = (actions == ACTION_INDEX["relabel"]) & (codes == self.dataset.labels[rows])
         if same.any():  # a relabel to the row's own label is a keep, as in record_group
@@ -289,19 +276,6 @@ class Journal:
         open, so the decision's key press only writes. Optional: writing computes what is missing."""
         if not self.dataset.is_multilabel:
             self._rows.parts(np.asarray(rows, dtype=np.int64))
-
-    def _validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:
-        """``_validate`` for every entry, the checks that repeat done once per distinct value;
-        any doubt (a bad row or action) falls back to the per-entry loop, so the error is the same."""
-        rows = [row for _, row, _ in entries]
-        pairs = {(action, label_after) for action, _, label_after in entries}
-        rows_ok = {type(row) for row in rows} <= {int} and 0 <= min(rows) and max(rows) < len(self.dataset)
-        if not rows_ok or not all(action in ACTIONS for action, _ in pairs):
-            for action, row, label_after in entries:
-                self._validate(action, row, label_after, allow_new_label)
-            return
-        for action, label_after in pairs:  # the label checks depend on (action, label) only
-            self._validate(action, rows[0], label_after, allow_new_label)
 
     def _write_columns(self, rows: np.ndarray, actions: np.ndarray, after: np.ndarray, labels: list[str],
                        issue_type: str, suggested_label: str | None) -> Group:
@@ -409,35 +383,6 @@ class Journal:
             raise JournalReadOnly(f"journal {self.path} is open read-only; the decision was not saved")
         if not self._file.is_open:
             raise JournalWriteError(f"journal {self.path} is closed; the decision was not saved")
-
-    def _is_given(self, row: int, label: Any) -> bool:
-        """``label`` (a relabel's label_after, already validated) is the row's own label or set."""
-        if not self.dataset.is_multilabel:
-            return label == self.dataset.label_display(row)
-        from engine.multilabel import parse_display
-
-        return set(parse_display(label, self._names)) == set(self.dataset.label_sets[row])
-
-    def _validate(self, action: str, row: int, label_after: str | None, allow_new_label: bool) -> None:
-        if action not in ACTIONS:
-            raise UsageError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
-        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < len(self.dataset):
-            raise UsageError(f"row {row!r} is not in the dataset (0..{len(self.dataset) - 1})")
-        if action != "relabel":
-            if label_after is not None:
-                raise UsageError(f"{action} takes no label_after")
-            return
-        if not isinstance(label_after, str) or not label_after.strip():
-            raise UsageError("relabel needs a non-empty label_after")
-        if self.dataset.is_multilabel:  # the set's canonical string (engine/multilabel.py)
-            from engine.multilabel import parse_display
-
-            parse_display(label_after, self._names)  # raises for an unknown label
-            return
-        if label_after not in self._class_names:
-            if not allow_new_label:
-                raise UsageError(f"{label_after!r} is not an existing class; pass allow_new_label=True to add it")
-            label_value(self.dataset, label_after)  # raises if it cannot be a label of this type
 
     def _entry(self, seq: int, group: int, size: int, ts: str, action: str, row: int, issue_type: str,
                *, label_after: str | None = None, suggested_label: str | None = None,
