@@ -28,15 +28,20 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None) -> s
     grouped = order is not None and order.grouped
     runs = (f"the rows are grouped by label ({order.changes:,} label changes between consecutive rows; "
             f"a random order gives about {order.expected:,.0f})" if grouped else "")
+    if order is not None and order.partly_grouped:  # as the Non-IID screen says: not random, not grouped
+        runs = (f"the labels run together more than chance ({order.changes:,} label changes between "
+                f"consecutive rows; a random order gives about {order.expected:,.0f})")
     if p_value < 0.05:
-        if runs:
+        if grouped:
             why = runs
+        elif runs:
+            why = f"similar texts sit together, and {runs}"
         elif order is not None:
             why = "similar texts sit together (the labels' order looks random)"
         else:
             why = "e.g. sorted by class or drifting"
         return f"Non-IID: p = {p_value:.3g} → the row order is NOT random: {why}; shuffle before splitting."
-    if grouped:
+    if runs:
         return f"Non-IID: p = {p_value:.3g} on the texts, but {runs}; shuffle before splitting."
     return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
 
