@@ -9,17 +9,16 @@ from __future__ import annotations
 import functools
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from engine.audit import ISSUE_TYPES, LABEL_VERSION, DatalabFindings
-from engine.cache import ArraySpec, Cache, array_hash, make_key
+from engine.cache import ArraySpec, array_hash, make_key
 from engine.embed import (
     TFIDF_MODEL,
     emulated_bf16_note,
@@ -29,15 +28,9 @@ from engine.embed import (
     resolve_precision,
 )
 from engine.checks import (
-    load_user_array,
-    check_label_probs,
-    check_pred_probs,
-    check_features,
-    zero_rows_note,
     validate_options,
     check_audit_memory,
     check_auditable,
-    _meta_doubt,
     vectors_doubt,
     pred_probs_doubt,
     graph_doubt,
@@ -50,11 +43,11 @@ from engine.load import Dataset, load_dataset
 from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER, FoldState
 from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
+from engine.stage_runner import StageRunner
 from engine.text_vectors import Reused, reuse_vectors, row_hashes
 
 STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
-T = TypeVar("T")
 
 
 @dataclass
@@ -112,92 +105,9 @@ def _package_version(name: str) -> str:
         return "none"
 
 
-class _Runner:
-    """One audit run: holds the callbacks, timings and cache so the stages stay short.
-
-    Each stage is ``cached``: a key covering what the stage depends on; a verified, trusted
-    cache entry if there is one; else the heavy imports, the computation and the save.
-    """
-
-    def __init__(self, options: AuditOptions, progress: ProgressFn | None, cancel: threading.Event | None):
-        self.options = options
-        self.progress = progress
-        self.cancel = cancel or threading.Event()
-        self.cache = Cache(root=Path(options.cache_root) if options.cache_root else None, enabled=options.use_cache)
-        self.timings: dict[str, float] = {}
-        self.hits: dict[str, bool] = {}
-        self.notes: list[str] = []
-        self.run_notes: list[str] = []  # notes about this run, not the data: a warm run of the same audit lacks them
-        self.features: np.ndarray | None = None
-        self.user_pred_probs: np.ndarray | None = None
-        self.warm: FoldState | None = None  # run_audit(warm=...): refit an earlier audit's folds
-        self.folds: FoldState | None = None  # this run's folds, for a later re-audit
-        self.graph_from: tuple[NeighbourGraph, np.ndarray] | None = None  # run_audit(graph_from=...)
-
-    def load_user_arrays(self, dataset: Dataset) -> None:
-        """Read and check ``--features``/``--pred-probs`` against the data before any stage runs."""
-        options = self.options
-        if options.features_path:
-            self.features = check_features(load_user_array(options.features_path, "features"), len(dataset))
-            if (note := zero_rows_note(self.features)) is not None:
-                self.notes.append(note)
-        if options.pred_probs_path:
-            check = check_label_probs if dataset.is_multilabel else check_pred_probs
-            self.user_pred_probs = check(
-                load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
-            )
-
-    def trust(self, stage: str, key: str, cached: dict[str, Any], doubt: Callable[[dict[str, Any]], str | None]) -> bool:
-        """True when a verified cache entry also makes sense for this data; else it is
-        deleted, reported, and the stage recomputes."""
-        try:
-            reason = _meta_doubt(cached["_meta"]) or doubt(cached)
-        except Exception as exc:  # noqa: BLE001 - any surprise in a cache entry means recompute
-            reason = f"{type(exc).__name__}: {exc}"
-        if reason is None:
-            return True
-        self.cache.reject(stage, key, reason)
-        return False
-
-    def cached(
-        self,
-        stage: str,
-        entry: str,
-        key: str,
-        *,
-        compute: Callable[[], T],
-        files: Callable[[T], tuple[dict[str, Any], dict[str, Any]]],
-        restore: Callable[[dict[str, Any]], T],
-        doubt: Callable[[dict[str, Any]], str | None],
-        arrays: dict[str, ArraySpec] | None = None,
-        imports: tuple[str, ...] = (),
-    ) -> T:
-        """The result of ``stage`` (cache folder ``entry``) for ``key``, from the cache or computed.
-
-        ``restore`` rebuilds the result from a trusted entry; on a miss ``imports`` are imported
-        with the garbage collector paused, ``compute`` runs and ``files(result)`` gives the files
-        and the metadata to save. A ``notes`` list in the metadata reaches the user either way.
-        """
-        cached = self.cache.load(entry, key, arrays=arrays)
-        if cached is not None and self.trust(entry, key, cached, doubt):
-            self.hits[stage] = True
-            self.notes.extend(cached["_meta"].get("notes", []))
-            return restore(cached)
-        if imports:
-            import_with_gc_paused(*imports)
-        self.hits[stage] = False
-        result = compute()
-        stored, meta = files(result)
-        self.cache.save(entry, key, stored, meta)
-        self.notes.extend(meta.get("notes", []))
-        return result
-
-    def report(self, stage: str, done: int, total: int, message: str = "") -> None:
-        if self.progress is not None:
-            self.progress(Progress(stage, done, total, message))
-
-    def stage_progress(self, stage: str) -> Callable[[int, int], None]:
-        return lambda done, total: self.report(stage, done, total)
+class _Runner(StageRunner):
+    """One audit run: its stages (embed, predict, neighbours, audit), each ``cached`` under a key
+    covering what the stage depends on (engine/stage_runner.py holds the machinery)."""
 
     def embed(self, dataset: Dataset) -> tuple[np.ndarray, str]:
         options = self.options
@@ -397,15 +307,6 @@ class _Runner:
                                   {"timings_s": output.timings_s, "notes": output.notes}),
             doubt=functools.partial(audit_doubt, n_rows=len(dataset)), imports=("cleanlab.datalab.datalab",),
         )
-
-    def timed(self, stage: str, func, *args):
-        started = time.perf_counter()
-        self.report(stage, 0, 1, "starting")
-        value = func(*args)
-        self.timings[stage] = round(time.perf_counter() - started, 3)
-        self.report(stage, 1, 1, "done")
-        return value
-
 
 def _ray_precision(options: AuditOptions, model: str, memo_dir: Path | None) -> str:
     """--ray: the precision of the device the embedding actors run on (a GPU cluster under a CPU driver)."""

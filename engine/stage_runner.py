@@ -1,0 +1,128 @@
+"""The machinery under the audit's stages: the cache lookup a stage trusts or recomputes, the
+user's own arrays, progress and timings (engine/pipeline.py defines the stages themselves)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+
+from engine.cache import ArraySpec, Cache
+from engine.checks import (
+    _meta_doubt,
+    check_features,
+    check_label_probs,
+    check_pred_probs,
+    load_user_array,
+    zero_rows_note,
+)
+from engine.imports import import_with_gc_paused
+from engine.neighbours import NeighbourGraph
+from engine.predict import FoldState
+from engine.progress import Progress, ProgressFn
+
+if TYPE_CHECKING:
+    from engine.load import Dataset
+    from engine.pipeline import AuditOptions
+
+T = TypeVar("T")
+
+
+class StageRunner:
+    """One audit run's callbacks, timings and cache, so the stages (engine/pipeline.py) stay short.
+
+    Each stage is ``cached``: a key covering what the stage depends on; a verified, trusted
+    cache entry if there is one; else the heavy imports, the computation and the save.
+    """
+
+    def __init__(self, options: AuditOptions, progress: ProgressFn | None, cancel: threading.Event | None):
+        self.options = options
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.cache = Cache(root=Path(options.cache_root) if options.cache_root else None, enabled=options.use_cache)
+        self.timings: dict[str, float] = {}
+        self.hits: dict[str, bool] = {}
+        self.notes: list[str] = []
+        self.run_notes: list[str] = []  # notes about this run, not the data: a warm run of the same audit lacks them
+        self.features: np.ndarray | None = None
+        self.user_pred_probs: np.ndarray | None = None
+        self.warm: FoldState | None = None  # run_audit(warm=...): refit an earlier audit's folds
+        self.folds: FoldState | None = None  # this run's folds, for a later re-audit
+        self.graph_from: tuple[NeighbourGraph, np.ndarray] | None = None  # run_audit(graph_from=...)
+
+    def load_user_arrays(self, dataset: Dataset) -> None:
+        """Read and check ``--features``/``--pred-probs`` against the data before any stage runs."""
+        options = self.options
+        if options.features_path:
+            self.features = check_features(load_user_array(options.features_path, "features"), len(dataset))
+            if (note := zero_rows_note(self.features)) is not None:
+                self.notes.append(note)
+        if options.pred_probs_path:
+            check = check_label_probs if dataset.is_multilabel else check_pred_probs
+            self.user_pred_probs = check(
+                load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
+            )
+
+    def trust(self, stage: str, key: str, cached: dict[str, Any], doubt: Callable[[dict[str, Any]], str | None]) -> bool:
+        """True when a verified cache entry also makes sense for this data; else it is
+        deleted, reported, and the stage recomputes."""
+        try:
+            reason = _meta_doubt(cached["_meta"]) or doubt(cached)
+        except Exception as exc:  # noqa: BLE001 - any surprise in a cache entry means recompute
+            reason = f"{type(exc).__name__}: {exc}"
+        if reason is None:
+            return True
+        self.cache.reject(stage, key, reason)
+        return False
+
+    def cached(
+        self,
+        stage: str,
+        entry: str,
+        key: str,
+        *,
+        compute: Callable[[], T],
+        files: Callable[[T], tuple[dict[str, Any], dict[str, Any]]],
+        restore: Callable[[dict[str, Any]], T],
+        doubt: Callable[[dict[str, Any]], str | None],
+        arrays: dict[str, ArraySpec] | None = None,
+        imports: tuple[str, ...] = (),
+    ) -> T:
+        """The result of ``stage`` (cache folder ``entry``) for ``key``, from the cache or computed.
+
+        ``restore`` rebuilds the result from a trusted entry; on a miss ``imports`` are imported
+        with the garbage collector paused, ``compute`` runs and ``files(result)`` gives the files
+        and the metadata to save. A ``notes`` list in the metadata reaches the user either way.
+        """
+        cached = self.cache.load(entry, key, arrays=arrays)
+        if cached is not None and self.trust(entry, key, cached, doubt):
+            self.hits[stage] = True
+            self.notes.extend(cached["_meta"].get("notes", []))
+            return restore(cached)
+        if imports:
+            import_with_gc_paused(*imports)
+        self.hits[stage] = False
+        result = compute()
+        stored, meta = files(result)
+        self.cache.save(entry, key, stored, meta)
+        self.notes.extend(meta.get("notes", []))
+        return result
+
+    def report(self, stage: str, done: int, total: int, message: str = "") -> None:
+        if self.progress is not None:
+            self.progress(Progress(stage, done, total, message))
+
+    def stage_progress(self, stage: str) -> Callable[[int, int], None]:
+        return lambda done, total: self.report(stage, done, total)
+
+    def timed(self, stage: str, func, *args):
+        started = time.perf_counter()
+        self.report(stage, 0, 1, "starting")
+        value = func(*args)
+        self.timings[stage] = round(time.perf_counter() - started, 3)
+        self.report(stage, 1, 1, "done")
+        return value
