@@ -80,6 +80,7 @@ class ReplayProblems:
         self.other_label_sep: dict[str, list[int]] = {}  # label sets read with another --label-sep: rows
         self.ambiguous: list[int] = []
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
+        self.columns_changed = False  # an ambiguous line's row_hash covered other columns than the data's
         self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
         self.partial_groups: list[tuple[int, int, int]] = []  # (group, matching lines, size)
         self.torn_bytes = 0
@@ -96,6 +97,7 @@ class ReplayProblems:
         for sep, rows in other.other_label_sep.items():
             self.other_label_sep.setdefault(sep, []).extend(rows)
         self.id_columns |= other.id_columns
+        self.columns_changed |= other.columns_changed
 
     @property
     def unapplied(self) -> int:
@@ -146,7 +148,10 @@ class ReplayProblems:
         if self.ambiguous:
             report.append(f"{counted(len(self.ambiguous), 'decision')} not applied: "
                           f"{'its' if len(self.ambiguous) == 1 else 'their'} id or text now belongs to "
-                          f"several rows, so which one was decided is unknown (rows {rows_text(self.ambiguous)})")
+                          f"several rows, so which one was decided is unknown (rows {rows_text(self.ambiguous)})"
+                          + ("; the data's columns changed since (one removed, renamed or moved), so the copies "
+                             "cannot be told apart by their other columns; an --id-column (a value unique to each "
+                             "row) matches rows by id" if self.columns_changed else ""))
         if self.id_columns and self.unapplied:  # matched by text alone: a moved duplicate, an edited text
             names = " / ".join(sorted(self.id_columns))
             report.append(f"the journal's decisions were made with --id-column {names}: pass --id-column {names} "

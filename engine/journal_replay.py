@@ -10,7 +10,8 @@ label at the time. On replay a decision goes to
   whose text has the stored hash (a re-sorted file, texts unique); where that text is repeated,
   the line's ``row_hash`` (the row's other columns, recorded since session 14: engine/row_print.py)
   chooses the copy, and if no copy, or several at other positions, have it, none is chosen
-  (while the file has the same other columns; after one was added or removed, position decides);
+  (over the columns it covered, also after one or two were added; after one was removed, renamed
+  or moved, the row at the position only where every copy is alike in the columns left);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's, as is the separator of
@@ -25,7 +26,7 @@ from typing import Any
 
 from engine.journal_format import ReplayProblems, json_scalar
 from engine.load import Dataset, text_sha256
-from engine.row_print import RowPrints
+from engine.row_print import EarlierPrints, RowPrints
 
 
 class RowMatcher:
@@ -39,6 +40,8 @@ class RowMatcher:
         self._by_id: dict[Any, list[int]] | None = None
         self._by_hash: dict[str, list[int]] | None = None
         self._prints = RowPrints(dataset) if prints is None else prints  # rows' row_hash, computed as needed
+        self._earlier = EarlierPrints(dataset, self._prints)  # over the columns a line had, when some were added
+        self.columns_changed = False  # a line's row_hash covered other columns than the data has now
 
     def text_hash(self, row: int) -> str:
         found = self._hashes.get(row)
@@ -91,6 +94,7 @@ class RowMatcher:
                 rows = [row for row in rows if self._same_row(row, entry)]
                 if not rows:  # none has the decided row's other columns: which copy is unknowable
                     problems.ambiguous.append(stored)
+                    problems.columns_changed |= self._other_columns(entry)
                     return None
             if len(rows) > 1:  # the text moved and is now repeated: which copy is unknowable
                 problems.ambiguous.append(stored)
@@ -111,6 +115,12 @@ class RowMatcher:
     def prepare_prints(self, rows: list[int]) -> None:
         """Compute the ``row_hash`` of ``rows`` (rows of this data) in one pass, for the checks to come."""
         self._prints.get(rows)
+        self._earlier.named = list(rows)
+
+    def _other_columns(self, entry: dict[str, Any]) -> bool:
+        """True when the line's ``row_hash`` covered other columns than the data has now."""
+        wanted, now = entry.get("row_hash"), self._prints.get([0]) if len(self.dataset) else None
+        return isinstance(wanted, str) and now is not None and now[0].rpartition("-")[2] != wanted.rpartition("-")[2]
 
     def _same_row(self, row: int, entry: dict[str, Any]) -> bool:
         """The row's other columns are those the line's ``row_hash`` recorded (True without one,
@@ -121,10 +131,19 @@ class RowMatcher:
         found = self._prints.get([row])
         if found is None:
             return True
-        now = found[0]
-        # another set of other columns (one added, removed, renamed): the copies cannot be told apart
-        # by it, so the row at the position decides, as before row_hash
-        return now == wanted or now.rpartition("-")[2] != wanted.rpartition("-")[2]
+        now, tag = found[0], wanted.rpartition("-")[2]
+        if now.rpartition("-")[2] == tag:
+            return now == wanted
+        then = self._earlier.get(row, tag)  # a column added since: the row over the columns it had
+        if then is not None:
+            return then == wanted
+        # a column removed, renamed or moved: the copies cannot be told apart by the line, so the
+        # row is only taken where every copy of its text is alike in the columns left (either one
+        # then gives the same output); where they differ, after a re-sort position would pick the
+        # wrong one as readily as the right one
+        copies = self._hash_rows(self.text_hash(row))
+        prints = self._prints.get(copies) if len(copies) > 1 else None
+        return prints is None or len(set(prints)) == 1
 
     def _id_rows(self, wanted: Any) -> list[int]:
         if self._by_id is None:

@@ -5,10 +5,12 @@ same text and label that differ elsewhere (a source, a date) look the same to th
 a re-sort of the file a decision would land on the other copy. Each line therefore also records
 ``row_hash``: pandas' ``hash_pandas_object`` of the row's columns other than the text and the
 label, as 16 hex digits, then ``-`` and 8 hex digits naming which columns it covers. Replay
-compares it only to choose among rows with the decided text, and only while the file has the same
-other columns: after a column was added, removed or renamed it cannot say which copy is which,
-and replay goes by position as it did before row_hash. Data with no other columns has no
-fingerprint (its copies are identical, so either is right).
+compares it only to choose among rows with the decided text. After a column was added (one or
+two), the line's fingerprint is computed again over the columns it covered (``EarlierPrints``);
+after one was removed, renamed or moved, copies that still differ in the columns left cannot be
+told apart (replay reports them, not applied), and copies alike in all of them may take the one
+at the position (either gives the same output). Data with no other columns has no fingerprint
+(its copies are identical, so either is right).
 """
 
 from __future__ import annotations
@@ -73,6 +75,55 @@ class RowPrints:
                 return None
             self._prints.update(zip(missing, made))
         return [self._prints[row] for row in rows]
+
+
+class EarlierPrints:
+    """Fingerprints over the other columns a journal line's ``row_hash`` covered, when the file
+    has gained columns since: the current columns less one or two of them, in order, found by
+    their ``columns_tag``. Without them a re-sorted file with a column added sent a decision to
+    whichever copy of a repeated text sat at its position (s14 hostile, left)."""
+
+    #: Beyond this many other columns only one added column is looked for (pairs grow as n**2).
+    PAIRS_UP_TO = 300
+
+    def __init__(self, dataset: Dataset, rows: RowPrints) -> None:
+        self.dataset = dataset
+        self._rows = rows
+        self._columns: dict[str, list[int] | None] = {}  # tag -> the columns it names (None: not here)
+        self._prints: dict[str, dict[int, str]] = {}
+        self.named: list[int] = []  # rows the journal names: fingerprinted in one pass per tag
+
+    def columns(self, tag: str) -> list[int] | None:
+        """The current columns whose names give ``tag``, or None (a column removed, renamed or moved)."""
+        if tag not in self._columns:
+            self._columns[tag] = self._find(tag)
+        return self._columns[tag]
+
+    def _find(self, tag: str) -> list[int] | None:
+        current = other_columns(self.dataset)
+        n = len(current)
+        drops: list[tuple[int, ...]] = [(i,) for i in range(n)]
+        if n <= self.PAIRS_UP_TO:
+            drops += [(i, j) for i in range(n) for j in range(i + 1, n)]
+        for drop in drops:
+            kept = [c for k, c in enumerate(current) if k not in drop]
+            if kept and columns_tag(self.dataset, kept) == tag:
+                return kept
+        return None
+
+    def get(self, row: int, tag: str) -> str | None:
+        """``row``'s fingerprint over the columns ``tag`` names, or None when they are not all here."""
+        columns = self.columns(tag)
+        if columns is None:
+            return None
+        made = self._prints.setdefault(tag, {})
+        if row not in made:
+            rows = list(dict.fromkeys([row] + [r for r in self.named if r not in made]))
+            found = row_prints(self.dataset, rows, columns)
+            if found is None:
+                return None
+            made.update(zip(rows, found))
+        return made[row]
 
 
 def columns_tag(dataset: Dataset, columns: list[int]) -> str:
