@@ -56,6 +56,12 @@ def terminal_safe(value: Any) -> Any:
     return value
 
 
+def format_score(value: float) -> str:
+    """A score as every screen draws it: three decimals, or scientific notation for tiny scores
+    (``4.4e-04``, never ``0.000`` beside a list that says otherwise; 7 cells at most)."""
+    return f"{value:.1e}" if 0 < value < 0.001 else f"{value:.3f}"
+
+
 def quoted(shown: str) -> str:
     """A drawn class name in quotes for a sentence: ``'card'``; a name ``drawn_name`` quoted
     already is not quoted twice (``'card '``, not ``''card ''``)."""

@@ -28,7 +28,7 @@ from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_marks import MarkKeys
 from tui.text_index import Check, Superseded
-from tui.view import ISSUE_TITLES, AuditView, list_text, terminal_safe
+from tui.view import ISSUE_TITLES, AuditView, format_score, list_text, terminal_safe
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.footer import Footer
@@ -54,11 +54,6 @@ class OrderRequest:
 def is_similarity_query(text: str) -> bool:
     """``~text`` in the filter line lists the rows nearest to ``text`` (by meaning)."""
     return text.lstrip().startswith("~")
-
-
-def format_score(value: float) -> str:
-    """Three decimals, or scientific notation for tiny scores (7 cells at most)."""
-    return f"{value:.1e}" if 0 < value < 0.001 else f"{value:.3f}"
 
 
 class RowScreen(MarkKeys, DecisionKeys, Screen):

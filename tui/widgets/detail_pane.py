@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from engine.datalab_rule import DatalabLabelRule
 from tui.decisions import DecisionBook
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, quoted
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, format_score, quoted
 
 NEIGHBOURS_SHOWN = 5
 TOP_K = 3  # most probable classes shown with their probabilities
@@ -46,7 +46,7 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     flags = view.flags.get(issue_type)
     flagged = bool(flags[row]) if flags is not None else False
     score = view.scores.get(issue_type)
-    score_text = f"{issue_type} score {score[row]:.3f}" if score is not None else ""
+    score_text = f"{issue_type} score {format_score(score[row])}" if score is not None else ""
     state = "flagged" if flagged else "not flagged (listed by score)"
     if issue_type == "label":
         p_given = view.probability(row, given) or 0.0
@@ -150,7 +150,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         text.append(why_flagged(view, row, self.issue_type))
         text.append("\nFlagged by: ", style="bold")
         issues = flagged_by(view, row)
-        text.append(" · ".join(f"{ISSUE_TITLES.get(name, name)}" + ("" if score is None else f" {score:.3f}")
+        text.append(" · ".join(f"{ISSUE_TITLES.get(name, name)}" + ("" if score is None else f" {format_score(score)}")
                                for name, score in issues) or "no check")
         if any(name != self.issue_type for name, _ in issues):
             text.append("  (j: the same row there)", style="italic")
@@ -158,7 +158,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if self.issue_type == "label" and view.datalab_label_flags is not None:
             text.append("Datalab: ", style="bold")
             flagged = bool(view.datalab_label_flags[row])
-            score = (f" (its label_score {view.datalab_label_scores[row]:.3f})"
+            score = (f" (its label_score {format_score(view.datalab_label_scores[row])})"
                      if view.datalab_label_scores is not None else "")
             if flagged or view.pred_probs is None:
                 text.append(f"{'flagged' if flagged else 'not flagged'}{score}; the flag above is textaudit's\n")

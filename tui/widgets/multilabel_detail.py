@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from engine.multilabel_audit import THRESHOLD
+from tui.view import format_score
 
 TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the most probable)
 
@@ -39,7 +40,7 @@ def render_multilabel_row(pane, row: int) -> Text:
     if score is not None:
         text.append("\nWhy: ", style="bold")
         flagged = bool(view.flags["label"][row]) if "label" in view.flags else False
-        text.append(f"label score {score[row]:.3f} (its weakest label's agreement), "
+        text.append(f"label score {format_score(score[row])} (its weakest label's agreement), "
                     f"{verdict(pane, row, flagged)}.")
     probs = ml.probs[row]
     shown = list(ml.sets[row]) + [int(k) for k in probs.argsort()[::-1] if int(k) not in ml.sets[row]]
