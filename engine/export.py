@@ -8,8 +8,6 @@ folder and renamed into place, so a failed export never leaves a half-written fi
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +21,9 @@ from engine.corrections import Journal, json_scalar
 from engine.journal_format import ACTIONS
 from engine.label_values import label_values
 from engine.errors import DataError, TextauditError, UsageError
-from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, is_saved_dataset, known_suffixes
+from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, known_suffixes
 from engine.load import Dataset
+from engine.output_guard import check_output, same_file
 from engine.class_label_new import extend_class_label
 from engine.writers import layout_only, write_table
 from engine.wording import counted
@@ -260,16 +259,6 @@ def _has_entries(journal_path: Path) -> bool:
         return False
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """True when two paths name one file (same resolved path, or the same inode via links)."""
-    try:
-        if os.path.realpath(a) == os.path.realpath(b):
-            return True
-        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
-
-
 def _inputs(dataset: Dataset, journal_path: Path | None) -> list[tuple[Path, str]]:
     inputs = []
     source = dataset.source
@@ -278,114 +267,6 @@ def _inputs(dataset: Dataset, journal_path: Path | None) -> list[tuple[Path, str
     if journal_path is not None:
         inputs.append((journal_path, "the corrections journal"))
     return inputs
-
-
-def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], force: bool = False,
-                 option: str = "--output") -> None:
-    """Refuse an output that is an input (never, even with force), a link, or exists (without force).
-
-    ``inputs`` pairs each input path with what it is, for the message.
-    """
-    for path, what in inputs:
-        holds = output.is_dir() and _inside(path, output)  # '-o . --format hf' beside the journal
-        inside = (path.is_dir() and _inside(output, path)) or holds
-        if same_file(output, path) or inside:
-            verb = "is" if same_file(output, path) else "holds" if holds else "is inside"
-            raise UsageError(f"{option} {output} {verb} {what}; refusing to overwrite it (choose another path)")
-    if output.is_symlink():
-        raise UsageError(f"{option} {output} is a symbolic link; refusing to replace it (give the real path)")
-    if output.exists() and not output.is_file() and not output.is_dir():  # '-o /dev/null --force' as root
-        raise UsageError(f"{option} {output} is not a regular file (a device, FIFO or socket); refusing to "
-                         "replace it")
-    if not output.parent.is_dir():
-        raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
-    if fmt == "hf":
-        if output.exists() and not output.is_dir():
-            raise UsageError(f"{output} is a file; --format hf writes a folder")
-        if output.is_dir() and any(output.iterdir()) and not is_saved_dataset(output):
-            raise UsageError(f"{output} is a folder that is not a saved dataset; refusing to replace it")
-        if (output / "dataset_dict.json").is_file():  # an export writes one split: the others would be gone
-            raise UsageError(f"{output} is a saved dataset with splits (a DatasetDict); an export writes one split, "
-                             "so it is not replaced even with --force (choose a new folder)")
-        if (output.parent / "dataset_dict.json").is_file():  # '-o dd/test': dd's test split would be this export
-            raise UsageError(f"{output} is inside the saved dataset {output.parent} (a DatasetDict), where it would "
-                             "replace or add a split of that dataset, even with --force; choose a folder outside it")
-    elif output.is_dir():
-        raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
-    if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal
-        raise UsageError(f"{option} {output} is the lock file of the corrections journal beside it; refusing to "
-                         "replace it (choose another path)")
-    if _is_a_journal(output):  # any journal, another dataset's too: its decisions are the user's work
-        even = ", even with --force" if option == "--output" else ""
-        raise UsageError(f"{option} {output} is a corrections journal; refusing to overwrite it{even} "
-                         "(choose another path)")
-    if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
-        raise UsageError(f"{output} exists; pass --force to replace it")
-    check_writable(output)
-
-
-def _is_a_journal_lock(path: Path) -> bool:
-    """True for ``J.lock`` beside a journal ``J`` (a journal with entries, or an empty one)."""
-    if not path.name.endswith(".lock") or len(path.name) == len(".lock"):
-        return False
-    journal = path.with_name(path.name[:-len(".lock")])
-    try:
-        return journal.is_file() and (journal.stat().st_size == 0 or _is_a_journal(journal))
-    except OSError:
-        return False
-
-
-def _is_a_journal(path: Path) -> bool:
-    """True for an existing regular file that begins with a textaudit journal entry."""
-    from engine.journal_path import FIRST_LINE_LIMIT, is_journal_head
-
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return False
-        with path.open("rb") as handle:
-            head = handle.read(FIRST_LINE_LIMIT)
-    except OSError:
-        return False
-    return bool(head.strip()) and is_journal_head(head, truncated=len(head) == FIRST_LINE_LIMIT)
-
-
-def _is_issue_table(path: Path, fmt: str) -> bool:
-    """True when ``path`` (an existing file) is empty or holds an issue table as
-    :func:`write_issue_table` writes it: first columns ``row``, ``id``, ``text``."""
-    try:
-        if path.stat().st_size == 0:
-            return True
-        if fmt == "parquet":
-            import pyarrow.parquet as pq
-
-            return pq.read_schema(path).names[:3] == ["row", "id", "text"]
-        with path.open("rb") as handle:
-            head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff")
-    except Exception:  # unreadable, not Parquet: not a table textaudit wrote
-        return False
-    sep = "\t" if fmt == "tsv" else ","
-    return {"csv": head.startswith(f"row{sep}id{sep}text{sep}"), "tsv": head.startswith(f"row{sep}id{sep}text{sep}"),
-            "jsonl": head.lstrip().startswith('{"row":'), "json": head.lstrip().startswith('[{"row":')}.get(fmt, False)
-
-
-def check_writable(output: Path) -> None:
-    """Create and remove a temporary file beside ``output``: a read-only folder or file system
-    fails here, before an audit or a read of the data (it failed after, at the write). A real
-    try, since ``os.access`` says yes to root in an immutable or read-only folder."""
-    probe = atomic.temp_name(output)
-    try:
-        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except OSError as error:
-        raise DataError(f"cannot write {output}: {error.strerror or error}") from None
-    with contextlib.suppress(OSError):
-        os.unlink(probe)
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
-    except (OSError, ValueError):
-        return False
 
 
 def _source_records(dataset: Dataset, fmt: str) -> tuple[Any, Any] | None:
@@ -416,6 +297,25 @@ def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[i
                         "export as .jsonl or .json (they keep it as an escape)") from None
     except Exception as exc:  # arrow/pandas conversion errors: one line, not a traceback
         raise DataError(f"cannot write {output} as {fmt}: {type(exc).__name__}: {exc}") from None
+
+
+def _is_issue_table(path: Path, fmt: str) -> bool:
+    """True when ``path`` (an existing file) is empty or holds an issue table as
+    :func:`write_issue_table` writes it: first columns ``row``, ``id``, ``text``."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return pq.read_schema(path).names[:3] == ["row", "id", "text"]
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff")
+    except Exception:  # unreadable, not Parquet: not a table textaudit wrote
+        return False
+    sep = "\t" if fmt == "tsv" else ","
+    return {"csv": head.startswith(f"row{sep}id{sep}text{sep}"), "tsv": head.startswith(f"row{sep}id{sep}text{sep}"),
+            "jsonl": head.lstrip().startswith('{"row":'), "json": head.lstrip().startswith('[{"row":')}.get(fmt, False)
 
 
 def issues_out_path(target: str, inputs: list[str | None]) -> tuple[Path, str]:

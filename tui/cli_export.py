@@ -10,9 +10,10 @@ from pathlib import Path
 def export_from_args(args: argparse.Namespace) -> int:
     """Load the data, apply the journal, write the output, print one line (warnings on stderr)."""
     from engine.errors import UsageError
-    from engine.export import check_output, export_corrected, require_journal, resolve_format
+    from engine.export import export_corrected, require_journal, resolve_format
     from engine.formats import folder_slash_problem
     from engine.load import load_dataset
+    from engine.output_guard import check_output
     from engine.paths import default_journal_path
     from tui.cli import say_guesses, shell_safe
 

@@ -45,7 +45,7 @@ def cannot_write(target: Path) -> str | None:
     before it writes (engine.export): a temporary file created and removed beside it. os.access
     said yes to root in a read-only or immutable folder, and the export then failed after enter."""
     from engine.errors import DataError
-    from engine.export import check_writable
+    from engine.output_guard import check_writable
 
     try:
         check_writable(target)
@@ -131,7 +131,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def check(self, value: str) -> bool:
         """Warn about an input file, an existing file or an unknown extension; True if OK."""
-        from engine.export import same_file
+        from engine.output_guard import same_file
 
         warning = self.query_one("#export-warning", Static)
         target = Path(value).expanduser()

@@ -1,0 +1,112 @@
+"""Where textaudit may write a file: never onto an input (the data, its journal), a link, a device,
+a corrections journal or its lock, or an existing file without ``--force``; and only where a file
+can really be created (engine/export.py and the app's export dialog ask before writing)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from engine import atomic
+from engine.errors import DataError, UsageError
+from engine.formats import is_saved_dataset
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when two paths name one file (same resolved path, or the same inode via links)."""
+    try:
+        if os.path.realpath(a) == os.path.realpath(b):
+            return True
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], force: bool = False,
+                 option: str = "--output") -> None:
+    """Refuse an output that is an input (never, even with force), a link, or exists (without force).
+
+    ``inputs`` pairs each input path with what it is, for the message.
+    """
+    for path, what in inputs:
+        holds = output.is_dir() and _inside(path, output)  # '-o . --format hf' beside the journal
+        inside = (path.is_dir() and _inside(output, path)) or holds
+        if same_file(output, path) or inside:
+            verb = "is" if same_file(output, path) else "holds" if holds else "is inside"
+            raise UsageError(f"{option} {output} {verb} {what}; refusing to overwrite it (choose another path)")
+    if output.is_symlink():
+        raise UsageError(f"{option} {output} is a symbolic link; refusing to replace it (give the real path)")
+    if output.exists() and not output.is_file() and not output.is_dir():  # '-o /dev/null --force' as root
+        raise UsageError(f"{option} {output} is not a regular file (a device, FIFO or socket); refusing to "
+                         "replace it")
+    if not output.parent.is_dir():
+        raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
+    if fmt == "hf":
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"{output} is a file; --format hf writes a folder")
+        if output.is_dir() and any(output.iterdir()) and not is_saved_dataset(output):
+            raise UsageError(f"{output} is a folder that is not a saved dataset; refusing to replace it")
+        if (output / "dataset_dict.json").is_file():  # an export writes one split: the others would be gone
+            raise UsageError(f"{output} is a saved dataset with splits (a DatasetDict); an export writes one split, "
+                             "so it is not replaced even with --force (choose a new folder)")
+        if (output.parent / "dataset_dict.json").is_file():  # '-o dd/test': dd's test split would be this export
+            raise UsageError(f"{output} is inside the saved dataset {output.parent} (a DatasetDict), where it would "
+                             "replace or add a split of that dataset, even with --force; choose a folder outside it")
+    elif output.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
+    if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal
+        raise UsageError(f"{option} {output} is the lock file of the corrections journal beside it; refusing to "
+                         "replace it (choose another path)")
+    if _is_a_journal(output):  # any journal, another dataset's too: its decisions are the user's work
+        even = ", even with --force" if option == "--output" else ""
+        raise UsageError(f"{option} {output} is a corrections journal; refusing to overwrite it{even} "
+                         "(choose another path)")
+    if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
+        raise UsageError(f"{output} exists; pass --force to replace it")
+    check_writable(output)
+
+
+def _is_a_journal_lock(path: Path) -> bool:
+    """True for ``J.lock`` beside a journal ``J`` (a journal with entries, or an empty one)."""
+    if not path.name.endswith(".lock") or len(path.name) == len(".lock"):
+        return False
+    journal = path.with_name(path.name[:-len(".lock")])
+    try:
+        return journal.is_file() and (journal.stat().st_size == 0 or _is_a_journal(journal))
+    except OSError:
+        return False
+
+
+def _is_a_journal(path: Path) -> bool:
+    """True for an existing regular file that begins with a textaudit journal entry."""
+    from engine.journal_path import FIRST_LINE_LIMIT, is_journal_head
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(FIRST_LINE_LIMIT)
+    except OSError:
+        return False
+    return bool(head.strip()) and is_journal_head(head, truncated=len(head) == FIRST_LINE_LIMIT)
+
+
+def check_writable(output: Path) -> None:
+    """Create and remove a temporary file beside ``output``: a read-only folder or file system
+    fails here, before an audit or a read of the data (it failed after, at the write). A real
+    try, since ``os.access`` says yes to root in an immutable or read-only folder."""
+    probe = atomic.temp_name(output)
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as error:
+        raise DataError(f"cannot write {output}: {error.strerror or error}") from None
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
