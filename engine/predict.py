@@ -17,6 +17,7 @@ import numpy as np
 from engine.errors import Cancelled, DataError, UsageError
 from engine.progress import StepFn
 from engine.softmax_regression import softmax_regression_probs
+from engine.wording import counted
 
 CLASSIFIERS = ("logreg-knn", "centroid-knn", "logreg", "knn")
 #: The audit's classifier: regression + leave-one-out kNN votes over the shared neighbour graph,
@@ -86,8 +87,9 @@ def choose_folds(labels: np.ndarray, folds: int) -> tuple[int, list[str]]:
     rare = int((counts < used).sum())
     if rare:
         notes.append(
-            f"{rare} class(es) have fewer than {used} rows: some of their rows are predicted "
-            "by folds that never saw the class, so expect them among the label issues"
+            f"{counted(rare, 'class', 'classes')} {'has' if rare == 1 else 'have'} fewer than {used} rows: "
+            f"some of {'its' if rare == 1 else 'their'} rows are predicted by folds that never saw "
+            f"{'it' if rare == 1 else 'their class'}, so expect them among the label issues"
         )
     return used, notes
 
