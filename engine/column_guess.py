@@ -69,10 +69,14 @@ def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join:
     if column in frame.columns:
         return
     columns = [str(c) for c in frame.columns]
-    same = _same_name(column, columns)
-    close = [same] if same else difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
+    free = [c for c in columns if c not in exclude]  # never the column another option took
+    same = _same_name(column, free)
+    close = [same] if same else difflib.get_close_matches(column, free, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    texts = [c for c in columns if c not in exclude and _name_fits(c, TEXT_NAMES, TEXT_WORDS)]  # not id+text
+    if not close and role == "label":  # '--label-column intent' beside 'label': say which one looks it
+        named = [c for c in free if _name_fits(c, LABEL_NAMES, LABEL_WORDS)]
+        hint = f"{named[0]!r} looks like the label column; " if len(named) == 1 else ""
+    texts = [c for c in free if _name_fits(c, TEXT_NAMES, TEXT_WORDS)]  # not id+text
     joined = "" if close else _join_hint(role, texts, option, join)
     raise UsageError(f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}"
                      f"choose one with {option}{joined}")

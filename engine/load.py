@@ -378,7 +378,7 @@ def load_dataset(
         text_parts = text_column_parts(frame, text_column)
         for part in text_parts:
             check_column(frame, part, "text", "--text-column", exclude=(label_column, id_column))
-        check_column(frame, label_column, "label", "--label-column")
+        check_column(frame, label_column, "label", "--label-column", exclude=(*text_parts, id_column))
     except UsageError as exc:
         raise UsageError(f"{name}: {exc.message}") from None
     if len(frame) == 0:
