@@ -179,8 +179,9 @@ REQUIRED_FIELDS = {"group": int, "group_size": int, "row": int, "action": str, "
 
 def parse_line(raw: bytes) -> dict[str, Any] | None:
     """A journal entry, or None if the line is not one."""
-    try:
-        entry = json.loads(raw)
+    try:  # UTF-8 only (a leading BOM allowed): json.loads of bytes would also take UTF-16 and UTF-32,
+        # and a journal an editor saved as UTF-16 then read its first line alone ('\n\x00' splits the rest)
+        entry = json.loads(raw.decode("utf-8-sig", "surrogatepass"))
     except (ValueError, UnicodeDecodeError):
         return None
     if not isinstance(entry, dict):
