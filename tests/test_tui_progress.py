@@ -29,12 +29,17 @@ async def test_progress_screen_runs_the_audit_then_shows_the_summary(three_class
         assert "60 rows" in str(app.screen.query_one("#title-bar").render())
 
 
-async def test_escape_cancels_a_running_audit(tmp_path, demo_csv):
+def big_csv(demo_csv, tmp_path):
     frame = pd.read_csv(demo_csv)
     big = pd.concat([frame.assign(text=frame["text"].fillna("") + f" #{i}", id=frame["id"] + f"-{i}")
                      for i in range(20)], ignore_index=True)  # ~5000 rows: seconds of embedding
     path = tmp_path / "big.csv"
     big.to_csv(path, index=False)
+    return path
+
+
+async def test_escape_cancels_a_running_audit(tmp_path, demo_csv):
+    path = big_csv(demo_csv, tmp_path)
     options = AuditOptions(id_column="id", use_cache=False)
     app = TextauditApp(source=str(path), options=options, journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -42,11 +47,29 @@ async def test_escape_cancels_a_running_audit(tmp_path, demo_csv):
         await wait_for_audit(app, pilot)
     assert app.return_code == EXIT_CANCELLED
     assert app.cancel_event.is_set()
-    # the shell was told nothing (escape or ctrl+c mid-audit: exit 130 and an empty line)
+    # the shell is told what was opened and kept (escape or ctrl+c mid-audit: exit 130)
     assert exit_lines(app) == ["textaudit: interrupted: the audit was cancelled before it finished; "
-                               "nothing was opened"]
+                               "nothing was opened; nothing is kept (no cache)"]
     unstarted = TextauditApp(source=str(path), options=options, journal_path=tmp_path / "j.jsonl")
     assert exit_lines(unstarted) == ["textaudit: quit before the audit finished; nothing was opened"]
+
+
+async def test_a_cancel_says_what_the_cache_keeps(tmp_path, demo_csv):
+    """Seen in tmux on 3,000 ag_news rows: escape at 681 of 3,000 texts embedded said only 'nothing
+    was opened'; the cache held nothing and a reopen embedded from the start, unsaid. A stage is
+    cached once it finishes, so the line names those the next start reuses."""
+    app = TextauditApp(source=str(big_csv(demo_csv, tmp_path)),
+                       options=AuditOptions(id_column="id", cache_root=str(tmp_path / "c")),
+                       journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await wait_for_audit(app, pilot)
+    assert app.return_code == EXIT_CANCELLED
+    head = "textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"
+    assert exit_lines(app) == [f"{head}; no stage had finished, so nothing is cached: the next start begins "
+                               "again at embed"]
+    app.cancelled_after = ["load", "embed", "neighbours"]  # as on_audit_cancelled records them
+    assert exit_lines(app) == [f"{head}; cached: embed, neighbours (the next start picks up at predict)"]
 
 
 async def test_a_failing_audit_shows_one_readable_line(tmp_path):

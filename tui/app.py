@@ -73,6 +73,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         self.book: DecisionBook | None = None
         #: Why the audit failed, printed again once the terminal is restored (run_app).
         self.audit_error: BaseException | None = None
+        self.cancelled_after: list[str] = []  # the stages done when the audit was cancelled
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
         self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
@@ -152,6 +153,10 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         self.show_result(message.result)
 
     def on_audit_cancelled(self, message: AuditCancelled) -> None:
+        from tui.screens.progress import ProgressScreen
+
+        if isinstance(self.screen, ProgressScreen):  # what the shell is told the next start reuses
+            self.cancelled_after = list(self.screen.stage_done)
         self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
 
     def on_export_finished(self, message: ExportFinished) -> None:
@@ -467,5 +472,7 @@ def exit_lines(app: TextauditApp) -> list[str]:
 
         return [f"textaudit: error: {shell_safe(readable(app.audit_error))}"]
     if app.return_code == EXIT_CANCELLED:
-        return ["textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"]
+        from tui.screens.progress import cancelled_line
+
+        return [cancelled_line(app.cancelled_after, app.options.use_cache)]
     return ["textaudit: quit before the audit finished; nothing was opened"]

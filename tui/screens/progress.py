@@ -100,6 +100,21 @@ class StageClock:
         return name + " · ".join(parts)
 
 
+def cancelled_line(finished: list[str], cached: bool) -> str:
+    """The shell's line after a cancelled audit: what the next start reuses (each stage is cached
+    whole once it finishes; one cancelled midway keeps nothing of its own)."""
+    head = "textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"
+    kept = [stage for stage in STAGES if stage in finished and stage != "load"]  # loading is not cached
+    if not cached:
+        return f"{head}; nothing is kept (no cache)"
+    rest = [stage for stage in STAGES if stage not in finished and stage != "load"]
+    if not kept:
+        return f"{head}; no stage had finished, so nothing is cached: the next start begins again at {rest[0]}"
+    if not rest:
+        return head
+    return f"{head}; cached: {', '.join(kept)} (the next start picks up at {rest[0]})"
+
+
 class ProgressScreen(Screen):
     """Shows the audit running in the app's thread worker; escape or ctrl+c cancels it."""
 
