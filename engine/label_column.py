@@ -156,4 +156,12 @@ def class_labels(values: pd.Series, names: list[str]) -> tuple[np.ndarray, list[
     one no row holds (a test split without a rare class): a relabel to it writes that int, where
     it wrote the name and turned the column into strings ('1', 'mid', '0'), the ClassLabel lost."""
     labels, classes, _, warnings = normalise_labels(class_label_texts(values, names))
-    return labels, classes, {name: code for code, name in reversed(list(enumerate(names)))}, warnings
+    codes = {name: code for code, name in reversed(list(enumerate(names)))}
+    # classes in the order of their ints, not of their names: a --pred-probs from a model trained on
+    # the column (a datasets pipeline, a model's id2label, scikit-learn on the ints) has its columns
+    # so; sorted by name, ag_news' World, Sports, Business, Sci/Tech took those columns as Business,
+    # Sci/Tech, Sports, World and every label score was wrong (s15 hostile)
+    order = np.argsort([codes[c] for c in classes], kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[labels], [classes[i] for i in order], codes, warnings

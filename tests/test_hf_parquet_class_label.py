@@ -86,3 +86,25 @@ def test_malformed_metadata_reads_the_ints(tmp_path: Path) -> None:
                  b'{"info": {"features": {"label": {"_type": "NoSuchType"}}}}'):
         loaded = load_dataset(_with_label_metadata(tmp_path, [0, 1, 0, 1], meta))
         assert sorted(map(str, loaded.class_names)) == ["0", "1"]
+
+
+def test_pred_probs_columns_follow_the_ints(hf_parquet: Path, tmp_path: Path, capsys) -> None:
+    """A model trained on the column gives its probabilities in the ints' order (neg, pos, mid);
+    classes sorted by name (mid, neg, pos) took each column as another class, every label score
+    wrong with only a note. Now those columns are the classes as given."""
+    import numpy as np
+
+    loaded = load_dataset(hf_parquet)
+    assert loaded.class_names == NAMES
+    codes = [1, 0, 2, 1, 2]
+    probs = np.full((5, 3), 0.05)
+    probs[np.arange(5), codes] = 0.9
+    np.save(tmp_path / "p.npy", probs)
+    out = tmp_path / "issues.csv"
+    assert main(["audit", str(hf_parquet), "--pred-probs", str(tmp_path / "p.npy"), "--model", "tfidf", "--no-cache",
+                 "--issue-types", "label", "--issues-out", str(out)]) == 0
+    capsys.readouterr()
+    import pandas as pd
+
+    table = pd.read_csv(out)
+    assert table["given_label"].tolist() == table["predicted_label"].tolist() == ["pos", "neg", "mid", "pos", "mid"]
