@@ -22,11 +22,17 @@ TINY_FEATURE = 1e-20
 #: AVX2 kernels (OPENBLAS_CORETYPE=Haswell) round the halves differently: probabilities within
 #: 0.02 of one product's, label flags the same on both datasets (bench/README.md, review loop).
 SPLIT_ROWS = 2048
+#: The parts ``_halves`` cuts: the most threads one fit's loss and gradient use (a Ray fold task
+#: asks for no more CPUs than this, engine/distributed/folds.fold_cpus).
+HALVES = 2
 
 
 def _halves(n: int) -> list[slice]:
-    """``[0, n)`` in two near-equal halves (one part when ``n`` < 2)."""
-    return [slice(0, n)] if n < 2 else [slice(0, n // 2), slice(n // 2, n)]
+    """``[0, n)`` in ``HALVES`` near-equal parts (one part when ``n`` < 2)."""
+    if n < 2:
+        return [slice(0, n)]
+    bounds = [n * part // HALVES for part in range(HALVES + 1)]
+    return [slice(start, stop) for start, stop in zip(bounds, bounds[1:])]
 
 
 def softmax_regression_probs(

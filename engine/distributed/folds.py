@@ -15,10 +15,7 @@ import numpy as np
 
 from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather, node_cpus
 from engine.progress import StepFn
-
-#: Threads one fold's regression can use: engine/softmax_regression.py splits the rows and the
-#: dimensions of each loss and gradient into two halves.
-HALVES = 2
+from engine.softmax_regression import HALVES  # threads one fold's regression can use (its halves)
 
 
 def fold_cpus(largest_node_cpus: int, cluster_cpus: int, side_by_side: int) -> int:
