@@ -15,7 +15,7 @@ from engine.audit import ISSUE_TYPES, parse_issue_types
 from engine.errors import DataError, UsageError
 from engine.label_column import label_column_hint
 from engine.load import Dataset
-from engine.wording import counted
+from engine.wording import counted, counted_verb
 
 if TYPE_CHECKING:
     from engine.pipeline import AuditOptions
@@ -138,7 +138,7 @@ def check_label_probs(pred_probs: np.ndarray, n_rows: int, n_labels: int) -> np.
     outside = np.flatnonzero(((pred_probs < 0) | (pred_probs > 1)).any(axis=1))
     if len(outside):
         raise DataError(f"--pred-probs of label sets must lie within [0, 1] (one probability per label); "
-                        f"{counted(len(outside), 'row')} {'does' if len(outside) == 1 else 'do'} not (first: row {outside[0]})")
+                        f"{counted_verb(len(outside), 'row', 'do')} not (first: row {outside[0]})")
     return pred_probs
 
 
@@ -149,7 +149,7 @@ def zero_rows_note(features: np.ndarray) -> str | None:
     if not len(zero):
         return None
     shown = ", ".join(map(str, zero[:5].tolist())) + (" ..." if len(zero) > 5 else "")
-    return (f"--features: {counted(len(zero), 'row')} {'is' if len(zero) == 1 else 'are'} all zeros (row{'s' if len(zero) > 1 else ''} {shown}): no direction, so as far from every "
+    return (f"--features: {counted_verb(len(zero), 'row', 'are')} all zeros (row{'s' if len(zero) > 1 else ''} {shown}): no direction, so as far from every "
             "row as can be (never near-duplicates, likely outliers)")
 
 

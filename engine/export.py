@@ -26,7 +26,7 @@ from engine.load import Dataset
 from engine.output_guard import check_output, same_file
 from engine.class_label_new import extend_class_label
 from engine.writers import layout_only, write_table
-from engine.wording import counted
+from engine.wording import agreeing, counted
 
 FORMATS = EXPORT_FORMATS
 
@@ -371,7 +371,7 @@ def write_issue_table(result: Any, target: str, inputs: list[str | None], rows: 
                 table = table.assign(**{column: pd.Series(cells, dtype=object)})
                 rows = "row's" if replaced == 1 else "rows'"  # '1 row' id' read wrong
                 what = counted(replaced, "text") if column == "text" else f"{replaced:,} {rows} {column}"
-                warnings.append(f"--issues-out: {what} {'holds' if replaced == 1 else 'hold'} lone surrogates, which "
+                warnings.append(f"--issues-out: {what} {agreeing(replaced, 'hold')} lone surrogates, which "
                                 f"{fmt} cannot store; written with U+FFFD (use .jsonl to keep them)")
     try:
         return warnings + write_table(table, path, fmt, None)

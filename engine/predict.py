@@ -17,7 +17,7 @@ import numpy as np
 from engine.errors import Cancelled, DataError, UsageError
 from engine.progress import StepFn
 from engine.softmax_regression import softmax_regression_probs
-from engine.wording import counted
+from engine.wording import counted, counted_verb
 
 CLASSIFIERS = ("logreg-knn", "centroid-knn", "logreg", "knn")
 #: The audit's classifier: regression + leave-one-out kNN votes over the shared neighbour graph,
@@ -87,7 +87,7 @@ def choose_folds(labels: np.ndarray, folds: int) -> tuple[int, list[str]]:
     rare = int((counts < used).sum())
     if rare:
         notes.append(
-            f"{counted(rare, 'class', 'classes')} {'has' if rare == 1 else 'have'} fewer than {used} rows: "
+            f"{counted_verb(rare, 'class', 'have', plural='classes')} fewer than {used} rows: "
             f"some of {'its' if rare == 1 else 'their'} rows are predicted by folds that never saw "
             f"{'it' if rare == 1 else 'their class'}, so expect them among the label issues"
         )

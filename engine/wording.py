@@ -11,6 +11,21 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
+#: Verbs whose singular is not the plural + ``s``.
+_SINGULAR_VERBS = {"are": "is", "have": "has", "do": "does", "were": "was"}
+
+
+def agreeing(count: int, verb: str) -> str:
+    """``verb`` (given in the plural: ``have``, ``are``, ``do``, ``hold``) as it agrees with
+    ``count`` things: ``has``, ``is``, ``does``, ``holds`` for one."""
+    return verb if count != 1 else _SINGULAR_VERBS.get(verb, verb + "s")
+
+
+def counted_verb(count: int, noun: str, verb: str, *, plural: str | None = None) -> str:
+    """``1 row has``, ``2 rows have``: ``counted`` and the verb that agrees with it."""
+    return f"{counted(count, noun, plural)} {agreeing(count, verb)}"
+
+
 #: Zero-width joiners are part of words and pictures: Persian and Hindi words are spelled with
 #: ZWNJ (U+200C, ``می‌خواهم``), emoji sequences with ZWJ (U+200D, ``👨‍👩‍👧``). Between two visible
 #: characters they are drawn as they are; anywhere else they would hide at a name's edge.

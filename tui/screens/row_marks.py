@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.wording import counted
+from engine.wording import counted, counted_verb
 from tui.screens.bulk_dialog import PREVIEW_ROWS, BulkDialog, BulkRequest, PreviewRow
 
 if TYPE_CHECKING:
@@ -137,12 +137,12 @@ class MarkKeys:
         preview = [self._preview(item) for item in items[:PREVIEW_ROWS]]
         notes = []
         if skipped:
-            notes.append(f"{counted(skipped, 'marked row')} {'has' if skipped == 1 else 'have'} no label issue backing a "
+            notes.append(f"{counted_verb(skipped, 'marked row', 'have')} no label issue backing a "
                          "suggestion: left as they are")
         if decided:
             notes.append(f"{decided:,} of them already {'has a decision: it is' if decided == 1 else 'have a decision: each is'} replaced")
         if hidden:
-            notes.append(f"{counted(hidden, 'marked entry', 'marked entries')} {'is' if hidden == 1 else 'are'} not in the list as filtered now")
+            notes.append(f"{counted_verb(hidden, 'marked entry', 'are', plural='marked entries')} not in the list as filtered now")
         suggestions = {label for action, _, label in items if action == "relabel"}
         suggested = next(iter(suggestions)) if len(suggestions) == 1 else None
         request = BulkRequest(title, len(items), preview, notes)
