@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE
 from engine.pipeline import STAGES, AuditOptions
@@ -95,6 +96,26 @@ async def test_a_failing_audit_shows_one_readable_line(tmp_path):
         assert "q" in keys, keys
         await pilot.press("q")
     assert app.return_code == EXIT_USAGE  # a wrong column is a usage error, as in `textaudit audit`
+
+
+@pytest.mark.parametrize("key", ["escape", "ctrl+c"])
+async def test_a_failed_audit_offers_no_cancel(tmp_path, key):
+    """tmux 80x24, a broken --model folder: 'Audit failed: cannot load embedding model ...' over a
+    footer reading 'esc Cancel  q Quit': nothing ran to cancel (escape quit). Now the footer offers
+    q, and escape or ctrl+c still quits with the failure's exit code."""
+    from textual.widgets import Footer
+
+    path = tmp_path / "bad.csv"
+    path.write_text("txt,category\nhello,a\n")
+    app = TextauditApp(source=str(path), options=AuditOptions(), journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_audit(app, pilot)
+        await pilot.pause()
+        shown = [(getattr(key, "key", None), getattr(key, "description", None))
+                 for key in app.screen.query_one(Footer).children]
+        assert ("q", "Quit") in shown and not any(description == "Cancel" for _, description in shown), shown
+        await pilot.press(key)
+    assert app.return_code == EXIT_USAGE
 
 
 def test_browse_says_why_the_audit_failed_after_the_tui_closes(tmp_path, monkeypatch, capsys):

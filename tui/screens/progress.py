@@ -120,8 +120,9 @@ class ProgressScreen(Screen):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+c", "cancel", "Cancel", show=False, priority=True),
+        Binding("ctrl+c", "cancel_or_quit", "Cancel", show=False, priority=True),  # cancels, or quits a failed audit
         Binding("q", "quit_failed", "Quit"),  # shown once the audit failed (check_action)
+        Binding("escape", "quit_failed", "Quit", show=False),  # escape, once nothing runs to cancel
     ]
 
     def __init__(self, source: str) -> None:
@@ -204,6 +205,8 @@ class ProgressScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit_failed":
             return self.failed  # shown in the footer once the audit failed
+        if action == "cancel":  # a failed audit has nothing to cancel: the footer offers q, escape quits too
+            return not self.failed
         return True
 
     def _exit_failed(self) -> None:
@@ -219,6 +222,10 @@ class ProgressScreen(Screen):
         self.cancelling = True  # the tick keeps saying so until the step stops (it overwrote this)
         self.query_one("#elapsed", Static).update(CANCELLING)
         self.app.cancel_audit()
+
+    def action_cancel_or_quit(self) -> None:
+        """ctrl+c: cancels the running audit, or quits once it failed (escape does both too)."""
+        self.action_cancel()
 
     def action_quit_failed(self) -> None:
         if self.failed:
