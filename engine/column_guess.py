@@ -70,7 +70,7 @@ def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join:
         return
     columns = [str(c) for c in frame.columns]
     free = [c for c in columns if c not in exclude]  # never the column another option took
-    same = _same_name(column, free)
+    same = _same_name(column, free) or (_joined_by_mistake(column, free) if role == "text" else None)
     close = [same] if same else difflib.get_close_matches(column, free, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}? " if close else ""
     if not close and role == "label":  # '--label-column intent' beside 'label': say which one looks it
@@ -80,6 +80,15 @@ def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join:
     joined = "" if close else _join_hint(role, texts, option, join)
     raise UsageError(f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}"
                      f"choose one with {option}{joined}")
+
+
+def _joined_by_mistake(column: str, columns: Sequence[str]) -> str | None:
+    """'title+description' for 'title,description' or 'title description' (each part a column):
+    the join the user meant, where difflib offered 'description' alone."""
+    parts = [part for part in re.split(r"[\s,;|&]+", column) if part]
+    if len(parts) > 1 and len(set(parts)) == len(parts) and all(part in columns for part in parts):
+        return "+".join(parts)
+    return None
 
 
 def _same_name(column: str, columns: Sequence[str]) -> str | None:
