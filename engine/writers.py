@@ -406,6 +406,11 @@ def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     them (engine/verbatim.py).
     """
     notes = _Notes()
+    if fmt not in ("csv", "tsv") and style is not None and style.header and tuple(style.header) != tuple(frame.columns):
+        renamed = [f"{before!r} as {after!r}" for before, after in zip(style.header, frame.columns) if before != after]
+        if renamed:  # a CSV header repeats a name or leaves one empty: JSON keys and Arrow fields cannot
+            notes.add(f"the input's header repeats a column name or leaves one empty, which {fmt} cannot hold: "
+                      f"wrote {', '.join(renamed[:3])}{', ...' if len(renamed) > 3 else ''}")
     if fmt == "parquet":
         _write_parquet(frame, output, style, notes, replace_symlink, rows)
     elif fmt == "hf":
