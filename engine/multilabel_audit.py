@@ -24,13 +24,19 @@ import threading
 import time
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from engine.errors import Cancelled
 from engine.progress import Progress, ProgressFn
+
+if TYPE_CHECKING:
+    from engine.audit import DatalabFindings
+    from engine.load import Dataset
+    from engine.neighbours import NeighbourGraph
+    from engine.stage_runner import StageRunner
 
 MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
 THRESHOLD = 0.5
@@ -92,7 +98,7 @@ def run_datalab_multilabel(
     issue_types: Sequence[str] = MULTILABEL_ISSUE_TYPES,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
-):
+) -> DatalabFindings:
     """Datalab(task="multilabel") over the chosen issue types, with textaudit's label verdict.
 
     textaudit's managers (engine/multilabel_managers.py) do the work inside Datalab; a check that
@@ -169,7 +175,8 @@ def _collect(lab, timings: dict[str, float], output_type):
     return output_type(issues=issues, summary=summary, info=info, report=report, timings_s=timings)
 
 
-def run_multilabel(runner, dataset, vectors: np.ndarray, vector_key: str, graph, graph_key: str):
+def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, vector_key: str,
+                   graph: NeighbourGraph | None, graph_key: str) -> tuple[np.ndarray, DatalabFindings]:
     """The predict and audit stages of ``engine.pipeline.run_audit`` for multi-label data (cached)."""
     from engine.cache import ArraySpec, make_key
     from engine.pipeline import PIPELINE_VERSION, _package_version
@@ -239,7 +246,7 @@ def run_multilabel(runner, dataset, vectors: np.ndarray, vector_key: str, graph,
 
 
 
-def table_columns(table: pd.DataFrame, dataset) -> pd.DataFrame:
+def table_columns(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     """``engine.result.issue_table`` for label sets: given and suggested sets, missing and extra
     labels, each a list of label names (written as lists, or as JSON text in CSV/TSV)."""
     names = dataset.class_names

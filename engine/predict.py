@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import warnings
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,6 +19,11 @@ from engine.errors import Cancelled, DataError, UsageError
 from engine.progress import StepFn
 from engine.softmax_regression import softmax_regression_probs
 from engine.wording import counted, counted_verb
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from numpy.typing import ArrayLike
 
 CLASSIFIERS = ("logreg-knn", "centroid-knn", "logreg", "knn")
 #: The audit's classifier: regression + leave-one-out kNN votes over the shared neighbour graph,
@@ -94,7 +100,7 @@ def choose_folds(labels: np.ndarray, folds: int) -> tuple[int, list[str]]:
     return used, notes
 
 
-def checked_inputs(features, labels, classifier: str) -> tuple[np.ndarray, np.ndarray]:
+def checked_inputs(features: ArrayLike, labels: ArrayLike, classifier: str) -> tuple[np.ndarray, np.ndarray]:
     """``features`` and int64 ``labels`` as arrays, after the checks every cross-validation makes."""
     features = np.asarray(features)
     labels = np.asarray(labels, dtype=np.int64)
@@ -242,7 +248,7 @@ def fold_splits(labels: np.ndarray, folds: int, seed: int) -> tuple[int, list[st
 def fold_probs(
     features: np.ndarray, labels: np.ndarray, train: np.ndarray, test: np.ndarray, n_classes: int, *,
     classifier: str, C: float, seed: int, neighbours: np.ndarray | None, previous: list | None = None,
-    pool=None,
+    pool: Executor | None = None,
 ) -> np.ndarray:
     """One fold's (len(test), n_classes) probabilities from a model fitted on ``train`` only.
     ``previous`` (a list) carries the last fold's regression solution to warm-start this one

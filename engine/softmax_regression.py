@@ -4,8 +4,12 @@ small L-BFGS over float32 BLAS products (engine/predict.py calls it once per fol
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 #: Feature values below this are zeroed before the regression: all-MiniLM-L6-v2 has two dead
 #: dimensions (every value ~1e-33), whose products with the probabilities are subnormal floats,
@@ -38,7 +42,7 @@ def _halves(n: int) -> list[slice]:
 def softmax_regression_probs(
     x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, n_classes: int, C: float,
     max_iter: int = 300, sample_weight: np.ndarray | None = None, start: np.ndarray | None = None,
-    solution_out: list | None = None, pool=None,
+    solution_out: list | None = None, pool: Executor | None = None,
 ) -> np.ndarray:
     """Multinomial logistic regression, the objective of sklearn's ``LogisticRegression(C=C)``
     (mean log-loss + ||W||^2 / (2 C n), intercept unpenalised), solved by ``lbfgs`` below with

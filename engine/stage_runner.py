@@ -119,7 +119,7 @@ class StageRunner:
     def stage_progress(self, stage: str) -> Callable[[int, int], None]:
         return lambda done, total: self.report(stage, done, total)
 
-    def timed(self, stage: str, func, *args):
+    def timed(self, stage: str, func: Callable[..., T], *args: Any) -> T:
         started = time.perf_counter()
         self.report(stage, 0, 1, "starting")
         value = func(*args)

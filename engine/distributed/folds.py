@@ -10,12 +10,16 @@ where its task holds two CPUs (``fold_cpus``). A task whose worker dies is retri
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather, node_cpus
 from engine.progress import StepFn
 from engine.softmax_regression import HALVES  # threads one fold's regression can use (its halves)
+
+if TYPE_CHECKING:
+    from engine.predict import PredictResult
 
 
 def fold_cpus(largest_node_cpus: int, cluster_cpus: int, side_by_side: int) -> int:
@@ -30,7 +34,7 @@ def cross_val_pred_probs(
     features: np.ndarray, labels: np.ndarray, n_classes: int, *, folds: int = 5, classifier: str = "logreg",
     C: float = 1.0, seed: int = 0, neighbours: np.ndarray | None = None,
     progress: StepFn | None = None, cancel: threading.Event | None = None,
-):
+) -> PredictResult:
     """:func:`engine.predict.cross_val_pred_probs`, one fold per Ray task."""
     import ray
 
