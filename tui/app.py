@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -26,6 +27,9 @@ from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
 from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, WorkFailed
 from tui.view import ISSUE_TITLES, AuditView
+
+if TYPE_CHECKING:
+    from tui.screens.export_dialog import ExportRequest
 
 
 LARGE_ROWS = 100_000  # from this size on, the loaded result is frozen out of the cyclic GC
@@ -358,7 +362,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             self.run_export(request)
 
     @work(thread=True, exit_on_error=False, name="export", group="export")
-    def run_export(self, request) -> None:
+    def run_export(self, request: ExportRequest) -> None:
         from engine.export import export_corrected
 
         try:

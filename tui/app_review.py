@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 
@@ -16,6 +17,9 @@ from engine.errors import Cancelled
 from engine.pipeline import Progress
 from tui.messages import ReauditFinished, ReauditProgress, ReauditStopped, SimilarReady, WorkFailed
 from tui.view import ISSUE_TITLES, counted, terminal_safe
+
+if TYPE_CHECKING:
+    from tui.screens.threshold_dialog import ThresholdChoice
 
 SIMILAR_ROWS = 50  # more like this: how many nearest rows
 
@@ -95,7 +99,7 @@ class ReviewActions:
             return
         self.push_screen(ThresholdDialog(self.thresholds, issue_type), self.apply_threshold)
 
-    def apply_threshold(self, choice) -> None:
+    def apply_threshold(self, choice: ThresholdChoice | None) -> None:
         """Re-flag one check from its cached scores; every screen that lists it follows."""
         if choice is None:
             return

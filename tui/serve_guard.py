@@ -21,11 +21,14 @@ import secrets
 import socket
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from textual_serve.server import Server
 from yarl import URL
+
+if TYPE_CHECKING:
+    from aiohttp.typedefs import Handler
 
 #: Names that always mean this machine.
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
@@ -137,7 +140,7 @@ class GuardedServer(Server):
         return None
 
     @web.middleware
-    async def guard(self, request: web.Request, handler) -> web.StreamResponse:
+    async def guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """aiohttp middleware: refuse with 403, remember a valid URL token in a cookie."""
         why = self.refusal(request)
         if why is not None:

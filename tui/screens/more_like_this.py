@@ -12,6 +12,7 @@ import numpy as np
 from tui.columns import DECISION, FLAGS, GIVEN, RANK, SIM, TEXT
 from tui.decisions import DecisionBook
 from tui.screens.row_screen import RowScreen, format_score
+from tui.text_index import Check
 from tui.view import AuditView
 from tui.widgets.row_list import Column
 
@@ -65,7 +66,7 @@ class MoreLikeThisScreen(RowScreen):
             return flag_letters(self.view, row)
         return super().cell(row, key)
 
-    def sort_values(self, key: str, entries: np.ndarray, check) -> np.ndarray:
+    def sort_values(self, key: str, entries: np.ndarray, check: Check) -> np.ndarray:
         if key in (SIM, RANK):
             return self.rank[entries]
         if key == FLAGS:

@@ -16,8 +16,10 @@ from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.decisions import RELABEL
 from tui.screens import set_decisions
 from tui.screens.row_screen import RowScreen
+from tui.text_index import Check
 from tui.view import list_text
 from tui.widgets.diff_view import DiffView
+from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column
 
 
@@ -89,7 +91,7 @@ class NearDuplicatesScreen(RowScreen):
             return f"{decided}/{len(members)}" if decided else ""
         return ""
 
-    def sort_values(self, key: str, entries: np.ndarray, check) -> np.ndarray:
+    def sort_values(self, key: str, entries: np.ndarray, check: Check) -> np.ndarray:
         if key == SIZE:
             return np.asarray([len(self.sets[e]) for e in entries])
         if key == LABELS:
@@ -100,7 +102,7 @@ class NearDuplicatesScreen(RowScreen):
             return np.asarray([self.book.decided_among(self.sets[e]) for e in entries])
         return entries
 
-    def filter_mask(self, entries: np.ndarray, spec, check) -> np.ndarray:
+    def filter_mask(self, entries: np.ndarray, spec: FilterSpec, check: Check) -> np.ndarray:
         """A set matches when any of its members matches."""
         if not len(entries):
             return np.zeros(0, dtype=bool)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.columns import DECISION, GIVEN, NEAREST, SCORE, TEXT
 from tui.screens.row_screen import RowScreen
 from tui.widgets.row_list import Column
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from tui.text_index import Check
 
 
 class OutliersScreen(RowScreen):
@@ -29,7 +36,7 @@ class OutliersScreen(RowScreen):
             return f"{distances[row, 0]:.3f}" if distances is not None else ""
         return super().cell(row, key)
 
-    def sort_values(self, key, entries, check):
+    def sort_values(self, key: str, entries: np.ndarray, check: Check) -> np.ndarray:
         if key == NEAREST and self.view.neighbour_distances is not None:
             return -self.view.neighbour_distances[entries, 0]
         return super().sort_values(key, entries, check)

@@ -16,6 +16,9 @@ from tui.screens import set_decisions
 from tui.view import ISSUE_TITLES, counted
 
 if TYPE_CHECKING:
+    import numpy as np
+    from textual import events
+
     from tui.decisions import DecisionBook, Outcome
     from tui.view import AuditView
     from tui.widgets.row_list import RowList
@@ -74,7 +77,7 @@ class DecisionKeys:
             return True if row is not None and self.view.backs_suggestion(row) else None
         return True
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         """'a' on a row whose suggestion no label issue backs: the key is dimmed in the footer and
         pressing it did nothing at all (a dimmed key is hard to see, and invisible without colour);
         now it says why. A key the filter input takes never gets here."""
@@ -142,7 +145,7 @@ class DecisionKeys:
             chosen,
         )
 
-    def row_probs(self, row: int):
+    def row_probs(self, row: int) -> np.ndarray | None:
         """The model's probability of each class for ``row`` (None without pred_probs)."""
         probs = self.view.pred_probs
         return None if probs is None else probs[row]

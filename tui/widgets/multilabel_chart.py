@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
 from tui.widgets.charts import BarChart
 
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from tui.view import AuditView
+
 PAIRS_SHOWN = 8
 
 
-def multilabel_chart(view):
+def multilabel_chart(view: AuditView) -> ComposeResult:
     """The widgets that stand where the class chart stands for single-label data."""
     ml = view.multilabel
     counts = ml.label_counts()

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from engine.multilabel_audit import THRESHOLD
 from tui.view import format_score
 
+if TYPE_CHECKING:
+    from tui.widgets.detail_pane import DetailPane
+
 TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the most probable)
 
 
-def render_multilabel_row(pane, row: int) -> Text:
+def render_multilabel_row(pane: DetailPane, row: int) -> Text:
     """What ``DetailPane.render_row`` shows for a row of multi-label data."""
     from tui.widgets.detail_pane import SHOWN_CHARS, one_line  # detail_pane imports this module
 
@@ -63,7 +68,7 @@ def render_multilabel_row(pane, row: int) -> Text:
     return text
 
 
-def verdict(pane, row: int, flagged: bool) -> str:
+def verdict(pane: DetailPane, row: int, flagged: bool) -> str:
     """'flagged' or 'not flagged', with the reason as engine/multilabel_managers.py decides it: a
     row is flagged when a label's p crosses 0.5 against its given set (a suggested change) and
     Datalab's own multi-label check flags it too; after a threshold change, by its score alone."""
