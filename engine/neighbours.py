@@ -130,8 +130,22 @@ def _drop_self(found_sims: np.ndarray, found: np.ndarray, rows: np.ndarray, k: i
     return chosen_sims, chosen
 
 
-def _search_every_row(index, vectors, k, progress, cancel, *, step: int, done_before: float):
-    """Query every row against a built faiss ``index`` in blocks; self-matches removed.
+#: Query rows per faiss search call, by method. The Ray path (engine/distributed/graph.py)
+#: searches the very same blocks: which of two IVF cells that tie for a query's last probe faiss
+#: keeps can depend on the block the query came in (1M rows, row 392124: its 32nd and 33rd cells
+#: 6e-8 apart; Ray's 20k-row blocks kept the other cell, one neighbour differed, and through the
+#: folds' neighbour weights 31 label flags; bench/README.md, Ray session 15).
+SEARCH_ROWS = {"exact": 20_000, "ivf": 50_000, "hnsw": 50_000}
+
+
+def query_blocks(n: int, method: str) -> list[tuple[int, int]]:
+    """The (start, stop) row blocks a faiss search of ``n`` rows by ``method`` queries, in order."""
+    step = SEARCH_ROWS[method]
+    return [(start, min(n, start + step)) for start in range(0, n, step)]
+
+
+def _search_every_row(index, vectors, k, progress, cancel, *, method: str, done_before: float):
+    """Query every row against a built faiss ``index`` in ``query_blocks``; self-matches removed.
 
     Progress runs from ``done_before`` (the share of the work spent building) to the end.
     """
@@ -139,7 +153,8 @@ def _search_every_row(index, vectors, k, progress, cancel, *, step: int, done_be
         found_sims, found = index.search(vectors[start:stop], k + 1)
         return _drop_self(found_sims, found, np.arange(start, stop), k)
 
-    return _search_blocks(len(vectors), k, search, progress, cancel, step=step, done_before=done_before)
+    return _search_blocks(len(vectors), k, search, progress, cancel, step=SEARCH_ROWS[method],
+                          done_before=done_before)
 
 
 def _search_blocks(n: int, k: int, search, progress, cancel, *, step: int, done_before: float = 0.0):
@@ -165,7 +180,7 @@ def _exact_faiss(vectors, k, progress, cancel):
         return _exact_numpy(vectors, k, progress, cancel)
     index = faiss.IndexFlatIP(vectors.shape[1])
     index.add(vectors)
-    return _search_every_row(index, vectors, k, progress, cancel, step=20_000, done_before=0.0)
+    return _search_every_row(index, vectors, k, progress, cancel, method="exact", done_before=0.0)
 
 
 def _exact_torch(vectors, k, device, progress, cancel):
@@ -193,7 +208,7 @@ def _ivf(vectors, k, progress, cancel, nprobe: int | None = None):
     index = ivf_index(vectors, nprobe)
     if progress is not None:
         progress(n // 4, n)
-    return _search_every_row(index, vectors, k, progress, cancel, step=50_000, done_before=0.25)
+    return _search_every_row(index, vectors, k, progress, cancel, method="ivf", done_before=0.25)
 
 
 #: Cells searched per query: a fiftieth of the cells, within these bounds. A fixed count loses
@@ -240,7 +255,7 @@ def _hnsw(vectors, k, progress, cancel):
         if progress is not None:
             progress(min(n, start + step) // 2, n)
     index.hnsw.efSearch = max(64, 4 * k)
-    return _search_every_row(index, vectors, k, progress, cancel, step=step, done_before=0.5)
+    return _search_every_row(index, vectors, k, progress, cancel, method="hnsw", done_before=0.5)
 
 
 def derive_graph(before: NeighbourGraph, vectors: np.ndarray, kept: np.ndarray, k: int = DEFAULT_K) -> NeighbourGraph | None:

@@ -367,9 +367,10 @@ def test_ivf_graph_over_several_blocks_is_the_local_one(monkeypatch):
     """The IVF path with the rows in several blocks (one node's searcher answering them all with
     its two faiss threads) gives the local IVF graph row for row, exact duplicates at 0."""
     import engine.distributed.graph as ray_graph
+    from engine import neighbours
     from engine.neighbours import build_graph as local_graph
 
-    monkeypatch.setattr(ray_graph, "BLOCK_ROWS", 700)
+    monkeypatch.setitem(neighbours.SEARCH_ROWS, "ivf", 700)  # both paths: five blocks of 3,000 rows
     rng = np.random.default_rng(3)
     centres = rng.standard_normal((12, 24)).astype(np.float32)
     vectors = centres[rng.integers(0, 12, 3000)] + 0.3 * rng.standard_normal((3000, 24)).astype(np.float32)
@@ -380,3 +381,23 @@ def test_ivf_graph_over_several_blocks_is_the_local_one(monkeypatch):
     np.testing.assert_array_equal(distributed.indices, local.indices)
     np.testing.assert_allclose(distributed.distances, local.distances, atol=1e-6)
     assert distributed.distances[10, 0] == 0 and distributed.distances[11, 0] == 0
+
+
+def test_ray_searches_the_local_query_blocks(monkeypatch):
+    """The searchers answer the local IVF search's own query blocks (50,000 rows), not blocks of
+    their own: a query's last probed cell can depend on its block (1M rows, one row's neighbour
+    differed with 20,000-row blocks). 60,000 rows: two blocks, as locally, and the same graph."""
+    import engine.distributed.graph as ray_graph
+    from engine.neighbours import build_graph as local_graph
+    from engine.neighbours import query_blocks
+
+    blocks_searched = []
+    share = ray_graph.share_blocks
+    monkeypatch.setattr(ray_graph, "share_blocks", lambda threads, blocks: blocks_searched.append(blocks)
+                        or share(threads, blocks))
+    rng = np.random.default_rng(5)
+    vectors = rng.standard_normal((60_000, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    distributed = ray_graph.build_graph(vectors, k=3, method="ivf")
+    assert blocks_searched == [len(query_blocks(60_000, "ivf"))] == [2]
+    np.testing.assert_array_equal(distributed.indices, local_graph(vectors, k=3, method="ivf").indices)

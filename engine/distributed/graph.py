@@ -5,7 +5,8 @@ The index is the local path's own (``engine.neighbours``: exact inner product up
 driver, serialised by faiss and put in Ray's object store. One searcher actor per node
 deserialises it once and answers blocks of rows with faiss's own threads, one per CPU of its
 node: one copy of the index per node, not per CPU (the 10M plan in bench/README.md: an IVF-Flat
-copy is 15 GB there). Blocks go to the nodes in proportion to their CPUs. The hits are finished exactly as
+copy is 15 GB there). The query blocks are the local search's own (``query_blocks``: a query's
+probed cells can depend on its block). Blocks go to the nodes in proportion to their CPUs. The hits are finished exactly as
 locally (``finish_graph``: exact duplicates at distance 0, k ascending distances), so the graph
 equals the local one row for row. A searcher whose process dies is restarted and its block
 retried (``RETRIES``).
@@ -18,12 +19,8 @@ import threading
 import numpy as np
 
 from engine.distributed.cluster import RETRIES, cluster_cpus, fault, gather, node_cpus
-from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method, finish_graph
+from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method, finish_graph, query_blocks
 from engine.progress import StepFn
-
-#: Rows per search block (one actor call): small enough for progress and cancel, large for BLAS.
-BLOCK_ROWS = 20_000
-
 
 def build_graph(
     vectors: np.ndarray, *, k: int = DEFAULT_K, method: str | None = None, device: str = "cpu",
@@ -54,7 +51,7 @@ def build_graph(
     del index
     vectors_ref = ray.put(vectors)
     searcher = ray.remote(max_restarts=RETRIES, max_task_retries=RETRIES)(_Searcher)
-    blocks = [(start, min(n, start + BLOCK_ROWS)) for start in range(0, n, BLOCK_ROWS)]
+    blocks = query_blocks(n, method)  # the local path's own blocks (see SEARCH_ROWS), one actor call each
     plan = node_plan(len(blocks), workers)
     # the refs inside a list: the actor fetches them itself (a restarted actor too, while the
     # driver holds them), and Ray does not warn about constructor arguments in the object store
