@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from tui.columns import DECISION
+from tui.decisions import RELABEL
 from tui.multilabel import MultiLabelView
 from tui.screens.label_issues import LabelIssuesScreen
 
@@ -30,6 +32,10 @@ class MultiLabelIssuesScreen(LabelIssuesScreen):
         if key == "given":
             return self.ml.given_text(row)
         if key == "suggested":
+            if self.book.codes[row] == RELABEL and DECISION not in self.row_list.shown_keys:
+                # no Decision column (80 columns): a set decided otherwise than suggested says so here,
+                # as the single-label screen does (the suggestion beside '→' read like an accept)
+                return self.book.describe(row, self.view.shown_names).replace("→ ", "→", 1)
             return self.ml.suggestion_text(row)
         return super().cell(row, key)
 
