@@ -10,7 +10,7 @@ from test_class_lift import unlifted
 from engine.audit import run_datalab
 from engine.label_posterior import label_posterior, score_labels, uniform_flip_rate
 from engine.neighbours import build_graph
-from engine.noise_matrix import TINY_CLASS_ROWS, noise_matrix
+from engine.noise_matrix import TINY_CLASS_ROWS, noise_matrix, without_tiny_classes
 from engine.predict import fold_agreement_weights
 from engine.softmax_regression import softmax_regression_probs
 
@@ -306,7 +306,6 @@ def test_tiny_classes_get_uniform_noise_so_they_cannot_make_t_ill_conditioned():
     """A long tail: cleanlab says nearly all the labels of a class the model barely predicts are
     wrong (T[c, c] ~ 0), which alone made T ill-conditioned (banking77 long-tail: 230-889)."""
     from engine.label_posterior import MAX_CONDITION
-    from engine.noise_matrix import without_tiny_classes
 
     labels = np.concatenate([np.repeat(np.arange(4), 50), [4, 4, 5]])
     joint = np.diag([0.24] * 4 + [0.0, 0.0])
