@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from engine.wording import counted_verb
+
 
 class RepeatedKeys:
     """``object_pairs_hook`` for ``json.loads`` that remembers objects repeating a key."""
@@ -50,7 +52,7 @@ class RepeatedKeys:
             return ()
         where = first_repeat_line(numbered) if numbered else ""
         key, first, kept = self.first
-        objects = "1 JSON object repeats a key" if self.count == 1 else f"{self.count:,} JSON objects repeat a key"
+        objects = f"{counted_verb(self.count, 'JSON object', 'repeat')} a key"
         return (f"{name}: {objects} (first{where}: {key!r} given {_short(first)} and then {_short(kept)}); "
                 f"the last value is the one read and audited; an export writes those objects as the file has them",)
 

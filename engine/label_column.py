@@ -11,12 +11,7 @@ import pandas as pd
 
 from engine.errors import DataError
 from engine.formats import SourceStyle
-
-
-def rows_have(count: int) -> str:
-    """'1 row has' / '2 rows have': the subject of a note about ``count`` rows."""
-    return f"{count:,} row has" if count == 1 else f"{count:,} rows have"
-
+from engine.wording import counted, counted_verb
 
 
 def lookalike_labels(classes: list[Any]) -> list[list[Any]]:
@@ -76,7 +71,7 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
         rows = np.flatnonzero(missing)
         shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
         raise DataError(
-            f"{rows_have(len(rows))} an empty label ({'row' if len(rows) == 1 else 'rows'} {shown}, "
+            f"{counted_verb(len(rows), 'row', 'have')} an empty label ({'row' if len(rows) == 1 else 'rows'} {shown}, "
             "counted from 0); fill or drop them first"
         )
     keys: np.ndarray | None = None
@@ -123,7 +118,7 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
     for index, value in enumerate(classes):
         if isinstance(value, str) and value.strip().casefold() in MISSING_WORDS:
             rows = int(counts[index])
-            warnings.append(f"label {value!r} ({rows:,} row{'' if rows == 1 else 's'}) looks like a missing value "
+            warnings.append(f"label {value!r} ({counted(rows, 'row')}) looks like a missing value "
                             "but counts as a class; fill or drop those rows if it is one")
     return indices.astype(np.int64), classes, originals, warnings
 

@@ -26,7 +26,6 @@ from engine.label_column import (
     class_labels,
     lookalike_labels,
     normalise_labels,
-    rows_have,
 )
 from engine.source_checks import (  # noqa: F401 - check_source: the CLI imports it from here
     check_source,
@@ -34,7 +33,7 @@ from engine.source_checks import (  # noqa: F401 - check_source: the CLI imports
     looks_binary,
     utf8_read_as_single_byte,
 )
-from engine.wording import counted
+from engine.wording import counted, counted_verb
 
 FILE_TYPES = SUFFIX_FORMATS  # kept for callers that import it from here
 
@@ -432,7 +431,7 @@ def load_dataset(
     else:
         ids = list(range(len(frame)))
     if text_is_null.any():
-        warnings.append(f"{rows_have(int(text_is_null.sum()))} an empty or missing text")
+        warnings.append(f"{counted_verb(int(text_is_null.sum()), 'row', 'have')} an empty or missing text")
     warnings += _missing_word_texts(texts)
     return Dataset(
         frame=frame,

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from engine.errors import DataError
+from engine.wording import counted_verb
 
 _HEAD_CHARS = 1 << 20
 #: A field exactly as CSV quoting writes one holding a quote: in quotes, every inner quote doubled.
@@ -43,7 +44,7 @@ def check_tsv_quoting(path: Path, encoding: str) -> tuple[str, ...]:
     if not escaped:
         return ()
     number, field = escaped[0]
-    count = "1 field looks" if len(escaped) == 1 else f"{len(escaped):,} fields look"
+    count = counted_verb(len(escaped), "field", "look")
     more = "" if whole else " in the first MB"
     return (f"{path.name}: {count} CSV-quoted{more} (line {number}: {field[:40]!r}); a .tsv is read without "
             "quoting, so those quotes are part of the texts (audited so, exported as they are); if the file "

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from engine.wording import counted
+
 NONE, RELABEL, EXCLUDE, KEEP = 0, 1, 2, 3
 ACTION_CODES = {"relabel": RELABEL, "exclude": EXCLUDE, "keep": KEEP}
 MARKS = ("", "→", "✗", "✓")  # by code: the decision readable without colour
@@ -127,7 +129,7 @@ class DecisionBook:
             source = Path(str(dataset.source)).resolve()  # relative 'test.csv' has no parent name
             other = path.with_name(f"{source.parent.name}-{source.stem}.corrections.jsonl")
             messages.append(f"READ-ONLY: journal {path} does not match this dataset (none of its "
-                            f"{journal.unapplied:,} decision{'' if journal.unapplied == 1 else 's'} applies); choose another with --journal, "
+                            f"{counted(journal.unapplied, 'decision')} applies); choose another with --journal, "
                             f"e.g. --journal {other}")
         messages.extend(journal.load_report)
         book = cls(journal, len(dataset), list(dataset.classes))
@@ -319,18 +321,17 @@ class DecisionBook:
     def farewell(self, path: Path) -> str:
         """What the session left on disk, for the line printed after the app closes."""
         decided = int(np.count_nonzero(self.codes))
-        rows = f"{decided:,} row{'' if decided == 1 else 's'} decided"
+        rows = f"{counted(decided, 'row')} decided"
         if self.read_only:
             return f"textaudit: nothing saved ({self.problem or 'read-only'}); {rows} in {path}"
-        step_plural = "" if self.steps_this_session == 1 else "s"
-        steps = f" and {self.steps_this_session:,} undo/redo step{step_plural}" if self.steps_this_session else ""
-        plural = "" if self.saved_this_session == 1 else "s"
+        steps = f" and {counted(self.steps_this_session, 'undo/redo step')}" if self.steps_this_session else ""
+        saved = counted(self.saved_this_session, "decision")
         lost = self.journal_lost if self.journal is None else not self.journal.still_at_path()
         if lost:
             return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open: "
-                    f"the {self.saved_this_session:,} decision{plural} saved this session before that are NOT "
+                    f"the {saved} saved this session before that are NOT "
                     "in it (a moved file holds them)")
-        return f"textaudit: saved {self.saved_this_session:,} decision{plural}{steps} this session; {rows} in all, in {path}"
+        return f"textaudit: saved {saved}{steps} this session; {rows} in all, in {path}"
 
     def describe(self, row: int, class_names: list[str]) -> str:
         """Short text for the decision column: '', '→ label', 'excluded', 'kept'."""
