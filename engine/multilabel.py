@@ -81,6 +81,12 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
     if sep is not None:
         if sep == "":
             raise UsageError("--label-sep must not be empty")
+        held = next((cell for cell in raw if not _is_missing(cell)), None)
+        if held is not None and not any(isinstance(cell, str) for cell in raw):  # nothing joined by it: an
+            # export would write joined text into the column (a Parquet list<string> got 'app' as ['a', 'p', 'p'])
+            what = ("lists, which are read as label sets by themselves" if _is_list(held) else
+                    f"{type(held).__name__} values, not labels joined by a separator")
+            raise UsageError(f"--label-sep {sep!r}: label column {name!r} holds {what}; drop --label-sep")
         for row, cell in enumerate(raw):
             if _is_missing(cell):
                 items_per_row.append([])
