@@ -201,8 +201,9 @@ def cell_for(members: LabelSet, classes: Sequence[Any], originals: dict[Any, Any
     """The label cell to write for a changed set, in the input's own form.
 
     Items already in the original cell keep their original order and spelling; added items
-    follow in class order. Lists stay lists (of ints when the input's were ints); delimited
-    strings are joined with the same separator (an empty set is an empty string).
+    follow in class order. Lists stay lists (of ints when the input's were ints; also in a column
+    read with --label-sep, whose other cells are joined); delimited strings are joined with the same
+    separator (an empty set is an empty string).
     """
     wanted = [classes[i] for i in members]
     previous: list[Any] = []
@@ -221,6 +222,6 @@ def cell_for(members: LabelSet, classes: Sequence[Any], originals: dict[Any, Any
         if key not in seen:
             kept.append(originals.get(key, key))
             seen.add(key)
-    if form.kind == "sep":
+    if form.kind == "sep" and not _is_list(original_cell):  # a list cell beside joined ones stays a list
         return form.sep.join(str(v) for v in kept)
     return kept
