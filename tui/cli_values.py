@@ -46,6 +46,8 @@ def refuse_cache_dir_typo(args: argparse.Namespace) -> None:
         value, option = os.environ.get("TEXTAUDIT_CACHE_DIR"), "$TEXTAUDIT_CACHE_DIR"
         fix = "set TEXTAUDIT_CACHE_DIR to another folder (or unset it for the default)"
     if not value:
+        if hasattr(args, "cache_dir") and not getattr(args, "no_cache", False):
+            _refuse_blocked_default_cache()
         return
     path = Path(value).expanduser()
     if path.exists():
@@ -54,6 +56,22 @@ def refuse_cache_dir_typo(args: argparse.Namespace) -> None:
         return
     if not path.parent.is_dir():
         raise UsageError(f"{option} {value}: folder {path.parent} does not exist; create it first or {fix}")
+
+
+def _refuse_blocked_default_cache() -> None:
+    """The platform cache folder (``$XDG_CACHE_HOME/textaudit``) under a file: every stage said
+    "cache entry ... is unusable (Not a directory)" and "could not write cache entry" (8 notes for
+    one audit), where ``$TEXTAUDIT_CACHE_DIR`` on a file is one line."""
+    from engine.paths import cache_dir
+
+    path = cache_dir()
+    for folder in (path, *path.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise UsageError(f"the cache folder {path} cannot be made: {folder} is not a folder (is "
+                                 "$XDG_CACHE_HOME set to a file?); pass --cache-dir, set TEXTAUDIT_CACHE_DIR, "
+                                 "or use --no-cache")
+            return
 
 
 def refuse_unreachable_ray(args: argparse.Namespace) -> None:
