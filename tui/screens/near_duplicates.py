@@ -173,6 +173,11 @@ class NearDuplicatesScreen(RowScreen):
         self.diff.select(delta)
         self.refresh_bindings()  # Accept depends on the member
 
+    def action_choose_member(self, index: int) -> None:
+        """A click on a member's header (tui/widgets/diff_view.py) chooses that member."""
+        if 0 <= index < len(self.diff.members):
+            self.action_member(index - self.diff.selected)
+
     def on_row_list_sideways(self, event) -> None:
         self.action_member(event.delta)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -74,10 +75,12 @@ class DiffView(VerticalScroll, can_focus=True):
     def _header(self, index: int, row: int) -> Text:
         names = self.view.shown_names
         marker = "▶ " if index == self.selected else "  "
-        header = Text(marker, style="bold")
+        # a click on a member's header chooses it, as ← → do (the screen's action_choose_member)
+        header = Text(marker, style=Style(bold=True, meta={"@click": f"screen.choose_member({index})"}))
         ml = self.view.multilabel  # label sets: the whole set, not its first label
         label = ml.label_text(row) if ml is not None else names[int(self.view.given[row])]
-        header.append(f"row {row:,} · {label}", style="bold" if index == self.selected else "")
+        header.append(f"row {row:,} · {label}", style=Style(bold=True if index == self.selected else None,
+                                                              meta={"@click": f"screen.choose_member({index})"}))
         decision = self.book.describe(row, names)
         if decision:
             header.append(f"  [{decision}]", style="reverse")
