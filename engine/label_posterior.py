@@ -41,6 +41,8 @@ posterior is kept only when the structured model wins clearly: a gain per estima
 error of at least ``MIN_STRUCTURE_SHARE`` of ``log(K - 1)`` (what a flip that always goes to
 one partner class would gain), with ``z >= MIN_STRUCTURE_Z``. Otherwise the score is
 self-confidence, flagged like the fallback; a note says which score and why.
+(Self-confidence is read on the sharpened probabilities, as that model's posterior ranks rows,
+where simulated random flips of the rows say they rank better: engine/sharp_ranking.py.)
 
 **The flags.** Not a fixed cut on the score: the ``k`` lowest-scored rows, ``k`` the number of
 label errors estimated. cleanlab's own estimate (``num_label_issues``, the confident joint's
@@ -108,6 +110,7 @@ from engine.class_lift import lift_note, lifted
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
+from engine.sharp_ranking import sharpened_ranking
 from engine.wording import counted
 
 SHARPNESS = 1.5
@@ -424,14 +427,17 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         else:
             notes.append(f"label scores: the noise-aware posterior, because {why}; a row's score weighs how "
                          f"often its label replaces its likely class")
-    # self-confidence: the rows of small classes the classifier under-predicts, lifted (engine/class_lift.py)
-    ranked, lifted_rows = lifted(labels, probs, MIN_ROWS_PER_CLASS) if method == "self-confidence" else (probs, None)
+    # self-confidence: on the sharpened probabilities where they find simulated flips better (engine/sharp_ranking.py);
+    # the rows of small classes the classifier under-predicts, lifted (engine/class_lift.py)
+    own, score = (sharpened_ranking(labels, probs, q, score, MIN_STRUCTURE_Z, diagnostics, notes)
+                  if method == "self-confidence" else (probs, score))
+    ranked, lifted_rows = lifted(labels, own, MIN_ROWS_PER_CLASS) if method == "self-confidence" else (probs, None)
     if lifted_rows is not None:
         score = np.where(lifted_rows, ranked[rows, labels], score)
         diagnostics["lifted_classes"] = int(len(np.unique(labels[lifted_rows])))
         notes.append(lift_note(int(lifted_rows.sum()), diagnostics["lifted_classes"], MIN_ROWS_PER_CLASS))
     if tiny_rows.any():  # a class the classifier barely saw: the path's score on the two-way contest
-        contest = two_way_contest(labels[tiny_rows], probs[tiny_rows], class_thresholds(labels, probs))
+        contest = two_way_contest(labels[tiny_rows], own[tiny_rows], class_thresholds(labels, own))
         mine = lifted_rows[tiny_rows] if lifted_rows is not None else None
         if mine is not None and mine.any():  # the rows of a lifted class: the contest on its lifted probabilities
             lifted_tiny = np.flatnonzero(tiny_rows)[mine]
