@@ -403,6 +403,14 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.sort_descending = False
         self._resort()
 
+    def on_row_list_header_clicked(self, event: RowList.HeaderClicked) -> None:
+        """A click on a column's title sorts by it, as ``s`` does; on the sorted one it reverses, as ``S``."""
+        if event.key == self.sort_key:
+            self.sort_descending = not self.sort_descending
+        else:
+            self.sort_key, self.sort_descending = event.key, False
+        self._resort()
+
     def action_sort_reverse(self) -> None:
         self.sort_descending = not self.sort_descending
         self._resort()

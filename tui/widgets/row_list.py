@@ -106,6 +106,13 @@ class RowList(ScrollView, can_focus=True):
             super().__init__()
             self.delta = delta
 
+    class HeaderClicked(Message):
+        """A column's title was clicked: the screen sorts by that column (again: reversed)."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
     def __init__(
         self,
         columns: list[Column],
@@ -210,8 +217,20 @@ class RowList(ScrollView, can_focus=True):
     def on_click(self, event) -> None:  # mouse is optional; keyboard does everything
         y = event.y
         if y == 0:
+            if (key := self.column_at(event.x)) is not None:
+                self.post_message(self.HeaderClicked(key))
             return
         self.move_cursor(int(self.scroll_offset.y) + y - 1)
+
+    def column_at(self, x: int) -> str | None:
+        """The key of the column drawn at cell ``x`` (with the space after it), None in the gutter."""
+        columns, widths = self.layout(self.scrollable_content_region.width)
+        start = PREFIX + 1  # the gutter and the space that joins it to the first column
+        for column, width in zip(columns, widths):
+            if start <= x <= start + width:
+                return column.key
+            start += width + 1
+        return None
 
     # -- drawing ------------------------------------------------------------------------------
 
