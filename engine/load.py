@@ -33,6 +33,7 @@ from engine.source_checks import (  # noqa: F401 - check_source: the CLI imports
     looks_binary,
     utf8_read_as_single_byte,
 )
+from engine.text_notes import number_text_notes
 from engine.wording import counted, counted_verb
 
 FILE_TYPES = SUFFIX_FORMATS  # kept for callers that import it from here
@@ -432,7 +433,7 @@ def load_dataset(
         ids = list(range(len(frame)))
     if text_is_null.any():
         warnings.append(f"{counted_verb(int(text_is_null.sum()), 'row', 'have')} an empty or missing text")
-    warnings += _missing_word_texts(texts)
+    warnings += _missing_word_texts(texts) + number_text_notes(frame, text_parts)
     return Dataset(
         frame=frame,
         texts=texts,
