@@ -150,6 +150,9 @@ def class_labels(values: pd.Series, names: list[str]) -> tuple[np.ndarray, list[
     -1 (the datasets convention for no label) is an empty label. Every name maps to its int, also
     one no row holds (a test split without a rare class): a relabel to it writes that int, where
     it wrote the name and turned the column into strings ('1', 'mid', '0'), the ClassLabel lost."""
+    if len(values) and bool((values == -1).all()):  # a hub test split often has no labels at all
+        raise DataError(f"label column {values.name!r} is -1 on every row, datasets' 'no label': this split is "
+                        "unlabelled (as a hub test split often is); audit a labelled split")
     labels, classes, _, warnings = normalise_labels(class_label_texts(values, names))
     codes = {name: code for code, name in reversed(list(enumerate(names)))}
     # classes in the order of their ints, not of their names: a --pred-probs from a model trained on

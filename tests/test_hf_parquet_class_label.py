@@ -108,3 +108,16 @@ def test_pred_probs_columns_follow_the_ints(hf_parquet: Path, tmp_path: Path, ca
 
     table = pd.read_csv(out)
     assert table["given_label"].tolist() == table["predicted_label"].tolist() == ["pos", "neg", "mid", "pos", "mid"]
+
+
+def test_an_unlabelled_split_is_said_as_such(tmp_path: Path) -> None:
+    """Every row -1 (a hub test split): '10 rows have an empty label (rows 0, 1, 2, 3, 4 ...)'
+    read as if rows were to be fixed; it now says the split is unlabelled."""
+    from engine.errors import DataError
+
+    features = datasets.Features({"text": datasets.Value("string"), "label": datasets.ClassLabel(names=NAMES)})
+    path = tmp_path / "test.parquet"
+    unlabelled = datasets.Dataset.from_dict({"text": ["a", "b", "c"], "label": [-1, -1, -1]}, features=features)
+    unlabelled.to_parquet(str(path))
+    with pytest.raises(DataError, match=r"is -1 on every row, datasets' 'no label': this split is unlabelled"):
+        load_dataset(path)
