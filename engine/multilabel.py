@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from engine.errors import DataError, UsageError
+from engine.wording import counted
 
 LabelSet = tuple[int, ...]
 
@@ -141,7 +142,7 @@ def summary_note(column: str, parsed: ParsedSets) -> str:
     sizes = np.fromiter((len(s) for s in parsed.sets), dtype=np.int64, count=len(parsed.sets))
     empty = int((sizes == 0).sum())
     return (f"label column {column!r} holds {how}: auditing as multi-label ({len(parsed.classes)} labels, "
-            f"{sizes.mean():.2f} per row on average, {empty:,} row{'' if empty == 1 else 's'} with an empty label set)")
+            f"{sizes.mean():.2f} per row on average, {counted(empty, 'row')} with an empty label set)")
 
 
 def primary_labels(sets: Sequence[LabelSet]) -> np.ndarray:

@@ -15,6 +15,7 @@ from tui.columns import DECISION
 from tui.decisions import RELABEL
 from tui.multilabel import MultiLabelView
 from tui.screens.label_issues import LabelIssuesScreen
+from tui.text_index import Check
 
 
 class MultiLabelIssuesScreen(LabelIssuesScreen):
@@ -39,7 +40,7 @@ class MultiLabelIssuesScreen(LabelIssuesScreen):
             return self.ml.suggestion_text(row)
         return super().cell(row, key)
 
-    def sort_values(self, key: str, entries: np.ndarray, check) -> np.ndarray:
+    def sort_values(self, key: str, entries: np.ndarray, check: Check) -> np.ndarray:
         if key in ("given", "suggested"):
             texts = np.asarray([self.cell(int(r), key) for r in entries], dtype=object)
             return np.argsort(np.argsort(texts, kind="stable"), kind="stable")
