@@ -66,7 +66,11 @@ class DecisionChecks:
         if label_after not in self.class_names:
             if not allow_new_label:
                 raise UsageError(f"{label_after!r} is not an existing class; pass allow_new_label=True to add it")
-            label_value(self.dataset, label_after)  # raises if it cannot be a label of this type
+            value = label_value(self.dataset, label_after)  # raises if it cannot be a label of this type
+            same = next((name for name, c in zip(self.dataset.class_names, self.dataset.classes)
+                         if type(c) is type(value) and c == value), None)
+            if same is not None:  # '01', ' 2', '+1' for int labels: a 'new' class the export wrote as 1
+                raise UsageError(f"{label_after!r} is the class {same!r} written another way; relabel to {same!r}")
 
     def validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:
         """``validate`` for every entry, the checks that repeat done once per distinct value;
