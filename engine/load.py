@@ -33,6 +33,7 @@ from engine.source_checks import (  # noqa: F401 - check_source: the CLI imports
     looks_binary,
     utf8_read_as_single_byte,
 )
+from engine.label_sets_hint import joined_sets_hint, joined_sets_note
 from engine.text_notes import number_text_notes
 from engine.wording import counted, counted_verb
 
@@ -413,7 +414,9 @@ def load_dataset(
             else:
                 labels, classes, originals, label_warnings = normalise_labels(frame[label_column])
         except DataError as exc:  # which file: every other load error names it
-            raise DataError(f"{name}: {exc.message}") from None
+            raise DataError(f"{name}: {exc.message}{joined_sets_hint(frame[label_column])}") from None
+        if (joined := joined_sets_note(frame[label_column], label_column)) is not None:
+            label_warnings = [joined, *label_warnings]
     if len(classes) < 2:
         raise DataError(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
