@@ -53,9 +53,13 @@ class RowMatcher:
         return self.dataset.label_display(row)
 
     def uses_ids(self, entry: dict[str, Any]) -> bool:
-        """True when the line's id is an id-column value of the same column as the data's."""
+        """True when the line's id is an id-column value of the same column as the data's. A null id
+        (an empty cell, NaN) names no row: such a line is matched as without an id column (by
+        position, text and row_hash), where every null-id row was its match and, after a re-sort,
+        the decision was reported as 'text changed' though its row was still there."""
         column = self.dataset.id_column
-        return column is not None and "id" in entry and entry.get("id_column", column) == column
+        return (column is not None and entry.get("id") is not None
+                and entry.get("id_column", column) == column)
 
     def match(self, entry: dict[str, Any], problems: ReplayProblems) -> int | None:
         """The row the line's decision applies to now, or None (the reason goes to ``problems``)."""
