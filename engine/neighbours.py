@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from engine.errors import Cancelled
 from engine.progress import StepFn
+
+if TYPE_CHECKING:
+    import faiss
+    from scipy.sparse import csr_matrix
 
 DEFAULT_K = 10
 EXACT_LIMIT = 30_000
@@ -34,7 +39,7 @@ class NeighbourGraph:
     def k(self) -> int:
         return int(self.indices.shape[1])
 
-    def to_csr(self):
+    def to_csr(self) -> csr_matrix:
         """The CSR matrix Datalab accepts as ``knn_graph`` (explicit zeros kept)."""
         from scipy.sparse import csr_matrix
 
@@ -223,7 +228,7 @@ def ivf_nprobe(cells: int) -> int:
     return int(min(cells, max(NPROBE_MIN, min(NPROBE_MAX, cells // NPROBE_SHARE))))
 
 
-def ivf_index(vectors: np.ndarray, nprobe: int | None = None):
+def ivf_index(vectors: np.ndarray, nprobe: int | None = None) -> faiss.IndexIVFFlat:
     """The IVF-Flat index :func:`_ivf` searches: about 4 sqrt(n) cells trained (10 k-means
     rounds) on a fixed sample of 40 rows per cell, every row added, ``nprobe`` cells searched
     (:func:`ivf_nprobe` unless given)."""

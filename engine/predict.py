@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from numpy.typing import ArrayLike
+    from sklearn.base import BaseEstimator
 
 CLASSIFIERS = ("logreg-knn", "centroid-knn", "logreg", "knn")
 #: The audit's classifier: regression + leave-one-out kNN votes over the shared neighbour graph,
@@ -62,7 +63,7 @@ class FoldState:
     solutions: np.ndarray
 
 
-def make_classifier(name: str, C: float, seed: int):
+def make_classifier(name: str, C: float, seed: int) -> BaseEstimator:
     """A fresh scikit-learn classifier for ``logreg`` or ``knn`` (the ``-knn`` blends and the
     centroid classifier have their own code below)."""
     if name == "logreg":

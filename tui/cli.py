@@ -14,12 +14,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
 from tui.cli_parser import build_parser
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts
 from tui.std_streams import refuse_closed_stdout, reopen_closed_std_fds
+
+if TYPE_CHECKING:
+    from engine.pipeline import AuditOptions
 
 EXIT_INTERNAL = 70
 
@@ -54,7 +58,7 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
     raise UsageError(f"unknown command {first!r}{hint} (commands: {', '.join(commands)}; see textaudit --help)")
 
 
-def audit_options(args: argparse.Namespace):
+def audit_options(args: argparse.Namespace) -> AuditOptions:
     """AuditOptions from parsed arguments."""
     from engine.audit import parse_issue_types
     from engine.pipeline import AuditOptions, validate_options

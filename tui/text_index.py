@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.errors import UsageError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 Check = Callable[[], None]
 
@@ -52,7 +55,7 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def arrow(self, check: Check = never_cancelled):
+    def arrow(self, check: Check = never_cancelled) -> pa.ChunkedArray:
         """The texts as one Arrow ChunkedArray (None stays null); resumes a cancelled build."""
         import pyarrow as pa
 

@@ -20,7 +20,7 @@ from tui.text_index import Check
 from tui.view import list_text
 from tui.widgets.diff_view import DiffView
 from tui.widgets.filter_bar import FilterSpec
-from tui.widgets.row_list import Column
+from tui.widgets.row_list import Column, RowList
 
 
 class NearDuplicatesScreen(RowScreen):
@@ -122,7 +122,7 @@ class NearDuplicatesScreen(RowScreen):
         decided = self.book.decided_among(self.sets[entry])
         return "" if not decided else "✓" if decided == len(self.sets[entry]) else "~"
 
-    def make_detail(self):
+    def make_detail(self) -> DiffView:
         return DiffView(self.view, self.book, id="detail")
 
     def show_detail(self, entry: int | None) -> None:
@@ -178,7 +178,7 @@ class NearDuplicatesScreen(RowScreen):
         if 0 <= index < len(self.diff.members):
             self.action_member(index - self.diff.selected)
 
-    def on_row_list_sideways(self, event) -> None:
+    def on_row_list_sideways(self, event: RowList.Sideways) -> None:
         self.action_member(event.delta)
 
     def advance(self) -> None:

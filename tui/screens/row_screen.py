@@ -18,6 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -164,7 +165,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         """The glyph after the cursor mark: the decision, readable without colour."""
         return self.book.mark(entry)
 
-    def make_detail(self):
+    def make_detail(self) -> Widget:
         return DetailPane(self.view, self.book, self.issue_type, id="detail")
 
     def show_detail(self, entry: int | None) -> None:

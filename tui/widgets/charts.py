@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from tui.names import NameFitter, drawn_name, natural_key
@@ -66,7 +67,7 @@ class BarChart(Widget):
         self.limit = limit
         self.fitter = NameFitter(self.labels)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return min(len(self.labels), self.limit) + (1 if len(self.labels) > self.limit else 0)
 
     def render(self) -> Text:

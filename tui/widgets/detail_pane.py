@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from rich.cells import cell_len
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -95,7 +96,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.row: int | None = None
         self._datalab_rule: tuple[AuditView, DatalabLabelRule] | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="detail-body", markup=False)
 
     def show(self, row: int | None) -> None:

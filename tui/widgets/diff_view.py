@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -56,7 +57,7 @@ class DiffView(VerticalScroll, can_focus=True):
         self.members: list[int] = []
         self.selected = 0
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="diff-body", markup=False)
 
     def show(self, members: list[int], selected: int = 0) -> None:
@@ -86,7 +87,7 @@ class DiffView(VerticalScroll, can_focus=True):
             header.append(f"  [{decision}]", style="reverse")
         return header
 
-    def render_set(self):
+    def render_set(self) -> Text | Group:
         if not self.members:
             return Text("No near-duplicate set selected.", style="italic")
         view = self.view

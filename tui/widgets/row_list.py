@@ -14,6 +14,7 @@ import numpy as np
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -214,7 +215,7 @@ class RowList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.order) + 1)
         self._scroll_to_cursor()
 
-    def on_click(self, event) -> None:  # mouse is optional; keyboard does everything
+    def on_click(self, event: events.Click) -> None:  # mouse is optional; keyboard does everything
         y = event.y
         if y == 0:
             if (key := self.column_at(event.x)) is not None:
