@@ -15,16 +15,22 @@ import pandas as pd
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
+def _number(value: object) -> bool:
+    """A JSON number or boolean, or a text that spells a number."""
+    return isinstance(value, (bool, int, float)) or (isinstance(value, str) and bool(_NUMBER.fullmatch(value.strip())))
+
+
 def number_text_notes(frame: pd.DataFrame, parts: list[str]) -> list[str]:
     """One note per text column (or part of a joined one) whose every value is a number or a
     boolean, written as such or as text; none for a column with any word in it."""
     notes = []
     for part in parts:
-        values = frame[part].dropna().tolist()
-        if not values:
+        column = frame[part]
+        head = column.iloc[:1000].dropna().tolist()  # the usual column has a word in its first rows:
+        if not head or not all(map(_number, head)):  # no pass over a million texts for it
             continue
-        if all(isinstance(v, (bool, int, float)) or (isinstance(v, str) and _NUMBER.fullmatch(v.strip()))
-               for v in values):
+        values = column.dropna().tolist()
+        if all(map(_number, values)):
             shown = ", ".join(str(v) for v in values[:3])
             notes.append(f"text column {part!r} holds only numbers or booleans ({shown}, ...): audited as their "
                          "digits; is it the text column? choose another with --text-column")
