@@ -6,7 +6,8 @@ a re-sort of the file a decision would land on the other copy. Each line therefo
 ``row_hash``: pandas' ``hash_pandas_object`` of the row's columns other than the text and the
 label, as 16 hex digits, then ``-`` and 8 hex digits naming which columns it covers. Replay
 compares it only to choose among rows with the decided text. After a column was added (one or
-two), the line's fingerprint is computed again over the columns it covered (``EarlierPrints``);
+two) or the columns were reordered (a JSONL whose lines order their keys differently, re-sorted),
+the line's fingerprint is computed again over the columns it covered (``EarlierPrints``);
 after one was removed, renamed or moved, copies that still differ in the columns left cannot be
 told apart (replay reports them, not applied), and copies alike in all of them may take the one
 at the position (either gives the same output). Data with no other columns has no fingerprint
@@ -16,7 +17,9 @@ at the position (either gives the same output). Data with no other columns has n
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -79,12 +82,15 @@ class RowPrints:
 
 class EarlierPrints:
     """Fingerprints over the other columns a journal line's ``row_hash`` covered, when the file
-    has gained columns since: the current columns less one or two of them, in order, found by
-    their ``columns_tag``. Without them a re-sorted file with a column added sent a decision to
-    whichever copy of a repeated text sat at its position (s14 hostile, left)."""
+    has gained columns since or ordered them otherwise: the current columns less one or two of
+    them (with up to six, in any order), found by their ``columns_tag``. Without them a re-sorted
+    file with a column added sent a decision to whichever copy of a repeated text sat at its
+    position (s14 hostile, left)."""
 
     #: Beyond this many other columns only one added column is looked for (pairs grow as n**2).
     PAIRS_UP_TO = 300
+    #: Up to this many other columns they are also tried in every order (6: 1,800 names hashed).
+    ANY_ORDER_UP_TO = 6
 
     def __init__(self, dataset: Dataset, rows: RowPrints) -> None:
         self.dataset = dataset
@@ -105,10 +111,14 @@ class EarlierPrints:
         drops: list[tuple[int, ...]] = [(i,) for i in range(n)]
         if n <= self.PAIRS_UP_TO:
             drops += [(i, j) for i in range(n) for j in range(i + 1, n)]
-        for drop in drops:
-            kept = [c for k, c in enumerate(current) if k not in drop]
-            if kept and columns_tag(self.dataset, kept) == tag:
-                return kept
+        candidates: Iterable[Sequence[int]] = ([c for k, c in enumerate(current) if k not in drop]
+                                               for drop in drops)
+        if n <= self.ANY_ORDER_UP_TO:  # a JSONL whose lines order their keys differently: re-sorted, columns move
+            candidates = itertools.chain(candidates, (p for k in (n, n - 1, n - 2) if k > 0
+                                                      for p in itertools.permutations(current, k)))
+        for kept in candidates:
+            if kept and columns_tag(self.dataset, list(kept)) == tag:
+                return list(kept)
         return None
 
     def get(self, row: int, tag: str) -> str | None:

@@ -72,3 +72,26 @@ def test_copies_alike_in_the_columns_left_apply(tmp_path: Path, capsys) -> None:
     assert code == 0 and "not applied" not in err, err
     assert (tmp_path / "out.csv").read_text().splitlines() == ["text,label,note", "hello,a,n", "dup,a,n", "x,a,n",
                                                                "y,a,n"]
+
+
+def test_a_jsonl_whose_lines_order_their_keys_differently(tmp_path: Path, capsys) -> None:
+    """A JSONL's columns follow its first line's keys: re-sorted so that a line with another key
+    order leads, the other columns came in another order, row_hash could not compare the copies,
+    and both decisions were refused (before row_hash's columns were looked for: one swapped)."""
+    import json
+
+    rows = [{"src": "s0", "m": 0, "text": "hello", "label": "a"}, {"m": 1, "src": "s1", "text": "dup", "label": "b"},
+            {"src": "s2", "m": 2, "text": "x", "label": "a"}, {"src": "s3", "m": 3, "text": "dup", "label": "b"},
+            {"src": "s4", "m": 4, "text": "y", "label": "a"}]
+    data, journal = tmp_path / "d.jsonl", tmp_path / "j.jsonl"
+    data.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("relabel", 1, label_after="a", issue_type="label")  # s1
+        writer.record("exclude", 3, issue_type="label")  # s3
+    resorted, out = tmp_path / "r.jsonl", tmp_path / "out.jsonl"
+    resorted.write_text("".join(json.dumps(rows[i]) + "\n" for i in (1, 3, 2, 0, 4)))
+    assert list(load_dataset(resorted).frame.columns)[:2] == ["m", "src"]
+    code, err = _export(resorted, journal, out, capsys)
+    assert code == 0, err
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(row["src"], row["label"]) for row in got] == [("s1", "a"), ("s2", "a"), ("s0", "a"), ("s4", "a")]
