@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.errors import Cancelled, DataError, UsageError
+from engine.errors import Cancelled, DataError, EmbedCancelled, UsageError
 from engine.progress import StepFn
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -293,7 +293,12 @@ def embed_texts(
     total = len(texts)
     scaled = None if progress is None else (lambda done, unique: progress(total if done == unique else
                                                                          done * total // unique, total))
-    vectors = _embed_unique(list(first), name, device, batch_size, chunk_size, precision, scaled, cancel)
+    try:
+        vectors = _embed_unique(list(first), name, device, batch_size, chunk_size, precision, scaled, cancel)
+    except EmbedCancelled as stopped:  # what was encoded, for every copy of each text
+        from engine.text_vectors import spread_partial
+
+        raise spread_partial(stopped, inverse) from None
     return vectors[inverse]
 
 
@@ -324,15 +329,18 @@ def _embed_unique(
     total = len(texts)
     done = 0
     for start in range(0, total, chunk_size):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("embedding cancelled")
+        if cancel is not None and cancel.is_set():  # the whole chunks done go with it, for the next start
+            raise EmbedCancelled(order[:done], vectors[order[:done]] if vectors is not None else None)
         rows = order[start : start + chunk_size]
-        if lean:  # its own equal-length batches, already in the effective precision
-            within = None if progress is None else _throttled(lambda n, done=done: progress(done + n, total))
-            chunk = encoder.encode([texts[i] for i in rows], progress=_cancellable(within, cancel))
-        else:
-            chunk = _encode_in_pieces(encoder, [texts[i] for i in rows], batch_size, autocast, cancel,
-                                      None if progress is None else lambda n, done=done: progress(done + n, total))
+        try:
+            if lean:  # its own equal-length batches, already in the effective precision
+                within = None if progress is None else _throttled(lambda n, done=done: progress(done + n, total))
+                chunk = encoder.encode([texts[i] for i in rows], progress=_cancellable(within, cancel))
+            else:
+                chunk = _encode_in_pieces(encoder, [texts[i] for i in rows], batch_size, autocast, cancel,
+                                          None if progress is None else lambda n, done=done: progress(done + n, total))
+        except Cancelled:  # within this chunk: the chunks before it are whole
+            raise EmbedCancelled(order[:done], vectors[order[:done]] if vectors is not None else None) from None
         chunk = np.asarray(chunk, dtype=np.float32)
         chunk /= np.maximum(np.linalg.norm(chunk, axis=1, keepdims=True), 1e-12)
         if vectors is None:

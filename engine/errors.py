@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 #: Exit codes of the ``textaudit`` command.
 EXIT_OK = 0
 EXIT_DATA = 1  # the data (or a cache/journal file) is wrong or unreadable
@@ -41,3 +43,14 @@ class Cancelled(TextauditError):
 
     def __init__(self, message: str = "cancelled") -> None:
         super().__init__(message)
+
+
+class EmbedCancelled(Cancelled):
+    """Cancelled while embedding, with what was encoded by then: ``rows`` (positions in the texts
+    given) and their ``vectors``, which the pipeline keeps for the next start (engine/text_vectors)."""
+
+    def __init__(self, rows: Any, vectors: Any, message: str = "embedding cancelled") -> None:
+        super().__init__(message)
+        self.rows = rows
+        self.vectors = vectors
+        self.kept = 0  # texts the cache kept (set by the pipeline), said on the shell

@@ -36,7 +36,7 @@ from engine.checks import (
     graph_doubt,
     audit_doubt,
 )
-from engine.errors import DataError
+from engine.errors import DataError, EmbedCancelled
 from engine.imports import import_with_gc_paused
 from engine.int8_linear import VERSION as INT8_VERSION
 from engine.load import Dataset, load_dataset
@@ -44,7 +44,7 @@ from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER, FoldState
 from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.stage_runner import StageRunner
-from engine.text_vectors import Reused, reuse_vectors, row_hashes
+from engine.text_vectors import Reused, keep_partial, reuse_vectors, row_hashes
 
 STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
@@ -169,7 +169,14 @@ class _Runner(StageRunner):
             encode = functools.partial(embed_texts, model=model, device=options.device,
                                        precision=precision,
                                        progress=self.stage_progress("embed"), cancel=self.cancel)
-            fresh = encode([dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts)
+            try:
+                fresh = encode([dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts)
+            except EmbedCancelled as stopped:  # the texts encoded by then are kept: the next start skips them
+                if hashes is not None:
+                    if reused.found.any():
+                        stopped.rows = missing[np.asarray(stopped.rows, dtype=np.int64)]
+                    stopped.kept = keep_partial(self.cache, hashes, stopped, model=fingerprint, precision=precision)
+                raise
             if vectors is None:
                 vectors = fresh
             elif fresh.shape[1] == vectors.shape[1]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.cache import ArraySpec, Cache
+from engine.cache import ArraySpec, Cache, array_hash, make_key
+from engine.errors import EmbedCancelled
 
 STAGE = "embeddings"
 HASHES_FILE = "row_hashes.npy"
@@ -89,6 +90,29 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
         if not wanted:
             break
     return Reused(found, vectors)
+
+
+def spread_partial(stopped: EmbedCancelled, inverse: np.ndarray) -> EmbedCancelled:
+    """A cancel while embedding distinct texts, as positions in the texts with copies: every copy
+    (``inverse[i]`` is text ``i``'s distinct text) of a text encoded by then, with its vector."""
+    if stopped.vectors is None or len(stopped.rows) == 0:
+        return EmbedCancelled(np.zeros(0, dtype=np.int64), None)
+    place = np.full(int(inverse.max()) + 1, -1, dtype=np.int64)
+    place[np.asarray(stopped.rows, dtype=np.int64)] = np.arange(len(stopped.rows))
+    positions = np.flatnonzero(place[inverse] >= 0)
+    return EmbedCancelled(positions, stopped.vectors[place[inverse[positions]]])
+
+
+def keep_partial(cache: Cache, hashes: np.ndarray, stopped: EmbedCancelled, *, model: str, precision: str) -> int:
+    """Store the vectors a cancelled embedding finished (``stopped.rows`` index ``hashes``) as an
+    entry :func:`reuse_vectors` finds, so the next start encodes only the rest; the count kept."""
+    if not cache.enabled or stopped.vectors is None or len(stopped.rows) == 0:
+        return 0
+    kept = hashes[np.asarray(stopped.rows, dtype=np.int64)]
+    key = make_key({"partial": array_hash(kept), "model": model, "precision": precision})
+    cache.save(STAGE, key, {VECTORS_FILE: np.ascontiguousarray(stopped.vectors, dtype=np.float32), HASHES_FILE: kept},
+               {"model": model, "precision": precision, "rows": len(kept), "partial": True})
+    return len(kept) if cache.load(STAGE, key, only=(HASHES_FILE,)) is not None else 0
 
 
 def _is_entry_name(name: str) -> bool:

@@ -78,6 +78,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         #: Why the audit failed, printed again once the terminal is restored (run_app).
         self.audit_error: BaseException | None = None
         self.cancelled_after: list[str] = []  # the stages done when the audit was cancelled
+        self.cancelled_kept = 0  # and the texts whose vectors a cancelled embedding kept
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
         self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
@@ -137,8 +138,8 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
         try:
             result = run_audit(self.source, self.options, progress=report, cancel=self.cancel_event)
-        except Cancelled:
-            self.post_message(AuditCancelled())
+        except Cancelled as stopped:
+            self.post_message(AuditCancelled(getattr(stopped, "kept", 0)))
         except Exception as error:  # noqa: BLE001 - reaches the user as one line, never a traceback
             self.post_message(WorkFailed("audit", error))
         else:
@@ -161,6 +162,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
         if isinstance(self.screen, ProgressScreen):  # what the shell is told the next start reuses
             self.cancelled_after = list(self.screen.stage_done)
+        self.cancelled_kept = message.kept
         self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
 
     def on_export_finished(self, message: ExportFinished) -> None:
@@ -478,5 +480,5 @@ def exit_lines(app: TextauditApp) -> list[str]:
     if app.return_code == EXIT_CANCELLED:
         from tui.screens.progress import cancelled_line
 
-        return [cancelled_line(app.cancelled_after, app.options.use_cache)]
+        return [cancelled_line(app.cancelled_after, app.options.use_cache, app.cancelled_kept)]
     return ["textaudit: quit before the audit finished; nothing was opened"]

@@ -31,7 +31,12 @@ class AuditFinished(Message):
 
 
 class AuditCancelled(Message):
-    """The audit stopped because the user cancelled it."""
+    """The audit stopped because the user cancelled it; ``kept``: texts whose vectors the cache kept
+    from an embedding cancelled midway (the next start encodes only the rest)."""
+
+    def __init__(self, kept: int = 0) -> None:
+        super().__init__()
+        self.kept = kept
 
 
 class WorkFailed(Message):

@@ -100,14 +100,17 @@ class StageClock:
         return name + " · ".join(parts)
 
 
-def cancelled_line(finished: list[str], cached: bool) -> str:
+def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0) -> str:
     """The shell's line after a cancelled audit: what the next start reuses (each stage is cached
-    whole once it finishes; one cancelled midway keeps nothing of its own)."""
+    whole once it finishes; an embedding cancelled midway keeps the ``kept_texts`` it encoded)."""
     head = "textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"
     kept = [stage for stage in STAGES if stage in finished and stage != "load"]  # loading is not cached
     if not cached:
         return f"{head}; nothing is kept (no cache)"
     rest = [stage for stage in STAGES if stage not in finished and stage != "load"]
+    if not kept and kept_texts:
+        return (f"{head}; cached: the vectors of {kept_texts:,} texts embedded by then (the next start "
+                "embeds only the rest)")
     if not kept:
         return f"{head}; no stage had finished, so nothing is cached: the next start begins again at {rest[0]}"
     if not rest:
