@@ -251,6 +251,11 @@ def _real_nans(columns: dict[str, list[Any]]) -> dict[str, frozenset[int]]:
     return found
 
 
+#: JSON's own names for what ``json`` reads into these Python types.
+_JSON_KINDS = {"NoneType": "null", "list": "array", "str": "string", "int": "number", "float": "number",
+               "bool": "boolean"}
+
+
 def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame, dict[str, frozenset[int]]]:
     order: list[str] = []  # every key, each new one placed after the key before it in its record
     known: set[str] = set()
@@ -258,7 +263,8 @@ def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame,
         if not isinstance(record, dict):
             hint = (" (an array of arrays has no column names, as pandas' to_json(orient='values') writes; "
                     f"{_SAVE_AS_RECORDS})") if isinstance(record, list) else ""
-            raise DataError(f"{source}: record {number + 1} is a JSON {type(record).__name__}, not an object{hint}")
+            kind = _JSON_KINDS.get(type(record).__name__, type(record).__name__)  # null, not NoneType
+            raise DataError(f"{source}: record {number + 1} is a JSON {kind}, not an object{hint}")
         if known.issuperset(record):
             continue
         previous = None
