@@ -68,3 +68,26 @@ def test_a_cancelled_audit_keeps_its_chunks_and_the_next_encodes_the_rest(demo_c
     assert any(note.startswith(f"reused the vectors of {kept:,} of {len(frame):,} texts") for note in result.run_notes), \
         result.run_notes
     assert not any(f"encoded {distinct:,}" in note for note in result.run_notes)
+
+
+def test_the_cli_says_how_many_texts_it_kept(tmp_path, monkeypatch, capsys):
+    from tui import cli
+    from tui.interrupts import INTERRUPTED
+
+    data = tmp_path / "d.csv"
+    data.write_text("text,label\na,x\nb,y\n")
+
+    def interrupted(args) -> int:
+        INTERRUPTED.set()  # as Ctrl+C does, then the pipeline's EmbedCancelled with what it kept
+        stopped = EmbedCancelled([0, 1], None)
+        stopped.kept = 2048
+        raise stopped
+
+    monkeypatch.setitem(cli._COMMANDS, "audit", interrupted)
+    try:
+        assert cli.main(["audit", str(data)]) == 130
+    finally:
+        INTERRUPTED.clear()
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
+    assert lines == ["textaudit: interrupted; the vectors of 2,048 texts embedded by then are cached (the next run "
+                     "embeds only the rest)"]

@@ -321,7 +321,9 @@ def _main(argv: list[str] | None) -> int:
         return code
     except TextauditError as exc:
         if isinstance(exc, Cancelled) and INTERRUPTED.is_set():
-            print("textaudit: interrupted", file=sys.stderr)
+            kept = getattr(exc, "kept", 0)  # an embedding stopped midway keeps its finished chunks
+            print("textaudit: interrupted" + (f"; the vectors of {kept:,} texts embedded by then are cached (the "
+                                              "next run embeds only the rest)" if kept else ""), file=sys.stderr)
             return EXIT_CANCELLED
         print(f"textaudit: error: {shell_safe(exc.message)}", file=sys.stderr)
         return EXIT_CANCELLED if isinstance(exc, Cancelled) else exc.exit_code
