@@ -50,3 +50,14 @@ def extend_class_label(dataset: Dataset, decisions: dict[int, Any], notes: list[
                  "datasets metadata)")
     return dataclasses.replace(dataset, style=dataclasses.replace(style, features=features, schema=schema),
                                label_originals=originals)
+
+
+def corrections_ints_note(dataset: Dataset) -> list[str]:
+    """For ``--corrections-only`` on a ClassLabel column: its table holds the ints, and nothing in
+    it names them (an hf export or a Parquet file's metadata does), so the note says which is which."""
+    names = None if dataset.is_multilabel else class_label_names(dataset.style, dataset.label_column)
+    if not names:
+        return []
+    shown = ", ".join(f"{code} {name}" for code, name in enumerate(names[:10])) + (", ..." if len(names) > 10 else "")
+    return [f"--corrections-only: label_before and label_after hold the ClassLabel's ints, as the column does "
+            f"({shown})"]

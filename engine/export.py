@@ -24,7 +24,7 @@ from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, known_suffixes
 from engine.load import Dataset
 from engine.output_guard import check_output, same_file
-from engine.class_label_new import extend_class_label
+from engine.class_label_new import corrections_ints_note, extend_class_label
 from engine.writers import layout_only, write_table
 from engine.wording import agreeing, counted
 
@@ -112,6 +112,7 @@ def export_corrected(
         from engine.result import id_column_hint
 
         notes += [hint] if (hint := id_column_hint(dataset, "--corrections-only")) else []
+        notes += corrections_ints_note(dataset)  # a ClassLabel's ints, named once
     else:
         frame, rows = corrected_frame(dataset, decisions, notes)
         style = dataset.style

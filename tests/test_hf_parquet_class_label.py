@@ -121,3 +121,15 @@ def test_an_unlabelled_split_is_said_as_such(tmp_path: Path) -> None:
     unlabelled.to_parquet(str(path))
     with pytest.raises(DataError, match=r"is -1 on every row, datasets' 'no label': this split is unlabelled"):
         load_dataset(path)
+
+
+def test_corrections_only_names_the_ints(hf_parquet: Path, tmp_path: Path, capsys) -> None:
+    """The corrections-only table holds the ClassLabel's ints and nothing in it names them (s14
+    hostile, left): the export now says which int is which name."""
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(hf_parquet)) as writer:
+        writer.record("relabel", 0, label_after="mid", issue_type="label")
+    out = tmp_path / "changes.csv"
+    assert main(["export", str(hf_parquet), "--journal", str(journal), "-o", str(out), "--corrections-only"]) == 0
+    assert "hold the ClassLabel's ints, as the column does (0 neg, 1 pos, 2 mid)" in capsys.readouterr().err
+    assert out.read_text().splitlines()[1].endswith(",1,2,relabel")
