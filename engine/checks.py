@@ -65,14 +65,16 @@ def _check_finite_probs(pred_probs: np.ndarray) -> None:
         raise DataError(f"--pred-probs has NaN or infinite values in {counted(len(bad), 'row')} (first: row {bad[0]})")
 
 
-def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.ndarray:
-    """Reject pred_probs of the wrong shape, with NaN, or with rows not summing to 1."""
+def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int,
+                     order: str = "sorted class order") -> np.ndarray:
+    """Reject pred_probs of the wrong shape, with NaN, or with rows not summing to 1. ``order``:
+    how the columns are ordered, as said (a ClassLabel's: by its ints)."""
     if pred_probs.ndim != 2 or pred_probs.shape[0] != n_rows:
         raise DataError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_classes})")
     if pred_probs.shape[1] != n_classes:
         raise DataError(
             f"--pred-probs has {pred_probs.shape[1]} columns but the data has {n_classes} classes "
-            f"(expected shape ({n_rows}, {n_classes}), columns in sorted label order)"
+            f"(expected shape ({n_rows}, {n_classes}), columns in the {order})"
         )
     _check_finite_probs(pred_probs)
     if np.any(pred_probs < 0):
@@ -86,7 +88,8 @@ def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int) -> np.
     return pred_probs / sums[:, None]
 
 
-def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: list[str]) -> str | None:
+def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: list[str],
+                      order: str = "sorted class order") -> str | None:
     """A note when ``--pred-probs``' columns look like the classes in another order.
 
     The columns must follow the classes' sorted order (Datalab's). Columns in the order the labels
@@ -105,10 +108,10 @@ def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: l
     if best < 0.5 or best < as_given + 0.1 or (best - as_given) * n < 10:  # a real model: the identity is best
         return None
     moved = [f"column {j} as {class_names[i]!r}" for i, j in zip(given, column) if i != j][:3]
-    order = ", ".join(map(repr, class_names[:5])) + (", ..." if k > 5 else "")
+    listed = ", ".join(map(repr, class_names[:5])) + (", ..." if k > 5 else "")
     return (f"--pred-probs: its columns look like the classes in another order: the likeliest column is the given "
             f"label on {as_given:.0%} of rows as ordered, on {best:.0%} with {', '.join(moved)}; columns must "
-            f"follow the sorted class order ({order}), else every label score is wrong")
+            f"follow the {order} ({listed}), else every label score is wrong")
 
 
 def in_sample_note(pred_probs: np.ndarray, labels: np.ndarray) -> str | None:

@@ -163,3 +163,11 @@ def class_labels(values: pd.Series, names: list[str]) -> tuple[np.ndarray, list[
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
     return rank[labels], [classes[i] for i in order], codes, warnings
+
+
+def pred_probs_order(dataset: Any) -> dict[str, str]:
+    """How a message names the order of ``--pred-probs``' columns for ``dataset``: a ClassLabel
+    column's classes follow its ints (class_labels), every other column's their sorted values."""
+    if dataset.is_multilabel or class_label_names(dataset.style, dataset.label_column) is None:
+        return {}
+    return {"order": "ClassLabel's order (by its ints)"}

@@ -200,10 +200,11 @@ class _Runner(StageRunner):
             self.hits["predict"] = True
             if not dataset.is_multilabel:
                 from engine.checks import column_order_note, in_sample_note
+                from engine.label_column import pred_probs_order
 
                 names = [str(c) for c in dataset.class_names]
-                if note := column_order_note(pred_probs, dataset.labels, names) or in_sample_note(pred_probs,
-                                                                                                  dataset.labels):
+                if note := (column_order_note(pred_probs, dataset.labels, names, **pred_probs_order(dataset))
+                            or in_sample_note(pred_probs, dataset.labels)):
                     self.notes.append(note)
             return pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(pred_probs)
         key = make_key({

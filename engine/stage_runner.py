@@ -62,10 +62,14 @@ class StageRunner:
             if (note := zero_rows_note(self.features)) is not None:
                 self.notes.append(note)
         if options.pred_probs_path:
-            check = check_label_probs if dataset.is_multilabel else check_pred_probs
-            self.user_pred_probs = check(
-                load_user_array(options.pred_probs_path, "pred-probs"), len(dataset), dataset.n_classes
-            )
+            probs = load_user_array(options.pred_probs_path, "pred-probs")
+            if dataset.is_multilabel:
+                self.user_pred_probs = check_label_probs(probs, len(dataset), dataset.n_classes)
+            else:
+                from engine.label_column import pred_probs_order
+
+                self.user_pred_probs = check_pred_probs(probs, len(dataset), dataset.n_classes,
+                                                        **pred_probs_order(dataset))
 
     def trust(self, stage: str, key: str, cached: dict[str, Any], doubt: Callable[[dict[str, Any]], str | None]) -> bool:
         """True when a verified cache entry also makes sense for this data; else it is

@@ -133,3 +133,14 @@ def test_corrections_only_names_the_ints(hf_parquet: Path, tmp_path: Path, capsy
     assert main(["export", str(hf_parquet), "--journal", str(journal), "-o", str(out), "--corrections-only"]) == 0
     assert "hold the ClassLabel's ints, as the column does (0 neg, 1 pos, 2 mid)" in capsys.readouterr().err
     assert out.read_text().splitlines()[1].endswith(",1,2,relabel")
+
+
+def test_pred_probs_messages_name_the_classlabel_order(hf_parquet: Path, tmp_path: Path, capsys) -> None:
+    """The --pred-probs messages said 'columns in sorted label order' / 'the sorted class order'
+    for a ClassLabel, whose columns now follow its ints (neg, pos, mid is not sorted)."""
+    import numpy as np
+
+    np.save(tmp_path / "two.npy", np.full((5, 2), 0.5))
+    assert main(["audit", str(hf_parquet), "--pred-probs", str(tmp_path / "two.npy"), "--model", "tfidf",
+                 "--no-cache"]) == 1
+    assert "columns in the ClassLabel's order (by its ints))" in capsys.readouterr().err
