@@ -41,6 +41,15 @@ def browse_command(args: argparse.Namespace) -> list[str]:
     return command
 
 
+def served_command(args: argparse.Namespace) -> str:
+    """The shell command textual-serve runs per connection: ``browse`` on the driver that ends the
+    app when the server is gone (:mod:`tui.served_driver`; textual-serve sets its own driver in
+    the environment, so the command names ours)."""
+    from tui.served_driver import SERVED_DRIVER
+
+    return shlex.join(["exec", "env", f"TEXTUAL_DRIVER={SERVED_DRIVER}", *browse_command(args)])
+
+
 def _public_url(value: str | None) -> str | None:
     """``--public-url`` checked: http(s)://host[:port][/path], no query."""
     if value is None:
@@ -102,7 +111,7 @@ def serve(args: argparse.Namespace) -> int:
 
         say_guesses(load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
                                  id_column=args.id_column, encoding=args.encoding, label_sep=args.label_sep).warnings)
-    command = shlex.join(browse_command(args))
+    command = served_command(args)
     token = new_token()
 
     def say(line: str) -> None:

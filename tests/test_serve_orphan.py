@@ -1,0 +1,105 @@
+"""``textaudit serve`` killed outright (``kill -9``, a dropped SSH session's SIGHUP): its app
+processes end too, and the journal's lock goes with them.
+
+Before tui/served_driver.py an app whose server died lived on, idle, holding the lock: every later
+``browse`` or ``serve`` of the dataset opened READ-ONLY, naming a process the user never started.
+The real command serves the demo; a websocket client (what a browser tab opens) starts one app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+from filelock import FileLock, Timeout
+
+GUARD_S = 300  # a guard against hanging on a loaded machine, not a measure of speed
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _holder(lock: Path) -> int | None:
+    """The pid written into the journal's lock file by the app holding it."""
+    try:
+        text = lock.read_text().strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def _lock_free(lock: Path) -> bool:
+    probe = FileLock(str(lock), timeout=0, thread_local=False)
+    try:
+        probe.acquire()
+    except Timeout:
+        return False
+    probe.release()
+    return True
+
+
+async def _until(condition, what: str) -> None:
+    for _ in range(int(GUARD_S / 0.2)):
+        if condition():
+            return
+        await asyncio.sleep(0.2)
+    pytest.fail(f"waited {GUARD_S}s for {what}")
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGHUP])
+async def test_the_apps_of_a_killed_server_end_and_free_the_journal(demo_csv, tmp_path, how):
+    journal = tmp_path / "demo.corrections.jsonl"
+    lock = tmp_path / "demo.corrections.jsonl.lock"
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "serve", str(demo_csv), "--id-column", "id", "--model", "tfidf",
+         "--journal", str(journal), "--port", str(port), "--cache-dir", str(tmp_path / "cache")],
+        cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    app_pid = None
+    try:
+        line = await asyncio.wait_for(asyncio.to_thread(server.stderr.readline), GUARD_S)
+        match = re.search(r"token=(\S+)", line)
+        assert match, f"no URL printed: {line!r}"
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24", headers={
+                    "Origin": f"http://127.0.0.1:{port}", "Authorization": f"token {match.group(1)}"}) as ws:
+                drain = asyncio.create_task(ws.receive())  # the tab's screen: read, not needed
+
+                await _until(lambda: _holder(lock) is not None, "the app to hold the journal")
+                app_pid = _holder(lock)
+                assert not _lock_free(lock)
+                server.send_signal(how)
+                server.wait(GUARD_S)
+                drain.cancel()
+        # the app's server is gone: the app ends and the journal can be opened for writing again
+        await _until(lambda: _lock_free(lock), "the orphaned app to release the journal")
+        await _until(lambda: not _running(app_pid), "the orphaned app to end")
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(30)
+        server.stderr.close()
+        if app_pid is not None and _running(app_pid):  # the old code's orphan: do not leave it behind
+            import os
+
+            os.kill(app_pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """The process is alive (a zombie left unreaped by this container's init counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
