@@ -65,6 +65,20 @@ def _public_url(value: str | None) -> str | None:
     return value.rstrip("/")
 
 
+def canonical_host(host: str) -> str:
+    """An IPv4 address in a short form the resolver binds ('0' is every interface as '0.0.0.0' is,
+    '127.1' is 127.0.0.1) written in full, so the wildcard and loopback checks, the hosts the
+    guard accepts and the printed URL see the address bound; any other host as given."""
+    import socket
+
+    if not host or host.strip() != host or ":" in host:
+        return host
+    try:
+        return socket.inet_ntoa(socket.inet_aton(host))
+    except (OSError, ValueError):
+        return host
+
+
 def page_url(host: str, port: int, public_url: str | None, token: str) -> str:
     """The URL to open: ``--public-url`` or the bind address (this machine's name on 0.0.0.0)."""
     import socket
@@ -88,6 +102,7 @@ def serve(args: argparse.Namespace) -> int:
     from tui.serve_guard import GuardedServer, new_token
 
     port = int(args.port)
+    args.host = canonical_host(args.host)  # '--host 0' printed http://0:PORT and refused the machine's name
     if not 0 < port < 65536:
         raise UsageError(f"--port {args.port} is not a TCP port")
     if int(args.max_sessions) < 1:
