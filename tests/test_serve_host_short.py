@@ -24,6 +24,7 @@ def test_short_forms_are_the_addresses_they_bind():
     assert canonical_host("0") == "0.0.0.0"
     assert canonical_host("127.1") == "127.0.0.1"
     assert canonical_host("0x7f.0.0.1") == "127.0.0.1"
+    assert canonical_host("[::1]") == "::1"  # as a URL writes it: 'cannot listen on [::1]' before
     for as_given in ("localhost", "example.org", "::", "::1", "10.0.0.1", "0.0.0.0 ", ""):
         assert canonical_host(as_given) == as_given
 

@@ -67,10 +67,13 @@ def _public_url(value: str | None) -> str | None:
 
 def canonical_host(host: str) -> str:
     """An IPv4 address in a short form the resolver binds ('0' is every interface as '0.0.0.0' is,
-    '127.1' is 127.0.0.1) written in full, so the wildcard and loopback checks, the hosts the
-    guard accepts and the printed URL see the address bound; any other host as given."""
+    '127.1' is 127.0.0.1) written in full, and '[::1]' without its URL brackets, so the wildcard
+    and loopback checks, the hosts the guard accepts and the printed URL see the address bound;
+    any other host as given."""
     import socket
 
+    if host.startswith("[") and host.endswith("]"):  # an IPv6 address as a URL writes it
+        return host[1:-1]
     if not host or host.strip() != host or ":" in host:
         return host
     try:
