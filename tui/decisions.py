@@ -311,8 +311,12 @@ class DecisionBook:
 
         try:
             rows = [int(r) for r in getattr(self.journal, which)()]
-        except JournalWriteError as exc:
-            return Outcome([], f"{which} NOT saved: {exc}")
+        except JournalWriteError as exc:  # its message says "the decision was NOT saved: …"
+            prefix = "the decision was NOT saved"
+            text = str(exc)
+            if text.startswith(prefix):
+                return Outcome([], f"the {which} was NOT saved{text[len(prefix):]}")
+            return Outcome([], f"{which} NOT saved: {text}")
         self._refresh(rows)
         if rows:
             self.steps_this_session += 1
