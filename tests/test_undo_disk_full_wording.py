@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import errno
 
-from pilot_helpers import journal_lines
+from pilot_helpers import journal_lines, open_issue
 from tui_synthetic import fixed_app
 
 from tui.widgets.row_list import RowList
@@ -18,11 +18,8 @@ async def test_an_undo_on_a_full_disk_says_once_that_it_was_not_saved(pinned_res
     app = fixed_app(pinned_result, journal)
     notices: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        first = app.screen.query_one("#rows", RowList).current_row
+        screen = await open_issue(pilot, "label")
+        first = screen.query_one("#rows", RowList).current_row
         await pilot.press("a")
         assert len(journal_lines(journal)) == 1
         monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(str(message)))
