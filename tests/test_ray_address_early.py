@@ -4,20 +4,14 @@ read and embedded the data first."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
+from net_helpers import free_port
 
 pytest.importorskip("ray")
 
 from tui.cli import main  # noqa: E402
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:  # bound, never listening: a connection is refused at once
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.mark.parametrize("command", ["audit", "browse", "serve"])
@@ -33,7 +27,7 @@ def test_an_unreachable_ray_address_is_one_line_first(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     data = tmp_path / "d.csv"
     data.write_text("text,label\n" + "".join(f"text number {i},{'ab'[i % 2]}\n" for i in range(8)))
-    address = f"127.0.0.1:{_closed_port()}"
+    address = f"127.0.0.1:{free_port()}"
     assert main([command, str(data), "--model", "tfidf", "--ray", address]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"textaudit: error: --ray {address}: cannot reach a Ray cluster there (Connection refused); "

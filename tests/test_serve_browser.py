@@ -16,7 +16,6 @@ import http.client
 import json
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -24,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from net_helpers import free_port
 
 webdriver = pytest.importorskip("selenium.webdriver")
 pyte = pytest.importorskip("pyte")
@@ -55,12 +55,6 @@ RECORD_WEBSOCKET = r"""
 })();
 """
 WAIT_S = 300  # a cold start on a loaded 2-core machine (the app audits the demo first)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class PortForward:
@@ -106,7 +100,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, demo_csv: Path) -> Iterator
     """The real ``textaudit serve`` on the demo, its token, journal and a port forward to it."""
     folder = tmp_path_factory.mktemp("serve")
     journal = folder / "demo.corrections.jsonl"
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "serve", str(demo_csv), "--id-column", "id", "--model", "tfidf",
          "--journal", str(journal), "--port", str(port), "--max-sessions", "1"],

@@ -10,14 +10,10 @@ import subprocess
 import sys
 import threading
 
+from net_helpers import free_port
+
 from tui.serve import canonical_host, page_url
 from tui.serve_guard import GuardedServer
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_short_forms_are_the_addresses_they_bind():
@@ -38,7 +34,7 @@ def test_host_0_is_served_as_every_interface_is():
 
 
 def test_host_127_1_is_loopback_and_not_warned_about(demo_csv, tmp_path):
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "serve", str(demo_csv), "--model", "tfidf", "--host", "127.1",
          "--port", str(port), "--journal", str(tmp_path / "j.jsonl")],

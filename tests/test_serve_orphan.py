@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import re
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,14 +18,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 from filelock import FileLock, Timeout
+from net_helpers import free_port
 
 GUARD_S = 300  # a guard against hanging on a loaded machine, not a measure of speed
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _holder(lock: Path) -> int | None:
@@ -60,7 +54,7 @@ async def _until(condition, what: str) -> None:
 async def test_the_apps_of_a_killed_server_end_and_free_the_journal(demo_csv, tmp_path, how):
     journal = tmp_path / "demo.corrections.jsonl"
     lock = tmp_path / "demo.corrections.jsonl.lock"
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "serve", str(demo_csv), "--id-column", "id", "--model", "tfidf",
          "--journal", str(journal), "--port", str(port), "--cache-dir", str(tmp_path / "cache")],
