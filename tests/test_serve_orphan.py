@@ -59,6 +59,7 @@ async def test_the_apps_of_a_killed_server_end_and_free_the_journal(demo_csv, tm
         [sys.executable, "-m", "tui.cli", "serve", str(demo_csv), "--id-column", "id", "--model", "tfidf",
          "--journal", str(journal), "--port", str(port), "--cache-dir", str(tmp_path / "cache")],
         cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_hangup_ends_it,
     )
     app_pid = None
     try:
@@ -74,7 +75,7 @@ async def test_the_apps_of_a_killed_server_end_and_free_the_journal(demo_csv, tm
                 app_pid = _holder(lock)
                 assert not _lock_free(lock)
                 server.send_signal(how)
-                server.wait(GUARD_S)
+                await asyncio.to_thread(server.wait, GUARD_S)  # the loop keeps serving the websocket
                 drain.cancel()
         # the app's server is gone: the app ends and the journal can be opened for writing again
         await _until(lambda: _lock_free(lock), "the orphaned app to release the journal")
@@ -88,6 +89,13 @@ async def test_the_apps_of_a_killed_server_end_and_free_the_journal(demo_csv, tm
             import os
 
             os.kill(app_pid, signal.SIGKILL)
+
+
+def _hangup_ends_it() -> None:
+    """In the server's process: SIGHUP's default action, as in a terminal session. A test run under
+    ``nohup`` (or any parent ignoring SIGHUP) passes SIG_IGN down, and the server then rightly
+    ignores the hangup (seen: a 300 s timeout in a clean-clone CI started with nohup)."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def _running(pid: int) -> bool:
