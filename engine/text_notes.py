@@ -8,16 +8,23 @@ still runs (a code may be a text), but the note says what the column holds.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: A number written as text: '7', '-2.5', '1e3' (a CSV keeps every cell as a string).
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spells_number(text: str) -> bool:
+    """Whether ``text`` (surrounding spaces aside) spells a number: '7', ' -2.5', '1e3'."""
+    return _NUMBER.fullmatch(text.strip()) is not None
 
 
 def _number(value: object) -> bool:
     """A JSON number or boolean, or a text that spells a number."""
-    return isinstance(value, (bool, int, float)) or (isinstance(value, str) and bool(_NUMBER.fullmatch(value.strip())))
+    return isinstance(value, (bool, int, float)) or (isinstance(value, str) and spells_number(value))
 
 
 def number_text_notes(frame: pd.DataFrame, parts: list[str]) -> list[str]:

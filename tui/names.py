@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 
+from engine.text_notes import spells_number
 from engine.wording import BIDI_CONTROLS, shown_name
 
 ELLIPSIS = "…"
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -24,7 +24,7 @@ def natural_key(name: str) -> tuple:
     '10'; a CSV's integer labels are text), digit runs inside names by value ('class_2' before
     'class_10'), letters regardless of case, the name itself on ties ('01' vs '1', 'A' vs 'a')."""
     name = str(name)  # the raw name (AuditView.class_names): drawn quotes never reach here
-    if _NUMBER.fullmatch(name.strip()):
+    if spells_number(name):
         return (0, float(name), name)
     parts = _DIGITS.split(name)  # text, digits, text, ...: the same type at each position
     # letters without regard to case: banking77's 'Refund_not_showing_up' among the r's, not
