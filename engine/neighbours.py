@@ -145,7 +145,11 @@ SEARCH_ROWS = {"exact": 20_000, "ivf": 50_000, "hnsw": 50_000}
 
 def query_blocks(n: int, method: str) -> list[tuple[int, int]]:
     """The (start, stop) row blocks a faiss search of ``n`` rows by ``method`` queries, in order."""
-    step = SEARCH_ROWS[method]
+    return _row_blocks(n, SEARCH_ROWS[method])
+
+
+def _row_blocks(n: int, step: int) -> list[tuple[int, int]]:
+    """``[0, n)`` in (start, stop) blocks of ``step`` rows, in order."""
     return [(start, min(n, start + step)) for start in range(0, n, step)]
 
 
@@ -167,10 +171,9 @@ def _search_blocks(n: int, k: int, search, progress, cancel, *, step: int, done_
     checking for cancellation before each block and reporting progress after it."""
     sims = np.empty((n, k), dtype=np.float32)
     idx = np.empty((n, k), dtype=np.int64)
-    for start in range(0, n, step):
+    for start, stop in _row_blocks(n, step):
         if cancel is not None and cancel.is_set():
             raise Cancelled("neighbour search cancelled")
-        stop = min(n, start + step)
         sims[start:stop], idx[start:stop] = search(start, stop)
         if progress is not None:
             progress(int(n * done_before + (1 - done_before) * stop), n)
