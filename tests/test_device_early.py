@@ -14,11 +14,11 @@ from tui.cli import main
 @pytest.mark.parametrize("command", ["browse", "demo", "serve"])
 def test_a_missing_cuda_device_is_one_line_before_the_app(tmp_path: Path, monkeypatch, capsys, command: str) -> None:
     torch = pytest.importorskip("torch")
-    import tui.app
+    import tui.launch
     import tui.serve
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
-    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    monkeypatch.setattr(tui.launch, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
     monkeypatch.setattr(tui.serve, "serve", lambda *a, **k: pytest.fail("it served"))
     monkeypatch.chdir(tmp_path)
     data = tmp_path / "d.csv"

@@ -304,8 +304,7 @@ def test_a_signal_while_the_app_runs_ends_with_its_one_exit_line(command, return
     SIGTERM under flag_only, as the real one does) says what was saved; main() adds nothing, 130."""
     import os
 
-    from tui import app as tui_app
-    from tui import cli
+    from tui import cli, launch
     from tui.interrupts import flag_only
 
     def fake_run_app(source, options, journal_path) -> int:
@@ -318,7 +317,7 @@ def test_a_signal_while_the_app_runs_ends_with_its_one_exit_line(command, return
               file=sys.stderr)
         return returns  # 1: the app showed a failed audit, and the signal quit it as q does
 
-    monkeypatch.setattr(tui_app, "run_app", fake_run_app)
+    monkeypatch.setattr(launch, "run_app", fake_run_app)
     monkeypatch.chdir(tmp_path)
     argv = [command] if command == "demo" else [command, str(_csv(tmp_path, rows=30))]
     try:

@@ -30,9 +30,9 @@ def test_a_label_that_reads_like_a_missing_value_is_said(tmp_path):
 def test_browse_refuses_a_bad_path_before_the_app_starts(case, tmp_path, capsys, monkeypatch):
     """`textaudit browse nope.csv` started the TUI to show 'Audit failed: ... Press q to quit.'
     (and a SIGTERM there printed a second line); the path is checked on the shell first."""
-    import tui.app
+    import tui.launch
 
-    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the app was started"))
+    monkeypatch.setattr(tui.launch, "run_app", lambda *a, **k: pytest.fail("the app was started"))
     monkeypatch.chdir(tmp_path)
     source, extra = case.make(tmp_path)
     assert main(["browse", source, *extra]) == case.code

@@ -86,11 +86,11 @@ def test_fifo_journal_is_refused_without_blocking(dataset, tmp_path):
 
 
 def test_browse_and_export_refuse_a_bad_journal_in_one_line(data_csv, tmp_path, capsys, monkeypatch):
-    import tui.app
+    import tui.launch
 
     from tui.cli import main
 
-    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    monkeypatch.setattr(tui.launch, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
     before = data_csv.read_bytes()
     link = tmp_path / "link.jsonl"
     link.symlink_to(data_csv)
@@ -221,11 +221,11 @@ def test_export_summary_line_says_part_of_the_journal_was_skipped(tmp_path, jour
 
 
 def test_demo_refuses_a_journal_that_is_not_one(tmp_path, capsys, monkeypatch):
-    import tui.app
+    import tui.launch
 
     from tui.cli import main
 
-    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    monkeypatch.setattr(tui.launch, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
     notes = tmp_path / "notes.md"
     notes.write_text("# my notes\n")
     assert main(["demo", "--journal", str(notes)]) == 1

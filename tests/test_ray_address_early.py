@@ -16,10 +16,10 @@ from tui.cli import main  # noqa: E402
 
 @pytest.mark.parametrize("command", ["audit", "browse", "serve"])
 def test_an_unreachable_ray_address_is_one_line_first(tmp_path: Path, monkeypatch, capsys, command: str) -> None:
-    import tui.app
+    import tui.launch
     import tui.serve
 
-    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    monkeypatch.setattr(tui.launch, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
     monkeypatch.setattr(tui.serve, "serve", lambda *a, **k: pytest.fail("it served"))
     import engine.pipeline
 

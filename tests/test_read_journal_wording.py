@@ -43,8 +43,8 @@ def test_a_read_journal_is_refused_without_talk_of_writing(folder: Path, capsys,
 
 
 def test_browse_still_says_it_would_be_overwritten(folder: Path, capsys, monkeypatch) -> None:
-    import tui.app
+    import tui.launch
 
-    monkeypatch.setattr(tui.app, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
+    monkeypatch.setattr(tui.launch, "run_app", lambda *a, **k: pytest.fail("the TUI started"))
     assert main(["browse", "d.csv", "--journal", "g.jsonl", "--model", "tfidf"]) == 1
     assert "choose another --journal so it is not overwritten" in _line(capsys.readouterr().err)

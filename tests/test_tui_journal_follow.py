@@ -12,7 +12,8 @@ from pilot_helpers import list_ready, wait_until
 from tui_synthetic import fixed_view
 
 from engine.corrections import Journal
-from tui.app import TextauditApp, exit_lines
+from tui.app import TextauditApp
+from tui.launch import exit_lines
 
 
 async def test_a_read_only_app_shows_what_the_writing_app_decides(pinned_result, journal_path):

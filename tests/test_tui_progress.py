@@ -7,7 +7,8 @@ import pytest
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE
 from engine.pipeline import STAGES, AuditOptions
-from tui.app import TextauditApp, exit_lines
+from tui.app import TextauditApp
+from tui.launch import exit_lines
 
 
 async def wait_for_audit(app, pilot) -> None:
@@ -124,6 +125,7 @@ async def test_a_failed_audit_offers_no_cancel(tmp_path, key):
 def test_browse_says_why_the_audit_failed_after_the_tui_closes(tmp_path, monkeypatch, capsys):
     """The failure was only on the TUI's screen, gone with it: the shell showed nothing, exit 1."""
     from tui import app as app_module
+    from tui import launch
     from tui.cli import main
 
     path = tmp_path / "bad.csv"
@@ -140,7 +142,7 @@ def test_browse_says_why_the_audit_failed_after_the_tui_closes(tmp_path, monkeyp
         asyncio.run(drive(self))
 
     monkeypatch.setattr(app_module.TextauditApp, "run", run_headless)
-    monkeypatch.setattr(app_module, "terminal_problem", lambda: None)  # pytest's stdin may be no terminal
+    monkeypatch.setattr(launch, "terminal_problem", lambda: None)  # pytest's stdin may be no terminal
     monkeypatch.chdir(tmp_path)
     code = main(["browse", str(path)])
     err = capsys.readouterr().err

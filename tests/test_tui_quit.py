@@ -6,7 +6,7 @@ from __future__ import annotations
 from pilot_helpers import journal_lines, settle, wait_until
 from tui_synthetic import fixed_app
 
-from tui.app import exit_lines
+from tui.launch import exit_lines
 
 
 async def test_ctrl_c_quits_from_a_row_screen_with_the_decisions_saved(pinned_result, tmp_path):

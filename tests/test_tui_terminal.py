@@ -48,7 +48,7 @@ def test_the_tui_drawing_into_a_file_says_so(tmp_path):
 
 
 def test_a_driver_named_by_textual_driver_needs_no_terminal(monkeypatch):
-    from tui.app import terminal_problem
+    from tui.launch import terminal_problem
 
     monkeypatch.setattr(sys, "__stdin__", None)
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)

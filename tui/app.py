@@ -7,8 +7,6 @@ the handlers turn them into UI changes, so no traceback reaches the user.
 from __future__ import annotations
 
 import gc
-import os
-import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,14 +16,15 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from engine.errors import EXIT_CANCELLED, Cancelled, TextauditError
+from engine.errors import EXIT_CANCELLED, Cancelled
 from engine.pipeline import AuditOptions, AuditResult, Progress
 from engine.wording import counted
 from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
 from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
-from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, WorkFailed
+from tui.messages import (AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, WorkFailed,
+                           readable)
 from tui.view import ISSUE_TITLES, AuditView
 
 if TYPE_CHECKING:
@@ -35,15 +34,6 @@ if TYPE_CHECKING:
 LARGE_ROWS = 100_000  # from this size on, the loaded result is frozen out of the cyclic GC
 JOURNAL_POLL_S = 2.0  # a read-only app looks this often whether the other app wrote the journal
 SHORT_TOAST_S = 6.0  # an information toast this short is a key's outcome: the next one replaces it
-
-
-def readable(error: BaseException) -> str:
-    """One line for the user: the engine's own message, or the exception's type and text."""
-    if isinstance(error, TextauditError):
-        return error.message
-    if isinstance(error, MemoryError):
-        return "out of memory"
-    return f"{type(error).__name__}: {error}"
 
 
 class TextauditApp(KeyGate, ReviewActions, App[int]):
@@ -75,7 +65,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         self.view: AuditView | None = None
         self._given_view = view
         self.book: DecisionBook | None = None
-        #: Why the audit failed, printed again once the terminal is restored (run_app).
+        #: Why the audit failed, printed again once the terminal is restored (tui/launch.py).
         self.audit_error: BaseException | None = None
         self.cancelled_after: list[str] = []  # the stages done when the audit was cancelled
         self.cancelled_kept = 0  # and the texts whose vectors a cancelled embedding kept
@@ -435,50 +425,3 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
                 except Exception:  # noqa: BLE001 - the line then counts the copy it had
                     pass
             self.book.close()
-
-
-def terminal_problem() -> str | None:
-    """The standard stream that is not a terminal (``stdin``: keys, ``stderr``: the screen Textual
-    draws), None when both are, or when ``TEXTUAL_DRIVER`` names another driver (textual-serve's)."""
-    if os.environ.get("TEXTUAL_DRIVER"):
-        return None
-    for name, stream in (("stdin", sys.__stdin__), ("stderr", sys.__stderr__)):
-        try:
-            if stream is None or not stream.isatty():
-                return name
-        except (ValueError, OSError):  # closed
-            return name
-    return None
-
-
-def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
-    """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
-    from tui.interrupts import flag_only
-
-    if (stream := terminal_problem()) is not None:  # in a pipe, nohup or cron it waited for keys forever
-        from engine.errors import UsageError
-
-        raise UsageError(f"the TUI needs a terminal, and {stream} is not one (a pipe, a file, nohup?); run it "
-                         "in a terminal (tmux keeps it over SSH), or use 'textaudit audit' for a report")
-    app = TextauditApp(source=source, options=options, journal_path=journal_path)
-    with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
-        app.run()
-    for line in exit_lines(app):  # after the terminal is restored
-        print(line, file=sys.stderr)
-    return int(app.return_code or 0)
-
-
-def exit_lines(app: TextauditApp) -> list[str]:
-    """What the shell is told once the TUI is gone: what was saved and where, or why nothing was
-    (an audit that failed, or that was cancelled or quit before it finished: it said nothing)."""
-    if app.book is not None:
-        return [app.book.farewell(app.journal_path)]
-    if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
-        from tui.cli import shell_safe
-
-        return [f"textaudit: error: {shell_safe(readable(app.audit_error))}"]
-    if app.return_code == EXIT_CANCELLED:
-        from tui.screens.progress import cancelled_line
-
-        return [cancelled_line(app.cancelled_after, app.options.use_cache, app.cancelled_kept)]
-    return ["textaudit: quit before the audit finished; nothing was opened"]

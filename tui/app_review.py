@@ -175,7 +175,7 @@ class ReviewActions:
             screen.show_delta(message.reaudit)
 
     def on_reaudit_stopped(self, message: ReauditStopped) -> None:
-        from tui.app import readable
+        from tui.messages import readable
 
         text = "re-audit cancelled" if message.error is None else f"re-audit failed: {readable(message.error)}"
         if (screen := self._reaudit_screen()) is not None:

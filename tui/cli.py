@@ -248,7 +248,7 @@ def cmd_browse(args: argparse.Namespace) -> int:
 
     check_source(args.data, encoding=args.encoding)  # a missing file or a FIFO: one line here, not in the app
     check_journal_path(journal, args.data)  # before the audit: a wrong --journal fails in a second
-    from tui.app import run_app
+    from tui.launch import run_app
 
     return run_app(args.data, options, journal_path=journal)
 
@@ -257,7 +257,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from engine.demo import demo_path
     from engine.paths import default_journal_path
     from engine.pipeline import AuditOptions
-    from tui.app import run_app
+    from tui.launch import run_app
 
     source = str(demo_path())
     journal = Path(args.journal) if args.journal else default_journal_path("demo.csv")

@@ -6,6 +6,17 @@ from typing import Any
 
 from textual.message import Message
 
+from engine.errors import TextauditError
+
+
+def readable(error: BaseException) -> str:
+    """One line for the user: the engine's own message, or the exception's type and text."""
+    if isinstance(error, TextauditError):
+        return error.message
+    if isinstance(error, MemoryError):
+        return "out of memory"
+    return f"{type(error).__name__}: {error}"
+
 
 class AuditProgress(Message):
     """A pipeline stage reported progress (posted from the audit thread)."""

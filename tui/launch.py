@@ -1,0 +1,67 @@
+"""The TUI's entry point for the shell: the terminal check, the signals, the lines printed after it.
+
+``textaudit browse`` and ``demo`` call :func:`run_app`, which imports the app (tui/app.py) only
+when it runs it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from engine.errors import EXIT_CANCELLED
+from tui.messages import readable
+
+if TYPE_CHECKING:
+    from engine.pipeline import AuditOptions
+    from tui.app import TextauditApp
+
+
+def terminal_problem() -> str | None:
+    """The standard stream that is not a terminal (``stdin``: keys, ``stderr``: the screen Textual
+    draws), None when both are, or when ``TEXTUAL_DRIVER`` names another driver (textual-serve's)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    for name, stream in (("stdin", sys.__stdin__), ("stderr", sys.__stderr__)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except (ValueError, OSError):  # closed
+            return name
+    return None
+
+
+def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
+    """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
+    from tui.app import TextauditApp
+    from tui.interrupts import flag_only
+
+    if (stream := terminal_problem()) is not None:  # in a pipe, nohup or cron it waited for keys forever
+        from engine.errors import UsageError
+
+        raise UsageError(f"the TUI needs a terminal, and {stream} is not one (a pipe, a file, nohup?); run it "
+                         "in a terminal (tmux keeps it over SSH), or use 'textaudit audit' for a report")
+    app = TextauditApp(source=source, options=options, journal_path=journal_path)
+    with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
+        app.run()
+    for line in exit_lines(app):  # after the terminal is restored
+        print(line, file=sys.stderr)
+    return int(app.return_code or 0)
+
+
+def exit_lines(app: TextauditApp) -> list[str]:
+    """What the shell is told once the TUI is gone: what was saved and where, or why nothing was
+    (an audit that failed, or that was cancelled or quit before it finished: it said nothing)."""
+    if app.book is not None:
+        return [app.book.farewell(app.journal_path)]
+    if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
+        from tui.cli import shell_safe
+
+        return [f"textaudit: error: {shell_safe(readable(app.audit_error))}"]
+    if app.return_code == EXIT_CANCELLED:
+        from tui.screens.progress import cancelled_line
+
+        return [cancelled_line(app.cancelled_after, app.options.use_cache, app.cancelled_kept)]
+    return ["textaudit: quit before the audit finished; nothing was opened"]
