@@ -339,7 +339,9 @@ def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None,
                    replace_symlink: bool, rows: Sequence[int] | None = None) -> None:
     import pyarrow.parquet as pq
 
-    table = to_arrow(frame, style, notes, rows)
+    from engine.range_index import keep_range_index
+
+    table = keep_range_index(to_arrow(frame, style, notes, rows), style, rows)
     with atomic.atomic_path(output, replace_symlink=replace_symlink) as temp:
         pq.write_table(table, temp)
 
