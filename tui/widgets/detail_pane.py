@@ -52,9 +52,9 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     if issue_type == "label":
         p_given = view.probability(row, given) or 0.0
         if predicted != given:
-            return (f"The model gives {quoted(names[given])} p={p_given:.2f} and prefers {quoted(names[predicted])} "
-                    f"(p={view.probability(row, predicted) or 0:.2f}); {score_text}, {state}.")
-        return f"The model agrees with {quoted(names[given])} (p={p_given:.2f}); {score_text}, {state}."
+            return (f"The model gives {quoted(names[given])} p={p_given:.3f} and prefers {quoted(names[predicted])} "
+                    f"(p={view.probability(row, predicted) or 0:.3f}); {score_text}, {state}.")
+        return f"The model agrees with {quoted(names[given])} (p={p_given:.3f}); {score_text}, {state}."
     if issue_type in ("outlier", "near_duplicate") and view.neighbour_distances is not None:
         nearest = float(view.neighbour_distances[row, 0])
         typical = view.typical_distance
