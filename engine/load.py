@@ -405,7 +405,7 @@ def load_dataset(
         if not parsed.classes:
             raise DataError(f"{name}: every label set in column {label_column!r} is empty; nothing to audit")
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
-        labels, originals = primary_labels(label_sets), {c: c for c in classes}
+        labels, originals = primary_labels(label_sets), parsed.originals or {c: c for c in classes}
         label_warnings = [summary_note(label_column, parsed)] + parsed.warnings
     else:
         try:

@@ -44,6 +44,7 @@ class ParsedSets:
     classes: list[Any]
     form: LabelSetForm
     warnings: list[str]
+    originals: dict[Any, Any] | None = None  # class -> the item the column first wrote it as (3 -> 3.0)
 
 
 def _is_list(value: Any) -> bool:
@@ -64,13 +65,15 @@ def looks_multilabel(values: pd.Series) -> bool:
 
 
 def _item_key(item: Any) -> Any:
-    """An item as a class key: ints (and integral floats) stay ints, everything else text."""
+    """An item as a class key: ints (and integral floats) are ints, other floats floats, the rest
+    text. A float like 2.5 was text, so a list<double> column read as 'mixes numbers and text' and
+    an export wrote a set changed to hold 3 as [2.5, "3"] (Parquet: the whole column as JSON text)."""
     if isinstance(item, (bool, np.bool_)):
         return str(bool(item))
     if isinstance(item, (int, np.integer)):
         return int(item)
-    if isinstance(item, (float, np.floating)) and float(item).is_integer():
-        return int(item)
+    if isinstance(item, (float, np.floating)):
+        return int(item) if float(item).is_integer() else float(item)
     return str(item)
 
 
@@ -116,10 +119,15 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
     keyed = [[_item_key(item) for item in items] for items in items_per_row]
     kinds = {type(key) for items in keyed for key in items}
     warnings: list[str] = []
-    if kinds == {int, str}:
+    if str in kinds and len(kinds) > 1:
         warnings.append(f"label column {name!r} mixes numbers and text in its sets; every label read as text")
         keyed = [[str(key) for key in items] for items in keyed]
-    item_kind = "int" if kinds == {int} else "str"
+    item_kind = "int" if kinds == {int} else "num" if kinds == {int, float} or kinds == {float} else "str"
+    originals: dict[Any, Any] = {}  # each class as the column first wrote it: an added 3 is written 3.0 where it was
+    for items, keys in zip(items_per_row, keyed):
+        for item, key in zip(items, keys):
+            if key not in originals:
+                originals[key] = item.item() if hasattr(item, "item") and not isinstance(item, str) else item
     classes = sorted({key for items in keyed for key in items})
     index = {c: i for i, c in enumerate(classes)}
     sets: list[LabelSet] = []
@@ -133,7 +141,7 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
         warnings.append(f"{repeated} row{'s name' if repeated != 1 else ' names'} a label twice in "
                         f"{'their' if repeated != 1 else 'its'} set; counted once")
     form = LabelSetForm(kind=form_kind, sep=sep, item=item_kind)
-    return ParsedSets(sets=sets, classes=classes, form=form, warnings=warnings)
+    return ParsedSets(sets=sets, classes=classes, form=form, warnings=warnings, originals=originals)
 
 
 def summary_note(column: str, parsed: ParsedSets) -> str:
@@ -215,7 +223,7 @@ def cell_for(members: LabelSet, classes: Sequence[Any], originals: dict[Any, Any
     kept: list[Any] = []
     seen: set[Any] = set()
     for item in previous:
-        key = _item_key(item) if form.item == "int" else str(_item_key(item))
+        key = _item_key(item) if form.item in ("int", "num") else str(_item_key(item))
         if key in wanted and key not in seen:
             kept.append(item.item() if hasattr(item, "item") else item)
             seen.add(key)
