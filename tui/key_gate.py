@@ -10,7 +10,8 @@ bound, the keys after it are in the list's queue already.
 
 The gate (a mixin of the app) holds each key, and each paste, until
 - the key before it has made its round trip: a ``KeyDone`` marker posted right behind it, to the
-  same widget, has bubbled back to the app;
+  same widget, has bubbled back to the app (a starved process can take seconds: while that
+  widget is there, the marker is waited for);
 - the messages it set off along the focus chain are handled (the queues of the widget it went
   to, of the focused widget and of their ancestors are empty, twice, one turn of the app's own
   queue apart, so a deferred ``focus()`` has run);
@@ -41,6 +42,8 @@ from tui.bindings import APP_BINDINGS, CURSOR_ACTIONS, LEAVE_ACTIONS
 
 #: A key whose marker never comes back (its widget was removed under it) releases the next after this.
 FLIGHT_CAP_S = 1.0
+#: A key whose widget is still there is on its way (a starved process can take seconds): waited for up to this.
+LIVE_FLIGHT_CAP_S = 10.0
 #: A screen that never says it is ready gets the keys after this.
 READY_CAP_S = 10.0
 #: Messages that keep coming along the focus chain let the next key go after this.
@@ -69,6 +72,7 @@ class KeyGate:
         self._typeahead: deque[events.Event] = deque()
         self._key_in_flight: object | None = None
         self._key_target: Any = None  # the widget the key in flight went to
+        self._flight_since = 0.0  # when the key in flight was routed
         self._flight_timer: Timer | None = None
         self._gate_timer: Timer | None = None
         self._gate_called = False  # a pump is queued on the app (call_later)
@@ -196,7 +200,8 @@ class KeyGate:
         token = object()
         self._key_in_flight = token
         self._key_target = target
-        self._flight_timer = self.set_timer(FLIGHT_CAP_S, lambda: self._key_done(token))  # type: ignore[attr-defined]
+        self._flight_since = time.monotonic()
+        self._flight_timer = self.set_timer(FLIGHT_CAP_S, lambda: self._flight_over(token))  # type: ignore[attr-defined]
         try:
             await super().on_event(event)  # type: ignore[misc]
         finally:
@@ -204,6 +209,18 @@ class KeyGate:
                 target.post_message(KeyDone(token))
             else:  # a priority binding took it here (ctrl+c): done after the callbacks it queued
                 self.call_later(self._key_done, token)  # type: ignore[attr-defined]
+
+    def _flight_over(self, token: object) -> None:
+        """The flight cap: a key whose widget was removed under it never comes back, and the next
+        key goes. One whose widget is still there is still on its way (on a loaded machine '/'
+        took over a second): released then, 'c' of '/card' was routed to the list before '/'
+        had focused the filter, and was lost. It is waited for, up to ``LIVE_FLIGHT_CAP_S``."""
+        target = self._key_target
+        if (self._key_in_flight is token and target is not None and target.is_attached and target.is_running
+                and time.monotonic() - self._flight_since < LIVE_FLIGHT_CAP_S):
+            self._flight_timer = self.set_timer(FLIGHT_CAP_S, lambda: self._flight_over(token))  # type: ignore[attr-defined]
+            return
+        self._key_done(token)
 
     def on_key_done(self, message: KeyDone) -> None:
         message.stop()
