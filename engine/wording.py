@@ -11,6 +11,19 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
+def share(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as a percentage with one decimal, never ``0.0%`` for a part above 0
+    (``<0.1%``) nor ``100.0%`` for a part short of the whole (``>99.9%``)."""
+    if whole <= 0:
+        return "0.0%"
+    ratio = part / whole
+    if 0 < ratio < 0.0005:
+        return "<0.1%"
+    if 0.9995 <= ratio < 1:
+        return ">99.9%"
+    return f"{ratio:.1%}"
+
+
 #: Verbs whose singular is not the plural + ``s``.
 _SINGULAR_VERBS = {"are": "is", "have": "has", "do": "does", "were": "was"}
 

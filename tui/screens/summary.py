@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from engine.label_signal import MIN_KAPPA
+from engine.wording import share
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
@@ -52,8 +53,8 @@ def health_line(view: AuditView) -> str:
     for name in ROW_TYPES:
         if name in view.flags and name != "class_imbalance":
             flagged |= view.flags[name]
-    share = flagged.mean() if len(view) else 0.0
-    grade = "good" if share < 0.05 else "fair" if share < 0.15 else "needs attention"
+    fraction = flagged.mean() if len(view) else 0.0
+    grade = "good" if fraction < 0.05 else "fair" if fraction < 0.15 else "needs attention"
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
     estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,})"
     labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
@@ -61,7 +62,8 @@ def health_line(view: AuditView) -> str:
     kappa = ((view.info.get("label") or {}).get("label_score_diagnostics") or {}).get("label_signal_kappa")
     if kappa is not None and kappa < MIN_KAPPA:
         labels = f"the texts barely predict the labels (see the note): {labels}"
-    return (f"Health: {grade} · {int(flagged.sum()):,} of {len(view):,} rows ({share:.1%}) flagged by a row check "
+    count = int(flagged.sum())
+    return (f"Health: {grade} · {count:,} of {len(view):,} rows ({share(count, len(view))}) flagged by a row check "
             f"(class imbalance aside) · {labels}")
 
 
@@ -73,7 +75,7 @@ def journal_line(book: DecisionBook, n_rows: int) -> str:
     if book.steps_this_session:
         session += f", {book.steps_this_session:,} undo/redo"
     return (f"Journal: {counts['relabel']:,} relabelled · {counts['exclude']:,} excluded · {counts['keep']:,} kept"
-            f" = {counted(decided, 'row')} ({decided / max(1, n_rows):.1%}){session} · R re-audits, C confusions")
+            f" = {counted(decided, 'row')} ({share(decided, n_rows)}){session} · R re-audits, C confusions")
 
 
 class SummaryScreen(Screen):
