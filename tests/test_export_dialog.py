@@ -302,3 +302,25 @@ async def test_replace_in_the_dialog_replaces_the_earlier_export(tmp_path: Path)
         await pilot.pause()
     assert any(n.startswith("wrote 36 rows") for n in notices), notices
     assert out.read_bytes() == source.read_bytes()
+
+
+async def test_a_name_too_long_for_the_file_system_is_said_not_a_crash(tmp_path: Path) -> None:
+    """A file name over 255 bytes typed into the path (or a folder name that long on the way):
+    the dialog's checks raised OSError (File name too long) from its Input.Changed handler and
+    the app ended in a traceback, the journal's decisions safe but the session gone. The
+    dialog says it as the command line does (the path cut to 80 characters) and stays open."""
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        for value in (str(tmp_path / f"{'a' * 300}.csv"), str(tmp_path / ("b" * 300) / "out.csv")):
+            await _type(pilot, app, value)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.results == [] and app.dialog.is_attached, value
+            assert "File name too long" in _warning(app) and "…" in _warning(app), _warning(app)
+        await _type(pilot, app, str(tmp_path / "out.csv"))
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ExportRequest(tmp_path / "out.csv", False, overwrite=False)]

@@ -130,7 +130,19 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.check(self.query_one("#export-path", Input).value)
 
     def check(self, value: str) -> bool:
-        """Warn about an input file, an existing file or an unknown extension; True if OK."""
+        """Warn about an input file, an existing file or an unknown extension; True if OK. A path
+        the file system refuses to look at (a name over 255 bytes) is said, as the command line
+        says it, never raised (it ended the app in a traceback)."""
+        try:
+            return self._check(value)
+        except OSError as error:
+            name = str(error.filename if error.filename is not None else value)
+            shown = name if len(name) <= 80 else f"{name[:79]}…"
+            self.query_one("#export-warning", Static).update(
+                f"{terminal_safe(shown)}: {error.strerror or error}: choose another name")
+            return False
+
+    def _check(self, value: str) -> bool:
         from engine.output_guard import same_file
 
         warning = self.query_one("#export-warning", Static)
