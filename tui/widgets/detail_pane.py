@@ -65,7 +65,7 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
         return f"Nearly the same as row {other} (distance {nearest:.3f}, typical {typical:.3f}); {state}."
     if issue_type == "class_imbalance":
         count = int(np.count_nonzero(view.given == given))
-        return (f"Its class {quoted(names[given])} has only {counted(count, 'row')} "
+        return (f"Its class {quoted(names[given])} has {'only ' if flagged else ''}{counted(count, 'row')} "
                 f"({count / max(1, len(view)):.1%} of the data); {state}.")
     if issue_type == "underperforming_group":
         return f"It sits in a cluster of similar rows where the model does worse; {score_text}, {state}."
