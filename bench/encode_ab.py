@@ -45,14 +45,14 @@ def child(rows: int, precision: str) -> None:
     if os.environ.get("ENCODE_AB_REPO"):  # this variant's engine comes from another tree
         sys.path.insert(0, os.environ["ENCODE_AB_REPO"])
     from engine import bert_encoder
-    from engine.embed import _model_path, resolve_precision
+    from engine.embed_model import model_path, resolve_precision
 
     with BANKING77_TRAIN.open(newline="", encoding="utf-8") as handle:
         texts = [row["text"] for row in csv.DictReader(handle)][:rows]
     effective = resolve_precision(os.environ.get("ENCODE_AB_PRECISION", precision), "cpu", None)
     if os.environ.get("ENCODE_AB_TOKENS_PER_BATCH"):  # a variant may try another batch size
         bert_encoder.TOKENS_PER_BATCH = int(os.environ["ENCODE_AB_TOKENS_PER_BATCH"])
-    encoder = bert_encoder.BertMeanEncoder(_model_path("all-MiniLM-L6-v2"), precision=effective)
+    encoder = bert_encoder.BertMeanEncoder(model_path("all-MiniLM-L6-v2"), precision=effective)
     encoder.encode(texts[-200:])
     cpu, wall = time.process_time(), time.perf_counter()
     encoder.encode(texts)

@@ -47,10 +47,10 @@ def load(name: str) -> tuple[list[str], np.ndarray]:
 
 def vectors(texts: list[str], precision: str) -> tuple[np.ndarray, float]:
     from engine.bert_encoder import BertMeanEncoder
-    from engine.embed import DEFAULT_MODEL, _model_path
+    from engine.embed_model import DEFAULT_MODEL, model_path
 
     started = time.perf_counter()
-    encoder = BertMeanEncoder(_model_path(DEFAULT_MODEL), precision=precision)
+    encoder = BertMeanEncoder(model_path(DEFAULT_MODEL), precision=precision)
     return encoder.encode(texts), time.perf_counter() - started
 
 

@@ -195,7 +195,7 @@ class BertMeanEncoder:
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids per text with [CLS]/[SEP], truncated like sentence-transformers does. Each
         text is cut to a bound of characters first (the tokenizer works on all it is given)."""
-        from engine.embed import CHARS_PER_TOKEN
+        from engine.embed_model import CHARS_PER_TOKEN
 
         limit = int(self.tokenizer.truncation["max_length"]) * CHARS_PER_TOKEN
         return [e.ids for e in self.tokenizer.encode_batch([str(t)[:limit] for t in texts])]

@@ -181,7 +181,7 @@ def validate_options(options: AuditOptions) -> AuditOptions:
     file). Array shapes are checked against the data when the audit reads the arrays.
 
     Returns a copy with the issue types normalised; ``options`` itself is left as given."""
-    from engine.embed import PRECISIONS, resolve_device
+    from engine.embed_model import PRECISIONS, resolve_device
     from engine.predict import CLASSIFIERS
 
     options = dataclasses.replace(options, issue_types=parse_issue_types(options.issue_types))

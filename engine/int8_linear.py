@@ -165,8 +165,8 @@ def int8_works() -> bool:
 
 if __name__ == "__main__":  # recalibrate the bundled model and ship its outlier channels
     from engine.bert_encoder import BertMeanEncoder
-    from engine.embed import DEFAULT_MODEL, _model_path, model_fingerprint
+    from engine.embed_model import DEFAULT_MODEL, model_fingerprint, model_path
 
-    encoder = BertMeanEncoder(_model_path(DEFAULT_MODEL), precision="fp32")
+    encoder = BertMeanEncoder(model_path(DEFAULT_MODEL), precision="fp32")
     write_shipped(model_fingerprint(DEFAULT_MODEL), encoder.calibrate_outliers())
     print(f"wrote {SHIPPED}")

@@ -19,7 +19,7 @@ import pandas as pd
 
 from engine.audit import ISSUE_TYPES, LABEL_VERSION, DatalabFindings
 from engine.cache import ArraySpec, array_hash, make_key
-from engine.embed import (
+from engine.embed_model import (
     TFIDF_MODEL,
     emulated_bf16_note,
     model_fingerprint,

@@ -46,7 +46,7 @@ def index_key(fields: dict[str, Any], cache_root: Path) -> str | None:
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return None  # a Hugging Face folder or name: the pipeline decides what it reads
-        from engine.embed import TFIDF_MODEL, model_fingerprint, resolve_device, resolve_model_name, resolve_precision
+        from engine.embed_model import TFIDF_MODEL, model_fingerprint, resolve_device, resolve_model_name, resolve_precision
 
         model = resolve_model_name(fields.get("model"))
         precision = (str(fields.get("precision")) if model == TFIDF_MODEL else

@@ -452,6 +452,7 @@ def test_a_huge_text_is_cut_before_tokenising(monkeypatch):
     """A 50 MB text was tokenised whole (126 s, 7.45 GB); now only a bounded start reaches the
     tokenizer, and the vector is the one of the text's start (the model reads 256 tokens)."""
     import engine.embed as embed
+    import engine.embed_model as embed_model
 
     encoder = embed.load_model(None, "cpu", "auto")
     recorder = _RecordingTokenizer(encoder.tokenizer)
@@ -459,12 +460,13 @@ def test_a_huge_text_is_cut_before_tokenising(monkeypatch):
     huge = "my card payment was declined at the shop " * 250_000  # 10 MB
     vectors = embed.embed_texts(["a short one", huge, huge[:5_000]], device="cpu")
     limit = embed.char_limit(None)
-    assert limit == 256 * embed.CHARS_PER_TOKEN and max(recorder.lengths) <= limit
+    assert limit == 256 * embed_model.CHARS_PER_TOKEN and max(recorder.lengths) <= limit
     np.testing.assert_allclose(vectors[1], vectors[2], atol=1e-6)
 
 
 def test_other_encoders_and_tfidf_get_bounded_texts(monkeypatch):
     import engine.embed as embed
+    import engine.embed_model as embed_model
 
     seen: list[int] = []
 
@@ -477,11 +479,11 @@ def test_other_encoders_and_tfidf_get_bounded_texts(monkeypatch):
 
     monkeypatch.setattr(embed, "load_model", lambda *a, **k: FakeEncoder())
     embed.embed_texts(["x" * 3_000_000, "y"], model="some-org/some-model", device="cpu", precision="fp32")
-    assert max(seen) == embed.FALLBACK_MAX_TOKENS * embed.CHARS_PER_TOKEN
+    assert max(seen) == embed_model.FALLBACK_MAX_TOKENS * embed_model.CHARS_PER_TOKEN
     tfidf_seen: list[int] = []
     monkeypatch.setattr(embed, "_tfidf_vectors", lambda texts, **k: tfidf_seen.extend(map(len, texts)))
     embed.embed_texts(["word " * 100_000, "other words"], model="tfidf")
-    assert max(tfidf_seen) == embed.TFIDF_MAX_CHARS
+    assert max(tfidf_seen) == embed_model.TFIDF_MAX_CHARS
 
 
 def test_thousands_of_classes_are_bounded_before_any_heavy_work(tmp_path, capsys, monkeypatch, no_embedding):

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import engine.embed
+import engine.embed_model
 from engine.cache import Cache, make_key
 from engine.cpu_features import MEMO_FILE, remembered
 from engine.embed import DEFAULT_MODEL, model_fingerprint
@@ -78,9 +79,9 @@ def test_bf16_asked_for_on_a_cpu_without_it_says_why_the_run_is_slow(small_frame
 
 def test_bf16_on_a_cpu_with_it_has_no_note(tmp_path):
     assert remembered(tmp_path, lambda: True)
-    assert engine.embed.emulated_bf16_note("bf16", "cpu", memo_dir=tmp_path) is None
-    assert engine.embed.emulated_bf16_note("fp32", "cpu", memo_dir=tmp_path) is None
-    assert engine.embed.emulated_bf16_note("bf16", "cuda", memo_dir=tmp_path) is None
+    assert engine.embed_model.emulated_bf16_note("bf16", "cpu", memo_dir=tmp_path) is None
+    assert engine.embed_model.emulated_bf16_note("fp32", "cpu", memo_dir=tmp_path) is None
+    assert engine.embed_model.emulated_bf16_note("bf16", "cuda", memo_dir=tmp_path) is None
 
 
 def test_a_warm_auto_run_imports_no_torch(small_frame, tmp_path):

@@ -93,7 +93,7 @@ def refuse_missing_device(args: argparse.Namespace) -> None:
     ``audit`` says the same when it embeds (and ``--model tfidf`` needs no device)."""
     device = getattr(args, "device", None)
     if getattr(args, "command", None) in ("browse", "demo", "serve") and device not in (None, "auto", "cpu"):
-        from engine.embed import resolve_device
+        from engine.embed_model import resolve_device
 
         resolve_device(device)
 

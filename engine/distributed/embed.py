@@ -53,7 +53,7 @@ def embed_texts(
 ) -> np.ndarray:
     """:func:`engine.embed.embed_texts` on a Ray cluster; ``source``/``text_column`` name the file
     the texts were read from (``None``: send the texts from the driver)."""
-    from engine.embed import TFIDF_MODEL, resolve_model_name
+    from engine.embed_model import TFIDF_MODEL, resolve_model_name
 
     name = resolve_model_name(model)
     if len(texts) == 0:

@@ -45,7 +45,7 @@ def embed_precision(options: Any, model: str, memo_dir: Any = None) -> str:
     instance runs on this machine, so the driver's answer stands (no Ray started for it); on a
     joined cluster ``auto`` is fp16 for GPU actors, and for CPU actors what a worker's CPU
     supports (asked once per process)."""
-    from engine.embed import resolve_device, resolve_precision
+    from engine.embed_model import resolve_device, resolve_precision
 
     if options.ray in (None, LOCAL):
         return resolve_precision(options.precision, resolve_device(options.device), model, memo_dir=memo_dir)
@@ -67,9 +67,9 @@ def _workers_have_native_bf16() -> bool:
 
     @ray.remote(num_cpus=1, max_retries=RETRIES)
     def probe() -> bool:
-        from engine.embed import _cpu_has_native_bf16
+        from engine.embed_model import cpu_has_native_bf16
 
-        return _cpu_has_native_bf16()
+        return cpu_has_native_bf16()
 
     return bool(gather([probe.remote()], "embed")[0])
 
