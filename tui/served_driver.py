@@ -14,21 +14,29 @@ from collections.abc import Iterator
 from typing import Any
 
 from textual import messages
-from textual.drivers._input_reader import InputReader
 from textual.drivers.web_driver import WebDriver
 
 #: What ``TEXTUAL_DRIVER`` names in the command serve runs per connection.
 SERVED_DRIVER = "tui.served_driver:ServedDriver"
 
 
-class _StdinReader(InputReader):
-    """The web driver's stdin reader, noting whether stdin itself ended (not a stop on exit)."""
+class _EndNoting:
+    """Wraps the web driver's stdin reader (anything with ``close()`` that iterates bytes) and
+    notes whether stdin itself ended, not a stop on exit. A wrapper, not a subclass: textaudit
+    imports nothing from Textual's private ``textual.drivers._input_reader``."""
 
-    ended = False
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._closed = False
+        self.ended = False
+
+    def close(self) -> None:
+        self._closed = True
+        self._reader.close()
 
     def __iter__(self) -> Iterator[bytes]:
-        yield from super().__iter__()
-        self.ended = not self._exit_event.is_set()
+        yield from self._reader
+        self.ended = not self._closed
 
 
 class ServedDriver(WebDriver):
@@ -36,10 +44,13 @@ class ServedDriver(WebDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._input_reader = _StdinReader()
+        reader = getattr(self, "_input_reader", None)  # a Textual without it: WebDriver's behaviour, no crash
+        self._stdin = None if reader is None else _EndNoting(reader)
+        if self._stdin is not None:
+            self._input_reader = self._stdin
 
     def run_input_thread(self) -> None:
         """Read input as WebDriver does; at the end of stdin, ask the app to exit."""
         super().run_input_thread()
-        if self._input_reader.ended and not self.exit_event.is_set():
+        if self._stdin is not None and self._stdin.ended and not self.exit_event.is_set():
             self._app.post_message(messages.ExitApp())  # thread-safe
