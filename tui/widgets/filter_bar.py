@@ -6,6 +6,8 @@
     suggested:pin  s:pin   suggested label contains "pin"
     s:+pin  s:-pin         label sets: "pin" likely missing / likely wrong (given: and suggested: match any
                            label of the set, or of the suggested set)
+    datalab:yes  dl:no     rows Datalab's own label check flags / does not flag (its verdict, beside
+                           textaudit's: on the label screen, f then datalab:yes lists every row it flags)
     "exact phrase"         quoted words stay together
     ~some text             (on enter) the rows nearest in meaning to "some text"
 """
@@ -23,9 +25,11 @@ from textual.widgets import Input
 from tui.text_index import Check, never_cancelled
 from tui.view import AuditView
 
-FILTER_HELP = 'words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase" · ~text (rows like it)'
+FILTER_HELP = ('words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase" · ~text (rows like it)'
+               " · datalab:yes/no (Datalab's own label flag)")
 #: The placeholders, longest first: the bar shows the longest that fits whole (closing quote included).
 FILTER_HINTS = ("filter: " + FILTER_HELP,
+                'filter: words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase" · ~text (rows like it)',
                 'filter: words · "a phrase" · re:REGEX · given:LABEL · suggested:LABEL',
                 'filter: words · "a phrase" · re:REGEX · g:LABEL · s:LABEL',
                 "filter (? lists the syntax)")
@@ -39,11 +43,12 @@ class FilterSpec:
     regex: regex.Pattern | None = None  # the regex module: Python's syntax, a match that can time out
     given: str | None = None
     suggested: str | None = None
+    datalab: bool | None = None  # Datalab's own label flag: True flagged, False not
     error: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.regex or self.given or self.suggested)
+        return not (self.words or self.regex or self.given or self.suggested or self.datalab is not None)
 
     def label_set(self, fragment: str, class_names: list[str]) -> np.ndarray:
         fragment = fragment.lower()
@@ -53,6 +58,9 @@ class FilterSpec:
     def mask(self, rows: np.ndarray, view: AuditView, check: Check = never_cancelled) -> np.ndarray:
         """Boolean mask over ``rows`` (runs in a worker thread; ``check`` stops a stale request)."""
         keep = np.ones(len(rows), dtype=bool)
+        if self.datalab is not None:  # no Datalab label verdict (labels not checked): no row matches
+            flags = view.datalab_label_flags
+            keep &= (flags[rows] == self.datalab) if flags is not None else False
         if view.multilabel is not None and (self.given or self.suggested):  # label sets: every label counts
             return self._set_mask(rows, view, keep, check)
         if self.given:
@@ -83,6 +91,10 @@ class FilterSpec:
         return keep
 
 
+_DATALAB_VALUES = {"yes": True, "y": True, "flagged": True, "true": True,
+                   "no": False, "n": False, "not": False, "false": False}
+
+
 def parse_filter(query: str) -> FilterSpec:
     """Parse the filter line; a bad regex or quote gives a spec with ``error`` set."""
     spec = FilterSpec()
@@ -105,6 +117,11 @@ def parse_filter(query: str) -> FilterSpec:
             spec.given = value
         elif value and key in ("suggested", "s", "sugg", "pred"):
             spec.suggested = value
+        elif value and key in ("datalab", "dl"):
+            verdict = _DATALAB_VALUES.get(value.lower())
+            if verdict is None:
+                return FilterSpec(error=f"filter: datalab: takes yes or no, not {value!r}")
+            spec.datalab = verdict
         else:
             spec.words.append(token)
     return spec
