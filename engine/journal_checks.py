@@ -71,6 +71,9 @@ class DecisionChecks:
                          if type(c) is type(value) and c == value), None)
             if same is not None:  # '01', ' 2', '+1' for int labels: a 'new' class the export wrote as 1
                 raise UsageError(f"{label_after!r} is the class {same!r} written another way; relabel to {same!r}")
+            if not isinstance(value, str) and str(value) != label_after:  # '1_0', ' 7', '8' in a float column:
+                # a new class the app names as typed, written as 10, 7, 8.0 (so '10' and '1_0' became one)
+                raise UsageError(f"{label_after!r} would be written as {value}; relabel to {str(value)!r}")
 
     def validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:
         """``validate`` for every entry, the checks that repeat done once per distinct value;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from engine.errors import UsageError
@@ -32,9 +33,13 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
             values.append(known[display])
             continue
         try:
-            values.append(convert(display))
+            value = convert(display)
         except ValueError:
             raise UsageError(f"label {display!r} is not {kind}, but the labels are") from None
+        if convert is float and not math.isfinite(value):  # 'nan' wrote a missing label: the export no longer loaded
+            raise UsageError(f"label {display!r} is not a finite number, so the number column cannot hold it "
+                             "as a label (NaN is a missing value there)")
+        values.append(value)
     return values
 
 
