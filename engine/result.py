@@ -35,9 +35,15 @@ def label_estimate(result: AuditResult) -> dict[str, Any] | None:
     info = result.output.info.get("label") or {}
     if "estimated_label_issues" not in info:
         return None
+    issues = result.output.issues
+    # Datalab's own flag beside textaudit's (the TUI's summary says both): what a notebook's
+    # get_issues('label') marks is_label_issue
+    datalab = ({"datalab_label_issues": int(issues["datalab_is_label_issue"].sum())}
+               if "datalab_is_label_issue" in issues else {})
     return {
         "estimated_label_issues": info["estimated_label_issues"],
         "label_score_method": info.get("label_score_method"),
+        **datalab,
         **(info.get("label_score_diagnostics") or {}),
     }
 
