@@ -12,7 +12,7 @@ import io
 import threading
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,24 +100,52 @@ def run_datalab(
     from cleanlab import Datalab
 
     from engine.bounds import issue_kwargs
-    from engine.issue_managers import CheckFailed, RunContext, register_managers
+    from engine.issue_managers import RunContext, register_managers
 
     register_managers()
     labels = np.asarray(labels, dtype=np.int64)
     lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
     run = RunContext(labels=labels, pred_probs=pred_probs)
+
+    def settings(issue_type: str) -> dict[str, Any]:  # 10M+ rows: bounded by engine/bounds.py
+        return {**_issue_kwargs(issue_type), **issue_kwargs(issue_type, len(labels), features, run.notes)}
+
+    timings = find_each(lab, run, list(issue_types), settings, n_rows=len(labels), pred_probs=pred_probs,
+                        knn_graph=knn_graph, features=features, null_mask=null_mask, progress=progress, cancel=cancel)
+    output = collect_findings(lab, timings)
+    output.notes = run.notes
+    return output
+
+
+def find_each(
+    lab: Any,
+    run: Any,
+    todo: Sequence[str],
+    settings: Callable[[str], dict[str, Any]],
+    *,
+    n_rows: int,
+    pred_probs: np.ndarray | None,
+    knn_graph: Any | None,
+    features: np.ndarray | None,
+    null_mask: np.ndarray | None,
+    progress: ProgressFn | None,
+    cancel: threading.Event | None,
+) -> dict[str, float]:
+    """``lab.find_issues`` for each type of ``todo`` in turn (its ``settings``, and ``run``, the
+    managers' context): progress and a cancel between types, a ``CheckFailed`` a note in
+    ``run.notes``. Returns each type's seconds. Shared by the single- and multi-label audits."""
+    from engine.issue_managers import CheckFailed
+
     timings: dict[str, float] = {}
-    todo = list(issue_types)
     for step, issue_type in enumerate(todo):
         if cancel is not None and cancel.is_set():
             raise Cancelled("audit cancelled")
         if progress is not None:
             progress(Progress("audit", step, len(todo), issue_type))
         started = time.perf_counter()
-        bounded = issue_kwargs(issue_type, len(labels), features, run.notes)  # 10M+ rows: engine/bounds.py
-        kwargs: dict[str, Any] = {"issue_types": {issue_type: {**_issue_kwargs(issue_type), **bounded, "textaudit": run}}}
+        kwargs: dict[str, Any] = {"issue_types": {issue_type: {**settings(issue_type), "textaudit": run}}}
         if issue_type == "null":
-            kwargs["features"] = _null_marker(len(labels), null_mask)
+            kwargs["features"] = _null_marker(n_rows, null_mask)
         else:
             if pred_probs is not None:
                 kwargs["pred_probs"] = pred_probs
@@ -134,9 +162,7 @@ def run_datalab(
         timings[issue_type] = round(time.perf_counter() - started, 3)
     if progress is not None:
         progress(Progress("audit", len(todo), len(todo), "done"))
-    output = _collect(lab, timings)
-    output.notes = run.notes
-    return output
+    return timings
 
 
 def _null_marker(n_rows: int, null_mask: np.ndarray | None) -> np.ndarray:
@@ -174,7 +200,8 @@ def _report(lab) -> str:
     return text[:-1] if text.endswith("\n") else text
 
 
-def _collect(lab, timings: dict[str, float]) -> DatalabFindings:
+def collect_findings(lab: Any, timings: dict[str, float]) -> DatalabFindings:
+    """Datalab's issues (near-duplicate sets included), summary, JSON-safe info and report text."""
     issues = lab.get_issues().reset_index(drop=True)
     if "near_duplicate" in set(lab.get_issue_summary()["issue_type"]):
         extra = lab.get_issues("near_duplicate").reset_index(drop=True)

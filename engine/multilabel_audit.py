@@ -21,16 +21,13 @@ bench/quality_multilabel.py has the figures behind these choices).
 from __future__ import annotations
 
 import threading
-import time
-import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from engine.errors import Cancelled
-from engine.progress import Progress, ProgressFn
+from engine.progress import ProgressFn
 
 if TYPE_CHECKING:
     from engine.audit import DatalabFindings
@@ -105,46 +102,20 @@ def run_datalab_multilabel(
     fails becomes a note ("<type> not checked: <reason>"), as in ``engine.audit.run_datalab``."""
     from cleanlab import Datalab
 
-    from engine.audit import AuditOutput
-    from engine.issue_managers import CheckFailed
+    from engine.audit import collect_findings, find_each
     from engine.multilabel_managers import MultilabelRunContext, register_multilabel_managers
 
     register_multilabel_managers()
     lab = Datalab(data={"label": [list(s) for s in sets]}, label_name="label", task="multilabel", verbosity=0)
     run = MultilabelRunContext(labels=np.zeros(0, dtype=np.int64), pred_probs=pred_probs, sets=list(sets))
-    timings: dict[str, float] = {}
     skipped = [t for t in issue_types if t not in MULTILABEL_ISSUE_TYPES]
     if skipped:
         run.notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
     todo = [t for t in issue_types if t in MULTILABEL_ISSUE_TYPES]
-    for step, issue_type in enumerate(todo):
-        if cancel is not None and cancel.is_set():
-            raise Cancelled("audit cancelled")
-        if progress is not None:
-            progress(Progress("audit", step, len(todo), issue_type))
-        started = time.perf_counter()
-        kwargs: dict[str, Any] = {"issue_types": {issue_type: {**_KWARGS.get(issue_type, {}), "textaudit": run}}}
-        if issue_type == "null":  # a one-column marker, NaN where the text is missing
-            marker = np.zeros((len(sets), 1), dtype=np.float32)
-            if null_mask is not None:
-                marker[np.asarray(null_mask, dtype=bool)] = np.nan
-            kwargs["features"] = marker
-        else:
-            kwargs["pred_probs"] = pred_probs
-            if knn_graph is not None:
-                kwargs["knn_graph"] = knn_graph
-            elif features is not None:
-                kwargs["features"] = features
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                lab.find_issues(**kwargs)
-        except CheckFailed as failed:
-            run.notes.append(f"{issue_type} not checked: {failed.reason}")
-        timings[issue_type] = round(time.perf_counter() - started, 3)
-    if progress is not None:
-        progress(Progress("audit", len(todo), len(todo), "done"))
-    output = _collect(lab, timings, AuditOutput)
+    timings = find_each(lab, run, todo, lambda issue_type: _KWARGS.get(issue_type, {}), n_rows=len(sets),
+                        pred_probs=pred_probs, knn_graph=knn_graph, features=features, null_mask=null_mask,
+                        progress=progress, cancel=cancel)
+    output = collect_findings(lab, timings)
     if "label" in todo:
         missing, extra = suggestions(sets, pred_probs)
         output.issues["missing_labels"] = [" ".join(map(str, m)) for m in missing]
@@ -157,22 +128,6 @@ _KWARGS: dict[str, dict[str, Any]] = {
     "outlier": {"metric": "cosine"}, "near_duplicate": {"metric": "cosine"}, "non_iid": {"metric": "cosine"},
     "label": {"n_jobs": 1},  # no multiprocessing pool forked from a process with threads
 }
-
-def _collect(lab, timings: dict[str, float], output_type):
-    """Datalab's issues, summary, JSON-safe info and report text as an ``AuditOutput``."""
-    from engine.audit import _report, json_safe
-
-    issues = lab.get_issues().reset_index(drop=True)
-    summary = lab.get_issue_summary().reset_index(drop=True)
-    if "near_duplicate" in set(summary["issue_type"]):
-        extra = lab.get_issues("near_duplicate").reset_index(drop=True)
-        for column in ("near_duplicate_sets", "distance_to_nearest_neighbor"):
-            if column in extra:
-                issues[column] = extra[column].to_numpy()
-    issues = issues.drop(columns=["given_label", "predicted_label"], errors="ignore")
-    info = {name: json_safe(lab.get_info(name)) for name in summary["issue_type"]}
-    report = _report(lab)  # the one lock every audit's redirected stdout shares
-    return output_type(issues=issues, summary=summary, info=info, report=report, timings_s=timings)
 
 
 def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, vector_key: str,
