@@ -22,6 +22,7 @@ reported: a decision never lands on a row the user did not decide on.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from engine.journal_format import ReplayProblems, json_scalar
@@ -38,6 +39,7 @@ class RowMatcher:
         self.names = dataset.class_names
         self._hashes: dict[int, str] = {}
         self._by_id: dict[Any, list[int]] | None = None
+        self._by_loose_id: dict[str, list[int]] | None = None
         self._by_hash: dict[str, list[int]] | None = None
         self._prints = RowPrints(dataset) if prints is None else prints  # rows' row_hash, computed as needed
         self._earlier = EarlierPrints(dataset, self._prints)  # over the columns a line had, when some were added
@@ -81,7 +83,7 @@ class RowMatcher:
             if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
                 row = stored
             else:
-                rows = self._id_rows(wanted)
+                rows = self._id_rows(wanted) or self._loose_id_rows(wanted)
                 if not rows:
                     problems.out_of_range.append(stored)
                     return None
@@ -163,9 +165,39 @@ class RowMatcher:
         except TypeError:
             return []
 
+    def _loose_id_rows(self, wanted: Any) -> list[int]:
+        """The rows whose id is ``wanted`` written as the other type: 100, 100.0 and "100" alike. The
+        same data saved as CSV (ids read as text) after decisions on its JSONL/Parquet (ids as ints),
+        or the other way, matched no row by id: 'no decision applies ... row not in the dataset',
+        though every row was there. Only the text check still to pass decides, as for any id."""
+        key = _loose_id(wanted)
+        if key is None:
+            return []
+        if self._by_loose_id is None:
+            self._by_loose_id = {}
+            for row, value in enumerate(self.dataset.ids):
+                found = _loose_id(json_scalar(value))
+                if found is not None:
+                    self._by_loose_id.setdefault(found, []).append(row)
+        return self._by_loose_id.get(key, [])
+
     def _hash_rows(self, digest: str) -> list[int]:
         if self._by_hash is None:
             self._by_hash = {}
             for row in range(len(self.dataset)):
                 self._by_hash.setdefault(self.text_hash(row), []).append(row)
         return self._by_hash.get(digest, [])
+
+
+def _loose_id(value: Any) -> str | None:
+    """An id as text for matching across types (100, 100.0, "100" -> "100"), or None (a bool, a
+    null, a NaN: never an id to match loosely)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return str(int(value)) if value.is_integer() else repr(value)
+    return value if isinstance(value, str) else None
