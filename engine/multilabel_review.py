@@ -31,20 +31,15 @@ def by_label(before: pd.DataFrame, after: pd.DataFrame, after_rows: np.ndarray,
              names_before: Sequence[Any], names_after: Sequence[Any]) -> dict[str, dict[str, dict[str, int]]]:
     """Per issue type and label: rows resolved (by the set before), remaining and new (by the set
     after). ``after_rows[i]`` is the original row of corrected row ``i``, as for ``audit_delta``."""
-    from engine.review import issue_flag_columns
+    from engine.review import flags_before_after
 
     after_rows = np.asarray(after_rows, dtype=np.int64)
     n = len(before)
     sets_after_full: list[tuple[int, ...]] = [()] * n
     for corrected, original in enumerate(after_rows.tolist()):
         sets_after_full[original] = sets_after[corrected]
-    before_flags, after_flags = issue_flag_columns(before), issue_flag_columns(after)
     tables: dict[str, dict[str, dict[str, int]]] = {}
-    for name in dict.fromkeys([*before_flags, *after_flags]):
-        was = before_flags.get(name, np.zeros(n, dtype=bool))
-        now = np.zeros(n, dtype=bool)
-        if name in after_flags:
-            now[after_rows] = after_flags[name]
+    for name, was, now in flags_before_after(before, after, after_rows):
         table: dict[str, dict[str, int]] = {}
         for kind, mask, sets, names in (("resolved", was & ~now, sets_before, names_before),
                                         ("remaining", was & now, sets_after_full, names_after),

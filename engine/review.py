@@ -7,6 +7,7 @@ interactive on a million rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,6 +210,21 @@ def issue_flag_columns(issues: pd.DataFrame) -> dict[str, np.ndarray]:
             if c.startswith("is_") and c.endswith("_issue")}
 
 
+def flags_before_after(before: pd.DataFrame, after: pd.DataFrame,
+                       after_rows: np.ndarray) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+    """Per issue type of either frame: its flags on the rows of ``before`` (``was``), and on the
+    same rows after (``now``; a row absent from ``after`` is not flagged there). ``after_rows``
+    as for :func:`audit_delta`."""
+    n = len(before)
+    before_flags, after_flags = issue_flag_columns(before), issue_flag_columns(after)
+    for name in dict.fromkeys([*before_flags, *after_flags]):
+        was = before_flags.get(name, np.zeros(n, dtype=bool))
+        now = np.zeros(n, dtype=bool)
+        if name in after_flags:
+            now[after_rows] = after_flags[name]
+        yield name, was, now
+
+
 def audit_delta(before: pd.DataFrame, after: pd.DataFrame, after_rows: np.ndarray, *,
                 before_labels: np.ndarray | None = None, after_labels: np.ndarray | None = None,
                 class_names_before: list[str] | None = None,
@@ -224,17 +240,12 @@ def audit_delta(before: pd.DataFrame, after: pd.DataFrame, after_rows: np.ndarra
     n = len(before)
     present = np.zeros(n, dtype=bool)
     present[after_rows] = True
-    before_flags, after_flags = issue_flag_columns(before), issue_flag_columns(after)
     labels_after_full = None
     if after_labels is not None and class_names_after is not None:
         labels_after_full = np.full(n, -1, dtype=np.int64)
         labels_after_full[after_rows] = after_labels
     delta: dict[str, Any] = {}
-    for name in dict.fromkeys([*before_flags, *after_flags]):
-        was = before_flags.get(name, np.zeros(n, dtype=bool))
-        now = np.zeros(n, dtype=bool)
-        if name in after_flags:
-            now[after_rows] = after_flags[name]
+    for name, was, now in flags_before_after(before, after, after_rows):
         resolved, remaining, new = was & ~now, was & now, ~was & now
         entry: dict[str, Any] = {
             "before": int(was.sum()), "after": int(now.sum()),
