@@ -112,6 +112,20 @@ class DetailPane(VerticalScroll, can_focus=True):
                                                                     self.view.datalab_label_flags))
         return self._datalab_rule[1]
 
+    def row_header(self, row: int, names: list[str]) -> Text:
+        """The top of every row's detail: its number and id, the decision (``names``: how the
+        book names labels), then the text, and a blank line."""
+        text = Text()
+        text.append(f"Row {row:,}", style="bold")
+        text.append(f" · id {self.view.ids[row]}")
+        decision = self.book.describe(row, names)
+        if decision:
+            text.append(f"   decision: {decision}", style="bold reverse")
+        text.append("\n")
+        text.append(self.view.full_text(row, SHOWN_CHARS) or "(empty)")
+        text.append("\n\n")
+        return text
+
     def render_row(self, row: int) -> Text:
         if self.view.multilabel is not None:  # label sets: tui/widgets/multilabel_detail.py
             from tui.widgets.multilabel_detail import render_multilabel_row
@@ -119,15 +133,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             return render_multilabel_row(self, row)
         view, names = self.view, self.view.shown_names
         given, predicted = int(view.given[row]), int(view.predicted[row])
-        text = Text()
-        text.append(f"Row {row:,}", style="bold")
-        text.append(f" · id {view.ids[row]}")
-        decision = self.book.describe(row, names)
-        if decision:
-            text.append(f"   decision: {decision}", style="bold reverse")
-        text.append("\n")
-        text.append(view.full_text(row, SHOWN_CHARS) or "(empty)")
-        text.append("\n\n")
+        text = self.row_header(row, names)
         text.append("Given:     ", style="bold")
         text.append(f"{names[given]}")
         if (p := view.probability(row, given)) is not None:

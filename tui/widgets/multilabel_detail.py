@@ -17,19 +17,11 @@ TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the mo
 
 def render_multilabel_row(pane: DetailPane, row: int) -> Text:
     """What ``DetailPane.render_row`` shows for a row of multi-label data."""
-    from tui.widgets.detail_pane import SHOWN_CHARS, one_line  # detail_pane imports this module
+    from tui.widgets.detail_pane import one_line  # detail_pane imports this module
 
     view, ml = pane.view, pane.view.multilabel
     names = ml.shown
-    text = Text()
-    text.append(f"Row {row:,}", style="bold")
-    text.append(f" · id {view.ids[row]}")
-    decision = pane.book.describe(row, view.class_names)
-    if decision:
-        text.append(f"   decision: {decision}", style="bold reverse")
-    text.append("\n")
-    text.append(view.full_text(row, SHOWN_CHARS) or "(empty)")
-    text.append("\n\n")
+    text = pane.row_header(row, view.class_names)
     text.append("Given:     ", style="bold")
     text.append(ml.given_text(row) if ml.sets[row] else "∅ (no label)")
     text.append("\nSuggested: ", style="bold")
