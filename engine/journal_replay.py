@@ -27,7 +27,7 @@ from typing import Any
 
 from engine.journal_format import ReplayProblems, json_scalar
 from engine.load import Dataset, text_sha256
-from engine.row_print import EarlierPrints, RowPrints
+from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 
 
 class RowMatcher:
@@ -43,6 +43,7 @@ class RowMatcher:
         self._by_hash: dict[str, list[int]] | None = None
         self._prints = RowPrints(dataset) if prints is None else prints  # rows' row_hash, computed as needed
         self._earlier = EarlierPrints(dataset, self._prints)  # over the columns a line had, when some were added
+        self._retyped = RetypedPrints(dataset)  # the same values as another format types them (CSV: text)
         self.columns_changed = False  # a line's row_hash covered other columns than the data has now
 
     def text_hash(self, row: int) -> str:
@@ -122,6 +123,7 @@ class RowMatcher:
         """Compute the ``row_hash`` of ``rows`` (rows of this data) in one pass, for the checks to come."""
         self._prints.get(rows)
         self._earlier.named = list(rows)
+        self._retyped.named = list(rows)
 
     def _other_columns(self, entry: dict[str, Any]) -> bool:
         """True when the line's ``row_hash`` covered other columns than the data has now."""
@@ -139,7 +141,7 @@ class RowMatcher:
             return True
         now, tag = found[0], wanted.rpartition("-")[2]
         if now.rpartition("-")[2] == tag:
-            return now == wanted
+            return now == wanted or self._retyped.matches(row, wanted)
         then = self._earlier.get(row, tag)  # a column added since: the row over the columns it had
         if then is not None:
             return then == wanted

@@ -11,7 +11,8 @@ the line's fingerprint is computed again over the columns it covered (``EarlierP
 after one was removed, renamed or moved, copies that still differ in the columns left cannot be
 told apart (replay reports them, not applied), and copies alike in all of them may take the one
 at the position (either gives the same output). Data with no other columns has no fingerprint
-(its copies are identical, so either is right).
+(its copies are identical, so either is right). The same data saved in another format (a CSV
+reads 7, 0.5, True as text) is compared with its values re-typed (``RetypedPrints``).
 """
 
 from __future__ import annotations
@@ -134,6 +135,85 @@ class EarlierPrints:
                 return None
             made.update(zip(rows, found))
         return made[row]
+
+
+class RetypedPrints:
+    """Fingerprints over the same columns with their values re-typed as another format writes them:
+    a CSV reads every cell as text ('7', '0.5', 'True') where a JSONL or Parquet file held 7, 0.5,
+    True. The same data saved as CSV (or back) gave every row another ``row_hash``, so decisions on
+    a repeated text matched no copy, even at their own position: 'no decision applies ... their id or
+    text now belongs to several rows'. Two variants: text cells read as numbers (or booleans) where
+    every cell of the column reads so, and numbers and booleans written as text."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._prints: dict[int, tuple[str | None, str | None]] = {}
+        self._frames: list[pd.DataFrame | None] | None = None
+        self.named: list[int] = []  # rows the journal names: fingerprinted in one pass
+
+    def matches(self, row: int, wanted: str) -> bool:
+        """True when ``row``'s re-typed fingerprint (either variant) is ``wanted``."""
+        if row not in self._prints:
+            rows = list(dict.fromkeys([row] + [r for r in self.named if r not in self._prints]))
+            variants = [self._hash(frame, rows) for frame in self._variants()]
+            for i, r in enumerate(rows):
+                self._prints[r] = (variants[0][i] if variants[0] else None, variants[1][i] if variants[1] else None)
+        return wanted in self._prints[row]
+
+    def _variants(self) -> list[pd.DataFrame | None]:
+        if self._frames is None:
+            columns = other_columns(self.dataset)
+            frame = self.dataset.frame.iloc[:, columns] if columns else None
+            if frame is None:
+                self._frames = [None, None]
+            else:
+                as_numbers = [_as_numbers(frame.iloc[:, i]) for i in range(frame.shape[1])]
+                as_text = [_as_text(frame.iloc[:, i]) for i in range(frame.shape[1])]
+                self._frames = [_frame(as_numbers, frame), _frame(as_text, frame)]
+                self._tag = columns_tag(self.dataset, columns)
+        return self._frames
+
+    def _hash(self, frame: pd.DataFrame | None, rows: list[int]) -> list[str] | None:
+        if frame is None:
+            return None
+        part = frame.iloc[np.asarray(rows)]
+        try:
+            plain = pd.DataFrame({i: _hashable(part.iloc[:, i]) for i in range(part.shape[1])})
+            hashes = pd.util.hash_pandas_object(plain, index=False).to_numpy()
+        except (TypeError, ValueError):
+            return None
+        return [f"{value:016x}-{self._tag}" for value in hashes.tolist()]
+
+
+def _frame(columns: list[pd.Series | None], frame: pd.DataFrame) -> pd.DataFrame | None:
+    """``frame`` with the re-typed columns in place, or None when none re-types."""
+    if all(column is None for column in columns):
+        return None
+    return pd.DataFrame({i: frame.iloc[:, i].reset_index(drop=True) if column is None else column
+                         for i, column in enumerate(columns)})
+
+
+def _as_numbers(column: pd.Series) -> pd.Series | None:
+    """A text column whose every cell reads as an int, a float or a boolean, as those values."""
+    if column.dtype.kind in "biufc" or column.isna().any():
+        return None
+    values = column.tolist()
+    if not values or not all(isinstance(v, str) for v in values):
+        return None
+    if set(values) <= {"True", "False"}:
+        return pd.Series([v == "True" for v in values], dtype=bool)
+    try:
+        numbers = pd.to_numeric(pd.Series(values, dtype=object))
+    except (TypeError, ValueError):
+        return None
+    return numbers if numbers.dtype.kind in "if" else None
+
+
+def _as_text(column: pd.Series) -> pd.Series | None:
+    """A number or boolean column as the text a CSV holds for it (7, 0.5, True -> '7', '0.5', 'True')."""
+    if column.dtype.kind not in "biuf" or column.isna().any():
+        return None
+    return pd.Series([repr(v) if isinstance(v, float) else str(v) for v in column.tolist()], dtype=object)
 
 
 def columns_tag(dataset: Dataset, columns: list[int]) -> str:
