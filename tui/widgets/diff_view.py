@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.decisions import DecisionBook
+from tui.decisions import EXCLUDE, RELABEL, DecisionBook
 from tui.view import AuditView
 from tui.widgets.detail_pane import shown_text
 
@@ -117,12 +117,28 @@ class DiffView(VerticalScroll, can_focus=True):
             parts.append(Text("  ") + body)
         return Group(*parts)
 
+    def _settled_label(self) -> str | None:
+        """The one label the members left in the data have after the journal's decisions (excluded
+        members aside), when a decision changed the set and they agree; else None."""
+        codes = self.book.codes[self.members]
+        if not codes.any():
+            return None
+        names = self.view.shown_names
+        after = {self.view.shown_names[int(self.view.given[row])] if code != RELABEL
+                 else names[label] if (label := int(self.book.labels[row])) < len(names) else self.book.display_label(label)
+                 for row, code in zip(self.members, codes) if code != EXCLUDE}
+        return next(iter(after)) if len(after) == 1 else "every member excluded" if not after else None
+
     def _legend(self) -> Text:
         ml = self.view.multilabel
         labels = {ml.label_text(r) if ml is not None else self.view.shown_names[int(self.view.given[r])]
                   for r in self.members}
         text = Text(f"{len(self.members)} members", style="bold")
-        if len(labels) > 1:
+        if len(labels) > 1 and (settled := self._settled_label() if ml is None else None) is not None:
+            # the decisions leave every member still in the data one label (A, k, l): said so, not alarmed
+            text.append(f"  given labels differ ({' / '.join(sorted(labels))}); settled by decisions: {settled}",
+                        style="bold")
+        elif len(labels) > 1:
             text.append("  ⚠ CONFLICTING LABELS: " + " / ".join(sorted(labels)), style="bold reverse")
         if self.app.no_color:
             text.append("   {+added+} vs first · [-missing-]", style="italic")
