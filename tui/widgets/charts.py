@@ -57,8 +57,6 @@ class BarChart(Widget):
     """Horizontal bars for labelled counts (e.g. the class distribution); redrawn to fit. ``labels``
     are the raw class names: ties are ordered by them, and they are drawn by tui.names.drawn_name."""
 
-    DEFAULT_CSS = "BarChart { height: auto; }"
-
     def __init__(self, labels: list[str], counts: list[int], *, limit: int = 30, id: str | None = None) -> None:
         super().__init__(id=id)
         order = sorted(range(len(labels)), key=lambda i: (-int(counts[i]), natural_key(labels[i])))
@@ -94,8 +92,6 @@ class BarChart(Widget):
 
 class PositionPlot(Widget):
     """A per-position series (e.g. label index by row position) binned to the widget's width."""
-
-    DEFAULT_CSS = "PositionPlot { height: 10; }"
 
     def __init__(self, values: np.ndarray, title: str, low: float | None = None, high: float | None = None,
                  *, id: str | None = None) -> None:
