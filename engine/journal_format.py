@@ -78,6 +78,7 @@ class ReplayProblems:
         self.label_changed: list[int] = []
         self.other_label_column: dict[str, list[int]] = {}  # made on another label column: its rows
         self.other_label_sep: dict[str, list[int]] = {}  # label sets read with another --label-sep: rows
+        self.label_sep_absent = False  # ... and this run was given no --label-sep (single-label)
         self.ambiguous: list[int] = []
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.columns_changed = False  # an ambiguous line's row_hash covered other columns than the data's
@@ -98,6 +99,7 @@ class ReplayProblems:
             self.other_label_sep.setdefault(sep, []).extend(rows)
         self.id_columns |= other.id_columns
         self.columns_changed |= other.columns_changed
+        self.label_sep_absent |= other.label_sep_absent
 
     @property
     def unapplied(self) -> int:
@@ -143,8 +145,9 @@ class ReplayProblems:
             report.append(f"{counted(len(rows), 'decision')} not applied: made on the label column {column!r}, "
                           f"not this one (rows {rows_text(rows)})")
         for sep, rows in self.other_label_sep.items():
-            report.append(f"{counted(len(rows), 'decision')} not applied: made with --label-sep {sep!r}, not this "
-                          f"one (rows {rows_text(rows)}); give --label-sep {sep!r}")
+            this = "which this run was not given" if self.label_sep_absent else "not this one"
+            report.append(f"{counted(len(rows), 'decision')} not applied: made with --label-sep {sep!r}, {this} "
+                          f"(rows {rows_text(rows)}); give --label-sep {sep!r}")
         if self.ambiguous:
             report.append(f"{counted(len(self.ambiguous), 'decision')} not applied: "
                           f"{'its' if len(self.ambiguous) == 1 else 'their'} id or text now belongs to "

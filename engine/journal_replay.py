@@ -75,6 +75,11 @@ class RowMatcher:
         if isinstance(sep, str) and getattr(form, "kind", None) == "sep" and form.sep != sep:
             problems.other_label_sep.setdefault(sep, []).append(stored)
             return None
+        if isinstance(sep, str) and not self.dataset.is_multilabel:  # an export without the app's --label-sep:
+            # 'the row's label changed since' named no cause
+            problems.other_label_sep.setdefault(sep, []).append(stored)
+            problems.label_sep_absent = True
+            return None
         in_range = 0 <= stored < n_rows
         made_with = entry.get("id_column")
         if isinstance(made_with, str) and made_with != self.dataset.id_column and "id" in entry:
