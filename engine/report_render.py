@@ -52,6 +52,9 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     if estimate is not None:
         lines.append(f"\nLabel errors estimated: {estimate['estimated_label_issues']:,} "
                      f"(label_score: {estimate['label_score_method']})")
+        if estimate.get("datalab_label_issues") is not None:  # what a notebook's Datalab flags
+            lines.append(f"Datalab's own label flag: {estimate['datalab_label_issues']:,} rows "
+                         "(the label rows below are textaudit's; its datalab_* columns are Datalab's)")
     p_value = view["non_iid_p_value"]
     if p_value is not None:
         verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."

@@ -13,3 +13,10 @@ def test_the_json_summary_counts_datalab_s_own_label_flags_as_the_summary_screen
     theirs = int(demo_result.output.issues["datalab_is_label_issue"].sum())
     assert estimate["datalab_label_issues"] == theirs
     assert f"Datalab's own flag: {theirs:,} row" in AuditView.from_result(demo_result).label_source()
+
+
+def test_the_text_report_says_datalab_s_own_label_flag_count(demo_result):
+    from engine.result import report_text
+
+    theirs = int(demo_result.output.issues["datalab_is_label_issue"].sum())
+    assert f"Datalab's own label flag: {theirs:,} rows" in report_text(demo_result)
