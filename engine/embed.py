@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -214,8 +215,8 @@ def _embed_unique(
 BATCHES_PER_CALL = 4
 
 
-def _encode_in_pieces(encoder, texts: list[str], batch_size: int, autocast, cancel: threading.Event | None,
-                      report: Callable[[int], None] | None) -> list:
+def _encode_in_pieces(encoder: Any, texts: list[str], batch_size: int, autocast: AbstractContextManager[Any],
+                      cancel: threading.Event | None, report: Callable[[int], None] | None) -> np.ndarray:
     """``encoder.encode`` (a sentence-transformers model) over ``texts`` a few batches at a time,
     raising ``Cancelled`` between calls once ``cancel`` is set, and reporting the count done."""
     import numpy as np
@@ -276,7 +277,7 @@ def _encodable(text: str) -> str:
     return text
 
 
-def _autocast(precision: str, on_gpu: bool):
+def _autocast(precision: str, on_gpu: bool) -> AbstractContextManager[Any]:
     """bf16 autocast on CPU (weights stay fp32, matmuls run in bf16); a no-op otherwise."""
     import contextlib
 

@@ -9,8 +9,9 @@ explicit distance of 0, as Datalab requires.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -25,6 +26,9 @@ DEFAULT_K = 10
 EXACT_LIMIT = 30_000
 ZERO_TOLERANCE = 1e-6
 VECTORS_TOLERANCE = 1e-4  # derive_graph: a stored distance this far from the recomputed one means other vectors
+
+Hits = tuple[np.ndarray, np.ndarray]  # (rows, k) similarities and neighbour indices
+Search = Callable[[int, int], Hits]  # the hits of query rows [start, stop)
 
 
 @dataclass(frozen=True)
@@ -111,8 +115,8 @@ def _block_rows(n: int, budget_cells: int = 32_000_000) -> int:
     return max(1, min(n, budget_cells // max(n, 1)))
 
 
-def _exact_numpy(vectors, k, progress, cancel):
-    def search(start: int, stop: int):
+def _exact_numpy(vectors: np.ndarray, k: int, progress: StepFn | None, cancel: threading.Event | None) -> Hits:
+    def search(start: int, stop: int) -> Hits:
         block = vectors[start:stop] @ vectors.T
         block[np.arange(stop - start), np.arange(start, stop)] = -np.inf  # no self-neighbour
         part = np.argpartition(-block, k - 1, axis=1)[:, :k]
@@ -121,7 +125,7 @@ def _exact_numpy(vectors, k, progress, cancel):
     return _search_blocks(len(vectors), k, search, progress, cancel, step=_block_rows(len(vectors)))
 
 
-def _drop_self(found_sims: np.ndarray, found: np.ndarray, rows: np.ndarray, k: int):
+def _drop_self(found_sims: np.ndarray, found: np.ndarray, rows: np.ndarray, k: int) -> Hits:
     """k hits per row from k+1, the row itself (``rows``: each query's own row) or a missing -1
     hit removed, vectorised."""
     unwanted = (found == rows[:, None]) | (found < 0)
@@ -153,12 +157,13 @@ def _row_blocks(n: int, step: int) -> list[tuple[int, int]]:
     return [(start, min(n, start + step)) for start in range(0, n, step)]
 
 
-def _search_every_row(index, vectors, k, progress, cancel, *, method: str, done_before: float):
+def _search_every_row(index: Any, vectors: np.ndarray, k: int, progress: StepFn | None, cancel: threading.Event | None,
+                      *, method: str, done_before: float) -> Hits:
     """Query every row against a built faiss ``index`` in ``query_blocks``; self-matches removed.
 
     Progress runs from ``done_before`` (the share of the work spent building) to the end.
     """
-    def search(start: int, stop: int):
+    def search(start: int, stop: int) -> Hits:
         found_sims, found = index.search(vectors[start:stop], k + 1)
         return _drop_self(found_sims, found, np.arange(start, stop), k)
 
@@ -166,7 +171,8 @@ def _search_every_row(index, vectors, k, progress, cancel, *, method: str, done_
                           done_before=done_before)
 
 
-def _search_blocks(n: int, k: int, search, progress, cancel, *, step: int, done_before: float = 0.0):
+def _search_blocks(n: int, k: int, search: Search, progress: StepFn | None, cancel: threading.Event | None, *,
+                   step: int, done_before: float = 0.0) -> Hits:
     """Fill (n, k) similarities and indices block by block with ``search(start, stop)``,
     checking for cancellation before each block and reporting progress after it."""
     sims = np.empty((n, k), dtype=np.float32)
@@ -180,7 +186,7 @@ def _search_blocks(n: int, k: int, search, progress, cancel, *, step: int, done_
     return sims, idx
 
 
-def _exact_faiss(vectors, k, progress, cancel):
+def _exact_faiss(vectors: np.ndarray, k: int, progress: StepFn | None, cancel: threading.Event | None) -> Hits:
     """Exact inner-product search (faiss IndexFlatIP: BLAS blocks + heap selection)."""
     try:
         import faiss
@@ -191,14 +197,15 @@ def _exact_faiss(vectors, k, progress, cancel):
     return _search_every_row(index, vectors, k, progress, cancel, method="exact", done_before=0.0)
 
 
-def _exact_torch(vectors, k, device, progress, cancel):
+def _exact_torch(vectors: np.ndarray, k: int, device: str, progress: StepFn | None,
+                 cancel: threading.Event | None) -> Hits:
     import torch
 
     n = len(vectors)
     on_device = torch.from_numpy(vectors).to(device=device, dtype=torch.float16)
     step = max(1, min(n, 2_000_000_000 // max(n, 1) // 4))
 
-    def search(start: int, stop: int):
+    def search(start: int, stop: int) -> Hits:
         block = (on_device[start:stop] @ on_device.T).float()
         rows = torch.arange(stop - start, device=block.device)
         block[rows, rows + start] = -float("inf")
@@ -208,7 +215,8 @@ def _exact_torch(vectors, k, device, progress, cancel):
     return _search_blocks(n, k, search, progress, cancel, step=step)
 
 
-def _ivf(vectors, k, progress, cancel, nprobe: int | None = None):
+def _ivf(vectors: np.ndarray, k: int, progress: StepFn | None, cancel: threading.Event | None,
+         nprobe: int | None = None) -> Hits:
     """faiss IVF-Flat: k-means cells (trained on a sample), exact distances inside the
     ``nprobe`` nearest cells. For all-rows kNN it is far cheaper to build than HNSW; exact
     duplicates share a cell, so they are always found, at distance 0."""
@@ -249,7 +257,7 @@ def ivf_index(vectors: np.ndarray, nprobe: int | None = None) -> faiss.IndexIVFF
     return index
 
 
-def _hnsw(vectors, k, progress, cancel):
+def _hnsw(vectors: np.ndarray, k: int, progress: StepFn | None, cancel: threading.Event | None) -> Hits:
     import faiss
 
     n, dim = vectors.shape

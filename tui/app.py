@@ -348,7 +348,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
                               notes=list(getattr(style, "notes", None) or ()))
         self.push_screen(dialog, self._export_confirmed)
 
-    def _export_confirmed(self, request) -> None:
+    def _export_confirmed(self, request: ExportRequest | None) -> None:
         if request is not None:
             self.notify(f"exporting to {request.output}…", timeout=3)
             self.run_export(request)

@@ -19,6 +19,7 @@ from tui.messages import ReauditFinished, ReauditProgress, ReauditStopped, Simil
 from tui.view import ISSUE_TITLES, counted, terminal_safe
 
 if TYPE_CHECKING:
+    from tui.screens.reaudit import ReauditScreen
     from tui.screens.threshold_dialog import ThresholdChoice
 
 SIMILAR_ROWS = 50  # more like this: how many nearest rows
@@ -160,7 +161,7 @@ class ReviewActions:
         else:
             self.post_message(ReauditFinished(result))
 
-    def _reaudit_screen(self):
+    def _reaudit_screen(self) -> ReauditScreen | None:
         from tui.screens.reaudit import ReauditScreen
 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, ReauditScreen)), None)
