@@ -103,8 +103,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             writes = (f"Writes only the {relabel + exclude:,} changed rows ({relabel:,} relabelled, {exclude:,} "
                       "excluded), each with its label before and after.")
         else:
+            unchanged = self.n_rows - exclude - relabel  # 'kept' alone read as if only those were written
             writes = (f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
-                      f"{exclude:,} excluded (removed), {keep:,} kept as they are.")
+                      f"{exclude:,} excluded (removed), {unchanged:,} unchanged ({keep:,} of them marked keep).")
         read = "".join(f"\nNote:    {terminal_safe(note)}" for note in self.notes)
         return (f"From:    {terminal_safe(str(self.source))}\n"
                 f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}{read}")
