@@ -292,7 +292,7 @@ class Journal:
                 payload = encode_group(
                     seq=group_id, group=group_id, ts=ts, actions=action_names, row_parts=parts, after=texts,
                     issue_type=issue_type, suggested_label=suggested_label, id_column=self.dataset.id_column,
-                    new_label=fresh, label_column=self.dataset.label_column)
+                    new_label=fresh, label_column=self.dataset.label_column, text_column=self.dataset.text_column)
             except ValueError:  # a lone surrogate somewhere: the line-by-line path escapes it as before
                 lines = []
                 for offset, (action, row, label_after, new) in enumerate(
@@ -337,7 +337,8 @@ class Journal:
                         seq=group_id, group=group_id, ts=ts, actions=[action] * len(rows),
                         row_parts=self._rows.parts(rows), after=[None] * len(rows), issue_type=next(iter(target.kinds)),
                         suggested_label=None, id_column=self.dataset.id_column, new_label=[False] * len(rows),
-                        target=target.id, label_column=self.dataset.label_column)
+                        target=target.id, label_column=self.dataset.label_column,
+                        text_column=self.dataset.text_column)
                 except ValueError:
                     payload = None
                 if payload is not None:
@@ -402,6 +403,8 @@ class Journal:
         }
         if self.dataset.label_column is not None:  # replay skips a decision made on another label column
             entry["label_column"] = self.dataset.label_column
+        if self.dataset.text_column is not None:  # replay names it when the texts differ (title+text vs text)
+            entry["text_column"] = self.dataset.text_column
         if target is not None:
             entry["target"] = target
         if self.dataset.is_multilabel:  # the sets before and after, as lists (old readers ignore them)

@@ -79,6 +79,7 @@ class ReplayProblems:
         self.other_label_column: dict[str, list[int]] = {}  # made on another label column: its rows
         self.other_label_sep: dict[str, list[int]] = {}  # label sets read with another --label-sep: rows
         self.label_sep_absent = False  # ... and this run was given no --label-sep (single-label)
+        self.other_text_column: dict[str, list[int]] = {}  # text changed, decided with another text column: rows
         self.ambiguous: list[int] = []
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.columns_changed = False  # an ambiguous line's row_hash covered other columns than the data's
@@ -97,6 +98,8 @@ class ReplayProblems:
             self.other_label_column.setdefault(column, []).extend(rows)
         for sep, rows in other.other_label_sep.items():
             self.other_label_sep.setdefault(sep, []).extend(rows)
+        for column, rows in other.other_text_column.items():
+            self.other_text_column.setdefault(column, []).extend(rows)
         self.id_columns |= other.id_columns
         self.columns_changed |= other.columns_changed
         self.label_sep_absent |= other.label_sep_absent
@@ -106,7 +109,8 @@ class ReplayProblems:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
                 + len(self.label_changed) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups)
-                + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values())))
+                + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
+                + sum(map(len, self.other_text_column.values())))
 
     def summary(self) -> str | None:
         """One clause for a summary line when part of the journal no longer applies, else None."""
@@ -132,6 +136,10 @@ class ReplayProblems:
         if self.text_changed:
             report.append(f"{counted(len(self.text_changed), 'decision')} not applied: the row's text changed "
                           f"since (text_sha256 mismatch; rows {rows_text(self.text_changed)})")
+        for column, rows in self.other_text_column.items():
+            report.append(f"{counted(len(rows), 'decision')} not applied: the row's text differs, and the decision was "
+                          f"made with --text-column {column!r}, not this run's (rows {rows_text(rows)}); give "
+                          f"--text-column {column!r}")
         if self.out_of_range:
             report.append(f"{counted(len(self.out_of_range), 'decision')} not applied: row not in the dataset "
                           f"(rows {rows_text(self.out_of_range)})")
@@ -297,7 +305,7 @@ def row_part(row: int, id_json: str, digest: str, before_json: str, row_hash: st
 def encode_group(
     *, seq: int, group: int, ts: str, actions: Sequence[str], row_parts: Sequence[str], after: Sequence[str | None],
     issue_type: str, suggested_label: str | None, id_column: str | None, new_label: Sequence[bool],
-    target: int | None = None, label_column: str | None = None,
+    target: int | None = None, label_column: str | None = None, text_column: str | None = None,
 ) -> bytes:
     """The lines of one decision group in one pass: byte for byte what ``encode_line`` writes
     for each line's entry dict (key order included), with the fields shared by the group
@@ -312,6 +320,7 @@ def encode_group(
     tail = (f',"issue_type":{encode_json(issue_type)},"suggested_label":{encode_json(suggested_label)}'
             f',"id_column":{encode_json(id_column)}' + ("" if label_column is None else
                                                      f',"label_column":{encode_json(label_column)}')
+            + ("" if text_column is None else f',"text_column":{encode_json(text_column)}')
             + ("" if target is None else f',"target":{target}'))
     ends = {False: tail + "}\n", True: tail + ',"new_label":true}\n'}
     pieces: list[Any] = [None] * (6 * n)

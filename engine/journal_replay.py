@@ -112,17 +112,26 @@ class RowMatcher:
                 problems.ambiguous.append(stored)
                 return None
             if not rows:
-                (problems.text_changed if in_range else problems.out_of_range).append(stored)
+                (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
                 return None
             row = rows[0]
         if self.text_hash(row) != entry["text_sha256"]:
-            problems.text_changed.append(stored)
+            self._text_changed(entry, problems).append(stored)
             return None
         before = entry.get("label_before")
         if isinstance(before, str) and before != self.label(row):
             problems.label_changed.append(stored)
             return None
         return row
+
+    def _text_changed(self, entry: dict[str, Any], problems: ReplayProblems) -> list[int]:
+        """Where a line whose text no longer matches is reported: under the text column it was made
+        with when that is not this run's (the app run with --text-column title+text, the export not:
+        'the row's text changed since' named no cause), else as a changed text."""
+        column = entry.get("text_column")
+        if isinstance(column, str) and column != self.dataset.text_column:
+            return problems.other_text_column.setdefault(column, [])
+        return problems.text_changed
 
     def prepare_prints(self, rows: list[int]) -> None:
         """Compute the ``row_hash`` of ``rows`` (rows of this data) in one pass, for the checks to come."""
