@@ -55,3 +55,14 @@ def test_a_driver_named_by_textual_driver_needs_no_terminal(monkeypatch):
     assert terminal_problem() == "stdin"  # fd 0 closed: sys.__stdin__ is None
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")  # textual-serve's
     assert terminal_problem() is None
+
+
+def test_the_refusal_comes_before_the_app_is_imported(tmp_path):
+    """No terminal: the one line comes without importing the app and its screens first (tui/launch.py)."""
+    code = ("import sys; from tui.cli import main; code = main(['demo']); "
+            "print(code, 'tui.app' in sys.modules)")
+    env = {**os.environ, "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(REPO)}
+    env.pop("TEXTUAL_DRIVER", None)
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.stdout.split() == ["2", "False"], done.stderr

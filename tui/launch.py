@@ -35,14 +35,14 @@ def terminal_problem() -> str | None:
 
 def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
-    from tui.app import TextauditApp
-    from tui.interrupts import flag_only
-
     if (stream := terminal_problem()) is not None:  # in a pipe, nohup or cron it waited for keys forever
         from engine.errors import UsageError
 
         raise UsageError(f"the TUI needs a terminal, and {stream} is not one (a pipe, a file, nohup?); run it "
                          "in a terminal (tmux keeps it over SSH), or use 'textaudit audit' for a report")
+    from tui.app import TextauditApp  # Textual and the screens: only once there is a terminal to draw on
+    from tui.interrupts import flag_only
+
     app = TextauditApp(source=source, options=options, journal_path=journal_path)
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
         app.run()
