@@ -40,6 +40,7 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
     Decision,
     JournalError,
     ReplayProblems,
+    data_name,
     decision_from_entry,
     encode_group,
     encode_line,
@@ -76,6 +77,7 @@ class Journal:
         self._rows = RowParts(dataset)  # each row's line part, filled as rows are decided
         self._matcher = RowMatcher(dataset, self._rows.row_prints)  # row_hash computed once for both
         self._problems = ReplayProblems()
+        self._data_name = data_name(dataset.source)
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -292,7 +294,8 @@ class Journal:
                 payload = encode_group(
                     seq=group_id, group=group_id, ts=ts, actions=action_names, row_parts=parts, after=texts,
                     issue_type=issue_type, suggested_label=suggested_label, id_column=self.dataset.id_column,
-                    new_label=fresh, label_column=self.dataset.label_column, text_column=self.dataset.text_column)
+                    new_label=fresh, label_column=self.dataset.label_column, text_column=self.dataset.text_column,
+                    data=self._data_name)
             except ValueError:  # a lone surrogate somewhere: the line-by-line path escapes it as before
                 lines = []
                 for offset, (action, row, label_after, new) in enumerate(
@@ -338,7 +341,7 @@ class Journal:
                         row_parts=self._rows.parts(rows), after=[None] * len(rows), issue_type=next(iter(target.kinds)),
                         suggested_label=None, id_column=self.dataset.id_column, new_label=[False] * len(rows),
                         target=target.id, label_column=self.dataset.label_column,
-                        text_column=self.dataset.text_column)
+                        text_column=self.dataset.text_column, data=self._data_name)
                 except ValueError:
                     payload = None
                 if payload is not None:
@@ -405,6 +408,8 @@ class Journal:
             entry["label_column"] = self.dataset.label_column
         if self.dataset.text_column is not None:  # replay names it when the texts differ (title+text vs text)
             entry["text_column"] = self.dataset.text_column
+        if self._data_name is not None:  # replay names it when decisions do not apply (another file's journal)
+            entry["data"] = self._data_name
         if target is not None:
             entry["target"] = target
         if self.dataset.is_multilabel:  # the sets before and after, as lists (old readers ignore them)

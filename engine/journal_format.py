@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import datetime, timezone
 from collections.abc import Sequence
 from typing import Any
@@ -82,6 +83,8 @@ class ReplayProblems:
         self.other_text_column: dict[str, list[int]] = {}  # text changed, decided with another text column: rows
         self.ambiguous: list[int] = []
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
+        self.data_names: set[str] = set()  # data files decisions were made on, other than this run's
+        self.data_name: str | None = None  # this run's
         self.columns_changed = False  # an ambiguous line's row_hash covered other columns than the data's
         self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
         self.partial_groups: list[tuple[int, int, int]] = []  # (group, matching lines, size)
@@ -101,6 +104,8 @@ class ReplayProblems:
         for column, rows in other.other_text_column.items():
             self.other_text_column.setdefault(column, []).extend(rows)
         self.id_columns |= other.id_columns
+        self.data_names |= other.data_names
+        self.data_name = self.data_name or other.data_name
         self.columns_changed |= other.columns_changed
         self.label_sep_absent |= other.label_sep_absent
 
@@ -163,6 +168,10 @@ class ReplayProblems:
                           + ("; the data's columns changed since (one removed, renamed or moved), so the copies "
                              "cannot be told apart by their other columns; an --id-column (a value unique to each "
                              "row) matches rows by id" if self.columns_changed else ""))
+        if self.data_names and self.unapplied:  # a journal passed for another file, or the default one shared
+            names = ", ".join(sorted(self.data_names))
+            this = f" (this data: {self.data_name})" if self.data_name else ""
+            report.append(f"the journal's decisions were made on {names}{this}: is it that file's journal?")
         if self.id_columns and self.unapplied:  # matched by text alone: a moved duplicate, an edited text
             names = " / ".join(sorted(self.id_columns))
             report.append(f"the journal's decisions were made with --id-column {names}: pass --id-column {names} "
@@ -186,6 +195,22 @@ class ReplayProblems:
 
 
 REQUIRED_FIELDS = {"group": int, "group_size": int, "row": int, "action": str, "text_sha256": str}
+
+
+def data_name(source: Any) -> str | None:
+    """The data's name a journal line records: the file (or folder) and the folder it is in,
+    ``v2/train.csv`` (two train.csv in two folders share the default journal of the current
+    folder), not the whole path; ``hf:NAME[:SPLIT]`` as given; None for a DataFrame."""
+    source = str(source)
+    if source == "<DataFrame>" or not source:
+        return None
+    if source.startswith("hf:"):
+        return source
+    try:
+        path = Path(source).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):
+        path = Path(source)
+    return "/".join(part for part in (path.parent.name, path.name) if part) or None
 
 
 def parse_line(raw: bytes) -> dict[str, Any] | None:
@@ -306,6 +331,7 @@ def encode_group(
     *, seq: int, group: int, ts: str, actions: Sequence[str], row_parts: Sequence[str], after: Sequence[str | None],
     issue_type: str, suggested_label: str | None, id_column: str | None, new_label: Sequence[bool],
     target: int | None = None, label_column: str | None = None, text_column: str | None = None,
+    data: str | None = None,
 ) -> bytes:
     """The lines of one decision group in one pass: byte for byte what ``encode_line`` writes
     for each line's entry dict (key order included), with the fields shared by the group
@@ -321,6 +347,7 @@ def encode_group(
             f',"id_column":{encode_json(id_column)}' + ("" if label_column is None else
                                                      f',"label_column":{encode_json(label_column)}')
             + ("" if text_column is None else f',"text_column":{encode_json(text_column)}')
+            + ("" if data is None else f',"data":{encode_json(data)}')
             + ("" if target is None else f',"target":{target}'))
     ends = {False: tail + "}\n", True: tail + ',"new_label":true}\n'}
     pieces: list[Any] = [None] * (6 * n)

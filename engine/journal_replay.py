@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from engine.journal_format import ReplayProblems, json_scalar
+from engine.journal_format import ReplayProblems, data_name, json_scalar
 from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 
@@ -45,6 +45,7 @@ class RowMatcher:
         self._earlier = EarlierPrints(dataset, self._prints)  # over the columns a line had, when some were added
         self._retyped = RetypedPrints(dataset)  # the same values as another format types them (CSV: text)
         self.columns_changed = False  # a line's row_hash covered other columns than the data has now
+        self.data_name = data_name(dataset.source)
 
     def text_hash(self, row: int) -> str:
         found = self._hashes.get(row)
@@ -84,6 +85,10 @@ class RowMatcher:
         made_with = entry.get("id_column")
         if isinstance(made_with, str) and made_with != self.dataset.id_column and "id" in entry:
             problems.id_columns.add(made_with)  # said only if some decision is not applied
+        made_on = entry.get("data")
+        if isinstance(made_on, str) and made_on != self.data_name:
+            problems.data_names.add(made_on)  # said only if some decision is not applied
+            problems.data_name = self.data_name
         if self.uses_ids(entry):
             wanted = entry["id"]
             if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
