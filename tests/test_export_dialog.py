@@ -324,3 +324,24 @@ async def test_a_name_too_long_for_the_file_system_is_said_not_a_crash(tmp_path:
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [ExportRequest(tmp_path / "out.csv", False, overwrite=False)]
+
+
+async def test_a_space_after_the_extension_is_named(tmp_path: Path) -> None:
+    """'out.csv ' (a pasted name with a trailing space) read 'unknown extension .csv : use .csv,
+    .json, ...', an extension refused in favour of itself. The dialog names the space; an
+    extension it does not know is quoted, as the command line quotes it."""
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, str(tmp_path / "out.csv "))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == [] and _warning(app) == "the name ends in a space after .csv: remove it"
+        await _type(pilot, app, str(tmp_path / "out.xlsx"))
+        assert _warning(app).startswith("unknown extension '.xlsx': use .csv")
+        await _type(pilot, app, str(tmp_path / "out.csv"))
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ExportRequest(tmp_path / "out.csv", False, overwrite=False)]

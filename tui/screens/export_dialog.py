@@ -155,7 +155,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             what = "the input file" if same_file(target, Path(self.source)) else "the corrections journal"
             problem = f"that is {what}: export never overwrites it"
         elif format_of(target) is None:
-            problem = f"unknown extension {target.suffix or '(none)'}: use {known_suffixes()}"
+            suffix = target.suffix
+            if suffix != suffix.rstrip() and format_of(Path(value.rstrip())) is not None:  # 'out.csv ' pasted
+                problem = f"the name ends in a space after {suffix.rstrip()}: remove it"
+            else:  # quoted, as the command line says it: 'unknown extension .csv : use .csv' read as nonsense
+                problem = f"unknown extension {terminal_safe(repr(suffix)) if suffix else '(none)'}: use {known_suffixes()}"
         elif folder_slash_problem(value, format_of(target) or "", "") is not None:  # 'out.csv/' wrote out.csv
             problem = f"{terminal_safe(value)} ends in a folder separator: an export is a file, remove it"
         elif target.is_symlink() or target.is_dir():
