@@ -53,11 +53,15 @@ def column_plot(series: np.ndarray, height: int, low: float, high: float) -> lis
     return lines
 
 
+#: Past the chart's limit, the rarest classes drawn below the '… N more classes' line.
+RAREST_SHOWN = 10
+
+
 class BarChart(Widget):
     """Horizontal bars for labelled counts (e.g. the class distribution); redrawn to fit. ``labels``
     are the raw class names: ties are ordered by them, and they are drawn by tui.names.drawn_name."""
 
-    def __init__(self, labels: list[str], counts: list[int], *, limit: int = 30, id: str | None = None) -> None:
+    def __init__(self, labels: list[str], counts: list[int], *, limit: int = 200, id: str | None = None) -> None:
         super().__init__(id=id)
         order = sorted(range(len(labels)), key=lambda i: (-int(counts[i]), natural_key(labels[i])))
         self.labels = [drawn_name(labels[i]) for i in order]
@@ -68,24 +72,40 @@ class BarChart(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return min(len(self.labels), self.limit) + (1 if len(self.labels) > self.limit else 0)
 
+    def shown(self) -> tuple[list[int], list[int]]:
+        """The bars drawn above and below the '… N more classes' line: every class up to ``limit``;
+        past it the most frequent and the :data:`RAREST_SHOWN` rarest (an imbalance audit's point)."""
+        n = len(self.labels)
+        if n <= self.limit:
+            return list(range(n)), []
+        tail = min(RAREST_SHOWN, self.limit // 2)
+        return list(range(self.limit - tail)), list(range(n - tail, n))
+
     def render(self) -> Text:
         width = self.size.width or 60
-        shown = min(len(self.labels), self.limit)
+        head, tail = self.shown()
         total = sum(self.counts) or 1
-        name_width = min(max((cell_len(n) for n in self.labels[:shown]), default=4), max(8, width // 3))
+        name_width = min(max((cell_len(self.labels[i]) for i in head + tail), default=4), max(8, width // 3))
         count_width = len(f"{max(self.counts, default=0):,}") + 8
         bar_width = max(1, width - name_width - count_width - 3)
         top = max(self.counts, default=1)
         text = Text(no_wrap=True, overflow="ellipsis")
-        for name, count in zip(self.labels[:shown], self.counts[:shown]):
-            label = self.fitter.fit(name, name_width)  # cut in the middle: stays unambiguous
+
+        def bar(i: int) -> None:
+            label = self.fitter.fit(self.labels[i], name_width)  # cut in the middle: stays unambiguous
             text.append(f"{label}{' ' * max(0, name_width - cell_len(label))} ")
-            text.append(f"{horizontal_bar(count, top, bar_width):<{bar_width}}", style="bold")
-            text.append(f" {count:>{count_width - 8},} {count / total:6.1%}\n")
-        if len(self.labels) > shown:
-            rest = sum(self.counts[shown:])
-            text.append(f"… {counted(len(self.labels) - shown, 'more class', 'more classes')}, {counted(rest, 'row')}\n",
-                        style="italic")
+            text.append(f"{horizontal_bar(self.counts[i], top, bar_width):<{bar_width}}", style="bold")
+            text.append(f" {self.counts[i]:>{count_width - 8},} {self.counts[i] / total:6.1%}\n")
+
+        for i in head:
+            bar(i)
+        if tail:
+            hidden = range(len(head), tail[0])
+            rest = sum(self.counts[i] for i in hidden)
+            text.append(f"… {counted(len(hidden), 'more class', 'more classes')}, {counted(rest, 'row')}; "
+                        f"the {len(tail)} rarest:\n", style="italic")
+        for i in tail:
+            bar(i)
         text.rstrip()
         return text
 
