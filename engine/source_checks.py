@@ -12,6 +12,29 @@ from engine.errors import DataError, UsageError
 from engine.formats import format_of, is_saved_dataset, known_suffixes
 
 
+#: A text with what a CSV holds (quotes, separators, line breaks) that a text encoding writes and reads back.
+_PROBE = 'text,label\r\n"a b";\t0\n'
+
+
+def check_encoding(encoding: str) -> None:
+    """A UsageError unless ``encoding`` names a text encoding: 'rot13', 'base64', 'zlib' are codecs
+    Python knows but not for text files ('internal error: LookupError: 'rot13' is not a text
+    encoding', exit 70), and 'undefined' encodes nothing."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"--encoding {encoding}: unknown encoding (try utf-8 or latin-1)") from None
+    try:
+        usable = getattr(info, "_is_text_encoding", True) and codecs.decode(codecs.encode(_PROBE, encoding),
+                                                                             encoding) == _PROBE
+    except (UnicodeError, TypeError, ValueError, LookupError):
+        usable = False
+    if not usable:
+        raise UsageError(f"--encoding {encoding}: not a text encoding that a data file can be in (a codec such as "
+                         "rot13 or base64 transforms data); give the file's character encoding, e.g. utf-8 or "
+                         "latin-1")
+
+
 def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
     """The checks a data path gets before it is read, cheap enough for ``browse`` to run before
     its app starts (a missing file was said inside the TUI): the format (``'hf'`` for a saved
@@ -19,10 +42,7 @@ def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
     source_str = str(source)
     if source_str.startswith("hf:"):
         return None
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UsageError(f"--encoding {encoding}: unknown encoding (try utf-8 or latin-1)") from None
+    check_encoding(encoding)
     path = Path(source_str).expanduser()
     if not path.exists():
         raise DataError(f"{source_str}: {_why_missing(path)}")
