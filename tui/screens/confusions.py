@@ -49,11 +49,29 @@ def filter_query(confusion: Confusion, class_names: list[str]) -> str:
     return " ".join(parts)
 
 
+def matrix_classes(counts: np.ndarray, limit: int) -> tuple[list[int], int]:
+    """The ``limit`` classes in the most label issues (given or suggested), and how many are in one."""
+    involvement = counts.sum(axis=0) + counts.sum(axis=1)
+    top = [int(c) for c in np.argsort(-involvement, kind="stable")[:limit] if involvement[c] > 0]
+    return top, int(np.count_nonzero(involvement))
+
+
+def matrix_note(view: AuditView, flags: np.ndarray, limit: int) -> str:
+    """What a cut matrix leaves out ('' when it shows every class in a label issue): banking77's
+    38 pairs over 45 classes showed as a 10x10 grid that said nothing of the rest."""
+    counts = confusion_matrix(view.given, view.predicted, flags, view.n_classes)
+    top, involved = matrix_classes(counts, limit)
+    if len(top) >= involved:
+        return ""
+    inside = int(counts[np.ix_(top, top)].sum())
+    return (f" · the {len(top)} classes in the most label issues, of {involved}: {inside:,} of "
+            f"{int(counts.sum()):,} issues (the pairs view lists every one)")
+
+
 def matrix_table(view: AuditView, flags: np.ndarray, limit: int) -> Table:
     """Counts of flagged rows by given (rows) and suggested (columns) class, top ``limit`` classes."""
     counts = confusion_matrix(view.given, view.predicted, flags, view.n_classes)
-    involvement = counts.sum(axis=0) + counts.sum(axis=1)
-    top = [int(c) for c in np.argsort(-involvement, kind="stable")[:limit] if involvement[c] > 0]
+    top, _ = matrix_classes(counts, limit)
     table = Table(box=None, padding=(0, 0), show_edge=False)
     table.add_column("given \\ suggested", no_wrap=True, max_width=24)
     for number, _ in enumerate(top, 1):
@@ -131,16 +149,18 @@ class ConfusionScreen(Screen):
         showing_matrix = self.mode == "matrix"
         table.display = not showing_matrix
         matrix.display = showing_matrix
+        cut = ""
         if showing_matrix:
             limit = max(2, min(MATRIX_CLASSES, (self.size.width - 26) // MATRIX_CELL))
             matrix.update(matrix_table(view, self.flags, limit))
+            cut = matrix_note(view, self.flags, limit)
             matrix.focus()
         else:
             table.focus()
         flagged = int(self.flags.sum())
         self.query_one("#title-bar", Static).update(
             f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups")
-        hint = " · v: next view" + ("" if showing_matrix else " · enter: the rows (then * and a)")
+        hint = " · v: next view" + (cut if showing_matrix else " · enter: the rows (then * and a)")
         self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
 
     def widths(self, longest: int = 24) -> tuple[int, int]:
