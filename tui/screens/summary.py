@@ -149,6 +149,8 @@ class SummaryScreen(Screen):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         self.query_one("#health", Static).update(health_line(self.view))  # thresholds may have moved
+        for source in self.query("#label-source").results(Static):  # so may the label rows it counts
+            source.update(self.view.label_source())
         self.query_one("#journal-totals", Static).update(journal_line(self.book, len(self.view)))
         bar = self.query_one("#title-bar", Static)
         bar.update(self.title_text())
