@@ -13,7 +13,10 @@ Inside textaudit a set is a sorted tuple of class indices; its display (and the 
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +37,7 @@ class LabelSetForm:
     kind: str  # "list" or "sep"
     sep: str | None = None
     item: str = "str"  # "int" or "str": the type of the items written back
+    joiner: str | None = None  # the separator as the cells spell it most ('a | b': ' | '), for a changed set
 
 
 @dataclass(frozen=True)
@@ -140,8 +144,17 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
     if repeated:
         warnings.append(f"{repeated} row{'s name' if repeated != 1 else ' names'} a label twice in "
                         f"{'their' if repeated != 1 else 'its'} set; counted once")
-    form = LabelSetForm(kind=form_kind, sep=sep, item=item_kind)
+    form = LabelSetForm(kind=form_kind, sep=sep, item=item_kind, joiner=_joiner(raw, sep) if sep else None)
     return ParsedSets(sets=sets, classes=classes, form=form, warnings=warnings, originals=originals)
+
+
+def _joiner(cells: list[Any], sep: str) -> str | None:
+    """The separator with the spaces the cells put around it, the most frequent spelling ('a | b'
+    gives ' | '): a changed set was joined by the bare '|' in a column of 'a | b' cells."""
+    pattern = re.compile(rf"[ \t]*{re.escape(sep)}[ \t]*")
+    joined = (cell for cell in cells if isinstance(cell, str) and sep in cell)
+    counts = Counter(found for cell in itertools.islice(joined, 1000) for found in pattern.findall(cell))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def summary_note(column: str, parsed: ParsedSets) -> str:
@@ -232,5 +245,5 @@ def cell_for(members: LabelSet, classes: Sequence[Any], originals: dict[Any, Any
             kept.append(originals.get(key, key))
             seen.add(key)
     if form.kind == "sep" and not _is_list(original_cell):  # a list cell beside joined ones stays a list
-        return form.sep.join(str(v) for v in kept)
+        return (_joiner([original_cell], form.sep) or form.joiner or form.sep).join(str(v) for v in kept)
     return kept
