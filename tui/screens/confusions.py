@@ -180,6 +180,11 @@ class ConfusionScreen(Screen):
         modes = list(MODES)
         self.mode = modes[(modes.index(self.mode) + 1) % len(modes)]
         self.fill()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The matrix opens nothing: its footer offered '⏎ Open' and enter did nothing."""
+        return not (action == "open" and self.mode == "matrix")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_group(int(event.row_key.value))
