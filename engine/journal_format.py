@@ -77,6 +77,7 @@ class ReplayProblems:
         self.bad_label: list[int] = []
         self.history_mismatch: list[int] = []
         self.label_changed: list[int] = []
+        self.already_set: list[int] = []  # relabels whose row already has the label they set (an exported file)
         self.other_label_column: dict[str, list[int]] = {}  # made on another label column: its rows
         self.other_label_sep: dict[str, list[int]] = {}  # label sets read with another --label-sep: rows
         self.label_sep_absent = False  # ... and this run was given no --label-sep (single-label)
@@ -94,7 +95,7 @@ class ReplayProblems:
     def absorb(self, other: ReplayProblems) -> None:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
-        for name in ("out_of_range", "text_changed", "bad_label", "label_changed", "ambiguous", "moved",
+        for name in ("out_of_range", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
                      "partial_groups"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
@@ -113,7 +114,7 @@ class ReplayProblems:
     def unapplied(self) -> int:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
-                + len(self.label_changed) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups)
+                + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups)
                 + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
                 + sum(map(len, self.other_text_column.values())))
 
@@ -154,6 +155,10 @@ class ReplayProblems:
         if self.label_changed:
             report.append(f"{counted(len(self.label_changed), 'decision')} not applied: the row's label changed since "
                           f"(label_before differs; rows {rows_text(self.label_changed)})")
+        if self.already_set:
+            report.append(f"{counted(len(self.already_set), 'relabel')} not applied: the row already has the label "
+                          f"{'it sets' if len(self.already_set) == 1 else 'they set'} (is this a file exported "
+                          f"with this journal applied? rows {rows_text(self.already_set)})")
         for column, rows in self.other_label_column.items():
             report.append(f"{counted(len(rows), 'decision')} not applied: made on the label column {column!r}, "
                           f"not this one (rows {rows_text(rows)})")
