@@ -25,15 +25,26 @@ def option_index(strip: Strip) -> int | None:
     return None
 
 
-def with_gutter(strip: Strip, highlighted: int | None, base: Style) -> Strip:
-    """``strip`` after a ▶ (the highlighted option's lines) or a blank gutter; a line that is no
-    option's (past the last) is full width already and comes back as it is."""
+def with_gutter(strip: Strip, highlighted: int | None, base: Style, first: bool = True) -> Strip:
+    """``strip`` after a ▶ (the highlighted option's first line) or a blank gutter; a line that is
+    no option's (past the last) is full width already and comes back as it is. A wrapped option
+    (a long class name with its probability and '(given, suggested)' at 80 columns) drew a ▶ on
+    each of its lines, two cursors."""
     index = option_index(strip)
     if index is None:
         return strip
-    glyph = CURSOR if index == highlighted else NO_CURSOR
+    glyph = CURSOR if index == highlighted and first else NO_CURSOR
     gutter = Segment(glyph, base + Style(bold=True, meta={"option": index}))
     return Strip([gutter, *strip], strip.cell_length + len(glyph))
+
+
+def first_line(options: OptionList, y: int) -> bool:
+    """Whether line ``y`` on screen is its option's first (Textual's OptionList keeps, per line,
+    the option and the line's offset in it)."""
+    try:
+        return options._lines[int(options.scroll_offset.y) + y][1] == 0
+    except (AttributeError, IndexError, TypeError):
+        return True
 
 
 class CursorOptionList(OptionList):
@@ -43,7 +54,7 @@ class CursorOptionList(OptionList):
         return super()._get_left_gutter_width() + len(CURSOR)
 
     def render_line(self, y: int) -> Strip:
-        return with_gutter(super().render_line(y), self.highlighted, self.rich_style)
+        return with_gutter(super().render_line(y), self.highlighted, self.rich_style, first_line(self, y))
 
 
 class CursorCheckList(CheckList):
@@ -53,4 +64,4 @@ class CursorCheckList(CheckList):
         return super()._get_left_gutter_width() + len(CURSOR)
 
     def render_line(self, y: int) -> Strip:
-        return with_gutter(super().render_line(y), self.highlighted, self.rich_style)
+        return with_gutter(super().render_line(y), self.highlighted, self.rich_style, first_line(self, y))
