@@ -36,14 +36,14 @@ ISSUE_TITLES = {
 
 #: Control characters drawn as visible symbols (ESC as ␛), never sent to the terminal raw:
 #: a text holding an escape sequence must not be able to move the cursor or recolour the screen.
-_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
-_CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
-_CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-_CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
+CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
+CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
 #: Bidi embeddings, overrides and isolates are named, not sent (tui.names.BIDI_CONTROLS): the label
 #: columns beside a text would be reordered with them. The marks LRM, RLM and ALM, common in
 #: right-to-left text, stay.
-_CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTROLS.items()})
+CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTROLS.items()})
 #: Line breaks the detail pane draws as line breaks (a CRLF is one); every other control as above.
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -52,7 +52,7 @@ def terminal_safe(value: Any) -> Any:
     """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``); zero-width,
     right-to-left letters and emoji kept as they are."""
     if isinstance(value, str) and not value.isprintable():
-        return value.replace("\r\n", "\n").translate(_CONTROL_PICTURES)  # a CRLF: one space
+        return value.replace("\r\n", "\n").translate(CONTROL_PICTURES)  # a CRLF: one space
     return value
 
 

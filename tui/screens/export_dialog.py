@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
+from tui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                          f"({', '.join(DEFAULT_SUFFIX.values())}).", id="export-format", markup=False)
             # not selected on focus: a key typed into the path edits it, never replaces it whole
             path = str(default_output(self.source))
-            yield Input(path, id="export-path", select_on_focus=False)
+            yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
             yield StateCheckbox("only the changed rows, with before and after labels", id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
             with Horizontal(id="export-buttons"):

@@ -10,6 +10,7 @@ from textual.widgets import Input, Label
 
 from tui.bindings import GOTO_BINDINGS
 from tui.widgets.footer import Footer
+from tui.widgets.safe_input import SafeInput
 
 
 def resolve_row(query: str, ids: np.ndarray, n_rows: int) -> tuple[int | None, str | None]:
@@ -53,7 +54,7 @@ class GotoDialog(ModalScreen[int | None]):
         with Vertical(id="goto"):
             yield Label(f"Go to a row (0..{self.n_rows - 1:,}) or an id (id:X) · enter goes · esc cancels",
                         classes="dialog-title", markup=False)
-            yield Input(placeholder="row number or id", id="goto-query")
+            yield SafeInput(placeholder="row number or id", id="goto-query")  # a pasted id may hold ESC
             yield Label("", id="goto-error", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 

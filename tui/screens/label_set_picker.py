@@ -18,6 +18,7 @@ from textual.widgets.selection_list import Selection
 from tui.names import display_order
 from tui.widgets.cursor_list import CursorCheckList
 from tui.widgets.footer import Footer
+from tui.widgets.safe_input import SafeInput
 
 
 class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
@@ -45,7 +46,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels", markup=False)
-            yield Input(placeholder="type to filter labels", id="set-query")
+            yield SafeInput(placeholder="type to filter labels", id="set-query")
             yield CursorCheckList(id="set-options")  # ▶ at the cursor, ✓ in a chosen box: readable without colour
             # the set as it stands, in words
             yield Label(id="set-chosen", markup=False)

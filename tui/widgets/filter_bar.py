@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 from textual.binding import Binding
-from textual.widgets import Input
 
 from tui.text_index import Check, never_cancelled
 from tui.view import AuditView
+from tui.widgets.safe_input import SafeInput
 
 FILTER_HELP = ('words · re:REGEX · given:LABEL (g:) · suggested:LABEL (s:) · "a phrase" · ~text (rows like it)'
                " · datalab:yes/no (Datalab's own label flag)")
@@ -132,7 +132,7 @@ def parse_filter(query: str) -> FilterSpec:
 JOINER_CHARACTERS = frozenset("\u200c\u200d")
 
 
-class WordInput(Input):
+class WordInput(SafeInput):
     """An input that also takes the zero-width joiners words are spelled with."""
 
     async def _on_key(self, event) -> None:
