@@ -50,11 +50,9 @@ def test_jsonl_decisions_apply_to_the_data_saved_as_csv(tmp_path: Path) -> None:
 
 
 def test_csv_decisions_apply_to_the_data_saved_as_parquet(tmp_path: Path) -> None:
-    source = tmp_path / "d.csv"
-    pd.DataFrame(RECORDS).to_csv(source, index=False)
-    journal = tmp_path / "d.corrections.jsonl"
-    _decide(source, journal)
-    typed = tmp_path / "d.parquet"
+    journal, typed = tmp_path / "d.corrections.jsonl", tmp_path / "d.parquet"
+    pd.DataFrame(RECORDS).to_csv(tmp_path / "d.csv", index=False)
+    _decide(tmp_path / "d.csv", journal)
     pd.DataFrame(RECORDS[8:] + RECORDS[:8]).to_parquet(typed)  # typed and re-sorted
     back, warnings = _exported(typed, journal, tmp_path)
     _check(back)
