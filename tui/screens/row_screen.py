@@ -315,7 +315,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if self.spec.error:
             parts.append(self.spec.error)
         elif not self.spec.empty:
-            parts.append(f"filter: {self.query_one('#filter', FilterBar).value}")
+            parts.append(f"filter: {terminal_safe(self.query_one('#filter', FilterBar).value)}")  # a label's ESC
         if self.busy:
             parts.append(f"{self.busy}…")
         return parts
