@@ -89,12 +89,12 @@ def _faiss_gpu_graph(vectors: np.ndarray):
         return None
     if not hasattr(faiss, "StandardGpuResources") or faiss.get_num_gpus() < 1:
         return None
-    from engine.neighbours import _drop_self, finish_graph
+    from engine.neighbours import drop_self, finish_graph
 
     index = faiss.GpuIndexFlatIP(faiss.StandardGpuResources(), vectors.shape[1])
     index.add(vectors)
     sims, idx = index.search(vectors, 11)
-    sims, idx = _drop_self(sims, idx, np.arange(len(vectors)), 10)
+    sims, idx = drop_self(sims, idx, np.arange(len(vectors)), 10)
     return finish_graph(vectors, sims, idx, "exact-gpu")
 
 

@@ -134,7 +134,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
                    graph: NeighbourGraph | None, graph_key: str) -> tuple[np.ndarray, DatalabFindings]:
     """The predict and audit stages of ``engine.pipeline.run_audit`` for multi-label data (cached)."""
     from engine.cache import ArraySpec, make_key
-    from engine.pipeline import PIPELINE_VERSION, _package_version
+    from engine.pipeline import PIPELINE_VERSION, package_version
 
     options = runner.options
     skipped = [t for t in options.issue_types if t not in MULTILABEL_ISSUE_TYPES]
@@ -150,7 +150,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
             return runner.user_pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(runner.user_pred_probs)
         parts = {"vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds, "C": options.C,
                  "seed": options.seed, "graph": graph.method if graph is not None else None,
-                 "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
+                 "sklearn": package_version("scikit-learn"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
         key = make_key(parts)
         shape = (len(dataset), dataset.n_classes)
         cached = runner.cache.load("pred_probs", key, arrays={"pred_probs": ArraySpec("float32", shape)})
@@ -176,7 +176,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
 
         parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
                  "issue_types": list(options.issue_types), "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
-                 "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
+                 "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
         key = make_key(parts)
         cached = runner.cache.load("audit", key)
         if cached is not None:

@@ -125,7 +125,7 @@ def _exact_numpy(vectors: np.ndarray, k: int, progress: StepFn | None, cancel: t
     return _search_blocks(len(vectors), k, search, progress, cancel, step=_block_rows(len(vectors)))
 
 
-def _drop_self(found_sims: np.ndarray, found: np.ndarray, rows: np.ndarray, k: int) -> Hits:
+def drop_self(found_sims: np.ndarray, found: np.ndarray, rows: np.ndarray, k: int) -> Hits:
     """k hits per row from k+1, the row itself (``rows``: each query's own row) or a missing -1
     hit removed, vectorised."""
     unwanted = (found == rows[:, None]) | (found < 0)
@@ -165,7 +165,7 @@ def _search_every_row(index: Any, vectors: np.ndarray, k: int, progress: StepFn 
     """
     def search(start: int, stop: int) -> Hits:
         found_sims, found = index.search(vectors[start:stop], k + 1)
-        return _drop_self(found_sims, found, np.arange(start, stop), k)
+        return drop_self(found_sims, found, np.arange(start, stop), k)
 
     return _search_blocks(len(vectors), k, search, progress, cancel, step=SEARCH_ROWS[method],
                           done_before=done_before)
@@ -320,4 +320,4 @@ def _search_rows(vectors: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndar
     index = faiss.IndexFlatIP(vectors.shape[1])
     index.add(vectors)
     found_sims, found = index.search(vectors[rows], k + 1)
-    return _drop_self(found_sims, found, rows, k)
+    return drop_self(found_sims, found, rows, k)

@@ -98,7 +98,8 @@ class AuditResult:
         return all(self.stage_cache_hits.get(s, False) for s in STAGES if s != "load")
 
 
-def _package_version(name: str) -> str:
+def package_version(name: str) -> str:
+    """The installed version of distribution ``name`` (a cache key part), or "none"."""
     try:
         return version(name)
     except PackageNotFoundError:
@@ -211,7 +212,7 @@ class _Runner(StageRunner):
             "vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds,
             "classifier": options.classifier, "C": options.C, "seed": options.seed,
             "graph": graph.method if graph is not None and options.classifier.endswith("-knn") else None,
-            "sklearn": _package_version("scikit-learn"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
+            "sklearn": package_version("scikit-learn"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
             **({} if warm is None else {"warm": [array_hash(warm.fold_of), array_hash(warm.solutions)]}),
         })
 
@@ -290,7 +291,7 @@ class _Runner(StageRunner):
         key = make_key({
             **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
             "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
-            "cleanlab": _package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
+            "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
         })
 
         def compute() -> DatalabFindings:

@@ -131,11 +131,11 @@ class _Searcher:
         self.vectors = vectors  # zero-copy from the object store on this node
 
     def search(self, start: int, stop: int, k: int) -> tuple[np.ndarray, np.ndarray]:
-        from engine.neighbours import _drop_self
+        from engine.neighbours import drop_self
 
         fault("neighbours")
         found_sims, found = self.index.search(self.vectors[start:stop], k + 1)
-        return _drop_self(found_sims, found, np.arange(start, stop), k)
+        return drop_self(found_sims, found, np.arange(start, stop), k)
 
 
 def recall_at_k(approx: np.ndarray, exact: np.ndarray) -> float:
