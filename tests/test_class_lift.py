@@ -77,7 +77,7 @@ def test_only_small_under_predicted_classes_are_lifted():
 def test_the_weak_synthetic_with_over_predicted_small_classes_scores_as_before():
     """The tests' hidden-domain-like synthetic: its small classes are over-predicted (factors
     0.3-0.5), so no class is lifted and the scores are self-confidence as they were."""
-    from test_label_posterior import weak_many_classes
+    from synthetic import weak_many_classes
 
     for seed in range(2):
         given, probs, _ = weak_many_classes(seed, rate=0.06, largest=800, tail=(1, 2, 3, 4, 6, 7, 8, 9))

@@ -251,7 +251,7 @@ def test_a_barely_learned_rival_is_never_sure_for_the_two_way_contest():
     reached it and lost the contest: with every class's threshold the score ranked 0.02-0.15 AP below
     self-confidence there (seeds 0-3). A class under MIN_ROWS_PER_CLASS rows is never a sure rival."""
     from sklearn.metrics import average_precision_score
-    from test_label_posterior import weak_many_classes
+    from synthetic import weak_many_classes
 
     for rate in (0.02, 0.06):
         gains = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import synthetic
+from synthetic import confusable_probs, sibling_classes, sure_pairs, weak_many_classes
 from test_class_lift import unlifted
 
 from engine.audit import run_datalab
@@ -17,97 +18,6 @@ from engine.softmax_regression import softmax_regression_probs
 
 def clustered(n_per_class: int = 60, classes: int = 6, dim: int = 16, seed: int = 0):
     return synthetic.clustered(n_per_class, classes, dim, seed)
-
-
-def confusable_probs(seed: int = 0, unlearned: float = 0.0):
-    """pred_probs as a model trained on noisy labels gives them. Classes are paired (0,1),
-    (2,3), (4,5); 12% of each class is flipped to its partner, and the model learned part of
-    that, so a flipped row keeps 0.15-0.3 on its wrong label (``unlearned`` of the flips only
-    0.01-0.05). 15% of rows are honest but borderline: right label at 0.25-0.4, the rest on a
-    class of another pair, where nobody flips. Self-confidence cannot tell the two apart; the
-    noise estimate can."""
-    rng = np.random.default_rng(seed)
-    classes, per_class = 6, 200
-    truth = np.repeat(np.arange(classes), per_class)
-    partner = truth ^ 1
-    flipped = rng.random(len(truth)) < 0.12
-    given = np.where(flipped, partner, truth)
-    rows = np.arange(len(truth))
-    probs = np.full((len(truth), classes), 0.01)
-    share = rng.uniform(0.05, 0.12, len(truth))  # a clean row's learned leak to its partner
-    share[flipped] = rng.uniform(0.15, 0.3, flipped.sum())
-    barely = flipped & (rng.random(len(truth)) < unlearned)
-    share[barely] = rng.uniform(0.01, 0.05, barely.sum())
-    probs[rows, partner] = share
-    probs[rows, truth] = 1.0 - share - 0.04
-    borderline = ~flipped & (rng.random(len(truth)) < 0.15)
-    own = rng.uniform(0.25, 0.4, borderline.sum())
-    other = (truth[borderline] + 2) % classes
-    probs[borderline] = 0.01
-    probs[rows[borderline], truth[borderline]] = own
-    probs[rows[borderline], other] = 1.0 - own - 0.04
-    return given, probs, flipped
-
-
-def sibling_classes(seed: int = 0, rate: float = 0.08):
-    """pred_probs as a good classifier gives them on 20 classes in sibling pairs, 20% of rows
-    honestly confused with a class of another pair, ``rate`` of the labels flipped to a random
-    class (the model cannot learn random flips). cleanlab's noise matrix is well-conditioned
-    (~1.5), but its class-pair structure is the model's honest confusions."""
-    rng = np.random.default_rng(seed)
-    n_classes = 20
-    truth = np.repeat(np.arange(n_classes), 150)
-    rows = np.arange(len(truth))
-    logits = rng.normal(0.0, 1.0, (len(truth), n_classes))
-    logits[rows, truth] += 5.0
-    honest = rng.random(len(truth)) < 0.2
-    logits[rows[honest], (truth[honest] + 2) % n_classes] += 5.0 + rng.normal(0.0, 1.0, honest.sum())
-    flipped = rng.random(len(truth)) < rate
-    given = truth.copy()
-    given[flipped] = (truth[flipped] + rng.integers(1, n_classes, flipped.sum())) % n_classes
-    probs = np.exp(logits)
-    return given, probs / probs.sum(axis=1, keepdims=True), flipped
-
-
-def sure_pairs(seed: int = 0, rate: float = 0.02):
-    """pred_probs as a sure classifier gives them on 20 classes: 10% of rows honestly confused
-    with a class of another pair (``t + 2``, given label at 0.01-0.2), ``rate`` of the labels
-    flipped to the partner class (``t ^ 1``), which the out-of-fold model did not learn (given
-    label at ~0.001): bench/quality.py's pair-swap 2% cells."""
-    rng = np.random.default_rng(seed)
-    n_classes = 20
-    truth = np.repeat(np.arange(n_classes), 150)
-    rows = np.arange(len(truth))
-    logits = rng.normal(0.0, 1.0, (len(truth), n_classes))
-    logits[rows, truth] += 8.0
-    honest = rng.random(len(truth)) < 0.1
-    logits[rows[honest], (truth[honest] + 2) % n_classes] += 8.0 + rng.uniform(0.5, 3.0, honest.sum())
-    flipped = rng.random(len(truth)) < rate
-    probs = np.exp(logits)
-    return np.where(flipped, truth ^ 1, truth), probs / probs.sum(axis=1, keepdims=True), flipped
-
-
-def weak_many_classes(seed: int = 0, rate: float = 0.06, largest: int = 200, tail: tuple[int, ...] = ()):
-    """pred_probs as a weak classifier gives them on a long-tailed 50-class dataset (the hidden
-    domain of issue 17): each class is confused with three siblings, the 14 classes of fewer
-    than 10 rows are barely learned, accuracy ~0.64; ``rate`` of the labels flipped at random.
-    ``largest`` rows in the first class; ``tail``: the sizes of the last classes instead."""
-    rng = np.random.default_rng(seed)
-    n_classes = 50
-    sizes = np.maximum(1, (largest * np.arange(1, n_classes + 1) ** -0.9).astype(int))
-    sizes[n_classes - len(tail):] = tail
-    truth = np.repeat(np.arange(n_classes), sizes)
-    rows = np.arange(len(truth))
-    logits = rng.normal(0.0, 1.0, (len(truth), n_classes))
-    logits[rows, truth] += np.where(sizes[truth] < 10, 1.5, 5.0) + rng.normal(0.0, 0.8, len(truth))
-    for step in (1, 2, 3):
-        logits[rows, (truth + step) % n_classes] += 2.3 + rng.normal(0.0, 1.5, len(truth))
-    probs = np.exp(logits)
-    probs /= probs.sum(axis=1, keepdims=True)
-    flipped = rng.random(len(truth)) < rate
-    given = truth.copy()
-    given[flipped] = (truth[flipped] + rng.integers(1, n_classes, flipped.sum())) % n_classes
-    return given, probs.astype(np.float32), flipped
 
 
 def test_scores_are_probabilities_and_flags_are_the_estimated_number_of_lowest_scores():

@@ -44,7 +44,7 @@ def test_self_confidence_reads_the_sharpened_probabilities_where_they_find_simul
 def test_the_weak_synthetic_keeps_datalabs_own_self_confidence():
     """The tests' hidden-domain synthetic (sibling classes with an under-confident runner-up): always sharpening
     cost it 0.005-0.09 AP; the simulated flips say no there (z at most 0.75)."""
-    from test_label_posterior import weak_many_classes
+    from synthetic import weak_many_classes
 
     for seed in range(2):
         given, probs, _ = weak_many_classes(seed, rate=0.06)
