@@ -111,13 +111,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return (f"From:    {terminal_safe(str(self.source))}\n"
                 f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}{read}")
 
+    @staticmethod
+    def format_text(changed_only: bool) -> str:
+        """What the file holds (it follows the checkbox: 'Original columns ... are kept' was said
+        of the corrections-only table too) and how its format is chosen."""
+        holds = ("Columns: row, id, text, label_before, label_after, action, in row order." if changed_only
+                 else "Original columns and row order are kept.")
+        return f"{holds} Format follows the extension ({', '.join(DEFAULT_SUFFIX.values())})."
+
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
             yield Label("Export the corrected dataset · enter exports · esc cancels", classes="dialog-title",
                         markup=False)  # the keys on top: a short terminal cuts the buttons off
             yield Static(self.summary(False), id="export-summary", markup=False)
-            yield Static("Original columns and row order are kept. Format follows the extension "
-                         f"({', '.join(DEFAULT_SUFFIX.values())}).", id="export-format", markup=False)
+            yield Static(self.format_text(False), id="export-format", markup=False)
             # not selected on focus: a key typed into the path edits it, never replaces it whole
             path = str(default_output(self.source))
             yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
@@ -183,6 +190,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#export-summary", Static).update(self.summary(event.value))
+        self.query_one("#export-format", Static).update(self.format_text(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.confirm()

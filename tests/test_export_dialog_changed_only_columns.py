@@ -1,0 +1,35 @@
+"""With 'only the changed rows' ticked, the export dialog says which columns the file holds.
+
+Seen in tmux on banking77 test: ticking the box changed the first line to 'Writes only the 4
+changed rows ..., each with its label before and after' while the next still said 'Original
+columns and row order are kept', which the corrections table does not do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pilot_helpers import DialogHost
+from textual.widgets import Checkbox, Static
+
+from tui.screens.export_dialog import ExportDialog
+
+
+def said(app: DialogHost) -> str:
+    return str(app.dialog.query_one("#export-format", Static).render())
+
+
+async def test_the_format_line_follows_the_checkbox(tmp_path: Path) -> None:
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\ny,b\n")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert said(app).startswith("Original columns and row order are kept.")
+        app.dialog.query_one(Checkbox).value = True
+        await pilot.pause()
+        assert "Original columns" not in said(app)
+        assert said(app).startswith("Columns: row, id, text, label_before, label_after, action")
+        app.dialog.query_one(Checkbox).value = False
+        await pilot.pause()
+        assert said(app).startswith("Original columns and row order are kept.")
