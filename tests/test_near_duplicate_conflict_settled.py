@@ -54,3 +54,19 @@ async def test_excluding_one_member_of_a_pair_settles_it(app):
         await settle(pilot)
         await back_on(pilot, screen, [first, second])
         assert "settled by decisions: " + screen.view.shown_names[int(screen.view.given[first])] in legend(screen)
+
+
+async def test_the_title_counts_a_settled_conflict_as_settled(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen, first, second = await near_duplicate_pair(pilot)
+        conflicts = int(screen.conflict.sum())
+        title = " · ".join(screen.title_parts())
+        assert f"{conflicts} conflicting (!)" in title and "settled" not in title
+        await pilot.press("A")
+        await settle(pilot)
+        title = " · ".join(screen.title_parts())
+        assert "1 settled" in title
+        assert (f"{conflicts - 1} conflicting (!)" in title) if conflicts > 1 else ("conflicting" not in title)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "settled" not in " · ".join(screen.title_parts())

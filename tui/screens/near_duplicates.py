@@ -18,7 +18,7 @@ from tui.screens import set_decisions
 from tui.screens.row_screen import RowScreen
 from tui.text_index import Check
 from tui.view import list_text
-from tui.widgets.diff_view import DiffView
+from tui.widgets.diff_view import DiffView, settled_label
 from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column, RowList
 
@@ -142,7 +142,13 @@ class NearDuplicatesScreen(RowScreen):
         parts[1] = f"{len(self.row_list.order):,} of {len(self.sets):,} sets" + (" (conflicts only)" if self.show_all else "")
         parts[2] = f"decided {self.book.decided_among(self.view.flagged(self.issue_type)):,}/{len(self.view.flagged(self.issue_type)):,} rows"
         if conflicts := int(self.conflict.sum()):
-            parts.append(f"{conflicts} conflicting (!)")
+            # a conflict the decisions settled (A, k, l) is counted as such, as the pane says
+            settled = 0 if self.view.multilabel is not None else sum(
+                settled_label(self.view, self.book, self.sets[i]) is not None for i in np.flatnonzero(self.conflict))
+            if conflicts > settled:
+                parts.append(f"{conflicts - settled:,} conflicting (!)")
+            if settled:
+                parts.append(f"{settled:,} settled")
         return parts
 
     def action_toggle_flagged(self) -> None:

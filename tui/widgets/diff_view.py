@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+import numpy as np
+
 from rich.console import Group
 from rich.style import Style
 from rich.table import Table
@@ -43,6 +45,19 @@ def word_diff(base: str, other: str, colour: bool = True) -> tuple[Text, Text]:
     left.rstrip()
     right.rstrip()
     return left, right
+
+
+def settled_label(view: AuditView, book: DecisionBook, members: list[int] | np.ndarray) -> str | None:
+    """The one label the members left in the data have after the journal's decisions (excluded
+    members aside), when a decision changed the set and they agree; else None."""
+    codes = book.codes[np.asarray(members, dtype=np.int64)]
+    if not codes.any():
+        return None
+    names = view.shown_names
+    after = {names[int(view.given[row])] if code != RELABEL
+             else names[label] if (label := int(book.labels[row])) < len(names) else book.display_label(label)
+             for row, code in zip(members, codes) if code != EXCLUDE}
+    return next(iter(after)) if len(after) == 1 else "every member excluded" if not after else None
 
 
 class DiffView(VerticalScroll, can_focus=True):
@@ -118,16 +133,7 @@ class DiffView(VerticalScroll, can_focus=True):
         return Group(*parts)
 
     def _settled_label(self) -> str | None:
-        """The one label the members left in the data have after the journal's decisions (excluded
-        members aside), when a decision changed the set and they agree; else None."""
-        codes = self.book.codes[self.members]
-        if not codes.any():
-            return None
-        names = self.view.shown_names
-        after = {self.view.shown_names[int(self.view.given[row])] if code != RELABEL
-                 else names[label] if (label := int(self.book.labels[row])) < len(names) else self.book.display_label(label)
-                 for row, code in zip(self.members, codes) if code != EXCLUDE}
-        return next(iter(after)) if len(after) == 1 else "every member excluded" if not after else None
+        return settled_label(self.view, self.book, self.members)
 
     def _legend(self) -> Text:
         ml = self.view.multilabel
