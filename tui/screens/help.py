@@ -41,7 +41,8 @@ SECTIONS = [
     ("Flag threshold dialog (t on row screens)", THRESHOLD_BINDINGS),
     ("Re-audit (R on the summary and row screens)", REAUDIT_BINDINGS),
     ("Near-duplicates: keys act on the selected member or the set", SET_BINDINGS
-     + [Binding("l", "pick_label", "Label", tooltip="Relabel every member of the set")]),
+     + [Binding("l", "pick_label", "Label", tooltip="Relabel every member of the set"),
+        Binding("f", "toggle_flagged", "Conflicts", tooltip="Conflicting sets only / every set")]),
 ]
 
 
