@@ -43,11 +43,15 @@ class ExportSummary:
     fmt: str = ""
     warnings: list[str] = field(default_factory=list)
     unapplied: str | None = None  # journal decisions skipped: they no longer match the data
+    changed_only: bool = False  # --corrections-only: the file holds the relabelled and excluded rows alone
 
     def line(self) -> str:
         """The one-line summary the CLI prints (it says when part of the journal was skipped)."""
+        kept = f"{self.kept:,} kept as is"
+        if self.changed_only and self.kept:  # a keep changes nothing: such rows are not in this file
+            kept = f"{self.kept:,} marked keep (unchanged, so not in this file)"
         line = (f"wrote {counted(self.rows_written, 'row')} to {self.path} ({self.fmt}): "
-                f"{self.relabelled:,} relabelled, {self.excluded:,} excluded, {self.kept:,} kept as is")
+                f"{self.relabelled:,} relabelled, {self.excluded:,} excluded, {kept}")
         return f"{line}; {self.unapplied}" if self.unapplied else line
 
 
@@ -125,7 +129,7 @@ def export_corrected(
     notes += written
     return ExportSummary(path=output, rows_written=len(frame), relabelled=counts["relabel"],
                          excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes,
-                         unapplied=unapplied)
+                         unapplied=unapplied, changed_only=corrections_only)
 
 
 def source_changed(dataset: Dataset) -> list[str]:
