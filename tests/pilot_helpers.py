@@ -84,6 +84,18 @@ async def open_issue(pilot, issue: str):
     return pilot.app.screen
 
 
+async def label_detail(pilot, row: int):
+    """Open the label screen, show ``row`` in its detail pane; return the screen and the pane's text
+    on one line (whitespace runs as one space)."""
+    from textual.widgets import Static
+
+    screen = await open_issue(pilot, "label")
+    pane = screen.query_one("#detail")
+    pane.show(row)
+    await pilot.pause()
+    return screen, " ".join(str(pane.query_one("#detail-body", Static).render()).split())
+
+
 async def near_duplicate_pair(pilot):
     """Open the near-duplicate screen; return it and the two members of the set under its cursor."""
     screen = await open_issue(pilot, "near_duplicate")

@@ -7,8 +7,7 @@ Seen on ag_news: the list's Score column said ``4.4e-04`` while the pane's ``Why
 from __future__ import annotations
 
 import numpy as np
-from pilot_helpers import open_issue
-from textual.widgets import Static
+from pilot_helpers import label_detail
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
@@ -24,11 +23,7 @@ async def test_the_pane_draws_a_tiny_label_score_as_the_list_does(pinned_result,
     view.datalab_label_scores = view.scores["label"]
     app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_issue(pilot, "label")
-        pane = screen.query_one("#detail")
-        pane.show(row)
-        await pilot.pause()
-        body = " ".join(str(pane.query_one("#detail-body", Static).render()).split())
+        screen, body = await label_detail(pilot, row)
         assert screen.cell(row, SCORE) == format_score(4.4e-4) == "4.4e-04"
     assert "label score 4.4e-04, flagged" in body
     assert "Flagged by: Label issues 4.4e-04" in body

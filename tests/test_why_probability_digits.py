@@ -7,8 +7,7 @@ below, ``Why: The model gives 'get_disposable_virtual_card' p=0.00``: one number
 from __future__ import annotations
 
 import numpy as np
-from pilot_helpers import open_issue
-from textual.widgets import Static
+from pilot_helpers import label_detail
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
@@ -25,11 +24,7 @@ async def test_why_says_the_given_and_suggested_probabilities_as_the_lines_above
     view.pred_probs[row] = probs
     app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_issue(pilot, "label")
-        pane = screen.query_one("#detail")
-        pane.show(row)
-        await pilot.pause()
-        body = " ".join(str(pane.query_one("#detail-body", Static).render()).split())
+        _, body = await label_detail(pilot, row)
     assert "p=0.004" in body.split("Why:")[0]  # the Given line
     why = body.split("Why:")[1]
     assert "p=0.004 and prefers" in why
