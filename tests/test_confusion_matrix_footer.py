@@ -31,3 +31,18 @@ async def test_the_matrix_footer_leaves_out_open_and_the_pairs_still_open(pinned
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.issue_type == "label"
+
+
+async def test_the_pairs_footer_offers_open(pinned_result, journal_path):
+    """The focused DataTable's own enter binding (not shown) shadowed the screen's: the pairs view's
+    footer read 'v View esc Back' while its hint line said 'enter: the rows'."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert app.screen.mode == "pairs"
+        assert {"open", "cycle", "back"} <= footer_actions(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.issue_type == "label"

@@ -101,7 +101,9 @@ THRESHOLD_BINDINGS = [
 
 #: The confusion navigator.
 CONFUSION_BINDINGS = [
-    Binding("enter", "open", "Open", tooltip="List the group's rows on the label-issue screen (then * and a)"),
+    # priority: the focused DataTable's own enter (shown=False) shadowed it, and the footer left it out
+    Binding("enter", "open", "Open", tooltip="List the group's rows on the label-issue screen (then * and a)",
+            priority=True),
     Binding("v", "cycle", "View", tooltip="Pairs / by given class / by suggested class / matrix"),
     Binding("escape,q", "back", "Back"),
 ]
