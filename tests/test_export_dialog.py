@@ -345,3 +345,22 @@ async def test_a_space_after_the_extension_is_named(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [ExportRequest(tmp_path / "out.csv", False, overwrite=False)]
+
+
+async def test_a_space_before_the_path_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """' out.csv' (a paste's leading space) was taken as it stood: the export wrote a file named
+    ' out.csv' beside 'out.csv', which the user then did not find."""
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, " out.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == [] and _warning(app) == "the path starts with a space: remove it"
+        await _type(pilot, app, "out.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [request.output.name for request in app.results] == ["out.csv"]

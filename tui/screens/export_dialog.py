@@ -159,6 +159,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         problem = ""
         if not value.strip():
             problem = "enter an output path"
+        elif value[:1].isspace():  # ' out.csv' pasted: it wrote a file named with a leading space
+            problem = "the path starts with a space: remove it"
         elif same_file(target, Path(self.source)) or same_file(target, self.journal_path):
             what = "the input file" if same_file(target, Path(self.source)) else "the corrections journal"
             problem = f"that is {what}: export never overwrites it"
