@@ -62,7 +62,7 @@ class JournalFile:
         except OSError as exc:
             raise JournalWriteError(
                 f"cannot lock journal {self.path}: {exc.strerror or exc}; "
-                "choose a writable place with --journal, or open it read-only"
+                "choose a writable place with --journal"
             ) from None
         try:
             lock_file.write_text(f"{os.getpid()}\n")  # who holds it, for the message above
@@ -78,7 +78,7 @@ class JournalFile:
         except OSError as exc:
             raise JournalWriteError(
                 f"cannot write journal {self.path}: {exc.strerror or exc}; "
-                "choose a writable place with --journal, or open it read-only"
+                "choose a writable place with --journal"
             ) from None
         if not _lock_inode(self._fd):  # the same file under another name (a hard link): its own .lock
             self.close()
