@@ -35,7 +35,22 @@ from engine.write_cells import missing as _missing
 
 _CHUNK_ROWS = 20_000
 def _columns(frame: pd.DataFrame) -> list[list[Any]]:
-    return [frame.iloc[:, i].tolist() for i in range(frame.shape[1])]
+    return [_values(frame.iloc[:, i]) for i in range(frame.shape[1])]
+
+
+def _values(series: pd.Series) -> list[Any]:
+    """A column's cells as Python values. A float32 / float16 cell becomes the shortest decimal
+    that reads back as the same value at its width (numpy's repr, as pandas writes it: 0.1), not
+    the expansion of its double (0.10000000149011612, which marked every row of a Parquet -> CSV
+    export as changed)."""
+    values = series.tolist()
+    if str(series.dtype) not in _NARROW_FLOATS:
+        return values
+    narrow = series.to_numpy(dtype=str(series.dtype).lower(), na_value=np.nan)
+    return [v if _missing(v) else float(str(x)) for v, x in zip(values, narrow)]
+
+
+_NARROW_FLOATS = ("float32", "float16", "Float32")
 
 
 def _names(frame: pd.DataFrame, style: SourceStyle | None, delimited: bool) -> list[str]:
@@ -81,7 +96,7 @@ def _delimited_lines(frame: pd.DataFrame, fmt: str, style: SourceStyle | None, n
     yield [sep.join(_delimited_column([h], h, fmt, quote_all, notes, -1)[0] for h in header)]
     for start in range(0, len(frame), _CHUNK_ROWS):
         part = frame.iloc[start:start + _CHUNK_ROWS]
-        columns = [_delimited_column(part.iloc[:, c].tolist(), names[c], fmt, quote_all, notes, start, rows)
+        columns = [_delimited_column(_values(part.iloc[:, c]), names[c], fmt, quote_all, notes, start, rows)
                    for c in range(part.shape[1])]
         yield [sep.join(cells) for cells in zip(*columns)]
 
@@ -106,7 +121,7 @@ def _json_records(frame: pd.DataFrame, rows: Sequence[int] | None, style: Source
     absent = {names.index(k): v for k, v in (style.absent if style else {}).items() if k in names}
     for start in range(0, len(frame), _CHUNK_ROWS):
         part = frame.iloc[start:start + _CHUNK_ROWS]
-        columns = [_json_column(part.iloc[:, c].tolist(), names[c], notes) for c in range(part.shape[1])]
+        columns = [_json_column(_values(part.iloc[:, c]), names[c], notes) for c in range(part.shape[1])]
         if style is not None and style.nan and style.fmt in ("jsonl", "json"):  # JSON NaN from JSON only
             at = rows[start:start + len(part)] if rows is not None else range(start, start + len(part))
             columns = [_with_nans(column, names[c], at, style) for c, column in enumerate(columns)]
