@@ -19,6 +19,13 @@ def _warning(app: DialogHost) -> str:
     return str(app.dialog.query_one("#export-warning", Static).render())
 
 
+def _csv_dialog(tmp_path: Path) -> DialogHost:
+    """The dialog over a one-row ``data.csv`` in ``tmp_path`` (journal ``j.jsonl`` beside it)."""
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    return DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+
+
 async def _type(pilot, app: DialogHost, value: str) -> None:
     app.dialog.query_one("#export-path", Input).value = value
     await pilot.pause()
@@ -42,10 +49,8 @@ async def test_existing_output_is_replaced_only_after_asking(tmp_path: Path) -> 
 
 
 async def test_changing_the_name_forgets_the_question_and_new_files_need_none(tmp_path: Path) -> None:
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
     (tmp_path / "a.csv").write_text("mine")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = _csv_dialog(tmp_path)
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, str(tmp_path / "a.csv"))
@@ -203,9 +208,7 @@ async def test_a_missing_or_unwritable_folder_is_said_before_enter(tmp_path: Pat
     there: os.access says W_OK on a file system out of inodes (the old dialog accepted that
     folder: fails on the old code) and said the 'read-only' reason for every refusal."""
     monkeypatch.chdir(tmp_path)
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = _csv_dialog(tmp_path)
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, str(tmp_path / "nope" / "out.csv"))
@@ -231,9 +234,7 @@ async def test_the_checkbox_state_reads_without_colour(tmp_path: Path) -> None:
     looked chosen. Off draws a blank, on an 'X' (old code: '▐X▌' both times)."""
     from textual.widgets import Checkbox
 
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = _csv_dialog(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         box = app.dialog.query_one("#export-changed-only", Checkbox)
@@ -309,9 +310,7 @@ async def test_a_name_too_long_for_the_file_system_is_said_not_a_crash(tmp_path:
     the dialog's checks raised OSError (File name too long) from its Input.Changed handler and
     the app ended in a traceback, the journal's decisions safe but the session gone. The
     dialog says it as the command line does (the path cut to 80 characters) and stays open."""
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = _csv_dialog(tmp_path)
     async with app.run_test() as pilot:
         await pilot.pause()
         for value in (str(tmp_path / f"{'a' * 300}.csv"), str(tmp_path / ("b" * 300) / "out.csv")):
@@ -330,9 +329,7 @@ async def test_a_space_after_the_extension_is_named(tmp_path: Path) -> None:
     """'out.csv ' (a pasted name with a trailing space) read 'unknown extension .csv : use .csv,
     .json, ...', an extension refused in favour of itself. The dialog names the space; an
     extension it does not know is quoted, as the command line quotes it."""
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = _csv_dialog(tmp_path)
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, str(tmp_path / "out.csv "))
@@ -351,9 +348,7 @@ async def test_a_space_before_the_path_is_named(tmp_path: Path, monkeypatch: pyt
     """' out.csv' (a paste's leading space) was taken as it stood: the export wrote a file named
     ' out.csv' beside 'out.csv', which the user then did not find."""
     monkeypatch.chdir(tmp_path)
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
+    app = _csv_dialog(tmp_path)
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, " out.csv")
