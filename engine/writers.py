@@ -34,8 +34,13 @@ from engine.write_cells import jsonable as _jsonable
 from engine.write_cells import missing as _missing
 
 _CHUNK_ROWS = 20_000
+
+
 def _columns(frame: pd.DataFrame) -> list[list[Any]]:
     return [_values(frame.iloc[:, i]) for i in range(frame.shape[1])]
+
+
+_NARROW_FLOATS = ("float32", "float16", "Float32")  # written at their own width's shortest decimal
 
 
 def _values(series: pd.Series) -> list[Any]:
@@ -48,9 +53,6 @@ def _values(series: pd.Series) -> list[Any]:
         return values
     narrow = series.to_numpy(dtype=str(series.dtype).lower(), na_value=np.nan)
     return [v if _missing(v) else float(str(x)) for v, x in zip(values, narrow)]
-
-
-_NARROW_FLOATS = ("float32", "float16", "Float32")
 
 
 def _names(frame: pd.DataFrame, style: SourceStyle | None, delimited: bool) -> list[str]:
