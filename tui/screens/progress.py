@@ -119,10 +119,11 @@ def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0) -> st
 
 
 class ProgressScreen(Screen):
-    """Shows the audit running in the app's thread worker; escape or ctrl+c cancels it."""
+    """Shows the audit running in the app's thread worker; escape, q or ctrl+c cancels it."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
+        # q too: a user who started an audit and wants out presses q, as on the summary (it did nothing)
+        Binding("escape,q", "cancel", "Cancel"),
         Binding("ctrl+c", "cancel_or_quit", "Cancel", show=False, priority=True),  # cancels, or quits a failed audit
         Binding("q", "quit_failed", "Quit"),  # shown once the audit failed (check_action)
         Binding("escape", "quit_failed", "Quit", show=False),  # escape, once nothing runs to cancel
