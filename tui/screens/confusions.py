@@ -22,6 +22,7 @@ from tui.bindings import CONFUSION_BINDINGS
 from tui.decisions import DecisionBook
 from tui.view import AuditView
 from tui.widgets.footer import Footer
+from tui.widgets.row_table import RowTable
 
 #: The groupings ``v`` cycles through, with their headings.
 MODES = {
@@ -100,7 +101,7 @@ class ConfusionScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar", markup=False)
         yield Static(id="confusion-mode", markup=False)
-        yield DataTable(id="confusions", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="confusions", cursor_type="row", zebra_stripes=False)
         yield Static(id="confusion-matrix", markup=False)
         yield Footer(compact=True)
 

@@ -23,6 +23,7 @@ from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
 from tui.view import AuditView
 from tui.widgets.footer import Footer
+from tui.widgets.row_table import RowTable
 
 EXAMPLE_CHARS = 60  # an example text is cut to this many cells at most (less on a narrow terminal)
 MEANS = ("likely missing", "likely wrong")
@@ -76,7 +77,7 @@ class LabelChangeScreen(Screen):
         yield Static(id="title-bar", markup=False)
         yield Static("Label changes the model suggests · + likely missing, - likely wrong · "
                      "enter: the rows (then * and a)", id="confusion-mode", markup=False)
-        yield DataTable(id="confusions", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="confusions", cursor_type="row", zebra_stripes=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

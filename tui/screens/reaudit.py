@@ -19,6 +19,7 @@ from tui.names import cut_middle, drawn_name, natural_key
 from tui.screens.progress import StageClock, duration
 from tui.view import ISSUE_TITLES
 from tui.widgets.footer import Footer
+from tui.widgets.row_table import RowTable
 
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 
@@ -65,7 +66,7 @@ class ReauditScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(f"Re-audit with the corrections in {self.journal_name}", id="title-bar", markup=False)
         yield Static("starting…", id="reaudit-status", markup=False)
-        yield DataTable(id="delta-table", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="delta-table", cursor_type="row", zebra_stripes=False)
         yield Static(id="delta-classes", markup=False)
         yield Footer(compact=True)
 

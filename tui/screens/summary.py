@@ -18,6 +18,7 @@ from tui.label_order import LabelOrder
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
 from tui.widgets.footer import Footer
+from tui.widgets.row_table import RowTable
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
 
@@ -97,7 +98,7 @@ class SummaryScreen(Screen):
         with VerticalScroll(id="summary"), Container(id="summary-body"):
             with Vertical(id="summary-main"):
                 yield Static(health_line(view), id="health", markup=False)
-                yield DataTable(id="issue-table", cursor_type="row", zebra_stripes=False)
+                yield RowTable(id="issue-table", cursor_type="row", zebra_stripes=False)
                 yield Static(id="journal-totals", markup=False)
                 if source := view.label_source():
                     yield Static(source, id="label-source", markup=False)
