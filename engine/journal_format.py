@@ -200,6 +200,12 @@ class ReplayProblems:
 
 
 REQUIRED_FIELDS = {"group": int, "group_size": int, "row": int, "action": str, "text_sha256": str}
+# Group ids and rows live in int64 arrays: a line holding a bigger number was edited by hand (one
+# stopped every open with an OverflowError) and is unreadable. New lines are numbered on from the
+# last seq below _SEQ_CAP only, so what is written after a hand-edited huge seq still reads back.
+_INT_FIELDS = ("group", "group_size", "row", "seq")
+_INT_BOUND = 2**62
+_SEQ_CAP = 2**53
 
 
 def data_name(source: Any) -> str | None:
@@ -234,6 +240,8 @@ def parse_line(raw: bytes) -> dict[str, Any] | None:
     if entry["action"] not in ACTIONS + HISTORY_ACTIONS or entry["group_size"] < 1:
         return None
     if not isinstance(entry.get("v", JOURNAL_FORMAT), int) or not isinstance(entry.get("seq", 0), int):
+        return None
+    if any(isinstance(entry.get(key), int) and not -_INT_BOUND < entry[key] < _INT_BOUND for key in _INT_FIELDS):
         return None
     return entry
 
@@ -294,7 +302,8 @@ def frame_groups(data: bytes, problems: ReplayProblems, path: Any) -> Framed:
             continue
         if entry.get("v", JOURNAL_FORMAT) > JOURNAL_FORMAT:
             raise JournalError(f"journal {path} was written by a newer textaudit (format {entry['v']})")
-        next_seq = max(next_seq, int(entry.get("seq", 0)) + 1)
+        if entry.get("seq", 0) < _SEQ_CAP:
+            next_seq = max(next_seq, entry.get("seq", 0) + 1)
         if pending and entry["group"] != pending[0]["group"]:
             problems.incomplete_groups.append(pending[0]["group"])
             pending = []

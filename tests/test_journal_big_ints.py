@@ -1,0 +1,56 @@
+"""A journal line edited by hand to hold an integer beyond int64 (a group id 2**63): every open
+stopped with 'internal error: OverflowError', exit 70, the app and export alike (s17 hostile).
+Such a line is now an unreadable line, reported and skipped; the others apply."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from engine.corrections import Journal
+from engine.load import load_dataset
+from tui.cli import main
+
+
+def _journal(tmp_path: Path) -> tuple[Path, Path]:
+    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
+    with data.open("w", newline="") as handle:
+        csv.writer(handle).writerows([("text", "label"), ("a1", "a"), ("b1", "b"), ("a2", "a"), ("b2", "b")])
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("relabel", 0, label_after="b", issue_type="label")
+        writer.record("exclude", 1, issue_type="label")
+        writer.record("relabel", 2, label_after="b", issue_type="label")
+    return data, journal
+
+
+def _edit(journal: Path, line: int, **fields: object) -> None:
+    entries = [json.loads(text) for text in journal.read_text().splitlines()]
+    entries[line].update(fields)
+    journal.write_text("".join(json.dumps(entry) + "\n" for entry in entries))
+
+
+@pytest.mark.parametrize("field, value", [("group", 2**63), ("group", -2**63 - 1), ("row", 10**30),
+                                          ("seq", 2**64)])
+def test_an_int_too_big_is_an_unreadable_line(tmp_path: Path, capsys, field: str, value: int) -> None:
+    data, journal = _journal(tmp_path)
+    _edit(journal, 2, **{field: value})
+    out = tmp_path / "out.csv"
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(out)]) == 0
+    assert "skipped 1 unreadable line: 3" in capsys.readouterr().err
+    assert out.read_text().splitlines() == ["text,label", "a1,b", "a2,a", "b2,b"]
+
+
+@pytest.mark.parametrize("seq, report", [(2**63 - 1, ["skipped 1 unreadable line: 3"]), (2**62 - 1, [])])
+def test_decisions_after_a_big_seq_read_back(tmp_path: Path, seq: int, report: list[str]) -> None:
+    """New lines are numbered on from the last seq: after 2**63 - 1 the next group id overflowed
+    (the decision was written, then the app failed); after 2**62 - 1 they read back too."""
+    data, journal = _journal(tmp_path)
+    _edit(journal, 2, seq=seq)
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 3, issue_type="label")
+    with Journal.open(journal, load_dataset(data), read_only=True) as reader:
+        assert reader.load_report == report
+        assert sorted(reader.decisions()) == [0, 1, 3] if report else [0, 1, 2, 3]
