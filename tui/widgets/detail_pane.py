@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -59,16 +60,19 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
         nearest = float(view.neighbour_distances[row, 0])
         typical = view.typical_distance
         other = int(view.neighbour_indices[row, 0])
-        if issue_type == "outlier":
-            return (f"Far from everything: nearest row is at distance {nearest:.3f} "
-                    f"(typical {typical:.3f}); {score_text}, {state}.")
-        return f"Nearly the same as row {other} (distance {nearest:.3f}, typical {typical:.3f}); {state}."
+        if issue_type == "outlier":  # "far from everything" is said of a flagged row only
+            lead = "Far from everything: nearest row" if flagged else "Its nearest row"
+            return f"{lead} is at distance {nearest:.3f} (typical {typical:.3f}); {score_text}, {state}."
+        lead = "Nearly the same as" if flagged else "Its nearest row is"
+        return f"{lead} row {other} (distance {nearest:.3f}, typical {typical:.3f}); {state}."
     if issue_type == "class_imbalance":
         count = int(np.count_nonzero(view.given == given))
         return (f"Its class {quoted(names[given])} has {'only ' if flagged else ''}{counted(count, 'row')} "
                 f"({count / max(1, len(view)):.1%} of the data); {state}.")
     if issue_type == "underperforming_group":
-        return f"It sits in a cluster of similar rows where the model does worse; {score_text}, {state}."
+        where = ("It sits in a cluster of similar rows where the model does worse" if flagged
+                 else "Its cluster of similar rows is not one where the model does clearly worse")
+        return f"{where}; {score_text}, {state}."
     if issue_type == "null":
         return "Its text is empty or missing." if flagged else "Its text is present."
     return f"{score_text}, {state}." if score_text else state
@@ -94,6 +98,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.book = book
         self.issue_type = issue_type
         self.row: int | None = None
+        self.drawn_width = 0  # the width the row was laid out for (its neighbours' lines are cut to it)
         self._datalab_rule: tuple[AuditView, DatalabLabelRule] | None = None
 
     def compose(self) -> ComposeResult:
@@ -101,9 +106,17 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def show(self, row: int | None) -> None:
         self.row = row
+        self.drawn_width = self.size.width
         body = self.query_one("#detail-body", Static)
         body.update(self.render_row(row) if row is not None else Text("No row selected.", style="italic"))
         self.scroll_home(animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new width lays the row out again, where the reader is (a terminal resized mid-work kept
+        the neighbours' lines cut for the old width: wrapped in two, or cut short on a wider one)."""
+        if self.row is not None and self.size.width != self.drawn_width:
+            self.drawn_width = self.size.width
+            self.query_one("#detail-body", Static).update(self.render_row(self.row))
 
     def datalab_rule(self) -> DatalabLabelRule:
         """Datalab's per-class figures for this view, computed once (one pass over the rows)."""

@@ -10,6 +10,7 @@ from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -71,6 +72,7 @@ class DiffView(VerticalScroll, can_focus=True):
         self.book = book
         self.members: list[int] = []
         self.selected = 0
+        self.drawn_width = 0  # the width the set was laid out for (side by side or one under another)
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-body", markup=False)
@@ -78,7 +80,14 @@ class DiffView(VerticalScroll, can_focus=True):
     def show(self, members: list[int], selected: int = 0) -> None:
         self.members = list(members)
         self.selected = max(0, min(selected, len(self.members) - 1)) if self.members else 0
+        self.drawn_width = self.size.width
         self.query_one("#diff-body", Static).update(self.render_set())
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new width lays the set out again: side by side only where the members fit."""
+        if self.members and self.size.width != self.drawn_width:
+            self.drawn_width = self.size.width
+            self.query_one("#diff-body", Static).update(self.render_set())
 
     def select(self, delta: int) -> None:
         if self.members:
