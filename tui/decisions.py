@@ -358,6 +358,16 @@ class DecisionBook:
             return "✓ kept"
         return ""
 
+    def holds(self, action: str, row: int, label: int | None = None) -> bool:
+        """``row``'s current decision is already ``action`` (to ``label``): a second x on an
+        excluded row, an accept of the label already chosen. Writing it again added an undo step
+        that took back nothing visible (u said 'undone: excluded' of a row still excluded)."""
+        code = ACTION_CODES.get(action)
+        if code is None or int(self.codes[row]) != code:
+            return False
+        return action != "relabel" or (label is not None and label < len(self.classes)
+                                       and int(self.labels[row]) == label)
+
     def mark(self, row: int) -> str:
         """One glyph for the row list's mark column: '→', '✗', '✓' or ''."""
         return MARKS[int(self.codes[row])]

@@ -51,6 +51,12 @@ class DecisionKeys:
         """Write decisions to the journal (synchronously, fsynced), then advance the cursor."""
         if not items:
             return
+        if len(items) == 1 and self.book.holds(*items[0]):  # nothing to write: say so, move on
+            row = items[0][1]
+            self.notify(f"row {row:,} is already {self.book.describe(row, self.view.shown_names)}: "
+                        "nothing written", timeout=3)
+            self.advance()
+            return
         outcome = self.book.record_group(items, self.issue_type, suggested)
         if outcome.error:
             self.notify(outcome.error, severity="error", timeout=8)

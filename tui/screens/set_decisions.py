@@ -94,6 +94,11 @@ def decide_row(screen: Any, action: str, row: int) -> None:
     """Exclude or keep ``row``, the journal's suggestion its suggested set (the single-label
     keys wrote the model's top class there: 'suggested_label': 'urgent' in a journal of sets)."""
     ml = screen.view.multilabel
+    if screen.book.holds(action, row):  # a second x on an excluded row: nothing to write
+        already = screen.book.describe(row, screen.view.shown_names)
+        screen.notify(f"row {row:,} is already {already}: nothing written", timeout=3)
+        screen.advance()
+        return
     write(screen, [(action, row, None)], ml.display(ml.suggested(row)) if ml.has_suggestion(row) else None)
 
 
