@@ -177,7 +177,12 @@ def _relabelled_column(series: pd.Series, rows: list[int], values: list[Any], no
             return kept
     except (TypeError, ValueError, OverflowError):
         pass
-    widened = pd.Series(cells, dtype=object).infer_objects()
+    try:
+        widened = pd.Series(cells, dtype=object).infer_objects()
+    except UnicodeError:  # a new label holding a lone surrogate (JSON's \ud800): no Arrow string holds it
+        widened = pd.Series(cells, dtype=object)
+        if isinstance(series.dtype, pd.StringDtype):  # still a column of texts, as every writer writes it
+            return widened.array
     notes.append(f"label column {series.name!r} changed from {series.dtype} to {widened.dtype} to hold the new labels")
     return widened.array
 

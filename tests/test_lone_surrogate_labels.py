@@ -45,3 +45,23 @@ def test_the_issue_table_holds_a_lone_surrogate_label(tmp_path, capsys):
     assert ("textaudit: warning: --issues-out: 15 rows' given_label hold lone surrogates, which csv cannot store; "
             "written with U+FFFD (use .jsonl to keep them)") in err.splitlines()
     assert (tmp_path / "issues.csv").read_text(encoding="utf-8").splitlines()[2].split(",")[3] == "\ufffdx"
+
+
+def test_a_new_label_with_a_lone_surrogate_in_a_text_column(tmp_path, capsys):
+    """The column held no surrogate, so it was read as Arrow strings: widening it for the new label
+    inferred Arrow strings again and every export (and --apply-journal) ended in 'internal error:
+    UnicodeEncodeError', exit 70 (s17 hostile). JSON keeps it; CSV refuses it in one line."""
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps({"text": f"row {i}", "label": "ab"[i % 2]}) + "\n" for i in range(6)))
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("relabel", 0, label_after="new" + LABEL, issue_type="label", allow_new_label=True)
+    out = tmp_path / "out.jsonl"
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    lines = data.read_text().splitlines()
+    lines[0] = lines[0].replace('"a"', '"new\\ud800x"')
+    assert out.read_text().splitlines() == lines
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(tmp_path / "out.csv")]) == 1
+    assert capsys.readouterr().err == ("textaudit: error: a cell holds a lone surrogate, which utf-8 cannot encode; "
+                                       "export as .jsonl or .json (they keep it as an escape)\n")
