@@ -82,12 +82,33 @@ class DiffView(VerticalScroll, can_focus=True):
         self.selected = max(0, min(selected, len(self.members) - 1)) if self.members else 0
         self.drawn_width = self.size.width
         self.query_one("#diff-body", Static).update(self.render_set())
+        self.call_after_refresh(self.reveal_selected)
 
     def on_resize(self, event: events.Resize) -> None:
         """A new width lays the set out again: side by side only where the members fit."""
         if self.members and self.size.width != self.drawn_width:
             self.drawn_width = self.size.width
             self.query_one("#diff-body", Static).update(self.render_set())
+            self.call_after_refresh(self.reveal_selected)
+
+    def reveal_selected(self) -> None:
+        """Scroll the selected member's header and text into view (members one under another: the
+        fifth of a set of five was chosen with its text below the pane's last line)."""
+        content = self.query_one("#diff-body", Static).content
+        parts = list(content.renderables) if isinstance(content, Group) else []
+        if len(parts) < 3 or any(isinstance(part, Table) for part in parts):  # side by side: one row
+            return
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        console = self.app.console
+        options = console.options.update_width(width)
+        start = 1 + 2 * self.selected  # the legend, then a header and a text per member
+        top = 0 if self.selected == 0 else len(console.render_lines(Group(*parts[:start]), options, pad=False))
+        bottom = len(console.render_lines(Group(*parts[:start + 2]), options, pad=False))
+        seen, shown = int(self.scroll_y), self.scrollable_content_region.height
+        if top < seen or bottom > seen + shown:  # the least scroll that shows it, its header first
+            self.scroll_to(y=top if top < seen else min(top, bottom - shown), animate=False, immediate=True)
 
     def select(self, delta: int) -> None:
         if self.members:
