@@ -31,8 +31,8 @@ class DecisionChecks:
             return True
         if not entry.get("new_label"):
             return False
-        try:
-            label_value(self.dataset, label)
+        try:  # the checks a new label passes when it is made ('', '01' beside 1, '1_0' in an int column)
+            self._check_label(label, allow_new_label=True)
         except UsageError:
             return False
         return True
@@ -56,6 +56,10 @@ class DecisionChecks:
             if label_after is not None:
                 raise UsageError(f"{action} takes no label_after")
             return
+        self._check_label(label_after, allow_new_label)
+
+    def _check_label(self, label_after: Any, allow_new_label: bool) -> None:
+        """Raise UsageError unless ``label_after`` is a label this dataset can hold (see validate)."""
         if not isinstance(label_after, str) or not label_after.strip():
             raise UsageError("relabel needs a non-empty label_after")
         if self.dataset.is_multilabel:  # the set's canonical string (engine/multilabel.py)
