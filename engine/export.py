@@ -161,6 +161,16 @@ def _same_value(a: Any, b: Any) -> bool:
         return False
 
 
+def _kept(cell: Any, value: Any) -> bool:
+    """The column's own dtype gave back ``value`` (a numpy int64 for an int, the same date)."""
+    if _same_value(cell, value):
+        return True
+    try:  # a numpy scalar for its Python value; date(date) raised TypeError, so a date column was "widened"
+        return _same_value(type(value)(cell), value)
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
 def _relabelled_column(series: pd.Series, rows: list[int], values: list[Any], notes: list[str]) -> Any:
     """The column with ``values`` at ``rows``, in its own dtype when every value fits, else widened."""
     if isinstance(series.dtype, pd.CategoricalDtype):
@@ -173,7 +183,7 @@ def _relabelled_column(series: pd.Series, rows: list[int], values: list[Any], no
     try:
         kept = pd.array(cells, dtype=series.dtype)
         back = kept[rows]
-        if all(_same_value(type(v)(b), v) for b, v in zip(back, values)):
+        if all(_kept(b, v) for b, v in zip(back, values)):
             return kept
     except (TypeError, ValueError, OverflowError):
         pass
