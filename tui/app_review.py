@@ -173,7 +173,7 @@ class ReviewActions:
     def on_reaudit_finished(self, message: ReauditFinished) -> None:
         self.last_reaudit = message.reaudit
         if (screen := self._reaudit_screen()) is not None:
-            screen.show_delta(message.reaudit)
+            screen.show_delta(message.reaudit, self.thresholds.moved() if self.thresholds is not None else {})
 
     def on_reaudit_stopped(self, message: ReauditStopped) -> None:
         from tui.messages import readable

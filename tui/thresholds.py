@@ -37,6 +37,11 @@ class Thresholds:
     def default_count(self, issue_type: str) -> int:
         return int(self.original[issue_type].sum())
 
+    def moved(self) -> dict[str, tuple[int, int]]:
+        """The checks whose threshold was moved off the audit's own: (rows flagged now, by default)."""
+        return {t: (int(self.view.flags[t].sum()), self.default_count(t)) for t in self.types
+                if self.current[t] != self.default[t]}
+
     def threshold_for_count(self, issue_type: str, count: int) -> float | None:
         """The threshold that flags the ``count`` lowest-scored rows (None for none)."""
         index = self.index(issue_type)

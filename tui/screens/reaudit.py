@@ -48,6 +48,14 @@ def class_table(delta: dict[str, Any], issue_type: str) -> Any:
     return table
 
 
+def moved_note(moved: dict[str, tuple[int, int]]) -> str:
+    """Why Before differs from the summary after a threshold change: the re-audit counts each
+    check's own flags (after t on banking77, the summary said 9 label issues and Before said 7)."""
+    said = "; ".join(f"{ISSUE_TITLES.get(name, name)} {now:,} on the summary, {default:,} here"
+                     for name, (now, default) in moved.items())
+    return f"Before and After are each audit's own flags, not the thresholds moved with t ({said})"
+
+
 class ReauditScreen(Screen):
     """Progress while the worker runs; the delta once it has finished."""
 
@@ -96,8 +104,10 @@ class ReauditScreen(Screen):
         lines.append(f"elapsed {duration(now - self.started)} · escape cancels")
         self.query_one("#reaudit-status", Static).update("\n".join(lines))
 
-    def show_delta(self, reaudit: Any) -> None:
-        """Fill the delta table; the cursor starts on the first type with newly flagged rows."""
+    def show_delta(self, reaudit: Any, moved: dict[str, tuple[int, int]] | None = None) -> None:
+        """Fill the delta table; the cursor starts on the first type with newly flagged rows.
+        ``moved``: checks whose threshold the reviewer moved (t), as (flagged now, flagged by the
+        audit): the counts here are the audits' own flags, which the status line then says."""
         self.running = False
         self.reaudit = reaudit
         delta = reaudit.delta
@@ -111,6 +121,7 @@ class ReauditScreen(Screen):
                   f"{j.get('keep', 0):,} kept as they are"
                   + (f" · reused the cached {cached}" if cached else "") + (f" · {reuse[0]}" if reuse else "")
                   + ("\n" + j["unapplied"] if j.get("unapplied") else "")
+                  + ("\n" + moved_note(moved) if moved else "")
                   + "\nenter lists a type's newly flagged rows · escape goes back")
         self.query_one("#reaudit-status", Static).update(status)
         table = self.query_one("#delta-table", DataTable)
