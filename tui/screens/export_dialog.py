@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
+from engine.wording import counted
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
 from tui.widgets.safe_input import SafeInput
@@ -101,8 +102,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """What the export writes (it follows the checkbox), and how the data file was read."""
         relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
         if changed_only:
-            writes = (f"Writes only the {relabel + exclude:,} changed rows ({relabel:,} relabelled, {exclude:,} "
-                      "excluded), each with its label before and after.")
+            writes = (f"Writes only the {counted(relabel + exclude, 'changed row')} ({relabel:,} relabelled, "
+                      f"{exclude:,} excluded), each with its label before and after.")
         else:
             unchanged = self.n_rows - exclude - relabel  # 'kept' alone read as if only those were written
             writes = (f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
