@@ -70,7 +70,8 @@ class JournalFile:
             pass
         created = not self.path.exists()
         try:
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
+            # read too: append looks at the last byte (see there)
+            self._fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
             if not stat.S_ISREG(os.fstat(self._fd).st_mode):
                 raise OSError(0, "not a regular file")
             if created:
@@ -131,6 +132,11 @@ class JournalFile:
                     "textaudit opened it (what is written now would be lost); quit and reopen to start "
                     "a journal there, or choose one with --journal")
             start = mine.st_size
+            if start and payload[:1] != b"\n" and not _ends_a_line(self._fd, start):
+                # something else wrote part of a line since (an editor, `echo -n >>`): without a
+                # newline first, this decision joined that line and was unreadable on reopen
+                payload = b"\n" + payload
+                view = memoryview(payload)
             while written < len(payload):
                 written += os.write(self._fd, view[written:])
             os.fsync(self._fd)
@@ -171,6 +177,14 @@ class JournalFile:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _ends_a_line(fd: int, size: int) -> bool:
+    """The file's last byte (at ``size - 1``) is a newline (True where it cannot be read)."""
+    try:
+        return os.pread(fd, 1, size - 1) == b"\n"
+    except (AttributeError, OSError):  # no os.pread (Windows)
+        return True
 
 
 def _lock_inode(fd: int) -> bool:

@@ -14,7 +14,7 @@ def test_an_unwritable_journal_is_read_only_and_says_only_what_to_do(pinned_resu
     real_open = os.open
 
     def refuse_writes(path, flags, *args, **kwargs):  # a read-only folder, even for root
-        if os.fspath(path) == os.fspath(journal) and flags & os.O_WRONLY:
+        if os.fspath(path) == os.fspath(journal) and flags & (os.O_WRONLY | os.O_RDWR):
             raise PermissionError(13, "Permission denied")
         return real_open(path, flags, *args, **kwargs)
 
