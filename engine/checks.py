@@ -164,7 +164,10 @@ def check_features(features: np.ndarray, n_rows: int) -> np.ndarray:
     if not np.all(np.isfinite(features)):
         bad = np.flatnonzero(~np.all(np.isfinite(features), axis=1))
         raise DataError(f"--features has NaN or infinite values in {counted(len(bad), 'row')} (first: row {bad[0]})")
-    norms = np.linalg.norm(features, axis=1, keepdims=True)
+    # sums of squares in float64, without a float64 copy: in float32 they overflowed to inf for
+    # entries above ~1e19 (every row then divided to zeros, audited without a word) and fell to 0
+    # below ~1e-19 (rows with a direction taken for all-zero ones)
+    norms = np.sqrt(np.einsum("ij,ij->i", features, features, dtype=np.float64))[:, None]
     if not norms.any():  # no row has a direction: every distance is the same, the audit would be noise
         raise DataError(f"--features: every row is all zeros ({features.shape[0]:,} x {features.shape[1]}); "
                         "nothing to compare (the wrong array?)")
