@@ -38,6 +38,16 @@ EXAMPLE_CHARS = 60  # an example text is cut to this many cells at most (less on
 #: Cells of the table that are not names or the example: margins, the Rows and Decided columns,
 #: and the padding Textual puts around each of the five columns.
 FIXED_CELLS = 2 + len("Rows") + len("Decided") + 5 * 2 + 1
+#: The table's vertical scrollbar (Textual's default size): a list longer than the screen pushed
+#: the table past its edge by these cells, and an empty sideways scrollbar took a line under it.
+SCROLLBAR_CELLS = 2
+
+
+def scrollbar_cells(table: DataTable, rows: int) -> int:
+    """The cells ``table``'s vertical scrollbar takes with ``rows`` rows: none when they fit its
+    height (under the header line); before its first layout, assume they do not."""
+    height = table.size.height - 1
+    return SCROLLBAR_CELLS if height <= 0 or rows > height else 0
 
 
 def filter_query(confusion: Confusion, class_names: list[str]) -> str:
@@ -128,13 +138,14 @@ class ConfusionScreen(Screen):
 
     def fill(self) -> None:
         view, names = self.view, self.view.shown_names
-        table = self.query_one("#confusions", DataTable)
+        table = self.query_one("#confusions", RowTable)
         matrix = self.query_one("#confusion-matrix", Static)
         cursor = table.cursor_row
         self.groups = self.grouped()
-        table.clear()
+        table.clear_rows()
         drawn = [names[c] for group in self.groups for c in (group.given, group.suggested) if c is not None]
-        name_width, example_width = self.widths(max((cell_len(name) for name in drawn), default=0))
+        name_width, example_width = self.widths(max((cell_len(name) for name in drawn), default=0),
+                                                scrollbar_cells(table, len(self.groups)))
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else "(any)"
             suggested = names[group.suggested] if group.suggested is not None else "(any)"
@@ -164,12 +175,12 @@ class ConfusionScreen(Screen):
         hint = " · v: next view" + (cut if showing_matrix else " · enter: the rows (then * and a)")
         self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
 
-    def widths(self, longest: int = 24) -> tuple[int, int]:
+    def widths(self, longest: int = 24, scrollbar: int = 0) -> tuple[int, int]:
         """Class name and example widths that fit the table in the terminal: at 80 columns the
         names took 24 cells each and the example was cut to its first 8 behind a sideways scroll.
         Names as wide as the ``longest`` shown need: the demo's 14-cell names left 4 of their 18
         cells empty while the example was cut at 20."""
-        room = (self.size.width or self.app.size.width) - FIXED_CELLS
+        room = (self.size.width or self.app.size.width) - FIXED_CELLS - scrollbar
         name_width = min(max(12, min(24, room // 3)), max(len(NAME_HEADING), longest))
         return name_width, max(12, min(EXAMPLE_CHARS, room - 2 * name_width))
 

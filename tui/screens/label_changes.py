@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 
 from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
+from tui.screens.confusions import scrollbar_cells
 from tui.view import AuditView
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
@@ -89,12 +90,13 @@ class LabelChangeScreen(Screen):
 
     def fill(self) -> None:
         view, names = self.view, self.view.shown_names
-        table = self.query_one("#confusions", DataTable)
+        table = self.query_one("#confusions", RowTable)
         cursor = table.cursor_row
         self.changes = label_changes(view)
-        table.clear()
+        table.clear_rows()
         shown = [f"{change.sign}{view.names.fit(names[change.label], 24)}" for change in self.changes]
-        example_width = self.example_width(max((cell_len(name) for name in shown), default=0))
+        example_width = self.example_width(max((cell_len(name) for name in shown), default=0),
+                                           scrollbar_cells(table, len(self.changes)))
         for index, (change, name) in enumerate(zip(self.changes, shown)):
             means = MEANS[0] if change.sign == "+" else MEANS[1]
             example = " ".join(str(view.texts[change.rows[0]])[:EXAMPLE_CHARS * 4].split())
@@ -108,10 +110,10 @@ class LabelChangeScreen(Screen):
         self.query_one("#title-bar", Static).update(
             f"Label changes · {flagged:,} label issues · {len(self.changes):,} changes")
 
-    def example_width(self, change_cells: int) -> int:
+    def example_width(self, change_cells: int, scrollbar: int = 0) -> int:
         """The example's cells, so that the table fits the terminal: at 80 columns its first 60
         made the table 104 wide, cut by the screen's edge mid-word behind a sideways scroll."""
-        room = (self.size.width or self.app.size.width) - FIXED_CELLS - max(len("Change"), change_cells)
+        room = (self.size.width or self.app.size.width) - FIXED_CELLS - max(len("Change"), change_cells) - scrollbar
         return max(12, min(EXAMPLE_CHARS, room))
 
     def on_resize(self) -> None:

@@ -3,6 +3,7 @@ whose Home and End go to the first and last row, as they do in every row list of
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.widgets import DataTable
 
@@ -15,3 +16,11 @@ class RowTable(DataTable):
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
     ]
+
+    def clear_rows(self) -> None:
+        """Clear the rows and let each column narrow to what the next rows need: DataTable.clear
+        keeps a column as wide as its widest cell ever, so after the terminal shrank a navigator
+        stayed as wide as before, behind an empty sideways scrollbar."""
+        self.clear()
+        for column in self.columns.values():
+            column.content_width = cell_len(column.label.plain)
