@@ -129,7 +129,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             # not selected on focus: a key typed into the path edits it, never replaces it whole
             path = str(default_output(self.source))
             yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
-            yield StateCheckbox("only the changed rows, with before and after labels", id="export-changed-only")
+            yield StateCheckbox("only the changed rows (before and after)", id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
