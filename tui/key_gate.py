@@ -110,11 +110,16 @@ class KeyGate:
                 return
             self._unready_since = None
             if self._settle < SETTLED:  # the last routed key's effects: quiet, twice
-                if not await self._quiet() and self._waiting("_unquiet_since", QUIET_CAP_S):
-                    self._settle = UNSETTLED
-                    self._schedule_pump(POLL_S)
-                    return
-                self._unquiet_since = None
+                if not await self._quiet():
+                    if self._waiting("_unquiet_since", QUIET_CAP_S):
+                        self._settle = UNSETTLED
+                        self._schedule_pump(POLL_S)
+                        return
+                    # the cap: busy all along, the key goes on, and so do the next while it stays
+                    # busy (the second look restarted the cap: a busy chain held every key, ctrl+q too)
+                    self._settle = SETTLED
+                else:
+                    self._unquiet_since = None
                 if self._settle == UNSETTLED:  # once more after the app's queued callbacks (a focus() call)
                     self._settle = QUIET_ONCE
                     self._schedule_pump()
