@@ -229,7 +229,7 @@ def parse_line(raw: bytes) -> dict[str, Any] | None:
     try:  # UTF-8 only (a leading BOM allowed): json.loads of bytes would also take UTF-16 and UTF-32,
         # and a journal an editor saved as UTF-16 then read its first line alone ('\n\x00' splits the rest)
         entry = json.loads(raw.decode("utf-8-sig", "surrogatepass"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: '[[[[...' nested past the stack
         return None
     if not isinstance(entry, dict):
         return None

@@ -124,6 +124,8 @@ def is_journal_head(head: bytes, *, truncated: bool = False) -> bool:
         return False
     try:
         json.loads(stripped)
+    except RecursionError:  # nested past the stack: no entry is, so not a journal (left untouched)
+        return False
     except ValueError:
         return True  # cut off mid-entry
     return parse_line(stripped) is not None

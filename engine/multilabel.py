@@ -189,8 +189,8 @@ def parse_display(text: str, names: Sequence[str]) -> LabelSet:
     """The set a canonical string names; raises UsageError for an unknown label or bad text."""
     try:
         value = json.loads(text)
-    except (TypeError, ValueError):
-        raise UsageError(f"{text!r} is not a label set (a JSON list of label names)") from None
+    except (TypeError, ValueError, RecursionError):  # a journal line's '[[[[...' nested past the stack
+        raise UsageError(f"{text[:80]!r} is not a label set (a JSON list of label names)") from None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise UsageError(f"{text!r} is not a label set (a JSON list of label names)")
     index = {name: i for i, name in enumerate(names)}
