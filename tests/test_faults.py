@@ -307,7 +307,7 @@ def test_a_signal_while_the_app_runs_ends_with_its_one_exit_line(command, return
     from tui import cli, launch
     from tui.interrupts import flag_only
 
-    def fake_run_app(source, options, journal_path) -> int:
+    def fake_run_app(source, options, journal_path, **_) -> int:  # label_names too
         with flag_only():
             os.kill(os.getpid(), signal.SIGTERM)
             for _ in range(10_000):  # the handler runs at a bytecode boundary

@@ -244,7 +244,7 @@ def test_every_browse_option_reaches_the_app_process(demo_csv, tmp_path):
     given = ["--text-column", "t", "--label-column", "l", "--id-column", "i", "--encoding", "latin-1",
              "--label-sep", "|", "--model", "tfidf", "--device", "cpu", "--precision", "fp32", "--folds", "3",
              "--issue-types", "label", "--pred-probs", "p.npy", "--features", "f.npy", "--no-cache",
-             "--cache-dir", str(tmp_path)]
+             "--cache-dir", str(tmp_path), "--label-names", "neg,pos"]
     args = build_parser().parse_args(["serve", str(demo_csv), *given])
     again = build_parser().parse_args(browse_command(args)[3:])  # what the app process parses
     browse_defaults = build_parser().parse_args(["browse", str(demo_csv)])

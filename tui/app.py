@@ -51,8 +51,10 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         options: AuditOptions | None = None,
         journal_path: Path | str | None = None,
         view: AuditView | None = None,
+        label_names: dict[int, str] | None = None,
     ) -> None:
-        """``view``: the columns to show for ``result`` (default: built from it; tests pass fixed ones)."""
+        """``view``: the columns to show for ``result`` (default: built from it; tests pass fixed ones);
+        ``label_names``: names of integer labels (``--label-names``), checked against the data."""
         super().__init__()
         if result is None and source is None:
             raise ValueError("TextauditApp needs a result or a source")
@@ -64,6 +66,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         self._interrupt_seen = False  # a SIGTERM / SIGINT acted on (_check_interrupted)
         self.view: AuditView | None = None
         self._given_view = view
+        self.label_names = label_names
         self.book: DecisionBook | None = None
         #: Why the audit failed, printed again once the terminal is restored (tui/launch.py).
         self.audit_error: BaseException | None = None
@@ -181,7 +184,17 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
         self.result = result
         given, self._given_view = self._given_view, None
-        self.view = given if given is not None else AuditView.from_result(result)
+        if given is None:
+            from engine.errors import UsageError
+            from engine.label_names import class_display_names
+
+            try:
+                names = None if self.label_names is None else class_display_names(self.label_names, result.dataset)
+            except UsageError as exc:  # as a failed audit: said on the progress screen and the shell, exit 2
+                self.post_message(WorkFailed("audit", exc))
+                return
+            given = AuditView.from_result(result, names)
+        self.view = given
         self.book, messages = DecisionBook.open(self.journal_path, result.dataset)
         if self.view.multilabel is not None:
             self.book.describe_set = self.view.multilabel.describe_after

@@ -76,6 +76,9 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                         help="CPUs of the local Ray instance --ray starts (default: the machine's)")
 
 
+_LABEL_NAMES_HELP = ("names of integer labels, shown on every screen (the journal and export keep the ints): "
+                     "World,Sports,... (0, 1, ...), 1=World,2=Sports,..., or a .json (list, label -> name, a "
+                     "model's config.json id2label) or .txt (one a line) file")
 _JOURNAL_HELP = "corrections journal (default: <data file stem>.corrections.jsonl in the current folder)"
 
 
@@ -103,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Audit (or reopen) a dataset and browse it in the TUI.")
     _add_audit_options(browse)
     browse.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
+    browse.add_argument("--label-names", default=None, metavar="NAMES", help=_LABEL_NAMES_HELP)
 
     demo = commands.add_parser("demo", help="open the TUI on the bundled demo dataset",
                                description="Open the TUI on the bundled demo dataset (258 rows, 7 classes).")
@@ -120,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "at start (it carries a random ?token=) opens it.")
     _add_audit_options(serve)
     serve.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
+    serve.add_argument("--label-names", default=None, metavar="NAMES", help=_LABEL_NAMES_HELP)
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on; 0.0.0.0 offers it to the network (the token still applies)")
     serve.add_argument("--port", type=int, default=8000, help="TCP port to listen on")

@@ -33,7 +33,7 @@ def terminal_problem() -> str | None:
     return None
 
 
-def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
+def run_app(source: str, options: AuditOptions, journal_path: Path, label_names: dict[int, str] | None = None) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
     if (stream := terminal_problem()) is not None:  # in a pipe, nohup or cron it waited for keys forever
         from engine.errors import UsageError
@@ -43,7 +43,7 @@ def run_app(source: str, options: AuditOptions, journal_path: Path) -> int:
     from tui.app import TextauditApp  # Textual and the screens: only once there is a terminal to draw on
     from tui.interrupts import flag_only
 
-    app = TextauditApp(source=source, options=options, journal_path=journal_path)
+    app = TextauditApp(source=source, options=options, journal_path=journal_path, label_names=label_names)
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
         app.run()
     for line in exit_lines(app):  # after the terminal is restored

@@ -22,6 +22,7 @@ _VALUE_OPTIONS = (
     ("--folds", "folds"),
     ("--issue-types", "issue_types"), ("--pred-probs", "pred_probs"), ("--features", "features"),
     ("--cache-dir", "cache_dir"), ("--ray", "ray"), ("--ray-cpus", "ray_cpus"),  # --ray: each tab its own Ray client
+    ("--label-names", "label_names"),
 )
 
 
@@ -122,13 +123,25 @@ def serve(args: argparse.Namespace) -> int:
     # as browse does: '--journal DATA.csv' or a folder is one line here, not a read-only app in every tab
     check_journal_path(Path(args.journal) if args.journal else default_journal_path(args.data), args.data)
     public_url = _public_url(args.public_url)
+    names = None
+    if getattr(args, "label_names", None):  # a bad spec or a file: one line here; a file by its full path
+        from engine.label_names import parse_label_names
+
+        names = parse_label_names(args.label_names)
+        if args.label_names.lower().endswith((".json", ".txt")):
+            args.label_names = str(Path(args.label_names).expanduser().resolve())
     if not str(args.data).startswith("hf:"):  # a wrong column or file: one line here, not in every tab
         from engine.load import load_dataset
 
         from tui.cli import say_guesses
 
-        say_guesses(load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
-                                 id_column=args.id_column, encoding=args.encoding, label_sep=args.label_sep).warnings)
+        dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
+                               id_column=args.id_column, encoding=args.encoding, label_sep=args.label_sep)
+        say_guesses(dataset.warnings)
+        if names is not None:  # names that do not fit the labels: here, not in every tab
+            from engine.label_names import class_display_names
+
+            class_display_names(names, dataset)
     command = served_command(args)
     token = new_token()
 

@@ -228,8 +228,9 @@ class AuditView:
         return float(self.pred_probs[row, label])
 
     @classmethod
-    def from_result(cls, result: Any) -> AuditView:
-        """Build the view of an ``engine.pipeline.AuditResult``."""
+    def from_result(cls, result: Any, names: list[str] | None = None) -> AuditView:
+        """Build the view of an ``engine.pipeline.AuditResult``; ``names``: each class as the
+        screens call it (``--label-names``; the journal and export keep the data's values)."""
         from engine.result import issue_counts, non_iid_p_value, report_text
 
         dataset = result.dataset
@@ -252,7 +253,7 @@ class AuditView:
             ids=ids,
             given=np.asarray(dataset.labels, dtype=np.int32),
             predicted=np.argmax(pred_probs, axis=1).astype(np.int32),
-            class_names=list(dataset.class_names),
+            class_names=list(dataset.class_names) if names is None else list(names),
             pred_probs=pred_probs,
             issue_types=tuple(result.options.issue_types),
             counts={name: count for name, count in issue_counts(result).items() if count is not None},

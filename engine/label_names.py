@@ -1,0 +1,125 @@
+"""Names for integer labels (``--label-names``): ag_news' 1-4 shown as World, Sports, Business, Sci/Tech.
+
+The names are for people only: every screen, the picker and the filter use them, while the journal,
+the export and the cache keep the data's own values (the ints). So a journal made with the names
+replays without them, and an export writes the ints the column held.
+
+A spec is inline or a file:
+- ``World,Sports,Business,Sci/Tech``: the names of 0, 1, 2, 3 (a ``ClassLabel``'s order, a model's
+  ``id2label``);
+- ``1=World,2=Sports,3=Business,4=Sci/Tech``: each value named;
+- ``names.json``: a list (index = label), an object of label -> name, or a model's ``config.json``
+  (its ``id2label``); ``names.txt``: one name a line (line 1 names 0).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from engine.errors import UsageError
+from engine.wording import counted
+
+OPTION = "--label-names"
+_WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+def _label(key: Any, where: str) -> int:
+    """A label value given a name: an int, or text that is one ('3')."""
+    if isinstance(key, bool) or not (isinstance(key, int) or (isinstance(key, str) and _WHOLE.fullmatch(key.strip()))):
+        raise UsageError(f"{OPTION}: {where} names label {str(key)[:40]!r}, not a whole number: "
+                         "the option names integer labels")
+    return int(key)
+
+
+def _named(pairs: list[tuple[int, Any]], where: str) -> dict[int, str]:
+    names: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for value, name in pairs:
+        if not isinstance(name, str) or not name.strip():
+            what = "an empty name" if isinstance(name, str) or name is None else f"a {type(name).__name__}, not a name"
+            raise UsageError(f"{OPTION}: {where} gives label {value} {what}")
+        if value in names:
+            raise UsageError(f"{OPTION}: {where} names label {value} twice ({names[value]!r}, {name!r})")
+        if name in seen:
+            raise UsageError(f"{OPTION}: {where} gives labels {seen[name]} and {value} the same name {name!r}")
+        names[value], seen[name] = name, value
+    return names
+
+
+def _from_json(data: Any, where: str) -> dict[int, str]:
+    if isinstance(data, dict) and isinstance(data.get("id2label"), dict):  # a model's config.json
+        data = data["id2label"]
+    if isinstance(data, list):
+        return _named(list(enumerate(data)), where)
+    if isinstance(data, dict):
+        return _named([(_label(key, where), name) for key, name in data.items()], where)
+    raise UsageError(f"{OPTION}: {where} holds a {type(data).__name__}; give a list of names, an object of "
+                     "label -> name, or a model's config.json (id2label)")
+
+
+def parse_label_names(spec: str) -> dict[int, str]:
+    """The label -> name mapping a ``--label-names`` spec gives (UsageError, exit 2, when it cannot)."""
+    if spec.lower().endswith((".json", ".txt")):
+        path = Path(spec).expanduser()
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "no such file" if isinstance(exc, FileNotFoundError) else getattr(exc, "strerror", None) or exc
+            raise UsageError(f"{OPTION}: cannot read {spec}: {reason}") from None
+        if spec.lower().endswith(".txt"):
+            lines = text.splitlines()
+            while lines and not lines[-1].strip():
+                lines.pop()
+            return _named([(i, line.strip() or line) for i, line in enumerate(lines)], spec)
+        try:
+            return _from_json(json.loads(text), spec)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
+    parts = [part.strip() for part in spec.split(",")]
+    if all("=" in part for part in parts):
+        return _named([(_label(key, "the list"), name.strip()) for key, _, name in (p.partition("=") for p in parts)],
+                      "the list")
+    if any("=" in part for part in parts):
+        raise UsageError(f"{OPTION}: name every label (1=World,2=Sports) or none (World,Sports: 0, 1, ...), "
+                         "not some")
+    return _named(list(enumerate(parts)), "the list")
+
+
+def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
+    """Each class of ``dataset`` by its name from ``names`` (UsageError, exit 2, when the data's labels
+    are not integers, already have names, or one has none)."""
+    import numpy as np
+
+    from engine.label_column import class_label_names
+
+    column = dataset.label_column
+    if dataset.is_multilabel:
+        raise UsageError(f"{OPTION}: not yet for label sets (column {column!r} holds several labels a row)")
+    if (own := class_label_names(dataset.style, column)) is not None:
+        raise UsageError(f"{OPTION}: label column {column!r} has names already (its ClassLabel: "
+                         f"{', '.join(own[:4])}{', ...' if len(own) > 4 else ''}); leave the option out")
+    values = []
+    for value in dataset.classes:
+        original = dataset.label_originals.get(value, value)
+        if isinstance(original, bool) or not (isinstance(original, int) or (isinstance(original, str)
+                                                                            and _WHOLE.fullmatch(original))):
+            shown = ", ".join(repr(str(c))[:30] for c in dataset.classes[:3])
+            raise UsageError(f"{OPTION} names integer labels; label column {column!r} holds {shown}"
+                             f"{', ...' if len(dataset.classes) > 3 else ''}")
+        values.append(int(original))
+    missing = [(i, v) for i, v in enumerate(values) if v not in names]
+    if missing:
+        rows = np.bincount(np.asarray(dataset.labels, dtype=np.int64), minlength=len(values))
+        first, value = missing[0]
+        named = sorted(names)
+        message = (f"{OPTION}: label {value} ({counted(int(rows[first]), 'row')}) has no name"
+                   + (f", nor do {len(missing) - 1} more" if len(missing) > 1 else "")
+                   + f"; the names cover {named[0]}-{named[-1]}, the column's labels run {min(values)}-{max(values)}")
+        if len(named) == len(values) and min(values) == named[0] + 1:
+            message += (f": the names count from {named[0]}; name each label, e.g. "
+                        f"{min(values)}={names[named[0]]},{min(values) + 1}={names[named[1]]},...")
+        raise UsageError(message)
+    return [names[v] for v in values]
