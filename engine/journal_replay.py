@@ -92,6 +92,13 @@ class RowMatcher:
         if self.uses_ids(entry):
             wanted = entry["id"]
             if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
+                digest = entry["text_sha256"]
+                if self.text_hash(stored) != digest and any(
+                        json_scalar(self.dataset.ids[other]) == wanted for other in self._hash_rows(digest)):
+                    # a repeated id whose decided text is on another of its rows (a re-sorted file):
+                    # which one was decided is unknown; 'the row's text changed since' was not so
+                    problems.ambiguous.append(stored)
+                    return None
                 row = stored
             else:
                 rows = self._id_rows(wanted) or self._loose_id_rows(wanted)
