@@ -111,7 +111,8 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
                 shown = " and ".join(f"{v!r} ({kind})" for kind, v in by_kind.items())
                 warnings.append(f"labels {shown} are one class {key!r} (column {values.name!r} mixes types)")
     if keys.dtype == np.float64:  # 0.5, 1.73: a score or a regression target, each value a class
-        shown = ", ".join(f"{c:g}" for c in classes[:3]) + (", ..." if len(classes) > 3 else "")
+        # as the classes are named (str): '{:g}' showed 0.3 and 0.30000000000000004 both as 0.3
+        shown = ", ".join(str(c) for c in classes[:3]) + (", ..." if len(classes) > 3 else "")
         warnings.append(f"label column {values.name!r} holds fractional numbers ({shown}): each distinct value is "
                         f"a class ({len(classes):,} classes); a score or a regression target is not a class label")
     counts = np.bincount(indices, minlength=len(classes))

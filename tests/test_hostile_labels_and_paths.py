@@ -98,3 +98,16 @@ def test_fractional_number_labels_are_said(tmp_path):
                     "(3 classes); a score or a regression target is not a class label")
     pq.write_table(pa.table({"text": texts, "label": [1.0, 2.0, 3.0] * 3}), tmp_path / "w.parquet")  # whole: classes
     assert not [w for w in load_dataset(tmp_path / "w.parquet").warnings if "fractional" in w]
+
+
+def test_fractional_number_labels_are_named_as_their_classes(tmp_path):
+    """'{:g}' named the classes 0.3 and 0.30000000000000004 both '0.3' in the note (s17 hostile)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    labels = [0.30000000000000004, 0.3, 2.5e-07] * 3
+    pq.write_table(pa.table({"text": [f"text {i}" for i in range(9)], "label": labels}), tmp_path / "f.parquet")
+    dataset = load_dataset(tmp_path / "f.parquet")
+    (note,) = [w for w in dataset.warnings if "fractional" in w]
+    assert f"({', '.join(dataset.class_names)})" in note
+    assert "(2.5e-07, 0.3, 0.30000000000000004)" in note
