@@ -69,17 +69,20 @@ class LabelPicker(ModalScreen[int | None]):
 
     def __init__(self, class_names: list[str], current: int | None = None, suggested: int | None = None,
                  title: str = "Choose a label", *, text: str | None = None,
-                 probs: Sequence[float] | None = None, unused: Sequence[str] = ()) -> None:
+                 probs: Sequence[float] | None = None, unused: Sequence[str] = (),
+                 suggested_note: str = "suggested") -> None:
         """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
         probability of each class for the row (None for several rows); ``unused``: a saved
         dataset's ClassLabel names no row holds, offered after the classes (index
-        ``len(class_names) + i``, no probability: the model never saw them)."""
+        ``len(class_names) + i``, no probability: the model never saw them); ``suggested_note``:
+        what ``suggested`` is said to be (of several rows: for how many of them)."""
         super().__init__()
         self.class_names = class_names
         self.unused = list(unused)
         self.shown = [drawn_name(name) for name in [*class_names, *self.unused]]
         self.current = current
         self.suggested = suggested
+        self.suggested_note = suggested_note
         self.heading = title
         self.text = text
         self.probs = probs
@@ -113,7 +116,7 @@ class LabelPicker(ModalScreen[int | None]):
         if self.probs is not None:
             pad = " " * max(0, self.name_cells - cell_len(name))
             content = content + Content(f"{pad}  {float(self.probs[index]):.3f}")
-        notes = [role for role, i in (("given", self.current), ("suggested", self.suggested)) if i == index]
+        notes = [role for role, i in (("given", self.current), (self.suggested_note, self.suggested)) if i == index]
         if notes:
             content = content + Content(f"  ({', '.join(notes)})")
         return content
