@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,11 +67,19 @@ def _check_finite_probs(pred_probs: np.ndarray) -> None:
 
 
 def check_pred_probs(pred_probs: np.ndarray, n_rows: int, n_classes: int,
-                     order: str = "sorted class order") -> np.ndarray:
+                     order: str = "sorted class order", unused: Sequence[tuple[int, str]] = ()) -> np.ndarray:
     """Reject pred_probs of the wrong shape, with NaN, or with rows not summing to 1. ``order``:
-    how the columns are ordered, as said (a ClassLabel's: by its ints)."""
+    how the columns are ordered, as said (a ClassLabel's: by its ints); ``unused``: a ClassLabel's
+    names no row holds, with their ints (a model trained on every name has a column for each)."""
     if pred_probs.ndim != 2 or pred_probs.shape[0] != n_rows:
         raise DataError(f"--pred-probs has shape {pred_probs.shape}; expected ({n_rows}, {n_classes})")
+    if unused and pred_probs.shape[1] == n_classes + len(unused):
+        shown = ", ".join(f"{column} {name!r}" for column, name in unused[:5]) + (", ..." if len(unused) > 5 else "")
+        raise DataError(
+            f"--pred-probs has {pred_probs.shape[1]} columns, one per name of the ClassLabel, but no row holds "
+            f"{len(unused)} of those names (columns {shown}): drop their columns, keeping the {n_classes} classes "
+            f"the data has in the {order} (expected shape ({n_rows}, {n_classes}))"
+        )
     if pred_probs.shape[1] != n_classes:
         raise DataError(
             f"--pred-probs has {pred_probs.shape[1]} columns but the data has {n_classes} classes "

@@ -172,3 +172,11 @@ def pred_probs_order(dataset: Any) -> dict[str, str]:
     if dataset.is_multilabel or class_label_names(dataset.style, dataset.label_column) is None:
         return {}
     return {"order": "ClassLabel's order (by its ints)"}
+
+
+def unused_class_label_names(dataset: Any) -> list[tuple[int, str]]:
+    """A ClassLabel column's names no row holds, with their ints (a model trained on every name,
+    as a datasets pipeline trains one, gives ``--pred-probs`` a column for each)."""
+    names = None if dataset.is_multilabel else class_label_names(dataset.style, dataset.label_column)
+    held = set(dataset.class_names)
+    return [(column, name) for column, name in enumerate(names or []) if name not in held]

@@ -66,9 +66,10 @@ class StageRunner:
             if dataset.is_multilabel:
                 self.user_pred_probs = check_label_probs(probs, len(dataset), dataset.n_classes)
             else:
-                from engine.label_column import pred_probs_order
+                from engine.label_column import pred_probs_order, unused_class_label_names
 
                 self.user_pred_probs = check_pred_probs(probs, len(dataset), dataset.n_classes,
+                                                        unused=unused_class_label_names(dataset),
                                                         **pred_probs_order(dataset))
 
     def trust(self, stage: str, key: str, cached: dict[str, Any], doubt: Callable[[dict[str, Any]], str | None]) -> bool:

@@ -133,14 +133,20 @@ class MarkKeys:
                         "(l chooses a label for them)", timeout=5)
             return
         decided = self.book.decided_among(np.asarray([r for _, r, _ in items], dtype=np.int64))
+        # rows that have this very decision already: nothing of theirs is replaced
+        same = sum(1 for item in items if self.book.holds(*item)) if decided else 0
         hidden = self.mark_count - int(np.count_nonzero(self.marks[self.row_list.order]))
         preview = [self._preview(item) for item in items[:PREVIEW_ROWS]]
         notes = []
         if skipped:
             notes.append(f"{counted_verb(skipped, 'marked row', 'have')} no label issue backing a "
                          "suggestion: left as they are")
-        if decided:
-            notes.append(f"{decided:,} of them already {'has a decision: it is' if decided == 1 else 'have a decision: each is'} replaced")
+        if decided - same:
+            other = decided - same
+            notes.append(f"{other:,} of them already {'has a decision: it is' if other == 1 else 'have a decision: each is'} "
+                         "replaced")
+        if same:
+            notes.append(f"{same:,} of them already {'has' if same == 1 else 'have'} this decision (unchanged)")
         if hidden:
             notes.append(f"{counted_verb(hidden, 'marked entry', 'are', plural='marked entries')} not in the list as filtered now")
         suggestions = {label for action, _, label in items if action == "relabel"}
