@@ -22,7 +22,7 @@ def resolve_row(query: str, ids: np.ndarray, n_rows: int) -> tuple[int | None, s
     if text.lower().startswith("id:"):
         return _by_id(text[3:].strip(), ids)
     number = text.replace(",", "").replace("_", "")
-    if number.isdigit():
+    if number.isdecimal():  # not isdigit: "²" passes it, and int() refuses it (a crash)
         row = int(number)
         if row < n_rows:
             return row, None
