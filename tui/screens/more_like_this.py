@@ -19,6 +19,10 @@ from tui.widgets.row_list import Column
 #: One letter per issue type for the Flags column (the detail pane spells them out).
 FLAG_LETTERS = {"label": "L", "outlier": "O", "near_duplicate": "D", "class_imbalance": "C",
                 "underperforming_group": "U", "null": "∅"}
+#: What each letter stands for, in the line above the list.
+FLAG_NAMES = {"label": "label issue", "outlier": "outlier", "near_duplicate": "near-duplicate",
+              "class_imbalance": "class imbalance", "underperforming_group": "underperforming group",
+              "null": "empty text"}
 SIMILAR = "similar"  # the issue type this screen records its decisions under
 
 
@@ -81,6 +85,14 @@ class MoreLikeThisScreen(RowScreen):
         if not self.spec.empty:
             parts.append(f"filter: {self.filter_query}")
         return parts
+
+    def verdict(self) -> str:
+        """The Flags column's letters that occur in this list, spelled out (a new user met a
+        column of 'L' and 'D' that nothing on the screen explained)."""
+        flags = self.view.flags
+        present = [name for name in FLAG_LETTERS if name in flags and bool(flags[name][self.rows].any())]
+        return ("Flags: " + " · ".join(f"{FLAG_LETTERS[name]} {FLAG_NAMES[name]}" for name in present)
+                if present else "")
 
     def empty_text(self) -> str:
         return "no similar rows"
