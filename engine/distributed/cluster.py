@@ -108,11 +108,11 @@ def reachable(address: str, timeout_s: float = PROBE_S) -> None:
         return
     scheme = address.partition("://")[0] if "://" in address else "ray"
     host, sep, port = address.removeprefix("ray://").rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536 or scheme != "ray":
+    if not sep or not host or not port.isdecimal() or not 0 < int(port) < 65536 or scheme != "ray":
         # 'http://head:8265' (the dashboard's address, the one a browser shows) was probed as the
         # host 'http://head' ('Name or service not known'); port 99999 as 'Connection refused'
         why = (f" ({scheme}:// is not Ray's; the dashboard's http address is not the cluster's)" if scheme != "ray"
-               else f" (port {port} is out of range)" if port.isdigit() and sep and host else "")
+               else f" (port {port} is out of range)" if port.isdecimal() and sep and host else "")
         raise UsageError(f"--ray {address}: not a Ray address{why}; use auto, host:port or ray://host:port")
     try:
         socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s).close()
