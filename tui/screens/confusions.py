@@ -173,7 +173,10 @@ class ConfusionScreen(Screen):
         self.query_one("#title-bar", Static).update(
             f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups")
         hint = " · v: next view" + (cut if showing_matrix else " · enter: the rows (then * and a)")
+        if not self.groups:  # an empty table under a header said nothing (b77 slice, labels shuffled)
+            hint = " · no label issues to group (t on the label screen moves its threshold)"
         self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
+        self.refresh_bindings()
 
     def widths(self, longest: int = 24, scrollbar: int = 0) -> tuple[int, int]:
         """Class name and example widths that fit the table in the terminal: at 80 columns the
@@ -195,8 +198,9 @@ class ConfusionScreen(Screen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The matrix opens nothing: its footer offered '⏎ Open' and enter did nothing."""
-        return not (action == "open" and self.mode == "matrix")
+        """The matrix, and a list of no groups, open nothing: their footer offered '⏎ Open' and
+        enter did nothing."""
+        return not (action == "open" and (self.mode == "matrix" or not self.groups))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_group(int(event.row_key.value))
