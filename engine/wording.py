@@ -53,6 +53,12 @@ BIDI_CONTROLS = {0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x2
 def _visible(name: str, i: int) -> bool:
     """Whether ``name[i]`` draws as itself: printable, or a joiner between two printable non-spaces."""
     char = name[i]
+    if unicodedata.combining(char):
+        base = i - 1
+        while base >= 0 and unicodedata.combining(name[base]):
+            base -= 1
+        if base < 0 or name[base].isspace():
+            return False  # marks with no letter to sit on: they draw on whatever is left of the name
     if char.isprintable():
         return True
     if char not in _JOINERS or not 0 < i < len(name) - 1:
@@ -81,7 +87,8 @@ def shown_name(name: object) -> str:
     for i, char in enumerate(name):
         if char in (quote, "\\"):
             parts.append("\\" + char)
-        elif not composed and unicodedata.combining(char):  # 'cafe\u0301' beside a precomposed 'café'
+        elif unicodedata.combining(char) and (not composed or not _visible(name, i)):
+            # 'cafe\u0301' beside a precomposed 'café'; a mark with no letter to sit on
             parts.append(f"\\u{ord(char):04x}")
         elif _visible(name, i):
             parts.append(char)
