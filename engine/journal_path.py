@@ -2,8 +2,8 @@
 
 A journal is opened for appending and a torn last line is cut off, so a wrong path would damage
 whatever file it names. Refused, each with one line: a symbolic link (the journal, or its lock
-file), something that is not a regular file, the data file itself, and a file whose first line
-is not a journal line (a dataset, a README, ...). A missing file is fine: it will be created.
+file), something that is not a regular file, the data file itself, and a file whose first lines
+are not journal lines (a dataset, a README, ...). A missing file is fine: it will be created.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from engine.journal_format import JournalError, parse_line
 
 #: How much of an existing file is read to find its first line (journal lines are short).
 FIRST_LINE_LIMIT = 1 << 20
+#: A journal whose first line was broken by a hand edit is known by one of its next lines: only
+#: textaudit writes journal entries, and a damaged line is skipped on replay, as anywhere else.
+_LINES_LOOKED_AT = 8
 #: Every line textaudit writes starts with this (``"v"`` is the first key of an entry).
 LINE_HEAD = b'{"v":'
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -66,7 +69,7 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None, 
         if not _looks_like_journal(path):
             so = "" if read_only else " so it is not overwritten"
             raise JournalPathError(
-                f"{path} is not a textaudit journal (its first line is not a journal entry); {choose}{so}"
+                f"{path} is not a textaudit journal (none of its first lines is a journal entry); {choose}{so}"
             )
     lock = lock_path(path)
     lock_info = _lstat(lock)
@@ -94,8 +97,8 @@ def _same_file(info: os.stat_result, data_source: str | Path | None) -> bool:
 
 
 def _looks_like_journal(path: Path) -> bool:
-    """True when the first non-blank line parses as a journal entry, or the file holds only a
-    torn start of one (a crash during the very first write), or nothing at all."""
+    """True when the first non-blank line (or one of the next few) parses as a journal entry, or
+    the file holds only a torn start of one (a crash during the very first write), or nothing."""
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -115,8 +118,9 @@ def is_journal_head(head: bytes, *, truncated: bool = False) -> bool:
     if not stripped:
         return True
     end = stripped.find(b"\n")
-    if end >= 0:
-        return parse_line(stripped[:end]) is not None
+    if end >= 0:  # the first line, or (one edited by hand and broken) one of the next few whole lines
+        lines = [line for line in stripped[:stripped.rfind(b"\n")].split(b"\n") if line.strip()]
+        return any(parse_line(line) is not None for line in lines[:_LINES_LOOKED_AT])
     if truncated:
         return False  # a first line longer than any journal line
     # no newline yet: only a torn first entry, never a complete other JSON document

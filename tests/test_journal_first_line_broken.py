@@ -1,0 +1,51 @@
+"""A journal whose first line was broken by a hand edit (its '{' deleted): it was 'not a textaudit
+journal' as a whole (export refused it, though a broken line anywhere else is skipped and
+reported), and `export -o journal.jsonl --force` overwrote it, its 3 good decisions lost (s17
+hostile). It is known by its next lines now: replayed without line 1, and never overwritten."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from engine.corrections import Journal
+from engine.load import load_dataset
+from tui.cli import main
+
+
+def _broken(tmp_path: Path) -> tuple[Path, Path]:
+    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
+    with data.open("w", newline="") as handle:
+        csv.writer(handle).writerows([("text", "label"), ("a1", "a"), ("b1", "b"), ("a2", "a"), ("b2", "b")])
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 3, issue_type="label")
+        writer.record("relabel", 0, label_after="b", issue_type="label")
+        writer.record("exclude", 1, issue_type="label")
+    journal.write_bytes(journal.read_bytes()[1:])  # the first line's '{'
+    return data, journal
+
+
+def test_a_broken_first_line_is_skipped_like_any_other(tmp_path: Path, capsys) -> None:
+    data, journal = _broken(tmp_path)
+    out = tmp_path / "out.csv"
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(out)]) == 0
+    assert "skipped 1 unreadable line: 1" in capsys.readouterr().err
+    assert out.read_text().splitlines() == ["text,label", "a1,b", "a2,a", "b2,b"]
+
+
+def test_a_journal_with_a_broken_first_line_is_not_overwritten(tmp_path: Path, capsys) -> None:
+    data, journal = _broken(tmp_path)
+    before = journal.read_bytes()
+    other = tmp_path / "other.jsonl"
+    other.write_text("")
+    assert main(["export", str(data), "--journal", str(other), "-o", str(journal), "--force"]) == 2
+    assert "is a corrections journal; refusing to overwrite it" in capsys.readouterr().err
+    assert journal.read_bytes() == before
+
+
+def test_a_data_file_is_still_not_a_journal(tmp_path: Path, capsys) -> None:
+    data, _ = _broken(tmp_path)
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(f'{{"text": "row {i}", "label": "a"}}\n' for i in range(20)))
+    assert main(["export", str(data), "--journal", str(notes), "-o", str(tmp_path / "out.csv")]) == 1
+    assert "is not a textaudit journal (none of its first lines is a journal entry)" in capsys.readouterr().err
