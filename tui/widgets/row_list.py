@@ -319,9 +319,15 @@ class RowList(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             titles = []
-            for column in columns:
-                mark = SORT_MARK[self.sort_descending] if column.key == self.sort_key else ""
-                titles.append(column.title + mark)
+            for column, cells in zip(columns, widths):
+                title = column.title
+                if column.key == self.sort_key and cells > 1:  # a one-cell column ('!') keeps its title
+                    mark = SORT_MARK[self.sort_descending]
+                    if cell_len(title + mark) > cells:  # the title yields, never the mark ('Done…' hid it)
+                        mark = mark.strip()
+                        title = set_cell_size(title, cells - cell_len(mark))
+                    title += mark
+                titles.append(title)
             style = base + self.get_component_rich_style("row-list--header")
             return Strip([Segment(set_cell_size(self._line(titles, widths, rights, ""), width), style)], width)
         position = int(self.scroll_offset.y) + y - 1
