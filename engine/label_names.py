@@ -64,6 +64,8 @@ def parse_label_names(spec: str) -> dict[int, str]:
     """The label -> name mapping a ``--label-names`` spec gives (UsageError, exit 2, when it cannot)."""
     if spec.lower().endswith((".json", ".txt")):
         path = Path(spec).expanduser()
+        if path.exists() and not path.is_file():  # a FIFO's read waited for a writer forever
+            raise UsageError(f"{OPTION}: cannot read {spec}: not a regular file (a folder, FIFO or device)")
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -78,6 +80,8 @@ def parse_label_names(spec: str) -> dict[int, str]:
             return _from_json(json.loads(text), spec)
         except json.JSONDecodeError as exc:
             raise UsageError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
+        except RecursionError:  # '[[[[...' past the stack: 'internal error', exit 70
+            raise UsageError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
     parts = [part.strip() for part in spec.split(",")]
     if all("=" in part for part in parts):
         return _named([(_label(key, "the list"), name.strip()) for key, _, name in (p.partition("=") for p in parts)],

@@ -1,0 +1,41 @@
+"""--label-names given a FIFO (names.txt made with mkfifo): the read waited for a writer forever,
+browse and serve hung before the audit; a JSON file nested past the stack ended in 'internal
+error: RecursionError', exit 70 (s17 hostile). Each is one line now, exit 2."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from engine.errors import UsageError
+from engine.label_names import parse_label_names
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "names.txt"
+    os.mkfifo(fifo)
+    said: list[str] = []
+
+    def parse() -> None:
+        try:
+            parse_label_names(str(fifo))
+        except UsageError as error:
+            said.append(error.message)
+
+    reader = threading.Thread(target=parse, daemon=True)
+    reader.start()
+    reader.join(10)  # a ceiling for a hang, not a speed check: the refusal reads nothing
+    if reader.is_alive():  # the old code, blocked opening the FIFO: let it go before failing
+        os.close(os.open(fifo, os.O_WRONLY))
+        reader.join(10)
+    assert said == [f"--label-names: cannot read {fifo}: not a regular file (a folder, FIFO or device)"]
+
+
+def test_json_nested_past_the_stack_is_one_line(tmp_path: Path) -> None:
+    deep = tmp_path / "names.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(UsageError, match="is JSON nested too deeply for names"):
+        parse_label_names(str(deep))
