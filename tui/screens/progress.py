@@ -20,7 +20,7 @@ from textual.widgets import Label, ProgressBar, Static
 from engine.errors import EXIT_DATA, TextauditError
 from engine.pipeline import STAGES
 from tui.messages import AuditProgress
-from tui.view import terminal_safe
+from tui.view import terminal_safe, terminal_safe_lines
 from tui.widgets.footer import Footer
 
 TICK_S = 0.25
@@ -197,7 +197,9 @@ class ProgressScreen(Screen):
 
     def show_error(self, text: str) -> None:
         self.failed = True
-        self.query_one("#error", Static).update(f"Audit failed: {text}\n\nPress q to quit.")
+        # the message can hold the data's own words (a file name, a --label-names name): ESC[31m
+        # from one reached the terminal raw and recoloured the line
+        self.query_one("#error", Static).update(f"Audit failed: {terminal_safe_lines(text)}\n\nPress q to quit.")
         self.query_one("#elapsed", Static).update("")
         now = time.monotonic()
         for clock in self.clocks.values():  # the stage it failed in stops pulsing and says so
