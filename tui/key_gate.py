@@ -65,6 +65,19 @@ class KeyDone(Message, bubble=True):
         self.token = token
 
 
+def escape_then_letter(event: events.Event) -> list[events.Event]:
+    """``alt+x`` as the two keys a person pressed: escape, then ``x``. A terminal sends Alt+x as
+    ESC x, and so reads escape followed by x within its escape delay: tmux's escape-time (500 ms
+    before tmux 3.5), Textual's own 100 ms, or one SSH read holding both. In tmux, escape (close
+    the picker, clear the marks) then x within half a second typed 'x' into the picker's search
+    instead. The app binds no Alt+letter (nor do Textual's inputs, lists and tables)."""
+    if isinstance(event, events.Key) and event.key.startswith("alt+"):
+        letter = event.character or ""
+        if len(letter) == 1 and letter.isalpha() and event.key.rpartition("+")[2].lower() == letter.lower():
+            return [events.Key("escape", "\x1b"), events.Key(letter, letter)]
+    return [event]
+
+
 class KeyGate:
     """Mixin of the App (before ``App`` in the bases): holds keys and pastes as said above."""
 
@@ -82,7 +95,7 @@ class KeyGate:
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
-            self._typeahead.append(event)
+            self._typeahead.extend(escape_then_letter(event))
             await self._pump_keys()
             return
         await super().on_event(event)  # type: ignore[misc]
