@@ -118,8 +118,15 @@ def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0) -> st
     return f"{head}; cached: {', '.join(kept)} (the next start picks up at {rest[0]})"
 
 
+#: Terminal rows below which the stages drop their padding: at 60x15 the elapsed line, which
+#: says how long the audit has run and that escape cancels it, fell below the screen's edge.
+SHORT_ROWS = 16
+
+
 class ProgressScreen(Screen):
     """Shows the audit running in the app's thread worker; escape, q or ctrl+c cancels it."""
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
     BINDINGS = [
         # q too: a user who started an audit and wants out presses q, as on the summary (it did nothing)
