@@ -108,6 +108,8 @@ def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
     values = []
     for value in dataset.classes:
         original = dataset.label_originals.get(value, value)
+        if isinstance(original, float) and original.is_integer():  # JSON's 1.0: class 1, as every screen shows it
+            original = int(original)
         if isinstance(original, bool) or not (isinstance(original, int) or (isinstance(original, str)
                                                                             and _WHOLE.fullmatch(original))):
             shown = ", ".join(repr(str(c))[:30] for c in dataset.classes[:3])

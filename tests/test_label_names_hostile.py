@@ -39,3 +39,20 @@ def test_json_nested_past_the_stack_is_one_line(tmp_path: Path) -> None:
     deep.write_text("[" * 100_000 + "]" * 100_000)
     with pytest.raises(UsageError, match="is JSON nested too deeply for names"):
         parse_label_names(str(deep))
+
+
+def test_whole_float_labels_take_names(tmp_path: Path) -> None:
+    """JSON's 1.0, 2.0 are the classes 1, 2 on every screen, but --label-names said 'names integer
+    labels; label column 'label' holds '1', '2''. A fractional column is still refused."""
+    import json
+
+    from engine.label_names import class_display_names
+    from engine.load import load_dataset
+
+    whole, fractional = tmp_path / "whole.jsonl", tmp_path / "fractional.jsonl"
+    whole.write_text("".join(json.dumps({"text": f"text {i}", "label": [1.0, 2.0][i % 2]}) + "\n" for i in range(6)))
+    fractional.write_text("".join(json.dumps({"text": f"text {i}", "label": [1.0, 2.5][i % 2]}) + "\n"
+                                  for i in range(6)))
+    assert class_display_names(parse_label_names("1=World,2=Sports"), load_dataset(whole)) == ["World", "Sports"]
+    with pytest.raises(UsageError, match="names integer labels"):
+        class_display_names(parse_label_names("1=World,2=Sports"), load_dataset(fractional))
