@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from engine.errors import TextauditError
-from engine.wording import counted
+from engine.wording import agreeing, counted
 
 _encode_str = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), the C one
 
@@ -194,7 +194,8 @@ class ReplayProblems:
                           f"{'its' if len(self.moved) == 1 else 'their'} row to a new position (same id, or "
                           f"same text and other columns; rows {rows_text(self.moved)})")
         if self.history_mismatch:
-            report.append(f"skipped {counted(len(self.history_mismatch), 'undo/redo line')} that do not match "
+            count = len(self.history_mismatch)
+            report.append(f"skipped {counted(count, 'undo/redo line')} that {agreeing(count, 'do')} not match "
                           "the decisions before them")
         return report
 

@@ -91,3 +91,14 @@ def test_a_label_set_nested_past_the_stack_is_not_applied(tmp_path: Path, capsys
     assert main(["export", str(data), "--journal", str(journal), "-o", str(out)]) == 0
     assert "1 relabel not applied: the label is not a class of this dataset (rows 0)" in capsys.readouterr().err
     assert [json.loads(line)["tags"] for line in out.read_text().splitlines()][:2] == [["x"], ["x"]]
+
+
+def test_one_undo_line_that_matches_nothing_is_said_in_the_singular(tmp_path: Path, capsys) -> None:
+    """'skipped 1 undo/redo line that do not match the decisions before them' (tmux, s17 hostile)."""
+    data, journal = _journal(tmp_path)
+    entry = json.loads(journal.read_text().splitlines()[0])
+    entry.update(action="undo", target=999, seq=50, group=50)
+    with journal.open("a") as handle:
+        handle.write(json.dumps(entry) + "\n")
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(tmp_path / "out.csv")]) == 0
+    assert "skipped 1 undo/redo line that does not match the decisions before them" in capsys.readouterr().err
