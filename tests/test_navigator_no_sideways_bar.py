@@ -64,3 +64,23 @@ async def test_the_confusion_navigator_narrows_with_the_terminal(pinned_result, 
         await pilot.pause()
         await pilot.pause()
         assert table.show_vertical_scrollbar and _fits(table), (table.virtual_size, table.scrollable_content_region)
+
+
+async def test_a_refilled_navigator_draws_whole_names_at_once(pinned_result, tmp_path):
+    """de168db narrowed the columns on each fill and let the next idle widen them again: a frame
+    drawn before that idle (the real terminal's first open, in tmux at 142x31) cut every column
+    to its title ('card_' for card_lost, 'How muc'), and the DataTable kept those lines cached."""
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
+    async with app.run_test(size=(142, 31)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#confusions", DataTable)
+        group = screen.groups[0]
+        given = app.view.shown_names[group.given]
+        screen.fill()  # as on a resize or a return to the screen
+        first = table.render_line(1).text  # drawn before any idle
+        assert f" {given} " in first, first
+        await pilot.pause()
+        assert f" {given} " in table.render_line(1).text

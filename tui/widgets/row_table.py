@@ -3,9 +3,13 @@ whose Home and End go to the first and last row, as they do in every row list of
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 
 class RowTable(DataTable):
@@ -24,3 +28,12 @@ class RowTable(DataTable):
         self.clear()
         for column in self.columns.values():
             column.content_width = cell_len(column.label.plain)
+
+    def add_row(self, *cells: Any, **options: Any) -> RowKey:
+        """Widen the columns to the row's cells at once, not on the next idle: after clear_rows a
+        frame drawn before that idle cut every column to its title ('card_' for card_lost), and
+        the DataTable kept those lines cached once the widths came back."""
+        for column, cell in zip(self.ordered_columns, cells):
+            shown = cell.plain if isinstance(cell, Text) else str(cell)
+            column.content_width = max(column.content_width, max(map(cell_len, shown.splitlines() or [""])))
+        return super().add_row(*cells, **options)
