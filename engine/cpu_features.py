@@ -77,6 +77,6 @@ def _read(path: Path) -> dict[str, bool]:
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 64_000:
             return {}
         memo = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: '[[[[...' past the stack, as read
         return {}
     return {k: v for k, v in memo.items() if isinstance(v, bool)} if isinstance(memo, dict) else {}

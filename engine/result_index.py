@@ -85,8 +85,8 @@ def load(cache_root: Path, key: str) -> dict[str, Any] | None:
                 or set(view) != set(VIEW_KEYS) or not all(isinstance(s, str) for s in stages)):
             return None
         return {"view": view, "stages": list(stages)}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):  # RecursionError: JSON
+        return None  # nested past the stack (a damaged or planted entry) ended every audit in exit 70
     finally:
         os.close(fd)
 
