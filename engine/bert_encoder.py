@@ -60,8 +60,8 @@ def supports(folder: str | Path) -> bool:
             and not st_config.get("default_prompt_name")  # a prompt would be prepended
             and (folder / "model.safetensors").is_file()
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
-        return False
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration, RecursionError):
+        return False  # RecursionError: a config nested past the stack ('internal error', exit 70)
 
 
 def _optional_json(path: Path) -> dict[str, Any]:

@@ -195,7 +195,7 @@ def _max_seq_length(name: str) -> int:
     try:
         config = json.loads((Path(model_path(name)) / "sentence_bert_config.json").read_text())
         tokens = config.get("max_seq_length")
-    except (UsageError, OSError, ValueError, AttributeError):
+    except (UsageError, OSError, ValueError, AttributeError, RecursionError):  # RecursionError: nested past the stack
         tokens = None
     if isinstance(tokens, int) and not isinstance(tokens, bool) and 0 < tokens <= FALLBACK_MAX_TOKENS:
         return tokens
