@@ -58,6 +58,11 @@ class GotoDialog(ModalScreen[int | None]):
             yield Label("", id="goto-error", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """An edit clears the last error: 'no row has the id 'abc'' stayed under a new 'id:d0012'
+        until enter, as if it were said of what the input now holds."""
+        self.query_one("#goto-error", Label).update("")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         row, error = resolve_row(event.value, self.ids, self.n_rows)
         if error is not None:
