@@ -99,10 +99,16 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         return [  # ``drop``: a narrow terminal gives up the highest first, text keeps its room
             Column(TEXT, "Text"),
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
-            Column(SUGGESTED, "Suggested", width, drop=2, grow=grow, fit=fit),
+            Column(SUGGESTED, self.suggested_title(), width, drop=2, grow=grow, fit=fit),
             Column(SCORE, "Score", 7, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
         ]
+
+    def suggested_title(self) -> str:
+        """The model's-class column: a suggestion on the label screen; elsewhere (empty text, class
+        imbalance, underperforming group) the model's top class, which no finding backs: headed
+        'Suggested', it offered what the pane beside it called 'none' and a refused."""
+        return "Suggested" if self.issue_type == "label" else "Top class"
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
         """Entries before filtering: flagged rows, or every row with ``f``."""
