@@ -366,14 +366,15 @@ def _without_lone_surrogates(text: Any) -> Any:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def write_issue_table(result: Any, target: str, inputs: list[str | None], rows: Any = None) -> list[str]:
+def write_issue_table(result: Any, target: str, inputs: list[str | None], rows: Any = None,
+                      names: dict[str, str] | None = None) -> list[str]:
     """Write the per-row issue table atomically; never onto an input. Returns warnings.
-    ``rows``: the data file's row of each audited row (see engine.result.issue_table)."""
+    ``rows``, ``names``: as engine.result.issue_table takes them (the file's rows, --label-names)."""
     from engine.result import issue_table
 
     path, fmt = issues_out_path(target, inputs)
     atomic.clean_stale_temps(path.parent)
-    table = issue_table(result) if rows is None else issue_table(result, rows)
+    table = issue_table(result, rows, names)
     if fmt in ("csv", "tsv") and "near_duplicate_sets" in table:
         table = table.assign(near_duplicate_sets=table["near_duplicate_sets"].map(
             lambda v: " ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v))

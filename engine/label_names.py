@@ -24,13 +24,28 @@ from engine.wording import counted
 
 OPTION = "--label-names"
 _WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_NUMBER = re.compile(r"-?[0-9]+")  # a key or a name that reads as a label ('01' is 1)
+_IN_A_FILE = "a name holding ',' or '=' goes in a .txt file, one name a line"
+
+
+class LabelNames(dict):
+    """label -> name; ``from_zero``: listed, not keyed (World,Sports,...: the names of 0, 1, ...)."""
+
+    from_zero = False
+
+
+def _listed(names: list[Any], where: str) -> LabelNames:
+    """Names listed in order: the names of 0, 1, 2, ..."""
+    named = LabelNames(_named(list(enumerate(names)), where))
+    named.from_zero = True
+    return named
 
 
 def _label(key: Any, where: str) -> int:
     """A label value given a name: an int, or text that is one ('3')."""
-    if isinstance(key, bool) or not (isinstance(key, int) or (isinstance(key, str) and _WHOLE.fullmatch(key.strip()))):
+    if isinstance(key, bool) or not (isinstance(key, int) or (isinstance(key, str) and _NUMBER.fullmatch(key.strip()))):
         raise UsageError(f"{OPTION}: {where} names label {str(key)[:40]!r}, not a whole number: "
-                         "the option names integer labels")
+                         "the option names integer labels" + (f" ({_IN_A_FILE})" if where == "the list" else ""))
     return int(key)
 
 
@@ -53,7 +68,7 @@ def _from_json(data: Any, where: str) -> dict[int, str]:
     if isinstance(data, dict) and isinstance(data.get("id2label"), dict):  # a model's config.json
         data = data["id2label"]
     if isinstance(data, list):
-        return _named(list(enumerate(data)), where)
+        return _listed(data, where)
     if isinstance(data, dict):
         return _named([(_label(key, where), name) for key, name in data.items()], where)
     raise UsageError(f"{OPTION}: {where} holds a {type(data).__name__}; give a list of names, an object of "
@@ -68,28 +83,34 @@ def parse_label_names(spec: str) -> dict[int, str]:
             raise UsageError(f"{OPTION}: cannot read {spec}: not a regular file (a folder, FIFO or device)")
         try:
             text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "no such file" if isinstance(exc, FileNotFoundError) else getattr(exc, "strerror", None) or exc
+        except UnicodeDecodeError as exc:  # a Latin-1 or UTF-16 file: say so, not the codec's words
+            raise UsageError(f"{OPTION}: cannot read {spec}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+                             f"at offset {exc.start:,}); save it as UTF-8") from None
+        except OSError as exc:
+            reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
             raise UsageError(f"{OPTION}: cannot read {spec}: {reason}") from None
         if spec.lower().endswith(".txt"):
             lines = text.splitlines()
             while lines and not lines[-1].strip():
                 lines.pop()
-            return _named([(i, line.strip() or line) for i, line in enumerate(lines)], spec)
+            return _listed([line.strip() for line in lines], spec)
         try:
             return _from_json(json.loads(text), spec)
         except json.JSONDecodeError as exc:
             raise UsageError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
         except RecursionError:  # '[[[[...' past the stack: 'internal error', exit 70
             raise UsageError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
+    if Path(spec).expanduser().is_file():  # 'names.csv' was one name, for label 0
+        raise UsageError(f"{OPTION}: {spec} is a file; names are read from a .json or .txt file (or listed: "
+                         "World,Sports,...)")
     parts = [part.strip() for part in spec.split(",")]
     if all("=" in part for part in parts):
         return _named([(_label(key, "the list"), name.strip()) for key, _, name in (p.partition("=") for p in parts)],
                       "the list")
     if any("=" in part for part in parts):
         raise UsageError(f"{OPTION}: name every label (1=World,2=Sports) or none (World,Sports: 0, 1, ...), "
-                         "not some")
-    return _named(list(enumerate(parts)), "the list")
+                         f"not some; {_IN_A_FILE}")
+    return _listed(parts, "the list")
 
 
 def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
@@ -128,4 +149,30 @@ def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
             message += (f": the names count from {named[0]}; name each label, e.g. "
                         f"{min(values)}={names[named[0]]},{min(values) + 1}={names[named[1]]},...")
         raise UsageError(message)
+    _check_fits(names, values)
     return [names[v] for v in values]
+
+
+def _check_fits(names: dict[int, str], values: list[int]) -> None:
+    """Names that fit the labels but would show them wrongly: listed from 0 on labels from 1 (one
+    name too many, so every label took the next one's name), or a name that is another label's value."""
+    low, high = min(values), max(values)
+    if getattr(names, "from_zero", False) and low > 0:
+        raise UsageError(f"{OPTION}: the names count from 0, but no row has label 0 (the column's labels run "
+                         f"{low}-{high}): label {low} would be {names[low]!r}, not {names[0]!r}; name each label "
+                         f"({low}=...,{low + 1}=...)")
+    held = set(values)
+    for value in values:
+        name = names[value].strip()
+        if _NUMBER.fullmatch(name) and int(name) != value and int(name) in held:
+            raise UsageError(f"{OPTION}: label {value} is named {name!r}, label {int(name)}'s own value: "
+                             f"{name!r} on a screen would not say which label it is; give it another name")
+
+
+def written_as_values(names: dict[str, str]) -> str:
+    """What an export writes, said where ``names`` (value -> name) are shown: the values."""
+    from engine.wording import shown_name
+
+    value, name = next(iter(names.items()))
+    return (f"labels are written as the column's values ({shown_name(value)} for {shown_name(name)}"
+            f"{', ...' if len(names) > 1 else ''}), not their names")

@@ -133,6 +133,12 @@ def delta_text(re: Reaudit) -> str:
     return "\n".join(lines) + "\n"
 
 
-def delta_json(re: Reaudit) -> dict[str, Any]:
-    """The ``delta`` object of ``audit --apply-journal --format json``."""
-    return {name: {k: v for k, v in d.items()} for name, d in re.delta.items()}
+def delta_json(re: Reaudit, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """The ``delta`` object of ``audit --apply-journal --format json``; ``names`` (``--label-names``):
+    each ``by_class`` entry, keyed by the class as the data spells it, also holds its ``label_name``."""
+    delta = {name: {k: v for k, v in d.items()} for name, d in re.delta.items()}
+    if names:
+        for d in delta.values():
+            if "by_class" in d:
+                d["by_class"] = {key: {**counts, "label_name": names.get(key)} for key, counts in d["by_class"].items()}
+    return delta

@@ -1,7 +1,8 @@
 """The audit's printed forms (JSON summary, text report, Markdown) from a plain summary view.
 
 A *view* is a JSON-safe dict: ``source``, ``n_rows``, ``n_classes``, ``issue_counts``,
-``non_iid_p_value``, ``label_estimate``, ``notes`` and ``report`` (Datalab's report text).
+``non_iid_p_value``, ``label_estimate``, ``notes``, ``report`` (Datalab's report text) and
+``label_names`` (``--label-names``: each class as the data spells it -> its name; else None).
 ``engine.result.summary_view`` makes one from an audit result; ``engine.result_index`` keeps
 it on disk so a warm ``textaudit audit`` prints it without loading pandas. This module imports
 nothing heavy for that reason.
@@ -17,16 +18,20 @@ from rich.cells import cell_len  # terminal cells, as the TUI measures names (tu
 
 from engine.wording import shown_name
 
-VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "label_estimate", "notes", "report")
+VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "label_estimate", "notes", "report",
+             "label_names")
 
 
 def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dict[str, bool],
                  timings_s: dict[str, float], notes: list[str]) -> dict[str, Any]:
-    """The CLI's ``--format json`` object."""
+    """The CLI's ``--format json`` object; with ``--label-names`` its ``label_names`` gives each class
+    (as the data spells it, the issue table's ``given_label``) its name."""
+    names = {"label_names": view["label_names"]} if view.get("label_names") else {}
     return {
         "source": view["source"],
         "n_rows": view["n_rows"],
         "n_classes": view["n_classes"],
+        **names,
         "issue_counts": view["issue_counts"],
         "non_iid_p_value": view["non_iid_p_value"],
         "label_estimate": view["label_estimate"],
@@ -42,6 +47,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     counts: dict[str, int | None] = view["issue_counts"]
     lines = [
         f"Dataset: {view['source']}  ({view['n_rows']:,} rows, {view['n_classes']} classes)",
+        *filter(None, [names_line(view.get("label_names"))]),
         "",
         "Issues found (rows flagged per type):",
     ]
@@ -65,6 +71,15 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def names_line(names: dict[str, str] | None) -> str:
+    """The classes' names (``--label-names``) as a report's legend, in the option's own form:
+    'Label names (...): 1=World,2=Sports'."""
+    if not names:
+        return ""
+    return ("Label names (--label-names; the data, journal and exported tables keep the values): "
+            + ",".join(f"{shown_name(value)}={shown_name(name)}" for value, name in names.items()))
+
+
 def _count(count: int | None) -> str:
     """A flagged-row count as the reports print it; None: the check did not run (a note says why)."""
     return "not checked" if count is None else f"{count:,}"
@@ -74,6 +89,7 @@ def report_markdown(view: dict[str, Any]) -> str:
     """The report as a Markdown note: counts table, non-IID p-value, Datalab's report."""
     lines = [f"# textaudit report: {view['source']}", "",
              f"{view['n_rows']:,} rows, {view['n_classes']} classes", "",
+             *([names_line(view.get("label_names")), ""] if view.get("label_names") else []),
              "| issue type | rows flagged |", "|---|---:|"]
     lines += [f"| {name} | {_count(count)} |" for name, count in view["issue_counts"].items()]
     p_value = view["non_iid_p_value"]

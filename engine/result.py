@@ -48,11 +48,14 @@ def label_estimate(result: AuditResult) -> dict[str, Any] | None:
     }
 
 
-def issue_table(result: AuditResult, rows: np.ndarray | None = None) -> pd.DataFrame:
+def issue_table(result: AuditResult, rows: np.ndarray | None = None,
+                label_names: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per data row: id, text, given/predicted label names and every issue column.
 
     ``rows``: the data file's row of each audited row (``audit --apply-journal`` audits the data
-    without its excluded rows); ``row`` and the near-duplicate sets count the file's rows."""
+    without its excluded rows); ``row`` and the near-duplicate sets count the file's rows.
+    ``label_names`` (``--label-names``: each class as the data spells it -> its name): the labels stay
+    the data's values, and ``given_label_name`` / ``predicted_label_name`` follow them."""
     dataset = result.dataset
     at = np.arange(len(dataset)) if rows is None else np.asarray(rows, dtype=np.int64)
     names = np.asarray(dataset.class_names, dtype=object)
@@ -70,6 +73,9 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None) -> pd.DataF
             "predicted_label": pd.Series(names[np.argmax(result.pred_probs, axis=1)], dtype=object),
         }
     )
+    if label_names is not None:
+        table.insert(4, "given_label_name", table["given_label"].map(label_names))
+        table.insert(6, "predicted_label_name", table["predicted_label"].map(label_names))
     for column in issues.columns:
         if column == "near_duplicate_sets":
             table[column] = [[int(at[x]) for x in v] if v is not None else [] for v in issues[column]]
@@ -96,10 +102,11 @@ def id_column_hint(dataset: Any, what: str = "--issues-out") -> str | None:
             "the data's ids (the row column counts rows from 0)")
 
 
-def summary_view(result: AuditResult) -> dict[str, Any]:
+def summary_view(result: AuditResult, names: dict[str, str] | None = None) -> dict[str, Any]:
     """What the printed forms show, as a JSON-safe dict (engine/report_render.py). Its notes
     are those every audit of the same data and options gives: this run's own (cache events,
-    vectors reused from earlier audits) are left out."""
+    vectors reused from earlier audits) are left out. ``names`` (``--label-names``): each class
+    as the data spells it -> the name the report shows it by."""
     from engine.audit import json_safe
 
     own = set(result.run_notes)
@@ -111,22 +118,24 @@ def summary_view(result: AuditResult) -> dict[str, Any]:
         "non_iid_p_value": non_iid_p_value(result),
         "label_estimate": label_estimate(result),
         "notes": [note for note in result.notes if note not in own],
-        "report": report_render.named_report(result.output.report, result.dataset.class_names),
+        "report": report_render.named_report(result.output.report, [
+            names.get(c, c) for c in result.dataset.class_names] if names else result.dataset.class_names),
+        "label_names": names or None,
     }, max_items=sys.maxsize)
 
 
-def summary_json(result: AuditResult) -> dict[str, Any]:
+def summary_json(result: AuditResult, names: dict[str, str] | None = None) -> dict[str, Any]:
     """The CLI's ``--format json`` object."""
-    return report_render.summary_json(summary_view(result), cache_hit=result.cache_hit,
+    return report_render.summary_json(summary_view(result, names), cache_hit=result.cache_hit,
                                       stage_cache_hits=result.stage_cache_hits, timings_s=result.timings_s,
                                       notes=result.notes)
 
 
-def report_text(result: AuditResult) -> str:
+def report_text(result: AuditResult, names: dict[str, str] | None = None) -> str:
     """A plain-text report in the spirit of ``Datalab.report()``, plus textaudit's own header."""
-    return report_render.report_text(summary_view(result), result.notes)
+    return report_render.report_text(summary_view(result, names), result.notes)
 
 
-def report_markdown(result: AuditResult) -> str:
+def report_markdown(result: AuditResult, names: dict[str, str] | None = None) -> str:
     """The report as a Markdown note."""
-    return report_render.report_markdown(summary_view(result))
+    return report_render.report_markdown(summary_view(result, names))

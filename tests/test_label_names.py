@@ -95,3 +95,49 @@ def test_serve_checks_the_names_and_passes_a_file_by_its_full_path(tmp_path: Pat
     args.label_names = str((tmp_path / "names.txt").resolve())  # as serve's checks leave it
     command = browse_command(args)
     assert command[command.index("--label-names") + 1] == str(tmp_path / "names.txt")
+
+
+@pytest.mark.parametrize("name, content, said", [
+    ("names.csv", b"World\nSports\n", "names.csv is a file; names are read from a .json or .txt file"),
+    ("names.txt", "Monde\nSci\xe9nce\n".encode("latin-1"),
+     "cannot read names.txt: not UTF-8 text (byte 0xe9 at offset 9); save it as UTF-8"),
+])
+def test_a_names_file_that_cannot_be_read_says_why(name: str, content: bytes, said: str, tmp_path: Path,
+                                                   monkeypatch) -> None:
+    """names.csv was read as one name, for label 0 ('label 1 has no name, nor do 3 more'); a Latin-1
+    file said "'utf-8' codec can't decode byte 0xe9 in position 9: invalid continuation byte"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(UsageError) as raised:
+        parse_label_names(name)
+    assert raised.value.message.startswith(f"--label-names: {said}")
+
+
+def test_a_name_holding_an_equals_sign_or_a_comma_is_told_where_to_go() -> None:
+    with pytest.raises(UsageError, match=r"not some; a name holding ',' or '=' goes in a \.txt file"):
+        parse_label_names("World=Earth,Sports")
+    with pytest.raises(UsageError, match=r"not a whole number: the option names integer labels \(a name holding"):
+        parse_label_names("World=Earth,Sports=Games")
+    assert parse_label_names("01=World,02=Sports") == {1: "World", 2: "Sports"}  # '01' is 1, a whole number
+
+
+@pytest.mark.parametrize("spec, said", [
+    # one name too many, counted from 0: every label took the next one's name, without a word
+    ("World,Sports,Business,Sci/Tech,Extra", "the names count from 0, but no row has label 0 (the column's labels "
+                                             "run 1-4): label 1 would be 'Sports', not 'World'; name each label"),
+    ("1=2,2=1,3=Business,4=Sci/Tech", "label 1 is named '2', label 2's own value"),  # swapped: 2 shown for 1
+    ("1=World,2=3,3=Business,4=Sci/Tech", "label 2 is named '3', label 3's own value"),
+])
+def test_names_that_would_show_labels_wrongly_are_refused(spec: str, said: str, tmp_path: Path) -> None:
+    dataset = load_dataset(_csv(tmp_path, [1, 2, 3, 4] * 3))
+    with pytest.raises(UsageError) as raised:
+        class_display_names(parse_label_names(spec), dataset)
+    assert said in raised.value.message and "\n" not in raised.value.message
+
+
+def test_names_that_fit_are_taken(tmp_path: Path) -> None:
+    from_zero = load_dataset(_csv(tmp_path, [0, 1, 2] * 3))
+    assert class_display_names(parse_label_names("a,b,c,unused"), from_zero) == ["a", "b", "c"]
+    from_one = load_dataset(_csv(tmp_path, [1, 2, 3, 4] * 3))
+    assert class_display_names(parse_label_names("1=1,2=B,3=Sci=Tech,4=D,5=Extra"), from_one) == [
+        "1", "B", "Sci=Tech", "D"]

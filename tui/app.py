@@ -357,8 +357,12 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         if self.book.changed_on_disk():  # read-only: preview what the export will read from disk
             self.book.take(self.book.open_again())
         style = getattr(self.result.dataset, "style", None)  # how the file was read: blank lines left out, ...
-        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view),
-                              notes=list(getattr(style, "notes", None) or ()))
+        notes = list(getattr(style, "notes", None) or ())
+        if self.view.value_names:  # --label-names: the file gets the values, as the journal holds them
+            from engine.label_names import written_as_values
+
+            notes.append(written_as_values(self.view.value_names))
+        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view), notes=notes)
         self.push_screen(dialog, self._export_confirmed)
 
     def _export_confirmed(self, request: ExportRequest | None) -> None:

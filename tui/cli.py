@@ -137,11 +137,26 @@ def _cache_root(args: argparse.Namespace) -> Path:
     return Path(args.cache_dir) if args.cache_dir else cache_dir()  # as engine.cache.Cache roots it
 
 
-def _result_index_key(args: argparse.Namespace) -> str | None:
-    """The result index's key for this audit (engine/result_index.py), None where it does not apply."""
+def _result_index_key(args: argparse.Namespace, names: dict[int, str] | None = None) -> str | None:
+    """The result index's key for this audit (engine/result_index.py), None where it does not apply.
+    ``names``: the --label-names the spec gave (a file's names, not its path: an edited file is a miss)."""
     from engine import result_index
 
-    return result_index.index_key(vars(args), _cache_root(args))
+    fields = {**vars(args), "label_names": sorted(names.items()) if names else None}
+    return result_index.index_key(fields, _cache_root(args))
+
+
+def _value_names(names: dict[int, str] | None, *datasets) -> dict[str, str] | None:
+    """Each class of ``datasets`` as the data spells it -> its --label-names name (None without the
+    option; UsageError, exit 2, for a label with no name, text labels or label sets)."""
+    if names is None:
+        return None
+    from engine.label_names import class_display_names
+
+    shown: dict[str, str] = {}
+    for dataset in datasets:
+        shown.update(zip(dataset.class_names, class_display_names(names, dataset)))
+    return shown
 
 
 def say_guesses(notes: list[str]) -> None:
@@ -175,7 +190,10 @@ def _print_indexed(args: argparse.Namespace, key: str, started: float) -> bool:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    index_key = _result_index_key(args)
+    from engine.label_names import parse_label_names
+
+    names = parse_label_names(args.label_names) if args.label_names else None  # a bad spec: before the audit
+    index_key = _result_index_key(args, names)
     if index_key is not None and not args.issues_out and _print_indexed(args, index_key, started):
         return 0
     from engine.pipeline import run_audit
@@ -205,31 +223,34 @@ def cmd_audit(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     say_guesses((reaudit.before if reaudit is not None else result).notes)  # the after-audit names its columns
+    # names for every class before and after the corrections; shown only, the data keeps the values
+    shown = _value_names(names, *((reaudit.before.dataset,) if reaudit is not None else ()), result.dataset)
     if reaudit is not None:
         for warning in reaudit.warnings:
             print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     if args.issues_out:
         from engine.export import write_issue_table
 
-        for warning in write_issue_table(result, args.issues_out, issues_inputs, reaudit.rows if reaudit else None):
+        for warning in write_issue_table(result, args.issues_out, issues_inputs, reaudit.rows if reaudit else None,
+                                         names=shown):
             print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     if index_key is not None and reaudit is None:
         from engine import result_index
 
-        result_index.save(_cache_root(args), index_key, summary_view(result), list(result.stage_cache_hits))
+        result_index.save(_cache_root(args), index_key, summary_view(result, shown), list(result.stage_cache_hits))
     if args.format == "json":
-        summary = summary_json(result)
+        summary = summary_json(result, shown)
         if reaudit is not None:
             from engine.reaudit import delta_json
             from engine.result import issue_counts
 
             summary.update(issue_counts_before=issue_counts(reaudit.before), journal=reaudit.journal,
-                           delta=delta_json(reaudit))
+                           delta=delta_json(reaudit, shown))
         print(json.dumps(summary, indent=2))
     elif args.format == "markdown":
-        print(report_markdown(result), end="")
+        print(report_markdown(result, shown), end="")
     else:
-        print(report_text(result), end="")
+        print(report_text(result, shown), end="")
     if reaudit is not None and args.format != "json":
         from engine.reaudit import delta_text
 

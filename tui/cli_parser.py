@@ -76,9 +76,10 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                         help="CPUs of the local Ray instance --ray starts (default: the machine's)")
 
 
+_LABEL_NAMES_FORMS = ("World,Sports,... (0, 1, ...), 1=World,2=Sports,..., or a .json (list, label -> name, a "
+                      "model's config.json id2label) or .txt (one a line) file")
 _LABEL_NAMES_HELP = ("names of integer labels, shown on every screen (the journal and export keep the ints): "
-                     "World,Sports,... (0, 1, ...), 1=World,2=Sports,..., or a .json (list, label -> name, a "
-                     "model's config.json id2label) or .txt (one a line) file")
+                     + _LABEL_NAMES_FORMS)
 _JOURNAL_HELP = "corrections journal (default: <data file stem>.corrections.jsonl in the current folder)"
 
 
@@ -101,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="audit the dataset with this corrections journal applied (relabels written, excluded "
                             "rows removed; cached vectors reused) and report what changed: issues resolved, "
                             "remaining and new per type (json: 'delta')")
+    audit.add_argument("--label-names", default=None, metavar="NAMES",
+                       help="names of integer labels, shown in the report; json adds 'label_names' (value -> name), "
+                            "--issues-out given_label_name and predicted_label_name (the labels stay the data's "
+                            "ints). " + _LABEL_NAMES_FORMS)
 
     browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI",
                                  description="Audit (or reopen) a dataset and browse it in the TUI.")

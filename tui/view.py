@@ -123,6 +123,8 @@ class AuditView:
     label_method: str | None = None  # how textaudit's label score was computed
     multilabel: Any = None  # tui.multilabel.MultiLabelView for multi-label data, else None
     raw_texts: Any = None  # the dataset's own texts (line breaks kept), for the detail pane; else ``texts``
+    #: --label-names: each class as the data spells it ('1') -> its name ('World'); None without it
+    value_names: dict[str, str] | None = None
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
     #: The names as every screen draws them (tui.names.drawn_name): quoted only where a name would
     #: look like another or like nothing. Drawing reads these; anything that acts on a label
@@ -236,6 +238,7 @@ class AuditView:
         dataset = result.dataset
         issues = result.output.issues
         pred_probs = np.asarray(result.pred_probs, dtype=np.float32)
+        value_names = None if names is None else dict(zip(map(str, dataset.class_names), map(str, names)))
         flags: dict[str, np.ndarray] = {}
         scores: dict[str, np.ndarray] = {}
         for name in result.options.issue_types:
@@ -260,9 +263,10 @@ class AuditView:
             flags=flags,
             scores=scores,
             info=dict(result.output.info),
-            report="\n".join(terminal_safe(line) for line in report_text(result).split("\n")),
+            report="\n".join(terminal_safe(line) for line in report_text(result, value_names).split("\n")),
             p_value=non_iid_p_value(result),
             notes=[terminal_safe(note) for note in result.notes],
+            value_names=value_names,
         )
         if "datalab_is_label_issue" in issues:
             view.datalab_label_flags = issues["datalab_is_label_issue"].to_numpy(dtype=bool)

@@ -24,10 +24,11 @@ from tui.widgets.row_table import RowTable
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 
 
-def class_table(delta: dict[str, Any], issue_type: str) -> Any:
-    """Per class: resolved / remaining / new of one issue type, most changed first."""
+def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | None = None) -> Any:
+    """Per class: resolved / remaining / new of one issue type, most changed first; ``names``
+    (--label-names): each class as the data spells it -> the name shown (the delta keeps the values)."""
     entry = delta.get(issue_type) or {}
-    by_class = entry.get("by_class") or {}
+    by_class = {(names or {}).get(key, key): counts for key, counts in (entry.get("by_class") or {}).items()}
     if not by_class:
         return ""
     ranked = sorted(by_class.items(),
@@ -140,7 +141,9 @@ class ReauditScreen(Screen):
         self.show_classes(self.types[first] if self.types else None)
 
     def show_classes(self, issue_type: str | None) -> None:
-        body = class_table(self.reaudit.delta, issue_type) if issue_type and self.reaudit else ""
+        view = getattr(self.app, "view", None)
+        names = getattr(view, "value_names", None)
+        body = class_table(self.reaudit.delta, issue_type, names) if issue_type and self.reaudit else ""
         self.query_one("#delta-classes", Static).update(body)
 
     def show_stopped(self, text: str) -> None:

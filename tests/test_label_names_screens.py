@@ -1,0 +1,73 @@
+"""--label-names on the screens the first version left with the ints: the Datalab report (r), the
+re-audit's per-class table (R), and the export dialog, which says the file gets the values."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich.console import Console
+
+from pilot_helpers import open_issue, settle, wait_until
+from test_label_names_tui import NAMES, int_labelled  # noqa: F401 - the fixture, shared
+from textual.widgets import Static
+
+from tui.app import TextauditApp
+from tui.screens.reaudit import ReauditScreen
+from tui.screens.report import ReportScreen
+
+
+def _names_app(int_labelled, journal) -> TextauditApp:  # noqa: F811
+    _, names, result = int_labelled
+    return TextauditApp(result, journal_path=journal, label_names=names)
+
+
+async def test_the_report_screen_names_the_classes(int_labelled, tmp_path):  # noqa: F811
+    app = _names_app(int_labelled, tmp_path / "j.jsonl")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen), "the report screen")
+        texts = [line.text for line in app.screen.lines]
+        assert any(text.startswith("Label names (--label-names") and "1=Billing,2=Cards" in text for text in texts)
+        start = next(i for i, text in enumerate(texts) if "given_label" in text and "is_label_issue" in text)
+        rows = [line for line in app.screen.lines[start + 1:start + 6] if line.row is not None]
+        assert rows and all(re.split(r"\s+", line.text.strip())[-1] in NAMES for line in rows)
+        assert all(re.split(r"\s+", line.text.strip())[-2] in NAMES for line in rows)
+
+
+async def test_the_reaudit_class_table_names_the_classes(int_labelled, tmp_path):  # noqa: F811
+    app = _names_app(int_labelled, tmp_path / "j.jsonl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await open_issue(pilot, "label")
+        await pilot.press("asterisk", "a", "enter")  # accept every label issue
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("R")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReauditScreen) and not app.screen.running,
+                         "the re-audit")
+        screen = app.screen
+        screen.show_classes("label")
+        await pilot.pause()
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(screen.query_one("#delta-classes", Static).content)
+        drawn = console.export_text()
+        listed = [line.split()[0] for line in drawn.splitlines()[2:] if line.strip()]
+        assert listed and all(name in NAMES for name in listed), drawn
+
+
+async def test_the_export_dialog_says_the_values_are_written(int_labelled, tmp_path):  # noqa: F811
+    app = _names_app(int_labelled, tmp_path / "j.jsonl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await open_issue(pilot, "label")
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
+        await wait_until(pilot, lambda: app.screen.query("#export-summary"), "the export dialog")
+        summary = str(app.screen.query_one("#export-summary", Static).render())
+        assert "labels are written as the column's values (1 for Billing, ...), not their names" in summary
