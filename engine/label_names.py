@@ -54,7 +54,7 @@ def _named(pairs: list[tuple[int, Any]], where: str) -> dict[int, str]:
     seen: dict[str, int] = {}
     for value, name in pairs:
         if not isinstance(name, str) or not name.strip():
-            what = "an empty name" if isinstance(name, str) or name is None else f"a {type(name).__name__}, not a name"
+            what = "an empty name" if isinstance(name, str) or name is None else f"{_kind(name)}, not a name"
             raise UsageError(f"{OPTION}: {where} gives label {value} {what}")
         if value in names:
             raise UsageError(f"{OPTION}: {where} names label {value} twice ({names[value]!r}, {name!r})")
@@ -64,14 +64,25 @@ def _named(pairs: list[tuple[int, Any]], where: str) -> dict[int, str]:
     return names
 
 
+def _kind(value: Any) -> str:
+    """A JSON value's kind in words ('a number', not 'a int')."""
+    kinds = {bool: "true or false", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
 def _from_json(data: Any, where: str) -> dict[int, str]:
     if isinstance(data, dict) and isinstance(data.get("id2label"), dict):  # a model's config.json
         data = data["id2label"]
+    elif isinstance(data, dict) and isinstance(data.get("label2id"), dict):  # a config.json with only label2id
+        data = data["label2id"]
     if isinstance(data, list):
         return _listed(data, where)
+    if isinstance(data, dict) and data and all(type(v) is int for v in data.values()) and not any(
+            _NUMBER.fullmatch(str(key).strip()) for key in data):  # name -> label (label2id): read the other way
+        return _named([(value, name) for name, value in data.items()], where)
     if isinstance(data, dict):
         return _named([(_label(key, where), name) for key, name in data.items()], where)
-    raise UsageError(f"{OPTION}: {where} holds a {type(data).__name__}; give a list of names, an object of "
+    raise UsageError(f"{OPTION}: {where} holds {_kind(data)}; give a list of names, an object of "
                      "label -> name, or a model's config.json (id2label)")
 
 

@@ -141,3 +141,21 @@ def test_names_that_fit_are_taken(tmp_path: Path) -> None:
     from_one = load_dataset(_csv(tmp_path, [1, 2, 3, 4] * 3))
     assert class_display_names(parse_label_names("1=1,2=B,3=Sci=Tech,4=D,5=Extra"), from_one) == [
         "1", "B", "Sci=Tech", "D"]
+
+
+def test_a_label2id_is_read_the_other_way(tmp_path: Path) -> None:
+    """A config.json with only label2id, or a name -> label object, said "names label 'architectures',
+    not a whole number" (its keys taken for labels)."""
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"architectures": ["X"], "label2id": {"World": 1, "Sports": 2}}))
+    assert parse_label_names(str(config)) == {1: "World", 2: "Sports"}
+    inverse = tmp_path / "label2id.json"
+    inverse.write_text(json.dumps({"World": 1, "Sports": 2}))
+    assert parse_label_names(str(inverse)) == {1: "World", 2: "Sports"}
+
+
+def test_a_json_value_that_is_no_name_is_said_in_words(tmp_path: Path) -> None:
+    numbers = tmp_path / "numbers.json"
+    numbers.write_text("[1, 2]")
+    with pytest.raises(UsageError, match="gives label 0 a number, not a name$"):  # was 'a int'
+        parse_label_names(str(numbers))
