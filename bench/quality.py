@@ -39,9 +39,8 @@ flags; AP, AUROC of the score (low = issue); rows flagged / injected; ``acc``: t
 out-of-fold accuracy against the clean labels; ``score``: textaudit's label score per seed
 (engine/label_posterior.py): P the noise-aware posterior, S self-confidence chosen by the
 held-out noise-model test, F self-confidence because the guards distrust the noise estimate.
-Each cell's JSON also carries the held-out test's ``structure_share`` / ``structure_z`` (and
-``structure_own_z``, flips along the classifier's own confusions) and the classifier's ``kappa``
-(engine/label_posterior.py's diagnostics).
+Each cell's JSON also carries the held-out test's ``structure_share`` / ``structure_z`` and the
+classifier's ``kappa`` (engine/label_posterior.py's diagnostics).
 
 MiniLM vectors are textaudit's fp32 encoder (cosine to sentence-transformers > 0.99999), kept
 as .npy under the user cache (``textaudit-bench``) keyed by the texts; labels never enter
@@ -281,7 +280,7 @@ def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> 
            "accuracy": float((present[ta_probs.argmax(axis=1)] == labels).mean()),
            "estimate": (output.info.get("label") or {}).get("estimated_label_issues"),
            "method": (output.info.get("label") or {}).get("label_score_method"),
-           **{key: diagnostics.get(key) for key in ("noise_model", "kappa", "structure_share", "structure_z", "structure_own_z")},
+           **{key: diagnostics.get(key) for key in ("noise_model", "kappa", "structure_share", "structure_z")},
            "seconds": round(time.perf_counter() - started, 1)}
     for name, flags, score in (
         ("textaudit", issues["is_label_issue"].to_numpy(), issues["label_score"].to_numpy()),

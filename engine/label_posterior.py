@@ -39,16 +39,8 @@ fitted by EM, and the log-likelihood of the other half's given labels,
 ``log sum_t q_t T[given, t]``, compared between ``T``'s destinations and uniform ones. The
 posterior is kept only when the structured model wins clearly: a gain per estimated label
 error of at least ``MIN_STRUCTURE_SHARE`` of ``log(K - 1)`` (what a flip that always goes to
-one partner class would gain), with ``z >= MIN_STRUCTURE_Z``, and when flips to where the
-classifier's own probabilities point (``confusion_destinations``) also beat uniform ones on the
-held-out rows with ``z >= MIN_STRUCTURE_Z``. ``T`` is read off confident predictions, so a weak
-classifier whose probabilities under-state its honest sibling confusions gets "pairs" from them:
-the tests' weak 50-class synthetic (under-confident runner-up) reaches a share of 0.13-0.15, z 6-7,
-while flips along its own confusions lose to random ones (z -8 to -10); flips to a similar class,
-and pairs the classifier partly learned, follow its confusions (bench/quality.py: z 4-20). On 64
-weak-vector runs (pair swaps and flips to the nearest class at 0.5-6%) this turned 1 run to
-self-confidence (fine50 `+proj10`, pair swaps 0.5%: AP 0.25 -> 0.33), none of the 94 runs of session 16 (bench/README.md).
-Otherwise the score is self-confidence, flagged like the fallback; a note says which score and why.
+one partner class would gain), with ``z >= MIN_STRUCTURE_Z``. Otherwise the score is
+self-confidence, flagged like the fallback; a note says which score and why.
 (Self-confidence is read on the sharpened probabilities, as that model's posterior ranks rows,
 where simulated random flips of the rows say they rank better: engine/sharp_ranking.py.)
 
@@ -117,8 +109,7 @@ import numpy as np
 from engine.class_lift import lift_note, lifted
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
-from engine.noise_matrix import (MIN_NOISE_RATE, TINY_CLASS_ROWS, confusion_destinations, flip_destinations, noise_matrix,
-                                 without_tiny_classes)
+from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.sharp_ranking import sharpened_ranking
 from engine.wording import counted
 
@@ -278,30 +269,28 @@ def structure_evidence(labels: np.ndarray, probs: np.ndarray, *, sharpness: floa
     stratified halves) per-row log-likelihood gain of ``T``'s flip destinations over uniform ones,
     each model with its own EM rate: ``gain_per_error`` (nats per label error the uniform model
     estimates), ``share`` (that over ``log(K - 1)``) and ``z`` (the mean gain over its standard
-    error); the same three prefixed ``own_`` for the classifier's own confusions as destinations
-    (``confusion_destinations``, fitted on the same half) against the same uniform ones."""
+    error)."""
     from cleanlab.count import estimate_joint
 
     n_classes = probs.shape[1]
     q = _sharpened(probs, sharpness)
-    gains, own_gains = np.zeros(len(labels)), np.zeros(len(labels))
+    gains = np.zeros(len(labels))
     rates = []
     half = stratified_halves(labels)
     for fit, held in ((half, ~half), (~half, half)):
         joint = np.asarray(estimate_joint(labels[fit], probs[fit]), dtype=np.float64)
         noise = without_tiny_classes(noise_matrix(labels[fit], probs[fit], joint), labels[fit], joint)
+        destinations = flip_destinations(noise)
         uniform_rate = flip_rate(labels[fit], q[fit])
-        uniform = label_loglik(labels[held], q[held], uniform_rate, None)
-        for gain, destinations in ((gains, flip_destinations(noise)), (own_gains, confusion_destinations(labels[fit], probs[fit]))):
-            gain[held] = label_loglik(labels[held], q[held], flip_rate(labels[fit], q[fit], destinations), destinations) - uniform
+        structured_rate = flip_rate(labels[fit], q[fit], destinations)
+        gains[held] = (label_loglik(labels[held], q[held], structured_rate, destinations)
+                       - label_loglik(labels[held], q[held], uniform_rate, None))
         rates.append(uniform_rate)
-    found = {}
-    for name, gain in (("", gains), ("own_", own_gains)):
-        mean, spread = float(gain.mean()), float(gain.std()) / np.sqrt(len(gain))
-        per_error = mean / max(float(np.mean(rates)), 1e-6)
-        found.update({f"{name}gain_per_error": per_error, f"{name}share": float(per_error / np.log(max(n_classes - 1, 2))),
-                      f"{name}z": mean / spread if spread > 0 else 0.0})
-    return found
+    mean = float(gains.mean())
+    per_error = mean / max(float(np.mean(rates)), 1e-6)
+    spread = float(gains.std()) / np.sqrt(len(gains))
+    return {"gain_per_error": per_error, "share": float(per_error / np.log(max(n_classes - 1, 2))),
+            "z": mean / spread if spread > 0 else 0.0}
 
 
 def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.ndarray) -> tuple[dict[str, float], list[str]]:
@@ -365,12 +354,8 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     testable = not two_classes and int(round(random_flips)) >= MIN_NOISE_RATE * n_rows
     evidence = structure_evidence(labels, probs) if testable else None
     if evidence is not None:
-        diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2),
-                           structure_own_share=round(evidence["own_share"], 4), structure_own_z=round(evidence["own_z"], 2))
-    # class pairs need both: T's pairs win clearly, and flips to where the classifier's own confusions
-    # point explain the held-out labels better than random flips (module docstring)
-    paired = evidence is not None and evidence["share"] >= MIN_STRUCTURE_SHARE and evidence["z"] >= MIN_STRUCTURE_Z
-    pairs = paired and evidence["own_z"] >= MIN_STRUCTURE_Z
+        diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2))
+    pairs = evidence is not None and evidence["share"] >= MIN_STRUCTURE_SHARE and evidence["z"] >= MIN_STRUCTURE_Z
     if reasons:
         score = self_confidence
         method = "self-confidence"
@@ -401,17 +386,12 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         method = "self-confidence"
         diagnostics["noise_model"] = "uniform"
         estimated = min(cleanlab_count, uniform_count)
-        why = (f"on held-out rows random flips explain the given labels as well as cleanlab's class-pair noise "
-               f"matrix (its gain: {evidence['share']:.0%} of the most class pairs could add, z {evidence['z']:.1f}; "
-               f"the noise-aware posterior needs {MIN_STRUCTURE_SHARE:.0%} and z {MIN_STRUCTURE_Z:g})") if not paired else (
-               f"the class pairs cleanlab's noise matrix finds on held-out rows (gain {evidence['share']:.0%} of the "
-               f"most class pairs could add) do not follow the classifier's own confusions: flips to where its "
-               f"probabilities point explain the given labels no better than random flips (z {evidence['own_z']:.1f}; "
-               f"the noise-aware posterior needs {MIN_STRUCTURE_Z:g}); such pairs can be honest confusions the "
-               f"probabilities under-state, where the posterior ranks no better")
-        notes.append(f"label scores: Datalab's own self-confidence, because {why}, and under random flips the "
-                     f"posterior ranks rows as self-confidence does. The {estimated:,} lowest-scored rows are flagged "
-                     f"(label errors estimated)")
+        notes.append(f"label scores: Datalab's own self-confidence, because on held-out rows random flips explain "
+                     f"the given labels as well as cleanlab's class-pair noise matrix (its gain: "
+                     f"{evidence['share']:.0%} of the most class pairs could add, z {evidence['z']:.1f}; the "
+                     f"noise-aware posterior needs {MIN_STRUCTURE_SHARE:.0%} and z {MIN_STRUCTURE_Z:g}), and under "
+                     f"random flips the posterior ranks rows as self-confidence does. The {estimated:,} "
+                     f"lowest-scored rows are flagged (label errors estimated)")
     else:
         score = label_posterior(labels, probs, noise=noise)
         method = "noise-aware posterior"

@@ -53,16 +53,3 @@ def flip_destinations(noise: np.ndarray) -> np.ndarray:
     destinations = np.array(noise, dtype=np.float64)
     np.fill_diagonal(destinations, 0.0)
     return destinations / np.maximum(destinations.sum(axis=0, keepdims=True), 1e-300)
-
-
-def confusion_destinations(labels: np.ndarray, probs: np.ndarray) -> np.ndarray:
-    """The classifier's own confusions as flip destinations: column ``t`` is where the probability of
-    the rows labelled ``t`` goes besides ``t`` (their summed probabilities of the other classes,
-    normalised). Flips to a class the classifier confuses with the true one land there; honest rows
-    the probabilities under-state do not (engine/label_posterior.py, ``structure_evidence``)."""
-    n_classes = probs.shape[1]
-    mass = np.zeros((n_classes, n_classes))
-    np.add.at(mass, labels, probs)  # mass[t, y]: the rows labelled t, their probability of y
-    destinations = mass.T
-    np.fill_diagonal(destinations, 0.0)
-    return destinations / np.maximum(destinations.sum(axis=0, keepdims=True), 1e-300)
