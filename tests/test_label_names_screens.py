@@ -8,7 +8,7 @@ import re
 
 from rich.console import Console
 
-from pilot_helpers import open_issue, settle, wait_until
+from pilot_helpers import filter_rows, open_issue, settle, wait_until
 from test_label_names_tui import NAMES, int_labelled  # noqa: F401 - the fixture, shared
 from textual.widgets import Static
 
@@ -71,3 +71,18 @@ async def test_the_export_dialog_says_the_values_are_written(int_labelled, tmp_p
         await wait_until(pilot, lambda: app.screen.query("#export-summary"), "the export dialog")
         summary = str(app.screen.query_one("#export-summary", Static).render())
         assert "labels are written as the column's values (1 for Billing, ...), not their names" in summary
+
+
+async def test_the_filter_finds_a_class_by_its_value_too(int_labelled, tmp_path):  # noqa: F811
+    """given:3 listed no row (no name holds a '3'), though the journal and the export call that class 3."""
+    app = _names_app(int_labelled, tmp_path / "j.jsonl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = await open_issue(pilot, "label")
+        everyone = set(screen.row_list.order.tolist())
+        await filter_rows(pilot, "given:3")
+        listed = screen.row_list.order.tolist()
+        assert listed and all(int(app.view.given[r]) == 2 for r in listed)  # the third class, value 3
+        assert set(listed) == {r for r in everyone if int(app.view.given[r]) == 2}
+        await filter_rows(pilot, "given:balance")  # its name, as before
+        assert screen.row_list.order.tolist() == listed

@@ -50,9 +50,14 @@ class FilterSpec:
     def empty(self) -> bool:
         return not (self.words or self.regex or self.given or self.suggested or self.datalab is not None)
 
-    def label_set(self, fragment: str, class_names: list[str]) -> np.ndarray:
+    def label_set(self, fragment: str, class_names: list[str], values: list[str] | None = None) -> np.ndarray:
+        """The classes a ``given:`` / ``suggested:`` fragment names: by name, exactly, else in part;
+        ``values`` (--label-names: the data's own value of each class): 'given:3' is the class the data
+        holds as 3 (the journal and the export show 3), not the names holding a '3'."""
         fragment = fragment.lower()
         exact = [i for i, name in enumerate(class_names) if name.lower() == fragment]
+        if not exact and values:
+            exact = [i for i, value in enumerate(values) if value.lower() == fragment]
         return np.asarray(exact or [i for i, name in enumerate(class_names) if fragment in name.lower()])
 
     def mask(self, rows: np.ndarray, view: AuditView, check: Check = never_cancelled) -> np.ndarray:
@@ -63,10 +68,11 @@ class FilterSpec:
             keep &= (flags[rows] == self.datalab) if flags is not None else False
         if view.multilabel is not None and (self.given or self.suggested):  # label sets: every label counts
             return self._set_mask(rows, view, keep, check)
+        values = list(getattr(view, "value_names", None) or ()) or None  # --label-names: 'given:3' too
         if self.given:
-            keep &= np.isin(view.given[rows], self.label_set(self.given, view.class_names))
+            keep &= np.isin(view.given[rows], self.label_set(self.given, view.class_names, values))
         if self.suggested:
-            keep &= np.isin(view.predicted[rows], self.label_set(self.suggested, view.class_names))
+            keep &= np.isin(view.predicted[rows], self.label_set(self.suggested, view.class_names, values))
         return self._text_mask(rows, view, keep, check)
 
     def _set_mask(self, rows: np.ndarray, view: AuditView, keep: np.ndarray, check: Check) -> np.ndarray:
