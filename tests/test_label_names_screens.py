@@ -8,7 +8,7 @@ import re
 
 from rich.console import Console
 
-from pilot_helpers import filter_rows, open_issue, settle, wait_until
+from pilot_helpers import filter_rows, journal_lines, open_issue, settle, wait_until
 from test_label_names_tui import NAMES, int_labelled  # noqa: F401 - the fixture, shared
 from textual.widgets import Static
 
@@ -86,3 +86,20 @@ async def test_the_filter_finds_a_class_by_its_value_too(int_labelled, tmp_path)
         assert set(listed) == {r for r in everyone if int(app.view.given[r]) == 2}
         await filter_rows(pilot, "given:balance")  # its name, as before
         assert screen.row_list.order.tolist() == listed
+
+
+async def test_the_picker_finds_a_class_by_its_value_too(int_labelled, tmp_path):  # noqa: F811
+    """Typing 3 in the picker said 'no class matches '3'', though the journal writes that class as 3."""
+    app = _names_app(int_labelled, tmp_path / "j.jsonl")
+    journal = tmp_path / "j.jsonl"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = await open_issue(pilot, "label")
+        row = screen.row_list.current_row
+        target = next(i for i in range(len(NAMES)) if i not in (int(app.view.given[row]), int(app.view.predicted[row])))
+        await pilot.press("l")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "picker-query", "the picker")
+        await pilot.press(str(target + 1), "enter")
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the relabel in the journal")
+        assert journal_lines(journal)[0]["label_after"] == str(target + 1)
+        assert NAMES[target] in screen.cell(row, "decision")

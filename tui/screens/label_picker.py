@@ -9,7 +9,7 @@ one key down, where an alphabetical list put it anywhere among 77 names.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -70,15 +70,17 @@ class LabelPicker(ModalScreen[int | None]):
     def __init__(self, class_names: list[str], current: int | None = None, suggested: int | None = None,
                  title: str = "Choose a label", *, text: str | None = None,
                  probs: Sequence[float] | None = None, unused: Sequence[str] = (),
-                 suggested_note: str = "suggested") -> None:
+                 suggested_note: str = "suggested", values: Iterable[str] | None = None) -> None:
         """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
         probability of each class for the row (None for several rows); ``unused``: a saved
         dataset's ClassLabel names no row holds, offered after the classes (index
         ``len(class_names) + i``, no probability: the model never saw them); ``suggested_note``:
-        what ``suggested`` is said to be (of several rows: for how many of them)."""
+        what ``suggested`` is said to be (of several rows: for how many of them); ``values``
+        (--label-names): each class's value in the data, found by typing it ('3'), as the journal says it."""
         super().__init__()
         self.class_names = class_names
         self.unused = list(unused)
+        self.values = list(values or ())
         self.shown = [drawn_name(name) for name in [*class_names, *self.unused]]
         self.current = current
         self.suggested = suggested
@@ -128,6 +130,8 @@ class LabelPicker(ModalScreen[int | None]):
             phrase = phrase_pattern(query)
             scored = [(word_score(matchers, name), bool(phrase.search(name)), i) for i, name in enumerate(self.shown)]
             ranked = sorted((row for row in scored if row[0] > 0), key=lambda row: (not row[1], -row[0]))[:MAX_SHOWN]
+            valued = [i for i, value in enumerate(self.values) if value == query.strip()]  # '3': the class held as 3
+            ranked = [(1.0, True, i) for i in valued] + [row for row in ranked if row[2] not in valued]
             items = [Option(self._prompt(i, matchers), id=str(i)) for _, _, i in ranked]
             if not items:
                 items = [Option(Content(f"no class matches '{query.strip()}' · edit the text, or esc to cancel"),

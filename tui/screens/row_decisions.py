@@ -148,7 +148,8 @@ class DecisionKeys:
         self.app.push_screen(
             LabelPicker(self.view.class_names, current=int(self.view.given[row]),
                         suggested=int(self.view.predicted[row]), title=f"Choose a label for row {row:,}",
-                        text=self.view.texts[row], probs=self.row_probs(row), unused=self.book.extra_labels),
+                        text=self.view.texts[row], probs=self.row_probs(row), unused=self.book.extra_labels,
+                        values=self.view.value_names),
             chosen,
         )
 
@@ -173,7 +174,7 @@ class DecisionKeys:
         note = "suggested" if share == len(rows) else f"suggested for {share:,} of {len(rows):,}"
         self.app.push_screen(LabelPicker(self.view.class_names, suggested=suggested, suggested_note=note,
                                          title=f"Relabel {counted(len(rows), 'marked row')}",
-                                         unused=self.book.extra_labels),
+                                         unused=self.book.extra_labels, values=self.view.value_names),
                              chosen)
 
     def label_shown(self, label: int) -> str:
