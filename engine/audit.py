@@ -44,8 +44,9 @@ ISSUE_TYPES = (
 # under MIN_ROWS_PER_CLASS rows is never that sure rival; 16: the no-signal note, engine/label_signal.py;
 # 17: self-confidence ranks a class under MIN_ROWS_PER_CLASS rows that the classifier under-predicts
 # scaled up to its label frequency, engine/class_lift.py; 18: self-confidence read on the sharpened
-# probabilities where simulated random flips say they rank better, engine/sharp_ranking.py)
-LABEL_VERSION = 18
+# probabilities where simulated random flips say they rank better, engine/sharp_ranking.py; 20 (19
+# briefly held a draft of it): the overlapping classes' groups and note, engine/class_overlap.py)
+LABEL_VERSION = 20
 
 
 @dataclass

@@ -161,7 +161,9 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
     why); ``is_label_issue`` marks the lowest-scored rows, as many as label errors are estimated.
     Datalab's own verdict stays beside it (``datalab_is_label_issue``, ``datalab_label_score``),
     the summary's ``score`` stays Datalab's overall label health, and info gains
-    ``estimated_label_issues``, ``label_score_method`` and ``label_score_diagnostics``. Why:
+    ``estimated_label_issues``, ``label_score_method``, ``label_score_diagnostics`` and
+    ``overlapping_class_groups`` (engine/class_overlap.py: classes the model cannot tell apart;
+    cleanlab's own ``overlapping_classes`` is its pairs). Why:
     Datalab's self-confidence score and flags miss flips to a similar class and over-flag when
     the classifier is weak; figures in bench/README.md (quality).
     """
@@ -172,9 +174,11 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
         super()._find_issues_for(run, *args, **kwargs)
         if run.pred_probs is None:
             return
+        from engine.class_overlap import overlap_note, overlapping_classes
         from engine.label_posterior import score_labels
 
         verdict = score_labels(run.labels, run.pred_probs)
+        overlapping = overlapping_classes(run.labels, run.pred_probs)
         datalab_verdict = self.issues
         self.issues = pd.DataFrame(
             {
@@ -192,8 +196,10 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
             "estimated_label_issues": verdict.estimated_issues,
             "label_score_method": verdict.method,
             "label_score_diagnostics": verdict.diagnostics,
+            "overlapping_class_groups": overlapping,
         }
-        run.notes.extend(verdict.notes)
+        # the overlap first: the summary shows the first notes, and this one asks the user to look
+        run.notes.extend([*filter(None, [overlap_note(overlapping, len(run.labels))]), *verdict.notes])
 
 
 MANAGERS = (

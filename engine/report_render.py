@@ -61,6 +61,11 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
         if estimate.get("datalab_label_issues") is not None:  # what a notebook's Datalab flags
             lines.append(f"Datalab's own label flag: {estimate['datalab_label_issues']:,} rows "
                          "(the label rows below are textaudit's; its datalab_* columns are Datalab's)")
+        names = view.get("label_names") or {}
+        for group in estimate.get("overlapping_class_groups") or []:
+            lines.append(f"Classes the model cannot tell apart: "
+                         f"{', '.join(shown_name(names.get(c, c)) for c in group['classes'])} ({group['rows']:,} rows; "
+                         f"{group['own_share']:.0%} assigned to their given class)")
     p_value = view["non_iid_p_value"]
     if p_value is not None:
         verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."

@@ -40,11 +40,15 @@ def label_estimate(result: AuditResult) -> dict[str, Any] | None:
     # get_issues('label') marks is_label_issue
     datalab = ({"datalab_label_issues": int(issues["datalab_is_label_issue"].sum())}
                if "datalab_is_label_issue" in issues else {})
+    classes = result.dataset.class_names
     return {
         "estimated_label_issues": info["estimated_label_issues"],
         "label_score_method": info.get("label_score_method"),
         **datalab,
         **(info.get("label_score_diagnostics") or {}),
+        # classes the model cannot tell apart, by the names the data gives them (engine/class_overlap.py)
+        "overlapping_class_groups": [{**group, "classes": [classes[c] for c in group["classes"]]}
+                                for group in info.get("overlapping_class_groups") or []],
     }
 
 
