@@ -86,13 +86,29 @@ def _from_json(data: Any, where: str) -> dict[int, str]:
                      "label -> name, or a model's config.json (id2label)")
 
 
+def _is_file(spec: str) -> bool:
+    """Whether ``spec`` names a file; a list of 77 names is past the 255 bytes a file name may have,
+    where ``is_file`` raises ('File name too long')."""
+    try:
+        return Path(spec).expanduser().is_file()
+    except (OSError, ValueError):  # too long, or a NUL byte
+        return False
+
+
 def parse_label_names(spec: str) -> dict[int, str]:
     """The label -> name mapping a ``--label-names`` spec gives (UsageError, exit 2, when it cannot)."""
+    names = _parse(spec)
+    if not names:  # an empty names.txt or '[]': 'internal error: IndexError' after the whole audit
+        raise UsageError(f"{OPTION}: {spec} gives no name")
+    return names
+
+
+def _parse(spec: str) -> dict[int, str]:
     if spec.lower().endswith((".json", ".txt")):
         path = Path(spec).expanduser()
-        if path.exists() and not path.is_file():  # a FIFO's read waited for a writer forever
-            raise UsageError(f"{OPTION}: cannot read {spec}: not a regular file (a folder, FIFO or device)")
         try:
+            if path.exists() and not path.is_file():  # a FIFO's read waited for a writer forever
+                raise UsageError(f"{OPTION}: cannot read {spec}: not a regular file (a folder, FIFO or device)")
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:  # a Latin-1 or UTF-16 file: say so, not the codec's words
             raise UsageError(f"{OPTION}: cannot read {spec}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
@@ -111,7 +127,7 @@ def parse_label_names(spec: str) -> dict[int, str]:
             raise UsageError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
         except RecursionError:  # '[[[[...' past the stack: 'internal error', exit 70
             raise UsageError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
-    if Path(spec).expanduser().is_file():  # 'names.csv' was one name, for label 0
+    if _is_file(spec):  # 'names.csv' was one name, for label 0
         raise UsageError(f"{OPTION}: {spec} is a file; names are read from a .json or .txt file (or listed: "
                          "World,Sports,...)")
     parts = [part.strip() for part in spec.split(",")]

@@ -56,3 +56,25 @@ def test_whole_float_labels_take_names(tmp_path: Path) -> None:
     assert class_display_names(parse_label_names("1=World,2=Sports"), load_dataset(whole)) == ["World", "Sports"]
     with pytest.raises(UsageError, match="names integer labels"):
         class_display_names(parse_label_names("1=World,2=Sports"), load_dataset(fractional))
+
+
+def test_a_long_list_of_names_is_read_as_names() -> None:
+    """banking77's 77 names listed inline are past the 255 bytes a file name may have: the check
+    for a names file raised 'File name too long' (s17 hostile2: 'textaudit: error: ...: File name
+    too long', exit 1); the list is names."""
+    spec = ",".join(f"{i}=class_name_number_{i}" for i in range(77))
+    names = parse_label_names(spec)
+    assert len(names) == 77 and names[76] == "class_name_number_76"
+    listed = parse_label_names(",".join(f"class_name_number_{i}" for i in range(77)))
+    assert listed[0] == "class_name_number_0" and len(listed) == 77
+
+
+@pytest.mark.parametrize(("name", "text"), [("names.txt", ""), ("names.txt", "\n \n"), ("names.json", "[]"),
+                                            ("names.json", "{}"), ("names.json", '{"id2label": {}}')])
+def test_a_file_giving_no_name_is_one_line(tmp_path: Path, name: str, text: str) -> None:
+    """An empty names file was accepted, and after the whole audit every command ended in
+    'internal error: IndexError', exit 70 (s17 hostile2)."""
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(UsageError, match=r"gives no name$"):
+        parse_label_names(str(path))
