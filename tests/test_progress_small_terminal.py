@@ -1,4 +1,4 @@
-"""The progress screen's elapsed line is on screen in a 60x15 terminal.
+"""The progress screen's elapsed line and stage clocks are on screen in a 60x15 terminal.
 
 Seen in tmux at 60x15 (ag_news slice, --no-cache): the five stages drew, and the line under them,
 'elapsed 5.3s · escape cancels', fell below the screen's edge: the padding around the stages took
@@ -8,9 +8,11 @@ the two rows it needed.
 from __future__ import annotations
 
 import threading
+import time
 
 from pilot_helpers import wait_until
-from textual.widgets import Static
+from rich.cells import cell_len
+from textual.widgets import Label, Static
 
 from engine.errors import Cancelled
 from engine.pipeline import AuditOptions
@@ -37,3 +39,42 @@ async def test_the_elapsed_line_fits_a_60x15_terminal(monkeypatch, demo_csv, tmp
         assert screen.query_one("#stage-audit").region.bottom <= elapsed.region.y  # every stage above it
         await pilot.press("escape")
         await pilot.pause()
+
+
+async def test_a_stage_line_keeps_its_clock_at_60_columns(monkeypatch, demo_csv, tmp_path):
+    """Seen in tmux at 60x15 (banking77 train, --no-cache): 'embed      3,187/10,003 texts · 471
+    texts/s · ~14s left · ' : the clock, the one thing that moves every quarter second, was cut off.
+    The speed gives way first; the count, the time left and the clock stay."""
+    started = threading.Event()
+
+    def counting_audit(source, options, *, progress=None, cancel=None, **_):
+        from engine.progress import Progress
+        progress(Progress("load", 1, 1, "done"))
+        for done in (397, 1747, 3187):
+            progress(Progress("embed", done, 10_003, "embedding"))
+            time.sleep(0.2)  # two counts apart in time: a speed and a time left
+        started.set()
+        cancel.wait(30)
+        raise Cancelled("cancelled")
+
+    monkeypatch.setattr("engine.pipeline.run_audit", counting_audit)
+    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(60, 15)) as pilot:
+        screen = app.screen
+        label = screen.query_one("#label-embed", Label)
+        await wait_until(pilot, lambda: started.is_set() and "left" in str(label.render()), "the embed line")
+        await pilot.pause(0.3)  # a tick redraws it
+        line = str(label.render())
+        room = screen.query_one("#progress").content_region.width
+        assert cell_len(line) <= room, (line, room)
+        assert line.startswith("embed      3,187/10,003 texts · ~") and " left · " in line, line
+        assert line.rsplit(" · ", 1)[1].endswith("s"), line  # ends with the running clock (e.g. 0.8s)
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+def test_a_long_stage_message_is_cut_before_the_clock():
+    from tui.screens.progress import StageClock
+    clock = StageClock("audit", 0.0, text="a long message about the check that runs now")
+    line = clock.line(3.1, 30)
+    assert cell_len(line) <= 30 and line.startswith("audit      a long") and line.endswith("… · 3.1s"), line

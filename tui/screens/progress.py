@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -75,7 +76,8 @@ class StageClock:
         (t0, d0), (t1, d1) = self.first_count, self.last_count
         return (d1 - d0) / (t1 - t0) if t1 > t0 and d1 > d0 else None
 
-    def line(self, now: float) -> str:
+    def line(self, now: float, width: int | None = None) -> str:
+        """The stage's line; within ``width`` cells the clock stays on it (the speed goes first)."""
         unit = UNITS.get(self.stage, "steps")
         name = f"{self.stage:<11}"
         if self.finished is not None:
@@ -87,7 +89,7 @@ class StageClock:
             what = self.text or "starting"
             if self.total > 1:
                 what += f", then {self.total:,} {unit}"
-            return f"{name}{what} · {clock}"
+            return fit_line(name, [what], clock, width)
         parts = [f"{self.done:,}/{self.total:,} {unit}"]
         if self.text and self.stage == "audit":
             parts.append(self.text)
@@ -96,8 +98,25 @@ class StageClock:
             since = now - self.last_count[0]
             left = max(0.0, (self.total - self.done) / rate - since)
             parts.append(f"~{duration(left)} left" if left > 0 else "finishing")
-        parts.append(clock)
-        return name + " · ".join(parts)
+        return fit_line(name, parts, clock, width, drop=[p for p in parts if p.endswith("/s")])
+
+
+def fit_line(name: str, parts: list[str], clock: str, width: int | None, drop: list[str] | None = None) -> str:
+    """``name`` + parts + clock joined by ' · ', within ``width`` cells: the ``drop`` parts go
+    first, then the first part is cut with '…'; the clock stays (at 60 columns the embed line's
+    clock was cut off: '3,187/10,003 texts · 471 texts/s · ~14s left · ')."""
+    def joined(kept: list[str]) -> str:
+        return name + " · ".join([*kept, clock])
+
+    text = joined(parts)
+    if width is None or cell_len(text) <= width:
+        return text
+    kept = [p for p in parts if p not in (drop or [])]
+    text = joined(kept)
+    if cell_len(text) <= width or not kept:
+        return text
+    room = width - cell_len(joined(["", *kept[1:]]))
+    return joined([set_cell_size(kept[0], room - 1).rstrip() + "…", *kept[1:]]) if room >= 2 else text
 
 
 def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0) -> str:
@@ -173,7 +192,13 @@ class ProgressScreen(Screen):
         self.query_one("#elapsed", Static).update(f"elapsed {duration(now - self.started)} · {hint}")
         for clock in self.clocks.values():
             if clock.finished is None:
-                self.query_one(f"#label-{clock.stage}", Label).update(clock.line(now))
+                self.query_one(f"#label-{clock.stage}", Label).update(clock.line(now, self.line_width))
+
+    @property
+    def line_width(self) -> int | None:
+        """Cells a stage's line has (None before the first layout)."""
+        width = self.query_one("#progress").content_region.width
+        return width or None
 
     def update_stage(self, message: AuditProgress) -> None:
         """Apply one progress report (called by the app's message handler)."""
@@ -194,13 +219,13 @@ class ProgressScreen(Screen):
             bar.update(total=clock.total, progress=clock.done)
         elif bar.total is not None:
             bar.update(total=None)  # pulses: the stage runs, nothing counted yet
-        self.query_one(f"#label-{stage}", Label).update(clock.line(now))
+        self.query_one(f"#label-{stage}", Label).update(clock.line(now, self.line_width))
 
     def finish(self, stage: str, now: float) -> None:
         clock = self.clocks.setdefault(stage, StageClock(stage, now))
         clock.finished = now
         self.query_one(f"#bar-{stage}", ProgressBar).update(total=1, progress=1)
-        self.query_one(f"#label-{stage}", Label).update(clock.line(now))
+        self.query_one(f"#label-{stage}", Label).update(clock.line(now, self.line_width))
 
     def show_error(self, text: str) -> None:
         self.failed = True
