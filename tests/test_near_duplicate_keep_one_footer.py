@@ -1,0 +1,25 @@
+"""The near-duplicate footer names its k key in words: 'k Keep one', not 'k Keep 1'.
+
+Seen in tmux on the demo at 80x24: '... A Unify k Keep 1 ? Help'. '1' read as a count or a row
+number beside the footer's keys; k keeps the chosen (▶) member and excludes the rest. A longer
+name ('Keep only ▶') pushed '? Help' off the 80-column footer, so the words have to fit there.
+"""
+
+from __future__ import annotations
+
+from pilot_helpers import near_duplicate_pair
+from tui_synthetic import fixed_view
+
+from tui.app import TextauditApp
+
+
+async def test_the_keep_one_key_is_named_in_words_and_help_still_fits(pinned_result, tmp_path):
+    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, _, _ = await near_duplicate_pair(pilot)
+        await pilot.pause()
+        keys = {key.action: key for key in screen.query("FooterKey")}
+        assert keys["keep_one"].description == "Keep one", keys["keep_one"].description
+        helps = [key for action, key in keys.items() if action.endswith("help")]
+        assert helps and all(key.region.right <= 80 and key.region.width > 0 for key in helps), \
+            [(key.action, key.region) for key in helps]
