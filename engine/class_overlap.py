@@ -29,8 +29,10 @@ MIN_SENT_SHARE = 0.1  # ... joins the classes that get at least this share of it
 def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray) -> list[dict[str, object]]:
     """Groups of classes the model cannot tell apart, largest first: each ``classes`` (class
     indices, ascending), ``rows`` (rows labelled with them) and ``own_share`` (of those rows, the
-    share the model assigns to their given class). Classes under ``TINY_CLASS_ROWS`` rows are left
-    out: the model rarely predicts a class it barely saw, whatever its labels."""
+    share the model assigns to their given class) and ``under_half`` (how many of ``classes`` the
+    model assigns to themselves under half the time; the others are where their rows went). Classes
+    under ``TINY_CLASS_ROWS`` rows are left out: the model rarely predicts a class it barely saw,
+    whatever its labels."""
     labels = np.asarray(labels, dtype=np.int64)
     n_classes = np.asarray(pred_probs).shape[1]
     if len(labels) == 0 or n_classes < 2:
@@ -61,7 +63,8 @@ def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray) -> list[dict
             continue
         held = int(rows[members].sum())
         found.append({"classes": members, "rows": held,
-                      "own_share": round(float(np.trace(counts[np.ix_(members, members)]) / max(held, 1)), 4)})
+                      "own_share": round(float(np.trace(counts[np.ix_(members, members)]) / max(held, 1)), 4),
+                      "under_half": int(np.isin(members, weak).sum())})
     return sorted(found, key=lambda group: (-group["rows"], group["classes"]))
 
 
@@ -72,7 +75,11 @@ def overlap_note(groups: list[dict[str, object]], n_rows: int) -> str | None:
     classes = sum(len(group["classes"]) for group in groups)  # type: ignore[arg-type]
     held = sum(int(group["rows"]) for group in groups)  # type: ignore[arg-type]
     which = "a group" if len(groups) == 1 else f"{len(groups)} groups"
+    # a class absorbed by a larger one (an imbalanced pair): 'their rows ... less than half the time'
+    # was said of the larger class too, which the model assigns to itself every time
+    weak = sum(int(group.get("under_half", len(group["classes"]))) for group in groups)  # type: ignore[arg-type]
+    whose = "their rows" if weak >= classes else f"the rows of {weak} of them"
     return (f"overlapping classes: the model cannot tell {classes} classes apart ({which}, {held:,} rows, "
-            f"{held / max(n_rows, 1):.0%}): it assigns their rows to their given class less than half the time. "
+            f"{held / max(n_rows, 1):.0%}): it assigns {whose} to their given class less than half the time. "
             f"Their labels may be mixed up among them, or the classes overlap; the model's probabilities cannot tell "
             f"which, so the label check cannot single out the wrong labels there: read a sample of each class")

@@ -72,3 +72,21 @@ def test_an_audit_with_three_classes_mixed_up_says_so(demo_csv: Path, tmp_path: 
     demo = run_audit(demo_csv, AuditOptions(id_column="id"))
     assert summary_json(demo)["label_estimate"]["overlapping_class_groups"] == []
     assert "cannot tell" not in health_line(AuditView.from_result(demo)) and "Classes the model" not in report_text(demo)
+
+
+def test_the_note_says_which_classes_go_elsewhere_when_one_absorbs_another():
+    """A 10-row class the model calls its 40-row neighbour (an imbalanced pair, banking77's
+    card_arrival / card_delivery_estimate): the note said the model 'assigns their rows to their
+    given class less than half the time' of both, beside '82% assigned to their given class' in the
+    report; the 40-row class is assigned to itself every time (s17 hostile2)."""
+    labels = np.concatenate([np.repeat(0, 40), np.repeat(1, 10)])
+    predicted = np.zeros(50, dtype=int)
+    predicted[-1] = 1
+    groups = overlapping_classes(labels, _probs(predicted, 2))
+    assert [(group["classes"], group["rows"], group["own_share"]) for group in groups] == [([0, 1], 50, 0.82)]
+    note = overlap_note(groups, 50)
+    assert "it assigns the rows of 1 of them to their given class less than half the time" in note
+    # every class of the group under half: as before
+    mixed = np.repeat(np.arange(2), 20)
+    assert "it assigns their rows to their given class less than half the time" in overlap_note(
+        overlapping_classes(mixed, _probs(1 - mixed, 2)), 40)
