@@ -266,6 +266,16 @@ class DecisionKeys:
         self.show_all, self.hide_decided = True, False
         return True
 
+    def show_flagged(self) -> None:
+        """Opened from the summary: the rows its count is about. A go-to (``:``) of an unflagged
+        row, or ``f``, left the label screen listing all 997 rows, and reopening it from the
+        summary's 'Label issues 7' showed them still (near-duplicates: every set again)."""
+        if not self.show_all:
+            return
+        self.show_all = False
+        if self.is_mounted:
+            self.apply()
+
     def follow(self, row: int) -> bool:
         """Move the cursor to ``row`` when this screen lists it."""
         return self.row_list.move_to_row(row)
