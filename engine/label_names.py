@@ -24,6 +24,7 @@ from engine.wording import counted
 
 OPTION = "--label-names"
 _WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_WHOLE_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.0+")  # a CSV's '1.0': pandas writes a float column so
 _NUMBER = re.compile(r"-?[0-9]+")  # a key or a name that reads as a label ('01' is 1)
 _IN_A_FILE = "a name holding ',' or '=' goes in a .txt file, one name a line"
 
@@ -158,12 +159,18 @@ def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
         original = dataset.label_originals.get(value, value)
         if isinstance(original, float) and original.is_integer():  # JSON's 1.0: class 1, as every screen shows it
             original = int(original)
+        elif isinstance(original, str) and _WHOLE_FLOAT.fullmatch(original):  # a CSV's '1.0' is label 1
+            original = original.partition(".")[0]
         if isinstance(original, bool) or not (isinstance(original, int) or (isinstance(original, str)
                                                                             and _WHOLE.fullmatch(original))):
             shown = ", ".join(repr(str(c))[:30] for c in dataset.classes[:3])
             raise UsageError(f"{OPTION} names integer labels; label column {column!r} holds {shown}"
                              f"{', ...' if len(dataset.classes) > 3 else ''}")
         values.append(int(original))
+    if len(set(values)) < len(values):  # '1' and '1.0' in one CSV column: two classes, one label
+        twins = [str(c) for c, v in zip(dataset.classes, values) if values.count(v) > 1][:2]
+        raise UsageError(f"{OPTION}: label column {column!r} holds {twins[0]!r} and {twins[1]!r}, two classes "
+                         "the names would call alike; write each label one way")
     missing = [(i, v) for i, v in enumerate(values) if v not in names]
     if missing:
         rows = np.bincount(np.asarray(dataset.labels, dtype=np.int64), minlength=len(values))

@@ -78,3 +78,24 @@ def test_a_file_giving_no_name_is_one_line(tmp_path: Path, name: str, text: str)
     path.write_text(text)
     with pytest.raises(UsageError, match=r"gives no name$"):
         parse_label_names(str(path))
+
+
+def test_a_csv_of_whole_floats_takes_names(tmp_path: Path) -> None:
+    """A CSV whose label column pandas once wrote as floats (1.0, 2.0: a column that held a NaN)
+    keeps them as the text '1.0', and --label-names said 'names integer labels; label column 'label'
+    holds '1.0', '2.0'' (s17 hostile2). '1.0' is label 1 now; a column holding both '1' and '1.0'
+    (two classes) is refused, as a fractional '2.5' still is."""
+    from engine.label_names import class_display_names
+    from engine.load import load_dataset
+
+    def csv(name: str, labels: list[str]) -> Path:
+        path = tmp_path / name
+        path.write_text("text,label\n" + "".join(f"text {i},{labels[i % len(labels)]}\n" for i in range(8)))
+        return path
+
+    names = parse_label_names("1=World,2=Sports")
+    assert class_display_names(names, load_dataset(csv("whole.csv", ["1.0", "2.0"]))) == ["World", "Sports"]
+    with pytest.raises(UsageError, match="holds '1' and '1.0', two classes"):
+        class_display_names(names, load_dataset(csv("both.csv", ["1", "1.0", "2"])))
+    with pytest.raises(UsageError, match="names integer labels"):
+        class_display_names(names, load_dataset(csv("fractional.csv", ["1.0", "2.5"])))
