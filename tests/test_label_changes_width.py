@@ -25,3 +25,19 @@ async def test_the_table_fits_and_a_cut_example_says_so(ml_app, size):
         lines = [table.render_line(y).text.rstrip() for y in range(1, 1 + table.row_count)]
         assert all(cell_len(line) <= size[0] for line in lines)
         assert any(line.endswith("…") for line in lines)  # the demo's examples are longer than the room
+
+
+async def test_a_wide_terminal_shows_the_whole_example(ml_app):
+    """At 177 columns each example stopped at 60 cells and '…', the rest of the line empty."""
+    async with ml_app.run_test(size=(177, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        screen = ml_app.screen
+        assert isinstance(screen, LabelChangeScreen)
+        ml_app.view.texts[screen.changes[0].rows[0]] = "a long example " * 6 + "that ends here"  # 104 cells
+        screen.fill()
+        await pilot.pause()
+        table = screen.query_one("#confusions", DataTable)
+        line = table.render_line(1).text.rstrip()
+        assert cell_len(line) <= 177 and line.endswith("that ends here"), line

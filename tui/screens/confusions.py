@@ -34,7 +34,6 @@ MODES = {
 MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
 MATRIX_CELL = 5
 NAME_HEADING = "→ Suggested"  # the wider of the two name columns' headings
-EXAMPLE_CHARS = 60  # an example text is cut to this many cells at most (less on a narrow terminal)
 #: Cells of the table that are not names or the example: margins, the Rows and Decided columns,
 #: and the padding Textual puts around each of the five columns.
 FIXED_CELLS = 2 + len("Rows") + len("Decided") + 5 * 2 + 1
@@ -149,7 +148,7 @@ class ConfusionScreen(Screen):
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else "(any)"
             suggested = names[group.suggested] if group.suggested is not None else "(any)"
-            example = " ".join(str(view.texts[group.rows[0]])[:EXAMPLE_CHARS * 4].split())
+            example = " ".join(str(view.texts[group.rows[0]])[:example_width * 4].split())
             if cell_len(example) > example_width:
                 example = set_cell_size(example, example_width - 1) + "…"
             # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
@@ -182,10 +181,11 @@ class ConfusionScreen(Screen):
         """Class name and example widths that fit the table in the terminal: at 80 columns the
         names took 24 cells each and the example was cut to its first 8 behind a sideways scroll.
         Names as wide as the ``longest`` shown need: the demo's 14-cell names left 4 of their 18
-        cells empty while the example was cut at 20."""
+        cells empty while the example was cut at 20. The example takes all the room left: it
+        stopped at 60 cells at 177 columns, cut with '…' beside 80 empty ones."""
         room = (self.size.width or self.app.size.width) - FIXED_CELLS - scrollbar
         name_width = min(max(12, min(24, room // 3)), max(len(NAME_HEADING), longest))
-        return name_width, max(12, min(EXAMPLE_CHARS, room - 2 * name_width))
+        return name_width, max(12, room - 2 * name_width)
 
     def on_resize(self) -> None:
         if self.is_mounted and self.groups:

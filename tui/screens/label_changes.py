@@ -26,7 +26,6 @@ from tui.view import AuditView
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
-EXAMPLE_CHARS = 60  # an example text is cut to this many cells at most (less on a narrow terminal)
 MEANS = ("likely missing", "likely wrong")
 #: Cells that are not the change or the example: margins, Rows, Decided, Means and the padding
 #: Textual puts around each of the five columns (as tui/screens/confusions.FIXED_CELLS).
@@ -99,7 +98,7 @@ class LabelChangeScreen(Screen):
                                            scrollbar_cells(table, len(self.changes)))
         for index, (change, name) in enumerate(zip(self.changes, shown)):
             means = MEANS[0] if change.sign == "+" else MEANS[1]
-            example = " ".join(str(view.texts[change.rows[0]])[:EXAMPLE_CHARS * 4].split())
+            example = " ".join(str(view.texts[change.rows[0]])[:example_width * 4].split())
             if cell_len(example) > example_width:
                 example = set_cell_size(example, example_width - 1) + "…"
             table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}",
@@ -112,9 +111,10 @@ class LabelChangeScreen(Screen):
 
     def example_width(self, change_cells: int, scrollbar: int = 0) -> int:
         """The example's cells, so that the table fits the terminal: at 80 columns its first 60
-        made the table 104 wide, cut by the screen's edge mid-word behind a sideways scroll."""
+        made the table 104 wide, cut by the screen's edge mid-word behind a sideways scroll; on a
+        wide terminal it takes all the room (it stopped at 60 cells, the rest of the line empty)."""
         room = (self.size.width or self.app.size.width) - FIXED_CELLS - max(len("Change"), change_cells) - scrollbar
-        return max(12, min(EXAMPLE_CHARS, room))
+        return max(12, room)
 
     def on_resize(self) -> None:
         if self.is_mounted and getattr(self, "changes", None):
