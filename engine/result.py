@@ -59,7 +59,9 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None,
     ``rows``: the data file's row of each audited row (``audit --apply-journal`` audits the data
     without its excluded rows); ``row`` and the near-duplicate sets count the file's rows.
     ``label_names`` (``--label-names``: each class as the data spells it -> its name): the labels stay
-    the data's values, and ``given_label_name`` / ``predicted_label_name`` follow them."""
+    the data's values, and ``given_label_name`` / ``predicted_label_name`` follow them.
+    ``is_overlapping_class`` (when the label check ran): the row's given class is in a group the
+    model cannot tell apart (engine/class_overlap.py), the rows the TUI's "Overlapping classes" lists."""
     dataset = result.dataset
     at = np.arange(len(dataset)) if rows is None else np.asarray(rows, dtype=np.int64)
     names = np.asarray(dataset.class_names, dtype=object)
@@ -85,6 +87,9 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None,
             table[column] = [[int(at[x]) for x in v] if v is not None else [] for v in issues[column]]
         else:
             table[column] = issues[column].to_numpy()
+    groups = (result.output.info.get("label") or {}).get("overlapping_class_groups")
+    if groups is not None and not dataset.is_multilabel:  # the label check ran
+        table["is_overlapping_class"] = np.isin(dataset.labels, [c for group in groups for c in group["classes"]])
     if result.graph is not None and "distance_to_nearest_neighbor" not in table:
         table["distance_to_nearest_neighbor"] = result.graph.distances[:, 0]
     if dataset.is_multilabel:  # label sets: given and suggested sets, missing and extra labels by name

@@ -195,8 +195,8 @@ async def test_command_palette_lists_screens(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for name in ISSUE_TITLES.values():
-            assert f"Open: {name}" in titles
+        for name, title in ISSUE_TITLES.items():  # overlapping classes: only when a group exists (its own test)
+            assert (f"Open: {title}" in titles) == (name != "overlapping_class")
         assert "Export corrected dataset" in titles
 
 

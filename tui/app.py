@@ -250,8 +250,10 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             from tui.screens.near_duplicates import NearDuplicatesScreen
             from tui.screens.non_iid import NonIidScreen
             from tui.screens.outliers import OutliersScreen
+            from tui.screens.overlapping_classes import OverlappingClassesScreen
 
-            kinds = {"label": LabelIssuesScreen, "outlier": OutliersScreen, "near_duplicate": NearDuplicatesScreen}
+            kinds = {"label": LabelIssuesScreen, "outlier": OutliersScreen, "near_duplicate": NearDuplicatesScreen,
+                     "overlapping_class": OverlappingClassesScreen}
             if self.view.multilabel is not None:  # label sets: set suggestions, the set picker
                 from tui.screens.multilabel_issues import MultiLabelIssuesScreen
 

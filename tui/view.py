@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 #: Titles of the issue types, in the order the summary lists them.
 ISSUE_TITLES = {
     "label": "Label issues",
+    "overlapping_class": "Overlapping classes",
     "outlier": "Outliers",
     "near_duplicate": "Near-duplicates",
     "non_iid": "Non-IID",
@@ -91,7 +92,8 @@ def terminal_safe_lines(text: str) -> str:
 
 
 #: Issue types whose rows the user reviews one by one (everything but the dataset-level non_iid).
-ROW_TYPES = ("label", "outlier", "near_duplicate", "class_imbalance", "underperforming_group", "null")
+ROW_TYPES = ("label", "overlapping_class", "outlier", "near_duplicate", "class_imbalance", "underperforming_group",
+             "null")
 
 
 @dataclass
@@ -277,6 +279,8 @@ class AuditView:
         from tui.multilabel import MultiLabelView
 
         view.multilabel = MultiLabelView.from_result(result)
+        if view.multilabel is None:  # label sets: no single given class to group
+            view.add_overlap()
         if result.graph is not None:
             view.neighbour_indices = result.graph.indices
             view.neighbour_distances = result.graph.distances
@@ -287,6 +291,25 @@ class AuditView:
                 scores["near_duplicate"],
             )
         return view
+
+    def overlap_groups(self) -> list[dict[str, Any]]:
+        """Groups of classes the model cannot tell apart (engine/class_overlap.py): ``classes``
+        (indices), ``rows``, ``own_share``; empty when none, or when the label check did not run."""
+        return list((self.info.get("label") or {}).get("overlapping_class_groups") or [])
+
+    def add_overlap(self) -> None:
+        """The rows of the overlapping classes as a row finding after the label issues, so that the
+        summary counts them and a screen lists them to relabel: flagged = labelled with a class of
+        a group; score = the model's probability of the given label (low first: likeliest wrong)."""
+        groups = self.overlap_groups()
+        if not groups or self.pred_probs is None or "overlapping_class" in self.issue_types:
+            return
+        flags = np.isin(self.given, [c for group in groups for c in group["classes"]])
+        self.flags["overlapping_class"] = flags
+        self.scores["overlapping_class"] = self.pred_probs[np.arange(len(self)), self.given].astype(np.float64)
+        self.counts["overlapping_class"] = int(flags.sum())
+        at = self.issue_types.index("label") + 1 if "label" in self.issue_types else 0
+        self.issue_types = (*self.issue_types[:at], "overlapping_class", *self.issue_types[at:])
 
     def label_source(self) -> str:
         """Which score flags the label rows, and Datalab's own flag beside it (one sentence)."""

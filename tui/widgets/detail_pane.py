@@ -65,6 +65,15 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
             return f"{lead} is at distance {nearest:.3f} (typical {typical:.3f}); {score_text}, {state}."
         lead = "Nearly the same as" if flagged else "Its nearest row is"
         return f"{lead} row {other} (distance {nearest:.3f}, typical {typical:.3f}); {state}."
+    if issue_type == "overlapping_class":
+        group = next((g for g in view.overlap_groups() if given in g["classes"]), None)
+        p_given = view.probability(row, given) or 0.0
+        if group is None:
+            return f"Its class {quoted(names[given])} is told apart from the others (p={p_given:.3f})."
+        others = [names[c] for c in group["classes"] if c != given]
+        return (f"Its class {quoted(names[given])} is one the model cannot tell apart from {', '.join(others[:5])}"
+                f"{', …' if len(others) > 5 else ''}: it gives {quoted(names[given])} p={p_given:.3f}, "
+                f"its top class {quoted(names[predicted])} p={view.probability(row, predicted) or 0:.3f}.")
     if issue_type == "class_imbalance":
         count = int(np.count_nonzero(view.given == given))
         return (f"Its class {quoted(names[given])} has {'only ' if flagged else ''}{counted(count, 'row')} "
