@@ -56,6 +56,9 @@ class DatalabLabelRule:
                     f"({names[row_given]} has {count})")
         others = [c for c in range(len(row_probs)) if c != row_given]
         if others and not any(row_probs[c] >= self.thresholds[c] for c in others):
+            if int(np.argmax(row_probs)) == row_given:  # the runner-up's name was noise here
+                return (f"the model agrees with its label (p({names[row_given]}) {row_probs[row_given]:.3f}, "
+                        "its top class), so it does not count the row as an error")
             best = max(others, key=lambda c: row_probs[c])
             return (f"p({names[best]}) {row_probs[best]:.2f} is under that class's mean "
                     f"{self.thresholds[best]:.2f}, so it does not count the row as an error")
