@@ -67,3 +67,28 @@ async def test_marked_rows_take_an_unused_class_label_name(saved_result, journal
         await pilot.pause()
         lines = journal_lines(journal_path)
         assert [(line["action"], line["label_after"]) for line in lines] == [("relabel", UNUSED)] * 2
+
+
+async def test_the_unused_name_picked_again_writes_nothing(saved_result, journal_path):
+    """A row relabelled to an unused ClassLabel name, picked again: a second journal line, an undo
+    step that took back nothing visible (tmux, ag_news test slice as a ClassLabel Parquet with an
+    unused 'Extra': l extra enter twice on one row, 2 lines; s17 hostile2). Now as for a class of
+    the data (224cec8): nothing written; u then takes the relabel back."""
+    from pilot_helpers import settle
+
+    app = fixed_app(saved_result, journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_issue(pilot, "label")
+        row = screen.target()
+        for _ in range(2):
+            await pilot.press("l")
+            await pilot.pause()
+            await pilot.press(*"savings", "enter")
+            await settle(pilot)
+            await pilot.press("up")
+            await settle(pilot)
+        assert screen.target() == row
+        assert [(line["action"], line["row"]) for line in journal_lines(journal_path)] == [("relabel", row)]
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.book.codes[row] == 0

@@ -365,8 +365,16 @@ class DecisionBook:
         code = ACTION_CODES.get(action)
         if code is None or int(self.codes[row]) != code:
             return False
-        return action != "relabel" or (label is not None and label < len(self.classes)
-                                       and int(self.labels[row]) == label)
+        if action != "relabel":
+            return True
+        if label is None:
+            return False
+        if label < len(self.classes):
+            return int(self.labels[row]) == label
+        # an unused ClassLabel name (a new label to the journal): held when the row's relabel wrote it;
+        # picking it again wrote a second line, an undo that took back nothing visible
+        decision = self.journal.decision(row) if self.journal is not None and int(self.labels[row]) < 0 else None
+        return decision is not None and decision.label_after == self.display_label(label)
 
     def mark(self, row: int) -> str:
         """One glyph for the row list's mark column: '→', '✗', '✓' or ''."""
