@@ -115,3 +115,21 @@ def test_no_group_no_row(demo_result):
 
     view = AuditView.from_result(demo_result)
     assert "overlapping_class" not in view.issue_types and "overlapping_class" not in view.flags
+
+
+async def test_the_reaudit_says_whether_the_relabelled_classes_are_told_apart_now(mixed_result, demo_csv, tmp_path):
+    from test_tui_review_reaudit import finish
+
+    journal = tmp_path / "j.jsonl"
+    app = TextauditApp(mixed_result, journal_path=journal)
+    names = list(mixed_result.dataset.class_names)
+    wrong = [(row, names.index(label)) for row, label in enumerate(pd.read_csv(demo_csv)["label"])
+             if names[mixed_result.dataset.labels[row]] != label]
+    expected = in_group(mixed_result)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_issue(pilot, "overlapping_class")
+        assert not app.book.record_group([("relabel", row, label) for row, label in wrong], "overlapping_class").error
+        await pilot.press("R")
+        await finish(pilot, app)
+        status = " ".join(str(app.screen.query_one("#reaudit-status", Static).render()).split())
+        assert f"Classes the model cannot tell apart: 3 classes, {int(expected.sum())} rows before, none after" in status

@@ -57,6 +57,20 @@ def moved_note(moved: dict[str, tuple[int, int]]) -> str:
     return f"Before and After are each audit's own flags, not the thresholds moved with t ({said})"
 
 
+def overlap_line(reaudit: Any) -> str:
+    """The classes the model cannot tell apart (engine/class_overlap.py) before and after the
+    corrections, when either audit has some: relabelling their mixed-up rows is what fixes them,
+    and no row check's counts show it (empty when neither has a group)."""
+
+    def said(result: Any) -> str:
+        groups = (result.output.info.get("label") or {}).get("overlapping_class_groups") or []
+        classes = sum(len(group["classes"]) for group in groups)
+        return f"{classes} classes, {sum(int(group['rows']) for group in groups):,} rows" if groups else "none"
+
+    before, after = said(reaudit.before), said(reaudit.after)
+    return "" if before == after == "none" else f"Classes the model cannot tell apart: {before} before, {after} after"
+
+
 class ReauditScreen(Screen):
     """Progress while the worker runs; the delta once it has finished."""
 
@@ -123,6 +137,7 @@ class ReauditScreen(Screen):
                   + (f" · reused the cached {cached}" if cached else "") + (f" · {reuse[0]}" if reuse else "")
                   + ("\n" + j["unapplied"] if j.get("unapplied") else "")
                   + ("\n" + moved_note(moved) if moved else "")
+                  + ("\n" + line if (line := overlap_line(reaudit)) else "")
                   + "\nenter lists a type's newly flagged rows · escape goes back")
         self.query_one("#reaudit-status", Static).update(status)
         table = self.query_one("#delta-table", DataTable)
