@@ -198,8 +198,9 @@ def _check_fits(names: dict[int, str], values: list[int]) -> None:
     held = set(values)
     for value in values:
         name = names[value].strip()
-        if _NUMBER.fullmatch(name) and int(name) != value and int(name) in held:
-            raise UsageError(f"{OPTION}: label {value} is named {name!r}, label {int(name)}'s own value: "
+        number = name.partition(".")[0] if _WHOLE_FLOAT.fullmatch(name) else name  # '2.0' reads as label 2 too
+        if _NUMBER.fullmatch(number) and int(number) != value and int(number) in held:
+            raise UsageError(f"{OPTION}: label {value} is named {name!r}, label {int(number)}'s own value: "
                              f"{name!r} on a screen would not say which label it is; give it another name")
 
 
@@ -210,3 +211,20 @@ def written_as_values(names: dict[str, str]) -> str:
     value, name = next(iter(names.items()))
     return (f"labels are written as the column's values ({shown_name(value)} for {shown_name(name)}"
             f"{', ...' if len(names) > 1 else ''}), not their names")
+
+
+def load_named(source: Any, options: Any, names: dict[int, str], progress: Any = None) -> Any:
+    """Load ``source`` as the audit would and check ``names`` against its labels: a name missing for
+    a label is said after the load (seconds), not after the whole audit. Returns the Dataset, for
+    ``run_audit`` to audit without loading it again; ``progress`` hears the load stage."""
+    from engine.load import load_dataset
+    from engine.progress import Progress
+
+    if progress is not None:
+        progress(Progress("load", 0, 1, "starting"))
+    dataset = load_dataset(source, text_column=options.text_column, label_column=options.label_column,
+                           id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
+    class_display_names(names, dataset)
+    if progress is not None:
+        progress(Progress("load", 1, 1, "done"))
+    return dataset

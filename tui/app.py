@@ -130,7 +130,12 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             self.post_message(AuditProgress(progress.stage, progress.done, progress.total, progress.message))
 
         try:
-            result = run_audit(self.source, self.options, progress=report, cancel=self.cancel_event)
+            source = self.source
+            if self.label_names is not None:  # names that miss a label: said once loaded, not after the audit
+                from engine.label_names import load_named
+
+                source = load_named(source, self.options, self.label_names, report)
+            result = run_audit(source, self.options, progress=report, cancel=self.cancel_event)
         except Cancelled as stopped:
             self.post_message(AuditCancelled(getattr(stopped, "kept", 0)))
         except Exception as error:  # noqa: BLE001 - reaches the user as one line, never a traceback

@@ -219,7 +219,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
                                   cancel=INTERRUPTED)
             result = reaudit.after
         else:
-            result = run_audit(args.data, options, progress=progress, cancel=INTERRUPTED)
+            source = args.data
+            if names is not None:  # names that miss a label: said once loaded, not after the audit
+                from engine.label_names import load_named
+
+                source = load_named(source, options, names, progress)
+            result = run_audit(source, options, progress=progress, cancel=INTERRUPTED)
     finally:
         progress.close()
     say_guesses((reaudit.before if reaudit is not None else result).notes)  # the after-audit names its columns
