@@ -99,3 +99,17 @@ def test_a_csv_of_whole_floats_takes_names(tmp_path: Path) -> None:
         class_display_names(names, load_dataset(csv("both.csv", ["1", "1.0", "2"])))
     with pytest.raises(UsageError, match="names integer labels"):
         class_display_names(names, load_dataset(csv("fractional.csv", ["1.0", "2.5"])))
+
+
+@pytest.mark.parametrize("labels", [["1", "2"], ["1.0", "2.0"]])
+def test_a_name_spelling_another_label_as_a_float_is_refused(tmp_path: Path, labels: list[str]) -> None:
+    """'1=2.0,2=Sports' showed label 1 as '2.0' beside label 2 (a CSV's '2.0' once 468a5ad named
+    such columns): '2' was refused as another label's value, '2.0' was not (s17 hostile2)."""
+    from engine.label_names import class_display_names
+    from engine.load import load_dataset
+
+    path = tmp_path / "labels.csv"
+    path.write_text("text,label\n" + "".join(f"text {i},{labels[i % 2]}\n" for i in range(8)))
+    with pytest.raises(UsageError, match=r"label 1 is named '2\.0', label 2's own value"):
+        class_display_names(parse_label_names("1=2.0,2=Sports"), load_dataset(path))
+    assert class_display_names(parse_label_names("1=3.0,2=Sports"), load_dataset(path)) == ["3.0", "Sports"]
