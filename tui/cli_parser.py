@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from engine.errors import UsageError
 from engine.formats import EXPORT_FORMATS
@@ -16,7 +17,30 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        if (option := _ONE_ARGUMENT.fullmatch(message)) is not None:  # '--text-column -x': a value after '='
+            message += (f"; a value that starts with '-' goes after '=': {option[1]}=-..."
+                        + (" (e.g. --label-names=-1=neg,0=neutral,1=pos)" if option[1] == "--label-names" else ""))
         raise UsageError(f"{message} (see {self.prog} --help)")
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        return super().parse_args(glue_negative_labels(args), namespace)
+
+
+_ONE_ARGUMENT = re.compile(r"argument (--[a-z-]+): expected one argument")
+#: A --label-names value naming a negative label first ('-1=neg,0=neutral,1=pos'): argparse takes a
+#: token that starts with '-' and is no negative number for an option, and said 'expected one argument'.
+_NEGATIVE_LABEL = re.compile(r"-[0-9]+=.*")
+
+
+def glue_negative_labels(argv: list[str] | None) -> list[str] | None:
+    """``--label-names -1=neg,...`` as ``--label-names=-1=neg,...`` (no option looks like '-1=')."""
+    import sys
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for i in range(len(argv) - 2, -1, -1):
+        if argv[i] == "--label-names" and _NEGATIVE_LABEL.fullmatch(argv[i + 1]):
+            argv[i:i + 2] = [f"--label-names={argv[i + 1]}"]
+    return argv
 
 
 class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):

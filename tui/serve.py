@@ -35,8 +35,8 @@ def browse_command(args: argparse.Namespace) -> list[str]:
     command = [sys.executable, "-m", "tui.cli", "browse", data, "--journal", str(journal)]
     for flag, attribute in _VALUE_OPTIONS:
         value = getattr(args, attribute, None)
-        if value is not None:
-            command += [flag, str(value)]
+        if value is not None:  # '--text-column=-x': a value after a space that starts with '-' reads as an option
+            command += [f"{flag}={value}"] if str(value).startswith("-") else [flag, str(value)]
     if getattr(args, "no_cache", False):
         command.append("--no-cache")
     return command
