@@ -54,8 +54,11 @@ class FilterSpec:
         """The classes a ``given:`` / ``suggested:`` fragment names: by name, exactly, else in part;
         ``values`` (--label-names: the data's own value of each class): 'given:3' is the class the data
         holds as 3 (the journal and the export show 3), not the names holding a '3'."""
+        # as typed first: the navigator's 'given:world' listed the pair's rows and those of 'World'
+        # (labels, or --label-names, differing in case only), not exactly the pair's
+        exact = [i for i, name in enumerate(class_names) if name == fragment]
         fragment = fragment.lower()
-        exact = [i for i, name in enumerate(class_names) if name.lower() == fragment]
+        exact = exact or [i for i, name in enumerate(class_names) if name.lower() == fragment]
         if not exact and values:
             exact = [i for i, value in enumerate(values) if value.lower() == fragment]
         return np.asarray(exact or [i for i, name in enumerate(class_names) if fragment in name.lower()])
