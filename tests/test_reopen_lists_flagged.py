@@ -65,3 +65,23 @@ async def test_reopened_from_the_summary_near_duplicates_list_every_set(pinned_r
         assert len(screen.row_list.order) < sets
         await open_from_summary(pilot, "near_duplicate")
         assert len(np.asarray(screen.row_list.order)) == sets
+
+
+async def test_the_palette_opens_an_issue_at_its_flagged_rows(pinned_result, tmp_path):
+    """ctrl+p 'Open: Label issues' says '11 flagged' too: it lists those rows again."""
+    view = fixed_view(pinned_result.dataset)
+    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_from_summary(pilot, "label")
+        flagged = sorted(int(r) for r in screen.row_list.order)
+        await pilot.press("f")
+        await settle(pilot)
+        assert len(screen.row_list.order) == len(view)
+        await pilot.press("escape")
+        await pilot.pause()
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Open: Label issues")
+        command.callback()
+        await settle(pilot)
+        assert app.screen is screen
+        assert sorted(int(r) for r in screen.row_list.order) == flagged

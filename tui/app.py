@@ -271,10 +271,14 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             self._issue_screens[issue_type] = screen
         return self._issue_screens[issue_type]
 
-    def open_issue(self, issue_type: str) -> None:
+    def open_issue(self, issue_type: str, flagged: bool = False) -> None:
+        """Show the screen of ``issue_type``; ``flagged`` (the summary, the palette: 'N flagged') at
+        the rows its count is about, even when the last visit listed every row (``:`` or ``f``)."""
         if self.view is None:
             return
         screen = self.issue_screen(issue_type)
+        if flagged and hasattr(screen, "show_flagged"):
+            screen.show_flagged()
         if screen in self.screen_stack:
             while self.screen is not screen:
                 self.pop_screen()
@@ -313,7 +317,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             title = ISSUE_TITLES.get(name, name)
             count = self.view.counts.get(name)  # None: its check did not run (it said '0 flagged')
             yield SystemCommand(f"Open: {title}", "not checked" if count is None else f"{count:,} flagged",
-                                lambda name=name: self.open_issue(name))
+                                lambda name=name: self.open_issue(name, flagged=True))
         yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
         yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
                             self.action_confusions)

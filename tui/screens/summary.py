@@ -173,22 +173,14 @@ class SummaryScreen(Screen):
         self.query_one("#issue-table", DataTable).focus(scroll_visible=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open_flagged(event.row_key.value)
-
-    def open_flagged(self, issue_type: str) -> None:
-        """Open the screen of ``issue_type`` at the rows its count is about, even when the last
-        visit left it listing every row (``:`` or ``f``)."""
-        screen = self.app.issue_screen(issue_type)
-        if hasattr(screen, "show_flagged"):
-            screen.show_flagged()
-        self.app.open_issue(issue_type)
+        self.app.open_issue(event.row_key.value, flagged=True)
 
     def action_open(self) -> None:
         table = self.query_one("#issue-table", DataTable)
         if not table.has_focus:  # at the chart the table's cursor row is out of sight: back to it
             self.back_to_table()
         elif table.row_count:
-            self.open_flagged(self.view.issue_types[table.cursor_row])
+            self.app.open_issue(self.view.issue_types[table.cursor_row], flagged=True)
 
     def back_to_table(self) -> None:
         self.query_one("#issue-table", DataTable).focus(scroll_visible=False)
