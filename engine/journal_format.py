@@ -287,6 +287,11 @@ def frame_groups(data: bytes, problems: ReplayProblems, path: Any) -> Framed:
     by a later group, and a torn tail (a line without its newline, or a last group a crash cut
     short: never acknowledged). Raises JournalError for a line from a newer format."""
     complete_end = data.rfind(b"\n") + 1
+    if complete_end < len(data) and parse_line(data[complete_end:]) is not None:
+        # a whole entry without its newline: a journal saved by an editor that ends no file in one
+        # (VS Code's default). It was ignored as torn and a writable open cut it off: a decision lost.
+        # A write cut off just before its newline had written the whole decision the key asked for.
+        data, complete_end = data + b"\n", len(data) + 1
     good_end = complete_end
     groups: list[list[dict[str, Any]]] = []
     next_seq = 1
