@@ -8,8 +8,9 @@ what one key press decided (one row, or a whole near-duplicate set); it is writt
 Crash safety: ``record`` returns only after the line is on disk. A line cut off by a crash or a
 full disk has no trailing newline (a whole entry without one, an editor's save, is read as a
 line); on load it is reported and ignored, and a writable open truncates it away so the next
-append starts on a fresh line (the torn bytes were never acknowledged to the user, so nothing they saw as saved is removed). A failed append is rolled
-back with ``ftruncate`` at once; if even that fails, the next append starts with a newline.
+append starts on a fresh line (the torn bytes were never acknowledged to the user, so nothing
+they saw as saved is removed). A failed append is rolled back with ``ftruncate`` at once; if even
+that fails, the next append starts with a newline.
 
 One writer at a time: a ``filelock`` lock file ``<journal>.lock`` (``flock``, released by the
 kernel if the process dies). A second writer gets ``JournalLocked``; readers need no lock.
