@@ -43,3 +43,24 @@ async def test_a_set_row_excluded_again_writes_nothing(ml_app):
         await pilot.press("x", "up", "x")
         await settle(pilot)
         assert [line["action"] for line in journal_lines(path)] == ["exclude"]
+
+
+@pytest.mark.parametrize("keys", [("a",), ("l", "enter")])
+async def test_a_set_given_again_writes_nothing(ml_app, keys):
+    """A row's label set decided, then the same set again: a (its suggestion) twice, or l and
+    enter on the picker's 'set: ... (unchanged)': a second relabel line, an undo that took back
+    nothing visible (tmux, banking77 multi-label slice: l, space, enter, up, l, enter: 2 lines;
+    s17 hostile2). x and o already wrote nothing (224cec8)."""
+    async with ml_app.run_test(size=(100, 30)) as pilot:
+        screen = await open_issue(pilot, "label")
+        path = ml_app.book.journal.path
+        row = screen.row_list.current_row
+        await pilot.press("a")  # the suggested set
+        await settle(pilot)
+        await pilot.press("up", *keys)
+        await settle(pilot)
+        assert screen.row_list.current_row != row  # moved on, as after the first
+        assert [(line["action"], line["row"]) for line in journal_lines(path)] == [("relabel", row)]
+        await pilot.press("up", "u")  # the one decision is taken back
+        await settle(pilot)
+        assert ml_app.book.codes[row] == 0

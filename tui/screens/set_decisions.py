@@ -106,9 +106,23 @@ def record_sets(screen: Any, rows: list[int], after: tuple[int, ...]) -> None:
     """Give ``rows`` the set ``after`` (keep where it is a row's given set), one undo, then advance."""
     ml = screen.view.multilabel
     after = tuple(sorted(after))
+    if len(rows) == 1 and held_set(screen, rows[0], after):  # the set picker's '(unchanged)', enter, again
+        already = screen.book.describe(rows[0], screen.view.shown_names)
+        screen.notify(f"row {rows[0]:,} is already {already}: nothing written", timeout=3)
+        screen.advance()
+        return
     suggested = ml.display(ml.suggested(rows[0])) if ml.has_suggestion(rows[0]) else None
     write(screen, [("keep", r, None) if tuple(sorted(ml.sets[r])) == after else ("relabel", r, ml.display(after))
                    for r in rows], suggested)
+
+
+def held_set(screen: Any, row: int, after: tuple[int, ...]) -> bool:
+    """``row``'s decision already gives it the set ``after`` (224cec8's rule for x and o): a keep
+    of its given set, or a relabel to that set. Writing it again added an undo step that took back
+    nothing visible."""
+    if after == tuple(sorted(screen.view.multilabel.sets[row])):
+        return bool(screen.book.holds("keep", row))
+    return bool(screen.book.codes[row] == RELABEL and decided_set(screen, row) == after)
 
 
 def write(screen: Any, entries: list[tuple[str, int, str | None]], suggested: str | None = None,
