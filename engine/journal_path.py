@@ -119,7 +119,9 @@ def is_journal_head(head: bytes, *, truncated: bool = False) -> bool:
         return True
     end = stripped.find(b"\n")
     if end >= 0:  # the first line, or (one edited by hand and broken) one of the next few whole lines
-        lines = [line for line in stripped[:stripped.rfind(b"\n")].split(b"\n") if line.strip()]
+        # the text after the last newline too: a whole entry there is a line (an editor's save without
+        # a final newline); a torn one never parses
+        lines = [line for line in stripped.split(b"\n") if line.strip()]
         return any(parse_line(line) is not None for line in lines[:_LINES_LOOKED_AT])
     if truncated:
         return False  # a first line longer than any journal line
