@@ -13,14 +13,13 @@ from engine.load import load_dataset
 from tui.cli import main
 
 
-def _broken(tmp_path: Path) -> tuple[Path, Path]:
+def _broken(tmp_path: Path, lines: int = 3) -> tuple[Path, Path]:
     data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
     with data.open("w", newline="") as handle:
         csv.writer(handle).writerows([("text", "label"), ("a1", "a"), ("b1", "b"), ("a2", "a"), ("b2", "b")])
     with Journal.open(journal, load_dataset(data)) as writer:
-        writer.record("exclude", 3, issue_type="label")
-        writer.record("relabel", 0, label_after="b", issue_type="label")
-        writer.record("exclude", 1, issue_type="label")
+        for action, row, label in [("exclude", 3, None), ("relabel", 0, "b"), ("exclude", 1, None)][:lines]:
+            writer.record(action, row, label_after=label, issue_type="label")
     journal.write_bytes(journal.read_bytes()[1:])  # the first line's '{'
     return data, journal
 
@@ -49,3 +48,20 @@ def test_a_data_file_is_still_not_a_journal(tmp_path: Path, capsys) -> None:
     notes.write_text("".join(f'{{"text": "row {i}", "label": "a"}}\n' for i in range(20)))
     assert main(["export", str(data), "--journal", str(notes), "-o", str(tmp_path / "out.csv")]) == 1
     assert "is not a textaudit journal (none of its first lines is a journal entry)" in capsys.readouterr().err
+
+
+def test_two_lines_the_first_broken_the_last_without_its_newline(tmp_path: Path, capsys) -> None:
+    """Both hand edits at once on a journal of two lines (its first '{' deleted, saved without a final
+    newline): no whole line was left to know it by, so export said 'not a textaudit journal' and
+    'export -o it --force' overwrote it (s17 hostile2; the unterminated line is read since 8225f0c)."""
+    data, journal = _broken(tmp_path, lines=2)
+    journal.write_bytes(journal.read_bytes().rstrip(b"\n"))
+    before = journal.read_bytes()
+    out = tmp_path / "out.csv"
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(out)]) == 0
+    assert "skipped 1 unreadable line: 1" in capsys.readouterr().err
+    assert out.read_text().splitlines() == ["text,label", "a1,b", "b1,b", "a2,a", "b2,b"]
+    other = tmp_path / "other.jsonl"
+    other.write_text("")
+    assert main(["export", str(data), "--journal", str(other), "-o", str(journal), "--force"]) == 2
+    assert journal.read_bytes() == before

@@ -42,28 +42,3 @@ def test_a_whole_last_line_without_its_newline_is_read(dataset, journal_path):
     with Journal.open(journal_path, dataset) as journal:
         assert journal.load_report == [] and journal.decisions().keys() == {0, 1, 2}
 
-
-def test_two_lines_the_first_broken_the_last_without_its_newline(tmp_path: Path, capsys) -> None:
-    """Both hand edits at once on a journal of two lines (its first '{' deleted, saved without a final
-    newline): no whole line was left to know it by, so export said 'not a textaudit journal' and
-    'export -o it --force' overwrote it (4577234 reads the next lines, 8225f0c the unterminated one)."""
-    import csv
-
-    from tui.cli import main
-
-    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
-    with data.open("w", newline="") as handle:
-        csv.writer(handle).writerows([("text", "label"), ("a1", "a"), ("b1", "b"), ("a2", "a"), ("b2", "b")])
-    with Journal.open(journal, load_dataset(data)) as writer:
-        writer.record("exclude", 3, issue_type="label")
-        writer.record("relabel", 0, label_after="b", issue_type="label")
-    journal.write_bytes(journal.read_bytes()[1:].rstrip(b"\n"))
-    before = journal.read_bytes()
-    out = tmp_path / "out.csv"
-    assert main(["export", str(data), "--journal", str(journal), "-o", str(out)]) == 0
-    assert "skipped 1 unreadable line: 1" in capsys.readouterr().err
-    assert out.read_text().splitlines() == ["text,label", "a1,b", "b1,b", "a2,a", "b2,b"]
-    other = tmp_path / "other.jsonl"
-    other.write_text("")
-    assert main(["export", str(data), "--journal", str(other), "-o", str(journal), "--force"]) == 2
-    assert journal.read_bytes() == before
