@@ -45,8 +45,9 @@ ISSUE_TYPES = (
 # 17: self-confidence ranks a class under MIN_ROWS_PER_CLASS rows that the classifier under-predicts
 # scaled up to its label frequency, engine/class_lift.py; 18: self-confidence read on the sharpened
 # probabilities where simulated random flips say they rank better, engine/sharp_ranking.py; 20 (19
-# briefly held a draft of it): the overlapping classes' groups and note, engine/class_overlap.py)
-LABEL_VERSION = 20
+# briefly held a draft of it): the overlapping classes' groups and note, engine/class_overlap.py; 21:
+# those groups only of classes both under half)
+LABEL_VERSION = 21
 
 
 @dataclass

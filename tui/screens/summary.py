@@ -54,11 +54,8 @@ def health_line(view: AuditView) -> str:
     for name in ROW_TYPES:
         if name in view.flags and name != "class_imbalance":
             flagged |= view.flags[name]
-    fraction = flagged.mean() if len(view) else 0.0
+    fraction = flagged.mean() if len(view) else 0.0  # overlapping classes' rows too (engine/class_overlap.py)
     groups = (view.info.get("label") or {}).get("overlapping_class_groups") or []
-    overlap_rows = sum(int(group["rows"]) for group in groups)
-    # rows in classes the model cannot tell apart count as needing a look (engine/class_overlap.py)
-    fraction = max(fraction, overlap_rows / len(view) if len(view) else 0.0)
     grade = "good" if fraction < 0.05 else "fair" if fraction < 0.15 else "needs attention"
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
     estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,})"
@@ -72,7 +69,7 @@ def health_line(view: AuditView) -> str:
     if groups:
         names = [view.shown_names[c] for group in groups for c in group["classes"]]
         overlap = (f" · the model cannot tell {len(names)} classes apart ({', '.join(names[:3])}"
-                   f"{', …' if len(names) > 3 else ''}: {overlap_rows:,} rows, see the note)")
+                   f"{', …' if len(names) > 3 else ''}: see Overlapping classes)")
     return (f"Health: {grade} · {count:,} of {len(view):,} rows ({share(count, len(view))}) flagged by a row check "
             f"(class imbalance aside) · {labels}{overlap}")
 
