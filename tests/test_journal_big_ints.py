@@ -5,11 +5,11 @@ skipped; the others apply."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
+from journal_helpers import THREE_DECISIONS, recorded_journal
 
 from engine.corrections import Journal
 from engine.load import load_dataset
@@ -17,14 +17,7 @@ from tui.cli import main
 
 
 def _journal(tmp_path: Path) -> tuple[Path, Path]:
-    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
-    with data.open("w", newline="") as handle:
-        csv.writer(handle).writerows([("text", "label"), ("a1", "a"), ("b1", "b"), ("a2", "a"), ("b2", "b")])
-    with Journal.open(journal, load_dataset(data)) as writer:
-        writer.record("relabel", 0, label_after="b", issue_type="label")
-        writer.record("exclude", 1, issue_type="label")
-        writer.record("relabel", 2, label_after="b", issue_type="label")
-    return data, journal
+    return recorded_journal(tmp_path, THREE_DECISIONS)
 
 
 def _edit(journal: Path, line: int, **fields: object) -> None:

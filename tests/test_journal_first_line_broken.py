@@ -5,21 +5,15 @@ hostile). It is known by its next lines now: replayed without line 1, and never 
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from engine.corrections import Journal
-from engine.load import load_dataset
+from journal_helpers import recorded_journal
+
 from tui.cli import main
 
 
 def _broken(tmp_path: Path, lines: int = 3) -> tuple[Path, Path]:
-    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
-    with data.open("w", newline="") as handle:
-        csv.writer(handle).writerows([("text", "label"), ("a1", "a"), ("b1", "b"), ("a2", "a"), ("b2", "b")])
-    with Journal.open(journal, load_dataset(data)) as writer:
-        for action, row, label in [("exclude", 3, None), ("relabel", 0, "b"), ("exclude", 1, None)][:lines]:
-            writer.record(action, row, label_after=label, issue_type="label")
+    data, journal = recorded_journal(tmp_path, [("exclude", 3, None), ("relabel", 0, "b"), ("exclude", 1, None)][:lines])
     journal.write_bytes(journal.read_bytes()[1:])  # the first line's '{'
     return data, journal
 

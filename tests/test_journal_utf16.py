@@ -5,23 +5,15 @@ its first line was read alone and the rest, split at b'\\n' inside UTF-16 code u
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from engine.corrections import Journal
-from engine.load import load_dataset
+from journal_helpers import THREE_DECISIONS, recorded_journal
+
 from tui.cli import main
 
 
 def _journal(tmp_path: Path) -> tuple[Path, Path]:
-    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
-    with data.open("w", newline="") as handle:
-        csv.writer(handle).writerows([("text", "label"), ("a1", "a"), ("b1", "b"), ("a2", "a"), ("b2", "b")])
-    with Journal.open(journal, load_dataset(data)) as writer:
-        writer.record("relabel", 0, label_after="b", issue_type="label")
-        writer.record("exclude", 1, issue_type="label")
-        writer.record("relabel", 2, label_after="b", issue_type="label")
-    return data, journal
+    return recorded_journal(tmp_path, THREE_DECISIONS)
 
 
 def test_a_utf16_journal_is_refused(tmp_path: Path, capsys) -> None:
