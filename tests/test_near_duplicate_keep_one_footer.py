@@ -1,8 +1,10 @@
-"""The near-duplicate footer names its k key in words: 'k Keep one', not 'k Keep 1'.
+"""The near-duplicate footer names its k key by what it keeps: 'k Keep ▶' (the chosen member),
+not 'k Keep 1'.
 
 Seen in tmux on the demo at 80x24: '... A Unify k Keep 1 ? Help'. '1' read as a count or a row
 number beside the footer's keys; k keeps the chosen (▶) member and excludes the rest. A longer
-name ('Keep only ▶') pushed '? Help' off the 80-column footer, so the words have to fit there.
+name ('Keep only ▶') pushed '? Help' off the 80-column footer, and 'Keep one' put it under the
+'^p palette' hint (tests/test_tui_layout.py), so the name has the 6 cells 'Keep 1' had.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ async def test_the_keep_one_key_is_named_in_words_and_help_still_fits(pinned_res
         screen, _, _ = await near_duplicate_pair(pilot)
         await pilot.pause()
         keys = {key.action: key for key in screen.query("FooterKey")}
-        assert keys["keep_one"].description == "Keep one", keys["keep_one"].description
+        assert keys["keep_one"].description == "Keep ▶", keys["keep_one"].description
         helps = [key for action, key in keys.items() if action.endswith("help")]
-        assert helps and all(key.region.right <= 80 and key.region.width > 0 for key in helps), \
+        assert helps and all(key.region.right <= 80 - 13 and key.region.width > 0 for key in helps), \
             [(key.action, key.region) for key in helps]

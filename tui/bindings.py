@@ -122,7 +122,7 @@ SET_BINDINGS = [
             tooltip="Next member (also → ; [ or ← for the previous one)"),
     Binding("left_square_bracket", "member(-1)", "Previous member", show=False),
     Binding("A", "unify", "Unify", tooltip="Give every member the selected member's label"),
-    Binding("k", "keep_one", "Keep one", tooltip="Keep the selected member, exclude the rest"),
+    Binding("k", "keep_one", "Keep ▶", tooltip="Keep the selected member, exclude the rest"),
 ]
 #: The near-duplicate screen's footer has room for its set keys only by leaving out keep and
 #: filter (still bound; the help screen lists them).
