@@ -14,9 +14,9 @@ matrix's long-tail, Zipf, split and 50-class subsets); the banking77 test slice 
 classes shuffled among themselves gives one group of the 4 at 0.15-0.23 (bench/README.md,
 "Overlapping classes").
 
-Written over the confusion counts with numpy rather than cleanlab's ``find_overlapping_classes``:
-that ranks class pairs by the confident joint's mass and has no threshold, where this needs a
-verdict per class and groups of more than two.
+Written over the confusion counts rather than with cleanlab's ``find_overlapping_classes``: that
+ranks class pairs by the confident joint's mass and has no threshold, where this needs a verdict
+per class and groups of more than two (scipy's connected components).
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray) -> list[dict
     indices, ascending), ``rows`` (rows labelled with them) and ``own_share`` (of those rows, the
     share the model assigns to their given class). Classes under ``TINY_CLASS_ROWS`` rows are left
     out: the model rarely predicts a class it barely saw, whatever its labels."""
+    from scipy.sparse.csgraph import connected_components
+
     labels = np.asarray(labels, dtype=np.int64)
     n_classes = np.asarray(pred_probs).shape[1]
     if len(labels) == 0 or n_classes < 2:
@@ -42,23 +44,16 @@ def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray) -> list[dict
     counts = np.zeros((n_classes, n_classes), dtype=np.int64)
     np.add.at(counts, (labels, predicted), 1)
     rows = counts.sum(axis=1)
-    weak = (rows >= TINY_CLASS_ROWS) & (np.diag(counts) < MAX_OWN_SHARE * rows)
-    parent = list(range(n_classes))
-
-    def root(c: int) -> int:
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    for c in np.flatnonzero(weak):
-        for d in np.flatnonzero(weak & (counts[c] >= MIN_SENT_SHARE * rows[c])):
-            parent[root(int(d))] = root(int(c))
-    groups: dict[int, list[int]] = {}
-    for c in np.flatnonzero(weak):
-        groups.setdefault(root(int(c)), []).append(int(c))
+    weak = np.flatnonzero((rows >= TINY_CLASS_ROWS) & (np.diag(counts) < MAX_OWN_SHARE * rows))
+    if len(weak) < 2:
+        return []
+    # an edge where one such class sends another at least MIN_SENT_SHARE of its rows; the groups
+    # are the components (scipy's, as tui/view.py joins near-duplicate sets)
+    sent = counts[np.ix_(weak, weak)] >= MIN_SENT_SHARE * rows[weak, None]
+    _, component = connected_components(sent, directed=False)
+    groups = [weak[component == label].tolist() for label in np.unique(component)]
     found = []
-    for members in groups.values():
+    for members in groups:
         if len(members) < 2:
             continue
         held = int(rows[members].sum())
