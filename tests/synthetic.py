@@ -15,6 +15,13 @@ def clustered(n_per_class: int, classes: int, dim: int = 16, seed: int = 0):
     return vectors.astype(np.float32), labels
 
 
+def predicted_probs(predicted: np.ndarray, n_classes: int, top: float = 0.9) -> np.ndarray:
+    """pred_probs that put ``top`` on each row's predicted class and share the rest evenly."""
+    probs = np.full((len(predicted), n_classes), (1 - top) / (n_classes - 1))
+    probs[np.arange(len(predicted)), predicted] = top
+    return probs
+
+
 def confusable_probs(seed: int = 0, unlearned: float = 0.0):
     """pred_probs as a model trained on noisy labels gives them. Classes are paired (0,1),
     (2,3), (4,5); 12% of each class is flipped to its partner, and the model learned part of

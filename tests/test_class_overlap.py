@@ -8,14 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from synthetic import predicted_probs
 
 from engine.class_overlap import overlap_note, overlapping_classes
-
-
-def _probs(predicted: np.ndarray, n_classes: int) -> np.ndarray:
-    probs = np.full((len(predicted), n_classes), 0.2 / (n_classes - 1))
-    probs[np.arange(len(predicted)), predicted] = 0.8
-    return probs
 
 
 def test_classes_whose_rows_go_to_each_other_form_one_group():
@@ -24,7 +19,7 @@ def test_classes_whose_rows_go_to_each_other_form_one_group():
     predicted = labels.copy()
     mixed = labels < 4  # classes 0-3: the model's guess is any of the four
     predicted[mixed] = rng.integers(0, 4, mixed.sum())
-    groups = overlapping_classes(labels, _probs(predicted, 8))
+    groups = overlapping_classes(labels, predicted_probs(predicted, 8, top=0.8))
     assert [group["classes"] for group in groups] == [[0, 1, 2, 3]]
     assert groups[0]["rows"] == 160
     assert groups[0]["own_share"] == round(float(np.mean(predicted[mixed] == labels[mixed])), 4) < 0.5
@@ -34,10 +29,10 @@ def test_classes_whose_rows_go_to_each_other_form_one_group():
 def test_honest_confusion_and_clean_labels_give_no_group():
     rng = np.random.default_rng(1)
     labels = np.repeat(np.arange(6), 50)
-    assert overlapping_classes(labels, _probs(labels, 6)) == [] and overlap_note([], 300) is None
+    assert overlapping_classes(labels, predicted_probs(labels, 6, top=0.8)) == [] and overlap_note([], 300) is None
     # each class loses 30% of its rows to its neighbour: confused, but mostly told apart
     predicted = np.where(rng.random(300) < 0.3, (labels + 1) % 6, labels)
-    assert overlapping_classes(labels, _probs(predicted, 6)) == []
+    assert overlapping_classes(labels, predicted_probs(predicted, 6, top=0.8)) == []
 
 
 def test_a_class_absorbed_by_another_or_too_small_is_not_overlap():
@@ -45,10 +40,10 @@ def test_a_class_absorbed_by_another_or_too_small_is_not_overlap():
     predicted = labels.copy()
     predicted[:25] = 1  # the model calls most of class 0 class 1, which it predicts well: imbalance
     predicted[140:145] = 2  # a 5-row class it never predicts: too small to say
-    assert overlapping_classes(labels, _probs(predicted, 5)) == []
+    assert overlapping_classes(labels, predicted_probs(predicted, 5, top=0.8)) == []
     predicted[90:120] = 4  # class 2 now mostly goes to class 4, and 4's to 2: peers
     predicted[145:170] = 2
-    groups = overlapping_classes(labels, _probs(predicted, 5))
+    groups = overlapping_classes(labels, predicted_probs(predicted, 5, top=0.8))
     assert [(group["classes"], group["rows"]) for group in groups] == [([2, 4], 90)]
     assert groups[0]["own_share"] == round((20 + 15) / 90, 4)
     assert overlapping_classes(np.zeros(0, dtype=int), np.zeros((0, 3))) == []
@@ -87,7 +82,7 @@ def test_a_small_class_called_its_big_neighbour_is_not_a_group():
     labels = np.concatenate([np.repeat(0, 40), np.repeat(1, 10)])
     predicted = np.zeros(50, dtype=int)
     predicted[-1] = 1
-    assert overlapping_classes(labels, _probs(predicted, 2)) == []
+    assert overlapping_classes(labels, predicted_probs(predicted, 2, top=0.8)) == []
     mixed = np.repeat(np.arange(2), 20)  # both under half: a group, and the note says so of both
     assert "it assigns their rows to their given class less than half the time" in overlap_note(
-        overlapping_classes(mixed, _probs(1 - mixed, 2)), 40)
+        overlapping_classes(mixed, predicted_probs(1 - mixed, 2, top=0.8)), 40)

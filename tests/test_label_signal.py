@@ -7,20 +7,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from synthetic import predicted_probs
 
 from engine.label_signal import MIN_KAPPA, label_signal, no_signal_note
-
-
-def _probs(predicted: np.ndarray, n_classes: int) -> np.ndarray:
-    probs = np.full((len(predicted), n_classes), 0.1 / (n_classes - 1))
-    probs[np.arange(len(predicted)), predicted] = 0.9
-    return probs
 
 
 def test_kappa_is_agreement_beyond_the_class_frequencies():
     rng = np.random.default_rng(0)
     truth = rng.integers(0, 10, 5000)
-    probs = _probs(truth, 10)
+    probs = predicted_probs(truth, 10)
     assert label_signal(truth, probs)["kappa"] == 1.0 and no_signal_note(label_signal(truth, probs)) is None
     shuffled = rng.permutation(truth)
     signal = label_signal(shuffled, probs)
@@ -28,10 +23,10 @@ def test_kappa_is_agreement_beyond_the_class_frequencies():
     assert "barely predict" in no_signal_note(signal)
     # a weak classifier still above chance (30% right on 10 classes) is not 'no signal'
     weak = np.where(rng.random(5000) < 0.3, truth, rng.integers(0, 10, 5000))
-    assert no_signal_note(label_signal(truth, _probs(weak, 10))) is None
+    assert no_signal_note(label_signal(truth, predicted_probs(weak, 10))) is None
     # always the majority class: accuracy equals chance, kappa 0
     skewed = np.where(rng.random(5000) < 0.9, 0, 1)
-    assert label_signal(skewed, _probs(np.zeros(5000, dtype=int), 2))["kappa"] == 0.0
+    assert label_signal(skewed, predicted_probs(np.zeros(5000, dtype=int), 2))["kappa"] == 0.0
 
 
 def test_an_audit_of_shuffled_labels_says_the_texts_barely_predict_them(demo_csv: Path, tmp_path: Path):
