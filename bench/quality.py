@@ -7,7 +7,8 @@
 Datasets (``+`` derives a variant from a base; variants combine):
   banking77           ../shared/data/banking77/train.csv (77 intents, short texts)
   ag_news             ../shared/data/ag_news/test.csv, ``description`` column (4 topics, integer labels)
-  banking77test       ../shared/data/banking77/test.csv (3,080 rows; for the sanity runs)
+  banking77test       ../shared/data/banking77/test.csv (3,080 rows; the sanity runs, session 18's unseen base)
+  ag_news_title       ag_news's ``title`` column instead (short headlines; session 18's unseen base)
   X+longtail          a long tail: a third of the classes shrink geometrically to 1 row (1-10 rows)
   X+split             every class split in two by 2-means on its vectors (banking77: 154 classes)
   X+tfidf             weak embeddings: textaudit's ``--model tfidf`` vectors for both pipelines
@@ -18,6 +19,9 @@ Datasets (``+`` derives a variant from a base; variants combine):
   X+binary            two classes at random, every row
   X+imbalanced        two classes at random, the second cut to 1% of the rows (99:1)
   X+tiny              60 rows: 15 of each of 4 classes at random
+  X+skew95            two classes at random, the second cut to 5% of the rows (95:5)
+  X+dup               every row 2 or 3 times (exact copies, shuffled); noise injected after, so copies
+                      of one text may disagree
   X+projN             weak embeddings: the MiniLM vectors through a fixed random projection to N
                       dimensions (bench/quality_shapes.py; seed 2026, rows L2-normalised), both pipelines.
                       +proj10: textaudit's out-of-fold kappa on the clean labels 0.60 (banking77), 0.69
@@ -28,7 +32,10 @@ Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP
 flags tens of % of a clean dataset is broken. ``--sanity`` runs that and the degenerate shapes.
 Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
 clean labels), ``pair-swap`` (classes paired at random, a flip goes to the partner); ``rate`` of
-the rows flipped, chosen at random.
+the rows flipped, chosen at random. Two more (``--kinds``, session 18, bench/quality_shapes.py):
+``ambiguous`` (an annotator's slips: rows drawn with weight falling exponentially in their MiniLM
+nearest-centroid margin, flipped to their runner-up class) and ``fewclass`` (class-conditional: a
+few classes at random have 25% of their rows flipped to a random other class, the rest clean).
 
 Three scorers per cell, same noisy labels: ``textaudit`` (its default classifier and
 ``run_datalab``'s ``label_score`` / ``is_label_issue``); ``datalab`` (Datalab's own
@@ -64,13 +71,14 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
 from bench.quality_shapes import (  # noqa: E402,F401  (re-exported: tests/test_quality_bench.py)
-    COARSE, FINE_TAIL, SHAPES, coarse_classes, inject, long_tail_rows, noise_targets, projected, projection_dims,
-    shape_rows, split_classes,
+    COARSE, EXTRA_KINDS, FINE_TAIL, SHAPES, coarse_classes, duplicated_rows, inject, long_tail_rows, noise_targets,
+    projected, projection_dims, shape_rows, split_classes,
 )
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
 BASES = {"banking77": (BANKING77_TRAIN, "text", "category"), "ag_news": (AG_NEWS_TEST, "description", "label"),
-         "banking77test": (BANKING77_TRAIN.with_name("test.csv"), "text", "category")}
+         "banking77test": (BANKING77_TRAIN.with_name("test.csv"), "text", "category"),
+         "ag_news_title": (AG_NEWS_TEST, "title", "label")}
 #: the last one is built to fail like the hidden domain of issue 17: a long tail of tiny classes
 #: and weak (TF-IDF) vectors, so the classifier is far from perfect
 DEFAULT_DATASETS = ("banking77,ag_news,banking77+longtail,banking77+split,banking77+tfidf,ag_news+tfidf,"
@@ -126,7 +134,7 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     import pandas as pd
 
     base, *variants = spec.split("+")
-    known = ("longtail", "split", "tfidf") + SHAPES + COARSE
+    known = ("longtail", "split", "tfidf", "dup") + SHAPES + COARSE
     if base not in BASES or any(v not in known and projection_dims(v) is None for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
     path, text_column, label_column = BASES[base]
@@ -150,6 +158,9 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
             keep = shape_rows(labels, shape)
             texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
             _, labels = np.unique(labels, return_inverse=True)
+    if "dup" in variants:
+        keep = duplicated_rows(len(texts))
+        texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
     if "tfidf" in variants:
         vectors = tfidf_vectors(texts)
     for dims in filter(None, map(projection_dims, variants)):  # after the shapes: vectors of the rows kept

@@ -77,7 +77,7 @@ def long_tail_rows(labels: np.ndarray) -> np.ndarray:
     return np.sort(np.concatenate(keep))
 
 
-SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny")
+SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny", "skew95")
 #: ``+fine50``'s tail: the sizes of its 8 smallest classes
 FINE_TAIL = (1, 2, 3, 4, 6, 7, 8, 9)
 
@@ -98,14 +98,26 @@ def shape_rows(labels: np.ndarray, shape: str) -> np.ndarray:
         sizes = [len(r) for r in rows_of[:2]]
     elif shape == "imbalanced":
         sizes = [len(rows_of[0]), max(1, round(len(rows_of[0]) / 99))]
+    elif shape == "skew95":  # two classes, 95:5
+        sizes = [len(rows_of[0]), max(1, round(len(rows_of[0]) * 5 / 95))]
     else:
         sizes = [15] * 4
     keep = [rng.choice(rows, size, replace=False) for rows, size in zip(rows_of, sizes)]
     return np.sort(np.concatenate(keep))
 
 
+def duplicated_rows(n_rows: int) -> np.ndarray:
+    """``+dup``: every row 2 or 3 times (exact copies; about 2.5x the rows), shuffled so the copies
+    fall in different folds; the noise is injected after, so copies may disagree."""
+    rng = np.random.default_rng(13)
+    rows = np.repeat(np.arange(n_rows), rng.integers(2, 4, n_rows))
+    return rows[rng.permutation(len(rows))]
+
+
 def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
-    """Per class: the nearest class by centroid (confusable) and a random partner (pair-swap)."""
+    """Per class: the nearest class by centroid (confusable) and a random partner (pair-swap).
+    Per row (``ambiguous``): the runner-up class, the nearest centroid other than the row's own,
+    and the row's margin, cosine to its own centroid minus cosine to that runner-up."""
     n_classes = int(labels.max()) + 1
     centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
@@ -117,16 +129,52 @@ def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarr
     partner[order[1::2]] = order[0::2][: len(order[1::2])]
     if n_classes % 2:
         partner[order[-1]] = order[0]
-    return {"confusable": similarity.argmax(axis=1), "pair-swap": partner}
+    rows = np.asarray(vectors, dtype=np.float64)
+    rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+    to_centroid = rows @ centroids.T
+    own = to_centroid[np.arange(len(labels)), labels]
+    to_centroid[np.arange(len(labels)), labels] = -np.inf
+    return {"confusable": similarity.argmax(axis=1), "pair-swap": partner,
+            "runner_up": to_centroid.argmax(axis=1), "margin": own - to_centroid.max(axis=1)}
+
+
+#: noise shapes beyond bench/quality.py's default three (session 18: never tuned on)
+EXTRA_KINDS = ("ambiguous", "fewclass")
+#: ``fewclass``: the share of a noisy class's rows flipped
+FEWCLASS_RATE = 0.25
+
+
+def flipped_rows(labels: np.ndarray, kind: str, count: int, rng, targets: dict[str, np.ndarray]) -> np.ndarray:
+    """Which rows an annotator gets wrong. ``ambiguous``: drawn with weight exp(-margin / tau)
+    (tau half the margins' standard deviation), so rows near another class's centroid are flipped
+    far more often, as a human errs on the unclear rows. ``fewclass``: classes in random order are
+    noisy one after another, ``FEWCLASS_RATE`` of each one's rows, until ``count``; the rest clean.
+    Otherwise at random."""
+    if kind == "ambiguous":
+        margin = targets["margin"]
+        weight = np.exp(-(margin - margin.min()) / max(0.5 * margin.std(), 1e-12))
+        return rng.choice(len(labels), count, replace=False, p=weight / weight.sum())
+    if kind == "fewclass":
+        chosen: list[np.ndarray] = []
+        for c in rng.permutation(int(labels.max()) + 1):
+            left = count - sum(map(len, chosen))
+            rows = np.flatnonzero(labels == c)
+            if left <= 0:
+                break
+            chosen.append(rng.choice(rows, min(left, int(round(FEWCLASS_RATE * len(rows)))), replace=False))
+        return np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
+    return rng.choice(len(labels), count, replace=False)
 
 
 def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[str, np.ndarray]):
     rng = np.random.default_rng(seed)
-    flipped = rng.choice(len(labels), int(round(rate * len(labels))), replace=False)
+    flipped = flipped_rows(labels, kind, int(round(rate * len(labels))), rng, targets)
     noisy = labels.copy()
-    if kind == "uniform":
+    if kind in ("uniform", "fewclass"):
         n_classes = int(labels.max()) + 1
         noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
+    elif kind == "ambiguous":
+        noisy[flipped] = targets["runner_up"][flipped]
     else:
         noisy[flipped] = targets[kind][labels[flipped]]
     truth = noisy != labels

@@ -87,3 +87,49 @@ def test_the_table_names_a_half_percent_rate() -> None:
                                          for k in ("f1", "p", "r", "ap", "auroc", "flagged")}}
     text, _ = table([cell, {**cell, "rate": 0.02}])
     assert "| d | uniform | 0.5% |" in text and "| d | uniform | 2% |" in text
+
+
+def _two_blobs(rows: int = 400, classes: int = 8):
+    """Classes as Gaussian blobs in 16 dimensions whose spread makes some rows ambiguous."""
+    rng = np.random.default_rng(1)
+    labels = np.repeat(np.arange(classes), rows // classes)
+    vectors = rng.normal(size=(classes, 16))[labels] + rng.normal(0.0, 0.8, (len(labels), 16))
+    return labels, vectors
+
+
+def test_ambiguous_noise_flips_low_margin_rows_to_their_runner_up() -> None:
+    """Session 18's annotator noise: the flipped rows are the unclear ones (low nearest-centroid
+    margin) and each goes to its own runner-up class; uniform noise stays as it was (same rows,
+    same classes as the plain random draw)."""
+    from bench.quality_shapes import inject, noise_targets
+
+    labels, vectors = _two_blobs()
+    targets = noise_targets(vectors, labels)
+    noisy, truth = inject(labels, "ambiguous", 0.1, 0, targets)
+    assert truth.sum() == 40 and (noisy[truth] == targets["runner_up"][truth]).all()
+    assert np.median(targets["margin"][truth]) < np.quantile(targets["margin"], 0.2)
+    rng = np.random.default_rng(3)
+    flipped = rng.choice(len(labels), 40, replace=False)
+    expected = labels.copy()
+    expected[flipped] = (labels[flipped] + rng.integers(1, 8, 40)) % 8
+    np.testing.assert_array_equal(inject(labels, "uniform", 0.1, 3, targets)[0], expected)
+
+
+def test_fewclass_noise_leaves_most_classes_clean() -> None:
+    """``fewclass``: 25% of a few classes' rows flipped, every other class untouched."""
+    from bench.quality_shapes import inject, noise_targets
+
+    labels, vectors = _two_blobs()
+    noisy, truth = inject(labels, "fewclass", 0.05, 0, noise_targets(vectors, labels))
+    per_class = np.bincount(labels[truth], minlength=8)
+    assert truth.sum() == 20 and (per_class > 0).sum() == 2 and per_class.max() == 12
+
+
+def test_skew95_and_dup_shapes() -> None:
+    from bench.quality_shapes import duplicated_rows
+
+    labels = labels_of(4, 1900)
+    counts = np.bincount(labels[shape_rows(labels, "skew95")])
+    assert sorted(counts[counts > 0]) == [100, 1900]
+    rows = duplicated_rows(50)
+    assert set(np.bincount(rows, minlength=50)) <= {2, 3} and len(rows) > 100
