@@ -297,7 +297,7 @@ def _source_records(dataset: Dataset, fmt: str) -> tuple[Any, Any] | None:
         return None
     from engine.verbatim import source_records
 
-    records = source_records(dataset.source, fmt, style.encoding, len(dataset.frame))
+    records = source_records(dataset.source, fmt, style.encoding, len(dataset.frame), style.bom)
     if records is None:
         return None
     label = dataset.frame.columns.get_loc(dataset.label_column) if fmt in ("csv", "tsv") else dataset.label_column

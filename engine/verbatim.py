@@ -63,16 +63,18 @@ class SourceText:
 _BLANK = re.compile(r"\s*")
 
 
-def source_records(path: str | Path, fmt: str, encoding: str, rows: int) -> SourceText | SourceColumns | None:
+def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
+                   bom: bool = False) -> SourceText | SourceColumns | None:
     """The input's records, or None when they cannot be told apart exactly (their count is not
-    the row count: odd quoting a reader takes otherwise)."""
+    the row count: odd quoting a reader takes otherwise); ``bom``: the writer writes the file's BOM."""
     if fmt not in ("csv", "tsv", "jsonl", "json"):
         return None
     try:
         text = codecs.decode(Path(path).expanduser().read_bytes(), encoding)
     except (OSError, UnicodeDecodeError, LookupError):
         return None
-    text = text.removeprefix("\ufeff")
+    if bom and codecs.lookup(encoding).name != "utf-8-sig":  # the writer writes that BOM; "utf-8-sig" took it off
+        text = text.removeprefix("\ufeff")  # (a second BOM, or one a codec without BOMs read, is the text's)
     if fmt == "json":
         return _json_array(text, rows) or _json_columns(text, rows)
     starts, stops, end_stops = array("q"), array("q"), array("q")
@@ -312,7 +314,10 @@ def keep_source_text(chunks: Iterator[list[str]], source: SourceText, rows: Sequ
         out = []
         for rendered in lines:
             at = 0 if header else rows[k] + (fmt in ("csv", "tsv"))
-            line, ours = _choose(source.record(at), rendered, fmt, None if header else label)
+            record = source.record(at)
+            boms = len(record) - len(record.lstrip("\ufeff")) if header else 0  # a second BOM: the reader drops it too
+            line, ours = _choose(record[boms:], rendered, fmt, None if header else label)
+            line = record[:boms] + line if ours else line
             end = (source.end(at) or newline) if ours else newline
             if header:
                 header = False
