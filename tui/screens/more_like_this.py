@@ -103,8 +103,8 @@ class MoreLikeThisScreen(RowScreen):
     def can_show(self, row: int) -> bool:
         return bool(self.rank[row] < len(self.rows))
 
-    def widen(self) -> bool:
-        if not self.hide_decided:
-            return False
-        self.hide_decided = False
-        return True
+    def entry_of(self, row: int) -> int | None:
+        return int(row) if self.can_show(row) else None
+
+    def widen(self, row: int) -> bool:
+        return self.keep_listed(row)

@@ -284,9 +284,15 @@ class NearDuplicatesScreen(RowScreen):
             return True
         return False
 
-    def widen(self) -> bool:
-        """Every set, not only the conflicting ones (``show_all`` means conflicts only here)."""
-        if not self.show_all and not self.hide_decided:
+    def entry_of(self, row: int) -> int | None:
+        return self.set_of_row.get(int(row))
+
+    def widen(self, row: int) -> bool:
+        """Every set, not only the conflicting ones (``show_all`` means conflicts only here); a
+        decided set although ``d`` hides them (RowScreen.keep_listed)."""
+        if self.keep_listed(row):
+            return True
+        if not self.show_all:
             return False
-        self.show_all, self.hide_decided = False, False
+        self.show_all = False
         return True

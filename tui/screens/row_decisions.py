@@ -249,7 +249,7 @@ class DecisionKeys:
         if self.row_list.pending or not self.follow(row):
             self._pending_row = row
             if not self.row_list.pending:
-                if self.widen():
+                if self.widen(row):
                     self.apply()
                 else:  # every row is listed and it is not there: the filter hides it (go-to said nothing)
                     self._pending_row = None
@@ -259,11 +259,14 @@ class DecisionKeys:
                     else:
                         self.notify(f"row {row:,} is not listed on this screen", timeout=4)
 
-    def widen(self) -> bool:
-        """List more entries (every row, decided ones too); False when already so."""
-        if self.show_all and not self.hide_decided:
+    def widen(self, row: int) -> bool:
+        """List more entries so that ``row`` shows, a step at a time: its entry although ``d`` hides
+        decided ones, then every row; False when there is no more to list."""
+        if self.keep_listed(row):
+            return True
+        if self.show_all:
             return False
-        self.show_all, self.hide_decided = True, False
+        self.show_all = True
         return True
 
     def show_flagged(self) -> None:

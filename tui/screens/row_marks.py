@@ -33,6 +33,7 @@ class MarkKeys:
     issue_type: str
     row_list: RowList
     hide_decided: bool = False
+    _kept: tuple[int, int, bytes] | None = None  # RowScreen.keep_listed
     entries_are_rows = True  # False where an entry is a group of rows (near-duplicate sets)
     _marks: np.ndarray | None = None
 
@@ -206,6 +207,7 @@ class MarkKeys:
 
     def action_toggle_decided(self) -> None:
         self.hide_decided = not self.hide_decided
+        self._kept = None  # a decided row listed all the same (RowScreen.keep_listed) goes with the rest
         self.apply()
         self.notify("hiding rows that have a decision" if self.hide_decided else "showing decided rows too",
                     timeout=2)

@@ -50,6 +50,7 @@ class OrderRequest:
     delay: float = 0.0  # debounce: wait this long (cancellable) before starting
     first: bool = False  # the screen's first order: the cursor starts on the first undecided entry
     hide_decided: bool = False  # leave out entries that have a decision (``d``)
+    keep: int = -1  # an entry listed all the same (a decided one that ``:``, j or redo went to)
 
 
 def is_similarity_query(text: str) -> bool:
@@ -79,6 +80,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
+        self._kept: tuple[int, int, bytes] | None = None  # (entry, row gone to, its decisions then): see keep_listed
 
     # -- what the screen lists (subclasses override) ------------------------------------------
 
@@ -167,6 +169,31 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
     def is_decided(self, entry: int) -> bool:
         return bool(self.book.codes[entry])
 
+    def entry_of(self, row: int) -> int | None:
+        """The entry that lists ``row`` (None where none does)."""
+        return int(row)
+
+    def _decisions_of(self, entry: int) -> bytes:
+        rows = self.entry_rows(entry)
+        return self.book.codes[rows].tobytes() + self.book.labels[rows].tobytes()
+
+    def keep_listed(self, row: int) -> bool:
+        """``d`` hides ``row``'s entry (it has a decision) and the user went to it (``:``, j, redo):
+        list it all the same, ``d`` staying on, until its decision changes or ``d`` is pressed.
+        ``:`` to a decided row turned ``d`` off and listed every row, decided ones too. False when
+        ``d`` is not what hides the row."""
+        entry = self.entry_of(row)
+        if entry is None or not self.hide_decided or not self.is_decided(entry) or self.kept_entry() == entry:
+            return False
+        self._kept = (entry, int(row), self._decisions_of(entry))
+        return True
+
+    def kept_entry(self) -> int:
+        """The entry keep_listed lists, or -1 (none, or its decision changed since)."""
+        if self._kept is not None and self._decisions_of(self._kept[0]) != self._kept[2]:
+            self._kept = None
+        return -1 if self._kept is None else self._kept[0]
+
     def decision_mark(self, entry: int) -> str:
         """The glyph after the cursor mark: the decision, readable without colour."""
         return self.book.mark(entry)
@@ -239,7 +266,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.row_list.pending = True
         self.row_list.refresh()
         request = OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
-                               doing, delay, first, self.hide_decided)
+                               doing, delay, first, self.hide_decided, self.kept_entry())
         self.compute_order(request)
         self.update_title()
 
@@ -268,7 +295,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if not request.spec.empty and not request.spec.error:
             entries = entries[self.filter_mask(entries, request.spec, check)]
         if request.hide_decided:
-            entries = entries[~self.decided_mask(entries)]
+            entries = entries[~self.decided_mask(entries) | (entries == request.keep)]
         check()
         values = self.sort_values(request.sort_key, entries, check)
         order = np.argsort(values, kind="stable")
@@ -317,7 +344,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if self.mark_count:
             parts.append(f"{self.mark_count:,} marked")
         if self.hide_decided:
-            parts.append("decided hidden")
+            parts.append("decided hidden" + (f" but row {self._kept[1]:,}" if self.kept_entry() >= 0 else ""))
         if self.spec.error:
             parts.append(self.spec.error)
         elif not self.spec.empty:

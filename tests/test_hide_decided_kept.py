@@ -1,0 +1,83 @@
+"""``d`` (hide decided rows) stays on when the user goes to a decided row.
+
+Left at the session-17 stop: with ``d`` on, ``:`` to a row decided earlier showed the row but turned
+``d`` off and listed every row, decided ones too, with nothing said; a redo with ``d`` on did the
+same, since the redone row has a decision again. The row is now listed on its own
+while ``d`` stays on, until its decision changes or ``d`` is pressed.
+"""
+
+from __future__ import annotations
+
+from pilot_helpers import open_goto, settle, wait_until
+from tui_synthetic import fixed_app
+
+from tui.widgets.row_list import RowList
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#title-bar").render())
+
+
+async def _hiding(pilot, app) -> tuple[RowList, list[int]]:
+    """The label list with its first two rows excluded and ``d`` on."""
+    app.open_issue("label")
+    await settle(pilot)
+    rows = app.screen.query_one("#rows", RowList)
+    order = [int(r) for r in rows.order]
+    await pilot.press("x", "x", "d")
+    await settle(pilot)
+    assert rows.order.tolist() == order[2:]
+    return rows, order
+
+
+async def test_goto_a_decided_row_keeps_hiding_the_others(pinned_result, journal_path):
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows, order = await _hiding(pilot, app)
+        await open_goto(pilot)
+        await pilot.press(*str(order[0]), "enter")
+        await wait_until(pilot, lambda: rows.current_row == order[0], "the cursor on the decided row")
+        await settle(pilot)
+        assert app.screen.hide_decided and not app.screen.show_all
+        assert sorted(rows.order.tolist()) == sorted([order[0], *order[2:]])  # order[1] stays hidden
+        assert f"decided hidden but row {order[0]:,}" in title(app)
+        await pilot.press("o")  # its decision changes: it leaves the list as any decided row does
+        await settle(pilot)
+        assert rows.order.tolist() == order[2:] and "but row" not in title(app)
+
+
+async def test_goto_an_unflagged_decided_row_lists_every_undecided_row_and_it(pinned_result, journal_path):
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows, order = await _hiding(pilot, app)
+        unflagged = int(next(r for r in range(len(app.view)) if not app.view.flags["label"][r]))
+        await open_goto(pilot)
+        await pilot.press(*str(unflagged), "enter")  # undecided and not flagged: every row is listed
+        await wait_until(pilot, lambda: rows.current_row == unflagged, "the cursor on the unflagged row")
+        await pilot.press("x")
+        await settle(pilot)
+        assert unflagged not in rows.order.tolist()
+        await open_goto(pilot)
+        await pilot.press(*str(unflagged), "enter")  # now decided: listed again, d still on
+        await wait_until(pilot, lambda: rows.current_row == unflagged, "the cursor on it again")
+        await settle(pilot)
+        assert app.screen.hide_decided and app.screen.show_all
+        assert order[0] not in rows.order.tolist() and unflagged in rows.order.tolist()
+
+
+async def test_redo_with_decided_rows_hidden_keeps_hiding_them(pinned_result, journal_path):
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows, order = await _hiding(pilot, app)
+        await pilot.press("x")  # order[2]
+        await settle(pilot)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: rows.current_row == order[2], "the undone row under the cursor")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await wait_until(pilot, lambda: rows.current_row == order[2], "the redone row under the cursor")
+        assert app.screen.hide_decided and not app.screen.show_all
+        assert order[0] not in rows.order.tolist() and order[1] not in rows.order.tolist()
+        await pilot.press("d", "d")  # d off and on again: the redone row goes with the rest
+        await settle(pilot)
+        assert rows.order.tolist() == order[3:]
