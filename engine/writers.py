@@ -331,9 +331,13 @@ def _floats_kept(array: Any, series: pd.Series) -> bool:
 
 
 def _pandas_metadata(frame: pd.DataFrame, style: SourceStyle | None, changed: set[str]) -> dict | None:
-    """The input's pandas metadata without its index (rows may be gone), or fresh metadata."""
+    """The input's pandas metadata without its index (rows may be gone), or fresh metadata for an
+    input without a schema (CSV, JSON); an Arrow input without metadata (pyarrow, polars, Spark)
+    gets none: pandas reads nullable ints as floats there, which metadata would turn into Int64."""
     import pyarrow as pa
 
+    if style is not None and style.schema is not None and not style.schema.metadata:
+        return None
     original = style.schema.metadata if style is not None and style.schema is not None else None
     if original and b"pandas" in original:
         meta = json.loads(original[b"pandas"])
