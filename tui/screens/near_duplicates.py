@@ -272,6 +272,8 @@ class NearDuplicatesScreen(RowScreen):
 
         self.app.push_screen(LabelPicker(self.view.class_names, current=int(self.view.given[rows[0]]),
                                          suggested=int(self.view.predicted[rows[0]]),
+                                         suggested_note=("suggested" if self.view.backs_suggestion(rows[0])
+                                                         else "top class"),
                                          title=f"Relabel all {len(rows)} members", text=self.view.texts[rows[0]],
                                          probs=self.row_probs(rows[0]), unused=self.book.extra_labels,
                                          values=self.view.value_names), chosen)

@@ -145,8 +145,11 @@ class DecisionKeys:
             if label is not None:
                 self.relabel_rows([row], label)
 
+        # the detail pane's word for the model's top class: a suggestion only where a label issue
+        # backs it (on the Overlapping classes list the picker said '(suggested)' beside 'Suggested: none')
+        note = "suggested" if self.view.backs_suggestion(row) else "top class"
         self.app.push_screen(
-            LabelPicker(self.view.class_names, current=int(self.view.given[row]),
+            LabelPicker(self.view.class_names, current=int(self.view.given[row]), suggested_note=note,
                         suggested=int(self.view.predicted[row]), title=f"Choose a label for row {row:,}",
                         text=self.view.texts[row], probs=self.row_probs(row), unused=self.book.extra_labels,
                         values=self.view.value_names),
@@ -171,7 +174,9 @@ class DecisionKeys:
         # the suggestion most marked rows share, and for how many: the first marked row's alone was
         # offered as '(suggested)' for all of them, though 6 of 7 rows suggested other classes
         suggested, share = Counter(int(self.view.predicted[r]) for r in rows).most_common(1)[0]  # ties: the first
-        note = "suggested" if share == len(rows) else f"suggested for {share:,} of {len(rows):,}"
+        backed = all(self.view.backs_suggestion(r) for r in rows if int(self.view.predicted[r]) == suggested)
+        word = "suggested" if backed else "top class"  # as the detail pane says it (action_pick_label)
+        note = word if share == len(rows) else f"{word} for {share:,} of {len(rows):,}"
         self.app.push_screen(LabelPicker(self.view.class_names, suggested=suggested, suggested_note=note,
                                          title=f"Relabel {counted(len(rows), 'marked row')}",
                                          unused=self.book.extra_labels, values=self.view.value_names),
