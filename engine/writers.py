@@ -259,7 +259,7 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows
     import pyarrow as pa
 
     fields = {f.name: f for f in style.schema} if style is not None and style.schema is not None else {}
-    arrays, names, changed = [], [str(c) for c in frame.columns], set()
+    arrays, names, changed, kept_fields = [], [str(c) for c in frame.columns], set(), []
     for position, name in enumerate(names):
         series = frame.iloc[:, position]
         original = fields.get(name)
@@ -287,7 +287,9 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows
         if style is not None and name in style.nan and pa.types.is_floating(array.type):
             array = _arrow_nans(array, series, style.nan[name], rows)
         arrays.append(array)
-    table = pa.Table.from_arrays(arrays, names=names)
+        same = original is not None and name not in changed and (original.nullable or not array.null_count)
+        kept_fields.append(original if same else pa.field(name, array.type))  # its metadata and not-null too
+    table = pa.Table.from_arrays(arrays, schema=pa.schema(kept_fields))
     return table.replace_schema_metadata(_pandas_metadata(frame, style, changed))
 
 

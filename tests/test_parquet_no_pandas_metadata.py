@@ -39,3 +39,20 @@ def test_schema_metadata_and_pandas_dtypes_come_back(tmp_path: Path, metadata: d
     expected = pd.read_parquet(source).drop(index=6).reset_index(drop=True)
     expected.loc[2, "label"] = "b"
     pd.testing.assert_frame_equal(pd.read_parquet(out), expected)
+
+
+def test_field_metadata_and_not_null_come_back(tmp_path: Path) -> None:
+    """A field's own metadata (Spark's column comments) and a not-null flag were dropped."""
+    schema = pa.schema([pa.field("text", pa.string(), nullable=False, metadata={b"comment": b"the text"}),
+                        pa.field("label", pa.int64(), nullable=False, metadata={b"comment": b"class id"}),
+                        pa.field("id", pa.int32(), nullable=False)], metadata={b"origin": b"spark"})
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"text": [f"a sample text {i}" for i in range(8)], "label": [i % 2 for i in range(8)],
+                             "id": list(range(8))}, schema=schema), source)
+    dataset = load_dataset(source)
+    journal = tmp_path / "in.corrections.jsonl"
+    with Journal.open(journal, dataset) as opened:
+        opened.record("relabel", 2, label_after="1", issue_type="label")
+    export_corrected(dataset, journal, tmp_path / "out.parquet")
+    assert pq.read_schema(tmp_path / "out.parquet") == schema
+    assert pq.read_schema(tmp_path / "out.parquet").field("label").metadata == {b"comment": b"class id"}
