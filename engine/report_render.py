@@ -90,18 +90,66 @@ def _count(count: int | None) -> str:
     return "not checked" if count is None else f"{count:,}"
 
 
-def report_markdown(view: dict[str, Any]) -> str:
-    """The report as a Markdown note: counts table, non-IID p-value, Datalab's report."""
-    lines = [f"# textaudit report: {view['source']}", "",
-             f"{view['n_rows']:,} rows, {view['n_classes']} classes", "",
-             *([names_line(view.get("label_names")), ""] if view.get("label_names") else []),
-             "| issue type | rows flagged |", "|---|---:|"]
-    lines += [f"| {name} | {_count(count)} |" for name, count in view["issue_counts"].items()]
+def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str:
+    """The report as a Markdown note: what the text report says (the names' legend as a table,
+    the label estimate, overlapping classes, the notes), then Datalab's report in a code block.
+    Names and paths are code spans: a class named ``*urgent*`` or ``a|b`` stays itself."""
+    counts: dict[str, int | None] = view["issue_counts"]
+    lines = [f"# textaudit report: {md_code(view['source'])}", "",
+             f"{view['n_rows']:,} rows, {view['n_classes']} classes", ""]
+    if names := view.get("label_names"):
+        lines += [f"Label names ({md_code('--label-names')}; the data, journal and exported tables keep the values):",
+                  "", "| value | name |", "|---|---|"]
+        lines += [f"| {md_cell(md_code(shown_name(value)))} | {md_cell(md_code(shown_name(name)))} |"
+                  for value, name in names.items()]
+        lines.append("")
+    lines += ["| issue type | rows flagged |", "|---|---:|"]
+    lines += [f"| {name} | {_count(count)} |" for name, count in counts.items()]
+    estimate = view["label_estimate"]
+    if estimate is not None:
+        lines += ["", f"Label errors estimated: **{estimate['estimated_label_issues']:,}** "
+                      f"(label_score: {md_text(estimate['label_score_method'])})"]
+        if estimate.get("datalab_label_issues") is not None:
+            lines += ["", md_text(f"Datalab's own label flag: {estimate['datalab_label_issues']:,} rows (the label "
+                                  "rows below are textaudit's; its datalab_* columns are Datalab's)")]
+        named = names or {}
+        for group in estimate.get("overlapping_class_groups") or []:
+            classes = ", ".join(md_code(shown_name(named.get(c, c))) for c in group["classes"])
+            lines += ["", f"Classes the model cannot tell apart: {classes} ({group['rows']:,} rows; "
+                          f"{group['own_share']:.0%} assigned to their given class)"]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines += ["", f"Non-IID p-value: **{p_value:.4g}**"]
-    lines += ["", "```", view["report"].rstrip(), "```"]
+        verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
+        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {verdict}"]
+    shown_notes = (view.get("notes") or []) if notes is None else notes
+    if shown_notes:
+        lines += ["", *(f"- note: {md_text(note)}" for note in shown_notes)]
+    report = view["report"].rstrip()
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", report)), default=0))
+    lines += ["", fence, report, fence]
     return "\n".join(lines) + "\n"
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~#])")  # what may start or end Markdown markup inside a line
+
+
+def md_text(text: object) -> str:
+    """Prose drawn as itself in Markdown: each character that could start markup escaped."""
+    return _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def md_code(text: object) -> str:
+    """``text`` as a code span: fenced by one backtick more than its longest run, padded where it
+    starts or ends with one (CommonMark 6.1)."""
+    text = " ".join(str(text).split("\n"))
+    fence = "`" * (1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def md_cell(text: str) -> str:
+    """A table cell's text: GFM splits cells on '|' even inside a code span."""
+    return text.replace("|", "\\|")
 
 
 #: Datalab's report columns and line that hold class indices (the audit hands Datalab each row's

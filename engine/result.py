@@ -147,4 +147,4 @@ def report_text(result: AuditResult, names: dict[str, str] | None = None) -> str
 
 def report_markdown(result: AuditResult, names: dict[str, str] | None = None) -> str:
     """The report as a Markdown note."""
-    return report_render.report_markdown(summary_view(result, names))
+    return report_render.report_markdown(summary_view(result, names), result.notes)
