@@ -15,7 +15,7 @@ from tui.bindings import NEAR_DUPLICATE_BINDINGS
 from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.decisions import RELABEL
 from tui.screens import set_decisions
-from tui.screens.row_screen import RowScreen
+from tui.screens.row_screen import OrderRequest, RowScreen
 from tui.text_index import Check
 from tui.view import list_text
 from tui.widgets.diff_view import DiffView, settled_label
@@ -136,6 +136,13 @@ class NearDuplicatesScreen(RowScreen):
 
     def empty_text(self) -> str:
         return "no near-duplicate sets"
+
+    def why_empty(self, request: OrderRequest) -> str:
+        """``f`` (conflicts only) on sets that all agree: the list said 'no near-duplicate sets'
+        under the title's '0 of 161 sets (conflicts only)' (banking77 train in tmux)."""
+        if request.show_all and request.spec.empty and not request.hide_decided and len(self.sets):
+            return f"no set has conflicting labels ({len(self.sets):,} sets agree): f lists every set"
+        return super().why_empty(request)
 
     def title_parts(self) -> list[str]:
         parts = super().title_parts()
