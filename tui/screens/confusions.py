@@ -182,9 +182,11 @@ class ConfusionScreen(Screen):
         names took 24 cells each and the example was cut to its first 8 behind a sideways scroll.
         Names as wide as the ``longest`` shown need: the demo's 14-cell names left 4 of their 18
         cells empty while the example was cut at 20. The example takes all the room left: it
-        stopped at 60 cells at 177 columns, cut with '…' beside 80 empty ones."""
+        stopped at 60 cells at 177 columns, cut with '…' beside 80 empty ones. Each name takes up to a
+        third of the room: capped at 24 cells, banking77's names were cut ('balance_not_…nk_transfer')
+        beside a 127-cell example at 200 columns."""
         room = (self.size.width or self.app.size.width) - FIXED_CELLS - scrollbar
-        name_width = min(max(12, min(24, room // 3)), max(len(NAME_HEADING), longest))
+        name_width = min(max(12, room // 3), max(len(NAME_HEADING), longest))
         return name_width, max(12, room - 2 * name_width)
 
     def on_resize(self) -> None:
