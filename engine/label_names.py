@@ -204,6 +204,16 @@ def _check_fits(names: dict[int, str], values: list[int]) -> None:
                              f"{name!r} on a screen would not say which label it is; give it another name")
 
 
+def same_value(value: str, typed: str) -> bool:
+    """Whether ``typed`` (a filter's ``given:1``, the picker's search) is the label ``value``: as
+    spelled, or as the label a name is for (a CSV's ``1.0`` is label 1, so ``1`` finds it too)."""
+    def label(text: str) -> str:
+        text = text.strip()
+        return text.partition(".")[0] if _WHOLE_FLOAT.fullmatch(text) else text
+
+    return value.lower() == typed.strip().lower() or label(value) == label(typed)
+
+
 def written_as_values(names: dict[str, str]) -> str:
     """What an export writes, said where ``names`` (value -> name) are shown: the values."""
     from engine.wording import shown_name

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from engine.label_names import same_value
 from tui.names import display_order, drawn_name
 from tui.widgets.cursor_list import CursorOptionList
 from tui.widgets.filter_bar import WordInput
@@ -130,7 +131,7 @@ class LabelPicker(ModalScreen[int | None]):
             phrase = phrase_pattern(query)
             scored = [(word_score(matchers, name), bool(phrase.search(name)), i) for i, name in enumerate(self.shown)]
             ranked = sorted((row for row in scored if row[0] > 0), key=lambda row: (not row[1], -row[0]))[:MAX_SHOWN]
-            valued = [i for i, value in enumerate(self.values) if value == query.strip()]  # '3': the class held as 3
+            valued = [i for i, value in enumerate(self.values) if same_value(value, query)]  # '3': the class held as 3
             ranked = [(1.0, True, i) for i in valued] + [row for row in ranked if row[2] not in valued]
             items = [Option(self._prompt(i, matchers), id=str(i)) for _, _, i in ranked]
             if not items:

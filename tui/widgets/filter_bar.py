@@ -21,6 +21,7 @@ import numpy as np
 import regex
 from textual.binding import Binding
 
+from engine.label_names import same_value
 from tui.text_index import Check, never_cancelled
 from tui.view import AuditView
 from tui.widgets.safe_input import SafeInput
@@ -60,7 +61,7 @@ class FilterSpec:
         fragment = fragment.lower()
         exact = exact or [i for i, name in enumerate(class_names) if name.lower() == fragment]
         if not exact and values:
-            exact = [i for i, value in enumerate(values) if value.lower() == fragment]
+            exact = [i for i, value in enumerate(values) if same_value(value, fragment)]
         return np.asarray(exact or [i for i, name in enumerate(class_names) if fragment in name.lower()])
 
     def mask(self, rows: np.ndarray, view: AuditView, check: Check = never_cancelled) -> np.ndarray:
