@@ -21,7 +21,10 @@ from engine.errors import EmbedCancelled
 STAGE = "embeddings"
 HASHES_FILE = "row_hashes.npy"
 VECTORS_FILE = "vectors.npy"
-MAX_ENTRIES_SCANNED = 20  # newest first; older ones are unlikely to add anything
+#: Fingerprints read at most, newest entry first (16 bytes a row: 80 MB). A cap of 20 entries left
+#: out the very column a re-audit (``R``) corrects once 20 other audits of the same model had run
+#: since (banking77 test, a shared cache: 408 of 3,063 texts reused, 14 s instead of ~2).
+MAX_ROWS_SCANNED = 5_000_000
 
 
 def row_hashes(texts: Sequence[str]) -> np.ndarray:
@@ -53,7 +56,11 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
     for row, h in enumerate(_as_bytes(hashes)):
         wanted.setdefault(h, []).append(row)  # a text repeated in the column: every copy
     vectors: np.ndarray | None = None
-    for key in _candidate_keys(cache, model, precision):
+    scanned = 0
+    for key, rows_in_entry in _candidate_keys(cache, model, precision):
+        if scanned and scanned + rows_in_entry > MAX_ROWS_SCANNED:
+            break
+        scanned += rows_in_entry
         index = cache.load(STAGE, key, only=(HASHES_FILE,),  # small: verified before the vectors
                            arrays={"row_hashes": ArraySpec("uint8", (None, 16))})
         if index is None:
@@ -124,11 +131,12 @@ def _as_bytes(hashes: np.ndarray) -> list[bytes]:
     return np.ascontiguousarray(hashes, dtype=np.uint8).view("V16").ravel().tolist()
 
 
-def _candidate_keys(cache: Cache, model: str, precision: str) -> list[str]:
-    """Keys of embeddings entries made with ``model``/``precision`` that carry row hashes,
-    newest first (read from the manifests alone; the entry itself is verified on load)."""
+def _candidate_keys(cache: Cache, model: str, precision: str) -> list[tuple[str, int]]:
+    """Keys of embeddings entries made with ``model``/``precision`` that carry row hashes, with
+    their row counts, newest first (read from the manifests alone; the entry itself is verified
+    on load)."""
     stage_dir = cache.entry_dir(STAGE, "x").parent
-    candidates: list[tuple[float, str]] = []
+    candidates: list[tuple[float, str, int]] = []
     try:
         folders = list(stage_dir.iterdir())
     except OSError:
@@ -142,6 +150,7 @@ def _candidate_keys(cache: Cache, model: str, precision: str) -> list[str]:
         meta = manifest["meta"]
         if (meta.get("model") == model and meta.get("precision") == precision
                 and HASHES_FILE in manifest["files"] and VECTORS_FILE in manifest["files"]):
-            candidates.append((manifest["created"], folder.name))
+            rows = meta.get("rows")
+            candidates.append((manifest["created"], folder.name, rows if type(rows) is int and rows > 0 else 0))
     candidates.sort(reverse=True)
-    return [key for _, key in candidates[:MAX_ENTRIES_SCANNED]]
+    return [(key, rows) for _, key, rows in candidates]
