@@ -192,7 +192,7 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
         with path.open(encoding=encoding, newline="") as handle:
             head = handle.read(_HEAD_BYTES)
         quote_all = _all_quoted(head)  # the header and the first row quote every field
-    blank = _blank_lines(path, newline, len(raw), options)
+    blank = _blank_lines(path, newline, raw.shape, options)
     notes = _blank_note(path, blank) + quoting_notes
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
@@ -200,19 +200,25 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
     return frame, style
 
 
-def _blank_lines(path: Path, newline: str, records: int, options: dict[str, Any]) -> int:
-    """Blank lines pandas skipped (an export cannot write them back): found by a byte search,
-    counted by a second parse only when the search finds an empty line."""
+def _blank_lines(path: Path, newline: str, shape: tuple[int, int], options: dict[str, Any]) -> int:
+    """Blank lines pandas skipped (an export cannot write them back; spaces only count as blank): found
+    by a search (the bytes, or a UTF-16/32 file's text), counted by a second parse only when it finds one."""
     import mmap
 
-    if _wide(options["encoding"]) or path.stat().st_size == 0:
+    if path.stat().st_size == 0:
         return 0
-    empty = (newline * 2).encode()
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if data.find(empty) == -1 and not data[:len(newline)] == newline.encode():
+    blank = re.escape(newline) + r"[ \t]*" + re.escape(newline)
+    if _wide(options["encoding"]):
+        text = codecs.decode(path.read_bytes(), options["encoding"])
+        if not re.search(blank, text) and not re.match(r"[ \t]*" + re.escape(newline), text.lstrip("\ufeff")):
             return 0
-    # a line break inside a quoted cell is data; pandas tells a blank line from one
-    return len(pd.read_csv(path, skip_blank_lines=False, **options)) - records
+    else:
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            if not re.search(blank.encode(), data) and not re.match(rb"(?:\xef\xbb\xbf)?[ \t]*" + re.escape(newline.encode()), data):
+                return 0
+    # a line break inside a quoted cell is data; pandas tells a blank line from one (given the
+    # column count: a blank first line would give none, "No columns to parse")
+    return len(pd.read_csv(path, skip_blank_lines=False, names=range(shape[1]), **options)) - shape[0]
 
 
 def _column(values: list[Any]) -> pd.Series:

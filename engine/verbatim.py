@@ -97,13 +97,13 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
             position = newline + 1
         wanted = rows
     else:
-        start = 0
+        start, spaces = 0, " \t" if fmt == "csv" else " "  # a line of these is blank to pandas, no row
         for match in (_CSV_BREAKS if fmt == "csv" else _TSV_BREAKS).finditer(text):
             if text[match.start()] != '"':  # TSV has no quoting: every line break ends a record
-                if match.start() > start:  # an empty record is a blank line, no row
+                if text[start:match.start()].strip(spaces):  # an empty record is a blank line, no row
                     add(start, match.start(), match.end())
                 start = match.end()
-        if start < len(text):
+        if text[start:].strip(spaces):
             add(start, len(text), len(text))
         wanted = rows + 1
     if len(starts) != wanted:
