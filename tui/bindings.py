@@ -31,6 +31,9 @@ SUMMARY_BINDINGS = [
             tooltip="Re-audit with the journal's corrections (cached vectors) and show what changed"),
     Binding("e", "export", "Export"),
     Binding("q", "app.quit", "Quit"),
+    # as on the row screens: the newest decision, wherever made; its screen opens on the row
+    Binding("u", "undo", "Undo", show=False, tooltip="Undo the latest decision (its screen opens on the row)"),
+    Binding("ctrl+r", "redo", "Redo", show=False),
 ]
 
 DECISION_BINDINGS = [

@@ -20,13 +20,23 @@ if TYPE_CHECKING:
     import numpy as np
     from textual import events
 
-    from tui.decisions import DecisionBook, Outcome
+    from tui.decisions import DecisionBook, Outcome, Step
     from tui.view import AuditView
     from tui.widgets.row_list import RowList
 
 
 #: Actions on the row (or set) under the cursor: with no row and no marks they have nothing to act on.
 ROW_ACTIONS = frozenset({"accept", "pick_label", "exclude", "keep", "unify", "keep_one", "member"})
+
+
+def history_message(step: Step, which: str) -> str:
+    """What an undo/redo ('undone'/'redone') took back or put back, and where."""
+    rows = step.rows
+    listed = ", ".join(f"{r:,}" for r in rows[:3]) + ("…" if len(rows) > 3 else "")
+    on = f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows):,} rows ({listed})"
+    where = ISSUE_TITLES.get(step.issue_type, step.issue_type or "?")
+    when = ", an earlier session" if step.earlier else ""
+    return f"{which}: {step.what} on {on} ({where}{when})"
 
 
 class DecisionKeys:
@@ -222,11 +232,7 @@ class DecisionKeys:
             self.show_row(outcome.rows[0])
             return
         rows = step.rows
-        listed = ", ".join(f"{r:,}" for r in rows[:3]) + ("…" if len(rows) > 3 else "")
-        on = f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows):,} rows ({listed})"
-        where = ISSUE_TITLES.get(step.issue_type, step.issue_type or "?")
-        when = ", an earlier session" if step.earlier else ""
-        message = f"{which}: {step.what} on {on} ({where}{when})"
+        message = history_message(step, which)
         if step.issue_type != self.issue_type and step.issue_type in self.view.issue_types:
             self.app.show_row(step.issue_type, rows[0])
             message += " · moved there"

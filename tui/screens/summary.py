@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 from engine.label_signal import MIN_KAPPA
 from engine.wording import share
 from tui.bindings import SUMMARY_BINDINGS
-from tui.decisions import DecisionBook
+from tui.decisions import DecisionBook, Outcome
 from tui.label_order import LabelOrder
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
@@ -197,6 +197,35 @@ class SummaryScreen(Screen):
 
     def action_report(self) -> None:
         self.app.action_open_report()
+
+    def action_undo(self) -> None:
+        self._history(self.book.undo(self.view.shown_names), "undone")
+
+    def action_redo(self) -> None:
+        self._history(self.book.redo(self.view.shown_names), "redone")
+
+    def _history(self, outcome: Outcome, which: str) -> None:
+        """As a row screen's undo/redo (tui/screens/row_decisions.py): say what and where, and open
+        the screen the decision was made on with the cursor on its row. The summary bound neither
+        key: u there did nothing and said nothing."""
+        from tui.screens.row_decisions import history_message
+
+        if outcome.error:
+            self.notify(outcome.error, severity="error", timeout=8)
+            return
+        if not outcome.rows:
+            self.notify(f"nothing to {'undo' if which == 'undone' else 'redo'}", timeout=2)
+            return
+        self.fill_table()
+        step = outcome.step
+        if step is None:
+            self.notify(f"{which}: {counted(len(outcome.rows), 'row')}", timeout=6)
+            return
+        message = history_message(step, which)
+        if step.issue_type in self.view.issue_types:
+            self.app.show_row(step.issue_type, step.rows[0])
+            message += " · moved there"
+        self.notify(message, timeout=6)
 
     def action_export(self) -> None:
         self.app.action_export()
