@@ -43,10 +43,15 @@ class NearDuplicatesScreen(RowScreen):
         self.first_members = np.asarray([m[0] for m in self.sets], dtype=np.int64)
 
     def columns(self) -> list[Column]:
+        # room for "a ≠ b" only where a set has two labels: with none (banking77 train, AG News) the
+        # column kept 40 of 80 columns for one name, the text cut at 29 cells beside it
+        pair = self.view.multilabel is not None or bool(self.conflict.any())
+        width, grow = (2 * self.label_width() + 3, 2 * self.label_growth()) if pair else (
+            self.label_width(), self.label_growth())
         return [
             Column(SET, "!", 1),
             Column(SIZE, "N", 3, right=True, drop=2),
-            Column(LABELS, "Labels", 2 * self.label_width() + 3, drop=1, grow=2 * self.label_growth()),  # "a ≠ b"
+            Column(LABELS, "Labels", width, drop=1, grow=grow),
             Column(TEXT, "Text (first member)"),
             Column(DECISION, "Done", 5, drop=3),
         ]
@@ -62,6 +67,8 @@ class NearDuplicatesScreen(RowScreen):
         """A new threshold regrouped the sets: marks on the old sets no longer mean anything."""
         self.load_sets()
         self._marks = None
+        if self.is_mounted:  # a set with two labels may have come or gone: the Labels column's width
+            self.row_list.columns = self.columns()
         super().view_changed()
 
     def entry_universe(self) -> int:
