@@ -81,3 +81,37 @@ async def test_redo_with_decided_rows_hidden_keeps_hiding_them(pinned_result, jo
         await pilot.press("d", "d")  # d off and on again: the redone row goes with the rest
         await settle(pilot)
         assert rows.order.tolist() == order[3:]
+
+
+async def test_undo_from_another_screen_lands_without_listing_every_row(pinned_result, journal_path):
+    """tmux, banking77 test: ``d`` on the label list, 3 marked rows excluded there, ``o`` on the
+    outlier screen, then ``u`` twice: the second undo moved to the label list listing all 3,080
+    rows ('3,027 of 3,080 all rows · decided hidden'). That list still hid the undone rows (it
+    was not shown when they were undone), so the row was not found and the list was widened."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows, order = await _hiding(pilot, app)
+        app.open_issue("outlier")
+        await settle(pilot)
+        await pilot.press("u")  # the newest decision: order[1], excluded on the label list
+        await wait_until(pilot, lambda: getattr(app.screen, "issue_type", None) == "label", "the label list")
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.screen.row_list.current_row == order[1], "the undone row")
+        assert app.screen.hide_decided and not app.screen.show_all
+        assert sorted(app.screen.row_list.order.tolist()) == sorted(order[1:])
+
+
+async def test_redo_from_another_screen_keeps_the_redone_row_under_the_cursor(pinned_result, journal_path):
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows, order = await _hiding(pilot, app)
+        await pilot.press("u")  # order[1] listed again, undecided
+        await wait_until(pilot, lambda: rows.current_row == order[1], "the undone row")
+        app.open_issue("outlier")
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: getattr(app.screen, "issue_type", None) == "label", "the label list")
+        await settle(pilot)
+        await wait_until(pilot, lambda: rows.current_row == order[1], "the redone row under the cursor")
+        assert app.screen.hide_decided and not app.screen.show_all
+        assert sorted(rows.order.tolist()) == sorted(order[1:])  # order[0] hidden, the redone row kept

@@ -257,6 +257,13 @@ class DecisionKeys:
     def show_row(self, row: int) -> None:
         """Put the cursor on ``row``: now if listed, else once the list (widened if need be) is ready."""
         self._pending_row = None
+        if not self.row_list.pending and self.hide_decided and self.listed_stale():
+            # decided or undone since this list last left decided rows out (an undo on another
+            # screen that opened this one): list again first, then look; widening found the row
+            # missing and listed every row
+            self._pending_row = row
+            self.apply()
+            return
         if self.row_list.pending or not self.follow(row):
             self._pending_row = row
             if not self.row_list.pending:

@@ -80,6 +80,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
+        self._listed_at: tuple[int, int] | None = None  # decisions_mark when the order was asked for
         self._kept: tuple[int, int, bytes] | None = None  # (entry, row gone to, its decisions then): see keep_listed
 
     # -- what the screen lists (subclasses override) ------------------------------------------
@@ -188,6 +189,14 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self._kept = (entry, int(row), self._decisions_of(entry))
         return True
 
+    def decisions_mark(self) -> tuple[int, int]:
+        """Changes when a decision, undo or redo is written (this screen's or another's)."""
+        return self.book.saved_this_session, self.book.steps_this_session
+
+    def listed_stale(self) -> bool:
+        """Decisions changed since the list's order was asked for (which ``d`` may have used)."""
+        return self._listed_at != self.decisions_mark()
+
     def kept_entry(self) -> int:
         """The entry keep_listed lists, or -1 (none, or its decision changed since)."""
         if self._kept is not None and self._decisions_of(self._kept[0]) != self._kept[2]:
@@ -265,6 +274,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.busy = doing
         self.row_list.pending = True
         self.row_list.refresh()
+        self._listed_at = self.decisions_mark()
         request = OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
                                doing, delay, first, self.hide_decided, self.kept_entry())
         self.compute_order(request)
