@@ -70,6 +70,16 @@ def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
     return kind
 
 
+def wide_bom(head: bytes) -> str | None:
+    """'utf-32' or 'utf-16' when ``head`` starts with that encoding's BOM (either byte order; a
+    UTF-32 little-endian BOM starts with UTF-16's, so it is looked for first), else None."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
 def _looks_like(path: Path) -> str:
     """A hint for a text file of another extension (Excel's 'Unicode Text' .txt, a .dat): what its
     first line looks like, or ''."""
@@ -78,15 +88,11 @@ def _looks_like(path: Path) -> str:
             head = handle.read(4096)
     except OSError:
         return ""
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig")):
-        if head.startswith(bom):
-            break
-    else:
-        codec = "utf-8"
+    codec = wide_bom(head) or ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8")
     line = head.decode(codec, "replace").lstrip("\ufeff").split("\n", 1)[0]
     if "\0" in line or not line.strip():
         return ""
-    encoding = " --encoding utf-16" if codec == "utf-16" else ""
+    encoding = f" --encoding {codec}" if codec in ("utf-16", "utf-32") else ""
     if line.lstrip().startswith(("{", "[")):
         return f" (it looks like JSON: rename it to .jsonl or .json{encoding and ', with' + encoding})"
     if "\t" in line:
@@ -119,14 +125,14 @@ _COMPRESSED = {".gz": "gunzip", ".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzst
 
 
 def likely_encoding(path: Path) -> str:
-    """The encoding to suggest for a file the given encoding cannot read: UTF-16 by its BOM;
+    """The encoding to suggest for a file the given encoding cannot read: UTF-16/32 by its BOM;
     UTF-8 when it is UTF-8 (``--encoding ascii`` on a UTF-8 file was told to try latin-1, which
     reads it garbled); cp1252 when it holds bytes 0x80-0x9F that cp1252 reads as letters or
     punctuation (latin-1 would read them as invisible control characters, silently); else latin-1."""
     with path.open("rb") as handle:
         data = handle.read(1 << 22)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    if wide := wide_bom(data):
+        return wide
     if _is_utf8(data):
         return "utf-8"
     if re.search(rb"[\x80-\x9f]", data):
@@ -174,4 +180,4 @@ def looks_binary(path: Path) -> bool:
     """True when the file's first 8 KiB hold a NUL byte (no text encoding we read has one)."""
     with path.open("rb") as handle:
         head = handle.read(8192)
-    return b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return b"\0" in head and not wide_bom(head)
