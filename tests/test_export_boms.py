@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from engine.corrections import Journal
+from engine.errors import DataError
 from engine.export import export_corrected
 from engine.load import load_dataset
 
@@ -36,3 +37,17 @@ def test_boms_come_back(tmp_path: Path, suffix: str, sep: str, encoding: str, wr
     export_corrected(dataset, journal, out)
     expected = text.replace(f"hello number 2{sep}a", f"hello number 2{sep}b")
     assert out.read_bytes() == expected.encode(written)
+
+
+@pytest.mark.parametrize(("text", "encoding", "said"), [
+    ('{"text": "a", "label": "x"}\n\ufeff{"text": "b", "label": "y"}\n', "utf-8", "line 2: a byte order mark"),
+    ('\ufeff{"text": "a", "label": "x"}\n', "utf-16-le", "line 1: a byte order mark"),
+])
+def test_a_byte_order_mark_inside_json_lines_is_named(tmp_path: Path, text: str, encoding: str, said: str) -> None:
+    """json's own message, 'Unexpected UTF-8 BOM (decode using utf-8-sig)', pointed at an encoding that
+    does not help: a file joined after another keeps its mark on line 2; --encoding utf-16-le reads none."""
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(text.encode(encoding))
+    with pytest.raises(DataError, match=said) as raised:
+        load_dataset(source, encoding=encoding)
+    assert "utf-8-sig" not in str(raised.value)
