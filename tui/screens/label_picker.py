@@ -23,12 +23,14 @@ from textual.widgets.option_list import Option
 
 from engine.label_names import same_value
 from tui.names import display_order, drawn_name
-from tui.widgets.cursor_list import CursorOptionList
+from tui.widgets.cursor_list import CURSOR, CursorOptionList
 from tui.widgets.filter_bar import WordInput
 from tui.widgets.footer import Footer
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
-NAME_COLUMN = 40  # names are padded to the longest, up to this, so the probabilities line up
+NAME_COLUMN = 40  # names are padded to the longest, up to this or the room the list leaves (refit)
+PROB_CELLS = len("  0.000")
+NOTE_CELLS = len("  (suggested)")  # the note a padded name still leaves room for
 TEXT_CHARS = 400  # of the row's text shown above the query (two lines at most: the tcss cuts)
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
 
@@ -111,7 +113,7 @@ class LabelPicker(ModalScreen[int | None]):
         self.heading = title
         self.text = text
         self.probs = probs
-        self.name_cells = min(NAME_COLUMN, max((cell_len(n) for n in self.shown), default=0)) if probs is not None else 0
+        self.name_cells = min(NAME_COLUMN, self.longest_name()) if probs is not None else 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -127,6 +129,30 @@ class LabelPicker(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.fill("")
+        self.call_after_refresh(self.refit)
+
+    def on_resize(self) -> None:
+        self.refit()
+
+    def longest_name(self) -> int:
+        return max((cell_len(n) for n in self.shown[:len(self.class_names)]), default=0)
+
+    def refit(self) -> None:
+        """Pad the names to the longest the list's width leaves room for beside a probability and
+        a note, at least NAME_COLUMN: banking77's 48-cell name pushed its probability 8 cells right
+        of the 76 others at any width (NAME_COLUMN alone)."""
+        options = self.query_one("#picker-options", OptionList)
+        width = options.scrollable_content_region.width
+        if self.probs is None or width <= 0:
+            return
+        room = width - len(CURSOR) - PROB_CELLS - NOTE_CELLS  # the ▶ gutter is drawn inside the width
+        cells = min(self.longest_name(), max(NAME_COLUMN, room))
+        if cells != self.name_cells:
+            self.name_cells = cells
+            highlighted = options.highlighted
+            self.fill(self.query_one("#picker-query", Input).value)
+            if highlighted is not None and highlighted < options.option_count:
+                options.highlighted = highlighted
 
     def _prompt(self, index: int, words: list[WordMatch] | None = None) -> Content:
         """The class name (matched letters bold, never parsed as markup) and its role."""
