@@ -75,6 +75,7 @@ class DecisionBook:
         self.extra_labels: list[str] = []
         self._label_index = {self._key(c): i for i, c in enumerate(classes)}
         self.codes = np.zeros(n_rows, dtype=np.int8)
+        self.version = 0  # bumped whenever the arrays may change: a list hiding decided rows checks it
         self.labels = np.full(n_rows, -1, dtype=np.int32)
         # the journal group of each row's current decision: the highest is the one undo takes back
         self.groups = np.full(n_rows, -1, dtype=np.int64)
@@ -186,6 +187,7 @@ class DecisionBook:
     def _refresh(self, rows: Any) -> None:
         """The arrays of ``rows`` (None: every decided row) set from the journal's current
         decisions: a few array assignments, however many rows (a 10,000-row group included)."""
+        self.version += 1
         if self.journal is None:
             return
         current = self.journal.current(rows)

@@ -73,7 +73,7 @@ class DecisionKeys:
             self.notify(outcome.error, severity="error", timeout=8)
             return
         self.advance()
-        self.refresh_decisions()
+        self.refresh_decisions(only_decided=True)
 
     def advance(self) -> None:
         """After a decision the cursor moves to the next entry."""

@@ -176,7 +176,7 @@ class MarkKeys:
             self.notify(outcome.error, severity="error", timeout=8)
             return
         self.clear_marks()
-        self.refresh_decisions()
+        self.refresh_decisions(only_decided=True)
         self.notify(f"saved {counted(len(items), 'decision')} as one step (u undoes them all)", timeout=4)
 
     # -- moving through what is left ----------------------------------------------------------

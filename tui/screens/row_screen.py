@@ -80,7 +80,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
-        self._listed_at: tuple[int, int] | None = None  # decisions_mark when the order was asked for
+        self._listed_at: int | None = None  # decisions_mark when the order was asked for
         self._kept: tuple[int, int, bytes] | None = None  # (entry, row gone to, its decisions then): see keep_listed
 
     # -- what the screen lists (subclasses override) ------------------------------------------
@@ -189,13 +189,34 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self._kept = (entry, int(row), self._decisions_of(entry))
         return True
 
-    def decisions_mark(self) -> tuple[int, int]:
-        """Changes when a decision, undo or redo is written (this screen's or another's)."""
-        return self.book.saved_this_session, self.book.steps_this_session
+    def decisions_mark(self) -> int:
+        """Changes when a decision, undo or redo is written (this screen's or another's), or the
+        journal is read again."""
+        return self.book.version
 
     def listed_stale(self) -> bool:
         """Decisions changed since the list's order was asked for (which ``d`` may have used)."""
         return self._listed_at != self.decisions_mark()
+
+    def drop_decided(self) -> bool:
+        """Take the entries decided since the list's order out of it, in place: decisions only
+        remove entries from a list that hides decided ones, and leave the rest in order. Each x
+        with ``d`` on waited for the order worker instead: 160 ms a key against 40 with ``d`` off
+        (banking77 test, 3,080 rows, a loaded 2-core machine). False when the list is not the
+        order of the decisions just before these (an order pending, or changes since)."""
+        rows = self.row_list
+        if rows.pending or self._listed_at != self.decisions_mark() - 1:
+            return False
+        order = rows.order
+        gone = self.decided_mask(order) & (order != self.kept_entry())
+        self._listed_at = self.decisions_mark()
+        if gone.any():
+            # the entry under the cursor (after the decision moved it on), else the one before it
+            position = int(np.count_nonzero(~gone[:rows.cursor]))
+            rows.empty_text = self.why_empty(OrderRequest(self.generation, self.show_all, self.spec, self.sort_key,
+                                                          self.sort_descending, "filtering", hide_decided=True))
+            rows.set_order(order[~gone], position=position)
+        return True
 
     def kept_entry(self) -> int:
         """The entry keep_listed lists, or -1 (none, or its decision changed since)."""
@@ -414,8 +435,11 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if self.is_mounted:
             self.refresh_decisions()
 
-    def refresh_decisions(self) -> None:
-        if self.hide_decided:  # a decided row leaves the list; the cursor stays on the next one
+    def refresh_decisions(self, only_decided: bool = False) -> None:
+        """Decisions changed, or may have (the screen is shown again). With ``d`` on, a decided
+        entry leaves the list, the cursor staying on the next one; ``only_decided`` (decisions
+        just written here, nothing undone): taken out of the list as it stands (drop_decided)."""
+        if self.hide_decided and self.listed_stale() and not (only_decided and self.drop_decided()):
             self.apply()
         self.row_list.refresh()
         self.show_detail(self.row_list.current_row)

@@ -149,5 +149,5 @@ def write(screen: Any, entries: list[tuple[str, int, str | None]], suggested: st
     book.saved_this_session += len(rows)
     if advance:
         screen.advance()
-    screen.refresh_decisions()
+    screen.refresh_decisions(only_decided=True)
     return True

@@ -140,12 +140,13 @@ class RowList(ScrollView, can_focus=True):
 
     # -- data ---------------------------------------------------------------------------------
 
-    def set_order(self, order: np.ndarray, keep_row: bool = True) -> None:
-        """Show the rows in ``order``; keep the cursor on the same row when it is still there."""
-        previous = self.current_row if keep_row else None
+    def set_order(self, order: np.ndarray, keep_row: bool = True, position: int | None = None) -> None:
+        """Show the rows in ``order``; keep the cursor on the same row when it is still there, or
+        put it at ``position`` (clamped)."""
+        previous = self.current_row if keep_row and position is None else None
         self.pending = False
         self.order = np.asarray(order, dtype=np.int64)
-        self.cursor = 0
+        self.cursor = max(0, min(len(self.order) - 1, position)) if position is not None else 0
         if previous is not None and len(self.order):
             hits = np.flatnonzero(self.order == previous)
             if len(hits):
