@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 from textual.binding import Binding
+from textual.widgets import Input
 
 from engine.label_names import same_value
 from tui.text_index import Check, never_cancelled
@@ -168,6 +169,13 @@ class FilterBar(WordInput):
         """The longest hint that fits whole: a cut one would lose its closing quote."""
         room = self.content_region.width - 1  # the cursor takes a cell
         self.placeholder = next((hint for hint in FILTER_HINTS if len(hint) <= room), FILTER_HINTS[-1])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """A query that does not parse says why where it is read whole (the screen's title bar
+        cut 'filter: bad regex '(abc': missing ) at position 4' to 'bad regex '(abc'…' at 80
+        columns); the event goes on to the screen."""
+        if (error := parse_filter(event.value).error) is not None:
+            self.notify(error, severity="error", timeout=8)
 
     def action_leave(self) -> None:
         lists = self.screen.query("RowList")
