@@ -58,6 +58,11 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
     positions = {name: i for i, name in enumerate(frame.columns)}
     for name, column in zip(table.column_names, table.columns):
         kind = column.type
+        if isinstance(kind, pa.ExtensionType) and name in positions and _foreign_dtype(frame.iloc[:, positions[name]]):
+            # datasets' Array2D/3D/4D/5D: its pandas dtype cannot be compared (its _metadata is a str), so
+            # taking rows of the frame (a decision, an export) raised AttributeError: the values as lists
+            frame.isetitem(positions[name], pd.Series(column.to_pylist(), dtype=object, index=frame.index))
+            continue
         if pa.types.is_nested(kind) and name in positions and any(_nulls_inside(chunk) for chunk in column.chunks):
             # pandas turned the integers inside into floats (1 -> 1.0, 2**60 + 1 rounded) and a null
             # float in a list into NaN: the exact values
@@ -68,6 +73,12 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
             if series.dtype == object or series.dtype.kind == "f":
                 frame.isetitem(positions[name], pd.array(column.to_pylist(), dtype=_NULLABLE[str(kind)]))
     return frame
+
+
+def _foreign_dtype(series: pd.Series) -> bool:
+    """True for a pandas extension dtype that pandas did not define (datasets' PandasArrayExtensionDtype)."""
+    dtype = series.dtype
+    return isinstance(dtype, pd.api.extensions.ExtensionDtype) and not type(dtype).__module__.startswith("pandas")
 
 
 def _nulls_inside(array: Any) -> bool:

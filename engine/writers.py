@@ -299,6 +299,9 @@ def _nested_exact(series: pd.Series, kind: Any) -> Any:
     converts as pandas does)."""
     import pyarrow as pa
 
+    if isinstance(kind, pa.ExtensionType) and series.dtype == object:  # datasets' Array2D: its lists as storage
+        storage = _nested_exact(series, kind.storage_type)
+        return None if storage is None else pa.ExtensionArray.from_storage(kind, storage)
     if not pa.types.is_nested(kind) or series.dtype != object:
         return None
     try:
