@@ -32,7 +32,7 @@ def check_tsv_quoting(path: Path, encoding: str) -> tuple[str, ...]:
         return ()
     if not whole:  # the last line may be cut: leave it out
         head = head[:max(head.rfind("\n"), head.rfind("\r")) + 1]
-    lines = [line for line in _LINES.split(head) if line]
+    lines = [line for line in _LINES.split(head) if line.strip(" ")]  # a line of spaces is blank to pandas too
     if not lines:
         return ()
     raw = [line.split("\t") for line in lines]

@@ -54,3 +54,15 @@ def test_a_blank_first_line_is_no_empty_file(tmp_path: Path, first: str) -> None
     assert dataset.style.notes == ("in.csv: 1 blank line is not a row; an export leaves them out",)
     bom = "\ufeff" if first.startswith("\ufeff") else ""
     assert written == (bom + "text,label\n" + "\n".join([ROWS[0], '"bye now",a', *ROWS[2:]]) + "\n").encode()
+
+
+def test_a_line_of_spaces_in_a_tsv_is_no_quoted_tab(tmp_path: Path) -> None:
+    """A TSV (quotes are data) whose texts start and end with quotes: a line of spaces made its rows of
+    unequal width, so the CSV-quoting check read a quoted run across lines and refused the file ('a quoted
+    field holds a tab or line break')."""
+    source = tmp_path / "in.tsv"
+    rows = ['text\tlabel', '"she said\tcat', '   ', 'then\tdog', 'it ends"\tcat', 'plain\tdog']
+    source.write_text("\n".join(rows) + "\n")
+    dataset = load_dataset(source)
+    assert dataset.texts == ['"she said', "then", 'it ends"', "plain"]
+    assert dataset.style.notes == ("in.tsv: 1 blank line is not a row; an export leaves them out",)
