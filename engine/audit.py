@@ -46,9 +46,8 @@ ISSUE_TYPES = (
 # scaled up to its label frequency, engine/class_lift.py; 18: self-confidence read on the sharpened
 # probabilities where simulated random flips say they rank better, engine/sharp_ranking.py; 20 (19
 # briefly held a draft of it): the overlapping classes' groups and note, engine/class_overlap.py; 21:
-# those groups only of classes both under half; 22: with two classes the rows whose label the
-# classifier gives under half are counted too, engine/label_posterior.py)
-LABEL_VERSION = 22
+# those groups only of classes both under half)
+LABEL_VERSION = 21
 
 
 @dataclass

@@ -96,12 +96,7 @@ two-class sets with 5-10% flips the rows below 0.5 were 0.76-0.96x the flips (cl
 0.99-1.17x). There the rows below 0.5 are counted with the power that best explains the given
 labels through ``T`` (``fitted_sharpness``: 2-3.25 there, now 0.96-1.11x the flips). (Doing so on
 every posterior without a model count raised the flags on clean many-class sets by 19-37%; fitting
-the power for every count cost the many-class TF-IDF sets 0.02-0.07 F1; bench/README.md.) A row the
-classifier itself gives less than half on its label is counted too: where flips sit on the boundary
-(an annotator's slips on unclear rows, bench/quality.py ``ambiguous``), a flipped row keeps a label
-probability of 0.2-0.5 and the posterior, reading flips as rare, puts it above 0.5: two-topic
-ag_news counted 11-44 of 76-380 such flips, F1 0.15-0.31; now cleanlab's 21-109 (still the cap), F1
-0.39-0.47 as Datalab's; random flips within 0.005 F1 (LABEL_VERSION 22; bench/README.md, session 18).
+the power for every count cost the many-class TF-IDF sets 0.02-0.07 F1; bench/README.md.)
 Figures: bench/README.md (quality).
 """
 
@@ -411,7 +406,6 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
             power = fitted_sharpness(labels, probs, noise)
             diagnostics["count_sharpness"] = power
             below = label_posterior(labels, probs, sharpness=power, noise=noise) < 0.5
-            below |= self_confidence < 0.5  # the classifier itself prefers the other class (docstring)
         estimated = min(cleanlab_count, int(np.sum(below)))
         if evidence is not None:
             pair_flips, pair_seen = counted_flips(labels, q, flip_destinations(noise), set_aside=tiny_rows)
