@@ -56,11 +56,13 @@ def cannot_write(target: Path) -> str | None:
     return None
 
 
-class StateCheckbox(Checkbox):
+class StateCheckbox(Checkbox, inherit_bindings=False):
     """A checkbox whose state reads without colour: 'X' when on, a blank when off. Textual's draws
     'X' either way and tells them apart by colour only: at a glance (or with NO_COLOR) 'only the
-    changed rows' looked chosen when it was not."""
+    changed rows' looked chosen when it was not. Space toggles it; enter exports, as the dialog's
+    title says (Textual's enter toggled it back: tab, space, enter exported nothing)."""
 
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
     BUTTON_INNER = " "
 
     def watch_value(self) -> None:
@@ -76,7 +78,7 @@ SHORT_ROWS = 21
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Enter (or the Export button) confirms; escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "confirm", "Export", show=False)]
     #: Focused as the screen is shown, before any key typed ahead with ``e`` is handled. A
     #: ``focus()`` in on_mount landed after such keys: ``e Tab Space`` sent at once toggled the
     #: checkbox, then the path got the focus back with its text selected, and the next key typed
@@ -203,6 +205,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.confirm()
         else:
             self.dismiss(None)
+
+    def action_confirm(self) -> None:
+        """Enter where no widget takes it (the checkbox): export, as the title says."""
+        self.confirm()
 
     def confirm(self) -> None:
         """Export; an existing file is replaced only on a second confirmation."""
