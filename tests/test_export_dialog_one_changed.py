@@ -26,3 +26,11 @@ def test_one_changed_row_is_said_in_the_singular(tmp_path: Path) -> None:
 
 def test_two_changed_rows_in_the_plural(tmp_path: Path) -> None:
     assert "Writes only the 2 changed rows (1 relabelled, 1 excluded)" in _writes(tmp_path, 1, 1)
+
+
+def test_no_changed_row_says_the_file_holds_only_the_column_names(tmp_path: Path) -> None:
+    """Seen in Chromium (banking77 train, no decision yet): 'Writes only the 0 changed rows (0
+    relabelled, 0 excluded), each with its label before and after.'"""
+    said = _writes(tmp_path, 0, 0)
+    assert "0 changed rows" not in said
+    assert "Writes no rows: none is relabelled or excluded yet (the file holds only the column names)." in said

@@ -103,7 +103,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def summary(self, changed_only: bool) -> str:
         """What the export writes (it follows the checkbox), and how the data file was read."""
         relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
-        if changed_only:
+        if changed_only and not relabel + exclude:  # 'Writes only the 0 changed rows (0 relabelled, ...)'
+            writes = "Writes no rows: none is relabelled or excluded yet (the file holds only the column names)."
+        elif changed_only:
             writes = (f"Writes only the {counted(relabel + exclude, 'changed row')} ({relabel:,} relabelled, "
                       f"{exclude:,} excluded), each with its label before and after.")
         else:
