@@ -97,10 +97,10 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
             position = newline + 1
         wanted = rows
     else:
-        start, spaces = 0, " \t" if fmt == "csv" else " "  # a line of these is blank to pandas, no row
+        start, spaces = 0, " \t" if fmt == "csv" else " "  # a line of these (or none) is blank to pandas, no row
         for match in (_CSV_BREAKS if fmt == "csv" else _TSV_BREAKS).finditer(text):
             if text[match.start()] != '"':  # TSV has no quoting: every line break ends a record
-                if text[start:match.start()].strip(spaces):  # an empty record is a blank line, no row
+                if match.start() > start and (text[start] not in spaces or text[start:match.start()].strip(spaces)):
                     add(start, match.start(), match.end())
                 start = match.end()
         if text[start:].strip(spaces):
