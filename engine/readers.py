@@ -214,7 +214,8 @@ def _blank_lines(path: Path, newline: str, shape: tuple[int, int], options: dict
             return 0
     else:
         with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            if not re.search(blank.encode(), data) and not re.match(rb"(?:\xef\xbb\xbf)?[ \t]*" + re.escape(newline.encode()), data):
+            first = rb"(?:\xef\xbb\xbf)?[ \t]*" + re.escape(newline.encode())  # a blank first line, after a BOM too
+            if not re.search(blank.encode(), data) and not re.match(first, data):
                 return 0
     # a line break inside a quoted cell is data; pandas tells a blank line from one (given the
     # column count: a blank first line would give none, "No columns to parse")
@@ -318,7 +319,7 @@ def _loads(text: str, source: Path, where: str, hook: RepeatedKeys | None = None
     try:
         return json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
-        if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's own hint, utf-8-sig, reads one BOM at the file's start only
+        if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's hint, utf-8-sig, takes one at the file's start only
             first = where in ("", " on line 1")  # else a file joined on after the first one, mark and all
             raise DataError(f"{source}: not valid JSON{where}: a byte order mark (U+FEFF) before it, as joining files "
                             "leaves; delete it" + (" (a UTF-16/32 file read with --encoding utf-16-le/-be: pass "
