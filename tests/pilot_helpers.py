@@ -139,3 +139,16 @@ async def every_row(pilot, issue: str):
     await pilot.press("f")
     await settle(pilot)
     return pilot.app.screen.query_one("#rows", RowList)
+
+
+def notices(app) -> list[str]:
+    """Every notification ``app`` shows from now on (its public notify, wrapped)."""
+    seen: list[str] = []
+    show = app.notify
+
+    def notify(message, *args, **kwargs):
+        seen.append(str(message))
+        return show(message, *args, **kwargs)
+
+    app.notify = notify
+    return seen

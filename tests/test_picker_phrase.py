@@ -19,12 +19,17 @@ def ranked(picker: LabelPicker, query: str) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def test_the_typed_words_in_order_rank_first():
-    class Host(App[None]):
-        def on_mount(self) -> None:
-            self.push_screen(LabelPicker(NAMES))
+class Host(App[None]):
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
 
-    app = Host()
+    def on_mount(self) -> None:
+        self.push_screen(LabelPicker(self.names))
+
+
+async def test_the_typed_words_in_order_rank_first():
+    app = Host(NAMES)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         picker = app.screen

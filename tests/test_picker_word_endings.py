@@ -6,26 +6,14 @@ letters (a third of them at most); a name matching the words as typed still come
 
 from __future__ import annotations
 
-from textual.app import App
-
-from tui.screens.label_picker import LabelPicker
+from test_picker_phrase import Host, ranked
 
 NAMES = ["card_arrival", "card_delivery_estimate", "declined_card_payment", "exchange_rate", "exchange_charge",
          "lost_or_stolen_card", "lost_or_stolen_phone", "supported_cards_and_currencies", "transfer_timing"]
 
 
-def ranked(picker: LabelPicker, query: str) -> list[str]:
-    picker.fill(query)
-    options = picker.query_one("#picker-options")
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
 async def test_a_word_ending_otherwise_still_finds_the_class():
-    class Host(App[None]):
-        def on_mount(self) -> None:
-            self.push_screen(LabelPicker(NAMES))
-
-    app = Host()
+    app = Host(NAMES)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         picker = app.screen

@@ -8,22 +8,10 @@ message says what and where, as a row screen's undo does.
 
 from __future__ import annotations
 
-from pilot_helpers import journal_lines, settle, wait_until
+from pilot_helpers import journal_lines, notices, settle, wait_until
 from tui_synthetic import fixed_app
 
 from tui.screens.summary import SummaryScreen
-
-
-def notices(app) -> list[str]:
-    seen: list[str] = []
-    show = app.notify
-
-    def notify(message, *args, **kwargs):
-        seen.append(str(message))
-        return show(message, *args, **kwargs)
-
-    app.notify = notify
-    return seen
 
 
 async def test_undo_and_redo_from_the_summary(pinned_result, journal_path):

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from pilot_helpers import journal_lines, open_filter, settle, wait_until
+from pilot_helpers import notices as watch_notices
 from textual.widgets import Input
 
 from engine.corrections import Journal
@@ -180,19 +181,6 @@ async def test_a_key_right_after_down_acts_on_the_new_set(app, journal_path):
         screen.row_list.action_cursor(1)  # no pause: the detail has not caught up yet
         screen.action_exclude()
         assert journal_lines(journal_path)[-1]["row"] == second[0]
-
-
-def watch_notices(app) -> list[str]:
-    """Every message the app notifies from now on, through the public ``App.notify``."""
-    seen: list[str] = []
-    notify = app.notify
-
-    def spy(message, *args, **kwargs):
-        seen.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = spy
-    return seen
 
 
 async def test_undo_of_another_screens_decision_from_an_earlier_session_says_so_and_goes_there(

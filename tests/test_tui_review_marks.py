@@ -10,7 +10,7 @@ import os
 
 import numpy as np
 import pytest
-from pilot_helpers import filter_rows, journal_lines, open_goto, settle, wait_until
+from pilot_helpers import filter_rows, journal_lines, notices, open_goto, settle, wait_until
 from tui_synthetic import fixed_app
 
 from tui.app import TextauditApp
@@ -30,19 +30,6 @@ def plain(renderable) -> str:
     console = Console(width=120, record=True, color_system=None, file=open(os.devnull, "w"))
     console.print(renderable)
     return console.export_text()
-
-
-def notices(app) -> list[str]:
-    """Every notification the app shows from now on (its public notify, wrapped)."""
-    seen: list[str] = []
-    show = app.notify
-
-    def notify(message, *args, **kwargs):
-        seen.append(str(message))
-        return show(message, *args, **kwargs)
-
-    app.notify = notify
-    return seen
 
 
 def title(app) -> str:

@@ -19,6 +19,7 @@ from tui.view import ISSUE_TITLES, counted
 if TYPE_CHECKING:
     import numpy as np
     from textual import events
+    from textual.screen import Screen
 
     from tui.decisions import DecisionBook, Outcome, Step
     from tui.view import AuditView
@@ -37,6 +38,17 @@ def history_message(step: Step, which: str) -> str:
     where = ISSUE_TITLES.get(step.issue_type, step.issue_type or "?")
     when = ", an earlier session" if step.earlier else ""
     return f"{which}: {step.what} on {on} ({where}{when})"
+
+
+def history_done(screen: Screen, outcome: Outcome, which: str) -> bool:
+    """False (and says why) when an undo/redo changed nothing: an error, or nothing to take back."""
+    if outcome.error:
+        screen.notify(outcome.error, severity="error", timeout=8)
+        return False
+    if not outcome.rows:
+        screen.notify(f"nothing to {'undo' if which == 'undone' else 'redo'}", timeout=2)
+        return False
+    return True
 
 
 class DecisionKeys:
@@ -220,11 +232,7 @@ class DecisionKeys:
         The journal undoes its newest decision, which may have been made on another screen or in
         an earlier session: then that screen opens with the cursor on the row.
         """
-        if outcome.error:
-            self.notify(outcome.error, severity="error", timeout=8)
-            return
-        if not outcome.rows:
-            self.notify(f"nothing to {'undo' if which == 'undone' else 'redo'}", timeout=2)
+        if not history_done(self, outcome, which):
             return
         self.refresh_decisions()
         step = outcome.step

@@ -208,13 +208,9 @@ class SummaryScreen(Screen):
         """As a row screen's undo/redo (tui/screens/row_decisions.py): say what and where, and open
         the screen the decision was made on with the cursor on its row. The summary bound neither
         key: u there did nothing and said nothing."""
-        from tui.screens.row_decisions import history_message
+        from tui.screens.row_decisions import history_done, history_message
 
-        if outcome.error:
-            self.notify(outcome.error, severity="error", timeout=8)
-            return
-        if not outcome.rows:
-            self.notify(f"nothing to {'undo' if which == 'undone' else 'redo'}", timeout=2)
+        if not history_done(self, outcome, which):
             return
         self.fill_table()
         step = outcome.step
