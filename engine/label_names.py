@@ -159,8 +159,8 @@ def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
         original = dataset.label_originals.get(value, value)
         if isinstance(original, float) and original.is_integer():  # JSON's 1.0: class 1, as every screen shows it
             original = int(original)
-        elif isinstance(original, str) and _WHOLE_FLOAT.fullmatch(original):  # a CSV's '1.0' is label 1
-            original = original.partition(".")[0]
+        elif isinstance(original, str):  # a CSV's '1.0' is label 1
+            original = _whole(original)
         if isinstance(original, bool) or not (isinstance(original, int) or (isinstance(original, str)
                                                                             and _WHOLE.fullmatch(original))):
             shown = ", ".join(repr(str(c))[:30] for c in dataset.classes[:3])
@@ -198,7 +198,7 @@ def _check_fits(names: dict[int, str], values: list[int]) -> None:
     held = set(values)
     for value in values:
         name = names[value].strip()
-        number = name.partition(".")[0] if _WHOLE_FLOAT.fullmatch(name) else name  # '2.0' reads as label 2 too
+        number = _whole(name)  # '2.0' reads as label 2 too
         if _NUMBER.fullmatch(number) and int(number) != value and int(number) in held:
             raise UsageError(f"{OPTION}: label {value} is named {name!r}, label {int(number)}'s own value: "
                              f"{name!r} on a screen would not say which label it is; give it another name")
@@ -207,11 +207,12 @@ def _check_fits(names: dict[int, str], values: list[int]) -> None:
 def same_value(value: str, typed: str) -> bool:
     """Whether ``typed`` (a filter's ``given:1``, the picker's search) is the label ``value``: as
     spelled, or as the label a name is for (a CSV's ``1.0`` is label 1, so ``1`` finds it too)."""
-    def label(text: str) -> str:
-        text = text.strip()
-        return text.partition(".")[0] if _WHOLE_FLOAT.fullmatch(text) else text
+    return value.lower() == typed.strip().lower() or _whole(value.strip()) == _whole(typed.strip())
 
-    return value.lower() == typed.strip().lower() or label(value) == label(typed)
+
+def _whole(text: str) -> str:
+    """A whole float as the label it spells ('1.0' -> '1'); any other text as it is."""
+    return text.partition(".")[0] if _WHOLE_FLOAT.fullmatch(text) else text
 
 
 def written_as_values(names: dict[str, str]) -> str:
