@@ -11,7 +11,7 @@ nothing heavy for that reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.cells import cell_len  # terminal cells, as the TUI measures names (tui/names.py)
@@ -59,17 +59,12 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
         lines.append(f"\nLabel errors estimated: {estimate['estimated_label_issues']:,} "
                      f"(label_score: {estimate['label_score_method']})")
         if estimate.get("datalab_label_issues") is not None:  # what a notebook's Datalab flags
-            lines.append(f"Datalab's own label flag: {estimate['datalab_label_issues']:,} rows "
-                         "(the label rows below are textaudit's; its datalab_* columns are Datalab's)")
+            lines.append(_datalab_flag(estimate))
         names = view.get("label_names") or {}
-        for group in estimate.get("overlapping_class_groups") or []:
-            lines.append(f"Classes the model cannot tell apart: "
-                         f"{', '.join(shown_name(names.get(c, c)) for c in group['classes'])} ({group['rows']:,} rows; "
-                         f"{group['own_share']:.0%} assigned to their given class)")
+        lines += [_overlap(group, names, str) for group in estimate.get("overlapping_class_groups") or []]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
-        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {verdict}")
+        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {_verdict(p_value)}")
     for note in notes:
         lines.append(f"note: {note}")
     lines.extend(["", "Datalab report", "=" * 14, view["report"].rstrip()])
@@ -81,8 +76,29 @@ def names_line(names: dict[str, str] | None) -> str:
     'Label names (...): 1=World,2=Sports'."""
     if not names:
         return ""
-    return ("Label names (--label-names; the data, journal and exported tables keep the values): "
+    return (f"Label names (--label-names; {_NAMES_KEPT}): "
             + ",".join(f"{shown_name(value)}={shown_name(name)}" for value, name in names.items()))
+
+
+_NAMES_KEPT = "the data, journal and exported tables keep the values"
+
+
+def _datalab_flag(estimate: dict[str, Any]) -> str:
+    """The line that sets Datalab's own label flag beside textaudit's."""
+    return (f"Datalab's own label flag: {estimate['datalab_label_issues']:,} rows "
+            "(the label rows below are textaudit's; its datalab_* columns are Datalab's)")
+
+
+def _overlap(group: dict[str, Any], names: dict[str, str], draw: Callable[[str], str]) -> str:
+    """A group of classes the model cannot tell apart, each class's name drawn by ``draw``."""
+    classes = ", ".join(draw(shown_name(names.get(c, c))) for c in group["classes"])
+    return (f"Classes the model cannot tell apart: {classes} ({group['rows']:,} rows; "
+            f"{group['own_share']:.0%} assigned to their given class)")
+
+
+def _verdict(p_value: float) -> str:
+    """What the non-IID p-value says about the rows' order."""
+    return "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
 
 
 def _count(count: int | None) -> str:
@@ -98,7 +114,7 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
     lines = [f"# textaudit report: {md_code(view['source'])}", "",
              f"{view['n_rows']:,} rows, {view['n_classes']} classes", ""]
     if names := view.get("label_names"):
-        lines += [f"Label names ({md_code('--label-names')}; the data, journal and exported tables keep the values):",
+        lines += [f"Label names ({md_code('--label-names')}; {_NAMES_KEPT}):",
                   "", "| value | name |", "|---|---|"]
         lines += [f"| {md_cell(md_code(shown_name(value)))} | {md_cell(md_code(shown_name(name)))} |"
                   for value, name in names.items()]
@@ -110,17 +126,12 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
         lines += ["", f"Label errors estimated: **{estimate['estimated_label_issues']:,}** "
                       f"(label_score: {md_text(estimate['label_score_method'])})"]
         if estimate.get("datalab_label_issues") is not None:
-            lines += ["", md_text(f"Datalab's own label flag: {estimate['datalab_label_issues']:,} rows (the label "
-                                  "rows below are textaudit's; its datalab_* columns are Datalab's)")]
-        named = names or {}
+            lines += ["", md_text(_datalab_flag(estimate))]
         for group in estimate.get("overlapping_class_groups") or []:
-            classes = ", ".join(md_code(shown_name(named.get(c, c))) for c in group["classes"])
-            lines += ["", f"Classes the model cannot tell apart: {classes} ({group['rows']:,} rows; "
-                          f"{group['own_share']:.0%} assigned to their given class)"]
+            lines += ["", _overlap(group, names or {}, md_code)]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        verdict = "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
-        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {verdict}"]
+        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {_verdict(p_value)}"]
     shown_notes = (view.get("notes") or []) if notes is None else notes
     if shown_notes:
         lines += ["", *(f"- note: {md_text(note)}" for note in shown_notes)]
