@@ -202,8 +202,8 @@ class ReviewActions:
             after = reaudit.after.output.issues[column].to_numpy(dtype=np.float64)
             position = {int(original): i for i, original in enumerate(reaudit.rows.tolist())}
             scores = np.asarray([after[position[int(r)]] for r in rows], dtype=np.float64)
-            # the worst first, as every issue list (they came in row order: 0.107, 0.112, 0.107)
-            ranked = np.argsort(np.where(np.isnan(scores), np.inf, scores), kind="stable")
+            # the worst first, as every issue list (they came in row order: 0.107, 0.112, 0.107); NaN last
+            ranked = np.argsort(scores, kind="stable")
             rows, scores = rows[ranked], scores[ranked]
         caption = f"Newly flagged: {ISSUE_TITLES.get(issue_type, issue_type)} (New = re-audit score)"
         self.push_screen(MoreLikeThisScreen(self.view, self.book, rows, scores, caption, value_title="New"))
