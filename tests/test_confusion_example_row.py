@@ -38,3 +38,28 @@ async def test_the_example_is_the_first_row_enter_lists(pinned_result, journal_p
         await settle(pilot)
         listed = app.screen.row_list
         assert int(listed.order[0]) == int(screen.groups[moved].rows[scores[screen.groups[moved].rows].argmin()])
+
+
+async def test_a_label_change_shows_the_row_its_list_opens_on(ml_app):
+    """Multi-label demo in tmux: '-fraud' showed 'The app crashes every time I open it ...' while
+    enter listed its rows from 'How long does a refund for a cancelled jacket take?' (0.044)."""
+    from pilot_helpers import settle as settled
+
+    async with ml_app.run_test(size=(160, 30)) as pilot:
+        await settled(pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        screen = ml_app.screen
+        scores = ml_app.view.scores["label"]
+        moved = [i for i, c in enumerate(screen.changes) if scores[c.rows].argmin() != 0]
+        assert moved  # a change whose lowest row number is not its lowest score
+        table = screen.query_one("#confusions", DataTable)
+        for index, change in enumerate(screen.changes):
+            best = " ".join(str(ml_app.view.texts[int(change.rows[scores[change.rows].argmin()])]).split())
+            cell = str(table.get_row_at(index)[-1]).rstrip("…")
+            assert cell and best.startswith(cell), (index, cell, best)
+        table.move_cursor(row=moved[0])
+        await pilot.press("enter")
+        await settled(pilot)
+        change = screen.changes[moved[0]]
+        assert int(ml_app.screen.row_list.order[0]) == int(change.rows[scores[change.rows].argmin()])

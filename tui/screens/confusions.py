@@ -49,6 +49,16 @@ def scrollbar_cells(table: DataTable, rows: int) -> int:
     return SCROLLBAR_CELLS if height <= 0 or rows > height else 0
 
 
+def example_row(view: AuditView, rows: np.ndarray) -> int:
+    """A group's Example: its lowest-scored row, the first its list opens on (by score, lowest
+    first). The lowest row number was shown ('Live: Olympics day four' for AG News' World → Sports,
+    whose list opened on 'At Last, Success on the Road for Lions', score 0.001)."""
+    scores = view.scores.get("label")
+    if scores is None or not len(rows):
+        return int(rows[0])
+    return int(rows[int(np.argmin(scores[rows]))])
+
+
 def filter_query(confusion: Confusion, class_names: list[str]) -> str:
     """The filter line that lists exactly ``confusion.rows`` among the flagged label rows."""
     parts = []
@@ -148,7 +158,7 @@ class ConfusionScreen(Screen):
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else "(any)"
             suggested = names[group.suggested] if group.suggested is not None else "(any)"
-            example = " ".join(str(view.texts[self.example_row(group)])[:example_width * 4].split())
+            example = " ".join(str(view.texts[example_row(view, group.rows)])[:example_width * 4].split())
             if cell_len(example) > example_width:
                 example = set_cell_size(example, example_width - 1) + "…"
             # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
@@ -176,15 +186,6 @@ class ConfusionScreen(Screen):
             hint = " · no label issues to group (t on the label screen moves its threshold)"
         self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
         self.refresh_bindings()
-
-    def example_row(self, group: Confusion) -> int:
-        """The group's lowest-scored row, the first its list opens on (by score, lowest first): the
-        lowest row number was shown ('Live: Olympics day four' for AG News' World → Sports, whose
-        list opened on 'At Last, Success on the Road for Lions', score 0.001)."""
-        scores = self.view.scores.get("label")
-        if scores is None or not len(group.rows):
-            return int(group.rows[0])
-        return int(group.rows[int(np.argmin(scores[group.rows]))])
 
     def widths(self, longest: int = 24, scrollbar: int = 0) -> tuple[int, int]:
         """Class name and example widths that fit the table in the terminal: at 80 columns the

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static
 
 from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
-from tui.screens.confusions import scrollbar_cells
+from tui.screens.confusions import example_row, scrollbar_cells
 from tui.view import AuditView
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
@@ -98,7 +98,7 @@ class LabelChangeScreen(Screen):
                                            scrollbar_cells(table, len(self.changes)))
         for index, (change, name) in enumerate(zip(self.changes, shown)):
             means = MEANS[0] if change.sign == "+" else MEANS[1]
-            example = " ".join(str(view.texts[change.rows[0]])[:example_width * 4].split())
+            example = " ".join(str(view.texts[example_row(view, change.rows)])[:example_width * 4].split())
             if cell_len(example) > example_width:
                 example = set_cell_size(example, example_width - 1) + "…"
             table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}",
