@@ -43,10 +43,8 @@ async def test_the_example_is_the_first_row_enter_lists(pinned_result, journal_p
 async def test_a_label_change_shows_the_row_its_list_opens_on(ml_app):
     """Multi-label demo in tmux: '-fraud' showed 'The app crashes every time I open it ...' while
     enter listed its rows from 'How long does a refund for a cancelled jacket take?' (0.044)."""
-    from pilot_helpers import settle as settled
-
     async with ml_app.run_test(size=(160, 30)) as pilot:
-        await settled(pilot)
+        await settle(pilot)
         await pilot.press("C")
         await pilot.pause()
         screen = ml_app.screen
@@ -60,6 +58,6 @@ async def test_a_label_change_shows_the_row_its_list_opens_on(ml_app):
             assert cell and best.startswith(cell), (index, cell, best)
         table.move_cursor(row=moved[0])
         await pilot.press("enter")
-        await settled(pilot)
+        await settle(pilot)
         change = screen.changes[moved[0]]
         assert int(ml_app.screen.row_list.order[0]) == int(change.rows[scores[change.rows].argmin()])
