@@ -32,8 +32,6 @@ class MarkKeys:
     book: DecisionBook
     issue_type: str
     row_list: RowList
-    hide_decided: bool = False
-    _kept: tuple[int, int, bytes] | None = None  # RowScreen.keep_listed
     entries_are_rows = True  # False where an entry is a group of rows (near-duplicate sets)
     _marks: np.ndarray | None = None
 
@@ -204,13 +202,6 @@ class MarkKeys:
             self.notify("wrapped to the " + ("top" if step > 0 else "bottom"), timeout=2)
         else:
             self.notify("this is the only undecided row of the list", timeout=2)
-
-    def action_toggle_decided(self) -> None:
-        self.hide_decided = not self.hide_decided
-        self._kept = None  # a decided row listed all the same (RowScreen.keep_listed) goes with the rest
-        self.apply()
-        self.notify("hiding rows that have a decision" if self.hide_decided else "showing decided rows too",
-                    timeout=2)
 
     def action_goto(self) -> None:
         from tui.screens.goto_dialog import GotoDialog

@@ -27,6 +27,7 @@ from tui.columns import DECISION, GIVEN, ROW, SCORE, SUGGESTED, TEXT
 from tui.decisions import RELABEL, DecisionBook
 from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
+from tui.screens.row_hiding import HideDecided
 from tui.screens.row_marks import MarkKeys
 from tui.text_index import Check, Superseded
 from tui.view import ISSUE_TITLES, AuditView, format_score, list_text, terminal_safe
@@ -58,7 +59,7 @@ def is_similarity_query(text: str) -> bool:
     return text.lstrip().startswith("~")
 
 
-class RowScreen(MarkKeys, DecisionKeys, Screen):
+class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     """Rows flagged for one issue type, worst first."""
 
     BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS + REVIEW_BINDINGS
@@ -80,8 +81,6 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
-        self._listed_at: int | None = None  # decisions_mark when the order was asked for
-        self._kept: tuple[int, int, bytes] | None = None  # (entry, row gone to, its decisions then): see keep_listed
 
     # -- what the screen lists (subclasses override) ------------------------------------------
 
@@ -170,60 +169,6 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
     def is_decided(self, entry: int) -> bool:
         return bool(self.book.codes[entry])
 
-    def entry_of(self, row: int) -> int | None:
-        """The entry that lists ``row`` (None where none does)."""
-        return int(row)
-
-    def _decisions_of(self, entry: int) -> bytes:
-        rows = self.entry_rows(entry)
-        return self.book.codes[rows].tobytes() + self.book.labels[rows].tobytes()
-
-    def keep_listed(self, row: int) -> bool:
-        """``d`` hides ``row``'s entry (it has a decision) and the user went to it (``:``, j, redo):
-        list it all the same, ``d`` staying on, until its decision changes or ``d`` is pressed.
-        ``:`` to a decided row turned ``d`` off and listed every row, decided ones too. False when
-        ``d`` is not what hides the row."""
-        entry = self.entry_of(row)
-        if entry is None or not self.hide_decided or not self.is_decided(entry) or self.kept_entry() == entry:
-            return False
-        self._kept = (entry, int(row), self._decisions_of(entry))
-        return True
-
-    def decisions_mark(self) -> int:
-        """Changes when a decision, undo or redo is written (this screen's or another's), or the
-        journal is read again."""
-        return self.book.version
-
-    def listed_stale(self) -> bool:
-        """Decisions changed since the list's order was asked for (which ``d`` may have used)."""
-        return self._listed_at != self.decisions_mark()
-
-    def drop_decided(self) -> bool:
-        """Take the entries decided since the list's order out of it, in place: decisions only
-        remove entries from a list that hides decided ones, and leave the rest in order. Each x
-        with ``d`` on waited for the order worker instead: 160 ms a key against 40 with ``d`` off
-        (banking77 test, 3,080 rows, a loaded 2-core machine). False when the list is not the
-        order of the decisions just before these (an order pending, or changes since)."""
-        rows = self.row_list
-        if rows.pending or self._listed_at != self.decisions_mark() - 1:
-            return False
-        order = rows.order
-        gone = self.decided_mask(order) & (order != self.kept_entry())
-        self._listed_at = self.decisions_mark()
-        if gone.any():
-            # the entry under the cursor (after the decision moved it on), else the one before it
-            position = int(np.count_nonzero(~gone[:rows.cursor]))
-            rows.empty_text = self.why_empty(OrderRequest(self.generation, self.show_all, self.spec, self.sort_key,
-                                                          self.sort_descending, "filtering", hide_decided=True))
-            rows.set_order(order[~gone], position=position)
-        return True
-
-    def kept_entry(self) -> int:
-        """The entry keep_listed lists, or -1 (none, or its decision changed since)."""
-        if self._kept is not None and self._decisions_of(self._kept[0]) != self._kept[2]:
-            self._kept = None
-        return -1 if self._kept is None else self._kept[0]
-
     def decision_mark(self, entry: int) -> str:
         """The glyph after the cursor mark: the decision, readable without colour."""
         return self.book.mark(entry)
@@ -296,10 +241,13 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         self.row_list.pending = True
         self.row_list.refresh()
         self._listed_at = self.decisions_mark()
-        request = OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
-                               doing, delay, first, self.hide_decided, self.kept_entry())
-        self.compute_order(request)
+        self.compute_order(self.order_request(doing, delay, first))
         self.update_title()
+
+    def order_request(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> OrderRequest:
+        """What the list should show now: the filter, the sort, ``f`` and ``d``."""
+        return OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
+                            doing, delay, first, self.hide_decided, self.kept_entry())
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="order", group="order")
     def compute_order(self, request: OrderRequest) -> None:
@@ -375,7 +323,7 @@ class RowScreen(MarkKeys, DecisionKeys, Screen):
         if self.mark_count:
             parts.append(f"{self.mark_count:,} marked")
         if self.hide_decided:
-            parts.append("decided hidden" + (f" but row {self._kept[1]:,}" if self.kept_entry() >= 0 else ""))
+            parts.append(self.hiding_note())
         if self.spec.error:
             parts.append(self.spec.error)
         elif not self.spec.empty:
