@@ -54,9 +54,13 @@ def example_row(view: AuditView, rows: np.ndarray) -> int:
     first). The lowest row number was shown ('Live: Olympics day four' for AG News' World → Sports,
     whose list opened on 'At Last, Success on the Road for Lions', score 0.001)."""
     scores = view.scores.get("label")
-    if scores is None or not len(rows):
-        return int(rows[0])
-    return int(rows[int(np.argmin(scores[rows]))])
+    return int(rows[0] if scores is None else rows[int(np.argmin(scores[rows]))])
+
+
+def example_text(view: AuditView, rows: np.ndarray, width: int) -> str:
+    """A group's Example cell: example_row's text on one line, cut with '…' to ``width`` cells."""
+    example = " ".join(str(view.texts[example_row(view, rows)])[:width * 4].split())
+    return set_cell_size(example, width - 1) + "…" if cell_len(example) > width else example
 
 
 def filter_query(confusion: Confusion, class_names: list[str]) -> str:
@@ -158,9 +162,7 @@ class ConfusionScreen(Screen):
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else "(any)"
             suggested = names[group.suggested] if group.suggested is not None else "(any)"
-            example = " ".join(str(view.texts[example_row(view, group.rows)])[:example_width * 4].split())
-            if cell_len(example) > example_width:
-                example = set_cell_size(example, example_width - 1) + "…"
+            example = example_text(view, group.rows, example_width)
             # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
             table.add_row(f"{group.count:,}", f"{self.book.decided_among(group.rows):,}",
                           Text(view.names.fit(given, name_width)), Text(view.names.fit(suggested, name_width)),

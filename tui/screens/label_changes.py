@@ -13,7 +13,7 @@ import shlex
 from dataclasses import dataclass
 
 import numpy as np
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static
 
 from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
-from tui.screens.confusions import example_row, scrollbar_cells
+from tui.screens.confusions import example_text, scrollbar_cells
 from tui.view import AuditView
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
@@ -98,9 +98,7 @@ class LabelChangeScreen(Screen):
                                            scrollbar_cells(table, len(self.changes)))
         for index, (change, name) in enumerate(zip(self.changes, shown)):
             means = MEANS[0] if change.sign == "+" else MEANS[1]
-            example = " ".join(str(view.texts[example_row(view, change.rows)])[:example_width * 4].split())
-            if cell_len(example) > example_width:
-                example = set_cell_size(example, example_width - 1) + "…"
+            example = example_text(view, change.rows, example_width)
             table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}",
                           Text(name), means, Text(example), key=str(index))
         if table.row_count:
