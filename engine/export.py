@@ -115,7 +115,7 @@ def export_corrected(
         frame, style, rows = corrections_frame(dataset, decisions), layout_only(dataset.style), None
         from engine.result import id_column_hint
 
-        notes += [hint] if (hint := id_column_hint(dataset, "--corrections-only")) else []
+        notes += [hint] if (hint := id_column_hint(dataset, "--corrections-only", empty=False)) else []
         notes += corrections_ints_note(dataset)  # a ClassLabel's ints, named once
     else:
         frame, rows = corrected_frame(dataset, decisions, notes)
@@ -225,7 +225,14 @@ def corrected_frame(dataset: Dataset, decisions: dict, notes: list[str] | None =
 
 
 def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
-    """Only the changed rows (relabel, exclude): row, id, text, label_before, label_after, action."""
+    """Only the changed rows (relabel, exclude): row, id, text, label_before, label_after, action.
+    Without ``--id-column`` there is no id column: ``row`` (from 0) and ``text`` name each row, and an
+    empty ``id`` read as data (a merge on it matched nothing, or every row with a missing id)."""
+    frame = _changed_rows(dataset, decisions)
+    return frame if dataset.id_column is not None else frame.drop(columns="id")
+
+
+def _changed_rows(dataset: Dataset, decisions: dict) -> pd.DataFrame:
     if dataset.is_multilabel:
         from engine.multilabel_export import corrections_frame as multilabel_corrections
 

@@ -100,7 +100,8 @@ def test_corrections_only_with_int_labels(int_jsonl, tmp_path):
         summary = export_corrected(dataset, journal, tmp_path / name, corrections_only=True)
         assert summary.rows_written == 3
         frame = read_back(tmp_path / name, name.split(".")[-1])
-        assert list(frame.columns) == ["row", "id", "text", "label_before", "label_after", "action"]
+        # no --id-column: no id column (it was empty throughout); row and text name the rows
+        assert list(frame.columns) == ["row", "text", "label_before", "label_after", "action"]
         assert frame["row"].tolist() == [1, 2, 4]
         assert frame["action"].tolist() == ["relabel", "exclude", "exclude"]
         assert frame["text"].tolist() == ["change pin", "balance", "new pin"]

@@ -29,7 +29,20 @@ async def test_the_format_line_follows_the_checkbox(tmp_path: Path) -> None:
         app.dialog.query_one(Checkbox).value = True
         await pilot.pause()
         assert "Original columns" not in said(app)
-        assert said(app).startswith("Columns: row, id, text, label_before, label_after, action")
+        # no --id-column: the table has no id column (it was an empty one, listed here as 'id')
+        assert said(app).startswith("Columns: row (from 0), text, label_before, label_after, action")
         app.dialog.query_one(Checkbox).value = False
         await pilot.pause()
         assert said(app).startswith("Original columns and row order are kept.")
+
+
+async def test_the_format_line_names_the_id_column_when_there_is_one(tmp_path: Path) -> None:
+    source = tmp_path / "data.csv"
+    source.write_text("id,text,label\nr1,x,a\nr2,y,b\n")
+    counts = {"relabel": 1, "exclude": 0, "keep": 0}
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", counts, 2, with_id=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.dialog.query_one(Checkbox).value = True
+        await pilot.pause()
+        assert said(app).startswith("Columns: row, id, text, label_before, label_after, action")

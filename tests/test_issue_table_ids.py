@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -42,7 +43,9 @@ def test_an_issue_table_without_id_column_has_no_made_up_ids(tmp_path: Path, cap
 
 
 def test_a_corrections_only_export_without_id_column_has_no_made_up_ids(tmp_path: Path, monkeypatch, capsys) -> None:
-    """The same for ``export --corrections-only``: its id column held the row number."""
+    """The same for ``export --corrections-only``: its id column held the row number, then it was
+    empty throughout (a column that read as data: a merge on it matched nothing). Without
+    ``--id-column`` the table has no id column: ``row`` (from 0) and ``text`` name each row."""
     from engine.corrections import Journal
     from engine.load import load_dataset
 
@@ -52,9 +55,14 @@ def test_a_corrections_only_export_without_id_column_has_no_made_up_ids(tmp_path
         journal.record("relabel", 1, label_after="card", issue_type="label", suggested_label="card")
         journal.record("exclude", 2, issue_type="outlier")
     assert main(["export", str(data), "-o", "c.csv", "--corrections-only"]) == 0
-    assert "--corrections-only: its id column is empty (no --id-column); pass --id-column id" in capsys.readouterr().err
+    assert "--corrections-only: it has no id column (no --id-column); pass --id-column id" in capsys.readouterr().err
     table = pd.read_csv(tmp_path / "c.csv")
-    assert table["row"].tolist() == [1, 2] and table["id"].isna().all()
+    assert list(table.columns) == ["row", "text", "label_before", "label_after", "action"]
+    assert table["row"].tolist() == [1, 2]
+    assert main(["export", str(data), "-o", "c.jsonl", "--corrections-only"]) == 0  # no '"id": null'
+    assert [set(json.loads(line)) for line in (tmp_path / "c.jsonl").read_text().splitlines()] == [
+        {"row", "text", "label_before", "label_after", "action"}] * 2
+    capsys.readouterr()
     assert main(["export", str(data), "--id-column", "id", "-o", "c.csv", "--corrections-only", "--force"]) == 0
     assert "its id column is empty" not in capsys.readouterr().err
     assert pd.read_csv(tmp_path / "c.csv")["id"].tolist() == [1007, 1014]

@@ -373,7 +373,8 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             from engine.label_names import written_as_values
 
             notes.append(written_as_values(self.view.value_names))
-        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view), notes=notes)
+        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view), notes=notes,
+                              with_id=getattr(self.result.dataset, "id_column", None) is not None)
         self.push_screen(dialog, self._export_confirmed)
 
     def _export_confirmed(self, request: ExportRequest | None) -> None:

@@ -87,12 +87,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
     def __init__(self, source: str, journal_path: Path, counts: dict[str, int], n_rows: int,
-                 notes: list[str] | tuple[str, ...] = ()) -> None:
+                 notes: list[str] | tuple[str, ...] = (), with_id: bool = False) -> None:
         """``notes``: how the data file was read, as far as the export's rows depend on it (blank
         lines left out, a split of a saved DatasetDict, an encoding note: the load's style notes,
-        which ``textaudit export`` prints too)."""
+        which ``textaudit export`` prints too). ``with_id``: the data has an ``--id-column``, which
+        the corrections-only table then carries."""
         super().__init__()
         self.notes = list(notes)
+        self.with_id = with_id
         self.source = source
         self.journal_path = journal_path
         self.counts = counts
@@ -116,11 +118,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return (f"From:    {terminal_safe(str(self.source))}\n"
                 f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}{read}")
 
-    @staticmethod
-    def format_text(changed_only: bool) -> str:
+    def format_text(self, changed_only: bool) -> str:
         """What the file holds (it follows the checkbox: 'Original columns ... are kept' was said
         of the corrections-only table too) and how its format is chosen."""
-        holds = ("Columns: row, id, text, label_before, label_after, action, in row order." if changed_only
+        row = "row, id" if self.with_id else "row (from 0)"
+        holds = (f"Columns: {row}, text, label_before, label_after, action, in row order." if changed_only
                  else "Original columns and row order are kept.")
         return f"{holds} Format follows the extension ({', '.join(DEFAULT_SUFFIX.values())})."
 
