@@ -17,6 +17,8 @@ from tui.screens import set_decisions
 from tui.view import ISSUE_TITLES, counted
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import numpy as np
     from textual import events
     from textual.screen import Screen
@@ -70,7 +72,18 @@ class DecisionKeys:
         """The row the single-row keys act on."""
         return self.row_list.current_row
 
-    def decide(self, items: list[tuple[str, int, int | None]], suggested: int | None = None) -> None:
+    def journal_suggestion(self, rows: Iterable[int]) -> int | None:
+        """The journal's ``suggested_label`` for a group of ``rows``: the model's top class where a
+        label issue backs it on every row and it is one class; None (null) otherwise. It was the top
+        class of the first row on every screen (an outlier kept, a row of Overlapping classes), which
+        read as a suggestion nothing had made, and a bulk relabel's own target."""
+        rows = [int(r) for r in rows]
+        picks = {int(self.view.predicted[r]) for r in rows}
+        if len(picks) == 1 and all(self.view.backs_suggestion(r) for r in rows):
+            return picks.pop()
+        return None
+
+    def decide(self, items: list[tuple[str, int, int | None]]) -> None:
         """Write decisions to the journal (synchronously, fsynced), then advance the cursor."""
         if not items:
             return
@@ -80,7 +93,7 @@ class DecisionKeys:
                         "nothing written", timeout=3)
             self.advance()
             return
-        outcome = self.book.record_group(items, self.issue_type, suggested)
+        outcome = self.book.record_group(items, self.issue_type, self.journal_suggestion(r for _, r, _ in items))
         if outcome.error:
             self.notify(outcome.error, severity="error", timeout=8)
             return
@@ -131,7 +144,7 @@ class DecisionKeys:
                         "(l chooses a label, o keeps it)", timeout=4)
             return
         suggested = int(self.view.predicted[row])
-        self.decide([("relabel", row, suggested)], suggested)
+        self.decide([("relabel", row, suggested)])
 
     def action_exclude(self) -> None:
         if self.mark_count:
@@ -140,7 +153,7 @@ class DecisionKeys:
             if self.view.multilabel is not None:  # the journal's suggestion is a set there
                 set_decisions.decide_row(self, "exclude", row)
             else:
-                self.decide([("exclude", row, None)], int(self.view.predicted[row]))
+                self.decide([("exclude", row, None)])
 
     def action_keep(self) -> None:
         if self.mark_count:
@@ -149,7 +162,7 @@ class DecisionKeys:
             if self.view.multilabel is not None:
                 set_decisions.decide_row(self, "keep", row)
             else:
-                self.decide([("keep", row, None)], int(self.view.predicted[row]))
+                self.decide([("keep", row, None)])
 
     def action_pick_label(self) -> None:
         if self.view.multilabel is not None:  # the label-set picker
@@ -218,7 +231,7 @@ class DecisionKeys:
         return [("keep", r, None) if int(self.view.given[r]) == label else ("relabel", r, label) for r in rows]
 
     def relabel_rows(self, rows: list[int], label: int) -> None:
-        self.decide(self.relabel_items(rows, label), int(self.view.predicted[rows[0]]))
+        self.decide(self.relabel_items(rows, label))
 
     def action_undo(self) -> None:
         self._history(self.book.undo(self.view.shown_names), "undone")

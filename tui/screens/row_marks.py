@@ -148,14 +148,12 @@ class MarkKeys:
             notes.append(f"{same:,} of them already {'has' if same == 1 else 'have'} this decision (unchanged)")
         if hidden:
             notes.append(f"{counted_verb(hidden, 'marked entry', 'are', plural='marked entries')} not in the list as filtered now")
-        suggestions = {label for action, _, label in items if action == "relabel"}
-        suggested = next(iter(suggestions)) if len(suggestions) == 1 else None
         request = BulkRequest(title, len(items), preview, notes)
         prepared = self.book.prepare(items)  # columns + line parts now, so enter only writes
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.apply_bulk(prepared, suggested)
+                self.apply_bulk(prepared)
 
         self.app.push_screen(BulkDialog(request), confirmed)
 
@@ -167,9 +165,10 @@ class MarkKeys:
                  "keep": "✓ kept"}[action]
         return PreviewRow(row, str(self.view.texts[row]), before, after)
 
-    def apply_bulk(self, items: list[Item] | Bulk, suggested: int | None) -> None:
+    def apply_bulk(self, items: list[Item] | Bulk) -> None:
         """Write the group (one fsync), clear the marks, say what happened."""
-        outcome = self.book.record_group(items, self.issue_type, suggested)
+        rows = [row for _, row, _ in items] if isinstance(items, list) else items.rows
+        outcome = self.book.record_group(items, self.issue_type, self.journal_suggestion(rows))
         if outcome.error:
             self.notify(outcome.error, severity="error", timeout=8)
             return
