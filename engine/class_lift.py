@@ -19,7 +19,19 @@ Datalab's own self-confidence), only classes under ``min_rows`` rows, and only u
   (best scale 1-1.5), at the same factor (0.3-0.47). Scaling up agrees with the class's own rows; on every
   under-predicted set measured (MiniLM and TF-IDF long-tail, fine50, zipf50; factors 1.5-5.2) AP still rose
   beyond the factor.
-Figures: bench/README.md (quality matrix, session 14).
+Whether the lift ranks better is then checked on the data itself, as engine/sharp_ranking.py checks the sharpened
+probabilities: simulated random flips, each scored on the lifted probabilities where its label is a lifted class;
+where they rank those rows clearly worse (paired z at most -3, ``-MIN_STRUCTURE_Z``) the lift is left off
+(``lift_check``). On weak vectors (``+proj8/10``) the classifier barely learned the small classes either way, and the
+lift raised the flips landing in them with their honest rows: on bench/quality.py's cached self-confidence runs with a
+lifted class (session 18), lifting nothing ranked better on 22 of the 23 fine50 / zipf50 ``+proj8/10`` cells (by up to
+0.069 AP) and 0.018-0.087 AP worse on MiniLM / TF-IDF long-tail, fine50 and zipf50. Classes under ``TINY_CLASS_ROWS``
+rows keep the lift: their rows are scored on the two-way contest (engine/label_posterior.py), not on the lifted self-
+confidence the simulation reads (the tests' 6-row class: the check read z -1.3 to -5.3, and left off, its honest rows
+ranked among the lowest again). Over the 481 cached runs the check ran on 55 and left the lift off on 19, all but one
+weak-vector runs: AP up to +0.010 a cell (fine50 ``+proj10``, 5% flips to a few classes: 0.660 -> 0.669), at most
+0.0034 down; F1 a cell +0.025 to -0.009 (at most 2 flagged rows a run either way).
+Figures: bench/README.md (quality matrix, sessions 14 and 18).
 """
 
 from __future__ import annotations
@@ -38,10 +50,14 @@ def lift_factors(labels: np.ndarray, probs: np.ndarray, min_rows: int) -> np.nda
     return np.where((counts > 0) & (counts < min_rows) & (factors > 1.0), factors, 1.0)
 
 
-def lifted(labels: np.ndarray, probs: np.ndarray, min_rows: int) -> tuple[np.ndarray, np.ndarray | None]:
+def lifted(labels: np.ndarray, probs: np.ndarray, min_rows: int,
+           skip: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
     """``probs`` with the under-predicted small classes scaled by ``lift_factors``, rows renormalised, and a
-    mask of the rows given one of those classes (``probs`` itself and None when no class is lifted)."""
+    mask of the rows given one of those classes (``probs`` itself and None when no class is lifted); the
+    classes in ``skip`` (a mask over classes) keep their probabilities."""
     factors = lift_factors(labels, probs, min_rows)
+    if skip is not None:
+        factors = np.where(skip, 1.0, factors)
     if np.all(factors == 1.0):
         return probs, None
     scaled = probs * factors
@@ -54,3 +70,25 @@ def lift_note(rows: int, classes: int, min_rows: int) -> str:
             f"rows that the classifier under-predicts (less probability in total than rows): self-confidence on "
             f"probabilities scaled up to each such class's share of the labels (a class it barely learned is "
             f"otherwise ranked on a lower scale than the others)")
+
+
+def lift_check(labels: np.ndarray, probs: np.ndarray, ranked: np.ndarray, min_rows: int,
+               checked: np.ndarray) -> tuple[float, float, int]:
+    """``simulated_gain`` (engine/sharp_ranking.py) of the lifted ranking over ``probs``': a simulated label of a lifted
+    class in ``checked`` (a mask over classes) is read on ``ranked``, any other on ``probs``, as ``lifted``'s mask
+    scores the real labels; (0, 0, 0) where no checked class is lifted."""
+    from engine.sharp_ranking import simulated_gain
+
+    columns = (lift_factors(labels, probs, min_rows) > 1.0) & checked
+    if not columns.any():
+        return 0.0, 0.0, 0
+    return simulated_gain(labels, probs, np.where(columns, ranked, probs))
+
+
+def unlift_note(gain: float, z: float, flips: int, draws: int, smallest: int, min_rows: int) -> str:
+    """The note saying the lift was left off because simulated flips rank worse with it."""
+    return (f"label scores: the under-predicted classes of {smallest} to {min_rows - 1} rows are not scaled up: with "
+            f"{counted(flips, 'label')} set at "
+            f"random {draws} times, self-confidence on the scaled probabilities found those rows worse (average "
+            f"precision {gain:+.3f}, z {z:.1f}; the classifier barely learned those classes, so scaling them up raises "
+            f"the flips into them with their honest rows)")

@@ -14,17 +14,18 @@ def unlifted(given: np.ndarray, probs: np.ndarray) -> np.ndarray:
     return lift_factors(given, _clean(probs), MIN_ROWS_PER_CLASS)[given] == 1.0
 
 
-def under_predicted(seed: int = 0, rate: float = 0.05):
-    """pred_probs as a regularised classifier gives them on 15 classes of 60 rows and 5 of 12: the small
+def under_predicted(seed: int = 0, rate: float = 0.05, *, large: int = 60, lean: tuple[float, float] = (4.0, 3.5)):
+    """pred_probs as a regularised classifier gives them on 15 classes of ``large`` rows and 5 of 12: the small
     ones get a low intercept on every row (their total probability about half their rows), their own
-    rows still lean to them; ``rate`` of the labels flipped at random."""
+    rows still lean to them (``lean``: the true class's logit boost, large and small classes); ``rate`` of the
+    labels flipped at random."""
     rng = np.random.default_rng(seed)
-    sizes = np.array([60] * 15 + [12] * 5)
+    sizes = np.array([large] * 15 + [12] * 5)
     truth = np.repeat(np.arange(len(sizes)), sizes)
     rows = np.arange(len(truth))
     logits = rng.normal(0.0, 1.0, (len(truth), len(sizes)))
     logits[:, sizes < 20] -= 2.0
-    logits[rows, truth] += np.where(sizes[truth] < 20, 3.5, 4.0) + rng.normal(0.0, 1.0, len(truth))
+    logits[rows, truth] += np.where(sizes[truth] < 20, lean[1], lean[0]) + rng.normal(0.0, 1.0, len(truth))
     probs = np.exp(logits)
     probs /= probs.sum(axis=1, keepdims=True)
     flipped = rng.random(len(truth)) < rate
@@ -84,3 +85,33 @@ def test_the_weak_synthetic_with_over_predicted_small_classes_scores_as_before()
         verdict = score_labels(given, probs)
         assert "lifted_classes" not in verdict.diagnostics
         assert np.all(lift_factors(given, _clean(probs), MIN_ROWS_PER_CLASS) == 1.0)
+
+
+def barely_learned(seed: int = 0):
+    """A weak classifier (as on bench/quality.py's ``+proj8/10`` vectors) on 15 classes of 120 rows and 5 of 12: the
+    small ones under-predicted and their own rows no lean to them, so their honest rows and the flips into them
+    look alike; 5% of the labels flipped at random."""
+    return under_predicted(seed, large=120, lean=(1.0, 0.0))
+
+
+def test_the_lift_is_left_off_where_simulated_flips_rank_worse_with_it():
+    """Small classes the classifier barely learned: the lift raised the flips into them with their honest rows,
+    AP 0.152-0.171 against 0.160-0.192 without it over these seeds (LABEL_VERSION 21). Simulated random flips rank
+    worse with it (z -4.3 to -5.3), so it is left off and a note says why; the under-predicted synthetic above,
+    whose small classes' rows lean to them, keeps it (its test)."""
+    from sklearn.metrics import average_precision_score
+
+    for seed in range(4):
+        given, probs, flipped = barely_learned(seed)
+        verdict = score_labels(given, probs)
+        assert verdict.method == "self-confidence" and "lifted_classes" not in verdict.diagnostics
+        assert verdict.diagnostics["lift_z"] <= -3.0
+        assert any("under-predicted classes of 10 to 19 rows are not scaled up" in note for note in verdict.notes)
+        clean = _clean(probs)
+        rows = np.arange(len(given))
+        own = _sharpened(clean, SHARPNESS) if verdict.diagnostics.get("sharpened_ranking") else clean
+        assert lift_factors(given, own, MIN_ROWS_PER_CLASS)[15:].max() > 1.0  # the lift had small classes to scale
+        np.testing.assert_allclose(verdict.score, own[rows, given])
+        ranked, rows_lifted = lifted(given, own, MIN_ROWS_PER_CLASS)
+        with_lift = np.where(rows_lifted, ranked[rows, given], own[rows, given])
+        assert average_precision_score(flipped, -verdict.score) > average_precision_score(flipped, -with_lift)
