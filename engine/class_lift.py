@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.noise_matrix import TINY_CLASS_ROWS
 from engine.wording import counted
 
 
@@ -62,6 +63,26 @@ def lifted(labels: np.ndarray, probs: np.ndarray, min_rows: int,
         return probs, None
     scaled = probs * factors
     return scaled / scaled.sum(axis=1, keepdims=True), factors[labels] > 1.0
+
+
+def checked_lift(labels: np.ndarray, probs: np.ndarray, min_rows: int, min_z: float, diagnostics: dict,
+                 notes: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
+    """``lifted``, checked on the data (``lift_check``): where simulated flips rank the lifted classes of
+    ``TINY_CLASS_ROWS`` rows or more clearly worse (z at most ``-min_z``), those classes keep their
+    probabilities and a note says so; smaller ones keep the lift (their score is the two-way contest)."""
+    ranked, lifted_rows = lifted(labels, probs, min_rows)
+    if lifted_rows is None:
+        return ranked, lifted_rows
+    from engine.sharp_ranking import DRAWS
+
+    sized = np.bincount(labels, minlength=probs.shape[1]) >= TINY_CLASS_ROWS
+    gain, z, flips = lift_check(labels, probs, ranked, min_rows, sized)
+    if flips:
+        diagnostics.update(lift_gain=round(gain, 4), lift_z=round(float(np.clip(z, -1e6, 1e6)), 2))
+    if flips and z <= -min_z:
+        notes.append(unlift_note(gain, z, flips, DRAWS, TINY_CLASS_ROWS, min_rows))
+        return lifted(labels, probs, min_rows, skip=sized)
+    return ranked, lifted_rows
 
 
 def lift_note(rows: int, classes: int, min_rows: int) -> str:

@@ -106,11 +106,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.class_lift import lift_check, lift_note, lifted, unlift_note
+from engine.class_lift import checked_lift, lift_note
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
-from engine.sharp_ranking import DRAWS, sharpened_ranking
+from engine.sharp_ranking import sharpened_ranking
 from engine.wording import counted
 
 SHARPNESS = 1.5
@@ -431,15 +431,9 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     # the rows of small classes the classifier under-predicts, lifted (engine/class_lift.py)
     own, score = (sharpened_ranking(labels, probs, q, score, MIN_STRUCTURE_Z, diagnostics, notes)
                   if method == "self-confidence" else (probs, score))
-    ranked, lifted_rows = lifted(labels, own, MIN_ROWS_PER_CLASS) if method == "self-confidence" else (probs, None)
-    if lifted_rows is not None:  # not where simulated flips rank clearly worse with the lift (engine/class_lift.py)
-        sized = np.bincount(labels, minlength=own.shape[1]) >= TINY_CLASS_ROWS  # tiny classes: the contest below
-        gain, z, flips = lift_check(labels, own, ranked, MIN_ROWS_PER_CLASS, sized)
-        if flips:
-            diagnostics.update(lift_gain=round(gain, 4), lift_z=round(float(np.clip(z, -1e6, 1e6)), 2))
-        if flips and z <= -MIN_STRUCTURE_Z:
-            notes.append(unlift_note(gain, z, flips, DRAWS, TINY_CLASS_ROWS, MIN_ROWS_PER_CLASS))
-            ranked, lifted_rows = lifted(labels, own, MIN_ROWS_PER_CLASS, skip=sized)
+    # (not where simulated flips rank clearly worse with the lift, tiny classes aside: the contest below)
+    ranked, lifted_rows = (checked_lift(labels, own, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_Z, diagnostics, notes)
+                           if method == "self-confidence" else (probs, None))
     if lifted_rows is not None:
         score = np.where(lifted_rows, ranked[rows, labels], score)
         diagnostics["lifted_classes"] = int(len(np.unique(labels[lifted_rows])))
