@@ -206,7 +206,8 @@ class ReviewActions:
             ranked = np.argsort(scores, kind="stable")
             rows, scores = rows[ranked], scores[ranked]
         caption = f"Newly flagged: {ISSUE_TITLES.get(issue_type, issue_type)} (New = re-audit score)"
-        self.push_screen(MoreLikeThisScreen(self.view, self.book, rows, scores, caption, value_title="New"))
+        self.push_screen(MoreLikeThisScreen(self.view, self.book, rows, scores, caption, value_title="New",
+                                            recorded_type=issue_type))
 
     # -- more like this -----------------------------------------------------------------------
 

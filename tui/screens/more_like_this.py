@@ -23,7 +23,7 @@ FLAG_LETTERS = {"label": "L", "outlier": "O", "near_duplicate": "D", "class_imba
 FLAG_NAMES = {"label": "label issue", "outlier": "outlier", "near_duplicate": "near-duplicate",
               "class_imbalance": "class imbalance", "underperforming_group": "underperforming group",
               "null": "empty text"}
-SIMILAR = "similar"  # the issue type this screen records its decisions under
+SIMILAR = "similar"  # the issue type this screen records its decisions under (but see recorded_type)
 
 
 def flag_letters(view: AuditView, row: int) -> str:
@@ -33,14 +33,17 @@ def flag_letters(view: AuditView, row: int) -> str:
 
 class MoreLikeThisScreen(RowScreen):
     """``rows`` (best first) with a value each: their cosine similarity ``sims`` to the source,
-    or (``value_title="New"``) another number such as a re-audit's score."""
+    or (``value_title="New"``) another number such as a re-audit's score. ``recorded_type``: the
+    issue type the journal records decisions under (a re-audit's newly flagged rows of a type:
+    that type; they were recorded as 'similar', which no screen of the audit lists)."""
 
     issue_type = SIMILAR
     default_sort = (RANK, False)
 
     def __init__(self, view: AuditView, book: DecisionBook, rows: np.ndarray, sims: np.ndarray,
-                 caption: str, value_title: str = "Sim") -> None:
+                 caption: str, value_title: str = "Sim", recorded_type: str | None = None) -> None:
         super().__init__(view, book, SIMILAR)
+        self.recorded_type = recorded_type
         self.value_title = value_title
         self.rows = np.asarray(rows, dtype=np.int64)
         self.rank = np.full(len(view), len(self.rows), dtype=np.int64)

@@ -59,6 +59,9 @@ class DecisionKeys:
     view: AuditView
     book: DecisionBook
     issue_type: str
+    #: The issue type the journal records this screen's decisions under, when it is not the
+    #: screen's own (a re-audit's "Newly flagged" list: the type its rows are flagged for).
+    recorded_type: str | None = None
     show_all: bool
     hide_decided: bool
     _pending_row: int | None
@@ -93,7 +96,8 @@ class DecisionKeys:
                         "nothing written", timeout=3)
             self.advance()
             return
-        outcome = self.book.record_group(items, self.issue_type, self.journal_suggestion(r for _, r, _ in items))
+        outcome = self.book.record_group(items, self.recorded_type or self.issue_type,
+                                         self.journal_suggestion(r for _, r, _ in items))
         if outcome.error:
             self.notify(outcome.error, severity="error", timeout=8)
             return
@@ -254,7 +258,7 @@ class DecisionKeys:
             return
         rows = step.rows
         message = history_message(step, which)
-        if step.issue_type != self.issue_type and step.issue_type in self.view.issue_types:
+        if step.issue_type != (self.recorded_type or self.issue_type) and step.issue_type in self.view.issue_types:
             self.app.show_row(step.issue_type, rows[0])
             message += " · moved there"
         else:

@@ -31,6 +31,7 @@ class MarkKeys:
     view: AuditView
     book: DecisionBook
     issue_type: str
+    recorded_type: str | None
     row_list: RowList
     entries_are_rows = True  # False where an entry is a group of rows (near-duplicate sets)
     _marks: np.ndarray | None = None
@@ -168,7 +169,7 @@ class MarkKeys:
     def apply_bulk(self, items: list[Item] | Bulk) -> None:
         """Write the group (one fsync), clear the marks, say what happened."""
         rows = [row for _, row, _ in items] if isinstance(items, list) else items.rows
-        outcome = self.book.record_group(items, self.issue_type, self.journal_suggestion(rows))
+        outcome = self.book.record_group(items, self.recorded_type or self.issue_type, self.journal_suggestion(rows))
         if outcome.error:
             self.notify(outcome.error, severity="error", timeout=8)
             return
