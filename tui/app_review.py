@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from tui.screens.threshold_dialog import ThresholdChoice
 
 SIMILAR_ROWS = 50  # more like this: how many nearest rows
+LOADING, EMBEDDING = "loading the audit's vectors…", "embedding the query…"  # said while more like this waits
 
 
 @dataclass(frozen=True)
@@ -216,9 +217,17 @@ class ReviewActions:
         if self.view is None or self.result is None:
             return
         if self.similarity is None or text is not None:
-            self.notify("loading the audit's vectors…" if self.similarity is None else "embedding the query…",
-                        timeout=3)
+            self.notify(LOADING if self.similarity is None else EMBEDDING, timeout=3)
         self.run_similar(SimilarRequest(row, text))
+
+    def drop_notices(self, *messages: str) -> None:
+        """Take down the toasts saying ``messages`` (a 'loading…' once what it waited for is shown:
+        it stayed up over the list for its 3 s). Textual's own list, not public API: a Textual
+        without it leaves them to their timeout."""
+        shown, unnotify = getattr(self, "_notifications", ()), getattr(self, "_unnotify", None)
+        for notice in [n for n in shown if n.message in messages]:
+            if unnotify is not None:
+                unnotify(notice)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="similar", group="similar")
     def run_similar(self, request: SimilarRequest) -> None:
@@ -247,6 +256,7 @@ class ReviewActions:
         from tui.screens.more_like_this import MoreLikeThisScreen
 
         self.similarity = message.index
+        self.drop_notices(LOADING, EMBEDDING)
         request = message.request
         if request.text is not None:
             caption = f"Like ~{request.text[:40]}"
