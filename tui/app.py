@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,8 @@ from tui.messages import (AuditCancelled, AuditFinished, AuditProgress, ExportFi
 from tui.view import ISSUE_TITLES, AuditView
 
 if TYPE_CHECKING:
+    from textual.notifications import Notification
+
     from tui.screens.export_dialog import ExportRequest
 
 
@@ -86,12 +88,16 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         if severity == "information" and (timeout or self.NOTIFICATION_TIMEOUT) <= SHORT_TOAST_S:
             # a key's short outcome replaces the previous key's: stacked, they climbed over the
             # detail pane at 80x24 ('f' 'f': two toasts); warnings, errors and long ones stay
-            # (Textual's own list, not public API: a Textual without it keeps its stacking, never a crash)
-            shown_now, unnotify = getattr(self, "_notifications", ()), getattr(self, "_unnotify", None)
-            for shown in [n for n in shown_now if n.severity == "information" and n.timeout <= SHORT_TOAST_S]:
-                if unnotify is not None:
-                    unnotify(shown, refresh=False)
+            self.drop_notices(lambda n: n.severity == "information" and n.timeout <= SHORT_TOAST_S, refresh=False)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def drop_notices(self, match: Callable[[Notification], bool], refresh: bool = True) -> None:
+        """Take down the toasts ``match`` picks. Textual's own list, not public API: a Textual without
+        it leaves them to their timeout (never a crash)."""
+        shown, unnotify = getattr(self, "_notifications", ()), getattr(self, "_unnotify", None)
+        for notice in [n for n in shown if match(n)]:
+            if unnotify is not None:
+                unnotify(notice, refresh=refresh)
 
     # -- start-up -----------------------------------------------------------------------------
 

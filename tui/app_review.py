@@ -220,15 +220,6 @@ class ReviewActions:
             self.notify(LOADING if self.similarity is None else EMBEDDING, timeout=3)
         self.run_similar(SimilarRequest(row, text))
 
-    def drop_notices(self, *messages: str) -> None:
-        """Take down the toasts saying ``messages`` (a 'loading…' once what it waited for is shown:
-        it stayed up over the list for its 3 s). Textual's own list, not public API: a Textual
-        without it leaves them to their timeout."""
-        shown, unnotify = getattr(self, "_notifications", ()), getattr(self, "_unnotify", None)
-        for notice in [n for n in shown if n.message in messages]:
-            if unnotify is not None:
-                unnotify(notice)
-
     @work(thread=True, exclusive=True, exit_on_error=False, name="similar", group="similar")
     def run_similar(self, request: SimilarRequest) -> None:
         import numpy as np
@@ -256,7 +247,8 @@ class ReviewActions:
         from tui.screens.more_like_this import MoreLikeThisScreen
 
         self.similarity = message.index
-        self.drop_notices(LOADING, EMBEDDING)
+        # the 'loading…' toast once what it waited for is shown: it stayed up over the list for its 3 s
+        self.drop_notices(lambda n: n.message in (LOADING, EMBEDDING))
         request = message.request
         if request.text is not None:
             caption = f"Like ~{request.text[:40]}"
