@@ -21,6 +21,14 @@ APP_BINDINGS = [
 ]
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Command palette: every screen and action")
 
+#: u / ctrl+r on the screens that list no rows (tui/screens/history_keys.py), as on the row
+#: screens: the newest decision, wherever made; its screen opens on the row. Per screen: an app
+#: binding fires inside dialogs too.
+HISTORY_BINDINGS = [
+    Binding("u", "undo", "Undo", show=False, tooltip="Undo the latest decision (its screen opens on the row)"),
+    Binding("ctrl+r", "redo", "Redo", show=False),
+]
+
 SUMMARY_BINDINGS = [
     Binding("enter", "open", "Open", show=False),
     Binding("c", "chart", "Class chart", tooltip="Class chart: scroll to it; c again, enter or tab: back to the table"),
@@ -31,9 +39,7 @@ SUMMARY_BINDINGS = [
             tooltip="Re-audit with the journal's corrections (cached vectors) and show what changed"),
     Binding("e", "export", "Export"),
     Binding("q", "app.quit", "Quit"),
-    # as on the row screens: the newest decision, wherever made; its screen opens on the row
-    Binding("u", "undo", "Undo", show=False, tooltip="Undo the latest decision (its screen opens on the row)"),
-    Binding("ctrl+r", "redo", "Redo", show=False),
+    *HISTORY_BINDINGS,
 ]
 
 DECISION_BINDINGS = [
@@ -87,6 +93,7 @@ REAUDIT_BINDINGS = [
     Binding("enter", "open_new", "Newly flagged", show=False,
             tooltip="List the newly flagged rows of the issue type under the cursor"),
     Binding("escape,q", "back", "Back / cancel", tooltip="Cancel the re-audit while it runs; else back"),
+    *HISTORY_BINDINGS,
 ]
 
 #: The threshold dialog.
@@ -109,6 +116,7 @@ CONFUSION_BINDINGS = [
             priority=True),
     Binding("v", "cycle", "View", tooltip="Pairs / by given class / by suggested class / matrix"),
     Binding("escape,q", "back", "Back"),
+    *HISTORY_BINDINGS,
 ]
 
 #: The confirmation of a decision on many marked rows.
@@ -133,10 +141,11 @@ NEAR_DUPLICATE_BINDINGS = SET_BINDINGS + [
     replace(b, show=False) if b.action in ("keep", "filter") else b for b in DECISION_BINDINGS + VIEW_BINDINGS
 ] + REVIEW_BINDINGS
 
-SINGLE_VIEW_BINDINGS = [Binding("escape,q", "back", "Back")]
+SINGLE_VIEW_BINDINGS = [Binding("escape,q", "back", "Back"), *HISTORY_BINDINGS]
 
 #: The label-change navigator of multi-label data (``C`` on label sets).
 LABEL_CHANGE_BINDINGS = [
     Binding("enter", "open", "Open", tooltip="List the change's rows on the label-issue screen (then * and a)"),
     Binding("escape,q", "back", "Back"),
+    *HISTORY_BINDINGS,
 ]

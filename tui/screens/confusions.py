@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 from engine.review import Confusion, confusion_matrix, confusion_pairs, confusions_by_given, confusions_by_suggested
 from tui.bindings import CONFUSION_BINDINGS
 from tui.decisions import DecisionBook
+from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
@@ -107,7 +108,7 @@ def matrix_table(view: AuditView, flags: np.ndarray, limit: int) -> Table:
     return table
 
 
-class ConfusionScreen(Screen):
+class ConfusionScreen(HistoryKeys, Screen):
     """Lists groups of label issues; Enter opens the group's rows on the label-issue screen."""
 
     BINDINGS = CONFUSION_BINDINGS

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
 from tui.screens.confusions import example_text, scrollbar_cells
+from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
@@ -61,7 +62,7 @@ def label_changes(view: AuditView) -> list[LabelChange]:
     return sorted(changes, key=lambda c: (-len(c.rows), c.sign != "+", c.label))
 
 
-class LabelChangeScreen(Screen):
+class LabelChangeScreen(HistoryKeys, Screen):
     """Lists label changes; Enter opens the change's rows on the label-issue screen."""
 
     BINDINGS = LABEL_CHANGE_BINDINGS

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from tui.bindings import SINGLE_VIEW_BINDINGS
 from tui.label_order import first_appearance_ranks
+from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.charts import PositionPlot
 from tui.widgets.footer import Footer
@@ -22,7 +23,7 @@ def p_value_line(p_value: float | None) -> str:
     return f"Datalab's non-IID check on the texts: p = {p_value:.3g} → the row order is {verdict}."
 
 
-class NonIidScreen(Screen):
+class NonIidScreen(HistoryKeys, Screen):
     """Dataset-level: no per-row decisions here."""
 
     BINDINGS = SINGLE_VIEW_BINDINGS

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from tui.bindings import REAUDIT_BINDINGS
 from tui.names import cut_middle, drawn_name, natural_key
+from tui.screens.history_keys import HistoryKeys
 from tui.screens.progress import StageClock, duration
 from tui.view import ISSUE_TITLES
 from tui.widgets.footer import Footer
@@ -71,7 +72,7 @@ def overlap_line(reaudit: Any) -> str:
     return "" if before == after == "none" else f"Classes the model cannot tell apart: {before} before, {after} after"
 
 
-class ReauditScreen(Screen):
+class ReauditScreen(HistoryKeys, Screen):
     """Progress while the worker runs; the delta once it has finished."""
 
     BINDINGS = REAUDIT_BINDINGS
@@ -176,6 +177,18 @@ class ReauditScreen(Screen):
         table = self.query_one("#delta-table", DataTable)
         if not self.running and table.row_count:
             self.app.open_newly_flagged(self.types[table.cursor_row])
+
+    def action_undo(self) -> None:
+        if self.running:  # it reads the journal as it was: an undo now would not count
+            self.notify("the re-audit is running: u after it ends (escape cancels it)", timeout=3)
+        else:
+            super().action_undo()
+
+    def action_redo(self) -> None:
+        if self.running:
+            self.notify("the re-audit is running: ctrl+r after it ends (escape cancels it)", timeout=3)
+        else:
+            super().action_redo()
 
     def action_back(self) -> None:
         """Escape: cancel while it runs, else back."""

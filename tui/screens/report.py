@@ -18,6 +18,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.bindings import HISTORY_BINDINGS
+from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.footer import Footer
 
@@ -54,12 +56,13 @@ def report_lines(view: AuditView) -> list[ReportLine]:
     return lines
 
 
-class ReportScreen(Screen):
+class ReportScreen(HistoryKeys, Screen):
     """The report ``textaudit audit`` prints; Enter on a row number opens it; escape goes back."""
 
     BINDINGS = [
         Binding("escape,q", "back", "Back"),
         Binding("enter", "open_row", "Open row"),
+        *HISTORY_BINDINGS,
     ]
     AUTO_FOCUS = "#report"
 

@@ -13,8 +13,9 @@ from textual.widgets import DataTable, Static
 from engine.label_signal import MIN_KAPPA
 from engine.wording import share
 from tui.bindings import SUMMARY_BINDINGS
-from tui.decisions import DecisionBook, Outcome
+from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
+from tui.screens.history_keys import HistoryKeys
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
 from tui.widgets.footer import Footer
@@ -85,7 +86,7 @@ def journal_line(book: DecisionBook, n_rows: int) -> str:
             f" = {counted(decided, 'row')} ({share(decided, n_rows)}){session} · R re-audits, C confusions")
 
 
-class SummaryScreen(Screen):
+class SummaryScreen(HistoryKeys, Screen):
     """Enter on an issue type opens its screen; ``c`` shows the class chart (beside the table when wide)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
@@ -198,30 +199,8 @@ class SummaryScreen(Screen):
     def action_report(self) -> None:
         self.app.action_open_report()
 
-    def action_undo(self) -> None:
-        self._history(self.book.undo(self.view.shown_names), "undone")
-
-    def action_redo(self) -> None:
-        self._history(self.book.redo(self.view.shown_names), "redone")
-
-    def _history(self, outcome: Outcome, which: str) -> None:
-        """As a row screen's undo/redo (tui/screens/row_decisions.py): say what and where, and open
-        the screen the decision was made on with the cursor on its row. The summary bound neither
-        key: u there did nothing and said nothing."""
-        from tui.screens.row_decisions import history_done, history_message
-
-        if not history_done(self, outcome, which):
-            return
+    def decisions_changed(self) -> None:
         self.fill_table()
-        step = outcome.step
-        if step is None:
-            self.notify(f"{which}: {counted(len(outcome.rows), 'row')}", timeout=6)
-            return
-        message = history_message(step, which)
-        if step.issue_type in self.view.issue_types:
-            self.app.show_row(step.issue_type, step.rows[0])
-            message += " · moved there"
-        self.notify(message, timeout=6)
 
     def action_export(self) -> None:
         self.app.action_export()
