@@ -10,33 +10,32 @@ before (the field is optional and only read back).
 
 from __future__ import annotations
 
-import json
-
-from pilot_helpers import open_issue, wait_until
+from pilot_helpers import journal_lines, open_issue, wait_until
 from test_tui_overlapping_classes import mixed_result  # noqa: F401 - the module fixture
 
 from tui.app import TextauditApp
 from tui.widgets.row_list import RowList
 
 
-def entries(path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines()]
+async def overlap_rows_unbacked(pilot, app: TextauditApp, count: int):
+    """The Overlapping classes screen, its list, the list's order, and its first ``count`` rows
+    that no label issue backs."""
+    screen = await open_issue(pilot, "overlapping_class")
+    rows = screen.query_one("#rows", RowList)
+    order = [int(r) for r in rows.order]
+    return screen, rows, order, [r for r in order if not app.view.backs_suggestion(r)][:count]
 
 
 async def test_a_decision_no_label_issue_backs_has_no_suggestion(mixed_result, tmp_path):  # noqa: F811
     journal = tmp_path / "j.jsonl"
     app = TextauditApp(mixed_result, journal_path=journal)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_issue(pilot, "overlapping_class")
-        view = app.view
-        rows = screen.query_one("#rows", RowList)
-        order = [int(r) for r in rows.order]
-        row = next(r for r in order if not view.backs_suggestion(r))
+        _, rows, order, (row,) = await overlap_rows_unbacked(pilot, app, 1)
         rows.move_cursor(order.index(row))
         await pilot.pause()
         await pilot.press("o")  # keep
-        await wait_until(pilot, lambda: journal.exists() and len(entries(journal)) == 1, "the keep line")
-        line = entries(journal)[0]
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the keep line")
+        line = journal_lines(journal)[0]
         assert (line["row"], line["action"]) == (row, "keep")
         assert line["suggested_label"] is None, line  # was the model's top class
 
@@ -50,8 +49,8 @@ async def test_a_label_issue_keeps_its_suggestion(mixed_result, tmp_path):  # no
         row = int(screen.query_one("#rows", RowList).current_row)
         assert view.backs_suggestion(row)
         await pilot.press("x")  # excluded, though a suggestion was made: the line still names it
-        await wait_until(pilot, lambda: journal.exists() and len(entries(journal)) == 1, "the exclude line")
-        line = entries(journal)[0]
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude line")
+        line = journal_lines(journal)[0]
         assert line["suggested_label"] == view.shown_names[int(view.predicted[row])], line
 
 
@@ -60,11 +59,8 @@ async def test_a_bulk_relabel_writes_no_target_as_its_suggestion(mixed_result, t
     journal = tmp_path / "j.jsonl"
     app = TextauditApp(mixed_result, journal_path=journal)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_issue(pilot, "overlapping_class")
+        screen, rows, order, picked = await overlap_rows_unbacked(pilot, app, 2)
         view = app.view
-        rows = screen.query_one("#rows", RowList)
-        order = [int(r) for r in rows.order]
-        picked = [r for r in order if not view.backs_suggestion(r)][:2]
         target = next(c for c in range(len(view.class_names)) if all(int(view.given[r]) != c for r in picked))
         for row in picked:
             rows.move_cursor(order.index(row))
@@ -73,5 +69,5 @@ async def test_a_bulk_relabel_writes_no_target_as_its_suggestion(mixed_result, t
         screen.bulk("relabel", target)  # as the picker does with marks
         await wait_until(pilot, lambda: type(app.screen).__name__ == "BulkDialog", "the bulk dialog")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: journal.exists() and len(entries(journal)) == 2, "the group")
-        assert [line["suggested_label"] for line in entries(journal)] == [None, None]
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 2, "the group")
+        assert [line["suggested_label"] for line in journal_lines(journal)] == [None, None]
