@@ -3,10 +3,10 @@ list for its 3 s (ui18, AG News). Checked as the list appears, not by time."""
 
 from __future__ import annotations
 
+from pilot_helpers import notices
 from test_tui_review_similar import app, wait_for  # noqa: F401 - the module fixture
 
 from tui.screens.more_like_this import MoreLikeThisScreen
-
 
 LOADING, EMBEDDING = "loading the audit's vectors…", "embedding the query…"
 
@@ -19,9 +19,7 @@ async def test_the_loading_notice_goes_when_the_list_shows(app):  # noqa: F811
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("label")
         await wait_for(pilot, app, type(app.screen))
-        said: list[str] = []
-        notify = app.notify
-        app.notify = lambda message, **kw: (said.append(str(message)), notify(message, **kw))[1]
+        said = notices(app)
         await pilot.press("m")
         await wait_for(pilot, app, MoreLikeThisScreen)
         assert LOADING in said  # it was said while the vectors loaded
