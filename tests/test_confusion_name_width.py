@@ -11,7 +11,7 @@ import pytest
 from pilot_helpers import press_on
 from rich.cells import cell_len
 from textual.widgets import DataTable
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
 from tui.app import TextauditApp
 
@@ -20,10 +20,7 @@ LONG = ["balance_not_updated_after_bank_transfer", "direct_debit_payment_not_rec
 
 
 def long_named_app(result, journal_path) -> TextauditApp:
-    view = fixed_view(result.dataset)
-    view.class_names = [LONG[i % len(LONG)] + f"_{i}" for i in range(len(view.class_names))]
-    view.__post_init__()  # shown names from the new names
-    return TextauditApp(result, journal_path=journal_path, view=view)
+    return fixed_app(result, journal_path, lambda i: LONG[i % len(LONG)] + f"_{i}")
 
 
 def table_lines(screen) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from pilot_helpers import open_issue
 from rich.cells import cell_len
 from textual.widgets import OptionList
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
 from tui.app import TextauditApp
 from tui.screens.label_picker import LabelPicker
@@ -20,10 +20,7 @@ LONG = "balance_not_updated_after_cheque_or_cash_deposit"  # 48 cells
 
 
 def long_named_app(result, journal_path) -> TextauditApp:
-    view = fixed_view(result.dataset)
-    view.class_names = [LONG if i == 0 else f"class_{i}" for i in range(len(view.class_names))]
-    view.__post_init__()
-    return TextauditApp(result, journal_path=journal_path, view=view)
+    return fixed_app(result, journal_path, lambda i: LONG if i == 0 else f"class_{i}")
 
 
 async def picker_lines(pilot) -> list[str]:

@@ -7,6 +7,7 @@ CPU, with or without bf16, whatever model or classifier the audit uses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,11 +25,16 @@ def fixed_result(demo_csv) -> SimpleNamespace:
     return SimpleNamespace(dataset=load_dataset(demo_csv, id_column="id"))
 
 
-def fixed_app(result, journal_path: Path):
-    """The app on ``result`` (the pinned demo audit) drawing ``fixed_view``'s flags and scores."""
+def fixed_app(result, journal_path: Path, name: Callable[[int], str] | None = None):
+    """The app on ``result`` (the pinned demo audit) drawing ``fixed_view``'s flags and scores;
+    ``name``: each class's name by its index (long names for width tests), the shown names follow."""
     from tui.app import TextauditApp
 
-    return TextauditApp(result, journal_path=journal_path, view=fixed_view(result.dataset))
+    view = fixed_view(result.dataset)
+    if name is not None:
+        view.class_names = [name(i) for i in range(len(view.class_names))]
+        view.__post_init__()  # shown names from the new names
+    return TextauditApp(result, journal_path=journal_path, view=view)
 
 
 def fixed_view(dataset) -> AuditView:
