@@ -78,3 +78,46 @@ def test_a_long_stage_message_is_cut_before_the_clock():
     clock = StageClock("audit", 0.0, text="a long message about the check that runs now")
     line = clock.line(3.1, 30)
     assert cell_len(line) <= 30 and line.startswith("audit      a long") and line.endswith("… · 3.1s"), line
+
+
+async def test_a_40x12_terminal_keeps_the_percentage_and_the_elapsed_line(monkeypatch, demo_csv, tmp_path):
+    """Seen in tmux at 40x12 (ui18): '100%' read '100' (a 32-cell bar, its 5-cell percentage and
+    the padding did not fit 40 columns) and the elapsed line was dropped (five stages of two rows
+    took every row). The bar narrows, and below 14 rows only the running stage keeps its bar."""
+    from textual.widgets import ProgressBar
+    from textual.widgets._progress_bar import Bar, PercentageStatus
+
+    started = threading.Event()
+
+    def counting_audit(source, options, *, progress=None, cancel=None, **_):
+        from engine.progress import Progress
+        progress(Progress("load", 1, 1, "done"))
+        progress(Progress("embed", 45, 100, "embedding"))
+        started.set()
+        cancel.wait(30)
+        raise Cancelled("cancelled")
+
+    monkeypatch.setattr("engine.pipeline.run_audit", counting_audit)
+    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(40, 12)) as pilot:
+        screen = app.screen
+        elapsed = screen.query_one("#elapsed", Static)
+        await wait_until(pilot, lambda: started.is_set() and "elapsed" in str(elapsed.render()), "the elapsed line")
+        await pilot.pause(0.3)
+        inside = screen.query_one("#progress").content_region
+        assert elapsed.region.height >= 1 and elapsed.region.bottom <= inside.bottom, (elapsed.region, inside)
+        embed = screen.query_one("#bar-embed", ProgressBar)
+        percent = embed.query_one(PercentageStatus)
+        assert str(percent.render()) == "45%" and percent.region.right <= inside.right, (percent.region, inside)
+        assert embed.region.height == 1 and screen.query_one("#bar-load", ProgressBar).region.height == 0
+        await pilot.press("escape")
+        await pilot.pause()
+    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "k.jsonl")
+    started.clear()
+    async with app.run_test(size=(80, 24)) as pilot:  # room: every bar, 32 cells as before
+        screen = app.screen
+        await wait_until(pilot, lambda: started.is_set(), "the audit")
+        await pilot.pause(0.3)
+        assert {screen.query_one(f"#bar-{s}", ProgressBar).query_one(Bar).region.width for s in ("load", "audit")} == {32}
+        await pilot.press("escape")
+        await pilot.pause()

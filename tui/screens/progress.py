@@ -140,12 +140,15 @@ def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0) -> st
 #: Terminal rows below which the stages drop their padding: at 60x15 the elapsed line, which
 #: says how long the audit has run and that escape cancels it, fell below the screen's edge.
 SHORT_ROWS = 16
+#: Below this, only the running stage keeps its bar (a waiting or done stage's line says it all):
+#: at 40x12 the five stages' bars took every row and the elapsed line was dropped.
+TINY_ROWS = 14
 
 
 class ProgressScreen(Screen):
     """Shows the audit running in the app's thread worker; escape, q or ctrl+c cancels it."""
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (TINY_ROWS, "-short"), (SHORT_ROWS, "-tall")]
 
     BINDINGS = [
         # q too: a user who started an audit and wants out presses q, as on the summary (it did nothing)
@@ -214,6 +217,7 @@ class ProgressScreen(Screen):
             self.finish(stage, now)
             return
         clock.report(now, message.done, message.total, message.text[:48])
+        self.query_one(f"#stage-{stage}").add_class("-running")
         bar = self.query_one(f"#bar-{stage}", ProgressBar)
         if not clock.loading:
             bar.update(total=clock.total, progress=clock.done)
@@ -224,6 +228,7 @@ class ProgressScreen(Screen):
     def finish(self, stage: str, now: float) -> None:
         clock = self.clocks.setdefault(stage, StageClock(stage, now))
         clock.finished = now
+        self.query_one(f"#stage-{stage}").remove_class("-running")
         self.query_one(f"#bar-{stage}", ProgressBar).update(total=1, progress=1)
         self.query_one(f"#label-{stage}", Label).update(clock.line(now, self.line_width))
 
