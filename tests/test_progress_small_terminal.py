@@ -19,6 +19,12 @@ from engine.pipeline import AuditOptions
 from tui.app import TextauditApp
 
 
+def progress_app(monkeypatch, demo_csv, journal, audit) -> TextauditApp:
+    """The app on the demo with ``audit`` in place of the pipeline: its progress screen stays up."""
+    monkeypatch.setattr("engine.pipeline.run_audit", audit)
+    return TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=journal)
+
+
 async def test_the_elapsed_line_fits_a_60x15_terminal(monkeypatch, demo_csv, tmp_path):
     started = threading.Event()
 
@@ -27,8 +33,7 @@ async def test_the_elapsed_line_fits_a_60x15_terminal(monkeypatch, demo_csv, tmp
         cancel.wait(30)
         raise Cancelled("cancelled")
 
-    monkeypatch.setattr("engine.pipeline.run_audit", blocking_audit)
-    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+    app = progress_app(monkeypatch, demo_csv, tmp_path / "j.jsonl", blocking_audit)
     async with app.run_test(size=(60, 15)) as pilot:
         screen = app.screen
         assert type(screen).__name__ == "ProgressScreen"
@@ -57,8 +62,7 @@ async def test_a_stage_line_keeps_its_clock_at_60_columns(monkeypatch, demo_csv,
         cancel.wait(30)
         raise Cancelled("cancelled")
 
-    monkeypatch.setattr("engine.pipeline.run_audit", counting_audit)
-    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+    app = progress_app(monkeypatch, demo_csv, tmp_path / "j.jsonl", counting_audit)
     async with app.run_test(size=(60, 15)) as pilot:
         screen = app.screen
         label = screen.query_one("#label-embed", Label)
@@ -97,8 +101,7 @@ async def test_a_40x12_terminal_keeps_the_percentage_and_the_elapsed_line(monkey
         cancel.wait(30)
         raise Cancelled("cancelled")
 
-    monkeypatch.setattr("engine.pipeline.run_audit", counting_audit)
-    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+    app = progress_app(monkeypatch, demo_csv, tmp_path / "j.jsonl", counting_audit)
     async with app.run_test(size=(40, 12)) as pilot:
         screen = app.screen
         elapsed = screen.query_one("#elapsed", Static)
@@ -112,7 +115,7 @@ async def test_a_40x12_terminal_keeps_the_percentage_and_the_elapsed_line(monkey
         assert embed.region.height == 1 and screen.query_one("#bar-load", ProgressBar).region.height == 0
         await pilot.press("escape")
         await pilot.pause()
-    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "k.jsonl")
+    app = progress_app(monkeypatch, demo_csv, tmp_path / "k.jsonl", counting_audit)
     started.clear()
     async with app.run_test(size=(80, 24)) as pilot:  # room: every bar, 32 cells as before
         screen = app.screen
