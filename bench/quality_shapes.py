@@ -144,7 +144,8 @@ EXTRA_KINDS = ("ambiguous", "fewclass")
 FEWCLASS_RATE = 0.25
 
 
-def flipped_rows(labels: np.ndarray, kind: str, count: int, rng, targets: dict[str, np.ndarray]) -> np.ndarray:
+def flipped_rows(labels: np.ndarray, kind: str, count: int, rng: np.random.Generator,
+                 targets: dict[str, np.ndarray]) -> np.ndarray:
     """Which rows an annotator gets wrong. ``ambiguous``: drawn with weight exp(-margin / tau)
     (tau half the margins' standard deviation), so rows near another class's centroid are flipped
     far more often, as a human errs on the unclear rows. ``fewclass``: classes in random order are
@@ -156,12 +157,13 @@ def flipped_rows(labels: np.ndarray, kind: str, count: int, rng, targets: dict[s
         return rng.choice(len(labels), count, replace=False, p=weight / weight.sum())
     if kind == "fewclass":
         chosen: list[np.ndarray] = []
+        left = count
         for c in rng.permutation(int(labels.max()) + 1):
-            left = count - sum(map(len, chosen))
-            rows = np.flatnonzero(labels == c)
             if left <= 0:
                 break
+            rows = np.flatnonzero(labels == c)
             chosen.append(rng.choice(rows, min(left, int(round(FEWCLASS_RATE * len(rows)))), replace=False))
+            left -= len(chosen[-1])
         return np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
     return rng.choice(len(labels), count, replace=False)
 
