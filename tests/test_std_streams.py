@@ -56,3 +56,51 @@ def test_a_closed_descriptor_is_not_handed_to_the_next_file(tmp_path):
             "os.write(1, b'')\n"  # open again, on /dev/null
             "raise SystemExit(0 if closed == {1, 2} and fd > 2 else 3)\n")
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
+
+
+def _named_data(tmp_path: Path) -> Path:
+    path = tmp_path / "d.csv"
+    path.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{['café', '日本'][i % 2]}\n"
+                                             for i in range(30)), encoding="utf-8")
+    return path
+
+
+def _run_in(env_extra: dict[str, str], argv: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache"), "TEXTAUDIT_DEBUG": "", **env_extra}
+    return subprocess.run([sys.executable, "-m", "tui.cli", *argv], cwd=tmp_path, env=env, capture_output=True,
+                          timeout=300)
+
+
+def test_a_report_naming_non_ascii_labels_prints_on_an_ascii_stdout(tmp_path):
+    """PYTHONIOENCODING=ascii (or a Latin-1 / cp1252 terminal): the report's 'café' ended the audit
+    in 'internal error: UnicodeEncodeError', exit 70, no report. Now escaped, as Python writes stderr."""
+    done = _run_in({"PYTHONIOENCODING": "ascii"}, ["audit", str(_named_data(tmp_path)), "--model", "tfidf"], tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"caf\\xe9" in done.stdout and b"Traceback" not in done.stderr
+
+
+def test_an_export_under_an_ascii_stdout_says_where_it_wrote(tmp_path):
+    """The export's file was written, then its summary line ('wrote ... to sortie_é.csv') failed:
+    exit 70, 'internal error', for a file that was complete."""
+    data = _named_data(tmp_path)
+    (tmp_path / "j.jsonl").write_text("")
+    done = _run_in({"PYTHONIOENCODING": "ascii"}, ["export", str(data), "--journal", "j.jsonl", "-o", "sortie_é.csv"],
+                   tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"sortie_\\xe9.csv" in done.stdout
+    assert (tmp_path / "sortie_é.csv").read_bytes() == data.read_bytes()
+
+
+def test_the_c_locale_prints_a_file_name_as_its_bytes(tmp_path):
+    """Without UTF-8 mode the C locale reads 'é' in a file name as two escaped bytes: the summary
+    line writes those bytes back (the name as the shell shows it), and 'café' in a label as '\\xe9'."""
+    data = _named_data(tmp_path)
+    (tmp_path / "j.jsonl").write_text("")
+    done = _run_in({"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+                   ["export", str(data), "--journal", "j.jsonl", "-o", "sortie_é.csv"], tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert "sortie_é.csv".encode() in done.stdout
+    done = _run_in({"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+                   ["audit", str(data), "--model", "tfidf"], tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"caf\\xe9" in done.stdout

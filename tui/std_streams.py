@@ -1,8 +1,12 @@
-"""Standard streams the shell closed (``textaudit audit d.csv >&-``)."""
+"""Standard streams the shell closed (``textaudit audit d.csv >&-``), and a stdout whose encoding
+cannot hold the data's characters (``PYTHONIOENCODING=ascii``, a Latin-1 or cp1252 terminal)."""
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
+import sys
 
 from engine.errors import DataError
 
@@ -30,3 +34,31 @@ def refuse_closed_stdout(closed: set[int], command: str | None, issues_out: str 
     With ``--issues-out`` the table is what the run is for: it is written, the report dropped."""
     if 1 in closed and command == "audit" and not issues_out:
         raise DataError("stdout is closed: nowhere to print the report (redirect it to a file or /dev/null)")
+
+
+#: The error handler of :func:`tolerant_stdout`.
+_STDOUT_ERRORS = "textaudit.stdout"
+
+
+def _escape_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
+    """A file name's undecodable bytes (surrogate escapes, as the C locale decodes them) as those
+    bytes; any other character the encoding lacks as a backslash escape (``\\xe9``), as on stderr."""
+    try:
+        return codecs.lookup_error("surrogateescape")(error)
+    except UnicodeError:
+        return codecs.lookup_error("backslashreplace")(error)
+
+
+def tolerant_stdout() -> None:
+    """Write what stdout's encoding cannot hold as escapes instead of failing. A label like 'café'
+    or '日本語' under ``PYTHONIOENCODING=ascii`` (or a JSON text's lone surrogate on UTF-8) ended
+    ``audit`` in 'internal error: UnicodeEncodeError', exit 70, with no report, and ``export`` so
+    after its file was written."""
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper) or stream.errors not in ("strict", "surrogateescape"):
+        return
+    try:
+        codecs.lookup_error(_STDOUT_ERRORS)
+    except LookupError:
+        codecs.register_error(_STDOUT_ERRORS, _escape_unencodable)
+    stream.reconfigure(errors=_STDOUT_ERRORS)
