@@ -59,10 +59,14 @@ RAREST_SHOWN = 10
 
 class BarChart(Widget):
     """Horizontal bars for labelled counts (e.g. the class distribution); redrawn to fit. ``labels``
-    are the raw class names: ties are ordered by them, and they are drawn by tui.names.drawn_name."""
+    are the raw class names: ties are ordered by them, and they are drawn by tui.names.drawn_name.
+    ``rows`` (label sets, where a row counts under each of its labels): each share is of the rows,
+    not of the counts' sum (which counts a row of two labels twice)."""
 
-    def __init__(self, labels: list[str], counts: list[int], *, limit: int = 200, id: str | None = None) -> None:
+    def __init__(self, labels: list[str], counts: list[int], *, limit: int = 200, rows: int | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
+        self.rows = rows
         order = sorted(range(len(labels)), key=lambda i: (-int(counts[i]), natural_key(labels[i])))
         self.labels = [drawn_name(labels[i]) for i in order]
         self.counts = [int(counts[i]) for i in order]
@@ -84,7 +88,7 @@ class BarChart(Widget):
     def render(self) -> Text:
         width = self.size.width or 60
         head, tail = self.shown()
-        total = sum(self.counts) or 1
+        total = (self.rows if self.rows is not None else sum(self.counts)) or 1
         name_width = min(max((cell_len(self.labels[i]) for i in head + tail), default=4), max(8, width // 3))
         count_width = len(f"{max(self.counts, default=0):,}") + 8
         bar_width = max(1, width - name_width - count_width - 3)
@@ -101,9 +105,12 @@ class BarChart(Widget):
             bar(i)
         if tail:
             hidden = range(len(head), tail[0])
-            rest = sum(self.counts[i] for i in hidden)
-            text.append(f"… {counted(len(hidden), 'more class', 'more classes')}, {counted(rest, 'row')}; "
-                        f"the {len(tail)} rarest:\n", style="italic")
+            if self.rows is None:
+                rest = sum(self.counts[i] for i in hidden)
+                more = f"{counted(len(hidden), 'more class', 'more classes')}, {counted(rest, 'row')}"
+            else:  # label sets: their counts' sum is no number of rows
+                more = counted(len(hidden), "more label")
+            text.append(f"… {more}; the {len(tail)} rarest:\n", style="italic")
         for i in tail:
             bar(i)
         text.rstrip()
