@@ -6,6 +6,8 @@ when it runs it.
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import sys
 from pathlib import Path
@@ -33,6 +35,20 @@ def terminal_problem() -> str | None:
     return None
 
 
+def utf8_screen() -> None:
+    """Draw in UTF-8 whatever the locale says. Textual draws on stderr, and under a locale that is
+    not UTF-8 (``LANG=en_US``, which glibc reads as Latin-1; the C locale with ``PYTHONUTF8=0``)
+    Python wrote every rule, arrow, bar and ``·`` as a backslash escape (``\\u2500``) or a Latin-1
+    byte: a garbled screen on the UTF-8 terminal over SSH. Textual's driver reads keys as UTF-8
+    already; textual-serve's app processes (``TEXTUAL_DRIVER``) send bytes of their own."""
+    stream = sys.__stderr__
+    if os.environ.get("TEXTUAL_DRIVER") or not isinstance(stream, io.TextIOWrapper):
+        return
+    if codecs.lookup(stream.encoding).name != "utf-8":
+        stream.flush()
+        stream.reconfigure(encoding="utf-8")
+
+
 def run_app(source: str, options: AuditOptions, journal_path: Path, label_names: dict[int, str] | None = None) -> int:
     """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
     if (stream := terminal_problem()) is not None:  # in a pipe, nohup or cron it waited for keys forever
@@ -44,6 +60,7 @@ def run_app(source: str, options: AuditOptions, journal_path: Path, label_names:
     from tui.interrupts import flag_only
 
     app = TextauditApp(source=source, options=options, journal_path=journal_path, label_names=label_names)
+    utf8_screen()
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
         app.run()
     for line in exit_lines(app):  # after the terminal is restored
