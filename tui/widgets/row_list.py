@@ -76,7 +76,6 @@ class RowList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),  # space marks a row (the screen)
         Binding("home,g", "jump(0)", "First", show=False),
         Binding("end,G", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
         Binding("left", "sideways(-1)", "Previous member", show=False),
         Binding("right", "sideways(1)", "Next member", show=False),
     ]
@@ -91,14 +90,6 @@ class RowList(ScrollView, can_focus=True):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, RowList.Highlighted) and message.row_list is self.row_list
-
-    class Selected(Message):
-        """Enter was pressed on ``row``."""
-
-        def __init__(self, row_list: RowList, row: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.row = row
 
     class Sideways(Message):
         """Left/right was pressed (the near-duplicate screen picks a set member with it)."""
@@ -203,11 +194,6 @@ class RowList(ScrollView, can_focus=True):
 
     def action_jump(self, where: int) -> None:
         self.move_cursor(0 if where == 0 else len(self.order) - 1)
-
-    def action_select(self) -> None:
-        row = self.current_row
-        if row is not None:
-            self.post_message(self.Selected(self, row))
 
     def action_sideways(self, delta: int) -> None:
         self.post_message(self.Sideways(delta))
