@@ -67,6 +67,10 @@ class Dataset:
     #: else ``labels`` holds each set's first class (0 for an empty set) for views needing one.
     label_sets: list[tuple[int, ...]] | None = None
     label_form: Any = None
+    #: A caller's DataFrame's own index, where it is not 0..n-1 (``df.sample(frac=1)``, a
+    #: ``train_test_split`` part): the per-row results carry it, so ``df[issues.is_label_issue]``
+    #: and ``df.join(issues)`` meet the rows they are about. None for a file (``frame`` is 0..n-1).
+    index: pd.Index | None = None
 
     @property
     def is_multilabel(self) -> bool:
@@ -363,8 +367,10 @@ def load_dataset(
     A label column of lists, or of strings with ``label_sep``, is read as multi-label sets.
     ``text_column``/``label_column`` None: ``text``/``label``, else a lone well-known name
     (engine/column_guess.py), said in the first warning."""
+    index = None
     if isinstance(source, pd.DataFrame):
         frame, name, style = source.reset_index(drop=True), "<DataFrame>", None
+        index = None if source.index.equals(frame.index) else source.index
     else:
         (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]
@@ -453,4 +459,5 @@ def load_dataset(
         label_originals=originals,
         label_sets=label_sets,
         label_form=label_form,
+        index=index,
     )

@@ -387,6 +387,8 @@ def run_audit(
         pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key, graph)
         keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}
         output = runner.timed("audit", runner.audit, dataset, pred_probs, graph, vectors, keys)
+    if dataset.index is not None:  # a caller's DataFrame: the rows keyed as its own (the cache keeps 0..n-1)
+        output = replace(output, issues=output.issues.set_axis(dataset.index))
     runner.timings["total"] = round(time.perf_counter() - total_started, 3)
     runner.run_notes.extend(runner.cache.events)
     runner.notes.extend(runner.run_notes)

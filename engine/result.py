@@ -96,6 +96,8 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None,
         from engine.multilabel_audit import table_columns
 
         table = table_columns(table, dataset)
+    if rows is None and dataset.index is not None:  # a caller's DataFrame: keyed as its rows
+        table.index = dataset.index
     return table
 
 
