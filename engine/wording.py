@@ -67,7 +67,7 @@ def _visible(name: str, i: int) -> bool:
     return before.isprintable() and not before.isspace() and after.isprintable() and not after.isspace()
 
 
-def shown_name(name: object) -> str:
+def shown_name(name: object, joined: bool = False) -> str:
     """A class name as every report, message and screen shows it: as it is (Persian, CJK, emoji and joiners
     included), or in quotes where it would look like another name or like nothing: an empty
     name, surrounding whitespace, a quote to start with (so a name spelled ``'x'`` never looks
@@ -76,10 +76,12 @@ def shown_name(name: object) -> str:
     are escaped). In the quotes
     every printable character is itself, bidi controls are named (``'x⟨RLO⟩y'``, never sent),
     every other invisible or control character is escaped as ``repr`` does (``'a\\tb'``,
-    ``'card\\u200b'``). The data, the journal and the export keep the raw name."""
+    ``'card\\u200b'``). ``joined``: the name is drawn among others joined by ``, `` (a label set),
+    so a name holding a comma is quoted too (``exchange_charge, 'fx, currency'``, not three names).
+    The data, the journal and the export keep the raw name."""
     name = str(name)
     composed = unicodedata.is_normalized("NFC", name)
-    if (name and composed and name == name.strip() and name[0] not in "'\""
+    if (name and composed and name == name.strip() and name[0] not in "'\"" and not (joined and "," in name)
             and all(_visible(name, i) for i in range(len(name)))):
         return name
     quote = '"' if "'" in name and '"' not in name else "'"

@@ -30,7 +30,7 @@ class MultiLabelView:
     def __post_init__(self) -> None:
         from tui.names import drawn_name  # names stay raw for the journal; only drawing uses these
 
-        self.shown = [drawn_name(name) for name in self.names]
+        self.shown = [drawn_name(name, joined=True) for name in self.names]  # sets join them by ', '
 
     @classmethod
     def from_result(cls, result: Any) -> MultiLabelView | None:
