@@ -374,6 +374,10 @@ def load_dataset(
     else:
         (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]
+    from engine.readers import repeated_names
+
+    if problem := repeated_names(list(frame.columns)):  # a DataFrame's (pd.concat(axis=1)): frame[c] was a frame
+        raise DataError(f"{name}: {problem}")
     if len(frame.columns) == 0:
         raise DataError(f"{name}: holds no columns (an empty or blank file?)")
     if (text_column or "text") not in frame.columns or (label_column or "label") not in frame.columns:

@@ -12,6 +12,7 @@ import codecs
 import csv
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -442,15 +443,20 @@ def _keyed_columns(value: dict[str, Any], path: Path) -> pd.DataFrame:
     return pd.DataFrame({k: _column(list(v.values())) for k, v in value.items()}, index=pd.RangeIndex(len(keys)))
 
 
+def repeated_names(names: list[str]) -> str | None:
+    """'the column name 'label' repeats; ...' where ``names`` repeat one, else None."""
+    repeated = sorted({name for name, count in Counter(names).items() if count > 1})
+    if not repeated:
+        return None
+    return (f"the column name{'s' if len(repeated) > 1 else ''} {', '.join(map(repr, repeated))} "
+            f"repeat{'' if len(repeated) > 1 else 's'}; give each column its own name")
+
+
 def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     import pyarrow.parquet as pq
 
-    names = pq.read_schema(path).names
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    if repeated:  # pyarrow said 'Multiple matches for FieldRef.Name(label) in text: string'
-        raise DataError(f"{path}: the column name{'s' if len(repeated) > 1 else ''} "
-                        f"{', '.join(map(repr, repeated))} repeat{'' if len(repeated) > 1 else 's'}; "
-                        "give each column its own name")
+    if problem := repeated_names(pq.read_schema(path).names):  # pyarrow said 'Multiple matches for
+        raise DataError(f"{path}: {problem}")  # FieldRef.Name(label) in text: string'
     table = pq.read_table(path)
     frame = arrow_to_frame(table, str(path))
     features, notes = parquet_features(table, path.name)  # written by datasets: its ClassLabel names

@@ -1,0 +1,26 @@
+"""DataFrame input: column names that repeat (``pd.concat([df, df[["label"]]], axis=1)``) ended
+``run_audit`` in an AttributeError ('DataFrame' object has no attribute 'dtype': ``frame['label']``
+was a frame); a Parquet file with them is refused in one line, and so is the frame now."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from engine import DataError, load_dataset
+
+ROWS = {"text": ["a cat", "a dog", "the cat", "the dog"], "label": ["c", "d", "c", "d"]}
+
+
+@pytest.mark.parametrize("extra", ["label", "text"])
+def test_a_repeated_column_name_is_one_line(extra):
+    frame = pd.DataFrame(ROWS)
+    with pytest.raises(DataError, match=rf"<DataFrame>: the column name '{extra}' repeats; give each column its own name"):
+        load_dataset(pd.concat([frame, frame[[extra]]], axis=1))
+
+
+def test_names_that_repeat_once_read_as_text_are_one_line():
+    """Columns 0 and '0' are one name once names are read as text (as every source's are)."""
+    frame = pd.DataFrame({**ROWS, 0: [1, 2, 3, 4], "0": [5, 6, 7, 8]})
+    with pytest.raises(DataError, match="the column name '0' repeats"):
+        load_dataset(frame)
