@@ -314,13 +314,17 @@ def text_column_parts(frame: pd.DataFrame, text_column: str) -> list[str]:
     return parts
 
 
+#: Cell values no text is made of (a set was its repr, in hash order).
+_NOT_TEXT = (list, dict, tuple, np.ndarray, bytes, set, frozenset)
+
+
 def _texts(frame: pd.DataFrame, parts: list[str], name: str) -> tuple[list[str], np.ndarray]:
     """Each row's text (parts joined by :data:`TEXT_JOIN`, empty parts left out) and whether it
     is missing (every part missing)."""
     columns = []
     for part in parts:
         values = frame[part]
-        bad = next((v for v in values.tolist() if isinstance(v, (list, dict, tuple, np.ndarray, bytes))), None)
+        bad = next((v for v in values.tolist() if isinstance(v, _NOT_TEXT)), None)
         if bad is not None:
             kind = {"ndarray": "list", "tuple": "list"}.get(type(bad).__name__, type(bad).__name__)  # Arrow lists
             shown = repr(bad.tolist() if isinstance(bad, np.ndarray) else bad)

@@ -52,7 +52,9 @@ class ParsedSets:
 
 
 def _is_list(value: Any) -> bool:
-    return isinstance(value, (list, tuple, np.ndarray))
+    """A label set's cell: a list (an Arrow list reads as an ndarray), or from a DataFrame a tuple or a
+    set (a set's labels were one class named by its repr, "{'billing', 'refund'}", in hash order)."""
+    return isinstance(value, (list, tuple, np.ndarray, set, frozenset))
 
 
 def _is_missing(value: Any) -> bool:

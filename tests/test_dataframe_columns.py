@@ -24,3 +24,18 @@ def test_names_that_repeat_once_read_as_text_are_one_line():
     frame = pd.DataFrame({**ROWS, 0: [1, 2, 3, 4], "0": [5, 6, 7, 8]})
     with pytest.raises(DataError, match="the column name '0' repeats"):
         load_dataset(frame)
+
+
+def test_sets_of_labels_are_label_sets():
+    """A DataFrame's sets of labels (Python's own form of a label set) were single-label classes
+    named by their repr ("{'x', 'y'}"), in hash order: {'x', 'y'} and {'y', 'x'} could be two classes."""
+    frame = pd.DataFrame({"text": ["a cat", "a dog", "the cat", "the dog"],
+                          "label": [{"cat", "pet"}, {"pet"}, frozenset({"cat"}), {"pet", "cat"}]})
+    dataset = load_dataset(frame)
+    assert dataset.is_multilabel and dataset.class_names == ["cat", "pet"]
+    assert dataset.label_sets == [(0, 1), (1,), (0,), (0, 1)]
+
+
+def test_a_set_as_a_text_is_one_line():
+    with pytest.raises(DataError, match=r"text column 'text' holds a set value \(\{'a cat'\}\); texts must be strings"):
+        load_dataset(pd.DataFrame({"text": [{"a cat"}, "a dog"], "label": ["c", "d"]}))
