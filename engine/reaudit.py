@@ -88,7 +88,7 @@ def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: P
         dataset = source
     else:
         dataset = load_dataset(source, text_column=options.text_column, label_column=options.label_column,
-                               id_column=options.id_column, encoding=options.encoding)
+                               id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
     corrected, rows, info, warnings = corrected_dataset(dataset, journal_path)  # a bad journal fails first
     if options.pred_probs_path or options.features_path:
         raise DataError("--apply-journal cannot be combined with --pred-probs or --features "
