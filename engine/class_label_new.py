@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import Any
 
 from engine.label_column import class_label_names
@@ -61,3 +62,33 @@ def corrections_ints_note(dataset: Dataset) -> list[str]:
     shown = ", ".join(f"{code} {name}" for code, name in enumerate(names[:10])) + (", ..." if len(names) > 10 else "")
     return [f"--corrections-only: label_before and label_after hold the ClassLabel's ints, as the column does "
             f"({shown})"]
+
+
+def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[list[dict[str, Any]]]:
+    """Journal lines that spell a ``ClassLabel`` column's labels by their ints ('3': ``hf:NAME``
+    showed them so before it read the names, as does the data saved as CSV) with the names the
+    column shows now; the rest as they are. Without this, every decision such a journal holds was
+    'the row's label changed since', and a relabel's '3' would have been a new name."""
+    names = None if dataset.is_multilabel else class_label_names(dataset.style, dataset.label_column)
+    if names is None:
+        return groups
+    known = set(names)
+
+    def name_of(value: Any) -> str | None:
+        """The name an int spelling ('0', '12') stands for; None for anything else."""
+        if isinstance(value, str) and value not in known and _INT.fullmatch(value) and int(value) < len(names):
+            return names[int(value)]
+        return None
+
+    def named(entry: dict[str, Any]) -> dict[str, Any]:
+        before = name_of(entry.get("label_before"))
+        if before is None:  # a line made on the names: its label_after is a name too
+            return entry
+        after = entry.get("label_after")
+        return {**entry, "label_before": before, "label_after": name_of(after) or after}
+
+    return [[named(entry) for entry in group] for group in groups]
+
+
+#: An int as a journal line spells a label: no sign, no leading zero, ASCII digits.
+_INT = re.compile(r"0|[1-9][0-9]*")

@@ -120,7 +120,9 @@ class Journal:
                                       if "row_hash" in entry and 0 <= entry["row"] < n_rows])
         found: dict[int, ReplayProblems] = {}  # per decision group: reported unless the user undid it
         undone: set[int] = set()
-        for group in framed.groups:
+        from engine.class_label_new import named_by_class_label
+
+        for group in named_by_class_label(framed.groups, self.dataset):  # hf:NAME once showed ints
             self._replay_group(group, problems, found, undone)
         # a group the user undid (and did not redo) is not a decision any more: that it no longer
         # matches the data is no news ("20,000 decisions NOT applied" after undoing them was)

@@ -58,7 +58,7 @@ class Dataset:
     id_column: str | None
     source: str
     warnings: list[str] = field(default_factory=list)
-    #: How the input file was written (None for a DataFrame or the hub): export writes it back so.
+    #: How the input file was written (None for a DataFrame): export writes it back so.
     style: SourceStyle | None = None
     #: Class -> the original label value it stands for (a bool, an int in a mixed column, ...).
     label_originals: dict[Any, Any] = field(default_factory=dict)
@@ -133,10 +133,10 @@ _MORE_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
 def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle | None]:
-    """:func:`read_table`, plus how the file was written (None for the hub)."""
+    """:func:`read_table`, plus how the file was written."""
     source_str = str(source)
     if source_str.startswith("hf:"):
-        return _read_hub(source_str[3:]), None
+        return _read_hub(source_str[3:])
     kind = check_source(source_str, encoding=encoding)
     path = Path(source_str).expanduser()
     if kind == "hf":
@@ -257,7 +257,9 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     return frame, dataclasses.replace(style, notes=notes)
 
 
-def _read_hub(spec: str) -> pd.DataFrame:
+def _read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
+    """``hf:NAME[:SPLIT]`` read as a saved folder is (its ``ClassLabel`` names and Arrow types kept:
+    ``to_pandas`` gave banking77's labels as 0..76 where its saved folder shows the names)."""
     name, _, split = spec.partition(":")
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
@@ -282,7 +284,9 @@ def _read_hub(spec: str) -> pd.DataFrame:
     finally:
         if bars:
             datasets.enable_progress_bars()
-    return loaded.to_pandas()
+    from engine.readers import read_saved
+
+    return read_saved(loaded)
 
 
 def _wrong_separator(frame: pd.DataFrame, style: SourceStyle | None, name: str) -> None:
