@@ -263,7 +263,12 @@ def _read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
     name, _, split = spec.partition(":")
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
-    if not hub_offline():
+    local = Path(name).expanduser()
+    if is_saved_dataset(local):  # datasets said 'Please use `load_from_disk` instead', a Python hint
+        folder = local / split if split and is_saved_dataset(local / split) else local  # a DatasetDict's split
+        raise UsageError(f"hf:{spec}: {name} is a folder saved with save_to_disk: give the folder without "
+                         f"'hf:' ({folder})")
+    if not local.is_dir() and not hub_offline():  # a folder downloaded earlier needs no hub
         unreachable = hub_unreachable()
         if unreachable:
             raise DataError(

@@ -1,0 +1,45 @@
+"""``hf:`` before a local folder. A folder saved with ``save_to_disk`` ended in datasets' "Please use
+`load_from_disk` instead" (a Python hint; textaudit reads the folder itself without ``hf:``), and
+online with the hub unreachable, any local folder (a dataset repo downloaded earlier, which
+datasets reads without the hub) was refused as "cannot reach the Hugging Face hub"."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from engine.errors import UsageError
+from engine.load import load_dataset
+
+ROWS = [{"text": f"text number {i}", "label": "ab"[i % 2]} for i in range(12)]
+
+
+@pytest.fixture
+def unreachable_hub(monkeypatch, tmp_path):
+    """Online mode, as at a fresh start, with nothing listening where the hub should be."""
+    import datasets.config
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(constants, "ENDPOINT", "http://127.0.0.1:9")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+
+
+def test_a_saved_folder_is_named_without_hf(unreachable_hub, tmp_path):
+    import datasets
+
+    folder = tmp_path / "saved"
+    whole = datasets.Dataset.from_pandas(pd.DataFrame(ROWS))
+    datasets.DatasetDict({"train": whole, "test": whole}).save_to_disk(str(folder))
+    with pytest.raises(UsageError, match=r"is a folder saved with save_to_disk: give the folder without 'hf:' \(.*saved\)$"):
+        load_dataset(f"hf:{folder}")
+    with pytest.raises(UsageError, match=r"give the folder without 'hf:' \(.*saved/test\)$"):  # the split's folder
+        load_dataset(f"hf:{folder}:test")
+
+
+def test_a_downloaded_repo_folder_needs_no_hub(unreachable_hub, tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    pd.DataFrame(ROWS).to_csv(repo / "train.csv", index=False)
+    assert list(load_dataset(f"hf:{repo}").texts) == [row["text"] for row in ROWS]
