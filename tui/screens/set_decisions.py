@@ -59,7 +59,8 @@ def accept_marked(screen: Any) -> None:
     if not rows:
         screen.notify("nothing to accept: no marked row has a suggested change", timeout=4)
         return
-    if write(screen, [("relabel", r, ml.display(ml.suggested(r))) for r in rows], advance=False):
+    if write(screen, [("relabel", r, ml.display(ml.suggested(r))) for r in rows], journal_suggestion(screen, rows),
+             advance=False):
         screen.notify(f"accepted the suggested sets of {len(rows):,} marked rows", timeout=4)
 
 
@@ -93,13 +94,12 @@ def pick_set(screen: Any, rows: list[int] | None = None, done: Any = None) -> No
 def decide_row(screen: Any, action: str, row: int) -> None:
     """Exclude or keep ``row``, the journal's suggestion its suggested set (the single-label
     keys wrote the model's top class there: 'suggested_label': 'urgent' in a journal of sets)."""
-    ml = screen.view.multilabel
     if screen.book.holds(action, row):  # a second x on an excluded row: nothing to write
         already = screen.book.describe(row, screen.view.shown_names)
         screen.notify(f"row {row:,} is already {already}: nothing written", timeout=3)
         screen.advance()
         return
-    write(screen, [(action, row, None)], ml.display(ml.suggested(row)) if ml.has_suggestion(row) else None)
+    write(screen, [(action, row, None)], journal_suggestion(screen, [row]))
 
 
 def record_sets(screen: Any, rows: list[int], after: tuple[int, ...]) -> None:
@@ -111,9 +111,21 @@ def record_sets(screen: Any, rows: list[int], after: tuple[int, ...]) -> None:
         screen.notify(f"row {rows[0]:,} is already {already}: nothing written", timeout=3)
         screen.advance()
         return
-    suggested = ml.display(ml.suggested(rows[0])) if ml.has_suggestion(rows[0]) else None
     write(screen, [("keep", r, None) if tuple(sorted(ml.sets[r])) == after else ("relabel", r, ml.display(after))
-                   for r in rows], suggested)
+                   for r in rows], journal_suggestion(screen, rows))
+
+
+def journal_suggestion(screen: Any, rows: list[int]) -> str | None:
+    """The journal's ``suggested_label`` for a group of ``rows`` on label sets: the suggested set
+    where a label issue backs the same one on every row, else None (null), the rule
+    RowDecisions.journal_suggestion follows for single labels. It was the first row's suggested
+    set on every line: a near-duplicate set unified by A wrote row 305's suggestion on row 489,
+    which nothing flagged, and x or o wrote one on rows the label check did not flag."""
+    ml, flags = screen.view.multilabel, screen.view.flags.get("label")
+    if flags is None or not rows or not all(flags[r] and ml.has_suggestion(r) for r in rows):
+        return None
+    suggested = {ml.suggested(r) for r in rows}
+    return ml.display(suggested.pop()) if len(suggested) == 1 else None
 
 
 def held_set(screen: Any, row: int, after: tuple[int, ...]) -> bool:
