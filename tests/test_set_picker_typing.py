@@ -7,7 +7,9 @@ line, and from there down did nothing (only tab went back to the list).
 
 from __future__ import annotations
 
-from pilot_helpers import DialogHost
+from pilot_helpers import DialogHost, settle, wait_until
+from textual import events
+from tui_synthetic import fixed_app
 
 from tui.screens.label_set_picker import LabelSetPicker
 
@@ -42,3 +44,54 @@ async def test_space_still_toggles_on_the_list():
         await pilot.press("space", "enter")  # the first option is the given card_lost: untoggled
         await pilot.pause()
     assert app.results == [()]
+
+
+async def test_space_on_the_filter_line_toggles_the_highlighted_label():
+    """tmux, multi-label demo: l, 'fr' showed ▶ fraud; space (the title: 'space toggles') typed an
+    unseen space into the filter line, and enter saved the set without fraud."""
+    app = DialogHost(LabelSetPicker(NAMES, given=(1,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "e", "f", "space")
+        await pilot.pause()
+        assert app.screen.query_one("#set-query").value == "ref"
+        assert "(+refund_request)" in str(app.screen.query_one("#set-chosen").render())
+        await pilot.press("space")  # again: untoggled
+        await pilot.pause()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+    assert app.results == [(1, 3)]  # card_lost (given) + refund_request
+
+
+async def test_space_typed_with_the_filter_toggles_what_the_filter_lists():
+    """tmux, 'f', 'r', space sent at once: space toggled 'refund' (first under 'f') before 'fr'
+    refilled the list with 'fraud' alone, and enter saved refund."""
+    app = DialogHost(LabelSetPicker(["app", "refund", "fraud"], given=(0,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        for key in ("f", "r"):
+            picker.query_one("#set-query").insert_text_at_cursor(key)  # the Changed messages wait
+        picker.action_toggle()
+        await pilot.pause()
+        picker.action_save()
+        await pilot.pause()
+    assert app.results == [(0, 2)]  # app + fraud
+
+
+async def test_space_typed_ahead_in_the_app_toggles_what_the_filter_lists(pinned_result, journal_path):
+    """The app's key gate routed space at once to the focused filter line, as a typed letter; the
+    picker's binding then ran before the input took the 'r' queued ahead of it."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        picker = LabelSetPicker(["app", "refund", "fraud"], given=(0,), missing=(1,))  # refund first under "f"
+        app.push_screen(picker)
+        await wait_until(pilot, lambda: app.screen is picker and app.focused is not None, "the picker")
+        for key, character in (("f", "f"), ("r", "r"), ("space", " ")):  # one terminal read
+            app.post_message(events.Key(key, character))
+        await wait_until(pilot, lambda: picker.query_one("#set-query").value == "fr" and picker.chosen != {0},
+                         "'fr' and a toggle")
+        await settle(pilot)
+        assert picker.chosen == {0, 2}  # app + fraud, not refund

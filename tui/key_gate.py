@@ -92,6 +92,7 @@ class KeyGate:
         self._settle = SETTLED  # after a routed key: UNSETTLED, QUIET_ONCE (a second look after a turn of the app's queue), SETTLED
         self._unready_since: float | None = None  # the screen on top first seen not ready
         self._unquiet_since: float | None = None  # the focus chain first seen busy
+        self._routed_at_once = False  # a neutral key went without its round trip since the last routed one
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
@@ -122,6 +123,11 @@ class KeyGate:
                 self._schedule_pump(POLL_S)
                 return
             self._unready_since = None
+            if self._routed_at_once and not self._neutral(head):
+                # keys routed at once land first: 'f', 'r', space typed into the label-set picker's
+                # filter line toggled what 'f' listed, its binding run before the input took 'r'
+                self._routed_at_once = False
+                self._settle = UNSETTLED
             if self._settle < SETTLED:  # the last routed key's effects: quiet, twice
                 if not await self._quiet():
                     if self._waiting("_unquiet_since", QUIET_CAP_S):
@@ -140,6 +146,7 @@ class KeyGate:
                 self._settle = SETTLED
             self._typeahead.popleft()
             if self._neutral(head):  # cannot move the focus or change the screen: no need to wait
+                self._routed_at_once = True
                 self._key_target = self.focused or self.screen  # type: ignore[attr-defined]
                 await super().on_event(head)  # type: ignore[misc]
             else:
@@ -158,8 +165,9 @@ class KeyGate:
             return False
         if event.key in CURSOR_KEYS:
             return True
-        if isinstance(self.focused, Input) and event.is_printable:  # type: ignore[attr-defined]
-            return True
+        focused = self.focused  # type: ignore[attr-defined]
+        if isinstance(focused, Input) and event.is_printable and focused.check_consume_key(event.key, event.character):
+            return True  # typed; a printable key the input leaves to a binding (the set picker's space) waits its turn
         return self._bound_action(event.key) in CURSOR_ACTIONS
 
     def _bound_action(self, key: str) -> str | None:

@@ -3,7 +3,8 @@
 Each line shows a box (✓ when chosen, readable without colour), the label, its out-of-fold
 probability for this row and what the audit says of it (given, likely missing, likely wrong);
 the given labels start ticked. Typing filters the list: a letter typed on the list goes to the
-filter line (space still toggles), and down or tab from the filter line goes back to the list.
+filter line, and down or tab from it goes back to the list; space toggles the highlighted label
+from either (on the filter line it typed a space the list ignored, and the set stayed as it was).
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from tui.widgets.footer import Footer
 from tui.widgets.safe_input import SafeInput
 
 
+class SetQuery(SafeInput):
+    """The filter line: space is the picker's toggle, never typed (it typed an unseen space, the
+    list ignored it and the set stayed as it was, while the title said 'space toggles')."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
 class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
     """Returns the chosen set of class indices, or None on escape."""
 
@@ -32,6 +41,8 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "save", "Save set", priority=True),
         Binding("slash", "search", "Search", show=False),
+        # priority, and the filter line leaves it (SetQuery): the input typed it before any binding
+        Binding("space", "toggle", "Toggle", show=False, priority=True),
         Binding("down", "to_list", show=False),  # from the filter line (the list binds its own down)
     ]
 
@@ -45,12 +56,13 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         self.extra = set(extra)
         self.heading = title
         self.chosen: set[int] = set(given)
+        self.filled = ""  # the filter the list shows
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels", markup=False)
             # select_on_focus off: the letter typed on the list (on_key) stays when the line takes the focus
-            yield SafeInput(placeholder="type to filter labels", id="set-query", select_on_focus=False)
+            yield SetQuery(placeholder="type to filter labels", id="set-query", select_on_focus=False)
             yield CursorCheckList(id="set-options")  # ▶ at the cursor, ✓ in a chosen box: readable without colour
             # the set as it stands, in words
             yield Label(id="set-chosen", markup=False)
@@ -90,6 +102,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         return first + rest
 
     def fill(self, query: str) -> None:
+        self.filled = query
         options = self.query_one("#set-options", SelectionList)
         words = query.casefold().split()
         shown = [i for i in self.order() if all(w in self.names[i].casefold() for w in words)]
@@ -114,6 +127,15 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         event.prevent_default()
         query.focus()
         query.insert_text_at_cursor(event.character)
+
+    def action_toggle(self) -> None:
+        """Toggle the highlighted label of the list as the filter line reads now: 'fr' then space
+        typed at once toggled 'refund', highlighted under 'f' before 'r' refilled the list."""
+        if (query := self.query_one("#set-query", Input).value) != self.filled:
+            self.fill(query)
+        options = self.query_one("#set-options", SelectionList)
+        if options.highlighted is not None:
+            options.toggle(options.get_option_at_index(options.highlighted))
 
     def action_to_list(self) -> None:
         self.query_one("#set-options", SelectionList).focus()
