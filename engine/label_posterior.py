@@ -97,6 +97,10 @@ two-class sets with 5-10% flips the rows below 0.5 were 0.76-0.96x the flips (cl
 labels through ``T`` (``fitted_sharpness``: 2-3.25 there, now 0.96-1.11x the flips). (Doing so on
 every posterior without a model count raised the flags on clean many-class sets by 19-37%; fitting
 the power for every count cost the many-class TF-IDF sets 0.02-0.07 F1; bench/README.md.)
+Which label's rows rank first is then the ratio of ``T``'s two flip rates, and cleanlab's tilts where
+the classifier honestly confuses one class for the other more than the reverse (a weak set with
+random flips: 0.01-0.03 AP below self-confidence), so held-out rows decide between cleanlab's two
+rates and one rate both ways (engine/two_class_noise.py; LABEL_VERSION 24).
 Figures: bench/README.md (quality).
 """
 
@@ -111,6 +115,7 @@ from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.sharp_ranking import sharpened_ranking
+from engine.two_class_noise import two_class_noise
 from engine.wording import counted
 
 SHARPNESS = 1.5
@@ -356,6 +361,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
     if evidence is not None:
         diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2))
     pairs = evidence is not None and evidence["share"] >= MIN_STRUCTURE_SHARE and evidence["z"] >= MIN_STRUCTURE_Z
+    posterior_noise = noise
     if reasons:
         score = self_confidence
         method = "self-confidence"
@@ -393,7 +399,11 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
                      f"random flips the posterior ranks rows as self-confidence does. The {estimated:,} "
                      f"lowest-scored rows are flagged (label errors estimated)")
     else:
-        score = label_posterior(labels, probs, noise=noise)
+        if two_classes:  # cleanlab's rates or one shared rate, whichever held-out rows back (engine/two_class_noise.py)
+            posterior_noise, readings = two_class_noise(labels, probs, q, noise, stratified_halves(labels),
+                                                        MIN_STRUCTURE_Z)
+            diagnostics.update(readings)
+        score = label_posterior(labels, probs, noise=posterior_noise)
         method = "noise-aware posterior"
         diagnostics["noise_model"] = "class pairs"
         # rows both estimates call likely wrong: cleanlab's count, at most the rows whose label
@@ -416,7 +426,11 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
                    f"random flips (gain {evidence['share']:.0%} of the most a class pair could add, "
                    f"z {evidence['z']:.1f})")
         elif two_classes:
-            why = "with two classes every flip goes to the other class, so its noise matrix is the noise model"
+            why = ("with two classes every flip goes to the other class, so its noise matrix is the noise model" + (
+                f" (on held-out rows its two flip rates beat one rate both ways, z {diagnostics['two_class_direction_z']:.1f})"
+                if diagnostics["two_class_rates"] == "cleanlab" else
+                ", at one rate both ways: on held-out rows cleanlab's two rates do no better (z "
+                f"{diagnostics['two_class_direction_z']:.1f}), so rows rank as by self-confidence"))
         else:
             found = "no label errors" if uniform_count == 0 else "only " + counted(uniform_count, "label error")
             why = (f"a random-flip model finds {found} while cleanlab counts {cleanlab_count:,}: errors the "
@@ -445,7 +459,8 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
             lifted_tiny = np.flatnonzero(tiny_rows)[mine]
             contest[mine] = two_way_contest(labels[lifted_tiny], ranked[lifted_tiny], class_thresholds(labels, ranked))
         score = score.copy()
-        score[tiny_rows] = (label_posterior(labels[tiny_rows], contest, noise=noise) if method == "noise-aware posterior"
+        score[tiny_rows] = (label_posterior(labels[tiny_rows], contest, noise=posterior_noise)
+                            if method == "noise-aware posterior"
                             else contest[np.arange(len(contest)), labels[tiny_rows]])
         notes.append(f"label scores of the {counted(int(tiny_rows.sum()), 'row')} in classes under {TINY_CLASS_ROWS} "
                      f"rows: their label against each row's likeliest other class only, unless that class is sure "
