@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from engine.label_column import class_label_names
+from engine.label_column import class_label_names, class_label_set_names
 from engine.load import Dataset
 
 
@@ -69,7 +69,10 @@ def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -
     showed them so before it read the names, as does the data saved as CSV) with the names the
     column shows now; the rest as they are. Without this, every decision such a journal holds was
     'the row's label changed since', and a relabel's '3' would have been a new name."""
-    names = None if dataset.is_multilabel else class_label_names(dataset.style, dataset.label_column)
+    if dataset.is_multilabel:  # a Sequence(ClassLabel) column's sets: '["3","10"]' before they showed names
+        set_names = class_label_set_names(dataset.style, dataset.label_column)
+        return groups if set_names is None else [[_named_sets(entry, set_names) for entry in group] for group in groups]
+    names = class_label_names(dataset.style, dataset.label_column)
     if names is None:
         return groups
     known = set(names)
@@ -92,3 +95,37 @@ def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -
 
 #: An int as a journal line spells a label: no sign, no leading zero, ASCII digits.
 _INT = re.compile(r"0|[1-9][0-9]*")
+
+
+def _named_sets(entry: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """A journal line on a ``Sequence(ClassLabel)`` column written when its sets showed the ints
+    (``label_before`` '["3","10"]') with the names; a line whose sets hold a name, as it is."""
+    known = set(names)
+
+    def ints(value: Any) -> list[int] | None:
+        """The ints a set spells (a JSON list string or a list), or None where it is not all ints."""
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except (ValueError, RecursionError):
+                return None
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) and v not in known and _INT.fullmatch(v) and int(v) < len(names) for v in value):
+            return None
+        return sorted(int(v) for v in value)  # class order is the ints' order (multilabel.named_sets)
+
+    before, after = ints(entry.get("label_before")), ints(entry.get("label_after"))
+    if before is None or not (before or after):  # made on the names (an empty set says nothing either way)
+        return entry
+    named = {**entry, "label_before": _set_text([names[i] for i in before])}
+    if after is not None:
+        named["label_after"] = _set_text([names[i] for i in after])
+    for key in ("labels_before", "labels_after"):
+        if (items := ints(entry.get(key))) is not None:
+            named[key] = [names[i] for i in items]
+    return named
+
+
+def _set_text(members: list[str]) -> str:
+    """A set's canonical string (engine/multilabel.set_display) from its names in class order."""
+    return json.dumps(members, ensure_ascii=False, separators=(",", ":"))

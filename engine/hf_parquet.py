@@ -14,17 +14,28 @@ from typing import Any
 
 
 def _class_label_columns(metadata: dict[bytes, bytes] | None) -> dict[str, int]:
-    """Columns the ``huggingface`` metadata names as a top-level ClassLabel: name -> class count."""
+    """Columns the ``huggingface`` metadata names as a top-level ClassLabel, or a list of one
+    (``Sequence(ClassLabel)``, label sets): name -> class count."""
     raw = (metadata or {}).get(b"huggingface")
     if raw is None:
         return {}
+
+    def class_label(feature: object) -> dict | None:
+        if isinstance(feature, dict) and feature.get("_type") in SEQUENCES:
+            feature = feature.get("feature")
+        ok = isinstance(feature, dict) and feature.get("_type") == "ClassLabel"
+        return feature if ok and isinstance(feature.get("names"), list) and feature["names"] else None
+
     try:
         features = json.loads(raw)["info"]["features"]
-        return {name: len(feature["names"]) for name, feature in features.items()
-                if isinstance(feature, dict) and feature.get("_type") == "ClassLabel"
-                and isinstance(feature.get("names"), list) and feature["names"]}
+        return {name: len(found["names"]) for name, feature in features.items()
+                if (found := class_label(feature)) is not None}
     except (ValueError, KeyError, TypeError, AttributeError):
         return {}
+
+
+#: The ``datasets`` feature types of a list column (a ``Sequence`` is a ``List`` since datasets 4).
+SEQUENCES = ("List", "Sequence", "LargeList")
 
 
 def parquet_features(table: Any, source: str) -> tuple[Any, tuple[str, ...]]:
@@ -48,12 +59,16 @@ def parquet_features(table: Any, source: str) -> tuple[Any, tuple[str, ...]]:
     notes: list[str] = []
     kept = dict(features)
     for name, count in columns.items():
-        if type(kept.get(name)).__name__ != "ClassLabel":
+        feature, values = kept.get(name), table.column(name)
+        if type(feature).__name__ in SEQUENCES and type(getattr(feature, "feature", None)).__name__ == "ClassLabel":
+            values = pc.list_flatten(values)  # label sets: every int of every set
+        elif type(feature).__name__ != "ClassLabel":
             continue  # the column's type is not a ClassLabel's (int64): datasets itself ignores the metadata
-        low_high = pc.min_max(table.column(name))
+        low_high = pc.min_max(values)
         low, high = low_high["min"].as_py(), low_high["max"].as_py()
         if low is not None and (low < -1 or high >= count):
-            kept[name] = datasets.Value("int64")
+            plain = datasets.Value("int64")
+            kept[name] = plain if values is table.column(name) else datasets.Sequence(plain)
             notes.append(f"{source}: column {name!r} is a ClassLabel of {count} names in the file's datasets "
                          f"metadata, but holds {low}..{high}; read as the ints it holds, not as those names")
     return datasets.Features(kept), tuple(notes)

@@ -139,6 +139,16 @@ def class_label_names(style: SourceStyle | None, column: str) -> list[str] | Non
     return [str(n) for n in feature.names]
 
 
+def class_label_set_names(style: SourceStyle | None, column: str) -> list[str] | None:
+    """The names of a saved dataset's ``Sequence(ClassLabel)`` column (lists of ints on disk, as
+    go_emotions' labels), else None."""
+    feature = (getattr(style, "features", None) or {}).get(column) if style is not None else None
+    inner = getattr(feature, "feature", None)
+    if type(feature).__name__ not in ("Sequence", "List", "LargeList") or type(inner).__name__ != "ClassLabel":
+        return None
+    return [str(n) for n in inner.names] if getattr(inner, "names", None) else None
+
+
 def class_label_texts(values: pd.Series, names: list[str]) -> pd.Series:
     """A ``ClassLabel`` column's ints as their names; -1 (no label), a missing value or an int
     past the names is None."""

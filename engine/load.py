@@ -419,7 +419,8 @@ def load_dataset(
     from engine.multilabel import looks_multilabel
 
     if label_sep is not None or looks_multilabel(frame[label_column]):
-        from engine.multilabel import parse_label_sets, primary_labels, summary_note
+        from engine.label_column import class_label_set_names
+        from engine.multilabel import named_sets, parse_label_sets, primary_labels, summary_note
 
         try:
             parsed = parse_label_sets(frame[label_column], label_sep)
@@ -427,6 +428,8 @@ def load_dataset(
             raise DataError(f"{name}: {exc.message}") from None
         if not parsed.classes:
             raise DataError(f"{name}: every label set in column {label_column!r} is empty; nothing to audit")
+        if label_sep is None and (set_names := class_label_set_names(style, label_column)) is not None:
+            parsed = named_sets(parsed, set_names)
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
         labels, originals = primary_labels(label_sets), parsed.originals or {c: c for c in classes}
         label_warnings = [summary_note(label_column, parsed)] + parsed.warnings

@@ -13,6 +13,7 @@ Inside textaudit a set is a sorted tuple of class indices; its display (and the 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
@@ -164,6 +165,17 @@ def one_label_note(column: Any, sep: str | None) -> str:
             "(classes that exclude each other, class imbalance checked)")
 
 
+def named_sets(parsed: ParsedSets, names: list[str]) -> ParsedSets:
+    """Sets of a ``Sequence(ClassLabel)`` column shown by the ClassLabel's names (in the order of
+    their ints, as a model trained on the column orders them) and written back as the ints; they
+    were shown as '0', '27' (a go_emotions file: every screen, report and journal line). Sets
+    holding an int outside the names are left as they are."""
+    if not all(isinstance(c, int) and 0 <= c < len(names) for c in parsed.classes):
+        return parsed
+    originals = {names[c]: item for c, item in (parsed.originals or {c: c for c in parsed.classes}).items()}
+    return dataclasses.replace(parsed, classes=[names[c] for c in parsed.classes], originals=originals)
+
+
 def _joiner(cells: list[Any], sep: str) -> str | None:
     """The separator with the spaces the cells put around it, the most frequent spelling ('a | b'
     gives ' | '): a changed set was joined by the bare '|' in a column of 'a | b' cells."""
@@ -251,8 +263,10 @@ def cell_for(members: LabelSet, classes: Sequence[Any], originals: dict[Any, Any
         previous = [part.strip() for part in original_cell.split(form.sep) if part.strip()]
     kept: list[Any] = []
     seen: set[Any] = set()
+    classes_of = {_item_key(item): key for key, item in originals.items()}  # a ClassLabel's 3 -> its name
     for item in previous:
         key = _item_key(item) if form.item in ("int", "num") else str(_item_key(item))
+        key = classes_of.get(key, key)
         if key in wanted and key not in seen:
             kept.append(item.item() if hasattr(item, "item") else item)
             seen.add(key)
