@@ -39,17 +39,17 @@ def supports(folder: str | Path) -> bool:
     every setting this encoder reproduces; anything unusual is left to sentence-transformers."""
     folder = Path(folder)
     try:
-        modules = json.loads((folder / "modules.json").read_text())
+        modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
         types = [module["type"] for module in sorted(modules, key=lambda m: m["idx"])]
         if types not in ([_TRANSFORMER, _POOLING], [_TRANSFORMER, _POOLING, _NORMALIZE]):
             return False
         if any(module["path"] for module in modules if module["type"] == _TRANSFORMER):
             return False  # the transformer lives in a subfolder: leave it to sentence-transformers
         pooling_path = next(m["path"] for m in modules if m["type"] == _POOLING)
-        pooling = json.loads((folder / pooling_path / "config.json").read_text())
-        config = json.loads((folder / "config.json").read_text())
-        settings = json.loads((folder / "sentence_bert_config.json").read_text())
-        normalizer = json.loads((folder / "tokenizer.json").read_text()).get("normalizer") or {}
+        pooling = json.loads((folder / pooling_path / "config.json").read_text(encoding="utf-8"))
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        settings = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        normalizer = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8")).get("normalizer") or {}
         tokenizer_config = _optional_json(folder / "tokenizer_config.json")
         st_config = _optional_json(folder / "config_sentence_transformers.json")
         return (
@@ -65,7 +65,7 @@ def supports(folder: str | Path) -> bool:
 
 
 def _optional_json(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text()) if path.is_file() else {}
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _bert_config_ok(config: dict[str, Any]) -> bool:
@@ -122,8 +122,9 @@ class BertMeanEncoder:
         from tokenizers import Tokenizer
 
         folder = Path(folder)
-        config = json.loads((folder / "config.json").read_text())
-        max_length = int(json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"])
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        settings = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        max_length = int(settings["max_seq_length"])
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length)

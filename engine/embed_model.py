@@ -193,7 +193,7 @@ def _max_seq_length(name: str) -> int:
     import json
 
     try:
-        config = json.loads((Path(model_path(name)) / "sentence_bert_config.json").read_text())
+        config = json.loads((Path(model_path(name)) / "sentence_bert_config.json").read_text(encoding="utf-8"))
         tokens = config.get("max_seq_length")
     except (UsageError, OSError, ValueError, AttributeError, RecursionError):  # RecursionError: nested past the stack
         tokens = None
