@@ -280,7 +280,44 @@ def _spliced(record: str, rendered: str, fmt: str, label: Any) -> str | None:
         if ours_span is None or theirs_span is None:
             return None
         (start, end), (new_start, new_end) = ours_span, theirs_span
+        return record[:start] + _laid_out_like(record[start:end], rendered[new_start:new_end], record) + record[end:]
     return record[:start] + rendered[new_start:new_end] + record[end:]
+
+
+_FIRST_ITEM = re.compile(r"\[[ \t]*\r?\n(?:[ \t]*\r?\n)*([ \t]*)[^\s\]]")
+_CLOSING = re.compile(r"\r?\n([ \t]*)\]\Z")
+_LAST_LINE = re.compile(r"\n([ \t]*)\}\Z")
+_FIRST_KEY = re.compile(r"\{[ \t]*\r?\n([ \t]*)\"")
+
+
+def _laid_out_like(old: str, new: str, record: str) -> str:
+    """A list value ``new`` (compact) laid out as the record's list ``old`` spans its lines, one item
+    a line at the same indents: a relabelled set in a ``.json`` written with ``indent`` (pandas'
+    ``to_json(indent=...)``, ``json.dump(indent=2)``) came out on one line among lists that span
+    several. ``new`` as it is for a one-line ``old`` or anything else."""
+    closing = _CLOSING.search(old)
+    if "\n" not in old or not old.startswith("[") or not new.startswith("[") or closing is None:
+        return new
+    items, i = [], _WHITESPACE.match(new, 1).end()
+    try:
+        while new[i] != "]":
+            _, end = _JSON.raw_decode(new, i)
+            items.append(new[i:end])
+            i = _next_item(new, end, "]")
+    except (ValueError, IndexError, RecursionError):
+        return new
+    if not items:
+        return new
+    close = closing.group(1)
+    first = _FIRST_ITEM.match(old)
+    if first is not None:
+        indent = first.group(1)
+    else:  # an empty list (pandas writes '[\n\n  ]'): one indent step (the record's own) past the ']'
+        key, brace = _FIRST_KEY.match(record), _LAST_LINE.search(record)
+        step = len(key.group(1)) - len(brace.group(1)) if key is not None and brace is not None else 0
+        indent = close + " " * max(step, 1)
+    newline = "\r\n" if "\r\n" in old else "\n"
+    return "[" + ",".join(newline + indent + item for item in items) + newline + close + "]"
 
 
 def choose(record: str, rendered: str, fmt: str, label: Any) -> str:
