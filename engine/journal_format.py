@@ -212,9 +212,10 @@ _SEQ_CAP = 2**53
 def data_name(source: Any) -> str | None:
     """The data's name a journal line records: the file (or folder) and the folder it is in,
     ``v2/train.csv`` (two train.csv in two folders share the default journal of the current
-    folder), not the whole path; ``hf:NAME[:SPLIT]`` as given; None for a DataFrame."""
+    folder), not the whole path; ``hf:NAME[:SPLIT]`` as given; None for data from memory
+    (``<DataFrame>``, ``<datasets.Dataset>``)."""
     source = str(source)
-    if source == "<DataFrame>" or not source:
+    if source in ("<DataFrame>", "<datasets.Dataset>") or not source:
         return None
     if source.startswith("hf:"):
         return source

@@ -367,7 +367,7 @@ def _repeated_headers(frame: pd.DataFrame, columns: list[str], options: tuple[st
 
 
 def load_dataset(
-    source: str | Path | pd.DataFrame,
+    source: str | Path | pd.DataFrame | Any,
     *,
     text_column: str | None = None,
     label_column: str | None = None,
@@ -380,10 +380,11 @@ def load_dataset(
     A label column of lists, or of strings with ``label_sep``, is read as multi-label sets.
     ``text_column``/``label_column`` None: ``text``/``label``, else a lone well-known name
     (engine/column_guess.py), said in the first warning."""
+    from engine.memory_source import memory_frame
+
     index = None
-    if isinstance(source, pd.DataFrame):
-        frame, name, style = source.reset_index(drop=True), "<DataFrame>", None
-        index = None if source.index.equals(frame.index) else source.index
+    if (in_memory := memory_frame(source)) is not None:  # a DataFrame, a datasets.Dataset
+        frame, name, style, index = in_memory
     else:
         (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]

@@ -1,0 +1,37 @@
+"""Data handed over in memory from Python: a pandas DataFrame or a ``datasets.Dataset``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import pandas as pd
+
+from engine.errors import UsageError
+from engine.formats import SourceStyle
+
+
+def memory_frame(source: Any) -> tuple[pd.DataFrame, str, SourceStyle | None, pd.Index | None] | None:
+    """``source`` as (frame numbered 0..n-1, name, style, the caller's index where it was not
+    0..n-1); None for a path or ``hf:NAME``. A ``datasets.Dataset`` is read as its saved folder is
+    (a ``ClassLabel`` by its names): it was taken for a file name, 'Dataset({...}): no such file
+    or directory'. Anything else is one line: a Series, dict, list or Arrow table ended in
+    'OSError: File name too long' (its repr as a path)."""
+    if isinstance(source, pd.DataFrame):
+        frame = source.reset_index(drop=True)
+        return frame, "<DataFrame>", None, None if source.index.equals(frame.index) else source.index
+    datasets = sys.modules.get("datasets")  # not imported: the object is no datasets.Dataset
+    if datasets is not None and isinstance(source, datasets.Dataset):
+        from engine.readers import read_saved
+
+        frame, style = read_saved(source)
+        return frame, "<datasets.Dataset>", style, None
+    if isinstance(source, (str, os.PathLike)):
+        return None
+    split = (" (choose a split: data['train'])"
+             if datasets is not None and isinstance(source, datasets.DatasetDict) else "")
+    kind = type(source)
+    named = kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    raise UsageError(f"cannot audit a {named}{split}: give a file path, a saved datasets folder, 'hf:NAME', "
+                     "a pandas DataFrame or a datasets.Dataset")
