@@ -20,6 +20,7 @@ class _DrawingApp:
         self.book = None
         self.audit_error = None
         self.return_code = 0
+        self.driver_class = None  # run_app swaps in its terminal driver (tests/test_terminal_size.py)
 
     def run(self) -> None:
         sys.__stderr__.write(DRAWN)

@@ -59,7 +59,10 @@ def run_app(source: str, options: AuditOptions, journal_path: Path, label_names:
     from tui.app import TextauditApp  # Textual and the screens: only once there is a terminal to draw on
     from tui.interrupts import flag_only
 
+    from tui.terminal_size import terminal_driver
+
     app = TextauditApp(source=source, options=options, journal_path=journal_path, label_names=label_names)
+    app.driver_class = terminal_driver(app.driver_class)  # measured where it draws, not by COLUMNS or stdout
     utf8_screen()
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
         app.run()
