@@ -95,3 +95,17 @@ async def test_space_typed_ahead_in_the_app_toggles_what_the_filter_lists(pinned
                          "'fr' and a toggle")
         await settle(pilot)
         assert picker.chosen == {0, 2}  # app + fraud, not refund
+
+
+async def test_down_from_the_filter_line_moves_the_cursor_as_on_the_list():
+    """tmux, multi-label banking77: '/atm' showed ▶ on cash "atm", down to reach atm_support left the ▶
+    where it was (only the focus moved), and space then toggled cash "atm" off."""
+    app = DialogHost(LabelSetPicker(NAMES, given=(1,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "c", "a", "r", "d")  # card_arrival, card_lost
+        await pilot.pause()
+        assert shown(pilot)[:2] == ["card_lost", "card_arrival"]  # the given label first
+        await pilot.press("down", "space", "enter")  # down: card_arrival, ticked
+        await pilot.pause()
+    assert app.results == [(0, 1)]

@@ -43,7 +43,9 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         Binding("slash", "search", "Search", show=False),
         # priority, and the filter line leaves it (SetQuery): the input typed it before any binding
         Binding("space", "toggle", "Toggle", show=False, priority=True),
-        Binding("down", "to_list", show=False),  # from the filter line (the list binds its own down)
+        # from the filter line (the list binds its own): to the list, the ▶ one step on (it stayed put)
+        Binding("down", "to_list(1)", show=False),
+        Binding("up", "to_list(-1)", show=False),
     ]
 
     def __init__(self, names: list[str], given: tuple[int, ...], probs=None, *, missing=(), extra=(),
@@ -137,8 +139,11 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         if options.highlighted is not None:
             options.toggle(options.get_option_at_index(options.highlighted))
 
-    def action_to_list(self) -> None:
-        self.query_one("#set-options", SelectionList).focus()
+    def action_to_list(self, step: int = 1) -> None:
+        options = self.query_one("#set-options", SelectionList)
+        options.focus()
+        if options.option_count and options.highlighted is not None:
+            options.highlighted = max(0, min(options.option_count - 1, options.highlighted + step))
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
         value = int(event.selection.value)
