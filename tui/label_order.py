@@ -27,6 +27,7 @@ class LabelOrder:
     z: float  # (expected - changes) / sd: large when the labels run together
     one_block: int  # classes whose rows form one unbroken run
     sorted_blocks: bool  # every class is one run and the runs follow the class numbering
+    sets: bool = False  # the labels are label sets (multi-label): the sentence says so
 
     @property
     def ratio(self) -> float:
@@ -42,19 +43,21 @@ class LabelOrder:
         return self.z >= GROUPED_Z and not self.grouped
 
     def sentence(self) -> str:
-        """One plain sentence on what the label order shows."""
-        counted = (f"{self.changes:,} label changes between consecutive rows, where a random order of "
-                   f"these labels gives about {self.expected:,.0f}")
+        """One plain sentence on what the label order shows (of label sets, where the rows hold
+        sets: '133 classes' and 'label changes' read as the 84 labels where they count the sets)."""
+        label, kind, kinds = ("label set", "label set", "label sets") if self.sets else ("label", "class", "classes")
+        counted = (f"{self.changes:,} {label} changes between consecutive rows, where a random order of "
+                   f"these {label}s gives about {self.expected:,.0f}")
         if self.grouped:
             if self.one_block == self.n_classes:
-                how = ("each class is one unbroken block, in label order (sorted by label)" if self.sorted_blocks
-                       else "each class is one unbroken block; the blocks are not in label order")
+                how = (f"each {kind} is one unbroken block, in {label} order (sorted by {label})" if self.sorted_blocks
+                       else f"each {kind} is one unbroken block; the blocks are not in {label} order")
             else:
-                how = f"{self.one_block} of {self.n_classes} classes are one unbroken block"
-            return f"The rows are grouped by label: {counted}; {how}."
+                how = f"{self.one_block} of {self.n_classes} {kinds} are one unbroken block"
+            return f"The rows are grouped by {label}: {counted}; {how}."
         if self.partly_grouped:
-            return f"Labels run together more than chance: {counted} (z = {self.z:.1f})."
-        return (f"The labels' order looks random ({counted}): any dependence is in the texts' "
+            return f"{label.capitalize()}s run together more than chance: {counted} (z = {self.z:.1f})."
+        return (f"The {label}s' order looks random ({counted}): any dependence is in the texts' "
                 "neighbourhoods (similar texts sit together), not in a label sort.")
 
 

@@ -166,8 +166,10 @@ class AuditView:
         """Label changes between consecutive rows against a random order (is the file grouped?)."""
         from tui.label_order import label_order
 
-        if self.multilabel is not None:  # label sets: a change of set is a label change
-            return label_order(self.label_keys())
+        if self.multilabel is not None:  # label sets: a change of set is a label set change
+            import dataclasses
+
+            return dataclasses.replace(label_order(self.label_keys()), sets=True)
         from tui.names import display_order
 
         rank = np.empty(self.n_classes, dtype=np.int64)
