@@ -195,6 +195,13 @@ class RowList(ScrollView, can_focus=True):
     def action_jump(self, where: int) -> None:
         self.move_cursor(0 if where == 0 else len(self.order) - 1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Left/right choose a near-duplicate member: off where the screen has no members, so
+        Textual's key panel (palette: Keys) no longer lists 'Previous member' on every list."""
+        if action == "sideways":
+            return callable(getattr(self.screen, "on_row_list_sideways", None))
+        return True
+
     def action_sideways(self, delta: int) -> None:
         self.post_message(self.Sideways(delta))
 
