@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -104,3 +106,20 @@ def test_the_c_locale_prints_a_file_name_as_its_bytes(tmp_path):
                    ["audit", str(data), "--model", "tfidf"], tmp_path)
     assert done.returncode == 0, done.stderr.decode()
     assert b"caf\\xe9" in done.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_an_export_whose_summary_line_cannot_be_printed_is_still_written(tmp_path):
+    """'export ... > /dev/full' (a full disk under a redirect) wrote its file whole, then said
+    'error: cannot write the output: No space left on device', exit 1: as if the export had failed."""
+    data = _data(tmp_path)
+    (tmp_path / "j.jsonl").write_text("")
+    out = tmp_path / "out.csv"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "tui.cli", "export", str(data), "--journal",
+                               str(tmp_path / "j.jsonl"), "-o", str(out)], cwd=tmp_path, stdout=full,
+                              env={**os.environ, "TEXTAUDIT_DEBUG": ""}, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [f"textaudit: warning: cannot write to stdout (No space left on device); "
+                                        f"wrote 30 rows to {out} (csv): 0 relabelled, 0 excluded, 0 kept as is"]
+    assert out.read_bytes() == data.read_bytes()

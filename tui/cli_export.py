@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -46,7 +47,14 @@ def export_from_args(args: argparse.Namespace) -> int:
                                corrections_only=args.corrections_only, force=args.force)
     for warning in summary.warnings:
         print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
-    print(shell_safe(summary.line()))  # the output path as typed: an ESC in it must not reach the terminal
+    line = shell_safe(summary.line())  # the output path as typed: an ESC in it must not reach the terminal
+    try:
+        print(line, flush=True)
+    except OSError as exc:  # '> /dev/full', a full disk under a redirect: said 'error: cannot write the output',
+        if isinstance(exc, BrokenPipeError):  # exit 1, of an export that was written whole
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush would fail again
+        print(f"textaudit: warning: cannot write to stdout ({exc.strerror or exc}); {line}", file=sys.stderr)
     return 0
 
 
