@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
 THRESHOLD = 0.5
 MULTILABEL_VERSION = 3  # part of the cache keys: bump when the probabilities or the scoring change
+#: Part of the audit stage's key only (not predict's): 2, Datalab's check on the labels that vary
+#: (multilabel_managers: a label on every row left the whole label check unchecked).
+MULTILABEL_CHECK_VERSION = 2
 
 
 def agreement(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> np.ndarray:
@@ -102,7 +105,7 @@ def run_datalab_multilabel(
     fails becomes a note ("<type> not checked: <reason>"), as in ``engine.audit.run_datalab``."""
     from cleanlab import Datalab
 
-    from engine.audit import collect_findings, find_each
+    from engine.audit import DatalabFindings, collect_findings, find_each
     from engine.multilabel_managers import MultilabelRunContext, register_multilabel_managers
 
     register_multilabel_managers()
@@ -115,7 +118,12 @@ def run_datalab_multilabel(
     timings = find_each(lab, run, todo, lambda issue_type: _KWARGS.get(issue_type, {}), n_rows=len(sets),
                         pred_probs=pred_probs, knn_graph=knn_graph, features=features, null_mask=null_mask,
                         progress=progress, cancel=cancel)
-    output = collect_findings(lab, timings)
+    if lab.issue_summary.empty:  # every check asked for failed (each a note): get_issues raised 'No issues
+        # available' (--issue-types label where fewer than two labels vary: internal error, exit 70)
+        output = DatalabFindings(issues=pd.DataFrame(index=pd.RangeIndex(len(sets))), summary=lab.issue_summary,
+                                 info={}, report="", timings_s=timings)
+    else:
+        output = collect_findings(lab, timings)
     if "label" in todo:
         missing, extra = suggestions(sets, pred_probs)
         output.issues["missing_labels"] = [" ".join(map(str, m)) for m in missing]
@@ -176,7 +184,8 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
 
         parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
                  "issue_types": list(options.issue_types), "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
-                 "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
+                 "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION,
+                 "ml_check": MULTILABEL_CHECK_VERSION}
         key = make_key(parts)
         cached = runner.cache.load("audit", key)
         if cached is not None:

@@ -55,7 +55,15 @@ class TextauditMultilabelIssueManager(_Checked, MultilabelIssueManager):
     issue_name = MultilabelIssueManager.issue_name
 
     def _find_issues_for(self, run: RunContext, *args: Any, **kwargs: Any) -> None:
-        super()._find_issues_for(run, *args, **kwargs)
+        constant = constant_labels(run)
+        if constant is not None and constant.any():
+            varying = int((~constant).sum())
+            if varying < 2:  # said as the 'label not checked' note; cleanlab said 'at least 2 classes'
+                raise ValueError(f"{varying} of {len(constant)} labels {'varies' if varying == 1 else 'vary'} across "
+                                 "the rows (the rest are on every row): Datalab's multi-label check needs two that vary")
+            self._find_issues_on(run, ~constant, **kwargs)
+        else:
+            super()._find_issues_for(run, *args, **kwargs)
         if run.pred_probs is None or not isinstance(run, MultilabelRunContext):
             return
         from engine.multilabel_audit import label_scores, suggestions
@@ -78,6 +86,37 @@ class TextauditMultilabelIssueManager(_Checked, MultilabelIssueManager):
             "estimated_label_issues": estimated, "label_score_method": "weakest per-label agreement",
             "rows_with_suggested_change": int(changed.sum()),
         }
+
+
+    def _find_issues_on(self, run: MultilabelRunContext, varying: np.ndarray, **kwargs: Any) -> None:
+        """Datalab's multi-label check (its ``find_issues``) on the ``varying`` labels only. A label
+        on every row stopped it ('Labels must contain at least 2 classes.', said of 16 labels):
+        the whole label check went unchecked, as for a subset of the rows chosen by one tag."""
+        from cleanlab.internal.multilabel_utils import onehot2int
+        from cleanlab.multilabel_classification.filter import find_label_issues
+        from cleanlab.multilabel_classification.rank import get_label_quality_scores
+
+        kept = np.flatnonzero(varying)
+        index = {int(c): i for i, c in enumerate(kept)}
+        labels = [[index[c] for c in members if c in index] for members in run.sets]
+        probs = np.asarray(run.pred_probs)[:, kept]
+        kwargs.pop("pred_probs", None)
+        is_issue = find_label_issues(labels=labels, pred_probs=probs, **self._process_find_label_issues_kwargs(**kwargs))
+        scores = get_label_quality_scores(labels=labels, pred_probs=probs,
+                                          **self._process_get_label_quality_scores_kwargs(**kwargs))
+        self.issues = pd.DataFrame({f"is_{self.issue_name}_issue": is_issue, self.issue_score_key: scores})
+        self.summary = self.make_summary(score=scores.mean())
+        self.info = self.collect_info(self.datalab.labels, onehot2int(run.pred_probs > self._PREDICTED_LABEL_THRESH))
+
+
+def constant_labels(run: RunContext) -> np.ndarray | None:
+    """Per label, True where every row carries it (None without sets and probabilities)."""
+    if run.pred_probs is None or not isinstance(run, MultilabelRunContext) or not len(run.sets):
+        return None
+    counts = np.zeros(np.asarray(run.pred_probs).shape[1], dtype=np.int64)
+    for members in run.sets:
+        counts[list(members)] += 1
+    return counts == len(run.sets)
 
 
 MULTILABEL_MANAGERS = (
