@@ -45,7 +45,9 @@ check; on ``+tfidf`` variants the same TF-IDF vectors). Columns: F1, precision, 
 flags; AP, AUROC of the score (low = issue); rows flagged / injected; ``acc``: textaudit's
 out-of-fold accuracy against the clean labels; ``score``: textaudit's label score per seed
 (engine/label_posterior.py): P the noise-aware posterior, S self-confidence chosen by the
-held-out noise-model test, F self-confidence because the guards distrust the noise estimate.
+held-out noise-model test, R the posterior on cleanlab's flip rate per class where that test
+found random destinations but held-out rows back the rates per class (engine/class_rates.py),
+F self-confidence because the guards distrust the noise estimate.
 Each cell's JSON also carries the held-out test's ``structure_share`` / ``structure_z`` and the
 classifier's ``kappa`` (engine/label_posterior.py's diagnostics).
 
@@ -307,7 +309,7 @@ def table(rows: list[dict]):
 
     frame = pd.DataFrame(rows)
     keys = ["dataset", "kind", "rate"]
-    letters = {"class pairs": "P", "uniform": "S", "untrusted": "F"}  # see the table's legend
+    letters = {"class pairs": "P", "uniform": "S", "class rates": "R", "untrusted": "F"}  # see the table's legend
     scores = frame.groupby(keys, sort=False)["noise_model"].agg(lambda v: "".join(letters.get(m, "?") for m in v))
     summary = frame.groupby(keys, sort=False).mean(numeric_only=True).drop(columns=["seed", "seconds", "estimate"],
                                                                             errors="ignore")

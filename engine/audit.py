@@ -48,9 +48,10 @@ ISSUE_TYPES = (
 # briefly held a draft of it): the overlapping classes' groups and note, engine/class_overlap.py; 21:
 # those groups only of classes both under half; 23 (22 briefly held a reverted two-class count): the
 # lift of small classes left off where simulated random flips rank worse with it, class_lift.lift_check;
-# 24: two classes, cleanlab's two flip rates only where held-out rows back their direction, else one
-# rate both ways, engine/two_class_noise.py)
-LABEL_VERSION = 24
+# 24: two classes, cleanlab's two flip rates only where held-out rows back them, else one rate both
+# ways; 25: random destinations but held-out rows back cleanlab's rate per class: the posterior on
+# those rates, engine/class_rates.py)
+LABEL_VERSION = 25
 
 
 @dataclass

@@ -40,7 +40,9 @@ fitted by EM, and the log-likelihood of the other half's given labels,
 posterior is kept only when the structured model wins clearly: a gain per estimated label
 error of at least ``MIN_STRUCTURE_SHARE`` of ``log(K - 1)`` (what a flip that always goes to
 one partner class would gain), with ``z >= MIN_STRUCTURE_Z``. Otherwise the score is
-self-confidence, flagged like the fallback; a note says which score and why.
+self-confidence, flagged like the fallback; a note says which score and why. (Unless cleanlab's
+flip rate per class, flips landing at random, explains held-out rows better than one rate for all:
+then the posterior on those rates, engine/class_rates.py; LABEL_VERSION 24.)
 (Self-confidence is read on the sharpened probabilities, as that model's posterior ranks rows,
 where simulated random flips of the rows say they rank better: engine/sharp_ranking.py.)
 
@@ -100,7 +102,7 @@ the power for every count cost the many-class TF-IDF sets 0.02-0.07 F1; bench/RE
 Which label's rows rank first is then the ratio of ``T``'s two flip rates, and cleanlab's tilts where
 the classifier honestly confuses one class for the other more than the reverse (a weak set with
 random flips: 0.01-0.03 AP below self-confidence), so held-out rows decide between cleanlab's two
-rates and one rate both ways (engine/two_class_noise.py; LABEL_VERSION 24).
+rates and one rate both ways (engine/class_rates.py; LABEL_VERSION 24).
 Figures: bench/README.md (quality).
 """
 
@@ -115,7 +117,7 @@ from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.sharp_ranking import sharpened_ranking
-from engine.two_class_noise import two_class_noise
+from engine.class_rates import class_rate_noise, two_class_noise
 from engine.wording import counted
 
 SHARPNESS = 1.5
@@ -392,14 +394,25 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         method = "self-confidence"
         diagnostics["noise_model"] = "uniform"
         estimated = min(cleanlab_count, uniform_count)
-        notes.append(f"label scores: Datalab's own self-confidence, because on held-out rows random flips explain "
+        # flips landing at random, but some classes flipping more than others (engine/class_rates.py)
+        rated, rates_z = class_rate_noise(labels, probs, q, stratified_halves(labels), MIN_STRUCTURE_Z)
+        diagnostics["class_rates_z"] = round(rates_z, 2)
+        if rated is not None:
+            posterior_noise, score, method = rated, label_posterior(labels, probs, noise=rated), "noise-aware posterior"
+            diagnostics["noise_model"] = "class rates"
+        scorer = ("the noise-aware posterior on cleanlab's flip rate per class" if rated is not None
+                  else "Datalab's own self-confidence")
+        notes.append(f"label scores: {scorer}, because on held-out rows random flips explain "
                      f"the given labels as well as cleanlab's class-pair noise matrix (its gain: "
                      f"{evidence['share']:.0%} of the most class pairs could add, z {evidence['z']:.1f}; the "
                      f"noise-aware posterior needs {MIN_STRUCTURE_SHARE:.0%} and z {MIN_STRUCTURE_Z:g}), and under "
-                     f"random flips the posterior ranks rows as self-confidence does. The {estimated:,} "
-                     f"lowest-scored rows are flagged (label errors estimated)")
+                     f"random flips the posterior ranks rows as self-confidence does"
+                     + (f", but cleanlab's rates per class explain them better than one rate for all "
+                        f"(z {rates_z:.1f}), "
+                        f"so a row's score weighs how often its class and the others flip" if rated is not None else "")
+                     + f". The {estimated:,} lowest-scored rows are flagged (label errors estimated)")
     else:
-        if two_classes:  # cleanlab's rates or one shared rate, whichever held-out rows back (engine/two_class_noise.py)
+        if two_classes:  # cleanlab's rates or one shared rate, whichever held-out rows back (engine/class_rates.py)
             posterior_noise, readings = two_class_noise(labels, probs, q, noise, stratified_halves(labels),
                                                         MIN_STRUCTURE_Z)
             diagnostics.update(readings)
@@ -427,10 +440,10 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
                    f"z {evidence['z']:.1f})")
         elif two_classes:
             why = ("with two classes every flip goes to the other class, so its noise matrix is the noise model" + (
-                f" (on held-out rows its two flip rates beat one rate both ways, z {diagnostics['two_class_direction_z']:.1f})"
+                f" (on held-out rows its two flip rates beat one rate both ways, z {diagnostics['class_rates_z']:.1f})"
                 if diagnostics["two_class_rates"] == "cleanlab" else
                 ", at one rate both ways: on held-out rows cleanlab's two rates do no better (z "
-                f"{diagnostics['two_class_direction_z']:.1f}), so rows rank as by self-confidence"))
+                f"{diagnostics['class_rates_z']:.1f}), so rows rank as by self-confidence"))
         else:
             found = "no label errors" if uniform_count == 0 else "only " + counted(uniform_count, "label error")
             why = (f"a random-flip model finds {found} while cleanlab counts {cleanlab_count:,}: errors the "
