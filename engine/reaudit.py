@@ -47,7 +47,7 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     """The dataset with the journal applied, the original row of each of its rows, the journal's
     counts, and warnings. A journal whose entries all fail to match raises a DataError."""
     from engine.class_label_new import extend_class_label
-    from engine.label_column import class_label_names, class_label_texts
+    from engine.label_column import class_label_names, class_label_set_names, class_label_texts
     from engine.export import corrected_frame, read_decisions, require_journal
 
     journal_path = Path(journal_path).expanduser()
@@ -75,6 +75,12 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
     kept = np.asarray(rows, dtype=np.int64)
     corrected = dataclasses.replace(corrected, source=f"{dataset.source} + {journal_path.name}",
                                     ids=[dataset.ids[r] for r in kept], style=dataset.style)
+    set_names = class_label_set_names(dataset.style, dataset.label_column) if dataset.is_multilabel else None
+    if set_names is not None and all(isinstance(c, int) and 0 <= c < len(set_names) for c in corrected.classes):
+        # a Sequence(ClassLabel) column's sets by its names, as the data's own audit shows them (the
+        # frame holds the ints: the re-audit's by-label counts were keyed '10', '49')
+        corrected = dataclasses.replace(corrected, classes=[set_names[c] for c in corrected.classes],
+                                        label_originals={set_names[c]: c for c in corrected.classes})
     info = {**counts, "unapplied": unapplied}
     return corrected, kept, info, report + notes
 

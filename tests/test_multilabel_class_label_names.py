@@ -80,3 +80,17 @@ def test_a_to_parquet_file_of_such_sets_is_read_by_the_names_too(tmp_path: Path)
                                features=features).to_parquet(str(path))
     dataset = load_dataset(path, label_column="tags")
     assert dataset.class_names == NAMES and dataset.label_originals["fraud"] == 2
+
+
+def test_the_corrected_sets_of_a_re_audit_keep_the_names(tmp_path: Path) -> None:
+    from engine.reaudit import corrected_dataset
+
+    folder = _saved(tmp_path)
+    dataset = load_dataset(folder, label_column="tags")
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as book:
+        book.record("relabel", 3, label_after=set_display(dataset.class_names, (0,)), issue_type="label")
+    corrected, rows, _, _ = corrected_dataset(dataset, journal)
+    assert corrected.class_names == NAMES  # '0', '1', ... in the re-audit's by-label counts before
+    assert [[corrected.class_names[i] for i in s] for s in corrected.label_sets][3] == ["app"]
+    assert corrected.label_originals["payment"] == 3
