@@ -349,8 +349,8 @@ def _main(argv: list[str] | None) -> int:
             raise KeyboardInterrupt  # swallowed after the last cancel check
         return code
     except TextauditError as exc:
-        if isinstance(exc, Cancelled) and INTERRUPTED.is_set():
-            kept = getattr(exc, "kept", 0)  # an embedding stopped midway keeps its finished chunks
+        if INTERRUPTED.is_set():  # also an error a library made of the interrupt: the user asked to stop
+            kept = getattr(exc, "kept", 0) if isinstance(exc, Cancelled) else 0  # an embedding's finished chunks
             print("textaudit: interrupted" + (f"; the vectors of {kept:,} texts embedded by then are cached (the "
                                               "next run embeds only the rest)" if kept else ""), file=sys.stderr)
             return EXIT_CANCELLED
@@ -376,6 +376,9 @@ def _main(argv: list[str] | None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except Exception as exc:  # a bug: still one line, the traceback only on request
+        if INTERRUPTED.is_set():  # cleanlab's labels_to_array turns the KeyboardInterrupt of a Ctrl+C into
+            print("textaudit: interrupted", file=sys.stderr)  # a ValueError (a bare except): 'internal error'
+            return EXIT_CANCELLED
         if os.environ.get("TEXTAUDIT_DEBUG"):
             raise
         print(f"textaudit: internal error: {type(exc).__name__}: {exc} "
