@@ -25,12 +25,16 @@ ROWS = [("my card is lost", [1, 2]), ("the app crashes", [0]), ("someone used my
         ("no label here", []), ("pay by card failed", [3, 1])]
 
 
-def _saved(tmp_path: Path) -> Path:
+def _dataset():
+    """ROWS as a datasets.Dataset whose tags are a Sequence(ClassLabel) of NAMES."""
     features = datasets.Features({"text": datasets.Value("string"),
                                   "tags": datasets.Sequence(datasets.ClassLabel(names=NAMES))})
+    return datasets.Dataset.from_dict({"text": [t for t, _ in ROWS], "tags": [s for _, s in ROWS]}, features=features)
+
+
+def _saved(tmp_path: Path) -> Path:
     folder = tmp_path / "saved"
-    datasets.Dataset.from_dict({"text": [t for t, _ in ROWS], "tags": [s for _, s in ROWS]},
-                               features=features).save_to_disk(str(folder))
+    _dataset().save_to_disk(str(folder))
     return folder
 
 
@@ -73,11 +77,8 @@ def test_a_journal_written_when_the_sets_showed_ints_still_applies(tmp_path: Pat
 
 
 def test_a_to_parquet_file_of_such_sets_is_read_by_the_names_too(tmp_path: Path) -> None:
-    features = datasets.Features({"text": datasets.Value("string"),
-                                  "tags": datasets.Sequence(datasets.ClassLabel(names=NAMES))})
     path = tmp_path / "d.parquet"
-    datasets.Dataset.from_dict({"text": [t for t, _ in ROWS], "tags": [s for _, s in ROWS]},
-                               features=features).to_parquet(str(path))
+    _dataset().to_parquet(str(path))
     dataset = load_dataset(path, label_column="tags")
     assert dataset.class_names == NAMES and dataset.label_originals["fraud"] == 2
 
