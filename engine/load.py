@@ -282,7 +282,8 @@ def _read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
     bars = datasets.is_progress_bar_enabled()
     datasets.disable_progress_bars()  # "Generating train split" bars are not textaudit's progress lines
     try:
-        loaded = datasets.load_dataset(name, split=split or "train")
+        # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
+        loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train")
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"hf:{spec}: cannot load from the Hugging Face hub: {reason}") from None

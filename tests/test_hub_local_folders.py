@@ -43,3 +43,11 @@ def test_a_downloaded_repo_folder_needs_no_hub(unreachable_hub, tmp_path):
     repo.mkdir()
     pd.DataFrame(ROWS).to_csv(repo / "train.csv", index=False)
     assert list(load_dataset(f"hf:{repo}").texts) == [row["text"] for row in ROWS]
+
+
+def test_a_folder_under_the_home_folder(unreachable_hub, tmp_path, monkeypatch):
+    """'hf:~/data' (no shell expands '~' after 'hf:'): datasets took '~/data' for a hub name."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "data").mkdir()
+    pd.DataFrame(ROWS).to_csv(tmp_path / "data" / "train.csv", index=False)
+    assert list(load_dataset("hf:~/data").texts) == [row["text"] for row in ROWS]
