@@ -18,7 +18,12 @@ from tui.bindings import THRESHOLD_BINDINGS
 from tui.thresholds import Thresholds
 from tui.view import ISSUE_TITLES
 from tui.widgets.footer import Footer
-from tui.widgets.score_histogram import histogram_text
+from tui.widgets.score_histogram import HEIGHT, histogram_text
+
+#: Below this many rows (40x12) the dialog drops its margins and hint and draws 2 lines of bars:
+#: the count the threshold flags ('score ≤ 0.025: 11 rows flagged') was cut off below the axis.
+SHORT_ROWS = 16
+SHORT_BARS = 2
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
     """Returns the check and its new count of flagged rows, or None on escape."""
 
     BINDINGS = THRESHOLD_BINDINGS
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
     def __init__(self, thresholds: Thresholds, issue_type: str) -> None:
         super().__init__()
@@ -64,7 +70,8 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
         self.query_one("#threshold-title", Label).update(
             f"Flag threshold · {ISSUE_TITLES.get(kind, kind)} · enter applies · esc cancels")
         self.query_one("#threshold-histogram", Static).update(
-            histogram_text(t.index(kind).sorted_scores, default, self.threshold, width))
+            histogram_text(t.index(kind).sorted_scores, default, self.threshold, width,
+                           bars=HEIGHT if self.size.height >= SHORT_ROWS else SHORT_BARS))
         now = "none" if self.threshold is None else f"{self.threshold:.4g}"
         base = "none" if default is None else f"{default:.4g}"
         summary = f"score ≤ {now}: {self.count:,} rows flagged  ·  ▲ audit default {base}: {t.default_count(kind):,} rows"

@@ -21,8 +21,9 @@ def _position(value: float, low: float, high: float, width: int) -> int:
     return int(np.clip((x - low) / max(high - low, 1e-12) * width, 0, width - 1))
 
 
-def histogram_text(sorted_scores: np.ndarray, default: float | None, current: float | None, width: int) -> Text:
-    """``HEIGHT`` lines of bars, a marker line (▲ default, │ current) and the axis ends."""
+def histogram_text(sorted_scores: np.ndarray, default: float | None, current: float | None, width: int,
+                   bars: int = HEIGHT) -> Text:
+    """``bars`` lines of bars, a marker line (▲ default, │ current) and the axis ends."""
     width = max(10, width)
     finite = sorted_scores[np.isfinite(sorted_scores)]
     text = Text()
@@ -33,9 +34,9 @@ def histogram_text(sorted_scores: np.ndarray, default: float | None, current: fl
     if high - low < 1e-9:
         high = low + 1.0
     counts, _ = np.histogram(logs, bins=width, range=(low, high))
-    heights = np.log1p(counts) / np.log1p(counts.max()) * HEIGHT * 8
+    heights = np.log1p(counts) / np.log1p(counts.max()) * bars * 8
     cut = _position(current, low, high, width) if current is not None else -1
-    for line in range(HEIGHT - 1, -1, -1):
+    for line in range(bars - 1, -1, -1):
         for column, height in enumerate(heights):
             eighths = int(round(np.clip(height - line * 8, 0, 8)))
             if counts[column] and line == 0:
@@ -63,4 +64,6 @@ def axis_line(low: float, high: float, width: int) -> str:
         return left + " " * max(1, room) + right
     mid_at = max(len(left) + 1, width // 2 - len(middle.split(" ")[0]) // 2)  # the value centred
     line = left + " " * (mid_at - len(left)) + middle
-    return line + " " * max(1, width - len(line) - len(right)) + right
+    if len(line) + 1 + len(right) > width:  # 32 cells (40x12): 33 wrapped the axis onto a second line
+        return left + " " * max(1, room) + right
+    return line + " " * (width - len(line) - len(right)) + right
