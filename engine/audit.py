@@ -208,6 +208,11 @@ def _report(lab) -> str:
 
 def collect_findings(lab: Any, timings: dict[str, float]) -> DatalabFindings:
     """Datalab's issues (near-duplicate sets included), summary, JSON-safe info and report text."""
+    if lab.issue_summary.empty:  # every check asked for failed (each a note): no issue column to give;
+        # get_issues raised 'No issues available for retrieval' (--issue-types non_iid on 8 rows, or label
+        # on label sets where fewer than two labels vary: internal error, exit 70)
+        return DatalabFindings(issues=pd.DataFrame(index=pd.RangeIndex(len(lab.data))), summary=lab.issue_summary,
+                               info={}, report="", timings_s=timings)
     issues = lab.get_issues().reset_index(drop=True)
     if "near_duplicate" in set(lab.get_issue_summary()["issue_type"]):
         extra = lab.get_issues("near_duplicate").reset_index(drop=True)

@@ -105,7 +105,7 @@ def run_datalab_multilabel(
     fails becomes a note ("<type> not checked: <reason>"), as in ``engine.audit.run_datalab``."""
     from cleanlab import Datalab
 
-    from engine.audit import DatalabFindings, collect_findings, find_each
+    from engine.audit import collect_findings, find_each
     from engine.multilabel_managers import MultilabelRunContext, register_multilabel_managers
 
     register_multilabel_managers()
@@ -118,12 +118,7 @@ def run_datalab_multilabel(
     timings = find_each(lab, run, todo, lambda issue_type: _KWARGS.get(issue_type, {}), n_rows=len(sets),
                         pred_probs=pred_probs, knn_graph=knn_graph, features=features, null_mask=null_mask,
                         progress=progress, cancel=cancel)
-    if lab.issue_summary.empty:  # every check asked for failed (each a note): get_issues raised 'No issues
-        # available' (--issue-types label where fewer than two labels vary: internal error, exit 70)
-        output = DatalabFindings(issues=pd.DataFrame(index=pd.RangeIndex(len(sets))), summary=lab.issue_summary,
-                                 info={}, report="", timings_s=timings)
-    else:
-        output = collect_findings(lab, timings)
+    output = collect_findings(lab, timings)
     if "label" in todo:
         missing, extra = suggestions(sets, pred_probs)
         output.issues["missing_labels"] = [" ".join(map(str, m)) for m in missing]
