@@ -123,3 +123,27 @@ def test_an_export_whose_summary_line_cannot_be_printed_is_still_written(tmp_pat
     assert done.stderr.splitlines() == [f"textaudit: warning: cannot write to stdout (No space left on device); "
                                         f"wrote 30 rows to {out} (csv): 0 relabelled, 0 excluded, 0 kept as is"]
     assert out.read_bytes() == data.read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="F_SETPIPE_SZ is Linux's")
+def test_a_non_blocking_stdout_gets_the_whole_report(tmp_path):
+    """A stdout another process left non-blocking (a Node.js parent, a crashed full-screen program):
+    through a full pipe 'audit' printed the first 4,096 bytes of its report, exit 0, nothing said."""
+    import fcntl
+    import time
+
+    argv = [sys.executable, "-m", "tui.cli", "audit", str(_named_data(tmp_path)), "--model", "tfidf"]
+    env = {**os.environ, "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    whole = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, timeout=300).stdout
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETFL, fcntl.fcntl(write, fcntl.F_GETFL) | os.O_NONBLOCK)
+    fcntl.fcntl(write, 1031, 4096)  # F_SETPIPE_SZ: a report is more than the pipe holds
+    done = subprocess.Popen(argv, cwd=tmp_path, env=env, stdout=write, stderr=subprocess.DEVNULL)
+    os.close(write)
+    time.sleep(1)  # the reader comes late, as a busy one does: the pipe fills and the writer must wait
+    received = b""
+    while chunk := os.read(read, 65536):
+        received += chunk
+    os.close(read)
+    assert done.wait(timeout=300) == 0
+    assert len(whole) > 4096 and received == whole

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import select
 import sys
 
 from engine.errors import DataError
@@ -62,3 +63,41 @@ def tolerant_stdout() -> None:
     except LookupError:
         codecs.register_error(_STDOUT_ERRORS, _escape_unencodable)
     stream.reconfigure(errors=_STDOUT_ERRORS)
+
+
+class _WaitingWriter(io.RawIOBase):
+    """Writes to a non-blocking descriptor, waiting while it is full (never closes it)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data) -> int:  # type: ignore[override]
+        while True:
+            try:
+                return os.write(self._fd, data)
+            except BlockingIOError:
+                select.select([], [self._fd], [])
+
+
+def waiting_stdout() -> None:
+    """A stdout another process left non-blocking (O_NONBLOCK on a shared pipe or terminal: a Node.js
+    parent, a crashed full-screen program) dropped what did not fit at once: 'audit' printed 4,096 of
+    its 7,483 bytes through a full pipe, exit 0, nothing said (Python's exit flush ignores the
+    BlockingIOError). Such a stdout gets a writer that waits; a blocking one is left as it is."""
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+        if os.get_blocking(fd):
+            return
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError and a ValueError
+        return
+    stream.flush()
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_WaitingWriter(fd)), encoding=stream.encoding,
+                                  errors=stream.errors, line_buffering=stream.line_buffering)
