@@ -206,6 +206,13 @@ def _report(lab) -> str:
     return text[:-1] if text.endswith("\n") else text
 
 
+def cached_issues(issues: pd.DataFrame, n_rows: int) -> pd.DataFrame:
+    """A cached issue table as the audit gave it: one of no column (no check could run, see
+    collect_findings) comes back from Parquet with no row, and is given its ``n_rows`` again
+    (the cache entry was 'unusable (its issue table does not have 8 rows)' on every start)."""
+    return issues if len(issues.columns) else pd.DataFrame(index=pd.RangeIndex(n_rows))
+
+
 def collect_findings(lab: Any, timings: dict[str, float]) -> DatalabFindings:
     """Datalab's issues (near-duplicate sets included), summary, JSON-safe info and report text."""
     if lab.issue_summary.empty:  # every check asked for failed (each a note): no issue column to give;

@@ -174,7 +174,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
     pred_probs, pred_key = runner.timed("predict", predict)
 
     def audit():
-        from engine.audit import AuditOutput
+        from engine.audit import AuditOutput, cached_issues
         from engine.cache import array_hash
 
         parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
@@ -186,7 +186,8 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
         if cached is not None:
             runner.hits["audit"] = True
             runner.notes.extend(cached["_meta"].get("notes", []))
-            return AuditOutput(issues=cached["issues"], summary=cached["summary"], info=cached["info"],
+            return AuditOutput(issues=cached_issues(cached["issues"], len(dataset)), summary=cached["summary"],
+                               info=cached["info"],
                                report=cached["report"], timings_s=cached["_meta"].get("timings_s", {}),
                                notes=cached["_meta"].get("notes", []))
         runner.hits["audit"] = False

@@ -304,10 +304,12 @@ class _Runner(StageRunner):
             )
 
         def restore(cached: dict[str, Any]) -> DatalabFindings:
+            from engine.audit import cached_issues
+
             meta = cached["_meta"]
-            return DatalabFindings(issues=cached["issues"], summary=cached["summary"], info=cached["info"],
-                               report=cached["report"], timings_s=meta.get("timings_s", {}),
-                               notes=meta.get("notes", []))
+            return DatalabFindings(issues=cached_issues(cached["issues"], len(dataset)), summary=cached["summary"],
+                                   info=cached["info"], report=cached["report"], timings_s=meta.get("timings_s", {}),
+                                   notes=meta.get("notes", []))
 
         return self.cached(
             "audit", "audit", key, compute=compute, restore=restore,
