@@ -59,7 +59,8 @@ class MoreLikeThisScreen(RowScreen):
             Column(TEXT, "Text"),
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
+                   grow_late=True),
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:

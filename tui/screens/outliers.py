@@ -27,7 +27,8 @@ class OutliersScreen(RowScreen):
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
             Column(SCORE, "Score", 7, right=True, drop=2),
             Column(NEAREST, "Nearest", 9, right=True, drop=3),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
+                   grow_late=True),
         ]
 
     def cell(self, row: int, key: str) -> str:

@@ -33,7 +33,8 @@ class OverlappingClassesScreen(RowScreen):
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
             Column(SUGGESTED, "Top class", width, drop=2, grow=grow, fit=fit),
             Column(SCORE, "P(given)", 9, right=True, drop=3),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
+                   grow_late=True),
         ]
 
     def verdict(self) -> str:

@@ -103,7 +103,8 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
             Column(SUGGESTED, self.suggested_title(), width, drop=2, grow=grow, fit=fit),
             Column(SCORE, "Score", 7, right=True, drop=3),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision),
+            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
+                   grow_late=True),
         ]
 
     def suggested_title(self) -> str:

@@ -39,6 +39,7 @@ class Column:
     drop: int = 0
     grow: int = 0
     fit: Callable[[str, int], str] | None = None  # how a long cell is cut (default: '…' at the end)
+    grow_late: bool = False  # grows only with the cells the other growing columns leave (Decision)
 
 
 GROW_TEXT_SHARE = 0.45
@@ -261,19 +262,20 @@ class RowList(ScrollView, can_focus=True):
         spare = widths[text] - max(min_text_width(total), int(total * GROW_TEXT_SHARE))
         widths = list(widths)
         room = {i: c.grow for i, c in enumerate(columns) if c.grow > 0}
-        growing = sorted(room, key=lambda i: columns[i].drop)
-        while spare > 0 and growing:
-            share = max(1, spare // len(growing))
-            for index in list(growing):
-                add = min(share, room[index], spare)
-                widths[index] += add
-                widths[text] -= add
-                spare -= add
-                room[index] -= add
-                if not room[index]:
-                    growing.remove(index)
-                if not spare:
-                    break
+        for late in (False, True):  # the Decision column, empty until rows are decided, grows last
+            growing = sorted((i for i in room if columns[i].grow_late is late), key=lambda i: columns[i].drop)
+            while spare > 0 and growing:
+                share = max(1, spare // len(growing))
+                for index in list(growing):
+                    add = min(share, room[index], spare)
+                    widths[index] += add
+                    widths[text] -= add
+                    spare -= add
+                    room[index] -= add
+                    if not room[index]:
+                        growing.remove(index)
+                    if not spare:
+                        break
         return widths
 
     @staticmethod
