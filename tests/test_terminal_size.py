@@ -64,3 +64,31 @@ def test_a_served_app_keeps_its_driver():
     from tui.terminal_size import terminal_driver
 
     assert terminal_driver(WebDriver) is WebDriver
+
+
+
+class _WindowsApp:
+    """Stands in for TextauditApp on Windows: the driver class it runs with."""
+
+    def __init__(self, **kwargs) -> None:
+        self.book, self.audit_error, self.return_code = None, None, 0
+        self.driver_class = type("WindowsDriver", (), {})  # what Textual picks on Windows
+        self.picked = self.driver_class
+        self.ran_with = None
+
+    def run(self) -> None:
+        self.ran_with = self.driver_class
+
+
+def test_on_windows_textual_keeps_its_own_driver(monkeypatch):
+    """Windows has no termios, which Textual's Linux driver imports: importing it to measure the
+    terminal ended 'browse' and 'demo' there in 'No module named termios'."""
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "termios", None)  # import termios fails, as on Windows
+    for name in ("textual.drivers.linux_driver", "tui.terminal_size"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    apps = []
+    monkeypatch.setattr(launch, "terminal_problem", lambda: None)
+    monkeypatch.setattr(tui.app, "TextauditApp", lambda **kw: apps.append(_WindowsApp(**kw)) or apps[-1])
+    launch.run_app("d.csv", options=None, journal_path=Path("d.corrections.jsonl"))
+    assert apps[0].ran_with is apps[0].picked
