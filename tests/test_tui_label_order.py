@@ -109,3 +109,24 @@ async def test_non_iid_screen_calls_blocks_out_of_label_order_grouped(demo_csv, 
         why = str(app.screen.query_one("#non-iid-why", Static).render())
         assert "grouped by label" in why and "not in label order" in why
         assert "neighbourhoods" not in why
+
+
+async def test_the_first_class_is_drawn_on_the_label_plot(demo_csv, tmp_path):
+    """Classes are numbered from 1 on a plot from 0: the class met first drew as blank columns
+    (rank 0 at height 0), as if the file's first rows held nothing."""
+    from tui_synthetic import fixed_result, fixed_view
+
+    from tui.app import TextauditApp
+
+    result = fixed_result(demo_csv)
+    view = fixed_view(result.dataset)
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", view=view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_issue("non_iid")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#label-plot").render()).splitlines()
+        bottom = lines[-2]  # the last plotted line, above the 'row 0 ... row N' axis
+        assert bottom.startswith(f"{0:7.3g}│")
+        first_columns = bottom[8:12]
+        assert first_columns.strip(), f"blank where the first rows' class belongs: {bottom!r}"

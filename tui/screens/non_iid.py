@@ -42,10 +42,11 @@ class NonIidScreen(HistoryKeys, Screen):
             yield Static(order.sentence(), id="non-iid-why", markup=False)
             # classes numbered by first appearance: grouped labels climb as a staircase whatever
             # the classes' names or the blocks' order; a random order stays flat
-            title = ("Label sets by position, sets numbered by first appearance (steps = grouped)" if order.sets
-                     else "Labels by position, classes numbered by first appearance (steps = grouped)")
-            yield PositionPlot(first_appearance_ranks(view.label_keys()), title, low=0,
-                               high=max(1, order.n_classes - 1), id="label-plot")
+            # numbered from 1 on a plot from 0: the first class drew as blank columns at 0
+            title = ("Label sets by position, sets numbered from 1 as they appear (steps = grouped)" if order.sets
+                     else "Labels by position, classes numbered from 1 as they appear (steps = grouped)")
+            yield PositionPlot(first_appearance_ranks(view.label_keys()) + 1, title, low=0,
+                               high=max(1, order.n_classes), id="label-plot")
             if "non_iid" in view.scores:
                 yield PositionPlot(view.scores["non_iid"], "non_iid_score by row position (low = unusual neighbourhood)",
                                    low=0, high=1, id="score-plot")
