@@ -42,7 +42,7 @@ error of at least ``MIN_STRUCTURE_SHARE`` of ``log(K - 1)`` (what a flip that al
 one partner class would gain), with ``z >= MIN_STRUCTURE_Z``. Otherwise the score is
 self-confidence, flagged like the fallback; a note says which score and why. (Unless cleanlab's
 flip rate per class, flips landing at random, explains held-out rows better than one rate for all:
-then the posterior on those rates, engine/class_rates.py; LABEL_VERSION 24.)
+then the posterior on those rates, engine/class_rates.py; LABEL_VERSION 25.)
 (Self-confidence is read on the sharpened probabilities, as that model's posterior ranks rows,
 where simulated random flips of the rows say they rank better: engine/sharp_ranking.py.)
 
@@ -113,11 +113,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.class_lift import checked_lift, lift_note
+from engine.class_rates import class_rate_noise, two_class_noise
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.sharp_ranking import sharpened_ranking
-from engine.class_rates import class_rate_noise, two_class_noise
 from engine.wording import counted
 
 SHARPNESS = 1.5
