@@ -263,7 +263,12 @@ def _read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
     name, _, split = spec.partition(":")
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
-    local = Path(name).expanduser()
+    try:
+        local = Path(name).expanduser()
+    except RuntimeError:  # '~bob/data' for no user bob: 'internal error: RuntimeError', exit 70
+        head = name.split("/", 1)[0]
+        raise UsageError(f"hf:{spec}: no user {head[1:]!r} to expand {head} for; give the folder in full "
+                         "(or ~/ for your own home)") from None
     if is_saved_dataset(local):  # datasets said 'Please use `load_from_disk` instead', a Python hint
         folder = local / split if split and is_saved_dataset(local / split) else local  # a DatasetDict's split
         raise UsageError(f"hf:{spec}: {name} is a folder saved with save_to_disk: give the folder without "

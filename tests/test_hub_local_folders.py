@@ -51,3 +51,11 @@ def test_a_folder_under_the_home_folder(unreachable_hub, tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
     pd.DataFrame(ROWS).to_csv(tmp_path / "data" / "train.csv", index=False)
     assert list(load_dataset("hf:~/data").texts) == [row["text"] for row in ROWS]
+
+
+def test_a_folder_under_an_unknown_users_home():
+    """'hf:~bob/data' for a user this machine does not have: Path.expanduser raised, and the run ended
+    in 'internal error: RuntimeError: Could not determine home directory', exit 70 (the data path
+    without 'hf:' already said so in one line, tui/cli_values.refuse_unknown_home)."""
+    with pytest.raises(UsageError, match=r"no user 'textaudit_no_such_user_19' to expand ~textaudit_no_such_user_19"):
+        load_dataset("hf:~textaudit_no_such_user_19/data")
