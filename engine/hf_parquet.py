@@ -60,7 +60,8 @@ def parquet_features(table: Any, source: str) -> tuple[Any, tuple[str, ...]]:
     kept = dict(features)
     for name, count in columns.items():
         feature, values = kept.get(name), table.column(name)
-        if type(feature).__name__ in SEQUENCES and type(getattr(feature, "feature", None)).__name__ == "ClassLabel":
+        sets = type(feature).__name__ in SEQUENCES and type(getattr(feature, "feature", None)).__name__ == "ClassLabel"
+        if sets:
             values = pc.list_flatten(values)  # label sets: every int of every set
         elif type(feature).__name__ != "ClassLabel":
             continue  # the column's type is not a ClassLabel's (int64): datasets itself ignores the metadata
@@ -68,7 +69,7 @@ def parquet_features(table: Any, source: str) -> tuple[Any, tuple[str, ...]]:
         low, high = low_high["min"].as_py(), low_high["max"].as_py()
         if low is not None and (low < -1 or high >= count):
             plain = datasets.Value("int64")
-            kept[name] = plain if values is table.column(name) else datasets.Sequence(plain)
+            kept[name] = datasets.Sequence(plain) if sets else plain
             notes.append(f"{source}: column {name!r} is a ClassLabel of {count} names in the file's datasets "
                          f"metadata, but holds {low}..{high}; read as the ints it holds, not as those names")
     return datasets.Features(kept), tuple(notes)

@@ -144,3 +144,18 @@ def test_pred_probs_messages_name_the_classlabel_order(hf_parquet: Path, tmp_pat
     assert main(["audit", str(hf_parquet), "--pred-probs", str(tmp_path / "two.npy"), "--model", "tfidf",
                  "--no-cache"]) == 1
     assert "columns in the ClassLabel's order (by its ints))" in capsys.readouterr().err
+
+
+def test_untrusted_metadata_exports_the_ints_as_ints(tmp_path: Path, capsys) -> None:
+    """The ints of a ClassLabel column the metadata does not fit are a plain int column in a saved
+    folder written from the file; its feature was a list of ints, so every such export said 'kept
+    the new column types, not the input's features (Couldn't cast array of type int64 to List(...))'."""
+    meta = json.dumps({"info": {"features": {"text": {"dtype": "string", "_type": "Value"},
+                                             "label": {"names": ["neg", "pos"], "_type": "ClassLabel"}}}}).encode()
+    path = _with_label_metadata(tmp_path, [0, 1, 5, 1], meta)
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    capsys.readouterr()
+    assert main(["export", str(path), "--journal", str(journal), "-o", str(tmp_path / "out"), "--format", "hf"]) == 0
+    assert "kept the new column types" not in capsys.readouterr().err
+    assert datasets.load_from_disk(str(tmp_path / "out")).features["label"] == datasets.Value("int64")
