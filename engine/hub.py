@@ -1,12 +1,22 @@
 """Is the Hugging Face hub reachable? One quick probe instead of the hub client's long retries.
 
-Used before anything that would go online: ``hf:NAME`` datasets and model names that are not
-on disk or in the Hugging Face cache.
+Used before anything that would go online: ``hf:NAME`` datasets (read here, :func:`read_hub`) and
+model names that are not on disk or in the Hugging Face cache.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from engine.errors import DataError, UsageError
+from engine.formats import is_saved_dataset
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from engine.formats import SourceStyle
 
 
 HUB_PROBE_TIMEOUT_S = 5.0  # TEXTAUDIT_HUB_TIMEOUT overrides
@@ -47,3 +57,46 @@ def hub_unreachable() -> str | None:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return f"{constants.ENDPOINT}: {reason}"
     return None
+
+
+def read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
+    """``hf:NAME[:SPLIT]`` read as a saved folder is (its ``ClassLabel`` names and Arrow types kept:
+    ``to_pandas`` gave banking77's labels as 0..76 where its saved folder shows the names)."""
+    name, _, split = spec.partition(":")
+    if not name:
+        raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
+    try:
+        local = Path(name).expanduser()
+    except RuntimeError:  # '~bob/data' for no user bob: 'internal error: RuntimeError', exit 70
+        head = name.split("/", 1)[0]
+        raise UsageError(f"hf:{spec}: no user {head[1:]!r} to expand {head} for; give the folder in full "
+                         "(or ~/ for your own home)") from None
+    if is_saved_dataset(local):  # datasets said 'Please use `load_from_disk` instead', a Python hint
+        folder = local / split if split and is_saved_dataset(local / split) else local  # a DatasetDict's split
+        raise UsageError(f"hf:{spec}: {name} is a folder saved with save_to_disk: give the folder without "
+                         f"'hf:' ({folder})")
+    if not local.is_dir() and not hub_offline():  # a folder downloaded earlier needs no hub
+        unreachable = hub_unreachable()
+        if unreachable:
+            raise DataError(
+                f"hf:{spec}: cannot reach the Hugging Face hub ({unreachable}); "
+                "set HF_HUB_OFFLINE=1 to use a copy downloaded earlier"
+            )
+    import datasets
+    from huggingface_hub.utils import logging as hub_logging
+
+    hub_logging.set_verbosity_error()  # its retry warnings would be extra lines on stderr
+    bars = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()  # "Generating train split" bars are not textaudit's progress lines
+    try:
+        # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
+        loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train")
+    except Exception as exc:  # offline, unknown name, bad split: all end the same way
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataError(f"hf:{spec}: cannot load from the Hugging Face hub: {reason}") from None
+    finally:
+        if bars:
+            datasets.enable_progress_bars()
+    from engine.readers import read_saved
+
+    return read_saved(loaded)
