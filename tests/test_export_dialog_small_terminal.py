@@ -5,16 +5,14 @@ The dialog scrolls, and the focused path line is in view."""
 
 from __future__ import annotations
 
-from pilot_helpers import settle
+from pilot_helpers import press_on, settle
 from tui_synthetic import fixed_app
 
 
 async def test_the_export_path_is_in_view_at_40x12(pinned_result, journal_path):
     app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(40, 12)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("e")
+        await press_on(pilot, "label", "e")
         await settle(pilot)
         dialog = app.screen.query_one("#export")
         path = app.screen.query_one("#export-path")

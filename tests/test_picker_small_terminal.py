@@ -4,7 +4,7 @@ height) held the title, the row's text and the search line, and no line of optio
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import press_on, settle
 from tui_synthetic import fixed_app
 
 from tui.screens.label_set_picker import LabelSetPicker
@@ -14,9 +14,7 @@ from tui.screens.label_set_picker import LabelSetPicker
 async def test_the_label_picker_shows_options_at_40x12(pinned_result, journal_path, size):
     app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=size) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("l")
+        await press_on(pilot, "label", "l")
         await settle(pilot)
         options = app.screen.query_one("#picker-options")
         assert options.region.height >= 3, options.region

@@ -5,7 +5,7 @@ the axis (tmux, demo: the box ended at '0.00061  0.025 · log scale')."""
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import press_on, settle
 from tui_synthetic import fixed_app
 
 
@@ -13,9 +13,7 @@ from tui_synthetic import fixed_app
 async def test_the_flagged_count_is_in_view(pinned_result, journal_path, size, hint):
     app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=size) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("t")
+        await press_on(pilot, "label", "t")
         await settle(pilot)
         box = app.screen.query_one("#threshold").content_region
         summary = app.screen.query_one("#threshold-summary")
