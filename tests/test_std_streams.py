@@ -130,6 +130,7 @@ def test_a_non_blocking_stdout_gets_the_whole_report(tmp_path):
     """A stdout another process left non-blocking (a Node.js parent, a crashed full-screen program):
     through a full pipe 'audit' printed the first 4,096 bytes of its report, exit 0, nothing said."""
     import fcntl
+    import termios
     import time
 
     argv = [sys.executable, "-m", "tui.cli", "audit", str(_named_data(tmp_path)), "--model", "tfidf"]
@@ -140,7 +141,17 @@ def test_a_non_blocking_stdout_gets_the_whole_report(tmp_path):
     fcntl.fcntl(write, 1031, 4096)  # F_SETPIPE_SZ: a report is more than the pipe holds
     done = subprocess.Popen(argv, cwd=tmp_path, env=env, stdout=write, stderr=subprocess.DEVNULL)
     os.close(write)
-    time.sleep(1)  # the reader comes late, as a busy one does: the pipe fills and the writer must wait
+
+    def waiting_bytes() -> int:
+        held = bytearray(4)
+        fcntl.ioctl(read, termios.FIONREAD, held)
+        return int.from_bytes(held, sys.byteorder)
+
+    # the reader comes late, as a busy one does: nothing is read until the pipe is full (or the run
+    # ended), then a moment more, in which a writer that does not wait drops the rest
+    while done.poll() is None and waiting_bytes() < 4096:
+        time.sleep(0.05)
+    time.sleep(0.5)
     received = b""
     while chunk := os.read(read, 65536):
         received += chunk
