@@ -158,3 +158,26 @@ def test_a_non_blocking_stdout_gets_the_whole_report(tmp_path):
     os.close(read)
     assert done.wait(timeout=300) == 0
     assert len(whole) > 4096 and received == whole
+
+
+def test_a_non_blocking_stdout_on_windows_is_left_as_it_is(monkeypatch):
+    """select() takes only sockets on Windows: the waiting writer would raise there on its first
+    full pipe, so Windows keeps Python's own stdout."""
+    import io
+
+    from tui.std_streams import waiting_stdout
+
+    read_end, write_end = os.pipe()
+    try:
+        os.set_blocking(write_end, False)
+        stream = io.TextIOWrapper(io.FileIO(write_end, "w", closefd=False))
+        monkeypatch.setattr(sys, "stdout", stream)
+        monkeypatch.setattr(sys, "platform", "win32")
+        waiting_stdout()
+        assert sys.stdout is stream
+        monkeypatch.setattr(sys, "platform", "linux")
+        waiting_stdout()
+        assert sys.stdout is not stream  # elsewhere it waits (the test above)
+    finally:
+        os.close(read_end)
+        os.close(write_end)

@@ -92,6 +92,8 @@ def waiting_stdout() -> None:
     its 7,483 bytes through a full pipe, exit 0, nothing said (Python's exit flush ignores the
     BlockingIOError). Such a stdout gets a writer that waits; a blocking one is left as it is."""
     stream = sys.stdout
+    if sys.platform == "win32":  # select() takes only sockets there: a waiting write would raise
+        return
     try:
         fd = stream.fileno()
         if os.get_blocking(fd):
