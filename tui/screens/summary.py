@@ -135,9 +135,16 @@ class SummaryScreen(HistoryKeys, Screen):
         table = self.query_one("#issue-table", DataTable)
         table.add_columns("Issue type", "Flagged", "Decided", "To review")
         self.fill_table()
+        table.move_cursor(row=self.first_to_review(), scroll=False)
         # Textual centres an auto-focused widget before the first layout, which scrolled the
         # health line off the top at 80x24: the page starts at its top instead
         self.call_after_refresh(self.query_one("#summary", VerticalScroll).scroll_home, animate=False)
+
+    def first_to_review(self) -> int:
+        """The table row the cursor starts on: the first issue type with flagged rows ('Null / empty
+        text' with 0 rows took it, so Down Enter opened Outliers where Label issues was meant)."""
+        counts = self.view.counts
+        return next((i for i, name in enumerate(self.view.issue_types) if counts.get(name, 0) > 0), 0)
 
     def fill_table(self) -> None:
         table = self.query_one("#issue-table", DataTable)
