@@ -198,6 +198,10 @@ def _embed_unique(
                                           None if progress is None else lambda n, done=done: progress(done + n, total))
         except Cancelled:  # within this chunk: the chunks before it are whole
             raise EmbedCancelled(order[:done], vectors[order[:done]] if vectors is not None else None) from None
+        except KeyboardInterrupt:  # the CLI's Ctrl+C / SIGTERM: its handler set ``cancel``, then raised here
+            if cancel is None or not cancel.is_set():
+                raise  # a caller's own Ctrl+C (no cancel asked for): as Python has it
+            raise EmbedCancelled(order[:done], vectors[order[:done]] if vectors is not None else None) from None
         chunk = np.asarray(chunk, dtype=np.float32)
         chunk /= np.maximum(np.linalg.norm(chunk, axis=1, keepdims=True), 1e-12)
         if vectors is None:

@@ -91,3 +91,42 @@ def test_the_cli_says_how_many_texts_it_kept(tmp_path, monkeypatch, capsys):
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
     assert lines == ["textaudit: interrupted; the vectors of 2,048 texts embedded by then are cached (the next run "
                      "embeds only the rest)"]
+
+
+def _interrupted_on_the_third_chunk(monkeypatch, cancel: threading.Event | None) -> None:
+    """The bundled model's encoder, hit by a signal inside its third chunk: the CLI's handler sets
+    the cancel event (when there is one) and raises KeyboardInterrupt wherever the main thread is."""
+    from engine.bert_encoder import BertMeanEncoder
+
+    real, calls = BertMeanEncoder.encode, []
+
+    def encode(self, texts, progress=None):
+        calls.append(len(texts))
+        if len(calls) == 3:
+            if cancel is not None:
+                cancel.set()
+            raise KeyboardInterrupt
+        return real(self, texts, progress=progress)
+
+    monkeypatch.setattr(BertMeanEncoder, "encode", encode)
+
+
+def test_a_signal_inside_a_chunk_keeps_the_chunks_before_it(demo_csv, small_chunks, monkeypatch):
+    """tmux, AG News with an empty cache: SIGTERM 48 s into the embedding said 'interrupted' and
+    the cache held no vector (the KeyboardInterrupt unwound past the chunk loop); README says an
+    embedding stopped midway keeps its finished chunks."""
+    texts = texts_with_copies(demo_csv)
+    whole = engine.embed.embed_texts(texts)
+    cancel = threading.Event()
+    _interrupted_on_the_third_chunk(monkeypatch, cancel)
+    with pytest.raises(EmbedCancelled) as caught:
+        engine.embed.embed_texts(texts, cancel=cancel)
+    rows = np.asarray(caught.value.rows)
+    assert len(set(rows.tolist()) & set(range(120))) == 2 * CHUNK  # the two whole chunks (and their copies)
+    np.testing.assert_allclose(caught.value.vectors, whole[rows], atol=1e-6)
+
+
+def test_a_callers_own_ctrl_c_stays_a_keyboard_interrupt(demo_csv, small_chunks, monkeypatch):
+    _interrupted_on_the_third_chunk(monkeypatch, None)
+    with pytest.raises(KeyboardInterrupt):
+        engine.embed.embed_texts(texts_with_copies(demo_csv), cancel=threading.Event())
