@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
 from tui.cli_parser import build_parser
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
-from tui.interrupts import INTERRUPTED, handled_interrupts
+from tui.interrupts import INTERRUPTED, handled_interrupts, hangup_interrupts
 from tui.std_streams import refuse_closed_stdout, reopen_closed_std_fds, tolerant_stdout, waiting_stdout
 
 if TYPE_CHECKING:
@@ -343,7 +343,8 @@ def _main(argv: list[str] | None) -> int:
         refuse_empty_values(parser, args)  # tui/cli_values.py
         check_options(args)  # --cache-dir typo, --ray unreachable, --device missing
         refuse_closed_stdout(closed, args.command, getattr(args, "issues_out", None))
-        code = _COMMANDS[args.command](args)
+        with hangup_interrupts(args.command in ("audit", "export")):
+            code = _COMMANDS[args.command](args)
         if INTERRUPTED.is_set():
             if args.command in _APP_COMMANDS:  # the app quit for the signal; its exit line said what is left
                 return EXIT_CANCELLED

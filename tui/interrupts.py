@@ -27,9 +27,9 @@ def _interrupt(signum, frame) -> None:
     they must die quietly as SIGTERM intends, not print a KeyboardInterrupt traceback.
     """
     if os.getpid() != _main_pid:
-        if signum == signal.SIGTERM:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGTERM)
+        if signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
             return
         raise KeyboardInterrupt
     INTERRUPTED.set()
@@ -64,6 +64,27 @@ def handled_interrupts() -> Iterator[threading.Event]:
         sys.unraisablehook = saved_hook
         for signum, handler in saved_handlers.items():
             signal.signal(signum, handler)
+
+
+@contextmanager
+def hangup_interrupts(active: bool) -> Iterator[None]:
+    """While ``active`` (``audit``, ``export``), the SIGHUP of a dropped SSH session ends the command as
+    SIGTERM does (cleanup: no temporary or half-written file, one line, exit 130); it killed it
+    outright. A SIGHUP ignored (``nohup``) stays ignored; the app and ``serve`` keep the default
+    (they end when their terminal or input closes)."""
+    hangup = getattr(signal, "SIGHUP", None)  # not on Windows
+    saved = None
+    if active and hangup is not None:
+        try:
+            if signal.getsignal(hangup) == signal.SIG_DFL:
+                saved = signal.signal(hangup, _interrupt)
+        except ValueError:  # not the main thread
+            pass
+    try:
+        yield
+    finally:
+        if saved is not None:
+            signal.signal(hangup, saved)
 
 
 @contextmanager
