@@ -101,3 +101,5 @@ class SourceStyle:
     #: The file's (size, mtime_ns) just before it was read: an export from this copy (the app
     #: exports what it audited) says when the file has changed since.
     stat: tuple[int, int] | None = None
+    #: A Parquet input's codecs, row group size and format version (engine/parquet_layout.py).
+    parquet: dict[str, Any] | None = None

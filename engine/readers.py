@@ -455,13 +455,15 @@ def repeated_names(names: list[str]) -> str | None:
 def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     import pyarrow.parquet as pq
 
+    from engine.parquet_layout import read_layout
+
     if problem := repeated_names(pq.read_schema(path).names):  # pyarrow said 'Multiple matches for
         raise DataError(f"{path}: {problem}")  # FieldRef.Name(label) in text: string'
     table = pq.read_table(path)
     frame = arrow_to_frame(table, str(path))
     features, notes = parquet_features(table, path.name)  # written by datasets: its ClassLabel names
     return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table),
-                              features=features, notes=notes)
+                              features=features, notes=notes, parquet=read_layout(path))
 
 
 def read_saved(loaded: Any) -> tuple[pd.DataFrame, SourceStyle]:

@@ -365,11 +365,13 @@ def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None,
                    replace_symlink: bool, rows: Sequence[int] | None = None) -> None:
     import pyarrow.parquet as pq
 
+    from engine.parquet_layout import write_options
     from engine.range_index import keep_range_index
 
     table = keep_range_index(to_arrow(frame, style, notes, rows), style, rows)
+    options = write_options(style.parquet if style is not None else None, table)
     with atomic.atomic_path(output, replace_symlink=replace_symlink) as temp:
-        pq.write_table(table, temp)
+        pq.write_table(table, temp, **options)
 
 
 def _without_maps(table: Any, notes: _Notes) -> Any:

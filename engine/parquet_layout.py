@@ -1,0 +1,63 @@
+"""How a Parquet file was written (codec per column, row group size, format version), so an
+export of it is written the same way: a zstd or uncompressed input does not come back snappy.
+
+Parquet files do not record a codec's level, so a codec is kept at pyarrow's default level.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+#: Parquet metadata codec names pyarrow can write, as ``write_table`` spells them (LZO it cannot).
+_CODECS = {"UNCOMPRESSED": "none", "SNAPPY": "snappy", "GZIP": "gzip", "BROTLI": "brotli",
+           "ZSTD": "zstd", "LZ4": "lz4", "LZ4_RAW": "lz4"}
+
+
+def read_layout(path: Path) -> dict[str, Any]:
+    """``{"codecs": {column path: codec}, "row_group_size": n, "version": v}`` of the file at
+    ``path`` (the first row group's codec per leaf column; the largest row group's row count)."""
+    import pyarrow.parquet as pq
+
+    meta = pq.read_metadata(path)
+    codecs: dict[str, str] = {}
+    if meta.num_row_groups:
+        group = meta.row_group(0)
+        for i in range(group.num_columns):
+            column = group.column(i)
+            if (codec := _CODECS.get(str(column.compression).upper())) is not None:
+                codecs[column.path_in_schema] = codec
+    rows = max((meta.row_group(i).num_rows for i in range(meta.num_row_groups)), default=0)
+    return {"codecs": codecs, "row_group_size": rows or None, "version": "1.0" if meta.format_version == "1.0" else None}
+
+
+def _leaf_paths(table: Any) -> list[str]:
+    """The Parquet column paths ``table`` is written as ('tags.list.element' for a list)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(table.slice(0, 0), sink)
+    schema = pq.read_metadata(pa.BufferReader(sink.getvalue())).schema
+    return [schema.column(i).path for i in range(len(schema))]
+
+
+def write_options(layout: dict[str, Any] | None, table: Any) -> dict[str, Any]:
+    """``pq.write_table`` keyword arguments that write ``table`` as the input was written: each
+    column with its input codec (a column the input lacks: the input's most common codec)."""
+    if not layout:
+        return {}
+    options: dict[str, Any] = {}
+    codecs = layout.get("codecs") or {}
+    if codecs:
+        common = Counter(codecs.values()).most_common(1)[0][0]
+        per_column = {path: codecs.get(path, common) for path in _leaf_paths(table)}
+        kinds = set(per_column.values())
+        if kinds:
+            options["compression"] = kinds.pop() if len(kinds) == 1 else per_column
+    if layout.get("row_group_size"):
+        options["row_group_size"] = layout["row_group_size"]
+    if layout.get("version"):
+        options["version"] = layout["version"]
+    return options

@@ -1,0 +1,50 @@
+"""A Parquet export is written as its input was: each column's codec (a zstd, gzip or
+uncompressed input came back snappy), the row group size and a 1.0 format version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from engine.corrections import Journal
+from engine.export import export_corrected
+from engine.load import load_dataset
+
+
+def _layout(path: Path) -> tuple[int, str, list[tuple[str, str]]]:
+    meta = pq.read_metadata(path)
+    group = meta.row_group(0)
+    return (meta.num_row_groups, meta.format_version,
+            [(group.column(i).path_in_schema, group.column(i).compression) for i in range(group.num_columns)])
+
+
+def _export(tmp_path: Path, table: pa.Table, **write: object) -> tuple[Path, Path]:
+    source = tmp_path / "in.parquet"
+    pq.write_table(table, source, **write)
+    dataset = load_dataset(source)
+    journal = tmp_path / "in.corrections.jsonl"
+    with Journal.open(journal, dataset) as opened:
+        opened.record("relabel", 1, label_after="a new label", issue_type="label", allow_new_label=True)
+    out = tmp_path / "out.parquet"
+    export_corrected(dataset, journal, out)
+    return source, out
+
+
+def _table(rows: int = 9) -> pa.Table:
+    return pa.table({"text": [f"a sample text {i}" for i in range(rows)],
+                     "label": ["ab"[i % 2] for i in range(rows)],
+                     "tags": pa.array([[i, i + 1] for i in range(rows)], pa.list_(pa.int32()))})
+
+
+@pytest.mark.parametrize("write", [
+    {"compression": "zstd", "row_group_size": 3},
+    {"compression": "none", "version": "1.0"},
+    {"compression": {"text": "gzip", "label": "zstd", "tags.list.element": "none"}},
+], ids=["zstd-row-groups", "uncompressed-v1", "codec-per-column"])
+def test_codecs_row_groups_and_version_come_back(tmp_path: Path, write: dict) -> None:
+    source, out = _export(tmp_path, _table(), **write)
+    assert _layout(out) == _layout(source)
+    assert pq.read_table(out).column("label").to_pylist()[:3] == ["a", "a new label", "a"]
