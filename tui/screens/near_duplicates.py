@@ -15,6 +15,7 @@ from tui.bindings import NEAR_DUPLICATE_BINDINGS
 from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.decisions import RELABEL
 from tui.screens import set_decisions
+from tui.screens.row_decisions import on_rows
 from tui.screens.row_screen import OrderRequest, RowScreen
 from tui.text_index import Check
 from tui.view import list_text
@@ -211,11 +212,16 @@ class NearDuplicatesScreen(RowScreen):
 
     @contextmanager
     def whole_set(self) -> Iterator[None]:
+        """A decision on every member, said in a notice: k and A decide rows the list does not
+        show (a set of 30: 29 excluded by one key), and their marks alone went unnoticed."""
         self._set_action = True
+        version = self.book.version
         try:
             yield
         finally:
             self._set_action = False
+        if self.book.version != version and (step := self.book.undo_step(self.view.shown_names)) is not None:
+            self.notify(f"whole set: {step.what} on {on_rows(step.rows)} · u undoes it", timeout=6)
 
     def action_keep_one(self) -> None:
         keep = self.target()

@@ -34,12 +34,15 @@ ROW_ACTIONS = frozenset({"accept", "pick_label", "exclude", "keep", "unify", "ke
 
 def history_message(step: Step, which: str) -> str:
     """What an undo/redo ('undone'/'redone') took back or put back, and where."""
-    rows = step.rows
-    listed = ", ".join(f"{r:,}" for r in rows[:3]) + ("…" if len(rows) > 3 else "")
-    on = f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows):,} rows ({listed})"
     where = ISSUE_TITLES.get(step.issue_type, step.issue_type or "?")
     when = ", an earlier session" if step.earlier else ""
-    return f"{which}: {step.what} on {on} ({where}{when})"
+    return f"{which}: {step.what} on {on_rows(step.rows)} ({where}{when})"
+
+
+def on_rows(rows: list[int]) -> str:
+    """'row 5', or '3 rows (5, 9, 12)' with the first three rows named."""
+    listed = ", ".join(f"{r:,}" for r in rows[:3]) + ("…" if len(rows) > 3 else "")
+    return f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows):,} rows ({listed})"
 
 
 def history_done(screen: Screen, outcome: Outcome, which: str) -> bool:
