@@ -307,7 +307,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP_FIRST", ())))
 
     def action_open_report(self) -> None:
         from tui.screens.report import ReportScreen
@@ -427,6 +427,8 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         from tui.interrupts import INTERRUPTED
         from tui.screens.progress import ProgressScreen
 
+        if not INTERRUPTED.is_set() and getattr(self._driver, "terminal_gone", lambda: False)():
+            INTERRUPTED.set()  # its terminal hung up with SIGHUP ignored: as a SIGHUP would
         if not INTERRUPTED.is_set() or self._interrupt_seen:
             return
         self._interrupt_seen = True

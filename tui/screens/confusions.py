@@ -112,6 +112,7 @@ class ConfusionScreen(HistoryKeys, Screen):
     """Lists groups of label issues; Enter opens the group's rows on the label-issue screen."""
 
     BINDINGS = CONFUSION_BINDINGS
+    HELP_FIRST = ("Confusions",)
     AUTO_FOCUS = "#confusions"
 
     def __init__(self, view: AuditView, book: DecisionBook) -> None:

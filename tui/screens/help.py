@@ -64,18 +64,31 @@ def binding_table(bindings: list[Binding]) -> Table:
     return table
 
 
+def ordered(first: tuple[str, ...]) -> list[tuple[str, list[Binding]]]:
+    """SECTIONS with those whose heading starts with one of ``first`` on top, in that order."""
+    rank = [next((i for i, start in enumerate(first) if heading.startswith(start)), len(first))
+            for heading, _ in SECTIONS]
+    return [SECTIONS[i] for i in sorted(range(len(SECTIONS)), key=rank.__getitem__)]
+
+
 class HelpScreen(ModalScreen[None]):
-    """Lists the keys of every screen; escape or ? closes it."""
+    """Lists the keys of every screen, the keys of the screen it is opened on first (the
+    near-duplicate keys were its last section, five pages down at 80x24); escape or ? closes it."""
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
     AUTO_FOCUS = "#help"
+
+    def __init__(self, first: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.first = first
 
     def compose(self) -> ComposeResult:
         filter_text = Text("Filter line (/): ", style="bold")
         filter_text.append(FILTER_HELP)
         with VerticalScroll(id="help"):
-            yield Static(Text("textaudit keys · esc closes", style="bold"), markup=False)
-            for heading, bindings in SECTIONS:
+            title = "textaudit keys" + (" · this screen's first" if self.first else "") + " · esc closes"
+            yield Static(Text(title, style="bold"), markup=False)
+            for heading, bindings in ordered(self.first):
                 yield Static(Text(heading, style="bold underline"), classes="help-heading", markup=False)
                 yield Static(binding_table(bindings), markup=False)
             yield Static(filter_text, classes="help-heading", markup=False)

@@ -28,6 +28,7 @@ class NearDuplicatesScreen(RowScreen):
     """Near-duplicate sets, conflicting labels first."""
 
     BINDINGS = NEAR_DUPLICATE_BINDINGS
+    HELP_FIRST = ("Near-duplicates", "Row screens")
     issue_type = "near_duplicate"
     default_sort = (SET, False)
     entries_are_rows = False  # an entry is a set; marks and bulk decisions take all its members

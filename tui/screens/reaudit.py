@@ -76,6 +76,7 @@ class ReauditScreen(HistoryKeys, Screen):
     """Progress while the worker runs; the delta once it has finished."""
 
     BINDINGS = REAUDIT_BINDINGS
+    HELP_FIRST = ("Re-audit",)
     AUTO_FOCUS = "#delta-table"
 
     def __init__(self, journal_name: str) -> None:

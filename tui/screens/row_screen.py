@@ -63,6 +63,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     """Rows flagged for one issue type, worst first."""
 
     BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS + REVIEW_BINDINGS
+    HELP_FIRST: tuple[str, ...] = ("Row screens",)  # the help's sections on these keys come first
     AUTO_FOCUS = "#rows"
     busy: reactive[str | None] = reactive(None, init=False)  # "sorting"/"filtering" while in flight
     issue_type = "label"

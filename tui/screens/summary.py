@@ -91,6 +91,7 @@ class SummaryScreen(HistoryKeys, Screen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
     BINDINGS = SUMMARY_BINDINGS
+    HELP_FIRST = ("Summary",)  # the help's sections on this screen's keys come first
     AUTO_FOCUS = "#issue-table"
 
     def __init__(self, view: AuditView, book: DecisionBook, journal_path: Path) -> None:
