@@ -4,6 +4,7 @@ cannot hold the data's characters (``PYTHONIOENCODING=ascii``, a Latin-1 or cp12
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
 import select
@@ -35,6 +36,43 @@ def refuse_closed_stdout(closed: set[int], command: str | None, issues_out: str 
     With ``--issues-out`` the table is what the run is for: it is written, the report dropped."""
     if 1 in closed and command == "audit" and not issues_out:
         raise DataError("stdout is closed: nowhere to print the report (redirect it to a file or /dev/null)")
+
+
+#: A stderr that cannot take more: a full disk or device under ``2>`` (``2>/dev/full``), a reader gone.
+_STDERR_GONE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
+
+
+class _DroppingStderr:
+    """``sys.stderr`` whose writes are dropped while its device is full or its reader gone."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            if exc.errno not in _STDERR_GONE:
+                raise
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            if exc.errno not in _STDERR_GONE:
+                raise
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def droppable_stderr() -> None:
+    """Progress, notes and messages are dropped where stderr cannot be written: with ``2>/dev/full``
+    (a full disk under the redirect) the first progress line raised ENOSPC, and ``audit`` printed no
+    report, ``export`` wrote no file, exit 1, nothing said anywhere. The exit status still tells."""
+    if sys.stderr is not None and not isinstance(sys.stderr, _DroppingStderr):
+        sys.stderr = _DroppingStderr(sys.stderr)
 
 
 #: The error handler of :func:`tolerant_stdout`.
