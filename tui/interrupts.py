@@ -93,7 +93,11 @@ def flag_only() -> Iterator[None]:
     and quits through its own shutdown (exit 130). A KeyboardInterrupt raised inside its event
     loop skipped that shutdown: the terminal stayed in the app's modes and the interpreter hung
     at exit joining the app's input thread, until a second SIGTERM killed it (exit 143; tmux,
-    SIGTERM during a 100k-row export, 2 of 3 runs)."""
+    SIGTERM during a 100k-row export, 2 of 3 runs).
+
+    SIGHUP (a dropped SSH session, a closed terminal) does the same unless ignored (``nohup``): it
+    killed the app outright, so an audit running in it lost the vectors of the texts it had
+    embedded (AG News, 3,144 of 7,600 after 49 s: the cache folder held none)."""
 
     def _flag(signum, frame) -> None:
         if os.getpid() != _main_pid:  # a forked helper: as before
@@ -101,9 +105,12 @@ def flag_only() -> Iterator[None]:
         INTERRUPTED.set()
 
     saved: dict[int, object] = {}
+    hangup = getattr(signal, "SIGHUP", None)  # not on Windows
     try:
         for signum in (signal.SIGTERM, signal.SIGINT):
             saved[signum] = signal.signal(signum, _flag)
+        if hangup is not None and signal.getsignal(hangup) == signal.SIG_DFL:  # nohup's SIG_IGN stays
+            saved[hangup] = signal.signal(hangup, _flag)
     except ValueError:  # not the main thread (a test running the app in a thread)
         pass
     try:

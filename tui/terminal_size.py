@@ -7,21 +7,79 @@ a resize kept the same wrong size); ``textaudit demo > log`` (stdout a file) dre
 120x40 terminal. Imported only once there is a terminal to draw on (it imports Textual). On
 Windows Textual's own driver is kept: its Linux driver imports ``termios``, which Windows lacks
 (importing it there ended ``browse`` and ``demo`` in 'No module named termios').
+
+A terminal that goes away (a dropped SSH session, a closed tmux pane) made Textual's output
+thread die of EIO; the app's next frame then waited forever for room in its queue, so the app
+hung as an orphan (its audit still running, the vectors it had embedded never cached, the
+SIGHUP flag never polled). The writer here drops what it cannot write and sets the interrupt
+flag: the app cancels its audit (keeping the finished chunks) and quits, exit 130. With SIGHUP
+ignored, an idle app is told by :meth:`terminal_gone`, which the app polls with the flag.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import Any
 
 from textual.driver import Driver
+from textual.drivers._writer_thread import WriterThread
+
+
+class SurvivingWriterThread(WriterThread):
+    """Textual's output thread, which outlives its terminal: once a write fails (EIO after a
+    hangup) it sets the interrupt flag and drops the rest, so the app never blocks on a full queue."""
+
+    def run(self) -> None:
+        from tui.interrupts import INTERRUPTED
+
+        get, qsize, lost = self._queue.get, self._queue.qsize, False
+        while (text := get()) is not None:
+            if lost:
+                continue
+            try:
+                self._file.write(text)
+                if qsize() == 0:
+                    self._file.flush()
+            except (OSError, ValueError):  # the terminal is gone, or its stream closed
+                lost = True
+                INTERRUPTED.set()
+        try:
+            self._file.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def _stderr_sized(linux_driver: type[Any]) -> type[Driver]:
-    """Textual's terminal driver, measuring the terminal on stderr (on start and on each resize)."""
+    """Textual's terminal driver, measuring the terminal on stderr (on start and on each resize),
+    with an output thread that survives the terminal going away."""
 
     class StderrSizedDriver(linux_driver):  # type: ignore[misc, valid-type]
+        @property
+        def _writer_thread(self) -> WriterThread | None:
+            return self.__dict__.get("_surviving_writer")
+
+        @_writer_thread.setter
+        def _writer_thread(self, writer: WriterThread | None) -> None:
+            """Textual makes its own in start_application_mode and starts it at once: made ours."""
+            if writer is not None and not isinstance(writer, SurvivingWriterThread):
+                writer = SurvivingWriterThread(self._file)
+            self.__dict__["_surviving_writer"] = writer
+
+        def terminal_gone(self) -> bool:
+            """The terminal hung up (its pane closed, its SSH session dropped) while SIGHUP was
+            ignored: Textual's input thread then spins on end-of-file and nothing is drawn again."""
+            import termios
+
+            try:
+                termios.tcgetattr(self._file.fileno())
+            except termios.error as exc:
+                return exc.args[0] == errno.EIO
+            except (AttributeError, ValueError, OSError):
+                return False
+            return False
+
         def _get_terminal_size(self) -> tuple[int, int]:
             try:
                 columns, lines = os.get_terminal_size(self._file.fileno())
