@@ -20,8 +20,8 @@ from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError,
 from tui.cli_parser import build_parser
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts, hangup_interrupts
-from tui.std_streams import (droppable_stderr, refuse_closed_stdout, reopen_closed_std_fds, tolerant_stdout,
-                             waiting_stdout)
+from tui.std_streams import (droppable_stderr, refuse_closed_stdout, reopen_closed_std_fds, tolerant_stderr,
+                             tolerant_stdout, waiting_stdout)
 
 if TYPE_CHECKING:
     from engine.pipeline import AuditOptions
@@ -338,6 +338,7 @@ def _main(argv: list[str] | None) -> int:
         closed = reopen_closed_std_fds()  # tui/std_streams.py
         waiting_stdout()  # left non-blocking by another process: the report was cut at what fit
         tolerant_stdout()  # a report naming 'café' on an ASCII stdout: escaped, not exit 70
+        tolerant_stderr()  # a file named 'café.csv' as its bytes under LC_ALL=C, not 'caf\udcc3\udca9'
         droppable_stderr()  # '2>/dev/full': progress and notes dropped, the report and the export kept
         parser = build_parser()
         _check_command(sys.argv[1:] if argv is None else list(argv), list(_COMMANDS))

@@ -93,8 +93,17 @@ def tolerant_stdout() -> None:
     or '日本語' under ``PYTHONIOENCODING=ascii`` (or a JSON text's lone surrogate on UTF-8) ended
     ``audit`` in 'internal error: UnicodeEncodeError', exit 70, with no report, and ``export`` so
     after its file was written."""
-    stream = sys.stdout
-    if not isinstance(stream, io.TextIOWrapper) or stream.errors not in ("strict", "surrogateescape"):
+    _tolerant(sys.stdout, ("strict", "surrogateescape"))
+
+
+def tolerant_stderr() -> None:
+    """Messages name a file as its bytes, as stdout does: under ``LC_ALL=C PYTHONUTF8=0`` Python's
+    stderr (``backslashreplace``) wrote 'café.csv' given on the command line as 'caf\\udcc3\\udca9.csv'."""
+    _tolerant(sys.stderr, ("backslashreplace",))
+
+
+def _tolerant(stream, replaced: tuple[str, ...]) -> None:
+    if not isinstance(stream, io.TextIOWrapper) or stream.errors not in replaced:
         return
     try:
         codecs.lookup_error(_STDOUT_ERRORS)
