@@ -330,6 +330,13 @@ def _loads(text: str, source: Path, where: str, hook: RepeatedKeys | None = None
         raise DataError(f"{source}: JSON nested too deeply{where}") from None
 
 
+def _is_array(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), list)
+    except (ValueError, RecursionError):
+        return False
+
+
 def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     """One JSON object per line; blank lines are skipped."""
     newline, final_newline, bom = _text_layout(path, encoding)
@@ -342,6 +349,9 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     blank -= len(numbered)
     first = numbered[0][1] if numbered else None
     if first is not None and first.lstrip().startswith("["):  # a .json file named .jsonl
+        if len(numbered) > 1 and _is_array(first):  # a row per line without column names: .json will not read it
+            raise DataError(f"{path}: line {numbered[0][0]} is a JSON array, not an object; textaudit reads one "
+                            'object per line with named columns ({"text": ..., "label": ...})')
         raise DataError(f"{path}: holds a JSON array, not one JSON object per line; rename it to .json")
     repeats = RepeatedKeys()  # engine/json_keys.py: an object repeating a key is noted
     try:  # one parse of all lines is ~5x faster than one per line
