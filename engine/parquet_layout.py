@@ -1,5 +1,6 @@
-"""How a Parquet file was written (codec per column, row group size, format version), so an
-export of it is written the same way: a zstd or uncompressed input does not come back snappy.
+"""How a Parquet file was written (codec per column, row group size, format version, INT96
+timestamps), so an export of it is written the same way: a zstd or uncompressed input does not
+come back snappy. Where pyarrow cannot write the table that way, the export uses its defaults.
 
 Parquet files do not record a codec's level, so a codec is kept at pyarrow's default level.
 """
@@ -16,8 +17,9 @@ _CODECS = {"UNCOMPRESSED": "none", "SNAPPY": "snappy", "GZIP": "gzip", "BROTLI":
 
 
 def read_layout(path: Path) -> dict[str, Any]:
-    """``{"codecs": {column path: codec}, "row_group_size": n, "version": v}`` of the file at
-    ``path`` (the first row group's codec per leaf column; the largest row group's row count)."""
+    """``{"codecs": {column path: codec}, "row_group_size": n, "version": v, "int96": bool}`` of the
+    file at ``path`` (the first row group's codec per leaf column; the largest row group's row count;
+    whether timestamps are stored as INT96)."""
     import pyarrow.parquet as pq
 
     meta = pq.read_metadata(path)
@@ -29,7 +31,9 @@ def read_layout(path: Path) -> dict[str, Any]:
             if (codec := _CODECS.get(str(column.compression).upper())) is not None:
                 codecs[column.path_in_schema] = codec
     rows = max((meta.row_group(i).num_rows for i in range(meta.num_row_groups)), default=0)
-    return {"codecs": codecs, "row_group_size": rows or None, "version": "1.0" if meta.format_version == "1.0" else None}
+    int96 = any(meta.schema.column(i).physical_type == "INT96" for i in range(len(meta.schema)))
+    return {"codecs": codecs, "row_group_size": rows or None, "version": "1.0" if meta.format_version == "1.0" else None,
+            "int96": int96}
 
 
 def _leaf_paths(table: Any) -> list[str]:
@@ -60,4 +64,6 @@ def write_options(layout: dict[str, Any] | None, table: Any) -> dict[str, Any]:
         options["row_group_size"] = layout["row_group_size"]
     if layout.get("version"):
         options["version"] = layout["version"]
+    if layout.get("int96"):  # Spark's, Hive's and Impala's legacy timestamps (nanoseconds, which 1.0 has no INT64 for)
+        options["use_deprecated_int96_timestamps"] = True
     return options

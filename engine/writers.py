@@ -363,6 +363,7 @@ def _pandas_metadata(frame: pd.DataFrame, style: SourceStyle | None, changed: se
 
 def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None, notes: _Notes,
                    replace_symlink: bool, rows: Sequence[int] | None = None) -> None:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     from engine.parquet_layout import write_options
@@ -371,7 +372,13 @@ def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None,
     table = keep_range_index(to_arrow(frame, style, notes, rows), style, rows)
     options = write_options(style.parquet if style is not None else None, table)
     with atomic.atomic_path(output, replace_symlink=replace_symlink) as temp:
-        pq.write_table(table, temp, **options)
+        try:
+            pq.write_table(table, temp, **options)
+        except (pa.ArrowException, ValueError) as exc:
+            if not options:
+                raise
+            notes.add(f"wrote the Parquet file with pyarrow's default layout, not the input's ({str(exc)[:80]})")
+            pq.write_table(table, temp)
 
 
 def _without_maps(table: Any, notes: _Notes) -> Any:

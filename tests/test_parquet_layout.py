@@ -48,3 +48,27 @@ def test_codecs_row_groups_and_version_come_back(tmp_path: Path, write: dict) ->
     source, out = _export(tmp_path, _table(), **write)
     assert _layout(out) == _layout(source)
     assert pq.read_table(out).column("label").to_pylist()[:3] == ["a", "a new label", "a"]
+
+
+@pytest.mark.parametrize("version", ["1.0", "2.6"])
+def test_int96_timestamps_stay_int96(tmp_path: Path, version: str) -> None:
+    """Spark's, Hive's and Impala's legacy timestamps: a 1.0 file written back without INT96 turned
+    its timestamp[ns] into timestamp[us] (and refused nanoseconds)."""
+    table = _table(4).append_column("at", pa.array([10**18 + 1000 * i for i in range(4)], pa.timestamp("ns")))
+    source, out = _export(tmp_path, table, version=version, use_deprecated_int96_timestamps=True)
+    assert pq.read_metadata(out).schema.column(3).physical_type == "INT96"
+    assert pq.read_table(out).column("at").equals(pq.read_table(source).column("at"))
+
+
+def test_a_layout_pyarrow_cannot_write_falls_back_to_its_defaults(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from engine.formats import SourceStyle
+    from engine.writers import write_table
+
+    frame = pd.DataFrame({"text": ["a", "b"], "label": ["x", "y"],
+                          "at": pd.to_datetime([10**18 + 1, 10**18 + 2], unit="ns")})  # 1.0 holds no nanoseconds
+    out = tmp_path / "out.parquet"
+    notes = write_table(frame, out, "parquet", SourceStyle(fmt="parquet", parquet={"version": "1.0"}))
+    assert pq.read_table(out).column("at").to_pylist() == list(frame["at"])
+    assert any("pyarrow's default layout" in note for note in notes)
