@@ -56,6 +56,12 @@ def _wide(encoding: str) -> str | None:
     return name[:6] if name.startswith(("utf-16", "utf-32")) else None
 
 
+def _decoded_lines(encoding: str) -> bool:
+    """True where a line break is not the bytes ``\r``/``\n`` (UTF-16/32; EBCDIC code pages such as
+    cp037 write LF as 0x25): such a file's line breaks are searched in its decoded text."""
+    return bool(_wide(encoding)) or not "\r\n".encode(encoding, errors="replace").endswith(b"\r\n")  # utf-8-sig: a BOM first
+
+
 def _blank_note(path: Path, blank: int) -> tuple[str, ...]:
     """The note that ``blank`` blank lines were skipped (an export leaves them out)."""
     if not blank:
@@ -73,7 +79,7 @@ def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
         handle.seek(max(0, size - 2))
         tail = handle.read()
     bom = head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "").startswith("utf8")
-    if _wide(encoding):
+    if _decoded_lines(encoding):
         return _wide_text_layout(path, encoding)
     lf = head.find(b"\n")
     if lf == -1:  # no line break in the head (one long line): the file's end tells
@@ -98,8 +104,8 @@ def _written_encoding(path: Path, encoding: str, bom: bool) -> tuple[str, bool]:
 
 
 def _wide_text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
-    """:func:`_text_layout` for UTF-16/32, whose line breaks are not single bytes (the codec
-    itself reads and writes the BOM)."""
+    """:func:`_text_layout` for UTF-16/32 and EBCDIC, whose line breaks are not the ASCII bytes (a
+    UTF-16/32 codec itself reads and writes the BOM)."""
     with path.open(encoding=encoding, newline="") as handle:
         head = handle.read(_HEAD_BYTES)
         last = head
@@ -209,7 +215,7 @@ def _blank_lines(path: Path, newline: str, shape: tuple[int, int], options: dict
     if path.stat().st_size == 0:
         return 0
     blank = re.escape(newline) + r"[ \t]*" + re.escape(newline)
-    if _wide(options["encoding"]):
+    if _decoded_lines(options["encoding"]):
         text = codecs.decode(path.read_bytes(), options["encoding"])
         if not re.search(blank, text) and not re.match(r"[ \t]*" + re.escape(newline), text.lstrip("\ufeff")):
             return 0
