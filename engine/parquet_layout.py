@@ -32,8 +32,8 @@ def read_layout(path: Path) -> dict[str, Any]:
                 codecs[column.path_in_schema] = codec
     rows = max((meta.row_group(i).num_rows for i in range(meta.num_row_groups)), default=0)
     int96 = any(meta.schema.column(i).physical_type == "INT96" for i in range(len(meta.schema)))
-    return {"codecs": codecs, "row_group_size": rows or None, "version": "1.0" if meta.format_version == "1.0" else None,
-            "int96": int96}
+    version = "1.0" if meta.format_version == "1.0" else None
+    return {"codecs": codecs, "row_group_size": rows or None, "version": version, "int96": int96}
 
 
 def _leaf_paths(table: Any) -> list[str]:

@@ -59,7 +59,8 @@ def _wide(encoding: str) -> str | None:
 def _decoded_lines(encoding: str) -> bool:
     """True where a line break is not the bytes ``\r``/``\n`` (UTF-16/32; EBCDIC code pages such as
     cp037 write LF as 0x25): such a file's line breaks are searched in its decoded text."""
-    return bool(_wide(encoding)) or not "\r\n".encode(encoding, errors="replace").endswith(b"\r\n")  # utf-8-sig: a BOM first
+    # endswith: utf-8-sig writes a BOM first
+    return bool(_wide(encoding)) or not "\r\n".encode(encoding, errors="replace").endswith(b"\r\n")
 
 
 def _blank_note(path: Path, blank: int) -> tuple[str, ...]:
