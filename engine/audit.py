@@ -50,8 +50,9 @@ ISSUE_TYPES = (
 # lift of small classes left off where simulated random flips rank worse with it, class_lift.lift_check;
 # 24: two classes, cleanlab's two flip rates only where held-out rows back them, else one rate both
 # ways; 25: random destinations but held-out rows back cleanlab's rate per class: the posterior on
-# those rates, engine/class_rates.py)
-LABEL_VERSION = 25
+# those rates, engine/class_rates.py; 26: untested class pairs that held-out rows do not back against no
+# flips at all: the posterior pooled with self-confidence, engine/pair_backing.py)
+LABEL_VERSION = 26
 
 
 @dataclass

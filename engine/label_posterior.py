@@ -43,6 +43,9 @@ one partner class would gain), with ``z >= MIN_STRUCTURE_Z``. Otherwise the scor
 self-confidence, flagged like the fallback; a note says which score and why. (Unless cleanlab's
 flip rate per class, flips landing at random, explains held-out rows better than one rate for all:
 then the posterior on those rates, engine/class_rates.py; LABEL_VERSION 25.)
+Where random flips find too few errors to run that test, the posterior is kept untested, unless held-out
+rows do not back ``T``'s class pairs against no flips at all: then it is pooled with self-confidence
+(engine/pair_backing.py; LABEL_VERSION 26).
 (Self-confidence is read on the sharpened probabilities, as that model's posterior ranks rows,
 where simulated random flips of the rows say they rank better: engine/sharp_ranking.py.)
 
@@ -112,12 +115,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.class_lift import checked_lift, lift_note
 from engine.class_rates import class_rate_noise, two_class_noise
 from engine.flip_counts import counted_flips, flip_rate, label_loglik
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
-from engine.sharp_ranking import sharpened_ranking
+from engine.pair_backing import SELF_CONFIDENCE_WEIGHT, log_odds_pool, pair_backing_z
+from engine.score_finish import finished_score
 from engine.wording import counted
 
 SHARPNESS = 1.5
@@ -454,31 +457,20 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
         else:
             notes.append(f"label scores: the noise-aware posterior, because {why}; a row's score weighs how "
                          f"often its label replaces its likely class")
-    # self-confidence: on the sharpened probabilities where they find simulated flips better (engine/sharp_ranking.py);
-    # the rows of small classes the classifier under-predicts, lifted (engine/class_lift.py)
-    own, score = (sharpened_ranking(labels, probs, q, score, MIN_STRUCTURE_Z, diagnostics, notes)
-                  if method == "self-confidence" else (probs, score))
-    # (not where simulated flips rank clearly worse with the lift, tiny classes aside: the contest below)
-    ranked, lifted_rows = (checked_lift(labels, own, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_Z, diagnostics, notes)
-                           if method == "self-confidence" else (probs, None))
-    if lifted_rows is not None:
-        score = np.where(lifted_rows, ranked[rows, labels], score)
-        diagnostics["lifted_classes"] = int(len(np.unique(labels[lifted_rows])))
-        notes.append(lift_note(int(lifted_rows.sum()), diagnostics["lifted_classes"], MIN_ROWS_PER_CLASS))
-    if tiny_rows.any():  # a class the classifier barely saw: the path's score on the two-way contest
-        contest = two_way_contest(labels[tiny_rows], own[tiny_rows], class_thresholds(labels, own))
-        mine = lifted_rows[tiny_rows] if lifted_rows is not None else None
-        if mine is not None and mine.any():  # the rows of a lifted class: the contest on its lifted probabilities
-            lifted_tiny = np.flatnonzero(tiny_rows)[mine]
-            contest[mine] = two_way_contest(labels[lifted_tiny], ranked[lifted_tiny], class_thresholds(labels, ranked))
-        score = score.copy()
-        score[tiny_rows] = (label_posterior(labels[tiny_rows], contest, noise=posterior_noise)
-                            if method == "noise-aware posterior"
-                            else contest[np.arange(len(contest)), labels[tiny_rows]])
-        notes.append(f"label scores of the {counted(int(tiny_rows.sum()), 'row')} in classes under {TINY_CLASS_ROWS} "
-                     f"rows: their label against each row's likeliest other class only, unless that class is sure "
-                     f"(the classifier barely saw those classes, so it gives their label little probability whether "
-                     f"it is right or not)")
+    # untested class pairs that held-out rows do not back either: lean toward self-confidence (engine/pair_backing.py)
+    untested = method == "noise-aware posterior" and evidence is None and not two_classes and cleanlab_count > 0
+    if untested:
+        diagnostics["pair_backing_z"] = round(pair_backing_z(labels, probs, q, stratified_halves(labels)), 2)
+    lean = untested and diagnostics["pair_backing_z"] < MIN_STRUCTURE_Z
+    score = finished_score(labels, probs, q, score, method, posterior_noise, tiny_rows, diagnostics, notes)
+    if lean:
+        own = finished_score(labels, probs, q, self_confidence, "self-confidence", posterior_noise, tiny_rows, {}, [])
+        score = log_odds_pool(own, score, SELF_CONFIDENCE_WEIGHT)
+        diagnostics["self_confidence_weight"] = SELF_CONFIDENCE_WEIGHT
+        notes.append(f"label scores lean toward self-confidence (weight {SELF_CONFIDENCE_WEIGHT:g} of the two, pooled "
+                     f"as log-odds): on held-out rows cleanlab's class pairs explain the given labels no better "
+                     f"than no flips at all (z {diagnostics['pair_backing_z']:.1f}, under {MIN_STRUCTURE_Z:g}), so the "
+                     f"errors may as well be slips between look-alike classes; the count flagged is the posterior's")
     flags = lowest_scored(score, labels, estimated)
     diagnostics.update(cleanlab_estimate=cleanlab_count, uniform_flip_estimate=uniform_count,
                        uniform_flip_detection=round(uniform_seen, 4))
