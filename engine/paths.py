@@ -22,10 +22,28 @@ def cache_dir() -> Path:
     return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
+#: The longest file name most file systems take, in bytes (ext4, XFS, btrfs, APFS, NTFS in UTF-16 units).
+_NAME_MAX = 255
+_JOURNAL_SUFFIX = ".corrections.jsonl"
+#: The journal's lock file beside it (engine/journal_path.py) adds this to its name.
+_LOCK_SUFFIX = ".lock"
+
+
 def default_journal_path(source: str) -> Path:
-    """``<data file stem>.corrections.jsonl`` in the current directory."""
+    """``<data file stem>.corrections.jsonl`` in the current directory. A stem too long for that
+    name and its ``.lock`` (a data file named near the 255-byte limit: 85 CJK characters are 255
+    bytes) is cut, and a hash of the whole stem keeps two such files apart: the full name could never
+    be created, so the app ended 'cannot use journal ...: File name too long' unless given --journal."""
+    import hashlib
+
     from engine.formats import strip_data_suffix
 
     stem = strip_data_suffix(Path(source.rstrip("/")).name)
     stem = stem.replace(":", "_").replace("/", "_") or "dataset"
-    return Path.cwd() / f"{stem}.corrections.jsonl"
+    if len(os.fsencode(stem + _JOURNAL_SUFFIX + _LOCK_SUFFIX)) > _NAME_MAX:
+        digest = hashlib.sha256(os.fsencode(stem)).hexdigest()[:12]
+        room = _NAME_MAX - len(_JOURNAL_SUFFIX + _LOCK_SUFFIX) - len(digest) - 1
+        while len(os.fsencode(stem)) > room:  # whole characters
+            stem = stem[:-1]
+        stem = f"{stem}-{digest}"
+    return Path.cwd() / f"{stem}{_JOURNAL_SUFFIX}"

@@ -1,0 +1,42 @@
+"""A data file named near the 255-byte limit (80 CJK characters are 240 bytes) got a default journal
+name too long to create: the app ended 'cannot use journal ...: File name too long' unless given
+--journal. The stem is now cut, with a hash of the whole stem that keeps two such files apart."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from engine.corrections import Journal
+from engine.export import export_corrected
+from engine.load import load_dataset
+from engine.paths import default_journal_path
+
+
+def _data(folder: Path, name: str) -> Path:
+    path = folder / name
+    path.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n"
+                                             for i in range(8)))
+    return path
+
+
+def test_a_long_data_name_gets_a_journal_it_can_create(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = _data(tmp_path, "日本語" * 26 + "データ.csv")
+    journal = default_journal_path(str(source))
+    assert journal.parent == tmp_path and journal.name.endswith(".corrections.jsonl")
+    assert len(os.fsencode(journal.name + ".lock")) <= 255
+    dataset = load_dataset(source)
+    with Journal.open(journal, dataset) as opened:
+        opened.record("relabel", 1, label_after="a", issue_type="label")
+    export_corrected(dataset, default_journal_path(str(source)), tmp_path / "out.csv")
+    assert (tmp_path / "out.csv").read_text().splitlines()[2] == "row 1 says yes,a"
+
+
+def test_long_names_stay_apart_and_short_ones_are_unchanged(tmp_path: Path) -> None:
+    first, second = "d" * 245 + "1.csv", "d" * 245 + "2.csv"
+    assert default_journal_path(first) != default_journal_path(second)
+    assert default_journal_path("train.csv").name == "train.corrections.jsonl"
+    assert default_journal_path("d" * 232 + ".csv").name == "d" * 232 + ".corrections.jsonl"  # 255 with .lock
