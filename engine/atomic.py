@@ -44,6 +44,8 @@ def temp_name(target: Path) -> Path:
     """A fresh temporary path beside ``target``: prefix, writer pid, random token, target name."""
     head = f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-"
     name = target.name[: _NAME_MAX - len(head) - 4]
+    while len(os.fsencode(f"{head}{name}.tmp")) > _NAME_MAX:  # the limit is in bytes: 'é' is 2, '日' 3
+        name = name[:-1]
     return target.with_name(f"{head}{name}.tmp")
 
 
