@@ -294,14 +294,14 @@ class DecisionBook:
             keys = self.codes[picked].astype(np.int64) * (len(self.classes) + 2) + self.labels[picked] + 1
             _, first, counts = np.unique(keys, return_index=True, return_counts=True)
             order = np.argsort(first)  # kinds in the order their first row comes
-            what = ", ".join(f"{count} {self.describe(rows[index], class_names)}"
+            what = ", ".join(f"{count:,} {self.describe(rows[index], class_names)}"
                              for index, count in zip(first[order].tolist(), counts[order].tolist()))
         else:
             kinds: dict[str, int] = {}
             for row in rows:
                 text = self.describe(row, class_names)
                 kinds[text] = kinds.get(text, 0) + 1
-            what = ", ".join(f"{count} {text}" for text, count in kinds.items())
+            what = ", ".join(f"{count:,} {text}" for text, count in kinds.items())
         issue_type = str(getattr(decision, "issue_type", "") or "")
         earlier = bool(decision is not None and str(decision.ts) < self.session_start)
         return Step([int(r) for r in rows], issue_type, what or "no decision", earlier)
