@@ -29,21 +29,29 @@ _JOURNAL_SUFFIX = ".corrections.jsonl"
 _LOCK_SUFFIX = ".lock"
 
 
+def fitting_name(stem: str, suffix: str, reserve: str = "") -> str:
+    """``stem + suffix``; where that name (with ``reserve``, a sibling's extra suffix) passes the
+    255-byte limit, the stem is cut to whole characters and ends in 12 hex of its sha256, so two such
+    stems stay apart."""
+    import hashlib
+
+    if len(os.fsencode(stem + suffix + reserve)) <= _NAME_MAX:
+        return stem + suffix
+    digest = hashlib.sha256(os.fsencode(stem)).hexdigest()[:12]
+    room = _NAME_MAX - len(os.fsencode(suffix + reserve)) - len(digest) - 1
+    cut = stem
+    while len(os.fsencode(cut)) > room:
+        cut = cut[:-1]
+    return f"{cut}-{digest}{suffix}"
+
+
 def default_journal_path(source: str) -> Path:
     """``<data file stem>.corrections.jsonl`` in the current directory. A stem too long for that
     name and its ``.lock`` (a data file named near the 255-byte limit: 85 CJK characters are 255
-    bytes) is cut, and a hash of the whole stem keeps two such files apart: the full name could never
-    be created, so the app ended 'cannot use journal ...: File name too long' unless given --journal."""
-    import hashlib
-
+    bytes) is cut (:func:`fitting_name`): the full name could never be created, so the app ended
+    'cannot use journal ...: File name too long' unless given --journal."""
     from engine.formats import strip_data_suffix
 
     stem = strip_data_suffix(Path(source.rstrip("/")).name)
     stem = stem.replace(":", "_").replace("/", "_") or "dataset"
-    if len(os.fsencode(stem + _JOURNAL_SUFFIX + _LOCK_SUFFIX)) > _NAME_MAX:
-        digest = hashlib.sha256(os.fsencode(stem)).hexdigest()[:12]
-        room = _NAME_MAX - len(_JOURNAL_SUFFIX + _LOCK_SUFFIX) - len(digest) - 1
-        while len(os.fsencode(stem)) > room:  # whole characters
-            stem = stem[:-1]
-        stem = f"{stem}-{digest}"
-    return Path.cwd() / f"{stem}{_JOURNAL_SUFFIX}"
+    return Path.cwd() / fitting_name(stem, _JOURNAL_SUFFIX, _LOCK_SUFFIX)

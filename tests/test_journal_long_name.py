@@ -40,3 +40,13 @@ def test_long_names_stay_apart_and_short_ones_are_unchanged(tmp_path: Path) -> N
     assert default_journal_path(first) != default_journal_path(second)
     assert default_journal_path("train.csv").name == "train.corrections.jsonl"
     assert default_journal_path("d" * 232 + ".csv").name == "d" * 232 + ".corrections.jsonl"  # 255 with .lock
+
+
+def test_the_apps_default_export_name_fits_too(tmp_path: Path) -> None:
+    from tui.screens.export_dialog import default_output
+
+    target = default_output(str(_data(tmp_path, "日本語" * 26 + "データ.csv")))
+    assert target.parent == tmp_path and target.name.endswith(".corrected.csv")
+    assert len(os.fsencode(target.name)) <= 255
+    target.write_text("written\n")  # the name can be created
+    assert default_output(str(tmp_path / "d.csv")).name == "d.corrected.csv"

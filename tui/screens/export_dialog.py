@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
+from engine.paths import fitting_name
 from engine.wording import counted
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
@@ -36,7 +37,7 @@ def default_output(source: str) -> Path:
     from engine.demo_multilabel import demo_multilabel_path
 
     bundled = path.resolve() in (Path(demo_path()).resolve(), Path(demo_multilabel_path()).resolve())
-    beside = path.parent / f"{stem or 'dataset'}.corrected{suffix}"
+    beside = path.parent / fitting_name(stem or "dataset", f".corrected{suffix}")  # a long name: cut, with a hash
     if not bundled and path.parent.is_dir() and cannot_write(beside) is None:
         return beside
     return Path.cwd() / beside.name
