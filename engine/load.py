@@ -238,7 +238,9 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     from engine.readers import read_saved
 
     if not is_saved_dataset(path):
-        raise DataError(f"{path}: is a directory, not a data file or a saved datasets folder")
+        from engine.source_checks import folder_problem
+
+        raise DataError(folder_problem(path))
     import datasets
 
     try:

@@ -35,6 +35,23 @@ def check_encoding(encoding: str) -> None:
                          "latin-1")
 
 
+def folder_problem(path: Path) -> str:
+    """The line for a folder that is no saved datasets folder: one of data files names some (the
+    data folder of train.csv and test.csv), one of Parquet parts (Spark's part-*.parquet, a hive
+    ``key=value`` partitioned or Dask output) is told how to make the one file textaudit reads."""
+    files = sorted(p for pattern in ("*", "*/*") for p in path.glob(pattern) if p.is_file() and format_of(p))
+    if not files:
+        return f"{path}: is a directory, not a data file or a saved datasets folder"
+    parts = all(format_of(p) == "parquet" and (p.name.startswith("part-") or "=" in p.parent.name) for p in files)
+    if parts:  # a key=value folder holds a column (often the label) that no part file has
+        one = "" if any("=" in p.parent.name for p in files) else " or give one part"
+        return (f"{path}: is a directory of {len(files)} Parquet parts (a Spark, Dask or partitioned output), not one "
+                f"data file; join them first (python -c \"import pyarrow.parquet as pq; pq.write_table(pq.read_table("
+                f"{str(path)!r}), {path.name + '.parquet'!r})\"){one}")
+    named = ", ".join(str(p.relative_to(path)) for p in files[:4]) + (", ..." if len(files) > 4 else "")
+    return f"{path}: is a directory, not a data file; give one of its data files ({named})"
+
+
 def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
     """The checks a data path gets before it is read, cheap enough for ``browse`` to run before
     its app starts (a missing file was said inside the TUI): the format (``'hf'`` for a saved
@@ -48,7 +65,7 @@ def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
         raise DataError(f"{source_str}: {_why_missing(path)}")
     if path.is_dir():
         if not is_saved_dataset(path):
-            raise DataError(f"{path}: is a directory, not a data file or a saved datasets folder")
+            raise DataError(folder_problem(path))
         return "hf"
     if not path.is_file():  # st_size 0: it was 'the file is empty'; reading a FIFO would block
         raise DataError(f"{source_str}: not a regular file (a named pipe, device or socket); "
