@@ -86,6 +86,8 @@ class StageClock:
             return f"{name}done in {duration(took)}{counted}"
         clock = duration(now - self.started)
         if self.loading:
+            if not self.text and self.total > 1:  # counted work under way, none done yet ('0/5 folds')
+                return fit_line(name, [f"0/{self.total:,} {unit}"], clock, width)
             what = self.text or "starting"
             if self.total > 1:
                 what += f", then {self.total:,} {unit}"
