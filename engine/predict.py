@@ -200,7 +200,8 @@ def _run_folds(
         train, test = splits[fold]
         previous = list(start)
         pred_probs[test] = fold_probs(features, labels, train, test, n_classes, classifier=classifier, C=C,
-                                      seed=seed, neighbours=neighbours, previous=previous, pool=halves)
+                                      seed=seed, neighbours=neighbours, previous=previous, pool=halves,
+                                      cancel=cancel)
         solutions[fold] = previous[0] if previous else None
         with lock:
             done += 1
@@ -251,17 +252,18 @@ def fold_splits(labels: np.ndarray, folds: int, seed: int) -> tuple[int, list[st
 def fold_probs(
     features: np.ndarray, labels: np.ndarray, train: np.ndarray, test: np.ndarray, n_classes: int, *,
     classifier: str, C: float, seed: int, neighbours: np.ndarray | None, previous: list | None = None,
-    pool: Executor | None = None,
+    pool: Executor | None = None, cancel: threading.Event | None = None,
 ) -> np.ndarray:
     """One fold's (len(test), n_classes) probabilities from a model fitted on ``train`` only.
     ``previous`` (a list) carries the last fold's regression solution to warm-start this one
     and receives this fold's; folds run apart (engine/distributed) pass None. ``pool``: threads
-    for the regression's halves (``SPLIT_ROWS``), same result without."""
+    for the regression's halves (``SPLIT_ROWS``), same result without. ``cancel``: checked at
+    every iteration of the regression's solver."""
     if classifier == "logreg-knn":
         weights = fold_agreement_weights(neighbours, labels, train)
         return softmax_regression_probs(
             features[train], labels[train], features[test], n_classes, C, sample_weight=weights,
-            start=previous[0] if previous else None, solution_out=previous, pool=pool,
+            start=previous[0] if previous else None, solution_out=previous, pool=pool, cancel=cancel,
         )
     return _fit_predict(features[train], labels[train], features[test], n_classes, classifier, C, seed)
 

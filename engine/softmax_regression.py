@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    import threading
     from concurrent.futures import Executor
 
 #: Feature values below this are zeroed before the regression: all-MiniLM-L6-v2 has two dead
@@ -42,7 +43,7 @@ def _halves(n: int) -> list[slice]:
 def softmax_regression_probs(
     x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, n_classes: int, C: float,
     max_iter: int = 300, sample_weight: np.ndarray | None = None, start: np.ndarray | None = None,
-    solution_out: list | None = None, pool: Executor | None = None,
+    solution_out: list | None = None, pool: Executor | None = None, cancel: threading.Event | None = None,
 ) -> np.ndarray:
     """Multinomial logistic regression, the objective of sklearn's ``LogisticRegression(C=C)``
     (mean log-loss + ||W||^2 / (2 C n), intercept unpenalised), solved by ``lbfgs`` below with
@@ -55,7 +56,7 @@ def softmax_regression_probs(
     in the original coordinates) seeds the solver; ``solution_out`` receives the solution in
     that layout, so cross-validation can warm-start one fold from the previous one. ``pool`` (an
     executor) computes the halves of each loss and gradient side by side (``SPLIT_ROWS``), with
-    the same result as without it."""
+    the same result as without it. ``cancel``: checked at every solver iteration (``lbfgs``)."""
     present, y_index = np.unique(y_train, return_inverse=True)
     x_train = np.asarray(x_train, dtype=np.float32)
     mean = x_train.mean(axis=0, dtype=np.float64).astype(np.float32)
@@ -119,7 +120,7 @@ def softmax_regression_probs(
         seed_w = start[present, :dim].T.astype(np.float64)
         theta0[: dim * classes] = seed_w.ravel()
         theta0[dim * classes :] = start[present, dim] + mean.astype(np.float64) @ seed_w
-    theta = lbfgs(loss_and_grad, theta0, gtol=1e-5, max_iter=max_iter)
+    theta = lbfgs(loss_and_grad, theta0, gtol=1e-5, max_iter=max_iter, cancel=cancel)
     weights = theta[: dim * classes].reshape(dim, classes)
     bias = theta[dim * classes :] - mean.astype(np.float64) @ weights
     if solution_out is not None:
@@ -137,16 +138,23 @@ def softmax_regression_probs(
 def lbfgs(
     loss_and_grad: Callable[[np.ndarray], tuple[float, np.ndarray]], start: np.ndarray, *,
     gtol: float = 1e-5, ftol: float = 2.2e-9, max_iter: int = 300, memory: int = 10,
+    cancel: threading.Event | None = None,
 ) -> np.ndarray:
     """Minimise a smooth unconstrained function by L-BFGS (two-loop recursion, Armijo
     backtracking), stopping like scipy's L-BFGS-B: max |gradient| <= ``gtol`` or a relative
     loss decrease <= ``ftol``. Written out because scipy's L-BFGS-B adds a per-iteration
-    overhead of its own as large as the float32 loss and gradient at this size (bench/README.md)."""
+    overhead of its own as large as the float32 loss and gradient at this size (bench/README.md).
+    ``cancel`` set: Cancelled at the next iteration (one fold of 220,000 rows ran ~3 min, and a
+    cancel waited for it to end)."""
     x = np.array(start, dtype=np.float64)
     loss, grad = loss_and_grad(x)
     steps: list[np.ndarray] = []
     changes: list[np.ndarray] = []
     for _ in range(max_iter):
+        if cancel is not None and cancel.is_set():
+            from engine.errors import Cancelled
+
+            raise Cancelled("cross-validation cancelled")
         if np.abs(grad).max() <= gtol:
             break
         direction = -grad
