@@ -29,7 +29,7 @@ class FlaggedRowsScreen(RowScreen):
         if self.issue_type == "underperforming_group":
             clustering = (info.get("clustering") or {}).get("stats") or {}
             clusters = clustering.get("n_clusters")
-            where = f" among {clusters} clusters" if clusters is not None else ""
+            where = f" among {counted(int(clusters), 'cluster')}" if clusters is not None else ""
             return (f"{counted(flagged, 'row')} {'sits' if flagged == 1 else 'sit'} in a cluster where the model does clearly worse than on the rest"
                     f"{where}." if flagged else f"No cluster of rows where the model does clearly worse{where}.")
         if self.issue_type == "null":
