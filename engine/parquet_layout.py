@@ -67,3 +67,14 @@ def write_options(layout: dict[str, Any] | None, table: Any) -> dict[str, Any]:
     if layout.get("int96"):  # Spark's, Hive's and Impala's legacy timestamps (nanoseconds, which 1.0 has no INT64 for)
         options["use_deprecated_int96_timestamps"] = True
     return options
+
+
+def lost_units(table: Any) -> list[str]:
+    """A line for each ``timestamp[s]`` column (a saved datasets folder's): Parquet has no seconds
+    unit, so it is written (and read back) as ``timestamp[ms]``, the same instants, as pyarrow and
+    datasets' own ``to_parquet`` write it."""
+    import pyarrow as pa
+
+    return [f"column {field.name!r} is {field.type}, which Parquet cannot store: written as "
+            f"{pa.timestamp('ms', field.type.tz)} (the same instants)"
+            for field in table.schema if pa.types.is_timestamp(field.type) and field.type.unit == "s"]

@@ -366,11 +366,13 @@ def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None,
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from engine.parquet_layout import write_options
+    from engine.parquet_layout import lost_units, write_options
     from engine.range_index import keep_range_index
 
     table = keep_range_index(to_arrow(frame, style, notes, rows), style, rows)
     options = write_options(style.parquet if style is not None else None, table)
+    for line in lost_units(table):
+        notes.add(line)
     with atomic.atomic_path(output, replace_symlink=replace_symlink) as temp:
         try:
             pq.write_table(table, temp, **options)

@@ -72,3 +72,22 @@ def test_a_layout_pyarrow_cannot_write_falls_back_to_its_defaults(tmp_path: Path
     notes = write_table(frame, out, "parquet", SourceStyle(fmt="parquet", parquet={"version": "1.0"}))
     assert pq.read_table(out).column("at").to_pylist() == list(frame["at"])
     assert any("pyarrow's default layout" in note for note in notes)
+
+
+def test_a_seconds_timestamp_is_said_when_parquet_cannot_keep_it(tmp_path: Path) -> None:
+    """A saved datasets folder's timestamp[s] comes back timestamp[ms] from any Parquet writer
+    (Parquet has no seconds unit, and pyarrow reads ms): it was silent."""
+    import datasets
+    from datasets.table import InMemoryTable
+
+    table = _table(4).append_column("at", pa.array(range(4), pa.timestamp("s", "UTC")))
+    datasets.Dataset(InMemoryTable(table)).save_to_disk(str(tmp_path / "saved"))
+    dataset = load_dataset(tmp_path / "saved")
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as opened:
+        opened.record("exclude", 1, issue_type="label")
+    warnings = export_corrected(dataset, journal, tmp_path / "out.parquet").warnings
+    assert any("'at' is timestamp[s, tz=UTC], which Parquet cannot store" in line for line in warnings)
+    back = pq.read_table(tmp_path / "out.parquet").column("at")
+    assert back.type == pa.timestamp("ms", "UTC") and back.cast(pa.timestamp("s", "UTC")).to_pylist() == [
+        table.column("at")[i].as_py() for i in (0, 2, 3)]
