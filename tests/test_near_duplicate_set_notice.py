@@ -13,42 +13,34 @@ from pilot_helpers import journal_lines, near_duplicate_pair, notices
 from tui_synthetic import fixed_app
 
 
-async def test_keep_one_says_which_rows_it_kept_and_excluded(pinned_result, tmp_path):
+async def press_on_a_set(pinned_result, tmp_path, key: str):
+    """Press ``key`` on the first near-duplicate set: its two members, the journal's lines and the
+    notices shown since."""
     journal = tmp_path / "j.jsonl"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen, first, second = await near_duplicate_pair(pilot)
+        _, first, second = await near_duplicate_pair(pilot)
         said = notices(app)
-        await pilot.press("k")
+        await pilot.press(key)
         await pilot.pause()
-        assert [(e["row"], e["action"]) for e in journal_lines(journal)] == [(first, "keep"), (second, "exclude")]
-        whole = [m for m in said if m.startswith("whole set:")]
-        assert len(whole) == 1, said
-        assert "✓ kept" in whole[0] and "✗ excluded" in whole[0], whole
-        assert f"{min(first, second):,}, {max(first, second):,}" in whole[0] and "u undoes" in whole[0], whole
+        return first, second, journal_lines(journal), [m for m in said if m.startswith("whole set:")]
+
+
+async def test_keep_one_says_which_rows_it_kept_and_excluded(pinned_result, tmp_path):
+    first, second, lines, whole = await press_on_a_set(pinned_result, tmp_path, "k")
+    assert [(e["row"], e["action"]) for e in lines] == [(first, "keep"), (second, "exclude")]
+    assert len(whole) == 1, whole
+    assert "✓ kept" in whole[0] and "✗ excluded" in whole[0], whole
+    assert f"{min(first, second):,}, {max(first, second):,}" in whole[0] and "u undoes" in whole[0], whole
 
 
 async def test_unify_says_it_too(pinned_result, tmp_path):
-    journal = tmp_path / "j.jsonl"
-    app = fixed_app(pinned_result, journal)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen, first, second = await near_duplicate_pair(pilot)
-        said = notices(app)
-        await pilot.press("A")
-        await pilot.pause()
-        assert len(journal_lines(journal)) == 2
-        whole = [m for m in said if m.startswith("whole set:")]
-        assert len(whole) == 1 and "2 rows" in whole[0], said
+    _, _, lines, whole = await press_on_a_set(pinned_result, tmp_path, "A")
+    assert len(lines) == 2
+    assert len(whole) == 1 and "2 rows" in whole[0], whole
 
 
 async def test_a_single_member_decision_stays_quiet(pinned_result, tmp_path):
     """x on one member is shown by its mark beside the member; no notice for each key."""
-    journal = tmp_path / "j.jsonl"
-    app = fixed_app(pinned_result, journal)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await near_duplicate_pair(pilot)
-        said = notices(app)
-        await pilot.press("x")
-        await pilot.pause()
-        assert len(journal_lines(journal)) == 1
-        assert not [m for m in said if m.startswith("whole set:")], said
+    _, _, lines, whole = await press_on_a_set(pinned_result, tmp_path, "x")
+    assert len(lines) == 1 and not whole, whole
