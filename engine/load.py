@@ -302,8 +302,10 @@ def _texts(frame: pd.DataFrame, parts: list[str], name: str) -> tuple[list[str],
         if bad is not None:
             kind = {"ndarray": "list", "tuple": "list"}.get(type(bad).__name__, type(bad).__name__)  # Arrow lists
             shown = repr(bad.tolist() if isinstance(bad, np.ndarray) else bad)
+            how = ("; decode the column first (a Parquet column of binary, as older Spark and Impala write strings: "
+                   "cast it to string)") if kind == "bytes" else ""
             raise DataError(f"{name}: text column {part!r} holds a {kind} value "
-                            f"({shown if len(shown) <= 40 else shown[:39] + '…'}); texts must be strings")
+                            f"({shown if len(shown) <= 40 else shown[:39] + '…'}); texts must be strings{how}")
         null = values.isna().to_numpy()
         columns.append((["" if n else str(v) for v, n in zip(values.tolist(), null)], null))
     if len(columns) == 1:
