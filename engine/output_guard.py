@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from pathlib import Path
 
 from engine import atomic
@@ -53,6 +54,11 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
         if (output.parent / "dataset_dict.json").is_file():  # '-o dd/test': dd's test split would be this export
             raise UsageError(f"{output} is inside the saved dataset {output.parent} (a DatasetDict), where it would "
                              "replace or add a split of that dataset, even with --force; choose a folder outside it")
+        if output.is_dir() and (others := _not_written_by_datasets(output)):  # a dataset card, a .git: the user's
+            shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+            raise UsageError(f"{output} is a saved dataset that also holds {shown}, which datasets did not write and "
+                             "an export would delete with the folder; refusing to replace it, even with --force "
+                             "(move them out, or choose a new folder)")
     elif output.is_dir():
         raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
     if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal
@@ -65,6 +71,20 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
     if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
         raise UsageError(f"{output} exists; pass --force to replace it")
     check_writable(output)
+
+
+#: What ``save_to_disk`` writes in a dataset's folder (and ``map`` caches beside it), and Finder's litter.
+_DATASETS_FILES = re.compile(r"^(data-\d+-of-\d+\.arrow|cache-[\w.-]+\.arrow|dataset_info\.json|state\.json|"
+                             r"dataset_dict\.json|\.DS_Store)$")
+
+
+def _not_written_by_datasets(folder: Path) -> list[str]:
+    """The entries of a saved dataset folder that ``datasets`` did not write (a README.md, a .git)."""
+    try:
+        return sorted(entry.name for entry in folder.iterdir()
+                      if not (_DATASETS_FILES.match(entry.name) and entry.is_file()))
+    except OSError:
+        return []
 
 
 def _is_a_journal_lock(path: Path) -> bool:
