@@ -328,7 +328,9 @@ async def test_undo_of_many_rows_keeps_the_cursor_in_the_list(app, journal_path)
 
 async def test_goto_a_row_the_filter_hides_says_so(app):
     """tmux, 120x40 demo: '/refund' enter, ':0' enter: the list widened to every row, the filter
-    still hid row 0, and nothing was said (the cursor stayed where it was). Now a notice says why."""
+    still hid row 0, and nothing was said (the cursor stayed where it was). Now a notice says why,
+    and the row is listed all the same (tests/test_goto_past_filter.py: a key typed next acted on
+    the row under the cursor)."""
     async with app.run_test(size=(100, 30)) as pilot:
         await open_labels(pilot, app)
         await filter_rows(pilot, "card lost")
@@ -337,4 +339,5 @@ async def test_goto_a_row_the_filter_hides_says_so(app):
         await open_goto(pilot)
         await pilot.press(*str(hidden), "enter")
         await wait_until(pilot, lambda: any("does not match the filter card lost" in n for n in seen), "the notice")
+        await wait_until(pilot, lambda: app.screen.row_list.current_row == hidden, "the cursor on the row")
         assert app.screen.show_all and app.screen._pending_row is None

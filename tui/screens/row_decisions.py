@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from tui.decisions import DecisionBook, Outcome, Step
     from tui.view import AuditView
+    from tui.widgets.filter_bar import FilterSpec
     from tui.widgets.row_list import RowList
 
 
@@ -69,6 +70,8 @@ class DecisionKeys:
     hide_decided: bool
     _pending_row: int | None
     filter_query: str
+    spec: FilterSpec
+    _past_filter: tuple[int, int] | None
     row_list: RowList
     mark_count: int
 
@@ -307,12 +310,22 @@ class DecisionKeys:
 
     def widen(self, row: int) -> bool:
         """List more entries so that ``row`` shows, a step at a time: its entry although ``d`` hides
-        decided ones, then every row; False when there is no more to list."""
+        decided ones, then every row, then its entry although the filter hides it (the title says
+        'filter: X but row N' until the filter changes); False when there is no more to list.
+        A go-to that the filter refused closed its dialog with a notice, so ':150000⏎x' typed
+        ahead excluded the row under the cursor instead (220,000 rows, in the browser)."""
         if self.keep_listed(row):
             return True
-        if self.show_all:
+        if not self.show_all:
+            self.show_all = True
+            return True
+        entry = self.entry_of(row)
+        if entry is None or self.spec.empty or self.spec.error or (
+                self._past_filter is not None and self._past_filter[0] == entry):
             return False
-        self.show_all = True
+        self._past_filter = (entry, int(row))
+        self.notify(f"row {row:,} does not match the filter {self.filter_query}: listed all the same "
+                    "until the filter changes", timeout=6)
         return True
 
     def show_flagged(self) -> None:

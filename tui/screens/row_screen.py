@@ -52,6 +52,7 @@ class OrderRequest:
     first: bool = False  # the screen's first order: the cursor starts on the first undecided entry
     hide_decided: bool = False  # leave out entries that have a decision (``d``)
     keep: int = -1  # an entry listed all the same (a decided one that ``:``, j or redo went to)
+    past_filter: int = -1  # an entry listed although the filter hides it (``:``, j or an undo went to it)
 
 
 def is_similarity_query(text: str) -> bool:
@@ -78,6 +79,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         self.show_all = False
         self.spec = FilterSpec()
         self.filter_query = ""  # the text behind ``spec``: restored when the screen is shown again
+        self._past_filter: tuple[int, int] | None = None  # (entry, row) listed despite the filter: widen
         self.sort_key, self.sort_descending = self.default_sort
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
@@ -249,7 +251,8 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def order_request(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> OrderRequest:
         """What the list should show now: the filter, the sort, ``f`` and ``d``."""
         return OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
-                            doing, delay, first, self.hide_decided, self.kept_entry())
+                            doing, delay, first, self.hide_decided, self.kept_entry(),
+                            self._past_filter[0] if self._past_filter is not None else -1)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="order", group="order")
     def compute_order(self, request: OrderRequest) -> None:
@@ -274,7 +277,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def order_for(self, request: OrderRequest, check: Check) -> np.ndarray:
         entries = self.entries(request.show_all)
         if not request.spec.empty and not request.spec.error:
-            entries = entries[self.filter_mask(entries, request.spec, check)]
+            entries = entries[self.filter_mask(entries, request.spec, check) | (entries == request.past_filter)]
         if request.hide_decided:
             entries = entries[~self.decided_mask(entries) | (entries == request.keep)]
         check()
@@ -329,7 +332,8 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         if self.spec.error:
             parts.append(self.spec.error)
         elif not self.spec.empty:
-            parts.append(f"filter: {terminal_safe(self.query_one('#filter', FilterBar).value)}")  # a label's ESC
+            parts.append(f"filter: {terminal_safe(self.query_one('#filter', FilterBar).value)}"  # a label's ESC
+                         + (f" but row {self._past_filter[1]:,}" if self._past_filter is not None else ""))
         if self.busy:
             parts.append(f"{self.busy}…")
         return parts
@@ -364,6 +368,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
 
     def preset_filter(self, query: str) -> None:
         """Show the flagged rows matching ``query`` (a navigator opened them); old marks go."""
+        self._past_filter = None
         self.filter_query = query
         self.spec = parse_filter(query)
         self.show_all = False
@@ -376,6 +381,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
 
     def set_filter(self, query: str, delay: float = 0.0) -> None:
         """Filter by ``query`` (see FILTER_HELP); ``delay`` debounces typing."""
+        self._past_filter = None
         self.filter_query = query
         self.spec = parse_filter(query)
         self.apply("filtering", delay)
