@@ -14,6 +14,7 @@ import errno
 import fcntl
 import os
 import pty
+import select
 import signal
 import subprocess
 import sys
@@ -30,9 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP or ptys on this platform")
 
 
-def _app_in_a_terminal(tmp_path: Path, hangup_action) -> tuple[subprocess.Popen, int, list[bytes]]:
+def _app_in_a_terminal(tmp_path: Path, hangup_action) -> tuple[subprocess.Popen, int]:
     """``textaudit browse`` on a small CSV, its terminal a pty it controls (as a login's shell has
-    it), the pty's output drained into a list."""
+    it); returns the process and the pty's main side."""
     data = tmp_path / "d.csv"
     data.write_text("text,label\n" + "".join(f"row {i} about {'ab'[i % 2]},{'ab'[i % 2]}\n" for i in range(40)))
     main_fd, child_fd = pty.openpty()
@@ -42,35 +43,30 @@ def _app_in_a_terminal(tmp_path: Path, hangup_action) -> tuple[subprocess.Popen,
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
         signal.signal(signal.SIGHUP, hangup_action)
 
-    env = {**os.environ, "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    env = {**os.environ, "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color",
+           "PYTHONPATH": os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
     env.pop("TEXTUAL_DRIVER", None)
     process = subprocess.Popen([sys.executable, "-m", "tui.cli", "browse", str(data), "--model", "tfidf"],
-                               cwd=REPO, env=env, stdin=child_fd, stdout=child_fd, stderr=child_fd,
+                               cwd=tmp_path, env=env, stdin=child_fd, stdout=child_fd, stderr=child_fd,
                                start_new_session=True, preexec_fn=controlling_terminal)
     os.close(child_fd)
-    drawn: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(main_fd, 65536)
-            except OSError:  # EIO once the app is gone, EBADF once the test closed it
-                return
-            if not chunk:
-                return
-            drawn.append(chunk)
-
-    threading.Thread(target=drain, daemon=True).start()
-    return process, main_fd, drawn
+    return process, main_fd
 
 
 def _hang_up_once_drawn(tmp_path: Path, hangup_action) -> int:
-    process, main_fd, drawn = _app_in_a_terminal(tmp_path, hangup_action)
+    """Read the app's screen until its summary is drawn, then close the terminal. (Read here, not in a
+    thread: a close while another thread is blocked reading the pty leaves it open until that read returns.)"""
+    process, main_fd = _app_in_a_terminal(tmp_path, hangup_action)
+    drawn = b""
     try:
         deadline = time.monotonic() + 120  # a guard against a hang, not a speed goal
-        while b"Health" not in b"".join(drawn) and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert b"Health" in b"".join(drawn), b"".join(drawn)[-2000:]
+        while b"Health" not in drawn and process.poll() is None and time.monotonic() < deadline:
+            if select.select([main_fd], [], [], 0.1)[0]:
+                try:
+                    drawn += os.read(main_fd, 65536)
+                except OSError:
+                    break
+        assert b"Health" in drawn, drawn[-2000:]
         os.close(main_fd)  # the terminal goes away: the kernel hangs up its session
         try:
             return process.wait(timeout=60)

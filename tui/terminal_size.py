@@ -21,15 +21,38 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import Any
+
+import threading
+from queue import Queue
+from typing import IO, Any
 
 from textual.driver import Driver
-from textual.drivers._writer_thread import WriterThread
+
+#: Frames queued for the terminal before the app waits for room (Textual's own writer's bound)
+MAX_QUEUED_WRITES = 30
 
 
-class SurvivingWriterThread(WriterThread):
-    """Textual's output thread, which outlives its terminal: once a write fails (EIO after a
-    hangup) it sets the interrupt flag and drops the rest, so the app never blocks on a full queue."""
+class SurvivingWriterThread(threading.Thread):
+    """The terminal driver's output thread (the interface of Textual's private ``WriterThread``:
+    write, start, stop), which outlives its terminal: once a write fails (EIO after a hangup) it
+    sets the interrupt flag and drops the rest, so the app never blocks on a full queue."""
+
+    def __init__(self, file: IO[str]) -> None:
+        super().__init__(daemon=True, name="textual-output")
+        self._queue: Queue[str | None] = Queue(MAX_QUEUED_WRITES)
+        self._file = file
+
+    def write(self, text: str) -> None:
+        self._queue.put(text)
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def flush(self) -> None:
+        """Nothing: the thread flushes when its queue runs empty."""
 
     def run(self) -> None:
         from tui.interrupts import INTERRUPTED
@@ -50,6 +73,11 @@ class SurvivingWriterThread(WriterThread):
         except (OSError, ValueError):
             pass
 
+    def stop(self) -> None:
+        """Write what is queued, then end the thread."""
+        self._queue.put(None)
+        self.join()
+
 
 def _stderr_sized(linux_driver: type[Any]) -> type[Driver]:
     """Textual's terminal driver, measuring the terminal on stderr (on start and on each resize),
@@ -57,11 +85,11 @@ def _stderr_sized(linux_driver: type[Any]) -> type[Driver]:
 
     class StderrSizedDriver(linux_driver):  # type: ignore[misc, valid-type]
         @property
-        def _writer_thread(self) -> WriterThread | None:
+        def _writer_thread(self) -> SurvivingWriterThread | None:
             return self.__dict__.get("_surviving_writer")
 
         @_writer_thread.setter
-        def _writer_thread(self, writer: WriterThread | None) -> None:
+        def _writer_thread(self, writer: Any) -> None:
             """Textual makes its own in start_application_mode and starts it at once: made ours."""
             if writer is not None and not isinstance(writer, SurvivingWriterThread):
                 writer = SurvivingWriterThread(self._file)
