@@ -87,7 +87,8 @@ class MoreLikeThisScreen(RowScreen):
         if self.mark_count:
             parts.append(f"{self.mark_count:,} marked")
         if not self.spec.empty:
-            parts.append(f"filter: {self.filter_query}")
+            parts.append(f"filter: {self.filter_query}"
+                         + (f" but row {self._past_filter[1]:,}" if self._past_filter is not None else ""))
         return parts
 
     def verdict(self) -> str:
@@ -107,8 +108,14 @@ class MoreLikeThisScreen(RowScreen):
     def can_show(self, row: int) -> bool:
         return bool(self.rank[row] < len(self.rows))
 
+    def cannot_list(self, row: int) -> str | None:
+        """It said 'row 3 is not on this screen (it is in no near-duplicate set)' after closing."""
+        if self.can_show(row):
+            return None
+        return f"row {row:,} is not among the {len(self.rows):,} rows of this list ({self.title})"
+
     def entry_of(self, row: int) -> int | None:
         return int(row) if self.can_show(row) else None
 
     def widen(self, row: int) -> bool:
-        return self.keep_listed(row)
+        return self.keep_listed(row) or self.list_past_filter(row)

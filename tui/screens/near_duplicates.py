@@ -69,6 +69,7 @@ class NearDuplicatesScreen(RowScreen):
         """A new threshold regrouped the sets: marks on the old sets no longer mean anything."""
         self.load_sets()
         self._marks = None
+        self._past_filter = None  # a set's number from before the regrouping
         if self.is_mounted:  # a set with two labels may have come or gone: the Labels column's width
             self.row_list.columns = self.columns()
         super().view_changed()
@@ -81,6 +82,9 @@ class NearDuplicatesScreen(RowScreen):
 
     def can_show(self, row: int) -> bool:
         return int(row) in self.set_of_row
+
+    def cannot_list(self, row: int) -> str | None:
+        return None if self.can_show(row) else f"row {row:,} is not on this screen (it is in no near-duplicate set)"
 
     def cell(self, entry: int, key: str) -> str:
         members = self.sets[entry]
@@ -312,10 +316,11 @@ class NearDuplicatesScreen(RowScreen):
 
     def widen(self, row: int) -> bool:
         """Every set, not only the conflicting ones (``show_all`` means conflicts only here); a
-        decided set although ``d`` hides them (RowScreen.keep_listed)."""
+        decided set although ``d`` hides them (RowScreen.keep_listed); a set although the filter
+        hides it (``:`` refused it after closing, so the key typed next acted on another set)."""
         if self.keep_listed(row):
             return True
-        if not self.show_all:
-            return False
-        self.show_all = False
-        return True
+        if self.show_all:
+            self.show_all = False
+            return True
+        return self.list_past_filter(row)

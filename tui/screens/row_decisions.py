@@ -319,6 +319,11 @@ class DecisionKeys:
         if not self.show_all:
             self.show_all = True
             return True
+        return self.list_past_filter(row)
+
+    def list_past_filter(self, row: int) -> bool:
+        """List ``row``'s entry although the filter hides it, until the filter changes; False when
+        the filter is not what hides it (the last step of every screen's ``widen``)."""
         entry = self.entry_of(row)
         if entry is None or self.spec.empty or self.spec.error or (
                 self._past_filter is not None and self._past_filter[0] == entry):

@@ -209,12 +209,12 @@ class MarkKeys:
         def chosen(row: int | None) -> None:
             if row is None:
                 return
-            if not self.can_show(row):
-                self.notify(f"row {row:,} is not on this screen (it is in no near-duplicate set)", timeout=4)
+            if (why := self.cannot_list(row)) is not None:  # the dialog said so; the sets changed since
+                self.notify(why, timeout=4)
                 return
             self.show_row(row)
 
-        self.app.push_screen(GotoDialog(self.view.ids, len(self.view)), chosen)
+        self.app.push_screen(GotoDialog(self.view.ids, len(self.view), self.cannot_list), chosen)
 
     def action_thresholds(self) -> None:
         self.app.open_thresholds(self.issue_type)
@@ -243,3 +243,8 @@ class MarkKeys:
     def can_show(self, row: int) -> bool:
         """Whether some listing of this screen holds ``row`` (every row screen lists all rows with f)."""
         return 0 <= row < len(self.view)
+
+    def cannot_list(self, row: int) -> str | None:
+        """Why no listing of this screen holds ``row`` (the go-to dialog says it and stays open);
+        None where one does: a filter or ``d`` that hides it is widened past (``widen``)."""
+        return None if self.can_show(row) else f"row {row:,} is not on this screen"
