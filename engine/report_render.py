@@ -16,6 +16,7 @@ from typing import Any
 
 from rich.cells import cell_len  # terminal cells, as the TUI measures names (tui/names.py)
 
+from engine.order_words import report_verdict
 from engine.wording import shown_name
 
 VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "label_estimate", "notes", "report",
@@ -64,7 +65,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
         lines += [_overlap(group, names, str) for group in estimate.get("overlapping_class_groups") or []]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {_verdict(p_value)}")
+        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {report_verdict(p_value)}")
     for note in notes:
         lines.append(f"note: {note}")
     lines.extend(["", "Datalab report", "=" * 14, view["report"].rstrip()])
@@ -94,11 +95,6 @@ def _overlap(group: dict[str, Any], names: dict[str, str], draw: Callable[[str],
     classes = ", ".join(draw(shown_name(names.get(c, c))) for c in group["classes"])
     return (f"Classes the model cannot tell apart: {classes} ({group['rows']:,} rows; "
             f"{group['own_share']:.0%} assigned to their given class)")
-
-
-def _verdict(p_value: float) -> str:
-    """What the non-IID p-value says about the rows' order."""
-    return "NOT i.i.d. (order matters: shuffle or check for drift)" if p_value < 0.05 else "consistent with i.i.d."
 
 
 def _count(count: int | None) -> str:
@@ -131,7 +127,7 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
             lines += ["", _overlap(group, names or {}, md_code)]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {_verdict(p_value)}"]
+        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {report_verdict(p_value)}"]
     shown_notes = (view.get("notes") or []) if notes is None else notes
     if shown_notes:
         lines += ["", *(f"- note: {md_text(note)}" for note in shown_notes)]

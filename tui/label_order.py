@@ -58,7 +58,7 @@ class LabelOrder:
         if self.partly_grouped:
             return f"{label.capitalize()}s run together more than chance: {counted} (z = {self.z:.1f})."
         return (f"The {label}s' order looks random ({counted}): any dependence is in the texts' "
-                "neighbourhoods (similar texts sit together), not in a label sort.")
+                "neighbourhoods (similar texts sitting together), not in a label sort.")
 
 
 def label_order(labels: np.ndarray, rank: np.ndarray | None = None) -> LabelOrder:

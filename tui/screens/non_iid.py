@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from engine.order_words import NONE, not_random, order_evidence
 from tui.bindings import SINGLE_VIEW_BINDINGS
 from tui.label_order import first_appearance_ranks
 from tui.screens.history_keys import HistoryKeys
@@ -19,7 +20,8 @@ def p_value_line(p_value: float | None) -> str:
     """Datalab's verdict on the order of the texts (the label order is explained below it)."""
     if p_value is None:
         return "Datalab's non-IID check did not run."
-    verdict = "NOT random: shuffle before splitting" if p_value < 0.05 else "consistent with a random order"
+    verdict = (f"{not_random(p_value)}: shuffle before splitting" if order_evidence(p_value) != NONE
+               else "consistent with a random order")
     return f"Datalab's non-IID check on the texts: p = {p_value:.3g} → the row order is {verdict}."
 
 

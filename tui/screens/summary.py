@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from engine.label_signal import MIN_KAPPA
+from engine.order_words import NONE, STRONG, chance, not_random, order_evidence
 from engine.wording import share
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
@@ -34,16 +35,19 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None) -> s
     if order is not None and order.partly_grouped:  # as the Non-IID screen says: not random, not grouped
         runs = (f"the labels run together more than chance ({order.changes:,} label changes between "
                 f"consecutive rows; a random order gives about {order.expected:,.0f})")
-    if p_value < 0.05:
+    evidence = order_evidence(p_value)
+    if evidence != NONE:  # Datalab flags it; the words as strong as the evidence (engine/order_words.py)
+        texts = "similar texts sit together" if evidence == STRONG else "similar texts seem to sit together"
+        verdict = "NOT random" if runs else not_random(p_value)  # labels in runs are evidence of their own (z >= 4)
         if grouped:
             why = runs
-        elif runs:
-            why = f"similar texts sit together, and {runs}"
+        elif runs:  # the chance is said here, since the verdict is the labels'
+            why = f"{texts}, and {runs}" if evidence == STRONG else f"{texts} ({chance(p_value)}), and {runs}"
         elif order is not None:
-            why = "similar texts sit together (the labels' order looks random)"
+            why = f"{texts} (the labels' order looks random)"
         else:
             why = "e.g. sorted by class or drifting"
-        return f"Non-IID: p = {p_value:.3g} → the row order is NOT random: {why}; shuffle before splitting."
+        return f"Non-IID: p = {p_value:.3g} → the row order is {verdict}: {why}; shuffle before splitting."
     if runs:
         return f"Non-IID: p = {p_value:.3g} on the texts, but {runs}; shuffle before splitting."
     return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
