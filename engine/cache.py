@@ -122,6 +122,35 @@ class Cache:
         finally:
             os.close(fd)
 
+    def peek_array(self, stage: str, key: str, name: str, spec: ArraySpec) -> dict[str, Any] | None:
+        """The metadata of an entry whose manifest is valid and whose ``name`` is a regular file of
+        the listed size with an ``.npy`` header matching ``spec``, without reading its data or its
+        checksum (``load`` checks both when the data is needed); else None, nothing reported."""
+        if not self.enabled:
+            return None
+        try:
+            folder_fd = self._open_entry(stage, key)
+        except (OSError, CacheDoubt):
+            return None
+        try:
+            manifest = _manifest(folder_fd, key)
+            expected = manifest["files"].get(name)
+            if expected is None:
+                return None
+            fd, size = _open_regular(folder_fd, name)
+            try:
+                if size != expected["size"]:
+                    return None
+                with os.fdopen(os.dup(fd), "rb") as handle:
+                    _npy_header(handle, name, size, spec)
+            finally:
+                os.close(fd)
+            return manifest["meta"]
+        except Exception:  # noqa: BLE001 - any doubt: the caller loads the entry the checked way
+            return None
+        finally:
+            os.close(folder_fd)
+
     def load(
         self, stage: str, key: str, *, mmap: bool = False, only: tuple[str, ...] | None = None,
         arrays: dict[str, ArraySpec] | None = None,

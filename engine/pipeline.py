@@ -28,6 +28,7 @@ from engine.embed_model import (
     resolve_precision,
 )
 from engine.checks import (
+    _meta_doubt,
     validate_options,
     check_audit_memory,
     check_auditable,
@@ -44,7 +45,7 @@ from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER, FoldState
 from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.stage_runner import StageRunner
-from engine.text_vectors import Reused, keep_partial, reuse_vectors, row_hashes
+from engine.text_vectors import LazyVectors, Reused, as_array, keep_partial, reuse_vectors, row_hashes
 
 STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
@@ -110,7 +111,9 @@ class _Runner(StageRunner):
     """One audit run: its stages (embed, predict, neighbours, audit), each ``cached`` under a key
     covering what the stage depends on (engine/stage_runner.py holds the machinery)."""
 
-    def embed(self, dataset: Dataset) -> tuple[np.ndarray, str]:
+    def embed(self, dataset: Dataset, lazy: bool = False) -> tuple[np.ndarray | LazyVectors, str]:
+        """The vectors and their key; ``lazy``: a cached entry whose manifest and ``.npy`` header
+        check out is read (checksum and all) only when a stage computes with it."""
         options = self.options
         if self.features is not None:
             self.hits["embed"] = True
@@ -139,12 +142,20 @@ class _Runner(StageRunner):
             stored = {"vectors.npy": vectors} if hashes is None else {"vectors.npy": vectors, "row_hashes.npy": hashes}
             return stored, {"model": fingerprint, "precision": precision, "rows": len(dataset)}
 
-        vectors = self.cached(
-            "embed", "embeddings", key, compute=compute, files=files,
-            restore=lambda cached: (cached["vectors"], cached["_meta"].get("precision"), None),
-            doubt=vectors_doubt, arrays={"vectors": ArraySpec("float32", (len(dataset), None))},
-        )[0]
-        return vectors, key
+        spec = ArraySpec("float32", (len(dataset), None))
+
+        def read() -> np.ndarray:
+            return self.cached(
+                "embed", "embeddings", key, compute=compute, files=files,
+                restore=lambda cached: (cached["vectors"], cached["_meta"].get("precision"), None),
+                doubt=vectors_doubt, arrays={"vectors": spec},
+            )[0]
+
+        if lazy and (meta := self.cache.peek_array("embeddings", key, "vectors.npy", spec)) is not None \
+                and _meta_doubt(meta) is None and not meta.get("notes"):
+            self.hits["embed"] = True
+            return LazyVectors(len(dataset), read), key
+        return read(), key
 
     def _encode(self, dataset: Dataset, model: str, fingerprint: str, precision: str,
                 hashes: np.ndarray | None) -> np.ndarray:
@@ -192,7 +203,8 @@ class _Runner(StageRunner):
         return vectors
 
     def predict(
-        self, dataset: Dataset, vectors: np.ndarray, vector_key: str, graph: NeighbourGraph | None = None
+        self, dataset: Dataset, vectors: np.ndarray | LazyVectors, vector_key: str,
+        graph: NeighbourGraph | None = None,
     ) -> tuple[np.ndarray, str]:
         options = self.options
         warm = self.warm if options.ray is None and options.classifier == "logreg-knn" else None
@@ -224,7 +236,7 @@ class _Runner(StageRunner):
 
                 cross_val_pred_probs = stage_function("predict", options)
             result = cross_val_pred_probs(
-                vectors, dataset.labels, dataset.n_classes, folds=options.folds,
+                as_array(vectors), dataset.labels, dataset.n_classes, folds=options.folds,
                 classifier=options.classifier, C=options.C, seed=options.seed,
                 neighbours=graph.indices if graph is not None else None,
                 progress=self.stage_progress("predict"), cancel=self.cancel,
@@ -251,7 +263,7 @@ class _Runner(StageRunner):
         )
         return pred_probs, key
 
-    def neighbours(self, vectors: np.ndarray, vector_key: str) -> tuple[NeighbourGraph, str]:
+    def neighbours(self, vectors: np.ndarray | LazyVectors, vector_key: str) -> tuple[NeighbourGraph, str]:
         # resolved once: the search gets "cuda", never "auto" (torch refuses "auto" as a device)
         device = "cpu" if resolve_model_name(self.options.model) == TFIDF_MODEL else resolve_device(self.options.device)
         method = choose_method(len(vectors), device)
@@ -265,14 +277,14 @@ class _Runner(StageRunner):
 
             if self.graph_from is not None and method == "exact" and self.options.ray is None:
                 before, kept = self.graph_from
-                derived = derive_graph(before, vectors, kept, k=self.options.k)
+                derived = derive_graph(before, as_array(vectors), kept, k=self.options.k)
                 if derived is not None:  # the exact graph, searched again only where a row lost a neighbour
                     return derived
             if self.options.ray is not None:
                 from engine.distributed import stage_function
 
                 build_graph = stage_function("neighbours", self.options)
-            return build_graph(vectors, k=self.options.k, method=method, device=device,
+            return build_graph(as_array(vectors), k=self.options.k, method=method, device=device,
                                progress=self.stage_progress("neighbours"), cancel=self.cancel)
 
         graph = self.cached(
@@ -299,7 +311,7 @@ class _Runner(StageRunner):
 
             return run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
-                null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
+                null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
                 progress=self.progress, cancel=self.cancel,
             )
 
@@ -333,7 +345,7 @@ def audit_vectors(dataset: Dataset, options: AuditOptions, cancel: threading.Eve
     runner = _Runner(options, None, cancel)  # options as the audit used them (already checked)
     runner.load_user_arrays(dataset)
     vectors, _ = runner.embed(dataset)
-    return np.asarray(vectors, dtype=np.float32)
+    return np.asarray(as_array(vectors), dtype=np.float32)
 
 
 def run_audit(
@@ -368,7 +380,8 @@ def run_audit(
         runner.notes.append(memory_note)
     runner.load_user_arrays(dataset)  # before embedding: a wrong array fails in seconds
     runner.notes.extend(dataset.warnings)
-    vectors, vector_key = runner.timed("embed", runner.embed, dataset)
+    # read only if a stage computes with them: a full cache hit never reads the vectors
+    vectors, vector_key = runner.timed("embed", runner.embed, dataset, True)
     if len(vectors) != len(dataset):
         raise DataError("embeddings and dataset disagree in length")
     graph = None
@@ -384,7 +397,7 @@ def run_audit(
     if dataset.is_multilabel:  # per-label probabilities, Datalab(task="multilabel")
         from engine.multilabel_audit import run_multilabel
 
-        pred_probs, output = run_multilabel(runner, dataset, vectors, vector_key, graph, graph_key)
+        pred_probs, output = run_multilabel(runner, dataset, as_array(vectors), vector_key, graph, graph_key)
     else:
         pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key, graph)
         keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}

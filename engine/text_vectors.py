@@ -10,7 +10,7 @@ read through a memory map after the cache's checksum check.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +25,31 @@ VECTORS_FILE = "vectors.npy"
 #: out the very column a re-audit (``R``) corrects once 20 other audits of the same model had run
 #: since (banking77 test, a shared cache: 408 of 3,063 texts reused, 14 s instead of ~2).
 MAX_ROWS_SCANNED = 5_000_000
+
+
+class LazyVectors:
+    """The embed stage's vectors on a cache hit, read only when a stage computes with them: a
+    reopen whose later stages are all cached never reads them (their keys hold the embed key, not
+    the vectors' bytes). ``read`` is the stage's checked load (checksum, shape, finite values),
+    which recomputes the vectors if the entry turns out unusable."""
+
+    def __init__(self, rows: int, read: Callable[[], np.ndarray]):
+        self.rows = rows
+        self._read = read
+        self._array: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def array(self) -> np.ndarray:
+        if self._array is None:
+            self._array = self._read()
+        return self._array
+
+
+def as_array(vectors: np.ndarray | LazyVectors) -> np.ndarray:
+    """The vectors themselves (a ``LazyVectors`` is read on first use)."""
+    return vectors.array() if isinstance(vectors, LazyVectors) else vectors
 
 
 def row_hashes(texts: Sequence[str]) -> np.ndarray:
