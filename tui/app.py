@@ -65,7 +65,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         self.options = options or AuditOptions()
         self.journal_path = Path(journal_path) if journal_path else Path.cwd() / "textaudit.corrections.jsonl"
         self.cancel_event = threading.Event()
-        self._interrupt_seen = False  # a SIGTERM / SIGINT acted on (_check_interrupted)
+        self._interrupt_seen = False  # a SIGTERM / SIGINT / SIGHUP acted on (_check_interrupted)
         self.view: AuditView | None = None
         self._given_view = view
         self.label_names = label_names
@@ -421,9 +421,10 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         return True
 
     def _check_interrupted(self) -> None:
-        """SIGTERM / SIGINT set the flag (tui.interrupts.flag_only while the app runs): quit as the
-        signal means, through the app's own shutdown (exit 130, 'interrupted'); during the audit,
-        cancel it as ctrl+c does."""
+        """SIGTERM, SIGINT and SIGHUP set the flag (tui.interrupts.flag_only while the app runs), as
+        does a terminal gone (the driver's writer on EIO; its terminal_gone, polled here, where SIGHUP
+        is ignored): quit as the signal means, through the app's own shutdown (exit 130,
+        'interrupted'); during the audit, cancel it as ctrl+c does."""
         from tui.interrupts import INTERRUPTED
         from tui.screens.progress import ProgressScreen
 

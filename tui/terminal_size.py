@@ -21,7 +21,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-
 import threading
 from queue import Queue
 from typing import IO, Any
