@@ -5,7 +5,9 @@ each (engine/load.py raises them)."""
 from __future__ import annotations
 
 import codecs
+import json
 import re
+import shlex
 from pathlib import Path
 
 from engine.errors import DataError, UsageError
@@ -45,9 +47,10 @@ def folder_problem(path: Path) -> str:
     parts = all(format_of(p) == "parquet" and (p.name.startswith("part-") or "=" in p.parent.name) for p in files)
     if parts:  # a key=value folder holds a column (often the label) that no part file has
         one = "" if any("=" in p.parent.name for p in files) else " or give one part"
+        join = (f"import pyarrow.parquet as pq; pq.write_table(pq.read_table({json.dumps(str(path), ensure_ascii=False)}), "
+                f"{json.dumps(path.name + '.parquet', ensure_ascii=False)})")  # a quote or $ in the name: still one command
         return (f"{path}: is a directory of {len(files)} Parquet parts (a Spark, Dask or partitioned output), not one "
-                f"data file; join them first (python -c \"import pyarrow.parquet as pq; pq.write_table(pq.read_table("
-                f"{str(path)!r}), {path.name + '.parquet'!r})\"){one}")
+                f"data file; join them first (python -c {shlex.quote(join)}){one}")
     named = ", ".join(str(p.relative_to(path)) for p in files[:4]) + (", ..." if len(files) > 4 else "")
     return f"{path}: is a directory, not a data file; give one of its data files ({named})"
 

@@ -38,9 +38,9 @@ def test_parquet_parts_are_told_how_to_join_them(tmp_path: Path, hive: bool) -> 
         pq.write_table(table if hive else table.append_column("label", pa.array([label] * 4)), part)
     (folder / "_SUCCESS").write_text("")
     message = _message(folder)
-    assert "2 Parquet parts" in message and message.endswith("(python -c \"import pyarrow.parquet as pq; "
-                                                               f"pq.write_table(pq.read_table('{folder}'), "
-                                                               "'out.parquet')\")" + ("" if hive else " or give one part"))
+    assert "2 Parquet parts" in message and message.endswith("(python -c 'import pyarrow.parquet as pq; "
+                                                               f'pq.write_table(pq.read_table("{folder}"), '
+                                                               '"out.parquet")\')' + ("" if hive else " or give one part"))
     pq.write_table(pq.read_table(folder), tmp_path / "out.parquet")  # the hint's command gives one file
     dataset = load_dataset(tmp_path / "out.parquet")
     assert len(dataset) == 8 and sorted(dataset.class_names) == ["a", "b"]
