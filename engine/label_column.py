@@ -91,7 +91,7 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             keys = floats
     if keys is None:
         keys = np.asarray([str(v) for v in raw], dtype=object)
-    classes, first, indices = np.unique(keys, return_index=True, return_inverse=True)
+    classes, first, indices = _unique(keys)
     if keys.dtype == object and len(classes) > 1 and all(_INTEGER_TEXT.fullmatch(c) for c in classes):
         # '0' ... '10' read as text (a CSV keeps its cells as written): classes in number order, as
         # scikit-learn orders int labels, so a --pred-probs from it lines up ('10' after '9', not '1')
@@ -122,6 +122,19 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             warnings.append(f"label {value!r} ({counted(rows, 'row')}) looks like a missing value "
                             "but counts as a class; fill or drop those rows if it is one")
     return indices.astype(np.int64), classes, originals, warnings
+
+
+def _unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_index=True, return_inverse=True)``; for texts, the few distinct
+    values are found by hashing and only they are sorted (np.unique sorted every row's text)."""
+    if keys.dtype != object:
+        return np.unique(keys, return_index=True, return_inverse=True)
+    codes, distinct = pd.factorize(keys)  # codes in order of first appearance; str keys, never missing
+    order = np.argsort(distinct, kind="stable")  # the order np.unique gives (Python's < on str)
+    first = np.unique(codes, return_index=True)[1]
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return np.asarray(distinct, dtype=object)[order], first[order], rank[codes]
 
 
 #: A label text that is a whole number written plainly: '7', '-2' ('007', '+1', '1.0' are names).
