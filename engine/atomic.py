@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from engine.errors import DataError
+from engine.paths import NAME_MAX, cut_to_bytes
 
 #: Every temporary name starts with this (after the dot that hides it).
 TEMP_PREFIX = ".textaudit-tmp-"
 _TEMP_RE = re.compile(r"^\.textaudit-tmp-(\d+)-[0-9a-f]{8}-")
 #: A temp whose writer is still alive is removed only after this long (pid reuse, other hosts).
 STALE_AFTER_S = 24 * 3600.0
-_NAME_MAX = 255
 
 
 class SymlinkTargetError(DataError):
@@ -43,9 +43,7 @@ class SymlinkTargetError(DataError):
 def temp_name(target: Path) -> Path:
     """A fresh temporary path beside ``target``: prefix, writer pid, random token, target name."""
     head = f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-"
-    name = target.name[: _NAME_MAX - len(head) - 4]
-    while len(os.fsencode(f"{head}{name}.tmp")) > _NAME_MAX:  # the limit is in bytes: 'é' is 2, '日' 3
-        name = name[:-1]
+    name = cut_to_bytes(target.name, NAME_MAX - len(head) - len(".tmp"))  # head and .tmp are ASCII
     return target.with_name(f"{head}{name}.tmp")
 
 

@@ -23,7 +23,7 @@ def cache_dir() -> Path:
 
 
 #: The longest file name most file systems take, in bytes (ext4, XFS, btrfs, APFS, NTFS in UTF-16 units).
-_NAME_MAX = 255
+NAME_MAX = 255
 _JOURNAL_SUFFIX = ".corrections.jsonl"
 #: The journal's lock file beside it (engine/journal_path.py) adds this to its name.
 _LOCK_SUFFIX = ".lock"
@@ -35,14 +35,18 @@ def fitting_name(stem: str, suffix: str, reserve: str = "") -> str:
     stems stay apart."""
     import hashlib
 
-    if len(os.fsencode(stem + suffix + reserve)) <= _NAME_MAX:
+    if len(os.fsencode(stem + suffix + reserve)) <= NAME_MAX:
         return stem + suffix
     digest = hashlib.sha256(os.fsencode(stem)).hexdigest()[:12]
-    room = _NAME_MAX - len(os.fsencode(suffix + reserve)) - len(digest) - 1
-    cut = stem
-    while len(os.fsencode(cut)) > room:
-        cut = cut[:-1]
-    return f"{cut}-{digest}{suffix}"
+    room = NAME_MAX - len(os.fsencode(suffix + reserve)) - len(digest) - 1
+    return f"{cut_to_bytes(stem, room)}-{digest}{suffix}"
+
+
+def cut_to_bytes(text: str, limit: int) -> str:
+    """``text`` cut to whole characters that take at most ``limit`` bytes in a file name ('é' is 2, '日' 3)."""
+    while len(os.fsencode(text)) > limit:
+        text = text[:-1]
+    return text
 
 
 def default_journal_path(source: str) -> Path:
