@@ -33,8 +33,11 @@ _OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
 
 
 #: Control characters of a message shown as escapes (``\x1b``): a column name, label or file name
-#: from the data must not move the cursor or clear the user's terminal.
+#: from the data must not move the cursor or clear the user's terminal. A file name's C1 bytes
+#: (0x9b is CSI), read from the command line as surrogate escapes that stdout and stderr write back
+#: as those bytes, are escaped as the characters are.
 _SHELL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_SHELL_ESCAPES.update({0xDC00 + code: f"\\x{code:02x}" for code in range(0x80, 0xA0)})
 
 
 def shell_safe(message: str) -> str:
