@@ -70,11 +70,32 @@ def write_options(layout: dict[str, Any] | None, table: Any) -> dict[str, Any]:
 
 
 def lost_units(table: Any) -> list[str]:
-    """A line for each ``timestamp[s]`` column (a saved datasets folder's): Parquet has no seconds
-    unit, so it is written (and read back) as ``timestamp[ms]``, the same instants, as pyarrow and
-    datasets' own ``to_parquet`` write it."""
+    """A line for each column that is or holds (in a struct, list or map) a ``timestamp[s]`` (a saved
+    datasets folder's): Parquet has no seconds unit, so it is written (and read back) as
+    ``timestamp[ms]``, the same instants, as pyarrow and datasets' own ``to_parquet`` write it."""
     import pyarrow as pa
 
-    return [f"column {field.name!r} is {field.type}, which Parquet cannot store: written as "
-            f"{pa.timestamp('ms', field.type.tz)} (the same instants)"
-            for field in table.schema if pa.types.is_timestamp(field.type) and field.type.unit == "s"]
+    lines = []
+    for field in table.schema:
+        if pa.types.is_timestamp(field.type) and field.type.unit == "s":
+            lines.append(f"column {field.name!r} is {field.type}, which Parquet cannot store: written as "
+                         f"{pa.timestamp('ms', field.type.tz)} (the same instants)")
+        elif (inner := _seconds_inside(field.type)) is not None:
+            lines.append(f"column {field.name!r} holds {inner} values, which Parquet cannot store: written as "
+                         f"{pa.timestamp('ms', inner.tz)} (the same instants)")
+    return lines
+
+
+def _seconds_inside(kind: Any) -> Any:
+    """The first ``timestamp[s]`` type in a struct, list or map type ``kind`` (at any depth), else None."""
+    import pyarrow as pa
+
+    if pa.types.is_timestamp(kind):
+        return kind if kind.unit == "s" else None
+    if pa.types.is_struct(kind):
+        children = [kind.field(i).type for i in range(kind.num_fields)]
+    elif pa.types.is_map(kind):
+        children = [kind.key_type, kind.item_type]
+    else:  # lists of every kind (and a dictionary's values)
+        children = [kind.value_type] if hasattr(kind, "value_type") else []
+    return next((found for child in children if (found := _seconds_inside(child)) is not None), None)
