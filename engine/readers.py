@@ -57,7 +57,7 @@ def _wide(encoding: str) -> str | None:
 
 
 def _decoded_lines(encoding: str) -> bool:
-    """True where a line break is not the bytes ``\r``/``\n`` (UTF-16/32; EBCDIC code pages such as
+    """True where a line break is not the bytes ``\\r``/``\\n`` (UTF-16/32; EBCDIC code pages such as
     cp037 write LF as 0x25): such a file's line breaks are searched in its decoded text."""
     # endswith: utf-8-sig writes a BOM first
     return bool(_wide(encoding)) or not "\r\n".encode(encoding, errors="replace").endswith(b"\r\n")
