@@ -32,7 +32,7 @@ def knn_label_votes(neighbours: np.ndarray, targets: np.ndarray) -> np.ndarray:
 
 def ovr_logistic_probs(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, C: float,
                        max_iter: int = 300, start: np.ndarray | None = None,
-                       solution_out: list | None = None) -> np.ndarray:
+                       solution_out: list | None = None, cancel: threading.Event | None = None) -> np.ndarray:
     """K binary logistic regressions (sklearn's objective per label: mean log-loss +
     ||w||^2 / (2 C n), intercept unpenalised), fitted jointly; returns (n_test, K) probabilities.
     A label with no positive (or no negative) training row gets its training rate.
@@ -40,7 +40,8 @@ def ovr_logistic_probs(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndar
     ``start`` ((dim + 1, K): weights then intercept per label, original coordinates) seeds the
     solver and ``solution_out`` receives the solution in that layout, so cross-validation can
     warm-start each fold from the previous one, as ``engine.predict`` does (the solve then runs
-    to the same tolerance as from zero; bench/README.md discusses why that is out of fold)."""
+    to the same tolerance as from zero; bench/README.md discusses why that is out of fold).
+    ``cancel``: checked at every solver iteration (``lbfgs``), as the single-label regression does."""
     x_train = np.asarray(x_train, dtype=np.float32)
     mean = x_train.mean(axis=0, dtype=np.float64).astype(np.float32)
     x = np.ascontiguousarray(x_train - mean)
@@ -84,7 +85,7 @@ def ovr_logistic_probs(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndar
         theta0[: dim * kf] = seed_w.ravel()
         theta0[dim * kf:] = start[dim][fit] + mean.astype(np.float64) @ seed_w
     with threadpool_limits(limits=1, user_api="blas"):
-        theta = lbfgs(loss_and_grad, theta0, gtol=1e-5, max_iter=max_iter)
+        theta = lbfgs(loss_and_grad, theta0, gtol=1e-5, max_iter=max_iter, cancel=cancel)
     weights = theta[: dim * kf].reshape(dim, kf)
     bias = theta[dim * kf:] - mean.astype(np.float64) @ weights
     if solution_out is not None:
@@ -132,7 +133,8 @@ def cross_val_label_probs(
         if cancel is not None and cancel.is_set():
             raise Cancelled("cross-validation cancelled")
         probs[test] = ovr_logistic_probs(features[train], targets[train], features[test], C,
-                                         start=previous[0] if previous else None, solution_out=previous)
+                                         start=previous[0] if previous else None, solution_out=previous,
+                                         cancel=cancel)
         if progress is not None:
             progress(fold + 1, used)
     if blend:
