@@ -31,6 +31,29 @@ async def test_progress_screen_runs_the_audit_then_shows_the_summary(three_class
         assert "60 rows" in str(app.screen.query_one("#title-bar").render())
 
 
+
+async def test_the_view_of_the_rows_is_built_in_the_worker(three_class_csv, tmp_path, monkeypatch):
+    """AuditView.from_result took 0.5 s at 220k rows (scipy.sparse's first import among it) on the UI
+    thread, the progress screen frozen meanwhile: the audit worker builds it and the message carries it."""
+    import threading
+
+    from tui.view import AuditView
+
+    built_on: list[threading.Thread] = []
+    real = AuditView.from_result.__func__
+
+    def recording(cls, result, names=None):
+        built_on.append(threading.current_thread())
+        return real(cls, result, names)
+
+    monkeypatch.setattr(AuditView, "from_result", classmethod(recording))
+    app = TextauditApp(source=str(three_class_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_audit(app, pilot)
+        assert type(app.screen).__name__ == "SummaryScreen"
+        assert len(app.view) == 60
+    assert built_on and all(thread is not threading.main_thread() for thread in built_on)
+
 def big_csv(demo_csv, tmp_path):
     frame = pd.read_csv(demo_csv)
     big = pd.concat([frame.assign(text=frame["text"].fillna("") + f" #{i}", id=frame["id"] + f"-{i}")

@@ -34,11 +34,12 @@ class AuditProgress(Message):
 
 
 class AuditFinished(Message):
-    """The audit worker produced a result."""
+    """The audit worker produced a result, and the view of its rows (built in the worker)."""
 
-    def __init__(self, result: Any) -> None:
+    def __init__(self, result: Any, view: Any = None) -> None:
         super().__init__()
         self.result = result
+        self.view = view
 
 
 class AuditCancelled(Message):
