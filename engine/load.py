@@ -355,6 +355,9 @@ def load_dataset(
     else:
         (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]
+    # ...and so are the names asked for: a DataFrame's column 0, a MultiIndex's ('a', 'text')
+    text_column, label_column, id_column = (
+        None if c is None else str(c) for c in (text_column, label_column, id_column))
     from engine.readers import repeated_names
 
     if problem := repeated_names(list(frame.columns)):  # a DataFrame's (pd.concat(axis=1)): frame[c] was a frame

@@ -39,3 +39,15 @@ def test_sets_of_labels_are_label_sets():
 def test_a_set_as_a_text_is_one_line():
     with pytest.raises(DataError, match=r"text column 'text' holds a set value \(\{'a cat'\}\); texts must be strings"):
         load_dataset(pd.DataFrame({"text": [{"a cat"}, "a dog"], "label": ["c", "d"]}))
+
+
+def test_columns_named_by_ints_or_tuples_are_found():
+    """A DataFrame's column names are read as text, so the names asked for are too: ``label_column=0``
+    said "no label column 0 ... did you mean '0'?" and a MultiIndex column ``('a', 'text')`` ended in
+    "AttributeError: 'tuple' object has no attribute 'strip'"."""
+    frame = pd.DataFrame(ROWS)
+    by_int = load_dataset(frame.set_axis([0, 1], axis=1), text_column=0, label_column=1)
+    assert by_int.texts == ROWS["text"] and by_int.label_column == "1"
+    tupled = frame.set_axis(pd.MultiIndex.from_tuples([("a", "text"), ("a", "label")]), axis=1)
+    by_tuple = load_dataset(tupled, text_column=("a", "text"), label_column=("a", "label"))
+    assert by_tuple.texts == ROWS["text"] and by_tuple.class_names == ["c", "d"]
