@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from engine.load import Dataset
     from engine.neighbours import NeighbourGraph
     from engine.stage_runner import StageRunner
+    from engine.text_vectors import LazyVectors
 
 MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
 THRESHOLD = 0.5
@@ -133,11 +134,13 @@ _KWARGS: dict[str, dict[str, Any]] = {
 }
 
 
-def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, vector_key: str,
+def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | LazyVectors, vector_key: str,
                    graph: NeighbourGraph | None, graph_key: str) -> tuple[np.ndarray, DatalabFindings]:
-    """The predict and audit stages of ``engine.pipeline.run_audit`` for multi-label data (cached)."""
+    """The predict and audit stages of ``engine.pipeline.run_audit`` for multi-label data (cached);
+    ``vectors`` are read only if a stage computes with them."""
     from engine.cache import ArraySpec, make_key
     from engine.pipeline import PIPELINE_VERSION, package_version
+    from engine.text_vectors import as_array
 
     options = runner.options
     skipped = [t for t in options.issue_types if t not in MULTILABEL_ISSUE_TYPES]
@@ -164,7 +167,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
 
         runner.hits["predict"] = False
         result = cross_val_label_probs(
-            vectors, dataset.label_sets, dataset.n_classes, folds=options.folds, C=options.C, seed=options.seed,
+            as_array(vectors), dataset.label_sets, dataset.n_classes, folds=options.folds, C=options.C, seed=options.seed,
             neighbours=graph.indices if graph is not None else None,
             progress=runner.stage_progress("predict"), cancel=runner.cancel)
         runner.notes.extend(result.notes)
@@ -193,7 +196,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray, v
         runner.hits["audit"] = False
         output = run_datalab_multilabel(
             dataset.label_sets, pred_probs, graph.to_csr() if graph is not None else None,
-            null_mask=dataset.text_is_null, features=vectors, issue_types=options.issue_types,
+            null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
             progress=runner.progress, cancel=runner.cancel)
         runner.cache.save("audit", key, {"issues.parquet": output.issues, "summary.parquet": output.summary,
                                          "info.json": output.info, "report.txt": output.report},

@@ -397,7 +397,7 @@ def run_audit(
     if dataset.is_multilabel:  # per-label probabilities, Datalab(task="multilabel")
         from engine.multilabel_audit import run_multilabel
 
-        pred_probs, output = run_multilabel(runner, dataset, as_array(vectors), vector_key, graph, graph_key)
+        pred_probs, output = run_multilabel(runner, dataset, vectors, vector_key, graph, graph_key)
     else:
         pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key, graph)
         keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}

@@ -89,3 +89,34 @@ def test_a_truncated_vectors_file_is_still_found_on_a_full_hit(tmp_path):
     again = run_audit(FRAME, _options(tmp_path))
     assert not again.stage_cache_hits["embed"]
     assert any("unusable" in note for note in again.notes)
+
+
+def _multilabel(root) -> tuple[object, AuditOptions]:
+    from engine.demo_multilabel import demo_multilabel_path
+
+    return demo_multilabel_path(), AuditOptions(model="tfidf", folds=3, cache_root=str(root), id_column="id",
+                                                label_column="labels")
+
+
+def test_a_full_multilabel_cache_hit_does_not_read_the_vectors(tmp_path, reads):
+    source, options = _multilabel(tmp_path)
+    first = run_audit(source, options)
+    assert first.dataset.is_multilabel
+    reads.clear()
+    again = run_audit(source, options)
+    assert again.cache_hit
+    assert "vectors.npy" not in reads and "pred_probs.npy" in reads
+    _same(first, again)
+
+
+def test_multilabel_vectors_a_stage_needs_are_checked_when_read(tmp_path, reads):
+    source, options = _multilabel(tmp_path)
+    first = run_audit(source, options)
+    _forge_nan_vectors(tmp_path)
+    for folder in (tmp_path / "v1" / "audit").iterdir():
+        folder.rename(tmp_path / f"gone-{folder.name}")
+    again = run_audit(source, options)
+    assert "vectors.npy" in reads
+    assert not again.stage_cache_hits["embed"] and not again.stage_cache_hits["audit"]
+    assert any("unusable" in note and "NaN" in note for note in again.notes), again.notes
+    pd.testing.assert_frame_equal(first.output.issues, again.output.issues)
