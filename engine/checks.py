@@ -282,7 +282,8 @@ def check_auditable(dataset: Dataset) -> None:
         )
 
 
-def _meta_doubt(meta: dict[str, Any]) -> str | None:
+def meta_doubt(meta: dict[str, Any]) -> str | None:
+    """Why a cache entry's metadata cannot be used (notes not strings, timings not numbers), or None."""
     notes, timings = meta.get("notes", []), meta.get("timings_s", {})
     if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
         return "its notes are not a list of strings"

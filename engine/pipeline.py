@@ -28,7 +28,6 @@ from engine.embed_model import (
     resolve_precision,
 )
 from engine.checks import (
-    _meta_doubt,
     validate_options,
     check_audit_memory,
     check_auditable,
@@ -36,6 +35,7 @@ from engine.checks import (
     pred_probs_doubt,
     graph_doubt,
     audit_doubt,
+    meta_doubt,
 )
 from engine.errors import DataError, EmbedCancelled
 from engine.imports import import_with_gc_paused
@@ -152,7 +152,7 @@ class _Runner(StageRunner):
             )[0]
 
         if lazy and (meta := self.cache.peek_array("embeddings", key, "vectors.npy", spec)) is not None \
-                and _meta_doubt(meta) is None and not meta.get("notes"):
+                and meta_doubt(meta) is None and not meta.get("notes"):
             self.hits["embed"] = True
             return LazyVectors(len(dataset), read), key
         return read(), key

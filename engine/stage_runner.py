@@ -13,11 +13,11 @@ import numpy as np
 
 from engine.cache import ArraySpec, Cache
 from engine.checks import (
-    _meta_doubt,
     check_features,
     check_label_probs,
     check_pred_probs,
     load_user_array,
+    meta_doubt,
     zero_rows_note,
 )
 from engine.imports import import_with_gc_paused
@@ -76,7 +76,7 @@ class StageRunner:
         """True when a verified cache entry also makes sense for this data; else it is
         deleted, reported, and the stage recomputes."""
         try:
-            reason = _meta_doubt(cached["_meta"]) or doubt(cached)
+            reason = meta_doubt(cached["_meta"]) or doubt(cached)
         except Exception as exc:  # noqa: BLE001 - any surprise in a cache entry means recompute
             reason = f"{type(exc).__name__}: {exc}"
         if reason is None:
