@@ -34,7 +34,8 @@ MODES = {
 }
 MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
 MATRIX_CELL = 5
-NAME_HEADING = "→ Suggested"  # the wider of the two name columns' headings
+GIVEN_HEADING, NAME_HEADING = "Given", "→ Suggested"  # the name columns' headings (the second the wider)
+ANY = "(any)"  # the name cell of the class a by-given / by-suggested group does not fix
 #: Cells of the table that are not names or the example: margins, the Rows and Decided columns,
 #: and the padding Textual puts around each of the five columns.
 FIXED_CELLS = 2 + len("Rows") + len("Decided") + 5 * 2 + 1
@@ -137,7 +138,7 @@ class ConfusionScreen(HistoryKeys, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#confusions", DataTable)
-        table.add_columns("Rows", "Decided", "Given", NAME_HEADING, "Example")
+        table.add_columns("Rows", "Decided", GIVEN_HEADING, NAME_HEADING, "Example")
         self.fill()
 
     def on_screen_resume(self) -> None:
@@ -162,8 +163,8 @@ class ConfusionScreen(HistoryKeys, Screen):
         name_width, example_width = self.widths(max((cell_len(name) for name in drawn), default=0),
                                                 scrollbar_cells(table, len(self.groups)))
         for index, group in enumerate(self.groups):
-            given = names[group.given] if group.given is not None else "(any)"
-            suggested = names[group.suggested] if group.suggested is not None else "(any)"
+            given = names[group.given] if group.given is not None else ANY
+            suggested = names[group.suggested] if group.suggested is not None else ANY
             example = example_text(view, group.rows, example_width)
             # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
             table.add_row(f"{group.count:,}", f"{self.book.decided_among(group.rows):,}",
@@ -198,10 +199,15 @@ class ConfusionScreen(HistoryKeys, Screen):
         cells empty while the example was cut at 20. The example takes all the room left: it
         stopped at 60 cells at 177 columns, cut with '…' beside 80 empty ones. Each name takes up to a
         third of the room: capped at 24 cells, banking77's names were cut ('balance_not_…nk_transfer')
-        beside a 127-cell example at 200 columns."""
+        beside a 127-cell example at 200 columns.
+        By given (or suggested) class, the other name column holds only '(any)' under its heading:
+        sized as a name, it left 7 to 13 cells empty beside an example cut with '…' (banking77 test,
+        80 columns)."""
         room = (self.size.width or self.app.size.width) - FIXED_CELLS - scrollbar
         name_width = min(max(12, room // 3), max(len(NAME_HEADING), longest))
-        return name_width, max(12, room - 2 * name_width)
+        fixed = {"given": len(NAME_HEADING), "suggested": len(GIVEN_HEADING)}.get(self.mode)
+        other = name_width if fixed is None else max(fixed, len(ANY))
+        return name_width, max(12, room - name_width - other)
 
     def on_resize(self) -> None:
         if self.is_mounted and self.groups:
