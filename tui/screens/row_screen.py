@@ -313,6 +313,8 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def update_title(self) -> None:
         bar = self.query_one("#title-bar", Static)
         parts = self.title_parts()
+        if self.mark_count:  # after the name: what a l x o act on, kept where 40 columns cut the bar
+            parts.insert(1, f"{self.mark_count:,} marked")
         if self.book.read_only:
             parts.insert(0, "READ-ONLY")  # first: a narrow terminal cuts the end of the bar
         bar.update(" · ".join(parts))
@@ -325,8 +327,6 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         decided = self.book.decided_among(self.view.flagged(self.issue_type))
         flagged = len(self.view.flagged(self.issue_type))
         parts = [f"{self.title}", f"{shown:,} of {base:,} {scope}", f"decided {decided:,}/{flagged:,}"]
-        if self.mark_count:
-            parts.append(f"{self.mark_count:,} marked")
         if self.hide_decided:
             parts.append(self.hiding_note())
         if self.spec.error:
