@@ -34,7 +34,7 @@ from engine.source_checks import (  # noqa: F401 - check_source: the CLI imports
     utf8_read_as_single_byte,
 )
 from engine.label_sets_hint import joined_sets_hint, joined_sets_note
-from engine.text_notes import number_text_notes
+from engine.text_notes import header_row_notes, number_text_notes
 from engine.wording import counted, counted_verb
 
 FILE_TYPES = SUFFIX_FORMATS  # kept for callers that import it from here
@@ -437,7 +437,8 @@ def load_dataset(
         ids = list(range(len(frame)))
     if text_is_null.any():
         warnings.append(f"{counted_verb(int(text_is_null.sum()), 'row', 'have')} an empty or missing text")
-    warnings += _missing_word_texts(texts) + number_text_notes(frame, text_parts)
+    warnings += (_missing_word_texts(texts) + number_text_notes(frame, text_parts)
+                 + header_row_notes(frame, [*text_parts, label_column]))
     return Dataset(
         frame=frame,
         texts=texts,

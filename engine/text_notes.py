@@ -1,4 +1,4 @@
-"""Notes on a text column whose values are not texts: every value a number or a boolean.
+"""Notes on texts that are no texts: a column of numbers or booleans, a row repeating the header.
 
 ``--text-column id`` (or a JSONL ``text`` of numbers) was audited as the numbers' digits without
 a word: every row an outlier or a near-duplicate of another, label scores from noise. The audit
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from engine.wording import counted_verb
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,3 +44,20 @@ def number_text_notes(frame: pd.DataFrame, parts: list[str]) -> list[str]:
             notes.append(f"text column {part!r} holds only numbers or booleans ({shown}, ...): audited as their "
                          "digits; is it the text column? choose another with --text-column")
     return notes
+
+
+def header_row_notes(frame: pd.DataFrame, columns: list[str]) -> list[str]:
+    """A note on rows whose text part(s) and label each hold their own column's name: a CSV joined
+    to another with its header (``cat a.csv b.csv``, ``to_csv(path, mode='a')`` run twice) reads
+    the second header as a row, which was audited as a text with a class of its own, unsaid."""
+    first = frame[columns[0]]
+    candidates = first.index[first.eq(columns[0]).fillna(False).to_numpy(dtype=bool)]
+    rows = [int(row) for row in candidates
+            if all(isinstance(value := frame.at[row, column], str) and value == column for column in columns)]
+    if not rows:
+        return []
+    shown = ", ".join(str(row) for row in rows[:5]) + (" ..." if len(rows) > 5 else "")
+    one = len(rows) == 1
+    return [f"{counted_verb(len(rows), 'row', 'repeat')} the header ({', '.join(map(repr, columns))}; "
+            f"{'row' if one else 'rows'} {shown}, counted from 0): a file joined to another with its header "
+            f"(cat, to_csv(mode='a'))? {'It is' if one else 'They are'} audited as data; drop {'it' if one else 'them'}"]
