@@ -51,9 +51,10 @@ def header_row_notes(frame: pd.DataFrame, columns: list[str]) -> list[str]:
     to another with its header (``cat a.csv b.csv``, ``to_csv(path, mode='a')`` run twice) reads
     the second header as a row, which was audited as a text with a class of its own, unsaid."""
     first = frame[columns[0]]
-    candidates = first.index[first.eq(columns[0]).fillna(False).to_numpy(dtype=bool)]
-    rows = [int(row) for row in candidates
-            if all(isinstance(value := frame.at[row, column], str) and value == column for column in columns)]
+    hits = first.eq(columns[0]) | first.eq("\ufeff" + columns[0])  # the joined file's BOM starts the row
+    candidates = first.index[hits.fillna(False).to_numpy(dtype=bool)]
+    rows = [int(row) for row in candidates if all(
+        isinstance(value := frame.at[row, column], str) and value.removeprefix("\ufeff") == column for column in columns)]
     if not rows:
         return []
     shown = ", ".join(str(row) for row in rows[:5]) + (" ..." if len(rows) > 5 else "")

@@ -31,3 +31,11 @@ def test_a_text_that_only_names_its_column_is_no_header(tmp_path):
     path = tmp_path / "plain.csv"
     path.write_text("text,label\n" + ROWS + "text,pet\nlabel,thing\n", encoding="utf-8")
     assert not [w for w in load_dataset(path).warnings if "header" in w]
+
+
+def test_the_joined_files_byte_order_mark_does_not_hide_its_header(tmp_path):
+    """``cat`` of two files saved by Excel: the second header starts with the BOM, read as part of the row."""
+    path = tmp_path / "joined.csv"
+    path.write_bytes(("\ufefftext,label\n" + ROWS).encode("utf-8") * 2)
+    assert [w[:46] for w in load_dataset(path).warnings if "header" in w] == [
+        "1 row repeats the header ('text', 'label'; row"]
