@@ -26,7 +26,7 @@ def lookalike_labels(classes: list[Any]) -> list[list[Any]]:
         key = re.sub(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]", "", unicodedata.normalize("NFKC", str(value)))
         key = key.strip().casefold()
         try:
-            key = repr(float(key))  # "1" and "1.0" are the same number
+            key = repr(float(key) + 0.0)  # "1" and "1.0" are the same number, "-0" and "0" too
         except ValueError:
             pass
         groups.setdefault(key, []).append(value)

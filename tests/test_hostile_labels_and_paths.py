@@ -48,6 +48,13 @@ def test_labels_that_differ_only_in_unicode_form_or_invisible_characters_are_sai
     assert sorted(map(sorted, groups)) == [sorted(["caf\u00e9", "cafe\u0301"]), ["spam", "spam\u200b"]]
 
 
+
+def test_minus_zero_looks_like_zero():
+    """CSV labels '-0' and '0' (one number) were two classes without a note, where '+0' and '0' had one."""
+    from engine.label_column import lookalike_labels
+
+    assert sorted(map(sorted, lookalike_labels(["+0", "-0", "0", "1"]))) == [["+0", "-0", "0"]]
+
 def test_a_lookalike_note_tells_the_labels_apart(tmp_path):
     rows = [(t, ["caf\u00e9", "cafe\u0301", "tea"][i % 3]) for i, (t, _) in enumerate(BASE)]
     notes = load_dataset(write_csv(tmp_path / "d.csv", rows)).warnings
