@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import sys
 import threading
 from queue import Queue
@@ -34,7 +35,9 @@ MAX_QUEUED_WRITES = 30
 class SurvivingWriterThread(threading.Thread):
     """The terminal driver's output thread (the interface of Textual's private ``WriterThread``:
     write, start, stop), which outlives its terminal: once a write fails (EIO after a hangup) it
-    sets the interrupt flag and drops the rest, so the app never blocks on a full queue."""
+    sets the interrupt flag and drops the rest, so the app never blocks on a full queue. A terminal
+    left non-blocking (O_NONBLOCK, by another program sharing it) that is full is waited for, not
+    taken for gone: its ``BlockingIOError`` had ended the app (exit 130)."""
 
     def __init__(self, file: IO[str]) -> None:
         super().__init__(daemon=True, name="textual-output")
@@ -56,26 +59,40 @@ class SurvivingWriterThread(threading.Thread):
     def run(self) -> None:
         from tui.interrupts import INTERRUPTED
 
-        get, qsize, lost = self._queue.get, self._queue.qsize, False
-        while (text := get()) is not None:
-            if lost:
-                continue
-            try:
-                self._file.write(text)
-                if qsize() == 0:
-                    self._file.flush()
-            except (OSError, ValueError):  # the terminal is gone, or its stream closed
-                lost = True
-                INTERRUPTED.set()
+        get, get_now, lost = self._queue.get, self._queue.get_nowait, False
+        file = self._file
+        encoding, errors = getattr(file, "encoding", None) or "utf-8", getattr(file, "errors", None) or "strict"
         try:
-            self._file.flush()
+            file.flush()  # what the stream holds goes first: the frames are written to its descriptor
         except (OSError, ValueError):
             pass
+        while (text := get()) is not None:
+            texts = [text]
+            while not self._queue.empty() and (text := get_now()) is not None:
+                texts.append(text)  # what is queued goes in one write, as a flush when the queue ran empty did
+            if not lost:
+                try:
+                    write_waiting(file.fileno(), "".join(texts).encode(encoding, errors))
+                except (OSError, ValueError):  # the terminal is gone (EIO, EPIPE, EBADF ...), or its stream closed
+                    lost = True
+                    INTERRUPTED.set()
+            if text is None:
+                break
 
     def stop(self) -> None:
         """Write what is queued, then end the thread."""
         self._queue.put(None)
         self.join()
+
+
+def write_waiting(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to ``fd``, waiting while a non-blocking descriptor is full."""
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(fd, view):]
+        except BlockingIOError:
+            select.select([], [fd], [])
 
 
 def _stderr_sized(linux_driver: type[Any]) -> type[Driver]:
