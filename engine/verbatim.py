@@ -23,9 +23,12 @@ from pathlib import Path
 from typing import Any
 
 #: Quoted runs and line breaks of a CSV text: a break outside quotes ends a record.
-_CSV_BREAKS = re.compile(r'"[^"]*"|\r\n|\n|\r')
+#: ``\r\r\n`` is one line break: a CSV written on Windows by Python's csv module without
+#: ``newline=''`` ends every line so; pandas reads a blank line after each row, which an export left
+#: out, so every row came back ending in a lone ``\r``.
+_CSV_BREAKS = re.compile(r'"[^"]*"|\r\r\n|\r\n|\n|\r')
 _CSV_COMMAS = re.compile(r'"[^"]*"|,')
-_TSV_BREAKS = re.compile(r"\r\n|\n|\r")
+_TSV_BREAKS = re.compile(r"\r\r\n|\r\n|\n|\r")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 _JSON = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
