@@ -154,7 +154,7 @@ class _Runner(StageRunner):
         if lazy and (meta := self.cache.peek_array("embeddings", key, "vectors.npy", spec)) is not None \
                 and meta_doubt(meta) is None and not meta.get("notes"):
             self.hits["embed"] = True
-            return LazyVectors(len(dataset), read), key
+            return LazyVectors(len(dataset), self.late("embed", read)), key
         return read(), key
 
     def _encode(self, dataset: Dataset, model: str, fingerprint: str, precision: str,

@@ -120,3 +120,30 @@ def test_multilabel_vectors_a_stage_needs_are_checked_when_read(tmp_path, reads)
     assert not again.stage_cache_hits["embed"] and not again.stage_cache_hits["audit"]
     assert any("unusable" in note and "NaN" in note for note in again.notes), again.notes
     pd.testing.assert_frame_equal(first.output.issues, again.output.issues)
+
+
+def test_vectors_recomputed_late_count_as_the_embed_stage(tmp_path, monkeypatch):
+    """Found unusable by the audit stage and embedded again there: the embed stage is no cache hit and
+    the embedding's time is the embed stage's, not the audit's (a clock that jumps 100 s while embedding)."""
+    import types
+
+    import engine.stage_runner
+    from engine.pipeline import _Runner
+
+    run_audit(FRAME, _options(tmp_path))
+    _forge_nan_vectors(tmp_path)
+    for folder in (tmp_path / "v1" / "audit").iterdir():
+        folder.rename(tmp_path / f"gone-{folder.name}")
+    jump = [0.0]
+    real_clock, real_encode = engine.stage_runner.time.perf_counter, _Runner._encode
+
+    def encode(self, *args, **kwargs):
+        jump[0] += 100.0
+        return real_encode(self, *args, **kwargs)
+
+    monkeypatch.setattr(engine.stage_runner, "time", types.SimpleNamespace(perf_counter=lambda: real_clock() + jump[0]))
+    monkeypatch.setattr(_Runner, "_encode", encode)
+    again = run_audit(FRAME, _options(tmp_path))
+    assert jump[0] == 100.0  # embedded once, within the audit stage
+    assert not again.stage_cache_hits["embed"] and not again.stage_cache_hits["audit"]
+    assert again.timings_s["embed"] >= 100.0 > again.timings_s["audit"], again.timings_s
