@@ -327,12 +327,9 @@ def _loads(text: str, source: Path, where: str, hook: RepeatedKeys | None = None
     try:
         return json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
-        if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's hint, utf-8-sig, takes one at the file's start only
-            first = where in ("", " on line 1")  # else a file joined on after the first one, mark and all
-            raise DataError(f"{source}: not valid JSON{where}: a byte order mark (U+FEFF) before it, as joining files "
-                            "leaves; delete it" + (" (a UTF-16/32 file read with --encoding utf-16-le/-be: pass "
-                                                   "utf-16 or utf-32, which read its mark)" if first else "")) from None
-        raise DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno})") from None
+        from engine.json_hints import decode_error  # the line says what the file looks like, and the fix
+
+        raise decode_error(exc, source, where) from None
     except RecursionError:
         raise DataError(f"{source}: JSON nested too deeply{where}") from None
 

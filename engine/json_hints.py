@@ -1,0 +1,43 @@
+"""What to do about a JSON / JSON Lines file that does not parse, where json's own words do not say.
+
+A JSON Lines file of pretty-printed records (``json.dump(record, f, indent=2)`` per record) failed
+with "not valid JSON on line 1: Expecting property name enclosed in double quotes (column 2)" of a
+line holding only ``{``; a comma after each line's object, or two objects on one line, with "Extra
+data"; a .json of several values one after another (no array around them) with "Extra data
+(column 1)" and no line. Each now adds what the file looks like and the fix.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from engine.errors import DataError
+
+
+def decode_error(exc: json.JSONDecodeError, source: Path, where: str) -> DataError:
+    """The one line for a JSON text that does not parse; ``where``: '' or ' on line N' (JSON Lines)."""
+    if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's hint, utf-8-sig, takes one at the file's start only
+        first = where in ("", " on line 1")  # else a file joined on after the first one, mark and all
+        return DataError(f"{source}: not valid JSON{where}: a byte order mark (U+FEFF) before it, as joining files "
+                         "leaves; delete it" + (" (a UTF-16/32 file read with --encoding utf-16-le/-be: pass "
+                                                "utf-16 or utf-32, which read its mark)" if first else ""))
+    hint = json_hint(exc, lines=where.startswith(" on line"))
+    return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno}){hint}")
+
+
+def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:
+    """A '; ...' tail for the error line of ``exc``; ``lines``: it was one line of a JSON Lines file."""
+    rest = exc.doc[exc.pos:].lstrip()
+    if exc.msg == "Extra data":
+        if rest.startswith(","):
+            return ("; a comma after the object: JSON Lines puts one object on each line with nothing between "
+                    "them; delete the commas" if lines else f"; a comma after the value on line {exc.lineno}")
+        if lines:
+            return "; two JSON values on one line: put each object on a line of its own"
+        return (f"; another JSON value starts on line {exc.lineno}: several values one after another are no JSON "
+                "file; put the records in one array ([{...}, {...}]), or save one object per line as .jsonl")
+    if lines and not rest:  # the line ended inside its value
+        return ("; the object goes on past the end of the line: JSON Lines holds each object whole on one line "
+                "(write each record with json.dumps(record), no indent), or save an array of them as .json")
+    return ""
