@@ -154,19 +154,11 @@ def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
     if (own := class_label_names(dataset.style, column)) is not None:
         raise UsageError(f"{OPTION}: label column {column!r} has names already (its ClassLabel: "
                          f"{', '.join(own[:4])}{', ...' if len(own) > 4 else ''}); leave the option out")
-    values = []
-    for value in dataset.classes:
-        original = dataset.label_originals.get(value, value)
-        if isinstance(original, float) and original.is_integer():  # JSON's 1.0: class 1, as every screen shows it
-            original = int(original)
-        elif isinstance(original, str):  # a CSV's '1.0' is label 1
-            original = _whole(original)
-        if isinstance(original, bool) or not (isinstance(original, int) or (isinstance(original, str)
-                                                                            and _WHOLE.fullmatch(original))):
-            shown = ", ".join(repr(str(c))[:30] for c in dataset.classes[:3])
-            raise UsageError(f"{OPTION} names integer labels; label column {column!r} holds {shown}"
-                             f"{', ...' if len(dataset.classes) > 3 else ''}")
-        values.append(int(original))
+    values = _label_values(dataset)
+    if values is None:
+        shown = ", ".join(repr(str(c))[:30] for c in dataset.classes[:3])
+        raise UsageError(f"{OPTION} names integer labels; label column {column!r} holds {shown}"
+                         f"{', ...' if len(dataset.classes) > 3 else ''}")
     if len(set(values)) < len(values):  # '1' and '1.0' in one CSV column: two classes, one label
         twins = [str(c) for c, v in zip(dataset.classes, values) if values.count(v) > 1][:2]
         raise UsageError(f"{OPTION}: label column {column!r} holds {twins[0]!r} and {twins[1]!r}, two classes "
@@ -185,6 +177,38 @@ def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
         raise UsageError(message)
     _check_fits(names, values)
     return [names[v] for v in values]
+
+
+def _label_values(dataset: Any) -> list[int] | None:
+    """Each class of ``dataset`` as the integer label it is; None when one is not a whole number."""
+    values = []
+    for value in dataset.classes:
+        original = dataset.label_originals.get(value, value)
+        if isinstance(original, float) and original.is_integer():  # JSON's 1.0: class 1, as every screen shows it
+            original = int(original)
+        elif isinstance(original, str):  # a CSV's '1.0' is label 1
+            original = _whole(original)
+        if isinstance(original, bool) or not (isinstance(original, int) or (isinstance(original, str)
+                                                                            and _WHOLE.fullmatch(original))):
+            return None
+        values.append(int(original))
+    return values
+
+
+def unnamed_numbers_note(dataset: Any) -> str | None:
+    """Where the labels are numbers with no names (ag_news' 1-4), the note that says how to name
+    them: the app showed '1', '2', ... on every screen and nothing said ``--label-names`` exists.
+    None for text labels, label sets and a ``ClassLabel`` column (it has names)."""
+    from engine.label_column import class_label_names
+
+    if dataset.is_multilabel or class_label_names(dataset.style, dataset.label_column) is not None:
+        return None
+    values = _label_values(dataset)
+    if not values:
+        return None
+    first = ",".join(f"{v}=NAME" for v in sorted(values)[:2])
+    return (f"the labels are numbers ({min(values)}-{max(values)}): {OPTION} {first},... shows them by name "
+            "on every screen (the journal and the export keep the numbers)")
 
 
 def _check_fits(names: dict[int, str], values: list[int]) -> None:

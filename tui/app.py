@@ -194,10 +194,13 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
     def view_of(self, result: AuditResult) -> AuditView:
         """The rows as the screens show them (class names from ``--label-names``; a name that misses
         a label raises UsageError). Pure: the audit worker builds it off the UI thread."""
-        from engine.label_names import class_display_names
+        from engine.label_names import class_display_names, unnamed_numbers_note
 
         names = None if self.label_names is None else class_display_names(self.label_names, result.dataset)
-        return AuditView.from_result(result, names)
+        view = AuditView.from_result(result, names)
+        if names is None and (note := unnamed_numbers_note(result.dataset)):
+            view.notes.insert(0, note)  # first: the summary shows five notes
+        return view
 
     def show_result(self, result: AuditResult) -> None:
         """Open the journal and the summary screen for a finished audit."""
