@@ -11,6 +11,7 @@ guess, one line saying why and which option chooses. A guess is said in a note
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 from collections.abc import Sequence
@@ -226,3 +227,17 @@ def resolve_columns(
         raise UsageError(f"column {label_column!r} cannot be both the id and the label; "
                          "choose others with --id-column / --label-column")
     return text_column, label_column, notes
+
+
+def misread_bom_hint(message: str, columns: list[str], encoding: str) -> str:
+    """For a column error ``message`` naming the first column: a ' (...)' hint when that name starts
+    with a UTF-8 byte order mark as a single-byte ``--encoding`` reads it ('ï»¿text' in latin-1),
+    which was offered as the column meant ("did you mean 'ï»¿text'?"); '' otherwise."""
+    try:
+        misread = codecs.BOM_UTF8.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return ""
+    if not columns or misread == "\ufeff" or not str(columns[0]).startswith(misread) or misread not in message:
+        return ""
+    return (f" (the first column name starts with {misread!r}, a UTF-8 byte order mark read as {encoding}: the file "
+            "is likely UTF-8; leave out --encoding, and the mark is handled)")

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from engine.column_guess import check_column, resolve_columns
+from engine.column_guess import check_column, misread_bom_hint, resolve_columns
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, SourceStyle, is_saved_dataset
 from engine.hub import read_hub
@@ -374,8 +374,9 @@ def load_dataset(
         for part in text_parts:
             check_column(frame, part, "text", "--text-column", exclude=(label_column, id_column))
         check_column(frame, label_column, "label", "--label-column", exclude=(*text_parts, id_column))
-    except UsageError as exc:
-        raise UsageError(f"{name}: {exc.message}") from None
+    except UsageError as exc:  # a UTF-8 BOM read as latin-1 took the first column's name
+        hint = misread_bom_hint(exc.message, list(frame.columns), encoding)
+        raise UsageError(f"{name}: {exc.message}{hint}") from None
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")
 
