@@ -49,6 +49,11 @@ def cut_to_bytes(text: str, limit: int) -> str:
     return text
 
 
+def journal_name(stem: str) -> str:
+    """``<stem>.corrections.jsonl``, cut (:func:`fitting_name`) so that it and its ``.lock`` fit a file name."""
+    return fitting_name(stem, _JOURNAL_SUFFIX, _LOCK_SUFFIX)
+
+
 def default_journal_path(source: str) -> Path:
     """``<data file stem>.corrections.jsonl`` in the current directory. A stem too long for that
     name and its ``.lock`` (a data file named near the 255-byte limit: 85 CJK characters are 255
@@ -58,4 +63,4 @@ def default_journal_path(source: str) -> Path:
 
     stem = strip_data_suffix(Path(source.rstrip("/")).name)
     stem = stem.replace(":", "_").replace("/", "_") or "dataset"
-    return Path.cwd() / fitting_name(stem, _JOURNAL_SUFFIX, _LOCK_SUFFIX)
+    return Path.cwd() / journal_name(stem)

@@ -50,3 +50,24 @@ def test_the_apps_default_export_name_fits_too(tmp_path: Path) -> None:
     assert len(os.fsencode(target.name)) <= 255
     target.write_text("written\n")  # the name can be created
     assert default_output(str(tmp_path / "d.csv")).name == "d.corrected.csv"
+
+
+def test_the_journal_suggested_for_a_long_data_name_can_be_created(tmp_path: Path) -> None:
+    """Another dataset's journal opens read-only with a suggestion, --journal <folder>-<stem>.corrections.jsonl,
+    which was not cut: for this file name it was too long to create."""
+    from tui.decisions import DecisionBook
+
+    other = tmp_path / "other.csv"
+    other.write_text("text,label\n" + "".join(f"other text {i},{'ab'[i % 2]}\n" for i in range(8)))
+    journal = tmp_path / "other.corrections.jsonl"
+    with Journal.open(journal, load_dataset(other)) as writer:
+        writer.record("exclude", 3, issue_type="label")
+    dataset = load_dataset(_data(tmp_path, "日本語" * 26 + "データ.csv"))
+    book, messages = DecisionBook.open(journal, dataset)
+    assert book.read_only and "does not match this dataset" in messages[0]
+    suggested = Path(messages[0].rsplit("--journal ", 1)[1])
+    assert suggested.parent == tmp_path and suggested.name.endswith(".corrections.jsonl")
+    with Journal.open(suggested, dataset) as opened:  # the name and its lock can be created
+        opened.record("exclude", 1, issue_type="label")
+    short = load_dataset(_data(tmp_path, "d.csv"))
+    assert DecisionBook.open(journal, short)[1][0].endswith(f"--journal {tmp_path / f'{tmp_path.name}-d.corrections.jsonl'}")

@@ -127,8 +127,11 @@ class DecisionBook:
             except Exception as exc:  # noqa: BLE001
                 problem = f"cannot open journal {path}: {exc}"
                 return cls(None, len(dataset), list(dataset.classes), problem), [problem]
+            from engine.formats import strip_data_suffix
+            from engine.paths import journal_name
+
             source = Path(str(dataset.source)).resolve()  # relative 'test.csv' has no parent name
-            other = path.with_name(f"{source.parent.name}-{source.stem}.corrections.jsonl")
+            other = path.with_name(journal_name(f"{source.parent.name}-{strip_data_suffix(source.name)}"))
             messages.append(f"READ-ONLY: journal {path} does not match this dataset (none of its "
                             f"{counted(journal.unapplied, 'decision')} applies); choose another with --journal, "
                             f"e.g. --journal {other}")
