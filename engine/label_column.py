@@ -203,3 +203,25 @@ def unused_class_label_names(dataset: Any) -> list[tuple[int, str]]:
     names = None if dataset.is_multilabel else class_label_names(dataset.style, dataset.label_column)
     held = set(dataset.class_names)
     return [(column, name) for column, name in enumerate(names or []) if name not in held]
+
+
+def empty_rows_hint(frame: pd.DataFrame, label_column: str, fmt: str | None) -> str:
+    """What the empty-label error adds when rows without a label are empty in every cell: a
+    spreadsheet's empty rows, which a CSV/TSV (``fmt``) holds as lines of separators only (',,';
+    Excel keeps rows once formatted) that read as rows, not as blank lines; '' otherwise."""
+    def empty(column: pd.Series) -> np.ndarray:
+        blank = (isinstance(v, str) and not v.strip() for v in column.to_numpy(dtype=object))
+        return column.isna().to_numpy() | np.fromiter(blank, dtype=bool, count=len(column))
+
+    no_label = empty(frame[label_column])
+    wholly = no_label.copy()
+    for column in frame.columns:
+        if column != label_column and wholly.any():
+            wholly[wholly] = empty(frame[column][wholly])
+    n, of = int(wholly.sum()), int(no_label.sum())
+    if not n:
+        return ""
+    which = ("every cell of that row is empty" if of == 1 else "every cell of those rows is empty" if n == of
+             else f"{n:,} of them {'is' if n == 1 else 'are'} empty in every cell")
+    why = " (lines of separators only, as a spreadsheet saves its empty rows)" if fmt in ("csv", "tsv") else ""
+    return f"; {which}{why}: delete {'it' if n == 1 else 'them'}"

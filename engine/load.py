@@ -24,6 +24,7 @@ from engine.label_column import (
     MISSING_WORDS,
     class_label_names,
     class_labels,
+    empty_rows_hint,
     lookalike_labels,
     normalise_labels,
 )
@@ -412,7 +413,9 @@ def load_dataset(
             else:
                 labels, classes, originals, label_warnings = normalise_labels(frame[label_column])
         except DataError as exc:  # which file: every other load error names it
-            raise DataError(f"{name}: {exc.message}{joined_sets_hint(frame[label_column])}") from None
+            hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(
+                frame, label_column, style.fmt if style is not None else None)
+            raise DataError(f"{name}: {exc.message}{hint}") from None
         if (joined := joined_sets_note(frame[label_column], label_column)) is not None:
             label_warnings = [joined, *label_warnings]
     if len(classes) < 2:
