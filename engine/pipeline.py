@@ -45,7 +45,15 @@ from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER, FoldState
 from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.stage_runner import StageRunner
-from engine.text_vectors import LazyVectors, Reused, as_array, keep_partial, reuse_vectors, row_hashes
+from engine.text_vectors import (
+    LazyVectors,
+    Reused,
+    SessionVectors,
+    as_array,
+    keep_partial,
+    reuse_vectors,
+    row_hashes,
+)
 
 STAGES = ("load", "embed", "neighbours", "predict", "audit")  # the order they run in
 PIPELINE_VERSION = 1
@@ -75,6 +83,9 @@ class AuditOptions:
     cache_root: str | None = None
     ray: str | None = None  # engine/distributed: "local" (start Ray here), "auto" or an address; None: no Ray
     ray_cpus: int | None = None  # CPUs of a local Ray instance (default: the machine's)
+    #: without a cache: the vectors this process embedded, reused by a re-audit or More like this (the
+    #: CLI gives --no-cache one); not part of any key
+    session_vectors: SessionVectors | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -167,7 +178,9 @@ class _Runner(StageRunner):
             from engine.distributed import stage_function
 
             embed_texts = stage_function("embed", options, dataset)
+        session = None if self.cache.enabled or hashes is None else options.session_vectors
         reused = (Reused(np.zeros(len(dataset), dtype=bool), None) if hashes is None else
+                  session.find(hashes, model=fingerprint, precision=precision) if session is not None else
                   reuse_vectors(self.cache, hashes, model=fingerprint, precision=precision))
         missing = np.flatnonzero(~reused.found)
         vectors = reused.vectors
@@ -196,9 +209,12 @@ class _Runner(StageRunner):
             else:  # the model changed under the same name (a hub name updated in place): start over
                 reused = Reused(np.zeros(len(dataset), dtype=bool), None)
                 vectors = encode(dataset.texts)
+        if session is not None and missing.size:
+            session.add(hashes[~reused.found], vectors[~reused.found], model=fingerprint, precision=precision)
         if reused.found.any():
+            where = "earlier in this session (no cache)" if session is not None else "by earlier audits"
             self.run_notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
-                                  f"embedded by earlier audits; encoded {missing.size:,}")
+                                  f"embedded {where}; encoded {missing.size:,}")
         assert vectors is not None
         return vectors
 

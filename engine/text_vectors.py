@@ -10,6 +10,7 @@ read through a memory map after the cache's checksum check.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -122,6 +123,45 @@ def reuse_vectors(cache: Cache, hashes: np.ndarray, *, model: str, precision: st
         if not wanted:
             break
     return Reused(found, vectors)
+
+
+class SessionVectors:
+    """Vectors this process embedded, for audits without a cache (``--no-cache``): a re-audit (``R``,
+    ``--apply-journal``) and More like this reuse them, by text, instead of embedding the same texts
+    again. Held in memory only, as long as the options that carry them; nothing is written."""
+
+    def __init__(self) -> None:
+        self._parts: dict[tuple[str, str], list[tuple[np.ndarray, np.ndarray]]] = {}
+        self._lock = threading.Lock()
+
+    def add(self, hashes: np.ndarray, vectors: np.ndarray, *, model: str, precision: str) -> None:
+        """Keep ``vectors`` (row ``i`` embeds the text whose fingerprint is ``hashes[i]``)."""
+        if len(hashes):
+            with self._lock:
+                self._parts.setdefault((model, precision), []).append((hashes, vectors))
+
+    def find(self, hashes: np.ndarray, *, model: str, precision: str) -> Reused:
+        """The rows of ``hashes`` embedded before with ``model`` and ``precision``, as :func:`reuse_vectors`."""
+        found = np.zeros(len(hashes), dtype=bool)
+        with self._lock:
+            parts = list(self._parts.get((model, precision), ()))
+        wanted: dict[bytes, list[int]] = {}
+        for row, h in enumerate(_as_bytes(hashes)):
+            wanted.setdefault(h, []).append(row)
+        vectors: np.ndarray | None = None
+        for old_hashes, old_vectors in parts:
+            rows: list[int] = []
+            taken: list[int] = []
+            for old_row, h in enumerate(_as_bytes(old_hashes)):
+                for row in wanted.pop(h, ()):
+                    rows.append(row)
+                    taken.append(old_row)
+            if rows:
+                if vectors is None:
+                    vectors = np.zeros((len(hashes), old_vectors.shape[1]), dtype=np.float32)
+                vectors[rows] = old_vectors[taken]
+                found[rows] = True
+        return Reused(found, vectors)
 
 
 def spread_partial(stopped: EmbedCancelled, inverse: np.ndarray) -> EmbedCancelled:

@@ -85,6 +85,10 @@ def audit_options(args: argparse.Namespace) -> AuditOptions:
         ray=getattr(args, "ray", None),
         ray_cpus=getattr(args, "ray_cpus", None),
     )
+    if args.no_cache:  # a re-audit (R, --apply-journal) or More like this embeds no text twice
+        from engine.text_vectors import SessionVectors
+
+        options.session_vectors = SessionVectors()
     _check_model(args.model)
     if options.ray_cpus is not None and (options.ray is None or options.ray_cpus < 1):
         raise UsageError("--ray-cpus needs --ray (a local Ray instance) and at least 1")
