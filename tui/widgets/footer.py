@@ -3,8 +3,12 @@ clicked), and hidden while another screen is on top of its own."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
+
+
+PALETTE_MIN_WIDTH = 80  # the width every screen's keys and the palette key were laid out for
 
 
 class Footer(TextualFooter):
@@ -21,6 +25,10 @@ class Footer(TextualFooter):
     own, with no footer) the row screen's 'a Accept l Label x Exclude' stayed on the bottom line,
     keys the palette's search box took as letters. The footer hides (keeping its line, so
     nothing under the modal moves) while its screen is not the one on top.
+
+    Under :data:`PALETTE_MIN_WIDTH` columns the palette key (docked right) is left out: at 60
+    columns it covered the last keys, '? Help' among them ('q Quit  ? He▏^p palette' on the
+    summary; gone on the row screens), and ctrl+p works without it.
     """
 
     def on_mount(self) -> None:  # Textual runs Footer.on_mount too (handlers run up the classes)
@@ -29,6 +37,9 @@ class Footer(TextualFooter):
     def screen_changed(self, screen: Screen) -> None:
         if self.is_attached:
             self.styles.visibility = "visible" if screen is self.screen else "hidden"
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < PALETTE_MIN_WIDTH, "-no-palette-key")
 
     def bindings_changed(self, screen: Screen) -> None:
         super().bindings_changed(screen)
