@@ -9,6 +9,7 @@ import io
 import os
 import select
 import sys
+from typing import IO, Any
 
 from engine.errors import DataError
 
@@ -45,7 +46,7 @@ _STDERR_GONE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, er
 class _DroppingStderr:
     """``sys.stderr`` whose writes are dropped while its device is full or its reader gone."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
@@ -63,7 +64,7 @@ class _DroppingStderr:
             if exc.errno not in _STDERR_GONE:
                 raise
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
@@ -75,8 +76,8 @@ def droppable_stderr() -> None:
         sys.stderr = _DroppingStderr(sys.stderr)
 
 
-#: The error handler of :func:`tolerant_stdout`.
-_STDOUT_ERRORS = "textaudit.stdout"
+#: The error handler of :func:`tolerant_stdout` and :func:`tolerant_stderr`.
+_ESCAPE_ERRORS = "textaudit.escape"
 
 
 def _escape_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
@@ -102,14 +103,16 @@ def tolerant_stderr() -> None:
     _tolerant(sys.stderr, ("backslashreplace",))
 
 
-def _tolerant(stream, replaced: tuple[str, ...]) -> None:
+def _tolerant(stream: IO[str] | None, replaced: tuple[str, ...]) -> None:
+    """``stream`` (a text stream whose error handler is one of ``replaced``) made to write file names'
+    undecodable bytes as those bytes and other unencodable characters as escapes (:func:`_escape_unencodable`)."""
     if not isinstance(stream, io.TextIOWrapper) or stream.errors not in replaced:
         return
     try:
-        codecs.lookup_error(_STDOUT_ERRORS)
+        codecs.lookup_error(_ESCAPE_ERRORS)
     except LookupError:
-        codecs.register_error(_STDOUT_ERRORS, _escape_unencodable)
-    stream.reconfigure(errors=_STDOUT_ERRORS)
+        codecs.register_error(_ESCAPE_ERRORS, _escape_unencodable)
+    stream.reconfigure(errors=_ESCAPE_ERRORS)
 
 
 class _WaitingWriter(io.RawIOBase):
