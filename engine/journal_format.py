@@ -80,6 +80,7 @@ class ReplayProblems:
         self.label_changed: list[int] = []
         self.already_set: list[int] = []  # relabels whose row already has the label they set (an exported file)
         self.other_label_column: dict[str, list[int]] = {}  # made on another label column: its rows
+        self.renamed_label_column: dict[str, list[int]] = {}  # made on a label column this data lacks (renamed)
         self.other_label_sep: dict[str, list[int]] = {}  # label sets read with another --label-sep: rows
         self.label_sep_absent = False  # ... and this run was given no --label-sep (single-label)
         self.other_text_column: dict[str, list[int]] = {}  # text changed, decided with another text column: rows
@@ -101,6 +102,8 @@ class ReplayProblems:
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
+        for column, rows in other.renamed_label_column.items():
+            self.renamed_label_column.setdefault(column, []).extend(rows)
         for sep, rows in other.other_label_sep.items():
             self.other_label_sep.setdefault(sep, []).extend(rows)
         for column, rows in other.other_text_column.items():
@@ -190,6 +193,10 @@ class ReplayProblems:
             report.append(f"{counted(len(self.partial_groups), 'decision group')} matched only in part, so "
                           f"{unapplied} (a group applies all or nothing; "
                           f"groups {rows_text([g for g, _, _ in self.partial_groups])})")
+        for column, rows in self.renamed_label_column.items():
+            report.append(f"{counted(len(rows), 'decision')} {agreeing(len(rows), 'were')} made on the label column "
+                          f"{column!r}, which this data lacks: taken as made on its label column, renamed since? "
+                          f"(rows {rows_text(rows)})")
         if self.moved:
             report.append(f"{counted(len(self.moved), 'decision')} followed "
                           f"{'its' if len(self.moved) == 1 else 'their'} row to a new position (same id, or "

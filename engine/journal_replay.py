@@ -14,8 +14,8 @@ label at the time. On replay a decision goes to
   or moved, the row at the position only where every copy is alike in the columns left);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
-column (``label_column``, recorded since session 11) is the dataset's, as is the separator of
-multi-label sets joined in one cell (``label_sep``, recorded since session 13). Anything else (the id
+column (``label_column``, recorded since session 11) is the dataset's (or a column the data no
+longer has: renamed since, said in a warning), as is the separator of multi-label sets joined in one cell (``label_sep``, recorded since session 13). Anything else (the id
 gone or repeated, the text or the label changed, a duplicated text moved) is skipped and
 reported: a decision never lands on a row the user did not decide on.
 """
@@ -70,8 +70,11 @@ class RowMatcher:
         stored, n_rows = entry["row"], len(self.dataset)
         column = entry.get("label_column")  # absent in journals written before it was recorded
         if isinstance(column, str) and column != self.dataset.label_column:
-            problems.other_label_column.setdefault(column, []).append(stored)
-            return None
+            if column in self.dataset.frame.columns:  # the file's other label column (coarse / fine)
+                problems.other_label_column.setdefault(column, []).append(stored)
+                return None
+            # a column this data lacks: renamed since ('category' -> 'label'); text and label_before still decide
+            problems.renamed_label_column.setdefault(column, []).append(stored)
         sep, form = entry.get("label_sep"), self.dataset.label_form  # multi-label sets joined by a separator
         if isinstance(sep, str) and getattr(form, "kind", None) == "sep" and form.sep != sep:
             problems.other_label_sep.setdefault(sep, []).append(stored)

@@ -67,3 +67,22 @@ def test_a_journal_written_before_the_field_still_applies(two_columns, tmp_path)
     journal.write_text("".join(json.dumps({k: v for k, v in e.items() if k != "label_column"},
                                           separators=(",", ":")) + "\n" for e in lines))
     assert export_corrected(coarse, journal, tmp_path / "coarse.csv").relabelled == 3
+
+
+def test_a_label_column_renamed_since_still_takes_its_decisions(two_columns, tmp_path):
+    """The journal's label column is gone from the data ('coarse' renamed 'topic'): its decisions
+    were refused as "made on the label column 'coarse', not this one", with no way to apply them
+    (--label-column coarse: no such column). With no such column left to mix them up with, they
+    apply where the text and label_before still match, and the load says so."""
+    journal = tmp_path / "two.corrections.jsonl"
+    _decide(two_columns, journal)
+    renamed = tmp_path / "renamed.csv"
+    pd.read_csv(two_columns).rename(columns={"coarse": "topic"}).to_csv(renamed, index=False)
+    dataset = load_dataset(renamed, label_column="topic")
+    summary = export_corrected(dataset, journal, tmp_path / "out.csv")
+    assert (summary.relabelled, summary.excluded) == (3, 0)
+    assert pd.read_csv(tmp_path / "out.csv")["topic"].tolist()[:7] == [1, 1, 2, 2, 1, 2, 2]
+    with Journal.open(journal, dataset, read_only=True) as replayed:
+        assert replayed.unapplied == 0
+        assert any("made on the label column 'coarse', which this data lacks: taken as made on its label column"
+                   in line for line in replayed.load_report), replayed.load_report
