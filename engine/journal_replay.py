@@ -16,8 +16,9 @@ label at the time. On replay a decision goes to
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's (or a column the data no
 longer has: renamed since, said in a warning), as is the separator of multi-label sets joined in
-one cell (``label_sep``, recorded since session 13). Anything else (the id gone or repeated, the text or the label changed, a duplicated text moved) is skipped and
-reported: a decision never lands on a row the user did not decide on.
+one cell (``label_sep``, recorded since session 13). Anything else (the id gone or repeated, the
+text or the label changed, a duplicated text moved) is skipped and reported: a decision never
+lands on a row the user did not decide on.
 """
 
 from __future__ import annotations
