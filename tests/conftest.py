@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated cache, the demo audit (real model, run once), banking77 paths."""
+"""Shared fixtures: an isolated cache, the demo audit (real model, run once), banking77 paths, a count
+of the texts embedded."""
 
 from __future__ import annotations
 
@@ -44,6 +45,22 @@ def pinned_result(demo_csv: Path):
     from tui_synthetic import fixed_result
 
     return fixed_result(demo_csv)
+
+
+@pytest.fixture
+def encoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many texts each call of ``engine.embed.embed_texts`` (the embedding model) was given."""
+    import engine.embed
+
+    calls: list[int] = []
+    real = engine.embed.embed_texts
+
+    def counting(texts, **kwargs):
+        calls.append(len(texts))
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(engine.embed, "embed_texts", counting)
+    return calls
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
-"""A four-row dataset and a journal of given decisions, for the journal-file tests."""
+"""Small datasets and journals for the journal and export tests: a four-row dataset with a journal
+of given decisions, a 'row i says yes/no' CSV, and an export after one exclusion."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 from engine.corrections import Journal
-from engine.load import load_dataset
+from engine.export import ExportSummary, export_corrected
+from engine.load import Dataset, load_dataset
 
 #: relabel row 0 to b, exclude row 1, relabel row 2 to b
 THREE_DECISIONS = [("relabel", 0, "b"), ("exclude", 1, None), ("relabel", 2, "b")]
@@ -22,3 +25,18 @@ def recorded_journal(tmp_path: Path, decisions: list[tuple[str, int, str | None]
         for action, row, label in decisions:
             writer.record(action, row, label_after=label, issue_type="label")
     return data, journal
+
+
+def says_csv(path: Path, rows: int = 8, label_column: str = "label") -> Path:
+    """``path``: a CSV of ``rows`` rows, 'row 0 says no', 'row 1 says yes', ... labelled a, b, a, ..."""
+    path.write_text(f"text,{label_column}\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n"
+                                                     for i in range(rows)))
+    return path
+
+
+def export_excluding(dataset: Dataset, row: int, journal: Path, out: Path, **options: Any) -> ExportSummary:
+    """``dataset`` exported to ``out`` (``options``: export_corrected's) after one decision, recorded in
+    ``journal`` as the label screen records it: ``row`` excluded."""
+    with Journal.open(journal, dataset) as writer:
+        writer.record("exclude", row, issue_type="label")
+    return export_corrected(dataset, journal, out, **options)

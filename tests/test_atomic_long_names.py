@@ -8,10 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
+from journal_helpers import export_excluding, says_csv
 
 from engine import atomic
-from engine.corrections import Journal
-from engine.export import export_corrected
 from engine.load import load_dataset
 
 
@@ -23,14 +22,7 @@ def test_a_temp_name_fits_in_255_bytes(tmp_path: Path, name: str) -> None:
 
 
 def test_an_export_to_a_long_non_ascii_name_is_written(tmp_path: Path) -> None:
-    source = tmp_path / "d.csv"
-    source.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n"
-                                               for i in range(8)))
-    dataset = load_dataset(source)
-    journal = tmp_path / "d.corrections.jsonl"
-    with Journal.open(journal, dataset) as opened:
-        opened.record("exclude", 2, issue_type="label")
     out = tmp_path / ("日本語" * 26 + "出力.csv")
-    export_corrected(dataset, journal, out)
+    export_excluding(load_dataset(says_csv(tmp_path / "d.csv")), 2, tmp_path / "d.corrections.jsonl", out)
     assert len(out.read_text().splitlines()) == 8
     assert [p.name for p in tmp_path.iterdir() if atomic.is_temp_name(p.name)] == []

@@ -7,22 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from journal_helpers import export_excluding, says_csv
 
-from engine.corrections import Journal
 from engine.errors import UsageError
-from engine.export import export_corrected
 from engine.load import load_dataset
 
 
 def _export(tmp_path: Path, out: Path) -> None:
-    source = tmp_path / "d.csv"
-    source.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n"
-                                               for i in range(8)))
-    dataset = load_dataset(source)
-    journal = tmp_path / "d.corrections.jsonl"
-    with Journal.open(journal, dataset) as opened:
-        opened.record("exclude", 2, issue_type="label")
-    export_corrected(dataset, journal, out, fmt="hf", force=True)
+    dataset = load_dataset(says_csv(tmp_path / "d.csv"))
+    export_excluding(dataset, 2, tmp_path / "d.corrections.jsonl", out, fmt="hf", force=True)
 
 
 def test_a_saved_dataset_holding_the_users_files_is_not_replaced(tmp_path: Path) -> None:

@@ -8,15 +8,9 @@ from __future__ import annotations
 import signal
 
 import pytest
+from journal_helpers import says_csv
 
 from engine.errors import EXIT_CANCELLED, DataError
-
-
-def _data(tmp_path):
-    path = tmp_path / "d.csv"
-    path.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n"
-                                             for i in range(30)))
-    return path
 
 
 def _bare_except() -> None:
@@ -45,7 +39,8 @@ def test_an_interrupt_a_library_made_an_error_is_still_an_interrupt(fault, tmp_p
     original = cli._StderrProgress.__call__
     monkeypatch.setattr(cli._StderrProgress, "__call__", progress_then_fault)
     monkeypatch.delenv("TEXTAUDIT_DEBUG", raising=False)
-    code = cli.main(["audit", str(_data(tmp_path)), "--model", "tfidf", "--cache-dir", str(tmp_path / "cache")])
+    data = says_csv(tmp_path / "d.csv", 30)
+    code = cli.main(["audit", str(data), "--model", "tfidf", "--cache-dir", str(tmp_path / "cache")])
     err = capsys.readouterr()
     assert code == EXIT_CANCELLED
     assert [line for line in err.err.splitlines() if line.startswith("textaudit:")] == ["textaudit: interrupted"]

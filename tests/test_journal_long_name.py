@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from journal_helpers import says_csv
 
 from engine.corrections import Journal
 from engine.export import export_corrected
@@ -15,16 +16,9 @@ from engine.load import load_dataset
 from engine.paths import default_journal_path
 
 
-def _data(folder: Path, name: str) -> Path:
-    path = folder / name
-    path.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n"
-                                             for i in range(8)))
-    return path
-
-
 def test_a_long_data_name_gets_a_journal_it_can_create(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    source = _data(tmp_path, "日本語" * 26 + "データ.csv")
+    source = says_csv(tmp_path / ("日本語" * 26 + "データ.csv"))
     journal = default_journal_path(str(source))
     assert journal.parent == tmp_path and journal.name.endswith(".corrections.jsonl")
     assert len(os.fsencode(journal.name + ".lock")) <= 255
@@ -45,7 +39,7 @@ def test_long_names_stay_apart_and_short_ones_are_unchanged(tmp_path: Path) -> N
 def test_the_apps_default_export_name_fits_too(tmp_path: Path) -> None:
     from tui.screens.export_dialog import default_output
 
-    target = default_output(str(_data(tmp_path, "日本語" * 26 + "データ.csv")))
+    target = default_output(str(says_csv(tmp_path / ("日本語" * 26 + "データ.csv"))))
     assert target.parent == tmp_path and target.name.endswith(".corrected.csv")
     assert len(os.fsencode(target.name)) <= 255
     target.write_text("written\n")  # the name can be created
@@ -62,12 +56,13 @@ def test_the_journal_suggested_for_a_long_data_name_can_be_created(tmp_path: Pat
     journal = tmp_path / "other.corrections.jsonl"
     with Journal.open(journal, load_dataset(other)) as writer:
         writer.record("exclude", 3, issue_type="label")
-    dataset = load_dataset(_data(tmp_path, "日本語" * 26 + "データ.csv"))
+    dataset = load_dataset(says_csv(tmp_path / ("日本語" * 26 + "データ.csv")))
     book, messages = DecisionBook.open(journal, dataset)
     assert book.read_only and "does not match this dataset" in messages[0]
     suggested = Path(messages[0].rsplit("--journal ", 1)[1])
     assert suggested.parent == tmp_path and suggested.name.endswith(".corrections.jsonl")
     with Journal.open(suggested, dataset) as opened:  # the name and its lock can be created
         opened.record("exclude", 1, issue_type="label")
-    short = load_dataset(_data(tmp_path, "d.csv"))
-    assert DecisionBook.open(journal, short)[1][0].endswith(f"--journal {tmp_path / f'{tmp_path.name}-d.corrections.jsonl'}")
+    short = load_dataset(says_csv(tmp_path / "d.csv"))
+    suggested = DecisionBook.open(journal, short)[1][0].rsplit("--journal ", 1)[1]
+    assert suggested == str(tmp_path / f"{tmp_path.name}-d.corrections.jsonl")

@@ -9,27 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 
 import engine.embed
 from engine.corrections import Journal
 from engine.load import load_dataset
 
 TOPICS = {"a": "my card was lost at the station please block it", "b": "how do I change the pin of my card"}
-
-
-@pytest.fixture
-def embedded(monkeypatch) -> list[int]:
-    """How many texts each call of the embedding model was given."""
-    calls: list[int] = []
-    real = engine.embed.embed_texts
-
-    def spy(texts, **kwargs):
-        calls.append(len(texts))
-        return real(texts, **kwargs)
-
-    monkeypatch.setattr(engine.embed, "embed_texts", spy)
-    return calls
 
 
 def _data_and_journal(folder: Path) -> tuple[Path, Path]:
@@ -43,18 +28,18 @@ def _data_and_journal(folder: Path) -> tuple[Path, Path]:
     return data, journal
 
 
-def test_audit_apply_journal_no_cache_embeds_each_text_once(tmp_path, monkeypatch, capsys, embedded):
+def test_audit_apply_journal_no_cache_embeds_each_text_once(tmp_path, monkeypatch, capsys, encoded):
     from tui.cli import main
 
     monkeypatch.setenv("TEXTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
     data, journal = _data_and_journal(tmp_path)
     assert main(["audit", str(data), "--apply-journal", str(journal), "--no-cache"]) == 0, capsys.readouterr().err
-    assert sum(embedded) == 30  # was 30 + 29: the corrected copy embedded again
+    assert sum(encoded) == 30  # was 30 + 29: the corrected copy embedded again
     assert "resolved" in capsys.readouterr().out
     assert not any((tmp_path / "cache").rglob("manifest.json"))  # still nothing cached
 
 
-def test_the_apps_reaudit_and_more_like_this_reuse_the_runs_vectors(tmp_path, embedded):
+def test_the_apps_reaudit_and_more_like_this_reuse_the_runs_vectors(tmp_path, encoded):
     """The app's way: R re-audits with the audit's own options (and that audit), More like this asks
     for the audit's vectors; both gave the model every text again."""
     from engine.pipeline import audit_vectors, run_audit
@@ -65,10 +50,10 @@ def test_the_apps_reaudit_and_more_like_this_reuse_the_runs_vectors(tmp_path, em
     data, journal = _data_and_journal(tmp_path)
     options = audit_options(build_parser().parse_args(["browse", str(data), "--no-cache"]))
     before = run_audit(data, options)
-    assert sum(embedded) == 30
+    assert sum(encoded) == 30
     after = reaudit(before.dataset, before.options, journal, before=before)
     vectors = audit_vectors(before.dataset, before.options)
-    assert sum(embedded) == 30
+    assert sum(encoded) == 30
     assert any("reused the vectors of 29 of 29 texts embedded earlier in this session" in n for n in after.after.notes)
     fresh = engine.embed.embed_texts(list(before.dataset.texts))
     np.testing.assert_allclose(vectors, fresh, atol=1e-6)

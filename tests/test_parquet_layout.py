@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from journal_helpers import export_excluding
 
 from engine.corrections import Journal
 from engine.export import export_corrected
@@ -83,10 +84,7 @@ def test_a_seconds_timestamp_is_said_when_parquet_cannot_keep_it(tmp_path: Path)
     table = _table(4).append_column("at", pa.array(range(4), pa.timestamp("s", "UTC")))
     datasets.Dataset(InMemoryTable(table)).save_to_disk(str(tmp_path / "saved"))
     dataset = load_dataset(tmp_path / "saved")
-    journal = tmp_path / "j.jsonl"
-    with Journal.open(journal, dataset) as opened:
-        opened.record("exclude", 1, issue_type="label")
-    warnings = export_corrected(dataset, journal, tmp_path / "out.parquet").warnings
+    warnings = export_excluding(dataset, 1, tmp_path / "j.jsonl", tmp_path / "out.parquet").warnings
     assert any("'at' is timestamp[s, tz=UTC], which Parquet cannot store" in line for line in warnings)
     back = pq.read_table(tmp_path / "out.parquet").column("at")
     assert back.type == pa.timestamp("ms", "UTC") and back.cast(pa.timestamp("s", "UTC")).to_pylist() == [

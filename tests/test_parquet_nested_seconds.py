@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from journal_helpers import export_excluding
 
-from engine.corrections import Journal
-from engine.export import export_corrected
 from engine.load import load_dataset
 
 
@@ -23,10 +22,7 @@ def test_a_nested_seconds_timestamp_is_said_too(tmp_path: Path) -> None:
                       "seen": pa.array([[i] for i in range(4)], pa.list_(pa.timestamp("s", "UTC")))})
     datasets.Dataset(InMemoryTable(table)).save_to_disk(str(tmp_path / "saved"))
     dataset = load_dataset(tmp_path / "saved")
-    journal = tmp_path / "j.jsonl"
-    with Journal.open(journal, dataset) as opened:
-        opened.record("exclude", 1, issue_type="label")
-    warnings = export_corrected(dataset, journal, tmp_path / "out.parquet").warnings
+    warnings = export_excluding(dataset, 1, tmp_path / "j.jsonl", tmp_path / "out.parquet").warnings
     back = pq.read_table(tmp_path / "out.parquet").schema
     assert back.field("meta").type.field("at").type == pa.timestamp("ms")  # what Parquet does: said, not kept
     assert back.field("seen").type.value_type == pa.timestamp("ms", "UTC")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from journal_helpers import says_csv
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,9 +22,7 @@ def _run(argv: list[str], tmp_path: Path, close: int) -> subprocess.CompletedPro
 
 
 def _data(tmp_path: Path) -> Path:
-    path = tmp_path / "d.csv"
-    path.write_text("text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n" for i in range(30)))
-    return path
+    return says_csv(tmp_path / "d.csv", 30)
 
 
 def test_audit_with_stdout_closed_is_an_error(tmp_path):

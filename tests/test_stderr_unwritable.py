@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from journal_helpers import says_csv
 
 from engine.corrections import Journal
 from engine.load import load_dataset
@@ -40,10 +41,7 @@ def _run(argv: list[str], tmp_path: Path, stderr: int | None) -> subprocess.Comp
 
 
 def _data(tmp_path: Path) -> Path:
-    path = tmp_path / "d.csv"  # 'category': a guessed label column, said on stderr
-    path.write_text("text,category\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n"
-                                                for i in range(30)))
-    return path
+    return says_csv(tmp_path / "d.csv", 30, "category")  # 'category': a guessed label column, said on stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")

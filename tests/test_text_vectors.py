@@ -21,20 +21,6 @@ def demo_frame(demo_csv: Path) -> pd.DataFrame:
     return pd.read_csv(demo_csv)
 
 
-@pytest.fixture
-def encoded(monkeypatch) -> list[int]:
-    """How many texts each embed_texts call encoded."""
-    calls: list[int] = []
-    real = engine.embed.embed_texts
-
-    def counting(texts, **kwargs):
-        calls.append(len(texts))
-        return real(texts, **kwargs)
-
-    monkeypatch.setattr(engine.embed, "embed_texts", counting)
-    return calls
-
-
 def _audit(frame: pd.DataFrame, root: Path, **options):
     return run_audit(frame, AuditOptions(id_column="id", cache_root=str(root),
                                          issue_types=("label",), **options))
