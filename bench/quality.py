@@ -9,6 +9,8 @@ Datasets (``+`` derives a variant from a base; variants combine):
   ag_news             ../shared/data/ag_news/test.csv, ``description`` column (4 topics, integer labels)
   banking77test       ../shared/data/banking77/test.csv (3,080 rows; the sanity runs, session 18's unseen base)
   ag_news_title       ag_news's ``title`` column instead (short headlines; session 18's unseen base)
+  ag_news_full        ag_news's title and description joined by a line break, as ``--text-column
+                      title+description`` reads them (session 21's holdout)
   X+longtail          a long tail: a third of the classes shrink geometrically to 1 row (1-10 rows)
   X+split             every class split in two by 2-means on its vectors (banking77: 154 classes)
   X+tfidf             weak embeddings: textaudit's ``--model tfidf`` vectors for both pipelines
@@ -28,6 +30,12 @@ Datasets (``+`` derives a variant from a base; variants combine):
                       (+fine50, 5,424 rows: the hidden domain's size), 0.65 (+zipf50); +proj8 0.47-0.54
   X+coarseN           few classes: the classes grouped into N (2-9) by k-means on their centroids, as
                       coarse topics (banking77+coarse3: 3 groups of intents; fuzzy boundaries)
+Holdout variants (session 21; opt-in, never tuned on; bench/README.md "Session 21"):
+  banking77+topics    6 coarse classes by a keyword of the intent's name (card, transfer, top_up, cash,
+                      exchange, other: a hierarchy a person wrote, 477-3,280 rows a class)
+  X+minor2            every class, one (at random) cut to 2% of its rows (ag_news: 38 rows beside 3 x 1,900)
+  X+scatter           half the classes whole, the other half 1-3 rows each, and a tenth of the rows
+                      copied exactly once (banking77: 5,569 rows, 38 classes of 1-3 rows)
 Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP blank); a tool that
 flags tens of % of a clean dataset is broken. ``--sanity`` runs that and the degenerate shapes.
 Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
@@ -36,6 +44,8 @@ the rows flipped, chosen at random. Two more (``--kinds``, session 18, bench/qua
 ``ambiguous`` (an annotator's slips: rows drawn with weight falling exponentially in their MiniLM
 nearest-centroid margin, flipped to their runner-up class) and ``fewclass`` (class-conditional: a
 few classes at random have 25% of their rows flipped to a random other class, the rest clean).
+``sibling`` (session 21): a random other class of the row's coarse group (the classes in 6 groups by
+k-means on their MiniLM centroids), as flips between the fine classes of one coarse topic.
 
 Three scorers per cell, same noisy labels: ``textaudit`` (its default classifier and
 ``run_datalab``'s ``label_score`` / ``is_label_issue``); ``datalab`` (Datalab's own
@@ -74,13 +84,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
 from bench.quality_shapes import (  # noqa: E402,F401  (re-exported: tests/test_quality_bench.py)
     COARSE, EXTRA_KINDS, FINE_TAIL, SHAPES, coarse_classes, duplicated_rows, inject, long_tail_rows, noise_targets,
-    projected, projection_dims, shape_rows, split_classes,
+    projected, projection_dims, scattered_copies, shape_rows, split_classes,
 )
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
 BASES = {"banking77": (BANKING77_TRAIN, "text", "category"), "ag_news": (AG_NEWS_TEST, "description", "label"),
          "banking77test": (BANKING77_TRAIN.with_name("test.csv"), "text", "category"),
-         "ag_news_title": (AG_NEWS_TEST, "title", "label")}
+         "ag_news_title": (AG_NEWS_TEST, "title", "label"),
+         "ag_news_full": (AG_NEWS_TEST, "title+description", "label")}
 #: the last one is built to fail like the hidden domain of issue 17: a long tail of tiny classes
 #: and weak (TF-IDF) vectors, so the classifier is far from perfect
 DEFAULT_DATASETS = ("banking77,ag_news,banking77+longtail,banking77+split,banking77+tfidf,ag_news+tfidf,"
@@ -136,13 +147,15 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     import pandas as pd
 
     base, *variants = spec.split("+")
-    known = ("longtail", "split", "tfidf", "dup") + SHAPES + COARSE
+    known = ("longtail", "split", "tfidf", "dup", "topics") + SHAPES + COARSE
     if base not in BASES or any(v not in known and projection_dims(v) is None for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
     path, text_column, label_column = BASES[base]
     frame = pd.read_csv(path)
-    texts = frame[text_column].astype(str).tolist()
-    _, labels = np.unique(frame[label_column].astype(str).to_numpy(), return_inverse=True)
+    texts = ["\n".join(parts) for parts in zip(*(frame[c].astype(str) for c in text_column.split("+")))]
+    names, labels = np.unique(frame[label_column].astype(str).to_numpy(), return_inverse=True)
+    if "topics" in variants:  # banking77's intents grouped by a keyword of their names
+        labels = topic_labels(names, labels, base)
     vectors = minilm_vectors(texts)
     order = np.random.default_rng(12345).permutation(len(texts))  # files sorted by class
     texts, labels, vectors = [texts[i] for i in order], labels[order], vectors[order]
@@ -160,14 +173,26 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
             keep = shape_rows(labels, shape)
             texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
             _, labels = np.unique(labels, return_inverse=True)
-    if "dup" in variants:
-        keep = duplicated_rows(len(texts))
+    if "dup" in variants or "scatter" in variants:
+        keep = duplicated_rows(len(texts)) if "dup" in variants else scattered_copies(len(texts))
         texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
     if "tfidf" in variants:
         vectors = tfidf_vectors(texts)
     for dims in filter(None, map(projection_dims, variants)):  # after the shapes: vectors of the rows kept
         vectors = projected_vectors(texts, vectors, dims)
     return texts, labels.astype(np.int64), vectors
+
+
+def topic_labels(names: np.ndarray, labels: np.ndarray, base: str) -> np.ndarray:
+    """``+topics``: each banking77 intent mapped to its coarse topic by a keyword of its name (card,
+    transfer, top_up, cash, exchange, other: bench/quality_multilabel.py's topics), a hierarchy a
+    person wrote rather than k-means (``+coarseN``)."""
+    from bench.quality_multilabel import topic_of
+
+    if not base.startswith("banking77"):
+        raise SystemExit(f"+topics needs banking77's intent names, not {base}")
+    _, topic = np.unique([topic_of(name) for name in names], return_inverse=True)
+    return topic[labels]
 
 
 def projected_vectors(texts: list[str], vectors: np.ndarray, dims: int) -> np.ndarray:

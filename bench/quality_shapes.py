@@ -77,7 +77,7 @@ def long_tail_rows(labels: np.ndarray) -> np.ndarray:
     return np.sort(np.concatenate(keep))
 
 
-SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny", "skew95")
+SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny", "skew95", "minor2", "scatter")
 #: ``+fine50``'s tail: the sizes of its 8 smallest classes
 FINE_TAIL = (1, 2, 3, 4, 6, 7, 8, 9)
 
@@ -100,6 +100,11 @@ def shape_rows(labels: np.ndarray, shape: str) -> np.ndarray:
         sizes = [len(rows_of[0]), max(1, round(len(rows_of[0]) / 99))]
     elif shape == "skew95":  # two classes, 95:5
         sizes = [len(rows_of[0]), max(1, round(len(rows_of[0]) * 5 / 95))]
+    elif shape == "minor2":  # every class, one of them cut to 2% of its rows
+        sizes = [max(1, round(len(rows_of[0]) * 0.02))] + [len(r) for r in rows_of[1:]]
+    elif shape == "scatter":  # half the classes whole, the other half 1-3 rows each
+        half = (len(rows_of) + 1) // 2
+        sizes = [len(r) for r in rows_of[:half]] + [min(len(r), int(rng.integers(1, 4))) for r in rows_of[half:]]
     else:
         sizes = [15] * 4
     keep = [rng.choice(rows, size, replace=False) for rows, size in zip(rows_of, sizes)]
@@ -114,10 +119,33 @@ def duplicated_rows(n_rows: int) -> np.ndarray:
     return rows[rng.permutation(len(rows))]
 
 
+def scattered_copies(n_rows: int) -> np.ndarray:
+    """``+scatter``'s exact duplicates: a tenth of the rows (at random) twice, shuffled."""
+    rng = np.random.default_rng(17)
+    rows = np.concatenate([np.arange(n_rows), rng.choice(n_rows, n_rows // 10, replace=False)])
+    return rows[rng.permutation(len(rows))]
+
+
+#: ``sibling`` noise: the classes grouped into this many coarse groups (issue 17's hidden set: 50 in 6)
+SIBLING_GROUPS = 6
+
+
+def sibling_groups(centroids: np.ndarray) -> np.ndarray:
+    """Each class's coarse group: k-means on the (unit) class centroids, at most ``SIBLING_GROUPS``
+    groups and at least two classes a group on average."""
+    from sklearn.cluster import KMeans
+
+    groups = max(1, min(SIBLING_GROUPS, len(centroids) // 2))
+    if groups == 1:
+        return np.zeros(len(centroids), dtype=np.int64)
+    return KMeans(groups, n_init=10, random_state=0).fit_predict(centroids).astype(np.int64)
+
+
 def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
     """Per class: the nearest class by centroid (confusable) and a random partner (pair-swap).
     Per row (``ambiguous``): the runner-up class, the nearest centroid other than the row's own,
-    and the row's margin, cosine to its own centroid minus cosine to that runner-up."""
+    and the row's margin, cosine to its own centroid minus cosine to that runner-up. Per class
+    (``sibling``): its coarse group."""
     n_classes = int(labels.max()) + 1
     centroids = np.stack([vectors[labels == c].mean(axis=0) for c in range(n_classes)])
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
@@ -135,11 +163,12 @@ def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarr
     own = to_centroid[np.arange(len(labels)), labels]
     to_centroid[np.arange(len(labels)), labels] = -np.inf
     return {"confusable": similarity.argmax(axis=1), "pair-swap": partner,
-            "runner_up": to_centroid.argmax(axis=1), "margin": own - to_centroid.max(axis=1)}
+            "runner_up": to_centroid.argmax(axis=1), "margin": own - to_centroid.max(axis=1),
+            "group": sibling_groups(centroids)}
 
 
 #: noise shapes beyond bench/quality.py's default three (session 18: never tuned on)
-EXTRA_KINDS = ("ambiguous", "fewclass")
+EXTRA_KINDS = ("ambiguous", "fewclass", "sibling")
 #: ``fewclass``: the share of a noisy class's rows flipped
 FEWCLASS_RATE = 0.25
 
@@ -177,6 +206,13 @@ def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[
         noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
     elif kind == "ambiguous":
         noisy[flipped] = targets["runner_up"][flipped]
+    elif kind == "sibling":  # a random other class of the row's coarse group (any other class if alone)
+        group = targets["group"]
+        for row in flipped:
+            others = np.flatnonzero((group == group[labels[row]]) & (np.arange(len(group)) != labels[row]))
+            if not len(others):
+                others = np.flatnonzero(np.arange(len(group)) != labels[row])
+            noisy[row] = rng.choice(others)
     else:
         noisy[flipped] = targets[kind][labels[flipped]]
     truth = noisy != labels

@@ -133,3 +133,44 @@ def test_skew95_and_dup_shapes() -> None:
     assert sorted(counts[counts > 0]) == [100, 1900]
     rows = duplicated_rows(50)
     assert set(np.bincount(rows, minlength=50)) <= {2, 3} and len(rows) > 100
+
+
+def test_minor2_and_scatter_shapes() -> None:
+    """Holdout shapes (session 21): ``minor2`` keeps every class and cuts one to 2% of its rows;
+    ``scatter`` keeps half the classes whole and the other half at 1-3 rows, and its copies
+    repeat a tenth of the rows exactly once."""
+    from bench.quality_shapes import scattered_copies
+
+    labels = labels_of(4, 1900)
+    counts = np.bincount(labels[shape_rows(labels, "minor2")])
+    assert sorted(counts) == [38, 1900, 1900, 1900]
+    labels = labels_of(77, 130)
+    counts = np.bincount(labels[shape_rows(labels, "scatter")], minlength=77)
+    assert (counts == 130).sum() == 39 and ((counts >= 1) & (counts <= 3)).sum() == 38
+    rows = scattered_copies(1000)
+    assert len(rows) == 1100 and sorted(np.bincount(rows, minlength=1000)) == [1] * 900 + [2] * 100
+
+
+def test_sibling_noise_stays_inside_a_coarse_group() -> None:
+    """``sibling``: a flip goes to another class of the row's coarse group (k-means on the class
+    centroids), as flips between fine classes of one coarse topic; the rows are a random draw."""
+    from bench.quality_shapes import inject, noise_targets
+
+    rng = np.random.default_rng(0)
+    labels = labels_of(18, 30)  # six clusters of three classes
+    centres = np.eye(6)[np.arange(18) // 3] * 10.0 + rng.normal(0.0, 0.5, (18, 6))
+    vectors = centres[labels] + rng.normal(0.0, 0.1, (len(labels), 6))
+    targets = noise_targets(vectors, labels)
+    assert len({tuple(np.unique(targets["group"][c * 3:(c + 1) * 3])) for c in range(6)}) == 6
+    noisy, truth = inject(labels, "sibling", 0.1, 0, targets)
+    assert truth.sum() == 54 and (noisy[truth] // 3 == labels[truth] // 3).all()
+    assert len(np.unique(noisy[truth] - labels[truth])) > 2  # several siblings, not one partner
+
+
+def test_topics_group_banking77_intents_by_name() -> None:
+    from bench.quality import topic_labels
+
+    names = np.array(["card_arrival", "cash_withdrawal_charge", "exchange_rate", "pin_blocked", "top_up_failed",
+                      "transfer_timing", "virtual_card_not_working"])
+    topic = topic_labels(names, np.arange(7), "banking77")
+    assert len(np.unique(topic)) == 6 and topic[0] == topic[6] and len(set(topic[:6])) == 6
