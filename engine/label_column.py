@@ -140,8 +140,11 @@ def _unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 #: A label text that is a whole number written plainly: '7', '-2' ('007', '+1', '1.0' are names).
 _INTEGER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
-#: Label texts that usually mean "no label" (a NaN written as text by str() or another tool).
-MISSING_WORDS = frozenset({"nan", "none", "null", "na", "n/a", "<na>", "nil", "undefined"})
+#: Label texts that usually mean "no label" (a NaN written as text by str() or another tool; what
+#: pandas' read_csv takes for missing, such as Excel's '#N/A'; a spreadsheet formula's error value).
+MISSING_WORDS = frozenset({"nan", "none", "null", "na", "n/a", "<na>", "nil", "undefined", "#n/a", "#na", "#n/a n/a",
+                           "-nan", "1.#ind", "-1.#ind", "1.#qnan", "-1.#qnan", "#value!", "#ref!", "#div/0!",
+                           "#name?", "#num!", "#null!"})
 
 
 def class_label_names(style: SourceStyle | None, column: str) -> list[str] | None:

@@ -49,6 +49,14 @@ def test_labels_that_differ_only_in_unicode_form_or_invisible_characters_are_sai
 
 
 
+
+def test_spreadsheet_missing_and_error_values_look_like_missing_labels(tmp_path):
+    """'#N/A' (what pandas' read_csv itself takes for missing) and a formula's '#VALUE!' were classes
+    without a word, where 'NA' and 'null' had the note."""
+    rows = [(t, ["#N/A", "#VALUE!", "tea"][i % 3]) for i, (t, _) in enumerate(BASE)]
+    notes = [w for w in load_dataset(write_csv(tmp_path / "d.csv", rows)).warnings if "missing value" in w]
+    assert [n.split(" (")[0] for n in notes] == ["label '#N/A'", "label '#VALUE!'"], notes
+
 def test_minus_zero_looks_like_zero():
     """CSV labels '-0' and '0' (one number) were two classes without a note, where '+0' and '0' had one."""
     from engine.label_column import lookalike_labels
