@@ -47,8 +47,9 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None, 
               else "choose another --journal")
     info = _lstat(path)
     if info is None and not path.parent.is_dir():  # the lock library would create the whole tree of a typo
-        raise JournalPathError(f"journal {path}: folder {path.parent} does not exist; create it first or choose "
-                               "another --journal")
+        from engine.paths import missing_folder
+
+        raise JournalPathError(f"journal {path}: {missing_folder(path.parent, 'choose another --journal')}")
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise JournalPathError(
@@ -80,7 +81,7 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None, 
 def _lstat(path: Path) -> os.stat_result | None:
     try:
         return os.lstat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file on the way is said by the caller
         return None
     except OSError as exc:
         raise JournalPathError(f"cannot use journal {path}: {exc.strerror or exc}") from None

@@ -42,7 +42,9 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
         raise UsageError(f"{option} {output} is not a regular file (a device, FIFO or socket); refusing to "
                          "replace it")
     if not output.parent.is_dir():
-        raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
+        from engine.paths import missing_folder
+
+        raise UsageError(f"cannot write {output}: {missing_folder(output.parent)}")
     if fmt == "hf":
         if output.exists() and not output.is_dir():
             raise UsageError(f"{output} is a file; --format hf writes a folder")

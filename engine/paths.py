@@ -64,3 +64,16 @@ def default_journal_path(source: str) -> Path:
     stem = strip_data_suffix(Path(source.rstrip("/")).name)
     stem = stem.replace(":", "_").replace("/", "_") or "dataset"
     return Path.cwd() / journal_name(stem)
+
+
+def missing_folder(folder: Path, fix: str | None = None) -> str:
+    """Why ``folder`` (a path's parent that is no folder) cannot hold a file, and ``fix`` ('choose
+    another --journal'): 'folder X does not exist; create it first or <fix>', or, where a file stands
+    on the way ('-o data.csv/out.csv'), 'X is a file, not a folder; <fix>' (it read 'folder data.csv
+    does not exist' beside the file)."""
+    for above in (folder, *folder.parents):
+        if os.path.lexists(above):
+            if not above.is_dir():
+                return f"{above} is a file, not a folder" + (f"; {fix}" if fix else "")
+            break
+    return f"folder {folder} does not exist" + (f"; create it first or {fix}" if fix else "")

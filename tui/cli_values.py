@@ -55,7 +55,9 @@ def refuse_cache_dir_typo(args: argparse.Namespace) -> None:
             raise UsageError(f"{option} {value} is not a folder; {fix} (a new folder is created if its parent exists)")
         return
     if not path.parent.is_dir():
-        raise UsageError(f"{option} {value}: folder {path.parent} does not exist; create it first or {fix}")
+        from engine.paths import missing_folder
+
+        raise UsageError(f"{option} {value}: {missing_folder(path.parent, fix)}")
 
 
 def _refuse_blocked_default_cache() -> None:
