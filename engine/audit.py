@@ -51,8 +51,9 @@ ISSUE_TYPES = (
 # 24: two classes, cleanlab's two flip rates only where held-out rows back them, else one rate both
 # ways; 25: random destinations but held-out rows back cleanlab's rate per class: the posterior on
 # those rates, engine/class_rates.py; 26: untested class pairs that held-out rows do not back against no
-# flips at all: the posterior pooled with self-confidence, engine/pair_backing.py)
-LABEL_VERSION = 26
+# flips at all: the posterior pooled with self-confidence, engine/pair_backing.py; 27: a tiny class's
+# strays, rows each placed in a sure other class of their own, counted and flagged as any row)
+LABEL_VERSION = 27
 
 
 @dataclass

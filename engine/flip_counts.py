@@ -93,6 +93,22 @@ def counted_flips(labels: np.ndarray, q: np.ndarray, destinations: np.ndarray | 
     return float(np.sum(likely & ~aside)) / detection + rate * float(np.sum(aside)), detection
 
 
+def stray_rows(labels: np.ndarray, probs: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
+    """Rows the classifier places in another class, each on its own: the likeliest other class
+    reaches its confident-learning threshold (``thresholds``), and no other row of the same label
+    has that class as its sure rival (rows that do are a look-alike class, not strays)."""
+    rows = np.arange(len(labels))
+    others = np.array(probs, dtype=np.float64)
+    others[rows, labels] = -np.inf
+    rival = others.argmax(axis=1)
+    sure = np.flatnonzero(probs[rows, rival] >= thresholds[rival])
+    _, pair, count = np.unique(np.column_stack([labels[sure], rival[sure]]), axis=0, return_inverse=True,
+                               return_counts=True)
+    strays = np.zeros(len(labels), dtype=bool)
+    strays[sure] = count[pair.ravel()] < 2
+    return strays
+
+
 def label_loglik(labels: np.ndarray, q: np.ndarray, rate: float, destinations: np.ndarray | None) -> np.ndarray:
     kept, flipped = _flip_terms(labels, q, destinations)
     return np.log(np.maximum((1.0 - rate) * kept + rate * flipped, 1e-300))
