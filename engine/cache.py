@@ -239,7 +239,14 @@ class Cache:
                 }
                 (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
         except (OSError, TextauditError) as exc:
-            self.events.append(f"could not write cache entry {stage}/{key[:8]}: {exc}")
+            why = str(exc)
+            if short := _SHORT_WRITE.fullmatch(why):  # numpy's words for a write the disk cut short
+                why = f"the disk is full? {int(short[2]):,} of {int(short[1]):,} bytes written"
+            self.events.append(f"could not write cache entry {stage}/{key[:8]}: {why}")
+
+
+#: numpy's error for an array write cut short (a full disk): '115200 requested and 50144 written'.
+_SHORT_WRITE = re.compile(r"(\d+) requested and (\d+) written")
 
 
 def _manifest(folder_fd: int, key: str) -> dict[str, Any]:
