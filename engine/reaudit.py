@@ -74,7 +74,8 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
         raise type(exc)(f"{dataset.source} with the journal {journal_path.name} applied: {message}") from None
     kept = np.asarray(rows, dtype=np.int64)
     corrected = dataclasses.replace(corrected, source=f"{dataset.source} + {journal_path.name}",
-                                    ids=[dataset.ids[r] for r in kept], style=dataset.style)
+                                    ids=[dataset.ids[r] for r in kept], style=dataset.style,
+                                    warnings=_file_row_numbers(corrected, frame, kept))
     set_names = class_label_set_names(dataset.style, dataset.label_column) if dataset.is_multilabel else None
     if set_names is not None and all(isinstance(c, int) and 0 <= c < len(set_names) for c in corrected.classes):
         # a Sequence(ClassLabel) column's sets by its names, as the data's own audit shows them (the
@@ -83,6 +84,19 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
                                         label_originals={set_names[c]: c for c in corrected.classes})
     info = {**counts, "unapplied": unapplied}
     return corrected, kept, info, report + notes
+
+
+def _file_row_numbers(corrected: Dataset, frame: Any, kept: np.ndarray) -> list[str]:
+    """The corrected copy's load notes, a repeated header's rows numbered as in the data file (they
+    counted the corrected rows: 'row 149' of a header at row 150, a row above it excluded)."""
+    from engine.load import text_column_parts
+    from engine.text_notes import header_row_notes
+
+    columns = [*text_column_parts(frame, corrected.text_column), corrected.label_column]
+    counted = header_row_notes(frame, columns)
+    if not counted:
+        return corrected.warnings
+    return [header_row_notes(frame, columns, kept)[0] if note == counted[0] else note for note in corrected.warnings]
 
 
 def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: Path, *,

@@ -8,6 +8,7 @@ still runs (a code may be a text), but the note says what the column holds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from engine.wording import counted_verb
@@ -46,14 +47,15 @@ def number_text_notes(frame: pd.DataFrame, parts: list[str]) -> list[str]:
     return notes
 
 
-def header_row_notes(frame: pd.DataFrame, columns: list[str]) -> list[str]:
+def header_row_notes(frame: pd.DataFrame, columns: list[str], numbers: Sequence[int] | None = None) -> list[str]:
     """A note on rows whose text part(s) and label each hold their own column's name: a CSV joined
     to another with its header (``cat a.csv b.csv``, ``to_csv(path, mode='a')`` run twice) reads
-    the second header as a row, which was audited as a text with a class of its own, unsaid."""
+    the second header as a row, which was audited as a text with a class of its own, unsaid.
+    ``numbers``: each frame row's number in the data file (a corrected copy's rows), else positions."""
     first = frame[columns[0]]
     hits = first.eq(columns[0]) | first.eq("\ufeff" + columns[0])  # the joined file's BOM starts the row
     candidates = first.index[hits.fillna(False).to_numpy(dtype=bool)]
-    rows = [int(row) for row in candidates if all(
+    rows = [int(row if numbers is None else numbers[row]) for row in candidates if all(
         isinstance(value := frame.at[row, column], str) and value.removeprefix("\ufeff") == column for column in columns)]
     if not rows:
         return []

@@ -39,3 +39,20 @@ def test_the_joined_files_byte_order_mark_does_not_hide_its_header(tmp_path):
     path.write_bytes(("\ufefftext,label\n" + ROWS).encode("utf-8") * 2)
     assert [w[:46] for w in load_dataset(path).warnings if "header" in w] == [
         "1 row repeats the header ('text', 'label'; row"]
+
+
+def test_a_corrected_copy_numbers_the_header_row_as_the_file_does(tmp_path):
+    """``audit --apply-journal`` says the notes of the corrected copy: with a row above the header
+    excluded it said 'row 3' of a header on the file's row 4."""
+    from engine.corrections import Journal
+    from engine.reaudit import corrected_dataset
+
+    path = tmp_path / "joined.csv"
+    path.write_text("text,label\n" + ROWS + "text,label\n" + ROWS, encoding="utf-8")
+    dataset = load_dataset(path)
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as opened:
+        opened.record("exclude", 1, issue_type="label")
+    corrected = corrected_dataset(dataset, journal)[0]
+    notes = [w for w in corrected.warnings if "header" in w]
+    assert len(notes) == 1 and notes[0].startswith("1 row repeats the header ('text', 'label'; row 4, counted from 0)")
