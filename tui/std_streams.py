@@ -115,6 +115,18 @@ def _tolerant(stream: IO[str] | None, replaced: tuple[str, ...]) -> None:
     stream.reconfigure(errors=_ESCAPE_ERRORS)
 
 
+def write_waiting(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to ``fd``, waiting while a non-blocking descriptor is full. The wait is
+    retried every 0.1 s: a pty whose room comes back without a read on its other side (the kernel
+    moving its buffered output on) does not wake a select() already waiting."""
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(fd, view):]
+        except BlockingIOError:
+            select.select([], [fd], [], 0.1)
+
+
 class _WaitingWriter(io.RawIOBase):
     """Writes to a non-blocking descriptor, waiting while it is full (never closes it)."""
 
@@ -129,11 +141,8 @@ class _WaitingWriter(io.RawIOBase):
         return self._fd
 
     def write(self, data) -> int:  # type: ignore[override]
-        while True:
-            try:
-                return os.write(self._fd, data)
-            except BlockingIOError:
-                select.select([], [self._fd], [])
+        write_waiting(self._fd, data)
+        return len(data)
 
 
 def waiting_stdout() -> None:

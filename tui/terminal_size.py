@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import errno
 import os
-import select
 import sys
 import threading
 from queue import Queue
 from typing import IO, Any
 
 from textual.driver import Driver
+
+from tui.std_streams import write_waiting
 
 #: Frames queued for the terminal before the app waits for room (Textual's own writer's bound)
 MAX_QUEUED_WRITES = 30
@@ -83,16 +84,6 @@ class SurvivingWriterThread(threading.Thread):
         """Write what is queued, then end the thread."""
         self._queue.put(None)
         self.join()
-
-
-def write_waiting(fd: int, data: bytes) -> None:
-    """Write all of ``data`` to ``fd``, waiting while a non-blocking descriptor is full."""
-    view = memoryview(data)
-    while view:
-        try:
-            view = view[os.write(fd, view):]
-        except BlockingIOError:
-            select.select([], [fd], [])
 
 
 def _stderr_sized(linux_driver: type[Any]) -> type[Driver]:
