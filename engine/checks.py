@@ -307,6 +307,14 @@ def pred_probs_doubt(cached: dict[str, Any]) -> str | None:
     return None
 
 
+def label_probs_doubt(cached: dict[str, Any]) -> str | None:
+    """Why cached multi-label probabilities (one per label, rows need not sum to 1) cannot be used."""
+    probs = cached["pred_probs"]
+    if not np.isfinite(probs).all() or (probs < 0).any() or (probs > 1).any():
+        return "its per-label probabilities hold NaN, infinite or values outside [0, 1]"
+    return None
+
+
 def graph_doubt(cached: dict[str, Any]) -> str | None:
     indices, distances = cached["indices"], cached["distances"]
     if indices.shape != distances.shape:

@@ -20,6 +20,7 @@ bench/quality_multilabel.py has the figures behind these choices).
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -139,6 +140,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
     """The predict and audit stages of ``engine.pipeline.run_audit`` for multi-label data (cached);
     ``vectors`` are read only if a stage computes with them."""
     from engine.cache import ArraySpec, make_key
+    from engine.checks import audit_doubt, label_probs_doubt
     from engine.pipeline import PIPELINE_VERSION, package_version
     from engine.text_vectors import as_array
 
@@ -158,25 +160,26 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
                  "seed": options.seed, "graph": graph.method if graph is not None else None,
                  "sklearn": package_version("scikit-learn"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION}
         key = make_key(parts)
-        shape = (len(dataset), dataset.n_classes)
-        cached = runner.cache.load("pred_probs", key, arrays={"pred_probs": ArraySpec("float32", shape)})
-        if cached is not None:
-            runner.hits["predict"] = True
-            return cached["pred_probs"], key
-        from engine.multilabel_predict import cross_val_label_probs
 
-        runner.hits["predict"] = False
-        result = cross_val_label_probs(
-            as_array(vectors), dataset.label_sets, dataset.n_classes, folds=options.folds, C=options.C, seed=options.seed,
-            neighbours=graph.indices if graph is not None else None,
-            progress=runner.stage_progress("predict"), cancel=runner.cancel)
-        runner.notes.extend(result.notes)
-        runner.cache.save("pred_probs", key, {"pred_probs.npy": result.pred_probs}, {"notes": result.notes})
-        return result.pred_probs, key
+        def compute() -> tuple[np.ndarray, list[str]]:
+            from engine.multilabel_predict import cross_val_label_probs
+
+            result = cross_val_label_probs(
+                as_array(vectors), dataset.label_sets, dataset.n_classes, folds=options.folds, C=options.C,
+                seed=options.seed, neighbours=graph.indices if graph is not None else None,
+                progress=runner.stage_progress("predict"), cancel=runner.cancel)
+            return result.pred_probs, result.notes
+
+        pred_probs, _ = runner.cached(
+            "predict", "pred_probs", key, compute=compute,
+            files=lambda result: ({"pred_probs.npy": result[0]}, {"notes": result[1]}),
+            restore=lambda cached: (cached["pred_probs"], []), doubt=label_probs_doubt,
+            arrays={"pred_probs": ArraySpec("float32", (len(dataset), dataset.n_classes))})
+        return pred_probs, key
 
     pred_probs, pred_key = runner.timed("predict", predict)
 
-    def audit():
+    def audit() -> DatalabFindings:
         from engine.audit import AuditOutput, cached_issues
         from engine.cache import array_hash
 
@@ -184,25 +187,23 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
                  "issue_types": list(options.issue_types), "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
                  "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION,
                  "ml_check": MULTILABEL_CHECK_VERSION}
-        key = make_key(parts)
-        cached = runner.cache.load("audit", key)
-        if cached is not None:
-            runner.hits["audit"] = True
-            runner.notes.extend(cached["_meta"].get("notes", []))
+
+        def restore(cached: dict[str, Any]) -> DatalabFindings:
+            meta = cached["_meta"]
             return AuditOutput(issues=cached_issues(cached["issues"], len(dataset)), summary=cached["summary"],
-                               info=cached["info"],
-                               report=cached["report"], timings_s=cached["_meta"].get("timings_s", {}),
-                               notes=cached["_meta"].get("notes", []))
-        runner.hits["audit"] = False
-        output = run_datalab_multilabel(
-            dataset.label_sets, pred_probs, graph.to_csr() if graph is not None else None,
-            null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
-            progress=runner.progress, cancel=runner.cancel)
-        runner.cache.save("audit", key, {"issues.parquet": output.issues, "summary.parquet": output.summary,
-                                         "info.json": output.info, "report.txt": output.report},
-                          {"timings_s": output.timings_s, "notes": output.notes})
-        runner.notes.extend(output.notes)
-        return output
+                               info=cached["info"], report=cached["report"], timings_s=meta.get("timings_s", {}),
+                               notes=meta.get("notes", []))
+
+        return runner.cached(
+            "audit", "audit", make_key(parts), restore=restore,
+            compute=lambda: run_datalab_multilabel(
+                dataset.label_sets, pred_probs, graph.to_csr() if graph is not None else None,
+                null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
+                progress=runner.progress, cancel=runner.cancel),
+            files=lambda output: ({"issues.parquet": output.issues, "summary.parquet": output.summary,
+                                   "info.json": output.info, "report.txt": output.report},
+                                  {"timings_s": output.timings_s, "notes": output.notes}),
+            doubt=functools.partial(audit_doubt, n_rows=len(dataset)))
 
     output = runner.timed("audit", audit)
     return pred_probs, output
