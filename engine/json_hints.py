@@ -37,7 +37,8 @@ def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:
             return "; two JSON values on one line: put each object on a line of its own"
         return (f"; another JSON value starts on line {exc.lineno}: several values one after another are no JSON "
                 "file; put the records in one array ([{...}, {...}]), or save one object per line as .jsonl")
-    if lines and not rest:  # the line ended inside its value
+    if lines and not rest and exc.doc.rstrip().endswith(("{", "[")):  # a record's opening line (indent=...),
+        # not a line cut off mid-value (a write that did not finish: json's own words fit that)
         return ("; the object goes on past the end of the line: JSON Lines holds each object whole on one line "
                 "(write each record with json.dumps(record), no indent), or save an array of them as .json")
     return ""

@@ -36,3 +36,13 @@ def test_a_json_shape_mistake_is_named(tmp_path, name, body, says):
     with pytest.raises(DataError) as caught:
         load_dataset(path)
     assert says in caught.value.message, caught.value.message
+
+
+def test_a_line_cut_off_mid_value_gets_no_pretty_printing_hint(tmp_path):
+    """A last line a write did not finish ends inside its object too; json's own words fit it, and
+    advice about pretty-printed records would not."""
+    path = tmp_path / "cut.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in RECORDS) + '{"text": "abc", "label": ', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(path)
+    assert caught.value.message.endswith("not valid JSON on line 4: Expecting value (column 26)"), caught.value.message
