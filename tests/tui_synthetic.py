@@ -89,7 +89,7 @@ def fixed_view(dataset) -> AuditView:
         class_names=[str(c) for c in dataset.class_names], pred_probs=pred_probs, issue_types=ISSUE_TYPES,
         counts=counts, flags=flags, scores=scores, neighbour_indices=neighbours, neighbour_distances=distances,
         info={"class_imbalance": {"threshold": 0.1}}, report="Here is a fixed report of a synthetic audit.\n",
-        p_value=1e-6, notes=["a fixed note of the synthetic view"],
+        p_value=1e-6, notes=["a fixed note of the synthetic view"], id_column=dataset.id_column,
     )
     view.datalab_label_flags = rows % 34 == 5  # Datalab's own flag: half of textaudit's, plus none else
     view.datalab_label_scores = scores["label"]

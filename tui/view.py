@@ -127,6 +127,7 @@ class AuditView:
     raw_texts: Any = None  # the dataset's own texts (line breaks kept), for the detail pane; else ``texts``
     #: --label-names: each class as the data spells it ('1') -> its name ('World'); None without it
     value_names: dict[str, str] | None = None
+    id_column: str | None = None  # the data's id column (--id-column); without one ``ids`` are the row numbers
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
     #: The names as every screen draws them (tui.names.drawn_name): quoted only where a name would
     #: look like another or like nothing. Drawing reads these; anything that acts on a label
@@ -271,6 +272,7 @@ class AuditView:
             p_value=non_iid_p_value(result),
             notes=[terminal_safe(note) for note in result.notes],
             value_names=value_names,
+            id_column=getattr(dataset, "id_column", None),
         )
         if "datalab_is_label_issue" in issues:
             view.datalab_label_flags = issues["datalab_is_label_issue"].to_numpy(dtype=bool)

@@ -15,12 +15,18 @@ from tui.widgets.footer import Footer
 from tui.widgets.safe_input import SafeInput
 
 
-def resolve_row(query: str, ids: np.ndarray, n_rows: int) -> tuple[int | None, str | None]:
+NO_IDS = "this data has no id column (--id-column names one)"
+
+
+def resolve_row(query: str, ids: np.ndarray | None, n_rows: int) -> tuple[int | None, str | None]:
     """(row, None), or (None, why not). ``id:X`` is always an id; a number is a row number
-    (as the detail pane shows it, commas allowed); anything else is looked up as an id."""
+    (as the detail pane shows it, commas allowed); anything else is looked up as an id.
+    ``ids`` None: the data has no id column, and only row numbers go."""
     text = query.strip()
     if not text:
-        return None, "type a row number or an id"
+        return None, "type a row number or an id" if ids is not None else f"type a row number: {NO_IDS}"
+    if ids is None and not text.replace(",", "").replace("_", "").isdecimal():
+        return None, f"{text!r} is no row number (0..{n_rows - 1:,}): {NO_IDS}"
     if text.lower().startswith("id:"):
         return _by_id(text[3:].strip(), ids)
     number = text.replace(",", "").replace("_", "")
@@ -28,7 +34,8 @@ def resolve_row(query: str, ids: np.ndarray, n_rows: int) -> tuple[int | None, s
         row = int(number)
         if row < n_rows:
             return row, None
-        return None, f"row {row:,} is past the last row ({n_rows - 1:,}); id:{text} looks it up as an id"
+        past = f"row {row:,} is past the last row ({n_rows - 1:,})"
+        return None, past + (f"; id:{text} looks it up as an id" if ids is not None else "")
     return _by_id(text, ids)
 
 
@@ -52,7 +59,7 @@ class GotoDialog(ModalScreen[int | None]):
     BINDINGS = GOTO_BINDINGS
     AUTO_FOCUS = "#goto-query"
 
-    def __init__(self, ids: np.ndarray, n_rows: int, refuse: Callable[[int], str | None] | None = None) -> None:
+    def __init__(self, ids: np.ndarray | None, n_rows: int, refuse: Callable[[int], str | None] | None = None) -> None:
         super().__init__()
         self.ids = ids
         self.n_rows = n_rows
@@ -60,9 +67,10 @@ class GotoDialog(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="goto"):
-            yield Label(f"Go to a row (0..{self.n_rows - 1:,}) or an id (id:X) · enter goes · esc cancels",
+            ids = " or an id (id:X)" if self.ids is not None else ""  # without an id column: rows only
+            yield Label(f"Go to a row (0..{self.n_rows - 1:,}){ids} · enter goes · esc cancels",
                         classes="dialog-title", markup=False)
-            yield SafeInput(placeholder="row number or id", id="goto-query")  # a pasted id may hold ESC
+            yield SafeInput(placeholder="row number" + (" or id" if ids else ""), id="goto-query")  # a pasted id may hold ESC
             yield Label("", id="goto-error", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 

@@ -214,7 +214,8 @@ class MarkKeys:
                 return
             self.show_row(row)
 
-        self.app.push_screen(GotoDialog(self.view.ids, len(self.view), self.cannot_list), chosen)
+        ids = self.view.ids if self.view.id_column is not None else None  # no id column: row numbers only
+        self.app.push_screen(GotoDialog(ids, len(self.view), self.cannot_list), chosen)
 
     def action_thresholds(self) -> None:
         self.app.open_thresholds(self.issue_type)

@@ -135,11 +135,13 @@ class DetailPane(VerticalScroll, can_focus=True):
         return self._datalab_rule[1]
 
     def row_header(self, row: int, names: list[str]) -> Text:
-        """The top of every row's detail: its number and id, the decision (``names``: how the
-        book names labels), then the text, and a blank line."""
+        """The top of every row's detail: its number and id (where the data has an id column: without
+        one 'Row 2,402 · id 2402' named an id no column holds), the decision (``names``: how the book
+        names labels), then the text, and a blank line."""
         text = Text()
         text.append(f"Row {row:,}", style="bold")
-        text.append(f" · id {self.view.ids[row]}")
+        if self.view.id_column is not None:
+            text.append(f" · id {self.view.ids[row]}")
         decision = self.book.describe(row, names)
         if decision:
             text.append(f"   decision: {decision}", style="bold reverse")
