@@ -72,7 +72,8 @@ REVIEW_BINDINGS = [
     Binding("m", "more_like_this", "More like this", show=False,
             tooltip="More like this: the 50 rows nearest to this one (mark them for one decision)"),
     Binding("j", "jump_issue", "Jump", show=False, tooltip="The same row on the next issue screen that flags it"),
-    Binding("c", "app.confusions", "Confusions", show=False,
+    # C too: the summary's key for it ('C confusions'; its c is the class chart), which did nothing here
+    Binding("c,C", "app.confusions", "Confusions", show=False,
             tooltip="Confusion navigator: label issues by class pair (given → suggested)"),
     Binding("t", "thresholds", "Threshold", show=False,
             tooltip="Flag threshold of label / outlier / near-duplicate scores, with a histogram"),
