@@ -200,7 +200,7 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
         with path.open(encoding=encoding, newline="") as handle:
             head = handle.read(_HEAD_BYTES)
         quote_all = _all_quoted(head)  # the header and the first row quote every field
-    blank = _blank_lines(path, newline, raw.shape, options)
+    blank = _blank_lines(path, raw.shape, options)
     notes = _blank_note(path, blank) + quoting_notes
     encoding, bom = _written_encoding(path, encoding, bom)
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
@@ -208,25 +208,33 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
     return frame, style
 
 
-def _blank_lines(path: Path, newline: str, shape: tuple[int, int], options: dict[str, Any]) -> int:
-    """Blank lines pandas skipped (an export cannot write them back; spaces only count as blank): found
-    by a search (the bytes, or a UTF-16/32 file's text), counted by a second parse only when it finds one."""
+def _blank_lines(path: Path, shape: tuple[int, int], options: dict[str, Any]) -> int:
+    """Blank lines pandas skipped (an export cannot write them back; spaces only count as blank), in
+    any line break (a bare LF one in a CRLF file too): found by a search (the bytes, or a UTF-16/32 or
+    EBCDIC file's text), counted only when it finds one, as an export splits lines."""
     import mmap
+
+    from engine.verbatim import blank_lines
 
     if path.stat().st_size == 0:
         return 0
-    blank = re.escape(newline) + r"[ \t]*" + re.escape(newline)
+    # a line break as engine.verbatim splits them (\r\r\n is one), then the start of another
+    blank, first = r"(?:\r\r\n|\r\n|\n|\r(?!\r?\n))[ \t]*[\r\n]", r"[ \t]*[\r\n]"
     if _decoded_lines(options["encoding"]):
-        text = codecs.decode(path.read_bytes(), options["encoding"])
-        if not re.search(blank, text) and not re.match(r"[ \t]*" + re.escape(newline), text.lstrip("\ufeff")):
+        text = codecs.decode(path.read_bytes(), options["encoding"]).removeprefix("\ufeff")
+        if not re.search(blank, text) and not re.match(first, text):
             return 0
     else:
         with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            first = rb"(?:\xef\xbb\xbf)?[ \t]*" + re.escape(newline.encode())  # a blank first line, after a BOM too
-            if not re.search(blank.encode(), data) and not re.match(first, data):
+            # a blank first line, after a BOM too
+            if not re.search(blank.encode(), data) and not re.match(rb"(?:\xef\xbb\xbf)?" + first.encode(), data):
                 return 0
-    # a line break inside a quoted cell is data; pandas tells a blank line from one (given the
-    # column count: a blank first line would give none, "No columns to parse")
+        text = codecs.decode(path.read_bytes(), options["encoding"]).removeprefix("\ufeff")
+    counted = blank_lines(text, "csv" if options["sep"] == "," else "tsv", shape[0])
+    if counted is not None:
+        return counted
+    # odd quoting: pandas tells a blank line from a line break in a quoted cell (given the column
+    # count: a blank first line would give none, "No columns to parse")
     return len(pd.read_csv(path, skip_blank_lines=False, names=range(shape[1]), **options)) - shape[0]
 
 

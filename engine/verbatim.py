@@ -100,18 +100,36 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
             position = newline + 1
         wanted = rows
     else:
-        start, spaces = 0, " \t" if fmt == "csv" else " "  # a line of these (or none) is blank to pandas, no row
-        for match in (_CSV_BREAKS if fmt == "csv" else _TSV_BREAKS).finditer(text):
-            if text[match.start()] != '"':  # TSV has no quoting: every line break ends a record
-                if match.start() > start and (text[start] not in spaces or text[start:match.start()].strip(spaces)):
-                    add(start, match.start(), match.end())
-                start = match.end()
-        if text[start:].strip(spaces):
-            add(start, len(text), len(text))
+        for start, stop, end_stop, blank in _delimited_lines(text, fmt):
+            if not blank:
+                add(start, stop, end_stop)
         wanted = rows + 1
     if len(starts) != wanted:
         return None
     return SourceText(text, starts, stops, end_stops)
+
+
+def _delimited_lines(text: str, fmt: str) -> Iterator[tuple[int, int, int, bool]]:
+    """A CSV/TSV text's lines as (start, stop, end of its line break, blank): a line break inside
+    quotes is data; a line of spaces (CSV: or tabs), or none, is blank to pandas, no row."""
+    start, spaces = 0, " \t" if fmt == "csv" else " "
+    for match in (_CSV_BREAKS if fmt == "csv" else _TSV_BREAKS).finditer(text):
+        if text[match.start()] != '"':  # TSV has no quoting: every line break ends a record
+            blank = match.start() == start or (text[start] in spaces and not text[start:match.start()].strip(spaces))
+            yield start, match.start(), match.end(), blank
+            start = match.end()
+    if start < len(text):
+        yield start, len(text), len(text), not text[start:].strip(spaces)
+
+
+def blank_lines(text: str, fmt: str, records: int) -> int | None:
+    """How many blank lines a CSV/TSV text holds, split as an export splits it (``\r\r\n`` is one
+    line break), or None when its ``records`` (header included) cannot be told apart so."""
+    blank = found = 0
+    for _, _, _, is_blank in _delimited_lines(text, fmt):
+        blank += is_blank
+        found += not is_blank
+    return blank if found == records else None
 
 
 def _past(text: str, i: int, char: str) -> int:
