@@ -241,11 +241,12 @@ class Cache:
         except (OSError, TextauditError) as exc:
             why = str(exc)
             if short := _SHORT_WRITE.fullmatch(why):  # numpy's words for a write the disk cut short
-                why = f"the disk is full? {int(short[2]):,} of {int(short[1]):,} bytes written"
+                why = f"the disk is full? {int(short[2]):,} of {int(short[1]):,} array values written"
             self.events.append(f"could not write cache entry {stage}/{key[:8]}: {why}")
 
 
-#: numpy's error for an array write cut short (a full disk): '115200 requested and 50144 written'.
+#: numpy's error for an array write cut short (a full disk): '115200 requested and 50144 written',
+#: counted in array values (fwrite's items), not bytes: 4 bytes each for float32 vectors.
 _SHORT_WRITE = re.compile(r"(\d+) requested and (\d+) written")
 
 
