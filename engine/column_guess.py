@@ -79,8 +79,16 @@ def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join:
         hint = f"{named[0]!r} looks like the label column; " if len(named) == 1 else ""
     texts = [c for c in free if _name_fits(c, TEXT_NAMES, TEXT_WORDS)]  # not id+text
     joined = "" if close else _join_hint(role, texts, option, join)
-    raise UsageError(f"no {role} column {column!r} (columns: {', '.join(columns)}); {hint}"
+    raise UsageError(f"no {role} column {column!r} (columns: {_listed(columns)}); {hint}"
                      f"choose one with {option}{joined}")
+
+
+def _listed(columns: Sequence[str]) -> str:
+    """The column names of an error line, each shown as a class name is (an invisible or bidi
+    character escaped, an empty name or one holding ', ' quoted), as its "did you mean" shows them."""
+    from engine.wording import shown_name
+
+    return ", ".join(shown_name(c, joined=True) for c in columns)
 
 
 def _joined_by_mistake(column: str, columns: Sequence[str]) -> str | None:
@@ -177,20 +185,20 @@ def guess_column(frame: pd.DataFrame, role: str, exclude: Sequence[str]) -> tupl
             why, joined = "", _join_hint(role, columns, option, fitting)
         else:
             why, joined = f"{shown} could each be it; ", ""
-        raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {why}"
+        raise UsageError(f"no {role} column {default!r} (columns: {_listed(columns)}); {why}"
                          f"choose one with {option}{joined}")
     if named:  # name candidates, none of whose values fit
         shown = "; ".join(f"{c!r} is not taken: {reasons[c]}" for c in named)
-        raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {shown}; "
+        raise UsageError(f"no {role} column {default!r} (columns: {_listed(columns)}); {shown}; "
                          f"choose one with {option}")
     nested = _nested_columns(frame)
     if nested and default not in frame.columns:  # Label Studio / API exports: {"data": {"text": ...}}
-        raise UsageError(f"no {role} column {default!r} (columns: {', '.join(columns)}); {nested}: flatten "
+        raise UsageError(f"no {role} column {default!r} (columns: {_listed(columns)}); {nested}: flatten "
                          f"them first (pandas.json_normalize, then save as .jsonl) and choose with {option}")
     if default in frame.columns:  # there, but given as another role ('--label-column text')
         others = "--label-column / --id-column" if role == "text" else "--text-column / --id-column"
         raise UsageError(f"column {default!r} is already given with {others}, and no other column looks like "
-                         f"the {role} (columns: {', '.join(columns)}); choose the {role} column with {option}")
+                         f"the {role} (columns: {_listed(columns)}); choose the {role} column with {option}")
     check_column(frame, default, role, option)
     raise AssertionError("unreachable: check_column raises for a missing column")
 

@@ -459,7 +459,7 @@ def test_control_characters_from_the_data_never_reach_the_terminal_raw(tmp_path,
     code = main(["audit", str(path), "--model", "tfidf"])
     err = capsys.readouterr().err
     assert code == EXIT_USAGE and "\x1b" not in err
-    assert_one_error_line(err, "columns: tex\\x1b[2Jt, label")
+    assert_one_error_line(err, "columns: 'tex\\x1b[2Jt', label")
 
 
 def test_the_export_line_shows_control_characters_of_the_output_path_as_escapes(tmp_path, capsys):
