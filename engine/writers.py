@@ -446,10 +446,7 @@ def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     """
     notes = _Notes()
     if fmt not in ("csv", "tsv") and style is not None and style.header and tuple(style.header) != tuple(frame.columns):
-        renamed = [f"{before!r} as {after!r}" for before, after in zip(style.header, frame.columns) if before != after]
-        if renamed:  # a CSV header repeats a name or leaves one empty: JSON keys and Arrow fields cannot
-            notes.add(f"the input's header repeats a column name or leaves one empty, which {fmt} cannot hold: "
-                      f"wrote {', '.join(renamed[:3])}{', ...' if len(renamed) > 3 else ''}")
+        frame = _header_names(frame, style.header, fmt, notes)
     if fmt == "parquet":
         _write_parquet(frame, output, style, notes, replace_symlink, rows)
     elif fmt == "hf":
@@ -457,6 +454,24 @@ def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     else:
         _write_text(frame, output, fmt, style, rows, notes, replace_symlink, verbatim)
     return notes.lines
+
+
+def _header_names(frame: pd.DataFrame, header: Sequence[str], fmt: str, notes: _Notes) -> pd.DataFrame:
+    """``frame`` with the CSV header's own names where ``fmt`` holds them: an empty name (read as
+    'Unnamed: i') is a JSON key and an Arrow field like any; a name the header repeats cannot be two
+    keys or fields, so it keeps the frame's ('text.1'), said in a note."""
+    names, renamed = [str(c) for c in frame.columns], []
+    for i, (before, after) in enumerate(zip(header, list(names))):
+        if before == after:
+            continue
+        if header.count(before) == 1 and before not in names:
+            names[i] = before
+        else:
+            renamed.append(f"{before!r} as {after!r}")
+    if renamed:
+        notes.add(f"the input's header repeats a column name, which {fmt} cannot hold twice: "
+                  f"wrote {', '.join(renamed[:3])}{', ...' if len(renamed) > 3 else ''}")
+    return frame.set_axis(names, axis=1) if names != [str(c) for c in frame.columns] else frame
 
 
 def layout_only(style: SourceStyle | None) -> SourceStyle | None:
