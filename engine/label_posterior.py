@@ -76,12 +76,13 @@ it gets little probability on its label, so its posterior of a flip is near 1 an
 the lowest whether wrong or not. Counted and flagged like the others, such a class was flagged
 whole (the demo's 3-row class: its 2 honest rows among 14 flags for 11 planted errors). Its rows
 add the rate's share to a count, and the class gets at most its share of the flags, its
-lowest-scored rows (``lowest_scored``), except its strays (``flip_counts.stray_rows``: rows the
-classifier places each in a sure other class of its own): random flips land per class, not per row,
-so with many tiny classes most of their rows can be flips, each from elsewhere (bench/quality.py's
-``+scatter``, 5%: 161 flagged for 278 flips, now 250; LABEL_VERSION 27); on the 251 cached bench runs: AP and paths unchanged,
+lowest-scored rows (``lowest_scored``); on the 251 cached bench runs: AP and paths unchanged,
 no-noise flags equal or lower, mean F1 0.7873 -> 0.7876 (long-tail and fine50 up to +0.03 under
 flips to the nearest class, down to -0.02 under random flips, some of which land in tiny classes).
+But random flips land per class, not per row, so with many tiny classes most of their rows can be
+flips from elsewhere (bench/quality.py's ``+scatter``, 5%: 161 flagged for 278 flips): a tiny
+class's strays (``flip_counts.stray_rows``: rows the classifier places each in a sure other class
+of its own) are counted and flagged as any row (250 flagged there; LABEL_VERSION 27).
 The cap left the ranking as it was: an honest row of such a class still scored among the lowest,
 its label's few percent beside a spread over classes the classifier never learned to rule out. So
 its score is the path's own (self-confidence or the posterior) on the two-way contest between its
