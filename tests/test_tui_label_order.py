@@ -130,3 +130,32 @@ async def test_the_first_class_is_drawn_on_the_label_plot(demo_csv, tmp_path):
         assert bottom.startswith(f"{0:7.3g}│")
         first_columns = bottom[8:12]
         assert first_columns.strip(), f"blank where the first rows' class belongs: {bottom!r}"
+
+
+def test_the_legend_names_the_numbers_as_they_appear():
+    from tui.label_order import appearance_legend
+
+    labels = blocks([2, 3, 1], [2, 0, 1])  # class 2 first, then 0, then 1
+    assert appearance_legend(labels, ["World", "Sports", "Business"]) == "On the plot: 1 = Business · 2 = World · 3 = Sports"
+    assert appearance_legend(labels, ["1", "2", "-3"]) == "On the plot: 1 = label -3 · 2 = label 1 · 3 = label 2"
+    many = np.arange(12)
+    assert appearance_legend(many, [f"c{i}" for i in range(12)], shown=3) == "On the plot: 1 = c0 · 2 = c1 · 3 = c2 · ... (9 more)"
+
+
+async def test_the_non_iid_screen_says_which_class_each_number_is(demo_csv, tmp_path):
+    """ui21 on AG News (labels 1-4): the plot's class 1 is the label 3, met first, and nothing said so."""
+    from textual.widgets import Static
+    from tui_synthetic import fixed_result, fixed_view
+
+    from tui.app import TextauditApp
+
+    result = fixed_result(demo_csv)
+    view = fixed_view(result.dataset)
+    view.given = view.given[::-1].copy()  # the last class in the file now comes first
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", view=view)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_issue("non_iid")
+        await pilot.pause()
+        legend = str(app.screen.query_one("#label-plot-legend", Static).render())
+    assert legend.startswith(f"On the plot: 1 = {view.shown_names[int(view.given[0])]} · ")

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from engine.order_words import NONE, not_random, order_evidence
 from tui.bindings import SINGLE_VIEW_BINDINGS
-from tui.label_order import first_appearance_ranks
+from tui.label_order import appearance_legend, first_appearance_ranks
 from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.charts import PositionPlot
@@ -49,6 +49,8 @@ class NonIidScreen(HistoryKeys, Screen):
                      else "Labels by position, classes numbered from 1 as they appear (steps = grouped)")
             yield PositionPlot(first_appearance_ranks(view.label_keys()) + 1, title, low=0,
                                high=max(1, order.n_classes), id="label-plot")
+            if not order.sets:
+                yield Static(appearance_legend(view.given, view.shown_names), id="label-plot-legend", markup=False)
             if "non_iid" in view.scores:
                 yield PositionPlot(view.scores["non_iid"], "non_iid_score by row position (low = unusual neighbourhood)",
                                    low=0, high=1, id="score-plot")
