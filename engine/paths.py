@@ -70,10 +70,13 @@ def missing_folder(folder: Path, fix: str | None = None) -> str:
     """Why ``folder`` (a path's parent that is no folder) cannot hold a file, and ``fix`` ('choose
     another --journal'): 'folder X does not exist; create it first or <fix>', or, where a file stands
     on the way ('-o data.csv/out.csv'), 'X is a file, not a folder; <fix>' (it read 'folder data.csv
-    does not exist' beside the file)."""
+    does not exist' beside the file); a link to nothing there: 'X is a link to Y, which does not exist'
+    (not 'a file', nor a folder to create: X is taken)."""
     for above in (folder, *folder.parents):
         if os.path.lexists(above):
-            if not above.is_dir():
-                return f"{above} is a file, not a folder" + (f"; {fix}" if fix else "")
-            break
+            if above.is_dir():
+                break
+            if above.is_symlink() and not above.exists():
+                return f"{above} is a link to {os.readlink(above)}, which does not exist" + (f"; {fix}" if fix else "")
+            return f"{above} is a file, not a folder" + (f"; {fix}" if fix else "")
     return f"folder {folder} does not exist" + (f"; create it first or {fix}" if fix else "")
