@@ -71,17 +71,18 @@ def _blank_note(path: Path, blank: int) -> tuple[str, ...]:
     return (f"{path.name}: {lines}; an export leaves them out",)
 
 
-def _text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
-    """(newline, ends with a newline, has a UTF-8 BOM) from the file's bytes."""
+def _text_layout(path: Path, encoding: str, spaces: str = " \t") -> tuple[str, bool, bool]:
+    """(newline, ends with a newline, has a UTF-8 BOM) from the file's bytes; a last line of
+    ``spaces`` without a line break is a blank line, left out: the line before it ends the file."""
     with path.open("rb") as handle:
         head = handle.read(_HEAD_BYTES)
         handle.seek(0, 2)
         size = handle.tell()
-        handle.seek(max(0, size - 2))
-        tail = handle.read()
+        handle.seek(max(0, size - 4096))
+        tail = handle.read().rstrip(spaces.encode())
     bom = head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "").startswith("utf8")
     if _decoded_lines(encoding):
-        return _wide_text_layout(path, encoding)
+        return _wide_text_layout(path, encoding, spaces)
     lf = head.find(b"\n")
     if lf == -1:  # no line break in the head (one long line): the file's end tells
         newline = "\r\n" if tail.endswith(b"\r\n") else "\r" if tail.endswith(b"\r") or b"\r" in head else "\n"
@@ -104,7 +105,7 @@ def _written_encoding(path: Path, encoding: str, bom: bool) -> tuple[str, bool]:
     return encoding, bom  # little-endian: the codec writes that BOM itself (reading needs one)
 
 
-def _wide_text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
+def _wide_text_layout(path: Path, encoding: str, spaces: str) -> tuple[str, bool, bool]:
     """:func:`_text_layout` for UTF-16/32 and EBCDIC, whose line breaks are not the ASCII bytes (a
     UTF-16/32 codec itself reads and writes the BOM)."""
     with path.open(encoding=encoding, newline="") as handle:
@@ -117,7 +118,7 @@ def _wide_text_layout(path: Path, encoding: str) -> tuple[str, bool, bool]:
         newline = "\r\n" if last.endswith("\r\n") else "\r" if "\r" in head else "\n"
     else:
         newline = "\r\n" if lf > 0 and head[lf - 1] == "\r" else "\n"
-    return newline, last.endswith(("\n", "\r")), False
+    return newline, last.rstrip(spaces).endswith(("\n", "\r")), False
 
 
 def _all_quoted(head: str, records: int = 2) -> bool:
@@ -180,7 +181,7 @@ def _header_line(path: Path, encoding: str) -> str:
 
 def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     """CSV (RFC 4180 quoting) or TSV (no quoting at all); every cell a string, empty = missing."""
-    newline, final_newline, bom = _text_layout(path, encoding)
+    newline, final_newline, bom = _text_layout(path, encoding, " \t" if kind == "csv" else " ")
     quoting_notes = check_tsv_quoting(path, encoding) if kind == "tsv" else ()  # engine/tsv_quoting.py
     options = dict(sep="," if kind == "csv" else "\t", header=None, encoding=encoding, dtype=str,
                    keep_default_na=False, na_values=[""],
@@ -219,7 +220,8 @@ def _blank_lines(path: Path, shape: tuple[int, int], options: dict[str, Any]) ->
     if path.stat().st_size == 0:
         return 0
     # a line break as engine.verbatim splits them (\r\r\n is one), then the start of another
-    blank, first = r"(?:\r\r\n|\r\n|\n|\r(?!\r?\n))[ \t]*[\r\n]", r"[ \t]*[\r\n]"
+    blank = r"(?:\r\r\n|\r\n|\n|\r(?!\r?\n))(?:[ \t]*[\r\n]|[ \t]+\Z)"  # \Z: a last line of spaces
+    first = r"[ \t]*[\r\n]"
     if _decoded_lines(options["encoding"]):
         text = codecs.decode(path.read_bytes(), options["encoding"]).removeprefix("\ufeff")
         if not re.search(blank, text) and not re.match(first, text):
@@ -397,7 +399,7 @@ def _json_lines(text: str) -> bool:
 
 def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     """A JSON array of records, or an object of equal-length column lists."""
-    newline, final_newline, bom = _text_layout(path, encoding)
+    newline, final_newline, bom = _text_layout(path, encoding, "")
     with path.open(encoding=encoding, newline="") as handle:
         text = handle.read()
     repeats = RepeatedKeys()  # engine/json_keys.py: an object repeating a key is noted
