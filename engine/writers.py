@@ -140,11 +140,13 @@ def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool
     """(newline, final newline, BOM, encoding) for a text output."""
     if style is None or style.fmt not in ("csv", "tsv", "jsonl", "json"):
         return "\n", True, False, "utf-8"
+    if fmt in ("jsonl", "json") and style.fmt not in ("jsonl", "json"):
+        # JSON from a CSV: UTF-8 and no BOM (RFC 8259); an Excel CSV's BOM made the first line unreadable
+        # to json.loads and pandas.read_json(lines=True). A JSON file keeps its own encoding and BOM.
+        return style.newline, style.final_newline, False, "utf-8"
     encoding = style.encoding
     if encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
         encoding = "utf-8"  # the BOM is written on its own
-    elif fmt in ("jsonl", "json") and style.fmt not in ("jsonl", "json"):
-        encoding = "utf-8"  # JSON from a CSV: UTF-8 (RFC 8259); a JSON file keeps its own encoding
     return style.newline, style.final_newline, style.bom, encoding
 
 
