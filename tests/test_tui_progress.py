@@ -31,7 +31,6 @@ async def test_progress_screen_runs_the_audit_then_shows_the_summary(three_class
         assert "60 rows" in str(app.screen.query_one("#title-bar").render())
 
 
-
 async def test_the_view_of_the_rows_is_built_in_the_worker(three_class_csv, tmp_path, monkeypatch):
     """AuditView.from_result took 0.5 s at 220k rows (scipy.sparse's first import among it) on the UI
     thread, the progress screen frozen meanwhile: the audit worker builds it and the message carries it."""
@@ -53,6 +52,7 @@ async def test_the_view_of_the_rows_is_built_in_the_worker(three_class_csv, tmp_
         assert type(app.screen).__name__ == "SummaryScreen"
         assert len(app.view) == 60
     assert built_on and all(thread is not threading.main_thread() for thread in built_on)
+
 
 def big_csv(demo_csv, tmp_path):
     frame = pd.read_csv(demo_csv)
