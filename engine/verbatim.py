@@ -26,8 +26,11 @@ from typing import Any
 #: ``\r\r\n`` is one line break: a CSV written on Windows by Python's csv module without
 #: ``newline=''`` ends every line so; pandas reads a blank line after each row, which an export left
 #: out, so every row came back ending in a lone ``\r``.
-_CSV_BREAKS = re.compile(r'"[^"]*"|\r\r\n|\r\n|\n|\r')
-_CSV_COMMAS = re.compile(r'"[^"]*"|,')
+#: A quote opens a quoted run only at a field's start, as pandas and the csv module read it: in
+#: ``say 5" nails`` it is data (it opened a run to the next quote, lines later, and every row of the
+#: export was rendered afresh).
+_CSV_BREAKS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|\r\r\n|\r\n|\n|\r')
+_CSV_COMMAS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|,')
 _TSV_BREAKS = re.compile(r"\r\r\n|\r\n|\n|\r")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 _JSON = json.JSONDecoder()

@@ -114,7 +114,9 @@ def test_records_that_cannot_be_told_apart_exactly_are_not_used(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text('text,label\nab"c,x\nd",y\n')  # pandas: two rows (a quote inside a cell is data)
     assert len(load_dataset(path)) == 2
-    assert source_records(path, "csv", "utf-8", 2) is None  # not two records here: every row rendered
+    # a quote opens a quoted run only at a field's start, as pandas reads it (before: None, all rendered)
+    assert source_records(path, "csv", "utf-8", 2).records == ["text,label", 'ab"c,x', 'd",y']
+    assert source_records(path, "csv", "utf-8", 3) is None  # not that many records here: every row rendered
     path.write_text("text,label\n\nx,a\n")
     assert source_records(path, "csv", "utf-8", 1).records == ["text,label", "x,a"]  # blank lines are not rows
 
