@@ -191,7 +191,7 @@ def _csv_fields(line: str) -> list[str] | None:
     if len(line) >= csv.field_size_limit():  # its default (128 KiB) is no limit on a text
         csv.field_size_limit(len(line) + 1)
     try:
-        parsed = list(csv.reader([line], strict=True))
+        parsed = list(csv.reader([line]))  # not strict: as pandas, text after a closing quote is data
     except csv.Error:
         return None
     return parsed[0] if len(parsed) == 1 else None

@@ -96,7 +96,8 @@ def test_a_multilabel_jsonl_relabel_replaces_only_the_list(tmp_path):
 
 
 @pytest.mark.parametrize("record,rendered,label,written", [
-    ('"a"b,x', "ab,y", 1, "ab,y"),  # odd quoting python's csv refuses: the rendered line
+    ('"a"b,x', "ab,y", 1, '"a"b,y'),  # text after a closing quote is data, as pandas reads it: spliced
+    ('"a"b,x', "ac,y", 1, "ac,y"),  # another cell differs: the rendered line
     ('"a","1"', "a,2.0", 1, '"a","2.0"'),  # only the label differs: spliced, quoted as it was
     ('"a",1', "a,2.0", 1, '"a",2.0'),
     ('"a",1', "b,1", 1, "b,1"),  # another cell differs: the rendered line
