@@ -121,7 +121,7 @@ def export_corrected(
         frame, rows = corrected_frame(dataset, decisions, notes)
         style = dataset.style
         if not notes:  # the file as it was read: its rows are written as it spelled them
-            verbatim = _source_records(dataset, fmt)
+            verbatim = _source_records(dataset, fmt, notes)
     written = _write(frame, output, fmt, style, rows, verbatim)
     if any(note.startswith(f"column {dataset.label_column!r} changed type") for note in written):
         widened = f"label column {dataset.label_column!r} changed from "  # the same change, said once
@@ -296,9 +296,10 @@ def _inputs(dataset: Dataset, journal_path: Path | None) -> list[tuple[Path, str
     return inputs
 
 
-def _source_records(dataset: Dataset, fmt: str) -> tuple[Any, Any] | None:
+def _source_records(dataset: Dataset, fmt: str, notes: list[str]) -> tuple[Any, Any] | None:
     """The input file's records and the label column's place in them, for an export in the
-    input's own format (engine/verbatim.py); None where that does not apply."""
+    input's own format (engine/verbatim.py); None where that does not apply, with a note where
+    the file's records cannot be matched to its rows (each row is then written afresh)."""
     style = dataset.style
     if style is None or style.stat is None or style.fmt != fmt or fmt not in ("csv", "tsv", "jsonl", "json"):
         return None
@@ -306,6 +307,9 @@ def _source_records(dataset: Dataset, fmt: str) -> tuple[Any, Any] | None:
 
     records = source_records(dataset.source, fmt, style.encoding, len(dataset.frame), style.bom)
     if records is None:
+        notes.append(f"{Path(dataset.source).name}: its lines could not be matched to its rows one for one (odd "
+                     "line breaks or quoting), so every row is written from its values: the same values, "
+                     "spelled as textaudit writes them (quoting, spacing)")
         return None
     label = dataset.frame.columns.get_loc(dataset.label_column) if fmt in ("csv", "tsv") else dataset.label_column
     return records, label
