@@ -135,6 +135,22 @@ def blank_lines(text: str, fmt: str, records: int) -> int | None:
     return blank if found == records else None
 
 
+def cr_shift(text: str, fmt: str) -> str:
+    """Why pandas misreads a row, or '': one starting with an empty cell right after a blank line
+    ended by a lone CR loses that cell (pandas' reader moves the row's cells left)."""
+    sep, row, after_cr_blank = "," if fmt == "csv" else "\t", -1, False
+    for start, stop, end_stop, blank in _delimited_lines(text, fmt):
+        if blank:
+            after_cr_blank = text[stop:end_stop] == "\r"
+            continue
+        if after_cr_blank and text.startswith(sep, start) and row >= 0:
+            return (f"row {row:,} (counted from 0) starts with an empty cell after a blank line ended by a lone "
+                    "CR (\\r), which pandas misreads: it drops that cell and moves the row's cells left; delete "
+                    "the blank line or save the file with LF or CRLF line endings")
+        row, after_cr_blank = row + 1, False
+    return ""
+
+
 def _past(text: str, i: int, char: str) -> int:
     """Past the whitespace from ``i``, the ``char`` there and the whitespace after it; ValueError
     (read by the callers as "not this layout") when another character stands there."""
