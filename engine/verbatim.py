@@ -25,13 +25,14 @@ from typing import Any
 #: Quoted runs and line breaks of a CSV text: a break outside quotes ends a record.
 #: ``\r\r\n`` is one line break: a CSV written on Windows by Python's csv module without
 #: ``newline=''`` ends every line so; pandas reads a blank line after each row, which an export left
-#: out, so every row came back ending in a lone ``\r``.
+#: out, so every row came back ending in a lone ``\r``. So is any run of CRs before an LF
+#: (``\r\r\r\n``: such a file converted to CRLF once more), for the same reason.
 #: A quote opens a quoted run only at a field's start, as pandas and the csv module read it: in
 #: ``say 5" nails`` it is data (it opened a run to the next quote, lines later, and every row of the
 #: export was rendered afresh).
-_CSV_BREAKS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|\r\r\n|\r\n|\n|\r')
+_CSV_BREAKS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|\r+\n|\n|\r')
 _CSV_COMMAS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|,')
-_TSV_BREAKS = re.compile(r"\r\r\n|\r\n|\n|\r")
+_TSV_BREAKS = re.compile(r"\r+\n|\n|\r")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 _JSON = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
@@ -126,8 +127,8 @@ def _delimited_lines(text: str, fmt: str) -> Iterator[tuple[int, int, int, bool]
 
 
 def blank_lines(text: str, fmt: str, records: int) -> int | None:
-    """How many blank lines a CSV/TSV text holds, split as an export splits it (``\r\r\n`` is one
-    line break), or None when its ``records`` (header included) cannot be told apart so."""
+    """How many blank lines a CSV/TSV text holds, split as an export splits it (CRs before an LF
+    and the LF are one line break), or None when its ``records`` (header included) cannot be told apart so."""
     blank = found = 0
     for _, _, _, is_blank in _delimited_lines(text, fmt):
         blank += is_blank

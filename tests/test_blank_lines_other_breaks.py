@@ -1,7 +1,8 @@
 """A blank line whose line break is not the file's own (a bare LF line in a CRLF file, a CRLF or lone
 CR one in an LF file, one in a ``\\r\\r\\n`` file, a ``\\r\\r\\r\\n`` file's) is skipped by pandas and
 left out by an export as any blank line is; the load said nothing of it (its search looked for the
-file's own line break twice). Now each is counted as the export splits lines (``\\r\\r\\n`` one break)."""
+file's own line break twice). Now each is counted as the export splits lines (CRs before an LF
+and the LF are one break: ``\\r\\r\\n``, ``\\r\\r\\r\\n``)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ ROWS = [("hello there", "a"), ("bye now", "b"), ("ok then", "a"), ("fine", "b")]
 
 @pytest.mark.parametrize(("newline", "blank", "count"), [
     ("\r\n", "\n", 1), ("\n", "\r\n", 1), ("\n", "\r", 1), ("\r\r\n", "\r\r\n", 1), ("\r\n", " \n", 1),
-    ("\r\r\r\n", "", 5)])  # CRLF converted twice: a lone \r, then \r\r\n, a blank line after each line
+    ("\r\r\r\n", "\r\r\r\n", 1)])  # CRLF converted twice: one line break, as \r\r\n (test_double_cr_line_breaks)
 @pytest.mark.parametrize("sep", [",", "\t"])
 def test_a_blank_line_in_another_line_break_is_said(tmp_path: Path, newline: str, blank: str, count: int,
                                                     sep: str) -> None:
