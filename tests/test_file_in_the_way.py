@@ -4,6 +4,8 @@ It now says that a file stands where a folder was meant."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from engine.corrections import Journal
@@ -38,3 +40,18 @@ def test_a_journal_under_the_data_file(data):
     with pytest.raises(TextauditError) as caught:
         Journal.open(data.parent / "d.csv" / "j.jsonl", load_dataset(data))
     assert str(caught.value).endswith("d.csv is a file, not a folder; choose another --journal")
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["export", "d.csv", "-o", "out/x.csv"], "cannot write out/x.csv: out is a link to {gone}, which does not exist"),
+    (["audit", "d.csv", "--model", "tfidf", "--cache-dir", "out/c"],
+     "--cache-dir out/c: out is a link to {gone}, which does not exist; "),
+])
+def test_a_dangling_link_on_the_way_is_named(data, capsys, argv, said):
+    """A link to a folder that is gone: not 'a file' (d36fb73), nor 'folder out does not exist; create it
+    first' (before it), which cannot be done: the name is taken."""
+    (data.parent / "d.corrections.jsonl").write_text("", encoding="utf-8")
+    os.symlink(data.parent / "gone", data.parent / "out")
+    assert main(argv) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("textaudit: error: " + said.format(gone=data.parent / "gone")), error
