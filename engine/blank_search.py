@@ -17,9 +17,10 @@ from typing import Any
 
 # a blank line after a break ending in \n (\r+\n and \n do), and after a lone \r: spaces first (so
 # not \r\n), or CRs that do not run on into an LF (so not \r\r\n, \r\r\r\n). The CR pattern starts only
-# at a run's first CR and takes the run without giving any back: started at every CR it scanned the rest
-# of the run each time (100,000 CRs before an LF: minutes); a match inside a run is one from its start.
-_PATTERNS = (r"\n[ \t]*[\r\n]", r"(?<!\r)\r(?:[ \t]+[\r\n]|\r++(?![\r\n]))")
+# at a run's first CR (started at every CR it scanned the rest of the run each time: 100,000 CRs before an
+# LF, minutes), so each run is scanned a bounded number of times; a match inside a run is one from its start.
+# No possessive \r++: Python 3.10 (requires-python) has none, and re.compile failed on import there.
+_PATTERNS = (r"\n[ \t]*[\r\n]", r"(?<!\r)\r(?:[ \t]+[\r\n]|\r+(?![\r\n]))")
 _TEXT = tuple(re.compile(pattern) for pattern in _PATTERNS)
 _BYTES = tuple(re.compile(pattern.encode()) for pattern in _PATTERNS)
 _CHUNK = 65536
