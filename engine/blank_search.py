@@ -1,6 +1,6 @@
 """Does a CSV/TSV file hold a blank line? The quick search every load runs before counting them.
 
-A blank line is a line break as ``engine.verbatim`` splits them (CRs before an LF and the LF are one:
+A blank line is a line break as ``engine.csv_lines`` splits them (CRs before an LF and the LF are one:
 ``\\r\\r\\n``, ``\\r\\r\\r\\n``; a lone ``\\r`` too),
 then spaces or tabs and the start of another line, or the file's end. fa60f22 searched for it with one
 regex, ``(?:\\r\\r\\n|\\r\\n|\\n|\\r(?!\\r?\\n))(?:[ \\t]*[\\r\\n]|[ \\t]+\\Z)``, whose alternatives the regex engine

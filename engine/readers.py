@@ -216,7 +216,7 @@ def _blank_lines(path: Path, shape: tuple[int, int], options: dict[str, Any]) ->
     import mmap
 
     from engine.blank_search import has_blank_line
-    from engine.verbatim import blank_lines, cr_shift
+    from engine.csv_lines import blank_lines, cr_shift
 
     if path.stat().st_size == 0:
         return 0

@@ -22,19 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-#: Quoted runs and line breaks of a CSV text: a break outside quotes ends a record.
-#: ``\r\r\n`` is one line break: a CSV written on Windows by Python's csv module without
-#: ``newline=''`` ends every line so; pandas reads a blank line after each row, which an export left
-#: out, so every row came back ending in a lone ``\r``. So is any run of CRs before an LF
-#: (``\r\r\r\n``: such a file converted to CRLF once more), for the same reason.
-#: A quote opens a quoted run only at a field's start, as pandas and the csv module read it: in
-#: ``say 5" nails`` it is data (it opened a run to the next quote, lines later, and every row of the
-#: export was rendered afresh).
-#: A run of CRs is matched whole (``\r+\n?``) and split by :func:`_delimited_lines`: ``\r+\n|\r`` was
-#: tried again at each CR of a run with no LF after it (100,000 stray CRs: an 11 s load).
-_CSV_BREAKS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|\r+\n?|\n')
+from engine.csv_lines import delimited_lines
+
 _CSV_COMMAS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|,')
-_TSV_BREAKS = re.compile(r"\r+\n?|\n")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 _JSON = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
@@ -106,58 +96,13 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
             position = newline + 1
         wanted = rows
     else:
-        for start, stop, end_stop, blank in _delimited_lines(text, fmt):
+        for start, stop, end_stop, blank in delimited_lines(text, fmt):
             if not blank:
                 add(start, stop, end_stop)
         wanted = rows + 1
     if len(starts) != wanted:
         return None
     return SourceText(text, starts, stops, end_stops)
-
-
-def _delimited_lines(text: str, fmt: str) -> Iterator[tuple[int, int, int, bool]]:
-    """A CSV/TSV text's lines as (start, stop, end of its line break, blank): a line break inside
-    quotes is data; a line of spaces (CSV: or tabs), or none, is blank to pandas, no row."""
-    start, spaces = 0, " \t" if fmt == "csv" else " "
-    for match in (_CSV_BREAKS if fmt == "csv" else _TSV_BREAKS).finditer(text):
-        begin, end = match.span()
-        if text[begin] == '"':  # a quoted run (TSV has no quoting: every line break ends a record)
-            continue
-        # CRs then an LF are one line break; CRs with no LF after them are one each
-        for stop, stop_end in ((begin, end),) if text[end - 1] == "\n" else ((i, i + 1) for i in range(begin, end)):
-            blank = stop == start or (text[start] in spaces and not text[start:stop].strip(spaces))
-            yield start, stop, stop_end, blank
-            start = stop_end
-    if start < len(text):
-        yield start, len(text), len(text), not text[start:].strip(spaces)
-
-
-def blank_lines(text: str, fmt: str, records: int) -> int | None:
-    """How many blank lines a CSV/TSV text holds, split as an export splits it (CRs before an LF
-    and the LF are one line break), or None when its ``records`` (header included) cannot be told apart so."""
-    blank = found = 0
-    for _, _, _, is_blank in _delimited_lines(text, fmt):
-        blank += is_blank
-        found += not is_blank
-    return blank if found == records else None
-
-
-def cr_shift(text: str, fmt: str) -> str:
-    """Why pandas misreads a row, or '': one starting with an empty cell right after a blank line
-    ended by a lone CR loses that cell (pandas' reader moves the row's cells left)."""
-    if not re.search(r"\r(?!\n)", text):  # no lone CR (the common file): no walk over its lines (speed21)
-        return ""
-    sep, row, after_cr_blank = "," if fmt == "csv" else "\t", -1, False
-    for start, stop, end_stop, blank in _delimited_lines(text, fmt):
-        if blank:
-            after_cr_blank = text[stop:end_stop] == "\r"
-            continue
-        if after_cr_blank and text.startswith(sep, start) and row >= 0:
-            return (f"row {row:,} (counted from 0) starts with an empty cell after a blank line ended by a lone "
-                    "CR (\\r), which pandas misreads: it drops that cell and moves the row's cells left; delete "
-                    "the blank line or save the file with LF or CRLF line endings")
-        row, after_cr_blank = row + 1, False
-    return ""
 
 
 def _past(text: str, i: int, char: str) -> int:

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from engine import verbatim
+from engine import csv_lines
 
 #: 526ce66's record split, the reference for the lines
 _REFERENCE = {"csv": re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|\r+\n|\n|\r'), "tsv": re.compile(r"\r+\n|\n|\r")}
@@ -34,15 +34,15 @@ def test_the_lines_are_526ce66s(fmt: str, alphabet: str) -> None:
     for size in range(7):
         for chars in itertools.product(alphabet, repeat=size):
             text = "".join(chars)
-            assert list(verbatim._delimited_lines(text, fmt)) == _reference_lines(text, fmt), repr(text)
+            assert list(csv_lines.delimited_lines(text, fmt)) == _reference_lines(text, fmt), repr(text)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
 def test_a_run_of_crs_is_matched_once(fmt: str) -> None:
     """What keeps the split linear: the pattern takes a run of CRs in one match, not one CR at a time
     (each of which scanned the rest of the run for an LF)."""
-    breaks = verbatim._CSV_BREAKS if fmt == "csv" else verbatim._TSV_BREAKS
+    breaks = csv_lines._CSV_BREAKS if fmt == "csv" else csv_lines._TSV_BREAKS
     assert [m.group() for m in breaks.finditer("a\r\r\r\rb\r\r\nc")] == ["\r\r\r\r", "\r\r\n"]
     text = "text,label\n" + "\r" * 5000 + "x,y\n"
     assert sum(1 for _ in breaks.finditer(text)) == 3
-    assert sum(blank for *_, blank in verbatim._delimited_lines(text, fmt)) == 5000  # each CR ends an empty line
+    assert sum(blank for *_, blank in csv_lines.delimited_lines(text, fmt)) == 5000  # each CR ends an empty line

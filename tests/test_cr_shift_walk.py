@@ -1,4 +1,4 @@
-"""The load's check for pandas' lone-CR misreading (verbatim.cr_shift, 1b5bf0c) walks a file's lines only
+"""The load's check for pandas' lone-CR misreading (csv_lines.cr_shift, 1b5bf0c) walks a file's lines only
 where one of its line breaks is a lone CR. It ran on every file whose blank-line search found a candidate,
 which banking77 is (a quoted text holding blank lines): a second pass over every line in Python, on
 every load (speed21: +3 ms a warm reopen of banking77 test, ~0.1 s a load of 200k rows)."""
@@ -9,20 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from engine import verbatim
+from engine import csv_lines
 from engine.errors import DataError
 from engine.load import load_dataset
 
 
 def counting_walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     walks: list[str] = []
-    original = verbatim._delimited_lines
+    original = csv_lines.delimited_lines
 
     def walk(text: str, fmt: str):  # type: ignore[no-untyped-def]
         walks.append(fmt)
         return original(text, fmt)
 
-    monkeypatch.setattr(verbatim, "_delimited_lines", walk)
+    monkeypatch.setattr(csv_lines, "delimited_lines", walk)
     return walks
 
 
