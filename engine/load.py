@@ -220,7 +220,7 @@ def _told_apart(group: list[Any]) -> list[str]:
 
 
 def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
-    from engine import readers
+    from engine import json_readers, readers
 
     if path.stat().st_size == 0:
         raise DataError(f"{path}: the file is empty")
@@ -229,9 +229,9 @@ def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, Sour
     if kind in ("csv", "tsv"):
         return readers.read_delimited(path, kind, encoding)
     if kind == "jsonl":
-        return readers.read_jsonl(path, encoding)
+        return json_readers.read_jsonl(path, encoding)
     if kind == "json":
-        return readers.read_json(path, encoding)
+        return json_readers.read_json(path, encoding)
     return readers.read_parquet(path)
 
 

@@ -83,7 +83,7 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
         stops.append(stop)
         end_stops.append(end_stop)
 
-    if fmt == "jsonl":  # as engine.readers.read_jsonl splits them: "\n" only, a "\r" before it dropped
+    if fmt == "jsonl":  # as engine.json_readers.read_jsonl splits them: "\n" only, a "\r" before it dropped
         position, size = 0, len(text)
         while True:
             newline = text.find("\n", position)
