@@ -207,7 +207,9 @@ def unnamed_numbers_note(dataset: Any) -> str | None:
     if not values:
         return None
     first = ",".join(f"{v}=NAME" for v in sorted(values)[:2])
-    return (f"the labels are numbers ({min(values)}-{max(values)}): {OPTION} {first},... shows them by name "
+    low, high = min(values), max(values)
+    span = f"{low} to {high}" if low < 0 else f"{low}-{high}"  # '-1 to 1', not '-1-1'
+    return (f"the labels are numbers ({span}): {OPTION} {first},... shows them by name "
             "on every screen (the journal and the export keep the numbers)")
 
 

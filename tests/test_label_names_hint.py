@@ -49,3 +49,14 @@ def test_text_labels_need_no_names(pinned_result):
     from engine.label_names import unnamed_numbers_note
 
     assert unnamed_numbers_note(pinned_result.dataset) is None
+
+
+def test_negative_labels_read_as_a_range(tmp_path):
+    """review21: labels -1, 0, 1 read 'the labels are numbers (-1-1)'."""
+    from engine.label_names import unnamed_numbers_note
+    from engine.load import load_dataset
+
+    path = tmp_path / "signed.csv"
+    pd.DataFrame({"text": [f"row {i}" for i in range(6)], "label": [-1, 0, 1, -1, 0, 1]}).to_csv(path, index=False)
+    note = unnamed_numbers_note(load_dataset(path))
+    assert note is not None and note.startswith("the labels are numbers (-1 to 1): --label-names -1=NAME,0=NAME,")
