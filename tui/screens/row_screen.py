@@ -139,7 +139,13 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
                 # to another class than the suggestion looked like an accept ('→' and the suggestion)
                 return self.book.describe(row, view.shown_names).replace("→ ", "→", 1)  # a cell is narrow
             predicted = view.predicted[row]
-            return "=" if predicted == view.given[row] else view.shown_names[predicted]
+            if predicted == view.given[row]:
+                return "="
+            if self.issue_type == "label" and not view.backs_suggestion(row):
+                # every row (f, a go-to): the model's top class differs but no label issue backs it;
+                # its name here read as a suggestion the pane calls 'none' and a refuses
+                return "-"
+            return view.shown_names[predicted]
         if key == SCORE:
             score = view.scores.get(self.issue_type)
             return format_score(score[row]) if score is not None else ""
