@@ -31,6 +31,10 @@ def _index_as_columns(frame: pd.DataFrame, table: Any) -> pd.DataFrame:
         return frame.reset_index(drop=True)
     if len(stored) != frame.index.nlevels:
         return frame.reset_index()  # an index mixing stored and range levels: kept as before
+    # each level under its field name first: pandas names a level by the column it was set from, and
+    # set_index('uid', drop=False) keeps that column too (the level is '__index_level_0__' in the file),
+    # so reset_index() under the level's name raised 'cannot insert uid, already exists'
+    frame.index = frame.index.set_names(stored)
     frame = frame.reset_index()
     frame.columns = [*stored, *frame.columns[len(stored):]]
     order = [name for name in table.column_names if name in frame.columns]
