@@ -34,6 +34,7 @@ MODES = {
 }
 MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
 MATRIX_CELL = 5
+MATRIX_KEYS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the matrix's classes, rows and columns alike
 GIVEN_HEADING, NAME_HEADING = "Given", "→ Suggested"  # the name columns' headings (the second the wider)
 ANY = "(any)"  # the name cell of the class a by-given / by-suggested group does not fix
 #: Cells of the table that are not names or the example: margins, the Rows and Decided columns,
@@ -100,12 +101,14 @@ def matrix_table(view: AuditView, flags: np.ndarray, limit: int) -> Table:
     top, _ = matrix_classes(counts, limit)
     table = Table(box=None, padding=(0, 0), show_edge=False)
     table.add_column("given \\ suggested", no_wrap=True, max_width=24)
-    for number, _ in enumerate(top, 1):
-        table.add_column(str(number), justify="right", width=MATRIX_CELL, no_wrap=True)
-    for number, given in enumerate(top, 1):
+    # classes keyed by letter: numbers read as label values ('1 Business' where label 1 is World)
+    keys = MATRIX_KEYS[:len(top)]
+    for key in keys:
+        table.add_column(key, justify="right", width=MATRIX_CELL, no_wrap=True)
+    for key, given in zip(keys, top):
         cells = [Text(str(counts[given, s]) if counts[given, s] else "·", style="bold" if counts[given, s] else "dim")
                  for s in top]
-        table.add_row(Text(f"{number:>2} {view.names.fit(view.shown_names[given], 20)}"), *cells)
+        table.add_row(Text(f"{key:>2} {view.names.fit(view.shown_names[given], 20)}"), *cells)
     return table
 
 
