@@ -143,12 +143,19 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
                 source = load_named(source, self.options, self.label_names, report)
             result = run_audit(source, self.options, progress=report, cancel=self.cancel_event)
             view = self.view_of(result)  # here, not on the UI thread: 0.5 s at 220k rows (scipy's import)
+            if len(view) >= LARGE_ROWS:  # before the replay's objects: see show_result (its passes, now
+                gc.freeze()  # in this thread, still held the GIL ~0.3 s each at 220k rows)
+            # the journal's replay too: a 220k-line journal took 6 s, the app frozen on the summary's way
+            opened = DecisionBook.open(self.journal_path, result.dataset)
+            if self.cancel_event.is_set():  # escape during the replay, or the app closed: nothing opens
+                opened[0].close()
+                raise Cancelled("cancelled")
         except Cancelled as stopped:
             self.post_message(AuditCancelled(getattr(stopped, "kept", 0)))
         except Exception as error:  # noqa: BLE001 - reaches the user as one line, never a traceback
             self.post_message(WorkFailed("audit", error))
         else:
-            self.post_message(AuditFinished(result, view))
+            self.post_message(AuditFinished(result, view, opened))
 
     def cancel_audit(self) -> None:
         self.cancel_event.set()
@@ -161,7 +168,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
     def on_audit_finished(self, message: AuditFinished) -> None:
         self._given_view = message.view
-        self.show_result(message.result)
+        self.show_result(message.result, message.opened)
 
     def on_audit_cancelled(self, message: AuditCancelled) -> None:
         from tui.screens.progress import ProgressScreen
@@ -202,8 +209,10 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             view.notes.insert(0, note)  # first: the summary shows five notes
         return view
 
-    def show_result(self, result: AuditResult) -> None:
-        """Open the journal and the summary screen for a finished audit."""
+    def show_result(self, result: AuditResult, opened: tuple[DecisionBook, list[str]] | None = None) -> None:
+        """Open the journal and the summary screen for a finished audit. ``opened``: the journal as
+        the audit worker opened and replayed it (``DecisionBook.open``); None: opened here (a
+        result given to the app)."""
         from tui.screens.summary import SummaryScreen
 
         self.result = result
@@ -217,7 +226,7 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
                 self.post_message(WorkFailed("audit", exc))
                 return
         self.view = given
-        self.book, messages = DecisionBook.open(self.journal_path, result.dataset)
+        self.book, messages = opened if opened is not None else DecisionBook.open(self.journal_path, result.dataset)
         if self.view.multilabel is not None:
             self.book.describe_set = self.view.multilabel.describe_after
         if len(self.view) >= LARGE_ROWS:

@@ -34,12 +34,14 @@ class AuditProgress(Message):
 
 
 class AuditFinished(Message):
-    """The audit worker produced a result, and the view of its rows (built in the worker)."""
+    """The audit worker produced a result, the view of its rows and the journal replayed against
+    it (``DecisionBook.open``'s book and messages), all built in the worker."""
 
-    def __init__(self, result: Any, view: Any = None) -> None:
+    def __init__(self, result: Any, view: Any = None, opened: Any = None) -> None:
         super().__init__()
         self.result = result
         self.view = view
+        self.opened = opened
 
 
 class AuditCancelled(Message):
