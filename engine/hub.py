@@ -59,6 +59,20 @@ def hub_unreachable() -> str | None:
     return None
 
 
+def _reason(exc: BaseException) -> str:
+    """``exc``'s first line, and its cause's: datasets' DatasetGenerationError says only 'An error
+    occurred while generating the dataset', the cause what (a column typed from one split's file
+    that another's values do not fit: 'Failed to parse value: b')."""
+    lines = []
+    while exc is not None and len(lines) < 3:
+        text = str(exc).strip()
+        line = text.splitlines()[0] if text else type(exc).__name__
+        if line not in lines:
+            lines.append(line)
+        exc = exc.__cause__ if exc.__cause__ is not None else (None if exc.__suppress_context__ else exc.__context__)
+    return ": ".join(lines)
+
+
 def read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
     """``hf:NAME[:SPLIT]`` read as a saved folder is (its ``ClassLabel`` names and Arrow types kept:
     ``to_pandas`` gave banking77's labels as 0..76 where its saved folder shows the names)."""
@@ -92,8 +106,10 @@ def read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
         # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
         loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train")
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataError(f"hf:{spec}: cannot load from the Hugging Face hub: {reason}") from None
+        where = f"the folder {local}" if local.is_dir() else "from the Hugging Face hub"
+        hint = ("; or give one of its data files itself (textaudit reads .csv, .jsonl, .parquet, ...)"
+                if local.is_dir() and any(p.is_file() for p in local.rglob("*")) else "")
+        raise DataError(f"hf:{spec}: cannot load {where}: {_reason(exc)}{hint}") from None
     finally:
         if bars:
             datasets.enable_progress_bars()
