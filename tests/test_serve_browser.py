@@ -190,6 +190,7 @@ def _journal_entries(path: Path) -> list[dict]:
 
 def test_the_page_renders_through_a_port_forward_and_a_key_press_lands_in_the_journal(served, browser):
     from PIL import Image
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -219,7 +220,11 @@ def test_the_page_renders_through_a_port_forward_and_a_key_press_lands_in_the_jo
     keys = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     titles = ["Null / empty text", "Label issues", "Outliers", "Near-duplicates"]
     _wait(browser, lambda: _cursor_row(browser, titles) == "Null / empty text", "the cursor on the first row", 60)
-    keys.send_keys(Keys.DOWN)
+    # the page gives the terminal the focus: keys typed before any click reach the app (they went
+    # to the page's body and did nothing until a click on the terminal; ui22, headless Chromium)
+    _wait(browser, lambda: browser.execute_script("return document.activeElement")
+          == keys, "the terminal to have the focus", 60)
+    ActionChains(browser).send_keys(Keys.DOWN).perform()  # to the focused element, as a user types
     # the cursor row moves (its colour): 'Label issues' was on screen all along, so finding the
     # words proved nothing (the old wait passed before the key reached the app)
     _wait(browser, lambda: _cursor_row(browser, titles) == "Label issues", "the cursor on Label issues", 60)
