@@ -84,8 +84,6 @@ class MoreLikeThisScreen(RowScreen):
     def title_parts(self) -> list[str]:
         decided = self.book.decided_among(self.rows)
         parts = [self.title, f"{len(self.row_list.order):,} of {len(self.rows):,} rows", f"decided {decided:,}"]
-        if self.mark_count:
-            parts.append(f"{self.mark_count:,} marked")
         if not self.spec.empty:
             parts.append(f"filter: {self.filter_query}"
                          + (f" but row {self._past_filter[1]:,}" if self._past_filter is not None else ""))
