@@ -73,7 +73,7 @@ def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join:
     free = [c for c in columns if c not in exclude]  # never the column another option took
     same = _same_name(column, free) or (_joined_by_mistake(column, free) if role == "text" else None)
     close = [same] if same else difflib.get_close_matches(column, free, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}? " if close else ""
+    hint = f"did you mean {_offered(close[0])}? " if close else ""
     if not close and role == "label":  # '--label-column intent' beside 'label': say which one looks it
         named = [c for c in free if _name_fits(c, LABEL_NAMES, LABEL_WORDS)]
         hint = f"{named[0]!r} looks like the label column; " if len(named) == 1 else ""
@@ -81,6 +81,15 @@ def check_column(frame: pd.DataFrame, column: str, role: str, option: str, join:
     joined = "" if close else _join_hint(role, texts, option, join)
     raise UsageError(f"no {role} column {column!r} (columns: {_listed(columns)}); {hint}"
                      f"choose one with {option}{joined}")
+
+
+def _offered(column: str) -> str:
+    """A column offered by "did you mean", in quotes and spelled as the column list shows it: a
+    decomposed 'cafe\\u0301' offered for a typed 'café' was drawn as 'café', the very name refused."""
+    from engine.wording import shown_name
+
+    shown = shown_name(column)
+    return shown if shown != column else repr(column)
 
 
 def _listed(columns: Sequence[str]) -> str:
@@ -180,7 +189,7 @@ def guess_column(frame: pd.DataFrame, role: str, exclude: Sequence[str]) -> tupl
     if len(fitting) > 1:
         shown = ", ".join(repr(c) for c in fitting)
         if same := _same_name(default, fitting):  # 'TEXT' beside 'text_len': not a join of the two
-            why, joined = f"did you mean {same!r}? ", ""
+            why, joined = f"did you mean {_offered(same)}? ", ""
         elif role == "text":  # title + description: joining them is often what the user wants
             why, joined = "", _join_hint(role, columns, option, fitting)
         else:
