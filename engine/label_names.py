@@ -26,6 +26,7 @@ OPTION = "--label-names"
 _WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _WHOLE_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.0+")  # a CSV's '1.0': pandas writes a float column so
 _NUMBER = re.compile(r"-?[0-9]+")  # a key or a name that reads as a label ('01' is 1)
+_KEYED_LINE = re.compile(r"-?[0-9]+\s*=\s*\S")  # a names.txt line '1=World', '1 = World'
 _IN_A_FILE = "a name holding ',' or '=' goes in a .txt file, one name a line"
 
 
@@ -121,7 +122,14 @@ def _parse(spec: str) -> dict[int, str]:
             lines = text.splitlines()
             while lines and not lines[-1].strip():
                 lines.pop()
-            return _listed([line.strip() for line in lines], spec)
+            names = [line.strip() for line in lines]
+            if names and all(_KEYED_LINE.match(name) for name in names):
+                # '1=World' a line: each line is the name of the next label from 0, so label 0 was
+                # called '1=World', and on ag_news' 1-4 the hint offered '1=1=World,2=2=Sports,...'
+                raise UsageError(f"{OPTION}: every line of {spec} is a label and its name ({names[0]!r}), but a .txt "
+                                 "holds one name a line, line 1 naming label 0: for labels 0, 1, ... write the names alone; "
+                                 "else give the pairs inline (1=World,2=Sports,...) or in a .json ({\"1\": \"World\", ...})")
+            return _listed(names, spec)
         try:
             return _from_json(json.loads(text), spec)
         except json.JSONDecodeError as exc:
