@@ -208,12 +208,18 @@ def unused_class_label_names(dataset: Any) -> list[tuple[int, str]]:
     return [(column, name) for column, name in enumerate(names or []) if name not in held]
 
 
+_NO_CONTENT = {0: None, 0x1A: None}  # str.translate: NUL and Ctrl+Z deleted
+
+
 def empty_rows_hint(frame: pd.DataFrame, label_column: str, fmt: str | None) -> str:
     """What the empty-label error adds when rows without a label are empty in every cell: a
     spreadsheet's empty rows, which a CSV/TSV (``fmt``) holds as lines of separators only (',,';
     Excel keeps rows once formatted) that read as rows, not as blank lines; '' otherwise."""
     def empty(column: pd.Series) -> np.ndarray:
-        blank = (isinstance(v, str) and not v.strip() for v in column.to_numpy(dtype=object))
+        # NUL bytes and DOS' end-of-file mark (Ctrl+Z) are no content either: a file padded with NULs
+        # after a crash, or ending in \x1a, read as one more row whose text is that mark and whose label
+        # is empty, named only as 'row 12' (one past the rows the user sees)
+        blank = (isinstance(v, str) and not v.translate(_NO_CONTENT).strip() for v in column.to_numpy(dtype=object))
         return column.isna().to_numpy() | np.fromiter(blank, dtype=bool, count=len(column))
 
     no_label = empty(frame[label_column])
@@ -227,4 +233,10 @@ def empty_rows_hint(frame: pd.DataFrame, label_column: str, fmt: str | None) -> 
     which = ("every cell of that row is empty" if of == 1 else "every cell of those rows is empty" if n == of
              else f"{n:,} of them {'is' if n == 1 else 'are'} empty in every cell")
     why = " (lines of separators only, as a spreadsheet saves its empty rows)" if fmt in ("csv", "tsv") else ""
+    cells = (v for column in frame.columns for v in frame[column].to_numpy(dtype=object)[wholly])
+    if any(isinstance(v, str) and ("\x00" in v or "\x1a" in v) for v in cells):
+        which = ("that row holds" if of == 1 else "those rows hold" if n == of
+                 else f"{n:,} of them {'holds' if n == 1 else 'hold'}")
+        which += " nothing but NUL bytes or DOS' end-of-file mark (\\x1a)"
+        why = " (a file padded with NULs after a crash, or ended as old DOS programs end one)"
     return f"; {which}{why}: delete {'it' if n == 1 else 'them'}"
