@@ -259,7 +259,8 @@ class KeyGate:
         holds a message it is gone. Under a load average of 11 on two cores '/' took over 10 s to
         come back (test_serve_browser in CI): released then, 'c' of '/card' went to the list and
         the filter read 'ard'."""
-        return any(node.message_queue_size > 0 for node in target.ancestors_with_self)
+        return any(node.message_queue_size > 0 or getattr(node, "_pending_message", None) is not None
+                   for node in target.ancestors_with_self)  # a pump peeks its next message out of the queue
 
     def on_key_done(self, message: KeyDone) -> None:
         message.stop()
