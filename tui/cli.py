@@ -45,6 +45,17 @@ def shell_safe(message: str) -> str:
     return message if message.isprintable() else message.translate(_SHELL_ESCAPES)
 
 
+#: The same for a report of many lines: its line breaks and tabs (Datalab's indents) stay.
+_REPORT_ESCAPES = {code: escape for code, escape in _SHELL_ESCAPES.items() if code not in (0x09, 0x0A)}
+
+
+def report_safe(report: str) -> str:
+    """``report`` (text or Markdown, for stdout) with control characters written as escapes. Its
+    texts and labels are drawn as symbols already, but the data file's name was printed raw (the
+    'Dataset:' line, a note naming the file), so a name holding ESC [2J cleared the terminal."""
+    return report.translate(_REPORT_ESCAPES)
+
+
 def _check_command(argv: list[str], commands: list[str]) -> None:
     """A mistyped command: one line with the closest command ("did you mean"), exit 2."""
     import difflib
@@ -190,9 +201,9 @@ def _print_indexed(args: argparse.Namespace, key: str, started: float) -> bool:
                                              timings_s=timings, notes=view["notes"])
         print(json.dumps({**summary, "result_index": True}, indent=2))
     elif args.format == "markdown":
-        print(report_render.report_markdown(view), end="")
+        print(report_safe(report_render.report_markdown(view)), end="")
     else:
-        print(report_render.report_text(view, view["notes"]), end="")
+        print(report_safe(report_render.report_text(view, view["notes"])), end="")
     return True
 
 
@@ -261,13 +272,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
                            delta=delta_json(reaudit, shown))
         print(json.dumps(summary, indent=2))
     elif args.format == "markdown":
-        print(report_markdown(result, shown), end="")
+        print(report_safe(report_markdown(result, shown)), end="")
     else:
-        print(report_text(result, shown), end="")
+        print(report_safe(report_text(result, shown)), end="")
     if reaudit is not None and args.format != "json":
         from engine.reaudit import delta_text
 
-        text = delta_text(reaudit)
+        text = report_safe(delta_text(reaudit))
         print(f"\n```{text}```" if args.format == "markdown" else text, end="\n" if args.format == "markdown" else "")
     return 0
 
