@@ -181,6 +181,31 @@ async def test_leaving_a_screen_does_not_wait_for_its_order(app, monkeypatch):
         assert screen.book.counts() == {"relabel": 0, "exclude": 0, "keep": 0}
 
 
+async def type_card_while_the_list_holds_slash(app, pilot, monkeypatch, starve) -> None:
+    """'/card' and enter at once while the list holds '/' until ``starve(app)`` lets it go: the
+    filter reads 'card' and 'c' opened nothing."""
+    import asyncio
+
+    from tui.widgets.row_list import RowList
+
+    handle = RowList._on_key
+
+    async def starved(self, event):
+        if event.key == "slash":  # the process gets no time for '/' meanwhile
+            while starve(self.app):
+                await asyncio.sleep(0)
+        await handle(self, event)
+
+    monkeypatch.setattr(RowList, "_on_key", starved)
+    await open_labels(pilot, app)
+    screen = app.screen
+    type_at_once(app, ["/", *"card", "enter"])
+    await wait_until(pilot, lambda: screen.filter_query and list_ready(app) and app.focused is screen.row_list,
+                     "the filter applied")
+    assert screen.query_one("#filter").value == "card"
+    assert not any(isinstance(s, ConfusionScreen) for s in app.screen_stack)
+
+
 async def test_a_slow_round_trip_does_not_let_the_next_key_overtake_it(app, monkeypatch):
     """On a loaded machine '/' can take longer to come back than the gate's flight cap (1 s):
     the gate let 'c' go when the list was done with '/', but before the app had run the
@@ -189,30 +214,17 @@ async def test_a_slow_round_trip_does_not_let_the_next_key_overtake_it(app, monk
     (test_serve_browser under load). Here the list gets to '/' just as the cap passes. A key
     whose widget is still there is on its way and is waited for; the cap is for a widget
     removed under its key."""
-    import asyncio
-
     import tui.key_gate
-    from tui.widgets.row_list import RowList
 
     monkeypatch.setattr(tui.key_gate, "FLIGHT_CAP_S", 0.05)
-    handle = RowList._on_key
-
-    async def starved(self, event):
-        if event.key == "slash":  # the process gets no time until the flight cap has passed
-            first = self.app._flight_timer
-            while self.app._flight_timer is first:
-                await asyncio.sleep(0)
-        await handle(self, event)
-
-    monkeypatch.setattr(RowList, "_on_key", starved)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_labels(pilot, app)
-        screen = app.screen
-        type_at_once(app, ["/", *"card", "enter"])
-        await wait_until(pilot, lambda: screen.filter_query and list_ready(app) and app.focused is screen.row_list,
-                         "the filter applied")
-        assert screen.query_one("#filter").value == "card"
-        assert not any(isinstance(s, ConfusionScreen) for s in app.screen_stack)
+        first = []  # the flight timer of '/', until the cap has passed once
+
+        def starve(running) -> bool:
+            first[:] = first or [running._flight_timer]
+            return running._flight_timer is first[0]
+
+        await type_card_while_the_list_holds_slash(app, pilot, monkeypatch, starve)
 
 
 async def test_a_round_trip_slower_than_the_live_cap_still_holds_the_next_key(app, monkeypatch):
@@ -221,30 +233,13 @@ async def test_a_round_trip_slower_than_the_live_cap_still_holds_the_next_key(ap
     '/card' gave the filter 'ard' (test_serve_browser). While the marker is still queued along the
     widget's chain the key is on its way: the next waits. Here the caps are cut short and the
     list holds '/' for several of them."""
-    import asyncio
     import time
 
     import tui.key_gate
-    from tui.widgets.row_list import RowList
 
     monkeypatch.setattr(tui.key_gate, "FLIGHT_CAP_S", 0.02)
     monkeypatch.setattr(tui.key_gate, "LIVE_FLIGHT_CAP_S", 0.05)
     monkeypatch.setattr(tui.key_gate, "QUIET_CAP_S", 0.05)  # the list stays busy with '/' past this too
-    handle = RowList._on_key
-
-    async def starved(self, event):
-        if event.key == "slash":  # no time for '/' until the live cap has passed, twice over
-            since = self.app._flight_since
-            while time.monotonic() - since < 0.3:
-                await asyncio.sleep(0.01)
-        await handle(self, event)
-
-    monkeypatch.setattr(RowList, "_on_key", starved)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_labels(pilot, app)
-        screen = app.screen
-        type_at_once(app, ["/", *"card", "enter"])
-        await wait_until(pilot, lambda: screen.filter_query and list_ready(app) and app.focused is screen.row_list,
-                         "the filter applied")
-        assert screen.query_one("#filter").value == "card"
-        assert not any(isinstance(s, ConfusionScreen) for s in app.screen_stack)
+        await type_card_while_the_list_holds_slash(
+            app, pilot, monkeypatch, lambda running: time.monotonic() - running._flight_since < 0.3)
