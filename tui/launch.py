@@ -66,8 +66,11 @@ def run_app(source: str, options: AuditOptions, journal_path: Path, label_names:
     utf8_screen()
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
         app.run()
+    from tui.cli import shell_safe
+
     for line in exit_lines(app):  # after the terminal is restored
-        print(line, file=sys.stderr)
+        # the journal's path holds the data file's name: 'e\x1b[31mx.corrections.jsonl' coloured the shell
+        print(shell_safe(line), file=sys.stderr)
     return int(app.return_code or 0)
 
 
