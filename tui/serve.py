@@ -146,7 +146,9 @@ def serve(args: argparse.Namespace) -> int:
     token = new_token()
 
     def say(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
+        from tui.cli import shell_safe
+
+        print(shell_safe(line), file=sys.stderr, flush=True)  # the data's name as typed: an ESC stays an escape
 
     def ready() -> None:
         say(f"textaudit: serving {args.data}; open {page_url(args.host, port, public_url, token)} "
