@@ -78,7 +78,12 @@ class DecisionKeys:
     # -- decisions ----------------------------------------------------------------------------
 
     def target(self) -> int | None:
-        """The row the single-row keys act on."""
+        """The row the single-row keys act on: the cursor's, or the row a go-to (or an undo) asked
+        for while the list is still being made to show it. The key gate holds keys for that list
+        only so long (READY_CAP_S): a key past it acted on the row under the old cursor (':2338'
+        then 'l' opened the picker on another row)."""
+        if self._pending_row is not None and self.row_list.pending:
+            return self._pending_row
         return self.row_list.current_row
 
     def journal_suggestion(self, rows: Iterable[int]) -> int | None:
