@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
 THRESHOLD = 0.5
-MULTILABEL_VERSION = 3  # part of the cache keys: bump when the probabilities or the scoring change
+MULTILABEL_VERSION = 4  # part of the cache keys: bump when the probabilities or the scoring change (4: folds
+# iteratively stratified over every label, engine/multilabel_folds.py)
 #: Part of the audit stage's key only (not predict's): 2, Datalab's check on the labels that vary
 #: (multilabel_managers: a label on every row left the whole label check unchecked).
 MULTILABEL_CHECK_VERSION = 2

@@ -1,18 +1,18 @@
 """Out-of-fold per-label probabilities for multi-label data (one-vs-rest, cross-validated).
 
-Each row gets, for every label k, P(k applies | text) from models that never saw the row: the
-folds are ``engine.predict``'s (``choose_folds`` + ``StratifiedKFold``, stratified on each set's
-first label), the classifier is K binary logistic regressions solved together (one L-BFGS run
-over the summed binary log-losses: the same optimum as K separate ``LogisticRegression(C)``
-fits, since the labels share no parameters), and, as in the single-label default, the result
-is averaged with each label's leave-one-out vote among the row's neighbours in the shared graph.
+Each row gets, for every label k, P(k applies | text) from models that never saw the row: the folds
+are iteratively stratified over every label (``engine.multilabel_folds``; their number from
+``engine.predict.choose_folds`` on each set's first label), the classifier is K binary logistic
+regressions solved together (one L-BFGS run over the summed binary log-losses: the same optimum as K
+separate ``LogisticRegression(C)`` fits, since the labels share no parameters), and, as in the
+single-label default, the result is averaged with each label's leave-one-out vote among the row's
+neighbours in the shared graph.
 Rows do not sum to 1: labels are independent.
 """
 
 from __future__ import annotations
 
 import threading
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -112,9 +112,8 @@ def cross_val_label_probs(
     cancel: threading.Event | None = None,
 ) -> PredictResult:
     """Out-of-fold (n, K) per-label probabilities; ``blend`` averages in the neighbours' votes."""
-    from sklearn.model_selection import StratifiedKFold
-
     from engine.multilabel import indicator, primary_labels
+    from engine.multilabel_folds import iterative_splits
 
     features = np.asarray(features)
     if len(features) != len(sets):
@@ -123,10 +122,9 @@ def cross_val_label_probs(
     strata = primary_labels(sets)
     strata[np.fromiter((len(s) == 0 for s in sets), dtype=bool, count=len(sets))] = n_classes  # empty sets: own stratum
     used, notes = choose_folds(strata, folds)
-    splitter = StratifiedKFold(n_splits=used, shuffle=True, random_state=seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        splits = list(splitter.split(np.zeros(len(sets)), strata))
+    # every label stratified, not only the first: a label that only comes second (a rare topic on
+    # rows of a common intent) could otherwise fall wholly in one test fold, unseen by its models
+    splits = iterative_splits(targets, used, seed)
     probs = np.zeros((len(sets), n_classes), dtype=np.float64)
     previous: list = []  # the last fold's solution: the next fold starts there
     for fold, (train, test) in enumerate(splits):
