@@ -243,6 +243,12 @@ def _keyed_columns(value: dict[str, Any], path: Path) -> pd.DataFrame:
     inner = [list(v) for v in value.values()]
     keys = inner[0]
     if any(k != keys for k in inner[1:]):
+        names = list(value)
+        other = next(i for i, k in enumerate(inner) if k != keys)
+        if len(inner[other]) == len(keys) and set(inner[other]) == set(keys):  # it said 'keys differ': they did not
+            raise DataError(f"{path}: columns keyed by row (pandas' to_json default), but column {names[other]!r} "
+                            f"lists the same row keys in another order than column {names[0]!r}; textaudit reads "
+                            f"each column in the file's order, so {_SAVE_AS_RECORDS}")
         raise DataError(f"{path}: an object of objects whose inner keys differ; expected a JSON array of "
                         "objects, an object of column lists, or columns keyed by row (pandas' to_json default)")
     if all(k.isdigit() for k in value) and not all(k.isdigit() for k in keys):
