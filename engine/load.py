@@ -32,6 +32,7 @@ from engine.source_checks import (  # noqa: F401 - check_source: the CLI imports
     check_source,
     likely_encoding,
     looks_binary,
+    other_content,
     utf8_read_as_single_byte,
 )
 from engine.label_sets_hint import joined_sets_hint, joined_sets_note
@@ -148,14 +149,15 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
             _excel_separator_line(path, encoding, source_str)
         frame, style = _read_file(path, kind, encoding)
         if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
-            raise DataError(f"{source_str}: looks like a binary file (NUL bytes in the header), not {kind} text")
+            raise DataError(f"{source_str}: looks like a binary file (NUL bytes in the header), not {kind} text"
+                            f"{other_content(path, kind)}")
         notes = style.notes + (utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
         return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None
     except UnicodeDecodeError as exc:
         if looks_binary(path):
-            raise DataError(f"{source_str}: looks like a binary file, not {kind} text") from None
+            raise DataError(f"{source_str}: looks like a binary file, not {kind} text{other_content(path, kind)}") from None
         raise DataError(
             f"{source_str}: not valid {encoding} (byte 0x{exc.object[exc.start]:02x} at offset "
             f"{exc.start}); pass --encoding {likely_encoding(path)} or the file's real encoding"
@@ -173,7 +175,11 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                 "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
             raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
                             f"{inside}") from None
-        raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}") from None
+        raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
+    except DataError as exc:  # a reader's own line (JSON's 'not valid JSON on line 1'): a CSV named .jsonl
+        if kind in ("json", "jsonl") and (hint := other_content(path, kind)):
+            raise DataError(f"{exc.message}{hint}") from None
+        raise
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
 
@@ -271,6 +277,10 @@ def _wrong_separator(frame: pd.DataFrame, style: SourceStyle | None, name: str) 
         problem = separator_problem(str(frame.columns[0]), style.fmt)
         if problem:
             raise DataError(f"{name}: {problem}")
+    if style is not None and style.fmt in ("csv", "tsv") and str(frame.columns[0]).lstrip().startswith(("{", "[")):
+        # JSON Lines saved as .csv: its 'columns' were '{"text": "..."', ' "label": "a"}'
+        raise DataError(f"{name}: holds JSON (its first line starts with {str(frame.columns[0]).lstrip()[0]!r}), "
+                        f"not {style.fmt}: rename it to .jsonl (one object a line) or .json")
 
 
 #: Joins the columns of ``--text-column A+B``: a line break, so each part stays readable.

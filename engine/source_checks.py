@@ -134,6 +134,38 @@ def _looks_like(path: Path) -> str:
     return ""
 
 
+#: Leading bytes of what a data file may be under another extension, and what to do with it.
+_MAGIC = (
+    (b"\x1f\x8b", "gzip-compressed data: decompress it first (gunzip -c NAME > data{ext})"),
+    (b"BZh", "bzip2-compressed data: decompress it first (bunzip2)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data: decompress it first (unxz)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data: decompress it first (unzstd)"),
+    (b"\xd0\xcf\x11\xe0", "an Excel workbook (.xls): save the sheet as CSV (UTF-8) and audit that"),
+    (b"PAR1", "a Parquet file: rename it to .parquet"),
+)
+
+
+def other_content(path: Path, kind: str) -> str:
+    """A hint for a file whose bytes are another format than its extension says (a gzip or an
+    Excel workbook named .csv, a CSV named .parquet or .jsonl, JSON Lines named .csv), as
+    ' (it is ...: FIX)'; '' when nothing says so."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return ""
+    for magic, what in _MAGIC:
+        if head.startswith(magic) and not (magic == b"PAR1" and kind == "parquet"):
+            return f" (it is {what.replace('NAME', path.name).replace('{ext}', '.' + kind)})"
+    if head.startswith(b"PK\x03\x04"):
+        if b"xl/" in head or b"[Content_Types].xml" in head:
+            return " (it is an Excel workbook (.xlsx) under another name: save the sheet as CSV (UTF-8) and audit that)"
+        return f" (it is a zip archive: unzip it first (unzip {path.name}))"
+    looks = _looks_like(path)
+    said = {"csv": "comma-separated", "tsv": "tab-separated", "json": "JSON", "jsonl": "JSON"}.get(kind)
+    return "" if not looks or (said and said in looks) else looks
+
+
 def _why_missing(path: Path) -> str:
     """Why a path that does not exist does not: a link loop and a dangling link are named."""
     import errno
