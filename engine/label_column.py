@@ -67,6 +67,11 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
     missing = values.isna().to_numpy() | values.map(
         lambda v: isinstance(v, str) and not v.strip()
     ).to_numpy(dtype=bool)
+    if missing.all():  # '30 rows have an empty label (rows 0, 1, 2, 3, 4 ...)': a test split saved without
+        # its labels, or the wrong column, said as if a few cells were blank
+        raise DataError(f"label column {values.name!r} is empty on every row ({len(raw):,}): this data is "
+                        "unlabelled (as a test split often is), or the labels are in another column; "
+                        "choose it with --label-column")
     if missing.any():
         rows = np.flatnonzero(missing)
         shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
