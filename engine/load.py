@@ -283,6 +283,16 @@ def _wrong_separator(frame: pd.DataFrame, style: SourceStyle | None, name: str) 
                         f"not {style.fmt}: rename it to .jsonl (one object a line) or .json")
 
 
+def _plus_name_note(frame: pd.DataFrame, text_column: str) -> list[str]:
+    """A note when ``--text-column q+a`` names a column of its own and also columns it could join:
+    the column is audited, silently, where the user may have meant the join."""
+    parts = [part.strip() for part in text_column.split("+")]
+    if len(parts) < 2 or text_column not in frame.columns or not all(p and p in frame.columns for p in parts):
+        return []
+    return [f"--text-column {text_column!r} is a column of its own, audited as it is; the columns "
+            f"{', '.join(map(repr, parts))} are not joined (to join them, rename the column {text_column!r} first)"]
+
+
 #: Joins the columns of ``--text-column A+B``: a line break, so each part stays readable.
 TEXT_JOIN = "\n"
 
@@ -452,7 +462,7 @@ def load_dataset(
     if text_is_null.any():
         warnings.append(f"{counted_verb(int(text_is_null.sum()), 'row', 'have')} an empty or missing text")
     warnings += (_missing_word_texts(texts) + number_text_notes(frame, text_parts)
-                 + header_row_notes(frame, [*text_parts, label_column]))
+                 + header_row_notes(frame, [*text_parts, label_column]) + _plus_name_note(frame, text_column))
     return Dataset(
         frame=frame,
         texts=texts,
