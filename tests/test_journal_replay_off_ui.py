@@ -77,3 +77,35 @@ async def test_escape_during_the_replay_cancels_and_releases_the_journal(monkeyp
     monkeypatch.setattr(Journal, "_load", replay)
     with Journal.open(journal_path, pinned_result.dataset) as again:  # not locked by the cancelled app
         assert not again.read_only
+
+
+async def test_a_read_only_app_replays_one_change_once(monkeypatch, pinned_result, tmp_path):
+    """The poll (every 2 s) started another replay while the last one ran: a change the other app
+    wrote was replayed again and again until the first replay was taken."""
+    monkeypatch.setattr("tui.app.JOURNAL_POLL_S", 0.02)
+    journal_path = tmp_path / "j.jsonl"
+    dataset = pinned_result.dataset
+    writer = Journal.open(journal_path, dataset)
+    release = threading.Event()
+    try:
+        app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(dataset))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
+            started: list[int] = []
+            replay = Journal._load
+
+            def slow_load(self):
+                started.append(1)
+                release.wait(30)
+                return replay(self)
+
+            monkeypatch.setattr(Journal, "_load", slow_load)
+            writer.record("exclude", int(app.view.flagged("label")[0]), issue_type="label")
+            await wait_until(pilot, lambda: len(started) >= 1, "the replay")
+            await pilot.pause(0.5)  # some 25 polls while it runs
+            assert len(started) == 1, len(started)
+            release.set()
+            await wait_until(pilot, lambda: app.book.counts()["exclude"] == 1, "the replay taken")
+    finally:
+        release.set()
+        writer.close()

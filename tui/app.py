@@ -244,7 +244,13 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
     # -- a read-only app follows the journal the other app writes ------------------------------
 
     def _check_journal(self) -> None:
-        if self.book is not None and self.book.changed_on_disk():
+        # one replay at a time: a 220k-line journal takes seconds, and a poll every 2 s started
+        # another while the last ran (the file stays 'changed' until a replay is taken)
+        from textual.worker import WorkerState
+
+        rereading = any(worker.group == "journal" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+                        for worker in self.workers)
+        if self.book is not None and not rereading and self.book.changed_on_disk():
             self.reread_journal()
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
