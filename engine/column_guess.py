@@ -89,7 +89,7 @@ def _offered(column: str) -> str:
     from engine.wording import shown_name
 
     shown = shown_name(column)
-    return shown if shown != column else repr(column)
+    return _cut(shown if shown != column else repr(column))
 
 
 def _listed(columns: Sequence[str]) -> str:
@@ -97,7 +97,23 @@ def _listed(columns: Sequence[str]) -> str:
     character escaped, an empty name or one holding ', ' quoted), as its "did you mean" shows them."""
     from engine.wording import shown_name
 
-    return ", ".join(shown_name(c, joined=True) for c in columns)
+    # a name is cut and a long header listed in part: a 200,000-character name (a text line taken for
+    # the header) or a file of 100,000 columns made the one error line as long
+    shown = [_cut(shown_name(c, joined=True)) for c in columns[:_MOST_LISTED]]
+    more = len(columns) - len(shown)
+    return ", ".join(shown) + (f", ... ({more:,} more)" if more > 0 else "")
+
+
+_MOST_LISTED = 30  # column names an error line lists
+_LONGEST = 60  # characters of a name an error line shows
+
+
+def _cut(shown: str) -> str:
+    """``shown`` (a name as an error line draws it) cut to ``_LONGEST`` characters, its quotes kept."""
+    if len(shown) <= _LONGEST:
+        return shown
+    quote = shown[0] if len(shown) > 1 and shown[0] in "'\"" and shown[-1] == shown[0] else ""
+    return shown[:_LONGEST - 1 - len(quote)] + "\u2026" + quote
 
 
 def _joined_by_mistake(column: str, columns: Sequence[str]) -> str | None:
