@@ -166,13 +166,22 @@ _RAREST = "Rarest Class: "
 _INDEX_LIST = re.compile(r"\[(?:\d+(?:, \d+)*)?\]")
 
 
+_LONGEST_NAME = 80  # characters of a class name in Datalab's example tables
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= _LONGEST_NAME else name[:_LONGEST_NAME - 1] + "\u2026"
+
+
 def named_report(report: str, class_names: Sequence[Any]) -> str:
     """Datalab's report text with class names where it prints class indices: the example
     tables' ``given_label`` / ``predicted_label`` columns (an index, or a multi-label list of
     them; each such table redrawn, aligned as pandas does) and the ``Rarest Class:`` line. A
     table whose rows do not cut into exactly its columns, or a cell that is not a class index,
     is left as Datalab printed it: a doubtful table keeps its indices, never gets a wrong name."""
-    names = [shown_name(name) for name in class_names]
+    # a name cut at _LONGEST_NAME: each table pads every line to its widest cell, so one label of
+    # 100,000 characters (a text in the label column) made 12 lines of 100,000 characters each
+    names = [_short(shown_name(name)) for name in class_names]
 
     def name_of(cell: str) -> str | None:
         if cell.isdigit():
