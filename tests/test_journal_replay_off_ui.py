@@ -109,3 +109,44 @@ async def test_a_read_only_app_replays_one_change_once(monkeypatch, pinned_resul
     finally:
         release.set()
         writer.close()
+
+
+async def test_a_read_only_export_reads_the_journal_off_the_ui_thread(monkeypatch, pinned_result, tmp_path):
+    """A read-only app reads the journal the other app wrote before its export preview: that
+    replay ran in the 'e' key's handler, on the UI thread. The dialog now opens at once, says it
+    is reading, holds enter until the counts are there, then shows them."""
+    monkeypatch.setattr("tui.app.JOURNAL_POLL_S", 3600.0)  # only the export reads it again here
+    journal_path = tmp_path / "j.jsonl"
+    dataset = pinned_result.dataset
+    writer = Journal.open(journal_path, dataset)  # the other app
+    release = threading.Event()
+    try:
+        app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(dataset))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
+            assert app.book.read_only
+            replayed_on: list[threading.Thread] = []
+            replay = Journal._load
+
+            def slow_load(self):
+                replayed_on.append(threading.current_thread())
+                release.wait(30)
+                return replay(self)
+
+            monkeypatch.setattr(Journal, "_load", slow_load)
+            writer.record("exclude", int(app.view.flagged("label")[0]), issue_type="label")
+            await pilot.press("e")  # on the old code the app stopped here until the replay ended
+            await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "export-path", "the export dialog")
+            summary = app.screen.query_one("#export-summary")
+            assert "Reading the journal" in str(summary.render())
+            assert replayed_on and all(t is not threading.main_thread() for t in replayed_on), replayed_on
+            await pilot.press("enter")  # not yet: the preview is not there
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ExportDialog"
+            assert "press enter again" in str(app.screen.query_one("#export-warning").render())
+            release.set()
+            await wait_until(pilot, lambda: "1 excluded" in str(summary.render()), "the counts in the preview")
+            await pilot.press("escape")
+    finally:
+        release.set()
+        writer.close()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import WorkerState
 
 from engine.errors import EXIT_CANCELLED, Cancelled
 from engine.pipeline import AuditOptions, AuditResult, Progress
@@ -197,6 +198,8 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         else:
             what = "filter/sort" if message.what == "order" else message.what
             self.notify(f"{what} failed: {readable(message.error)}", severity="error", timeout=15)
+            if message.what == "journal reread":  # the export preview counts the copy this app has
+                self._export_preview()
 
     def view_of(self, result: AuditResult) -> AuditView:
         """The rows as the screens show them (class names from ``--label-names``; a name that misses
@@ -246,8 +249,6 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
     def _check_journal(self) -> None:
         # one replay at a time: a 220k-line journal takes seconds, and a poll every 2 s started
         # another while the last ran (the file stays 'changed' until a replay is taken)
-        from textual.worker import WorkerState
-
         rereading = any(worker.group == "journal" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
                         for worker in self.workers)
         if self.book is not None and not rereading and self.book.changed_on_disk():
@@ -268,9 +269,18 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
             message.journal.close()
             return
         self.book.take(message.journal)
+        self._export_preview()
         refresh = getattr(self.screen, "refresh_decisions", None) or getattr(self.screen, "fill_table", None)
         if refresh is not None and self.screen.is_mounted:
             refresh()
+
+    def _export_preview(self) -> None:
+        """An open export dialog counts the decisions as last read (it waits for them after ``e``)."""
+        from tui.screens.export_dialog import ExportDialog
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ExportDialog) and self.book is not None:
+                screen.set_counts(self.book.counts())
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -397,16 +407,17 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
         if self.book.journal is None:
             self.notify(f"cannot export: {self.book.problem}", severity="error")
             return
-        if self.book.changed_on_disk():  # read-only: preview what the export will read from disk
-            self.book.take(self.book.open_again())
+        reading = self.book.changed_on_disk()  # read-only: preview what the export will read from disk,
+        if reading:  # read in a worker (a long journal took seconds here, the app frozen); the dialog opens
+            self.reread_journal()  # now, so keys typed ahead go to it, and shows the counts once read
         style = getattr(self.result.dataset, "style", None)  # how the file was read: blank lines left out, ...
         notes = list(getattr(style, "notes", None) or ())
         if self.view.value_names:  # --label-names: the file gets the values, as the journal holds them
             from engine.label_names import written_as_values
 
             notes.append(written_as_values(self.view.value_names))
-        dialog = ExportDialog(self.source, self.journal_path, self.book.counts(), len(self.view), notes=notes,
-                              with_id=getattr(self.result.dataset, "id_column", None) is not None)
+        dialog = ExportDialog(self.source, self.journal_path, None if reading else self.book.counts(), len(self.view),
+                              notes=notes, with_id=getattr(self.result.dataset, "id_column", None) is not None)
         self.push_screen(dialog, self._export_confirmed)
 
     def _export_confirmed(self, request: ExportRequest | None) -> None:

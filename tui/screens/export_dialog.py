@@ -74,6 +74,8 @@ class StateCheckbox(Checkbox, inherit_bindings=False):
 
 #: Below this many terminal rows the checkbox and buttons are drawn one line high.
 SHORT_ROWS = 21
+#: The summary while a read-only app reads the journal the other app writes (a long one takes seconds).
+READING = "Reading the journal the other app writes, for the decisions it holds now…"
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
@@ -87,12 +89,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     AUTO_FOCUS = "#export-path"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
-    def __init__(self, source: str, journal_path: Path, counts: dict[str, int], n_rows: int,
+    def __init__(self, source: str, journal_path: Path, counts: dict[str, int] | None, n_rows: int,
                  notes: list[str] | tuple[str, ...] = (), with_id: bool = False) -> None:
         """``notes``: how the data file was read, as far as the export's rows depend on it (blank
         lines left out, a split of a saved DatasetDict, an encoding note: the load's style notes,
         which ``textaudit export`` prints too). ``with_id``: the data has an ``--id-column``, which
-        the corrections-only table then carries."""
+        the corrections-only table then carries. ``counts`` None: a read-only app is still reading
+        the journal the other app writes (``set_counts`` gives them; until then enter waits)."""
         super().__init__()
         self.notes = list(notes)
         self.with_id = with_id
@@ -105,8 +108,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def summary(self, changed_only: bool) -> str:
         """What the export writes (it follows the checkbox), and how the data file was read."""
-        relabel, exclude, keep = self.counts["relabel"], self.counts["exclude"], self.counts["keep"]
-        if changed_only and not relabel + exclude:  # 'Writes only the 0 changed rows (0 relabelled, ...)'
+        relabel, exclude, keep = (self.counts[k] for k in ("relabel", "exclude", "keep")) if self.counts else (0, 0, 0)
+        if self.counts is None:
+            writes = READING
+        elif changed_only and not relabel + exclude:  # 'Writes only the 0 changed rows (0 relabelled, ...)'
             writes = "Writes no rows: none is relabelled or excluded yet (the file holds only the column names)."
         elif changed_only:
             writes = (f"Writes only the {counted(relabel + exclude, 'changed row')} ({relabel:,} relabelled, "
@@ -198,6 +203,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.query_one("#export-ok", Button).label = "Export"
         self.check(event.value)
 
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """The decisions the export will apply, once the journal is read (see ``__init__``)."""
+        self.counts = counts
+        if self.is_mounted:
+            only = self.query_one("#export-changed-only", Checkbox).value
+            self.query_one("#export-summary", Static).update(self.summary(only))
+            self.check(self.query_one("#export-path", Input).value)
+
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#export-summary", Static).update(self.summary(event.value))
         self.query_one("#export-format", Static).update(self.format_text(event.value))
@@ -219,6 +232,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """Export; an existing file is replaced only on a second confirmation."""
         value = self.query_one("#export-path", Input).value
         if not self.check(value):
+            return
+        if self.counts is None:  # the preview is not there yet: export what it will say, not unseen
+            self.query_one("#export-warning", Static).update("reading the journal the other app writes: "
+                                                               "press enter again in a moment")
             return
         target = Path(value).expanduser()
         exists = target.exists()
