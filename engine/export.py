@@ -290,7 +290,8 @@ def _inputs(dataset: Dataset, journal_path: Path | None) -> list[tuple[Path, str
     inputs = []
     source = dataset.source
     if not source.startswith("hf:") and source != "<DataFrame>":
-        inputs.append((Path(source), "the input file"))
+        # a saved datasets folder: '--output dd/train is inside the input file' named it a file
+        inputs.append((Path(source), "the input folder" if Path(source).is_dir() else "the input file"))
     if journal_path is not None:
         inputs.append((journal_path, "the corrections journal"))
     return inputs

@@ -26,7 +26,8 @@ def export_from_args(args: argparse.Namespace) -> int:
         raise UsageError(problem)
     inputs = [(journal_path, "the corrections journal")]
     if not str(args.data).startswith("hf:"):
-        inputs.append((Path(args.data).expanduser(), "the input file"))
+        data = Path(args.data).expanduser()  # a saved datasets folder is no file ('dd/train is inside the input file')
+        inputs.append((data, "the input folder" if data.is_dir() else "the input file"))
     from engine.load import check_source
 
     from engine.errors import DataError
