@@ -131,6 +131,15 @@ def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     return read_table_styled(source, encoding=encoding)[0]
 
 
+def _binary_line(source: str, path: Path, kind: str, why: str, encoding: str) -> str:
+    """The line for a file that holds NUL bytes: what it is where its bytes say (UTF-16 text
+    without a BOM is text, not binary), else 'looks like a binary file'."""
+    hint = other_content(path, kind)
+    if hint.startswith(" (it looks like UTF-16"):
+        return f"{source}: not {kind} text in {encoding}{hint}"
+    return f"{source}: looks like a binary file{why}, not {kind} text{hint}"
+
+
 _MORE_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -149,15 +158,14 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
             _excel_separator_line(path, encoding, source_str)
         frame, style = _read_file(path, kind, encoding)
         if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
-            raise DataError(f"{source_str}: looks like a binary file (NUL bytes in the header), not {kind} text"
-                            f"{other_content(path, kind)}")
+            raise DataError(_binary_line(source_str, path, kind, " (NUL bytes in the header)", encoding))
         notes = style.notes + (utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
         return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None
     except UnicodeDecodeError as exc:
         if looks_binary(path):
-            raise DataError(f"{source_str}: looks like a binary file, not {kind} text{other_content(path, kind)}") from None
+            raise DataError(_binary_line(source_str, path, kind, "", encoding)) from None
         raise DataError(
             f"{source_str}: not valid {encoding} (byte 0x{exc.object[exc.start]:02x} at offset "
             f"{exc.start}); pass --encoding {likely_encoding(path)} or the file's real encoding"

@@ -145,6 +145,19 @@ _MAGIC = (
 )
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when ``head`` reads as mostly ASCII UTF-16 with no BOM: a NUL as
+    every second byte (of the first 512 bytes, at least 9 in 10); else None."""
+    sample = head[:512] if len(head) % 2 == 0 else head[:min(512, len(head) - 1)]
+    if len(sample) < 8 or wide_bom(head):
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    for nuls, chars, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) >= 0.9 * len(nuls) and chars.count(0) <= 0.1 * len(chars):
+            return name
+    return None
+
+
 def other_content(path: Path, kind: str) -> str:
     """A hint for a file whose bytes are another format than its extension says (a gzip or an
     Excel workbook named .csv, a CSV named .parquet or .jsonl, JSON Lines named .csv), as
@@ -157,6 +170,8 @@ def other_content(path: Path, kind: str) -> str:
     for magic, what in _MAGIC:
         if head.startswith(magic) and not (magic == b"PAR1" and kind == "parquet"):
             return f" (it is {what.replace('NAME', path.name).replace('{ext}', '.' + kind)})"
+    if (wide := _utf16_without_bom(head)) is not None:  # 't\0e\0x\0t\0': text, two bytes a character
+        return f" (it looks like UTF-16 text without a BOM: pass --encoding {wide})"
     if head.startswith(b"PK\x03\x04"):
         if b"xl/" in head or b"[Content_Types].xml" in head:
             return " (it is an Excel workbook (.xlsx) under another name: save the sheet as CSV (UTF-8) and audit that)"
