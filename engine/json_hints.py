@@ -29,6 +29,10 @@ def decode_error(exc: json.JSONDecodeError, source: Path, where: str) -> DataErr
 def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:
     """A '; ...' tail for the error line of ``exc``; ``lines``: it was one line of a JSON Lines file."""
     rest = exc.doc[exc.pos:].lstrip()
+    tail = exc.doc[exc.pos:].strip()
+    if tail and not tail.strip("\x00\x1a"):  # what is left holds only these: a JSONL line, a .json's end
+        return ("; what is left there is nothing but NUL bytes or DOS' end-of-file mark (\\x1a), as a file padded "
+                "with NULs after a crash or ended as old DOS programs end one: delete it")
     if exc.msg == "Extra data":
         if rest.startswith(","):
             return ("; a comma after the object: JSON Lines puts one object on each line with nothing between "
