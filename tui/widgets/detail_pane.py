@@ -21,6 +21,24 @@ TOP_K = 3  # most probable classes shown with their probabilities
 #: The most characters of one text a pane draws: wrapping (and diffing) a 1 MB text on the UI
 #: thread froze the app for seconds per cursor move; the rest is said, and kept in the data.
 SHOWN_CHARS = 20_000
+LABEL_INDENT = 11  # 'Top 3:     ', 'Labels:    ': where a wrapped line of classes goes on
+
+
+def fitted(parts: list[str], width: int, sep: str = "  ·  ", start: int = LABEL_INDENT) -> str:
+    """``parts`` joined by ``sep``, a line broken between two parts (never inside one) where the
+    next would pass ``width`` cells, the new line indented as the first (``start`` cells taken).
+    Left to the terminal, 'Top 3:' broke between a class and its probability ('refund_request' /
+    '0.180' at 80 columns); a non-breaking space would not help (Textual breaks on it too)."""
+    out, used = "", start
+    for i, part in enumerate(parts):
+        piece = sep + part if i else part
+        if width > 0 and used + cell_len(piece) > width and (i or start):  # the first: off the header's line
+            indent = LABEL_INDENT if LABEL_INDENT + cell_len(part) <= width else 0  # a long one: the whole line
+            out += "\n" + " " * indent
+            used, piece = indent, part
+        out += piece
+        used += cell_len(piece)
+    return out
 
 
 def shown_text(text: str) -> str:
@@ -127,6 +145,11 @@ class DetailPane(VerticalScroll, can_focus=True):
             self.drawn_width = self.size.width
             self.query_one("#detail-body", Static).update(self.render_row(self.row))
 
+    def line_width(self) -> int:
+        """The cells a line of the body gets: the pane's width less a scrollbar's column (it shows
+        once the row is taller than the pane); 0 before the pane is laid out."""
+        return max(0, self.size.width - 1)
+
     def datalab_rule(self) -> DatalabLabelRule:
         """Datalab's per-class figures for this view, computed once (one pass over the rows)."""
         if self._datalab_rule is None or self._datalab_rule[0] is not self.view:
@@ -176,7 +199,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append(f"none: no label issue here (the model's top class is {names[predicted]})", style="italic")
         if top := view.top_classes(row, TOP_K):
             text.append(f"\nTop {len(top)}:     ", style="bold")
-            text.append("  ·  ".join(f"{names[c]} {p:.3f}" for c, p in top))
+            text.append(fitted([f"{names[c]} {p:.3f}" for c, p in top], self.line_width()))
         text.append("\nWhy: ", style="bold")
         text.append(why_flagged(view, row, self.issue_type))
         text.append("\nFlagged by: ", style="bold")

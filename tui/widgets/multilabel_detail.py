@@ -17,7 +17,7 @@ TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the mo
 
 def render_multilabel_row(pane: DetailPane, row: int) -> Text:
     """What ``DetailPane.render_row`` shows for a row of multi-label data."""
-    from tui.widgets.detail_pane import one_line  # detail_pane imports this module
+    from tui.widgets.detail_pane import fitted, one_line  # detail_pane imports this module
 
     view, ml = pane.view, pane.view.multilabel
     names = ml.shown
@@ -47,7 +47,7 @@ def render_multilabel_row(pane: DetailPane, row: int) -> Text:
         mark = "✓" if k in ml.sets[row] else " "
         note = " missing?" if k in ml.missing[row] else " wrong?" if k in ml.extra[row] else ""
         parts.append(f"{mark}{names[k]} {float(probs[k]):.2f}{note}")
-    text.append("  ·  ".join(parts))
+    text.append(fitted(parts, pane.line_width()))
     if view.neighbour_indices is not None:
         text.append("\nNearest neighbours:\n", style="bold")
         width = max(20, (pane.size.width or 80) - 40)
