@@ -36,6 +36,14 @@ Holdout variants (session 21; opt-in, never tuned on; bench/README.md "Session 2
   X+minor2            every class, one (at random) cut to 2% of its rows (ag_news: 38 rows beside 3 x 1,900)
   X+scatter           half the classes whole, the other half 1-3 rows each, and a tenth of the rows
                       copied exactly once (banking77: 5,569 rows, 38 classes of 1-3 rows)
+Holdout variants (session 22; opt-in, never tuned on; bench/README.md "Session 22"):
+  X+rmergeN           the classes dealt at random into N labels: each a union of unrelated intents
+  X+firstN            every text cut to its first N words (noise targets from the whole texts)
+  X+small15           a small set: 15 classes at random, 15-50 rows each (banking77: ~480 rows)
+  X+major60           one class whole at 60% of the rows, the others cut evenly (ag_news: 3,167 rows)
+  X+other60           classes merged at random into one catch-all label until it holds 60% of the rows
+  X+twins             a fifth of the rows copied exactly once; with noise kind ``twin`` (flips only on
+                      the second copies) every flip leaves one text under two labels
 Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP blank); a tool that
 flags tens of % of a clean dataset is broken. ``--sanity`` runs that and the degenerate shapes.
 Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
@@ -83,8 +91,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
 from bench.quality_shapes import (  # noqa: E402,F401  (re-exported: tests/test_quality_bench.py)
-    COARSE, EXTRA_KINDS, FINE_TAIL, SHAPES, coarse_classes, duplicated_rows, inject, long_tail_rows, noise_targets,
-    projected, projection_dims, scattered_copies, shape_rows, split_classes,
+    COARSE, EXTRA_KINDS, FINE_TAIL, RMERGE, SHAPES, catch_all, coarse_classes, duplicated_rows, first_words,
+    first_words_count, inject, later_copies, long_tail_rows, noise_targets, projected, projection_dims, random_merge,
+    scattered_copies, shape_rows, split_classes,
 )
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
@@ -147,8 +156,9 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     import pandas as pd
 
     base, *variants = spec.split("+")
-    known = ("longtail", "split", "tfidf", "dup", "topics") + SHAPES + COARSE
-    if base not in BASES or any(v not in known and projection_dims(v) is None for v in variants):
+    known = ("longtail", "split", "tfidf", "dup", "topics", "twins", "other60") + SHAPES + COARSE + RMERGE
+    if base not in BASES or any(v not in known and projection_dims(v) is None and first_words_count(v) is None
+                                for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
     path, text_column, label_column = BASES[base]
     frame = pd.read_csv(path)
@@ -156,6 +166,8 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     names, labels = np.unique(frame[label_column].astype(str).to_numpy(), return_inverse=True)
     if "topics" in variants:  # banking77's intents grouped by a keyword of their names
         labels = topic_labels(names, labels, base)
+    for words in filter(None, map(first_words_count, variants)):  # session 22: texts cut to N words
+        texts = first_words(texts, words)
     vectors = minilm_vectors(texts)
     order = np.random.default_rng(12345).permutation(len(texts))  # files sorted by class
     texts, labels, vectors = [texts[i] for i in order], labels[order], vectors[order]
@@ -164,6 +176,11 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     for coarse in COARSE:
         if coarse in variants:
             labels = coarse_classes(vectors, labels, int(coarse[len("coarse"):]))
+    for merge in RMERGE:  # session 22: random unions of classes
+        if merge in variants:
+            labels = random_merge(labels, int(merge[len("rmerge"):]))
+    if "other60" in variants:
+        labels = catch_all(labels)
     if "longtail" in variants:
         keep = long_tail_rows(labels)
         texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
@@ -173,8 +190,9 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
             keep = shape_rows(labels, shape)
             texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
             _, labels = np.unique(labels, return_inverse=True)
-    if "dup" in variants or "scatter" in variants:
-        keep = duplicated_rows(len(texts)) if "dup" in variants else scattered_copies(len(texts))
+    if "dup" in variants or "scatter" in variants or "twins" in variants:
+        keep = (duplicated_rows(len(texts)) if "dup" in variants else scattered_copies(len(texts), 5, 19)
+                if "twins" in variants else scattered_copies(len(texts)))
         texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
     if "tfidf" in variants:
         vectors = tfidf_vectors(texts)
@@ -203,10 +221,11 @@ def projected_vectors(texts: list[str], vectors: np.ndarray, dims: int) -> np.nd
 
 
 def minilm_spec(spec: str) -> str:
-    """The spec without its embedding variants (``+tfidf``, ``+projN``): noise targets come from
-    the MiniLM vectors, the same noise whatever the embeddings."""
+    """The spec without its embedding variants (``+tfidf``, ``+projN``, ``+firstN``): noise targets
+    come from the whole texts' MiniLM vectors, the same noise whatever the embeddings."""
     base, *variants = spec.split("+")
-    return "+".join([base] + [v for v in variants if v != "tfidf" and projection_dims(v) is None])
+    return "+".join([base] + [v for v in variants if v != "tfidf" and projection_dims(v) is None
+                              and first_words_count(v) is None])
 
 
 def plain_pred_probs(features: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -419,6 +438,7 @@ def main() -> None:
         _, labels, features = data
         minilm = load_dataset(minilm_spec(spec))[2] if minilm_spec(spec) != spec else features
         targets = noise_targets(minilm, labels)  # the same noise whatever the embeddings
+        targets["copy"] = later_copies(data[0])  # ``twin`` noise: rows repeating an earlier text
         neighbours = build_graph(features, k=10).indices  # labels play no part: built once
         for kind in args.kinds.split(","):
             for rate in map(float, args.rates.split(",")):

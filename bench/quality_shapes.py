@@ -77,7 +77,7 @@ def long_tail_rows(labels: np.ndarray) -> np.ndarray:
     return np.sort(np.concatenate(keep))
 
 
-SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny", "skew95", "minor2", "scatter")
+SHAPES = ("fine50", "zipf50", "binary", "imbalanced", "tiny", "skew95", "minor2", "scatter", "small15", "major60")
 #: ``+fine50``'s tail: the sizes of its 8 smallest classes
 FINE_TAIL = (1, 2, 3, 4, 6, 7, 8, 9)
 
@@ -105,10 +105,65 @@ def shape_rows(labels: np.ndarray, shape: str) -> np.ndarray:
     elif shape == "scatter":  # half the classes whole, the other half 1-3 rows each
         half = (len(rows_of) + 1) // 2
         sizes = [len(r) for r in rows_of[:half]] + [min(len(r), int(rng.integers(1, 4))) for r in rows_of[half:]]
+    elif shape == "small15":  # session 22: a small set, 15 classes of 15-50 rows
+        rows_of = rows_of[:15]
+        sizes = [min(len(r), int(rng.integers(15, 51))) for r in rows_of]
+    elif shape == "major60":  # session 22: one class whole at 60% of the rows, the others cut evenly
+        others = sum(len(r) for r in rows_of[1:])
+        cut = min(1.0, len(rows_of[0]) * 40 / 60 / max(others, 1))
+        sizes = [len(rows_of[0])] + [max(1, round(len(r) * cut)) for r in rows_of[1:]]
     else:
         sizes = [15] * 4
     keep = [rng.choice(rows, size, replace=False) for rows, size in zip(rows_of, sizes)]
     return np.sort(np.concatenate(keep))
+
+
+#: session 22's label variants: ``+rmergeN`` (random unions of classes), ``+other60`` (a catch-all)
+RMERGE = tuple(f"rmerge{n}" for n in range(2, 10))
+
+
+def random_merge(labels: np.ndarray, groups: int) -> np.ndarray:
+    """``+rmergeN``: the classes dealt at random (seed 23) into N labels, so each label is a union of
+    unrelated intents (unlike ``+coarseN``'s k-means groups of similar ones)."""
+    n_classes = int(labels.max()) + 1
+    if groups >= n_classes:
+        raise SystemExit(f"+rmerge{groups} needs more than {groups} classes ({n_classes})")
+    group = np.empty(n_classes, dtype=np.int64)
+    group[np.random.default_rng(23).permutation(n_classes)] = np.arange(n_classes) % groups
+    return group[labels]
+
+
+def catch_all(labels: np.ndarray, share: float = 0.6) -> np.ndarray:
+    """``+other60``: classes in random order (seed 29) merged into one catch-all label until it holds
+    ``share`` of the rows (an "other" class of many intents); the rest keep their own labels."""
+    counts = np.bincount(labels)
+    order = np.random.default_rng(29).permutation(len(counts))
+    taken = np.cumsum(counts[order])
+    merged = order[: int(np.searchsorted(taken, share * len(labels))) + 1]
+    out = labels.copy()
+    out[np.isin(labels, merged)] = merged[0]
+    _, out = np.unique(out, return_inverse=True)
+    return out
+
+
+def first_words(texts: list[str], words: int) -> list[str]:
+    """``+firstN``: every text cut to its first N words (a weak signal from the same encoder)."""
+    return [" ".join(text.split()[:words]) for text in texts]
+
+
+def first_words_count(variant: str) -> int | None:
+    digits = variant[len("first"):]
+    return int(digits) if variant.startswith("first") and digits.isdigit() and 1 <= int(digits) <= 50 else None
+
+
+def later_copies(texts: list[str]) -> np.ndarray:
+    """True on each row whose text already appeared earlier (``twin`` noise flips only these)."""
+    seen: set[str] = set()
+    out = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        out[i] = text in seen
+        seen.add(text)
+    return out
 
 
 def duplicated_rows(n_rows: int) -> np.ndarray:
@@ -119,10 +174,11 @@ def duplicated_rows(n_rows: int) -> np.ndarray:
     return rows[rng.permutation(len(rows))]
 
 
-def scattered_copies(n_rows: int) -> np.ndarray:
-    """``+scatter``'s exact duplicates: a tenth of the rows (at random) twice, shuffled."""
-    rng = np.random.default_rng(17)
-    rows = np.concatenate([np.arange(n_rows), rng.choice(n_rows, n_rows // 10, replace=False)])
+def scattered_copies(n_rows: int, share: int = 10, seed: int = 17) -> np.ndarray:
+    """``+scatter``'s exact duplicates: a tenth of the rows (at random) twice, shuffled (``+twins``:
+    a fifth, seed 19)."""
+    rng = np.random.default_rng(seed)
+    rows = np.concatenate([np.arange(n_rows), rng.choice(n_rows, n_rows // share, replace=False)])
     return rows[rng.permutation(len(rows))]
 
 
@@ -168,7 +224,7 @@ def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarr
 
 
 #: noise shapes beyond bench/quality.py's default three (session 18: never tuned on)
-EXTRA_KINDS = ("ambiguous", "fewclass", "sibling")
+EXTRA_KINDS = ("ambiguous", "fewclass", "sibling", "twin")
 #: ``fewclass``: the share of a noisy class's rows flipped
 FEWCLASS_RATE = 0.25
 
@@ -179,6 +235,8 @@ def flipped_rows(labels: np.ndarray, kind: str, count: int, rng: np.random.Gener
     (tau half the margins' standard deviation), so rows near another class's centroid are flipped
     far more often, as a human errs on the unclear rows. ``fewclass``: classes in random order are
     noisy one after another, ``FEWCLASS_RATE`` of each one's rows, until ``count``; the rest clean.
+    ``twin`` (session 22): only rows that repeat an earlier row's text, so each flip leaves two
+    copies of one text with conflicting labels (``targets["copy"]``, set by bench/quality.py).
     Otherwise at random."""
     if kind == "ambiguous":
         margin = targets["margin"]
@@ -194,6 +252,9 @@ def flipped_rows(labels: np.ndarray, kind: str, count: int, rng: np.random.Gener
             chosen.append(rng.choice(rows, min(left, int(round(FEWCLASS_RATE * len(rows)))), replace=False))
             left -= len(chosen[-1])
         return np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
+    if kind == "twin":
+        copies = np.flatnonzero(targets["copy"])
+        return rng.choice(copies, min(count, len(copies)), replace=False)
     return rng.choice(len(labels), count, replace=False)
 
 
@@ -201,7 +262,7 @@ def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[
     rng = np.random.default_rng(seed)
     flipped = flipped_rows(labels, kind, int(round(rate * len(labels))), rng, targets)
     noisy = labels.copy()
-    if kind in ("uniform", "fewclass"):
+    if kind in ("uniform", "fewclass", "twin"):
         n_classes = int(labels.max()) + 1
         noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
     elif kind == "ambiguous":

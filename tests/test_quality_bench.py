@@ -174,3 +174,31 @@ def test_topics_group_banking77_intents_by_name() -> None:
                       "transfer_timing", "virtual_card_not_working"])
     topic = topic_labels(names, np.arange(7), "banking77")
     assert len(np.unique(topic)) == 6 and topic[0] == topic[6] and len(set(topic[:6])) == 6
+
+
+def test_session22_holdout_shapes() -> None:
+    """Holdout shapes (session 22): ``small15`` 15 classes of 15-50 rows; ``major60`` one class at 60%;
+    ``rmergeN`` random unions of whole classes; ``other60`` a catch-all of >= 60%; ``firstN`` texts
+    cut to N words; ``twin`` noise flips only second copies, so each flip leaves a text under two labels."""
+    from bench.quality_shapes import catch_all, first_words, inject, later_copies, random_merge, scattered_copies
+
+    labels = labels_of(77, 130)
+    counts = np.bincount(labels[shape_rows(labels, "small15")])
+    counts = counts[counts > 0]
+    assert len(counts) == 15 and counts.min() >= 15 and counts.max() <= 50
+    labels = labels_of(4, 1900)
+    counts = np.bincount(labels[shape_rows(labels, "major60")])
+    assert counts.max() == 1900 and abs(counts.max() / counts.sum() - 0.6) < 0.01
+    labels = labels_of(77, 10)
+    merged = random_merge(labels, 6)
+    assert len(np.unique(merged)) == 6 and all(len(np.unique(merged[labels == c])) == 1 for c in range(77))
+    assert len({tuple(np.flatnonzero(np.bincount(labels[merged == g], minlength=77))) for g in range(6)}) == 6
+    other = catch_all(labels)
+    assert np.bincount(other).max() >= 0.6 * len(labels) and (np.bincount(other) == 10).sum() >= 25
+    assert first_words(["a b c d e", "x  y"], 3) == ["a b c", "x y"]
+    texts = [f"t{i}" for i in range(50)]
+    rows = scattered_copies(50, 5, 19)
+    copies = later_copies([texts[i] for i in rows])
+    assert copies.sum() == 10
+    noisy, truth = inject(labels_of(5, 12)[:60], "twin", 0.1, 0, {"copy": np.arange(60) % 6 == 0})
+    assert truth.sum() == 6 and (np.flatnonzero(truth) % 6 == 0).all()
