@@ -52,8 +52,10 @@ ISSUE_TYPES = (
 # ways; 25: random destinations but held-out rows back cleanlab's rate per class: the posterior on
 # those rates, engine/class_rates.py; 26: untested class pairs that held-out rows do not back against no
 # flips at all: the posterior pooled with self-confidence, engine/pair_backing.py; 27: a tiny class's
-# strays, rows each placed in a sure other class of their own, counted and flagged as any row)
-LABEL_VERSION = 27
+# strays, rows each placed in a sure other class of their own, counted and flagged as any row; 28: a
+# flip model's count divides by a detection share of 0.25-0.5 too where 9 or more rows are counted,
+# and an undecided held-out test counts with the larger of its two models, engine/flip_counts.py)
+LABEL_VERSION = 28
 
 
 @dataclass
