@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.screen import Screen
 from textual.worker import WorkerState
 
@@ -26,7 +26,8 @@ from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
 from tui.messages import (AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, WorkFailed,
                            readable)
-from tui.view import ISSUE_TITLES, AuditView
+from tui.palette import PaletteCommands
+from tui.view import AuditView
 
 if TYPE_CHECKING:
     from textual.notifications import Notification
@@ -39,7 +40,7 @@ JOURNAL_POLL_S = 2.0  # a read-only app looks this often whether the other app w
 SHORT_TOAST_S = 6.0  # an information toast this short is a key's outcome: the next one replaces it
 
 
-class TextauditApp(KeyGate, ReviewActions, App[int]):
+class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
     """Browse an audit and record corrections. Build it from a result, or from a source."""
 
     CSS_PATH = "app.tcss"
@@ -350,48 +351,6 @@ class TextauditApp(KeyGate, ReviewActions, App[int]):
 
         if self.view is not None:
             self.push_screen(ReportScreen(self.view))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if self.view is None:
-            return
-        for name in self.view.issue_types:
-            title = ISSUE_TITLES.get(name, name)
-            count = self.view.counts.get(name)  # None: its check did not run (it said '0 flagged')
-            yield SystemCommand(f"Open: {title}", "not checked" if count is None else f"{count:,} flagged",
-                                lambda name=name: self.open_issue(name, flagged=True))
-        yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
-        yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
-                            self.action_confusions)
-        yield SystemCommand("Re-audit with the corrections", "cached vectors; shows resolved / still flagged / new",
-                            self.action_reaudit)
-        yield SystemCommand("Flag thresholds", "label / outlier / near-duplicate scores, with a histogram",
-                            lambda: self.open_thresholds(getattr(self.screen, "issue_type", "label")))
-        yield SystemCommand("Open: Datalab report", "the full text report", self.action_open_report)
-        yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
-        yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
-        yield from self.binding_commands(screen)
-
-    def binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The screen's own keys as palette commands (one per action, only those it offers now)."""
-        from tui.screens.help import key_name
-
-        covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette",
-                   "app.confusions", "app.reaudit"}
-        keys: dict[str, list[str]] = {}
-        bindings = {}
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if active.node is not screen or not binding.description or binding.action in covered:
-                continue
-            if not active.enabled:
-                continue  # dimmed right now (e.g. Accept where no label issue backs it)
-            keys.setdefault(binding.action, []).append(key_name(key))
-            bindings.setdefault(binding.action, binding)
-        for action, binding in bindings.items():
-            yield SystemCommand(binding.tooltip or binding.description,
-                                f"{', '.join(keys[action])} · on {screen.title or type(screen).__name__}",
-                                lambda action=action: screen.run_action(action))
 
     def action_summary(self) -> None:
         while len(self.screen_stack) > 2:

@@ -1,4 +1,4 @@
-"""The command palette, with page keys that cannot crash the app.
+"""The command palette: the app's commands in it, and page keys that cannot crash it.
 
 Textual's palette (8.2) passes page-up/down to its option list, whose page move reads the line
 of the highlighted option; right after a search refills the list and before the list is laid
@@ -8,8 +8,15 @@ m, down, pagedown typed at once). A page key that comes too early now does nothi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import SystemCommand
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
+from textual.screen import Screen
+
+from tui.view import ISSUE_TITLES
 
 
 class SafeCommandPalette(CommandPalette):
@@ -27,3 +34,52 @@ class SafeCommandPalette(CommandPalette):
             super()._watch__list_visible()
         except NoMatches:  # the palette closed while a search ran: nothing left to show it on
             pass
+
+
+class PaletteCommands:
+    """Mixin of the App (before ``App`` in the bases): the issue screens, the app's own commands
+    and the current screen's keys in the command palette."""
+
+    view: Any
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)  # type: ignore[misc]
+        if self.view is None:
+            return
+        for name in self.view.issue_types:
+            title = ISSUE_TITLES.get(name, name)
+            count = self.view.counts.get(name)  # None: its check did not run (it said '0 flagged')
+            yield SystemCommand(f"Open: {title}", "not checked" if count is None else f"{count:,} flagged",
+                                lambda name=name: self.open_issue(name, flagged=True))
+        yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
+        yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
+                            self.action_confusions)
+        yield SystemCommand("Re-audit with the corrections", "cached vectors; shows resolved / still flagged / new",
+                            self.action_reaudit)
+        yield SystemCommand("Flag thresholds", "label / outlier / near-duplicate scores, with a histogram",
+                            lambda: self.open_thresholds(getattr(self.screen, "issue_type", "label")))
+        yield SystemCommand("Open: Datalab report", "the full text report", self.action_open_report)
+        yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
+        yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
+        yield from self.binding_commands(screen)
+
+    def binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The screen's own keys as palette commands (one per action, only those it offers now)."""
+        from tui.screens.help import key_name
+
+        covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette",
+                   "app.confusions", "app.reaudit"}
+        keys: dict[str, list[str]] = {}
+        bindings = {}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if active.node is not screen or not binding.description or binding.action in covered:
+                continue
+            if not active.enabled:
+                continue  # dimmed right now (e.g. Accept where no label issue backs it)
+            keys.setdefault(binding.action, []).append(key_name(key))
+            bindings.setdefault(binding.action, binding)
+        for action, binding in bindings.items():
+            yield SystemCommand(binding.tooltip or binding.description,
+                                f"{', '.join(keys[action])} · on {screen.title or type(screen).__name__}",
+                                lambda action=action: screen.run_action(action))
