@@ -85,6 +85,7 @@ class ReplayProblems:
         self.label_sep_absent = False  # ... and this run was given no --label-sep (single-label)
         self.other_text_column: dict[str, list[int]] = {}  # text changed, decided with another text column: rows
         self.ambiguous: list[int] = []
+        self.other_cells: list[int] = []  # the one row with the text differs in its other columns
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.data_names: set[str] = set()  # data files decisions were made on, other than this run's
         self.data_name: str | None = None  # this run's
@@ -98,7 +99,7 @@ class ReplayProblems:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
         for name in ("out_of_range", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
-                     "partial_groups"):
+                     "partial_groups", "other_cells"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
@@ -118,7 +119,8 @@ class ReplayProblems:
     def unapplied(self) -> int:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
-                + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + sum(n for _, n, _ in self.partial_groups)
+                + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
+                + sum(n for _, n, _ in self.partial_groups)
                 + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
                 + sum(map(len, self.other_text_column.values())))
 
@@ -177,6 +179,11 @@ class ReplayProblems:
                           + ("; the data's columns changed since (one removed, renamed or moved), so the copies "
                              "cannot be told apart by their other columns; an --id-column (a value unique to each "
                              "row) matches rows by id" if self.columns_changed else ""))
+        if self.other_cells:
+            report.append(f"{counted(len(self.other_cells), 'decision')} not applied: the one row that has "
+                          f"{'its' if len(self.other_cells) == 1 else 'their'} text now differs from the decided row "
+                          "in its other columns (the decided row deleted and another with its text left, or a cell "
+                          f"edited since; rows {rows_text(self.other_cells)}); an --id-column matches rows by id")
         if self.data_names and self.unapplied:  # a journal passed for another file, or the default one shared
             names = ", ".join(sorted(self.data_names))
             this = f" (this data: {self.data_name})" if self.data_name else ""

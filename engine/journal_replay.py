@@ -11,7 +11,9 @@ label at the time. On replay a decision goes to
   the line's ``row_hash`` (the row's other columns, recorded since session 14: engine/row_print.py)
   chooses the copy, and if no copy, or several at other positions, have it, none is chosen
   (over the columns it covered, also after one or two were added; after one was removed, renamed
-  or moved, the row at the position only where every copy is alike in the columns left);
+  or moved, the row at the position only where every copy is alike in the columns left); the one
+  row left with the text is not chosen either when its other columns differ from the line's (the
+  decided copy deleted, another left: it took the decision silently);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's (or a column the data no
@@ -129,6 +131,11 @@ class RowMatcher:
                 return None
             if not rows:
                 (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
+                return None
+            if isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry):
+                # the one row with the text is not the decided row's copy: its other columns differ (the
+                # decided row deleted, another copy of its text left). It took the decision, silently
+                problems.other_cells.append(stored)
                 return None
             row = rows[0]
         if self.text_hash(row) != entry["text_sha256"]:

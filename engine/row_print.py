@@ -5,7 +5,8 @@ same text and label that differ elsewhere (a source, a date) look the same to th
 a re-sort of the file a decision would land on the other copy. Each line therefore also records
 ``row_hash``: pandas' ``hash_pandas_object`` of the row's columns other than the text and the
 label, as 16 hex digits, then ``-`` and 8 hex digits naming which columns it covers. Replay
-compares it only to choose among rows with the decided text. After a column was added (one or
+compares it to choose among rows with the decided text, and to refuse the one row left with it
+when that row's other columns differ (the decided copy deleted). After a column was added (one or
 two) or the columns were reordered (a JSONL whose lines order their keys differently, re-sorted),
 the line's fingerprint is computed again over the columns it covered (``EarlierPrints``);
 after one was removed, renamed or moved, copies that still differ in the columns left cannot be
