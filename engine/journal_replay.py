@@ -132,9 +132,11 @@ class RowMatcher:
             if not rows:
                 (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
                 return None
-            if isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry):
+            if made_on == self.data_name and isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry):
                 # the one row with the text is not the decided row's copy: its other columns differ (the
-                # decided row deleted, another copy of its text left). It took the decision, silently
+                # decided row deleted, another copy of its text left). It took the decision, silently.
+                # Only in the file the decision was made on: the same data saved in another format may
+                # spell a cell otherwise (a CSV's 0.50 is 0.5 in JSON), where the text still decides
                 problems.other_cells.append(stored)
                 return None
             row = rows[0]

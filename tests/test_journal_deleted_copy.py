@@ -60,3 +60,19 @@ def test_no_other_columns_still_follow_the_text(tmp_path):
     before = ["text,label", "gamma atm,a", "gamma atm,a", "beta refund,b", "alpha card,b"]
     decisions, _ = _replayed(tmp_path, before, [before[0], *before[2:]])
     assert list(decisions) == [0]  # the copies were identical: either is the decided one
+
+
+def test_the_same_data_in_another_format_still_follows(tmp_path):
+    """A CSV's '0.50', '07', 'TRUE' are 0.5, 7.0, true once pandas saves it as JSON Lines: the row_hash
+    differs, but the file is another one (the line's 'data'), where the text still decides."""
+    import pandas as pd
+
+    data, journal = _write(tmp_path / "d.csv", ["text,meta,flag,label", "gamma atm,0.50,TRUE,a",
+                                                "beta refund,07,false,b", "alpha card,3,True,b"]), tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("relabel", 0, label_after="b", issue_type="label")
+        writer.record("relabel", 1, label_after="a", issue_type="label")
+    converted = tmp_path / "d.jsonl"
+    pd.read_csv(data).iloc[[2, 1, 0]].to_json(converted, orient="records", lines=True)
+    with Journal.open(journal, load_dataset(converted), read_only=True) as reader:
+        assert sorted(reader.decisions()) == [1, 2]
