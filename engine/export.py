@@ -350,12 +350,21 @@ def _is_issue_table(path: Path, fmt: str) -> bool:
             "jsonl": head.lstrip().startswith('{"row":'), "json": head.lstrip().startswith('[{"row":')}.get(fmt, False)
 
 
-def issues_out_path(target: str, inputs: list[str | None]) -> tuple[Path, str]:
-    """Check ``--issues-out`` before any work: a known file format, not an input, not a link."""
+#: What the data's default journal path is called where an output would take it (no journal there yet).
+DEFAULT_JOURNAL = "the path of this data's corrections journal (where browse and export look for it)"
+
+
+def issues_out_path(target: str, inputs: list[str | None], data: str | None = None) -> tuple[Path, str]:
+    """Check ``--issues-out`` before any work: a known file format, not an input, not a link, not
+    the default journal path of ``data`` (a table written there stopped every later browse/export)."""
     path = Path(target).expanduser()
     if problem := folder_slash_problem(target, format_of(path) or "table", "--issues-out"):
         raise UsageError(problem)  # 'new.csv/': a file new.csv was written
     named = [(Path(p).expanduser(), "an input file") for p in inputs if p and not str(p).startswith("hf:")]
+    if data:
+        from engine.paths import default_journal_path
+
+        named.append((default_journal_path(data), DEFAULT_JOURNAL))
     for source, what in named:
         if same_file(path, source):
             raise UsageError(f"--issues-out {path} is {what}; refusing to overwrite it (choose another path)")

@@ -223,11 +223,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.issues_out:
         from engine.export import issues_out_path
 
-        issues_out_path(args.issues_out, issues_inputs)  # before any work: format, not an input
+        issues_out_path(args.issues_out, issues_inputs, args.data)  # before any work: format, not an input
     if args.apply_journal:
         issues_inputs.append(args.apply_journal)
         if args.issues_out:
-            issues_out_path(args.issues_out, issues_inputs)
+            issues_out_path(args.issues_out, issues_inputs, args.data)
     progress = _StderrProgress()
     reaudit = None
     try:

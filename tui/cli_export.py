@@ -25,6 +25,10 @@ def export_from_args(args: argparse.Namespace) -> int:
     if problem := folder_slash_problem(args.output, fmt, "--output"):  # 'out.parquet/' wrote a file out.parquet
         raise UsageError(problem)
     inputs = [(journal_path, "the corrections journal")]
+    if args.journal:  # the data's default journal path: a file written there stopped every later browse/export
+        from engine.export import DEFAULT_JOURNAL
+
+        inputs.append((default_journal_path(args.data), DEFAULT_JOURNAL))
     if not str(args.data).startswith("hf:"):
         data = Path(args.data).expanduser()  # a saved datasets folder is no file ('dd/train is inside the input file')
         inputs.append((data, "the input folder" if data.is_dir() else "the input file"))

@@ -1,0 +1,40 @@
+"""`textaudit export d.csv --journal j.jsonl -o d.corrections.jsonl` and `audit d.csv --issues-out
+d.corrections.jsonl` wrote their table where browse and export look for d.csv's journal: every later
+`browse d.csv` / `export d.csv` then stopped on 'is not a textaudit journal' (s22 hostile22). Both are
+refused before any work, like an output onto the journal itself."""
+
+from __future__ import annotations
+
+from engine.corrections import Journal
+from engine.load import load_dataset
+from tui.cli import main
+
+ROWS = "text,label\n" + "".join(f"row {i} says {'yes' if i % 2 else 'no'},{'ab'[i % 2]}\n" for i in range(8))
+
+
+def _data(tmp_path):
+    data = tmp_path / "d.csv"
+    data.write_text(ROWS)
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 1, issue_type="label")
+    return data, journal
+
+
+def test_export_refuses_the_default_journal_path(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    data, journal = _data(tmp_path)
+    assert main(["export", "d.csv", "--journal", "j.jsonl", "-o", "d.corrections.jsonl"]) == 2
+    assert "d.corrections.jsonl is the path of this data's corrections journal" in capsys.readouterr().err
+    assert not (tmp_path / "d.corrections.jsonl").exists()
+    assert main(["export", "d.csv", "--journal", "j.jsonl", "-o", "out.jsonl"]) == 0  # elsewhere, as before
+
+
+def test_issues_out_refuses_the_default_journal_path(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _data(tmp_path)
+    code = main(["audit", "d.csv", "--model", "tfidf", "--no-cache", "--folds", "2",
+                 "--issues-out", "d.corrections.jsonl"])
+    assert code == 2 and "is the path of this data's corrections journal" in capsys.readouterr().err
+    assert not (tmp_path / "d.corrections.jsonl").exists()
+    assert main(["audit", "d.csv", "--model", "tfidf", "--no-cache", "--folds", "2", "--issues-out", "i.jsonl"]) == 0
