@@ -294,6 +294,10 @@ def _inputs(dataset: Dataset, journal_path: Path | None) -> list[tuple[Path, str
         inputs.append((Path(source), "the input folder" if Path(source).is_dir() else "the input file"))
     if journal_path is not None:
         inputs.append((journal_path, "the corrections journal"))
+    if not source.startswith("hf:") and source != "<DataFrame>":  # the app's export dialog, with --journal elsewhere
+        from engine.paths import default_journal_path
+
+        inputs.append((default_journal_path(source), DEFAULT_JOURNAL))
     return inputs
 
 

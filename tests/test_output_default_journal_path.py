@@ -38,3 +38,17 @@ def test_issues_out_refuses_the_default_journal_path(tmp_path, capsys, monkeypat
     assert code == 2 and "is the path of this data's corrections journal" in capsys.readouterr().err
     assert not (tmp_path / "d.corrections.jsonl").exists()
     assert main(["audit", "d.csv", "--model", "tfidf", "--no-cache", "--folds", "2", "--issues-out", "i.jsonl"]) == 0
+
+
+def test_the_engine_refuses_it_too(tmp_path, monkeypatch):
+    """The app's export dialog (engine.export_corrected), run with --journal elsewhere."""
+    import pytest
+
+    from engine.errors import UsageError
+    from engine.export import export_corrected
+
+    monkeypatch.chdir(tmp_path)
+    data, journal = _data(tmp_path)
+    with pytest.raises(UsageError, match="is the path of this data's corrections journal"):
+        export_corrected(load_dataset("d.csv"), journal, tmp_path / "d.corrections.jsonl")
+    assert not (tmp_path / "d.corrections.jsonl").exists()
