@@ -361,11 +361,15 @@ def encode_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def row_part(row: int, id_json: str, digest: str, before_json: str, row_hash: str | None = None) -> str:
-    """The part of a line fixed by the row alone (``row`` .. ``label_before``, and ``row_hash``
-    when the data has columns besides the text and label: engine/row_print.py), for ``encode_group``."""
+def row_part(row: int, id_json: str, digest: str, before_json: str, row_hash: str | None = None,
+             text_copies: bool = False) -> str:
+    """The part of a line fixed by the row alone (``row`` .. ``label_before``, ``row_hash`` when
+    the data has columns besides the text and label: engine/row_print.py, and ``text_copies``
+    when other rows had the same text), for ``encode_group``."""
     part = f'{row},"id":{id_json},"text_sha256":"{digest}","label_before":{before_json}'
-    return part if row_hash is None else f'{part},"row_hash":"{row_hash}"'
+    if row_hash is not None:
+        part = f'{part},"row_hash":"{row_hash}"'
+    return f'{part},"text_copies":true' if text_copies else part
 
 
 def encode_group(

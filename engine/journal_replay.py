@@ -12,8 +12,9 @@ label at the time. On replay a decision goes to
   chooses the copy, and if no copy, or several at other positions, have it, none is chosen
   (over the columns it covered, also after one or two were added; after one was removed, renamed
   or moved, the row at the position only where every copy is alike in the columns left); the one
-  row left with the text is not chosen either when its other columns differ from the line's (the
-  decided copy deleted, another left: it took the decision silently);
+  row left with the text is not chosen either when the text had copies when decided
+  (``text_copies``) and its other columns differ from the line's (the decided copy deleted,
+  another left: it took the decision silently);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's (or a column the data no
@@ -132,11 +133,14 @@ class RowMatcher:
             if not rows:
                 (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
                 return None
-            if made_on == self.data_name and isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry):
+            if (made_on == self.data_name and entry.get("text_copies") is True
+                    and isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry)):
                 # the one row with the text is not the decided row's copy: its other columns differ (the
                 # decided row deleted, another copy of its text left). It took the decision, silently.
-                # Only in the file the decision was made on: the same data saved in another format may
-                # spell a cell otherwise (a CSV's 0.50 is 0.5 in JSON), where the text still decides
+                # Only where the text had copies when decided (a unique text whose other cells were
+                # edited since, or respelled by a spreadsheet's save, is still its row), and only in the
+                # file the decision was made on: the same data saved in another format may spell a cell
+                # otherwise (a CSV's 0.50 is 0.5 in JSON), where the text still decides
                 problems.other_cells.append(stored)
                 return None
             row = rows[0]

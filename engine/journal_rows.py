@@ -1,4 +1,4 @@
-"""Each row's own part of a journal line (id, text hash, label before, row hash), built once per row.
+"""Each row's own part of a journal line (id, text hash, label before, row hash, text copies), built once per row.
 
 ``Journal`` writes a decision group's lines in one pass (``journal_format.encode_group``); the part
 of a line fixed by the row alone is cached here, so deciding a row again, or undoing a bulk
@@ -26,6 +26,7 @@ class RowParts:
         self.before_names: list[str] = []
         self._before_json: list[str] = []
         self.row_prints = RowPrints(dataset)  # shared with the journal's RowMatcher
+        self._copies: np.ndarray | None = None  # each row: is its text on another row too
 
     def parts(self, rows: np.ndarray) -> np.ndarray:
         """Each row's own part of a journal line (``row_part``: id, text hash, label before),
@@ -41,11 +42,21 @@ class RowParts:
             codes = self.dataset.labels[missing].tolist()
             made = np.empty(len(missing), dtype=object)
             prints = self.prints(missing) or [None] * len(missing)
-            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code], fingerprint)
-                       for row, code, fingerprint in zip(missing.tolist(), codes, prints)]
+            copies = self.text_copies(missing).tolist()
+            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code], fingerprint, copied)
+                       for row, code, fingerprint, copied in zip(missing.tolist(), codes, prints, copies)]
             self._parts[missing] = made
             self._have_part[missing] = True
         return self._parts[rows]
+
+    def text_copies(self, rows: Any) -> np.ndarray:
+        """Whether each row's text is on another row too (its line's ``text_copies``): replay then
+        tells the decided copy by ``row_hash``, and refuses the one copy left when it differs."""
+        if self._copies is None:
+            import pandas as pd
+
+            self._copies = pd.Series(self.dataset.texts, dtype=object).duplicated(keep=False).to_numpy()
+        return self._copies[np.asarray(rows, dtype=np.int64)]
 
     def prints(self, rows: Any) -> list[str] | None:
         """The rows' ``row_hash`` values (engine/row_print.py), or None when the data has none."""

@@ -76,3 +76,28 @@ def test_the_same_data_in_another_format_still_follows(tmp_path):
     pd.read_csv(data).iloc[[2, 1, 0]].to_json(converted, orient="records", lines=True)
     with Journal.open(journal, load_dataset(converted), read_only=True) as reader:
         assert sorted(reader.decisions()) == [1, 2]
+
+
+def test_a_unique_text_whose_other_cells_were_edited_still_follows(tmp_path):
+    """In the same file, a unique text's other cells edited since (a cell fixed by hand, or every
+    number respelled by a spreadsheet's save: '0.50' -> '0.5') is still its row: only a text that
+    had copies when decided (the line's text_copies) is refused where the one copy left differs.
+    9a06541 reported every such decision as not applied."""
+    before = ["text,meta,label", "gamma atm,0.50,a", "beta refund,m1,b", "alpha card,m2,b"]
+    after = ["text,meta,label", "gamma atm,0.5,a", "beta refund,m1 fixed,b", "alpha card,m2,b"]
+    decisions, report = _replayed(tmp_path, before, after)
+    assert list(decisions) == [0] and not any("not applied" in line for line in report)
+    (tmp_path / "sorted").mkdir()
+    decisions, report = _replayed(tmp_path / "sorted", before, [after[0], after[2], after[1], after[3]], decided=1)
+    assert list(decisions) == [0] and not any("not applied" in line for line in report)  # re-sorted too
+
+
+def test_only_a_text_with_copies_carries_text_copies(tmp_path):
+    data, journal = _write(tmp_path / "d.csv", BEFORE), tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("relabel", 0, label_after="b", issue_type="label")  # 'gamma atm': two rows
+        writer.record("relabel", 2, label_after="a", issue_type="label")  # 'beta refund': one
+    import json
+
+    lines = [json.loads(line) for line in journal.read_text().splitlines()]
+    assert [line.get("text_copies") for line in lines] == [True, None]
