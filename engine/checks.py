@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 def load_user_array(path: str, what: str) -> np.ndarray:
     """Read a user-supplied ``.npy`` of plain numbers or raise a one-line DataError."""
     array = _open_user_array(path, what, mmap_mode=None)
-    if what == "features" and array.dtype.kind == "f" and array.dtype.itemsize > 4 and array.size:
+    if what == "features" and array.dtype.kind == "f" and array.dtype.itemsize > 4 and array.ndim == 2 and array.size:
         # float64 rows beyond float32's range (1e200) became inf, 'has NaN or infinite values' of a
         # finite file; rows below it (1e-300) became zeros, 'every row is all zeros'. Only a row's
         # direction is used (check_features makes every row unit length), so each row is scaled first
+        # (a 1-D array is left to check_features' shape line: max over rows raised AxisError here)
         peak = np.abs(array).max(axis=1, keepdims=True)
         if np.isfinite(peak).all() and ((peak > 1e30) | ((peak > 0) & (peak < 1e-30))).any():
             peak[peak == 0] = 1.0

@@ -39,3 +39,15 @@ def test_nan_and_inf_are_still_refused(tmp_path, capsys):
     np.save(tmp_path / "f.npy", bad)
     assert main(["audit", str(data), "--features", str(tmp_path / "f.npy"), "--no-cache"]) == 1
     assert "--features has NaN or infinite values in 1 row (first: row 4)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("shape", [(30,), (30, 2, 4)])
+def test_another_shape_still_gets_the_shape_line(tmp_path, capsys, shape):
+    """A 1-D float64 file reached the row scaling, whose max over axis 1 raised AxisError: 'internal
+    error' where check_features says the shape (s22 review22)."""
+    data = tmp_path / "d.csv"
+    data.write_text("text,label\n" + "".join(f"row {i} text,{'ab'[i % 2]}\n" for i in range(30)))
+    np.save(tmp_path / "f.npy", np.ones(shape, dtype=np.float64))
+    assert main(["audit", str(data), "--features", str(tmp_path / "f.npy"), "--no-cache"]) != 0
+    err = capsys.readouterr().err
+    assert f"--features has shape {shape}; expected (30, dim)" in err and "internal error" not in err
