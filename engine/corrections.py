@@ -90,6 +90,8 @@ class Journal:
             if not read_only:
                 journal._file.lock()
             journal._load()
+            if not read_only:  # the data's repeated texts (each line's text_copies), found here, where the app
+                journal._rows.text_copies(())  # opens it in a worker: the first key took 0.2 s at 1M rows
         except BaseException:
             journal.close()
             raise
