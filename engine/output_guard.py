@@ -89,6 +89,20 @@ def _not_written_by_datasets(folder: Path) -> list[str]:
         return []
 
 
+def journal_in_the_way(output: Path, source: str) -> str | None:
+    """What ``output`` is when it is a journal that ``check_output`` or ``export_corrected`` refuses
+    (another dataset's journal, or where ``source``'s default journal goes), for the app's export
+    dialog to say before Enter; None otherwise."""
+    if _is_a_journal(output):
+        return "a corrections journal"
+    if not source.startswith("hf:") and source != "<DataFrame>":
+        from engine.paths import default_journal_path
+
+        if same_file(output, default_journal_path(source)):
+            return "where this data's corrections journal goes (browse and export look for it there)"
+    return None
+
+
 def _is_a_journal_lock(path: Path) -> bool:
     """True for ``J.lock`` beside a journal ``J`` (a journal with entries, or an empty one)."""
     if not path.name.endswith(".lock") or len(path.name) == len(".lock"):
