@@ -133,14 +133,16 @@ class RowMatcher:
             if not rows:
                 (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
                 return None
-            if (made_on == self.data_name and entry.get("text_copies") is True
+            if (entry.get("text_copies") is True
                     and isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry)):
                 # the one row with the text is not the decided row's copy: its other columns differ (the
                 # decided row deleted, another copy of its text left). It took the decision, silently.
                 # Only where the text had copies when decided (a unique text whose other cells were
-                # edited since, or respelled by a spreadsheet's save, is still its row), and only in the
-                # file the decision was made on: the same data saved in another format may spell a cell
-                # otherwise (a CSV's 0.50 is 0.5 in JSON), where the text still decides
+                # edited since, or respelled by a spreadsheet's save or another format, is still its
+                # row). In any file: the data renamed, copied to another folder, or the export made with
+                # this journal (the decided copy excluded there) is where a deleted copy is most often
+                # replayed; another format that respells the cells reports it, as it reports the copies
+                # when both are left (none has the line's row_hash)
                 problems.other_cells.append(stored)
                 return None
             row = rows[0]

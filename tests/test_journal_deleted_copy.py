@@ -121,3 +121,38 @@ def test_the_repeated_texts_are_found_when_the_journal_opens(tmp_path, monkeypat
 
     lines = [json.loads(line) for line in journal.read_text().splitlines()]
     assert [line.get("text_copies") for line in lines] == [True, True, None]
+
+
+def test_a_deleted_copy_in_a_renamed_or_moved_file_is_not_decided(tmp_path):
+    """67bfa54 checked the one copy left only in the file the decision was made on (the line's
+    'data', folder and name): the same data saved as d_v2.csv, or copied to another folder, gave
+    the decision to the other copy again, silently (s22 review22)."""
+    data, journal = _write(tmp_path / "d.csv", BEFORE), tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("relabel", 0, label_after="b", issue_type="label")
+    (tmp_path / "sub").mkdir()
+    for name in ("d_v2.csv", "sub/d.csv"):
+        moved = _write(tmp_path / name, [BEFORE[0], *BEFORE[2:]])
+        with Journal.open(journal, load_dataset(moved), read_only=True) as reader:
+            assert reader.decisions() == {}, name
+            assert any("1 decision not applied: the one row that has its text now differs" in line
+                       for line in reader.load_report), (name, reader.load_report)
+
+
+def test_the_export_made_with_the_journal_keeps_the_other_copy(tmp_path):
+    """A journal replayed on its own export (a supported workflow: test_journal_own_export): the
+    excluded copy is gone from clean.csv, and 67bfa54's check (same file only) let the exclusion
+    take the copy left, so exporting clean.csv again dropped 'gamma atm,m2,a' without a word."""
+    from engine.export import export_corrected
+
+    data, journal = _write(tmp_path / "train.csv", BEFORE), tmp_path / "train.corrections.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 0, issue_type="label")
+        writer.record("keep", 3, issue_type="label")  # 'alpha card': applies in either file
+    clean, again = tmp_path / "clean.csv", tmp_path / "again.csv"
+    export_corrected(load_dataset(data), journal, clean)
+    assert clean.read_text().splitlines() == [BEFORE[0], *BEFORE[2:]]
+    summary = export_corrected(load_dataset(clean), journal, again)
+    assert again.read_text() == clean.read_text() and (summary.excluded, summary.kept) == (0, 1)
+    assert any("1 decision not applied: the one row that has its text now differs" in line
+               for line in summary.warnings), summary.warnings
