@@ -109,3 +109,31 @@ async def test_down_from_the_filter_line_moves_the_cursor_as_on_the_list():
         await pilot.press("down", "space", "enter")  # down: card_arrival, ticked
         await pilot.pause()
     assert app.results == [(0, 1)]
+
+
+async def test_space_and_enter_in_one_read_save_the_toggled_label():
+    """tmux, multi-label banking77 slice: l, 'bill', then space and enter sent at once wrote a 'keep'
+    (the set unchanged): enter's binding saved before the list's Toggled message updated the set."""
+    app = DialogHost(LabelSetPicker(NAMES, given=(1,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        picker.action_toggle()  # space: the given card_lost, first, untoggled
+        picker.action_save()  # enter, before any message is handled
+        await pilot.pause()
+    assert app.results == [()]
+
+
+async def test_keys_of_one_read_in_the_app_save_the_toggled_label(pinned_result, journal_path):
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        picker = LabelSetPicker(["app", "refund", "fraud"], given=(0,))
+        results = []
+        app.push_screen(picker, results.append)
+        await wait_until(pilot, lambda: app.screen is picker and app.focused is not None, "the picker")
+        for key, character in (("f", "f"), ("r", "r"), ("space", " "), ("enter", "\r")):  # one terminal read
+            app.post_message(events.Key(key, character))
+        await wait_until(pilot, lambda: bool(results), "the set saved")
+        assert results == [(0, 2)]  # app + fraud

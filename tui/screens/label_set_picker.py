@@ -137,7 +137,11 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
             self.fill(query)
         options = self.query_one("#set-options", SelectionList)
         if options.highlighted is not None:
-            options.toggle(options.get_option_at_index(options.highlighted))
+            selection = options.get_option_at_index(options.highlighted)
+            options.toggle(selection)
+            # the set follows now, not when the list's Toggled message arrives: space and enter in one
+            # terminal read saved the set without the label (a 'keep'), enter's binding ran first
+            self._follow(int(selection.value), options)
 
     def action_to_list(self, step: int = 1) -> None:
         options = self.query_one("#set-options", SelectionList)
@@ -146,11 +150,15 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
             options.highlighted = max(0, min(options.option_count - 1, options.highlighted + step))
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        value = int(event.selection.value)
-        if value in self.chosen:
-            self.chosen.discard(value)
-        else:
+        self._follow(int(event.selection.value), event.selection_list)
+
+    def _follow(self, value: int, options: SelectionList) -> None:
+        """The chosen set takes the list's state of ``value`` (idempotent: action_toggle and the
+        Toggled message of the same toggle both come here, a mouse click only the message)."""
+        if value in options.selected:
             self.chosen.add(value)
+        else:
+            self.chosen.discard(value)
         self.show_chosen()
 
     def action_search(self) -> None:
