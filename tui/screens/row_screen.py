@@ -314,6 +314,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         if message.what == "order":
             self.busy = None
             self.row_list.pending = False
+            self._pending_row = None  # the go-to or undo that list was for is over: the next list is not it
             self.update_title()
 
     def update_title(self) -> None:
