@@ -162,21 +162,23 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
     def cancel_audit(self) -> None:
         self.cancel_event.set()
 
-    def on_audit_progress(self, message: AuditProgress) -> None:
+    def progress_screen(self):
+        """The audit's progress screen where it is in the stack (under help or the palette), or None."""
         from tui.screens.progress import ProgressScreen
 
-        if isinstance(self.screen, ProgressScreen):
-            self.screen.update_stage(message)
+        return next((s for s in self.screen_stack if isinstance(s, ProgressScreen)), None)
+
+    def on_audit_progress(self, message: AuditProgress) -> None:
+        if (progress := self.progress_screen()) is not None:  # under a dialog too: it stood still behind it
+            progress.update_stage(message)
 
     def on_audit_finished(self, message: AuditFinished) -> None:
         self._given_view = message.view
         self.show_result(message.result, message.opened)
 
     def on_audit_cancelled(self, message: AuditCancelled) -> None:
-        from tui.screens.progress import ProgressScreen
-
-        if isinstance(self.screen, ProgressScreen):  # what the shell is told the next start reuses
-            self.cancelled_after = list(self.screen.stage_done)
+        if (progress := self.progress_screen()) is not None:  # what the shell is told the next start reuses
+            self.cancelled_after = list(progress.stage_done)
         self.cancelled_kept = message.kept
         self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
 
@@ -189,11 +191,11 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
 
     def on_work_failed(self, message: WorkFailed) -> None:
         """The one place a worker's failure reaches the user (screens forward theirs here)."""
-        from tui.screens.progress import ProgressScreen
-
-        if message.what == "audit" and isinstance(self.screen, ProgressScreen):
+        if message.what == "audit" and (progress := self.progress_screen()) is not None:
             self.audit_error = message.error
-            self.screen.show_error(readable(message.error))
+            while self.screen is not progress:  # a dialog over it: the error is the progress screen's to say
+                self.pop_screen()
+            progress.show_error(readable(message.error))
         elif message.what == "audit":
             self.notify(readable(message.error), severity="error", timeout=15)
         else:
@@ -238,7 +240,14 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
             # cyclic GC, whose full passes over them stalled every thread ~0.25 s at 1M rows.
             gc.freeze()
         summary = SummaryScreen(self.view, self.book, self.journal_path)
-        if len(self.screen_stack) > 1:
+        if (progress := self.progress_screen()) is not None:
+            # help or the palette open over the progress when the audit ended: switch_screen replaced the
+            # dialog and left the progress under the summary, where every screen's escape (the summary
+            # kept at stack[1]) came back to it, 'cancelling…' an audit long done, every key dead
+            while self.screen is not progress:
+                self.pop_screen()
+            self.switch_screen(summary)
+        elif len(self.screen_stack) > 1:
             self.switch_screen(summary)
         else:
             self.push_screen(summary)
