@@ -81,5 +81,21 @@ class PaletteCommands:
             bindings.setdefault(binding.action, binding)
         for action, binding in bindings.items():
             yield SystemCommand(binding.tooltip or binding.description,
-                                f"{', '.join(keys[action])} · on {screen.title or type(screen).__name__}",
+                                f"{', '.join(keys[action])} · on {screen_words(screen)}",
                                 lambda action=action: screen.run_action(action))
+
+
+#: Screens without a title of their own, as the palette names them (it said 'on SummaryScreen').
+SCREEN_WORDS = {"SummaryScreen": "the summary", "ReauditScreen": "the re-audit", "ReportScreen": "the report",
+                "NonIidScreen": "Non-IID", "LabelChangeScreen": "label changes", "ProgressScreen": "the audit"}
+
+
+def screen_words(screen: Screen) -> str:
+    """The screen's title, else its words: never a class name."""
+    if screen.title:
+        return str(screen.title)
+    name = type(screen).__name__
+    if name in SCREEN_WORDS:
+        return SCREEN_WORDS[name]
+    stem = name[:-len("Screen")] if name.endswith("Screen") and name != "Screen" else name
+    return "".join(f" {c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(stem)) or "this screen"
