@@ -205,6 +205,28 @@ def _lock_inode(fd: int) -> bool:
     return True
 
 
+def holder_now(journal: Path) -> tuple[int, bool] | None:
+    """The process named in ``journal``'s lock file now and whether it still runs (None: no number).
+    The lock itself is never tried: taking it, even for a moment, could turn a starting writer
+    read-only. A holder that quit leaves its number behind (the lock file stays)."""
+    try:
+        text = lock_path(journal).read_text().strip()
+    except OSError:
+        return None
+    if not text.isdigit():
+        return None
+    pid = int(text)
+    if os.name != "posix":
+        return pid, True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return pid, False
+    except (PermissionError, OverflowError, OSError):
+        return pid, True
+    return pid, True
+
+
 def _read_holder(lock_file: Path) -> str:
     try:
         pid = lock_file.read_text().strip()

@@ -207,8 +207,28 @@ class DecisionBook:
 
     def _guard(self) -> str | None:
         if self.journal is None or self.read_only:
-            return f"decision NOT saved: {self.problem or 'the journal is read-only'}"
+            return f"decision NOT saved: {self._read_only_why() or 'the journal is read-only'}"
         return None
+
+    def _read_only_why(self) -> str | None:
+        """``problem``, with the lock's holder as it is now: the message taken at open named a process
+        that had since quit (another app then writing), or said the journal was open elsewhere when
+        no app held it any more."""
+        problem = self.problem
+        if not problem or self.journal is None or "is already open in another textaudit (process" not in problem:
+            return problem
+        from engine.journal_file import holder_now
+
+        path = self.journal.path
+        holder = holder_now(path)
+        if holder is None:
+            return problem
+        pid, running = holder
+        if running:
+            return (f"READ-ONLY: journal {path} is already open in another textaudit (process {pid}); "
+                    "decisions made here are not saved")
+        return (f"READ-ONLY: the textaudit that held journal {path} (process {pid}) has quit: quit and reopen "
+                "this one to write to it; decisions made here are not saved")
 
     def record(
         self, action: str, row: int, label_after: int | None, issue_type: str, suggested: int | None
