@@ -405,8 +405,9 @@ class Journal:
         fingerprint = self._rows.prints([row])
         if fingerprint is not None:  # tells copies of a repeated text apart on replay (engine/row_print.py)
             entry["row_hash"] = fingerprint[0]
-        if self._rows.text_copies([row])[0]:  # replay refuses the one copy left where row_hash differs
-            entry["text_copies"] = True
+        copies = int(self._rows.text_copies([row])[0])
+        if copies:  # replay refuses the one copy left where row_hash differs (engine/journal_replay.py)
+            entry["text_copies"] = copies
         entry |= {
             "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
             "id_column": self.dataset.id_column,

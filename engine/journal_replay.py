@@ -116,6 +116,9 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return None
                 row = rows[0]
+        elif self._twins_gone(entry):  # before the position: the export made with it holds a copy there
+            problems.twins_gone.append(stored)
+            return None
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
             row = stored
         else:
@@ -133,7 +136,8 @@ class RowMatcher:
             if not rows:
                 (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
                 return None
-            if (entry.get("text_copies") is True
+            copies = entry.get("text_copies")
+            if (isinstance(copies, int) and copies >= 1
                     and isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry)):
                 # the one row with the text is not the decided row's copy: its other columns differ (the
                 # decided row deleted, another copy of its text left). It took the decision, silently.
@@ -157,6 +161,18 @@ class RowMatcher:
             (problems.already_set if done else problems.label_changed).append(stored)
             return None
         return row
+
+    def _twins_gone(self, entry: dict[str, Any]) -> bool:
+        """An exclusion of one of several identical rows (text and other columns: the line's
+        ``text_copies``) where fewer of them are left: the data is the export made with it (the
+        copy dropped there), or a copy was deleted. Excluding one left, whichever, could drop the
+        text altogether (an exact duplicate excluded, then the export replayed: both gone)."""
+        copies = entry.get("text_copies")
+        if entry.get("action") != "exclude" or isinstance(copies, bool) or not isinstance(copies, int) or copies < 2:
+            return False
+        rows = self._hash_rows(entry["text_sha256"])
+        self.prepare_prints(rows)
+        return sum(self._same_row(row, entry) for row in rows) < copies
 
     def _text_changed(self, entry: dict[str, Any], problems: ReplayProblems) -> list[int]:
         """Where a line whose text no longer matches is reported: under the text column it was made

@@ -26,7 +26,7 @@ class RowParts:
         self.before_names: list[str] = []
         self._before_json: list[str] = []
         self.row_prints = RowPrints(dataset)  # shared with the journal's RowMatcher
-        self._copies: np.ndarray | None = None  # each row: is its text on another row too
+        self._copies: np.ndarray | None = None  # each row's identical rows where its text repeats, else 0
 
     def parts(self, rows: np.ndarray) -> np.ndarray:
         """Each row's own part of a journal line (``row_part``: id, text hash, label before),
@@ -50,12 +50,22 @@ class RowParts:
         return self._parts[rows]
 
     def text_copies(self, rows: Any) -> np.ndarray:
-        """Whether each row's text is on another row too (its line's ``text_copies``): replay then
-        tells the decided copy by ``row_hash``, and refuses the one copy left when it differs."""
+        """Each row's line's ``text_copies``: 0 where its text is on no other row, else how many rows
+        are identical to it (its text and its other columns' ``row_hash``), itself included. Replay
+        tells the decided copy by ``row_hash``, refuses the one copy left when it differs, and an
+        exclusion of one of several identical rows once fewer of them are left."""
         if self._copies is None:
             import pandas as pd
 
-            self._copies = pd.Series(self.dataset.texts, dtype=object).duplicated(keep=False).to_numpy()
+            texts = self.dataset.texts
+            copies = np.zeros(len(texts), dtype=np.int64)
+            repeated = np.flatnonzero(pd.Series(texts, dtype=object).duplicated(keep=False).to_numpy())
+            if len(repeated):
+                prints = self.prints(repeated) or [""] * len(repeated)
+                keys = pd.Series([f"{texts[row]}\x00{fingerprint}" for row, fingerprint in
+                                  zip(repeated.tolist(), prints)], dtype=object)
+                copies[repeated] = keys.map(keys.value_counts()).to_numpy()
+            self._copies = copies
         return self._copies[np.asarray(rows, dtype=np.int64)]
 
     def prints(self, rows: Any) -> list[str] | None:

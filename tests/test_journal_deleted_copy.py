@@ -100,7 +100,44 @@ def test_only_a_text_with_copies_carries_text_copies(tmp_path):
     import json
 
     lines = [json.loads(line) for line in journal.read_text().splitlines()]
-    assert [line.get("text_copies") for line in lines] == [True, None]
+    assert [line.get("text_copies") for line in lines] == [1, None]  # the copies differ in 'meta'
+
+
+def _export(data: Path, journal: Path, out: Path) -> list[str]:
+    from engine.export import export_corrected
+
+    export_corrected(load_dataset(data), journal, out)
+    return out.read_text().splitlines()
+
+
+def test_an_exact_duplicate_excluded_keeps_its_copy_in_the_export_of_the_export(tmp_path):
+    """Two identical rows, one excluded (a duplicate dropped): the export keeps the other, and the
+    export of that export with the same journal dropped it too, silently: the text was gone (s22
+    review22). The line says how many rows were identical (text_copies 2); with fewer left now the
+    exclusion is reported, not applied (here nothing else applies, so the export is refused, naming
+    it). In the file it was made on it still applies by position."""
+    data, journal = _write(tmp_path / "train.csv", ["text,meta,label", "gamma atm,m1,a", "gamma atm,m1,a",
+                                                     "beta refund,m1,b", "alpha card,m2,b"]), tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 1, issue_type="near_duplicate")
+    import json
+
+    assert json.loads(journal.read_text().splitlines()[0])["text_copies"] == 2
+    first = _export(data, journal, tmp_path / "clean.csv")
+    assert first == ["text,meta,label", "gamma atm,m1,a", "beta refund,m1,b", "alpha card,m2,b"]
+    import pytest
+
+    from engine.errors import DataError
+
+    with pytest.raises(DataError, match="1 exclusion not applied: the excluded row had identical copies"):
+        _export(tmp_path / "clean.csv", journal, tmp_path / "again.csv")  # no decision left to apply: refused
+    assert not (tmp_path / "again.csv").exists()
+    with Journal.open(journal, load_dataset(tmp_path / "clean.csv"), read_only=True) as reader:
+        assert reader.decisions() == {}
+        assert any("1 exclusion not applied: the excluded row had identical copies and fewer of them are left"
+                   in line for line in reader.load_report)
+    with Journal.open(journal, load_dataset(data), read_only=True) as reader:
+        assert list(reader.decisions()) == [1]  # the file it was made on: by position, as before
 
 
 def test_the_repeated_texts_are_found_when_the_journal_opens(tmp_path, monkeypatch):
