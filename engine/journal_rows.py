@@ -7,6 +7,7 @@ decision, only joins strings. The Dataset is immutable, so a row's part never go
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -60,11 +61,11 @@ class RowParts:
             texts = self.dataset.texts
             copies = np.zeros(len(texts), dtype=np.int64)
             repeated = np.flatnonzero(pd.Series(texts, dtype=object).duplicated(keep=False).to_numpy())
-            if len(repeated):
+            if len(repeated):  # counted in Python: pandas' string index refuses a lone surrogate
                 prints = self.prints(repeated) or [""] * len(repeated)
-                keys = pd.Series([f"{texts[row]}\x00{fingerprint}" for row, fingerprint in
-                                  zip(repeated.tolist(), prints)], dtype=object)
-                copies[repeated] = keys.map(keys.value_counts()).to_numpy()
+                keys = [(texts[row], fingerprint) for row, fingerprint in zip(repeated.tolist(), prints)]
+                counts = Counter(keys)
+                copies[repeated] = [counts[key] for key in keys]
             self._copies = copies
         return self._copies[np.asarray(rows, dtype=np.int64)]
 
