@@ -55,9 +55,12 @@ async def test_a_stage_line_keeps_its_clock_at_60_columns(monkeypatch, demo_csv,
     def counting_audit(source, options, *, progress=None, cancel=None, **_):
         from engine.progress import Progress
         progress(Progress("load", 1, 1, "done"))
-        for done in (397, 1747, 3187):
+        for done, gap in ((397, 3.0), (1747, 0.2), (3187, 0.2)):
             progress(Progress("embed", done, 10_003, "embedding"))
-            time.sleep(0.2)  # two counts apart in time: a speed and a time left
+            # counts apart in time: a speed and a time left. The first gap is long, so the time left
+            # (about 8 s) outlasts the wait below on a loaded machine: at 0.2 s a gap it was under a
+            # second, and CI once saw 'finishing' where '~1s left' was asserted
+            time.sleep(gap)
         started.set()
         cancel.wait(30)
         raise Cancelled("cancelled")
