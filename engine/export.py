@@ -24,6 +24,7 @@ from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, known_suffixes
 from engine.load import Dataset
 from engine.output_guard import check_output, same_file
+from engine.paths import DEFAULT_JOURNAL, data_journal_path
 from engine.class_label_new import corrections_ints_note, extend_class_label
 from engine.writers import layout_only, write_table
 from engine.wording import agreeing, counted
@@ -294,10 +295,8 @@ def _inputs(dataset: Dataset, journal_path: Path | None) -> list[tuple[Path, str
         inputs.append((Path(source), "the input folder" if Path(source).is_dir() else "the input file"))
     if journal_path is not None:
         inputs.append((journal_path, "the corrections journal"))
-    if not source.startswith("hf:") and source != "<DataFrame>":  # the app's export dialog, with --journal elsewhere
-        from engine.paths import default_journal_path
-
-        inputs.append((default_journal_path(source), DEFAULT_JOURNAL))
+    if (default := data_journal_path(source)) is not None:  # the app's export dialog, with --journal elsewhere
+        inputs.append((default, DEFAULT_JOURNAL))
     return inputs
 
 
@@ -354,10 +353,6 @@ def _is_issue_table(path: Path, fmt: str) -> bool:
             "jsonl": head.lstrip().startswith('{"row":'), "json": head.lstrip().startswith('[{"row":')}.get(fmt, False)
 
 
-#: What the data's default journal path is called where an output would take it (no journal there yet).
-DEFAULT_JOURNAL = "the path of this data's corrections journal (where browse and export look for it)"
-
-
 def issues_out_path(target: str, inputs: list[str | None], data: str | None = None) -> tuple[Path, str]:
     """Check ``--issues-out`` before any work: a known file format, not an input, not a link, not
     the default journal path of ``data`` (a table written there stopped every later browse/export)."""
@@ -365,10 +360,8 @@ def issues_out_path(target: str, inputs: list[str | None], data: str | None = No
     if problem := folder_slash_problem(target, format_of(path) or "table", "--issues-out"):
         raise UsageError(problem)  # 'new.csv/': a file new.csv was written
     named = [(Path(p).expanduser(), "an input file") for p in inputs if p and not str(p).startswith("hf:")]
-    if data:
-        from engine.paths import default_journal_path
-
-        named.append((default_journal_path(data), DEFAULT_JOURNAL))
+    if (default := data_journal_path(data)) is not None:
+        named.append((default, DEFAULT_JOURNAL))
     for source, what in named:
         if same_file(path, source):
             raise UsageError(f"--issues-out {path} is {what}; refusing to overwrite it (choose another path)")

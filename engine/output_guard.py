@@ -95,11 +95,10 @@ def journal_in_the_way(output: Path, source: str) -> str | None:
     dialog to say before Enter; None otherwise."""
     if _is_a_journal(output):
         return "a corrections journal"
-    if not source.startswith("hf:") and source != "<DataFrame>":
-        from engine.paths import default_journal_path
+    from engine.paths import data_journal_path
 
-        if same_file(output, default_journal_path(source)):
-            return "where this data's corrections journal goes (browse and export look for it there)"
+    if (default := data_journal_path(source)) is not None and same_file(output, default):
+        return "where this data's corrections journal goes (browse and export look for it there)"
     return None
 
 

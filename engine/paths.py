@@ -66,6 +66,23 @@ def default_journal_path(source: str) -> Path:
     return Path.cwd() / journal_name(stem)
 
 
+#: What the data's default journal path is called where an output would take it (no journal there yet).
+DEFAULT_JOURNAL = "the path of this data's corrections journal (where browse and export look for it)"
+#: The names a dataset from memory carries as its source (engine/memory_source.py): no file, no default journal.
+IN_MEMORY = ("<DataFrame>", "<datasets.Dataset>")
+
+
+def data_journal_path(source: str | Path | None) -> Path | None:
+    """Where browse and export look for the journal of the data ``source`` names when no --journal
+    is given (:func:`default_journal_path`, ``hf:NAME`` included), which no output may take: a table
+    written there stopped every later browse/export of the data on 'is not a textaudit journal'.
+    None for data from memory, which has no such path. The one rule for ``export -o``,
+    ``audit --issues-out`` and the app's export (dialog and engine)."""
+    if source is None or str(source) in IN_MEMORY or not str(source):
+        return None
+    return default_journal_path(str(source))
+
+
 def missing_folder(folder: Path, fix: str | None = None) -> str:
     """Why ``folder`` (a path's parent that is no folder) cannot hold a file, and ``fix`` ('choose
     another --journal'): 'folder X does not exist; create it first or <fix>', or, where a file stands

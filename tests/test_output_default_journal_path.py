@@ -52,3 +52,29 @@ def test_the_engine_refuses_it_too(tmp_path, monkeypatch):
     with pytest.raises(UsageError, match="is the path of this data's corrections journal"):
         export_corrected(load_dataset("d.csv"), journal, tmp_path / "d.corrections.jsonl")
     assert not (tmp_path / "d.corrections.jsonl").exists()
+
+
+def test_hub_data_has_a_default_journal_too_and_memory_data_none(tmp_path, monkeypatch):
+    """One rule (engine.paths.data_journal_path) for the CLI, the engine and the export dialog: browse
+    hf:NAME keeps its journal in hf_NAME.corrections.jsonl, so the app's export (dialog and engine)
+    refuses that path as the CLI did; data from memory has none. The engine and the dialog skipped hf:."""
+    import dataclasses
+
+    import pytest
+
+    from engine.errors import UsageError
+    from engine.export import export_corrected
+    from engine.output_guard import journal_in_the_way
+    from engine.paths import data_journal_path, default_journal_path
+
+    monkeypatch.chdir(tmp_path)
+    data, journal = _data(tmp_path)
+    target = tmp_path / "hf_ag_news.corrections.jsonl"
+    assert data_journal_path("hf:ag_news") == default_journal_path("hf:ag_news") == target
+    assert data_journal_path("<DataFrame>") is None and data_journal_path("<datasets.Dataset>") is None
+    assert journal_in_the_way(target, "hf:ag_news") == (
+        "where this data's corrections journal goes (browse and export look for it there)")
+    hub = dataclasses.replace(load_dataset("d.csv"), source="hf:ag_news")
+    with pytest.raises(UsageError, match="is the path of this data's corrections journal"):
+        export_corrected(hub, journal, target)
+    assert not target.exists()

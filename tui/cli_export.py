@@ -15,7 +15,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     from engine.formats import folder_slash_problem
     from engine.load import load_dataset
     from engine.output_guard import check_output
-    from engine.paths import default_journal_path
+    from engine.paths import DEFAULT_JOURNAL, data_journal_path, default_journal_path
     from tui.cli import say_guesses, shell_safe
 
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
@@ -25,10 +25,8 @@ def export_from_args(args: argparse.Namespace) -> int:
     if problem := folder_slash_problem(args.output, fmt, "--output"):  # 'out.parquet/' wrote a file out.parquet
         raise UsageError(problem)
     inputs = [(journal_path, "the corrections journal")]
-    if args.journal:  # the data's default journal path: a file written there stopped every later browse/export
-        from engine.export import DEFAULT_JOURNAL
-
-        inputs.append((default_journal_path(args.data), DEFAULT_JOURNAL))
+    if args.journal and (default := data_journal_path(args.data)) is not None:  # a file written there stopped
+        inputs.append((default, DEFAULT_JOURNAL))  # every later browse/export of the data
     if not str(args.data).startswith("hf:"):
         data = Path(args.data).expanduser()  # a saved datasets folder is no file ('dd/train is inside the input file')
         inputs.append((data, "the input folder" if data.is_dir() else "the input file"))
