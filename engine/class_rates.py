@@ -3,7 +3,7 @@
 The noise-aware posterior weighs a row's label by how often its class keeps its label, ``T[y, y]``, against how
 often other classes flip into it; cleanlab reads those rates from its confident joint, which also counts the
 classifier's honest confusions. Whether the classes really flip at different rates is a question the labels can
-answer, as the many-class test answers where flips go (engine/label_posterior.py ``structure_evidence``): on
+answer, as the many-class test answers where flips go (engine/noise_trust.py ``structure_evidence``): on
 stratified halves, both ways round, the given labels' held-out likelihood under ``P(given = y | x) = sum_t q_t
 T[y, t]`` (``q``: the sharpened probabilities), flips landing at random, with cleanlab's rates per class at one
 fitted scale (their ratio, not their level, which also counts honest confusions) against one rate for all

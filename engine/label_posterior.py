@@ -18,36 +18,9 @@ over-corrected: on bench/quality.py's 126 runs, dropping it brought the three pa
 to within 0.01 of self-confidence's AP, e.g. banking77 TF-IDF 0.808 -> 0.847 against 0.854, and
 cost the confusable cells 0.006-0.048 AP, all still far above self-confidence; bench/README.md.)
 
-**Why it needs a guard.** ``Q`` is counted from the model's own confident predictions, so a
-model that errs often (many classes, tiny classes, weak vectors) has its *own* confusions read
-as label noise: on a 51-class dataset with out-of-fold accuracy 0.68 cleanlab put the noise rate
-at 0.35 (true 0.06), ``T``'s diagonal fell to 0.005 for tiny classes, its condition number rose
-to 4.7e3, the posterior (then with ``T^-1 p``) amplified the errors, and 91% of the rows scored
-below 0.5. So the posterior is used only while the estimate is trustworthy (``assess``; tiny
-classes' rows and columns of ``T`` set to uniform noise first): ``T`` well-conditioned, classes
-large enough to estimate it, the classifier well above chance. Otherwise the score is
-Datalab's own ``label_score`` (self-confidence), with a note saying why.
-
-**Which noise model the labels follow** (``structure_evidence``). A trusted ``T`` can still
-hurt: under random (uniform) flips its class-pair structure is the model's own honest
-confusions, and the posterior then ranks honest confusions above flips to distant classes
-(bench/quality.py: AP 0.011-0.078 below self-confidence on every uniform-noise cell). Under a
-uniform-flip model the posterior is a monotone function of the given label's probability, so
-it ranks as self-confidence does. The choice is a held-out model selection: rows split in
-stratified halves, ``T``'s flip destinations estimated on one half, the flip rate of each model
-fitted by EM, and the log-likelihood of the other half's given labels,
-``log sum_t q_t T[given, t]``, compared between ``T``'s destinations and uniform ones. The
-posterior is kept only when the structured model wins clearly: a gain per estimated label
-error of at least ``MIN_STRUCTURE_SHARE`` of ``log(K - 1)`` (what a flip that always goes to
-one partner class would gain), with ``z >= MIN_STRUCTURE_Z``. Otherwise the score is
-self-confidence, flagged like the fallback; a note says which score and why. (Unless cleanlab's
-flip rate per class, flips landing at random, explains held-out rows better than one rate for all:
-then the posterior on those rates, engine/class_rates.py; LABEL_VERSION 25.)
-Where random flips find too few errors to run that test, the posterior is kept untested, unless held-out
-rows do not back ``T``'s class pairs against no flips at all: then it is pooled with self-confidence
-(engine/pair_backing.py; LABEL_VERSION 26).
-(Self-confidence is read on the sharpened probabilities, as that model's posterior ranks rows,
-where simulated random flips of the rows say they rank better: engine/sharp_ranking.py.)
+**Whether to trust ``T``, and which noise model the labels follow**: engine/noise_trust.py (``assess``:
+the guards; ``structure_evidence``: class pairs against random flips on held-out rows), whose
+verdicts ``score_labels`` turns into a score, a count and notes.
 
 **The flags.** Not a fixed cut on the score: the ``k`` lowest-scored rows, ``k`` the number of
 label errors estimated. cleanlab's own estimate (``num_label_issues``, the confident joint's
@@ -121,38 +94,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.class_rates import class_rate_noise, two_class_noise
-from engine.flip_counts import counted_flips, flip_rate, label_loglik, stray_rows
+from engine.flip_counts import counted_flips, flip_rate, stray_rows
+from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpened as _sharpened
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
+from engine.noise_trust import (
+    MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, stratified_halves, structure_evidence,
+)
 from engine.pair_backing import SELF_CONFIDENCE_WEIGHT, log_odds_pool, pair_backing_z
 from engine.score_finish import finished_score
 from engine.wording import counted
 
-SHARPNESS = 1.5
-FLOOR = 1e-6
-#: Guards on the noise estimate (see ``assess``). A condition number of ``T`` above
-#: ``MAX_CONDITION`` means ``T`` is near-singular and its class-pair
-#: structure is mostly the model's own confusion (bench/quality.py, tiny classes set aside:
-#: 1-37 on the cells where the posterior is used, ~800 on the long-tail TF-IDF set with 10%
-#: uniform noise; 4.7e3 on the hidden domain). ``MIN_KAPPA``: the classifier's accuracy on the
-#: given labels above chance, (acc - chance) / (1 - chance), below which its confusions drown
-#: any noise estimate. ``MIN_ROWS_PER_CLASS``: the median class size below which ``T``'s
-#: columns cannot be estimated: one row of a 15-row class moves its column by 6.7%, more than the
-#: noise rates it is meant to resolve (2-10%); from 20 rows a row is worth 5% at most. (It was 10:
-#: a clean 60-row ag_news sample, 15 rows a class, kept the posterior and flagged 11 rows, 18%,
-#: and with 3 flips ranked them at AP 0.28 against self-confidence's 0.53; bench/README.md.
-#: Every bench/quality.py matrix cell has a median class of 61 rows or more.)
-MAX_CONDITION = 50.0
-MIN_KAPPA = 0.5
-MIN_ROWS_PER_CLASS = 20
-#: Model selection between ``T``'s flip destinations and uniform ones (``structure_evidence``):
-#: the held-out log-likelihood gain per estimated label error, as a share of ``log(K - 1)``, and
-#: its z score. bench/quality.py, 108 cells (seeds 0 and 1, split classes aside): uniform noise
-#: 0.08 at most (4 classes, 2%) and below 0.02 with 77 classes; pair-swap at 2-5% on 4 classes
-#: 0.06-0.10, where the posterior ranks no better (-0.04 to +0.001 AP); cells where it ranks
-#: 0.01 or more better: 0.13 and above. Any threshold in 0.09-0.13 gives nearly the same matrix.
-MIN_STRUCTURE_SHARE = 0.1
-MIN_STRUCTURE_Z = 3.0
 #: The powers ``fitted_sharpness`` tries (two classes: the count's power, see the module docstring).
 SHARPNESS_GRID = tuple(float(power) for power in np.arange(1.0, 4.01, 0.25))
 
@@ -167,11 +119,6 @@ class LabelScores:
     method: str  # "noise-aware posterior" or "self-confidence"
     notes: list[str] = field(default_factory=list)
     diagnostics: dict[str, float | str | None] = field(default_factory=dict)
-
-
-def _clean(pred_probs: np.ndarray) -> np.ndarray:
-    probs = np.maximum(np.asarray(pred_probs, dtype=np.float64), FLOOR)
-    return probs / probs.sum(axis=1, keepdims=True)
 
 
 def label_posterior(
@@ -195,11 +142,6 @@ def fitted_sharpness(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray) -
     loglik = [np.mean(np.log(np.maximum((_sharpened(probs, power) @ noise.T)[rows, labels], 1e-300)))
               for power in SHARPNESS_GRID]
     return SHARPNESS_GRID[int(np.argmax(loglik))]
-
-
-def _sharpened(probs: np.ndarray, sharpness: float) -> np.ndarray:
-    q = _clean(probs) ** sharpness
-    return q / q.sum(axis=1, keepdims=True)
 
 
 def lowest_scored(score: np.ndarray, labels: np.ndarray, count: int, strays: np.ndarray | None = None) -> np.ndarray:
@@ -267,75 +209,6 @@ def uniform_flip_rate(labels: np.ndarray, pred_probs: np.ndarray, *, sharpness: 
     if pred_probs.shape[1] < 2 or len(labels) == 0:
         return 0.0
     return flip_rate(labels, _sharpened(pred_probs, sharpness))
-
-
-def stratified_halves(labels: np.ndarray, seed: int = 0) -> np.ndarray:
-    """A boolean mask picking every other row of each class (in a random order): one half."""
-    counts = np.bincount(labels)
-    order = np.random.default_rng(seed).permutation(len(labels))
-    order = order[np.argsort(labels[order], kind="stable")]  # random within each class
-    rank = np.arange(len(labels)) - np.repeat(np.cumsum(counts) - counts, counts)
-    half = np.zeros(len(labels), dtype=bool)
-    half[order] = rank % 2 == 0
-    return half
-
-
-def structure_evidence(labels: np.ndarray, probs: np.ndarray, *, sharpness: float = SHARPNESS) -> dict[str, float]:
-    """Do the given labels follow ``T``'s class pairs or random flips? Held-out (two-fold, over
-    stratified halves) per-row log-likelihood gain of ``T``'s flip destinations over uniform ones,
-    each model with its own EM rate: ``gain_per_error`` (nats per label error the uniform model
-    estimates), ``share`` (that over ``log(K - 1)``) and ``z`` (the mean gain over its standard
-    error)."""
-    from cleanlab.count import estimate_joint
-
-    n_classes = probs.shape[1]
-    q = _sharpened(probs, sharpness)
-    gains = np.zeros(len(labels))
-    rates = []
-    half = stratified_halves(labels)
-    for fit, held in ((half, ~half), (~half, half)):
-        joint = np.asarray(estimate_joint(labels[fit], probs[fit]), dtype=np.float64)
-        noise = without_tiny_classes(noise_matrix(labels[fit], probs[fit], joint), labels[fit], joint)
-        destinations = flip_destinations(noise)
-        uniform_rate = flip_rate(labels[fit], q[fit])
-        structured_rate = flip_rate(labels[fit], q[fit], destinations)
-        gains[held] = (label_loglik(labels[held], q[held], structured_rate, destinations)
-                       - label_loglik(labels[held], q[held], uniform_rate, None))
-        rates.append(uniform_rate)
-    mean = float(gains.mean())
-    per_error = mean / max(float(np.mean(rates)), 1e-6)
-    spread = float(gains.std()) / np.sqrt(len(gains))
-    return {"gain_per_error": per_error, "share": float(per_error / np.log(max(n_classes - 1, 2))),
-            "z": mean / spread if spread > 0 else 0.0}
-
-
-def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.ndarray) -> tuple[dict[str, float], list[str]]:
-    """Diagnostics of the noise estimate and the reasons (if any) not to trust it."""
-    n_classes = probs.shape[1]
-    counts = np.bincount(labels, minlength=n_classes)
-    accuracy = float(np.mean(probs.argmax(axis=1) == labels))
-    chance = float(counts.max() / max(len(labels), 1))
-    kappa = (accuracy - chance) / max(1.0 - chance, 1e-12)
-    condition = float(np.linalg.cond(noise))
-    diagonal = np.diag(noise)
-    present = counts > 0
-    median_rows = float(np.median(counts[present])) if present.any() else 0.0
-    diagnostics = {
-        "noise_rate": round(float(np.clip(1.0 - np.trace(joint), 0.0, 1.0)), 4),
-        "condition_number": round(condition, 2) if np.isfinite(condition) else None,
-        "min_kept_rate": round(float(diagonal[present].min()), 4) if present.any() else None,
-        "accuracy": round(accuracy, 4), "kappa": round(kappa, 4), "median_rows_per_class": median_rows,
-    }
-    reasons = []
-    if not np.isfinite(condition) or condition > MAX_CONDITION:
-        reasons.append(f"its noise matrix is ill-conditioned (condition number {condition:.3g} > {MAX_CONDITION:g}: "
-                       "the model's own confusions read as label noise)")
-    if median_rows < MIN_ROWS_PER_CLASS:
-        reasons.append(f"classes are too small to estimate it (median {median_rows:g} rows per class)")
-    if kappa < MIN_KAPPA:
-        reasons.append(f"the classifier is too weak to read noise from (out-of-fold accuracy {accuracy:.2f}: less "
-                       f"than halfway from always predicting the largest class, {chance:.2f}, to perfect)")
-    return diagnostics, reasons
 
 
 def untested_why(two_classes: bool) -> str:

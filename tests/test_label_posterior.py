@@ -221,7 +221,7 @@ def test_the_estimate_reaches_the_json_summary_and_the_report(demo_result):
 def test_tiny_classes_get_uniform_noise_so_they_cannot_make_t_ill_conditioned():
     """A long tail: cleanlab says nearly all the labels of a class the model barely predicts are
     wrong (T[c, c] ~ 0), which alone made T ill-conditioned (banking77 long-tail: 230-889)."""
-    from engine.label_posterior import MAX_CONDITION
+    from engine.noise_trust import MAX_CONDITION
 
     labels = np.concatenate([np.repeat(np.arange(4), 50), [4, 4, 5]])
     joint = np.diag([0.24] * 4 + [0.0, 0.0])
@@ -242,7 +242,7 @@ def test_random_flips_pick_self_confidence_though_the_noise_matrix_is_trusted():
     flips, so the score is self-confidence (Datalab's own), with a note saying why."""
     from sklearn.metrics import average_precision_score
 
-    from engine.label_posterior import MAX_CONDITION
+    from engine.noise_trust import MAX_CONDITION
 
     for seed in (0, 1, 2):
         given, probs, flipped = sibling_classes(seed)
@@ -264,7 +264,7 @@ def test_flips_to_a_partner_class_keep_the_posterior_by_held_out_likelihood():
     flips are barely learned, so a random-flip model finds some and the likelihoods decide."""
     from sklearn.metrics import average_precision_score
 
-    from engine.label_posterior import MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, structure_evidence
+    from engine.noise_trust import MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, structure_evidence
 
     for seed in (0, 1, 2):
         given, probs, flipped = confusable_probs(seed, unlearned=0.5)
@@ -284,7 +284,7 @@ def test_flips_to_a_partner_class_keep_the_posterior_by_held_out_likelihood():
 
 
 def test_structure_evidence_prefers_random_flips_on_random_flips_only():
-    from engine.label_posterior import structure_evidence
+    from engine.noise_trust import structure_evidence
 
     uniform = structure_evidence(*sibling_classes(0)[:2])
     paired = structure_evidence(*confusable_probs(0, unlearned=0.5)[:2])
@@ -292,7 +292,7 @@ def test_structure_evidence_prefers_random_flips_on_random_flips_only():
 
 
 def test_stratified_halves_split_every_class():
-    from engine.label_posterior import stratified_halves
+    from engine.noise_trust import stratified_halves
 
     labels = np.random.default_rng(0).integers(0, 7, 301)
     half = stratified_halves(labels)
@@ -305,9 +305,9 @@ def test_the_fallback_counts_label_errors_with_the_noise_model_the_likelihood_pr
     """With T distrusted (here: a condition-number guard of 1), the flags still number what the
     better noise model on held-out rows estimates: class pairs for partner flips the classifier
     partly learned (which a random-flip model misses), random flips for random flips."""
-    import engine.label_posterior as label_posterior
+    import engine.noise_trust as noise_trust
 
-    monkeypatch.setattr(label_posterior, "MAX_CONDITION", 1.0)
+    monkeypatch.setattr(noise_trust, "MAX_CONDITION", 1.0)
     given, probs, flipped = confusable_probs(0, unlearned=0.5)
     verdict = score_labels(given, probs)
     found = verdict.diagnostics
@@ -328,9 +328,9 @@ def test_the_fallback_counts_systematic_errors_when_random_flips_leave_none_to_t
     of the rows) and the held-out test cannot run: the count comes from T's class pairs, as on
     the posterior's path. On bench/quality.py's banking77 split set (flips to the twin half)
     that is 455 flagged for 500 flips instead of 48; here, a smaller step the same way."""
-    import engine.label_posterior as label_posterior
+    import engine.noise_trust as noise_trust
 
-    monkeypatch.setattr(label_posterior, "MAX_CONDITION", 1.0)
+    monkeypatch.setattr(noise_trust, "MAX_CONDITION", 1.0)
     for seed in (0, 1, 2):
         given, probs, flipped = confusable_probs(seed, unlearned=0.1)
         verdict = score_labels(given, probs)

@@ -1,4 +1,4 @@
-"""The held-out structure test (engine/label_posterior.py, ``structure_evidence``) on a weak
+"""The held-out structure test (engine/noise_trust.py, ``structure_evidence``) on a weak
 many-class classifier whose probabilities are calibrated, as out-of-fold probabilities trained on
 the labels roughly are (bench/README.md, quality, session 11: real weak classifiers, ``+proj10``,
 share 0.004-0.035 under 6% random flips). tests/test_label_posterior.py's ``weak_many_classes``
