@@ -6,7 +6,6 @@ indices in sorted order, which is the order Datalab uses.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -18,8 +17,7 @@ import pandas as pd
 
 from engine.column_guess import check_column, misread_bom_hint, resolve_columns
 from engine.errors import DataError, UsageError
-from engine.formats import SUFFIX_FORMATS, SourceStyle, is_saved_dataset
-from engine.hub import read_hub
+from engine.formats import SUFFIX_FORMATS, SourceStyle
 from engine.label_column import (
     MISSING_WORDS,
     class_label_names,
@@ -28,13 +26,8 @@ from engine.label_column import (
     lookalike_labels,
     normalise_labels,
 )
-from engine.source_checks import (  # noqa: F401 - check_source: the CLI imports it from here
-    check_source,
-    likely_encoding,
-    looks_binary,
-    other_content,
-    utf8_read_as_single_byte,
-)
+from engine.source_checks import check_source  # noqa: F401 - the CLI imports it from here
+from engine.table_read import read_table, read_table_styled  # noqa: F401 - read_table: callers import it from here
 from engine.label_sets_hint import joined_sets_hint, joined_sets_note
 from engine.text_notes import header_row_notes, number_text_notes
 from engine.wording import counted, counted_verb
@@ -126,72 +119,6 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
-    """Read a file, a saved ``datasets`` folder or ``hf:NAME[:SPLIT]`` into a DataFrame."""
-    return read_table_styled(source, encoding=encoding)[0]
-
-
-def _binary_line(source: str, path: Path, kind: str, why: str, encoding: str) -> str:
-    """The line for a file that holds NUL bytes: what it is where its bytes say (UTF-16 text
-    without a BOM is text, not binary), else 'looks like a binary file'."""
-    hint = other_content(path, kind)
-    if hint.startswith(" (it looks like UTF-16"):
-        return f"{source}: not {kind} text in {encoding}{hint}"
-    return f"{source}: looks like a binary file{why}, not {kind} text{hint}"
-
-
-_MORE_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
-
-
-def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle | None]:
-    """:func:`read_table`, plus how the file was written."""
-    source_str = str(source)
-    if source_str.startswith("hf:"):
-        return read_hub(source_str[3:])
-    kind = check_source(source_str, encoding=encoding)
-    path = Path(source_str).expanduser()
-    if kind == "hf":
-        return _read_saved_dataset(path)
-    try:
-        before = path.stat()
-        if kind in ("csv", "tsv"):
-            _excel_separator_line(path, encoding, source_str)
-        frame, style = _read_file(path, kind, encoding)
-        if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
-            raise DataError(_binary_line(source_str, path, kind, " (NUL bytes in the header)", encoding))
-        notes = style.notes + (utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
-        return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
-    except PermissionError:
-        raise DataError(f"{source_str}: permission denied") from None
-    except UnicodeDecodeError as exc:
-        if looks_binary(path):
-            raise DataError(_binary_line(source_str, path, kind, "", encoding)) from None
-        raise DataError(
-            f"{source_str}: not valid {encoding} (byte 0x{exc.object[exc.start]:02x} at offset "
-            f"{exc.start}); pass --encoding {likely_encoding(path)} or the file's real encoding"
-        ) from None
-    except pd.errors.EmptyDataError:
-        raise DataError(f"{source_str}: the file is empty") from None
-    except RecursionError:
-        raise DataError(f"{source_str}: nested too deeply to read as {kind}") from None
-    except (pd.errors.ParserError, ValueError) as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        fields = _MORE_FIELDS.search(first_line) if kind in ("csv", "tsv") else None
-        if fields:  # pandas' 'Error tokenizing data. C error: Expected 2 fields in line 7, saw 3'
-            expected, line, saw = fields.groups()
-            inside = "a comma inside a text must be quoted (\"a, b\")" if kind == "csv" else \
-                "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
-            raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
-                            f"{inside}") from None
-        raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
-    except DataError as exc:  # a reader's own line (JSON's 'not valid JSON on line 1'): a CSV named .jsonl
-        if kind in ("json", "jsonl") and (hint := other_content(path, kind)):
-            raise DataError(f"{exc.message}{hint}") from None
-        raise
-    except OSError as exc:
-        raise DataError(f"{source_str}: {exc.strerror or exc}") from None
-
-
 #: How a missing value is often written out as text: R's write.csv 'NA', str(None), pandas' 'nan'.
 _MISSING_TEXTS = frozenset(v for w in MISSING_WORDS for v in (w, w.upper(), w.capitalize())) | {"NaN"}
 
@@ -212,16 +139,6 @@ def _missing_word_texts(texts: list[str]) -> list[str]:
             f"{'is audited as a text' if one else 'are audited as texts'}; empty or drop those rows if they are missing"]
 
 
-def _excel_separator_line(path: Path, encoding: str, name: str) -> None:
-    """Refuse Excel's ``sep=;`` first line: read as the header, it named the columns 'sep=' and
-    'Unnamed: 1', or made every row 'have 3 fields where the header has 2'."""
-    with path.open("rb") as handle:
-        head = handle.read(64).decode(encoding, errors="ignore").lstrip("\ufeff")
-    if (found := re.match(r"sep=.?(?=\r?\n|\Z)", head, re.IGNORECASE)) is not None:
-        raise DataError(f"{name}: the first line {found.group(0)!r} is Excel's separator hint, not the header; "
-                        "delete that line (the header comes after it)")
-
-
 def _told_apart(group: list[Any]) -> list[str]:
     """Look-alike labels as a note shows them: repr, or escapes (``'cafe\\u0301'``) where two
     reprs would read the same (a combining accent, an invisible character)."""
@@ -231,47 +148,6 @@ def _told_apart(group: list[Any]) -> list[str]:
     if len({unicodedata.normalize("NFKC", s) for s in shown}) < len(shown) or not all(s.isprintable() for s in shown):
         return [ascii(str(c)) for c in group]
     return shown
-
-
-def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
-    from engine import json_readers, readers
-
-    if path.stat().st_size == 0:
-        raise DataError(f"{path}: the file is empty")
-    if encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
-        encoding = "utf-8-sig"  # a UTF-8 BOM must not end up in the first column name
-    if kind in ("csv", "tsv"):
-        return readers.read_delimited(path, kind, encoding)
-    if kind == "jsonl":
-        return json_readers.read_jsonl(path, encoding)
-    if kind == "json":
-        return json_readers.read_json(path, encoding)
-    return readers.read_parquet(path)
-
-
-def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
-    from engine.readers import read_saved
-
-    if not is_saved_dataset(path):
-        from engine.source_checks import folder_problem
-
-        raise DataError(folder_problem(path))
-    import datasets
-
-    try:
-        loaded = datasets.load_from_disk(str(path))
-    except Exception as exc:  # datasets raises many types for a bad folder
-        raise DataError(f"{path}: cannot load the saved dataset: {exc}") from None
-    notes: tuple[str, ...] = ()
-    if isinstance(loaded, datasets.DatasetDict):
-        split = "train" if "train" in loaded else next(iter(loaded))
-        if len(loaded) > 1:
-            other = next(name for name in loaded if name != split)  # how to choose: the split's own folder
-            notes = (f"{path} holds splits {', '.join(loaded)}; using {split!r} (an export writes that split only; "
-                     f"for another, give its folder: {path / other})",)
-        loaded = loaded[split]
-    frame, style = read_saved(loaded)
-    return frame, dataclasses.replace(style, notes=notes)
 
 
 def _wrong_separator(frame: pd.DataFrame, style: SourceStyle | None, name: str) -> None:
