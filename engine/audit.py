@@ -101,8 +101,11 @@ def run_datalab(
     issue_types: Sequence[str] = ISSUE_TYPES,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    copies: np.ndarray | None = None,
 ) -> DatalabFindings:
-    """Find the chosen issue types; ``null_mask`` marks rows whose text is empty or missing.
+    """Find the chosen issue types; ``null_mask`` marks rows whose text is empty or missing,
+    ``copies`` the rows whose exact text is also another label's (the label check's notes say how
+    many of its flags those are: engine/label_copies.py).
 
     textaudit's issue managers (engine/issue_managers.py) do the work inside Datalab; a check
     that fails becomes a note ("<type> not checked: <reason>") instead of a silent zero.
@@ -115,7 +118,7 @@ def run_datalab(
     register_managers()
     labels = np.asarray(labels, dtype=np.int64)
     lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
-    run = RunContext(labels=labels, pred_probs=pred_probs)
+    run = RunContext(labels=labels, pred_probs=pred_probs, copies=copies)
 
     def settings(issue_type: str) -> dict[str, Any]:  # 10M+ rows: bounded by engine/bounds.py
         return {**_issue_kwargs(issue_type), **issue_kwargs(issue_type, len(labels), features, run.notes)}

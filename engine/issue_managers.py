@@ -45,6 +45,7 @@ class RunContext:
     labels: np.ndarray  # the given labels as the engine holds them (class indices)
     pred_probs: np.ndarray | None = None  # exactly as the engine computed them (Datalab may copy or cast)
     notes: list[str] = field(default_factory=list)  # for the user, e.g. why the label score fell back
+    copies: np.ndarray | None = None  # rows whose exact text is also another label's (engine/label_copies.py)
 
 
 class CheckFailed(BaseException):
@@ -177,7 +178,7 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
         from engine.class_overlap import overlap_note, overlapping_classes
         from engine.label_posterior import score_labels
 
-        verdict = score_labels(run.labels, run.pred_probs)
+        verdict = score_labels(run.labels, run.pred_probs, run.copies)
         overlapping = overlapping_classes(run.labels, run.pred_probs)
         datalab_verdict = self.issues
         self.issues = pd.DataFrame(

@@ -99,7 +99,7 @@ from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpene
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.noise_trust import (
-    MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, stratified_halves, structure_evidence,
+    MIN_KAPPA, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, stratified_halves, structure_evidence,
 )
 from engine.pair_backing import SELF_CONFIDENCE_WEIGHT, log_odds_pool, pair_backing_z
 from engine.score_finish import finished_score
@@ -216,8 +216,10 @@ def untested_why(two_classes: bool) -> str:
     return "with two classes, the only one" if two_classes else "random flips leave almost none"
 
 
-def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
-    """Score every row's label, decide which estimate to trust, and flag the likely errors."""
+def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray | None = None) -> LabelScores:
+    """Score every row's label, decide which estimate to trust, and flag the likely errors.
+    ``copies`` (engine/label_copies.py): the rows whose exact text is also another label's; a note
+    on a weak classifier's flags says how many of them are such rows."""
     from cleanlab.count import compute_confident_joint, estimate_joint
 
     labels = np.asarray(labels, dtype=np.int64)
@@ -368,6 +370,30 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray) -> LabelScores:
                        uniform_flip_detection=round(uniform_seen, 4))
     signal = label_signal(labels, probs)
     diagnostics["label_signal_kappa"] = round(signal["kappa"], 4)
-    notes[:0] = [note for note in (no_signal_note(signal),) if note]
+    no_signal = no_signal_note(signal)
+    # a weak classifier (the guard's kappa): its flags are uncertain, and the summary says so (weak_note)
+    diagnostics["weak_classifier"] = no_signal is None and diagnostics["kappa"] < MIN_KAPPA
+    weak = weak_note(diagnostics, probs.shape[1], flags, copies) if diagnostics["weak_classifier"] else None
+    notes[:0] = [note for note in (no_signal, weak) if note]
     return LabelScores(score=score, flags=flags, estimated_issues=estimated, method=method,
                        notes=notes, diagnostics=diagnostics)
+
+
+def weak_note(diagnostics: dict, n_classes: int, flags: np.ndarray, copies: np.ndarray | None) -> str | None:
+    """The note on a weak classifier's label flags, in plain words: a low score often means the text
+    does not show its label, so the flags are candidates, not a count of errors (bench/README.md,
+    session 23: banking77 test cut to 3 words, no wrong label, out-of-fold accuracy 0.22: 698 rows
+    flagged, 22.7%); with ``copies``, how many flagged rows share their exact text with another label."""
+    flagged = int(flags.sum())
+    if not flagged:
+        return None
+    note = (f"label issues are uncertain: the classifier is weak (out-of-fold, it agrees with "
+            f"{diagnostics['accuracy']:.0%} of the given labels, over {n_classes} classes), so a low label score "
+            f"often means the text does not show its label rather than that the label is wrong. The "
+            f"{counted(flagged, 'flagged row')} are the likeliest errors, but many may be right: read a sample "
+            f"before relabelling")
+    shared = int(np.sum(flags & copies)) if copies is not None else 0
+    if shared:
+        note += (f". {shared:,} of them share their exact text with a row of another label ({int(copies.sum()):,} "
+                 f"rows do): there the text alone cannot tell which label is right")
+    return note

@@ -324,11 +324,14 @@ class _Runner(StageRunner):
 
         def compute() -> DatalabFindings:
             from engine.audit import run_datalab
+            from engine.label_copies import copied_under_other_labels
 
+            copies = (copied_under_other_labels(dataset.texts, dataset.labels, dataset.text_is_null)
+                      if "label" in options.issue_types else None)
             return run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
-                progress=self.progress, cancel=self.cancel,
+                progress=self.progress, cancel=self.cancel, copies=copies,
             )
 
         def restore(cached: dict[str, Any]) -> DatalabFindings:

@@ -63,10 +63,13 @@ def health_line(view: AuditView) -> str:
     groups = (view.info.get("label") or {}).get("overlapping_class_groups") or []
     grade = "good" if fraction < 0.05 else "fair" if fraction < 0.15 else "needs attention"
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
-    estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,})"
+    diagnostics = (view.info.get("label") or {}).get("label_score_diagnostics") or {}
+    # a weak classifier's flags are candidates, not a count of errors (engine/label_posterior.weak_note)
+    uncertain = "; uncertain: the classifier is weak, see the note" if diagnostics.get("weak_classifier") else ""
+    estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,}{uncertain if estimate else ''})"
     labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
               else "labels not checked")
-    kappa = ((view.info.get("label") or {}).get("label_score_diagnostics") or {}).get("label_signal_kappa")
+    kappa = diagnostics.get("label_signal_kappa")
     if kappa is not None and kappa < MIN_KAPPA:
         labels = f"the texts barely predict the labels (see the note): {labels}"
     count = int(flagged.sum())
