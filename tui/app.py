@@ -461,10 +461,5 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
     def on_unmount(self) -> None:
         self.cancel_event.set()
         self.reaudit_cancel.set()
-        if self.book is not None:
-            if self.book.changed_on_disk():  # read-only: the exit line counts the journal as it is now
-                try:
-                    self.book.take(self.book.open_again())
-                except Exception:  # noqa: BLE001 - the line then counts the copy it had
-                    pass
-            self.book.close()
+        if self.book is not None:  # a read-only journal changed since the last read is replayed for
+            self.book.close()  # the exit line once the app is gone (tui/launch.exit_lines), not here

@@ -90,6 +90,7 @@ class DecisionBook:
         #: A read-only book's journal file as it was read (size, mtime): another app may be writing it.
         self.path: Path | None = getattr(journal, "path", None)
         self.seen = self._stat()
+        self.replay_owed: Any = None  # set by close(): the dataset to replay a changed journal on (catch_up)
         if journal is not None:
             self._refresh(None)
 
@@ -347,6 +348,25 @@ class DecisionBook:
             self.steps_this_session += 1
         return Outcome(rows)
 
+    def catch_up(self) -> None:
+        """Replay the journal of a read-only book that ``close`` found changed since its last read
+        (the other app wrote to it), so that ``farewell`` counts the journal as it is now. Run once
+        the app has closed (tui/launch.exit_lines): at quit, on the UI thread, a 220k-line journal
+        held the app seconds after ``q``. A journal that cannot be read again leaves the count
+        of the copy it had."""
+        dataset, self.replay_owed = self.replay_owed, None
+        if dataset is None or self.path is None:
+            return
+        from engine.corrections import Journal
+
+        try:
+            journal = Journal.open(self.path, dataset, read_only=True)
+        except Exception:  # noqa: BLE001 - the line then counts the copy it had
+            return
+        self.take(journal)
+        self.journal = None
+        journal.close()
+
     def farewell(self, path: Path) -> str:
         """What the session left on disk, for the line printed after the app closes."""
         decided = int(np.count_nonzero(self.codes))
@@ -419,6 +439,8 @@ class DecisionBook:
     def close(self) -> None:
         if self.journal is not None:
             self.journal_lost = not self.journal.still_at_path()  # for farewell, said after the close
+            if self.changed_on_disk():  # read-only, written by the other app since the last read
+                self.replay_owed = self.journal.dataset  # farewell's count: catch_up, once the app is gone
             try:
                 self.journal.close()
             finally:

@@ -68,6 +68,9 @@ def run_app(source: str, options: AuditOptions, journal_path: Path, label_names:
         app.run()
     from tui.cli import shell_safe
 
+    if app.book is not None and app.book.replay_owed is not None:  # seconds for a long journal: say why
+        print(shell_safe(f"textaudit: reading {app.journal_path} again (the other textaudit wrote to it)"),
+              file=sys.stderr, flush=True)
     for line in exit_lines(app):  # after the terminal is restored
         # the journal's path holds the data file's name: 'e\x1b[31mx.corrections.jsonl' coloured the shell
         print(shell_safe(line), file=sys.stderr)
@@ -78,6 +81,7 @@ def exit_lines(app: TextauditApp) -> list[str]:
     """What the shell is told once the TUI is gone: what was saved and where, or why nothing was
     (an audit that failed, or that was cancelled or quit before it finished: it said nothing)."""
     if app.book is not None:
+        app.book.catch_up()  # read-only, the journal written since the last read: counted as it is now
         return [app.book.farewell(app.journal_path)]
     if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
         from tui.cli import shell_safe
