@@ -100,7 +100,9 @@ class Cache:
     events: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.root = Path(self.root) if self.root is not None else cache_dir()
+        # '~' expanded as every other path option is: '--cache-dir=~/c' reaches us unexpanded (bash leaves a
+        # tilde after '=' as typed), and the cache went to a folder named '~' in the current one
+        self.root = Path(self.root).expanduser() if self.root is not None else cache_dir()
 
     def entry_dir(self, stage: str, key: str) -> Path:
         assert self.root is not None

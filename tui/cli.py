@@ -153,7 +153,7 @@ class _StderrProgress:
 def _cache_root(args: argparse.Namespace) -> Path:
     from engine.paths import cache_dir
 
-    return Path(args.cache_dir) if args.cache_dir else cache_dir()  # as engine.cache.Cache roots it
+    return Path(args.cache_dir).expanduser() if args.cache_dir else cache_dir()  # as engine.cache.Cache roots it
 
 
 def _result_index_key(args: argparse.Namespace, names: dict[int, str] | None = None) -> str | None:
