@@ -58,7 +58,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     estimate = view["label_estimate"]
     if estimate is not None:
         lines.append(f"\nLabel errors estimated: {estimate['estimated_label_issues']:,} "
-                     f"(label_score: {estimate['label_score_method']})")
+                     f"(label_score: {estimate['label_score_method']}{_uncertain(estimate)})")
         if estimate.get("datalab_label_issues") is not None:  # what a notebook's Datalab flags
             lines.append(_datalab_flag(estimate))
         names = view.get("label_names") or {}
@@ -82,6 +82,13 @@ def names_line(names: dict[str, str] | None) -> str:
 
 
 _NAMES_KEPT = "the data, journal and exported tables keep the values"
+
+
+def _uncertain(estimate: dict[str, Any]) -> str:
+    """A weak classifier's count is uncertain (engine/label_posterior.weak_note): said beside it, as the
+    summary's health line does."""
+    return "; uncertain: the classifier is weak, see the notes" if (
+        estimate.get("weak_classifier") and estimate["estimated_label_issues"]) else ""
 
 
 def _datalab_flag(estimate: dict[str, Any]) -> str:
@@ -120,7 +127,7 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
     estimate = view["label_estimate"]
     if estimate is not None:
         lines += ["", f"Label errors estimated: **{estimate['estimated_label_issues']:,}** "
-                      f"(label_score: {md_text(estimate['label_score_method'])})"]
+                      f"(label_score: {md_text(estimate['label_score_method'])}{_uncertain(estimate)})"]
         if estimate.get("datalab_label_issues") is not None:
             lines += ["", md_text(_datalab_flag(estimate))]
         for group in estimate.get("overlapping_class_groups") or []:

@@ -69,6 +69,7 @@ def test_the_summary_says_a_weak_classifiers_flags_are_uncertain(demo_csv: Path,
     """The demo with each text cut to its first word: out-of-fold accuracy about 0.38 over 7 classes,
     and words such as 'My' under several labels."""
     from engine.pipeline import AuditOptions, run_audit
+    from engine.result import report_markdown, report_text
     from tui.screens.summary import health_line
     from tui.view import AuditView
 
@@ -87,4 +88,13 @@ def test_the_summary_says_a_weak_classifiers_flags_are_uncertain(demo_csv: Path,
     estimate = result.output.info["label"]["estimated_label_issues"]
     assert f"(label errors estimated: {estimate:,}; uncertain: the classifier is weak, see the note)" in line
     assert "uncertain" not in health_line(AuditView.from_result(demo_result))
+    # the printed reports say it beside the count, as the health line does
+    def count_line(report: str) -> str:
+        return next(line for line in report.splitlines() if line.startswith("Label errors estimated:"))
+
+    assert count_line(report_text(result)) == (f"Label errors estimated: {estimate:,} (label_score: self-confidence; "
+                                               "uncertain: the classifier is weak, see the notes)")
+    markdown = count_line(report_markdown(result))
+    assert f"**{estimate:,}**" in markdown and markdown.endswith("; uncertain: the classifier is weak, see the notes)")
+    assert "uncertain" not in count_line(report_text(demo_result)) + count_line(report_markdown(demo_result))
     assert not any(note.startswith("label issues are uncertain") for note in demo_result.notes)
