@@ -127,6 +127,14 @@ class ReviewActions:
 
         if self.view is None or self.result is None or self.book is None:
             return
+        options = getattr(self.result, "options", None) or self.options
+        given = [name for name, path in (("--pred-probs", getattr(options, "pred_probs_path", None)),
+                                         ("--features", getattr(options, "features_path", None))) if path]
+        if given:  # engine.reaudit refuses them, in the words of the command line's --apply-journal
+            self.notify(f"R re-audits on textaudit's own vectors and folds, not on {' and '.join(given)} (they "
+                        "describe the uncorrected rows): export the corrections and audit that file",
+                        severity="warning", timeout=8)
+            return
         if not any(self.book.counts().values()):
             self.notify("no corrections in the journal yet: decide some rows, then R", timeout=4)
             return
