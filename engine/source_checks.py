@@ -203,15 +203,26 @@ _SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
 _COMPRESSED = {".gz": "gunzip", ".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzstd", ".zip": "unzip"}
 
 
-def likely_encoding(path: Path) -> str:
+def likely_encoding(path: Path, at: int = 0) -> str:
     """The encoding to suggest for a file the given encoding cannot read: UTF-16/32 by its BOM;
     UTF-8 when it is UTF-8 (``--encoding ascii`` on a UTF-8 file was told to try latin-1, which
     reads it garbled); cp1252 when it holds bytes 0x80-0x9F that cp1252 reads as letters or
-    punctuation (latin-1 would read them as invisible control characters, silently); else latin-1."""
+    punctuation (latin-1 would read them as invisible control characters, silently); else latin-1.
+    ``at``: the offset of the first byte the given encoding could not read. Past the first 4 MiB, the
+    4 MiB around it are judged: a UTF-8 file with one Latin-1 byte further on was told 'not valid
+    utf-8 ...; pass --encoding utf-8', its first 4 MiB being UTF-8."""
     with path.open("rb") as handle:
         data = handle.read(1 << 22)
-    if wide := wide_bom(data):
-        return wide
+        if wide := wide_bom(data):
+            return wide
+        if at > len(data) - 4 and len(data) == 1 << 22:
+            start = max(0, at - (1 << 21))
+            handle.seek(start)
+            data = handle.read(1 << 22)
+            cut = 0  # a UTF-8 character the seek cut: its continuation bytes (0x80-0xBF) dropped
+            while start and cut < 3 and cut < len(data) and 0x80 <= data[cut] < 0xC0:
+                cut += 1
+            data = data[cut:]
     if _is_utf8(data):
         return "utf-8"
     if re.search(rb"[\x80-\x9f]", data):
@@ -223,6 +234,26 @@ def likely_encoding(path: Path) -> str:
                 return "latin-1"
             return "cp1252"
     return "latin-1"
+
+
+def first_undecodable(path: Path, encoding: str) -> tuple[int, int, int] | None:
+    """The file offset and the value of the first byte ``encoding`` cannot decode, and its line (from 1),
+    or None. The UnicodeDecodeError of pandas' CSV reader, which decodes in chunks, counts from its
+    chunk: a file with one Latin-1 byte at offset 738,904 was said to have it 'at offset 214616'."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = lines = 0  # bytes fed to the decoder before this chunk; line breaks decoded so far
+    with path.open("rb") as handle:
+        while True:
+            chunk = handle.read(1 << 20)
+            try:
+                lines += decoder.decode(chunk, final=not chunk).count("\n")
+            except UnicodeDecodeError as exc:
+                held = min(max(len(exc.object) - len(chunk), 0), offset)  # bytes kept from the chunk before
+                before = bytes(exc.object[:exc.start]).decode(encoding, errors="replace")
+                return offset - held + exc.start, exc.object[exc.start], lines + before.count("\n") + 1
+            if not chunk:
+                return None
+            offset += len(chunk)
 
 
 def _is_utf8(data: bytes) -> bool:

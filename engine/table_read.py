@@ -14,7 +14,9 @@ import pandas as pd
 from engine.errors import DataError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
-from engine.source_checks import check_source, likely_encoding, looks_binary, other_content, utf8_read_as_single_byte
+from engine.source_checks import (
+    check_source, first_undecodable, likely_encoding, looks_binary, other_content, utf8_read_as_single_byte,
+)
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
     """Read a file, a saved ``datasets`` folder or ``hf:NAME[:SPLIT]`` into a DataFrame."""
@@ -56,9 +58,11 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     except UnicodeDecodeError as exc:
         if looks_binary(path):
             raise DataError(_binary_line(source_str, path, kind, "", encoding)) from None
+        at, byte, line = first_undecodable(path, encoding) or (exc.start, exc.object[exc.start], 0)
+        where = f"at offset {at}" + (f", line {line}" if line else "")
         raise DataError(
-            f"{source_str}: not valid {encoding} (byte 0x{exc.object[exc.start]:02x} at offset "
-            f"{exc.start}); pass --encoding {likely_encoding(path)} or the file's real encoding"
+            f"{source_str}: not valid {encoding} (byte 0x{byte:02x} {where}); pass --encoding "
+            f"{likely_encoding(path, at)} or the file's real encoding"
         ) from None
     except pd.errors.EmptyDataError:
         raise DataError(f"{source_str}: the file is empty") from None
