@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
-from engine.paths import fitting_name
+from engine.paths import fitting_name, missing_folder
 from engine.wording import counted
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
@@ -189,8 +189,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             problem = f"{terminal_safe(value)} ends in a folder separator: an export is a file, remove it"
         elif target.is_symlink() or target.is_dir():
             problem = f"{target.name} is a {'link' if target.is_symlink() else 'folder'}: choose another name"
-        elif not target.parent.is_dir():
-            problem = f"no folder {terminal_safe(str(target.parent))}: create it first or choose another"
+        elif not target.parent.is_dir():  # 'data.csv/out.csv' was told to create a folder where the file is
+            why = missing_folder(target.parent)  # the command line's words: 'data.csv is a file, not a folder'
+            problem = (f"no folder {terminal_safe(str(target.parent))}: create it first or choose another"
+                       if why.startswith("folder ") else f"{terminal_safe(why)}: choose another path")
         elif (why := cannot_write(target)) is not None:
             problem = f"{terminal_safe(why)}: choose another folder"
         elif target.exists():

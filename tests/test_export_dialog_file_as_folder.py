@@ -1,0 +1,48 @@
+"""The export dialog, a path whose folder is a file or a dangling link ('data.csv/out.csv'): it said
+'no folder data.csv: create it first or choose another', beside the very file (hostile23, tmux).
+Now the command line's words (engine/paths.missing_folder): 'data.csv is a file, not a folder'."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pilot_helpers import DialogHost
+from textual.widgets import Input, Static
+
+from tui.screens.export_dialog import ExportDialog
+
+COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
+
+
+def _warning(app: DialogHost) -> str:
+    return str(app.dialog.query_one("#export-warning", Static).render())
+
+
+async def _type(pilot, app: DialogHost, value: str) -> None:
+    app.dialog.query_one("#export-path", Input).value = value
+    await pilot.pause()
+
+
+async def test_a_file_or_a_dangling_link_as_the_folder_is_named_as_such(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\ny,b\n")
+    (tmp_path / "notes.txt").write_text("mine")
+    os.symlink(tmp_path / "gone", tmp_path / "away")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 2))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, "notes.txt/out.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        said = _warning(app)
+        assert app.results == [] and "notes.txt is a file, not a folder" in said, said
+        assert "create it first" not in said
+        await _type(pilot, app, "notes.txt/deeper/out.csv")
+        assert "notes.txt is a file, not a folder" in _warning(app)
+        await _type(pilot, app, "away/out.csv")
+        assert f"away is a link to {tmp_path / 'gone'}, which does not exist" in _warning(app)
+        await _type(pilot, app, "nope/out.csv")  # a folder that does not exist: as before
+        assert "no folder nope: create it first or choose another" in _warning(app)
+    assert (tmp_path / "notes.txt").read_text() == "mine"
