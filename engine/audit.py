@@ -220,6 +220,21 @@ def cached_issues(issues: pd.DataFrame, n_rows: int) -> pd.DataFrame:
     return issues if len(issues.columns) else pd.DataFrame(index=pd.RangeIndex(n_rows))
 
 
+def findings_files(output: DatalabFindings) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An audit's findings as its cache entry holds them: the files and the meta
+    (:func:`restored_findings` reads them back; engine/pipeline.py and engine/multilabel_audit.py)."""
+    return ({"issues.parquet": output.issues, "summary.parquet": output.summary, "info.json": output.info,
+             "report.txt": output.report}, {"timings_s": output.timings_s, "notes": output.notes})
+
+
+def restored_findings(cached: dict[str, Any], n_rows: int) -> DatalabFindings:
+    """The findings of a cache entry that :func:`findings_files` wrote, for data of ``n_rows`` rows."""
+    meta = cached["_meta"]
+    return DatalabFindings(issues=cached_issues(cached["issues"], n_rows), summary=cached["summary"],
+                           info=cached["info"], report=cached["report"], timings_s=meta.get("timings_s", {}),
+                           notes=meta.get("notes", []))
+
+
 def collect_findings(lab: Any, timings: dict[str, float]) -> DatalabFindings:
     """Datalab's issues (near-duplicate sets included), summary, JSON-safe info and report text."""
     if lab.issue_summary.empty:  # every check asked for failed (each a note): no issue column to give;

@@ -181,7 +181,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
     pred_probs, pred_key = runner.timed("predict", predict)
 
     def audit() -> DatalabFindings:
-        from engine.audit import AuditOutput, cached_issues
+        from engine.audit import findings_files, restored_findings
         from engine.cache import array_hash
 
         parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
@@ -189,22 +189,13 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
                  "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION,
                  "ml_check": MULTILABEL_CHECK_VERSION}
 
-        def restore(cached: dict[str, Any]) -> DatalabFindings:
-            meta = cached["_meta"]
-            return AuditOutput(issues=cached_issues(cached["issues"], len(dataset)), summary=cached["summary"],
-                               info=cached["info"], report=cached["report"], timings_s=meta.get("timings_s", {}),
-                               notes=meta.get("notes", []))
-
         return runner.cached(
-            "audit", "audit", make_key(parts), restore=restore,
+            "audit", "audit", make_key(parts), restore=lambda cached: restored_findings(cached, len(dataset)),
             compute=lambda: run_datalab_multilabel(
                 dataset.label_sets, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
                 progress=runner.progress, cancel=runner.cancel),
-            files=lambda output: ({"issues.parquet": output.issues, "summary.parquet": output.summary,
-                                   "info.json": output.info, "report.txt": output.report},
-                                  {"timings_s": output.timings_s, "notes": output.notes}),
-            doubt=functools.partial(audit_doubt, n_rows=len(dataset)))
+            files=findings_files, doubt=functools.partial(audit_doubt, n_rows=len(dataset)))
 
     output = runner.timed("audit", audit)
     return pred_probs, output

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from engine.audit import ISSUE_TYPES, LABEL_VERSION, DatalabFindings
+from engine.audit import ISSUE_TYPES, LABEL_VERSION, DatalabFindings, findings_files, restored_findings
 from engine.cache import ArraySpec, array_hash, make_key
 from engine.embed_model import (
     TFIDF_MODEL,
@@ -334,20 +334,10 @@ class _Runner(StageRunner):
                 progress=self.progress, cancel=self.cancel, copies=copies,
             )
 
-        def restore(cached: dict[str, Any]) -> DatalabFindings:
-            from engine.audit import cached_issues
-
-            meta = cached["_meta"]
-            return DatalabFindings(issues=cached_issues(cached["issues"], len(dataset)), summary=cached["summary"],
-                                   info=cached["info"], report=cached["report"], timings_s=meta.get("timings_s", {}),
-                                   notes=meta.get("notes", []))
-
         return self.cached(
-            "audit", "audit", key, compute=compute, restore=restore,
-            files=lambda output: ({"issues.parquet": output.issues, "summary.parquet": output.summary,
-                                   "info.json": output.info, "report.txt": output.report},
-                                  {"timings_s": output.timings_s, "notes": output.notes}),
-            doubt=functools.partial(audit_doubt, n_rows=len(dataset)), imports=("cleanlab.datalab.datalab",),
+            "audit", "audit", key, compute=compute, restore=lambda cached: restored_findings(cached, len(dataset)),
+            files=findings_files, doubt=functools.partial(audit_doubt, n_rows=len(dataset)),
+            imports=("cleanlab.datalab.datalab",),
         )
 
 def _ray_precision(options: AuditOptions, model: str, memo_dir: Path | None) -> str:
