@@ -34,3 +34,21 @@ async def test_an_undo_on_a_full_disk_says_once_that_it_was_not_saved(pinned_res
         assert "No space left on device" in notices[0]
         assert len(journal_lines(journal)) == 1  # nothing half-written
         assert app.screen.cell(first, "decision").startswith("→")  # still decided
+
+
+def test_a_bulk_write_the_disk_refuses_says_how_many_decisions(pinned_result, tmp_path, monkeypatch):
+    """hostile22b: a bulk decision of 3,080 rows on a full tmpfs said 'the decision was NOT saved'."""
+    from tui.decisions import DecisionBook
+
+    book, _ = DecisionBook.open(tmp_path / "j.jsonl", pinned_result.dataset)
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("engine.corrections.os.fsync", disk_full)
+    bulk = book.record_group([("exclude", row, None) for row in range(3)], "label")
+    assert bulk.error.startswith("the 3 decisions were NOT saved: cannot write journal"), bulk.error
+    one = book.record("exclude", 4, None, "label", None)
+    assert one.error.startswith("the decision was NOT saved: cannot write journal"), one.error
+    assert not bulk.rows and not one.rows and not book.codes.any()
+    book.close()

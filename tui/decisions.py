@@ -241,8 +241,9 @@ class DecisionBook:
         self, items: list[tuple[str, int, int | None]] | Bulk, issue_type: str, suggested: int | None = None
     ) -> Outcome:
         """Record several decisions as one undoable step (``items`` or a ``prepare``d ``Bulk``)."""
+        count = len(items)
         if (problem := self._guard()) is not None:
-            return Outcome([], problem)
+            return Outcome([], said_of(problem, count))
         from engine.corrections import JournalWriteError
         from engine.errors import UsageError
 
@@ -267,9 +268,9 @@ class DecisionBook:
                 self.journal.record(action, rows[0], label_after=None if label is None else self.display_label(label),
                                     issue_type=issue_type, suggested_label=suggested_value, allow_new_label=new_label)
         except JournalWriteError as exc:  # its message already says "NOT saved"
-            return Outcome([], str(exc))
+            return Outcome([], said_of(str(exc), count))
         except UsageError as exc:  # e.g. one label for a row of label sets: nothing was written
-            return Outcome([], f"decision NOT saved: {exc.message}")
+            return Outcome([], said_of(f"decision NOT saved: {exc.message}", count))
         self._refresh(rows)
         self.saved_this_session += len(rows)
         return Outcome(rows.tolist() if isinstance(rows, np.ndarray) else rows)
@@ -445,6 +446,18 @@ class DecisionBook:
                 self.journal.close()
             finally:
                 self.journal = None
+
+
+def said_of(message: str, count: int) -> str:
+    """A line about one decision ('the decision was NOT saved: …', 'decision NOT saved: …') said of
+    ``count`` decisions where there are several: a bulk write of 3,080 rows that the disk refused
+    said 'the decision was NOT saved'; now 'the 3,080 decisions were NOT saved'."""
+    if count > 1:
+        for one, many in (("the decision was NOT saved", f"the {count:,} decisions were NOT saved"),
+                          ("decision NOT saved", f"{count:,} decisions NOT saved")):
+            if message.startswith(one):
+                return many + message[len(one):]
+    return message
 
 
 def unused_class_names(dataset: Any) -> list[str]:
