@@ -33,3 +33,19 @@ def test_an_untitled_screen_without_words_reads_as_words() -> None:
         pass
 
     assert screen_words(MoreLikeThatScreen()) == "more like that"
+
+
+async def test_textuals_own_keys_are_not_the_apps_commands(pinned_result, journal_path):
+    """hostile22b: the palette listed Textual's 'Focus Next · tab', 'Focus Previous · shift+tab' and
+    'Copy selected text · super+c' beside the app's commands; a screen's own tab key stays."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        helps = {str(command.title): str(command.help) for command in app.get_system_commands(app.screen)}
+        assert any(text.endswith(" · on the summary") for text in helps.values()), helps  # the summary's keys
+        assert not {"Focus Next", "Focus Previous", "Copy selected text"} & set(helps), helps
+        app.open_issue("label", flagged=True)
+        await settle(pilot)
+        helps = {str(command.title): str(command.help) for command in app.get_system_commands(app.screen)}
+        assert helps.get("Move between the list and the detail pane", "").startswith("tab · on "), helps
+        assert not {"Focus Next", "Focus Previous", "Copy selected text"} & set(helps), helps

@@ -69,11 +69,14 @@ class PaletteCommands:
 
         covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette",
                    "app.confusions", "app.reaudit"}
+        textual_own = textual_keys()
         keys: dict[str, list[str]] = {}
         bindings = {}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if active.node is not screen or not binding.description or binding.action in covered:
+                continue
+            if (binding.action, binding.description) in textual_own:  # 'Copy selected text · super+c'
                 continue
             if not active.enabled:
                 continue  # dimmed right now (e.g. Accept where no label issue backs it)
@@ -83,6 +86,18 @@ class PaletteCommands:
             yield SystemCommand(binding.tooltip or binding.description,
                                 f"{', '.join(keys[action])} · on {screen_words(screen)}",
                                 lambda action=action: screen.run_action(action))
+
+
+def textual_keys() -> frozenset[tuple[str, str]]:
+    """The (action, description) of the keys Textual gives every screen (tab / shift+tab: focus
+    next / previous, ctrl+c / super+c: copy selected text): Textual's, not this app's commands, so
+    the palette leaves them out (it listed 'Copy selected text · super+c'). A screen's own key on
+    tab (the row screens' 'Move between the list and the detail pane') is the app's and stays."""
+    from textual.binding import Binding
+    from textual.screen import ModalScreen
+
+    return frozenset((binding.action, binding.description) for base in (Screen, ModalScreen)
+                     for binding in base.BINDINGS if isinstance(binding, Binding))
 
 
 #: Screens without a title of their own, as the palette names them (it said 'on SummaryScreen').
