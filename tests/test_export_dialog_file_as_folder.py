@@ -1,6 +1,7 @@
-"""The export dialog, a path whose folder is a file or a dangling link ('data.csv/out.csv'): it said
-'no folder data.csv: create it first or choose another', beside the very file (hostile23, tmux).
-Now the command line's words (engine/paths.missing_folder): 'data.csv is a file, not a folder'."""
+"""The export dialog refuses before Enter what the export refuses (hostile23, tmux). A path whose
+folder is a file or a dangling link ('data.csv/out.csv') said 'no folder data.csv: create it first or
+choose another', beside the very file; now the command line's words (engine/paths.missing_folder):
+'data.csv is a file, not a folder'. A device or FIFO: see the second test."""
 
 from __future__ import annotations
 
@@ -46,3 +47,25 @@ async def test_a_file_or_a_dangling_link_as_the_folder_is_named_as_such(tmp_path
         await _type(pilot, app, "nope/out.csv")  # a folder that does not exist: as before
         assert "no folder nope: create it first or choose another" in _warning(app)
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+async def test_a_device_or_fifo_is_refused_before_enter(tmp_path: Path, monkeypatch) -> None:
+    """A FIFO named out.csv: the dialog said 'out.csv exists: press Enter again to replace it', then
+    the export failed with the command line's '--output out.csv is not a regular file (a device, FIFO
+    or socket); refusing to replace it' and the dialog was gone (hostile23, tmux, with a device node)."""
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\ny,b\n")
+    os.mkfifo(tmp_path / "pipe.csv")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 2))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, "pipe.csv")
+        said = _warning(app)
+        assert "pipe.csv is not a regular file (a device, FIFO or socket): choose another name" in said, said
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == [] and "press Enter again" not in _warning(app)
+    assert (tmp_path / "pipe.csv").is_fifo()

@@ -189,6 +189,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             problem = f"{terminal_safe(value)} ends in a folder separator: an export is a file, remove it"
         elif target.is_symlink() or target.is_dir():
             problem = f"{target.name} is a {'link' if target.is_symlink() else 'folder'}: choose another name"
+        elif target.exists() and not target.is_file():  # offered 'press Enter again to replace it', then refused
+            problem = (f"{terminal_safe(target.name)} is not a regular file (a device, FIFO or socket): "
+                       "choose another name")
         elif not target.parent.is_dir():  # 'data.csv/out.csv' was told to create a folder where the file is
             why = missing_folder(target.parent)  # the command line's words: 'data.csv is a file, not a folder'
             problem = (f"no folder {terminal_safe(str(target.parent))}: create it first or choose another"
