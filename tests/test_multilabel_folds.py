@@ -74,3 +74,34 @@ def test_bad_shapes_are_refused():
         iterative_folds(np.zeros(5), 2)
     with pytest.raises(ValueError):
         iterative_folds(np.zeros((5, 2)), 1)
+
+
+class SetAfter:
+    """A cancel event that reads as set from its ``calls``-th look on."""
+
+    def __init__(self, calls: int) -> None:
+        self.looks, self.calls = 0, calls
+
+    def is_set(self) -> bool:
+        self.looks += 1
+        return self.looks >= self.calls
+
+
+def test_a_cancel_stops_the_folds_while_they_are_dealt():
+    """review22: iterative folds took 3.5 s at 1M rows with no look at the cancel inside; the
+    cross-validation looked only once they were all dealt. Now every CANCEL_EVERY rows."""
+    from engine.errors import Cancelled
+    from engine.multilabel_folds import CANCEL_EVERY
+
+    sets, n_labels = common_first_rare_second(n=4 * CANCEL_EVERY)
+    targets = indicator(sets, n_labels)
+    never = SetAfter(10**9)
+    assert np.array_equal(iterative_folds(targets, 5, cancel=never), iterative_folds(targets, 5))  # the same folds
+    assert never.looks >= 4  # looked at while dealing, not once at the end
+    cancel = SetAfter(3)  # set while the rows of the labels are dealt
+    with pytest.raises(Cancelled, match="cancelled"):
+        iterative_folds(targets, 5, cancel=cancel)
+    assert cancel.looks == 3
+    features = np.zeros((len(sets), 4), dtype=np.float32)
+    with pytest.raises(Cancelled):  # the cross-validation hands its cancel to the folds
+        multilabel_predict.cross_val_label_probs(features, sets, n_labels, folds=5, blend=False, cancel=SetAfter(2))
