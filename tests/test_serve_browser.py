@@ -172,17 +172,6 @@ def _cursor_row(driver, titles: list[str]) -> str | None:
     return odd[0] if len(colours) == len(titles) and len(odd) == 1 else None
 
 
-def _filter_line_colour(driver) -> str | None:
-    """The background of the row screen's filter line (its placeholder 'filter: ...', the lowest
-    line that starts so): another colour once the filter has the focus."""
-    screen = _terminal(driver)
-    for y in range(len(screen.display) - 1, -1, -1):
-        x = screen.display[y].find(" filter: ")
-        if x >= 0 and not screen.display[y][:x].strip():
-            return screen.buffer[y][x + 1].bg
-    return None
-
-
 def _wait(driver, condition, what: str, seconds: float = WAIT_S):
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
@@ -242,13 +231,12 @@ def test_the_page_renders_through_a_port_forward_and_a_key_press_lands_in_the_jo
     keys.send_keys(Keys.ENTER)
     _wait(browser, lambda: _screen(browser).lstrip().startswith("Label issues ·"), "the Label issues screen")
     assert _journal_entries(served["journal"]) == []
-    # '/' first, then the filter once its line has the focus: typed in one go, '/card' gave the filter
-    # 'ard' in 2 of 4 CI runs in session 22 (not reproduced here, not understood: an open defect of
-    # serve; typing ahead is covered in Pilot by tests/test_tui_typeahead.py)
-    unfocused = _filter_line_colour(browser)
-    keys.send_keys("/")
-    _wait(browser, lambda: _filter_line_colour(browser) not in (None, unfocused), "the filter line to have the focus", 60)
-    keys.send_keys("card" + Keys.ENTER)
+    # typed in one go, as a fast typist or a paste: the filter gets every key ('c' reached the
+    # list as a command and opened the confusions before tui/key_gate.py; the page sends 'card' a
+    # few ms after '/', and 'c' went to the list and was lost, the filter reading 'ard', about
+    # once in 35 tries before the gate's second look waited for its own turn of the app's queue:
+    # tests/test_typeahead_second_read.py)
+    keys.send_keys("/card" + Keys.ENTER)
     _wait(browser, lambda: "· filter: card" in _screen(browser).lstrip().splitlines()[0], "the list filtered by 'card'", 60)
     assert not _screen(browser).lstrip().startswith("Confusions")
     keys.send_keys("o")  # Keep: the given label is right

@@ -14,7 +14,8 @@ The gate (a mixin of the app) holds each key, and each paste, until
   widget is there, the marker is waited for);
 - the messages it set off along the focus chain are handled (the queues of the widget it went
   to, of the focused widget and of their ancestors are empty, twice, one turn of the app's own
-  queue apart, so a deferred ``focus()`` has run);
+  queue apart, so a deferred ``focus()`` has run: the second look is taken by a callback the
+  first one queued, never by a key that was queued before it);
 - the screen on top is mounted and, where it says so, ready: a row screen is ready for the
   list's keys once the list shows its latest order (``keys_ready()``).
 ctrl+c and ctrl+q skip the readiness wait (never the keys before them), and so do the keys
@@ -54,7 +55,7 @@ POLL_S = 0.01  # how often a waiting key looks again (only while one waits for a
 QUIET_YIELDS = 20  # loop turns given to the other widgets before waiting on a timer
 #: Keys that move a cursor or scroll wherever they are bound (lists, tables, inputs, pickers).
 CURSOR_KEYS = frozenset({"up", "down", "left", "right", "pageup", "pagedown", "home", "end"})
-UNSETTLED, QUIET_ONCE, SETTLED = 0, 1, 2
+UNSETTLED, QUIET_ONCE, TURNED, SETTLED = 0, 1, 2, 3
 #: Keys that skip the readiness wait: quitting must not wait for a slow list.
 URGENT_KEYS = frozenset(key.strip() for b in APP_BINDINGS if b.priority for key in b.key.split(","))
 
@@ -91,7 +92,8 @@ class KeyGate:
         self._flight_timer: Timer | None = None
         self._gate_timer: Timer | None = None
         self._gate_called = False  # a pump is queued on the app (call_later)
-        self._settle = SETTLED  # after a routed key: UNSETTLED, QUIET_ONCE (a second look after a turn of the app's queue), SETTLED
+        self._settle = SETTLED  # after a routed key: UNSETTLED, QUIET_ONCE (a second look after a turn of the app's queue), TURNED (that turn is over), SETTLED
+        self._turn: object | None = None  # the callback queued at the first look: only it lets the second look go
         self._unready_since: float | None = None  # the screen on top first seen not ready
         self._unquiet_since: float | None = None  # the focus chain first seen busy
         self._routed_at_once = False  # a neutral key went without its round trip since the last routed one
@@ -118,6 +120,12 @@ class KeyGate:
         self._gate_called = False
         await self._pump_keys()
 
+    async def _after_turn(self, token: object) -> None:
+        """The turn of the app's queue after the first look is over: the second look may go."""
+        if token is self._turn and self._settle == QUIET_ONCE:
+            self._settle = TURNED
+        await self._pump_keys()
+
     async def _pump_keys(self) -> None:
         while self._typeahead and self._key_in_flight is None:
             head = self._typeahead[0]
@@ -130,6 +138,12 @@ class KeyGate:
                 # filter line toggled what 'f' listed, its binding run before the input took 'r'
                 self._routed_at_once = False
                 self._settle = UNSETTLED
+            if self._settle == QUIET_ONCE:
+                # the second look waits for its own turn of the app's queue (_after_turn), behind
+                # what was queued before the first: a key of a second read, queued ahead of the
+                # focus() the binding of '/' deferred, took both looks itself, one right after the
+                # other, and 'c' of '/card' went to the list (serve: the filter read 'ard')
+                return
             if self._settle < SETTLED:  # the last routed key's effects: quiet, twice
                 if not await self._quiet():
                     if self._waiting("_unquiet_since", QUIET_CAP_S):
@@ -143,8 +157,11 @@ class KeyGate:
                     self._unquiet_since = None
                 if self._settle == UNSETTLED:  # once more after the app's queued callbacks (a focus() call)
                     self._settle = QUIET_ONCE
-                    self._schedule_pump()
-                    return
+                    token = self._turn = object()
+                    if self.call_later(self._after_turn, token):  # type: ignore[attr-defined]
+                        return
+                    self._settle = TURNED  # the app is closing: nothing more runs behind it
+                    continue
                 self._settle = SETTLED
             self._typeahead.popleft()
             if self._neutral(head):  # cannot move the focus or change the screen: no need to wait
