@@ -234,23 +234,27 @@ def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
 
 
 def _changed_rows(dataset: Dataset, decisions: dict) -> pd.DataFrame:
-    if dataset.is_multilabel:
-        from engine.multilabel_export import corrections_frame as multilabel_corrections
-
-        return multilabel_corrections(dataset, decisions)
     changed = sorted(row for row, d in decisions.items() if d.action in ("relabel", "exclude"))
-    classes = [dataset.classes[int(dataset.labels[row])] for row in changed]
-    before = [dataset.label_originals.get(c, c) for c in classes]
-    relabelled = [row for row in changed if decisions[row].action == "relabel"]
-    new_labels = dict(zip(relabelled, original_labels(dataset, [decisions[row].label_after for row in relabelled])))
-    after = [new_labels.get(row) for row in changed]
-    label_dtype = _label_dtype(before + [a for a in after if a is not None])
+    if dataset.is_multilabel:  # cells of the input's form (lists, joined labels)
+        from engine.multilabel_export import label_cells, plain_scalar
+
+        cells, scalar = label_cells(dataset, decisions, changed), plain_scalar
+        before, after = (pd.Series(column, dtype=object) for column in cells)
+    else:
+        classes = [dataset.classes[int(dataset.labels[row])] for row in changed]
+        originals = [dataset.label_originals.get(c, c) for c in classes]
+        relabelled = [row for row in changed if decisions[row].action == "relabel"]
+        new_labels = dict(zip(relabelled, original_labels(dataset, [decisions[row].label_after for row in relabelled])))
+        changes = [new_labels.get(row) for row in changed]
+        label_dtype = _label_dtype(originals + [a for a in changes if a is not None])
+        before, after = pd.array(originals, dtype=label_dtype), pd.array(changes, dtype=label_dtype)
+        scalar = json_scalar
     return pd.DataFrame({
         "row": pd.array(changed, dtype="int64"),
-        "id": [json_scalar(dataset.ids[row]) if dataset.id_column is not None else None for row in changed],
+        "id": [scalar(dataset.ids[row]) if dataset.id_column is not None else None for row in changed],
         "text": pd.Series([dataset.texts[row] for row in changed], dtype=object),
-        "label_before": pd.array(before, dtype=label_dtype),
-        "label_after": pd.array(after, dtype=label_dtype),
+        "label_before": before,
+        "label_after": after,
         "action": [decisions[row].action for row in changed],
     })
 

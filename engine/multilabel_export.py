@@ -32,7 +32,8 @@ def relabelled_column(dataset: Dataset, series: pd.Series, relabels: list[tuple[
     return pd.Series(cells, dtype=object, name=series.name).array
 
 
-def _scalar(value: Any) -> Any:
+def plain_scalar(value: Any) -> Any:
+    """A numpy scalar as plain Python; anything else as it is."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         try:
             return value.item()
@@ -41,9 +42,9 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
-    """Only the changed rows: row, id, text, label_before, label_after (cells of the input's form), action."""
-    changed = sorted(row for row, d in decisions.items() if d.action in ("relabel", "exclude"))
+def label_cells(dataset: Dataset, decisions: dict, changed: list[int]) -> tuple[list[Any], list[Any]]:
+    """The ``label_before`` and ``label_after`` cells of the ``changed`` rows of a ``--corrections-only``
+    table (engine/export.py), in the input's form: after is None where the row was excluded."""
     column = dataset.frame[dataset.label_column]
     before = [_plain(column.iloc[row]) for row in changed]
     after = []
@@ -54,18 +55,11 @@ def corrections_frame(dataset: Dataset, decisions: dict) -> pd.DataFrame:
             continue
         after.append(cell_for(parse_display(decision.label_after, dataset.class_names), dataset.classes,
                               dataset.label_originals, dataset.label_form, column.iloc[row]))
-    return pd.DataFrame({
-        "row": pd.array(changed, dtype="int64"),
-        "id": [_scalar(dataset.ids[row]) if dataset.id_column is not None else None for row in changed],
-        "text": pd.Series([dataset.texts[row] for row in changed], dtype=object),
-        "label_before": pd.Series(before, dtype=object),
-        "label_after": pd.Series(after, dtype=object),
-        "action": [decisions[row].action for row in changed],
-    })
+    return before, after
 
 
 def _plain(cell: Any) -> Any:
     """A cell as plain Python (a numpy array of labels as a list)."""
     if isinstance(cell, np.ndarray):
-        return [_scalar(v) for v in cell.tolist()]
-    return _scalar(cell)
+        return [plain_scalar(v) for v in cell.tolist()]
+    return plain_scalar(cell)
