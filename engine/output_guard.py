@@ -140,6 +140,13 @@ def check_writable(output: Path) -> None:
         os.unlink(probe)
 
 
+def inside_input_folder(output: Path, source: str) -> bool:
+    """True when the data ``source`` is a folder (a saved dataset) and ``output`` lies inside it, which
+    ``check_output`` refuses: for the app's export dialog to say before Enter."""
+    folder = Path(source).expanduser()
+    return not str(source).startswith("hf:") and folder.is_dir() and _inside(output, folder)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))

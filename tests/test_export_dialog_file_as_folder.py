@@ -69,3 +69,26 @@ async def test_a_device_or_fifo_is_refused_before_enter(tmp_path: Path, monkeypa
         await pilot.pause()
         assert app.results == [] and "press Enter again" not in _warning(app)
     assert (tmp_path / "pipe.csv").is_fifo()
+
+
+async def test_a_path_inside_the_saved_dataset_folder_is_refused_before_enter(tmp_path: Path, monkeypatch) -> None:
+    """Data given as a saved datasets folder: 'ds/x.csv' was accepted; Enter closed the dialog and a toast
+    said 'export failed: --output ds/x.csv is inside the input folder; refusing to overwrite it'."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "state.json").write_text("{}")
+    (tmp_path / "dsx").mkdir()
+    app = DialogHost(ExportDialog(str(folder), tmp_path / "j.jsonl", COUNTS, 2))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        for inside in ("ds/x.csv", str(folder / "x.parquet"), "./ds/../ds/x.jsonl"):
+            await _type(pilot, app, inside)
+            said = _warning(app)
+            assert "that is inside the input folder (the saved dataset): export never writes there" in said, said
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == []
+        await _type(pilot, app, "dsx/x.csv")  # beside it, not inside
+        assert _warning(app) == ""
+    assert sorted(p.name for p in folder.iterdir()) == ["state.json"]

@@ -165,7 +165,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return False
 
     def _check(self, value: str) -> bool:
-        from engine.output_guard import journal_in_the_way, same_file
+        from engine.output_guard import inside_input_folder, journal_in_the_way, same_file
 
         warning = self.query_one("#export-warning", Static)
         target = Path(value).expanduser()
@@ -179,6 +179,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             problem = f"that is {what}: export never overwrites it"
         elif (what := journal_in_the_way(target, self.source)) is not None:  # offered 'press Enter again to
             problem = f"that is {what}: export never overwrites it"  # replace it', then refused by the export
+        elif inside_input_folder(target, self.source):  # accepted, then 'export failed: --output ... is inside'
+            problem = "that is inside the input folder (the saved dataset): export never writes there"
         elif format_of(target) is None:
             suffix = target.suffix
             if suffix != suffix.rstrip() and format_of(Path(value.rstrip())) is not None:  # 'out.csv ' pasted
