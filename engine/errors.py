@@ -11,6 +11,13 @@ EXIT_USAGE = 2  # the command line is wrong
 EXIT_CANCELLED = 130  # interrupted by the user
 
 
+#: Ends the note of a check that failed for a reason of this run, not of the data (memory, the file
+#: system, a module, a bug: engine/issue_managers.CheckFailed): an audit holding such a note is not
+#: cached (engine/stage_runner.StageRunner.cached, tui/cli's result index), so the next run checks again.
+#: A cached 'outlier not checked: Unable to allocate 3.2 GiB' came back on every later run.
+NOT_CACHED = " (a failure of this run, not of the data: not cached, the next run checks again)"
+
+
 class TextauditError(Exception):
     """An expected failure with a one-line message for the user."""
 

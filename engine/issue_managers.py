@@ -56,11 +56,18 @@ class CheckFailed(BaseException):
         self.issue_type = issue_type
         self.error = error
 
+    #: Failures of the run, not of the data: the note says so and the audit is not cached (NOT_CACHED).
+    OF_THE_RUN = (MemoryError, OSError, ImportError, NameError)
+
     @property
     def reason(self) -> str:
-        """The error's first line, as Datalab would have printed it."""
-        first = str(self.error).split("\n", 1)[0].strip()
-        return first or "unknown error"
+        """The error's first line, as Datalab would have printed it (a failure of the run: named, and not cached)."""
+        first = str(self.error).split("\n", 1)[0].strip() or "unknown error"
+        if isinstance(self.error, self.OF_THE_RUN):
+            from engine.errors import NOT_CACHED
+
+            return f"{type(self.error).__name__}: {first}{NOT_CACHED}"
+        return first
 
 
 # cleanlab's IssueManager metaclass wants ``issue_name`` in each concrete class's own body.

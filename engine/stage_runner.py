@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 
 from engine.cache import ArraySpec, Cache
+from engine.errors import NOT_CACHED
 from engine.checks import (
     check_features,
     check_label_probs,
@@ -114,7 +115,8 @@ class StageRunner:
         self.hits[stage] = False
         result = compute()
         stored, meta = files(result)
-        self.cache.save(entry, key, stored, meta)
+        if not any(str(note).endswith(NOT_CACHED) for note in meta.get("notes", ())):  # a check that failed for
+            self.cache.save(entry, key, stored, meta)  # a reason of this run is checked again by the next
         self.notes.extend(meta.get("notes", []))
         return result
 

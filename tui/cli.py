@@ -207,6 +207,13 @@ def _print_indexed(args: argparse.Namespace, key: str, started: float) -> bool:
     return True
 
 
+def _failed_this_run(notes: list[str]) -> bool:
+    """True when a check failed for a reason of this run (engine.errors.NOT_CACHED): nothing of it is kept."""
+    from engine.errors import NOT_CACHED
+
+    return any(str(note).endswith(NOT_CACHED) for note in notes)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from engine.label_names import parse_label_names
@@ -258,7 +265,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for warning in write_issue_table(result, args.issues_out, issues_inputs, reaudit.rows if reaudit else None,
                                          names=shown):
             print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
-    if index_key is not None and reaudit is None:
+    if index_key is not None and reaudit is None and not _failed_this_run(result.notes):
         from engine import result_index
 
         result_index.save(_cache_root(args), index_key, summary_view(result, shown), list(result.stage_cache_hits))
