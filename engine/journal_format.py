@@ -83,6 +83,7 @@ class ReplayProblems:
         self.renamed_label_column: dict[str, list[int]] = {}  # made on a label column this data lacks (renamed)
         self.other_label_sep: dict[str, list[int]] = {}  # label sets read with another --label-sep: rows
         self.label_sep_absent = False  # ... and this run was given no --label-sep (single-label)
+        self.made_single: list[int] = []  # made on single labels (no --label-sep), read as label sets now: rows
         self.other_text_column: dict[str, list[int]] = {}  # text changed, decided with another text column: rows
         self.ambiguous: list[int] = []
         self.other_cells: list[int] = []  # the one row with the text differs in its other columns
@@ -100,7 +101,7 @@ class ReplayProblems:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
         for name in ("out_of_range", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
-                     "partial_groups", "other_cells", "twins_gone"):
+                     "partial_groups", "other_cells", "twins_gone", "made_single"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
@@ -121,7 +122,7 @@ class ReplayProblems:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
                 + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
-                + len(self.twins_gone)
+                + len(self.twins_gone) + len(self.made_single)
                 + sum(n for _, n, _ in self.partial_groups)
                 + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
                 + sum(map(len, self.other_text_column.values())))
@@ -174,6 +175,10 @@ class ReplayProblems:
             this = "which this run was not given" if self.label_sep_absent else "not this one"
             report.append(f"{counted(len(rows), 'decision')} not applied: made with --label-sep {sep!r}, {this} "
                           f"(rows {rows_text(rows)}); give --label-sep {sep!r}")
+        if self.made_single:
+            report.append(f"{counted(len(self.made_single), 'decision')} not applied: made on single labels, "
+                          f"without --label-sep, which this run was given (it reads each cell as a label set; rows "
+                          f"{rows_text(self.made_single)}); leave out --label-sep")
         if self.ambiguous:
             report.append(f"{counted(len(self.ambiguous), 'decision')} not applied: "
                           f"{'its' if len(self.ambiguous) == 1 else 'their'} id or text now belongs to "

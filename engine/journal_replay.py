@@ -88,6 +88,10 @@ class RowMatcher:
             problems.other_label_sep.setdefault(sep, []).append(stored)
             problems.label_sep_absent = True
             return None
+        if sep is None and "labels_before" not in entry and getattr(form, "kind", None) == "sep":
+            # the other way round: decided on single labels, exported with --label-sep (the same wrong cause)
+            problems.made_single.append(stored)
+            return None
         in_range = 0 <= stored < n_rows
         made_with = entry.get("id_column")
         if isinstance(made_with, str) and made_with != self.dataset.id_column and "id" in entry:
