@@ -9,6 +9,9 @@ the raw key 'c', taken from the app's queue, ran the gate's first look at the fo
 ran the second, so 'c' was routed to the list before the filter had the focus, its binding was
 looked up with the filter focused, nothing ran, and 'c' was gone. The second look must come one
 turn of the app's queue after the first, past what was queued before it.
+
+The same loss came from a blurred app (no widget focused): the gate sent the marker elsewhere
+than Textual sent the key.
 """
 
 from __future__ import annotations
@@ -66,5 +69,23 @@ async def test_a_burst_arriving_behind_the_marker_of_slash_goes_into_the_filter(
         await wait_until(pilot, lambda: screen.filter_query and list_ready(app) and app.focused is screen.row_list,
                          "the filter applied")
         assert posted and markers  # the order above was made
+        assert screen.query_one("#filter").value == "card"
+        assert not any(isinstance(s, ConfusionScreen) for s in app.screen_stack)
+
+
+async def test_keys_typed_while_the_app_is_blurred_reach_what_the_keys_before_them_opened(app):
+    """The app blurred (Textual's AppBlur: the page's blur under serve, a terminal's focus-out
+    report) has no focused widget; Textual gives the focus back as it routes the next key. The
+    gate took the screen for the key's target, so the marker of '/' went to the screen and came
+    back while '/' still sat in the list's queue: 'c' went to the list and was lost, the filter
+    reading 'ard', every time here."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_labels(pilot, app)
+        screen = app.screen
+        app.post_message(events.AppBlur())
+        await wait_until(pilot, lambda: not app.app_focus and app.focused is None, "the app blurred")
+        type_at_once(app, ["/", *"card", "enter"])
+        await wait_until(pilot, lambda: screen.filter_query and list_ready(app) and app.focused is screen.row_list,
+                         "the filter applied")
         assert screen.query_one("#filter").value == "card"
         assert not any(isinstance(s, ConfusionScreen) for s in app.screen_stack)

@@ -129,6 +129,13 @@ class KeyGate:
     async def _pump_keys(self) -> None:
         while self._typeahead and self._key_in_flight is None:
             head = self._typeahead[0]
+            if isinstance(head, events.Key) and not self.app_focus:  # type: ignore[attr-defined]
+                # Textual focuses the app as it routes a key, which gives the focus back to the
+                # widget that had it at the blur: done first, so the gate sees where the key goes.
+                # A blurred app (serve starts so, the page's focus coming before the driver's blur)
+                # sent '/' to the list and its marker to the screen, back before '/' was: 'c' of
+                # '/card' went to the list and was lost (the filter read 'ard')
+                self.app_focus = True  # type: ignore[attr-defined]
             if not self._screen_ready(head) and self._waiting("_unready_since", READY_CAP_S):
                 self._schedule_pump(POLL_S)
                 return
