@@ -218,8 +218,10 @@ def validate_options(options: AuditOptions) -> AuditOptions:
         raise UsageError(f"C must be a positive number (got {options.C!r})")
     if options.precision not in PRECISIONS:
         raise UsageError(f"unknown precision {options.precision!r}; use one of {', '.join(PRECISIONS)}")
-    if options.device not in ("auto", "cpu", "cuda", "mps") and not str(options.device).startswith("cuda:"):
-        resolve_device(options.device)  # raises the one-line message
+    device = str(options.device)
+    if device not in ("auto", "cpu", "cuda", "mps") and not (device[:5] == "cuda:" and device[5:].isdecimal()
+                                                             and device[5:].isascii()):
+        resolve_device(options.device)  # raises the one-line message (no torch import for a malformed name)
     for path, what in ((options.pred_probs_path, "pred-probs"), (options.features_path, "features")):
         if path:
             peek_user_array(path, what)

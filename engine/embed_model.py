@@ -58,7 +58,10 @@ def model_fingerprint(name: str) -> str:
 
 def resolve_device(device: str = "auto") -> str:
     """``auto`` picks CUDA, then MPS, then CPU; anything else is passed through after a check."""
-    if device not in ("auto", "cpu", "cuda", "mps") and not device.startswith("cuda:"):
+    if device not in ("auto", "cpu", "cuda", "mps") and not (device.startswith("cuda:") and device[5:].isdecimal()
+                                                            and device[5:].isascii()):
+        # 'cuda:x', 'cuda:-1', 'cuda:0 ' reached torch on a GPU machine: 'cannot load embedding model
+        # all-MiniLM-L6-v2: Invalid device string', the model blamed
         raise UsageError(f"unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps")
     if device == "cpu" or (device == "auto" and not _may_have_accelerator()):
         return "cpu"
@@ -73,6 +76,10 @@ def resolve_device(device: str = "auto") -> str:
         return "cpu"
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise UsageError(f"--device {device}: CUDA is not available on this machine")
+    if device.startswith("cuda:") and int(device[5:]) >= (count := torch.cuda.device_count()):
+        # else torch fails inside the model's load, and the line blames the model (as for 'cuda:x' above)
+        raise UsageError(f"--device {device}: this machine has {count} CUDA device{'s' if count != 1 else ''} "
+                         f"(cuda:0{f' to cuda:{count - 1}' if count > 1 else ''})")
     if device == "mps" and not torch.backends.mps.is_available():
         raise UsageError("--device mps: MPS is not available on this machine")
     return device
