@@ -56,6 +56,10 @@ class JournalFile:
         try:
             self._lock.acquire()
         except Timeout:
+            if not os.path.lexists(lock_file):  # no lock file, so no holder: filelock takes a file it could
+                # not create (ENOENT, as in /proc) for a race with a deleter; 'already open' named a phantom
+                raise JournalWriteError(f"cannot lock journal {self.path}: its lock file {lock_file.name} cannot "
+                                        "be created there; choose a writable place with --journal") from None
             raise JournalLocked(
                 f"journal {self.path} is already open in another textaudit{_read_holder(lock_file)}"
             ) from None
