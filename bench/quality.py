@@ -54,6 +54,10 @@ nearest-centroid margin, flipped to their runner-up class) and ``fewclass`` (cla
 few classes at random have 25% of their rows flipped to a random other class, the rest clean).
 ``sibling`` (session 21): a random other class of the row's coarse group (the classes in 6 groups by
 k-means on their MiniLM centroids), as flips between the fine classes of one coarse topic.
+Session 23's holdout kinds: ``sink`` (every flip into one catch-all class, annotators defaulting to
+"other": a random class of at least the median size, seeded) and ``oneclass`` (class-conditional: the
+flips only out of the largest class, to random other classes, ``rate`` x all rows where that class holds
+them, else half its rows; so on banking77 5% and 10% are the same cell).
 
 Three scorers per cell, same noisy labels: ``textaudit`` (its default classifier and
 ``run_datalab``'s ``label_score`` / ``is_label_issue``); ``datalab`` (Datalab's own

@@ -224,9 +224,28 @@ def noise_targets(vectors: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarr
 
 
 #: noise shapes beyond bench/quality.py's default three (session 18: never tuned on)
-EXTRA_KINDS = ("ambiguous", "fewclass", "sibling", "twin")
+EXTRA_KINDS = ("ambiguous", "fewclass", "sibling", "twin", "sink", "oneclass")
 #: ``fewclass``: the share of a noisy class's rows flipped
 FEWCLASS_RATE = 0.25
+#: ``oneclass`` (session 23): at most this share of the one noisy class's rows is flipped
+ONECLASS_CAP = 0.5
+
+
+def sink_class(labels: np.ndarray, seed: int) -> int:
+    """``sink`` noise's catch-all class (session 23): drawn at random (``seed`` + 500) among the classes
+    with at least the median class size, so the sink is a class annotators could default to, not a
+    1-row class, and not chosen by looking at any score."""
+    counts = np.bincount(labels)
+    large = np.flatnonzero(counts >= np.median(counts[counts > 0]))
+    return int(np.random.default_rng(seed + 500).choice(large))
+
+
+def source_class(labels: np.ndarray, seed: int) -> int:
+    """``oneclass`` noise's noisy class (session 23): the largest class, ties broken at random (``seed``
+    + 600)."""
+    counts = np.bincount(labels)
+    largest = np.flatnonzero(counts == counts.max())
+    return int(np.random.default_rng(seed + 600).choice(largest))
 
 
 def flipped_rows(labels: np.ndarray, kind: str, count: int, rng: np.random.Generator,
@@ -237,7 +256,9 @@ def flipped_rows(labels: np.ndarray, kind: str, count: int, rng: np.random.Gener
     noisy one after another, ``FEWCLASS_RATE`` of each one's rows, until ``count``; the rest clean.
     ``twin`` (session 22): only rows that repeat an earlier row's text, so each flip leaves two
     copies of one text with conflicting labels (``targets["copy"]``, set by bench/quality.py).
-    Otherwise at random."""
+    ``sink`` (session 23): at random among the rows outside the sink class (``sink_class``).
+    ``oneclass`` (session 23): at random among the rows of one large class (``source_class``), ``count``
+    of them where that class holds them, else ``ONECLASS_CAP`` of its rows. Otherwise at random."""
     if kind == "ambiguous":
         margin = targets["margin"]
         weight = np.exp(-(margin - margin.min()) / max(0.5 * margin.std(), 1e-12))
@@ -252,6 +273,12 @@ def flipped_rows(labels: np.ndarray, kind: str, count: int, rng: np.random.Gener
             chosen.append(rng.choice(rows, min(left, int(round(FEWCLASS_RATE * len(rows)))), replace=False))
             left -= len(chosen[-1])
         return np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
+    if kind == "sink":
+        outside = np.flatnonzero(labels != targets["sink"])
+        return rng.choice(outside, min(count, len(outside)), replace=False)
+    if kind == "oneclass":
+        rows = np.flatnonzero(labels == targets["source"])
+        return rng.choice(rows, min(count, int(ONECLASS_CAP * len(rows))), replace=False)
     if kind == "twin":
         copies = np.flatnonzero(targets["copy"])
         return rng.choice(copies, min(count, len(copies)), replace=False)
@@ -259,10 +286,16 @@ def flipped_rows(labels: np.ndarray, kind: str, count: int, rng: np.random.Gener
 
 
 def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[str, np.ndarray]):
+    if kind == "sink":  # every flip into one catch-all class (annotators defaulting to "other")
+        targets = {**targets, "sink": sink_class(labels, seed)}
+    elif kind == "oneclass":  # class-conditional: flips only out of one large class
+        targets = {**targets, "source": source_class(labels, seed)}
     rng = np.random.default_rng(seed)
     flipped = flipped_rows(labels, kind, int(round(rate * len(labels))), rng, targets)
     noisy = labels.copy()
-    if kind in ("uniform", "fewclass", "twin"):
+    if kind == "sink":
+        noisy[flipped] = targets["sink"]
+    elif kind in ("uniform", "fewclass", "twin", "oneclass"):
         n_classes = int(labels.max()) + 1
         noisy[flipped] = (labels[flipped] + rng.integers(1, n_classes, len(flipped))) % n_classes
     elif kind == "ambiguous":

@@ -54,8 +54,9 @@ ISSUE_TYPES = (
 # flips at all: the posterior pooled with self-confidence, engine/pair_backing.py; 27: a tiny class's
 # strays, rows each placed in a sure other class of their own, counted and flagged as any row; 28: a
 # flip model's count divides by a detection share of 0.25-0.5 too where 9 or more rows are counted,
-# and an undecided held-out test counts with the larger of its two models, engine/flip_counts.py)
-LABEL_VERSION = 28
+# and an undecided held-out test counts with the larger of its two models, engine/flip_counts.py; 29: the
+# class-rate path counts with its rates per class, flip_counts.rated_flips)
+LABEL_VERSION = 29
 
 
 @dataclass

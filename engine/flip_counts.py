@@ -122,3 +122,36 @@ def stray_rows(labels: np.ndarray, probs: np.ndarray, thresholds: np.ndarray) ->
 def label_loglik(labels: np.ndarray, q: np.ndarray, rate: float, destinations: np.ndarray | None) -> np.ndarray:
     kept, flipped = _flip_terms(labels, q, destinations)
     return np.log(np.maximum((1.0 - rate) * kept + rate * flipped, 1e-300))
+
+
+def rated_flips(labels: np.ndarray, q: np.ndarray, noise: np.ndarray, *,
+                set_aside: np.ndarray | None = None) -> tuple[float, float]:
+    """``counted_flips`` for flips at a rate per class (engine/class_rates.py's ``T``: class ``t`` keeps its label
+    at ``T[t, t]``, else lands on another class at random): the rows whose posterior of a flip, ``1 - q_y T[y, y] /
+    sum_t q_t T[y, t]``, is above 0.5, over the share of flips that would be (simulated as in ``flip_detection``,
+    each class's rows weighted by its own rate), and the share. A flip rate shared by every class misses most
+    flips where a few classes flip often: the classifier learns part of them, and one rate for all puts their
+    floor far below what it is (bench/README.md, session 23: ``+rmerge6``, a third of one class's rows flipped,
+    45 counted for 154). Below the shares of ``counted_flips``, the model's expected flips (the posteriors'
+    sum); rows in ``set_aside`` add their expected flips only."""
+    rows = np.arange(len(labels))
+    keep = np.diag(noise)
+    given = q @ noise.T  # [i, y]: sum_t q_t T[y, t], the chance of label y had row i been given it
+    wrong = 1.0 - q[rows, labels] * keep[labels] / np.maximum(given[rows, labels], 1e-300)
+    aside = np.zeros(len(labels), dtype=bool) if set_aside is None else set_aside
+    expected = float(np.sum(wrong))
+    if expected <= 0.0:
+        return 0.0, 0.0
+    agree = np.flatnonzero(q.argmax(axis=1) == labels)
+    limit = max(1000, min(DETECTION_ROWS, DETECTION_CELLS // q.shape[1]))
+    if len(agree) > limit:
+        agree = np.sort(np.random.default_rng(0).choice(agree, limit, replace=False))
+    sample = q[agree]
+    counted = given[agree] - sample * keep[None, :] > 0.5 * given[agree]  # [i, y]: a flip to y is counted
+    lands = noise[:, labels[agree]].T.copy()  # [i, y]: T[y, t_i], flips out of row i's class into y
+    lands[np.arange(len(agree)), labels[agree]] = 0.0
+    detection = float(np.sum(counted * lands) / max(float(np.sum(lands)), 1e-300)) if len(agree) else 0.0
+    seen = float(np.sum((wrong > 0.5) & ~aside))
+    if detection < MIN_FLIP_DETECTION and (detection < LOW_FLIP_DETECTION or seen < MIN_FLIP_ROWS):
+        return expected, detection
+    return seen / detection + float(np.sum(wrong[aside])), detection

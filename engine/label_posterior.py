@@ -45,6 +45,10 @@ also leave out most honest confusions, which the EM rate adds up (ag_news with T
 flips to the nearest class: 264 of its 348). Below a share of ``flip_counts.MIN_FLIP_DETECTION`` the rate
 stays as it is, unless 9 rows or more are counted at a share of 0.25 or more (LABEL_VERSION 28, flip_counts).
 An undecided held-out test (share met, z short: a small set) counts with the larger of the two models (28).
+Where held-out rows back cleanlab's rates per class (engine/class_rates.py), the count is that model's
+(``flip_counts.rated_flips``): one rate for all missed the flips of a class that flips often, which the
+classifier partly learned (bench/README.md, session 23: a third of one class of ``+rmerge6`` flipped, 45 counted
+for 154; 29).
 A class under ``TINY_CLASS_ROWS`` rows is one the classifier barely saw out of fold: every row of
 it gets little probability on its label, so its posterior of a flip is near 1 and it ranks among
 the lowest whether wrong or not. Counted and flagged like the others, such a class was flagged
@@ -94,7 +98,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.class_rates import class_rate_noise, two_class_noise
-from engine.flip_counts import counted_flips, flip_rate, stray_rows
+from engine.flip_counts import counted_flips, flip_rate, rated_flips, stray_rows
 from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpened as _sharpened
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
@@ -295,6 +299,12 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
         if rated is not None:
             posterior_noise, score, method = rated, label_posterior(labels, probs, noise=rated), "noise-aware posterior"
             diagnostics["noise_model"] = "class rates"
+            # the count from the model the score uses: one rate for all misses the flips of a class that flips
+            # often, which the classifier partly learned (bench/README.md, session 23: +rmerge6 oneclass)
+            rated_count, rated_seen = rated_flips(labels, q, rated, set_aside=barely)
+            diagnostics.update(class_rate_estimate=int(round(rated_count)), class_rate_detection=round(rated_seen, 4))
+            estimated = min(cleanlab_count, max(int(round(rated_count)),
+                                                diagnostics["class_pair_estimate"] if undecided else 0))
         scorer = ("the noise-aware posterior on cleanlab's flip rate per class" if rated is not None
                   else "Datalab's own self-confidence")
         notes.append(f"label scores: {scorer}, because on held-out rows random flips explain "
@@ -306,6 +316,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                         f"(z {rates_z:.1f}), "
                         f"so a row's score weighs how often its class and the others flip" if rated is not None else "")
                      + f". The {estimated:,} lowest-scored rows are flagged (label errors estimated"
+                     + (", by the flip rates per class" if rated is not None else "")
                      + (", the larger count of the two noise models: the held-out test cannot tell them apart"
                         if undecided else "") + ")")
     else:

@@ -202,3 +202,22 @@ def test_session22_holdout_shapes() -> None:
     assert copies.sum() == 10
     noisy, truth = inject(labels_of(5, 12)[:60], "twin", 0.1, 0, {"copy": np.arange(60) % 6 == 0})
     assert truth.sum() == 6 and (np.flatnonzero(truth) % 6 == 0).all()
+
+
+def test_session23_sink_and_oneclass_noise() -> None:
+    """``sink``: every flip lands in one class of at least the median size, from rows of the other
+    classes; ``oneclass``: every flip leaves the largest class, to random other classes, rate x all rows
+    where that class holds them, else half of its rows."""
+    from bench.quality_shapes import inject
+
+    labels = np.repeat(np.arange(10), [50, 50, 50, 50, 50, 30, 20, 10, 5, 1])
+    for seed in (0, 1):
+        noisy, truth = inject(labels, "sink", 0.1, seed, {})
+        sink = np.unique(noisy[truth])
+        assert truth.sum() == 32 and len(sink) == 1 and (labels == sink[0]).sum() >= 30
+        assert (labels[truth] != sink[0]).all() and len(np.unique(labels[truth])) > 3
+    big = np.repeat(np.arange(4), [200, 100, 100, 100])
+    noisy, truth = inject(big, "oneclass", 0.1, 0, {})
+    assert truth.sum() == 50 and (big[truth] == 0).all() and len(np.unique(noisy[truth])) == 3
+    noisy, truth = inject(big, "oneclass", 0.4, 0, {})
+    assert truth.sum() == 100  # capped at half the class
