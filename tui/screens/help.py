@@ -64,6 +64,16 @@ def binding_table(bindings: list[Binding]) -> Table:
     return table
 
 
+#: Keys that do nothing in a browser (``serve``): Textual's web driver cannot suspend, so ctrl+z
+#: there did nothing while help said 'Suspend to the shell (fg resumes)'.
+TERMINAL_ONLY_ACTIONS = frozenset({"suspend_process"})
+
+
+def offered(bindings: list[Binding], web: bool) -> list[Binding]:
+    """``bindings`` less those that do nothing where the app runs (``web``: in a browser)."""
+    return [b for b in bindings if not (web and isinstance(b, Binding) and b.action in TERMINAL_ONLY_ACTIONS)]
+
+
 def ordered(first: tuple[str, ...]) -> list[tuple[str, list[Binding]]]:
     """SECTIONS with those whose heading starts with one of ``first`` on top, in that order."""
     rank = [next((i for i, start in enumerate(first) if heading.startswith(start)), len(first))
@@ -90,7 +100,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(title, style="bold"), markup=False)
             for heading, bindings in ordered(self.first):
                 yield Static(Text(heading, style="bold underline"), classes="help-heading", markup=False)
-                yield Static(binding_table(bindings), markup=False)
+                yield Static(binding_table(offered(bindings, self.app.is_web)), markup=False)
             yield Static(filter_text, classes="help-heading", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
