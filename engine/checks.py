@@ -202,7 +202,7 @@ def validate_options(options: AuditOptions) -> AuditOptions:
     file). Array shapes are checked against the data when the audit reads the arrays.
 
     Returns a copy with the issue types normalised; ``options`` itself is left as given."""
-    from engine.embed_model import PRECISIONS, resolve_device
+    from engine.embed_model import PRECISIONS, known_device, resolve_device
     from engine.predict import CLASSIFIERS
 
     options = dataclasses.replace(options, issue_types=parse_issue_types(options.issue_types))
@@ -218,10 +218,8 @@ def validate_options(options: AuditOptions) -> AuditOptions:
         raise UsageError(f"C must be a positive number (got {options.C!r})")
     if options.precision not in PRECISIONS:
         raise UsageError(f"unknown precision {options.precision!r}; use one of {', '.join(PRECISIONS)}")
-    device = str(options.device)
-    if device not in ("auto", "cpu", "cuda", "mps") and not (device[:5] == "cuda:" and device[5:].isdecimal()
-                                                             and device[5:].isascii()):
-        resolve_device(options.device)  # raises the one-line message (no torch import for a malformed name)
+    if not known_device(str(options.device)):
+        resolve_device(str(options.device))  # raises the one-line message (no torch import for a malformed name)
     for path, what in ((options.pred_probs_path, "pred-probs"), (options.features_path, "features")):
         if path:
             peek_user_array(path, what)

@@ -56,12 +56,18 @@ def model_fingerprint(name: str) -> str:
     return f"folder:{path.resolve()}@{digest.hexdigest()[:16]}"
 
 
+def known_device(device: str) -> bool:
+    """``auto``, ``cpu``, ``cuda``, ``mps`` or ``cuda:N`` as torch reads it (ASCII digits, no leading zero:
+    torch refuses 'cuda:01'). 'cuda:x', 'cuda:-1', 'cuda:0 ', 'cuda:01' reached torch on a GPU machine:
+    'cannot load embedding model all-MiniLM-L6-v2: Invalid device string', the model blamed."""
+    ordinal = device[5:]
+    return device in ("auto", "cpu", "cuda", "mps") or (
+        device.startswith("cuda:") and ordinal.isascii() and ordinal.isdecimal() and ordinal == str(int(ordinal)))
+
+
 def resolve_device(device: str = "auto") -> str:
     """``auto`` picks CUDA, then MPS, then CPU; anything else is passed through after a check."""
-    if device not in ("auto", "cpu", "cuda", "mps") and not (device.startswith("cuda:") and device[5:].isdecimal()
-                                                            and device[5:].isascii()):
-        # 'cuda:x', 'cuda:-1', 'cuda:0 ' reached torch on a GPU machine: 'cannot load embedding model
-        # all-MiniLM-L6-v2: Invalid device string', the model blamed
+    if not known_device(device):
         raise UsageError(f"unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps")
     if device == "cpu" or (device == "auto" and not _may_have_accelerator()):
         return "cpu"

@@ -1,8 +1,9 @@
-"""--device cuda:N: a malformed N ('cuda:x', 'cuda:-1', 'cuda:0 ') and, on a CUDA machine, an N past its
-devices reached torch inside the model's load, which said 'cannot load embedding model
-'all-MiniLM-L6-v2': Invalid device string: 'cuda:x'': the model blamed (hostile23, CUDA simulated
-by patching torch.cuda: no GPU in this session, so the ordinal case is checked against device_count only). Now one line naming the device, before any work; also with --model
-tfidf, which uses no device and took any such string silently."""
+"""--device cuda:N: a malformed N ('cuda:x', 'cuda:-1', 'cuda:0 '; 'cuda:01': torch refuses a leading
+zero) and, on a CUDA machine, an N past its devices reached torch inside the model's load, which said
+'cannot load embedding model 'all-MiniLM-L6-v2': Invalid device string: 'cuda:x'': the model blamed
+(hostile23, CUDA simulated by patching torch.cuda: no GPU in this session, so the ordinal case is
+checked against device_count only). Now one line naming the device, before any work; also with
+--model tfidf, which uses no device and took any such string silently."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from engine.errors import UsageError
 from tui.cli import main
 
 
-@pytest.mark.parametrize("device", ["cuda:x", "cuda:-1", "cuda:0 ", "cuda:", "cuda:\u0661", "cuda:+1"])
+@pytest.mark.parametrize("device", ["cuda:x", "cuda:-1", "cuda:0 ", "cuda:", "cuda:\u0661", "cuda:+1",
+                                    "cuda:01", "cuda:00"])
 def test_a_malformed_cuda_device_is_one_line(tmp_path: Path, monkeypatch, capsys, device: str) -> None:
     monkeypatch.chdir(tmp_path)
     data = tmp_path / "d.csv"
