@@ -98,6 +98,8 @@ class Cache:
     root: Path | None = None
     enabled: bool = True
     events: list[str] = field(default_factory=list)
+    #: the write failures of this run, by their cause: (index of its note in ``events``, entries, why)
+    _unwritten: dict[str, tuple[int, list[str], str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # '~' expanded as every other path option is: '--cache-dir=~/c' reaches us unexpanded (bash leaves a
@@ -244,7 +246,22 @@ class Cache:
             why = str(exc)
             if short := _SHORT_WRITE.fullmatch(why):  # numpy's words for a write the disk cut short
                 why = f"the disk is full? {int(short[2]):,} of {int(short[1]):,} array values written"
-            self.events.append(f"could not write cache entry {stage}/{key[:8]}: {why}")
+            self._note_unwritten(f"{stage}/{key[:8]}", why, exc)
+
+    def _note_unwritten(self, entry: str, why: str, exc: BaseException) -> None:
+        """One note per cause, not one per stage: an unwritable cache folder failed every stage's write
+        alike and gave four notes (README: 'a note says it was not cached'); later entries that fail for
+        the same cause are named in the first one's note."""
+        cause = f"{type(exc).__name__}:{getattr(exc, 'errno', None)}"  # not the path: each stage has its own
+        if cause not in self._unwritten:
+            self._unwritten[cause] = (len(self.events), [entry], why)
+            self.events.append(f"could not write cache entry {entry}: {why}")
+            return
+        at, entries, first_why = self._unwritten[cause]
+        entries.append(entry)
+        later = ", ".join(name.split("/")[0] for name in entries[1:])
+        self.events[at] = (f"could not write cache entry {entries[0]} (nor the {len(entries) - 1} after it: "
+                           f"{later}): {first_why}")
 
 
 #: numpy's error for an array write cut short (a full disk): '115200 requested and 50144 written',
