@@ -384,22 +384,30 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
     no_signal = no_signal_note(signal)
     # a weak classifier (the guard's kappa): its flags are uncertain, and the summary says so (weak_note)
     diagnostics["weak_classifier"] = no_signal is None and diagnostics["kappa"] < MIN_KAPPA
-    weak = weak_note(diagnostics, probs.shape[1], flags, copies) if diagnostics["weak_classifier"] else None
+    largest = float(np.bincount(labels).max() / len(labels)) if len(labels) else 0.0
+    weak = weak_note(diagnostics, probs.shape[1], flags, copies, largest) if diagnostics["weak_classifier"] else None
     notes[:0] = [note for note in (no_signal, weak) if note]
     return LabelScores(score=score, flags=flags, estimated_issues=estimated, method=method,
                        notes=notes, diagnostics=diagnostics)
 
 
-def weak_note(diagnostics: dict, n_classes: int, flags: np.ndarray, copies: np.ndarray | None) -> str | None:
+def weak_note(diagnostics: dict, n_classes: int, flags: np.ndarray, copies: np.ndarray | None,
+              largest: float = 0.0) -> str | None:
     """The note on a weak classifier's label flags, in plain words: a low score often means the text
     does not show its label, so the flags are candidates, not a count of errors (bench/README.md,
     session 23: banking77 test cut to 3 words, no wrong label, out-of-fold accuracy 0.22: 698 rows
-    flagged, 22.7%); with ``copies``, how many flagged rows share their exact text with another label."""
+    flagged, 22.7%); with ``copies``, how many flagged rows share their exact text with another label.
+    ``largest``: the largest class's share of the rows, said where the classifier agrees with most
+    labels: weak means little better than always naming that class ('weak ... agrees with 94%' of
+    2 classes, 90% of them one class, read as a contradiction)."""
     flagged = int(flags.sum())
     if not flagged:
         return None
+    accuracy = diagnostics["accuracy"]
+    baseline = (f", where always naming the largest class would agree with {largest:.0%}"
+                if accuracy >= 0.5 and largest > 0 else "")
     note = (f"label issues are uncertain: the classifier is weak (out-of-fold, it agrees with "
-            f"{diagnostics['accuracy']:.0%} of the given labels, over {n_classes} classes), so a low label score "
+            f"{accuracy:.0%} of the given labels, over {n_classes} classes{baseline}), so a low label score "
             f"often means the text does not show its label rather than that the label is wrong. The "
             f"{counted(flagged, 'flagged row')} are the likeliest errors, but many may be right: read a sample "
             f"before relabelling")

@@ -98,3 +98,24 @@ def test_the_summary_says_a_weak_classifiers_flags_are_uncertain(demo_csv: Path,
     assert f"**{estimate:,}**" in markdown and markdown.endswith("; uncertain: the classifier is weak, see the notes)")
     assert "uncertain" not in count_line(report_text(demo_result)) + count_line(report_markdown(demo_result))
     assert not any(note.startswith("label issues are uncertain") for note in demo_result.notes)
+
+
+def test_a_weak_classifier_on_one_large_class_says_what_its_agreement_is_measured_against():
+    """Two classes, 90% of the rows one of them: 94% agreement is weak (less than halfway from always
+    naming the large class to perfect), and the note said only 'weak (... agrees with 94% of the given
+    labels, over 2 classes)', which read as a contradiction. It names that baseline now."""
+    rng = np.random.default_rng(0)
+    true = (rng.random(3000) < 0.07).astype(np.int64)
+    probs = predicted_probs(np.where(rng.random(3000) < 0.97, true, 1 - true), 2, top=0.9)
+    labels = true.copy()
+    flipped = rng.random(3000) < 0.04
+    labels[flipped] = 1 - labels[flipped]
+    verdict = score_labels(labels, probs)
+    assert verdict.diagnostics["weak_classifier"] is True and verdict.flags.sum() > 0
+    largest = np.bincount(labels).max() / len(labels)
+    note = next(note for note in verdict.notes if note.startswith("label issues are uncertain"))
+    assert (f"agrees with {verdict.diagnostics['accuracy']:.0%} of the given labels, over 2 classes, where always "
+            f"naming the largest class would agree with {largest:.0%})") in note
+    # where it agrees with few labels, no baseline is needed to read 'weak'
+    few = next(note for note in score_labels(*weak_probs()).notes if note.startswith("label issues are uncertain"))
+    assert "largest class" not in few
