@@ -49,3 +49,19 @@ async def test_textuals_own_keys_are_not_the_apps_commands(pinned_result, journa
         helps = {str(command.title): str(command.help) for command in app.get_system_commands(app.screen)}
         assert helps.get("Move between the list and the detail pane", "").startswith("tab · on "), helps
         assert not {"Focus Next", "Focus Previous", "Copy selected text"} & set(helps), helps
+
+
+async def test_textuals_key_panel_and_maximize_are_not_offered(pinned_result, journal_path):
+    """ui23: the palette offered Textual's 'Keys' (a side panel that cut the summary's table and did not
+    close on escape) and 'Maximize'; the app's 'Help: keys' is its key list. Theme, Quit, Screenshot stay."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for opened in (None, "label"):
+            if opened:
+                app.open_issue(opened, flagged=True)
+                await settle(pilot)
+            assert app.screen.focused is not None and app.screen.focused.allow_maximize  # Textual would offer it
+            titles = {str(command.title) for command in app.get_system_commands(app.screen)}
+            assert not {"Keys", "Maximize", "Minimize"} & titles, titles
+            assert {"Theme", "Quit", "Screenshot", "Help: keys"} <= titles, titles

@@ -43,7 +43,9 @@ class PaletteCommands:
     view: Any
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)  # type: ignore[misc]
+        left_out = textual_panels(self, screen)
+        yield from (command for command in super().get_system_commands(screen)  # type: ignore[misc]
+                    if command.callback not in left_out)
         if self.view is None:
             return
         for name in self.view.issue_types:
@@ -86,6 +88,14 @@ class PaletteCommands:
             yield SystemCommand(binding.tooltip or binding.description,
                                 f"{', '.join(keys[action])} · on {screen_words(screen)}",
                                 lambda action=action: screen.run_action(action))
+
+
+def textual_panels(app: Any, screen: Screen) -> tuple[Any, ...]:
+    """Textual's own palette commands the app leaves out: 'Keys' (its key panel, which cut the
+    summary's table, listed Textual's keys beside 'Help: keys' and did not close on escape) and
+    'Maximize' / 'Minimize' (a list or pane filling the screen, with no key to say how back).
+    Theme, Quit and Screenshot stay."""
+    return (app.action_show_help_panel, app.action_hide_help_panel, screen.action_maximize, screen.action_minimize)
 
 
 def textual_keys() -> frozenset[tuple[str, str]]:
