@@ -53,6 +53,23 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None) -> s
     return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
 
 
+#: How many notes the summary lists; the report (r) has them all.
+SUMMARY_NOTES = 5
+
+
+def summary_notes(notes: list[str], room: int = SUMMARY_NOTES) -> list[str]:
+    """The summary's note lines: what the data and the run say first, then how the label scores
+    were made ('label scores...': method notes, two or three on most data); past ``room``, one
+    line says how many more the report holds (the summary cut them without a word, and the
+    method notes could push a note on the data or a check out of it)."""
+    method = [note.startswith("label scores") for note in notes]
+    ordered = [n for n, m in zip(notes, method) if not m] + [n for n, m in zip(notes, method) if m]
+    if len(ordered) <= room:
+        return [f"note: {note}" for note in ordered]
+    shown = [f"note: {note}" for note in ordered[:room - 1]]
+    return shown + [f"note: {counted(len(ordered) - len(shown), 'more note')} in the report: r opens it"]
+
+
 def health_line(view: AuditView) -> str:
     """One sentence on how much of the data needs a look."""
     flagged = np.zeros(len(view), dtype=bool)
@@ -131,7 +148,7 @@ class SummaryScreen(HistoryKeys, Screen):
                     yield Static(source, id="label-source", markup=False)
                 yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict", markup=False)
                 if view.notes:
-                    yield Static("\n".join(f"note: {n}" for n in view.notes[:5]), id="notes", markup=False)
+                    yield Static("\n".join(summary_notes(view.notes)), id="notes", markup=False)
             with Vertical(id="summary-chart"):
                 if view.multilabel is not None:  # label frequencies and co-occurrence
                     from tui.widgets.multilabel_chart import multilabel_chart
