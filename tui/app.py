@@ -370,7 +370,9 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
     def action_export(self) -> None:
         from tui.screens.export_dialog import ExportDialog
 
-        if self.book is None or self.result is None:
+        if self.book is None or self.result is None:  # ctrl+e, listed 'Everywhere' by help, on the progress screen
+            self.notify("nothing to export: the audit failed" if self.audit_error is not None
+                        else "the export opens once the audit is done (ctrl+e then)", severity="warning")
             return
         if self.book.journal is None:
             self.notify(f"cannot export: {self.book.problem}", severity="error")
