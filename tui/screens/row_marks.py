@@ -93,11 +93,21 @@ class MarkKeys:
 
     def action_mark_all(self) -> None:
         order = self.row_list.order
+        # the row a go-to listed although the filter hides it ('filter: X but row N') is no row of the
+        # filtered list: '*' on '/given:A' then 'x' excluded it with the A rows, out of the preview's sight
+        past = getattr(self, "_past_filter", None)
+        unmarked_past = past is not None and not self.marks[past[0]] and bool(np.any(order == past[0]))
+        if unmarked_past:
+            order = order[order != past[0]]
+        aside = f"; not row {past[1]:,}, listed past the filter: space marks it" if unmarked_past else ""
         if not len(order):
+            if unmarked_past:
+                self.notify(f"no row matches the filter{aside}", timeout=4)
             return
         self.marks[order] = True
         self.marks_changed()
-        self.notify(f"marked {counted(len(order), 'row')} (a, l, x, o act on all {self.mark_count:,}; esc clears)", timeout=3)
+        self.notify(f"marked {counted(len(order), 'row')} (a, l, x, o act on all {self.mark_count:,}; esc clears"
+                    f"{aside})", timeout=4 if aside else 3)
 
     def action_escape(self) -> None:
         """Escape clears the marks first; without marks it goes back."""
