@@ -321,10 +321,17 @@ class DecisionKeys:
         ahead excluded the row under the cursor instead (220,000 rows, in the browser)."""
         if self.keep_listed(row):
             return True
-        if not self.show_all:
-            self.show_all = True
+        if not self.show_all and not self._flagged_here(row):  # a flagged row is hidden by the filter, not by
+            self.show_all = True  # 'flagged only': an undo under another filter listed every row for nothing
             return True
         return self.list_past_filter(row)
+
+    def _flagged_here(self, row: int) -> bool:
+        """Whether ``row``'s entry is among the entries listed without ``f`` (the flagged ones)."""
+        import numpy as np
+
+        entry = self.entry_of(row)
+        return entry is not None and bool(np.any(self.entries(False) == entry))
 
     def list_past_filter(self, row: int) -> bool:
         """List ``row``'s entry although the filter hides it, until the filter changes; False when
