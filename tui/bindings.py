@@ -16,8 +16,10 @@ APP_BINDINGS = [
     # before any widget's own ctrl+c (an input's copy): ctrl+c quits from a picker or the filter too
     Binding("ctrl+c", "interrupt", "Quit, or cancel the running audit", show=False, priority=True),
     Binding("ctrl+e", "export", "Export", show=False),
-    # job control over SSH: the shell's fg brings the app back (every decision is on disk already)
-    Binding("ctrl+z", "suspend_process", "Suspend to the shell (fg resumes)", show=False),
+    # job control over SSH: the shell's fg brings the app back (every decision is on disk already);
+    # priority as ctrl+q: a dialog (help, export, a picker) is modal, and Textual looks no further than
+    # a modal screen for the other app bindings, so ctrl+z did nothing in one (README: 'anywhere')
+    Binding("ctrl+z", "suspend_process", "Suspend to the shell (fg resumes)", show=False, priority=True),
 ]
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Command palette: every screen and action")
 
