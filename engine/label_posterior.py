@@ -393,8 +393,10 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
 
 def weak_note(diagnostics: dict, n_classes: int, flags: np.ndarray, copies: np.ndarray | None,
               largest: float = 0.0) -> str | None:
-    """The note on a weak classifier's label flags, in plain words: a low score often means the text
-    does not show its label, so the flags are candidates, not a count of errors (bench/README.md,
+    """The note on a weak fit's label flags, in plain words: a low score often means the text does not
+    show its label, so the flags are candidates, not a count of errors; or the labels are mostly wrong
+    (hostile23b: banking77 with 45-60% of labels flipped gets this note with flags 95% right), which the
+    given labels alone cannot tell from the first (bench/README.md,
     session 23: banking77 test cut to 3 words, no wrong label, out-of-fold accuracy 0.22: 698 rows
     flagged, 22.7%); with ``copies``, how many flagged rows share their exact text with another label.
     ``largest``: the largest class's share of the rows, said where the classifier agrees with most
@@ -406,11 +408,11 @@ def weak_note(diagnostics: dict, n_classes: int, flags: np.ndarray, copies: np.n
     accuracy = diagnostics["accuracy"]
     baseline = (f", where always naming the largest class would agree with {largest:.0%}"
                 if accuracy >= 0.5 and largest > 0 else "")
-    note = (f"label issues are uncertain: the classifier is weak (out-of-fold, it agrees with "
-            f"{accuracy:.0%} of the given labels, over {n_classes} classes{baseline}), so a low label score "
-            f"often means the text does not show its label rather than that the label is wrong. The "
-            f"{counted(flagged, 'flagged row')} are the likeliest errors, but many may be right: read a sample "
-            f"before relabelling")
+    note = (f"label issues are uncertain: out-of-fold, the classifier agrees with {accuracy:.0%} of the given "
+            f"labels, over {n_classes} classes{baseline}. Either the texts do not show their labels, and then a low "
+            f"label score does not mean a wrong label, or many labels are wrong (a well-predicted dataset with "
+            f"half its labels flipped reads so too). The {counted(flagged, 'flagged row')} are the likeliest "
+            f"errors: read a sample before relabelling")
     shared = int(np.sum(flags & copies)) if copies is not None else 0
     if shared:
         note += (f". {shared:,} of them share their exact text with a row of another label ({int(copies.sum()):,} "

@@ -87,7 +87,7 @@ _NAMES_KEPT = "the data, journal and exported tables keep the values"
 def _uncertain(estimate: dict[str, Any]) -> str:
     """A weak classifier's count is uncertain (engine/label_posterior.weak_note): said beside it, as the
     summary's health line does."""
-    return "; uncertain: the classifier is weak, see the notes" if (
+    return "; uncertain: a weak fit to the labels, see the notes" if (
         estimate.get("weak_classifier") and estimate["estimated_label_issues"]) else ""
 
 

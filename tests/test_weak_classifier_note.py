@@ -44,8 +44,9 @@ def test_a_weak_classifier_says_its_label_flags_are_uncertain():
     assert flagged > 0 and shared > 0
     note = next(note for note in verdict.notes if note.startswith("label issues are uncertain"))
     accuracy = verdict.diagnostics["accuracy"]
-    assert f"agrees with {accuracy:.0%} of the given labels, over 10 classes" in note
-    assert f"The {flagged:,} flagged rows are the likeliest errors, but many may be right" in note
+    assert f"the classifier agrees with {accuracy:.0%} of the given labels, over 10 classes" in note
+    assert "Either the texts do not show their labels" in note and "or many labels are wrong" in note
+    assert f"The {flagged:,} flagged rows are the likeliest errors: read a sample" in note
     assert f"{shared:,} of them share their exact text with a row of another label (400 rows do)" in note
     # without the texts' copies the note says the rest
     plain = next(note for note in score_labels(labels, probs).notes if note.startswith("label issues are uncertain"))
@@ -86,16 +87,16 @@ def test_the_summary_says_a_weak_classifiers_flags_are_uncertain(demo_csv: Path,
     assert f"The {flagged:,} flagged rows" in note and f"{shared:,} of them share their exact text" in note
     line = health_line(AuditView.from_result(result))
     estimate = result.output.info["label"]["estimated_label_issues"]
-    assert f"(label errors estimated: {estimate:,}; uncertain: the classifier is weak, see the note)" in line
+    assert f"(label errors estimated: {estimate:,}; uncertain: a weak fit to the labels, see the note)" in line
     assert "uncertain" not in health_line(AuditView.from_result(demo_result))
     # the printed reports say it beside the count, as the health line does
     def count_line(report: str) -> str:
         return next(line for line in report.splitlines() if line.startswith("Label errors estimated:"))
 
     assert count_line(report_text(result)) == (f"Label errors estimated: {estimate:,} (label_score: self-confidence; "
-                                               "uncertain: the classifier is weak, see the notes)")
+                                               "uncertain: a weak fit to the labels, see the notes)")
     markdown = count_line(report_markdown(result))
-    assert f"**{estimate:,}**" in markdown and markdown.endswith("; uncertain: the classifier is weak, see the notes)")
+    assert f"**{estimate:,}**" in markdown and markdown.endswith("; uncertain: a weak fit to the labels, see the notes)")
     assert "uncertain" not in count_line(report_text(demo_result)) + count_line(report_markdown(demo_result))
     assert not any(note.startswith("label issues are uncertain") for note in demo_result.notes)
 
@@ -115,7 +116,7 @@ def test_a_weak_classifier_on_one_large_class_says_what_its_agreement_is_measure
     largest = np.bincount(labels).max() / len(labels)
     note = next(note for note in verdict.notes if note.startswith("label issues are uncertain"))
     assert (f"agrees with {verdict.diagnostics['accuracy']:.0%} of the given labels, over 2 classes, where always "
-            f"naming the largest class would agree with {largest:.0%})") in note
+            f"naming the largest class would agree with {largest:.0%}. Either") in note
     # where it agrees with few labels, no baseline is needed to read 'weak'
     few = next(note for note in score_labels(*weak_probs()).notes if note.startswith("label issues are uncertain"))
     assert "largest class" not in few

@@ -82,7 +82,7 @@ def health_line(view: AuditView) -> str:
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
     diagnostics = (view.info.get("label") or {}).get("label_score_diagnostics") or {}
     # a weak classifier's flags are candidates, not a count of errors (engine/label_posterior.weak_note)
-    uncertain = "; uncertain: the classifier is weak, see the note" if diagnostics.get("weak_classifier") else ""
+    uncertain = "; uncertain: a weak fit to the labels, see the note" if diagnostics.get("weak_classifier") else ""
     estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,}{uncertain if estimate else ''})"
     labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
               else "labels not checked")
