@@ -74,6 +74,7 @@ class ReplayProblems:
         self.invalid_lines: list[int] = []
         self.incomplete_groups: list[int] = []
         self.out_of_range: list[int] = []
+        self.id_missing: list[object] = []  # decided with --id-column: ids no row has now
         self.text_changed: list[int] = []
         self.bad_label: list[int] = []
         self.history_mismatch: list[int] = []
@@ -100,7 +101,7 @@ class ReplayProblems:
     def absorb(self, other: ReplayProblems) -> None:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
-        for name in ("out_of_range", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
+        for name in ("out_of_range", "id_missing", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
                      "partial_groups", "other_cells", "twins_gone", "made_single"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
@@ -120,7 +121,7 @@ class ReplayProblems:
     @property
     def unapplied(self) -> int:
         """Decisions (journal lines) recorded but not applied to the current data."""
-        return (len(self.text_changed) + len(self.out_of_range) + len(self.bad_label)
+        return (len(self.text_changed) + len(self.out_of_range) + len(self.id_missing) + len(self.bad_label)
                 + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
                 + len(self.twins_gone) + len(self.made_single)
                 + sum(n for _, n, _ in self.partial_groups)
@@ -158,6 +159,12 @@ class ReplayProblems:
         if self.out_of_range:
             report.append(f"{counted(len(self.out_of_range), 'decision')} not applied: row not in the dataset "
                           f"(rows {rows_text(self.out_of_range)})")
+        if self.id_missing:
+            shown = ", ".join(repr(value) for value in self.id_missing[:_SHOWN_ROWS])
+            more = " ..." if len(self.id_missing) > _SHOWN_ROWS else ""
+            report.append(f"{counted(len(self.id_missing), 'decision')} not applied: no row of the dataset has "
+                          f"{'the id it was' if len(self.id_missing) == 1 else 'the ids they were'} made on "
+                          f"({'id' if len(self.id_missing) == 1 else 'ids'} {shown}{more})")
         if self.bad_label:
             report.append(f"{counted(len(self.bad_label), 'relabel')} not applied: the label is not a class of "
                           f"this dataset (rows {rows_text(self.bad_label)})")

@@ -113,8 +113,8 @@ class RowMatcher:
                 row = stored
             else:
                 rows = self._id_rows(wanted) or self._loose_id_rows(wanted)
-                if not rows:
-                    problems.out_of_range.append(stored)
+                if not rows:  # 'row not in the dataset (rows 7)' read wrong where row 7 is there
+                    problems.id_missing.append(wanted)
                     return None
                 if len(rows) > 1:
                     problems.ambiguous.append(stored)

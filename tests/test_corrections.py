@@ -201,7 +201,7 @@ def test_mismatched_text_sha256_and_missing_rows_are_reported_not_applied(tmp_pa
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         report = "\n".join(journal.load_report)
         assert "1 decision not applied: the row's text changed" in report and "rows 1)" in report
-        assert "row not in the dataset (rows 5)" in report
+        assert "no row of the dataset has the id it was made on (id 'r5')" in report
         assert journal.decisions().keys() == {2}
         assert journal.undo() == [2] and journal.undo() == []  # groups that apply to nothing are skipped
 

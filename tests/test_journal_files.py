@@ -121,7 +121,7 @@ def test_resorted_file_with_duplicate_texts_keeps_the_exclude_on_its_id(tmp_path
     write_csv(data, [DUPS[i] for i in (0, 1, 2, 5, 4)])  # r3 gone; r0 (same text) stays at 0
     with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
         assert journal.decisions() == {} and journal.unapplied == 1
-        assert "row not in the dataset" in "\n".join(journal.load_report)
+        assert "no row of the dataset has the id it was made on (id 'r3')" in "\n".join(journal.load_report)
 
 
 def test_without_ids_label_before_guards_duplicate_texts(tmp_path, journal_path):
@@ -284,3 +284,22 @@ def test_a_journal_in_a_folder_that_does_not_exist_is_refused(tmp_path, dataset,
     assert main(["demo", "--journal", str(journal)]) == 1
     _one_error_line(capsys.readouterr().err, f"journal {journal}: folder {journal.parent} does not exist")
     assert not (tmp_path / "typo").exists()
+
+
+def test_an_id_in_no_row_is_named_not_a_row_that_is_there(tmp_path, journal_path):
+    """hostile23: ids '007' (a CSV read as text) decided, then the same data as JSON Lines, where the id is
+    7: the decision was refused, rightly, as 'row not in the dataset (rows 7)', though row 7 was there."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": [f"{i:03d}" for i in range(10)], "text": [f"text number {i}" for i in range(10)],
+                          "label": ["ab"[i % 2] for i in range(10)]})
+    data = tmp_path / "d.csv"
+    frame.to_csv(data, index=False)
+    with Journal.open(journal_path, load_dataset(data, id_column="id")) as journal:
+        journal.record("exclude", 7, issue_type="outlier")
+    frame.assign(id=range(10)).to_json(tmp_path / "d.jsonl", orient="records", lines=True)
+    with Journal.open(journal_path, load_dataset(tmp_path / "d.jsonl", id_column="id")) as journal:
+        report = "\n".join(journal.load_report)
+        assert journal.decisions() == {} and journal.unapplied == 1
+        assert "no row of the dataset has the id it was made on (id '007')" in report, report
+        assert "rows 7" not in report, report
