@@ -4,9 +4,11 @@ Identical texts are one input to the classifier, so it gives them one answer wha
 a text that appears under two labels gets at least one of its rows scored low. With a strong
 classifier that row is often a wrong label (a copy flipped), but with a weak one, on short texts,
 it is mostly honest ambiguity: a text that fits several labels. On banking77 test cut to its first
-3 words (no wrong label; out-of-fold accuracy 0.22), 1,772 of the 3,080 rows share their text with
-a row of another label, and 469 of the 698 rows textaudit flagged are such rows (bench/README.md,
-session 23). The label check says how many of its flags these are (engine/label_posterior.py).
+3 words (no wrong label), 1,772 of the 3,080 rows share their text with a row of another label, and
+469 of the 698 rows flagged in bench/quality.py's cell (its folds; out-of-fold accuracy 0.22) are such
+rows; `textaudit audit` on the same file (the app's folds: accuracy 0.21) flags 674, 468 of them such
+rows (bench/README.md, session 23). The label check says how many of its flags these are
+(engine/label_posterior.py).
 """
 
 from __future__ import annotations
