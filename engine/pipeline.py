@@ -320,6 +320,10 @@ class _Runner(StageRunner):
             **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
             "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
             "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
+            # the label check's note counts rows whose text is another label's (engine/label_copies): with
+            # --features no other key holds the texts, and edited texts kept the old count (review23)
+            **({"texts": dataset.text_hash()} if "label" in options.issue_types
+               and str(keys.get("vectors", "")).startswith("features:") else {}),
         })
 
         def compute() -> DatalabFindings:
