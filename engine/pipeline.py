@@ -132,6 +132,11 @@ class _Runner(StageRunner):
         model = resolve_model_name(options.model)
         fingerprint = model_fingerprint(model)
         tfidf = model == TFIDF_MODEL
+        if tfidf and (unused := [f"--{name} {value}" for name, value in (("device", options.device),
+                                                                          ("precision", options.precision))
+                                 if value != "auto"]):  # they were ignored without a word (hostile23)
+            self.notes.append(f"{' and '.join(unused)} not used: --model tfidf computes its vectors with "
+                              f"scikit-learn on the CPU, as float32 (they apply to sentence-transformers models)")
         # keyed on the effective precision (``auto`` is bf16 on some CPUs, fp32 on others), known
         # without torch on warm runs; TF-IDF has no precision: the requested one, as always
         memo_dir = self.cache.root if self.cache.enabled else None
