@@ -184,3 +184,22 @@ async def test_an_empty_list_says_the_filter_emptied_it(pinned_result, tmp_path)
         assert drawn == "nothing matches the filter (/ edits it, ctrl+u there clears it): zqxjv", drawn
         await filter_rows(pilot, "", keys=("ctrl+u",))
         assert len(rows.order) == len(app.view)
+
+
+async def test_a_filter_naming_no_class_says_so(pinned_result, tmp_path):
+    """hostile23: 'given:nosuch' said 'nothing matches the filter', as if rows had been looked at; a
+    typo in the class name is the likelier cause, and the list now says it."""
+    from pilot_helpers import every_row
+    from tui_synthetic import fixed_app
+
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
+    async with app.run_test(size=(120, 30)) as pilot:
+        rows = await every_row(pilot, "outlier")
+        await filter_rows(pilot, "card s:nosuch")
+        assert not len(rows.order)
+        drawn = rows.render_line(1).text.strip()
+        assert drawn == "no class has that name (/ edits it, ctrl+u there clears it): suggested:nosuch", drawn
+        await filter_rows(pilot, "", keys=("ctrl+u",))
+        await filter_rows(pilot, "given:card zqxjv")  # a class that exists: the words matched nothing
+        assert not len(rows.order)
+        assert rows.render_line(1).text.strip().startswith("nothing matches the filter"), rows.render_line(1).text

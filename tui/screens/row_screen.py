@@ -214,6 +214,8 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         come before the query, which the title and the filter line show too: a long query cut the
         line at 80 columns before its '/ edits it'."""
         query = terminal_safe(self.filter_query)
+        if unknown := request.spec.unknown_label(self.view):  # said 'nothing matches', as if rows were looked at
+            return f"no class has that name (/ edits it, ctrl+u there clears it): {terminal_safe(unknown)}"
         if not request.spec.empty and request.hide_decided:  # the rows it matches may all be decided
             return f"no undecided row matches the filter (d shows decided rows, / edits it): {query}"
         if not request.spec.empty:

@@ -65,6 +65,14 @@ class FilterSpec:
             exact = [i for i, value in enumerate(values) if same_value(value, fragment)]
         return np.asarray(exact or [i for i, name in enumerate(class_names) if fragment in name.lower()])
 
+    def unknown_label(self, view: AuditView) -> str | None:
+        """The ``given:`` / ``suggested:`` part that names no class ('given:nosuch'), as typed."""
+        values = list(getattr(view, "value_names", None) or ()) or None
+        for key, fragment in (("given", self.given), ("suggested", self.suggested)):
+            if fragment and not len(self.label_set(fragment, view.class_names, values)):
+                return f"{key}:{fragment}"
+        return None
+
     def mask(self, rows: np.ndarray, view: AuditView, check: Check = never_cancelled) -> np.ndarray:
         """Boolean mask over ``rows`` (runs in a worker thread; ``check`` stops a stale request)."""
         keep = np.ones(len(rows), dtype=bool)
