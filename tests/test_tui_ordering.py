@@ -203,3 +203,18 @@ async def test_a_filter_naming_no_class_says_so(pinned_result, tmp_path):
         await filter_rows(pilot, "given:card zqxjv")  # a class that exists: the words matched nothing
         assert not len(rows.order)
         assert rows.render_line(1).text.strip().startswith("nothing matches the filter"), rows.render_line(1).text
+
+
+def test_a_label_sets_signed_suggestion_names_its_class() -> None:
+    """On label sets 's:+card' asks for card likely missing: the class card, not one named '+card'."""
+    from types import SimpleNamespace
+
+    from tui.widgets.filter_bar import parse_filter
+
+    sets = SimpleNamespace(multilabel=object(), class_names=["card", "pin"], value_names=None)
+    single = SimpleNamespace(multilabel=None, class_names=["card", "pin"], value_names=["1", "2"])
+    assert parse_filter("s:+card").unknown_label(sets) is None
+    assert parse_filter("s:-pin g:card").unknown_label(sets) is None
+    assert parse_filter("s:+nosuch").unknown_label(sets) == "suggested:+nosuch"
+    assert parse_filter("s:+card").unknown_label(single) == "suggested:+card"  # one label: the sign is in the name
+    assert parse_filter("given:2").unknown_label(single) is None  # --label-names: the data's value

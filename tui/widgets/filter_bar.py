@@ -65,12 +65,28 @@ class FilterSpec:
             exact = [i for i, value in enumerate(values) if same_value(value, fragment)]
         return np.asarray(exact or [i for i, name in enumerate(class_names) if fragment in name.lower()])
 
+    @staticmethod
+    def label_values(view: AuditView) -> list[str] | None:
+        """--label-names: the data's own value of each class ('given:3' is the class held as 3); label
+        sets are matched by name only."""
+        return None if view.multilabel is not None else list(getattr(view, "value_names", None) or ()) or None
+
+    def suggested_part(self, view: AuditView) -> tuple[str, str]:
+        """``suggested:``'s (sign, class fragment): on label sets ``+X`` / ``-X`` ask for X likely
+        missing / likely wrong, elsewhere the sign is part of the name."""
+        suggested = self.suggested or ""
+        signed = view.multilabel is not None and suggested[:1] in ("+", "-") and len(suggested) > 1
+        sign = suggested[0] if signed else ""
+        return sign, suggested[len(sign):]
+
     def unknown_label(self, view: AuditView) -> str | None:
-        """The ``given:`` / ``suggested:`` part that names no class ('given:nosuch'), as typed."""
-        values = list(getattr(view, "value_names", None) or ()) or None
-        for key, fragment in (("given", self.given), ("suggested", self.suggested)):
-            if fragment and not len(self.label_set(fragment, view.class_names, values)):
-                return f"{key}:{fragment}"
+        """The ``given:`` / ``suggested:`` part that names no class ('given:nosuch'), as typed; read as
+        ``mask`` reads it (a label set's 's:+card' names the class card)."""
+        values = self.label_values(view)
+        for key, fragment, typed in (("given", self.given, self.given),
+                                     ("suggested", self.suggested_part(view)[1], self.suggested)):
+            if typed and not len(self.label_set(fragment, view.class_names, values)):
+                return f"{key}:{typed}"
         return None
 
     def mask(self, rows: np.ndarray, view: AuditView, check: Check = never_cancelled) -> np.ndarray:
@@ -81,7 +97,7 @@ class FilterSpec:
             keep &= (flags[rows] == self.datalab) if flags is not None else False
         if view.multilabel is not None and (self.given or self.suggested):  # label sets: every label counts
             return self._set_mask(rows, view, keep, check)
-        values = list(getattr(view, "value_names", None) or ()) or None  # --label-names: 'given:3' too
+        values = self.label_values(view)
         if self.given:
             keep &= np.isin(view.given[rows], self.label_set(self.given, view.class_names, values))
         if self.suggested:
@@ -95,8 +111,7 @@ class FilterSpec:
         if self.given:
             keep &= ml.filter_mask(rows, self.label_set(self.given, view.class_names), "given")
         if self.suggested:
-            sign = self.suggested[0] if self.suggested[0] in "+-" and len(self.suggested) > 1 else ""
-            fragment = self.suggested[len(sign):]
+            sign, fragment = self.suggested_part(view)
             keep &= ml.filter_mask(rows, self.label_set(fragment, view.class_names), "suggested", sign)
         return self._text_mask(rows, view, keep, check)
 
