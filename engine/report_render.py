@@ -84,11 +84,14 @@ def names_line(names: dict[str, str] | None) -> str:
 _NAMES_KEPT = "the data, journal and exported tables keep the values"
 
 
+def uncertain_clause(weak: bool, estimated: int, see: str = "the notes") -> str:
+    """A weak fit's count of label errors is uncertain (engine/label_posterior.weak_note): the clause
+    said beside the count, here and on the summary's health line (``see``: where the note is)."""
+    return f"; uncertain: a weak fit to the labels, see {see}" if weak and estimated else ""
+
+
 def _uncertain(estimate: dict[str, Any]) -> str:
-    """A weak classifier's count is uncertain (engine/label_posterior.weak_note): said beside it, as the
-    summary's health line does."""
-    return "; uncertain: a weak fit to the labels, see the notes" if (
-        estimate.get("weak_classifier") and estimate["estimated_label_issues"]) else ""
+    return uncertain_clause(bool(estimate.get("weak_classifier")), estimate["estimated_label_issues"])
 
 
 def _datalab_flag(estimate: dict[str, Any]) -> str:

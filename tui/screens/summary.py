@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from engine.label_signal import MIN_KAPPA
 from engine.order_words import NONE, STRONG, chance, not_random, order_evidence
+from engine.report_render import uncertain_clause
 from engine.wording import share
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
@@ -62,8 +63,7 @@ def summary_notes(notes: list[str], room: int = SUMMARY_NOTES) -> list[str]:
     were made ('label scores...': method notes, two or three on most data); past ``room``, one
     line says how many more the report holds (the summary cut them without a word, and the
     method notes could push a note on the data or a check out of it)."""
-    method = [note.startswith("label scores") for note in notes]
-    ordered = [n for n, m in zip(notes, method) if not m] + [n for n, m in zip(notes, method) if m]
+    ordered = sorted(notes, key=lambda note: note.startswith("label scores"))  # stable: each part keeps its order
     if len(ordered) <= room:
         return [f"note: {note}" for note in ordered]
     shown = [f"note: {note}" for note in ordered[:room - 1]]
@@ -81,9 +81,9 @@ def health_line(view: AuditView) -> str:
     grade = "good" if fraction < 0.05 else "fair" if fraction < 0.15 else "needs attention"
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
     diagnostics = (view.info.get("label") or {}).get("label_score_diagnostics") or {}
-    # a weak classifier's flags are candidates, not a count of errors (engine/label_posterior.weak_note)
-    uncertain = "; uncertain: a weak fit to the labels, see the note" if diagnostics.get("weak_classifier") else ""
-    estimated = "" if estimate is None else f" (label errors estimated: {int(estimate):,}{uncertain if estimate else ''})"
+    estimated = "" if estimate is None else (
+        f" (label errors estimated: {int(estimate):,}"
+        f"{uncertain_clause(bool(diagnostics.get('weak_classifier')), int(estimate), see='the note')})")
     labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
               else "labels not checked")
     kappa = diagnostics.get("label_signal_kappa")
