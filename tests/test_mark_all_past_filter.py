@@ -6,8 +6,8 @@ every row of the filtered list: the row listed past the filter is left unmarked,
 
 from __future__ import annotations
 
-import numpy as np
-from pilot_helpers import filter_rows, journal_lines, open_goto, open_issue, settle, wait_until
+from pilot_helpers import journal_lines, open_goto, settle, wait_until
+from test_goto_past_filter import filtered_to_one_class
 from tui_synthetic import fixed_app
 
 
@@ -15,14 +15,9 @@ async def test_star_does_not_mark_the_row_listed_past_the_filter(pinned_result, 
     journal = tmp_path / "j.jsonl"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_issue(pilot, "label")
-        await pilot.press("f")  # every row
-        await settle(pilot)
+        screen, _, hidden = await filtered_to_one_class(pilot, app)
         view = app.view
-        name = view.class_names[int(view.given[0])]
-        await filter_rows(pilot, f"given:{name}")
         matching = screen.row_list.order.size
-        hidden = int(np.flatnonzero(view.given != view.given[0])[-1])
         await open_goto(pilot)
         await pilot.press(*str(hidden), "enter")
         await wait_until(pilot, lambda: hidden in screen.marked_rows() or screen._past_filter is not None,
