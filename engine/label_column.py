@@ -97,10 +97,11 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
     if keys is None:
         keys = np.asarray([str(v) for v in raw], dtype=object)
     classes, first, indices = _unique(keys)
-    if keys.dtype == object and len(classes) > 1 and all(_INTEGER_TEXT.fullmatch(c) for c in classes):
-        # '0' ... '10' read as text (a CSV keeps its cells as written): classes in number order, as
-        # scikit-learn orders int labels, so a --pred-probs from it lines up ('10' after '9', not '1')
-        by_number = np.argsort([int(c) for c in classes], kind="stable")
+    if keys.dtype == object and len(classes) > 1 and all(_NUMBER_TEXT.fullmatch(c) for c in classes):
+        # '0' ... '10' or '1.0' ... '12.0' read as text (a CSV keeps its cells as written; pandas writes an
+        # int column with a gap as 1.0, 2.0): classes in number order, as scikit-learn orders number labels,
+        # so a --pred-probs from it lines up ('10' after '9', not '1'); the names keep their spelling
+        by_number = np.argsort([float(c) for c in classes], kind="stable")
         rank = np.empty_like(by_number)
         rank[by_number] = np.arange(len(by_number))
         classes, first, indices = classes[by_number], first[by_number], rank[indices.reshape(-1)]
@@ -142,8 +143,8 @@ def _unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.asarray(distinct, dtype=object)[order], first[order], rank[codes]
 
 
-#: A label text that is a whole number written plainly: '7', '-2' ('007', '+1', '1.0' are names).
-_INTEGER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+#: A label text that is a number written plainly: '7', '-2', '1.0', '0.25' ('007', '+1', '1e3', '.5' sort as names).
+_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 #: Label texts that usually mean "no label" (a NaN written as text by str() or another tool; what
 #: pandas' read_csv takes for missing, such as Excel's '#N/A'; a spreadsheet formula's error value).
