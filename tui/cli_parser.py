@@ -16,7 +16,17 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _HelpFormatter)
         super().__init__(*args, **kwargs)
 
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        import sys
+
+        self._argv = list(sys.argv[1:] if args is None else args)  # for error(): the options it did not know
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        if message.startswith("the following arguments are required") and (unknown := self._unknown_options()):
+            # 'textaudit -x' said only 'COMMAND required': argparse checks what is missing before what it
+            # did not know, so the typo the user made was never named
+            message = f"unrecognized arguments: {' '.join(unknown)}; {message}"
         if (option := _ONE_ARGUMENT.fullmatch(message)) is not None:  # '--text-column -x': a value after '='
             message += (f"; a value that starts with '-' goes after '=': {option[1]}=-..."
                         + (" (e.g. --label-names=-1=neg,0=neutral,1=pos)" if option[1] == "--label-names" else ""))
@@ -26,6 +36,25 @@ class _Parser(argparse.ArgumentParser):
         return super().parse_args(glue_negative_labels(args), namespace)
 
 
+    def _unknown_options(self) -> list[str]:
+        """The tokens of the command line just parsed that look like options this parser does not have."""
+        known = self._option_string_actions
+        unknown = []
+        for token in getattr(self, "_argv", []):
+            if token == "--":
+                break  # what follows is positional
+            if not token.startswith("-") or token == "-" or _NEGATIVE_NUMBER.fullmatch(token):
+                continue
+            name = token.split("=", 1)[0]
+            if name in known or (not name.startswith("--") and name[:2] in known):  # -ofixed.csv
+                continue
+            if name.startswith("--") and self.allow_abbrev and any(o.startswith(name) for o in known):
+                continue  # an abbreviation argparse takes (or says is ambiguous)
+            unknown.append(token)
+        return unknown
+
+
+_NEGATIVE_NUMBER = re.compile(r"-[0-9]+(\.[0-9]*)?|-\.[0-9]+")
 _ONE_ARGUMENT = re.compile(r"argument (--[a-z-]+): expected one argument")
 #: A --label-names value naming a negative label first ('-1=neg,0=neutral,1=pos'): argparse takes a
 #: token that starts with '-' and is no negative number for an option, and said 'expected one argument'.
