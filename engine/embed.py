@@ -305,7 +305,9 @@ def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None) -> n
         raise DataError(f"--model tfidf found no words in the texts ({exc}); use a sentence-transformers model") from None
     n_components = min(256, matrix.shape[0] - 1, matrix.shape[1] - 1)
     if n_components >= 2:
-        dense = TruncatedSVD(n_components=n_components, random_state=0).fit_transform(matrix)
+        with np.errstate(divide="ignore", invalid="ignore"):  # texts all alike: no variance, and sklearn's
+            # explained_variance_ratio_ (unused here) divides 0 by 0, printing a RuntimeWarning at the user
+            dense = TruncatedSVD(n_components=n_components, random_state=0).fit_transform(matrix)
     else:
         dense = matrix.toarray()
     if progress is not None:
