@@ -461,12 +461,14 @@ def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
 def _header_names(frame: pd.DataFrame, header: Sequence[str], fmt: str, notes: _Notes) -> pd.DataFrame:
     """``frame`` with the CSV header's own names where ``fmt`` holds them: an empty name (read as
     'Unnamed: i') is a JSON key and an Arrow field like any; a name the header repeats cannot be two
-    keys or fields, so it keeps the frame's ('text.1'), said in a note."""
+    keys or fields, so its first column keeps it and the others the frame's ('text.1', 'Unnamed: 3'),
+    said in a note."""
     names, renamed = [str(c) for c in frame.columns], []
     for i, (before, after) in enumerate(zip(header, list(names))):
         if before == after:
             continue
-        if header.count(before) == 1 and before not in names:
+        if header.index(before) == i and before not in names:  # ',,': the first empty one stays ''
+            # (as 'text,text' keeps its first 'text'), the second is written as 'Unnamed: 3'
             names[i] = before
         else:
             renamed.append(f"{before!r} as {after!r}")

@@ -45,3 +45,18 @@ def test_csv_keeps_the_header_and_says_nothing(tmp_path: Path, capsys) -> None:
     err = _export(tmp_path, "text,label,text", "out.csv", capsys)
     assert "header" not in err, err
     assert (tmp_path / "out.csv").read_text().splitlines()[0] == "text,label,text"
+
+
+@pytest.mark.parametrize("out", ["out.parquet", "out.jsonl"])
+def test_two_empty_names_keep_the_first_as_a_repeated_name_does(tmp_path: Path, capsys, out: str) -> None:
+    """'text,label,,' wrote both empty columns as 'Unnamed: 2', 'Unnamed: 3', where 'text,label,x,x' keeps
+    its first 'x' and writes only the second as 'x.1' (s23 hostile)."""
+    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
+    data.write_text("text,label,,\nhello,a,x,1\nbye,b,y,2\n")
+    journal.write_text("")
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(tmp_path / out)]) == 0
+    err = capsys.readouterr().err
+    assert "wrote '' as 'Unnamed: 3'" in err and "Unnamed: 2" not in err, err
+    written = load_dataset(tmp_path / out)
+    assert list(written.frame.columns) == ["text", "label", "", "Unnamed: 3"]
+    assert written.frame[""].tolist() == ["x", "y"]
