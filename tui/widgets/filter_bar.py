@@ -129,6 +129,13 @@ _DATALAB_VALUES = {"yes": True, "y": True, "flagged": True, "true": True,
                    "no": False, "n": False, "not": False, "false": False}
 
 
+#: Each key's value, said when the key has none ('given:' alone: the filter wants a label).
+_KEYS = {**dict.fromkeys(("re", "regex"), "needs a pattern (re:REGEX)"),
+         **dict.fromkeys(("given", "g"), "needs a label (given:LABEL)"),
+         **dict.fromkeys(("suggested", "s", "sugg", "pred"), "needs a label (suggested:LABEL)"),
+         **dict.fromkeys(("datalab", "dl"), "needs yes or no (datalab:yes)")}
+
+
 def parse_filter(query: str) -> FilterSpec:
     """Parse the filter line; a bad regex or quote gives a spec with ``error`` set."""
     spec = FilterSpec()
@@ -139,9 +146,15 @@ def parse_filter(query: str) -> FilterSpec:
         tokens = list(lexer)
     except ValueError as exc:
         return FilterSpec(error=f"filter: {exc}")
-    for token in tokens:
+    tokens.reverse()
+    while tokens:
+        token = tokens.pop()
         key, _, value = token.partition(":")
         key = key.lower()
+        if not value and ":" in token and key in _KEYS:  # 'given:' said 'nothing matches' (no text holds 'given:')
+            if not tokens or tokens[-1].partition(":")[0].lower() in _KEYS:
+                return FilterSpec(error=f"filter: {token} {_KEYS[key]}")
+            value = tokens.pop()  # 'given: card', a space after the colon: the label is the next word
         if value and key in ("re", "regex"):
             try:
                 spec.regex = regex.compile(value, regex.IGNORECASE)
