@@ -71,7 +71,7 @@ def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame,
     for number, record in enumerate(records):
         if not isinstance(record, dict):
             hint = (" (an array of arrays has no column names, as pandas' to_json(orient='values') writes; "
-                    f"{_SAVE_AS_RECORDS})") if isinstance(record, list) else ""
+                    f"{SAVE_AS_RECORDS})") if isinstance(record, list) else ""
             kind = _JSON_KINDS.get(type(record).__name__, type(record).__name__)  # null, not NoneType
             raise DataError(f"{source}: record {number + 1} is a JSON {kind}, not an object{hint}")
         if known.issuperset(record):
@@ -225,7 +225,7 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     return frame, style
 
 
-_SAVE_AS_RECORDS = "save it with to_json(path, orient='records') (or orient='records', lines=True as .jsonl)"
+SAVE_AS_RECORDS = "save it with to_json(path, orient='records') (or orient='records', lines=True as .jsonl)"
 
 
 def _other_pandas_orient(value: Any, path: Path) -> None:
@@ -234,7 +234,7 @@ def _other_pandas_orient(value: Any, path: Path) -> None:
     if isinstance(value, dict) and "data" in value and ("columns" in value or "schema" in value):
         orient = "table" if "schema" in value else "split"
         raise DataError(f"{path}: a pandas to_json(orient={orient!r}) file, which textaudit does not read; "
-                        f"{_SAVE_AS_RECORDS}")
+                        f"{SAVE_AS_RECORDS}")
 
 
 def _keyed_columns(value: dict[str, Any], path: Path) -> pd.DataFrame:
@@ -248,10 +248,10 @@ def _keyed_columns(value: dict[str, Any], path: Path) -> pd.DataFrame:
         if len(inner[other]) == len(keys) and set(inner[other]) == set(keys):  # it said 'keys differ': they did not
             raise DataError(f"{path}: columns keyed by row (pandas' to_json default), but column {names[other]!r} "
                             f"lists the same row keys in another order than column {names[0]!r}; textaudit reads "
-                            f"each column in the file's order, so {_SAVE_AS_RECORDS}")
+                            f"each column in the file's order, so {SAVE_AS_RECORDS}")
         raise DataError(f"{path}: an object of objects whose inner keys differ; expected a JSON array of "
                         "objects, an object of column lists, or columns keyed by row (pandas' to_json default)")
     if all(k.isdigit() for k in value) and not all(k.isdigit() for k in keys):
         raise DataError(f"{path}: looks like pandas' to_json(orient='index') (rows keyed by row number), "
-                        f"which textaudit does not read; {_SAVE_AS_RECORDS}")
+                        f"which textaudit does not read; {SAVE_AS_RECORDS}")
     return pd.DataFrame({k: _column(list(v.values())) for k, v in value.items()}, index=pd.RangeIndex(len(keys)))

@@ -167,6 +167,20 @@ def _wrong_separator(frame: pd.DataFrame, style: SourceStyle | None, name: str) 
                         f"not {style.fmt}: rename it to .jsonl (one object a line) or .json")
 
 
+def _rows_as_columns(frame: pd.DataFrame, style: SourceStyle | None, name: str, wanted: list[str]) -> None:
+    """Refuse a JSON object of rows keyed by id, ``{"u0": {"text": ..., "label": ...}}`` (pandas'
+    ``to_json(orient='index')`` of a frame indexed by a text id), read as columns named by the ids: the
+    missing-column message listed the row ids as columns. (Row numbers as keys are refused on reading.)"""
+    row_keys = getattr(style, "json_row_keys", None) if style is not None and style.fmt == "json" else None
+    if not row_keys or not any(column in row_keys and column not in frame.columns for column in wanted):
+        return
+    from engine.json_readers import SAVE_AS_RECORDS
+
+    shown = ", ".join(repr(str(c)) for c in list(frame.columns)[:3]) + (", ..." if len(frame.columns) > 3 else "")
+    raise DataError(f"{name}: looks like pandas' to_json(orient='index'): an object of rows keyed by {shown}, "
+                    f"each holding the columns, which textaudit does not read; {SAVE_AS_RECORDS}")
+
+
 def _plus_name_note(frame: pd.DataFrame, text_column: str) -> list[str]:
     """A note when ``--text-column q+a`` names a column of its own and also columns it could join:
     the column is audited, silently, where the user may have meant the join."""
@@ -271,6 +285,7 @@ def load_dataset(
         raise DataError(f"{name}: holds no columns (an empty or blank file?)")
     if (text_column or "text") not in frame.columns or (label_column or "label") not in frame.columns:
         _wrong_separator(frame, style, name)
+        _rows_as_columns(frame, style, name, [text_column or "text", label_column or "label"])
     try:  # a column error names the file, as every other load error does
         if id_column is not None:
             check_column(frame, id_column, "id", "--id-column")
