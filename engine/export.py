@@ -123,7 +123,8 @@ def export_corrected(
         style = dataset.style
         if not notes:  # the file as it was read: its rows are written as it spelled them
             verbatim = _source_records(dataset, fmt, notes)
-    written = _write(frame, output, fmt, style, rows, verbatim)
+    spellings = None if corrections_only else _spellings(dataset, fmt, notes)
+    written = _write(frame, output, fmt, style, rows, verbatim, spellings)
     if any(note.startswith(f"column {dataset.label_column!r} changed type") for note in written):
         widened = f"label column {dataset.label_column!r} changed from "  # the same change, said once
         notes = [note for note in notes if not note.startswith(widened)]
@@ -323,10 +324,29 @@ def _source_records(dataset: Dataset, fmt: str, notes: list[str]) -> tuple[Any, 
     return records, label
 
 
+def _spellings(dataset: Dataset, fmt: str, notes: list[str]) -> dict[str, bytes] | None:
+    """The characters the input spells otherwise than its codec writes them (cp932's '髙' as fb fc),
+    for an export in its own format and encoding (engine/byte_spelling.py); a note where the file
+    spells one character in two ways, of which the export keeps the commoner."""
+    style = dataset.style
+    if style is None or style.stat is None or style.fmt != fmt or fmt not in ("csv", "tsv", "jsonl", "json"):
+        return None
+    from engine.byte_spelling import file_spellings
+
+    if (found := file_spellings(dataset.source, style.encoding)) is None:
+        return None
+    spellings, respelled = found
+    if respelled:
+        notes.append(f"{Path(dataset.source).name} spells {respelled} character{'s' if respelled != 1 else ''} "
+                     f"otherwise than the rest of the file does ({style.encoding} has two codes for it): written "
+                     "as the file spells it most often")
+    return spellings
+
+
 def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[int] | None,
-           verbatim: tuple[Any, Any] | None = None) -> list[str]:
+           verbatim: tuple[Any, Any] | None = None, spellings: dict[str, bytes] | None = None) -> list[str]:
     try:
-        return write_table(frame, output, fmt, style, rows=rows, verbatim=verbatim)
+        return write_table(frame, output, fmt, style, rows=rows, verbatim=verbatim, spellings=spellings)
     except TextauditError:
         raise
     except OSError as exc:

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from engine import atomic
+from engine.byte_spelling import spelling_encoder
 from engine.errors import DataError
 from engine.formats import SourceStyle
 from engine.write_cells import Notes as _Notes
@@ -174,9 +175,10 @@ _BOMS = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}
 
 
 def _encode(text: str, encoding: str, encoder: Any) -> bytes:
-    """``text`` through one incremental encoder per file: a UTF-16/32 BOM is written once, not per chunk."""
+    """``text`` through one incremental encoder per file (``encoder``: its ``encode``): a UTF-16/32 BOM
+    is written once, not per chunk."""
     try:
-        return encoder.encode(text)
+        return encoder(text)
     except UnicodeEncodeError as exc:
         char = exc.object[exc.start]
         what = "a lone surrogate" if 0xD800 <= ord(char) <= 0xDFFF else f"{char!r}"
@@ -186,7 +188,7 @@ def _encode(text: str, encoding: str, encoder: Any) -> bytes:
 
 def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None,
                 rows: Sequence[int] | None, notes: _Notes, replace_symlink: bool,
-                verbatim: tuple[Any, Any] | None = None) -> None:
+                verbatim: tuple[Any, Any] | None = None, spellings: dict[str, bytes] | None = None) -> None:
     newline, final_newline, bom, encoding = _text_settings(fmt, style)
     same = style is not None and style.fmt == fmt
     if fmt in ("csv", "tsv"):
@@ -237,6 +239,7 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
         chunks = keep_source_text(chunks, verbatim[0], rows, fmt, verbatim[1], newline, final_newline)
     byte_encoder = codecs.getincrementalencoder(encoding)(
         "textaudit-json-escape" if fmt in ("jsonl", "json") else "strict")
+    encode = spelling_encoder(spellings if same else None, byte_encoder.encode)  # the input's own bytes per character
     with atomic.atomic_open(output, "wb", replace_symlink=replace_symlink) as handle:
         if bom:  # UTF-8's, or a big-endian UTF-16/32 file's
             handle.write(_BOMS.get(codecs.lookup(encoding).name, codecs.BOM_UTF8))
@@ -245,13 +248,13 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             if not lines:
                 continue
             if ended:
-                handle.write(_encode("".join(lines), encoding, byte_encoder))
+                handle.write(_encode("".join(lines), encoding, encode))
                 continue
             body = newline.join(lines)
-            handle.write(_encode(body if first else newline + body, encoding, byte_encoder))
+            handle.write(_encode(body if first else newline + body, encoding, encode))
             first = False
         if final_newline and not ended and not first:  # no JSONL record at all: an empty file
-            handle.write(_encode(newline, encoding, byte_encoder))
+            handle.write(_encode(newline, encoding, encode))
         handle.write(byte_encoder.encode("", final=True))
 
 
@@ -438,13 +441,14 @@ def _save_hf(dataset: Any, table: Any, output: Path, style: SourceStyle | None, 
 
 def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None = None, *,
                 rows: Sequence[int] | None = None, replace_symlink: bool = False,
-                verbatim: tuple[Any, Any] | None = None) -> list[str]:
+                verbatim: tuple[Any, Any] | None = None, spellings: dict[str, bytes] | None = None) -> list[str]:
     """Write ``frame`` to ``output`` as ``fmt`` atomically; return warnings (one line each).
 
     ``style`` is the input's; ``rows`` the input row each output row came from (to leave out
     JSON keys the input did not have). ``verbatim``: the input's records and its label column
     (CSV: position, JSONL: key): rows holding the same values are written as the input spelled
-    them (engine/verbatim.py).
+    them (engine/verbatim.py). ``spellings``: characters the input file spells with other bytes than its
+    codec writes (engine/byte_spelling.py), written so in its own format.
     """
     notes = _Notes()
     if fmt not in ("csv", "tsv") and style is not None and style.header and tuple(style.header) != tuple(frame.columns):
@@ -454,7 +458,7 @@ def write_table(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     elif fmt == "hf":
         _write_hf(frame, output, style, notes, replace_symlink, rows)
     else:
-        _write_text(frame, output, fmt, style, rows, notes, replace_symlink, verbatim)
+        _write_text(frame, output, fmt, style, rows, notes, replace_symlink, verbatim, spellings)
     return notes.lines
 
 
