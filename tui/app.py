@@ -358,7 +358,7 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
     def action_open_report(self) -> None:
         from tui.screens.report import ReportScreen
 
-        if self.view is not None:
+        if self.view is not None and not self.raise_open(ReportScreen):
             self.push_screen(ReportScreen(self.view))
 
     def action_summary(self) -> None:
@@ -376,6 +376,8 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
             return
         if self.book.journal is None:
             self.notify(f"cannot export: {self.book.problem}", severity="error")
+            return
+        if self.raise_open(ExportDialog):  # the palette's Export over the dialog itself
             return
         reading = self.book.changed_on_disk()  # read-only: preview what the export will read from disk,
         if reading:  # read in a worker (a long journal took seconds here, the app frozen); the dialog opens

@@ -76,15 +76,22 @@ class ReviewActions:
         kind = ConfusionScreen
         if self.view.multilabel is not None:  # a set change is not a class pair: its own navigator
             from tui.screens.label_changes import LabelChangeScreen as kind
-        found = next((s for s in self.screen_stack if isinstance(s, kind)), None)
-        if found is None:  # built once and installed: its view and cursor stay where they were left
+        if not self.raise_open(kind):  # built once and installed: its view and cursor stay where they were left
             name = f"navigator:{kind.__name__}"
             if not self.is_screen_installed(name):
                 self.install_screen(kind(self.view, self.book), name=name)
             self.push_screen(name)
-            return
+
+    def raise_open(self, kind: type) -> bool:
+        """A screen of ``kind`` already open comes back to the top (the screens above it closed):
+        the command palette, which ctrl+p opens over a dialog too, stacked a second export or
+        threshold dialog over the first (two answers to one question) and a report over the report."""
+        found = next((s for s in reversed(self.screen_stack) if isinstance(s, kind)), None)
+        if found is None:
+            return False
         while self.screen is not found:
             self.pop_screen()
+        return True
 
     # -- live thresholds ----------------------------------------------------------------------
 
@@ -98,6 +105,8 @@ class ReviewActions:
             self.thresholds = Thresholds(self.view)
         if not self.thresholds.types:
             self.notify("no label, outlier or near-duplicate scores in this audit", timeout=4)
+            return
+        if self.raise_open(ThresholdDialog):
             return
         self.push_screen(ThresholdDialog(self.thresholds, issue_type), self.apply_threshold)
 

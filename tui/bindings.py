@@ -22,6 +22,11 @@ APP_BINDINGS = [
     Binding("ctrl+z", "suspend_process", "Suspend to the shell (fg resumes)", show=False, priority=True),
 ]
 PALETTE_KEY = Binding("ctrl+p", "command_palette", "Command palette: every screen and action")
+#: ctrl+p in a dialog's footer: the app's key opens the palette over a dialog too (a priority binding),
+#: but Textual's footer looks no further than a modal screen, so the dialogs left '^p palette' out while
+#: every other screen shows it. In a dialog, where '?' is typed into its input, the palette is what lists
+#: the dialog's keys and opens help.
+DIALOG_PALETTE = Binding("ctrl+p", "app.command_palette", "palette", show=False)
 
 #: u / ctrl+r on the screens that list no rows (tui/screens/history_keys.py), as on the row
 #: screens: the newest decision, wherever made; its screen opens on the row. Per screen: an app

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.bindings import BULK_BINDINGS
+from tui.bindings import BULK_BINDINGS, DIALOG_PALETTE
 from tui.names import cut_middle
 from tui.widgets.footer import Footer
 
@@ -65,7 +65,7 @@ def preview_table(request: BulkRequest) -> Table:
 class BulkDialog(ModalScreen[bool]):
     """Returns True when the user confirms (enter or y), False on escape or n."""
 
-    BINDINGS = BULK_BINDINGS
+    BINDINGS = [*BULK_BINDINGS, DIALOG_PALETTE]
 
     def __init__(self, request: BulkRequest) -> None:
         super().__init__()

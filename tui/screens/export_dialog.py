@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
 from engine.paths import fitting_name, missing_folder
 from engine.wording import counted
+from tui.bindings import DIALOG_PALETTE
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
 from tui.widgets.safe_input import SafeInput
@@ -81,7 +82,7 @@ READING = "Reading the journal the other app writes, for the decisions it holds 
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Enter (or the Export button) confirms; escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "confirm", "Export", show=False)]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "confirm", "Export", show=False), DIALOG_PALETTE]
     #: Focused as the screen is shown, before any key typed ahead with ``e`` is handled. A
     #: ``focus()`` in on_mount landed after such keys: ``e Tab Space`` sent at once toggled the
     #: checkbox, then the path got the focus back with its text selected, and the next key typed

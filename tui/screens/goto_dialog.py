@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from tui.bindings import GOTO_BINDINGS
+from tui.bindings import DIALOG_PALETTE, GOTO_BINDINGS
 from tui.widgets.footer import Footer
 from tui.widgets.safe_input import SafeInput
 
@@ -56,7 +56,7 @@ class GotoDialog(ModalScreen[int | None]):
     cursor: in tmux, ':0⏎x' on the near-duplicates excluded row 88 ('row 0 is not on this
     screen'), and on More like this row 160."""
 
-    BINDINGS = GOTO_BINDINGS
+    BINDINGS = [*GOTO_BINDINGS, DIALOG_PALETTE]
     AUTO_FOCUS = "#goto-query"
 
     def __init__(self, ids: np.ndarray | None, n_rows: int, refuse: Callable[[int], str | None] | None = None) -> None:

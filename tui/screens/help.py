@@ -14,6 +14,7 @@ from tui.bindings import (
     APP_BINDINGS,
     CONFUSION_BINDINGS,
     DECISION_BINDINGS,
+    DIALOG_PALETTE,
     PALETTE_KEY,
     REAUDIT_BINDINGS,
     REVIEW_BINDINGS,
@@ -85,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists the keys of every screen, the keys of the screen it is opened on first (the
     near-duplicate keys were its last section, five pages down at 80x24); escape or ? closes it."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close"), DIALOG_PALETTE]
     AUTO_FOCUS = "#help"
 
     def __init__(self, first: tuple[str, ...] = ()) -> None:

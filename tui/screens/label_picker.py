@@ -22,6 +22,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from engine.label_names import same_value
+from tui.bindings import DIALOG_PALETTE
 from tui.names import display_order, drawn_name
 from tui.widgets.cursor_list import CURSOR, CursorOptionList
 from tui.widgets.filter_bar import WordInput
@@ -90,6 +91,7 @@ class LabelPicker(ModalScreen[int | None]):
         Binding("up", "move(-1)", "Previous", show=False),
         Binding("pagedown", "move(10)", show=False),
         Binding("pageup", "move(-10)", show=False),
+        DIALOG_PALETTE,
     ]
 
     def __init__(self, class_names: list[str], current: int | None = None, suggested: int | None = None,

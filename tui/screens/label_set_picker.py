@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
+from tui.bindings import DIALOG_PALETTE
 from tui.names import display_order
 from tui.widgets.cursor_list import CursorCheckList
 from tui.widgets.footer import Footer
@@ -46,6 +47,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         # from the filter line (the list binds its own): to the list, the ▶ one step on (it stayed put)
         Binding("down", "to_list(1)", show=False),
         Binding("up", "to_list(-1)", show=False),
+        DIALOG_PALETTE,
     ]
 
     def __init__(self, names: list[str], given: tuple[int, ...], probs=None, *, missing=(), extra=(),

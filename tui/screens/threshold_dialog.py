@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.bindings import THRESHOLD_BINDINGS
+from tui.bindings import DIALOG_PALETTE, THRESHOLD_BINDINGS
 from tui.thresholds import Thresholds
 from tui.view import ISSUE_TITLES
 from tui.widgets.footer import Footer
@@ -35,7 +35,7 @@ class ThresholdChoice:
 class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
     """Returns the check and its new count of flagged rows, or None on escape."""
 
-    BINDINGS = THRESHOLD_BINDINGS
+    BINDINGS = [*THRESHOLD_BINDINGS, DIALOG_PALETTE]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]
 
     def __init__(self, thresholds: Thresholds, issue_type: str) -> None:
