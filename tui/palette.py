@@ -69,8 +69,8 @@ class PaletteCommands:
         """The screen's own keys as palette commands (one per action, only those it offers now)."""
         from tui.screens.help import key_name
 
-        covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette", "app.command_palette",
-                   "app.confusions", "app.reaudit"}
+        covered = {"export", "app.export", "help", "report", "open", "app.quit", "quit", "back", "command_palette",
+                   "app.command_palette", "app.confusions", "app.reaudit"}
         textual_own = textual_keys()
         keys: dict[str, list[str]] = {}
         bindings = {}
