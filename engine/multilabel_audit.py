@@ -155,7 +155,11 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
         if runner.user_pred_probs is not None:  # --pred-probs: the user's per-label probabilities, as given
             from engine.cache import array_hash
 
+            from engine.checks import label_set_probs_note
+
             runner.hits["predict"] = True
+            if note := label_set_probs_note(runner.user_pred_probs, dataset.label_sets, [str(c) for c in dataset.class_names]):
+                runner.notes.append(note)
             return runner.user_pred_probs.astype(np.float32, copy=False), "pred_probs:" + array_hash(runner.user_pred_probs)
         parts = {"vectors": vector_key, "labels": dataset.label_hash(), "folds": options.folds, "C": options.C,
                  "seed": options.seed, "graph": graph.method if graph is not None else None,
