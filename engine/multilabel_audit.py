@@ -154,7 +154,6 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
     def predict():
         if runner.user_pred_probs is not None:  # --pred-probs: the user's per-label probabilities, as given
             from engine.cache import array_hash
-
             from engine.checks import label_set_probs_note
 
             runner.hits["predict"] = True
