@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -74,12 +75,14 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
                            bars=HEIGHT if self.size.height >= SHORT_ROWS else SHORT_BARS))
         now = "none" if self.threshold is None else f"{self.threshold:.4g}"
         base = "none" if default is None else f"{default:.4g}"
-        summary = f"score ≤ {now}: {self.count:,} rows flagged  ·  ▲ audit default {base}: {t.default_count(kind):,} rows"
+        parts = [f"score ≤ {now}: {self.count:,} rows flagged", f"▲ audit default {base}: {t.default_count(kind):,} rows"]
         if not t.cut[kind]:  # the audit's flags are a verdict of their own, not "score <= default"
-            summary = (f"audit default: {t.default_count(kind):,} rows, its own verdict, not a score cut "
-                       f"(▲ its highest score {base})" if self.count == t.default_count(kind) else
-                       f"score ≤ {now}: the {self.count:,} lowest-scored rows  ·  audit default: "
-                       f"{t.default_count(kind):,} rows, its own verdict, not a score cut (0 goes back)")
+            verdict = f"audit default: {t.default_count(kind):,} rows, its own verdict, not a score cut"
+            parts = ([verdict, f"▲ its highest score {base}"] if self.count == t.default_count(kind) else
+                     [f"score ≤ {now}: the {self.count:,} lowest-scored rows (0 goes back)", verdict])
+        summary = "  ·  ".join(parts)
+        if cell_len(summary) > width:  # a part a line: at 80 columns 'rows' wrapped onto a line of its own
+            summary = "\n".join(parts)
         if kind == "label" and t.view.multilabel is not None:  # what the score means for label sets
             summary += ("\nlabel sets: a row's score is its weakest label's agreement with the model; "
                         "rows scoring 0.5 or more have no suggested change")
