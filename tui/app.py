@@ -402,7 +402,7 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
         from engine.export import export_corrected
 
         try:
-            summary = export_corrected(self.result.dataset, self.journal_path, request.output,
+            summary = export_corrected(self.result.dataset, self.journal_path, request.output, fmt=request.fmt,
                                        corrections_only=request.corrections_only, missing_journal_ok=True,
                                        force=request.overwrite)  # the dialog asked before replacing
         except Exception as error:  # noqa: BLE001 - reaches the user as one line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,13 +27,42 @@ class ExportRequest:
     corrections_only: bool
     #: The user confirmed replacing an existing file.
     overwrite: bool = False
+    #: "hf": a saved datasets folder (the path typed ending in a folder separator); else from the extension.
+    fmt: str = "auto"
+
+
+#: The dialog's words for a datasets folder, said where the formats are listed.
+FOLDER_WORDS = "a name ending in / writes a saved datasets folder (save_to_disk)"
+
+
+def folder_output(value: str) -> bool:
+    """A path typed ending in a folder separator and naming no file format (``fixed/``,
+    ``train.corrected/``): a saved ``datasets`` folder, as ``textaudit export --format hf`` writes.
+    A name with a file extension and a slash (``out.csv/``) is refused, as on the command line."""
+    return bool(value) and value[-1] in {os.sep, "/"} and format_of(Path(value)) is None
+
+
+def saved_dataset_source(source: str) -> bool:
+    """The data was read from a folder ``datasets.save_to_disk`` wrote (the export offers one back)."""
+    from engine.formats import is_saved_dataset
+
+    path = Path(source)
+    return path.is_dir() and is_saved_dataset(path)
+
+
+def default_path_text(source: str) -> str:
+    """The path the dialog offers: ``default_output``, a folder ending in a separator."""
+    path = default_output(source)
+    return f"{path}{os.sep}" if saved_dataset_source(source) else str(path)
 
 
 def default_output(source: str) -> Path:
-    """``<stem>.corrected<ext>`` next to the data file, in its format (CSV for a folder or hf:)."""
+    """``<stem>.corrected<ext>`` next to the data file, in its format: a saved datasets folder gives
+    the folder ``<name>.corrected`` (``default_path_text`` shows it ending in a separator); CSV for any
+    other folder or hf:."""
     path = Path(source)
     fmt = format_of(path)
-    suffix = path.suffix.lower() if fmt else DEFAULT_SUFFIX["csv"]
+    suffix = path.suffix.lower() if fmt else "" if saved_dataset_source(source) else DEFAULT_SUFFIX["csv"]
     stem = path.name[: -len(path.suffix)] if fmt else path.name
     from engine.demo import demo_path
     from engine.demo_multilabel import demo_multilabel_path
@@ -131,7 +161,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         row = "row, id" if self.with_id else "row (from 0)"
         holds = (f"Columns: {row}, text, label_before, label_after, action, in row order." if changed_only
                  else "Original columns and row order are kept.")
-        return f"{holds} Format follows the extension ({', '.join(DEFAULT_SUFFIX.values())})."
+        return f"{holds} Format follows the extension ({', '.join(DEFAULT_SUFFIX.values())}); {FOLDER_WORDS}."
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
@@ -140,7 +170,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Static(self.summary(False), id="export-summary", markup=False)
             yield Static(self.format_text(False), id="export-format", markup=False)
             # not selected on focus: a key typed into the path edits it, never replaces it whole
-            path = str(default_output(self.source))
+            path = default_path_text(self.source)
             yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
             yield StateCheckbox("only the changed rows (before and after)", id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
@@ -182,12 +212,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             problem = f"that is {what}: export never overwrites it"  # replace it', then refused by the export
         elif inside_input_folder(target, self.source):  # accepted, then 'export failed: --output ... is inside'
             problem = "that is inside the input folder (the saved dataset): export never writes there"
+        elif folder_output(value):  # a saved datasets folder: the command line's --format hf
+            return self._check_folder(target, warning)
         elif format_of(target) is None:
             suffix = target.suffix
             if suffix != suffix.rstrip() and format_of(Path(value.rstrip())) is not None:  # 'out.csv ' pasted
                 problem = f"the name ends in a space after {suffix.rstrip()}: remove it"
             else:  # quoted, as the command line says it: 'unknown extension .csv : use .csv' read as nonsense
-                problem = f"unknown extension {terminal_safe(repr(suffix)) if suffix else '(none)'}: use {known_suffixes()}"
+                problem = (f"unknown extension {terminal_safe(repr(suffix)) if suffix else '(none)'}: use "
+                           f"{known_suffixes()}, or end the name in / for a datasets folder")
         elif folder_slash_problem(value, format_of(target) or "", "") is not None:  # 'out.csv/' wrote out.csv
             problem = f"{terminal_safe(value)} ends in a folder separator: an export is a file, remove it"
         elif target.is_symlink() or target.is_dir():
@@ -204,6 +237,32 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         elif target.exists():
             warning.update(f"{target.name} exists: press Enter again to replace it, or change the name"
                            if self.asked == target else f"note: {target.name} exists")
+            return True
+        warning.update(problem)
+        return not problem
+
+    def _check_folder(self, target: Path, warning: Static) -> bool:
+        """A saved datasets folder as the output: refused where ``textaudit export --format hf``
+        refuses it (a file, a folder it did not write, a DatasetDict's split), else offered."""
+        from engine.errors import UsageError
+        from engine.output_guard import check_output
+
+        problem = ""
+        if not target.parent.is_dir():
+            why = missing_folder(target.parent)
+            problem = (f"no folder {terminal_safe(str(target.parent))}: create it first or choose another"
+                       if why.startswith("folder ") else f"{terminal_safe(why)}: choose another path")
+        else:
+            try:
+                check_output(target, "hf", inputs=[(Path(self.source), "the input data"),
+                                                   (self.journal_path, "the corrections journal")], force=True)
+            except UsageError as error:
+                problem = terminal_safe(error.message.removeprefix("--output "))
+        if not problem and (why := cannot_write(target)) is not None:
+            problem = f"{terminal_safe(why)}: choose another folder"
+        if not problem and target.exists():
+            warning.update(f"{target.name} exists: press Enter again to replace it, or change the name"
+                           if self.asked == target else f"note: {target.name} exists (a saved dataset)")
             return True
         warning.update(problem)
         return not problem
@@ -255,7 +314,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.check(value)
             return
         only = self.query_one("#export-changed-only", Checkbox).value
-        self.dismiss(ExportRequest(target, only, overwrite=exists))
+        self.dismiss(ExportRequest(target, only, overwrite=exists, fmt="hf" if folder_output(value) else "auto"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
