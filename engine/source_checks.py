@@ -225,6 +225,8 @@ def likely_encoding(path: Path, at: int = 0) -> str:
             data = data[cut:]
     if _is_utf8(data):
         return "utf-8"
+    if east_asian := east_asian_encoding(data):
+        return east_asian
     if re.search(rb"[\x80-\x9f]", data):
         try:
             data.decode("cp1252")
@@ -234,6 +236,42 @@ def likely_encoding(path: Path, at: int = 0) -> str:
                 return "latin-1"
             return "cp1252"
     return "latin-1"
+
+
+#: Characters frequent in any text of the language, in each double-byte encoding's reading: text in another
+#: encoding reads as other characters, these rarely among them. Japanese is told by its kana.
+_MARKERS = {"cp949": "이의다는에을하고가지를로한기서요", "gb18030": "的是不了在人有我这个们中来上大为和国说",
+            "big5": "的是不了在人有我這個們中來上大為和國說"}
+_DOUBLE_BYTE_RUN = re.compile(rb"[\x80-\xff]{2,}")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def east_asian_encoding(data: bytes) -> str | None:
+    """The encoding of ``data`` (a file's first 4 MiB, not UTF-8) when it is Japanese, Chinese or Korean text in a
+    double-byte encoding: 'cp932' for Shift-JIS (its kana), 'gb18030', 'big5' or 'cp949' by their commonest
+    characters; None where the sample does not tell, or its bytes above 0x7F mostly stand alone (Latin-1).
+    Such a file was told to pass --encoding latin-1, which reads anything: the audit then ran on mojibake
+    without a word (a Shift-JIS review file: 60 rows audited, 3 'outliers')."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if high < 8 or sum(len(run) for run in _DOUBLE_BYTE_RUN.findall(data)) < 0.5 * high:
+        return None
+    read = {}
+    for encoding in ("cp932", "cp949", "gb18030", "big5"):
+        try:
+            read[encoding] = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(data) - 1 and len(data) == 1 << 22:  # a character cut by the 4 MiB read
+                read[encoding] = data[:exc.start].decode(encoding)
+    if not read:
+        return None
+    if "cp932" in read and len(re.findall("[\u3041-\u30fa]", read["cp932"])) >= 0.05 * (high / 2):
+        return "cp932"
+    hits = {encoding: sum(text.count(char) for char in _MARKERS[encoding]) for encoding, text in read.items()
+            if encoding in _MARKERS}
+    best = max(hits, key=hits.get, default=None)
+    if best is not None and hits[best] >= max(3, 0.02 * (high / 2)) and list(hits.values()).count(hits[best]) == 1:
+        return best
+    return None
 
 
 def first_undecodable(path: Path, encoding: str) -> tuple[int, int, int] | None:
@@ -280,8 +318,12 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
         return ()
     with path.open("rb") as handle:
         data = handle.read(1 << 22)
-    if data.isascii() or not _is_utf8(data):
+    if data.isascii():
         return ()
+    if not _is_utf8(data):
+        east_asian = east_asian_encoding(data)
+        return (f"{path.name} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
+                f"its characters are garbled; pass --encoding {east_asian}",) if east_asian else ()
     return (f"{path.name} is valid UTF-8 but is read as {encoding}: its non-ASCII characters are "
             f"likely garbled (é read as 'Ã©'); leave out --encoding to read it as UTF-8",)
 
