@@ -27,6 +27,7 @@ lands on a row the user did not decide on.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from engine.journal_format import ReplayProblems, data_name, json_scalar
@@ -259,9 +260,15 @@ class RowMatcher:
         return self._by_hash.get(digest, [])
 
 
+#: A whole number as pandas writes a float column to CSV ('100.0': an id column with a gap, or read as floats).
+_WHOLE_FLOAT_TEXT = re.compile(r"(-?(?:0|[1-9][0-9]*))\.0+")
+
+
 def _loose_id(value: Any) -> str | None:
-    """An id as text for matching across types (100, 100.0, "100" -> "100"), or None (a bool, a
-    null, a NaN: never an id to match loosely)."""
+    """An id as text for matching across types (100, 100.0, "100", "100.0" -> "100"), or None (a bool, a
+    null, a NaN: never an id to match loosely). "100.0" is how pandas writes a float id to CSV: decisions
+    on a Parquet file whose id column has a gap (floats 1.0, 2.0, NaN) did not apply to the same data saved
+    as CSV ('no row of the dataset has the ids they were made on (ids 1.0, 10.0)'). "007" stays apart from 7."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
@@ -270,4 +277,6 @@ def _loose_id(value: Any) -> str | None:
         if not math.isfinite(value):
             return None
         return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str) and (whole := _WHOLE_FLOAT_TEXT.fullmatch(value)):
+        return whole.group(1)
     return value if isinstance(value, str) else None
