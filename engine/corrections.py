@@ -24,6 +24,7 @@ the state.
 
 from __future__ import annotations
 
+import copy
 import operator
 import os  # noqa: F401 - tests reach os.fsync as engine.corrections.os.fsync
 import threading
@@ -55,6 +56,7 @@ from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, Jou
 from engine.journal_replay import RowMatcher
 from engine.journal_rows import RowParts
 from engine.journal_state import ACTION_INDEX, Current, DecisionState, Group
+from engine.journal_tail import Tail, read_tail, replay_point
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.load import Dataset, text_sha256
 
@@ -114,27 +116,56 @@ class Journal:
     # ----------------------------------------------------------------- replay
     def _load(self) -> None:
         problems = ReplayProblems()
-        data = self._file.read()
+        data, file_id = self._file.read_identified()
         framed = frame_groups(data, problems, self.path)
         self._next_seq = framed.next_seq
-        n_rows = len(self.dataset)  # the rows the lines name, fingerprinted in one pass, not one by one
-        self._matcher.prepare_prints([entry["row"] for group in framed.groups for entry in group
-                                      if "row_hash" in entry and 0 <= entry["row"] < n_rows])
-        found: dict[int, ReplayProblems] = {}  # per decision group: reported unless the user undid it
-        undone: set[int] = set()
+        self._found: dict[int, ReplayProblems] = {}  # per decision group: reported unless the user undid it
+        self._undone: set[int] = set()
         from engine.class_label_new import named_by_class_label
 
-        for group in named_by_class_label(framed.groups, self.dataset):  # hf:NAME once showed ints
-            self._replay_group(group, problems, found, undone)
-        # a group the user undid (and did not redo) is not a decision any more: that it no longer
-        # matches the data is no news ("20,000 decisions NOT applied" after undoing them was)
-        for group_id, group_problems in found.items():
-            if group_id not in undone:
-                problems.absorb(group_problems)
+        self._replay_groups(named_by_class_label(framed.groups, self.dataset), problems)  # hf:NAME once showed ints
         if framed.good_end < len(data) and not self.read_only:
             self._file.truncate_to(framed.good_end)
+        self._point = replay_point(data, framed.good_end, framed.next_seq, file_id) if self.read_only else None
+
+    def read_tail(self) -> Tail | None:
+        """Read-only: the groups another app appended since the last replay, or None where only a
+        whole replay (``Journal.open``) tells the state (engine/journal_tail.py). Only reads."""
+        return read_tail(self._file, self._point, self.path, self.dataset) if self.read_only else None
+
+    def apply_tail(self, tail: Tail) -> bool:
+        """Replay ``tail`` (from ``read_tail``) after what was replayed: the state a whole replay of
+        the file gives. False (nothing changed) for a tail that does not start where this replay ended."""
+        if self._point is None or tail.start != self._point:
+            return False
+        self._state.done, self._state.undone = self._stacks  # empty groups and all, as replay left them
+        self._base_problems.invalid_lines.extend(tail.problems.invalid_lines)
+        self._base_problems.incomplete_groups.extend(tail.problems.incomplete_groups)
+        self._replay_groups(tail.groups, self._base_problems)
+        self._next_seq, self._point = tail.point.next_seq, tail.point
+        return True
+
+    def _replay_groups(self, groups: list[list[dict[str, Any]]], problems: ReplayProblems) -> None:
+        n_rows = len(self.dataset)  # the rows the lines name, fingerprinted in one pass, not one by one
+        self._matcher.prepare_prints([entry["row"] for group in groups for entry in group
+                                      if "row_hash" in entry and 0 <= entry["row"] < n_rows])
+        found, fresh = self._found, vars(ReplayProblems())
+        for group in groups:
+            self._replay_group(group, problems, found, self._undone)
+            if found.get(group[0]["group"]) is not None and vars(found[group[0]["group"]]) == fresh:
+                del found[group[0]["group"]]  # nothing to report: every replay after this skips it
+        self._base_problems = problems  # the file's and the history's findings; a tail adds to them
+        if self.read_only:  # a tail replays after this: the groups' findings are added to a copy
+            problems = copy.deepcopy(problems)
+        # a group the user undid (and did not redo) is not a decision any more: that it no longer
+        # matches the data is no news ("20,000 decisions NOT applied" after undoing them was)
+        for group_id, group_problems in self._found.items():
+            if group_id not in self._undone:
+                problems.absorb(group_problems)
         # Groups that apply to no row (their rows changed since) are no-ops: later undo/redo
-        # lines, written by this session, never target them.
+        # lines, written by this session, never target them. (A tail goes on from the stacks as
+        # replay left them, as a whole replay would.)
+        self._stacks = (self._state.done, self._state.undone)
         self._state.forget_empty()
         self.load_report = problems.lines(removed=not self.read_only)
         self._problems = problems

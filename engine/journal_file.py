@@ -92,17 +92,23 @@ class JournalFile:
 
     def read(self) -> bytes:
         """The journal's bytes (b"" when it does not exist), never through a symbolic link."""
+        return self.read_identified()[0]
+
+    def read_identified(self) -> tuple[bytes, tuple[int, int] | None]:
+        """``read``, and the (device, inode) of the file read (None when there is none): a read-only
+        journal replays only what was appended to the same file (engine/journal_tail.py)."""
         try:
             fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
         except FileNotFoundError:
-            return b""
+            return b"", None
         except OSError as exc:
             raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
                 raise JournalError(f"cannot read journal {self.path}: not a regular file")
             with os.fdopen(fd, "rb", closefd=False) as handle:
-                return handle.read()
+                return handle.read(), (info.st_dev, info.st_ino)
         except OSError as exc:
             raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
         finally:

@@ -92,14 +92,18 @@ async def test_a_read_only_app_replays_one_change_once(monkeypatch, pinned_resul
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
             started: list[int] = []
-            replay = Journal._load
+            replay, read_tail = Journal._load, Journal.read_tail
 
-            def slow_load(self):
-                started.append(1)
-                release.wait(30)
-                return replay(self)
+            def slow(read):
+                def reading(self):
+                    started.append(1)
+                    release.wait(30)
+                    return read(self)
+                return reading
 
-            monkeypatch.setattr(Journal, "_load", slow_load)
+            # the worker reads what was appended (read_tail), or the whole file where it must (_load)
+            monkeypatch.setattr(Journal, "_load", slow(replay))
+            monkeypatch.setattr(Journal, "read_tail", slow(read_tail))
             writer.record("exclude", int(app.view.flagged("label")[0]), issue_type="label")
             await wait_until(pilot, lambda: len(started) >= 1, "the replay")
             await pilot.pause(0.5)  # some 25 polls while it runs
@@ -126,14 +130,18 @@ async def test_a_read_only_export_reads_the_journal_off_the_ui_thread(monkeypatc
             await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
             assert app.book.read_only
             replayed_on: list[threading.Thread] = []
-            replay = Journal._load
+            replay, read_tail = Journal._load, Journal.read_tail
 
-            def slow_load(self):
-                replayed_on.append(threading.current_thread())
-                release.wait(30)
-                return replay(self)
+            def slow(read):
+                def reading(self):
+                    replayed_on.append(threading.current_thread())
+                    release.wait(30)
+                    return read(self)
+                return reading
 
-            monkeypatch.setattr(Journal, "_load", slow_load)
+            # the worker reads what was appended (read_tail), or the whole file where it must (_load)
+            monkeypatch.setattr(Journal, "_load", slow(replay))
+            monkeypatch.setattr(Journal, "read_tail", slow(read_tail))
             writer.record("exclude", int(app.view.flagged("label")[0]), issue_type="label")
             await pilot.press("e")  # on the old code the app stopped here until the replay ended
             await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "export-path", "the export dialog")

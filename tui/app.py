@@ -24,8 +24,8 @@ from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
 from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
-from tui.messages import (AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, WorkFailed,
-                           readable)
+from tui.messages import (AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, JournalTail,
+                           WorkFailed, readable)
 from tui.palette import PaletteCommands
 from tui.view import AuditView
 
@@ -266,12 +266,21 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
     def reread_journal(self) -> None:
-        try:
+        try:  # the lines appended since the last read, where the file only grew; else all of it
+            tail = self.book.read_tail()
+            if tail is not None:
+                self.post_message(JournalTail(*tail))
+                return
             journal = self.book.open_again()
         except Exception as error:  # noqa: BLE001 - the copy stays; said once (next change retries)
             self.post_message(WorkFailed("journal reread", error))
         else:
             self.post_message(JournalReread(journal))
+
+    def on_journal_tail(self, message: JournalTail) -> None:
+        """Replayed here, on the thread that shows the journal: a few lines, as a rule."""
+        if self.book is not None and self.book.read_only and self.book.take_tail(message.tail, message.seen):
+            self._journal_shown()
 
     def on_journal_reread(self, message: JournalReread) -> None:
         """The other app's decisions show here: lists, totals, the export preview, the exit line."""
@@ -279,6 +288,9 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
             message.journal.close()
             return
         self.book.take(message.journal)
+        self._journal_shown()
+
+    def _journal_shown(self) -> None:
         self._export_preview()
         refresh = getattr(self.screen, "refresh_decisions", None) or getattr(self.screen, "fill_table", None)
         if refresh is not None and self.screen.is_mounted:

@@ -170,16 +170,38 @@ class DecisionBook:
         journal.seen = seen
         return journal
 
+    def read_tail(self) -> tuple[Any, tuple[int, int] | None] | None:
+        """What the other app appended since the last read (runs in a worker; only reads), with the
+        file's stat from before the read; None where only ``open_again`` (a whole replay) will do."""
+        seen = self._stat()
+        tail = self.journal.read_tail() if self.journal is not None else None
+        if tail is None or sum(map(len, tail.groups)) > TAIL_LINES_ON_UI:  # a bulk of many rows: replayed
+            return None  # whole in the worker, as the UI thread would take ~12 us a line
+        return tail, seen
+
+    def take_tail(self, tail: Any, seen: tuple[int, int] | None) -> bool:
+        """Replay ``tail`` (``read_tail``) into the journal shown here; False where it no longer
+        continues that journal (another read was taken since: nothing changed)."""
+        if self.journal is None or not self.journal.apply_tail(tail):
+            return False
+        self.seen = seen
+        self._show_all()
+        return True
+
     def take(self, journal: Any) -> None:
         """Show ``journal`` (from ``open_again``) instead of the stale copy."""
         old, self.journal = self.journal, journal
         self.seen = getattr(journal, "seen", self._stat())
+        self._show_all()
+        if old is not None:
+            old.close()
+
+    def _show_all(self) -> None:
+        """Every row's arrays from the journal's decisions, afresh."""
         self.codes[:] = NONE
         self.labels[:] = -1
         self.groups[:] = -1
         self._refresh(None)
-        if old is not None:
-            old.close()
 
     def display_label(self, index: int) -> str:
         """The label as the journal stores it (the class's display name; past the classes, an
@@ -446,6 +468,11 @@ class DecisionBook:
                 self.journal.close()
             finally:
                 self.journal = None
+
+
+#: A read-only app replays at most this many appended lines on its UI thread (~25 ms); more, the
+#: whole journal is replayed again in the worker (engine/journal_tail.py).
+TAIL_LINES_ON_UI = 2_000
 
 
 def said_of(message: str, count: int) -> str:

@@ -116,3 +116,12 @@ class JournalReread(Message):
     def __init__(self, journal: Any) -> None:
         super().__init__()
         self.journal = journal
+
+
+class JournalTail(Message):
+    """A read-only app read what the other app appended to the journal (``DecisionBook.read_tail``)."""
+
+    def __init__(self, tail: Any, seen: Any) -> None:
+        super().__init__()
+        self.tail = tail
+        self.seen = seen
