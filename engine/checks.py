@@ -41,8 +41,12 @@ def _open_user_array(path: str, what: str, *, mmap_mode: str | None) -> np.ndarr
     """``np.load`` of a numeric ``.npy`` (memory-mapped when asked), or a one-line DataError for a
     missing, unreadable, pickled (an object array is refused, never executed) or non-numeric file."""
     file = Path(path).expanduser()
-    if not file.is_file():
-        raise DataError(f"--{what}: no such file {path}")
+    if not file.is_file():  # a folder, a device or a FIFO was 'no such file' too, though it is there
+        if not file.exists():
+            raise DataError(f"--{what}: no such file {path}")
+        kind = ("a folder, not a .npy file" if file.is_dir()
+                else "not a regular file (a named pipe, device or socket); save the array with numpy.save")
+        raise DataError(f"--{what}: {path} is {kind}")
     try:
         with file.open("rb") as handle:
             head = handle.read(6)
