@@ -383,7 +383,8 @@ def issues_out_path(target: str, inputs: list[str | None], data: str | None = No
     path = Path(target).expanduser()
     if problem := folder_slash_problem(target, format_of(path) or "table", "--issues-out"):
         raise UsageError(problem)  # 'new.csv/': a file new.csv was written
-    named = [(Path(p).expanduser(), "an input file") for p in inputs if p and not str(p).startswith("hf:")]
+    named = [(Path(p).expanduser(), "an input folder" if Path(p).expanduser().is_dir() else "an input file")
+             for p in inputs if p and not str(p).startswith("hf:")]  # a saved dataset: 'inside an input file' was said
     if (default := data_journal_path(data)) is not None:
         named.append((default, DEFAULT_JOURNAL))
     for source, what in named:
