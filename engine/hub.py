@@ -102,6 +102,10 @@ def read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
     hub_logging.set_verbosity_error()  # its retry warnings would be extra lines on stderr
     bars = datasets.is_progress_bar_enabled()
     datasets.disable_progress_bars()  # "Generating train split" bars are not textaudit's progress lines
+    verbosity = datasets.logging.get_verbosity()
+    # its builders log a failure before raising it ('Failed to read file ... with error <class
+    # 'UnicodeDecodeError'>'): a second line above ours, which says the same (_reason)
+    datasets.logging.set_verbosity(datasets.logging.CRITICAL)
     try:
         # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
         loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train")
@@ -111,6 +115,7 @@ def read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
                 if local.is_dir() and any(p.is_file() for p in local.rglob("*")) else "")
         raise DataError(f"hf:{spec}: cannot load {where}: {_reason(exc)}{hint}") from None
     finally:
+        datasets.logging.set_verbosity(verbosity)
         if bars:
             datasets.enable_progress_bars()
     from engine.readers import read_saved
