@@ -211,10 +211,28 @@ def likely_encoding(path: Path, at: int = 0) -> str:
     ``at``: the offset of the first byte the given encoding could not read. Past the first 4 MiB, the
     4 MiB around it are judged: a UTF-8 file with one Latin-1 byte further on was told 'not valid
     utf-8 ...; pass --encoding utf-8', its first 4 MiB being UTF-8."""
+    return _likely(path, at)[0]
+
+
+def encoding_fix(path: Path, at: int = 0) -> str:
+    """What the line for a file its encoding cannot read tells to do: pass the likely encoding
+    (:func:`likely_encoding`), or, for a UTF-8 file with a stray byte in another encoding (a line pasted
+    from a Latin-1 file), fix that byte: 'pass --encoding latin-1' read every other non-ASCII character
+    of the file garbled ('café' as 'cafÃ©'), without a word."""
+    encoding, data = _likely(path, at)
+    if encoding in ("latin-1", "cp1252") and mostly_utf8(data):
+        return ("the rest of the file is UTF-8, so that byte is likely a stray one (text pasted from a file in "
+                "another encoding): fix it there (--encoding latin-1 would read the file's other non-ASCII "
+                "characters garbled, é as 'Ã©')")
+    return f"pass --encoding {encoding} or the file's real encoding"
+
+
+def _likely(path: Path, at: int) -> tuple[str, bytes]:
+    """:func:`likely_encoding` and the bytes it judged."""
     with path.open("rb") as handle:
         data = handle.read(1 << 22)
         if wide := wide_bom(data):
-            return wide
+            return wide, data
         if at > len(data) - 4 and len(data) == 1 << 22:
             start = max(0, at - (1 << 21))
             handle.seek(start)
@@ -224,18 +242,29 @@ def likely_encoding(path: Path, at: int = 0) -> str:
                 cut += 1
             data = data[cut:]
     if _is_utf8(data):
-        return "utf-8"
+        return "utf-8", data
     if east_asian := east_asian_encoding(data):
-        return east_asian
+        return east_asian, data
     if re.search(rb"[\x80-\x9f]", data):
         try:
             data.decode("cp1252")
-            return "cp1252"
+            return "cp1252", data
         except UnicodeDecodeError as exc:
             if exc.start < len(data) - 4:  # not just a character cut by the 4 MiB read
-                return "latin-1"
-            return "cp1252"
-    return "latin-1"
+                return "latin-1", data
+            return "cp1252", data
+    return "latin-1", data
+
+
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 text but for a few stray bytes: at least 10 multi-byte UTF-8 characters,
+    holding 90% of its bytes above 0x7F (Latin-1 or cp1252 text seldom spells one: 'Ã' then '©')."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    characters = _UTF8_CHARACTER.findall(data)
+    return len(characters) >= 10 and sum(map(len, characters)) >= 0.9 * high
 
 
 #: Characters frequent in any text of the language, in each double-byte encoding's reading: text in another
@@ -321,6 +350,11 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
     if data.isascii():
         return ()
     if not _is_utf8(data):
+        if mostly_utf8(data):
+            _, _, line = first_undecodable(path, "utf-8") or (0, 0, 0)
+            return (f"{path.name} is UTF-8 but for a few stray bytes (the first on line {line}) and is read as {encoding}: "
+                    f"its non-ASCII characters are likely garbled (é read as 'Ã©'); fix the stray bytes and leave out "
+                    "--encoding",)
         east_asian = east_asian_encoding(data)
         return (f"{path.name} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
                 f"its characters are garbled; pass --encoding {east_asian}",) if east_asian else ()

@@ -15,7 +15,7 @@ from engine.errors import DataError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.source_checks import (
-    check_source, first_undecodable, likely_encoding, looks_binary, other_content, utf8_read_as_single_byte,
+    check_source, encoding_fix, first_undecodable, looks_binary, other_content, utf8_read_as_single_byte,
 )
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
@@ -61,8 +61,7 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         at, byte, line = first_undecodable(path, encoding) or (exc.start, exc.object[exc.start], 0)
         where = f"at offset {at}" + (f", line {line}" if line else "")
         raise DataError(
-            f"{source_str}: not valid {encoding} (byte 0x{byte:02x} {where}); pass --encoding "
-            f"{likely_encoding(path, at)} or the file's real encoding"
+            f"{source_str}: not valid {encoding} (byte 0x{byte:02x} {where}); {encoding_fix(path, at)}"
         ) from None
     except pd.errors.EmptyDataError:
         raise DataError(f"{source_str}: the file is empty") from None
