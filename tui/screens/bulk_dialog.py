@@ -10,11 +10,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from tui.bindings import BULK_BINDINGS, DIALOG_PALETTE
 from tui.names import cut_middle
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import PartsLabel
 
 PREVIEW_ROWS = 8  # the first rows shown; the count says how many more
 CHANGE_WIDTH = 48  # the "Given → after" column at most
@@ -74,8 +75,8 @@ class BulkDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         request = self.request
         with Vertical(id="bulk"):
-            yield Label(f"{request.title} · enter/y confirms · esc/n cancels", classes="dialog-title",
-                        id="bulk-title", markup=False)  # the keys on top: a short terminal cuts the hint off
+            yield PartsLabel([request.title, "enter/y confirms", "esc/n cancels"], classes="dialog-title",
+                             id="bulk-title")  # the keys on top: a short terminal cuts the hint off
             yield Static(preview_table(request), id="bulk-preview", markup=False)
             more = request.count - len(request.preview)
             lines = [f"… and {more:,} more" if more > 0 else ""] + request.notes

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
 from engine.paths import fitting_name, missing_folder
@@ -18,6 +18,7 @@ from engine.wording import counted
 from tui.bindings import DIALOG_PALETTE
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import PartsLabel
 from tui.widgets.safe_input import SafeInput
 
 
@@ -165,8 +166,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
-            yield Label("Export the corrected dataset · enter exports · esc cancels", classes="dialog-title",
-                        markup=False)  # the keys on top: a short terminal cuts the buttons off
+            yield PartsLabel(["Export the corrected dataset", "enter exports", "esc cancels"],
+                             classes="dialog-title")  # the keys on top: a short terminal cuts the buttons off
             yield Static(self.summary(False), id="export-summary", markup=False)
             yield Static(self.format_text(False), id="export-format", markup=False)
             # not selected on focus: a key typed into the path edits it, never replaces it whole

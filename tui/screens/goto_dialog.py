@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 
 from tui.bindings import DIALOG_PALETTE, GOTO_BINDINGS
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import PartsLabel
 from tui.widgets.safe_input import SafeInput
 
 
@@ -68,8 +69,8 @@ class GotoDialog(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="goto"):
             ids = " or an id (id:X)" if self.ids is not None else ""  # without an id column: rows only
-            yield Label(f"Go to a row (0..{self.n_rows - 1:,}){ids} · enter goes · esc cancels",
-                        classes="dialog-title", markup=False)
+            yield PartsLabel([f"Go to a row (0..{self.n_rows - 1:,}){ids}", "enter goes", "esc cancels"],
+                             classes="dialog-title")
             yield SafeInput(placeholder="row number" + (" or id" if ids else ""), id="goto-query")  # a pasted id may hold ESC
             yield Label("", id="goto-error", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.containers import Vertical
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from engine.label_names import same_value
@@ -27,6 +27,7 @@ from tui.names import display_order, drawn_name
 from tui.widgets.cursor_list import CURSOR, CursorOptionList
 from tui.widgets.filter_bar import WordInput
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import PartsLabel
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
 NAME_COLUMN = 40  # names are padded to the longest, up to this or the room the list leaves (refit)
@@ -120,8 +121,8 @@ class LabelPicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             more = f" + {len(self.unused):,} unused" if self.unused else ""
-            yield Label(f"{self.heading} ({len(self.class_names):,} classes{more}) · enter picks · esc cancels",
-                        markup=False)
+            yield PartsLabel([f"{self.heading} ({len(self.class_names):,} classes{more})", "enter picks",
+                              "esc cancels"])
             if self.text is not None:
                 shown = " ".join(self.text[:TEXT_CHARS].split()) or "∅ (empty text)"
                 yield Static(shown, id="picker-text", markup=False)
