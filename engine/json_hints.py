@@ -15,6 +15,11 @@ from pathlib import Path
 from engine.errors import DataError
 
 
+#: Characters that end a line elsewhere (classic Mac OS, Python's str.splitlines) but not in JSON Lines.
+_OTHER_BREAKS = {"\r": "a lone CR (classic Mac OS line breaks)", "\x0b": "a vertical tab", "\x0c": "a form feed",
+                 "\x85": "NEL (U+0085)", "\u2028": "U+2028 LINE SEPARATOR", "\u2029": "U+2029 PARAGRAPH SEPARATOR"}
+
+
 def decode_error(exc: json.JSONDecodeError, source: Path, where: str) -> DataError:
     """The one line for a JSON text that does not parse; ``where``: '' or ' on line N' (JSON Lines)."""
     if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's hint, utf-8-sig, takes one at the file's start only
@@ -38,6 +43,11 @@ def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:
             return ("; a comma after the object: JSON Lines puts one object on each line with nothing between "
                     "them; delete the commas" if lines else f"; a comma after the value on line {exc.lineno}")
         if lines:
+            before, after = exc.doc[:exc.pos], exc.doc[exc.pos:]
+            gap = before[len(before.rstrip()):] + after[:len(after) - len(rest)]  # the space between the two values
+            if breaks := [name for char, name in _OTHER_BREAKS.items() if char in gap]:
+                return (f"; the objects are split by {' and '.join(breaks)}, which JSON Lines does not take for a line "
+                        "break (it splits at LF only): convert the line breaks to LF")
             return "; two JSON values on one line: put each object on a line of its own"
         return (f"; another JSON value starts on line {exc.lineno}: several values one after another are no JSON "
                 "file; put the records in one array ([{...}, {...}]), or save one object per line as .jsonl")
