@@ -110,3 +110,21 @@ async def test_the_app_writes_the_folder(pinned_result, tmp_path):
     assert any(text.startswith("wrote 258 rows") for text in seen), seen
     written = datasets.load_from_disk(str(tmp_path / "fixed"))
     assert len(written) == 258 and "text" in written.column_names
+
+
+async def test_a_split_of_a_saved_dataset_dict_is_offered_beside_it_not_inside(tmp_path):
+    """'dd/train.corrected/' would add a split to the DatasetDict dd, which the export refuses (the
+    dialog said so under the path it offered itself)."""
+    import datasets
+
+    splits = {name: datasets.Dataset.from_dict({"text": ["a", "b"], "label": [0, 1]}) for name in ("train", "test")}
+    datasets.DatasetDict(splits).save_to_disk(str(tmp_path / "dd"))
+    split = tmp_path / "dd" / "train"
+    assert default_path_text(str(split)) == f"{tmp_path / 'dd-train.corrected'}/"
+    app = DialogHost(ExportDialog(str(split), tmp_path / "j.jsonl", COUNTS, 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert warning(app) == ""
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ExportRequest(tmp_path / "dd-train.corrected", False, overwrite=False, fmt="hf")]

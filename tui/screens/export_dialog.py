@@ -69,8 +69,11 @@ def default_output(source: str) -> Path:
     from engine.demo_multilabel import demo_multilabel_path
 
     bundled = path.resolve() in (Path(demo_path()).resolve(), Path(demo_multilabel_path()).resolve())
-    beside = path.parent / fitting_name(stem or "dataset", f".corrected{suffix}")  # a long name: cut, with a hash
-    if not bundled and path.parent.is_dir() and cannot_write(beside) is None:
+    folder = path.parent
+    if (folder / "dataset_dict.json").is_file():  # a split of a saved DatasetDict: beside that, never inside
+        stem, folder = f"{folder.name}-{stem}", folder.parent  # ('dd/train.corrected' would add a split to dd)
+    beside = folder / fitting_name(stem or "dataset", f".corrected{suffix}")  # a long name: cut, with a hash
+    if not bundled and folder.is_dir() and cannot_write(beside) is None:
         return beside
     return Path.cwd() / beside.name
 
