@@ -336,6 +336,12 @@ def _is_utf8(data: bytes) -> bool:
 _SINGLE_BYTE = ("latin-1", "iso8859-1", "cp1252", "iso8859-15", "cp1250", "cp1251", "mac-roman")
 
 
+#: Double-byte codecs by the one :func:`east_asian_encoding` names for their texts.
+_DOUBLE_BYTE_FAMILY = {"cp932": "cp932", "shift_jis": "cp932", "shift_jis_2004": "cp932", "shift_jisx0213": "cp932",
+                       "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "big5": "big5", "cp950": "big5",
+                       "big5hkscs": "big5", "cp949": "cp949", "euc_kr": "cp949"}
+
+
 def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
     """A note when a file with non-ASCII bytes that is valid UTF-8 is read with a single-byte
     ``--encoding`` (é would be read as 'Ã©', and an export would keep the garbled text)."""
@@ -343,12 +349,17 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
         name = codecs.lookup(encoding).name
     except LookupError:
         return ()
-    if name not in {codecs.lookup(e).name for e in _SINGLE_BYTE}:
+    family = _DOUBLE_BYTE_FAMILY.get(name.replace("-", "_"))
+    if family is None and name not in {codecs.lookup(e).name for e in _SINGLE_BYTE}:
         return ()
     with path.open("rb") as handle:
         data = handle.read(1 << 22)
     if data.isascii():
         return ()
+    if family is not None:  # GBK text read as big5 decodes, as other characters: said too
+        east_asian = east_asian_encoding(data)
+        return (f"{path.name} looks like {east_asian} text but is read as {encoding}: its characters are likely "
+                f"garbled; pass --encoding {east_asian}",) if east_asian not in (None, family) else ()
     if not _is_utf8(data):
         if mostly_utf8(data):
             _, _, line = first_undecodable(path, "utf-8") or (0, 0, 0)

@@ -53,3 +53,21 @@ def test_a_double_byte_file_read_as_latin_1_anyway_says_so(tmp_path):
     dataset = load_dataset(path, encoding="latin-1")
     assert [w for w in dataset.warnings if w.startswith("data.csv looks like cp932 text (Japanese, Chinese or Korean) "
                                                          "but is read as latin-1: its characters are garbled")]
+
+
+@pytest.mark.parametrize("written, read", [("gb18030", "big5"), ("cp949", "gbk"), ("big5", "gbk")])
+def test_double_byte_text_read_with_another_double_byte_encoding_says_so(tmp_path, written, read):
+    path = _csv(tmp_path, TEXTS[written], written)
+    try:
+        dataset = load_dataset(path, encoding=read)  # another CJK codec may read the bytes, as other characters
+    except DataError as exc:
+        assert f"pass --encoding {written} or" in exc.message
+        return
+    assert [w for w in dataset.warnings if w.startswith(f"data.csv looks like {written} text but is read as {read}")]
+
+
+@pytest.mark.parametrize("written, read", [("gb18030", "gbk"), ("cp949", "euc_kr"), ("cp932", "cp932"),
+                                           ("big5", "cp950")])
+def test_the_right_double_byte_encoding_gets_no_note(tmp_path, written, read):
+    path = _csv(tmp_path, TEXTS[written], written if written != "gb18030" else "gbk")
+    assert not [w for w in load_dataset(path, encoding=read).warnings if "looks like" in w]
