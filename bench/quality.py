@@ -44,6 +44,10 @@ Holdout variants (session 22; opt-in, never tuned on; bench/README.md "Session 2
   X+other60           classes merged at random into one catch-all label until it holds 60% of the rows
   X+twins             a fifth of the rows copied exactly once; with noise kind ``twin`` (flips only on
                       the second copies) every flip leaves one text under two labels
+Holdout variant (session 24; opt-in, never tuned on; bench/README.md "Session 24 (quality24b)"):
+  X+vsrest10          two labels: classes in random order form the positive one until it holds 10% of the
+                      rows, the rest the negative one (ag_news: one topic cut to 10%; banking77 7 intents,
+                      banking77test 8)
 Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP blank); a tool that
 flags tens of % of a clean dataset is broken. ``--sanity`` runs that and the degenerate shapes.
 Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
@@ -96,8 +100,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
 from bench.quality_shapes import (  # noqa: E402,F401  (re-exported: tests/test_quality_bench.py)
     COARSE, EXTRA_KINDS, FINE_TAIL, RMERGE, SHAPES, catch_all, coarse_classes, duplicated_rows, first_words,
-    first_words_count, inject, later_copies, long_tail_rows, noise_targets, projected, projection_dims, random_merge,
-    scattered_copies, shape_rows, split_classes,
+    first_words_count, inject, later_copies, long_tail_rows, noise_targets, one_vs_rest, projected, projection_dims,
+    random_merge, scattered_copies, shape_rows, split_classes,
 )
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
@@ -160,7 +164,7 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     import pandas as pd
 
     base, *variants = spec.split("+")
-    known = ("longtail", "split", "tfidf", "dup", "topics", "twins", "other60") + SHAPES + COARSE + RMERGE
+    known = ("longtail", "split", "tfidf", "dup", "topics", "twins", "other60", "vsrest10") + SHAPES + COARSE + RMERGE
     if base not in BASES or any(v not in known and projection_dims(v) is None and first_words_count(v) is None
                                 for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
@@ -185,6 +189,9 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
             labels = random_merge(labels, int(merge[len("rmerge"):]))
     if "other60" in variants:
         labels = catch_all(labels)
+    if "vsrest10" in variants:  # session 24: one label against the rest, 10:90
+        keep, labels = one_vs_rest(labels)
+        texts, vectors = [texts[i] for i in keep], vectors[keep]
     if "longtail" in variants:
         keep = long_tail_rows(labels)
         texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]

@@ -146,6 +146,23 @@ def catch_all(labels: np.ndarray, share: float = 0.6) -> np.ndarray:
     return out
 
 
+def one_vs_rest(labels: np.ndarray, share: float = 0.1) -> tuple[np.ndarray, np.ndarray]:
+    """``+vsrest10`` (session 24's two-class holdout): classes in random order (seed 24) form the positive label
+    until it holds ``share`` of the rows, every other class the negative one (a topic against the rest, as a
+    spam or toxicity set); where the positive classes hold more (ag_news: one topic, 25%), their rows are cut at
+    random to ``share``. Returns the rows kept and their labels (1 positive, 0 the rest)."""
+    rng = np.random.default_rng(24)
+    counts = np.bincount(labels)
+    order = rng.permutation(len(counts))
+    positive = np.isin(labels, order[: int(np.searchsorted(np.cumsum(counts[order]), share * len(labels))) + 1])
+    rest = np.flatnonzero(~positive)
+    wanted = int(round(share / (1 - share) * len(rest)))
+    pos_rows = np.flatnonzero(positive)
+    pos_rows = rng.choice(pos_rows, min(wanted, len(pos_rows)), replace=False)
+    keep = np.sort(np.concatenate([rest, pos_rows]))
+    return keep, positive[keep].astype(np.int64)
+
+
 def first_words(texts: list[str], words: int) -> list[str]:
     """``+firstN``: every text cut to its first N words (a weak signal from the same encoder)."""
     return [" ".join(text.split()[:words]) for text in texts]

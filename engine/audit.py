@@ -55,8 +55,9 @@ ISSUE_TYPES = (
 # strays, rows each placed in a sure other class of their own, counted and flagged as any row; 28: a
 # flip model's count divides by a detection share of 0.25-0.5 too where 9 or more rows are counted,
 # and an undecided held-out test counts with the larger of its two models, engine/flip_counts.py; 29: the
-# class-rate path counts with its rates per class, flip_counts.rated_flips)
-LABEL_VERSION = 29
+# class-rate path counts with its rates per class, flip_counts.rated_flips; 30: two classes, the rows below
+# 0.5 at the fitted power no longer capped by cleanlab's count, which misses flips out of one class)
+LABEL_VERSION = 30
 
 
 @dataclass

@@ -84,6 +84,11 @@ two-class sets with 5-10% flips the rows below 0.5 were 0.76-0.96x the flips (cl
 labels through ``T`` (``fitted_sharpness``: 2-3.25 there, now 0.96-1.11x the flips). (Doing so on
 every posterior without a model count raised the flags on clean many-class sets by 19-37%; fitting
 the power for every count cost the many-class TF-IDF sets 0.02-0.07 F1; bench/README.md.)
+Cleanlab's count no longer caps that one (LABEL_VERSION 30): with flips out of one class only,
+nothing flips into it, so its confident-learning threshold (the class's mean probability on the rows
+labelled with it) stays at its clean rows' level, and the flips the classifier partly learned sit
+under it (ag_news two topics, a quarter of one flipped: cleanlab 278-284 for 380, the fitted power
+351-361; bench/README.md, session 24 (quality24b)).
 Which label's rows rank first is then the ratio of ``T``'s two flip rates, and cleanlab's tilts where
 the classifier honestly confuses one class for the other more than the reverse (a weak set with
 random flips: 0.01-0.03 AP below self-confidence), so held-out rows decide between cleanlab's two
@@ -107,7 +112,7 @@ from engine.noise_trust import (
 )
 from engine.pair_backing import SELF_CONFIDENCE_WEIGHT, log_odds_pool, pair_backing_z
 from engine.score_finish import finished_score
-from engine.wording import counted
+from engine.wording import counted, counted_verb
 
 #: The powers ``fitted_sharpness`` tries (two classes: the count's power, see the module docstring).
 SHARPNESS_GRID = tuple(float(power) for power in np.arange(1.0, 4.01, 0.25))
@@ -337,7 +342,9 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
             power = fitted_sharpness(labels, probs, noise)
             diagnostics["count_sharpness"] = power
             below = label_posterior(labels, probs, sharpness=power, noise=noise) < 0.5
-        estimated = min(cleanlab_count, int(np.sum(below)))
+        # two classes: the rows below 0.5 at the fitted power alone (cleanlab's count misses flips out of one
+        # class: nothing flips into it, so its confident-learning threshold stays at its clean rows' level; docstring)
+        estimated = int(np.sum(below)) if two_classes else min(cleanlab_count, int(np.sum(below)))
         if evidence is not None:
             pair_flips, pair_seen = counted_flips(labels, q, flip_destinations(noise), set_aside=barely)
             diagnostics.update(class_pair_estimate=int(round(pair_flips)), class_pair_detection=round(pair_seen, 4))
@@ -356,7 +363,11 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
             found = "no label errors" if uniform_count == 0 else "only " + counted(uniform_count, "label error")
             why = (f"a random-flip model finds {found} while cleanlab counts {cleanlab_count:,}: errors the "
                    f"classifier partly learned are systematic")
-        if cleanlab_count == 0:  # no reason to give: neither model finds an error (a clean file)
+        if two_classes and estimated > cleanlab_count:
+            why += (f"; {counted_verb(estimated, 'row', 'are')} flagged as more likely wrong than right, where "
+                    f"cleanlab's confident joint counts {cleanlab_count:,}: it misses flips out of a class that few "
+                    f"rows flip into, whose threshold stays as high as its clean rows")
+        if cleanlab_count == 0 and estimated == 0:  # no reason to give: neither model finds an error (a clean file)
             notes.append("label scores: the noise-aware posterior; cleanlab's confident joint counts no likely "
                          "label errors, so no row is flagged")
         else:

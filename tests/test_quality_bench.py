@@ -221,3 +221,17 @@ def test_session23_sink_and_oneclass_noise() -> None:
     assert truth.sum() == 50 and (big[truth] == 0).all() and len(np.unique(noisy[truth])) == 3
     noisy, truth = inject(big, "oneclass", 0.4, 0, {})
     assert truth.sum() == 100  # capped at half the class
+
+
+def test_session24_one_label_against_the_rest() -> None:
+    """``vsrest10``: two labels, whole classes (in a seeded random order) as the positive one until it holds 10% of
+    the rows, cut to 10% where one class alone holds more (ag_news: one topic of four); the rest negative."""
+    from bench.quality_shapes import one_vs_rest
+
+    for labels in (labels_of(4, 1900), labels_of(77, 130)):
+        keep, two = one_vs_rest(labels)
+        assert set(np.unique(two)) == {0, 1} and len(keep) == len(two) and np.all(np.diff(keep) > 0)
+        assert abs(two.mean() - 0.1) < 0.01
+        positive, negative = np.unique(labels[keep][two == 1]), np.unique(labels[keep][two == 0])
+        assert not set(positive) & set(negative)  # whole classes on one side
+        assert (two == 0).sum() == np.isin(labels, negative).sum()  # the rest kept whole
