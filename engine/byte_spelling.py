@@ -9,8 +9,8 @@ A file written by another tool may use either, and decoding it and encoding the 
 bytes of rows no decision touched (every '髙橋' spelled fb fc), where README promises a file read
 with ``--encoding`` back byte for byte. :func:`file_spellings`
 finds, per character, the spelling the file uses; the export's encoder writes those characters so
-(engine/writers.py). UTF-8, UTF-16/32, ASCII and Latin-1 have one spelling per character, so their
-files are not read again.
+(engine/writers.py). UTF-8, UTF-16/32 and the single-byte codecs (Latin-1, cp1252, ...) have one
+spelling per character, so their files are not read again.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import codecs
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 #: Codecs whose strict decoding is one-to-one: an export encodes what they decoded to the same bytes.
@@ -35,7 +36,7 @@ def file_spellings(path: str | Path, encoding: str) -> tuple[dict[str, bytes], i
         name = codecs.lookup(encoding).name
     except LookupError:
         return None
-    if name in _ONE_SPELLING or name.startswith("iso2022") or name in ("hz", "utf-7"):
+    if name in _ONE_SPELLING or _single_byte(name) or name.startswith("iso2022") or name in ("hz", "utf-7"):
         return None  # (ISO-2022, HZ and UTF-7 carry a state between characters: not spelled one by one)
     try:
         raw = Path(path).expanduser().read_bytes()
@@ -64,6 +65,20 @@ def file_spellings(path: str | Path, encoding: str) -> tuple[dict[str, bytes], i
     except (OSError, UnicodeError, ValueError):
         return None
     return (spellings, respelled) if spellings else None
+
+
+@lru_cache(maxsize=None)
+def _single_byte(name: str) -> bool:
+    """True for a codec reading each byte as one character, each its own (cp1252, mac-roman, koi8-r: every
+    one of Python's): decoding it is one-to-one, so its files are not read again."""
+    try:
+        chars = [codecs.decode(bytes([byte]), name, "replace") for byte in range(256)]
+        whole = codecs.decode(bytes(range(256)), name, "replace")
+    except (LookupError, ValueError, TypeError):
+        return False
+    defined = [char for char in chars if char != "\ufffd"]
+    return (whole == "".join(chars) and all(len(char) == 1 for char in chars) and len(defined) > 128  # (bytes above
+            and len(set(defined)) == len(defined))  # 0x7F of their own: UTF-8's are no characters alone)
 
 
 def _spell_out(line: bytes, encoding: str, seen: dict[str, Counter], own: dict[str, bytes]) -> None:

@@ -95,7 +95,7 @@ def test_big5_too(tmp_path):
     assert out == data
 
 
-def test_a_utf8_file_is_not_read_again(tmp_path, monkeypatch):
+def test_utf8_and_single_byte_files_are_not_read_again(tmp_path, monkeypatch):
     from engine import byte_spelling
 
     path = tmp_path / "u.csv"
@@ -104,4 +104,6 @@ def test_a_utf8_file_is_not_read_again(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
     assert byte_spelling.file_spellings(path, "utf-8") is None
     assert byte_spelling.file_spellings(path, "utf_8_sig") is None
+    for single_byte in ("cp1252", "latin-1", "koi8-r", "mac-roman", "cp037"):  # one byte, one character, its own
+        assert byte_spelling.file_spellings(path, single_byte) is None
     assert read == []
