@@ -29,6 +29,7 @@ from engine.label_column import (
 from engine.source_checks import check_source  # noqa: F401 - the CLI imports it from here
 from engine.table_read import read_table, read_table_styled  # noqa: F401 - read_table: callers import it from here
 from engine.label_sets_hint import joined_sets_hint, joined_sets_note
+from engine.list_cells import list_cells_note
 from engine.text_notes import header_row_notes, number_text_notes
 from engine.wording import counted, counted_verb
 
@@ -337,6 +338,8 @@ def load_dataset(
             raise DataError(f"{name}: {exc.message}{hint}") from None
         if (joined := joined_sets_note(frame[label_column], label_column)) is not None:
             label_warnings = [joined, *label_warnings]
+        elif (lists := list_cells_note(frame[label_column], label_column)) is not None:
+            label_warnings = [lists, *label_warnings]
     if len(classes) < 2:
         raise DataError(
             f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
