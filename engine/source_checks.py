@@ -344,7 +344,9 @@ _DOUBLE_BYTE_FAMILY = {"cp932": "cp932", "shift_jis": "cp932", "shift_jis_2004":
 
 def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
     """A note when a file with non-ASCII bytes that is valid UTF-8 is read with a single-byte
-    ``--encoding`` (é would be read as 'Ã©', and an export would keep the garbled text)."""
+    ``--encoding`` (é would be read as 'Ã©', and an export would keep the garbled text), or a double-byte
+    one (--encoding gbk decodes UTF-8 too, as other characters); or, not UTF-8, looks like another
+    encoding's text (:func:`mostly_utf8`, :func:`east_asian_encoding`)."""
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
@@ -356,7 +358,7 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
         data = handle.read(1 << 22)
     if data.isascii():
         return ()
-    if family is not None:  # GBK text read as big5 decodes, as other characters: said too
+    if family is not None and not _is_utf8(data):  # GBK text read as big5 decodes, as other characters: said too
         east_asian = east_asian_encoding(data)
         return (f"{path.name} looks like {east_asian} text but is read as {encoding}: its characters are likely "
                 f"garbled; pass --encoding {east_asian}",) if east_asian not in (None, family) else ()
@@ -369,8 +371,9 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
         east_asian = east_asian_encoding(data)
         return (f"{path.name} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
                 f"its characters are garbled; pass --encoding {east_asian}",) if east_asian else ()
+    garbled = codecs.decode("é".encode(), encoding, "replace")  # 'Ã©' in latin-1, '茅' in gbk
     return (f"{path.name} is valid UTF-8 but is read as {encoding}: its non-ASCII characters are "
-            f"likely garbled (é read as 'Ã©'); leave out --encoding to read it as UTF-8",)
+            f"likely garbled (é read as {garbled!r}); leave out --encoding to read it as UTF-8",)
 
 
 def looks_binary(path: Path) -> bool:

@@ -71,3 +71,12 @@ def test_double_byte_text_read_with_another_double_byte_encoding_says_so(tmp_pat
 def test_the_right_double_byte_encoding_gets_no_note(tmp_path, written, read):
     path = _csv(tmp_path, TEXTS[written], written if written != "gb18030" else "gbk")
     assert not [w for w in load_dataset(path, encoding=read).warnings if "looks like" in w]
+
+
+def test_utf8_text_read_as_a_double_byte_encoding_says_so(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_text("text,label\n" + "".join(f"caf\u00e9 cr\u00e8me {i},{'ab'[i % 2]}\n" for i in range(20)),
+                    encoding="utf-8")
+    dataset = load_dataset(path, encoding="gbk")  # c3 a9 (é) is a GBK character too: it decodes, garbled
+    assert dataset.texts[0] != "caf\u00e9 cr\u00e8me 0"
+    assert [w for w in dataset.warnings if w.startswith("data.csv is valid UTF-8 but is read as gbk")]
