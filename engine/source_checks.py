@@ -220,7 +220,7 @@ def encoding_fix(path: Path, at: int = 0) -> str:
     from a Latin-1 file), fix that byte: 'pass --encoding latin-1' read every other non-ASCII character
     of the file garbled ('café' as 'cafÃ©'), without a word."""
     encoding, data = _likely(path, at)
-    if encoding in ("latin-1", "cp1252") and mostly_utf8(data):
+    if not encoding.startswith("utf-") and mostly_utf8(data):
         return ("the rest of the file is UTF-8, so that byte is likely a stray one (text pasted from a file in "
                 "another encoding): fix it there (--encoding latin-1 would read the file's other non-ASCII "
                 "characters garbled, é as 'Ã©')")
@@ -245,6 +245,8 @@ def _likely(path: Path, at: int) -> tuple[str, bytes]:
         return "utf-8", data
     if east_asian := east_asian_encoding(data):
         return east_asian, data
+    if not mostly_utf8(data) and (script := single_byte_script(data)):
+        return script, data
     if re.search(rb"[\x80-\x9f]", data):
         try:
             data.decode("cp1252")
@@ -301,6 +303,25 @@ def east_asian_encoding(data: bytes) -> str | None:
     if best is not None and hits[best] >= max(3, 0.02 * (high / 2)) and list(hits.values()).count(hits[best]) == 1:
         return best
     return None
+
+
+#: What a file of words in a non-Latin single-byte code page is told to pass: its bytes alone cannot say
+#: which script (Hebrew read as cp1253 is Greek letters, Russian as cp1255 Hebrew ones).
+SCRIPT_PAGES = "cp1251 (Cyrillic), cp1253 (Greek), cp1255 (Hebrew), cp1256 (Arabic) or cp874 (Thai), as its script is,"
+
+
+_LATIN_PAGES = frozenset(codecs.lookup(e).name for e in ("latin-1", "cp1252", "iso8859-15", "mac-roman", "cp1250"))
+
+
+def single_byte_script(data: bytes) -> str | None:
+    """:data:`SCRIPT_PAGES` for text (``data``, neither UTF-8 nor a double-byte encoding) whose bytes above
+    0x7F come in words, as Cyrillic, Greek, Hebrew, Arabic or Thai words in a code page do; None where they
+    mostly stand alone, in Latin words (Latin-1, cp1252). Such a file was told 'pass --encoding latin-1',
+    which reads Russian as 'ïðèâåò', and the audit ran on that without a word."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if high < 8 or sum(len(run) for run in _DOUBLE_BYTE_RUN.findall(data)) < 0.7 * high:
+        return None
+    return SCRIPT_PAGES
 
 
 def first_undecodable(path: Path, encoding: str) -> tuple[int, int, int] | None:
@@ -368,9 +389,13 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
             return (f"{path.name} is UTF-8 but for a few stray bytes (the first on line {line}) and is read as {encoding}: "
                     f"its non-ASCII characters are likely garbled (é read as 'Ã©'); fix the stray bytes and leave out "
                     "--encoding",)
-        east_asian = east_asian_encoding(data)
-        return (f"{path.name} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
-                f"its characters are garbled; pass --encoding {east_asian}",) if east_asian else ()
+        if east_asian := east_asian_encoding(data):
+            return (f"{path.name} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
+                    f"its characters are garbled; pass --encoding {east_asian}",)
+        if name in _LATIN_PAGES and single_byte_script(data):
+            return (f"{path.name} holds words of bytes above 0x7F, as a non-Latin script's code page does, but is read "
+                    f"as {encoding}, a Latin one: its words are likely garbled; pass --encoding {SCRIPT_PAGES[:-1]}",)
+        return ()
     garbled = codecs.decode("é".encode(), encoding, "replace")  # 'Ã©' in latin-1, '茅' in gbk
     return (f"{path.name} is valid UTF-8 but is read as {encoding}: its non-ASCII characters are "
             f"likely garbled (é read as {garbled!r}); leave out --encoding to read it as UTF-8",)
