@@ -101,7 +101,9 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
         # '0' ... '10' or '1.0' ... '12.0' read as text (a CSV keeps its cells as written; pandas writes an
         # int column with a gap as 1.0, 2.0): classes in number order, as scikit-learn orders number labels,
         # so a --pred-probs from it lines up ('10' after '9', not '1'); the names keep their spelling
-        by_number = np.argsort([float(c) for c in classes], kind="stable")
+        from decimal import Decimal  # exact: float() made '99999999999999999' and 1e17 one number, in text order
+
+        by_number = np.asarray(sorted(range(len(classes)), key=lambda i: Decimal(classes[i])), dtype=np.intp)
         rank = np.empty_like(by_number)
         rank[by_number] = np.arange(len(by_number))
         classes, first, indices = classes[by_number], first[by_number], rank[indices.reshape(-1)]
