@@ -310,17 +310,18 @@ def east_asian_encoding(data: bytes) -> str | None:
 SCRIPT_PAGES = "cp1251 (Cyrillic), cp1253 (Greek), cp1255 (Hebrew), cp1256 (Arabic) or cp874 (Thai), as its script is,"
 
 
+_WORD_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _LATIN_PAGES = frozenset(codecs.lookup(e).name for e in ("latin-1", "cp1252", "iso8859-15", "mac-roman", "cp1250"))
 
 
 def single_byte_script(data: bytes) -> str | None:
     """:data:`SCRIPT_PAGES` for text (``data``, neither UTF-8 nor a double-byte encoding) whose bytes above
-    0x7F come in words, as Cyrillic, Greek, Hebrew, Arabic or Thai words in a code page do; None where they
-    mostly stand alone, in Latin words (Latin-1, cp1252). Such a file was told 'pass --encoding latin-1',
+    0x7F come in words (runs of 3 or more), as Cyrillic, Greek, Hebrew, Arabic or Thai words in a code page do;
+    None where they stand alone or in pairs, in Latin words (Latin-1, cp1252). Such a file was told 'pass --encoding latin-1',
     which reads Russian as 'ïðèâåò', and the audit ran on that without a word."""
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    if high < 8 or sum(len(run) for run in _DOUBLE_BYTE_RUN.findall(data)) < 0.7 * high:
-        return None
+    if high < 8 or sum(len(run) for run in _WORD_RUN.findall(data)) < 0.7 * high:
+        return None  # (Portuguese 'ação', 'ções': two accented letters side by side, no more)
     return SCRIPT_PAGES
 
 

@@ -15,6 +15,7 @@ TEXTS = {"cp1251": ["очень хороший товар", "доставка б
          "cp1253": ["πολύ καλό προϊόν", "γρήγορη παράδοση", "δεν το προτείνω", "καλή τιμή"],
          "cp1255": ["מוצר טוב מאוד", "משלוח מהיר", "לא ממליץ", "מחיר טוב"]}
 LATIN = ["très bon produit", "Größe passt nicht", "déçu par la qualité", "à éviter", "Süßes Geschenk"]
+PORTUGUESE = ["a informação não está disponível", "opções de configuração", "ações e soluções", "condições"]
 
 
 def _csv(tmp_path, texts, encoding):
@@ -39,6 +40,15 @@ def test_a_non_latin_code_page_is_not_told_latin_1(tmp_path, encoding):
 
 def test_latin_1_text_is_still_told_latin_1(tmp_path):
     path = _csv(tmp_path, LATIN, "latin-1")
+    with pytest.raises(DataError, match="pass --encoding latin-1 or the file's real encoding"):
+        load_dataset(path)
+    assert not [w for w in load_dataset(path, encoding="latin-1").warnings if "garbled" in w]
+
+
+def test_portuguese_pairs_of_accented_letters_are_no_script_words(tmp_path):
+    """'ção', 'ções': two accented letters side by side, never three (10df6ff took such a file for a
+    non-Latin script's: the hint named Cyrillic..., and a right latin-1 read got a 'garbled' note)."""
+    path = _csv(tmp_path, PORTUGUESE, "latin-1")
     with pytest.raises(DataError, match="pass --encoding latin-1 or the file's real encoding"):
         load_dataset(path)
     assert not [w for w in load_dataset(path, encoding="latin-1").warnings if "garbled" in w]
