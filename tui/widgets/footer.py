@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual import events
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 
 PALETTE_MIN_WIDTH = 80  # the width every screen's keys and the palette key were laid out for
@@ -30,6 +31,15 @@ class Footer(TextualFooter):
     columns it covered the last keys, '? Help' among them ('q Quit  ? He▏^p palette' on the
     summary; gone on the row screens), and ctrl+p works without it.
     """
+
+    def compose(self):
+        """Textual's keys; the help key marked, so that narrower than the palette key needs it keeps
+        its place at the right end (app.tcss): at 40 columns the summary's footer ended 'q Qu' and the
+        row screens' '… u Undo', '? Help' cut off (the filter's hint says '? lists the syntax')."""
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action == "help":
+                widget.add_class("-help")
+            yield widget
 
     def on_mount(self) -> None:  # Textual runs Footer.on_mount too (handlers run up the classes)
         self.app.screen_change_signal.subscribe(self, self.screen_changed)
