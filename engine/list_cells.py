@@ -32,8 +32,9 @@ def _written_list(text: str) -> bool:
     return False
 
 
-def list_cells_note(values: pd.Series, column: str) -> str | None:
-    """The note for a column of strings most of whose distinct values are written lists; else None."""
+def list_cells_note(values: pd.Series, column: str, label_sep: str | None = None) -> str | None:
+    """The note for a column of strings most of whose distinct values are written lists; else None.
+    ``label_sep``: the run split them at it, brackets and quotes into the labels ("['a'", "'b']")."""
     present = values.dropna()
     try:
         distinct = present.unique().tolist()
@@ -46,6 +47,11 @@ def list_cells_note(values: pd.Series, column: str) -> str | None:
     if len(lists) < 2 or len(lists) < MIN_LIST_SHARE * len(texts):
         return None
     example = max(lists, key=len) if len(max(lists, key=len)) <= 60 else lists[0][:60] + "…"
+    if label_sep is not None:
+        return (f"labels in column {column!r} are lists written as text (e.g. {example!r}, as pandas' to_csv writes a "
+                f"column of lists): --label-sep {label_sep!r} splits them with their brackets and quotes in the labels; "
+                "to audit them as label sets save the data as JSON Lines (df.to_json(path, orient='records', "
+                "lines=True)), or join each list with a separator")
     return (f"labels in column {column!r} are lists written as text (e.g. {example!r}, as pandas' to_csv writes a "
             "column of lists): audited as single labels, each list a class; to audit them as label sets save the "
             "data as JSON Lines (df.to_json(path, orient='records', lines=True)), or join each list with a "

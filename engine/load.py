@@ -326,6 +326,8 @@ def load_dataset(
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
         labels, originals = primary_labels(label_sets), parsed.originals or {c: c for c in classes}
         label_warnings = [summary_note(label_column, parsed)] + parsed.warnings
+        if label_sep is not None and (lists := list_cells_note(frame[label_column], label_column, label_sep)):
+            label_warnings = [lists, *label_warnings]
     else:
         try:
             if (names := class_label_names(style, label_column)) is not None:

@@ -39,3 +39,15 @@ def test_plain_and_bracketed_labels_get_no_note(tmp_path):
     assert not [w for w in load_dataset(path, label_column="tags").warnings if "lists written as text" in w]
     path.write_text("text,tags\n" + "".join(f"row {i},{'ab'[i % 2]}\n" for i in range(10)))
     assert not [w for w in load_dataset(path, label_column="tags").warnings if "lists written as text" in w]
+
+
+def test_with_label_sep_the_split_is_named(tmp_path):
+    path = tmp_path / "d.csv"
+    _frame().to_csv(path, index=False)
+    dataset = load_dataset(path, label_column="tags", label_sep=",")
+    assert "['billing'" in dataset.class_names  # what the split reads: brackets and quotes in the labels
+    notes = [w for w in dataset.warnings if "lists written as text" in w]
+    assert notes and "--label-sep ',' splits them with their brackets and quotes in the labels" in notes[0]
+    joined = tmp_path / "j.csv"
+    _frame().assign(tags=["|".join(s) for s in SETS]).to_csv(joined, index=False)
+    assert not [w for w in load_dataset(joined, label_column="tags", label_sep="|").warnings if "written as text" in w]
