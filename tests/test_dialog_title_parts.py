@@ -35,3 +35,21 @@ async def test_the_picker_title_keeps_its_keys_whole_at_80_columns(pinned_result
         strips = title.render_lines(Region(0, 0, title.content_region.width, title.content_region.height))
         lines = [strip.text.rstrip() for strip in strips if strip.text.strip()]
         assert lines == ["Choose a label for row 2,711 (77 classes) · enter picks", "esc cancels"], lines
+
+
+async def test_the_label_set_picker_title_breaks_between_its_parts(pinned_result, tmp_path):
+    from tui_synthetic import fixed_app
+
+    from tui.screens.label_set_picker import LabelSetPicker
+
+    parts = ["Labels of row 2,711", "space toggles", "enter saves", "/ searches", "esc cancels"]
+    app = fixed_app(pinned_result, tmp_path / "j.jsonl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(LabelSetPicker(["app", "card", "refund"], (0,), title=parts[0]))
+        await pilot.pause()
+        await pilot.pause()
+        title = app.screen.query(Label).first()
+        strips = title.render_lines(Region(0, 0, title.content_region.width, title.content_region.height))
+        lines = [strip.text.rstrip() for strip in strips if strip.text.strip()]
+        assert len(lines) == 2 and all(part in parts for line in lines for part in line.split(" · ")), lines

@@ -22,6 +22,7 @@ from tui.bindings import DIALOG_PALETTE
 from tui.names import display_order
 from tui.widgets.cursor_list import CursorCheckList
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import PartsLabel
 from tui.widgets.safe_input import SafeInput
 
 
@@ -64,7 +65,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(f"{self.heading} · space toggles · enter saves · / searches · esc cancels", markup=False)
+            yield PartsLabel([self.heading, "space toggles", "enter saves", "/ searches", "esc cancels"])
             # select_on_focus off: the letter typed on the list (on_key) stays when the line takes the focus
             yield SetQuery(placeholder="type to filter labels", id="set-query", select_on_focus=False)
             yield CursorCheckList(id="set-options")  # ▶ at the cursor, ✓ in a chosen box: readable without colour
