@@ -258,15 +258,14 @@ def _likely(path: Path, at: int) -> tuple[str, bytes]:
     return "latin-1", data
 
 
-_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
 def mostly_utf8(data: bytes) -> bool:
     """True when ``data`` is UTF-8 text but for a few stray bytes: at least 10 multi-byte UTF-8 characters,
-    holding 90% of its bytes above 0x7F (Latin-1 or cp1252 text seldom spells one: 'Ã' then '©')."""
+    and at most a tenth as many undecodable bytes as bytes above 0x7F (Latin-1 or cp1252 text seldom spells a
+    UTF-8 character: 'Ã' then '©')."""
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    characters = _UTF8_CHARACTER.findall(data)
-    return len(characters) >= 10 and sum(map(len, characters)) >= 0.9 * high
+    text = data.decode("utf-8", "replace")
+    stray = text.count("\ufffd")
+    return len(text) - (len(data) - high) - stray >= 10 and stray <= 0.1 * high
 
 
 #: Characters frequent in any text of the language, in each double-byte encoding's reading: text in another
