@@ -9,7 +9,8 @@ A spec is inline or a file:
   ``id2label``);
 - ``1=World,2=Sports,3=Business,4=Sci/Tech``: each value named;
 - ``names.json``: a list (index = label), an object of label -> name, or a model's ``config.json``
-  (its ``id2label``); ``names.txt``: one name a line (line 1 names 0).
+  (its ``id2label``; a model's folder reads its ``config.json``); ``names.txt``: one name a line
+  (line 1 names 0).
 """
 
 from __future__ import annotations
@@ -97,6 +98,14 @@ def _is_file(spec: str) -> bool:
         return False
 
 
+def _is_folder(spec: str) -> bool:
+    """Whether ``spec`` names a folder (False where the name cannot be one: see ``_is_file``)."""
+    try:
+        return Path(spec).expanduser().is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def parse_label_names(spec: str) -> dict[int, str]:
     """The label -> name mapping a ``--label-names`` spec gives (UsageError, exit 2, when it cannot)."""
     names = _parse(spec)
@@ -136,6 +145,11 @@ def _parse(spec: str) -> dict[int, str]:
             raise UsageError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
         except RecursionError:  # '[[[[...' past the stack: 'internal error', exit 70
             raise UsageError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
+    if _is_folder(spec):  # 'namesdir' or a model's folder was one name, for label 0
+        if (Path(spec).expanduser() / "config.json").is_file():  # a model's folder: its config's id2label
+            return _parse(str(Path(spec) / "config.json"))
+        raise UsageError(f"{OPTION}: {spec} is a folder (with no config.json); names are read from a .json or "
+                         ".txt file, a model folder's config.json, or listed: World,Sports,...")
     if _is_file(spec):  # 'names.csv' was one name, for label 0
         raise UsageError(f"{OPTION}: {spec} is a file; names are read from a .json or .txt file (or listed: "
                          "World,Sports,...)")
