@@ -56,8 +56,10 @@ ISSUE_TYPES = (
 # flip model's count divides by a detection share of 0.25-0.5 too where 9 or more rows are counted,
 # and an undecided held-out test counts with the larger of its two models, engine/flip_counts.py; 29: the
 # class-rate path counts with its rates per class, flip_counts.rated_flips; 30: two classes, the rows below
-# 0.5 at the fitted power no longer capped by cleanlab's count, which misses flips out of one class)
-LABEL_VERSION = 30
+# 0.5 at the fitted power no longer capped by cleanlab's count, which misses flips out of one class; 31:
+# the held-out noise-model test also runs under 1% of random flips where the random-flip model singles out
+# 9 or more rows, label_posterior.enough_to_test)
+LABEL_VERSION = 31
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Where the held-out structure test cannot run, do held-out rows back cleanlab's class pairs at all?
 
 engine/label_posterior.py keeps the noise-aware posterior untested where a random-flip model finds under
-1% label errors: the errors, if any, were taken to be flips the classifier partly learned (systematic).
+1% label errors and cannot single them out (``enough_to_test``): the errors, if any, were taken to be flips the
+classifier partly learned (systematic).
 Flips to a class's nearest class are like that, and there the posterior ranks them 0.10-0.19 AP above
 self-confidence (bench/quality.py, `confusable` 2%). But an annotator's slips between a row's two likeliest
 classes (`ambiguous`) are like that too: their chance follows the text, so the classifier trained on the
