@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual import events
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
-from textual.widgets._footer import FooterKey
 
 
 PALETTE_MIN_WIDTH = 80  # the width every screen's keys and the palette key were laid out for
@@ -37,7 +36,8 @@ class Footer(TextualFooter):
         its place at the right end (app.tcss): at 40 columns the summary's footer ended 'q Qu' and the
         row screens' '… u Undo', '? Help' cut off (the filter's hint says '? lists the syntax')."""
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action == "help":
+            if getattr(widget, "action", None) == "help":  # a FooterKey (textual.widgets._footer, private:
+                # a served app must not import it, tests/test_served_driver.py)
                 widget.add_class("-help")
             yield widget
 
