@@ -121,19 +121,30 @@ def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: l
     n, k = pred_probs.shape
     if n < 50 or k < 2:
         return None
-    from scipy.optimize import linear_sum_assignment
-
     counts = np.zeros((k, k), dtype=np.int64)
     np.add.at(counts, (np.asarray(labels), pred_probs.argmax(axis=1)), 1)
-    given, column = linear_sum_assignment(counts, maximize=True)
-    as_given, best = np.trace(counts) / n, counts[given, column].sum() / n
-    if best < 0.5 or best < as_given + 0.1 or (best - as_given) * n < 10:  # a real model: the identity is best
+    if (found := _reordered(counts, n)) is None:
         return None
-    moved = [f"column {j} as {class_names[i]!r}" for i, j in zip(given, column) if i != j][:3]
+    as_given, best, pairs = found
+    moved = [f"column {j} as {class_names[i]!r}" for i, j in pairs][:3]
     listed = ", ".join(map(repr, class_names[:5])) + (", ..." if k > 5 else "")
     return (f"--pred-probs: its columns look like the classes in another order: the likeliest column is the given "
             f"label on {as_given:.0%} of rows as ordered, on {best:.0%} with {', '.join(moved)}; columns must "
             f"follow the {order} ({listed}), else every label score is wrong")
+
+
+def _reordered(agree: np.ndarray, total: int) -> tuple[float, float, list[tuple[int, int]]] | None:
+    """Whether the columns of a (label x column) agreement count ``agree`` out of ``total`` look like the
+    labels in another order: the share agreeing as ordered, with the best one-to-one relabelling of the
+    columns (scipy's assignment), and that relabelling's moved (label, column) pairs; None where the
+    order as given is as good as any (a real model: the identity is best)."""
+    from scipy.optimize import linear_sum_assignment
+
+    labels, columns = linear_sum_assignment(agree, maximize=True)
+    as_given, best = np.trace(agree) / max(total, 1), agree[labels, columns].sum() / max(total, 1)
+    if best < 0.5 or best < as_given + 0.1 or (best - as_given) * total < 10:
+        return None
+    return float(as_given), float(best), [(int(i), int(j)) for i, j in zip(labels, columns) if i != j]
 
 
 def in_sample_note(pred_probs: np.ndarray, labels: np.ndarray) -> str | None:
@@ -182,14 +193,11 @@ def label_set_probs_note(pred_probs: np.ndarray, sets: Sequence[Sequence[int]], 
         return ("--pred-probs: the labels at p >= 0.5 are exactly the given set on every row, nearly certain, as a "
                 "model trained on these rows gives; if so, label errors are hidden: pass out-of-sample probabilities "
                 "(e.g. sklearn's cross_val_predict(..., method='predict_proba') per label)")
-    from scipy.optimize import linear_sum_assignment
-
     hits = given.T.astype(np.int64) @ likely.astype(np.int64)  # label i given where column j says p >= 0.5
-    labels, columns = linear_sum_assignment(hits, maximize=True)
-    as_given, best = np.trace(hits) / max(held, 1), hits[labels, columns].sum() / max(held, 1)
-    if best < 0.5 or best < as_given + 0.1 or (best - as_given) * held < 10:  # a real model: the identity is best
+    if (found := _reordered(hits, held)) is None:
         return None
-    moved = [f"column {j} as {names[i]!r}" for i, j in zip(labels, columns) if i != j][:3]
+    as_given, best, pairs = found
+    moved = [f"column {j} as {names[i]!r}" for i, j in pairs][:3]
     listed = ", ".join(map(repr, names[:5])) + (", ..." if k > 5 else "")
     return (f"--pred-probs: its columns look like the labels in another order: a given label's column says p >= 0.5 "
             f"for {as_given:.0%} of the labels given as ordered, for {best:.0%} with {', '.join(moved)}; columns "
