@@ -123,28 +123,28 @@ def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: l
         return None
     counts = np.zeros((k, k), dtype=np.int64)
     np.add.at(counts, (np.asarray(labels), pred_probs.argmax(axis=1)), 1)
-    if (found := _reordered(counts, n)) is None:
+    if (found := _reordered(counts, n, class_names)) is None:
         return None
-    as_given, best, pairs = found
-    moved = [f"column {j} as {class_names[i]!r}" for i, j in pairs][:3]
-    listed = ", ".join(map(repr, class_names[:5])) + (", ..." if k > 5 else "")
+    as_given, best, moved, listed = found
     return (f"--pred-probs: its columns look like the classes in another order: the likeliest column is the given "
-            f"label on {as_given:.0%} of rows as ordered, on {best:.0%} with {', '.join(moved)}; columns must "
+            f"label on {as_given:.0%} of rows as ordered, on {best:.0%} with {moved}; columns must "
             f"follow the {order} ({listed}), else every label score is wrong")
 
 
-def _reordered(agree: np.ndarray, total: int) -> tuple[float, float, list[tuple[int, int]]] | None:
+def _reordered(agree: np.ndarray, total: int, names: list[str]) -> tuple[float, float, str, str] | None:
     """Whether the columns of a (label x column) agreement count ``agree`` out of ``total`` look like the
-    labels in another order: the share agreeing as ordered, with the best one-to-one relabelling of the
-    columns (scipy's assignment), and that relabelling's moved (label, column) pairs; None where the
-    order as given is as good as any (a real model: the identity is best)."""
+    labels ``names`` in another order: the share agreeing as ordered, with the best one-to-one relabelling
+    of the columns (scipy's assignment), up to 3 of its moves ("column 2 as 'b'") and the first names, for
+    the note; None where the order as given is as good as any (a real model: the identity is best)."""
     from scipy.optimize import linear_sum_assignment
 
     labels, columns = linear_sum_assignment(agree, maximize=True)
     as_given, best = np.trace(agree) / max(total, 1), agree[labels, columns].sum() / max(total, 1)
     if best < 0.5 or best < as_given + 0.1 or (best - as_given) * total < 10:
         return None
-    return float(as_given), float(best), [(int(i), int(j)) for i, j in zip(labels, columns) if i != j]
+    moved = [f"column {j} as {names[i]!r}" for i, j in zip(labels, columns) if i != j][:3]
+    listed = ", ".join(map(repr, names[:5])) + (", ..." if len(names) > 5 else "")
+    return float(as_given), float(best), ", ".join(moved), listed
 
 
 def in_sample_note(pred_probs: np.ndarray, labels: np.ndarray) -> str | None:
@@ -194,13 +194,11 @@ def label_set_probs_note(pred_probs: np.ndarray, sets: Sequence[Sequence[int]], 
                 "model trained on these rows gives; if so, label errors are hidden: pass out-of-sample probabilities "
                 "(e.g. sklearn's cross_val_predict(..., method='predict_proba') per label)")
     hits = given.T.astype(np.int64) @ likely.astype(np.int64)  # label i given where column j says p >= 0.5
-    if (found := _reordered(hits, held)) is None:
+    if (found := _reordered(hits, held, names)) is None:
         return None
-    as_given, best, pairs = found
-    moved = [f"column {j} as {names[i]!r}" for i, j in pairs][:3]
-    listed = ", ".join(map(repr, names[:5])) + (", ..." if k > 5 else "")
+    as_given, best, moved, listed = found
     return (f"--pred-probs: its columns look like the labels in another order: a given label's column says p >= 0.5 "
-            f"for {as_given:.0%} of the labels given as ordered, for {best:.0%} with {', '.join(moved)}; columns "
+            f"for {as_given:.0%} of the labels given as ordered, for {best:.0%} with {moved}; columns "
             f"must follow the sorted label order ({listed}), else every label score is wrong")
 
 
