@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from engine.errors import UsageError
 from engine.wording import counted
@@ -89,20 +89,12 @@ def _from_json(data: Any, where: str) -> dict[int, str]:
                      "label -> name, or a model's config.json (id2label)")
 
 
-def _is_file(spec: str) -> bool:
-    """Whether ``spec`` names a file; a list of 77 names is past the 255 bytes a file name may have,
-    where ``is_file`` raises ('File name too long')."""
+def _names_a(spec: str, kind: Callable[[Path], bool]) -> bool:
+    """Whether ``spec`` names a file or folder (``kind``: ``Path.is_file``, ``Path.is_dir``); a list of
+    77 names is past the 255 bytes a file name may have, where the test raises ('File name too long')."""
     try:
-        return Path(spec).expanduser().is_file()
+        return kind(Path(spec).expanduser())
     except (OSError, ValueError):  # too long, or a NUL byte
-        return False
-
-
-def _is_folder(spec: str) -> bool:
-    """Whether ``spec`` names a folder (False where the name cannot be one: see ``_is_file``)."""
-    try:
-        return Path(spec).expanduser().is_dir()
-    except (OSError, ValueError):
         return False
 
 
@@ -145,12 +137,12 @@ def _parse(spec: str) -> dict[int, str]:
             raise UsageError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
         except RecursionError:  # '[[[[...' past the stack: 'internal error', exit 70
             raise UsageError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
-    if _is_folder(spec):  # 'namesdir' or a model's folder was one name, for label 0
+    if _names_a(spec, Path.is_dir):  # 'namesdir' or a model's folder was one name, for label 0
         if (Path(spec).expanduser() / "config.json").is_file():  # a model's folder: its config's id2label
             return _parse(str(Path(spec) / "config.json"))
         raise UsageError(f"{OPTION}: {spec} is a folder (with no config.json); names are read from a .json or "
                          ".txt file, a model folder's config.json, or listed: World,Sports,...")
-    if _is_file(spec):  # 'names.csv' was one name, for label 0
+    if _names_a(spec, Path.is_file):  # 'names.csv' was one name, for label 0
         raise UsageError(f"{OPTION}: {spec} is a file; names are read from a .json or .txt file (or listed: "
                          "World,Sports,...)")
     parts = [part.strip() for part in spec.split(",")]
