@@ -93,25 +93,33 @@ def surrogates_escaped(text: str) -> str:
     return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if SURROGATE.search(text) else text
 
 
+#: A JSON string (the encoder escapes every quote inside one), or Python's ``Infinity`` outside strings.
+_STRING_OR_INFINITY = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?)Infinity')
+
+
+def finite_numbers(text: str) -> str:
+    """JSON text from ``json``'s encoder with each infinite float as the number ``1e400`` (``-1e400``), which
+    JSON readers read back as infinity. The encoder writes ``Infinity``, which is not JSON (RFC 8259): a JSONL
+    file's valid ``1e400``, or a Parquet inf, exported as .json gave a file that strict JSON readers (a
+    browser's JSON.parse, most other languages) refuse. A float NaN stays ``NaN``: JSON has no number for it."""
+    if "Infinity" not in text:
+        return text
+    return _STRING_OR_INFINITY.sub(lambda m: m.group() if m.group(1) is None else m.group(1) + "1e400", text)
+
+
+def json_encoder(ascii_only: bool, separators: tuple[str, str], indent: int | None = None) -> Any:
+    """``encode(value)``: JSON text as :func:`dumps` writes it (infinities as :func:`finite_numbers` spells
+    them; lone surrogates escaped unless ``ascii_only``, where the encoder escapes them itself)."""
+    encode = json.JSONEncoder(ensure_ascii=ascii_only, separators=separators, indent=indent, allow_nan=True).encode
+    if ascii_only:
+        return lambda value: finite_numbers(encode(value))
+    return lambda value: surrogates_escaped(finite_numbers(encode(value)))
+
+
 def dumps(value: Any, separators: tuple[str, str], ascii_only: bool, indent: int | None) -> str:
-    text = json.dumps(value, ensure_ascii=ascii_only, separators=separators, indent=indent, allow_nan=True)
-    return text if ascii_only else surrogates_escaped(text)
+    return json_encoder(ascii_only, separators, indent)(value)
 
 
 def cell_renderer(ascii_only: bool) -> Any:
     """One JSON value as :func:`_dumps` writes it compact, through one encoder (a cell at a time)."""
-    encode = json.JSONEncoder(ensure_ascii=ascii_only, separators=(",", ":"), allow_nan=True).encode
-    if ascii_only:
-        return encode
-
-    def render(value: Any) -> str:
-        return surrogates_escaped(encode(value))
-
-    return render
-
-
-def escape_surrogates(lines: list[str], ascii_only: bool) -> list[str]:
-    """Lone surrogates (only JSON can carry them) as their escapes, valid inside a JSON string."""
-    if ascii_only:
-        return lines
-    return [surrogates_escaped(line) for line in lines]
+    return json_encoder(ascii_only, (",", ":"))

@@ -30,7 +30,7 @@ from engine.write_cells import Notes as _Notes
 from engine.write_cells import cell_renderer as _cell_renderer
 from engine.write_cells import cell_text as _cell_text
 from engine.write_cells import dumps as _dumps
-from engine.write_cells import escape_surrogates as _escape_surrogates
+from engine.write_cells import json_encoder as _json_encoder
 from engine.write_cells import jsonable as _jsonable
 from engine.write_cells import missing as _missing
 
@@ -196,8 +196,8 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
     elif fmt == "jsonl":
         separators, ascii_only = (style.json_separators, style.json_ascii) if same else ((",", ":"), False)
         records = _json_records(frame, rows, style, notes)
-        encoder = json.JSONEncoder(ensure_ascii=ascii_only, separators=separators, allow_nan=True).encode
-        chunks = (_escape_surrogates([encoder(r) for r in batch], ascii_only)
+        encoder = _json_encoder(ascii_only, separators)  # surrogates escaped, infinities as 1e400
+        chunks = ([encoder(r) for r in batch]
                   for batch in iter(lambda: list(itertools.islice(records, _CHUNK_ROWS)), []))
     else:
         separators, ascii_only, indent = ((style.json_separators, style.json_ascii, style.json_indent)
