@@ -21,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -144,7 +146,7 @@ class RetypedPrints:
     True. The same data saved as CSV (or back) gave every row another ``row_hash``, so decisions on
     a repeated text matched no copy, even at their own position: 'no decision applies ... their id or
     text now belongs to several rows'. Two variants: text cells read as numbers (or booleans) where
-    every cell of the column reads so, and numbers and booleans written as text."""
+    every cell of the column reads so (empty ones aside), and numbers and booleans written as text."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
@@ -194,27 +196,52 @@ def _frame(columns: list[pd.Series | None], frame: pd.DataFrame) -> pd.DataFrame
                          for i, column in enumerate(columns)})
 
 
+#: A whole number as a CSV spells an int column's cell (not '7.0', '7e0').
+_INT_TEXT = re.compile(r"[+-]?[0-9]+")
+
+
 def _as_numbers(column: pd.Series) -> pd.Series | None:
-    """A text column whose every cell reads as an int, a float or a boolean, as those values."""
-    if column.dtype.kind in "biufc" or column.isna().any():
+    """A text column whose every cell reads as an int, a float or a boolean (an empty cell: missing),
+    as those values, typed as a JSONL or Parquet file's column loads: ints with a gap as ``Int64``,
+    booleans with one as ``boolean``. Columns with a missing cell were left as text, so the data
+    saved as CSV from a file with an optional number column matched no copy of a repeated text."""
+    if column.dtype.kind in "biufc":
         return None
+    missing = column.isna().to_numpy()
     values = column.tolist()
-    if not values or not all(isinstance(v, str) for v in values):
+    present = [v for v, gap in zip(values, missing) if not gap]
+    if not present or not all(isinstance(v, str) for v in present):
         return None
-    if set(values) <= {"True", "False"}:
-        return pd.Series([v == "True" for v in values], dtype=bool)
+    if set(present) <= {"True", "False"}:
+        if not missing.any():
+            return pd.Series([v == "True" for v in values], dtype=bool)
+        return pd.Series([None if gap else v == "True" for v, gap in zip(values, missing)], dtype="boolean")
     try:
-        numbers = pd.to_numeric(pd.Series(values, dtype=object))
+        numbers = pd.to_numeric(pd.Series([None if gap else v for v, gap in zip(values, missing)], dtype=object))
     except (TypeError, ValueError):
         return None
-    return numbers if numbers.dtype.kind in "if" else None
+    if numbers.dtype.kind not in "if":
+        return None
+    if missing.any() and all(_INT_TEXT.fullmatch(v) for v in present):
+        try:  # from the texts, exactly (through floats, ints past 2**53 were rounded)
+            return pd.Series([pd.NA if gap else int(v) for v, gap in zip(values, missing)], dtype="Int64")
+        except (OverflowError, TypeError, ValueError):  # past int64: no such Int64 column to match
+            return None
+    return numbers
 
 
 def _as_text(column: pd.Series) -> pd.Series | None:
-    """A number or boolean column as the text a CSV holds for it (7, 0.5, True -> '7', '0.5', 'True')."""
-    if column.dtype.kind not in "biuf" or column.isna().any():
+    """A number or boolean column as the text a CSV holds for it (7, 0.5, True -> '7', '0.5', 'True'; a
+    missing value as the missing cell the CSV reader gives for an empty one)."""
+    if column.dtype.kind not in "biuf":
         return None
-    return pd.Series([repr(v) if isinstance(v, float) else str(v) for v in column.tolist()], dtype=object)
+    missing = column.isna().to_numpy()
+    if not missing.any():
+        return pd.Series([repr(v) if isinstance(v, float) else str(v) for v in column.tolist()], dtype=object)
+    if missing.all():
+        return None
+    return pd.Series([math.nan if gap else repr(v) if isinstance(v, float) else str(v)
+                      for v, gap in zip(column.tolist(), missing)], dtype=str)  # as readers.py reads a CSV
 
 
 def columns_tag(dataset: Dataset, columns: list[int]) -> str:
