@@ -74,7 +74,7 @@ def text_layout(path: Path, encoding: str, spaces: str = " \t") -> tuple[str, bo
         size = handle.tell()
         handle.seek(max(0, size - 4096))
         tail = handle.read().rstrip(spaces.encode())
-    bom = head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "").startswith("utf8")
+    bom = head.startswith(codecs.BOM_UTF8) and codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
     if _decoded_lines(encoding):
         return _widetext_layout(path, encoding, spaces)
     lf = head.find(b"\n")

@@ -5,6 +5,7 @@ what the extension says. engine/load.py builds the dataset from the frame."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from pathlib import Path
@@ -100,7 +101,7 @@ def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, Sour
 
     if path.stat().st_size == 0:
         raise DataError(f"{path}: the file is empty")
-    if encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):  # any spelling: u8, utf_8, UTF8, cp65001
         encoding = "utf-8-sig"  # a UTF-8 BOM must not end up in the first column name
     if kind in ("csv", "tsv"):
         return readers.read_delimited(path, kind, encoding)

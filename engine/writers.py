@@ -146,7 +146,7 @@ def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool
         # to json.loads and pandas.read_json(lines=True). A JSON file keeps its own encoding and BOM.
         return style.newline, style.final_newline, False, "utf-8"
     encoding = style.encoding
-    if encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
         encoding = "utf-8"  # the BOM is written on its own
     return style.newline, style.final_newline, style.bom, encoding
 
