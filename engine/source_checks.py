@@ -112,6 +112,24 @@ def wide_bom(head: bytes) -> str | None:
     return None
 
 
+def bom_misread(head: bytes, encoding: str) -> str | None:
+    """What to say of a file starting with a UTF-16/32 byte order mark (``head``: its first bytes) that
+    ``encoding`` reads otherwise, or None: Excel's UTF-16 'Unicode Text' read with --encoding latin-1 or
+    cp1252 was 'a binary file (NUL bytes in the header)', a UTF-32 file read with utf-16 'cannot parse as
+    csv: UTF-16 stream does not start with BOM'. UTF-8 is left to its decode error, which names the fix."""
+    order = next((name for name, bom in _WIDE_BOMS if head.startswith(bom)), None)
+    name = codecs.lookup(encoding).name
+    if order is None or name in (order, order[:6], "utf-8", "utf-8-sig"):  # utf-16/-32 read either order
+        return None
+    return (f"starts with a {order[:6].upper()} byte order mark ({order}) but is read as {encoding}; "
+            f"pass --encoding {order[:6]}")
+
+
+#: Each UTF-16/32 byte order mark by its codec; UTF-32-LE's starts with UTF-16-LE's, so it comes first.
+_WIDE_BOMS = (("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
+              ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE))
+
+
 def _looks_like(path: Path) -> str:
     """A hint for a text file of another extension (Excel's 'Unicode Text' .txt, a .dat): what its
     first line looks like, or ''."""

@@ -16,7 +16,7 @@ from engine.errors import DataError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.source_checks import (
-    check_source, encoding_fix, first_undecodable, looks_binary, other_content, utf8_read_as_single_byte,
+    bom_misread, check_source, encoding_fix, first_undecodable, looks_binary, other_content, utf8_read_as_single_byte,
 )
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
@@ -47,6 +47,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         return _read_saved_dataset(path)
     try:
         before = path.stat()
+        if kind != "parquet":
+            with path.open("rb") as handle:
+                if misread := bom_misread(handle.read(4), encoding):
+                    raise DataError(f"{source_str}: {misread}")
         if kind in ("csv", "tsv"):
             _excel_separator_line(path, encoding, source_str)
         frame, style = _read_file(path, kind, encoding)
