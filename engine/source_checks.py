@@ -221,14 +221,16 @@ _SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")
 _COMPRESSED = {".gz": "gunzip", ".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzstd", ".zip": "unzip"}
 
 
-def likely_encoding(path: Path, at: int = 0) -> str:
-    """The encoding to suggest for a file the given encoding cannot read: UTF-16/32 by its BOM;
+def likely_encoding(path: Path, at: int = 0) -> str | None:
+    """The codec to suggest for a file the given encoding cannot read: UTF-16/32 by its BOM;
     UTF-8 when it is UTF-8 (``--encoding ascii`` on a UTF-8 file was told to try latin-1, which
     reads it garbled); cp1252 when it holds bytes 0x80-0x9F that cp1252 reads as letters or
     punctuation (latin-1 would read them as invisible control characters, silently); else latin-1.
     ``at``: the offset of the first byte the given encoding could not read. Past the first 4 MiB, the
     4 MiB around it are judged: a UTF-8 file with one Latin-1 byte further on was told 'not valid
-    utf-8 ...; pass --encoding utf-8', its first 4 MiB being UTF-8."""
+    utf-8 ...; pass --encoding utf-8', its first 4 MiB being UTF-8. None for words of a non-Latin script's
+    code page, which the bytes cannot name (:data:`SCRIPT_PAGES`: the candidates); it returned that phrase,
+    which a caller passing it on to a codec would have failed on."""
     return _likely(path, at)[0]
 
 
@@ -238,6 +240,8 @@ def encoding_fix(path: Path, at: int = 0) -> str:
     from a Latin-1 file), fix that byte: 'pass --encoding latin-1' read every other non-ASCII character
     of the file garbled ('café' as 'cafÃ©'), without a word."""
     encoding, data = _likely(path, at)
+    if encoding is None:  # a non-Latin script's code page: which one, the bytes cannot say
+        return f"pass --encoding {SCRIPT_PAGES} or the file's real encoding"
     if not encoding.startswith("utf-") and mostly_utf8(data):
         return ("the rest of the file is UTF-8, so that byte is likely a stray one (text pasted from a file in "
                 "another encoding): fix it there (--encoding latin-1 would read the file's other non-ASCII "
@@ -245,7 +249,7 @@ def encoding_fix(path: Path, at: int = 0) -> str:
     return f"pass --encoding {encoding} or the file's real encoding"
 
 
-def _likely(path: Path, at: int) -> tuple[str, bytes]:
+def _likely(path: Path, at: int) -> tuple[str | None, bytes]:
     """:func:`likely_encoding` and the bytes it judged."""
     with path.open("rb") as handle:
         data = handle.read(1 << 22)
@@ -263,8 +267,8 @@ def _likely(path: Path, at: int) -> tuple[str, bytes]:
         return "utf-8", data
     if east_asian := east_asian_encoding(data):
         return east_asian, data
-    if not mostly_utf8(data) and (script := single_byte_script(data)):
-        return script, data
+    if not mostly_utf8(data) and in_script_words(data):
+        return None, data
     if re.search(rb"[\x80-\x9f]", data):
         try:
             data.decode("cp1252")
@@ -331,15 +335,15 @@ _WORD_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _LATIN_PAGES = frozenset(codecs.lookup(e).name for e in ("latin-1", "cp1252", "iso8859-15", "mac-roman", "cp1250"))
 
 
-def single_byte_script(data: bytes) -> str | None:
-    """:data:`SCRIPT_PAGES` for text (``data``, neither UTF-8 nor a double-byte encoding) whose bytes above
-    0x7F come in words (runs of 3 or more), as Cyrillic, Greek, Hebrew, Arabic or Thai words in a code page do;
-    None where they stand alone or in pairs, in Latin words (Latin-1, cp1252). Such a file was told 'pass --encoding latin-1',
+def in_script_words(data: bytes) -> bool:
+    """True for text (``data``, neither UTF-8 nor a double-byte encoding) whose bytes above 0x7F come in
+    words (runs of 3 or more), as Cyrillic, Greek, Hebrew, Arabic or Thai words in a code page do
+    (:data:`SCRIPT_PAGES` names them); False where they stand alone or in pairs, in Latin words (Latin-1, cp1252). Such a file was told 'pass --encoding latin-1',
     which reads Russian as 'ïðèâåò', and the audit ran on that without a word."""
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if high < 8 or sum(len(run) for run in _WORD_RUN.findall(data)) < 0.7 * high:
-        return None  # (Portuguese 'ação', 'ções': two accented letters side by side, no more)
-    return SCRIPT_PAGES
+        return False  # (Portuguese 'ação', 'ções': two accented letters side by side, no more)
+    return True
 
 
 def first_undecodable(path: Path, encoding: str) -> tuple[int, int, int] | None:
@@ -410,7 +414,7 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
         if east_asian := east_asian_encoding(data):
             return (f"{path.name} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
                     f"its characters are garbled; pass --encoding {east_asian}",)
-        if name in _LATIN_PAGES and single_byte_script(data):
+        if name in _LATIN_PAGES and in_script_words(data):
             return (f"{path.name} holds words of bytes above 0x7F, as a non-Latin script's code page does, but is read "
                     f"as {encoding}, a Latin one: its words are likely garbled; pass --encoding {SCRIPT_PAGES[:-1]}",)
         return ()
