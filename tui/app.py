@@ -132,12 +132,13 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, name="audit", group="audit")
     def run_audit_worker(self) -> None:
         """Run the pipeline off the UI thread; progress and the outcome go out as messages."""
-        from engine.pipeline import run_audit
 
         def report(progress: Progress) -> None:
             self.post_message(AuditProgress(progress.stage, progress.done, progress.total, progress.message))
 
         try:
+            from engine.pipeline import run_audit  # in the try: a failed import is said, not a silent stop
+
             source = self.source
             if self.label_names is not None:  # names that miss a label: said once loaded, not after the audit
                 from engine.label_names import load_named
@@ -411,9 +412,9 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
 
     @work(thread=True, exit_on_error=False, name="export", group="export")
     def run_export(self, request: ExportRequest) -> None:
-        from engine.export import export_corrected
+        try:  # the import too: a module that fails to import (a broken install) said nothing after
+            from engine.export import export_corrected  # 'exporting to …' (the worker ended silently)
 
-        try:
             summary = export_corrected(self.result.dataset, self.journal_path, request.output, fmt=request.fmt,
                                        corrections_only=request.corrections_only, missing_journal_ok=True,
                                        force=request.overwrite)  # the dialog asked before replacing

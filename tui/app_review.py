@@ -163,13 +163,13 @@ class ReviewActions:
         """Audit the corrected data (cached vectors reused); progress and outcome as messages."""
         import dataclasses
 
-        from engine.reaudit import reaudit
-
         def report(progress: Progress) -> None:
             self.post_message(ReauditProgress(progress.stage, progress.done, progress.total, progress.message))
 
         options = dataclasses.replace(getattr(self.result, "options", None) or self.options)
         try:
+            from engine.reaudit import reaudit  # in the try: a failed import is said, not a silent stop
+
             result = reaudit(self.result.dataset, options, self.journal_path, progress=report,
                              cancel=self.reaudit_cancel, before=self.result)
         except Cancelled:
@@ -241,11 +241,11 @@ class ReviewActions:
     def run_similar(self, request: SimilarRequest) -> None:
         import numpy as np
 
-        from engine.review import SimilarityIndex
-        from engine.similar import audit_vectors, query_vector
-
         options = getattr(self.result, "options", None) or self.options
         try:
+            from engine.review import SimilarityIndex  # in the try: a failed import is said, not a silent stop
+            from engine.similar import audit_vectors, query_vector
+
             index = self.similarity
             if index is None:
                 index = SimilarityIndex(audit_vectors(self.result.dataset, options, self.cancel_event))
