@@ -68,10 +68,12 @@ def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -
     """Journal lines that spell a ``ClassLabel`` column's labels by their ints ('3': ``hf:NAME``
     showed them so before it read the names, as does the data saved as CSV) with the names the
     column shows now; the rest as they are. Without this, every decision such a journal holds was
-    'the row's label changed since', and a relabel's '3' would have been a new name."""
+    'the row's label changed since', and a relabel's '3' would have been a new name. So are a binary
+    column's reprs ("b'a'", :func:`_named_bytes`)."""
     if dataset.is_multilabel:  # a Sequence(ClassLabel) column's sets: '["3","10"]' before they showed names
         set_names = class_label_set_names(dataset.style, dataset.label_column)
         return groups if set_names is None else [[_named_sets(entry, set_names) for entry in group] for group in groups]
+    groups = _named_bytes(groups, dataset)
     names = class_label_names(dataset.style, dataset.label_column)
     if names is None:
         return groups
@@ -89,6 +91,27 @@ def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -
             return entry
         after = entry.get("label_after")
         return {**entry, "label_before": before, "label_after": name_of(after) or after}
+
+    return [[named(entry) for entry in group] for group in groups]
+
+
+def _named_bytes(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[list[dict[str, Any]]]:
+    """Journal lines on a binary label column (Parquet ``binary``) made when its labels showed as their
+    reprs ("b'a'") with the names they show now ('a', engine/label_column.bytes_names); the rest as they are."""
+    names = {}
+    for name, value in zip(dataset.class_names, dataset.classes):
+        original = dataset.label_originals.get(value, value)
+        if isinstance(original, (bytes, bytearray)) and repr(bytes(original)) != name:
+            names[repr(bytes(original))] = name
+    if not names:
+        return groups
+
+    def named(entry: dict[str, Any]) -> dict[str, Any]:
+        before, after = entry.get("label_before"), entry.get("label_after")
+        if not isinstance(before, str) or before not in names:
+            return entry
+        return {**entry, "label_before": names[before],
+                "label_after": names.get(after, after) if isinstance(after, str) else after}
 
     return [[named(entry) for entry in group] for group in groups]
 

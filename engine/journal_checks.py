@@ -8,7 +8,7 @@ from typing import Any
 
 from engine.errors import UsageError
 from engine.journal_format import ACTIONS
-from engine.label_values import label_value, parses_as_set
+from engine.label_values import label_name, label_value, parses_as_set
 from engine.load import Dataset
 
 
@@ -73,10 +73,13 @@ class DecisionChecks:
             value = label_value(self.dataset, label_after)  # raises if it cannot be a label of this type
             same = next((name for name, c in zip(self.dataset.class_names, self.dataset.classes)
                          if type(c) is type(value) and c == value), None)
+            if isinstance(value, bytes) and (named := label_name(self.dataset, value)) in self.class_names:
+                same = named  # a binary column's b'\x61' typed for b'a'
             if same is not None:  # '01', ' 2', '+1' for int labels: a 'new' class the export wrote as 1
                 raise UsageError(f"{label_after!r} is the class {same!r} written another way; relabel to {same!r}")
-            if not isinstance(value, str) and str(value) != label_after:  # '1_0', ' 7', '8' in a float column:
-                # a new class the app names as typed, written as 10, 7, 8.0 (so '10' and '1_0' became one)
+            if not isinstance(value, str) and label_name(self.dataset, value) != label_after:
+                # '1_0', ' 7', '8' in a float column: a new class the app names as typed, written as 10, 7, 8.0
+                # (so '10' and '1_0' became one)
                 raise UsageError(f"{label_after!r} would be written as {value}; relabel to {str(value)!r}")
 
     def validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:

@@ -94,6 +94,8 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             keys = floats.astype(np.int64)  # 1.0, 2.0 -> 1, 2
         else:
             keys = floats
+    if keys is None and types and all(issubclass(t, (bytes, bytearray)) for t in types):
+        keys = bytes_names(raw)  # a Parquet binary column: b'a' -> 'a', not the repr "b'a'"
     if keys is None:
         keys = np.asarray([str(v) for v in raw], dtype=object)
     classes, first, indices = _unique(keys)
@@ -130,6 +132,18 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             warnings.append(f"label {value!r} ({counted(rows, 'row')}) looks like a missing value "
                             "but counts as a class; fill or drop those rows if it is one")
     return indices.astype(np.int64), classes, originals, warnings
+
+
+def bytes_names(raw: np.ndarray) -> np.ndarray | None:
+    """The class names of binary label values (a Parquet ``binary`` column): each value's UTF-8 text, as a
+    binary text is refused unless it is one; None where a value is not UTF-8 (then each is named by its repr,
+    ``b'\\xff'``, which cannot meet another's). They were all named by the repr: ``b'a'`` was the class
+    "b'a'" on every screen, in ``given:`` and the report, and a relabel to a new name wrote text into the
+    column, an export to CSV/JSON then mixing it with the others' base64."""
+    try:
+        return np.asarray([bytes(v).decode("utf-8") for v in raw], dtype=object)
+    except UnicodeDecodeError:
+        return None
 
 
 def _unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -21,7 +21,10 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
     raises ``UsageError`` if it cannot be (e.g. ``"spam"`` for integer labels).
     """
     known = dict(zip(dataset.class_names, dataset.classes))
-    if all(isinstance(c, int) for c in dataset.classes):
+    binary = binary_names(dataset)
+    if binary is not None:  # a binary column: a new name is bytes too (as text, it mixed with base64 in a CSV)
+        convert, kind = (_utf8, "text") if binary else (_bytes_literal, "a bytes literal (b'...')")
+    elif all(isinstance(c, int) for c in dataset.classes):
         convert, kind = int, "an integer"
     elif all(isinstance(c, (int, float)) for c in dataset.classes):
         convert, kind = float, "a number"
@@ -41,6 +44,40 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
                              "as a label (NaN is a missing value there)")
         values.append(value)
     return values
+
+
+def binary_names(dataset: Dataset) -> bool | None:
+    """For a binary label column (every class's value bytes, a Parquet ``binary`` column): True where its
+    classes are named by their UTF-8 text, False where by their repr (a value that is not UTF-8:
+    engine/label_column.bytes_names); None for any other column."""
+    originals = [dataset.label_originals.get(c, c) for c in dataset.classes]
+    if not originals or not all(isinstance(v, (bytes, bytearray)) for v in originals):
+        return None
+    return any(name != repr(bytes(v)) for name, v in zip(dataset.class_names, originals))
+
+
+def label_name(dataset: Dataset, value: Any) -> str:
+    """The class name ``value`` shows as once written (and the export read back)."""
+    if isinstance(value, (bytes, bytearray)) and binary_names(dataset):
+        return bytes(value).decode("utf-8")
+    return str(value)
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8")  # (a lone surrogate: UnicodeEncodeError, a ValueError: 'is not text')
+
+
+def _bytes_literal(text: str) -> bytes:
+    """``b'\\xff'`` as typed for a binary column named by reprs: the bytes it spells."""
+    import ast
+
+    try:
+        value = ast.literal_eval(text.strip())
+    except (SyntaxError, MemoryError, RecursionError):
+        value = None
+    if not isinstance(value, bytes):
+        raise ValueError(text)
+    return value
 
 
 def parses_as_set(text: str, names: list[str]) -> bool:
