@@ -7,7 +7,6 @@ the flagged rows), where ``*`` then ``a`` fixes the whole pair in one step.
 
 from __future__ import annotations
 
-import shlex
 
 import numpy as np
 from rich.cells import cell_len, set_cell_size
@@ -22,6 +21,7 @@ from tui.bindings import CONFUSION_BINDINGS
 from tui.decisions import DecisionBook
 from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
+from tui.widgets.filter_bar import quoted_value
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
@@ -70,9 +70,9 @@ def filter_query(confusion: Confusion, class_names: list[str]) -> str:
     """The filter line that lists exactly ``confusion.rows`` among the flagged label rows."""
     parts = []
     if confusion.given is not None:
-        parts.append(shlex.quote(f"given:{class_names[confusion.given]}"))
+        parts.append(quoted_value("given", class_names[confusion.given]))
     if confusion.suggested is not None:
-        parts.append(shlex.quote(f"suggested:{class_names[confusion.suggested]}"))
+        parts.append(quoted_value("suggested", class_names[confusion.suggested]))
     return " ".join(parts)
 
 

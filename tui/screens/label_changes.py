@@ -9,7 +9,6 @@ under both. Enter lists exactly those rows on the label-issue screen (the filter
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +23,7 @@ from tui.decisions import DecisionBook
 from tui.screens.confusions import example_text, scrollbar_cells
 from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
+from tui.widgets.filter_bar import quoted_value
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
@@ -43,7 +43,7 @@ class LabelChange:
 
     def query(self, names: list[str]) -> str:
         """The filter line that lists exactly ``rows`` among the flagged label rows."""
-        return shlex.quote(f"s:{self.sign}{names[self.label]}")
+        return quoted_value("s", f"{self.sign}{names[self.label]}")
 
 
 def label_changes(view: AuditView) -> list[LabelChange]:

@@ -8,13 +8,13 @@
                            label of the set, or of the suggested set)
     datalab:yes  dl:no     rows Datalab's own label check flags / does not flag (its verdict, beside
                            textaudit's: on the label screen, f then datalab:yes lists every row it flags)
-    "exact phrase"         quoted words stay together
+    "exact phrase"         quoted words stay together, as literal text ("re:" finds 're:'); \" is a
+                           quote; an apostrophe is a letter (can't)
     ~some text             (on enter) the rows nearest in meaning to "some text"
 """
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -136,25 +136,85 @@ _KEYS = {**dict.fromkeys(("re", "regex"), "needs a pattern (re:REGEX)"),
          **dict.fromkeys(("datalab", "dl"), "needs yes or no (datalab:yes)")}
 
 
+@dataclass(frozen=True)
+class Token:
+    """A word of the filter line, its quotes taken off; ``keyed``: its ``key:`` was typed outside
+    quotes, so it can be a key (``"re:"`` quoted is the literal text 're:')."""
+
+    text: str
+    keyed: bool
+
+    def key(self) -> str:
+        """The key the word names ('' for a plain or quoted word)."""
+        key, colon, _ = self.text.partition(":")
+        return key.lower() if colon and self.keyed else ""
+
+
+def filter_tokens(query: str) -> list[Token]:
+    """The filter line's words, split at spaces outside double quotes. ``"a phrase"`` keeps words
+    together and makes them literal text; ``\\"`` is a quote character; every other character is
+    itself: an apostrophe is a letter (shlex read the one in "can't" as an opening quote, so
+    every word holding one stopped with 'No closing quotation'), a backslash stays for the regex.
+    An unclosed quote raises ValueError('No closing quotation')."""
+    tokens: list[Token] = []
+    chars: list[str] = []
+    started = quoted = False
+    keyed = None  # whether the word's first colon came outside quotes and before any quote
+    index, n = 0, len(query)
+    while index < n:
+        char = query[index]
+        if char == "\\" and index + 1 < n and query[index + 1] == '"':
+            chars.append('"')
+            started, index = True, index + 2
+            continue
+        if char == '"':
+            quoted, started = not quoted, True
+            if keyed is None:
+                keyed = False  # a quote before any colon: the word is text, not a key
+        elif char.isspace() and not quoted:
+            if started:
+                tokens.append(Token("".join(chars), bool(keyed)))
+            chars, started, keyed = [], False, None
+        else:
+            if char == ":" and keyed is None:
+                keyed = not quoted
+            chars.append(char)
+            started = True
+        index += 1
+    if quoted:
+        raise ValueError("No closing quotation")
+    if started:
+        tokens.append(Token("".join(chars), bool(keyed)))
+    return tokens
+
+
+def quoted_value(key: str, value: str) -> str:
+    """``key:value`` as the filter line reads it back: quoted where the value holds a space or a
+    quote ('given:"card lost"'), trailing backslashes outside the quotes (inside, the last would
+    read as an escaped quote)."""
+    if value and not any(char.isspace() or char == '"' for char in value):
+        return f"{key}:{value}"
+    body = value.rstrip("\\")
+    return f'{key}:"' + body.replace('"', '\\"') + '"' + value[len(body):]
+
+
 def parse_filter(query: str) -> FilterSpec:
     """Parse the filter line; a bad regex or quote gives a spec with ``error`` set."""
     spec = FilterSpec()
     try:
-        lexer = shlex.shlex(query, posix=True)
-        lexer.whitespace_split = True
-        lexer.escape = ""  # keep regex backslashes as typed
-        tokens = list(lexer)
+        tokens = filter_tokens(query)
     except ValueError as exc:
         return FilterSpec(error=f"filter: {exc}")
     tokens.reverse()
     while tokens:
-        token = tokens.pop()
-        key, _, value = token.partition(":")
-        key = key.lower()
-        if not value and ":" in token and key in _KEYS:  # 'given:' said 'nothing matches' (no text holds 'given:')
-            if not tokens or tokens[-1].partition(":")[0].lower() in _KEYS:
+        word = tokens.pop()
+        token = word.text
+        key = word.key()
+        _, _, value = token.partition(":") if key else ("", "", "")
+        if not value and key in _KEYS:  # 'given:' said 'nothing matches' (no text holds 'given:')
+            if not tokens or tokens[-1].key() in _KEYS:
                 return FilterSpec(error=f"filter: {token} {_KEYS[key]}")
-            value = tokens.pop()  # 'given: card', a space after the colon: the label is the next word
+            value = tokens.pop().text  # 'given: card', a space after the colon: the label is the next word
         if value and key in ("re", "regex"):
             try:
                 spec.regex = regex.compile(value, regex.IGNORECASE)
