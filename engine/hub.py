@@ -6,6 +6,7 @@ model names that are not on disk or in the Hugging Face cache.
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,9 +74,11 @@ def _reason(exc: BaseException) -> str:
     return ": ".join(lines)
 
 
-def read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
+def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle]:
     """``hf:NAME[:SPLIT]`` read as a saved folder is (its ``ClassLabel`` names and Arrow types kept:
-    ``to_pandas`` gave banking77's labels as 0..76 where its saved folder shows the names)."""
+    ``to_pandas`` gave banking77's labels as 0..76 where its saved folder shows the names). ``encoding``:
+    its CSV/JSON files' (datasets' csv and json builders take it; it was not passed on, so a cp1252 folder
+    failed with --encoding cp1252 as without it)."""
     name, _, split = spec.partition(":")
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
@@ -106,11 +109,15 @@ def read_hub(spec: str) -> tuple[pd.DataFrame, SourceStyle]:
     # its builders log a failure before raising it ('Failed to read file ... with error <class
     # 'UnicodeDecodeError'>'): a second line above ours, which says the same (_reason)
     datasets.logging.set_verbosity(datasets.logging.CRITICAL)
+    options = {} if codecs.lookup(encoding).name == "utf-8" else {"encoding": encoding}
     try:
         # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
-        loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train")
+        loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train", **options)
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
         where = f"the folder {local}" if local.is_dir() else "from the Hugging Face hub"
+        if options and "doesn't have a 'encoding' key" in str(exc):  # Parquet, Arrow: UTF-8 by their format
+            raise UsageError(f"hf:{spec}: --encoding {encoding} is for CSV and JSON files, and {where} holds "
+                             "none (Parquet and Arrow text is UTF-8); leave out --encoding") from None
         hint = ("; or give one of its data files itself (textaudit reads .csv, .jsonl, .parquet, ...)"
                 if local.is_dir() and any(p.is_file() for p in local.rglob("*")) else "")
         raise DataError(f"hf:{spec}: cannot load {where}: {_reason(exc)}{hint}") from None

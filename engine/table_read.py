@@ -16,7 +16,8 @@ from engine.errors import DataError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.source_checks import (
-    bom_misread, check_source, encoding_fix, first_undecodable, looks_binary, other_content, utf8_read_as_single_byte,
+    bom_misread, check_encoding, check_source, encoding_fix, first_undecodable, looks_binary, other_content,
+    utf8_read_as_single_byte,
 )
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
@@ -40,7 +41,8 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     """:func:`read_table`, plus how the file was written."""
     source_str = str(source)
     if source_str.startswith("hf:"):
-        return read_hub(source_str[3:])
+        check_encoding(encoding)  # ('bogus' was a LookupError, exit 70, once passed on)
+        return read_hub(source_str[3:], encoding)
     kind = check_source(source_str, encoding=encoding)
     path = Path(source_str).expanduser()
     if kind == "hf":
