@@ -116,3 +116,42 @@ def arrow_nans(table: Any) -> dict[str, frozenset[int]]:
             if len(rows):
                 found[name] = frozenset(rows.tolist())
     return found
+
+
+#: The fix added for an ``hf:`` source, whose files may be CSV or JSON in another encoding.
+HUB_ENCODING = "; or, for CSV/JSON data files in another encoding, pass --encoding"
+
+
+def not_utf8(series: pd.Series, hub: bool = False) -> str | None:
+    """What to say of an Arrow-backed string column holding bytes that are not UTF-8, or None. A Parquet
+    writer that does not check (pyarrow's does) can store them; pyarrow reads them unchecked, and the first
+    use of a value ('Wrapping caf\ufffd failed') ended the run as an internal error, exit 70. The same for a
+    ``hf:`` folder of JSON Lines in latin-1 (``hub``: an ``hf:`` source), whose datasets builder does not
+    check either."""
+    import pyarrow as pa
+
+    to_arrow = getattr(series.array, "__arrow_array__", None)
+    if to_arrow is None:  # Python strs: valid already
+        return None
+    array = to_arrow()
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return None
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    start = 0
+    for chunk in chunks:
+        try:
+            chunk.validate(full=True)
+        except pa.ArrowInvalid:
+            raw = chunk.view(pa.large_binary() if pa.types.is_large_string(chunk.type) else pa.binary())
+            for offset, value in enumerate(raw.to_pylist()):
+                try:
+                    value is None or value.decode("utf-8")
+                except UnicodeDecodeError:
+                    return (f"column {series.name!r} holds text that is not valid UTF-8 (row {start + offset:,}, "
+                            f"counted from 0: {value[:40]!r}), which a Parquet or Arrow string column must hold "
+                            "(the file's writer did not check): re-encode the column as UTF-8 and save the file "
+                            "again" + (HUB_ENCODING if hub else ""))
+            raise
+        start += len(chunk)
+    return None
+

@@ -300,6 +300,11 @@ def load_dataset(
         raise UsageError(f"{name}: {exc.message}{hint}") from None
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")
+    from engine.arrow_frame import not_utf8
+
+    for column in dict.fromkeys(c for c in (*text_parts, label_column, id_column) if c is not None):
+        if problem := not_utf8(frame[column], hub=name.startswith("hf:")):  # (another column's bytes: an export to text says so)
+            raise DataError(f"{name}: {problem}")
 
     texts, text_is_null = _texts(frame, text_parts, name)
     text_is_null |= np.fromiter(
