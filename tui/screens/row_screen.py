@@ -104,11 +104,18 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         return [  # ``drop``: a narrow terminal gives up the highest first, text keeps its room
             Column(TEXT, "Text"),
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
-            Column(SUGGESTED, self.suggested_title(), width, drop=2, grow=grow, fit=fit),
+            # a cell more than the names: a relabel's '→' (no Decision column, 80 columns) cost the
+            # longest name a cell, cut in its middle as if part of it ('→refund…equest')
+            Column(SUGGESTED, self.suggested_title(), width + 1, drop=2, grow=grow, fit=self.fit_suggested),
             Column(SCORE, "Score", 7, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
                    grow_late=True),
         ]
+
+    def fit_suggested(self, text: str, width: int) -> str:
+        """A Suggested cell cut to ``width``: a relabel's '→ name' keeps its arrow, the name cut."""
+        fit = self.view.names.fit
+        return "→" + fit(text[1:], width - 1) if text.startswith("→") and width > 2 else fit(text, width)
 
     def suggested_title(self) -> str:
         """The model's-class column: a suggestion on the label screen; elsewhere (empty text, class
