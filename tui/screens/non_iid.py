@@ -47,8 +47,11 @@ class NonIidScreen(HistoryKeys, Screen):
             # numbered from 1 on a plot from 0: the first class drew as blank columns at 0
             title = ("Label sets by position, sets numbered from 1 as they appear (steps = grouped)" if order.sets
                      else "Labels by position, classes numbered from 1 as they appear (steps = grouped)")
-            yield PositionPlot(first_appearance_ranks(view.label_keys()) + 1, title, low=0,
-                               high=max(1, order.n_classes), id="label-plot")
+            # the axis in the legend's numbers: the bottom line is the first class's (its bars fill it),
+            # the top the last's; it read '0' there, a class the legend does not have (ui24, ui25)
+            classes = max(1, order.n_classes)
+            yield PositionPlot(first_appearance_ranks(view.label_keys()) + 1, title, low=0, high=classes,
+                               axis=(str(classes), "1"), id="label-plot")
             if not order.sets:
                 yield Static(appearance_legend(view.given, view.shown_names), id="label-plot-legend", markup=False)
             if "non_iid" in view.scores:

@@ -121,10 +121,12 @@ class PositionPlot(Widget):
     """A per-position series (e.g. label index by row position) binned to the widget's width."""
 
     def __init__(self, values: np.ndarray, title: str, low: float | None = None, high: float | None = None,
-                 *, id: str | None = None) -> None:
+                 *, axis: tuple[str, str] | None = None, id: str | None = None) -> None:
+        """``axis``: the words at the top and the bottom of the y-axis (default: ``high``, ``low``)."""
         super().__init__(id=id)
         self.values = np.asarray(values, dtype=np.float64)
         self.title = title
+        self.axis = axis
         self.low = float(np.min(self.values)) if low is None and len(self.values) else (low or 0.0)
         self.high = float(np.max(self.values)) if high is None and len(self.values) else (high or 1.0)
 
@@ -134,8 +136,9 @@ class PositionPlot(Widget):
         means = bin_means(self.values, width)
         text = Text(no_wrap=True, overflow="crop")
         text.append(self.title + "\n", style="bold")
+        top, bottom = self.axis or (f"{self.high:.3g}", f"{self.low:.3g}")
         for index, line in enumerate(column_plot(means, height, self.low, self.high)):
-            axis = f"{self.high:7.3g}" if index == 0 else (f"{self.low:7.3g}" if index == height - 1 else " " * 7)
+            axis = f"{top:>7}" if index == 0 else (f"{bottom:>7}" if index == height - 1 else " " * 7)
             text.append(f"{axis}│{line}\n")
         n = len(self.values)
         footer = f"{'':7}└ row 0" + f"row {max(0, n - 1):,} ┘".rjust(max(0, len(means) - 6))
