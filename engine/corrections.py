@@ -198,7 +198,12 @@ class Journal:
             # all or nothing: half a near-duplicate decision is not what the user decided
             if matched and len(entries) > 1:
                 problems.partial_groups.append((group, len(matched), len(entries)))
-            self._state.push(Group.of(group, []))  # kept (empty) so later undo/redo lines still pair up
+            # kept (empty) so later undo/redo lines still pair up; where it replaced a row's earlier
+            # decision, that one stays replaced: the row holds none (it took the overridden label back)
+            earlier = set(self._state.decided(matched))
+            replaced = {row: entry for entry, row in zip(entries, rows) if row in earlier}
+            problems.replaced.extend(entry["row"] for entry in replaced.values())
+            self._state.push(Group.blocking_of(group, [self._decision({**e, "row": r}) for r, e in replaced.items()]))
             return
         problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"])
         self._state.push(Group.of(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
@@ -392,6 +397,11 @@ class Journal:
             ]
             self._append(lines)
             return self._state.step(action)
+
+    def undo_rows(self) -> list[int]:
+        """The rows ``undo`` would act on: the newest group in effect (a skipped one's too), [] if none."""
+        top = next((group for group in reversed(self._state.done) if len(group)), None)
+        return [] if top is None else top.rows.tolist()
 
     @property
     def can_undo(self) -> bool:

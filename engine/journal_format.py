@@ -95,6 +95,7 @@ class ReplayProblems:
         self.columns_changed = False  # an ambiguous line's row_hash covered other columns than the data's
         self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
         self.partial_groups: list[tuple[int, int, int]] = []  # (group, matching lines, size)
+        self.replaced: list[int] = []  # rows a skipped group decided again: their earlier decision stays replaced
         self.torn_bytes = 0
         self.torn_group = 0
 
@@ -102,7 +103,7 @@ class ReplayProblems:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
         for name in ("out_of_range", "id_missing", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
-                     "partial_groups", "other_cells", "twins_gone", "made_single"):
+                     "partial_groups", "other_cells", "twins_gone", "made_single", "replaced"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
@@ -219,6 +220,11 @@ class ReplayProblems:
             report.append(f"{counted(len(self.partial_groups), 'decision group')} matched only in part, so "
                           f"{unapplied} (a group applies all or nothing; "
                           f"groups {rows_text([g for g, _, _ in self.partial_groups])})")
+        if self.replaced:
+            one = len(self.replaced) == 1
+            report.append(f"{counted(len(self.replaced), 'row')} {'holds' if one else 'hold'} no decision: a skipped group "
+                          f"had replaced {'its' if one else 'their'} earlier decision, which is not applied either "
+                          f"(rows {rows_text(self.replaced)})")
         for column, rows in self.renamed_label_column.items():
             report.append(f"{counted(len(rows), 'decision')} {agreeing(len(rows), 'were')} made on the label column "
                           f"{column!r}, which this data lacks: taken as made on its label column, renamed since? "

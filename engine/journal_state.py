@@ -44,6 +44,7 @@ class Group:
         self.slot = -1  # set by DecisionState.push
         self.label_codes = np.empty(0, dtype=np.int32)  # ``after`` as the state's label codes
         self.before: tuple[np.ndarray, ...] = ()  # what its rows held when it was last applied
+        self.blocking = False  # a skipped group: its rows hold no decision while it is in effect (``blocking``)
 
     @classmethod
     def of(cls, id: int, decisions: list[Decision]) -> Group:
@@ -54,6 +55,16 @@ class Group:
                    np.array([-1 if d.label_after is None else index[d.label_after] for d in decisions],
                             dtype=np.int32),
                    labels, {d.issue_type for d in decisions}, decisions.__getitem__)
+
+    @classmethod
+    def blocking_of(cls, id: int, decisions: list[Decision]) -> Group:
+        """A group replay skipped (it no longer applies in full) on the rows it would have decided that
+        held an earlier decision: while it is in effect they hold none. The earlier decision was the
+        one the user replaced; handing the row back to it exported a label the user had overridden.
+        Undo (its id, as the session that wrote it undid it) restores the earlier one."""
+        group = cls.of(id, decisions)
+        group.blocking = True
+        return group
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -132,6 +143,9 @@ class DecisionState:
         """Make ``group`` current on its rows, remembering what they held (rows are unique)."""
         rows = group.rows
         group.before = tuple(array[rows] for array in self._arrays())
+        if group.blocking:  # no decision on its rows (see Group.blocking_of)
+            self.slot[rows], self.pos[rows], self.action[rows], self.label[rows], self.group[rows] = -1, 0, -1, -1, -1
+            return
         self.slot[rows] = group.slot
         self.pos[rows] = np.arange(len(rows))
         self.action[rows] = group.actions
@@ -188,6 +202,10 @@ class DecisionState:
 
     def step(self, action: str) -> list[int]:
         return self.undo_top() if action == "undo" else self.redo_top()
+
+    def decided(self, rows: list[int]) -> list[int]:
+        """Those of ``rows`` that hold a decision now."""
+        return [row for row in rows if self.slot[row] >= 0]
 
     def decision(self, row: int) -> Decision | None:
         slot = int(self.slot[row])

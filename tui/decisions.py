@@ -322,15 +322,11 @@ class DecisionBook:
     def undo_step(self, class_names: list[str]) -> Step | None:
         """What ``undo`` would take back: the group of the newest current decision.
 
-        The journal undoes groups newest first, and the newest group still in effect is current
-        on every row it touched, so it is the highest group id among the current decisions.
+        The journal's newest group in effect: the highest group id among the current decisions, or a
+        group replay skipped, whose rows hold none (engine/journal_state.Group.blocking_of).
         """
-        if self.journal is None or not len(self.groups):
-            return None
-        top = int(self.groups.max())
-        if top < 0:
-            return None
-        return self._step(np.flatnonzero(self.groups == top).tolist(), class_names)
+        rows = self.journal.undo_rows() if self.journal is not None else []
+        return self._step(rows, class_names) if rows else None
 
     def _step(self, rows: list[int], class_names: list[str]) -> Step:
         decision = self.journal.decision(rows[0]) if self.journal is not None else None
