@@ -176,8 +176,10 @@ class DiffView(VerticalScroll, can_focus=True):
                         style="bold")
         elif len(labels) > 1:
             text.append("  ⚠ CONFLICTING LABELS: " + " / ".join(sorted(labels)), style="bold reverse")
-        if self.app.no_color:
-            text.append("   {+added+} vs first · [-missing-]", style="italic")
-        else:
-            text.append("   underline: added vs first · strike: missing", style="italic")
+        key = ("{+added+} vs first · [-missing-]" if self.app.no_color
+               else "underline: added vs first · strike: missing")
+        # on a line of its own where it does not fit beside the count: at 80 columns a conflicting
+        # set's line broke inside it ('...close_account   underline:' / 'added vs first · strike: missing')
+        width = self.scrollable_content_region.width or self.size.width
+        text.append(("\n" if width and text.cell_len + 3 + len(key) > width else "   ") + key, style="italic")
         return text
