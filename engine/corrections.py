@@ -200,12 +200,12 @@ class Journal:
                 problems.partial_groups.append((group, len(matched), len(entries)))
             # kept (empty) so later undo/redo lines still pair up; where it replaced a row's earlier
             # decision, that one stays replaced: the row holds none (it took the overridden label back)
-            earlier = set(self._state.decided(matched))
-            replaced = {row: entry for entry, row in zip(entries, rows) if row in earlier}
+            replaced = self._state.replaced(entries, rows)
             problems.replaced.extend(entry["row"] for entry in replaced.values())
             self._state.push(Group.blocking_of(group, [self._decision({**e, "row": r}) for r, e in replaced.items()]))
             return
         problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"])
+        self._state.landed_at(entries, rows, group)
         self._state.push(Group.of(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
 
     def _decision(self, entry: dict[str, Any]) -> Decision:

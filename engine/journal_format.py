@@ -222,9 +222,9 @@ class ReplayProblems:
                           f"groups {rows_text([g for g, _, _ in self.partial_groups])})")
         if self.replaced:
             one = len(self.replaced) == 1
-            report.append(f"{counted(len(self.replaced), 'row')} {'holds' if one else 'hold'} no decision: a skipped group "
-                          f"had replaced {'its' if one else 'their'} earlier decision, which is not applied either "
-                          f"(rows {rows_text(self.replaced)})")
+            report.append(f"{counted(len(self.replaced), 'row')} {'holds' if one else 'hold'} no decision: a decision not "
+                          f"applied (above) had replaced {'its' if one else 'their'} earlier one, which is not applied "
+                          f"either (rows {rows_text(self.replaced)})")
         for column, rows in self.renamed_label_column.items():
             report.append(f"{counted(len(rows), 'decision')} {agreeing(len(rows), 'were')} made on the label column "
                           f"{column!r}, which this data lacks: taken as made on its label column, renamed since? "

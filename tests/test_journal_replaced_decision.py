@@ -61,3 +61,26 @@ def test_undo_of_the_skipped_group_gives_back_the_earlier_decision_on_either_dat
         with Journal.open(journal, load_dataset(data), read_only=True) as replayed:
             assert replayed.decision(0).label_after == "b"
             assert replayed.decision(2) is None
+
+
+def test_the_journal_replayed_on_its_export_does_not_relabel_a_copy_left(tmp_path: Path) -> None:
+    """One of three identical rows relabelled, then excluded instead: the export drops it. Replayed on that
+    export, the exclusion is refused (fewer copies left), and the relabel it replaced went to the copy now at
+    its position, a row the user never relabelled."""
+    data, journal, out = tmp_path / "d.csv", tmp_path / "d.corrections.jsonl", tmp_path / "out.csv"
+    data.write_text("text,label\nhello there,a\nsomething else,b\nhello there,a\nhello there,a\nmore text,b\n")
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("relabel", 2, label_after="b", issue_type="label")
+        writer.record("exclude", 2, issue_type="near_duplicate")
+        writer.record("relabel", 4, label_after="a", issue_type="label")
+        writer.record("keep", 1, issue_type="label")  # still applies to the export: it is exported again
+    export_corrected(load_dataset(data), journal, out)
+    exported = out.read_text()
+    assert exported == "text,label\nhello there,a\nsomething else,b\nhello there,a\nmore text,a\n"
+    again = tmp_path / "again.csv"
+    summary = export_corrected(load_dataset(out), journal, again)
+    assert again.read_text() == exported
+    assert (summary.relabelled, summary.excluded, summary.kept) == (0, 0, 1)
+    with Journal.open(journal, load_dataset(out), read_only=True) as replayed:
+        assert replayed.decision(2) is None
+        assert any("rows 2)" in line and "replaced" in line for line in replayed.load_report)
