@@ -48,6 +48,16 @@ Holdout variant (session 24; opt-in, never tuned on; bench/README.md "Session 24
   X+vsrest10          two labels: classes in random order form the positive one until it holds 10% of the
                       rows, the rest the negative one (ag_news: one topic cut to 10%; banking77 7 intents,
                       banking77test 8)
+Holdout variants (session 25, probe25; opt-in, never tuned on; bench/README.md "Session 25 (probe25)"):
+  banking77X+hier     parents and children both labels: a quarter of the rows of 5 topics (card, transfer,
+                      top_up, cash, exchange) labelled with the topic alone, the rest with their intent (82
+                      labels); a parent-labelled row is coarse, not wrong
+  ag_newsX+halftitle  two sources, one label space: half the rows (at random) carry their title, half their
+                      description
+  X+near              a third of the rows get 1-3 near copies (edits: case, a word dropped or swapped, a
+                      greeting, a typo; never exact), shuffled; noise per row, so near copies may disagree
+  banking77X+news     two sources in one file: the queries and 500 ag_news descriptions of each topic, the
+                      topics as 4 more labels (banking77test: 5,080 rows, 81 labels)
 Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP blank); a tool that
 flags tens of % of a clean dataset is broken. ``--sanity`` runs that and the degenerate shapes.
 Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
@@ -99,10 +109,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import BANKING77_TRAIN  # noqa: E402
 from bench.quality_shapes import (  # noqa: E402,F401  (re-exported: tests/test_quality_bench.py)
-    COARSE, EXTRA_KINDS, FINE_TAIL, RMERGE, SHAPES, catch_all, coarse_classes, duplicated_rows, first_words,
+    COARSE, EXTRA_KINDS, FINE_TAIL, HOLDOUT25, RMERGE, SHAPES, catch_all, coarse_classes, duplicated_rows, first_words,
     first_words_count, inject, later_copies, long_tail_rows, noise_targets, one_vs_rest, projected, projection_dims,
     random_merge, scattered_copies, shape_rows, split_classes,
 )
+from bench.quality_shapes import near_copies, parent_and_children, second_source_rows, title_rows  # noqa: E402
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
 BASES = {"banking77": (BANKING77_TRAIN, "text", "category"), "ag_news": (AG_NEWS_TEST, "description", "label"),
@@ -164,7 +175,8 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     import pandas as pd
 
     base, *variants = spec.split("+")
-    known = ("longtail", "split", "tfidf", "dup", "topics", "twins", "other60", "vsrest10") + SHAPES + COARSE + RMERGE
+    known = (("longtail", "split", "tfidf", "dup", "topics", "twins", "other60", "vsrest10") + SHAPES + COARSE + RMERGE
+             + HOLDOUT25)
     if base not in BASES or any(v not in known and projection_dims(v) is None and first_words_count(v) is None
                                 for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
@@ -174,9 +186,16 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     names, labels = np.unique(frame[label_column].astype(str).to_numpy(), return_inverse=True)
     if "topics" in variants:  # banking77's intents grouped by a keyword of their names
         labels = topic_labels(names, labels, base)
+    if "hier" in variants:  # session 25: parent topics as labels beside their intents
+        labels = hierarchy_labels(names, labels, base)
     for words in filter(None, map(first_words_count, variants)):  # session 22: texts cut to N words
         texts = first_words(texts, words)
-    vectors = minilm_vectors(texts)
+    if "halftitle" in variants:  # session 25: half the rows a headline, half a description
+        texts, vectors = half_titles(frame, texts, base)
+    elif "news" in variants:  # session 25: a second source (news blurbs) in the same file, its own labels
+        texts, labels, vectors = with_news(texts, labels, base)
+    else:
+        vectors = minilm_vectors(texts)
     order = np.random.default_rng(12345).permutation(len(texts))  # files sorted by class
     texts, labels, vectors = [texts[i] for i in order], labels[order], vectors[order]
     if "split" in variants:  # before longtail: the tail is cut from the finer classes
@@ -205,6 +224,9 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
         keep = (duplicated_rows(len(texts)) if "dup" in variants else scattered_copies(len(texts), 5, 19)
                 if "twins" in variants else scattered_copies(len(texts)))
         texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
+    if "near" in variants:  # session 25: near copies (edited, never exact) of a third of the rows
+        origin, texts = near_copies(texts)
+        labels, vectors = labels[origin], minilm_vectors(texts)
     if "tfidf" in variants:
         vectors = tfidf_vectors(texts)
     for dims in filter(None, map(projection_dims, variants)):  # after the shapes: vectors of the rows kept
@@ -222,6 +244,46 @@ def topic_labels(names: np.ndarray, labels: np.ndarray, base: str) -> np.ndarray
         raise SystemExit(f"+topics needs banking77's intent names, not {base}")
     _, topic = np.unique([topic_of(name) for name in names], return_inverse=True)
     return topic[labels]
+
+
+def hierarchy_labels(names: np.ndarray, labels: np.ndarray, base: str) -> np.ndarray:
+    """``+hier`` (session 25): banking77's intents and, as labels too, 5 of their topics (``+topics``' card,
+    transfer, top_up, cash, exchange; 'other' is no parent): a quarter of each topic's rows labelled with the
+    topic alone (bench/quality_shapes.py ``parent_and_children``)."""
+    from bench.quality_multilabel import topic_of
+
+    if not base.startswith("banking77"):
+        raise SystemExit(f"+hier needs banking77's intent names, not {base}")
+    topic_names, topic = np.unique([topic_of(name) for name in names], return_inverse=True)
+    return parent_and_children(labels, topic, topic_names != "other")
+
+
+def with_news(texts: list[str], labels: np.ndarray, base: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """``+news`` (session 25): two sources in one file: a banking77 set's queries and 500 ag_news descriptions of
+    each of its 4 topics (``second_source_rows``), the topics labelled after the intents (81 labels on banking77test:
+    77 of ~40 short queries, 4 of 500 long blurbs). Vectors from both sources' cached lists."""
+    import pandas as pd
+
+    if not base.startswith("banking77"):
+        raise SystemExit(f"+news adds ag_news to a banking77 set, not to {base}")
+    news = pd.read_csv(AG_NEWS_TEST)
+    news_texts = news["description"].astype(str).tolist()
+    _, news_labels = np.unique(news["label"].astype(str).to_numpy(), return_inverse=True)
+    keep = second_source_rows(news_labels)
+    vectors = np.concatenate([minilm_vectors(texts), minilm_vectors(news_texts)[keep]])
+    labels = np.concatenate([labels, labels.max() + 1 + news_labels[keep]])
+    return texts + [news_texts[i] for i in keep], labels, vectors
+
+
+def half_titles(frame, texts: list[str], base: str) -> tuple[list[str], np.ndarray]:
+    """``+halftitle`` (session 25): half the rows (``title_rows``) carry their title instead of their text, with
+    the title's MiniLM vector (both lists' vectors are cached whole, so no row is encoded twice)."""
+    if "title" not in frame.columns or BASES[base][1] == "title":
+        raise SystemExit(f"+halftitle needs a base with a title column beside its text, not {base}")
+    titles = frame["title"].astype(str).tolist()
+    mask = title_rows(len(texts))
+    vectors = np.where(mask[:, None], minilm_vectors(titles), minilm_vectors(texts))
+    return [t if m else x for t, x, m in zip(titles, texts, mask)], vectors
 
 
 def projected_vectors(texts: list[str], vectors: np.ndarray, dims: int) -> np.ndarray:

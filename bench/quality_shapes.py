@@ -328,3 +328,107 @@ def inject(labels: np.ndarray, kind: str, rate: float, seed: int, targets: dict[
         noisy[flipped] = targets[kind][labels[flipped]]
     truth = noisy != labels
     return noisy, truth
+
+
+#: session 25 (probe25)'s holdout variants: opt-in, never tuned on (bench/README.md "Session 25 (probe25)")
+HOLDOUT25 = ("hier", "halftitle", "near", "news")
+#: ``+hier``: the share of a parent topic's rows labelled with the parent alone
+PARENT_SHARE = 0.25
+#: ``+halftitle``: the share of the rows that carry their title instead of their description
+TITLE_SHARE = 0.5
+#: ``+near``: the share of the rows given 1-3 near copies
+NEAR_SHARE = 1 / 3
+#: ``+news``: the rows of each ag_news topic added to a banking77 set
+NEWS_ROWS = 500
+
+
+def parent_and_children(labels: np.ndarray, topic: np.ndarray, has_parent: np.ndarray,
+                        share: float = PARENT_SHARE) -> np.ndarray:
+    """``+hier`` (session 25): a hierarchy whose parents are labels too, as when part of a set was labelled only
+    coarsely (a row labelled 'card' beside rows labelled 'card_lost'). ``topic[c]`` is class c's parent topic;
+    in each topic with ``has_parent``, ``share`` of its rows (at random, seed 31) take the parent's label, numbered
+    after the K fine classes (K + topic); the other rows, and every row of a topic without a parent, keep their
+    fine label. A parent-labelled row is right, only coarse: it is no label error."""
+    rng = np.random.default_rng(31)
+    out = labels.copy()
+    n_classes = int(labels.max()) + 1
+    for t in np.flatnonzero(has_parent):
+        rows = np.flatnonzero(np.isin(labels, np.flatnonzero(topic == t)))
+        out[rng.choice(rows, int(round(share * len(rows))), replace=False)] = n_classes + t
+    _, out = np.unique(out, return_inverse=True)
+    return out
+
+
+def title_rows(n_rows: int, share: float = TITLE_SHARE) -> np.ndarray:
+    """``+halftitle`` (session 25): True on the rows (at random, seed 37) that carry their short title instead of
+    their description: two sources of one label space (headlines and news blurbs), the signal weak on one."""
+    return np.random.default_rng(37).random(n_rows) < share
+
+
+FILLERS = ("hi, ", "hello ", "please help: ", "hey ")
+ENDINGS = (" thanks", " asap", " please", "??")
+
+
+def near_copy(text: str, rng: np.random.Generator) -> str:
+    """One near copy of ``text``: 1-2 of lower case without end punctuation, a word dropped, two neighbouring
+    words swapped, a greeting before, a word after, two letters of a word swapped (a typo); never the text itself."""
+    out = text
+    for edit in rng.choice(6, int(rng.integers(1, 3)), replace=False):
+        words = out.split()
+        if edit == 0:
+            out = out.lower().rstrip(".?! ")
+        elif edit == 1 and len(words) >= 4:
+            del words[int(rng.integers(len(words)))]
+            out = " ".join(words)
+        elif edit == 2 and len(words) >= 2:
+            i = int(rng.integers(len(words) - 1))
+            words[i], words[i + 1] = words[i + 1], words[i]
+            out = " ".join(words)
+        elif edit == 3:
+            out = FILLERS[int(rng.integers(len(FILLERS)))] + out
+        elif edit == 4:
+            out = out + ENDINGS[int(rng.integers(len(ENDINGS)))]
+        else:
+            long_words = [i for i, w in enumerate(words) if len(w) >= 4]
+            if long_words:
+                i = long_words[int(rng.integers(len(long_words)))]
+                j = int(rng.integers(1, len(words[i]) - 2))
+                w = words[i]
+                words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+                out = " ".join(words)
+    return out if out != text else text + ENDINGS[0]
+
+
+def near_copies(texts: list[str], share: float = NEAR_SHARE) -> tuple[np.ndarray, list[str]]:
+    """``+near`` (session 25): ``share`` of the rows (at random, seed 41) get 1-3 near copies each (``near_copy``:
+    the edits a paraphrasing or re-typing user makes, so no copy is an exact one), all rows shuffled so copies fall
+    in different folds. Returns each row's original row and its text; noise is injected per row after, so near
+    copies of one text may disagree, which the exact-copy check (engine/label_copies.py) does not see."""
+    rng = np.random.default_rng(41)
+    chosen = np.flatnonzero(rng.random(len(texts)) < share)
+    origin = list(range(len(texts)))
+    out = list(texts)
+    seen = set(texts)
+    for row in chosen:
+        for _ in range(int(rng.integers(1, 4))):
+            copy = near_copy(texts[row], rng)
+            for _ in range(5):  # two copies of one row alike: edit again
+                if copy not in seen:
+                    break
+                copy = near_copy(copy, rng)
+            if copy in seen:
+                continue
+            seen.add(copy)
+            origin.append(int(row))
+            out.append(copy)
+    order = rng.permutation(len(out))
+    return np.asarray(origin, dtype=np.int64)[order], [out[i] for i in order]
+
+
+def second_source_rows(labels: np.ndarray, per_class: int = NEWS_ROWS) -> np.ndarray:
+    """``+news`` (session 25): the rows of the second source kept, ``per_class`` of each of its classes at random
+    (seed 43), in file order."""
+    rng = np.random.default_rng(43)
+    keep = [rng.choice(np.flatnonzero(labels == c), min(per_class, int((labels == c).sum())), replace=False)
+            for c in np.unique(labels)]
+    return np.sort(np.concatenate(keep))

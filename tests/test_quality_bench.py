@@ -235,3 +235,54 @@ def test_session24_one_label_against_the_rest() -> None:
         positive, negative = np.unique(labels[keep][two == 1]), np.unique(labels[keep][two == 0])
         assert not set(positive) & set(negative)  # whole classes on one side
         assert (two == 0).sum() == np.isin(labels, negative).sum()  # the rest kept whole
+
+
+def test_session25_parents_beside_their_children() -> None:
+    """``+hier``: in each topic that has a parent, a quarter of its rows carry the parent's label (numbered after
+    the fine classes), drawn across its intents; a topic without a parent ('other') keeps every fine label."""
+    from bench.quality_shapes import parent_and_children
+
+    labels = labels_of(6, 40)
+    topic = np.array([0, 0, 0, 1, 1, 2])  # topic 2 ('other') has no parent label
+    out = parent_and_children(labels, topic, np.array([True, True, False]))
+    assert len(np.unique(out)) == 8  # 6 fine + 2 parents
+    parent = out >= 6
+    assert parent.sum() == 30 + 20 and (parent[labels == 5] == 0).all()
+    assert set(np.unique(labels[out == 6])) == {0, 1, 2} and set(np.unique(labels[out == 7])) == {3, 4}
+    assert (out[~parent] == labels[~parent]).all()
+    from bench.quality import hierarchy_labels
+
+    names = np.array(["card_arrival", "cash_withdrawal_charge", "exchange_rate", "pin_blocked", "top_up_failed",
+                      "transfer_timing", "virtual_card_not_working"])
+    out = hierarchy_labels(names, labels_of(7, 40), "banking77")
+    assert len(np.unique(out)) == 7 + 5  # a parent for card, cash, exchange, top_up, transfer; none for 'other'
+    assert (out[labels_of(7, 40) == 3] == 3).all()  # pin_blocked is 'other': every row keeps its intent
+    assert (out >= 7).sum() == 10 + 10 + 10 + 10 + 20  # a quarter of each parent topic's rows (card: 2 intents)
+
+
+def test_session25_half_titles_and_near_copies() -> None:
+    """``+halftitle`` marks about half the rows; ``+near`` gives a third of the rows 1-3 copies that are near
+    (edited) and never exact, each row keeping its original's index, shuffled."""
+    from bench.quality_shapes import near_copies, title_rows
+
+    mask = title_rows(2000)
+    assert abs(mask.mean() - 0.5) < 0.05 and (title_rows(2000) == mask).all()
+    texts = [f"How do I change the PIN of card number {i} today?" for i in range(300)]
+    origin, out = near_copies(texts)
+    copies = np.bincount(origin, minlength=300)
+    assert copies.min() == 1 and copies.max() == 4 and 0.25 < (copies > 1).mean() < 0.42
+    assert len(set(out)) == len(out)  # no exact copy
+    from difflib import SequenceMatcher
+
+    assert min(SequenceMatcher(None, texts[row], text).ratio() for row, text in zip(origin, out)) > 0.6
+    assert sorted(origin.tolist()) != origin.tolist()  # shuffled
+    assert sum(text == texts[row] for row, text in zip(origin, out)) == 300  # every original once, as it was
+
+
+def test_session25_second_source_keeps_each_class_evenly() -> None:
+    """``+news``: 500 rows of each of the second source's classes (all of a smaller one), in file order."""
+    from bench.quality_shapes import second_source_rows
+
+    labels = np.repeat(np.arange(4), [1900, 1900, 300, 1900])
+    keep = second_source_rows(labels)
+    assert np.all(np.diff(keep) > 0) and np.bincount(labels[keep]).tolist() == [500, 500, 300, 500]
