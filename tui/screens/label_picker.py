@@ -31,6 +31,7 @@ from tui.widgets.parts_label import PartsLabel
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
 NAME_COLUMN = 40  # names are padded to the longest, up to this or the room the list leaves (refit)
+MIN_NAME_CELLS = 10  # a very narrow dialog still pads the names this far
 PROB_CELLS = len("  0.000")
 NOTE_CELLS = len("  (suggested)")  # the note a padded name still leaves room for
 TEXT_CHARS = 400  # of the row's text shown above the query (two lines at most: the tcss cuts)
@@ -142,14 +143,17 @@ class LabelPicker(ModalScreen[int | None]):
 
     def refit(self) -> None:
         """Pad the names to the longest the list's width leaves room for beside a probability and
-        a note, at least NAME_COLUMN: banking77's 48-cell name pushed its probability 8 cells right
+        a note (at least MIN_NAME_CELLS): banking77's 48-cell name pushed its probability 8 cells right
         of the 76 others at any width (NAME_COLUMN alone)."""
         options = self.query_one("#picker-options", OptionList)
         width = options.scrollable_content_region.width
         if self.probs is None or width <= 0:
             return
         room = width - len(CURSOR) - PROB_CELLS - NOTE_CELLS  # the ▶ gutter is drawn inside the width
-        cells = min(self.longest_name(), max(NAME_COLUMN, room))
+        # the room, also under NAME_COLUMN: at 60 columns (room 28) every name padded to banking77's
+        # 39 cells wrapped its probability onto a second line, half the classes shown; now only a
+        # name longer than the room does
+        cells = min(self.longest_name(), max(MIN_NAME_CELLS, room))
         if cells != self.name_cells:
             self.name_cells = cells
             highlighted = options.highlighted
