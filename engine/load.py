@@ -297,6 +297,10 @@ def load_dataset(
         check_column(frame, label_column, "label", "--label-column", exclude=(*text_parts, id_column))
     except UsageError as exc:  # a UTF-8 BOM read as latin-1 took the first column's name
         hint = misread_bom_hint(exc.message, list(frame.columns), encoding)
+        from engine.table_read import split_note
+
+        if splits := split_note(style):  # the other splits may have the column
+            hint += f"; {splits}"
         raise UsageError(f"{name}: {exc.message}{hint}") from None
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")

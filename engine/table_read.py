@@ -118,6 +118,17 @@ def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, Sour
     return readers.read_parquet(path)
 
 
+#: How the note on a saved ``DatasetDict`` names its splits (:func:`split_note` finds it).
+SPLITS = "holds splits"
+
+
+def split_note(style: SourceStyle | None) -> str | None:
+    """The note saying which split of a saved ``DatasetDict`` is read, or None: a column missing from that
+    split ('no label column 'label' (columns: text)', where only the test split is labelled) says it too."""
+    notes = style.notes if style is not None and style.fmt == "hf" else ()
+    return next((note for note in notes if f" {SPLITS} " in note), None)
+
+
 def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     from engine.readers import read_saved
 
@@ -136,7 +147,7 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
         split = "train" if "train" in loaded else next(iter(loaded))
         if len(loaded) > 1:
             other = next(name for name in loaded if name != split)  # how to choose: the split's own folder
-            notes = (f"{path} holds splits {', '.join(loaded)}; using {split!r} (an export writes that split only; "
+            notes = (f"{path} {SPLITS} {', '.join(loaded)}; using {split!r} (an export writes that split only; "
                      f"for another, give its folder: {path / other})",)
         loaded = loaded[split]
     frame, style = read_saved(loaded)
