@@ -89,9 +89,12 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close"), DIALOG_PALETTE]
     AUTO_FOCUS = "#help"
 
-    def __init__(self, first: tuple[str, ...] = ()) -> None:
+    def __init__(self, first: tuple[str, ...] = (), *, filter_first: bool = False) -> None:
+        """``first``: the sections to list first; ``filter_first``: the filter's syntax before them
+        (? typed into an empty filter, whose hint says '? lists the syntax')."""
         super().__init__()
         self.first = first
+        self.filter_first = filter_first
 
     def compose(self) -> ComposeResult:
         filter_text = Text("Filter line (/): ", style="bold")
@@ -99,6 +102,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             title = "textaudit keys" + (" · this screen's first" if self.first else "") + " · esc closes"
             yield Static(Text(title, style="bold"), markup=False)
+            if self.filter_first:
+                yield Static(filter_text.copy(), classes="help-heading", markup=False)
             for heading, bindings in ordered(self.first):
                 yield Static(Text(heading, style="bold underline"), classes="help-heading", markup=False)
                 yield Static(binding_table(offered(bindings, self.app.is_web)), markup=False)

@@ -261,6 +261,19 @@ class FilterBar(WordInput):
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
         super().__init__(value=value, placeholder=FILTER_HINTS[0], id=id)
 
+    async def _on_key(self, event) -> None:
+        """? in an empty filter lists the syntax, as the narrow hint says ('filter (? lists the
+        syntax)'): typed, it searched for '?' (banking77 at 50 columns: 35 of 58 rows, the help
+        never shown). A filter already typed takes ? as text; '"?"' searches for it from empty."""
+        if event.character == "?" and not self.value:
+            event.stop()
+            event.prevent_default()
+            from tui.screens.help import HelpScreen
+
+            self.app.push_screen(HelpScreen(getattr(self.screen, "HELP_FIRST", ()), filter_first=True))
+            return
+        await super()._on_key(event)
+
     def on_resize(self) -> None:
         """The longest hint that fits whole: a cut one would lose its closing quote."""
         room = self.content_region.width - 1  # the cursor takes a cell
