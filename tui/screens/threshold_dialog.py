@@ -13,12 +13,13 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from tui.bindings import DIALOG_PALETTE, THRESHOLD_BINDINGS
 from tui.thresholds import Thresholds
 from tui.view import ISSUE_TITLES
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import PartsLabel, packed
 from tui.widgets.score_histogram import HEIGHT, histogram_text
 
 #: Below this many rows (40x12) the dialog drops its margins and hint and draws 2 lines of bars:
@@ -47,12 +48,15 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="threshold"):
-            yield Label(id="threshold-title", classes="dialog-title", markup=False)
+            # parts that break between them, never inside ('enter' / 'applies' at 50 and 60 columns)
+            yield PartsLabel(self.title_parts(), id="threshold-title", classes="dialog-title")
             yield Static(id="threshold-histogram", markup=False)
             yield Static(id="threshold-summary", markup=False)
-            yield Static("←→ one row · ↑↓ a tenth · 0 default · tab next check",
-                         id="threshold-hint", markup=False)
+            yield PartsLabel(["←→ one row", "↑↓ a tenth", "0 default", "tab next check"], id="threshold-hint")
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
+
+    def title_parts(self) -> list[str]:
+        return ["Flag threshold", ISSUE_TITLES.get(self.issue_type, self.issue_type), "enter applies", "esc cancels"]
 
     def on_mount(self) -> None:
         self.redraw()
@@ -68,8 +72,9 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
         t, kind = self.thresholds, self.issue_type
         default = t.default[kind]
         width = max(10, self.query_one("#threshold-histogram").content_region.width or 60)
-        self.query_one("#threshold-title", Label).update(
-            f"Flag threshold · {ISSUE_TITLES.get(kind, kind)} · enter applies · esc cancels")
+        title = self.query_one("#threshold-title", PartsLabel)
+        title.parts = self.title_parts()
+        title.update(packed(title.parts, title.content_region.width))
         self.query_one("#threshold-histogram", Static).update(
             histogram_text(t.index(kind).sorted_scores, default, self.threshold, width,
                            bars=HEIGHT if self.size.height >= SHORT_ROWS else SHORT_BARS))
