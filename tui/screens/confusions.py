@@ -23,6 +23,7 @@ from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.filter_bar import quoted_value
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import SEPARATOR, PartsLabel, packed
 from tui.widgets.row_table import RowTable
 
 #: The groupings ``v`` cycles through, with their headings.
@@ -129,7 +130,7 @@ class ConfusionScreen(HistoryKeys, Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar", markup=False)
-        yield Static(id="confusion-mode", markup=False)
+        yield PartsLabel([], id="confusion-mode")  # breaks between its parts ('(then *' / 'and a)' at 60)
         yield RowTable(id="confusions", cursor_type="row", zebra_stripes=False)
         yield Static(id="confusion-matrix", markup=False)
         yield Footer(compact=True)
@@ -189,10 +190,13 @@ class ConfusionScreen(HistoryKeys, Screen):
         flagged = int(self.flags.sum())
         self.query_one("#title-bar", Static).update(
             f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups")
-        hint = " · v: next view" + (cut if showing_matrix else " · enter: the rows (then * and a)")
+        parts = [MODES[self.mode], "v: next view"]
+        parts += ([cut.removeprefix(SEPARATOR)] if cut else []) if showing_matrix else ["enter: the rows (then * and a)"]
         if not self.groups:  # an empty table under a header said nothing (b77 slice, labels shuffled)
-            hint = " · no label issues to group (t on the label screen moves its threshold)"
-        self.query_one("#confusion-mode", Static).update(MODES[self.mode] + hint)
+            parts = [MODES[self.mode], "no label issues to group (t on the label screen moves its threshold)"]
+        mode = self.query_one("#confusion-mode", PartsLabel)
+        mode.parts = parts
+        mode.update(packed(parts, mode.content_region.width))
         self.refresh_bindings()
 
     def widths(self, longest: int = 24, scrollbar: int = 0) -> tuple[int, int]:
