@@ -125,6 +125,24 @@ def bom_misread(head: bytes, encoding: str) -> str | None:
             f"pass --encoding {order[:6]}")
 
 
+def bom_missing(path: Path, head: bytes, encoding: str) -> str | None:
+    """What to say of a file without a byte order mark read with --encoding utf-16 or utf-32 (``head``: its
+    first bytes), which read the byte order from it, or None: Python's 'cannot parse as csv: UTF-16 stream
+    does not start with BOM' was all a UTF-8 file read so was told."""
+    name = codecs.lookup(encoding).name
+    if name not in ("utf-16", "utf-32") or wide_bom(head):
+        return None
+    with path.open("rb") as handle:
+        sample = handle.read(4096)
+    if len(sample) >= 8 and not sample[1::4].strip(b"\0") and not sample[2::4].strip(b"\0"):  # ASCII in UTF-32
+        fix = f"it looks like UTF-32 text: pass --encoding utf-32-{'be' if sample[3] else 'le'}"
+    elif wide := _utf16_without_bom(sample):
+        fix = f"it looks like UTF-16 text: pass --encoding {wide}"
+    else:
+        fix = encoding_fix(path)
+    return f"--encoding {encoding} reads the byte order from a byte order mark, and the file has none; {fix}"
+
+
 #: Each UTF-16/32 byte order mark by its codec; UTF-32-LE's starts with UTF-16-LE's, so it comes first.
 _WIDE_BOMS = (("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
               ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE))

@@ -16,8 +16,8 @@ from engine.errors import DataError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.source_checks import (
-    bom_misread, check_encoding, check_source, encoding_fix, first_undecodable, looks_binary, other_content,
-    utf8_read_as_single_byte,
+    bom_misread, bom_missing, check_encoding, check_source, encoding_fix, first_undecodable, looks_binary,
+    other_content, utf8_read_as_single_byte,
 )
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
@@ -47,12 +47,14 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     path = Path(source_str).expanduser()
     if kind == "hf":
         return _read_saved_dataset(path)
+    misread = None  # a byte order mark's line: says all (no other_content hint below)
     try:
         before = path.stat()
         if kind != "parquet":
             with path.open("rb") as handle:
-                if misread := bom_misread(handle.read(4), encoding):
-                    raise DataError(f"{source_str}: {misread}")
+                head = handle.read(4)
+            if misread := bom_misread(head, encoding) or bom_missing(path, head, encoding):
+                raise DataError(f"{source_str}: {misread}")
         if kind in ("csv", "tsv"):
             _excel_separator_line(path, encoding, source_str)
         frame, style = _read_file(path, kind, encoding)
@@ -85,7 +87,7 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                             f"{inside}") from None
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
     except DataError as exc:  # a reader's own line (JSON's 'not valid JSON on line 1'): a CSV named .jsonl
-        if kind in ("json", "jsonl") and (hint := other_content(path, kind)):
+        if kind in ("json", "jsonl") and misread is None and (hint := other_content(path, kind)):
             raise DataError(f"{exc.message}{hint}") from None
         raise
     except OSError as exc:
