@@ -83,7 +83,8 @@ out-of-fold accuracy against the clean labels; ``score``: textaudit's label scor
 (engine/label_posterior.py): P the noise-aware posterior, S self-confidence chosen by the
 held-out noise-model test, R the posterior on cleanlab's flip rate per class where that test
 found random destinations but held-out rows back the rates per class (engine/class_rates.py),
-F self-confidence because the guards distrust the noise estimate.
+F self-confidence because the guards distrust the noise estimate, O the posterior on each class's own
+flip rate where the guards distrust it but held-out rows back flips out of one class (two classes, session 25).
 Each cell's JSON also carries the held-out test's ``structure_share`` / ``structure_z`` and the
 classifier's ``kappa`` (engine/label_posterior.py's diagnostics).
 
@@ -426,7 +427,7 @@ def table(rows: list[dict]):
 
     frame = pd.DataFrame(rows)
     keys = ["dataset", "kind", "rate"]
-    letters = {"class pairs": "P", "uniform": "S", "class rates": "R", "untrusted": "F"}  # see the table's legend
+    letters = {"class pairs": "P", "uniform": "S", "class rates": "R", "untrusted": "F", "one-way": "O"}  # the legend
     scores = frame.groupby(keys, sort=False)["noise_model"].agg(lambda v: "".join(letters.get(m, "?") for m in v))
     summary = frame.groupby(keys, sort=False).mean(numeric_only=True).drop(columns=["seed", "seconds", "estimate"],
                                                                             errors="ignore")

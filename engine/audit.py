@@ -58,8 +58,10 @@ ISSUE_TYPES = (
 # class-rate path counts with its rates per class, flip_counts.rated_flips; 30: two classes, the rows below
 # 0.5 at the fitted power no longer capped by cleanlab's count, which misses flips out of one class; 31:
 # the held-out noise-model test also runs under 1% of random flips where the random-flip model singles out
-# 9 or more rows, label_posterior.enough_to_test)
-LABEL_VERSION = 31
+# 9 or more rows, label_posterior.enough_to_test; 32: two classes on the guards' path, each class's own
+# flip rate where held-out rows back it over a class bias with one rate both ways, its count not capped
+# by cleanlab's, class_rates.one_way_noise)
+LABEL_VERSION = 32
 
 
 @dataclass

@@ -17,6 +17,16 @@ fitted scale (their ratio, not their level, which also counts honest confusions)
 - *More classes, flips landing at random* (the held-out test found no class pairs): where the rates per class win,
   the posterior on them with random destinations instead of self-confidence. Flips concentrated in a few classes
   (bench: ``fewclass``) were ranked as if every class flipped alike.
+- *Two classes, cleanlab's estimate untrusted* (the guards' path counts with a flip model): each class's rate of
+  flips out of it, fitted to the labels (``one_way_noise``), where held-out rows back it (``one_way_evidence``).
+  One rate both ways cannot fit flips out of one class only: the classifier, fitted on the given labels, already
+  gives the flipped rows part of their label's probability, and any rate both ways costs likelihood on every row
+  of the class nothing flips out of (the other's sure rows). Its rate came out 0 where a third of one class was
+  flipped into the other (bench/README.md, session 25 (quality25)). The rival is not one rate both ways alone
+  but with a classifier biased toward one class (``class_bias``: a shift of the log-odds), which also reads as
+  flips out of the class it favours: clean sets whose probabilities give a 10% or 3% class 2.4-6x its share
+  (quality24b's weak synthetics, as a classifier trained on reweighted classes gives) backed one-way rates over
+  one rate at z 7.7-46, over a bias at z -17 to 2.9.
 
 bench/README.md (session 19) has the figures.
 """
@@ -26,6 +36,11 @@ from __future__ import annotations
 import numpy as np
 
 from engine.noise_matrix import MIN_NOISE_RATE, noise_matrix, without_tiny_classes
+
+#: ``one_way_noise``: a fitted flip rate under this is 0 (EM's remainder on its way to a maximum at 0)
+BOUNDARY_RATE = 1e-6
+#: ``class_bias``: the log-odds shifts its fit starts from
+BIAS_STARTS = (0.0, -1.0, 1.0, -4.0, 4.0)
 
 
 def _terms(labels: np.ndarray, q: np.ndarray, shape: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -110,3 +125,69 @@ def class_rate_noise(labels: np.ndarray, probs: np.ndarray, q: np.ndarray, half:
     shape = cleanlab_rates(labels, probs)
     shape = shape / max(float(shape.max()), 1e-12)
     return rated_noise(np.maximum(fitted_scale(labels, q, shape) * shape, MIN_NOISE_RATE)), z
+
+
+def one_way_noise(labels: np.ndarray, q: np.ndarray, iterations: int = 500) -> np.ndarray:
+    """Two classes: ``T[given, true]`` with each class's own rate of flips out of it, the maximum-likelihood pair of
+    ``P(given = y | x) = sum_t q_t T[y, t]`` (``q``: the sharpened probabilities), by EM from 0.1 each way. A rate
+    under ``BOUNDARY_RATE`` is 0: EM only creeps toward a maximum at 0, and two models that differ by such a
+    remainder would be compared on rounding noise (``one_way_evidence``)."""
+    noise = np.array([[0.9, 0.1], [0.1, 0.9]])
+    given = np.eye(2)[labels]  # [i, y]: 1 where row i is labelled y
+    for _ in range(iterations):
+        joint = q * noise[labels]  # [i, t]: q_t T[y_i, t]
+        posterior = joint / np.maximum(joint.sum(axis=1, keepdims=True), 1e-300)
+        new = given.T @ posterior  # [y, t]: the rows labelled y whose true class is t, expected
+        new /= np.maximum(new.sum(axis=0, keepdims=True), 1e-300)
+        done = np.abs(new - noise).max() < 1e-8
+        noise = new
+        if done:
+            break
+    rates = np.where(1.0 - np.diag(noise) < BOUNDARY_RATE, 0.0, 1.0 - np.diag(noise))
+    return np.array([[1.0 - rates[0], rates[1]], [rates[0], 1.0 - rates[1]]])
+
+
+def class_bias(labels: np.ndarray, q: np.ndarray) -> tuple[float, float]:
+    """Two classes: a classifier biased toward one class, with one flip rate both ways: the shift ``w`` of class 1's
+    log-odds and the rate ``r`` under which the given labels are likeliest, ``P(given = 1 | x) = r + (1 - 2 r) s``
+    (``s``: ``q_1`` with its log-odds moved by ``w``), by L-BFGS from each of ``BIAS_STARTS``."""
+    from scipy.optimize import minimize
+
+    logit = np.log(np.maximum(q[:, 1], 1e-300)) - np.log(np.maximum(q[:, 0], 1e-300))
+    ones = labels == 1
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        shift, rate = params
+        shifted = 1.0 / (1.0 + np.exp(-np.clip(logit + shift, -700, 700)))
+        one = rate + (1.0 - 2.0 * rate) * shifted
+        chance = np.clip(np.where(ones, one, 1.0 - one), 1e-300, None)
+        slope = np.where(ones, 1.0, -1.0) / chance  # d log P(given) / d P(given = 1)
+        return (-float(np.sum(np.log(chance))),
+                -np.array([np.sum(slope * (1.0 - 2.0 * rate) * shifted * (1.0 - shifted)),
+                           np.sum(slope * (1.0 - 2.0 * shifted))]))
+
+    fits = [minimize(loss, np.array([start, 0.01]), jac=True, method="L-BFGS-B", bounds=[(-20.0, 20.0), (0.0, 0.5)])
+            for start in BIAS_STARTS]  # not concave: a start can end at a bias that names one class for every row
+    best = min(fits, key=lambda fit: fit.fun)
+    return float(best.x[0]), float(best.x[1])
+
+
+def class_bias_loglik(labels: np.ndarray, q: np.ndarray, shift: float, rate: float) -> np.ndarray:
+    """Per row, the log-likelihood of the given label under ``class_bias``'s model."""
+    logit = np.log(np.maximum(q[:, 1], 1e-300)) - np.log(np.maximum(q[:, 0], 1e-300))
+    one = rate + (1.0 - 2.0 * rate) / (1.0 + np.exp(-np.clip(logit + shift, -700, 700)))
+    return np.log(np.clip(np.where(labels == 1, one, 1.0 - one), 1e-300, None))
+
+
+def one_way_evidence(labels: np.ndarray, q: np.ndarray, half: np.ndarray) -> float:
+    """Two classes: z of the held-out per-row log-likelihood gain of each class's own flip rate (``one_way_noise``)
+    over a classifier biased toward one class with one rate both ways (``class_bias``; at no bias, one rate both
+    ways), each fitted on the other half."""
+    gains = np.zeros(len(labels))
+    for fit, held in ((half, ~half), (~half, half)):
+        own = one_way_noise(labels[fit], q[fit])
+        rows = np.arange(int(held.sum()))
+        gains[held] = (np.log(np.maximum((q[held] @ own.T)[rows, labels[held]], 1e-300))
+                       - class_bias_loglik(labels[held], q[held], *class_bias(labels[fit], q[fit])))
+    spread = float(gains.std()) / np.sqrt(len(gains))
+    return float(gains.mean()) / spread if spread > 0 else 0.0
