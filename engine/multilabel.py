@@ -124,6 +124,13 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
         raise DataError(f"label column {name!r} holds a list with a {type(bad).__name__} item ({str(bad)[:40]}); "
                         "label sets hold text or numbers")
     keyed = [[_item_key(item) for item in items] for items in items_per_row]
+    from engine.label_column import bytes_names  # a list<binary> column: b'a' named 'a', as single labels are
+
+    flat = [item for items in items_per_row for item in items]
+    if flat and all(isinstance(item, (bytes, bytearray)) for item in flat) and \
+            (names := bytes_names(np.asarray(flat, dtype=object))) is not None:
+        it = iter(names.tolist())
+        keyed = [[next(it) for _ in items] for items in items_per_row]
     kinds = {type(key) for items in keyed for key in items}
     warnings: list[str] = []
     if str in kinds and len(kinds) > 1:

@@ -72,3 +72,15 @@ def test_a_journal_made_when_the_labels_showed_their_reprs_still_applies(tmp_pat
     journal.write_text(json.dumps({**line, "label_before": "b'a'", "label_after": "b'b'"}) + "\n")
     summary = export_corrected(dataset, journal, tmp_path / "out.parquet")
     assert pq.read_table(tmp_path / "out.parquet").column("label").to_pylist()[0] == b"b", summary
+
+
+def test_list_of_binary_label_sets_are_named_by_their_text_and_written_back_as_bytes(tmp_path: Path) -> None:
+    source = tmp_path / "sets.parquet"
+    pq.write_table(pa.table({"text": TEXTS, "label": pa.array([[b"a"], [b"b", b"a"], [b"c"]] * 2,
+                                                                pa.list_(pa.binary()))}), source)
+    dataset = load_dataset(source)
+    assert dataset.class_names == ["a", "b", "c"] and dataset.label_display(1) == '["a","b"]'
+    with Journal.open(tmp_path / "j.jsonl", dataset) as journal:
+        journal.record("relabel", 0, label_after='["a","c"]', issue_type="label")
+    export_corrected(dataset, tmp_path / "j.jsonl", tmp_path / "out.parquet")
+    assert pq.read_table(tmp_path / "out.parquet").column("label").to_pylist()[:2] == [[b"a", b"c"], [b"b", b"a"]]
