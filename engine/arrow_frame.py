@@ -48,12 +48,21 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
 
     try:
         frame = table.to_pandas()
-    except pa.ArrowInvalid as exc:  # a time64[ns] with nanoseconds: pandas' times hold microseconds
+    except pa.ArrowMemoryError:
+        raise
+    except pa.ArrowException as exc:  # a time64[ns] with nanoseconds: pandas' times hold microseconds
         source = f"{source}: " if source else ""
         for name, column in zip(table.column_names, table.columns):
             try:
                 column.to_pandas()
-            except pa.ArrowInvalid as inner:
+            except pa.ArrowMemoryError:
+                raise
+            except pa.ArrowException as inner:
+                try:  # dictionary-encoded text that is not UTF-8: 'Unknown error: Wrapping caf\ufffd failed', exit 70
+                    column.validate(full=True)
+                except pa.ArrowInvalid as invalid:
+                    raise DataError(f"{source}column {name!r} ({column.type}) does not hold valid data ({invalid}; "
+                                    "text that is not UTF-8?): re-encode it as UTF-8 and save the file again") from None
                 raise DataError(f"{source}column {name!r} ({column.type}) cannot be read exactly ({inner}); "
                                 "cast it to a type pandas holds (a string, or int64) and save the file again") from None
         raise DataError(f"{source}cannot read it into pandas exactly ({exc})") from None

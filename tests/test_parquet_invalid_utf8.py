@@ -55,3 +55,18 @@ def test_an_hf_folder_of_latin1_json_lines_is_told_to_pass_its_encoding(tmp_path
     with pytest.raises(DataError, match="not valid UTF-8 .*; or, for CSV/JSON data files in another encoding, "
                                         "pass --encoding$"):
         load_dataset(f"hf:{folder}")
+
+
+@pytest.mark.parametrize("column", ["text", "other"])
+def test_dictionary_encoded_text_that_is_not_utf8_is_one_line(tmp_path: Path, capsys, column: str) -> None:
+    """Dictionary-encoded (a pandas categorical saved to Parquet): pyarrow's to_pandas itself failed
+    ('Unknown error: Wrapping caf\ufffd one failed', exit 70), also for a column the audit does not use."""
+    bad = _not_utf8([b"fine", b"caf\xe9 one"] * 6).dictionary_encode()
+    columns = {"text": bad if column == "text" else pa.array(GOOD), "label": pa.array(["a", "b"] * 6)}
+    if column == "other":
+        columns["other"] = bad
+    pq.write_table(pa.table(columns), tmp_path / "in.parquet")
+    code = main(["audit", str(tmp_path / "in.parquet"), "--model", "tfidf"])
+    err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("[")]
+    assert code == 1 and len(err) == 1, err
+    assert f"column '{column}' (dictionary<" in err[0] and "Invalid UTF8" in err[0] and "not UTF-8" in err[0], err[0]
