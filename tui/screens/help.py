@@ -25,6 +25,7 @@ from tui.bindings import (
 )
 from tui.widgets.filter_bar import FILTER_HELP
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import PartsLabel
 from tui.widgets.row_list import RowList
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "space": "space",
@@ -100,8 +101,9 @@ class HelpScreen(ModalScreen[None]):
         filter_text = Text("Filter line (/): ", style="bold")
         filter_text.append(FILTER_HELP)
         with VerticalScroll(id="help"):
-            title = "textaudit keys" + (" · this screen's first" if self.first else "") + " · esc closes"
-            yield Static(Text(title, style="bold"), markup=False)
+            # parts that break between them: at 60 columns '... · esc' / 'closes'
+            yield PartsLabel(["textaudit keys", *(["this screen's first"] if self.first else []), "esc closes"],
+                             id="help-title")
             if self.filter_first:
                 yield Static(filter_text.copy(), classes="help-heading", markup=False)
             for heading, bindings in ordered(self.first):
