@@ -355,7 +355,10 @@ def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[i
         raise DataError(f"cannot write {output}: a cell holds a lone surrogate, which {fmt} cannot store; "
                         "export as .jsonl or .json (they keep it as an escape)") from None
     except Exception as exc:  # arrow/pandas conversion errors: one line, not a traceback
-        raise DataError(f"cannot write {output} as {fmt}: {type(exc).__name__}: {exc}") from None
+        from engine.arrow_frame import not_utf8  # a column the audit did not read: 'Wrapping caf\ufffd failed'
+
+        why = next(filter(None, (not_utf8(frame.iloc[:, i]) for i in range(frame.shape[1]))), None)
+        raise DataError(f"cannot write {output} as {fmt}: {why or f'{type(exc).__name__}: {exc}'}") from None
 
 
 def _is_issue_table(path: Path, fmt: str) -> bool:

@@ -70,3 +70,19 @@ def test_dictionary_encoded_text_that_is_not_utf8_is_one_line(tmp_path: Path, ca
     err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("[")]
     assert code == 1 and len(err) == 1, err
     assert f"column '{column}' (dictionary<" in err[0] and "Invalid UTF8" in err[0] and "not UTF-8" in err[0], err[0]
+
+
+@pytest.mark.parametrize("out", ["out.csv", "out.jsonl"])
+def test_an_export_to_text_names_the_column_that_is_not_utf8(tmp_path: Path, out: str) -> None:
+    """An unused column's bytes reach a text export only: 'cannot write out.csv as csv: ArrowException: Unknown
+    error: Wrapping x\\ufffd failed' named neither the column nor the cause; Parquet still writes them back."""
+    from engine.export import export_corrected
+
+    pq.write_table(pa.table({"text": GOOD, "label": ["a", "b"] * 6, "note": _not_utf8([b"x\xff"] * 12)}),
+                   tmp_path / "in.parquet")
+    (tmp_path / "j.jsonl").write_text("")
+    dataset = load_dataset(tmp_path / "in.parquet")
+    with pytest.raises(DataError, match=r"as (csv|jsonl): column 'note' holds text that is not valid UTF-8 \(row 0"):
+        export_corrected(dataset, tmp_path / "j.jsonl", tmp_path / out)
+    export_corrected(dataset, tmp_path / "j.jsonl", tmp_path / "out.parquet")
+    assert pq.read_table(tmp_path / "out.parquet").column("note").type == pa.string()
