@@ -116,8 +116,8 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
         where = f"the folder {local}" if local.is_dir() else "from the Hugging Face hub"
         if options and "doesn't have a 'encoding' key" in str(exc):  # Parquet, Arrow: UTF-8 by their format
-            raise UsageError(f"hf:{spec}: --encoding {encoding} is for CSV and JSON files, and {where} holds "
-                             "none (Parquet and Arrow text is UTF-8); leave out --encoding") from None
+            raise UsageError(f"hf:{spec}: --encoding {encoding} is for CSV and JSON files, and its files are "
+                             "neither (Parquet and Arrow text is UTF-8); leave out --encoding") from None
         hint = ("; or give one of its data files itself (textaudit reads .csv, .jsonl, .parquet, ...)"
                 if local.is_dir() and any(p.is_file() for p in local.rglob("*")) else "")
         raise DataError(f"hf:{spec}: cannot load {where}: {_reason(exc)}{hint}") from None
