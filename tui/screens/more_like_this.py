@@ -8,12 +8,14 @@ mark the rows that share the problem, then one ``a``, ``l``, ``x`` or ``o``.
 from __future__ import annotations
 
 import numpy as np
+from textual.widget import Widget
 
 from tui.columns import DECISION, FLAGS, GIVEN, RANK, SIM, TEXT
 from tui.decisions import DecisionBook
 from tui.screens.row_screen import RowScreen, format_score
 from tui.text_index import Check
 from tui.view import AuditView
+from tui.widgets.parts_label import SEPARATOR, PartsLabel
 from tui.widgets.row_list import Column
 
 #: One letter per issue type for the Flags column (the detail pane spells them out).
@@ -96,6 +98,10 @@ class MoreLikeThisScreen(RowScreen):
         present = [name for name in FLAG_LETTERS if name in flags and bool(flags[name][self.rows].any())]
         return ("Flags: " + " · ".join(f"{FLAG_LETTERS[name]} {FLAG_NAMES[name]}" for name in present)
                 if present else "")
+
+    def make_verdict(self, text: str) -> Widget:
+        """The legend breaks between its letters, never inside one ('· ∅' / 'empty text' at 60 columns)."""
+        return PartsLabel(text.split(SEPARATOR), id="verdict")
 
     def empty_text(self) -> str:
         return "no similar rows"

@@ -200,12 +200,16 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         """A dataset-level line above the list (empty for most screens)."""
         return ""
 
+    def make_verdict(self, text: str) -> Widget:
+        """The widget that draws ``verdict()`` (prose, wrapped at spaces)."""
+        return Static(text, id="verdict", markup=False)
+
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar", markup=False)
         if text := self.verdict():
-            yield Static(text, id="verdict", markup=False)
+            yield self.make_verdict(text)
         sortable = self.columns()
         yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), marked=self.is_marked,
                       id="rows")
