@@ -187,8 +187,10 @@ class Journal:
         group = entries[0]["group"]
         problems = found[group] = ReplayProblems()
         rows: list[int | None] = []
+        twins: list[int | None] = []  # for a refused exclusion of one of identical rows, the row it names otherwise
         for entry in entries:
             row = self._matcher.match(entry, problems)
+            twins.append(self._matcher.twin_row)
             if row is not None and entry["action"] == "relabel" and not self._checks.label_ok(entry):
                 problems.bad_label.append(entry["row"])
                 row = None
@@ -200,12 +202,11 @@ class Journal:
                 problems.partial_groups.append((group, len(matched), len(entries)))
             # kept (empty) so later undo/redo lines still pair up; where it replaced a row's earlier
             # decision, that one stays replaced: the row holds none (it took the overridden label back)
-            replaced = self._state.replaced(entries, rows)
+            replaced = self._state.replaced(entries, [row if row is not None else twin for row, twin in zip(rows, twins)])
             problems.replaced.extend(entry["row"] for entry in replaced.values())
             self._state.push(Group.blocking_of(group, [self._decision({**e, "row": r}) for r, e in replaced.items()]))
             return
         problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"])
-        self._state.landed_at(entries, rows, group)
         self._state.push(Group.of(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
 
     def _decision(self, entry: dict[str, Any]) -> Decision:

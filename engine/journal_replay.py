@@ -70,8 +70,12 @@ class RowMatcher:
         return (column is not None and entry.get("id") is not None
                 and entry.get("id_column", column) == column)
 
-    def match(self, entry: dict[str, Any], problems: ReplayProblems) -> int | None:
-        """The row the line's decision applies to now, or None (the reason goes to ``problems``)."""
+    def match(self, entry: dict[str, Any], problems: ReplayProblems, *, twins: bool = True) -> int | None:
+        """The row the line's decision applies to now, or None (the reason goes to ``problems``). An exclusion
+        refused because its identical copies are fewer now leaves in ``twin_row`` the row it names otherwise
+        (``twins=False``: that check skipped), where an earlier decision on it may have gone."""
+        if twins:
+            self.twin_row: int | None = None
         stored, n_rows = entry["row"], len(self.dataset)
         column = entry.get("label_column")  # absent in journals written before it was recorded
         if isinstance(column, str) and column != self.dataset.label_column:
@@ -121,8 +125,9 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return None
                 row = rows[0]
-        elif self._twins_gone(entry):  # before the position: the export made with it holds a copy there
+        elif twins and self._twins_gone(entry):  # before the position: the export made with it holds a copy there
             problems.twins_gone.append(stored)
+            self.twin_row = self.match(entry, ReplayProblems(), twins=False)
             return None
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
             row = stored

@@ -128,7 +128,6 @@ class DecisionState:
         self.group = np.full(n_rows, -1, dtype=np.int64)  # journal group id of the current decision
         self.labels: list[str] = []  # every label_after seen, by code
         self._label_codes: dict[str, int] = {}
-        self.landed: dict[tuple[int, Any], tuple[int, int]] = {}  # replay: (line's row, text hash) -> (row, group)
 
     def _arrays(self) -> tuple[np.ndarray, ...]:
         return self.slot, self.pos, self.action, self.label, self.group
@@ -204,25 +203,13 @@ class DecisionState:
     def step(self, action: str) -> list[int]:
         return self.undo_top() if action == "undo" else self.redo_top()
 
-    def landed_at(self, entries: list[dict[str, Any]], rows: list[int], group: int) -> None:
-        """Replay applied ``group``: each line's journal row (and text hash) landed on its row now."""
-        for entry, row in zip(entries, rows):
-            self.landed[(entry["row"], entry.get("text_sha256"))] = (row, group)
-
     def replaced(self, entries: list[dict[str, Any]], rows: list[int | None]) -> dict[int, dict[str, Any]]:
-        """The rows that a group replay skips (``entries``, matched to ``rows``, None where a line was not)
-        would have decided again, with the line: a matched row that holds a decision, and the row an
-        earlier line on the same journal row landed on while that line's decision is still current there
-        (an exclusion of one of identical rows, refused once a copy is gone, names no row)."""
+        """The rows that a group replay skips (``entries``, each naming ``rows``' row, None for none) would have
+        decided again and that hold a decision now, each with its line."""
         found: dict[int, dict[str, Any]] = {}
         for entry, row in zip(entries, rows):
-            if row is None:
-                row, group = self.landed.get((entry["row"], entry.get("text_sha256")), (-1, -1))
-                if row < 0 or self.group[row] != group:
-                    continue
-            elif self.slot[row] < 0:
-                continue
-            found.setdefault(row, entry)
+            if row is not None and self.slot[row] >= 0:
+                found.setdefault(row, entry)
         return found
 
     def decision(self, row: int) -> Decision | None:
