@@ -17,8 +17,9 @@ fitted scale (their ratio, not their level, which also counts honest confusions)
 - *More classes, flips landing at random* (the held-out test found no class pairs): where the rates per class win,
   the posterior on them with random destinations instead of self-confidence. Flips concentrated in a few classes
   (bench: ``fewclass``) were ranked as if every class flipped alike.
-- *Two classes, cleanlab's estimate untrusted* (the guards' path counts with a flip model): each class's rate of
-  flips out of it, fitted to the labels (``one_way_noise``), where held-out rows back it (``one_way_evidence``).
+- *Two classes, flips out of one class* (the guards' path's count and score, and the posterior's rates where
+  they are trusted): each class's rate of flips out of it, fitted to the labels (``one_way_noise``), where
+  held-out rows back it (``one_way_evidence``).
   One rate both ways cannot fit flips out of one class only: the classifier, fitted on the given labels, already
   gives the flipped rows part of their label's probability, and any rate both ways costs likelihood on every row
   of the class nothing flips out of (the other's sure rows). Its rate came out 0 where a third of one class was

@@ -98,7 +98,8 @@ where held-out rows back it over a classifier biased toward one class with one r
 z at least ``MIN_STRUCTURE_Z``; such a bias also reads as flips out of one class), uncapped by cleanlab's count, as
 above, and the score is the posterior on those rates (each at least ``MIN_NOISE_RATE``): self-confidence ranked
 the other class's honest doubts among the flips (AP 0.70-0.74 there, now 0.93-0.94; LABEL_VERSION 32;
-bench/README.md, session 25 (quality25)).
+bench/README.md, session 25 (quality25)). The posterior's path uses the same model where it is backed (161 cached
+cells, all flips out of one class: AP +0.003 to +0.133; its count as before; LABEL_VERSION 33).
 Which label's rows rank first is then the ratio of ``T``'s two flip rates, and cleanlab's tilts where
 the classifier honestly confuses one class for the other more than the reverse (a weak set with
 random flips: 0.01-0.03 AP below self-confidence), so held-out rows decide between cleanlab's two
@@ -242,6 +243,32 @@ def enough_to_test(random_flips: int, seen: float, n_rows: int) -> bool:
     return random_flips >= MIN_NOISE_RATE * n_rows or (random_flips >= MIN_FLIP_ROWS and seen >= MIN_FLIP_DETECTION)
 
 
+def one_way_model(labels: np.ndarray, q: np.ndarray, diagnostics: dict) -> np.ndarray | None:
+    """Two classes: ``T`` with each class's own flip rate (``class_rates.one_way_noise``) where held-out rows back it
+    over a classifier biased toward one class with one rate both ways (z at least ``MIN_STRUCTURE_Z``) and each
+    class keeps more than half its labels (under half, the labels cannot tell that from a classifier wrong about the
+    class); else None. Its readings go to ``diagnostics``."""
+    one_way = one_way_noise(labels, q)
+    z = one_way_evidence(labels, q, stratified_halves(labels))
+    diagnostics.update(one_way_z=round(z, 2), one_way_rate_0=round(float(1.0 - one_way[0, 0]), 4),
+                       one_way_rate_1=round(float(1.0 - one_way[1, 1]), 4))
+    return one_way if z >= MIN_STRUCTURE_Z and np.diag(one_way).min() > 0.5 else None
+
+
+def one_way_words(one_way: np.ndarray, diagnostics: dict) -> str:
+    """The one-way model in a note's words."""
+    return (f"flips out of each class at its own rate, {1.0 - one_way[0, 0]:.1%} and {1.0 - one_way[1, 1]:.1%}: on "
+            f"held-out rows it beats a classifier biased toward one class with one rate both ways, "
+            f"z {diagnostics['one_way_z']:.1f}")
+
+
+def floored_rates(one_way: np.ndarray) -> np.ndarray:
+    """The one-way ``T`` for the posterior: each rate at least ``MIN_NOISE_RATE``, as ``two_class_noise``'s (a rate
+    of 0 scores every row of a label 1 and drops its few flips from the ranking: 10:90 classes, 10% of each
+    flipped, AP 0.04-0.07 below self-confidence without it)."""
+    return rated_noise(np.maximum(1.0 - np.diag(one_way), MIN_NOISE_RATE))
+
+
 def untested_why(two_classes: bool) -> str:
     """Why the held-out test between class pairs and random flips did not run (a note's words)."""
     return "with two classes, the only one" if two_classes else "random flips leave almost none"
@@ -300,28 +327,17 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
             pair_flips, pair_seen = counted_flips(labels, q, flip_destinations(noise), set_aside=barely)
             model_count = int(round(pair_flips))
             diagnostics.update(class_pair_estimate=model_count, class_pair_detection=round(pair_seen, 4))
-        if two_classes:  # one rate both ways misses flips out of one class: each class's own rate, where backed
-            one_way = one_way_noise(labels, q)
-            one_way_z = one_way_evidence(labels, q, stratified_halves(labels))
-            diagnostics.update(one_way_z=round(one_way_z, 2), one_way_rate_0=round(float(1.0 - one_way[0, 0]), 4),
-                               one_way_rate_1=round(float(1.0 - one_way[1, 1]), 4))
-            # (a class keeping under half its labels: the labels cannot tell that from a classifier wrong about it)
-            if one_way_z >= MIN_STRUCTURE_Z and np.diag(one_way).min() > 0.5:
-                one_way_flips, one_way_seen = rated_flips(labels, q, one_way, set_aside=barely)
-                model_count = int(round(one_way_flips))
-                diagnostics.update(one_way_estimate=model_count, one_way_detection=round(one_way_seen, 4))
-                model = "one-way"
-                which = (f"flips out of each class at its own rate, {1.0 - one_way[0, 0]:.1%} and "
-                         f"{1.0 - one_way[1, 1]:.1%}: on held-out rows it beats a classifier biased toward one "
-                         f"class with one rate both ways, z {one_way_z:.1f}")
-                # the score too: self-confidence ranks the honest doubts of the class nothing flips out of among
-                # the flips (banking77 in two groups, a third of one flipped: AP 0.70-0.74, on these rates 0.93-0.94);
-                # each rate at least MIN_NOISE_RATE there, as two_class_noise's (a rate of 0 scores a label's rows 1
-                # and drops its few flips from the ranking: 10:90 classes, 10% of each flipped, AP -0.04 to -0.07)
-                floored = rated_noise(np.maximum(1.0 - np.diag(one_way), MIN_NOISE_RATE))
-                posterior_noise, score, method = floored, label_posterior(labels, probs, noise=floored), \
-                    "noise-aware posterior"
-                diagnostics["noise_model"] = "one-way"
+        one_way = one_way_model(labels, q, diagnostics) if two_classes else None
+        if one_way is not None:  # one rate both ways misses flips out of one class: each class's own rate
+            one_way_flips, one_way_seen = rated_flips(labels, q, one_way, set_aside=barely)
+            model_count = int(round(one_way_flips))
+            diagnostics.update(one_way_estimate=model_count, one_way_detection=round(one_way_seen, 4))
+            model, which = "one-way", one_way_words(one_way, diagnostics)
+            # the score too: self-confidence ranks the honest doubts of the class nothing flips out of among the
+            # flips (banking77 in two groups, a third of one flipped: AP 0.70-0.74, on these rates 0.93-0.94)
+            posterior_noise = floored_rates(one_way)
+            score, method = label_posterior(labels, probs, noise=posterior_noise), "noise-aware posterior"
+            diagnostics["noise_model"] = "one-way"
         # flips out of one class: cleanlab's count is no cap, as on the posterior's path (LABEL_VERSION 30): nothing
         # flips into that class, so its threshold stays at its clean rows' level and the flips sit under it
         estimated = model_count if model == "one-way" else min(cleanlab_count, model_count)
@@ -374,10 +390,15 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                      + (", the larger count of the two noise models: the held-out test cannot tell them apart"
                         if undecided else "") + ")")
     else:
+        one_way = None
         if two_classes:  # cleanlab's rates or one shared rate, whichever held-out rows back (engine/class_rates.py)
             posterior_noise, readings = two_class_noise(labels, probs, q, noise, stratified_halves(labels),
                                                         MIN_STRUCTURE_Z)
             diagnostics.update(readings)
+            one_way = one_way_model(labels, q, diagnostics)  # flips out of one class: each class's own rate
+            if one_way is not None:
+                posterior_noise = floored_rates(one_way)
+                diagnostics["two_class_rates"] = "one-way"
         score = label_posterior(labels, probs, noise=posterior_noise)
         method = "noise-aware posterior"
         diagnostics["noise_model"] = "class pairs"
@@ -404,6 +425,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                    f"z {evidence['z']:.1f})")
         elif two_classes:
             why = ("with two classes every flip goes to the other class, so its noise matrix is the noise model" + (
+                f", with {one_way_words(one_way, diagnostics)}" if one_way is not None else
                 f" (on held-out rows its two flip rates beat one rate both ways, z {diagnostics['class_rates_z']:.1f})"
                 if diagnostics["two_class_rates"] == "cleanlab" else
                 ", at one rate both ways: on held-out rows cleanlab's two rates do no better (z "
