@@ -28,6 +28,17 @@ def test_one_of_each_is_singular(pinned_result):
     assert "Datalab's own flag: 1 row, 1 of them in both" in view.label_source()
 
 
+def test_the_health_line_names_the_estimate_once(pinned_result):
+    """ui25 in tmux on the demo: 'Health: ... · 12 possible wrong labels (label errors estimated: 12)'
+    said the count twice; a threshold that moved the flags off the estimate still names it."""
+    view = one_label_issue(pinned_result.dataset)
+    view.info["label"] = {"estimated_label_issues": 1}
+    line = health_line(view)
+    assert line.endswith("· 1 possible wrong label (as many as label errors estimated)") and ": 1)" not in line
+    view.info["label"] = {"estimated_label_issues": 12}
+    assert health_line(view).endswith("· 1 possible wrong label (label errors estimated: 12)")
+
+
 def test_a_label_check_that_did_not_run_is_not_zero_wrong_labels(pinned_result):
     """The table reads 'not checked' (7de1664); the health line said '0 possible wrong labels'."""
     view = fixed_view(pinned_result.dataset)

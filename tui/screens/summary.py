@@ -82,9 +82,11 @@ def health_line(view: AuditView) -> str:
     grade = "good" if fraction < 0.05 else "fair" if fraction < 0.15 else "needs attention"
     estimate = (view.info.get("label") or {}).get("estimated_label_issues")
     diagnostics = (view.info.get("label") or {}).get("label_score_diagnostics") or {}
-    estimated = "" if estimate is None else (
-        f" (label errors estimated: {int(estimate):,}"
-        f"{uncertain_clause(bool(diagnostics.get('weak_classifier')), int(estimate), see='the note')})")
+    uncertain = "" if estimate is None else uncertain_clause(bool(diagnostics.get("weak_classifier")), int(estimate),
+                                                               see="the note")
+    estimated = ("" if estimate is None  # the flags are as many as the estimate unless a threshold moved them
+                 else f" (as many as label errors estimated{uncertain})" if view.counts.get("label") == int(estimate)
+                 else f" (label errors estimated: {int(estimate):,}{uncertain})")
     labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
               else "labels not checked")
     kappa = diagnostics.get("label_signal_kappa")
