@@ -359,3 +359,31 @@ async def test_a_space_before_the_path_is_named(tmp_path: Path, monkeypatch: pyt
         await pilot.press("enter")
         await pilot.pause()
     assert [request.output.name for request in app.results] == ["out.csv"]
+
+
+async def test_only_the_changed_rows_are_offered_a_name_of_their_own(tmp_path: Path) -> None:
+    """ui25: with 'only the changed rows' chosen the dialog still offered data.corrected.csv, so a
+    partial table sat under the whole corrected dataset's name. The offered name follows the
+    checkbox; a name the user typed is never changed."""
+    from textual.widgets import Checkbox
+
+    app = _csv_dialog(tmp_path)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        path = app.dialog.query_one("#export-path", Input)
+        checkbox = app.dialog.query_one("#export-changed-only", Checkbox)
+        assert path.value == str(tmp_path / "data.corrected.csv")
+        checkbox.value = True
+        await pilot.pause()
+        assert path.value == str(tmp_path / "data.changes.csv")
+        assert "label_before" in str(app.dialog.query_one("#export-format", Static).render())
+        checkbox.value = False
+        await pilot.pause()
+        assert path.value == str(tmp_path / "data.corrected.csv")
+        await _type(pilot, app, str(tmp_path / "mine.csv"))
+        checkbox.value = True
+        await pilot.pause()
+        assert path.value == str(tmp_path / "mine.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ExportRequest(tmp_path / "mine.csv", True, overwrite=False)]

@@ -51,16 +51,16 @@ def saved_dataset_source(source: str) -> bool:
     return path.is_dir() and is_saved_dataset(path)
 
 
-def default_path_text(source: str) -> str:
+def default_path_text(source: str, tag: str = "corrected") -> str:
     """The path the dialog offers: ``default_output``, a folder ending in a separator."""
-    path = default_output(source)
+    path = default_output(source, tag)
     return f"{path}{os.sep}" if saved_dataset_source(source) else str(path)
 
 
-def default_output(source: str) -> Path:
+def default_output(source: str, tag: str = "corrected") -> Path:
     """``<stem>.corrected<ext>`` next to the data file, in its format: a saved datasets folder gives
     the folder ``<name>.corrected`` (``default_path_text`` shows it ending in a separator); CSV for any
-    other folder or hf:."""
+    other folder or hf:. ``tag`` ``changes``: the name offered for only the changed rows."""
     path = Path(source)
     fmt = format_of(path)
     suffix = path.suffix.lower() if fmt else "" if saved_dataset_source(source) else DEFAULT_SUFFIX["csv"]
@@ -72,7 +72,7 @@ def default_output(source: str) -> Path:
     folder = path.parent
     if (folder / "dataset_dict.json").is_file():  # a split of a saved DatasetDict: beside that, never inside
         stem, folder = f"{folder.name}-{stem}", folder.parent  # ('dd/train.corrected' would add a split to dd)
-    beside = folder / fitting_name(stem or "dataset", f".corrected{suffix}")  # a long name: cut, with a hash
+    beside = folder / fitting_name(stem or "dataset", f".{tag}{suffix}")  # a long name: cut, with a hash
     if not bundled and folder.is_dir() and cannot_write(beside) is None:
         return beside
     return Path.cwd() / beside.name
@@ -285,6 +285,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.check(self.query_one("#export-path", Input).value)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """The offered name follows the choice (``<stem>.changes<ext>`` for only the changed rows: under
+        the whole export's name, the partial file read as the corrected dataset); a typed one stays."""
+        path = self.query_one("#export-path", Input)
+        offered = {tag: default_path_text(self.source, tag) for tag in ("corrected", "changes")}
+        if path.value == offered["changes" if not event.value else "corrected"]:
+            path.value = offered["changes" if event.value else "corrected"]
+            path.cursor_position = len(path.value)  # a key typed next goes at its end, as before
         self.query_one("#export-summary", Static).update(self.summary(event.value))
         self.query_one("#export-format", Static).update(self.format_text(event.value))
 
