@@ -47,6 +47,8 @@ def test_the_not_saved_line_follows_the_lock_holder(tmp_path: Path) -> None:
         assert error is not None and f"already open in another textaudit (process {os.getppid()})" in error, error
         undo = book.undo().error
         assert undo is not None and "undo NOT saved" in undo and f"(process {os.getppid()})" in undo, undo
+        # the reason keeps its words (review25: 'none of its 2 undos applies', 'undos made here are not saved')
+        assert undo.count("undo") == 1 and "decisions made here are not saved" in undo, undo
     finally:
         book.close()
         writer.close()

@@ -351,7 +351,7 @@ class DecisionBook:
 
     def _history(self, which: str) -> Outcome:
         if (problem := self._guard()) is not None:
-            return Outcome([], problem.replace("decision", which))
+            return Outcome([], problem.replace("decision", which, 1))  # 'undo NOT saved: ...', the reason as said
         from engine.corrections import JournalWriteError
 
         try:
