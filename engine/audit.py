@@ -61,7 +61,7 @@ ISSUE_TYPES = (
 # 9 or more rows, label_posterior.enough_to_test; 32: two classes on the guards' path, each class's own
 # flip rate where held-out rows back it over a class bias with one rate both ways, its count not capped
 # by cleanlab's, class_rates.one_way_noise; 33: the same model's posterior on the two-class posterior's path too,
-# where held-out rows back it, label_posterior.one_way_model)
+# where held-out rows back it, class_rates.one_way_model)
 LABEL_VERSION = 33
 
 

@@ -113,7 +113,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.class_rates import class_rate_noise, one_way_evidence, one_way_noise, rated_noise, two_class_noise
+from engine.class_rates import class_rate_noise, floored_rates, one_way_model, one_way_words, two_class_noise
 from engine.flip_counts import MIN_FLIP_DETECTION, MIN_FLIP_ROWS, counted_flips, flip_rate, rated_flips, stray_rows
 from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpened as _sharpened
 from engine.label_signal import label_signal, no_signal_note
@@ -241,32 +241,6 @@ def enough_to_test(random_flips: int, seen: float, n_rows: int) -> bool:
     few classes the share stays low (``+rmerge6``, 6 labels: 0.003-0.1), a random flip there is not told from a
     pair's, and the posterior is kept."""
     return random_flips >= MIN_NOISE_RATE * n_rows or (random_flips >= MIN_FLIP_ROWS and seen >= MIN_FLIP_DETECTION)
-
-
-def one_way_model(labels: np.ndarray, q: np.ndarray, diagnostics: dict) -> np.ndarray | None:
-    """Two classes: ``T`` with each class's own flip rate (``class_rates.one_way_noise``) where held-out rows back it
-    over a classifier biased toward one class with one rate both ways (z at least ``MIN_STRUCTURE_Z``) and each
-    class keeps more than half its labels (under half, the labels cannot tell that from a classifier wrong about the
-    class); else None. Its readings go to ``diagnostics``."""
-    one_way = one_way_noise(labels, q)
-    z = one_way_evidence(labels, q, stratified_halves(labels))
-    diagnostics.update(one_way_z=round(z, 2), one_way_rate_0=round(float(1.0 - one_way[0, 0]), 4),
-                       one_way_rate_1=round(float(1.0 - one_way[1, 1]), 4))
-    return one_way if z >= MIN_STRUCTURE_Z and np.diag(one_way).min() > 0.5 else None
-
-
-def one_way_words(one_way: np.ndarray, diagnostics: dict) -> str:
-    """The one-way model in a note's words."""
-    return (f"flips out of each class at its own rate, {1.0 - one_way[0, 0]:.1%} and {1.0 - one_way[1, 1]:.1%}: on "
-            f"held-out rows it beats a classifier biased toward one class with one rate both ways, "
-            f"z {diagnostics['one_way_z']:.1f}")
-
-
-def floored_rates(one_way: np.ndarray) -> np.ndarray:
-    """The one-way ``T`` for the posterior: each rate at least ``MIN_NOISE_RATE``, as ``two_class_noise``'s (a rate
-    of 0 scores every row of a label 1 and drops its few flips from the ranking: 10:90 classes, 10% of each
-    flipped, AP 0.04-0.07 below self-confidence without it)."""
-    return rated_noise(np.maximum(1.0 - np.diag(one_way), MIN_NOISE_RATE))
 
 
 def untested_why(two_classes: bool) -> str:
