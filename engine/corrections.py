@@ -187,13 +187,13 @@ class Journal:
         group = entries[0]["group"]
         problems = found[group] = ReplayProblems()
         rows: list[int | None] = []
-        twins: list[int | None] = []  # for a refused exclusion of one of identical rows, the row it names otherwise
+        twins: list[int | None] = []  # a refused line's row otherwise (gone twins, a label not a class now)
         for entry in entries:
             row = self._matcher.match(entry, problems)
             twins.append(self._matcher.twin_row)
             if row is not None and entry["action"] == "relabel" and not self._checks.label_ok(entry):
                 problems.bad_label.append(entry["row"])
-                row = None
+                twins[-1], row = row, None  # its earlier decision stays replaced too (the class gone since)
             rows.append(row)
         matched = [row for row in rows if row is not None]
         if len(matched) < len(entries) or len(set(matched)) < len(matched):
