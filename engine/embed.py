@@ -110,7 +110,10 @@ def _load_sentence_transformer(name: str, resolved: str) -> Any:
             raise
         except Exception as exc:  # unknown name, no network, broken folder
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise UsageError(f"cannot load embedding model {name!r}: {reason}") from None
+            # a folder or file on disk that holds no model is a file's fault (1, as unreadable data); a name
+            # the hub does not know is the command line's (2)
+            error = DataError if Path(path).exists() else UsageError
+            raise error(f"cannot load embedding model {name!r}: {reason}") from None
         if resolved.startswith("cuda"):
             encoder = encoder.half()
         _models[key] = encoder

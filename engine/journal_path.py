@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+from engine.errors import EXIT_USAGE
 from engine.journal_format import JournalError, parse_line
 
 #: How much of an existing file is read to find its first line (journal lines are short).
@@ -27,6 +28,13 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 class JournalPathError(JournalError):
     """The journal path names something that must not be used as a journal."""
+
+
+class JournalFolderMissing(JournalPathError):
+    """A --journal to write lies in a folder that does not exist: the command line's fault (exit 2), as an
+    ``export -o``, ``--issues-out`` or ``--cache-dir`` there is."""
+
+    exit_code = EXIT_USAGE
 
 
 def lock_path(path: Path) -> Path:
@@ -49,7 +57,7 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None, 
     if info is None and not path.parent.is_dir():  # the lock library would create the whole tree of a typo
         from engine.paths import missing_folder
 
-        raise JournalPathError(f"journal {path}: {missing_folder(path.parent, 'choose another --journal')}")
+        raise JournalFolderMissing(f"journal {path}: {missing_folder(path.parent, 'choose another --journal')}")
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise JournalPathError(

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from engine.errors import UsageError
+from engine.errors import DataError, UsageError
 from engine.wording import counted
 
 OPTION = "--label-names"
@@ -99,7 +99,8 @@ def _names_a(spec: str, kind: Callable[[Path], bool]) -> bool:
 
 
 def parse_label_names(spec: str) -> dict[int, str]:
-    """The label -> name mapping a ``--label-names`` spec gives (UsageError, exit 2, when it cannot)."""
+    """The label -> name mapping a ``--label-names`` spec gives: a DataError (exit 1, as for any file the
+    command reads) when its file is missing, unreadable or not JSON, a UsageError (exit 2) when the names are wrong."""
     names = _parse(spec)
     if not names:  # an empty names.txt or '[]': 'internal error: IndexError' after the whole audit
         raise UsageError(f"{OPTION}: {spec} gives no name")
@@ -111,14 +112,14 @@ def _parse(spec: str) -> dict[int, str]:
         path = Path(spec).expanduser()
         try:
             if path.exists() and not path.is_file():  # a FIFO's read waited for a writer forever
-                raise UsageError(f"{OPTION}: cannot read {spec}: not a regular file (a folder, FIFO or device)")
+                raise DataError(f"{OPTION}: cannot read {spec}: not a regular file (a folder, FIFO or device)")
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:  # a Latin-1 or UTF-16 file: say so, not the codec's words
-            raise UsageError(f"{OPTION}: cannot read {spec}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+            raise DataError(f"{OPTION}: cannot read {spec}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
                              f"at offset {exc.start:,}); save it as UTF-8") from None
         except OSError as exc:
             reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
-            raise UsageError(f"{OPTION}: cannot read {spec}: {reason}") from None
+            raise DataError(f"{OPTION}: cannot read {spec}: {reason}") from None
         if spec.lower().endswith(".txt"):
             lines = text.splitlines()
             while lines and not lines[-1].strip():
@@ -134,9 +135,9 @@ def _parse(spec: str) -> dict[int, str]:
         try:
             return _from_json(json.loads(text), spec)
         except json.JSONDecodeError as exc:
-            raise UsageError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
+            raise DataError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
         except RecursionError:  # '[[[[...' past the stack: 'internal error', exit 70
-            raise UsageError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
+            raise DataError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
     if _names_a(spec, Path.is_dir):  # 'namesdir' or a model's folder was one name, for label 0
         if (Path(spec).expanduser() / "config.json").is_file():  # a model's folder: its config's id2label
             return _parse(str(Path(spec) / "config.json"))

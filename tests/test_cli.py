@@ -74,7 +74,7 @@ def test_issue_type_subset(demo_csv, capsys):
         # printed a line of its own first
         (["audit", "DEMO", "--model", ""], 2, "--model must not be empty"),
         (["browse", "DEMO", "--model", " "], 2, "--model must not be empty"),
-        (["audit", "DEMO", "--model", "/no/such/model"], 2, "--model /no/such/model: no such folder"),
+        (["audit", "DEMO", "--model", "/no/such/model"], 1, "--model /no/such/model: no such folder"),  # a file: 1
     ],
 )
 def test_errors_are_one_line_with_exit_codes(demo_csv, capsys, argv, code, needle):

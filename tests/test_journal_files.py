@@ -281,7 +281,7 @@ def test_a_journal_in_a_folder_that_does_not_exist_is_refused(tmp_path, dataset,
     with pytest.raises(corrections.JournalError, match="folder .*typo/dir does not exist; create it first"):
         Journal.open(journal, dataset)
     assert not (tmp_path / "typo").exists()
-    assert main(["demo", "--journal", str(journal)]) == 1
+    assert main(["demo", "--journal", str(journal)]) == 2  # as an export -o there (tests/test_exit_codes_files.py)
     _one_error_line(capsys.readouterr().err, f"journal {journal}: folder {journal.parent} does not exist")
     assert not (tmp_path / "typo").exists()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.errors import UsageError
+from engine.errors import DataError, UsageError
 from engine.label_names import class_display_names, parse_label_names
 from engine.load import load_dataset
 
@@ -38,7 +38,6 @@ def test_the_spec_forms(tmp_path: Path) -> None:
     ("1=World,Sports", "name every label"),
     ("x=World,2=Sports", "names label 'x', not a whole number"),
     ("1=World,1=Sports", "names label 1 twice"),
-    ("missing.json", "cannot read missing.json: no such file"),
 ])
 def test_a_bad_spec_is_one_line(spec: str, said: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -108,7 +107,7 @@ def test_a_names_file_that_cannot_be_read_says_why(name: str, content: bytes, sa
     file said "'utf-8' codec can't decode byte 0xe9 in position 9: invalid continuation byte"."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_bytes(content)
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(UsageError if name == "names.csv" else DataError) as raised:  # a file unread: 1
         parse_label_names(name)
     assert raised.value.message.startswith(f"--label-names: {said}")
 

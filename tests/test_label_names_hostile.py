@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.errors import UsageError
+from engine.errors import DataError, UsageError
 from engine.label_names import parse_label_names
 
 
@@ -22,7 +22,7 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     def parse() -> None:
         try:
             parse_label_names(str(fifo))
-        except UsageError as error:
+        except DataError as error:  # a file that cannot be read: exit 1
             said.append(error.message)
 
     reader = threading.Thread(target=parse, daemon=True)
@@ -37,7 +37,7 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
 def test_json_nested_past_the_stack_is_one_line(tmp_path: Path) -> None:
     deep = tmp_path / "names.json"
     deep.write_text("[" * 100_000 + "]" * 100_000)
-    with pytest.raises(UsageError, match="is JSON nested too deeply for names"):
+    with pytest.raises(DataError, match="is JSON nested too deeply for names"):
         parse_label_names(str(deep))
 
 

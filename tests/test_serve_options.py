@@ -16,7 +16,7 @@ import pytest
     (["--pred-probs", "/nonexistent/p.npy"], 1, "--pred-probs: no such file"),
     (["--issue-types", "bogus"], 2, "unknown issue type bogus"),
     (["--device", "tpu"], 2, "unknown device 'tpu'"),
-    (["--model", "/nonexistent/model"], 2, "--model /nonexistent/model: no such folder"),
+    (["--model", "/nonexistent/model"], 1, "--model /nonexistent/model: no such folder"),
 ])
 def test_bad_audit_options_are_one_line_before_serving(demo_csv, tmp_path, args, code, needle):
     with socket.socket() as busy:  # without the check: 'port ... already in use', at once

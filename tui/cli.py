@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, TextauditError, UsageError
+from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, DataError, TextauditError, UsageError
 from tui.cli_parser import build_parser
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts, hangup_interrupts
@@ -120,8 +120,8 @@ def _check_model(model: str | None) -> None:
     if not model.strip():
         raise UsageError("--model must not be empty (leave it out for the bundled model, or 'tfidf')")
     looks_like_path = model.startswith(("/", "./", "../", "~", ".\\")) or (os.sep != "/" and os.sep in model)
-    if looks_like_path and not Path(model).expanduser().exists():
-        raise UsageError(f"--model {model}: no such folder (a sentence-transformers model folder, or a hub name "
+    if looks_like_path and not Path(model).expanduser().exists():  # a file named that is not there: 1, as data
+        raise DataError(f"--model {model}: no such folder (a sentence-transformers model folder, or a hub name "
                          "such as sentence-transformers/all-MiniLM-L6-v2)")
 
 
