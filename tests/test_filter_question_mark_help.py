@@ -43,3 +43,29 @@ async def test_question_mark_after_text_is_text(pinned_result, journal_path):
         await settle(pilot)
         assert app.screen is screen
         assert screen.query_one("#filter").value == "why?"
+
+
+async def test_the_syntax_is_listed_once(pinned_result, journal_path):
+    """ui26 (tmux, the demo at 80x24): after ? in the filter the syntax came first and again at the
+    end, five pages down; ? anywhere else lists it once, at the end."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_issue(pilot, "label")
+        await open_filter(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        texts = [str(s.render()) for s in app.screen.query(Static)]
+        assert sum(t.startswith("Filter line (/): ") for t in texts) == 1, texts
+        assert texts[1].startswith("Filter line (/): ")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        screen.query_one("#rows").focus()
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        texts = [str(s.render()) for s in app.screen.query(Static)]
+        assert sum(t.startswith("Filter line (/): ") for t in texts) == 1, texts
+        assert texts[-1].startswith("Filter line (/): ")

@@ -105,11 +105,12 @@ class HelpScreen(ModalScreen[None]):
             yield PartsLabel(["textaudit keys", *(["this screen's first"] if self.first else []), "esc closes"],
                              id="help-title")
             if self.filter_first:
-                yield Static(filter_text.copy(), classes="help-heading", markup=False)
+                yield Static(filter_text, classes="help-heading", markup=False)
             for heading, bindings in ordered(self.first):
                 yield Static(Text(heading, style="bold underline"), classes="help-heading", markup=False)
                 yield Static(binding_table(offered(bindings, self.app.is_web)), markup=False)
-            yield Static(filter_text, classes="help-heading", markup=False)
+            if not self.filter_first:  # listed once: after ? in the filter it is first (ui25 saw it twice)
+                yield Static(filter_text, classes="help-heading", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def action_close(self) -> None:
