@@ -252,12 +252,21 @@ def _changed_rows(dataset: Dataset, decisions: dict) -> pd.DataFrame:
         scalar = json_scalar
     return pd.DataFrame({
         "row": pd.array(changed, dtype="int64"),
-        "id": [scalar(dataset.ids[row]) if dataset.id_column is not None else None for row in changed],
+        "id": _changed_ids(dataset, changed, scalar),
         "text": pd.Series([dataset.texts[row] for row in changed], dtype=object),
         "label_before": before,
         "label_after": after,
         "action": [decisions[row].action for row in changed],
     })
+
+
+def _changed_ids(dataset: Dataset, changed: list[int], scalar: Any) -> list[Any]:
+    """The ids of the changed rows; a binary id column's own bytes, which the writer spells as the whole
+    export spells that column (base64 in a text format), not the name the journal gives them."""
+    if dataset.id_column is None:
+        return [None] * len(changed)
+    cells = dataset.frame[dataset.id_column].iloc[changed].tolist()
+    return [cell if isinstance(cell, bytes) else scalar(dataset.ids[row]) for row, cell in zip(changed, cells)]
 
 
 def _label_dtype(values: list[Any]) -> Any:

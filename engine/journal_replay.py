@@ -30,6 +30,7 @@ import math
 import re
 from typing import Any
 
+from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
 from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
@@ -284,4 +285,6 @@ def _loose_id(value: Any) -> str | None:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, str) and (whole := _WHOLE_FLOAT_TEXT.fullmatch(value)):
         return whole.group(1)
+    if isinstance(value, str) and value[:1] == "b" and (named := repr_bytes_name(value)) is not None:
+        return named  # "b'id0'": a binary id as lines made before engine/id_column named it by its text
     return value if isinstance(value, str) else None

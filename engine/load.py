@@ -362,14 +362,10 @@ def load_dataset(
     ] + label_warnings + list(style.notes if style is not None else ()) + _repeated_headers(
         frame, [*text_parts, label_column], ("--text-column",) * len(text_parts) + ("--label-column",))
     if id_column is not None:
-        ids = frame[id_column].tolist()
-        given = frame[id_column][frame[id_column].notna()]  # an empty cell names no row (journal_replay.uses_ids)
-        if n_null := len(frame) - len(given):  # it read as 'N duplicate values', the empty cells counted as one id
-            warnings.append(f"{counted_verb(n_null, 'row', 'have')} no value in id column {id_column!r}; decisions "
-                            "on them follow their text and position, as without --id-column")
-        n_dup = int(given.duplicated().sum())
-        if n_dup:
-            warnings.append(f"{counted(n_dup, 'duplicate value')} in id column {id_column!r}; rows are still told apart by position")
+        from engine.id_column import row_ids
+
+        ids, id_notes = row_ids(frame, id_column, name)
+        warnings += id_notes
     else:
         ids = list(range(len(frame)))
     if text_is_null.any():
