@@ -404,6 +404,11 @@ class Journal:
         top = next((group for group in reversed(self._state.done) if len(group)), None)
         return [] if top is None else top.rows.tolist()
 
+    def skipped_top(self) -> Decision | None:
+        """A decision of the group undo acts on next where replay skipped it (its rows hold none), else None."""
+        top = self._state.top("undo")
+        return top.decisions[0] if top is not None and top.blocking else None
+
     @property
     def can_undo(self) -> bool:
         return bool(self._state.done)

@@ -28,6 +28,7 @@ class Step:
     issue_type: str  # the screen it was decided on
     what: str  # e.g. '✗ excluded', or '2 ✗ excluded, 1 ✓ kept' for a near-duplicate set
     earlier: bool  # decided in an earlier session of the app
+    skipped: bool = False  # a group replay skipped (engine/journal_state.Group.blocking_of): its rows held none
 
 
 @dataclass
@@ -330,6 +331,7 @@ class DecisionBook:
 
     def _step(self, rows: list[int], class_names: list[str]) -> Step:
         decision = self.journal.decision(rows[0]) if self.journal is not None else None
+        skipped = None if decision is not None else getattr(self.journal, "skipped_top", lambda: None)()
         if len(rows) == 1:
             what = self.describe(rows[0], class_names)
         elif self.describe_set is None:  # the text depends on (code, label) only: one per kind
@@ -345,9 +347,10 @@ class DecisionBook:
                 text = self.describe(row, class_names)
                 kinds[text] = kinds.get(text, 0) + 1
             what = ", ".join(f"{count:,} {text}" for text, count in kinds.items())
+        decision = decision or skipped  # a group replay skipped: its rows hold none, it names the screen
         issue_type = str(getattr(decision, "issue_type", "") or "")
         earlier = bool(decision is not None and str(decision.ts) < self.session_start)
-        return Step([int(r) for r in rows], issue_type, what or "no decision", earlier)
+        return Step([int(r) for r in rows], issue_type, what or "no decision", earlier, skipped is not None)
 
     def _history(self, which: str) -> Outcome:
         if (problem := self._guard()) is not None:

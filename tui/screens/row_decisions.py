@@ -37,6 +37,11 @@ def history_message(step: Step, which: str) -> str:
     """What an undo/redo ('undone'/'redone') took back or put back, and where."""
     where = ISSUE_TITLES.get(step.issue_type, step.issue_type or "?")
     when = ", an earlier session" if step.earlier else ""
+    if step.skipped:  # not 'no decision on row 0 (?)': undo gives back what it replaced, redo takes it away
+        rows = "the row holds" if len(step.rows) == 1 else "the rows hold"
+        what, then = (("did not apply", "the decision it replaced holds again") if which == "undone"
+                      else ("does not apply", f"{rows} no decision again"))
+        return f"{which}: a decision that {what} on {on_rows(step.rows)} ({where}{when}): {then}"
     return f"{which}: {step.what} on {on_rows(step.rows)} ({where}{when})"
 
 
