@@ -56,7 +56,7 @@ class PaletteCommands:
         yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
         yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
                             self.action_confusions)
-        yield SystemCommand("Re-audit with the corrections", "cached vectors; shows resolved / still flagged / new",
+        yield SystemCommand("Re-audit with the corrections", "cached vectors; shows resolved / remaining / new",
                             self.action_reaudit)
         yield SystemCommand("Flag thresholds", "label / outlier / near-duplicate scores, with a histogram",
                             lambda: self.open_thresholds(getattr(self.screen, "issue_type", "label")))

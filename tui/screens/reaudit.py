@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +24,12 @@ from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
+#: 'Remaining', as the per-class table below it and the CLI's delta say ('Still flagged' named it here)
+HEADINGS = ("Issue type", "Before", "After", "Resolved", "Remaining", "New")
+#: Where the table is wider than the screen (60 columns), the titles longer than 'Near-duplicates'
+#: are cut to a word or two: 'Underperforming group' put New, the column enter acts on, behind a
+#: sideways scroll.
+SHORT_TITLES = {"underperforming_group": "Underperforming", "null": "Empty text", "overlapping_class": "Overlapping"}
 
 
 def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | None = None) -> Any:
@@ -87,6 +94,7 @@ class ReauditScreen(HistoryKeys, Screen):
         self.reaudit: Any = None
         self.running = True
         self.types: list[str] = []
+        self.short = False  # the titles shortened to fit (SHORT_TITLES)
 
     def compose(self) -> ComposeResult:
         yield Static(f"Re-audit with the corrections in {self.journal_name}", id="title-bar", markup=False)
@@ -97,7 +105,7 @@ class ReauditScreen(HistoryKeys, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#delta-table", DataTable)
-        table.add_columns("Issue type", "Before", "After", "Resolved", "Still flagged", "New")
+        table.add_columns(*HEADINGS)
         table.display = False
         self.set_interval(0.25, self.tick)
 
@@ -143,12 +151,8 @@ class ReauditScreen(HistoryKeys, Screen):
                   + "\nenter lists a type's newly flagged rows · escape goes back")
         self.query_one("#reaudit-status", Static).update(status)
         table = self.query_one("#delta-table", DataTable)
-        table.clear()
         self.types = [name for name in delta if name != "non_iid"]
-        for name in self.types:
-            d = delta[name]
-            table.add_row(ISSUE_TITLES.get(name, name), f"{d['before']:,}", f"{d['after']:,}",
-                          f"{d['resolved']:,}", f"{d['remaining']:,}", f"{d['new']:,}", key=name)
+        self.fill_table()
         table.display = True
         table.focus()
         first = next((i for i, name in enumerate(self.types) if delta[name]["new"]),
@@ -156,6 +160,38 @@ class ReauditScreen(HistoryKeys, Screen):
         if table.row_count:
             table.move_cursor(row=first)
         self.show_classes(self.types[first] if self.types else None)
+
+    def cells(self, short: bool) -> list[tuple[str, ...]]:
+        """The table's rows, each type's title shortened where ``short``."""
+        delta = self.reaudit.delta
+        return [((short and SHORT_TITLES.get(name)) or ISSUE_TITLES.get(name, name),
+                 *(f"{delta[name][k]:,}" for k in ("before", "after", "resolved", "remaining", "new")))
+                for name in self.types]
+
+    def fits(self, rows: list[tuple[str, ...]]) -> bool:
+        """Whether a table of ``rows`` fits the screen without a sideways scroll."""
+        table = self.query_one("#delta-table", DataTable)
+        widths = [max(cell_len(cell) for cell in column) for column in zip(HEADINGS, *rows)]
+        room = self.size.width - table.styles.margin.width
+        return sum(widths) + 2 * table.cell_padding * len(widths) <= room
+
+    def fill_table(self) -> None:
+        """(Re)fill the table at this width, keeping the cursor's row."""
+        table = self.query_one("#delta-table", RowTable)
+        rows = self.cells(short=False)
+        self.short = not self.fits(rows)
+        if self.short:
+            rows = self.cells(short=True)
+        cursor = table.cursor_row
+        table.clear_rows()
+        for name, row in zip(self.types, rows):
+            table.add_row(*row, key=name)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
+
+    def on_resize(self) -> None:
+        if self.reaudit is not None and self.types and self.short == self.fits(self.cells(short=False)):
+            self.fill_table()  # the titles' length changes with the width
 
     def show_classes(self, issue_type: str | None) -> None:
         view = getattr(self.app, "view", None)
