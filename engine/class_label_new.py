@@ -71,6 +71,7 @@ def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -
     'the row's label changed since', and a relabel's '3' would have been a new name. So are a binary
     column's reprs ("b'a'", :func:`_named_bytes`)."""
     if dataset.is_multilabel:  # a Sequence(ClassLabel) column's sets: '["3","10"]' before they showed names
+        groups = _named_byte_sets(groups, dataset)
         set_names = class_label_set_names(dataset.style, dataset.label_column)
         return groups if set_names is None else [[_named_sets(entry, set_names) for entry in group] for group in groups]
     groups = _named_bytes(groups, dataset)
@@ -95,15 +96,20 @@ def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -
     return [[named(entry) for entry in group] for group in groups]
 
 
-def _named_bytes(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[list[dict[str, Any]]]:
-    """Journal lines on a binary label column (Parquet ``binary``) made when its labels showed as their
-    reprs ("b'a'") with the names they show now ('a', engine/label_column.bytes_names); the rest as they are."""
+def _bytes_reprs(dataset: Dataset) -> dict[str, str]:
+    """Each binary label's repr ("b'a'") to the name it shows now ('a'), where the two differ."""
     names = {}
     for name, value in zip(dataset.class_names, dataset.classes):
         original = dataset.label_originals.get(value, value)
         if isinstance(original, (bytes, bytearray)) and repr(bytes(original)) != name:
             names[repr(bytes(original))] = name
-    if not names:
+    return names
+
+
+def _named_bytes(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[list[dict[str, Any]]]:
+    """Journal lines on a binary label column (Parquet ``binary``) made when its labels showed as their
+    reprs ("b'a'") with the names they show now ('a', engine/label_column.bytes_names); the rest as they are."""
+    if not (names := _bytes_reprs(dataset)):
         return groups
 
     def named(entry: dict[str, Any]) -> dict[str, Any]:
@@ -114,6 +120,39 @@ def _named_bytes(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[l
                 "label_after": names.get(after, after) if isinstance(after, str) else after}
 
     return [[named(entry) for entry in group] for group in groups]
+
+
+def _named_byte_sets(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[list[dict[str, Any]]]:
+    """Journal lines on a ``list<binary>`` label column made when its sets showed the reprs
+    ('["b\'a\'"]', before 630f850) with the names they show now ('["a"]'); the rest as they are."""
+    if not (names := _bytes_reprs(dataset)):
+        return groups
+    order = {name: i for i, name in enumerate(dataset.class_names)}
+
+    def named(value: Any) -> list[str] | None:
+        """The set's members by their names now, in class order; None where it is not a set of reprs."""
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except (ValueError, RecursionError):
+                return None
+        if not isinstance(value, list) or not all(isinstance(v, str) and v in names for v in value):
+            return None
+        return sorted((names[v] for v in value), key=order.__getitem__)
+
+    def entry_named(entry: dict[str, Any]) -> dict[str, Any]:
+        before, after = named(entry.get("label_before")), named(entry.get("label_after"))
+        if before is None or not (before or after):  # made on the names (an empty set says nothing either way)
+            return entry
+        renamed = {**entry, "label_before": _set_text(before)}
+        if after is not None:
+            renamed["label_after"] = _set_text(after)
+        for key in ("labels_before", "labels_after"):
+            if (members := named(entry.get(key))) is not None:
+                renamed[key] = members
+        return renamed
+
+    return [[entry_named(entry) for entry in group] for group in groups]
 
 
 #: An int as a journal line spells a label: no sign, no leading zero, ASCII digits.
