@@ -110,14 +110,15 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
     # 'UnicodeDecodeError'>'): a second line above ours, which says the same (_reason)
     datasets.logging.set_verbosity(datasets.logging.CRITICAL)
     options = {} if codecs.lookup(encoding).name == "utf-8" else {"encoding": encoding}
+    if options and local.is_dir() and _binary_files_only(local):  # before datasets' own words for it, below
+        raise _encoding_for_binary(spec, encoding)
     try:
         # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
         loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train", **options)
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
         where = f"the folder {local}" if local.is_dir() else "from the Hugging Face hub"
-        if options and "doesn't have a 'encoding' key" in str(exc):  # Parquet, Arrow: UTF-8 by their format
-            raise UsageError(f"hf:{spec}: --encoding {encoding} is for CSV and JSON files, and its files are "
-                             "neither (Parquet and Arrow text is UTF-8); leave out --encoding") from None
+        if options and "doesn't have a 'encoding' key" in str(exc):  # a hub name's Parquet files
+            raise _encoding_for_binary(spec, encoding) from None
         hint = ("; or give one of its data files itself (textaudit reads .csv, .jsonl, .parquet, ...)"
                 if local.is_dir() and any(p.is_file() for p in local.rglob("*")) else "")
         raise DataError(f"hf:{spec}: cannot load {where}: {_reason(exc)}{hint}") from None
@@ -128,3 +129,21 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
     from engine.readers import read_saved
 
     return read_saved(loaded)
+
+
+#: Data files whose text has no encoding to choose: Parquet and Arrow text is UTF-8 by their format.
+_BINARY_SUFFIXES = (".parquet", ".arrow", ".pq")
+
+
+def _binary_files_only(folder: Path) -> bool:
+    """True when ``folder``'s data files (hidden files and READMEs aside) are all Parquet or Arrow: a
+    folder ``datasets`` reads with a builder that takes no encoding. Said before it loads, not recognised
+    by its error's words ("doesn't have a 'encoding' key"), which another version may word otherwise."""
+    files = [path for path in folder.rglob("*") if path.is_file() and not any(
+        part.startswith(".") for part in path.relative_to(folder).parts) and not path.name.lower().startswith("readme")]
+    return bool(files) and all(path.name.lower().endswith(_BINARY_SUFFIXES) for path in files)
+
+
+def _encoding_for_binary(spec: str, encoding: str) -> UsageError:
+    return UsageError(f"hf:{spec}: --encoding {encoding} is for CSV and JSON files, and its files are neither "
+                      "(Parquet and Arrow text is UTF-8); leave out --encoding")
