@@ -71,8 +71,11 @@ class DecisionChecks:
             if not allow_new_label:
                 raise UsageError(f"{label_after!r} is not an existing class; pass allow_new_label=True to add it")
             value = label_value(self.dataset, label_after)  # raises if it cannot be a label of this type
+            originals = self.dataset.label_originals  # a decimal column's classes: '2.50' for Decimal('2.50')
             same = next((name for name, c in zip(self.dataset.class_names, self.dataset.classes)
-                         if type(c) is type(value) and c == value), None)
+                         if (type(c) is type(value) and c == value) or (
+                             not isinstance(c, type(value)) and type(originals.get(c)) is type(value)
+                             and originals.get(c) == value)), None)
             if isinstance(value, bytes) and (named := label_name(self.dataset, value)) in self.class_names:
                 same = named  # a binary column's b'\x61' typed for b'a'
             if same is not None:  # '01', ' 2', '+1' for int labels: a 'new' class the export wrote as 1

@@ -24,6 +24,8 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
     binary = binary_names(dataset)
     if binary is not None:  # a binary column: a new name is bytes too (as text, it mixed with base64 in a CSV)
         convert, kind = (_utf8, "text") if binary else (_bytes_literal, "a bytes literal (b'...')")
+    elif (places := decimal_places(dataset)) is not None:  # a new label in a decimal column: text widened it
+        convert, kind = (lambda text: _decimal(text, places)), f"a number with at most {places} decimal places"
     elif all(isinstance(c, int) for c in dataset.classes):
         convert, kind = int, "an integer"
     elif all(isinstance(c, (int, float)) for c in dataset.classes):
@@ -54,6 +56,34 @@ def binary_names(dataset: Dataset) -> bool | None:
     if not originals or not all(isinstance(v, (bytes, bytearray)) for v in originals):
         return None
     return any(name != repr(bytes(v)) for name, v in zip(dataset.class_names, originals))
+
+
+def decimal_places(dataset: Dataset) -> int | None:
+    """For a decimal label column (a Parquet ``decimal128``/``decimal256``: every class's value a ``Decimal``),
+    the decimal places its values are written with (its scale); None for any other column."""
+    from decimal import Decimal
+
+    originals = [dataset.label_originals.get(c, c) for c in dataset.classes]
+    if not originals or not all(isinstance(v, Decimal) and v.is_finite() for v in originals):
+        return None
+    return max(0, -min(int(v.as_tuple().exponent) for v in originals))
+
+
+def _decimal(text: str, places: int) -> Any:
+    """``text`` as a Decimal with the column's ``places`` ('4.5' -> 4.50, shown so once read back); a
+    ValueError where it is no number or needs more places (the column's type cannot hold it)."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    exact = value.quantize(Decimal(1).scaleb(-places)) if value.as_tuple().exponent != -places else value
+    if exact != value:
+        raise ValueError(text)
+    return exact
 
 
 def label_name(dataset: Dataset, value: Any) -> str:
