@@ -23,3 +23,20 @@ async def test_the_journal_name_is_drawn_whole(pinned_result, tmp_path, width, n
             await pilot.resize_terminal(120, 24)  # wider again: the name comes back
             await settle(pilot)
             assert bar.render_line(0).text.strip().startswith("textaudit · ")
+
+
+@pytest.mark.parametrize("width", [60, 80])
+async def test_a_long_journal_name_is_cut_in_its_middle(pinned_result, tmp_path, width):
+    """ui25/ui26 (tmux, 'textaudit demo --multilabel' at 80x24): the title ended 'journal
+    demo_multilabel.correct…', the file's kind cut away; now its middle goes and both ends stay."""
+    journal = tmp_path / "demo_multilabel_with_a_longer_stem.corrections.jsonl"
+    app = fixed_app(pinned_result, journal)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one("#title-bar")
+        drawn = bar.render_line(0).text.strip()
+        assert "…" in drawn and drawn.endswith(".jsonl"), drawn
+        assert drawn.split(" · journal ")[1].startswith("demo_mul"), drawn
+        await pilot.resize_terminal(200, 24)  # wide: whole again, with the program's name
+        await settle(pilot)
+        assert bar.render_line(0).text.strip().endswith(f"journal {journal.name}")

@@ -18,6 +18,7 @@ from engine.wording import share
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from tui.label_order import LabelOrder
+from tui.names import cut_middle
 from tui.screens.history_keys import HistoryKeys
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
@@ -25,6 +26,7 @@ from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
+JOURNAL_CELLS = 16  # the title cuts the journal's name to no fewer cells (then the line's end goes)
 
 
 def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None) -> str:
@@ -168,12 +170,18 @@ class SummaryScreen(HistoryKeys, Screen):
         mode = "READ-ONLY · " if self.book.read_only else ""  # first: a narrow terminal cuts the end
         kinds = "labels" if view.multilabel is not None else "classes"  # label sets: each row carries several
         about = (f"{terminal_safe(Path(view.source).name)} · {len(view):,} rows · "
-                 f"{view.n_classes} {kinds} · journal {terminal_safe(self.journal_path.name)}")
+                 f"{view.n_classes} {kinds} · journal ")
+        journal = terminal_safe(self.journal_path.name)
         # the program's name goes first where the line would be cut: banking77's 'test.csv · 3,080 rows ·
         # 77 classes' cut the journal's name at 80 columns ('journal test.corrections.jso…')
         room = self.size.width - 2  # the bar's padding
-        full = f"{mode}textaudit · {about}"
-        return full if room <= 0 or cell_len(full) <= room else f"{mode}{about}"
+        full = f"{mode}textaudit · {about}{journal}"
+        if room <= 0 or cell_len(full) <= room:
+            return full
+        # then the journal's name is cut in its middle, its end kept: the multi-label demo's
+        # 'journal demo_multilabel.correct…' at 80 columns (ui25) lost what file it is
+        left = room - cell_len(f"{mode}{about}")
+        return f"{mode}{about}{cut_middle(journal, max(left, JOURNAL_CELLS))}"
 
     def on_resize(self) -> None:
         self.query_one("#title-bar", Static).update(self.title_text())
