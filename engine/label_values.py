@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
+
 from engine.errors import UsageError
 from engine.load import Dataset
 
@@ -24,6 +26,8 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
     binary = binary_names(dataset)
     if binary is not None:  # a binary column: a new name is bytes too (as text, it mixed with base64 in a CSV)
         convert, kind = (_utf8, "text") if binary else (_bytes_literal, "a bytes literal (b'...')")
+    elif _all_bool(dataset):  # 'true' typed beside the class True: a text class 'true' beside it in the export
+        convert, kind = _bool_or_text, "text"
     elif (places := decimal_places(dataset)) is not None:  # a new label in a decimal column: text widened it
         convert, kind = (lambda text: _decimal(text, places)), f"a number with at most {places} decimal places"
     elif all(isinstance(c, int) for c in dataset.classes):
@@ -67,6 +71,18 @@ def decimal_places(dataset: Dataset) -> int | None:
     if not originals or not all(isinstance(v, Decimal) and v.is_finite() for v in originals):
         return None
     return max(0, -min(int(v.as_tuple().exponent) for v in originals))
+
+
+def _all_bool(dataset: Dataset) -> bool:
+    """True for a boolean label column (JSON true/false, a Parquet bool)."""
+    originals = [dataset.label_originals.get(c, c) for c in dataset.classes]
+    return bool(originals) and all(isinstance(v, (bool, np.bool_)) for v in originals)
+
+
+def _bool_or_text(text: str) -> Any:
+    """A boolean column's new label: True/False for their spellings ('true', 'FALSE'), refused as the class
+    written another way; any other text widens the column to text (the export warns)."""
+    return {"true": True, "false": False}.get(text.strip().lower(), text)
 
 
 def _decimal(text: str, places: int) -> Any:
