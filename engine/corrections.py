@@ -146,9 +146,7 @@ class Journal:
         return True
 
     def _replay_groups(self, groups: list[list[dict[str, Any]]], problems: ReplayProblems) -> None:
-        n_rows = len(self.dataset)  # the rows the lines name, fingerprinted in one pass, not one by one
-        self._matcher.prepare_prints([entry["row"] for group in groups for entry in group
-                                      if "row_hash" in entry and 0 <= entry["row"] < n_rows])
+        self._matcher.prepare_lines([entry for group in groups for entry in group])
         found, fresh = self._found, vars(ReplayProblems())
         for group in groups:
             self._replay_group(group, problems, found, self._undone)

@@ -30,6 +30,8 @@ import math
 import re
 from typing import Any
 
+import numpy as np
+
 from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
 from engine.load import Dataset, text_sha256
@@ -51,6 +53,7 @@ class RowMatcher:
         self._earlier = EarlierPrints(dataset, self._prints)  # over the columns a line had, when some were added
         self._retyped = RetypedPrints(dataset)  # the same values as another format types them (CSV: text)
         self.columns_changed = False  # a line's row_hash covered other columns than the data has now
+        self.excluded: dict[str, np.ndarray] = {}  # the rows exclusion lines name, sorted, by their data (prepare_lines)
         self.data_name = data_name(dataset.source)
 
     def text_hash(self, row: int) -> str:
@@ -131,6 +134,10 @@ class RowMatcher:
             self.twin_row = self.match(entry, ReplayProblems(), twins=False)
             return None
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
+            if self._copy_has_it(stored, entry):  # which copy was decided is unknown: another has its label
+                problems.ambiguous.append(stored)
+                self.twin_row = stored if twins else self.twin_row  # an earlier decision there stays replaced
+                return None
             row = stored
         else:
             rows = self._hash_rows(entry["text_sha256"])
@@ -172,6 +179,36 @@ class RowMatcher:
             (problems.already_set if done else problems.label_changed).append(stored)
             return None
         return row
+
+    def _copy_has_it(self, row: int, entry: dict[str, Any]) -> bool:
+        """A relabel of one of several identical rows, taken by its position, where the data looks like the file
+        exported with the journal: not the data it was made on, and a copy that has the label the relabel sets
+        is above the position, by no more places than the journal excluded rows above it in that data. There the
+        export moved the copies up, the decided copy has its label already and the copy now at the position is
+        another: replayed, one relabel gave two copies the label. On the data it was made on the position tells (a copy
+        set to its twin's label, a conflict settled, applies)."""
+        copies, made_on, after = entry.get("text_copies"), entry.get("data"), entry.get("label_after")
+        if (entry.get("action") != "relabel" or isinstance(copies, bool) or not isinstance(copies, int) or copies < 2
+                or not isinstance(made_on, str) or made_on == self.data_name or self.label(row) == after):
+            return False
+        made_there = self.excluded.get(made_on, ())  # rows of other data are not that export's (a later session's)
+        top = row - int(np.searchsorted(made_there, row))  # the decided row's place in that export, at most this far
+        above = [other for other in self._hash_rows(entry["text_sha256"]) if top <= other < row and self.label(other) == after]
+        self.prepare_prints(above)
+        return any(self._same_row(other, entry) for other in above)
+
+    def prepare_lines(self, lines: list[dict[str, Any]]) -> None:
+        """Before ``lines`` are replayed: the ``row_hash`` of the rows they name, in one pass, not one by one,
+        and the rows their exclusions name, by the data they were made on (``_copy_has_it``: where the export made
+        with them moved the rows)."""
+        n_rows = len(self.dataset)
+        self.prepare_prints([entry["row"] for entry in lines if "row_hash" in entry and 0 <= entry["row"] < n_rows])
+        found: dict[str, list[int]] = {}
+        for entry in lines:
+            if entry["action"] == "exclude" and isinstance(entry.get("data"), str):
+                found.setdefault(entry["data"], []).append(entry["row"])
+        for name, rows in found.items():  # 8 bytes a row, sorted once per replay or tail
+            self.excluded[name] = np.union1d(self.excluded.get(name, np.empty(0, dtype=np.int64)), rows)
 
     def _twins_gone(self, entry: dict[str, Any]) -> bool:
         """An exclusion of one of several identical rows (text and other columns: the line's
