@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from engine.errors import DataError
+from engine.errors import DataError, TextauditError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.source_checks import (
@@ -42,7 +42,12 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     source_str = str(source)
     if source_str.startswith("hf:"):
         check_encoding(encoding)  # ('bogus' was a LookupError, exit 70, once passed on)
-        return read_hub(source_str[3:], encoding)
+        try:
+            return read_hub(source_str[3:], encoding)
+        except TextauditError as exc:  # 'hf:x.csv' a file here: read as a hub name, 'cannot reach the hub'
+            if not Path(source_str).exists():
+                raise
+            raise type(exc)(f"{exc.message}; a file named {source_str} is here: give it as ./{source_str}") from None
     kind = check_source(source_str, encoding=encoding)
     path = Path(source_str).expanduser()
     if kind == "hf":

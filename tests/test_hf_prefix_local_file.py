@@ -1,0 +1,33 @@
+"""A file whose name starts with 'hf:' (``hf:x.csv``, a file saved under a hub-like name) was read as the
+hub dataset 'x.csv': 'cannot reach the Hugging Face hub' (or, offline, 'cannot load ... from the hub'),
+with no word that the file is right there. The line now says how to give it: ./hf:x.csv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+ROWS = "text,label\nhello there,a\nbye now,b\ngood day,a\nfarewell,b\n"
+
+
+def test_a_local_file_named_like_a_hub_name_is_pointed_at(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TEXTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hfcache"))
+    (tmp_path / "hf:x.csv").write_text(ROWS, encoding="utf-8")
+    assert main(["audit", "hf:x.csv", "--model", "tfidf"]) != 0
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
+    assert len(said) == 1 and said[0].endswith("a file named hf:x.csv is here: give it as ./hf:x.csv"), said
+    assert main(["audit", "./hf:x.csv", "--model", "tfidf"]) == 0
+
+
+def test_no_word_of_a_file_that_is_not_there(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hfcache"))
+    assert main(["audit", "hf:y.csv", "--model", "tfidf"]) != 0
+    assert "is here" not in capsys.readouterr().err
