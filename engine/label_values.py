@@ -85,18 +85,26 @@ def _bool_or_text(text: str) -> Any:
     return {"true": True, "false": False}.get(text.strip().lower(), text)
 
 
+#: The most digits a Parquet decimal holds (decimal256; decimal128 38).
+MAX_DECIMAL_DIGITS = 76
+
+
 def _decimal(text: str, places: int) -> Any:
     """``text`` as a Decimal with the column's ``places`` ('4.5' -> 4.50, shown so once read back); a
     ValueError where it is no number or needs more places (the column's type cannot hold it)."""
-    from decimal import Decimal, InvalidOperation
+    from decimal import Decimal, InvalidOperation, localcontext
 
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
         raise ValueError(text) from None
-    if not value.is_finite():
+    digits = value.adjusted() + 1 + places if value.is_finite() else MAX_DECIMAL_DIGITS + 1
+    if digits > MAX_DECIMAL_DIGITS:  # no Parquet decimal holds it (nor an infinity)
         raise ValueError(text)
-    exact = value.quantize(Decimal(1).scaleb(-places)) if value.as_tuple().exponent != -places else value
+    with localcontext() as context:
+        # Python's default context holds 28 digits, a decimal128 38: '1e30' raised InvalidOperation, a traceback
+        context.prec = max(context.prec, digits)
+        exact = value.quantize(Decimal(1).scaleb(-places)) if value.as_tuple().exponent != -places else value
     if exact != value:
         raise ValueError(text)
     return exact
