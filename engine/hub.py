@@ -139,9 +139,15 @@ def _binary_files_only(folder: Path) -> bool:
     """True when ``folder``'s data files (hidden files and READMEs aside) are all Parquet or Arrow: a
     folder ``datasets`` reads with a builder that takes no encoding. Said before it loads, not recognised
     by its error's words ("doesn't have a 'encoding' key"), which another version may word otherwise."""
-    files = [path for path in folder.rglob("*") if path.is_file() and not any(
-        part.startswith(".") for part in path.relative_to(folder).parts) and not path.name.lower().startswith("readme")]
-    return bool(files) and all(path.name.lower().endswith(_BINARY_SUFFIXES) for path in files)
+    found = False
+    for path in folder.rglob("*"):  # stops at the first other data file (a big folder is not listed whole)
+        if path.name.lower().startswith("readme") or any(
+                part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
+            continue
+        if not path.name.lower().endswith(_BINARY_SUFFIXES):
+            return False
+        found = True
+    return found
 
 
 def _encoding_for_binary(spec: str, encoding: str) -> UsageError:
