@@ -354,8 +354,12 @@ def _spellings(dataset: Dataset, fmt: str, notes: list[str]) -> dict[str, bytes]
 
 def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[int] | None,
            verbatim: tuple[Any, Any] | None = None, spellings: dict[str, bytes] | None = None) -> list[str]:
+    from engine.writers import CellEncodeError
+
     try:
         return write_table(frame, output, fmt, style, rows=rows, verbatim=verbatim, spellings=spellings)
+    except CellEncodeError as exc:  # 'a cell holds ...' named no file (a relabel to '日本' in a latin-1 CSV)
+        raise DataError(f"cannot write {output}: {exc.message}") from None
     except TextauditError:
         raise
     except OSError as exc:

@@ -177,6 +177,10 @@ codecs.register_error("textaudit-json-escape", _json_escape)
 _BOMS = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}
 
 
+class CellEncodeError(DataError):
+    """A cell the output's text encoding (the input's, for a CSV/TSV/JSON export) cannot hold."""
+
+
 def _encode(text: str, encoding: str, encoder: Any) -> bytes:
     """``text`` through one incremental encoder per file (``encoder``: its ``encode``): a UTF-16/32 BOM
     is written once, not per chunk."""
@@ -185,8 +189,10 @@ def _encode(text: str, encoding: str, encoder: Any) -> bytes:
     except UnicodeEncodeError as exc:
         char = exc.object[exc.start]
         what = "a lone surrogate" if 0xD800 <= ord(char) <= 0xDFFF else f"{char!r}"
-        raise DataError(f"a cell holds {what}, which {encoding} cannot encode; "
-                        "export as .jsonl or .json (they keep it as an escape)") from None
+        where = ".jsonl or .json (they keep it as an escape)" if what == "a lone surrogate" else \
+            ".jsonl, .json (they keep it as an escape) or .parquet (UTF-8)"
+        raise CellEncodeError(f"a cell holds {what}, which {encoding} cannot encode; "
+                              f"export as {where}") from None
 
 
 def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle | None,

@@ -63,5 +63,6 @@ def test_a_new_label_with_a_lone_surrogate_in_a_text_column(tmp_path, capsys):
     lines[0] = lines[0].replace('"a"', '"new\\ud800x"')
     assert out.read_text().splitlines() == lines
     assert main(["export", str(data), "--journal", str(journal), "-o", str(tmp_path / "out.csv")]) == 1
-    assert capsys.readouterr().err == ("textaudit: error: a cell holds a lone surrogate, which utf-8 cannot encode; "
-                                       "export as .jsonl or .json (they keep it as an escape)\n")
+    assert capsys.readouterr().err == (f"textaudit: error: cannot write {tmp_path / 'out.csv'}: a cell holds a lone "
+                                       "surrogate, which utf-8 cannot encode; export as .jsonl or .json (they keep it "
+                                       "as an escape)\n")
