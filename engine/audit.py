@@ -61,8 +61,9 @@ ISSUE_TYPES = (
 # 9 or more rows, label_posterior.enough_to_test; 32: two classes on the guards' path, each class's own
 # flip rate where held-out rows back it over a class bias with one rate both ways, its count not capped
 # by cleanlab's, class_rates.one_way_noise; 33: the same model's posterior on the two-class posterior's path too,
-# where held-out rows back it, class_rates.one_way_model)
-LABEL_VERSION = 33
+# where held-out rows back it, class_rates.one_way_model; 34: a label that reads as a parent of others counted right
+# for its children's texts, and the parent's share not held against a child's label, engine/parent_labels.py)
+LABEL_VERSION = 34
 
 
 @dataclass
@@ -109,10 +110,12 @@ def run_datalab(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     copies: np.ndarray | None = None,
+    class_names: Sequence[str] | None = None,
 ) -> DatalabFindings:
     """Find the chosen issue types; ``null_mask`` marks rows whose text is empty or missing,
     ``copies`` the rows whose exact text is also another label's (the label check's notes say how
-    many of its flags those are: engine/label_copies.py).
+    many of its flags those are: engine/label_copies.py), ``class_names`` the classes as the data spells
+    them (a note may name them: engine/parent_labels.py).
 
     textaudit's issue managers (engine/issue_managers.py) do the work inside Datalab; a check
     that fails becomes a note ("<type> not checked: <reason>") instead of a silent zero.
@@ -125,7 +128,8 @@ def run_datalab(
     register_managers()
     labels = np.asarray(labels, dtype=np.int64)
     lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
-    run = RunContext(labels=labels, pred_probs=pred_probs, copies=copies)
+    run = RunContext(labels=labels, pred_probs=pred_probs, copies=copies,
+                     class_names=None if class_names is None else [str(name) for name in class_names])
 
     def settings(issue_type: str) -> dict[str, Any]:  # 10M+ rows: bounded by engine/bounds.py
         return {**_issue_kwargs(issue_type), **issue_kwargs(issue_type, len(labels), features, run.notes)}

@@ -29,11 +29,14 @@ MAX_OWN_SHARE = 0.5  # a class predicted as itself for fewer of its rows than th
 MIN_SENT_SHARE = 0.1  # ... joins such a class that gets at least this share of its rows
 
 
-def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray) -> list[dict[str, object]]:
+def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray,
+                        apart: list[int] | None = None) -> list[dict[str, object]]:
     """Groups of classes the model cannot tell apart, largest first: each ``classes`` (class
     indices, ascending), ``rows`` (rows labelled with them) and ``own_share`` (of those rows, the
     share the model assigns to their given class). Classes under ``TINY_CLASS_ROWS`` rows are left
-    out: the model rarely predicts a class it barely saw, whatever its labels."""
+    out: the model rarely predicts a class it barely saw, whatever its labels. So are the classes in
+    ``apart``: labels that read as parents of others (engine/parent_labels.py), which their own note
+    explains; grouped with a child they read as 'mixed up' (a topic label beside one of its intents)."""
     from scipy.sparse.csgraph import connected_components
 
     labels = np.asarray(labels, dtype=np.int64)
@@ -45,6 +48,7 @@ def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray) -> list[dict
     np.add.at(counts, (labels, predicted), 1)
     rows = counts.sum(axis=1)
     weak = np.flatnonzero((rows >= TINY_CLASS_ROWS) & (np.diag(counts) < MAX_OWN_SHARE * rows))
+    weak = np.setdiff1d(weak, np.asarray(apart or [], dtype=np.int64))
     if len(weak) < 2:
         return []
     # an edge where one such class sends another at least MIN_SENT_SHARE of its rows; the groups

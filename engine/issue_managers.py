@@ -46,6 +46,7 @@ class RunContext:
     pred_probs: np.ndarray | None = None  # exactly as the engine computed them (Datalab may copy or cast)
     notes: list[str] = field(default_factory=list)  # for the user, e.g. why the label score fell back
     copies: np.ndarray | None = None  # rows whose exact text is also another label's (engine/label_copies.py)
+    class_names: list[str] | None = None  # the classes as the data spells them, for notes that name them
 
 
 class CheckFailed(BaseException):
@@ -184,9 +185,10 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
             return
         from engine.class_overlap import overlap_note, overlapping_classes
         from engine.label_posterior import score_labels
+        from engine.parent_labels import parent_note
 
         verdict = score_labels(run.labels, run.pred_probs, run.copies)
-        overlapping = overlapping_classes(run.labels, run.pred_probs)
+        overlapping = overlapping_classes(run.labels, run.pred_probs, [found["class"] for found in verdict.parents])
         datalab_verdict = self.issues
         self.issues = pd.DataFrame(
             {
@@ -205,9 +207,11 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
             "label_score_method": verdict.method,
             "label_score_diagnostics": verdict.diagnostics,
             "overlapping_class_groups": overlapping,
+            "parent_like_classes": verdict.parents,  # engine/parent_labels.py
         }
         # the overlap first: the summary shows the first notes, and this one asks the user to look
-        run.notes.extend([*filter(None, [overlap_note(overlapping, len(run.labels))]), *verdict.notes])
+        run.notes.extend([*filter(None, [overlap_note(overlapping, len(run.labels)),
+                                         parent_note(verdict.parents, run.class_names)]), *verdict.notes])
 
 
 MANAGERS = (

@@ -340,7 +340,7 @@ class _Runner(StageRunner):
             return run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
-                progress=self.progress, cancel=self.cancel, copies=copies,
+                progress=self.progress, cancel=self.cancel, copies=copies, class_names=dataset.class_names,
             )
 
         return self.cached(

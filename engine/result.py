@@ -49,6 +49,10 @@ def label_estimate(result: AuditResult) -> dict[str, Any] | None:
         # classes the model cannot tell apart, by the names the data gives them (engine/class_overlap.py)
         "overlapping_class_groups": [{**group, "classes": [classes[c] for c in group["classes"]]}
                                 for group in info.get("overlapping_class_groups") or []],
+        # labels that read as parents of others, by name (engine/parent_labels.py)
+        "parent_like_classes": [{**found, "class": classes[found["class"]],
+                                 "children": [classes[c] for c in found["children"]]}
+                                for found in info.get("parent_like_classes") or []],
     }
 
 
