@@ -37,11 +37,21 @@ def label_column_hint(frame: pd.DataFrame, text_column: str, label_column: str) 
     """Point at columns that look like labels (repeated values), else at --label-column."""
     candidates = [
         column for column in frame.columns
-        if column not in (text_column, label_column) and 2 <= frame[column].nunique() <= len(frame) // 2
+        if column not in (text_column, label_column) and 2 <= _distinct(frame[column]) <= len(frame) // 2
     ]
     if candidates:
         return f"is it the label column? {', '.join(repr(c) for c in candidates[:3])} repeat values; choose with --label-column"
     return "is it the label column? choose another with --label-column"
+
+
+def _distinct(column: pd.Series) -> int:
+    """How many distinct values ``column`` holds; a column of lists or records (a Parquet list<int>, label sets)
+    counted by their reprs, where pandas' nunique raised 'unhashable type', exit 70."""
+    try:
+        return int(column.nunique())
+    except TypeError:
+        cells = column.dropna()
+        return int(cells.map(lambda value: repr(value.tolist() if hasattr(value, "tolist") else value)).nunique())
 
 
 def _kind(kind: type) -> str:
