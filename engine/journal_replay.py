@@ -53,7 +53,7 @@ class RowMatcher:
         self._earlier = EarlierPrints(dataset, self._prints)  # over the columns a line had, when some were added
         self._retyped = RetypedPrints(dataset)  # the same values as another format types them (CSV: text)
         self.columns_changed = False  # a line's row_hash covered other columns than the data has now
-        self.excluded: dict[str, np.ndarray] = {}  # the rows exclusion lines name, sorted, by their data (prepare_lines)
+        self.excluded: dict[str, np.ndarray] = {}  # the rows the lines leave excluded, by their data (prepare_lines)
         self.data_name = data_name(dataset.source)
 
     def text_hash(self, row: int) -> str:
@@ -182,32 +182,26 @@ class RowMatcher:
 
     def _copy_has_it(self, row: int, entry: dict[str, Any]) -> bool:
         """A relabel of one of several identical rows, taken by its position, where the data looks like the file
-        exported with the journal: not the data it was made on, and a copy that has the label the relabel sets
-        is above the position, by no more places than the journal excluded rows above it in that data. There the
-        export moved the copies up, the decided copy has its label already and the copy now at the position is
-        another: replayed, one relabel gave two copies the label. On the data it was made on the position tells (a copy
+        exported with the journal: not the data it was made on, and the row as many places up as the journal
+        left rows excluded above it in that data is a copy that has the label the relabel sets. There the export
+        moved the copies up, the decided copy has its label already and the copy now at the position is another:
+        replayed, one relabel gave two copies the label. On the data it was made on the position tells (a copy
         set to its twin's label, a conflict settled, applies)."""
         copies, made_on, after = entry.get("text_copies"), entry.get("data"), entry.get("label_after")
         if (entry.get("action") != "relabel" or isinstance(copies, bool) or not isinstance(copies, int) or copies < 2
                 or not isinstance(made_on, str) or made_on == self.data_name or self.label(row) == after):
             return False
-        made_there = self.excluded.get(made_on, ())  # rows of other data are not that export's (a later session's)
-        top = row - int(np.searchsorted(made_there, row))  # the decided row's place in that export, at most this far
-        above = [other for other in self._hash_rows(entry["text_sha256"]) if top <= other < row and self.label(other) == after]
-        self.prepare_prints(above)
-        return any(self._same_row(other, entry) for other in above)
+        moved = row - int(np.searchsorted(self.excluded.get(made_on, ()), row))  # where that export has the row
+        return (moved != row and self.text_hash(moved) == entry["text_sha256"] and self.label(moved) == after
+                and self._same_row(moved, entry))
 
     def prepare_lines(self, lines: list[dict[str, Any]]) -> None:
         """Before ``lines`` are replayed: the ``row_hash`` of the rows they name, in one pass, not one by one,
-        and the rows their exclusions name, by the data they were made on (``_copy_has_it``: where the export made
-        with them moved the rows)."""
+        and the rows they leave excluded, by the data they were made on (``_copy_has_it``: the rows the export
+        made with them drops)."""
         n_rows = len(self.dataset)
         self.prepare_prints([entry["row"] for entry in lines if "row_hash" in entry and 0 <= entry["row"] < n_rows])
-        found: dict[str, list[int]] = {}
-        for entry in lines:
-            if entry["action"] == "exclude" and isinstance(entry.get("data"), str):
-                found.setdefault(entry["data"], []).append(entry["row"])
-        for name, rows in found.items():  # 8 bytes a row, sorted once per replay or tail
+        for name, rows in excluded_rows(lines).items():  # a tail's lines: added (8 bytes a row)
             self.excluded[name] = np.union1d(self.excluded.get(name, np.empty(0, dtype=np.int64)), rows)
 
     def _twins_gone(self, entry: dict[str, Any]) -> bool:
@@ -325,3 +319,31 @@ def _loose_id(value: Any) -> str | None:
     if isinstance(value, str) and value[:1] == "b" and (named := repr_bytes_name(value)) is not None:
         return named  # "b'id0'": a binary id as lines made before engine/id_column named it by its text
     return value if isinstance(value, str) else None
+
+
+def excluded_rows(lines: list[dict[str, Any]]) -> dict[str, np.ndarray]:
+    """The rows (as the lines name them) that ``lines`` leave excluded, by the data they were made on: the
+    newest group in effect on a row decides it, undo and redo lines moving a group between the stacks by
+    their target (as engine/journal_state replays them, but on the lines' own rows, matched to no data)."""
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    done: list[Any] = []
+    undone: list[Any] = []
+    for entry in lines:
+        if entry["action"] in ("undo", "redo"):
+            source, target = (done, undone) if entry["action"] == "undo" else (undone, done)
+            if entry.get("target") in source:  # on top, unless groups above it applied to no row then
+                source.remove(entry["target"])
+                target.append(entry["target"])
+        elif entry["group"] in groups:
+            groups[entry["group"]].append(entry)
+        else:
+            groups[entry["group"]] = [entry]
+            done.append(entry["group"])
+            undone.clear()
+    final: dict[str, set[int]] = {}
+    for group in done:
+        for entry in groups[group]:
+            if isinstance(entry.get("data"), str) and isinstance(entry["row"], int):
+                rows = final.setdefault(entry["data"], set())
+                (rows.add if entry["action"] == "exclude" else rows.discard)(entry["row"])
+    return {name: np.array(sorted(rows), dtype=np.int64) for name, rows in final.items() if rows}

@@ -70,3 +70,36 @@ def test_in_the_data_renamed_a_copy_set_to_its_twin_s_label_applies(tmp_path: Pa
     with Journal.open(journal, load_dataset(renamed), read_only=True) as replayed:
         assert replayed.decision(2).label_after == "b"
         assert replayed.decision(3).action == "exclude"
+
+
+def test_only_the_rows_the_journal_leaves_excluded_move_the_copies(tmp_path: Path) -> None:
+    """An exclusion replaced by a relabel (its row kept in the export) moves no row: counted, the decided copy
+    was looked for one place too high, and the other copy was relabelled again."""
+    data, journal, out = tmp_path / "d.csv", tmp_path / "d.corrections.jsonl", tmp_path / "out.csv"
+    data.write_text("text,label\nsomething else,b\nanother text,a\nhello there,a\nhello there,a\nmore text,b\n")
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 0, issue_type="label")
+        writer.record("exclude", 1, issue_type="label")
+        writer.record("relabel", 1, label_after="b", issue_type="label")  # replaces the exclusion: row 1 stays
+        writer.record("relabel", 2, label_after="b", issue_type="label")
+    export_corrected(load_dataset(data), journal, out)
+    assert out.read_text() == "text,label\nanother text,b\nhello there,b\nhello there,a\nmore text,b\n"
+    with Journal.open(journal, load_dataset(out), read_only=True) as replayed:
+        assert replayed.decision(2) is None
+
+
+def test_an_exclusion_undone_moves_no_copy_in_the_data_renamed(tmp_path: Path) -> None:
+    """The twin with the relabel's label two places up, one exclusion left above (the other undone): the copy
+    at the position is the decided one, and the relabel applies."""
+    data, journal = tmp_path / "d.csv", tmp_path / "d.corrections.jsonl"
+    data.write_text("text,label\nsomething else,b\nhello there,b\nanother text,a\nhello there,a\nmore text,b\n")
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 0, issue_type="label")
+        writer.record("exclude", 2, issue_type="label")
+        writer.undo()
+        writer.record("relabel", 3, label_after="b", issue_type="near_duplicate")
+    renamed = tmp_path / "renamed.csv"
+    data.rename(renamed)
+    with Journal.open(journal, load_dataset(renamed), read_only=True) as replayed:
+        assert replayed.decision(3).label_after == "b"
+        assert replayed.decision(2) is None and replayed.decision(0).action == "exclude"
