@@ -136,7 +136,8 @@ class _StderrProgress:
     def __call__(self, progress) -> None:
         elapsed = time.perf_counter() - self.started
         if self.tty:
-            bar = f"{progress.fraction * 100:5.1f}%" if progress.total > 1 else "     "
+            # as wide as '100.0%': five cells left the previous line's last 's' ('starting 4.8ss', ui26)
+            bar = f"{progress.fraction * 100:5.1f}%" if progress.total > 1 else " " * 6
             line = f"\r{progress.stage:<10} {bar} {progress.message[:30]:<30} {elapsed:6.1f}s"
             sys.stderr.write(line)
             sys.stderr.flush()
