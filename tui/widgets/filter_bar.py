@@ -282,7 +282,11 @@ class FilterBar(WordInput):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """A query that does not parse says why where it is read whole (the screen's title bar
         cut 'filter: bad regex '(abc': missing ) at position 4' to 'bad regex '(abc'…' at 80
-        columns); the event goes on to the screen."""
+        columns); the event goes on to the screen. The error said of an earlier filter goes: it
+        stayed up for its 8 s under the next filter's rows ('given:nosuch' listed beside 'bad regex
+        '[abc'' and 'given: needs a label', ui26)."""
+        if (drop := getattr(self.app, "drop_notices", None)) is not None:
+            drop(lambda notice: notice.severity == "error" and notice.message.startswith("filter: "))
         if (error := parse_filter(event.value).error) is not None:
             self.notify(error, severity="error", timeout=8)
 
