@@ -40,3 +40,18 @@ async def test_a_long_journal_name_is_cut_in_its_middle(pinned_result, tmp_path,
         await pilot.resize_terminal(200, 24)  # wide: whole again, with the program's name
         await settle(pilot)
         assert bar.render_line(0).text.strip().endswith(f"journal {journal.name}")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+async def test_the_journal_line_breaks_between_its_parts(pinned_result, journal_path, width):
+    """ui25/ui26 (tmux, the demo at 80x24): 'Journal: 0 relabelled · ... · R re-audits, C' and
+    'confusions' on the next line, a key cut from its word; now whole parts move to the next line."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        totals = app.screen.query_one("#journal-totals")
+        lines = [totals.render_line(y).text.strip() for y in range(totals.size.height)]
+        assert lines[0].startswith("Journal: "), lines
+        assert any(line.endswith("R re-audits, C confusions") for line in lines), lines
+        assert all(line.startswith(("Journal: ", "R re-audits", "0 kept", "0 excluded")) for line in lines), lines
+        assert not any(line.endswith(", C") for line in lines), lines

@@ -23,6 +23,7 @@ from tui.screens.history_keys import HistoryKeys
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import SEPARATOR, PartsLabel
 from tui.widgets.row_table import RowTable
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
@@ -148,7 +149,8 @@ class SummaryScreen(HistoryKeys, Screen):
             with Vertical(id="summary-main"):
                 yield Static(health_line(view), id="health", markup=False)
                 yield RowTable(id="issue-table", cursor_type="row", zebra_stripes=False)
-                yield Static(id="journal-totals", markup=False)
+                # parts: at 80 columns the line broke inside its keys, 'R re-audits, C' / 'confusions'
+                yield PartsLabel(journal_line(self.book, len(view)).split(SEPARATOR), id="journal-totals")
                 if source := view.label_source():
                     yield Static(source, id="label-source", markup=False)
                 yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict", markup=False)
@@ -221,7 +223,8 @@ class SummaryScreen(HistoryKeys, Screen):
         self.query_one("#health", Static).update(health_line(self.view))  # thresholds may have moved
         for source in self.query("#label-source").results(Static):  # so may the label rows it counts
             source.update(self.view.label_source())
-        self.query_one("#journal-totals", Static).update(journal_line(self.book, len(self.view)))
+        totals = journal_line(self.book, len(self.view))
+        self.query_one("#journal-totals", PartsLabel).set_parts(totals.split(SEPARATOR))
         if self.view.multilabel is None:
             self.query_one("#chart-title", Static).update(chart_title(self.view, self.book))
         bar = self.query_one("#title-bar", Static)

@@ -39,3 +39,8 @@ class PartsLabel(Label):
 
     def on_resize(self) -> None:
         self.update(packed(self.parts, self.content_region.width))
+
+    def set_parts(self, parts: Iterable[str]) -> None:
+        """New ``parts``, packed to the width the label has now."""
+        self.parts = list(parts)
+        self.update(packed(self.parts, self.content_region.width))
