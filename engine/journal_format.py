@@ -59,6 +59,10 @@ def json_scalar(value: Any) -> Any:
         return value
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
+    import pandas as pd  # loaded with any data
+
+    if value is pd.NA or value is pd.NaT:  # an Int64, boolean or datetime id's empty cell: it was "<NA>", an id
+        return None
     return str(value)
 
 

@@ -38,6 +38,12 @@ from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 
 
+#: A line's id that names no row: JSON null, and an Int64/boolean/datetime column's empty cell as lines spelled it
+#: before session 26 ("<NA>": the exclusion of one of two identical such rows, replayed on its export, matched the
+#: copy left by that id and dropped it too)
+NULL_IDS = (None, "<NA>", "NaT")
+
+
 class RowMatcher:
     """Maps journal lines to rows of ``dataset`` (indexes built on first need)."""
 
@@ -67,11 +73,12 @@ class RowMatcher:
 
     def uses_ids(self, entry: dict[str, Any]) -> bool:
         """True when the line's id is an id-column value of the same column as the data's. A null id
-        (an empty cell, NaN) names no row: such a line is matched as without an id column (by
-        position, text and row_hash), where every null-id row was its match and, after a re-sort,
-        the decision was reported as 'text changed' though its row was still there."""
+        (an empty cell, NaN; "<NA>" or "NaT" in lines written before json_scalar named pandas' missing
+        values None) names no row: such a line is matched as without an id column (by position, text
+        and row_hash), where every null-id row was its match and, after a re-sort, the decision was
+        reported as 'text changed' though its row was still there."""
         column = self.dataset.id_column
-        return (column is not None and entry.get("id") is not None
+        return (column is not None and entry.get("id") not in NULL_IDS
                 and entry.get("id_column", column) == column)
 
     def match(self, entry: dict[str, Any], problems: ReplayProblems, *, twins: bool = True) -> int | None:
