@@ -203,13 +203,17 @@ class BertMeanEncoder:
 
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Mean-pooled, L2-normalised vectors, one row per text, in input order; ``progress``
-        gets the number of texts done after each batch."""
+        gets after each batch the texts done, counted by their tokens: the batches go shortest
+        first, so a count of texts ran ahead of the work (1,500 banking77 texts: half counted at
+        a third of the time, the screen's estimate 2.5-4x short, ui26). The cost is per token."""
         import torch
 
         ids = self.token_ids(texts)
         lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
         order = np.argsort(lengths, kind="stable")
         sorted_lengths = lengths[order]
+        tokens_before = np.concatenate([[0], np.cumsum(sorted_lengths)])  # tokens of the texts before each
+        all_tokens = max(int(tokens_before[-1]), 1)
         out = np.empty((len(ids), self.hidden), dtype=np.float32)
         start = 0
         with torch.inference_mode():
@@ -221,8 +225,8 @@ class BertMeanEncoder:
                 batch = torch.tensor([ids[i] for i in rows], dtype=torch.long)
                 out[rows] = self._forward(batch).numpy()
                 start = stop
-                if progress is not None:
-                    progress(start)
+                if progress is not None:  # as texts, counted by tokens: len(ids) once all are done
+                    progress(start if start == len(ids) else int(len(ids) * int(tokens_before[start]) // all_tokens))
         return out
 
     def _forward(self, batch: Any) -> Any:
