@@ -141,17 +141,17 @@ def _text_settings(fmt: str, style: SourceStyle | None) -> tuple[str, bool, bool
     """(newline, final newline, BOM, encoding) for a text output."""
     if style is None or style.fmt not in ("csv", "tsv", "jsonl", "json"):
         return "\n", True, False, "utf-8"
+    # JSON Lines splits at LF only: the lone-CR line breaks of a CSV or .json (classic Mac OS) made one line
+    # of every record, which no reader (textaudit's own included) takes
+    newline = "\n" if fmt == "jsonl" and "\n" not in style.newline else style.newline
     if fmt in ("jsonl", "json") and style.fmt not in ("jsonl", "json"):
         # JSON from a CSV: UTF-8 and no BOM (RFC 8259); an Excel CSV's BOM made the first line unreadable
         # to json.loads and pandas.read_json(lines=True). A JSON file keeps its own encoding and BOM.
-        # JSON Lines splits at LF only: a CSV's lone-CR line breaks (classic Mac OS) made one line of
-        # every record, which no reader (textaudit's own included) takes
-        newline = "\n" if fmt == "jsonl" and "\n" not in style.newline else style.newline
         return newline, style.final_newline, False, "utf-8"
     encoding = style.encoding
     if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
         encoding = "utf-8"  # the BOM is written on its own
-    return style.newline, style.final_newline, style.bom, encoding
+    return newline, style.final_newline, style.bom, encoding
 
 
 def _json_escape(error: UnicodeError) -> tuple[str, int]:

@@ -33,3 +33,21 @@ def test_json_lines_from_a_csv_split_at_lf(tmp_path: Path, source_break: str, wr
     assert [json.loads(line) for line in raw.splitlines()] == [
         {"text": "bye now", "label": "b"}, {"text": "good day", "label": "a"}, {"text": "farewell", "label": "a"}]
     assert load_dataset(out).texts == ["bye now", "good day", "farewell"]
+
+
+def test_json_lines_from_a_json_array_with_lone_crs_split_at_lf(tmp_path: Path) -> None:
+    """The same from a .json array laid out with lone CRs (JSON takes them as whitespace): its JSON export keeps
+    them, byte for byte; its JSON Lines export ends each record with LF."""
+    source = tmp_path / "d.json"
+    records = [{"text": t, "label": l} for t, l in [("hello there", "a"), ("bye now", "b"), ("good day", "a"),
+                                                       ("farewell", "b")]]
+    source.write_bytes(("[\r" + ",\r".join(json.dumps(r, separators=(",", ":")) for r in records) + "\r]\r").encode())
+    dataset = load_dataset(source)
+    with Journal.open(tmp_path / "j.jsonl", dataset) as writer:
+        writer.record("exclude", 1, issue_type="label")
+    export_corrected(dataset, tmp_path / "j.jsonl", tmp_path / "out.jsonl")
+    raw = (tmp_path / "out.jsonl").read_bytes()
+    assert b"\r" not in raw and raw.count(b"\n") == 3
+    assert load_dataset(tmp_path / "out.jsonl").texts == ["hello there", "good day", "farewell"]
+    export_corrected(dataset, tmp_path / "j.jsonl", tmp_path / "out.json")
+    assert (tmp_path / "out.json").read_bytes() == source.read_bytes().replace(b'{"text":"bye now","label":"b"},\r', b"")
