@@ -113,6 +113,10 @@ def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, Sour
     from engine import json_readers, readers
 
     if path.stat().st_size == 0:
+        with path.open("rb") as handle:
+            if handle.read(1):  # /proc and /sys files report size 0 and hold text, new at every read
+                raise DataError(f"{path}: its size reads as 0 though it holds bytes (a /proc or /sys file, made "
+                                "anew at each read); copy it to a regular file first")
         raise DataError(f"{path}: the file is empty")
     if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):  # any spelling: u8, utf_8, UTF8, cp65001
         encoding = "utf-8-sig"  # a UTF-8 BOM must not end up in the first column name
