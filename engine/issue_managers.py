@@ -147,13 +147,23 @@ class TextauditNonIIDIssueManager(_Checked, NonIIDIssueManager):
             return super()._permutation_test(num_permutations)
         from scipy.stats import gaussian_kde
 
+        from engine.order_words import permutation_z
+
         rng = np.random.RandomState(self.seed) if self.seed is not None else np.random
         ks_stats = []
         for _ in range(num_permutations):
             perm = rng.permutation(self.N)
             distances = np.abs(perm[:, None] - perm[self.neighbor_index_choices])
             ks_stats.append(self._get_statistics(distances)["ks"])
+        self._permutation_z = permutation_z(self.statistics["ks"], np.array(ks_stats))
         return gaussian_kde(np.array(ks_stats)).integrate_box(self.statistics["ks"], 100)
+
+    def collect_info(self, *args: Any, **kwargs: Any) -> dict:
+        """Datalab's info, and how far the order's statistic lies beyond the random orders drawn
+        (``permutation_z``, engine/order_words.py: the words' evidence beside the p-value)."""
+        info = super().collect_info(*args, **kwargs)
+        z = getattr(self, "_permutation_z", None)
+        return info if z is None else {**info, "permutation_z": z}
 
     def _score_dataset(self) -> np.ndarray:
         """cleanlab's per-row score in blocks of rows: the same values, bounded memory (engine/bounds.py)."""

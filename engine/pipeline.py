@@ -44,6 +44,7 @@ from engine.load import Dataset, load_dataset
 from engine.predict import DEFAULT_C, DEFAULT_CLASSIFIER, FoldState
 from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: callers import it from here
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
+from engine.order_words import ORDER_VERSION
 from engine.stage_runner import StageRunner
 from engine.text_vectors import (
     LazyVectors,
@@ -325,6 +326,7 @@ class _Runner(StageRunner):
             **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
             "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
             "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
+            **({"order_v": ORDER_VERSION} if "non_iid" in options.issue_types else {}),
             # the label check's note counts rows whose text is another label's (engine/label_copies): with
             # --features no other key holds the texts, and edited texts kept the old count (review23)
             **({"texts": dataset.text_hash()} if "label" in options.issue_types

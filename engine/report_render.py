@@ -1,8 +1,9 @@
 """The audit's printed forms (JSON summary, text report, Markdown) from a plain summary view.
 
 A *view* is a JSON-safe dict: ``source``, ``n_rows``, ``n_classes``, ``issue_counts``,
-``non_iid_p_value``, ``label_estimate``, ``notes``, ``report`` (Datalab's report text) and
-``label_names`` (``--label-names``: each class as the data spells it -> its name; else None).
+``non_iid_p_value``, ``non_iid_z`` (engine/order_words.py), ``label_estimate``, ``notes``, ``report``
+(Datalab's report text) and ``label_names`` (``--label-names``: each class as the data spells it ->
+its name; else None).
 ``engine.result.summary_view`` makes one from an audit result; ``engine.result_index`` keeps
 it on disk so a warm ``textaudit audit`` prints it without loading pandas. This module imports
 nothing heavy for that reason.
@@ -19,8 +20,8 @@ from rich.cells import cell_len  # terminal cells, as the TUI measures names (tu
 from engine.order_words import report_verdict
 from engine.wording import shown_name
 
-VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "label_estimate", "notes", "report",
-             "label_names")
+VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "non_iid_z", "label_estimate", "notes",
+             "report", "label_names")
 
 
 def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dict[str, bool],
@@ -65,7 +66,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
         lines += [_overlap(group, names, str) for group in estimate.get("overlapping_class_groups") or []]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {report_verdict(p_value)}")
+        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {report_verdict(p_value, view.get('non_iid_z'))}")
     for note in notes:
         lines.append(f"note: {note}")
     lines.extend(["", "Datalab report", "=" * 14, view["report"].rstrip()])
@@ -137,7 +138,7 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
             lines += ["", _overlap(group, names or {}, md_code)]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {report_verdict(p_value)}"]
+        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {report_verdict(p_value, view.get('non_iid_z'))}"]
     shown_notes = (view.get("notes") or []) if notes is None else notes
     if shown_notes:
         lines += ["", *(f"- note: {md_text(note)}" for note in shown_notes)]

@@ -29,6 +29,13 @@ def non_iid_p_value(result: AuditResult) -> float | None:
     return None if value is None else float(value)
 
 
+def non_iid_z(result: AuditResult) -> float | None:
+    """How far the order's statistic lies past the non-IID test's random orders, in their SDs
+    (engine/order_words.py; None when not recorded)."""
+    value = (result.output.info.get("non_iid") or {}).get("permutation_z")
+    return None if value is None else float(value)
+
+
 def label_estimate(result: AuditResult) -> dict[str, Any] | None:
     """How many label errors the label check estimates, how it scored them, and the noise
     estimate's diagnostics (None when the label check did not run)."""
@@ -133,6 +140,7 @@ def summary_view(result: AuditResult, names: dict[str, str] | None = None) -> di
         "n_classes": result.dataset.n_classes,
         "issue_counts": issue_counts(result),
         "non_iid_p_value": non_iid_p_value(result),
+        "non_iid_z": non_iid_z(result),
         "label_estimate": label_estimate(result),
         "notes": [note for note in result.notes if note not in own],
         "report": report_render.named_report(result.output.report, [

@@ -315,6 +315,13 @@ class AuditView:
         at = self.issue_types.index("label") + 1 if "label" in self.issue_types else 0
         self.issue_types = (*self.issue_types[:at], "overlapping_class", *self.issue_types[at:])
 
+    @property
+    def p_z(self) -> float | None:
+        """How far the order's statistic lies past the non-IID test's random orders, in their SDs
+        (engine/order_words.py: NOT random needs it); None when the audit did not record it."""
+        value = (self.info.get("non_iid") or {}).get("permutation_z")
+        return None if value is None else float(value)
+
     def label_source(self) -> str:
         """Which score flags the label rows, and Datalab's own flag beside it (one sentence)."""
         if "label" not in self.flags:

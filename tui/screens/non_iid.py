@@ -16,11 +16,11 @@ from tui.widgets.charts import PositionPlot
 from tui.widgets.footer import Footer
 
 
-def p_value_line(p_value: float | None) -> str:
+def p_value_line(p_value: float | None, z: float | None = None) -> str:
     """Datalab's verdict on the order of the texts (the label order is explained below it)."""
     if p_value is None:
         return "Datalab's non-IID check did not run."
-    verdict = (f"{not_random(p_value)}: shuffle before splitting" if order_evidence(p_value) != NONE
+    verdict = (f"{not_random(p_value, z)}: shuffle before splitting" if order_evidence(p_value, z) != NONE
                else "consistent with a random order")
     return f"Datalab's non-IID check on the texts: p = {p_value:.3g} → the row order is {verdict}."
 
@@ -40,7 +40,7 @@ class NonIidScreen(HistoryKeys, Screen):
         order = view.label_order
         yield Static("Non-IID · is the row order random?", id="title-bar", markup=False)
         with VerticalScroll(id="non-iid"):
-            yield Static(p_value_line(view.p_value), id="non-iid-verdict", markup=False)
+            yield Static(p_value_line(view.p_value, view.p_z), id="non-iid-verdict", markup=False)
             yield Static(order.sentence(), id="non-iid-why", markup=False)
             # classes numbered by first appearance: grouped labels climb as a staircase whatever
             # the classes' names or the blocks' order; a random order stays flat

@@ -30,7 +30,7 @@ WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
 JOURNAL_CELLS = 16  # the title cuts the journal's name to no fewer cells (then the line's end goes)
 
 
-def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None) -> str:
+def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: float | None = None) -> str:
     """Datalab's non-IID p-value in words, and whether the labels' order is the reason."""
     if p_value is None:
         return "Non-IID: not checked."
@@ -40,14 +40,14 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None) -> s
     if order is not None and order.partly_grouped:  # as the Non-IID screen says: not random, not grouped
         runs = (f"the labels run together more than chance ({order.changes:,} label changes between "
                 f"consecutive rows; a random order gives about {order.expected:,.0f})")
-    evidence = order_evidence(p_value)
+    evidence = order_evidence(p_value, z)
     if evidence != NONE:  # Datalab flags it; the words as strong as the evidence (engine/order_words.py)
         texts = "similar texts sit together" if evidence == STRONG else "similar texts seem to sit together"
-        verdict = "NOT random" if runs else not_random(p_value)  # labels in runs are evidence of their own (z >= 4)
+        verdict = "NOT random" if runs else not_random(p_value, z)  # labels in runs are evidence of their own (z >= 4)
         if grouped:
             why = runs
         elif runs:  # the chance is said here, since the verdict is the labels'
-            why = f"{texts}, and {runs}" if evidence == STRONG else f"{texts} ({chance(p_value)}), and {runs}"
+            why = f"{texts}, and {runs}" if evidence == STRONG else f"{texts} ({chance(p_value, z)}), and {runs}"
         elif order is not None:
             why = f"{texts} (the labels' order looks random)"
         else:
@@ -153,7 +153,8 @@ class SummaryScreen(HistoryKeys, Screen):
                 yield PartsLabel(journal_line(self.book, len(view)).split(SEPARATOR), id="journal-totals")
                 if source := view.label_source():
                     yield Static(source, id="label-source", markup=False)
-                yield Static(non_iid_verdict(view.p_value, view.label_order), id="non-iid-verdict", markup=False)
+                yield Static(non_iid_verdict(view.p_value, view.label_order, view.p_z), id="non-iid-verdict",
+                             markup=False)
                 if view.notes:
                     yield Static("\n".join(summary_notes(view.notes)), id="notes", markup=False)
             with Vertical(id="summary-chart"):
