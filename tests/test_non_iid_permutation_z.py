@@ -78,12 +78,19 @@ def test_an_order_that_drifts_stays_not_random(tmp_path):
         assert ("NOT random" in words or "NOT i.i.d." in words) and "likely" not in words, (where, words)
 
 
-@pytest.mark.parametrize(("z", "evidence"), [(3.9, LIKELY), (STRONG_Z, STRONG), (None, STRONG)])
+@pytest.mark.parametrize(("z", "evidence"), [(3.9, LIKELY), (5.8, LIKELY), (STRONG_Z, STRONG), (None, STRONG)])
 def test_strong_needs_the_z_where_it_is_recorded(z, evidence):
     assert order_evidence(5e-7, z) == evidence
     assert order_evidence(0.0215, z) == LIKELY
     if evidence == LIKELY:  # not 'about 1 random order in 1,700,000': the KDE's extrapolation
         assert chance(5e-7, z) == "about 1 random order in 26 scores this low"
+
+
+@pytest.mark.parametrize(("p_value", "z", "odds"), [(0.0018, 3.0, 26), (0.0018, None, 556), (0.045, 1.7, 22)])
+def test_the_chance_said_is_never_rarer_than_past_every_random_order(p_value, z, odds):
+    """b77 with 4 classes cut to 2-6 rows, in random order: p = 0.0018 read 'about 1 random order in
+    543'; random orders got p < 0.002 1 time in 100."""
+    assert chance(p_value, z) == f"about 1 random order in {odds} scores this low"
 
 
 def test_a_warm_report_says_the_same(tmp_path):
