@@ -116,6 +116,11 @@ class RowMatcher:
         if isinstance(made_on, str) and made_on != self.data_name:
             problems.data_names.add(made_on)  # said only if some decision is not applied
             problems.data_name = self.data_name
+        if twins and self._twins_gone(entry):  # before the id and the position: the export made with it holds a
+            # copy there (identical rows share their id too: a repeated id matched the copy left, and dropped it)
+            problems.twins_gone.append(stored)
+            self.twin_row = self.match(entry, ReplayProblems(), twins=False)
+            return None
         if self.uses_ids(entry):
             wanted = entry["id"]
             if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
@@ -127,6 +132,10 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return None
                 row = stored
+                if self._copy_has_it(row, entry):  # copies of a row share its id: as for copies without one
+                    problems.ambiguous.append(stored)
+                    self.twin_row = stored if twins else self.twin_row
+                    return None
             else:
                 rows = self._id_rows(wanted) or self._loose_id_rows(wanted)
                 if not rows:  # 'row not in the dataset (rows 7)' read wrong where row 7 is there
@@ -136,10 +145,6 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return None
                 row = rows[0]
-        elif twins and self._twins_gone(entry):  # before the position: the export made with it holds a copy there
-            problems.twins_gone.append(stored)
-            self.twin_row = self.match(entry, ReplayProblems(), twins=False)
-            return None
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
             if self._copy_has_it(stored, entry):  # which copy was decided is unknown: another has its label
                 problems.ambiguous.append(stored)

@@ -68,3 +68,31 @@ def test_a_parquet_int_and_datetime_id_gap_is_journalled_as_null(tmp_path: Path)
             writer.record("relabel", 1, label_after="a", issue_type="label")
             writer.record_group([("keep", 0, None), ("keep", 1, None)], issue_type="near_duplicate")
         assert [line["id"] for line in _lines(journal)][:3:2] == [None, None], column
+
+
+def _repeated_id(path: Path) -> Path:
+    rows = [(0, "hello there", "a"), (7, "dup row", "b"), (7, "dup row", "b"), (3, "more text", "a")]
+    path.write_text("".join(json.dumps({"id": i, "text": t, "label": l}) + "\n" for i, t, l in rows))
+    return path
+
+
+def test_identical_rows_sharing_an_id_keep_the_copy_left(tmp_path: Path) -> None:
+    """The same with an id repeated on two identical rows: the exclusion matched the copy left by its id."""
+    data, journal, out = _repeated_id(tmp_path / "d.jsonl"), tmp_path / "j.jsonl", tmp_path / "out.jsonl"
+    with Journal.open(journal, load_dataset(data, id_column="id")) as writer:
+        writer.record("exclude", 2, issue_type="near_duplicate")
+    export_corrected(load_dataset(data, id_column="id"), journal, out)
+    with pytest.raises(DataError, match="identical copies and fewer of them are left"):  # was: 'dup row' dropped
+        export_corrected(load_dataset(out, id_column="id"), journal, tmp_path / "again.jsonl")
+
+
+def test_a_relabel_of_one_of_identical_rows_sharing_an_id_is_not_given_to_the_other(tmp_path: Path) -> None:
+    data, journal, out = _repeated_id(tmp_path / "d.jsonl"), tmp_path / "j.jsonl", tmp_path / "out.jsonl"
+    with Journal.open(journal, load_dataset(data, id_column="id")) as writer:
+        writer.record("exclude", 0, issue_type="label")
+        writer.record("relabel", 1, label_after="a", issue_type="label")  # in the export, the other copy is at 1
+        writer.record("keep", 3, issue_type="label")
+    export_corrected(load_dataset(data, id_column="id"), journal, out)
+    again = tmp_path / "again.jsonl"
+    export_corrected(load_dataset(out, id_column="id"), journal, again)  # the keep still applies
+    assert again.read_text() == out.read_text()  # was: both copies relabelled
