@@ -145,7 +145,8 @@ class ReviewActions:
                         severity="warning", timeout=8)
             return
         if not any(self.book.counts().values()):
-            self.notify("no corrections in the journal yet: decide some rows, then R", timeout=4)
+            # one toast line at 80 columns ('... decide some rows, then' left 'R' alone on a second one)
+            self.notify("nothing to re-audit yet: decide some rows first", timeout=4)
             return
         if any(isinstance(s, ReauditScreen) and s.running for s in self.screen_stack):
             self.notify("a re-audit is already running", timeout=3)
