@@ -394,7 +394,13 @@ def cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse: bool):
     return noisy, truth, ta_probs, plain_probs, present
 
 
-def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> dict:
+def label_checked(issues) -> bool:
+    """Whether the label check ran: it is skipped where the flips left a single class (two-class ``sink``)."""
+    return {"is_label_issue", "label_score", "datalab_is_label_issue", "datalab_label_score"} <= set(issues.columns)
+
+
+def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> dict | None:
+    """One cell's row, or None where the label check could not run on its noisy labels."""
     from engine.audit import run_datalab
 
     labels = data[1]
@@ -402,6 +408,8 @@ def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> 
     noisy, truth, ta_probs, plain_probs, present = cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse)
     output = run_datalab(noisy, ta_probs, None, issue_types=("label",))
     issues = output.issues
+    if not label_checked(issues):
+        return None
     diagnostics = (output.info.get("label") or {}).get("label_score_diagnostics") or {}
     if np.isnan(plain_probs).any():  # the plain workflow failed on this shape: its columns are blank
         plain_flags, plain_score = np.zeros(len(noisy), dtype=bool), np.full(len(noisy), np.nan)
@@ -528,6 +536,10 @@ def main() -> None:
                                           "seconds": round(time.perf_counter() - started, 1)}), file=sys.stderr, flush=True)
                         continue
                     row = run_cell(spec, kind, rate, seed, data, targets, neighbours, args.reuse_pred_probs)
+                    if row is None:
+                        print(json.dumps({"skipped": [spec, kind, rate, seed], "why": "label check not run (one class left)"}),
+                              file=sys.stderr, flush=True)
+                        continue
                     rows.append(row)
                     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}),
                           file=sys.stderr, flush=True)

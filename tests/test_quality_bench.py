@@ -286,3 +286,16 @@ def test_session25_second_source_keeps_each_class_evenly() -> None:
     labels = np.repeat(np.arange(4), [1900, 1900, 300, 1900])
     keep = second_source_rows(labels)
     assert np.all(np.diff(keep) > 0) and np.bincount(labels[keep]).tolist() == [500, 500, 300, 500]
+
+
+def test_a_cell_whose_flips_leave_one_class_is_skipped_not_a_crash() -> None:
+    """Two-class ``sink`` flips can empty the small class: the label check does not run, and the bench skips the cell."""
+    from bench.quality import label_checked
+    from engine.audit import run_datalab
+
+    rng = np.random.default_rng(0)
+    probs = rng.dirichlet([1.0, 1.0], size=40)
+    one_class = run_datalab(np.zeros(40, dtype=int), probs, None, issue_types=("label",)).issues
+    assert not label_checked(one_class)
+    two_classes = run_datalab(np.arange(40) % 2, probs, None, issue_types=("label",)).issues
+    assert label_checked(two_classes)
