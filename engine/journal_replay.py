@@ -337,15 +337,20 @@ def excluded_rows(lines: list[dict[str, Any]]) -> dict[str, np.ndarray]:
     """The rows (as the lines name them) that ``lines`` leave excluded, by the data they were made on: the
     newest group in effect on a row decides it, undo and redo lines moving a group between the stacks by
     their target (as engine/journal_state replays them, but on the lines' own rows, matched to no data)."""
+    if not any(entry["action"] == "exclude" for entry in lines):
+        return {}
     groups: dict[Any, list[dict[str, Any]]] = {}
     done: list[Any] = []
     undone: list[Any] = []
     for entry in lines:
         if entry["action"] in ("undo", "redo"):
             source, target = (done, undone) if entry["action"] == "undo" else (undone, done)
-            if entry.get("target") in source:  # on top, unless groups above it applied to no row then
-                source.remove(entry["target"])
-                target.append(entry["target"])
+            wanted = entry.get("target")
+            if source and source[-1] == wanted:  # the top, as a rule
+                target.append(source.pop())
+            elif wanted in source:  # groups above it applied to no row in the session that undid it
+                source.remove(wanted)
+                target.append(wanted)
         elif entry["group"] in groups:
             groups[entry["group"]].append(entry)
         else:
