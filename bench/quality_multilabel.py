@@ -51,7 +51,7 @@ def build() -> tuple[list[str], list[tuple[int, ...]], list[str], np.ndarray]:
     """(texts, clean sets, label names, MiniLM vectors), rows shuffled once (the file is sorted)."""
     import pandas as pd
 
-    from bench.quality import minilm_vectors
+    from bench.quality_data import minilm_vectors
 
     frame = pd.read_csv(BANKING77_TRAIN)
     texts = frame["text"].astype(str).tolist()

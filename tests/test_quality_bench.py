@@ -6,7 +6,8 @@ import math
 
 import numpy as np
 
-from bench.quality import FINE_TAIL, coarse_classes, metrics, shape_rows
+from bench.quality import metrics
+from bench.quality_shapes import FINE_TAIL, coarse_classes, shape_rows
 
 
 def labels_of(classes: int, rows: int) -> np.ndarray:
@@ -65,7 +66,8 @@ def test_proj_variants_are_a_fixed_projection_of_the_vectors_and_keep_the_minilm
     """``+projN``: weak embeddings, the same N-dimensional random projection whatever the rows
     (a row's vector depends only on its own MiniLM vector), unit rows; the noise targets come from
     the spec without its embedding variants."""
-    from bench.quality import minilm_spec, projected, projection_dims
+    from bench.quality_data import minilm_spec
+    from bench.quality_shapes import projected, projection_dims
 
     assert projection_dims("proj10") == 10 and projection_dims("proj") is None and projection_dims("proj1") is None
     assert projection_dims("projx") is None and projection_dims("fine50") is None
@@ -168,7 +170,7 @@ def test_sibling_noise_stays_inside_a_coarse_group() -> None:
 
 
 def test_topics_group_banking77_intents_by_name() -> None:
-    from bench.quality import topic_labels
+    from bench.quality_data import topic_labels
 
     names = np.array(["card_arrival", "cash_withdrawal_charge", "exchange_rate", "pin_blocked", "top_up_failed",
                       "transfer_timing", "virtual_card_not_working"])
@@ -250,7 +252,7 @@ def test_session25_parents_beside_their_children() -> None:
     assert parent.sum() == 30 + 20 and (parent[labels == 5] == 0).all()
     assert set(np.unique(labels[out == 6])) == {0, 1, 2} and set(np.unique(labels[out == 7])) == {3, 4}
     assert (out[~parent] == labels[~parent]).all()
-    from bench.quality import hierarchy_labels
+    from bench.quality_data import hierarchy_labels
 
     names = np.array(["card_arrival", "cash_withdrawal_charge", "exchange_rate", "pin_blocked", "top_up_failed",
                       "transfer_timing", "virtual_card_not_working"])
