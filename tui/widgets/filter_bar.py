@@ -272,7 +272,6 @@ class FilterBar(WordInput):
 
             self.app.push_screen(HelpScreen(getattr(self.screen, "HELP_FIRST", ()), filter_first=True))
             return
-        await super()._on_key(event)
 
     def on_resize(self) -> None:
         """The longest hint that fits whole: a cut one would lose its closing quote."""
