@@ -346,7 +346,9 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         scope = "all rows" if self.show_all else "flagged"
         decided = self.book.decided_among(self.view.flagged(self.issue_type))
         flagged = len(self.view.flagged(self.issue_type))
-        parts = [f"{self.title}", f"{shown:,} of {base:,} {scope}", f"decided {decided:,}/{flagged:,}"]
+        # the count is of the flagged rows: with every row listed, 'decided 0/1' read as all of them (ui26)
+        progress = f"decided {decided:,}/{flagged:,}" + (" flagged" if self.show_all else "")
+        parts = [f"{self.title}", f"{shown:,} of {base:,} {scope}", progress]
         if self.hide_decided:
             parts.append(self.hiding_note())
         if self.spec.error:
