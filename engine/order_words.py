@@ -54,6 +54,12 @@ def permutation_z(observed: float, permuted: np.ndarray) -> float:
     return _Z_CAP if gap > 0 else 0.0
 
 
+def recorded_z(info: dict) -> float | None:
+    """The ``permutation_z`` an audit's info holds for its non-IID check (None: not recorded)."""
+    value = (info.get("non_iid") or {}).get("permutation_z")
+    return None if value is None else float(value)
+
+
 def order_evidence(p_value: float, z: float | None = None) -> str:
     """``STRONG`` (p < 0.001, and ``z`` >= STRONG_Z where recorded), ``LIKELY`` (Datalab flags it:
     p < 0.05) or ``NONE``."""

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from engine import report_render
+from engine.order_words import recorded_z
 from engine.pipeline import AuditResult
 
 
@@ -32,8 +33,7 @@ def non_iid_p_value(result: AuditResult) -> float | None:
 def non_iid_z(result: AuditResult) -> float | None:
     """How far the order's statistic lies past the non-IID test's random orders, in their SDs
     (engine/order_words.py; None when not recorded)."""
-    value = (result.output.info.get("non_iid") or {}).get("permutation_z")
-    return None if value is None else float(value)
+    return recorded_z(result.output.info)
 
 
 def label_estimate(result: AuditResult) -> dict[str, Any] | None:

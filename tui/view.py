@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from engine.order_words import recorded_z
 from engine.wording import counted  # noqa: F401  (the app imports it from here)
 from tui.names import BIDI_CONTROLS, drawn_name
 from tui.text_index import TextIndex
@@ -319,8 +320,7 @@ class AuditView:
     def p_z(self) -> float | None:
         """How far the order's statistic lies past the non-IID test's random orders, in their SDs
         (engine/order_words.py: NOT random needs it); None when the audit did not record it."""
-        value = (self.info.get("non_iid") or {}).get("permutation_z")
-        return None if value is None else float(value)
+        return recorded_z(self.info)
 
     def label_source(self) -> str:
         """Which score flags the label rows, and Datalab's own flag beside it (one sentence)."""
