@@ -121,8 +121,9 @@ def column_order_note(pred_probs: np.ndarray, labels: np.ndarray, class_names: l
     n, k = pred_probs.shape
     if n < 50 or k < 2:
         return None
-    counts = np.zeros((k, k), dtype=np.int64)
-    np.add.at(counts, (np.asarray(labels), pred_probs.argmax(axis=1)), 1)
+    from engine.class_overlap import predicted_counts
+
+    counts = predicted_counts(labels, pred_probs)
     if (found := _reordered(counts, n, class_names)) is None:
         return None
     as_given, best, moved, listed = found

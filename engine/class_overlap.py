@@ -29,6 +29,15 @@ MAX_OWN_SHARE = 0.5  # a class predicted as itself for fewer of its rows than th
 MIN_SENT_SHARE = 0.1  # ... joins such a class that gets at least this share of its rows
 
 
+def predicted_counts(labels: np.ndarray, pred_probs: np.ndarray) -> np.ndarray:
+    """(n_classes, n_classes) row counts ``[given, predicted]``: the classifier's confusions, its
+    likeliest class per row (``pred_probs``' columns are the classes)."""
+    labels = np.asarray(labels, dtype=np.int64)
+    n_classes = np.asarray(pred_probs).shape[1]
+    keys = labels * n_classes + np.asarray(pred_probs).argmax(axis=1)
+    return np.bincount(keys, minlength=n_classes * n_classes).reshape(n_classes, n_classes)
+
+
 def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray,
                         apart: list[int] | None = None) -> list[dict[str, object]]:
     """Groups of classes the model cannot tell apart, largest first: each ``classes`` (class
@@ -43,9 +52,7 @@ def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray,
     n_classes = np.asarray(pred_probs).shape[1]
     if len(labels) == 0 or n_classes < 2:
         return []
-    predicted = np.asarray(pred_probs).argmax(axis=1)
-    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(counts, (labels, predicted), 1)
+    counts = predicted_counts(labels, pred_probs)
     rows = counts.sum(axis=1)
     weak = np.flatnonzero((rows >= TINY_CLASS_ROWS) & (np.diag(counts) < MAX_OWN_SHARE * rows))
     weak = np.setdiff1d(weak, np.asarray(apart or [], dtype=np.int64))

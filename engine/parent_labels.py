@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.class_overlap import MAX_OWN_SHARE
+from engine.class_overlap import MAX_OWN_SHARE, predicted_counts
 from engine.noise_matrix import TINY_CLASS_ROWS
 from engine.noise_trust import MIN_ROWS_PER_CLASS
 from engine.wording import counted, shown_name
@@ -62,8 +62,7 @@ def parent_like(labels: np.ndarray, probs: np.ndarray) -> list[dict[str, object]
     if len(labels) == 0 or n_classes < 5:  # two children, at most half of the others: 4 other classes
         return []
     sizes = np.bincount(labels, minlength=n_classes)
-    counts = np.bincount(labels * n_classes + probs.argmax(axis=1), minlength=n_classes * n_classes).reshape(
-        n_classes, n_classes)  # counts[given, predicted]
+    counts = predicted_counts(labels, probs)  # counts[given, predicted]
     own = np.diag(counts) / np.maximum(sizes, 1)
     from scipy.sparse import csr_matrix
 
