@@ -1,9 +1,10 @@
 """The audit's printed forms (JSON summary, text report, Markdown) from a plain summary view.
 
 A *view* is a JSON-safe dict: ``source``, ``n_rows``, ``n_classes``, ``issue_counts``,
-``non_iid_p_value``, ``non_iid_z`` (engine/order_words.py), ``label_estimate``, ``notes``, ``report``
-(Datalab's report text) and ``label_names`` (``--label-names``: each class as the data spells it ->
-its name; else None).
+``non_iid_p_value``, ``non_iid_z`` (engine/order_words.py), ``label_order`` (the labels' runs
+test, engine/label_order.py; None where non-IID did not run or the rows hold label sets),
+``label_estimate``, ``notes``, ``report`` (Datalab's report text) and ``label_names``
+(``--label-names``: each class as the data spells it -> its name; else None).
 ``engine.result.summary_view`` makes one from an audit result; ``engine.result_index`` keeps
 it on disk so a warm ``textaudit audit`` prints it without loading pandas. This module imports
 nothing heavy for that reason.
@@ -17,11 +18,12 @@ from typing import Any
 
 from rich.cells import cell_len  # terminal cells, as the TUI measures names (tui/names.py)
 
+from engine.label_order import LabelOrder
 from engine.order_words import report_verdict
 from engine.wording import shown_name
 
-VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "non_iid_z", "label_estimate", "notes",
-             "report", "label_names")
+VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "non_iid_z", "label_order",
+             "label_estimate", "notes", "report", "label_names")
 
 
 def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dict[str, bool],
@@ -36,6 +38,7 @@ def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dic
         **names,
         "issue_counts": view["issue_counts"],
         "non_iid_p_value": view["non_iid_p_value"],
+        "label_order": _label_order_json(view.get("label_order")),
         "label_estimate": view["label_estimate"],
         "cache_hit": cache_hit,
         "stage_cache_hits": stage_cache_hits,
@@ -66,11 +69,28 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
         lines += [_overlap(group, names, str) for group in estimate.get("overlapping_class_groups") or []]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {report_verdict(p_value, view.get('non_iid_z'))}")
+        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {_verdict(view)}")
     for note in notes:
         lines.append(f"note: {note}")
     lines.extend(["", "Datalab report", "=" * 14, view["report"].rstrip()])
     return "\n".join(lines) + "\n"
+
+
+def _verdict(view: dict[str, Any]) -> str:
+    """The words after 'Non-IID p-value: P': Datalab's p-value and z, and the labels' order."""
+    return report_verdict(view["non_iid_p_value"], view.get("non_iid_z"), LabelOrder.from_dict(view.get("label_order")))
+
+
+def _label_order_json(stored: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``--format json``'s ``label_order``: the runs test's figures, ``verdict`` 'grouped' (the
+    rows sorted or grouped by label), 'runs' (the labels run together: in rows ``first_row`` to
+    ``last_row`` where not None) or 'random'."""
+    order = LabelOrder.from_dict(stored)
+    if order is None:
+        return None
+    verdict = "grouped" if order.grouped else "runs" if order.partly_grouped else "random"
+    return {"verdict": verdict, "changes": order.changes, "expected": round(order.expected, 1),
+            "z": round(order.z, 2), "first_row": order.first_row, "last_row": order.last_row}
 
 
 def names_line(names: dict[str, str] | None) -> str:
@@ -138,7 +158,7 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
             lines += ["", _overlap(group, names or {}, md_code)]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {report_verdict(p_value, view.get('non_iid_z'))}"]
+        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {_verdict(view)}"]
     shown_notes = (view.get("notes") or []) if notes is None else notes
     if shown_notes:
         lines += ["", *(f"- note: {md_text(note)}" for note in shown_notes)]

@@ -36,6 +36,16 @@ def non_iid_z(result: AuditResult) -> float | None:
     return recorded_z(result.output.info)
 
 
+def labels_order(result: AuditResult) -> dict[str, Any] | None:
+    """The labels' runs test in file order (engine/label_order.py) as a dict, where the non-IID
+    check ran on single labels (None elsewhere)."""
+    from engine.label_order import label_order
+
+    if non_iid_p_value(result) is None or result.dataset.is_multilabel:
+        return None
+    return label_order(result.dataset.labels).to_dict()
+
+
 def label_estimate(result: AuditResult) -> dict[str, Any] | None:
     """How many label errors the label check estimates, how it scored them, and the noise
     estimate's diagnostics (None when the label check did not run)."""
@@ -141,6 +151,7 @@ def summary_view(result: AuditResult, names: dict[str, str] | None = None) -> di
         "issue_counts": issue_counts(result),
         "non_iid_p_value": non_iid_p_value(result),
         "non_iid_z": non_iid_z(result),
+        "label_order": labels_order(result),
         "label_estimate": label_estimate(result),
         "notes": [note for note in result.notes if note not in own],
         "report": report_render.named_report(result.output.report, [

@@ -10,7 +10,7 @@ import numpy as np
 from pilot_helpers import settle
 from textual.widgets import Static
 
-from tui.label_order import label_order
+from engine.label_order import label_order
 
 
 def test_the_sentence_names_label_sets():

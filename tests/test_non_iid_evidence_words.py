@@ -16,7 +16,7 @@ from textual.widgets import Static
 from tui_synthetic import fixed_view
 
 from engine.report_render import report_markdown, report_text
-from tui.label_order import label_order
+from engine.label_order import label_order
 from tui.screens.non_iid import NonIidScreen, p_value_line
 from tui.screens.summary import non_iid_verdict
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tui.label_order import first_appearance_ranks, label_order
+from engine.label_order import label_order
+from tui.label_order import first_appearance_ranks
 
 
 def blocks(sizes: list[int], order: list[int]) -> np.ndarray:

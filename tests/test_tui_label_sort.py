@@ -6,7 +6,7 @@ import numpy as np
 from textual.app import App
 from textual.widgets import OptionList, SelectionList
 
-from tui.label_order import label_order
+from engine.label_order import label_order
 from tui.names import display_order, natural_key
 from tui.screens.label_picker import LabelPicker
 from tui.screens.label_set_picker import LabelSetPicker

@@ -21,7 +21,7 @@ from tui.names import BIDI_CONTROLS, drawn_name
 from tui.text_index import TextIndex
 
 if TYPE_CHECKING:
-    from tui.label_order import LabelOrder
+    from engine.label_order import LabelOrder
     from tui.names import NameFitter
 
 #: Titles of the issue types, in the order the summary lists them.
@@ -166,7 +166,7 @@ class AuditView:
     @cached_property
     def label_order(self) -> LabelOrder:
         """Label changes between consecutive rows against a random order (is the file grouped?)."""
-        from tui.label_order import label_order
+        from engine.label_order import label_order
 
         if self.multilabel is not None:  # label sets: a change of set is a label set change
             import dataclasses

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from engine.label_order import GROUPED_Z, LabelOrder
 from engine.order_words import NONE, not_random, order_evidence
 from tui.bindings import SINGLE_VIEW_BINDINGS
 from tui.label_order import appearance_legend, first_appearance_ranks
@@ -16,12 +17,15 @@ from tui.widgets.charts import PositionPlot
 from tui.widgets.footer import Footer
 
 
-def p_value_line(p_value: float | None, z: float | None = None) -> str:
-    """Datalab's verdict on the order of the texts (the label order is explained below it)."""
+def p_value_line(p_value: float | None, z: float | None = None, order: LabelOrder | None = None) -> str:
+    """Datalab's verdict on the order of the texts (the label order is explained below it: where the
+    labels run together, 'consistent with a random order' above them read as the screen's verdict)."""
     if p_value is None:
         return "Datalab's non-IID check did not run."
+    labels_not_random = order is not None and order.z >= GROUPED_Z
     verdict = (f"{not_random(p_value, z)}: shuffle before splitting" if order_evidence(p_value, z) != NONE
-               else "consistent with a random order")
+               else "consistent with a random order as far as the texts go, but not the labels (below)"
+               if labels_not_random else "consistent with a random order")
     return f"Datalab's non-IID check on the texts: p = {p_value:.3g} → the row order is {verdict}."
 
 
@@ -40,7 +44,7 @@ class NonIidScreen(HistoryKeys, Screen):
         order = view.label_order
         yield Static("Non-IID · is the row order random?", id="title-bar", markup=False)
         with VerticalScroll(id="non-iid"):
-            yield Static(p_value_line(view.p_value, view.p_z), id="non-iid-verdict", markup=False)
+            yield Static(p_value_line(view.p_value, view.p_z, order), id="non-iid-verdict", markup=False)
             yield Static(order.sentence(), id="non-iid-why", markup=False)
             # classes numbered by first appearance: grouped labels climb as a staircase whatever
             # the classes' names or the blocks' order; a random order stays flat

@@ -17,7 +17,7 @@ from engine.report_render import uncertain_clause
 from engine.wording import share
 from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
-from tui.label_order import LabelOrder
+from engine.label_order import LabelOrder
 from tui.names import cut_middle
 from tui.screens.history_keys import HistoryKeys
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
@@ -38,8 +38,7 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: f
     runs = (f"the rows are grouped by label ({order.changes:,} label changes between consecutive rows; "
             f"a random order gives about {order.expected:,.0f})" if grouped else "")
     if order is not None and order.partly_grouped:  # as the Non-IID screen says: not random, not grouped
-        runs = (f"the labels run together more than chance ({order.changes:,} label changes between "
-                f"consecutive rows; a random order gives about {order.expected:,.0f})")
+        runs = order.run_together()  # where they do, where that is a range of rows
     evidence = order_evidence(p_value, z)
     if evidence != NONE:  # Datalab flags it; the words as strong as the evidence (engine/order_words.py)
         texts = "similar texts sit together" if evidence == STRONG else "similar texts seem to sit together"
@@ -53,8 +52,9 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: f
         else:
             why = "e.g. sorted by class or drifting"
         return f"Non-IID: p = {p_value:.3g} → the row order is {verdict}: {why}; shuffle before splitting."
-    if runs:
-        return f"Non-IID: p = {p_value:.3g} on the texts, but {runs}; shuffle before splitting."
+    if runs:  # labels in runs (z >= 4) are evidence of their own, whatever the texts' p-value
+        return (f"Non-IID: p = {p_value:.3g} on the texts, but the row order is NOT random: {runs}; "
+                "shuffle before splitting.")
     return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
 
 
