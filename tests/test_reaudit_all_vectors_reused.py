@@ -1,0 +1,40 @@
+"""R after an exclusion: the status said 'reused the vectors of 257 of 257 texts embedded by
+earlier audits; encoded 0' (ui26, tmux, demo), which read as if nothing had been embedded or
+checked. Every text kept was embedded before, so it now says 'all 257 texts'."""
+
+from __future__ import annotations
+
+from pilot_helpers import settle
+
+from tui.app import TextauditApp
+from tui.screens.reaudit import ReauditScreen
+
+
+async def test_the_status_after_an_exclusion_says_all_texts_were_reused(demo_result, journal_path):
+    app = TextauditApp(demo_result, journal_path=journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("x")  # one row excluded: the re-audit's texts are the other 257
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("R")
+        for _ in range(400):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, ReauditScreen) and not app.screen.running:
+                break
+        status = str(app.screen.query_one("#reaudit-status").render())
+        assert "1 excluded" in status, status
+        assert "encoded 0" not in status, status
+        assert f"reused the vectors of all {len(demo_result.dataset) - 1:,} texts embedded" in status, status
+
+
+def test_a_partial_reuse_keeps_its_counts():
+    from tui.screens.reaudit import reuse_words
+
+    note = "reused the vectors of 250 of 257 texts embedded by earlier audits; encoded 7"
+    assert reuse_words(note) == note
+    assert (reuse_words("reused the vectors of 3,079 of 3,079 texts embedded earlier in this session (no cache); encoded 0")
+            == "reused the vectors of all 3,079 texts embedded earlier in this session (no cache)")
