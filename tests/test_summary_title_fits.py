@@ -55,3 +55,27 @@ async def test_the_journal_line_breaks_between_its_parts(pinned_result, journal_
         assert any(line.endswith("R re-audits, C confusions") for line in lines), lines
         assert all(line.startswith(("Journal: ", "R re-audits", "0 kept", "0 excluded")) for line in lines), lines
         assert not any(line.endswith(", C") for line in lines), lines
+
+
+@pytest.mark.parametrize("width", [60, 80])
+async def test_a_long_data_name_at_60_columns_keeps_the_journal_readable(pinned_result, tmp_path, width):
+    """ui26 (tmux, 'textaudit demo --multilabel' at 60x20): 'demo_multilabel.jsonl · 272 rows · 6
+    labels · journal dem', 3 cells of the journal's name. The counts go first (the class count,
+    then the rows: the health line says them); the file's name and the journal's two ends stay."""
+    journal = tmp_path / "demo_multilabel.corrections.jsonl"
+    from tui_synthetic import fixed_view
+
+    from tui.app import TextauditApp
+
+    view = fixed_view(pinned_result.dataset)
+    view.source = str(tmp_path / "demo_multilabel.jsonl")
+    app = TextauditApp(pinned_result, journal_path=journal, view=view)
+    async with app.run_test(size=(width, 20)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one("#title-bar")
+        drawn = bar.render_line(0).text.strip()
+        assert drawn.startswith("demo_multilabel.jsonl · "), drawn
+        shown = drawn.split(" · journal ")[1]
+        assert shown.startswith("demo_mul") and shown.endswith(".jsonl"), drawn
+        if width == 80:  # room for the counts there
+            assert "258 rows · 7 classes" in drawn, drawn

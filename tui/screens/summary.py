@@ -172,19 +172,26 @@ class SummaryScreen(HistoryKeys, Screen):
         view = self.view
         mode = "READ-ONLY · " if self.book.read_only else ""  # first: a narrow terminal cuts the end
         kinds = "labels" if view.multilabel is not None else "classes"  # label sets: each row carries several
-        about = (f"{terminal_safe(Path(view.source).name)} · {len(view):,} rows · "
-                 f"{view.n_classes} {kinds} · journal ")
+        name = terminal_safe(Path(view.source).name)
+        counts = [f"{len(view):,} rows", f"{view.n_classes} {kinds}"]
         journal = terminal_safe(self.journal_path.name)
         # the program's name goes first where the line would be cut: banking77's 'test.csv · 3,080 rows ·
         # 77 classes' cut the journal's name at 80 columns ('journal test.corrections.jso…')
         room = self.size.width - 2  # the bar's padding
-        full = f"{mode}textaudit · {about}{journal}"
+        full = f"{mode}textaudit · {' · '.join([name, *counts])} · journal {journal}"
         if room <= 0 or cell_len(full) <= room:
             return full
         # then the journal's name is cut in its middle, its end kept: the multi-label demo's
-        # 'journal demo_multilabel.correct…' at 80 columns (ui25) lost what file it is
-        left = room - cell_len(f"{mode}{about}")
-        return f"{mode}{about}{cut_middle(journal, max(left, JOURNAL_CELLS))}"
+        # 'journal demo_multilabel.correct…' at 80 columns (ui25) lost what file it is; where even
+        # JOURNAL_CELLS of it do not fit, the counts go (the class count, then the rows, which the
+        # health line says): at 60 columns 'demo_multilabel.jsonl · 272 rows · 6 labels · journal
+        # dem' (ui26) left 3 cells of the journal's name
+        for shown in (counts, counts[:1], []):
+            about = f"{mode}{' · '.join([name, *shown])} · journal "
+            left = room - cell_len(about)
+            if left >= min(JOURNAL_CELLS, cell_len(journal)):
+                break
+        return f"{about}{cut_middle(journal, max(left, JOURNAL_CELLS))}"
 
     def on_resize(self) -> None:
         self.query_one("#title-bar", Static).update(self.title_text())
