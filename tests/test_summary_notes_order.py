@@ -17,10 +17,15 @@ def test_data_notes_first_and_the_rest_counted() -> None:
     from tui.screens.summary import summary_notes
 
     lines = summary_notes(METHOD + DATA)
-    assert lines == [f"note: data note {i}" for i in range(4)] + ["note: 3 more notes in the report: r opens it"]
-    assert summary_notes(METHOD[:2] + DATA[:3]) == [f"note: {n}" for n in DATA[:3] + METHOD[:2]]  # all fit
-    assert summary_notes(DATA[:1] + METHOD) == [f"note: {n}" for n in DATA[:1] + METHOD]
-    assert summary_notes(METHOD + DATA[:3])[-1] == "note: 2 more notes in the report: r opens it"
+    assert lines == [f"note: data note {i}" for i in range(4)] + [
+        "note: 3 more notes in the report (all on how the label scores were made): r opens it"]
+    assert summary_notes(DATA[:3]) == [f"note: {n}" for n in DATA[:3]]  # all fit, nothing held back
+    assert summary_notes(DATA + ["data note 4"]) == [f"note: data note {i}" for i in range(5)]
+    assert summary_notes(DATA[:1] + METHOD[:1]) == [
+        "note: data note 0", "note: 1 more note in the report (on how the label scores were made): r opens it"]
+    assert summary_notes(METHOD + DATA + ["data note 4", "data note 5"])[-1] == (
+        "note: 5 more notes in the report (3 on how the label scores were made): r opens it")
+    assert summary_notes(DATA + ["data note 4", "data note 5"])[-1] == "note: 2 more notes in the report: r opens it"
 
 
 async def test_the_summary_draws_a_late_data_note(pinned_result, journal_path):
@@ -35,4 +40,6 @@ async def test_the_summary_draws_a_late_data_note(pinned_result, journal_path):
         drawn = str(app.screen.query_one("#notes").render())
         assert drawn.splitlines()[0] == "note: the outlier check did not run: MemoryError", drawn
         assert drawn.splitlines()[1] == "note: 1 row has an empty or missing text", drawn
-        assert drawn.splitlines()[-1] == "note: 2 more notes in the report: r opens it", drawn
+        assert drawn.splitlines()[-1] == (
+            "note: 4 more notes in the report (all on how the label scores were made): r opens it"), drawn
+        assert "label scores" not in drawn.replace("how the label scores were made", ""), drawn
