@@ -73,7 +73,7 @@ def summary_notes(notes: list[str], room: int = SUMMARY_NOTES) -> list[str]:
     and one last line counts what it holds more. A user reads the summary to choose what to open:
     those notes name the scoring method and its held-out evidence ('its gain: -17% of the most
     class pairs could add, z -3.3'), nothing to open or check on the data, and on the demo at 120x40
-    their seven lines pushed the class chart below the screen (ui26/ui27); who doubts a score
+    they took 7 of its 10 note lines, after the 2 notes on the data (ui26/ui27); who doubts a score
     reads them beside Datalab's report, where r opens them."""
     data = [note for note in notes if not is_method_note(note)]
     method = len(notes) - len(data)
