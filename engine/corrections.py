@@ -16,16 +16,14 @@ One writer at a time: a ``filelock`` lock file ``<journal>.lock`` (``flock``, re
 kernel if the process dies). A second writer gets ``JournalLocked``; readers need no lock.
 
 Where each part lives: the lock, reads and durable appends in engine/journal_file.py; the line
-format and how lines frame groups in engine/journal_format.py; which row a line still names in
-engine/journal_replay.py; undo/redo state in engine/journal_state.py; which decisions are valid in
-engine/journal_checks.py. ``Journal`` here decides what a decision writes and replays groups into
-the state.
+format and how lines frame groups in engine/journal_format.py; what a decision's lines hold in
+engine/journal_lines.py; which row a line still names in engine/journal_replay.py; how groups replay
+into the state in engine/journal_replayer.py; undo/redo state in engine/journal_state.py; which
+decisions are valid in engine/journal_checks.py. ``Journal`` here decides what is recorded, and when.
 """
 
 from __future__ import annotations
 
-import copy
-import operator
 import os  # noqa: F401 - tests reach os.fsync as engine.corrections.os.fsync
 import threading
 from collections.abc import Sequence
@@ -35,16 +33,12 @@ from typing import Any
 import numpy as np
 
 from engine.errors import UsageError
-from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part of the API
+from engine.journal_format import (  # noqa: F401 - ACTIONS, JOURNAL_FORMAT, JournalError, json_scalar, rows_text, utc_now: API
     ACTIONS,
-    HISTORY_ACTIONS,
     JOURNAL_FORMAT,
     Decision,
     JournalError,
     ReplayProblems,
-    data_name,
-    decision_from_entry,
-    encode_group,
     encode_line,
     frame_groups,
     json_scalar,
@@ -53,12 +47,14 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS and utc_now are part
 )
 from engine.journal_checks import DecisionChecks
 from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError  # noqa: F401 - API
+from engine.journal_lines import LineMaker, as_row, fast_decision
 from engine.journal_replay import RowMatcher
+from engine.journal_replayer import GroupReplay
 from engine.journal_rows import RowParts
 from engine.journal_state import ACTION_INDEX, Current, DecisionState, Group
 from engine.journal_tail import Tail, read_tail, replay_point
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
-from engine.load import Dataset, text_sha256
+from engine.load import Dataset
 
 
 class Journal:
@@ -78,9 +74,10 @@ class Journal:
         self._class_names = self._checks.class_names
         self._class_index = {name: code for code, name in enumerate(self._names)}
         self._rows = RowParts(dataset)  # each row's line part, filled as rows are decided
-        self._matcher = RowMatcher(dataset, self._rows.row_prints)  # row_hash computed once for both
+        self._lines = LineMaker(dataset, self._rows)  # what a decision's lines hold (engine/journal_lines.py)
+        matcher = RowMatcher(dataset, self._rows.row_prints)  # row_hash computed once for both
+        self._replay = GroupReplay(dataset, self._state, matcher, self._checks)  # engine/journal_replayer.py
         self._problems = ReplayProblems()
-        self._data_name = data_name(dataset.source)
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -119,8 +116,6 @@ class Journal:
         data, file_id = self._file.read_identified()
         framed = frame_groups(data, problems, self.path)
         self._next_seq = framed.next_seq
-        self._found: dict[int, ReplayProblems] = {}  # per decision group: reported unless the user undid it
-        self._undone: set[int] = set()
         from engine.class_label_new import named_by_class_label
 
         self._replay_groups(named_by_class_label(framed.groups, self.dataset), problems)  # hf:NAME once showed ints
@@ -138,77 +133,18 @@ class Journal:
         the file gives. False (nothing changed) for a tail that does not start where this replay ended."""
         if self._point is None or tail.start != self._point:
             return False
-        self._state.done, self._state.undone = self._stacks  # empty groups and all, as replay left them
-        self._base_problems.invalid_lines.extend(tail.problems.invalid_lines)
-        self._base_problems.incomplete_groups.extend(tail.problems.incomplete_groups)
-        self._replay_groups(tail.groups, self._base_problems)
+        self._replay.resume()  # empty groups and all, as replay left them
+        base = self._replay.base_problems
+        base.invalid_lines.extend(tail.problems.invalid_lines)
+        base.incomplete_groups.extend(tail.problems.incomplete_groups)
+        self._replay_groups(tail.groups, base)
         self._next_seq, self._point = tail.point.next_seq, tail.point
         return True
 
     def _replay_groups(self, groups: list[list[dict[str, Any]]], problems: ReplayProblems) -> None:
-        self._matcher.prepare_lines([entry for group in groups for entry in group])
-        found, fresh = self._found, vars(ReplayProblems())
-        for group in groups:
-            self._replay_group(group, problems, found, self._undone)
-            if found.get(group[0]["group"]) is not None and vars(found[group[0]["group"]]) == fresh:
-                del found[group[0]["group"]]  # nothing to report: every replay after this skips it
-        self._base_problems = problems  # the file's and the history's findings; a tail adds to them
-        if self.read_only:  # a tail replays after this: the groups' findings are added to a copy
-            problems = copy.deepcopy(problems)
-        # a group the user undid (and did not redo) is not a decision any more: that it no longer
-        # matches the data is no news ("20,000 decisions NOT applied" after undoing them was)
-        for group_id, group_problems in self._found.items():
-            if group_id not in self._undone:
-                problems.absorb(group_problems)
-        # Groups that apply to no row (their rows changed since) are no-ops: later undo/redo
-        # lines, written by this session, never target them. (A tail goes on from the stacks as
-        # replay left them, as a whole replay would.)
-        self._stacks = (self._state.done, self._state.undone)
-        self._state.forget_empty()
+        problems = self._replay.replay(groups, problems, keep=self.read_only)  # a tail replays after a read-only one
         self.load_report = problems.lines(removed=not self.read_only)
         self._problems = problems
-
-    def _replay_group(self, entries: list[dict[str, Any]], problems: ReplayProblems,
-                      found: dict[int, ReplayProblems], undone: set[int]) -> None:
-        action = entries[0]["action"]
-        if action in HISTORY_ACTIONS:
-            target = entries[0].get("target")
-            top = self._state.peek(action)  # a group that matches no row now may still be the target
-            if top is None or top.id != target:
-                top = self._state.top(action)  # the session that wrote the line skipped empty groups
-            if top is None or top.id != target:
-                problems.history_mismatch.append(entries[0]["group"])
-                return
-            self._state.step(action)
-            (undone.add if action == "undo" else undone.discard)(target)
-            return
-        group = entries[0]["group"]
-        problems = found[group] = ReplayProblems()
-        rows: list[int | None] = []
-        twins: list[int | None] = []  # a refused line's row otherwise (gone twins, a label not a class now)
-        for entry in entries:
-            row = self._matcher.match(entry, problems)
-            twins.append(self._matcher.twin_row)
-            if row is not None and entry["action"] == "relabel" and not self._checks.label_ok(entry):
-                problems.bad_label.append(entry["row"])
-                twins[-1], row = row, None  # its earlier decision stays replaced too (the class gone since)
-            rows.append(row)
-        matched = [row for row in rows if row is not None]
-        if len(matched) < len(entries) or len(set(matched)) < len(matched):
-            # all or nothing: half a near-duplicate decision is not what the user decided
-            if matched and len(entries) > 1:
-                problems.partial_groups.append((group, len(matched), len(entries)))
-            # kept (empty) so later undo/redo lines still pair up; where it replaced a row's earlier
-            # decision, that one stays replaced: the row holds none (it took the overridden label back)
-            replaced = self._state.replaced(entries, [row if row is not None else twin for row, twin in zip(rows, twins)])
-            problems.replaced.extend(entry["row"] for entry in replaced.values())
-            self._state.push(Group.blocking_of(group, [self._decision({**e, "row": r}) for r, e in replaced.items()]))
-            return
-        problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"])
-        self._state.push(Group.of(group, [self._decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
-
-    def _decision(self, entry: dict[str, Any]) -> Decision:
-        return decision_from_entry(entry, self.dataset.label_display(entry["row"]))
 
     @property
     def unapplied(self) -> int:
@@ -236,7 +172,7 @@ class Journal:
         self._check_writable()
         if not entries:
             return []
-        entries = [(action, _as_row(row), label_after) for action, row, label_after in entries]
+        entries = [(action, as_row(row), label_after) for action, row, label_after in entries]
         rows = [row for _, row, _ in entries]
         if len(set(rows)) != len(rows):
             raise UsageError("a decision group names the same row twice")
@@ -264,7 +200,7 @@ class Journal:
                 if action == "relabel" and label_after not in self._class_names and not self.dataset.is_multilabel:
                     entry["new_label"] = True
                 lines.append(entry)
-                decisions.append(self._decision(entry))
+                decisions.append(self._replay.decision(entry))
             self._append(lines)
             self._state.push(Group.of(group_id, decisions))
             return decisions
@@ -325,33 +261,18 @@ class Journal:
         + ``encode_line`` write), one write + fsync, then the group pushed as columns."""
         with self._mutex:
             group_id, ts = self._next_seq, utc_now()
-            parts = self._rows.parts(rows)
             before_codes = self.dataset.labels[rows]
             texts = np.array([*labels, None], dtype=object)[after]  # -1: the trailing None
             fresh = np.array([label not in self._class_names for label in labels] + [False])[after]
             action_names = np.array(ACTIONS, dtype=object)[actions]
-            try:
-                payload = encode_group(
-                    seq=group_id, group=group_id, ts=ts, actions=action_names, row_parts=parts, after=texts,
-                    issue_type=issue_type, suggested_label=suggested_label, id_column=self.dataset.id_column,
-                    new_label=fresh, label_column=self.dataset.label_column, text_column=self.dataset.text_column,
-                    data=self._data_name)
-            except ValueError:  # a lone surrogate somewhere: the line-by-line path escapes it as before
-                lines = []
-                for offset, (action, row, label_after, new) in enumerate(
-                        zip(action_names.tolist(), rows.tolist(), texts.tolist(), fresh.tolist())):
-                    entry = self._entry(group_id + offset, group_id, len(rows), ts, action, row, issue_type,
-                                        label_after=label_after, suggested_label=suggested_label)
-                    if new:
-                        entry["new_label"] = True
-                    lines.append(encode_line(entry))
-                payload = b"".join(lines)
+            payload = self._lines.group_bytes(seq=group_id, ts=ts, actions=action_names, rows=rows, after=texts,
+                                              issue_type=issue_type, suggested_label=suggested_label, new_label=fresh)
             self._file.append(payload)
             self._next_seq += len(rows)
             names, kind = self._rows.before_names, str(issue_type or "")
 
             def make(i: int) -> Decision:
-                return _decision(int(rows[i]), action_names[i], texts[i], kind, ts, names[before_codes[i]],
+                return fast_decision(int(rows[i]), action_names[i], texts[i], kind, ts, names[before_codes[i]],
                                  suggested_label, group_id)
 
             group = Group(group_id, rows, actions, after, labels, {kind}, make)
@@ -375,19 +296,12 @@ class Journal:
             group_id, ts = self._next_seq, utc_now()
             if not self.dataset.is_multilabel and len(target) > 1 and len(target.kinds) == 1:
                 rows = target.rows
-                try:
-                    payload = encode_group(
-                        seq=group_id, group=group_id, ts=ts, actions=[action] * len(rows),
-                        row_parts=self._rows.parts(rows), after=[None] * len(rows), issue_type=next(iter(target.kinds)),
-                        suggested_label=None, id_column=self.dataset.id_column, new_label=[False] * len(rows),
-                        target=target.id, label_column=self.dataset.label_column,
-                        text_column=self.dataset.text_column, data=self._data_name)
-                except ValueError:
-                    payload = None
-                if payload is not None:
-                    self._file.append(payload)
-                    self._next_seq += len(rows)
-                    return self._state.step(action)
+                self._file.append(self._lines.group_bytes(
+                    seq=group_id, ts=ts, actions=[action] * len(rows), rows=rows, after=[None] * len(rows),
+                    issue_type=next(iter(target.kinds)), suggested_label=None, new_label=[False] * len(rows),
+                    target=target.id))
+                self._next_seq += len(rows)
+                return self._state.step(action)
             self._rows.prints([decision.row for decision in target.decisions])  # in one pass
             lines = [
                 self._entry(group_id + offset, group_id, len(target.decisions), ts, action,
@@ -439,62 +353,11 @@ class Journal:
             raise JournalWriteError(f"journal {self.path} is closed; the decision was not saved")
 
     def _entry(self, seq: int, group: int, size: int, ts: str, action: str, row: int, issue_type: str,
-               *, label_after: str | None = None, suggested_label: str | None = None,
-               target: int | None = None) -> dict[str, Any]:
-        entry: dict[str, Any] = {
-            "v": JOURNAL_FORMAT, "seq": seq, "group": group, "group_size": size, "ts": ts,
-            "action": action, "row": row, "id": json_scalar(self.dataset.ids[row]),
-            "text_sha256": text_sha256(self.dataset.texts[row]),
-            "label_before": self.dataset.label_display(row),
-        }
-        fingerprint = self._rows.prints([row])
-        if fingerprint is not None:  # tells copies of a repeated text apart on replay (engine/row_print.py)
-            entry["row_hash"] = fingerprint[0]
-        copies = int(self._rows.text_copies([row])[0])
-        if copies:  # replay refuses the one copy left where row_hash differs (engine/journal_replay.py)
-            entry["text_copies"] = copies
-        entry |= {
-            "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
-            "id_column": self.dataset.id_column,
-        }
-        if self.dataset.label_column is not None:  # replay skips a decision made on another label column
-            entry["label_column"] = self.dataset.label_column
-        if self.dataset.text_column is not None:  # replay names it when the texts differ (title+text vs text)
-            entry["text_column"] = self.dataset.text_column
-        if self._data_name is not None:  # replay names it when decisions do not apply (another file's journal)
-            entry["data"] = self._data_name
-        if target is not None:
-            entry["target"] = target
-        if self.dataset.is_multilabel:  # the sets before and after, as lists (old readers ignore them)
-            from engine.multilabel import parse_display
-
-            entry["labels_before"] = [self._names[i] for i in self.dataset.label_sets[row]]
-            if getattr(self.dataset.label_form, "kind", None) == "sep":  # replay skips one read with another
-                entry["label_sep"] = self.dataset.label_form.sep
-            if label_after is not None:
-                entry["labels_after"] = [self._names[i] for i in parse_display(label_after, self._names)]
-        return entry
+               **fields: Any) -> dict[str, Any]:
+        return self._lines.entry(seq, group, size, ts, action, row, issue_type, **fields)
 
     def _append(self, entries: list[dict[str, Any]]) -> None:
         """Write the lines durably (one write, one fsync) or raise JournalWriteError, nothing written."""
         self._file.append(b"".join(encode_line(entry) for entry in entries))
         self._next_seq += len(entries)
 
-
-def _decision(row: int, action: str, label_after: str | None, issue_type: str, ts: str,
-              label_before: str, suggested_label: str | None, group: int) -> Decision:
-    """``Decision(...)`` without the frozen dataclass's per-field ``__setattr__`` (same object)."""
-    decision = object.__new__(Decision)
-    decision.__dict__.update(row=row, action=action, label_after=label_after, issue_type=issue_type, ts=ts,
-                             label_before=label_before, suggested_label=suggested_label, group=group)
-    return decision
-
-
-def _as_row(row: Any) -> Any:
-    """A numpy integer row as a plain int; anything else unchanged (validation rejects it)."""
-    if isinstance(row, (int, bool)):
-        return row
-    try:
-        return operator.index(row)
-    except TypeError:
-        return row

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
+from engine.journal_state import history_index
 from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 
@@ -42,6 +43,17 @@ from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 #: before session 26 ("<NA>": the exclusion of one of two identical such rows, replayed on its export, matched the
 #: copy left by that id and dropped it too)
 NULL_IDS = (None, "<NA>", "NaT")
+
+
+class Match(NamedTuple):
+    """``RowMatcher.match``'s answer: the row a line applies to (None: refused) and, for a refused line whose
+    identical copy is unknown, the row it names otherwise (else None)."""
+
+    row: int | None
+    twin: int | None
+
+
+NO_MATCH = Match(None, None)
 
 
 class RowMatcher:
@@ -81,33 +93,32 @@ class RowMatcher:
         return (column is not None and entry.get("id") not in NULL_IDS
                 and entry.get("id_column", column) == column)
 
-    def match(self, entry: dict[str, Any], problems: ReplayProblems, *, twins: bool = True) -> int | None:
-        """The row the line's decision applies to now, or None (the reason goes to ``problems``). An exclusion
-        refused because its identical copies are fewer now leaves in ``twin_row`` the row it names otherwise
-        (``twins=False``: that check skipped), where an earlier decision on it may have gone."""
-        if twins:
-            self.twin_row: int | None = None
+    def match(self, entry: dict[str, Any], problems: ReplayProblems, *, twins: bool = True) -> Match:
+        """The row the line's decision applies to now, or None (the reason goes to ``problems``), and for a line
+        refused because which identical copy was decided is unknown (an exclusion whose copies are fewer now, a
+        relabel that the export's other copy would take) the row it names otherwise, where an earlier decision on
+        it may have gone (``twins=False``: the identical-copies checks skipped, no such row)."""
         stored, n_rows = entry["row"], len(self.dataset)
         column = entry.get("label_column")  # absent in journals written before it was recorded
         if isinstance(column, str) and column != self.dataset.label_column:
             if column in self.dataset.frame.columns:  # the file's other label column (coarse / fine)
                 problems.other_label_column.setdefault(column, []).append(stored)
-                return None
+                return NO_MATCH
             # a column this data lacks: renamed since ('category' -> 'label'); text and label_before still decide
             problems.renamed_label_column.setdefault(column, []).append(stored)
         sep, form = entry.get("label_sep"), self.dataset.label_form  # multi-label sets joined by a separator
         if isinstance(sep, str) and getattr(form, "kind", None) == "sep" and form.sep != sep:
             problems.other_label_sep.setdefault(sep, []).append(stored)
-            return None
+            return NO_MATCH
         if isinstance(sep, str) and not self.dataset.is_multilabel:  # an export without the app's --label-sep:
             # 'the row's label changed since' named no cause
             problems.other_label_sep.setdefault(sep, []).append(stored)
             problems.label_sep_absent = True
-            return None
+            return NO_MATCH
         if sep is None and "labels_before" not in entry and getattr(form, "kind", None) == "sep":
             # the other way round: decided on single labels, exported with --label-sep (the same wrong cause)
             problems.made_single.append(stored)
-            return None
+            return NO_MATCH
         in_range = 0 <= stored < n_rows
         made_with = entry.get("id_column")
         if isinstance(made_with, str) and made_with != self.dataset.id_column and "id" in entry:
@@ -119,8 +130,7 @@ class RowMatcher:
         if twins and self._twins_gone(entry):  # before the id and the position: the export made with it holds a
             # copy there (identical rows share their id too: a repeated id matched the copy left, and dropped it)
             problems.twins_gone.append(stored)
-            self.twin_row = self.match(entry, ReplayProblems(), twins=False)
-            return None
+            return Match(None, self.match(entry, ReplayProblems(), twins=False).row)
         if self.uses_ids(entry):
             wanted = entry["id"]
             if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
@@ -130,26 +140,24 @@ class RowMatcher:
                     # a repeated id whose decided text is on another of its rows (a re-sorted file):
                     # which one was decided is unknown; 'the row's text changed since' was not so
                     problems.ambiguous.append(stored)
-                    return None
+                    return NO_MATCH
                 row = stored
                 if self._copy_has_it(row, entry):  # copies of a row share its id: as for copies without one
                     problems.ambiguous.append(stored)
-                    self.twin_row = stored if twins else self.twin_row
-                    return None
+                    return Match(None, stored if twins else None)
             else:
                 rows = self._id_rows(wanted) or self._loose_id_rows(wanted)
                 if not rows:  # 'row not in the dataset (rows 7)' read wrong where row 7 is there
                     problems.id_missing.append(wanted)
-                    return None
+                    return NO_MATCH
                 if len(rows) > 1:
                     problems.ambiguous.append(stored)
-                    return None
+                    return NO_MATCH
                 row = rows[0]
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
             if self._copy_has_it(stored, entry):  # which copy was decided is unknown: another has its label
-                problems.ambiguous.append(stored)
-                self.twin_row = stored if twins else self.twin_row  # an earlier decision there stays replaced
-                return None
+                problems.ambiguous.append(stored)  # an earlier decision there stays replaced:
+                return Match(None, stored if twins else None)
             row = stored
         else:
             rows = self._hash_rows(entry["text_sha256"])
@@ -159,13 +167,13 @@ class RowMatcher:
                 if not rows:  # none has the decided row's other columns: which copy is unknowable
                     problems.ambiguous.append(stored)
                     problems.columns_changed |= self._other_columns(entry)
-                    return None
+                    return NO_MATCH
             if len(rows) > 1:  # the text moved and is now repeated: which copy is unknowable
                 problems.ambiguous.append(stored)
-                return None
+                return NO_MATCH
             if not rows:
                 (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
-                return None
+                return NO_MATCH
             copies = entry.get("text_copies")
             if (isinstance(copies, int) and copies >= 1
                     and isinstance(entry.get("row_hash"), str) and not self._same_row(rows[0], entry)):
@@ -178,19 +186,19 @@ class RowMatcher:
                 # replayed; another format that respells the cells reports it, as it reports the copies
                 # when both are left (none has the line's row_hash)
                 problems.other_cells.append(stored)
-                return None
+                return NO_MATCH
             row = rows[0]
         if self.text_hash(row) != entry["text_sha256"]:
             self._text_changed(entry, problems).append(stored)
-            return None
+            return NO_MATCH
         before = entry.get("label_before")
         if isinstance(before, str) and before != self.label(row):
             # a relabel whose row already holds its label: the data is an export with it applied (or
             # fixed by hand); 'the row's label changed since' read as if something had gone wrong
             done = entry["action"] == "relabel" and entry.get("label_after") == self.label(row)
             (problems.already_set if done else problems.label_changed).append(stored)
-            return None
-        return row
+            return NO_MATCH
+        return Match(row, None)
 
     def _copy_has_it(self, row: int, entry: dict[str, Any]) -> bool:
         """A relabel of one of several identical rows, taken by its position, where the data looks like the file
@@ -336,7 +344,8 @@ def _loose_id(value: Any) -> str | None:
 def excluded_rows(lines: list[dict[str, Any]]) -> dict[str, np.ndarray]:
     """The rows (as the lines name them) that ``lines`` leave excluded, by the data they were made on: the
     newest group in effect on a row decides it, undo and redo lines moving a group between the stacks by
-    their target (as engine/journal_state replays them, but on the lines' own rows, matched to no data)."""
+    their target (journal_state.history_index, the rule replay on the data steps by, here on the lines' own
+    rows, matched to no data)."""
     if not any(entry["action"] == "exclude" for entry in lines):
         return {}
     groups: dict[Any, list[dict[str, Any]]] = {}
@@ -345,12 +354,11 @@ def excluded_rows(lines: list[dict[str, Any]]) -> dict[str, np.ndarray]:
     for entry in lines:
         if entry["action"] in ("undo", "redo"):
             source, target = (done, undone) if entry["action"] == "undo" else (undone, done)
-            wanted = entry.get("target")
-            if source and source[-1] == wanted:  # the top, as a rule
+            # which groups applied to no row where the line was written is not known here: any may be passed
+            index = history_index(source, entry.get("target"), _same, _any)
+            if index is not None:
+                del source[index + 1:]
                 target.append(source.pop())
-            elif wanted in source:  # groups above it applied to no row in the session that undid it
-                source.remove(wanted)
-                target.append(wanted)
         elif entry["group"] in groups:
             groups[entry["group"]].append(entry)
         else:
@@ -364,3 +372,11 @@ def excluded_rows(lines: list[dict[str, Any]]) -> dict[str, np.ndarray]:
                 rows = final.setdefault(entry["data"], set())
                 (rows.add if entry["action"] == "exclude" else rows.discard)(entry["row"])
     return {name: np.array(sorted(rows), dtype=np.int64) for name, rows in final.items() if rows}
+
+
+def _same(group: Any) -> Any:
+    return group
+
+
+def _any(group: Any) -> bool:
+    return True

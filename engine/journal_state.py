@@ -176,11 +176,6 @@ class DecisionState:
         self.done = [group for group in self.done if len(group)]
         self.undone = [group for group in self.undone if len(group)]
 
-    def peek(self, action: str) -> Group | None:
-        """The top of the undo (``action`` "undo") or redo stack, empty groups included."""
-        stack = self.done if action == "undo" else self.undone
-        return stack[-1] if stack else None
-
     def top(self, action: str) -> Group | None:
         """The group ``undo`` or ``redo`` would act on (None if there is none)."""
         self.drop_empty()
@@ -202,6 +197,17 @@ class DecisionState:
 
     def step(self, action: str) -> list[int]:
         return self.undo_top() if action == "undo" else self.redo_top()
+
+    def history(self, action: str, target: Any) -> bool:
+        """Replay an undo or redo line naming group ``target`` (``history_index``'s rule, empty groups
+        being the ones the session that wrote it stepped over); False where it does not pair up."""
+        stack = self.done if action == "undo" else self.undone
+        index = history_index(stack, target, _group_id, _is_empty)
+        if index is None:
+            return False
+        del stack[index + 1:]  # empty: no-ops for undo and redo
+        self.step(action)
+        return True
 
     def replaced(self, entries: list[dict[str, Any]], rows: list[int | None]) -> dict[int, dict[str, Any]]:
         """The rows that a group replay skips (``entries``, each naming ``rows``' row, None for none) would have
@@ -230,6 +236,30 @@ class DecisionState:
     def counts(self) -> dict[str, int]:
         tally = np.bincount(self.action[self.action >= 0], minlength=len(ACTIONS))
         return {action: int(tally[index]) for index, action in enumerate(ACTIONS)}
+
+
+def history_index(stack: Sequence[Any], target: Any, key: Callable[[Any], Any],
+                  skipped: Callable[[Any], bool]) -> int | None:
+    """The one rule for an undo or redo line: where the group it names (``target``, as ``key`` reads a
+    group) is in ``stack`` (the undo stack for an undo line, the redo stack for redo). The top, as a rule;
+    below it only past groups that the session writing the line stepped over (``skipped``: they applied
+    to no row there, so undo and redo never acted on them). None: the line does not pair up. Replay on the
+    data (``DecisionState.history``) and on the lines' own rows (engine/journal_replay.excluded_rows) both
+    step by it."""
+    for index in range(len(stack) - 1, -1, -1):
+        if key(stack[index]) == target:
+            return index
+        if not skipped(stack[index]):
+            return None
+    return None
+
+
+def _group_id(group: Group) -> int:
+    return group.id
+
+
+def _is_empty(group: Group) -> bool:
+    return not len(group)
 
 
 def unique_rows(decisions: Sequence[Decision]) -> list[int]:

@@ -22,7 +22,7 @@ def state(journal: Journal) -> dict:
         "current": (current.rows.tolist(), current.action.tolist(),
                     [current.labels[i] if i >= 0 else None for i in current.label], current.group.tolist()),
         "done": [group.id for group in journal._state.done], "undone": [group.id for group in journal._state.undone],
-        "stacks": [[group.id for group in stack] for stack in journal._stacks], "next_seq": journal._next_seq,
+        "stacks": [[group.id for group in stack] for stack in journal._replay.stacks], "next_seq": journal._next_seq,
     }
 
 
