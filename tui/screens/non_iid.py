@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from engine.label_order import GROUPED_Z, LabelOrder
+from engine.label_order import LabelOrder
 from engine.order_words import NONE, not_random, order_evidence
 from tui.bindings import SINGLE_VIEW_BINDINGS
 from tui.label_order import appearance_legend, first_appearance_ranks
@@ -22,7 +22,7 @@ def p_value_line(p_value: float | None, z: float | None = None, order: LabelOrde
     labels run together, 'consistent with a random order' above them read as the screen's verdict)."""
     if p_value is None:
         return "Datalab's non-IID check did not run."
-    labels_not_random = order is not None and order.z >= GROUPED_Z
+    labels_not_random = order is not None and order.beyond_chance
     verdict = (f"{not_random(p_value, z)}: shuffle before splitting" if order_evidence(p_value, z) != NONE
                else "consistent with a random order as far as the texts go, but not the labels (below)"
                if labels_not_random else "consistent with a random order")
