@@ -92,14 +92,17 @@ def report_verdict(p_value: float, z: float | None = None, order: LabelOrder | N
     """The reports' words after 'Non-IID p-value: P'. Labels that run together (``order``, z >= 4:
     engine/label_order.py) say NOT i.i.d. and where, whatever the p-value: Datalab's test, on the
     texts' neighbours, read p = 0.45 on banking77 test shuffled with its last 15% sorted by label."""
+    evidence = order_evidence(p_value, z)
     if order is not None and (order.grouped or order.partly_grouped):
         runs = (f"the rows are grouped by label ({order.changes:,} label changes between consecutive rows; "
                 f"a random order gives about {order.expected:,.0f})" if order.grouped else order.run_together())
-        texts = ("" if order_evidence(p_value, z) == STRONG
+        texts = ("" if evidence == STRONG
                  else " (Datalab's p-value is on the texts' neighbours; this is on the labels)")
+        if order.partly_grouped and evidence != NONE:  # as the summary: the texts' evidence, then the labels'
+            runs = ("similar texts sit together, and " if evidence == STRONG
+                    else f"similar texts seem to sit together ({chance(p_value, z)}), and ") + runs
         return (f"NOT i.i.d.: {runs}, z = {order.z:.1f} over the file{texts}: shuffle before splitting, "
                 "or check for drift")
-    evidence = order_evidence(p_value, z)
     if evidence == STRONG:
         return "NOT i.i.d. (order matters: shuffle or check for drift)"
     if evidence == LIKELY:
