@@ -93,6 +93,7 @@ class ReplayProblems:
         self.ambiguous: list[int] = []
         self.other_cells: list[int] = []  # the one row with the text differs in its other columns
         self.twins_gone: list[int] = []  # an exclusion of one of identical rows, fewer of them left now
+        self.id_shared: list[int] = []  # the decided row shared its id; the row with it here is another one
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.data_names: set[str] = set()  # data files decisions were made on, other than this run's
         self.data_name: str | None = None  # this run's
@@ -107,7 +108,7 @@ class ReplayProblems:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
         for name in ("out_of_range", "id_missing", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
-                     "partial_groups", "other_cells", "twins_gone", "made_single", "replaced"):
+                     "partial_groups", "other_cells", "twins_gone", "made_single", "replaced", "id_shared"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
@@ -128,7 +129,7 @@ class ReplayProblems:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.id_missing) + len(self.bad_label)
                 + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
-                + len(self.twins_gone) + len(self.made_single)
+                + len(self.twins_gone) + len(self.made_single) + len(self.id_shared)
                 + sum(n for _, n, _ in self.partial_groups)
                 + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
                 + sum(map(len, self.other_text_column.values())))
@@ -203,6 +204,11 @@ class ReplayProblems:
                           f"{'its' if len(self.other_cells) == 1 else 'their'} text now differs from the decided row "
                           "in its other columns (the decided row deleted and another with its text left, or a cell "
                           f"edited since; rows {rows_text(self.other_cells)}); an --id-column matches rows by id")
+        if self.id_shared:
+            report.append(f"{counted(len(self.id_shared), 'decision')} not applied: the decided row shared its id "
+                          "with other rows, and the row here with that id and text differs from it in its other "
+                          "columns (the decided row deleted, or dropped by the export made with these decisions, "
+                          f"or a cell edited since; rows {rows_text(self.id_shared)})")
         if self.twins_gone:
             report.append(f"{counted(len(self.twins_gone), 'exclusion')} not applied: the excluded row had identical "
                           "copies and fewer of them are left now (the data is an export made with these decisions, "
@@ -391,14 +397,15 @@ def encode_json(value: Any) -> str:
 
 
 def row_part(row: int, id_json: str, digest: str, before_json: str, row_hash: str | None = None,
-             text_copies: int = 0) -> str:
+             text_copies: int = 0, id_copies: int = 0) -> str:
     """The part of a line fixed by the row alone (``row`` .. ``label_before``, ``row_hash`` when
     the data has columns besides the text and label: engine/row_print.py, and ``text_copies``
     when other rows had the same text: the rows identical to it), for ``encode_group``."""
     part = f'{row},"id":{id_json},"text_sha256":"{digest}","label_before":{before_json}'
     if row_hash is not None:
         part = f'{part},"row_hash":"{row_hash}"'
-    return f'{part},"text_copies":{int(text_copies)}' if text_copies else part
+    part = f'{part},"text_copies":{int(text_copies)}' if text_copies else part
+    return f'{part},"id_copies":{int(id_copies)}' if id_copies else part  # rows sharing its --id-column value
 
 
 def encode_group(

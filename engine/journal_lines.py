@@ -45,6 +45,9 @@ class LineMaker:
         copies = int(self.rows.text_copies([row])[0])
         if copies:  # replay refuses the one copy left where row_hash differs (engine/journal_replay.py)
             entry["text_copies"] = copies
+        shared = int(self.rows.id_copies([row])[0])
+        if shared:  # replay checks row_hash against the other rows with the id (engine/journal_replay.py)
+            entry["id_copies"] = shared
         entry |= {
             "label_after": label_after, "issue_type": issue_type, "suggested_label": suggested_label,
             "id_column": dataset.id_column,

@@ -154,6 +154,14 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return NO_MATCH
                 row = rows[0]
+            if self.text_hash(row) == entry["text_sha256"] and not self._same_row(row, entry) and self._id_shared(entry):
+                # the row has the id and the text but not the decided row's other columns: the id was on several
+                # rows, this is another (the export made with the journal: the decided one excluded there)
+                rows = self._decided_rows(self._id_rows(wanted) or self._loose_id_rows(wanted), entry)
+                if len(rows) != 1:
+                    (problems.ambiguous if rows else problems.id_shared).append(stored)
+                    return NO_MATCH
+                row = rows[0]
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
             if self._copy_has_it(stored, entry):  # which copy was decided is unknown: another has its label
                 problems.ambiguous.append(stored)  # an earlier decision there stays replaced:
@@ -199,6 +207,20 @@ class RowMatcher:
             (problems.already_set if done else problems.label_changed).append(stored)
             return NO_MATCH
         return Match(row, None)
+
+    def _id_shared(self, entry: dict[str, Any]) -> bool:
+        """The line's id was on several rows when it was decided (``id_copies``, recorded since session 27), or,
+        in a line from before, is on several rows now."""
+        shared = entry.get("id_copies")
+        if isinstance(shared, int) and not isinstance(shared, bool):
+            return shared >= 2
+        return len(self._id_rows(entry["id"]) or self._loose_id_rows(entry["id"])) > 1
+
+    def _decided_rows(self, rows: list[int], entry: dict[str, Any]) -> list[int]:
+        """Those of ``rows`` with the line's text and other columns (``row_hash``)."""
+        rows = [row for row in rows if self.text_hash(row) == entry["text_sha256"]]
+        self.prepare_prints(rows)
+        return [row for row in rows if self._same_row(row, entry)]
 
     def _copy_has_it(self, row: int, entry: dict[str, Any]) -> bool:
         """A relabel of one of several identical rows, taken by its position, where the data looks like the file

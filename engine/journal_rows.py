@@ -28,6 +28,7 @@ class RowParts:
         self._before_json: list[str] = []
         self.row_prints = RowPrints(dataset)  # shared with the journal's RowMatcher
         self._copies: np.ndarray | None = None  # each row's identical rows where its text repeats, else 0
+        self._id_copies: np.ndarray | None = None  # the rows sharing each row's id where it repeats, else 0
 
     def parts(self, rows: np.ndarray) -> np.ndarray:
         """Each row's own part of a journal line (``row_part``: id, text hash, label before),
@@ -44,8 +45,9 @@ class RowParts:
             made = np.empty(len(missing), dtype=object)
             prints = self.prints(missing) or [None] * len(missing)
             copies = self.text_copies(missing).tolist()
-            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code], fingerprint, copied)
-                       for row, code, fingerprint, copied in zip(missing.tolist(), codes, prints, copies)]
+            shared = self.id_copies(missing).tolist()
+            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code], fingerprint, copied, same)
+                       for row, code, fingerprint, copied, same in zip(missing.tolist(), codes, prints, copies, shared)]
             self._parts[missing] = made
             self._have_part[missing] = True
         return self._parts[rows]
@@ -68,6 +70,23 @@ class RowParts:
                 copies[repeated] = [counts[key] for key in keys]
             self._copies = copies
         return self._copies[np.asarray(rows, dtype=np.int64)]
+
+    def id_copies(self, rows: Any) -> np.ndarray:
+        """Each row's line's ``id_copies``: how many rows have its --id-column value where more than one
+        does, else 0 (no id column, a null id). Replay then checks the row's other columns (``row_hash``):
+        another row with the id and text is not the decided one (the export made with the journal)."""
+        if self._id_copies is None:
+            copies = np.zeros(len(self.dataset), dtype=np.int64)
+            if self.dataset.id_column is not None:
+                ids = self.dataset.ids
+                keys = ids if {type(value) for value in ids} <= {int, str} else [json_scalar(value) for value in ids]
+                try:
+                    counts = Counter(keys)
+                    copies[:] = [counts[key] if key is not None and counts[key] > 1 else 0 for key in keys]
+                except TypeError:  # an unhashable id: never matched anyway
+                    pass
+            self._id_copies = copies
+        return self._id_copies[np.asarray(rows, dtype=np.int64)]
 
     def prints(self, rows: Any) -> list[str] | None:
         """The rows' ``row_hash`` values (engine/row_print.py), or None when the data has none."""
