@@ -3,6 +3,8 @@
 A *view* is a JSON-safe dict: ``source``, ``n_rows``, ``n_classes``, ``issue_counts``,
 ``non_iid_p_value``, ``non_iid_z`` (engine/order_words.py), ``label_order`` (the labels' runs
 test, engine/label_order.py; None where non-IID did not run or the rows hold label sets),
+``imbalance_also`` (classes under Datalab's class-imbalance cut it leaves unflagged,
+engine/imbalance_cut.py; ``cut_rows`` and ``classes`` [name, rows]; else None),
 ``label_estimate``, ``notes``, ``report`` (Datalab's report text) and ``label_names``
 (``--label-names``: each class as the data spells it -> its name; else None).
 ``engine.result.summary_view`` makes one from an audit result; ``engine.result_index`` keeps
@@ -23,7 +25,7 @@ from engine.order_words import report_verdict
 from engine.wording import shown_name
 
 VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "non_iid_z", "label_order",
-             "label_estimate", "notes", "report", "label_names")
+             "imbalance_also", "label_estimate", "notes", "report", "label_names")
 
 
 def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dict[str, bool],
@@ -39,6 +41,7 @@ def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dic
         "issue_counts": view["issue_counts"],
         "non_iid_p_value": view["non_iid_p_value"],
         "label_order": _label_order_json(view.get("label_order")),
+        "class_imbalance_also_under": view.get("imbalance_also"),
         "label_estimate": view["label_estimate"],
         "cache_hit": cache_hit,
         "stage_cache_hits": stage_cache_hits,
@@ -67,6 +70,9 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
             lines.append(_datalab_flag(estimate))
         names = view.get("label_names") or {}
         lines += [_overlap(group, names, str) for group in estimate.get("overlapping_class_groups") or []]
+    also = _imbalance_also(view)
+    if also:
+        lines.append(f"\n{also}")
     p_value = view["non_iid_p_value"]
     if p_value is not None:
         lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {_verdict(view)}")
@@ -79,6 +85,20 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
 def _verdict(view: dict[str, Any]) -> str:
     """The words after 'Non-IID p-value: P': Datalab's p-value and z, and the labels' order."""
     return report_verdict(view["non_iid_p_value"], view.get("non_iid_z"), LabelOrder.from_dict(view.get("label_order")))
+
+
+def _imbalance_also(view: dict[str, Any]) -> str:
+    """'Class imbalance: also under Datalab's cut (3.8 rows), not flagged (it flags the rarest class
+    only): activate_my_card 3 rows' (names by ``--label-names`` where given), or ''."""
+    also = view.get("imbalance_also")
+    if not also:
+        return ""
+    names = view.get("label_names") or {}
+    shown = ", ".join(f"{shown_name(names.get(name, name))} {rows:,} row{'' if rows == 1 else 's'}"
+                      for name, rows in also["classes"][:5])
+    more = f" and {len(also['classes']) - 5:,} more" if len(also["classes"]) > 5 else ""
+    return (f"Class imbalance: also under Datalab's cut ({also['cut_rows']:.1f} rows), not flagged (it flags "
+            f"the rarest class only): {shown}{more}")
 
 
 def _label_order_json(stored: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -156,6 +176,9 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
             lines += ["", md_text(_datalab_flag(estimate))]
         for group in estimate.get("overlapping_class_groups") or []:
             lines += ["", _overlap(group, names or {}, md_code)]
+    also = _imbalance_also(view)
+    if also:
+        lines += ["", md_text(also)]
     p_value = view["non_iid_p_value"]
     if p_value is not None:
         lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {_verdict(view)}"]

@@ -46,6 +46,25 @@ def labels_order(result: AuditResult) -> dict[str, Any] | None:
     return label_order(result.dataset.labels).to_dict()
 
 
+def imbalance_also(result: AuditResult) -> dict[str, Any] | None:
+    """The classes under Datalab's class-imbalance cut that it leaves unflagged (engine/imbalance_cut.py):
+    ``cut_rows`` and ``classes``, [name, rows] rarest first; None where the check did not run on single
+    labels or no other class is under the cut."""
+    from engine.imbalance_cut import classes_under_cut
+
+    info = result.output.info.get("class_imbalance") or {}
+    flags = result.output.issues.get("is_class_imbalance_issue")
+    if result.dataset.is_multilabel or flags is None:
+        return None
+    labels = np.asarray(result.dataset.labels)
+    cut, under = classes_under_cut(labels, result.dataset.n_classes, flags.to_numpy(), info.get("threshold"))
+    if not under:
+        return None
+    counts = np.bincount(labels, minlength=result.dataset.n_classes)
+    return {"cut_rows": round(cut, 2),
+            "classes": [[str(result.dataset.class_names[c]), int(counts[c])] for c in under]}
+
+
 def label_estimate(result: AuditResult) -> dict[str, Any] | None:
     """How many label errors the label check estimates, how it scored them, and the noise
     estimate's diagnostics (None when the label check did not run)."""
@@ -152,6 +171,7 @@ def summary_view(result: AuditResult, names: dict[str, str] | None = None) -> di
         "non_iid_p_value": non_iid_p_value(result),
         "non_iid_z": non_iid_z(result),
         "label_order": labels_order(result),
+        "imbalance_also": imbalance_also(result),
         "label_estimate": label_estimate(result),
         "notes": [note for note in result.notes if note not in own],
         "report": report_render.named_report(result.output.report, [

@@ -43,3 +43,30 @@ def test_a_second_class_under_the_cut_is_named(pinned_result):
 def test_nothing_more_said_where_the_rarest_is_alone_under_the_cut(pinned_result):
     words = verdict(imbalanced_view(pinned_result, (2, 5, 6)))
     assert "Also under" not in words, words
+
+
+def test_the_reports_and_json_name_it_too(tmp_path):
+    """``textaudit audit`` printed Datalab's 'Rarest Class:' and 'class_imbalance 2' alone."""
+    import pandas as pd
+
+    from engine.pipeline import AuditOptions, run_audit
+    from engine.report_render import report_markdown, report_text, summary_json
+    from engine.result import summary_view
+
+    sizes = [2, 3, 4, 6] + [40] * 20  # 815 rows, 24 classes: the cut is 3.4 rows
+    labels = np.concatenate([np.full(size, c) for c, size in enumerate(sizes)])
+    labels = np.random.default_rng(0).permutation(labels)
+    n_rows, n_classes = len(labels), len(sizes)
+    np.save(tmp_path / "features.npy", np.random.default_rng(1).normal(size=(n_rows, 8)).astype(np.float32))
+    np.save(tmp_path / "pred_probs.npy", np.full((n_rows, n_classes), 1 / n_classes))
+    frame = pd.DataFrame({"text": [f"row {i}" for i in range(n_rows)], "label": [f"c{v:02d}" for v in labels]})
+    result = run_audit(frame, AuditOptions(features_path=str(tmp_path / "features.npy"),
+                                           pred_probs_path=str(tmp_path / "pred_probs.npy"),
+                                           issue_types=("class_imbalance",), use_cache=False))
+    view = summary_view(result)
+    assert view["issue_counts"]["class_imbalance"] == 2  # Datalab's flag: the 2-row class alone
+    words = "Class imbalance: also under Datalab's cut (3.4 rows), not flagged (it flags the rarest class only): c01 3 rows"
+    assert words in report_text(view, []) and words in report_markdown(view)
+    shown = summary_json(view, cache_hit=False, stage_cache_hits={}, timings_s={}, notes=[])
+    also = shown["class_imbalance_also_under"]
+    assert abs(also["cut_rows"] - 0.1 * n_rows / n_classes) < 0.05 and also["classes"] == [["c01", 3]], also

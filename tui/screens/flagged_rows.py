@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.imbalance_cut import classes_under_cut
 from tui.screens.row_screen import RowScreen
-from tui.view import counted, quoted
+from tui.view import AuditView, counted, quoted
 
 
-def also_under(counts: np.ndarray, names: list[str], flagged_rows: np.ndarray, given: np.ndarray,
-               threshold: object) -> str:
-    """The other classes under Datalab's class-imbalance cut (``threshold`` of an even share of the
-    rows), which it leaves unflagged: it flags the rarest class only. banking77 test with four
-    classes cut to 2, 3, 4 and 6 rows listed the 2-row class alone, the 3-row one under the same cut
-    (0.1 x 2,935 / 77 = 3.8 rows) unsaid."""
-    if not isinstance(threshold, (int, float)) or not len(given):
-        return ""
-    cut = threshold * len(given) / max(1, len(counts))
-    flagged_classes = set(np.unique(given[flagged_rows]).tolist())
-    under = [c for c in np.argsort(counts, kind="stable").tolist()
-             if 0 < counts[c] < cut and c not in flagged_classes]
+def also_under(view: AuditView, threshold: object) -> str:
+    """The other classes under Datalab's class-imbalance cut (engine/imbalance_cut.py), which it
+    leaves unflagged: it flags the rarest class only."""
+    flagged = view.flags.get("class_imbalance", np.zeros(len(view), dtype=bool))
+    cut, under = classes_under_cut(view.given, view.n_classes, flagged, threshold)
     if not under:
         return ""
-    shown = ", ".join(f"{quoted(names[c])} {counted(int(counts[c]), 'row')}" for c in under[:5])
+    counts = np.bincount(view.given, minlength=view.n_classes)
+    shown = ", ".join(f"{quoted(view.shown_names[c])} {counted(int(counts[c]), 'row')}" for c in under[:5])
     more = f" and {len(under) - 5:,} more" if len(under) > 5 else ""
     return (f" Also under that cut ({cut:.1f} rows), not flagged (Datalab flags the rarest class only): "
             f"{shown}{more}; the class chart (c on the summary) has every class.")
@@ -46,7 +41,7 @@ class FlaggedRowsScreen(RowScreen):
                         f"under-represented classes{limit}.")
             return (f"Rarest class {quoted(view.shown_names[rarest])}: {counted(int(counts[rarest]), 'row')} ({share:.1%}); "
                     f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to under-represented classes{limit}."
-                    + also_under(counts, view.shown_names, view.flagged(self.issue_type), view.given, threshold))
+                    + also_under(view, threshold))
         if self.issue_type == "underperforming_group":
             clustering = (info.get("clustering") or {}).get("stats") or {}
             clusters = clustering.get("n_clusters")
