@@ -62,7 +62,7 @@ class MoreLikeThisScreen(RowScreen):
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True),
+                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:

@@ -28,7 +28,7 @@ class OutliersScreen(RowScreen):
             Column(SCORE, "Score", 7, right=True, drop=2),
             Column(NEAREST, "Nearest", 9, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True),
+                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
         ]
 
     def cell(self, row: int, key: str) -> str:

@@ -31,10 +31,11 @@ class OverlappingClassesScreen(RowScreen):
         return [
             Column(TEXT, "Text"),
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
-            Column(SUGGESTED, "Top class", width + 1, drop=2, grow=grow, fit=self.fit_suggested),  # a relabel's '→'
+            Column(SUGGESTED, "Top class", width + 1, drop=2, grow=max(0, grow - 1),  # a relabel's '→' (RowScreen)
+                   fit=self.fit_suggested),
             Column(SCORE, "P(given)", 9, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True),
+                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
         ]
 
     def verdict(self) -> str:

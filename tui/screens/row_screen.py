@@ -105,11 +105,12 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             Column(TEXT, "Text"),
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
             # a cell more than the names: a relabel's '→' (no Decision column, 80 columns) cost the
-            # longest name a cell, cut in its middle as if part of it ('→refund…equest')
-            Column(SUGGESTED, self.suggested_title(), width + 1, drop=2, grow=grow, fit=self.fit_suggested),
+            # longest name a cell, cut in its middle as if part of it ('→refund…equest'); a wide
+            # screen, where the Decision column draws the arrow, grows it to the longest name only
+            Column(SUGGESTED, self.suggested_title(), width + 1, drop=2, grow=max(0, grow - 1), fit=self.fit_suggested),
             Column(SCORE, "Score", 7, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True),
+                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
         ]
 
     def fit_suggested(self, text: str, width: int) -> str:

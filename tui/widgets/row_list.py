@@ -40,6 +40,7 @@ class Column:
     grow: int = 0
     fit: Callable[[str, int], str] | None = None  # how a long cell is cut (default: '…' at the end)
     grow_late: bool = False  # grows only with the cells the other growing columns leave (Decision)
+    lend: int = 0  # cells a grow_late column gives the growing columns still short once the text's spare is gone
 
 
 GROW_TEXT_SHARE = 0.45
@@ -273,6 +274,7 @@ class RowList(ScrollView, can_focus=True):
             return widths
         text = flexible[0]
         spare = widths[text] - max(min_text_width(total), int(total * GROW_TEXT_SHARE))
+        grew = spare > 0
         widths = list(widths)
         room = {i: c.grow for i, c in enumerate(columns) if c.grow > 0}
         for late in (False, True):  # the Decision column, empty until rows are decided, grows last
@@ -289,6 +291,21 @@ class RowList(ScrollView, can_focus=True):
                         growing.remove(index)
                     if not spare:
                         break
+        if grew:  # the label columns took the text's spare and are still short: the Decision column
+            # lends its cells past a name's base width ('→ '), a cell each in turn (banking77 at 200
+            # columns: Given drew 'balance_not_updated…fter_bank_transfer', the text at its 45%)
+            short = sorted((i for i in room if room[i] and not columns[i].grow_late), key=lambda i: columns[i].drop)
+            for lender in (i for i, c in enumerate(columns) if c.grow_late and c.lend):
+                left = columns[lender].lend
+                while left and short:
+                    for index in list(short):
+                        if left:
+                            widths[index] += 1
+                            widths[lender] -= 1
+                            room[index] -= 1
+                            left -= 1
+                            if not room[index]:
+                                short.remove(index)
         return widths
 
     @staticmethod
