@@ -27,6 +27,8 @@ from aiohttp import web
 from textual_serve.server import Server
 from yarl import URL
 
+from tui.serve_session import run_session
+
 if TYPE_CHECKING:
     from aiohttp.typedefs import Handler
 
@@ -206,8 +208,8 @@ class GuardedServer(Server):
             await websocket.close(code=4503, message=message.encode()[:120])
             return websocket
         self.sessions += 1
-        try:
-            return await super().handle_websocket(request)
+        try:  # textual-serve's session, reading a closed tab's app to its end (tui/serve_session.py)
+            return await run_session(self, request, self.announce)
         finally:
             self.sessions -= 1
 
