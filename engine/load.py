@@ -267,7 +267,7 @@ def load_dataset(
     A label column of lists, or of strings with ``label_sep``, is read as multi-label sets.
     ``text_column``/``label_column`` None: ``text``/``label``, else a lone well-known name
     (engine/column_guess.py), said in the first warning."""
-    from engine.memory_source import memory_frame
+    from engine.memory_source import memory_frame, repeated_index_note
 
     index = None
     if (in_memory := memory_frame(source)) is not None:  # a DataFrame, a datasets.Dataset
@@ -370,6 +370,7 @@ def load_dataset(
         ids = list(range(len(frame)))
     if text_is_null.any():
         warnings.append(f"{counted_verb(int(text_is_null.sum()), 'row', 'have')} an empty or missing text")
+    warnings += repeated_index_note(index)  # df.join(issues) on it paired rows with others' results
     warnings += (_missing_word_texts(texts) + number_text_notes(frame, text_parts)
                  + header_row_notes(frame, [*text_parts, label_column]) + _plus_name_note(frame, text_column))
     return Dataset(

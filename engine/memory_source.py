@@ -12,6 +12,22 @@ from engine.errors import UsageError
 from engine.formats import SourceStyle
 
 
+def repeated_index_note(index: pd.Index | None) -> list[str]:
+    """A note where a caller's DataFrame index repeats a label (``pd.concat([train, test])`` without
+    ``ignore_index=True``): the per-row results carry that index, and ``df.join(issues)`` paired each
+    such row with the other rows' results too (two rows sharing label 110 joined to four, each
+    text beside the other's label score), silently."""
+    if index is None or index.is_unique:
+        return []
+    repeated = index[index.duplicated(keep=False)]
+    first = repeated[0].item() if hasattr(repeated[0], "item") else repeated[0]  # np.int64(0) -> 0
+    shown = first if isinstance(first, (int, str)) else repr(first)
+    return [f"the DataFrame's index repeats labels ({len(repeated):,} rows share {repeated.nunique():,}, "
+            f"first {shown}: pd.concat without ignore_index=True?); the per-row results carry that index, so "
+            "df.join(issues) pairs those rows with each other's results: df.reset_index(drop=True) before "
+            "auditing, or match the results by their row column (positions)"]
+
+
 def memory_frame(source: Any) -> tuple[pd.DataFrame, str, SourceStyle | None, pd.Index | None] | None:
     """``source`` as (frame numbered 0..n-1, name, style, the caller's index where it was not
     0..n-1); None for a path or ``hf:NAME``. A ``datasets.Dataset`` is read as its saved folder is
