@@ -37,6 +37,34 @@ class DecisionChecks:
             return False
         return True
 
+    def replay_label(self, entry: dict[str, Any]) -> str | None:
+        """The label a replayed relabel line sets: its ``label_after`` where this dataset can hold it (``label_ok``),
+        else, for a new label written before the class-by-value checks (sessions 24-26: 'true' in a boolean
+        column, '4.5' in a decimal one), the class it is by value ('True', '4.50'): the label the user meant.
+        None: none of these."""
+        if self.label_ok(entry):
+            return entry["label_after"]
+        label = entry.get("label_after")
+        if self.dataset.is_multilabel or not entry.get("new_label") or not isinstance(label, str) or not label.strip():
+            return None
+        try:
+            value = label_value(self.dataset, label)
+        except (UsageError, ValueError, ArithmeticError):
+            return None
+        return self._same_class(value)  # a value that is no class stays refused ('1_0' is not taken as 10)
+
+    def _same_class(self, value: Any) -> str | None:
+        """The class whose value ``value`` is (a decimal class '2.50' for Decimal('2.5'), the bool True for
+        'true'; a binary column's b'a' typed b'\\x61'), else None."""
+        originals = self.dataset.label_originals  # a decimal column's classes: '2.50' for Decimal('2.50')
+        same = next((name for name, c in zip(self.dataset.class_names, self.dataset.classes)
+                     if (type(c) is type(value) and c == value) or (
+                         not isinstance(c, type(value)) and type(originals.get(c)) is type(value)
+                         and originals.get(c) == value)), None)
+        if isinstance(value, bytes) and (named := label_name(self.dataset, value)) in self.class_names:
+            same = named
+        return same
+
     def is_given(self, row: int, label: Any) -> bool:
         """``label`` (a relabel's label_after, already validated) is the row's own label or set."""
         if not self.dataset.is_multilabel:
@@ -71,13 +99,7 @@ class DecisionChecks:
             if not allow_new_label:
                 raise UsageError(f"{label_after!r} is not an existing class; pass allow_new_label=True to add it")
             value = label_value(self.dataset, label_after)  # raises if it cannot be a label of this type
-            originals = self.dataset.label_originals  # a decimal column's classes: '2.50' for Decimal('2.50')
-            same = next((name for name, c in zip(self.dataset.class_names, self.dataset.classes)
-                         if (type(c) is type(value) and c == value) or (
-                             not isinstance(c, type(value)) and type(originals.get(c)) is type(value)
-                             and originals.get(c) == value)), None)
-            if isinstance(value, bytes) and (named := label_name(self.dataset, value)) in self.class_names:
-                same = named  # a binary column's b'\x61' typed for b'a'
+            same = self._same_class(value)
             if same is not None:  # '01', ' 2', '+1' for int labels: a 'new' class the export wrote as 1
                 raise UsageError(f"{label_after!r} is the class {same!r} written another way; relabel to {same!r}")
             if not isinstance(value, str) and label_name(self.dataset, value) != label_after:

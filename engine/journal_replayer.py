@@ -73,9 +73,13 @@ class GroupReplay:
         problems = self.found[group] = ReplayProblems()
         rows: list[int | None] = []
         twins: list[int | None] = []  # a refused line's row otherwise (gone twins, a label not a class now)
-        for entry in entries:
+        entries = list(entries)
+        for index, entry in enumerate(entries):
+            label = self.checks.replay_label(entry) if entry["action"] == "relabel" else None
+            if label is not None and label != entry["label_after"]:  # 'true' then: 'True' (a bool column)
+                entry = entries[index] = {**entry, "label_after": label}
             row, twin = self.matcher.match(entry, problems)
-            if row is not None and entry["action"] == "relabel" and not self.checks.label_ok(entry):
+            if row is not None and entry["action"] == "relabel" and label is None:
                 problems.bad_label.append(entry["row"])
                 twin, row = row, None  # its earlier decision stays replaced too (the class gone since)
             rows.append(row)
