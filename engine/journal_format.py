@@ -140,8 +140,10 @@ class ReplayProblems:
             return None
         groups = f", {counted(len(self.partial_groups), 'group')} only partly matching" if self.partial_groups else ""
         rows = "its row" if self.unapplied == 1 else "their rows"
-        return (f"{counted(self.unapplied, 'journal decision')} NOT applied ({rows} changed since{groups}; "
-                "see the warnings)")
+        why = f"{rows} changed since"
+        if self.data_names:  # the app's re-audit screen shows this clause alone: 'changed since' misled there
+            why = f"the journal was made on {', '.join(sorted(self.data_names))}, not on this data"
+        return f"{counted(self.unapplied, 'journal decision')} NOT applied ({why}{groups}; see the warnings)"
 
     def lines(self, *, removed: bool) -> list[str]:
         done = "; removed it so the next decision starts on a fresh line" if removed else ""
