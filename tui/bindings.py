@@ -100,7 +100,9 @@ LEAVE_ACTIONS = frozenset({"back", "escape", "help"})
 REAUDIT_BINDINGS = [
     Binding("enter", "open_new", "Newly flagged", show=False,
             tooltip="List the newly flagged rows of the issue type under the cursor"),
-    Binding("escape,q", "back", "Back / cancel", tooltip="Cancel the re-audit while it runs; else back"),
+    # one key, two words: the footer said 'Back / cancel' after the re-audit had ended (ui27)
+    Binding("escape,q", "cancel", "Cancel", tooltip="Cancel the re-audit while it runs; else back"),
+    Binding("escape,q", "back", "Back", tooltip="Cancel the re-audit while it runs; else back"),  # help: one line
     *HISTORY_BINDINGS,
 ]
 

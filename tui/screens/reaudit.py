@@ -25,7 +25,8 @@ from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
 #: engine/pipeline.py's note where an earlier audit embedded every text the re-audit keeps
-ALL_REUSED = re.compile(r"reused the vectors of (?P<found>[\d,]+) of (?P<total>[\d,]+) texts embedded (?P<where>.+); encoded 0")
+ALL_REUSED = re.compile(r"reused the vectors of (?P<found>[\d,]+) of (?P<total>[\d,]+) texts embedded "
+                        r"(?P<where>.+); encoded 0")
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 #: 'Remaining', as the per-class table below it and the CLI's delta say ('Still flagged' named it here)
 HEADINGS = ("Issue type", "Before", "After", "Resolved", "Remaining", "New")
@@ -240,10 +241,30 @@ class ReauditScreen(HistoryKeys, Screen):
         else:
             super().action_redo()
 
-    def action_back(self) -> None:
-        """Escape: cancel while it runs, else back."""
+    @property
+    def running(self) -> bool:
+        return self._auditing
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self._auditing = value
+        if self.is_mounted:
+            self.refresh_bindings()  # escape's word in the footer: Cancel while it runs, then Back
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.running
+        if action == "back":
+            return not self.running
+        return True
+
+    def action_cancel(self) -> None:
+        """Escape while it runs."""
         if self.running:
             self.app.cancel_reaudit()
             self.query_one("#reaudit-status", Static).update("cancelling…")
-            return
-        self.app.pop_screen()
+
+    def action_back(self) -> None:
+        """Escape once it has ended."""
+        if not self.running:
+            self.app.pop_screen()

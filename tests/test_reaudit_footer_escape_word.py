@@ -1,0 +1,81 @@
+"""The re-audit screen's footer named escape 'Back / cancel' after the re-audit had ended (ui27,
+tmux, demo: 'Done in 1.9s ...' above 'esc Back / cancel'): there was nothing left to cancel. The
+footer now says 'Cancel' while it runs and 'Back' once it has ended; escape does what it says."""
+
+from __future__ import annotations
+
+import threading
+
+from pilot_helpers import settle
+
+from engine.errors import Cancelled
+from tui.app import TextauditApp
+from tui.screens.reaudit import ReauditScreen
+from tui.widgets.footer import Footer
+
+
+def _footer(app) -> str:
+    """What the footer offers: each drawn key's description."""
+    keys = app.screen.query_one(Footer).query("FooterKey")  # by type name: Textual does not export it
+    return " ".join(f"{key.key}={key.description}" for key in keys if key.region.width)
+
+
+async def _decide_one(app, pilot) -> None:
+    app.open_issue("label")
+    await settle(pilot)
+    await pilot.press("x")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def test_back_once_the_reaudit_has_ended(demo_result, journal_path):
+    app = TextauditApp(demo_result, journal_path=journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _decide_one(app, pilot)
+        await pilot.press("R")
+        for _ in range(400):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, ReauditScreen) and not app.screen.running:
+                break
+        await settle(pilot)
+        drawn = _footer(app)
+        assert "escape=Back" in drawn and "cancel" not in drawn.lower(), drawn
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReauditScreen)
+
+
+async def test_cancel_while_it_runs(demo_result, journal_path, monkeypatch):
+    started = threading.Event()
+
+    def blocking_audit(source, options, *, progress=None, cancel=None, warm=None, graph_from=None):
+        started.set()
+        cancel.wait(30)
+        raise Cancelled("cancelled")
+
+    monkeypatch.setattr("engine.reaudit.run_audit", blocking_audit)
+    app = TextauditApp(demo_result, journal_path=journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _decide_one(app, pilot)
+        await pilot.press("R")
+        assert started.wait(30)
+        for _ in range(20):
+            await pilot.pause()
+        assert isinstance(app.screen, ReauditScreen) and app.screen.running
+        drawn = _footer(app)
+        assert "escape=Cancel" in drawn and "Back" not in drawn, drawn
+        await pilot.press("escape")  # cancels; the screen stays to say so
+        for _ in range(200):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if not app.screen.running:
+                break
+        assert isinstance(app.screen, ReauditScreen) and not app.screen.running
+        for _ in range(20):
+            await pilot.pause()
+        assert "escape=Back" in _footer(app), _footer(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReauditScreen)
