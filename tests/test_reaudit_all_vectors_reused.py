@@ -10,7 +10,12 @@ from tui.app import TextauditApp
 from tui.screens.reaudit import ReauditScreen
 
 
-async def test_the_status_after_an_exclusion_says_all_texts_were_reused(demo_result, journal_path):
+async def test_the_status_after_an_exclusion_says_all_texts_were_reused(demo_csv, tmp_path, journal_path):
+    from engine.pipeline import AuditOptions, run_audit
+
+    # a cache of its own: in the session's, another test's re-audit after the same exclusion has
+    # cached the corrected texts' embeddings, and this one then reads 'reused the cached embeddings'
+    demo_result = run_audit(demo_csv, AuditOptions(id_column="id", cache_root=str(tmp_path / "cache")))
     app = TextauditApp(demo_result, journal_path=journal_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("label")
