@@ -99,6 +99,7 @@ class ReplayProblems:
         self.data_name: str | None = None  # this run's
         self.columns_changed = False  # an ambiguous line's row_hash covered other columns than the data's
         self.moved: list[int] = []  # applied, to the row that now has the id (or the text)
+        self.twin_taken: list[int] = []  # applied to the one identical copy left at another position (said)
         self.partial_groups: list[tuple[int, int, int]] = []  # (group, matching lines, size)
         self.replaced: list[int] = []  # rows a skipped group decided again: their earlier decision stays replaced
         self.torn_bytes = 0
@@ -107,7 +108,7 @@ class ReplayProblems:
     def absorb(self, other: ReplayProblems) -> None:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
-        for name in ("out_of_range", "id_missing", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved",
+        for name in ("out_of_range", "id_missing", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved", "twin_taken",
                      "partial_groups", "other_cells", "twins_gone", "made_single", "replaced", "id_shared"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
@@ -241,6 +242,11 @@ class ReplayProblems:
             report.append(f"{counted(len(rows), 'decision')} {agreeing(len(rows), 'were')} made on the label column "
                           f"{column!r}, which this data lacks: taken as made on its label column, renamed since? "
                           f"(rows {rows_text(rows)})")
+        if self.twin_taken:
+            report.append(f"{counted(len(self.twin_taken), 'decision')} on one of several identical rows went to the one "
+                          "copy left, at another position: right where the copies were deduplicated since; if the "
+                          "decided row's text was edited instead, the decision is on its twin, not on it "
+                          f"(rows {rows_text(self.twin_taken)})")
         if self.moved:
             report.append(f"{counted(len(self.moved), 'decision')} followed "
                           f"{'its' if len(self.moved) == 1 else 'their'} row to a new position (same id, or "

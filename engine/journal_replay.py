@@ -99,6 +99,7 @@ class RowMatcher:
         relabel that the export's other copy would take) the row it names otherwise, where an earlier decision on
         it may have gone (``twins=False``: the identical-copies checks skipped, no such row)."""
         stored, n_rows = entry["row"], len(self.dataset)
+        taken = False  # the one identical copy left taken (said: twin_taken)
         column = entry.get("label_column")  # absent in journals written before it was recorded
         if isinstance(column, str) and column != self.dataset.label_column:
             if column in self.dataset.frame.columns:  # the file's other label column (coarse / fine)
@@ -196,6 +197,10 @@ class RowMatcher:
                 problems.other_cells.append(stored)
                 return NO_MATCH
             row = rows[0]
+            # a relabel whose identical copies are down to this one, elsewhere: deduplicated since (right), or the
+            # decided row's text edited (this is its twin); the line cannot tell, so the user is told (twin_taken)
+            taken = (entry["action"] == "relabel" and isinstance(copies, int) and not isinstance(copies, bool)
+                     and copies >= 2)
         if self.text_hash(row) != entry["text_sha256"]:
             self._text_changed(entry, problems).append(stored)
             return NO_MATCH
@@ -206,6 +211,8 @@ class RowMatcher:
             done = entry["action"] == "relabel" and entry.get("label_after") == self.label(row)
             (problems.already_set if done else problems.label_changed).append(stored)
             return NO_MATCH
+        if taken:
+            problems.twin_taken.append(stored)
         return Match(row, None)
 
     def _id_shared(self, entry: dict[str, Any]) -> bool:

@@ -93,9 +93,12 @@ class GroupReplay:
             # decision, that one stays replaced: the row holds none (it took the overridden label back)
             replaced = self.state.replaced(entries, [row if row is not None else twin for row, twin in zip(rows, twins)])
             problems.replaced.extend(entry["row"] for entry in replaced.values())
+            problems.twin_taken.clear()  # not applied after all
             self.state.push(Group.blocking_of(group, [self.decision({**e, "row": r}) for r, e in replaced.items()]))
             return
-        problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"])
+        taken = set(problems.twin_taken)  # said as such, not as 'followed its row'
+        problems.moved.extend(entry["row"] for entry, row in zip(entries, rows) if row != entry["row"]
+                              and entry["row"] not in taken)
         self.state.push(Group.of(group, [self.decision({**entry, "row": row}) for entry, row in zip(entries, rows)]))
 
     def decision(self, entry: dict[str, Any]) -> Decision:
