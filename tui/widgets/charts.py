@@ -89,8 +89,12 @@ class BarChart(Widget):
         width = self.size.width or 60
         head, tail = self.shown()
         total = (self.rows if self.rows is not None else sum(self.counts)) or 1
-        name_width = min(max((cell_len(self.labels[i]) for i in head + tail), default=4), max(8, width // 3))
         count_width = len(f"{max(self.counts, default=0):,}") + 8
+        # names take what leaves the bars a third of the width: at 200 columns (the chart beside the
+        # table, 100 cells) a third for the names cut banking77's 'balance_not_upda…r_bank_transfer'
+        # beside 52-cell bars of 40 rows each (ui27)
+        room = max(8, width - count_width - 3 - width // 3)
+        name_width = min(max((cell_len(self.labels[i]) for i in head + tail), default=4), room)
         bar_width = max(1, width - name_width - count_width - 3)
         top = max(self.counts, default=1)
         text = Text(no_wrap=True, overflow="ellipsis")
