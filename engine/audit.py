@@ -62,8 +62,9 @@ ISSUE_TYPES = (
 # flip rate where held-out rows back it over a class bias with one rate both ways, its count not capped
 # by cleanlab's, class_rates.one_way_noise; 33: the same model's posterior on the two-class posterior's path too,
 # where held-out rows back it, class_rates.one_way_model; 34: a label that reads as a parent of others counted right
-# for its children's texts, and the parent's share not held against a child's label, engine/parent_labels.py)
-LABEL_VERSION = 34
+# for its children's texts, and the parent's share not held against a child's label, engine/parent_labels.py;
+# 35: T's condition number read at the 90% quantile of redrawn confident-joint counts too, noise_trust.condition_upper)
+LABEL_VERSION = 35
 
 
 @dataclass

@@ -193,12 +193,14 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
         super()._find_issues_for(run, *args, **kwargs)
         if run.pred_probs is None:
             return
-        from engine.class_overlap import overlap_note, overlapping_classes
+        from engine.class_overlap import overlap_note, overlapping_classes, with_flags
         from engine.label_posterior import score_labels
         from engine.parent_labels import parent_note
 
         verdict = score_labels(run.labels, run.pred_probs, run.copies)
-        overlapping = overlapping_classes(run.labels, run.pred_probs, [found["class"] for found in verdict.parents])
+        overlapping = with_flags(overlapping_classes(run.labels, run.pred_probs,
+                                                     [found["class"] for found in verdict.parents]),
+                                 run.labels, verdict.flags)
         datalab_verdict = self.issues
         self.issues = pd.DataFrame(
             {
