@@ -219,7 +219,10 @@ class _Runner(StageRunner):
             session.add(hashes[~reused.found], vectors[~reused.found], model=fingerprint, precision=precision)
         if reused.found.any():
             where = "earlier in this session (no cache)" if session is not None else "by earlier audits"
-            self.run_notes.append(f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
+            # every text found: 'all N', not 'N of N ...; encoded 0', which read as if nothing had been
+            # embedded or checked (ui26/ui27b: the TUI's re-audit said so since 289c020, the CLI did not)
+            self.run_notes.append(f"reused the vectors of all {len(dataset):,} texts embedded {where}" if not missing.size
+                                  else f"reused the vectors of {int(reused.found.sum()):,} of {len(dataset):,} texts "
                                   f"embedded {where}; encoded {missing.size:,}")
         assert vectors is not None
         return vectors

@@ -54,7 +54,7 @@ def test_the_apps_reaudit_and_more_like_this_reuse_the_runs_vectors(tmp_path, en
     after = reaudit(before.dataset, before.options, journal, before=before)
     vectors = audit_vectors(before.dataset, before.options)
     assert sum(encoded) == 30
-    assert any("reused the vectors of 29 of 29 texts embedded earlier in this session" in n for n in after.after.notes)
+    assert any("reused the vectors of all 29 texts embedded earlier in this session" in n for n in after.after.notes)
     fresh = engine.embed.embed_texts(list(before.dataset.texts))
     np.testing.assert_allclose(vectors, fresh, atol=1e-6)
 

@@ -1,6 +1,7 @@
 """R after an exclusion: the status said 'reused the vectors of 257 of 257 texts embedded by
 earlier audits; encoded 0' (ui26, tmux, demo), which read as if nothing had been embedded or
-checked. Every text kept was embedded before, so it now says 'all 257 texts'."""
+checked. Every text kept was embedded before, so it now says 'all 257 texts' (the pipeline's note since
+ui27b; the partial-reuse case: tests/test_apply_journal_all_reused.py)."""
 
 from __future__ import annotations
 
@@ -34,12 +35,3 @@ async def test_the_status_after_an_exclusion_says_all_texts_were_reused(demo_csv
         assert "1 excluded" in status, status
         assert "encoded 0" not in status, status
         assert f"reused the vectors of all {len(demo_result.dataset) - 1:,} texts embedded" in status, status
-
-
-def test_a_partial_reuse_keeps_its_counts():
-    from tui.screens.reaudit import reuse_words
-
-    note = "reused the vectors of 250 of 257 texts embedded by earlier audits; encoded 7"
-    assert reuse_words(note) == note
-    assert (reuse_words("reused the vectors of 3,079 of 3,079 texts embedded earlier in this session (no cache); encoded 0")
-            == "reused the vectors of all 3,079 texts embedded earlier in this session (no cache)")

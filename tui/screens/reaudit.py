@@ -5,7 +5,6 @@ still flagged and newly flagged, and per class. Enter on a type lists its newly 
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -24,9 +23,6 @@ from tui.view import ISSUE_TITLES
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
-#: engine/pipeline.py's note where an earlier audit embedded every text the re-audit keeps
-ALL_REUSED = re.compile(r"reused the vectors of (?P<found>[\d,]+) of (?P<total>[\d,]+) texts embedded "
-                        r"(?P<where>.+); encoded 0")
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
 #: 'Remaining', as the per-class table below it and the CLI's delta say ('Still flagged' named it here)
 HEADINGS = ("Issue type", "Before", "After", "Resolved", "Remaining", "New")
@@ -34,16 +30,6 @@ HEADINGS = ("Issue type", "Before", "After", "Resolved", "Remaining", "New")
 #: are cut to a word or two: 'Underperforming group' put New, the column enter acts on, behind a
 #: sideways scroll.
 SHORT_TITLES = {"underperforming_group": "Underperforming", "null": "Empty text", "overlapping_class": "Overlapping"}
-
-
-def reuse_words(note: str) -> str:
-    """The pipeline's vector-reuse note as the status says it: where every text's vectors were
-    reused (the rows left after an exclusion), 'all N texts', not 'N of N texts ...; encoded 0',
-    which read as if the re-audit had skipped the embedding or found nothing to do (ui26)."""
-    match = ALL_REUSED.fullmatch(note)
-    if match is None or match["found"] != match["total"]:
-        return note
-    return f"reused the vectors of all {match['total']} texts embedded {match['where']}"
 
 
 def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | None = None) -> Any:
@@ -152,7 +138,7 @@ class ReauditScreen(HistoryKeys, Screen):
         delta = reaudit.delta
         j = reaudit.journal
         took = duration(time.monotonic() - self.started)
-        reuse = [reuse_words(n) for n in reaudit.after.notes if n.startswith("reused the vectors")]
+        reuse = [n for n in reaudit.after.notes if n.startswith("reused the vectors")]  # 'all N' where every one
         hits = reaudit.after.stage_cache_hits
         words = {"embed": "embeddings", "neighbours": "neighbour graph"}  # stage names are not words
         cached = " and ".join(words[stage] for stage in ("embed", "neighbours") if hits.get(stage))
