@@ -62,6 +62,9 @@ async def test_space_star_escape_mark_and_clear(app):
         await pilot.press("escape")
         assert screen.mark_count == 0 and "marked" not in title(app)
         assert app.screen is screen  # the first escape only cleared the marks
+        await pilot.press("escape")  # the second the filter typed (ui27b: as less, vim or fzf)
+        await pilot.pause()
+        assert app.screen is screen and screen.filter_query == ""
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "SummaryScreen"

@@ -64,7 +64,7 @@ VIEW_BINDINGS = [
     Binding("s", "sort_next", "Sort", show=False, tooltip="Sort by the next column"),
     Binding("S", "sort_reverse", "Reverse sort", show=False),
     Binding("tab", "focus_detail", "Detail", show=False, tooltip="Move between the list and the detail pane"),
-    Binding("escape", "escape", "Back", show=False, tooltip="Clear the marks; without marks, back to the summary"),
+    Binding("escape", "escape", "Back", show=False, tooltip="Clear the marks, then a filter typed here; then back"),
     Binding("q", "back", "Back", show=False, tooltip="Back to the summary"),
 ]
 

@@ -110,13 +110,17 @@ class MarkKeys:
                     f"{aside})", timeout=4 if aside else 3)
 
     def action_escape(self) -> None:
-        """Escape clears the marks first; without marks it goes back."""
+        """Escape clears the marks first, then a filter typed on the screen; then it goes back."""
         if self.mark_count:
             count = self.mark_count
             self.clear_marks()
             self.notify(f"cleared {counted(count, 'mark')}", timeout=2)
-        else:
+        elif not self.clear_typed_filter():
             self.action_back()
+
+    def clear_typed_filter(self) -> bool:
+        """Clears a filter typed on the screen; False where there is none (RowScreen has the filter)."""
+        return False
 
     # -- bulk decisions -----------------------------------------------------------------------
 

@@ -79,6 +79,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         self.show_all = False
         self.spec = FilterSpec()
         self.filter_query = ""  # the text behind ``spec``: restored when the screen is shown again
+        self.opened_filter = ""  # the filter a navigator opened the screen with: escape keeps it
         self._past_filter: tuple[int, int] | None = None  # (entry, row) listed despite the filter: widen
         self.sort_key, self.sort_descending = self.default_sort
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
@@ -392,7 +393,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def preset_filter(self, query: str) -> None:
         """Show the flagged rows matching ``query`` (a navigator opened them); old marks go."""
         self._past_filter = None
-        self.filter_query = query
+        self.filter_query = self.opened_filter = query
         self.spec = parse_filter(query)
         self.show_all = False
         if self._marks is not None:
@@ -432,6 +433,20 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
 
     def action_filter(self) -> None:
         self.query_one("#filter", FilterBar).focus()
+
+    def clear_typed_filter(self) -> bool:
+        """Escape's second step (after the marks, before going back), as in less, vim or fzf: a
+        filter typed here goes, back to the one the screen was opened with (a navigator's pair, else
+        none). It went straight back to the summary, the typed filter kept for the next visit."""
+        if self.filter_query == self.opened_filter and self._past_filter is None:
+            return False
+        typed = self.filter_query
+        self.query_one("#filter", FilterBar).value = self.opened_filter
+        self.set_filter(self.opened_filter)
+        opened = f"; back to {terminal_safe(self.opened_filter)!r}" if self.opened_filter else ""
+        self.notify(f"filter {terminal_safe(typed)!r} cleared{opened} (esc again: back)" if typed != self.opened_filter
+                    else "the row listed past the filter goes (esc again: back)", timeout=3)
+        return True
 
     def action_focus_detail(self) -> None:
         detail = self.query_one("#detail")
