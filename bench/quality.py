@@ -58,6 +58,12 @@ Holdout variants (session 25, probe25; opt-in, never tuned on; bench/README.md "
                       greeting, a typo; never exact), shuffled; noise per row, so near copies may disagree
   banking77X+news     two sources in one file: the queries and 500 ag_news descriptions of each topic, the
                       topics as 4 more labels (banking77test: 5,080 rows, 81 labels)
+Holdout variants (session 27, holdout27; opt-in, never tuned on; bench/README.md "Session 27 (holdout27)"):
+  X+rare3             two labels, a rare positive (spam / fraud): classes in random order form it until it holds
+                      3% of the rows (ag_news: one topic cut to 176 of 5,876 rows; banking77test: 3 intents, 92)
+  X+bal20, X+few20    small sets: 20 classes at random, 100 rows each / 15-30 rows each
+  X+shot10            few-shot intents: every class cut to 10 rows (banking77: 770 rows)
+  ``twin`` on X+near  flips only on near copies, so each flip leaves a paraphrase-like pair under two labels
 Sanity (no noise at all): ``--rates 0`` flags only what the real labels give (AP blank); a tool that
 flags tens of % of a clean dataset is broken. ``--sanity`` runs that and the degenerate shapes.
 Noise: ``uniform`` (a random other class), ``confusable`` (the class whose centroid is nearest,
@@ -110,7 +116,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.quality_data import (  # noqa: E402
     DEFAULT_DATASETS, KINDS, SANITY_DATASETS, bench_cache, cached_array, load_dataset, minilm_spec,
 )
-from bench.quality_shapes import inject, later_copies, noise_targets  # noqa: E402
+from bench.quality_holdout27 import copy_rows  # noqa: E402
+from bench.quality_shapes import inject, noise_targets  # noqa: E402
 
 
 def plain_pred_probs(features: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -331,7 +338,7 @@ def main() -> None:
         _, labels, features = data
         minilm = load_dataset(minilm_spec(spec))[2] if minilm_spec(spec) != spec else features
         targets = noise_targets(minilm, labels)  # the same noise whatever the embeddings
-        targets["copy"] = later_copies(data[0])  # ``twin`` noise: rows repeating an earlier text
+        targets["copy"] = copy_rows(spec, data[0])  # ``twin`` noise: rows repeating an earlier text (+near: a near copy)
         neighbours = build_graph(features, k=10).indices  # labels play no part: built once
         for kind in args.kinds.split(","):
             for rate in map(float, args.rates.split(",")):

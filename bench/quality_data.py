@@ -16,6 +16,7 @@ from bench.quality_shapes import (
     long_tail_rows, near_copies, one_vs_rest, parent_and_children, projected, projection_dims,
     random_merge, scattered_copies, second_source_rows, shape_rows, split_classes, title_rows,
 )
+from bench.quality_holdout27 import HOLDOUT27, NEAR_ORIGIN, holdout27_rows
 
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
@@ -79,7 +80,7 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
 
     base, *variants = spec.split("+")
     known = (("longtail", "split", "tfidf", "dup", "topics", "twins", "other60", "vsrest10") + SHAPES + COARSE + RMERGE
-             + HOLDOUT25)
+             + HOLDOUT25 + HOLDOUT27)
     if base not in BASES or any(v not in known and projection_dims(v) is None and first_words_count(v) is None
                                 for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
@@ -114,6 +115,10 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     if "vsrest10" in variants:  # session 24: one label against the rest, 10:90
         keep, labels = one_vs_rest(labels)
         texts, vectors = [texts[i] for i in keep], vectors[keep]
+    for variant in HOLDOUT27:  # session 27 (holdout27): a rare positive, small sets, few-shot intents
+        if variant in variants:
+            keep, labels = holdout27_rows(labels, variant)
+            texts, vectors = [texts[i] for i in keep], vectors[keep]
     if "longtail" in variants:
         keep = long_tail_rows(labels)
         texts, labels, vectors = [texts[i] for i in keep], labels[keep], vectors[keep]
@@ -130,6 +135,7 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     if "near" in variants:  # session 25: near copies (edited, never exact) of a third of the rows
         origin, texts = near_copies(texts)
         labels, vectors = labels[origin], minilm_vectors(texts)
+        NEAR_ORIGIN[spec] = origin  # ``twin`` noise on near copies (bench/quality_holdout27.py)
     if "tfidf" in variants:
         vectors = tfidf_vectors(texts)
     for dims in filter(None, map(projection_dims, variants)):  # after the shapes: vectors of the rows kept

@@ -301,3 +301,26 @@ def test_a_cell_whose_flips_leave_one_class_is_skipped_not_a_crash() -> None:
     assert not label_checked(one_class)
     two_classes = run_datalab(np.arange(40) % 2, probs, None, issue_types=("label",)).issues
     assert label_checked(two_classes)
+
+
+def test_session27_holdout_shapes() -> None:
+    """Holdout shapes (session 27): ``rare3`` a 3% positive against the rest; ``bal20`` 20 classes of 100 rows;
+    ``few20`` 20 classes of 15-30; ``shot10`` every class at 10 rows; ``twin`` noise on ``+near`` flips only near
+    copies whose original came earlier (``copy_rows``), exact later copies as before."""
+    from bench.quality_holdout27 import NEAR_ORIGIN, copy_rows, holdout27_rows
+
+    labels = labels_of(77, 130)
+    keep, binary = holdout27_rows(labels, "rare3")
+    assert set(np.unique(binary)) == {0, 1} and abs(binary.mean() - 0.03) < 0.002
+    for variant, low, high, classes in (("bal20", 100, 100, 20), ("few20", 15, 30, 20), ("shot10", 10, 10, 77)):
+        keep, out = holdout27_rows(labels, variant)
+        counts = np.bincount(out)
+        assert len(counts) == classes and counts.min() >= low and counts.max() <= high
+        assert (np.bincount(labels[keep], minlength=77) > 0).sum() == classes
+    texts = ["a", "b", "a'", "c", "b'", "a", "b''"]
+    NEAR_ORIGIN["x+near"] = np.array([0, 1, 0, 3, 1, 0, 1])
+    try:
+        assert copy_rows("x+near", texts).tolist() == [False, False, True, False, True, True, True]
+        assert copy_rows("x", texts).tolist() == [False, False, False, False, False, True, False]
+    finally:
+        del NEAR_ORIGIN["x+near"]
