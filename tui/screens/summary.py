@@ -58,6 +58,19 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: f
     return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
 
 
+def non_iid_cell(p_value: float | None, order: LabelOrder | None = None, z: float | None = None) -> str:
+    """The issue table's Flagged cell for the dataset-level Non-IID row: what the verdict line below
+    says, in a word. Datalab's count (1 where its p-value flags the order, else 0) read 'Non-IID 0'
+    above 'the row order is NOT random: the labels run together in rows 2,618-3,079' (probe27)."""
+    if p_value is None:
+        return "not checked"
+    runs = order is not None and (order.grouped or order.partly_grouped)
+    evidence = order_evidence(p_value, z)
+    if runs or evidence == STRONG:
+        return "NOT random"
+    return "no" if evidence == NONE else "likely"
+
+
 #: How many notes the summary lists; the report (r) has them all.
 SUMMARY_NOTES = 5
 
@@ -232,13 +245,16 @@ class SummaryScreen(HistoryKeys, Screen):
             if name not in self.view.counts:  # its check did not run; a note says why (it showed 0)
                 table.add_row(ISSUE_TITLES.get(name, name), "not checked", "-", "-", key=name)
                 continue
-            flagged = self.view.counts[name]
-            if name == "non_iid":
-                decided, remaining = "-", "dataset-level"
+            flagged = f"{self.view.counts[name]:,}"
+            if name == "non_iid":  # the verdict in a word, not Datalab's 0 or 1 (the report keeps it)
+                # 'row order', what is left to look at, where 'dataset-level' stood: 'NOT random' beside
+                # it put the table past 60 columns (a sideways scroll bar under it)
+                flagged = non_iid_cell(self.view.p_value, self.view.label_order, self.view.p_z)
+                decided, remaining = "-", "-" if flagged == "no" else "row order"
             else:
                 done = self.book.decided_among(self.view.flagged(name))
-                decided, remaining = f"{done:,}", f"{flagged - done:,}"
-            table.add_row(ISSUE_TITLES.get(name, name), f"{flagged:,}", decided, remaining, key=name)
+                decided, remaining = f"{done:,}", f"{self.view.counts[name] - done:,}"
+            table.add_row(ISSUE_TITLES.get(name, name), flagged, decided, remaining, key=name)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         self.query_one("#health", Static).update(health_line(self.view))  # thresholds may have moved
