@@ -40,6 +40,16 @@ def test_a_second_class_under_the_cut_is_named(pinned_result):
     assert f"'{view.shown_names[2]}'" not in words and f"'{view.shown_names[3]}'" not in words, words
 
 
+def test_the_flag_is_not_counted_as_every_row_under_the_cut(pinned_result):
+    """ui27b (tmux, banking77 test cut to 2/3/4/6): '2 rows belong to under-represented classes. Also
+    under that cut ...: 'activate_my_card' 3 rows' counted 2 rows under the cut, then named 3 more."""
+    words = verdict(imbalanced_view(pinned_result, (2, 3, 4, 6)))
+    assert "belong to under-represented classes" not in words, words
+    assert "2 rows flagged as under-represented (threshold 0.1 of an even share). Also under that cut" in words, words
+    alone = verdict(imbalanced_view(pinned_result, (2, 5, 6)))
+    assert "2 rows belong to under-represented classes" in alone, alone  # the rarest alone: as before
+
+
 def test_nothing_more_said_where_the_rarest_is_alone_under_the_cut(pinned_result):
     words = verdict(imbalanced_view(pinned_result, (2, 5, 6)))
     assert "Also under" not in words, words

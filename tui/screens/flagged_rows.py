@@ -39,9 +39,13 @@ class FlaggedRowsScreen(RowScreen):
                 return (f"Every class has {counted(int(counts[0]), 'row')} ({share:.1%}); "
                         f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to "
                         f"under-represented classes{limit}.")
+            also = also_under(view, threshold)
+            # beside the classes also under the cut, 'N rows belong to under-represented classes'
+            # counted the flag's rows as if they were all of them (ui27b, banking77 test cut to 2/3/4/6)
+            belong = (f"{counted(flagged, 'row')} flagged as under-represented{limit}" if also else
+                      f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to under-represented classes{limit}")
             return (f"Rarest class {quoted(view.shown_names[rarest])}: {counted(int(counts[rarest]), 'row')} ({share:.1%}); "
-                    f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to under-represented classes{limit}."
-                    + also_under(view, threshold))
+                    f"{belong}.{also}")
         if self.issue_type == "underperforming_group":
             clustering = (info.get("clustering") or {}).get("stats") or {}
             clusters = clustering.get("n_clusters")
