@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from textual.geometry import Size
 from textual.widgets import Label
 
 SEPARATOR = " · "
@@ -39,6 +40,16 @@ class PartsLabel(Label):
 
     def on_resize(self) -> None:
         self.update(packed(self.parts, self.content_region.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Packed to the width the layout gives, before the frame is drawn: the Resize event comes
+        after it. A cached reopen of the demo at 80x24 drew the summary's journal line first as
+        composed (one line, wrapped by words: '... (0.0%) · R re-audits, C' / 'confusions') for
+        0.1-0.3 s, then packed (ui27, ui27b: 2 of 62 tmux captures 40 ms apart)."""
+        if width > 0 and (text := packed(self.parts, width)) != str(self.render()):
+            self.update(text, layout=False)  # this layout pass sizes it; a second is not needed
+            self.clear_cached_dimensions()
+        return super().get_content_height(container, viewport, width)
 
     def set_parts(self, parts: Iterable[str]) -> None:
         """New ``parts``, packed to the width the label has now."""
