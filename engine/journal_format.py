@@ -93,6 +93,7 @@ class ReplayProblems:
         self.ambiguous: list[int] = []
         self.other_cells: list[int] = []  # the one row with the text differs in its other columns
         self.twins_gone: list[int] = []  # an exclusion of one of identical rows, fewer of them left now
+        self.kept_twins_gone: list[int] = []  # a keep of one of identical rows, fewer of them left now
         self.id_shared: list[int] = []  # the decided row shared its id; the row with it here is another one
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.data_names: set[str] = set()  # data files decisions were made on, other than this run's
@@ -109,7 +110,7 @@ class ReplayProblems:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
         for name in ("out_of_range", "id_missing", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved", "twin_taken",
-                     "partial_groups", "other_cells", "twins_gone", "made_single", "replaced", "id_shared"):
+                     "partial_groups", "other_cells", "twins_gone", "kept_twins_gone", "made_single", "replaced", "id_shared"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
@@ -130,7 +131,7 @@ class ReplayProblems:
         """Decisions (journal lines) recorded but not applied to the current data."""
         return (len(self.text_changed) + len(self.out_of_range) + len(self.id_missing) + len(self.bad_label)
                 + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
-                + len(self.twins_gone) + len(self.made_single) + len(self.id_shared)
+                + len(self.twins_gone) + len(self.kept_twins_gone) + len(self.made_single) + len(self.id_shared)
                 + sum(n for _, n, _ in self.partial_groups)
                 + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
                 + sum(map(len, self.other_text_column.values())))
@@ -217,6 +218,11 @@ class ReplayProblems:
                           "copies and fewer of them are left now (the data is an export made with these decisions, "
                           "or a copy was deleted since): excluding a copy left could drop the text altogether "
                           f"(rows {rows_text(self.twins_gone)})")
+        if self.kept_twins_gone:
+            report.append(f"{counted(len(self.kept_twins_gone), 'keep')} not applied: the kept row had identical "
+                          "copies and fewer of them are left now (the data is an export made with these decisions, or "
+                          "the kept row changed since): a copy left may be another row, and would let the keep's group "
+                          f"apply (rows {rows_text(self.kept_twins_gone)})")
         if self.data_names and self.unapplied:  # a journal passed for another file, or the default one shared
             names = ", ".join(sorted(self.data_names))
             this = f" (this data: {self.data_name})" if self.data_name else ""

@@ -130,7 +130,7 @@ class RowMatcher:
             problems.data_name = self.data_name
         if twins and self._twins_gone(entry):  # before the id and the position: the export made with it holds a
             # copy there (identical rows share their id too: a repeated id matched the copy left, and dropped it)
-            problems.twins_gone.append(stored)
+            (problems.twins_gone if entry["action"] == "exclude" else problems.kept_twins_gone).append(stored)
             return Match(None, self.match(entry, ReplayProblems(), twins=False).row)
         if self.uses_ids(entry):
             wanted = entry["id"]
@@ -143,7 +143,7 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return NO_MATCH
                 row = stored
-                if self._copy_has_it(row, entry):  # copies of a row share its id: as for copies without one
+                if self._copy_has_it(row, entry) or twins and self._copy_unknown(row, entry):  # copies share its id
                     problems.ambiguous.append(stored)
                     return Match(None, stored if twins else None)
             else:
@@ -164,7 +164,7 @@ class RowMatcher:
                     return NO_MATCH
                 row = rows[0]
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
-            if self._copy_has_it(stored, entry):  # which copy was decided is unknown: another has its label
+            if self._copy_has_it(stored, entry) or twins and self._copy_unknown(stored, entry):  # which copy?
                 problems.ambiguous.append(stored)  # an earlier decision there stays replaced:
                 return Match(None, stored if twins else None)
             row = stored
@@ -244,6 +244,21 @@ class RowMatcher:
         return (moved != row and self.text_hash(moved) == entry["text_sha256"] and self.label(moved) == after
                 and self._same_row(moved, entry))
 
+    def _copy_unknown(self, row: int, entry: dict[str, Any]) -> bool:
+        """An exclusion or keep of one of several identical rows (text, other columns and id, if any, alike), taken
+        by its position on data that is not the file it was made on, where several such copies are here: which one
+        was decided is unknown. Refused, as where the position holds another row (seed 2379 of journal27's fuzzer:
+        refused on the re-sorted data, the copy's exclusion applied on the export made from it, the export's
+        dropped rows having moved a copy to the stored position: a row lost on re-export). A renamed file's such
+        lines are refused too: position there is no more certain than on the export."""
+        copies, made_on = entry.get("text_copies"), entry.get("data")
+        if (entry.get("action") not in ("exclude", "keep") or isinstance(copies, bool) or not isinstance(copies, int)
+                or copies < 2 or not isinstance(made_on, str) or made_on == self.data_name):
+            return False
+        rows = ((self._id_rows(entry["id"]) or self._loose_id_rows(entry["id"])) if self.uses_ids(entry)
+                else self._hash_rows(entry["text_sha256"]))
+        return len(self._decided_rows(rows, entry)) > 1
+
     def prepare_lines(self, lines: list[dict[str, Any]]) -> None:
         """Before ``lines`` are replayed: the ``row_hash`` of the rows they name, in one pass, not one by one,
         and the rows they leave excluded, by the data they were made on (``_copy_has_it``: the rows the export
@@ -257,9 +272,12 @@ class RowMatcher:
         """An exclusion of one of several identical rows (text and other columns: the line's
         ``text_copies``) where fewer of them are left: the data is the export made with it (the
         copy dropped there), or a copy was deleted. Excluding one left, whichever, could drop the
-        text altogether (an exact duplicate excluded, then the export replayed: both gone)."""
+        text altogether (an exact duplicate excluded, then the export replayed: both gone). A keep too: the copy
+        left at its position may be another row, and the keep let its group's exclusions apply (seed 2159 of
+        journal27's fuzzer: a group refused on the data, its kept row's text edited, applied on the export)."""
         copies = entry.get("text_copies")
-        if entry.get("action") != "exclude" or isinstance(copies, bool) or not isinstance(copies, int) or copies < 2:
+        if (entry.get("action") not in ("exclude", "keep") or isinstance(copies, bool) or not isinstance(copies, int)
+                or copies < 2):
             return False
         rows = self._hash_rows(entry["text_sha256"])
         self.prepare_prints(rows)
