@@ -63,8 +63,10 @@ ISSUE_TYPES = (
 # by cleanlab's, class_rates.one_way_noise; 33: the same model's posterior on the two-class posterior's path too,
 # where held-out rows back it, class_rates.one_way_model; 34: a label that reads as a parent of others counted right
 # for its children's texts, and the parent's share not held against a child's label, engine/parent_labels.py;
-# 35: T's condition number read at the 90% quantile of redrawn confident-joint counts too, noise_trust.condition_upper)
-LABEL_VERSION = 35
+# 35: T's condition number read at the 90% quantile of redrawn confident-joint counts too, noise_trust.condition_upper;
+# 36: 35 undone, the point condition number alone again (review27: the stable path was the one that misses a mixed
+# group's errors, and 100 SVDs cost 117 s at 1,000 classes))
+LABEL_VERSION = 36
 
 
 @dataclass

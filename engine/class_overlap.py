@@ -17,8 +17,8 @@ classes shuffled among themselves gives one group of the 4 at 0.15-0.23 (bench/R
 Each group also says how many of its rows cleanlab's confident joint counts as another class of the group
 (``likely_mislabelled``; banking77 test's shuffled currency classes: 105-119 for 131 changed labels over folds
 3/4/5 x 3 seeds) and how many the label check flags (``flagged``, ``with_flags``): one reading of the group on either
-of the label check's paths, and the label-issue count stays the flags' (issue 17, session 27: the guard's path had
-flipped with the fold split, 13 flags or 159 with ~110 inside the group; engine/noise_trust.condition_upper).
+of the label check's paths, and the label-issue count stays the flags' (issue 17, session 27: the guard's path flips
+with the fold split there, 13 flags or 159 with ~110 inside the group; bench/README.md, session 27 (trust27)).
 
 Written over the confusion counts rather than with cleanlab's ``find_overlapping_classes``: that
 ranks class pairs by the confident joint's mass and has no threshold, where this needs a verdict

@@ -271,7 +271,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
     cleanlab_count = int(confident.sum() - np.trace(confident))  # num_label_issues(off_diagonal)
     joint = np.asarray(estimate_joint(labels, probs, confident_joint=confident), dtype=np.float64)
     noise = without_tiny_classes(noise_matrix(labels, probs, joint), labels, joint)
-    diagnostics, reasons = assess(labels, probs, noise, joint, confident)
+    diagnostics, reasons = assess(labels, probs, noise, joint)
     notes: list[str] = []
     q = _sharpened(probs, SHARPNESS)
     tiny_rows = np.bincount(labels, minlength=probs.shape[1])[labels] < TINY_CLASS_ROWS

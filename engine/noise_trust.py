@@ -10,9 +10,7 @@ at 0.35 (true 0.06), ``T``'s diagonal fell to 0.005 for tiny classes, its condit
 to 4.7e3, the posterior (then with ``T^-1 p``) amplified the errors, and 91% of the rows scored
 below 0.5. So the posterior is used only while the estimate is trustworthy (``assess``; tiny
 classes' rows and columns of ``T`` set to uniform noise first): ``T`` well-conditioned, classes
-large enough to estimate it, the classifier well above chance. The condition number is read with its
-sampling error (``condition_upper``: redraws of the confident joint's counts), so that a block of classes whose
-labels are mixed among themselves, ``T`` nearly rank 1 there, does not pass or fail with the fold split. Otherwise the score is
+large enough to estimate it, the classifier well above chance. Otherwise the score is
 Datalab's own ``label_score`` (self-confidence), with a note saying why.
 
 **Which noise model the labels follow** (``structure_evidence``). A trusted ``T`` can still
@@ -58,15 +56,6 @@ from engine.noise_matrix import flip_destinations, noise_matrix, without_tiny_cl
 #: and with 3 flips ranked them at AP 0.28 against self-confidence's 0.53; bench/README.md.
 #: Every bench/quality.py matrix cell has a median class of 61 rows or more.)
 MAX_CONDITION = 50.0
-#: The condition number read with its sampling error (``condition_upper``): ``T`` from ``CONDITION_DRAWS``
-#: redraws of the confident joint's counts, and the ``CONDITION_QUANTILE`` quantile of their condition numbers
-#: against ``MAX_CONDITION``. A point estimate flipped with the fold split where ``T`` is near-singular in one block:
-#: banking77 test with 4 currency classes' labels shuffled among themselves (a 4x4 block of ``T`` nearly rank 1,
-#: its smallest singular value estimation noise, 0.004-0.05), over folds 3/4/5 x seeds 0-2: 19-277, trusted on 6
-#: of 9 splits, and the count flagged 13-16 untrusted, 155-174 trusted; the upper quantile: 97-187 on all 9.
-#: Plain banking77 test 1.4-1.5, AG News 1.15 (bench/README.md, session 27 (trust27)).
-CONDITION_DRAWS = 100
-CONDITION_QUANTILE = 0.9
 MIN_KAPPA = 0.5
 MIN_ROWS_PER_CLASS = 20
 #: Model selection between ``T``'s flip destinations and uniform ones (``structure_evidence``):
@@ -119,51 +108,20 @@ def structure_evidence(labels: np.ndarray, probs: np.ndarray, *, sharpness: floa
             "z": mean / spread if spread > 0 else 0.0}
 
 
-def condition_upper(labels: np.ndarray, probs: np.ndarray, confident: np.ndarray, seed: int = 0) -> float:
-    """The ``CONDITION_QUANTILE`` quantile of ``T``'s condition number over ``CONDITION_DRAWS`` redraws of
-    cleanlab's confident joint (``confident``, uncalibrated): each given label's row of counts drawn again
-    multinomially on its own shares, then calibrated and floored as ``T`` is (engine/noise_matrix.py). A block of
-    classes whose labels are mixed among themselves makes ``T`` nearly rank 1 there: its smallest singular value is
-    then estimation noise, and some redraws put it near 0 whatever the fold split gave."""
-    from threadpoolctl import threadpool_limits
-
-    rng = np.random.default_rng(seed)
-    totals = confident.sum(axis=1).astype(np.int64)
-    shares = confident / np.maximum(totals, 1)[:, None]
-    given = np.bincount(labels, minlength=len(confident))
-    conditions = np.empty(CONDITION_DRAWS)
-    # one BLAS thread: a small matrix's SVD on a busy machine took 35 ms threaded, 2 ms alone (154 classes)
-    with threadpool_limits(limits=1, user_api="blas"):
-        for draw in range(CONDITION_DRAWS):
-            drawn = np.array([rng.multinomial(total, share) if total else row
-                              for total, share, row in zip(totals, shares, confident)], dtype=np.float64)
-            # cleanlab's calibration (each given label's row to its row count), less its rounding to whole rows
-            joint = drawn / np.maximum(drawn.sum(axis=1, keepdims=True), 1e-12) * given[:, None]
-            joint /= max(float(joint.sum()), 1e-12)
-            conditions[draw] = np.linalg.cond(without_tiny_classes(noise_matrix(labels, probs, joint), labels, joint))
-    return float(np.quantile(np.nan_to_num(conditions, nan=np.inf), CONDITION_QUANTILE))
-
-
-def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.ndarray,
-           confident: np.ndarray | None = None) -> tuple[dict[str, float], list[str]]:
-    """Diagnostics of the noise estimate and the reasons (if any) not to trust it. With ``confident`` (cleanlab's
-    confident joint behind ``joint``), a condition number under ``MAX_CONDITION`` is read with its sampling error
-    too (``condition_upper``)."""
+def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.ndarray) -> tuple[dict[str, float], list[str]]:
+    """Diagnostics of the noise estimate and the reasons (if any) not to trust it."""
     n_classes = probs.shape[1]
     counts = np.bincount(labels, minlength=n_classes)
     accuracy = float(np.mean(probs.argmax(axis=1) == labels))
     chance = float(counts.max() / max(len(labels), 1))
     kappa = (accuracy - chance) / max(1.0 - chance, 1e-12)
     condition = float(np.linalg.cond(noise))
-    well_posed = np.isfinite(condition) and condition <= MAX_CONDITION
-    upper = condition_upper(labels, probs, confident) if confident is not None and well_posed else None
     diagonal = np.diag(noise)
     present = counts > 0
     median_rows = float(np.median(counts[present])) if present.any() else 0.0
     diagnostics = {
         "noise_rate": round(float(np.clip(1.0 - np.trace(joint), 0.0, 1.0)), 4),
         "condition_number": round(condition, 2) if np.isfinite(condition) else None,
-        "condition_upper": round(upper, 2) if upper is not None and np.isfinite(upper) else None,
         "min_kept_rate": round(float(diagonal[present].min()), 4) if present.any() else None,
         "accuracy": round(accuracy, 4), "kappa": round(kappa, 4), "median_rows_per_class": median_rows,
     }
@@ -171,10 +129,6 @@ def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.n
     if not np.isfinite(condition) or condition > MAX_CONDITION:
         reasons.append(f"its noise matrix is ill-conditioned (condition number {condition:.3g} > {MAX_CONDITION:g}: "
                        "the model's own confusions read as label noise)")
-    elif upper is not None and not upper <= MAX_CONDITION:
-        reasons.append(f"its noise matrix is ill-conditioned within its sampling error (condition number "
-                       f"{condition:.3g}, but {upper:.3g} at the {CONDITION_QUANTILE:.0%} quantile of {CONDITION_DRAWS} "
-                       f"redraws of its counts > {MAX_CONDITION:g}: a block of classes reads as one)")
     if median_rows < MIN_ROWS_PER_CLASS:
         reasons.append(f"classes are too small to estimate it (median {median_rows:g} rows per class)")
     if kappa < MIN_KAPPA:

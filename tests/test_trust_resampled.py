@@ -1,40 +1,14 @@
-"""The trust guard's condition number read with its sampling error (engine/noise_trust.condition_upper), and a group
-of classes whose labels are mixed among themselves read one way (engine/class_overlap.py): issue 17, session 27.
-Seeds stand in for fold splits: each gives the same mixed group fresh estimation noise."""
+"""A group of classes whose labels are mixed among themselves, read one way on either path of the trust guard
+(engine/class_overlap.py): issue 17, session 27. (95feaaa also read T's condition number at an upper quantile of
+redrawn counts so the path would not flip with the fold split; undone at LABEL_VERSION 36: the stable path missed
+the group's errors, F1 0.61 -> 0.03 at the default folds, and cost 117 s at 1,000 classes.)"""
 
 from __future__ import annotations
 
 import numpy as np
-from synthetic import confusable_probs, mixed_group, sibling_classes
+from synthetic import mixed_group
 
 from engine.label_posterior import score_labels
-from engine.noise_trust import MAX_CONDITION
-
-SPLITS = range(6)
-
-
-def test_a_mixed_group_takes_one_path_whatever_the_split():
-    """The point condition number lands either side of the limit (old code: the posterior on some splits, flagging
-    nearly every row of the group, self-confidence on others); its upper quantile does not."""
-    verdicts = [score_labels(*mixed_group(seed)[:2]) for seed in SPLITS]
-    points = [verdict.diagnostics["condition_number"] for verdict in verdicts]
-    assert min(points) < MAX_CONDITION < max(points)  # the case: a point estimate that flips
-    assert {verdict.method for verdict in verdicts} == {"self-confidence"}
-    assert {verdict.diagnostics["noise_model"] for verdict in verdicts} == {"untrusted"}
-    for verdict, point in zip(verdicts, points):
-        if point <= MAX_CONDITION:
-            assert verdict.diagnostics["condition_upper"] > MAX_CONDITION
-            assert "ill-conditioned within its sampling error" in verdict.notes[0]
-    counts = [verdict.estimated_issues for verdict in verdicts]
-    assert max(counts) <= 1.5 * min(counts) and all(int(v.flags.sum()) == v.estimated_issues for v in verdicts)
-
-
-def test_a_well_estimated_matrix_keeps_its_path():
-    """Where T is estimated well its redraws agree with it, and the verdict is the same as before the bound."""
-    for given, probs, _ in (confusable_probs(0), sibling_classes(0)):
-        diagnostics = score_labels(given, probs).diagnostics
-        assert diagnostics["condition_upper"] < 2 * diagnostics["condition_number"] < MAX_CONDITION
-
 
 def test_the_overlap_note_counts_the_group_and_its_flags():
     """One reading of the group on either path: its rows, cleanlab's count of them as another class of the group,
