@@ -173,16 +173,37 @@ def label_order(labels: np.ndarray, rank: np.ndarray | None = None) -> LabelOrde
 
 def chance_reaches(labels: np.ndarray, changes: int, rounds: int = PERMUTATIONS) -> bool:
     """Whether one of ``rounds`` seeded random orders of ``labels`` has ``changes`` label changes
-    between consecutive rows or fewer (it stops at the first)."""
+    between consecutive rows or fewer (it stops at the first). Where one class holds most rows, an
+    order is drawn as the other rows' places and order (``minority_changes``: O(those rows), where
+    a whole permutation of 1M rows took 13.6 s for 199, review27)."""
     import numpy as np
 
     rng = np.random.default_rng(0)
     compact = np.unique(labels, return_inverse=True)[1].astype(np.int32)  # permuting int32 is cheaper
+    counts = np.bincount(compact)
+    others = compact[compact != int(counts.argmax())]
     for _ in range(rounds):
-        shuffled = rng.permutation(compact)
-        if np.count_nonzero(shuffled[1:] != shuffled[:-1]) <= changes:
+        if len(others) * 4 <= len(compact):
+            drawn = minority_changes(len(compact), rng.choice(len(compact), len(others), replace=False),
+                                     rng.permutation(others))
+        else:
+            shuffled = rng.permutation(compact)
+            drawn = int(np.count_nonzero(shuffled[1:] != shuffled[:-1]))
+        if drawn <= changes:
             return True
     return False
+
+
+def minority_changes(n_rows: int, places: np.ndarray, labels: np.ndarray) -> int:
+    """Label changes of an order in which rows ``places`` hold ``labels`` (in place order) and every
+    other row the one majority class: two changes across each gap of majority rows between them, one
+    where two of them meet with different labels, one at each end of the file the majority holds."""
+    import numpy as np
+
+    places = np.sort(places)
+    meets = np.diff(places) == 1
+    return int(np.count_nonzero(labels[1:][meets] != labels[:-1][meets]) + 2 * np.count_nonzero(~meets)
+               + (places[0] > 0) + (places[-1] < n_rows - 1))
 
 
 def run_range(same: np.ndarray, q: float) -> tuple[int, int]:

@@ -47,3 +47,16 @@ def test_many_classes_keep_their_verdicts():
     labels[2618:] = np.sort(labels[2618:])
     assert label_order(labels).partly_grouped
     assert label_order(np.sort(labels)).grouped
+
+
+def test_an_order_drawn_by_the_minority_rows_counts_its_changes_exactly():
+    """chance_reaches draws an order as the minority rows' places and order where one class holds most
+    rows (O(those rows), not a permutation of the file): its change count is the file's, whatever the order."""
+    from engine.label_order import minority_changes
+
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        labels = rng.permutation(np.r_[np.zeros(200, np.int64), rng.integers(1, 4, rng.integers(1, 40))])
+        places = np.flatnonzero(labels != 0)
+        direct = int(np.count_nonzero(labels[1:] != labels[:-1]))
+        assert minority_changes(len(labels), places, labels[places]) == direct
