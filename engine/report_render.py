@@ -61,7 +61,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     ]
     width = max(len(name) for name in counts) if counts else 10
     for name, count in counts.items():
-        lines.append(f"  {name:<{width}}  {_count(count):>7}")
+        lines.append(f"  {name:<{width}}  {_count(count):>7}{_non_iid_aside(view, name, count)}")
     estimate = view["label_estimate"]
     if estimate is not None:
         lines.append(f"\nLabel errors estimated: {estimate['estimated_label_issues']:,} "
@@ -153,6 +153,16 @@ def _count(count: int | None) -> str:
     return "not checked" if count is None else f"{count:,}"
 
 
+def _non_iid_aside(view: dict[str, Any], name: str, count: int | None) -> str:
+    """' (Datalab's count; the labels' order: see Non-IID below)' beside a 0 for non_iid where the
+    labels' runs test finds the order not random: the table's 0 read as 'random' a few lines above
+    'NOT i.i.d.' (ui27b)."""
+    if name != "non_iid" or count != 0:
+        return ""
+    order = LabelOrder.from_dict(view.get("label_order"))
+    return " (Datalab's count; the labels' order: see Non-IID below)" if order is not None and order.beyond_chance else ""
+
+
 def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str:
     """The report as a Markdown note: what the text report says (the names' legend as a table,
     the label estimate, overlapping classes, the notes), then Datalab's report in a code block.
@@ -167,7 +177,7 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
                   for value, name in names.items()]
         lines.append("")
     lines += ["| issue type | rows flagged |", "|---|---:|"]
-    lines += [f"| {name} | {_count(count)} |" for name, count in counts.items()]
+    lines += [f"| {name} | {_count(count)}{_non_iid_aside(view, name, count)} |" for name, count in counts.items()]
     estimate = view["label_estimate"]
     if estimate is not None:
         lines += ["", f"Label errors estimated: **{estimate['estimated_label_issues']:,}** "
