@@ -157,7 +157,7 @@ def label_order(labels: np.ndarray, rank: np.ndarray | None = None) -> LabelOrde
     variance = m * q * (1 - q) + 2 * (m - 1) * (r - q * q) + (m - 1) * (m - 2) * (t - q * q)
     expected = m * (1 - q)
     z = (expected - changes) / np.sqrt(variance) if variance > 0 else 0.0
-    chance = chance_reaches(labels, changes) if z >= GROUPED_Z and variance < NORMAL_SD ** 2 else False
+    chance = chance_reaches(labels, changes, counts) if z >= GROUPED_Z and variance < NORMAL_SD ** 2 else False
     order = LabelOrder(n, k, changes, float(expected), float(z), one_block, sorted_blocks, chance_reached=chance)
     if not order.partly_grouped or not 0 < q < 1:
         return order
@@ -171,7 +171,7 @@ def label_order(labels: np.ndarray, rank: np.ndarray | None = None) -> LabelOrde
                       chance_reached=chance)
 
 
-def chance_reaches(labels: np.ndarray, changes: int, rounds: int = PERMUTATIONS) -> bool:
+def chance_reaches(labels: np.ndarray, changes: int, counts: np.ndarray, rounds: int = PERMUTATIONS) -> bool:
     """Whether one of ``rounds`` seeded random orders of ``labels`` has ``changes`` label changes
     between consecutive rows or fewer (it stops at the first). Where one class holds most rows, an
     order is drawn as the other rows' places and order (``minority_changes``: O(those rows), where
@@ -179,8 +179,7 @@ def chance_reaches(labels: np.ndarray, changes: int, rounds: int = PERMUTATIONS)
     import numpy as np
 
     rng = np.random.default_rng(0)
-    compact = np.unique(labels, return_inverse=True)[1].astype(np.int32)  # permuting int32 is cheaper
-    counts = np.bincount(compact)
+    compact = labels.astype(np.int32)  # permuting int32 is cheaper; ``counts``: label_order's bincount of them
     others = compact[compact != int(counts.argmax())]
     for _ in range(rounds):
         if len(others) * 4 <= len(compact):
