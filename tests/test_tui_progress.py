@@ -76,7 +76,8 @@ async def test_escape_cancels_a_running_audit(tmp_path, demo_csv):
     assert exit_lines(app) == ["textaudit: interrupted: the audit was cancelled before it finished; "
                                "nothing was opened; nothing is kept (no cache)"]
     unstarted = TextauditApp(source=str(path), options=options, journal_path=tmp_path / "j.jsonl")
-    assert exit_lines(unstarted) == ["textaudit: quit before the audit finished; nothing was opened"]
+    assert exit_lines(unstarted) == ["textaudit: quit before the audit finished; nothing was opened; "
+                                     "nothing is kept (no cache)"]
 
 
 async def test_a_cancel_says_what_the_cache_keeps(tmp_path, demo_csv):

@@ -76,6 +76,9 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
         self.audit_error: BaseException | None = None
         self.cancelled_after: list[str] = []  # the stages done when the audit was cancelled
         self.cancelled_kept = 0  # and the texts whose vectors a cancelled embedding kept
+        #: The stages finished so far, kept as they finish: ctrl+q or a closed serve tab quits with the
+        #: progress screen gone before the shell is told what the cache keeps (tui/launch.exit_lines).
+        self.stages_done: list[str] = []
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
         self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
@@ -154,7 +157,10 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
                 opened[0].close()
                 raise Cancelled("cancelled")
         except Cancelled as stopped:
-            self.post_message(AuditCancelled(getattr(stopped, "kept", 0)))
+            # set here too: after ctrl+q (the app gone, its messages dropped) the shell's line still
+            # counts the texts an embedding kept; app.run() returns once this thread has ended
+            self.cancelled_kept = getattr(stopped, "kept", 0)
+            self.post_message(AuditCancelled(self.cancelled_kept))
         except Exception as error:  # noqa: BLE001 - reaches the user as one line, never a traceback
             self.post_message(WorkFailed("audit", error))
         else:
@@ -172,6 +178,7 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
     def on_audit_progress(self, message: AuditProgress) -> None:
         if (progress := self.progress_screen()) is not None:  # under a dialog too: it stood still behind it
             progress.update_stage(message)
+            self.stages_done = list(progress.stage_done)
 
     def on_audit_finished(self, message: AuditFinished) -> None:
         self._given_view = message.view

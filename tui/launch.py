@@ -87,8 +87,10 @@ def exit_lines(app: TextauditApp) -> list[str]:
         from tui.cli import shell_safe
 
         return [f"textaudit: error: {shell_safe(readable(app.audit_error))}"]
-    if app.return_code == EXIT_CANCELLED:
-        from tui.screens.progress import cancelled_line
+    from tui.screens.progress import QUIT_HEAD, cancelled_line
 
+    if app.return_code == EXIT_CANCELLED:
         return [cancelled_line(app.cancelled_after, app.options.use_cache, app.cancelled_kept)]
-    return ["textaudit: quit before the audit finished; nothing was opened"]
+    # ctrl+q, or a serve tab closed, mid-audit: what the cache keeps, as after escape (it said only
+    # 'nothing was opened', the 2,048 texts embedded by then kept unsaid: ui28, ag_news in tmux)
+    return [cancelled_line(app.stages_done, app.options.use_cache, app.cancelled_kept, head=QUIT_HEAD)]

@@ -121,10 +121,13 @@ def fit_line(name: str, parts: list[str], clock: str, width: int | None, drop: l
     return joined([set_cell_size(kept[0], room - 1).rstrip() + "…", *kept[1:]]) if room >= 2 else text
 
 
-def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0) -> str:
+CANCELLED_HEAD = "textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"
+QUIT_HEAD = "textaudit: quit before the audit finished; nothing was opened"  # ctrl+q, a closed serve tab
+
+
+def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0, head: str = CANCELLED_HEAD) -> str:
     """The shell's line after a cancelled audit: what the next start reuses (each stage is cached
     whole once it finishes; an embedding cancelled midway keeps the ``kept_texts`` it encoded)."""
-    head = "textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"
     kept = [stage for stage in STAGES if stage in finished and stage != "load"]  # loading is not cached
     if not cached:
         return f"{head}; nothing is kept (no cache)"
