@@ -99,14 +99,17 @@ def _load_sentence_transformer(name: str, resolved: str) -> Any:
                     raise
                 from engine.hub import hub_offline, hub_unreachable
 
+                # no hub to ask is the machine's state, not a wrong option: 1, as 'hf:NAME' there (it
+                # was 2 here and 1 there for the same unplugged cable); a name the hub does not know is 2
                 if hub_offline():
-                    raise UsageError(f"model {name!r} is not on disk nor in the Hugging Face cache, "
-                                     "and HF_HUB_OFFLINE is set") from None
+                    raise DataError(f"--model {name}: not on disk nor in the Hugging Face cache, and "
+                                    "HF_HUB_OFFLINE is set; give a model folder, or --model tfidf") from None
                 if unreachable := hub_unreachable():
-                    raise UsageError(f"model {name!r} is not on disk nor in the Hugging Face cache, "
-                                     f"and the hub cannot be reached ({unreachable})") from None
+                    raise DataError(f"--model {name}: cannot reach the Hugging Face hub ({unreachable}), "
+                                    "and the model is not on disk nor in its cache; give a model folder, "
+                                    "or --model tfidf") from None
                 encoder = SentenceTransformer(path, device=resolved)  # a hub name not cached yet
-        except UsageError:
+        except (UsageError, DataError):
             raise
         except Exception as exc:  # unknown name, no network, broken folder
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -101,9 +101,23 @@ def test_bundled_model_loads_without_touching_the_environment(monkeypatch):
     assert "HF_HUB_OFFLINE" not in os.environ  # a later hf:NAME load may still go online
 
 
-def test_unknown_model_name_is_one_usage_error():
+def test_unknown_model_name_is_one_usage_error(monkeypatch):
+    """A name the hub answers for but does not know (the hub stood in by a probe that answers):
+    the command line's fault, 2; an unreachable hub is 1 (tests/test_model_hub_unreachable.py)."""
+    from huggingface_hub import constants
+
+    import engine.hub
     from engine.errors import UsageError
 
+    import sentence_transformers
+
+    def hub_answers(path, **_):  # what sentence-transformers raises for a name the hub lacks
+        raise OSError(f"{path} is not a local folder and is not a valid model identifier listed on "
+                      "'https://huggingface.co/models'")
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(engine.hub, "hub_unreachable", lambda: None)
+    monkeypatch.setattr(sentence_transformers, "SentenceTransformer", hub_answers)
     with pytest.raises(UsageError, match="no-such-org/no-such-model"):
         embed_texts(["hello"], model="no-such-org/no-such-model", device="cpu")
 

@@ -109,7 +109,8 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     _add_data_options(parser)
     parser.add_argument("--model", default=None, metavar="M",
-                        help="sentence-transformers name or path; 'tfidf' for no torch (default: bundled all-MiniLM-L6-v2)")
+                        help="sentence-transformers name or path; 'tfidf' for no torch (default: bundled all-MiniLM-L6-v2); "
+                             "a hub name not downloaded earlier needs the hub (exit 1 without it, as hf:NAME)")
     parser.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps (default: auto)")
     parser.add_argument("--precision", default="auto", choices=("auto", "fp32", "bf16", "fp16", "int8"),
                         help="embedding arithmetic: auto = bf16 on CPUs with native bf16, fp16 on CUDA, else fp32 "
