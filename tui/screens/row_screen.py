@@ -30,6 +30,7 @@ from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_hiding import HideDecided
 from tui.screens.row_marks import MarkKeys
 from tui.text_index import Check, Superseded
+from tui.title_fit import fit_title
 from tui.view import ISSUE_TITLES, AuditView, format_score, list_text, terminal_safe
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
@@ -339,8 +340,13 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             parts.insert(1, f"{self.mark_count:,} marked")
         if self.book.read_only:
             parts.insert(0, "READ-ONLY")  # first: a narrow terminal cuts the end of the bar
-        bar.update(" · ".join(parts))
+        typed = self.query_one("#filter", FilterBar).value
+        queries = (terminal_safe(typed), typed, self.filter_query)
+        bar.update(fit_title(parts, bar.content_region.width, queries))  # the filter part gives way, whole
         bar.set_class(self.book.read_only, "-read-only")
+
+    def on_resize(self) -> None:
+        self.update_title()  # fitted to the new width
 
     def title_parts(self) -> list[str]:
         shown = len(self.row_list.order)
