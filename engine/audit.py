@@ -67,6 +67,10 @@ ISSUE_TYPES = (
 # 36: 35 undone, the point condition number alone again (review27: the stable path was the one that misses a mixed
 # group's errors, and 100 SVDs cost 117 s at 1,000 classes))
 LABEL_VERSION = 36
+#: Part of the audit cache key (engine/pipeline.py, engine/multilabel_audit.py): bump when what the
+#: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
+#: the same words are near-duplicates, engine/same_words.py).
+CHECKS_VERSION = 2
 
 
 @dataclass
@@ -114,11 +118,13 @@ def run_datalab(
     cancel: threading.Event | None = None,
     copies: np.ndarray | None = None,
     class_names: Sequence[str] | None = None,
+    same_words: np.ndarray | None = None,
 ) -> DatalabFindings:
     """Find the chosen issue types; ``null_mask`` marks rows whose text is empty or missing,
     ``copies`` the rows whose exact text is also another label's (the label check's notes say how
     many of its flags those are: engine/label_copies.py), ``class_names`` the classes as the data spells
-    them (a note may name them: engine/parent_labels.py).
+    them (a note may name them: engine/parent_labels.py), ``same_words`` each row's group of texts
+    of the same words (engine/same_words.py; the near-duplicate check flags them).
 
     textaudit's issue managers (engine/issue_managers.py) do the work inside Datalab; a check
     that fails becomes a note ("<type> not checked: <reason>") instead of a silent zero.
@@ -132,7 +138,8 @@ def run_datalab(
     labels = np.asarray(labels, dtype=np.int64)
     lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
     run = RunContext(labels=labels, pred_probs=pred_probs, copies=copies,
-                     class_names=None if class_names is None else [str(name) for name in class_names])
+                     class_names=None if class_names is None else [str(name) for name in class_names],
+                     same_words=None if same_words is None else np.asarray(same_words, dtype=np.int64))
 
     def settings(issue_type: str) -> dict[str, Any]:  # 10M+ rows: bounded by engine/bounds.py
         return {**_issue_kwargs(issue_type), **issue_kwargs(issue_type, len(labels), features, run.notes)}
@@ -163,6 +170,8 @@ def find_each(
     ``run.notes``. Returns each type's seconds. Shared by the single- and multi-label audits."""
     from engine.issue_managers import CheckFailed
 
+    if null_mask is not None:  # the vector checks leave rows with no text to the null check (issue_managers._NoTextNoFlag)
+        run.null_mask = np.asarray(null_mask, dtype=bool)
     timings: dict[str, float] = {}
     for step, issue_type in enumerate(todo):
         if cancel is not None and cancel.is_set():

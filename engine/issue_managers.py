@@ -37,6 +37,8 @@ from cleanlab.datalab.internal.issue_manager import (
 )
 from cleanlab.datalab.internal.issue_manager_factory import register
 
+from engine.wording import counted_verb
+
 
 @dataclass
 class RunContext:
@@ -47,6 +49,8 @@ class RunContext:
     notes: list[str] = field(default_factory=list)  # for the user, e.g. why the label score fell back
     copies: np.ndarray | None = None  # rows whose exact text is also another label's (engine/label_copies.py)
     class_names: list[str] | None = None  # the classes as the data spells them, for notes that name them
+    null_mask: np.ndarray | None = None  # rows with no text (engine.audit.find_each sets it): see _NoTextNoFlag
+    same_words: np.ndarray | None = None  # per row its group of texts of the same words, -1 alone (engine/same_words.py)
 
 
 class CheckFailed(BaseException):
@@ -94,22 +98,142 @@ class _Checked:
         super().find_issues(*args, **kwargs)  # type: ignore[misc]
 
 
+class _NoTextNoFlag(_Checked):
+    """Mixin for the checks read off the vectors (outlier, near-duplicate, underperforming group):
+    a row with no text (``run.null_mask``; the null check's flag) gets no flag of its own, a score
+    of 1.0 (nothing found: a re-threshold in the TUI does not flag it again) and no near-duplicate
+    set, and is left out of other rows' sets.
+
+    Every empty text has the same vector (the model's reading of nothing), so blank rows were one
+    near-duplicate set of each other, and with a short row or two ('?', 'ok') Datalab's underperforming
+    group (probe28: banking77 test with 4 blank rows, each a near-duplicate of the other three, and
+    those 4 with '?' and 'ok' the underperforming group of 6 rows; AG News the same set of 4). The
+    null check already says each such row once; Datalab's own advice is to drop them before the others.
+    """
+
+    def _find_issues_for(self, run: RunContext, *args: Any, **kwargs: Any) -> None:
+        super()._find_issues_for(run, *args, **kwargs)
+        empty = run.null_mask
+        if empty is None or len(empty) != len(self.issues) or not empty.any():
+            return
+        flag, score = f"is_{self.issue_name}_issue", self.issue_score_key
+        issues = self.issues.copy()
+        issues.loc[empty, flag] = False
+        issues.loc[empty, score] = 1.0
+        self.issues = issues
+        if self.issue_name != UnderperformingGroupIssueManager.issue_name:  # its summary is its worst group's ratio
+            self.summary = self.make_summary(score=float(issues[score].mean()))
+        sets = self.info.get("near_duplicate_sets")
+        if sets is not None:
+            rows = np.flatnonzero(empty)
+            kept = [np.zeros(0, dtype=np.asarray(found).dtype) if empty[row]
+                    else np.setdiff1d(np.asarray(found), rows, assume_unique=True) for row, found in enumerate(sets)]
+            self.info = {**self.info, "near_duplicate_sets": kept}
+            # a row is flagged for being in a set: one whose only copies were empty texts is in none now
+            alone = np.fromiter((len(found) == 0 for found in kept), dtype=bool, count=len(kept))
+            issues.loc[alone, flag] = False
+
+
 class TextauditNullIssueManager(_Checked, NullIssueManager):
     """cleanlab's null check; failures raised."""
 
     issue_name = NullIssueManager.issue_name
 
 
-class TextauditOutlierIssueManager(_Checked, OutlierIssueManager):
-    """cleanlab's outlier check; failures raised."""
+class TextauditOutlierIssueManager(_NoTextNoFlag, OutlierIssueManager):
+    """cleanlab's outlier check; failures raised; rows with no text unflagged (:class:`_NoTextNoFlag`);
+    a note where the cut sits past nearly every row (:func:`even_spread_note`)."""
 
     issue_name = OutlierIssueManager.issue_name
 
+    def _find_issues_for(self, run: RunContext, *args: Any, **kwargs: Any) -> None:
+        super()._find_issues_for(run, *args, **kwargs)
+        note = even_spread_note(self.issues, self.info)
+        if note:
+            run.notes.append(note)
 
-class TextauditNearDuplicateIssueManager(_Checked, NearDuplicateIssueManager):
-    """cleanlab's near-duplicate check; failures raised."""
+
+#: The outlier note speaks where Datalab flags under this share of the rows (and the data has
+#: at least EVEN_SPREAD_MIN_ROWS rows: on a few dozen rows no cut means much).
+EVEN_SPREAD_SHARE = 0.001
+EVEN_SPREAD_MIN_ROWS = 500
+
+
+def even_spread_note(issues: pd.DataFrame, info: dict[str, Any]) -> str | None:
+    """A note where Datalab's outlier cut flags (almost) no row: where the cut sits on these
+    vectors, how far the farthest row is, and where the isolated rows are all the same.
+
+    Datalab flags a row whose mean distance to its k nearest rows is past Q3 + 1.7 IQR of every
+    row's. Where the texts spread evenly that fence lies past texts no user would keep (probe28:
+    AG News test, 7,600 rows, with 15 rows from elsewhere added (recipes, a banking question,
+    German, French, Chinese, keyboard gibberish, '?', 'ok'): 1 flagged; the cut at 1.54x the median
+    distance, the added rows at 1.08-1.60x, and 15 of AG News' own rows (health and lifestyle
+    stories) at 1.44-1.52x: the vectors do not set them apart. 12 of the 15 are among the 51
+    lowest outlier scores. banking77 test, same rows added: cut 2.22x, 14 of 15 flagged, no note).
+    Said only, never flagged: a cut moved to catch them would be set on these rows."""
+    flagged = issues.get("is_outlier_issue")
+    scores = issues.get("outlier_score")
+    cut, scale, t = info.get("issue_threshold"), info.get("scaling_factor"), info.get("t")
+    if flagged is None or scores is None or not cut or not scale or not t:
+        return None  # scored from pred_probs, not the vectors
+    n = len(issues)
+    count = int(np.asarray(flagged, dtype=bool).sum())
+    if n < EVEN_SPREAD_MIN_ROWS or count >= EVEN_SPREAD_SHARE * n:
+        return None
+    lowest = float(np.min(np.asarray(scores, dtype=np.float64)))
+    farthest = -np.log(max(lowest, 1e-300)) / float(t)  # score = exp(-t * distance / median): the distance back
+    fence = info.get("threshold")  # Datalab's: the cut is Q3 + (1 / threshold - 1) IQR
+    iqr = f"{1 / float(fence) - 1:.1f}" if fence else "1.7"
+    k = info.get("k")
+    k_words = f"its {k} nearest rows" if k else "its nearest rows"
+    flagged_words = "no row" if count == 0 else f"{count:,} of {n:,} rows"
+    return (f"outlier: {flagged_words} past Datalab's cut (a row's mean distance to {k_words} over Q3 + {iqr} IQR "
+            f"of all rows': {float(cut) / float(scale):.2f}x the median here, the farthest row {farthest:.2f}x). "
+            "The texts spread evenly on these vectors, so a text from another domain can sit inside the cut: "
+            "the lowest outlier scores are the most isolated rows, flagged or not")
+
+
+class TextauditNearDuplicateIssueManager(_NoTextNoFlag, NearDuplicateIssueManager):
+    """cleanlab's near-duplicate check; failures raised; rows with no text in no set (:class:`_NoTextNoFlag`);
+    texts of the same words (case, punctuation, spacing aside: engine/same_words.py) flagged too.
+
+    A row flagged for its words alone gets a score no higher than the cut's, 1 - exp(-threshold) (the
+    TUI re-flags from scores: the audit's flags stay its lowest scores), and up to ``k`` of its copies
+    in its set."""
 
     issue_name = NearDuplicateIssueManager.issue_name
+
+    def _find_issues_for(self, run: RunContext, *args: Any, **kwargs: Any) -> None:
+        super()._find_issues_for(run, *args, **kwargs)
+        groups = run.same_words
+        if groups is None or len(groups) != len(self.issues):
+            return
+        flag, score = f"is_{self.issue_name}_issue", self.issue_score_key
+        flagged = self.issues[flag].to_numpy(dtype=bool)
+        added = (groups >= 0) & ~flagged
+        if not added.any():
+            return
+        members: dict[int, list[int]] = {}
+        for row in np.flatnonzero(groups >= 0):
+            members.setdefault(int(groups[row]), []).append(int(row))
+        sets = list(self.info.get("near_duplicate_sets") or [np.zeros(0, dtype=np.int64)] * len(groups))
+        room = max(int(self.k or 10), 1)
+        for row in np.flatnonzero(added):
+            copies = [other for other in members[int(groups[row])] if other != row][:room]
+            sets[row] = np.union1d(np.asarray(sets[row], dtype=np.int64), np.asarray(copies, dtype=np.int64))
+        issues = self.issues.copy()
+        issues.loc[added, flag] = True
+        cut_score = float(1 - np.exp(-float(self.threshold)))  # Datalab's score at its cut: 1 - exp(-d / median), d = threshold * median
+        column = issues[score].to_numpy(copy=True)
+        column[added] = np.minimum(column[added], cut_score)
+        issues[score] = column
+        self.issues = issues
+        self.summary = self.make_summary(score=float(issues[score].mean()))
+        self.info = {**self.info, "near_duplicate_sets": sets, "same_words_rows": int(added.sum())}
+        count = int(added.sum())
+        run.notes.append(f"near_duplicate: {counted_verb(count, 'row', 'are')} flagged for the same words as another row "
+                         f"(case, punctuation and spacing aside); the vectors alone put {'it' if count == 1 else 'them'} "
+                         "past Datalab's cut")
 
 
 class TextauditClassImbalanceIssueManager(_Checked, ClassImbalanceIssueManager):
@@ -118,8 +242,8 @@ class TextauditClassImbalanceIssueManager(_Checked, ClassImbalanceIssueManager):
     issue_name = ClassImbalanceIssueManager.issue_name
 
 
-class TextauditUnderperformingGroupIssueManager(_Checked, UnderperformingGroupIssueManager):
-    """cleanlab's underperforming-group check; failures raised."""
+class TextauditUnderperformingGroupIssueManager(_NoTextNoFlag, UnderperformingGroupIssueManager):
+    """cleanlab's underperforming-group check; failures raised; rows with no text unflagged (:class:`_NoTextNoFlag`)."""
 
     issue_name = UnderperformingGroupIssueManager.issue_name
 

@@ -184,14 +184,14 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
     pred_probs, pred_key = runner.timed("predict", predict)
 
     def audit() -> DatalabFindings:
-        from engine.audit import findings_files, restored_findings
+        from engine.audit import CHECKS_VERSION, findings_files, restored_findings
         from engine.cache import array_hash
         from engine.order_words import ORDER_VERSION
 
         parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
                  "issue_types": list(options.issue_types), "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
                  "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION,
-                 "ml_check": MULTILABEL_CHECK_VERSION,
+                 "ml_check": MULTILABEL_CHECK_VERSION, "checks_v": CHECKS_VERSION,
                  **({"order_v": ORDER_VERSION} if "non_iid" in options.issue_types else {})}
 
         return runner.cached(

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from engine.audit import ISSUE_TYPES, LABEL_VERSION, DatalabFindings, findings_files, restored_findings
+from engine.audit import CHECKS_VERSION, ISSUE_TYPES, LABEL_VERSION, DatalabFindings, findings_files, restored_findings
 from engine.cache import ArraySpec, array_hash, make_key
 from engine.embed_model import (
     TFIDF_MODEL,
@@ -329,23 +329,27 @@ class _Runner(StageRunner):
             **keys, "labels": dataset.label_hash(), "issue_types": list(options.issue_types),
             "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
             "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "label_v": LABEL_VERSION,
-            **({"order_v": ORDER_VERSION} if "non_iid" in options.issue_types else {}),
+            "checks_v": CHECKS_VERSION, **({"order_v": ORDER_VERSION} if "non_iid" in options.issue_types else {}),
             # the label check's note counts rows whose text is another label's (engine/label_copies): with
             # --features no other key holds the texts, and edited texts kept the old count (review23)
-            **({"texts": dataset.text_hash()} if "label" in options.issue_types
-               and str(keys.get("vectors", "")).startswith("features:") else {}),
+            **({"texts": dataset.text_hash()} if {"label", "near_duplicate"} & set(options.issue_types)
+               and str(keys.get("vectors", "")).startswith("features:") else {}),  # and same_words
         })
 
         def compute() -> DatalabFindings:
             from engine.audit import run_datalab
             from engine.label_copies import copied_under_other_labels
+            from engine.same_words import same_words_groups
 
             copies = (copied_under_other_labels(dataset.texts, dataset.labels, dataset.text_is_null)
                       if "label" in options.issue_types else None)
+            same = (same_words_groups(dataset.texts, dataset.text_is_null)
+                    if "near_duplicate" in options.issue_types else None)
             return run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
                 progress=self.progress, cancel=self.cancel, copies=copies, class_names=dataset.class_names,
+                same_words=same,
             )
 
         return self.cached(
