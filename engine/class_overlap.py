@@ -52,13 +52,26 @@ def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray,
     out: the model rarely predicts a class it barely saw, whatever its labels. So are the classes in
     ``apart``: labels that read as parents of others (engine/parent_labels.py), which their own note
     explains; grouped with a child they read as 'mixed up' (a topic label beside one of its intents)."""
-    from scipy.sparse.csgraph import connected_components
-
     labels = np.asarray(labels, dtype=np.int64)
     n_classes = np.asarray(pred_probs).shape[1]
     if len(labels) == 0 or n_classes < 2:
         return []
     counts = predicted_counts(labels, pred_probs)
+    rows = counts.sum(axis=1)
+    found = []
+    for members in class_groups(counts, apart):
+        held = int(rows[members].sum())
+        found.append({"classes": members, "rows": held,
+                      "own_share": round(float(np.trace(counts[np.ix_(members, members)]) / held), 4),
+                      "likely_mislabelled": mixed_up(labels, pred_probs, members)})
+    return sorted(found, key=lambda group: (-group["rows"], group["classes"]))
+
+
+def class_groups(counts: np.ndarray, apart: list[int] | None = None) -> list[list[int]]:
+    """``overlapping_classes``' groups (class indices, ascending; two classes or more) read off ``predicted_counts``'
+    ``counts``, without their figures: engine/noise_trust.py reads them too (``mixed_up_classes``)."""
+    from scipy.sparse.csgraph import connected_components
+
     rows = counts.sum(axis=1)
     weak = np.flatnonzero((rows >= TINY_CLASS_ROWS) & (np.diag(counts) < MAX_OWN_SHARE * rows))
     weak = np.setdiff1d(weak, np.asarray(apart or [], dtype=np.int64))
@@ -69,15 +82,7 @@ def overlapping_classes(labels: np.ndarray, pred_probs: np.ndarray,
     sent = counts[np.ix_(weak, weak)] >= MIN_SENT_SHARE * rows[weak, None]
     _, component = connected_components(sent, directed=False)
     groups = [weak[component == label].tolist() for label in np.unique(component)]
-    found = []
-    for members in groups:
-        if len(members) < 2:
-            continue
-        held = int(rows[members].sum())
-        found.append({"classes": members, "rows": held,
-                      "own_share": round(float(np.trace(counts[np.ix_(members, members)]) / held), 4),
-                      "likely_mislabelled": mixed_up(labels, pred_probs, members)})
-    return sorted(found, key=lambda group: (-group["rows"], group["classes"]))
+    return [members for members in groups if len(members) >= 2]
 
 
 def mixed_up(labels: np.ndarray, pred_probs: np.ndarray, members: list[int]) -> int:

@@ -122,7 +122,8 @@ from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpene
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.noise_trust import (
-    MIN_KAPPA, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, stratified_halves, structure_evidence,
+    MIN_KAPPA, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, mixed_note, mixed_up_classes,
+    stratified_halves, structure_evidence,
 )
 from engine.pair_backing import SELF_CONFIDENCE_WEIGHT, log_odds_pool, pair_backing_z
 from engine.parent_labels import grouped_probs, parent_like
@@ -271,8 +272,9 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
     cleanlab_count = int(confident.sum() - np.trace(confident))  # num_label_issues(off_diagonal)
     joint = np.asarray(estimate_joint(labels, probs, confident_joint=confident), dtype=np.float64)
     noise = without_tiny_classes(noise_matrix(labels, probs, joint), labels, joint)
-    diagnostics, reasons = assess(labels, probs, noise, joint)
-    notes: list[str] = []
+    diagnostics, reasons = assess(labels, probs, noise, joint,
+                                  mixed_up_classes(labels, probs, [found["class"] for found in parents]))
+    notes: list[str] = [note for note in (mixed_note(diagnostics),) if note]
     q = _sharpened(probs, SHARPNESS)
     tiny_rows = np.bincount(labels, minlength=probs.shape[1])[labels] < TINY_CLASS_ROWS
     strays = np.zeros(n_rows, dtype=bool)  # a tiny class's strays count as any row (flip_counts.stray_rows)

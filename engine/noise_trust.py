@@ -12,6 +12,12 @@ below 0.5. So the posterior is used only while the estimate is trustworthy (``as
 classes' rows and columns of ``T`` set to uniform noise first): ``T`` well-conditioned, classes
 large enough to estimate it, the classifier well above chance. Otherwise the score is
 Datalab's own ``label_score`` (self-confidence), with a note saying why.
+The condition number leaves out the classes of a group whose labels read as mixed up among
+themselves (``mixed_up_classes``: classes the model cannot tell apart, engine/class_overlap.py, whose rows
+it keeps inside the group): shuffled labels make that block of ``T`` nearly rank 1 whatever the model, so
+its smallest singular value is estimation noise and decided the guard for the whole matrix by the fold
+split (banking77 test with 4 currency classes shuffled: 13 or 159-171 label issues by ``--folds``;
+LABEL_VERSION 37, bench/README.md, session 28 (folds28)).
 
 **Which noise model the labels follow** (``structure_evidence``). A trusted ``T`` can still
 hurt: under random (uniform) flips its class-pair structure is the model's own honest
@@ -66,6 +72,11 @@ MIN_ROWS_PER_CLASS = 20
 #: 0.01 or more better: 0.13 and above. Any threshold in 0.09-0.13 gives nearly the same matrix.
 MIN_STRUCTURE_SHARE = 0.1
 MIN_STRUCTURE_Z = 3.0
+#: A group of classes the model cannot tell apart (engine/class_overlap.py) is read as labels mixed up among
+#: themselves, and left out of ``T``'s condition number (``mixed_up_classes``), where the classifier keeps at least
+#: this share of the group's rows inside the group (merged, the group would be a class it predicts more often than
+#: not: class_overlap's own ``MAX_OWN_SHARE``) and each of its classes has ``MIN_ROWS_PER_CLASS`` rows or more.
+MIN_GROUP_CLOSURE = 0.5
 
 
 def stratified_halves(labels: np.ndarray, seed: int = 0) -> np.ndarray:
@@ -108,23 +119,65 @@ def structure_evidence(labels: np.ndarray, probs: np.ndarray, *, sharpness: floa
             "z": mean / spread if spread > 0 else 0.0}
 
 
-def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.ndarray) -> tuple[dict[str, float], list[str]]:
-    """Diagnostics of the noise estimate and the reasons (if any) not to trust it."""
+def mixed_up_classes(labels: np.ndarray, probs: np.ndarray, apart: list[int] | None = None) -> np.ndarray:
+    """The classes of the overlapping-class groups (engine/class_overlap.py; ``apart``: labels that read as
+    parents, as there) whose labels read as mixed up among themselves rather than as a weak classifier's
+    confusions: the classifier keeps ``MIN_GROUP_CLOSURE`` or more of the group's rows inside the group, and every
+    class of it has ``MIN_ROWS_PER_CLASS`` rows or more. Labels shuffled within a group make ``T``'s block of it
+    nearly rank 1 (every true class of the group sends its rows to every label of it alike), so its smallest
+    singular value is estimation noise and the condition number lands either side of ``MAX_CONDITION`` with the
+    fold split (banking77 test with 4 currency classes shuffled: 9 to 2e16 over 27 splits; bench/README.md,
+    session 28 (folds28)): there the group keeps 83-91% of its rows (60-68% where one class of the four drops out
+    of the group), 40 rows a class. A weak classifier's groups are small classes whose rows it sends mostly outside
+    the group (tests/synthetic.py ``weak_many_classes``: 5-40% kept inside, one of 52% with classes of 10-15 rows)."""
+    from engine.class_overlap import class_groups, predicted_counts
+
+    counts = predicted_counts(labels, probs)
+    sizes = counts.sum(axis=1)
+    mixed = [members for members in class_groups(counts, apart) if sizes[members].min() >= MIN_ROWS_PER_CLASS
+             and counts[np.ix_(members, members)].sum() >= MIN_GROUP_CLOSURE * sizes[members].sum()]
+    return np.array(sorted(c for members in mixed for c in members), dtype=np.int64)
+
+
+def mixed_note(diagnostics: dict) -> str | None:
+    """The note where ``assess`` left mixed-up classes out of the condition number (else None)."""
+    if "mixed_up_classes" not in diagnostics:
+        return None
+    whole, without = (f"{value:.3g}" if value is not None else "inf"
+                      for value in (diagnostics["condition_number"], diagnostics["condition_number_without_mixed"]))
+    return (f"label scores: cleanlab's noise matrix is judged without the {diagnostics['mixed_up_classes']} classes "
+            f"the model cannot tell apart whose rows it keeps among themselves (the overlapping classes; condition "
+            f"number {whole} with them, {without} without): labels mixed up within a group make its block of the "
+            f"matrix nearly rank 1 whatever the model, so that block does not decide whether the rest is trusted")
+
+
+def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.ndarray,
+           mixed: np.ndarray | None = None) -> tuple[dict[str, float], list[str]]:
+    """Diagnostics of the noise estimate and the reasons (if any) not to trust it. ``mixed``
+    (``mixed_up_classes``): classes whose labels read as mixed up among themselves, left out of the condition
+    number, whose nearly rank-1 block of them says the mix-up, not the model's confusions."""
     n_classes = probs.shape[1]
     counts = np.bincount(labels, minlength=n_classes)
     accuracy = float(np.mean(probs.argmax(axis=1) == labels))
     chance = float(counts.max() / max(len(labels), 1))
     kappa = (accuracy - chance) / max(1.0 - chance, 1e-12)
     condition = float(np.linalg.cond(noise))
+    whole = condition
+    if mixed is not None and len(mixed) and len(mixed) < n_classes - 1:
+        kept = np.setdiff1d(np.arange(n_classes), mixed)
+        condition = float(np.linalg.cond(noise[np.ix_(kept, kept)]))
     diagonal = np.diag(noise)
     present = counts > 0
     median_rows = float(np.median(counts[present])) if present.any() else 0.0
     diagnostics = {
         "noise_rate": round(float(np.clip(1.0 - np.trace(joint), 0.0, 1.0)), 4),
-        "condition_number": round(condition, 2) if np.isfinite(condition) else None,
+        "condition_number": round(whole, 2) if np.isfinite(whole) else None,
         "min_kept_rate": round(float(diagonal[present].min()), 4) if present.any() else None,
         "accuracy": round(accuracy, 4), "kappa": round(kappa, 4), "median_rows_per_class": median_rows,
     }
+    if condition != whole:
+        diagnostics["condition_number_without_mixed"] = round(condition, 2) if np.isfinite(condition) else None
+        diagnostics["mixed_up_classes"] = int(len(mixed))
     reasons = []
     if not np.isfinite(condition) or condition > MAX_CONDITION:
         reasons.append(f"its noise matrix is ill-conditioned (condition number {condition:.3g} > {MAX_CONDITION:g}: "
