@@ -72,7 +72,8 @@ class ReportScreen(HistoryKeys, Screen):
         self.lines = report_lines(view)
 
     def compose(self) -> ComposeResult:
-        yield Static("Audit report · enter on a row number opens it · escape: back", id="title-bar", markup=False)
+        # 58 cells: whole at 60 columns ('escape: back' ended 'escape: b…' there, ui28); esc as the help says it
+        yield Static("Audit report · enter on a row number opens it · esc closes", id="title-bar", markup=False)
         options = [Option(Text(line.text or " ", style="bold" if line.row is not None else ""),
                           id=f"line-{index}") for index, line in enumerate(self.lines)]
         yield OptionList(*options, id="report")
