@@ -70,8 +70,9 @@ ISSUE_TYPES = (
 LABEL_VERSION = 37
 #: Part of the audit cache key (engine/pipeline.py, engine/multilabel_audit.py): bump when what the
 #: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
-#: the same words are near-duplicates, engine/same_words.py).
-CHECKS_VERSION = 2
+#: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on
+#: texts whose length drifts with the row order, engine/length_order.py).
+CHECKS_VERSION = 3
 
 
 @dataclass

@@ -101,8 +101,10 @@ def run_datalab_multilabel(
     issue_types: Sequence[str] = MULTILABEL_ISSUE_TYPES,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    same_words: np.ndarray | None = None,
 ) -> DatalabFindings:
-    """Datalab(task="multilabel") over the chosen issue types, with textaudit's label verdict.
+    """Datalab(task="multilabel") over the chosen issue types, with textaudit's label verdict
+    (``same_words``: each row's group of texts of the same words, engine/same_words.py).
 
     textaudit's managers (engine/multilabel_managers.py) do the work inside Datalab; a check that
     fails becomes a note ("<type> not checked: <reason>"), as in ``engine.audit.run_datalab``."""
@@ -113,7 +115,8 @@ def run_datalab_multilabel(
 
     register_multilabel_managers()
     lab = Datalab(data={"label": [list(s) for s in sets]}, label_name="label", task="multilabel", verbosity=0)
-    run = MultilabelRunContext(labels=np.zeros(0, dtype=np.int64), pred_probs=pred_probs, sets=list(sets))
+    run = MultilabelRunContext(labels=np.zeros(0, dtype=np.int64), pred_probs=pred_probs, sets=list(sets),
+                               same_words=None if same_words is None else np.asarray(same_words, dtype=np.int64))
     skipped = [t for t in issue_types if t not in MULTILABEL_ISSUE_TYPES]
     if skipped:
         run.notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
@@ -187,19 +190,25 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
         from engine.audit import CHECKS_VERSION, findings_files, restored_findings
         from engine.cache import array_hash
         from engine.order_words import ORDER_VERSION
+        from engine.same_words import same_words_groups
 
         parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
                  "issue_types": list(options.issue_types), "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
                  "cleanlab": package_version("cleanlab"), "v": PIPELINE_VERSION, "ml_v": MULTILABEL_VERSION,
                  "ml_check": MULTILABEL_CHECK_VERSION, "checks_v": CHECKS_VERSION,
-                 **({"order_v": ORDER_VERSION} if "non_iid" in options.issue_types else {})}
+                 **({"order_v": ORDER_VERSION} if "non_iid" in options.issue_types else {}),
+                 # same_words reads the texts, which --features' key does not hold
+                 **({"texts": dataset.text_hash()} if "near_duplicate" in options.issue_types
+                    and str(vector_key).startswith("features:") else {})}
 
         return runner.cached(
             "audit", "audit", make_key(parts), restore=lambda cached: restored_findings(cached, len(dataset)),
             compute=lambda: run_datalab_multilabel(
                 dataset.label_sets, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
-                progress=runner.progress, cancel=runner.cancel),
+                progress=runner.progress, cancel=runner.cancel,
+                same_words=(same_words_groups(dataset.texts, dataset.text_is_null)
+                            if "near_duplicate" in options.issue_types else None)),
             files=findings_files, doubt=functools.partial(audit_doubt, n_rows=len(dataset)))
 
     output = runner.timed("audit", audit)

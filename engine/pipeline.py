@@ -332,25 +332,30 @@ class _Runner(StageRunner):
             "checks_v": CHECKS_VERSION, **({"order_v": ORDER_VERSION} if "non_iid" in options.issue_types else {}),
             # the label check's note counts rows whose text is another label's (engine/label_copies): with
             # --features no other key holds the texts, and edited texts kept the old count (review23)
-            **({"texts": dataset.text_hash()} if {"label", "near_duplicate"} & set(options.issue_types)
-               and str(keys.get("vectors", "")).startswith("features:") else {}),  # and same_words
+            **({"texts": dataset.text_hash()} if {"label", "near_duplicate", "non_iid"} & set(options.issue_types)
+               and str(keys.get("vectors", "")).startswith("features:") else {}),  # and same_words, length_order
         })
 
         def compute() -> DatalabFindings:
             from engine.audit import run_datalab
             from engine.label_copies import copied_under_other_labels
+            from engine.length_order import length_drift_note
             from engine.same_words import same_words_groups
 
             copies = (copied_under_other_labels(dataset.texts, dataset.labels, dataset.text_is_null)
                       if "label" in options.issue_types else None)
             same = (same_words_groups(dataset.texts, dataset.text_is_null)
                     if "near_duplicate" in options.issue_types else None)
-            return run_datalab(
+            output = run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
                 progress=self.progress, cancel=self.cancel, copies=copies, class_names=dataset.class_names,
                 same_words=same,
             )
+            drift = length_drift_note(dataset.texts, dataset.text_is_null) if "non_iid" in options.issue_types else None
+            if drift:
+                output.notes.append(drift)
+            return output
 
         return self.cached(
             "audit", "audit", key, compute=compute, restore=lambda cached: restored_findings(cached, len(dataset)),

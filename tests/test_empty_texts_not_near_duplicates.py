@@ -100,3 +100,16 @@ def test_texts_of_the_same_words_are_near_duplicates():
     assert any(note.startswith("near_duplicate: 2 rows are flagged for the same words") for note in output.notes)
     counts = dict(zip(output.summary["issue_type"], output.summary["num_issues"]))
     assert counts["near_duplicate"] == int(issues["is_near_duplicate_issue"].sum())
+
+
+def test_multilabel_audits_flag_texts_of_the_same_words_too():
+    from engine.multilabel_audit import run_datalab_multilabel
+
+    labels, features, probs, _ = _data(1)
+    sets = [(int(label),) for label in labels]
+    same = np.full(len(labels), -1)
+    same[[20, 30]] = 0
+    output = run_datalab_multilabel(sets, probs, None, features=features, issue_types=("near_duplicate",),
+                                    same_words=same)
+    assert output.issues["is_near_duplicate_issue"][[20, 30]].all()
+    assert any(note.startswith("near_duplicate: 2 rows are flagged for the same words") for note in output.notes)
