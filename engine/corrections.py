@@ -92,6 +92,7 @@ class Journal:
             if not read_only:  # the data's repeated texts (each line's text_copies), found here, where the app
                 journal._rows.text_copies(())  # opens it in a worker: the first key took 0.2 s at 1M rows
                 journal._rows.id_copies(())  # each line's id_copies: 0.5 s at 1M rows with an --id-column
+                journal._rows.data_version()  # each line's data_version (a hash of the texts)
         except BaseException:
             journal.close()
             raise

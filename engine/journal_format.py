@@ -94,6 +94,7 @@ class ReplayProblems:
         self.other_cells: list[int] = []  # the one row with the text differs in its other columns
         self.twins_gone: list[int] = []  # an exclusion of one of identical rows, fewer of them left now
         self.kept_twins_gone: list[int] = []  # a keep of one of identical rows, fewer of them left now
+        self.copy_unknown: list[int] = []  # one of identical rows, on other data: how many there are tells no copy
         self.id_shared: list[int] = []  # the decided row shared its id; the row with it here is another one
         self.id_columns: set[str] = set()  # id columns decisions were made with, other than this run's
         self.data_names: set[str] = set()  # data files decisions were made on, other than this run's
@@ -110,7 +111,8 @@ class ReplayProblems:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
         for name in ("out_of_range", "id_missing", "text_changed", "bad_label", "label_changed", "already_set", "ambiguous", "moved", "twin_taken",
-                     "partial_groups", "other_cells", "twins_gone", "kept_twins_gone", "made_single", "replaced", "id_shared"):
+                     "partial_groups", "other_cells", "twins_gone", "kept_twins_gone", "made_single", "replaced", "id_shared",
+                     "copy_unknown"):
             getattr(self, name).extend(getattr(other, name))
         for column, rows in other.other_label_column.items():
             self.other_label_column.setdefault(column, []).extend(rows)
@@ -132,6 +134,7 @@ class ReplayProblems:
         return (len(self.text_changed) + len(self.out_of_range) + len(self.id_missing) + len(self.bad_label)
                 + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
                 + len(self.twins_gone) + len(self.kept_twins_gone) + len(self.made_single) + len(self.id_shared)
+                + len(self.copy_unknown)
                 + sum(n for _, n, _ in self.partial_groups)
                 + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
                 + sum(map(len, self.other_text_column.values())))
@@ -223,6 +226,13 @@ class ReplayProblems:
                           "copies and fewer of them are left now (the data is an export made with these decisions, or "
                           "the kept row changed since): a copy left may be another row, and would let the keep's group "
                           f"apply (rows {rows_text(self.kept_twins_gone)})")
+        if self.copy_unknown:
+            one = len(self.copy_unknown) == 1
+            report.append(f"{counted(len(self.copy_unknown), 'decision')} not applied: {'it was' if one else 'each was'} "
+                          "made on one of several identical rows (text and other columns alike) of another file, and "
+                          "this data holds another number of them than that file less the copies these decisions "
+                          "exclude, so which copy was decided is unknown (rows "
+                          f"{rows_text(self.copy_unknown)}); an --id-column matches rows by id")
         if self.data_names and self.unapplied:  # a journal passed for another file, or the default one shared
             names = ", ".join(sorted(self.data_names))
             this = f" (this data: {self.data_name})" if self.data_name else ""
@@ -411,14 +421,16 @@ def encode_json(value: Any) -> str:
 
 
 def row_part(row: int, id_json: str, digest: str, before_json: str, row_hash: str | None = None,
-             text_copies: int = 0, id_copies: int = 0) -> str:
+             text_copies: int = 0, id_copies: int = 0, copy_index: int = 0) -> str:
     """The part of a line fixed by the row alone (``row`` .. ``label_before``, ``row_hash`` when
     the data has columns besides the text and label: engine/row_print.py, and ``text_copies``
-    when other rows had the same text: the rows identical to it), for ``encode_group``."""
+    when other rows had the same text: the rows identical to it, with ``copy_index``, which of them
+    it is in file order, where there are several), for ``encode_group``."""
     part = f'{row},"id":{id_json},"text_sha256":"{digest}","label_before":{before_json}'
     if row_hash is not None:
         part = f'{part},"row_hash":"{row_hash}"'
     part = f'{part},"text_copies":{int(text_copies)}' if text_copies else part
+    part = f'{part},"copy_index":{int(copy_index)}' if text_copies >= 2 else part
     return f'{part},"id_copies":{int(id_copies)}' if id_copies else part  # rows sharing its --id-column value
 
 
@@ -426,7 +438,7 @@ def encode_group(
     *, seq: int, group: int, ts: str, actions: Sequence[str], row_parts: Sequence[str], after: Sequence[str | None],
     issue_type: str, suggested_label: str | None, id_column: str | None, new_label: Sequence[bool],
     target: int | None = None, label_column: str | None = None, text_column: str | None = None,
-    data: str | None = None,
+    data: str | None = None, data_version: str | None = None,
 ) -> bytes:
     """The lines of one decision group in one pass: byte for byte what ``encode_line`` writes
     for each line's entry dict (key order included), with the fields shared by the group
@@ -443,6 +455,7 @@ def encode_group(
                                                      f',"label_column":{encode_json(label_column)}')
             + ("" if text_column is None else f',"text_column":{encode_json(text_column)}')
             + ("" if data is None else f',"data":{encode_json(data)}')
+            + ("" if data_version is None else f',"data_version":{encode_json(data_version)}')
             + ("" if target is None else f',"target":{target}'))
     ends = {False: tail + "}\n", True: tail + ',"new_label":true}\n'}
     pieces: list[Any] = [None] * (6 * n)

@@ -45,6 +45,8 @@ class LineMaker:
         copies = int(self.rows.text_copies([row])[0])
         if copies:  # replay refuses the one copy left where row_hash differs (engine/journal_replay.py)
             entry["text_copies"] = copies
+        if copies >= 2:  # which of the identical rows: replay on other data takes it (engine/journal_copies.py)
+            entry["copy_index"] = int(self.rows.copy_index([row])[0])
         shared = int(self.rows.id_copies([row])[0])
         if shared:  # replay checks row_hash against the other rows with the id (engine/journal_replay.py)
             entry["id_copies"] = shared
@@ -58,6 +60,7 @@ class LineMaker:
             entry["text_column"] = dataset.text_column
         if self.data_name is not None:  # replay names it when decisions do not apply (another file's journal)
             entry["data"] = self.data_name
+            entry["data_version"] = self.rows.data_version()  # which version of it (engine/journal_copies.py)
         if target is not None:
             entry["target"] = target
         if dataset.is_multilabel:  # the sets before and after, as lists (old readers ignore them)
@@ -81,7 +84,8 @@ class LineMaker:
                 seq=seq, group=seq, ts=ts, actions=actions, row_parts=self.rows.parts(rows), after=after,
                 issue_type=issue_type, suggested_label=suggested_label, id_column=dataset.id_column,
                 new_label=new_label, target=target, label_column=dataset.label_column,
-                text_column=dataset.text_column, data=self.data_name)
+                text_column=dataset.text_column, data=self.data_name,
+                data_version=None if self.data_name is None else self.rows.data_version())
         except ValueError:
             lines = []
             for offset, (action, row, label_after, new) in enumerate(zip(actions, rows.tolist(), after, new_label)):

@@ -14,7 +14,10 @@ label at the time. On replay a decision goes to
   or moved, the row at the position only where every copy is alike in the columns left); the one
   row left with the text is not chosen either when the text had copies when decided
   (``text_copies``) and its other columns differ from the line's (the decided copy deleted,
-  another left: it took the decision silently);
+  another left: it took the decision silently); on data other than the file it was made on (the
+  export made with the journal, the file renamed), a line on one of several identical rows that
+  records which of them it was (``copy_index``, since session 28) takes that copy where the data
+  tells it, and is refused where it does not (engine/journal_copies.py);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's (or a column the data no
@@ -34,7 +37,7 @@ import numpy as np
 
 from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
-from engine.journal_state import history_index
+from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect
 from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 
@@ -72,6 +75,7 @@ class RowMatcher:
         self._retyped = RetypedPrints(dataset)  # the same values as another format types them (CSV: text)
         self.columns_changed = False  # a line's row_hash covered other columns than the data has now
         self.excluded: dict[str, np.ndarray] = {}  # the rows the lines leave excluded, by their data (prepare_lines)
+        self.copies = CopyBook()  # which of identical rows a line meant, on other data (engine/journal_copies.py)
         self.data_name = data_name(dataset.source)
 
     def text_hash(self, row: int) -> str:
@@ -132,7 +136,13 @@ class RowMatcher:
             # copy there (identical rows share their id too: a repeated id matched the copy left, and dropped it)
             (problems.twins_gone if entry["action"] == "exclude" else problems.kept_twins_gone).append(stored)
             return Match(None, self.match(entry, ReplayProblems(), twins=False).row)
-        if self.uses_ids(entry):
+        copy = self._copy(entry)  # one of identical rows, on other data: the copy it recorded (journal_copies)
+        if copy.known and copy.row is None:
+            problems.copy_unknown.append(stored)
+            return Match(None, copy.guess if twins else None)
+        if copy.known:
+            row = copy.row
+        elif self.uses_ids(entry):
             wanted = entry["id"]
             if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
                 digest = entry["text_sha256"]
@@ -215,6 +225,14 @@ class RowMatcher:
             problems.twin_taken.append(stored)
         return Match(row, None)
 
+    def _copy(self, entry: dict[str, Any]) -> CopyChoice:
+        """For a line made on one of several identical rows of other data than this (no id column): the copy its
+        ``copy_index`` names here, or that it cannot tell (engine/journal_copies.CopyBook.choose); else NOT_MINE."""
+        if "copy_index" not in entry or entry.get("data") == self.data_name or self.uses_ids(entry):
+            return NOT_MINE
+        return self.copies.choose(entry, self._decided_rows(self._hash_rows(entry["text_sha256"]), entry),
+                                  self.text_hash, len(self.dataset))
+
     def _id_shared(self, entry: dict[str, Any]) -> bool:
         """The line's id was on several rows when it was decided (``id_copies``, recorded since session 27), or,
         in a line from before, is on several rows now."""
@@ -265,8 +283,10 @@ class RowMatcher:
         made with them drops)."""
         n_rows = len(self.dataset)
         self.prepare_prints([entry["row"] for entry in lines if "row_hash" in entry and 0 <= entry["row"] < n_rows])
-        for name, rows in excluded_rows(lines).items():  # a tail's lines: added (8 bytes a row)
+        effect = excluded_in_effect(lines)
+        for name, rows in effect[0].items():  # a tail's lines: added (8 bytes a row)
             self.excluded[name] = np.union1d(self.excluded.get(name, np.empty(0, dtype=np.int64)), rows)
+        self.copies.add(lines, effect)
 
     def _twins_gone(self, entry: dict[str, Any]) -> bool:
         """An exclusion of one of several identical rows (text and other columns: the line's
@@ -390,40 +410,5 @@ def _loose_id(value: Any) -> str | None:
 
 def excluded_rows(lines: list[dict[str, Any]]) -> dict[str, np.ndarray]:
     """The rows (as the lines name them) that ``lines`` leave excluded, by the data they were made on: the
-    newest group in effect on a row decides it, undo and redo lines moving a group between the stacks by
-    their target (journal_state.history_index, the rule replay on the data steps by, here on the lines' own
-    rows, matched to no data)."""
-    if not any(entry["action"] == "exclude" for entry in lines):
-        return {}
-    groups: dict[Any, list[dict[str, Any]]] = {}
-    done: list[Any] = []
-    undone: list[Any] = []
-    for entry in lines:
-        if entry["action"] in ("undo", "redo"):
-            source, target = (done, undone) if entry["action"] == "undo" else (undone, done)
-            # which groups applied to no row where the line was written is not known here: any may be passed
-            index = history_index(source, entry.get("target"), _same, _any)
-            if index is not None:
-                del source[index + 1:]
-                target.append(source.pop())
-        elif entry["group"] in groups:
-            groups[entry["group"]].append(entry)
-        else:
-            groups[entry["group"]] = [entry]
-            done.append(entry["group"])
-            undone.clear()
-    final: dict[str, set[int]] = {}
-    for group in done:
-        for entry in groups[group]:
-            if isinstance(entry.get("data"), str) and isinstance(entry["row"], int):
-                rows = final.setdefault(entry["data"], set())
-                (rows.add if entry["action"] == "exclude" else rows.discard)(entry["row"])
-    return {name: np.array(sorted(rows), dtype=np.int64) for name, rows in final.items() if rows}
-
-
-def _same(group: Any) -> Any:
-    return group
-
-
-def _any(group: Any) -> bool:
-    return True
+    newest group in effect on a row decides it (engine/journal_copies.excluded_in_effect)."""
+    return excluded_in_effect(lines)[0]

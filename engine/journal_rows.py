@@ -1,4 +1,4 @@
-"""Each row's own part of a journal line (id, text hash, label before, row hash, text copies), built once per row.
+"""Each row's own part of a journal line (id, text hash, label before, row hash, text copies, copy index), built once per row.
 
 ``Journal`` writes a decision group's lines in one pass (``journal_format.encode_group``); the part
 of a line fixed by the row alone is cached here, so deciding a row again, or undoing a bulk
@@ -28,7 +28,9 @@ class RowParts:
         self._before_json: list[str] = []
         self.row_prints = RowPrints(dataset)  # shared with the journal's RowMatcher
         self._copies: np.ndarray | None = None  # each row's identical rows where its text repeats, else 0
+        self._copy_index: np.ndarray | None = None  # which of its identical rows each row is, in file order
         self._id_copies: np.ndarray | None = None  # the rows sharing each row's id where it repeats, else 0
+        self._version: str | None = None
 
     def parts(self, rows: np.ndarray) -> np.ndarray:
         """Each row's own part of a journal line (``row_part``: id, text hash, label before),
@@ -46,8 +48,11 @@ class RowParts:
             prints = self.prints(missing) or [None] * len(missing)
             copies = self.text_copies(missing).tolist()
             shared = self.id_copies(missing).tolist()
-            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code], fingerprint, copied, same)
-                       for row, code, fingerprint, copied, same in zip(missing.tolist(), codes, prints, copies, shared)]
+            index = self.copy_index(missing).tolist()
+            made[:] = [row_part(row, id_json(ids[row]), text_sha256(texts[row]), before[code], fingerprint, copied, same,
+                                nth)
+                       for row, code, fingerprint, copied, same, nth
+                       in zip(missing.tolist(), codes, prints, copies, shared, index)]
             self._parts[missing] = made
             self._have_part[missing] = True
         return self._parts[rows]
@@ -62,14 +67,42 @@ class RowParts:
 
             texts = self.dataset.texts
             copies = np.zeros(len(texts), dtype=np.int64)
+            index = np.zeros(len(texts), dtype=np.int64)
             repeated = np.flatnonzero(pd.Series(texts, dtype=object).duplicated(keep=False).to_numpy())
             if len(repeated):  # counted in Python: pandas' string index refuses a lone surrogate
                 prints = self.prints(repeated) or [""] * len(repeated)
                 keys = [(texts[row], fingerprint) for row, fingerprint in zip(repeated.tolist(), prints)]
                 counts = Counter(keys)
                 copies[repeated] = [counts[key] for key in keys]
-            self._copies = copies
+                seen: Counter = Counter()
+                nth = []
+                for key in keys:  # rows in file order: each copy's place among its identical rows
+                    nth.append(seen[key])
+                    seen[key] += 1
+                index[repeated] = nth
+            self._copies, self._copy_index = copies, index
         return self._copies[np.asarray(rows, dtype=np.int64)]
+
+    def copy_index(self, rows: Any) -> np.ndarray:
+        """Each row's line's ``copy_index``: which of its ``text_copies`` identical rows it is, counted from 0 in
+        file order (0 where it has no copy). Replay on other data (the export made with the journal, the file
+        renamed) takes that copy, where the number of copies there tells it (engine/journal_copies.py)."""
+        if self._copy_index is None:
+            self.text_copies(())
+        assert self._copy_index is not None
+        return self._copy_index[np.asarray(rows, dtype=np.int64)]
+
+    def data_version(self) -> str:
+        """The lines' ``data_version``: the row count and a hash of the texts in their order. Lines of one version
+        name rows by the same positions; replay on other data trusts a line's place among its identical rows
+        (``copy_index``) only in the version the journal's last line on that file was made on (the file the
+        export was made from), not in lines made before the file was re-sorted or rows added or deleted."""
+        if self._version is None:
+            import hashlib
+
+            texts = "\x00".join(self.dataset.texts).encode("utf-8", "surrogatepass")
+            self._version = f"{len(self.dataset)}-{hashlib.blake2b(texts, digest_size=6).hexdigest()}"
+        return self._version
 
     def id_copies(self, rows: Any) -> np.ndarray:
         """Each row's line's ``id_copies``: how many rows have its --id-column value where more than one

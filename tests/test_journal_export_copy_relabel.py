@@ -40,7 +40,10 @@ def test_the_export_replayed_does_not_relabel_the_other_copy(tmp_path: Path, col
     assert exported.splitlines()[1:3] == copies  # the relabelled copy first, the other now at its position
     with Journal.open(journal, load_dataset(out), read_only=True) as replayed:
         assert replayed.decision(1) is None
-        assert any("which one was decided is unknown (rows 1)" in line for line in replayed.load_report)
+        # the line records which copy it meant (copy_index, session 28): the export's first copy, which has the
+        # label already; before, the copy was unknown ('which one was decided is unknown (rows 1)')
+        assert any("the row already has the label it sets" in line and "rows 1)" in line
+                   for line in replayed.load_report), replayed.load_report
     with pytest.raises(DataError, match="no decision applies"):  # was: exit 0, '1 relabelled', both copies b
         export_corrected(load_dataset(out), journal, tmp_path / "again.csv")
 
