@@ -46,7 +46,7 @@ from engine.journal_format import (  # noqa: F401 - ACTIONS, JOURNAL_FORMAT, Jou
     utc_now,
 )
 from engine.journal_checks import DecisionChecks
-from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError  # noqa: F401 - API
+from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError, data_path  # noqa: F401 - API
 from engine.journal_lines import LineMaker, as_row, fast_decision
 from engine.journal_replay import RowMatcher
 from engine.journal_replayer import GroupReplay
@@ -87,7 +87,7 @@ class Journal:
         check_journal_path(journal.path, dataset.source, read_only=read_only)  # a link, the data file, ...
         try:
             if not read_only:
-                journal._file.lock()
+                journal._file.lock(data_path(dataset.source))
             journal._load()
             if not read_only:  # the data's repeated texts (each line's text_copies), found here, where the app
                 journal._rows.text_copies(())  # opens it in a worker: the first key took 0.2 s at 1M rows

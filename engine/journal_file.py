@@ -47,8 +47,12 @@ class JournalFile:
         """True once locked and opened for appending, until closed."""
         return self._fd is not None
 
-    def lock(self) -> None:
-        """Take the writer's lock and open the file for appending (created if missing)."""
+    def lock(self, data: str | None = None) -> None:
+        """Take the writer's lock and open the file for appending (created if missing). ``data``: the data file
+        the writer decides on, written in the lock file after its process number, so that a second app on
+        another data file sharing this journal (two ``test.csv`` in two folders, each opened from one folder:
+        the default journal is ``test.corrections.jsonl`` in the current folder) is told that it is another file,
+        where 'already open in another textaudit' read as the same data open twice."""
         from filelock import FileLock, Timeout
 
         lock_file = lock_path(self.path)
@@ -61,7 +65,7 @@ class JournalFile:
                 raise JournalWriteError(f"cannot lock journal {self.path}: its lock file {lock_file.name} cannot "
                                         "be created there; choose a writable place with --journal") from None
             raise JournalLocked(
-                f"journal {self.path} is already open in another textaudit{_read_holder(lock_file)}"
+                f"journal {self.path} is already open in another textaudit{_read_holder(lock_file, data)}"
             ) from None
         except OSError as exc:
             raise JournalWriteError(
@@ -69,7 +73,8 @@ class JournalFile:
                 "choose a writable place with --journal"
             ) from None
         try:
-            lock_file.write_text(f"{os.getpid()}\n")  # who holds it, for the message above
+            lock_file.write_text(f"{os.getpid()}\n" + (f"{data}\n" if data and "\n" not in data else ""))  # who holds
+            # it and on which data, for the message above
         except OSError:
             pass
         created = not self.path.exists()
@@ -220,8 +225,8 @@ def holder_now(journal: Path) -> tuple[int, bool] | None:
     The lock itself is never tried: taking it, even for a moment, could turn a starting writer
     read-only. A holder that quit leaves its number behind (the lock file stays)."""
     try:
-        text = lock_path(journal).read_text().strip()
-    except OSError:
+        text = lock_path(journal).read_text().strip().partition("\n")[0].strip()  # the data file may follow
+    except (OSError, UnicodeDecodeError):
         return None
     if not text.isdigit():
         return None
@@ -237,9 +242,31 @@ def holder_now(journal: Path) -> tuple[int, bool] | None:
     return pid, True
 
 
-def _read_holder(lock_file: Path) -> str:
+def data_path(source: Any) -> str | None:
+    """The data a writer's lock file names: its file's whole path (relative 'test.csv' says nothing of its folder),
+    ``hf:NAME`` as given, None for data from memory."""
+    source = str(source)
+    if not source or source.startswith("<"):
+        return None
+    if source.startswith("hf:"):
+        return source
     try:
-        pid = lock_file.read_text().strip()
-    except OSError:
+        return str(Path(source).expanduser().resolve())
+    except (OSError, RuntimeError, ValueError):
+        return source
+
+
+def _read_holder(lock_file: Path, data: str | None = None) -> str:
+    """' (process N)' from the lock file, and where the holder decides on another data file than ``data``, which
+    (the two share the journal: each needs its own)."""
+    try:
+        pid, _, held = lock_file.read_text().strip().partition("\n")
+    except (OSError, UnicodeDecodeError):
         return ""
-    return f" (process {pid})" if pid.isdigit() else ""
+    pid, held = pid.strip(), held.strip()
+    if not pid.isdigit():
+        return ""
+    if not held or not data or held == data:
+        return f" (process {pid})"
+    return (f" (process {pid}) on another data file, {held} (this one: {data}): two data files share this journal; "
+            "give this one its own with --journal PATH")
