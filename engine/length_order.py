@@ -20,6 +20,8 @@ MIN_RHO = 0.1
 #: ... and a random order would give one as large with a chance under this (normal approximation).
 MAX_P = 1e-6
 MIN_ROWS = 100
+#: How the note starts (engine/report_render.py points to it from the Non-IID line).
+NOTE_HEAD = "row order: the texts get "
 
 
 def length_drift_note(texts: Sequence[str], null_mask: np.ndarray | None = None) -> str | None:
@@ -41,6 +43,6 @@ def length_drift_note(texts: Sequence[str], null_mask: np.ndarray | None = None)
     tenth = max(n // 10, 1)
     first, last = np.median(lengths[:tenth]), np.median(lengths[-tenth:])
     way = "longer" if rho > 0 else "shorter"
-    return (f"row order: the texts get {way} down the file (rank correlation {rho:+.2f} between row and length; "
+    return (f"{NOTE_HEAD}{way} down the file (rank correlation {rho:+.2f} between row and length; "
             f"median {first:,.0f} characters in the first tenth of rows, {last:,.0f} in the last): a split by "
             "position would differ in length; shuffle before splitting")

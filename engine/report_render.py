@@ -75,16 +75,23 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
         lines.append(f"\n{also}")
     p_value = view["non_iid_p_value"]
     if p_value is not None:
-        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {_verdict(view)}")
+        lines.append(f"\nNon-IID p-value: {p_value:.4g}  -> {_verdict(view, notes)}")
     for note in notes:
         lines.append(f"note: {note}")
     lines.extend(["", "Datalab report", "=" * 14, view["report"].rstrip()])
     return "\n".join(lines) + "\n"
 
 
-def _verdict(view: dict[str, Any]) -> str:
-    """The words after 'Non-IID p-value: P': Datalab's p-value and z, and the labels' order."""
-    return report_verdict(view["non_iid_p_value"], view.get("non_iid_z"), LabelOrder.from_dict(view.get("label_order")))
+def _verdict(view: dict[str, Any], notes: list[str]) -> str:
+    """The words after 'Non-IID p-value: P': Datalab's p-value and z, and the labels' order; a
+    'consistent' verdict points to the note on a length drift (engine/length_order.py) where there is one."""
+    from engine.length_order import NOTE_HEAD
+
+    verdict = report_verdict(view["non_iid_p_value"], view.get("non_iid_z"), LabelOrder.from_dict(view.get("label_order")))
+    if verdict == "consistent with i.i.d." and any(note.startswith(NOTE_HEAD) for note in notes):
+        return ("consistent with i.i.d. on the texts' neighbours, but the texts' length drifts with the row order "
+                "(see the note)")
+    return verdict
 
 
 def _imbalance_also(view: dict[str, Any]) -> str:
@@ -190,9 +197,9 @@ def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str
     if also:
         lines += ["", md_text(also)]
     p_value = view["non_iid_p_value"]
-    if p_value is not None:
-        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {_verdict(view)}"]
     shown_notes = (view.get("notes") or []) if notes is None else notes
+    if p_value is not None:
+        lines += ["", f"Non-IID p-value: **{p_value:.4g}**: {_verdict(view, shown_notes)}"]
     if shown_notes:
         lines += ["", *(f"- note: {md_text(note)}" for note in shown_notes)]
     report = view["report"].rstrip()
