@@ -19,11 +19,16 @@ import numpy as np
 
 #: What is left out when texts are compared: every run of characters that are not letters or digits.
 _NOT_WORD = re.compile(r"[\W_]+")
+#: The same for ASCII texts, as a bytes table (bytes.translate): the regex cost 20x the exact-copies pass.
+_ASCII_NOT_WORD = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 
 
 def words_of(text: str) -> str:
     """The text's words, lower-cased (``casefold``), one space between: 'Top-ups?' -> 'top ups'."""
-    return _NOT_WORD.sub(" ", text.casefold()).strip()
+    folded = text.casefold()
+    if folded.isascii():
+        return b" ".join(folded.encode("ascii").translate(_ASCII_NOT_WORD).split()).decode("ascii")
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 def same_words_groups(texts: Sequence[str], null_mask: np.ndarray | None = None) -> np.ndarray:
