@@ -272,8 +272,8 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
     cleanlab_count = int(confident.sum() - np.trace(confident))  # num_label_issues(off_diagonal)
     joint = np.asarray(estimate_joint(labels, probs, confident_joint=confident), dtype=np.float64)
     noise = without_tiny_classes(noise_matrix(labels, probs, joint), labels, joint)
-    diagnostics, reasons = assess(labels, probs, noise, joint,
-                                  mixed_up_classes(labels, probs, [found["class"] for found in parents]))
+    mixed = mixed_up_classes(labels, probs, [found["class"] for found in parents])
+    diagnostics, reasons = assess(labels, probs, noise, joint, mixed)
     notes: list[str] = [note for note in (mixed_note(diagnostics),) if note]
     q = _sharpened(probs, SHARPNESS)
     tiny_rows = np.bincount(labels, minlength=probs.shape[1])[labels] < TINY_CLASS_ROWS
@@ -288,7 +288,11 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
     two_classes = probs.shape[1] == 2  # every flip goes to the other class: the two models are one
     # (the test's threshold counts tiny classes' rows as any others', as before LABEL_VERSION 12)
     random_flips, random_seen = counted_flips(labels, q) if tiny_rows.any() else (uniform_flips, uniform_seen)
-    testable = not two_classes and enough_to_test(int(round(random_flips)), random_seen, n_rows)
+    tested_rows = n_rows
+    if "mixed_up_classes" in diagnostics:  # a set-aside group's mix is no random flip (noise_trust.mixed_up_classes)
+        outside = ~np.isin(labels, mixed)
+        (random_flips, random_seen), tested_rows = counted_flips(labels[outside], q[outside]), int(outside.sum())
+    testable = not two_classes and enough_to_test(int(round(random_flips)), random_seen, tested_rows)
     evidence = structure_evidence(labels, probs) if testable else None
     if evidence is not None:
         diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2))
