@@ -7,19 +7,24 @@ another copy as readily as the decided one: journal27's fuzzer found the export 
 a second copy (seeds 138, 196, 2292, 2301, 2308, 2726), journal28's 13 of 400 seeds. Lines written since
 session 28 record ``copy_index``, which of the ``text_copies`` identical rows the decided one was, counted
 from 0 in file order, and ``data_version``, the row count and a hash of the file's texts in order (lines
-of one version name rows by the same positions). Replay on other data takes the copy of that index only
+of one version name rows by the same positions). Replay on other data takes, for a relabel, the copy of that
+index only
 
 * for a line of the version that the journal's last line on its file was made on (a line made before the
   file was re-sorted, or rows added or deleted, names no copy elsewhere, not even the one copy left);
-* where the data is that version renamed (each line kept of it finds its text at its row) with as many
-  copies as the line counted, the copy of the index being at the line's position;
-* or where the data is the export made from it (each line's row that the journal's lines in effect leave
-  in holds its text at its position less the rows they exclude above it) with as many fewer copies as
-  the journal excludes, the copy of the index less the excluded ones before it being at that place.
+* where the data is that version renamed (its own data_version is it) with as many copies as the line
+  counted, the copy of the index being at the line's position;
+* or where the data is the export made from it (as many rows fewer as the journal's lines in effect
+  exclude on it, and each line's row they leave in holds its text at its position less the rows they
+  exclude above it) with as many fewer copies as the journal excludes, the copy of the index less the
+  excluded ones before it being at that place.
 
 Elsewhere it is refused and said (``ReplayProblems.copy_unknown``), not guessed. The one copy left (a
-dedup), a decided copy the journal itself excludes (the export lacks it), and lines without
-``copy_index`` (journals written before) are matched as before (engine/journal_replay.py).
+dedup), a decided copy the journal itself excludes (the export lacks it), exclusions and keeps, and lines
+without ``copy_index`` (journals written before) are matched as before (engine/journal_replay.py):
+an exclusion of one of several copies left is refused on other data, since the export can hold the very
+rows of the file it was made on (seed 364 of --final-edit: a copy added after the last session and one
+excluded by it), and there excluding the copy loses a row.
 """
 
 from __future__ import annotations
@@ -99,40 +104,49 @@ class CopyBook:
         for key, copied in copies.items():
             self.copies[key] = self.copies.get(key, set()) | copied
 
-    def shape(self, name: tuple[str, str], text_hash: Callable[[int], str], n_rows: int) -> tuple[bool, bool]:
-        """Whether the data is that version (``name``: data, data_version) renamed (every line's row holds the
-        text the line recorded) and whether it is the export made from it (every row the lines leave in holds
-        it at its place less the rows excluded above it)."""
+    def shape(self, name: tuple[str, str], text_hash: Callable[[int], str], n_rows: int,
+              version: Callable[[], str]) -> tuple[bool, bool]:
+        """Whether the data is that version (``name``: data, data_version) renamed (``version``, this data's
+        data_version, is it: the same texts in the same order) and whether it is the export made from it (as
+        many rows fewer as the lines leave excluded, and every row the lines leave in holds the text they
+        recorded at its place less the rows excluded above it). Seed 364 (--final-edit): a copy added after
+        the last session and one excluded by it left the kept lines' rows in place: counted alone, such an
+        export read as the file renamed, and the export of the export dropped a row."""
         found = self._shapes.get(name)
         if found is None:
             rows, hashes = self.seen.get(name, (np.empty(0, dtype=np.int64),) * 2)
             gone = self.rows.get(name, np.empty(0, dtype=np.int64))
-            renamed = all(row < n_rows and _short(text_hash(row)) == digest
-                          for row, digest in zip(rows.tolist(), hashes.tolist()))
+            renamed = version() == name[1]
+            head = name[1].partition("-")[0]
             kept = ~np.isin(rows, gone)
             moved = rows[kept] - np.searchsorted(gone, rows[kept])
-            export = all(row < n_rows and _short(text_hash(row)) == digest
-                         for row, digest in zip(moved.tolist(), hashes[kept].tolist()))
+            export = (head.isdigit() and n_rows == int(head) - len(gone)
+                      and all(row < n_rows and _short(text_hash(row)) == digest
+                              for row, digest in zip(moved.tolist(), hashes[kept].tolist())))
             found = self._shapes[name] = (renamed, export)
         return found
 
     def choose(self, entry: dict[str, Any], rows: list[int], text_hash: Callable[[int], str],
-               n_rows: int) -> CopyChoice:
+               n_rows: int, version: Callable[[], str], *, any_action: bool = False) -> CopyChoice:
         """The copy of ``rows`` (this data's rows with the line's text and other columns, in file order) that the
         line meant, by ``copy_index`` (module docstring): only for a line of the version of its file that the
         journal's last line on it was made on, on data that is that version renamed (as many copies as the
         line counted; the copy of its index at its position) or the export made from it (as many fewer as the
         journal's exclusions of them; that copy less the excluded ones before it, at its position less the rows
-        excluded above it). ``text_hash``: this data's row's text hash."""
+        excluded above it). ``text_hash``: this data's row's text hash; ``version``: its data_version."""
         key = copy_key(entry)
-        if key is None:
+        if key is None or entry["action"] != "relabel" and not any_action:
+            # an exclusion or keep: the rules before (refused where several copies are left: its export can hold
+            # the very rows of the file it was made on, a copy added after the last session and one excluded by
+            # it, and excluding the copy there loses a row), save to name the row whose earlier decision it
+            # replaced (``any_action``; seed 140 of --final-edit: a relabel replaced by a keep resurfaced)
             return NOT_MINE
         index, copies, stored = entry["copy_index"], key[4], entry["row"]
         guess = rows[index] if index < len(rows) else None
         gone = self.copies.get(key, set())
         if self.latest.get(key[0]) != key[1]:  # made before the file changed: its place names no copy now, nor
             return NOT_MINE if not rows else CopyChoice(None, guess)  # is the one copy left its copy
-        renamed, export = self.shape(key[:2], text_hash, n_rows)
+        renamed, export = self.shape(key[:2], text_hash, n_rows, version)
         if renamed and len(rows) == copies and guess == stored:
             return CopyChoice(guess, guess)
         if index in gone:  # the journal excludes the decided copy: not in its export (the rules before: a
@@ -144,6 +158,19 @@ class CopyBook:
         if len(rows) <= 1:  # none left, or the one copy left: the rules before (a dedup, a text edited)
             return NOT_MINE
         return CopyChoice(None, guess)
+
+
+def texts_version(dataset: Any) -> str:
+    """A file's ``data_version``: its row count and a hash of its texts in order and its labels (an export with
+    a relabel applied is not the file renamed, even with the same texts)."""
+    import hashlib
+
+    digest = hashlib.blake2b("\x00".join(dataset.texts).encode("utf-8", "surrogatepass"), digest_size=6)
+    labels = getattr(dataset, "labels", None)
+    if isinstance(labels, np.ndarray):
+        digest.update(np.ascontiguousarray(labels, dtype=np.int64).tobytes())
+        digest.update("\x00".join(map(str, dataset.class_names)).encode("utf-8", "surrogatepass"))
+    return f"{len(dataset.texts)}-{digest.hexdigest()}"
 
 
 def _short(digest: str) -> int:

@@ -37,7 +37,7 @@ import numpy as np
 
 from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
-from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect
+from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect, texts_version
 from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 
@@ -76,6 +76,7 @@ class RowMatcher:
         self.columns_changed = False  # a line's row_hash covered other columns than the data has now
         self.excluded: dict[str, np.ndarray] = {}  # the rows the lines leave excluded, by their data (prepare_lines)
         self.copies = CopyBook()  # which of identical rows a line meant, on other data (engine/journal_copies.py)
+        self._data_version: str | None = None
         self.data_name = data_name(dataset.source)
 
     def text_hash(self, row: int) -> str:
@@ -136,7 +137,7 @@ class RowMatcher:
             # copy there (identical rows share their id too: a repeated id matched the copy left, and dropped it)
             (problems.twins_gone if entry["action"] == "exclude" else problems.kept_twins_gone).append(stored)
             return Match(None, self.match(entry, ReplayProblems(), twins=False).row)
-        copy = self._copy(entry)  # one of identical rows, on other data: the copy it recorded (journal_copies)
+        copy = self._copy(entry, twins)  # one of identical rows, on other data: the copy it recorded (journal_copies)
         if copy.known and copy.row is None:
             problems.copy_unknown.append(stored)
             return Match(None, copy.guess if twins else None)
@@ -176,7 +177,7 @@ class RowMatcher:
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
             if self._copy_has_it(stored, entry) or twins and self._copy_unknown(stored, entry):  # which copy?
                 problems.ambiguous.append(stored)  # an earlier decision there stays replaced:
-                return Match(None, stored if twins else None)
+                return Match(None, self._twin(entry, stored) if twins else None)
             row = stored
         else:
             rows = self._hash_rows(entry["text_sha256"])
@@ -189,7 +190,7 @@ class RowMatcher:
                     return NO_MATCH
             if len(rows) > 1:  # the text moved and is now repeated: which copy is unknowable
                 problems.ambiguous.append(stored)
-                return NO_MATCH
+                return Match(None, self._twin(entry, None) if twins else None)
             if not rows:
                 (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
                 return NO_MATCH
@@ -225,13 +226,41 @@ class RowMatcher:
             problems.twin_taken.append(stored)
         return Match(row, None)
 
-    def _copy(self, entry: dict[str, Any]) -> CopyChoice:
+    def _copy(self, entry: dict[str, Any], twins: bool = True) -> CopyChoice:
         """For a line made on one of several identical rows of other data than this (no id column): the copy its
-        ``copy_index`` names here, or that it cannot tell (engine/journal_copies.CopyBook.choose); else NOT_MINE."""
-        if "copy_index" not in entry or entry.get("data") == self.data_name or self.uses_ids(entry):
+        ``copy_index`` names here, or that it cannot tell (engine/journal_copies.CopyBook.choose); for a line
+        made on an earlier version of its file (``data_version``) whose text and other columns are on several
+        rows here, that its position names none of them (journal28's seed 2711: a text unique when decided,
+        copied since, relabelled on the export by position); else NOT_MINE. ``twins`` False: the row a refused
+        exclusion or keep names (the earlier decision it replaced is blocked there), by the copy rule too."""
+        made_on = entry.get("data")
+        if not isinstance(made_on, str) or made_on == self.data_name or self.uses_ids(entry):
             return NOT_MINE
-        return self.copies.choose(entry, self._decided_rows(self._hash_rows(entry["text_sha256"]), entry),
-                                  self.text_hash, len(self.dataset))
+        if "copy_index" in entry:
+            return self.copies.choose(entry, self._decided_rows(self._hash_rows(entry["text_sha256"]), entry),
+                                      self.text_hash, len(self.dataset), self._version, any_action=not twins)
+        version = entry.get("data_version")
+        if isinstance(version, str) and self.copies.latest.get(made_on, version) != version:
+            rows = self._decided_rows(self._hash_rows(entry["text_sha256"]), entry)
+            if len(rows) > 1:
+                return CopyChoice(None, entry["row"] if entry["row"] in rows else None)
+        return NOT_MINE
+
+    def _twin(self, entry: dict[str, Any], row: int | None) -> int | None:
+        """The row a refused exclusion or keep of one of identical rows names, where an earlier decision it replaced
+        is blocked: the copy its ``copy_index`` names here (as a relabel's is taken: seed 213 of journal28's
+        --final-edit, a relabel replaced by a keep resurfaced on the export, on another copy than the keep's
+        position), else ``row``."""
+        if entry.get("action") == "relabel":
+            return row
+        copy = self._copy(entry, False)
+        return copy.row if copy.known and copy.row is not None else row
+
+    def _version(self) -> str:
+        """This data's ``data_version`` (engine/journal_copies.texts_version), computed once, where a line needs it."""
+        if self._data_version is None:
+            self._data_version = texts_version(self.dataset)
+        return self._data_version
 
     def _id_shared(self, entry: dict[str, Any]) -> bool:
         """The line's id was on several rows when it was decided (``id_copies``, recorded since session 27), or,

@@ -93,15 +93,14 @@ class RowParts:
         return self._copy_index[np.asarray(rows, dtype=np.int64)]
 
     def data_version(self) -> str:
-        """The lines' ``data_version``: the row count and a hash of the texts in their order. Lines of one version
+        """The lines' ``data_version``: the row count and a hash of the texts in their order and the labels. Lines of one version
         name rows by the same positions; replay on other data trusts a line's place among its identical rows
         (``copy_index``) only in the version the journal's last line on that file was made on (the file the
         export was made from), not in lines made before the file was re-sorted or rows added or deleted."""
         if self._version is None:
-            import hashlib
+            from engine.journal_copies import texts_version
 
-            texts = "\x00".join(self.dataset.texts).encode("utf-8", "surrogatepass")
-            self._version = f"{len(self.dataset)}-{hashlib.blake2b(texts, digest_size=6).hexdigest()}"
+            self._version = texts_version(self.dataset)
         return self._version
 
     def id_copies(self, rows: Any) -> np.ndarray:
