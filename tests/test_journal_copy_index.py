@@ -193,7 +193,7 @@ def test_a_relabel_replaced_by_a_keep_does_not_come_back_on_the_export(tmp_path:
     with Journal.open(journal, load_dataset(data)) as writer:
         writer.record("relabel", 2, label_after="b", issue_type="label")
         writer.record_group([("keep", 2, None), ("exclude", 0, None), ("exclude", 3, None)], issue_type="label")
-    out, again = tmp_path / "out.csv", tmp_path / "again.csv"
+    out = tmp_path / "out.csv"
     export_corrected(load_dataset(data), journal, out)
     assert out.read_text() == "text,label\ndup,a\ndup,a\nw,b\n"
     with Journal.open(journal, load_dataset(out), read_only=True) as replayed:
