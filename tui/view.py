@@ -317,6 +317,14 @@ class AuditView:
         self.issue_types = (*self.issue_types[:at], "overlapping_class", *self.issue_types[at:])
 
     @property
+    def length_drift(self) -> str | None:
+        """The audit's note that the texts' length drifts with the row order (engine/length_order.py),
+        or None: Datalab's test on the texts' neighbours can read such a file as random."""
+        from engine.length_order import NOTE_HEAD
+
+        return next((note for note in self.notes if note.startswith(NOTE_HEAD)), None)
+
+    @property
     def p_z(self) -> float | None:
         """How far the order's statistic lies past the non-IID test's random orders, in their SDs
         (engine/order_words.py: NOT random needs it); None when the audit did not record it."""

@@ -17,7 +17,8 @@ from tui.widgets.charts import PositionPlot
 from tui.widgets.footer import Footer
 
 
-def p_value_line(p_value: float | None, z: float | None = None, order: LabelOrder | None = None) -> str:
+def p_value_line(p_value: float | None, z: float | None = None, order: LabelOrder | None = None,
+                 length_drift: bool = False) -> str:
     """Datalab's verdict on the order of the texts (the label order is explained below it: where the
     labels run together, 'consistent with a random order' above them read as the screen's verdict)."""
     if p_value is None:
@@ -25,7 +26,8 @@ def p_value_line(p_value: float | None, z: float | None = None, order: LabelOrde
     labels_not_random = order is not None and order.beyond_chance
     verdict = (f"{not_random(p_value, z)}: shuffle before splitting" if order_evidence(p_value, z) != NONE
                else "consistent with a random order as far as the texts go, but not the labels (below)"
-               if labels_not_random else "consistent with a random order")
+               if labels_not_random else "consistent with a random order as far as the texts' neighbours go, "
+               "but not the texts' length (below)" if length_drift else "consistent with a random order")
     return f"Datalab's non-IID check on the texts: p = {p_value:.3g} → the row order is {verdict}."
 
 
@@ -44,7 +46,11 @@ class NonIidScreen(HistoryKeys, Screen):
         order = view.label_order
         yield Static("Non-IID · is the row order random?", id="title-bar", markup=False)
         with VerticalScroll(id="non-iid"):
-            yield Static(p_value_line(view.p_value, view.p_z, order), id="non-iid-verdict", markup=False)
+            drift = view.length_drift
+            yield Static(p_value_line(view.p_value, view.p_z, order, drift is not None), id="non-iid-verdict",
+                         markup=False)
+            if drift is not None:  # the note, here too: only the summary and the report listed it
+                yield Static(drift[:1].upper() + drift[1:] + ".", id="non-iid-length", markup=False)
             yield Static(order.sentence(), id="non-iid-why", markup=False)
             # classes numbered by first appearance: grouped labels climb as a staircase whatever
             # the classes' names or the blocks' order; a random order stays flat

@@ -30,8 +30,10 @@ WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
 JOURNAL_CELLS = 16  # the title cuts the journal's name to no fewer cells (then the line's end goes)
 
 
-def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: float | None = None) -> str:
-    """Datalab's non-IID p-value in words, and whether the labels' order is the reason."""
+def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: float | None = None,
+                    length_drift: bool = False) -> str:
+    """Datalab's non-IID p-value in words, and whether the labels' order is the reason; where the texts
+    look random but their length drifts with the row order (a note says so), that, not 'random order'."""
     if p_value is None:
         return "Non-IID: not checked."
     grouped = order is not None and order.grouped
@@ -55,10 +57,14 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: f
     if runs:  # labels in runs (z >= 4) are evidence of their own, whatever the texts' p-value
         return (f"Non-IID: p = {p_value:.3g} on the texts, but the row order is NOT random: {runs}; "
                 "shuffle before splitting.")
+    if length_drift:  # 'consistent with rows in random order' sat above 'the texts get longer down the file'
+        return (f"Non-IID: p = {p_value:.3g} on the texts' neighbours, but the texts' length drifts with the row "
+                "order (see the note); shuffle before splitting.")
     return f"Non-IID: p = {p_value:.3g} → consistent with rows in random order."
 
 
-def non_iid_cell(p_value: float | None, order: LabelOrder | None = None, z: float | None = None) -> str:
+def non_iid_cell(p_value: float | None, order: LabelOrder | None = None, z: float | None = None,
+                 length_drift: bool = False) -> str:
     """The issue table's Flagged cell for the dataset-level Non-IID row: what the verdict line below
     says, in a word. Datalab's count (1 where its p-value flags the order, else 0) read 'Non-IID 0'
     above 'the row order is NOT random: the labels run together in rows 2,618-3,079' (probe27)."""
@@ -68,7 +74,9 @@ def non_iid_cell(p_value: float | None, order: LabelOrder | None = None, z: floa
     evidence = order_evidence(p_value, z)
     if runs or evidence == STRONG:
         return "NOT random"
-    return "no" if evidence == NONE else "likely"
+    if evidence == NONE:
+        return "drifts" if length_drift else "no"  # the length note's word, as the verdict line below says
+    return "likely"
 
 
 #: How many notes the summary lists; the report (r) has them all.
@@ -196,8 +204,8 @@ class SummaryScreen(HistoryKeys, Screen):
                 yield PartsLabel(journal_line(self.book, len(view)).split(SEPARATOR), id="journal-totals")
                 if source := view.label_source():
                     yield Static(source, id="label-source", markup=False)
-                yield Static(non_iid_verdict(view.p_value, view.label_order, view.p_z), id="non-iid-verdict",
-                             markup=False)
+                yield Static(non_iid_verdict(view.p_value, view.label_order, view.p_z, view.length_drift is not None),
+                             id="non-iid-verdict", markup=False)
                 if view.notes:
                     yield Static("\n".join(summary_notes(view.notes)), id="notes", markup=False)
             with Vertical(id="summary-chart"):
@@ -266,7 +274,8 @@ class SummaryScreen(HistoryKeys, Screen):
             if name == "non_iid":  # the verdict in a word, not Datalab's 0 or 1 (the report keeps it)
                 # 'row order', what is left to look at, where 'dataset-level' stood: 'NOT random' beside
                 # it put the table past 60 columns (a sideways scroll bar under it)
-                flagged = non_iid_cell(self.view.p_value, self.view.label_order, self.view.p_z)
+                flagged = non_iid_cell(self.view.p_value, self.view.label_order, self.view.p_z,
+                                       self.view.length_drift is not None)
                 decided, remaining = "-", "-" if flagged == "no" else "row order"
             else:
                 done = self.book.decided_among(self.view.flagged(name))
