@@ -116,6 +116,6 @@ def overlap_note(groups: list[dict[str, object]], n_rows: int) -> str | None:
             f"{held / max(n_rows, 1):.0%}): it assigns their rows to their given class less than half the time. "
             f"cleanlab's confident joint counts {mixed:,} of those rows as another class of "
             f"{'the group' if len(groups) == 1 else 'their group'} (likely mislabelled if the labels are mixed up); "
-            f"{flagged:,} of them {'is' if flagged == 1 else 'are'} among the label issues. "
+            f"the label check flags {flagged:,} of the {held:,}. "
             f"Their labels may be mixed up among them, or the classes overlap; the model's probabilities cannot tell "
             f"which, so the label check cannot single out the wrong labels there: read a sample of each class")

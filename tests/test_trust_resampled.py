@@ -30,4 +30,5 @@ def test_the_overlap_note_counts_the_group_and_its_flags():
     note = overlap_note(groups, len(given))
     assert "cannot tell 4 classes apart (a group, 240 rows, 20%)" in note
     assert f"counts {groups[0]['likely_mislabelled']:,} of those rows as another class of the group" in note
-    assert f"{flagged:,} of them are among the label issues" in note
+    # 'N of them are among the label issues' after 'counts M of those rows' read as N of the M (ui28)
+    assert f"the label check flags {flagged:,} of the 240. " in note
