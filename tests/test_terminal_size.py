@@ -10,6 +10,7 @@ import struct
 import sys
 import termios
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from textual.drivers.linux_driver import LinuxDriver
@@ -41,6 +42,7 @@ class _MeasuringApp:
         self.book = None
         self.audit_error = None
         self.return_code = 0
+        self.stages_done, self.cancelled_kept, self.options = [], 0, SimpleNamespace(use_cache=True)
         self.driver_class = LinuxDriver  # what Textual picks on Linux and macOS
         self.measured = None
 
@@ -72,6 +74,7 @@ class _WindowsApp:
 
     def __init__(self, **kwargs) -> None:
         self.book, self.audit_error, self.return_code = None, None, 0
+        self.stages_done, self.cancelled_kept, self.options = [], 0, SimpleNamespace(use_cache=True)
         self.driver_class = type("WindowsDriver", (), {})  # what Textual picks on Windows
         self.picked = self.driver_class
         self.ran_with = None

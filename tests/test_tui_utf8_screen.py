@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import tui.app
 from tui import launch
@@ -20,6 +21,7 @@ class _DrawingApp:
         self.book = None
         self.audit_error = None
         self.return_code = 0
+        self.stages_done, self.cancelled_kept, self.options = [], 0, SimpleNamespace(use_cache=True)
         self.driver_class = None  # run_app swaps in its terminal driver (tests/test_terminal_size.py)
 
     def run(self) -> None:
