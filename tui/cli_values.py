@@ -32,6 +32,18 @@ def refuse_empty_values(parser: argparse.ArgumentParser, args: argparse.Namespac
         raise UsageError(f"the {action.dest} path must not be empty")
 
 
+def refuse_no_cache_with_cache_dir(args: argparse.Namespace) -> None:
+    """``--no-cache`` with ``--cache-dir DIR``: one asks for no cache, the other names its folder.
+    Both were taken without a word (DIR unread and unwritten; a DIR in a missing folder still
+    refused as a typo); one line, exit 2, as for the other options that contradict each other
+    (``--ray-cpus`` without ``--ray``, ``--format`` against the ``-o`` extension).
+    ``$TEXTAUDIT_CACHE_DIR`` is no such request: ``--no-cache`` goes on without it."""
+    value = getattr(args, "cache_dir", None)
+    if value is not None and getattr(args, "no_cache", False):
+        raise UsageError(f"--no-cache and --cache-dir {value} contradict each other: --no-cache reads and writes "
+                         "no cache; drop one of them")
+
+
 def refuse_cache_dir_typo(args: argparse.Namespace) -> None:
     """``--cache-dir`` may be a new folder, but only in one that exists: a typo
     (``--cache-dir /tmp/typo/cache``) made the whole tree without a word, as ``--journal`` in a
@@ -143,6 +155,7 @@ def check_options(args: argparse.Namespace) -> None:
     """The option checks ``main`` runs for every command before it starts (see each)."""
     refuse_dash(args)
     refuse_unknown_home(args)
+    refuse_no_cache_with_cache_dir(args)
     refuse_cache_dir_typo(args)
     refuse_unreachable_ray(args)
     refuse_missing_device(args)
