@@ -1,4 +1,4 @@
-"""A row screen's title fitted to its bar: the filter part gives way first, and says so whole.
+"""A row screen's title fitted to its bar: shorter words, then the filter part (said whole), then the last parts.
 
 ui28, tmux at 60x20 on the demo: '/given:transfer_money' on the label screen titled it 'Label issues
 · 3 of 12 flagged · decided 0/12 · filter…' (the bar's ellipsis at its right edge): the query cut to
@@ -6,11 +6,18 @@ nothing, and a 'filtering…' after it, or the 'but row N' of a go-to past the f
 Here the filter part is shortened inside itself (its start and end kept, '…' between) to the room
 the other parts leave, or, with too little room for that, reads 'filtered' (the query stands whole
 in the filter line below); the parts after it keep their place.
+
+Before that, the parts take shorter words that say the same (SHORTER, one rule at a time, until it
+fits); after it, the parts at the end give way whole, '…' in their place: ui28 at 60 columns on the demo,
+'Near-duplicates · 14 of 14 sets · decided 0/40 rows · 1 c…' (71 cells for 58, no filter part to
+cut) now reads 'Near-duplicates · 14 sets · decided 0/40 · 1 conflict (!)'. The words a test or the
+help reads stay the long ones (``title_parts``); only the drawn title is shortened.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.cells import cell_len
 
@@ -18,6 +25,16 @@ SEPARATOR = " · "
 FILTER_PART = re.compile(r"filter: (?P<query>.*?)(?P<tail> but row [\d,]+)?", re.DOTALL)
 #: The fewest cells of the query worth showing cut; with less room the part reads 'filtered'.
 MIN_QUERY = 10
+#: Shorter words for a part, tried in this order while the title is too wide (each rule on every
+#: part it matches, whole): every entry listed needs no 'of'; the near-duplicate screen's rows and
+#: conflicts say less around their numbers.
+SHORTER: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"(?P<n>[\d,]+) of (?P=n) (?P<what>\S.*)"), r"\g<n> \g<what>"),
+    (re.compile(r"decided (?P<count>[\d,]+/[\d,]+) rows"), r"decided \g<count>"),
+    (re.compile(r"(?P<n>[\d,]+) conflicting \(!\)"), lambda m: f"{m['n']} conflict{'' if m['n'] == '1' else 's'} (!)"),
+    (re.compile(r"(?P<sets>.+ sets) \(conflicts only\)"), r"\g<sets> (! only)"),  # f: the sets marked ! below
+)
+ELLIPSIS = "…"
 
 
 def middle_cut(text: str, width: int) -> str:
@@ -48,13 +65,37 @@ def filter_part_at(parts: list[str], queries: tuple[str, ...]) -> int | None:
     return None
 
 
-def fit_title(parts: list[str], width: int, queries: tuple[str, ...] = ()) -> str:
-    """``parts`` joined by ' · ' within ``width`` cells where the part of the filter ``queries``
-    can give the room; ``width`` 0 (not laid out yet): as joined."""
-    text = SEPARATOR.join(parts)
+def fit_title(parts: list[str], width: int, queries: tuple[str, ...] = (), keep: int = 1) -> str:
+    """``parts`` joined by ' · ' within ``width`` cells: the parts take shorter words first (they
+    say the same), then the part of the filter ``queries`` gives the room, then the parts at the end
+    give way, '…' in their place (never the first ``keep``, the screen's name, the filter's, nor
+    work under way, 'sorting…'); ``width`` 0 (not laid out yet): as joined."""
     index = filter_part_at(parts, queries)
-    if width <= 0 or cell_len(text) <= width or index is None:
-        return text
+    error = index is None and any(part.startswith("filter: ") for part in parts)  # its start says what is wrong
+    if width <= 0 or cell_len(SEPARATOR.join(parts)) <= width or error:
+        return SEPARATOR.join(parts)
+    for pattern, short in SHORTER:
+        if cell_len(SEPARATOR.join(parts)) <= width:
+            break
+        parts = [pattern.sub(short, part) if i != index and pattern.fullmatch(part) else part
+                 for i, part in enumerate(parts)]
+    fitted = fit_filter(parts, width, index)
+    while cell_len(SEPARATOR.join(fitted)) > width:  # the last part that may go, the filter's staying
+        gone = [i for i, part in enumerate(parts) if i >= keep and i != index and not part.endswith(ELLIPSIS)]
+        if not gone:
+            break
+        at = gone[-1]
+        beside = {parts[at - 1], parts[at + 1] if at + 1 < len(parts) else ""}
+        parts = parts[:at] + ([] if ELLIPSIS in beside else [ELLIPSIS]) + parts[at + 1:]
+        index = filter_part_at(parts, queries)
+        fitted = fit_filter(parts, width, index)
+    return SEPARATOR.join(fitted)
+
+
+def fit_filter(parts: list[str], width: int, index: int | None) -> list[str]:
+    """``parts`` with the filter part (at ``index``) shortened to the room the others leave."""
+    if index is None or cell_len(SEPARATOR.join(parts)) <= width:
+        return list(parts)
     match = FILTER_PART.fullmatch(parts[index])
     tail = match.group("tail") or ""
     room = width - cell_len(SEPARATOR.join(parts[:index] + [""] + parts[index + 1:]))
@@ -63,4 +104,4 @@ def fit_title(parts: list[str], width: int, queries: tuple[str, ...] = ()) -> st
         part = f"filter: {middle_cut(match.group('query'), query_room)}{tail}"
     else:
         part = f"filtered{tail}"
-    return SEPARATOR.join(parts[:index] + [part] + parts[index + 1:])
+    return parts[:index] + [part] + parts[index + 1:]

@@ -165,10 +165,9 @@ class NearDuplicatesScreen(RowScreen):
             # a conflict the decisions settled (A, k, l) is counted as such, as the pane says
             settled = 0 if self.view.multilabel is not None else sum(
                 settled_label(self.view, self.book, self.sets[i]) is not None for i in np.flatnonzero(self.conflict))
-            if conflicts > settled:
-                parts.append(f"{conflicts - settled:,} conflicting (!)")
-            if settled:
-                parts.append(f"{settled:,} settled")
+            # after the counts, before a filter or 'sorting…': what a narrow bar gives up first (tui/title_fit.py)
+            parts[3:3] = ([f"{conflicts - settled:,} conflicting (!)"] if conflicts > settled else []) + (
+                [f"{settled:,} settled"] if settled else [])
         return parts
 
     def action_toggle_flagged(self) -> None:

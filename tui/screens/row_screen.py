@@ -342,7 +342,8 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             parts.insert(0, "READ-ONLY")  # first: a narrow terminal cuts the end of the bar
         typed = self.query_one("#filter", FilterBar).value
         queries = (terminal_safe(typed), typed, self.filter_query)
-        bar.update(fit_title(parts, bar.content_region.width, queries))  # the filter part gives way, whole
+        # the filter part gives way, whole, then longer words and the last parts (never the screen's name)
+        bar.update(fit_title(parts, bar.content_region.width, queries, keep=2 if self.book.read_only else 1))
         bar.set_class(self.book.read_only, "-read-only")
 
     def on_resize(self) -> None:
