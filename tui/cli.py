@@ -57,9 +57,13 @@ def report_safe(report: str) -> str:
 
 
 def _check_command(argv: list[str], commands: list[str]) -> None:
-    """A mistyped command: one line with the closest command ("did you mean"), exit 2."""
+    """A mistyped command: one line with the closest command ("did you mean"), exit 2; none at all:
+    the commands, the demo's first."""
     import difflib
 
+    if not argv:  # 'the following arguments are required: COMMAND' named none of them
+        raise UsageError(f"no command given (commands: {', '.join(commands)}; textaudit demo opens the bundled "
+                         "demo; see textaudit --help)")
     first = next((arg for arg in argv if not arg.startswith("-")), None)
     if first is None or first in commands or any(arg in ("-h", "--help", "--version") for arg in argv[:argv.index(first)]):
         return
