@@ -54,6 +54,20 @@ class MoreLikeThisScreen(RowScreen):
         self.sims[self.rows] = sims
         self.title = caption
 
+    def make_detail(self) -> Widget:
+        pane = super().make_detail()
+        if self.value_title == "New":  # a re-audit's newly flagged rows (tui/app_review.open_newly_flagged)
+            pane.why_text = self.newly_flagged_why
+        return pane
+
+    def newly_flagged_why(self, row: int) -> str:
+        """The Why line of a newly flagged row: it read 'Listed for its similarity; no check flags it'
+        (ui29, banking77 test after R, enter on Label issues), the pane being the first audit's."""
+        value = self.sims[row]
+        score = "" if np.isnan(value) else f" ({self.recorded_type} score {format_score(value)})"
+        return (f"The re-audit with the corrections flags it{score}; the first audit did not, and these "
+                "lines are the first audit's.")
+
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
         return [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from rich.cells import cell_len
 from rich.text import Text
@@ -124,6 +126,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.view = view
         self.book = book
         self.issue_type = issue_type
+        #: the Why line for a list with a reason of its own (a re-audit's newly flagged rows), else None
+        self.why_text: Callable[[int], str] | None = None
         self.row: int | None = None
         self.drawn_width = 0  # the width the row was laid out for (its neighbours' lines are cut to it)
         self._datalab_rule: tuple[AuditView, DatalabLabelRule] | None = None
@@ -201,7 +205,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append(f"\nTop {len(top)}:     ", style="bold")
             text.append(fitted([f"{names[c]} {p:.3f}" for c, p in top], self.line_width()))
         text.append("\nWhy: ", style="bold")
-        text.append(why_flagged(view, row, self.issue_type))
+        text.append(self.why_text(row) if self.why_text is not None else why_flagged(view, row, self.issue_type))
         text.append("\nFlagged by: ", style="bold")
         issues = flagged_by(view, row)
         text.append(" · ".join(f"{ISSUE_TITLES.get(name, name)}" + ("" if score is None else f" {format_score(score)}")
