@@ -75,7 +75,7 @@ class Journal:
         self._class_index = {name: code for code, name in enumerate(self._names)}
         self._rows = RowParts(dataset)  # each row's line part, filled as rows are decided
         self._lines = LineMaker(dataset, self._rows)  # what a decision's lines hold (engine/journal_lines.py)
-        matcher = RowMatcher(dataset, self._rows.row_prints)  # row_hash computed once for both
+        matcher = RowMatcher(dataset, self._rows.row_prints, self._rows)  # row_hash, text_copies computed once for both
         self._replay = GroupReplay(dataset, self._state, matcher, self._checks)  # engine/journal_replayer.py
         self._problems = ReplayProblems()
 

@@ -17,9 +17,14 @@ index only
 * or where the data is the export made from it (as many rows fewer as the journal's lines in effect
   exclude on it, and each line's row they leave in holds its text at its position less the rows they
   exclude above it) with as many fewer copies as the journal excludes, the copy of the index less the
-  excluded ones before it being at that place.
+  excluded ones before it being at that place; there the relabel is applied already (the copy holds its
+  label: said, not applied again), or the copy still holds the label the relabel was made on and it is
+  refused: the export was made where the relabel did not apply, or the data only has the export's shape
+  (journal29: seeds 2390, 2642 of --final-edit, rows deleted after the last session, the file's relabel
+  taken by its position on another copy; applied again, one relabel gave two copies its label).
 
-Elsewhere it is refused and said (``ReplayProblems.copy_unknown``), not guessed. The one copy left (a
+Elsewhere it is refused and said (``ReplayProblems.copy_unknown``), not guessed. With an id column too: identical
+rows share their id, which tells them apart no more than their text (journal29). The one copy left (a
 dedup), a decided copy the journal itself excludes (the export lacks it), exclusions and keeps, and lines
 without ``copy_index`` (journals written before) are matched as before (engine/journal_replay.py):
 an exclusion of one of several copies left is refused on other data, since the export can hold the very
@@ -127,13 +132,16 @@ class CopyBook:
         return found
 
     def choose(self, entry: dict[str, Any], rows: list[int], text_hash: Callable[[int], str],
-               n_rows: int, version: Callable[[], str], *, any_action: bool = False) -> CopyChoice:
+               n_rows: int, version: Callable[[], str], label: Callable[[int], str], *,
+               any_action: bool = False) -> CopyChoice:
         """The copy of ``rows`` (this data's rows with the line's text and other columns, in file order) that the
         line meant, by ``copy_index`` (module docstring): only for a line of the version of its file that the
         journal's last line on it was made on, on data that is that version renamed (as many copies as the
         line counted; the copy of its index at its position) or the export made from it (as many fewer as the
         journal's exclusions of them; that copy less the excluded ones before it, at its position less the rows
-        excluded above it). ``text_hash``: this data's row's text hash; ``version``: its data_version."""
+        excluded above it, and not holding the label the relabel found: on the export the relabel is applied
+        already, or was not applied when the export was made, and does not apply now). ``text_hash``: this
+        data's row's text hash; ``version``: its data_version; ``label``: its row's label as lines record it."""
         key = copy_key(entry)
         if key is None or entry["action"] != "relabel" and not any_action:
             # an exclusion or keep: the rules before (refused where several copies are left: its export can hold
@@ -154,6 +162,13 @@ class CopyBook:
         if export and len(rows) == copies - len(gone):
             found = rows[index - sum(other < index for other in gone)]
             if found == stored - int(np.searchsorted(self.rows.get(key[:2], ()), stored)):
+                if entry["action"] == "relabel" and label(found) == entry.get("label_before"):
+                    # the copy there holds the label the relabel was made on: the export was made where the
+                    # relabel did not apply (refused on the file, or replaced), or the data only has the export's
+                    # shape (seeds 2390, 2642 of journal28's --final-edit: rows deleted or a text edited after
+                    # the last session, the file's relabel taken by position on another identical copy, so the
+                    # decided copy kept its label there; relabelled again here, two copies took one relabel)
+                    return CopyChoice(None, found)
                 return CopyChoice(found, found)
         if len(rows) <= 1:  # none left, or the one copy left: the rules before (a dedup, a text edited)
             return NOT_MINE

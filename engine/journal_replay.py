@@ -5,7 +5,9 @@ its id (the id column's value, or the position without one), the sha256 of its t
 label at the time. On replay a decision goes to
 
 * with an id column: the row that still has the stored id (at the stored position, or, if the
-  file was re-sorted, wherever the id now is, when exactly one row has it);
+  file was re-sorted, wherever the id now is, when exactly one row has it, or exactly one of the rows
+  with it has the decided text and other columns: since journal29, as a unique text follows without an id;
+  identical rows, which share their id, by the rules below);
 * without one: the row at the stored position, or, when the text there changed, the one row
   whose text has the stored hash (a re-sorted file, texts unique); where that text is repeated,
   the line's ``row_hash`` (the row's other columns, recorded since session 14: engine/row_print.py)
@@ -17,7 +19,11 @@ label at the time. On replay a decision goes to
   another left: it took the decision silently); on data other than the file it was made on (the
   export made with the journal, the file renamed), a line on one of several identical rows that
   records which of them it was (``copy_index``, since session 28) takes that copy where the data
-  tells it, and is refused where it does not (engine/journal_copies.py);
+  tells it, and is refused where it does not (engine/journal_copies.py); a line made on a row whose
+  text and other columns were on no other row (``text_copies`` under 2, recorded with ``data_version``
+  since session 28) is refused, in any file, where they are on several rows now (a copy added since:
+  taken by its position, the export made with it kept the other copy, and the journal replayed on the
+  export excluded or relabelled that one too; journal29);
 
 and only if that row's text hash and label still equal the stored ones, and the line's label
 column (``label_column``, recorded since session 11) is the dataset's (or a column the data no
@@ -37,7 +43,8 @@ import numpy as np
 
 from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
-from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect, texts_version
+from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect
+from engine.journal_rows import RowParts
 from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
 
@@ -62,8 +69,9 @@ NO_MATCH = Match(None, None)
 class RowMatcher:
     """Maps journal lines to rows of ``dataset`` (indexes built on first need)."""
 
-    def __init__(self, dataset: Dataset, prints: RowPrints | None = None) -> None:
-        """``prints``: a fingerprint cache to share (the journal's writer has one)."""
+    def __init__(self, dataset: Dataset, prints: RowPrints | None = None, parts: RowParts | None = None) -> None:
+        """``prints``: a fingerprint cache to share (the journal's writer has one); ``parts``: the writer's lines'
+        row parts (the data's identical rows and data_version, found once for both)."""
         self.dataset = dataset
         self.names = dataset.class_names
         self._hashes: dict[int, str] = {}
@@ -76,7 +84,8 @@ class RowMatcher:
         self.columns_changed = False  # a line's row_hash covered other columns than the data has now
         self.excluded: dict[str, np.ndarray] = {}  # the rows the lines leave excluded, by their data (prepare_lines)
         self.copies = CopyBook()  # which of identical rows a line meant, on other data (engine/journal_copies.py)
-        self._data_version: str | None = None
+        self._parts = parts
+        self._copies_now: np.ndarray | None = None
         self.data_name = data_name(dataset.source)
 
     def text_hash(self, row: int) -> str:
@@ -140,31 +149,39 @@ class RowMatcher:
         copy = self._copy(entry, twins)  # one of identical rows, on other data: the copy it recorded (journal_copies)
         if copy.known and copy.row is None:
             problems.copy_unknown.append(stored)
-            return Match(None, copy.guess if twins else None)
+            # twins=False asks for the row the line names otherwise (a refused exclusion or keep blocks an earlier
+            # decision there): the copy at its index here, where an earlier relabel of it may have gone (seed 2004
+            # of journal28's --final-edit: a keep of a copy refused as fewer copies are left, the relabel it
+            # replaced taken by the one copy left on the export, and back in the export of the export)
+            return Match(None, copy.guess) if twins else Match(copy.guess, None)
         if copy.known:
             row = copy.row
         elif self.uses_ids(entry):
-            wanted = entry["id"]
-            if in_range and json_scalar(self.dataset.ids[stored]) == wanted:
-                digest = entry["text_sha256"]
-                if self.text_hash(stored) != digest and any(
-                        json_scalar(self.dataset.ids[other]) == wanted for other in self._hash_rows(digest)):
-                    # a repeated id whose decided text is on another of its rows (a re-sorted file):
-                    # which one was decided is unknown; 'the row's text changed since' was not so
-                    problems.ambiguous.append(stored)
-                    return NO_MATCH
+            wanted, digest = entry["id"], entry["text_sha256"]
+            if in_range and json_scalar(self.dataset.ids[stored]) == wanted and (
+                    self.text_hash(stored) == digest
+                    or not any(json_scalar(self.dataset.ids[other]) == wanted for other in self._hash_rows(digest))):
+                # (a repeated id whose decided text is on another of its rows, a re-sorted file: that row, below,
+                # where it is the one with the decided text and other columns; 'the row's text changed since' was
+                # not so)
                 row = stored
-                if self._copy_has_it(row, entry) or twins and self._copy_unknown(row, entry):  # copies share its id
+                if self._copy_has_it(row, entry) or twins and (
+                        self._copy_unknown(row, entry) or self._copies_added(row, entry)):  # copies share its id
                     problems.ambiguous.append(stored)
-                    return Match(None, stored if twins else None)
+                    return Match(None, self._twin(entry, stored) if twins else None)
             else:
                 rows = self._id_rows(wanted) or self._loose_id_rows(wanted)
                 if not rows:  # 'row not in the dataset (rows 7)' read wrong where row 7 is there
                     problems.id_missing.append(wanted)
                     return NO_MATCH
-                if len(rows) > 1:
-                    problems.ambiguous.append(stored)
-                    return NO_MATCH
+                if len(rows) > 1:  # the id on several rows, the decided row moved: the one with its text and
+                    # other columns, as without an id (journal29's fuzzer, seeds 8 and 10 of --id: refused on the
+                    # file, where a row that shared its id was still there, applied on the export, which had
+                    # dropped that row)
+                    rows = self._decided_rows(rows, entry)
+                    if len(rows) != 1:  # none, or identical copies (which share the id): which one is unknown
+                        problems.ambiguous.append(stored)
+                        return NO_MATCH
                 row = rows[0]
             if self.text_hash(row) == entry["text_sha256"] and not self._same_row(row, entry) and self._id_shared(entry):
                 # the row has the id and the text but not the decided row's other columns: the id was on several
@@ -175,7 +192,8 @@ class RowMatcher:
                     return NO_MATCH
                 row = rows[0]
         elif in_range and self.text_hash(stored) == entry["text_sha256"] and self._same_row(stored, entry):
-            if self._copy_has_it(stored, entry) or twins and self._copy_unknown(stored, entry):  # which copy?
+            if self._copy_has_it(stored, entry) or twins and (
+                    self._copy_unknown(stored, entry) or self._copies_added(stored, entry)):  # which copy?
                 problems.ambiguous.append(stored)  # an earlier decision there stays replaced:
                 return Match(None, self._twin(entry, stored) if twins else None)
             row = stored
@@ -227,18 +245,19 @@ class RowMatcher:
         return Match(row, None)
 
     def _copy(self, entry: dict[str, Any], twins: bool = True) -> CopyChoice:
-        """For a line made on one of several identical rows of other data than this (no id column): the copy its
+        """For a line made on one of several identical rows of other data than this (an id column too): the copy its
         ``copy_index`` names here, or that it cannot tell (engine/journal_copies.CopyBook.choose); for a line
         made on an earlier version of its file (``data_version``) whose text and other columns are on several
         rows here, that its position names none of them (journal28's seed 2711: a text unique when decided,
         copied since, relabelled on the export by position); else NOT_MINE. ``twins`` False: the row a refused
         exclusion or keep names (the earlier decision it replaced is blocked there), by the copy rule too."""
         made_on = entry.get("data")
-        if not isinstance(made_on, str) or made_on == self.data_name or self.uses_ids(entry):
-            return NOT_MINE
+        if not isinstance(made_on, str) or made_on == self.data_name:  # with an id column too: identical rows
+            return NOT_MINE  # share their id, which tells them apart no more than their text does (journal29)
         if "copy_index" in entry:
             return self.copies.choose(entry, self._decided_rows(self._hash_rows(entry["text_sha256"]), entry),
-                                      self.text_hash, len(self.dataset), self._version, any_action=not twins)
+                                      self.text_hash, len(self.dataset), self._version, self.label,
+                                      any_action=not twins)
         version = entry.get("data_version")
         if isinstance(version, str) and self.copies.latest.get(made_on, version) != version:
             rows = self._decided_rows(self._hash_rows(entry["text_sha256"]), entry)
@@ -258,9 +277,19 @@ class RowMatcher:
 
     def _version(self) -> str:
         """This data's ``data_version`` (engine/journal_copies.texts_version), computed once, where a line needs it."""
-        if self._data_version is None:
-            self._data_version = texts_version(self.dataset)
-        return self._data_version
+        return self._row_parts().data_version()
+
+    def _repeated(self) -> np.ndarray:
+        """Each row's ``text_copies`` here: 0 where its text is on no other row (found once for all rows)."""
+        if self._copies_now is None:
+            self._copies_now = self._row_parts().text_copies(np.arange(len(self.dataset)))
+        return self._copies_now
+
+    def _row_parts(self) -> RowParts:
+        """The data's identical rows (``text_copies``) and ``data_version``: the writer's, or found here once."""
+        if self._parts is None:
+            self._parts = RowParts(self.dataset)
+        return self._parts
 
     def _id_shared(self, entry: dict[str, Any]) -> bool:
         """The line's id was on several rows when it was decided (``id_copies``, recorded since session 27), or,
@@ -305,6 +334,22 @@ class RowMatcher:
         rows = ((self._id_rows(entry["id"]) or self._loose_id_rows(entry["id"])) if self.uses_ids(entry)
                 else self._hash_rows(entry["text_sha256"]))
         return len(self._decided_rows(rows, entry)) > 1
+
+    def _copies_added(self, row: int, entry: dict[str, Any]) -> bool:
+        """A line made on a row whose text and other columns were on no other row (``text_copies`` under 2, in a
+        line that records the count: one written since session 28, with ``data_version``), where this data, of
+        another version, holds them on several rows: a copy was added since, and the line's position names one
+        of them as readily as the decided row. In any file, the one it was made on too: there either copy gives
+        the same rows, but the export then holds the other copy where the line's text was unique, and the
+        journal replayed on it (the export of the export) excluded that copy too, a row lost (seeds 2070, 2883
+        of journal28's fuzzer: a copy added in a later session, or after the last one), or relabelled it, two
+        copies relabelled by one decision."""
+        copies, version, digest = entry.get("text_copies", 0), entry.get("data_version"), entry["text_sha256"]
+        if (not isinstance(version, str) or isinstance(copies, bool) or not isinstance(copies, int) or copies >= 2
+                or self.text_hash(row) != digest or not self._repeated()[row]
+                or version == self._version()):  # the text on no other row here (found once for all rows)
+            return False
+        return len(self._decided_rows(self._hash_rows(digest), entry)) > 1
 
     def prepare_lines(self, lines: list[dict[str, Any]]) -> None:
         """Before ``lines`` are replayed: the ``row_hash`` of the rows they name, in one pass, not one by one,
