@@ -263,10 +263,27 @@ def _read_holder(lock_file: Path, data: str | None = None) -> str:
         pid, _, held = lock_file.read_text().strip().partition("\n")
     except (OSError, UnicodeDecodeError):
         return ""
-    pid, held = pid.strip(), held.strip()
+    pid = pid.strip()
     if not pid.isdigit():
         return ""
+    return f" (process {pid}){other_data_words(held.strip(), data)}"
+
+
+def holder_data(journal: Path) -> str | None:
+    """The data file the writer named in ``journal``'s lock file decides on (the line after its process number;
+    None: none named, a lock file written before session 28, or none readable). Read, as ``holder_now``, without
+    trying the lock: a read-only app's later line names it as the line at its open did (journal29)."""
+    try:
+        held = lock_path(journal).read_text().strip().partition("\n")[2].strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return held or None
+
+
+def other_data_words(held: str | None, data: str | None) -> str:
+    """The lock message's clause where the holder decides on ``held``, another data file than ``data`` (this app's),
+    else ''."""
     if not held or not data or held == data:
-        return f" (process {pid})"
-    return (f" (process {pid}) on another data file, {held} (this one: {data}): two data files share this journal; "
+        return ""
+    return (f" on another data file, {held} (this one: {data}): two data files share this journal; "
             "give this one its own with --journal PATH")

@@ -43,3 +43,33 @@ def test_the_same_data_open_twice_reads_as_before(tmp_path: Path) -> None:
         with pytest.raises(JournalLocked) as caught:
             Journal.open(journal, load_dataset(first))
     assert str(caught.value) == f"journal {journal} is already open in another textaudit (process {os.getpid()})"
+
+
+def test_the_read_only_app_s_later_line_names_the_other_data_file_too(tmp_path: Path) -> None:
+    """The 'decision NOT saved' line of the read-only app is rebuilt from the lock file when a decision is refused
+    (its holder may have changed since): it named the process only, dropping 'on another data file ...' that the
+    line at open had (journal29). A holder that quit: reopening would write this file's decisions to the other's
+    journal, so it says so rather than 'quit and reopen this one to write to it'."""
+    import subprocess
+    import sys
+
+    from engine.journal_path import lock_path
+    from tui.decisions import DecisionBook
+
+    first, second, journal = _data(tmp_path / "a"), _data(tmp_path / "b"), tmp_path / "test.corrections.jsonl"
+    other = f"on another data file, {first.resolve()} (this one: {second.resolve()})"
+    with Journal.open(journal, load_dataset(first)):
+        book, messages = DecisionBook.open(journal, load_dataset(second))
+        try:
+            assert book.read_only and other in messages[0], messages
+            error = book.record("exclude", 0, None, "label", None).error
+            assert error is not None and "NOT saved" in error and f"(process {os.getpid()}) {other}" in error, error
+            child = subprocess.Popen([sys.executable, "-c", "pass"])
+            child.wait()
+            lock_path(journal).write_text(f"{child.pid}\n{first.resolve()}\n")  # the writer quit
+            error = book.record("exclude", 0, None, "label", None).error
+            quit = f"(process {child.pid}) on another data file, {first.resolve()}, has quit"
+            assert error is not None and quit in error, error
+            assert "--journal PATH" in error and "quit and reopen" not in error, error
+        finally:
+            book.close()
