@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Region
 from textual.widgets import Input
 
 from tui.view import CONTROL_PICTURES
@@ -36,6 +37,15 @@ class SafeInput(Input):
             return text
         safe = Text(input_safe(self.value), no_wrap=True, overflow="ignore", end="")
         return self.highlighter(safe) if self.highlighter is not None else safe
+
+    def on_resize(self) -> None:
+        """The cursor kept in view when the field gets its width or a new one: Textual scrolls to
+        the cursor only when it moves, so a value set before the layout and longer than the field
+        showed its start, the cursor at its end out of view (the export dialog at 60 columns on
+        banking77: '/work/shared/data/banking77/test.corrected.c', the extension cut; End did not
+        help, the cursor being there already)."""
+        self.scroll_to_region(Region(self._position_to_cell(self.cursor_position), 0, 1, 1), animate=False,
+                              force=True)
 
     def _position_to_cell(self, position: int) -> int:
         """Where the cursor is drawn: over the symbols drawn, not the characters (a control
