@@ -32,3 +32,18 @@ async def test_a_newly_flagged_row_says_the_re_audit_flags_it(pinned_result, jou
         await wait_until(pilot, lambda: getattr(app.screen, "value_title", None) == "Sim", "the similar rows")
         await settle(pilot)
         assert "re-audit" not in body(app)
+
+
+async def test_the_newly_flagged_title_keeps_its_counts_at_60_columns(pinned_result, journal_path):
+    """'Newly flagged: Outliers (New = re-audit score) · 2 of 2 rows · decided 0' is 72 cells for
+    58: the column's explanation goes first, then the counts fit (tui/title_fit.py)."""
+    app = fixed_app(pinned_result, journal_path)
+    newly_flagged(app, len(pinned_result.dataset))
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.open_newly_flagged("outlier")
+        await settle(pilot)
+        bar = app.screen.query_one("#title-bar", Static)
+        assert str(bar.render()) == "Newly flagged: Outliers · 2 rows · decided 0", str(bar.render())
+        await pilot.resize_terminal(100, 20)
+        await pilot.pause()
+        assert str(bar.render()) == "Newly flagged: Outliers (New = re-audit score) · 2 of 2 rows · decided 0"

@@ -33,6 +33,8 @@ SHORTER: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...
     (re.compile(r"decided (?P<count>[\d,]+/[\d,]+) rows"), r"decided \g<count>"),
     (re.compile(r"(?P<n>[\d,]+) conflicting \(!\)"), lambda m: f"{m['n']} conflict{'' if m['n'] == '1' else 's'} (!)"),
     (re.compile(r"(?P<sets>.+ sets) \(conflicts only\)"), r"\g<sets> (! only)"),  # f: the sets marked ! below
+    # a re-audit's newly flagged rows (R, enter): the column's name said once, where there is room
+    (re.compile(r"(?P<name>Newly flagged: .+) \(New = re-audit score\)"), r"\g<name>"),
 )
 ELLIPSIS = "…"
 
