@@ -1,5 +1,5 @@
-"""Shared fixtures: an isolated cache, the demo audit (real model, run once), banking77 paths, a count
-of the texts embedded."""
+"""Shared fixtures: an isolated cache, the demo audit (real model, run once), the demo with three
+classes mixed up (audited once), banking77 paths, a count of the texts embedded."""
 
 from __future__ import annotations
 
@@ -37,6 +37,24 @@ def demo_result(demo_csv: Path):
     from engine.pipeline import AuditOptions, run_audit
 
     return run_audit(demo_csv, AuditOptions(id_column="id"))
+
+
+@pytest.fixture(scope="session")
+def mixed_result(demo_csv: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The demo with the labels of three classes (``synthetic.MIXED``) shuffled among their rows,
+    audited once per session with the bundled model: classes the model cannot tell apart."""
+    import numpy as np
+    import pandas as pd
+    from synthetic import MIXED
+
+    from engine.pipeline import AuditOptions, run_audit
+
+    frame = pd.read_csv(demo_csv)
+    rows = frame["label"].isin(MIXED).to_numpy()
+    frame.loc[rows, "label"] = np.random.default_rng(0).permutation(frame.loc[rows, "label"].to_numpy())
+    path = tmp_path_factory.mktemp("overlap") / "mixed.csv"
+    frame.to_csv(path, index=False)
+    return run_audit(path, AuditOptions(id_column="id"))
 
 
 @pytest.fixture(scope="module")

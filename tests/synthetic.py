@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+# the demo classes whose labels tests/conftest.py's ``mixed_result`` shuffles among their rows
+MIXED = ["card_lost", "change_pin", "check_balance"]
+
 
 def clustered(n_per_class: int, classes: int, dim: int = 16, seed: int = 0):
     """Unit vectors around ``classes`` well-separated centres, and their labels."""

@@ -11,7 +11,6 @@ before (the field is optional and only read back).
 from __future__ import annotations
 
 from pilot_helpers import journal_lines, open_issue, wait_until
-from test_tui_overlapping_classes import mixed_result  # noqa: F401 - the module fixture
 
 from tui.app import TextauditApp
 from tui.widgets.row_list import RowList
@@ -26,7 +25,7 @@ async def overlap_rows_unbacked(pilot, app: TextauditApp, count: int):
     return screen, rows, order, [r for r in order if not app.view.backs_suggestion(r)][:count]
 
 
-async def test_a_decision_no_label_issue_backs_has_no_suggestion(mixed_result, tmp_path):  # noqa: F811
+async def test_a_decision_no_label_issue_backs_has_no_suggestion(mixed_result, tmp_path):
     journal = tmp_path / "j.jsonl"
     app = TextauditApp(mixed_result, journal_path=journal)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -40,7 +39,7 @@ async def test_a_decision_no_label_issue_backs_has_no_suggestion(mixed_result, t
         assert line["suggested_label"] is None, line  # was the model's top class
 
 
-async def test_a_label_issue_keeps_its_suggestion(mixed_result, tmp_path):  # noqa: F811
+async def test_a_label_issue_keeps_its_suggestion(mixed_result, tmp_path):
     journal = tmp_path / "j.jsonl"
     app = TextauditApp(mixed_result, journal_path=journal)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -54,7 +53,7 @@ async def test_a_label_issue_keeps_its_suggestion(mixed_result, tmp_path):  # no
         assert line["suggested_label"] == view.shown_names[int(view.predicted[row])], line
 
 
-async def test_a_bulk_relabel_writes_no_target_as_its_suggestion(mixed_result, tmp_path):  # noqa: F811
+async def test_a_bulk_relabel_writes_no_target_as_its_suggestion(mixed_result, tmp_path):
     """Two marked rows of Overlapping classes relabelled to a class the model does not suggest."""
     journal = tmp_path / "j.jsonl"
     app = TextauditApp(mixed_result, journal_path=journal)

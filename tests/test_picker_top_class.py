@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 from pilot_helpers import open_issue, wait_until
-from test_tui_overlapping_classes import mixed_result  # noqa: F401 - the module fixture
 from textual.widgets import OptionList, Static
 
 from tui.app import TextauditApp
@@ -22,7 +21,7 @@ def first_option(app) -> str:
     return str(app.screen.query_one("#picker-options", OptionList).get_option_at_index(0).prompt)
 
 
-async def test_the_overlap_lists_picker_says_top_class_as_the_pane_does(mixed_result, tmp_path):  # noqa: F811
+async def test_the_overlap_lists_picker_says_top_class_as_the_pane_does(mixed_result, tmp_path):
     app = TextauditApp(mixed_result, journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_issue(pilot, "overlapping_class")
@@ -47,7 +46,7 @@ async def test_the_overlap_lists_picker_says_top_class_as_the_pane_does(mixed_re
         assert "suggested" not in first_option(app) and "(top class" in first_option(app), first_option(app)
 
 
-async def test_a_label_issue_row_is_still_suggested(mixed_result, tmp_path):  # noqa: F811
+async def test_a_label_issue_row_is_still_suggested(mixed_result, tmp_path):
     app = TextauditApp(mixed_result, journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_issue(pilot, "label")

@@ -10,29 +10,11 @@ count as the condition it holds under, and the label check's flags among those r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
-import pandas as pd
-import pytest
+from synthetic import MIXED
 from textual.widgets import Static
 
 from tui.app import TextauditApp
-
-MIXED = ["card_lost", "change_pin", "check_balance"]
-
-
-@pytest.fixture(scope="module")
-def mixed_result(demo_csv: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The demo with three classes' labels shuffled among their rows (as test_tui_overlapping_classes)."""
-    from engine.pipeline import AuditOptions, run_audit
-
-    frame = pd.read_csv(demo_csv)
-    rows = frame["label"].isin(MIXED).to_numpy()
-    frame.loc[rows, "label"] = np.random.default_rng(0).permutation(frame.loc[rows, "label"].to_numpy())
-    path = tmp_path_factory.mktemp("overlap") / "mixed.csv"
-    frame.to_csv(path, index=False)
-    return run_audit(path, AuditOptions(id_column="id"))
 
 
 async def test_the_health_line_counts_the_group_beside_the_label_flags(mixed_result, tmp_path):

@@ -4,31 +4,14 @@ finding is; the issue table marks them (``is_overlapping_class``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
-import pytest
 from pilot_helpers import filter_rows, journal_lines, open_issue, settle, wait_until
+from synthetic import MIXED
 from textual.widgets import DataTable, Static
 
 from tui.app import TextauditApp
 from tui.widgets.row_list import RowList
-
-MIXED = ["card_lost", "change_pin", "check_balance"]
-
-
-@pytest.fixture(scope="module")
-def mixed_result(demo_csv: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The demo with three classes' labels shuffled among their rows (as test_class_overlap)."""
-    from engine.pipeline import AuditOptions, run_audit
-
-    frame = pd.read_csv(demo_csv)
-    rows = frame["label"].isin(MIXED).to_numpy()
-    frame.loc[rows, "label"] = np.random.default_rng(0).permutation(frame.loc[rows, "label"].to_numpy())
-    path = tmp_path_factory.mktemp("overlap") / "mixed.csv"
-    frame.to_csv(path, index=False)
-    return run_audit(path, AuditOptions(id_column="id"))
 
 
 def in_group(result) -> np.ndarray:
