@@ -43,6 +43,15 @@ def sentence_transformer(bundled_folder: Path):
     return SentenceTransformer(str(bundled_folder), device="cpu", local_files_only=True)
 
 
+@pytest.fixture(scope="module")
+def lean_vectors(bundled_folder: Path) -> dict[str, tuple[bert_encoder.BertMeanEncoder, np.ndarray]]:
+    """Per precision, a lean encoder and its vectors of TEXTS, encoded once for the module (this CPU
+    emulates bf16, ~8x slower than fp32: four tests encoded the same bf16 vectors)."""
+    encoders = {precision: bert_encoder.BertMeanEncoder(bundled_folder, precision=precision)
+                for precision in ("fp32", "bf16")}
+    return {precision: (encoder, encoder.encode(TEXTS)) for precision, encoder in encoders.items()}
+
+
 def test_bundled_model_takes_the_lean_path(bundled_folder: Path):
     assert bert_encoder.supports(bundled_folder)
     assert isinstance(load_model(None, "cpu"), bert_encoder.BertMeanEncoder)
@@ -57,45 +66,43 @@ def test_token_ids_equal_sentence_transformers(bundled_folder: Path, sentence_tr
     assert max(len(ids) for ids in lean.token_ids(TEXTS)) == 256
 
 
-def test_fp32_vectors_equal_sentence_transformers(bundled_folder: Path, sentence_transformer):
-    ours = bert_encoder.BertMeanEncoder(bundled_folder, precision="fp32").encode(TEXTS)
+def test_fp32_vectors_equal_sentence_transformers(lean_vectors, sentence_transformer):
+    ours = lean_vectors["fp32"][1]
     theirs = sentence_transformer.encode(TEXTS, normalize_embeddings=True, batch_size=4)
     assert ours.dtype == np.float32 and ours.shape == theirs.shape
     assert np.min(np.sum(ours * theirs, axis=1)) > 0.99999
 
 
-def test_bf16_vectors_stay_close_to_sentence_transformers(bundled_folder: Path, sentence_transformer):
-    ours = bert_encoder.BertMeanEncoder(bundled_folder, precision="bf16").encode(TEXTS)
+def test_bf16_vectors_stay_close_to_sentence_transformers(lean_vectors, sentence_transformer):
+    ours = lean_vectors["bf16"][1]
     theirs = sentence_transformer.encode(TEXTS, normalize_embeddings=True)
     assert np.min(np.sum(ours * theirs, axis=1)) > 0.999
 
 
-def test_bf16_vectors_stay_within_the_bar_to_fp32(bundled_folder: Path):
+def test_bf16_vectors_stay_within_the_bar_to_fp32(lean_vectors):
     """bf16 rounds only the dense products' inputs and outputs (layer norms, residual sums and
     attention run in fp32): cosine to the fp32 vectors > 0.9999 (banking77 train: min 0.99997)."""
-    bf16 = bert_encoder.BertMeanEncoder(bundled_folder, precision="bf16").encode(TEXTS)
-    fp32 = bert_encoder.BertMeanEncoder(bundled_folder, precision="fp32").encode(TEXTS)
+    bf16, fp32 = lean_vectors["bf16"][1], lean_vectors["fp32"][1]
     assert np.min(np.sum(bf16 * fp32, axis=1)) > 0.9999
 
 
 @pytest.mark.parametrize(("precision", "atol"), [("fp32", 2e-6), ("bf16", 2e-3)])
-def test_order_and_batching_do_not_change_a_vector(bundled_folder: Path, monkeypatch, precision: str, atol: float):
-    encoder = bert_encoder.BertMeanEncoder(bundled_folder, precision=precision)
-    whole = encoder.encode(TEXTS)
+def test_order_and_batching_do_not_change_a_vector(lean_vectors, monkeypatch, precision: str, atol: float):
+    encoder, whole = lean_vectors[precision]
     monkeypatch.setattr(bert_encoder, "TOKENS_PER_BATCH", 16)  # one or two rows per batch
     reversed_small = encoder.encode(TEXTS[::-1])[::-1]
     np.testing.assert_allclose(whole, reversed_small, atol=atol)
 
 
-def test_fused_onednn_path_agrees_with_the_plain_one(bundled_folder: Path, monkeypatch):
-    fused = bert_encoder.BertMeanEncoder(bundled_folder, precision="bf16")
+def test_fused_onednn_path_agrees_with_the_plain_one(bundled_folder: Path, lean_vectors, monkeypatch):
+    fused, fused_vectors = lean_vectors["bf16"]
     if not bert_encoder._onednn_linear_works():
         pytest.skip("this torch build has no fused oneDNN linear")
     assert fused.linear is bert_encoder._onednn_linear
     monkeypatch.setattr(bert_encoder, "_onednn_linear_works", lambda: False)
     plain = bert_encoder.BertMeanEncoder(bundled_folder, precision="bf16")
     assert plain.linear is bert_encoder._plain_linear
-    assert np.min(np.sum(fused.encode(TEXTS) * plain.encode(TEXTS), axis=1)) > 0.9999
+    assert np.min(np.sum(fused_vectors * plain.encode(TEXTS), axis=1)) > 0.9999
 
 
 def _link_model(source: Path, target: Path) -> Path:
