@@ -82,6 +82,7 @@ class CopyBook:
         self.copies: dict[CopyKey, set[int]] = {}  # excluded copies' copy_index, by copy_key
         self.seen: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}  # the lines' rows and text hashes
         self._shapes: dict[tuple[str, str], tuple[bool, bool]] = {}  # (renamed, export): see ``shape``
+        self.counted: dict[tuple[str, str, Any], int] = {}  # (data, text, row_hash) -> most copies a line counted
 
     def add(self, lines: list[dict[str, Any]], effect: Any = None) -> None:
         """Read ``lines`` (the file's, then a tail's: its exclusions added to those before, as the rows are
@@ -95,6 +96,9 @@ class CopyBook:
         stride = max(1, len(lines) // _SEEN)  # the lines on copies, and others spread over the file
         seen: dict[tuple[str, str], dict[int, int]] = {}
         for number, entry in enumerate(lines):
+            if "copy_index" in entry and isinstance(made_on := entry.get("data"), str):
+                key = (made_on, entry["text_sha256"], entry.get("row_hash"))
+                self.counted[key] = max(self.counted.get(key, 0), entry["text_copies"])
             if "copy_index" in entry or number % stride == 0:
                 made_on, version = entry.get("data"), entry.get("data_version")
                 if isinstance(made_on, str) and isinstance(version, str) and type(entry["row"]) is int:

@@ -146,6 +146,9 @@ class RowMatcher:
             # copy there (identical rows share their id too: a repeated id matched the copy left, and dropped it)
             (problems.twins_gone if entry["action"] == "exclude" else problems.kept_twins_gone).append(stored)
             return Match(None, self.match(entry, ReplayProblems(), twins=False).row)
+        if twins and self._copied_since(entry):
+            problems.ambiguous.append(stored)
+            return Match(None, self.match(entry, ReplayProblems(), twins=False).row)
         copy = self._copy(entry, twins)  # one of identical rows, on other data: the copy it recorded (journal_copies)
         if copy.known and copy.row is None:
             problems.copy_unknown.append(stored)
@@ -336,20 +339,29 @@ class RowMatcher:
         return len(self._decided_rows(rows, entry)) > 1
 
     def _copies_added(self, row: int, entry: dict[str, Any]) -> bool:
-        """A line made on a row whose text and other columns were on no other row (``text_copies`` under 2, in a
-        line that records the count: one written since session 28, with ``data_version``), where this data, of
-        another version, holds them on several rows: a copy was added since, and the line's position names one
-        of them as readily as the decided row. In any file, the one it was made on too: there either copy gives
-        the same rows, but the export then holds the other copy where the line's text was unique, and the
-        journal replayed on it (the export of the export) excluded that copy too, a row lost (seeds 2070, 2883
-        of journal28's fuzzer: a copy added in a later session, or after the last one), or relabelled it, two
-        copies relabelled by one decision."""
+        """A line made on a row whose text and other columns were on no other row (``text_copies`` under 2, with
+        ``data_version``: written since session 28), where this data, another version, holds them on several rows:
+        the position names a copy added since as readily as the decided row. In any file, its own too: there either
+        copy gives the same rows, but its export kept the other, and the export of the export excluded it too (a
+        row lost: seeds 2070, 2883 of journal28's fuzzer) or relabelled it (one decision, two copies)."""
         copies, version, digest = entry.get("text_copies", 0), entry.get("data_version"), entry["text_sha256"]
         if (not isinstance(version, str) or isinstance(copies, bool) or not isinstance(copies, int) or copies >= 2
                 or self.text_hash(row) != digest or not self._repeated()[row]
                 or version == self._version()):  # the text on no other row here (found once for all rows)
             return False
         return len(self._decided_rows(self._hash_rows(digest), entry)) > 1
+
+    def _copied_since(self, entry: dict[str, Any]) -> bool:
+        """On other data than its file: a line of ``_copies_added``'s kind whose text and other columns another line
+        of that file counted on several rows, where they are on a row here. The file refused it while several were
+        there; its export, where another line excluded one, has fewer, and the line took the copy left (seed 234 of
+        journal29's fuzzer, --id: its group's exclusions applied, two rows lost in the export of the export)."""
+        made_on, copies = entry.get("data"), entry.get("text_copies", 0)
+        if (not isinstance(made_on, str) or made_on == self.data_name or "data_version" not in entry
+                or isinstance(copies, bool) or not isinstance(copies, int) or copies >= 2
+                or self.copies.counted.get((made_on, entry["text_sha256"], entry.get("row_hash")), 0) < 2):
+            return False
+        return bool(self._decided_rows(self._hash_rows(entry["text_sha256"]), entry))
 
     def prepare_lines(self, lines: list[dict[str, Any]]) -> None:
         """Before ``lines`` are replayed: the ``row_hash`` of the rows they name, in one pass, not one by one,

@@ -152,3 +152,26 @@ def test_with_an_id_column_the_export_of_the_export_leaves_the_other_copy_alone(
     assert out.read_text() == "id,text,label\n1,alpha edited,b\n3,hello,b\n3,hello,a\n4,more,b\n"
     with Journal.open(journal, _load(out, True), read_only=True) as replayed:
         assert replayed.decision(2) is None  # was: relabelled 'b', both copies 'b'
+
+
+@pytest.mark.parametrize("ids", [False, True])
+def test_a_group_refused_on_the_file_for_a_row_copied_since_stays_refused_on_the_export(tmp_path: Path,
+                                                                                        ids: bool) -> None:
+    """Seed 234 of journal29's fuzzer (--id), small: a group excluding 'x' and a row whose text was unique, then the
+    row copied and one copy excluded. On the file the group is refused (its text on two rows); on the export the
+    other exclusion left one copy, the group's line took it, and the group dropped 'x' too (two rows lost)."""
+    data, journal = tmp_path / "d.csv", tmp_path / "d.corrections.jsonl"
+    first = [("x", "b"), ("hello", "a"), ("y", "b")]
+    _write(data, [(f"i{n}", *row) for n, row in enumerate(first)] if ids else first, ids)
+    with Journal.open(journal, _load(data, ids)) as writer:
+        writer.record_group([("exclude", 1, None), ("exclude", 0, None)], issue_type="near_duplicate")
+    now = [first[0], first[1], first[1], first[2]]
+    _write(data, [(f"i{n}", *row) for n, row in zip([0, 1, 1, 2], now)] if ids else now, ids)
+    with Journal.open(journal, _load(data, ids)) as writer:
+        assert writer.decision(0) is None  # the group refused: which 'hello' it meant is unknown
+        writer.record("exclude", 2, issue_type="label")
+    out = tmp_path / "out.csv"
+    export_corrected(_load(data, ids), journal, out)
+    assert [line.split(",")[-2] for line in out.read_text().splitlines()[1:]] == ["x", "hello", "y"]
+    with Journal.open(journal, _load(out, ids), read_only=True) as replayed:
+        assert replayed.decisions() == {}  # was (0064735): rows 0 and 1 excluded
