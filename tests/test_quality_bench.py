@@ -324,3 +324,17 @@ def test_session27_holdout_shapes() -> None:
         assert copy_rows("x", texts).tolist() == [False, False, False, False, False, True, False]
     finally:
         del NEAR_ORIGIN["x+near"]
+
+
+def test_a_mean_f1_gain_just_under_the_goal_is_listed_short() -> None:
+    """ag_news+tfidf's mean gain +0.0498 printed as 0.05 at three places and read as the goal met (ledger29)."""
+    from bench.quality import goals, table
+
+    base = {"kind": "uniform", "seed": 0, "rows": 100, "injected": 10, "accuracy": 0.9, "noise_model": "uniform",
+            **{f"{who}_{k}": 0.5 for who in ("textaudit", "plain", "datalab") for k in ("f1", "p", "r", "ap", "auroc")},
+            **{f"{who}_flagged": 10 for who in ("textaudit", "plain", "datalab")}}
+    cells = [{**base, "dataset": "short", "rate": 0.05, "textaudit_f1": 0.5498},
+             {**base, "dataset": "met", "rate": 0.05, "textaudit_f1": 0.56}]
+    result = goals(table(cells)[1])
+    assert result["f1_gain_short_of_0.05"] == ["short"]
+    assert result["mean_f1_gain_over_plain"]["short"] < 0.05
