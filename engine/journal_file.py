@@ -224,10 +224,7 @@ def holder_now(journal: Path) -> tuple[int, bool] | None:
     """The process named in ``journal``'s lock file now and whether it still runs (None: no number).
     The lock itself is never tried: taking it, even for a moment, could turn a starting writer
     read-only. A holder that quit leaves its number behind (the lock file stays)."""
-    try:
-        text = lock_path(journal).read_text().strip().partition("\n")[0].strip()  # the data file may follow
-    except (OSError, UnicodeDecodeError):
-        return None
+    text = _lock_lines(lock_path(journal))[0]  # the data file may follow
     if not text.isdigit():
         return None
     pid = int(text)
@@ -259,25 +256,26 @@ def data_path(source: Any) -> str | None:
 def _read_holder(lock_file: Path, data: str | None = None) -> str:
     """' (process N)' from the lock file, and where the holder decides on another data file than ``data``, which
     (the two share the journal: each needs its own)."""
+    pid, held = _lock_lines(lock_file)
+    if not pid.isdigit():
+        return ""
+    return f" (process {pid}){other_data_words(held, data)}"
+
+
+def _lock_lines(lock_file: Path) -> tuple[str, str]:
+    """A lock file's process number and the data file after it, as written ('' for each where unreadable)."""
     try:
         pid, _, held = lock_file.read_text().strip().partition("\n")
     except (OSError, UnicodeDecodeError):
-        return ""
-    pid = pid.strip()
-    if not pid.isdigit():
-        return ""
-    return f" (process {pid}){other_data_words(held.strip(), data)}"
+        return "", ""
+    return pid.strip(), held.strip()
 
 
 def holder_data(journal: Path) -> str | None:
     """The data file the writer named in ``journal``'s lock file decides on (the line after its process number;
     None: none named, a lock file written before session 28, or none readable). Read, as ``holder_now``, without
     trying the lock: a read-only app's later line names it as the line at its open did (journal29)."""
-    try:
-        held = lock_path(journal).read_text().strip().partition("\n")[2].strip()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return held or None
+    return _lock_lines(lock_path(journal))[1] or None
 
 
 def other_data_words(held: str | None, data: str | None) -> str:
