@@ -30,7 +30,7 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
         convert, kind = _bool_or_text, "text"
     elif (places := decimal_places(dataset)) is not None:  # a new label in a decimal column: text widened it
         convert, kind = (lambda text: _decimal(text, places)), f"a number with at most {places} decimal places"
-    elif all(isinstance(c, int) for c in dataset.classes):
+    elif all(isinstance(c, int) for c in dataset.classes) or _big_int_column(dataset):
         convert, kind = int, "an integer"
     elif all(isinstance(c, (int, float)) for c in dataset.classes):
         convert, kind = float, "a number"
@@ -77,6 +77,21 @@ def _all_bool(dataset: Dataset) -> bool:
     """True for a boolean label column (JSON true/false, a Parquet bool)."""
     originals = [dataset.label_originals.get(c, c) for c in dataset.classes]
     return bool(originals) and all(isinstance(v, (bool, np.bool_)) for v in originals)
+
+
+def _big_int_column(dataset: Dataset) -> bool:
+    """True for a label column of JSON integers one of which is beyond 64 bits (its classes are named by
+    their digits, engine/label_column.py): a new label '5' was written as the text "5" among numbers.
+    Not for a column mixing 1 and "1" (each class's first value an int): a new label there stays text."""
+    from engine.label_column import class_label_names
+
+    originals = [dataset.label_originals.get(c, c) for c in dataset.classes]
+    if not originals or not all(type(v) is int and str(v) == c for c, v in zip(dataset.classes, originals)):
+        return False  # (a ClassLabel's classes are its names, its ints on disk)
+    if class_label_names(dataset.style, dataset.label_column) is not None:
+        return False
+    values = dataset.frame[dataset.label_column].to_numpy(dtype=object)
+    return all(isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)) for v in values)
 
 
 def _bool_or_text(text: str) -> Any:
