@@ -18,7 +18,8 @@ from textual.widgets import DataTable, Static
 from tui.bindings import REAUDIT_BINDINGS
 from tui.names import cut_middle, drawn_name, natural_key
 from tui.screens.history_keys import HistoryKeys
-from tui.screens.progress import StageClock, duration
+from tui.screens.progress import CANCELLING, StageClock, duration
+from tui.screens.summary import JOURNAL_CELLS
 from tui.view import ISSUE_TITLES
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
@@ -30,6 +31,21 @@ HEADINGS = ("Issue type", "Before", "After", "Resolved", "Remaining", "New")
 #: are cut to a word or two: 'Underperforming group' put New, the column enter acts on, behind a
 #: sideways scroll.
 SHORT_TITLES = {"underperforming_group": "Underperforming", "null": "Empty text", "overlapping_class": "Overlapping"}
+#: The title's words before the journal's name, the shorter where the longer leave it too little room.
+TITLE_HEADS = ("Re-audit with the corrections in ", "Re-audit · ")
+
+
+def title_text(journal_name: str, room: int) -> str:
+    """The title within ``room`` cells (0: not laid out yet, whole): the journal's name cut in its middle,
+    its end kept, as the summary's title cuts it; the bar's own ellipsis at its right edge cut the end
+    ('Re-audit with the corrections in banking77_test_v2.corr…' at 60 columns: which journal, unsaid)."""
+    for head in TITLE_HEADS:
+        left = room - cell_len(head)
+        if room <= 0 or left >= cell_len(journal_name):
+            return head + journal_name
+        if left >= JOURNAL_CELLS:
+            break
+    return head + cut_middle(journal_name, max(left, JOURNAL_CELLS))
 
 
 def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | None = None) -> Any:
@@ -95,9 +111,10 @@ class ReauditScreen(HistoryKeys, Screen):
         self.running = True
         self.types: list[str] = []
         self.short = False  # the titles shortened to fit (SHORT_TITLES)
+        self.cancelling = False  # escape pressed while it runs: the status says so until it stops
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Re-audit with the corrections in {self.journal_name}", id="title-bar", markup=False)
+        yield Static(title_text(self.journal_name, 0), id="title-bar", markup=False)
         yield Static("starting…", id="reaudit-status", markup=False)
         yield RowTable(id="delta-table", cursor_type="row", zebra_stripes=False)
         yield Static(id="delta-classes", markup=False)
@@ -126,7 +143,9 @@ class ReauditScreen(HistoryKeys, Screen):
     def draw_progress(self) -> None:
         now = time.monotonic()
         lines = [clock.line(now) for clock in self.clocks.values()]
-        lines.append(f"elapsed {duration(now - self.started)} · escape cancels")
+        # the tick redrew 'escape cancels' over 'cancelling…' within 0.25 s, while the step ran on for
+        # seconds (ui30, tmux, banking77 test: escape during predict, no word until 're-audit cancelled')
+        lines.append(f"elapsed {duration(now - self.started)} · {CANCELLING if self.cancelling else 'escape cancels'}")
         self.query_one("#reaudit-status", Static).update("\n".join(lines))
 
     def show_delta(self, reaudit: Any, moved: dict[str, tuple[int, int]] | None = None) -> None:
@@ -190,6 +209,8 @@ class ReauditScreen(HistoryKeys, Screen):
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
 
     def on_resize(self) -> None:
+        bar = self.query_one("#title-bar", Static)
+        bar.update(title_text(self.journal_name, bar.content_region.width))
         if self.reaudit is not None and self.types and self.short == self.fits(self.cells(short=False)):
             self.fill_table()  # the titles' length changes with the width
 
@@ -248,7 +269,8 @@ class ReauditScreen(HistoryKeys, Screen):
         """Escape while it runs."""
         if self.running:
             self.app.cancel_reaudit()
-            self.query_one("#reaudit-status", Static).update("cancelling…")
+            self.cancelling = True
+            self.draw_progress()
 
     def action_back(self) -> None:
         """Escape once it has ended."""

@@ -1,0 +1,66 @@
+"""The re-audit screen (R): its title keeps the journal's name readable at 60 columns, and escape
+while it runs says 'cancelling…' until the step stops (ui30, tmux 60x20, banking77 test).
+
+The title went to the bar's own ellipsis at its right edge ('Re-audit with the corrections in
+banking77_test_v2.corr…': which journal, unsaid); now the name is cut in its middle, its end kept,
+as the summary's title cuts it. Escape during predict wrote 'cancelling…', and the 0.25 s tick drew
+'escape cancels' over it while the step ran on for seconds: no word until 're-audit cancelled'.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from pilot_helpers import settle
+from rich.cells import cell_len
+from textual.widgets import Static
+
+from engine.errors import Cancelled
+from tui.app import TextauditApp
+from tui.screens.reaudit import ReauditScreen
+
+JOURNAL = "banking77_test_v2_final.corrections.jsonl"
+
+
+async def test_title_fits_and_escape_says_cancelling_until_the_step_stops(demo_result, tmp_path, monkeypatch):
+    started, release = threading.Event(), threading.Event()
+
+    def slow_step(source, options, *, progress=None, cancel=None, warm=None, graph_from=None):
+        started.set()
+        cancel.wait(30)
+        release.wait(30)  # a step that checks for the cancel only now and then
+        raise Cancelled("cancelled")
+
+    monkeypatch.setattr("engine.reaudit.run_audit", slow_step)
+    app = TextauditApp(demo_result, journal_path=tmp_path / JOURNAL)
+    async with app.run_test(size=(60, 20)) as pilot:
+        try:
+            app.open_issue("label")
+            await settle(pilot)
+            await pilot.press("x")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("R")
+            assert started.wait(30)
+            for _ in range(5):
+                await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReauditScreen) and screen.running
+            bar = screen.query_one("#title-bar", Static)
+            drawn = str(bar.render())
+            assert drawn == "Re-audit with the corrections in banking77_te…ctions.jsonl", drawn
+            assert cell_len(drawn) <= bar.content_region.width
+            await pilot.press("escape")
+            await pilot.pause()
+            screen.tick()  # the interval's redraw, as it comes every 0.25 s while the step runs on
+            status = str(screen.query_one("#reaudit-status", Static).render())
+            assert screen.running and "cancelling…" in status and "escape cancels" not in status, status
+        finally:
+            release.set()
+        for _ in range(200):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if not app.screen.running:
+                break
+        assert "re-audit cancelled" in str(app.screen.query_one("#reaudit-status", Static).render())
