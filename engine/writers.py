@@ -291,7 +291,7 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows
             try:
                 array = pa.array(series, from_pandas=True)
             except (pa.ArrowException, TypeError, ValueError, OverflowError):
-                notes.add(f"column {name!r} mixes value types; written as text")
+                notes.add(f"column {name!r} {_why_text(series)}; written as text")
                 array = pa.array([None if _missing(v) else _cell_text(v, name, notes) for v in series.tolist()],
                                  type=pa.string())
             if original is not None and array.type != original.type:
@@ -305,6 +305,15 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows
         kept_fields.append(original if same else pa.field(name, array.type))  # its metadata and not-null too
     table = pa.Table.from_arrays(arrays, schema=pa.schema(kept_fields))
     return table.replace_schema_metadata(_pandas_metadata(frame, style, changed))
+
+
+def _why_text(series: pd.Series) -> str:
+    """Why a column Arrow cannot type is written as text: JSON integers beyond 64 bits (all of one type,
+    which 'mixes value types' misnamed), else its mix of types."""
+    values = [v for v in series.tolist() if not _missing(v)]
+    if values and all(type(v) is int for v in values):
+        return "holds integers that no 64-bit integer type holds (beyond int64 and uint64)"
+    return "mixes value types"
 
 
 def _nested_exact(series: pd.Series, kind: Any) -> Any:

@@ -40,3 +40,14 @@ def test_a_word_is_no_new_class_of_a_column_of_big_integers(tmp_path: Path) -> N
 
 def test_a_column_mixing_numbers_and_their_text_keeps_a_new_class_as_text(tmp_path: Path) -> None:
     assert _relabelled(tmp_path, [1, "2", 1, "2", "1", 2], "5") == [1, "5", 1, "2", "1", 2]
+
+
+def test_a_parquet_export_of_big_integers_says_why_they_are_text(tmp_path: Path) -> None:
+    """Written as text with the note 'column 'n' mixes value types', though every value is an int."""
+    data, journal, out = tmp_path / "d.jsonl", tmp_path / "j.jsonl", tmp_path / "out.parquet"
+    data.write_text("".join(json.dumps({"text": f"text {i}", "label": "ab"[i % 2], "n": [BIG, 3][i % 2], "m": [1, "1"][i % 2]})
+                            + "\n" for i in range(4)))
+    journal.write_bytes(b"")
+    notes = export_corrected(load_dataset(data), journal, out).warnings
+    assert "column 'n' holds integers that no 64-bit integer type holds (beyond int64 and uint64); written as text" in notes
+    assert "column 'm' mixes value types; written as text" in notes
