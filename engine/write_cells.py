@@ -38,6 +38,15 @@ def missing(value: Any) -> bool:
     return isinstance(value, (float, np.floating)) and math.isnan(value)
 
 
+def why_text(series: pd.Series) -> str:
+    """Why a column Arrow cannot type is written as text: JSON integers beyond 64 bits (all of one type,
+    which 'mixes value types' misnamed), else its mix of types."""
+    values = [v for v in series.tolist() if not missing(v)]
+    if values and all(type(v) is int for v in values):
+        return "holds integers that no 64-bit integer type holds (beyond int64 and uint64)"
+    return "mixes value types"
+
+
 def cell_text(value: Any, column: str, notes: Notes) -> str:
     """One CSV/TSV cell: missing is empty, numbers at full precision, bytes as base64."""
     if isinstance(value, str):

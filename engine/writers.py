@@ -33,6 +33,7 @@ from engine.write_cells import dumps as _dumps
 from engine.write_cells import json_encoder as _json_encoder
 from engine.write_cells import jsonable as _jsonable
 from engine.write_cells import missing as _missing
+from engine.write_cells import why_text as _why_text
 
 _CHUNK_ROWS = 20_000
 
@@ -305,15 +306,6 @@ def to_arrow(frame: pd.DataFrame, style: SourceStyle | None, notes: _Notes, rows
         kept_fields.append(original if same else pa.field(name, array.type))  # its metadata and not-null too
     table = pa.Table.from_arrays(arrays, schema=pa.schema(kept_fields))
     return table.replace_schema_metadata(_pandas_metadata(frame, style, changed))
-
-
-def _why_text(series: pd.Series) -> str:
-    """Why a column Arrow cannot type is written as text: JSON integers beyond 64 bits (all of one type,
-    which 'mixes value types' misnamed), else its mix of types."""
-    values = [v for v in series.tolist() if not _missing(v)]
-    if values and all(type(v) is int for v in values):
-        return "holds integers that no 64-bit integer type holds (beyond int64 and uint64)"
-    return "mixes value types"
 
 
 def _nested_exact(series: pd.Series, kind: Any) -> Any:
