@@ -129,6 +129,10 @@ class _Runner(StageRunner):
         options = self.options
         if self.features is not None:
             self.hits["embed"] = True
+            if unused := [f"--{name} {value}" for name, value, default in (
+                    ("model", options.model, None), ("precision", options.precision, "auto")) if value != default]:
+                self.notes.append(f"{' and '.join(unused)} not used: --features gives the vectors (they apply to "
+                                  "the embedding model)")  # ignored without a word (hostile30)
             return self.features, "features:" + array_hash(self.features)
         model = resolve_model_name(options.model)
         fingerprint = model_fingerprint(model)
