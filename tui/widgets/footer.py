@@ -29,6 +29,10 @@ class Footer(TextualFooter):
     Under :data:`PALETTE_MIN_WIDTH` columns the palette key (docked right) is left out: at 60
     columns it covered the last keys, '? Help' among them ('q Quit  ? He▏^p palette' on the
     summary; gone on the row screens), and ctrl+p works without it.
+
+    A key the key docked right ('? Help', or the palette key) would cover in part is hidden
+    whole: at 40 columns the summary's footer read 'e Ex  ? Help' and the label screen's 'o Kee ?
+    Help' (ui30, tmux): 'Ex' read as Exit as well as Export. Every key still works; help lists them.
     """
 
     def compose(self):
@@ -40,6 +44,27 @@ class Footer(TextualFooter):
                 # a served app must not import it, tests/test_served_driver.py)
                 widget.add_class("-help")
             yield widget
+        self.call_after_refresh(self.hide_cut_keys)  # once the new keys have their places
+
+    def hide_cut_keys(self, tries: int = 5) -> None:
+        """Hide (class ``-cut``) each key that ends past the left edge of the keys docked right. The
+        places are added up from the keys' sizes: a hidden key has no region on the screen (hiding by
+        regions showed it again on the next call). Keys not laid out yet (a recompose): again after
+        the next refresh."""
+        shown = [child for child in self.children if child.display]
+        if tries and (not self.size.width or any(not child.outer_size.width for child in shown)):
+            self.call_after_refresh(self.hide_cut_keys, tries - 1)
+            return
+        docked = [child for child in shown if child.styles.dock == "right"]
+        edge = self.size.width - sum(child.outer_size.width + child.styles.margin.width for child in docked)
+        x = 0
+        for child in shown:
+            if child in docked:
+                continue
+            x += child.styles.margin.left
+            end = x + child.outer_size.width
+            child.set_class(end > edge, "-cut")
+            x = end + child.styles.margin.right
 
     def on_mount(self) -> None:  # Textual runs Footer.on_mount too (handlers run up the classes)
         self.app.screen_change_signal.subscribe(self, self.screen_changed)
@@ -50,6 +75,7 @@ class Footer(TextualFooter):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < PALETTE_MIN_WIDTH, "-no-palette-key")
+        self.call_after_refresh(self.hide_cut_keys)
 
     def bindings_changed(self, screen: Screen) -> None:
         super().bindings_changed(screen)
