@@ -28,3 +28,15 @@ def test_model_and_precision_given_with_features_get_a_note(tmp_path):
                     "embedding model)"]
     plain = run_audit(path, AuditOptions(features_path=features, use_cache=False, issue_types="label,outlier"))
     assert not [note for note in plain.notes if "not used" in note], plain.notes
+
+
+def test_folds_given_with_pred_probs_get_a_note(tmp_path):
+    path, features = _data(tmp_path)  # (--features too: no embedding model loads)
+    probs = tmp_path / "probs.npy"
+    np.save(probs, np.tile([[0.8, 0.2], [0.3, 0.7]], (6, 1)))
+    options = AuditOptions(pred_probs_path=str(probs), features_path=features, folds=3, use_cache=False, issue_types="label")
+    said = [note for note in run_audit(path, options).notes if "--pred-probs gives" in note]
+    assert said == ["--folds 3 not used: --pred-probs gives the out-of-sample probabilities (the folds are "
+                    "textaudit's own cross-validation)"]
+    plain = run_audit(path, AuditOptions(pred_probs_path=str(probs), features_path=features, use_cache=False, issue_types="label"))
+    assert not [note for note in plain.notes if "not used" in note], plain.notes
