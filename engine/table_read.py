@@ -51,7 +51,7 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     kind = check_source(source_str, encoding=encoding)
     path = Path(source_str).expanduser()
     if kind == "hf":
-        return _read_saved_dataset(path)
+        return _unused_encoding(*_read_saved_dataset(path), encoding, "a saved datasets folder")
     misread = None  # a byte order mark's line: says all (no other_content hint below)
     try:
         before = path.stat()
@@ -66,7 +66,8 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
             raise DataError(_binary_line(source_str, path, kind, " (NUL bytes in the header)", encoding))
         notes = style.notes + (utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
-        return frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
+        frame, style = frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
+        return _unused_encoding(frame, style, encoding, "a Parquet file") if kind == "parquet" else (frame, style)
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None
     except UnicodeDecodeError as exc:
@@ -97,6 +98,15 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+def _unused_encoding(frame: pd.DataFrame, style: SourceStyle, encoding: str,
+                     what: str) -> tuple[pd.DataFrame, SourceStyle]:
+    """A note where ``--encoding`` was given for a source that is not text (it was ignored without a word)."""
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
+        return frame, style
+    note = f"--encoding {encoding} not used: {what} stores its texts as UTF-8 (it applies to CSV/TSV/JSON files)"
+    return frame, dataclasses.replace(style, notes=(*style.notes, note))
 
 
 def _excel_separator_line(path: Path, encoding: str, name: str) -> None:
