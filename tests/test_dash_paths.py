@@ -38,3 +38,14 @@ def test_a_file_named_dash_is_read_as_dot_slash_dash(data: Path, capsys) -> None
     (data.parent / "d.corrections.jsonl").write_text("")  # an empty journal: written as is
     assert main(["export", "d.csv", "-o", "./-", "--format", "csv"]) == 0
     assert (data.parent / "-").read_text() == data.read_text()
+
+
+def test_a_file_whose_name_starts_with_a_dash_is_named_in_the_error(data: Path, capsys) -> None:
+    """'export -data.csv -o ...' said only 'unrecognized arguments: -data.csv; the following arguments are
+    required: data' (hostile30), though the file is there; the line now says how to give it."""
+    (data.parent / "-data.csv").write_bytes(data.read_bytes())
+    assert main(["export", "-data.csv", "-o", "o.csv"]) == 2
+    assert "a file named -data.csv is here: give it as ./-data.csv" in capsys.readouterr().err
+    assert not (data.parent / "o.csv").exists()
+    assert main(["audit", "-nothing.csv"]) == 2  # no such file: the line as before
+    assert "is here" not in capsys.readouterr().err

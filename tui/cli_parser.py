@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 
 from engine.errors import UsageError
@@ -27,6 +28,9 @@ class _Parser(argparse.ArgumentParser):
             # 'textaudit -x' said only 'COMMAND required': argparse checks what is missing before what it
             # did not know, so the typo the user made was never named
             message = f"unrecognized arguments: {' '.join(unknown)}; {message}"
+        if (named := next((t for t in self._unknown_options() if os.path.lexists(t)), None)) is not None:
+            # 'export -data.csv -o ...': a file whose name starts with '-' read as an unknown option
+            message += f"; a file named {named} is here: give it as ./{named}"
         if (option := _ONE_ARGUMENT.fullmatch(message)) is not None:  # '--text-column -x': a value after '='
             message += (f"; a value that starts with '-' goes after '=': {option[1]}=-..."
                         + (" (e.g. --label-names=-1=neg,0=neutral,1=pos)" if option[1] == "--label-names" else ""))
