@@ -256,7 +256,8 @@ class WordInput(SafeInput):
 class FilterBar(WordInput):
     """The filter input; escape leaves it (keeping the filter), ctrl+u clears it."""
 
-    BINDINGS = [Binding("escape", "leave", "Back to list", show=False)]
+    # shown: in the filter the footer offered only '/ Filter' (a key that typed '/'); how to leave it, unsaid
+    BINDINGS = [Binding("escape", "leave", "Back to list")]
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
         super().__init__(value=value, placeholder=FILTER_HINTS[0], id=id)

@@ -27,8 +27,17 @@ def input_safe(value: str) -> str:
     return value if value.isprintable() else value.translate(ONE_CELL)
 
 
+#: Keys that type a character Textual's key_to_character does not find ('slash': no Unicode name SLASH).
+TYPED = {"slash": "/"}
+
+
 class SafeInput(Input):
     """An Input drawing control characters as symbols (its value unchanged)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """'/' is typed here, so the screen's '/ Filter' leaves the footer while an input has the
+        focus: in the filter line the footer offered '/ Filter' and '/' typed a slash (ui30, tmux)."""
+        return super().check_consume_key(key, character or TYPED.get(key))
 
     @property
     def _value(self) -> Text:  # Input draws this (private in Textual 8: an older one draws raw, never crashes)
