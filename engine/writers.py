@@ -26,14 +26,9 @@ from engine import atomic
 from engine.byte_spelling import spelling_encoder
 from engine.errors import DataError
 from engine.formats import SourceStyle
-from engine.write_cells import Notes as _Notes
-from engine.write_cells import cell_renderer as _cell_renderer
-from engine.write_cells import cell_text as _cell_text
-from engine.write_cells import dumps as _dumps
-from engine.write_cells import json_encoder as _json_encoder
-from engine.write_cells import jsonable as _jsonable
-from engine.write_cells import missing as _missing
-from engine.write_cells import why_text as _why_text
+from engine.write_cells import Notes as _Notes, cell_renderer as _cell_renderer, cell_text as _cell_text
+from engine.write_cells import dumps as _dumps, json_encoder as _json_encoder, jsonable as _jsonable
+from engine.write_cells import missing as _missing, why_text as _why_text
 
 _CHUNK_ROWS = 20_000
 
@@ -399,7 +394,8 @@ def _write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None,
 
 
 def _without_maps(table: Any, notes: _Notes) -> Any:
-    """``datasets`` has no map type: a map column becomes a list of {key, value} structs."""
+    """``datasets`` has no map type nor dictionary arrays: a map column becomes a list of {key, value}
+    structs, a dictionary-encoded one (a pandas categorical) its values (datasets decoded it without a word)."""
     import pyarrow as pa
 
     for position, field in enumerate(table.schema):
@@ -408,6 +404,10 @@ def _without_maps(table: Any, notes: _Notes) -> Any:
             table = table.set_column(position, field.name, table.column(position).cast(as_list))
             notes.add(f"column {field.name!r} is a map, which datasets cannot store; written as a list of "
                       "{key, value} records")
+        elif pa.types.is_dictionary(field.type):
+            table = table.set_column(position, field.name, table.column(position).cast(field.type.value_type))
+            notes.add(f"column {field.name!r} is dictionary-encoded (a category), which datasets cannot store; "
+                      "written as its values")
     return table
 
 
