@@ -208,7 +208,7 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     else:
         _other_pandas_orient(value, path)
         raise DataError(f"{path}: expected a JSON array of objects, an object of column lists, or an "
-                        "object of columns keyed by row (pandas' to_json default)")
+                        f"object of columns keyed by row (pandas' to_json default){_wrapped_records(value, path)}")
     if "NaN" not in text:
         nan = {}
     elif orient == "records":
@@ -226,6 +226,18 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
 
 
 SAVE_AS_RECORDS = "save it with to_json(path, orient='records') (or orient='records', lines=True as .jsonl)"
+
+
+def _wrapped_records(value: Any, path: Path) -> str:
+    """A '; ...' tail where an object holds the records under one of its keys (``{"version": 1, "data":
+    [{...}, ...]}``, as SQuAD and many APIs write): the generic line did not say where they are (hostile30)."""
+    keys = [k for k, v in value.items() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)] \
+        if isinstance(value, dict) else []
+    if len(keys) != 1:
+        return ""
+    key, name = json.dumps(keys[0]), json.dumps(str(path))
+    return (f"; its key {keys[0]!r} holds an array of {len(value[keys[0]]):,} objects: save that array alone as "
+            f"the file (python -c 'import json; json.dump(json.load(open({name}))[{key}], open(\"records.json\", \"w\"))')")
 
 
 def _other_pandas_orient(value: Any, path: Path) -> None:
