@@ -20,7 +20,7 @@ from engine.review import Confusion, confusion_matrix, confusion_pairs, confusio
 from tui.bindings import CONFUSION_BINDINGS
 from tui.decisions import DecisionBook
 from tui.screens.history_keys import HistoryKeys
-from tui.view import AuditView
+from tui.view import AuditView, counted
 from tui.widgets.filter_bar import quoted_value
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import SEPARATOR, PartsLabel, packed
@@ -189,7 +189,7 @@ class ConfusionScreen(HistoryKeys, Screen):
             table.focus()
         flagged = int(self.flags.sum())
         self.query_one("#title-bar", Static).update(
-            f"Confusions · {flagged:,} label issues · {len(self.groups):,} groups")
+            f"Confusions · {counted(flagged, 'label issue')} · {counted(len(self.groups), 'group')}")
         parts = [MODES[self.mode], "v: next view"]
         parts += ([cut.removeprefix(SEPARATOR)] if cut else []) if showing_matrix else ["enter: the rows (then * and a)"]
         if not self.groups:  # an empty table under a header said nothing (b77 slice, labels shuffled)

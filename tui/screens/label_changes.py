@@ -22,7 +22,7 @@ from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
 from tui.screens.confusions import example_text, scrollbar_cells
 from tui.screens.history_keys import HistoryKeys
-from tui.view import AuditView
+from tui.view import AuditView, counted
 from tui.widgets.filter_bar import quoted_value
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
@@ -106,7 +106,7 @@ class LabelChangeScreen(HistoryKeys, Screen):
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         flagged = int(view.flags["label"].sum()) if "label" in view.flags else 0
         self.query_one("#title-bar", Static).update(
-            f"Label changes · {flagged:,} label issues · {len(self.changes):,} changes")
+            f"Label changes · {counted(flagged, 'label issue')} · {counted(len(self.changes), 'change')}")
 
     def example_width(self, change_cells: int, scrollbar: int = 0) -> int:
         """The example's cells, so that the table fits the terminal: at 80 columns its first 60

@@ -14,7 +14,7 @@ from tui.columns import DECISION, FLAGS, GIVEN, RANK, SIM, TEXT
 from tui.decisions import DecisionBook
 from tui.screens.row_screen import RowScreen, format_score
 from tui.text_index import Check
-from tui.view import AuditView
+from tui.view import AuditView, counted
 from tui.widgets.parts_label import SEPARATOR, PartsLabel
 from tui.widgets.row_list import Column
 
@@ -99,7 +99,8 @@ class MoreLikeThisScreen(RowScreen):
 
     def title_parts(self) -> list[str]:
         decided = self.book.decided_among(self.rows)
-        parts = [self.title, f"{len(self.row_list.order):,} of {len(self.rows):,} rows", f"decided {decided:,}"]
+        parts = [self.title, f"{len(self.row_list.order):,} of {counted(len(self.rows), 'row')}",
+                 f"decided {decided:,}"]
         if not self.spec.empty:
             parts.append(f"filter: {self.filter_query}"
                          + (f" but row {self._past_filter[1]:,}" if self._past_filter is not None else ""))

@@ -18,7 +18,7 @@ from tui.screens import set_decisions
 from tui.screens.row_decisions import on_rows
 from tui.screens.row_screen import OrderRequest, RowScreen
 from tui.text_index import Check
-from tui.view import list_text
+from tui.view import counted, list_text
 from tui.widgets.diff_view import DiffView, settled_label
 from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column, RowList
@@ -159,7 +159,8 @@ class NearDuplicatesScreen(RowScreen):
 
     def title_parts(self) -> list[str]:
         parts = super().title_parts()
-        parts[1] = f"{len(self.row_list.order):,} of {len(self.sets):,} sets" + (" (conflicts only)" if self.show_all else "")
+        parts[1] = (f"{len(self.row_list.order):,} of {counted(len(self.sets), 'set')}"
+                    + (" (conflicts only)" if self.show_all else ""))
         parts[2] = f"decided {self.book.decided_among(self.view.flagged(self.issue_type)):,}/{len(self.view.flagged(self.issue_type)):,} rows"
         if conflicts := int(self.conflict.sum()):
             # a conflict the decisions settled (A, k, l) is counted as such, as the pane says

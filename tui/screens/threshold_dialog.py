@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from tui.bindings import DIALOG_PALETTE, THRESHOLD_BINDINGS
 from tui.thresholds import Thresholds
-from tui.view import ISSUE_TITLES
+from tui.view import ISSUE_TITLES, counted
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel, packed
 from tui.widgets.score_histogram import HEIGHT, histogram_text
@@ -80,11 +80,14 @@ class ThresholdDialog(ModalScreen[ThresholdChoice | None]):
                            bars=HEIGHT if self.size.height >= SHORT_ROWS else SHORT_BARS))
         now = "none" if self.threshold is None else f"{self.threshold:.4g}"
         base = "none" if default is None else f"{default:.4g}"
-        parts = [f"score ≤ {now}: {self.count:,} rows flagged", f"▲ audit default {base}: {t.default_count(kind):,} rows"]
+        parts = [f"score ≤ {now}: {counted(self.count, 'row')} flagged",
+                 f"▲ audit default {base}: {counted(t.default_count(kind), 'row')}"]
         if not t.cut[kind]:  # the audit's flags are a verdict of their own, not "score <= default"
-            verdict = f"audit default: {t.default_count(kind):,} rows, its own verdict, not a score cut"
+            verdict = f"audit default: {counted(t.default_count(kind), 'row')}, its own verdict, not a score cut"
             parts = ([verdict, f"▲ its highest score {base}"] if self.count == t.default_count(kind) else
-                     [f"score ≤ {now}: the {self.count:,} lowest-scored rows (0 goes back)", verdict])
+                     [f"score ≤ {now}: " + ("the lowest-scored row" if self.count == 1 else
+                                                     f"the {self.count:,} lowest-scored rows") + " (0 goes back)",
+                      verdict])
         summary = "  ·  ".join(parts)
         if cell_len(summary) > width:  # a part a line: at 80 columns 'rows' wrapped onto a line of its own
             summary = "\n".join(parts)
