@@ -154,7 +154,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         else:
             unchanged = self.n_rows - exclude - relabel  # 'kept' alone read as if only those were written
             writes = (f"Writes {self.n_rows - exclude:,} of {self.n_rows:,} rows: {relabel:,} relabelled, "
-                      f"{exclude:,} excluded (removed), {unchanged:,} unchanged ({keep:,} of them marked keep).")
+                      f"{exclude:,} excluded (removed), {unchanged:,} unchanged"
+                      # '(0 of them marked keep)' said nothing (ui30: the demo in the browser, no keep yet)
+                      + (f" ({keep:,} of them marked keep)." if keep else "."))
         read = "".join(f"\nNote:    {terminal_safe(note)}" for note in self.notes)
         return (f"From:    {terminal_safe(str(self.source))}\n"
                 f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}{read}")
