@@ -193,8 +193,12 @@ def texts_version(dataset: Any) -> str:
 
 
 def _short(digest: str) -> int:
-    """A text hash's first 60 bits, as the lines' rows are kept (``CopyBook.seen``)."""
-    return int(digest[:15], 16)
+    """A text hash's first 60 bits, as the lines' rows are kept (``CopyBook.seen``); -1, which no text's is, for
+    a line's ``text_sha256`` edited by hand into something not hexadecimal (it ended the open in exit 70)."""
+    try:
+        return int(digest[:15], 16)
+    except ValueError:
+        return -1
 
 
 def excluded_in_effect(lines: list[dict[str, Any]]) -> tuple[dict[str, np.ndarray], dict[tuple[str, str], np.ndarray],

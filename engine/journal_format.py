@@ -280,6 +280,13 @@ REQUIRED_FIELDS = {"group": int, "group_size": int, "row": int, "action": str, "
 # last seq below _SEQ_CAP only, so what is written after a hand-edited huge seq still reads back.
 _INT_FIELDS = ("group", "group_size", "row", "seq")
 _INT_BOUND = 2**62
+# A hand edit that made a line's label_after or row_hash a list or an object (replay keys sets and dicts
+# on them), or a count (written as an int, copy_index only beside text_copies) a string, a null or a
+# copy_index without its text_copies, ended every open of the journal in an internal error (exit 70:
+# 'unhashable type: list', KeyError 'text_copies'): such a line is unreadable instead. Checked cheaply
+# (~4% of json.loads): the counts only on the lines that have one (lines on identical rows or ids).
+_CONTAINERS = (list, dict)
+_COUNT_FIELDS = ("text_copies", "copy_index", "id_copies")
 _SEQ_CAP = 2**53
 _BOM = codecs.BOM_UTF8
 
@@ -324,7 +331,18 @@ def parse_line(raw: bytes) -> dict[str, Any] | None:
         value = entry.get(key)
         if isinstance(value, int) and not -_INT_BOUND < value < _INT_BOUND:
             return None
+    if type(entry.get("label_after")) in _CONTAINERS or type(entry.get("row_hash")) in _CONTAINERS:
+        return None
+    if ("text_copies" in entry or "copy_index" in entry or "id_copies" in entry) and not _counts_ok(entry):
+        return None
     return entry
+
+
+def _counts_ok(entry: dict[str, Any]) -> bool:
+    """The line's counts are ints, as written, and a copy_index comes with its text_copies."""
+    if "copy_index" in entry and "text_copies" not in entry:
+        return False
+    return all(type(entry[key]) is int for key in _COUNT_FIELDS if key in entry)
 
 
 def encode_line(entry: dict[str, Any]) -> bytes:
