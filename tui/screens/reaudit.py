@@ -25,6 +25,12 @@ from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
 CLASS_ROWS = 10  # classes shown in the per-class table (most changed first)
+#: The class column's cells: the room the screen leaves beside the three counts' columns and the
+#: padding (COUNT_CELLS), at least MIN_CLASS_CELLS; CLASS_CELLS before the screen is laid out. It was
+#: 32 at any width: at 200 columns banking77's 'balance_not_upda…r_bank_transfer', at 60 'Remain…' (ui30).
+CLASS_CELLS = 32
+COUNT_CELLS = 32
+MIN_CLASS_CELLS = 16
 #: 'Remaining', as the per-class table below it and the CLI's delta say ('Still flagged' named it here)
 HEADINGS = ("Issue type", "Before", "After", "Resolved", "Remaining", "New")
 #: Where the table is wider than the screen (60 columns), the titles longer than 'Near-duplicates'
@@ -48,9 +54,11 @@ def title_text(journal_name: str, room: int) -> str:
     return head + cut_middle(journal_name, max(left, JOURNAL_CELLS))
 
 
-def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | None = None) -> Any:
+def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | None = None,
+                name_cells: int = CLASS_CELLS) -> Any:
     """Per class: resolved / remaining / new of one issue type, most changed first; ``names``
-    (--label-names): each class as the data spells it -> the name shown (the delta keeps the values)."""
+    (--label-names): each class as the data spells it -> the name shown (the delta keeps the values);
+    ``name_cells``: the most cells a class name takes (cut in its middle past them)."""
     entry = delta.get(issue_type) or {}
     by_class = {(names or {}).get(key, key): counts for key, counts in (entry.get("by_class") or {}).items()}
     if not by_class:
@@ -60,11 +68,11 @@ def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | 
     unit = entry.get("by_class_unit", "class")  # "label": label sets, a row counted under each of its labels
     title = f"{ISSUE_TITLES.get(issue_type, issue_type)} by {unit}"
     table = Table(box=None, padding=(0, 1), show_edge=False, title_justify="left", title=title)
-    table.add_column(unit.capitalize(), no_wrap=True, max_width=32)
+    table.add_column(unit.capitalize(), no_wrap=True, max_width=name_cells)
     for name in ("Resolved", "Remaining", "New"):
         table.add_column(name, justify="right")
     for name, counts in ranked[:CLASS_ROWS]:
-        shown = Text(cut_middle(drawn_name(name), 32))  # the data's name: not markup, no raw control bytes
+        shown = Text(cut_middle(drawn_name(name), name_cells))  # the data's name: not markup, no raw control bytes
         table.add_row(shown, f"{counts['resolved']:,}", f"{counts['remaining']:,}", f"{counts['new']:,}")
     if unit == "label":
         from rich.console import Group
@@ -112,6 +120,7 @@ class ReauditScreen(HistoryKeys, Screen):
         self.types: list[str] = []
         self.short = False  # the titles shortened to fit (SHORT_TITLES)
         self.cancelling = False  # escape pressed while it runs: the status says so until it stops
+        self.classes_of: str | None = None  # the issue type the per-class table shows
 
     def compose(self) -> ComposeResult:
         yield Static(title_text(self.journal_name, 0), id="title-bar", markup=False)
@@ -211,13 +220,17 @@ class ReauditScreen(HistoryKeys, Screen):
     def on_resize(self) -> None:
         bar = self.query_one("#title-bar", Static)
         bar.update(title_text(self.journal_name, bar.content_region.width))
+        if self.reaudit is not None:
+            self.show_classes(self.classes_of)  # the names' room changes with the width
         if self.reaudit is not None and self.types and self.short == self.fits(self.cells(short=False)):
             self.fill_table()  # the titles' length changes with the width
 
     def show_classes(self, issue_type: str | None) -> None:
         view = getattr(self.app, "view", None)
         names = getattr(view, "value_names", None)
-        body = class_table(self.reaudit.delta, issue_type, names) if issue_type and self.reaudit else ""
+        self.classes_of = issue_type
+        cells = max(MIN_CLASS_CELLS, self.size.width - COUNT_CELLS) if self.size.width else CLASS_CELLS
+        body = class_table(self.reaudit.delta, issue_type, names, cells) if issue_type and self.reaudit else ""
         self.query_one("#delta-classes", Static).update(body)
 
     def show_stopped(self, text: str) -> None:
