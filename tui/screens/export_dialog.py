@@ -224,6 +224,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             suffix = target.suffix
             if suffix != suffix.rstrip() and format_of(Path(value.rstrip())) is not None:  # 'out.csv ' pasted
                 problem = f"the name ends in a space after {suffix.rstrip()}: remove it"
+            elif target.is_dir():  # a folder typed as the path read 'unknown extension (none)' (ui30)
+                problem = (f"{terminal_safe(target.name or str(target))} is a folder: add a file name "
+                           f"({known_suffixes()}), or end the name in / for a datasets folder")
             else:  # quoted, as the command line says it: 'unknown extension .csv : use .csv' read as nonsense
                 problem = (f"unknown extension {terminal_safe(repr(suffix)) if suffix else '(none)'}: use "
                            f"{known_suffixes()}, or end the name in / for a datasets folder")

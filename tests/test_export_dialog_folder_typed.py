@@ -1,0 +1,23 @@
+"""A folder typed as the export path is named as a folder: ui30 (tmux 60x20, ag_news) typed /tmp/ui30
+and read 'unknown extension (none): use .csv, ...', as if the folder's name lacked an extension."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_export_dialog import _csv_dialog, _type, _warning
+
+
+async def test_a_folder_is_said_to_be_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    app = _csv_dialog(tmp_path)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _type(pilot, app, str(folder))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == []
+        assert _warning(app).startswith("exports is a folder: add a file name (.csv"), _warning(app)
+        await _type(pilot, app, str(tmp_path / "nofolder"))  # no such folder: the extension, as before
+        assert _warning(app).startswith("unknown extension (none): use .csv"), _warning(app)
