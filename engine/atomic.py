@@ -16,11 +16,13 @@ Nothing here follows a symbolic link it did not create: a target that is a link 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
 import shutil
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,6 +144,10 @@ def _commit(temp: Path, target: Path, directory: bool, replace_symlink: bool) ->
     _fsync_tree(temp)
     old: Path | None = None
     if _check_target(target, replace_symlink, directory) is not None:
+        if _exchange(temp, target):  # one step: the new folder at target, the old at temp's name
+            fsync_dir(target.parent)
+            _remove(temp)  # (an interrupt before this: atomic_path's cleanup removes it as the temp)
+            return
         old = temp_name(target)
         os.replace(target, old)
     try:
@@ -153,6 +159,32 @@ def _commit(temp: Path, target: Path, directory: bool, replace_symlink: bool) ->
     fsync_dir(target.parent)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the folders ``a`` and ``b`` in one rename (Linux ``renameat2`` with ``RENAME_EXCHANGE``); False where
+    the system or file system cannot (the caller then renames twice). Two renames left a window: Ctrl+C or
+    SIGTERM (their handler raises at the next bytecode, tui/interrupts.py) between them left no folder at the
+    target, the new one removed as an interrupted write and the old one under a temporary name that the next
+    write's clean_stale_temps removes: a --force export over a saved datasets folder lost both (crash30)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        rename = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # no renameat2 in this libc (glibc < 2.28, musl)
+        return False
+    rename.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if rename(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):  # kernel or file system without it
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # <fcntl.h>, <linux/fs.h>
 
 
 def _remove(path: Path) -> None:
