@@ -23,4 +23,5 @@ async def test_the_decided_count_names_the_flagged_rows_when_every_row_is_listed
         await pilot.press("escape")
         await settle(pilot)
         await every_row(pilot, "label")
-        assert "all rows" in title(app) and f"decided 0/{flagged} flagged" in title(app), title(app)
+        rows = len(app.screen.view)
+        assert f"{rows:,} of {rows:,} rows ·" in title(app) and f"decided 0/{flagged} flagged" in title(app), title(app)

@@ -54,7 +54,7 @@ def test_parts_after_the_filter_keep_their_place():
                      (QUERY,)).endswith("filtered but row 7")
     assert fit_title(parts, 0, ("a rather long query text",)) == " · ".join(parts)  # not laid out yet
     # a filter's error is not the query: its start says what is wrong (test_tui_screens' 'bad regex')
-    error = ["Label issues", "258 of 258 all rows", "decided 0/12 flagged",
+    error = ["Label issues", "258 of 258 rows", "decided 0/12 flagged",
              "filter: bad regex: missing ), unterminated subpattern at position 1"]
     assert fit_title(error, 78, ("re:(",)) == " · ".join(error)
     assert middle_cut("abcdefghij", 7) == "abcd…ij" and middle_cut("short", 7) == "short"

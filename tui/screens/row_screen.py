@@ -352,7 +352,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def title_parts(self) -> list[str]:
         shown = len(self.row_list.order)
         base = len(self.entries())
-        scope = "all rows" if self.show_all else "flagged"
+        scope = "rows" if self.show_all else "flagged"  # '3,080 of 3,080 all rows' read oddly (ui30)
         decided = self.book.decided_among(self.view.flagged(self.issue_type))
         flagged = len(self.view.flagged(self.issue_type))
         # the count is of the flagged rows: with every row listed, 'decided 0/1' read as all of them (ui26)
