@@ -87,6 +87,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         fields = _MORE_FIELDS.search(first_line) if kind in ("csv", "tsv") else None
         if fields:  # pandas' 'Error tokenizing data. C error: Expected 2 fields in line 7, saw 3'
             expected, line, saw = fields.groups()
+            if (hint := other_content(path, kind)).startswith(" (it looks like JSON"):  # JSON Lines as .csv,
+                # a comma in a text: that line split into more fields (not a CSV whose comma needs quoting)
+                raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}{hint}"
+                                ) from None
             inside = "a comma inside a text must be quoted (\"a, b\")" if kind == "csv" else \
                 "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
             raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
