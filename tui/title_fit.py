@@ -33,14 +33,15 @@ SHORTER: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...
     (re.compile(r"(?P<n>[\d,]+) of (?P=n) (?P<what>\S.*)"), r"\g<n> \g<what>"),
     (re.compile(r"decided (?P<count>[\d,]+/[\d,]+) rows"), r"decided \g<count>"),
     (re.compile(r"(?P<n>[\d,]+) conflicting \(!\)"), lambda m: f"{m['n']} conflict{'' if m['n'] == '1' else 's'} (!)"),
-    (re.compile(r"(?P<sets>.+ sets) \(conflicts only\)"), r"\g<sets> (! only)"),  # f: the sets marked ! below
+    # f: the sets marked ! below ('1 of 1 set' in the singular, c98a88e)
+    (re.compile(r"(?P<sets>.+ sets?) \(conflicts only\)"), r"\g<sets> (! only)"),
     # a re-audit's newly flagged rows (R, enter): the column's name said once, where there is room
     (re.compile(r"(?P<name>Newly flagged: .+) \(New = re-audit score\)"), r"\g<name>"),
 )
 #: Only where it saves a part that would go (it says less): f's sets counted as 'decided 2/40' counts
 #: rows. The demo at 60 columns after A, f read 'Near-duplicates · 1 of 14 sets (! only) · decided 2/40
 #: · …', its '1 settled' gone (ui29).
-LAST_SHORTER = re.compile(r"(?P<n>[\d,]+) of (?P<of>[\d,]+) sets \(! only\)")
+LAST_SHORTER = re.compile(r"(?P<n>[\d,]+) of (?P<of>[\d,]+) (?P<sets>sets?) \(! only\)")
 #: Two neighbouring parts said as one, likewise: the open and the settled conflicting sets
 #: ('1 conflict (!) · 1 settled', 26 cells) as 'settled 1/2 (!)' (15), of the conflicting sets as
 #: 'decided 2/77' is of the rows: at 60 columns on banking77 test both counts gave way to one '…'.
@@ -93,7 +94,7 @@ def fit_title(parts: list[str], width: int, queries: tuple[str, ...] = (), keep:
                  for i, part in enumerate(parts)]
     fitted, gone = give_way(parts, width, queries, keep)
     if gone:  # parts would go: the last shortenings, where they save one (the fewest gone, then the earliest)
-        fewer = [LAST_SHORTER.sub(r"\g<n>/\g<of> sets (!)", part) if i != index else part
+        fewer = [LAST_SHORTER.sub(r"\g<n>/\g<of> \g<sets> (!)", part) if i != index else part
                  for i, part in enumerate(parts)]
         steps = [parts, fewer, merge_conflicts(fewer)]
         fitted = min((give_way(step, width, queries, keep) for step in steps), key=lambda said: said[1])[0]
