@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+NO_SIGNAL_START = "labels: the texts barely predict them"  # the note's start (engine/issue_managers orders by it)
 MIN_KAPPA = 0.05  # below: the texts barely predict the labels (banking77 with its labels shuffled: 0.007)
 
 
@@ -33,6 +34,6 @@ def no_signal_note(signal: dict[str, float]) -> str | None:
     """The note for labels the texts barely predict, else None."""
     if signal["kappa"] >= MIN_KAPPA:
         return None
-    return (f"labels: the texts barely predict them (out-of-fold accuracy {signal['accuracy']:.2f}, where chance "
+    return (f"{NO_SIGNAL_START} (out-of-fold accuracy {signal['accuracy']:.2f}, where chance "
             f"alone gives {signal['chance_accuracy']:.2f}; Cohen's kappa {signal['kappa']:.3f}): check that "
             f"--label-column names the labels. If it does, the label flags cannot tell a right label from a wrong one")
