@@ -235,9 +235,12 @@ def _wrapped_records(value: Any, path: Path) -> str:
         if isinstance(value, dict) else []
     if len(keys) != 1:
         return ""
-    key, name = json.dumps(keys[0]), json.dumps(str(path))
+    import shlex  # quoted for the shell: a ' in the file's name or the key broke the command (review30)
+
+    name, key = json.dumps(str(path)), json.dumps(keys[0])
+    code = f'import json; json.dump(json.load(open({name}))[{key}], open("records.json", "w"))'
     return (f"; its key {keys[0]!r} holds an array of {len(value[keys[0]]):,} objects: save that array alone as "
-            f"the file (python -c 'import json; json.dump(json.load(open({name}))[{key}], open(\"records.json\", \"w\"))')")
+            f"the file (python -c {shlex.quote(code)})")
 
 
 def _other_pandas_orient(value: Any, path: Path) -> None:
