@@ -69,6 +69,9 @@ class GroupReplay:
                 return
             (self.undone.add if action == "undo" else self.undone.discard)(target)
             return
+        if any(entry["action"] in HISTORY_ACTIONS for entry in entries):  # an undo/redo line inside a decision
+            problems.incomplete_groups.append(entries[0]["group"])  # group: a hand edit (it was exit 70, crash30)
+            return
         group = entries[0]["group"]
         problems = self.found[group] = ReplayProblems()
         rows: list[int | None] = []

@@ -63,3 +63,18 @@ def test_a_field_edited_into_another_kind_is_an_unreadable_line_not_a_crash(tmp_
         assert f"skipped 1 unreadable line: {line + 1}" in report, report
     with Journal.open(journal, dataset) as writer:  # a writable open (the app's) too
         assert writer.decision(3).action == "exclude"
+
+
+@pytest.mark.parametrize("history", ["undo", "redo"])
+def test_an_undo_line_inside_a_decision_group_skips_that_group(tmp_path, history):
+    data, journal = tmp_path / "d.csv", tmp_path / "j.jsonl"
+    with data.open("w", newline="") as handle:
+        csv.writer(handle).writerows([("text", "label", "other"), *ROWS])
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record("exclude", 3, issue_type="label")
+        writer.record_group([("exclude", 1, None), ("keep", 0, None)], issue_type="near_duplicate")
+    lines = [json.loads(line) for line in journal.read_text().splitlines()]
+    lines[2]["action"] = history  # the group's second line (ended every open in KeyError: 'undo', exit 70)
+    journal.write_text("".join(json.dumps(entry) + "\n" for entry in lines))
+    decisions, _, report, _ = read_decisions(load_dataset(data), journal)
+    assert set(decisions) == {3} and "skipped 1 incomplete decision group" in report, (decisions, report)
