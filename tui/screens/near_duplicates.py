@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from engine.wording import counted_verb
 from tui.bindings import NEAR_DUPLICATE_BINDINGS
 from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.decisions import RELABEL
@@ -154,7 +155,7 @@ class NearDuplicatesScreen(RowScreen):
         """``f`` (conflicts only) on sets that all agree: the list said 'no near-duplicate sets'
         under the title's '0 of 161 sets (conflicts only)' (banking77 train in tmux)."""
         if request.show_all and request.spec.empty and not request.hide_decided and len(self.sets):
-            return f"no set has conflicting labels ({len(self.sets):,} sets agree): f lists every set"
+            return f"no set has conflicting labels ({counted_verb(len(self.sets), 'set', 'agree')}): f lists every set"
         return super().why_empty(request)
 
     def title_parts(self) -> list[str]:
