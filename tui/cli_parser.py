@@ -28,8 +28,9 @@ class _Parser(argparse.ArgumentParser):
             # 'textaudit -x' said only 'COMMAND required': argparse checks what is missing before what it
             # did not know, so the typo the user made was never named
             message = f"unrecognized arguments: {' '.join(unknown)}; {message}"
-        if (named := next((t for t in self._unknown_options() if os.path.lexists(t)), None)) is not None:
-            # 'export -data.csv -o ...': a file whose name starts with '-' read as an unknown option
+        if (named := next((t for t in self._dash_tokens() if os.path.lexists(t)), None)) is not None:
+            # 'export -data.csv -o ...': a file whose name starts with '-' read as an unknown option, or as a
+            # short one and its value ('-out.csv': -o ut.csv, review30)
             message += f"; a file named {named} is here: give it as ./{named}"
         if (option := _ONE_ARGUMENT.fullmatch(message)) is not None:  # '--text-column -x': a value after '='
             message += (f"; a value that starts with '-' goes after '=': {option[1]}=-..."
@@ -39,6 +40,12 @@ class _Parser(argparse.ArgumentParser):
     def parse_args(self, args=None, namespace=None):  # type: ignore[override]
         return super().parse_args(glue_negative_labels(args), namespace)
 
+
+    def _dash_tokens(self) -> list[str]:
+        """The tokens of the command line just parsed that start with '-' (not '-' itself), up to '--'."""
+        tokens = getattr(self, "_argv", [])
+        tokens = tokens[:tokens.index("--")] if "--" in tokens else tokens
+        return [token for token in tokens if token.startswith("-") and token != "-"]
 
     def _unknown_options(self) -> list[str]:
         """The tokens of the command line just parsed that look like options this parser does not have."""
