@@ -64,7 +64,9 @@ class StageRunner:
             if (note := zero_rows_note(self.features)) is not None:
                 self.notes.append(note)
         if options.pred_probs_path:
-            if options.folds != 5:  # the default: ignored without a word (hostile30)
+            from engine.pipeline import AuditOptions  # here: engine.pipeline imports this module
+
+            if options.folds != AuditOptions.folds:  # not the default: ignored without a word (hostile30)
                 self.notes.append(f"--folds {options.folds} not used: --pred-probs gives the out-of-sample "
                                   "probabilities (the folds are textaudit's own cross-validation)")
             probs = load_user_array(options.pred_probs_path, "pred-probs")

@@ -83,3 +83,18 @@ async def test_a_near_duplicate_set_the_filter_hides_is_listed(pinned_result, tm
         await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the x to be written")
         assert journal_lines(journal)[0]["row"] == row, journal_lines(journal)
         assert f"but row {row:,}" in " · ".join(screen.title_parts())
+
+
+async def test_a_row_not_among_a_more_like_this_list_of_one(pinned_result, tmp_path):
+    """'the 1 rows of this list' (review30): one row is counted in the singular."""
+    journal = tmp_path / "j.jsonl"
+    app = fixed_app(pinned_result, journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_issue(pilot, "label")
+        app.push_screen(MoreLikeThisScreen(app.view, app.book, np.asarray([5], dtype=np.int64), np.asarray([1.0]),
+                                           "More like row 5"))
+        await settle(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, MoreLikeThisScreen) and app.screen.busy is None,
+                         "the more-like-this list")
+        await goto_then_x(pilot, 3)
+        await assert_refused_in_the_dialog(pilot, 3, journal, "row 3 is not among the 1 row of this list (More like row 5)")

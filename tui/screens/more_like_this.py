@@ -131,7 +131,7 @@ class MoreLikeThisScreen(RowScreen):
         """It said 'row 3 is not on this screen (it is in no near-duplicate set)' after closing."""
         if self.can_show(row):
             return None
-        return f"row {row:,} is not among the {len(self.rows):,} rows of this list ({self.title})"
+        return f"row {row:,} is not among the {counted(len(self.rows), 'row')} of this list ({self.title})"
 
     def entry_of(self, row: int) -> int | None:
         return int(row) if self.can_show(row) else None
