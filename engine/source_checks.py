@@ -162,7 +162,7 @@ def _looks_like(path: Path) -> str:
         return ""
     encoding = f" --encoding {codec}" if codec in ("utf-16", "utf-32") else ""
     if line.lstrip().startswith(("{", "[")):
-        return f" (it looks like JSON: rename it to .jsonl or .json{encoding and ', with' + encoding})"
+        return f"{LOOKS_LIKE_JSON}: rename it to .jsonl or .json{encoding and ', with' + encoding})"
     if "\t" in line:
         return f" (its first line is tab-separated: rename it to .tsv{encoding and ', and pass' + encoding})"
     if "," in line:
@@ -192,6 +192,10 @@ def _utf16_without_bom(head: bytes) -> str | None:
         if nuls.count(0) >= 0.9 * len(nuls) and chars.count(0) <= 0.1 * len(chars):
             return name
     return None
+
+
+#: how ``other_content``'s hint for JSON (Lines) under a .csv/.tsv name starts (engine/table_read matches it)
+LOOKS_LIKE_JSON = " (it looks like JSON"
 
 
 def other_content(path: Path, kind: str) -> str:

@@ -17,7 +17,7 @@ from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.source_checks import (
     bom_misread, bom_missing, check_encoding, check_source, encoding_fix, first_undecodable, looks_binary,
-    other_content, utf8_read_as_single_byte,
+    LOOKS_LIKE_JSON, other_content, utf8_read_as_single_byte,
 )
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
@@ -87,7 +87,7 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         fields = _MORE_FIELDS.search(first_line) if kind in ("csv", "tsv") else None
         if fields:  # pandas' 'Error tokenizing data. C error: Expected 2 fields in line 7, saw 3'
             expected, line, saw = fields.groups()
-            if (hint := other_content(path, kind)).startswith(" (it looks like JSON"):  # JSON Lines as .csv,
+            if (hint := other_content(path, kind)).startswith(LOOKS_LIKE_JSON):  # JSON Lines as .csv,
                 # a comma in a text: that line split into more fields (not a CSV whose comma needs quoting)
                 raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}{hint}"
                                 ) from None
