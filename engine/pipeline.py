@@ -89,6 +89,15 @@ class AuditOptions:
     session_vectors: SessionVectors | None = field(default=None, repr=False, compare=False)
 
 
+def unused_options_note(options: AuditOptions, names: tuple[str, ...], because: str) -> str | None:
+    """'--device cpu and --precision int8 not used: BECAUSE' for the options of ``names`` set to other than
+    their defaults, else None: options another input makes moot were ignored without a word (hostile23,
+    hostile30)."""
+    unused = [f"--{name} {getattr(options, name)}" for name in names
+              if getattr(options, name) != getattr(AuditOptions, name)]
+    return f"{' and '.join(unused)} not used: {because}" if unused else None
+
+
 @dataclass
 class AuditResult:
     """Everything one ``run_audit`` produced, in memory: the dataset, the options used, the
@@ -129,19 +138,17 @@ class _Runner(StageRunner):
         options = self.options
         if self.features is not None:
             self.hits["embed"] = True
-            if unused := [f"--{name} {value}" for name, value, default in (
-                    ("model", options.model, None), ("precision", options.precision, "auto")) if value != default]:
-                self.notes.append(f"{' and '.join(unused)} not used: --features gives the vectors (they apply to "
-                                  "the embedding model)")  # ignored without a word (hostile30)
+            if note := unused_options_note(options, ("model", "precision"),
+                                           "--features gives the vectors (they apply to the embedding model)"):
+                self.notes.append(note)
             return self.features, "features:" + array_hash(self.features)
         model = resolve_model_name(options.model)
         fingerprint = model_fingerprint(model)
         tfidf = model == TFIDF_MODEL
-        if tfidf and (unused := [f"--{name} {value}" for name, value in (("device", options.device),
-                                                                          ("precision", options.precision))
-                                 if value != "auto"]):  # they were ignored without a word (hostile23)
-            self.notes.append(f"{' and '.join(unused)} not used: --model tfidf computes its vectors with "
-                              f"scikit-learn on the CPU, as float32 (they apply to sentence-transformers models)")
+        if tfidf and (note := unused_options_note(options, ("device", "precision"), (
+                "--model tfidf computes its vectors with scikit-learn on the CPU, as float32 (they apply to "
+                "sentence-transformers models)"))):
+            self.notes.append(note)
         # keyed on the effective precision (``auto`` is bf16 on some CPUs, fp32 on others), known
         # without torch on warm runs; TF-IDF has no precision: the requested one, as always
         memo_dir = self.cache.root if self.cache.enabled else None

@@ -64,11 +64,11 @@ class StageRunner:
             if (note := zero_rows_note(self.features)) is not None:
                 self.notes.append(note)
         if options.pred_probs_path:
-            from engine.pipeline import AuditOptions  # here: engine.pipeline imports this module
+            from engine.pipeline import unused_options_note  # here: engine.pipeline imports this module
 
-            if options.folds != AuditOptions.folds:  # not the default: ignored without a word (hostile30)
-                self.notes.append(f"--folds {options.folds} not used: --pred-probs gives the out-of-sample "
-                                  "probabilities (the folds are textaudit's own cross-validation)")
+            if note := unused_options_note(options, ("folds",), "--pred-probs gives the out-of-sample probabilities "
+                                                                "(the folds are textaudit's own cross-validation)"):
+                self.notes.append(note)
             probs = load_user_array(options.pred_probs_path, "pred-probs")
             if dataset.is_multilabel:
                 self.user_pred_probs = check_label_probs(probs, len(dataset), dataset.n_classes)
