@@ -84,6 +84,23 @@ async def open_issue(pilot, issue: str):
     return pilot.app.screen
 
 
+async def decide_and_leave(pilot, key: str = "x") -> None:
+    """Press ``key`` on the current row screen ('x' excludes its row, 'a' accepts the suggestion) and
+    escape back to the summary: one decision, so that R has corrections to re-audit."""
+    await pilot.press(key)
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+def title_bar(app) -> tuple[str, int]:
+    """The current screen's title bar as drawn, and the width it has for it."""
+    from textual.widgets import Static
+
+    bar = app.screen.query_one("#title-bar", Static)
+    return str(bar.render()), bar.content_region.width
+
+
 async def label_detail(pilot, row: int):
     """Open the label screen, show ``row`` in its detail pane; return the screen and the pane's text
     on one line (whitespace runs as one space)."""

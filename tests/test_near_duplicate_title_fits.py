@@ -5,17 +5,11 @@ first ('14 sets', 'decided 0/40', '1 conflict (!)'), then the last parts give wa
 
 from __future__ import annotations
 
-from pilot_helpers import settle
+from pilot_helpers import settle, title_bar
 from rich.cells import cell_len
-from textual.widgets import Static
 
 from tui.app import TextauditApp
 from tui.title_fit import fit_title
-
-
-def title(app: TextauditApp) -> tuple[str, int]:
-    bar = app.screen.query_one("#title-bar", Static)
-    return str(bar.render()), bar.content_region.width
 
 
 async def test_the_near_duplicate_title_fits_at_60_columns_in_whole_words(demo_result, tmp_path):
@@ -23,17 +17,17 @@ async def test_the_near_duplicate_title_fits_at_60_columns_in_whole_words(demo_r
     async with app.run_test(size=(60, 20)) as pilot:
         app.open_issue("near_duplicate")
         await settle(pilot)
-        text, width = title(app)
+        text, width = title_bar(app)
         assert text == "Near-duplicates · 14 sets · decided 0/40 · 1 conflict (!)", text
         assert cell_len(text) <= width
         await pilot.press("f")  # the conflicting sets only
         await settle(pilot)
-        text, width = title(app)
+        text, width = title_bar(app)
         assert text == "Near-duplicates · 1 of 14 sets (! only) · decided 0/40 · …", text
         assert cell_len(text) <= width
         await pilot.resize_terminal(100, 20)  # room again: the long words
         await pilot.pause()
-        assert title(app)[0] == ("Near-duplicates · 1 of 14 sets (conflicts only) · decided 0/40 rows · "
+        assert title_bar(app)[0] == ("Near-duplicates · 1 of 14 sets (conflicts only) · decided 0/40 rows · "
                                  "1 conflicting (!)")
 
 

@@ -5,7 +5,7 @@ ui27b; the partial-reuse case: tests/test_apply_journal_all_reused.py)."""
 
 from __future__ import annotations
 
-from pilot_helpers import settle
+from pilot_helpers import decide_and_leave, open_issue
 
 from tui.app import TextauditApp
 from tui.screens.reaudit import ReauditScreen
@@ -19,12 +19,8 @@ async def test_the_status_after_an_exclusion_says_all_texts_were_reused(demo_csv
     demo_result = run_audit(demo_csv, AuditOptions(id_column="id", cache_root=str(tmp_path / "cache")))
     app = TextauditApp(demo_result, journal_path=journal_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("x")  # one row excluded: the re-audit's texts are the other 257
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        await open_issue(pilot, "label")
+        await decide_and_leave(pilot, "x")  # one row excluded: the re-audit's texts are the other 257
         await pilot.press("R")
         for _ in range(400):
             await app.workers.wait_for_complete()

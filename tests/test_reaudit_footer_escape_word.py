@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import settle
+from pilot_helpers import decide_and_leave, open_issue, settle
 
 from engine.errors import Cancelled
 from tui.app import TextauditApp
@@ -20,19 +20,11 @@ def _footer(app) -> str:
     return " ".join(f"{key.key}={key.description}" for key in keys if key.region.width)
 
 
-async def _decide_one(app, pilot) -> None:
-    app.open_issue("label")
-    await settle(pilot)
-    await pilot.press("x")
-    await pilot.pause()
-    await pilot.press("escape")
-    await pilot.pause()
-
-
 async def test_back_once_the_reaudit_has_ended(demo_result, journal_path):
     app = TextauditApp(demo_result, journal_path=journal_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _decide_one(app, pilot)
+        await open_issue(pilot, "label")
+        await decide_and_leave(pilot)
         await pilot.press("R")
         for _ in range(400):
             await app.workers.wait_for_complete()
@@ -58,7 +50,8 @@ async def test_cancel_while_it_runs(demo_result, journal_path, monkeypatch):
     monkeypatch.setattr("engine.reaudit.run_audit", blocking_audit)
     app = TextauditApp(demo_result, journal_path=journal_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _decide_one(app, pilot)
+        await open_issue(pilot, "label")
+        await decide_and_leave(pilot)
         await pilot.press("R")
         assert started.wait(30)
         for _ in range(20):

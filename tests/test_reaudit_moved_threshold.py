@@ -8,7 +8,7 @@ the two screens disagreed.
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import decide_and_leave, open_issue, settle
 from test_tui_review_reaudit import finish
 from textual.widgets import Static
 
@@ -21,17 +21,13 @@ def app(demo_result, journal_path) -> TextauditApp:
 
 
 async def _reaudit_status(pilot, app, move: bool) -> str:
-    app.open_issue("label")
-    await settle(pilot)
+    await open_issue(pilot, "label")
     if move:
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("right", "right", "enter")
         await settle(pilot)
-    await pilot.press("a")  # one decision, so that R has corrections to apply
-    await pilot.pause()
-    await pilot.press("escape")
-    await pilot.pause()
+    await decide_and_leave(pilot, "a")  # accept: one decision, so that R has corrections to apply
     await pilot.press("R")
     await finish(pilot, app)
     return " ".join(str(app.screen.query_one("#reaudit-status", Static).render()).split())

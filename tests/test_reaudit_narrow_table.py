@@ -10,7 +10,7 @@ or two (`Underperforming`, `Empty text`).
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import decide_and_leave, open_issue, settle
 from test_tui_review_reaudit import finish
 from textual.widgets import DataTable
 
@@ -23,12 +23,8 @@ def app(demo_result, journal_path) -> TextauditApp:
 
 
 async def _reaudit(pilot, app) -> DataTable:
-    app.open_issue("label")
-    await settle(pilot)
-    await pilot.press("a")  # one decision, so that R has corrections to apply
-    await pilot.pause()
-    await pilot.press("escape")
-    await pilot.pause()
+    await open_issue(pilot, "label")
+    await decide_and_leave(pilot, "a")  # accept: one decision, so that R has corrections to apply
     await pilot.press("R")
     await finish(pilot, app)
     await settle(pilot)

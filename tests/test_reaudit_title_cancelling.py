@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import settle
+from pilot_helpers import decide_and_leave, open_issue, title_bar
 from rich.cells import cell_len
 from textual.widgets import Static
 
@@ -35,22 +35,17 @@ async def test_title_fits_and_escape_says_cancelling_until_the_step_stops(demo_r
     app = TextauditApp(demo_result, journal_path=tmp_path / JOURNAL)
     async with app.run_test(size=(60, 20)) as pilot:
         try:
-            app.open_issue("label")
-            await settle(pilot)
-            await pilot.press("x")
-            await pilot.pause()
-            await pilot.press("escape")
-            await pilot.pause()
+            await open_issue(pilot, "label")
+            await decide_and_leave(pilot)
             await pilot.press("R")
             assert started.wait(30)
             for _ in range(5):
                 await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ReauditScreen) and screen.running
-            bar = screen.query_one("#title-bar", Static)
-            drawn = str(bar.render())
+            drawn, width = title_bar(app)
             assert drawn == "Re-audit with the corrections in banking77_te…ctions.jsonl", drawn
-            assert cell_len(drawn) <= bar.content_region.width
+            assert cell_len(drawn) <= width
             await pilot.press("escape")
             await pilot.pause()
             screen.tick()  # the interval's redraw, as it comes every 0.25 s while the step runs on

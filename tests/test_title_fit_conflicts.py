@@ -9,17 +9,11 @@ where parts still go, the fewest, in as few shorter words as that takes.
 
 from __future__ import annotations
 
-from pilot_helpers import near_duplicate_pair, settle, wait_until
+from pilot_helpers import near_duplicate_pair, settle, title_bar, wait_until
 from rich.cells import cell_len
-from textual.widgets import Static
 
 from tui.app import TextauditApp
 from tui.title_fit import fit_title
-
-
-def drawn(app: TextauditApp) -> tuple[str, int]:
-    bar = app.screen.query_one("#title-bar", Static)
-    return str(bar.render()), bar.content_region.width
 
 
 async def test_a_settled_conflict_keeps_its_count_at_60_columns_with_f(demo_result, tmp_path):
@@ -31,7 +25,7 @@ async def test_a_settled_conflict_keeps_its_count_at_60_columns_with_f(demo_resu
         await wait_until(pilot, lambda: "1 settled" in " · ".join(screen.title_parts()), "the set settled")
         await pilot.press("f")
         await settle(pilot)
-        text, width = drawn(app)
+        text, width = title_bar(app)
         assert text == "Near-duplicates · 1/14 sets (!) · decided 2/40 · 1 settled", text
         assert cell_len(text) <= width
 
