@@ -93,6 +93,20 @@ async def decide_and_leave(pilot, key: str = "x") -> None:
     await pilot.pause()
 
 
+async def reaudit_ended(pilot, rounds: int = 400) -> bool:
+    """Let the workers and the app run until the re-audit screen is on top and its re-audit has
+    ended (done, failed or cancelled), ``rounds`` rounds at most; say whether it had."""
+    from tui.screens.reaudit import ReauditScreen
+
+    app = pilot.app
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if isinstance(app.screen, ReauditScreen) and not app.screen.running:
+            return True
+    return False
+
+
 def title_bar(app) -> tuple[str, int]:
     """The current screen's title bar as drawn, and the width it has for it."""
     from textual.widgets import Static

@@ -5,10 +5,9 @@ ui27b; the partial-reuse case: tests/test_apply_journal_all_reused.py)."""
 
 from __future__ import annotations
 
-from pilot_helpers import decide_and_leave, open_issue
+from pilot_helpers import decide_and_leave, open_issue, reaudit_ended
 
 from tui.app import TextauditApp
-from tui.screens.reaudit import ReauditScreen
 
 
 async def test_the_status_after_an_exclusion_says_all_texts_were_reused(demo_csv, tmp_path, journal_path):
@@ -22,11 +21,7 @@ async def test_the_status_after_an_exclusion_says_all_texts_were_reused(demo_csv
         await open_issue(pilot, "label")
         await decide_and_leave(pilot, "x")  # one row excluded: the re-audit's texts are the other 257
         await pilot.press("R")
-        for _ in range(400):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if isinstance(app.screen, ReauditScreen) and not app.screen.running:
-                break
+        await reaudit_ended(pilot)
         status = str(app.screen.query_one("#reaudit-status").render())
         assert "1 excluded" in status, status
         assert "encoded 0" not in status, status

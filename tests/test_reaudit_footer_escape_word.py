@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import decide_and_leave, open_issue, settle
+from pilot_helpers import decide_and_leave, open_issue, reaudit_ended, settle
 
 from engine.errors import Cancelled
 from tui.app import TextauditApp
@@ -26,11 +26,7 @@ async def test_back_once_the_reaudit_has_ended(demo_result, journal_path):
         await open_issue(pilot, "label")
         await decide_and_leave(pilot)
         await pilot.press("R")
-        for _ in range(400):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if isinstance(app.screen, ReauditScreen) and not app.screen.running:
-                break
+        await reaudit_ended(pilot)
         await settle(pilot)
         drawn = _footer(app)
         assert "escape=Back" in drawn and "cancel" not in drawn.lower(), drawn
@@ -60,11 +56,7 @@ async def test_cancel_while_it_runs(demo_result, journal_path, monkeypatch):
         drawn = _footer(app)
         assert "escape=Cancel" in drawn and "Back" not in drawn, drawn
         await pilot.press("escape")  # cancels; the screen stays to say so
-        for _ in range(200):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if not app.screen.running:
-                break
+        await reaudit_ended(pilot, 200)
         assert isinstance(app.screen, ReauditScreen) and not app.screen.running
         for _ in range(20):
             await pilot.pause()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import decide_and_leave, open_issue, title_bar
+from pilot_helpers import decide_and_leave, open_issue, reaudit_ended, title_bar
 from rich.cells import cell_len
 from textual.widgets import Static
 
@@ -53,9 +53,5 @@ async def test_title_fits_and_escape_says_cancelling_until_the_step_stops(demo_r
             assert screen.running and "cancelling…" in status and "escape cancels" not in status, status
         finally:
             release.set()
-        for _ in range(200):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if not app.screen.running:
-                break
+        await reaudit_ended(pilot, 200)
         assert "re-audit cancelled" in str(app.screen.query_one("#reaudit-status", Static).render())

@@ -9,7 +9,7 @@ import threading
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import reaudit_ended, settle
 from textual.widgets import DataTable
 
 from engine.errors import Cancelled
@@ -24,13 +24,8 @@ def app(demo_result, journal_path) -> TextauditApp:
 
 
 async def finish(pilot, app) -> None:
-    for _ in range(400):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        if isinstance(screen, ReauditScreen) and not screen.running:
-            return
-    raise AssertionError("the re-audit did not finish")
+    if not await reaudit_ended(pilot):
+        raise AssertionError("the re-audit did not finish")
 
 
 async def test_reaudit_shows_the_engines_delta_and_lists_new_rows(app, demo_result, journal_path):
