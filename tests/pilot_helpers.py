@@ -93,6 +93,23 @@ async def decide_and_leave(pilot, key: str = "x") -> None:
     await pilot.pause()
 
 
+async def reaudit_running(pilot, started, pauses: int):
+    """One decision (decide_and_leave, 'x' on the label screen's first row), R, and wait for the
+    stand-in audit to set ``started`` (a threading.Event), then ``pauses`` pauses; fail unless the
+    re-audit screen is on top and still running. Returns that screen."""
+    from tui.screens.reaudit import ReauditScreen
+
+    await open_issue(pilot, "label")
+    await decide_and_leave(pilot)
+    await pilot.press("R")
+    assert started.wait(30)
+    for _ in range(pauses):
+        await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReauditScreen) and screen.running
+    return screen
+
+
 async def reaudit_ended(pilot, rounds: int = 400) -> bool:
     """Let the workers and the app run until the re-audit screen is on top and its re-audit has
     ended (done, failed or cancelled), ``rounds`` rounds at most; say whether it had."""

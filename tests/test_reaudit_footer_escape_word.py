@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import decide_and_leave, open_issue, reaudit_ended, settle
+from pilot_helpers import decide_and_leave, open_issue, reaudit_ended, reaudit_running, settle
 
 from engine.errors import Cancelled
 from tui.app import TextauditApp
@@ -46,13 +46,7 @@ async def test_cancel_while_it_runs(demo_result, journal_path, monkeypatch):
     monkeypatch.setattr("engine.reaudit.run_audit", blocking_audit)
     app = TextauditApp(demo_result, journal_path=journal_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_issue(pilot, "label")
-        await decide_and_leave(pilot)
-        await pilot.press("R")
-        assert started.wait(30)
-        for _ in range(20):
-            await pilot.pause()
-        assert isinstance(app.screen, ReauditScreen) and app.screen.running
+        await reaudit_running(pilot, started, 20)
         drawn = _footer(app)
         assert "escape=Cancel" in drawn and "Back" not in drawn, drawn
         await pilot.press("escape")  # cancels; the screen stays to say so

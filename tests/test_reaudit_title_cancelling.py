@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import decide_and_leave, open_issue, reaudit_ended, title_bar
+from pilot_helpers import reaudit_ended, reaudit_running, title_bar
 from rich.cells import cell_len
 from textual.widgets import Static
 
 from engine.errors import Cancelled
 from tui.app import TextauditApp
-from tui.screens.reaudit import ReauditScreen
 
 JOURNAL = "banking77_test_v2_final.corrections.jsonl"
 
@@ -35,14 +34,7 @@ async def test_title_fits_and_escape_says_cancelling_until_the_step_stops(demo_r
     app = TextauditApp(demo_result, journal_path=tmp_path / JOURNAL)
     async with app.run_test(size=(60, 20)) as pilot:
         try:
-            await open_issue(pilot, "label")
-            await decide_and_leave(pilot)
-            await pilot.press("R")
-            assert started.wait(30)
-            for _ in range(5):
-                await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, ReauditScreen) and screen.running
+            screen = await reaudit_running(pilot, started, 5)
             drawn, width = title_bar(app)
             assert drawn == "Re-audit with the corrections in banking77_te…ctions.jsonl", drawn
             assert cell_len(drawn) <= width
