@@ -11,10 +11,16 @@ asking for the rows the count is about; ``f`` still lists every row.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from pilot_helpers import open_goto, settle, wait_until
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
+
+
+@pytest.fixture
+def app(pinned_result, tmp_path) -> TextauditApp:
+    return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
 
 
 async def open_from_summary(pilot, issue: str):
@@ -32,18 +38,16 @@ async def open_from_summary(pilot, issue: str):
     return app.screen
 
 
-async def test_reopened_from_the_summary_the_label_screen_lists_its_flagged_rows(pinned_result, tmp_path):
-    view = fixed_view(pinned_result.dataset)
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
+async def test_reopened_from_the_summary_the_label_screen_lists_its_flagged_rows(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
         flagged = sorted(int(r) for r in screen.row_list.order)
-        unflagged = next(r for r in range(len(view)) if r not in set(flagged))
+        unflagged = next(r for r in range(len(app.view)) if r not in set(flagged))
         await open_goto(pilot)
         await pilot.press(*str(unflagged), "enter")
         await wait_until(pilot, lambda: screen.row_list.current_row == unflagged, "the go-to row")
-        assert len(screen.row_list.order) == len(view)  # every row: the go-to had to widen
+        assert len(screen.row_list.order) == len(app.view)  # every row: the go-to had to widen
         again = await open_from_summary(pilot, "label")
         assert again is screen
         assert sorted(int(r) for r in screen.row_list.order) == flagged
@@ -51,12 +55,10 @@ async def test_reopened_from_the_summary_the_label_screen_lists_its_flagged_rows
         assert f"of {len(flagged):,} flagged" in bar and " rows ·" not in bar, bar
         await pilot.press("f")  # f still lists every row, on request
         await settle(pilot)
-        assert len(screen.row_list.order) == len(view)
+        assert len(screen.row_list.order) == len(app.view)
 
 
-async def test_reopened_from_the_summary_near_duplicates_list_every_set(pinned_result, tmp_path):
-    view = fixed_view(pinned_result.dataset)
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
+async def test_reopened_from_the_summary_near_duplicates_list_every_set(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "near_duplicate")
@@ -68,17 +70,15 @@ async def test_reopened_from_the_summary_near_duplicates_list_every_set(pinned_r
         assert len(np.asarray(screen.row_list.order)) == sets
 
 
-async def test_the_palette_opens_an_issue_at_its_flagged_rows(pinned_result, tmp_path):
+async def test_the_palette_opens_an_issue_at_its_flagged_rows(app):
     """ctrl+p 'Open: Label issues' says '11 flagged' too: it lists those rows again."""
-    view = fixed_view(pinned_result.dataset)
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
         flagged = sorted(int(r) for r in screen.row_list.order)
         await pilot.press("f")
         await settle(pilot)
-        assert len(screen.row_list.order) == len(view)
+        assert len(screen.row_list.order) == len(app.view)
         await pilot.press("escape")
         await pilot.pause()
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Open: Label issues")
