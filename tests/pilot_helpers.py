@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.app import App
@@ -170,6 +171,25 @@ class DialogHost(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.dialog, self.results.append)
+
+
+@asynccontextmanager
+async def label_picker(names: list[str], **options) -> AsyncIterator:
+    """A LabelPicker of ``names`` (``options``: its other arguments) alone in a DialogHost at 100x30,
+    after a pause: yields the picker."""
+    from tui.screens.label_picker import LabelPicker
+
+    app = DialogHost(LabelPicker(names, **options))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        yield app.screen
+
+
+def ranked(picker, query: str) -> list[str]:
+    """Type ``query`` into the label picker; its options' prompts as listed."""
+    picker.fill(query)
+    options = picker.query_one("#picker-options")
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
 def journal_lines(path: Path) -> list[dict]:

@@ -4,35 +4,15 @@ word is matched fuzzily on its own, and 'or' matches almost anywhere; seen in tm
 
 from __future__ import annotations
 
-from textual.app import App
-
-from tui.screens.label_picker import LabelPicker
+from pilot_helpers import label_picker, ranked
 
 NAMES = ["balance_not_updated_after_cheque_or_cash_deposit", "cash_withdrawal_charge", "change_pin",
          "pending_card_payment", "pin_blocked", "top_up_by_cash_or_cheque", "topping_up_by_card",
          "wrong_exchange_rate_for_cash_withdrawal"]
 
 
-def ranked(picker: LabelPicker, query: str) -> list[str]:
-    picker.fill(query)
-    options = picker.query_one("#picker-options")
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
-class Host(App[None]):
-    def __init__(self, names: list[str]) -> None:
-        super().__init__()
-        self.names = names
-
-    def on_mount(self) -> None:
-        self.push_screen(LabelPicker(self.names))
-
-
 async def test_the_typed_words_in_order_rank_first():
-    app = Host(NAMES)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        picker = app.screen
+    async with label_picker(NAMES) as picker:
         assert ranked(picker, "cash or")[0] == "top_up_by_cash_or_cheque"
         assert ranked(picker, "Cash Or")[0] == "top_up_by_cash_or_cheque"
         # from a word's start only: 'pin' inside 'topping' is no phrase match

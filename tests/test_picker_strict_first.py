@@ -7,7 +7,7 @@ without 'card' in them (cash_withdrawal_not_recognised: C-A-sh_withd-R-awal_not_
 
 from __future__ import annotations
 
-from test_picker_phrase import Host, ranked
+from pilot_helpers import label_picker, ranked
 
 DEMO = ["card_lost", "change_pin", "check_balance", "close_account", "exchange_rate", "refund_request",
         "transfer_money"]
@@ -16,20 +16,14 @@ BANKING = ["cash_withdrawal_not_recognised", "change_pin", "card_arrival", "lost
 
 
 async def test_a_word_some_name_holds_lists_only_those_names():
-    app = Host(DEMO)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        picker = app.screen
+    async with label_picker(DEMO) as picker:
         assert ranked(picker, "card") == ["card_lost"]
         assert ranked(picker, "crd") == ["card_lost"]  # letters apart, where no name holds them in a run
         assert ranked(picker, "xyzzy")[0].startswith("no class matches")
 
 
 async def test_letters_apart_are_dropped_beside_names_holding_the_word():
-    app = Host(BANKING)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        picker = app.screen
+    async with label_picker(BANKING) as picker:
         assert "cash_withdrawal_not_recognised" not in ranked(picker, "card")
         assert "pending_transfer" not in ranked(picker, "pin")  # p-endIN-g
         assert ranked(picker, "pin")[:2] == ["pin_blocked", "change_pin"]
@@ -38,8 +32,6 @@ async def test_letters_apart_are_dropped_beside_names_holding_the_word():
 
 
 async def test_where_no_name_holds_every_word_so_letters_apart_match_again():
-    app = Host(["top_up", "the_open_pending"])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with label_picker(["top_up", "the_open_pending"]) as picker:
         # 'top' runs only in top_up, which lacks 'pend': T-he_O-P-en_pending matches both words
-        assert ranked(app.screen, "top pend") == ["the_open_pending"]
+        assert ranked(picker, "top pend") == ["the_open_pending"]

@@ -7,8 +7,7 @@ likeliest of them, top_up_by_card_charge (0.038), sat second.
 
 from __future__ import annotations
 
-from test_picker_phrase import ranked
-from textual.app import App
+from pilot_helpers import label_picker, ranked
 
 from tui.screens.label_picker import LabelPicker
 
@@ -17,33 +16,20 @@ NAMES = ["automatic_top_up", "top_up_by_bank_transfer_charge", "top_up_by_card_c
 PROBS = [0.025, 0.001, 0.038, 0.019, 0.705]
 
 
-class Host(App[None]):
-    def __init__(self, probs: list[float] | None) -> None:
-        super().__init__()
-        self.probs = probs
-
-    def on_mount(self) -> None:
-        self.push_screen(LabelPicker(NAMES, probs=self.probs))
-
-
 def names(picker: LabelPicker, query: str) -> list[str]:
     return [prompt.split()[0] for prompt in ranked(picker, query)]
 
 
 async def test_equal_matches_come_most_probable_first():
-    app = Host(PROBS)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        listed = names(app.screen, "top up")
+    async with label_picker(NAMES, probs=PROBS) as picker:
+        listed = names(picker, "top up")
         # a better match still comes first: the phrase at the name's start, then later, then apart
         assert listed == ["top_up_by_card_charge", "top_up_failed", "top_up_by_bank_transfer_charge",
                           "automatic_top_up", "topping_up_by_card"], listed
-        assert names(app.screen, "card")[:2] == ["topping_up_by_card", "top_up_by_card_charge"]  # tied: 0.705 first
+        assert names(picker, "card")[:2] == ["topping_up_by_card", "top_up_by_card_charge"]  # tied: 0.705 first
 
 
 async def test_without_probabilities_the_names_keep_their_order():
-    app = Host(None)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert names(app.screen, "top up")[:3] == ["top_up_by_bank_transfer_charge", "top_up_by_card_charge",
+    async with label_picker(NAMES, probs=None) as picker:
+        assert names(picker, "top up")[:3] == ["top_up_by_bank_transfer_charge", "top_up_by_card_charge",
                                                    "top_up_failed"]

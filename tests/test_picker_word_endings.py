@@ -6,17 +6,14 @@ letters (a third of them at most); a name matching the words as typed still come
 
 from __future__ import annotations
 
-from test_picker_phrase import Host, ranked
+from pilot_helpers import label_picker, ranked
 
 NAMES = ["card_arrival", "card_delivery_estimate", "declined_card_payment", "exchange_rate", "exchange_charge",
          "lost_or_stolen_card", "lost_or_stolen_phone", "supported_cards_and_currencies", "transfer_timing"]
 
 
 async def test_a_word_ending_otherwise_still_finds_the_class():
-    app = Host(NAMES)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        picker = app.screen
+    async with label_picker(NAMES) as picker:
         assert ranked(picker, "card arrive")[0] == "card_arrival"
         assert ranked(picker, "lost stolen cards")[0] == "lost_or_stolen_card"
         assert ranked(picker, "exchange rates")[0] == "exchange_rate"
