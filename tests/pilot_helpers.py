@@ -10,6 +10,8 @@ from pathlib import Path
 
 from textual.app import App
 
+import tui
+
 WAIT_S = 60.0  # generous for a loaded CI machine; a healthy app answers in well under a second
 
 
@@ -190,6 +192,13 @@ def ranked(picker, query: str) -> list[str]:
     picker.fill(query)
     options = picker.query_one("#picker-options")
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+class StyledDialogHost(DialogHost):
+    """A DialogHost with the app's own stylesheet (tui/app.tcss): a dialog's width, wrapping and marks as
+    the app draws them."""
+
+    CSS_PATH = str(Path(tui.__file__).with_name("app.tcss"))
 
 
 def journal_lines(path: Path) -> list[dict]:

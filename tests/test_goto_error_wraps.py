@@ -7,21 +7,14 @@ label was as wide as its text, clipped by the dialog).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pilot_helpers import DialogHost
+from pilot_helpers import StyledDialogHost
 from textual.widgets import Label
 
-import tui
 from tui.screens.goto_dialog import GotoDialog
 
 
-class _Host(DialogHost):
-    CSS_PATH = str(Path(tui.__file__).with_name("app.tcss"))
-
-
 async def test_a_long_error_wraps_within_the_dialog():
-    async with _Host(GotoDialog(ids=list(range(3080)), n_rows=3080)).run_test(size=(80, 24)) as pilot:
+    async with StyledDialogHost(GotoDialog(ids=list(range(3080)), n_rows=3080)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*"99999", "enter")
         await pilot.pause()

@@ -4,19 +4,12 @@ label-set picker), which a plain terminal capture (tmux capture-pane) does not s
 
 from __future__ import annotations
 
-from pathlib import Path
+from pilot_helpers import StyledDialogHost
 
-from pilot_helpers import DialogHost
-
-import tui
 from tui.screens.label_picker import LabelPicker
 from tui.screens.label_set_picker import LabelSetPicker
 
 NAMES = ["card_arrival", "card_lost", "check_balance", "refund_request"]
-
-
-class _Host(DialogHost):
-    CSS_PATH = str(Path(tui.__file__).with_name("app.tcss"))
 
 
 def marks(options) -> list[str]:
@@ -36,7 +29,8 @@ async def cursor_moves_down(pilot, selector: str):
 
 
 async def test_label_picker_draws_the_cursor_as_a_glyph():
-    app = _Host(LabelPicker(NAMES, current=1, suggested=2, text="where is my money", probs=[0.1, 0.05, 0.8, 0.05]))
+    app = StyledDialogHost(LabelPicker(NAMES, current=1, suggested=2, text="where is my money",
+                                       probs=[0.1, 0.05, 0.8, 0.05]))
     async with app.run_test(size=(80, 24)) as pilot:
         options = await cursor_moves_down(pilot, "#picker-options")
         assert "check_balance" in options.render_line(0).text  # the name still shows beside the gutter
@@ -46,7 +40,7 @@ async def test_label_picker_draws_the_cursor_as_a_glyph():
 
 
 async def test_label_set_picker_draws_the_cursor_before_the_box():
-    app = _Host(LabelSetPicker(NAMES, given=(1,), probs=[0.1, 0.9, 0.7, 0.05], missing=(2,)))
+    app = StyledDialogHost(LabelSetPicker(NAMES, given=(1,), probs=[0.1, 0.9, 0.7, 0.05], missing=(2,)))
     async with app.run_test(size=(80, 24)) as pilot:
         options = await cursor_moves_down(pilot, "#set-options")
         assert options.render_line(0).text[2:5] == "▐✓▌"  # the box (given card_lost) follows the gutter

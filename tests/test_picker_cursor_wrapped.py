@@ -6,23 +6,16 @@ Seen in tmux on banking77 test at 80x24: l on a near-duplicate set drew
 
 from __future__ import annotations
 
-from pathlib import Path
+from pilot_helpers import StyledDialogHost
 
-from pilot_helpers import DialogHost
-
-import tui
 from tui.screens.label_picker import LabelPicker
 
 NAMES = ["top_up_by_card_charge_and_then_some_more_words", "card_lost", "check_balance"]
 
 
-class _Host(DialogHost):
-    CSS_PATH = str(Path(tui.__file__).with_name("app.tcss"))
-
-
 async def test_a_wrapped_option_has_one_cursor():
     picker = LabelPicker(NAMES, current=0, suggested=0, text="Are there fees for top ups?", probs=[0.861, 0.1, 0.039])
-    async with _Host(picker).run_test(size=(60, 24)) as pilot:
+    async with StyledDialogHost(picker).run_test(size=(60, 24)) as pilot:
         await pilot.pause()
         options = pilot.app.screen.query_one("#picker-options")
         lines = [options.render_line(y).text for y in range(options.size.height)]

@@ -86,17 +86,11 @@ async def test_dialog_titles_wrap_instead_of_being_cut_off():
 
 async def test_the_label_set_picker_stands_in_the_middle_like_the_label_picker():
     """The multi-label set picker sat at the left edge (its screen had no alignment rule)."""
-    from pathlib import Path
+    from pilot_helpers import StyledDialogHost
 
     from tui.screens.label_set_picker import LabelSetPicker
 
-    class SetApp(App[None]):
-        CSS_PATH = Path(__file__).resolve().parents[1] / "tui" / "app.tcss"
-
-        def on_mount(self) -> None:
-            self.push_screen(LabelSetPicker(NAMES, given=(0,)))
-
-    app = SetApp()
+    app = StyledDialogHost(LabelSetPicker(NAMES, given=(0,)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         box = app.screen.query_one("#picker").region

@@ -4,28 +4,18 @@ columns, 'card_arrival  0.596  (suggested)' padded to the longest name wrapped o
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from textual.app import App
+from pilot_helpers import StyledDialogHost
 from textual.widgets import OptionList
 
-import tui
 from tui.screens.label_picker import LabelPicker
 
 NAMES = ["card_arrival", "card_delivery_estimate", "card_payment_wrong_exchange_rate", "lost_or_stolen_card",
          "pending_cash_withdrawal", "extra_charge_on_statement"]
 
 
-class _Host(App):
-    CSS_PATH = str(Path(tui.__file__).with_name("app.tcss"))  # the app's own styles: the picker's width
-
-    def on_mount(self) -> None:
-        self.push_screen(LabelPicker(NAMES, current=1, suggested=0, text="my card was not in the mail again",
-                                     probs=[0.596, 0.020, 0.022, 0.184, 0.011, 0.006]))
-
-
 async def test_each_class_is_one_line_at_80x24():
-    app = _Host()
+    app = StyledDialogHost(LabelPicker(NAMES, current=1, suggested=0, text="my card was not in the mail again",
+                                       probs=[0.596, 0.020, 0.022, 0.184, 0.011, 0.006]))  # the app's styles: its width
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = app.screen.query_one(OptionList)
