@@ -8,7 +8,7 @@ import os
 
 import pandas as pd
 import pytest
-from pilot_helpers import every_row, journal_lines, settle, wait_until
+from pilot_helpers import every_row, journal_lines, open_issue, wait_until
 
 from engine.pipeline import AuditOptions, run_audit
 from tui.app import TextauditApp
@@ -20,10 +20,7 @@ async def test_disk_full_decision_is_not_saved_and_says_so(demo_result, tmp_path
     app = TextauditApp(demo_result, journal_path=journal)
     notices: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_issue(pilot, "label")
         rows = app.screen.query_one("#rows", RowList)
         first = rows.current_row
         monkeypatch.setattr(app, "notify", lambda message, **kw: notices.append(str(message)))
@@ -109,9 +106,7 @@ async def test_another_datasets_journal_opens_read_only(demo_result, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.book.read_only
-        app.open_issue("label")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await open_issue(pilot, "label")
         app.notify = lambda message, **kw: notices.append(str(message))
         await pilot.press("a")
         await pilot.pause()
@@ -138,8 +133,7 @@ async def test_a_huge_text_is_drawn_cut_with_a_note(tmp_path):
     assert result.output.issues["is_near_duplicate_issue"].iloc[24:].all()
     app = TextauditApp(result, journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("near_duplicate")
-        await settle(pilot)
+        await open_issue(pilot, "near_duplicate")
         diff = app.screen.query_one(DiffView)
         # the list's highlight shows its first set a few messages after the order worker's result:
         # wait for it, or it can replace the set shown below (as it did under load)
@@ -148,10 +142,7 @@ async def test_a_huge_text_is_drawn_cut_with_a_note(tmp_path):
         rendered = diff.render_set()
         plain = "".join(segment.text for segment in app.console.render(rendered, app.console.options))
         assert "more characters not shown" in plain and len(plain) < 3 * shown_chars + 20_000
-        app.open_issue("outlier")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_issue(pilot, "outlier")
         detail = app.screen.query_one(DetailPane).render_row(24)
         assert "more characters not shown" in detail.plain and len(detail.plain) < shown_chars + 5_000
 
@@ -270,9 +261,7 @@ async def test_a_journal_deleted_while_the_app_is_open_is_said_at_once_and_on_ex
     app = TextauditApp(demo_result, journal_path=journal)
     notices: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_issue("label")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await open_issue(pilot, "label")
         await pilot.press("x")
         await pilot.pause()
         assert len(journal_lines(journal)) == 1
