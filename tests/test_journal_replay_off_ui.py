@@ -16,6 +16,23 @@ from engine.pipeline import AuditOptions
 from tui.app import TextauditApp
 
 
+def held_reads(monkeypatch, release: threading.Event) -> list[threading.Thread]:
+    """Hold each journal read until ``release`` is set: the worker reads what was appended
+    (read_tail), or the whole file where it must (_load). Returns the threads that read, in order."""
+    read_on: list[threading.Thread] = []
+
+    def slow(read):
+        def reading(self):
+            read_on.append(threading.current_thread())
+            release.wait(30)
+            return read(self)
+        return reading
+
+    monkeypatch.setattr(Journal, "_load", slow(Journal._load))
+    monkeypatch.setattr(Journal, "read_tail", slow(Journal.read_tail))
+    return read_on
+
+
 async def test_the_journal_is_replayed_off_the_ui_thread(monkeypatch, demo_csv, pinned_result, tmp_path):
     journal_path = tmp_path / "j.jsonl"
     dataset = pinned_result.dataset
@@ -91,19 +108,7 @@ async def test_a_read_only_app_replays_one_change_once(monkeypatch, pinned_resul
         app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(dataset))
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
-            started: list[int] = []
-            replay, read_tail = Journal._load, Journal.read_tail
-
-            def slow(read):
-                def reading(self):
-                    started.append(1)
-                    release.wait(30)
-                    return read(self)
-                return reading
-
-            # the worker reads what was appended (read_tail), or the whole file where it must (_load)
-            monkeypatch.setattr(Journal, "_load", slow(replay))
-            monkeypatch.setattr(Journal, "read_tail", slow(read_tail))
+            started = held_reads(monkeypatch, release)
             writer.record("exclude", int(app.view.flagged("label")[0]), issue_type="label")
             await wait_until(pilot, lambda: len(started) >= 1, "the replay")
             await pilot.pause(0.5)  # some 25 polls while it runs
@@ -129,19 +134,7 @@ async def test_a_read_only_export_reads_the_journal_off_the_ui_thread(monkeypatc
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
             assert app.book.read_only
-            replayed_on: list[threading.Thread] = []
-            replay, read_tail = Journal._load, Journal.read_tail
-
-            def slow(read):
-                def reading(self):
-                    replayed_on.append(threading.current_thread())
-                    release.wait(30)
-                    return read(self)
-                return reading
-
-            # the worker reads what was appended (read_tail), or the whole file where it must (_load)
-            monkeypatch.setattr(Journal, "_load", slow(replay))
-            monkeypatch.setattr(Journal, "read_tail", slow(read_tail))
+            replayed_on = held_reads(monkeypatch, release)
             writer.record("exclude", int(app.view.flagged("label")[0]), issue_type="label")
             await pilot.press("e")  # on the old code the app stopped here until the replay ended
             await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "export-path", "the export dialog")
