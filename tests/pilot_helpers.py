@@ -96,6 +96,22 @@ async def decide_and_leave(pilot, key: str = "x") -> None:
     await pilot.pause()
 
 
+def blocked_audit(started, release=None) -> Callable:
+    """A stand-in for run_audit (the pipeline's or the re-audit's) that sets ``started`` (a
+    threading.Event), waits for its cancel, then for ``release`` where given (a step that checks
+    for the cancel only now and then), and raises Cancelled."""
+    from engine.errors import Cancelled
+
+    def audit(source, options, *, progress=None, cancel=None, **_):
+        started.set()
+        cancel.wait(30)
+        if release is not None:
+            release.wait(30)
+        raise Cancelled("cancelled")
+
+    return audit
+
+
 async def reaudit_running(pilot, started, pauses: int):
     """One decision (decide_and_leave, 'x' on the label screen's first row), R, and wait for the
     stand-in audit to set ``started`` (a threading.Event), then ``pauses`` pauses; fail unless the

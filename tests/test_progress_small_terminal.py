@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 
-from pilot_helpers import wait_until
+from pilot_helpers import blocked_audit, wait_until
 from rich.cells import cell_len
 from textual.widgets import Label, Static
 
@@ -28,12 +28,7 @@ def progress_app(monkeypatch, demo_csv, journal, audit) -> TextauditApp:
 async def test_the_elapsed_line_fits_a_60x15_terminal(monkeypatch, demo_csv, tmp_path):
     started = threading.Event()
 
-    def blocking_audit(source, options, *, progress=None, cancel=None, **_):
-        started.set()
-        cancel.wait(30)
-        raise Cancelled("cancelled")
-
-    app = progress_app(monkeypatch, demo_csv, tmp_path / "j.jsonl", blocking_audit)
+    app = progress_app(monkeypatch, demo_csv, tmp_path / "j.jsonl", blocked_audit(started))
     async with app.run_test(size=(60, 15)) as pilot:
         screen = app.screen
         assert type(screen).__name__ == "ProgressScreen"

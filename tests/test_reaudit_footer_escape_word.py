@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import decide_and_leave, open_issue, reaudit_ended, reaudit_running, settle
+from pilot_helpers import blocked_audit, decide_and_leave, open_issue, reaudit_ended, reaudit_running, settle
 
-from engine.errors import Cancelled
 from tui.app import TextauditApp
 from tui.screens.reaudit import ReauditScreen
 from tui.widgets.footer import Footer
@@ -38,12 +37,7 @@ async def test_back_once_the_reaudit_has_ended(demo_result, journal_path):
 async def test_cancel_while_it_runs(demo_result, journal_path, monkeypatch):
     started = threading.Event()
 
-    def blocking_audit(source, options, *, progress=None, cancel=None, warm=None, graph_from=None):
-        started.set()
-        cancel.wait(30)
-        raise Cancelled("cancelled")
-
-    monkeypatch.setattr("engine.reaudit.run_audit", blocking_audit)
+    monkeypatch.setattr("engine.reaudit.run_audit", blocked_audit(started))
     app = TextauditApp(demo_result, journal_path=journal_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await reaudit_running(pilot, started, 20)

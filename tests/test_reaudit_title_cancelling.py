@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import reaudit_ended, reaudit_running, title_bar
+from pilot_helpers import blocked_audit, reaudit_ended, reaudit_running, title_bar
 from rich.cells import cell_len
 from textual.widgets import Static
 
-from engine.errors import Cancelled
 from tui.app import TextauditApp
 
 JOURNAL = "banking77_test_v2_final.corrections.jsonl"
@@ -24,13 +23,8 @@ JOURNAL = "banking77_test_v2_final.corrections.jsonl"
 async def test_title_fits_and_escape_says_cancelling_until_the_step_stops(demo_result, tmp_path, monkeypatch):
     started, release = threading.Event(), threading.Event()
 
-    def slow_step(source, options, *, progress=None, cancel=None, warm=None, graph_from=None):
-        started.set()
-        cancel.wait(30)
-        release.wait(30)  # a step that checks for the cancel only now and then
-        raise Cancelled("cancelled")
-
-    monkeypatch.setattr("engine.reaudit.run_audit", slow_step)
+    # a step that checks for the cancel only now and then: it ends at release
+    monkeypatch.setattr("engine.reaudit.run_audit", blocked_audit(started, release))
     app = TextauditApp(demo_result, journal_path=tmp_path / JOURNAL)
     async with app.run_test(size=(60, 20)) as pilot:
         try:

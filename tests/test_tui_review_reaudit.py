@@ -9,10 +9,9 @@ import threading
 
 import numpy as np
 import pytest
-from pilot_helpers import reaudit_ended, settle
+from pilot_helpers import blocked_audit, reaudit_ended, settle
 from textual.widgets import DataTable
 
-from engine.errors import Cancelled
 from tui.app import TextauditApp
 from tui.screens.more_like_this import MoreLikeThisScreen
 from tui.screens.reaudit import ReauditScreen
@@ -69,12 +68,7 @@ async def test_reaudit_shows_the_engines_delta_and_lists_new_rows(app, demo_resu
 async def test_escape_cancels_a_running_reaudit(app, monkeypatch):
     started = threading.Event()
 
-    def blocking_audit(source, options, *, progress=None, cancel=None, warm=None, graph_from=None):
-        started.set()
-        cancel.wait(30)
-        raise Cancelled("cancelled")
-
-    monkeypatch.setattr("engine.reaudit.run_audit", blocking_audit)
+    monkeypatch.setattr("engine.reaudit.run_audit", blocked_audit(started))
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("label")
         await settle(pilot)
