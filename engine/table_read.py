@@ -66,7 +66,7 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
             raise DataError(_binary_line(source_str, path, kind, " (NUL bytes in the header)", encoding))
         notes = style.notes + (utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
-        frame, style = frame, dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
+        style = dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
         return _unused_encoding(frame, style, encoding, "a Parquet file") if kind == "parquet" else (frame, style)
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None

@@ -40,7 +40,6 @@ class _Parser(argparse.ArgumentParser):
     def parse_args(self, args=None, namespace=None):  # type: ignore[override]
         return super().parse_args(glue_negative_labels(args), namespace)
 
-
     def _dash_tokens(self) -> list[str]:
         """The tokens of the command line just parsed that start with '-' (not '-' itself), up to '--'."""
         tokens = getattr(self, "_argv", [])

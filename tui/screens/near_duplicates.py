@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from engine.wording import counted_verb
+from engine.wording import counted, counted_verb
 from tui.bindings import NEAR_DUPLICATE_BINDINGS
 from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.decisions import RELABEL
@@ -19,7 +19,7 @@ from tui.screens import set_decisions
 from tui.screens.row_decisions import on_rows
 from tui.screens.row_screen import OrderRequest, RowScreen
 from tui.text_index import Check
-from tui.view import counted, list_text
+from tui.view import list_text
 from tui.widgets.diff_view import DiffView, settled_label
 from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column, RowList
