@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.imbalance_cut import classes_under_cut
+from engine.wording import share as share_of
 from tui.screens.row_screen import RowScreen
 from tui.view import AuditView, counted, quoted
 
@@ -32,11 +33,11 @@ class FlaggedRowsScreen(RowScreen):
         if self.issue_type == "class_imbalance":
             counts = np.bincount(view.given, minlength=view.n_classes)
             rarest = int(np.argmin(counts))
-            share = counts[rarest] / max(1, len(view))
+            share = share_of(int(counts[rarest]), len(view))  # 15 of 63,697 rows: '<0.1%', not '0.0%'
             threshold = info.get("threshold")
             limit = f" (threshold {threshold:g} of an even share)" if isinstance(threshold, (int, float)) else ""
             if counts.min() == counts.max():  # no class is the rarest (banking77 test: 40 rows each)
-                return (f"Every class has {counted(int(counts[0]), 'row')} ({share:.1%}); "
+                return (f"Every class has {counted(int(counts[0]), 'row')} ({share}); "
                         f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to "
                         f"under-represented classes{limit}.")
             also = also_under(view, threshold)
@@ -44,7 +45,7 @@ class FlaggedRowsScreen(RowScreen):
             # counted the flag's rows as if they were all of them (ui27b, banking77 test cut to 2/3/4/6)
             belong = (f"{counted(flagged, 'row')} flagged as under-represented{limit}" if also else
                       f"{counted(flagged, 'row')} {'belongs' if flagged == 1 else 'belong'} to under-represented classes{limit}")
-            return (f"Rarest class {quoted(view.shown_names[rarest])}: {counted(int(counts[rarest]), 'row')} ({share:.1%}); "
+            return (f"Rarest class {quoted(view.shown_names[rarest])}: {counted(int(counts[rarest]), 'row')} ({share}); "
                     f"{belong}.{also}")
         if self.issue_type == "underperforming_group":
             clustering = (info.get("clustering") or {}).get("stats") or {}

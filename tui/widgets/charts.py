@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from engine.wording import share
 from tui.names import NameFitter, drawn_name, natural_key
 from tui.view import counted
 
@@ -103,7 +104,7 @@ class BarChart(Widget):
             label = self.fitter.fit(self.labels[i], name_width)  # cut in the middle: stays unambiguous
             text.append(f"{label}{' ' * max(0, name_width - cell_len(label))} ")
             text.append(f"{horizontal_bar(self.counts[i], top, bar_width):<{bar_width}}", style="bold")
-            text.append(f" {self.counts[i]:>{count_width - 8},} {self.counts[i] / total:6.1%}\n")
+            text.append(f" {self.counts[i]:>{count_width - 8},} {share(self.counts[i], total):>6}\n")
 
         for i in head:
             bar(i)

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from engine.datalab_rule import DatalabLabelRule
+from engine.wording import share
 from tui.decisions import DecisionBook
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, format_score, quoted
 
@@ -97,7 +98,7 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     if issue_type == "class_imbalance":
         count = int(np.count_nonzero(view.given == given))
         return (f"Its class {quoted(names[given])} has {'only ' if flagged else ''}{counted(count, 'row')} "
-                f"({count / max(1, len(view)):.1%} of the data); {state}.")
+                f"({share(count, len(view))} of the data); {state}.")
     if issue_type == "underperforming_group":
         where = ("It sits in a cluster of similar rows where the model does worse" if flagged
                  else "Its cluster of similar rows is not one where the model does clearly worse")
