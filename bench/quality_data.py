@@ -6,6 +6,8 @@ Split from bench/quality.py (house check: over 500 lines); quality.py re-exports
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +25,18 @@ AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
 BASES = {"banking77": (BANKING77_TRAIN, "text", "category"), "ag_news": (AG_NEWS_TEST, "description", "label"),
          "banking77test": (BANKING77_TRAIN.with_name("test.csv"), "text", "category"),
          "ag_news_title": (AG_NEWS_TEST, "title", "label"),
-         "ag_news_full": (AG_NEWS_TEST, "title+description", "label")}
+         "ag_news_full": (AG_NEWS_TEST, "title+description", "label"),
+         # session 31 (debian31): built at run time from ``apt-cache dumpavail`` (debian_csv), never in the repo
+         "debian": (None, "text", "section"), "debian_all": (None, "text", "section")}
+#: ``debian``'s seeded sample of packages (63,697 in bookworm main + updates + security): 10,000 keeps the long
+#: tail of sections and runs a matrix cell in minutes on 2 cores; ``debian_all`` is every package
+DEBIAN_SAMPLE, DEBIAN_SEED = 10_000, 31
+#: the dump hash of each debian spec loaded, so cached pred_probs of one package list never serve another
+DATA_KEYS: dict[str, str] = {}
+
+
+class DatasetUnavailable(Exception):
+    """A base this machine cannot build (``debian`` without apt-cache or its lists): quality.py skips it."""
 #: the last one is built to fail like the hidden domain of issue 17: a long tail of tiny classes
 #: and weak (TF-IDF) vectors, so the classifier is far from perfect
 DEFAULT_DATASETS = ("banking77,ag_news,banking77+longtail,banking77+split,banking77+tfidf,ag_news+tfidf,"
@@ -85,7 +98,13 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
                                 for v in variants):
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
     path, text_column, label_column = BASES[base]
-    frame = pd.read_csv(path)
+    debian = path is None
+    if debian:  # the Debian package index: one row per package, its synopsis and its section
+        path = debian_csv()
+        DATA_KEYS[spec] = path.stem.rsplit("_", 1)[-1][:8]
+    frame = pd.read_csv(path, keep_default_na=False) if debian else pd.read_csv(path)  # a synopsis "NA" stays text
+    if base == "debian" and len(frame) > DEBIAN_SAMPLE:
+        frame = frame.iloc[np.sort(np.random.default_rng(DEBIAN_SEED).choice(len(frame), DEBIAN_SAMPLE, replace=False))]
     texts = ["\n".join(parts) for parts in zip(*(frame[c].astype(str) for c in text_column.split("+")))]
     names, labels = np.unique(frame[label_column].astype(str).to_numpy(), return_inverse=True)
     if "topics" in variants:  # banking77's intents grouped by a keyword of their names
@@ -208,3 +227,50 @@ def minilm_spec(spec: str) -> str:
     base, *variants = spec.split("+")
     return "+".join([base] + [v for v in variants if v != "tfidf" and projection_dims(v) is None
                               and first_words_count(v) is None])
+
+
+def parse_packages(dump: str) -> list[tuple[str, str, str]]:
+    """(package, synopsis, section) per package name of an ``apt-cache dumpavail`` text, sorted by name: the first
+    stanza of a name wins, a section's ``contrib/`` or ``non-free/`` prefix is cut, stanzas without a description
+    or a section are left out. The synopsis is the first line of ``Description:`` (the long description lives in
+    Translation-en files, which apt's lists here do not carry)."""
+    rows: dict[str, tuple[str, str, str]] = {}
+    for stanza in dump.split("\n\n"):
+        fields = {}
+        for line in stanza.splitlines():
+            key, sep, value = line.partition(":")
+            if sep and not line[:1].isspace():
+                fields.setdefault(key, value.strip())
+        name, synopsis, section = fields.get("Package"), fields.get("Description"), fields.get("Section")
+        if name and synopsis and section and name not in rows:
+            rows[name] = (name, synopsis, section.rsplit("/", 1)[-1])
+    return [rows[name] for name in sorted(rows)]
+
+
+def debian_csv() -> Path:
+    """The Debian package index as a CSV (package, text, section) in the bench cache, keyed by a hash of
+    ``apt-cache dumpavail``'s output: the same lists give the same file. Raises DatasetUnavailable (one line)
+    where apt-cache or its lists are missing."""
+    import csv
+    import hashlib
+
+    if shutil.which("apt-cache") is None:
+        raise DatasetUnavailable("debian: apt-cache not found (the dataset is built from a Debian machine's package lists)")
+    try:
+        dump = subprocess.run(["apt-cache", "dumpavail"], capture_output=True, check=True, timeout=300).stdout
+    except (OSError, subprocess.SubprocessError) as error:
+        raise DatasetUnavailable(f"debian: apt-cache dumpavail failed ({error})") from None
+    path = bench_cache() / f"debian_{hashlib.sha256(dump).hexdigest()[:16]}.csv"
+    if path.exists():
+        return path
+    rows = parse_packages(dump.decode("utf-8", errors="replace"))
+    if len(rows) < 100:
+        raise DatasetUnavailable(f"debian: apt lists hold {len(rows)} packages (run apt-get update first)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    with open(tmp, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["package", "text", "section"])
+        writer.writerows(rows)
+    os.replace(tmp, path)
+    return path

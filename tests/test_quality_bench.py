@@ -338,3 +338,43 @@ def test_a_mean_f1_gain_just_under_the_goal_is_listed_short() -> None:
     result = goals(table(cells)[1])
     assert result["f1_gain_short_of_0.05"] == ["short"]
     assert result["mean_f1_gain_over_plain"]["short"] < 0.05
+
+
+DUMP = """Package: foo
+Version: 1
+Description: Frobnicate foo files
+Section: contrib/utils
+
+Package: libfoo1
+Description: Foo library
+ A long description line.
+Section: libs
+Tag: role::shared-lib,
+ devel::library
+
+Package: foo
+Version: 2
+Description: A second stanza of foo
+Section: misc
+
+Package: nosection
+Description: No section here
+"""
+
+
+def test_debian_index_one_row_per_package_section_without_prefix() -> None:
+    from bench.quality_data import parse_packages
+
+    assert parse_packages(DUMP) == [("foo", "Frobnicate foo files", "utils"), ("libfoo1", "Foo library", "libs")]
+
+
+def test_debian_without_apt_cache_is_one_line_not_a_crash(monkeypatch, tmp_path) -> None:
+    import pytest
+
+    import bench.quality_data as data
+
+    monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
+    monkeypatch.setattr(data.shutil, "which", lambda name: None)
+    with pytest.raises(data.DatasetUnavailable, match="apt-cache not found"):
+        data.load_dataset("debian")
+    assert not list(tmp_path.iterdir())
