@@ -218,6 +218,8 @@ class _Runner(StageRunner):
                     if reused.found.any():
                         stopped.rows = missing[np.asarray(stopped.rows, dtype=np.int64)]
                     stopped.kept = keep_partial(self.cache, hashes, stopped, model=fingerprint, precision=precision)
+                    if self.cache.enabled:  # and the texts an earlier cancel kept: still cached (walk31)
+                        stopped.kept += int(reused.found.sum())
                 raise
             if vectors is None:
                 vectors = fresh
