@@ -239,6 +239,25 @@ def holder_now(journal: Path) -> tuple[int, bool] | None:
     return pid, True
 
 
+def holder_quit(journal: Path, data: str | None) -> bool:
+    """The writer named in ``journal``'s lock file has quit (or none is named), and it decided on ``data``, this
+    app's data file (or named none): a read-only app may try to become the writer. Reads the lock file, as
+    ``holder_now``; the lock is taken by opening the journal to write, which a third app may win. A holder on
+    another data file leaves this app read-only: writing here would put its decisions in that file's journal."""
+    holder = holder_now(journal)
+    return (holder is None or not holder[1]) and not other_data_words(holder_data(journal), data)
+
+
+def lock_stamp(journal: Path) -> tuple[int, int, int] | None:
+    """The lock file's (inode, size, mtime) now, None where there is none: a read-only app that failed to take the
+    lock tries again only once another app has written the file since (and quit)."""
+    try:
+        info = os.stat(lock_path(journal))
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def data_path(source: Any) -> str | None:
     """The data a writer's lock file names: its file's whole path (relative 'test.csv' says nothing of its folder),
     ``hf:NAME`` as given, None for data from memory."""

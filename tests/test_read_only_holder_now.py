@@ -40,7 +40,7 @@ def test_the_not_saved_line_follows_the_lock_holder(tmp_path: Path) -> None:
         lock_path(path).write_text(f"{gone}\n")  # the writer quit (its number stays in the lock file)
         error = book.record("exclude", 0, None, "label", None).error
         assert error is not None and "NOT saved" in error
-        assert f"(process {gone}) has quit" in error and "reopen" in error, error
+        assert f"(process {gone}) has quit" in error and "takes the journal over within seconds" in error, error
         assert "already open" not in error
         lock_path(path).write_text(f"{os.getppid()}\n")  # a new writer, still running
         error = book.record("exclude", 0, None, "label", None).error

@@ -269,8 +269,15 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
         # another while the last ran (the file stays 'changed' until a replay is taken)
         rereading = any(worker.group == "journal" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
                         for worker in self.workers)
-        if self.book is not None and not rereading and self.book.changed_on_disk():
+        if self.book is not None and not rereading and self.book.may_write_now():  # the lock's holder has quit
+            self.write_journal()
+        elif self.book is not None and not rereading and self.book.changed_on_disk():
             self.reread_journal()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
+    def write_journal(self) -> None:
+        if (journal := self.book.open_writable()) is not None:  # else read-only still (a third app took it)
+            self.post_message(JournalReread(journal))
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
     def reread_journal(self) -> None:
@@ -296,6 +303,10 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
             message.journal.close()
             return
         self.book.take(message.journal)
+        if not self.book.read_only:  # write_journal: the READ-ONLY toast is over, decisions are saved again
+            self.drop_notices(lambda notice: notice.message.startswith("READ-ONLY"))
+            self.notify(f"the other textaudit has quit: this app writes journal {self.journal_path.name} now; "
+                        "decisions are saved again", timeout=8)
         self._journal_shown()
 
     def _journal_shown(self) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from engine.wording import counted
+from tui.decisions_takeover import TakeOver
 
 NONE, RELABEL, EXCLUDE, KEEP = 0, 1, 2, 3
 ACTION_CODES = {"relabel": RELABEL, "exclude": EXCLUDE, "keep": KEEP}
@@ -64,7 +65,7 @@ class Bulk:
         return len(self.rows)
 
 
-class DecisionBook:
+class DecisionBook(TakeOver):
     """Latest decision per row, kept in step with the journal."""
 
     def __init__(self, journal: Any | None, n_rows: int, classes: list[Any], problem: str | None = None):
@@ -86,6 +87,8 @@ class DecisionBook:
         self.saved_this_session = 0  # decisions written (undo/redo not counted)
         self.steps_this_session = 0  # undo and redo steps written
         self.problem = problem  # why the journal is missing or read-only
+        self.lock_wait = False  # read-only because another app held the lock: write once it quits (open_writable)
+        self.lock_tried: Any = False  # the lock file's stamp when taking the lock last failed (a third app had it)
         self.read_only = journal is None or bool(getattr(journal, "read_only", False))
         self.describe_set = None  # multi-label: (row, label_after) -> the set change, set by the app
         #: A read-only book's journal file as it was read (size, mtime): another app may be writing it.
@@ -108,9 +111,11 @@ class DecisionBook:
         from engine.corrections import Journal, JournalLocked, JournalWriteError
 
         messages: list[str] = []
+        locked = False
         try:
             journal = Journal.open(path, dataset, read_only=False)
         except (JournalLocked, JournalWriteError) as exc:
+            locked = isinstance(exc, JournalLocked)
             try:
                 journal = Journal.open(path, dataset, read_only=True)
             except Exception as again:  # noqa: BLE001
@@ -143,6 +148,7 @@ class DecisionBook:
         if book.read_only and not messages:
             messages.append(f"{path} is read-only")
         book.problem = messages[0] if book.read_only else None
+        book.lock_wait = locked
         return book, messages
 
     # -- a read-only book follows the journal another app writes --------------------------------
@@ -190,7 +196,10 @@ class DecisionBook:
         return True
 
     def take(self, journal: Any) -> None:
-        """Show ``journal`` (from ``open_again``) instead of the stale copy."""
+        """Show ``journal`` (from ``open_again``, or ``open_writable``: this book writes it from now) instead of
+        the stale copy."""
+        if self.read_only and not journal.read_only and not self.become_writer(journal):
+            return
         old, self.journal = self.journal, journal
         self.seen = getattr(journal, "seen", self._stat())
         self._show_all()
@@ -250,6 +259,9 @@ class DecisionBook:
         if running:
             return f"READ-ONLY: journal {path} is already open in another textaudit (process {pid}){other}{done}"
         why = " has quit: quit and reopen this one to write to it"
+        if self.lock_wait and not other:  # the app's poll takes it over (tui/decisions_takeover.py)
+            why = " has quit: this app takes the journal over within seconds"
+            done = "; decisions made until then are not saved"
         if other:  # reopened, this one would write its decisions to the other file's journal
             why = (f" on another data file, {held}, has quit (this one: {data}): two data files share this journal; "
                    "give this one its own with --journal PATH")

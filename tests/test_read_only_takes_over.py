@@ -1,0 +1,134 @@
+"""A read-only app whose lock holder has quit becomes the journal's writer by itself (s31, closing-s30).
+
+Over SSH a dropped connection leaves the old app ~2 s to exit on SIGHUP; a user who reopened within them found the
+journal locked and stayed read-only for the whole session, the other app long gone. Now the read-only app's poll
+sees the holder quit, takes the lock, replays the whole journal under it (whatever the other app wrote at its exit,
+once) and writes from then on, saying so in one line; a lock still held leaves it read-only, following as before.
+The screens draw the fixed synthetic view (no model runs); the holder is a real process here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from pilot_helpers import list_ready, wait_until
+from tui_synthetic import fixed_view
+
+from engine.corrections import Journal
+from engine.journal_path import lock_path
+from tui.app import TextauditApp
+from tui.decisions import DecisionBook
+
+_HOLDER = textwrap.dedent("""
+    import sys
+    from engine.corrections import Journal
+    from engine.load import load_dataset
+
+    dataset = load_dataset(sys.argv[1], id_column="id")
+    with Journal.open(sys.argv[2], dataset) as journal:
+        print("held", flush=True)
+        sys.stdin.readline()  # the test's read-only app is open: decide, as the other app did before it quit
+        journal.record("relabel", int(sys.argv[3]), label_after=sys.argv[4], issue_type="label")
+        journal.record("exclude", int(sys.argv[5]), issue_type="label")
+""")
+
+
+def _finished_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def _toasts(app) -> list[str]:
+    return [str(notice.message) for notice in getattr(app, "_notifications", ())]
+
+
+async def test_the_app_writes_once_the_holder_quits(demo_csv: Path, pinned_result, journal_path: Path) -> None:
+    dataset = pinned_result.dataset
+    view = fixed_view(dataset)
+    flagged = [int(row) for row in view.flagged("label")[:3]]
+    after = next(name for name in dataset.class_names if name != dataset.class_names[int(view.given[flagged[0]])])
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(demo_csv), str(journal_path), str(flagged[0]), after,
+                               str(flagged[1])], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parent.parent)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        app = TextauditApp(pinned_result, journal_path=journal_path, view=view)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
+            assert app.book.read_only and "READ-ONLY" in app.screen.title_text()
+            holder.stdin.write("go\n")
+            holder.stdin.close()
+            assert holder.wait(timeout=60) == 0
+            await wait_until(pilot, lambda: not app.book.read_only, "the app to take the journal")
+            assert app.book.counts() == {"relabel": 1, "exclude": 1, "keep": 0}  # the holder's last lines, once
+            assert "READ-ONLY" not in app.screen.title_text()
+            assert any("decisions are saved again" in toast for toast in _toasts(app)), _toasts(app)
+            assert not any(toast.startswith("READ-ONLY") for toast in _toasts(app)), _toasts(app)
+            app.open_issue("label")
+            await wait_until(pilot, lambda: list_ready(app), "the label list")
+            assert "READ-ONLY" not in str(app.screen.query_one("#title-bar").render())
+            row = app.screen.row_list.current_row
+            assert row not in flagged[:2], row
+            await pilot.press("x")
+            await wait_until(pilot, lambda: app.book.counts()["exclude"] == 2, "the exclude")
+            lines = [json.loads(line) for line in journal_path.read_text().splitlines()]  # on disk as the key returns
+            assert [(line["action"], line["row"]) for line in lines] == [
+                ("relabel", flagged[0]), ("exclude", flagged[1]), ("exclude", row)], lines
+            await pilot.press("ctrl+q")
+        with Journal.open(journal_path, dataset) as reopened:
+            decided = {r: d.action for r, d in reopened.decisions().items()}
+        assert decided == {flagged[0]: "relabel", flagged[1]: "exclude", row: "exclude"}, decided
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+
+
+async def test_a_lock_still_held_leaves_the_app_read_only(pinned_result, journal_path: Path, monkeypatch) -> None:
+    dataset = pinned_result.dataset
+    tries: list[bool] = []
+    open_writable = DecisionBook.open_writable
+
+    def counted(book):
+        journal = open_writable(book)
+        tries.append(journal is not None)
+        return journal
+
+    monkeypatch.setattr(DecisionBook, "open_writable", counted)
+    with Journal.open(journal_path, dataset) as writer:
+        app = TextauditApp(pinned_result, journal_path=journal_path, view=fixed_view(dataset))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
+            assert app.book.read_only
+            lock_path(journal_path).write_text(f"{_finished_pid()}\n")  # the named holder quit, a third holds it
+            await wait_until(pilot, lambda: tries, "a try at the lock")
+            row = int(app.view.flagged("label")[0])
+            writer.record("exclude", row, issue_type="label")  # the holder's decisions still show here
+            await wait_until(pilot, lambda: app.book.counts()["exclude"] == 1, "the holder's exclude")
+            assert tries == [False] and app.book.read_only and "READ-ONLY" in app.screen.title_text()
+            assert not any("saved again" in toast for toast in _toasts(app)), _toasts(app)
+            error = app.book.record("keep", int(app.view.flagged("label")[1]), None, "label", None).error
+            assert error is not None and "NOT saved" in error
+            await pilot.press("ctrl+q")
+    assert len(journal_path.read_text().splitlines()) == 1
+
+
+def test_holder_quit_reads_the_lock_file(tmp_path: Path) -> None:
+    from engine.journal_file import holder_quit
+
+    journal = tmp_path / "j.jsonl"
+    assert holder_quit(journal, "/data/a.csv")  # no lock file: no holder
+    gone = _finished_pid()
+    lock_path(journal).write_text(f"{gone}\n/data/a.csv\n")
+    assert holder_quit(journal, "/data/a.csv")
+    assert not holder_quit(journal, "/data/b.csv")  # it decided on another data file: this one gets its own journal
+    lock_path(journal).write_text(f"{gone}\n")
+    assert holder_quit(journal, "/data/b.csv")
+    lock_path(journal).write_text(f"{os.getpid()}\n/data/a.csv\n")
+    assert not holder_quit(journal, "/data/a.csv")  # still running

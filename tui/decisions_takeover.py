@@ -1,0 +1,70 @@
+"""A read-only ``DecisionBook`` whose journal's lock holder has quit becomes the journal's writer (s31).
+
+Over SSH a dropped connection leaves the old app ~2 s to exit on SIGHUP; a user who reopened within them found
+the journal locked and stayed read-only for the whole session, the other app long gone (closing-s30). The app's
+poll (tui/app.py ``_check_journal``) asks ``may_write_now``; ``open_writable`` (in a worker) takes the lock first and
+replays the whole file under it, so whatever the quitting app wrote last is in it exactly once; ``take`` then makes
+the book its writer. Only a book read-only because of the lock takes it: not one whose journal matches another
+dataset, cannot be written there, or is shared with the holder's other data file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class TakeOver:
+    """``DecisionBook``'s part that takes the journal over (its attributes are the book's)."""
+
+    read_only: bool
+    lock_wait: bool  # read-only because another app held the lock (DecisionBook.open)
+    lock_tried: Any  # the lock file's stamp when taking it last failed
+    journal: Any
+    path: Any
+    problem: str | None
+    session_start: str
+
+    def may_write_now(self) -> bool:
+        """Read-only because of the lock, whose holder has quit (engine.journal_file.holder_quit): the app's poll
+        then tries ``open_writable``. Reads the lock file only."""
+        from engine.journal_file import data_path, holder_quit, lock_stamp
+
+        return (self.read_only and self.lock_wait and self.journal is not None
+                and lock_stamp(self.path) != self.lock_tried
+                and holder_quit(self.path, data_path(getattr(self.journal.dataset, "source", ""))))
+
+    def open_writable(self) -> Any:
+        """The journal opened to write (runs in a worker): the lock taken first, then the whole file replayed under
+        it, so whatever the quitting app wrote last is in it exactly once; ``take`` makes this book its writer.
+        None where a third app took the lock (read-only still, quietly) or it cannot be written (no more tries)."""
+        from engine.corrections import Journal, JournalLocked
+        from engine.journal_file import lock_stamp
+
+        stamp, shown = lock_stamp(self.path), self.journal
+        if shown is None:
+            return None
+        try:
+            journal = Journal.open(self.path, shown.dataset, read_only=False)
+        except JournalLocked:
+            self.lock_tried = stamp  # the poll follows the journal again, and tries once the lock file changes
+            return None
+        except Exception:  # noqa: BLE001 - it cannot be written there: no more tries, the book's line stays
+            self.lock_wait = False
+            return None
+        if self.journal is None or (journal.unapplied and not journal.decisions()):  # closed meanwhile (the app
+            journal.close()  # quit), or another dataset's journal, as open() says
+            self.lock_wait = False
+            return None
+        return journal
+
+    def become_writer(self, journal: Any) -> bool:
+        """``journal`` from ``open_writable``: this book writes it from now (False: the book was closed meanwhile, as
+        the app quit; ``journal`` is closed)."""
+        if self.journal is None:
+            journal.close()
+            return False
+        from engine.journal_format import utc_now
+
+        # decisions stamped before now, the other app's too, are an earlier session's to undo's line
+        self.read_only, self.problem, self.lock_wait, self.session_start = False, None, False, utc_now()
+        return True
