@@ -132,3 +132,37 @@ def test_holder_quit_reads_the_lock_file(tmp_path: Path) -> None:
     assert holder_quit(journal, "/data/b.csv")
     lock_path(journal).write_text(f"{os.getpid()}\n/data/a.csv\n")
     assert not holder_quit(journal, "/data/a.csv")  # still running
+
+
+def test_a_third_app_that_won_the_lock_is_waited_for_too(tmp_path: Path) -> None:
+    """The try lost to a third app that had written its number already (the lock file the same from then on): once
+    that app quits too, the book tries again (it was left read-only for good)."""
+    from engine.load import load_dataset
+
+    import pandas as pd
+
+    dataset = load_dataset(pd.DataFrame({"text": [f"text {i}" for i in range(6)], "label": ["a", "b", "c"] * 2}))
+    path = tmp_path / "j.jsonl"
+    third = Journal.open(path, dataset)  # a third app holds the lock
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        book, _ = DecisionBook.open(path, dataset)
+        lock_path(path).write_text(f"{_finished_pid()}\n")  # the first holder quit
+        assert book.may_write_now()
+        lock_path(path).write_text(f"{sleeper.pid}\n")  # the third app's number, written before the try
+        assert book.open_writable() is None and book.read_only  # it holds the lock
+        assert not book.may_write_now()  # it runs
+        third.close()
+        sleeper.kill()
+        sleeper.wait()  # the third app quits: its number stays, the lock file unchanged
+        assert book.may_write_now()
+        journal = book.open_writable()
+        assert journal is not None
+        book.take(journal)
+        assert not book.read_only and book.record("exclude", 0, None, "label", None).error is None
+        book.close()
+    finally:
+        third.close()
+        if sleeper.poll() is None:
+            sleeper.kill()
+            sleeper.wait()

@@ -29,9 +29,12 @@ class TakeOver:
         then tries ``open_writable``. Reads the lock file only."""
         from engine.journal_file import data_path, holder_quit, lock_stamp
 
-        return (self.read_only and self.lock_wait and self.journal is not None
-                and lock_stamp(self.path) != self.lock_tried
-                and holder_quit(self.path, data_path(getattr(self.journal.dataset, "source", ""))))
+        if not (self.read_only and self.lock_wait and self.journal is not None):
+            return False
+        if not holder_quit(self.path, data_path(getattr(self.journal.dataset, "source", ""))):
+            self.lock_tried = False  # a holder that runs (a third app that won the lock): try once it quits
+            return False
+        return lock_stamp(self.path) != self.lock_tried  # not again where the lock file named the same quit one
 
     def open_writable(self) -> Any:
         """The journal opened to write (runs in a worker): the lock taken first, then the whole file replayed under
