@@ -142,8 +142,9 @@ class DiffView(VerticalScroll, can_focus=True):
         colour = not self.app.no_color
         for index, row in enumerate(self.members):
             if index == 0:
+                # one space a gap, as the word diff draws the others: a line break read as two (walk31)
                 body = (word_diff(base_text, shown_text(view.texts[self.members[1]]), colour)[0] if len(self.members) == 2
-                        else Text(base_text))
+                        else Text(" ".join(base_text.split())))
             else:
                 body = word_diff(base_text, shown_text(view.texts[row]), colour)[1]
             bodies.append(body)
