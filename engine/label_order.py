@@ -29,6 +29,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from engine.order_words import NONE, order_evidence
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -92,9 +94,12 @@ class LabelOrder:
         return (f"the {label}s run together more than chance ({self.changes:,} {label} changes between "
                 f"consecutive rows; a random order gives about {self.expected:,.0f})")
 
-    def sentence(self) -> str:
+    def sentence(self, p_value: float | None = None, z: float | None = None) -> str:
         """One plain sentence on what the label order shows (of label sets, where the rows hold
-        sets: '133 classes' and 'label changes' read as the 84 labels where they count the sets)."""
+        sets: '133 classes' and 'label changes' read as the 84 labels where they count the sets).
+        ``p_value``/``z``: Datalab's non-IID check on the texts (engine/order_words.py), for where the
+        labels' order looks random: 'any dependence is in the texts' neighbourhoods' only where it
+        flags the order; at p = 0.808 that read as if a dependence had been found (walk31)."""
         label, kind, kinds = ("label set", "label set", "label sets") if self.sets else ("label", "class", "classes")
         counted = (f"{self.changes:,} {label} changes between consecutive rows, where a random order of "
                    f"these {label}s gives about {self.expected:,.0f}")
@@ -112,6 +117,11 @@ class LabelOrder:
                     f"gives about {self.range_expected:,.0f}; in the whole file {counted} (z = {self.z:.1f}).")
         if self.partly_grouped:
             return f"{label.capitalize()}s run together more than chance: {counted} (z = {self.z:.1f})."
+        if p_value is None:  # Datalab's check did not run: nothing to say of the texts
+            return f"The {label}s' order looks random ({counted})."
+        if order_evidence(p_value, z) == NONE:
+            return (f"The {label}s' order looks random too ({counted}): no dependence on the row order found, "
+                    "in the texts' neighbourhoods or in the labels.")
         return (f"The {label}s' order looks random ({counted}): any dependence is in the texts' "
                 "neighbourhoods (similar texts sitting together), not in a label sort.")
 

@@ -51,7 +51,7 @@ class NonIidScreen(HistoryKeys, Screen):
                          markup=False)
             if drift is not None:  # the note, here too: only the summary and the report listed it
                 yield Static(drift[:1].upper() + drift[1:] + ".", id="non-iid-length", markup=False)
-            yield Static(order.sentence(), id="non-iid-why", markup=False)
+            yield Static(order.sentence(view.p_value, view.p_z), id="non-iid-why", markup=False)
             # classes numbered by first appearance: grouped labels climb as a staircase whatever
             # the classes' names or the blocks' order; a random order stays flat
             # numbered from 1 on a plot from 0: the first class drew as blank columns at 0
