@@ -240,12 +240,14 @@ def holder_now(journal: Path) -> tuple[int, bool] | None:
 
 
 def holder_quit(journal: Path, data: str | None) -> bool:
-    """The writer named in ``journal``'s lock file has quit (or none is named), and it decided on ``data``, this
-    app's data file (or named none): a read-only app may try to become the writer. Reads the lock file, as
-    ``holder_now``; the lock is taken by opening the journal to write, which a third app may win. A holder on
-    another data file leaves this app read-only: writing here would put its decisions in that file's journal."""
+    """The writer named in ``journal``'s lock file has quit, and it decided on ``data``, this app's data file (or
+    named none): a read-only app may try to become the writer. Reads the lock file, as ``holder_now``; the lock is
+    taken by opening the journal to write, which a third app may win. A holder on another data file leaves this app
+    read-only: writing here would put its decisions in that file's journal. So does a lock file that names no
+    process: filelock 3.12-3.29 (pyproject allows them) empty it at every lost try, the holder's number and data
+    file with it, so the holder's file cannot be told (and each try, touching the file, started another)."""
     holder = holder_now(journal)
-    return (holder is None or not holder[1]) and not other_data_words(holder_data(journal), data)
+    return holder is not None and not holder[1] and not other_data_words(holder_data(journal), data)
 
 
 def lock_stamp(journal: Path) -> tuple[int, int, int] | None:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from pilot_helpers import list_ready, wait_until
 from tui_synthetic import fixed_view
@@ -111,7 +112,7 @@ async def test_a_lock_still_held_leaves_the_app_read_only(pinned_result, journal
             row = int(app.view.flagged("label")[0])
             writer.record("exclude", row, issue_type="label")  # the holder's decisions still show here
             await wait_until(pilot, lambda: app.book.counts()["exclude"] == 1, "the holder's exclude")
-            assert tries == [False] and app.book.read_only and "READ-ONLY" in app.screen.title_text()
+            assert tries and not any(tries) and app.book.read_only and "READ-ONLY" in app.screen.title_text()
             assert not any("saved again" in toast for toast in _toasts(app)), _toasts(app)
             error = app.book.record("keep", int(app.view.flagged("label")[1]), None, "label", None).error
             assert error is not None and "NOT saved" in error
@@ -123,7 +124,9 @@ def test_holder_quit_reads_the_lock_file(tmp_path: Path) -> None:
     from engine.journal_file import holder_quit
 
     journal = tmp_path / "j.jsonl"
-    assert holder_quit(journal, "/data/a.csv")  # no lock file: no holder
+    assert not holder_quit(journal, "/data/a.csv")  # no lock file, or one that names no process: no holder known
+    lock_path(journal).write_text("")
+    assert not holder_quit(journal, "/data/a.csv")
     gone = _finished_pid()
     lock_path(journal).write_text(f"{gone}\n/data/a.csv\n")
     assert holder_quit(journal, "/data/a.csv")
@@ -166,3 +169,64 @@ def test_a_third_app_that_won_the_lock_is_waited_for_too(tmp_path: Path) -> None
         if sleeper.poll() is None:
             sleeper.kill()
             sleeper.wait()
+
+
+def _shared_journal(tmp_path: Path) -> tuple[Any, Any, Path]:
+    """Two data files of the same rows in two folders, and the journal they share (test.corrections.jsonl)."""
+    from engine.load import load_dataset
+
+    datasets = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        data = tmp_path / name / "test.csv"
+        data.write_text("text,label\n" + "".join(f"row {i},{'abc'[i % 3]}\n" for i in range(6)))
+        datasets.append(load_dataset(data))
+    return datasets[0], datasets[1], tmp_path / "test.corrections.jsonl"
+
+
+def test_a_lock_file_emptied_by_a_lost_try_is_followed_not_taken(tmp_path: Path) -> None:
+    """filelock 3.12-3.29 (pyproject allows them) empty the lock file at each lost try: the holder's number and data
+    file are gone. The app on another data file tried the lock at every poll (each try touched the file again), so
+    it never reread the holder's decisions, and once the holder quit it wrote its decisions into that file's
+    journal. It follows, read-only, as before s31."""
+    first, second, path = _shared_journal(tmp_path)
+    holder = Journal.open(path, first)
+    try:
+        book, _ = DecisionBook.open(path, second)
+        assert book.read_only and book.lock_wait
+        lock_path(path).write_text("")  # as the app's own lost try at its open left it under filelock < 3.30
+        assert not book.may_write_now()
+        holder.record("exclude", 0, issue_type="label")
+        holder.close()  # quit: the lock is free, the file still names no one
+        assert not book.may_write_now() and book.changed_on_disk()  # the poll rereads, and stays read-only
+        book.close()
+    finally:
+        holder.close()
+
+
+def test_a_lock_freed_without_a_word_is_taken_after_a_while(tmp_path: Path, monkeypatch) -> None:
+    """A holder on another machine (an NFS home reached over SSH) is named by a number that is no process here: the
+    try fails while it runs, and once it quits the lock file is unchanged. The book tried again only once the file
+    changed, so it stayed read-only for good (its refused-decision line said 'takes the journal over within
+    seconds'). It tries again after RETRY_S."""
+    from tui import decisions_takeover
+
+    first, _, path = _shared_journal(tmp_path)
+    monkeypatch.setattr(decisions_takeover, "RETRY_S", 0.0, raising=False)  # no waiting here
+    holder = Journal.open(path, first)
+    try:
+        lock_path(path).write_text(f"{_finished_pid()}\n{lock_path(path).read_text().split(chr(10))[1]}\n")
+        book, _ = DecisionBook.open(path, first)
+        assert book.may_write_now()
+        assert book.open_writable() is None and book.read_only  # it still holds the lock
+        holder.record("exclude", 0, issue_type="label")
+        holder.close()  # it quits: the lock file as it was
+        assert book.may_write_now()
+        journal = book.open_writable()
+        assert journal is not None
+        book.take(journal)
+        assert not book.read_only and book.counts()["exclude"] == 1
+        assert book.record("exclude", 1, None, "label", None).error is None
+        book.close()
+    finally:
+        holder.close()

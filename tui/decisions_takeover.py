@@ -10,7 +10,13 @@ dataset, cannot be written there, or is shared with the holder's other data file
 
 from __future__ import annotations
 
+import time
 from typing import Any
+
+#: A try lost while the lock file names a quit holder is made again after this many seconds, the file unchanged: a
+#: holder on another machine (an NFS home over SSH: its number names no process here) releases the lock without
+#: writing it. The polls between follow the journal (the app's poll tries or rereads, not both).
+RETRY_S = 10.0
 
 
 class TakeOver:
@@ -19,6 +25,7 @@ class TakeOver:
     read_only: bool
     lock_wait: bool  # read-only because another app held the lock (DecisionBook.open)
     lock_tried: Any  # the lock file's stamp when taking it last failed
+    tried_at = 0.0  # when (time.monotonic) taking it last failed
     journal: Any
     path: Any
     problem: str | None
@@ -34,7 +41,8 @@ class TakeOver:
         if not holder_quit(self.path, data_path(getattr(self.journal.dataset, "source", ""))):
             self.lock_tried = False  # a holder that runs (a third app that won the lock): try once it quits
             return False
-        return lock_stamp(self.path) != self.lock_tried  # not again where the lock file named the same quit one
+        # not again at once where the lock file names the same quit one (a lock held without its number)
+        return lock_stamp(self.path) != self.lock_tried or time.monotonic() - self.tried_at >= RETRY_S
 
     def open_writable(self) -> Any:
         """The journal opened to write (runs in a worker): the lock taken first, then the whole file replayed under
@@ -49,7 +57,8 @@ class TakeOver:
         try:
             journal = Journal.open(self.path, shown.dataset, read_only=False)
         except JournalLocked:
-            self.lock_tried = stamp  # the poll follows the journal again, and tries once the lock file changes
+            # the poll follows the journal again, and tries once the lock file changes or RETRY_S on
+            self.lock_tried, self.tried_at = stamp, time.monotonic()
             return None
         except Exception:  # noqa: BLE001 - it cannot be written there: no more tries, the book's line stays
             self.lock_wait = False
