@@ -236,7 +236,18 @@ def holder_now(journal: Path) -> tuple[int, bool] | None:
         return pid, False
     except (PermissionError, OverflowError, OSError):
         return pid, True
-    return pid, True
+    return pid, not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """``pid`` has exited but its parent has not reaped it yet (Linux): it holds no lock any more, yet ``kill``
+    reaches it. A holder killed in a tmux window whose server reaps late read as running for as long (s31: > 15 s),
+    so its journal was not taken over. False where /proc cannot tell."""
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return stat_line.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def holder_quit(journal: Path, data: str | None) -> bool:
