@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -109,6 +110,10 @@ class StateCheckbox(Checkbox, inherit_bindings=False):
 
 #: Below this many terminal rows the checkbox and buttons are drawn one line high.
 SHORT_ROWS = 21
+#: The checkbox's label, and where that does not fit the dialog's width (at 50 columns it read 'only
+#: the changed rows (before and a', walk31) the words before the bracket: ticked, the line above says
+#: 'each with its label before and after'.
+CHANGED_ONLY, CHANGED_ONLY_NARROW = "only the changed rows (before and after)", "only the changed rows"
 #: The summary while a read-only app reads the journal the other app writes (a long one takes seconds).
 READING = "Reading the journal the other app writes, for the decisions it holds now…"
 
@@ -178,7 +183,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             # not selected on focus: a key typed into the path edits it, never replaces it whole
             path = default_path_text(self.source)
             yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
-            yield StateCheckbox("only the changed rows (before and after)", id="export-changed-only")
+            yield StateCheckbox(CHANGED_ONLY, id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
@@ -187,6 +192,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_mount(self) -> None:
         self.check(self.query_one("#export-path", Input).value)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_checkbox)  # the dialog's width is known once laid out
+
+    def fit_checkbox(self) -> None:
+        """The checkbox's whole label where the dialog has room for it, else ``CHANGED_ONLY_NARROW``."""
+        box = self.query_one("#export-changed-only", Checkbox)
+        inside = self.query_one("#export").scrollable_content_region  # within the border, padding and gutter
+        if inside.width:  # where the label's last letter would be with the whole label
+            drawn = box.content_region.x + cell_len(str(box.render()).rstrip()) - cell_len(str(box.label))
+            box.label = CHANGED_ONLY if drawn + cell_len(CHANGED_ONLY) <= inside.right else CHANGED_ONLY_NARROW
 
     def check(self, value: str) -> bool:
         """Warn about an input file, an existing file or an unknown extension; True if OK. A path

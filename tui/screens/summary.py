@@ -27,6 +27,8 @@ from tui.widgets.parts_label import SEPARATOR, PartsLabel
 from tui.widgets.row_table import RowTable
 
 WIDE_COLUMNS = 150  # from this width the chart stands beside the issue table
+TABLE_COLUMNS = ("Issue type", "Flagged", "Decided", "To review")
+DECIDED = 2  # the column left out where the four do not fit (Flagged - To review says it)
 JOURNAL_CELLS = 16  # the title cuts the journal's name to no fewer cells (then the line's end goes)
 
 
@@ -246,12 +248,28 @@ class SummaryScreen(HistoryKeys, Screen):
 
     def on_resize(self) -> None:
         self.query_one("#title-bar", Static).update(self.title_text())
+        self.call_after_refresh(self.fit_table)  # the table's width is known once laid out
+
+    def fit_table(self) -> None:
+        """Leave out the Decided column where the four columns are wider than the table: at 50
+        columns the last read 'To r' behind a sideways scroll (walk31); Flagged and To review
+        stay, and the journal line below has the decisions."""
+        table = self.query_one("#issue-table", DataTable)
+        if table.size.width and (self.table_width(TABLE_COLUMNS) > table.size.width) != self.without_decided:
+            self.without_decided = not self.without_decided
+            self.fill_table()
+
+    def table_width(self, labels: tuple[str, ...]) -> int:
+        """The cells the issue table's columns ``labels`` need, padding included."""
+        cells = [self.table_row(name) for name in self.view.issue_types]
+        pad = 2 * self.query_one("#issue-table", DataTable).cell_padding
+        return sum(max([cell_len(label), *(cell_len(row[TABLE_COLUMNS.index(label)]) for row in cells)]) + pad
+                   for label in labels)
 
     def on_mount(self) -> None:
-        table = self.query_one("#issue-table", DataTable)
-        table.add_columns("Issue type", "Flagged", "Decided", "To review")
+        self.without_decided = False
         self.fill_table()
-        table.move_cursor(row=self.first_to_review(), scroll=False)
+        self.query_one("#issue-table", DataTable).move_cursor(row=self.first_to_review(), scroll=False)
         # Textual centres an auto-focused widget before the first layout, which scrolled the
         # health line off the top at 80x24: the page starts at its top instead
         self.call_after_refresh(self.query_one("#summary", VerticalScroll).scroll_home, animate=False)
@@ -262,25 +280,34 @@ class SummaryScreen(HistoryKeys, Screen):
         counts = self.view.counts
         return next((i for i, name in enumerate(self.view.issue_types) if counts.get(name, 0) > 0), 0)
 
+    def table_row(self, name: str) -> tuple[str, str, str, str]:
+        """The issue table's cells of issue type ``name``, all four columns."""
+        if name not in self.view.counts:  # its check did not run; a note says why (it showed 0)
+            return ISSUE_TITLES.get(name, name), "not checked", "-", "-"
+        flagged = f"{self.view.counts[name]:,}"
+        if name == "non_iid":  # the verdict in a word, not Datalab's 0 or 1 (the report keeps it)
+            # 'row order', what is left to look at, where 'dataset-level' stood: 'NOT random' beside
+            # it put the table past 60 columns (a sideways scroll bar under it)
+            flagged = non_iid_cell(self.view.p_value, self.view.label_order, self.view.p_z,
+                                   self.view.length_drift is not None)
+            decided, remaining = "-", "-" if flagged == "no" else "row order"
+        else:
+            done = self.book.decided_among(self.view.flagged(name))
+            decided, remaining = f"{done:,}", f"{self.view.counts[name] - done:,}"
+        return ISSUE_TITLES.get(name, name), flagged, decided, remaining
+
     def fill_table(self) -> None:
         table = self.query_one("#issue-table", DataTable)
         cursor = table.cursor_row
-        table.clear()
+        shown = [i for i in range(len(TABLE_COLUMNS)) if not (self.without_decided and i == DECIDED)]
+        if [column.label.plain for column in table.ordered_columns] != [TABLE_COLUMNS[i] for i in shown]:
+            table.clear(columns=True)
+            table.add_columns(*(TABLE_COLUMNS[i] for i in shown))
+        else:
+            table.clear()
         for name in self.view.issue_types:
-            if name not in self.view.counts:  # its check did not run; a note says why (it showed 0)
-                table.add_row(ISSUE_TITLES.get(name, name), "not checked", "-", "-", key=name)
-                continue
-            flagged = f"{self.view.counts[name]:,}"
-            if name == "non_iid":  # the verdict in a word, not Datalab's 0 or 1 (the report keeps it)
-                # 'row order', what is left to look at, where 'dataset-level' stood: 'NOT random' beside
-                # it put the table past 60 columns (a sideways scroll bar under it)
-                flagged = non_iid_cell(self.view.p_value, self.view.label_order, self.view.p_z,
-                                       self.view.length_drift is not None)
-                decided, remaining = "-", "-" if flagged == "no" else "row order"
-            else:
-                done = self.book.decided_among(self.view.flagged(name))
-                decided, remaining = f"{done:,}", f"{self.view.counts[name] - done:,}"
-            table.add_row(ISSUE_TITLES.get(name, name), flagged, decided, remaining, key=name)
+            row = self.table_row(name)
+            table.add_row(*(row[i] for i in shown), key=name)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         self.query_one("#health", Static).update(health_line(self.view))  # thresholds may have moved
@@ -296,6 +323,7 @@ class SummaryScreen(HistoryKeys, Screen):
 
     def on_screen_resume(self) -> None:
         self.fill_table()
+        self.fit_table()  # a threshold moved on an issue screen may widen a count
         # back from an issue screen the table has the keys again: after 'c' the page kept them,
         # so up/down scrolled the page while enter opened the table's unseen cursor row
         self.query_one("#issue-table", DataTable).focus(scroll_visible=False)
