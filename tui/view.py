@@ -80,6 +80,12 @@ def list_text(text: str) -> str:
     return " ".join(str(text).lstrip()[:LIST_CHARS].split())
 
 
+def list_cell(text: str) -> str:
+    """A text as a row list's Text cell draws it: ``list_text``, or '∅ (empty text)' where that is
+    blank (the bulk preview left the cell blank beside the list's '∅ (empty text)', walk31)."""
+    return list_text(text) or "∅ (empty text)"
+
+
 #: A run of at least this many line breaks (blank or space-only lines between them) is drawn in
 #: the detail pane as one line saying how many, so the words after it are on screen.
 BLANK_RUN_BREAKS = 5

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from tui.bindings import BULK_BINDINGS, DIALOG_PALETTE
 from tui.names import cut_middle
+from tui.view import list_cell
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
 
@@ -59,7 +60,7 @@ def preview_table(request: BulkRequest) -> Table:
         change = Text(before)
         change.append(" → ")
         change.append(after, style="bold")
-        table.add_row(f"{item.row:,}", change, Text(" ".join(item.text.split())))
+        table.add_row(f"{item.row:,}", change, Text(list_cell(item.text)))
     return table
 
 

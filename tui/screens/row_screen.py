@@ -31,7 +31,7 @@ from tui.screens.row_hiding import HideDecided
 from tui.screens.row_marks import MarkKeys
 from tui.text_index import Check, Superseded
 from tui.title_fit import fit_title
-from tui.view import ISSUE_TITLES, AuditView, format_score, list_text, terminal_safe
+from tui.view import ISSUE_TITLES, AuditView, format_score, list_cell, terminal_safe
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.footer import Footer
@@ -138,7 +138,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def cell(self, row: int, key: str) -> str:
         view = self.view
         if key == TEXT:
-            return list_text(view.texts[row]) or "∅ (empty text)"
+            return list_cell(view.texts[row])
         if key == GIVEN:
             if view.multilabel is not None:  # the row's label set
                 return view.multilabel.given_text(row)
