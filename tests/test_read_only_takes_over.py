@@ -26,6 +26,7 @@ from engine.corrections import Journal
 from engine.journal_path import lock_path
 from tui.app import TextauditApp
 from tui.decisions import DecisionBook
+from tui.decisions_takeover import Refused
 
 _HOLDER = textwrap.dedent("""
     import sys
@@ -100,7 +101,7 @@ async def test_a_lock_still_held_leaves_the_app_read_only(pinned_result, journal
 
     def counted(book):
         journal = open_writable(book)
-        tries.append(journal is not None)
+        tries.append(not isinstance(journal, Refused))
         return journal
 
     monkeypatch.setattr(DecisionBook, "open_writable", counted)
@@ -155,7 +156,8 @@ def test_a_third_app_that_won_the_lock_is_waited_for_too(tmp_path: Path) -> None
         lock_path(path).write_text(f"{_finished_pid()}\n")  # the first holder quit
         assert book.may_write_now()
         lock_path(path).write_text(f"{sleeper.pid}\n")  # the third app's number, written before the try
-        assert book.open_writable() is None and book.read_only  # it holds the lock
+        assert isinstance(refusal := book.open_writable(), Refused) and book.read_only  # it holds the lock
+        book.refused(refusal)  # as the app does, on its UI thread
         assert not book.may_write_now()  # it runs
         third.close()
         sleeper.kill()
@@ -220,7 +222,8 @@ def test_a_lock_freed_without_a_word_is_taken_after_a_while(tmp_path: Path, monk
         lock_path(path).write_text(f"{_finished_pid()}\n{lock_path(path).read_text().split(chr(10))[1]}\n")
         book, _ = DecisionBook.open(path, first)
         assert book.may_write_now()
-        assert book.open_writable() is None and book.read_only  # it still holds the lock
+        assert isinstance(refusal := book.open_writable(), Refused) and book.read_only  # it still holds the lock
+        book.refused(refusal)  # as the app does, on its UI thread
         holder.record("exclude", 0, issue_type="label")
         holder.close()  # it quits: the lock file as it was
         assert book.may_write_now()
@@ -255,3 +258,28 @@ def test_a_holder_killed_but_not_reaped_has_quit(tmp_path: Path) -> None:
         assert holder_quit(journal, "/data/a.csv")
     finally:
         child.wait()
+
+
+def test_a_lost_try_is_noted_on_the_ui_thread_only(tmp_path: Path, monkeypatch) -> None:
+    """House rule: a worker only posts; handlers on the UI thread change state. ``open_writable`` (the app's worker)
+    set the book's ``lock_tried``/``tried_at`` itself on a lost try; now it answers a ``Refused`` and ``refused``
+    (the app's JournalRefused handler) notes it: no try again until the lock file changes or RETRY_S on."""
+    from engine.journal_file import lock_stamp
+    from tui import decisions_takeover
+
+    first, _, path = _shared_journal(tmp_path)
+    monkeypatch.setattr(decisions_takeover, "RETRY_S", 3600.0)
+    holder = Journal.open(path, first)
+    try:
+        lock_path(path).write_text(f"{_finished_pid()}\n{lock_path(path).read_text().split(chr(10))[1]}\n")
+        book, _ = DecisionBook.open(path, first)
+        before = (book.lock_tried, book.tried_at, book.lock_wait)
+        refusal = book.open_writable()
+        assert isinstance(refusal, Refused) and (book.lock_tried, book.tried_at, book.lock_wait) == before
+        assert book.may_write_now()  # nothing noted yet
+        book.refused(refusal)
+        assert book.lock_tried == lock_stamp(path) and book.tried_at == refusal.at and book.lock_wait
+        assert not book.may_write_now()  # the same quit holder named: not again at once
+        book.close()
+    finally:
+        holder.close()

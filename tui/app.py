@@ -15,17 +15,16 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.screen import Screen
-from textual.worker import WorkerState
 
 from engine.errors import EXIT_CANCELLED, Cancelled
 from engine.pipeline import AuditOptions, AuditResult, Progress
 from engine.wording import counted
 from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
+from tui.app_journal import JournalFollow
 from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
-from tui.messages import (AuditCancelled, AuditFinished, AuditProgress, ExportFinished, JournalReread, JournalTail,
-                           WorkFailed, readable)
+from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, WorkFailed, readable
 from tui.palette import PaletteCommands
 from tui.view import AuditView
 
@@ -40,7 +39,7 @@ JOURNAL_POLL_S = 2.0  # a read-only app looks this often whether the other app w
 SHORT_TOAST_S = 6.0  # an information toast this short is a key's outcome: the next one replaces it
 
 
-class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
+class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[int]):
     """Browse an audit and record corrections. Build it from a result, or from a source."""
 
     CSS_PATH = "app.tcss"
@@ -261,67 +260,6 @@ class TextauditApp(KeyGate, ReviewActions, PaletteCommands, App[int]):
             self.push_screen(summary)
         for text in messages:
             self.notify(text, severity="warning", timeout=12)
-
-    # -- a read-only app follows the journal the other app writes ------------------------------
-
-    def _check_journal(self) -> None:
-        # one replay at a time: a 220k-line journal takes seconds, and a poll every 2 s started
-        # another while the last ran (the file stays 'changed' until a replay is taken)
-        rereading = any(worker.group == "journal" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
-                        for worker in self.workers)
-        if self.book is not None and not rereading and self.book.may_write_now():  # the lock's holder has quit
-            self.write_journal()
-        elif self.book is not None and not rereading and self.book.changed_on_disk():
-            self.reread_journal()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
-    def write_journal(self) -> None:
-        if (journal := self.book.open_writable()) is not None:  # else read-only still (a third app took it)
-            self.post_message(JournalReread(journal))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
-    def reread_journal(self) -> None:
-        try:  # the lines appended since the last read, where the file only grew; else all of it
-            tail = self.book.read_tail()
-            if tail is not None:
-                self.post_message(JournalTail(*tail))
-                return
-            journal = self.book.open_again()
-        except Exception as error:  # noqa: BLE001 - the copy stays; said once (next change retries)
-            self.post_message(WorkFailed("journal reread", error))
-        else:
-            self.post_message(JournalReread(journal))
-
-    def on_journal_tail(self, message: JournalTail) -> None:
-        """Replayed here, on the thread that shows the journal: a few lines, as a rule."""
-        if self.book is not None and self.book.read_only and self.book.take_tail(message.tail, message.seen):
-            self._journal_shown()
-
-    def on_journal_reread(self, message: JournalReread) -> None:
-        """The other app's decisions show here: lists, totals, the export preview, the exit line."""
-        if self.book is None or not self.book.read_only:
-            message.journal.close()
-            return
-        self.book.take(message.journal)
-        if not self.book.read_only:  # write_journal: the READ-ONLY toast is over, decisions are saved again
-            self.drop_notices(lambda notice: notice.message.startswith("READ-ONLY"))
-            self.notify(f"the other textaudit has quit: this app writes journal {self.journal_path.name} now; "
-                        "decisions are saved again", timeout=8)
-        self._journal_shown()
-
-    def _journal_shown(self) -> None:
-        self._export_preview()
-        refresh = getattr(self.screen, "refresh_decisions", None) or getattr(self.screen, "fill_table", None)
-        if refresh is not None and self.screen.is_mounted:
-            refresh()
-
-    def _export_preview(self) -> None:
-        """An open export dialog counts the decisions as last read (it waits for them after ``e``)."""
-        from tui.screens.export_dialog import ExportDialog
-
-        for screen in self.screen_stack:
-            if isinstance(screen, ExportDialog) and self.book is not None:
-                screen.set_counts(self.book.counts())
 
     # -- navigation ---------------------------------------------------------------------------
 

@@ -2,21 +2,32 @@
 
 Over SSH a dropped connection leaves the old app ~2 s to exit on SIGHUP; a user who reopened within them found
 the journal locked and stayed read-only for the whole session, the other app long gone (closing-s30). The app's
-poll (tui/app.py ``_check_journal``) asks ``may_write_now``; ``open_writable`` (in a worker) takes the lock first and
-replays the whole file under it, so whatever the quitting app wrote last is in it exactly once; ``take`` then makes
-the book its writer. Only a book read-only because of the lock takes it: not one whose journal matches another
+poll (tui/app_journal.py ``_check_journal``) asks ``may_write_now``; ``open_writable`` (in a worker) takes the lock
+first and replays the whole file under it, so whatever the quitting app wrote last is in it exactly once; ``take``
+then makes the book its writer, on the UI thread, as ``refused`` notes a try that failed (the worker changes nothing
+in the book). Only a book read-only because of the lock takes it: not one whose journal matches another
 dataset, cannot be written there, or is shared with the holder's other data file.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any
 
 #: A try lost while the lock file names a quit holder is made again after this many seconds, the file unchanged: a
 #: holder on another machine (an NFS home over SSH: its number names no process here) releases the lock without
 #: writing it. The polls between follow the journal (the app's poll tries or rereads, not both).
 RETRY_S = 10.0
+
+
+@dataclass(frozen=True)
+class Refused:
+    """``open_writable``'s answer where it did not take the journal; ``TakeOver.refused`` applies it."""
+
+    stamp: Any = False  # lost to a holder: the lock file's stamp then (tried again once it changes, or RETRY_S on)
+    at: float | None = None  # when (time.monotonic) that try was lost; None: no try was lost
+    stop: bool = False  # it cannot be written there, or is another dataset's: no more tries
 
 
 class TakeOver:
@@ -45,29 +56,34 @@ class TakeOver:
         return lock_stamp(self.path) != self.lock_tried or time.monotonic() - self.tried_at >= RETRY_S
 
     def open_writable(self) -> Any:
-        """The journal opened to write (runs in a worker): the lock taken first, then the whole file replayed under
-        it, so whatever the quitting app wrote last is in it exactly once; ``take`` makes this book its writer.
-        None where a third app took the lock (read-only still, quietly) or it cannot be written (no more tries)."""
+        """The journal opened to write (runs in a worker, changing nothing here): the lock taken first, then the whole
+        file replayed under it, so whatever the quitting app wrote last is in it exactly once; ``take`` makes this book
+        its writer. A ``Refused`` where a third app took the lock (read-only still, quietly) or it cannot be written
+        (no more tries): ``refused`` notes it."""
         from engine.corrections import Journal, JournalLocked
         from engine.journal_file import lock_stamp
 
         stamp, shown = lock_stamp(self.path), self.journal
         if shown is None:
-            return None
+            return Refused()
         try:
             journal = Journal.open(self.path, shown.dataset, read_only=False)
         except JournalLocked:
             # the poll follows the journal again, and tries once the lock file changes or RETRY_S on
-            self.lock_tried, self.tried_at = stamp, time.monotonic()
-            return None
+            return Refused(stamp, time.monotonic())
         except Exception:  # noqa: BLE001 - it cannot be written there: no more tries, the book's line stays
-            self.lock_wait = False
-            return None
+            return Refused(stop=True)
         if self.journal is None or (journal.unapplied and not journal.decisions()):  # closed meanwhile (the app
             journal.close()  # quit), or another dataset's journal, as open() says
-            self.lock_wait = False
-            return None
+            return Refused(stop=True)
         return journal
+
+    def refused(self, refusal: Refused) -> None:
+        """Note ``open_writable``'s ``refusal`` (on the UI thread): when to try again, or no more tries."""
+        if refusal.stop:
+            self.lock_wait = False
+        elif refusal.at is not None:
+            self.lock_tried, self.tried_at = refusal.stamp, refusal.at
 
     def become_writer(self, journal: Any) -> bool:
         """``journal`` from ``open_writable``: this book writes it from now (False: the book was closed meanwhile, as

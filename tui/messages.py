@@ -118,6 +118,15 @@ class JournalReread(Message):
         self.journal = journal
 
 
+class JournalRefused(Message):
+    """A read-only app did not take the journal over (``DecisionBook.open_writable``): ``refused`` says when to try
+    again, or not to."""
+
+    def __init__(self, refused: Any) -> None:
+        super().__init__()
+        self.refused = refused
+
+
 class JournalTail(Message):
     """A read-only app read what the other app appended to the journal (``DecisionBook.read_tail``)."""
 

@@ -1,0 +1,92 @@
+"""A read-only app follows the journal the other app writes, and takes it over once that app quits.
+
+A mixin of ``TextauditApp`` (which supplies ``book``, ``journal_path``, the screen stack and the poll that calls
+``_check_journal`` every ``JOURNAL_POLL_S``). Workers here post messages only; the handlers below, on the UI thread,
+change the book (tui/decisions_takeover.py for the takeover).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.worker import WorkerState
+
+from tui.decisions_takeover import Refused
+from tui.messages import JournalRefused, JournalReread, JournalTail, WorkFailed
+
+
+class JournalFollow:
+    """``TextauditApp``'s part that rereads the journal (read-only) or takes it over (its attributes are the app's)."""
+
+    book: Any
+    journal_path: Any
+    _taking: Any = None  # write_journal's worker until its answer is handled here (then None)
+
+    def _check_journal(self) -> None:
+        # one replay at a time: a 220k-line journal takes seconds, and a poll every 2 s started
+        # another while the last ran (the file stays 'changed' until a replay is taken)
+        rereading = any(worker.group == "journal" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+                        for worker in self.workers)
+        # nor while write_journal's answer waits here: the book notes a lost try only once it is handled
+        rereading = rereading or (self._taking is not None and self._taking.state is WorkerState.SUCCESS)
+        if self.book is not None and not rereading and self.book.may_write_now():  # the lock's holder has quit
+            self._taking = self.write_journal()
+        elif self.book is not None and not rereading and self.book.changed_on_disk():
+            self.reread_journal()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
+    def write_journal(self) -> None:
+        tried = self.book.open_writable()  # the journal, or why not (a third app took it: read-only still)
+        self.post_message(JournalRefused(tried) if isinstance(tried, Refused) else JournalReread(tried))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
+    def reread_journal(self) -> None:
+        try:  # the lines appended since the last read, where the file only grew; else all of it
+            tail = self.book.read_tail()
+            if tail is not None:
+                self.post_message(JournalTail(*tail))
+                return
+            journal = self.book.open_again()
+        except Exception as error:  # noqa: BLE001 - the copy stays; said once (next change retries)
+            self.post_message(WorkFailed("journal reread", error))
+        else:
+            self.post_message(JournalReread(journal))
+
+    def on_journal_tail(self, message: JournalTail) -> None:
+        """Replayed here, on the thread that shows the journal: a few lines, as a rule."""
+        if self.book is not None and self.book.read_only and self.book.take_tail(message.tail, message.seen):
+            self._journal_shown()
+
+    def on_journal_refused(self, message: JournalRefused) -> None:
+        """``write_journal`` did not take the journal: the book notes when to try again, or no more."""
+        self._taking = None
+        if self.book is not None:
+            self.book.refused(message.refused)
+
+    def on_journal_reread(self, message: JournalReread) -> None:
+        """The other app's decisions show here: lists, totals, the export preview, the exit line."""
+        self._taking = None
+        if self.book is None or not self.book.read_only:
+            message.journal.close()
+            return
+        self.book.take(message.journal)
+        if not self.book.read_only:  # write_journal: the READ-ONLY toast is over, decisions are saved again
+            self.drop_notices(lambda notice: notice.message.startswith("READ-ONLY"))
+            self.notify(f"the other textaudit has quit: this app writes journal {self.journal_path.name} now; "
+                        "decisions are saved again", timeout=8)
+        self._journal_shown()
+
+    def _journal_shown(self) -> None:
+        self._export_preview()
+        refresh = getattr(self.screen, "refresh_decisions", None) or getattr(self.screen, "fill_table", None)
+        if refresh is not None and self.screen.is_mounted:
+            refresh()
+
+    def _export_preview(self) -> None:
+        """An open export dialog counts the decisions as last read (it waits for them after ``e``)."""
+        from tui.screens.export_dialog import ExportDialog
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ExportDialog) and self.book is not None:
+                screen.set_counts(self.book.counts())
