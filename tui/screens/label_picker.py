@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from engine.label_names import same_value
 from tui.bindings import DIALOG_PALETTE
 from tui.names import display_order, drawn_name
+from tui.view import list_cell
 from tui.widgets.cursor_list import CURSOR, CursorOptionList
 from tui.widgets.filter_bar import WordInput
 from tui.widgets.footer import Footer
@@ -166,8 +167,8 @@ class LabelPicker(ModalScreen[int | None]):
             yield PartsLabel([f"{self.heading} ({len(self.class_names):,} classes{more})", "enter picks",
                               "esc cancels"])
             if self.text is not None:
-                shown = " ".join(self.text[:TEXT_CHARS].split()) or "∅ (empty text)"
-                yield Static(shown, id="picker-text", markup=False)
+                # as the row list draws it (TEXT_CHARS < LIST_CHARS: the same words)
+                yield Static(list_cell(self.text[:TEXT_CHARS]), id="picker-text", markup=False)
             yield WordInput(placeholder="type to search labels", id="picker-query")
             yield CursorOptionList(id="picker-options")  # ▶ on the highlighted class, readable without colour
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it

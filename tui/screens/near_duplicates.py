@@ -19,7 +19,7 @@ from tui.screens import set_decisions
 from tui.screens.row_decisions import on_rows
 from tui.screens.row_screen import OrderRequest, RowScreen
 from tui.text_index import Check
-from tui.view import list_text
+from tui.view import list_cell
 from tui.widgets.diff_view import DiffView, settled_label
 from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column, RowList
@@ -99,7 +99,7 @@ class NearDuplicatesScreen(RowScreen):
             labels = sorted({ml.given_text(r) if ml is not None else names[int(self.view.given[r])] for r in members})
             return " ≠ ".join(labels) if len(labels) > 1 else labels[0]
         if key == TEXT:
-            return list_text(self.view.texts[members[0]]) or "∅ (empty text)"
+            return list_cell(self.view.texts[members[0]])
         if key == DECISION:
             decided = self.book.decided_among(members)
             return f"{decided}/{len(members)}" if decided else ""

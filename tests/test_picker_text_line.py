@@ -1,0 +1,30 @@
+"""The label picker's line of the row being labelled reads as the row list's Text cell (tui.view.list_cell): the
+words on one line, or '∅ (empty text)' where the text is blank (tidy31: one spelling for the list, the bulk preview,
+the near-duplicate sets and this line)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.widgets import Static
+
+from tui.screens.label_picker import LabelPicker
+from tui.view import list_cell
+
+
+class PickerApp(App[None]):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def on_mount(self) -> None:
+        self.push_screen(LabelPicker(["a", "b"], text=self.text))
+
+
+@pytest.mark.parametrize(("text", "line"), [(" \n\t ", "∅ (empty text)"), ("  two\n\nwords ", "two words")])
+async def test_the_text_line_reads_as_the_list_cell(text: str, line: str) -> None:
+    app = PickerApp(text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#picker-text", Static).render())
+        assert shown == line == list_cell(text), shown
