@@ -21,7 +21,10 @@ class PickerApp(App[None]):
         self.push_screen(LabelPicker(["a", "b"], text=self.text))
 
 
-@pytest.mark.parametrize(("text", "line"), [(" \n\t ", "∅ (empty text)"), ("  two\n\nwords ", "two words")])
+@pytest.mark.parametrize(("text", "line"), [
+    (" \n\t ", "∅ (empty text)"), ("  two\n\nwords ", "two words"),
+    (" " * 450 + "hello", "hello"),  # cut after the blanks go, as the list: not '∅ (empty text)'
+])
 async def test_the_text_line_reads_as_the_list_cell(text: str, line: str) -> None:
     app = PickerApp(text)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -167,8 +167,8 @@ class LabelPicker(ModalScreen[int | None]):
             yield PartsLabel([f"{self.heading} ({len(self.class_names):,} classes{more})", "enter picks",
                               "esc cancels"])
             if self.text is not None:
-                # as the row list draws it (TEXT_CHARS < LIST_CHARS: the same words)
-                yield Static(list_cell(self.text[:TEXT_CHARS]), id="picker-text", markup=False)
+                # as the row list draws it, then cut (a text of 450 spaces and a word shows the word, not ∅)
+                yield Static(list_cell(self.text)[:TEXT_CHARS], id="picker-text", markup=False)
             yield WordInput(placeholder="type to search labels", id="picker-query")
             yield CursorOptionList(id="picker-options")  # ▶ on the highlighted class, readable without colour
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
