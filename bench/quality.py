@@ -310,6 +310,23 @@ def goals(summary) -> dict[str, object]:
     }
 
 
+def dataset_inputs(spec: str) -> tuple[tuple, dict[str, np.ndarray], np.ndarray] | None:
+    """A dataset's (texts, labels, features), its noise targets and its neighbour indices, the same for every cell;
+    None, with one line on stderr, where this machine cannot build it (debian without apt's lists)."""
+    from engine.neighbours import build_graph
+
+    try:
+        data = load_dataset(spec)
+    except DatasetUnavailable as missing:  # one line, the other datasets run
+        print(json.dumps({"skipped": spec, "why": str(missing)}), file=sys.stderr, flush=True)
+        return None
+    _, labels, features = data
+    minilm = load_dataset(minilm_spec(spec))[2] if minilm_spec(spec) != spec else features
+    targets = noise_targets(minilm, labels)  # the same noise whatever the embeddings
+    targets["copy"] = copy_rows(spec, data[0])  # ``twin`` noise: rows repeating an earlier text (+near: a near copy)
+    return data, targets, build_graph(features, k=10).indices  # labels play no part: built once
+
+
 def main() -> None:
     if "--multilabel" in sys.argv[1:]:  # issue 16: multi-label banking77, bench/quality_multilabel.py
         from bench.quality_multilabel import main as multilabel_main
@@ -345,20 +362,12 @@ def main() -> None:
         print("\n".join(DEFAULT_DATASETS.split(",")))
         return
     warnings.simplefilter("ignore")
-    from engine.neighbours import build_graph
-
     rows = []
     for spec in args.datasets.split(","):
-        try:
-            data = load_dataset(spec)
-        except DatasetUnavailable as missing:  # debian without apt's lists: one line, the other datasets run
-            print(json.dumps({"skipped": spec, "why": str(missing)}), file=sys.stderr, flush=True)
+        if (inputs := dataset_inputs(spec)) is None:
             continue
-        _, labels, features = data
-        minilm = load_dataset(minilm_spec(spec))[2] if minilm_spec(spec) != spec else features
-        targets = noise_targets(minilm, labels)  # the same noise whatever the embeddings
-        targets["copy"] = copy_rows(spec, data[0])  # ``twin`` noise: rows repeating an earlier text (+near: a near copy)
-        neighbours = build_graph(features, k=10).indices  # labels play no part: built once
+        data, targets, neighbours = inputs
+        labels = data[1]
         for kind in args.kinds.split(","):
             for rate in map(float, args.rates.split(",")):
                 for seed in map(int, args.seeds.split(",")):

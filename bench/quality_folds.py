@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.quality_data import DatasetUnavailable, load_dataset, minilm_spec  # noqa: E402
-from bench.quality_shapes import inject, noise_targets  # noqa: E402
+from bench.quality import dataset_inputs  # noqa: E402
+from bench.quality_shapes import inject  # noqa: E402
 
 
 def textaudit_draw(features, noisy, neighbours, fold_seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -94,19 +94,11 @@ def main() -> None:
     if args.draws < 2:
         parser.error("--draws must be 2 or more")
     warnings.simplefilter("ignore")
-    from engine.neighbours import build_graph
-
     rows = []
     for spec in args.datasets.split(","):
-        try:
-            data = load_dataset(spec)
-        except DatasetUnavailable as missing:  # debian without apt's lists: one line, the other datasets run
-            print(json.dumps({"skipped": spec, "why": str(missing)}), file=sys.stderr, flush=True)
+        if (inputs := dataset_inputs(spec)) is None:  # as bench/quality.py: the same noise, the same graph
             continue
-        _, labels, features = data
-        minilm = load_dataset(minilm_spec(spec))[2] if minilm_spec(spec) != spec else features
-        targets = noise_targets(minilm, labels)  # as bench/quality.py: the same noise whatever the embeddings
-        neighbours = build_graph(features, k=10).indices
+        data, targets, neighbours = inputs
         for kind in args.kinds.split(","):
             for rate in map(float, args.rates.split(",")):
                 for seed in map(int, args.seeds.split(",")):
