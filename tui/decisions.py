@@ -243,30 +243,6 @@ class DecisionBook(TakeOver):
             return f"decision NOT saved: {self._read_only_why() or 'the journal is read-only'}"
         return None
 
-    def _read_only_why(self) -> str | None:
-        """``problem`` with the lock's holder as it is now (quit since, or another), and its data file where another."""
-        problem = self.problem
-        if not problem or self.journal is None or "is already open in another textaudit (process" not in problem:
-            return problem
-        from engine.journal_file import data_path, holder_data, holder_now, other_data_words
-
-        path = self.journal.path
-        if (holder := holder_now(path)) is None:
-            return problem
-        pid, running = holder
-        held, data = holder_data(path), data_path(getattr(self.journal.dataset, "source", ""))
-        other, done = other_data_words(held, data), "; decisions made here are not saved"
-        if running:
-            return f"READ-ONLY: journal {path} is already open in another textaudit (process {pid}){other}{done}"
-        why = " has quit: quit and reopen this one to write to it"
-        if self.lock_wait and not other:  # the app's poll takes it over (tui/decisions_takeover.py)
-            why = " has quit: this app takes the journal over within seconds"
-            done = "; decisions made until then are not saved"
-        if other:  # reopened, this one would write its decisions to the other file's journal
-            why = (f" on another data file, {held}, has quit (this one: {data}): two data files share this journal; "
-                   "give this one its own with --journal PATH")
-        return f"READ-ONLY: the textaudit that held journal {path} (process {pid}){why}{done}"
-
     def record(
         self, action: str, row: int, label_after: int | None, issue_type: str, suggested: int | None
     ) -> Outcome:

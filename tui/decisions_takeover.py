@@ -31,7 +31,8 @@ class Refused:
 
 
 class TakeOver:
-    """``DecisionBook``'s part that takes the journal over (its attributes are the book's)."""
+    """``DecisionBook``'s part that takes the journal over, and says why it is read-only until then (its
+    attributes are the book's)."""
 
     read_only: bool
     lock_wait: bool  # read-only because another app held the lock (DecisionBook.open)
@@ -96,3 +97,27 @@ class TakeOver:
         # decisions stamped before now, the other app's too, are an earlier session's to undo's line
         self.read_only, self.problem, self.lock_wait, self.session_start = False, None, False, utc_now()
         return True
+
+    def _read_only_why(self) -> str | None:
+        """``problem`` with the lock's holder as it is now (quit since, or another), and its data file where another."""
+        problem = self.problem
+        if not problem or self.journal is None or "is already open in another textaudit (process" not in problem:
+            return problem
+        from engine.journal_file import data_path, holder_data, holder_now, other_data_words
+
+        path = self.journal.path
+        if (holder := holder_now(path)) is None:
+            return problem
+        pid, running = holder
+        held, data = holder_data(path), data_path(getattr(self.journal.dataset, "source", ""))
+        other, done = other_data_words(held, data), "; decisions made here are not saved"
+        if running:
+            return f"READ-ONLY: journal {path} is already open in another textaudit (process {pid}){other}{done}"
+        why = " has quit: quit and reopen this one to write to it"
+        if self.lock_wait and not other:  # the app's poll takes it over (may_write_now, above)
+            why = " has quit: this app takes the journal over within seconds"
+            done = "; decisions made until then are not saved"
+        if other:  # reopened, this one would write its decisions to the other file's journal
+            why = (f" on another data file, {held}, has quit (this one: {data}): two data files share this journal; "
+                   "give this one its own with --journal PATH")
+        return f"READ-ONLY: the textaudit that held journal {path} (process {pid}){why}{done}"
