@@ -21,6 +21,13 @@ Datasets (``+`` derives a variant from a base; variants combine):
                       science), so injected flips come on top of it. No long descriptions: they live in
                       Translation-en files, which apt's lists here do not carry
   debian_all          every package of the index (63,697 rows)
+  manpages            the manual pages' index (session 32, man32; bench/quality_manpages.py): man-db's
+                      ``apropos --long .`` (``man -k .``) built at run time into a CSV in the bench cache
+                      (keyed by a hash of its output; never in the repo), one row per (name, section), text
+                      ``name - description``, label the section as given (1, 3, 8, 3pm, 3ssl, 7ssl, 3type,
+                      ...: here 5,793 pages, 22 sections from 3 with 2,220 to four of 1 row; gcloud's 16,631
+                      ``(unknown subject)`` pages left out); a seeded sample of 10,000 where a machine has
+                      more. Skipped with one line where man-db is missing
   X+longtail          a long tail: a third of the classes shrink geometrically to 1 row (1-10 rows)
   X+split             every class split in two by 2-means on its vectors (banking77: 154 classes)
   X+tfidf             weak embeddings: textaudit's ``--model tfidf`` vectors for both pipelines
@@ -107,8 +114,8 @@ classifier's ``kappa`` (engine/label_posterior.py's diagnostics).
 MiniLM vectors are textaudit's fp32 encoder (cosine to sentence-transformers > 0.99999), kept
 as .npy under the user cache (``textaudit-bench``) keyed by the texts; labels never enter
 them, so every cell reuses them. ``--reuse-pred-probs`` also keeps each cell's out-of-fold
-probabilities (for trying scorers quickly), keyed by ``--code-version`` (``debian`` cells also by the
-package lists' hash). Rows are shuffled once per dataset (banking77's file is sorted by class). The last
+probabilities (for trying scorers quickly), keyed by ``--code-version`` (``debian`` and ``manpages`` cells
+also by the hash of the index they were built from). Rows are shuffled once per dataset (banking77's file is sorted by class). The last
 line is JSON.
 """
 
@@ -194,7 +201,7 @@ def code_version() -> str:
 
 
 def cell_tag(spec: str, kind: str, rate: float, seed: int, n_rows: int) -> str:
-    data = f"@{DATA_KEYS[spec]}" if spec in DATA_KEYS else ""  # debian: the package lists' hash
+    data = f"@{DATA_KEYS[spec]}" if spec in DATA_KEYS else ""  # debian, manpages: the index's hash
     return f"{spec}{data}_{kind}_{rate:g}_{seed}_{n_rows}_{code_version()}".replace("+", "-")
 
 
@@ -312,7 +319,8 @@ def goals(summary) -> dict[str, object]:
 
 def dataset_inputs(spec: str) -> tuple[tuple, dict[str, np.ndarray], np.ndarray] | None:
     """A dataset's (texts, labels, features), its noise targets and its neighbour indices, the same for every cell;
-    None, with one line on stderr, where this machine cannot build it (debian without apt's lists)."""
+    None, with one line on stderr, where this machine cannot build it (debian without apt's lists, manpages without
+    man-db)."""
     from engine.neighbours import build_graph
 
     try:

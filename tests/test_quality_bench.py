@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -378,3 +379,63 @@ def test_debian_without_apt_cache_is_one_line_not_a_crash(monkeypatch, tmp_path)
     with pytest.raises(data.DatasetUnavailable, match="apt-cache not found"):
         data.load_dataset("debian")
     assert not list(tmp_path.iterdir())
+
+
+APROPOS = """ls (1)               - list directory contents
+printf (1)           - format and print data
+printf (3)           - formatted output conversion
+SSL_new (3ssl)       - create a new SSL structure for a connection
+Net::DBus (3pm)      - Perl extension for the DBus message system
+gcloud_alpha_run (1) - (unknown subject)
+ls (1)               - a second description of ls
+not a manual page line
+dcb (8)              - show / manipulate DCB - Data Center Bridging - settings
+empty (5)            - """
+
+
+def test_manpages_one_row_per_name_and_section_suffixed_sections_kept() -> None:
+    from bench.quality_manpages import parse_apropos
+
+    assert parse_apropos(APROPOS) == [
+        ("ls", "1", "list directory contents"), ("printf", "1", "format and print data"),
+        ("printf", "3", "formatted output conversion"), ("Net::DBus", "3pm", "Perl extension for the DBus message system"),
+        ("SSL_new", "3ssl", "create a new SSL structure for a connection"),
+        ("dcb", "8", "show / manipulate DCB - Data Center Bridging - settings")]
+
+
+def test_manpages_without_man_db_is_one_line_not_a_crash(monkeypatch, tmp_path, capsys) -> None:
+    import pytest
+
+    import bench.quality_data as data
+    import bench.quality_manpages as manpages
+    from bench.quality import dataset_inputs
+
+    monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
+    monkeypatch.setattr(manpages.shutil, "which", lambda name: None)
+    with pytest.raises(data.DatasetUnavailable, match="apropos not found"):
+        data.load_dataset("manpages")
+    assert dataset_inputs("manpages+tfidf") is None
+    assert capsys.readouterr().err.count("\n") == 1
+    monkeypatch.setattr(manpages.shutil, "which", lambda name: "/usr/bin/apropos")  # an index of placeholders only
+    monkeypatch.setattr(manpages.subprocess, "run", lambda *a, **k: SimpleNamespace(stdout=b"x (1) - (unknown subject)\n"))
+    with pytest.raises(data.DatasetUnavailable, match="holds 0 pages"):
+        data.load_dataset("manpages")
+    assert not list(tmp_path.iterdir())
+
+
+def test_manpages_base_is_a_seeded_sample_of_name_and_description(monkeypatch, tmp_path) -> None:
+    import bench.quality_data as data
+    import bench.quality_manpages as manpages
+
+    index = "".join(f"page{i} ({'3pm' if i % 3 else '1'}) - does thing {i}\n" for i in range(150)).encode()
+    monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
+    monkeypatch.setattr(manpages.shutil, "which", lambda name: "/usr/bin/apropos")
+    monkeypatch.setattr(manpages.subprocess, "run", lambda *a, **k: SimpleNamespace(stdout=index))
+    monkeypatch.setattr(data, "minilm_vectors", lambda texts: np.zeros((len(texts), 2)))  # no model load
+    monkeypatch.setattr(data, "MANPAGES_SAMPLE", 120)
+    texts, labels, vectors = data.load_dataset("manpages")
+    again, _, _ = data.load_dataset("manpages")
+    assert len(texts) == 120 and texts == again and len(set(texts)) == 120 and vectors.shape == (120, 2)
+    assert all(text == f"page{int(text.split()[0][4:])} - does thing {text.split()[0][4:]}" for text in texts)
+    assert sorted(np.bincount(labels)) == sorted(np.bincount([int(t.split()[0][4:]) % 3 > 0 for t in texts]))
+    assert len(data.DATA_KEYS["manpages"]) == 8 and len(list(tmp_path.glob("manpages_*.csv"))) == 1
