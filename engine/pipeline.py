@@ -207,10 +207,13 @@ class _Runner(StageRunner):
             if options.ray is None and not tfidf and (slow := emulated_bf16_note(
                     options.precision, resolve_device(options.device), memo_dir=self.cache.root if self.cache.enabled else None)):
                 self.run_notes.append(slow)
-            self.report("embed", 0, int(missing.size), f"loading {model}")
+            # said beside the count of texts to encode, as 'reused from cache' (walk31): not where
+            # they are this session's (no cache)
+            found = int(reused.found.sum()) if session is None else 0
+            self.report("embed", 0, int(missing.size), f"loading {model}", reused=found)
             encode = functools.partial(embed_texts, model=model, device=options.device,
                                        precision=precision,
-                                       progress=self.stage_progress("embed"), cancel=self.cancel)
+                                       progress=self.stage_progress("embed", reused=found), cancel=self.cancel)
             try:
                 fresh = encode([dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts)
             except EmbedCancelled as stopped:  # the texts encoded by then are kept: the next start skips them
@@ -227,7 +230,7 @@ class _Runner(StageRunner):
                 vectors[missing] = fresh
             else:  # the model changed under the same name (a hub name updated in place): start over
                 reused = Reused(np.zeros(len(dataset), dtype=bool), None)
-                vectors = encode(dataset.texts)
+                vectors = encode(dataset.texts, progress=self.stage_progress("embed"))
         if session is not None and missing.size:
             session.add(hashes[~reused.found], vectors[~reused.found], model=fingerprint, precision=precision)
         if reused.found.any():

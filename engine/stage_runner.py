@@ -139,12 +139,13 @@ class StageRunner:
 
         return timed_late
 
-    def report(self, stage: str, done: int, total: int, message: str = "") -> None:
+    def report(self, stage: str, done: int, total: int, message: str = "", reused: int = 0) -> None:
         if self.progress is not None:
-            self.progress(Progress(stage, done, total, message))
+            self.progress(Progress(stage, done, total, message, reused))
 
-    def stage_progress(self, stage: str) -> Callable[[int, int], None]:
-        return lambda done, total: self.report(stage, done, total)
+    def stage_progress(self, stage: str, reused: int = 0) -> Callable[[int, int], None]:
+        """The stage's step reports; ``reused``: texts the embedding does not count (Progress.reused)."""
+        return lambda done, total: self.report(stage, done, total, reused=reused)
 
     def timed(self, stage: str, func: Callable[..., T], *args: Any) -> T:
         started, lent = time.perf_counter(), self.lent_s

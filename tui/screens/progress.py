@@ -20,6 +20,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from engine.errors import EXIT_DATA, TextauditError
 from engine.pipeline import STAGES
+from engine.progress import reused_words
 from tui.messages import AuditProgress
 from tui.view import terminal_safe, terminal_safe_lines
 from tui.widgets.footer import Footer
@@ -53,9 +54,12 @@ class StageClock:
     first_count: tuple[float, int] | None = None  # (time, done) of the first counted report
     last_count: tuple[float, int] | None = None
     finished: float | None = None
+    reused: int = 0  # texts whose vectors were reused: not in done/total (Progress.reused)
 
-    def report(self, now: float, done: int, total: int, text: str) -> None:
+    def report(self, now: float, done: int, total: int, text: str, reused: int = 0) -> None:
         self.text = text
+        if reused:  # the stage's 'starting' report comes before the embedding knows it
+            self.reused = reused
         if total > 1 and (done > 0 or self.first_count is not None):
             self.done, self.total = done, total
             if self.first_count is None:
@@ -77,22 +81,33 @@ class StageClock:
         return (d1 - d0) / (t1 - t0) if t1 > t0 and d1 > d0 else None
 
     def line(self, now: float, width: int | None = None) -> str:
-        """The stage's line; within ``width`` cells the clock stays on it (the speed goes first)."""
+        """The stage's line; within ``width`` cells the clock stays on it (the speed goes first,
+        then the reused texts' 'from cache', then the reused texts)."""
+        said = [f" ({reused_words(self.reused)})", f" ({reused_words(self.reused, short=True)})"] if self.reused else []
+        for reused in said:
+            line, cut = self._line(now, width, reused)
+            if not cut:
+                return line
+        return self._line(now, width, "")[0]
+
+    def _line(self, now: float, width: int | None, reused: str) -> tuple[str, bool]:
+        """The line with ``reused`` after the count of units, and whether it was cut to ``width``."""
         unit = UNITS.get(self.stage, "steps")
         name = f"{self.stage:<11}"
         if self.finished is not None:
             took = self.finished - self.started
-            counted = f" · {self.total:,} {unit}" if self.total > 1 else ""
-            return f"{name}done in {duration(took)}{counted}"
+            counted = f" · {self.total:,} {unit}{reused}" if self.total > 1 else ""
+            text = f"{name}done in {duration(took)}{counted}"
+            return text, width is not None and cell_len(text) > width
         clock = duration(now - self.started)
         if self.loading:
             if not self.text and self.total > 1:  # counted work under way, none done yet ('0/5 folds')
-                return fit_line(name, [f"0/{self.total:,} {unit}"], clock, width)
+                return fitted(name, [f"0/{self.total:,} {unit}{reused}"], clock, width)
             what = self.text or "starting"
             if self.total > 1:
-                what += f", then {self.total:,} {unit}"
-            return fit_line(name, [what], clock, width)
-        parts = [f"{self.done:,}/{self.total:,} {unit}"]
+                what += f", then {self.total:,} {unit}{reused}"
+            return fitted(name, [what], clock, width)
+        parts = [f"{self.done:,}/{self.total:,} {unit}{reused}"]
         if self.text and self.stage == "audit":
             parts.append(self.text)
         if (rate := self.rate()) is not None:
@@ -100,7 +115,14 @@ class StageClock:
             since = now - self.last_count[0]
             left = max(0.0, (self.total - self.done) / rate - since)
             parts.append(f"~{duration(left)} left" if left > 0 else "finishing")
-        return fit_line(name, parts, clock, width, drop=[p for p in parts if p.endswith("/s")])
+        return fitted(name, parts, clock, width, drop=[p for p in parts if p.endswith("/s")])
+
+
+def fitted(name: str, parts: list[str], clock: str, width: int | None,
+           drop: list[str] | None = None) -> tuple[str, bool]:
+    """:func:`fit_line`'s line, and whether its first part had to be cut."""
+    kept = [p for p in parts if p not in (drop or [])]
+    return fit_line(name, parts, clock, width, drop), width is not None and cell_len(name + " · ".join([*kept, clock])) > width
 
 
 def fit_line(name: str, parts: list[str], clock: str, width: int | None, drop: list[str] | None = None) -> str:
