@@ -119,6 +119,18 @@ class JournalFile:
         finally:
             os.close(fd)
 
+    def read_held(self) -> tuple[bytes, tuple[int, int]]:
+        """The bytes of the file this writer holds, read through its own descriptor (the file it appends to,
+        whatever the path names now), and its (device, inode)."""
+        assert self._fd is not None
+        try:
+            info = os.fstat(self._fd)
+            os.lseek(self._fd, 0, os.SEEK_SET)  # O_APPEND: appends go to the end wherever this leaves it
+            with os.fdopen(self._fd, "rb", closefd=False) as handle:
+                return handle.read(), (info.st_dev, info.st_ino)
+        except OSError as exc:
+            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
+
     def truncate_to(self, size: int) -> None:
         """Cut the file back to ``size`` bytes (a torn tail); if that fails, the next append
         starts on a fresh line instead."""

@@ -2,8 +2,9 @@
 
 Over SSH a dropped connection leaves the old app ~2 s to exit on SIGHUP; a user who reopened within them found the
 journal locked and stayed read-only for the whole session, the other app long gone. Now the read-only app's poll
-sees the holder quit, takes the lock, replays the whole journal under it (whatever the other app wrote at its exit,
-once) and writes from then on, saying so in one line; a lock still held leaves it read-only, following as before.
+sees the holder quit, takes the lock, replays under it what it had not followed yet (whatever the other app wrote at
+its exit, once; s32: not the whole journal) and writes from then on, saying so in one line; a lock still held
+leaves it read-only, following as before.
 The screens draw the fixed synthetic view (no model runs); the holder is a real process here.
 """
 
@@ -52,8 +53,16 @@ def _toasts(app) -> list[str]:
     return [str(notice.message) for notice in getattr(app, "_notifications", ())]
 
 
-async def test_the_app_writes_once_the_holder_quits(demo_csv: Path, pinned_result, journal_path: Path) -> None:
+async def test_the_app_writes_once_the_holder_quits(demo_csv: Path, pinned_result, journal_path: Path,
+                                                   monkeypatch) -> None:
     dataset = pinned_result.dataset
+    whole: list[bool] = []  # the journals replayed whole: read_only each
+    load = Journal._load
+
+    def counting_load(self):
+        whole.append(self.read_only)
+        return load(self)
+
     view = fixed_view(dataset)
     flagged = [int(row) for row in view.flagged("label")[:3]]
     after = next(name for name in dataset.class_names if name != dataset.class_names[int(view.given[flagged[0]])])
@@ -66,11 +75,13 @@ async def test_the_app_writes_once_the_holder_quits(demo_csv: Path, pinned_resul
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_until(pilot, lambda: app.book is not None and app.focused is not None, "the summary")
             assert app.book.read_only and "READ-ONLY" in app.screen.title_text()
+            monkeypatch.setattr(Journal, "_load", counting_load)
             holder.stdin.write("go\n")
             holder.stdin.close()
             assert holder.wait(timeout=60) == 0
             await wait_until(pilot, lambda: not app.book.read_only, "the app to take the journal")
             assert app.book.counts() == {"relabel": 1, "exclude": 1, "keep": 0}  # the holder's last lines, once
+            assert whole == [], whole  # followed, then only what the holder wrote since replayed (s32)
             assert "READ-ONLY" not in app.screen.title_text()
             assert any("decisions are saved again" in toast for toast in _toasts(app)), _toasts(app)
             assert not any(toast.startswith("READ-ONLY") for toast in _toasts(app)), _toasts(app)
@@ -99,8 +110,8 @@ async def test_a_lock_still_held_leaves_the_app_read_only(pinned_result, journal
     tries: list[bool] = []
     open_writable = DecisionBook.open_writable
 
-    def counted(book):
-        journal = open_writable(book)
+    def counted(book, *held):
+        journal = open_writable(book, *held)
         tries.append(not isinstance(journal, Refused))
         return journal
 
@@ -163,9 +174,7 @@ def test_a_third_app_that_won_the_lock_is_waited_for_too(tmp_path: Path) -> None
         sleeper.kill()
         sleeper.wait()  # the third app quits: its number stays, the lock file unchanged
         assert book.may_write_now()
-        journal = book.open_writable()
-        assert journal is not None
-        book.take(journal)
+        assert book.take_handover(book.open_writable()) is True  # the lines not followed yet, replayed here
         assert not book.read_only and book.record("exclude", 0, None, "label", None).error is None
         book.close()
     finally:
@@ -227,9 +236,7 @@ def test_a_lock_freed_without_a_word_is_taken_after_a_while(tmp_path: Path, monk
         holder.record("exclude", 0, issue_type="label")
         holder.close()  # it quits: the lock file as it was
         assert book.may_write_now()
-        journal = book.open_writable()
-        assert journal is not None
-        book.take(journal)
+        assert book.take_handover(book.open_writable()) is True  # the lines not followed yet, replayed here
         assert not book.read_only and book.counts()["exclude"] == 1
         assert book.record("exclude", 1, None, "label", None).error is None
         book.close()

@@ -10,10 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from textual import work
+from textual.message import Message
 from textual.worker import WorkerState
 
+from engine.journal_tail import Handover
 from tui.decisions_takeover import Refused
 from tui.messages import JournalRefused, JournalReread, JournalTail, WorkFailed
+
+
+class JournalHandover(Message):
+    """A read-only app took the journal's lock (its writer quit) and read what it had not replayed yet
+    (``DecisionBook.open_writable``): ``DecisionBook.take_handover`` replays it and writes from then. (Here, not in
+    tui/messages.py: only this mixin posts and handles it.)"""
+
+    def __init__(self, handover: Any) -> None:
+        super().__init__()
+        self.handover = handover
 
 
 class JournalFollow:
@@ -36,9 +48,15 @@ class JournalFollow:
             self.reread_journal()
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
-    def write_journal(self) -> None:
-        tried = self.book.open_writable()  # the journal, or why not (a third app took it: read-only still)
-        self.post_message(JournalRefused(tried) if isinstance(tried, Refused) else JournalReread(tried))
+    def write_journal(self, held: Any = None) -> None:
+        # the lock and the lines not replayed yet, the journal replayed whole, or why not (a third app took it)
+        tried = self.book.open_writable(held)
+        if isinstance(tried, Refused):
+            self.post_message(JournalRefused(tried))
+        elif isinstance(tried, Handover):
+            self.post_message(JournalHandover(tried))
+        else:
+            self.post_message(JournalReread(tried))
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
     def reread_journal(self) -> None:
@@ -64,6 +82,21 @@ class JournalFollow:
         if self.book is not None:
             self.book.refused(message.refused)
 
+    def on_journal_handover(self, message: JournalHandover) -> None:
+        """``write_journal`` took the lock: the lines the other app wrote since the last poll are replayed here and
+        this app writes from now (or reads them again, the lock kept, where a reread was taken meanwhile)."""
+        self._taking = None
+        if self.book is None or not self.book.read_only:
+            message.handover.close()
+            return
+        taken = self.book.take_handover(message.handover)
+        if taken is None:
+            self._taking = self.write_journal(message.handover)
+        elif isinstance(taken, Refused):
+            self.book.refused(taken)
+        elif taken:
+            self._now_writing()
+
     def on_journal_reread(self, message: JournalReread) -> None:
         """The other app's decisions show here: lists, totals, the export preview, the exit line."""
         self._taking = None
@@ -71,10 +104,16 @@ class JournalFollow:
             message.journal.close()
             return
         self.book.take(message.journal)
-        if not self.book.read_only:  # write_journal: the READ-ONLY toast is over, decisions are saved again
-            self.drop_notices(lambda notice: notice.message.startswith("READ-ONLY"))
-            self.notify(f"the other textaudit has quit: this app writes journal {self.journal_path.name} now; "
-                        "decisions are saved again", timeout=8)
+        if not self.book.read_only:  # write_journal, the whole file replayed
+            self._now_writing()
+        else:
+            self._journal_shown()
+
+    def _now_writing(self) -> None:
+        """The book writes the journal now: the READ-ONLY toast is over, decisions are saved again."""
+        self.drop_notices(lambda notice: notice.message.startswith("READ-ONLY"))
+        self.notify(f"the other textaudit has quit: this app writes journal {self.journal_path.name} now; "
+                    "decisions are saved again", timeout=8)
         self._journal_shown()
 
     def _journal_shown(self) -> None:

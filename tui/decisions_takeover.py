@@ -3,10 +3,14 @@
 Over SSH a dropped connection leaves the old app ~2 s to exit on SIGHUP; a user who reopened within them found
 the journal locked and stayed read-only for the whole session, the other app long gone (closing-s30). The app's
 poll (tui/app_journal.py ``_check_journal``) asks ``may_write_now``; ``open_writable`` (in a worker) takes the lock
-first and replays the whole file under it, so whatever the quitting app wrote last is in it exactly once; ``take``
-then makes the book its writer, on the UI thread, as ``refused`` notes a try that failed (the worker changes nothing
-in the book). Only a book read-only because of the lock takes it: not one whose journal matches another
-dataset, cannot be written there, or is shared with the holder's other data file.
+first and reads under it what the book's journal has not replayed yet (engine/journal_tail.py ``handover_tail``:
+the lines the quitting app wrote after the last poll), so that they are in it exactly once; ``take_handover`` then
+replays them and makes the book its writer, on the UI thread, as ``refused`` notes a try that failed (the worker
+changes nothing in the book). Where the file is not the one followed (replaced, cut, rewritten) or the lines are
+too many for the UI thread, the whole file is replayed under the lock in the worker, as before (s31: 8-9 s at
+215,600 lines, read-only meanwhile; the tail takes milliseconds), and ``take`` makes the book its writer. Only a
+book read-only because of the lock takes it: not one whose journal matches another dataset, cannot be written
+there, or is shared with the holder's other data file.
 """
 
 from __future__ import annotations
@@ -42,6 +46,9 @@ class TakeOver:
     path: Any
     problem: str | None
     session_start: str
+    seen: Any
+    _show_all: Any  # DecisionBook's
+    _stat: Any
 
     def may_write_now(self) -> bool:
         """Read-only because of the lock, whose holder has quit (engine.journal_file.holder_quit): the app's poll
@@ -56,28 +63,63 @@ class TakeOver:
         # not again at once where the lock file names the same quit one (a lock held without its number)
         return lock_stamp(self.path) != self.lock_tried or time.monotonic() - self.tried_at >= RETRY_S
 
-    def open_writable(self) -> Any:
-        """The journal opened to write (runs in a worker, changing nothing here): the lock taken first, then the whole
-        file replayed under it, so whatever the quitting app wrote last is in it exactly once; ``take`` makes this book
-        its writer. A ``Refused`` where a third app took the lock (read-only still, quietly) or it cannot be written
-        (no more tries): ``refused`` notes it."""
+    def open_writable(self, held: Any = None) -> Any:
+        """The journal opened to write (runs in a worker, changing nothing here): the lock taken first, then what the
+        book's journal has not replayed yet read under it, an ``engine.journal_tail.Handover`` for
+        ``take_handover``. Where only a whole replay tells the state (the file not the one followed, or more lines
+        than the UI thread replays), the whole file replayed under the lock: a ``Journal`` for ``take``. Either
+        way whatever the quitting app wrote last is in it exactly once. A ``Refused`` where a third app took the
+        lock (read-only still, quietly) or it cannot be written (no more tries): ``refused`` notes it. ``held``: a
+        handover ``take_handover`` did not take (the journal shown changed meanwhile), read again."""
         from engine.corrections import Journal, JournalLocked
         from engine.journal_file import lock_stamp
+        from tui.decisions import TAIL_LINES_ON_UI
 
         stamp, shown = lock_stamp(self.path), self.journal
         if shown is None:
+            if held is not None:
+                held.close()
             return Refused()
         try:
-            journal = Journal.open(self.path, shown.dataset, read_only=False)
+            handover = shown.hand_over(held.file if held is not None else None)
         except JournalLocked:
             # the poll follows the journal again, and tries once the lock file changes or RETRY_S on
             return Refused(stamp, time.monotonic())
         except Exception:  # noqa: BLE001 - it cannot be written there: no more tries, the book's line stays
             return Refused(stop=True)
+        if handover.tail is not None and sum(map(len, handover.tail.groups)) <= TAIL_LINES_ON_UI:
+            return handover  # replayed on the UI thread, a few lines as a rule (the last poll's since)
+        try:  # the whole file, under the lock already taken: a third app cannot take it between
+            journal = Journal.open(self.path, shown.dataset, read_only=False, held=handover.file)
+        except Exception:  # noqa: BLE001 - as above
+            return Refused(stop=True)
         if self.journal is None or (journal.unapplied and not journal.decisions()):  # closed meanwhile (the app
             journal.close()  # quit), or another dataset's journal, as open() says
             return Refused(stop=True)
         return journal
+
+    def take_handover(self, handover: Any) -> bool | Refused | None:
+        """``open_writable``'s handover taken, on the UI thread: its tail replayed into the journal shown and this
+        book its writer from now (True). None where the journal shown no longer ends where the tail begins (a
+        reread taken meanwhile): ``open_writable(handover)`` reads it again, the lock kept. A ``Refused`` for
+        another dataset's journal (as ``DecisionBook.open`` says; the lock released). False: the book was closed
+        meanwhile (the app quit); the lock released."""
+        journal = self.journal
+        if journal is None:
+            handover.close()
+            return False
+        if handover.tail is None or not journal.apply_tail(handover.tail):
+            return None
+        if journal.unapplied and not journal.decisions():  # another dataset's journal: followed, not written
+            handover.close()
+            self._show_all()
+            return Refused(stop=True)
+        if not journal.take_over(handover):  # (apply_tail brought it to the tail's end: not expected)
+            return None
+        self.become_writer(journal)
+        self.seen = self._stat()
+        self._show_all()
+        return True
 
     def refused(self, refusal: Refused) -> None:
         """Note ``open_writable``'s ``refusal`` (on the UI thread): when to try again, or no more tries."""
