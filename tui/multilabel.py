@@ -26,6 +26,8 @@ class MultiLabelView:
     extra: list[list[int]]
     probs: np.ndarray  # (n, K) out-of-fold per-label probabilities
     shown: list[str] = field(default_factory=list)  # the names as drawn: control characters made visible
+    #: each set or change text drawn -> (its parts, their separator), so a narrow cell cuts it between labels
+    parts: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         from tui.names import drawn_name  # names stay raw for the journal; only drawing uses these
@@ -78,7 +80,41 @@ class MultiLabelView:
         return out
 
     def given_text(self, row: int, width: int | None = None) -> str:
-        return compact(self.shown, self.sets[row], width)
+        text = compact(self.shown, self.sets[row], width)
+        if width is None and len(self.sets[row]) > 1:
+            self.parts.setdefault(text, (tuple(self.shown[i] for i in self.sets[row]), ", "))
+        return text
+
+    def _change(self, before: tuple[int, ...], after: tuple[int, ...]) -> str:
+        """``change_text``, its parts remembered for :meth:`fit`."""
+        text = change_text(self.shown, before, after)
+        if " " in text:
+            added, removed = sorted(set(after) - set(before)), sorted(set(before) - set(after))
+            self.parts.setdefault(text, (tuple([f"+{self.shown[i]}" for i in added]
+                                               + [f"-{self.shown[i]}" for i in removed]), " "))
+        return text
+
+    def fit(self, text: str, width: int) -> str:
+        """A set or change cell in ``width`` cells: whole labels from its start and how many more are
+        left out (``use::browsing (+7)``), not a cut through the middle of the labels
+        (``use::brow…th::text`` said neither how many there were nor one whole); a text this view did
+        not draw, or one label, is cut in its middle."""
+        from rich.cells import cell_len
+
+        from tui.names import cut_middle
+
+        known = self.parts.get(text)
+        if cell_len(text) <= width or known is None:
+            return cut_middle(text, width)
+        parts, sep = known
+        for shown in range(len(parts) - 1, 0, -1):
+            candidate = f"{sep.join(parts[:shown])} (+{len(parts) - shown})"
+            if cell_len(candidate) <= width:
+                return candidate
+        more = f" (+{len(parts) - 1})"
+        if width - cell_len(more) < 5:  # too narrow for a readable label beside the count
+            return cut_middle(text, width)
+        return cut_middle(parts[0], width - cell_len(more)) + more
 
     def suggested(self, row: int) -> tuple[int, ...]:
         return tuple(sorted((set(self.sets[row]) - set(self.extra[row])) | set(self.missing[row])))
@@ -88,7 +124,7 @@ class MultiLabelView:
 
     def suggestion_text(self, row: int) -> str:
         """``+missing -extra``, or ``=`` when every label agrees with the model."""
-        return change_text(self.shown, self.sets[row], self.suggested(row)) or "="
+        return self._change(self.sets[row], self.suggested(row)) or "="
 
     def label_counts(self) -> np.ndarray:
         counts = np.zeros(len(self.names), dtype=np.int64)
@@ -122,4 +158,4 @@ class MultiLabelView:
             from tui.view import terminal_safe
 
             return terminal_safe(label_after)
-        return change_text(self.shown, self.sets[row], after) or compact(self.shown, after)
+        return self._change(self.sets[row], after) or compact(self.shown, after)

@@ -9,13 +9,16 @@ These keys work so on every row screen of label sets (tui/screens/set_decisions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
-from tui.columns import DECISION
+from tui.columns import DECISION, GIVEN
 from tui.decisions import RELABEL
 from tui.multilabel import MultiLabelView
 from tui.screens.label_issues import LabelIssuesScreen
 from tui.text_index import Check
+from tui.widgets.row_list import Column
 
 
 class MultiLabelIssuesScreen(LabelIssuesScreen):
@@ -28,6 +31,21 @@ class MultiLabelIssuesScreen(LabelIssuesScreen):
     def longest_label(self) -> int:
         return max(12, min(40, max((len(self.ml.given_text(r)) for r in self.view.flagged("label")[:500]),
                                    default=12)))
+
+    def columns(self) -> list[Column]:
+        """The label-sets' cells cut between labels (MultiLabelView.fit), not in the middle of one."""
+        fits = {GIVEN: self.ml.fit, DECISION: self.fit_decision}
+        return [replace(column, fit=fits[column.key]) if column.key in fits else column for column in super().columns()]
+
+    def fit_decision(self, text: str, width: int) -> str:
+        """A Decision cell: a set decision's '→ ' kept, its change cut between labels."""
+        if text.startswith("→ ") and width > 3:
+            return "→ " + self.ml.fit(text[2:], width - 2)
+        return self.view.fit_decision(text, width)
+
+    def fit_suggested(self, text: str, width: int) -> str:
+        """A Suggested cell cut between labels; a decided set's '→' kept."""
+        return "→" + self.ml.fit(text[1:], width - 1) if text.startswith("→") and width > 2 else self.ml.fit(text, width)
 
     def cell(self, row: int, key: str) -> str:
         if key == "given":
