@@ -2,6 +2,8 @@
 
     nice -n 10 .venv/bin/python bench/quality_multilabel.py                 # banking77-ML, 5% and 10%, seeds 0,1
     nice -n 10 .venv/bin/python bench/quality.py --multilabel --rates 0.1 --seeds 0
+    nice -n 10 .venv/bin/python bench/quality_multilabel.py --dataset debtags --rates 0,0.05,0.1
+    .venv/bin/python bench/quality_multilabel.py --dataset debtags --write-csv /tmp/debtags.csv   # the file only
 
 Data: banking77 (../shared/data/banking77/train.csv), each row keeping its intent and gaining a
 coarse topic derived from the intent's name (``card`` if the name has "card", else ``transfer``,
@@ -9,6 +11,11 @@ coarse topic derived from the intent's name (``card`` if the name has "card", el
 labels, two per row, sets that are real and consistent. Noise: ``rate`` of the rows corrupted,
 half with one label dropped (missing), half with one random label not in the set added
 (extra). Truth: the corrupted rows.
+
+``--dataset debtags`` (session 32): real label sets, the Debian package index's debtags (bench/quality_debtags.py,
+built at run time from ``apt-cache dumpavail`` into the bench cache, never in the repo): text the package's synopsis,
+labels its tags in the facets about what the software does or is for. Rate 0 is the clean file as tagged: only
+the flag counts (no truth), and ``--flagged-out`` writes each pipeline's flagged rows for reading.
 
 Pipelines, on the same MiniLM vectors (bench/quality.py's cached fp32 .npy) and noisy sets:
 ``textaudit`` (engine/multilabel_predict.py's out-of-fold one-vs-rest probabilities blended
@@ -47,11 +54,17 @@ def topic_of(intent: str) -> str:
     return "other"
 
 
-def build() -> tuple[list[str], list[tuple[int, ...]], list[str], np.ndarray]:
+def build(dataset: str = "banking77") -> tuple[list[str], list[tuple[int, ...]], list[str], np.ndarray]:
     """(texts, clean sets, label names, MiniLM vectors), rows shuffled once (the file is sorted)."""
     import pandas as pd
 
     from bench.quality_data import minilm_vectors
+
+    if dataset == "debtags":
+        from bench.quality_debtags import debtags_sets
+
+        texts, sets, names = debtags_sets()
+        return texts, sets, names, minilm_vectors(texts)
 
     frame = pd.read_csv(BANKING77_TRAIN)
     texts = frame["text"].astype(str).tolist()
@@ -126,15 +139,15 @@ def run_plain(vectors, noisy, n_labels):
     return lab.get_issues("label")
 
 
-def run(rates: list[float], seeds: list[int]) -> list[dict]:
+def run(rates: list[float], seeds: list[int], dataset: str = "banking77", flagged_out: Path | None = None) -> list[dict]:
     from engine.neighbours import build_graph
 
-    texts, sets, names, vectors = build()
+    texts, sets, names, vectors = build(dataset)
     graph = build_graph(vectors, k=10)  # labels play no part: built once
     csr = graph.to_csr()
     rows = []
     for rate in rates:
-        for seed in seeds:
+        for seed in seeds if rate > 0 else seeds[:1]:  # rate 0: the file as given, one run
             noisy, truth, changes = inject(sets, len(names), rate, seed)
             started = time.perf_counter()
             issues, suggested = run_textaudit(vectors, noisy, len(names), graph.indices, csr)
@@ -142,17 +155,38 @@ def run(rates: list[float], seeds: list[int]) -> list[dict]:
             started = time.perf_counter()
             plain = run_plain(vectors, noisy, len(names))
             plain_s = time.perf_counter() - started
-            cell = {"rate": rate, "seed": seed, "rows": len(texts), "labels": len(names), "injected": int(truth.sum())}
-            cell["textaudit"] = metrics(truth, issues["is_label_issue"].to_numpy(bool), issues["label_score"].to_numpy())
-            cell["datalab"] = metrics(truth, issues["datalab_is_label_issue"].to_numpy(bool),
-                                      issues["datalab_label_score"].to_numpy())
-            cell["plain"] = metrics(truth, plain["is_label_issue"].to_numpy(bool), plain["label_score"].to_numpy())
-            fixed = sum(suggested[row] == change for row, change in changes.items())
-            cell["textaudit"]["fix"] = fixed / max(1, len(changes))
+            cell = {"dataset": dataset, "rate": rate, "seed": seed, "rows": len(texts), "labels": len(names),
+                    "injected": int(truth.sum())}
+            flags = {"textaudit": issues["is_label_issue"].to_numpy(bool),
+                     "datalab": issues["datalab_is_label_issue"].to_numpy(bool),
+                     "plain": plain["is_label_issue"].to_numpy(bool)}
+            scores = {"textaudit": issues["label_score"].to_numpy(), "datalab": issues["datalab_label_score"].to_numpy(),
+                      "plain": plain["label_score"].to_numpy()}
+            for name in flags:
+                cell[name] = (metrics(truth, flags[name], scores[name]) if truth.any()
+                              else {"flagged": int(flags[name].sum())})
+            if changes:
+                fixed = sum(suggested[row] == change for row, change in changes.items())
+                cell["textaudit"]["fix"] = fixed / max(1, len(changes))
             cell["seconds"] = {"textaudit": round(ours_s, 1), "plain": round(plain_s, 1)}
             rows.append(cell)
             print(json.dumps(cell), file=sys.stderr, flush=True)
+            if flagged_out is not None and not truth.any():
+                write_flagged(flagged_out, texts, noisy, names, suggested, flags, scores)
     return rows
+
+
+def write_flagged(path: Path, texts, sets, names, suggested, flags, scores) -> None:
+    """Each pipeline's flagged rows of the clean file, lowest score first, for reading."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for name in flags:
+            rows = np.flatnonzero(flags[name])
+            handle.write(f"## {name}: {len(rows)} flagged\n")
+            for row in rows[np.argsort(scores[name][rows], kind="stable")]:
+                missing, extra = suggested[row]
+                change = " ".join([f"+{names[k]}" for k in missing] + [f"-{names[k]}" for k in extra])
+                handle.write(f"{row}\t{scores[name][row]:.3f}\t{texts[row]!r}\t"
+                             f"{'|'.join(names[k] for k in sets[row])}\t{change}\n")
 
 
 def table(rows: list[dict]) -> str:
@@ -161,6 +195,9 @@ def table(rows: list[dict]) -> str:
     for cell in rows:
         for name in ("textaudit", "datalab", "plain"):
             m = cell[name]
+            if "ap" not in m:  # the clean file: flags only
+                lines.append(f"{cell['rate']:>5} {cell['seed']:>4} {name:<10} {'':>34} {m['flagged']:>5}/{cell['rows']}")
+                continue
             fix = f"{m['fix']:6.3f}" if "fix" in m else ""
             lines.append(f"{cell['rate']:>5} {cell['seed']:>4} {name:<10} {m['f1']:6.3f} {m['precision']:6.3f} "
                          f"{m['recall']:6.3f} {m['ap']:6.3f} {m['auroc']:6.3f} "
@@ -182,10 +219,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rates", default="0.05,0.1")
     parser.add_argument("--seeds", default="0,1")
+    parser.add_argument("--dataset", choices=("banking77", "debtags"), default="banking77")
+    parser.add_argument("--flagged-out", type=Path, help="rate 0: write each pipeline's flagged rows here")
+    parser.add_argument("--write-csv", type=Path, help="debtags: write the sample as a CSV (tags joined by |), exit")
     args, _ = parser.parse_known_args(argv)
-    if not BANKING77_TRAIN.exists():
+    if args.write_csv is not None:
+        from bench.quality_debtags import write_csv
+
+        print(f"{write_csv(args.write_csv)} rows -> {args.write_csv}")
+        return
+    if args.dataset == "banking77" and not BANKING77_TRAIN.exists():
         raise SystemExit(f"{BANKING77_TRAIN} not found")
-    rows = run([float(r) for r in args.rates.split(",")], [int(s) for s in args.seeds.split(",")])
+    rows = run([float(r) for r in args.rates.split(",")], [int(s) for s in args.seeds.split(",")], args.dataset,
+               args.flagged_out)
     print(table(rows))
     result = goals(rows)
     print(json.dumps(result, indent=1))
