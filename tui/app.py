@@ -136,7 +136,8 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         """Run the pipeline off the UI thread; progress and the outcome go out as messages."""
 
         def report(progress: Progress) -> None:
-            self.post_message(AuditProgress(progress.stage, progress.done, progress.total, progress.message))
+            self.post_message(AuditProgress(progress.stage, progress.done, progress.total, progress.message,
+                                            progress.reused))
 
         try:
             from engine.pipeline import run_audit  # in the try: a failed import is said, not a silent stop

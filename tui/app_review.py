@@ -165,7 +165,8 @@ class ReviewActions:
         import dataclasses
 
         def report(progress: Progress) -> None:
-            self.post_message(ReauditProgress(progress.stage, progress.done, progress.total, progress.message))
+            self.post_message(ReauditProgress(progress.stage, progress.done, progress.total, progress.message,
+                                              progress.reused))
 
         options = dataclasses.replace(getattr(self.result, "options", None) or self.options)
         try:
@@ -187,7 +188,7 @@ class ReviewActions:
 
     def on_reaudit_progress(self, message: ReauditProgress) -> None:
         if (screen := self._reaudit_screen()) is not None:
-            screen.update_stage(message.stage, message.done, message.total, message.text)
+            screen.update_stage(message.stage, message.done, message.total, message.text, message.reused)
 
     def on_reaudit_finished(self, message: ReauditFinished) -> None:
         self.last_reaudit = message.reaudit

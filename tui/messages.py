@@ -19,14 +19,16 @@ def readable(error: BaseException) -> str:
 
 
 class AuditProgress(Message):
-    """A pipeline stage reported progress (posted from the audit thread)."""
+    """A pipeline stage reported progress (posted from the audit thread); ``reused``: the embedding's
+    texts whose vectors were reused from the cache, not counted in done/total (Progress.reused)."""
 
-    def __init__(self, stage: str, done: int, total: int, text: str = "") -> None:
+    def __init__(self, stage: str, done: int, total: int, text: str = "", reused: int = 0) -> None:
         super().__init__()
         self.stage = stage
         self.done = done
         self.total = total
         self.text = text
+        self.reused = reused
 
     def can_replace(self, message: Message) -> bool:
         """A newer report of the same stage supersedes an unprocessed older one."""

@@ -243,7 +243,7 @@ class ProgressScreen(Screen):
         if message.text == "done":
             self.finish(stage, now)
             return
-        clock.report(now, message.done, message.total, message.text[:48])
+        clock.report(now, message.done, message.total, message.text[:48], message.reused)
         self.query_one(f"#stage-{stage}").add_class("-running")
         bar = self.query_one(f"#bar-{stage}", ProgressBar)
         if not clock.loading:

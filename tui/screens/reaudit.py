@@ -139,12 +139,12 @@ class ReauditScreen(HistoryKeys, Screen):
         if self.running:
             self.draw_progress()
 
-    def update_stage(self, stage: str, done: int, total: int, text: str) -> None:
+    def update_stage(self, stage: str, done: int, total: int, text: str, reused: int = 0) -> None:
         now = time.monotonic()
         clock = self.clocks.get(stage)
         if clock is None:
             clock = self.clocks[stage] = StageClock(stage, now)
-        clock.report(now, done, total, text)
+        clock.report(now, done, total, text, reused)
         if text == "done":  # the pipeline's last word on a stage
             clock.finished = now
         self.draw_progress()
