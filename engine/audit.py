@@ -68,8 +68,10 @@ ISSUE_TYPES = (
 # group's errors, and 100 SVDs cost 117 s at 1,000 classes); 37: the classes of a group whose labels read as mixed
 # up among themselves left out of T's condition number, noise_trust.mixed_up_classes; 38: T's tiny-class line
 # relative, under 10 rows and under half an average row's class, noise_matrix.tiny_classes (few-shot sets); 39: the
-# held-out test's random-flip threshold read without a set-aside group's rows, label_posterior.score_labels)
-LABEL_VERSION = 39
+# held-out test's random-flip threshold read without a set-aside group's rows, label_posterior.score_labels; 40: a
+# parent label needs its rows named as its children spread, no one child three quarters of them,
+# parent_labels.MAX_ONE_CHILD)
+LABEL_VERSION = 40
 #: Part of the audit cache key (engine/pipeline.py, engine/multilabel_audit.py): bump when what the
 #: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
 #: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on
