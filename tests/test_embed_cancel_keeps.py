@@ -89,8 +89,8 @@ def test_the_cli_says_how_many_texts_it_kept(tmp_path, monkeypatch, capsys):
     finally:
         INTERRUPTED.clear()
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
-    assert lines == ["textaudit: interrupted; the vectors of 2,048 texts embedded by then are cached (the next run "
-                     "embeds only the rest)"]
+    assert lines == ["textaudit: interrupted; the vectors of 2,048 texts are cached (the next run embeds only the "
+                     "rest)"]
 
 
 def _interrupted_on_the_third_chunk(monkeypatch, cancel: threading.Event | None) -> None:

@@ -58,7 +58,7 @@ async def test_ctrl_q_before_a_stage_finished_says_nothing_is_cached(tmp_path, d
     assert exit_lines(app) == [f"{HEAD}; no stage had finished, so nothing is cached: the next start begins "
                                "again at embed"]
     app.cancelled_kept = 2048  # the embedding's thread sets it as it stops (app.run() waits for it)
-    assert exit_lines(app) == [f"{HEAD}; cached: the vectors of 2,048 texts embedded by then (the next start "
+    assert exit_lines(app) == [f"{HEAD}; cached: the vectors of 2,048 texts (the next start "
                                "embeds only the rest)"]
     unstarted = TextauditApp(source=str(demo_csv), options=AuditOptions(use_cache=False),
                              journal_path=tmp_path / "j.jsonl")

@@ -95,7 +95,7 @@ async def test_a_cancel_says_what_the_cache_keeps(tmp_path, demo_csv):
     assert exit_lines(app) == [f"{head}; no stage had finished, so nothing is cached: the next start begins "
                                "again at embed"]
     app.cancelled_kept = 4096  # an embedding cancelled after two whole chunks (engine/text_vectors.keep_partial)
-    assert exit_lines(app) == [f"{head}; cached: the vectors of 4,096 texts embedded by then (the next start "
+    assert exit_lines(app) == [f"{head}; cached: the vectors of 4,096 texts (the next start "
                                "embeds only the rest)"]
     app.cancelled_after = ["load", "embed", "neighbours"]  # as on_audit_cancelled records them
     assert exit_lines(app) == [f"{head}; cached: embed, neighbours (the next start picks up at predict)"]

@@ -409,8 +409,8 @@ def _main(argv: list[str] | None) -> int:
     except TextauditError as exc:
         if INTERRUPTED.is_set():  # also an error a library made of the interrupt: the user asked to stop
             kept = getattr(exc, "kept", 0) if isinstance(exc, Cancelled) else 0  # an embedding's finished chunks
-            print("textaudit: interrupted" + (f"; the vectors of {kept:,} texts embedded by then are cached (the "
-                                              "next run embeds only the rest)" if kept else ""), file=sys.stderr)
+            print("textaudit: interrupted" + (f"; the vectors of {kept:,} texts are cached (the next run "
+                                              "embeds only the rest)" if kept else ""), file=sys.stderr)
             return EXIT_CANCELLED
         print(f"textaudit: error: {shell_safe(exc.message)}", file=sys.stderr)
         return EXIT_CANCELLED if isinstance(exc, Cancelled) else exc.exit_code

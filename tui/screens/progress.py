@@ -155,7 +155,7 @@ def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0, head:
         return f"{head}; nothing is kept (no cache)"
     rest = [stage for stage in STAGES if stage not in finished and stage != "load"]
     if not kept and kept_texts:
-        return (f"{head}; cached: the vectors of {kept_texts:,} texts embedded by then (the next start "
+        return (f"{head}; cached: the vectors of {kept_texts:,} texts (the next start "
                 "embeds only the rest)")
     if not kept:
         return f"{head}; no stage had finished, so nothing is cached: the next start begins again at {rest[0]}"
