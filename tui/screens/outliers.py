@@ -22,9 +22,10 @@ class OutliersScreen(RowScreen):
 
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
+        ml = self.view.multilabel  # label sets cut between labels, with how many are left out (MultiLabelView.fit)
         return [
             Column(TEXT, "Text"),
-            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
+            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else self.view.names.fit),
             Column(SCORE, "Score", 7, right=True, drop=2),
             Column(NEAREST, "Nearest", 9, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,

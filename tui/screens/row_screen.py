@@ -103,9 +103,10 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
         fit = self.view.names.fit  # class names cut in the middle, never into two equal stubs
+        ml = self.view.multilabel  # label sets cut between labels, with how many are left out (MultiLabelView.fit)
         return [  # ``drop``: a narrow terminal gives up the highest first, text keeps its room
             Column(TEXT, "Text"),
-            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=fit),
+            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else fit),
             # a cell more than the names: a relabel's '→' (no Decision column, 80 columns) cost the
             # longest name a cell, cut in its middle as if part of it ('→refund…equest'); a wide
             # screen, where the Decision column draws the arrow, grows it to the longest name only
