@@ -51,6 +51,14 @@ class NearDuplicatesScreen(RowScreen):
         pair = self.view.multilabel is not None or bool(self.conflict.any())
         width, grow = (2 * self.label_width() + 3, 2 * self.label_growth()) if pair else (
             self.label_width(), self.label_growth())
+        if pair and self.view.multilabel is None:
+            # two names as long as the longest class kept 21 cells (man pages: '3readline') for
+            # pairs like '3 ≠ 3t', the text cut at 17 of 50 columns: the widest pair drawn, or a name;
+            # a wide terminal grows it to a set of three labels or more (up to 40 cells)
+            widest = self.widest_pair()
+            most = min(max(width + grow, 40), max(widest, self.label_width() + self.label_growth()))
+            width = min(width, max(widest, self.label_width()))
+            grow = max(0, most - width)
         return [
             Column(SET, "!", 1),
             Column(SIZE, "N", 3, right=True, drop=2),
@@ -58,6 +66,12 @@ class NearDuplicatesScreen(RowScreen):
             Column(TEXT, "Text (first member)"),
             Column(DECISION, "Done", 5, drop=3),
         ]
+
+    def widest_pair(self) -> int:
+        """Cells of the widest Labels cell among the sets with two labels or more (given labels: fixed)."""
+        from rich.cells import cell_len
+
+        return max((cell_len(self.cell(int(e), LABELS)) for e in np.flatnonzero(self.conflict)), default=0)
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
         everything = np.arange(len(self.sets), dtype=np.int64)
