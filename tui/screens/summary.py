@@ -250,6 +250,7 @@ class SummaryScreen(HistoryKeys, Screen):
     def on_resize(self) -> None:
         self.query_one("#title-bar", Static).update(self.title_text())
         self.call_after_refresh(self.fit_table)  # the table's width is known once laid out
+        self.call_after_refresh(self.follow_cursor)  # a smaller terminal moved no cursor: its row left the screen
 
     def fit_table(self) -> None:
         """Leave out the Decided column where the four columns are wider than the table: at 50
