@@ -58,8 +58,8 @@ class StageClock:
 
     def report(self, now: float, done: int, total: int, text: str, reused: int = 0) -> None:
         self.text = text
-        if reused:  # the stage's 'starting' report comes before the embedding knows it
-            self.reused = reused
+        if reused or total > 1:  # the stage's 'starting' report (0/1) comes before the embedding knows it; a
+            self.reused = reused  # count without any: a restart that encodes every text (the model changed)
         if total > 1 and (done > 0 or self.first_count is not None):
             self.done, self.total = done, total
             if self.first_count is None:
