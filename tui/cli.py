@@ -157,12 +157,14 @@ class _StderrProgress:
         if self.tty:
             # as wide as '100.0%': five cells left the previous line's last 's' ('starting 4.8ss', ui26)
             bar = f"{progress.fraction * 100:5.1f}%" if progress.total > 1 else " " * 6
-            # 40 cells for the words where the terminal has them (a wrapped line is not rewritten)
-            room = max(30, min(40, _stderr_columns() - 27))
+            # 40 cells for the words where the terminal has them, fewer where it is narrower: a line wider
+            # than the terminal wraps, and '\r' rewrote only its last row (44 columns: a stale row a report)
+            columns = _stderr_columns()
+            room = max(0, min(40, columns - 27))
             said = (progress.message or reused)[:room]
-            line = f"\r{progress.stage:<10} {bar} {said:<{room}} {elapsed:6.1f}s"
-            self.width = max(self.width, len(line) - 1)
-            sys.stderr.write(line)
+            line = f"{progress.stage:<10} {bar} {said:<{room}} {elapsed:6.1f}s"[:max(1, columns - 1)]
+            self.width = max(self.width, len(line))
+            sys.stderr.write("\r" + line)
             sys.stderr.flush()
         else:
             if progress.stage != self.stage:
@@ -173,8 +175,8 @@ class _StderrProgress:
         self.stage = progress.stage
 
     def close(self) -> None:
-        if self.tty:
-            sys.stderr.write("\r" + " " * self.width + "\r")
+        if self.tty:  # (not past the terminal's last column: the spaces would wrap onto a row of their own)
+            sys.stderr.write("\r" + " " * min(self.width, max(1, _stderr_columns() - 1)) + "\r")
             sys.stderr.flush()
 
 
