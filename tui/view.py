@@ -165,8 +165,9 @@ class AuditView:
 
     def fit_decision(self, text: str, width: int) -> str:
         """A decision cell ('→ name') cut in the name, not at the end."""
-        if text.startswith("→ ") and width > 3:
-            return "→ " + self.names.fit(text[2:], width - 2)
+        if text.startswith("→ ") and width > 3:  # a set decision's change cut between labels (MultiLabelView.fit)
+            fit = self.multilabel.fit if self.multilabel is not None else self.names.fit
+            return "→ " + fit(text[2:], width - 2)
         return text
 
     @cached_property
