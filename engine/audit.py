@@ -70,8 +70,9 @@ ISSUE_TYPES = (
 # relative, under 10 rows and under half an average row's class, noise_matrix.tiny_classes (few-shot sets); 39: the
 # held-out test's random-flip threshold read without a set-aside group's rows, label_posterior.score_labels; 40: a
 # parent label needs its rows named as its children spread, no one child three quarters of them,
-# parent_labels.MAX_ONE_CHILD)
-LABEL_VERSION = 40
+# parent_labels.MAX_ONE_CHILD; 41: the small-class lift only of classes the classifier itself under-predicts, not
+# those the sharpened ranking shrank, class_lift.lift_factors's learned)
+LABEL_VERSION = 41
 #: Part of the audit cache key (engine/pipeline.py, engine/multilabel_audit.py): bump when what the
 #: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
 #: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on

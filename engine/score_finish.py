@@ -24,8 +24,9 @@ def finished_score(labels: np.ndarray, probs: np.ndarray, q: np.ndarray, score: 
     own, score = (sharpened_ranking(labels, probs, q, score, lp.MIN_STRUCTURE_Z, diagnostics, notes)
                   if method == "self-confidence" else (probs, score))
     # (not where simulated flips rank clearly worse with the lift, tiny classes aside: the contest below)
-    ranked, lifted_rows = (checked_lift(labels, own, lp.MIN_ROWS_PER_CLASS, lp.MIN_STRUCTURE_Z, diagnostics, notes)
-                           if method == "self-confidence" else (probs, None))
+    # (a class the classifier itself gives as much probability as rows is not lifted: the sharpening shrank it)
+    ranked, lifted_rows = (checked_lift(labels, own, lp.MIN_ROWS_PER_CLASS, lp.MIN_STRUCTURE_Z, diagnostics, notes,
+                                        learned=probs) if method == "self-confidence" else (probs, None))
     if lifted_rows is not None:
         score = np.where(lifted_rows, ranked[np.arange(len(labels)), labels], score)
         diagnostics["lifted_classes"] = int(len(np.unique(labels[lifted_rows])))

@@ -229,12 +229,13 @@ def test_the_two_way_contest_leaves_a_row_whose_rival_is_sure_as_it_is():
     verdict = score_labels(given, probs)
     assert verdict.method == "self-confidence"  # the guards: a classifier this weak
     # the probabilities the path ranks on (sharpened here: simulated flips say so, engine/sharp_ranking.py)
-    # and, sharpened, the 5-row class has less probability than rows: lifted (engine/class_lift.py)
+    # and, sharpened, the 5-row class has less probability than rows, but not on the classifier's own: not lifted
+    # (engine/class_lift.py; lifted before LABEL_VERSION 41)
     from engine.class_lift import lifted
     from engine.label_posterior import MIN_ROWS_PER_CLASS, SHARPNESS, _sharpened
 
     own = _sharpened(probs, SHARPNESS) if verdict.diagnostics.get("sharpened_ranking") else probs
-    assert np.isclose(verdict.score[into], lifted(given, own, MIN_ROWS_PER_CLASS)[0][into, given[into]])
+    assert np.isclose(verdict.score[into], lifted(given, own, MIN_ROWS_PER_CLASS, learned=probs)[0][into, given[into]])
     assert verdict.score[into] < verdict.score[hard].min()
     assert (verdict.score[rare] > 3 * own[rare, given[rare]]).all()  # honest rare rows: still on the contest
     from engine.label_posterior import class_thresholds, two_way_contest
