@@ -428,6 +428,8 @@ def run_audit(
         runner.notes.append(memory_note)
     runner.load_user_arrays(dataset)  # before embedding: a wrong array fails in seconds
     runner.notes.extend(dataset.warnings)
+    for notice in dataset.notices if not isinstance(source, Dataset) else ():  # loaded here (a re-audit's were said)
+        runner.notice(notice)  # before the embedding's minutes: the user may cancel and rerun with the option
     # read only if a stage computes with them: a full cache hit never reads the vectors
     vectors, vector_key = runner.timed("embed", runner.embed, dataset, True)
     if len(vectors) != len(dataset):

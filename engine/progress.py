@@ -17,6 +17,9 @@ class Progress:
     #: the embed stage's texts whose vectors were reused (an earlier audit's, a cancelled one's, this
     #: session's), not counted in ``done``/``total``: those count the texts still to encode
     reused: int = 0
+    #: a note to show now, not a step (``done``/``total`` unchanged): what the loaded data looks like where
+    #: the audit about to run may not be the one the user meant (Dataset.notices)
+    notice: str = ""
 
     @property
     def fraction(self) -> float:

@@ -143,6 +143,11 @@ class StageRunner:
         if self.progress is not None:
             self.progress(Progress(stage, done, total, message, reused))
 
+    def notice(self, text: str) -> None:
+        """Say ``text`` now, ahead of the stages' minutes (Progress.notice)."""
+        if self.progress is not None:
+            self.progress(Progress("load", 1, 1, notice=text))
+
     def stage_progress(self, stage: str, reused: int = 0) -> Callable[[int, int], None]:
         """The stage's step reports; ``reused``: texts the embedding does not count (Progress.reused)."""
         return lambda done, total: self.report(stage, done, total, reused=reused)

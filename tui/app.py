@@ -24,7 +24,7 @@ from tui.decisions import DecisionBook
 from tui.app_journal import JournalFollow
 from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
-from tui.messages import AuditCancelled, AuditFinished, AuditProgress, ExportFinished, WorkFailed, readable
+from tui.messages import AuditCancelled, AuditFinished, AuditNotice, AuditProgress, ExportFinished, WorkFailed, readable
 from tui.palette import PaletteCommands
 from tui.view import AuditView
 
@@ -136,6 +136,9 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         """Run the pipeline off the UI thread; progress and the outcome go out as messages."""
 
         def report(progress: Progress) -> None:
+            if progress.notice:
+                self.post_message(AuditNotice(progress.notice))
+                return
             self.post_message(AuditProgress(progress.stage, progress.done, progress.total, progress.message,
                                             progress.reused))
 
@@ -179,6 +182,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         if (progress := self.progress_screen()) is not None:  # under a dialog too: it stood still behind it
             progress.update_stage(message)
             self.stages_done = list(progress.stage_done)
+
+    def on_audit_notice(self, message: AuditNotice) -> None:
+        if (progress := self.progress_screen()) is not None:
+            progress.show_notice(message.text)
 
     def on_audit_finished(self, message: AuditFinished) -> None:
         self._given_view = message.view

@@ -150,6 +150,12 @@ class _StderrProgress:
     def __call__(self, progress) -> None:
         from engine.progress import reused_words
 
+        if progress.notice:  # a line of its own, now: the audit about to run may not be the one meant
+            if self.tty:
+                self.close()
+            sys.stderr.write(f"textaudit: note: {shell_safe(progress.notice)}\n")
+            sys.stderr.flush()
+            return
         elapsed = time.perf_counter() - self.started
         # the embedding's count of texts to encode and those reused from the cache: the percentage is
         # of the first only (57,079 of 63,697 texts where 6,618 were cached, walk31)

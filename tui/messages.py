@@ -35,6 +35,15 @@ class AuditProgress(Message):
         return type(message) is type(self) and message.stage == self.stage
 
 
+class AuditNotice(Message):
+    """The loaded data says something worth knowing before the audit's minutes (Progress.notice): not
+    replaceable, unlike a progress report."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class AuditFinished(Message):
     """The audit worker produced a result, the view of its rows and the journal replayed against
     it (``DecisionBook.open``'s book and messages), all built in the worker."""

@@ -207,6 +207,7 @@ class ProgressScreen(Screen):
                     # still until the stage starts; pulsing while it loads; a fraction once counting
                     yield ProgressBar(total=1, show_eta=False, id=f"bar-{stage}")
             yield Static("", id="elapsed", markup=False)
+            yield Static("", id="notice", markup=False)
             yield Static("", id="error", markup=False)
         yield Footer()
 
@@ -258,6 +259,12 @@ class ProgressScreen(Screen):
         self.query_one(f"#stage-{stage}").remove_class("-running")
         self.query_one(f"#bar-{stage}", ProgressBar).update(total=1, progress=1)
         self.query_one(f"#label-{stage}", Label).update(clock.line(now, self.line_width))
+
+    def show_notice(self, text: str) -> None:
+        """A note on the loaded data, shown while the audit runs (joined label sets read as single labels)."""
+        notice = self.query_one("#notice", Static)
+        notice.update(f"Note: {terminal_safe_lines(text)}")
+        notice.add_class("-shown")
 
     def show_error(self, text: str) -> None:
         self.failed = True

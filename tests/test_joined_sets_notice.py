@@ -1,0 +1,85 @@
+"""Joined label sets read as single labels are said as soon as the data is loaded, not after the audit.
+
+ml32 (Debian debtags, a '|'-joined tag column, `browse` without --label-sep): a single-label audit of
+2,208 'classes' ran about 10 minutes before the summary's note said to pass --label-sep. The note now
+reaches the progress screen and the CLI's stderr before the embedding starts, so the user can cancel
+and rerun with the option."""
+
+from __future__ import annotations
+
+import threading
+
+import pandas as pd
+import pytest
+
+from engine.errors import Cancelled
+from engine.load import load_dataset
+from engine.pipeline import AuditOptions, run_audit
+from engine.progress import Progress
+from tui.app import TextauditApp
+
+SETS = ["app", "payment|fraud", "card", "refund|app", "payment", "fraud", "card|refund|urgent", "app", "urgent"]
+
+
+def joined_csv(tmp_path, labels=SETS):
+    path = tmp_path / "tags.csv"
+    rows = [(f"customer message number {i} about {label.replace('|', ' and ')}", label) for i, label in
+            enumerate(labels * 4)]
+    pd.DataFrame(rows, columns=["text", "tags"]).to_csv(path, index=False)
+    return path
+
+
+def test_the_dataset_carries_the_note_as_a_notice(tmp_path):
+    data = load_dataset(str(joined_csv(tmp_path)), label_column="tags")
+    (notice,) = data.notices
+    assert "pass --label-sep '|'" in notice and notice in data.warnings
+    assert load_dataset(str(joined_csv(tmp_path)), label_column="tags", label_sep="|").notices == []
+    plain = load_dataset(str(joined_csv(tmp_path, ["card", "app", "fraud", "payment"])), label_column="tags")
+    assert plain.notices == []
+
+
+def test_the_audit_says_it_before_embedding(tmp_path):
+    reports: list[Progress] = []
+    cancel = threading.Event()
+
+    def progress(report: Progress) -> None:
+        reports.append(report)
+        if report.notice:
+            cancel.set()  # as a user who reads it would: nothing after it may run
+
+    with pytest.raises(Cancelled):
+        run_audit(str(joined_csv(tmp_path)), AuditOptions(label_column="tags", use_cache=False), progress=progress,
+                  cancel=cancel)
+    notices = [i for i, report in enumerate(reports) if report.notice]
+    assert len(notices) == 1 and "--label-sep '|'" in reports[notices[0]].notice
+    assert not any(report.stage == "embed" and report.done for report in reports[:notices[0]])
+
+
+def test_the_cli_prints_it_on_a_line_of_its_own(capsys):
+    from tui.cli import _StderrProgress
+
+    printer = _StderrProgress()
+    printer(Progress("load", 1, 1, notice="labels in column 'tags' look like label sets; pass --label-sep '|'"))
+    assert capsys.readouterr().err.endswith("textaudit: note: labels in column 'tags' look like label sets; "
+                                            "pass --label-sep '|'\n")
+
+
+async def test_the_progress_screen_shows_it_while_the_audit_runs(tmp_path):
+    app = TextauditApp(source=str(joined_csv(tmp_path)), options=AuditOptions(label_column="tags", use_cache=False),
+                       journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        progress = app.screen
+        assert type(progress).__name__ == "ProgressScreen"
+        notice = progress.query_one("#notice")
+        for _ in range(200):
+            if "--label-sep" in str(notice.render()):
+                break
+            await pilot.pause(0.05)
+        text = str(notice.render())
+        assert text.startswith("Note: labels in column 'tags' look like label sets") and "--label-sep '|'" in text
+        assert notice.display and notice.region.height >= 2  # drawn, not only set
+        await pilot.press("escape")
+        try:
+            await app.workers.wait_for_complete()
+        except Exception:
+            pass
