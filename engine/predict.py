@@ -18,7 +18,7 @@ import numpy as np
 from engine.errors import Cancelled, DataError, UsageError
 from engine.progress import StepFn
 from engine.softmax_regression import softmax_regression_probs
-from engine.wording import counted, counted_verb
+from engine.wording import counted_verb
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -350,9 +350,9 @@ def fold_agreement_weights(neighbours: np.ndarray, labels: np.ndarray, train: np
     neighbours = np.asarray(neighbours)[train]
     in_train = np.zeros(len(labels), dtype=bool)
     in_train[train] = True
-    counted = in_train[neighbours]
-    agree = ((labels[neighbours] == labels[train][:, None]) & counted).sum(axis=1)
-    return (agree + 0.5) / (counted.sum(axis=1) + 1.0)
+    in_fold = in_train[neighbours]
+    agree = ((labels[neighbours] == labels[train][:, None]) & in_fold).sum(axis=1)
+    return (agree + 0.5) / (in_fold.sum(axis=1) + 1.0)
 
 
 def centroid_probs(
