@@ -16,6 +16,7 @@ import pandas as pd
 SEPARATORS = ("|", ";", ",")
 MIN_JOINED_SHARE = 0.2  # of the distinct labels hold the separator
 MIN_PARTS_ALONE = 2  # distinct parts of joined labels that are labels on their own too
+EXAMPLE_CELLS = 40  # the note's example label, cut: the note is said on the progress screen, 46 cells wide at 50x16
 
 
 def joined_separator(values: pd.Series) -> tuple[str, int, int, str] | None:
@@ -52,6 +53,8 @@ def joined_sets_note(values: pd.Series, column: str) -> str | None:
     if found is None:
         return None
     sep, joined, distinct, example = found
+    if len(example) > EXAMPLE_CELLS:  # the set with most parts: 250 characters on Debian's debtags (review32)
+        example = example[:EXAMPLE_CELLS - 1] + "…"
     return (f"labels in column {column!r} look like label sets joined by {sep!r} ({joined} of {distinct} labels, "
             f"e.g. {example!r}; their parts are labels on their own too): audited as single labels, each "
             f"combination a class; pass --label-sep {shlex.quote(sep)} to audit them as label sets")

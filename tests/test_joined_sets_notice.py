@@ -16,6 +16,7 @@ from engine.errors import Cancelled
 from engine.load import load_dataset
 from engine.pipeline import AuditOptions, run_audit
 from engine.progress import Progress
+from pilot_helpers import wait_until
 from tui.app import TextauditApp
 
 SETS = ["app", "payment|fraud", "card", "refund|app", "payment", "fraud", "card|refund|urgent", "app", "urgent"]
@@ -64,22 +65,42 @@ def test_the_cli_prints_it_on_a_line_of_its_own(capsys):
                                             "pass --label-sep '|'\n")
 
 
-async def test_the_progress_screen_shows_it_while_the_audit_runs(tmp_path):
-    app = TextauditApp(source=str(joined_csv(tmp_path)), options=AuditOptions(label_column="tags", use_cache=False),
-                       journal_path=tmp_path / "j.jsonl")
-    async with app.run_test(size=(80, 24)) as pilot:
-        progress = app.screen
-        assert type(progress).__name__ == "ProgressScreen"
-        notice = progress.query_one("#notice")
-        for _ in range(200):
-            if "--label-sep" in str(notice.render()):
-                break
-            await pilot.pause(0.05)
-        text = str(notice.render())
-        assert text.startswith("Note: labels in column 'tags' look like label sets") and "--label-sep '|'" in text
-        assert notice.display and notice.region.height >= 2  # drawn, not only set
+NOTE = ("labels in column 'tags' look like label sets joined by '|' (871 of 955 labels, e.g. 'field::biology|"
+        "use::analysing|works-w…'; their parts are labels on their own too): audited as single labels, each "
+        "combination a class; pass --label-sep '|' to audit them as label sets")
+
+
+def test_a_long_example_set_is_cut():
+    long_sets = ["a", "b", "c", "|".join(f"field::topic{i}" for i in range(20)), "a|b"]
+    data = load_dataset(pd.DataFrame({"text": [f"t{i}" for i in range(5)], "tags": long_sets}), label_column="tags")
+    (notice,) = data.notices
+    example = notice.split("e.g. ")[1].split("; their parts")[0]
+    assert len(example) <= 42 and example.endswith("…'")  # 40 cells and its quotes
+
+
+@pytest.mark.parametrize("size", [(50, 16), (80, 24)])
+async def test_the_progress_screen_shows_it_while_the_audit_runs(monkeypatch, demo_csv, tmp_path, size):
+    """Drawn on screen, above the footer, while the embedding runs (a stand-in audit: no model load)."""
+    started = threading.Event()
+
+    def noting_audit(source, options, *, progress=None, cancel=None, **_):
+        progress(Progress("load", 1, 1, "done"))
+        progress(Progress("load", 1, 1, notice=NOTE))
+        progress(Progress("embed", 0, 1, "starting"))
+        started.set()
+        cancel.wait(30)
+        raise Cancelled("cancelled")
+
+    monkeypatch.setattr("engine.pipeline.run_audit", noting_audit)
+    app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id"), journal_path=tmp_path / "j.jsonl")
+    async with app.run_test(size=size) as pilot:
+        notice = app.screen.query_one("#notice")
+        await wait_until(pilot, lambda: started.is_set() and "--label-sep" in str(notice.render()), "the notice")
+        await pilot.pause()
+        assert str(notice.render()).startswith("Note: labels in column 'tags' look like label sets")
+        assert notice.display and notice.region.height >= 3
+        assert notice.region.y + notice.region.height <= size[1] - 1  # whole, above the footer
+        embed = app.screen.query_one("#label-embed")
+        assert embed.region.y + embed.region.height <= size[1] - 1  # the running stage still in sight
         await pilot.press("escape")
-        try:
-            await app.workers.wait_for_complete()
-        except Exception:
-            pass
+        await pilot.pause()

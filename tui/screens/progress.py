@@ -201,13 +201,14 @@ class ProgressScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(f"Auditing {terminal_safe(str(self.source))}", id="title-bar", markup=False)
         with Vertical(id="progress"):
+            # first: at 50x16 the five stages fill the screen and a note under them was never seen (review32)
+            yield Static("", id="notice", markup=False)
             for stage in STAGES:
                 with Vertical(classes="stage", id=f"stage-{stage}"):
                     yield Label(f"{stage:<11}waiting", id=f"label-{stage}", markup=False)
                     # still until the stage starts; pulsing while it loads; a fraction once counting
                     yield ProgressBar(total=1, show_eta=False, id=f"bar-{stage}")
             yield Static("", id="elapsed", markup=False)
-            yield Static("", id="notice", markup=False)
             yield Static("", id="error", markup=False)
         yield Footer()
 
