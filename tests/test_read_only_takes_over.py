@@ -81,7 +81,9 @@ async def test_the_app_writes_once_the_holder_quits(demo_csv: Path, pinned_resul
             assert holder.wait(timeout=60) == 0
             await wait_until(pilot, lambda: not app.book.read_only, "the app to take the journal")
             assert app.book.counts() == {"relabel": 1, "exclude": 1, "keep": 0}  # the holder's last lines, once
-            assert whole == [], whole  # followed, then only what the holder wrote since replayed (s32)
+            # followed, then only what the holder wrote since replayed (s32): no writable whole replay. A poll that
+            # read the holder's last write half done re-reads the journal whole, read-only: not the takeover (review32)
+            assert False not in whole, whole
             assert "READ-ONLY" not in app.screen.title_text()
             assert any("decisions are saved again" in toast for toast in _toasts(app)), _toasts(app)
             assert not any(toast.startswith("READ-ONLY") for toast in _toasts(app)), _toasts(app)
