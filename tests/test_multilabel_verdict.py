@@ -1,6 +1,7 @@
 """The multi-label detail pane says why a row is flagged or not, true to the engine's rule
-(engine/multilabel_managers.py): a suggested change (a label's p crossing 0.5 against the given
-set) and Datalab's own flag, both; after a threshold change, the score cut."""
+(engine/multilabel_managers.py): a suggested change (a label crossing its cut against the given
+set: p >= 0.5 adds one, a given one drops under its own cut) and Datalab's own flag, both; after a
+threshold change, the score cut."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pilot_helpers import settle
 from textual.widgets import Static
 
 from tui.widgets.detail_pane import DetailPane
+from tui.widgets.multilabel_detail import CUT_RULE
 
 
 def why(pane: DetailPane, row: int) -> str:
@@ -29,14 +31,15 @@ async def test_why_says_the_rule_for_flagged_and_unflagged_rows(ml_app):
         assert np.array_equal(flags, datalab & changed)  # the engine's rule, on the demo
 
         row = int(np.flatnonzero(flags)[0])
-        assert why(pane, row).endswith(f"flagged: a label crosses p=0.5 ({ml.suggestion_text(row)}) "
+        assert why(pane, row).endswith(f"flagged: a label crosses its cut ({ml.suggestion_text(row)}; {CUT_RULE}) "
                                        "and Datalab's own check flags it too.")
         row = int(np.flatnonzero(changed & ~datalab)[0])  # a suggestion Datalab does not back
-        assert why(pane, row).endswith(f"not flagged: a label crosses p=0.5 ({ml.suggestion_text(row)}) "
+        assert why(pane, row).endswith(f"not flagged: a label crosses its cut ({ml.suggestion_text(row)}; {CUT_RULE}) "
                                        "but Datalab's own check does not flag it (it takes both).")
         row = int(np.flatnonzero(~changed)[0])
-        assert why(pane, row).endswith("not flagged: no label crosses p=0.5 against the given set "
-                                       "(nothing to suggest).")
+        assert why(pane, row).endswith("not flagged: no label crosses its cut against the given set "
+                                       f"(nothing to suggest; {CUT_RULE}).")
+        assert "half the label's mean p" in CUT_RULE  # the rule the engine uses, said
 
         await pilot.press("t", "right", "right", "enter")  # a score cut now: the reason says so
         await settle(pilot)

@@ -12,6 +12,8 @@ from tui.view import format_score
 if TYPE_CHECKING:
     from tui.widgets.detail_pane import DetailPane
 
+#: The suggestion's rule as engine/multilabel_audit.suggestions applies it.
+CUT_RULE = f"add at p >= {THRESHOLD:g}, drop under half the label's mean p on its rows"
 TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the most probable)
 
 
@@ -62,7 +64,8 @@ def render_multilabel_row(pane: DetailPane, row: int) -> Text:
 
 def verdict(pane: DetailPane, row: int, flagged: bool) -> str:
     """'flagged' or 'not flagged', with the reason as engine/multilabel_managers.py decides it: a
-    row is flagged when a label's p crosses 0.5 against its given set (a suggested change) and
+    row is flagged when a label crosses its cut against its given set (a suggested change: p >= 0.5
+    adds a label; a given one drops under its own cut, engine.multilabel_audit.drop_cuts) and
     Datalab's own multi-label check flags it too; after a threshold change, by its score alone."""
     view, ml = pane.view, pane.view.multilabel
     state = "flagged" if flagged else "not flagged"
@@ -79,11 +82,11 @@ def verdict(pane: DetailPane, row: int, flagged: bool) -> str:
     changed, by_datalab = ml.has_suggestion(row), bool(datalab[row])
     if flagged != (changed and by_datalab):  # not the audit's rule: say no reason rather than a wrong one
         return state
-    crossing = f"a label crosses p={THRESHOLD:g} ({ml.suggestion_text(row)})"
+    crossing = f"a label crosses its cut ({ml.suggestion_text(row)}; {CUT_RULE})"
     if flagged:
         return f"{state}: {crossing} and Datalab's own check flags it too"
     if not changed:
-        why = f"no label crosses p={THRESHOLD:g} against the given set (nothing to suggest)"
+        why = f"no label crosses its cut against the given set (nothing to suggest; {CUT_RULE})"
         return f"{state}: {why}" + ("; Datalab's own check flags it" if by_datalab else "")
     return f"{state}: {crossing} but Datalab's own check does not flag it (it takes both)"
 
