@@ -31,10 +31,10 @@ async def test_why_says_the_rule_for_flagged_and_unflagged_rows(ml_app):
         assert np.array_equal(flags, datalab & changed)  # the engine's rule, on the demo
 
         row = int(np.flatnonzero(flags)[0])
-        assert why(pane, row).endswith(f"flagged: a label crosses its cut ({ml.suggestion_text(row)}; {CUT_RULE}) "
+        assert why(pane, row).endswith(f"flagged: a label crosses its cut ({CUT_RULE}) "
                                        "and Datalab's own check flags it too.")
         row = int(np.flatnonzero(changed & ~datalab)[0])  # a suggestion Datalab does not back
-        assert why(pane, row).endswith(f"not flagged: a label crosses its cut ({ml.suggestion_text(row)}; {CUT_RULE}) "
+        assert why(pane, row).endswith(f"not flagged: a label crosses its cut ({CUT_RULE}) "
                                        "but Datalab's own check does not flag it (it takes both).")
         row = int(np.flatnonzero(~changed)[0])
         assert why(pane, row).endswith("not flagged: no label crosses its cut against the given set "

@@ -12,7 +12,9 @@ from tui.view import format_score
 if TYPE_CHECKING:
     from tui.widgets.detail_pane import DetailPane
 
-#: The suggestion's rule as engine/multilabel_audit.suggestions applies it.
+#: The suggestion's rule as engine/multilabel_audit.suggestions applies it. The Why says it, not the
+#: change again (on the Suggested line above): a 6-label change (Debian debtags) repeated whole in
+#: the Why with the rule pushed the verdict's end below the 10-line pane at 80x24.
 CUT_RULE = f"add at p >= {THRESHOLD:g}, drop under half the label's mean p on its rows"
 TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the most probable)
 
@@ -82,7 +84,7 @@ def verdict(pane: DetailPane, row: int, flagged: bool) -> str:
     changed, by_datalab = ml.has_suggestion(row), bool(datalab[row])
     if flagged != (changed and by_datalab):  # not the audit's rule: say no reason rather than a wrong one
         return state
-    crossing = f"a label crosses its cut ({ml.suggestion_text(row)}; {CUT_RULE})"
+    crossing = f"a label crosses its cut ({CUT_RULE})"  # which ones: the Suggested line above
     if flagged:
         return f"{state}: {crossing} and Datalab's own check flags it too"
     if not changed:
