@@ -130,6 +130,7 @@ class AuditView:
     datalab_label_flags: np.ndarray | None = None
     datalab_label_scores: np.ndarray | None = None
     label_method: str | None = None  # how textaudit's label score was computed
+    audit_label_flags: np.ndarray | None = None  # the audit's own label flags (a moved threshold changes ``flags``)
     multilabel: Any = None  # tui.multilabel.MultiLabelView for multi-label data, else None
     raw_texts: Any = None  # the dataset's own texts (line breaks kept), for the detail pane; else ``texts``
     #: --label-names: each class as the data spells it ('1') -> its name ('World'); None without it
@@ -287,6 +288,8 @@ class AuditView:
         if "datalab_label_score" in issues:
             view.datalab_label_scores = issues["datalab_label_score"].to_numpy(dtype=np.float64)
         method = (view.info.get("label") or {}).get("label_score_method")
+        if "label" in view.flags:
+            view.audit_label_flags = view.flags["label"].copy()
         view.label_method = str(method) if method else None
         from tui.multilabel import MultiLabelView
 
@@ -344,6 +347,10 @@ class AuditView:
         ours = int(self.flags["label"].sum())
         how = f" ({self.label_method})" if self.label_method else ""
         text = f"Label issues: {counted(ours, 'row')} flagged by textaudit's label score{how}, the lowest-scored rows"
+        if self.multilabel is not None and self.audit_label_flags is not None and np.array_equal(
+                self.flags["label"], self.audit_label_flags):  # the audit's own verdict, not a score cut (mlcut32)
+            text = (f"Label issues: {counted(ours, 'row')} flagged: a suggested set change (a label crossing its "
+                    "cut) where Datalab's own multi-label check flags the row too")
         if self.datalab_label_flags is not None:
             theirs = int(self.datalab_label_flags.sum())
             both = int(np.count_nonzero(self.datalab_label_flags & self.flags["label"]))
