@@ -67,7 +67,7 @@ class Dataset:
     #: ``train_test_split`` part): the per-row results carry it, so ``df[issues.is_label_issue]``
     #: and ``df.join(issues)`` meet the rows they are about. None for a file (``frame`` is 0..n-1).
     index: pd.Index | None = None
-    #: Notes to say as soon as the data is loaded, before the audit's minutes (also in ``warnings``): a
+    #: Notes to say as soon as the data is loaded, before the audit's minutes (a short form of one in ``warnings``): a
     #: column of joined label sets audited as single labels ran ~10 minutes over 2,208 'classes' before
     #: the summary said to pass --label-sep (ml32, Debian debtags)
     notices: list[str] = field(default_factory=list)
@@ -354,7 +354,7 @@ def load_dataset(
             raise DataError(f"{name}: {exc.message}{hint}") from None
         if (joined := joined_sets_note(frame[label_column], label_column)) is not None:
             label_warnings = [joined, *label_warnings]
-            notices.append(joined)
+            notices.append(joined_sets_note(frame[label_column], label_column, short=True))
         elif (lists := list_cells_note(frame[label_column], label_column)) is not None:
             label_warnings = [lists, *label_warnings]
     if len(classes) < 2:

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from engine.errors import Cancelled
+from engine.label_sets_hint import joined_sets_note
 from engine.load import load_dataset
 from engine.pipeline import AuditOptions, run_audit
 from engine.progress import Progress
@@ -33,7 +34,9 @@ def joined_csv(tmp_path, labels=SETS):
 def test_the_dataset_carries_the_note_as_a_notice(tmp_path):
     data = load_dataset(str(joined_csv(tmp_path)), label_column="tags")
     (notice,) = data.notices
-    assert "pass --label-sep '|'" in notice and notice in data.warnings
+    assert "pass --label-sep '|' for sets" in notice and "e.g." not in notice  # short: the progress screen's
+    (note,) = [w for w in data.warnings if "look like label sets" in w]  # the summary's note keeps the example
+    assert "e.g. 'card|refund|urgent'" in note
     assert load_dataset(str(joined_csv(tmp_path)), label_column="tags", label_sep="|").notices == []
     plain = load_dataset(str(joined_csv(tmp_path, ["card", "app", "fraud", "payment"])), label_column="tags")
     assert plain.notices == []
@@ -65,16 +68,11 @@ def test_the_cli_prints_it_on_a_line_of_its_own(capsys):
                                             "pass --label-sep '|'\n")
 
 
-NOTE = ("labels in column 'tags' look like label sets joined by '|' (871 of 955 labels, e.g. 'field::biology|"
-        "use::analysing|works-w…'; their parts are labels on their own too): audited as single labels, each "
-        "combination a class; pass --label-sep '|' to audit them as label sets")
-
-
 def test_a_long_example_set_is_cut():
     long_sets = ["a", "b", "c", "|".join(f"field::topic{i}" for i in range(20)), "a|b"]
     data = load_dataset(pd.DataFrame({"text": [f"t{i}" for i in range(5)], "tags": long_sets}), label_column="tags")
-    (notice,) = data.notices
-    example = notice.split("e.g. ")[1].split("; their parts")[0]
+    (note,) = [w for w in data.warnings if "look like label sets" in w]
+    example = note.split("e.g. ")[1].split("; their parts")[0]
     assert len(example) <= 42 and example.endswith("…'")  # 40 cells and its quotes
 
 
@@ -83,10 +81,16 @@ async def test_the_progress_screen_shows_it_while_the_audit_runs(monkeypatch, de
     """Drawn on screen, above the footer, while the embedding runs (a stand-in audit: no model load)."""
     started = threading.Event()
 
+    # the note as the engine words it for a column of Debian debtags (955 labels, 871 of them joined)
+    tags = pd.Series([f"field::topic{i}" for i in range(84)] + [f"field::topic{i}|use::x{i}" for i in range(871)])
+    note = joined_sets_note(tags, "tags", short=True)
+
     def noting_audit(source, options, *, progress=None, cancel=None, **_):
         progress(Progress("load", 1, 1, "done"))
-        progress(Progress("load", 1, 1, notice=NOTE))
-        progress(Progress("embed", 0, 1, "starting"))
+        progress(Progress("load", 1, 1, notice=note))
+        for stage in ("embed", "neighbours"):
+            progress(Progress(stage, 1, 1, "done"))
+        progress(Progress("predict", 2, 5, "fold 3 of 5"))  # a late stage running
         started.set()
         cancel.wait(30)
         raise Cancelled("cancelled")
@@ -100,7 +104,9 @@ async def test_the_progress_screen_shows_it_while_the_audit_runs(monkeypatch, de
         assert str(notice.render()).startswith("Note: labels in column 'tags' look like label sets")
         assert notice.display and notice.region.height >= 3
         assert notice.region.y + notice.region.height <= size[1] - 1  # whole, above the footer
-        embed = app.screen.query_one("#label-embed")
-        assert embed.region.y + embed.region.height <= size[1] - 1  # the running stage still in sight
+        for shown in ("#label-predict", "#label-audit"):  # the running stage and the last, drawn where they are
+            widget = app.screen.query_one(shown)
+            assert widget.region.height and widget.region.y + widget.region.height <= size[1] - 1, (shown, widget.region)
+            assert app.screen.get_widget_at(widget.region.x, widget.region.y)[0] is widget, shown
         await pilot.press("escape")
         await pilot.pause()

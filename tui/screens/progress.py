@@ -266,6 +266,7 @@ class ProgressScreen(Screen):
         notice = self.query_one("#notice", Static)
         notice.update(f"Note: {terminal_safe_lines(text)}")
         notice.add_class("-shown")
+        self.add_class("-noticed")
 
     def show_error(self, text: str) -> None:
         self.failed = True
