@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -253,30 +254,48 @@ def parse_packages(dump: str) -> list[tuple[str, str, str]]:
     return [rows[name] for name in sorted(rows)]
 
 
-def debian_csv() -> Path:
-    """The Debian package index as a CSV (package, text, section) in the bench cache, keyed by a hash of
-    ``apt-cache dumpavail``'s output: the same lists give the same file. Raises DatasetUnavailable (one line)
-    where apt-cache or its lists are missing."""
+def apt_dump(dataset: str) -> bytes:
+    """``apt-cache dumpavail``'s output (the machine's package lists); DatasetUnavailable (one line, naming
+    ``dataset``) where apt-cache is missing or fails."""
+    if shutil.which("apt-cache") is None:
+        raise DatasetUnavailable(f"{dataset}: apt-cache not found (the dataset is built from a Debian machine's package lists)")
+    try:
+        return subprocess.run(["apt-cache", "dumpavail"], capture_output=True, check=True, timeout=300).stdout
+    except (OSError, subprocess.SubprocessError) as error:
+        raise DatasetUnavailable(f"{dataset}: apt-cache dumpavail failed ({error})") from None
+
+
+def keyed_csv(prefix: str, source: bytes, header: list[str], rows: Callable[[], Iterable[Sequence[str]]]) -> Path:
+    """A CSV in the bench cache named by ``prefix`` and a hash of the ``source`` output it is built from (the same
+    output gives the same file, another one never reuses it): ``rows()`` is called only where the file is not there
+    yet, and the file is written whole or not at all (a temporary file, renamed)."""
     import csv
     import hashlib
 
-    if shutil.which("apt-cache") is None:
-        raise DatasetUnavailable("debian: apt-cache not found (the dataset is built from a Debian machine's package lists)")
-    try:
-        dump = subprocess.run(["apt-cache", "dumpavail"], capture_output=True, check=True, timeout=300).stdout
-    except (OSError, subprocess.SubprocessError) as error:
-        raise DatasetUnavailable(f"debian: apt-cache dumpavail failed ({error})") from None
-    path = bench_cache() / f"debian_{hashlib.sha256(dump).hexdigest()[:16]}.csv"
+    path = bench_cache() / f"{prefix}_{hashlib.sha256(source).hexdigest()[:16]}.csv"
     if path.exists():
         return path
-    rows = parse_packages(dump.decode("utf-8", errors="replace"))
-    if len(rows) < 100:
-        raise DatasetUnavailable(f"debian: apt lists hold {len(rows)} packages (run apt-get update first)")
+    body = list(rows())
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
     with open(tmp, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["package", "text", "section"])
-        writer.writerows(rows)
+        writer.writerow(header)
+        writer.writerows(body)
     os.replace(tmp, path)
     return path
+
+
+def debian_csv() -> Path:
+    """The Debian package index as a CSV (package, text, section) in the bench cache, keyed by a hash of
+    ``apt-cache dumpavail``'s output: the same lists give the same file. Raises DatasetUnavailable (one line)
+    where apt-cache or its lists are missing."""
+    dump = apt_dump("debian")
+
+    def rows() -> list[tuple[str, str, str]]:
+        packages = parse_packages(dump.decode("utf-8", errors="replace"))
+        if len(packages) < 100:
+            raise DatasetUnavailable(f"debian: apt lists hold {len(packages)} packages (run apt-get update first)")
+        return packages
+
+    return keyed_csv("debian", dump, ["package", "text", "section"], rows)

@@ -18,16 +18,13 @@ on fewer than ``MIN_ROWS`` packages is dropped, then every package with no label
 from __future__ import annotations
 
 import csv
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.quality_data import DatasetUnavailable, bench_cache  # noqa: E402
+from bench.quality_data import DatasetUnavailable, apt_dump, keyed_csv  # noqa: E402
 
 FACETS = ("use", "works-with", "field", "admin", "game", "sound")
 MIN_ROWS, SAMPLE, SEED = 20, 9_000, 32
@@ -61,28 +58,15 @@ def parse_debtags(dump: str) -> list[tuple[str, str, list[str]]]:
 def debtags_csv() -> Path:
     """Every tagged package as a CSV in the bench cache, keyed by the dump's sha256 (the same lists give the same
     file). Raises DatasetUnavailable (one line) where apt-cache or its lists are missing."""
-    import hashlib
+    dump = apt_dump("debtags")
 
-    if shutil.which("apt-cache") is None:
-        raise DatasetUnavailable("debtags: apt-cache not found (the dataset is built from a Debian machine's package lists)")
-    try:
-        dump = subprocess.run(["apt-cache", "dumpavail"], capture_output=True, check=True, timeout=300).stdout
-    except (OSError, subprocess.SubprocessError) as error:
-        raise DatasetUnavailable(f"debtags: apt-cache dumpavail failed ({error})") from None
-    path = bench_cache() / f"debtags_{hashlib.sha256(dump).hexdigest()[:16]}.csv"
-    if path.exists():
-        return path
-    rows = parse_debtags(dump.decode("utf-8", errors="replace"))
-    if len(rows) < 100:
-        raise DatasetUnavailable(f"debtags: apt lists hold {len(rows)} tagged packages (run apt-get update first)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
-    with open(tmp, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["package", "text", "tags"])
-        writer.writerows((name, synopsis, "|".join(tags)) for name, synopsis, tags in rows)
-    os.replace(tmp, path)
-    return path
+    def rows() -> list[tuple[str, str, str]]:
+        tagged = parse_debtags(dump.decode("utf-8", errors="replace"))
+        if len(tagged) < 100:
+            raise DatasetUnavailable(f"debtags: apt lists hold {len(tagged)} tagged packages (run apt-get update first)")
+        return [(name, synopsis, "|".join(tags)) for name, synopsis, tags in tagged]
+
+    return keyed_csv("debtags", dump, ["package", "text", "tags"], rows)
 
 
 def select(rows: list[tuple[str, str, list[str]]]) -> list[tuple[str, str, list[str]]]:

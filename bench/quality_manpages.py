@@ -51,10 +51,7 @@ def manpages_csv() -> Path:
     """The manual pages' index as a CSV (name, text, section) in the bench cache, keyed by a hash of ``apropos``'s
     output: the same pages give the same file. Raises DatasetUnavailable (one line) where man-db is missing or its
     index is nearly empty."""
-    import csv
-    import hashlib
-
-    from bench.quality_data import DatasetUnavailable, bench_cache
+    from bench.quality_data import DatasetUnavailable, keyed_csv
 
     if shutil.which("apropos") is None:
         raise DatasetUnavailable("manpages: apropos not found (the dataset is built from a machine's man-db index)")
@@ -66,14 +63,5 @@ def manpages_csv() -> Path:
     rows = parse_apropos(output.decode("utf-8", errors="replace"))  # exit 16 (nothing found): no rows, said below
     if len(rows) < 100:
         raise DatasetUnavailable(f"manpages: the man-db index holds {len(rows)} pages (run mandb first)")
-    path = bench_cache() / f"manpages_{hashlib.sha256(output).hexdigest()[:16]}.csv"
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
-    with open(tmp, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["name", "text", "section"])
-        writer.writerows((name, f"{name} - {description}", section) for name, section, description in rows)
-    os.replace(tmp, path)
-    return path
+    return keyed_csv("manpages", output, ["name", "text", "section"],
+                     lambda: ((name, f"{name} - {description}", section) for name, section, description in rows))

@@ -49,11 +49,12 @@ def test_labels_are_the_meaning_facets_without_todo_or_rare_labels(monkeypatch) 
 
 
 def test_without_apt_cache_is_one_line_not_a_crash(monkeypatch, tmp_path) -> None:
+    import bench.quality_data as data
     import bench.quality_debtags as debtags
     from bench.quality_data import DatasetUnavailable
 
     monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
-    monkeypatch.setattr(debtags.shutil, "which", lambda name: None)
+    monkeypatch.setattr(data.shutil, "which", lambda name: None)  # apt_dump, shared with debian
     with pytest.raises(DatasetUnavailable, match="apt-cache not found"):
         debtags.debtags_sets()
     assert not list(tmp_path.iterdir())
