@@ -40,3 +40,18 @@ def export_excluding(dataset: Dataset, row: int, journal: Path, out: Path, **opt
     with Journal.open(journal, dataset) as writer:
         writer.record("exclude", row, issue_type="label")
     return export_corrected(dataset, journal, out, **options)
+
+
+def journal_state(journal: Journal) -> dict:
+    """Everything a reader of the journal sees, the stacks a later undo or redo line meets and what its next
+    writes build on: two opens of one file, however they got there (a tail followed, taken over), compare equal."""
+    current = journal.current()
+    return {
+        "decisions": journal.decisions(), "counts": journal.counts(), "report": journal.load_report,
+        "unapplied": journal.unapplied, "summary": journal.unapplied_summary(),
+        "current": (current.rows.tolist(), current.action.tolist(),
+                    [current.labels[i] if i >= 0 else None for i in current.label], current.group.tolist()),
+        "done": [group.id for group in journal._state.done], "undone": [group.id for group in journal._state.undone],
+        "stacks": [[group.id for group in stack] for stack in journal._replay.stacks], "next_seq": journal._next_seq,
+        "can_undo": journal.can_undo, "can_redo": journal.can_redo,
+    }

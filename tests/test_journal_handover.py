@@ -16,26 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from journal_helpers import says_csv
+from journal_helpers import journal_state as state, says_csv
 
 from engine import corrections, journal_tail
 from engine.corrections import Journal, JournalLocked
 from engine.journal_path import lock_path
 from engine.load import load_dataset
 from tui.decisions import DecisionBook
-
-
-def state(journal: Journal) -> dict:
-    """What a reader of the journal sees and what its next writes build on."""
-    current = journal.current()
-    return {
-        "decisions": journal.decisions(), "counts": journal.counts(), "report": journal.load_report,
-        "unapplied": journal.unapplied, "summary": journal.unapplied_summary(),
-        "current": (current.rows.tolist(), current.action.tolist(),
-                    [current.labels[i] if i >= 0 else None for i in current.label], current.group.tolist()),
-        "done": [group.id for group in journal._state.done], "undone": [group.id for group in journal._state.undone],
-        "next_seq": journal._next_seq, "can_undo": journal.can_undo, "can_redo": journal.can_redo,
-    }
 
 
 def whole(path: Path, dataset) -> dict:

@@ -7,23 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from journal_helpers import says_csv
+from journal_helpers import journal_state as state, says_csv
 
 from engine.corrections import Journal
 from engine.load import load_dataset
-
-
-def state(journal: Journal) -> dict:
-    """Everything a reader of the journal sees, and the stacks a later undo or redo line meets."""
-    current = journal.current()
-    return {
-        "decisions": journal.decisions(), "counts": journal.counts(), "report": journal.load_report,
-        "unapplied": journal.unapplied, "summary": journal.unapplied_summary(),
-        "current": (current.rows.tolist(), current.action.tolist(),
-                    [current.labels[i] if i >= 0 else None for i in current.label], current.group.tolist()),
-        "done": [group.id for group in journal._state.done], "undone": [group.id for group in journal._state.undone],
-        "stacks": [[group.id for group in stack] for stack in journal._replay.stacks], "next_seq": journal._next_seq,
-    }
 
 
 def whole(path: Path, dataset) -> dict:
