@@ -27,10 +27,11 @@ class Progress:
 
 
 def reused_words(reused: int, short: bool = False) -> str:
-    """'6,618 reused from cache' (``short``: '6,618 reused'), said beside the count of texts still to
+    """'+6,618 reused from cache' (``short``: '+6,618 reused'), said beside the count of texts still to
     embed: reopening a dataset with 6,618 of 63,697 texts cached said 'embed 57,079 texts' with no word of
     the rest until the summary's notes (walk31)."""
-    return f"{reused:,} reused" if short else f"{reused:,} reused from cache"
+    # '+': beside '900 texts' a bare '(300 reused from cache)' read as 300 of the 900 (review32); they are more
+    return f"+{reused:,} reused" if short else f"+{reused:,} reused from cache"
 
 
 #: What ``run_audit`` (and the audit stage's ``run_datalab``) report to: one ``Progress`` per step.

@@ -44,4 +44,4 @@ def test_a_wide_terminal_keeps_forty_cells_for_the_words(monkeypatch):
     monkeypatch.setattr(cli, "_stderr_columns", lambda: 120)
     progress = _StderrProgress()
     progress(Progress("embed", 26, 899, reused=301))
-    assert "899 texts (301 reused from cache)" in terminal.getvalue()
+    assert "899 texts (+301 reused from cache)" in terminal.getvalue()

@@ -15,7 +15,7 @@ from engine.progress import Progress
 from tui.cli import _StderrProgress
 from tui.screens.progress import StageClock
 
-SAID = "57,079 texts (6,618 reused from cache)"
+SAID = "57,079 texts (+6,618 reused from cache)"
 
 
 def test_the_pipeline_reports_the_reused_texts(three_class_csv, tmp_path):
@@ -46,7 +46,7 @@ def test_the_stage_line_says_the_reused_texts():
         line = clock.line(3.0, width)
         assert cell_len(line) <= width and line.endswith(" · 3.0s"), (width, line)
     assert SAID in clock.line(3.0, 76)  # 80 columns: the speed gives way first
-    assert "texts (6,618 reused) · ~" in clock.line(3.0, 70)  # then the short form, the time left kept
+    assert "texts (+6,618 reused) · ~" in clock.line(3.0, 70)  # then the short form, the time left kept
     clock.finished = 9.0
     assert clock.line(9.0) == f"embed      done in 9.0s · {SAID}"
     plain = StageClock("embed", 0.0)

@@ -14,7 +14,7 @@ from engine.pipeline import AuditOptions
 from engine.progress import Progress
 from tui.app import TextauditApp
 
-SAID = "57,079 texts (6,618 reused from cache)"
+SAID = "57,079 texts (+6,618 reused from cache)"
 
 
 async def test_the_progress_screen_says_the_reused_texts(monkeypatch, demo_csv, tmp_path):
