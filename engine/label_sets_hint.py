@@ -47,21 +47,22 @@ def _distinct(values: pd.Series) -> list:
         return present.tolist()
 
 
-def joined_sets_note(values: pd.Series, column: str, short: bool = False) -> str | None:
-    """The note for a column that looks like joined label sets (see :func:`joined_separator`); ``short``: without
-    the example, for the progress screen (46 cells wide at 50x16, beside the five stages)."""
+def joined_sets_notes(values: pd.Series, column: str) -> tuple[str, str] | None:
+    """For a column that looks like joined label sets (see :func:`joined_separator`, read once): the summary's
+    note, and its short form without the example for the progress screen (46 cells wide at 50x16, beside the five
+    stages); None for other columns."""
     found = joined_separator(values)
     if found is None:
         return None
     sep, joined, distinct, example = found
-    if short:
-        return (f"labels in column {column!r} look like label sets joined by {sep!r} ({joined} of {distinct} labels): "
-                f"audited as single labels, each combination a class; pass --label-sep {shlex.quote(sep)} for sets")
+    option = shlex.quote(sep)
     if len(example) > EXAMPLE_CELLS:  # the set with most parts: 250 characters on Debian's debtags (review32)
         example = example[:EXAMPLE_CELLS - 1] + "…"
-    return (f"labels in column {column!r} look like label sets joined by {sep!r} ({joined} of {distinct} labels, "
-            f"e.g. {example!r}; their parts are labels on their own too): audited as single labels, each "
-            f"combination a class; pass --label-sep {shlex.quote(sep)} to audit them as label sets")
+    return ((f"labels in column {column!r} look like label sets joined by {sep!r} ({joined} of {distinct} labels, "
+             f"e.g. {example!r}; their parts are labels on their own too): audited as single labels, each "
+             f"combination a class; pass --label-sep {option} to audit them as label sets"),
+            (f"labels in column {column!r} look like label sets joined by {sep!r} ({joined} of {distinct} labels): "
+             f"audited as single labels, each combination a class; pass --label-sep {option} for sets"))
 
 
 def joined_sets_hint(values: pd.Series) -> str:

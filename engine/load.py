@@ -28,7 +28,7 @@ from engine.label_column import (
 )
 from engine.source_checks import check_source  # noqa: F401 - the CLI imports it from here
 from engine.table_read import read_table, read_table_styled  # noqa: F401 - read_table: callers import it from here
-from engine.label_sets_hint import joined_sets_hint, joined_sets_note
+from engine.label_sets_hint import joined_sets_hint, joined_sets_notes
 from engine.list_cells import list_cells_note
 from engine.text_notes import header_row_notes, number_text_notes
 from engine.wording import counted, counted_verb
@@ -352,9 +352,10 @@ def load_dataset(
             hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(
                 frame, label_column, style.fmt if style is not None else None)
             raise DataError(f"{name}: {exc.message}{hint}") from None
-        if (joined := joined_sets_note(frame[label_column], label_column)) is not None:
-            label_warnings = [joined, *label_warnings]
-            notices.append(joined_sets_note(frame[label_column], label_column, short=True))
+        if (joined := joined_sets_notes(frame[label_column], label_column)) is not None:
+            note, short = joined
+            label_warnings = [note, *label_warnings]
+            notices.append(short)
         elif (lists := list_cells_note(frame[label_column], label_column)) is not None:
             label_warnings = [lists, *label_warnings]
     if len(classes) < 2:

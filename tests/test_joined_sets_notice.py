@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from engine.errors import Cancelled
-from engine.label_sets_hint import joined_sets_note
+from engine.label_sets_hint import joined_sets_notes
 from engine.load import load_dataset
 from engine.pipeline import AuditOptions, run_audit
 from engine.progress import Progress
@@ -83,7 +83,7 @@ async def test_the_progress_screen_shows_it_while_the_audit_runs(monkeypatch, de
 
     # the note as the engine words it for a column of Debian debtags (955 labels, 871 of them joined)
     tags = pd.Series([f"field::topic{i}" for i in range(84)] + [f"field::topic{i}|use::x{i}" for i in range(871)])
-    note = joined_sets_note(tags, "tags", short=True)
+    note = joined_sets_notes(tags, "tags")[1]
 
     def noting_audit(source, options, *, progress=None, cancel=None, **_):
         progress(Progress("load", 1, 1, "done"))
