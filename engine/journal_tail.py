@@ -61,8 +61,13 @@ class Handover:
         self.file.close()
 
 
+def _hasher(data: bytes | memoryview) -> Any:
+    """The hash a replay point keeps of the bytes replayed; ``update`` extends it over what follows."""
+    return hashlib.blake2b(data, digest_size=20)
+
+
 def _digest(data: bytes | memoryview) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
+    return _hasher(data).digest()
 
 
 def replay_point(data: bytes, good_end: int, next_seq: int, file_id: tuple[int, int] | None) -> ReplayPoint | None:
@@ -107,7 +112,7 @@ def _tail(data: bytes, file_id: tuple[int, int] | None, point: ReplayPoint, path
     what was replayed (another file, shorter, or other bytes before ``point.end``)."""
     if file_id != point.file_id or len(data) < point.end:
         return None
-    hasher = hashlib.blake2b(memoryview(data)[:point.end], digest_size=20)
+    hasher = _hasher(memoryview(data)[:point.end])
     if hasher.digest() != point.digest:
         return None
     added = data[point.end:]
