@@ -57,6 +57,10 @@ from engine.journal_path import JournalPathError, check_journal_path  # noqa: F4
 from engine.load import Dataset
 
 
+#: A writable open whose journal is renamed over between its lock and its read opens again this many times at most.
+OPEN_TRIES = 3
+
+
 class Journal:
     """An open corrections journal for one dataset. Use ``Journal.open``; close it when done."""
 
@@ -84,23 +88,32 @@ class Journal:
     def open(cls, path: Path | str, dataset: Dataset, *, read_only: bool = False, held: JournalFile | None = None
              ) -> Journal:
         """Open (or create) the journal at ``path`` and replay it against ``dataset``. ``held``: the journal's
-        file, locked already (``hand_over``'s, where only a whole replay tells the state); closed on failure."""
-        journal = cls(Path(path).expanduser(), dataset, read_only)
-        try:
-            check_journal_path(journal.path, dataset.source, read_only=read_only)  # a link, the data file, ...
-            if held is not None:
-                journal._file = held
-            elif not read_only:
-                journal._file.lock(data_path(dataset.source))
-            journal._load()
-            if not read_only:
-                journal.prepare_writes()
-        except BaseException:
-            if held is not None:
-                held.close()
-            journal.close()
-            raise
-        return journal
+        file, locked already (``hand_over``'s, where only a whole replay tells the state); closed on failure.
+        A writer replays the file it locked, read through the lock's descriptor: the file it appends to. Where the
+        path names another file once read (renamed over between the lock and the read), it opens again, a few
+        times at most (``OPEN_TRIES``); then, or with ``held``, it shows the file it holds, whose first append
+        refuses (``JournalFile.append``: not the journal at the path)."""
+        for tries_left in range(OPEN_TRIES - 1, -1, -1):
+            journal = cls(Path(path).expanduser(), dataset, read_only)
+            try:
+                check_journal_path(journal.path, dataset.source, read_only=read_only)  # a link, the data file, ...
+                if held is not None:
+                    journal._file = held
+                elif not read_only:
+                    journal._file.lock(data_path(dataset.source))
+                at_path = journal._load()
+                if not at_path and held is None and tries_left:  # renamed over since the lock: that one's
+                    journal.close()
+                    continue
+                if not read_only:
+                    journal.prepare_writes()
+            except BaseException:
+                if held is not None:
+                    held.close()
+                journal.close()
+                raise
+            return journal
+        raise AssertionError("unreachable: the last try returns")
 
     def prepare_writes(self) -> None:
         """What every line written needs, computed before the first key (``open`` and ``hand_over`` run in the
@@ -126,17 +139,26 @@ class Journal:
         self.close()
 
     # ----------------------------------------------------------------- replay
-    def _load(self) -> None:
+    def _load(self) -> bool:
+        """Replay the file: a writer's through its lock's descriptor (the file it appends to, whatever the path
+        names now), a reader's by its path. False where a writer's file is no longer the one at the path (then
+        its torn end is not cut: nothing is appended to it)."""
         problems = ReplayProblems()
-        data, file_id = self._file.read_identified()
+        held = self._file.is_open
+        data, file_id = self._file.read_held() if held else self._file.read_identified()
+        at_path = not held or self._file.still_at_path()
         framed = frame_groups(data, problems, self.path)
         self._next_seq = framed.next_seq
         from engine.class_label_new import named_by_class_label
 
         self._replay_groups(named_by_class_label(framed.groups, self.dataset), problems)  # hf:NAME once showed ints
         if framed.good_end < len(data) and not self.read_only:
-            self._file.truncate_to(framed.good_end)
+            if at_path:
+                self._file.truncate_to(framed.good_end)
+            else:
+                self.load_report = self._problems.lines(removed=False)
         self._point = replay_point(data, framed.good_end, framed.next_seq, file_id) if self.read_only else None
+        return at_path
 
     def read_tail(self) -> Tail | None:
         """Read-only: the groups another app appended since the last replay, or None where only a

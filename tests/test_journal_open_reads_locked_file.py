@@ -1,0 +1,145 @@
+"""A writable open shows the journal it appends to: the file it locked, not whatever the path names a moment later.
+
+``Journal.open`` took the lock (which opens the file: inode X) and then read the journal by its path. A rename or
+replace between the two (a sync tool, ``mv j.jsonl j.bak; cp other.jsonl j.jsonl``) read the other file Y: the app
+showed Y's decisions, cut X (the moved-away file, the user's) back to Y's good length where Y ended torn, and its
+first append refused ('replaced'). Now the open reads through the locked descriptor, and where the path names
+another file once read, opens again on that file: what is shown is what is appended to, and a moved-away journal
+is never cut. A held file (a takeover's whole replay under the lock already taken) is read through its descriptor.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from journal_helpers import journal_state as state, says_csv
+
+from engine.corrections import Journal, JournalWriteError
+from engine.journal_file import JournalFile
+from engine.load import load_dataset
+
+TORN = b'{"v":1,"seq":9,"group":9,"group_size":1,"ts":"2026-'  # a crash's half line
+
+
+@pytest.fixture
+def data(tmp_path):
+    return load_dataset(says_csv(tmp_path / "d.csv", rows=12))
+
+
+def written(path: Path, data, decisions: list[tuple[str, int]], torn: bytes = b"") -> bytes:
+    """``path``: a journal of ``decisions`` (action, row), then ``torn``; its bytes."""
+    with Journal.open(path, data) as writer:
+        for action, row in decisions:
+            writer.record(action, row, label_after="b" if action == "relabel" else None, issue_type="label")
+    with path.open("ab") as handle:
+        handle.write(torn)
+    return path.read_bytes()
+
+
+def whole(path: Path, data) -> dict:
+    """A writable open of a copy of ``path`` as it is now."""
+    copy = path.parent / "whole" / path.name
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copyfile(path, copy)
+    with Journal.open(copy, data) as fresh:
+        return state(fresh)
+
+
+def replaced_after_lock(monkeypatch, path: Path, other: Path, moved_to: Path) -> list[int]:
+    """Each ``JournalFile.lock`` of ``path``, and after the first one takes it, ``path`` moved to ``moved_to`` and
+    ``other`` renamed onto ``path``: the moment between the lock and the read. The locks taken, counted."""
+    lock, taken = JournalFile.lock, []
+
+    def lock_then_replace(self, *args, **kwargs):
+        lock(self, *args, **kwargs)
+        taken.append(1)
+        if len(taken) == 1 and self.path == path:
+            os.rename(path, moved_to)
+            os.rename(other, path)
+
+    monkeypatch.setattr(JournalFile, "lock", lock_then_replace)
+    return taken
+
+
+def test_a_journal_replaced_between_the_lock_and_the_read_is_opened_as_it_is_now(data, tmp_path, monkeypatch) -> None:
+    path, other, moved = tmp_path / "j.jsonl", tmp_path / "other" / "j.jsonl", tmp_path / "j.bak"
+    other.parent.mkdir()
+    ours = written(path, data, [("exclude", 0), ("exclude", 1), ("relabel", 2), ("keep", 3), ("exclude", 4)])
+    written(other, data, [("relabel", 6)], torn=TORN)  # shorter than ours once its torn end is cut
+    expected = whole(other, data)
+    taken = replaced_after_lock(monkeypatch, path, other, moved)
+
+    with Journal.open(path, data) as journal:
+        assert moved.read_bytes() == ours  # the moved-away journal is the user's: not cut to the other's length
+        assert len(taken) == 2  # the first open found the path renamed over, and opened again
+        assert state(journal) == expected  # the journal at the path, its torn end reported as cut
+        assert journal.still_at_path()
+        journal.record("exclude", 8, issue_type="label")  # appended to the file shown, the one at the path
+        shown = state(journal)
+    assert moved.read_bytes() == ours
+    assert not path.read_bytes().startswith(TORN) and TORN not in path.read_bytes()
+    reopened = whole(path, data)
+    assert reopened["decisions"] == shown["decisions"] and reopened["counts"] == shown["counts"]
+    assert reopened["counts"] == {"relabel": 1, "exclude": 1, "keep": 0}
+
+
+def test_a_journal_that_keeps_being_replaced_shows_the_file_locked_and_refuses_to_append(data, tmp_path,
+                                                                                         monkeypatch) -> None:
+    """Every try finds the path renamed over: the file locked last is shown (its state, not the path's), and its
+    first append refuses, as for a journal replaced later on; no file is cut (nor said to be)."""
+    path = tmp_path / "j.jsonl"
+    spare = [tmp_path / f"o{i}" / "j.jsonl" for i in range(6)]
+    mine = written(path, data, [("exclude", 0), ("exclude", 1), ("relabel", 2)])
+    for i, other in enumerate(spare):
+        other.parent.mkdir()
+        written(other, data, [("relabel", 6 + i % 3)], torn=TORN)
+    others = {other: other.read_bytes() for other in spare}
+    lock, moves = JournalFile.lock, []
+
+    def lock_then_replace(self, *args, **kwargs):
+        lock(self, *args, **kwargs)
+        moved = tmp_path / f"moved{len(moves)}.jsonl"
+        held = os.fstat(self._fd)
+        os.rename(path, moved)
+        os.rename(spare[len(moves)], path)
+        moves.append((moved, (held.st_dev, held.st_ino)))
+
+    monkeypatch.setattr(JournalFile, "lock", lock_then_replace)
+    with Journal.open(path, data) as journal:
+        last, last_id = moves[-1]
+        assert len(moves) < len(spare)  # the tries are few
+        assert not journal.still_at_path()
+        shown = state(journal)
+        with pytest.raises(JournalWriteError, match="moved or replaced"):
+            journal.record("exclude", 9, issue_type="label")
+    assert (os.stat(last).st_dev, os.stat(last).st_ino) == last_id  # shown: the file locked last
+    fresh = whole(last, data)
+    assert {**shown, "report": None} == {**fresh, "report": None}
+    assert shown["report"] == [line.partition("; removed")[0] for line in fresh["report"]] != fresh["report"]  # not cut
+    assert (tmp_path / "moved0.jsonl").read_bytes() == mine
+    for moved, _ in moves[1:]:  # the others moved away: as they were, torn ends and all
+        assert moved.read_bytes() in others.values()
+
+
+def test_a_held_journal_replayed_whole_is_read_through_its_lock(data, tmp_path) -> None:
+    """``Journal.open(held=)`` (a takeover's whole replay under the lock it took): the file held, though the
+    path names another since; its first append refuses (it is not the journal at the path), nothing is cut."""
+    path, other, moved = tmp_path / "j.jsonl", tmp_path / "other" / "j.jsonl", tmp_path / "j.bak"
+    other.parent.mkdir()
+    ours = written(path, data, [("exclude", 0), ("exclude", 1), ("relabel", 2), ("keep", 3)])
+    written(other, data, [("relabel", 6)], torn=TORN)
+    theirs = other.read_bytes()
+    expected = whole(path, data)
+    held = JournalFile(path)
+    held.lock()
+    os.rename(path, moved)
+    os.rename(other, path)
+    with Journal.open(path, data, held=held) as journal:
+        assert state(journal) == expected
+        with pytest.raises(JournalWriteError, match="moved or replaced"):
+            journal.record("exclude", 8, issue_type="label")
+    assert moved.read_bytes() == ours
+    assert path.read_bytes() == theirs
