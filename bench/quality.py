@@ -28,6 +28,13 @@ Datasets (``+`` derives a variant from a base; variants combine):
                       ...: here 5,793 pages, 22 sections from 3 with 2,220 to four of 1 row; gcloud's 16,631
                       ``(unknown subject)`` pages left out); a seeded sample of 10,000 where a machine has
                       more. Skipped with one line where man-db is missing
+  wordnet             WordNet 3.0's synsets (session 33, domain33; bench/quality_wordnet.py): Debian's
+                      wordnet-base (installed, or its .deb fetched once by ``apt-get download`` into the
+                      bench cache) built at run time into a CSV in the bench cache (keyed by a hash of its
+                      data files; never in the repo), text ``words: gloss``, label the lexicographer file
+                      (noun.artifact, verb.motion, adj.ppl, ...: 45 files, 11,587 to 42 synsets); a seeded
+                      sample of 6,000 (43 classes, 2-5 rows in the smallest). Skipped with one line where
+                      neither the package nor apt's network is there
   X+longtail          a long tail: a third of the classes shrink geometrically to 1 row (1-10 rows)
   X+split             every class split in two by 2-means on its vectors (banking77: 154 classes)
   X+tfidf             weak embeddings: textaudit's ``--model tfidf`` vectors for both pipelines
@@ -114,7 +121,7 @@ classifier's ``kappa`` (engine/label_posterior.py's diagnostics).
 MiniLM vectors are textaudit's fp32 encoder (cosine to sentence-transformers > 0.99999), kept
 as .npy under the user cache (``textaudit-bench``) keyed by the texts; labels never enter
 them, so every cell reuses them. ``--reuse-pred-probs`` also keeps each cell's out-of-fold
-probabilities (for trying scorers quickly), keyed by ``--code-version`` (``debian`` and ``manpages`` cells
+probabilities (for trying scorers quickly), keyed by ``--code-version`` (``debian``, ``manpages`` and ``wordnet`` cells
 also by the hash of the index they were built from). Rows are shuffled once per dataset (banking77's file is sorted by class). The last
 line is JSON.
 """

@@ -1,0 +1,154 @@
+"""bench/quality.py's fifth real domain (session 33, domain33): WordNet's glosses labelled by their lexicographer file.
+
+Built at run time from Debian's ``wordnet-base`` package (WordNet 3.0's ``data.noun``, ``data.verb``, ``data.adj``,
+``data.adv``) into a CSV in the bench cache keyed by a hash of those four files; never in the repo. Where the package
+is installed (``/usr/share/wordnet``) its files are read; otherwise ``apt-get download wordnet-base`` fetches the
+.deb once into the bench cache (``wordnet/``; a rebuild reads it again, no second download) and the files are read
+out of it (an ar archive holding ``data.tar.xz``; no dpkg needed). A machine that has neither the package nor apt's
+network skips the dataset with one line on stderr.
+
+One row per synset: the text is ``lemma, lemma: gloss`` (the synset's words, ``_`` as spaces, an adjective's
+``(a)``/``(p)``/``(ip)`` marker cut; the gloss with its quoted examples, as the file gives it), the label its
+lexicographer file (``noun.artifact``, ``verb.motion``, ``adj.ppl``, ...: 45 classes, the lexicographers' own coarse
+sense classes, 11,587 synsets of noun.artifact to 42 of noun.motive). Choices, and why:
+- Why not package summaries labelled by a registry's topic classifiers: that needs one registry request per package
+  for tens of thousands of names (a bulk look-up); this workplace allows a few look-ups by name only.
+- The words are kept in the text: a gloss alone is often too short to place (``a unit of length``), and a person
+  labelling a sense sees its words, as man32 kept a page's name.
+- Texts repeated exactly would be kept once (the first in file order: noun, verb, adj, adv); WordNet 3.0 has none
+  (117,659 synsets, 117,659 texts), the rule guards another release.
+- ``wordnet``'s seeded sample of 6,000 (of 117,659 synsets) keeps the natural long tail: 43 classes, from adj.all
+  (~740 rows) down to noun.Tops, adj.ppl and verb.weather with 2-5 rows each (noun.motive, 42 synsets, may miss).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+#: the lexicographer files of WordNet 3.0 by number (lexnames(5WN))
+LEXNAMES = (
+    "adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body noun.cognition "
+    "noun.communication noun.event noun.feeling noun.food noun.group noun.location noun.motive noun.object "
+    "noun.person noun.phenomenon noun.plant noun.possession noun.process noun.quantity noun.relation noun.shape "
+    "noun.state noun.substance noun.time verb.body verb.change verb.cognition verb.communication verb.competition "
+    "verb.consumption verb.contact verb.creation verb.emotion verb.motion verb.perception verb.possession "
+    "verb.social verb.stative verb.weather adj.ppl").split()
+DATA_FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
+INSTALLED = Path("/usr/share/wordnet")
+#: ``wordnet``'s seeded sample: 6,000 synsets run the matrix in ~an hour on 2 cores and keep a tail of tiny classes
+WORDNET_SAMPLE, WORDNET_SEED = 6_000, 33
+_MARKER = re.compile(r"\((?:a|p|ip)\)$")
+
+
+def parse_data(text: str) -> list[tuple[str, str]]:
+    """(text, lexicographer file) per synset line of a WordNet ``data.*`` file: ``lemma, lemma: gloss``; the
+    license header (lines starting with a space), lines without a gloss and unknown file numbers are left out."""
+    rows = []
+    for line in text.splitlines():
+        if not line or line[0] == " ":
+            continue
+        head, bar, gloss = line.partition(" | ")
+        fields = head.split()
+        if not bar or len(fields) < 5 or not gloss.strip():
+            continue
+        lex = int(fields[1]) if fields[1].isdigit() else -1
+        count = int(fields[3], 16)
+        words = [_MARKER.sub("", w).replace("_", " ") for w in fields[4:4 + 2 * count:2]]
+        if not 0 <= lex < len(LEXNAMES) or not words:
+            continue
+        rows.append((f"{', '.join(words)}: {gloss.strip()}", LEXNAMES[lex]))
+    return rows
+
+
+def unique_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The rows with each text once (the first wins)."""
+    seen: set[str] = set()
+    kept = []
+    for text, label in rows:
+        if text not in seen:
+            seen.add(text)
+            kept.append((text, label))
+    return kept
+
+
+def deb_members(deb: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The files of a .deb (an ar archive holding ``data.tar.*``) whose base names are in ``names``."""
+    if not deb.startswith(b"!<arch>\n"):
+        raise ValueError("not an ar archive")
+    offset, found = 8, {}
+    while offset + 60 <= len(deb):
+        header = deb[offset:offset + 60]
+        name, size = header[:16].decode().strip().rstrip("/"), int(header[48:58].decode().strip())
+        body = deb[offset + 60:offset + 60 + size]
+        offset += 60 + size + (size % 2)
+        if name.startswith("data.tar"):
+            with tarfile.open(fileobj=io.BytesIO(body), mode="r:*") as archive:
+                for member in archive.getmembers():
+                    base = member.name.rsplit("/", 1)[-1]
+                    if member.isfile() and base in names and "/wordnet/" in member.name:
+                        found[base] = archive.extractfile(member).read()
+    return found
+
+
+def downloaded_deb(folder: Path) -> bytes:
+    """The ``wordnet-base`` .deb kept in ``folder``, fetched once with ``apt-get download`` where none is there."""
+    from bench.quality_data import DatasetUnavailable
+
+    kept = sorted(folder.glob("wordnet-base_*.deb"))
+    if kept:
+        return kept[-1].read_bytes()
+    if shutil.which("apt-get") is None:
+        raise DatasetUnavailable("wordnet: no /usr/share/wordnet and no apt-get to fetch Debian's wordnet-base")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        try:
+            subprocess.run(["apt-get", "download", "-q", "wordnet-base"], cwd=tmp, capture_output=True, check=True,
+                           timeout=120)
+        except (OSError, subprocess.SubprocessError) as error:
+            raise DatasetUnavailable(f"wordnet: apt-get download wordnet-base failed ({str(error).splitlines()[0]})") \
+                from None
+        debs = sorted(Path(tmp).glob("wordnet-base_*.deb"))
+        if not debs:
+            raise DatasetUnavailable("wordnet: apt-get download wordnet-base gave no .deb")
+        os.replace(debs[0], folder / debs[0].name)
+        return (folder / debs[0].name).read_bytes()
+
+
+def wordnet_files() -> dict[str, bytes]:
+    """WordNet's four data files: the installed package's, else those of the .deb in the bench cache."""
+    from bench.quality_data import DatasetUnavailable, bench_cache
+
+    if all((INSTALLED / name).is_file() for name in DATA_FILES):
+        return {name: (INSTALLED / name).read_bytes() for name in DATA_FILES}
+    deb = downloaded_deb(bench_cache() / "wordnet")
+    try:
+        files = deb_members(deb, DATA_FILES)
+    except (ValueError, tarfile.TarError) as error:
+        raise DatasetUnavailable(f"wordnet: the wordnet-base .deb could not be read ({error})") from None
+    if set(files) != set(DATA_FILES):
+        raise DatasetUnavailable(f"wordnet: the wordnet-base .deb lacks {sorted(set(DATA_FILES) - set(files))}")
+    return files
+
+
+def wordnet_csv() -> Path:
+    """WordNet's synsets as a CSV (text, lexname) in the bench cache, keyed by a hash of the four data files."""
+    from bench.quality_data import DatasetUnavailable, keyed_csv
+
+    files = wordnet_files()
+    source = b"".join(hashlib.sha256(files[name]).digest() for name in DATA_FILES)
+
+    def rows() -> list[tuple[str, str]]:
+        parsed = unique_rows([row for name in DATA_FILES for row in parse_data(files[name].decode("utf-8", "replace"))])
+        if len(parsed) < 1000:
+            raise DatasetUnavailable(f"wordnet: the data files hold {len(parsed)} synsets")
+        return parsed
+
+    return keyed_csv("wordnet", source, ["text", "lexname"], rows)
