@@ -234,7 +234,7 @@ def test_a_reread_taken_meanwhile_reads_the_tail_again_keeping_the_lock(data, tm
 
 
 def test_more_lines_than_the_ui_thread_replays_are_replayed_whole_in_the_worker(data, tmp_path, monkeypatch) -> None:
-    from tui import decisions
+    from tui import decisions_takeover
 
     path = tmp_path / "j.jsonl"
     writer = Journal.open(path, data)
@@ -243,7 +243,7 @@ def test_more_lines_than_the_ui_thread_replays_are_replayed_whole_in_the_worker(
     writer.record_group([("exclude", 1, None), ("exclude", 2, None), ("keep", 3, None)], issue_type="near_duplicate")
     writer.close()
     _holder_quit(path)
-    monkeypatch.setattr(decisions, "TAIL_LINES_ON_UI", 2)
+    monkeypatch.setattr(decisions_takeover, "HANDOVER_LINES_ON_UI", 2)
     journal = book.open_writable()
     assert isinstance(journal, Journal) and not journal.read_only
     book.take(journal)

@@ -7,7 +7,7 @@ first and reads under it what the book's journal has not replayed yet (engine/jo
 the lines the quitting app wrote after the last poll), so that they are in it exactly once; ``take_handover`` then
 replays them and makes the book its writer, on the UI thread, as ``refused`` notes a try that failed (the worker
 changes nothing in the book). Where the file is not the one followed (replaced, cut, rewritten) or the lines are
-too many for the UI thread, the whole file is replayed under the lock in the worker, as before (s31: 8-9 s at
+more than ``HANDOVER_LINES_ON_UI``, the whole file is replayed under the lock in the worker, as before (s31: 8-9 s at
 215,600 lines, read-only meanwhile; the tail takes milliseconds), and ``take`` makes the book its writer. Only a
 book read-only because of the lock takes it: not one whose journal matches another dataset, cannot be written
 there, or is shared with the holder's other data file.
@@ -23,6 +23,15 @@ from typing import Any
 #: holder on another machine (an NFS home over SSH: its number names no process here) releases the lock without
 #: writing it. The polls between follow the journal (the app's poll tries or rereads, not both).
 RETRY_S = 10.0
+
+#: A takeover replays at most this many lines the quitting app wrote after the last poll on the UI thread; more, the
+#: whole journal is replayed under the lock in the worker. The tail's state equals a whole replay's at any length (it
+#: is read under the lock, through its descriptor, and its start checked by digest): this bounds only the UI
+#: thread's pause. journal33, ~215,600-line journal, bulk groups (AVX2, load 7-9): the tail's UI-thread part took
+#: 0.08 s at 5,000 lines, 0.19 s at 10,000, 0.32-0.48 s at 20,000, 1.1 s at 50,000 and 4.3 s at 100,000, where the
+#: whole replay left the app read-only for 8.2 s (2,000 lines), 15.3 s (20,000) and 21.3 s (100,000). The follow's
+#: cap (tui/decisions.py ``TAIL_LINES_ON_UI``, 2,000) is lower: a follow's whole reread leaves the app as it was.
+HANDOVER_LINES_ON_UI = 20_000
 
 
 @dataclass(frozen=True)
@@ -66,14 +75,13 @@ class TakeOver:
     def open_writable(self, held: Any = None) -> Any:
         """The journal opened to write (runs in a worker, changing nothing here): the lock taken first, then what the
         book's journal has not replayed yet read under it, an ``engine.journal_tail.Handover`` for
-        ``take_handover``. Where only a whole replay tells the state (the file not the one followed, or more lines
-        than the UI thread replays), the whole file replayed under the lock: a ``Journal`` for ``take``. Either
-        way whatever the quitting app wrote last is in it exactly once. A ``Refused`` where a third app took the
-        lock (read-only still, quietly) or it cannot be written (no more tries): ``refused`` notes it. ``held``: a
-        handover ``take_handover`` did not take (the journal shown changed meanwhile), read again."""
+        ``take_handover``. Where only a whole replay tells the state (the file not the one followed), or the tail
+        is more than ``HANDOVER_LINES_ON_UI`` lines, the whole file replayed under the lock: a ``Journal`` for
+        ``take``. Either way whatever the quitting app wrote last is in it exactly once. A ``Refused`` where a third
+        app took the lock (read-only still, quietly) or it cannot be written (no more tries): ``refused`` notes it.
+        ``held``: a handover ``take_handover`` did not take (the journal shown changed meanwhile), read again."""
         from engine.corrections import Journal, JournalLocked
         from engine.journal_file import lock_stamp
-        from tui.decisions import TAIL_LINES_ON_UI
 
         stamp, shown = lock_stamp(self.path), self.journal
         if shown is None:
@@ -87,7 +95,7 @@ class TakeOver:
             return Refused(stamp, time.monotonic())
         except Exception:  # noqa: BLE001 - it cannot be written there: no more tries, the book's line stays
             return Refused(stop=True)
-        if handover.tail is not None and sum(map(len, handover.tail.groups)) <= TAIL_LINES_ON_UI:
+        if handover.tail is not None and sum(map(len, handover.tail.groups)) <= HANDOVER_LINES_ON_UI:
             return handover  # replayed on the UI thread, a few lines as a rule (the last poll's since)
         try:  # the whole file, under the lock already taken: a third app cannot take it between
             journal = Journal.open(self.path, shown.dataset, read_only=False, held=handover.file)
