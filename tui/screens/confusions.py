@@ -24,6 +24,7 @@ from tui.view import AuditView, counted
 from tui.widgets.filter_bar import quoted_value
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import SEPARATOR, PartsLabel, packed
+from tui.widgets.example_line import LINES, MIN_EXAMPLE, ExampleLine
 from tui.widgets.row_table import RowTable
 
 #: The groupings ``v`` cycles through, with their headings.
@@ -41,16 +42,27 @@ ANY = "(any)"  # the name cell of the class a by-given / by-suggested group does
 #: Cells of the table that are not names or the example: margins, the Rows and Decided columns,
 #: and the padding Textual puts around each of the five columns.
 FIXED_CELLS = 2 + len("Rows") + len("Decided") + 5 * 2 + 1
+#: The same without the Example column, its Decided column headed 'Done' (as near-duplicates'):
+#: where the example goes under the table (tui/widgets/example_line.py), at 50 columns.
+NARROW_CELLS = 2 + len("Rows") + len("Done") + 4 * 2 + 1
+#: Lines the example under a narrow table takes from it: its rule and its text (app.tcss #example-line).
+EXAMPLE_LINE_HEIGHT = LINES + 1
 #: The table's vertical scrollbar (Textual's default size): a list longer than the screen pushed
 #: the table past its edge by these cells, and an empty sideways scrollbar took a line under it.
 SCROLLBAR_CELLS = 2
 
 
-def scrollbar_cells(table: DataTable, rows: int) -> int:
+def scrollbar_cells(table: DataTable, rows: int, gained: int = 0) -> int:
     """The cells ``table``'s vertical scrollbar takes with ``rows`` rows: none when they fit its
-    height (under the header line); before its first layout, assume they do not."""
+    height (under the header line) and the ``gained`` lines (fewer where negative: the example
+    line comes under it); before its first layout, assume they do not."""
     height = table.size.height - 1
-    return SCROLLBAR_CELLS if height <= 0 or rows > height else 0
+    return SCROLLBAR_CELLS if height <= 0 or rows > height + gained else 0
+
+
+def lines_gained(narrow: bool, example_line: ExampleLine) -> int:
+    """Lines a navigator's table gains once the example line under it comes (``narrow``) or goes."""
+    return 0 if narrow == example_line.display else -EXAMPLE_LINE_HEIGHT if narrow else EXAMPLE_LINE_HEIGHT
 
 
 def example_row(view: AuditView, rows: np.ndarray) -> int:
@@ -132,6 +144,7 @@ class ConfusionScreen(HistoryKeys, Screen):
         yield Static(id="title-bar", markup=False)
         yield PartsLabel([], id="confusion-mode")  # breaks between its parts ('(then *' / 'and a)' at 60)
         yield RowTable(id="confusions", cursor_type="row", zebra_stripes=False)
+        yield ExampleLine(id="example-line")
         yield Static(id="confusion-matrix", markup=False)
         yield Footer(compact=True)
 
@@ -141,8 +154,6 @@ class ConfusionScreen(HistoryKeys, Screen):
         return flags if flags is not None else np.zeros(len(self.view), dtype=bool)
 
     def on_mount(self) -> None:
-        table = self.query_one("#confusions", DataTable)
-        table.add_columns("Rows", "Decided", GIVEN_HEADING, NAME_HEADING, "Example")
         self.fill()
 
     def on_screen_resume(self) -> None:
@@ -160,25 +171,33 @@ class ConfusionScreen(HistoryKeys, Screen):
         view, names = self.view, self.view.shown_names
         table = self.query_one("#confusions", RowTable)
         matrix = self.query_one("#confusion-matrix", Static)
+        example_line = self.query_one("#example-line", ExampleLine)
         cursor = table.cursor_row
         self.groups = self.grouped()
-        table.clear_rows()
         drawn = [names[c] for group in self.groups for c in (group.given, group.suggested) if c is not None]
-        name_width, example_width = self.widths(max((cell_len(name) for name in drawn), default=0),
-                                                scrollbar_cells(table, len(self.groups)))
+        longest = max((cell_len(name) for name in drawn), default=0)
+        name_width, example_width = self.widths(longest, scrollbar_cells(table, len(self.groups)))
+        if gained := lines_gained(not example_width, example_line):  # the example line comes or goes
+            name_width, example_width = self.widths(longest, scrollbar_cells(table, len(self.groups), gained))
+        narrow = not example_width  # the example under the table, not in a column
+        if not table.set_columns("Rows", "Done" if narrow else "Decided", GIVEN_HEADING, NAME_HEADING,
+                                 *([] if narrow else ["Example"])):
+            table.clear_rows()
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else ANY
             suggested = names[group.suggested] if group.suggested is not None else ANY
-            example = example_text(view, group.rows, example_width)
             # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
+            example = [] if narrow else [Text(example_text(view, group.rows, example_width))]
             table.add_row(f"{group.count:,}", f"{self.book.decided_among(group.rows):,}",
                           Text(view.names.fit(given, name_width)), Text(view.names.fit(suggested, name_width)),
-                          Text(example), key=str(index))
+                          *example, key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
         showing_matrix = self.mode == "matrix"
         table.display = not showing_matrix
         matrix.display = showing_matrix
+        example_line.display = narrow and not showing_matrix and bool(self.groups)
+        self.show_example()
         cut = ""
         if showing_matrix:
             limit = max(2, min(MATRIX_CLASSES, (self.size.width - 26) // MATRIX_CELL))
@@ -199,6 +218,17 @@ class ConfusionScreen(HistoryKeys, Screen):
         mode.update(packed(parts, mode.content_region.width))
         self.refresh_bindings()
 
+    def show_example(self) -> None:
+        """The highlighted group's example under a narrow table (none shows in a column there)."""
+        example_line = self.query_one("#example-line", ExampleLine)
+        index = self.query_one("#confusions", DataTable).cursor_row
+        if example_line.display and 0 <= index < len(self.groups):
+            row = example_row(self.view, self.groups[index].rows)
+            example_line.show(f"Example · row {row:,}: ", str(self.view.texts[row]))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_example()
+
     def widths(self, longest: int = 24, scrollbar: int = 0) -> tuple[int, int]:
         """Class name and example widths that fit the table in the terminal: at 80 columns the
         names took 24 cells each and the example was cut to its first 8 behind a sideways scroll.
@@ -214,7 +244,14 @@ class ConfusionScreen(HistoryKeys, Screen):
         name_width = min(max(12, room // 3), max(len(NAME_HEADING), longest))
         fixed = {"given": len(NAME_HEADING), "suggested": len(GIVEN_HEADING)}.get(self.mode)
         other = name_width if fixed is None else max(fixed, len(ANY))
-        return name_width, max(12, room - name_width - other)
+        if room - name_width - other >= MIN_EXAMPLE:
+            return name_width, room - name_width - other
+        # Narrower, an Example column of 12 cells showed 6 at 50 columns, the rest behind a
+        # sideways scroll (walk32): the table drops it (example 0: under the table) and the names
+        # take its room ('refund_request' whole at 50 columns, where it was 'refund…quest').
+        room = (self.size.width or self.app.size.width) - NARROW_CELLS - scrollbar
+        fits = room // 2 if fixed is None else room - max(fixed, len(ANY))
+        return max(4, min(max(len(NAME_HEADING), longest), fits)), 0
 
     def on_resize(self) -> None:
         if self.is_mounted and self.groups:

@@ -20,10 +20,11 @@ from textual.widgets import DataTable, Static
 
 from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
-from tui.screens.confusions import example_text, scrollbar_cells
+from tui.screens.confusions import example_row, example_text, lines_gained, scrollbar_cells
 from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView, counted
 from tui.widgets.filter_bar import quoted_value
+from tui.widgets.example_line import MIN_EXAMPLE, ExampleLine
 from tui.widgets.footer import Footer
 from tui.widgets.row_table import RowTable
 
@@ -31,6 +32,10 @@ MEANS = ("likely missing", "likely wrong")
 #: Cells that are not the change or the example: margins, Rows, Decided, Means and the padding
 #: Textual puts around each of the five columns (as tui/screens/confusions.FIXED_CELLS).
 FIXED_CELLS = 2 + len("Rows") + len("Decided") + len(MEANS[0]) + 5 * 2 + 1
+#: Without Means and Example, Decided headed 'Done': where the example goes under the table (at 50
+#: columns Means and Example were behind a sideways scroll; the line above says what + and - mean).
+NARROW_CELLS = 2 + len("Rows") + len("Done") + 3 * 2 + 1
+NAME_CELLS = 24  # a change's label is cut to this (or to the room a narrow table leaves)
 
 
 @dataclass(frozen=True)
@@ -79,10 +84,10 @@ class LabelChangeScreen(HistoryKeys, Screen):
         yield Static("Label changes the model suggests · + likely missing, - likely wrong · "
                      "enter: the rows (then * and a)", id="confusion-mode", markup=False)
         yield RowTable(id="confusions", cursor_type="row", zebra_stripes=False)
+        yield ExampleLine(id="example-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#confusions", DataTable).add_columns("Rows", "Decided", "Change", "Means", "Example")
         self.fill()
 
     def on_screen_resume(self) -> None:
@@ -91,19 +96,28 @@ class LabelChangeScreen(HistoryKeys, Screen):
     def fill(self) -> None:
         view, names = self.view, self.view.shown_names
         table = self.query_one("#confusions", RowTable)
+        example_line = self.query_one("#example-line", ExampleLine)
         cursor = table.cursor_row
         self.changes = label_changes(view)
-        table.clear_rows()
-        shown = [f"{change.sign}{view.names.fit(names[change.label], 24)}" for change in self.changes]
-        example_width = self.example_width(max((cell_len(name) for name in shown), default=0),
-                                           scrollbar_cells(table, len(self.changes)))
-        for index, (change, name) in enumerate(zip(self.changes, shown)):
-            means = MEANS[0] if change.sign == "+" else MEANS[1]
-            example = example_text(view, change.rows, example_width)
-            table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}",
-                          Text(name), means, Text(example), key=str(index))
+        longest = max((1 + cell_len(view.names.fit(names[change.label], NAME_CELLS)) for change in self.changes),
+                      default=0)
+        example_width = self.example_width(longest, scrollbar := scrollbar_cells(table, len(self.changes)))
+        if gained := lines_gained(not example_width, example_line):  # the example line comes or goes
+            example_width = self.example_width(longest, scrollbar := scrollbar_cells(table, len(self.changes), gained))
+        narrow = not example_width  # the example under the table, not in a column
+        name_cells = NAME_CELLS if not narrow else max(4, min(NAME_CELLS, self.narrow_room(scrollbar) - 1))
+        if not table.set_columns("Rows", *(["Done", "Change"] if narrow else ["Decided", "Change", "Means", "Example"])):
+            table.clear_rows()
+        for index, change in enumerate(self.changes):
+            name = f"{change.sign}{view.names.fit(names[change.label], name_cells)}"
+            more = [] if narrow else [MEANS[0] if change.sign == "+" else MEANS[1],
+                                      Text(example_text(view, change.rows, example_width))]
+            table.add_row(f"{len(change.rows):,}", f"{self.book.decided_among(change.rows):,}", Text(name), *more,
+                          key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
+        example_line.display = narrow and bool(self.changes)
+        self.show_example()
         flagged = int(view.flags["label"].sum()) if "label" in view.flags else 0
         self.query_one("#title-bar", Static).update(
             f"Label changes · {counted(flagged, 'label issue')} · {counted(len(self.changes), 'change')}")
@@ -111,9 +125,25 @@ class LabelChangeScreen(HistoryKeys, Screen):
     def example_width(self, change_cells: int, scrollbar: int = 0) -> int:
         """The example's cells, so that the table fits the terminal: at 80 columns its first 60
         made the table 104 wide, cut by the screen's edge mid-word behind a sideways scroll; on a
-        wide terminal it takes all the room (it stopped at 60 cells, the rest of the line empty)."""
+        wide terminal it takes all the room (it stopped at 60 cells, the rest of the line empty).
+        0 where that is under MIN_EXAMPLE: the example goes under the table (ExampleLine)."""
         room = (self.size.width or self.app.size.width) - FIXED_CELLS - max(len("Change"), change_cells) - scrollbar
-        return max(12, room)
+        return room if room >= MIN_EXAMPLE else 0
+
+    def narrow_room(self, scrollbar: int) -> int:
+        """The Change column's cells in a table without Means and Example."""
+        return (self.size.width or self.app.size.width) - NARROW_CELLS - scrollbar
+
+    def show_example(self) -> None:
+        """The highlighted change's example under a narrow table (none shows in a column there)."""
+        example_line = self.query_one("#example-line", ExampleLine)
+        index = self.query_one("#confusions", DataTable).cursor_row
+        if example_line.display and 0 <= index < len(self.changes):
+            row = example_row(self.view, self.changes[index].rows)
+            example_line.show(f"Example · row {row:,}: ", str(self.view.texts[row]))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_example()
 
     def on_resize(self) -> None:
         if self.is_mounted and getattr(self, "changes", None):

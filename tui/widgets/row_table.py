@@ -29,6 +29,15 @@ class RowTable(DataTable):
         for column in self.columns.values():
             column.content_width = cell_len(column.label.plain)
 
+    def set_columns(self, *labels: str) -> bool:
+        """Make the columns ``labels`` (rows and all cleared where they change); True if they changed.
+        A navigator drops its Example column on a narrow terminal (tui/widgets/example_line.py)."""
+        if [column.label.plain for column in self.ordered_columns] == list(labels):
+            return False
+        self.clear(columns=True)
+        self.add_columns(*labels)
+        return True
+
     def add_row(self, *cells: Any, **options: Any) -> RowKey:
         """Widen the columns to the row's cells at once, not on the next idle: after clear_rows a
         frame drawn before that idle cut every column to its title ('card_' for card_lost), and
