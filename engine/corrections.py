@@ -101,9 +101,9 @@ class Journal:
                     journal._file = held
                 elif not read_only:
                     journal._file.lock(data_path(dataset.source))
-                at_path = journal._load()
-                if not at_path and held is None and tries_left:  # renamed over since the lock: that one's
-                    journal.close()
+                journal._load()
+                if held is None and not read_only and tries_left and not journal.still_at_path():  # renamed
+                    journal.close()  # over since the lock: open the one there now
                     continue
                 if not read_only:
                     journal.prepare_writes()
@@ -139,26 +139,24 @@ class Journal:
         self.close()
 
     # ----------------------------------------------------------------- replay
-    def _load(self) -> bool:
+    def _load(self) -> None:
         """Replay the file: a writer's through its lock's descriptor (the file it appends to, whatever the path
-        names now), a reader's by its path. False where a writer's file is no longer the one at the path (then
-        its torn end is not cut: nothing is appended to it)."""
+        names now), a reader's by its path. A writer's file no longer the one at the path keeps its torn end:
+        nothing is appended to it."""
         problems = ReplayProblems()
         held = self._file.is_open
         data, file_id = self._file.read_held() if held else self._file.read_identified()
-        at_path = not held or self._file.still_at_path()
         framed = frame_groups(data, problems, self.path)
         self._next_seq = framed.next_seq
         from engine.class_label_new import named_by_class_label
 
         self._replay_groups(named_by_class_label(framed.groups, self.dataset), problems)  # hf:NAME once showed ints
         if framed.good_end < len(data) and not self.read_only:
-            if at_path:
+            if self._file.still_at_path():
                 self._file.truncate_to(framed.good_end)
             else:
                 self.load_report = self._problems.lines(removed=False)
         self._point = replay_point(data, framed.good_end, framed.next_seq, file_id) if self.read_only else None
-        return at_path
 
     def read_tail(self) -> Tail | None:
         """Read-only: the groups another app appended since the last replay, or None where only a
