@@ -1,7 +1,9 @@
 """Near-duplicates 'A' on a member whose journal relabel names a class this data does not have
-(a journal written with allow_new_label, or for other data): the book knows no class index for
+(a journal written with allow_new_label, or for other data): the book knew no class index for
 it ('→ ?'), and 'A' gave every member the member's *given* label instead, writing 'keep' over
-that relabel, so the decision was gone without a word. Now 'A' refuses and says why."""
+that relabel, so the decision was gone without a word. Then 'A' refused and said why; since the
+label picker makes new classes (s33), the book knows the journal's new class (extra_labels) and
+'A' gives it to every member, the member's relabel untouched."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from tui.app import TextauditApp
 from tui.decisions import RELABEL
 
 
-async def test_unify_refuses_a_relabel_to_an_unknown_class(pinned_result, tmp_path):
+async def test_unify_gives_a_relabel_to_a_new_class(pinned_result, tmp_path):
     journal = tmp_path / "j.jsonl"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -28,10 +30,14 @@ async def test_unify_refuses_a_relabel_to_an_unknown_class(pinned_result, tmp_pa
         screen = await open_issue(pilot, "near_duplicate")
         assert screen.target() == first and screen.book.codes[first] == RELABEL and screen.book.labels[first] < 0
         await pilot.press("A")
-        await pilot.pause()
-        assert journal_lines(journal) == before  # nothing written: the relabel stands, no member changed
-        said = [n.message for n in app._notifications]
-        assert any("'savings_enquiry'" in m and "does not have" in m for m in said), said
+        await settle(pilot)
+        lines = journal_lines(journal)
+        assert lines[:len(before)] == before  # the relabel stands
+        # every member to the new class (one group, as for a class of the data), 'keep' over none
+        assert sorted((x["action"], x["row"], x["label_after"], x.get("new_label")) for x in lines[len(before):]) == [
+            ("relabel", first, "savings_enquiry", True), ("relabel", second, "savings_enquiry", True)]
+        assert screen.book.describe(second, view.shown_names) == "→ savings_enquiry (new)"
+        assert screen.book.describe(first, view.shown_names) == "→ savings_enquiry (new)"
 
 
 async def test_a_relabel_to_an_unknown_class_shows_its_label(pinned_result, tmp_path):

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from engine.wording import counted
+from tui.decisions_labels import BookLabels, unused_class_names
 from tui.decisions_takeover import TakeOver
 
 NONE, RELABEL, EXCLUDE, KEEP = 0, 1, 2, 3
@@ -65,16 +66,18 @@ class Bulk:
         return len(self.rows)
 
 
-class DecisionBook(TakeOver):
+class DecisionBook(TakeOver, BookLabels):
     """Latest decision per row, kept in step with the journal."""
 
     def __init__(self, journal: Any | None, n_rows: int, classes: list[Any], problem: str | None = None):
         self.journal = journal
         self.journal_lost = False  # set by close(): the journal file was gone from its path by then
         self.classes = classes
-        #: A saved dataset's ClassLabel names no row holds (unused_class_names): a relabel may
-        #: name them, as class index len(classes) + i; the journal writes the name.
+        #: A saved dataset's ClassLabel names no row holds (unused_class_names) and new classes
+        #: (tui/decisions_labels.py): a relabel may name them, as class index len(classes) + i; the
+        #: journal writes the name.
         self.extra_labels: list[str] = []
+        self.new_labels: set[str] = set()
         self._label_index = {self._key(c): i for i, c in enumerate(classes)}
         self.codes = np.zeros(n_rows, dtype=np.int8)
         self.version = 0  # bumped whenever the arrays may change: a list hiding decided rows checks it
@@ -144,7 +147,9 @@ class DecisionBook(TakeOver):
                             f"e.g. --journal {other}")
         messages.extend(journal.load_report)
         book = cls(journal, len(dataset), list(dataset.classes))
-        book.extra_labels = unused_class_names(dataset)
+        unused = unused_class_names(dataset)  # first, then the new classes the journal's replay found
+        book.extra_labels[:0] = [name for name in unused if name not in book.extra_labels]
+        book.new_labels.difference_update(unused)
         if book.read_only and not messages:
             messages.append(f"{path} is read-only")
         book.problem = messages[0] if book.read_only else None
@@ -237,6 +242,7 @@ class DecisionBook(TakeOver):
         self.codes[current.rows] = codes[current.action]  # -1 (no decision) takes the trailing entry
         self.labels[current.rows] = labels[current.label]
         self.groups[current.rows] = current.group
+        self.learn_labels(current)
 
     def _guard(self) -> str | None:
         if self.journal is None or self.read_only:
@@ -474,15 +480,3 @@ def said_of(message: str, count: int) -> str:
                 return many + message[len(one):]
     return message
 
-
-def unused_class_names(dataset: Any) -> list[str]:
-    """A saved dataset's ``ClassLabel`` names that no row holds (a test split without a rare
-    class), in the schema's order: the label picker offers them after the classes, and an
-    export writes their int. [] for any other data (its labels are exactly its classes)."""
-    from engine.label_column import class_label_names
-
-    if getattr(dataset, "is_multilabel", False):
-        return []
-    names = class_label_names(getattr(dataset, "style", None), dataset.label_column) or []
-    held = {str(c) for c in dataset.classes}
-    return [name for name in names if name not in held]

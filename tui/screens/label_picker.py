@@ -4,12 +4,18 @@ For one row it shows the row's text (the modal covers the list and the detail pa
 class's probability from the audit's model; with the query empty the suggestion and the given
 label come first, then the other classes, most probable first: the model's second guess is
 one key down, where an alphabetical list put it anywhere among 77 names.
+
+Where the caller allows new classes (``new_class``), a typed name that is no class exactly is
+offered as a line of its own, '+ new class: NAME', first but never highlighted while some class
+matches (enter still picks the best match); chosen, the picker returns the name (a str) and the
+caller asks to confirm it (tui/screens/new_class.py), so a typo never makes a class unasked. A name
+the data cannot hold (text in an integer column) shows there, disabled, with the reason.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -37,6 +43,7 @@ PROB_CELLS = len("  0.000")
 NOTE_CELLS = len("  (suggested)")  # the note a padded name still leaves room for
 TEXT_CHARS = 400  # of the row's text shown above the query (two lines at most: the tcss cuts)
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
+NEW_CLASS = "new-class"  # the id of the '+ new class: NAME' line
 
 
 STEM_MIN = 3  # letters a word keeps when its ending is dropped (see WordMatch)
@@ -123,9 +130,10 @@ def phrase_pattern(query: str) -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[\s_\-./]))" + r"[\s_\-]*".join(words), re.IGNORECASE)
 
 
-class LabelPicker(ModalScreen[int | None]):
-    """Returns the chosen class index, or None on escape. ``class_names`` are the raw names: the
-    list is in their order (tui.names.natural_key) and draws and matches them as drawn."""
+class LabelPicker(ModalScreen[int | str | None]):
+    """Returns the chosen class index, a new class's name (str, only with ``new_class``), or None on
+    escape. ``class_names`` are the raw names: the list is in their order (tui.names.natural_key)
+    and draws and matches them as drawn."""
 
     AUTO_FOCUS = "#picker-query"
 
@@ -141,13 +149,18 @@ class LabelPicker(ModalScreen[int | None]):
     def __init__(self, class_names: list[str], current: int | None = None, suggested: int | None = None,
                  title: str = "Choose a label", *, text: str | None = None,
                  probs: Sequence[float] | None = None, unused: Sequence[str] = (),
-                 suggested_note: str = "suggested", values: Iterable[str] | None = None) -> None:
+                 suggested_note: str = "suggested", values: Iterable[str] | None = None,
+                 new_class: Callable[[str], str | None] | None = None, new_names: Iterable[str] = (),
+                 query: str = "") -> None:
         """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
         probability of each class for the row (None for several rows); ``unused``: a saved
         dataset's ClassLabel names no row holds, offered after the classes (index
         ``len(class_names) + i``, no probability: the model never saw them); ``suggested_note``:
         what ``suggested`` is said to be (of several rows: for how many of them); ``values``
-        (--label-names): each class's value in the data, found by typing it ('3'), as the journal says it."""
+        (--label-names): each class's value in the data, found by typing it ('3'), as the journal says it;
+        ``new_class``: offers a typed name that is no class as a new class, returning why the data cannot
+        hold it (one line) or None; ``new_names``: the ``unused`` names that are new classes (made in the
+        app, not a ClassLabel's); ``query``: the search typed already (back from a new class not confirmed)."""
         super().__init__()
         self.class_names = class_names
         self.unused = list(unused)
@@ -160,21 +173,29 @@ class LabelPicker(ModalScreen[int | None]):
         self.text = text
         self.probs = probs
         self.name_cells = min(NAME_COLUMN, self.longest_name()) if probs is not None else 0
+        self.new_class = new_class
+        self.new_names = set(new_names)
+        self.query_text = query
+        self.exact = {*class_names, *self.unused}
+        self.problems: dict[str, str | None] = {}  # new_class's answer per typed name (asked once)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            more = f" + {len(self.unused):,} unused" if self.unused else ""
+            made = sum(name in self.new_names for name in self.unused)
+            more = "".join(f" + {count:,} {what}" for count, what in ((len(self.unused) - made, "unused"), (made, "new"))
+                           if count)
             yield PartsLabel([f"{self.heading} ({len(self.class_names):,} classes{more})", "enter picks",
                               "esc cancels"])
             if self.text is not None:
                 # as the row list draws it, then cut (a text of 450 spaces and a word shows the word, not ∅)
                 yield Static(list_cell(self.text)[:TEXT_CHARS], id="picker-text", markup=False)
-            yield WordInput(placeholder="type to search labels", id="picker-query")
+            hint = "type to search labels, or a new class" if self.new_class is not None else "type to search labels"
+            yield WordInput(self.query_text, placeholder=hint, id="picker-query")
             yield CursorOptionList(id="picker-options")  # ▶ on the highlighted class, readable without colour
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it
 
     def on_mount(self) -> None:
-        self.fill("")
+        self.fill(self.query_text)
         self.call_after_refresh(self.refit)
 
     def on_resize(self) -> None:
@@ -214,8 +235,9 @@ class LabelPicker(ModalScreen[int | None]):
             _, offsets = matcher.fuzzy_search.match(matcher.query, name)
             for offset in offsets:
                 content = content.stylize("bold underline", offset, offset + 1)
-        if index >= len(self.class_names):  # an unused ClassLabel name: no probability
-            return content + Content("  (no row has it yet)")
+        if index >= len(self.class_names):  # an unused ClassLabel name or a new class: no probability
+            made = self.unused[index - len(self.class_names)] in self.new_names
+            return content + Content("  (new class: the audit did not see it)" if made else "  (no row has it yet)")
         if self.probs is not None:
             pad = " " * max(0, self.name_cells - cell_len(name))
             content = content + Content(f"{pad}  {float(self.probs[index]):.3f}")
@@ -236,9 +258,14 @@ class LabelPicker(ModalScreen[int | None]):
             valued = [i for i, value in enumerate(self.values) if same_value(value, query)]  # '3': the class held as 3
             ranked = [(1.0, True, i) for i in valued] + [row for row in ranked if row[2] not in valued]
             items = [Option(self._prompt(i, words), id=str(i)) for _, _, i in ranked]
+            new = self.new_class_option(query, bool(valued))
             if not items:
-                items = [Option(Content(f"no class matches '{query.strip()}' · edit the text, or esc to cancel"),
-                                id=NO_MATCH, disabled=True)]
+                offer = (" · enter takes it as a new class (below)" if new is not None and not new.disabled
+                         else " · edit the text, or esc to cancel")
+                items = [Option(Content(f"no class matches '{query.strip()}'{offer}"), id=NO_MATCH, disabled=True)]
+                items += [new] if new is not None else []
+            elif new is not None:  # first, in sight, but the best match keeps the highlight
+                items.insert(0, new)
         else:
             first = list(dict.fromkeys(i for i in (self.suggested, self.current) if i is not None))
             rest = [i for i in display_order(self.class_names) if i not in first]
@@ -248,8 +275,28 @@ class LabelPicker(ModalScreen[int | None]):
             items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN] + unused]
         options.clear_options()
         options.add_options(items)
-        if items and not items[0].disabled:
-            options.highlighted = 0
+        first = next((i for i, item in enumerate(items) if not item.disabled and item.id != NEW_CLASS), None)
+        if first is None:  # nothing matches: the new class, where it is one
+            first = next((i for i, item in enumerate(items) if not item.disabled), None)
+        if first is not None:
+            options.highlighted = first
+
+    def new_class_option(self, query: str, valued: bool) -> Option | None:
+        """The '+ new class: NAME' line for the typed text (surrounding spaces dropped), or a disabled line saying
+        why the data cannot hold it; None where new classes are not offered or the text names a class exactly
+        (``valued``: as a class's value, '3' under --label-names)."""
+        name = query.strip()
+        if self.new_class is None or not name or valued or query in self.exact or name in self.exact:
+            return None
+        if name not in self.problems:
+            self.problems[name] = self.new_class(name)
+        shown = drawn_name(name)
+        if (problem := self.problems[name]) is not None:
+            return Option(Content(f"{shown} cannot be a new class: {problem}"), id=NEW_CLASS, disabled=True)
+        folded = fold(name)
+        like = next((self.shown[i] for i, raw in enumerate([*self.class_names, *self.unused]) if fold(raw) == folded), None)
+        note = f"  (like {like}: check the spelling)" if like is not None else "  (confirm next)"
+        return Option(Content("+ new class: ") + Content(shown).stylize("bold") + Content(note), id=NEW_CLASS)
 
     def prob(self, index: int) -> float:
         """The model's probability of class ``index`` for the row, which orders names the query
@@ -263,18 +310,35 @@ class LabelPicker(ModalScreen[int | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         options = self.query_one("#picker-options", OptionList)
-        if options.highlighted is not None and options.get_option_at_index(options.highlighted).id != NO_MATCH:
-            self.dismiss(int(options.get_option_at_index(options.highlighted).id))
+        if options.highlighted is not None:
+            self.choose(options.get_option_at_index(options.highlighted))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id != NO_MATCH:
-            self.dismiss(int(event.option.id))
+        self.choose(event.option)
+
+    def choose(self, option: Option) -> None:
+        """A class's index, or a new class's name; a disabled line (nothing matches) is no choice."""
+        if option.disabled or option.id == NO_MATCH:
+            return
+        if option.id == NEW_CLASS:
+            self.dismiss(self.query_one("#picker-query", Input).value.strip())
+        else:
+            self.dismiss(int(option.id))
 
     def action_move(self, delta: int) -> None:
+        """Move among the lines that can be chosen (not 'no class matches', nor a new class refused)."""
         options = self.query_one("#picker-options", OptionList)
-        if options.option_count and options.get_option_at_index(0).id != NO_MATCH:
-            current = options.highlighted or 0
-            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+        enabled = [i for i in range(options.option_count) if not options.get_option_at_index(i).disabled]
+        if not enabled:
+            return
+        current = options.highlighted if options.highlighted in enabled else enabled[0]
+        at = enabled.index(current)
+        options.highlighted = enabled[max(0, min(len(enabled) - 1, at + delta))]
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def fold(name: str) -> str:
+    """A name with case, spaces, '_' and '-' set aside: 'Card Lost' and 'card_lost' fold alike."""
+    return re.sub(r"[\s_\-]+", "", name).casefold()

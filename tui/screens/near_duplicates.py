@@ -279,12 +279,16 @@ class NearDuplicatesScreen(RowScreen):
         return repr(terminal_safe(str(decision.label_after))) if decision is not None else "?"
 
     def current_label(self, row: int) -> int | None:
-        """The row's label as decided: its relabel's class, else the given one (what the set shows);
-        None when its relabel names a class this data does not have."""
+        """The row's label as decided: its relabel's class (a new class's index past the classes), else the
+        given one (what the set shows); None when its relabel names a label the book does not know."""
         if self.book.codes[row] != RELABEL:
             return int(self.view.given[row])
         decided = int(self.book.labels[row])
-        return decided if decided >= 0 else None
+        if decided >= 0:
+            return decided
+        decision = self.book.journal.decision(row) if self.book.journal is not None else None
+        after = getattr(decision, "label_after", None)
+        return self.book.add_label(after) if after is not None and after in self.book.extra_labels else None
 
     def action_pick_label(self) -> None:
         """On this screen ``l`` relabels the whole set (every marked set, with marks)."""
@@ -303,12 +307,22 @@ class NearDuplicatesScreen(RowScreen):
 
             set_decisions.pick_set(self, rows, chosen_set)
             return
-        from tui.screens.label_picker import LabelPicker
+        self.open_set_picker(rows)
 
-        def chosen(label: int | None) -> None:
-            if label is not None:
-                with self.whole_set():
-                    self.relabel_rows(rows, label)
+    def open_set_picker(self, rows: list[int], query: str = "") -> None:
+        """The label picker for every member of the set (``query``: typed already)."""
+        from tui.screens.label_picker import LabelPicker
+        from tui.screens.new_class import confirm_new_class, picker_options
+
+        def relabel(label: int) -> None:
+            with self.whole_set():
+                self.relabel_rows(rows, label)
+
+        def chosen(label: int | str | None) -> None:
+            if isinstance(label, str):
+                confirm_new_class(self, rows, label, relabel, lambda typed: self.open_set_picker(rows, typed))
+            elif label is not None:
+                relabel(label)
 
         self.app.push_screen(LabelPicker(self.view.class_names, current=int(self.view.given[rows[0]]),
                                          suggested=int(self.view.predicted[rows[0]]),
@@ -316,7 +330,7 @@ class NearDuplicatesScreen(RowScreen):
                                                          else "top class"),
                                          title=f"Relabel all {len(rows)} members", text=self.view.texts[rows[0]],
                                          probs=self.row_probs(rows[0]), unused=self.book.extra_labels,
-                                         values=self.view.value_names), chosen)
+                                         values=self.view.value_names, query=query, **picker_options(self)), chosen)
 
     def follow(self, row: int) -> bool:
         entry = self.set_of_row.get(int(row))

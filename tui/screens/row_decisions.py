@@ -192,12 +192,19 @@ class DecisionKeys:
             self.pick_label_for_marks()
             return
         row = self.target()
-        if row is None:
-            return
-        from tui.screens.label_picker import LabelPicker
+        if row is not None:
+            self.open_picker(row)
 
-        def chosen(label: int | None) -> None:
-            if label is not None:
+    def open_picker(self, row: int, query: str = "") -> None:
+        """The label picker for ``row`` (``query``: typed already); a new class is confirmed first."""
+        from tui.screens.label_picker import LabelPicker
+        from tui.screens.new_class import confirm_new_class, picker_options
+
+        def chosen(label: int | str | None) -> None:
+            if isinstance(label, str):
+                confirm_new_class(self, [row], label, lambda index: self.relabel_rows([row], index),
+                                  lambda typed: self.open_picker(row, typed))
+            elif label is not None:
                 self.relabel_rows([row], label)
 
         # the detail pane's word for the model's top class: a suggestion only where a label issue
@@ -207,7 +214,7 @@ class DecisionKeys:
             LabelPicker(self.view.class_names, current=int(self.view.given[row]), suggested_note=note,
                         suggested=int(self.view.predicted[row]), title=f"Choose a label for row {row:,}",
                         text=self.view.texts[row], probs=self.row_probs(row), unused=self.book.extra_labels,
-                        values=self.view.value_names),
+                        values=self.view.value_names, query=query, **picker_options(self)),
             chosen,
         )
 
@@ -219,12 +226,13 @@ class DecisionKeys:
     def pick_label_for_marks(self) -> None:
         """``l`` with marks: choose one label, then confirm it for every marked row."""
         from tui.screens.label_picker import LabelPicker
+        from tui.screens.new_class import picker_options
 
         rows = self.marked_rows()
 
-        def chosen(label: int | None) -> None:
-            if label is not None:
-                self.bulk("relabel", label)
+        def chosen(label: int | str | None) -> None:
+            if label is not None:  # a new class (str): the bulk dialog confirms it, '(new)' in its title
+                self.bulk("relabel", self.book.add_label(label) if isinstance(label, str) else label)
 
         # the suggestion most marked rows share, and for how many: the first marked row's alone was
         # offered as '(suggested)' for all of them, though 6 of 7 rows suggested other classes
@@ -234,7 +242,8 @@ class DecisionKeys:
         note = word if share == len(rows) else f"{word} for {share:,} of {len(rows):,}"
         self.app.push_screen(LabelPicker(self.view.class_names, suggested=suggested, suggested_note=note,
                                          title=f"Relabel {counted(len(rows), 'marked row')}",
-                                         unused=self.book.extra_labels, values=self.view.value_names),
+                                         unused=self.book.extra_labels, values=self.view.value_names,
+                                         **picker_options(self)),
                              chosen)
 
     def label_shown(self, label: int) -> str:

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from engine.datalab_rule import DatalabLabelRule
 from engine.wording import share
-from tui.decisions import DecisionBook
+from tui.decisions import RELABEL, DecisionBook
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, format_score, quoted
 
 NEIGHBOURS_SHOWN = 5
@@ -173,6 +173,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         decision = self.book.describe(row, names)
         if decision:
             text.append(f"   decision: {decision}", style="bold reverse")
+            if self.view.multilabel is None and self.book.codes[row] == RELABEL and self.book.labels[row] < 0:
+                text.append("  relabelled to a class the audit did not see", style="italic")
         text.append("\n")
         text.append(self.view.full_text(row, SHOWN_CHARS) or "(empty)")
         text.append("\n\n")

@@ -56,9 +56,18 @@ def settled_label(view: AuditView, book: DecisionBook, members: list[int] | np.n
         return None
     names = view.shown_names
     after = {names[int(view.given[row])] if code != RELABEL
-             else names[label] if (label := int(book.labels[row])) < len(names) else book.display_label(label)
+             else names[label] if 0 <= (label := int(book.labels[row])) < len(names) else new_class_name(book, row)
              for row, code in zip(members, codes) if code != EXCLUDE}
     return next(iter(after)) if len(after) == 1 else "every member excluded" if not after else None
+
+
+def new_class_name(book: DecisionBook, row: int) -> str:
+    """The label a relabel to a class this data does not have names (the journal's), drawn as a new one:
+    -1 in ``book.labels`` read as the last class (two members relabelled to two new classes 'agreed')."""
+    from tui.names import drawn_name
+
+    decision = book.journal.decision(row) if book.journal is not None else None
+    return f"{drawn_name(decision.label_after)} (new)" if decision is not None else "?"
 
 
 class DiffView(VerticalScroll, can_focus=True):

@@ -1,0 +1,53 @@
+"""A relabel to a new class, asked before it is written: the label picker's '+ new class: NAME' line.
+
+The audit's classes are fixed: a new class has no pred_probs column, so the picker shows no
+probability for it and no check counts it until the data is audited again (``R``, or an audit
+of the export). The confirmation (the bulk dialog's, for one row or a near-duplicate set) says
+so; enter/y writes the relabel (the journal line carries ``new_label``), esc/n goes back to the
+picker with the name as typed, to correct it. With marks the bulk dialog asks as ever, its title
+naming the class '(new)'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tui.screens.bulk_dialog import PREVIEW_ROWS, BulkDialog, BulkRequest, PreviewRow
+from tui.view import counted
+
+#: What the confirmation says of any new class.
+UNSEEN = ("a class the audit did not see: it has no probability, and no check counts it until the data is "
+          "audited again (R)")
+
+
+def picker_options(screen: Any) -> dict[str, Any]:
+    """The label picker's arguments for new classes on ``screen`` (a row screen): offered where the
+    journal can take one (single labels), with the names made so far."""
+    book = screen.book
+    if screen.view.multilabel is not None:
+        return {}
+    return {"new_class": book.new_label_problem, "new_names": sorted(book.new_labels)}
+
+
+def confirm_new_class(screen: Any, rows: list[int], name: str, write: Callable[[int], None],
+                      reopen: Callable[[str], None] | None = None) -> None:
+    """Ask before ``write`` relabels ``rows`` to the new class ``name`` (given its class index, once confirmed);
+    not confirmed, ``reopen`` opens the picker again with ``name`` typed."""
+    from tui.names import drawn_name
+
+    view = screen.view
+    shown = drawn_name(name)
+    rows = [int(r) for r in rows]
+    preview = [PreviewRow(r, str(view.texts[r]), view.shown_names[int(view.given[r])], f"{shown} (new)")
+               for r in rows[:PREVIEW_ROWS]]
+    whom = f"row {rows[0]:,}" if len(rows) == 1 else counted(len(rows), "row")
+    request = BulkRequest(f"Relabel {whom} to the NEW class {shown}", len(rows), preview, [f"{shown}: {UNSEEN}"])
+
+    def confirmed(yes: bool | None) -> None:
+        if yes:
+            write(screen.book.add_label(name))
+        elif reopen is not None:
+            reopen(name)
+
+    screen.app.push_screen(BulkDialog(request), confirmed)
