@@ -155,7 +155,9 @@ SINGLE_VIEW_BINDINGS = [Binding("escape,q", "back", "Back"), *HISTORY_BINDINGS]
 
 #: The label-change navigator of multi-label data (``C`` on label sets).
 LABEL_CHANGE_BINDINGS = [
-    Binding("enter", "open", "Open", tooltip="List the change's rows on the label-issue screen (then * and a)"),
+    # priority, as CONFUSION_BINDINGS': the focused DataTable's own enter shadowed it and the footer left it out
+    Binding("enter", "open", "Open", tooltip="List the change's rows on the label-issue screen (then * and a)",
+            priority=True),
     Binding("escape,q", "back", "Back"),
     *HISTORY_BINDINGS,
 ]

@@ -116,6 +116,7 @@ class LabelChangeScreen(HistoryKeys, Screen):
                           key=str(index))
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), scroll=False)
+        self.refresh_bindings()
         example_line.display = narrow and bool(self.changes)
         self.show_example()
         flagged = int(view.flags["label"].sum()) if "label" in view.flags else 0
@@ -148,6 +149,10 @@ class LabelChangeScreen(HistoryKeys, Screen):
     def on_resize(self) -> None:
         if self.is_mounted and getattr(self, "changes", None):
             self.fill()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A list of no changes opens nothing: the footer does not offer it."""
+        return not (action == "open" and not self.changes)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_change(int(event.row_key.value))
