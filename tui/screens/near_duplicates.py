@@ -6,7 +6,7 @@ selected member (left/right to choose) or on the whole set.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import numpy as np
@@ -24,6 +24,50 @@ from tui.widgets.diff_view import DiffView, settled_label
 from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column, RowList
 
+SET_CELLS = 10  # the fewest cells one label (set) of a Labels cell gets beside the others
+APART = " ≠ "  # between the different labels (sets) of a set's members
+
+
+def shares(lengths: list[int], room: int) -> list[int]:
+    """``room`` cells shared out: a part that needs less than an even share keeps its length,
+    the rest goes evenly to the longer ones (the longest takes what is left)."""
+    given = [0] * len(lengths)
+    left = room
+    for done, index in enumerate(sorted(range(len(lengths)), key=lengths.__getitem__)):
+        given[index] = min(lengths[index], left // (len(lengths) - done))
+        left -= given[index]
+    return given
+
+
+def fit_apart(parts: tuple[str, ...], width: int, fit: Callable[[str, int], str],
+              forms: Callable[[str], list[int]]) -> str:
+    """A Labels cell of different labels (sets) in ``width`` cells, every side of the conflict
+    shown (Debian debtags at 80x24 showed 'culture::brazilian, made-of::dictionar…': one set cut at
+    its end through a label, the '≠' and the other sets off the cell). Where each part's shortest
+    whole-label form fits (``forms``: the cells of a set cut between labels, 'use::browsing (+7)',
+    to whole), the first parts grow to longer ones; else the first two or more parts that fit so
+    and ' ≠ …'; else each gets a share cut by ``fit``, with too many parts for that the first ones."""
+    from rich.cells import cell_len
+
+    from tui.names import cut_middle
+
+    steps = [sorted(forms(part)) for part in parts]
+    for shown in range(len(parts), 1, -1):  # whole labels, as many parts as fit (two at least)
+        tail = "" if shown == len(parts) else APART + "…"
+        room = width - cell_len(tail) - cell_len(APART) * (shown - 1)
+        if sum(step[0] for step in steps[:shown]) <= room:
+            cells = [step[0] for step in steps[:shown]]
+            for index, step in enumerate(steps[:shown]):  # the first parts grow first
+                cells[index] = max(w for w in step if w <= cells[index] + room - sum(cells))
+            return APART.join(fit(part, w) for part, w in zip(parts, cells)) + tail
+    for shown in range(len(parts), 0, -1):  # labels cut in their middle
+        tail = "" if shown == len(parts) else APART + "…"
+        room = width - cell_len(tail) - cell_len(APART) * (shown - 1)
+        lengths = [cell_len(part) for part in parts[:shown]]
+        if room >= sum(min(length, SET_CELLS) for length in lengths):
+            return APART.join(fit(part, w) for part, w in zip(parts, shares(lengths, room))) + tail
+    return cut_middle(APART.join(parts), width)
+
 
 class NearDuplicatesScreen(RowScreen):
     """Near-duplicate sets, conflicting labels first."""
@@ -40,6 +84,7 @@ class NearDuplicatesScreen(RowScreen):
 
     def load_sets(self) -> None:
         view = self.view
+        self.label_parts: dict[str, tuple[str, ...]] = {}  # a Labels cell of different labels -> them
         self.sets = view.duplicate_sets
         self.set_of_row = {int(r): i for i, members in enumerate(self.sets) for r in members}
         self.conflict = np.asarray([view.set_has_conflict(m) for m in self.sets], dtype=bool)
@@ -62,10 +107,32 @@ class NearDuplicatesScreen(RowScreen):
         return [
             Column(SET, "!", 1),
             Column(SIZE, "N", 3, right=True, drop=2),
-            Column(LABELS, "Labels", width, drop=1, grow=grow),
+            Column(LABELS, "Labels", width, drop=1, grow=grow, fit=self.fit_labels),
             Column(TEXT, "Text (first member)"),
             Column(DECISION, "Done", 5, drop=3),
         ]
+
+    def fit_labels(self, text: str, width: int) -> str:
+        """A Labels cell too wide for its column: each member's label (set) in a share of it, a set
+        cut between its labels with how many are left out (MultiLabelView.fit: 'use::browsing (+7)'),
+        a name in its middle; it was cut at its end through the middle of a label."""
+        ml = self.view.multilabel
+        fit = ml.fit if ml is not None else self.view.names.fit
+        parts = self.label_parts.get(text)
+        return fit(text, width) if parts is None else fit_apart(parts, width, fit, self.whole_forms)
+
+    def whole_forms(self, text: str) -> list[int]:
+        """The cells of ``text`` (a label set, or a name) cut between its labels with the count
+        ('a, b (+3)', MultiLabelView.fit), from its first label alone to whole."""
+        from rich.cells import cell_len
+
+        ml = self.view.multilabel
+        known = ml.parts.get(text) if ml is not None else None
+        if known is None:
+            return [cell_len(text)]
+        labels, sep = known
+        return [cell_len(f"{sep.join(labels[:k])} (+{len(labels) - k})") for k in range(1, len(labels))] + [
+            cell_len(text)]
 
     def widest_pair(self) -> int:
         """Cells of the widest Labels cell among the sets with two labels or more (given labels: fixed)."""
@@ -111,7 +178,10 @@ class NearDuplicatesScreen(RowScreen):
         if key == LABELS:
             ml = self.view.multilabel  # label sets: each member's set, compactly
             labels = sorted({ml.given_text(r) if ml is not None else names[int(self.view.given[r])] for r in members})
-            return " ≠ ".join(labels) if len(labels) > 1 else labels[0]
+            if len(labels) == 1:
+                return labels[0]
+            self.label_parts.setdefault(APART.join(labels), tuple(labels))  # for fit_labels
+            return APART.join(labels)
         if key == TEXT:
             return list_cell(self.view.texts[members[0]])
         if key == DECISION:
