@@ -143,3 +143,43 @@ def test_a_held_journal_replayed_whole_is_read_through_its_lock(data, tmp_path) 
             journal.record("exclude", 8, issue_type="label")
     assert moved.read_bytes() == ours
     assert path.read_bytes() == theirs
+
+
+def test_a_takeover_whose_journal_is_renamed_over_after_the_lock_does_not_cut_the_file_moved_away(data, tmp_path,
+                                                                                                   monkeypatch) -> None:
+    """The same moment in a takeover (``Journal.hand_over``): the tail is read through the lock (the file followed,
+    moved away since), its torn end is not cut from it, the report does not say it was, and appends refuse."""
+    import subprocess
+    import sys
+
+    from engine.journal_path import lock_path
+    from tui.decisions import DecisionBook
+
+    path, other, moved = tmp_path / "j.jsonl", tmp_path / "other" / "j.jsonl", tmp_path / "j.bak"
+    other.parent.mkdir()
+    written(other, data, [("relabel", 6)])
+    writer = Journal.open(path, data)
+    try:
+        writer.record("exclude", 0, issue_type="label")
+        book, _ = DecisionBook.open(path, data)
+        assert book.read_only and book.lock_wait
+        writer.record("exclude", 1, issue_type="label")  # after the last poll
+        writer.close()
+        with path.open("ab") as handle:
+            handle.write(TORN)
+        ours = path.read_bytes()
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        child.wait()
+        lock_path(path).write_text(f"{child.pid}\n{lock_path(path).read_text().split(chr(10))[1]}\n")  # quit
+        assert book.may_write_now()
+        replaced_after_lock(monkeypatch, path, other, moved)
+        answer = book.open_writable()
+        assert book.take_handover(answer) is True and not book.read_only
+        assert moved.read_bytes() == ours  # the torn end stays in the file moved away
+        assert not any("removed" in line for line in book.journal.load_report)
+        assert book.counts()["exclude"] == 2
+        assert "moved or replaced" in (book.record("exclude", 2, None, "label", None).error or "")
+        book.close()
+        assert moved.read_bytes() == ours
+    finally:
+        writer.close()
