@@ -158,7 +158,7 @@ def _looks_like(path: Path) -> str:
         return ""
     codec = wide_bom(head) or ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8")
     line = head.decode(codec, "replace").lstrip("\ufeff").split("\n", 1)[0]
-    if "\0" in line or not line.strip():
+    if "\0" in line or not line.strip() or _mostly_not_text(line):
         return ""
     encoding = f" --encoding {codec}" if codec in ("utf-16", "utf-32") else ""
     if line.lstrip().startswith(("{", "[")):
@@ -168,6 +168,16 @@ def _looks_like(path: Path) -> str:
     if "," in line:
         return f" (its first line is comma-separated: rename it to .csv{encoding and ', and pass' + encoding})"
     return ""
+
+
+def _mostly_not_text(line: str) -> bool:
+    """``line`` (decoded with replacement) is mostly bytes no text holds: undecodable (U+FFFD) or control
+    characters other than whitespace, in a fifth or more of its other characters. Random bytes are so
+    (review33: a binary file whose first 'line' held a tab was told 'rename it to .tsv'); a Latin-1 line read
+    as UTF-8 has a replacement only where it has an accent."""
+    chars = [c for c in line if c not in " \t\r\f\v"]
+    odd = sum(c == "\ufffd" or ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in chars)
+    return bool(chars) and odd * 5 >= len(chars)
 
 
 #: Leading bytes of what a data file may be under another extension, and what to do with it.
