@@ -25,12 +25,24 @@ def lookalike_labels(classes: list[Any]) -> list[list[Any]]:
         # NFKC: 'café' written precomposed and with a combining accent; invisible format characters
         key = re.sub(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]", "", unicodedata.normalize("NFKC", str(value)))
         key = key.strip().casefold()
-        try:
-            key = repr(float(key) + 0.0)  # "1" and "1.0" are the same number, "-0" and "0" too
-        except ValueError:
-            pass
-        groups.setdefault(key, []).append(value)
+        groups.setdefault(_number_key(key), []).append(value)
     return [group for group in groups.values() if len(group) > 1]
+
+
+def _number_key(key: str) -> str:
+    """``key`` as its number where it spells one, exactly: "1" and "1.0" are the same number, "-0" and "0" too.
+    Compared as decimals, not floats: integers past 2**53 (2**70, 2**70 + 1) and numbers past the float range
+    (1e400, 1e401) were one float each, so distinct classes read as look-alikes (review33)."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(key)
+        return "nan" if number.is_nan() else "0" if number == 0 else str(number.normalize())
+    except (InvalidOperation, ArithmeticError, ValueError):  # not a number; an exponent past Decimal's range
+        try:
+            return repr(float(key) + 0.0)
+        except ValueError:
+            return key
 
 
 def label_column_hint(frame: pd.DataFrame, text_column: str, label_column: str) -> str:
