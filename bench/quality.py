@@ -33,7 +33,7 @@ Datasets (``+`` derives a variant from a base; variants combine):
                       bench cache) built at run time into a CSV in the bench cache (keyed by a hash of its
                       data files; never in the repo), text ``words: gloss``, label the lexicographer file
                       (noun.artifact, verb.motion, adj.ppl, ...: 45 files, 11,587 to 42 synsets); a seeded
-                      sample of 6,000 (43 classes, 2-5 rows in the smallest). Skipped with one line where
+                      sample of 6,000 (44 classes, 729 rows to 2). Skipped with one line where
                       neither the package nor apt's network is there
   X+longtail          a long tail: a third of the classes shrink geometrically to 1 row (1-10 rows)
   X+split             every class split in two by 2-means on its vectors (banking77: 154 classes)

@@ -17,8 +17,8 @@ sense classes, 11,587 synsets of noun.artifact to 42 of noun.motive). Choices, a
   labelling a sense sees its words, as man32 kept a page's name.
 - Texts repeated exactly would be kept once (the first in file order: noun, verb, adj, adv); WordNet 3.0 has none
   (117,659 synsets, 117,659 texts), the rule guards another release.
-- ``wordnet``'s seeded sample of 6,000 (of 117,659 synsets) keeps the natural long tail: 43 classes, from adj.all
-  (~740 rows) down to noun.Tops, adj.ppl and verb.weather with 2-5 rows each (noun.motive, 42 synsets, may miss).
+- ``wordnet``'s seeded sample of 6,000 (of 117,659 synsets) keeps the natural long tail: 44 classes, from adj.all
+  (729 rows) down to noun.Tops, adj.ppl (3 rows) and verb.weather (2); noun.motive (42 synsets) has none.
 """
 
 from __future__ import annotations
