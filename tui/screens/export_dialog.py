@@ -193,6 +193,19 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def on_mount(self) -> None:
         self.check(self.query_one("#export-path", Input).value)
 
+    def scroll_to_center(self, widget, animate: bool = True, **options) -> None:
+        """A focused widget is scrolled into view the least it takes, not to the dialog's middle
+        (Textual's focus does that where the widget is not in view yet): at 50x16 with a longer path
+        the focus centred the path line, scrolling the dialog to its end and its title above the
+        edge, though the path was in view under the title (tmux, ui33). Once laid out: before that the
+        path is placed lower than it will be drawn."""
+
+        def into_view() -> None:
+            if self.focused is widget and not self.can_view_entire(widget):
+                self.scroll_to_widget(widget, animate=False)
+
+        self.call_after_refresh(into_view)
+
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_checkbox)  # the dialog's width is known once laid out
 
