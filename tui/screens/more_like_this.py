@@ -70,10 +70,13 @@ class MoreLikeThisScreen(RowScreen):
 
     def columns(self) -> list[Column]:
         width, grow = self.label_width(), self.label_growth()
+        ml = self.view.multilabel
         return [
             Column(SIM, self.value_title, 7 if self.value_title != "Sim" else 5, right=True, drop=3),
             Column(TEXT, "Text"),
-            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=self.view.names.fit),
+            # label sets cut between labels, with how many are left out (MultiLabelView.fit), as on the
+            # other row screens: 'culture::…nverting' for a set of six (Debian debtags, 50x16, ui33)
+            Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
                    grow_late=True, lend=2),  # its '→ ': see RowList._grown
