@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -15,7 +15,7 @@ from textual.widgets import Static
 from engine.datalab_rule import DatalabLabelRule
 from engine.wording import share
 from tui.decisions import RELABEL, DecisionBook
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, format_score, quoted
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, format_score, list_cell, quoted
 
 NEIGHBOURS_SHOWN = 5
 TOP_K = 3  # most probable classes shown with their probabilities
@@ -53,8 +53,11 @@ def shown_text(text: str) -> str:
 
 
 def one_line(text: str, width: int) -> str:
-    text = " ".join(str(text)[: max(0, width) * 8 + 64].split())  # a 1 MB text: split only its start
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    """A neighbour's text on one line of ``width`` cells, as a row list draws it (list_cell): a
+    blank text as '∅ (empty text)', where the demo's empty row left 'check_balance' and nothing; cut
+    by cells, where 60 CJK characters (120 cells) passed as 60 and wrapped onto the next line."""
+    text = list_cell(str(text)[: max(0, width) * 8 + 64])  # a 1 MB text: split only its start
+    return text if cell_len(text) <= width else set_cell_size(text, max(0, width - 1)).rstrip() + "…"
 
 
 def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
