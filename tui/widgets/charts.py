@@ -137,10 +137,15 @@ class PositionPlot(Widget):
 
     def render(self) -> Text:
         width = max(10, (self.size.width or 60) - 8)
-        height = max(2, (self.size.height or 10) - 2)
+        # the title as drawn, on as many lines as it wraps to: at 80 columns the debtags title
+        # ('Label sets by position, ... (steps = grouped)') took 2 lines of the 10, and the x-axis
+        # line ('└ row 0 ... row 2,499 ┘') fell under the widget's edge (ui33; the demo at 50x16 too)
+        title = Text(self.title).wrap(self.app.console, max(1, self.size.width or 60))
+        height = max(2, (self.size.height or 10) - 1 - len(title))
         means = bin_means(self.values, width)
         text = Text(no_wrap=True, overflow="crop")
-        text.append(self.title + "\n", style="bold")
+        for line in title:
+            text.append(line.plain.rstrip() + "\n", style="bold")
         top, bottom = self.axis or (f"{self.high:.3g}", f"{self.low:.3g}")
         for index, line in enumerate(column_plot(means, height, self.low, self.high)):
             axis = f"{top:>7}" if index == 0 else (f"{bottom:>7}" if index == height - 1 else " " * 7)
