@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +21,8 @@ from tui.widgets.parts_label import PartsLabel
 
 PREVIEW_ROWS = 8  # the first rows shown; the count says how many more
 CHANGE_WIDTH = 48  # the "Given → after" column at most
+CHANGE_LEAST = 32  # a long change gives cells to the Text column down to this
+TEXT_WIDTH = 12  # the fewest cells of the Text column; with less room the preview leaves it out
 
 
 @dataclass(frozen=True)
@@ -50,18 +53,47 @@ def fit_change(before: str, after: str, width: int = CHANGE_WIDTH) -> tuple[str,
     return cut_middle(before, room - after_width), cut_middle(after, after_width)
 
 
-def preview_table(request: BulkRequest) -> Table:
+def preview_table(request: BulkRequest, width: int | None = None) -> Table:
+    """The preview in ``width`` cells (None: room for everything): the row numbers whole, each change
+    cut in its middle to the room beside them (fit_change), the Text column in what is left, or
+    left out under TEXT_WIDTH cells. walk33: in a 50-column terminal the dialog's 41 cells drew
+    '1…' for row 1,752 and cut 'declined_transfer → a very long new class name (new)' at its end;
+    rich shrinks the one column it may (the row number) and crops the others at the edge."""
+    rows = [f"{item.row:,}" for item in request.preview]
+    row_width = max([cell_len("Row"), *(cell_len(r) for r in rows)])
+    change_width = CHANGE_WIDTH
+    text = True
+    if width is not None:
+        room = width - row_width - 4  # a cell each side of the table, two between its columns
+        changes = [cell_len(item.before) + cell_len(item.after) + 3 for item in request.preview]
+        change_width = max(8, min(CHANGE_WIDTH, max(changes, default=0), room))
+        if room - change_width - 2 < TEXT_WIDTH:  # the text first takes from a long change, to CHANGE_LEAST
+            change_width = max(min(change_width, CHANGE_LEAST), room - 2 - TEXT_WIDTH)
+        text = room - change_width - 2 >= TEXT_WIDTH
+        if not text:
+            change_width = max(8, min(CHANGE_WIDTH, max(changes, default=0), room))
     table = Table(box=None, padding=(0, 1), show_edge=False, expand=True)
-    table.add_column("Row", justify="right", no_wrap=True, style="bold")
-    table.add_column("Given → after", no_wrap=True, overflow="ellipsis", max_width=CHANGE_WIDTH)
-    table.add_column("Text", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
-    for item in request.preview:
-        before, after = fit_change(item.before, item.after)
+    table.add_column("Row", justify="right", no_wrap=True, style="bold", min_width=row_width)
+    table.add_column("Given → after", no_wrap=True, overflow="ellipsis", max_width=change_width)
+    if text:
+        table.add_column("Text", no_wrap=True, overflow="ellipsis", ratio=1, min_width=TEXT_WIDTH)
+    for row, item in zip(rows, request.preview):
+        before, after = fit_change(item.before, item.after, change_width)
         change = Text(before)
         change.append(" → ")
         change.append(after, style="bold")
-        table.add_row(f"{item.row:,}", change, Text(list_cell(item.text)))
+        table.add_row(row, change, *([Text(list_cell(item.text))] if text else []))
     return table
+
+
+class PreviewTable:
+    """preview_table at the width the widget draws it in."""
+
+    def __init__(self, request: BulkRequest) -> None:
+        self.request = request
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield preview_table(self.request, options.max_width)
 
 
 class BulkDialog(ModalScreen[bool]):
@@ -78,7 +110,7 @@ class BulkDialog(ModalScreen[bool]):
         with Vertical(id="bulk"):
             yield PartsLabel([request.title, "enter/y confirms", "esc/n cancels"], classes="dialog-title",
                              id="bulk-title")  # the keys on top: a short terminal cuts the hint off
-            yield Static(preview_table(request), id="bulk-preview", markup=False)
+            yield Static(PreviewTable(request), id="bulk-preview", markup=False)
             more = request.count - len(request.preview)
             lines = [f"… and {more:,} more" if more > 0 else ""] + request.notes
             notes = "\n".join(line for line in lines if line)
