@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from engine.multilabel_audit import THRESHOLD
@@ -57,9 +58,11 @@ def render_multilabel_row(pane: DetailPane, row: int) -> Text:
         width = max(20, (pane.size.width or 80) - 40)
         for other, distance in zip(view.neighbour_indices[row][:5], view.neighbour_distances[row][:5]):
             other = int(other)
-            labels = ml.given_text(other, 24)
+            # cut between labels with how many are left out (MultiLabelView.fit), as the lists do:
+            # 'culture::bulgarian, mad…' cut through a label (Debian debtags, 120x40, ui33)
+            labels = ml.fit(ml.given_text(other), 24)
             body = one_line(view.texts[other], width)
-            text.append(f"  {distance:5.3f}  {labels:<24}  {body}\n")
+            text.append(f"  {distance:5.3f}  {labels}{' ' * max(0, 24 - cell_len(labels))}  {body}\n")
     text.rstrip()
     return text
 
