@@ -132,6 +132,10 @@ class Journal:
         """The journal this writer appends to is still the file at ``path`` (see JournalFile)."""
         return self._file.still_at_path()
 
+    def at_path(self) -> Any:
+        """What the file now at ``path`` holds of the one this writer wrote (``JournalFile.at_path``)."""
+        return self._file.at_path()
+
     def __enter__(self) -> Journal:
         return self
 

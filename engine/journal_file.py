@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ class JournalFile:
         self._fd: int | None = None
         self._lock: Any = None
         self._needs_newline = False
+        self.first_write: int | None = None  # where this writer's first append began (farewell: at_path)
 
     @property
     def is_open(self) -> bool:
@@ -154,10 +156,12 @@ class JournalFile:
         try:
             mine = os.fstat(self._fd)
             if not self._still_at_path(mine):
-                raise JournalWriteError(
-                    f"the decision was NOT saved: journal {self.path} was deleted, moved or replaced since "
-                    "textaudit opened it (what is written now would be lost); quit and reopen to start "
-                    "a journal there, or choose one with --journal")
+                if not self._adopt_copy(mine):
+                    raise JournalWriteError(
+                        f"the decision was NOT saved: journal {self.path} was deleted, moved or replaced since "
+                        "textaudit opened it (what is written now would be lost); quit and reopen to start "
+                        "a journal there, or choose one with --journal")
+                mine = os.fstat(self._fd)  # the copy adopted
             start = mine.st_size
             if start and payload[:1] != b"\n" and not _ends_a_line(self._fd, start):
                 # something else wrote part of a line since (an editor, `echo -n >>`): without a
@@ -167,6 +171,8 @@ class JournalFile:
             while written < len(payload):
                 written += os.write(self._fd, view[written:])
             os.fsync(self._fd)
+            if self.first_write is None:
+                self.first_write = start
         except OSError as exc:
             if start >= 0:  # roll back whatever part of the lines reached the file
                 self.truncate_to(start)
@@ -184,6 +190,57 @@ class JournalFile:
             return self._still_at_path(os.fstat(self._fd))
         except OSError:
             return False
+
+    def _adopt_copy(self, mine: os.stat_result) -> bool:
+        """Append to the file now at the path from now on, where it is a byte-for-byte copy of the one held (an
+        editor's or a sync tool's save, ``cp J J.tmp && mv J.tmp J``, renames a copy over the journal): the
+        decisions replayed here are exactly its own, so nothing is lost or mixed. Not where it differs in any
+        byte (another journal, an older or a longer copy: what is shown here is not what it holds), is a link or
+        no regular file, or another writer locks it (a hard link of its journal). False: the append refuses."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | _NOFOLLOW)
+        except OSError:
+            return False
+        try:
+            there = os.fstat(fd)
+            adopt = (stat.S_ISREG(there.st_mode) and there.st_size == mine.st_size and _lock_inode(fd)
+                     and _common_prefix(self._fd, fd, mine.st_size) == mine.st_size
+                     and os.fstat(self._fd).st_size == mine.st_size and self._still_at_path(os.fstat(fd)))
+        except OSError:
+            adopt = False
+        if not adopt:
+            os.close(fd)  # (its flock, if taken, goes with it)
+            return False
+        old, self._fd = self._fd, fd
+        os.close(old)
+        return True
+
+    def at_path(self) -> AtPath:
+        """What the file now at the path holds of the one this writer held (for the exit line, before ``close``)."""
+        if self._fd is None:
+            return AtPath("here", False)
+        try:
+            mine = os.fstat(self._fd)
+            if self._still_at_path(mine):
+                return AtPath("here", False)
+            deleted = mine.st_nlink == 0
+            try:
+                fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
+            except OSError:
+                return AtPath("none", deleted)
+            try:
+                there = os.fstat(fd)
+                if not stat.S_ISREG(there.st_mode):
+                    return AtPath("none", deleted)
+                same = _common_prefix(self._fd, fd, min(mine.st_size, there.st_size))
+            finally:
+                os.close(fd)
+        except OSError:
+            return AtPath("none", False)
+        start = mine.st_size if self.first_write is None else self.first_write
+        if same == mine.st_size:
+            return AtPath("copy" if there.st_size == mine.st_size else "longer", deleted)
+        return AtPath("part" if same > start else "none", deleted)
 
     def _still_at_path(self, mine: os.stat_result) -> bool:
         """The open file is still the one the path names (not deleted, moved or replaced)."""
@@ -204,6 +261,31 @@ class JournalFile:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+@dataclass(frozen=True)
+class AtPath:
+    """What the file at a writer's path holds of the file it wrote (``JournalFile.at_path``): ``kind`` 'here'
+    (it is that file), 'copy' (a byte-for-byte copy), 'longer' (a copy with more lines after), 'part' (it
+    begins as that file but lacks part of what this writer wrote), 'none' (none of it, or no file there);
+    ``deleted``: the file written is deleted (no name holds it once this writer closes it)."""
+
+    kind: str
+    deleted: bool
+
+
+def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int:
+    """How many of the first ``size`` bytes the two open files have alike, read by position (their offsets kept)."""
+    done = 0
+    while done < size:
+        a = os.pread(one, min(chunk, size - done), done)
+        b = os.pread(other, len(a), done)
+        if a != b:
+            return done + next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        if not a:
+            break
+        done += len(a)
+    return done
 
 
 def _ends_a_line(fd: int, size: int) -> bool:

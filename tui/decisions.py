@@ -72,6 +72,7 @@ class DecisionBook(TakeOver, BookLabels):
     def __init__(self, journal: Any | None, n_rows: int, classes: list[Any], problem: str | None = None):
         self.journal = journal
         self.journal_lost = False  # set by close(): the journal file was gone from its path by then
+        self.journal_at: Any = None  # set by close(): what the file at the path holds of it (JournalFile.at_path)
         self.classes = classes
         #: A saved dataset's ClassLabel names no row holds (unused_class_names) and new classes
         #: (tui/decisions_labels.py): a relabel may name them, as class index len(classes) + i; the
@@ -392,12 +393,19 @@ class DecisionBook(TakeOver, BookLabels):
             return f"textaudit: nothing saved ({self.problem or 'read-only'}); {rows} in {path}"
         steps = f" and {counted(self.steps_this_session, 'undo/redo step')}" if self.steps_this_session else ""
         saved = counted(self.saved_this_session, "decision")
-        lost = self.journal_lost if self.journal is None else not self.journal.still_at_path()
-        if lost:
-            return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open: "
-                    f"the {saved} saved this session before that are NOT "
-                    "in it (a moved file holds them)")
-        return f"textaudit: saved {saved}{steps} this session; {rows} in all, in {path}"
+        at = self.journal_at if self.journal is None else self.journal.at_path()
+        kind = getattr(at, "kind", "here")
+        if kind in ("here", "copy"):  # a copy byte for byte (an editor's or a sync tool's save) holds them all
+            return f"textaudit: saved {saved}{steps} this session; {rows} in all, in {path}"
+        if kind == "longer":
+            return (f"textaudit: saved {saved}{steps} this session, in {path}; it was replaced while the app was "
+                    "open by a copy that holds them and lines this app did not write")
+        held = "the file that held them was deleted" if at.deleted else "a moved file holds them"
+        if kind == "part":
+            return (f"textaudit: the journal {path} was replaced while the app was open by an older copy: some of "
+                    f"the {saved}{steps} saved this session are NOT in it ({held})")
+        return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open: "
+                f"the {saved} saved this session before that are NOT in it ({held})")
 
     def describe(self, row: int, class_names: list[str]) -> str:
         """Short text for the decision column: '', '→ label', 'excluded', 'kept'."""
@@ -455,7 +463,8 @@ class DecisionBook(TakeOver, BookLabels):
 
     def close(self) -> None:
         if self.journal is not None:
-            self.journal_lost = not self.journal.still_at_path()  # for farewell, said after the close
+            self.journal_at = self.journal.at_path()  # for farewell, said after the close
+            self.journal_lost = self.journal_at.kind not in ("here", "copy")
             if self.changed_on_disk():  # read-only, written by the other app since the last read
                 self.replay_owed = self.journal.dataset  # farewell's count: catch_up, once the app is gone
             try:
