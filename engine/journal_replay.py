@@ -213,7 +213,7 @@ class RowMatcher:
                 problems.ambiguous.append(stored)
                 return Match(None, self._twin(entry, None) if twins else None)
             if not rows:
-                (self._text_changed(entry, problems) if in_range else problems.out_of_range).append(stored)
+                (self._text_changed(entry, problems, gone=True) if in_range else problems.out_of_range).append(stored)
                 return NO_MATCH
             copies = entry.get("text_copies")
             if (isinstance(copies, int) and copies >= 1
@@ -389,14 +389,14 @@ class RowMatcher:
         self.prepare_prints(rows)
         return sum(self._same_row(row, entry) for row in rows) < copies
 
-    def _text_changed(self, entry: dict[str, Any], problems: ReplayProblems) -> list[int]:
-        """Where a line whose text no longer matches is reported: under the text column it was made
-        with when that is not this run's (the app run with --text-column title+text, the export not:
-        'the row's text changed since' named no cause), else as a changed text."""
+    def _text_changed(self, entry: dict[str, Any], problems: ReplayProblems, gone: bool = False) -> list[int]:
+        """Where a line whose text no longer matches is reported: under the text column it was made with when that is
+        not this run's (the app run with --text-column title+text, the export not: 'the row's text changed since'
+        named no cause); an exclusion whose text no row has (``gone``: an export made with it, review33) as such."""
         column = entry.get("text_column")
         if isinstance(column, str) and column != self.dataset.text_column:
             return problems.other_text_column.setdefault(column, [])
-        return problems.text_changed
+        return problems.excluded_gone if gone and entry.get("action") == "exclude" else problems.text_changed
 
     def prepare_prints(self, rows: list[int]) -> None:
         """Compute the ``row_hash`` of ``rows`` (rows of this data) in one pass, for the checks to come."""
