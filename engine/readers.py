@@ -161,11 +161,21 @@ def separator_problem(header: str, kind: str) -> str | None:
     found = [sep for sep in _SEPARATORS if sep != own and sep in header]
     if not found:
         return None
+    if _garbled(header):  # random bytes read by a single-byte --encoding: 'rename it to .tsv' (review33)
+        return f"looks like a binary file, not {kind} text"
     sep = max(found, key=header.count)
     fix = {("csv", "\t"): "rename it to .tsv", ("tsv", ","): "rename it to .csv"}.get(
         (kind, sep), "save it with commas (.csv) or tabs (.tsv)")
     return (f"the header {header[:60]!r} is one column: the file seems separated by {_SEPARATORS[sep]}, "
             f"but .{kind} is read as separated by {_SEPARATORS[own]}; {fix}")
+
+
+def _garbled(header: str) -> bool:
+    """A header mostly of characters no text holds (engine/source_checks._mostly_not_text), one of them a C0
+    control or undecodable: not a header of Windows quotes read as Latin-1 (C1 characters alone)."""
+    from engine.source_checks import _mostly_not_text
+
+    return _mostly_not_text(header) and any(c == "\ufffd" or ord(c) < 32 and c not in "\t\r\n\f\v" for c in header)
 
 
 def _header_line(path: Path, encoding: str) -> str:

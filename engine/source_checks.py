@@ -456,7 +456,29 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
 
 
 def looks_binary(path: Path) -> bool:
-    """True when the file's first 8 KiB hold a NUL byte (no text encoding we read has one)."""
+    """True when the file's first 8 KiB hold a NUL byte (no text encoding we read has one), or are
+    ``control_heavy``."""
     with path.open("rb") as handle:
         head = handle.read(8192)
-    return b"\0" in head and not wide_bom(head)
+    return (b"\0" in head or control_heavy(head)) and not wide_bom(head)
+
+
+#: Control bytes no text file holds in numbers (not NUL, which UTF-16/32 text has; not tab, line breaks or ESC).
+_CONTROL = bytes([*range(1, 9), *range(14, 27), *range(28, 32), 127])
+
+
+def control_heavy(head: bytes) -> bool:
+    """``head`` (a file's first bytes) is not text in any encoding textaudit reads: not UTF-8, and one byte in
+    twenty or more is a control character (random bytes: one in ten), with no UTF-16 shape (a byte repeated
+    on every other position). Random bytes with no NUL were told 'not valid utf-8 ...; pass --encoding
+    latin-1', which then read them as a CSV to be renamed .tsv (review33)."""
+    if len(head) < 16 or wide_bom(head) or head.translate(None, _CONTROL) == head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return False
+    except UnicodeDecodeError:
+        pass
+    if (len(head) - len(head.translate(None, _CONTROL))) * 20 < len(head):
+        return False
+    return not any(max(map(half.count, set(half))) * 2 >= len(half) for half in (head[0::2], head[1::2]))

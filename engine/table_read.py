@@ -16,7 +16,7 @@ from engine.errors import DataError, TextauditError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.source_checks import (
-    bom_misread, bom_missing, check_encoding, check_source, encoding_fix, first_undecodable, looks_binary,
+    bom_misread, bom_missing, check_encoding, check_source, control_heavy, encoding_fix, first_undecodable, looks_binary,
     LOOKS_LIKE_JSON, other_content, utf8_read_as_single_byte,
 )
 
@@ -57,9 +57,11 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         before = path.stat()
         if kind != "parquet":
             with path.open("rb") as handle:
-                head = handle.read(4)
+                head = handle.read(8192)
             if misread := bom_misread(head, encoding) or bom_missing(path, head, encoding):
                 raise DataError(f"{source_str}: {misread}")
+            if control_heavy(head) and not _wide(encoding):  # random bytes: read by a single-byte --encoding,
+                raise DataError(_binary_line(source_str, path, kind, "", encoding))  # they were a CSV to rename
         if kind in ("csv", "tsv"):
             _excel_separator_line(path, encoding, source_str)
         frame, style = _read_file(path, kind, encoding)
@@ -102,6 +104,11 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+def _wide(encoding: str) -> bool:
+    """``encoding`` is UTF-16 or UTF-32, whose text of some scripts is mostly control bytes read one by one."""
+    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
 
 
 def _unused_encoding(frame: pd.DataFrame, style: SourceStyle, encoding: str,
