@@ -19,7 +19,7 @@ import pandas as pd
 from engine import atomic
 from engine.corrections import Journal, json_scalar
 from engine.journal_format import ACTIONS
-from engine.label_values import label_values
+from engine.label_values import in_row_types, label_values
 from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, known_suffixes
 from engine.load import Dataset
@@ -213,7 +213,8 @@ def corrected_frame(dataset: Dataset, decisions: dict, notes: list[str] | None =
 
             column = relabelled_column(dataset, frame.iloc[:, position], relabels)
         else:
-            values = original_labels(dataset, [label for _, label in relabels])
+            displays = [label for _, label in relabels]
+            values = in_row_types(dataset, [row for row, _ in relabels], displays, original_labels(dataset, displays))
             column = _relabelled_column(frame.iloc[:, position], [row for row, _ in relabels], values,
                                         notes if notes is not None else [])
         column = column.array if isinstance(column, pd.Series) else column
@@ -243,9 +244,11 @@ def _changed_rows(dataset: Dataset, decisions: dict) -> pd.DataFrame:
         before, after = (pd.Series(column, dtype=object) for column in cells)
     else:
         classes = [dataset.classes[int(dataset.labels[row])] for row in changed]
-        originals = [dataset.label_originals.get(c, c) for c in classes]
+        originals = in_row_types(dataset, changed, None, [dataset.label_originals.get(c, c) for c in classes])
         relabelled = [row for row in changed if decisions[row].action == "relabel"]
-        new_labels = dict(zip(relabelled, original_labels(dataset, [decisions[row].label_after for row in relabelled])))
+        displays = [decisions[row].label_after for row in relabelled]
+        new_labels = dict(zip(relabelled, in_row_types(dataset, relabelled, displays,
+                                                       original_labels(dataset, displays))))
         changes = [new_labels.get(row) for row in changed]
         label_dtype = _label_dtype(originals + [a for a in changes if a is not None])
         before, after = pd.array(originals, dtype=label_dtype), pd.array(changes, dtype=label_dtype)

@@ -52,6 +52,36 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
     return values
 
 
+def in_row_types(dataset: Dataset, rows: list[int], displays: list[str] | None, values: list[Any]) -> list[Any]:
+    """``values`` (labels to write at ``rows``) in a label column that mixes texts and numbers (JSON's ``"1"`` and
+    ``1``): each class named by its text kept one original value, its first row's. ``displays`` None (labels the
+    rows hold): each row's own value. Else (relabels to the classes ``displays`` names): where the class is
+    spelled both ways in the data, the spelling of the row's own type, not the first row's (review33); a class
+    spelled one way keeps it (a number written to a class only ever text made it spelled both ways, and a
+    reload said so), and a new class stays as given. Any other column: ``values`` as they are."""
+    column = dataset.frame[dataset.label_column]
+    if dataset.is_multilabel or column.dtype != object or not rows:
+        return values
+    from engine.label_column import _kind
+
+    cells = column.to_numpy(dtype=object)
+    if not {"text", "number"} <= {_kind(type(cell)) for cell in cells}:
+        return values
+    if displays is None:
+        return [cells[row] for row in rows]
+    index = {name: code for code, name in enumerate(dataset.class_names)}
+    wanted = {index[d] for d in displays if d in index}
+    spellings: dict[int, dict[str, Any]] = {}
+    for cell, code in zip(cells, dataset.labels):
+        if int(code) in wanted:
+            spellings.setdefault(int(code), {}).setdefault(_kind(type(cell)), cell)
+    out = []
+    for row, display, value in zip(rows, displays, values):
+        own = spellings.get(index.get(display, -1), {})
+        out.append(own.get(_kind(type(cells[row])), value) if len(own) > 1 else value)
+    return out
+
+
 def binary_names(dataset: Dataset) -> bool | None:
     """For a binary label column (every class's value bytes, a Parquet ``binary`` column): True where its
     classes are named by their UTF-8 text, False where by their repr (a value that is not UTF-8:
