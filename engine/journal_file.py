@@ -275,11 +275,12 @@ class AtPath:
 
 
 def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int:
-    """How many of the first ``size`` bytes the two open files have alike, read by position (their offsets kept)."""
-    done = 0
-    while done < size:
-        a = os.pread(one, min(chunk, size - done), done)
-        b = os.pread(other, len(a), done)
+    """How many of the first ``size`` bytes the two open files have alike, read by position (their offsets kept);
+    0 where they cannot be read so (no ``os.pread``: Windows)."""
+    done, pread = 0, getattr(os, "pread", None)
+    while done < size and pread is not None:
+        a = pread(one, min(chunk, size - done), done)
+        b = pread(other, len(a), done)
         if a != b:
             return done + next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
         if not a:

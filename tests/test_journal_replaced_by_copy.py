@@ -166,3 +166,14 @@ def test_exit_line_when_the_path_holds_none_of_them(data, tmp_path, how) -> None
     assert "the 1 decision saved this session before that are NOT in it" in line, line
     held = "a moved file holds them" if how == "moved" else "the file that held them was deleted"
     assert held in line, line
+
+
+def test_without_pread_a_copy_is_refused_as_before(data, tmp_path, monkeypatch) -> None:
+    """Where bytes cannot be read by position (no os.pread: Windows) nothing is adopted; the append refuses."""
+    path = tmp_path / "j.jsonl"
+    book = _book(path, data)
+    replace_by_copy(path)
+    monkeypatch.delattr(os, "pread")
+    assert "moved or replaced" in (book.record("exclude", 1, None, "label", None).error or "")
+    book.close()
+    assert "NOT in it" in book.farewell(path)
