@@ -24,6 +24,7 @@ from tui.widgets.diff_view import DiffView, settled_label
 from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column, RowList
 
+LABELS_MOST = 80  # the widest a label-set Labels column grows on a wide terminal (the text keeps its share)
 SET_CELLS = 10  # the fewest cells one label (set) of a Labels cell gets beside the others
 APART = " ≠ "  # between the different labels (sets) of a set's members
 
@@ -104,6 +105,11 @@ class NearDuplicatesScreen(RowScreen):
             most = min(max(width + grow, 40), max(widest, self.label_width() + self.label_growth()))
             width = min(width, max(widest, self.label_width()))
             grow = max(0, most - width)
+        elif self.view.multilabel is not None:
+            # sets of labels: a wide terminal grows the column to the widest cell (up to LABELS_MOST),
+            # as the label screen's Given column grows to whole sets; sized from the longest single
+            # label it never grew ('fraud, payment (+1)' beside 120 cells of text at 160 columns)
+            grow = max(0, min(self.widest_cell(), LABELS_MOST) - width)
         return [
             Column(SET, "!", 1),
             Column(SIZE, "N", 3, right=True, drop=2),
@@ -139,6 +145,12 @@ class NearDuplicatesScreen(RowScreen):
         from rich.cells import cell_len
 
         return max((cell_len(self.cell(int(e), LABELS)) for e in np.flatnonzero(self.conflict)), default=0)
+
+    def widest_cell(self) -> int:
+        """Cells of the widest Labels cell of any set (label sets: one set, or the members' sets apart)."""
+        from rich.cells import cell_len
+
+        return max((cell_len(self.cell(entry, LABELS)) for entry in range(len(self.sets))), default=0)
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:
         everything = np.arange(len(self.sets), dtype=np.int64)
