@@ -318,7 +318,7 @@ async def test_palette_commands_come_from_the_screen_bindings(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_type(pilot, app, "label")
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        for title in ("Accept the suggested label (where a label issue backs it)", "Choose a label",
+        for title in ("Accept the suggested label (where a label issue backs it)", "Choose a label (or type a new class)",
                       "Undo the latest decision (says which and where)", "Filter rows", "Sort by the next column"):
             assert title in commands
         row = rows_of(app).current_row
@@ -333,4 +333,4 @@ async def test_palette_commands_come_from_the_screen_bindings(app):
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Accept the suggested label (where a label issue backs it)" not in titles  # not offered here
-        assert "Choose a label" in titles
+        assert "Choose a label (or type a new class)" in titles

@@ -51,7 +51,7 @@ SUMMARY_BINDINGS = [
 
 DECISION_BINDINGS = [
     Binding("a", "accept", "Accept", tooltip="Accept the suggested label (where a label issue backs it)"),
-    Binding("l", "pick_label", "Label", tooltip="Choose a label"),
+    Binding("l", "pick_label", "Label", tooltip="Choose a label (or type a new class)"),
     Binding("x", "exclude", "Exclude", tooltip="Exclude the row from the exported data"),
     Binding("o", "keep", "Keep", tooltip="Keep the row as it is"),
     Binding("u", "undo", "Undo", tooltip="Undo the latest decision (says which and where)"),
