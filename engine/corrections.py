@@ -136,6 +136,10 @@ class Journal:
         """What the file now at ``path`` holds of the one this writer wrote (``JournalFile.at_path``)."""
         return self._file.at_path()
 
+    def rescue(self) -> Any:
+        """``at_path``, the held file's bytes saved beside the journal where it was deleted and the path lacks them."""
+        return self._file.rescue()
+
     def __enter__(self) -> Journal:
         return self
 

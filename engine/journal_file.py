@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,8 @@ class JournalFile:
         self._lock: Any = None
         self._needs_newline = False
         self.first_write: int | None = None  # where this writer's first append began (farewell: at_path)
+        self.rescued: tuple[Path, int] | None = None  # rescue(): where the held file's bytes were saved, and how many
+        self.rescue_error: str | None = None  # rescue(): why they could not be
 
     @property
     def is_open(self) -> bool:
@@ -157,10 +159,12 @@ class JournalFile:
             mine = os.fstat(self._fd)
             if not self._still_at_path(mine):
                 if not self._adopt_copy(mine):
+                    saved = self.rescue().saved_in  # the deleted file held decisions the path lacks: kept now
                     raise JournalWriteError(
                         f"the decision was NOT saved: journal {self.path} was deleted, moved or replaced since "
                         "textaudit opened it (what is written now would be lost); quit and reopen to start "
-                        "a journal there, or choose one with --journal")
+                        "a journal there, or choose one with --journal"
+                        + (f"; the decisions its deleted file held are saved in {saved}" if saved else ""))
                 mine = os.fstat(self._fd)  # the copy adopted
             start = mine.st_size
             if start and payload[:1] != b"\n" and not _ends_a_line(self._fd, start):
@@ -242,6 +246,25 @@ class JournalFile:
             return AtPath("copy" if there.st_size == mine.st_size else "longer", deleted)
         return AtPath("part" if same > start else "none", deleted)
 
+    def rescue(self) -> AtPath:
+        """``at_path``, and where the file this writer held is deleted (no name holds it: nlink 0, so its bytes go
+        with this descriptor) while the path lacks some of what this writer appended ('part': an older copy renamed
+        over it; 'none': removed, or another file there), those bytes, read through the held descriptor, saved to a
+        new file beside the journal (``<stem>.recovered-<UTC time>.jsonl``, created exclusively, fsynced): a journal
+        of its own, whose replay is the state shown. Once; again (another new file) only if the held file changed
+        size since. A moved file (a name still holds it) is not copied: the exit line says where it may be."""
+        at = self.at_path()
+        if self._fd is None or not at.deleted or at.kind not in ("part", "none") or self.first_write is None:
+            return at
+        try:
+            size = os.fstat(self._fd).st_size
+            if self.rescued is None or self.rescued[1] != size:
+                self.rescued, self.rescue_error = (_save_copy(self._fd, self.path, size), size), None
+        except OSError as exc:
+            self.rescue_error = f"{exc.strerror or exc}"
+            return replace(at, rescue_error=self.rescue_error)
+        return replace(at, saved_in=self.rescued[0])
+
     def _still_at_path(self, mine: os.stat_result) -> bool:
         """The open file is still the one the path names (not deleted, moved or replaced)."""
         try:
@@ -268,10 +291,60 @@ class AtPath:
     """What the file at a writer's path holds of the file it wrote (``JournalFile.at_path``): ``kind`` 'here'
     (it is that file), 'copy' (a byte-for-byte copy), 'longer' (a copy with more lines after), 'part' (it
     begins as that file but lacks part of what this writer wrote), 'none' (none of it, or no file there);
-    ``deleted``: the file written is deleted (no name holds it once this writer closes it)."""
+    ``deleted``: the file written is deleted (no name holds it once this writer closes it); ``saved_in``: the copy of
+    it ``JournalFile.rescue`` saved, ``rescue_error`` why it could not."""
 
     kind: str
     deleted: bool
+    saved_in: Path | None = None
+    rescue_error: str | None = None
+
+
+def _save_copy(fd: int, journal: Path, size: int) -> Path:
+    """The first ``size`` bytes of the open file ``fd`` written to a new file beside ``journal`` (never one that
+    exists: O_EXCL), flushed and fsynced with its folder; its path. Raises OSError (nothing left behind)."""
+    stem = journal.name
+    if stem.endswith(".jsonl") and stem != ".jsonl":
+        stem = stem[: -len(".jsonl")]
+    when = _utc_stamp()
+    while len(f"{stem}.recovered-{when}-99.jsonl".encode("utf-8", "surrogateescape")) > 255 and len(stem) > 1:
+        stem = stem[:-1]  # a name cut to the file system's limit (a journal's own name may use all of it)
+    for n in range(1, 100):
+        target = journal.with_name(f"{stem}.recovered-{when}{'' if n == 1 else f'-{n}'}.jsonl")
+        try:
+            out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+        except FileExistsError:
+            continue
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)  # O_APPEND: appends go to the end wherever this leaves it
+            done = 0
+            while done < size:
+                chunk = os.read(fd, min(1 << 20, size - done))
+                if not chunk:
+                    break
+                view, written = memoryview(chunk), 0
+                while written < len(chunk):
+                    written += os.write(out, view[written:])
+                done += len(chunk)
+            os.fsync(out)
+        except OSError:
+            os.close(out)
+            try:
+                os.unlink(target)
+            except OSError:
+                pass
+            raise
+        os.close(out)
+        fsync_dir(target.parent)
+        return target
+    raise FileExistsError(17, "a hundred rescue files of this second exist already")
+
+
+def _utc_stamp() -> str:
+    """Now in UTC to the second, for a rescue file's name: 20261206T223000Z."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int:

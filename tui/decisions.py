@@ -401,11 +401,14 @@ class DecisionBook(TakeOver, BookLabels):
             return (f"textaudit: saved {saved}{steps} this session, in {path}; it was replaced while the app was "
                     "open by a copy that holds them and lines this app did not write")
         held = "the file that held them was deleted" if at.deleted else "a moved file holds them"
+        rescued, failed = getattr(at, "saved_in", None), getattr(at, "rescue_error", None)
+        after = (f"; they are saved in {rescued}: open or export it with --journal {rescued}" if rescued else
+                 f"; they could NOT be saved beside it: {failed}" if failed else "")
         if kind == "part":
             return (f"textaudit: the journal {path} was replaced while the app was open by an older copy: some of "
-                    f"the {saved}{steps} saved this session are NOT in it ({held})")
+                    f"the {saved}{steps} saved this session are NOT in it ({held}){after}")
         return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open: "
-                f"the {saved} saved this session before that are NOT in it ({held})")
+                f"the {saved} saved this session before that are NOT in it ({held}){after}")
 
     def describe(self, row: int, class_names: list[str]) -> str:
         """Short text for the decision column: '', '→ label', 'excluded', 'kept'."""
@@ -463,7 +466,8 @@ class DecisionBook(TakeOver, BookLabels):
 
     def close(self) -> None:
         if self.journal is not None:
-            self.journal_at = self.journal.at_path()  # for farewell, said after the close
+            self.journal_at = self.journal.rescue()  # for farewell, said after the close; the deleted file's bytes
+            # saved where the path lacks this session's decisions (they went with its descriptor)
             self.journal_lost = self.journal_at.kind not in ("here", "copy")
             if self.changed_on_disk():  # read-only, written by the other app since the last read
                 self.replay_owed = self.journal.dataset  # farewell's count: catch_up, once the app is gone
