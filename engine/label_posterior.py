@@ -122,8 +122,8 @@ from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpene
 from engine.label_signal import label_signal, no_signal_note
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.noise_trust import (
-    MIN_KAPPA, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, mixed_note, mixed_up_classes,
-    stratified_halves, structure_evidence,
+    MAX_CONDITION, MIN_KAPPA, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, mixed_note,
+    mixed_up_classes, stratified_halves, structure_evidence, unlearned_note,
 )
 from engine.pair_backing import SELF_CONFIDENCE_WEIGHT, log_odds_pool, pair_backing_z
 from engine.parent_labels import grouped_probs, parent_like
@@ -297,6 +297,10 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
     if evidence is not None:
         diagnostics.update(structure_share=round(evidence["share"], 4), structure_z=round(evidence["z"], 2))
     pairs = evidence is not None and evidence["share"] >= MIN_STRUCTURE_SHARE and evidence["z"] >= MIN_STRUCTURE_Z
+    learned = diagnostics.get("condition_number_learned")  # set where T is ill-conditioned (noise_trust.assess)
+    if pairs and len(reasons) == 1 and learned is not None and learned <= MAX_CONDITION:
+        reasons = []  # only through classes the model never predicts, and held-out rows back T's pairs
+        notes.append(unlearned_note(diagnostics))
     posterior_noise = noise
     if reasons:
         score = self_confidence

@@ -18,6 +18,15 @@ it keeps inside the group): shuffled labels make that block of ``T`` nearly rank
 its smallest singular value is estimation noise and decided the guard for the whole matrix by the fold
 split (banking77 test with 4 currency classes shuffled: 13 or 159-171 label issues by ``--folds``;
 LABEL_VERSION 37, bench/README.md, session 28 (folds28)).
+It is also read without the classes the model never predicts (``unlearned_classes``: ``MIN_ROWS_PER_CLASS`` rows
+or more, predicted as themselves on under ``MAX_UNLEARNED_SHARE`` of them): cleanlab counts such a class's rows as
+other classes and some other class's rows as it, so its column repeats that class's and ``T[c, c]`` is near 0
+whatever the noise (WordNet's lexicographer files: verb.creation, 38 rows, none predicted, ``T[c, c]`` 0.11; the
+condition number 60-3,800 on 29 of 36 noisy runs). Where that is the only reason to distrust ``T`` and held-out rows
+back its class pairs, engine/label_posterior.py keeps the posterior (bench/README.md, session 33 (wn33);
+LABEL_VERSION 43). A class under ``MIN_ROWS_PER_CLASS`` rows the model never predicts stays in: the model barely
+saw it, the weak classifier the guard is for (tests/synthetic.py ``weak_many_classes``: 10-18-row classes, and
+the held-out test fooled by its sibling confusions).
 
 **Which noise model the labels follow** (``structure_evidence``). A trusted ``T`` can still
 hurt: under random (uniform) flips its class-pair structure is the model's own honest
@@ -77,6 +86,9 @@ MIN_STRUCTURE_Z = 3.0
 #: this share of the group's rows inside the group (merged, the group would be a class it predicts more often than
 #: not: class_overlap's own ``MAX_OWN_SHARE``) and each of its classes has ``MIN_ROWS_PER_CLASS`` rows or more.
 MIN_GROUP_CLOSURE = 0.5
+#: A class of ``MIN_ROWS_PER_CLASS`` rows or more that the model predicts as itself on under this share of them is
+#: one it did not learn (``unlearned_classes``); the guard's condition number is also read without it.
+MAX_UNLEARNED_SHARE = 0.1
 
 
 def stratified_halves(labels: np.ndarray, seed: int = 0) -> np.ndarray:
@@ -139,6 +151,30 @@ def mixed_up_classes(labels: np.ndarray, probs: np.ndarray, apart: list[int] | N
     return np.array(sorted(c for members in mixed for c in members), dtype=np.int64)
 
 
+def unlearned_classes(labels: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """The classes of ``MIN_ROWS_PER_CLASS`` rows or more that the model predicts as themselves on under
+    ``MAX_UNLEARNED_SHARE`` of their rows: cleanlab's confident joint counts their rows as other classes and
+    counts as them the rows of a class whose texts they resemble, so ``T[c, c]`` is near 0 and their column
+    repeats another's, which makes ``T`` ill-conditioned whatever the label noise (module docstring)."""
+    n_classes = probs.shape[1]
+    counts = np.bincount(labels, minlength=n_classes)
+    own = np.bincount(labels[probs.argmax(axis=1) == labels], minlength=n_classes)
+    return np.flatnonzero((counts >= MIN_ROWS_PER_CLASS) & (own < MAX_UNLEARNED_SHARE * counts))
+
+
+def unlearned_note(diagnostics: dict) -> str:
+    """The note where ``T`` is trusted though ill-conditioned: only the classes the model never predicts make it so."""
+    from engine.wording import counted
+
+    whole = diagnostics["condition_number"]
+    return (f"label scores: cleanlab's noise matrix is ill-conditioned (condition number "
+            f"{f'{whole:.3g}' if whole is not None else 'inf'}) only through "
+            f"{counted(diagnostics['unlearned_classes'], 'class', 'classes')} of {MIN_ROWS_PER_CLASS} rows or more "
+            f"the model almost never predicts as {'itself' if diagnostics['unlearned_classes'] == 1 else 'themselves'} "
+            f"(condition number {diagnostics['condition_number_learned']:.3g} without), and held-out rows back its "
+            f"class pairs, so it is trusted: the column of such a class repeats the class its rows are read as")
+
+
 def mixed_note(diagnostics: dict) -> str | None:
     """The note where ``assess`` left mixed-up classes out of the condition number (else None)."""
     if "mixed_up_classes" not in diagnostics:
@@ -175,11 +211,21 @@ def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.n
         "min_kept_rate": round(float(diagonal[present].min()), 4) if present.any() else None,
         "accuracy": round(accuracy, 4), "kappa": round(kappa, 4), "median_rows_per_class": median_rows,
     }
+    ill = not np.isfinite(condition) or condition > MAX_CONDITION
+    unlearned = unlearned_classes(labels, probs) if ill else np.array([], dtype=np.int64)
+    if len(unlearned):  # the condition number without the classes the model never predicts (and mixed-up ones)
+        aside = np.union1d(unlearned, mixed) if mixed is not None and len(mixed) else unlearned
+        learned = np.setdiff1d(np.arange(n_classes), aside)
+        if len(learned) >= 2:
+            kept_condition = float(np.linalg.cond(noise[np.ix_(learned, learned)]))
+            diagnostics["unlearned_classes"] = int(len(unlearned))
+            diagnostics["condition_number_learned"] = (round(kept_condition, 2) if np.isfinite(kept_condition)
+                                                       else None)
     if condition != whole:
         diagnostics["condition_number_without_mixed"] = round(condition, 2) if np.isfinite(condition) else None
         diagnostics["mixed_up_classes"] = int(len(mixed))
     reasons = []
-    if not np.isfinite(condition) or condition > MAX_CONDITION:
+    if ill:
         reasons.append(f"its noise matrix is ill-conditioned (condition number {condition:.3g} > {MAX_CONDITION:g}: "
                        "the model's own confusions read as label noise)")
     if median_rows < MIN_ROWS_PER_CLASS:
