@@ -7,6 +7,7 @@ import difflib
 import numpy as np
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -20,6 +21,7 @@ from tui.view import AuditView
 from tui.widgets.detail_pane import shown_text
 
 INSERTED = "bold underline"
+MEMBER_INDENT = "  "  # a stacked member's text under its header
 REMOVED = "strike"
 
 
@@ -169,7 +171,9 @@ class DiffView(VerticalScroll, can_focus=True):
         parts = [self._legend()]
         for index, (row, body) in enumerate(zip(self.members, bodies)):
             parts.append(self._header(index, row))
-            parts.append(Text("  ") + body)
+            # the indent on every line the text wraps to, not its first alone (walk33, 50x16: the second
+            # line of a member's text stood at the left edge, under its header, as a line of its own)
+            parts.append(Padding(body, (0, 0, 0, len(MEMBER_INDENT)), expand=False))
         return Group(*parts)
 
     def _settled_label(self) -> str | None:
