@@ -9,6 +9,7 @@ from either (on the filter line it typed a space the list ignored, and the set s
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,11 +20,14 @@ from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from tui.bindings import DIALOG_PALETTE
-from tui.names import display_order
+from tui.names import NameFitter, display_order
 from tui.widgets.cursor_list import CursorCheckList
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
 from tui.widgets.safe_input import SafeInput
+
+
+MIN_NAME = 8  # cells a label keeps where its notes would take them all (the notes are cut then)
 
 
 class SetQuery(SafeInput):
@@ -62,6 +66,9 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         self.heading = title
         self.chosen: set[int] = set(given)
         self.filled = ""  # the filter the list shows
+        self.shown: list[int] = []  # the labels listed, in order
+        self.fitted_width: int | None = None  # the cells the prompts were cut for
+        self.fitter = NameFitter(names)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -76,6 +83,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
     def on_mount(self) -> None:
         self.fill("")
         self.show_chosen()
+        self.call_after_refresh(self.refit)
 
     def show_chosen(self) -> None:
         from engine.multilabel import change_text
@@ -85,18 +93,49 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         change = change_text(self.names, self.given, chosen)
         self.query_one("#set-chosen", Label).update(f"set: {members}" + (f"  ({change})" if change else "  (unchanged)"))
 
-    def _prompt(self, index: int) -> Content:
-        content = Content(self.names[index])
+    def _prompt(self, index: int, width: int | None = None) -> Content:
+        """The label and its notes. Where ``width`` cells do not hold both, the notes are said short
+        ('wrong?' for 'likely wrong'), then the label is cut (in its middle, apart from the other
+        labels); the notes stay whole: at 50x16 a debtags label ended '(p=0.01, likely …', cut
+        where the audit's word on it stood."""
+        name = self.names[index]
+        tail = self._notes(index, short=False)
+        if width is not None and cell_len(name) + cell_len(tail) > width:
+            tail = self._notes(index, short=True)
+            if cell_len(name) + cell_len(tail) > width:
+                name = self.fitter.fit(name, max(width - cell_len(tail), MIN_NAME))
+        return Content(name) + Content(tail) if tail else Content(name)
+
+    def _notes(self, index: int, short: bool) -> str:
         notes = []
         if self.probs is not None:
             notes.append(f"p={float(self.probs[index]):.2f}")
         if index in self.missing:
-            notes.append("likely missing")
+            notes.append("missing?" if short else "likely missing")
         elif index in self.extra:
-            notes.append("likely wrong")
+            notes.append("wrong?" if short else "likely wrong")
         elif index in self.given:
             notes.append("given")
-        return content + Content(f"  ({', '.join(notes)})") if notes else content
+        return f"  ({', '.join(notes)})" if notes else ""
+
+    def option_width(self) -> int | None:
+        """The cells an option's prompt has beside the ▶ and its box (None before the layout)."""
+        options = self.query_one("#set-options", SelectionList)
+        width = options.scrollable_content_region.width - options._get_left_gutter_width()
+        return width if width > 0 else None
+
+    def refit(self) -> None:
+        """The prompts cut for the list's width now (after the layout, and after a resize)."""
+        width = self.option_width()
+        if width == self.fitted_width:
+            return
+        self.fitted_width = width
+        options = self.query_one("#set-options", SelectionList)
+        for position, index in enumerate(self.shown):
+            options.replace_option_prompt_at_index(position, self._prompt(index, width))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.refit)
 
     def order(self) -> list[int]:
         """Given and suggested labels first, then by probability (or name)."""
@@ -110,9 +149,9 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         self.filled = query
         options = self.query_one("#set-options", SelectionList)
         words = query.casefold().split()
-        shown = [i for i in self.order() if all(w in self.names[i].casefold() for w in words)]
+        shown = self.shown = [i for i in self.order() if all(w in self.names[i].casefold() for w in words)]
         options.clear_options()
-        options.add_options([Selection(self._prompt(i), i, i in self.chosen) for i in shown])
+        options.add_options([Selection(self._prompt(i, self.fitted_width), i, i in self.chosen) for i in shown])
         if shown:
             options.highlighted = 0
 

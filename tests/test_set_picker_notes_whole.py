@@ -1,0 +1,54 @@
+"""The set picker's notes stay whole in a narrow terminal: said short, then a long label is cut (walk33).
+
+tmux at 50x16 on a 2,500-row debtags sample: a label's line in the set picker ended
+'(p=0.01, likely …', the audit's word on the label cut off, while the label before it was whole.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pilot_helpers import DialogHost
+
+from tui.screens.label_set_picker import LabelSetPicker
+
+NAMES = ["hardware::storage:cd-writer", "implemented-in::c", "interface::commandline",
+         "works-with-format::plaintext", "use::configuring"]
+
+
+def drawn(picker) -> list[str]:
+    options = picker.query_one("#set-options")
+    lines = ["".join(segment.text for segment in options.render_line(y)).rstrip()
+             for y in range(options.scrollable_content_region.height)]
+    return [line for line in lines if line.strip()]
+
+
+async def test_notes_are_whole_at_50_columns_and_the_label_is_cut():
+    probs = np.array([0.01, 0.93, 0.40, 0.02, 0.97])
+    picker = LabelSetPicker(NAMES, given=(0, 1, 3), probs=probs, missing=(4,), extra=(0, 3))
+    app = DialogHost(picker)
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        lines = drawn(app.screen)
+        assert len(lines) == len(NAMES), lines
+        text = "\n".join(lines)
+        # every note whole: said short where the line would not hold it ('wrong?'), never cut
+        assert text.count("wrong)") + text.count("wrong?)") == 2, text
+        assert text.count("missing)") + text.count("missing?)") == 1, text
+        assert "implemented-in::c  (p=0.93, given)" in text, text  # a label that fits stays whole
+        assert "use::configuring  (p=0.97, missing?)" in text, text  # the short note keeps the label whole
+        first = next(line for line in lines if "hardware" in line)  # then the label is cut, not its notes
+        assert "…" in first and first.endswith("cd-writer  (p=0.01, wrong?)"), text  # then the label is cut, not its notes
+        await pilot.press("space", "enter")  # the cut prompt still toggles the label it stands for
+        await pilot.pause()
+    assert app.results == [(1, 3)]
+
+
+async def test_a_wide_terminal_shows_every_label_whole():
+    picker = LabelSetPicker(NAMES, given=(0,), probs=np.full(len(NAMES), 0.5), missing=(4,), extra=(0,))
+    app = DialogHost(picker)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        text = "\n".join(drawn(app.screen))
+        assert all(name in text for name in NAMES) and "…" not in text, text
