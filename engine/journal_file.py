@@ -209,7 +209,8 @@ class JournalFile:
             there = os.fstat(fd)
             adopt = (stat.S_ISREG(there.st_mode) and there.st_size == mine.st_size and _lock_inode(fd)
                      and _common_prefix(self._fd, fd, mine.st_size) == mine.st_size
-                     and os.fstat(self._fd).st_size == mine.st_size and self._still_at_path(os.fstat(fd)))
+                     and os.fstat(self._fd).st_size == mine.st_size and os.fstat(fd).st_size == mine.st_size
+                     and self._still_at_path(os.fstat(fd)))  # both sizes again: a copy written to meanwhile is not it
         except OSError:
             adopt = False
         if not adopt:
