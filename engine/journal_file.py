@@ -260,7 +260,7 @@ class JournalFile:
         try:
             size = os.fstat(self._fd).st_size
             if self.rescued is None or self.rescued[1] != size:
-                self.rescued, self.rescue_error = (_save_copy(self._fd, self.path, size), size), None
+                self.rescued, self.rescue_error = (_save_rescue(self._fd, self.path, size), size), None
         except OSError as exc:
             self.rescue_error = f"{exc.strerror or exc}"
             return replace(at, rescue_error=self.rescue_error)
@@ -299,6 +299,23 @@ class AtPath:
     deleted: bool
     saved_in: Path | None = None
     rescue_error: str | None = None
+
+
+def _save_rescue(fd: int, journal: Path, size: int) -> Path:
+    """``_save_copy`` beside ``journal``, else (its folder deleted with it, read-only) in ``paths.rescue_dir()``."""
+    try:
+        return _save_copy(fd, journal, size)
+    except FileExistsError:
+        raise
+    except OSError as beside:
+        from engine.paths import rescue_dir
+        folder = rescue_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return _save_copy(fd, folder / journal.name, size)
+        except OSError as there:
+            raise OSError(there.errno, f"{beside.strerror or beside}; nor in {folder}: "
+                                       f"{there.strerror or there}") from there
 
 
 def _save_copy(fd: int, journal: Path, size: int) -> Path:

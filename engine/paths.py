@@ -22,6 +22,18 @@ def cache_dir() -> Path:
     return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
+def rescue_dir() -> Path:
+    """Where a journal's rescued decisions go when the journal's own folder cannot take them (deleted with
+    the journal under the running app): the user's data folder (XDG_DATA_HOME), ``TEXTAUDIT_RESCUE_DIR``
+    overriding it (engine/journal_file.py, ``JournalFile.rescue``)."""
+    override = os.environ.get("TEXTAUDIT_RESCUE_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "recovered"
+
+
 #: The longest file name most file systems take, in bytes (ext4, XFS, btrfs, APFS, NTFS in UTF-16 units).
 NAME_MAX = 255
 _JOURNAL_SUFFIX = ".corrections.jsonl"

@@ -13,15 +13,17 @@ BANKING77 = Path(__file__).resolve().parents[2] / "shared" / "data" / "banking77
 
 @pytest.fixture(scope="session", autouse=True)
 def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every test run gets its own cache root, never the user's."""
+    """Every test run gets its own cache root and rescue folder (engine/paths.py), never the user's."""
     root = tmp_path_factory.mktemp("cache")
-    previous = os.environ.get("TEXTAUDIT_CACHE_DIR")
-    os.environ["TEXTAUDIT_CACHE_DIR"] = str(root)
+    ours = {"TEXTAUDIT_CACHE_DIR": str(root), "TEXTAUDIT_RESCUE_DIR": str(tmp_path_factory.mktemp("recovered"))}
+    previous = {name: os.environ.get(name) for name in ours}
+    os.environ.update(ours)
     yield root
-    if previous is None:
-        os.environ.pop("TEXTAUDIT_CACHE_DIR", None)
-    else:
-        os.environ["TEXTAUDIT_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

@@ -164,3 +164,49 @@ def test_a_rescue_that_fails_says_so(data, tmp_path, monkeypatch) -> None:
     line = book.farewell(path)
     assert "NOT in it (the file that held them was deleted); they could NOT be saved beside it: No space left" in line
     assert rescues(tmp_path) == []
+
+
+def test_a_journal_deleted_with_its_folder_is_saved_in_the_rescue_folder(data, tmp_path, monkeypatch) -> None:
+    """review33b: the rescue was only ever written beside the journal; with its folder deleted too
+    (``rm -r`` of a project folder under the running app) the session's decisions were lost."""
+    import shutil
+
+    rescue = tmp_path / "recovered"
+    monkeypatch.setenv("TEXTAUDIT_RESCUE_DIR", str(rescue))
+    folder = tmp_path / "project"
+    folder.mkdir()
+    path = folder / "j.jsonl"
+    with Journal.open(path, data) as journal:
+        journal.record("exclude", 0, issue_type="label")
+        journal.record("relabel", 1, label_after="b", issue_type="label")
+        shown, held = state(journal), path.read_bytes()
+        shutil.rmtree(folder)
+        at = journal.rescue()
+    assert at.kind == "none" and at.deleted and at.saved_in is not None, at
+    assert rescues(rescue) == [at.saved_in] and at.saved_in.read_bytes() == held
+    with Journal.open(at.saved_in, data) as again:
+        ignored = {"report": None, "stacks": None}  # (replay's own stacks: a live writer has none)
+        assert {**state(again), **ignored} == {**shown, **ignored}
+    folder.mkdir()
+    book = _book(folder / "k.jsonl", data)  # the app's exit line names the rescue folder's file
+    shutil.rmtree(folder)
+    book.close()
+    line = book.farewell(folder / "k.jsonl")
+    saved = [p for p in rescue.iterdir() if p.name.startswith("k.recovered-")]
+    assert len(saved) == 1 and f"they are saved in {saved[0]}: open or export it with --journal" in line, line
+
+
+def test_a_rescue_that_fails_in_both_folders_says_both(data, tmp_path, monkeypatch) -> None:
+    rescue = tmp_path / "file-not-folder"
+    rescue.write_text("in the way\n")
+    monkeypatch.setenv("TEXTAUDIT_RESCUE_DIR", str(rescue))
+    import shutil
+
+    folder = tmp_path / "project"
+    folder.mkdir()
+    path = folder / "j.jsonl"
+    book = _book(path, data)
+    shutil.rmtree(folder)
+    book.close()
+    line = book.farewell(path)
+    assert f"they could NOT be saved beside it: No such file or directory; nor in {rescue}:" in line, line
