@@ -330,7 +330,7 @@ def _save_copy(fd: int, journal: Path, size: int) -> Path:
     for n in range(1, 100):
         target = journal.with_name(f"{stem}.recovered-{when}{'' if n == 1 else f'-{n}'}.jsonl")
         try:
-            out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+            out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, stat.S_IMODE(os.fstat(fd).st_mode))
         except FileExistsError:
             continue
         try:

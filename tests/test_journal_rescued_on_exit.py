@@ -210,3 +210,14 @@ def test_a_rescue_that_fails_in_both_folders_says_both(data, tmp_path, monkeypat
     book.close()
     line = book.farewell(path)
     assert f"they could NOT be saved beside it: No such file or directory; nor in {rescue}:" in line, line
+
+
+def test_a_rescue_keeps_the_journals_mode(data, tmp_path) -> None:
+    """review33b: the rescue was created 0644 whatever the journal's mode (it names the data and its labels)."""
+    path = tmp_path / "j.jsonl"
+    with Journal.open(path, data) as journal:
+        journal.record("exclude", 0, issue_type="label")
+        os.chmod(path, 0o600)
+        os.unlink(path)
+        at = journal.rescue()
+    assert at.saved_in is not None and (os.stat(at.saved_in).st_mode & 0o777) == 0o600

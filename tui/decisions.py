@@ -71,7 +71,6 @@ class DecisionBook(TakeOver, BookLabels):
 
     def __init__(self, journal: Any | None, n_rows: int, classes: list[Any], problem: str | None = None):
         self.journal = journal
-        self.journal_lost = False  # set by close(): the journal file was gone from its path by then
         self.journal_at: Any = None  # set by close(): what the file at the path holds of it (JournalFile.at_path)
         self.classes = classes
         #: A saved dataset's ClassLabel names no row holds (unused_class_names) and new classes
@@ -468,7 +467,6 @@ class DecisionBook(TakeOver, BookLabels):
         if self.journal is not None:
             self.journal_at = self.journal.rescue()  # for farewell, said after the close; the deleted file's bytes
             # saved where the path lacks this session's decisions (they went with its descriptor)
-            self.journal_lost = self.journal_at.kind not in ("here", "copy")
             if self.changed_on_disk():  # read-only, written by the other app since the last read
                 self.replay_owed = self.journal.dataset  # farewell's count: catch_up, once the app is gone
             try:
