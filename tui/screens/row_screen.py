@@ -35,7 +35,7 @@ from tui.view import ISSUE_TITLES, AuditView, format_score, list_cell, terminal_
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.footer import Footer
-from tui.widgets.row_list import Column, RowList
+from tui.widgets.row_list import GROW_TEXT_SHARE, Column, RowList
 
 FILTER_DEBOUNCE_S = 0.15  # typing pauses this long before the filter runs (Enter runs it at once)
 
@@ -88,6 +88,10 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
 
     # -- what the screen lists (subclasses override) ------------------------------------------
+
+    def text_share(self, total: int) -> float:
+        """What the text keeps of a list ``total`` cells wide when the label columns grow."""
+        return GROW_TEXT_SHARE
 
     def label_width(self) -> int:
         """Label columns as wide as the longest class name, 9 to 18 cells (see label_growth)."""
@@ -216,7 +220,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             yield self.make_verdict(text)
         sortable = self.columns()
         yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), marked=self.is_marked,
-                      id="rows")
+                      text_share=self.text_share, id="rows")
         yield self.make_detail()
         yield FilterBar(self.filter_query, id="filter")
         yield Footer(compact=True)  # room for every shown key, "? Help" included, at 80 columns

@@ -128,11 +128,14 @@ class RowList(ScrollView, can_focus=True):
         empty_text: str = "no rows",
         *,
         marked: MarkedFn | None = None,
+        text_share: Callable[[int], float] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.columns = columns
+        # what the text keeps of ``total`` cells when fixed columns grow (a screen's own; GROW_TEXT_SHARE)
+        self.text_share = text_share or (lambda total: GROW_TEXT_SHARE)
         self.cell = cell
         self.mark = mark or (lambda row: "")
         self.marked = marked or (lambda row: False)
@@ -261,11 +264,11 @@ class RowList(ScrollView, can_focus=True):
             flexible = [w for c, w in zip(shown, widths) if not c.width]
             droppable = [c for c in shown if c.drop]
             if not droppable or not flexible or min(flexible) >= min_text_width(total):
-                return shown, self._grown(shown, widths, total)
+                return shown, self._grown(shown, widths, total, self.text_share(total))
             shown.remove(max(droppable, key=lambda c: c.drop))
 
     @staticmethod
-    def _grown(columns: list[Column], widths: list[int], total: int) -> list[int]:
+    def _grown(columns: list[Column], widths: list[int], total: int, share: float = GROW_TEXT_SHARE) -> list[int]:
         """Give columns with ``grow`` the cells the text column can spare, shared out one cell at
         a time (lowest drop first): with too few for all, Given and Suggested grow alike (banking77
         at 160 columns: Given took all 18 and Suggested drew 'declined_…_payment')."""
@@ -273,7 +276,7 @@ class RowList(ScrollView, can_focus=True):
         if len(flexible) != 1:
             return widths
         text = flexible[0]
-        spare = widths[text] - max(min_text_width(total), int(total * GROW_TEXT_SHARE))
+        spare = widths[text] - max(min_text_width(total), int(total * share))
         grew = spare > 0
         widths = list(widths)
         room = {i: c.grow for i, c in enumerate(columns) if c.grow > 0}
