@@ -6,10 +6,19 @@ tmux at 50x16 on a 2,500-row debtags sample: a label's line in the set picker en
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from pilot_helpers import DialogHost
 
+import tui
 from tui.screens.label_set_picker import LabelSetPicker
+
+class StyledHost(DialogHost):
+    """The dialog host with the app's stylesheet: the dialog as wide as the app draws it."""
+
+    CSS_PATH = str(Path(tui.__file__).parent / "app.tcss")
+
 
 NAMES = ["hardware::storage:cd-writer", "implemented-in::c", "interface::commandline",
          "works-with-format::plaintext", "use::configuring"]
@@ -52,3 +61,28 @@ async def test_a_wide_terminal_shows_every_label_whole():
         await pilot.pause()
         text = "\n".join(drawn(app.screen))
         assert all(name in text for name in NAMES) and "…" not in text, text
+
+
+TAGS = [f"{space}::{word}" for space in ("culture", "interface", "implemented-in", "role", "use")
+        for word in ("graphical", "commandline", "program", "converting")]
+
+
+async def test_a_large_set_leaves_the_list_room_at_50_columns():
+    """A given set of 10 long labels was spelled out under the list in 6 lines, and the list showed one
+    option (tmux, debtags, 50x16): the set is said by its size and change where it takes over 3 lines."""
+    given = tuple(range(0, 20, 2))
+    app = StyledHost(LabelSetPicker(TAGS, given=given, probs=np.linspace(0, 1, len(TAGS))))
+    async with app.run_test(size=(50, 16)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(drawn(app.screen)) >= 3, drawn(app.screen)
+        chosen = app.screen.query_one("#set-chosen")
+        assert str(chosen.render()).startswith("set: 10 labels  (unchanged)"), chosen.render()
+        await pilot.press("space")  # the first given label unticked: the change is said
+        await pilot.pause()
+        assert "9 labels" in str(chosen.render()) and "-" in str(chosen.render()), chosen.render()
+    app = StyledHost(LabelSetPicker(TAGS, given=given[:2]))
+    async with app.run_test(size=(50, 16)) as pilot:  # a small set is spelled out as before
+        await pilot.pause()
+        await pilot.pause()
+        assert str(app.screen.query_one("#set-chosen").render()).startswith(f"set: {TAGS[0]}, {TAGS[2]}")

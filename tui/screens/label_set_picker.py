@@ -28,6 +28,7 @@ from tui.widgets.safe_input import SafeInput
 
 
 MIN_NAME = 8  # cells a label keeps where its notes would take them all (the notes are cut then)
+SET_LINES = 3  # lines the chosen set may take in words under the list
 
 
 class SetQuery(SafeInput):
@@ -86,12 +87,22 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         self.call_after_refresh(self.refit)
 
     def show_chosen(self) -> None:
+        """The set in words; where it would take more than ``SET_LINES`` lines, its size and change
+        alone (50x16, debtags: a set of 10 labels took 6 of the dialog's lines and left the list one)."""
         from engine.multilabel import change_text
+
+        from tui.widgets.row_list import wrapped
 
         chosen = tuple(sorted(self.chosen))
         members = ", ".join(self.names[i] for i in chosen) or "∅ (no label)"
         change = change_text(self.names, self.given, chosen)
-        self.query_one("#set-chosen", Label).update(f"set: {members}" + (f"  ({change})" if change else "  (unchanged)"))
+        after = f"  ({change})" if change else "  (unchanged)"
+        label = self.query_one("#set-chosen", Label)
+        width = label.size.width
+        text = f"set: {members}{after}"
+        if width > 0 and len(wrapped(text, width)) > SET_LINES:
+            text = f"set: {len(chosen)} labels{after}"
+        label.update(text)
 
     def _prompt(self, index: int, width: int | None = None) -> Content:
         """The label and its notes. Where ``width`` cells do not hold both, the notes are said short
@@ -130,6 +141,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         if width == self.fitted_width:
             return
         self.fitted_width = width
+        self.show_chosen()
         options = self.query_one("#set-options", SelectionList)
         for position, index in enumerate(self.shown):
             options.replace_option_prompt_at_index(position, self._prompt(index, width))
