@@ -260,7 +260,7 @@ class LabelPicker(ModalScreen[int | str | None]):
             items = [Option(self._prompt(i, words), id=str(i)) for _, _, i in ranked]
             new = self.new_class_option(query, bool(valued))
             if not items:
-                offer = (" · enter takes it as a new class (below)" if new is not None and not new.disabled
+                offer = (" · enter takes it as a new class" if new is not None and not new.disabled
                          else " · edit the text, or esc to cancel")
                 items = [Option(Content(f"no class matches '{query.strip()}'{offer}"), id=NO_MATCH, disabled=True)]
                 items += [new] if new is not None else []
