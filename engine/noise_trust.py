@@ -26,7 +26,11 @@ condition number 60-3,800 on 29 of 36 noisy runs). Where that is the only reason
 back its class pairs, engine/label_posterior.py keeps the posterior (bench/README.md, session 33 (wn33);
 LABEL_VERSION 43). A class under ``MIN_ROWS_PER_CLASS`` rows the model never predicts stays in: the model barely
 saw it, the weak classifier the guard is for (tests/synthetic.py ``weak_many_classes``: 10-18-row classes, and
-the held-out test fooled by its sibling confusions).
+the held-out test fooled by its sibling confusions), unless most of its rows read as one same other class
+(``lookalike_classes``): then its column repeats that class's as a larger unlearned class's does, where the flips
+into a class the model barely saw scatter over many (10-42% of its rows on the most common one in
+``weak_many_classes``; up to 50-88% in banking77's long tail and WordNet under pair swaps; bench/README.md, session 33
+(wn33b); LABEL_VERSION 44).
 
 **Which noise model the labels follow** (``structure_evidence``). A trusted ``T`` can still
 hurt: under random (uniform) flips its class-pair structure is the model's own honest
@@ -56,7 +60,7 @@ import numpy as np
 
 from engine.flip_counts import flip_rate, label_loglik
 from engine.label_probs import SHARPNESS, sharpened
-from engine.noise_matrix import flip_destinations, noise_matrix, without_tiny_classes
+from engine.noise_matrix import flip_destinations, noise_matrix, tiny_classes, without_tiny_classes
 
 #: Guards on the noise estimate (see ``assess``). A condition number of ``T`` above
 #: ``MAX_CONDITION`` means ``T`` is near-singular and its class-pair
@@ -89,6 +93,9 @@ MIN_GROUP_CLOSURE = 0.5
 #: A class of ``MIN_ROWS_PER_CLASS`` rows or more that the model predicts as itself on under this share of them is
 #: one it did not learn (``unlearned_classes``); the guard's condition number is also read without it.
 MAX_UNLEARNED_SHARE = 0.1
+#: A smaller class (not tiny) the model never predicts is set aside too where at least this share of its rows read as
+#: one same other class (``lookalike_classes``): most of them, not flips scattered over many classes.
+MIN_LOOKALIKE_SHARE = 0.5
 
 
 def stratified_halves(labels: np.ndarray, seed: int = 0) -> np.ndarray:
@@ -162,15 +169,34 @@ def unlearned_classes(labels: np.ndarray, probs: np.ndarray) -> np.ndarray:
     return np.flatnonzero((counts >= MIN_ROWS_PER_CLASS) & (own < MAX_UNLEARNED_SHARE * counts))
 
 
+def lookalike_classes(labels: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """The classes under ``MIN_ROWS_PER_CLASS`` rows (tiny ones aside: ``T`` reads them as uniform already) that the
+    model predicts as themselves on under ``MAX_UNLEARNED_SHARE`` of their rows and reads ``MIN_LOOKALIKE_SHARE`` or
+    more of them as one same other class: their column repeats that class's, as an unlearned class's does
+    (``unlearned_classes``). Where the rows scatter over many classes (random flips into a class the model barely
+    saw: tests/synthetic.py ``weak_many_classes``) the class stays in the guard's condition number."""
+    n_classes = probs.shape[1]
+    counts = np.bincount(labels, minlength=n_classes)
+    predicted = probs.argmax(axis=1)
+    own = np.bincount(labels[predicted == labels], minlength=n_classes)
+    small = ((counts > 0) & (counts < MIN_ROWS_PER_CLASS) & ~tiny_classes(counts)
+             & (own < MAX_UNLEARNED_SHARE * counts))
+    return np.array([c for c in np.flatnonzero(small) if np.bincount(predicted[labels == c], minlength=n_classes).max()
+                     >= MIN_LOOKALIKE_SHARE * counts[c]], dtype=np.int64)
+
+
 def unlearned_note(diagnostics: dict) -> str:
     """The note where ``T`` is trusted though ill-conditioned: only the classes the model never predicts make it so."""
     from engine.wording import counted
 
     whole = diagnostics["condition_number"]
+    large, small = diagnostics["unlearned_classes"], diagnostics.get("lookalike_classes", 0)
+    through = [f"{counted(large, 'class', 'classes')} of {MIN_ROWS_PER_CLASS} rows or more the model almost never "
+               f"predicts as {'itself' if large == 1 else 'themselves'}"] if large else []
+    if small:
+        through.append(f"{counted(small, 'smaller class', 'smaller classes')} it reads mostly as one other class")
     return (f"label scores: cleanlab's noise matrix is ill-conditioned (condition number "
-            f"{f'{whole:.3g}' if whole is not None else 'inf'}) only through "
-            f"{counted(diagnostics['unlearned_classes'], 'class', 'classes')} of {MIN_ROWS_PER_CLASS} rows or more "
-            f"the model almost never predicts as {'itself' if diagnostics['unlearned_classes'] == 1 else 'themselves'} "
+            f"{f'{whole:.3g}' if whole is not None else 'inf'}) only through {' and '.join(through)} "
             f"(condition number {diagnostics['condition_number_learned']:.3g} without), and held-out rows back its "
             f"class pairs, so it is trusted: the column of such a class repeats the class its rows are read as")
 
@@ -213,12 +239,16 @@ def assess(labels: np.ndarray, probs: np.ndarray, noise: np.ndarray, joint: np.n
     }
     ill = not np.isfinite(condition) or condition > MAX_CONDITION
     unlearned = unlearned_classes(labels, probs) if ill else np.array([], dtype=np.int64)
-    if len(unlearned):  # the condition number without the classes the model never predicts (and mixed-up ones)
-        aside = np.union1d(unlearned, mixed) if mixed is not None and len(mixed) else unlearned
+    lookalike = lookalike_classes(labels, probs) if ill else np.array([], dtype=np.int64)
+    if len(unlearned) or len(lookalike):  # the condition number without the classes the model never predicts
+        aside = np.union1d(unlearned, lookalike)  # (and mixed-up ones)
+        aside = np.union1d(aside, mixed) if mixed is not None and len(mixed) else aside
         learned = np.setdiff1d(np.arange(n_classes), aside)
         if len(learned) >= 2:
             kept_condition = float(np.linalg.cond(noise[np.ix_(learned, learned)]))
             diagnostics["unlearned_classes"] = int(len(unlearned))
+            if len(lookalike):
+                diagnostics["lookalike_classes"] = int(len(lookalike))
             diagnostics["condition_number_learned"] = (round(kept_condition, 2) if np.isfinite(kept_condition)
                                                        else None)
     if condition != whole:
