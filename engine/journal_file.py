@@ -18,6 +18,7 @@ from typing import Any
 from engine.atomic import fsync_dir
 from engine.journal_format import JournalError
 from engine.journal_path import lock_path
+from engine.journal_rescue import save_rescue
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -260,7 +261,7 @@ class JournalFile:
         try:
             size = os.fstat(self._fd).st_size
             if self.rescued is None or self.rescued[1] != size:
-                self.rescued, self.rescue_error = (_save_rescue(self._fd, self.path, size), size), None
+                self.rescued, self.rescue_error = (save_rescue(self._fd, self.path, size), size), None
         except OSError as exc:
             self.rescue_error = f"{exc.strerror or exc}"
             return replace(at, rescue_error=self.rescue_error)
@@ -299,70 +300,6 @@ class AtPath:
     deleted: bool
     saved_in: Path | None = None
     rescue_error: str | None = None
-
-
-def _save_rescue(fd: int, journal: Path, size: int) -> Path:
-    """``_save_copy`` beside ``journal``, else (its folder deleted with it, read-only) in ``paths.rescue_dir()``."""
-    try:
-        return _save_copy(fd, journal, size)
-    except FileExistsError:
-        raise
-    except OSError as beside:
-        from engine.paths import rescue_dir
-        folder = rescue_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            return _save_copy(fd, folder / journal.name, size)
-        except OSError as there:
-            raise OSError(there.errno, f"{beside.strerror or beside}; nor in {folder}: "
-                                       f"{there.strerror or there}") from there
-
-
-def _save_copy(fd: int, journal: Path, size: int) -> Path:
-    """The first ``size`` bytes of the open file ``fd`` written to a new file beside ``journal`` (never one that
-    exists: O_EXCL), flushed and fsynced with its folder; its path. Raises OSError (nothing left behind)."""
-    stem = journal.name
-    if stem.endswith(".jsonl") and stem != ".jsonl":
-        stem = stem[: -len(".jsonl")]
-    when = _utc_stamp()
-    while len(f"{stem}.recovered-{when}-99.jsonl".encode("utf-8", "surrogateescape")) > 255 and len(stem) > 1:
-        stem = stem[:-1]  # a name cut to the file system's limit (a journal's own name may use all of it)
-    for n in range(1, 100):
-        target = journal.with_name(f"{stem}.recovered-{when}{'' if n == 1 else f'-{n}'}.jsonl")
-        try:
-            out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, stat.S_IMODE(os.fstat(fd).st_mode))
-        except FileExistsError:
-            continue
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)  # O_APPEND: appends go to the end wherever this leaves it
-            done = 0
-            while done < size:
-                chunk = os.read(fd, min(1 << 20, size - done))
-                if not chunk:
-                    break
-                view, written = memoryview(chunk), 0
-                while written < len(chunk):
-                    written += os.write(out, view[written:])
-                done += len(chunk)
-            os.fsync(out)
-        except OSError:
-            os.close(out)
-            try:
-                os.unlink(target)
-            except OSError:
-                pass
-            raise
-        os.close(out)
-        fsync_dir(target.parent)
-        return target
-    raise FileExistsError(17, "a hundred rescue files of this second exist already")
-
-
-def _utc_stamp() -> str:
-    """Now in UTC to the second, for a rescue file's name: 20261206T223000Z."""
-    from datetime import datetime, timezone
-
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int:

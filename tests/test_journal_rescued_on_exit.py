@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from journal_helpers import journal_state as state, says_csv
 
-import engine.journal_file as journal_file
+import engine.journal_rescue as journal_rescue
 from engine.corrections import Journal
 from engine.load import load_dataset
 from tui.decisions import DecisionBook
@@ -104,7 +104,7 @@ def test_a_refused_append_saves_them_once_and_names_the_file(data, tmp_path) -> 
 
 
 def test_a_rescue_never_overwrites_a_file(data, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(journal_file, "_utc_stamp", lambda: "20261206T230000Z")
+    monkeypatch.setattr(journal_rescue, "_utc_stamp", lambda: "20261206T230000Z")
     taken = tmp_path / "j.recovered-20261206T230000Z.jsonl"
     taken.write_bytes(b"someone's file\n")
     path = tmp_path / "j.jsonl"
@@ -156,7 +156,7 @@ def test_a_rescue_that_fails_says_so(data, tmp_path, monkeypatch) -> None:
     def full(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(journal_file, "_save_copy", full)
+    monkeypatch.setattr(journal_rescue, "_save_copy", full)
     path = tmp_path / "j.jsonl"
     book = _book(path, data)
     os.unlink(path)
