@@ -137,3 +137,26 @@ def mixed_group(seed: int = 0, n_classes: int = 20, per_class: int = 60, group: 
     given[mixed] = rng.permutation(truth[mixed])
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
     return given, probs / probs.sum(axis=1, keepdims=True), mixed
+
+
+def with_never_predicted_class(seed: int, rows: int, read_as: int | None = None):
+    """``sure_pairs`` at 10% pair flips, half of them partly learned (their label keeps 0.02-0.15), plus a class of
+    ``rows`` rows the model never predicts: its rows read as class ``read_as`` (None: a random class each, 0.9 on it),
+    and a third of class 0's rows lean toward it (as WordNet's verb.creation, 38 rows, none predicted; the guard's
+    tests/test_unlearned_classes.py and tests/test_lookalike_classes.py). Returns labels, probabilities, flips."""
+    given, probs, flipped = sure_pairs(seed, 0.1)
+    rng = np.random.default_rng(seed + 100)
+    learned = np.flatnonzero(flipped & (rng.random(len(given)) < 0.5))
+    probs[learned, given[learned]] = rng.uniform(0.02, 0.15, len(learned))
+    probs /= probs.sum(axis=1, keepdims=True)
+    new = probs.shape[1]
+    probs = np.hstack([probs, np.full((len(given), 1), 1e-4)])
+    lean = (given == 0) & (rng.random(len(given)) < 0.3)
+    probs[lean, new] = rng.uniform(0.4, 0.8, lean.sum())
+    extra = np.full((rows, new + 1), 1e-4)
+    extra[:, new] = rng.uniform(0.01, 0.05, rows)
+    extra[np.arange(rows), rng.integers(0, new, rows) if read_as is None else read_as] = 0.9
+    probs = np.vstack([probs, extra])
+    probs /= probs.sum(axis=1, keepdims=True)
+    return (np.concatenate([given, np.full(rows, new)]), probs,
+            np.concatenate([flipped, np.zeros(rows, dtype=bool)]))

@@ -8,28 +8,13 @@ import numpy as np
 
 from engine.label_posterior import score_labels
 from engine.noise_trust import MAX_CONDITION, lookalike_classes
-from tests.synthetic import sure_pairs
+from tests.synthetic import with_never_predicted_class
 
 
 def with_lookalike_class(seed: int, rows: int, scattered: bool):
-    """``sure_pairs`` at 10% pair flips, half of them partly learned, plus a class of ``rows`` rows the model never
-    predicts, whose rows it reads as class 1 (``scattered``: as a random class each), and a third of class 0's rows
-    lean toward it. Returns labels and probabilities."""
-    given, probs, flipped = sure_pairs(seed, 0.1)
-    rng = np.random.default_rng(seed + 100)
-    learned = np.flatnonzero(flipped & (rng.random(len(given)) < 0.5))
-    probs[learned, given[learned]] = rng.uniform(0.02, 0.15, len(learned))
-    probs /= probs.sum(axis=1, keepdims=True)
-    new = probs.shape[1]
-    probs = np.hstack([probs, np.full((len(given), 1), 1e-4)])
-    lean = (given == 0) & (rng.random(len(given)) < 0.3)
-    probs[lean, new] = rng.uniform(0.4, 0.8, lean.sum())
-    extra = np.full((rows, new + 1), 1e-4)
-    extra[:, new] = rng.uniform(0.01, 0.05, rows)
-    extra[np.arange(rows), rng.integers(0, new, rows) if scattered else 1] = 0.9
-    probs = np.vstack([probs, extra])
-    probs /= probs.sum(axis=1, keepdims=True)
-    return np.concatenate([given, np.full(rows, new)]), probs
+    """A class of ``rows`` rows the model never predicts, read as class 1 (``scattered``: a random class each);
+    labels and probabilities (tests/synthetic.py)."""
+    return with_never_predicted_class(seed, rows, None if scattered else 1)[:2]
 
 
 def test_lookalike_classes_are_smaller_unlearned_classes_read_mostly_as_one_other():

@@ -8,29 +8,12 @@ from sklearn.metrics import average_precision_score
 
 from engine.label_posterior import score_labels
 from engine.noise_trust import MAX_CONDITION, MIN_ROWS_PER_CLASS, unlearned_classes
-from tests.synthetic import sure_pairs
+from tests.synthetic import with_never_predicted_class
 
 
 def with_unlearned_class(seed: int, rows: int):
-    """``sure_pairs`` at 10% pair flips, half of them partly learned (their label keeps 0.02-0.15), plus a class of
-    ``rows`` rows the model never predicts: its rows read as other classes (0.9 on one), and a third of class 0's
-    rows lean toward it (as WordNet's verb.creation, 38 rows, none predicted). Returns labels, probabilities, flips."""
-    given, probs, flipped = sure_pairs(seed, 0.1)
-    rng = np.random.default_rng(seed + 100)
-    learned = np.flatnonzero(flipped & (rng.random(len(given)) < 0.5))
-    probs[learned, given[learned]] = rng.uniform(0.02, 0.15, len(learned))
-    probs /= probs.sum(axis=1, keepdims=True)
-    new = probs.shape[1]
-    probs = np.hstack([probs, np.full((len(given), 1), 1e-4)])
-    lean = (given == 0) & (rng.random(len(given)) < 0.3)
-    probs[lean, new] = rng.uniform(0.4, 0.8, lean.sum())
-    extra = np.full((rows, new + 1), 1e-4)
-    extra[:, new] = rng.uniform(0.01, 0.05, rows)
-    extra[np.arange(rows), rng.integers(0, new, rows)] = 0.9
-    probs = np.vstack([probs, extra])
-    probs /= probs.sum(axis=1, keepdims=True)
-    return (np.concatenate([given, np.full(rows, new)]), probs,
-            np.concatenate([flipped, np.zeros(rows, dtype=bool)]))
+    """A class of ``rows`` rows the model never predicts, its rows read as random classes (tests/synthetic.py)."""
+    return with_never_predicted_class(seed, rows)
 
 
 def test_unlearned_classes_are_those_of_enough_rows_the_model_never_predicts_as_themselves():
