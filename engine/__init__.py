@@ -8,6 +8,7 @@ or ``engine.errors`` costs nothing (``textaudit --help`` does not even load pand
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the real names for type checkers and IDEs; at run time, __getattr__ below
@@ -36,6 +37,10 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name not in _EXPORTS:
+        # a submodule named as an attribute, as the README's ``engine.result.issue_table(result)`` does after
+        # ``import engine``: imported on first use, as ``import engine.result`` would (review34)
+        if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+            return importlib.import_module(f"{__name__}.{name}")
         raise AttributeError(f"module 'engine' has no attribute {name!r}")
     value = getattr(importlib.import_module(_EXPORTS[name]), name)
     globals()[name] = value
