@@ -35,6 +35,14 @@ Datasets (``+`` derives a variant from a base; variants combine):
                       (noun.artifact, verb.motion, adj.ppl, ...: 45 files, 11,587 to 42 synsets); a seeded
                       sample of 6,000 (44 classes, 729 rows to 2). Skipped with one line where
                       neither the package nor apt's network is there
+  fortunes            fortune cookies by cookie file (session 34, domain34; bench/quality_fortunes.py):
+                      Debian's fortunes (installed, or its .deb fetched once by ``apt-get download`` into
+                      the bench cache) built at run time into a CSV in the bench cache (keyed by a hash of
+                      the cookie files; never in the repo), one row per fortune, text the fortune with its
+                      whitespace normalised, label the cookie file (people, definitions, computers, ...,
+                      zippy: 40 files; no offensive ``off/`` files; a text in two files dropped from both:
+                      14,175 fortunes); a seeded sample of 6,000 (39 classes, 532 rows to 3). Skipped with
+                      one line where neither the package nor apt's network is there
   X+longtail          a long tail: a third of the classes shrink geometrically to 1 row (1-10 rows)
   X+split             every class split in two by 2-means on its vectors (banking77: 154 classes)
   X+tfidf             weak embeddings: textaudit's ``--model tfidf`` vectors for both pipelines
@@ -121,7 +129,7 @@ classifier's ``kappa`` (engine/label_posterior.py's diagnostics).
 MiniLM vectors are textaudit's fp32 encoder (cosine to sentence-transformers > 0.99999), kept
 as .npy under the user cache (``textaudit-bench``) keyed by the texts; labels never enter
 them, so every cell reuses them. ``--reuse-pred-probs`` also keeps each cell's out-of-fold
-probabilities (for trying scorers quickly), keyed by ``--code-version`` (``debian``, ``manpages`` and ``wordnet`` cells
+probabilities (for trying scorers quickly), keyed by ``--code-version`` (``debian``, ``manpages``, ``wordnet`` and ``fortunes`` cells
 also by the hash of the index they were built from). Rows are shuffled once per dataset (banking77's file is sorted by class). The last
 line is JSON.
 """

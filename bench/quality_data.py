@@ -22,6 +22,7 @@ from bench.quality_shapes import (
 from bench.quality_holdout27 import HOLDOUT27, NEAR_ORIGIN, holdout27_rows
 from bench.quality_manpages import MANPAGES_SAMPLE, MANPAGES_SEED, manpages_csv
 from bench.quality_wordnet import WORDNET_SAMPLE, WORDNET_SEED, wordnet_csv
+from bench.quality_fortunes import FORTUNES_SAMPLE, FORTUNES_SEED, fortunes_csv
 
 
 AG_NEWS_TEST = BANKING77_TRAIN.parents[1] / "ag_news" / "test.csv"
@@ -34,17 +35,20 @@ BASES = {"banking77": (BANKING77_TRAIN, "text", "category"), "ag_news": (AG_NEWS
          # session 32 (man32): built at run time from man-db's index (bench/quality_manpages.py), never in the repo
          "manpages": (None, "text", "section"),
          # session 33 (domain33): built at run time from Debian's wordnet-base (bench/quality_wordnet.py), never in the repo
-         "wordnet": (None, "text", "lexname")}
+         "wordnet": (None, "text", "lexname"),
+         # session 34 (domain34): built at run time from Debian's fortunes (bench/quality_fortunes.py), never in the repo
+         "fortunes": (None, "text", "file")}
 #: ``debian``'s seeded sample of packages (63,697 in bookworm main + updates + security): 10,000 keeps the long
 #: tail of sections and runs a matrix cell in minutes on 2 cores; ``debian_all`` is every package
 DEBIAN_SAMPLE, DEBIAN_SEED = 10_000, 31
-#: the index hash of each debian / manpages / wordnet spec loaded, so cached pred_probs of one index never serve another
+#: the index hash of each debian / manpages / wordnet / fortunes spec loaded, so cached pred_probs of one index never serve another
 DATA_KEYS: dict[str, str] = {}
 
 
 class DatasetUnavailable(Exception):
     """A base this machine cannot build (``debian`` without apt-cache or its lists, ``manpages`` without man-db,
-    ``wordnet`` without wordnet-base or apt's network): quality.py skips it."""
+    ``wordnet`` without wordnet-base or apt's network, ``fortunes`` without Debian's fortunes or apt's network):
+    quality.py skips it."""
 #: the last one is built to fail like the hidden domain of issue 17: a long tail of tiny classes
 #: and weak (TF-IDF) vectors, so the classifier is far from perfect
 DEFAULT_DATASETS = ("banking77,ag_news,banking77+longtail,banking77+split,banking77+tfidf,ag_news+tfidf,"
@@ -107,12 +111,14 @@ def load_dataset(spec: str) -> tuple[list[str], np.ndarray, np.ndarray]:
         raise SystemExit(f"unknown dataset {spec!r}; see --list")
     path, text_column, label_column = BASES[base]
     built = path is None
-    if built:  # the Debian package index (synopsis, section), the man pages' (name - description), WordNet's (words: gloss)
-        path = {"manpages": manpages_csv, "wordnet": wordnet_csv}.get(base, debian_csv)()
+    if built:  # the Debian package index (synopsis, section), the man pages' (name - description), WordNet's (words:
+        # gloss), the fortune cookies (text, cookie file)
+        path = {"manpages": manpages_csv, "wordnet": wordnet_csv, "fortunes": fortunes_csv}.get(base, debian_csv)()
         DATA_KEYS[spec] = path.stem.rsplit("_", 1)[-1][:8]
     frame = pd.read_csv(path, keep_default_na=False) if built else pd.read_csv(path)  # a synopsis "NA" stays text
     sample, sample_seed = {"debian": (DEBIAN_SAMPLE, DEBIAN_SEED), "manpages": (MANPAGES_SAMPLE, MANPAGES_SEED),
-                           "wordnet": (WORDNET_SAMPLE, WORDNET_SEED)}.get(base, (len(frame), 0))
+                           "wordnet": (WORDNET_SAMPLE, WORDNET_SEED),
+                           "fortunes": (FORTUNES_SAMPLE, FORTUNES_SEED)}.get(base, (len(frame), 0))
     if len(frame) > sample:
         frame = frame.iloc[np.sort(np.random.default_rng(sample_seed).choice(len(frame), sample, replace=False))]
     texts = ["\n".join(parts) for parts in zip(*(frame[c].astype(str) for c in text_column.split("+")))]
