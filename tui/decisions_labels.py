@@ -21,6 +21,8 @@ class BookLabels:
     journal: Any
     classes: list[Any]
     extra_labels: list[str]
+    codes: Any
+    labels: Any
     _label_index: dict[str, int]
 
     #: Names typed as new classes this session or found in the journal (not a ClassLabel's unused names).
@@ -55,6 +57,29 @@ class BookLabels:
         except UsageError as exc:
             return exc.message
         return integer_text_problem(dataset, name)
+
+    def live_new_labels(self) -> set[str]:
+        """The new classes some row's current decision relabels to: one whose every use was undone is not among
+        them (the picker listed it, '+ 1 new', until the app was reopened; a redo brings it back)."""
+        if self.journal is None or not self.new_labels:
+            return set()
+        import numpy as np
+
+        current = self.journal.current()
+        used = np.unique(current.label[current.label >= 0])
+        return {current.labels[index] for index in used.tolist()} & self.new_labels
+
+    def decided_label(self, row: int) -> int | None:
+        """The class index ``row`` is relabelled to now (a new class's past the classes), else None."""
+        from tui.decisions import RELABEL
+
+        if int(self.codes[row]) != RELABEL:
+            return None
+        if (label := int(self.labels[row])) >= 0:
+            return label
+        decision = self.journal.decision(row) if self.journal is not None else None
+        after = getattr(decision, "label_after", None)
+        return len(self.classes) + self.extra_labels.index(after) if after in self.extra_labels else None
 
     def learn_labels(self, current: Any) -> None:
         """Add to ``extra_labels`` the labels of ``current`` (the journal's current decisions) that are no

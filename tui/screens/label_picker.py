@@ -151,7 +151,7 @@ class LabelPicker(ModalScreen[int | str | None]):
                  probs: Sequence[float] | None = None, unused: Sequence[str] = (),
                  suggested_note: str = "suggested", values: Iterable[str] | None = None,
                  new_class: Callable[[str], str | None] | None = None, new_names: Iterable[str] = (),
-                 query: str = "") -> None:
+                 hidden: Iterable[str] = (), decided: int | None = None, query: str = "") -> None:
         """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
         probability of each class for the row (None for several rows); ``unused``: a saved
         dataset's ClassLabel names no row holds, offered after the classes (index
@@ -160,13 +160,17 @@ class LabelPicker(ModalScreen[int | str | None]):
         (--label-names): each class's value in the data, found by typing it ('3'), as the journal says it;
         ``new_class``: offers a typed name that is no class as a new class, returning why the data cannot
         hold it (one line) or None; ``new_names``: the ``unused`` names that are new classes (made in the
-        app, not a ClassLabel's); ``query``: the search typed already (back from a new class not confirmed)."""
+        app, not a ClassLabel's); ``hidden``: ``unused`` names not listed (new classes no decision uses now: every
+        use undone), kept in ``unused`` so that every index stays; ``decided``: the class the row is relabelled to
+        now, said '(current)' beside the given label's '(given)'; ``query``: the search typed already (back from a
+        new class not confirmed)."""
         super().__init__()
         self.class_names = class_names
         self.unused = list(unused)
         self.values = list(values or ())
         self.shown = [drawn_name(name) for name in [*class_names, *self.unused]]
         self.current = current
+        self.decided = decided
         self.suggested = suggested
         self.suggested_note = suggested_note
         self.heading = title
@@ -175,14 +179,16 @@ class LabelPicker(ModalScreen[int | str | None]):
         self.name_cells = min(NAME_COLUMN, self.longest_name()) if probs is not None else 0
         self.new_class = new_class
         self.new_names = set(new_names)
+        self.hidden = {len(class_names) + i for i, name in enumerate(self.unused) if name in set(hidden)}
         self.query_text = query
-        self.exact = {*class_names, *self.unused}
+        self.exact = {self.raw(i) for i in self.listed()}
         self.problems: dict[str, str | None] = {}  # new_class's answer per typed name (asked once)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            made = sum(name in self.new_names for name in self.unused)
-            more = "".join(f" + {count:,} {what}" for count, what in ((len(self.unused) - made, "unused"), (made, "new"))
+            extra = [self.raw(i) for i in self.listed() if i >= len(self.class_names)]
+            made = sum(name in self.new_names for name in extra)
+            more = "".join(f" + {count:,} {what}" for count, what in ((len(extra) - made, "unused"), (made, "new"))
                            if count)
             yield PartsLabel([f"{self.heading} ({len(self.class_names):,} classes{more})", "enter picks",
                               "esc cancels"])
@@ -200,6 +206,14 @@ class LabelPicker(ModalScreen[int | str | None]):
 
     def on_resize(self) -> None:
         self.refit()
+
+    def raw(self, index: int) -> str:
+        """Class ``index``'s raw name (past the classes, an ``unused`` name)."""
+        return self.class_names[index] if index < len(self.class_names) else self.unused[index - len(self.class_names)]
+
+    def listed(self) -> list[int]:
+        """The indices the picker offers: every class and every ``unused`` name not ``hidden``."""
+        return [i for i in range(len(self.shown)) if i not in self.hidden]
 
     def longest_name(self) -> int:
         return max((cell_len(n) for n in self.shown[:len(self.class_names)]), default=0)
@@ -235,13 +249,17 @@ class LabelPicker(ModalScreen[int | str | None]):
             _, offsets = matcher.fuzzy_search.match(matcher.query, name)
             for offset in offsets:
                 content = content.stylize("bold underline", offset, offset + 1)
+        current = ["current"] if index == self.decided else []  # the row's relabel now: what the user changes
         if index >= len(self.class_names):  # an unused ClassLabel name or a new class: no probability
             made = self.unused[index - len(self.class_names)] in self.new_names
-            return content + Content("  (new class: the audit did not see it)" if made else "  (no row has it yet)")
+            # the row's own new class: said short, one line at 50 columns (the confirmation said the rest)
+            what = ("new class" if current else "new class: the audit did not see it") if made else "no row has it yet"
+            return content + Content(f"  ({', '.join([*current, what])})")
         if self.probs is not None:
             pad = " " * max(0, self.name_cells - cell_len(name))
             content = content + Content(f"{pad}  {float(self.probs[index]):.3f}")
-        notes = [role for role, i in (("given", self.current), (self.suggested_note, self.suggested)) if i == index]
+        notes = current + [role for role, i in (("given", self.current), (self.suggested_note, self.suggested))
+                           if i == index]
         if notes:
             content = content + Content(f"  ({', '.join(notes)})")
         return content
@@ -252,7 +270,8 @@ class LabelPicker(ModalScreen[int | str | None]):
             words = [WordMatch(word) for word in query.split()]
             phrase = phrase_pattern(query)
             scored = [(score, bool(phrase.search(name)), i)
-                      for i, (name, score) in enumerate(zip(self.shown, word_scores(words, self.shown)))]
+                      for i, (name, score) in enumerate(zip(self.shown, word_scores(words, self.shown)))
+                      if i not in self.hidden]
             ranked = sorted((row for row in scored if row[0] > 0),
                             key=lambda row: (not row[1], -row[0], -self.prob(row[2])))[:MAX_SHOWN]
             valued = [i for i, value in enumerate(self.values) if same_value(value, query)]  # '3': the class held as 3
@@ -267,11 +286,13 @@ class LabelPicker(ModalScreen[int | str | None]):
             elif new is not None:  # first, in sight, but the best match keeps the highlight
                 items.insert(0, new)
         else:
-            first = list(dict.fromkeys(i for i in (self.suggested, self.current) if i is not None))
+            first = list(dict.fromkeys(i for i in (self.suggested, self.decided, self.current)
+                                       if i is not None and i not in self.hidden))
             rest = [i for i in display_order(self.class_names) if i not in first]
             if self.probs is not None:  # most probable first (stable: ties keep the names' order)
                 rest.sort(key=lambda i: -float(self.probs[i]))
-            unused = [len(self.class_names) + i for i in display_order(self.unused)]
+            unused = [j for i in display_order(self.unused)
+                      if (j := len(self.class_names) + i) not in self.hidden and j not in first]
             items = [Option(self._prompt(i), id=str(i)) for i in (first + rest)[:MAX_SHOWN] + unused]
         options.clear_options()
         options.add_options(items)
@@ -294,7 +315,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         if (problem := self.problems[name]) is not None:
             return Option(Content(f"{shown} cannot be a new class: {problem}"), id=NEW_CLASS, disabled=True)
         folded = fold(name)
-        like = next((self.shown[i] for i, raw in enumerate([*self.class_names, *self.unused]) if fold(raw) == folded), None)
+        like = next((self.shown[i] for i in self.listed() if fold(self.raw(i)) == folded), None)
         note = f"  (like {like}: check the spelling)" if like is not None else "  (confirm next)"
         return Option(Content("+ new class: ") + Content(shown).stylize("bold") + Content(note), id=NEW_CLASS)
 

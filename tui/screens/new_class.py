@@ -23,11 +23,13 @@ UNSEEN = ("a class the audit did not see: it has no probability, and no check co
 
 def picker_options(screen: Any) -> dict[str, Any]:
     """The label picker's arguments for new classes on ``screen`` (a row screen): offered where the
-    journal can take one (single labels), with the names made so far."""
+    journal can take one (single labels), with the names made so far; those no decision uses now (every
+    use undone) are not listed (typed again, one is offered as a new class again)."""
     book = screen.book
     if screen.view.multilabel is not None:
         return {}
-    return {"new_class": book.new_label_problem, "new_names": sorted(book.new_labels)}
+    return {"new_class": book.new_label_problem, "new_names": sorted(book.new_labels),
+            "hidden": sorted(book.new_labels - book.live_new_labels())}
 
 
 def confirm_new_class(screen: Any, rows: list[int], name: str, write: Callable[[int], None],

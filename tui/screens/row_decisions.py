@@ -214,7 +214,8 @@ class DecisionKeys:
             LabelPicker(self.view.class_names, current=int(self.view.given[row]), suggested_note=note,
                         suggested=int(self.view.predicted[row]), title=f"Choose a label for row {row:,}",
                         text=self.view.texts[row], probs=self.row_probs(row), unused=self.book.extra_labels,
-                        values=self.view.value_names, query=query, **picker_options(self)),
+                        values=self.view.value_names, decided=self.book.decided_label(row), query=query,
+                        **picker_options(self)),
             chosen,
         )
 
