@@ -60,9 +60,9 @@ class TakeOver:
     _stat: Any
 
     def may_write_now(self) -> bool:
-        """Read-only because of the lock, whose holder has quit (engine.journal_file.holder_quit): the app's poll
+        """Read-only because of the lock, whose holder has quit (engine.journal_holder.holder_quit): the app's poll
         then tries ``open_writable``. Reads the lock file only."""
-        from engine.journal_file import data_path, holder_quit, lock_stamp
+        from engine.journal_holder import data_path, holder_quit, lock_stamp
 
         if not (self.read_only and self.lock_wait and self.journal is not None):
             return False
@@ -81,7 +81,7 @@ class TakeOver:
         app took the lock (read-only still, quietly) or it cannot be written (no more tries): ``refused`` notes it.
         ``held``: a handover ``take_handover`` did not take (the journal shown changed meanwhile), read again."""
         from engine.corrections import Journal, JournalLocked
-        from engine.journal_file import lock_stamp
+        from engine.journal_holder import lock_stamp
 
         stamp, shown = lock_stamp(self.path), self.journal
         if shown is None:
@@ -153,7 +153,7 @@ class TakeOver:
         problem = self.problem
         if not problem or self.journal is None or "is already open in another textaudit (process" not in problem:
             return problem
-        from engine.journal_file import data_path, holder_data, holder_now, other_data_words
+        from engine.journal_holder import data_path, holder_data, holder_now, other_data_words
 
         path = self.journal.path
         if (holder := holder_now(path)) is None:
