@@ -19,7 +19,7 @@ from engine.atomic import fsync_dir
 from engine.journal_format import JournalError
 from engine.journal_holder import data_path, holder_now, holder_quit, lock_stamp, read_holder
 from engine.journal_path import lock_path
-from engine.journal_rescue import save_rescue
+from engine.journal_rescue import read_at, save_rescue
 
 __all__ = ["AtPath", "JournalFile", "JournalLocked", "JournalReadOnly", "JournalWriteError",
            "data_path", "holder_now", "holder_quit", "lock_stamp"]  # the last four: engine/journal_holder.py's
@@ -134,9 +134,7 @@ class JournalFile:
         assert self._fd is not None
         try:
             info = os.fstat(self._fd)
-            os.lseek(self._fd, 0, os.SEEK_SET)  # O_APPEND: appends go to the end wherever this leaves it
-            with os.fdopen(self._fd, "rb", closefd=False) as handle:
-                return handle.read(), (info.st_dev, info.st_ino)
+            return read_at(self._fd, 0), (info.st_dev, info.st_ino)
         except OSError as exc:
             raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
 
@@ -214,8 +212,9 @@ class JournalFile:
             there = os.fstat(fd)
             adopt = (stat.S_ISREG(there.st_mode) and there.st_size == mine.st_size and _lock_inode(fd)
                      and _common_prefix(self._fd, fd, mine.st_size) == mine.st_size
-                     and os.fstat(self._fd).st_size == mine.st_size and os.fstat(fd).st_size == mine.st_size
-                     and self._still_at_path(os.fstat(fd)))  # both sizes again: a copy written to meanwhile is not it
+                     and os.fstat(self._fd).st_size == mine.st_size  # both sizes again, after the compare: a copy
+                     and (now := os.fstat(fd)).st_size == mine.st_size  # written to meanwhile is not it (one stat
+                     and self._still_at_path(now))  # of it tells its size and, at the path, that it is still there)
         except OSError:
             adopt = False
         if not adopt:
@@ -307,12 +306,12 @@ class AtPath:
 
 
 def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int:
-    """How many of the first ``size`` bytes the two open files have alike, read by position (their offsets kept);
-    0 where they cannot be read so (no ``os.pread``: Windows)."""
-    done, pread = 0, getattr(os, "pread", None)
-    while done < size and pread is not None:
-        a = pread(one, min(chunk, size - done), done)
-        b = pread(other, len(a), done)
+    """How many of the first ``size`` bytes the two open files have alike, read by position (``read_at``: their
+    offsets kept)."""
+    done = 0
+    while done < size:
+        a = read_at(one, done, min(chunk, size - done))
+        b = read_at(other, done, len(a))
         if a != b:
             return done + next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
         if not a:
@@ -324,8 +323,8 @@ def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int
 def _ends_a_line(fd: int, size: int) -> bool:
     """The file's last byte (at ``size - 1``) is a newline (True where it cannot be read)."""
     try:
-        return os.pread(fd, 1, size - 1) == b"\n"
-    except (AttributeError, OSError):  # no os.pread (Windows)
+        return read_at(fd, size - 1, 1) == b"\n"
+    except OSError:
         return True
 
 

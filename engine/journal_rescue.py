@@ -45,10 +45,9 @@ def _save_copy(fd: int, journal: Path, size: int) -> Path:
         except FileExistsError:
             continue
         try:
-            os.lseek(fd, 0, os.SEEK_SET)  # O_APPEND: appends go to the end wherever this leaves it
             done = 0
             while done < size:
-                chunk = os.read(fd, min(1 << 20, size - done))
+                chunk = read_at(fd, done, min(1 << 20, size - done))
                 if not chunk:
                     break
                 view, written = memoryview(chunk), 0
@@ -67,6 +66,25 @@ def _save_copy(fd: int, journal: Path, size: int) -> Path:
         fsync_dir(target.parent)
         return target
     raise FileExistsError(17, "a hundred rescue files of this second exist already")
+
+
+def read_at(fd: int, offset: int, size: int | None = None) -> bytes:
+    """Up to ``size`` bytes (None: to the end) of the open file ``fd`` from ``offset``, read by position
+    (``os.pread``): the descriptor's own offset is left where it was, so one shared with an appender, a
+    compare or a copy never moves it. Fewer bytes only at the file's end. Where ``os.pread`` is missing
+    (Windows) by ``lseek`` and ``read``: the journal's descriptors there append with O_APPEND, which writes
+    at the end wherever the offset is."""
+    pread, parts, done = getattr(os, "pread", None), [], 0
+    if pread is None:
+        os.lseek(fd, offset, os.SEEK_SET)
+    while size is None or done < size:
+        want = 1 << 20 if size is None else min(1 << 20, size - done)
+        part = pread(fd, want, offset + done) if pread is not None else os.read(fd, want)
+        if not part:
+            break
+        parts.append(part)
+        done += len(part)
+    return b"".join(parts)
 
 
 def _utc_stamp() -> str:
