@@ -4,7 +4,8 @@
 makes writing safe. A ``filelock`` lock file ``<journal>.lock`` (``flock``, released by the
 kernel if the process dies) admits one writer; readers need none. Each append is one ``write``
 plus ``fsync`` and is rolled back with ``ftruncate`` if it fails; if even that fails, the next
-append starts with a newline so a torn line never swallows a good one.
+append starts with a newline so a torn line never swallows a good one. It returns only where the
+file written is, once written, still the journal at the path (``append``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ __all__ = ["AtPath", "JournalFile", "JournalLocked", "JournalReadOnly", "Journal
            "data_path", "holder_now", "holder_quit", "lock_stamp"]  # the last four: engine/journal_holder.py's
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+#: An append whose journal was renamed away between the check before its write and the write is taken back and
+#: tried again (``JournalFile.append``) this many times in all: the next try sees the rename and refuses.
+APPEND_TRIES = 3
 
 
 class JournalLocked(JournalError):
@@ -153,21 +158,40 @@ class JournalFile:
             pass  # the file is already cut back; the next append's fsync persists it
 
     def append(self, payload: bytes) -> None:
-        """Write ``payload`` with one write and one fsync, or roll back and raise JournalWriteError."""
+        """Write ``payload`` with one write and one fsync, or roll back and raise JournalWriteError. It returns (the
+        decision acknowledged) only where, after the fsync, the file written is still the one at the path, or a
+        byte-for-byte copy of it stands there now (adopted): a journal renamed away or replaced between the check
+        before the write and the write put the decision, acknowledged, in the file moved away (journal33). That
+        write is taken back out of it (nobody was told it was saved) and the append tried again: it sees the
+        rename, and refuses or writes to an identical copy as where the rename came first (``APPEND_TRIES``)."""
         assert self._fd is not None
         if self._needs_newline:
             payload = b"\n" + payload
+        for tries_left in range(APPEND_TRIES - 1, -1, -1):
+            start, end = self._write(payload)
+            try:
+                now = os.fstat(self._fd)
+                if self._still_at_path(now) or self._adopt_copy(now):
+                    break
+            except OSError:
+                pass
+            self._take_back(start, end)
+            if not tries_left:
+                raise self._refusal()
+        if self.first_write is None:
+            self.first_write = start
+        self._needs_newline = False
+
+    def _write(self, payload: bytes) -> tuple[int, int]:
+        """``append``'s one write and fsync where the file held is (still, or an identical copy adopted) the one at
+        the path: where it began and ended. Raises JournalWriteError, nothing written."""
+        assert self._fd is not None
         view, written, start = memoryview(payload), 0, -1
         try:
             mine = os.fstat(self._fd)
             if not self._still_at_path(mine):
                 if not self._adopt_copy(mine):
-                    saved = self.rescue().saved_in  # the deleted file held decisions the path lacks: kept now
-                    raise JournalWriteError(
-                        f"the decision was NOT saved: journal {self.path} was deleted, moved or replaced since "
-                        "textaudit opened it (what is written now would be lost); quit and reopen to start "
-                        "a journal there, or choose one with --journal"
-                        + (f"; the decisions its deleted file held are saved in {saved}" if saved else ""))
+                    raise self._refusal()
                 mine = os.fstat(self._fd)  # the copy adopted
             start = mine.st_size
             if start and payload[:1] != b"\n" and not _ends_a_line(self._fd, start):
@@ -178,15 +202,44 @@ class JournalFile:
             while written < len(payload):
                 written += os.write(self._fd, view[written:])
             os.fsync(self._fd)
-            if self.first_write is None:
-                self.first_write = start
         except OSError as exc:
             if start >= 0:  # roll back whatever part of the lines reached the file
                 self.truncate_to(start)
             raise JournalWriteError(
                 f"the decision was NOT saved: cannot write journal {self.path}: {exc.strerror or exc}"
             ) from None
-        self._needs_newline = False
+        return start, start + len(payload)
+
+    def _refusal(self) -> JournalWriteError:
+        """Why an append refuses: the file held is no longer the journal at the path (the deleted file's decisions
+        that the path lacks saved first: ``rescue``)."""
+        saved = self.rescue().saved_in
+        return JournalWriteError(
+            f"the decision was NOT saved: journal {self.path} was deleted, moved or replaced since "
+            "textaudit opened it (what is written now would be lost); quit and reopen to start "
+            "a journal there, or choose one with --journal"
+            + (f"; the decisions its deleted file held are saved in {saved}" if saved else ""))
+
+    def _take_back(self, start: int, end: int) -> None:
+        """The line just written (``start`` to ``end``) cut back out of the file held, found no longer at the path
+        once written: it was never acknowledged. Not where the file has changed since (another program wrote after
+        it: its bytes are not this app's to cut), nor where cutting fails: JournalWriteError then, the line left."""
+        assert self._fd is not None
+        try:
+            if os.fstat(self._fd).st_size == end:
+                os.ftruncate(self._fd, start)
+                try:
+                    os.fsync(self._fd)
+                except OSError:
+                    pass  # cut already; the file is not appended to again
+                return
+            why = "another program wrote to it since"
+        except OSError as exc:
+            why = f"it could not be cut back out: {exc.strerror or exc}"
+        raise JournalWriteError(
+            f"the decision was NOT saved in journal {self.path}: the file was moved or replaced while the decision "
+            f"was written, and its line stays in the file moved away ({why}); quit and reopen to start a journal "
+            "there, or choose one with --journal")
 
     def still_at_path(self) -> bool:
         """False once the file this writer holds is no longer the one at ``path`` (True when it
