@@ -9,7 +9,10 @@ from either (on the filter line it typed a space the list ignored, and the set s
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+import re
+from collections import Counter
+
+from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +23,7 @@ from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from tui.bindings import DIALOG_PALETTE
-from tui.names import NameFitter, display_order
+from tui.names import ELLIPSIS, NameFitter, display_order
 from tui.widgets.cursor_list import CursorCheckList
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
@@ -29,6 +32,26 @@ from tui.widgets.safe_input import SafeInput
 
 MIN_NAME = 8  # cells a label keeps where its notes would take them all (the notes are cut then)
 SET_LINES = 3  # lines the chosen set may take in words under the list
+HEAD_CELLS = 3  # of a label's start kept before '…' where its last part is kept whole (cut_start)
+#: Where a label is cut in its start, keeping its last part whole: after its last '::' (debtags' facet::tag), else
+#: its last ':' or '/', else its last space, '_', '-' or '.'.
+PART_BREAKS = (re.compile("::"), re.compile("(?<!:):(?!:)|/"), re.compile(r"[\s_\-.]"))
+HEAD_END = ": _-./"  # dropped from the end of the start kept ('biology::' cut to 'biology:' reads as a break)
+
+
+def cut_start(name: str, width: int) -> str | None:
+    """``name`` in ``width`` cells with its last part whole, cut in the start that labels of one facet share
+    ('implemented-in::c' -> 'implemented…::c', 'implem…::c++'): the middle cut at 50 columns read
+    '…lemented-in::c' and 'im…d-in::c++'. The strongest break (PART_BREAKS) whose last part fits: after '::'
+    with at least a cell of the start ('in…::text-mode', not 'interfac…-mode'), a weaker one with HEAD_CELLS;
+    None where none does (the caller's middle cut)."""
+    if cell_len(name) <= width:
+        return name
+    for strength, pattern in enumerate(PART_BREAKS):
+        starts = [match.start() for match in pattern.finditer(name) if match.start() > 0]
+        if starts and (head := width - 1 - cell_len(tail := name[starts[-1]:])) >= (1 if strength == 0 else HEAD_CELLS):
+            return set_cell_size(name, head).rstrip(HEAD_END) + ELLIPSIS + tail
+    return None
 
 
 class SetQuery(SafeInput):
@@ -70,6 +93,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         self.shown: list[int] = []  # the labels listed, in order
         self.fitted_width: int | None = None  # the cells the prompts were cut for
         self.fitter = NameFitter(names)
+        self._cuts: dict[int, dict[str, str]] = {}  # per width: each label too long for it, as drawn (cut)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -114,8 +138,23 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         if width is not None and cell_len(name) + cell_len(tail) > width:
             tail = self._notes(index, short=True)
             if cell_len(name) + cell_len(tail) > width:
-                name = self.fitter.fit(name, max(width - cell_len(tail), MIN_NAME))
+                name = self.cut(name, max(width - cell_len(tail), MIN_NAME))
         return Content(name) + Content(tail) if tail else Content(name)
+
+    def cut(self, name: str, width: int) -> str:
+        """``name`` in ``width`` cells: its last part whole (cut_start) where that stays apart from every other
+        label so cut, else the fitter's cut (the tail that keeps the most labels apart)."""
+        if cell_len(name) <= width:
+            return name
+        if (cuts := self._cuts.get(width)) is None:
+            cuts = self._cuts[width] = {}
+            started = {label: cut_start(label, width) for label in self.fitter.names if cell_len(label) > width}
+            taken = Counter(cut for cut in started.values() if cut is not None)
+            whole = {label for label in self.fitter.names if cell_len(label) <= width}
+            for label, cut in started.items():
+                cuts[label] = (cut if cut is not None and taken[cut] == 1 and cut not in whole
+                               else self.fitter.fit(label, width))
+        return cuts.get(name) or self.fitter.fit(name, width)
 
     def _notes(self, index: int, short: bool) -> str:
         notes = []
