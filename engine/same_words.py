@@ -40,6 +40,6 @@ def same_words_groups(texts: Sequence[str], null_mask: np.ndarray | None = None)
     if null_mask is not None:
         group[np.asarray(null_mask, dtype=bool)] = -1
     kept = group >= 0
-    sizes = np.bincount(group[kept], minlength=len(ids))
+    sizes = np.bincount(group[kept], minlength=max(len(ids), 1))  # >= 1: no row with a word ('😀', '?!') indexes [0]
     group[kept & (sizes[np.where(kept, group, 0)] < 2)] = -1
     return group
