@@ -475,9 +475,12 @@ class DecisionBook(TakeOver, BookLabels):
                 self.journal = None
 
 
-#: A read-only app replays at most this many appended lines on its UI thread (~25 ms); more, the
-#: whole journal is replayed again in the worker (engine/journal_tail.py).
-TAIL_LINES_ON_UI = 2_000
+#: A read-only app replays at most this many appended lines on its UI thread; more, the whole journal is
+#: replayed again in the worker (engine/journal_tail.py). ui34 (s34), banking77 test's 215,600-line journal,
+#: bulk groups, AVX2, load 1-5: the tail's UI part took 0.03 s at 2,000 lines, 0.12 s at 5,000, 0.38 s at
+#: 10,000 and 0.32-0.40 s at 20,000 (its worker read 0.4-0.9 s), where the whole reread took 8-17 s of
+#: worker CPU, holding the GIL against the UI; the takeover's cap (decisions_takeover) is the same.
+TAIL_LINES_ON_UI = 20_000
 
 
 def said_of(message: str, count: int) -> str:
