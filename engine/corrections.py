@@ -91,8 +91,8 @@ class Journal:
         file, locked already (``hand_over``'s, where only a whole replay tells the state); closed on failure.
         A writer replays the file it locked, read through the lock's descriptor: the file it appends to. Where the
         path names another file once read (renamed over between the lock and the read), it opens again, a few
-        times at most (``OPEN_TRIES``); then, or with ``held``, it shows the file it holds, whose first append
-        refuses (``JournalFile.append``: not the journal at the path)."""
+        times at most (``OPEN_TRIES``; with ``held``, the lock kept: ``JournalFile.reopen``); then it shows the file
+        it holds, whose first append refuses (``JournalFile.append``: not the journal at the path)."""
         for tries_left in range(OPEN_TRIES - 1, -1, -1):
             journal = cls(Path(path).expanduser(), dataset, read_only)
             try:
@@ -102,8 +102,11 @@ class Journal:
                 elif not read_only:
                     journal._file.lock(data_path(dataset.source))
                 journal._load()
-                if held is None and not read_only and tries_left and not journal.still_at_path():  # renamed
-                    journal.close()  # over since the lock: open the one there now
+                if not read_only and tries_left and not journal.still_at_path():  # renamed over since the lock:
+                    if held is None:  # open the one there now
+                        journal.close()
+                    else:  # a takeover's lock, kept: held, the moved file refused every append until a restart
+                        held.reopen()
                     continue
                 if not read_only:
                     journal.prepare_writes()

@@ -91,23 +91,47 @@ class JournalFile:
             # it and on which data, for the message above
         except OSError:
             pass
+        try:
+            self._fd = self._open_at_path()
+        except JournalLocked:
+            self.close()
+            raise
+
+    def reopen(self) -> None:
+        """Hold the file the path names now instead of the one held, the lock kept (``<journal>.lock`` is the path's,
+        whatever file it names): a takeover's lock whose journal was renamed over after it was taken
+        (``Journal.open(held=)``), which would otherwise hold the file moved away, whose appends refuse, until a
+        restart. Raises as ``lock`` does (the file held before is kept then); nothing was written to either."""
+        assert self._fd is not None
+        fd = self._open_at_path()
+        old, self._fd = self._fd, fd
+        os.close(old)
+        self._needs_newline, self.first_write, self.rescued, self.rescue_error = False, None, None, None
+
+    def _open_at_path(self) -> int:
+        """The file at the path opened to append (created if missing; read too: append looks at the last byte), a
+        regular file, its own lock (flock) taken; raises JournalWriteError, or JournalLocked where another writer
+        holds that file under another name (a hard link to the same file: its own .lock)."""
         created = not self.path.exists()
         try:
-            # read too: append looks at the last byte (see there)
-            self._fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
-            if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise JournalWriteError(f"cannot write journal {self.path}: {exc.strerror or exc}; "
+                                    "choose a writable place with --journal") from None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise OSError(0, "not a regular file")
             if created:
                 fsync_dir(self.path.parent)
+            if _lock_inode(fd):
+                return fd
         except OSError as exc:
-            raise JournalWriteError(
-                f"cannot write journal {self.path}: {exc.strerror or exc}; "
-                "choose a writable place with --journal"
-            ) from None
-        if not _lock_inode(self._fd):  # the same file under another name (a hard link): its own .lock
-            self.close()
-            raise JournalLocked(f"journal {self.path} is already open in another textaudit, under another "
-                                "name (a hard link to the same file)")
+            os.close(fd)
+            raise JournalWriteError(f"cannot write journal {self.path}: {exc.strerror or exc}; "
+                                    "choose a writable place with --journal") from None
+        os.close(fd)
+        raise JournalLocked(f"journal {self.path} is already open in another textaudit, under another "
+                            "name (a hard link to the same file)")
 
     def read(self) -> bytes:
         """The journal's bytes (b"" when it does not exist), never through a symbolic link."""

@@ -124,31 +124,64 @@ def test_a_journal_that_keeps_being_replaced_shows_the_file_locked_and_refuses_t
         assert moved.read_bytes() in others.values()
 
 
-def test_a_held_journal_replayed_whole_is_read_through_its_lock(data, tmp_path) -> None:
-    """``Journal.open(held=)`` (a takeover's whole replay under the lock it took): the file held, though the
-    path names another since; its first append refuses (it is not the journal at the path), nothing is cut."""
+def test_a_held_journal_renamed_over_opens_the_file_at_the_path_under_the_lock_kept(data, tmp_path) -> None:
+    """``Journal.open(held=)`` (a takeover's whole replay under the lock it took), the path renamed over since the
+    lock: it held the file moved away, whose every append refused until a restart (journal33). Now it opens the
+    file at the path, the lock kept (``JournalFile.reopen``): its state shown, its torn end cut, appends land there;
+    the moved-away file is as it was."""
+    from engine.journal_path import lock_path
+
     path, other, moved = tmp_path / "j.jsonl", tmp_path / "other" / "j.jsonl", tmp_path / "j.bak"
     other.parent.mkdir()
-    ours = written(path, data, [("exclude", 0), ("exclude", 1), ("relabel", 2), ("keep", 3)])
+    ours = written(path, data, [("exclude", 0), ("exclude", 1), ("relabel", 2), ("keep", 3)], torn=TORN)
     written(other, data, [("relabel", 6)], torn=TORN)
-    theirs = other.read_bytes()
-    expected = whole(path, data)
+    expected = whole(other, data)
     held = JournalFile(path)
     held.lock()
     os.rename(path, moved)
     os.rename(other, path)
     with Journal.open(path, data, held=held) as journal:
-        assert state(journal) == expected
-        with pytest.raises(JournalWriteError, match="moved or replaced"):
-            journal.record("exclude", 8, issue_type="label")
+        assert journal.still_at_path()
+        assert state(journal) == expected  # the journal at the path, its torn end reported as cut
+        journal.record("exclude", 8, issue_type="label")
+        shown = state(journal)
+        with pytest.raises(Exception, match="already open"):  # the lock never let go meanwhile
+            Journal.open(path, data)
+        assert lock_path(path).exists()
+    assert moved.read_bytes() == ours  # torn end and all
+    reopened = whole(path, data)
+    assert reopened["decisions"] == shown["decisions"] and reopened["counts"] == shown["counts"]
+    assert reopened["counts"] == {"relabel": 1, "exclude": 1, "keep": 0}
+
+
+def test_a_held_journal_renamed_over_by_a_file_another_writer_holds_is_not_taken(data, tmp_path) -> None:
+    """The file now at the path is another writer's journal (renamed there, still open in it: its own flock): the
+    held open refuses, as a second writer on a hard link is; no file changes."""
+    from engine.corrections import JournalLocked
+
+    path, other, moved = tmp_path / "j.jsonl", tmp_path / "other" / "j.jsonl", tmp_path / "j.bak"
+    other.parent.mkdir()
+    ours = written(path, data, [("exclude", 0)])
+    written(other, data, [("relabel", 6)])
+    held = JournalFile(path)
+    held.lock()
+    with Journal.open(other, data):  # its writer: the file's own lock (flock) held
+        os.rename(path, moved)
+        os.rename(other, path)
+        theirs = path.read_bytes()
+        with pytest.raises(JournalLocked, match="another name"):
+            Journal.open(path, data, held=held)
+        assert not held.is_open  # closed on failure, as open() says
     assert moved.read_bytes() == ours
     assert path.read_bytes() == theirs
 
 
-def test_a_takeover_whose_journal_is_renamed_over_after_the_lock_does_not_cut_the_file_moved_away(data, tmp_path,
-                                                                                                   monkeypatch) -> None:
+def test_a_takeover_whose_journal_is_renamed_over_after_the_lock_writes_the_file_at_the_path(data, tmp_path,
+                                                                                            monkeypatch) -> None:
     """The same moment in a takeover (``Journal.hand_over``): the tail is read through the lock (the file followed,
-    moved away since), its torn end is not cut from it, the report does not say it was, and appends refuse."""
+    moved away since), its torn end is not cut from it. The app then took over the moved file and refused every
+    decision until a restart (journal33); now it replays the file at the path under the lock it kept and writes
+    there."""
     import subprocess
     import sys
 
@@ -158,6 +191,7 @@ def test_a_takeover_whose_journal_is_renamed_over_after_the_lock_does_not_cut_th
     path, other, moved = tmp_path / "j.jsonl", tmp_path / "other" / "j.jsonl", tmp_path / "j.bak"
     other.parent.mkdir()
     written(other, data, [("relabel", 6)])
+    expected = whole(other, data)
     writer = Journal.open(path, data)
     try:
         writer.record("exclude", 0, issue_type="label")
@@ -174,12 +208,54 @@ def test_a_takeover_whose_journal_is_renamed_over_after_the_lock_does_not_cut_th
         assert book.may_write_now()
         replaced_after_lock(monkeypatch, path, other, moved)
         answer = book.open_writable()
-        assert book.take_handover(answer) is True and not book.read_only
+        assert isinstance(answer, Journal)  # the file at the path, replayed whole (a Handover: the moved file's tail)
+        book.take(answer)
+        assert not book.read_only and book.journal.still_at_path()
         assert moved.read_bytes() == ours  # the torn end stays in the file moved away
-        assert not any("removed" in line for line in book.journal.load_report)
-        assert book.counts()["exclude"] == 2
-        assert "moved or replaced" in (book.record("exclude", 2, None, "label", None).error or "")
+        assert state(book.journal)["decisions"] == expected["decisions"]
+        assert book.counts()["relabel"] == 1 and book.counts()["exclude"] == 0
+        assert book.record("exclude", 2, None, "label", None).error is None
         book.close()
         assert moved.read_bytes() == ours
+        assert whole(path, data)["counts"] == {"relabel": 1, "exclude": 1, "keep": 0}
+    finally:
+        writer.close()
+
+
+def test_a_takeover_renamed_over_after_the_worker_read_is_read_again(data, tmp_path) -> None:
+    """Renamed over after the worker's look, before ``take_handover`` on the UI thread: not taken (None), so the
+    app reads it again (``open_writable(handover)``), the lock kept, and writes the file at the path."""
+    import subprocess
+    import sys
+
+    from engine.journal_path import lock_path
+    from tui.decisions import DecisionBook
+
+    path, other, moved = tmp_path / "j.jsonl", tmp_path / "other" / "j.jsonl", tmp_path / "j.bak"
+    other.parent.mkdir()
+    written(other, data, [("relabel", 6)])
+    writer = Journal.open(path, data)
+    try:
+        writer.record("exclude", 0, issue_type="label")
+        book, _ = DecisionBook.open(path, data)
+        writer.record("exclude", 1, issue_type="label")
+        writer.close()
+        ours = path.read_bytes()
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        child.wait()
+        lock_path(path).write_text(f"{child.pid}\n{lock_path(path).read_text().split(chr(10))[1]}\n")
+        handover = book.open_writable()
+        assert handover.tail is not None  # the tail, in the worker
+        os.rename(path, moved)
+        os.rename(other, path)
+        assert book.take_handover(handover) is None and book.read_only  # nothing taken, the lock kept
+        answer = book.open_writable(handover)
+        assert isinstance(answer, Journal)
+        book.take(answer)
+        assert not book.read_only and book.counts()["exclude"] == 0 and book.counts()["relabel"] == 1
+        assert book.record("keep", 2, None, "label", None).error is None
+        book.close()
+        assert moved.read_bytes() == ours
+        assert whole(path, data)["counts"] == {"relabel": 1, "exclude": 0, "keep": 1}
     finally:
         writer.close()

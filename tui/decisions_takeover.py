@@ -79,7 +79,8 @@ class TakeOver:
         is more than ``HANDOVER_LINES_ON_UI`` lines, the whole file replayed under the lock: a ``Journal`` for
         ``take``. Either way whatever the quitting app wrote last is in it exactly once. A ``Refused`` where a third
         app took the lock (read-only still, quietly) or it cannot be written (no more tries): ``refused`` notes it.
-        ``held``: a handover ``take_handover`` did not take (the journal shown changed meanwhile), read again."""
+        ``held``: a handover ``take_handover`` did not take (the journal shown changed meanwhile, or the file locked is
+        no longer the one at the path), read again."""
         from engine.corrections import Journal, JournalLocked
         from engine.journal_holder import lock_stamp
 
@@ -95,9 +96,13 @@ class TakeOver:
             return Refused(stamp, time.monotonic())
         except Exception:  # noqa: BLE001 - it cannot be written there: no more tries, the book's line stays
             return Refused(stop=True)
-        if handover.tail is not None and sum(map(len, handover.tail.groups)) <= HANDOVER_LINES_ON_UI:
+        if (handover.tail is not None and sum(map(len, handover.tail.groups)) <= HANDOVER_LINES_ON_UI
+                and handover.file.still_at_path()):
             return handover  # replayed on the UI thread, a few lines as a rule (the last poll's since)
-        try:  # the whole file, under the lock already taken: a third app cannot take it between
+        # the whole file, under the lock already taken: a third app cannot take it between; where the journal was
+        # renamed over since the lock, the file at the path then (JournalFile.reopen, the lock kept): the file moved
+        # away, held, refused every append until a restart
+        try:
             journal = Journal.open(self.path, shown.dataset, read_only=False, held=handover.file)
         except Exception:  # noqa: BLE001 - as above
             return Refused(stop=True)
@@ -109,15 +114,15 @@ class TakeOver:
     def take_handover(self, handover: Any) -> bool | Refused | None:
         """``open_writable``'s handover taken, on the UI thread: its tail replayed into the journal shown and this
         book its writer from now (True). None where the journal shown no longer ends where the tail begins (a
-        reread taken meanwhile): ``open_writable(handover)`` reads it again, the lock kept. A ``Refused`` for
-        another dataset's journal (as ``DecisionBook.open`` says; the lock released). False: the book was closed
-        meanwhile (the app quit); the lock released."""
+        reread taken meanwhile, or the journal renamed over since): ``open_writable(handover)`` reads it again, the
+        lock kept. A ``Refused`` for another dataset's journal (as ``DecisionBook.open`` says; the lock released).
+        False: the book was closed meanwhile (the app quit); the lock released."""
         journal = self.journal
         if journal is None:
             handover.close()
             return False
-        if handover.tail is None or not journal.apply_tail(handover.tail):
-            return None
+        if handover.tail is None or not handover.file.still_at_path() or not journal.apply_tail(handover.tail):
+            return None  # (renamed over since the worker looked: open_writable(handover) opens the one there now)
         if journal.unapplied and not journal.decisions():  # another dataset's journal: followed, not written
             handover.close()
             self._show_all()
