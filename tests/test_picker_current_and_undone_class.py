@@ -112,3 +112,28 @@ async def test_the_rows_current_relabel_is_marked_beside_the_given_label(demo_cs
             lines = drawn(app.screen)
             assert any(names[other] in line and "(current)" in line for line in lines), (size, lines)
             assert any(names[given] in line and "(given)" in line for line in lines), (size, lines)
+
+
+async def test_current_and_suggested_on_one_class_stay_on_one_line():
+    """A row relabelled to its suggestion read '(current,' over 'suggested)' at 50 columns: the second note is
+    left out where the two would wrap the line (the detail pane says the suggestion); a wide picker says both."""
+    import numpy as np
+    from pilot_helpers import DialogHost
+
+    import tui
+    from tui.screens.label_picker import LabelPicker
+
+    class StyledHost(DialogHost):  # the app's stylesheet: the dialog as wide as the app draws it
+        CSS_PATH = str(Path(tui.__file__).parent / "app.tcss")
+
+    names = ["card_lost", "change_pin", "check_balance", "refund_request", "transfer_money"]
+    probs = np.array([0.015, 0.009, 0.015, 0.938, 0.007])
+    for size, note in (((50, 16), "(current)"), ((100, 30), "(current, suggested)")):
+        app = StyledHost(LabelPicker(names, current=4, suggested=3, decided=3, probs=probs, text="the refund"))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            lines = [line for line in drawn(app.screen) if line.strip()]
+            assert any(line.endswith("refund_request  0.938  " + note) for line in lines), (size, lines)
+            assert any(line.endswith("transfer_money  0.007  (given)") for line in lines), (size, lines)
+            assert len(lines) == len(names), (size, lines)  # no line wrapped

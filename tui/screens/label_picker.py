@@ -177,6 +177,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         self.text = text
         self.probs = probs
         self.name_cells = min(NAME_COLUMN, self.longest_name()) if probs is not None else 0
+        self.line_cells = 0  # the list's width (refit); 0: not known yet
         self.new_class = new_class
         self.new_names = set(new_names)
         self.hidden = {len(class_names) + i for i, name in enumerate(self.unused) if name in set(hidden)}
@@ -231,8 +232,8 @@ class LabelPicker(ModalScreen[int | str | None]):
         # 39 cells wrapped its probability onto a second line, half the classes shown; now only a
         # name longer than the room does
         cells = min(self.longest_name(), max(MIN_NAME_CELLS, room))
-        if cells != self.name_cells:
-            self.name_cells = cells
+        if (cells, width) != (self.name_cells, self.line_cells):
+            self.name_cells, self.line_cells = cells, width
             highlighted = options.highlighted
             self.fill(self.query_one("#picker-query", Input).value)
             if highlighted is not None and highlighted < options.option_count:
@@ -260,6 +261,11 @@ class LabelPicker(ModalScreen[int | str | None]):
             content = content + Content(f"{pad}  {float(self.probs[index]):.3f}")
         notes = current + [role for role, i in (("given", self.current), (self.suggested_note, self.suggested))
                            if i == index]
+        # two notes that would wrap the line keep the first: '(current, suggested)' read '(current,' over
+        # 'suggested)' at 50 columns (the suggestion is in the detail pane under the dialog)
+        while len(notes) > 1 and self.line_cells and (
+                len(CURSOR) + cell_len(content.plain) + cell_len(f"  ({', '.join(notes)})") > self.line_cells):
+            notes.pop()
         if notes:
             content = content + Content(f"  ({', '.join(notes)})")
         return content
