@@ -1,6 +1,6 @@
 """A journal replaced by a copy while the app writes it (``cp J J.tmp && mv J.tmp J``: editors, ``sed -i`` and sync
-tools save files so). The exit line said 'the 1 decision saved this session before that are NOT in it (a moved file
-holds them)' though the file at the path held it (review33), and the moved file was deleted. Now a byte-for-byte copy
+tools save files so). The exit line said 'the 1 decision saved this session before that is NOT in it (a moved file
+holds it)' though the file at the path held it (review33), and the moved file was deleted. Now a byte-for-byte copy
 is adopted by the next append (the state shown is exactly its replay), and the exit line says what the file at the
 path holds: all of the session's decisions, part of them (an older copy), or none, and whether the file that held
 them was deleted. A copy that differs in any byte is never written to."""
@@ -163,8 +163,8 @@ def test_exit_line_when_the_path_holds_none_of_them(data, tmp_path, how) -> None
         replace_by_copy(path, lambda _: b"")
     book.close()
     line = book.farewell(path)
-    assert "the 1 decision saved this session before that are NOT in it" in line, line
-    held = "a moved file holds them" if how == "moved" else "the file that held them was deleted"
+    assert "the 1 decision saved this session before that is NOT in it" in line, line
+    held = "a moved file holds it" if how == "moved" else "the file that held it was deleted"
     assert held in line, line
 
 
@@ -180,3 +180,14 @@ def test_without_pread_a_copy_is_compared_by_seek_and_read(data, tmp_path, monke
     book.close()
     assert "saved 2 decisions this session" in book.farewell(path)
     assert path.read_bytes().count(b'"exclude"') == 2
+
+
+def test_exit_line_when_nothing_was_saved_before_the_journal_went(data, tmp_path) -> None:
+    """journal34: a writer that never wrote said 'the 0 decisions ... are NOT in it (a moved file holds them)'."""
+    path = tmp_path / "j.jsonl"
+    book, _ = DecisionBook.open(path, data)
+    assert not book.read_only
+    path.rename(tmp_path / "moved.jsonl")
+    book.close()
+    line = book.farewell(path)
+    assert "no decision had been saved this session" in line and "NOT" not in line and "0 decisions" not in line, line

@@ -100,7 +100,7 @@ def test_a_refused_append_saves_them_once_and_names_the_file(data, tmp_path) -> 
     assert book.record("exclude", 2, None, "label", None).error  # refused again: no second copy
     book.close()
     assert rescues(tmp_path) == [saved] and saved.read_bytes() == held
-    assert f"they are saved in {saved}" in book.farewell(path)
+    assert f"it is saved in {saved}" in book.farewell(path)
 
 
 def test_a_rescue_never_overwrites_a_file(data, tmp_path, monkeypatch) -> None:
@@ -124,7 +124,7 @@ def test_a_moved_journal_is_not_copied(data, tmp_path) -> None:
     os.rename(path, tmp_path / "elsewhere.jsonl")
     book.close()
     line = book.farewell(path)
-    assert "(a moved file holds them)" in line and "saved in" not in line, line
+    assert "(a moved file holds it)" in line and "saved in" not in line, line
     assert rescues(tmp_path) == []
 
 
@@ -162,7 +162,7 @@ def test_a_rescue_that_fails_says_so(data, tmp_path, monkeypatch) -> None:
     os.unlink(path)
     book.close()
     line = book.farewell(path)
-    assert "NOT in it (the file that held them was deleted); they could NOT be saved beside it: No space left" in line
+    assert "NOT in it (the file that held it was deleted); it could NOT be saved beside the journal: No space left" in line
     assert rescues(tmp_path) == []
 
 
@@ -193,7 +193,7 @@ def test_a_journal_deleted_with_its_folder_is_saved_in_the_rescue_folder(data, t
     book.close()
     line = book.farewell(folder / "k.jsonl")
     saved = [p for p in rescue.iterdir() if p.name.startswith("k.recovered-")]
-    assert len(saved) == 1 and f"they are saved in {saved[0]}: open or export it with --journal" in line, line
+    assert len(saved) == 1 and f"it is saved in {saved[0]}: open or export it with --journal" in line, line
 
 
 def test_a_rescue_that_fails_in_both_folders_says_both(data, tmp_path, monkeypatch) -> None:
@@ -209,7 +209,7 @@ def test_a_rescue_that_fails_in_both_folders_says_both(data, tmp_path, monkeypat
     shutil.rmtree(folder)
     book.close()
     line = book.farewell(path)
-    assert f"they could NOT be saved beside it: No such file or directory; nor in {rescue}:" in line, line
+    assert f"it could NOT be saved beside the journal: No such file or directory; nor in {rescue}:" in line, line
 
 
 def test_a_rescue_keeps_the_journals_mode(data, tmp_path) -> None:

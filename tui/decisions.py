@@ -399,15 +399,21 @@ class DecisionBook(TakeOver, BookLabels):
         if kind == "longer":
             return (f"textaudit: saved {saved}{steps} this session, in {path}; it was replaced while the app was "
                     "open by a copy that holds them and lines this app did not write")
-        held = "the file that held them was deleted" if at.deleted else "a moved file holds them"
+        one = self.saved_this_session == 1 and not steps  # "the 1 decision ... is", "a moved file holds it"
+        them, they_are, are = ("it", "it is", "is") if one else ("them", "they are", "are")
+        held = f"the file that held {them} was deleted" if at.deleted else f"a moved file holds {them}"
         rescued, failed = getattr(at, "saved_in", None), getattr(at, "rescue_error", None)
-        after = (f"; they are saved in {rescued}: open or export it with --journal {rescued}" if rescued else
-                 f"; they could NOT be saved beside it: {failed}" if failed else "")
+        after = (f"; {they_are} saved in {rescued}: open or export it with --journal {rescued}" if rescued else
+                 f"; {'it' if one else 'they'} could NOT be saved beside {'the journal' if one else 'it'}: {failed}"
+                 if failed else "")
         if kind == "part":
             return (f"textaudit: the journal {path} was replaced while the app was open by an older copy: some of "
-                    f"the {saved}{steps} saved this session are NOT in it ({held}){after}")
+                    f"the {saved}{steps} saved this session {are} NOT in it ({held}){after}")
+        if not self.saved_this_session:
+            return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open; no "
+                    "decision had been saved this session before that")
         return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open: "
-                f"the {saved} saved this session before that are NOT in it ({held}){after}")
+                f"the {saved} saved this session before that {are} NOT in it ({held}){after}")
 
     def describe(self, row: int, class_names: list[str]) -> str:
         """Short text for the decision column: '', '→ label', 'excluded', 'kept'."""
