@@ -406,13 +406,16 @@ class NearDuplicatesScreen(RowScreen):
             elif label is not None:
                 relabel(label)
 
+        relabelled = {self.book.decided_label(int(row)) for row in rows}  # '(current)' where all share one relabel
+        shared = relabelled.pop() if len(relabelled) == 1 else None
         self.app.push_screen(LabelPicker(self.view.class_names, current=int(self.view.given[rows[0]]),
                                          suggested=int(self.view.predicted[rows[0]]),
                                          suggested_note=("suggested" if self.view.backs_suggestion(rows[0])
                                                          else "top class"),
                                          title=f"Relabel all {len(rows)} members", text=self.view.texts[rows[0]],
                                          probs=self.row_probs(rows[0]), unused=self.book.extra_labels,
-                                         values=self.view.value_names, query=query, **picker_options(self)), chosen)
+                                         values=self.view.value_names, decided=shared, query=query,
+                                         **picker_options(self)), chosen)
 
     def follow(self, row: int) -> bool:
         entry = self.set_of_row.get(int(row))
