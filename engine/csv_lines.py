@@ -68,3 +68,35 @@ def cr_shift(text: str, fmt: str) -> str:
                     "the blank line or save the file with LF or CRLF line endings")
         row, after_cr_blank = row + 1, False
     return ""
+
+
+def lone_cr_lines(text: str, fmt: str) -> list[int]:
+    """The lines (counted from 1, as an editor counts LF-ended lines) of a text whose line breaks are LF or
+    CRLF that hold a lone CR outside quotes, which pandas and every CSV reader take as a line break: pandas'
+    ``to_csv`` writes a text's CR unquoted (its line terminator is LF), so that row reads as two. [] for a
+    text with no LF (a CR-only file: its lone CRs are its line breaks)."""
+    if "\n" not in text or not re.search(r"\r(?!\r*\n)", text):
+        return []
+    return [text.count("\n", 0, stop) + 1 for _, stop, stop_end, _ in delimited_lines(text, fmt)
+            if text[stop:stop_end] == "\r"]
+
+
+def lone_cr_hint(path: object, fmt: str | None, encoding: str) -> str:
+    """What the empty-label error adds for a CSV/TSV file at ``path`` whose rows a lone CR split in two
+    (the first part lacks the label, the second its first cells), '' otherwise or when it cannot be read."""
+    from pathlib import Path
+
+    if fmt not in ("csv", "tsv") or not isinstance(path, (str, Path)):
+        return ""
+    try:
+        text = Path(path).read_bytes().decode(encoding, errors="replace")
+    except (OSError, LookupError):
+        return ""
+    lines = lone_cr_lines(text, fmt)
+    if not lines:
+        return ""
+    shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" ..." if len(lines) > 5 else "")
+    one = len(lines) == 1
+    return (f"; line{'' if one else 's'} {shown} of the file hold{'s' if one else ''} a lone CR (\\r) outside quotes, "
+            "which CSV readers (pandas too) take as a line break, splitting that row in two (pandas' to_csv writes "
+            "a text's CR so): quote those fields or replace the CRs")

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from engine.column_guess import check_column, misread_bom_hint, resolve_columns
+from engine.csv_lines import lone_cr_hint
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, SourceStyle
 from engine.label_column import (
@@ -349,8 +350,9 @@ def load_dataset(
             else:
                 labels, classes, originals, label_warnings = normalise_labels(frame[label_column])
         except DataError as exc:  # which file: every other load error names it
-            hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(
-                frame, label_column, style.fmt if style is not None else None)
+            fmt = style.fmt if style is not None else None
+            hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(frame, label_column, fmt) or \
+                lone_cr_hint(source, fmt, encoding)  # a text's CR that pandas' to_csv left unquoted (review34)
             raise DataError(f"{name}: {exc.message}{hint}") from None
         if (joined := joined_sets_notes(frame[label_column], label_column)) is not None:
             note, short = joined
