@@ -7,6 +7,7 @@ model names that are not on disk or in the Hugging Face cache.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,7 +115,7 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
         raise _encoding_for_binary(spec, encoding)
     try:
         # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
-        loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or "train", **options)
+        loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or None, **options)
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
         where = f"the folder {local}" if local.is_dir() else "from the Hugging Face hub"
         if options and "doesn't have a 'encoding' key" in str(exc):  # a hub name's Parquet files
@@ -127,8 +128,22 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
         if bars:
             datasets.enable_progress_bars()
     from engine.readers import read_saved
+    from engine.table_read import SPLITS
 
-    return read_saved(loaded)
+    notes: tuple[str, ...] = ()
+    if isinstance(loaded, datasets.DatasetDict):  # no SPLIT given: 'train', or the one split, said where there
+        # are others, as for a saved DatasetDict folder (a folder's test.csv beside train.csv went unsaid; review34)
+        if "train" not in loaded and len(loaded) > 1:
+            raise DataError(f"hf:{spec}: holds splits {', '.join(loaded)} and no 'train'; choose one: "
+                            f"hf:{name}:{next(iter(loaded))}")
+        chosen = "train" if "train" in loaded else next(iter(loaded))
+        if len(loaded) > 1:
+            other = next(split_name for split_name in loaded if split_name != chosen)
+            notes = (f"hf:{spec} {SPLITS} {', '.join(loaded)}; using {chosen!r} (an export writes that split only; "
+                     f"for another, give it: hf:{name}:{other})",)
+        loaded = loaded[chosen]
+    frame, style = read_saved(loaded)
+    return frame, dataclasses.replace(style, notes=notes) if notes else style
 
 
 #: Data files whose text has no encoding to choose: Parquet and Arrow text is UTF-8 by their format.
