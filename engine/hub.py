@@ -93,6 +93,11 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
         folder = local / split if split and is_saved_dataset(local / split) else local  # a DatasetDict's split
         raise UsageError(f"hf:{spec}: {name} is a folder saved with save_to_disk: give the folder without "
                          f"'hf:' ({folder})")
+    if not local.is_dir() and (name.startswith(("/", "~", ".")) or name.count("/") > 1):
+        # no hub name is spelled so (OWNER/NAME): a mistyped folder, told 'cannot reach the hub; set
+        # HF_HUB_OFFLINE=1', then offline "Couldn't reach '~/data' on the Hub" (review34)
+        what = "is a file, not a folder of data files; give it without 'hf:'" if local.is_file() else "no such folder"
+        raise DataError(f"hf:{spec}: {local} {what}" if local.is_file() else f"hf:{spec}: {what}: {local}")
     if not local.is_dir() and not hub_offline():  # a folder downloaded earlier needs no hub
         unreachable = hub_unreachable()
         if unreachable:
