@@ -43,7 +43,7 @@ def test_keys_typed_outside_quotes_still_work() -> None:
     assert spec.given == "card lost"
     assert spec.words == ["refund"]
     assert parse_filter(r"re:^how\b").regex.pattern == r"^how\b"  # backslashes stay for the regex
-    assert parse_filter('"an open quote').error == "filter: No closing quotation"
+    assert parse_filter('"an open quote').error == 'filter: a " starts a phrase that is not closed: add the closing " (\\" is a quote character)'
     assert parse_filter(r'say 5\" nails').words == ["say", '5"', "nails"]
 
 

@@ -12,7 +12,7 @@ from tui_synthetic import fixed_app
 
 
 @pytest.mark.parametrize(("query", "reason"), [("re:(abc", "missing ) at position 4"),
-                                               ('"an open quote', "No closing quotation")])
+                                               ('"an open quote', "phrase that is not closed")])
 async def test_a_bad_filter_says_its_reason_on_enter(pinned_result, journal_path, query, reason):
     app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:

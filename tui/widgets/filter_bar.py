@@ -150,12 +150,16 @@ class Token:
         return key.lower() if colon and self.keyed else ""
 
 
+#: The error of a phrase left open (it read Python's shlex's 'No closing quotation': review34)
+UNCLOSED_QUOTE = 'a " starts a phrase that is not closed: add the closing " (\\" is a quote character)'
+
+
 def filter_tokens(query: str) -> list[Token]:
     """The filter line's words, split at spaces outside double quotes. ``"a phrase"`` keeps words
     together and makes them literal text; ``\\"`` is a quote character; every other character is
     itself: an apostrophe is a letter (shlex read the one in "can't" as an opening quote, so
     every word holding one stopped with 'No closing quotation'), a backslash stays for the regex.
-    An unclosed quote raises ValueError('No closing quotation')."""
+    An unclosed quote raises ValueError(UNCLOSED_QUOTE)."""
     tokens: list[Token] = []
     chars: list[str] = []
     started = quoted = False
@@ -182,7 +186,7 @@ def filter_tokens(query: str) -> list[Token]:
             started = True
         index += 1
     if quoted:
-        raise ValueError("No closing quotation")
+        raise ValueError(UNCLOSED_QUOTE)
     if started:
         tokens.append(Token("".join(chars), bool(keyed)))
     return tokens
