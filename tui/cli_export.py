@@ -62,13 +62,14 @@ def export_from_args(args: argparse.Namespace) -> int:
 
 
 def bundled_demo_hint(data: str, journal: Path) -> str:
-    """'; the demo's data is bundled: ...' when ``data`` names the demo's file, which is not here
-    (``textaudit demo`` reads it from the package and keeps its journal in the current folder)."""
+    """'; the demo's data is bundled: ...' when ``data`` names the demo's file, or the demo by its command's word
+    (``export demo``: walk34), which is not here (``textaudit demo`` reads it from the package and keeps its journal
+    in the current folder)."""
     from engine.demo import demo_path
     from engine.demo_multilabel import demo_multilabel_path
 
     for bundled in (demo_path(), demo_multilabel_path()):
-        if Path(data).name == bundled.name and not Path(data).exists() and journal.exists():
+        if Path(data).name in (bundled.name, bundled.stem) and not Path(data).exists() and journal.exists():
             return (f"; the demo's data is bundled: textaudit export {bundled} --journal {journal} -o OUT "
                     "(or press e in the demo)")
     return ""
