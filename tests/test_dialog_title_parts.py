@@ -53,3 +53,13 @@ async def test_the_label_set_picker_title_breaks_between_its_parts(pinned_result
         strips = title.render_lines(Region(0, 0, title.content_region.width, title.content_region.height))
         lines = [strip.text.rstrip() for strip in strips if strip.text.strip()]
         assert len(lines) == 2 and all(part in parts for line in lines for part in line.split(" · ")), lines
+
+
+def test_a_part_wider_than_the_line_breaks_before_its_parenthesis_not_inside_it():
+    """walk34, the picker's title at 50 columns: '... for row 255 (7 classes + 1' over 'new)'."""
+    from tui.widgets.parts_label import packed
+
+    title = ["Choose a label for row 255 (7 classes + 1 new)", "enter picks", "esc cancels"]
+    assert packed(title, 40).splitlines() == ["Choose a label for row 255", "(7 classes + 1 new) · enter picks",
+                                              "esc cancels"]
+    assert packed(title, 80) == " · ".join(title)  # one line where it fits, as before

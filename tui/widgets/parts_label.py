@@ -7,6 +7,7 @@ of its own, and the bulk confirmation's title broke inside its keys the same way
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rich.cells import cell_len
@@ -27,8 +28,21 @@ def packed(parts: Iterable[str], width: int) -> str:
         if lines and cell_len(lines[-1] + SEPARATOR + part) <= width:
             lines[-1] += SEPARATOR + part
         else:
-            lines.append(part)
+            lines.extend(_wrapped(part, width))
     return "\n".join(lines)
+
+
+def _wrapped(part: str, width: int) -> list[str]:
+    """``part`` by words, a '(...)' group kept whole where it fits a line: the picker's title at 50 columns broke
+    inside its count, '... row 255 (7 classes + 1' over 'new)' (walk34). A word wider than the line is left to
+    the label's own wrapping."""
+    lines: list[str] = []
+    for word in re.findall(r"\([^()]*\)|\S+", part):
+        if lines and cell_len(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [part]
 
 
 class PartsLabel(Label):
