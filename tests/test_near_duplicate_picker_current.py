@@ -39,3 +39,17 @@ async def test_a_set_relabelled_to_one_class_is_marked_current(app):
         screen.open_set_picker([first, second])  # the members' relabels differ: none is the set's current
         await settle(pilot)
         assert not any("(current" in prompt for prompt in listed(app.screen).values()), listed(app.screen)
+
+
+async def test_a_set_whose_members_hold_one_class_after_a_relabel_is_marked_current(app):
+    """walk34: one member relabelled to the other's given class: every member holds it now, unmarked before."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen, first, second = await near_duplicate_pair(pilot)
+        target = int(screen.view.given[second])
+        assert int(screen.view.given[first]) != target  # conflicting sets come first
+        screen.relabel_rows([first], target)
+        await settle(pilot)
+        screen.open_set_picker([first, second])
+        await settle(pilot)
+        marked = [option_id for option_id, prompt in listed(app.screen).items() if "(current" in prompt]
+        assert marked == [str(target)], listed(app.screen)

@@ -406,8 +406,10 @@ class NearDuplicatesScreen(RowScreen):
             elif label is not None:
                 relabel(label)
 
-        relabelled = {self.book.decided_label(int(row)) for row in rows}  # '(current)' where all share one relabel
-        shared = relabelled.pop() if len(relabelled) == 1 else None
+        # '(current)': the class every member holds now, where a relabel made it so (a member kept as given counts)
+        decided = [self.book.decided_label(int(row)) for row in rows]
+        now = {int(self.view.given[row]) if label is None else label for row, label in zip(rows, decided)}
+        shared = now.pop() if len(now) == 1 and any(label is not None for label in decided) else None
         self.app.push_screen(LabelPicker(self.view.class_names, current=int(self.view.given[rows[0]]),
                                          suggested=int(self.view.predicted[rows[0]]),
                                          suggested_note=("suggested" if self.view.backs_suggestion(rows[0])
