@@ -118,10 +118,12 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
                 raise DataError(f"label column {name!r} mixes lists and single values (row {row}: {str(cell)[:40]!r}); "
                                 "give every row a list, or pass --label-sep for delimited strings")
         form_kind = "list"
-    bad = next((item for items in items_per_row for item in items if _is_list(item) or isinstance(item, dict)
-                or _is_missing(item)), "absent")
-    if bad != "absent":
-        raise DataError(f"label column {name!r} holds a list with a {type(bad).__name__} item ({str(bad)[:40]}); "
+    bad = next(((row, item) for row, items in enumerate(items_per_row) for item in items
+                if _is_list(item) or isinstance(item, dict) or _is_missing(item)), None)
+    if bad is not None:  # 'a NoneType item (None)' named Python's type, not the row (review34)
+        row, item = bad
+        kind = "null" if _is_missing(item) else "dict" if isinstance(item, dict) else "list"
+        raise DataError(f"label column {name!r}: row {row}'s label set holds a {kind} item ({str(item)[:40]}); "
                         "label sets hold text or numbers")
     keyed = [[_item_key(item) for item in items] for items in items_per_row]
     from engine.label_column import bytes_names  # a list<binary> column: b'a' named 'a', as single labels are
