@@ -30,3 +30,13 @@ def test_an_unknown_option_is_named_beside_what_is_missing(argv, required, capsy
 def test_known_options_and_values_are_not_called_unknown(argv, capsys):
     assert main(argv) == 2
     assert "unrecognized" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, helped", [
+    (["demo", "--bogus"], "textaudit demo --help"),     # said 'see textaudit --help' (review34)
+    (["audit", "d.csv", "--bogus"], "textaudit audit --help"),
+    (["--bogus"], "textaudit --help"),
+])
+def test_an_unknown_option_points_at_its_commands_help(argv, helped, capsys):
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip().endswith(f"(see {helped})")

@@ -35,7 +35,14 @@ class _Parser(argparse.ArgumentParser):
         if (option := _ONE_ARGUMENT.fullmatch(message)) is not None:  # '--text-column -x': a value after '='
             message += (f"; a value that starts with '-' goes after '=': {option[1]}=-..."
                         + (" (e.g. --label-names=-1=neg,0=neutral,1=pos)" if option[1] == "--label-names" else ""))
-        raise UsageError(f"{message} (see {self.prog} --help)")
+        raise UsageError(f"{message} (see {self._command_prog()} --help)")
+
+    def _command_prog(self) -> str:
+        """The command's own name where the line named one ('textaudit demo'): the top parser reports what
+        no parser knew, and 'demo --bogus' said 'see textaudit --help' (review34)."""
+        commands = next((a.choices for a in self._actions if isinstance(a, argparse._SubParsersAction)), {})
+        command = next((token for token in getattr(self, "_argv", []) if token in commands), None)
+        return commands[command].prog if command is not None else self.prog
 
     def parse_args(self, args=None, namespace=None):  # type: ignore[override]
         return super().parse_args(glue_negative_labels(args), namespace)
