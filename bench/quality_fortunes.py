@@ -28,13 +28,11 @@ name. Choices:
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
-import subprocess
 import tarfile
-import tempfile
 from pathlib import Path
+
+from bench import debian_deb
 
 INSTALLED = Path("/usr/share/games/fortunes")
 #: ``fortunes``' seeded sample: 6,000 fortunes run the matrix in under an hour on 2 cores, the long tail kept
@@ -87,46 +85,12 @@ def labelled_rows(files: dict[str, bytes]) -> list[tuple[str, str]]:
 
 def deb_cookie_files(deb: bytes) -> dict[str, bytes]:
     """The cookie files of a ``fortunes`` .deb by base name (regular files only: the ``.u8`` links are skipped)."""
-    import io
-
-    if not deb.startswith(b"!<arch>\n"):
-        raise ValueError("not an ar archive")
-    offset, found = 8, {}
-    while offset + 60 <= len(deb):
-        header = deb[offset:offset + 60]
-        name, size = header[:16].decode().strip().rstrip("/"), int(header[48:58].decode().strip())
-        body = deb[offset + 60:offset + 60 + size]
-        offset += 60 + size + (size % 2)
-        if name.startswith("data.tar"):
-            with tarfile.open(fileobj=io.BytesIO(body), mode="r:*") as archive:
-                for member in archive.getmembers():
-                    if member.isfile() and is_cookie_file(member.name):
-                        found[member.name.rsplit("/", 1)[-1]] = archive.extractfile(member).read()
-    return found
+    return debian_deb.deb_files(deb, is_cookie_file)
 
 
 def downloaded_deb(folder: Path) -> bytes:
     """The ``fortunes`` .deb kept in ``folder``, fetched once with ``apt-get download`` where none is there."""
-    from bench.quality_data import DatasetUnavailable
-
-    kept = sorted(folder.glob("fortunes_*.deb"))
-    if kept:
-        return kept[-1].read_bytes()
-    if shutil.which("apt-get") is None:
-        raise DatasetUnavailable("fortunes: no /usr/share/games/fortunes and no apt-get to fetch Debian's fortunes")
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        try:
-            subprocess.run(["apt-get", "download", "-q", "fortunes"], cwd=tmp, capture_output=True, check=True,
-                           timeout=120)
-        except (OSError, subprocess.SubprocessError) as error:
-            raise DatasetUnavailable(f"fortunes: apt-get download fortunes failed ({str(error).splitlines()[0]})") \
-                from None
-        debs = sorted(Path(tmp).glob("fortunes_*.deb"))
-        if not debs:
-            raise DatasetUnavailable("fortunes: apt-get download fortunes gave no .deb")
-        os.replace(debs[0], folder / debs[0].name)
-        return (folder / debs[0].name).read_bytes()
+    return debian_deb.downloaded_deb(folder, "fortunes", "fortunes", INSTALLED)
 
 
 def installed_files(folder: Path) -> dict[str, bytes]:

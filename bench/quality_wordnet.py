@@ -24,14 +24,11 @@ sense classes, 11,587 synsets of noun.artifact to 42 of noun.motive). Choices, a
 from __future__ import annotations
 
 import hashlib
-import io
-import os
 import re
-import shutil
-import subprocess
 import tarfile
-import tempfile
 from pathlib import Path
+
+from bench import debian_deb
 
 #: the lexicographer files of WordNet 3.0 by number (lexnames(5WN))
 LEXNAMES = (
@@ -80,46 +77,13 @@ def unique_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def deb_members(deb: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
-    """The files of a .deb (an ar archive holding ``data.tar.*``) whose base names are in ``names``."""
-    if not deb.startswith(b"!<arch>\n"):
-        raise ValueError("not an ar archive")
-    offset, found = 8, {}
-    while offset + 60 <= len(deb):
-        header = deb[offset:offset + 60]
-        name, size = header[:16].decode().strip().rstrip("/"), int(header[48:58].decode().strip())
-        body = deb[offset + 60:offset + 60 + size]
-        offset += 60 + size + (size % 2)
-        if name.startswith("data.tar"):
-            with tarfile.open(fileobj=io.BytesIO(body), mode="r:*") as archive:
-                for member in archive.getmembers():
-                    base = member.name.rsplit("/", 1)[-1]
-                    if member.isfile() and base in names and "/wordnet/" in member.name:
-                        found[base] = archive.extractfile(member).read()
-    return found
+    """The files of a .deb whose base names are in ``names`` (under a ``wordnet/`` folder)."""
+    return debian_deb.deb_files(deb, lambda member: member.rsplit("/", 1)[-1] in names and "/wordnet/" in member)
 
 
 def downloaded_deb(folder: Path) -> bytes:
     """The ``wordnet-base`` .deb kept in ``folder``, fetched once with ``apt-get download`` where none is there."""
-    from bench.quality_data import DatasetUnavailable
-
-    kept = sorted(folder.glob("wordnet-base_*.deb"))
-    if kept:
-        return kept[-1].read_bytes()
-    if shutil.which("apt-get") is None:
-        raise DatasetUnavailable("wordnet: no /usr/share/wordnet and no apt-get to fetch Debian's wordnet-base")
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        try:
-            subprocess.run(["apt-get", "download", "-q", "wordnet-base"], cwd=tmp, capture_output=True, check=True,
-                           timeout=120)
-        except (OSError, subprocess.SubprocessError) as error:
-            raise DatasetUnavailable(f"wordnet: apt-get download wordnet-base failed ({str(error).splitlines()[0]})") \
-                from None
-        debs = sorted(Path(tmp).glob("wordnet-base_*.deb"))
-        if not debs:
-            raise DatasetUnavailable("wordnet: apt-get download wordnet-base gave no .deb")
-        os.replace(debs[0], folder / debs[0].name)
-        return (folder / debs[0].name).read_bytes()
+    return debian_deb.downloaded_deb(folder, "wordnet-base", "wordnet", INSTALLED)
 
 
 def wordnet_files() -> dict[str, bytes]:

@@ -62,6 +62,7 @@ def fake_deb(files: dict[str, str], links: tuple[str, ...] = ()) -> bytes:
 def test_fortunes_are_read_from_a_kept_deb_without_fetching_it_again(monkeypatch, tmp_path) -> None:
     import bench.quality_data as data
     import bench.quality_fortunes as fortunes
+    from bench import debian_deb
 
     root = "./usr/share/games/fortunes/"
     people = "\n%\n".join(f"Quote number {i}.\n\t-- Person {i % 7}" for i in range(1200))
@@ -73,7 +74,7 @@ def test_fortunes_are_read_from_a_kept_deb_without_fetching_it_again(monkeypatch
     (tmp_path / "fortunes" / "fortunes_1%3a1.99.1-7.3_all.deb").write_bytes(deb)
     monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
     monkeypatch.setattr(fortunes, "INSTALLED", tmp_path / "absent")
-    monkeypatch.setattr(fortunes.subprocess, "run", lambda *a, **k: pytest.fail("fetched again"))
+    monkeypatch.setattr(debian_deb.subprocess, "run", lambda *a, **k: pytest.fail("fetched again"))
     monkeypatch.setattr(data, "minilm_vectors", lambda texts: np.zeros((len(texts), 2)))  # no model load
     monkeypatch.setattr(data, "FORTUNES_SAMPLE", 1000)
     assert sorted(fortunes.fortune_files()) == ["art", "law", "people", "work"]  # no index, link, off/ or doc file
@@ -92,22 +93,23 @@ def test_fortunes_are_read_from_a_kept_deb_without_fetching_it_again(monkeypatch
 def test_fortunes_without_the_package_or_apt_is_one_line_not_a_crash(monkeypatch, tmp_path, capsys) -> None:
     import bench.quality_data as data
     import bench.quality_fortunes as fortunes
+    from bench import debian_deb
     from bench.quality import dataset_inputs
 
     monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
     monkeypatch.setattr(fortunes, "INSTALLED", tmp_path / "absent")
-    monkeypatch.setattr(fortunes.shutil, "which", lambda name: "/usr/bin/apt-get")
+    monkeypatch.setattr(debian_deb.shutil, "which", lambda name: "/usr/bin/apt-get")
 
     def offline(*args, **kwargs):
-        raise fortunes.subprocess.CalledProcessError(100, args[0], stderr=b"E: Failed to fetch")
+        raise debian_deb.subprocess.CalledProcessError(100, args[0], stderr=b"E: Failed to fetch")
 
-    monkeypatch.setattr(fortunes.subprocess, "run", offline)
+    monkeypatch.setattr(debian_deb.subprocess, "run", offline)
     with pytest.raises(data.DatasetUnavailable, match="apt-get download fortunes failed"):
         data.load_dataset("fortunes")
     assert dataset_inputs("fortunes+tfidf") is None
     assert capsys.readouterr().err.count("\n") == 1
     assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("fortunes/*"))
-    monkeypatch.setattr(fortunes.shutil, "which", lambda name: None)
+    monkeypatch.setattr(debian_deb.shutil, "which", lambda name: None)
     with pytest.raises(data.DatasetUnavailable, match="no apt-get"):
         data.load_dataset("fortunes")
 

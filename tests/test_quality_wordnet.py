@@ -51,6 +51,7 @@ def fake_deb(files: dict[str, str]) -> bytes:
 def test_wordnet_base_is_read_from_a_kept_deb_without_fetching_it_again(monkeypatch, tmp_path) -> None:
     import bench.quality_data as data
     import bench.quality_wordnet as wordnet
+    from bench import debian_deb
 
     nouns = HEADER + "".join(f"0{i:07d} {5 if i % 3 else 13} n 01 thing{i} 0 000 | gloss {i}  \n" for i in range(1500))
     (tmp_path / "wordnet").mkdir()
@@ -58,7 +59,7 @@ def test_wordnet_base_is_read_from_a_kept_deb_without_fetching_it_again(monkeypa
         fake_deb({"data.noun": nouns, "data.verb": VERBS, "data.adj": ADJS, "data.adv": HEADER}))
     monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
     monkeypatch.setattr(wordnet, "INSTALLED", tmp_path / "absent")
-    monkeypatch.setattr(wordnet.subprocess, "run", lambda *a, **k: pytest.fail("fetched again"))
+    monkeypatch.setattr(debian_deb.subprocess, "run", lambda *a, **k: pytest.fail("fetched again"))
     monkeypatch.setattr(data, "minilm_vectors", lambda texts: np.zeros((len(texts), 2)))  # no model load
     monkeypatch.setattr(data, "WORDNET_SAMPLE", 1000)
     texts, labels, vectors = data.load_dataset("wordnet")
@@ -74,21 +75,22 @@ def test_wordnet_base_is_read_from_a_kept_deb_without_fetching_it_again(monkeypa
 def test_wordnet_without_the_package_or_apt_is_one_line_not_a_crash(monkeypatch, tmp_path, capsys) -> None:
     import bench.quality_data as data
     import bench.quality_wordnet as wordnet
+    from bench import debian_deb
     from bench.quality import dataset_inputs
 
     monkeypatch.setenv("TEXTAUDIT_BENCH_CACHE", str(tmp_path))
     monkeypatch.setattr(wordnet, "INSTALLED", tmp_path / "absent")
-    monkeypatch.setattr(wordnet.shutil, "which", lambda name: "/usr/bin/apt-get")
+    monkeypatch.setattr(debian_deb.shutil, "which", lambda name: "/usr/bin/apt-get")
 
     def offline(*args, **kwargs):
-        raise wordnet.subprocess.CalledProcessError(100, args[0], stderr=b"E: Failed to fetch")
+        raise debian_deb.subprocess.CalledProcessError(100, args[0], stderr=b"E: Failed to fetch")
 
-    monkeypatch.setattr(wordnet.subprocess, "run", offline)
+    monkeypatch.setattr(debian_deb.subprocess, "run", offline)
     with pytest.raises(data.DatasetUnavailable, match="apt-get download wordnet-base failed"):
         data.load_dataset("wordnet")
     assert dataset_inputs("wordnet+tfidf") is None
     assert capsys.readouterr().err.count("\n") == 1
     assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("wordnet/*"))
-    monkeypatch.setattr(wordnet.shutil, "which", lambda name: None)
+    monkeypatch.setattr(debian_deb.shutil, "which", lambda name: None)
     with pytest.raises(data.DatasetUnavailable, match="no apt-get"):
         data.load_dataset("wordnet")
