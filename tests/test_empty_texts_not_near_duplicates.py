@@ -113,3 +113,25 @@ def test_multilabel_audits_flag_texts_of_the_same_words_too():
                                     same_words=same)
     assert output.issues["is_near_duplicate_issue"][[20, 30]].all()
     assert any(note.startswith("near_duplicate: 2 rows are flagged for the same words") for note in output.notes)
+
+
+def test_empty_texts_are_not_label_issues():
+    """review34: in a file of blank rows the model's reading of nothing put them among the wrong labels, each with
+    a 'suggested' class; a label cannot be judged without a text (LABEL_VERSION 45)."""
+    labels, features, probs, empty = _data()
+    probs = probs.copy()
+    for row in (5, 45, *np.flatnonzero(empty)):  # two real flips, and every blank row read as the same other class
+        probs[row] = 0.05
+        probs[row, (labels[row] + 1) % 3] = 0.9
+    output = run_datalab(labels, probs, None, features=features, null_mask=empty, issue_types=("null", "label"))
+    issues = output.issues
+    assert not issues["is_label_issue"].to_numpy()[empty].any()
+    assert (issues["label_score"].to_numpy()[empty] == 1.0).all()  # a re-threshold leaves them be
+    assert issues["is_label_issue"][[5, 45]].all()  # the real flips stay
+    assert issues["datalab_is_label_issue"].to_numpy()[empty].all()  # Datalab's own verdict kept beside it
+    plain = run_datalab(labels, probs, None, features=features, issue_types=("null", "label"))
+    left = int(np.count_nonzero(plain.issues["is_label_issue"].to_numpy() & empty))  # without the mask: flagged
+    assert left >= 2, plain.issues[empty]
+    said = f"{left} rows with no text left out of the label issues"
+    assert any(said in note for note in output.notes), output.notes
+    assert not any("no text left out" in note for note in plain.notes)
