@@ -47,7 +47,7 @@ MULTILABEL_VERSION = 4  # part of the cache keys: bump when the probabilities or
 # iteratively stratified over every label, engine/multilabel_folds.py)
 #: Part of the audit stage's key only (not predict's): 2, Datalab's check on the labels that vary
 #: (multilabel_managers: a label on every row left the whole label check unchecked).
-MULTILABEL_CHECK_VERSION = 3  # 3: a given label's 'likely wrong' cut is its own (drop_cuts)
+MULTILABEL_CHECK_VERSION = 4  # 3: a given label's 'likely wrong' cut is its own (drop_cuts); 4: rows with no text never flagged
 
 
 def agreement(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> np.ndarray:

@@ -39,6 +39,7 @@ from engine.issue_managers import (
     TextauditNullIssueManager,
     TextauditOutlierIssueManager,
     _Checked,
+    _without_blank_rows,
 )
 
 
@@ -76,6 +77,9 @@ class TextauditMultilabelIssueManager(_Checked, MultilabelIssueManager):
         datalab_flags = datalab["is_label_issue"].to_numpy(dtype=bool)
         flags = datalab_flags & changed
         estimated = int(flags.sum())
+        flags, score, blank_note = _without_blank_rows(flags, score, run.null_mask)  # as the single-label check
+        if blank_note:
+            run.notes.append(blank_note)
         self.issues = pd.DataFrame({
             "is_label_issue": flags, "label_score": score,
             "datalab_is_label_issue": datalab_flags,

@@ -135,3 +135,36 @@ def test_empty_texts_are_not_label_issues():
     said = f"{left} rows with no text left out of the label issues"
     assert any(said in note for note in output.notes), output.notes
     assert not any("no text left out" in note for note in plain.notes)
+
+
+def test_multilabel_empty_texts_are_not_label_issues():
+    from engine.multilabel_audit import run_datalab_multilabel
+
+    labels, features, _, empty = _data(2)
+    sets = [(int(label),) for label in labels]
+    probs = np.full((len(labels), 3), 0.02)
+    probs[np.arange(len(labels)), labels] = 0.97
+    for row in (5, 45, *np.flatnonzero(empty)):  # two real flips, and every blank row read as another label
+        probs[row] = 0.02
+        probs[row, (labels[row] + 1) % 3] = 0.97
+    plain = run_datalab_multilabel(sets, probs, None, features=features, issue_types=("label",))
+    left = int(np.count_nonzero(plain.issues["is_label_issue"].to_numpy() & empty))
+    assert left >= 2 and plain.issues["is_label_issue"][[5, 45]].all(), plain.issues
+    output = run_datalab_multilabel(sets, probs, None, features=features, null_mask=empty, issue_types=("label",))
+    assert not output.issues["is_label_issue"].to_numpy()[empty].any()
+    assert output.issues["is_label_issue"][[5, 45]].all()
+    assert any(f"{left} rows with no text left out of the label issues" in note for note in output.notes)
+
+
+def test_the_detail_pane_says_a_blank_row_is_not_judged(demo_result):
+    """The label screen lists every row by score: a blank one read 'The model gives X p=0.01 and prefers Y;
+    label score 1.000, not flagged' (the score the check sets so a re-threshold leaves it be)."""
+    from tui.view import AuditView
+    from tui.widgets.detail_pane import why_flagged
+
+    view = AuditView.from_result(demo_result)
+    [blank] = np.flatnonzero(view.flags["null"])
+    assert not view.flags["label"][blank]
+    assert why_flagged(view, int(blank), "label").startswith("No text: a label cannot be judged without one")
+    other = int(np.flatnonzero(~view.flags["null"])[0])
+    assert why_flagged(view, other, "label").startswith("The model")

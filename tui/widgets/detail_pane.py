@@ -75,6 +75,9 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     score_text = f"{issue_type} score {format_score(score[row])}" if score is not None else ""
     state = "flagged" if flagged else "not flagged (listed by score)"
     if issue_type == "label":
+        blank = view.flags.get("null")
+        if not flagged and blank is not None and bool(blank[row]):  # engine.issue_managers._without_blank_rows
+            return "No text: a label cannot be judged without one (the null check flags the row); not flagged."
         p_given = view.probability(row, given) or 0.0
         if predicted != given:
             return (f"The model gives {quoted(names[given])} p={p_given:.3f} and prefers {quoted(names[predicted])} "

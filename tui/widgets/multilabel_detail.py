@@ -84,6 +84,9 @@ def verdict(pane: DetailPane, row: int, flagged: bool) -> str:
         if cut is None:
             return f"{state}: the threshold you set flags no row"
         return f"{state}: its score is {'at or under' if flagged else 'over'} the threshold you set ({cut:.3f})"
+    blank = view.flags.get("null")
+    if not flagged and blank is not None and bool(blank[row]):  # engine.issue_managers._without_blank_rows
+        return f"{state}: the row has no text (a label cannot be judged without one; the null check flags it)"
     changed, by_datalab = ml.has_suggestion(row), bool(datalab[row])
     if flagged != (changed and by_datalab):  # not the audit's rule: say no reason rather than a wrong one
         return state
