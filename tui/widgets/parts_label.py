@@ -28,7 +28,7 @@ def packed(parts: Iterable[str], width: int) -> str:
         if lines and cell_len(lines[-1] + SEPARATOR + part) <= width:
             lines[-1] += SEPARATOR + part
         else:
-            lines.extend(_wrapped(part, width))
+            lines.extend(_wrapped(part, width) if cell_len(part) > width else [part])
     return "\n".join(lines)
 
 
