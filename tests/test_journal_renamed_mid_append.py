@@ -7,6 +7,7 @@ The moment is made by hooking the check (or the fsync) to rename at once; no sle
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -53,6 +54,13 @@ def after_the_fsync(monkeypatch, journal: Journal, action) -> list[int]:
     return done
 
 
+def save_as_a_copy_at(path: Path) -> None:
+    """An editor's save: ``cp J J.tmp && mv J.tmp J``."""
+    temporary = path.with_name(path.name + ".tmp")
+    shutil.copyfile(path, temporary)
+    os.replace(temporary, path)
+
+
 def reopened(path: Path, data) -> dict:
     copy = path.parent / "reopened" / path.name
     copy.parent.mkdir(exist_ok=True)
@@ -82,9 +90,7 @@ def test_an_identical_copy_renamed_over_in_the_window_takes_the_decision(data, t
     the path's copy lacked it; now it is written to the copy, as where the save came first."""
     path = tmp_path / "j.jsonl"
 
-    def save_as_a_copy() -> None:
-        shutil.copyfile(path, tmp_path / "j.tmp")
-        os.replace(tmp_path / "j.tmp", path)
+    save_as_a_copy = functools.partial(save_as_a_copy_at, path)
 
     with Journal.open(path, data) as journal:
         journal.record("exclude", 0, issue_type="label")
@@ -117,9 +123,7 @@ def test_a_copy_taken_after_the_write_and_renamed_over_keeps_the_decision(data, 
     (adopted), not taken back out."""
     path = tmp_path / "j.jsonl"
 
-    def save_as_a_copy() -> None:
-        shutil.copyfile(path, tmp_path / "j.tmp")
-        os.replace(tmp_path / "j.tmp", path)
+    save_as_a_copy = functools.partial(save_as_a_copy_at, path)
 
     with Journal.open(path, data) as journal:
         journal.record("exclude", 0, issue_type="label")
