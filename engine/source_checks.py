@@ -12,6 +12,7 @@ from pathlib import Path
 
 from engine.errors import DataError, UsageError
 from engine.formats import format_of, is_saved_dataset, known_suffixes
+from engine.stream_paths import stream_problem
 
 
 #: A text with what a CSV holds (quotes, separators, line breaks) that a text encoding writes and reads back.
@@ -76,6 +77,8 @@ def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
         return None
     check_encoding(encoding)
     path = Path(source_str).expanduser()
+    if stream := stream_problem(source_str, path):  # /dev/stdin, /dev/fd/N: 'rename it to .csv' (review35)
+        raise UsageError(stream)
     if not path.exists():
         raise DataError(f"{source_str}: {_why_missing(path)}")
     if path.is_dir():
