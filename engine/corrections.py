@@ -209,7 +209,8 @@ class Journal:
         except BaseException:
             held.close()
             raise
-        return Handover(held, found[0] if found is not None else None, cut)
+        other = found is None and self._point is not None  # not the file followed (review35: said by the app)
+        return Handover(held, found[0] if found is not None else None, cut, other)
 
     def take_over(self, handover: Handover) -> bool:
         """Write the journal from now, under ``handover``'s lock (``hand_over``), once its tail is replayed here

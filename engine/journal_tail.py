@@ -56,6 +56,7 @@ class Handover:
     file: Any  # engine.journal_file.JournalFile, locked and open: closing it releases the lock
     tail: Tail | None
     cut: bool = False  # the tail's torn end was cut off (not where the file held is no longer at the path)
+    other: bool = False  # the file locked is not the one the reader followed: replaced, rewritten or cut since (review35)
 
     def close(self) -> None:
         """Release the lock (the handover was not taken)."""

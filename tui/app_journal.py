@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.worker import WorkerState
 
 from engine.journal_tail import Handover
-from tui.decisions_takeover import Refused
+from tui.decisions_takeover import Refused, other_file_words
 from tui.messages import JournalRefused, JournalReread, JournalTail, WorkFailed
 
 
@@ -114,6 +114,8 @@ class JournalFollow:
         self.drop_notices(lambda notice: notice.message.startswith("READ-ONLY"))
         self.notify(f"the other textaudit has quit: this app writes journal {self.journal_path.name} now; "
                     "decisions are saved again", timeout=8)
+        if self.book is not None and getattr(self.book.journal, "other_file", False):  # a whole replay of another file
+            self.notify(other_file_words(self.journal_path), severity="warning", timeout=20)
         self._journal_shown()
 
     def _journal_shown(self) -> None:

@@ -34,6 +34,14 @@ RETRY_S = 10.0
 HANDOVER_LINES_ON_UI = 20_000
 
 
+def other_file_words(path: Any) -> str:
+    """The warning where the journal taken over is not the file this app followed: replaced (an editor's save, a copy
+    moved over it), rewritten or cut while the other app held it. The takeover replays the file there whole, and the
+    lists change to its decisions; it said only 'decisions are saved again' (review35)."""
+    return (f"journal {path} is not the file this app was following: it was replaced, rewritten or cut since it was "
+            "last read here; the decisions shown now are that file's, and this app writes to it")
+
+
 @dataclass(frozen=True)
 class Refused:
     """``open_writable``'s answer where it did not take the journal; ``TakeOver.refused`` applies it."""
@@ -96,8 +104,8 @@ class TakeOver:
             return Refused(stamp, time.monotonic())
         except Exception:  # noqa: BLE001 - it cannot be written there: no more tries, the book's line stays
             return Refused(stop=True)
-        if (handover.tail is not None and sum(map(len, handover.tail.groups)) <= HANDOVER_LINES_ON_UI
-                and handover.file.still_at_path()):
+        moved = not handover.file.still_at_path()  # renamed over since the lock: the file there now is read
+        if handover.tail is not None and sum(map(len, handover.tail.groups)) <= HANDOVER_LINES_ON_UI and not moved:
             return handover  # replayed on the UI thread, a few lines as a rule (the last poll's since)
         # the whole file, under the lock already taken: a third app cannot take it between; where the journal was
         # renamed over since the lock, the file at the path then (JournalFile.reopen, the lock kept): the file moved
@@ -109,6 +117,7 @@ class TakeOver:
         if self.journal is None or (journal.unapplied and not journal.decisions()):  # closed meanwhile (the app
             journal.close()  # quit), or another dataset's journal, as open() says
             return Refused(stop=True)
+        journal.other_file = handover.other or moved  # the app says so (other_file_words): its lists change wholesale
         return journal
 
     def take_handover(self, handover: Any) -> bool | Refused | None:
