@@ -59,11 +59,12 @@ class FilterSpec:
         # as typed first: the navigator's 'given:world' listed the pair's rows and those of 'World'
         # (labels, or --label-names, differing in case only), not exactly the pair's
         exact = [i for i, name in enumerate(class_names) if name == fragment]
-        fragment = fragment.lower()
-        exact = exact or [i for i, name in enumerate(class_names) if name.lower() == fragment]
+        # then composed (NFC) on both sides: 'given:café' typed found no class written 'cafe\u0301' (review35)
+        fragment, names = _nfc(fragment.lower()), [_nfc(name.lower()) for name in class_names]
+        exact = exact or [i for i, name in enumerate(names) if name == fragment]
         if not exact and values:
             exact = [i for i, value in enumerate(values) if same_value(value, fragment)]
-        return np.asarray(exact or [i for i, name in enumerate(class_names) if fragment in name.lower()])
+        return np.asarray(exact or [i for i, name in enumerate(names) if fragment in name])
 
     @staticmethod
     def label_values(view: AuditView) -> list[str] | None:
@@ -123,6 +124,13 @@ class FilterSpec:
             candidates = np.flatnonzero(keep)
             keep[candidates] = view.text_index.search(rows[candidates], self.regex, check)
         return keep
+
+
+def _nfc(text: str) -> str:
+    """``text`` composed (NFC): an accent typed and one stored as a combining mark compare equal."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
 
 
 _DATALAB_VALUES = {"yes": True, "y": True, "flagged": True, "true": True,
