@@ -69,6 +69,19 @@ class BookLabels:
         used = np.unique(current.label[current.label >= 0])
         return {current.labels[index] for index in used.tolist()} & self.new_labels
 
+    def past_new_labels(self) -> set[str]:
+        """Every new class of this journal, used now or not: those whose every use was undone too, this session
+        or an earlier one (the journal keeps every name a line relabelled to). The picker checks a typed new
+        class's spelling against them: an undone 'brand_new' is offered as new again, and 'Brand New' was too,
+        with no hint that it reads as the name used before."""
+        names = set(self.new_labels)
+        if self.journal is None or getattr(getattr(self.journal, "dataset", None), "is_multilabel", False):
+            return names
+        labels = self.journal.current([]).labels  # the journal's every label_after, no row's arrays
+        # past the classes and extra_labels (a ClassLabel's unused names, listed; the new ones are in names)
+        return names | {label for label in labels
+                        if isinstance(label, str) and label not in self._label_index and label not in self.extra_labels}
+
     def decided_label(self, row: int) -> int | None:
         """The class index ``row`` is relabelled to now (a new class's past the classes), else None."""
         from tui.decisions import RELABEL

@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 
 from engine.label_names import same_value
 from tui.bindings import DIALOG_PALETTE
-from tui.names import display_order, drawn_name
+from tui.names import ELLIPSIS, display_order, drawn_name
 from tui.view import list_cell
 from tui.widgets.cursor_list import CURSOR, CursorOptionList
 from tui.widgets.filter_bar import WordInput
@@ -151,7 +151,8 @@ class LabelPicker(ModalScreen[int | str | None]):
                  probs: Sequence[float] | None = None, unused: Sequence[str] = (),
                  suggested_note: str = "suggested", values: Iterable[str] | None = None,
                  new_class: Callable[[str], str | None] | None = None, new_names: Iterable[str] = (),
-                 hidden: Iterable[str] = (), decided: int | None = None, query: str = "") -> None:
+                 hidden: Iterable[str] = (), undone: Iterable[str] = (), decided: int | None = None,
+                 query: str = "") -> None:
         """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
         probability of each class for the row (None for several rows); ``unused``: a saved
         dataset's ClassLabel names no row holds, offered after the classes (index
@@ -161,7 +162,8 @@ class LabelPicker(ModalScreen[int | str | None]):
         ``new_class``: offers a typed name that is no class as a new class, returning why the data cannot
         hold it (one line) or None; ``new_names``: the ``unused`` names that are new classes (made in the
         app, not a ClassLabel's); ``hidden``: ``unused`` names not listed (new classes no decision uses now: every
-        use undone), kept in ``unused`` so that every index stays; ``decided``: the class the row is relabelled to
+        use undone), kept in ``unused`` so that every index stays; ``undone``: the journal's new classes no decision
+        uses now, this session's or an earlier one's (a typed name spelled like one is said to be); ``decided``: the class the row is relabelled to
         now, said '(current)' beside the given label's '(given)'; ``query``: the search typed already (back from a
         new class not confirmed)."""
         super().__init__()
@@ -181,6 +183,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         self.new_class = new_class
         self.new_names = set(new_names)
         self.hidden = {len(class_names) + i for i, name in enumerate(self.unused) if name in set(hidden)}
+        self.undone = sorted(undone)
         self.query_text = query
         self.exact = {self.raw(i) for i in self.listed()}
         self.problems: dict[str, str | None] = {}  # new_class's answer per typed name (asked once)
@@ -221,17 +224,17 @@ class LabelPicker(ModalScreen[int | str | None]):
 
     def refit(self) -> None:
         """Pad the names to the longest the list's width leaves room for beside a probability and
-        a note (at least MIN_NAME_CELLS): banking77's 48-cell name pushed its probability 8 cells right
+        a note (at least MIN_NAME_CELLS), and cut those the line has no room for: banking77's 48-cell name pushed its probability 8 cells right
         of the 76 others at any width (NAME_COLUMN alone)."""
         options = self.query_one("#picker-options", OptionList)
         width = options.scrollable_content_region.width
-        if self.probs is None or width <= 0:
+        if width <= 0:
             return
         room = width - len(CURSOR) - PROB_CELLS - NOTE_CELLS  # the ▶ gutter is drawn inside the width
         # the room, also under NAME_COLUMN: at 60 columns (room 28) every name padded to banking77's
-        # 39 cells wrapped its probability onto a second line, half the classes shown; now only a
-        # name longer than the room does
-        cells = min(self.longest_name(), max(MIN_NAME_CELLS, room))
+        # 39 cells wrapped its probability onto a second line, half the classes shown; now a name
+        # longer than the room is cut where its line would wrap (cut); several rows: no probability
+        cells = min(self.longest_name(), max(MIN_NAME_CELLS, room)) if self.probs is not None else 0
         if (cells, width) != (self.name_cells, self.line_cells):
             self.name_cells, self.line_cells = cells, width
             highlighted = options.highlighted
@@ -253,22 +256,39 @@ class LabelPicker(ModalScreen[int | str | None]):
         current = ["current"] if index == self.decided else []  # the row's relabel now: what the user changes
         if index >= len(self.class_names):  # an unused ClassLabel name or a new class: no probability
             made = self.unused[index - len(self.class_names)] in self.new_names
-            # the row's own new class: said short, one line at 50 columns (the confirmation said the rest)
-            what = ("new class" if current else "new class: the audit did not see it") if made else "no row has it yet"
-            return content + Content(f"  ({', '.join([*current, what])})")
+            # the row's own new class, or one too long for the line: said short (the confirmation said the rest)
+            whats = (["new class"] if current else ["new class: the audit did not see it", "new class"]) if made \
+                else ["no row has it yet"]
+            notes = [f"  ({', '.join([*current, what])})" for what in whats]
+            while len(notes) > 1 and not self.fits(content, notes[0]):
+                notes.pop(0)
+            return self.cut(content, "", notes[0])
+        middle = ""
         if self.probs is not None:
             pad = " " * max(0, self.name_cells - cell_len(name))
-            content = content + Content(f"{pad}  {float(self.probs[index]):.3f}")
+            middle = f"{pad}  {float(self.probs[index]):.3f}"
         notes = current + [role for role, i in (("given", self.current), (self.suggested_note, self.suggested))
                            if i == index]
         # two notes that would wrap the line keep the first: '(current, suggested)' read '(current,' over
         # 'suggested)' at 50 columns (the suggestion is in the detail pane under the dialog)
-        while len(notes) > 1 and self.line_cells and (
-                len(CURSOR) + cell_len(content.plain) + cell_len(f"  ({', '.join(notes)})") > self.line_cells):
+        while len(notes) > 1 and not self.fits(content + middle, f"  ({', '.join(notes)})"):
             notes.pop()
-        if notes:
-            content = content + Content(f"  ({', '.join(notes)})")
-        return content
+        return self.cut(content, middle, f"  ({', '.join(notes)})" if notes else "")
+
+    def fits(self, content: Content | str, note: str) -> bool:
+        """Whether ``content`` and ``note`` fit on one line of the list (yes before its width is known)."""
+        plain = content.plain if isinstance(content, Content) else content
+        return not self.line_cells or len(CURSOR) + cell_len(plain) + cell_len(note) <= self.line_cells
+
+    def cut(self, name: Content, middle: str, note: str) -> Content:
+        """The name, then ``middle`` (its padding and probability) and ``note``, the name cut in its middle
+        (to MIN_NAME_CELLS at least) where the line would wrap: at 50 columns banking77's
+        'balance_not_updated_after_bank_trans' was over 'fer  0.005  (given)', the note on a line of its own."""
+        if not self.fits(name + middle, note):
+            middle = f"  {middle.lstrip(' ')}" if middle else ""  # the padding goes first
+            room = self.line_cells - len(CURSOR) - cell_len(middle) - cell_len(note)
+            name = cut_content(name, max(MIN_NAME_CELLS, room))
+        return name + Content(middle + note)
 
     def fill(self, query: str) -> None:
         options = self.query_one("#picker-options", OptionList)
@@ -322,6 +342,9 @@ class LabelPicker(ModalScreen[int | str | None]):
             return Option(Content(f"{shown} cannot be a new class: {problem}"), id=NEW_CLASS, disabled=True)
         folded = fold(name)
         like = next((self.shown[i] for i in self.listed() if fold(self.raw(i)) == folded), None)
+        if like is None:  # a new class whose every use was undone: offered as new again, and 'Brand New' with it
+            like = next((f"{drawn_name(past)}, undone" for past in self.undone
+                         if past != name and fold(past) == folded), None)
         note = f"  (like {like}: check the spelling)" if like is not None else "  (confirm next)"
         return Option(Content("+ new class: ") + Content(shown).stylize("bold") + Content(note), id=NEW_CLASS)
 
@@ -364,6 +387,21 @@ class LabelPicker(ModalScreen[int | str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def cut_content(content: Content, width: int) -> Content:
+    """``content`` in ``width`` cells: its start, '…' and its end (tui.names.cut_middle's halves), its styles (the
+    letters a query matched) kept."""
+    plain = content.plain
+    if cell_len(plain) <= width:
+        return content
+    room = max(0, width - 1)
+    head = tail = 0
+    while head < len(plain) and cell_len(plain[:head + 1]) <= room - room // 2:
+        head += 1
+    while tail < len(plain) - head and cell_len(plain[len(plain) - tail - 1:]) <= room // 2:
+        tail += 1
+    return content[:head] + Content(ELLIPSIS) + (content[len(plain) - tail:] if tail else Content(""))
 
 
 def fold(name: str) -> str:
