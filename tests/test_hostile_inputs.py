@@ -259,10 +259,10 @@ def test_class_with_one_member_is_audited_with_a_note(tmp_path, capsys):
     path = write_csv(tmp_path / "d.csv", [*BASE, ("lonely zebra sentence", "z")])
     result = run_audit(path, _tfidf(tmp_path))
     assert result.dataset.n_classes == 4 and len(result.dataset) == 31
-    assert any("fewer than 3 rows" in note for note in result.notes)
+    assert any("1 class has a single row" in note for note in result.notes)
     assert result.pred_probs.shape == (31, 4)
     summary = _cli_json([str(path), "--model", "tfidf", "--folds", "3"], capsys)
-    assert summary["n_classes"] == 4 and any("fewer than 3 rows" in n for n in summary["notes"])
+    assert summary["n_classes"] == 4 and any("a single row" in n for n in summary["notes"])
 
 
 def test_three_rows_is_the_smallest_auditable_table(tmp_path, capsys):

@@ -57,7 +57,7 @@ def test_cross_validation_is_out_of_sample_and_sums_to_one():
     labels_with_singleton[0] = 3
     odd = cross_val_pred_probs(features, labels_with_singleton, 4, folds=5)
     assert odd.pred_probs[0, 3] < 0.01
-    assert any("fewer than 5 rows" in note for note in odd.notes)
+    assert any("1 class has a single row" in note for note in odd.notes)
 
 
 def test_folds_shrink_when_every_class_is_tiny():
