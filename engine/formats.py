@@ -51,8 +51,12 @@ def folder_slash_problem(value: str, fmt: str, option: str) -> str | None:
     where the shell (``> x/``) says "Is a directory"."""
     if fmt == "hf" or not value or os.path.basename(value) not in ("", "."):
         return None
-    return (f"{option} {value} ends in a folder separator, but a {fmt} output is a file; give the file name "
-            f"({os.path.normpath(value)})")
+    name = os.path.normpath(value)
+    if os.path.isdir(os.path.expanduser(name)):  # 'give the file name (sub)' named the folder: refused next as one
+        suffix = fmt if fmt in EXPORT_FORMATS and fmt != "hf" else "csv"  # (review35)
+        return (f"{option} {value} is a folder, but a {fmt} output is a file; give a file name in it "
+                f"(e.g. {os.path.join(name, 'NAME.' + suffix)})")
+    return f"{option} {value} ends in a folder separator, but a {fmt} output is a file; give the file name ({name})"
 
 
 def strip_data_suffix(name: str) -> str:

@@ -61,3 +61,14 @@ async def test_the_export_dialog_says_it_before_enter(tmp_path: Path) -> None:
         await pilot.pause()
         warning = str(app.dialog.query_one("#export-warning", Static).render())
         assert app.results == [] and "ends in a folder separator" in warning
+
+
+def test_an_existing_folder_with_a_slash_asks_for_a_name_in_it(tmp_path: Path, monkeypatch, capsys) -> None:
+    """'-o sub/ --format csv' was told 'give the file name (sub)', which 'sub is a folder' then refused (review35)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    _data(tmp_path)
+    assert main(["export", "d.csv", "-o", "sub/", "--format", "parquet"]) == 2
+    assert capsys.readouterr().err.strip() == ("textaudit: error: --output sub/ is a folder, but a parquet output is a "
+                                               "file; give a file name in it (e.g. sub/NAME.parquet)")
+    assert not any((tmp_path / "sub").iterdir())
