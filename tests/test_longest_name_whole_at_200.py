@@ -5,7 +5,8 @@ fix that took the cells from the text was reverted). Now the Decision column, em
 decided and growing last, lends its two cells beyond a name's base width ('→ ') to label columns
 that grew and are still short; and Suggested's extra cell, kept for a relabel's arrow, is not grown
 into where the Decision column shows (the arrow is drawn there). The 48-cell name stays cut: the
-label columns grow to 40 cells at most."""
+label columns grow to 40 cells at most. Since ui35 the Decision column lends every cell past DECISION_LEAST to
+the label columns still short, at any width (tests/test_decision_lends_label_columns.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from pilot_helpers import settle
 from tui_synthetic import fixed_app
 
-from tui.widgets.row_list import GROW_TEXT_SHARE, RowList
+from tui.widgets.row_list import DECISION_LEAST, GROW_TEXT_SHARE, RowList
 
 LONGEST = "balance_not_updated_after_bank_transfer"  # 39 cells
 NAMES = [LONGEST, "balance_not_updated_after_cheque_or_cash_deposit", "pending_transfer", "transfer_timing",
@@ -36,14 +37,16 @@ async def test_the_longest_name_is_whole_in_given_and_suggested(pinned_result, j
         width, total = await _widths(app, pilot, "label")
         assert width["given"] >= len(LONGEST) and width["suggested"] >= len(LONGEST), width
         assert width["text"] >= int(total * GROW_TEXT_SHARE), (width, total)  # the text keeps its share
-        assert width["decision"] >= 18, width  # '→ ' and 16 cells of a decided name at least
+        assert width["decision"] >= DECISION_LEAST, width  # '→ ' and a decided name, cut
         header = app.screen.query_one("#rows", RowList).render_line(0).text
         assert "Decision" in header, header
 
 
-async def test_without_spare_cells_for_the_names_nothing_is_lent(pinned_result, journal_path):
-    """At 120 columns the label columns do not grow (the text has no cells to spare): as before."""
+async def test_without_spare_cells_for_the_names_the_text_keeps_its_width(pinned_result, journal_path):
+    """At 120 columns the text has no cells to spare: the label columns grow into the Decision column's alone
+    (it kept 20 cells, the names 18 and 19, until ui35)."""
     app = fixed_app(pinned_result, journal_path, name=lambda i: NAMES[i % len(NAMES)])
     async with app.run_test(size=(120, 40)) as pilot:
-        width, _ = await _widths(app, pilot, "label")
-        assert (width["given"], width["suggested"], width["decision"]) == (18, 19, 20), width
+        width, total = await _widths(app, pilot, "label")
+        assert width["text"] == total - 2 - 5 - (18 + 19 + 7 + 20), width  # as before: a space before each column
+        assert width["decision"] == DECISION_LEAST and width["given"] + width["suggested"] == 57 - DECISION_LEAST, width

@@ -16,7 +16,7 @@ from tui.screens.row_screen import RowScreen, format_score
 from tui.text_index import Check
 from tui.view import AuditView, counted
 from tui.widgets.parts_label import SEPARATOR, PartsLabel
-from tui.widgets.row_list import Column
+from tui.widgets.row_list import DECISION_LEAST, Column
 
 #: One letter per issue type for the Flags column (the detail pane spells them out).
 FLAG_LETTERS = {"label": "L", "outlier": "O", "near_duplicate": "D", "class_imbalance": "C",
@@ -79,7 +79,7 @@ class MoreLikeThisScreen(RowScreen):
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
+                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:

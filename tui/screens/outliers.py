@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tui.columns import DECISION, GIVEN, NEAREST, SCORE, TEXT
 from tui.screens.row_screen import RowScreen
-from tui.widgets.row_list import Column
+from tui.widgets.row_list import DECISION_LEAST, Column
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,7 +29,7 @@ class OutliersScreen(RowScreen):
             Column(SCORE, "Score", 7, right=True, drop=2),
             Column(NEAREST, "Nearest", 9, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
+                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
         ]
 
     def cell(self, row: int, key: str) -> str:

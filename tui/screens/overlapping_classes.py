@@ -12,7 +12,7 @@ from __future__ import annotations
 from tui.columns import DECISION, GIVEN, SCORE, SUGGESTED, TEXT
 from tui.screens.row_screen import RowScreen
 from tui.view import counted
-from tui.widgets.row_list import Column
+from tui.widgets.row_list import DECISION_LEAST, Column
 
 #: Class names a group's line names before '…' (banking77 has 77 classes; a group of 20 would
 #: fill the screen).
@@ -35,7 +35,7 @@ class OverlappingClassesScreen(RowScreen):
                    fit=self.fit_suggested),
             Column(SCORE, "P(given)", 9, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
+                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
         ]
 
     def verdict(self) -> str:

@@ -35,7 +35,7 @@ from tui.view import ISSUE_TITLES, AuditView, format_score, list_cell, terminal_
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.footer import Footer
-from tui.widgets.row_list import GROW_TEXT_SHARE, Column, RowList
+from tui.widgets.row_list import DECISION_LEAST, GROW_TEXT_SHARE, Column, RowList
 
 FILTER_DEBOUNCE_S = 0.15  # typing pauses this long before the filter runs (Enter runs it at once)
 
@@ -117,7 +117,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             Column(SUGGESTED, self.suggested_title(), width + 1, drop=2, grow=max(0, grow - 1), fit=self.fit_suggested),
             Column(SCORE, "Score", 7, right=True, drop=3),
             Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, lend=2),  # its '→ ': see RowList._grown
+                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
         ]
 
     def fit_suggested(self, text: str, width: int) -> str:

@@ -41,9 +41,11 @@ class Column:
     fit: Callable[[str, int], str] | None = None  # how a long cell is cut (default: '…' at the end)
     grow_late: bool = False  # grows only with the cells the other growing columns leave (Decision)
     lend: int = 0  # cells a grow_late column gives the growing columns still short once the text's spare is gone
+    least: int = 0  # a grow_late column gives those still short its cells past this many, spare or not (Decision)
 
 
 GROW_TEXT_SHARE = 0.45
+DECISION_LEAST = 12  # the Decision column lends the label columns its cells past these: '✗ excluded' whole
 
 
 def min_text_width(total: int) -> int:
@@ -294,21 +296,24 @@ class RowList(ScrollView, can_focus=True):
                         growing.remove(index)
                     if not spare:
                         break
-        if grew:  # the label columns took the text's spare and are still short: the Decision column
-            # lends its cells past a name's base width ('→ '), a cell each in turn (banking77 at 200
-            # columns: Given drew 'balance_not_updated…fter_bank_transfer', the text at its 45%)
-            short = sorted((i for i in room if room[i] and not columns[i].grow_late), key=lambda i: columns[i].drop)
-            for lender in (i for i, c in enumerate(columns) if c.grow_late and c.lend):
-                left = columns[lender].lend
-                while left and short:
-                    for index in list(short):
-                        if left:
-                            widths[index] += 1
-                            widths[lender] -= 1
-                            room[index] -= 1
-                            left -= 1
-                            if not room[index]:
-                                short.remove(index)
+        # the label columns are still short (the text's spare taken, or none): the Decision column, empty until
+        # rows are decided, lends its cells past a name's base width ('→ ': lend) once the label columns grew
+        # (banking77 at 200 columns: Given drew 'balance_not_updated…fter_bank_transfer', the text at its 45%),
+        # and past ``least`` at any width (at 120 columns Given and Suggested cut 42 of banking77's 77 names to 18
+        # cells beside 20 cells of an empty Decision column); a cell each in turn
+        short = sorted((i for i in room if room[i] and not columns[i].grow_late), key=lambda i: columns[i].drop)
+        for lender in (i for i, c in enumerate(columns) if c.grow_late and (c.lend or c.least)):
+            column = columns[lender]
+            left = max(0, widths[lender] - column.least) if column.least else column.lend if grew else 0
+            while left and short:
+                for index in list(short):
+                    if left:
+                        widths[index] += 1
+                        widths[lender] -= 1
+                        room[index] -= 1
+                        left -= 1
+                        if not room[index]:
+                            short.remove(index)
         return widths
 
     @staticmethod
