@@ -168,6 +168,7 @@ class Journal:
             else:
                 self.load_report = self._problems.lines(removed=False)
         self._point = replay_point(data, framed.good_end, framed.next_seq, file_id) if self.read_only else None
+        self.file_id = file_id  # (device, inode) of the file replayed: a reader's app says when another replaces it
 
     def read_tail(self) -> Tail | None:
         """Read-only: the groups another app appended since the last replay, or None where only a

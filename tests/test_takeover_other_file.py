@@ -73,3 +73,29 @@ def test_a_takeover_of_another_file_is_said(tmp_path: Path, change: str) -> None
         assert book.counts()["exclude"] == 2 and warned == [], app.toasts
     book.close()
 
+
+
+@pytest.mark.parametrize("change", ["replaced", "appended"])
+def test_a_reread_of_another_file_is_said(tmp_path: Path, change: str) -> None:
+    """Read-only, the writer still running: a file moved over the journal is replayed whole, and said."""
+    from tui.messages import JournalReread
+
+    data = load_dataset(says_csv(tmp_path / "d.csv", rows=6))
+    path = tmp_path / "j.jsonl"
+    writer = Journal.open(path, data)
+    writer.record("exclude", 0, issue_type="label")
+    book, _ = DecisionBook.open(path, data)
+    if change == "replaced":
+        (tmp_path / "copy.jsonl").write_bytes(path.read_bytes())
+        os.replace(tmp_path / "copy.jsonl", path)
+    else:
+        writer.record("exclude", 1, issue_type="label")
+    app = _App(book, path)
+    app._taking = None
+    JournalFollow.on_journal_reread(app, JournalReread(book.open_again()))
+    warned = [message for message, severity in app.toasts if severity == "warning"]
+    assert book.read_only and warned == (["journal " + str(path) + " was replaced on disk (another file is at its "
+                                          "path now): the decisions shown now are that file's"]
+                                         if change == "replaced" else []), app.toasts
+    book.close()
+    writer.close()

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.worker import WorkerState
 
 from engine.journal_tail import Handover
-from tui.decisions_takeover import Refused, other_file_words
+from tui.decisions_takeover import Refused, other_file_words, replaced_words
 from tui.messages import JournalRefused, JournalReread, JournalTail, WorkFailed
 
 
@@ -103,11 +103,14 @@ class JournalFollow:
         if self.book is None or not self.book.read_only:
             message.journal.close()
             return
+        followed = getattr(self.book.journal, "file_id", None)
         self.book.take(message.journal)
         if not self.book.read_only:  # write_journal, the whole file replayed
             self._now_writing()
-        else:
-            self._journal_shown()
+            return
+        if followed is not None and getattr(message.journal, "file_id", None) not in (None, followed):
+            self.notify(replaced_words(self.journal_path), severity="warning", timeout=20)
+        self._journal_shown()
 
     def _now_writing(self) -> None:
         """The book writes the journal now: the READ-ONLY toast is over, decisions are saved again."""

@@ -42,6 +42,13 @@ def other_file_words(path: Any) -> str:
             "last read here; the decisions shown now are that file's, and this app writes to it")
 
 
+def replaced_words(path: Any) -> str:
+    """The warning where a read-only app's reread found another file at the journal's path (an editor's save, a copy
+    moved over it): its lists changed to that file's decisions without a word (review35)."""
+    return (f"journal {path} was replaced on disk (another file is at its path now): the decisions shown now are "
+            "that file's")
+
+
 @dataclass(frozen=True)
 class Refused:
     """``open_writable``'s answer where it did not take the journal; ``TakeOver.refused`` applies it."""
