@@ -16,6 +16,16 @@ from pathlib import Path
 _STREAM = re.compile(r"^/(?:dev/(?:stdin|fd/\d+)|proc/(?:self|thread-self|\d+)/fd/\d+)$")
 
 
+#: the same, and stdout / stderr, for an output (--output, --issues-out)
+_OUT_STREAM = re.compile(r"^/(?:dev/(?:stdout|stderr|fd/\d+)|proc/(?:self|thread-self|\d+)/fd/\d+)$")
+
+
+def output_stream(value: str) -> bool:
+    """``value`` names a process's stdout, stderr or a descriptor: '-o /dev/stdout > x.csv' was refused as 'a
+    symbolic link; ... (give the real path)', '--issues-out /dev/stdout' as 'unknown extension' (review35)."""
+    return bool(_OUT_STREAM.match(os.path.normpath(os.path.abspath(os.path.expanduser(value)))))
+
+
 def stream_problem(source: str, path: Path) -> str | None:
     """The line for ``source`` (``path`` its expanded path) when it names stdin or a descriptor, else None. Where
     the descriptor is a named file (``< d.csv``), that file's path is given to use instead."""

@@ -38,3 +38,15 @@ def test_a_pipe_is_refused_in_one_line(tmp_path: Path, monkeypatch, capsys) -> N
         os.close(write)
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert "textaudit does not read data from stdin, a pipe or <(...); save it to a file" in err, err
+
+
+@pytest.mark.parametrize("args", [["export", "d.csv", "-o", "/dev/stdout", "--format", "csv"],
+                                  ["audit", "d.csv", "--issues-out", "/dev/fd/1"]])
+def test_stdout_as_an_output_is_refused_as_dash_is(tmp_path: Path, monkeypatch, capsys, args) -> None:
+    """'-o /dev/stdout' said 'is a symbolic link; ... (give the real path)', '--issues-out /dev/fd/1' 'unknown
+    extension'; before any work is done."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.csv").write_text("text,label\nhello there,a\nbye now,b\nhi again,a\nsee you,b\n")
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].endswith("textaudit does not write to stdout or a stream; give a file name"), err

@@ -140,6 +140,12 @@ def refuse_dash(args: argparse.Namespace) -> None:
     or directory", and 'export d.csv -o - --format csv' wrote a file named '-', exit 0. textaudit
     reads and writes named files only (formats from extensions, atomic writes, a journal beside
     the data), so it says that, exit 2; a file really named '-' is ./-."""
+    from engine.stream_paths import output_stream
+
+    for name in ("output", "issues_out"):  # /dev/stdout: as '-' (review35)
+        if isinstance(value := getattr(args, name, None), str) and value != "-" and output_stream(value):
+            raise UsageError(f"--{name.replace('_', '-')} {value}: textaudit does not write to stdout or a stream; "
+                             "give a file name")
     for name in _PATH_OPTIONS[:-1]:  # not --model: a model name is no path to read from stdin
         if getattr(args, name, None) == "-":
             if name == "data":
