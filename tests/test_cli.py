@@ -195,7 +195,8 @@ def test_version_prints_the_version_not_a_usage_error(capsys):
     assert capsys.readouterr().out.strip() == f"textaudit {version('textaudit')}"
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("serv", "serve"), ("audt", "audit"), ("exprot", "export")])
+@pytest.mark.parametrize(("typed", "meant"), [("serv", "serve"), ("audt", "audit"), ("exprot", "export"),
+                                            ("AUDIT", "audit"), ("Browse", "browse")])  # caps: review35
 def test_a_mistyped_command_gets_did_you_mean(typed, meant, capsys):
     assert main([typed, "data.csv"]) == 2
     err = capsys.readouterr().err

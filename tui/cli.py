@@ -67,7 +67,8 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
     first = next((arg for arg in argv if not arg.startswith("-")), None)
     if first is None or first in commands or any(arg in ("-h", "--help", "--version") for arg in argv[:argv.index(first)]):
         return
-    close = difflib.get_close_matches(first, commands, n=1, cutoff=0.5)
+    # 'AUDIT' (caps lock) suggested nothing: 3 of 5 letters differ in case (review35)
+    close = difflib.get_close_matches(first.lower(), commands, n=1, cutoff=0.5)
     if Path(first).suffix or os.sep in first or Path(first).exists():  # a dataset ('demo.csv' is no 'demo')
         hint = f"; to open a dataset: textaudit browse {first}"
     elif close:
