@@ -148,7 +148,7 @@ def embed_texts(
     limit = char_limit(name)
     texts = [_encodable(text[:limit]) for text in texts]  # cut BEFORE tokenising: bounded time and memory
     if name == TFIDF_MODEL:  # its vectors depend on every row, duplicates included
-        return _tfidf_vectors(texts, progress=progress)
+        return _tfidf_vectors(texts, progress=progress, cancel=cancel)
     first: dict[str, int] = {}
     inverse = np.fromiter((first.setdefault(text, len(first)) for text in texts), dtype=np.int64, count=len(texts))
     if len(first) == len(texts):
@@ -327,24 +327,10 @@ def _autocast(precision: str, on_gpu: bool) -> AbstractContextManager[Any]:
     return contextlib.nullcontext()
 
 
-def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None) -> np.ndarray:
-    """TF-IDF (1-2 grams) reduced by truncated SVD to at most 256 unit-norm dimensions."""
-    import numpy as np
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
+def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
+                   cancel: threading.Event | None = None) -> np.ndarray:
+    """TF-IDF (1-2 grams) reduced by truncated SVD to at most 256 unit-norm dimensions, with
+    progress and a cancel between its steps (engine/tfidf.py)."""
+    from engine.tfidf import tfidf_vectors
 
-    try:
-        matrix = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit_transform(texts)
-    except ValueError as exc:  # "empty vocabulary": no text has a word of two letters or more
-        raise DataError(f"--model tfidf found no words in the texts ({exc}); use a sentence-transformers model") from None
-    n_components = min(256, matrix.shape[0] - 1, matrix.shape[1] - 1)
-    if n_components >= 2:
-        with np.errstate(divide="ignore", invalid="ignore"):  # texts all alike: no variance, and sklearn's
-            # explained_variance_ratio_ (unused here) divides 0 by 0, printing a RuntimeWarning at the user
-            dense = TruncatedSVD(n_components=n_components, random_state=0).fit_transform(matrix)
-    else:
-        dense = matrix.toarray()
-    if progress is not None:
-        progress(len(texts), len(texts))
-    return normalize(dense).astype(np.float32)
+    return tfidf_vectors(texts, progress=progress, cancel=cancel)

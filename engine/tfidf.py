@@ -1,0 +1,187 @@
+"""``--model tfidf``: TF-IDF (1-2 grams) reduced by a truncated SVD to at most 256 unit-norm dimensions.
+
+The SVD is scikit-learn's ``TruncatedSVD(n_components, random_state=0)`` (randomized, 5 LU-normalised
+power iterations, 10 oversamples) done here step by step, with the same calls in the same order, so
+the vectors are bit-identical to it (tests/test_tfidf_steps.py) while the stage reports progress and
+honours a cancel between steps: the one ``fit_transform`` call reported nothing until it ended (100k
+rows: 28 s on a quiet machine, 225 s under load, ~90% of it the SVD) and could not be cancelled.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from engine.errors import DataError, EmbedCancelled
+from engine.progress import StepFn
+
+if TYPE_CHECKING:  # numpy loads inside the functions that compute
+    import numpy as np
+
+COMPONENTS = 256
+#: TruncatedSVD's defaults: n_iter=5, n_oversamples=10, random_state=0 as textaudit always gave it
+POWER_ITERATIONS = 5
+OVERSAMPLES = 10
+SEED = 0
+#: Steps of :func:`truncated_svd`: a sparse product and its LU per half power iteration, the range's
+#: QR, the small SVD, its vectors back in the big space, the sign flip and projection of the texts
+SVD_STEPS = 2 * POWER_ITERATIONS + 4
+#: Share of the stage's progress the vectorizer's pass over the texts takes; the rest goes to the
+#: SVD's steps by their estimated cost (:func:`step_costs`). 100k banking77-like rows on 2 busy cores:
+#: the pass 6.8 s of 81 (bench/README.md)
+VECTORIZE_SHARE = 0.1
+#: Seconds between cancel checks while one SVD step runs in its helper thread
+POLL_S = 0.1
+
+
+class _Steps:
+    """The stage's progress over ``total`` texts and its cancel check."""
+
+    def __init__(self, total: int, progress: StepFn | None, cancel: threading.Event | None, every_s: float = 0.2):
+        self.total = total
+        self.progress = progress
+        self.cancel = cancel
+        self.every_s = every_s
+        self.last = time.perf_counter()
+        self.reported = 0
+
+    def check(self) -> None:
+        """Raise ``EmbedCancelled`` (nothing kept: TF-IDF vectors depend on every text) once cancelled."""
+        if self.cancel is not None and self.cancel.is_set():
+            import numpy as np
+
+            raise EmbedCancelled(np.zeros(0, dtype=np.int64), None)
+
+    def at(self, fraction: float, *, throttled: bool = False) -> None:
+        """Check for a cancel, and report ``fraction`` of the stage done (at most every ``every_s``
+        seconds when ``throttled``)."""
+        self.check()
+        if self.progress is None:
+            return
+        done = min(self.total, int(fraction * self.total))
+        now = time.perf_counter()
+        if done <= self.reported or (throttled and now - self.last < self.every_s):
+            return
+        self.last, self.reported = now, done
+        self.progress(done, self.total)
+
+    def run(self, func: Callable[[], Any]) -> Any:
+        """``func()``; with a cancel event, in a helper thread while this one checks it every
+        :data:`POLL_S`: a cancel returns at once, the step's LAPACK call (up to ~20 s on a busy
+        machine at 100k rows) finishing on its own, its result dropped. Steps whose call holds
+        the GIL (the small SVD's gesdd) are honoured when they end."""
+        if self.cancel is None:
+            return func()
+        box: dict[str, Any] = {}
+
+        def target() -> None:
+            try:
+                box["value"] = func()
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                box["error"] = exc
+
+        helper = threading.Thread(target=target, name="tfidf-svd-step", daemon=True)
+        helper.start()
+        while helper.is_alive():
+            helper.join(POLL_S)
+            self.check()
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+
+def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
+                  cancel: threading.Event | None = None) -> np.ndarray:
+    """An (n, d) float32 array of unit vectors, d = min(256, n - 1, terms - 1) (the TF-IDF rows
+    themselves below 2). ``progress(done, n)`` moves through the vectorizer's pass over the texts,
+    then the SVD's steps; ``cancel`` is checked between them (``EmbedCancelled``, nothing kept)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    steps = _Steps(len(texts), progress, cancel)
+    steps.check()
+    words = TfidfVectorizer(ngram_range=(1, 2)).build_analyzer()  # what the vectorizer reads of a text
+    counted = 0
+
+    def analyze(text: str) -> list[str]:
+        nonlocal counted
+        counted += 1
+        steps.at(VECTORIZE_SHARE * counted / len(texts), throttled=True)
+        return words(text)
+
+    try:  # the same vocabulary and weights as TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)
+        matrix = TfidfVectorizer(analyzer=analyze, min_df=1, sublinear_tf=True).fit_transform(texts)
+    except ValueError as exc:  # "empty vocabulary": no text has a word of two letters or more
+        raise DataError(f"--model tfidf found no words in the texts ({exc}); "
+                        "use a sentence-transformers model") from None
+    steps.at(VECTORIZE_SHARE)
+    n_components = min(COMPONENTS, matrix.shape[0] - 1, matrix.shape[1] - 1)
+    if n_components >= 2:
+        dense = truncated_svd(matrix, n_components,
+                              step=lambda part: steps.at(VECTORIZE_SHARE + (1 - VECTORIZE_SHARE) * part),
+                              run=steps.run)
+    else:
+        dense = matrix.toarray()
+    vectors = normalize(dense).astype(np.float32)
+    steps.at(1.0)
+    return vectors
+
+
+def step_costs(shape: tuple[int, int], nnz: int, n_components: int) -> list[float]:
+    """Estimated flops of :func:`truncated_svd`'s steps on a matrix of ``shape`` with ``nnz`` values:
+    LU m·k², QR (with its Q) 4·m·k², the small SVD ~8·m·k², a sparse product 2·nnz·k."""
+    k = n_components + OVERSAMPLES
+    rows, cols = max(shape), min(shape)  # the range finder's matrix is transposed to be the tall one
+    product = 2.0 * nnz * k
+    half_steps = [product + rows * k * k, product + cols * k * k] * POWER_ITERATIONS
+    return [*half_steps, product + 4.0 * rows * k * k, product + 8.0 * cols * k * k, 2.0 * rows * k * k,
+            product + rows * k]
+
+
+def truncated_svd(matrix: Any, n_components: int, step: Callable[[float], None] | None = None,
+                  run: Callable[[Callable[[], Any]], Any] | None = None) -> np.ndarray:
+    """``TruncatedSVD(n_components, random_state=0).fit_transform(matrix)`` for a float64 CSR
+    ``matrix``: scikit-learn 1.9's randomized_svd (the same random draws, LU normaliser, QR, gesdd
+    SVD, sign flip and projection), calling ``step(part)`` after each step with the estimated part
+    done (it may raise), and ``run(f)`` (default ``f()``) for each step's computation."""
+    import numpy as np
+    from scipy import linalg
+
+    costs = step_costs(matrix.shape, matrix.nnz, n_components)
+    total = sum(costs)
+    spent = 0.0
+
+    def done(func: Callable[[], Any]) -> Any:
+        nonlocal spent
+        value = func() if run is None else run(func)
+        spent += costs.pop(0)
+        if step is not None:
+            step(spent / total)
+        return value
+
+    random_state = np.random.RandomState(SEED)
+    n_random = n_components + OVERSAMPLES
+    transpose = matrix.shape[0] < matrix.shape[1]  # randomized_svd's transpose="auto"
+    a = matrix.T if transpose else matrix
+    q = random_state.normal(size=(a.shape[1], n_random))
+    for _ in range(POWER_ITERATIONS):  # _randomized_range_finder; power_iteration_normalizer "auto": LU
+        q = done(lambda q=q: linalg.lu(a @ q, permute_l=True, check_finite=False)[0])
+        q = done(lambda q=q: linalg.lu(a.T @ q, permute_l=True, check_finite=False)[0])
+    q = done(lambda q=q: linalg.qr(a @ q, mode="economic", check_finite=False)[0])
+    u_hat, s, vt = done(lambda: linalg.svd(q.T @ a, full_matrices=False, lapack_driver="gesdd"))
+    u = done(lambda: q @ u_hat)
+    if transpose:  # randomized_svd(flip_sign=False) transposes back
+        u, vt = vt[:n_components, :].T, u[:, :n_components].T
+    else:
+        u, vt = u[:, :n_components], vt[:n_components, :]
+
+    def project() -> np.ndarray:  # TruncatedSVD: svd_flip(U, VT, u_based_decision=False), then X @ VT.T
+        largest = np.argmax(np.abs(vt), axis=1)
+        signs = np.sign(np.take(np.reshape(vt, (-1,)), largest + np.arange(vt.shape[0]) * vt.shape[1], axis=0))
+        vt[...] *= signs[:, np.newaxis]
+        return matrix @ vt.T
+
+    return done(project)
