@@ -34,7 +34,7 @@ def data(tmp_path: Path, monkeypatch) -> Path:
     (["audit", "d.csv", "--pred-probs", "missing.npy"], 1, "--pred-probs: no such file"),
     (["audit", "d.csv", "--model", "./missing-model"], 1, "--model ./missing-model: no such folder"),
     (["audit", "d.csv", "--model", "/no/such/model"], 1, "--model /no/such/model: no such folder"),
-    (["audit", "d.csv", "--model", "./d.csv"], 1, "cannot load embedding model './d.csv'"),
+    (["audit", "d.csv", "--model", "./d.csv"], 1, "--model ./d.csv: a file, not a model folder"),
     (["audit", "d.csv", "--model", "./nomodel"], 1, "cannot load embedding model './nomodel'"),
     (["audit", "d.csv", "--label-names", "missing.json"], 1, "--label-names: cannot read missing.json: no such file"),
     (["audit", "d.csv", "--label-names", "notjson.json"], 1, "--label-names: notjson.json is not JSON"),
@@ -51,3 +51,15 @@ def test_one_rule_for_files(data: Path, capsys, argv: list[str], code: int, said
     error = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
     assert len(error) == 1 and said in error[0], error
     assert not (data.parent / "nofolder").exists()
+
+
+@pytest.mark.parametrize(("model", "said"), [(".", "--model .: the folder holds no model (neither modules.json nor "
+                                                  "config.json)"),
+                                             ("d.csv", "--model d.csv: a file, not a model folder")])
+def test_a_model_path_that_holds_no_model_is_one_line(tmp_path, monkeypatch, capsys, model, said) -> None:
+    """'--model .' said "Unrecognized model in .. Should have a `model_type` key in its config.json" (review35)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.csv").write_text("text,label\nhello there,a\nbye now,b\nhi again,a\nsee you,b\n")
+    assert main(["audit", "d.csv", "--model", model]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith(f"textaudit: error: {said}") and "Traceback" not in "".join(err), err

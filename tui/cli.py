@@ -128,6 +128,20 @@ def _check_model(model: str | None) -> None:
     if looks_like_path and not Path(model).expanduser().exists():  # a file named that is not there: 1, as data
         raise DataError(f"--model {model}: no such folder (a sentence-transformers model folder, or a hub name "
                          "such as sentence-transformers/all-MiniLM-L6-v2)")
+    from engine.embed_model import DEFAULT_MODEL, TFIDF_MODEL, resolve_model_name
+
+    if model == TFIDF_MODEL or resolve_model_name(model) == DEFAULT_MODEL:  # the bundled one, by any of its names
+        return
+    path = Path(model).expanduser()
+    # a folder sentence-transformers loads as a path holds no model: '--model .' said "Unrecognized model in ..
+    # Should have a `model_type` key in its config.json", '--model d.csv' "Path d.csv is a file" (review35)
+    if path.is_file():
+        raise DataError(f"--model {model}: a file, not a model folder (a sentence-transformers model folder, or a "
+                        "hub name such as sentence-transformers/all-MiniLM-L6-v2; 'tfidf' for no model)")
+    if path.is_dir() and not any((path / name).is_file() for name in ("modules.json", "config.json")):
+        raise DataError(f"--model {model}: the folder holds no model (neither modules.json nor config.json); give a "
+                        "sentence-transformers model folder, or a hub name such as "
+                        "sentence-transformers/all-MiniLM-L6-v2")
 
 
 def _stderr_columns() -> int:
