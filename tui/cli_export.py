@@ -8,6 +8,21 @@ import sys
 from pathlib import Path
 
 
+def folder_output_problem(typed: str, output: Path, fmt: str) -> str | None:
+    """Why ``-o`` naming a folder without ``--format`` is refused, said as a folder (or None): '-o sub/' or
+    '-o sub' of an existing folder said "sub: cannot tell the export format from extension '(none)'",
+    where the app's export dialog writes a datasets folder for a name ending in / (walk35)."""
+    from engine.formats import format_of
+
+    slash = os.path.basename(typed) in ("", ".")
+    if fmt != "auto" or format_of(output) is not None or not (slash or output.is_dir()):
+        return None
+    where = "is a folder" if output.is_dir() else "ends in a folder separator"
+    example = output / "NAME.csv" if output.is_dir() else output.with_name(output.name + ".csv")
+    return (f"--output {typed} {where}: give a file name (e.g. {example}; its extension picks the format), "
+            f"or add --format hf to write a saved datasets folder there")
+
+
 def export_from_args(args: argparse.Namespace) -> int:
     """Load the data, apply the journal, write the output, print one line (warnings on stderr)."""
     from engine.errors import UsageError
@@ -20,6 +35,8 @@ def export_from_args(args: argparse.Namespace) -> int:
 
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
     output = Path(args.output).expanduser()
+    if problem := folder_output_problem(args.output, output, args.format):
+        raise UsageError(problem)
     fmt = resolve_format(output, args.format)  # fail on a bad extension before reading the data
     refuse_format_clash(output, fmt)
     if problem := folder_slash_problem(args.output, fmt, "--output"):  # 'out.parquet/' wrote a file out.parquet
