@@ -100,3 +100,37 @@ def lone_cr_hint(path: object, fmt: str | None, encoding: str) -> str:
     return (f"; line{'' if one else 's'} {shown} of the file hold{'s' if one else ''} a lone CR (\\r) outside quotes, "
             "which CSV readers (pandas too) take as a line break, splitting that row in two (pandas' to_csv writes "
             "a text's CR so): quote those fields or replace the CRs")
+
+
+def short_rows_hint(path: object, fmt: str | None, encoding: str, label_at: int) -> str:
+    """What the empty-label error adds for a CSV/TSV file at ``path`` whose rows end before the label's field (the
+    ``label_at``-th, from 0; pandas fills the missing ones with nothing): the first such line, '' otherwise. A
+    row that lacked its label field read only as '1 row has an empty label (row 5, counted from 0)' (review35);
+    a row with too many fields is named by line already."""
+    import csv
+    from pathlib import Path
+
+    if fmt not in ("csv", "tsv") or not isinstance(path, (str, Path)):
+        return ""
+    try:
+        text = Path(path).read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
+    except (OSError, LookupError):
+        return ""
+    delimiter, width, short = "," if fmt == "csv" else "\t", None, []
+    for start, stop, _, blank in delimited_lines(text, fmt):
+        if blank:
+            continue
+        record = text[start:stop]
+        fields = record.count(delimiter) + 1  # at most: parsed only where quotes may hold a separator
+        if fmt == "csv" and '"' in record and (width is None or fields > label_at):
+            fields = len(next(csv.reader([record], delimiter=delimiter)))
+        if width is None:
+            width = fields
+        elif fields <= label_at < width:
+            short.append((text.count("\n", 0, start) + 1, fields))
+    if not short:
+        return ""
+    (line, fields), more = short[0], len(short) - 1
+    also = f" (and {more:,} more line{'s' if more > 1 else ''})" if more else ""
+    return (f"; line {line:,} of the file has {fields} field{'s' if fields > 1 else ''} where the header has "
+            f"{width}{also}: a field is missing there, not empty")

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from engine.column_guess import check_column, misread_bom_hint, resolve_columns
-from engine.csv_lines import lone_cr_hint
+from engine.csv_lines import lone_cr_hint, short_rows_hint
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, SourceStyle
 from engine.label_column import (
@@ -352,7 +352,8 @@ def load_dataset(
         except DataError as exc:  # which file: every other load error names it
             fmt = style.fmt if style is not None else None
             hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(frame, label_column, fmt) or \
-                lone_cr_hint(source, fmt, encoding)  # a text's CR that pandas' to_csv left unquoted (review34)
+                lone_cr_hint(source, fmt, encoding) or \
+                short_rows_hint(source, fmt, encoding, list(frame.columns).index(label_column))  # review35
             raise DataError(f"{name}: {exc.message}{hint}") from None
         if (joined := joined_sets_notes(frame[label_column], label_column)) is not None:
             note, short = joined

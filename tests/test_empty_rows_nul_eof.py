@@ -36,7 +36,9 @@ def test_tsv_too(tmp_path):
 
 def test_a_row_with_a_text_and_the_mark_gets_no_such_words(tmp_path):
     said = _message(tmp_path, b"text,label\n" + ROWS.encode() + b"x\x1a\n")
-    assert said.endswith("(row 6, counted from 0); fill or drop them first")
+    assert "(row 6, counted from 0); fill or drop them first" in said and "NUL" not in said
+    assert said.endswith("; line 8 of the file has 1 field where the header has 2: a field is missing there, not "
+                         "empty")  # the row lacks its label's field (review35)
 
 
 def test_lines_of_commas_keep_their_words(tmp_path):
