@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.errors import DataError, UsageError
-from engine.formats import is_saved_dataset
+from engine.formats import SUFFIX_FORMATS, is_saved_dataset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,7 +93,10 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
         folder = local / split if split and is_saved_dataset(local / split) else local  # a DatasetDict's split
         raise UsageError(f"hf:{spec}: {name} is a folder saved with save_to_disk: give the folder without "
                          f"'hf:' ({folder})")
-    if not local.is_dir() and (name.startswith(("/", "~", ".")) or name.count("/") > 1):
+    # a data file here named bare ('hf:d.csv') is that file, not a hub dataset 'd.csv' (review35: "Couldn't reach
+    # 'd.csv' on the Hub")
+    here = local.is_file() and local.suffix.lower() in SUFFIX_FORMATS
+    if not local.is_dir() and (name.startswith(("/", "~", ".")) or name.count("/") > 1 or here):
         # no hub name is spelled so (OWNER/NAME): a mistyped folder, told 'cannot reach the hub; set
         # HF_HUB_OFFLINE=1', then offline "Couldn't reach '~/data' on the Hub" (review34)
         what = "is a file, not a folder of data files; give it without 'hf:'" if local.is_file() else "no such folder"

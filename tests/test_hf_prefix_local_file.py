@@ -31,3 +31,14 @@ def test_no_word_of_a_file_that_is_not_there(tmp_path: Path, monkeypatch, capsys
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hfcache"))
     assert main(["audit", "hf:y.csv", "--model", "tfidf"]) != 0
     assert "is here" not in capsys.readouterr().err
+
+
+def test_hf_before_a_data_file_here_says_to_drop_it(tmp_path: Path, monkeypatch, capsys) -> None:
+    """'hf:d.csv' with d.csv right here went to the hub: "Couldn't reach 'd.csv' on the Hub" (review35)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hfcache"))
+    (tmp_path / "d.csv").write_text(ROWS, encoding="utf-8")
+    assert main(["audit", "hf:d.csv", "--model", "tfidf"]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
+    assert said == ["textaudit: error: hf:d.csv: d.csv is a file, not a folder of data files; give it without 'hf:'"]
