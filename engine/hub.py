@@ -83,6 +83,9 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
     name, _, split = spec.partition(":")
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
+    if name != name.strip():  # 'hf: imdb' went to the hub as ' imdb' (review35)
+        raise UsageError(f"hf:{spec}: the name {name!r} starts or ends with a space; write hf:{name.strip()}"
+                         + (f":{split}" if split else ""))
     try:
         local = Path(name).expanduser()
     except RuntimeError:  # '~bob/data' for no user bob: 'internal error: RuntimeError', exit 70

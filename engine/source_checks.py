@@ -80,7 +80,8 @@ def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
     if stream := stream_problem(source_str, path):  # /dev/stdin, /dev/fd/N: 'rename it to .csv' (review35)
         raise UsageError(stream)
     if not path.exists():
-        raise DataError(f"{source_str}: {_why_missing(path)}")
+        hub = "; a Hugging Face dataset is hf:NAME, in lower case" if source_str[:3].lower() == "hf:" else ""
+        raise DataError(f"{source_str}: {_why_missing(path)}{hub}")  # 'HF:imdb' (review35)
     if path.is_dir():
         if not is_saved_dataset(path):
             raise DataError(folder_problem(path))

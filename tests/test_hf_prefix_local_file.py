@@ -42,3 +42,16 @@ def test_hf_before_a_data_file_here_says_to_drop_it(tmp_path: Path, monkeypatch,
     assert main(["audit", "hf:d.csv", "--model", "tfidf"]) == 1
     said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
     assert said == ["textaudit: error: hf:d.csv: d.csv is a file, not a folder of data files; give it without 'hf:'"]
+
+
+@pytest.mark.parametrize(("typed", "said", "code"), [
+    ("HF:imdb", "HF:imdb: no such file or directory; a Hugging Face dataset is hf:NAME, in lower case", 1),
+    ("hf: imdb", "hf: imdb: the name ' imdb' starts or ends with a space; write hf:imdb", 2)])
+def test_a_misspelt_hub_prefix_is_said(tmp_path: Path, monkeypatch, capsys, typed, said, code) -> None:
+    """'HF:imdb' said only 'no such file or directory'; 'hf: imdb' asked the hub for ' imdb' (review35)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hfcache"))
+    assert main(["audit", typed, "--model", "tfidf"]) == code
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("textaudit:")]
+    assert lines == [f"textaudit: error: {said}"], lines
