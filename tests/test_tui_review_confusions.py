@@ -108,3 +108,17 @@ async def test_the_pairs_fit_an_80_column_terminal_with_long_class_names(pinned_
         assert table.virtual_size.width <= table.size.width, (table.virtual_size, table.size)
         example = str(table.get_row_at(0)[4])
         assert len(example) >= 16, example
+
+
+async def test_a_pair_where_the_model_agrees_shows_equals(pinned_result, journal_path):
+    """Label issues whose model agrees with the label (a weak classifier flags its lowest scores) were a pair
+    '[/] → [/]', where the row lists show '=' and the pane 'none (the model agrees)' (review35)."""
+    view = fixed_view(pinned_result.dataset)
+    row = int(np.flatnonzero(view.flags["label"])[0])
+    view.predicted[row] = view.given[row]
+    app = TextauditApp(pinned_result, journal_path=journal_path, view=view)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await press_on(pilot, "label", "c")
+        index = next(i for i, g in enumerate(screen.groups) if g.given == g.suggested)
+        cells = screen.query_one("#confusions", DataTable).get_row_at(index)
+        assert str(cells[2]).strip() == view.shown_names[view.given[row]] and str(cells[3]).strip() == "=", cells

@@ -186,6 +186,8 @@ class ConfusionScreen(HistoryKeys, Screen):
         for index, group in enumerate(self.groups):
             given = names[group.given] if group.given is not None else ANY
             suggested = names[group.suggested] if group.suggested is not None else ANY
+            if group.given is not None and group.given == group.suggested:  # flagged, the model agreeing: '=' as the
+                suggested = "="  # row lists and the pane's 'none (the model agrees)' say; 'X → X' read as a pair
             # names and texts as Text: a str cell is parsed as markup ('[/]' in a text crashed the screen)
             example = [] if narrow else [Text(example_text(view, group.rows, example_width))]
             table.add_row(f"{group.count:,}", f"{self.book.decided_among(group.rows):,}",
