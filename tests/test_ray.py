@@ -58,6 +58,21 @@ def local_run(demo_csv, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def three_local(demo_csv, tmp_path_factory):
+    """conftest's ``three_class_csv`` (60 demo rows of three classes) once for the module, and its
+    local audit with the cache it filled: the TUI tests compare with it and start from its cache."""
+    import pandas as pd
+
+    folder = tmp_path_factory.mktemp("three")
+    frame = pd.read_csv(demo_csv)
+    frame = frame[frame["label"].isin(["card_lost", "change_pin", "refund_request"])].head(60)
+    path = folder / "small.csv"
+    frame.to_csv(path, index=False)
+    cache = folder / "local-cache"
+    return path, run_audit(path, _options(cache)), cache
+
+
+@pytest.fixture(scope="module")
 def ray_run(demo_csv, tmp_path_factory):
     cache = tmp_path_factory.mktemp("ray-cache")
     stages: list[str] = []
@@ -101,11 +116,11 @@ def test_file_rows_come_back_in_file_order_and_none_is_embedded_twice(tmp_path, 
     import engine.distributed.embed as ray_embed
     from engine.embed import embed_texts
 
-    texts = [" ".join(f"alpha{i} beta{j}" for j in range(100)) for i in range(16)]
-    texts += [f"short text number {i}" for i in range(144)]
+    texts = [" ".join(f"alpha{i} beta{j}" for j in range(100)) for i in range(8)]
+    texts += [f"short text number {i}" for i in range(72)]
     path = tmp_path / "rows.parquet"
     pd.DataFrame({"text": texts}).to_parquet(path, index=False)
-    monkeypatch.setattr(ray_embed, "BLOCK_ROWS", 16)  # ten blocks over the two actors
+    monkeypatch.setattr(ray_embed, "BLOCK_ROWS", 8)  # ten blocks over the two actors
     embed = ray_embed.embed_texts
     again: list[int] = []
     monkeypatch.setattr(ray_embed, "embed_texts", lambda rows, **kw: again.append(len(rows)) or embed(rows, **kw))
@@ -274,10 +289,10 @@ async def _wait_for_audit(app, pilot) -> None:
     await pilot.pause()
 
 
-async def test_browse_with_ray_shows_the_summary_with_the_local_flags(three_class_csv, tmp_path):
+async def test_browse_with_ray_shows_the_summary_with_the_local_flags(three_local, tmp_path):
     from tui.app import TextauditApp
 
-    local = run_audit(three_class_csv, _options(tmp_path / "local"))
+    three_class_csv, local, _ = three_local
     app = TextauditApp(source=str(three_class_csv), options=_options(tmp_path / "ray", ray="local"),
                        journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -288,12 +303,20 @@ async def test_browse_with_ray_shows_the_summary_with_the_local_flags(three_clas
             assert app.result.output.issues[column].tolist() == local.output.issues[column].tolist(), column
 
 
-async def test_escape_cancels_a_ray_audit_in_the_tui_and_caches_nothing(three_class_csv, tmp_path, fault_dir):
-    """The folds are held on their workers (a ``hold`` fault), so the cancel surely lands mid-stage."""
+async def test_escape_cancels_a_ray_audit_in_the_tui_and_caches_nothing(three_local, tmp_path, fault_dir):
+    """The folds are held on their workers (a ``hold`` fault), so the cancel surely lands mid-stage.
+    It starts from the local audit's cache (the Ray path keys its entries alike: the first test), so
+    only the cross-validation runs on Ray: a full audit on Ray in the TUI is the test above's."""
+    import shutil
+
     from engine.errors import EXIT_CANCELLED
     from tui.app import TextauditApp
 
+    three_class_csv, _, local_cache = three_local
     cache = tmp_path / "cache"
+    shutil.copytree(local_cache, cache)
+    before = {stage: _entries(cache, stage) for stage in ("embeddings", "neighbours", "pred_probs", "audit")}
+    assert before["embeddings"] and before["neighbours"]
     app = TextauditApp(source=str(three_class_csv), options=_options(cache, ray="local", seed=3),
                        journal_path=tmp_path / "j.jsonl")
     (fault_dir / "predict").write_text("hold")
@@ -309,8 +332,8 @@ async def test_escape_cancels_a_ray_audit_in_the_tui_and_caches_nothing(three_cl
     finally:
         (fault_dir / "predict").unlink(missing_ok=True)
     assert app.return_code == EXIT_CANCELLED
-    assert _entries(cache, "embeddings") and _entries(cache, "neighbours")  # the stages before it
-    assert _entries(cache, "pred_probs") == set() and _entries(cache, "audit") == set()
+    # the stages before it kept; no cross-validation (seed 3: an entry of its own) and no audit written
+    assert {stage: _entries(cache, stage) for stage in before} == before
 
 
 def test_a_worker_missing_a_package_says_so_in_one_line():
@@ -329,14 +352,15 @@ def test_a_worker_missing_a_package_says_so_in_one_line():
     assert "\n" not in str(caught.value) and "textaudit_missing_on_this_node" in str(caught.value)
 
 
-def test_the_cli_with_ray_writes_only_its_progress_lines_on_stderr(demo_csv, tmp_path):
-    """The TUI draws on stderr: Ray's warnings and C++ log lines must not reach it."""
+def test_the_cli_with_ray_writes_only_its_progress_lines_on_stderr(three_local, tmp_path):
+    """The TUI draws on stderr: Ray's warnings and C++ log lines must not reach it. Its own Ray
+    instance (started by the CLI, as a user's first run does) on 60 rows: every stage on Ray."""
     import os
     import subprocess
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "audit", str(demo_csv), "--id-column", "id", "--precision", "fp32",
+        [sys.executable, "-m", "tui.cli", "audit", str(three_local[0]), "--id-column", "id", "--precision", "fp32",
          "--ray", "--ray-cpus", "2", "--format", "json"],
         capture_output=True, text=True, timeout=600, cwd=Path(__file__).resolve().parents[1],
         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path), "TEXTAUDIT_CACHE_DIR": str(tmp_path / "cache")},
