@@ -64,7 +64,11 @@ class WordMatch:
     without 'card' in them (cash_withdrawal_not_recognised: C-A-sh_withd-R-awal_not_recognise-D)."""
 
     def __init__(self, word: str) -> None:
-        shortest = max(STEM_MIN, -(-2 * len(word) // 3))
+        # a stem drops a word's ending, never a part after a '_', '-' or '/': 'disposable_card_purposes' (a new
+        # class typed whole) ran as its stem 'disposable_card_' in disposable_card_limits, highlighted, and enter
+        # relabelled the row to that class without a word (walk35, banking77)
+        part = max(word.rfind(mark) for mark in "_-/") + 2  # the last part's first letter is kept
+        shortest = max(STEM_MIN, -(-2 * len(word) // 3), part)
         self.tries = [(Matcher(word), 1.0)] + [(Matcher(word[:k]), k / len(word))
                                                for k in range(len(word) - 1, shortest - 1, -1)]
         self.level = ANY
