@@ -16,8 +16,8 @@ from engine.errors import EXIT_CANCELLED
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this platform")
 
 
-def _audit_then_hangup(tmp_path, hangup_action) -> subprocess.CompletedProcess:
-    data, root = _csv(tmp_path), tmp_path / "cache"
+def _audit_then_hangup(tmp_path, hangup_action, rows: int = 400) -> subprocess.CompletedProcess:
+    data, root = _csv(tmp_path, rows), tmp_path / "cache"
     process = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "audit", str(data), "--cache-dir", str(root)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -43,6 +43,6 @@ def test_a_hangup_mid_audit_ends_it_with_one_line(tmp_path):
 
 
 def test_a_hangup_nohup_ignores_lets_the_audit_finish(tmp_path):
-    done = _audit_then_hangup(tmp_path, signal.SIG_IGN)
+    done = _audit_then_hangup(tmp_path, signal.SIG_IGN, rows=100)  # the whole audit runs: a small one
     assert done.returncode == 0, done.stderr
     assert "Issues found" in done.stdout
