@@ -26,3 +26,9 @@ def test_labels_match_either_encoding(typed: str) -> None:
     spec = parse_filter(f"given:{typed}")
     assert spec.label_set(spec.given, [NFD.title(), "tea"]).tolist() == [0]
     assert spec.label_set(spec.given, [NFC, "tea"]).tolist() == [0]
+
+
+@pytest.mark.parametrize("typed", [NFC, NFD])
+def test_a_regex_matches_either_encoding(typed: str) -> None:
+    index = TextIndex(np.array([f"un {NFD} noir", "plain", f"{NFC.upper()} crème", None], dtype=object))
+    assert index.search(np.arange(4), parse_filter(f"re:{typed}\\b").regex).tolist() == [True, False, True, False]

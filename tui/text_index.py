@@ -111,15 +111,22 @@ class TextIndex:
         a's) froze the app for good; the ``regex`` module lets the UI thread run during a match
         (``concurrent``) and gives up on one text after ``REGEX_SECONDS``.
         """
+        import unicodedata
+
         hits = np.zeros(len(rows), dtype=bool)
         search = pattern.search
+
+        def found(text: str) -> bool:  # the pattern is composed (NFC, parse_filter): so is the text it reads
+            if not text.isascii() and not unicodedata.is_normalized("NFC", text):  # review35: NFD texts
+                text = unicodedata.normalize("NFC", text)
+            return search(text, concurrent=True, timeout=REGEX_SECONDS) is not None
+
         for start in range(0, len(rows), CHUNK_ROWS):
             check()
             part = self.texts[rows[start:start + CHUNK_ROWS]]
             for offset, text in enumerate(part):
                 try:
-                    hits[start + offset] = text is not None and search(str(text), concurrent=True,
-                                                                       timeout=REGEX_SECONDS) is not None
+                    hits[start + offset] = text is not None and found(str(text))
                 except TimeoutError:
                     raise RegexTooSlow(
                         f"regex {pattern.pattern!r} ran over {REGEX_SECONDS:g} s on row "

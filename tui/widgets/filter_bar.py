@@ -229,7 +229,7 @@ def parse_filter(query: str) -> FilterSpec:
             value = tokens.pop().text  # 'given: card', a space after the colon: the label is the next word
         if value and key in ("re", "regex"):
             try:
-                spec.regex = regex.compile(value, regex.IGNORECASE)
+                spec.regex = regex.compile(_nfc(value), regex.IGNORECASE)  # texts read composed (TextIndex.search)
             except regex.error as exc:
                 return FilterSpec(error=f"filter: bad regex {value!r}: {exc}")
         elif value and key in ("given", "g"):
