@@ -82,10 +82,10 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
     that became one class (``1`` and ``"1"`` in a mixed column).
     """
     raw = values.to_numpy(dtype=object)
-    bad = next((v for v in raw if isinstance(v, (list, dict, tuple, np.ndarray))), None)
-    if bad is not None:
+    at, bad = next(((i, v) for i, v in enumerate(raw) if isinstance(v, (list, dict, tuple, np.ndarray))), (None, None))
+    if bad is not None:  # the row named (review35)
         raise DataError(f"label column {values.name!r} holds a {type(bad).__name__} value "
-                        f"({str(bad)[:40]}); labels must be text, numbers or booleans")
+                        f"({str(bad)[:40]}); labels must be text, numbers or booleans (row {at:,}, counted from 0)")
     missing = values.isna().to_numpy() | values.map(
         lambda v: isinstance(v, str) and not v.strip()
     ).to_numpy(dtype=bool)
