@@ -10,13 +10,14 @@ from __future__ import annotations
 import numpy as np
 from textual.widget import Widget
 
-from tui.columns import DECISION, FLAGS, GIVEN, RANK, SIM, TEXT
+from tui.columns import FLAGS, GIVEN, RANK, SIM, TEXT
 from tui.decisions import DecisionBook
 from tui.screens.row_screen import RowScreen, format_score
 from tui.text_index import Check
 from tui.view import AuditView, counted
 from tui.widgets.parts_label import SEPARATOR, PartsLabel
-from tui.widgets.row_list import DECISION_LEAST, Column
+from tui.decision_column import decision_column
+from tui.widgets.row_list import Column
 
 #: One letter per issue type for the Flags column (the detail pane spells them out).
 FLAG_LETTERS = {"label": "L", "outlier": "O", "near_duplicate": "D", "class_imbalance": "C",
@@ -78,8 +79,7 @@ class MoreLikeThisScreen(RowScreen):
             # other row screens: 'culture::…nverting' for a set of six (Debian debtags, 50x16, ui33)
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
+            decision_column(self, width, grow),  # keeps what its decisions need, lends the rest: RowList._grown
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.columns import DECISION, GIVEN, NEAREST, SCORE, TEXT
+from tui.columns import GIVEN, NEAREST, SCORE, TEXT
 from tui.screens.row_screen import RowScreen
-from tui.widgets.row_list import DECISION_LEAST, Column
+from tui.decision_column import decision_column
+from tui.widgets.row_list import Column
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,8 +29,7 @@ class OutliersScreen(RowScreen):
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else self.view.names.fit),
             Column(SCORE, "Score", 7, right=True, drop=2),
             Column(NEAREST, "Nearest", 9, right=True, drop=3),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
+            decision_column(self, width, grow),  # keeps what its decisions need, lends the rest: RowList._grown
         ]
 
     def cell(self, row: int, key: str) -> str:

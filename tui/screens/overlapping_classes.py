@@ -9,10 +9,11 @@ keeps); the header names the classes and says what to do.
 
 from __future__ import annotations
 
-from tui.columns import DECISION, GIVEN, SCORE, SUGGESTED, TEXT
+from tui.columns import GIVEN, SCORE, SUGGESTED, TEXT
 from tui.screens.row_screen import RowScreen
 from tui.view import counted
-from tui.widgets.row_list import DECISION_LEAST, Column
+from tui.decision_column import decision_column
+from tui.widgets.row_list import Column
 
 #: Class names a group's line names before '…' (banking77 has 77 classes; a group of 20 would
 #: fill the screen).
@@ -34,8 +35,7 @@ class OverlappingClassesScreen(RowScreen):
             Column(SUGGESTED, "Top class", width + 1, drop=2, grow=max(0, grow - 1),  # a relabel's '→' (RowScreen)
                    fit=self.fit_suggested),
             Column(SCORE, "P(given)", 9, right=True, drop=3),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
+            decision_column(self, width, grow),  # keeps what its decisions need, lends the rest: RowList._grown
         ]
 
     def verdict(self) -> str:

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from tui.bindings import DECISION_BINDINGS, REVIEW_BINDINGS, VIEW_BINDINGS
 from tui.columns import DECISION, GIVEN, ROW, SCORE, SUGGESTED, TEXT
+from tui.decision_column import decision_column
 from tui.decisions import RELABEL, DecisionBook
 from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
@@ -35,7 +36,7 @@ from tui.view import ISSUE_TITLES, AuditView, format_score, list_cell, terminal_
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.footer import Footer
-from tui.widgets.row_list import DECISION_LEAST, GROW_TEXT_SHARE, Column, RowList
+from tui.widgets.row_list import GROW_TEXT_SHARE, Column, RowList
 
 FILTER_DEBOUNCE_S = 0.15  # typing pauses this long before the filter runs (Enter runs it at once)
 
@@ -116,8 +117,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             # screen, where the Decision column draws the arrow, grows it to the longest name only
             Column(SUGGESTED, self.suggested_title(), width + 1, drop=2, grow=max(0, grow - 1), fit=self.fit_suggested),
             Column(SCORE, "Score", 7, right=True, drop=3),
-            Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=self.view.fit_decision,
-                   grow_late=True, least=DECISION_LEAST),  # lends the label columns the rest: RowList._grown
+            decision_column(self, width, grow),  # keeps what its decisions need, lends the rest: RowList._grown
         ]
 
     def fit_suggested(self, text: str, width: int) -> str:
@@ -433,7 +433,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         just written here, nothing undone): taken out of the list as it stands (drop_decided)."""
         if self.hide_decided and self.listed_stale() and not (only_decided and self.drop_decided()):
             self.apply()
-        self.row_list.refresh()
+        self.row_list.relayout()  # the Decision column keeps what its decisions need now
         self.show_detail(self.row_list.current_row)
         self.update_title()
 
