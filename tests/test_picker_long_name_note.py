@@ -31,7 +31,8 @@ async def test_a_long_name_is_cut_and_keeps_its_note_on_its_line_at_50_columns()
     lines = await drawn((50, 16))
     assert len(lines) == len(NAMES) + 1, lines  # no line wrapped
     given = next(line for line in lines if "0.005" in line)
-    assert given.lstrip().startswith("balance_not") and given.endswith("_transfer  0.005  (given)"), lines
+    # the note before the probability, so that every probability lines up (ui35b: tests/test_picker_aligned_at_50.py)
+    assert given.lstrip().startswith("balance_not") and given.endswith("_transfer  (given)  0.005"), lines
     assert "…" in given, lines
     new = next(line for line in lines if "new class" in line)
     assert new.endswith("(current, new class)") and "…" in new and new.lstrip().startswith("balance"), lines
