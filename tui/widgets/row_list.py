@@ -40,7 +40,6 @@ class Column:
     grow: int = 0
     fit: Callable[[str, int], str] | None = None  # how a long cell is cut (default: '…' at the end)
     grow_late: bool = False  # grows only with the cells the other growing columns leave (Decision)
-    lend: int = 0  # cells a grow_late column gives the growing columns still short once the text's spare is gone
     least: int = 0  # a grow_late column gives those still short its cells past this many, spare or not (Decision)
     need: Callable[[np.ndarray], int] | None = None  # cells the listed rows' cells need: a lending column keeps them
 
@@ -294,7 +293,6 @@ class RowList(ScrollView, can_focus=True):
             return widths
         text = flexible[0]
         spare = widths[text] - max(min_text_width(total), int(total * share))
-        grew = spare > 0
         widths = list(widths)
         room = {i: c.grow for i, c in enumerate(columns) if c.grow > 0}
         for late in (False, True):  # the Decision column, empty until rows are decided, grows last
@@ -312,16 +310,14 @@ class RowList(ScrollView, can_focus=True):
                     if not spare:
                         break
         # the label columns are still short (the text's spare taken, or none): the Decision column, empty until
-        # rows are decided, lends its cells past a name's base width ('→ ': lend) once the label columns grew
-        # (banking77 at 200 columns: Given drew 'balance_not_updated…fter_bank_transfer', the text at its 45%),
-        # and past ``least`` at any width (at 120 columns Given and Suggested cut 42 of banking77's 77 names to 18
-        # cells beside 20 cells of an empty Decision column); a cell each in turn. It keeps what its decisions
-        # need, up to its width ('→ pending_transfer' read '→ pendin…fer' at 120 columns): it lends the rest
+        # rows are decided, lends them its cells past ``least``, a cell each in turn (at 120 columns Given and
+        # Suggested cut 42 of banking77's 77 names to 18 cells beside 20 cells of an empty Decision column), but
+        # keeps what its decisions need, up to its width ('→ pending_transfer' read '→ pendin…fer' at 120 columns)
         short = sorted((i for i in room if room[i] and not columns[i].grow_late), key=lambda i: columns[i].drop)
-        for lender in (i for i, c in enumerate(columns) if c.grow_late and (c.lend or c.least)):
+        for lender in (i for i, c in enumerate(columns) if c.grow_late and c.least):
             column = columns[lender]
             keep = max(column.least, (needs or {}).get(column.key, 0))
-            left = max(0, widths[lender] - keep) if column.least else column.lend if grew else 0
+            left = max(0, widths[lender] - keep)
             while left and short:
                 for index in list(short):
                     if left:
