@@ -21,7 +21,7 @@ from engine.corrections import Journal, json_scalar
 from engine.journal_format import ACTIONS
 from engine.label_values import in_row_types, label_values
 from engine.errors import DataError, TextauditError, UsageError
-from engine.formats import EXPORT_FORMATS, folder_slash_problem, format_of, known_suffixes
+from engine.formats import EXPORT_FORMATS, folder_output_problem, format_of, known_suffixes
 from engine.load import Dataset
 from engine.output_guard import check_output, same_file
 from engine.paths import DEFAULT_JOURNAL, data_journal_path
@@ -400,8 +400,8 @@ def issues_out_path(target: str, inputs: list[str | None], data: str | None = No
     """Check ``--issues-out`` before any work: a known file format, not an input, not a link, not
     the default journal path of ``data`` (a table written there stopped every later browse/export)."""
     path = Path(target).expanduser()
-    if problem := folder_slash_problem(target, format_of(path) or "table", "--issues-out"):
-        raise UsageError(problem)  # 'new.csv/': a file new.csv was written
+    if problem := folder_output_problem(target, format_of(path) or "table", "--issues-out"):
+        raise UsageError(problem)  # 'new.csv/': a file new.csv was written; 'sub': '(none)' was said
     named = [(Path(p).expanduser(), "an input folder" if Path(p).expanduser().is_dir() else "an input file")
              for p in inputs if p and not str(p).startswith("hf:")]  # a saved dataset: 'inside an input file' was said
     if (default := data_journal_path(data)) is not None:

@@ -45,18 +45,38 @@ def known_suffixes() -> str:
     return ", ".join(sorted(SUFFIX_FORMATS))
 
 
-def folder_slash_problem(value: str, fmt: str, option: str) -> str | None:
-    """Why a file output typed as a folder (``-o out.parquet/``, ``--issues-out new.csv/.``) is
-    refused, or None. pathlib drops the trailing slash, so a *file* ``out.parquet`` was written
-    where the shell (``> x/``) says "Is a directory"."""
-    if fmt == "hf" or not value or os.path.basename(value) not in ("", "."):
+def ends_in_separator(value: str) -> bool:
+    """True for a path typed as a folder: ``out/``, ``out/.`` (pathlib drops the slash)."""
+    return bool(value) and os.path.basename(value) in ("", ".")
+
+
+def folder_output_problem(value: str, fmt: str, option: str) -> str | None:
+    """Why a file output typed as a folder is refused, as one line, or None: the path as typed ends in a
+    folder separator (pathlib dropped it and a *file* ``out.parquet`` was written for ``-o out.parquet/``),
+    or names an existing folder. ``fmt`` is the output's format; ``hf`` (a folder) is never refused;
+    ``auto`` (``export`` without ``--format``) lets the extension pick it and adds the ``--format hf``
+    choice; any other name that is no file format (``table`` for ``--issues-out``) lets the extension
+    pick it. One rule for ``export -o``, ``--issues-out`` and the output guard (review35, walk35)."""
+    if fmt == "hf" or not value:
         return None
     name = os.path.normpath(value)
-    if os.path.isdir(os.path.expanduser(name)):  # 'give the file name (sub)' named the folder: refused next as one
-        suffix = fmt if fmt in EXPORT_FORMATS and fmt != "hf" else "csv"  # (review35)
-        return (f"{option} {value} is a folder, but a {fmt} output is a file; give a file name in it "
-                f"(e.g. {os.path.join(name, 'NAME.' + suffix)})")
-    return f"{option} {value} ends in a folder separator, but a {fmt} output is a file; give the file name ({name})"
+    folder = os.path.isdir(os.path.expanduser(name))
+    if not (folder or ends_in_separator(value)):
+        return None
+    if fmt == "auto":
+        fmt = format_of(name) or fmt  # 'out.parquet/': the extension picked parquet
+    picks = fmt not in FILE_FORMATS  # the user still chooses the format by the name's extension
+    suffix = "csv" if picks else fmt
+    what = {"auto": "an export", "table": "an issue table"}.get(fmt, f"a {fmt} output")
+    if folder:  # 'give the file name (sub)' named the folder: refused next as one (review35)
+        where, give = "is a folder", f"a file name in it (e.g. {os.path.join(name, 'NAME.' + suffix)}"
+    elif picks:  # 'give the file name (newdir)' would be refused next for its missing extension
+        where, give = "ends in a folder separator", f"a file name (e.g. {name}.{suffix}"
+    else:
+        where, give = "ends in a folder separator", f"the file name ({name}"
+    give += "; its extension picks the format)" if picks else ")"
+    hf = ", or add --format hf to write a saved datasets folder there" if fmt == "auto" else ""
+    return f"{option} {value} {where}, but {what} is a file; give {give}{hf}"
 
 
 def strip_data_suffix(name: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from engine import atomic
 from engine.errors import DataError, UsageError
-from engine.formats import is_saved_dataset
+from engine.formats import folder_output_problem, is_saved_dataset
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -61,8 +61,8 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
             raise UsageError(f"{output} is a saved dataset that also holds {shown}, which datasets did not write and "
                              "an export would delete with the folder; refusing to replace it, even with --force "
                              "(move them out, or choose a new folder)")
-    elif output.is_dir():
-        raise UsageError(f"{output} is a folder; give a file name (or --format hf)")
+    elif output.is_dir():  # '--issues-out sub.csv' of a folder was offered '(or --format hf)', which it has not
+        raise UsageError(folder_output_problem(str(output), fmt, option) or f"{option} {output} is a folder")
     if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal
         raise UsageError(f"{option} {output} is the lock file of the corrections journal beside it; refusing to "
                          "replace it (choose another path)")

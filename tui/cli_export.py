@@ -8,26 +8,11 @@ import sys
 from pathlib import Path
 
 
-def folder_output_problem(typed: str, output: Path, fmt: str) -> str | None:
-    """Why ``-o`` naming a folder without ``--format`` is refused, said as a folder (or None): '-o sub/' or
-    '-o sub' of an existing folder said "sub: cannot tell the export format from extension '(none)'",
-    where the app's export dialog writes a datasets folder for a name ending in / (walk35)."""
-    from engine.formats import format_of
-
-    slash = os.path.basename(typed) in ("", ".")
-    if fmt != "auto" or format_of(output) is not None or not (slash or output.is_dir()):
-        return None
-    where = "is a folder" if output.is_dir() else "ends in a folder separator"
-    example = output / "NAME.csv" if output.is_dir() else output.with_name(output.name + ".csv")
-    return (f"--output {typed} {where}: give a file name (e.g. {example}; its extension picks the format), "
-            f"or add --format hf to write a saved datasets folder there")
-
-
 def export_from_args(args: argparse.Namespace) -> int:
     """Load the data, apply the journal, write the output, print one line (warnings on stderr)."""
     from engine.errors import UsageError
     from engine.export import export_corrected, require_journal, resolve_format
-    from engine.formats import folder_slash_problem
+    from engine.formats import folder_output_problem
     from engine.load import load_dataset
     from engine.output_guard import check_output
     from engine.paths import DEFAULT_JOURNAL, data_journal_path, default_journal_path
@@ -35,12 +20,11 @@ def export_from_args(args: argparse.Namespace) -> int:
 
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
     output = Path(args.output).expanduser()
-    if problem := folder_output_problem(args.output, output, args.format):
-        raise UsageError(problem)
+    if args.format != "auto":  # '-o out.parquet/ --format csv': the clash first (the folder's fix meets it next)
+        refuse_format_clash(output, args.format)
+    if problem := folder_output_problem(args.output, args.format, "--output"):  # 'out.parquet/' wrote a file
+        raise UsageError(problem)  # out.parquet; '-o sub/' was "cannot tell the export format from '(none)'"
     fmt = resolve_format(output, args.format)  # fail on a bad extension before reading the data
-    refuse_format_clash(output, fmt)
-    if problem := folder_slash_problem(args.output, fmt, "--output"):  # 'out.parquet/' wrote a file out.parquet
-        raise UsageError(problem)
     inputs = [(journal_path, "the corrections journal")]
     if args.journal and (default := data_journal_path(args.data)) is not None:  # a file written there stopped
         inputs.append((default, DEFAULT_JOURNAL))  # every later browse/export of the data

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from engine.formats import DEFAULT_SUFFIX, folder_slash_problem, format_of, known_suffixes
+from engine.formats import DEFAULT_SUFFIX, ends_in_separator, format_of, known_suffixes
 from engine.paths import fitting_name, missing_folder
 from engine.wording import counted
 from tui.bindings import DIALOG_PALETTE
@@ -259,7 +259,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             else:  # quoted, as the command line says it: 'unknown extension .csv : use .csv' read as nonsense
                 problem = (f"unknown extension {terminal_safe(repr(suffix)) if suffix else '(none)'}: use "
                            f"{known_suffixes()}, or end the name in / for a datasets folder")
-        elif folder_slash_problem(value, format_of(target) or "", "") is not None:  # 'out.csv/' wrote out.csv
+        elif ends_in_separator(value):  # 'out.csv/' wrote out.csv
             problem = f"{terminal_safe(value)} ends in a folder separator: an export is a file, remove it"
         elif target.is_symlink() or target.is_dir():
             problem = f"{target.name} is a {'link' if target.is_symlink() else 'folder'}: choose another name"
