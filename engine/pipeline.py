@@ -150,9 +150,10 @@ class _Runner(StageRunner):
                 "sentence-transformers models)"))):
             self.notes.append(note)
         # keyed on the effective precision (``auto`` is bf16 on some CPUs, fp32 on others), known
-        # without torch on warm runs; TF-IDF has no precision: the requested one, as always
+        # without torch on warm runs; TF-IDF has no precision: every --precision takes the default's
+        # key (the one its entries always had), so '--precision bf16' no longer recomputes the same vectors
         memo_dir = self.cache.root if self.cache.enabled else None
-        precision = (options.precision if tfidf else
+        precision = (AuditOptions.precision if tfidf else
                      resolve_precision(options.precision, resolve_device(options.device), model, memo_dir=memo_dir)
                      if options.ray is None else _ray_precision(options, model, memo_dir))
         if precision == "int8":  # int8's numbers have versions of their own: older int8 vectors are not reused
