@@ -3,7 +3,7 @@
 Seen in tmux on banking77 test at 80x24: l on a near-duplicate set drew
 '▶ top_up_by_card_charge   0.861  (given,' and under it '▶ suggested)': two cursors. A class's line
 no longer wraps (its name is cut, ui35), nor a long new class's '(confirm next)' line (ui35b); one that names a
-spelling like it, whole, still does.
+spelling like it takes two lines where the names do not fit one (ui36).
 """
 
 from __future__ import annotations

@@ -324,9 +324,8 @@ class LabelPicker(ModalScreen[int | str | None]):
             items = [Option(self._prompt(i, words), id=str(i)) for _, _, i in ranked]
             new = self.new_class_option(query, bool(valued))
             if not items:
-                offer = (" · enter takes it as a new class" if new is not None and not new.disabled
-                         else " · edit the text, or esc to cancel")
-                items = [Option(Content(f"no class matches '{query.strip()}'{offer}"), id=NO_MATCH, disabled=True)]
+                items = [Option(self.no_match_line(query.strip(), new is not None and not new.disabled), id=NO_MATCH,
+                                disabled=True)]
                 items += [new] if new is not None else []
             elif new is not None:  # first, in sight, but the best match keeps the highlight
                 items.insert(0, new)
@@ -358,20 +357,63 @@ class LabelPicker(ModalScreen[int | str | None]):
             self.problems[name] = self.new_class(name)
         shown = drawn_name(name)
         if (problem := self.problems[name]) is not None:
-            return Option(Content(f"{shown} cannot be a new class: {problem}"), id=NEW_CLASS, disabled=True)
+            return Option(self.refused_line(shown, problem), id=NEW_CLASS, disabled=True)
         folded = fold(name)
         like = next((self.shown[i] for i in self.listed() if fold(self.raw(i)) == folded), None)
+        after = ""
         if like is None:  # a new class whose every use was undone: offered as new again, and 'Brand New' with it
-            like = next((f"{drawn_name(past)}, undone" for past in self.undone
-                         if past != name and fold(past) == folded), None)
-        note = f"  (like {like}: check the spelling)" if like is not None else "  (confirm next)"
+            like = next((drawn_name(past) for past in self.undone if past != name and fold(past) == folded), None)
+            after = ", undone"
         prefix, typed = Content("+ new class: "), Content(shown).stylize("bold")
+        if like is not None:
+            return Option(self.like_lines(prefix, typed, like, after), id=NEW_CLASS)
+        note = "  (confirm next)"
         if not self.fits(prefix + typed, note):  # cut in the name as a class line is: at 50 columns it wrapped
-            if like is None and not self.fits(prefix + "x" * MIN_NAME_CELLS, note):
+            if not self.fits(prefix + "x" * MIN_NAME_CELLS, note):
                 note = ""  # enter asks to confirm all the same
             room = self.line_cells - len(CURSOR) - prefix.cell_length - cell_len(note)
             typed = cut_content(typed, max(MIN_NAME_CELLS, room))
         return Option(prefix + typed + Content(note), id=NEW_CLASS)
+
+    def room(self, *parts: Content | str) -> int:
+        """The cells a line of the list leaves beside ``parts`` (its ▶ gutter too); large before its width is known."""
+        used = sum(part.cell_length if isinstance(part, Content) else cell_len(part) for part in parts)
+        return self.line_cells - len(CURSOR) - used if self.line_cells else 10**6
+
+    def like_lines(self, prefix: Content, typed: Content, like: str, after: str) -> Content:
+        """'+ new class: NAME  (like CLASS: check the spelling)' where the class spelled alike is ``like`` (``after``:
+        ', undone' for an undone new class's) and both names fit whole; else the note on a second line of its own, each
+        name cut in its middle to its line, the note said short where it must be ('(like CLASS: spelling?)', 50
+        columns). banking77's 48-cell name wrapped the line over three (ui35b); cut to share one line, at 80 columns
+        both names read 'Balan…posit' and 'balanc…posit'."""
+        def note(name: Content, end: str = ": check the spelling)") -> Content:
+            return Content("  (like ") + name + Content(f"{after}{end}")
+
+        whole = Content(like)
+        if self.room(prefix, typed, note(whole)) >= 0:
+            return prefix + typed + note(whole)
+        first = prefix + cut_content(typed, max(MIN_NAME_CELLS, self.room(prefix)))
+        end = next((end for end in (": check the spelling)", ": spelling?)")
+                    if self.room(note(Content(""), end)) >= min(MIN_NAME_CELLS, cell_len(like))), ": spelling?)")
+        return first + Content("\n") + note(cut_content(whole, max(MIN_NAME_CELLS, self.room(note(Content(""), end)))),
+                                             end)
+
+    def refused_line(self, name: str, problem: str) -> Content:
+        """'NAME cannot be a new class: WHY', the name cut in its middle where 'NAME cannot be a new class:' would not
+        fit a line; the reason, a sentence kept whole, wraps at its spaces (a long name broke anywhere in it)."""
+        return cut_content(Content(name), max(MIN_NAME_CELLS, self.room(" cannot be a new class:"))) + Content(
+            f" cannot be a new class: {problem}")
+
+    def no_match_line(self, query: str, new: bool) -> Content:
+        """The disabled line when no class matches ``query``: 'no class matches 'QUERY' · enter takes it as a new class'
+        (``new``), else '... · edit the text, or esc to cancel'; the query cut in its middle, the rest said short, or
+        the query left to the search line above it, where the line would wrap (it took two to four lines at 50 columns)."""
+        offers = ((" · enter takes it as a new class", " · enter: new class") if new
+                  else (" · edit the text, or esc to cancel", " · edit it, or esc"))
+        for offer in offers:
+            if (room := self.room("no class matches ''", offer)) >= min(MIN_NAME_CELLS, cell_len(query)):
+                return Content(f"no class matches '") + cut_content(Content(query), room) + Content(f"'{offer}")
+        return cut_content(Content(f"no class matches{offers[1]}"), max(1, self.room()))
 
     def prob(self, index: int) -> float:
         """The model's probability of class ``index`` for the row, which orders names the query
