@@ -32,3 +32,20 @@ def test_labels_match_either_encoding(typed: str) -> None:
 def test_a_regex_matches_either_encoding(typed: str) -> None:
     index = TextIndex(np.array([f"un {NFD} noir", "plain", f"{NFC.upper()} crème", None], dtype=object))
     assert index.search(np.arange(4), parse_filter(f"re:{typed}\\b").regex).tolist() == [True, False, True, False]
+
+
+@pytest.mark.parametrize("typed", ["résumé", unicodedata.normalize("NFD", "résumé"), "RÉSUMÉ"])
+def test_a_word_mixing_both_encodings_matches(typed: str) -> None:
+    """A text can hold one accent composed and the next decomposed in one word (an edit pasted into an exported
+    text); the word was tried as typed, NFC and NFD, none of which is that mix."""
+    mixed = "r" + unicodedata.normalize("NFD", "é") + "sum" + unicodedata.normalize("NFC", "é")
+    index = TextIndex(np.array([f"my {mixed} here", "resume", "plain", None] * 2, dtype=object))
+    assert index.contains(np.array([0, 1, 2, 3, 4]), typed).tolist() == [True, False, False, False, True]
+
+
+def test_a_word_with_punctuation_and_an_accent_is_matched_literally() -> None:
+    """The word becomes a regex (either form of each accent): its other characters are matched as typed."""
+    index = TextIndex(np.array(["a (café) b", "a xcaféx b", "a .*café b", "café+"], dtype=object))
+    assert index.contains(np.arange(4), "(café)").tolist() == [True, False, False, False]
+    assert index.contains(np.arange(4), ".*café").tolist() == [False, False, True, False]
+    assert index.contains(np.arange(4), "café+").tolist() == [False, False, False, True]
