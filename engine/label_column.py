@@ -112,10 +112,14 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             keys = None
     elif all(issubclass(t, (int, float, np.integer, np.floating)) for t in types):
         floats = np.asarray(raw, dtype=np.float64)
-        if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)) and np.all(np.abs(floats) < 2.0**63):
-            keys = floats.astype(np.int64)  # 1.0, 2.0 -> 1, 2
-        else:
+        whole = [int(v) for v in raw] if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)) else []
+        if whole and -(1 << 63) <= min(whole) and max(whole) < (1 << 63):
+            # 1.0, 2.0 -> 1, 2; each value converted itself, exactly: through float64 a JSON column of
+            # 9007199254740993 and 9007199254740992 beside a 1.0 was one class (2**53 + 1 is no float; review36)
+            keys = np.asarray(whole, dtype=np.int64)
+        elif all(int(float(v)) == v for v in raw if isinstance(v, (int, np.integer))):
             keys = floats
+        # else: an integer no float holds beside a fraction: the labels are named by their own digits below
     if keys is None and types and all(issubclass(t, (bytes, bytearray)) for t in types):
         keys = bytes_names(raw)  # a Parquet binary column: b'a' -> 'a', not the repr "b'a'"
     if keys is None:
