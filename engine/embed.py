@@ -83,31 +83,29 @@ def _load_sentence_transformer(name: str, resolved: str) -> Any:
     with _models_lock:
         if key in _models:
             return _models[key]
-        _quiet_transformers()
+        path = model_path(name)
+        from engine.hub import hub_model_may_be_cached
+
+        # a hub name with no folder in any cache needs the hub: asked before importing sentence-transformers
+        # (~7 s), so a machine without network says so at once; the same probe, the same words, as below
+        asked = name != DEFAULT_MODEL and not Path(path).exists() and not hub_model_may_be_cached(path)
+        if asked:
+            _refuse_without_hub(name)
+        _quiet_transformers()  # imports transformers (~3 s)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
             raise UsageError(
                 "sentence-transformers is not installed; install it or use --model tfidf"
             ) from None
-        path = model_path(name)
         try:
             try:  # a folder on disk or a model already in the Hugging Face cache: no network at all
                 encoder = SentenceTransformer(path, device=resolved, local_files_only=True)
             except Exception:
                 if name == DEFAULT_MODEL or Path(path).exists():
                     raise
-                from engine.hub import hub_offline, hub_unreachable
-
-                # no hub to ask is the machine's state, not a wrong option: 1, as 'hf:NAME' there (it
-                # was 2 here and 1 there for the same unplugged cable); a name the hub does not know is 2
-                if hub_offline():
-                    raise DataError(f"--model {name}: not on disk nor in the Hugging Face cache, and "
-                                    "HF_HUB_OFFLINE is set; give a model folder, or --model tfidf") from None
-                if unreachable := hub_unreachable():
-                    raise DataError(f"--model {name}: cannot reach the Hugging Face hub ({unreachable}), "
-                                    "and the model is not on disk nor in its cache; give a model folder, "
-                                    "or --model tfidf") from None
+                if not asked:  # a cache folder that did not hold the model whole
+                    _refuse_without_hub(name)
                 encoder = SentenceTransformer(path, device=resolved)  # a hub name not cached yet
         except (UsageError, DataError):
             raise
@@ -121,6 +119,22 @@ def _load_sentence_transformer(name: str, resolved: str) -> Any:
             encoder = encoder.half()
         _models[key] = encoder
         return encoder
+
+
+def _refuse_without_hub(name: str) -> None:
+    """Raise a one-line DataError when hub model ``name`` (on disk nowhere, in no cache) cannot be fetched:
+    HF_HUB_OFFLINE set, or the hub not answering one quick probe (engine/hub.py). No hub to ask is the
+    machine's state, not a wrong option: 1, as 'hf:NAME' there (it was 2 here and 1 there for the same
+    unplugged cable); a name the hub does not know stays 2."""
+    from engine.hub import hub_offline, hub_unreachable
+
+    if hub_offline():
+        raise DataError(f"--model {name}: not on disk nor in the Hugging Face cache, and "
+                        "HF_HUB_OFFLINE is set; give a model folder, or --model tfidf")
+    if unreachable := hub_unreachable():
+        raise DataError(f"--model {name}: cannot reach the Hugging Face hub ({unreachable}), "
+                        "and the model is not on disk nor in its cache; give a model folder, "
+                        "or --model tfidf")
 
 
 def embed_texts(

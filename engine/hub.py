@@ -32,11 +32,13 @@ def hub_offline() -> bool:
     """
     from huggingface_hub import constants
 
+    if not constants.HF_HUB_OFFLINE:  # False whatever datasets says: not imported for it (~1 s)
+        return False
     try:
         import datasets.config as datasets_config
     except ImportError:
-        return bool(constants.HF_HUB_OFFLINE)
-    return bool(constants.HF_HUB_OFFLINE and datasets_config.HF_HUB_OFFLINE)
+        return True
+    return bool(datasets_config.HF_HUB_OFFLINE)
 
 
 def hub_unreachable() -> str | None:
@@ -59,6 +61,22 @@ def hub_unreachable() -> str | None:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return f"{constants.ENDPOINT}: {reason}"
     return None
+
+
+def hub_model_may_be_cached(name: str) -> bool:
+    """Whether hub model ``name`` may have a folder in a local cache (the hub's, or those named by
+    SENTENCE_TRANSFORMERS_HOME or TRANSFORMERS_CACHE), as sentence-transformers would look it up ('NAME'
+    alone also as 'sentence-transformers/NAME'). False only where no such folder exists: the hub must be
+    asked, so whether it answers can be said before sentence-transformers is imported (~7 s)."""
+    from huggingface_hub import constants
+
+    repos = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    roots = [constants.HF_HUB_CACHE, os.environ.get("SENTENCE_TRANSFORMERS_HOME"), os.environ.get("TRANSFORMERS_CACHE")]
+    for root in filter(None, roots):
+        for repo in repos:
+            if (Path(root).expanduser() / f"models--{repo.replace('/', '--')}").exists():
+                return True
+    return False
 
 
 def _reason(exc: BaseException) -> str:

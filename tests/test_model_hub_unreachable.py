@@ -20,13 +20,26 @@ from engine.errors import EXIT_DATA, TextauditError
 MODEL = "someone/no-such-cached-model"
 
 
-def test_a_hub_model_name_without_the_hub_is_a_data_error_in_process(monkeypatch):
+@pytest.mark.parametrize("cached", [False, True], ids=["no-cache-folder", "cache-folder-without-the-model"])
+def test_a_hub_model_name_without_the_hub_is_a_data_error_in_process(monkeypatch, tmp_path, cached):
+    """With no folder of the model in any cache, the hub is asked before sentence-transformers is imported
+    (~7 s that a machine without network waited for the same line): that import is blocked here. A cache
+    folder that does not hold the model whole takes the long way (import, offline load, then the probe)."""
+    import sys
+
     from huggingface_hub import constants
 
     from engine import embed
 
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)  # online, as at a fresh start
     monkeypatch.setattr(constants, "ENDPOINT", "http://127.0.0.1:9")  # nothing listens: refused
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.delenv("SENTENCE_TRANSFORMERS_HOME", raising=False)
+    monkeypatch.delenv("TRANSFORMERS_CACHE", raising=False)
+    if cached:
+        (tmp_path / "hub" / f"models--{MODEL.replace('/', '--')}").mkdir(parents=True)
+    else:
+        monkeypatch.setitem(sys.modules, "sentence_transformers", None)  # imported: 'is not installed'
     with pytest.raises(TextauditError, match=r"--model someone/no-such-cached-model: cannot reach the Hugging "
                                              r"Face hub") as caught:
         embed._load_sentence_transformer(MODEL, "cpu")
