@@ -44,10 +44,10 @@ async def test_notes_are_whole_at_50_columns_and_the_label_is_cut():
         # every note whole: said short where the line would not hold it ('wrong?'), never cut
         assert text.count("wrong)") + text.count("wrong?)") == 2, text
         assert text.count("missing)") + text.count("missing?)") == 1, text
-        assert "implemented-in::c  (p=0.93, given)" in text, text  # a label that fits stays whole
-        assert "use::configuring  (p=0.97, missing?)" in text, text  # the short note keeps the label whole
+        assert "implemented-in::c  (given)    0.93" in text, text  # a label that fits stays whole
+        assert "use::configuring  (missing?)  0.97" in text, text  # the short note keeps the label whole
         first = next(line for line in lines if "cd-writer" in line)  # then the label is cut, not its notes
-        assert "…" in first and first.endswith("cd-writer  (p=0.01, wrong?)"), text  # then the label is cut, not its notes
+        assert "…" in first and first.endswith("cd-writer  (wrong?)  0.01"), text
         await pilot.press("space", "enter")  # the cut prompt still toggles the label it stands for
         await pilot.pause()
     assert app.results == [(1, 3)]

@@ -29,7 +29,8 @@ from textual.widgets.option_list import Option
 
 from engine.label_names import same_value
 from tui.bindings import DIALOG_PALETTE
-from tui.names import ELLIPSIS, display_order, drawn_name
+from tui.names import display_order, drawn_name
+from tui.prob_column import MIN_NAME_CELLS, NAME_COLUMN, cut_content, name_cells, prob_line
 from tui.view import list_cell
 from tui.widgets.cursor_list import CURSOR, CursorOptionList
 from tui.widgets.filter_bar import WordInput
@@ -37,10 +38,7 @@ from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
-NAME_COLUMN = 40  # names are padded to the longest, up to this or the room the list leaves (refit)
-MIN_NAME_CELLS = 10  # a very narrow dialog still pads the names this far
-PROB_CELLS = len("  0.000")
-NOTE_CELLS = len("  (suggested)")  # the note a padded name still leaves room for
+__all__ = ["LabelPicker", "cut_content"]  # cut_content: tui.prob_column's, shared with the label-set picker
 TEXT_CHARS = 400  # of the row's text shown above the query (two lines at most: the tcss cuts)
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
 NEW_CLASS = "new-class"  # the id of the '+ new class: NAME' line
@@ -234,11 +232,11 @@ class LabelPicker(ModalScreen[int | str | None]):
         width = options.scrollable_content_region.width
         if width <= 0:
             return
-        room = width - len(CURSOR) - PROB_CELLS - NOTE_CELLS  # the ▶ gutter is drawn inside the width
-        # the room, also under NAME_COLUMN: at 60 columns (room 28) every name padded to banking77's
-        # 39 cells wrapped its probability onto a second line, half the classes shown; now a name
-        # longer than the room is cut where its line would wrap (cut); several rows: no probability
-        cells = min(self.longest_name(), max(MIN_NAME_CELLS, room)) if self.probs is not None else 0
+        # the room beside a probability and a note (the ▶ gutter is drawn inside the width), also under NAME_COLUMN:
+        # at 60 columns (room 28) every name padded to banking77's 39 cells wrapped its probability onto a second
+        # line, half the classes shown; now a name longer than the room is cut where its line would wrap (prob_line);
+        # several rows: no probability
+        cells = name_cells(self.longest_name(), width - len(CURSOR), "0.000") if self.probs is not None else 0
         if (cells, width) != (self.name_cells, self.line_cells):
             self.name_cells, self.line_cells = cells, width
             highlighted = options.highlighted
@@ -267,32 +265,15 @@ class LabelPicker(ModalScreen[int | str | None]):
             while len(notes) > 1 and not self.fits(content, notes[0]):
                 notes.pop(0)
             return self.cut(content, "", notes[0])
-        middle = ""
-        if self.probs is not None:
-            pad = " " * max(0, self.name_cells - cell_len(name))
-            middle = f"{pad}  {float(self.probs[index]):.3f}"
         notes = current + [role for role, i in (("given", self.current), (self.suggested_note, self.suggested))
                            if i == index]
-        if middle and self.line_cells and self.name_cells < self.longest_name():
-            return self.aligned(content, middle.lstrip(" "), notes)
         # two notes that would wrap the line keep the first: '(current, suggested)' read '(current,' over
         # 'suggested)' at 50 columns (the suggestion is in the detail pane under the dialog)
-        while len(notes) > 1 and not self.fits(content + middle, f"  ({', '.join(notes)})"):
-            notes.pop()
-        return self.cut(content, middle, f"  ({', '.join(notes)})" if notes else "")
-
-    def aligned(self, name: Content, prob: str, notes: list[str]) -> Content:
-        """A class line where the longest name does not fit before the probabilities: the name and its note, cut
-        in the name, then the probability, at the longest name's end or the line's, so every probability lines up. At 50 columns
-        banking77's 'fiat_currency_support  0.003' stood 4 cells right of 'exchange_rate     0.962', and a cut
-        name's 2 more (the padding went first)."""
-        # cells for the name and its note: the longest name's, or up to the probability at the line's end
-        before = min(self.longest_name(), self.line_cells - len(CURSOR) - cell_len(f"  {prob}"))
-        while len(notes) > 1 and MIN_NAME_CELLS + cell_len(f"  ({', '.join(notes)})") > before:
-            notes.pop()  # as above: '(current, suggested)' keeps the first
-        note = f"  ({', '.join(notes)})" if notes else ""
-        name = cut_content(name, max(MIN_NAME_CELLS, before - cell_len(note)))
-        return name + Content(note + " " * max(0, before - name.cell_length - cell_len(note)) + f"  {prob}")
+        wordings = [f"  ({', '.join(notes[:k])})" for k in range(len(notes), 0, -1)] or [""]
+        if self.probs is not None:
+            return prob_line(content, f"{float(self.probs[index]):.3f}", wordings, self.longest_name(),
+                             max(0, self.line_cells - len(CURSOR)) if self.line_cells else 0)
+        return self.cut(content, "", next((note for note in wordings if self.fits(content, note)), wordings[-1]))
 
     def fits(self, content: Content | str, note: str) -> bool:
         """Whether ``content`` and ``note`` fit on one line of the list (yes before its width is known)."""
@@ -454,21 +435,6 @@ class LabelPicker(ModalScreen[int | str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def cut_content(content: Content, width: int) -> Content:
-    """``content`` in ``width`` cells: its start, '…' and its end (tui.names.cut_middle's halves), its styles (the
-    letters a query matched) kept."""
-    plain = content.plain
-    if cell_len(plain) <= width:
-        return content
-    room = max(0, width - 1)
-    head = tail = 0
-    while head < len(plain) and cell_len(plain[:head + 1]) <= room - room // 2:
-        head += 1
-    while tail < len(plain) - head and cell_len(plain[len(plain) - tail - 1:]) <= room // 2:
-        tail += 1
-    return content[:head] + Content(ELLIPSIS) + (content[len(plain) - tail:] if tail else Content(""))
 
 
 def fold(name: str) -> str:

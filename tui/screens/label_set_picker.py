@@ -24,6 +24,7 @@ from textual.widgets.selection_list import Selection
 
 from tui.bindings import DIALOG_PALETTE
 from tui.names import ELLIPSIS, NameFitter, display_order
+from tui.prob_column import prob_line
 from tui.widgets.cursor_list import CursorCheckList
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
@@ -93,6 +94,7 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         self.shown: list[int] = []  # the labels listed, in order
         self.fitted_width: int | None = None  # the cells the prompts were cut for
         self.fitter = NameFitter(names)
+        self.longest = max((cell_len(name) for name in names), default=0)  # the probabilities' column stands past it
         self._cuts: dict[int, dict[str, str]] = {}  # per width: each label too long for it, as drawn (cut)
 
     def compose(self) -> ComposeResult:
@@ -129,11 +131,16 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         label.update(text)
 
     def _prompt(self, index: int, width: int | None = None) -> Content:
-        """The label and its notes. Where ``width`` cells do not hold both, the notes are said short
-        ('wrong?' for 'likely wrong'), then the label is cut (in its middle, apart from the other
-        labels); the notes stay whole: at 50x16 a debtags label ended '(p=0.01, likely …', cut
-        where the audit's word on it stood."""
+        """The label, its probability and its note, the probabilities in a column as the label picker's (tui.prob_column:
+        'refund     1.00  (likely missing)'; 'app  (p=0.72, given)' stood wherever its label ended). Where ``width``
+        cells do not hold them, the note is said short ('wrong?' for 'likely wrong'), then the label is cut (apart from
+        the other labels); the note stays whole: at 50x16 a debtags label ended '(p=0.01, likely …', cut where the
+        audit's word on it stood. Without probabilities: the label and its note."""
         name = self.names[index]
+        if self.probs is not None:
+            notes = [self._notes(index, short=False), self._notes(index, short=True)]
+            return prob_line(Content(name), f"{float(self.probs[index]):.2f}", notes, self.longest, width or 0,
+                             lambda label, cells: Content(self.cut(label.plain, cells)), short_first=True)
         tail = self._notes(index, short=False)
         if width is not None and cell_len(name) + cell_len(tail) > width:
             tail = self._notes(index, short=True)
@@ -157,9 +164,8 @@ class LabelSetPicker(ModalScreen[tuple[int, ...] | None]):
         return cuts.get(name) or self.fitter.fit(name, width)
 
     def _notes(self, index: int, short: bool) -> str:
+        """What the audit says of the label ('  (likely missing)', short '  (missing?)'), or '' for nothing."""
         notes = []
-        if self.probs is not None:
-            notes.append(f"p={float(self.probs[index]):.2f}")
         if index in self.missing:
             notes.append("missing?" if short else "likely missing")
         elif index in self.extra:
