@@ -68,10 +68,11 @@ def joined_name(folder: str) -> str:
     return fitting_name(stem, ".joined.parquet") if name.lower() == folder.lower() else name
 
 
-def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
+def check_source(source: str | Path, *, encoding: str = "utf-8", demo_hint: bool = True) -> str | None:
     """The checks a data path gets before it is read, cheap enough for ``browse`` to run before
     its app starts (a missing file was said inside the TUI): the format (``'hf'`` for a saved
-    datasets folder, None for ``hf:NAME``), or a one-line DataError / UsageError."""
+    datasets folder, None for ``hf:NAME``), or a one-line DataError / UsageError. ``demo_hint``:
+    a missing 'demo' names the bundled demo's file (``export`` says its own, with the journal)."""
     source_str = str(source)
     if source_str.startswith("hf:"):
         return None
@@ -81,7 +82,7 @@ def check_source(source: str | Path, *, encoding: str = "utf-8") -> str | None:
         raise UsageError(stream)
     if not path.exists():
         hub = "; a Hugging Face dataset is hf:NAME, in lower case" if source_str[:3].lower() == "hf:" else ""
-        raise DataError(f"{source_str}: {_why_missing(path)}{hub}")  # 'HF:imdb' (review35)
+        raise DataError(f"{source_str}: {_why_missing(path)}{hub}{_demo_hint(path) if demo_hint else ''}")  # 'HF:imdb' (review35)
     if path.is_dir():
         if not is_saved_dataset(path):
             raise DataError(folder_problem(path))
@@ -233,6 +234,18 @@ def other_content(path: Path, kind: str) -> str:
     looks = _looks_like(path)
     said = {"csv": "comma-separated", "tsv": "tab-separated", "json": "JSON", "jsonl": "JSON"}.get(kind)
     return "" if not looks or (said and said in looks) else looks
+
+
+def _demo_hint(path: Path) -> str:
+    """'; the bundled demo: ...' for 'demo' or 'demo.csv' that is not here: 'textaudit serve demo' after
+    'textaudit demo' said only 'no such file or directory' (walk36), the demo's file lying in the package."""
+    if path.name.lower() not in ("demo", "demo.csv", "demo_multilabel", "demo_multilabel.jsonl"):
+        return ""
+    from engine.demo import demo_path
+    from engine.demo_multilabel import demo_multilabel_path
+
+    bundled = demo_multilabel_path() if "multilabel" in path.name.lower() else demo_path()
+    return f"; the bundled demo is textaudit demo, its data {shlex.quote(str(bundled))} (give that path here)"
 
 
 def _why_missing(path: Path) -> str:

@@ -36,7 +36,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     from engine.errors import DataError
 
     try:
-        check_source(args.data, encoding=args.encoding)  # a typo in the data path: said as that, not 'no journal'
+        check_source(args.data, encoding=args.encoding, demo_hint=False)  # a typo in the data path: said as that, not 'no journal'
     except DataError as error:
         raise DataError(error.message + bundled_demo_hint(args.data, journal_path)) from None
     require_journal(journal_path)  # a folder as --journal: said as that, not as 'the output is the journal'
