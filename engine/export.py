@@ -280,9 +280,10 @@ def _label_dtype(values: list[Any]) -> Any:
         return object
     if values and all(isinstance(v, (bool, np.bool_)) for v in values):
         return "boolean"
-    if values and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
-                      for v in values):
+    if values and all(isinstance(v, (float, np.floating)) for v in values):
         return "Float64"
+    # ints beside floats (a JSON column of 2 and 1.0): each as the row holds it, as the whole export writes
+    # them; Float64 wrote the 2 a row held as 2.0, and 2**53 + 1 as 2**53 (review36)
     return object
 
 

@@ -55,20 +55,20 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
 def in_row_types(dataset: Dataset, rows: list[int], displays: list[str] | None, values: list[Any]) -> list[Any]:
     """``values`` (labels to write at ``rows``) in a label column that mixes texts and numbers (JSON's ``"1"`` and
     ``1``): each class named by its text kept one original value, its first row's. ``displays`` None (labels the
-    rows hold): each row's own value. Else (relabels to the classes ``displays`` names): where the class is
-    spelled both ways in the data, the spelling of the row's own type, not the first row's (review33); a class
-    spelled one way keeps it (a number written to a class only ever text made it spelled both ways, and a
-    reload said so), and a new class stays as given. Any other column: ``values`` as they are."""
+    rows hold): each row's own value, in any column of Python values. Else (relabels to the classes ``displays``
+    names): where the class is spelled both ways in the data, the spelling of the row's own type, not the first
+    row's (review33); a class spelled one way keeps it (a number written to a class only ever text made it
+    spelled both ways, and a reload said so), and a new class stays as given. Any other column: ``values`` as they are."""
     column = dataset.frame[dataset.label_column]
     if dataset.is_multilabel or column.dtype != object or not rows:
         return values
     from engine.label_column import _kind
 
     cells = column.to_numpy(dtype=object)
+    if displays is None:  # also where 2 and 1.0 are one class 2: a row holding 2 wrote its class's 2.0 (review36)
+        return [cells[row] for row in rows]
     if not {"text", "number"} <= {_kind(type(cell)) for cell in cells}:
         return values
-    if displays is None:
-        return [cells[row] for row in rows]
     index = {name: code for code, name in enumerate(dataset.class_names)}
     wanted = {index[d] for d in displays if d in index}
     spellings: dict[int, dict[str, Any]] = {}

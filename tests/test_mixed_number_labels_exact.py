@@ -1,13 +1,17 @@
 """A JSON label column mixing integers and floats keeps every integer exactly (engine/label_column.normalise_labels):
 it went through float64, so 9007199254740993 (2**53 + 1, no float) and 9007199254740992 beside a 1.0 were one
-class, audited as one, and a relabel of a ...993 row to ...992 was written as a keep (review36)."""
+class, audited as one, and a relabel of a ...993 row to ...992 was written as a keep; the changed-rows export
+wrote each row's label as a float, 2.0 for the 2 it held (review36)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 
+from engine.corrections import Journal
+from engine.export import export_corrected
 from engine.label_column import normalise_labels
 from engine.load import load_dataset
 
@@ -26,3 +30,19 @@ def test_int64_ends_beside_a_float_are_whole_numbers() -> None:
     codes, classes, _, warnings = normalise_labels(pd.Series([-(1 << 63), (1 << 63) - 1, 1.0], dtype=object, name="y"))
     assert classes == [-(1 << 63), 1, (1 << 63) - 1] and list(codes) == [0, 2, 1]
     assert not warnings  # not 'fractional numbers': -2**63 read as a float was out of the int64 check's range
+
+
+def test_changed_rows_keep_each_rows_own_number(tmp_path: Path) -> None:
+    data = tmp_path / "d.jsonl"
+    data.write_text('{"text":"a","label":2}\n{"text":"b","label":1.0}\n{"text":"c","label":9007199254740993}\n'
+                    '{"text":"d","label":1}\n')
+    dataset = load_dataset(data)
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as opened:
+        for row, after in ((0, "1"), (2, "2"), (3, "9007199254740993")):
+            opened.record("relabel", row, label_after=after, issue_type="label")
+    out = tmp_path / "changes.jsonl"
+    export_corrected(dataset, journal, out, corrections_only=True)
+    changes = [json.loads(line) for line in out.read_text().splitlines()]  # json keeps 2 an int, 1.0 a float
+    assert [(repr(c["label_before"]), repr(c["label_after"])) for c in changes] == [
+        ("2", "1.0"), ("9007199254740993", "2"), ("1", "9007199254740993")]
