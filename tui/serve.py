@@ -9,6 +9,7 @@ own app process, up to ``--max-sessions``, which finds the journal locked and op
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -63,6 +64,12 @@ def _public_url(value: str | None) -> str | None:
         url = None
     if url is None or url.scheme not in ("http", "https") or not url.host or url.query_string or url.fragment:
         raise UsageError(f"--public-url {value!r}: expected http(s)://HOST[:PORT][/PATH]")
+    # what yarl takes but no browser opens as printed: 'http://x y/', a path with a space, a tab yarl
+    # drops from the host it checks while the printed URL keeps it, a user:password, port 0 (review36)
+    if not value.isprintable() or " " in value or url.user is not None or url.port == 0 or \
+            not re.fullmatch(r"[A-Za-z0-9._\-]+|[0-9A-Fa-f:.]+", url.raw_host or ""):
+        raise UsageError(f"--public-url {value!r}: expected http(s)://HOST[:PORT][/PATH], a host name or "
+                         "address with no spaces, user or password")
     return value.rstrip("/")
 
 
