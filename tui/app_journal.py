@@ -2,7 +2,8 @@
 
 A mixin of ``TextauditApp`` (which supplies ``book``, ``journal_path``, the screen stack and the poll that calls
 ``_check_journal`` every ``JOURNAL_POLL_S``). Workers here post messages only; the handlers below, on the UI thread,
-change the book (tui/decisions_takeover.py for the takeover).
+change the book (tui/decisions_takeover.py for the takeover). The app that writes the journal watches, on the same
+poll, that its file is still the one at the path (``_watch_journal``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from textual.message import Message
 from textual.worker import WorkerState
 
 from engine.journal_tail import Handover
-from tui.decisions_takeover import Refused, other_file_words, replaced_words
+from tui.decisions_takeover import Refused, other_file_words, replaced_words, writer_replaced_words
 from tui.messages import JournalRefused, JournalReread, JournalTail, WorkFailed
 
 
@@ -34,6 +35,7 @@ class JournalFollow:
     book: Any
     journal_path: Any
     _taking: Any = None  # write_journal's worker until its answer is handled here (then None)
+    _replaced_seen: Any = None  # the stat of the file at the path a writer last found not its own (said once)
 
     def _check_journal(self) -> None:
         # one replay at a time: a 220k-line journal takes seconds, and a poll every 2 s started
@@ -46,6 +48,34 @@ class JournalFollow:
             self._taking = self.write_journal()
         elif self.book is not None and not rereading and self.book.changed_on_disk():
             self.reread_journal()
+        elif self.book is not None and not self.book.read_only:
+            self._watch_journal()
+
+    def _watch_journal(self) -> None:
+        """The writer: where the file at the journal's path is no longer the one it appends to (deleted, moved, or
+        another file renamed over it: an editor's save, a sync tool, another program), a warning toast says so now,
+        once per file found there, before more rows are decided; it was said only when the next decision was
+        refused (review35). Each poll costs an fstat and a stat; a file found there is compared with the journal
+        once (``rescue``: where the file written is deleted, its bytes are saved beside the journal now, not only at
+        the next decision or the exit, which a killed app never reaches). A byte-for-byte copy says nothing: the next
+        append writes to it (``JournalFile``)."""
+        import os
+
+        journal = getattr(self.book, "journal", None)
+        if journal is None or not hasattr(journal, "still_at_path") or journal.still_at_path():
+            self._replaced_seen = None
+            return
+        try:
+            info = os.stat(getattr(journal, "path", self.journal_path), follow_symlinks=False)
+            there: Any = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        except OSError:
+            there = "gone"
+        if there == self._replaced_seen:  # said (or a copy found) already
+            return
+        self._replaced_seen = there
+        if (at := journal.rescue()).kind not in ("here", "copy"):
+            self.notify(writer_replaced_words(self.journal_path, there != "gone", getattr(at, "saved_in", None)),
+                        severity="warning", timeout=30)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
     def write_journal(self, held: Any = None) -> None:

@@ -1,0 +1,59 @@
+"""The app that writes the journal says, on its poll, that another file was renamed over it (an editor's save, a sync
+tool), before more rows are decided: it learnt so only when its next decision was refused (review35). Once per file
+found there, the deleted file's decisions saved beside it then; a byte-for-byte copy says nothing (the next decision
+is written to it)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from journal_helpers import says_csv
+
+from engine.corrections import Journal
+from engine.load import load_dataset
+from tui.app_journal import JournalFollow
+from tui.decisions import DecisionBook
+
+
+class _App(JournalFollow):
+    """What ``JournalFollow._check_journal`` uses of the app: no workers, toasts kept."""
+
+    workers: list = []
+
+    def __init__(self, book: DecisionBook, path: Path) -> None:
+        self.book, self.journal_path, self.toasts = book, path, []
+
+    def notify(self, message: str, **kwargs) -> None:
+        self.toasts.append((message, kwargs.get("severity", "information")))
+
+
+@pytest.mark.parametrize("put", ["other", "copy"])
+def test_a_journal_replaced_under_its_writer_is_said_on_the_poll(tmp_path: Path, put: str) -> None:
+    data = load_dataset(says_csv(tmp_path / "d.csv", rows=6))
+    path = tmp_path / "j.jsonl"
+    book, _ = DecisionBook.open(path, data)
+    assert not book.read_only
+    book.record("exclude", 0, None, "label", None)
+    app = _App(book, path)
+    app._check_journal()
+    assert app.toasts == []  # its own file: nothing to say
+    if put == "other":
+        with Journal.open(tmp_path / "other.jsonl", data) as other:
+            other.record("keep", 2, issue_type="label")
+    else:
+        (tmp_path / "other.jsonl").write_bytes(path.read_bytes())
+    os.replace(tmp_path / "other.jsonl", path)
+    app._check_journal()
+    app._check_journal()  # said once
+    warned = [message for message, severity in app.toasts if severity == "warning"]
+    if put == "other":
+        assert len(warned) == 1 and warned[0].startswith(f"journal {path} was replaced on disk"), app.toasts
+        saved = list(tmp_path.glob("j.recovered-*.jsonl"))  # the deleted file's decision, saved before any exit
+        assert len(saved) == 1 and f"saved in {saved[0]}" in warned[0] and "will NOT be saved" in warned[0], warned
+        assert '"exclude"' in saved[0].read_text()
+    else:
+        assert warned == [], app.toasts
+        assert book.record("exclude", 1, None, "label", None).error is None  # the copy takes the next decision
+    book.close()
