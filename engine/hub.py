@@ -129,19 +129,21 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
                 f"hf:{spec}: cannot reach the Hugging Face hub ({unreachable}); "
                 "set HF_HUB_OFFLINE=1 to use a copy downloaded earlier"
             )
+    options = {} if codecs.lookup(encoding).name == "utf-8" else {"encoding": encoding}
+    if options and local.is_dir() and _binary_files_only(local):  # before datasets' own words for it, below
+        raise _encoding_for_binary(spec, encoding)
     import datasets
     from huggingface_hub.utils import logging as hub_logging
 
     hub_logging.set_verbosity_error()  # its retry warnings would be extra lines on stderr
+    # datasets' bars and verbosity are process-wide: set here, put back in the finally below (and
+    # nothing may raise between: that left the bars off in the process, e.g. the TUI's, for good)
     bars = datasets.is_progress_bar_enabled()
     datasets.disable_progress_bars()  # "Generating train split" bars are not textaudit's progress lines
     verbosity = datasets.logging.get_verbosity()
     # its builders log a failure before raising it ('Failed to read file ... with error <class
     # 'UnicodeDecodeError'>'): a second line above ours, which says the same (_reason)
     datasets.logging.set_verbosity(datasets.logging.CRITICAL)
-    options = {} if codecs.lookup(encoding).name == "utf-8" else {"encoding": encoding}
-    if options and local.is_dir() and _binary_files_only(local):  # before datasets' own words for it, below
-        raise _encoding_for_binary(spec, encoding)
     try:
         # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
         loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or None, **options)
