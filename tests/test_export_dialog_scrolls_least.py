@@ -11,13 +11,21 @@ once laid out (at 40x12 the path still comes into view: test_export_dialog_small
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from pilot_helpers import press_on, settle
 from tui_synthetic import fixed_app, fixed_result
 
+# The dialog's From and Journal lines show the paths as given, wrapped at 50 columns: how many lines
+# they take is the case. So the paths are relative to tmp_path and of a fixed length (88 characters,
+# what tmp_path / 'a/much/longer/folder/name' was under /tmp/pytest-of-root/pytest-NNN): under pytest-xdist
+# tmp_path is 10 characters longer ('popen-gw0/'), and the path took one line more than fits.
+FOLDER = Path("a/much/longer/folder/name/" + "x" * 62)
 
-async def test_the_title_stays_when_the_path_fits_under_it(demo_csv, tmp_path):
-    folder = tmp_path / "a" / "much" / "longer" / "folder" / "name"
+
+async def test_the_title_stays_when_the_path_fits_under_it(demo_csv, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = FOLDER
     folder.mkdir(parents=True)
     csv = folder / "demo.csv"
     shutil.copy(demo_csv, csv)
