@@ -326,6 +326,12 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
             else:  # composed on its first show: its first order places the cursor
                 screen._pending_row = row
 
+    def action_suspend_process(self) -> None:
+        """ctrl+z: the app's whole job stops, as the terminal's own ^Z stops it (tui/suspend.py)."""
+        from tui.suspend import suspend_job
+
+        suspend_job(self)
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
