@@ -161,6 +161,21 @@ def split_note(style: SourceStyle | None) -> str | None:
     return next((note for note in notes if f" {SPLITS} " in note), None)
 
 
+def _saved_without_rows(path: Path) -> Path | None:
+    """The folder (``path`` or one of its splits) whose ``state.json`` lists no data file: a dataset saved with
+    0 rows, which ``datasets`` writes but cannot load itself (an IndexError)."""
+    import json
+
+    for state in [path / "state.json", *sorted(path.glob("*/state.json"))]:
+        try:
+            files = json.loads(state.read_text(encoding="utf-8")).get("_data_files")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if files == []:
+            return state.parent
+    return None
+
+
 def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     from engine.readers import read_saved
 
@@ -173,6 +188,10 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     try:
         loaded = datasets.load_from_disk(str(path))
     except Exception as exc:  # datasets raises many types for a bad folder
+        empty = _saved_without_rows(path)
+        if empty is not None:  # 'cannot load the saved dataset: list index out of range' (review36)
+            where = "" if empty == path else f", so datasets cannot load {path}: give another split's folder"
+            raise DataError(f"{empty}: the saved dataset has no rows{where}") from None
         raise DataError(f"{path}: cannot load the saved dataset: {exc}") from None
     notes: tuple[str, ...] = ()
     if isinstance(loaded, datasets.DatasetDict):
