@@ -112,11 +112,15 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             keys = None
     elif all(issubclass(t, (int, float, np.integer, np.floating)) for t in types):
         floats = np.asarray(raw, dtype=np.float64)
-        whole = [int(v) for v in raw] if np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)) else []
+        is_whole = bool(np.all(np.isfinite(floats)) and np.all(floats == np.round(floats)))
+        has_ints = any(issubclass(t, (int, np.integer)) for t in types)
+        # 1.0, 2.0 -> 1, 2; beside ints each value converted itself, exactly: through float64 a JSON column of
+        # 9007199254740993 and 9007199254740992 beside a 1.0 was one class (2**53 + 1 is no float; review36)
+        whole = [int(v) for v in raw] if is_whole and has_ints else []
         if whole and -(1 << 63) <= min(whole) and max(whole) < (1 << 63):
-            # 1.0, 2.0 -> 1, 2; each value converted itself, exactly: through float64 a JSON column of
-            # 9007199254740993 and 9007199254740992 beside a 1.0 was one class (2**53 + 1 is no float; review36)
             keys = np.asarray(whole, dtype=np.int64)
+        elif is_whole and not has_ints and -(2.0**63) <= floats.min() and floats.max() < 2.0**63:
+            keys = floats.astype(np.int64)  # floats only: exact as they are (1M rows: no per-value int())
         elif all(int(float(v)) == v for v in raw if isinstance(v, (int, np.integer))):
             keys = floats
         # else: an integer no float holds beside a fraction: the labels are named by their own digits below
