@@ -324,7 +324,7 @@ def load_dataset(
         raise DataError(f"{name}: every text in column {text_column!r} is empty; nothing to audit")
 
     label_sets, label_form = None, None
-    notices: list[str] = []
+    notices: list[str] = list(guessed)  # said before the embedding's minutes: a wrong guess can be cancelled
     from engine.multilabel import looks_multilabel
 
     if label_sep is not None or looks_multilabel(frame[label_column]):
