@@ -49,3 +49,14 @@ def test_a_word_with_punctuation_and_an_accent_is_matched_literally() -> None:
     assert index.contains(np.arange(4), "(café)").tolist() == [True, False, False, False]
     assert index.contains(np.arange(4), ".*café").tolist() == [False, False, True, False]
     assert index.contains(np.arange(4), "café+").tolist() == [False, False, False, True]
+
+
+def test_a_letter_nfc_decomposes_matches_as_typed_and_composed() -> None:
+    """A Hindi nukta letter typed precomposed (U+095B, as some keyboards write it) is decomposed by NFC itself
+    ('ज' + U+093C): the word was matched only as its NFC once either_form built the pattern, so it missed a text
+    holding the letter as typed, and a pasted Greek U+1F71 missed its own text; as typed, NFC and NFD all match."""
+    typed, greek = "\u095b\u092e\u0940\u0928", "\u1f71"
+    index = TextIndex(np.array(["x \u095b\u092e\u0940\u0928 y", "x \u091c\u093c\u092e\u0940\u0928 y", f"a {greek} b",
+                                "plain"], dtype=object))
+    assert index.contains(np.arange(4), typed).tolist() == [True, True, False, False]
+    assert index.contains(np.arange(4), greek).tolist() == [False, False, True, False]

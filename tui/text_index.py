@@ -136,17 +136,21 @@ def either_form(word: str) -> str | None:
     """An RE2 pattern for ``word`` with each accented letter composed or decomposed ('café' ->
     ``caf(?:é|é)``, the second 'e' and a combining accent), or None when no letter of it has two forms (the
     word is matched as typed). Trying the word as typed, NFC and NFD missed a text whose one word held an
-    accent of each form. Canonical order only: a letter with two marks partly composed is not found."""
+    accent of each form. Canonical order only: a letter with two marks partly composed is not found. The word as
+    typed and its NFD stay alternatives too: a letter NFC itself decomposes (a Hindi nukta letter, U+095B 'ज़',
+    whose NFC is 'ज' + U+093C; Greek U+1F71) typed or pasted as such was otherwise matched only as its NFC."""
     import unicodedata
 
     def literal(text: str) -> str:  # RE2's syntax: ASCII punctuation as \x{..}; other characters are never special
         return "".join(c if c.isalnum() or not c.isascii() else f"\\x{{{ord(c):02x}}}" for c in text)
 
-    parts, two = [], False
-    for char in unicodedata.normalize("NFC", word):
+    nfc, parts, two = unicodedata.normalize("NFC", word), [], False
+    for char in nfc:
         if (nfd := unicodedata.normalize("NFD", char)) != char:
             parts.append(f"(?:{literal(char)}|{literal(nfd)})")
             two = True
         else:
             parts.append(literal(char))
-    return "".join(parts) if two else None
+    covered = {nfc, "".join(unicodedata.normalize("NFD", char) for char in nfc)}
+    extra = [literal(form) for form in dict.fromkeys((word, unicodedata.normalize("NFD", word))) if form not in covered]
+    return "|".join(["".join(parts), *extra]) if two or extra else None
