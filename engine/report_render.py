@@ -54,7 +54,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     """A plain-text report in the spirit of ``Datalab.report()``, plus textaudit's own header."""
     counts: dict[str, int | None] = view["issue_counts"]
     lines = [
-        f"Dataset: {view['source']}  ({view['n_rows']:,} rows, {view['n_classes']} classes)",
+        f"Dataset: {_one_line(view['source'])}  ({view['n_rows']:,} rows, {view['n_classes']} classes)",
         *filter(None, [names_line(view.get("label_names"))]),
         "",
         "Issues found (rows flagged per type):",
@@ -80,6 +80,12 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
         lines.append(f"note: {note}")
     lines.extend(["", "Datalab report", "=" * 14, view["report"].rstrip()])
     return "\n".join(lines) + "\n"
+
+
+def _one_line(name: object) -> str:
+    """A file name on the report's one line: its line breaks and tabs escaped, as the terminal lines write them
+    (the report keeps its own line breaks and tabs, so a name holding one split the 'Dataset:' line; review36)."""
+    return str(name).replace("\n", "\\x0a").replace("\t", "\\x09")
 
 
 def _verdict(view: dict[str, Any], notes: list[str]) -> str:
