@@ -123,7 +123,10 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             keys = floats.astype(np.int64)  # floats only: exact as they are (1M rows: no per-value int())
         elif all(int(float(v)) == v for v in raw if isinstance(v, (int, np.integer))):
             keys = floats
-        # else: an integer no float holds beside a fraction: the labels are named by their own digits below
+        else:  # an integer no float holds beside a fraction: each named by its own digits, a whole float as the
+            # int it equals ('1' for 1.0 beside 1: str() made them two classes; review diff36)
+            keys = np.asarray([str(int(v)) if isinstance(v, (float, np.floating)) and float(v).is_integer()
+                               else str(v) for v in raw], dtype=object)
     if keys is None and types and all(issubclass(t, (bytes, bytearray)) for t in types):
         keys = bytes_names(raw)  # a Parquet binary column: b'a' -> 'a', not the repr "b'a'"
     if keys is None:

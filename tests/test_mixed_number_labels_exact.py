@@ -46,3 +46,13 @@ def test_changed_rows_keep_each_rows_own_number(tmp_path: Path) -> None:
     changes = [json.loads(line) for line in out.read_text().splitlines()]  # json keeps 2 an int, 1.0 a float
     assert [(repr(c["label_before"]), repr(c["label_after"])) for c in changes] == [
         ("2", "1.0"), ("9007199254740993", "2"), ("1", "9007199254740993")]
+
+
+def test_a_whole_float_beside_its_int_is_one_class_past_float_precision() -> None:
+    """Where an integer no float holds stands beside a fraction (or past int64 beside a whole float), the labels are
+    named by their digits: 1.0 was named '1.0' and 1 '1', two classes of one number."""
+    big = (1 << 53) + 1
+    codes, classes, _, warnings = normalise_labels(pd.Series([1, 0.5, big, 1.0], dtype=object, name="y"))
+    assert classes == ["0.5", "1", str(big)] and list(codes) == [1, 0, 2, 1], (classes, warnings)
+    codes, classes, _, _ = normalise_labels(pd.Series([3, 3.0, (1 << 64) + 1], dtype=object, name="y"))
+    assert classes == ["3", str((1 << 64) + 1)] and list(codes) == [0, 0, 1], classes
