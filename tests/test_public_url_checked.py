@@ -24,3 +24,11 @@ def test_unopenable_public_urls_are_refused(value: str) -> None:
     ("http://host/%7Eme", "http://host/%7Eme")])
 def test_usual_public_urls_are_kept(value: str, kept: str) -> None:
     assert _public_url(value) == kept
+
+
+@pytest.mark.parametrize("value", ["http://host/ta?", "http://host/ta#", "http://host/ta?x=1"])
+def test_an_empty_query_or_fragment_is_refused(value: str) -> None:
+    """'http://host/ta?' or '#' (empty to yarl) printed 'http://host/ta#/?token=...': the token in a fragment the
+    browser never sends, the page's assets under 'ta#/static/' (review diff36)."""
+    with pytest.raises(UsageError, match="expected http"):
+        _public_url(value)

@@ -62,7 +62,8 @@ def _public_url(value: str | None) -> str | None:
         url = URL(value)
     except ValueError:
         url = None
-    if url is None or url.scheme not in ("http", "https") or not url.host or url.query_string or url.fragment:
+    # '?' or '#' with nothing after (empty to yarl) still put the token in a query or fragment no guard reads
+    if url is None or url.scheme not in ("http", "https") or not url.host or "?" in value or "#" in value:
         raise UsageError(f"--public-url {value!r}: expected http(s)://HOST[:PORT][/PATH]")
     # what yarl takes but no browser opens as printed: 'http://x y/', a path with a space, a tab yarl
     # drops from the host it checks while the printed URL keeps it, a user:password, port 0 (review36)
