@@ -31,6 +31,10 @@ from engine.predict import FoldState
 from engine.review import audit_delta
 
 
+#: corrected_dataset's info key for the rows the journal holds a decision for (original positions)
+DECIDED = "decided_rows"
+
+
 @dataclass
 class Reaudit:
     """The audit before and after the corrections, and the delta between them."""
@@ -40,6 +44,7 @@ class Reaudit:
     rows: np.ndarray  # rows[i]: the original row of corrected row i
     delta: dict[str, Any]
     journal: dict[str, Any] = field(default_factory=dict)  # relabelled, excluded, kept, unapplied
+    decided: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # rows the journal decided
     warnings: list[str] = field(default_factory=list)
 
 
@@ -82,7 +87,8 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
         # frame holds the ints: the re-audit's by-label counts were keyed '10', '49')
         corrected = dataclasses.replace(corrected, classes=[set_names[c] for c in corrected.classes],
                                         label_originals={set_names[c]: c for c in corrected.classes})
-    info = {**counts, "unapplied": unapplied}
+    info = {**counts, "unapplied": unapplied,
+            DECIDED: np.fromiter(decisions.keys(), dtype=np.int64, count=len(decisions))}
     return corrected, kept, info, report + notes
 
 
@@ -110,6 +116,7 @@ def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: P
         dataset = load_dataset(source, text_column=options.text_column, label_column=options.label_column,
                                id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
     corrected, rows, info, warnings = corrected_dataset(dataset, journal_path)  # a bad journal fails first
+    decided = info.pop(DECIDED)  # not for the JSON's 'journal' counts
     if options.pred_probs_path or options.features_path:
         raise DataError("--apply-journal cannot be combined with --pred-probs or --features "
                         "(they describe the uncorrected rows)")
@@ -130,13 +137,14 @@ def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: P
     delta = audit_delta(
         before.output.issues, after.output.issues, rows,
         before_labels=dataset.labels, after_labels=corrected.labels,
-        class_names_before=dataset.class_names, class_names_after=corrected.class_names,
+        class_names_before=dataset.class_names, class_names_after=corrected.class_names, decided=decided,
     )
     if dataset.is_multilabel:  # per class: every label of a row's set, not its first
         from engine.multilabel_review import use_label_sets
 
         use_label_sets(delta, before.output.issues, after.output.issues, rows, dataset, corrected)
-    return Reaudit(before=before, after=after, rows=rows, delta=delta, journal=info, warnings=warnings)
+    return Reaudit(before=before, after=after, rows=rows, delta=delta, journal=info, decided=decided,
+                   warnings=warnings)
 
 
 def delta_text(re: Reaudit) -> str:
@@ -144,10 +152,12 @@ def delta_text(re: Reaudit) -> str:
     j = re.journal
     lines = [f"\nAfter the corrections ({j.get('relabel', 0):,} relabelled, {j.get('exclude', 0):,} excluded, "
              f"{j.get('keep', 0):,} kept as is):",
-             f"  {'issue type':<22} {'before':>7} {'after':>7} {'resolved':>9} {'remaining':>9} {'new':>6}"]
+             f"  {'issue type':<22} {'before':>7} {'after':>7} {'resolved':>9} {'decided':>8} {'remaining':>9} "
+             f"{'new':>6}"]
     for name, d in re.delta.items():
         lines.append(f"  {name:<22} {d['before']:>7,} {d['after']:>7,} {d['resolved']:>9,} "
-                     f"{d['remaining']:>9,} {d['new']:>6,}")
+                     f"{d.get('resolved_decided', 0):>8,} {d['remaining']:>9,} {d['new']:>6,}")
+    lines.append("  decided: the resolved rows the journal decided; the rest are no longer flagged without a decision")
     if j.get("unapplied"):
         lines.append(f"note: {j['unapplied']}")
     return "\n".join(lines) + "\n"

@@ -228,16 +228,23 @@ def flags_before_after(before: pd.DataFrame, after: pd.DataFrame,
 def audit_delta(before: pd.DataFrame, after: pd.DataFrame, after_rows: np.ndarray, *,
                 before_labels: np.ndarray | None = None, after_labels: np.ndarray | None = None,
                 class_names_before: list[str] | None = None,
-                class_names_after: list[str] | None = None) -> dict[str, Any]:
+                class_names_after: list[str] | None = None, decided: np.ndarray | None = None) -> dict[str, Any]:
     """What changed between two audits' issue frames, rows matched by original position.
 
     ``after_rows[i]`` is the row of ``before`` that row ``i`` of ``after`` came from (rows
     excluded by the corrections are absent). Per issue type: ``resolved`` (flagged before, not
     after, or removed; ``resolved_by_removal`` of them removed), ``remaining`` (flagged in both),
     ``new`` (flagged only after), with the original rows of ``new``. With labels, ``by_class``
-    counts resolved by the class before and remaining/new by the class after."""
+    counts resolved by the class before and remaining/new by the class after. With ``decided`` (the
+    rows of ``before`` the journal holds a decision for): ``resolved_decided``, the resolved rows
+    someone decided (the rest were no longer flagged with no decision: the new audit's own cut),
+    per type and per class."""
     after_rows = np.asarray(after_rows, dtype=np.int64)
     n = len(before)
+    decided_mask = None
+    if decided is not None:
+        decided_mask = np.zeros(n, dtype=bool)
+        decided_mask[np.asarray(decided, dtype=np.int64)] = True
     present = np.zeros(n, dtype=bool)
     present[after_rows] = True
     labels_after_full = None
@@ -253,20 +260,28 @@ def audit_delta(before: pd.DataFrame, after: pd.DataFrame, after_rows: np.ndarra
             "remaining": int(remaining.sum()), "new": int(new.sum()),
             "new_rows": np.flatnonzero(new).tolist(),
         }
+        if decided_mask is not None:
+            entry["resolved_decided"] = int((resolved & decided_mask).sum())
         if before_labels is not None and class_names_before is not None and labels_after_full is not None:
             entry["by_class"] = _by_class(resolved, remaining, new, np.asarray(before_labels), labels_after_full,
-                                          class_names_before, class_names_after or [])
+                                          class_names_before, class_names_after or [],
+                                          None if decided_mask is None else resolved & decided_mask)
         delta[name] = entry
     return delta
 
 
 def _by_class(resolved: np.ndarray, remaining: np.ndarray, new: np.ndarray, labels_before: np.ndarray,
-              labels_after: np.ndarray, names_before: list[str], names_after: list[str]) -> dict[str, dict[str, int]]:
+              labels_after: np.ndarray, names_before: list[str], names_after: list[str],
+              resolved_decided: np.ndarray | None = None) -> dict[str, dict[str, int]]:
     table: dict[str, dict[str, int]] = {}
-    for kind, mask, labels, names in (("resolved", resolved, labels_before, names_before),
-                                      ("remaining", remaining, labels_after, names_after),
-                                      ("new", new, labels_after, names_after)):
+    kinds = [("resolved", resolved, labels_before, names_before),
+             ("remaining", remaining, labels_after, names_after),
+             ("new", new, labels_after, names_after)]
+    if resolved_decided is not None:
+        kinds.append(("resolved_decided", resolved_decided, labels_before, names_before))
+    empty = {"resolved": 0, "remaining": 0, "new": 0} | ({} if resolved_decided is None else {"resolved_decided": 0})
+    for kind, mask, labels, names in kinds:
         counts = np.bincount(labels[mask], minlength=len(names)) if mask.any() else np.zeros(len(names), int)
         for c in np.flatnonzero(counts):
-            table.setdefault(str(names[c]), {"resolved": 0, "remaining": 0, "new": 0})[kind] = int(counts[c])
+            table.setdefault(str(names[c]), dict(empty))[kind] = int(counts[c])
     return dict(sorted(table.items()))
