@@ -81,6 +81,7 @@ class ReplayProblems:
         self.id_missing: list[object] = []  # decided with --id-column: ids no row has now
         self.text_changed: list[int] = []
         self.excluded_gone: list[int] = []  # exclusions whose text no row has (the row gone: an exported file)
+        self.rows_gone: list[int] = []  # keeps and relabels whose text no row has, fewer rows now (journal_gone.py)
         self.bad_label: list[int] = []
         self.history_mismatch: list[int] = []
         self.label_changed: list[int] = []
@@ -111,7 +112,7 @@ class ReplayProblems:
     def absorb(self, other: ReplayProblems) -> None:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
-        for name in ("out_of_range", "id_missing", "text_changed", "excluded_gone", "bad_label", "label_changed", "already_set", "ambiguous", "moved", "twin_taken",
+        for name in ("out_of_range", "id_missing", "text_changed", "excluded_gone", "rows_gone", "bad_label", "label_changed", "already_set", "ambiguous", "moved", "twin_taken",
                      "partial_groups", "other_cells", "twins_gone", "kept_twins_gone", "made_single", "replaced", "id_shared",
                      "copy_unknown"):
             getattr(self, name).extend(getattr(other, name))
@@ -132,7 +133,7 @@ class ReplayProblems:
     @property
     def unapplied(self) -> int:
         """Decisions (journal lines) recorded but not applied to the current data."""
-        return (len(self.text_changed) + len(self.excluded_gone) + len(self.out_of_range) + len(self.id_missing) + len(self.bad_label)
+        return (len(self.text_changed) + len(self.excluded_gone) + len(self.rows_gone) + len(self.out_of_range) + len(self.id_missing) + len(self.bad_label)
                 + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
                 + len(self.twins_gone) + len(self.kept_twins_gone) + len(self.made_single) + len(self.id_shared)
                 + len(self.copy_unknown)
@@ -170,6 +171,10 @@ class ReplayProblems:
             report.append(f"{counted(len(self.excluded_gone), 'exclusion')} not applied: the excluded row is gone, no "
                           "row has its text now (is this a file exported with this journal applied, which drops it? "
                           f"else its text was edited since; rows {rows_text(self.excluded_gone)})")
+        if self.rows_gone:
+            report.append(f"{counted(len(self.rows_gone), 'decision')} not applied: the decided row is gone, no row has "
+                          "its text now and the data has fewer rows than when it was decided (deleted since? else its "
+                          f"text was edited; rows {rows_text(self.rows_gone)})")
         for column, rows in self.other_text_column.items():
             report.append(f"{counted(len(rows), 'decision')} not applied: the row's text differs, and the decision was "
                           f"made with --text-column {column!r}, not this run's (rows {rows_text(rows)}); give "

@@ -43,6 +43,7 @@ import numpy as np
 
 from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
+from engine.journal_gone import text_refusals
 from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect
 from engine.journal_rows import RowParts
 from engine.load import Dataset, text_sha256
@@ -391,12 +392,8 @@ class RowMatcher:
 
     def _text_changed(self, entry: dict[str, Any], problems: ReplayProblems, gone: bool = False) -> list[int]:
         """Where a line whose text no longer matches is reported: under the text column it was made with when that is
-        not this run's (the app run with --text-column title+text, the export not: 'the row's text changed since'
-        named no cause); an exclusion whose text no row has (``gone``: an export made with it, review33) as such."""
-        column = entry.get("text_column")
-        if isinstance(column, str) and column != self.dataset.text_column:
-            return problems.other_text_column.setdefault(column, [])
-        return problems.excluded_gone if gone and entry.get("action") == "exclude" else problems.text_changed
+        not this run's; where no row has its text (``gone``) as the row gone, when known (engine/journal_gone.py)."""
+        return text_refusals(entry, problems, self.dataset.text_column, len(self.dataset), gone)
 
     def prepare_prints(self, rows: list[int]) -> None:
         """Compute the ``row_hash`` of ``rows`` (rows of this data) in one pass, for the checks to come."""

@@ -39,3 +39,21 @@ def test_an_excluded_row_whose_text_was_edited_under_its_id_is_a_changed_text(tm
                  "-o", str(tmp_path / "out.csv")]) == 1
     err = capsys.readouterr().err
     assert "the row's text changed since (text_sha256 mismatch; rows 3)" in err and "is gone" not in err, err
+
+
+def test_a_deleted_rows_keep_and_relabel_say_the_row_is_gone(tmp_path, capsys) -> None:
+    """review36: a keep or relabel whose row was deleted since was 'the row's text changed since'; an in-place
+    edit (as many rows as when decided) still is."""
+    data, journal = _data(tmp_path / "d.csv"), tmp_path / "j.jsonl"
+    with Journal.open(journal, load_dataset(data)) as writer:
+        writer.record_group([("relabel", 2, "b"), ("keep", 3, None)], issue_type="label")
+    lines = data.read_text().splitlines(keepends=True)
+    data.write_text("".join(lines[:3] + lines[5:]))  # rows 2 and 3 deleted
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(tmp_path / "out.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "2 decisions not applied: the decided row is gone, no row has its text now" in err, err
+    assert "rows 2, 3)" in err and "text changed" not in err, err
+    data.write_text("".join(lines).replace("row 2 says", "row two says").replace("row 3 says", "row three says"))
+    assert main(["export", str(data), "--journal", str(journal), "-o", str(tmp_path / "out.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "the row's text changed since (text_sha256 mismatch; rows 2, 3)" in err and "is gone" not in err, err
