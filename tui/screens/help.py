@@ -47,6 +47,10 @@ SECTIONS = [
         Binding("f", "toggle_flagged", "Conflicts", tooltip="Conflicting sets only / every set")]),
 ]
 
+#: A line under a section's keys: what the row lists' Suggested cells '=' and '-' mean (walk36: no legend anywhere;
+#: the pane said 'none (the model agrees)' and 'none: no label issue here (the model's top class is X)')
+SECTION_NOTES = {"Row screens: view": "Suggested: = the model agrees · - no label issue backs a change"}
+
 
 def key_name(keys: str) -> str:
     return ", ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
@@ -109,6 +113,8 @@ class HelpScreen(ModalScreen[None]):
             for heading, bindings in ordered(self.first):
                 yield Static(Text(heading, style="bold underline"), classes="help-heading", markup=False)
                 yield Static(binding_table(offered(bindings, self.app.is_web)), markup=False)
+                if note := SECTION_NOTES.get(heading):
+                    yield Static(Text(note, style="italic"), classes="help-note", markup=False)
             if not self.filter_first:  # listed once: after ? in the filter it is first (ui25 saw it twice)
                 yield Static(filter_text, classes="help-heading", markup=False)
         yield Footer(compact=True)  # this dialog's keys, not the row keys of the screen under it

@@ -200,7 +200,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append(f"  p={p:.3f}")
         if predicted == given:
             text.append("\nSuggested: ", style="bold")
-            text.append("none (the model agrees)", style="italic")
+            text.append('none (the model agrees), "=" in the list', style="italic")
         elif view.backs_suggestion(row):
             text.append("\nSuggested: ", style="bold")
             text.append(f"{names[predicted]}")
@@ -210,6 +210,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         else:
             text.append("\nSuggested: ", style="bold")
             text.append(f"none: no label issue here (the model's top class is {names[predicted]})", style="italic")
+            if self.issue_type == "label":  # the label list's cell (tui/screens/row_screen.py); others name the class
+                text.append(', "-" in the list', style="italic")
         if top := view.top_classes(row, TOP_K):
             text.append(f"\nTop {len(top)}:     ", style="bold")
             text.append(fitted([f"{names[c]} {p:.3f}" for c, p in top], self.line_width()))
