@@ -143,7 +143,7 @@ async def test_keys_typed_ahead_with_e_never_replace_the_path(pinned_result, tmp
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         path = dialog.query_one("#export-path", Input)
-        default = str(default_output(str(pinned_result.dataset.source)))
+        default = str(default_output(str(pinned_result.dataset.source), folder=tmp_path))  # the journal's folder
         checkbox = dialog.query_one("#export-changed-only", Checkbox)
         await pilot.press("space")  # the user toggles the checkbox back
         assert path.value == default

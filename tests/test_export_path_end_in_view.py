@@ -16,11 +16,12 @@ from tui.screens.export_dialog import ExportDialog
 async def test_a_long_path_shows_its_end_and_keeps_it_on_resize(demo_result, tmp_path):
     folder = tmp_path / "a_rather_long_folder_name" / "banking77"
     folder.mkdir(parents=True)
-    source = str(folder / "test.csv")  # the export is offered beside it
+    source = str(folder / "test.csv")
     app = TextauditApp(demo_result, journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        app.push_screen(ExportDialog(source, Path(tmp_path / "j.jsonl"), {"relabel": 1, "exclude": 0, "keep": 0}, 258))
+        app.push_screen(ExportDialog(source, Path(folder / "j.jsonl"),  # the export is offered beside the journal
+                                     {"relabel": 1, "exclude": 0, "keep": 0}, 258))
         await pilot.pause()
         await pilot.pause()
         path = app.screen.query_one("#export-path", Input)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,16 +53,43 @@ def saved_dataset_source(source: str) -> bool:
     return path.is_dir() and is_saved_dataset(path)
 
 
-def default_path_text(source: str, tag: str = "corrected") -> str:
+def default_path_text(source: str, tag: str = "corrected", folder: Path | None = None) -> str:
     """The path the dialog offers: ``default_output``, a folder ending in a separator."""
-    path = default_output(source, tag)
+    path = default_output(source, tag, folder)
     return f"{path}{os.sep}" if saved_dataset_source(source) else str(path)
 
 
-def default_output(source: str, tag: str = "corrected") -> Path:
-    """``<stem>.corrected<ext>`` next to the data file, in its format: a saved datasets folder gives
+#: The folder each running app last exported to (``remember_folder``): the next export offers it again.
+#: Per app run, kept with the app object (tests run many apps in one process), never written to disk.
+_LAST_FOLDER: weakref.WeakKeyDictionary[object, Path] = weakref.WeakKeyDictionary()
+
+
+def remember_folder(app: object, output: Path) -> None:
+    """``output``'s folder (absolute) is where ``app``'s next export is offered."""
+    _LAST_FOLDER[app] = Path(os.path.abspath(output)).parent
+
+
+def offered_folder(app: object, source: str, journal_path: Path) -> Path:
+    """Where the dialog offers the export: the folder this app run last exported to, else the
+    journal's folder (where the user works: the current folder unless --journal named another),
+    else the current folder; the first that can take the file. The data's own folder was offered
+    (a shared or read-only data mount: enter wrote there, or failed), and again after an export
+    elsewhere (walk36). None writable: the first, and the dialog says why before enter."""
+    name = default_output(source, folder=Path.cwd()).name
+    folders = [_LAST_FOLDER.get(app), Path(os.path.abspath(journal_path)).parent, Path.cwd()]
+    folders = [folder for folder in folders if folder is not None and folder.is_dir()]
+    for folder in folders:
+        if cannot_write(folder / name) is None:
+            return folder
+    return folders[0] if folders else Path.cwd()
+
+
+def default_output(source: str, tag: str = "corrected", folder: Path | None = None) -> Path:
+    """``<stem>.corrected<ext>`` in ``folder``, in the data's format: a saved datasets folder gives
     the folder ``<name>.corrected`` (``default_path_text`` shows it ending in a separator); CSV for any
-    other folder or hf:. ``tag`` ``changes``: the name offered for only the changed rows."""
+    other folder or hf:. ``tag`` ``changes``: the name offered for only the changed rows. ``folder``
+    None: next to the data file (the current folder for the bundled demo or a folder that cannot
+    take it); the dialog gives ``offered_folder``."""
     path = Path(source)
     fmt = format_of(path)
     suffix = path.suffix.lower() if fmt else "" if saved_dataset_source(source) else DEFAULT_SUFFIX["csv"]
@@ -69,11 +97,14 @@ def default_output(source: str, tag: str = "corrected") -> Path:
     from engine.demo import demo_path
     from engine.demo_multilabel import demo_multilabel_path
 
+    chosen = folder
     bundled = path.resolve() in (Path(demo_path()).resolve(), Path(demo_multilabel_path()).resolve())
     folder = path.parent
     if (folder / "dataset_dict.json").is_file():  # a split of a saved DatasetDict: beside that, never inside
         stem, folder = f"{folder.name}-{stem}", folder.parent  # ('dd/train.corrected' would add a split to dd)
     beside = folder / fitting_name(stem or "dataset", f".{tag}{suffix}")  # a long name: cut, with a hash
+    if chosen is not None:
+        return chosen / beside.name
     if not bundled and folder.is_dir() and cannot_write(beside) is None:
         return beside
     return Path.cwd() / beside.name
@@ -145,6 +176,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.n_rows = n_rows
         #: The existing file the user was asked about; a second Enter on it replaces it.
         self.asked: Path | None = None
+        #: Where the offered path is (``offered_folder``), set as the dialog is composed.
+        self.folder: Path | None = None
 
     def summary(self, changed_only: bool) -> str:
         """What the export writes (it follows the checkbox), and how the data file was read."""
@@ -181,7 +214,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Static(self.summary(False), id="export-summary", markup=False)
             yield Static(self.format_text(False), id="export-format", markup=False)
             # not selected on focus: a key typed into the path edits it, never replaces it whole
-            path = default_path_text(self.source)
+            self.folder = offered_folder(self.app, self.source, self.journal_path)
+            path = default_path_text(self.source, folder=self.folder)
             yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
             yield StateCheckbox(CHANGED_ONLY, id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
@@ -322,7 +356,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """The offered name follows the choice (``<stem>.changes<ext>`` for only the changed rows: under
         the whole export's name, the partial file read as the corrected dataset); a typed one stays."""
         path = self.query_one("#export-path", Input)
-        offered = {tag: default_path_text(self.source, tag) for tag in ("corrected", "changes")}
+        offered = {tag: default_path_text(self.source, tag, self.folder) for tag in ("corrected", "changes")}
         if path.value == offered["changes" if not event.value else "corrected"]:
             path.value = offered["changes" if event.value else "corrected"]
             path.cursor_position = len(path.value)  # a key typed next goes at its end, as before
@@ -359,6 +393,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.check(value)
             return
         only = self.query_one("#export-changed-only", Checkbox).value
+        remember_folder(self.app, target)
         self.dismiss(ExportRequest(target, only, overwrite=exists, fmt="hf" if folder_output(value) else "auto"))
 
     def action_cancel(self) -> None:
