@@ -57,3 +57,24 @@ def test_a_journal_replaced_under_its_writer_is_said_on_the_poll(tmp_path: Path,
         assert warned == [], app.toasts
         assert book.record("exclude", 1, None, "label", None).error is None  # the copy takes the next decision
     book.close()
+
+
+def test_a_rescue_that_fails_on_the_poll_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deleted file's bytes could not be saved (a full disk): the toast said 'quit (the exit line says where
+    ...)' as if nothing had been tried; it says they could NOT be saved, and why."""
+    from engine import journal_rescue
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal_rescue, "_save_copy", full)
+    data = load_dataset(says_csv(tmp_path / "d.csv", rows=6))
+    path = tmp_path / "j.jsonl"
+    book, _ = DecisionBook.open(path, data)
+    book.record("exclude", 0, None, "label", None)
+    app = _App(book, path)
+    path.unlink()
+    app._check_journal()
+    warned = [message for message, severity in app.toasts if severity == "warning"]
+    assert len(warned) == 1 and "could NOT be saved" in warned[0] and "No space left" in warned[0], app.toasts
+    book.close()

@@ -74,8 +74,8 @@ class JournalFollow:
             return
         self._replaced_seen = there
         if (at := journal.rescue()).kind not in ("here", "copy"):
-            self.notify(writer_replaced_words(self.journal_path, there != "gone", getattr(at, "saved_in", None)),
-                        severity="warning", timeout=30)
+            self.notify(writer_replaced_words(self.journal_path, there != "gone", getattr(at, "saved_in", None),
+                                              getattr(at, "rescue_error", None)), severity="warning", timeout=30)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
     def write_journal(self, held: Any = None) -> None:

@@ -49,14 +49,17 @@ def replaced_words(path: Any) -> str:
             "that file's")
 
 
-def writer_replaced_words(path: Any, other: bool, saved_in: Any = None) -> str:
+def writer_replaced_words(path: Any, other: bool, saved_in: Any = None, rescue_error: str | None = None) -> str:
     """The warning where the file at the journal's path is no longer the one this app writes (``other``: another file
-    is there; else none; ``saved_in``: where the deleted file's bytes were saved): said by the poll, before the next
+    is there; else none; ``saved_in``: where the deleted file's bytes were saved; ``rescue_error``: why they could
+    not be, said: 'the exit line says where' read as if nothing had been tried): said by the poll, before the next
     decision is refused (review35)."""
     what = ("was replaced on disk (another file is at its path now, not the one this app writes)" if other
             else "was deleted or moved away")
-    where = (f"the decisions its deleted file held are saved in {saved_in}; quit" if saved_in is not None
-             else "quit (the exit line says where this session's decisions are)")
+    where = (f"the decisions its deleted file held are saved in {saved_in}; quit" if saved_in is not None else
+             f"the decisions its deleted file held could NOT be saved ({rescue_error}); make room for them, "
+             "then quit (the exit line tries again)" if rescue_error else
+             "quit (the exit line says where this session's decisions are)")
     return (f"journal {path} {what}: a decision made now will NOT be saved; {where} and reopen to write a journal "
             "there, or choose one with --journal")
 
