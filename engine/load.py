@@ -351,6 +351,11 @@ def load_dataset(
             else:
                 labels, classes, originals, label_warnings = normalise_labels(frame[label_column])
         except DataError as exc:  # which file: every other load error names it
+            from engine.label_absent import absent_label_error
+
+            if "an empty label (" in exc.message and (absent := absent_label_error(
+                    frame[label_column], style, source, encoding)):  # a JSON record without the key (review36)
+                raise DataError(f"{name}: {absent}") from None
             fmt = style.fmt if style is not None else None
             hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(frame, label_column, fmt) or \
                 lone_cr_hint(source, fmt, encoding) or \
