@@ -22,13 +22,19 @@ ACTION_CODES = {"relabel": RELABEL, "exclude": EXCLUDE, "keep": KEEP}
 MARKS = ("", "→", "✗", "✓")  # by code: the decision readable without colour
 
 
+def step_words(described: str) -> str:
+    """A decision column's text as an undo/redo notice says it: 'relabel → X' (the column's bare
+    '→ X' read 'undone: 2 → X on 2 rows', walk36), '✗ excluded' and '✓ kept' as they are."""
+    return f"relabel {described}" if described.startswith("→") else described
+
+
 @dataclass
 class Step:
     """The decision group an undo or redo acted on, as the user should hear about it."""
 
     rows: list[int]
     issue_type: str  # the screen it was decided on
-    what: str  # e.g. '✗ excluded', or '2 ✗ excluded, 1 ✓ kept' for a near-duplicate set
+    what: str  # e.g. 'relabel → X', '✗ excluded', or '2 ✗ excluded, 1 ✓ kept' for a near-duplicate set
     earlier: bool  # decided in an earlier session of the app
     skipped: bool = False  # a group replay skipped (engine/journal_state.Group.blocking_of): its rows held none
 
@@ -328,20 +334,23 @@ class DecisionBook(TakeOver, BookLabels):
         decision = self.journal.decision(rows[0]) if self.journal is not None else None
         skipped = None if decision is not None else getattr(self.journal, "skipped_top", lambda: None)()
         if len(rows) == 1:
-            what = self.describe(rows[0], class_names)
-        elif self.describe_set is None:  # the text depends on (code, label) only: one per kind
-            picked = np.asarray(rows, dtype=np.int64)
-            keys = self.codes[picked].astype(np.int64) * (len(self.classes) + 2) + self.labels[picked] + 1
-            _, first, counts = np.unique(keys, return_index=True, return_counts=True)
-            order = np.argsort(first)  # kinds in the order their first row comes
-            what = ", ".join(f"{count:,} {self.describe(rows[index], class_names)}"
-                             for index, count in zip(first[order].tolist(), counts[order].tolist()))
+            what = step_words(self.describe(rows[0], class_names))
         else:
             kinds: dict[str, int] = {}
-            for row in rows:
-                text = self.describe(row, class_names)
-                kinds[text] = kinds.get(text, 0) + 1
-            what = ", ".join(f"{count:,} {text}" for text, count in kinds.items())
+            if self.describe_set is None:  # the text depends on (code, label) only: one per kind
+                picked = np.asarray(rows, dtype=np.int64)
+                keys = self.codes[picked].astype(np.int64) * (len(self.classes) + 2) + self.labels[picked] + 1
+                _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+                order = np.argsort(first)  # kinds in the order their first row comes
+                for index, count in zip(first[order].tolist(), counts[order].tolist()):
+                    kinds[self.describe(rows[index], class_names)] = count
+            else:
+                for row in rows:
+                    text = self.describe(row, class_names)
+                    kinds[text] = kinds.get(text, 0) + 1
+            # one kind: its words alone ('on 2 rows' counts them; '2 → X on 2 rows' read as a label '2')
+            what = (step_words(next(iter(kinds))) if len(kinds) == 1
+                    else ", ".join(f"{count:,} {step_words(text)}" for text, count in kinds.items()))
         decision = decision or skipped  # a group replay skipped: its rows hold none, it names the screen
         issue_type = str(getattr(decision, "issue_type", "") or "")
         earlier = bool(decision is not None and str(decision.ts) < self.session_start)
