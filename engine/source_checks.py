@@ -244,8 +244,8 @@ def _demo_hint(path: Path) -> str:
     from engine.demo import demo_path
     from engine.demo_multilabel import demo_multilabel_path
 
-    bundled = demo_multilabel_path() if "multilabel" in path.name.lower() else demo_path()
-    return f"; the bundled demo is textaudit demo, its data {shlex.quote(str(bundled))} (give that path here)"
+    bundled, flag = (demo_multilabel_path(), " --multilabel") if "multilabel" in path.name.lower() else (demo_path(), "")
+    return f"; the bundled demo is textaudit demo{flag}, its data {shlex.quote(str(bundled))} (give that path here)"
 
 
 def _why_missing(path: Path) -> str:
