@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -13,7 +14,6 @@ def export_from_args(args: argparse.Namespace) -> int:
     from engine.errors import UsageError
     from engine.export import export_corrected, require_journal, resolve_format
     from engine.formats import folder_output_problem
-    from engine.load import load_dataset
     from engine.output_guard import check_output
     from engine.paths import DEFAULT_JOURNAL, data_journal_path, default_journal_path
     from tui.cli import say_guesses, shell_safe
@@ -41,9 +41,7 @@ def export_from_args(args: argparse.Namespace) -> int:
         raise DataError(error.message + bundled_demo_hint(args.data, journal_path)) from None
     require_journal(journal_path)  # a folder as --journal: said as that, not as 'the output is the journal'
     check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
-    dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
-                           id_column=args.id_column, encoding=args.encoding,
-                           label_sep=getattr(args, "label_sep", None))
+    dataset = load_with_journal_options(args, journal_path)
     say_guesses(dataset.warnings)  # a guessed label column is the one whose cells get corrected
     for note in dataset.style.notes if dataset.style is not None else ():  # how the file was read:
         print(f"textaudit: warning: {shell_safe(note)}", file=sys.stderr)  # blank lines left out, a split
@@ -60,6 +58,50 @@ def export_from_args(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush would fail again
         print(f"textaudit: warning: cannot write to stdout ({exc.strerror or exc}); {line}", file=sys.stderr)
     return 0
+
+
+def load_with_journal_options(args: argparse.Namespace, journal_path: Path):
+    """``load_dataset`` as the command asks, then again with the options the journal's decisions were
+    made with where the command gives none and the load chose otherwise (engine/journal_options.py),
+    each said on stderr: ag_news' journal records ``--text-column title+description``, and the export
+    without it stopped at "no text column 'text'" (walk36). An option given wins. Where the journal's do
+    not fit the data (a column renamed since), the first load stands, and that is said. A second read
+    of the data only where the journal's options change what the first chose."""
+    from engine.errors import UsageError
+    from engine.journal_options import FIELDS, options_to_take
+    from engine.load import load_dataset
+    from tui.cli import shell_safe
+
+    given = {"text_column": args.text_column, "label_column": args.label_column,
+             "label_sep": getattr(args, "label_sep", None)}
+
+    def load(options: dict[str, str | None]):
+        return load_dataset(args.data, id_column=args.id_column, encoding=args.encoding, **options)
+
+    try:
+        dataset, failed = load(given), None
+    except UsageError as error:  # 'no text column' where the journal names one: retried with it below
+        dataset, failed = None, error
+    chosen = {"text_column": "text", "label_column": "label"} if dataset is None else {  # the names it tries first
+        "text_column": dataset.text_column, "label_column": dataset.label_column,
+        "label_sep": getattr(dataset.label_form, "sep", None) if dataset.is_multilabel else None}
+    taken = options_to_take(journal_path, given, chosen)
+    if not taken:
+        if failed is not None:
+            raise failed
+        return dataset
+    said = ", ".join(f"{FIELDS[field]} {shlex.quote(value)}" for field, value in taken.items())
+    try:
+        retaken = load({**given, **taken})
+    except UsageError as error:
+        if dataset is None:
+            raise failed from None  # the command's own error, as without the journal
+        print(f"textaudit: note: not taken from the journal: {shell_safe(said)} ({shell_safe(error.message)})",
+              file=sys.stderr)
+        return dataset
+    print(f"textaudit: note: {shell_safe(said)} taken from the journal {shell_safe(str(journal_path))} "
+          "(its decisions were made with it; give the option to choose another)", file=sys.stderr)
+    return retaken
 
 
 def bundled_demo_hint(data: str, journal: Path) -> str:
