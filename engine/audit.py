@@ -80,8 +80,9 @@ LABEL_VERSION = 45
 #: Part of the audit cache key (engine/pipeline.py, engine/multilabel_audit.py): bump when what the
 #: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
 #: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on
-#: texts whose length drifts with the row order, engine/length_order.py).
-CHECKS_VERSION = 3
+#: texts whose length drifts with the row order, engine/length_order.py; 4: a row that shares nothing with any
+#: other is an outlier, engine/outlier_isolated.py).
+CHECKS_VERSION = 4
 
 
 @dataclass

@@ -142,7 +142,8 @@ class TextauditNullIssueManager(_Checked, NullIssueManager):
 
 class TextauditOutlierIssueManager(_NoTextNoFlag, OutlierIssueManager):
     """cleanlab's outlier check; failures raised; rows with no text unflagged (:class:`_NoTextNoFlag`);
-    a note where the cut sits past nearly every row (:func:`even_spread_note`)."""
+    a note where the cut sits past nearly every row (:func:`even_spread_note`); a row that shares nothing
+    with any other flagged (engine/outlier_isolated.py)."""
 
     issue_name = OutlierIssueManager.issue_name
 
@@ -151,6 +152,11 @@ class TextauditOutlierIssueManager(_NoTextNoFlag, OutlierIssueManager):
         note = even_spread_note(self.issues, self.info)
         if note:
             run.notes.append(note)
+        from engine.outlier_isolated import flag_isolated
+
+        self.issues, isolated = flag_isolated(self.issues, self.info, run.null_mask)  # review36: past any cut
+        if isolated:
+            run.notes.append(isolated)
 
 
 #: The outlier note speaks where Datalab flags under this share of the rows (and the data has
