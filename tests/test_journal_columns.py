@@ -172,7 +172,7 @@ def test_book_bulk_is_one_step_and_undo_restores_the_arrays_exactly(tmp_path: Pa
         assert book.labels[3:25].tolist() == [2 if x else -1 for x in relabel]
         assert len(set(book.groups[3:25].tolist())) == 1
         step = book.undo_step([str(c) for c in dataset.classes])
-        assert step.what == "7 → c, 15 ✗ excluded"  # kinds in the order of their first row
+        assert step.what == "7 relabel → c, 15 ✗ excluded"  # kinds in the order of their first row
         undone = book.undo()
         assert undone.rows == list(range(3, 25))
         for now, then in zip((book.codes, book.labels, book.groups), before):
