@@ -26,6 +26,23 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ[name] = value
 
 
+@pytest.fixture(scope="module", autouse=True)
+def signal_handlers_restored():
+    """Each test file leaves SIGTERM, SIGINT and SIGHUP as it found them. ``ray.init`` (test_ray.py's
+    module fixture) installs a Python SIGTERM handler for the rest of the process; multiprocessing
+    pools forked later in it (cleanlab's multilabel find_label_issues) inherit it, and a pool worker
+    survived Pool.terminate's SIGTERM (one sent by hand later ended it): the pool's join hung for good
+    (par36: test_multilabel_managers after the Ray files on one xdist worker, two pools in a row)."""
+    import signal
+
+    signums = [getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)]
+    saved = {signum: signal.getsignal(signum) for signum in signums}
+    yield
+    for signum, handler in saved.items():
+        if handler is not None and signal.getsignal(signum) is not handler:
+            signal.signal(signum, handler)
+
+
 @pytest.fixture(scope="session")
 def demo_csv() -> Path:
     from engine.demo import demo_path
