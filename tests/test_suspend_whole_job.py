@@ -33,10 +33,13 @@ async def test_ctrl_z_stops_the_whole_process_group(pinned_result, tmp_path, mon
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         handler = signal.signal(signal.SIGTSTP, signal.SIG_IGN)  # a handler to come back, as Textual's driver sets one
-        await pilot.press("ctrl+z")
-        await wait_until(pilot, lambda: bool(sent), "ctrl+z sent a stop signal")
-        assert sent == [(tui.suspend.os.getpgrp(), signal.SIGTSTP)]
-        assert signal.signal(signal.SIGTSTP, handler) == signal.SIG_IGN  # set aside while it stopped, then back
+        try:
+            await pilot.press("ctrl+z")
+            await wait_until(pilot, lambda: bool(sent), "ctrl+z sent a stop signal")
+            assert sent == [(tui.suspend.os.getpgrp(), signal.SIGTSTP)]
+        finally:  # the process's own handler back even where the test fails (SIG_IGN stayed for the worker)
+            restored = signal.signal(signal.SIGTSTP, handler)
+        assert restored == signal.SIG_IGN  # set aside while it stopped, then back
 
 
 async def test_ctrl_z_without_job_control_is_refused_with_a_notice(pinned_result, tmp_path, monkeypatch):
