@@ -333,9 +333,12 @@ def test_marks_bulk_accept_undo_and_reaudit_delta(terminal: Terminal, tmp_path: 
     # fails, after the deadline, with the screen)
 
     def delta_drawn(text: str) -> bool:
-        cells = summary_row(text, "Label issues")  # before, after, resolved, still flagged, new
-        return ("Done in" in text and len(cells) >= 5 and cells[0] == str(flagged) and int(cells[2]) > 0
-                and f"{flagged} relabelled" in text)
+        # before, after, resolved ('decided+not decided'), still flagged, new; every flagged row was
+        # decided, so none can be resolved without a decision
+        cells = summary_row(text, "Label issues")
+        resolved = cells[2].split("+") if len(cells) >= 5 else []
+        return ("Done in" in text and cells[0] == str(flagged) and len(resolved) == 2
+                and int(resolved[0]) > 0 and resolved[1] == "0" and f"{flagged} relabelled" in text)
 
     term.wait(delta_drawn, f"the delta table: Label issues {flagged} before, some resolved, {flagged} relabelled")
     term.keys("Escape")
