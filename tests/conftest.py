@@ -1,5 +1,6 @@
 """Shared fixtures: an isolated cache, the demo audit (real model, run once), the demo with three
-classes mixed up (audited once), banking77 paths, a count of the texts embedded."""
+classes mixed up (audited once), banking77 paths, a count of the texts embedded. And how the suite
+runs in parallel (pytest-xdist, ``-n auto`` in pyproject's addopts): one file per worker at a time."""
 
 from __future__ import annotations
 
@@ -9,6 +10,43 @@ from pathlib import Path
 import pytest
 
 BANKING77 = Path(__file__).resolve().parents[2] / "shared" / "data" / "banking77"
+
+MAX_WORKERS = 4  # each worker loads torch and the bundled model (~1 GB); the suite is 2-core sized
+# Files that start a local Ray instance: they run one after the other on one worker, so two Ray
+# clusters never start (and compete for the cores) at the same time.
+RAY_FILES = ("test_ray.py", "test_ray_first_connect_in_tui.py")
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: one worker per usable core, at most MAX_WORKERS; none (the tests run in this
+    process, as ``-n 0``) when the command names a single test file, where a worker adds only its start.
+    ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still wins (xdist's own hook reads it)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    here = config.invocation_params.dir
+    named = {(here / arg.split("::")[0]).resolve() for arg in config.args}
+    if len(named) == 1 and next(iter(named)).is_file():
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Under ``-n``: whole files go to a worker (their module fixtures run once, as in a serial run),
+    the Ray files together as one unit. An explicit ``--dist`` other than load keeps xdist's own."""
+    if config.getoption("dist") != "load":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class FileScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "ray" if path.rsplit("/", 1)[-1] in RAY_FILES else path
+
+    return FileScheduling(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)
