@@ -4,6 +4,7 @@ flags, graph and cache entries as the local path, cancellation, and workers kill
 from __future__ import annotations
 
 import re
+import signal
 import threading
 from pathlib import Path
 
@@ -20,6 +21,9 @@ FLAGS = ["is_null_issue", "is_label_issue", "is_outlier_issue", "is_near_duplica
          "is_non_iid_issue", "is_class_imbalance_issue", "is_underperforming_group_issue"]
 
 
+SIGTERM_AFTER_CONNECT: list[bool] = []  # ray_instance: the handler set before connect() is still set after
+
+
 @pytest.fixture(scope="module")
 def fault_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("ray-faults")
@@ -34,10 +38,23 @@ def ray_instance(fault_dir):
     from engine.distributed.cluster import FAULT_DIR_ENV
 
     os.environ[FAULT_DIR_ENV] = str(fault_dir)
+
+    def mine(*_args) -> None:  # stands for the CLI's handler (tui/interrupts.py)
+        pass
+
+    previous = signal.signal(signal.SIGTERM, mine)
     connect(None, 2)
+    SIGTERM_AFTER_CONNECT.append(signal.getsignal(signal.SIGTERM) is mine)
+    signal.signal(signal.SIGTERM, previous)
     yield
     shutdown()
     os.environ.pop(FAULT_DIR_ENV, None)
+
+
+def test_connect_puts_back_the_sigterm_handler_ray_init_replaces() -> None:
+    """ray.init set SIGTERM to sys.exit(15) for good: `audit --ray` then died with Ray's stack and exit 15
+    instead of textaudit's cleanup, one line and exit 130, and pools forked later inherited it."""
+    assert SIGTERM_AFTER_CONNECT == [True]
 
 
 def _options(cache: Path, **kwargs) -> AuditOptions:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import signal
 import socket
 import sys
 import threading
@@ -67,6 +68,10 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> None:
         _quiet()
         _fault_handler_on_a_real_stream()
         local = address in (None, "", "local")
+        # ray.init (on the main thread) sets SIGTERM to its own handler (sys.exit(15); its core worker's
+        # fault handler prints a stack first) for the rest of the process: the CLI's own handler (cleanup,
+        # one line, exit 130) is put back, and pools forked later do not inherit Ray's.
+        term = signal.getsignal(signal.SIGTERM) if threading.current_thread() is threading.main_thread() else None
         try:
             if local:
                 # Ray starts its workers 15 nice levels below the driver; here they do the work
@@ -90,6 +95,9 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> None:
             raise UsageError(f"--ray {address}: cannot join the Ray cluster ({_first_line(exc)})") from None
         except Exception as exc:  # noqa: BLE001 - Ray raises many kinds; the user needs one line
             raise UsageError(f"--ray: Ray did not start ({type(exc).__name__}: {_first_line(exc)})") from None
+        finally:
+            if term is not None:
+                signal.signal(signal.SIGTERM, term)
         _owned, _address = local, address
         if local:
             atexit.register(shutdown)
