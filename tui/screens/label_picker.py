@@ -393,7 +393,7 @@ class LabelPicker(ModalScreen[int | str | None]):
                   else (" · edit the text, or esc to cancel", " · edit it, or esc"))
         for offer in offers:
             if (room := self.room("no class matches ''", offer)) >= min(MIN_NAME_CELLS, cell_len(query)):
-                return Content(f"no class matches '") + cut_content(Content(query), room) + Content(f"'{offer}")
+                return Content("no class matches '") + cut_content(Content(query), room) + Content(f"'{offer}")
         return cut_content(Content(f"no class matches{offers[1]}"), max(1, self.room()))
 
     def prob(self, index: int) -> float:
