@@ -286,6 +286,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         issues_inputs.append(args.apply_journal)
         if args.issues_out:
             issues_out_path(args.issues_out, issues_inputs, args.data)
+    if args.apply_journal:  # its columns where the command gives none (as export: opts36)
+        from tui.cli_export import take_journal_options
+
+        take_journal_options(args, Path(args.apply_journal), options)
     progress = _StderrProgress()
     reaudit = None
     try:
@@ -352,9 +356,11 @@ def cmd_browse(args: argparse.Namespace) -> int:
     check_source(args.data, encoding=args.encoding)  # a missing file or a FIFO: one line here, not in the app
     check_journal_path(journal, args.data)  # before the audit: a wrong --journal fails in a second
     from engine.label_names import parse_label_names
+    from tui.cli_export import take_journal_options
     from tui.launch import run_app
 
     names = parse_label_names(args.label_names) if args.label_names else None  # a bad spec: before the audit
+    take_journal_options(args, journal, options)  # the columns its decisions were made with (as export: opts36)
     return run_app(args.data, options, journal_path=journal, label_names=names)
 
 

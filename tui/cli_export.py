@@ -61,12 +61,39 @@ def export_from_args(args: argparse.Namespace) -> int:
 
 
 def load_with_journal_options(args: argparse.Namespace, journal_path: Path):
-    """``load_dataset`` as the command asks, then again with the options the journal's decisions were
+    """The dataset of ``_load_taking``: ``load_dataset`` as the command asks, then again with the options the journal's decisions were
     made with where the command gives none and the load chose otherwise (engine/journal_options.py),
     each said on stderr: ag_news' journal records ``--text-column title+description``, and the export
     without it stopped at "no text column 'text'" (walk36). An option given wins. Where the journal's do
     not fit the data (a column renamed since), the first load stands, and that is said. A second read
     of the data only where the journal's options change what the first chose."""
+    return _load_taking(args, journal_path)[0]
+
+
+def take_journal_options(args: argparse.Namespace, journal_path: Path, options) -> None:
+    """``browse`` (the journal it opens) and ``audit --apply-journal``: the rule and note of
+    ``load_with_journal_options``, the options taken set on ``options`` (AuditOptions) for the app or the
+    re-audit to load with (ag_news without --text-column stopped at "no text column 'text'": opts36).
+    Nothing is read unless the journal records an option the command leaves open; a load that fails
+    either way is left to the command, which says it as before."""
+    from engine.errors import TextauditError
+    from engine.journal_options import FIELDS, recorded_options
+
+    open_fields = [field for field in FIELDS if getattr(args, field, None) is None]
+    if not open_fields or not journal_path.is_file():
+        return
+    if not any(field in open_fields for field in recorded_options(journal_path)):
+        return
+    try:
+        taken = _load_taking(args, journal_path)[1]
+    except TextauditError:
+        return
+    for field, value in taken.items():
+        setattr(options, field, value)
+
+
+def _load_taking(args: argparse.Namespace, journal_path: Path):
+    """``(dataset, {field: value taken from the journal})``: see ``load_with_journal_options``."""
     from engine.errors import UsageError
     from engine.journal_options import FIELDS, options_to_take
     from engine.load import load_dataset
@@ -89,7 +116,7 @@ def load_with_journal_options(args: argparse.Namespace, journal_path: Path):
     if not taken:
         if failed is not None:
             raise failed
-        return dataset
+        return dataset, {}
     said = ", ".join(f"{FIELDS[field]} {shlex.quote(value)}" for field, value in taken.items())
     try:
         retaken = load({**given, **taken})
@@ -98,10 +125,10 @@ def load_with_journal_options(args: argparse.Namespace, journal_path: Path):
             raise failed from None  # the command's own error, as without the journal
         print(f"textaudit: note: not taken from the journal: {shell_safe(said)} ({shell_safe(error.message)})",
               file=sys.stderr)
-        return dataset
+        return dataset, {}
     print(f"textaudit: note: {shell_safe(said)} taken from the journal {shell_safe(str(journal_path))} "
           "(its decisions were made with it; give the option to choose another)", file=sys.stderr)
-    return retaken
+    return retaken, taken
 
 
 def bundled_demo_hint(data: str, journal: Path) -> str:
