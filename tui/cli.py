@@ -356,11 +356,9 @@ def cmd_browse(args: argparse.Namespace) -> int:
     check_source(args.data, encoding=args.encoding)  # a missing file or a FIFO: one line here, not in the app
     check_journal_path(journal, args.data)  # before the audit: a wrong --journal fails in a second
     from engine.label_names import parse_label_names
-    from tui.cli_export import take_journal_options
     from tui.launch import run_app
 
     names = parse_label_names(args.label_names) if args.label_names else None  # a bad spec: before the audit
-    take_journal_options(args, journal, options)  # the columns its decisions were made with (as export: opts36)
     return run_app(args.data, options, journal_path=journal, label_names=names)
 
 

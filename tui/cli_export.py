@@ -71,7 +71,7 @@ def load_with_journal_options(args: argparse.Namespace, journal_path: Path):
 
 
 def take_journal_options(args: argparse.Namespace, journal_path: Path, options) -> None:
-    """``browse`` (the journal it opens) and ``audit --apply-journal``: the rule and note of
+    """``audit --apply-journal``: the rule and note of
     ``load_with_journal_options``, the options taken set on ``options`` (AuditOptions) for the app or the
     re-audit to load with (ag_news without --text-column stopped at "no text column 'text'": opts36).
     Nothing is read unless the journal records an option the command leaves open; a load that fails
