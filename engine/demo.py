@@ -185,5 +185,18 @@ def write_demo(path: Path = DEMO_PATH) -> Path:
     return path
 
 
+def missing_demo_hint(path: Path) -> str:
+    """'; the bundled demo: ...' for 'demo' or 'demo.csv' that is not here: 'textaudit serve demo' after
+    'textaudit demo' said only 'no such file or directory' (walk36), the demo's file lying in the package."""
+    if path.name.lower() not in ("demo", "demo.csv", "demo_multilabel", "demo_multilabel.jsonl"):
+        return ""
+    import shlex
+
+    from engine.demo_multilabel import demo_multilabel_path
+
+    bundled, flag = (demo_multilabel_path(), " --multilabel") if "multilabel" in path.name.lower() else (demo_path(), "")
+    return f"; the bundled demo is textaudit demo{flag}, its data {shlex.quote(str(bundled))} (give that path here)"
+
+
 if __name__ == "__main__":
     print(write_demo(Path(sys.argv[1]) if len(sys.argv) > 1 else DEMO_PATH))

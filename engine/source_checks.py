@@ -81,8 +81,11 @@ def check_source(source: str | Path, *, encoding: str = "utf-8", demo_hint: bool
     if stream := stream_problem(source_str, path):  # /dev/stdin, /dev/fd/N: 'rename it to .csv' (review35)
         raise UsageError(stream)
     if not path.exists():
+        from engine.demo import missing_demo_hint
+
         hub = "; a Hugging Face dataset is hf:NAME, in lower case" if source_str[:3].lower() == "hf:" else ""
-        raise DataError(f"{source_str}: {_why_missing(path)}{hub}{_demo_hint(path) if demo_hint else ''}")  # 'HF:imdb' (review35)
+        demo = missing_demo_hint(path) if demo_hint else ""
+        raise DataError(f"{source_str}: {_why_missing(path)}{hub}{demo}")  # 'HF:imdb' (review35)
     if path.is_dir():
         if not is_saved_dataset(path):
             raise DataError(folder_problem(path))
@@ -234,18 +237,6 @@ def other_content(path: Path, kind: str) -> str:
     looks = _looks_like(path)
     said = {"csv": "comma-separated", "tsv": "tab-separated", "json": "JSON", "jsonl": "JSON"}.get(kind)
     return "" if not looks or (said and said in looks) else looks
-
-
-def _demo_hint(path: Path) -> str:
-    """'; the bundled demo: ...' for 'demo' or 'demo.csv' that is not here: 'textaudit serve demo' after
-    'textaudit demo' said only 'no such file or directory' (walk36), the demo's file lying in the package."""
-    if path.name.lower() not in ("demo", "demo.csv", "demo_multilabel", "demo_multilabel.jsonl"):
-        return ""
-    from engine.demo import demo_path
-    from engine.demo_multilabel import demo_multilabel_path
-
-    bundled, flag = (demo_multilabel_path(), " --multilabel") if "multilabel" in path.name.lower() else (demo_path(), "")
-    return f"; the bundled demo is textaudit demo{flag}, its data {shlex.quote(str(bundled))} (give that path here)"
 
 
 def _why_missing(path: Path) -> str:
