@@ -185,16 +185,29 @@ def write_demo(path: Path = DEMO_PATH) -> Path:
     return path
 
 
+def bundled_demo_named(path: str | Path) -> tuple[Path, str] | None:
+    """The bundled demo a data path names by its last part, any case (``demo``, ``demo.csv``, ``DEMO``,
+    ``demo_multilabel``, ``demo_multilabel.jsonl``: the file's name or stem): its data file and the flag
+    ``textaudit demo`` takes to open it (``''`` or ``' --multilabel'``); None for any other name. The one
+    rule behind the hints of a missing file (:func:`missing_demo_hint`) and of ``export`` with the demo's
+    journal (tui/cli_export.bundled_demo_hint)."""
+    from engine.demo_multilabel import demo_multilabel_path
+
+    name = Path(path).name.lower()
+    for bundled, flag in ((demo_path(), ""), (demo_multilabel_path(), " --multilabel")):
+        if name in (bundled.name.lower(), bundled.stem.lower()):
+            return bundled, flag
+    return None
+
+
 def missing_demo_hint(path: Path) -> str:
     """'; the bundled demo: ...' for 'demo' or 'demo.csv' that is not here: 'textaudit serve demo' after
     'textaudit demo' said only 'no such file or directory' (walk36), the demo's file lying in the package."""
-    if path.name.lower() not in ("demo", "demo.csv", "demo_multilabel", "demo_multilabel.jsonl"):
+    if (named := bundled_demo_named(path)) is None:
         return ""
     import shlex
 
-    from engine.demo_multilabel import demo_multilabel_path
-
-    bundled, flag = (demo_multilabel_path(), " --multilabel") if "multilabel" in path.name.lower() else (demo_path(), "")
+    bundled, flag = named
     return f"; the bundled demo is textaudit demo{flag}, its data {shlex.quote(str(bundled))} (give that path here)"
 
 

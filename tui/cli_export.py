@@ -134,15 +134,14 @@ def _load_taking(args: argparse.Namespace, journal_path: Path):
 def bundled_demo_hint(data: str, journal: Path) -> str:
     """'; the demo's data is bundled: ...' when ``data`` names the demo's file, or the demo by its command's word
     (``export demo``: walk34), which is not here (``textaudit demo`` reads it from the package and keeps its journal
-    in the current folder)."""
-    from engine.demo import demo_path
-    from engine.demo_multilabel import demo_multilabel_path
+    in the current folder). Which names mean the demo: engine/demo.bundled_demo_named."""
+    from engine.demo import bundled_demo_named
 
-    for bundled in (demo_path(), demo_multilabel_path()):
-        if Path(data).name in (bundled.name, bundled.stem) and not Path(data).exists() and journal.exists():
-            return (f"; the demo's data is bundled: textaudit export {bundled} --journal {journal} -o OUT "
-                    "(or press e in the demo)")
-    return ""
+    named = bundled_demo_named(data)
+    if named is None or Path(data).exists() or not journal.exists():
+        return ""
+    return (f"; the demo's data is bundled: textaudit export {shlex.quote(str(named[0]))} --journal "
+            f"{shlex.quote(str(journal))} -o OUT (or press e in the demo)")
 
 
 def refuse_format_clash(output: Path, fmt: str) -> None:
