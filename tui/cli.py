@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, DataError, TextauditError, UsageError
+from engine.wording import BIDI_CONTROLS
 from tui.cli_parser import build_parser
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts, hangup_interrupts
@@ -38,6 +39,10 @@ _OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
 #: as those bytes, are escaped as the characters are.
 _SHELL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
 _SHELL_ESCAPES.update({0xDC00 + code: f"\\x{code:02x}" for code in range(0x80, 0xA0)})
+#: Bidi embeddings, overrides and isolates are named (``⟨RLO⟩``), as the app and the report's class names draw
+#: them: a file name holding U+202E printed raw reversed the rest of the line on a bidi-aware terminal
+#: (``wrote 80 rows to o<RLO>v.csv (csv): ...`` read backwards after the name; review37).
+_SHELL_ESCAPES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTROLS.items()})
 
 
 def shell_safe(message: str) -> str:
