@@ -51,7 +51,9 @@ class PaletteCommands:
         for name in self.view.issue_types:
             title = ISSUE_TITLES.get(name, name)
             count = self.view.counts.get(name)  # None: its check did not run (it said '0 flagged')
-            yield SystemCommand(f"Open: {title}", "not checked" if count is None else f"{count:,} flagged",
+            words = ("not checked" if count is None else non_iid_words(self.view) if name == "non_iid"
+                     else f"{count:,} flagged")
+            yield SystemCommand(f"Open: {title}", words,
                                 lambda name=name: self.open_issue(name, flagged=True))
         yield SystemCommand("Open: Summary", "counts, health, class chart", self.action_summary)
         yield SystemCommand("Open: Confusions", "label issues by class pair, given → suggested",
@@ -88,6 +90,16 @@ class PaletteCommands:
             yield SystemCommand(binding.tooltip or binding.description,
                                 f"{', '.join(keys[action])} · on {screen_words(screen)}",
                                 lambda action=action: screen.run_action(action))
+
+
+def non_iid_words(view: Any) -> str:
+    """The Non-IID command's line: the summary table's verdict on the row order, not Datalab's count
+    ('1 flagged' beside the summary's 'NOT random'; '0 flagged' where the labels run together)."""
+    from tui.screens.summary import non_iid_cell
+
+    cell = non_iid_cell(view.p_value, view.label_order, view.p_z, view.length_drift is not None)
+    return {"NOT random": "row order NOT random", "likely": "row order likely not random",
+            "no": "row order looks random", "drifts": "text length drifts with the row order"}.get(cell, cell)
 
 
 def textual_panels(app: Any, screen: Screen) -> tuple[Any, ...]:
