@@ -123,6 +123,8 @@ def short_rows_hint(path: object, fmt: str | None, encoding: str, label_at: int)
         record = text[start:stop]
         fields = record.count(delimiter) + 1  # at most: parsed only where quotes may hold a separator
         if fmt == "csv" and '"' in record and (width is None or fields > label_at):
+            if len(record) >= csv.field_size_limit():  # its default (128 KiB): a longer quoted text was exit 70
+                csv.field_size_limit(len(record) + 1)
             fields = len(next(csv.reader([record], delimiter=delimiter)))
         if width is None:
             width = fields

@@ -53,6 +53,8 @@ def check_tsv_quoting(path: Path, encoding: str) -> tuple[str, ...]:
 
 def _refuse_if_quoted_breaks(path: Path, head: str, width: int) -> None:
     """Rows of unequal width that CSV quoting reads as equal rows, with a quoted tab or line break."""
+    if len(head) >= csv.field_size_limit():  # its default (128 KiB): a longer quoted text skipped the check
+        csv.field_size_limit(len(head) + 1)
     try:
         records = [record for record in csv.reader(io.StringIO(head, newline=""), delimiter="\t", strict=True)
                    if record]
