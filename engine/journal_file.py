@@ -10,8 +10,11 @@ file written is, once written, still the journal at the path (``append``).
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,19 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 #: An append whose journal was renamed away between the check before its write and the write is taken back and
 #: tried again (``JournalFile.append``) this many times in all: the next try sees the rename and refuses.
 APPEND_TRIES = 3
+
+
+def _one_at_a_time(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A ``JournalFile`` method that uses its descriptor, run under the file's ``_io`` lock: the app's journal poll
+    (a worker thread: ``still_at_path``, ``rescue``) and its decisions and exit (the UI thread: ``append``, ``close``)
+    never use it at once, nor a descriptor closed meanwhile, whose number another open may have reused."""
+
+    @functools.wraps(method)
+    def run(self: JournalFile, *args: Any, **kwargs: Any) -> Any:
+        with self._io:
+            return method(self, *args, **kwargs)
+
+    return run
 
 
 class JournalLocked(JournalError):
@@ -55,6 +71,7 @@ class JournalFile:
         self.first_write: int | None = None  # where this writer's first append began (farewell: at_path)
         self.rescued: tuple[Path, int] | None = None  # rescue(): where the held file's bytes were saved, and how many
         self.rescue_error: str | None = None  # rescue(): why they could not be
+        self._io = threading.RLock()  # the descriptor's users, one at a time (``_one_at_a_time``)
 
     @property
     def is_open(self) -> bool:
@@ -97,6 +114,7 @@ class JournalFile:
             self.close()
             raise
 
+    @_one_at_a_time
     def reopen(self) -> None:
         """Hold the file the path names now instead of the one held, the lock kept (``<journal>.lock`` is the path's,
         whatever file it names): a takeover's lock whose journal was renamed over after it was taken
@@ -157,6 +175,7 @@ class JournalFile:
         finally:
             os.close(fd)
 
+    @_one_at_a_time
     def read_held(self) -> tuple[bytes, tuple[int, int]]:
         """The bytes of the file this writer holds, read through its own descriptor (the file it appends to,
         whatever the path names now), and its (device, inode)."""
@@ -167,6 +186,7 @@ class JournalFile:
         except OSError as exc:
             raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
 
+    @_one_at_a_time
     def truncate_to(self, size: int) -> None:
         """Cut the file back to ``size`` bytes (a torn tail); if that fails, the next append
         starts on a fresh line instead."""
@@ -181,6 +201,7 @@ class JournalFile:
         except OSError:
             pass  # the file is already cut back; the next append's fsync persists it
 
+    @_one_at_a_time
     def append(self, payload: bytes) -> None:
         """Write ``payload`` with one write and one fsync, or roll back and raise JournalWriteError. It returns (the
         decision acknowledged) only where, after the fsync, the file written is still the one at the path, or a
@@ -265,6 +286,7 @@ class JournalFile:
             f"was written, and its line stays in the file moved away ({why}); quit and reopen to start a journal "
             "there, or choose one with --journal")
 
+    @_one_at_a_time
     def still_at_path(self) -> bool:
         """False once the file this writer holds is no longer the one at ``path`` (True when it
         holds none: nothing can be lost)."""
@@ -301,6 +323,7 @@ class JournalFile:
         os.close(old)
         return True
 
+    @_one_at_a_time
     def at_path(self) -> AtPath:
         """What the file now at the path holds of the one this writer held (for the exit line, before ``close``)."""
         if self._fd is None:
@@ -328,6 +351,7 @@ class JournalFile:
             return AtPath("copy" if there.st_size == mine.st_size else "longer", deleted)
         return AtPath("part" if same > start else "none", deleted)
 
+    @_one_at_a_time
     def rescue(self) -> AtPath:
         """``at_path``, and where the file this writer held is deleted (no name holds it: nlink 0, so its bytes go
         with this descriptor) while the path lacks some of what this writer appended ('part': an older copy renamed
@@ -355,6 +379,7 @@ class JournalFile:
             return False
         return mine.st_nlink > 0 and (there.st_dev, there.st_ino) == (mine.st_dev, mine.st_ino)
 
+    @_one_at_a_time
     def close(self) -> None:
         """Close the file and release the lock (idempotent)."""
         if self._fd is not None:

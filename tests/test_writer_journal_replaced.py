@@ -13,17 +13,25 @@ from journal_helpers import says_csv
 
 from engine.corrections import Journal
 from engine.load import load_dataset
-from tui.app_journal import JournalFollow
+from tui.app_journal import JournalFollow, JournalPolled
 from tui.decisions import DecisionBook
 
 
 class _App(JournalFollow):
-    """What ``JournalFollow._check_journal`` uses of the app: no workers, toasts kept."""
+    """What ``JournalFollow._check_journal`` uses of the app: its poll's worker run at once on this thread, its
+    message handled as posted; toasts kept."""
 
     workers: list = []
 
     def __init__(self, book: DecisionBook, path: Path) -> None:
         self.book, self.journal_path, self.toasts = book, path, []
+
+    def poll_journal(self, book: DecisionBook) -> None:
+        JournalFollow.poll_journal.__wrapped__(self, book)  # the worker's body (textual's @work wraps it)
+
+    def post_message(self, message: object) -> None:
+        assert isinstance(message, JournalPolled), message
+        self.on_journal_polled(message)
 
     def notify(self, message: str, **kwargs) -> None:
         self.toasts.append((message, kwargs.get("severity", "information")))

@@ -2,8 +2,9 @@
 
 A mixin of ``TextauditApp`` (which supplies ``book``, ``journal_path``, the screen stack and the poll that calls
 ``_check_journal`` every ``JOURNAL_POLL_S``). Workers here post messages only; the handlers below, on the UI thread,
-change the book (tui/decisions_takeover.py for the takeover). The app that writes the journal watches, on the same
-poll, that its file is still the one at the path (``_watch_journal``).
+change the book (tui/decisions_takeover.py for the takeover). The poll's reads run in a worker too
+(``poll_journal``). The app that writes the journal watches, on the same poll, that its file is still the one at the
+path (``_watch_journal``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ from textual.worker import WorkerState
 from engine.journal_tail import Handover
 from tui.decisions_takeover import Refused, other_file_words, replaced_words, writer_replaced_words
 from tui.messages import JournalRefused, JournalReread, JournalTail, WorkFailed
+
+
+_BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
+
+
+class JournalPolled(Message):
+    """What ``poll_journal``'s worker read for ``book``: ``lock``, ``TakeOver.lock_probe``'s answer; ``stat``, a
+    read-only journal's (size, mtime) (False: not read); ``warning``, the writer's toast (``_watch_journal``)."""
+
+    def __init__(self, book: Any, lock: Any = None, stat: Any = False, warning: str | None = None) -> None:
+        super().__init__()
+        self.book, self.lock, self.stat, self.warning = book, lock, stat, warning
 
 
 class JournalHandover(Message):
@@ -36,46 +49,79 @@ class JournalFollow:
     journal_path: Any
     _taking: Any = None  # write_journal's worker until its answer is handled here (then None)
     _replaced_seen: Any = None  # the stat of the file at the path a writer last found not its own (said once)
+    _poll_failed: str | None = None  # why the last poll failed (said once)
 
     def _check_journal(self) -> None:
+        """The poll (every ``JOURNAL_POLL_S``): ``poll_journal`` looks at the files in a worker, one poll at a time
+        (a hung network disk leaves one waiting thread, the app answering keys: its stat and compare ran here,
+        on the UI thread); ``on_journal_polled`` acts on what it found."""
+        if self.book is None or any(worker.group == "journal poll" and worker.state in _BUSY for worker in self.workers):
+            return
+        self.poll_journal(self.book)
+
+    def _rereading(self) -> bool:
         # one replay at a time: a 220k-line journal takes seconds, and a poll every 2 s started
         # another while the last ran (the file stays 'changed' until a replay is taken)
-        rereading = any(worker.group == "journal" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
-                        for worker in self.workers)
+        rereading = any(worker.group == "journal" and worker.state in _BUSY for worker in self.workers)
         # nor while write_journal's answer waits here: the book notes a lost try only once it is handled
-        rereading = rereading or (self._taking is not None and self._taking.state is WorkerState.SUCCESS)
-        if self.book is not None and not rereading and self.book.may_write_now():  # the lock's holder has quit
-            self._taking = self.write_journal()
-        elif self.book is not None and not rereading and self.book.changed_on_disk():
-            self.reread_journal()
-        elif self.book is not None and not self.book.read_only:
-            self._watch_journal()
+        return rereading or (self._taking is not None and self._taking.state is WorkerState.SUCCESS)
 
-    def _watch_journal(self) -> None:
-        """The writer: where the file at the journal's path is no longer the one it appends to (deleted, moved, or
-        another file renamed over it: an editor's save, a sync tool, another program), a warning toast says so now,
-        once per file found there, before more rows are decided; it was said only when the next decision was
-        refused (review35). Each poll costs an fstat and a stat; a file found there is compared with the journal
-        once (``rescue``: where the file written is deleted, its bytes are saved beside the journal now, not only at
-        the next decision or the exit, which a killed app never reaches). A byte-for-byte copy says nothing: the next
-        append writes to it (``JournalFile``)."""
+    @work(thread=True, exit_on_error=False, name="journal poll", group="journal poll")
+    def poll_journal(self, book: Any) -> None:
+        """The poll's reads, off the UI thread: a read-only book's lock file and journal stat, a writer's
+        ``_watch_journal``; posted as one ``JournalPolled`` (a failure as ``WorkFailed``, once per message)."""
+        try:
+            if book.read_only:
+                polled = JournalPolled(book, lock=book.lock_probe(), stat=book._stat())
+            else:
+                polled = JournalPolled(book, warning=self._watch_journal(book))
+        except Exception as error:  # noqa: BLE001 - said once (each poll would say it again), as the app's workers do
+            if str(error) != self._poll_failed:
+                self._poll_failed = str(error)
+                self.post_message(WorkFailed("journal check", error))
+            return
+        self._poll_failed = None
+        self.post_message(polled)
+
+    def on_journal_polled(self, message: JournalPolled) -> None:
+        """What the poll found, acted on here: the writer's warning said; a read-only book takes the journal over
+        where the lock's holder has quit, else rereads it where it changed (not while a replay runs)."""
+        if message.warning is not None:
+            self.notify(message.warning, severity="warning", timeout=30)
+        book = self.book
+        if book is None or book is not message.book or not book.read_only or self._rereading():
+            return
+        if message.lock is not None and book.may_write_now(message.lock):  # the lock's holder has quit
+            self._taking = self.write_journal()
+        elif message.stat is not False and book.changed_on_disk(message.stat):
+            self.reread_journal()
+
+    def _watch_journal(self, book: Any) -> str | None:
+        """The writer (in ``poll_journal``'s worker): where the file at the journal's path is no longer the one it
+        appends to (deleted, moved, or another file renamed over it: an editor's save, a sync tool, another program),
+        the warning to say now, once per file found there, before more rows are decided; it was said only when the
+        next decision was refused (review35). Each poll costs an fstat and a stat; a file found there is compared
+        with the journal once (``rescue``: where the file written is deleted, its bytes are saved beside the journal
+        now, not only at the next decision or the exit, which a killed app never reaches). A byte-for-byte copy says
+        nothing: the next append writes to it (``JournalFile``). ``_replaced_seen`` is this worker's (one at a time)."""
         import os
 
-        journal = getattr(self.book, "journal", None)
+        journal = getattr(book, "journal", None)
         if journal is None or not hasattr(journal, "still_at_path") or journal.still_at_path():
             self._replaced_seen = None
-            return
+            return None
         try:
             info = os.stat(getattr(journal, "path", self.journal_path), follow_symlinks=False)
             there: Any = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
         except OSError:
             there = "gone"
         if there == self._replaced_seen:  # said (or a copy found) already
-            return
+            return None
         self._replaced_seen = there
-        if (at := journal.rescue()).kind not in ("here", "copy"):
-            self.notify(writer_replaced_words(self.journal_path, there != "gone", getattr(at, "saved_in", None),
-                                              getattr(at, "rescue_error", None)), severity="warning", timeout=30)
+        if (at := journal.rescue()).kind in ("here", "copy"):
+            return None
+        return writer_replaced_words(self.journal_path, there != "gone", getattr(at, "saved_in", None),
+                                     getattr(at, "rescue_error", None))
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="journal", group="journal")
     def write_journal(self, held: Any = None) -> None:

@@ -173,11 +173,14 @@ class DecisionBook(TakeOver, BookLabels):
             return None
         return (info.st_size, info.st_mtime_ns) if info is not None else None
 
-    def changed_on_disk(self) -> bool:
+    def changed_on_disk(self, stat: Any = False) -> bool:
         """A read-only book: the journal file changed since it was read (the app that holds the
         lock wrote to it). The second app's lists, totals, export preview and exit line showed
-        the decisions as they were when it opened (s10 inbox 1)."""
-        return self.read_only and self.journal is not None and self._stat() != self.seen
+        the decisions as they were when it opened (s10 inbox 1). ``stat``: the file's ``_stat``
+        as the app's poll read it in its worker (False: read here)."""
+        if not (self.read_only and self.journal is not None):
+            return False
+        return (self._stat() if stat is False else stat) != self.seen
 
     def open_again(self) -> Any:
         """A fresh read-only replay of the journal (runs in a worker: a long journal takes time)."""

@@ -89,18 +89,29 @@ class TakeOver:
     _show_all: Any  # DecisionBook's
     _stat: Any
 
-    def may_write_now(self) -> bool:
+    def may_write_now(self, probe: tuple[bool, Any] | None = None) -> bool:
         """Read-only because of the lock, whose holder has quit (engine.journal_holder.holder_quit): the app's poll
-        then tries ``open_writable``. Reads the lock file only."""
-        from engine.journal_holder import data_path, holder_quit, lock_stamp
-
+        then tries ``open_writable``. ``probe``: ``lock_probe``'s answer, read by the poll's worker (None: read here)."""
         if not (self.read_only and self.lock_wait and self.journal is not None):
             return False
-        if not holder_quit(self.path, data_path(getattr(self.journal.dataset, "source", ""))):
+        quit_, stamp = probe if probe is not None else self.lock_probe() or (False, None)
+        if not quit_:
             self.lock_tried = False  # a holder that runs (a third app that won the lock): try once it quits
             return False
         # not again at once where the lock file names the same quit one (a lock held without its number)
-        return lock_stamp(self.path) != self.lock_tried or time.monotonic() - self.tried_at >= RETRY_S
+        return stamp != self.lock_tried or time.monotonic() - self.tried_at >= RETRY_S
+
+    def lock_probe(self) -> tuple[bool, Any] | None:
+        """Whether the lock's holder has quit (``holder_quit``) and, if so, the lock file's stamp now; None where the
+        book waits for no lock. Reads the lock file only, changing nothing: the app's poll runs it in a worker (a hung
+        network disk froze the app there) and hands it to ``may_write_now``."""
+        from engine.journal_holder import data_path, holder_quit, lock_stamp
+
+        journal = self.journal
+        if not (self.read_only and self.lock_wait and journal is not None):
+            return None
+        quit_ = holder_quit(self.path, data_path(getattr(journal.dataset, "source", "")))
+        return quit_, lock_stamp(self.path) if quit_ else None
 
     def open_writable(self, held: Any = None) -> Any:
         """The journal opened to write (runs in a worker, changing nothing here): the lock taken first, then what the
