@@ -358,12 +358,16 @@ class JournalFile:
         over it; 'none': removed, or another file there), those bytes, read through the held descriptor, saved to a
         new file beside the journal (``<stem>.recovered-<UTC time>.jsonl``, created exclusively, fsynced): a journal
         of its own, whose replay is the state shown. Once; again (another new file) only if the held file changed
-        size since. A moved file (a name still holds it) is not copied: the exit line says where it may be."""
+        size since. A moved file (a name still holds it) is not copied: the exit line says where it may be. A
+        journal this writer never appended to is saved too where it held any byte (lead, s37): a sync tool's delete
+        looks the same as the user's ``rm``, and this descriptor may hold the last copy."""
         at = self.at_path()
-        if self._fd is None or not at.deleted or at.kind not in ("part", "none") or self.first_write is None:
+        if self._fd is None or not at.deleted or at.kind not in ("part", "none"):
             return at
         try:
             size = os.fstat(self._fd).st_size
+            if not size:  # an empty file holds no decision
+                return at
             if self.rescued is None or self.rescued[1] != size:
                 self.rescued, self.rescue_error = (save_rescue(self._fd, self.path, size), size), None
         except OSError as exc:

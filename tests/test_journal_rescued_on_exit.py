@@ -141,15 +141,28 @@ def test_an_older_copy_over_a_journal_with_a_hard_link_backup_is_not_copied(data
     assert rescues(tmp_path) == []
 
 
-def test_a_journal_deleted_with_nothing_written_this_session_is_not_copied(data, tmp_path) -> None:
-    """Only what this app wrote is rescued: an ``rm`` of a journal this session never wrote to is the user's."""
+def test_a_journal_deleted_with_nothing_written_this_session_is_saved_too(data, tmp_path) -> None:
+    """A journal this session never wrote to is rescued as well (lead's decision, s37; it was left, as 'an ``rm`` of
+    it is the user's'): a sync tool's delete looks the same, and the app's descriptor may hold the last copy. An
+    empty journal (nothing decided yet) leaves no file."""
     path = tmp_path / "j.jsonl"
     with Journal.open(path, data) as journal:
         journal.record("exclude", 0, issue_type="label")
+    held = path.read_bytes()
     book, _ = DecisionBook.open(path, data)
     os.unlink(path)
     book.close()
-    assert rescues(tmp_path) == [] and "saved in" not in book.farewell(path)
+    [saved] = rescues(tmp_path)
+    assert saved.read_bytes() == held
+    line = book.farewell(path)
+    assert ("no decision had been saved this session before that; the decisions it held are saved in "
+            f"{saved}: open or export it with --journal {saved}") in line, line
+    empty = tmp_path / "new" / "j.jsonl"
+    empty.parent.mkdir()
+    book, _ = DecisionBook.open(empty, data)
+    os.unlink(empty)
+    book.close()
+    assert rescues(empty.parent) == [] and "saved in" not in book.farewell(empty)
 
 
 def test_a_rescue_that_fails_says_so(data, tmp_path, monkeypatch) -> None:

@@ -86,3 +86,22 @@ def test_a_rescue_that_fails_on_the_poll_says_so(tmp_path: Path, monkeypatch: py
     warned = [message for message, severity in app.toasts if severity == "warning"]
     assert len(warned) == 1 and "could NOT be saved" in warned[0] and "No space left" in warned[0], app.toasts
     book.close()
+
+
+def test_a_journal_this_session_never_wrote_is_saved_on_the_poll_too(tmp_path: Path) -> None:
+    """Lead's decision (s37): a journal deleted while the app holds it is rescued even where this session decided
+    nothing (a sync tool's delete looks like the user's ``rm``; the app's descriptor may hold the last copy)."""
+    data = load_dataset(says_csv(tmp_path / "d.csv", rows=6))
+    path = tmp_path / "j.jsonl"
+    with Journal.open(path, data) as earlier:
+        earlier.record("exclude", 0, issue_type="label")
+    book, _ = DecisionBook.open(path, data)
+    assert not book.read_only
+    app = _App(book, path)
+    path.unlink()
+    app._check_journal()
+    [saved] = tmp_path.glob("j.recovered-*.jsonl")
+    [warned] = [message for message, severity in app.toasts if severity == "warning"]
+    assert f"the decisions its deleted file held are saved in {saved}" in warned, warned
+    assert '"exclude"' in saved.read_text()
+    book.close()

@@ -39,8 +39,10 @@ def farewell_line(book: DecisionBook, path: Path) -> str:
     if kind == "part":
         return (f"textaudit: the journal {path} was replaced while the app was open by an older copy: some of "
                 f"the {saved}{steps} saved this session {are} NOT in it ({held}){after}")
-    if not book.saved_this_session:
+    if not book.saved_this_session:  # its earlier sessions' decisions saved all the same (rescue: lead, s37)
+        kept = (f"; the decisions it held are saved in {rescued}: open or export it with --journal {rescued}"
+                if rescued else f"; the decisions it held could NOT be saved beside it: {failed}" if failed else "")
         return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open; no "
-                "decision had been saved this session before that")
+                f"decision had been saved this session before that{kept}")
     return (f"textaudit: the journal {path} was deleted, moved or replaced while the app was open: "
             f"the {saved} saved this session before that {are} NOT in it ({held}){after}")
