@@ -121,6 +121,9 @@ def normalise_labels(values: pd.Series) -> tuple[np.ndarray, list[Any], dict[Any
             keys = np.asarray(whole, dtype=np.int64)
         elif is_whole and not has_ints and -(2.0**63) <= floats.min() and floats.max() < 2.0**63:
             keys = floats.astype(np.int64)  # floats only: exact as they are (1M rows: no per-value int())
+        elif is_whole:  # whole numbers past int64 (1e20; 2**64 beside 1.0): each named as the integer it equals, as
+            # below; as floats they were said to be 'fractional numbers' (diff36)
+            keys = np.asarray([str(value) for value in (whole or [int(v) for v in raw])], dtype=object)
         elif all(int(float(v)) == v for v in raw if isinstance(v, (int, np.integer))):
             keys = floats
         else:  # an integer no float holds beside a fraction: each named by its own digits, a whole float as the

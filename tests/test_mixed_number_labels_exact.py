@@ -56,3 +56,14 @@ def test_a_whole_float_beside_its_int_is_one_class_past_float_precision() -> Non
     assert classes == ["0.5", "1", str(big)] and list(codes) == [1, 0, 2, 1], (classes, warnings)
     codes, classes, _, _ = normalise_labels(pd.Series([3, 3.0, (1 << 64) + 1], dtype=object, name="y"))
     assert classes == ["3", str((1 << 64) + 1)] and list(codes) == [0, 0, 1], classes
+
+
+def test_whole_floats_past_int64_are_named_as_the_integers_they_equal() -> None:
+    """1e20 in a label column was said to hold 'fractional numbers' (a score, not a class): past int64 a whole float
+    stayed a float (diff36). It is named as the integer it equals, as a whole float beside an int is (f35cf81)."""
+    big = "100000000000000000000"
+    codes, classes, originals, warnings = normalise_labels(pd.Series([1e20, -2e20, 1e20], name="y"))
+    assert classes == ["-200000000000000000000", big] and list(codes) == [1, 0, 1], (classes, warnings)
+    assert warnings == [] and originals[big] == 1e20  # the export writes the value the row held
+    codes, classes, _, warnings = normalise_labels(pd.Series([1, 1e20, 1.0], dtype=object, name="y"))
+    assert classes == ["1", big] and list(codes) == [0, 1, 0] and warnings == [], (classes, warnings)
