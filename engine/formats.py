@@ -117,6 +117,9 @@ class SourceStyle:
     schema: Any = None
     features: Any = None
     absent: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: A JSON Lines file's blank lines (numbered from 1), which are no rows: a row's line from its number
+    #: (engine/label_absent.py), without reading the file again.
+    blank_lines: tuple[int, ...] = ()
     #: Rows whose value is a real NaN (JSON ``NaN``, an Arrow float NaN), per column: the frame
     #: holds NaN for a null too, and an export writes these back as NaN, the others as null.
     nan: dict[str, frozenset[int]] = field(default_factory=dict)

@@ -143,6 +143,7 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     numbered = [(number, line[:-1] if line.endswith("\r") else line)  # not splitlines: U+2028 is data
                 for number, line in enumerate(text.split("\n"), 1)]
     blank = len(numbered) - (not text or text.endswith("\n"))  # the empty piece after the last "\n"
+    blank_lines = tuple(number for number, line in numbered if not line.strip())
     numbered = [(number, line) for number, line in numbered if line.strip()]
     blank -= len(numbered)
     first = numbered[0][1] if numbered else None
@@ -168,7 +169,8 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     encoding, bom = written_encoding(path, encoding, bom)
     style = SourceStyle(fmt="jsonl", header=tuple(frame.columns), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, json_separators=separators, json_ascii=ascii_only,
-                        absent=absent, nan=nan, notes=blank_note(path, blank) + repeats.note(path.name, numbered))
+                        absent=absent, blank_lines=blank_lines, nan=nan,
+                        notes=blank_note(path, blank) + repeats.note(path.name, numbered))
     return frame, style
 
 

@@ -7,7 +7,6 @@ from 0)', the same as ``"label": ""`` (review36). The reader records which rows 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,25 +21,26 @@ def _shown(values: list[int]) -> str:
     return ", ".join(f"{value:,}" for value in values[:_SHOWN]) + (" ..." if len(values) > _SHOWN else "")
 
 
-def _jsonl_lines(path: Path, encoding: str) -> list[int]:
-    """The file's line number (from 1) of each row, as engine/json_readers.read_jsonl numbers them (blank lines skipped)."""
-    with path.open(encoding=encoding, errors="replace", newline="") as handle:
-        return [number for number, line in enumerate(handle.read().split("\n"), 1) if line.strip()]
+def _line(row: int, blank_lines: tuple[int, ...]) -> int:
+    """The file's line number (from 1) of ``row``, as engine/json_readers.read_jsonl numbers them: the blank lines it
+    skipped (``SourceStyle.blank_lines``) pushed down the rows after them."""
+    line = row + 1
+    for blank in blank_lines:  # ascending
+        if blank > line:
+            break
+        line += 1
+    return line
 
 
-def absent_label_error(values: pd.Series, style: Any, source: Any, encoding: str) -> str | None:
+def absent_label_error(values: pd.Series, style: Any) -> str | None:
     """The error's text where some rows of the label column ``values`` come from JSON records without its key, else
     None: those rows by line (JSON Lines) or record (a JSON array), and the rows whose label is present but empty."""
     absent = sorted(getattr(style, "absent", {}).get(values.name, ()))
     fmt = getattr(style, "fmt", None)
-    if not absent or fmt not in ("jsonl", "json") or not isinstance(source, (str, Path)):
+    if not absent or fmt not in ("jsonl", "json"):
         return None
-    if fmt == "jsonl":
-        try:
-            numbers = _jsonl_lines(Path(source), encoding)
-            where = [numbers[row] for row in absent[:_SHOWN]]
-        except (OSError, LookupError, IndexError):
-            return None
+    if fmt == "jsonl":  # by the reader's blank lines: the file is not read again (it was, diff36)
+        where = [_line(row, style.blank_lines) for row in absent[:_SHOWN]]
         place = f"{'line' if len(absent) == 1 else 'lines'} {_shown(where + absent[_SHOWN:])} of the file"
     else:
         place = f"{'record' if len(absent) == 1 else 'records'} {_shown([row + 1 for row in absent])} of the array"

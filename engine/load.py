@@ -354,7 +354,7 @@ def load_dataset(
             from engine.label_absent import absent_label_error
 
             if "an empty label (" in exc.message and (absent := absent_label_error(
-                    frame[label_column], style, source, encoding)):  # a JSON record without the key (review36)
+                    frame[label_column], style)):  # a JSON record without the key (review36)
                 raise DataError(f"{name}: {absent}") from None
             fmt = style.fmt if style is not None else None
             hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(frame, label_column, fmt) or \

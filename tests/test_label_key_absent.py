@@ -27,3 +27,13 @@ def test_a_json_array_record_without_the_key_is_named_by_its_place(tmp_path) -> 
         load_dataset(path)
     assert "1 record has no 'label' key (record 2 of the array: row 1, counted from 0)" in caught.value.message
     assert "empty label" not in caught.value.message
+
+
+def test_lines_count_every_blank_line_before_the_record(tmp_path) -> None:
+    """The lines come from the reader's own numbering (blank, spaces-only and CRLF lines skipped), not a second read."""
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b'\n{"text": "a", "label": "x"}\r\n  \r\n\n{"text": "b"}\n{"text": "c", "label": "y"}\n\n'
+                     b'{"text": "d"}\n')
+    with pytest.raises(DataError) as caught:
+        load_dataset(path)
+    assert "2 records have no 'label' key (lines 5, 8 of the file: rows 1, 3, counted from 0)" in caught.value.message
