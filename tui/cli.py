@@ -187,7 +187,7 @@ class _StderrProgress:
             # than the terminal wraps, and '\r' rewrote only its last row (44 columns: a stale row a report)
             columns = _stderr_columns()
             room = max(0, min(40, columns - 27))
-            said = (progress.message or reused)[:room]
+            said = shell_safe(progress.message or reused)[:room]  # 'loading MODEL': --model as typed (review37)
             line = f"{progress.stage:<10} {bar} {said:<{room}} {elapsed:6.1f}s"[:max(1, columns - 1)]
             self.width = max(self.width, len(line))
             sys.stderr.write("\r" + line)

@@ -245,7 +245,8 @@ class ProgressScreen(Screen):
         if message.text == "done":
             self.finish(stage, now)
             return
-        clock.report(now, message.done, message.total, message.text[:48], message.reused)
+        # 'loading MODEL' names --model as typed: a folder named with ESC ]0; set the terminal's title (review37)
+        clock.report(now, message.done, message.total, terminal_safe(message.text)[:48], message.reused)
         self.query_one(f"#stage-{stage}").add_class("-running")
         bar = self.query_one(f"#bar-{stage}", ProgressBar)
         if not clock.loading:
