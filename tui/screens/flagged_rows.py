@@ -24,11 +24,29 @@ def also_under(view: AuditView, threshold: object) -> str:
             f"{shown}{more}; the class chart (c on the summary) has every class.")
 
 
+def why_not_checked(view: AuditView, issue_type: str) -> str | None:
+    """Why Datalab's check of ``issue_type`` did not run (its note's reason, '' where no note says),
+    or None where it ran. Notes read '<type> not checked: <reason>' (engine/audit.py), several types
+    joined by ', ' on label sets (engine/multilabel_audit.py)."""
+    counts = getattr(view, "counts", None)  # a stand-in view without counts: checked
+    if counts is None or issue_type in counts:
+        return None
+    for note in getattr(view, "notes", []):
+        head, _, reason = note.partition(" not checked")
+        if reason and issue_type in head.split(", "):
+            return reason.removeprefix(":").strip()
+    return ""
+
+
 class FlaggedRowsScreen(RowScreen):
     """Flagged rows of ``issue_type`` with a dataset-level verdict line above them."""
 
     def verdict(self) -> str:
         view, info = self.view, self.view.info.get(self.issue_type) or {}
+        reason = why_not_checked(view, self.issue_type)
+        if reason is not None:  # the summary's 'not checked'; it read 'No cluster of rows where the model does clearly worse'
+            return (f"Not checked: {reason.rstrip('.')}. Nothing is flagged and no row has a score."
+                    if reason else "Not checked (the report, r, says why): nothing is flagged and no row has a score.")
         flagged = len(view.flagged(self.issue_type))
         if self.issue_type == "class_imbalance":
             counts = np.bincount(view.given, minlength=view.n_classes)
@@ -60,4 +78,6 @@ class FlaggedRowsScreen(RowScreen):
         return ""
 
     def empty_text(self) -> str:
+        if why_not_checked(self.view, self.issue_type) is not None:  # no scores for f to list rows by
+            return "not checked: nothing flagged, no scores"
         return "nothing flagged: press f to list every row by score"
