@@ -117,7 +117,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             # screen, where the Decision column draws the arrow, grows it to the longest name only
             Column(SUGGESTED, self.suggested_title(), width + 1, drop=2, grow=max(0, grow - 1), fit=self.fit_suggested),
             Column(SCORE, "Score", 7, right=True, drop=3),
-            decision_column(self, width, grow),  # keeps what its decisions need, lends the rest: RowList._grown
+            decision_column(self, width, grow),  # its widest decision's cells, fixed; lends the rest: RowList._grown
         ]
 
     def fit_suggested(self, text: str, width: int) -> str:
@@ -433,7 +433,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         just written here, nothing undone): taken out of the list as it stands (drop_decided)."""
         if self.hide_decided and self.listed_stale() and not (only_decided and self.drop_decided()):
             self.apply()
-        self.row_list.relayout()  # the Decision column keeps what its decisions need now
+        self.row_list.refresh()  # the decided rows' cells
         self.show_detail(self.row_list.current_row)
         self.update_title()
 

@@ -41,11 +41,10 @@ class Column:
     fit: Callable[[str, int], str] | None = None  # how a long cell is cut (default: '…' at the end)
     grow_late: bool = False  # grows only with the cells the other growing columns leave (Decision)
     least: int = 0  # a grow_late column gives those still short its cells past this many, spare or not (Decision)
-    need: Callable[[np.ndarray], int] | None = None  # cells the listed rows' cells need: a lending column keeps them
 
 
 GROW_TEXT_SHARE = 0.45
-DECISION_LEAST = 12  # the Decision column lends the label columns its cells past these: '✗ excluded' whole
+DECISION_LEAST = 12  # the Decision column keeps at least these: '✗ excluded' whole (tui/decision_column.py)
 
 
 def min_text_width(total: int) -> int:
@@ -148,7 +147,6 @@ class RowList(ScrollView, can_focus=True):
         self.sort_descending = False
         self.pending = False  # an order is being computed: an empty list says so, not "no rows"
         self.shown_keys = frozenset(c.key for c in columns)  # the columns the last drawn line had room for
-        self.needs: dict[str, int] = {}  # Column.need of the listed rows, measured when they or their cells change
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -165,19 +163,8 @@ class RowList(ScrollView, can_focus=True):
                 self.cursor = int(hits[0])
         self.virtual_size = Size(self.size.width, len(self.order) + 1)
         self._scroll_to_cursor()
-        self.measure()
         self.refresh()
         self.post_message(self.Highlighted(self, self.current_row))
-
-    def measure(self) -> None:
-        """The cells the listed rows need in columns that say (Column.need: the widest decision)."""
-        self.needs = {c.key: c.need(self.order) for c in self.columns if c.need is not None}
-
-    def relayout(self) -> None:
-        """The rows' cells changed (a decision, an undo, a journal read again): measure and draw them again;
-        the cursor and the scroll stay."""
-        self.measure()
-        self.refresh()
 
     @property
     def current_row(self) -> int | None:
@@ -278,16 +265,15 @@ class RowList(ScrollView, can_focus=True):
             flexible = [w for c, w in zip(shown, widths) if not c.width]
             droppable = [c for c in shown if c.drop]
             if not droppable or not flexible or min(flexible) >= min_text_width(total):
-                return shown, self._grown(shown, widths, total, self.text_share(total), self.needs)
+                return shown, self._grown(shown, widths, total, self.text_share(total))
             shown.remove(max(droppable, key=lambda c: c.drop))
 
     @staticmethod
-    def _grown(columns: list[Column], widths: list[int], total: int, share: float = GROW_TEXT_SHARE,
-               needs: dict[str, int] | None = None) -> list[int]:
+    def _grown(columns: list[Column], widths: list[int], total: int, share: float = GROW_TEXT_SHARE) -> list[int]:
         """Give columns with ``grow`` the cells the text column can spare, shared out one cell at
         a time (lowest drop first): with too few for all, Given and Suggested grow alike (banking77
-        at 160 columns: Given took all 18 and Suggested drew 'declined_…_payment'). ``needs``: the
-        cells a lending column's listed cells need (RowList.measure), kept before it lends."""
+        at 160 columns: Given took all 18 and Suggested drew 'declined_…_payment'). A lending column
+        (``least``) keeps that many and gives the label columns still short the rest."""
         flexible = [i for i, c in enumerate(columns) if not c.width]
         if len(flexible) != 1:
             return widths
@@ -309,15 +295,12 @@ class RowList(ScrollView, can_focus=True):
                         growing.remove(index)
                     if not spare:
                         break
-        # the label columns are still short (the text's spare taken, or none): the Decision column, empty until
-        # rows are decided, lends them its cells past ``least``, a cell each in turn (at 120 columns Given and
-        # Suggested cut 42 of banking77's 77 names to 18 cells beside 20 cells of an empty Decision column), but
-        # keeps what its decisions need, up to its width ('→ pending_transfer' read '→ pendin…fer' at 120 columns)
+        # the label columns are still short (the text's spare taken, or none): the Decision column lends them its
+        # cells past ``least``, a cell each in turn: the cells the widest decision this data's names can make needs,
+        # chosen when the screen opens (tui/decision_column.py), so the columns hold still as rows are decided
         short = sorted((i for i in room if room[i] and not columns[i].grow_late), key=lambda i: columns[i].drop)
         for lender in (i for i, c in enumerate(columns) if c.grow_late and c.least):
-            column = columns[lender]
-            keep = max(column.least, (needs or {}).get(column.key, 0))
-            left = max(0, widths[lender] - keep)
+            left = max(0, widths[lender] - columns[lender].least)
             while left and short:
                 for index in list(short):
                     if left:
