@@ -126,8 +126,10 @@ class ReviewActions:
         at = "nothing" if threshold is None else f"score ≤ {threshold:.4g}"
         if threshold is not None and threshold == thresholds.default[kind] and not thresholds.cut[kind]:
             at = "the audit's own verdict (not a score cut)"
+        # the moved threshold is not saved: a reopen flagged the default's rows again, unsaid (walk37)
+        session = "" if choice.count == thresholds.default_count(kind) else "; this session only: a reopen starts at it"
         self.notify(f"{ISSUE_TITLES.get(kind, kind)}: {counted(count, 'row')} flagged at {at} "
-                    f"(audit default {thresholds.default_count(kind):,})", timeout=5)
+                    f"(audit default {thresholds.default_count(kind):,}{session})", timeout=5)
 
     # -- re-audit with the corrections ---------------------------------------------------------
 
