@@ -387,7 +387,10 @@ def _is_issue_table(path: Path, fmt: str) -> bool:
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
-            return pq.read_schema(path).names[:3] == ["row", "id", "text"]
+            from engine.paths import arrow_file
+
+            with arrow_file(path) as source:
+                return pq.read_schema(source).names[:3] == ["row", "id", "text"]
         with path.open("rb") as handle:
             head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff")
     except Exception:  # unreadable, not Parquet: not a table textaudit wrote

@@ -22,7 +22,10 @@ def read_layout(path: Path) -> dict[str, Any]:
     whether timestamps are stored as INT96)."""
     import pyarrow.parquet as pq
 
-    meta = pq.read_metadata(path)
+    from engine.paths import arrow_file
+
+    with arrow_file(path) as source:
+        meta = pq.read_metadata(source)
     codecs: dict[str, str] = {}
     if meta.num_row_groups:
         group = meta.row_group(0)

@@ -7,7 +7,10 @@ which tests and CI use to stay out of the user's home.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 APP_NAME = "textaudit"
 
@@ -109,3 +112,19 @@ def missing_folder(folder: Path, fix: str | None = None) -> str:
                 return f"{above} is a link to {os.readlink(above)}, which does not exist" + (f"; {fix}" if fix else "")
             return f"{above} is a file, not a folder" + (f"; {fix}" if fix else "")
     return f"folder {folder} does not exist" + (f"; create it first or {fix}" if fix else "")
+
+
+@contextmanager
+def arrow_file(path: str | os.PathLike[str], mode: str = "rb") -> Iterator[str | BinaryIO]:
+    """``path`` as pyarrow can open it: the path itself, or the file opened here where its name is not
+    UTF-8. pyarrow encodes a path as UTF-8, so a name with a Latin-1 byte (``caf\\xe9.parquet``, read from
+    the command line as ``caf\\udce9``) was 'cannot parse as parquet' on reading and exit 70 on writing
+    (review37); Python's ``open`` takes the name's own bytes."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with open(name, mode) as handle:
+            yield handle
+        return
+    yield name

@@ -259,10 +259,12 @@ def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     import pyarrow.parquet as pq
 
     from engine.parquet_layout import read_layout
+    from engine.paths import arrow_file
 
-    if problem := repeated_names(pq.read_schema(path).names):  # pyarrow said 'Multiple matches for
-        raise DataError(f"{path}: {problem}")  # FieldRef.Name(label) in text: string'
-    table = pq.read_table(path)
+    with arrow_file(path) as source:
+        if problem := repeated_names(pq.read_schema(source).names):  # pyarrow said 'Multiple matches for
+            raise DataError(f"{path}: {problem}")  # FieldRef.Name(label) in text: string'
+        table = pq.read_table(source)
     frame = arrow_to_frame(table, str(path))
     features, notes = parquet_features(table, path.name)  # written by datasets: its ClassLabel names
     return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table),

@@ -136,6 +136,7 @@ def write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None, 
     import pyarrow.parquet as pq
 
     from engine.parquet_layout import lost_units, write_options
+    from engine.paths import arrow_file
     from engine.range_index import keep_range_index
 
     table = keep_range_index(to_arrow(frame, style, notes, rows), style, rows)
@@ -144,12 +145,14 @@ def write_parquet(frame: pd.DataFrame, output: Path, style: SourceStyle | None, 
         notes.add(line)
     with atomic.atomic_path(output, replace_symlink=replace_symlink) as temp:
         try:
-            pq.write_table(table, temp, **options)
+            with arrow_file(temp, "wb") as sink:
+                pq.write_table(table, sink, **options)
         except (pa.ArrowException, ValueError) as exc:
             if not options:
                 raise
             notes.add(f"wrote the Parquet file with pyarrow's default layout, not the input's ({str(exc)[:80]})")
-            pq.write_table(table, temp)
+            with arrow_file(temp, "wb") as sink:
+                pq.write_table(table, sink)
 
 
 def _without_maps(table: Any, notes: _Notes) -> Any:
