@@ -192,6 +192,9 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
         if empty is not None:  # 'cannot load the saved dataset: list index out of range' (review36)
             where = "" if empty == path else f", so datasets cannot load {path}: give another split's folder"
             raise DataError(f"{empty}: the saved dataset has no rows{where}") from None
+        if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc):  # a Latin-1 byte in the name (review37)
+            raise DataError(f"{path}: datasets cannot open a folder whose path is not UTF-8 (it reads its files by a "
+                            "UTF-8 name); rename the folder or the folders above it") from None
         raise DataError(f"{path}: cannot load the saved dataset: {exc}") from None
     notes: tuple[str, ...] = ()
     if isinstance(loaded, datasets.DatasetDict):
