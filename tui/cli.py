@@ -471,7 +471,7 @@ def _main(argv: list[str] | None) -> int:
             return EXIT_CANCELLED
         if os.environ.get("TEXTAUDIT_DEBUG"):
             raise
-        print(f"textaudit: internal error: {type(exc).__name__}: {exc} "
+        print(f"textaudit: internal error: {type(exc).__name__}: {shell_safe(str(exc))} "  # it may quote the data
               "(set TEXTAUDIT_DEBUG=1 for the traceback)", file=sys.stderr)
         return EXIT_INTERNAL
 

@@ -183,6 +183,7 @@ def os_error_exit(exc: OSError) -> int:
         return 1
     if os.environ.get("TEXTAUDIT_DEBUG"):
         raise exc
-    print(f"textaudit: internal error: {type(exc).__name__}: {exc} (set TEXTAUDIT_DEBUG=1 for the traceback)",
+    print(f"textaudit: internal error: {type(exc).__name__}: {shell_safe(str(exc))} (set TEXTAUDIT_DEBUG=1 for the "
+          "traceback)",
           file=sys.stderr)
     return EXIT_INTERNAL
