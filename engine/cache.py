@@ -456,7 +456,10 @@ def _write(path: Path, value: Any) -> None:
     if suffix == ".npy":
         np.save(path, np.asarray(value), allow_pickle=False)  # plain arrays only
     elif suffix == ".parquet":
-        value.to_parquet(path, index=False)
+        from engine.paths import arrow_file
+
+        with arrow_file(path, "wb") as sink:  # a cache dir named 'c\xe9' (not UTF-8) was exit 70 (review37)
+            value.to_parquet(sink, index=False)
     elif suffix == ".json":
         path.write_text(json.dumps(value, allow_nan=False))
     elif suffix == ".txt":

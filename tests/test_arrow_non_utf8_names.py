@@ -37,3 +37,14 @@ def test_an_export_to_a_latin1_parquet_name_is_written(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
     with open(tmp_path / out, "rb") as source:
         assert pq.read_table(source).to_pydict() == _ROWS
+
+
+def test_a_cache_folder_with_a_latin1_name_is_written_and_read(three_class_csv: Path, tmp_path: Path) -> None:
+    """--cache-dir / TEXTAUDIT_CACHE_DIR named 'c\\xe9': the cache's Parquet entries went through pandas'
+    to_parquet(path), 'internal error: UnicodeEncodeError', exit 70, on every audit."""
+    from engine.pipeline import AuditOptions, run_audit
+
+    options = AuditOptions(model="tfidf", cache_root=str(tmp_path / os.fsdecode(b"c\xe9")))
+    first = run_audit(three_class_csv, options)
+    again = run_audit(three_class_csv, options)
+    assert not first.cache_hit and again.cache_hit
