@@ -1,13 +1,14 @@
 """Outlier rows that share nothing with any other row, flagged wherever Datalab's cut sits.
 
-Datalab flags a row whose mean cosine distance to its k nearest rows is past Q3 + 1.7 IQR of every row's. A row
-with nothing in common with any other (its vector at similarity 0 to each: an all-zero vector is at distance
-exactly 1.0 from every row) has a mean distance of 1.0, the lowest outlier score; but where the texts spread
-widely the cut lies past 1.0 and no such row can reach it. With ``--model tfidf`` that is a text with no word
-TF-IDF reads ('w w w', '?!', emoji: no word of two letters or more, an all-zero vector) or none another text has
-('xxxx...'): review36's 300-row file, score 0.296 (the lowest), cut at 1.035, not flagged; banking77 test's six
-punctuation and emoji rows were flagged (its cut is under 1.0). Such a row is as far from the others as the
-vectors can say, whatever the cut: it is flagged, its score kept, and a note says so. Ordinary rows (a
+Datalab flags a row whose mean cosine distance to its k nearest rows is past Q3 + 1.7 IQR of every row's. A row with
+nothing in common with any other (its vector at similarity 0 to each: an all-zero vector is at distance exactly 1.0
+from every row) has a mean distance of 1.0, the lowest outlier score; but where the texts spread widely the cut lies
+past 1.0 and no such row can reach it. With ``--model tfidf`` that is a text with no word TF-IDF reads ('w w w',
+'?!', emoji: no word of two letters or more, an all-zero vector) or none another text has ('xxxx...':
+engine/tfidf.py gives it a zero vector, where the SVD had given it a direction of its rounding, similarity 0.2-0.5
+to its nearest row at 3k-100k rows): review36's 300-row file, score 0.296 (the lowest), cut at 1.035, not flagged;
+banking77 test's six punctuation and emoji rows were flagged (its cut is under 1.0). Such a row is as far from the
+others as the vectors can say, whatever the cut: it is flagged, its score kept, and a note says so. Ordinary rows (a
 sentence-transformer's vectors: some similarity to every text) are never at similarity under 0.01 to all rows.
 """
 

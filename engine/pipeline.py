@@ -158,6 +158,10 @@ class _Runner(StageRunner):
                      if options.ray is None else _ray_precision(options, model, memo_dir))
         if precision == "int8":  # int8's numbers have versions of their own: older int8 vectors are not reused
             fingerprint = f"{fingerprint}+int8v{INT8_VERSION}"
+        if tfidf:  # TF-IDF's own version (engine/tfidf.py): its entries before version 2 are not reused
+            from engine.tfidf import VECTORS_VERSION
+
+            fingerprint = f"{fingerprint}+v{VECTORS_VERSION}"
         key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": precision,
                         "v": PIPELINE_VERSION})
 

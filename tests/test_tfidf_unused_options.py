@@ -27,17 +27,19 @@ def test_device_and_precision_given_with_tfidf_get_a_note(tmp_path):
 
 def test_every_precision_shares_one_tfidf_entry_keyed_as_before(tmp_path):
     """--precision was part of the TF-IDF vectors' key though unused: '--precision bf16' recomputed the same
-    vectors. The default's key is kept, so entries cached before still hit."""
+    vectors. The default's key is kept (with the vectors' version since TF-IDF version 2, engine/tfidf.py)."""
     from engine.cache import make_key
     from engine.embed_model import TFIDF_MODEL, model_fingerprint
     from engine.pipeline import PIPELINE_VERSION
+    from engine.tfidf import VECTORS_VERSION
 
     path = _data(tmp_path)
     options = AuditOptions(model="tfidf", cache_root=str(tmp_path / "cache"), issue_types=("label",))
     first = run_audit(path, options)
     entries = tmp_path / "cache" / "v1" / "embeddings"
-    before = make_key({"texts": first.dataset.text_hash(), "model": model_fingerprint(TFIDF_MODEL),
-                       "precision": "auto", "v": PIPELINE_VERSION})  # the key every earlier release gave it
+    model = f"{model_fingerprint(TFIDF_MODEL)}+v{VECTORS_VERSION}"
+    before = make_key({"texts": first.dataset.text_hash(), "model": model, "precision": "auto",
+                       "v": PIPELINE_VERSION})  # the default precision's key
     assert [entry.name for entry in entries.iterdir()] == [before]
     for precision in ("bf16", "int8"):
         again = run_audit(path, AuditOptions(**{**options.__dict__, "precision": precision}))
