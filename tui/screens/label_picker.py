@@ -6,8 +6,9 @@ label come first, then the other classes, most probable first: the model's secon
 one key down, where an alphabetical list put it anywhere among 77 names.
 
 Where the caller allows new classes (``new_class``), a typed name that is no class exactly is
-offered as a line of its own, '+ new class: NAME', first but never highlighted while some class
-matches (enter still picks the best match); chosen, the picker returns the name (a str) and the
+offered as a line of its own, '+ new class: NAME', first but not highlighted while some class
+matches the typed words (enter picks the best match), unless it matches only by a stem's letters
+scattered in it ('card_fraud' in card_payment_fee_charged); chosen, the picker returns the name (a str) and the
 caller asks to confirm it (tui/screens/new_class.py), so a typo never makes a class unasked. A name
 the data cannot hold (text in an integer column) shows there, disabled, with the reason.
 """
@@ -292,6 +293,7 @@ class LabelPicker(ModalScreen[int | str | None]):
 
     def fill(self, query: str) -> None:
         options = self.query_one("#picker-options", OptionList)
+        stem_only = False  # a word matched no class as typed, only by a fuzzy stem: the new class is meant
         if query.strip():
             words = [WordMatch(word) for word in query.split()]
             phrase = phrase_pattern(query)
@@ -310,6 +312,11 @@ class LabelPicker(ModalScreen[int | str | None]):
                 items += [new] if new is not None else []
             elif new is not None:  # first, in sight, but the best match keeps the highlight
                 items.insert(0, new)
+                # ...unless it matched only by a stem's letters scattered in it: 'card_fraud' (stem 'card_fr')
+                # highlighted card_payment_fee_charged and enter relabelled to it, unasked (walk37, banking77)
+                best = self.shown[ranked[0][2]] if ranked and not valued else None
+                stem_only = best is not None and not new.disabled and any(
+                    word.match_at(best, RUN)[0] <= 0 and word.match_at(best, FUZZY)[0] <= 0 for word in words)
         else:
             first = list(dict.fromkeys(i for i in (self.suggested, self.decided, self.current)
                                        if i is not None and i not in self.hidden))
@@ -322,7 +329,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         options.clear_options()
         options.add_options(items)
         first = next((i for i, item in enumerate(items) if not item.disabled and item.id != NEW_CLASS), None)
-        if first is None:  # nothing matches: the new class, where it is one
+        if first is None or stem_only:  # nothing matches (or a stem only): the new class, where it is one
             first = next((i for i, item in enumerate(items) if not item.disabled), None)
         if first is not None:
             options.highlighted = first
