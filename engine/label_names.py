@@ -194,6 +194,35 @@ def class_display_names(names: dict[int, str], dataset: Any) -> list[str]:
     return [names[v] for v in values]
 
 
+def new_class_names(names: dict[int, str], dataset: Any) -> dict[str, str]:
+    """The names ``names`` gives labels no row of ``dataset`` holds, by the label as the journal writes a new
+    class ('5' -> 'New' for ag_news' 1-4 with ``5=New``): the app shows the new class 5 by that name. {} where the
+    data's labels are no integers (the option is refused there)."""
+    values = _label_values(dataset)
+    if values is None:
+        return {}
+    held = set(values)
+    return {str(value): name for value, name in names.items() if value not in held}
+
+
+def value_names(names: dict[int, str], dataset: Any, *corrected: Any) -> tuple[dict[Any, str], list[str]]:
+    """Each class of ``dataset`` as the data spells it -> its name (UsageError, exit 2, for a label with no name,
+    text labels or label sets), and of ``corrected`` (audit --apply-journal's copy) a class the journal added, by
+    the name ``names`` gives it ('5=New'); one with none is left to show as its value, with a note (returned): the
+    names were written for the data, and the app showed that class as its value ('--label-names: label 5 (1 row)
+    has no name' refused the re-audit)."""
+    shown: dict[Any, str] = dict(zip(dataset.class_names, class_display_names(names, dataset)))
+    extra = new_class_names(names, dataset)
+    notes = []
+    for value in dict.fromkeys(value for copy in corrected for value in copy.class_names if value not in shown):
+        if str(value) in extra:
+            shown[value] = extra[str(value)]
+        else:
+            notes.append(f"{OPTION} gives no name for label {value}, a new class the journal adds: shown as {value} "
+                         f"(add {value}=NAME to name it)")
+    return shown, notes
+
+
 def _label_values(dataset: Any) -> list[int] | None:
     """Each class of ``dataset`` as the integer label it is; None when one is not a whole number."""
     values = []

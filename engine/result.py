@@ -120,8 +120,8 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None,
         }
     )
     if label_names is not None:
-        table.insert(4, "given_label_name", table["given_label"].map(label_names))
-        table.insert(6, "predicted_label_name", table["predicted_label"].map(label_names))
+        for place, column in ((4, "given_label"), (6, "predicted_label")):  # a class the journal added, unnamed: its value
+            table.insert(place, f"{column}_name", table[column].map(lambda value: label_names.get(value, value)))
     for column in issues.columns:
         if column == "near_duplicate_sets":
             table[column] = [[int(at[x]) for x in v] if v is not None else [] for v in issues[column]]

@@ -108,3 +108,24 @@ def test_names_that_do_not_fit_are_one_line_after_the_audit(ints_csv, capsys, sp
     assert code == 2 and out == ""
     lines = [line for line in err.splitlines() if line.startswith("textaudit")]
     assert len(lines) == 1 and said in lines[0] and "Traceback" not in err
+
+
+def test_a_new_class_the_journal_adds_is_named_or_shown_as_its_value(ints_csv, tmp_path, capsys) -> None:
+    """audit --apply-journal of a journal that adds the class 8 (made in the app's picker) with names for 1-7
+    refused the re-audit ('--label-names: label 8 (1 row) has no name'): the names were right for the data.
+    Now it shows 8 as its value, said once; a name given for 8 ('8=New') names it (ui36b)."""
+    dataset = load_dataset(ints_csv, id_column="id")
+    journal = tmp_path / "j.jsonl"
+    with Journal.open(journal, dataset) as writer:
+        writer.record("relabel", 0, label_after="8", issue_type="label", allow_new_label=True)
+    table = tmp_path / "issues.csv"
+    code, out, err = _audit(capsys, ints_csv, "--label-names", SPEC, "--format", "json", "--apply-journal", journal,
+                            "--issues-out", table)
+    assert code == 0, err
+    assert "label 8, a new class the journal adds: shown as 8 (add 8=NAME to name it)" in err
+    assert "8" not in json.loads(out)["label_names"]
+    frame = pd.read_csv(table)
+    assert frame.loc[frame["row"] == 0, "given_label_name"].astype(str).tolist() == ["8"]  # its value, not empty
+    code, out, err = _audit(capsys, ints_csv, "--label-names", SPEC + ",8=New", "--apply-journal", journal)
+    assert code == 0 and "a new class the journal adds" not in err, err
+    assert f"{SPEC},8=New" in out.replace(" ", "")

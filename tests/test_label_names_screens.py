@@ -103,3 +103,30 @@ async def test_the_picker_finds_a_class_by_its_value_too(int_labelled, tmp_path)
         await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the relabel in the journal")
         assert journal_lines(journal)[0]["label_after"] == str(target + 1)
         assert NAMES[target] in screen.cell(row, "decision")
+
+
+async def test_a_new_class_is_shown_and_typed_by_its_name(int_labelled, tmp_path):  # noqa: F811
+    """ag_news' 1-4 with --label-names ...,5=New: a row relabelled to the new class 5 read '→ 5 (new)', and typing
+    New in the picker was refused ('the labels are integers ...'); now New is the new class 5, written as 5."""
+    from tui.screens.label_picker import LabelPicker
+
+    _, names, result = int_labelled
+    journal = tmp_path / "j.jsonl"
+    app = TextauditApp(result, journal_path=journal, label_names={**names, 8: "New"})
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = await open_issue(pilot, "label")
+        row = screen.row_list.current_row
+        await pilot.press("l")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "picker-query", "the picker")
+        await pilot.press("n", "e", "w", "enter")
+        await pilot.pause()
+        dialog = " ".join(str(w.content) for w in app.screen.query(Static))
+        assert "NEW class New" in dialog and "written as 8" in dialog, dialog
+        await pilot.press("y")
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the relabel in the journal")
+        assert journal_lines(journal)[0]["label_after"] == "8"  # the value, as the data and the export keep it
+        assert screen.cell(row, "decision") == "→ New (new)"
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, LabelPicker), "the picker again")
+        assert "New" in app.screen.shown and "8" not in app.screen.shown

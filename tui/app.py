@@ -222,10 +222,12 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
     def view_of(self, result: AuditResult) -> AuditView:
         """The rows as the screens show them (class names from ``--label-names``; a name that misses
         a label raises UsageError). Pure: the audit worker builds it off the UI thread."""
-        from engine.label_names import class_display_names, unnamed_numbers_note
+        from engine.label_names import class_display_names, new_class_names, unnamed_numbers_note
 
         names = None if self.label_names is None else class_display_names(self.label_names, result.dataset)
         view = AuditView.from_result(result, names)
+        if self.label_names is not None:  # '5=New' on labels 1-4: the new class 5, made in the picker, is New
+            view.new_names = new_class_names(self.label_names, result.dataset)
         if names is None and (note := unnamed_numbers_note(result.dataset)):
             view.notes.insert(0, note)  # first: the summary shows five notes
         return view
@@ -248,6 +250,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
                 return
         self.view = given
         self.book, messages = opened if opened is not None else DecisionBook.open(self.journal_path, result.dataset)
+        self.book.new_names = given.new_names  # a new class by its --label-names name (describe, the dialogs)
         if self.view.multilabel is not None:
             self.book.describe_set = self.view.multilabel.describe_after
         if len(self.view) >= LARGE_ROWS:

@@ -221,16 +221,16 @@ def _result_index_key(args: argparse.Namespace, names: dict[int, str] | None = N
     return result_index.index_key(fields, _cache_root(args))
 
 
-def _value_names(names: dict[int, str] | None, *datasets) -> dict[str, str] | None:
-    """Each class of ``datasets`` as the data spells it -> its --label-names name (None without the
-    option; UsageError, exit 2, for a label with no name, text labels or label sets)."""
+def _value_names(names: dict[int, str] | None, dataset, *corrected) -> dict[str, str] | None:
+    """Each class as the data spells it -> its --label-names name (engine.label_names.value_names), a class the
+    journal added with no name said once on stderr; None without the option."""
     if names is None:
         return None
-    from engine.label_names import class_display_names
+    from engine.label_names import value_names
 
-    shown: dict[str, str] = {}
-    for dataset in datasets:
-        shown.update(zip(dataset.class_names, class_display_names(names, dataset)))
+    shown, notes = value_names(names, dataset, *corrected)
+    for note in notes:
+        print(f"textaudit: note: {shell_safe(note)}", file=sys.stderr)
     return shown
 
 

@@ -412,10 +412,10 @@ class DecisionBook(TakeOver, BookLabels):
                 after = decision.label_after if decision is not None else None
                 if self.describe_set is not None:
                     return "→ " + self.describe_set(row, after or "")
-                if after is not None:  # a class this data does not have (a new label): as the journal wrote it
+                if after is not None:  # a class this data does not have (a new label): by its --label-names name
                     from tui.view import terminal_safe
 
-                    return f"→ {terminal_safe(str(after))} (new)"
+                    return f"→ {terminal_safe(self.new_class_shown(after))} (new)"
             return "→ " + (class_names[label] if label >= 0 else "?")
         if code == EXCLUDE:
             return "✗ excluded"

@@ -27,6 +27,13 @@ class BookLabels:
 
     #: Names typed as new classes this session or found in the journal (not a ClassLabel's unused names).
     new_labels: set[str]
+    #: --label-names' names of labels no row holds ('5' -> 'New', AuditView.new_names), set by the app
+    new_names: dict[str, str] = {}
+
+    def new_class_shown(self, label: Any) -> str:
+        """A new class as the screens name it: by its --label-names name (the new class 5 as New), else as
+        the journal writes it (drawn by the caller). It read '5' though the option named it."""
+        return self.new_names.get(str(label), str(label))
 
     def add_label(self, name: str) -> int:
         """The class index the book records ``name`` by: a class, an extra label, or a new one appended."""

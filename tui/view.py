@@ -135,6 +135,8 @@ class AuditView:
     raw_texts: Any = None  # the dataset's own texts (line breaks kept), for the detail pane; else ``texts``
     #: --label-names: each class as the data spells it ('1') -> its name ('World'); None without it
     value_names: dict[str, str] | None = None
+    #: --label-names' names of labels no row holds ('5' -> 'New'): a new class the journal writes as 5 is shown as New
+    new_names: dict[str, str] = field(default_factory=dict)
     id_column: str | None = None  # the data's id column (--id-column); without one ``ids`` are the row numbers
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
     #: The names as every screen draws them (tui.names.drawn_name): quoted only where a name would

@@ -16,7 +16,7 @@ the data cannot hold (text in an integer column) shows there, disabled, with the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -155,7 +155,7 @@ class LabelPicker(ModalScreen[int | str | None]):
                  suggested_note: str = "suggested", values: Iterable[str] | None = None,
                  new_class: Callable[[str], str | None] | None = None, new_names: Iterable[str] = (),
                  hidden: Iterable[str] = (), undone: Iterable[str] = (), decided: int | None = None,
-                 query: str = "") -> None:
+                 query: str = "", named: Mapping[str, str] | None = None) -> None:
         """``text``: what the row says (drawn terminal-safe by the caller); ``probs``: the model's
         probability of each class for the row (None for several rows); ``unused``: a saved
         dataset's ClassLabel names no row holds, offered after the classes (index
@@ -168,12 +168,15 @@ class LabelPicker(ModalScreen[int | str | None]):
         use undone), kept in ``unused`` so that every index stays; ``undone``: the journal's new classes no decision
         uses now, this session's or an earlier one's (a typed name spelled like one is said to be); ``decided``: the class the row is relabelled to
         now, said '(current)' beside the given label's '(given)'; ``query``: the search typed already (back from a
-        new class not confirmed)."""
+        new class not confirmed); ``named`` (--label-names): the names of labels no row holds ('5' -> 'New'): a new
+        class 5 is listed as New, and typing New offers the new class 5."""
         super().__init__()
         self.class_names = class_names
         self.unused = list(unused)
         self.values = list(values or ())
-        self.shown = [drawn_name(name) for name in [*class_names, *self.unused]]
+        self.named = dict(named or {})
+        self.named_values = {fold(name): value for value, name in self.named.items()}  # 'new' -> '5'
+        self.shown = [drawn_name(name) for name in [*class_names, *(self.named.get(u, u) for u in self.unused)]]
         self.current = current
         self.decided = decided
         self.suggested = suggested
@@ -338,12 +341,12 @@ class LabelPicker(ModalScreen[int | str | None]):
         """The '+ new class: NAME' line for the typed text (surrounding spaces dropped), or a disabled line saying
         why the data cannot hold it; None where new classes are not offered or the text names a class exactly
         (``valued``: as a class's value, '3' under --label-names)."""
-        name = query.strip()
+        name = self.new_value(query)  # 'New' is the label 5 where --label-names names 5 New
         if self.new_class is None or not name or valued or query in self.exact or name in self.exact:
             return None
         if name not in self.problems:
             self.problems[name] = self.new_class(name)
-        shown = drawn_name(name)
+        shown = drawn_name(self.named.get(name, name))
         if (problem := self.problems[name]) is not None:
             return Option(self.refused_line(shown, problem), id=NEW_CLASS, disabled=True)
         folded = fold(name)
@@ -362,6 +365,11 @@ class LabelPicker(ModalScreen[int | str | None]):
             room = self.line_cells - len(CURSOR) - prefix.cell_length - cell_len(note)
             typed = cut_content(typed, max(MIN_NAME_CELLS, room))
         return Option(prefix + typed + Content(note), id=NEW_CLASS)
+
+    def new_value(self, query: str) -> str:
+        """The new class ``query`` asks for: the label --label-names names so ('New' or 'new' is 5), else as typed."""
+        name = query.strip()
+        return self.named_values.get(fold(name), name) if name else name
 
     def room(self, *parts: Content | str) -> int:
         """The cells a line of the list leaves beside ``parts`` (its ▶ gutter too); large before its width is known."""
@@ -426,7 +434,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         if option.disabled or option.id == NO_MATCH:
             return
         if option.id == NEW_CLASS:
-            self.dismiss(self.query_one("#picker-query", Input).value.strip())
+            self.dismiss(self.new_value(self.query_one("#picker-query", Input).value))
         else:
             self.dismiss(int(option.id))
 

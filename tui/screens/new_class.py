@@ -31,7 +31,8 @@ def picker_options(screen: Any) -> dict[str, Any]:
         return {}
     live = book.live_new_labels()
     return {"new_class": book.new_label_problem, "new_names": sorted(book.new_labels),
-            "hidden": sorted(book.new_labels - live), "undone": sorted(book.past_new_labels() - live)}
+            "hidden": sorted(book.new_labels - live), "undone": sorted(book.past_new_labels() - live),
+            "named": book.new_names}
 
 
 def confirm_new_class(screen: Any, rows: list[int], name: str, write: Callable[[int], None],
@@ -41,14 +42,16 @@ def confirm_new_class(screen: Any, rows: list[int], name: str, write: Callable[[
     from tui.names import drawn_name
 
     view = screen.view
-    shown = drawn_name(name)
+    named = screen.book.new_class_shown(name)  # --label-names' name for it ('5=New'), else as typed
+    shown = drawn_name(named)
     rows = [int(r) for r in rows]
     preview = [PreviewRow(r, str(view.texts[r]), view.shown_names[int(view.given[r])], f"{shown} (new)")
                for r in rows[:PREVIEW_ROWS]]
     whom = f"row {rows[0]:,}" if len(rows) == 1 else counted(len(rows), "row")
     notes = [note] if (note := replaced_note(screen, rows)) else []
+    written = f" (written as {drawn_name(name)}, the names are for the screens)" if named != name else ""
     request = BulkRequest(f"Relabel {whom} to the NEW class {shown}", len(rows), preview,
-                          [*notes, f"{shown}: {UNSEEN}"])
+                          [*notes, f"{shown}{written}: {UNSEEN}"])
 
     def confirmed(yes: bool | None) -> None:
         if yes:

@@ -240,6 +240,8 @@ class ReauditScreen(HistoryKeys, Screen):
     def show_classes(self, issue_type: str | None) -> None:
         view = getattr(self.app, "view", None)
         names = getattr(view, "value_names", None)
+        if names is not None:  # and a class the journal added, by the name --label-names gives it ('5=New')
+            names = {**getattr(view, "new_names", {}), **names}
         self.classes_of = issue_type
         cells = max(MIN_CLASS_CELLS, self.size.width - COUNT_CELLS) if self.size.width else CLASS_CELLS
         body = class_table(self.reaudit.delta, issue_type, names, cells) if issue_type and self.reaudit else ""

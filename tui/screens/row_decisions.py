@@ -254,7 +254,7 @@ class DecisionKeys:
             return names[label]
         from tui.names import drawn_name
 
-        return f"{drawn_name(self.book.extra_labels[label - len(names)])} (new)"
+        return f"{drawn_name(self.book.new_class_shown(self.book.extra_labels[label - len(names)]))} (new)"
 
     def relabel_items(self, rows: list[int], label: int) -> list[tuple[str, int, int | None]]:
         """``rows`` relabelled to ``label``: a row whose given label it is, kept as it is."""

@@ -69,7 +69,7 @@ def new_class_name(book: DecisionBook, row: int) -> str:
     from tui.names import drawn_name
 
     decision = book.journal.decision(row) if book.journal is not None else None
-    return f"{drawn_name(decision.label_after)} (new)" if decision is not None else "?"
+    return f"{drawn_name(book.new_class_shown(decision.label_after))} (new)" if decision is not None else "?"
 
 
 class DiffView(VerticalScroll, can_focus=True):
