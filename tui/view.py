@@ -41,6 +41,10 @@ ISSUE_TITLES = {
 CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
 CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+#: A file name's C1 bytes, read from the command line as surrogate escapes (``\udc9b``), drawn so too: stderr
+#: (where Textual draws) writes surrogate escapes back as their bytes, and 0x9b is CSI on an 8-bit terminal
+#: (a data file named 'b<0x9b>2J.csv' in the title; tui/cli.shell_safe does the same; review37).
+CONTROL_PICTURES.update({0xDC00 + code: "\ufffd" for code in range(0x80, 0xA0)})
 CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
 #: Bidi embeddings, overrides and isolates are named, not sent (tui.names.BIDI_CONTROLS): the label
 #: columns beside a text would be reordered with them. The marks LRM, RLM and ALM, common in
