@@ -104,13 +104,9 @@ class JournalFile:
                 "choose a writable place with --journal"
             ) from None
         try:
-            lock_file.write_text(f"{os.getpid()}\n" + (f"{data}\n" if data and "\n" not in data else ""))  # who holds
-            # it and on which data, for the message above
-        except OSError:
-            pass
-        try:
+            _write_holder(lock_file, data)
             self._fd = self._open_at_path()
-        except JournalLocked:
+        except BaseException:  # the lock is never kept without the file open (the caller's close may not run)
             self.close()
             raise
 
@@ -409,6 +405,21 @@ class AtPath:
     deleted: bool
     saved_in: Path | None = None
     rescue_error: str | None = None
+
+
+def _write_holder(lock_file: Path, data: str | None) -> None:
+    """Write who holds the lock and on which data in the lock file, for ``read_holder``. The name's bytes as the
+    file system gave them (``surrogateescape``): a data file named in Latin-1 (``caf\\xe9.csv``) raised
+    UnicodeEncodeError here, which left that app read-only."""
+    head = f"{os.getpid()}\n"
+    try:
+        body = (head + (f"{data}\n" if data and "\n" not in data else "")).encode("utf-8", "surrogateescape")
+    except UnicodeError:  # a lone surrogate that is no escaped byte: the process number alone
+        body = head.encode()
+    try:
+        lock_file.write_bytes(body)
+    except OSError:
+        pass
 
 
 def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int:

@@ -88,7 +88,8 @@ def read_holder(lock_file: Path, data: str | None = None) -> str:
 def _lock_lines(lock_file: Path) -> tuple[str, str]:
     """A lock file's process number and the data file after it, as written ('' for each where unreadable)."""
     try:
-        pid, _, held = lock_file.read_text().strip().partition("\n")
+        pid, _, held = lock_file.read_bytes().decode("utf-8", "surrogateescape").strip().partition("\n")  # as
+        # journal_file._write_holder wrote it: a name that is not UTF-8 is read back as the same str
     except (OSError, UnicodeDecodeError):
         return "", ""
     return pid.strip(), held.strip()
