@@ -121,7 +121,8 @@ def _parse(spec: str) -> dict[int, str]:
             reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
             raise DataError(f"{OPTION}: cannot read {spec}: {reason}") from None
         if spec.lower().endswith(".txt"):
-            lines = text.splitlines()
+            lines = re.split(r"\r\n|\r|\n", text)  # not splitlines: it also splits at \x0c, \x1c-\x1e, \x85 and
+            # U+2028/9 inside a name, so every later label silently took the name of the one before it
             while lines and not lines[-1].strip():
                 lines.pop()
             names = [line.strip() for line in lines]
