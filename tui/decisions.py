@@ -215,7 +215,7 @@ class DecisionBook(TakeOver, BookLabels):
         if self.read_only and not journal.read_only and not self.become_writer(journal):
             return
         old, self.journal = self.journal, journal
-        self.seen = getattr(journal, "seen", self._stat())
+        self.seen = journal.seen if hasattr(journal, "seen") else self._stat()  # the worker's stat: none here
         self._show_all()
         if old is not None:
             old.close()
