@@ -130,3 +130,24 @@ async def test_a_new_class_is_shown_and_typed_by_its_name(int_labelled, tmp_path
         await pilot.press("l")
         await wait_until(pilot, lambda: isinstance(app.screen, LabelPicker), "the picker again")
         assert "New" in app.screen.shown and "8" not in app.screen.shown
+
+
+async def test_esc_on_the_new_class_confirmation_reopens_the_picker_with_the_name(int_labelled, tmp_path):  # noqa: F811
+    """Cancelling the confirmation of the new class 8 typed as New reopened the picker with '8' typed (ui37)."""
+    from textual.widgets import Input
+
+    from tui.screens.bulk_dialog import BulkDialog
+    from tui.screens.label_picker import LabelPicker
+
+    _, names, result = int_labelled
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", label_names={**names, 8: "New"})
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await open_issue(pilot, "label")
+        await pilot.press("l")
+        await wait_until(pilot, lambda: getattr(app.focused, "id", None) == "picker-query", "the picker")
+        await pilot.press("N", "e", "w", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, BulkDialog), "the confirmation")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, LabelPicker), "the picker again")
+        assert app.screen.query_one("#picker-query", Input).value == "New"

@@ -38,7 +38,7 @@ def picker_options(screen: Any) -> dict[str, Any]:
 def confirm_new_class(screen: Any, rows: list[int], name: str, write: Callable[[int], None],
                       reopen: Callable[[str], None] | None = None) -> None:
     """Ask before ``write`` relabels ``rows`` to the new class ``name`` (given its class index, once confirmed);
-    not confirmed, ``reopen`` opens the picker again with ``name`` typed."""
+    not confirmed, ``reopen`` opens the picker again with ``name`` typed (its --label-names name where it has one)."""
     from tui.names import drawn_name
 
     view = screen.view
@@ -57,7 +57,7 @@ def confirm_new_class(screen: Any, rows: list[int], name: str, write: Callable[[
         if yes:
             write(screen.book.add_label(name))
         elif reopen is not None:
-            reopen(name)
+            reopen(named)  # as the user typed it: '5=New' reopened with '5' where New was typed
 
     screen.app.push_screen(BulkDialog(request), confirmed)
 
