@@ -36,8 +36,9 @@ PERMUTATIONS = 25  # the random orders Datalab's test draws (NonIIDIssueManager.
 _Z_CAP = 1e12  # permutation_z where the random orders all scored the same and the order beyond them
 
 #: part of the audit cache keys where non_iid runs: 1, the check's info holds permutation_z (an audit
-#: cached before it had none, and its words fell back to the p-value alone)
-ORDER_VERSION = 1
+#: cached before it had none, and its words fell back to the p-value alone); 2, rows with no direction (all-zero
+#: vectors) get random neighbours in the test (engine/issue_managers.TextauditNonIIDIssueManager._get_neighbors)
+ORDER_VERSION = 2
 
 STRONG, LIKELY, NONE = "strong", "likely", "none"
 
