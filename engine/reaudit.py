@@ -147,6 +147,37 @@ def reaudit(source: str | Path | Dataset, options: AuditOptions, journal_path: P
                    warnings=warnings)
 
 
+def new_class_flags(re: Reaudit) -> dict[str, tuple[int, int]]:
+    """Rows the journal decided that the corrected audit still flags as label issues, in a class no row of the data
+    held (a relabel to a new class): per class as the data spells it, (those rows, the class's rows in all). The
+    model learns a class from a row's other folds, so a new class of one row or a few is flagged again: the row
+    counts as Remaining (or New), not as resolved, and the screen said nothing of why (ui37)."""
+    issues = re.after.output.issues
+    corrected, original = re.after.dataset, re.before.dataset
+    if corrected.is_multilabel or "is_label_issue" not in issues or not len(re.decided):
+        return {}
+    labels = np.asarray(corrected.labels, dtype=np.int64)
+    names = [str(name) for name in corrected.class_names]
+    held = np.bincount(np.asarray(original.labels, dtype=np.int64), minlength=len(original.class_names))
+    old = {str(name) for name, rows in zip(original.class_names, held) if rows}
+    flagged = labels[issues["is_label_issue"].to_numpy(dtype=bool) & np.isin(re.rows, re.decided)]
+    counts = np.bincount(labels, minlength=len(names))
+    return {names[c]: (int((flagged == c).sum()), int(counts[c])) for c in np.unique(flagged) if names[c] not in old}
+
+
+def new_class_line(found: dict[str, tuple[int, int]], names: dict[str, str] | None = None) -> str:
+    """``new_class_flags`` said in a line ('' where none); ``names``: --label-names' names by the data's spelling."""
+    if not found:
+        return ""
+    from engine.wording import counted
+
+    rows = sum(flagged for flagged, _ in found.values())
+    classes = ", ".join(f"{(names or {}).get(key, key)} has {counted(total, 'row')}" for key, (_, total) in
+                        found.items())
+    return (f"{counted(rows, 'row')} relabelled to a new class {'is' if rows == 1 else 'are'} still flagged as "
+            f"{'a label issue' if rows == 1 else 'label issues'} ({classes}: too few for the model to learn)")
+
+
 def delta_text(re: Reaudit) -> str:
     """The delta as a few lines for people."""
     j = re.journal
@@ -158,6 +189,8 @@ def delta_text(re: Reaudit) -> str:
         lines.append(f"  {name:<22} {d['before']:>7,} {d['after']:>7,} {d['resolved']:>9,} "
                      f"{d.get('resolved_decided', 0):>8,} {d['remaining']:>9,} {d['new']:>6,}")
     lines.append("  decided: the resolved rows the journal decided; the rest are no longer flagged without a decision")
+    if line := new_class_line(new_class_flags(re)):
+        lines.append(f"note: {line}")
     if j.get("unapplied"):
         lines.append(f"note: {j['unapplied']}")
     return "\n".join(lines) + "\n"

@@ -187,6 +187,7 @@ class ReauditScreen(HistoryKeys, Screen):
                   + ("\n" + j["unapplied"] if j.get("unapplied") else "")
                   + ("\n" + moved_note(moved) if moved else "")
                   + ("\n" + line if (line := overlap_line(reaudit)) else "")
+                  + ("\n" + line if (line := self.new_class_note(reaudit)) else "")
                   + ("\n" + RESOLVED_NOTE if any("resolved_decided" in d for d in delta.values()) else "")
                   + "\nenter lists a type's newly flagged rows · escape goes back")
         self.query_one("#reaudit-status", Static).update(status)
@@ -200,6 +201,15 @@ class ReauditScreen(HistoryKeys, Screen):
         if table.row_count:
             table.move_cursor(row=first)
         self.show_classes(self.types[first] if self.types else None)
+
+    def new_class_note(self, reaudit: Any) -> str:
+        """Why a row relabelled to a new class is not counted as resolved: it is flagged again (engine/reaudit)."""
+        from engine.reaudit import new_class_flags, new_class_line
+
+        found = new_class_flags(reaudit)
+        view = getattr(self.app, "view", None)
+        names = {**(getattr(view, "value_names", None) or {}), **getattr(view, "new_names", {})}
+        return new_class_line(found, {key: drawn_name(names.get(key, key)) for key in found})
 
     def cells(self, short: bool) -> list[tuple[str, ...]]:
         """The table's rows, each type's title shortened where ``short``."""
