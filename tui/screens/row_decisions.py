@@ -14,7 +14,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from tui.screens import set_decisions
-from tui.view import ISSUE_TITLES, counted
+from tui.view import ISSUE_TITLES, counted, terminal_safe
+from tui.widgets.filter_bar import FilterBar, FilterSpec
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
     from tui.decisions import DecisionBook, Outcome, Step
     from tui.view import AuditView
-    from tui.widgets.filter_bar import FilterSpec
     from tui.widgets.row_list import RowList
 
 
@@ -75,6 +75,7 @@ class DecisionKeys:
     hide_decided: bool
     _pending_row: int | None
     filter_query: str
+    opened_filter: str
     spec: FilterSpec
     _past_filter: tuple[int, int] | None
     row_list: RowList
@@ -363,11 +364,22 @@ class DecisionKeys:
     def show_flagged(self) -> None:
         """Opened from the summary: the rows its count is about. A go-to (``:``) of an unflagged
         row, or ``f``, left the label screen listing all 997 rows, and reopening it from the
-        summary's 'Label issues 7' showed them still (near-duplicates: every set again)."""
-        if not self.show_all:
-            return
+        summary's 'Label issues 7' showed them still (near-duplicates: every set again). A
+        navigator's filter goes too: after ``C``, a pair and esc esc, 'Label issues 161' opened
+        '44 of 161 flagged' under the pair. A filter typed here stays, and a notice says so."""
+        changed = self.show_all
         self.show_all = False
-        if self.is_mounted:
+        if self.opened_filter:  # the navigator's list is done with: the summary's count is of every flagged row
+            self.opened_filter = self.filter_query = ""
+            self.spec = FilterSpec()
+            self._past_filter = None
+            if self.is_mounted:
+                self.query_one("#filter", FilterBar).value = ""
+            changed = True
+        elif self.filter_query:
+            self.notify(f"your filter {terminal_safe(self.filter_query)!r} is still on: the title counts the rows "
+                        "it lists (esc clears it)", timeout=5)
+        if changed and self.is_mounted:
             self.apply()
 
     def follow(self, row: int) -> bool:
