@@ -201,16 +201,25 @@ class AuditView:
         mask = self.flags.get(issue_type)
         return np.flatnonzero(mask) if mask is not None else np.empty(0, dtype=np.int64)
 
-    def backs_suggestion(self, row: int) -> bool:
+    def backs_suggestion(self, row: int, datalab: bool = False) -> bool:
         """A label issue backs the model's suggestion for ``row``: only then is Accept offered.
 
         On other screens (class imbalance, empty text, ...) the model's top class is a guess,
-        not a finding: accepting it would relabel a row nothing says is wrong.
+        not a finding: accepting it would relabel a row nothing says is wrong. ``datalab`` (the
+        label screen): Datalab's own label flag backs it too, its ``predicted_label`` being the
+        same top class (``datalab_only``).
         """
         if self.multilabel is not None:  # a set change: only the multi-label screen offers it
             return False
+        if self.predicted[row] == self.given[row]:
+            return False
         flags = self.flags.get("label")
-        return bool(flags is not None and flags[row] and self.predicted[row] != self.given[row])
+        return bool(flags is not None and flags[row]) or (datalab and self.datalab_only(row))
+
+    def datalab_only(self, row: int) -> bool:
+        """Datalab's own label check flags ``row`` and textaudit's does not (``datalab:yes`` lists it)."""
+        flags, theirs = self.flags.get("label"), self.datalab_label_flags
+        return bool(theirs is not None and theirs[row] and not (flags is not None and flags[row]))
 
     def top_classes(self, row: int, k: int = 3) -> list[tuple[int, float]]:
         """The ``k`` most probable classes of ``row`` with their out-of-sample probabilities."""

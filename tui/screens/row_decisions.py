@@ -99,7 +99,7 @@ class DecisionKeys:
         read as a suggestion nothing had made, and a bulk relabel's own target."""
         rows = [int(r) for r in rows]
         picks = {int(self.view.predicted[r]) for r in rows}
-        if len(picks) == 1 and all(self.view.backs_suggestion(r) for r in rows):
+        if len(picks) == 1 and all(self.suggestion_backed(r) for r in rows):
             return picks.pop()
         return None
 
@@ -137,8 +137,14 @@ class DecisionKeys:
             row = self.target()
             if self.view.multilabel is not None:  # label sets: a suggested set change
                 return set_decisions.can_accept(self, row)
-            return True if row is not None and self.view.backs_suggestion(row) else None
+            return True if row is not None and self.suggestion_backed(row) else None
         return True
+
+    def suggestion_backed(self, row: int) -> bool:
+        """A label issue backs ``row``'s suggestion here: textaudit's label flag, and on the label
+        screen Datalab's own flag as well. walk37: ``f`` + ``datalab:yes`` (the README's way to list
+        ``get_issues('label')``) listed rows whose ``a`` answered 'no label issue backs a suggestion'."""
+        return self.view.backs_suggestion(row, datalab=self.issue_type == "label")
 
     def on_key(self, event: events.Key) -> None:
         """'a' on a row whose suggestion no label issue backs: the key is dimmed in the footer and
@@ -160,9 +166,14 @@ class DecisionKeys:
         row = self.target()
         if row is None:
             return
-        if not self.view.backs_suggestion(row):  # reached from the palette, or a key typed ahead
-            self.notify("nothing to accept: no label issue backs a suggestion for this row "
-                        "(l chooses a label, o keeps it)", timeout=4)
+        if not self.suggestion_backed(row):  # reached from the palette, or a key typed ahead
+            if int(self.view.predicted[row]) == int(self.view.given[row]):
+                why = "the model's top class is the given label"
+            elif self.issue_type == "label":
+                why = "neither textaudit's label check nor Datalab's flags this row"
+            else:
+                why = "no label issue backs a suggestion for this row"
+            self.notify(f"nothing to accept: {why} (l chooses a label, o keeps it)", timeout=4)
             return
         suggested = int(self.view.predicted[row])
         self.decide([("relabel", row, suggested)])
@@ -210,7 +221,7 @@ class DecisionKeys:
 
         # the detail pane's word for the model's top class: a suggestion only where a label issue
         # backs it (on the Overlapping classes list the picker said '(suggested)' beside 'Suggested: none')
-        note = "suggested" if self.view.backs_suggestion(row) else "top class"
+        note = "suggested" if self.suggestion_backed(row) else "top class"
         self.app.push_screen(
             LabelPicker(self.view.class_names, current=int(self.view.given[row]), suggested_note=note,
                         suggested=int(self.view.predicted[row]), title=f"Choose a label for row {row:,}",
@@ -239,7 +250,7 @@ class DecisionKeys:
         # the suggestion most marked rows share, and for how many: the first marked row's alone was
         # offered as '(suggested)' for all of them, though 6 of 7 rows suggested other classes
         suggested, share = Counter(int(self.view.predicted[r]) for r in rows).most_common(1)[0]  # ties: the first
-        backed = all(self.view.backs_suggestion(r) for r in rows if int(self.view.predicted[r]) == suggested)
+        backed = all(self.suggestion_backed(r) for r in rows if int(self.view.predicted[r]) == suggested)
         word = "suggested" if backed else "top class"  # as the detail pane says it (action_pick_label)
         note = word if share == len(rows) else f"{word} for {share:,} of {len(rows):,}"
         self.app.push_screen(LabelPicker(self.view.class_names, suggested=suggested, suggested_note=note,

@@ -18,6 +18,8 @@ from engine.wording import counted, counted_verb
 from tui.screens.bulk_dialog import PREVIEW_ROWS, BulkDialog, BulkRequest, PreviewRow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tui.decisions import Bulk, DecisionBook
     from tui.view import AuditView
     from tui.widgets.row_list import RowList
@@ -35,6 +37,7 @@ class MarkKeys:
     row_list: RowList
     entries_are_rows = True  # False where an entry is a group of rows (near-duplicate sets)
     _marks: np.ndarray | None = None
+    suggestion_backed: Callable[[int], bool]  # DecisionKeys'
 
     # -- the marks ----------------------------------------------------------------------------
 
@@ -131,7 +134,7 @@ class MarkKeys:
         skipped = 0
         items: list[Item] = []
         if action == "accept":
-            backed = [r for r in rows if view.backs_suggestion(r)]
+            backed = [r for r in rows if self.suggestion_backed(r)]
             skipped = len(rows) - len(backed)
             items = [("relabel", r, int(view.predicted[r])) for r in backed]
             title = f"Accept the suggested label on {counted(len(items), 'marked row')}"

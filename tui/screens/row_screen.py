@@ -156,7 +156,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
             predicted = view.predicted[row]
             if predicted == view.given[row]:
                 return "="
-            if self.issue_type == "label" and not view.backs_suggestion(row):
+            if self.issue_type == "label" and not self.suggestion_backed(row):
                 # every row (f, a go-to): the model's top class differs but no label issue backs it;
                 # its name here read as a suggestion the pane calls 'none' and a refuses
                 return "-"

@@ -201,12 +201,14 @@ class DetailPane(VerticalScroll, can_focus=True):
         if predicted == given:
             text.append("\nSuggested: ", style="bold")
             text.append('none (the model agrees), "=" in the list', style="italic")
-        elif view.backs_suggestion(row):
+        elif view.backs_suggestion(row, datalab=self.issue_type == "label"):
             text.append("\nSuggested: ", style="bold")
             text.append(f"{names[predicted]}")
             if (p := view.probability(row, predicted)) is not None:
                 text.append(f"  p={p:.3f}")
-            text.append("  (a label issue: a accepts)", style="italic")
+            # a row only Datalab flags (datalab:yes): its predicted_label, the same top class
+            whose = "Datalab's label issue, not textaudit's" if view.datalab_only(row) else "a label issue"
+            text.append(f"  ({whose}: a accepts)", style="italic")
         else:
             text.append("\nSuggested: ", style="bold")
             text.append(f"none: no label issue here (the model's top class is {names[predicted]})", style="italic")
