@@ -267,7 +267,7 @@ async def test_every_issue_screen_opened_twice_is_the_same_live_screen(app):
 
 
 async def test_report_has_no_python_advice_says_which_score_flags_labels_and_opens_rows(app, demo_result):
-    from textual.widgets import OptionList
+    from tui.widgets.wide_lines import WideLines
 
     issues = demo_result.output.issues
     ours = int(issues["is_label_issue"].sum())
@@ -285,7 +285,7 @@ async def test_report_has_no_python_advice_says_which_score_flags_labels_and_ope
         assert not any("datalab.get_issues" in t or "`datalab" in t for t in texts)
         openable = [(i, line) for i, line in enumerate(screen.lines) if line.row is not None]
         label_index, label_line = next((i, line) for i, line in openable if line.issue_type == "label")
-        report = screen.query_one("#report", OptionList)
+        report = screen.query_one("#report", WideLines)
         report.highlighted = label_index
         await pilot.press("enter")
         await settle(pilot)

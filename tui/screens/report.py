@@ -1,4 +1,4 @@
-"""The audit report, scrollable line by line; Enter on a row of an example table opens that row.
+"""The audit report, scrollable line by line (and sideways); Enter on a row of an example table opens that row.
 
 Datalab's report is written for notebooks: its Python advice (``datalab.get_issues(...)``) is
 left out here, and the row numbers of its example tables open the row on its issue screen.
@@ -15,18 +15,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from tui.bindings import HISTORY_BINDINGS
 from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.footer import Footer
+from tui.widgets.wide_lines import WideLines
 
 #: Lines of advice for a Python session, pointless in the app.
 PYTHON_ADVICE = re.compile(r"datalab\.\w+\(|`datalab|get_issues\(")
 SECTION = re.compile(r"^-+ (\w+) issues -+$")
 TABLE_ROW = re.compile(r"^\s*(\d+)\s+(?:True|False)\b")
+COLUMN_GAP = re.compile(r"\S {2,}(?=\S)")  # a gap between two columns of a table (pandas' to_string)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ class ReportLine:
     text: str
     issue_type: str | None = None  # set on a row of an example table: Enter opens it
     row: int | None = None
+
+    @property
+    def table(self) -> bool:
+        """A table's line (drawn whole, scrolled sideways), not prose (wrapped): a row of an example
+        table, or a line with two column gaps or more."""
+        return self.row is not None or len(COLUMN_GAP.findall(self.text)) >= 2
 
 
 def report_lines(view: AuditView) -> list[ReportLine]:
@@ -74,18 +81,18 @@ class ReportScreen(HistoryKeys, Screen):
     def compose(self) -> ComposeResult:
         # 58 cells: whole at 60 columns ('escape: back' ended 'escape: b…' there, ui28); esc as the help says it
         yield Static("Audit report · enter on a row number opens it · esc closes", id="title-bar", markup=False)
-        options = [Option(Text(line.text or " ", style="bold" if line.row is not None else ""),
-                          id=f"line-{index}") for index, line in enumerate(self.lines)]
-        yield OptionList(*options, id="report")
+        # tables whole, scrolled sideways (left/right; they wrapped in two at 120 columns), the notes wrapped
+        texts = [Text(line.text.expandtabs(4), style="bold" if line.row is not None else "") for line in self.lines]
+        yield WideLines(texts, [line.table for line in self.lines], id="report")
         yield Footer()
 
-    @on(OptionList.OptionSelected, "#report")
-    def opened(self, event: OptionList.OptionSelected) -> None:
+    @on(WideLines.Selected, "#report")
+    def opened(self, event: WideLines.Selected) -> None:
         event.stop()
-        self.open_line(int(str(event.option.id).removeprefix("line-")))
+        self.open_line(event.index)
 
     def action_open_row(self) -> None:
-        report = self.query_one("#report", OptionList)
+        report = self.query_one("#report", WideLines)
         if report.highlighted is not None:
             self.open_line(report.highlighted)
 
