@@ -250,7 +250,9 @@ class SummaryScreen(HistoryKeys, Screen):
     def on_resize(self) -> None:
         self.query_one("#title-bar", Static).update(self.title_text())
         self.call_after_refresh(self.fit_table)  # the table's width is known once laid out
-        self.call_after_refresh(self.follow_cursor)  # a smaller terminal moved no cursor: its row left the screen
+        # a smaller terminal moved no cursor: its row left the screen; grown back, the page scrolled to
+        # it stayed scrolled, the title and health lines off the top (walk37): from the top again
+        self.call_after_refresh(self.follow_cursor, True)
 
     def fit_table(self) -> None:
         """Leave out the Decided column where the four columns are wider than the table: at 50
@@ -337,11 +339,12 @@ class SummaryScreen(HistoryKeys, Screen):
         if event.data_table.id == "issue-table":
             self.call_after_refresh(self.follow_cursor)
 
-    def follow_cursor(self) -> None:
+    def follow_cursor(self, from_top: bool = False) -> None:
         """Scroll the page as little as it takes to show the issue table's cursor row (the header
-        too on the first row). The table grows to its rows (height auto), so its own cursor scrolling
-        has nothing to scroll: at 50x16 on a 5,000-row file the health line took 8 lines and Down
-        moved the cursor below the screen's edge, the page still showing the first two rows (ui31)."""
+        too on the first row); ``from_top`` (a resize): the least scroll from the page's top that
+        shows it. The table grows to its rows (height auto), so its own cursor scrolling has nothing
+        to scroll: at 50x16 on a 5,000-row file the health line took 8 lines and Down moved the
+        cursor below the screen's edge, the page still showing the first two rows (ui31)."""
         table = self.query_one("#issue-table", DataTable)
         page = self.query_one("#summary", VerticalScroll)
         if not table.has_focus or not table.row_count or not page.size.height:
@@ -354,6 +357,10 @@ class SummaryScreen(HistoryKeys, Screen):
             top, height = top - header, height + header
         # the row's place on the screen, then in the page's scrolled (virtual) space
         y = table.content_region.y - round(table.scroll_y) + top - page.scrollable_content_region.y + round(page.scroll_y)
+        if from_top:
+            bottom = y + height - page.scrollable_content_region.height
+            page.scroll_to(y=max(0, bottom), animate=False, immediate=True)
+            return
         page.scroll_to_region(Region(0, y, 1, height), animate=False, immediate=True)
 
     def action_open(self) -> None:
