@@ -89,9 +89,11 @@ def build_graph(
     return finish_graph(vectors, sims, idx, method)
 
 
-def finish_graph(vectors: np.ndarray, sims: np.ndarray, idx: np.ndarray, method: str) -> NeighbourGraph:
+def finish_graph(vectors: np.ndarray, sims: np.ndarray, idx: np.ndarray, method: str,
+                 rows: np.ndarray | None = None, n: int | None = None) -> NeighbourGraph:
     """The graph from raw search hits: cosine distances (exact zeros below ``ZERO_TOLERANCE``),
-    each row's neighbours sorted by ascending distance."""
+    each row's neighbours sorted by ascending distance; a zero row's ties broken at random (``untie_blind``).
+    ``rows``/``n``: the query rows' numbers among the ``n`` searched where ``vectors`` are only theirs."""
     if method == "exact-gpu":  # fp16 search: rescore in fp32 so exact duplicates land at 0
         sims = exact_similarities(vectors, idx)
     distances = np.clip(1.0 - sims, 0.0, 2.0).astype(np.float32)
@@ -99,7 +101,33 @@ def finish_graph(vectors: np.ndarray, sims: np.ndarray, idx: np.ndarray, method:
     order = np.argsort(distances, axis=1, kind="stable")
     distances = np.take_along_axis(distances, order, axis=1)
     idx = np.take_along_axis(idx, order, axis=1).astype(np.int32)
+    untie_blind(vectors, idx, rows, len(vectors) if n is None else n)
     return NeighbourGraph(indices=idx, distances=distances, method=method)
+
+
+#: Seed of ``untie_blind``'s draws (fixed: the same graph from the same vectors, locally and on Ray).
+TIES_SEED = 0
+
+
+def untie_blind(vectors: np.ndarray, idx: np.ndarray, rows: np.ndarray | None, n: int) -> None:
+    """In place: a zero vector's neighbours (``--model tfidf``'s text sharing no word with another, fb74f71; a text
+    of no word; an all-zero ``--features`` row) are k distinct other rows drawn at random. Every row ties with it at
+    distance 1, and the search kept the first rows by index (faiss: 0..k): every such row's kNN label vote was the
+    labels of the file's first rows (200 such texts under 12 card_arrival rows: all 200 suggested card_arrival,
+    26 flagged, 3 on 3500807), and the non-IID test read an order. Its distances stay 1."""
+    blind = np.flatnonzero(~np.asarray(vectors).any(axis=1))
+    k = idx.shape[1] if idx.ndim == 2 else 0
+    if not blind.size or not k or k >= n - 1:  # k = every other row: nothing to choose
+        return
+    own = blind if rows is None else np.asarray(rows, dtype=np.int64)[blind]
+    rng = np.random.RandomState(TIES_SEED)
+    if 4 * k > n:  # few rows: k of a permutation of the others
+        drawn = np.stack([rng.permutation(n - 1)[:k] for _ in range(len(own))])
+    else:  # k distinct of n - 1, redrawn where two repeat (rare: k << n)
+        drawn = rng.randint(0, n - 1, size=(len(own), k))
+        while (again := (np.diff(np.sort(drawn, axis=1), axis=1) == 0).any(axis=1)).any():
+            drawn[again] = rng.randint(0, n - 1, size=(int(again.sum()), k))
+    idx[blind] = drawn + (drawn >= own[:, None])  # never the row itself
 
 
 def exact_similarities(vectors: np.ndarray, idx: np.ndarray, rows_per_block: int = 65_536) -> np.ndarray:
@@ -302,7 +330,7 @@ def derive_graph(before: NeighbourGraph, vectors: np.ndarray, kept: np.ndarray, 
     lost = np.flatnonzero(lost)
     if lost.size:
         sims, found = _search_rows(vectors, lost, k)
-        graph = finish_graph(vectors[lost], sims, found, "exact")
+        graph = finish_graph(vectors[lost], sims, found, "exact", rows=lost, n=len(vectors))
         indices[lost], distances[lost] = graph.indices, graph.distances
     return NeighbourGraph(indices=indices.astype(np.int32), distances=distances, method="exact")
 

@@ -28,8 +28,9 @@ if TYPE_CHECKING:  # numpy loads inside the functions that compute
 
 COMPONENTS = 256
 #: Version of the vectors this module computes, in the embed stage's cache key: 2, the vector of a text sharing
-#: no word with another set to zero (1: its SVD direction)
-VECTORS_VERSION = 2
+#: no word with another set to zero (1: its SVD direction); 3, the same vectors, but a zero row's neighbours are
+#: drawn at random (engine/neighbours.untie_blind): every later stage's key holds this one, so they all move
+VECTORS_VERSION = 3
 #: TruncatedSVD's defaults: n_iter=5, n_oversamples=10, random_state=0 as textaudit always gave it
 POWER_ITERATIONS = 5
 OVERSAMPLES = 10
