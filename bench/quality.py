@@ -137,6 +137,7 @@ line is JSON.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -148,7 +149,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.quality_data import (  # noqa: E402
     DATA_KEYS, DEFAULT_DATASETS, KINDS, SANITY_DATASETS, DatasetUnavailable, bench_cache, cached_array, load_dataset,
-    minilm_spec,
+    minilm_spec, tfidf_vectors,
 )
 from bench.quality_holdout27 import copy_rows  # noqa: E402
 from bench.quality_shapes import inject, noise_targets  # noqa: E402
@@ -244,7 +245,28 @@ def cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse: bool):
         plain_probs = plain_pred_probs(features, noisy)
     if ta_probs.shape[1] > len(present):  # cached before the renumbering
         ta_probs = ta_probs[:, present] / ta_probs[:, present].sum(axis=1, keepdims=True)
+    if "tfidf" not in spec.split("+")[1:]:  # the product's default: the TF-IDF view pooled in (engine/second_view.py)
+        from engine.second_view import fit_view_weight, pool_views
+
+        view_vectors, view_neighbours = tfidf_view(spec, data[0])
+        compute = functools.partial(textaudit_pred_probs, view_vectors, noisy, view_neighbours)
+        view_probs = (cached_array(bench_cache() / "pred_probs" / f"tv_{tag}.npy", compute) if reuse else compute())
+        ta_probs = pool_views(ta_probs, view_probs, fit_view_weight(ta_probs, view_probs, noisy))
     return noisy, truth, ta_probs, plain_probs, present
+
+
+_VIEWS: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def tfidf_view(spec: str, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The TF-IDF view's vectors (``--model tfidf``'s) and kNN graph of a dataset, once per dataset."""
+    if spec not in _VIEWS:
+        from engine.neighbours import build_graph
+
+        vectors = tfidf_vectors(list(texts))
+        _VIEWS.clear()  # one dataset's at a time
+        _VIEWS[spec] = vectors, build_graph(vectors, k=10).indices
+    return _VIEWS[spec]
 
 
 def label_checked(issues) -> bool:

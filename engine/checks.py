@@ -258,6 +258,10 @@ def validate_options(options: AuditOptions) -> AuditOptions:
         raise UsageError(f"C must be a positive number (got {options.C!r})")
     if options.precision not in PRECISIONS:
         raise UsageError(f"unknown precision {options.precision!r}; use one of {', '.join(PRECISIONS)}")
+    from engine.second_view import SECOND_VIEWS
+
+    if options.second_view not in SECOND_VIEWS:
+        raise UsageError(f"unknown --second-view {options.second_view!r}; use one of {', '.join(SECOND_VIEWS)}")
     if not known_device(str(options.device)):
         resolve_device(str(options.device))  # raises the one-line message (no torch import for a malformed name)
     for path, what in ((options.pred_probs_path, "pred-probs"), (options.features_path, "features")):

@@ -72,6 +72,8 @@ class AuditOptions:
     model: str | None = None
     device: str = "auto"
     precision: str = "auto"  # embeddings: bf16 on CPUs with native bf16, fp16 on CUDA
+    #: a second view's out-of-fold pred_probs pooled with the model's (engine/second_view.py): "tfidf" or "none"
+    second_view: str = "tfidf"
     folds: int = 5
     classifier: str = DEFAULT_CLASSIFIER
     C: float = DEFAULT_C
@@ -113,6 +115,8 @@ class AuditResult:
     notes: list[str] = field(default_factory=list)
     run_notes: list[str] = field(default_factory=list)  # those of ``notes`` only this run gives (cache events, reuse)
     folds: FoldState | None = None  # each row's fold and each fold's solution (a re-audit starts from them)
+    #: the second view's weight in the pooled pred_probs (engine/second_view.py); None: one view
+    view_weight: float | None = None
 
     @property
     def cache_hit(self) -> bool:
@@ -454,7 +458,9 @@ def run_audit(
 
         pred_probs, output = run_multilabel(runner, dataset, vectors, vector_key, graph, graph_key)
     else:
-        pred_probs, pred_key = runner.timed("predict", runner.predict, dataset, vectors, vector_key, graph)
+        from engine.second_view import predict_views
+
+        pred_probs, pred_key = runner.timed("predict", predict_views, runner, dataset, vectors, vector_key, graph)
         keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}
         output = runner.timed("audit", runner.audit, dataset, pred_probs, graph, vectors, keys)
     if dataset.index is not None:  # a caller's DataFrame: the rows keyed as its own (the cache keeps 0..n-1)
@@ -465,5 +471,5 @@ def run_audit(
     return AuditResult(
         dataset=dataset, options=options, pred_probs=pred_probs, graph=graph, output=output,
         timings_s=runner.timings, stage_cache_hits=runner.hits, notes=runner.notes, run_notes=runner.run_notes,
-        folds=runner.folds,
+        folds=runner.folds, view_weight=runner.view_weight,
     )

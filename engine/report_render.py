@@ -25,7 +25,7 @@ from engine.order_words import report_verdict
 from engine.wording import shown_name
 
 VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "non_iid_z", "label_order",
-             "imbalance_also", "label_estimate", "notes", "report", "label_names")
+             "imbalance_also", "label_estimate", "notes", "report", "label_names", "pred_probs")
 
 
 def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dict[str, bool],
@@ -43,6 +43,7 @@ def summary_json(view: dict[str, Any], *, cache_hit: bool, stage_cache_hits: dic
         "label_order": _label_order_json(view.get("label_order")),
         "class_imbalance_also_under": view.get("imbalance_also"),
         "label_estimate": view["label_estimate"],
+        "pred_probs": view.get("pred_probs"),
         "cache_hit": cache_hit,
         "stage_cache_hits": stage_cache_hits,
         "timings_s": timings_s,
@@ -56,6 +57,7 @@ def report_text(view: dict[str, Any], notes: list[str]) -> str:
     lines = [
         f"Dataset: {_one_line(view['source'])}  ({view['n_rows']:,} rows, {view['n_classes']} classes)",
         *filter(None, [names_line(view.get("label_names"))]),
+        *([f"pred_probs: {view['pred_probs']}"] if view.get("pred_probs") else []),
         "",
         "Issues found (rows flagged per type):",
     ]

@@ -155,6 +155,18 @@ def id_column_hint(dataset: Any, what: str = "--issues-out", empty: bool = True)
             "the data's ids (the row column counts rows from 0)")
 
 
+def pred_probs_source(result: AuditResult) -> str | None:
+    """What the pred_probs came from where two views were pooled ('all-MiniLM-L6-v2 + TF-IDF view
+    (weight 0.20)', engine/second_view.py), else None (one view: the model's, as always)."""
+    weight = getattr(result, "view_weight", None)
+    if weight is None:
+        return None
+    from engine.embed_model import resolve_model_name
+    from engine.second_view import view_line
+
+    return view_line(resolve_model_name(result.options.model), weight)
+
+
 def summary_view(result: AuditResult, names: dict[str, str] | None = None) -> dict[str, Any]:
     """What the printed forms show, as a JSON-safe dict (engine/report_render.py). Its notes
     are those every audit of the same data and options gives: this run's own (cache events,
@@ -177,6 +189,7 @@ def summary_view(result: AuditResult, names: dict[str, str] | None = None) -> di
         "report": report_render.named_report(result.output.report, [
             names.get(c, c) for c in result.dataset.class_names] if names else result.dataset.class_names),
         "label_names": names or None,
+        "pred_probs": pred_probs_source(result),
     }, max_items=sys.maxsize)
 
 

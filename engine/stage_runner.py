@@ -54,6 +54,7 @@ class StageRunner:
         self.warm: FoldState | None = None  # run_audit(warm=...): refit an earlier audit's folds
         self.folds: FoldState | None = None  # this run's folds, for a later re-audit
         self.graph_from: tuple[NeighbourGraph, np.ndarray] | None = None  # run_audit(graph_from=...)
+        self.view_weight: float | None = None  # the second view's weight in the pooled pred_probs
         self.lent_s = 0.0  # seconds a stage spent on another's work (lazy vectors read late): counted there
 
     def load_user_arrays(self, dataset: Dataset) -> None:

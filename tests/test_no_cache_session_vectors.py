@@ -33,7 +33,9 @@ def test_audit_apply_journal_no_cache_embeds_each_text_once(tmp_path, monkeypatc
 
     monkeypatch.setenv("TEXTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
     data, journal = _data_and_journal(tmp_path)
-    assert main(["audit", str(data), "--apply-journal", str(journal), "--no-cache"]) == 0, capsys.readouterr().err
+    # the model's texts counted: no TF-IDF view (corpus-wide vectors, computed for each copy)
+    assert main(["audit", str(data), "--apply-journal", str(journal), "--no-cache", "--second-view", "none"]) == 0, \
+        capsys.readouterr().err
     assert sum(encoded) == 30  # was 30 + 29: the corrected copy embedded again
     assert "resolved" in capsys.readouterr().out
     assert not any((tmp_path / "cache").rglob("manifest.json"))  # still nothing cached
@@ -48,7 +50,7 @@ def test_the_apps_reaudit_and_more_like_this_reuse_the_runs_vectors(tmp_path, en
     from tui.cli_parser import build_parser
 
     data, journal = _data_and_journal(tmp_path)
-    options = audit_options(build_parser().parse_args(["browse", str(data), "--no-cache"]))
+    options = audit_options(build_parser().parse_args(["browse", str(data), "--no-cache", "--second-view", "none"]))
     before = run_audit(data, options)
     assert sum(encoded) == 30
     after = reaudit(before.dataset, before.options, journal, before=before)

@@ -104,7 +104,8 @@ def test_a_warm_auto_run_imports_no_torch(small_frame, tmp_path):
 
 
 def test_entries_keyed_auto_by_earlier_versions_are_reused(small_frame, tmp_path, no_native_bf16, monkeypatch):
-    options = AuditOptions(cache_root=str(tmp_path), issue_types=("label",))
+    # the embedding model's entry alone (no TF-IDF view: an embeddings entry of its own)
+    options = AuditOptions(cache_root=str(tmp_path), issue_types=("label",), second_view="none")
     first = run_audit(small_frame, options)
     cache = Cache(root=tmp_path)
     [entry] = list((tmp_path / "v1" / "embeddings").iterdir())
@@ -138,7 +139,8 @@ def test_int8_vectors_of_an_earlier_int8_version_are_not_reused(small_frame, tmp
         return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
     monkeypatch.setattr(engine.embed, "embed_texts", fake)
-    options = AuditOptions(cache_root=str(tmp_path / "a"), issue_types=("label",), precision="int8", device="cpu")
+    options = AuditOptions(cache_root=str(tmp_path / "a"), issue_types=("label",), precision="int8", device="cpu",
+                           second_view="none")  # the model's vectors alone (the TF-IDF view: its own entry)
     first = run_audit(small_frame, options)
     assert encoded == [len(small_frame)]
     [entry] = list((tmp_path / "a" / "v1" / "embeddings").iterdir())

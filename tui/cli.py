@@ -97,6 +97,7 @@ def audit_options(args: argparse.Namespace) -> AuditOptions:
         model=args.model,
         device=args.device,
         precision=args.precision,
+        second_view=getattr(args, "second_view", "tfidf"),
         folds=args.folds,
         issue_types=parse_issue_types(args.issue_types),
         pred_probs_path=args.pred_probs,

@@ -20,6 +20,7 @@ from engine.errors import UsageError
 _VALUE_OPTIONS = (
     ("--text-column", "text_column"), ("--label-column", "label_column"), ("--id-column", "id_column"),
     ("--encoding", "encoding"), ("--label-sep", "label_sep"), ("--model", "model"), ("--device", "device"), ("--precision", "precision"),
+    ("--second-view", "second_view"),
     ("--folds", "folds"),
     ("--issue-types", "issue_types"), ("--pred-probs", "pred_probs"), ("--features", "features"),
     ("--cache-dir", "cache_dir"), ("--ray", "ray"), ("--ray-cpus", "ray_cpus"),  # --ray: each tab its own Ray client
