@@ -20,6 +20,9 @@ from engine.predict import PROB_FLOOR, VOTE_WEIGHTS, _pooled_exp
 SECOND_VIEWS = ("tfidf", "none")
 #: part of the cache keys of the pooled pred_probs: bump when the pool or its weight fit changes
 POOL_VERSION = 1
+#: said where no text has a word TF-IDF reads: the model's pred_probs are used alone
+NO_WORDS_NOTE = ("TF-IDF view left out: no text has a word of two letters or more (emoji, single characters); "
+                 "the label check reads the model's pred_probs alone")
 
 
 def _logs(p_a: np.ndarray, p_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -83,6 +86,7 @@ def second_view_pool(runner: Any, dataset: Any, pred_probs: np.ndarray,
     from engine.cache import make_key
     from engine.embed_model import TFIDF_MODEL
     from engine.pipeline import AuditOptions
+    from engine.tfidf import NoWords
 
     options = runner.options
     saved = (runner.options, runner.hits, runner.folds, runner.warm, runner.graph_from, runner.progress)
@@ -101,6 +105,10 @@ def second_view_pool(runner: Any, dataset: Any, pred_probs: np.ndarray,
         graph, _ = runner.neighbours(vectors, vector_key)
         view_probs, view_key = runner.predict(dataset, vectors, vector_key, graph)
         hits = runner.hits
+    except NoWords:  # emoji, single letters: the model's audit stands alone (it stopped with '--model tfidf ...')
+        del runner.notes[notes:]
+        runner.notes.append(NO_WORDS_NOTE)
+        return pred_probs, pred_key
     finally:
         runner.options, runner.hits, runner.folds, runner.warm, runner.graph_from, runner.progress = saved
     # each view's notes once (a class too small to learn is said by both)

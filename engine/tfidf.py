@@ -31,6 +31,13 @@ COMPONENTS = 256
 #: no word with another set to zero (1: its SVD direction); 3, the same vectors, but a zero row's neighbours are
 #: drawn at random (engine/neighbours.untie_blind): every later stage's key holds this one, so they all move
 VECTORS_VERSION = 3
+
+
+class NoWords(DataError):
+    """No text has a word TF-IDF reads (two letters or more): no vocabulary. The audit's TF-IDF view
+    (engine/second_view.py) is then left out; ``--model tfidf`` stops with it."""
+
+
 #: TruncatedSVD's defaults: n_iter=5, n_oversamples=10, random_state=0 as textaudit always gave it
 POWER_ITERATIONS = 5
 OVERSAMPLES = 10
@@ -125,7 +132,7 @@ def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
     try:  # the same vocabulary and weights as TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)
         matrix = TfidfVectorizer(analyzer=analyze, min_df=1, sublinear_tf=True).fit_transform(texts)
     except ValueError as exc:  # "empty vocabulary": no text has a word of two letters or more
-        raise DataError(f"--model tfidf found no words in the texts ({exc}); "
+        raise NoWords(f"--model tfidf found no words in the texts ({exc}); "
                         "use a sentence-transformers model") from None
     steps.at(VECTORIZE_SHARE)
     n_components = min(COMPONENTS, matrix.shape[0] - 1, matrix.shape[1] - 1)
