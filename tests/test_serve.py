@@ -242,7 +242,7 @@ def test_every_browse_option_reaches_the_app_process(demo_csv, tmp_path):
     from tui.serve import browse_command
 
     given = ["--text-column", "t", "--label-column", "l", "--id-column", "i", "--encoding", "latin-1",
-             "--label-sep", "|", "--model", "tfidf", "--device", "cpu", "--precision", "fp32", "--folds", "3",
+             "--label-sep", "|", "--model", "tfidf", "--device", "cpu", "--precision", "fp32", "--second-view", "none", "--folds", "3",
              "--issue-types", "label", "--pred-probs", "p.npy", "--features", "f.npy", "--no-cache",
              "--cache-dir", str(tmp_path), "--label-names", "neg,pos"]
     args = build_parser().parse_args(["serve", str(demo_csv), *given])
