@@ -72,8 +72,8 @@ class AuditOptions:
     model: str | None = None
     device: str = "auto"
     precision: str = "auto"  # embeddings: bf16 on CPUs with native bf16, fp16 on CUDA
-    #: a second view's out-of-fold pred_probs pooled with the model's (engine/second_view.py): "tfidf" or "none"
-    second_view: str = "tfidf"
+    #: a second view's out-of-fold pred_probs pooled with the model's (engine/second_view.py): "auto", "tfidf", "none"
+    second_view: str = "auto"
     folds: int = 5
     classifier: str = DEFAULT_CLASSIFIER
     C: float = DEFAULT_C

@@ -16,8 +16,13 @@ import numpy as np
 
 from engine.predict import PROB_FLOOR, VOTE_WEIGHTS, _pooled_exp
 
-#: the views ``--second-view`` offers; "none": the main view's pred_probs alone
-SECOND_VIEWS = ("tfidf", "none")
+#: the views ``--second-view`` offers; "auto" (the default): "tfidf" up to ``AUTO_MAX_ROWS`` rows, "none" above;
+#: "none": the main view's pred_probs alone
+SECOND_VIEWS = ("auto", "tfidf", "none")
+#: "auto" pools the TF-IDF view up to these rows: its vectorizer keeps every 1-2 gram (no vocabulary cap) and its
+#: SVD a dense block per term, ~3.1 GB at 300k rows and ~10 GB extrapolated to 1M, 7-8 min on 2 AVX2 cores
+#: (diff37), on top of the audit's own peak; measured for quality at 3k-10k rows (engine37)
+AUTO_MAX_ROWS = 200_000
 #: part of the cache keys of the pooled pred_probs: bump when the pool or its weight fit changes
 POOL_VERSION = 1
 #: said where no text has a word TF-IDF reads: the model's pred_probs are used alone
@@ -64,15 +69,25 @@ def predict_views(runner: Any, dataset: Any, vectors: Any, vector_key: str,
     pred_probs, pred_key = runner.predict(dataset, vectors, vector_key, graph)
     if uses_second_view(runner.options, runner, len(dataset)):
         return second_view_pool(runner, dataset, pred_probs, pred_key)
+    if runner.options.second_view == "auto" and uses_second_view(runner.options, runner, AUTO_MAX_ROWS):
+        runner.notes.append(large_note(len(dataset)))
     return pred_probs, pred_key
 
 
+def large_note(rows: int) -> str:
+    """Said where ``auto`` leaves the TF-IDF view out for the data's size."""
+    return (f"TF-IDF view left out: {rows:,} rows, over the {AUTO_MAX_ROWS:,} that --second-view auto pools "
+            "(its vocabulary and memory grow with the rows); --second-view tfidf pools it anyway")
+
+
 def uses_second_view(options: Any, runner: Any, rows: int) -> bool:
-    """Whether the predict stage pools a TF-IDF view in: the default, not where the model IS TF-IDF,
-    nor with --pred-probs / --features (not the pipeline's views) or fewer than 3 rows (no graph)."""
+    """Whether the predict stage pools a TF-IDF view in: "tfidf", or "auto" (the default) up to
+    ``AUTO_MAX_ROWS`` rows; not where the model IS TF-IDF, nor with --pred-probs / --features (not the
+    pipeline's views) or fewer than 3 rows (no graph)."""
     from engine.embed_model import TFIDF_MODEL, resolve_model_name
 
-    return (options.second_view == "tfidf" and resolve_model_name(options.model) != TFIDF_MODEL
+    wanted = options.second_view == "tfidf" or (options.second_view == "auto" and rows <= AUTO_MAX_ROWS)
+    return (wanted and resolve_model_name(options.model) != TFIDF_MODEL
             and runner.user_pred_probs is None and runner.features is None and rows >= 3)
 
 

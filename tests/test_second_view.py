@@ -108,8 +108,24 @@ def test_the_cli_takes_second_view_and_tfidf_alone_has_no_pool(small_csv, tmp_pa
 
     args = build_parser().parse_args(["audit", str(small_csv), "--second-view", "none"])
     assert args.second_view == "none"
-    assert build_parser().parse_args(["audit", str(small_csv)]).second_view == "tfidf"
+    assert build_parser().parse_args(["audit", str(small_csv)]).second_view == "auto"
     with pytest.raises(UsageError):
         validate_options(AuditOptions(second_view="bogus"))
     alone = run_audit(small_csv, AuditOptions(model="tfidf", issue_types=("label",), cache_root=str(tmp_path)))
     assert alone.view_weight is None
+
+
+def test_auto_leaves_the_view_out_above_its_rows_and_says_so(small_csv, tmp_path, monkeypatch):
+    """--second-view auto (the default) pools the TF-IDF view up to AUTO_MAX_ROWS rows; above, the model's pred_probs
+    alone (the view's vocabulary and memory grow with the rows: ~10 GB at 1M), with a note; tfidf pools it anyway."""
+    import engine.second_view as second_view
+    from engine.pipeline import AuditOptions, run_audit
+
+    monkeypatch.setattr(second_view, "AUTO_MAX_ROWS", 5)
+    cache = tmp_path / "cache"
+    auto = run_audit(small_csv, AuditOptions(issue_types=("label",), cache_root=cache))
+    assert auto.view_weight is None
+    assert any(note.startswith("TF-IDF view left out:") and "--second-view tfidf" in note for note in auto.notes)
+    forced = run_audit(small_csv, AuditOptions(second_view="tfidf", issue_types=("label",), cache_root=cache))
+    assert forced.view_weight is not None
+    assert not any(note.startswith("TF-IDF view left out:") for note in forced.notes)

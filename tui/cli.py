@@ -97,7 +97,7 @@ def audit_options(args: argparse.Namespace) -> AuditOptions:
         model=args.model,
         device=args.device,
         precision=args.precision,
-        second_view=getattr(args, "second_view", "tfidf"),
+        second_view=getattr(args, "second_view", "auto"),
         folds=args.folds,
         issue_types=parse_issue_types(args.issue_types),
         pred_probs_path=args.pred_probs,

@@ -134,10 +134,11 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                              "(fp32 reproduces the plain sentence-transformers vectors exactly); int8 (CPU, "
                              "bundled-style BERT models) is opt-in: faster, but moves near-duplicate pairs that "
                              "sit at the threshold")
-    parser.add_argument("--second-view", default="tfidf", choices=("tfidf", "none"),
+    parser.add_argument("--second-view", default="auto", choices=("auto", "tfidf", "none"),
                         help="pool the model's out-of-fold pred_probs with a TF-IDF view's (its own vectors, graph "
                              "and folds; weight fitted by log-loss): better label issues, ~25%% more time "
-                             "(default: tfidf; none: the model's alone; off with --model tfidf)")
+                             "(default: auto = tfidf up to 200,000 rows; none: the model's alone; off with "
+                             "--model tfidf)")
     parser.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default: 5)")
     parser.add_argument("--issue-types", default=None, metavar="T,...", help="comma-separated issue types (default: all seven)")
     parser.add_argument("--pred-probs", default=None, metavar="F", help=".npy of your own out-of-sample pred_probs")
