@@ -29,9 +29,6 @@ class WideLines(ScrollView, can_focus=True):
     """Lines of rich ``Text``; ``highlighted`` is the cursor's line (an index into ``lines``)."""
 
     COMPONENT_CLASSES = {"wide-lines--cursor"}
-    DEFAULT_CSS = """
-    WideLines > .wide-lines--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
-    """
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
