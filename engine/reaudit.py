@@ -171,11 +171,15 @@ def new_class_line(found: dict[str, tuple[int, int]], names: dict[str, str] | No
         return ""
     from engine.wording import counted
 
+    from engine.noise_matrix import TINY_CLASS_ROWS
+
     rows = sum(flagged for flagged, _ in found.values())
     classes = ", ".join(f"{(names or {}).get(key, key)} has {counted(total, 'row')}" for key, (_, total) in
                         found.items())
+    few = all(total < TINY_CLASS_ROWS for _, total in found.values())  # a class of 10+ rows is not 'too few'
+    why = "too few for the model to learn" if few else "the model, fitted on the other rows, still prefers another class"
     return (f"{counted(rows, 'row')} relabelled to a new class {'is' if rows == 1 else 'are'} still flagged as "
-            f"{'a label issue' if rows == 1 else 'label issues'} ({classes}: too few for the model to learn)")
+            f"{'a label issue' if rows == 1 else 'label issues'} ({classes}: {why})")
 
 
 def delta_text(re: Reaudit) -> str:

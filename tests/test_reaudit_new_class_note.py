@@ -30,3 +30,11 @@ def test_a_decided_row_flagged_in_a_new_class_is_said() -> None:
     assert "note: 1 row relabelled to a new class" in delta_text(re)
     after.output.issues["is_label_issue"] = [False, True, True, False, False]  # resolved: nothing to say
     assert new_class_flags(re) == {} and new_class_line({}) == ""
+
+
+def test_a_new_class_of_many_rows_is_not_called_too_few() -> None:
+    """diff37: the line said 'too few for the model to learn' of any new class, 30 rows too."""
+    assert new_class_line({"c": (2, 30)}).endswith("(c has 30 rows: the model, fitted on the other rows, still "
+                                                    "prefers another class)")
+    assert new_class_line({"c": (1, 9)}).endswith("(c has 9 rows: too few for the model to learn)")
+
