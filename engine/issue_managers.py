@@ -272,25 +272,6 @@ class TextauditNonIIDIssueManager(_Checked, NonIIDIssueManager):
         self._lean = True
         super()._find_issues_for(run, *args, **kwargs)
 
-    def _get_neighbors(self, knn_graph: Any) -> np.ndarray:
-        """cleanlab's neighbour choices, but a row whose k neighbours are all at cosine distance exactly 1 (a
-        vector with no direction: ``--model tfidf``'s text sharing no word with another, a text of no word, an
-        all-zero ``--features`` row) gets k rows drawn at random (seeded), as the test's permutations draw. Every
-        row ties with it and the search keeps the first rows by index, an order the test read as evidence: a
-        shuffled file, a fifth of its rows such texts, said 'likely not i.i.d.' (p 0.03-0.04, fb74f71's zero
-        vectors; 0.52-0.79 with the SVD's noise directions before). Random neighbours add no evidence either way."""
-        choices = np.array(super()._get_neighbors(knn_graph=knn_graph))
-        n, k = choices.shape
-        data = np.asarray(knn_graph.data)
-        if n < 2 or data.size != n * k:
-            return choices
-        blind = np.flatnonzero((data.reshape(n, k) == 1.0).all(axis=1))
-        if blind.size:
-            rng = np.random.RandomState(self.seed if self.seed is not None else 0)
-            drawn = rng.randint(0, n - 1, size=(blind.size, k))
-            choices[blind] = drawn + (drawn >= blind[:, None])  # never the row itself
-        return choices
-
     def _permutation_test(self, num_permutations: int) -> float:
         if not self._lean:
             return super()._permutation_test(num_permutations)
