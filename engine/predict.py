@@ -332,12 +332,18 @@ def vote_weight(model_probs: np.ndarray, votes: np.ndarray, labels: np.ndarray, 
     if len(rows) > VOTE_FIT_ROWS:
         rows = np.sort(np.random.default_rng(0).choice(len(rows), VOTE_FIT_ROWS, replace=False))
     model_probs, votes, given = model_probs[rows], np.asarray(votes)[rows], labels[rows]
-    picked = np.arange(len(rows))
-    logs = _pool_logs(model_probs, votes, k)  # once, not per weight: the same numbers as pooled_probs
+    return best_pool_weight(*_pool_logs(model_probs, votes, k), given)  # logs once: pooled_probs' numbers
+
+
+def best_pool_weight(log_a: np.ndarray, log_b: np.ndarray, labels: np.ndarray) -> float:
+    """The weight of ``log_b`` in ``_pooled_exp`` (``VOTE_WEIGHTS``: 0, 0.05, ..., 1) with the lowest mean
+    log-loss of ``labels``; ties go to the smaller weight (argmin's first). Serves the kNN votes' weight
+    (``vote_weight``) and the TF-IDF view's (engine/second_view.fit_view_weight)."""
+    picked = np.arange(len(labels))
     losses = []
     for w in VOTE_WEIGHTS:
-        probs, total = _pooled_exp(*logs, w)
-        losses.append(-np.log(np.maximum(probs[picked, given] / total[:, 0], 1e-300)).mean())
+        probs, total = _pooled_exp(log_a, log_b, w)
+        losses.append(-np.log(np.maximum(probs[picked, labels] / total[:, 0], 1e-300)).mean())
     return float(VOTE_WEIGHTS[int(np.argmin(losses))])
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.predict import PROB_FLOOR, VOTE_WEIGHTS, _pooled_exp
+from engine.predict import PROB_FLOOR, _pooled_exp, best_pool_weight
 
 #: the views ``--second-view`` offers; "auto" (the default): "tfidf" up to ``AUTO_MAX_ROWS`` rows, "none" above;
 #: "none": the main view's pred_probs alone
@@ -39,14 +39,7 @@ def _logs(p_a: np.ndarray, p_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def fit_view_weight(p_a: np.ndarray, p_b: np.ndarray, labels: np.ndarray) -> float:
     """The second view's weight in ``pool_views`` (0, 0.05, ..., 1) with the lowest mean log-loss
     of ``labels`` over all rows; ties go to the smaller weight (the main view)."""
-    labels = np.asarray(labels, dtype=np.int64)
-    rows = np.arange(len(labels))
-    logs = _logs(p_a, p_b)
-    losses = []
-    for w in VOTE_WEIGHTS:
-        probs, total = _pooled_exp(*logs, w)
-        losses.append(-np.log(np.maximum(probs[rows, labels] / total[:, 0], 1e-300)).mean())
-    return float(VOTE_WEIGHTS[int(np.argmin(losses))])  # argmin: the first (smallest) of equal losses
+    return best_pool_weight(*_logs(p_a, p_b), np.asarray(labels, dtype=np.int64))
 
 
 def pool_views(p_a: np.ndarray, p_b: np.ndarray, w: float) -> np.ndarray:
