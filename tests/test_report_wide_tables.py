@@ -20,15 +20,20 @@ REPORT = "\n".join(["------------ label issues ------------", "About this issue:
                     f"   {'is_label_issue':>14}  label_score  given_label  predicted_label", ROW, "after"])
 
 
+
+async def _open_report(pilot, app: TextauditApp) -> WideLines:
+    """The report screen (r from the summary) and its lines."""
+    await pilot.pause()
+    await pilot.press("r")
+    await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen), "the report screen")
+    return app.screen.query_one("#report", WideLines)
+
 async def test_a_table_row_wider_than_the_screen_is_one_line_scrolled_sideways(pinned_result, journal_path):
     view = fixed_view(pinned_result.dataset)
     view.report = REPORT
     app = TextauditApp(pinned_result, journal_path=journal_path, view=view)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("r")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen), "the report screen")
-        report = app.screen.query_one("#report", WideLines)
+        report = await _open_report(pilot, app)
         index = next(i for i, line in enumerate(app.screen.lines) if line.text == ROW)
         assert app.screen.lines[index].row == 7  # an openable row, drawn bold
         report.highlighted = index
@@ -51,10 +56,7 @@ async def test_prose_wider_than_the_screen_still_wraps(pinned_result, journal_pa
     view.report = REPORT + "\n   note: " + "a long note of many words " * 8
     app = TextauditApp(pinned_result, journal_path=journal_path, view=view)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("r")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen), "the report screen")
-        report = app.screen.query_one("#report", WideLines)
+        report = await _open_report(pilot, app)
         await pilot.press("end")
         await pilot.pause()
         taken = report.screen_lines(len(app.screen.lines) - 1)
