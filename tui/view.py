@@ -142,6 +142,7 @@ class AuditView:
     #: --label-names' names of labels no row holds ('5' -> 'New'): a new class the journal writes as 5 is shown as New
     new_names: dict[str, str] = field(default_factory=dict)
     id_column: str | None = None  # the data's id column (--id-column); without one ``ids`` are the row numbers
+    pred_source: str = ""  # the summary's 'pred_probs:' line (tui/pred_source.py)
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
     #: The names as every screen draws them (tui.names.drawn_name): quoted only where a name would
     #: look like another or like nothing. Drawing reads these; anything that acts on a label
@@ -263,6 +264,7 @@ class AuditView:
         """Build the view of an ``engine.pipeline.AuditResult``; ``names``: each class as the
         screens call it (``--label-names``; the journal and export keep the data's values)."""
         from engine.result import issue_counts, non_iid_p_value, report_text
+        from tui.pred_source import pred_probs_line
 
         dataset = result.dataset
         issues = result.output.issues
@@ -297,6 +299,7 @@ class AuditView:
             notes=[terminal_safe(note) for note in result.notes],
             value_names=value_names,
             id_column=getattr(dataset, "id_column", None),
+            pred_source=terminal_safe(pred_probs_line(result)),
         )
         if "datalab_is_label_issue" in issues:
             view.datalab_label_flags = issues["datalab_is_label_issue"].to_numpy(dtype=bool)

@@ -40,7 +40,7 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: f
     if p_value is None:
         return "Non-IID: not checked."
     grouped = order is not None and order.grouped
-    runs = (f"the rows are grouped by label ({order.changes:,} label changes between consecutive rows; "
+    runs = (f"the rows are grouped by label ({counted(order.changes, 'label change')} between consecutive rows; "
             f"a random order gives about {order.expected:,.0f})" if grouped else "")
     if order is not None and order.partly_grouped:  # as the Non-IID screen says: not random, not grouped
         runs = order.run_together()  # where they do, where that is a range of rows
@@ -207,6 +207,8 @@ class SummaryScreen(HistoryKeys, Screen):
                 yield PartsLabel(journal_line(self.book, len(view)).split(SEPARATOR), id="journal-totals")
                 if source := view.label_source():
                     yield Static(source, id="label-source", markup=False)
+                if view.pred_source:  # as the report's and the JSON's: a user weighing the label list asks
+                    yield Static(view.pred_source, id="pred-source", markup=False)
                 yield Static(non_iid_verdict(view.p_value, view.label_order, view.p_z, view.length_drift is not None),
                              id="non-iid-verdict", markup=False)
                 if view.notes:
