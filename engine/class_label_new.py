@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 from typing import Any
 
@@ -69,12 +70,12 @@ def named_by_class_label(groups: list[list[dict[str, Any]]], dataset: Dataset) -
     showed them so before it read the names, as does the data saved as CSV) with the names the
     column shows now; the rest as they are. Without this, every decision such a journal holds was
     'the row's label changed since', and a relabel's '3' would have been a new name. So are a binary
-    column's reprs ("b'a'", :func:`_named_bytes`)."""
+    column's reprs ("b'a'", :func:`_named_bytes`) and a number column's whole floats (:func:`_named_whole_floats`)."""
     if dataset.is_multilabel:  # a Sequence(ClassLabel) column's sets: '["3","10"]' before they showed names
         groups = _named_byte_sets(groups, dataset)
         set_names = class_label_set_names(dataset.style, dataset.label_column)
         return groups if set_names is None else [[_named_sets(entry, set_names) for entry in group] for group in groups]
-    groups = _named_bytes(groups, dataset)
+    groups = _named_whole_floats(_named_bytes(groups, dataset), dataset)
     names = class_label_names(dataset.style, dataset.label_column)
     if names is None:
         return groups
@@ -122,6 +123,30 @@ def _named_bytes(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[l
     return [[named(entry) for entry in group] for group in groups]
 
 
+def _named_whole_floats(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[list[dict[str, Any]]]:
+    """Journal lines on a number label column made when its whole floats were named as floats ('1e+20' past int64
+    before fa5459a; '1.0' beside the int 1 before f35cf81) with the integers they equal, as the classes are named now
+    ('100000000000000000000'); the rest as they are. Exact: a float's repr names one value, so one class (or, for a
+    relabel's new label, the integer the export writes). Without this each such decision was 'the row's label changed
+    since' (an upgrade dropped them), and a relabel's new '3e+20' was no label the column could hold."""
+    known = set(dataset.class_names)
+    if not known or not all(_WHOLE.fullmatch(name) for name in known) or not all(
+            isinstance(value, (int, float)) and not isinstance(value, bool) for value in dataset.label_originals.values()):
+        return groups  # a text column keeps '1.0' and '1' apart (its cells as written)
+
+    def named(label: Any) -> Any:
+        if not isinstance(label, str) or label in known or not _FLOAT.fullmatch(label):
+            return label
+        value = float(label)
+        return str(int(value)) if math.isfinite(value) and value.is_integer() and repr(value) == label else label
+
+    def entry_named(entry: dict[str, Any]) -> dict[str, Any]:
+        renamed = {key: named(entry[key]) for key in ("label_before", "label_after") if key in entry}
+        return entry if all(renamed[key] is entry[key] for key in renamed) else {**entry, **renamed}
+
+    return [[entry_named(entry) for entry in group] for group in groups]
+
+
 def _named_byte_sets(groups: list[list[dict[str, Any]]], dataset: Dataset) -> list[list[dict[str, Any]]]:
     """Journal lines on a ``list<binary>`` label column made when its sets showed the reprs
     ('["b\'a\'"]', before 630f850) with the names they show now ('["a"]'); the rest as they are."""
@@ -157,6 +182,9 @@ def _named_byte_sets(groups: list[list[dict[str, Any]]], dataset: Dataset) -> li
 
 #: An int as a journal line spells a label: no sign, no leading zero, ASCII digits.
 _INT = re.compile(r"0|[1-9][0-9]*")
+#: A whole number's class name (engine/label_column.normalise_labels), and a float's repr ('1e+20', '-2.0').
+_WHOLE = re.compile(r"-?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?[0-9]+\.[0-9]+|-?[0-9](\.[0-9]+)?e[+-][0-9]+")
 
 
 def _named_sets(entry: dict[str, Any], names: list[str]) -> dict[str, Any]:
