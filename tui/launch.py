@@ -79,14 +79,17 @@ def run_app(source: str, options: AuditOptions, journal_path: Path, label_names:
 
 def exit_lines(app: TextauditApp) -> list[str]:
     """What the shell is told once the TUI is gone: what was saved and where, or why nothing was
-    (an audit that failed, or that was cancelled or quit before it finished: it said nothing)."""
+    (an audit that failed, or that was cancelled or quit before it finished: it said nothing). A byte of a
+    Latin-1 file name, which a UTF-8 terminal drops ('caf.csv'), is written as the title draws it: 'caf\\xe9.csv'."""
+    from tui.std_streams import undecodable_escaped
+
     if app.book is not None:
         app.book.catch_up()  # read-only, the journal written since the last read: counted as it is now
-        return [app.book.farewell(app.journal_path)]
+        return [undecodable_escaped(app.book.farewell(app.journal_path))]
     if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
         from tui.cli import shell_safe
 
-        return [f"textaudit: error: {shell_safe(readable(app.audit_error))}"]
+        return [f"textaudit: error: {shell_safe(undecodable_escaped(readable(app.audit_error)))}"]
     from tui.screens.progress import QUIT_HEAD, cancelled_line
 
     if app.return_code == EXIT_CANCELLED:

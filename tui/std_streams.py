@@ -7,6 +7,7 @@ import codecs
 import errno
 import io
 import os
+import re
 import select
 import sys
 from typing import IO, Any
@@ -87,6 +88,21 @@ def _escape_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
         return codecs.lookup_error("surrogateescape")(error)
     except UnicodeError:
         return codecs.lookup_error("backslashreplace")(error)
+
+
+#: A file name's bytes that were not UTF-8, read from the command line as surrogate escapes (U+DC80-U+DCFF).
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def undecodable_escaped(text: str) -> str:
+    """``text`` (a file name) with the bytes no UTF-8 reads written ``\\xe9``: a Latin-1 'caf\\xe9.csv' reaches
+    Python as 'caf\\udce9.csv', and the byte a stream writes back for it is dropped by a UTF-8 terminal
+    ('caf.csv', a name another file may have). Bytes that are UTF-8 (the C locale without UTF-8 mode decodes
+    the 'é' of 'café' as two escapes) become their characters."""
+    if text.isascii():
+        return text
+    return _ESCAPED_BYTES.sub(lambda run: run.group().encode("utf-8", "surrogateescape").decode(
+        "utf-8", "backslashreplace"), text)
 
 
 def tolerant_stdout() -> None:

@@ -22,6 +22,7 @@ from engine.errors import EXIT_DATA, TextauditError
 from engine.pipeline import STAGES
 from engine.progress import reused_words
 from tui.messages import AuditProgress
+from tui.std_streams import undecodable_escaped
 from tui.view import terminal_safe, terminal_safe_lines
 from tui.widgets.footer import Footer
 
@@ -199,7 +200,7 @@ class ProgressScreen(Screen):
         return {stage: clock.finished for stage, clock in self.clocks.items() if clock.finished is not None}
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Auditing {terminal_safe(str(self.source))}", id="title-bar", markup=False)
+        yield Static(f"Auditing {terminal_safe(undecodable_escaped(str(self.source)))}", id="title-bar", markup=False)
         with Vertical(id="progress"):
             # first: at 50x16 the five stages fill the screen and a note under them was never seen (review32)
             yield Static("", id="notice", markup=False)

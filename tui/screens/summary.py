@@ -21,6 +21,7 @@ from tui.decisions import DecisionBook
 from engine.label_order import LabelOrder
 from tui.names import cut_middle
 from tui.screens.history_keys import HistoryKeys
+from tui.std_streams import undecodable_escaped
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
 from tui.widgets.charts import BarChart
 from tui.widgets.footer import Footer
@@ -228,9 +229,9 @@ class SummaryScreen(HistoryKeys, Screen):
         view = self.view
         mode = "READ-ONLY · " if self.book.read_only else ""  # first: a narrow terminal cuts the end
         kinds = "labels" if view.multilabel is not None else "classes"  # label sets: each row carries several
-        name = terminal_safe(Path(view.source).name)
+        name = terminal_safe(undecodable_escaped(Path(view.source).name))  # 'caf\xe9.csv', as the exit line
         counts = [f"{len(view):,} rows", f"{view.n_classes} {kinds}"]
-        journal = terminal_safe(self.journal_path.name)
+        journal = terminal_safe(undecodable_escaped(self.journal_path.name))
         # the program's name goes first where the line would be cut: banking77's 'test.csv · 3,080 rows ·
         # 77 classes' cut the journal's name at 80 columns ('journal test.corrections.jso…')
         room = self.size.width - 2  # the bar's padding
