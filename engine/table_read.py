@@ -95,6 +95,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                                 ) from None
             inside = "a comma inside a text must be quoted (\"a, b\")" if kind == "csv" else \
                 "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
+            if int(saw) == int(expected) + 1 and _ends_empty(path, kind, encoding, int(line)):  # 'hello,a,'
+                ending = "a comma" if kind == "csv" else "a tab"
+                raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}, the "
+                                f"last one empty: the line ends with {ending} (delete it), or {inside}") from None
             raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
                             f"{inside}") from None
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
@@ -104,6 +108,22 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise
     except OSError as exc:
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+
+
+def _ends_empty(path: Path, kind: str, encoding: str, line: int) -> bool:
+    """pandas' ``line`` of the file (records counted as its tokenizer counts them: blank lines too, a quoted line
+    break inside its record) ends with an empty field: a separator at its end. A row of 'text,label' written
+    'hello,a,' was said to need a comma in its text quoted (review37)."""
+    import csv
+    from itertools import islice
+
+    options = {"delimiter": ","} if kind == "csv" else {"delimiter": "\t", "quoting": csv.QUOTE_NONE}
+    try:
+        with path.open(encoding=encoding, newline="") as handle:
+            record = next(islice(csv.reader(handle, **options), line - 1, None), None)
+    except (OSError, UnicodeError, csv.Error):
+        return False
+    return bool(record) and record[-1] == ""
 
 
 def _wide(encoding: str) -> bool:
