@@ -22,7 +22,7 @@ from tui.cli_parser import build_parser
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts, hangup_interrupts
 from tui.std_streams import (droppable_stderr, refuse_closed_stdout, reopen_closed_std_fds, tolerant_stderr,
-                             tolerant_stdout, waiting_stdout)
+                             tolerant_stdout, undecodable_escaped, waiting_stdout)
 
 if TYPE_CHECKING:
     from engine.pipeline import AuditOptions
@@ -47,7 +47,7 @@ _SHELL_ESCAPES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTRO
 
 def shell_safe(message: str) -> str:
     """``message`` with control characters written as escapes, for a line on the terminal."""
-    return message if message.isprintable() else message.translate(_SHELL_ESCAPES)
+    return message if message.isprintable() else undecodable_escaped(message, True).translate(_SHELL_ESCAPES)
 
 
 #: The same for a report of many lines: its line breaks and tabs (Datalab's indents) stay.
@@ -58,7 +58,7 @@ def report_safe(report: str) -> str:
     """``report`` (text or Markdown, for stdout) with control characters written as escapes. Its
     texts and labels are drawn as symbols already, but the data file's name was printed raw (the
     'Dataset:' line, a note naming the file), so a name holding ESC [2J cleared the terminal."""
-    return report.translate(_REPORT_ESCAPES)
+    return undecodable_escaped(report, True).translate(_REPORT_ESCAPES)  # 'caf\\xe9.csv' (ui38)
 
 
 def _check_command(argv: list[str], commands: list[str]) -> None:

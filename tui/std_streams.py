@@ -94,15 +94,23 @@ def _escape_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 
 
-def undecodable_escaped(text: str) -> str:
+def undecodable_escaped(text: str, as_bytes: bool = False) -> str:
     """``text`` (a file name) with the bytes no UTF-8 reads written ``\\xe9``: a Latin-1 'caf\\xe9.csv' reaches
     Python as 'caf\\udce9.csv', and the byte a stream writes back for it is dropped by a UTF-8 terminal
     ('caf.csv', a name another file may have). Bytes that are UTF-8 (the C locale without UTF-8 mode decodes
-    the 'é' of 'café' as two escapes) become their characters."""
+    the 'é' of 'café' as two escapes) become their characters; ``as_bytes`` (the CLI's lines): they stay the
+    escapes a stream writes back as those bytes, but for 0x80-0x9f (0x9b is CSI on an 8-bit terminal)."""
     if text.isascii():
         return text
-    return _ESCAPED_BYTES.sub(lambda run: run.group().encode("utf-8", "surrogateescape").decode(
-        "utf-8", "backslashreplace"), text)
+
+    def run(escapes: re.Match[str]) -> str:
+        shown = escapes.group().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        if not as_bytes:
+            return shown
+        return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" if b < 0xA0 else chr(0xDC00 + b) for b in c.encode())
+                       for c in shown)
+
+    return _ESCAPED_BYTES.sub(run, text)
 
 
 def tolerant_stdout() -> None:
