@@ -46,13 +46,18 @@ def model_fingerprint(name: str) -> str:
     path = Path(name).expanduser()
     if name == TFIDF_MODEL or not path.is_dir():
         return name
+    if not any((path / marker).is_file() for marker in ("modules.json", "config.json")):
+        # no model (the CLI then says so): '--model /usr' walked 140,000 files (22 s) before that line
+        return f"folder:{path.resolve()}"
     import hashlib
 
-    digest = hashlib.sha256(str(path.resolve()).encode())
+    # names as the file system spells them (os.fsencode): a stray file named in Latin-1 (b'notes\xe9.txt')
+    # made .encode() raise, 'internal error: UnicodeEncodeError', exit 70, before the model was read
+    digest = hashlib.sha256(os.fsencode(path.resolve()))
     for file in sorted(path.rglob("*")):
         if file.is_file():
             stat = file.stat()
-            digest.update(f"{file.relative_to(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            digest.update(os.fsencode(file.relative_to(path)) + f"\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return f"folder:{path.resolve()}@{digest.hexdigest()[:16]}"
 
 
