@@ -117,6 +117,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.class_rates import class_rate_noise, floored_rates, one_way_model, one_way_words, two_class_noise
+from engine.flag_order import passed_over_note
 from engine.flip_counts import MIN_FLIP_DETECTION, MIN_FLIP_ROWS, counted_flips, flip_rate, rated_flips, stray_rows
 from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpened as _sharpened
 from engine.label_signal import label_signal, no_signal_note
@@ -451,6 +452,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                      f"than no flips at all (z {diagnostics['pair_backing_z']:.1f}, under {MIN_STRUCTURE_Z:g}), so the "
                      f"errors may as well be slips between look-alike classes; the count flagged is the posterior's")
     flags = lowest_scored(score, labels, estimated, strays)
+    notes.extend(filter(None, [passed_over_note(labels, score, flags)]))  # flags out of the score's order, said
     diagnostics.update(cleanlab_estimate=cleanlab_count, uniform_flip_estimate=uniform_count,
                        uniform_flip_detection=round(uniform_seen, 4))
     signal = label_signal(labels, probs)

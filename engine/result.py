@@ -85,11 +85,22 @@ def label_estimate(result: AuditResult) -> dict[str, Any] | None:
         # classes the model cannot tell apart, by the names the data gives them (engine/class_overlap.py)
         "overlapping_class_groups": [{**group, "classes": [classes[c] for c in group["classes"]]}
                                 for group in info.get("overlapping_class_groups") or []],
+        # rows among the lowest label_score left unflagged: a tiny class's share (engine/flag_order.py)
+        **({"label_rows_passed_over": int(_flag_order(result).passed_over.sum())} if "is_label_issue" in issues
+           and not result.dataset.is_multilabel else {}),
         # labels that read as parents of others, by name (engine/parent_labels.py)
         "parent_like_classes": [{**found, "class": classes[found["class"]],
                                  "children": [classes[c] for c in found["children"]]}
                                 for found in info.get("parent_like_classes") or []],
     }
+
+
+def _flag_order(result: AuditResult) -> Any:
+    """Where the label flags leave label_score's order (engine/flag_order.py)."""
+    from engine.flag_order import FlagOrder
+
+    issues = result.output.issues
+    return FlagOrder.of(result.dataset.labels, issues["label_score"].to_numpy(), issues["is_label_issue"].to_numpy())
 
 
 def issue_table(result: AuditResult, rows: np.ndarray | None = None,
@@ -101,7 +112,9 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None,
     ``label_names`` (``--label-names``: each class as the data spells it -> its name): the labels stay
     the data's values, and ``given_label_name`` / ``predicted_label_name`` follow them.
     ``is_overlapping_class`` (when the label check ran): the row's given class is in a group the
-    model cannot tell apart (engine/class_overlap.py), the rows the TUI's "Overlapping classes" lists."""
+    model cannot tell apart (engine/class_overlap.py), the rows the TUI's "Overlapping classes" lists.
+    ``label_flag_note``: why a row among the lowest label_score is not flagged, or a higher-scored one is (a class
+    under 10 rows gets at most its share of the flags, engine/flag_order.py); empty where the flag follows the score."""
     dataset = result.dataset
     at = np.arange(len(dataset)) if rows is None else np.asarray(rows, dtype=np.int64)
     names = np.asarray(dataset.class_names, dtype=object)
@@ -130,6 +143,8 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None,
     groups = (result.output.info.get("label") or {}).get("overlapping_class_groups")
     if groups is not None and not dataset.is_multilabel:  # the label check ran
         table["is_overlapping_class"] = np.isin(dataset.labels, [c for group in groups for c in group["classes"]])
+        # why a flag leaves label_score's order: a tiny class's share of the flags (engine/flag_order.py)
+        table["label_flag_note"] = _flag_order(result).notes(dataset.labels)
     if result.graph is not None and "distance_to_nearest_neighbor" not in table:
         table["distance_to_nearest_neighbor"] = result.graph.distances[:, 0]
     if dataset.is_multilabel:  # label sets: given and suggested sets, missing and extra labels by name

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from engine.datalab_rule import DatalabLabelRule
+from engine.flag_order import flag_order
 from engine.wording import share
 from tui.decisions import RELABEL, DecisionBook
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, format_score, list_cell, quoted
@@ -79,6 +80,8 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
         if not flagged and blank is not None and bool(blank[row]):  # engine.issue_managers._without_blank_rows
             return "No text: a label cannot be judged without one (the null check flags the row); not flagged."
         p_given = view.probability(row, given) or 0.0
+        if score is not None and flags is not None and view.multilabel is None:  # a tiny class's share of the flags
+            state = flag_order(view.given, score, flags).note(row, given) or state  # (engine/flag_order.py)
         if predicted != given:
             return (f"The model gives {quoted(names[given])} p={p_given:.3f} and prefers {quoted(names[predicted])} "
                     f"(p={view.probability(row, predicted) or 0:.3f}); {score_text}, {state}.")
