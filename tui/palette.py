@@ -8,9 +8,11 @@ m, down, pagedown typed at once). A page key that comes too early now does nothi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
+from textual import events
 from textual.app import SystemCommand
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
@@ -66,6 +68,26 @@ class PaletteCommands:
         yield SystemCommand("Export corrected dataset", "write the data with decisions applied", self.action_export)
         yield SystemCommand("Help: keys", "every key of every screen", self.action_help)
         yield from self.binding_commands(screen)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Textual's Screenshot (the palette's command, its action), saved in the Downloads folder where there is
+        one, else in the current folder: on a server over SSH there is no ~/Downloads, and the palette's Screenshot
+        said only 'Failed to save screenshot' (ui38, tmux); the toast names the file."""
+        if path is None:
+            from platformdirs import user_downloads_path
+
+            downloads = user_downloads_path()
+            path = str(downloads) if downloads.is_dir() else os.getcwd()
+        return super().deliver_screenshot(filename, path, time_format)  # type: ignore[misc]
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """The screenshot's toast in plain words: Textual's ('Saved screenshot to [$text-success]'/d/x.svg'')
+        holds markup, which this app's toasts (plain text) showed as it is."""
+        if event.name == "screenshot":
+            event.prevent_default()  # not Textual's own toast as well
+            saved = f"Saved screenshot to {event.path}" if event.path else "Saved screenshot"
+            self.notify(saved, title="Screenshot")  # type: ignore[attr-defined]
 
     def binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The screen's own keys as palette commands (one per action, only those it offers now)."""
