@@ -26,6 +26,7 @@ from engine.embed_model import (
     resolve_precision,
 )
 from engine.errors import Cancelled, DataError, EmbedCancelled, UsageError
+from engine.paths import not_utf8_folder
 from engine.progress import StepFn
 
 if TYPE_CHECKING:  # numpy loads inside the functions that compute
@@ -69,6 +70,8 @@ def load_model(model: str | None = None, device: str = "auto", precision: str = 
                         _models[key] = bert_encoder.BertMeanEncoder(path, precision=effective,
                                                                     fingerprint=model_fingerprint(name))
                     except Exception as exc:  # noqa: BLE001 - whatever it is, sentence-transformers decides
+                        if effective == "int8" and (not_utf8 := not_utf8_folder(path, "the int8 encoder")):
+                            raise DataError(f"cannot load embedding model {name}: {not_utf8}") from None  # 'm\xe9'
                         if effective == "int8":  # nothing else runs int8
                             raise UsageError(f"the int8 encoder failed to load ({exc}); use --precision fp32") from None
                         _models[key] = None
@@ -114,6 +117,8 @@ def _load_sentence_transformer(name: str, resolved: str) -> Any:
             # a folder or file on disk that holds no model is a file's fault (1, as unreadable data); a name
             # the hub does not know is the command line's (2)
             error = DataError if Path(path).exists() else UsageError
+            if error is DataError and (not_utf8 := not_utf8_folder(path, "sentence-transformers")):  # 'm\xe9'
+                raise DataError(f"cannot load embedding model {name}: {not_utf8}") from None
             raise error(f"cannot load embedding model {name!r}: {reason}") from None
         if resolved.startswith("cuda"):
             encoder = encoder.half()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, is_saved_dataset
+from engine.paths import not_utf8_folder
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -153,6 +154,8 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
             raise _encoding_for_binary(spec, encoding) from None
         hint = ("; or give one of its data files itself (textaudit reads .csv, .jsonl, .parquet, ...)"
                 if local.is_dir() and any(p.is_file() for p in local.rglob("*")) else "")
+        if local.is_dir() and (not_utf8 := not_utf8_folder(local, "datasets")):  # 'hf:hd\xe9' (review37)
+            raise DataError(f"hf:{spec}: {not_utf8}{hint.replace('; or', ', or')}") from None
         raise DataError(f"hf:{spec}: cannot load {where}: {_reason(exc)}{hint}") from None
     finally:
         datasets.logging.set_verbosity(verbosity)

@@ -114,6 +114,19 @@ def missing_folder(folder: Path, fix: str | None = None) -> str:
     return f"folder {folder} does not exist" + (f"; create it first or {fix}" if fix else "")
 
 
+def not_utf8_folder(path: str | os.PathLike[str], library: str) -> str | None:
+    """'LIBRARY cannot open a folder whose path is not UTF-8 ...' where ``path`` holds a byte that is not UTF-8 (a
+    Latin-1 name, read from the command line as a lone surrogate), else None: what to say where a library that
+    opens files by a UTF-8 name failed on it ('utf-8' codec can't encode character '\\udce9' ...: surrogates not
+    allowed', safetensors' 'Path m\ufffd/model.safetensors is not valid UTF-8'; review37)."""
+    try:
+        os.fspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return (f"{library} cannot open a folder whose path is not UTF-8 (it reads its files by a UTF-8 name); "
+                "rename the folder or the folders above it")
+    return None
+
+
 @contextmanager
 def arrow_file(path: str | os.PathLike[str], mode: str = "rb") -> Iterator[str | BinaryIO]:
     """``path`` as pyarrow can open it: the path itself, or the file opened here where its name is not
