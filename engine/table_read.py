@@ -103,7 +103,8 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                             f"{inside}") from None
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
     except DataError as exc:  # a reader's own line (JSON's 'not valid JSON on line 1'): a CSV named .jsonl
-        if kind in ("json", "jsonl") and misread is None and (hint := other_content(path, kind)):
+        if kind in ("json", "jsonl") and misread is None and (hint := other_content(path, kind)) \
+                and hint not in exc.message:  # _binary_line's has it: a gzip named .jsonl said it twice
             raise DataError(f"{exc.message}{hint}") from None
         raise
     except OSError as exc:
