@@ -202,7 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve", help="serve the TUI as a web page (textual-serve)",
         description="Serve the TUI as a web page: one app process per browser tab. Only the URL printed "
-                    "at start (it carries a random ?token=) opens it.")
+                    "at start (it carries a random ?token=) opens it. 'textaudit serve demo' serves the bundled "
+                    "demo (as 'textaudit demo' opens it).")
     _add_audit_options(serve)
     serve.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
     serve.add_argument("--label-names", default=None, metavar="NAMES", help=_LABEL_NAMES_HELP)

@@ -9,6 +9,7 @@ own app process, up to ``--max-sessions``, which finds the journal locked and op
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shlex
 import sys
@@ -26,6 +27,20 @@ _VALUE_OPTIONS = (
     ("--cache-dir", "cache_dir"), ("--ray", "ray"), ("--ray-cpus", "ray_cpus"),  # --ray: each tab its own Ray client
     ("--label-names", "label_names"),
 )
+
+
+def bundled_demo(args: argparse.Namespace) -> None:
+    """``serve demo`` serves the bundled demo as ``textaudit demo`` opens it (its data, its id column, its journal
+    demo.corrections.jsonl in the current folder), where nothing here is named demo (a file or folder of that name is
+    served as browse opens it). It said 'demo: no such file or directory; the bundled demo is textaudit demo, its data
+    .../demo.csv (give that path here)' (walk36's hint; fix38)."""
+    if args.data != "demo" or os.path.lexists(args.data):
+        return
+    from engine.demo import demo_path
+
+    args.data = str(demo_path())
+    if args.id_column is None:
+        args.id_column = "id"
 
 
 def browse_command(args: argparse.Namespace) -> list[str]:
@@ -114,6 +129,7 @@ def serve(args: argparse.Namespace) -> int:
     from engine.errors import TextauditError
     from tui.serve_guard import GuardedServer, new_token
 
+    bundled_demo(args)
     port = int(args.port)
     args.host = canonical_host(args.host)  # '--host 0' printed http://0:PORT and refused the machine's name
     if not 0 < port < 65536:
