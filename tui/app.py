@@ -31,6 +31,8 @@ from tui.view import AuditView
 if TYPE_CHECKING:
     from textual.notifications import Notification
 
+    from engine.export import ExportSummary
+
     from tui.screens.export_dialog import ExportRequest
 
 
@@ -78,6 +80,9 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         #: The stages finished so far, kept as they finish: ctrl+q or a closed serve tab quits with the
         #: progress screen gone before the shell is told what the cache keeps (tui/launch.exit_lines).
         self.stages_done: list[str] = []
+        #: The last export from the app and the journal writes this session had made by then: the shell is
+        #: told where it went once the toast saying so is gone (tui/launch.exit_lines).
+        self.exported: tuple[ExportSummary, int] | None = None
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
         self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
@@ -199,6 +204,8 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
 
     def on_export_finished(self, message: ExportFinished) -> None:
         summary = message.summary
+        book = self.book
+        self.exported = (summary, book.saved_this_session + book.steps_this_session if book is not None else 0)
         self.notify(f"wrote {counted(summary.rows_written, 'row')} to {summary.path} "
                     f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
         for warning in summary.warnings:  # as the CLI prints them: a widened column, a changed file
