@@ -85,7 +85,7 @@ def exit_lines(app: TextauditApp) -> list[str]:
 
     if app.book is not None:
         app.book.catch_up()  # read-only, the journal written since the last read: counted as it is now
-        return [undecodable_escaped(app.book.farewell(app.journal_path))]
+        return [undecodable_escaped(line) for line in (app.book.farewell(app.journal_path), *export_line(app))]
     if app.audit_error is not None:  # the TUI's message is gone with its screen: say it again
         from tui.cli import shell_safe
 
@@ -97,3 +97,19 @@ def exit_lines(app: TextauditApp) -> list[str]:
     # ctrl+q, or a serve tab closed, mid-audit: what the cache keeps, as after escape (it said only
     # 'nothing was opened', the 2,048 texts embedded by then kept unsaid: ui28, ag_news in tmux)
     return [cancelled_line(app.stages_done, app.options.use_cache, app.cancelled_kept, head=QUIT_HEAD)]
+
+
+def export_line(app: TextauditApp) -> list[str]:
+    """Where the app's last export went, and whether the journal changed after it: the toast saying so was
+    gone with the app, and a newcomer who exported and quit looked for the file (walk38)."""
+    exported = getattr(app, "exported", None)  # (a stand-in app of the tests may lack it)
+    if exported is None or app.book is None:
+        return []
+    from engine.wording import counted, counted_verb
+
+    summary, writes = exported
+    since = app.book.saved_this_session + app.book.steps_this_session - writes
+    later = (f"; {counted_verb(since, 'later journal change', 'are')} not in it: export again to include them"
+             if since > 0 else "")
+    return [f"textaudit: exported {counted(summary.rows_written, 'row')} to {summary.path} this session "
+            f"({summary.relabelled:,} relabelled, {summary.excluded:,} excluded){later}"]
