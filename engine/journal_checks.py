@@ -105,7 +105,8 @@ class DecisionChecks:
             if not isinstance(value, str) and label_name(self.dataset, value) != label_after:
                 # '1_0', ' 7', '8' in a float column: a new class the app names as typed, written as 10, 7, 8.0
                 # (so '10' and '1_0' became one)
-                raise UsageError(f"{label_after!r} would be written as {value}; relabel to {str(value)!r}")
+                raise UsageError(f"{label_after!r} would be written as {value}; relabel to "
+                                 f"{label_name(self.dataset, value)!r}")
 
     def validate_group(self, entries: list[tuple[str, Any, str | None]], allow_new_label: bool) -> None:
         """``validate`` for every entry, the checks that repeat done once per distinct value;

@@ -30,6 +30,8 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
         convert, kind = _bool_or_text, "text"
     elif (places := decimal_places(dataset)) is not None:  # a new label in a decimal column: text widened it
         convert, kind = (lambda text: _decimal(text, places)), f"a number with at most {places} decimal places"
+    elif whole_floats_named(dataset):  # 1e20, 2e20: a new label '3e20' typed as its digits stays a float
+        convert, kind = _whole_float, "a whole number a float holds exactly"
     elif all(isinstance(c, int) for c in dataset.classes) or _big_int_column(dataset):
         convert, kind = int, "an integer"
     elif all(isinstance(c, (int, float)) for c in dataset.classes):
@@ -124,6 +126,31 @@ def _big_int_column(dataset: Dataset) -> bool:
     return all(isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)) for v in values)
 
 
+def whole_floats_named(dataset: Dataset) -> bool:
+    """True for a label column of whole floats past int64 (1e20), its classes named by the integers they equal
+    (engine/label_column.normalise_labels, fa5459a): a new label there was text, so a relabel to '300000000000000000000'
+    turned a Parquet double column into strings, and the reloaded export named every class anew ('1e+20')."""
+    originals = [dataset.label_originals.get(c, c) for c in dataset.classes]
+    return bool(originals) and all(isinstance(v, float) and isinstance(c, str) and v.is_integer() and str(int(v)) == c
+                                   for c, v in zip(dataset.classes, originals))
+
+
+def _whole_float(text: str) -> float:
+    """A new label of a :func:`whole_floats_named` column: the float the whole number ``text`` is ('3e20' too: the
+    journal's checks then name it '300000000000000000000'), where a float holds it exactly (a ValueError where not:
+    '300000000000000000001' would be written as another number)."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(text.strip())
+        value = float(number) if number.is_finite() and number == number.to_integral_value() else math.nan
+    except (InvalidOperation, OverflowError):
+        raise ValueError(text) from None
+    if not math.isfinite(value) or Decimal(value) != number:
+        raise ValueError(text)
+    return value
+
+
 def _bool_or_text(text: str) -> Any:
     """A boolean column's new label: True/False for their spellings ('true', 'FALSE'), refused as the class
     written another way; any other text widens the column to text (the export warns)."""
@@ -159,6 +186,8 @@ def label_name(dataset: Dataset, value: Any) -> str:
     """The class name ``value`` shows as once written (and the export read back)."""
     if isinstance(value, (bytes, bytearray)) and binary_names(dataset):
         return bytes(value).decode("utf-8")
+    if isinstance(value, float) and value.is_integer() and whole_floats_named(dataset):  # 3e+20 as its class is named
+        return str(int(value))
     return str(value)
 
 
