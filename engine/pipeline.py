@@ -100,6 +100,19 @@ def unused_options_note(options: AuditOptions, names: tuple[str, ...], because: 
     return f"{' and '.join(unused)} not used: {because}" if unused else None
 
 
+def second_view_unused_note(options: AuditOptions, runner: StageRunner, dataset: Dataset) -> str | None:
+    """'--second-view tfidf not used: WHY' where the view cannot be pooled (engine/second_view.uses_second_view's
+    cases, and multi-label data): it was dropped without a word (review38: --pred-probs F --second-view tfidf)."""
+    if options.second_view != "tfidf":
+        return None
+    why = ("the model is TF-IDF itself" if resolve_model_name(options.model) == TFIDF_MODEL
+           else "--pred-probs gives the probabilities" if runner.user_pred_probs is not None
+           else "--features gives the vectors (the view pools with a model's own)" if runner.features is not None
+           else "multi-label data is audited on the model's vectors alone" if dataset.is_multilabel
+           else "fewer than 3 rows" if len(dataset) < 3 else None)
+    return f"--second-view tfidf not used: {why}" if why else None
+
+
 @dataclass
 class AuditResult:
     """Everything one ``run_audit`` produced, in memory: the dataset, the options used, the
@@ -436,6 +449,8 @@ def run_audit(
     if memory_note:
         runner.notes.append(memory_note)
     runner.load_user_arrays(dataset)  # before embedding: a wrong array fails in seconds
+    if view_note := second_view_unused_note(options, runner, dataset):
+        runner.notes.append(view_note)
     runner.notes.extend(dataset.warnings)
     for notice in dataset.notices if not isinstance(source, Dataset) else ():  # loaded here (a re-audit's were said)
         runner.notice(notice)  # before the embedding's minutes: the user may cancel and rerun with the option
