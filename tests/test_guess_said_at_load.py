@@ -35,3 +35,5 @@ def test_audit_says_the_guess_before_it_embeds(tmp_path, capsys, monkeypatch):
     said = lines.index(f"textaudit: note: {NOTE}")
     embed = next(i for i, line in enumerate(lines) if line.endswith("] embed"))
     assert said < embed, lines
+    # once: it was said again after the audit, 'textaudit: label column: category (guessed; ...)' (walk38)
+    assert sum(NOTE in line for line in lines) == 1, lines

@@ -166,6 +166,7 @@ class _StderrProgress:
         self.started = time.perf_counter()
         self.stage = ""
         self.said_reused = False
+        self.noticed: list[str] = []  # the notices said (a guessed column): not said again after the audit
         self.width = 60  # the longest line written, which close() clears
 
     def __call__(self, progress) -> None:
@@ -175,6 +176,7 @@ class _StderrProgress:
             if self.tty:
                 self.close()
             sys.stderr.write(f"textaudit: note: {shell_safe(progress.notice)}\n")
+            self.noticed.append(progress.notice)
             sys.stderr.flush()
             return
         elapsed = time.perf_counter() - self.started
@@ -235,12 +237,14 @@ def _value_names(names: dict[int, str] | None, dataset, *corrected) -> dict[str,
     return shown
 
 
-def say_guesses(notes: list[str]) -> None:
-    """A guessed text/label column (engine/column_guess.py), one line each on stderr."""
+def say_guesses(notes: list[str], said: list[str] | tuple[str, ...] = ()) -> None:
+    """A guessed text/label column (engine/column_guess.py), one line each on stderr; not those ``said``
+    already as the data loaded (audit printed 'label column: category (guessed; ...)' twice: walk38)."""
     from engine.column_guess import guess_notes
 
     for note in guess_notes(notes):
-        print(f"textaudit: {shell_safe(note)}", file=sys.stderr)
+        if note not in said:
+            print(f"textaudit: {shell_safe(note)}", file=sys.stderr)
 
 
 def _print_indexed(args: argparse.Namespace, key: str, started: float) -> bool:
@@ -314,7 +318,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             result = run_audit(source, options, progress=progress, cancel=INTERRUPTED)
     finally:
         progress.close()
-    say_guesses((reaudit.before if reaudit is not None else result).notes)  # the after-audit names its columns
+    # the after-audit names its columns; a plain audit said its guess as the data loaded
+    say_guesses((reaudit.before if reaudit is not None else result).notes, progress.noticed)
     # names for every class before and after the corrections; shown only, the data keeps the values
     shown = _value_names(names, *((reaudit.before.dataset,) if reaudit is not None else ()), result.dataset)
     if reaudit is not None:
