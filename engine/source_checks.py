@@ -212,6 +212,17 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def _unpacked_name(path: Path, ext: str) -> str:
+    """The file the gzip hint writes: ``data.EXT``, else one that is neither the file itself nor another beside it.
+    A gzip named data.csv was told 'gunzip -c data.csv > data.csv', which empties it (the shell truncates the output
+    before gunzip reads it); one named d.csv beside the user's own data.csv, to overwrite that (diff38)."""
+    name, n = f"data{ext}", 0
+    while name == path.name or (path.parent / name).exists():
+        n += 1
+        name = f"{Path(path.name).stem}-unpacked{'' if n == 1 else f'-{n}'}{ext}"
+    return name
+
+
 #: how ``other_content``'s hint for JSON (Lines) under a .csv/.tsv name starts (engine/table_read matches it)
 LOOKS_LIKE_JSON = " (it looks like JSON"
 
@@ -227,7 +238,7 @@ def other_content(path: Path, kind: str) -> str:
         return ""
     for magic, what in _MAGIC:
         if head.startswith(magic) and not (magic == b"PAR1" and kind == "parquet"):
-            return f" (it is {what.replace('NAME', path.name).replace('{ext}', '.' + kind)})"
+            return f" (it is {what.replace('NAME', path.name).replace('data{ext}', _unpacked_name(path, '.' + kind))})"
     if (wide := _utf16_without_bom(head)) is not None:  # 't\0e\0x\0t\0': text, two bytes a character
         return f" (it looks like UTF-16 text without a BOM: pass --encoding {wide})"
     if head.startswith(b"PK\x03\x04"):
