@@ -11,6 +11,11 @@ TF-IDF matrix, but the SVD gives it whatever direction its rounding leaves, norm
 banking77 test with 10 such texts (random letter strings) added, nearest similarity 0.17-0.41; 100k rows,
 40 such texts, 0.28-0.53. Its vector is set to zero, as a text with no word already has (its similarity to
 every row then 0, as in the matrix: :func:`shares_a_term`), and engine/outlier_isolated.py flags it.
+
+Memory: the SVD's (n, k) float64 blocks (n the longer side, texts or terms; k 266) set the stage's peak. Each
+step once held its product, LAPACK's copy of it and its result, and the end U (unused unless transposed), q and the
+projection together; the LUs and the QR now overwrite their product and U is made only where it is the components:
+the same calls on the same values (bit-identical vectors), peak RSS 1.05 -> 0.79 GB at 50k texts (bench/README.md).
 """
 
 from __future__ import annotations
@@ -143,7 +148,7 @@ def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
     else:
         dense = matrix.toarray()
     dense[~shares_a_term(matrix)] = 0.0  # no word in any other text: similarity 0 to each, as in the matrix
-    vectors = normalize(dense).astype(np.float32)
+    vectors = normalize(dense, copy=False).astype(np.float32)  # in place: one (n, d) block fewer
     steps.at(1.0)
     return vectors
 
@@ -197,20 +202,23 @@ def truncated_svd(matrix: Any, n_components: int, step: Callable[[float], None] 
     transpose = matrix.shape[0] < matrix.shape[1]  # randomized_svd's transpose="auto"
     a = matrix.T if transpose else matrix
     q = random_state.normal(size=(a.shape[1], n_random))
+    # Each product is a temporary that LAPACK may overwrite (LU in place; the QR's input made Fortran-ordered once,
+    # as f2py would copy it): the same calls on the same values, with fewer (n, k) blocks alive at once
     for _ in range(POWER_ITERATIONS):  # _randomized_range_finder; power_iteration_normalizer "auto": LU
-        q = done(lambda q=q: linalg.lu(a @ q, permute_l=True, check_finite=False)[0])
-        q = done(lambda q=q: linalg.lu(a.T @ q, permute_l=True, check_finite=False)[0])
-    q = done(lambda q=q: linalg.qr(a @ q, mode="economic", check_finite=False)[0])
+        q = done(lambda q=q: linalg.lu(a @ q, permute_l=True, overwrite_a=True, check_finite=False)[0])
+        q = done(lambda q=q: linalg.lu(a.T @ q, permute_l=True, overwrite_a=True, check_finite=False)[0])
+    q = done(lambda q=q: linalg.qr(np.asfortranarray(a @ q), mode="economic", overwrite_a=True,
+                                   check_finite=False)[0])
     u_hat, s, vt = done(lambda: linalg.svd(q.T @ a, full_matrices=False, lapack_driver="gesdd"))
-    u = done(lambda: q @ u_hat)
-    if transpose:  # randomized_svd(flip_sign=False) transposes back
-        u, vt = vt[:n_components, :].T, u[:, :n_components].T
-    else:
-        u, vt = u[:, :n_components], vt[:n_components, :]
+    if transpose:  # randomized_svd(flip_sign=False) transposes back: the components are U's (q @ u_hat) columns
+        vt = done(lambda: (q @ u_hat)[:, :n_components].T)
+    else:  # U is not needed: TruncatedSVD projects the texts on VT
+        vt = done(lambda: vt[:n_components, :])
+    del q, u_hat
 
     def project() -> np.ndarray:  # TruncatedSVD: svd_flip(U, VT, u_based_decision=False), then X @ VT.T
         largest = np.argmax(np.abs(vt), axis=1)
-        signs = np.sign(np.take(np.reshape(vt, (-1,)), largest + np.arange(vt.shape[0]) * vt.shape[1], axis=0))
+        signs = np.sign(vt[np.arange(vt.shape[0]), largest])  # svd_flip's np.take of the flat array, without its copy
         vt[...] *= signs[:, np.newaxis]
         return matrix @ vt.T
 
