@@ -238,7 +238,9 @@ def other_content(path: Path, kind: str) -> str:
         return ""
     for magic, what in _MAGIC:
         if head.startswith(magic) and not (magic == b"PAR1" and kind == "parquet"):
-            return f" (it is {what.replace('NAME', path.name).replace('data{ext}', _unpacked_name(path, '.' + kind))})"
+            # quoted: 'gunzip -c my data.csv > data.csv' read 'my' and wrote over data.csv
+            unpacked = shlex.quote(_unpacked_name(path, "." + kind))
+            return f" (it is {what.replace('NAME', shlex.quote(path.name)).replace('data{ext}', unpacked)})"
     if (wide := _utf16_without_bom(head)) is not None:  # 't\0e\0x\0t\0': text, two bytes a character
         return f" (it looks like UTF-16 text without a BOM: pass --encoding {wide})"
     if head.startswith(b"PK\x03\x04"):

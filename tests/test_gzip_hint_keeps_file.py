@@ -1,11 +1,12 @@
 """The hint for a gzip file under a data name ('decompress it first (gunzip -c NAME > OUT)') never writes over a file:
 a gzip named data.csv was told 'gunzip -c data.csv > data.csv', which the shell empties before gunzip reads it, and
-d.csv beside the user's own data.csv was told to write over that one (diff38)."""
+d.csv beside the user's own data.csv was told to write over that one; a name with a space was not quoted (diff38)."""
 
 from __future__ import annotations
 
 import gzip
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,15 +27,16 @@ def _hint(path: Path) -> str:
     return found.group(1)
 
 
-@pytest.mark.parametrize("name, beside", [("data.csv", None), ("d.csv", "data.csv"), ("data.jsonl", None)])
+@pytest.mark.parametrize("name, beside", [("data.csv", None), ("d.csv", "data.csv"), ("data.jsonl", None),
+                                          ("my data.csv", "data.csv")])
 def test_the_gzip_hint_writes_a_new_file(tmp_path: Path, name: str, beside: str | None) -> None:
     packed = gzip.compress(CSV)
     (tmp_path / name).write_bytes(packed)
     if beside:
         (tmp_path / beside).write_bytes(b"text,label\nmine,b\n")
     command = _hint(tmp_path / name)
-    out = command.rsplit("> ", 1)[1]
-    assert out != name and out != beside, command
+    out = shlex.split(command)[-1]
+    assert out != name and out != beside and shlex.split(command)[2] == name, command
     if shutil.which("gunzip"):  # as the user would run it, in the file's folder
         subprocess.run(["sh", "-c", command], cwd=tmp_path, check=True)
         assert (tmp_path / name).read_bytes() == packed and (tmp_path / out).read_bytes() == CSV
