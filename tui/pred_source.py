@@ -19,13 +19,13 @@ def pred_probs_line(result: Any) -> str:
 
     options = result.options
     if options.pred_probs_path:
-        return f"pred_probs: given, --pred-probs {Path(options.pred_probs_path).name}"
+        return f"pred_probs: given, --pred-probs {_file_name(options.pred_probs_path)}"
     pooled = pred_probs_source(result)
     if pooled:
         return f"pred_probs: {pooled}"
     model = resolve_model_name(options.model)
     if options.features_path:
-        return f"pred_probs: a classifier on --features {Path(options.features_path).name}"
+        return f"pred_probs: a classifier on --features {_file_name(options.features_path)}"
     if getattr(result.dataset, "is_multilabel", False):
         return f"pred_probs: {model}, one probability per label"
     if model == TFIDF_MODEL:
@@ -37,3 +37,11 @@ def pred_probs_line(result: Any) -> str:
     if options.second_view == "none":
         return f"pred_probs: {model} alone (--second-view none)"
     return f"pred_probs: {model} alone"
+
+
+def _file_name(path: str) -> str:
+    """A file's name as the title names it (62fce66): a Latin-1 'p\\xe9.npy' reached the line as 'p\\udce9.npy',
+    whose byte a UTF-8 terminal drops ('p.npy', another file's name; diff38)."""
+    from tui.std_streams import undecodable_escaped
+
+    return undecodable_escaped(Path(path).name)
