@@ -213,11 +213,12 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _unpacked_name(path: Path, ext: str) -> str:
-    """The file the gzip hint writes: ``data.EXT``, else one that is neither the file itself nor another beside it.
-    A gzip named data.csv was told 'gunzip -c data.csv > data.csv', which empties it (the shell truncates the output
-    before gunzip reads it); one named d.csv beside the user's own data.csv, to overwrite that (diff38)."""
+    """The file the gzip hint writes: ``data.EXT``, else one that is neither the file itself nor another beside it or
+    in the current folder (the hint names the file alone, so it may be run from either). A gzip named data.csv was told
+    'gunzip -c data.csv > data.csv', which empties it (the shell truncates the output before gunzip reads it); one named
+    d.csv beside the user's own data.csv, to overwrite that (diff38)."""
     name, n = f"data{ext}", 0
-    while name == path.name or (path.parent / name).exists():
+    while name == path.name or (path.parent / name).exists() or Path(name).exists():
         n += 1
         name = f"{Path(path.name).stem}-unpacked{'' if n == 1 else f'-{n}'}{ext}"
     return name

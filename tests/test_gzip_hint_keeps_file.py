@@ -42,3 +42,14 @@ def test_the_gzip_hint_writes_a_new_file(tmp_path: Path, name: str, beside: str 
         assert (tmp_path / name).read_bytes() == packed and (tmp_path / out).read_bytes() == CSV
         if beside:
             assert (tmp_path / beside).read_bytes() == b"text,label\nmine,b\n"
+
+
+def test_nor_a_file_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'textaudit audit sub/d.csv' names the file alone ('gunzip -c d.csv > data.csv'): run where the user is, the
+    shell emptied that folder's data.csv before gunzip found no d.csv there."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.csv").write_bytes(gzip.compress(CSV))
+    (tmp_path / "data.csv").write_bytes(b"text,label\nmine,b\n")
+    monkeypatch.chdir(tmp_path)
+    command = _hint(Path("sub/d.csv"))
+    assert shlex.split(command)[-1] not in ("data.csv", "d.csv"), command
