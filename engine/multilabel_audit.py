@@ -47,7 +47,8 @@ MULTILABEL_VERSION = 4  # part of the cache keys: bump when the probabilities or
 # iteratively stratified over every label, engine/multilabel_folds.py)
 #: Part of the audit stage's key only (not predict's): 2, Datalab's check on the labels that vary
 #: (multilabel_managers: a label on every row left the whole label check unchecked).
-MULTILABEL_CHECK_VERSION = 4  # 3: a given label's 'likely wrong' cut is its own (drop_cuts); 4: rows with no text never flagged
+MULTILABEL_CHECK_VERSION = 5  # 3: a given label's 'likely wrong' cut is its own (drop_cuts); 4: rows with no text
+# never flagged; 5: nor given a suggested change (``suggestions``' blank)
 
 
 def agreement(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray) -> np.ndarray:
@@ -75,15 +76,20 @@ def drop_cuts(given: np.ndarray, pred_probs: np.ndarray, threshold: float = THRE
     return np.minimum(threshold, mean / 2.0)
 
 
-def suggestions(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray,
-                threshold: float = THRESHOLD) -> tuple[list[list[int]], list[list[int]]]:
+def suggestions(sets: Sequence[tuple[int, ...]], pred_probs: np.ndarray, threshold: float = THRESHOLD,
+                blank: np.ndarray | None = None) -> tuple[list[list[int]], list[list[int]]]:
     """Per row: labels likely missing (not given, p >= threshold) and likely wrong (given, p under the
-    label's own cut, ``drop_cuts``), each ordered most confident first."""
+    label's own cut, ``drop_cuts``), each ordered most confident first. A row in ``blank`` (no text)
+    gets none: a label cannot be judged without a text (walk38: the demo's blank row offered '-card')."""
     from engine.multilabel import indicator
 
     given = indicator(sets, pred_probs.shape[1]).astype(bool)
     missing_mask = (pred_probs >= threshold) & ~given
     extra_mask = given & (pred_probs < drop_cuts(given, pred_probs, threshold))
+    if blank is not None and len(blank) == len(sets):
+        judged = ~np.asarray(blank, dtype=bool)[:, None]
+        missing_mask &= judged
+        extra_mask &= judged
     missing: list[list[int]] = [[] for _ in range(len(sets))]
     extra: list[list[int]] = [[] for _ in range(len(sets))]
     for row in np.flatnonzero(missing_mask.any(axis=1) | extra_mask.any(axis=1)).tolist():
@@ -142,7 +148,7 @@ def run_datalab_multilabel(
                         progress=progress, cancel=cancel)
     output = collect_findings(lab, timings)
     if "label" in todo:
-        missing, extra = suggestions(sets, pred_probs)
+        missing, extra = suggestions(sets, pred_probs, blank=null_mask)
         output.issues["missing_labels"] = [" ".join(map(str, m)) for m in missing]
         output.issues["extra_labels"] = [" ".join(map(str, e)) for e in extra]
     output.notes = run.notes

@@ -88,7 +88,8 @@ class TextauditMultilabelIssueManager(_Checked, MultilabelIssueManager):
         self.info = {
             **self.info, "num_label_issues": int(flags.sum()), "average_label_quality": float(score.mean()),
             "estimated_label_issues": estimated, "label_score_method": "weakest per-label agreement",
-            "rows_with_suggested_change": int(changed.sum()),
+            "rows_with_suggested_change": int(np.count_nonzero(changed if run.null_mask is None else
+                                                               changed & ~np.asarray(run.null_mask, dtype=bool))),
         }
 
 

@@ -154,6 +154,10 @@ def test_multilabel_empty_texts_are_not_label_issues():
     assert not output.issues["is_label_issue"].to_numpy()[empty].any()
     assert output.issues["is_label_issue"][[5, 45]].all()
     assert any(f"{left} rows with no text left out of the label issues" in note for note in output.notes)
+    # nor a suggested set change, which a accepted (walk38: the demo's blank row offered '-card')
+    changes = output.issues["missing_labels"] + output.issues["extra_labels"]
+    assert not changes.str.strip().to_numpy()[empty].any(), changes[empty]
+    assert changes.str.strip().astype(bool)[[5, 45]].all()
 
 
 def test_the_detail_pane_says_a_blank_row_is_not_judged(demo_result):
@@ -168,3 +172,8 @@ def test_the_detail_pane_says_a_blank_row_is_not_judged(demo_result):
     assert why_flagged(view, int(blank), "label").startswith("No text: a label cannot be judged without one")
     other = int(np.flatnonzero(~view.flags["null"])[0])
     assert why_flagged(view, other, "label").startswith("The model")
+    # Datalab's own flag, kept beside, backs no suggestion there either: a relabelled a blank row to the top class
+    assert view.predicted[blank] != view.given[blank]
+    view.datalab_label_flags = view.datalab_label_flags.copy()
+    view.datalab_label_flags[blank] = True
+    assert not view.backs_suggestion(int(blank), datalab=True)

@@ -47,7 +47,7 @@ class MultiLabelView:
             missing = [members(v) for v in issues["missing_labels"]]
             extra = [members(v) for v in issues["extra_labels"]]
         else:  # the label check did not run: the suggestion still follows the probabilities
-            missing, extra = suggestions(dataset.label_sets, probs)
+            missing, extra = suggestions(dataset.label_sets, probs, blank=getattr(dataset, "text_is_null", None))
         return cls(list(dataset.class_names), list(dataset.label_sets), missing, extra, probs)
 
     def set_codes(self) -> np.ndarray:

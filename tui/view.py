@@ -143,6 +143,7 @@ class AuditView:
     new_names: dict[str, str] = field(default_factory=dict)
     id_column: str | None = None  # the data's id column (--id-column); without one ``ids`` are the row numbers
     pred_source: str = ""  # the summary's 'pred_probs:' line (tui/pred_source.py)
+    no_text: np.ndarray | None = None  # bool per row: empty or missing text (the dataset's text_is_null)
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
     #: The names as every screen draws them (tui.names.drawn_name): quoted only where a name would
     #: look like another or like nothing. Drawing reads these; anything that acts on a label
@@ -212,10 +213,15 @@ class AuditView:
         """
         if self.multilabel is not None:  # a set change: only the multi-label screen offers it
             return False
-        if self.predicted[row] == self.given[row]:
+        if self.predicted[row] == self.given[row] or self.has_no_text(row):  # no text: no label to judge
             return False
         flags = self.flags.get("label")
         return bool(flags is not None and flags[row]) or (datalab and self.datalab_only(row))
+
+    def has_no_text(self, row: int) -> bool:
+        """``row``'s text is empty or missing: the label check never flags it, and Datalab's own flag
+        (kept beside) backs no suggestion there (a relabelled a blank row to the model's guess)."""
+        return bool(self.no_text is not None and self.no_text[row])
 
     def datalab_only(self, row: int) -> bool:
         """Datalab's own label check flags ``row`` and textaudit's does not (``datalab:yes`` lists it)."""
@@ -300,6 +306,7 @@ class AuditView:
             value_names=value_names,
             id_column=getattr(dataset, "id_column", None),
             pred_source=terminal_safe(pred_probs_line(result)),
+            no_text=getattr(dataset, "text_is_null", None),
         )
         if "datalab_is_label_issue" in issues:
             view.datalab_label_flags = issues["datalab_is_label_issue"].to_numpy(dtype=bool)

@@ -169,6 +169,8 @@ class DecisionKeys:
         if not self.suggestion_backed(row):  # reached from the palette, or a key typed ahead
             if int(self.view.predicted[row]) == int(self.view.given[row]):
                 why = "the model's top class is the given label"
+            elif self.view.has_no_text(row):
+                why = "the row has no text (a label cannot be judged without one)"
             elif self.issue_type == "label":
                 why = "neither textaudit's label check nor Datalab's flags this row"
             else:

@@ -46,8 +46,9 @@ def accept(screen: Any) -> None:
         return
     ml = screen.view.multilabel
     if not ml.has_suggestion(row):
-        screen.notify("nothing to accept: every label of this row agrees with the model "
-                      "(l edits the set, o keeps it)", timeout=4)
+        why = ("the row has no text (a label cannot be judged without one)" if screen.view.has_no_text(row)
+               else "every label of this row agrees with the model")
+        screen.notify(f"nothing to accept: {why} (l edits the set, o keeps it)", timeout=4)
         return
     record_sets(screen, [row], ml.suggested(row))
 

@@ -214,7 +214,8 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append(f"  ({whose}: a accepts)", style="italic")
         else:
             text.append("\nSuggested: ", style="bold")
-            text.append(f"none: no label issue here (the model's top class is {names[predicted]})", style="italic")
+            lead = "none: the row has no text" if view.has_no_text(row) else "none: no label issue here"
+            text.append(f"{lead} (the model's top class is {names[predicted]})", style="italic")
             if self.issue_type == "label":  # the label list's cell (tui/screens/row_screen.py); others name the class
                 text.append(', "-" in the list', style="italic")
         if top := view.top_classes(row, TOP_K):

@@ -35,7 +35,8 @@ def render_multilabel_row(pane: DetailPane, row: int) -> Text:
         text.append(f"  → {_set(names, ml.suggested(row))}")
         text.append("  (a accepts · l edits the set)", style="italic")
     else:
-        text.append("none (every label agrees with the model)", style="italic")
+        text.append("none (the row has no text)" if view.has_no_text(row) else "none (every label agrees with the model)",
+                    style="italic")
     # the Why before the Labels line (two lines at 80 columns): at 80x24 the pane shows 10 lines,
     # and after a long text and the Labels the Why's end fell below them (61 of the demo's rows)
     score = view.scores.get("label")
