@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
+
+#: The fewest cells a cut word keeps (less, and the line wraps whole).
+MIN_WORD = 16
 #: the start of the notes engine/second_view.py gives where ``auto`` or a text-less file leaves the view out
 LEFT_OUT = "TF-IDF view left out:"
 
@@ -45,3 +49,18 @@ def _file_name(path: str) -> str:
     from tui.std_streams import undecodable_escaped
 
     return undecodable_escaped(Path(path).name)
+
+
+def fit_line(line: str, width: int) -> str:
+    """``line`` in ``width`` cells, its longest word cut in the middle, more of its end kept (a folder's own
+    name ends its path): a --model folder's path wrapped the line in two or three (ui38, 80 and 120
+    columns); the report (r) says it whole. Too narrow: the word cut to ``MIN_WORD`` cells, the line wrapping."""
+    from tui.names import cut_middle
+
+    if width <= 0 or cell_len(line) <= width:
+        return line
+    words = line.split(" ")
+    at = max(range(len(words)), key=lambda index: cell_len(words[index]))
+    keep = max(cell_len(words[at]) - (cell_len(line) - width), MIN_WORD)
+    words[at] = cut_middle(words[at], keep, tail=(keep - 1) * 2 // 3)
+    return " ".join(words)

@@ -20,6 +20,7 @@ from tui.bindings import SUMMARY_BINDINGS
 from tui.decisions import DecisionBook
 from engine.label_order import LabelOrder
 from tui.names import cut_middle
+from tui.pred_source import fit_line
 from tui.screens.history_keys import HistoryKeys
 from tui.std_streams import undecodable_escaped
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
@@ -252,10 +253,16 @@ class SummaryScreen(HistoryKeys, Screen):
 
     def on_resize(self) -> None:
         self.query_one("#title-bar", Static).update(self.title_text())
+        self.call_after_refresh(self.fit_pred_source)
         self.call_after_refresh(self.fit_table)  # the table's width is known once laid out
         # a smaller terminal moved no cursor: its row left the screen; grown back, the page scrolled to
         # it stayed scrolled, the title and health lines off the top (walk37): from the top again
         self.call_after_refresh(self.follow_cursor, True)
+
+    def fit_pred_source(self) -> None:
+        """The 'pred_probs:' line in one line of its width (tui/pred_source.fit_line)."""
+        for line in self.query("#pred-source").results(Static):
+            line.update(fit_line(self.view.pred_source, line.content_region.width))
 
     def fit_table(self) -> None:
         """Leave out the Decided column where the four columns are wider than the table: at 50
