@@ -98,6 +98,17 @@ def data_journal_path(source: str | Path | None) -> Path | None:
     return default_journal_path(str(source))
 
 
+def unpacked_name(path: Path, ext: str) -> str:
+    """What the gzip hint writes (engine/source_checks.other_content): ``data.EXT``, else ``STEM-unpacked[-N].EXT``,
+    never the file itself nor a file beside it or in the current folder (the hint names the file alone): 'gunzip -c
+    data.csv > data.csv' emptied it, the shell truncating the output before gunzip read it (diff38)."""
+    name, n = f"data{ext}", 0
+    while name == path.name or (path.parent / name).exists() or Path(name).exists():
+        n += 1
+        name = f"{Path(path.name).stem}-unpacked{'' if n == 1 else f'-{n}'}{ext}"
+    return name
+
+
 def missing_folder(folder: Path, fix: str | None = None) -> str:
     """Why ``folder`` (a path's parent that is no folder) cannot hold a file, and ``fix`` ('choose
     another --journal'): 'folder X does not exist; create it first or <fix>', or, where a file stands

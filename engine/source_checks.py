@@ -12,6 +12,7 @@ from pathlib import Path
 
 from engine.errors import DataError, UsageError
 from engine.formats import format_of, is_saved_dataset, known_suffixes
+from engine.paths import unpacked_name
 from engine.stream_paths import stream_problem
 
 
@@ -212,18 +213,6 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def _unpacked_name(path: Path, ext: str) -> str:
-    """The file the gzip hint writes: ``data.EXT``, else one that is neither the file itself nor another beside it or
-    in the current folder (the hint names the file alone, so it may be run from either). A gzip named data.csv was told
-    'gunzip -c data.csv > data.csv', which empties it (the shell truncates the output before gunzip reads it); one named
-    d.csv beside the user's own data.csv, to overwrite that (diff38)."""
-    name, n = f"data{ext}", 0
-    while name == path.name or (path.parent / name).exists() or Path(name).exists():
-        n += 1
-        name = f"{Path(path.name).stem}-unpacked{'' if n == 1 else f'-{n}'}{ext}"
-    return name
-
-
 #: how ``other_content``'s hint for JSON (Lines) under a .csv/.tsv name starts (engine/table_read matches it)
 LOOKS_LIKE_JSON = " (it looks like JSON"
 
@@ -239,9 +228,8 @@ def other_content(path: Path, kind: str) -> str:
         return ""
     for magic, what in _MAGIC:
         if head.startswith(magic) and not (magic == b"PAR1" and kind == "parquet"):
-            # quoted: 'gunzip -c my data.csv > data.csv' read 'my' and wrote over data.csv
-            unpacked = shlex.quote(_unpacked_name(path, "." + kind))
-            return f" (it is {what.replace('NAME', shlex.quote(path.name)).replace('data{ext}', unpacked)})"
+            out = shlex.quote(unpacked_name(path, "." + kind))  # quoted: 'my data.csv' read 'my' (diff38)
+            return f" (it is {what.replace('NAME', shlex.quote(path.name)).replace('data{ext}', out)})"
     if (wide := _utf16_without_bom(head)) is not None:  # 't\0e\0x\0t\0': text, two bytes a character
         return f" (it looks like UTF-16 text without a BOM: pass --encoding {wide})"
     if head.startswith(b"PK\x03\x04"):
