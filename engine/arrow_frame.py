@@ -41,6 +41,17 @@ def _index_as_columns(frame: pd.DataFrame, table: Any) -> pd.DataFrame:
     return frame[order] if len(order) == frame.shape[1] and len(set(order)) == len(order) else frame
 
 
+def _reads_without_metadata(table: Any) -> bool:
+    """The table converts once its pandas metadata is left out: that metadata was what failed."""
+    if not table.schema.metadata or b"pandas" not in table.schema.metadata:
+        return False
+    try:
+        table.slice(0, 1).to_pandas(ignore_metadata=True)
+    except Exception:  # noqa: BLE001 - any failure: not (only) the metadata's
+        return False
+    return True
+
+
 def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
     """An Arrow table as a DataFrame; integer/bool columns with nulls stay nullable, not float.
     A column pandas cannot hold exactly is a DataError naming it (``source``: the file, for it)."""
@@ -66,6 +77,13 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
                 raise DataError(f"{source}column {name!r} ({column.type}) cannot be read exactly ({inner}); "
                                 "cast it to a type pandas holds (a string, or int64) and save the file again") from None
         raise DataError(f"{source}cannot read it into pandas exactly ({exc})") from None
+    except (TypeError, ValueError) as exc:  # its pandas metadata names a dtype this pandas cannot make: exit 70
+        if not _reads_without_metadata(table):  # ('geometry', a package's extension dtype, another pandas')
+            raise
+        source = f"{source}: " if source else ""
+        raise DataError(f"{source}its pandas metadata cannot be read here ({exc}: written with a package or pandas "
+                        "version not installed here?); save it again without that metadata (pyarrow: "
+                        "pq.write_table(pq.read_table(F).replace_schema_metadata(None), F2))") from None
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
         frame = _index_as_columns(frame, table)
     positions = {name: i for i, name in enumerate(frame.columns)}
