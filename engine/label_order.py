@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from engine.order_words import NONE, order_evidence
+from engine.wording import counted
 
 if TYPE_CHECKING:
     import numpy as np
@@ -89,9 +90,9 @@ class LabelOrder:
         label = "label set" if self.sets else "label"
         if self.located:
             return (f"the {label}s run together in rows {self.first_row:,}-{self.last_row:,} "
-                    f"({self.range_changes:,} {label} changes between consecutive rows there; "
+                    f"({counted(self.range_changes, label + ' change')} between consecutive rows there; "
                     f"a random order gives about {self.range_expected:,.0f})")
-        return (f"the {label}s run together more than chance ({self.changes:,} {label} changes between "
+        return (f"the {label}s run together more than chance ({counted(self.changes, label + ' change')} between "
                 f"consecutive rows; a random order gives about {self.expected:,.0f})")
 
     def sentence(self, p_value: float | None = None, z: float | None = None) -> str:
@@ -101,7 +102,7 @@ class LabelOrder:
         labels' order looks random: 'any dependence is in the texts' neighbourhoods' only where it
         flags the order; at p = 0.808 that read as if a dependence had been found (walk31)."""
         label, kind, kinds = ("label set", "label set", "label sets") if self.sets else ("label", "class", "classes")
-        counted = (f"{self.changes:,} {label} changes between consecutive rows, where a random order of "
+        changes = (f"{counted(self.changes, label + ' change')} between consecutive rows, where a random order of "
                    f"these {label}s gives about {self.expected:,.0f}")
         if self.grouped:
             if self.one_block == self.n_classes:
@@ -109,20 +110,20 @@ class LabelOrder:
                        else f"each {kind} is one unbroken block; the blocks are not in {label} order")
             else:
                 how = f"{self.one_block} of {self.n_classes} {kinds} are one unbroken block"
-            return f"The rows are grouped by {label}: {counted}; {how}."
+            return f"The rows are grouped by {label}: {changes}; {how}."
         if self.located:
             return (f"{label.capitalize()}s run together in rows {self.first_row:,}-{self.last_row:,} "
                     "(counted from 0): "
-                    f"{self.range_changes:,} {label} changes between consecutive rows there, where a random order "
-                    f"gives about {self.range_expected:,.0f}; in the whole file {counted} (z = {self.z:.1f}).")
+                    f"{counted(self.range_changes, label + ' change')} between consecutive rows there, where a random "
+                    f"order gives about {self.range_expected:,.0f}; in the whole file {changes} (z = {self.z:.1f}).")
         if self.partly_grouped:
-            return f"{label.capitalize()}s run together more than chance: {counted} (z = {self.z:.1f})."
+            return f"{label.capitalize()}s run together more than chance: {changes} (z = {self.z:.1f})."
         if p_value is None:  # Datalab's check did not run: nothing to say of the texts
-            return f"The {label}s' order looks random ({counted})."
+            return f"The {label}s' order looks random ({changes})."
         if order_evidence(p_value, z) == NONE:
-            return (f"The {label}s' order looks random too ({counted}): no dependence on the row order found, "
+            return (f"The {label}s' order looks random too ({changes}): no dependence on the row order found, "
                     "in the texts' neighbourhoods or in the labels.")
-        return (f"The {label}s' order looks random ({counted}): any dependence is in the texts' "
+        return (f"The {label}s' order looks random ({changes}): any dependence is in the texts' "
                 "neighbourhoods (similar texts sitting together), not in a label sort.")
 
     def to_dict(self) -> dict[str, Any]:

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from engine.wording import counted
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -96,7 +98,7 @@ def report_verdict(p_value: float, z: float | None = None, order: LabelOrder | N
     texts' neighbours, read p = 0.45 on banking77 test shuffled with its last 15% sorted by label."""
     evidence = order_evidence(p_value, z)
     if order is not None and (order.grouped or order.partly_grouped):
-        runs = (f"the rows are grouped by label ({order.changes:,} label changes between consecutive rows; "
+        runs = (f"the rows are grouped by label ({counted(order.changes, 'label change')} between consecutive rows; "
                 f"a random order gives about {order.expected:,.0f})" if order.grouped else order.run_together())
         texts = ("" if evidence == STRONG
                  else " (Datalab's p-value is on the texts' neighbours; this is on the labels)")
