@@ -20,8 +20,10 @@ from engine.predict import PROB_FLOOR, _pooled_exp, best_pool_weight
 #: "none": the main view's pred_probs alone
 SECOND_VIEWS = ("auto", "tfidf", "none")
 #: "auto" pools the TF-IDF view up to these rows: its vectorizer keeps every 1-2 gram (no vocabulary cap) and its
-#: SVD a dense block per term, ~3.1 GB at 300k rows and ~10 GB extrapolated to 1M, 7-8 min on 2 AVX2 cores
-#: (diff37), on top of the audit's own peak; measured for quality at 3k-10k rows (engine37)
+#: SVD dense (max(rows, terms), 266) blocks, ~3.1 GB at 300k rows and ~10 GB extrapolated to 1M, 7-8 min on 2 AVX2
+#: cores (diff37; short texts, whose terms grow as the rows), on top of the audit's own peak; long texts' terms
+#: outgrow their rows: 4.0 GB at 100k news texts (bench/README.md, view38: a max_features cap holds for the view,
+#: not for --model tfidf); measured for quality at 3k-10k rows (engine37)
 AUTO_MAX_ROWS = 200_000
 #: part of the cache keys of the pooled pred_probs: bump when the pool or its weight fit changes
 POOL_VERSION = 1
