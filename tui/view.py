@@ -371,7 +371,7 @@ class AuditView:
             return ""
         ours = int(self.flags["label"].sum())
         how = f" ({self.label_method})" if self.label_method else ""
-        text = f"Label issues: {counted(ours, 'row')} flagged by textaudit's label score{how}, the lowest-scored rows"
+        text = f"Label issues: {counted(ours, 'row')} flagged by textaudit's label score{how}, {self.lowest_words()}"
         if self.multilabel is not None and self.audit_label_flags is not None and np.array_equal(
                 self.flags["label"], self.audit_label_flags):  # the audit's own verdict, not a score cut (mlcut32)
             text = (f"Label issues: {counted(ours, 'row')} flagged: a suggested set change (a label crossing its "
@@ -381,6 +381,30 @@ class AuditView:
             both = int(np.count_nonzero(self.datalab_label_flags & self.flags["label"]))
             text += f"; Datalab's own flag: {counted(theirs, 'row')}, {both:,} of them in both"
         return text + "."
+
+    def lowest_words(self) -> str:
+        """'the lowest-scored rows', and how many among them are not flagged: those of a class under 10 rows,
+        which gets at most its share of the flags (engine/flag_order.py; rank38: the line said 'the
+        lowest-scored rows' where one was not flagged), and any other (said as a count)."""
+        from engine.flag_order import flag_order
+        from engine.noise_matrix import TINY_CLASS_ROWS
+
+        score, flags = self.scores.get("label"), self.flags["label"]
+        if score is None or self.multilabel is not None:
+            return "the lowest-scored rows"
+        order = flag_order(self.given, score, flags)
+        left = np.flatnonzero(order.passed_over)
+        if not len(left):
+            return "the lowest-scored rows"
+        tiny = left[order.sizes[self.given[left]] < TINY_CLASS_ROWS]
+        if not len(tiny):
+            return f"the lowest-scored rows but {len(left):,}"
+        one = len(np.unique(self.given[tiny])) == 1
+        why = (f"in {'a class' if one else 'classes'} under {TINY_CLASS_ROWS} rows, which "
+               f"{'gets at most its' if one else 'get at most their'} share of the flags")
+        if len(tiny) == len(left):
+            return f"the lowest-scored rows but {len(left):,} {why}"
+        return f"the lowest-scored rows but {len(left):,} ({len(tiny):,} {why})"
 
     def label_keys(self) -> np.ndarray:
         """One int per row, equal exactly when two rows carry the same label (or label set)."""
