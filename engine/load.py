@@ -259,6 +259,17 @@ def _repeated_headers(frame: pd.DataFrame, columns: list[str], options: tuple[st
     return notes
 
 
+def _say_bytes_not_utf8(frame: pd.DataFrame, name: str) -> None:
+    """Raise the DataError naming a column whose Arrow strings are not UTF-8 (engine/arrow_frame.not_utf8), where
+    guessing the columns read one: a Parquet 'sentence' column with a Latin-1 byte was 'internal error:
+    ArrowException: ... Wrapping caf\ufffd failed', exit 70, as a named text column was before 2fdadd6."""
+    from engine.arrow_frame import not_utf8
+
+    for column in frame.columns:
+        if problem := not_utf8(frame[column], hub=name.startswith("hf:")):
+            raise DataError(f"{name}: {problem}") from None
+
+
 def load_dataset(
     source: str | Path | pd.DataFrame | Any,
     *,
@@ -308,6 +319,11 @@ def load_dataset(
         if splits := split_note(style):  # the other splits may have the column
             hint += f"; {splits}"
         raise UsageError(f"{name}: {exc.message}{hint}") from None
+    except Exception as exc:  # pyarrow's 'Wrapping caf\ufffd failed' from a column the guess read: exit 70 before
+        if not type(exc).__module__.startswith("pyarrow"):
+            raise
+        _say_bytes_not_utf8(frame, name)
+        raise
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")
     from engine.arrow_frame import not_utf8
