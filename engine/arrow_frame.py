@@ -77,11 +77,12 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
                 raise DataError(f"{source}column {name!r} ({column.type}) cannot be read exactly ({inner}); "
                                 "cast it to a type pandas holds (a string, or int64) and save the file again") from None
         raise DataError(f"{source}cannot read it into pandas exactly ({exc})") from None
-    except (TypeError, ValueError) as exc:  # its pandas metadata names a dtype this pandas cannot make: exit 70
+    except (TypeError, ValueError, KeyError) as exc:  # its pandas metadata: a dtype this pandas cannot make, exit 70
         if not _reads_without_metadata(table):  # ('geometry', a package's extension dtype, another pandas')
             raise
         source = f"{source}: " if source else ""
-        raise DataError(f"{source}its pandas metadata cannot be read here ({exc}: written with a package or pandas "
+        what = f"no key {exc}" if isinstance(exc, KeyError) else exc
+        raise DataError(f"{source}its pandas metadata cannot be read here ({what}: written with a package or pandas "
                         "version not installed here?); save it again without that metadata (pyarrow: "
                         "pq.write_table(pq.read_table(F).replace_schema_metadata(None), F2))") from None
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
