@@ -31,3 +31,16 @@ async def test_the_text_line_reads_as_the_list_cell(text: str, line: str) -> Non
         await pilot.pause()
         shown = str(app.screen.query_one("#picker-text", Static).render())
         assert shown == line == list_cell(text), shown
+
+
+async def test_a_text_cut_to_two_lines_ends_in_an_ellipsis() -> None:
+    """ui38: the tcss cut a long text to two lines with nothing where it was cut (banking77 row 1,103 lost 'it asap!')."""
+    text = " ".join(f"word{i}" for i in range(60))
+    app = PickerApp(text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        widget = app.screen.query_one("#picker-text", Static)
+        lines = str(widget.render()).split("\n")
+        assert len(lines) == 2 and lines[-1].endswith("…") and widget.size.height == 2, lines
+        assert text.startswith(" ".join(lines)[:-1]), lines
+        assert all(len(line) <= widget.content_region.width for line in lines)

@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.containers import Vertical
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from engine.label_names import same_value
@@ -34,13 +34,14 @@ from tui.names import display_order, drawn_name
 from tui.prob_column import MIN_NAME_CELLS, NAME_COLUMN, cut_content, name_cells, prob_line
 from tui.view import list_cell
 from tui.widgets.cursor_list import CURSOR, CursorOptionList
+from tui.widgets.clamped_text import ClampedText
 from tui.widgets.filter_bar import WordInput
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
 
 MAX_SHOWN = 200  # the best matches are all a person reads; keeps each keystroke cheap
 __all__ = ["LabelPicker", "cut_content"]  # cut_content: tui.prob_column's, shared with the label-set picker
-TEXT_CHARS = 400  # of the row's text shown above the query (two lines at most: the tcss cuts)
+TEXT_CHARS = 400  # of the row's text shown above the query (two lines at most: ClampedText cuts, with '…')
 NO_MATCH = "no-match"  # the id of the one disabled line shown when nothing matches
 NEW_CLASS = "new-class"  # the id of the '+ new class: NAME' line
 
@@ -204,7 +205,8 @@ class LabelPicker(ModalScreen[int | str | None]):
                               "esc cancels"])
             if self.text is not None:
                 # as the row list draws it, then cut (a text of 450 spaces and a word shows the word, not ∅)
-                yield Static(list_cell(self.text)[:TEXT_CHARS], id="picker-text", markup=False)
+                text = list_cell(self.text)  # two lines at most, '…' where cut (ui38: nothing said it was)
+                yield ClampedText(text[:TEXT_CHARS], lines=2, more=len(text) > TEXT_CHARS, id="picker-text")
             hint = "type to search labels, or a new class" if self.new_class is not None else "type to search labels"
             yield WordInput(self.query_text, placeholder=hint, id="picker-query")
             yield CursorOptionList(id="picker-options")  # ▶ on the highlighted class, readable without colour
