@@ -80,8 +80,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         #: The stages finished so far, kept as they finish: ctrl+q or a closed serve tab quits with the
         #: progress screen gone before the shell is told what the cache keeps (tui/launch.exit_lines).
         self.stages_done: list[str] = []
-        #: The last export from the app and the journal writes this session had made by then: the shell is
-        #: told where it went once the toast saying so is gone (tui/launch.exit_lines).
+        #: The last export from the app and the journal writes this session had made when it started (the
+        #: export reads the journal then; a decision made while it runs is not in it): the shell is told
+        #: where it went once the toast saying so is gone (tui/launch.exit_lines). Set by the export's own
+        #: thread, so an export still running at q / ctrl+q (its message never handled) is named too.
         self.exported: tuple[ExportSummary, int] | None = None
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
@@ -204,8 +206,6 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
 
     def on_export_finished(self, message: ExportFinished) -> None:
         summary = message.summary
-        book = self.book
-        self.exported = (summary, book.saved_this_session + book.steps_this_session if book is not None else 0)
         self.notify(f"wrote {counted(summary.rows_written, 'row')} to {summary.path} "
                     f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
         for warning in summary.warnings:  # as the CLI prints them: a widened column, a changed file
@@ -388,10 +388,11 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
     def _export_confirmed(self, request: ExportRequest | None) -> None:
         if request is not None:
             self.notify(f"exporting to {request.output}…", timeout=3)
-            self.run_export(request)
+            book = self.book  # counted before the export reads the journal: a decision made meanwhile is 'later'
+            self.run_export(request, book.saved_this_session + book.steps_this_session if book is not None else 0)
 
     @work(thread=True, exit_on_error=False, name="export", group="export")
-    def run_export(self, request: ExportRequest) -> None:
+    def run_export(self, request: ExportRequest, writes: int = 0) -> None:
         try:  # the import too: a module that fails to import (a broken install) said nothing after
             from engine.export import export_corrected  # 'exporting to …' (the worker ended silently)
 
@@ -401,6 +402,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         except Exception as error:  # noqa: BLE001 - reaches the user as one line
             self.post_message(WorkFailed("export", error))
         else:
+            # here, not in on_export_finished: counted when it finished, a decision made while it ran (typed
+            # after enter) read as in the file; and q during an export never handled the message (walk38's
+            # exit line said nothing of it, though the file was written: review38b, tmux, 10,003 rows to hf)
+            self.exported = (summary, writes)
             self.post_message(ExportFinished(summary))
 
     def action_command_palette(self) -> None:

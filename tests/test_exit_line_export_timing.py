@@ -1,0 +1,84 @@
+"""The exit line's export is the export as it read the journal, and is named after q during it (review38b).
+
+A decision typed while the export ran is not in the file (the export read the journal before it), yet
+the exit line counted the journal when the export's message was handled, so it said nothing of it; and
+q / ctrl+q while an export ran (10,003 banking77 rows to a datasets folder, tmux) wrote the folder but
+the message was never handled: the exit line named no export at all.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import engine.export
+from pilot_helpers import journal_lines, settle, wait_until
+from textual.widgets import Input
+from tui_synthetic import fixed_app
+
+from tui.launch import exit_lines
+
+
+def held_export(monkeypatch) -> tuple[threading.Event, threading.Event, threading.Event]:
+    """export_corrected that writes, says so (``written``), then returns once ``release`` is set (``done``)."""
+    written, release, done = threading.Event(), threading.Event(), threading.Event()
+    real = engine.export.export_corrected
+
+    def export(*args, **kwargs):
+        try:
+            summary = real(*args, **kwargs)
+            written.set()
+            release.wait(60)
+            return summary
+        finally:
+            done.set()
+
+    monkeypatch.setattr(engine.export, "export_corrected", export)
+    return written, release, done
+
+
+async def start_export(app, pilot, out) -> None:
+    app.action_export()
+    await pilot.pause()
+    app.screen.query_one("#export-path", Input).value = str(out)
+    await pilot.press("enter")
+
+
+async def test_a_decision_made_while_the_export_runs_is_a_later_change(pinned_result, tmp_path, monkeypatch):
+    written, release, _ = held_export(monkeypatch)
+    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
+    app = fixed_app(pinned_result, journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await start_export(app, pilot, out)
+        await wait_until(pilot, written.is_set, "the file written")
+        await pilot.press("x")  # typed after enter: the export has read the journal already
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
+        release.set()
+        await wait_until(pilot, lambda: app.exported is not None, "the export's end")
+        await pilot.press("ctrl+c")
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit")
+    rows = len(pinned_result.dataset)
+    assert exit_lines(app)[1:] == [f"textaudit: exported {rows} rows to {out} this session (0 relabelled, "
+                                   "0 excluded); 1 later journal change is not in it: export again to include them"]
+
+
+async def test_an_export_running_at_quit_is_named(pinned_result, tmp_path, monkeypatch):
+    written, release, done = held_export(monkeypatch)
+    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
+    app = fixed_app(pinned_result, journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_issue("label")
+        await settle(pilot)
+        await pilot.press("x")
+        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
+        await start_export(app, pilot, out)
+        await wait_until(pilot, written.is_set, "the file written")
+        await pilot.press("ctrl+c")  # the export still running
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit")
+    release.set()
+    assert done.wait(60)  # as the process's exit waits for the export's thread before the exit line
+    rows = len(pinned_result.dataset) - 1
+    assert exit_lines(app)[1:] == [f"textaudit: exported {rows} rows to {out} this session (0 relabelled, "
+                                   "1 excluded)"]
+    assert out.is_file()
