@@ -144,3 +144,14 @@ async def test_C_opens_the_label_change_navigator_on_label_sets(ml_app, ml_resul
         await settle(pilot)
         assert type(ml_app.screen).__name__ == "MultiLabelIssuesScreen"
         assert sorted(ml_app.screen.row_list.order.tolist()) == first.rows.tolist()
+
+
+async def test_a_row_with_no_text_has_no_set_change(ml_app, ml_result):
+    """walk38: the demo's blank row offered '-card' and a accepted it; its Suggested cell is '-' (no label issue backs a
+    change), not '=' (the model agrees)."""
+    async with ml_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_labels(pilot, ml_app)
+        [blank] = np.flatnonzero(ml_app.view.no_text).tolist()
+        assert not ml_app.view.multilabel.has_suggestion(blank)
+        assert ml_app.screen.cell(blank, "suggested") == "-"

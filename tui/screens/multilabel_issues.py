@@ -66,6 +66,8 @@ class MultiLabelIssuesScreen(LabelIssuesScreen):
                 # no Decision column (80 columns): a set decided otherwise than suggested says so here,
                 # as the single-label screen does (the suggestion beside '→' read like an accept)
                 return self.book.describe(row, self.view.shown_names).replace("→ ", "→", 1)
+            if self.view.has_no_text(row):  # no set change (not '=': the model does not agree, it cannot judge)
+                return "-"
             return self.ml.suggestion_text(row)
         return super().cell(row, key)
 
