@@ -141,7 +141,15 @@ def serve(args: argparse.Namespace) -> int:
     audit_options(args)  # as browse: '--folds 1', a missing --pred-probs, '--issue-types bogus': one line here
     from engine.load import check_source
 
-    check_source(args.data, encoding=args.encoding)  # as browse: 'd.csv: no such file or directory', exit 1
+    try:
+        check_source(args.data, encoding=args.encoding)  # as browse: 'd.csv: no such file or directory', exit 1
+    except TextauditError as exc:  # a folder named demo here, served in place of the bundled demo, unsaid (diff38)
+        if args.data != "demo":
+            raise
+        from engine.demo import demo_path
+
+        raise type(exc)(f"{exc.message}; serve demo serves the bundled demo only where nothing here is named demo: "
+                        f"give its data, {demo_path()} --id-column id") from None
     from engine.journal_path import check_journal_path
     from engine.paths import default_journal_path
 
