@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -86,11 +87,24 @@ def non_iid_cell(p_value: float | None, order: LabelOrder | None = None, z: floa
 
 #: How many notes the summary lists; the report (r) has them all.
 SUMMARY_NOTES = 5
+#: A note's leading issue types, as the engine names them ('outlier: ...', 'null, outlier not checked: ...').
+NOTE_TYPES = re.compile(r"(?P<types>[a-z_]+(?:, [a-z_]+)*)(?::| not checked:)")
 
 
 def is_method_note(note: str) -> bool:
     """How the label scores were made ('label scores: the noise-aware posterior, because ...')."""
     return note.startswith("label scores")
+
+
+def titled_note(note: str) -> str:
+    """``note`` with the issue types it starts with ('near_duplicate: 2 rows are flagged ...', 'class_imbalance,
+    underperforming_group not checked: ...') named as the table above names them ('Near-duplicates: ...'):
+    the engine's names read as other things than the table's rows (ui38). The report (r) keeps them: its
+    table names the types so (as --issues-out and --format json do)."""
+    match = NOTE_TYPES.match(note)
+    if not match or not all(name in ISSUE_TITLES for name in match["types"].split(", ")):
+        return note
+    return ", ".join(ISSUE_TITLES[name] for name in match["types"].split(", ")) + note[match.end("types"):]
 
 
 def summary_notes(notes: list[str], room: int = SUMMARY_NOTES) -> list[str]:
@@ -101,7 +115,7 @@ def summary_notes(notes: list[str], room: int = SUMMARY_NOTES) -> list[str]:
     class pairs could add, z -3.3'), nothing to open or check on the data, and on the demo at 120x40
     they took 7 of its 10 note lines, after the 2 notes on the data (ui26/ui27); who doubts a score
     reads them beside Datalab's report, where r opens them."""
-    data = [note for note in notes if not is_method_note(note)]
+    data = [titled_note(note) for note in notes if not is_method_note(note)]
     method = len(notes) - len(data)
     shown = data if len(data) <= (room - 1 if method else room) else data[:room - 1]  # the last line counts the rest
     more = len(notes) - len(shown)
