@@ -1,7 +1,7 @@
 """The summary's label line says which rows the label flags are: 'the lowest-scored rows' where they are,
 and the rows a tiny class's share of the flags leaves out where some are (rank38, 24cc229: a class under 10
 rows gets at most its share, so a lower-scored row of it can stay unflagged; the line still said 'the
-lowest-scored rows' alone)."""
+lowest-scored rows' alone), and no such words where none is flagged ('0 rows flagged ..., the lowest-scored rows')."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ def test_the_rows_left_out_are_said(pinned_result):
     said = view.label_source()
     assert said.startswith("Label issues: 5 rows flagged by textaudit's label score") and " but " not in said, said
     assert ", the lowest-scored rows" in said, said
+    view.flags["label"] = view.scores["label"] < 0  # none flagged: no rows to say which
+    said = view.label_source()
+    assert said.startswith("Label issues: 0 rows flagged by textaudit's label score") and "lowest" not in said, said
+    view.flags["label"] = view.scores["label"] < 5
     left = _capped(view)
     assert left == 2
     assert ("the lowest-scored rows but 2 in a class under 10 rows, which gets at most its share of the flags"

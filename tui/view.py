@@ -371,7 +371,8 @@ class AuditView:
             return ""
         ours = int(self.flags["label"].sum())
         how = f" ({self.label_method})" if self.label_method else ""
-        text = f"Label issues: {counted(ours, 'row')} flagged by textaudit's label score{how}, {self.lowest_words()}"
+        which = f", {self.lowest_words()}" if ours else ""  # none flagged: no rows to say which
+        text = f"Label issues: {counted(ours, 'row')} flagged by textaudit's label score{how}{which}"
         if self.multilabel is not None and self.audit_label_flags is not None and np.array_equal(
                 self.flags["label"], self.audit_label_flags):  # the audit's own verdict, not a score cut (mlcut32)
             text = (f"Label issues: {counted(ours, 'row')} flagged: a suggested set change (a label crossing its "
