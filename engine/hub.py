@@ -10,7 +10,7 @@ import codecs
 import dataclasses
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, is_saved_dataset
@@ -176,8 +176,35 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
             notes = (f"hf:{spec} {SPLITS} {', '.join(loaded)}; using {chosen!r} (an export writes that split only; "
                      f"for another, give it: hf:{name}:{other})",)
         loaded = loaded[chosen]
+    if local.is_dir() and (left_out := _formats_left_out(local, loaded, spec)):
+        notes = (*notes, left_out)
     frame, style = read_saved(loaded)
     return frame, dataclasses.replace(style, notes=notes) if notes else style
+
+
+def _formats_left_out(folder: Path, loaded: Any, spec: str) -> str | None:
+    """What to say where ``folder`` holds data files of several formats: datasets reads those of one (the most
+    files) and leaves the others out without a word (review38: a.csv + b.jsonl, 30 rows each, audited as 30)."""
+    try:
+        from datasets.packaged_modules import _EXTENSION_TO_MODULE
+    except ImportError:  # another datasets version: nothing said, as before
+        return None
+    used = getattr(getattr(loaded, "info", None), "builder_name", None)
+    others: list[str] = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        module = _EXTENSION_TO_MODULE.get(path.suffix.lower(), (None,))[0]
+        if module not in (None, used, "text"):  # (a LICENSE.txt beside the data is no data file)
+            others.append(str(relative))
+    if not others or used is None:
+        return None
+    shown = ", ".join(others[:3]) + (f" and {len(others) - 3:,} more" if len(others) > 3 else "")
+    return (f"hf:{spec}: datasets read only the folder's {used} files ({loaded.num_rows:,} rows); "
+            f"{len(others):,} data file{'s' if len(others) != 1 else ''} of another format "
+            f"{'are' if len(others) != 1 else 'is'} not in the audit, nor in an export: {shown}; give each file "
+            "itself, or save them in one format")
 
 
 #: Data files whose text has no encoding to choose: Parquet and Arrow text is UTF-8 by their format.
