@@ -82,3 +82,37 @@ async def test_an_export_running_at_quit_is_named(pinned_result, tmp_path, monke
     assert exit_lines(app)[1:] == [f"textaudit: exported {rows} rows to {out} this session (0 relabelled, "
                                    "1 excluded)"]
     assert out.is_file()
+
+
+async def test_an_export_failing_at_quit_is_said(pinned_result, tmp_path, monkeypatch):
+    started, release = threading.Event(), threading.Event()
+
+    def export(*args, **kwargs):
+        started.set()
+        release.wait(60)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(engine.export, "export_corrected", export)
+    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
+    app = fixed_app(pinned_result, journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await start_export(app, pilot, out)
+        await wait_until(pilot, started.is_set, "the export started")
+        await pilot.press("ctrl+c")  # its failure comes after the app has gone: no toast says it
+        await wait_until(pilot, lambda: not app.is_running, "the app to quit")
+    release.set()
+    await wait_until_failed(app)
+    lines = exit_lines(app)
+    assert lines[1:] == [f"textaudit: the export to {out} failed: OSError: [Errno 28] No space left on device"], lines
+    assert not out.exists()
+
+
+async def wait_until_failed(app) -> None:
+    """The export's thread has said its failure (the process's exit waits for it so)."""
+    import asyncio
+
+    for _ in range(1000):
+        if getattr(app, "export_failed", None) is not None:
+            return
+        await asyncio.sleep(0.01)

@@ -85,6 +85,9 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         #: where it went once the toast saying so is gone (tui/launch.exit_lines). Set by the export's own
         #: thread, so an export still running at q / ctrl+q (its message never handled) is named too.
         self.exported: tuple[ExportSummary, int] | None = None
+        #: The last export's failure where it came after the last export written (its thread sets it: an export
+        #: failing as the app quit was never said; tui/launch.exit_lines says it).
+        self.export_failed: tuple[Path, BaseException] | None = None
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
         self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
@@ -400,8 +403,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
                                        corrections_only=request.corrections_only, missing_journal_ok=True,
                                        force=request.overwrite)  # the dialog asked before replacing
         except Exception as error:  # noqa: BLE001 - reaches the user as one line
+            self.export_failed = (request.output, error)
             self.post_message(WorkFailed("export", error))
         else:
+            self.export_failed = None
             # here, not in on_export_finished: counted when it finished, a decision made while it ran (typed
             # after enter) read as in the file; and q during an export never handled the message (walk38's
             # exit line said nothing of it, though the file was written: review38b, tmux, 10,003 rows to hf)
