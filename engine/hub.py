@@ -196,7 +196,8 @@ def _formats_left_out(folder: Path, loaded: Any, spec: str) -> str | None:
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
         module = _EXTENSION_TO_MODULE.get(path.suffix.lower(), (None,))[0]
-        if module not in (None, used, "text"):  # (a LICENSE.txt beside the data is no data file)
+        # a table textaudit reads (a LICENSE.txt, a README.md card datasets maps to 'harbor', a plot.png: no data)
+        if module not in (None, used, "text") and path.suffix.lower() in SUFFIX_FORMATS:
             others.append(str(relative))
     if not others or used is None:
         return None
