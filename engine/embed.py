@@ -152,8 +152,9 @@ def embed_texts(
     precision: str = "auto",
     progress: StepFn | None = None,
     cancel: threading.Event | None = None,
+    max_terms: int | None = None,
 ) -> np.ndarray:
-    """Embed ``texts`` into an (n, d) float32 array of unit vectors.
+    """Embed ``texts`` into an (n, d) float32 array of unit vectors (``max_terms``: TF-IDF's vocabulary cap).
 
     Identical texts are encoded once. Work goes in chunks, longest texts grouped together, so
     a cancel request is honoured between chunks; the lean CPU encoder also reports progress
@@ -167,7 +168,7 @@ def embed_texts(
     limit = char_limit(name)
     texts = [_encodable(text[:limit]) for text in texts]  # cut BEFORE tokenising: bounded time and memory
     if name == TFIDF_MODEL:  # its vectors depend on every row, duplicates included
-        return _tfidf_vectors(texts, progress=progress, cancel=cancel)
+        return _tfidf_vectors(texts, progress=progress, cancel=cancel, max_terms=max_terms)
     first: dict[str, int] = {}
     inverse = np.fromiter((first.setdefault(text, len(first)) for text in texts), dtype=np.int64, count=len(texts))
     if len(first) == len(texts):
@@ -347,9 +348,9 @@ def _autocast(precision: str, on_gpu: bool) -> AbstractContextManager[Any]:
 
 
 def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
-                   cancel: threading.Event | None = None) -> np.ndarray:
-    """TF-IDF (1-2 grams) reduced by truncated SVD to at most 256 unit-norm dimensions, with
-    progress and a cancel between its steps (engine/tfidf.py)."""
+                   cancel: threading.Event | None = None, max_terms: int | None = None) -> np.ndarray:
+    """TF-IDF (1-2 grams, at most ``max_terms`` of them) reduced by truncated SVD to at most 256 unit-norm
+    dimensions, with progress and a cancel between its steps (engine/tfidf.py)."""
     from engine.tfidf import tfidf_vectors
 
-    return tfidf_vectors(texts, progress=progress, cancel=cancel)
+    return tfidf_vectors(texts, progress=progress, cancel=cancel, max_terms=max_terms)

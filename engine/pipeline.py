@@ -74,6 +74,9 @@ class AuditOptions:
     precision: str = "auto"  # embeddings: bf16 on CPUs with native bf16, fp16 on CUDA
     #: a second view's out-of-fold pred_probs pooled with the model's (engine/second_view.py): "auto", "tfidf", "none"
     second_view: str = "auto"
+    #: not an option: the TF-IDF view's vocabulary cap (engine/second_view.VIEW_MAX_TERMS), set on the view's own
+    #: options; None (``--model tfidf``): every 1-2 gram
+    tfidf_max_terms: int | None = None
     folds: int = 5
     classifier: str = DEFAULT_CLASSIFIER
     C: float = DEFAULT_C
@@ -179,6 +182,8 @@ class _Runner(StageRunner):
             from engine.tfidf import VECTORS_VERSION
 
             fingerprint = f"{fingerprint}+v{VECTORS_VERSION}"
+            if options.tfidf_max_terms is not None:  # the view's capped vocabulary: keyed apart from --model tfidf's
+                fingerprint = f"{fingerprint}+cap{options.tfidf_max_terms}"
         key = make_key({"texts": dataset.text_hash(), "model": fingerprint, "precision": precision,
                         "v": PIPELINE_VERSION})
 
@@ -235,7 +240,8 @@ class _Runner(StageRunner):
             self.report("embed", 0, int(missing.size), f"loading {model}", reused=found)
             encode = functools.partial(embed_texts, model=model, device=options.device,
                                        precision=precision,
-                                       progress=self.stage_progress("embed", reused=found), cancel=self.cancel)
+                                       progress=self.stage_progress("embed", reused=found), cancel=self.cancel,
+                                       max_terms=options.tfidf_max_terms)
             try:
                 fresh = encode([dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts)
             except EmbedCancelled as stopped:  # the texts encoded by then are kept: the next start skips them

@@ -115,10 +115,12 @@ class _Steps:
 
 
 def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
-                  cancel: threading.Event | None = None) -> np.ndarray:
+                  cancel: threading.Event | None = None, max_terms: int | None = None) -> np.ndarray:
     """An (n, d) float32 array of unit vectors, d = min(256, n - 1, terms - 1) (the TF-IDF rows
     themselves below 2). ``progress(done, n)`` moves through the vectorizer's pass over the texts,
-    then the SVD's steps; ``cancel`` is checked between them (``EmbedCancelled``, nothing kept)."""
+    then the SVD's steps; ``cancel`` is checked between them (``EmbedCancelled``, nothing kept).
+    ``max_terms``: keep only that many most frequent 1-2 grams (TfidfVectorizer's ``max_features``;
+    the audit's TF-IDF view, engine/second_view.VIEW_MAX_TERMS); None (``--model tfidf``): every one."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
@@ -135,7 +137,8 @@ def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
         return words(text)
 
     try:  # the same vocabulary and weights as TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)
-        matrix = TfidfVectorizer(analyzer=analyze, min_df=1, sublinear_tf=True).fit_transform(texts)
+        matrix = TfidfVectorizer(analyzer=analyze, min_df=1, sublinear_tf=True,
+                                 max_features=max_terms).fit_transform(texts)
     except ValueError as exc:  # "empty vocabulary": no text has a word of two letters or more
         raise NoWords(f"--model tfidf found no words in the texts ({exc}); "
                         "use a sentence-transformers model") from None

@@ -49,7 +49,8 @@ _RAY_READERS = {"parquet": "read_parquet", "jsonl": "read_json", "csv": "read_cs
 def embed_texts(
     texts: Sequence[str], *, model: str | None = None, device: str = "auto", precision: str = "auto",
     progress: StepFn | None = None, cancel: threading.Event | None = None,
-    source: str | os.PathLike | None = None, text_column: str | None = None, **_: object,
+    source: str | os.PathLike | None = None, text_column: str | None = None, max_terms: int | None = None,
+    **_: object,
 ) -> np.ndarray:
     """:func:`engine.embed.embed_texts` on a Ray cluster; ``source``/``text_column`` name the file
     the texts were read from (``None``: send the texts from the driver)."""
@@ -61,7 +62,8 @@ def embed_texts(
     if name == TFIDF_MODEL:  # one vocabulary and SVD over the whole corpus: not split across workers
         from engine.embed import embed_texts as local_embed
 
-        return local_embed(texts, model=model, device="cpu", precision=precision, progress=progress, cancel=cancel)
+        return local_embed(texts, model=model, device="cpu", precision=precision, progress=progress, cancel=cancel,
+                           max_terms=max_terms)
     reader = _reader(source, text_column, len(texts))
     if reader is not None:
         return _embed_file(texts, reader, name, device, precision, progress, cancel)
