@@ -212,9 +212,9 @@ def truncated_svd(matrix: Any, n_components: int, step: Callable[[float], None] 
         q = done(lambda q=q: linalg.lu(a.T @ q, permute_l=True, overwrite_a=True, check_finite=False)[0])
     q = done(lambda q=q: linalg.qr(np.asfortranarray(a @ q), mode="economic", overwrite_a=True,
                                    check_finite=False)[0])
-    u_hat, s, vt = done(lambda: linalg.svd(q.T @ a, full_matrices=False, lapack_driver="gesdd"))
+    u_hat, s, vt = done(lambda q=q: linalg.svd(q.T @ a, full_matrices=False, lapack_driver="gesdd"))
     if transpose:  # randomized_svd(flip_sign=False) transposes back: the components are U's (q @ u_hat) columns
-        vt = done(lambda: (q @ u_hat)[:, :n_components].T)
+        vt = done(lambda q=q, u_hat=u_hat: (q @ u_hat)[:, :n_components].T)
     else:  # U is not needed: TruncatedSVD projects the texts on VT
         vt = done(lambda: vt[:n_components, :])
     del q, u_hat
