@@ -133,8 +133,11 @@ from engine.wording import counted, counted_verb
 
 #: The powers ``fitted_sharpness`` tries (two classes: the count's power, see the module docstring).
 SHARPNESS_GRID = tuple(float(power) for power in np.arange(1.0, 4.01, 0.25))
-# said wherever the notes say the flags are the lowest-scored rows (lowest_scored's cap; engine/flag_order.py)
-TINY_SHARE = f", but a class under {TINY_CLASS_ROWS} rows gets at most its share"
+def tiny_share(labels: np.ndarray) -> str:
+    """Said where the notes call the flags the lowest-scored rows and a class is small (lowest_scored's cap)."""
+    sizes = np.bincount(labels)
+    small = (sizes[sizes > 0] < TINY_CLASS_ROWS).any()
+    return f", but a class under {TINY_CLASS_ROWS} rows gets at most its share" if small else ""
 
 
 @dataclass
@@ -344,7 +347,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                          f"read from the same untrusted estimate; "
                          + ("that one-way model" if model == "one-way" else f"a {model} noise model ({which})")
                          + f" explains the labels with {estimated:,}, so the {estimated:,} lowest-scored rows are "
-                         f"flagged{TINY_SHARE}" + ("; cleanlab's count misses flips out of a class that few rows flip into, whose "
+                         f"flagged{tiny_share(labels)}" + ("; cleanlab's count misses flips out of a class that few rows flip into, whose "
                                        "threshold stays as high as its clean rows" if estimated > cleanlab_count else ""))
     elif evidence is not None and not pairs:
         score = self_confidence
@@ -380,7 +383,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                      + (f", but cleanlab's rates per class explain them better than one rate for all "
                         f"(z {rates_z:.1f}), "
                         f"so a row's score weighs how often its class and the others flip" if rated is not None else "")
-                     + f". The {estimated:,} lowest-scored rows are flagged{TINY_SHARE} (label errors estimated"
+                     + f". The {estimated:,} lowest-scored rows are flagged{tiny_share(labels)} (label errors estimated"
                      + (", by the flip rates per class" if rated is not None else "")
                      + (", the larger count of the two noise models: the held-out test cannot tell them apart"
                         if undecided else "") + ")")

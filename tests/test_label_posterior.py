@@ -417,3 +417,11 @@ def test_the_posterior_does_not_over_correct_flips_the_classifier_did_not_learn(
         self_confidence = average_precision_score(flipped, -probs[np.arange(len(given)), given])
         gaps.append(average_precision_score(flipped, -verdict.score) - self_confidence)
     assert min(gaps) > -0.025 and np.mean(gaps) > -0.02  # the two-half score: -0.029 to -0.081, mean -0.047
+
+
+def test_the_small_class_words_are_said_only_where_a_class_is_small():
+    """diff38: c1e61a3's ', but a class under 10 rows gets at most its share' was said on data with no such class."""
+    from engine.label_posterior import tiny_share
+
+    assert tiny_share(np.repeat([0, 1, 3], 10)) == ""  # class 2 absent: no class of 1-9 rows
+    assert f"under {TINY_CLASS_ROWS} rows" in tiny_share(np.r_[np.repeat([0, 1], 10), [2, 2, 2]])
