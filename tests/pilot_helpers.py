@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.app import App
+from textual.widgets import Input
 
 import tui
 
@@ -85,6 +86,21 @@ async def open_issue(pilot, issue: str):
     pilot.app.open_issue(issue)
     await settle(pilot)
     return pilot.app.screen
+
+
+async def exclude_first_label_row(pilot, journal: Path) -> None:
+    """Open Label issues, exclude its first row (x) and wait for the exclude in ``journal``."""
+    await open_issue(pilot, "label")
+    await pilot.press("x")
+    await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
+
+
+async def start_export(pilot, out: Path) -> None:
+    """Open the export dialog, type ``out`` as its path and press enter."""
+    pilot.app.action_export()
+    await pilot.pause()
+    pilot.app.screen.query_one("#export-path", Input).value = str(out)
+    await pilot.press("enter")
 
 
 async def decide_and_leave(pilot, key: str = "x") -> None:

@@ -7,8 +7,7 @@ quit had to remember where the file was, and whether decisions made after the ex
 
 from __future__ import annotations
 
-from pilot_helpers import journal_lines, settle, wait_until
-from textual.widgets import Input
+from pilot_helpers import exclude_first_label_row, journal_lines, start_export, wait_until
 from tui_synthetic import fixed_app
 
 from tui.launch import exit_lines
@@ -19,14 +18,8 @@ async def test_the_exit_lines_name_the_export_and_the_changes_after_it(pinned_re
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("x")
-        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
-        app.action_export()
-        await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = str(out)
-        await pilot.press("enter")
+        await exclude_first_label_row(pilot, journal)
+        await start_export(pilot, out)
         await wait_until(pilot, lambda: app.exported is not None, "the export")
         await wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog), "the dialog closed")
         await pilot.press("o")

@@ -11,8 +11,7 @@ from __future__ import annotations
 import threading
 
 import engine.export
-from pilot_helpers import journal_lines, settle, wait_until
-from textual.widgets import Input
+from pilot_helpers import exclude_first_label_row, journal_lines, settle, start_export, wait_until
 from tui_synthetic import fixed_app
 
 from tui.launch import exit_lines
@@ -36,13 +35,6 @@ def held_export(monkeypatch) -> tuple[threading.Event, threading.Event, threadin
     return written, release, done
 
 
-async def start_export(app, pilot, out) -> None:
-    app.action_export()
-    await pilot.pause()
-    app.screen.query_one("#export-path", Input).value = str(out)
-    await pilot.press("enter")
-
-
 async def test_a_decision_made_while_the_export_runs_is_a_later_change(pinned_result, tmp_path, monkeypatch):
     written, release, _ = held_export(monkeypatch)
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
@@ -50,7 +42,7 @@ async def test_a_decision_made_while_the_export_runs_is_a_later_change(pinned_re
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_issue("label")
         await settle(pilot)
-        await start_export(app, pilot, out)
+        await start_export(pilot, out)
         await wait_until(pilot, written.is_set, "the file written")
         await pilot.press("x")  # typed after enter: the export has read the journal already
         await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
@@ -68,11 +60,8 @@ async def test_an_export_running_at_quit_is_named(pinned_result, tmp_path, monke
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("x")
-        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
-        await start_export(app, pilot, out)
+        await exclude_first_label_row(pilot, journal)
+        await start_export(pilot, out)
         await wait_until(pilot, written.is_set, "the file written")
         await pilot.press("ctrl+c")  # the export still running
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")
@@ -97,7 +86,7 @@ async def test_an_export_failing_at_quit_is_said(pinned_result, tmp_path, monkey
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await start_export(app, pilot, out)
+        await start_export(pilot, out)
         await wait_until(pilot, started.is_set, "the export started")
         await pilot.press("ctrl+c")  # its failure comes after the app has gone: no toast says it
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")

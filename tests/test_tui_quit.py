@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pilot_helpers import journal_lines, settle, wait_until
+from pilot_helpers import exclude_first_label_row, journal_lines, settle, wait_until
 from tui_synthetic import fixed_app
 
 from tui.launch import exit_lines
@@ -13,10 +13,7 @@ async def test_ctrl_c_quits_from_a_row_screen_with_the_decisions_saved(pinned_re
     journal = tmp_path / "j.jsonl"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await pilot.press("x")
-        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
+        await exclude_first_label_row(pilot, journal)
         await pilot.press("ctrl+c")
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")
     assert app.return_code == 0
