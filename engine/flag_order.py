@@ -67,6 +67,13 @@ class FlagOrder:
         return out
 
 
+def tiny_share(labels: np.ndarray) -> str:
+    """Said where the notes call the flags the lowest-scored rows and a class is small (lowest_scored's cap)."""
+    sizes = np.bincount(labels)
+    small = (sizes[sizes > 0] < TINY_CLASS_ROWS).any()
+    return f", but a class under {TINY_CLASS_ROWS} rows gets at most its share" if small else ""
+
+
 def passed_over_note(labels: np.ndarray, score: np.ndarray, flags: np.ndarray) -> str | None:
     """The label check's note where some rows among the lowest label scores are not flagged (None where none is)."""
     order = FlagOrder.of(labels, score, flags)

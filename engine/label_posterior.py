@@ -117,7 +117,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.class_rates import class_rate_noise, floored_rates, one_way_model, one_way_words, two_class_noise
-from engine.flag_order import passed_over_note
+from engine.flag_order import passed_over_note, tiny_share
 from engine.flip_counts import MIN_FLIP_DETECTION, MIN_FLIP_ROWS, counted_flips, flip_rate, rated_flips, stray_rows
 from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpened as _sharpened
 from engine.label_signal import label_signal, no_signal_note
@@ -133,11 +133,6 @@ from engine.wording import counted, counted_verb
 
 #: The powers ``fitted_sharpness`` tries (two classes: the count's power, see the module docstring).
 SHARPNESS_GRID = tuple(float(power) for power in np.arange(1.0, 4.01, 0.25))
-def tiny_share(labels: np.ndarray) -> str:
-    """Said where the notes call the flags the lowest-scored rows and a class is small (lowest_scored's cap)."""
-    sizes = np.bincount(labels)
-    small = (sizes[sizes > 0] < TINY_CLASS_ROWS).any()
-    return f", but a class under {TINY_CLASS_ROWS} rows gets at most its share" if small else ""
 
 
 @dataclass

@@ -421,7 +421,7 @@ def test_the_posterior_does_not_over_correct_flips_the_classifier_did_not_learn(
 
 def test_the_small_class_words_are_said_only_where_a_class_is_small():
     """diff38: c1e61a3's ', but a class under 10 rows gets at most its share' was said on data with no such class."""
-    from engine.label_posterior import tiny_share
+    from engine.flag_order import tiny_share
 
     assert tiny_share(np.repeat([0, 1, 3], 10)) == ""  # class 2 absent: no class of 1-9 rows
     assert f"under {TINY_CLASS_ROWS} rows" in tiny_share(np.r_[np.repeat([0, 1], 10), [2, 2, 2]])
