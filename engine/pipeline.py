@@ -46,6 +46,7 @@ from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: calle
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.order_words import ORDER_VERSION
 from engine.stage_runner import StageRunner
+from engine.unknown_tokens import unknown_token_note
 from engine.text_vectors import (
     LazyVectors,
     Reused,
@@ -458,6 +459,8 @@ def run_audit(
     if view_note := second_view_unused_note(options, runner, dataset):
         runner.notes.append(view_note)
     runner.notes.extend(dataset.warnings)
+    if runner.features is None and (note := unknown_token_note(dataset.texts, options.model)):
+        runner.notes.append(note)  # texts the model reads as [UNK]: its vectors cannot tell them apart
     for notice in dataset.notices if not isinstance(source, Dataset) else ():  # loaded here (a re-audit's were said)
         runner.notice(notice)  # before the embedding's minutes: the user may cancel and rerun with the option
     # read only if a stage computes with them: a full cache hit never reads the vectors

@@ -1,0 +1,45 @@
+"""Texts the model reads as [UNK] (Thai, most Chinese, emoji for the bundled MiniLM) get the same vector: the audit
+says so in its notes (review39: 150 Thai texts gave 149 near-duplicates without a word). No model load: the
+bundled model's tokenizer.json only, the sentence model stood in for."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+THAI = ["ธนาคาร", "บัญชี", "โอนเงิน", "ฝนตก", "อากาศ", "หนาว", "ฟุตบอล", "ทีม", "แชมป์"]
+
+
+def _audit_notes(monkeypatch, tmp_path, texts: list[str]) -> list[str]:
+    import engine.embed
+    from engine.pipeline import AuditOptions, run_audit
+
+    def stand_in(batch, model=None, **kwargs):  # the sentence model's place: a vector per text
+        vectors = np.random.default_rng(len(batch)).standard_normal((len(batch), 8)).astype(np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    monkeypatch.setattr(engine.embed, "embed_texts", stand_in)
+    path = tmp_path / "d.csv"
+    pd.DataFrame({"text": texts, "label": ["a", "b", "c"] * (len(texts) // 3)}).to_csv(path, index=False)
+    result = run_audit(path, AuditOptions(issue_types=("label",), second_view="none", cache_root=str(tmp_path / "c")))
+    return [note for note in result.notes if "unknown to all-MiniLM-L6-v2" in note]
+
+
+def test_thai_texts_are_said_to_be_unknown_to_the_model(monkeypatch, tmp_path) -> None:
+    texts = [THAI[i % 9] + THAI[(i * 4) % 9] + "ครับ" * (i % 3) for i in range(30)]
+    notes = _audit_notes(monkeypatch, tmp_path, texts)
+    assert len(notes) == 1 and notes[0].startswith("30 of the 30 texts are mostly unknown"), notes
+
+
+def test_english_texts_say_nothing(monkeypatch, tmp_path, demo_csv) -> None:
+    texts = pd.read_csv(demo_csv)["text"].head(30).tolist()
+    assert _audit_notes(monkeypatch, tmp_path, texts) == []
+
+
+def test_model_without_tokenizer_and_tfidf_say_nothing(tmp_path) -> None:
+    from engine.unknown_tokens import unknown_token_note
+
+    assert unknown_token_note(["😀😂"] * 5, "tfidf") is None
+    assert unknown_token_note(["😀😂"] * 5, str(tmp_path)) is None  # a folder without tokenizer.json
+    assert unknown_token_note(["😀😂"] * 4 + ["hello there"] * 21, None) is None  # 4 of 25: under a fifth
+    assert unknown_token_note(["😀😂"] * 6 + ["hello there"] * 19, None).startswith("6 of the 25 texts")
