@@ -176,8 +176,10 @@ def _text_misfit(values: pd.Series) -> str | None:
 def _nested_columns(frame: pd.DataFrame) -> str:
     """'column 'data' holds nested objects (keys text, meta)' for columns of JSON objects, else ''."""
     found = []
-    for column in frame.columns:
-        first = next((v for v in frame[column].tolist()[:1000] if v is not None), None)
+    sample = frame.iloc[:1000]
+    # a column of strings (a CSV's) holds no object: a 50,000-column CSV took 13 s here (review38)
+    for column in sample.columns[(sample.dtypes == object).to_numpy()] if len(sample) else ():
+        first = next((v for v in sample[column].tolist() if v is not None), None)
         if isinstance(first, dict):
             keys = ", ".join(map(str, list(first)[:5]))
             found.append(f"column {column!r} holds nested objects (keys {keys})")

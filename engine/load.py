@@ -270,6 +270,32 @@ def _say_bytes_not_utf8(frame: pd.DataFrame, name: str) -> None:
             raise DataError(f"{name}: {problem}") from None
 
 
+def _resolve(frame: pd.DataFrame, style: SourceStyle | None, name: str, encoding: str, text_column: str | None,
+             label_column: str | None, id_column: str | None) -> tuple[str, str, list[str], list[str]]:
+    """The text column (spec), label column, guess notes and text parts, or the one-line column error."""
+    try:  # a column error names the file, as every other load error does
+        if id_column is not None:
+            check_column(frame, id_column, "id", "--id-column")
+        text_column, label_column, guessed = resolve_columns(frame, text_column, label_column, id_column)
+        text_parts = text_column_parts(frame, text_column)
+        for part in text_parts:
+            check_column(frame, part, "text", "--text-column", exclude=(label_column, id_column))
+        check_column(frame, label_column, "label", "--label-column", exclude=(*text_parts, id_column))
+        return text_column, label_column, guessed, text_parts
+    except UsageError as exc:  # a UTF-8 BOM read as latin-1 took the first column's name
+        hint = misread_bom_hint(exc.message, list(frame.columns), encoding)
+        from engine.table_read import split_note
+
+        if splits := split_note(style):  # the other splits may have the column
+            hint += f"; {splits}"
+        raise UsageError(f"{name}: {exc.message}{hint}") from None
+    except Exception as exc:  # pyarrow's 'Wrapping caf\ufffd failed' from a column the guess read: exit 70 before
+        if not type(exc).__module__.startswith("pyarrow"):
+            raise
+        _say_bytes_not_utf8(frame, name)
+        raise
+
+
 def load_dataset(
     source: str | Path | pd.DataFrame | Any,
     *,
@@ -285,16 +311,19 @@ def load_dataset(
     ``text_column``/``label_column`` None: ``text``/``label``, else a lone well-known name
     (engine/column_guess.py), said in the first warning."""
     from engine.memory_source import memory_frame, repeated_index_note
+    from engine.wide_header import refusing_on_header
 
+    # the names asked for are strings, as the frame's are below: a DataFrame's column 0, a MultiIndex's ('a', 'text')
+    text_column, label_column, id_column = (
+        None if c is None else str(c) for c in (text_column, label_column, id_column))
     index = None
     if (in_memory := memory_frame(source)) is not None:  # a DataFrame, a datasets.Dataset
         frame, name, style, index = in_memory
-    else:
-        (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
+    else:  # a 50,000-column CSV's missing column is said from its header (review38: ~40 s to read it first)
+        with refusing_on_header(lambda empty: _resolve(
+                empty, None, str(source), encoding, text_column, label_column, id_column)):
+            (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]
-    # ...and so are the names asked for: a DataFrame's column 0, a MultiIndex's ('a', 'text')
-    text_column, label_column, id_column = (
-        None if c is None else str(c) for c in (text_column, label_column, id_column))
     from engine.readers import repeated_names
 
     if problem := repeated_names(list(frame.columns)):  # a DataFrame's (pd.concat(axis=1)): frame[c] was a frame
@@ -304,26 +333,8 @@ def load_dataset(
     if (text_column or "text") not in frame.columns or (label_column or "label") not in frame.columns:
         _wrong_separator(frame, style, name)
         _rows_as_columns(frame, style, name, [text_column or "text", label_column or "label"])
-    try:  # a column error names the file, as every other load error does
-        if id_column is not None:
-            check_column(frame, id_column, "id", "--id-column")
-        text_column, label_column, guessed = resolve_columns(frame, text_column, label_column, id_column)
-        text_parts = text_column_parts(frame, text_column)
-        for part in text_parts:
-            check_column(frame, part, "text", "--text-column", exclude=(label_column, id_column))
-        check_column(frame, label_column, "label", "--label-column", exclude=(*text_parts, id_column))
-    except UsageError as exc:  # a UTF-8 BOM read as latin-1 took the first column's name
-        hint = misread_bom_hint(exc.message, list(frame.columns), encoding)
-        from engine.table_read import split_note
-
-        if splits := split_note(style):  # the other splits may have the column
-            hint += f"; {splits}"
-        raise UsageError(f"{name}: {exc.message}{hint}") from None
-    except Exception as exc:  # pyarrow's 'Wrapping caf\ufffd failed' from a column the guess read: exit 70 before
-        if not type(exc).__module__.startswith("pyarrow"):
-            raise
-        _say_bytes_not_utf8(frame, name)
-        raise
+    text_column, label_column, guessed, text_parts = _resolve(
+        frame, style, name, encoding, text_column, label_column, id_column)
     if len(frame) == 0:
         raise DataError(f"{name}: has a header but no rows")
     from engine.arrow_frame import not_utf8

@@ -190,6 +190,9 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
     options = dict(sep="," if kind == "csv" else "\t", header=None, encoding=encoding, dtype=str,
                    keep_default_na=False, na_values=[""],
                    quoting=csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE)
+    from engine.wide_header import check_wide_header
+
+    check_wide_header(path, kind, encoding)  # a 50,000-column header's missing column: said before the read
     try:
         raw = pd.read_csv(path, **options)
     except pd.errors.ParserError:  # ragged rows: a file split by another separator says so
