@@ -92,6 +92,27 @@ def is_saved_dataset(folder: Path) -> bool:
     return any((folder / marker).exists() for marker in SAVED_DATASET_MARKERS)
 
 
+def saved_dataset_part(path: Path) -> str | None:
+    """What ``path``, a file of a folder ``datasets.save_to_disk`` wrote, is there (a DatasetDict's split index
+    ``dataset_dict.json``, a split's ``state.json`` / ``dataset_info.json`` or ``.arrow`` data), else None:
+    given as the data, the index was read as a table ('no text column 'text' (columns: splits)', review38)."""
+    import json
+
+    folder = path.parent
+    if path.name == "dataset_dict.json" and path.stat().st_size < 2**20:
+        try:
+            splits = json.loads(path.read_bytes()).get("splits")
+        except (OSError, ValueError, AttributeError):
+            return None
+        if isinstance(splits, list) and splits and all(
+                isinstance(split, str) and is_saved_dataset(folder / split) for split in splits):
+            return f"the split index of a DatasetDict saved by datasets' save_to_disk (splits {', '.join(splits)})"
+    elif path.name in ("state.json", "dataset_info.json") or path.suffix.lower() == ".arrow":
+        if (folder / "state.json").is_file() and (folder / "dataset_info.json").is_file():
+            return f"{'a file' if path.suffix == '.json' else 'the Arrow data'} of a dataset saved by datasets' save_to_disk"
+    return None
+
+
 @dataclass(frozen=True)
 class SourceStyle:
     """How the input file was written, so an export in the same format writes it the same way.

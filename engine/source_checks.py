@@ -11,7 +11,7 @@ import shlex
 from pathlib import Path
 
 from engine.errors import DataError, UsageError
-from engine.formats import format_of, is_saved_dataset, known_suffixes
+from engine.formats import format_of, is_saved_dataset, known_suffixes, saved_dataset_part
 from engine.paths import unpacked_name
 from engine.stream_paths import stream_problem
 
@@ -94,6 +94,8 @@ def check_source(source: str | Path, *, encoding: str = "utf-8", demo_hint: bool
     if not path.is_file():  # st_size 0: it was 'the file is empty'; reading a FIFO would block
         raise DataError(f"{source_str}: not a regular file (a named pipe, device or socket); "
                         "save the data to a file first")
+    if (part := saved_dataset_part(path)) is not None:  # its folder is what textaudit reads
+        raise UsageError(f"{source_str}: is {part}, not a data file; give its folder: {path.parent}")
     kind = format_of(path)
     if kind is None and path.suffix.lower() in _COMPRESSED:
         inner = format_of(path.with_suffix(""))
