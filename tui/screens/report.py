@@ -27,6 +27,7 @@ from tui.widgets.wide_lines import WideLines
 PYTHON_ADVICE = re.compile(r"datalab\.\w+\(|`datalab|get_issues\(")
 SECTION = re.compile(r"^-+ (\w+) issues -+$")
 TABLE_ROW = re.compile(r"^\s*(\d+)\s+(?:True|False)\b")
+PRED_PROBS = "pred_probs: "  # the header's line (engine/report_render.report_text)
 COLUMN_GAP = re.compile(r"\S {2,}(?=\S)")  # a gap between two columns of a table (pandas' to_string)
 
 
@@ -35,6 +36,7 @@ class ReportLine:
     text: str
     issue_type: str | None = None  # set on a row of an example table: Enter opens it
     row: int | None = None
+    fit: bool = False  # cut to the width in its longest word (the header's 'pred_probs:', as the summary's)
 
     @property
     def table(self) -> bool:
@@ -51,6 +53,9 @@ def report_lines(view: AuditView) -> list[ReportLine]:
     section: str | None = None
     for text in view.report.splitlines():
         if PYTHON_ADVICE.search(text):
+            continue
+        if section is None and text.startswith(PRED_PROBS):  # a --model folder's path: the CLI says it whole
+            lines.append(ReportLine(text, fit=True))
             continue
         if match := SECTION.match(text.strip()):
             section = match.group(1)
@@ -83,7 +88,8 @@ class ReportScreen(HistoryKeys, Screen):
         yield Static("Audit report · enter on a row number opens it · esc closes", id="title-bar", markup=False)
         # tables whole, scrolled sideways (left/right; they wrapped in two at 120 columns), the notes wrapped
         texts = [Text(line.text.expandtabs(4), style="bold" if line.row is not None else "") for line in self.lines]
-        yield WideLines(texts, [line.table for line in self.lines], id="report")
+        yield WideLines(texts, [line.table for line in self.lines], fit=[line.fit for line in self.lines],
+                        id="report")
         yield Footer()
 
     @on(WideLines.Selected, "#report")

@@ -4,7 +4,8 @@ The report screen (``r``) listed Datalab's report in an ``OptionList``, which wr
 the list's width: pandas' example tables (banking77's label table is 131 cells wide) broke every
 row into two lines at 120 columns, and every table at 80 (walk37). Here a line marked ``whole``
 (a table's) is never wrapped: left/right scroll the page sideways, as ``less -S`` does, and the
-cursor's ▶ stays put. Other lines (the notes) wrap at the width, under their own indent.
+cursor's ▶ stays put. Other lines (the notes) wrap at the width, under their own indent; a line marked
+``fit`` (the report's 'pred_probs:') is cut to the width in its longest word, as the summary's is.
 """
 
 from __future__ import annotations
@@ -53,10 +54,12 @@ class WideLines(ScrollView, can_focus=True):
         def control(self) -> WideLines:
             return self.widget
 
-    def __init__(self, lines: list[Text], whole: list[bool], *, id: str | None = None) -> None:
+    def __init__(self, lines: list[Text], whole: list[bool], *, fit: list[bool] | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.lines = lines
         self.whole = whole  # per line: drawn whole (a table's), else wrapped at the width
+        self.fit = fit or [False] * len(lines)  # per line: cut to the width (tui/pred_source.fit_line)
         self._width = -1  # the width the lines were laid out for
         self._shown: list[tuple[int, Strip]] = []  # per screen line: its line's index, its cells
         self._first: list[int] = []  # per line: its first screen line
@@ -77,8 +80,12 @@ class WideLines(ScrollView, can_focus=True):
         console = self.app.console
         shown: list[tuple[int, Strip]] = []
         self._first = []
-        for index, (line, whole) in enumerate(zip(self.lines, self.whole)):
+        for index, (line, whole, fit) in enumerate(zip(self.lines, self.whole, self.fit)):
             self._first.append(len(shown))
+            if fit:  # a long --model path wrapped the report's 'pred_probs:' line (ui38b), the summary's not
+                from tui.pred_source import fit_line
+
+                line = Text(fit_line(line.plain, width), style=line.style)
             if whole or line.cell_len <= width:
                 parts = [line]
             else:
