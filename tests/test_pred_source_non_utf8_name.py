@@ -19,6 +19,6 @@ def test_a_non_utf8_file_name_is_escaped():
 
     given = terminal_safe(pred_probs_line(_result(pred_probs_path="/d/p\udce9.npy")))
     features = terminal_safe(pred_probs_line(_result(features_path="/d/f\udce9.npy")))
-    assert given == "pred_probs: given, --pred-probs p\\xe9.npy", given
-    assert features == "pred_probs: a classifier on --features f\\xe9.npy", features
+    assert given == "pred_probs: given, --pred-probs p$'\\xe9'.npy", given
+    assert features == "pred_probs: a classifier on --features f$'\\xe9'.npy", features
     assert pred_probs_line(_result(pred_probs_path="/d/café.npy")).endswith(" café.npy")  # UTF-8 names as they are

@@ -14,7 +14,8 @@ from tui.cli import shell_safe
 
 
 def test_surrogate_escaped_c1_bytes_are_escaped_as_the_characters_are() -> None:
-    assert shell_safe("out\udc9b2J.csv") == shell_safe("out\x9b2J.csv") == "out\\x9b2J.csv"
+    assert shell_safe("out\udc9b2J.csv") == "out$'\\x9b'2J.csv"  # the byte, quoted as bash does (fix39c)
+    assert shell_safe("out\x9b2J.csv") == "out\\x9b2J.csv"  # the character U+009B (UTF-8 c2 9b)
     assert shell_safe("caf\udcc3\udca9.csv") == "caf\udcc3\udca9.csv"  # a Latin-1/UTF-8 name's bytes stay bytes
 
 
@@ -27,13 +28,13 @@ def _run(argv: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
 
 def test_a_csi_byte_in_a_file_name_never_reaches_the_terminal(tmp_path: Path) -> None:
     missing = _run(["audit", "nosuch\udc9b2J.csv"], tmp_path)
-    assert missing.returncode == 1 and b"nosuch\\x9b2J.csv: no such file" in missing.stderr, missing.stderr
+    assert missing.returncode == 1 and b"nosuch$'\\x9b'2J.csv: no such file" in missing.stderr, missing.stderr
     data = tmp_path / "d.csv"
     data.write_text("text,label\n" + "".join(f"row {i},{'ab'[i % 2]}\n" for i in range(6)))
     (tmp_path / "j.jsonl").write_text("")
     wrote = _run(["export", "d.csv", "--journal", "j.jsonl", "-o", "out\udc9b2J.csv"], tmp_path)
     assert wrote.returncode == 0, wrote.stderr
     assert (tmp_path / os.fsdecode(b"out\x9b2J.csv")).exists()  # the file itself keeps its name
-    assert b"out\\x9b2J.csv" in wrote.stdout, wrote.stdout
+    assert b"out$'\\x9b'2J.csv" in wrote.stdout, wrote.stdout
     for stream in (missing.stderr, wrote.stdout, wrote.stderr):
         assert b"\x9b" not in stream

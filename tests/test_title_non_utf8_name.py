@@ -17,15 +17,16 @@ async def test_title_and_exit_line_escape_the_byte(pinned_result, tmp_path):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         title = str(app.screen.query_one("#title-bar", Static).render())
-        assert "caf\\xe9.csv · " in title and "journal caf\\xe9.corrections.jsonl" in title
+        assert "caf$'\\xe9'.csv · " in title and "journal caf$'\\xe9'.corrections.jsonl" in title
         assert not any(0xD800 <= ord(c) < 0xE000 for c in title)  # no surrogate left to write as a raw byte
     line = exit_lines(app)[0]
-    assert "caf\\xe9.corrections.jsonl" in line and "\udce9" not in line
+    assert "caf$'\\xe9'.corrections.jsonl" in line and "\udce9" not in line
 
 
 def test_the_cli_escapes_the_byte_as_the_app_does():
     from tui.cli import report_safe, shell_safe
 
-    assert shell_safe("textaudit: error: caf\udce9.csv: no such file") == "textaudit: error: caf\\xe9.csv: no such file"
-    assert report_safe("Dataset: caf\udce9.csv  (80 rows)\n") == "Dataset: caf\\xe9.csv  (80 rows)\n"
+    said = shell_safe("textaudit: error: caf\udce9.csv: no such file")
+    assert said == "textaudit: error: caf$'\\xe9'.csv: no such file"
+    assert report_safe("Dataset: caf\udce9.csv  (80 rows)\n") == "Dataset: caf$'\\xe9'.csv  (80 rows)\n"
     assert shell_safe("caf\udcc3\udca9.csv") == "caf\udcc3\udca9.csv"  # UTF-8 bytes (C locale): written back as bytes

@@ -80,7 +80,9 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
         hint = f"; did you mean {close[0]!r}?"
     else:
         hint = ""
-    raise UsageError(f"unknown command {first!r}{hint} (commands: {', '.join(commands)}; see textaudit --help)")
+    # a Latin-1 name's byte as the hint writes it ('caf$'\xe9'.csv'), not as Python's repr ('caf\udce9.csv')
+    named = repr(first) if undecodable_escaped(first) == first else undecodable_escaped(first, True)
+    raise UsageError(f"unknown command {named}{hint} (commands: {', '.join(commands)}; see textaudit --help)")
 
 
 def audit_options(args: argparse.Namespace) -> AuditOptions:

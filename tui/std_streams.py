@@ -92,23 +92,27 @@ def _escape_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
 
 #: A file name's bytes that were not UTF-8, read from the command line as surrogate escapes (U+DC80-U+DCFF).
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+#: Those bytes once written ``\\xe9`` (a run of them is quoted once: ``$'\\xe9\\xe8'``).
+_BYTE_RUN = re.compile(r"(?:\\x[89a-f][0-9a-f])+")
 
 
 def undecodable_escaped(text: str, as_bytes: bool = False) -> str:
-    """``text`` (a file name) with the bytes no UTF-8 reads written ``\\xe9``: a Latin-1 'caf\\xe9.csv' reaches
-    Python as 'caf\\udce9.csv', and the byte a stream writes back for it is dropped by a UTF-8 terminal
-    ('caf.csv', a name another file may have). Bytes that are UTF-8 (the C locale without UTF-8 mode decodes
-    the 'é' of 'café' as two escapes) become their characters; ``as_bytes`` (the CLI's lines): they stay the
-    escapes a stream writes back as those bytes, but for 0x80-0x9f (0x9b is CSI on an 8-bit terminal)."""
+    """``text`` (a file name) with the bytes no UTF-8 reads written ``$'\\xe9'``, as bash quotes a byte: a Latin-1
+    'caf\\xe9.csv' reaches Python as 'caf\\udce9.csv', and the byte a stream writes back for it is dropped by a
+    UTF-8 terminal ('caf.csv', a name another file may have); written 'caf\\xe9.csv', it read as the UTF-8 name that
+    holds a backslash, x, e, 9 (diff38); ``caf$'\\xe9'.csv`` is the name bash reads where it is pasted. Bytes that
+    are UTF-8 (the C locale without UTF-8 mode decodes the 'é' of 'café' as two escapes) become their characters;
+    ``as_bytes`` (the CLI's lines): they stay the escapes a stream writes back as those bytes, but for 0x80-0x9f
+    (0x9b is CSI on an 8-bit terminal)."""
     if text.isascii():
         return text
 
     def run(escapes: re.Match[str]) -> str:
         shown = escapes.group().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        if not as_bytes:
-            return shown
-        return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" if b < 0xA0 else chr(0xDC00 + b) for b in c.encode())
-                       for c in shown)
+        if as_bytes:
+            shown = "".join(c if c.isascii() else "".join(f"\\x{b:02x}" if b < 0xA0 else chr(0xDC00 + b)
+                                                         for b in c.encode()) for c in shown)
+        return _BYTE_RUN.sub(lambda written: f"$'{written.group()}'", shown)  # every backslash here is an escape's
 
     return _ESCAPED_BYTES.sub(run, text)
 
