@@ -143,14 +143,9 @@ class ReplayProblems:
 
     def summary(self) -> str | None:
         """One clause for a summary line when part of the journal no longer applies, else None."""
-        if not self.unapplied:
-            return None
-        groups = f", {counted(len(self.partial_groups), 'group')} only partly matching" if self.partial_groups else ""
-        rows = "its row" if self.unapplied == 1 else "their rows"
-        why = f"{rows} changed since"
-        if self.data_names:  # the app's re-audit screen shows this clause alone: 'changed since' misled there
-            why = f"the journal was made on {', '.join(sorted(self.data_names))}, not on this data"
-        return f"{counted(self.unapplied, 'journal decision')} NOT applied ({why}{groups}; see the warnings)"
+        from engine.journal_summary import unapplied_clause
+
+        return unapplied_clause(self)
 
     def lines(self, *, removed: bool) -> list[str]:
         done = "; removed it so the next decision starts on a fresh line" if removed else ""
