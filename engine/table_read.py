@@ -95,10 +95,16 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                                 ) from None
             inside = "a comma inside a text must be quoted (\"a, b\")" if kind == "csv" else \
                 "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
-            if int(saw) == int(expected) + 1 and _ends_empty(path, kind, encoding, int(line)):  # 'hello,a,'
+            if int(saw) == int(expected) + 1 and (ended := _ends_empty(path, kind, encoding, int(line))):  # 'hello,a,'
+                said = f"{source_str}: line {line} has {saw} fields where the header has {expected}, the last one empty"
+                header, fields = ended
+                spaced = next((field for field in fields[1:-1] if field[:1] == " "), None) if kind == "csv" else None
+                if spaced is not None:  # 'hello, there,': deleting the comma read the label ' there' (diff38)
+                    raise DataError(f"{said}; {spaced!r} starts with a space, as a text's word after a comma does: "
+                                    f"{inside} (deleting the comma at the line's end would read {fields[-2]!r} as its "
+                                    f"{header[-1] if header else 'last column'!r})") from None
                 ending = "a comma" if kind == "csv" else "a tab"
-                raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}, the "
-                                f"last one empty: the line ends with {ending} (delete it), or {inside}") from None
+                raise DataError(f"{said}: the line ends with {ending} (delete it), or {inside}") from None
             raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
                             f"{inside}") from None
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
@@ -111,20 +117,24 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         raise DataError(f"{source_str}: {exc.strerror or exc}") from None
 
 
-def _ends_empty(path: Path, kind: str, encoding: str, line: int) -> bool:
-    """pandas' ``line`` of the file (records counted as its tokenizer counts them: blank lines too, a quoted line
-    break inside its record) ends with an empty field: a separator at its end. A row of 'text,label' written
-    'hello,a,' was said to need a comma in its text quoted (review37)."""
+def _ends_empty(path: Path, kind: str, encoding: str, line: int) -> tuple[list[str], list[str]] | None:
+    """(the header's fields, those of pandas' ``line``) where that line of the file (records counted as its tokenizer
+    counts them: blank lines too, a quoted line break inside its record) ends with an empty field: a separator at its
+    end. A row of 'text,label' written 'hello,a,' was said to need a comma in its text quoted (review37)."""
     import csv
     from itertools import islice
 
     options = {"delimiter": ","} if kind == "csv" else {"delimiter": "\t", "quoting": csv.QUOTE_NONE}
+    header: list[str] = []
     try:
         with path.open(encoding=encoding, newline="") as handle:
-            record = next(islice(csv.reader(handle, **options), line - 1, None), None)
+            for number, record in enumerate(islice(csv.reader(handle, **options), line), 1):
+                if number == line:
+                    return (header, record) if record and record[-1] == "" else None
+                header = header or record  # the first line not blank
     except (OSError, UnicodeError, csv.Error):
-        return False
-    return bool(record) and record[-1] == ""
+        pass
+    return None
 
 
 def _wide(encoding: str) -> bool:

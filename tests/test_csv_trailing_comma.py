@@ -17,6 +17,10 @@ from engine.load import load_dataset
     ("d.tsv", "text\tlabel\nhello there\ta\t\n", "line 2 has 3 fields where the header has 2, the last one empty: "
                                                  "the line ends with a tab (delete it)"),
     ("d.csv", "text,label\nhello,a\nbye, then,b\n", "line 3 has 3 fields where the header has 2: a comma inside"),
+    # a text's comma and a comma at the end: deleting that one read the label ' there', no error (diff38)
+    ("d.csv", "text,label\nhello,a\nhello, there,\n", "line 3 has 3 fields where the header has 2, the last one empty; "
+     "' there' starts with a space, as a text's word after a comma does: a comma inside a text must be quoted "
+     "(\"a, b\") (deleting the comma at the line's end would read ' there' as its 'label')"),
 ])
 def test_a_row_ending_with_the_separator_is_said_so(tmp_path, name: str, content: str, said: str) -> None:
     path = tmp_path / name
