@@ -123,6 +123,13 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
                              "a column of lists (JSONL/JSON/Parquet) is detected by itself")
 
 
+#: engine.audit.ISSUE_TYPES, spelled out here: the parser loads nothing heavy (engine.audit imports pandas);
+#: tests/test_cli_help_words.py holds the two equal.
+ISSUE_TYPE_NAMES = ("null", "label", "outlier", "near_duplicate", "non_iid", "class_imbalance", "underperforming_group")
+_CACHE_DIR_HELP = ("cache folder (default: $TEXTAUDIT_CACHE_DIR where set, else the user cache dir: "
+                   "~/.cache/textaudit on Linux)")
+
+
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     _add_data_options(parser)
     parser.add_argument("--model", default=None, metavar="M",
@@ -140,11 +147,12 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
                              "(default: auto = tfidf up to 200,000 rows; none: the model's alone; off with "
                              "--model tfidf)")
     parser.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default: 5)")
-    parser.add_argument("--issue-types", default=None, metavar="T,...", help="comma-separated issue types (default: all seven)")
+    parser.add_argument("--issue-types", default=None, metavar="T,...",
+                        help=f"comma-separated issue types, any of {', '.join(ISSUE_TYPE_NAMES)} (default: all seven)")
     parser.add_argument("--pred-probs", default=None, metavar="F", help=".npy of your own out-of-sample pred_probs")
     parser.add_argument("--features", default=None, metavar="F", help=".npy of your own embeddings")
     parser.add_argument("--no-cache", action="store_true", help="recompute everything and write nothing to the cache")
-    parser.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
+    parser.add_argument("--cache-dir", default=None, metavar="DIR", help=_CACHE_DIR_HELP)
     parser.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",
                         help="embed, search neighbours and cross-validate on Ray: alone, a local Ray instance; "
                              "'auto' or host:port joins a running cluster (needs: pip install 'textaudit[ray]')")
@@ -161,7 +169,10 @@ _JOURNAL_HELP = "corrections journal (default: <data file stem>.corrections.json
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
-    parser = _Parser(prog="textaudit", description="Find and fix problems in a text-classification dataset.")
+    parser = _Parser(prog="textaudit", description="Find and fix problems in a text-classification dataset.",
+                     epilog="Start with 'textaudit demo' (a bundled 258-row dataset); on your own data, "
+                            "'textaudit browse data.csv' (its text and label columns found by their names, or named "
+                            "with --text-column and --label-column). 'textaudit COMMAND --help' lists a command's options.")
     parser.add_argument("--version", action="version", version=f"textaudit {_version()}",
                         help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -193,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Open the TUI on the bundled demo dataset (258 rows, 7 classes).")
     demo.add_argument("--journal", default=None, metavar="PATH",
                       help="corrections journal (default: demo.corrections.jsonl in the current folder)")
-    demo.add_argument("--cache-dir", default=None, metavar="DIR", help="cache folder (default: the user cache dir)")
+    demo.add_argument("--cache-dir", default=None, metavar="DIR", help=_CACHE_DIR_HELP)
     demo.add_argument("--device", default="auto", metavar="D", help="auto, cpu, cuda, cuda:N or mps")
     demo.add_argument("--multilabel", action="store_true",
                       help="the multi-label demo: support tickets with several tags each (journal: "
