@@ -15,6 +15,7 @@ from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView
 from tui.widgets.charts import PositionPlot
 from tui.widgets.footer import Footer
+from tui.widgets.parts_label import SEPARATOR, PartsLabel
 
 
 def p_value_line(p_value: float | None, z: float | None = None, order: LabelOrder | None = None,
@@ -63,7 +64,10 @@ class NonIidScreen(HistoryKeys, Screen):
             yield PositionPlot(first_appearance_ranks(view.label_keys()) + 1, title, low=0, high=classes,
                                axis=(str(classes), "1"), id="label-plot")
             if not order.sets:
-                yield Static(appearance_legend(view.given, view.shown_names), id="label-plot-legend", markup=False)
+                # packed at its ' · ': at 80 columns a wrap by words left '4 =' at a line's end and its class,
+                # close_account, on the next (walk39)
+                yield PartsLabel(appearance_legend(view.given, view.shown_names).split(SEPARATOR),
+                                 id="label-plot-legend")
             if "non_iid" in view.scores:
                 yield PositionPlot(view.scores["non_iid"], "non_iid_score by row position (low = unusual neighbourhood)",
                                    low=0, high=1, id="score-plot")
