@@ -271,6 +271,7 @@ class AuditView:
         screens call it (``--label-names``; the journal and export keep the data's values)."""
         from engine.result import issue_counts, non_iid_p_value, report_text
         from tui.pred_source import pred_probs_line
+        from tui.std_streams import undecodable_escaped  # a Latin-1 file name in a note: 'caf$'\xe9'.csv', as the title
 
         dataset = result.dataset
         issues = result.output.issues
@@ -300,9 +301,10 @@ class AuditView:
             flags=flags,
             scores=scores,
             info=dict(result.output.info),
-            report="\n".join(terminal_safe(line) for line in report_text(result, value_names).split("\n")),
+            report="\n".join(terminal_safe(undecodable_escaped(line))
+                             for line in report_text(result, value_names).split("\n")),
             p_value=non_iid_p_value(result),
-            notes=[terminal_safe(note) for note in result.notes],
+            notes=[terminal_safe(undecodable_escaped(note)) for note in result.notes],  # ('caf.csv' before; diff38)
             value_names=value_names,
             id_column=getattr(dataset, "id_column", None),
             pred_source=terminal_safe(pred_probs_line(result)),

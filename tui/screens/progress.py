@@ -286,7 +286,7 @@ class ProgressScreen(Screen):
     def show_notice(self, text: str) -> None:
         """A note on the loaded data, shown while the audit runs (joined label sets read as single labels)."""
         notice = self.query_one("#notice", Static)
-        notice.update(f"Note: {terminal_safe_lines(text)}")
+        notice.update(f"Note: {terminal_safe_lines(undecodable_escaped(text))}")
         notice.add_class("-shown")
         self.add_class("-noticed")
 
@@ -294,7 +294,8 @@ class ProgressScreen(Screen):
         self.failed = True
         # the message can hold the data's own words (a file name, a --label-names name): ESC[31m
         # from one reached the terminal raw and recoloured the line
-        self.query_one("#error", Static).update(f"Audit failed: {terminal_safe_lines(text)}\n\nPress q to quit.")
+        shown = terminal_safe_lines(undecodable_escaped(text))  # a Latin-1 file's byte: 'caf$'\xe9'.csv', not 'caf.csv'
+        self.query_one("#error", Static).update(f"Audit failed: {shown}\n\nPress q to quit.")
         self.query_one("#elapsed", Static).update("")
         now = time.monotonic()
         for clock in self.clocks.values():  # the stage it failed in stops pulsing and says so
