@@ -272,6 +272,13 @@ class TextauditNonIIDIssueManager(_Checked, NonIIDIssueManager):
         self._lean = True
         super()._find_issues_for(run, *args, **kwargs)
 
+    def _get_neighbors(self, knn_graph: Any) -> np.ndarray:
+        """cleanlab's (N, k) neighbours, with a row's exact duplicates untied where it has more than k of them."""
+        choices = super()._get_neighbors(knn_graph)
+        if not self._lean:
+            return choices
+        return untie_duplicates(choices, np.asarray(knn_graph.data).reshape(choices.shape), self.seed)
+
     def _permutation_test(self, num_permutations: int) -> float:
         if not self._lean:
             return super()._permutation_test(num_permutations)
@@ -300,6 +307,36 @@ class TextauditNonIIDIssueManager(_Checked, NonIIDIssueManager):
         from engine.bounds import non_iid_scores
 
         return non_iid_scores(self.neighbor_index_distances, self.N)
+
+
+def untie_duplicates(choices: np.ndarray, distances: np.ndarray, seed: int | None) -> np.ndarray:
+    """The non-IID test's neighbours with exact-duplicate ties broken at random: a row whose k neighbours all sit
+    at distance 0 has more than k copies, and the search kept the copies first by index (faiss), which the test
+    read as an order: 1,500 shuffled banking77 rows + 600 copies of 10 of them, shuffled, said 'NOT i.i.d.' (p 0;
+    the 1,510 distinct rows alone p 0.77) (review39). Such a row gets k distinct other members of its copies' group
+    (rows joined by distance-0 edges), drawn with ``RandomState(seed)``: copies that sit together in the file still
+    read as an order. Other rows keep their lists. A copy, never the input."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n, k = choices.shape
+    tied = np.flatnonzero((distances == 0).all(axis=1)) if k else np.empty(0, dtype=np.int64)
+    if not tied.size:
+        return choices
+    zero = distances == 0
+    rows = np.repeat(np.arange(n), k)[zero.ravel()]
+    edges = coo_matrix((np.ones(rows.size, dtype=np.int8), (rows, choices.ravel()[zero.ravel()])), shape=(n, n))
+    _, group = connected_components(edges, directed=True, connection="weak")
+    order = np.argsort(group, kind="stable")  # each group's rows together, ascending
+    first = np.searchsorted(group[order], np.arange(group.max() + 2))
+    rng = np.random.RandomState(seed)
+    untied = choices.copy()
+    for row in tied:
+        own = order[first[group[row]]:first[group[row] + 1]]
+        others = own[own != row]
+        if others.size > k:  # more copies than neighbours: which k is the draw's
+            untied[row] = others[rng.choice(others.size, size=k, replace=False)]
+    return untied
 
 
 class TextauditLabelIssueManager(_Checked, LabelIssueManager):
