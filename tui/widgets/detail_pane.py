@@ -234,7 +234,9 @@ class DetailPane(VerticalScroll, can_focus=True):
                 text.append(f"  p={p:.3f}")
             # a row only Datalab flags (datalab:yes): its predicted_label, the same top class
             whose = "Datalab's label issue, not textaudit's" if view.datalab_only(row) else "a label issue"
-            text.append(f"  ({whose}: a accepts)", style="italic")
+            # once accepted, 'a accepts' offered what a answers 'already -> X: nothing written' to (walk39)
+            accepted = self.book.codes[row] == RELABEL and self.book.labels[row] == predicted
+            text.append(f"  ({whose}: {'accepted' if accepted else 'a accepts'})", style="italic")
         else:
             text.append("\nSuggested: ", style="bold")
             text.append(f"{unbacked_words(view, row)} (the model's top class is {names[predicted]})", style="italic")
