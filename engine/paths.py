@@ -109,6 +109,22 @@ def unpacked_name(path: Path, ext: str) -> str:
     return name
 
 
+def shell_word(text: str) -> str:
+    """``text`` (a file name in a hint's command) quoted as ``shlex.quote`` does, but for bytes no UTF-8 reads (a
+    Latin-1 name's 0xe9, read as the surrogate U+DCE9), written ``$'\\xe9'`` outside the quotes: the CLI's escape of
+    them (tui/std_streams.undecodable_escaped) inside 'caf...' read back as the letters $, x, e, 9 (diff39)."""
+    import re
+    import shlex
+
+    words = []
+    for i, part in enumerate(re.split("([\udc80-\udcff]+)", text)):  # odd parts: a run of such bytes
+        if i % 2:
+            words.append("$'" + "".join(f"\\x{b:02x}" for b in part.encode("utf-8", "surrogateescape")) + "'")
+        elif part:
+            words.append(shlex.quote(part))
+    return "".join(words) or "''"
+
+
 def missing_folder(folder: Path, fix: str | None = None) -> str:
     """Why ``folder`` (a path's parent that is no folder) cannot hold a file, and ``fix`` ('choose
     another --journal'): 'folder X does not exist; create it first or <fix>', or, where a file stands

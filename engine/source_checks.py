@@ -12,7 +12,7 @@ from pathlib import Path
 
 from engine.errors import DataError, UsageError
 from engine.formats import format_of, is_saved_dataset, known_suffixes, saved_dataset_part
-from engine.paths import unpacked_name
+from engine.paths import shell_word, unpacked_name
 from engine.stream_paths import stream_problem
 
 
@@ -230,8 +230,8 @@ def other_content(path: Path, kind: str) -> str:
         return ""
     for magic, what in _MAGIC:
         if head.startswith(magic) and not (magic == b"PAR1" and kind == "parquet"):
-            out = shlex.quote(unpacked_name(path, "." + kind))  # quoted: 'my data.csv' read 'my' (diff38)
-            return f" (it is {what.replace('NAME', shlex.quote(path.name)).replace('data{ext}', out)})"
+            out = shell_word(unpacked_name(path, "." + kind))  # quoted: 'my data.csv' read 'my' (diff38)
+            return f" (it is {what.replace('NAME', shell_word(path.name)).replace('data{ext}', out)})"
     if (wide := _utf16_without_bom(head)) is not None:  # 't\0e\0x\0t\0': text, two bytes a character
         return f" (it looks like UTF-16 text without a BOM: pass --encoding {wide})"
     if head.startswith(b"PK\x03\x04"):

@@ -53,3 +53,22 @@ def test_nor_a_file_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     command = _hint(Path("sub/d.csv"))
     assert shlex.split(command)[-1] not in ("data.csv", "d.csv"), command
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("gunzip") is None, reason="needs bash and gunzip")
+def test_a_latin1_name_as_the_cli_prints_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """A Latin-1 name's byte, printed $'\\xe9' (bc5cdf5), is outside the hint's quotes: inside them ('caf$'\\xe9'.csv')
+    bash read 'caf$xe9.csv', so gunzip found no file and the redirect made an empty one (diff39)."""
+    import os
+
+    from tui.cli import main
+
+    name = os.fsdecode(b"my caf\xe9.csv")
+    (tmp_path / name).write_bytes(gzip.compress(CSV))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TEXTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["audit", name]) != 0
+    found = re.search(r"\((gunzip -c [^()]+)\)", capsys.readouterr().err)
+    assert found
+    subprocess.run(["bash", "-c", found.group(1)], cwd=tmp_path, check=True, capture_output=True)
+    assert (tmp_path / "data.csv").read_bytes() == CSV, found.group(1)
