@@ -406,6 +406,11 @@ class Journal:
         return top.decisions[0] if top is not None and top.blocking else None
 
     @property
+    def next_seq(self) -> int:
+        """The seq the next line written gets: lines written after a reader's replay are its next_seq on."""
+        return self._next_seq
+
+    @property
     def can_undo(self) -> bool:
         return bool(self._state.done)
 

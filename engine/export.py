@@ -44,6 +44,7 @@ class ExportSummary:
     fmt: str = ""
     warnings: list[str] = field(default_factory=list)
     unapplied: str | None = None  # journal decisions skipped: they no longer match the data
+    journal_seq: int = 1  # the journal's next seq when read: the lines from this seq on are not in the file
     changed_only: bool = False  # --corrections-only: the file holds the relabelled and excluded rows alone
 
     def line(self) -> str:
@@ -74,13 +75,18 @@ def read_decisions(dataset: Dataset, journal_path: Path) -> tuple[Any, dict[str,
     """The journal's decisions for ``dataset``, its counts, its load report and what did not apply
     (read-only). A
     journal with entries none of which applies is another dataset's: a one-line DataError."""
+    return _read_journal(dataset, journal_path)[:4]
+
+
+def _read_journal(dataset: Dataset, journal_path: Path) -> tuple[Any, dict[str, int], list[str], str | None, int]:
+    """:func:`read_decisions`, and the journal's next seq as read (the app's toast and exit line count later lines)."""
     with Journal.open(journal_path, dataset, read_only=True) as journal:
         decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
-        unapplied = journal.unapplied_summary()
+        unapplied, seq = journal.unapplied_summary(), journal.next_seq
     if not decisions and _has_entries(journal_path) and report:
         raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
                         f"({'; '.join(report)})")
-    return decisions, counts, report, unapplied
+    return decisions, counts, report, unapplied, seq
 
 
 def export_corrected(
@@ -106,9 +112,9 @@ def export_corrected(
     check_output(output, fmt, inputs=_inputs(dataset, journal_path), force=force)
     atomic.clean_stale_temps(output.parent)
     if journal_path.exists():
-        decisions, counts, report, unapplied = read_decisions(dataset, journal_path)
+        decisions, counts, report, unapplied, seq = _read_journal(dataset, journal_path)
     else:
-        decisions, counts, report, unapplied = {}, dict.fromkeys(ACTIONS, 0), [], None
+        decisions, counts, report, unapplied, seq = {}, dict.fromkeys(ACTIONS, 0), [], None, 1
     notes: list[str] = source_changed(dataset)
     dataset = extend_class_label(dataset, decisions, notes)  # a new name in a ClassLabel: its next int
     verbatim = None
@@ -131,7 +137,7 @@ def export_corrected(
     notes += written
     return ExportSummary(path=output, rows_written=len(frame), relabelled=counts["relabel"],
                          excluded=counts["exclude"], kept=counts["keep"], fmt=fmt, warnings=report + notes,
-                         unapplied=unapplied, changed_only=corrections_only)
+                         unapplied=unapplied, changed_only=corrections_only, journal_seq=seq)
 
 
 def source_changed(dataset: Dataset) -> list[str]:

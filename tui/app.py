@@ -7,6 +7,7 @@ the handlers turn them into UI changes, so no traceback reaches the user.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ from textual.screen import Screen
 
 from engine.errors import EXIT_CANCELLED, Cancelled
 from engine.pipeline import AuditOptions, AuditResult, Progress
-from engine.wording import counted
+from engine.wording import agreeing, counted
 from tui.bindings import APP_BINDINGS
 from tui.decisions import DecisionBook
 from tui.app_journal import JournalFollow
@@ -88,6 +89,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         #: The last export's failure where it came after the last export written (its thread sets it: an export
         #: failing as the app quit was never said; tui/launch.exit_lines says it).
         self.export_failed: tuple[Path, BaseException] | None = None
+        #: The outputs of the exports running now (absolute, links resolved): a second to one is refused.
+        self.exporting: set[str] = set()
+        #: The journal's next seq as the app closed it: the exit line counts the lines after the last export.
+        self.closed_seq: int | None = None
         self._issue_screens: dict[str, Screen] = {}
         self.init_review()
         self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
@@ -208,9 +213,13 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         self.exit(EXIT_CANCELLED, return_code=EXIT_CANCELLED)
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        summary = message.summary
+        from tui.launch import lines_after_export
+
+        summary, since = message.summary, lines_after_export(self, message.summary)
+        later = (f"; {counted(since, 'journal change')} made while it ran {agreeing(since, 'are')} not in it: export "
+                 f"again to include {'it' if since == 1 else 'them'}" if since > 0 else "")  # as the exit line (review38b)
         self.notify(f"wrote {counted(summary.rows_written, 'row')} to {summary.path} "
-                    f"({summary.relabelled} relabelled, {summary.excluded} excluded)", timeout=8)
+                    f"({summary.relabelled:,} relabelled, {summary.excluded:,} excluded){later}", timeout=8)
         for warning in summary.warnings:  # as the CLI prints them: a widened column, a changed file
             self.notify(warning, severity="warning", timeout=15)
 
@@ -389,7 +398,11 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         self.push_screen(dialog, self._export_confirmed)
 
     def _export_confirmed(self, request: ExportRequest | None) -> None:
-        if request is not None:
+        if request is not None and _output_key(request.output) in self.exporting:  # e, enter again while it ran: the
+            self.notify(f"not exported: the export to {request.output} is still running; export again once "  # dialog
+                        "it is done", severity="warning", timeout=8)  # did not ask to replace it (no file yet: review38b)
+        elif request is not None:
+            self.exporting.add(_output_key(request.output))
             self.notify(f"exporting to {request.output}…", timeout=3)
             book = self.book  # counted before the export reads the journal: a decision made meanwhile is 'later'
             self.run_export(request, book.saved_this_session + book.steps_this_session if book is not None else 0)
@@ -403,9 +416,11 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
                                        corrections_only=request.corrections_only, missing_journal_ok=True,
                                        force=request.overwrite)  # the dialog asked before replacing
         except Exception as error:  # noqa: BLE001 - reaches the user as one line
+            self.exporting.discard(_output_key(request.output))
             self.export_failed = (request.output, error)
             self.post_message(WorkFailed("export", error))
         else:
+            self.exporting.discard(_output_key(request.output))  # before the toast says it is written
             self.export_failed = None
             # here, not in on_export_finished: counted when it finished, a decision made while it ran (typed
             # after enter) read as in the file; and q during an export never handled the message (walk38's
@@ -469,4 +484,11 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         self.cancel_event.set()
         self.reaudit_cancel.set()
         if self.book is not None:  # a read-only journal changed since the last read is replayed for
+            if self.book.journal is not None:  # (the exit line's lines after the last export: tui/launch)
+                self.closed_seq = self.book.journal.next_seq
             self.book.close()  # the exit line once the app is gone (tui/launch.exit_lines), not here
+
+
+def _output_key(output: Path) -> str:
+    """How two exports' outputs are compared: absolute, ``~`` and links resolved."""
+    return os.path.realpath(os.path.expanduser(output))

@@ -11,7 +11,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import EXIT_CANCELLED
 from tui.messages import readable
@@ -99,6 +99,15 @@ def exit_lines(app: TextauditApp) -> list[str]:
     return [cancelled_line(app.stages_done, app.options.use_cache, app.cancelled_kept, head=QUIT_HEAD)]
 
 
+def lines_after_export(app: Any, summary: Any) -> int:
+    """Journal lines written after the export read the journal (not in its file), by the journal's seq: counted
+    from enter, a decision typed ahead of the read was said 'not in it' though the file had it (tmux, review38b's
+    'e path enter x' sent at once). The journal's seq as the app closed it, once it is gone."""
+    journal = getattr(getattr(app, "book", None), "journal", None)
+    seq = journal.next_seq if journal is not None else getattr(app, "closed_seq", None)
+    return max(0, seq - summary.journal_seq) if seq is not None else 0
+
+
 def export_line(app: TextauditApp) -> list[str]:
     """Where the app's last export went (or that it failed), and whether the journal changed after it: the toast
     saying so was gone with the app, and a newcomer who exported and quit looked for the file (walk38)."""
@@ -113,8 +122,8 @@ def export_line(app: TextauditApp) -> list[str]:
         return []
     from engine.wording import counted, counted_verb
 
-    summary, writes = exported
-    since = app.book.saved_this_session + app.book.steps_this_session - writes
+    summary, _ = exported
+    since = lines_after_export(app, summary)
     later = (f"; {counted_verb(since, 'later journal change', 'are')} not in it: export again to include them"
              if since > 0 else "")
     return [f"textaudit: exported {counted(summary.rows_written, 'row')} to {summary.path} this session "
