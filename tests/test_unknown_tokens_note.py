@@ -41,5 +41,7 @@ def test_model_without_tokenizer_and_tfidf_say_nothing(tmp_path) -> None:
 
     assert unknown_token_note(["😀😂"] * 5, "tfidf") is None
     assert unknown_token_note(["😀😂"] * 5, str(tmp_path)) is None  # a folder without tokenizer.json
-    assert unknown_token_note(["😀😂"] * 4 + ["hello there"] * 21, None) is None  # 4 of 25: under a fifth
-    assert unknown_token_note(["😀😂"] * 6 + ["hello there"] * 19, None).startswith("6 of the 25 texts")
+    assert unknown_token_note(["😀😂"] * 2 + ["hello there"] * 20, None) is None  # 2 texts: under 3
+    assert unknown_token_note(["😀😂"] * 4 + ["hello there"] * 496, None) is None  # 4 of 500: under 1%
+    assert unknown_token_note(["ok 👍"] * 30, None) is None  # half its tokens: the model reads the rest
+    assert unknown_token_note(["😀😂"] * 5 + ["hello there"] * 395, None).startswith("5 of the 400 texts")
