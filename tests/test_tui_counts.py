@@ -25,7 +25,7 @@ def test_one_of_each_is_singular(pinned_result):
     view = one_label_issue(pinned_result.dataset)
     assert "· 1 possible wrong label (" in health_line(view)
     assert view.label_source().startswith("Label issues: 1 row flagged by")
-    assert "Datalab's own flag: 1 row, 1 of them in both" in view.label_source()
+    assert view.label_source().endswith("; Datalab's own flag: 1 row, flagged by both.")
 
 
 def test_the_health_line_names_the_estimate_once(pinned_result):

@@ -382,7 +382,7 @@ class AuditView:
         if self.datalab_label_flags is not None:
             theirs = int(self.datalab_label_flags.sum())
             both = int(np.count_nonzero(self.datalab_label_flags & self.flags["label"]))
-            text += f"; Datalab's own flag: {counted(theirs, 'row')}, {both:,} of them in both"
+            text += f"; Datalab's own flag: {datalab_words(theirs, both)}"
         return text + "."
 
     def lowest_words(self) -> str:
@@ -487,3 +487,13 @@ def near_duplicate_sets(
     # conflicting sets first, then the tightest (lowest score), then by first member
     ranked = chosen[np.lexsort((members[starts[chosen]], tightest[chosen], ~conflict[chosen]))]
     return [members[starts[i]:starts[i] + sizes[i]] for i in ranked.tolist()]
+
+
+def datalab_words(theirs: int, both: int) -> str:
+    """How many rows Datalab's own label flag marks and how many of them textaudit's flags too: '66 rows, 49 of
+    them in both'; it read '0 rows, 0 of them in both' and '1 row, 1 of them in both' (ui38b)."""
+    if not theirs:
+        return "none"
+    if theirs == 1:
+        return "1 row, flagged by both" if both else "1 row, not flagged by textaudit"
+    return f"{theirs:,} rows, {f'{both:,}' if both else 'none'} of them in both"
