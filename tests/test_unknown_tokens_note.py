@@ -45,3 +45,12 @@ def test_model_without_tokenizer_and_tfidf_say_nothing(tmp_path) -> None:
     assert unknown_token_note(["😀😂"] * 4 + ["hello there"] * 496, None) is None  # 4 of 500: under 1%
     assert unknown_token_note(["ok 👍"] * 30, None) is None  # half its tokens: the model reads the rest
     assert unknown_token_note(["😀😂"] * 5 + ["hello there"] * 395, None).startswith("5 of the 400 texts")
+
+
+def test_the_sample_spans_every_row() -> None:
+    """texts[::len // 1000][:1000] read only the rows before step * 1000: 1,000 English texts then 900 emoji ones
+    (a file sorted by language) said nothing, and 1,900 texts were 'the 1,000 texts' (diff39)."""
+    from engine.unknown_tokens import unknown_token_note
+
+    note = unknown_token_note(["hello there"] * 1000 + ["😀😂"] * 900, None)
+    assert note is not None and note.startswith("473 of 1,000 texts sampled evenly"), note
