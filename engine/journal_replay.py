@@ -35,25 +35,17 @@ lands on a row the user did not decide on.
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from engine.id_column import repr_bytes_name
 from engine.journal_format import ReplayProblems, data_name, json_scalar
 from engine.journal_gone import text_refusals
+from engine.journal_ids import NULL_IDS, IdRows
 from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect
 from engine.journal_rows import RowParts
 from engine.load import Dataset, text_sha256
 from engine.row_print import EarlierPrints, RetypedPrints, RowPrints
-
-
-#: A line's id that names no row: JSON null, and an Int64/boolean/datetime column's empty cell as lines spelled it
-#: before session 26 ("<NA>": the exclusion of one of two identical such rows, replayed on its export, matched the
-#: copy left by that id and dropped it too)
-NULL_IDS = (None, "<NA>", "NaT")
 
 
 class Match(NamedTuple):
@@ -76,8 +68,7 @@ class RowMatcher:
         self.dataset = dataset
         self.names = dataset.class_names
         self._hashes: dict[int, str] = {}
-        self._by_id: dict[Any, list[int]] | None = None
-        self._by_loose_id: dict[str, list[int]] | None = None
+        self._ids = IdRows(dataset)  # rows by id value, also written as the other type (engine/journal_ids.py)
         self._by_hash: dict[str, list[int]] | None = None
         self._prints = RowPrints(dataset) if prints is None else prints  # rows' row_hash, computed as needed
         self._earlier = EarlierPrints(dataset, self._prints)  # over the columns a line had, when some were added
@@ -174,7 +165,7 @@ class RowMatcher:
                     problems.ambiguous.append(stored)
                     return Match(None, self._twin(entry, stored) if twins else None)
             else:
-                rows = self._id_rows(wanted) or self._loose_id_rows(wanted)
+                rows = self._ids.rows(wanted)
                 if not rows:  # 'row not in the dataset (rows 7)' read wrong where row 7 is there
                     problems.id_missing.append(wanted)
                     return NO_MATCH
@@ -190,7 +181,7 @@ class RowMatcher:
             if self.text_hash(row) == entry["text_sha256"] and not self._same_row(row, entry) and self._id_shared(entry):
                 # the row has the id and the text but not the decided row's other columns: the id was on several
                 # rows, this is another (the export made with the journal: the decided one excluded there)
-                rows = self._decided_rows(self._id_rows(wanted) or self._loose_id_rows(wanted), entry)
+                rows = self._decided_rows(self._ids.rows(wanted), entry)
                 if len(rows) != 1:
                     (problems.ambiguous if rows else problems.id_shared).append(stored)
                     return NO_MATCH
@@ -301,7 +292,7 @@ class RowMatcher:
         shared = entry.get("id_copies")
         if isinstance(shared, int) and not isinstance(shared, bool):
             return shared >= 2
-        return len(self._id_rows(entry["id"]) or self._loose_id_rows(entry["id"])) > 1
+        return len(self._ids.rows(entry["id"])) > 1
 
     def _decided_rows(self, rows: list[int], entry: dict[str, Any]) -> list[int]:
         """Those of ``rows`` with the line's text and other columns (``row_hash``)."""
@@ -335,7 +326,7 @@ class RowMatcher:
         if (entry.get("action") not in ("exclude", "keep") or isinstance(copies, bool) or not isinstance(copies, int)
                 or copies < 2 or not isinstance(made_on, str) or made_on == self.data_name):
             return False
-        rows = ((self._id_rows(entry["id"]) or self._loose_id_rows(entry["id"])) if self.uses_ids(entry)
+        rows = (self._ids.rows(entry["id"]) if self.uses_ids(entry)
                 else self._hash_rows(entry["text_sha256"]))
         return len(self._decided_rows(rows, entry)) > 1
 
@@ -429,66 +420,12 @@ class RowMatcher:
         prints = self._prints.get(copies) if len(copies) > 1 else None
         return prints is None or len(set(prints)) == 1
 
-    def _id_rows(self, wanted: Any) -> list[int]:
-        if self._by_id is None:
-            self._by_id = {}
-            for row, value in enumerate(self.dataset.ids):
-                key = json_scalar(value)
-                try:
-                    self._by_id.setdefault(key, []).append(row)
-                except TypeError:  # unhashable: never equal to a JSON scalar anyway
-                    continue
-        try:
-            return self._by_id.get(wanted, [])
-        except TypeError:
-            return []
-
-    def _loose_id_rows(self, wanted: Any) -> list[int]:
-        """The rows whose id is ``wanted`` written as the other type: 100, 100.0 and "100" alike. The
-        same data saved as CSV (ids read as text) after decisions on its JSONL/Parquet (ids as ints),
-        or the other way, matched no row by id: 'no decision applies ... row not in the dataset',
-        though every row was there. Only the text check still to pass decides, as for any id."""
-        key = _loose_id(wanted)
-        if key is None:
-            return []
-        if self._by_loose_id is None:
-            self._by_loose_id = {}
-            for row, value in enumerate(self.dataset.ids):
-                found = _loose_id(json_scalar(value))
-                if found is not None:
-                    self._by_loose_id.setdefault(found, []).append(row)
-        return self._by_loose_id.get(key, [])
-
     def _hash_rows(self, digest: str) -> list[int]:
         if self._by_hash is None:
             self._by_hash = {}
             for row in range(len(self.dataset)):
                 self._by_hash.setdefault(self.text_hash(row), []).append(row)
         return self._by_hash.get(digest, [])
-
-
-#: A whole number as pandas writes a float column to CSV ('100.0': an id column with a gap, or read as floats).
-_WHOLE_FLOAT_TEXT = re.compile(r"(-?(?:0|[1-9][0-9]*))\.0+")
-
-
-def _loose_id(value: Any) -> str | None:
-    """An id as text for matching across types (100, 100.0, "100", "100.0" -> "100"), or None (a bool, a
-    null, a NaN: never an id to match loosely). "100.0" is how pandas writes a float id to CSV: decisions
-    on a Parquet file whose id column has a gap (floats 1.0, 2.0, NaN) did not apply to the same data saved
-    as CSV ('no row of the dataset has the ids they were made on (ids 1.0, 10.0)'). "007" stays apart from 7."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, str) and (whole := _WHOLE_FLOAT_TEXT.fullmatch(value)):
-        return whole.group(1)
-    if isinstance(value, str) and value[:1] == "b" and (named := repr_bytes_name(value)) is not None:
-        return named  # "b'id0'": a binary id as lines made before engine/id_column named it by its text
-    return value if isinstance(value, str) else None
 
 
 def excluded_rows(lines: list[dict[str, Any]]) -> dict[str, np.ndarray]:
