@@ -155,3 +155,19 @@ async def test_a_row_with_no_text_has_no_set_change(ml_app, ml_result):
         [blank] = np.flatnonzero(ml_app.view.no_text).tolist()
         assert not ml_app.view.multilabel.has_suggestion(blank)
         assert ml_app.screen.cell(blank, "suggested") == "-"
+
+
+async def test_an_accepted_set_change_reads_accepted(ml_app, ml_result):
+    """walk39: after a, the pane of the accepted row still said '(a accepts · l edits the set)', and a there
+    answered 'row 160 is already → +refund: nothing written'."""
+    async with ml_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = await open_labels(pilot, ml_app)
+        row = rows.current_row
+        body = lambda: str(ml_app.screen.query_one("#detail-body", Static).render())  # noqa: E731
+        assert "(a accepts · l edits the set)" in body()
+        await pilot.press("a")
+        await settle(pilot)
+        rows.move_cursor(rows.order.tolist().index(row))
+        await settle(pilot)
+        assert rows.current_row == row and "(accepted · l edits the set)" in body(), body()

@@ -33,7 +33,11 @@ def render_multilabel_row(pane: DetailPane, row: int) -> Text:
     if ml.has_suggestion(row):
         text.append(ml.suggestion_text(row))
         text.append(f"  → {_set(names, ml.suggested(row))}")
-        text.append("  (a accepts · l edits the set)", style="italic")
+        from tui.screens.set_decisions import held_set  # the pane has the screen's view and book
+
+        # once accepted, 'a accepts' offered what a answers 'already -> +X: nothing written' to (walk39)
+        accepted = held_set(pane, row, tuple(sorted(ml.suggested(row))))
+        text.append(f"  ({'accepted' if accepted else 'a accepts'} · l edits the set)", style="italic")
     else:
         text.append("none (the row has no text)" if view.has_no_text(row) else "none (every label agrees with the model)",
                     style="italic")
