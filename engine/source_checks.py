@@ -100,7 +100,7 @@ def check_source(source: str | Path, *, encoding: str = "utf-8", demo_hint: bool
     if kind is None and path.suffix.lower() in _COMPRESSED:
         inner = format_of(path.with_suffix(""))
         raise UsageError(f"{source_str}: a compressed {inner or 'data'} file ({path.suffix}); "
-                         f"decompress it first ({_COMPRESSED[path.suffix.lower()]} {path.name})")
+                         f"decompress it first ({_COMPRESSED[path.suffix.lower()]} {shell_word(path.name)})")
     if kind is None and path.suffix.lower() in _SPREADSHEETS:
         raise UsageError(f"{source_str}: a spreadsheet ({path.suffix}), which textaudit does not read; "
                          "save the sheet as CSV (UTF-8) and audit that")
@@ -237,7 +237,7 @@ def other_content(path: Path, kind: str) -> str:
     if head.startswith(b"PK\x03\x04"):
         if b"xl/" in head or b"[Content_Types].xml" in head:
             return " (it is an Excel workbook (.xlsx) under another name: save the sheet as CSV (UTF-8) and audit that)"
-        return f" (it is a zip archive: unzip it first (unzip {path.name}))"
+        return f" (it is a zip archive: unzip it first (unzip {shell_word(path.name)}))"
     looks = _looks_like(path)
     said = {"csv": "comma-separated", "tsv": "tab-separated", "json": "JSON", "jsonl": "JSON"}.get(kind)
     return "" if not looks or (said and said in looks) else looks

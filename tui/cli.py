@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, DataError, TextauditError, UsageError
+from engine.paths import shell_word
 from engine.wording import BIDI_CONTROLS
 from tui.cli_parser import build_parser
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
@@ -75,7 +76,7 @@ def _check_command(argv: list[str], commands: list[str]) -> None:
     # 'AUDIT' (caps lock) suggested nothing: 3 of 5 letters differ in case (review35)
     close = difflib.get_close_matches(first.lower(), commands, n=1, cutoff=0.5)
     if Path(first).suffix or os.sep in first or Path(first).exists():  # a dataset ('demo.csv' is no 'demo')
-        hint = f"; to open a dataset: textaudit browse {first}"
+        hint = f"; to open a dataset: textaudit browse {shell_word(first)}"  # quoted: 'data (1).csv', 'a>b.csv'
     elif close:
         hint = f"; did you mean {close[0]!r}?"
     else:
