@@ -17,7 +17,8 @@ from tui.columns import DECISION, LABELS, SET, SIZE, TEXT
 from tui.decisions import RELABEL
 from tui.screens import set_decisions
 from tui.screens.row_decisions import on_rows
-from tui.screens.row_screen import OrderRequest, RowScreen
+from tui.screens.row_order import OrderRequest
+from tui.screens.row_screen import RowScreen
 from tui.text_index import Check
 from tui.view import list_cell
 from tui.widgets.diff_view import DiffView, settled_label

@@ -5,32 +5,29 @@ which rows a key acts on; filtering, sorting, decisions, undo/redo live here onc
 
 Filtering and sorting run in a thread worker (one per screen, a new request cancels the old):
 the worker only computes the new order of entries and returns it; the handler swaps it into
-the row list, so a million-row sort never blocks a key press.
+the row list, so a million-row sort never blocks a key press (tui/screens/row_order.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from rich.cells import cell_len
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
-from textual.worker import get_current_worker
 
 from tui.bindings import DECISION_BINDINGS, REVIEW_BINDINGS, VIEW_BINDINGS
 from tui.columns import DECISION, GIVEN, ROW, SCORE, SUGGESTED, TEXT
 from tui.decision_column import decision_column
 from tui.decisions import RELABEL, DecisionBook
-from tui.messages import OrderReady, WorkFailed
 from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_hiding import HideDecided
 from tui.screens.row_marks import MarkKeys
-from tui.text_index import Check, Superseded
+from tui.screens.row_order import ListOrder, OrderRequest
+from tui.text_index import Check
 from tui.title_fit import fit_title
 from tui.view import ISSUE_TITLES, AuditView, format_score, list_cell, terminal_safe
 from tui.widgets.detail_pane import DetailPane
@@ -40,29 +37,13 @@ from tui.widgets.row_list import GROW_TEXT_SHARE, Column, RowList
 
 FILTER_DEBOUNCE_S = 0.15  # typing pauses this long before the filter runs (Enter runs it at once)
 
-@dataclass(frozen=True)
-class OrderRequest:
-    """What the list should show: the worker turns it into an order of entries."""
-
-    generation: int
-    show_all: bool
-    spec: FilterSpec
-    sort_key: str
-    descending: bool
-    doing: str  # "sorting" or "filtering", for the indicator
-    delay: float = 0.0  # debounce: wait this long (cancellable) before starting
-    first: bool = False  # the screen's first order: the cursor starts on the first undecided entry
-    hide_decided: bool = False  # leave out entries that have a decision (``d``)
-    keep: int = -1  # an entry listed all the same (a decided one that ``:``, j or redo went to)
-    past_filter: int = -1  # an entry listed although the filter hides it (``:``, j or an undo went to it)
-
 
 def is_similarity_query(text: str) -> bool:
     """``~text`` in the filter line lists the rows nearest to ``text`` (by meaning)."""
     return text.lstrip().startswith("~")
 
 
-class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
+class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
     """Rows flagged for one issue type, worst first."""
 
     BINDINGS = DECISION_BINDINGS + VIEW_BINDINGS + REVIEW_BINDINGS
@@ -265,79 +246,6 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
     def row_list(self) -> RowList:
         return self.query_one("#rows", RowList)
 
-    def apply(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> None:
-        """Ask the order worker for the entries to show; the list keeps its rows until then."""
-        self.generation += 1
-        self.busy = doing
-        self.row_list.pending = True
-        self.row_list.refresh()
-        self._listed_at = self.decisions_mark()
-        self.compute_order(self.order_request(doing, delay, first))
-        self.update_title()
-
-    def order_request(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> OrderRequest:
-        """What the list should show now: the filter, the sort, ``f`` and ``d``."""
-        return OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
-                            doing, delay, first, self.hide_decided, self.kept_entry(),
-                            self._past_filter[0] if self._past_filter is not None else -1)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, name="order", group="order")
-    def compute_order(self, request: OrderRequest) -> None:
-        """Filter, then a stable sort on the chosen column; posts OrderReady (nothing when superseded)."""
-        worker = get_current_worker()
-        if request.delay and worker.cancelled_event.wait(request.delay):
-            return
-
-        def check() -> None:
-            if worker.is_cancelled:
-                raise Superseded
-
-        try:
-            order = self.order_for(request, check)
-        except Superseded:
-            return
-        except Exception as error:  # noqa: BLE001 - reaches the user as one line (app.on_work_failed)
-            self.post_message(WorkFailed("order", error))
-        else:
-            self.post_message(OrderReady(request, order))
-
-    def order_for(self, request: OrderRequest, check: Check) -> np.ndarray:
-        entries = self.entries(request.show_all)
-        if not request.spec.empty and not request.spec.error:
-            entries = entries[self.filter_mask(entries, request.spec, check) | (entries == request.past_filter)]
-        if request.hide_decided:
-            entries = entries[~self.decided_mask(entries) | (entries == request.keep)]
-        check()
-        values = self.sort_values(request.sort_key, entries, check)
-        order = np.argsort(values, kind="stable")
-        if request.descending:
-            order = order[::-1]
-        return entries[order]
-
-    def on_order_ready(self, message: OrderReady) -> None:
-        """The order worker's result replaces the list's order (if it is the latest request)."""
-        request, order = message.request, message.order
-        if request.generation != self.generation:
-            return
-        self.busy = None
-        rows = self.row_list
-        rows.sort_key, rows.sort_descending = request.sort_key, request.descending
-        rows.empty_text = self.why_empty(request)
-        rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
-        if request.first:
-            self.cursor_to_first_undecided()
-        if self._pending_row is not None:
-            self.show_row(self._pending_row)
-        self.update_title()
-
-    def on_work_failed(self, message: WorkFailed) -> None:
-        """The list keeps its rows; the message bubbles on to the app, which tells the user."""
-        if message.what == "order":
-            self.busy = None
-            self.row_list.pending = False
-            self._pending_row = None  # the go-to or undo that list was for is over: the next list is not it
-            self.update_title()
-
     def update_title(self) -> None:
         bar = self.query_one("#title-bar", Static)
         parts = self.title_parts()
@@ -468,29 +376,6 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, Screen):
         self.show_all = not self.show_all
         self.apply()
         self.notify("listing every row by score" if self.show_all else "listing flagged rows only", timeout=2)
-
-    def action_sort_next(self) -> None:
-        # the columns drawn: at 80 columns 's' went on to the hidden Decision column, sorting by
-        # what the screen does not show, with no column marked as the sort
-        keys = self.row_list.drawn_keys()
-        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)] if self.sort_key in keys else keys[0]
-        self.sort_descending = False
-        self._resort()
-
-    def on_row_list_header_clicked(self, event: RowList.HeaderClicked) -> None:
-        """A click on a column's title sorts by it, as ``s`` does; on the sorted one it reverses, as ``S``."""
-        if event.key == self.sort_key:
-            self.sort_descending = not self.sort_descending
-        else:
-            self.sort_key, self.sort_descending = event.key, False
-        self._resort()
-
-    def action_sort_reverse(self) -> None:
-        self.sort_descending = not self.sort_descending
-        self._resort()
-
-    def _resort(self) -> None:
-        self.apply("sorting")
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -1,0 +1,153 @@
+"""A row screen's list order: the order worker (filter, ``d``, then a stable sort) and the sort keys.
+
+A mixin of ``RowScreen`` (which supplies ``row_list``, ``entries``, ``filter_mask``, ``sort_values``,
+``decided_mask``, ``why_empty``, ``update_title`` and the filter/sort state). Filtering and sorting run
+in a thread worker (one per screen, a new request cancels the old): the worker only computes the new
+order of entries and returns it; ``on_order_ready`` swaps it into the row list, so a million-row sort
+never blocks a key press.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from textual import work
+from textual.worker import get_current_worker
+
+from tui.messages import OrderReady, WorkFailed
+from tui.text_index import Check, Superseded
+from tui.widgets.filter_bar import FilterSpec
+
+if TYPE_CHECKING:
+    from tui.widgets.row_list import RowList
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    """What the list should show: the worker turns it into an order of entries."""
+
+    generation: int
+    show_all: bool
+    spec: FilterSpec
+    sort_key: str
+    descending: bool
+    doing: str  # "sorting" or "filtering", for the indicator
+    delay: float = 0.0  # debounce: wait this long (cancellable) before starting
+    first: bool = False  # the screen's first order: the cursor starts on the first undecided entry
+    hide_decided: bool = False  # leave out entries that have a decision (``d``)
+    keep: int = -1  # an entry listed all the same (a decided one that ``:``, j or redo went to)
+    past_filter: int = -1  # an entry listed although the filter hides it (``:``, j or an undo went to it)
+
+
+class ListOrder:
+    """Asks the order worker for the list's entries and shows its answer; ``s``, ``S`` and a column's title."""
+
+    row_list: RowList
+    generation: int
+    busy: str | None
+    show_all: bool
+    spec: FilterSpec
+    sort_key: str
+    sort_descending: bool
+    _past_filter: tuple[int, int] | None
+    _pending_row: int | None
+
+    def apply(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> None:
+        """Ask the order worker for the entries to show; the list keeps its rows until then."""
+        self.generation += 1
+        self.busy = doing
+        self.row_list.pending = True
+        self.row_list.refresh()
+        self._listed_at = self.decisions_mark()
+        self.compute_order(self.order_request(doing, delay, first))
+        self.update_title()
+
+    def order_request(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> OrderRequest:
+        """What the list should show now: the filter, the sort, ``f`` and ``d``."""
+        return OrderRequest(self.generation, self.show_all, self.spec, self.sort_key, self.sort_descending,
+                            doing, delay, first, self.hide_decided, self.kept_entry(),
+                            self._past_filter[0] if self._past_filter is not None else -1)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="order", group="order")
+    def compute_order(self, request: OrderRequest) -> None:
+        """Filter, then a stable sort on the chosen column; posts OrderReady (nothing when superseded)."""
+        worker = get_current_worker()
+        if request.delay and worker.cancelled_event.wait(request.delay):
+            return
+
+        def check() -> None:
+            if worker.is_cancelled:
+                raise Superseded
+
+        try:
+            order = self.order_for(request, check)
+        except Superseded:
+            return
+        except Exception as error:  # noqa: BLE001 - reaches the user as one line (app.on_work_failed)
+            self.post_message(WorkFailed("order", error))
+        else:
+            self.post_message(OrderReady(request, order))
+
+    def order_for(self, request: OrderRequest, check: Check) -> np.ndarray:
+        entries = self.entries(request.show_all)
+        if not request.spec.empty and not request.spec.error:
+            entries = entries[self.filter_mask(entries, request.spec, check) | (entries == request.past_filter)]
+        if request.hide_decided:
+            entries = entries[~self.decided_mask(entries) | (entries == request.keep)]
+        check()
+        values = self.sort_values(request.sort_key, entries, check)
+        order = np.argsort(values, kind="stable")
+        if request.descending:
+            order = order[::-1]
+        return entries[order]
+
+    def on_order_ready(self, message: OrderReady) -> None:
+        """The order worker's result replaces the list's order (if it is the latest request)."""
+        request, order = message.request, message.order
+        if request.generation != self.generation:
+            return
+        self.busy = None
+        rows = self.row_list
+        rows.sort_key, rows.sort_descending = request.sort_key, request.descending
+        rows.empty_text = self.why_empty(request)
+        rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
+        if request.first:
+            self.cursor_to_first_undecided()
+        if self._pending_row is not None:
+            self.show_row(self._pending_row)
+        self.update_title()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """The list keeps its rows; the message bubbles on to the app, which tells the user."""
+        if message.what == "order":
+            self.busy = None
+            self.row_list.pending = False
+            self._pending_row = None  # the go-to or undo that list was for is over: the next list is not it
+            self.update_title()
+
+    # -- sort keys -------------------------------------------------------------------------------
+
+    def action_sort_next(self) -> None:
+        # the columns drawn: at 80 columns 's' went on to the hidden Decision column, sorting by
+        # what the screen does not show, with no column marked as the sort
+        keys = self.row_list.drawn_keys()
+        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)] if self.sort_key in keys else keys[0]
+        self.sort_descending = False
+        self._resort()
+
+    def on_row_list_header_clicked(self, event: RowList.HeaderClicked) -> None:
+        """A click on a column's title sorts by it, as ``s`` does; on the sorted one it reverses, as ``S``."""
+        if event.key == self.sort_key:
+            self.sort_descending = not self.sort_descending
+        else:
+            self.sort_key, self.sort_descending = event.key, False
+        self._resort()
+
+    def action_sort_reverse(self) -> None:
+        self.sort_descending = not self.sort_descending
+        self._resort()
+
+    def _resort(self) -> None:
+        self.apply("sorting")
