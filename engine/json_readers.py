@@ -18,6 +18,7 @@ from engine.errors import DataError
 from engine.formats import SourceStyle
 from engine.json_keys import RepeatedKeys
 from engine.readers import blank_note, text_layout, written_encoding
+from engine import wide_header
 from engine.write_cells import dumps
 
 _INT64 = (-(1 << 63), (1 << 63) - 1)
@@ -76,12 +77,17 @@ def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame,
             raise DataError(f"{source}: record {number + 1} is a JSON {kind}, not an object{hint}")
         if known.issuperset(record):
             continue
+        if not known:  # the first record's keys in its order (one index() per key: 50,000 keys took ~30 s)
+            order, known = list(record), set(record)
+            continue
         previous = None
         for key in record:
             if key not in known:
                 order.insert(order.index(previous) + 1 if previous is not None else 0, key)
                 known.add(key)
             previous = key
+    if len(order) > wide_header.WIDE_COLUMNS and not any(isinstance(v, dict) for r in records for v in r.values()):
+        wide_header.check_wide_names(order)  # a 50,000-key file's missing column: said before its columns are built
     keys = dict.fromkeys(order)
     columns: dict[str, pd.Series] = {}
     absent: dict[str, frozenset[int]] = {}
@@ -239,8 +245,11 @@ def _wrapped_records(value: Any, path: Path) -> str:
         return ""
     import shlex  # quoted for the shell: a ' in the file's name or the key broke the command (review30)
 
+    from engine.paths import unpacked_name
+
     name, key = json.dumps(str(path)), json.dumps(keys[0])
-    code = f'import json; json.dump(json.load(open({name}))[{key}], open("records.json", "w"))'
+    out = json.dumps(unpacked_name(path, ".json", "records", "records"))  # it wrote over a records.json there (diff39)
+    code = f'import json; json.dump(json.load(open({name}))[{key}], open({out}, "w"))'
     return (f"; its key {keys[0]!r} holds an array of {len(value[keys[0]]):,} objects: save that array alone as "
             f"the file (python -c {shlex.quote(code)})")
 

@@ -98,14 +98,15 @@ def data_journal_path(source: str | Path | None) -> Path | None:
     return default_journal_path(str(source))
 
 
-def unpacked_name(path: Path, ext: str) -> str:
+def unpacked_name(path: Path, ext: str, first: str = "data", tag: str = "unpacked") -> str:
     """What the gzip hint writes (engine/source_checks.other_content): ``data.EXT``, else ``STEM-unpacked[-N].EXT``,
     never the file itself nor a file beside it or in the current folder (the hint names the file alone): 'gunzip -c
-    data.csv > data.csv' emptied it, the shell truncating the output before gunzip read it (diff38)."""
-    name, n = f"data{ext}", 0
+    data.csv > data.csv' emptied it, the shell truncating the output before gunzip read it (diff38). ``first`` and
+    ``tag``: another hint's names (the wrapped-records command: records.json, STEM-records.json)."""
+    name, n = f"{first}{ext}", 0
     while name == path.name or (path.parent / name).exists() or Path(name).exists():
         n += 1
-        name = f"{Path(path.name).stem}-unpacked{'' if n == 1 else f'-{n}'}{ext}"
+        name = f"{Path(path.name).stem}-{tag}{'' if n == 1 else f'-{n}'}{ext}"
     return name
 
 
