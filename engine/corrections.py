@@ -33,21 +33,20 @@ from typing import Any
 import numpy as np
 
 from engine.errors import UsageError
-from engine.journal_format import (  # noqa: F401 - ACTIONS, JOURNAL_FORMAT, JournalError, json_scalar, rows_text, utc_now: API
+from engine.journal_format import (  # noqa: F401 - ACTIONS, JOURNAL_FORMAT, JournalError, json_scalar, utc_now: API
     ACTIONS,
     JOURNAL_FORMAT,
     Decision,
     JournalError,
-    ReplayProblems,
     encode_line,
     frame_groups,
     json_scalar,
-    rows_text,
     utc_now,
 )
 from engine.journal_checks import DecisionChecks
 from engine.journal_file import JournalFile, JournalLocked, JournalReadOnly, JournalWriteError, data_path  # noqa: F401 - API
 from engine.journal_lines import LineMaker, as_row, fast_decision
+from engine.journal_problems import ReplayProblems, rows_text  # noqa: F401 - rows_text: API
 from engine.journal_replay import RowMatcher
 from engine.journal_replayer import GroupReplay
 from engine.journal_rows import RowParts

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.journal_format import ReplayProblems
+from engine.journal_problems import ReplayProblems
 
 
 def rows_when_decided(entry: dict[str, Any]) -> int | None:

@@ -39,9 +39,10 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from engine.journal_format import ReplayProblems, data_name, json_scalar
+from engine.journal_format import data_name, json_scalar
 from engine.journal_gone import text_refusals
 from engine.journal_ids import NULL_IDS, IdRows
+from engine.journal_problems import ReplayProblems
 from engine.journal_copies import NOT_MINE, CopyBook, CopyChoice, excluded_in_effect
 from engine.journal_rows import RowParts
 from engine.load import Dataset, text_sha256

@@ -13,7 +13,8 @@ import copy
 from typing import Any
 
 from engine.journal_checks import DecisionChecks
-from engine.journal_format import HISTORY_ACTIONS, Decision, ReplayProblems, decision_from_entry
+from engine.journal_format import HISTORY_ACTIONS, Decision, decision_from_entry
+from engine.journal_problems import ReplayProblems
 from engine.journal_replay import RowMatcher
 from engine.journal_state import DecisionState, Group
 from engine.load import Dataset

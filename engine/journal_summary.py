@@ -14,7 +14,7 @@ from engine.wording import counted
 
 def unapplied_clause(problems: Any) -> str | None:
     """'N journal decisions NOT applied (why; see the warnings)' for ``problems`` (a
-    journal_format.ReplayProblems), or None when every decision applied."""
+    journal_problems.ReplayProblems), or None when every decision applied."""
     if not problems.unapplied:
         return None
     labels = len(problems.bad_label)

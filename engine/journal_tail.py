@@ -23,7 +23,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from engine.journal_format import ReplayProblems, frame_groups
+from engine.journal_format import frame_groups
+from engine.journal_problems import ReplayProblems
 
 
 @dataclass(frozen=True)
