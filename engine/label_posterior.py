@@ -378,10 +378,10 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                      + (f", but cleanlab's rates per class explain them better than one rate for all "
                         f"(z {rates_z:.1f}), "
                         f"so a row's score weighs how often its class and the others flip" if rated is not None else "")
-                     + f". The {estimated:,} lowest-scored rows are flagged{tiny_share(labels)} (label errors estimated"
+                     + f". The {estimated:,} lowest-scored rows are flagged (label errors estimated"
                      + (", by the flip rates per class" if rated is not None else "")
                      + (", the larger count of the two noise models: the held-out test cannot tell them apart"
-                        if undecided else "") + ")")
+                        if undecided else "") + ")" + tiny_share(labels))
     else:
         one_way = None
         if two_classes:  # cleanlab's rates or one shared rate, whichever held-out rows back (engine/class_rates.py)
