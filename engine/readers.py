@@ -263,10 +263,14 @@ def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
 
     from engine.parquet_layout import read_layout
     from engine.paths import arrow_file
+    from engine.wide_header import check_wide_names
 
     with arrow_file(path) as source:
-        if problem := repeated_names(pq.read_schema(source).names):  # pyarrow said 'Multiple matches for
-            raise DataError(f"{path}: {problem}")  # FieldRef.Name(label) in text: string'
+        if problem := repeated_names((schema := pq.read_schema(source)).names):  # pyarrow said 'Multiple matches
+            raise DataError(f"{path}: {problem}")  # for FieldRef.Name(label) in text: string'
+        index = (schema.pandas_metadata or {}).get("index_columns", ())  # a stored index is no column of the frame
+        if not any(isinstance(c, str) for c in index):
+            check_wide_names(schema.names)  # a 50,000-column file's missing column: said before the read
         table = pq.read_table(source)
     frame = arrow_to_frame(table, str(path))
     features, notes = parquet_features(table, path.name)  # written by datasets: its ClassLabel names
