@@ -1,6 +1,6 @@
 """The progress line stops saying 'reused from cache' once the embedding encodes every text again.
 
-engine/pipeline.py ``_encode`` starts over, reporting without ``reused``, where the cached vectors'
+engine/embed_stage.py ``_encode`` starts over, reporting without ``reused``, where the cached vectors'
 width differs from the model's (a hub name updated in place): the stage's total becomes every text.
 StageClock kept the first count's reused texts (it took ``reused`` only where non-zero, so that the
 stage's 'starting' report could not clear it), and the line read '10/1,500 texts (500 reused from

@@ -136,14 +136,14 @@ def test_model_fingerprint_follows_the_folder_not_the_name(tmp_path, monkeypatch
 
 
 def test_vectors_of_another_width_under_the_same_name_are_dropped(demo_frame, tmp_path, encoded, monkeypatch):
-    import engine.pipeline
+    import engine.embed_stage
     from engine.text_vectors import Reused
 
     def stale(cache, hashes, *, model, precision):  # as if the model behind the name had changed
         found = np.arange(len(hashes)) >= 10
         return Reused(found, np.ones((len(hashes), 8), dtype=np.float32))
 
-    monkeypatch.setattr(engine.pipeline, "reuse_vectors", stale)
+    monkeypatch.setattr(engine.embed_stage, "reuse_vectors", stale)
     result = _audit(demo_frame, tmp_path, precision="fp32")
     assert encoded == [10, len(demo_frame)]  # the ten new texts, then everything again
     stored = reuse_vectors(Cache(root=tmp_path), row_hashes(result.dataset.texts),
