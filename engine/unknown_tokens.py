@@ -50,7 +50,8 @@ def unknown_token_note(texts: Sequence[str], model: str | None) -> str | None:
         # texts: the last 999, and 'of the 1,000 texts' said; diff39)
         whole = len(texts) <= SAMPLE
         picked = texts if whole else [texts[len(texts) * i // SAMPLE] for i in range(SAMPLE)]
-        sample = [str(text)[:HEAD_CHARS] for text in picked]
+        # a lone surrogate (a JSON '\udce9') made tokenizers refuse the whole batch: no note for the dataset
+        sample = [str(text)[:HEAD_CHARS].encode("utf-8", "replace").decode("utf-8") for text in picked]
         encoded = tokenizer.encode_batch(sample, add_special_tokens=False)
     except Exception:  # noqa: BLE001 - a tokenizer this tokenizers cannot read: no note, the audit goes on
         return None
