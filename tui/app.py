@@ -81,11 +81,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         #: The stages finished so far, kept as they finish: ctrl+q or a closed serve tab quits with the
         #: progress screen gone before the shell is told what the cache keeps (tui/launch.exit_lines).
         self.stages_done: list[str] = []
-        #: The last export from the app and the journal writes this session had made when it started (the
-        #: export reads the journal then; a decision made while it runs is not in it): the shell is told
-        #: where it went once the toast saying so is gone (tui/launch.exit_lines). Set by the export's own
-        #: thread, so an export still running at q / ctrl+q (its message never handled) is named too.
-        self.exported: tuple[ExportSummary, int] | None = None
+        #: The last export from the app: the shell is told where it went once the toast saying so is gone
+        #: (tui/launch.exit_lines). Set by the export's own thread, so an export still running at q / ctrl+q
+        #: (its message never handled) is named too.
+        self.exported: ExportSummary | None = None
         #: The last export's failure where it came after the last export written (its thread sets it: an export
         #: failing as the app quit was never said; tui/launch.exit_lines says it).
         self.export_failed: tuple[Path, BaseException] | None = None
@@ -101,9 +100,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
                markup: bool = True) -> None:
         """Every toast as plain text: messages carry labels, texts, paths and filters from the data,
         and as markup '[b]old' lost its brackets and 'x [/] y' crashed the app (MarkupError)."""
+        from tui.std_streams import undecodable_escaped  # a Latin-1 name's byte: 'caf$'\xe9'.csv', not 'caf.csv'
         from tui.view import terminal_safe  # a path or label with ESC in it: drawn, not sent raw
 
-        message = "\n".join(terminal_safe(line) for line in str(message).split("\n"))
+        message = "\n".join(terminal_safe(undecodable_escaped(line)) for line in str(message).split("\n"))
         if severity == "information" and (timeout or self.NOTIFICATION_TIMEOUT) <= SHORT_TOAST_S:
             # a key's short outcome replaces the previous key's: stacked, they climbed over the
             # detail pane at 80x24 ('f' 'f': two toasts); warnings, errors and long ones stay
@@ -404,11 +404,10 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         elif request is not None:
             self.exporting.add(_output_key(request.output))
             self.notify(f"exporting to {request.output}…", timeout=3)
-            book = self.book  # counted before the export reads the journal: a decision made meanwhile is 'later'
-            self.run_export(request, book.saved_this_session + book.steps_this_session if book is not None else 0)
+            self.run_export(request)
 
     @work(thread=True, exit_on_error=False, name="export", group="export")
-    def run_export(self, request: ExportRequest, writes: int = 0) -> None:
+    def run_export(self, request: ExportRequest) -> None:
         try:  # the import too: a module that fails to import (a broken install) said nothing after
             from engine.export import export_corrected  # 'exporting to …' (the worker ended silently)
 
@@ -425,7 +424,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
             # here, not in on_export_finished: counted when it finished, a decision made while it ran (typed
             # after enter) read as in the file; and q during an export never handled the message (walk38's
             # exit line said nothing of it, though the file was written: review38b, tmux, 10,003 rows to hf)
-            self.exported = (summary, writes)
+            self.exported = summary
             self.post_message(ExportFinished(summary))
 
     def action_command_palette(self) -> None:

@@ -111,18 +111,17 @@ def lines_after_export(app: Any, summary: Any) -> int:
 def export_line(app: TextauditApp) -> list[str]:
     """Where the app's last export went (or that it failed), and whether the journal changed after it: the toast
     saying so was gone with the app, and a newcomer who exported and quit looked for the file (walk38)."""
-    exported = getattr(app, "exported", None)  # (a stand-in app of the tests may lack it)
+    summary = getattr(app, "exported", None)  # (a stand-in app of the tests may lack it)
     failed = getattr(app, "export_failed", None)
     if failed is not None:  # the latest export failed (its toast gone, or never drawn: q while it ran)
         from tui.cli import shell_safe
 
         output, error = failed
         return [f"textaudit: the export to {shell_safe(str(output))} failed: {shell_safe(readable(error))}"]
-    if exported is None or app.book is None:
+    if summary is None or app.book is None:
         return []
     from engine.wording import counted, counted_verb
 
-    summary, _ = exported
     since = lines_after_export(app, summary)
     later = (f"; {counted_verb(since, 'later journal change', 'are')} not in it: export again to include them"
              if since > 0 else "")

@@ -18,6 +18,7 @@ from engine.formats import DEFAULT_SUFFIX, ends_in_separator, format_of, known_s
 from engine.paths import fitting_name, missing_folder
 from engine.wording import counted
 from tui.bindings import DIALOG_PALETTE
+from tui.std_streams import undecodable_escaped
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
@@ -195,9 +196,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                       f"{exclude:,} excluded (removed), {unchanged:,} unchanged"
                       # '(0 of them marked keep)' said nothing (ui30: the demo in the browser, no keep yet)
                       + (f" ({keep:,} of them marked keep)." if keep else "."))
-        read = "".join(f"\nNote:    {terminal_safe(note)}" for note in self.notes)
-        return (f"From:    {terminal_safe(str(self.source))}\n"
-                f"Journal: {terminal_safe(str(self.journal_path))}\n{writes}{read}")
+        def shown(text: object) -> str:  # a Latin-1 name's byte: 'caf$'\xe9'.csv', not 'caf.csv' (a4f7870's)
+            return terminal_safe(undecodable_escaped(str(text)))
+
+        read = "".join(f"\nNote:    {shown(note)}" for note in self.notes)
+        return f"From:    {shown(self.source)}\nJournal: {shown(self.journal_path)}\n{writes}{read}"
 
     def format_text(self, changed_only: bool) -> str:
         """What the file holds (it follows the checkbox: 'Original columns ... are kept' was said
