@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 from engine.progress import Progress
-from tui.cli import _StderrProgress
+from tui.cli_progress import _StderrProgress
 
 
 class _Terminal(io.StringIO):

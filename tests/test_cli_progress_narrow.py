@@ -13,8 +13,8 @@ import io
 import pytest
 
 from engine.progress import Progress
-from tui import cli
-from tui.cli import _StderrProgress
+from tui import cli_progress
+from tui.cli_progress import _StderrProgress
 
 
 class _Terminal(io.StringIO):
@@ -26,7 +26,7 @@ class _Terminal(io.StringIO):
 def test_each_rewrite_fits_the_terminal(monkeypatch, columns):
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    monkeypatch.setattr(cli, "_stderr_columns", lambda: columns)
+    monkeypatch.setattr(cli_progress, "_stderr_columns", lambda: columns)
     progress = _StderrProgress()
     progress(Progress("embed", 0, 1, "starting"))
     progress(Progress("embed", 0, 899, "loading all-MiniLM-L6-v2", reused=301))
@@ -41,7 +41,7 @@ def test_each_rewrite_fits_the_terminal(monkeypatch, columns):
 def test_a_wide_terminal_keeps_forty_cells_for_the_words(monkeypatch):
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    monkeypatch.setattr(cli, "_stderr_columns", lambda: 120)
+    monkeypatch.setattr(cli_progress, "_stderr_columns", lambda: 120)
     progress = _StderrProgress()
     progress(Progress("embed", 26, 899, reused=301))
     assert "899 texts (+301 reused from cache)" in terminal.getvalue()

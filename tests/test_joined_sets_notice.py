@@ -60,7 +60,7 @@ def test_the_audit_says_it_before_embedding(tmp_path):
 
 
 def test_the_cli_prints_it_on_a_line_of_its_own(capsys):
-    from tui.cli import _StderrProgress
+    from tui.cli_progress import _StderrProgress
 
     printer = _StderrProgress()
     printer(Progress("load", 1, 1, notice="labels in column 'tags' look like label sets; pass --label-sep '|'"))

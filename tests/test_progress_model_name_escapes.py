@@ -9,7 +9,7 @@ import io
 
 from engine.progress import Progress
 from tui.app import TextauditApp
-from tui.cli import _StderrProgress
+from tui.cli_progress import _StderrProgress
 
 _MODEL = "m\x1b]0;PWNED\x07\x1b[2J\u202e"
 
@@ -22,7 +22,7 @@ class _Terminal(io.StringIO):
 def test_the_cli_progress_line_escapes_the_model_name(monkeypatch) -> None:
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    monkeypatch.setattr("tui.cli._stderr_columns", lambda: 120)
+    monkeypatch.setattr("tui.cli_progress._stderr_columns", lambda: 120)
     _StderrProgress()(Progress("embed", 0, 40, f"loading {_MODEL}"))
     written = terminal.getvalue()
     assert "loading m\\x1b]0;PWNED\\x07\\x1b[2J" in written, repr(written)

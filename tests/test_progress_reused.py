@@ -12,7 +12,7 @@ from rich.cells import cell_len
 
 from engine.pipeline import AuditOptions, run_audit
 from engine.progress import Progress
-from tui.cli import _StderrProgress
+from tui.cli_progress import _StderrProgress
 from tui.screens.progress import StageClock
 
 SAID = "57,079 texts (+6,618 reused from cache)"

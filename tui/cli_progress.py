@@ -1,0 +1,68 @@
+"""``textaudit audit``'s stage progress on stderr (split out of tui/cli.py): one line rewritten in place
+on a terminal, cut to its width, or a line per stage when stderr is a file or a pipe."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def _stderr_columns() -> int:
+    """The terminal's width on stderr (stdout may be a file: audit --output -> out.json); 80 unknown."""
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+class _StderrProgress:
+    """Stage progress on stderr: one rewritten line on a terminal, a line per stage otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self.stage = ""
+        self.said_reused = False
+        self.noticed: list[str] = []  # the notices said (a guessed column): not said again after the audit
+        self.width = 60  # the longest line written, which close() clears
+
+    def __call__(self, progress) -> None:
+        from engine.progress import reused_words
+        from tui.cli import shell_safe  # here: tui.cli imports this module
+
+        if progress.notice:  # a line of its own, now: the audit about to run may not be the one meant
+            if self.tty:
+                self.close()
+            sys.stderr.write(f"textaudit: note: {shell_safe(progress.notice)}\n")
+            self.noticed.append(progress.notice)
+            sys.stderr.flush()
+            return
+        elapsed = time.perf_counter() - self.started
+        # the embedding's count of texts to encode and those reused from the cache: the percentage is
+        # of the first only (57,079 of 63,697 texts where 6,618 were cached, walk31)
+        reused = f"{progress.total:,} texts ({reused_words(progress.reused)})" if progress.reused else ""
+        if self.tty:
+            # as wide as '100.0%': five cells left the previous line's last 's' ('starting 4.8ss', ui26)
+            bar = f"{progress.fraction * 100:5.1f}%" if progress.total > 1 else " " * 6
+            # 40 cells for the words where the terminal has them, fewer where it is narrower: a line wider
+            # than the terminal wraps, and '\r' rewrote only its last row (44 columns: a stale row a report)
+            columns = _stderr_columns()
+            room = max(0, min(40, columns - 27))
+            said = shell_safe(progress.message or reused)[:room]  # 'loading MODEL': --model as typed (review37)
+            line = f"{progress.stage:<10} {bar} {said:<{room}} {elapsed:6.1f}s"[:max(1, columns - 1)]
+            self.width = max(self.width, len(line))
+            sys.stderr.write("\r" + line)
+            sys.stderr.flush()
+        else:
+            if progress.stage != self.stage:
+                sys.stderr.write(f"[{elapsed:6.1f}s] {progress.stage}\n")
+            if reused and not self.said_reused:
+                sys.stderr.write(f"[{elapsed:6.1f}s] {progress.stage}: {reused}\n")
+                self.said_reused = True
+        self.stage = progress.stage
+
+    def close(self) -> None:
+        if self.tty:  # (not past the terminal's last column: the spaces would wrap onto a row of their own)
+            sys.stderr.write("\r" + " " * min(self.width, max(1, _stderr_columns() - 1)) + "\r")
+            sys.stderr.flush()
