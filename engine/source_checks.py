@@ -50,23 +50,27 @@ def folder_problem(path: Path) -> str:
     if parts:  # a key=value folder holds a column (often the label) that no part file has
         one = "" if any("=" in p.parent.name for p in files) else " or give one part"
         join = (f"import pyarrow.parquet as pq; pq.write_table(pq.read_table({json.dumps(str(path), ensure_ascii=False)}), "
-                f"{json.dumps(joined_name(path.name), ensure_ascii=False)})")  # a quote or $ in the name: still one command
+                f"{json.dumps(joined_name(path.name, path.parent), ensure_ascii=False)})")  # a quote or $: one command
         return (f"{path}: is a directory of {len(files)} Parquet parts (a Spark, Dask or partitioned output), not one "
                 f"data file; join them first (python -c {shlex.quote(join)}){one}")
     named = ", ".join(str(p.relative_to(path)) for p in files[:4]) + (", ..." if len(files) > 4 else "")
     return f"{path}: is a directory, not a data file; give one of its data files ({named})"
 
 
-def joined_name(folder: str) -> str:
-    """The file the parts of ``folder`` are joined into: ``<folder>.parquet``, a data suffix
-    replaced; Spark's ``x.parquet`` folder gets ``x.joined.parquet``, not ``x.parquet.parquet``; a
-    name past the 255-byte limit is cut (engine.paths.fitting_name)."""
+def joined_name(folder: str, beside: Path) -> str:
+    """The file the parts of ``folder`` are joined into: ``<folder>.parquet``, a data suffix replaced; Spark's ``x.parquet``
+    folder gets ``x.joined.parquet``, not ``x.parquet.parquet``; a name past 255 bytes is cut (engine.paths.fitting_name);
+    never a file of the current folder or ``beside`` (the folder's parent): it wrote over an out.parquet (diff39)."""
     from engine.formats import strip_data_suffix
     from engine.paths import fitting_name
 
-    stem = strip_data_suffix(folder) or folder
+    stem, n = strip_data_suffix(folder) or folder, 1
     name = fitting_name(stem, ".parquet")
-    return fitting_name(stem, ".joined.parquet") if name.lower() == folder.lower() else name
+    name = fitting_name(stem, ".joined.parquet") if name.lower() == folder.lower() else name
+    while Path(name).exists() or (beside / name).exists():
+        n += 1
+        name = fitting_name(stem, f".joined-{n}.parquet")
+    return name
 
 
 def check_source(source: str | Path, *, encoding: str = "utf-8", demo_hint: bool = True) -> str | None:

@@ -41,3 +41,22 @@ def test_the_printed_join_command_runs_as_printed(tmp_path: Path, name: str, joi
     (written,) = [p for p in tmp_path.iterdir() if p.is_file()]
     assert written.name == joined or joined is None and written.name.startswith("d" * 200)
     assert pq.read_table(written).num_rows == 8
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="runs the printed command in bash")
+def test_the_join_writes_over_no_file(tmp_path: Path) -> None:
+    """It wrote out.parquet in the current folder whatever was there: a user's own out.parquet was replaced (diff39)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    pq.write_table(pa.table({"text": ["a sample text"], "label": ["a"]}), folder / "part-00000.parquet")
+    (tmp_path / "out.parquet").write_bytes(b"mine")
+    (tmp_path / "out.joined-2.parquet").write_bytes(b"mine too")
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    command = caught.value.message.split("join them first (", 1)[1].rsplit(") or give one part", 1)[0]
+    ran = subprocess.run(["bash", "-c", shlex.quote(sys.executable) + command[len("python"):]], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    assert (tmp_path / "out.parquet").read_bytes() == b"mine" and (tmp_path / "out.joined-2.parquet").read_bytes() \
+        == b"mine too"
+    assert pq.read_table(tmp_path / "out.joined-3.parquet").num_rows == 1
