@@ -92,8 +92,8 @@ class _Steps:
     def run(self, func: Callable[[], Any]) -> Any:
         """``func()``; with a cancel event, in a helper thread while this one checks it every
         :data:`POLL_S`: a cancel returns at once, the step's LAPACK call (up to ~20 s on a busy
-        machine at 100k rows) finishing on its own, its result dropped. Steps whose call holds
-        the GIL (the small SVD's gesdd) are honoured when they end."""
+        machine at 100k rows) finishing on its own, its result dropped (scipy's LU holds the GIL:
+        up to ~1 s at 10k texts on a busy machine)."""
         if self.cancel is None:
             return func()
         box: dict[str, Any] = {}
@@ -212,7 +212,7 @@ def truncated_svd(matrix: Any, n_components: int, step: Callable[[float], None] 
         q = done(lambda q=q: linalg.lu(a.T @ q, permute_l=True, overwrite_a=True, check_finite=False)[0])
     q = done(lambda q=q: linalg.qr(np.asfortranarray(a @ q), mode="economic", overwrite_a=True,
                                    check_finite=False)[0])
-    u_hat, s, vt = done(lambda q=q: linalg.svd(q.T @ a, full_matrices=False, lapack_driver="gesdd"))
+    u_hat, s, vt = done(lambda q=q: svd_releasing_gil(q.T @ a))
     if transpose:  # randomized_svd(flip_sign=False) transposes back: the components are U's (q @ u_hat) columns
         vt = done(lambda q=q, u_hat=u_hat: (q @ u_hat)[:, :n_components].T)
     else:  # U is not needed: TruncatedSVD projects the texts on VT
@@ -226,3 +226,38 @@ def truncated_svd(matrix: Any, n_components: int, step: Callable[[float], None] 
         return matrix @ vt.T
 
     return done(project)
+
+
+def svd_releasing_gil(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``scipy.linalg.svd(matrix, full_matrices=False, lapack_driver="gesdd")``, bit for bit (the same LAPACK
+    dgesdd, arguments and workspace), with Python's GIL released: scipy's f2py wrapper holds it for the whole call
+    (banking77 train's view, 10k texts on 2 busy cores: the app's clock and keys stood still ~20 s), and
+    ``numpy.linalg.svd``, which releases it, differs in the last bits (its own OpenBLAS). The routine is scipy's
+    own (scipy.linalg.cython_lapack), called through ctypes, which lets the GIL go around a foreign call."""
+    import ctypes
+
+    import numpy as np
+    from scipy.linalg import LinAlgError, cython_lapack, get_lapack_funcs, lapack
+
+    a = np.array(matrix, dtype=np.float64, order="F")  # f2py's copy: dgesdd overwrites its input
+    m, n = a.shape
+    k = min(m, n)
+    _, gesdd_lwork = get_lapack_funcs(("gesdd", "gesdd_lwork"), (a,), ilp64="preferred")  # as scipy.linalg.svd
+    lwork = lapack._compute_lwork(gesdd_lwork, m, n, compute_uv=True, full_matrices=False)
+    capsule = cython_lapack.__pyx_capi__["dgesdd"]  # its name is the C signature (14 pointers)
+    name = ctypes.PYFUNCTYPE(ctypes.c_char_p, ctypes.py_object)(("PyCapsule_GetName", ctypes.pythonapi))
+    address = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.py_object, ctypes.c_char_p)(
+        ("PyCapsule_GetPointer", ctypes.pythonapi))(capsule, name(capsule))
+    dgesdd = ctypes.CFUNCTYPE(None, *[ctypes.c_void_p] * 14)(address)  # CFUNCTYPE: the GIL is let go during the call
+    s = np.empty(k)
+    u = np.empty((m, k), order="F")
+    vt = np.empty((k, n), order="F")
+    work = np.empty(max(lwork, 1))
+    iwork = np.empty(8 * k, dtype=np.intc)
+    info = ctypes.c_int(0)
+    m_, n_, lda, ldu, ldvt, lwork_ = (ctypes.byref(ctypes.c_int(v)) for v in (m, n, m, m, k, lwork))
+    dgesdd(b"S", m_, n_, a.ctypes.data, lda, s.ctypes.data, u.ctypes.data, ldu, vt.ctypes.data, ldvt,
+           work.ctypes.data, lwork_, iwork.ctypes.data, ctypes.byref(info))  # jobz "S": U (m, k), VT (k, n)
+    if info.value != 0:
+        raise LinAlgError(f"SVD did not converge (dgesdd info {info.value})")
+    return u, s, vt
