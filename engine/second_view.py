@@ -19,12 +19,12 @@ from engine.predict import PROB_FLOOR, _pooled_exp, best_pool_weight
 #: the views ``--second-view`` offers; "auto" (the default): "tfidf" up to ``AUTO_MAX_ROWS`` rows, "none" above;
 #: "none": the main view's pred_probs alone
 SECOND_VIEWS = ("auto", "tfidf", "none")
-#: "auto" pools the TF-IDF view up to these rows: measured when its vectorizer kept every 1-2 gram (now at most
-#: ``VIEW_MAX_TERMS``; the limit not moved for it yet) and its SVD dense (max(rows, terms), 266) blocks, ~3.1 GB
-#: at 300k rows and ~10 GB extrapolated to 1M, 7-8 min on 2 AVX2 cores (diff37; short texts, whose terms grow as
-#: the rows), on top of the audit's own peak; long texts' terms outgrow their rows: 4.0 GB at 100k news texts
-#: (bench/README.md, view38); measured for quality at 3k-10k rows (engine37)
-AUTO_MAX_ROWS = 200_000
+#: "auto" pools the TF-IDF view up to these rows (200,000 before scale39): the capped view (``VIEW_MAX_TERMS``) at
+#: 300k rows peaks +1.95 GB (news texts) / +2.09 GB (banking77, 77 classes: its predict) above what the audit holds,
+#: under the 2.3 GB the old limit stood for, and adds ~6% / ~17% of a default audit's CPU time (bench/README.md,
+#: scale39; its SVD's dense (max(rows, terms), 266) blocks grow with the rows: ~6-7 GB extrapolated to 1M; 400k
+#: not measured); measured for quality at 3k-10k rows (engine37)
+AUTO_MAX_ROWS = 300_000
 #: the view's vectorizer keeps the 131,072 most frequent 1-2 grams (below that, every one: the same vectors);
 #: ``--model tfidf`` keeps every one. Judged by view38's rule written before computing (bench/README.md): the view
 #: passed on 24 noisy runs + 4 clean files (only ag_news' 146,503 terms are over it; pooled AP +0.0080 summed,
@@ -78,7 +78,7 @@ def predict_views(runner: Any, dataset: Any, vectors: Any, vector_key: str,
 def large_note(rows: int) -> str:
     """Said where ``auto`` leaves the TF-IDF view out for the data's size."""
     return (f"TF-IDF view left out: {rows:,} rows, over the {AUTO_MAX_ROWS:,} that --second-view auto pools "
-            "(its vocabulary and memory grow with the rows); --second-view tfidf pools it anyway")
+            "(its memory grows with the rows); --second-view tfidf pools it anyway")
 
 
 def uses_second_view(options: Any, runner: Any, rows: int) -> bool:

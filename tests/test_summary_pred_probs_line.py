@@ -24,14 +24,14 @@ def test_each_source_in_one_short_line():
 
     lines = {
         "pooled": pred_probs_line(_result(weight=0.7)),
-        "large": pred_probs_line(_result([large_note(250_000)])),
+        "large": pred_probs_line(_result([large_note(350_000)])),
         "no words": pred_probs_line(_result([NO_WORDS_NOTE])),
         "none": pred_probs_line(_result(second_view="none")),
         "tfidf": pred_probs_line(_result(model="tfidf")),
         "given": pred_probs_line(_result(pred_probs_path="/d/probs.npy")),
     }
     assert lines["pooled"] == "pred_probs: all-MiniLM-L6-v2 + TF-IDF view (weight 0.70)"  # the report's words
-    assert "alone (TF-IDF view left out: over 200,000 rows)" in lines["large"]
+    assert "alone (TF-IDF view left out: over 300,000 rows)" in lines["large"]
     assert "alone (TF-IDF view left out: no words to read)" in lines["no words"]
     assert lines["none"] == "pred_probs: all-MiniLM-L6-v2 alone (--second-view none)"
     assert "tfidf alone" in lines["tfidf"] and "probs.npy" in lines["given"]

@@ -144,7 +144,7 @@ def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--second-view", default="auto", choices=("auto", "tfidf", "none"),
                         help="pool the model's out-of-fold pred_probs with a TF-IDF view's (its own vectors, graph "
                              "and folds; weight fitted by log-loss): better label issues, ~25%% more time "
-                             "(default: auto = tfidf up to 200,000 rows; none: the model's alone; off with "
+                             "(default: auto = tfidf up to 300,000 rows; none: the model's alone; off with "
                              "--model tfidf)")
     parser.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default: 5)")
     parser.add_argument("--issue-types", default=None, metavar="T,...",
