@@ -64,3 +64,19 @@ def test_the_small_svd_is_scipys_bit_for_bit() -> None:
         got = tfidf.svd_releasing_gil(matrix)
         assert all(np.array_equal(g, e) for g, e in zip(got, expected))
         assert all(g.flags.f_contiguous for g in got)  # as f2py returns them: later products keep their bits
+
+
+def test_a_scipy_without_the_routine_falls_back_to_its_own_svd(monkeypatch) -> None:
+    """A scipy build whose cython_lapack lacks dgesdd (or a Python without ctypes' capsule calls) still audits:
+    the same values from scipy.linalg.svd, the GIL held, not a crash."""
+    import numpy as np
+    from scipy import linalg
+    from scipy.linalg import cython_lapack
+
+    from engine.tfidf import svd_releasing_gil
+
+    monkeypatch.setattr(cython_lapack, "__pyx_capi__", {})
+    matrix = np.random.default_rng(3).normal(size=(12, 40))
+    u, s, vt = svd_releasing_gil(matrix)
+    want = linalg.svd(matrix, full_matrices=False, lapack_driver="gesdd")
+    assert all(np.array_equal(got, expected) for got, expected in zip((u, s, vt), want))
