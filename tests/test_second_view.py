@@ -117,7 +117,7 @@ def test_the_cli_takes_second_view_and_tfidf_alone_has_no_pool(small_csv, tmp_pa
 
 def test_auto_leaves_the_view_out_above_its_rows_and_says_so(small_csv, tmp_path, monkeypatch):
     """--second-view auto (the default) pools the TF-IDF view up to AUTO_MAX_ROWS rows; above, the model's pred_probs
-    alone (the view's vocabulary and memory grow with the rows: ~10 GB at 1M), with a note; tfidf pools it anyway."""
+    alone (its memory grows with the rows: ~2 GB over the audit's own at 300k, scale39), with a note; tfidf pools it anyway."""
     import engine.second_view as second_view
     from engine.pipeline import AuditOptions, run_audit
 
