@@ -85,6 +85,8 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         #: (tui/launch.exit_lines). Set by the export's own thread, so an export still running at q / ctrl+q
         #: (its message never handled) is named too.
         self.exported: ExportSummary | None = None
+        #: Every export written this session, in order (the exit line names each: walk39).
+        self.exports: list[ExportSummary] = []
         #: The last export's failure where it came after the last export written (its thread sets it: an export
         #: failing as the app quit was never said; tui/launch.exit_lines says it).
         self.export_failed: tuple[Path, BaseException] | None = None
@@ -425,6 +427,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
             # after enter) read as in the file; and q during an export never handled the message (walk38's
             # exit line said nothing of it, though the file was written: review38b, tmux, 10,003 rows to hf)
             self.exported = summary
+            self.exports.append(summary)
             self.post_message(ExportFinished(summary))
 
     def action_command_palette(self) -> None:

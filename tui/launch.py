@@ -109,21 +109,30 @@ def lines_after_export(app: Any, summary: Any) -> int:
 
 
 def export_line(app: TextauditApp) -> list[str]:
-    """Where the app's last export went (or that it failed), and whether the journal changed after it: the toast
-    saying so was gone with the app, and a newcomer who exported and quit looked for the file (walk38)."""
+    """Where each of the app's exports went (or that the latest failed), and whether the journal changed after
+    it: the toast saying so was gone with the app, and a newcomer who exported and quit looked for the file
+    (walk38). Every file written is named, not only the last (walk39: a full export, then the changed rows)."""
     summary = getattr(app, "exported", None)  # (a stand-in app of the tests may lack it)
+    written = list(getattr(app, "exports", None) or ([summary] if summary is not None else []))
+    latest = {str(each.path): each for each in written}  # a path written again: its latest export only
+    lines = [written_line(app, each) for each in written if latest[str(each.path)] is each and app.book is not None]
     failed = getattr(app, "export_failed", None)
     if failed is not None:  # the latest export failed (its toast gone, or never drawn: q while it ran)
         from tui.cli import shell_safe
 
         output, error = failed
-        return [f"textaudit: the export to {shell_safe(str(output))} failed: {shell_safe(readable(error))}"]
-    if summary is None or app.book is None:
-        return []
+        message = readable(error)  # 'cannot write PATH: ...' names it already: once (fix39d)
+        lines.append(f"textaudit: export failed: {shell_safe(message)}" if str(output) in message
+                     else f"textaudit: the export to {shell_safe(str(output))} failed: {shell_safe(message)}")
+    return lines
+
+
+def written_line(app: Any, summary: Any) -> str:
+    """One export written: its rows, its path, and the journal lines written after it."""
     from engine.wording import counted, counted_verb
 
     since = lines_after_export(app, summary)
     later = (f"; {counted_verb(since, 'later journal change', 'are')} not in it: export again to include them"
              if since > 0 else "")
-    return [f"textaudit: exported {counted(summary.rows_written, 'row')} to {summary.path} this session "
-            f"({summary.relabelled:,} relabelled, {summary.excluded:,} excluded){later}"]
+    return (f"textaudit: exported {counted(summary.rows_written, 'row')} to {summary.path} this session "
+            f"({summary.relabelled:,} relabelled, {summary.excluded:,} excluded){later}")
