@@ -315,6 +315,9 @@ def cmd_browse(args: argparse.Namespace) -> int:
     from tui.launch import run_app
 
     names = parse_label_names(args.label_names) if args.label_names else None  # a bad spec: before the audit
+    from engine.column_precheck import check_columns_early
+
+    check_columns_early(args.data, options)  # no text column: the shell says so, not an app awaiting q (walk39)
     return run_app(args.data, options, journal_path=journal, label_names=names)
 
 
