@@ -208,6 +208,12 @@ def char_limit(model: str | None) -> int:
 
 def _max_seq_length(name: str) -> int:
     """The model folder's ``max_seq_length`` (sentence_bert_config.json), else a generous bound."""
+    return model_max_seq_length(name) or FALLBACK_MAX_TOKENS
+
+
+def model_max_seq_length(name: str) -> int | None:
+    """The model folder's ``max_seq_length`` (sentence_bert_config.json), read without a model load; None
+    where there is none (a hub name, no such file or key, a value outside 1..FALLBACK_MAX_TOKENS)."""
     import json
 
     try:
@@ -217,4 +223,4 @@ def _max_seq_length(name: str) -> int:
         tokens = None
     if isinstance(tokens, int) and not isinstance(tokens, bool) and 0 < tokens <= FALLBACK_MAX_TOKENS:
         return tokens
-    return FALLBACK_MAX_TOKENS
+    return None

@@ -36,6 +36,7 @@ from engine.progress import Progress, ProgressFn  # noqa: F401 - Progress: calle
 from engine.neighbours import DEFAULT_K, NeighbourGraph, choose_method
 from engine.order_words import ORDER_VERSION
 from engine.stage_runner import StageRunner
+from engine.long_texts import long_text_note
 from engine.unknown_tokens import unknown_token_note
 from engine.text_vectors import LazyVectors, SessionVectors, as_array
 
@@ -319,6 +320,13 @@ def run_audit(
     runner.notes.extend(dataset.warnings)
     if runner.features is None and (note := unknown_token_note(dataset.texts, options.model)):
         runner.notes.append(note)  # texts the model reads as [UNK]: its vectors cannot tell them apart
+    if runner.features is None and runner.user_pred_probs is None:  # texts longer than the model reads
+        from engine.second_view import uses_second_view
+
+        view = ("never" if dataset.is_multilabel else "pooled" if uses_second_view(options, runner, len(dataset))
+                else "off")
+        if note := long_text_note(dataset.texts, options.model, second_view=view):
+            runner.notes.append(note)
     for notice in dataset.notices if not isinstance(source, Dataset) else ():  # loaded here (a re-audit's were said)
         runner.notice(notice)  # before the embedding's minutes: the user may cancel and rerun with the option
     # read only if a stage computes with them: a full cache hit never reads the vectors

@@ -28,30 +28,19 @@ MIN_TEXTS = 3
 def unknown_token_note(texts: Sequence[str], model: str | None) -> str | None:
     """The note, or None: a model without a ``tokenizer.json`` with an unknown token (TF-IDF, a hub
     name, byte-level BPE) or a tokenizer that cannot be read says nothing (the audit is not its place to fail)."""
-    from engine.embed_model import TFIDF_MODEL, model_path, resolve_model_name
+    from engine.embed_model import resolve_model_name
 
     name = resolve_model_name(model)
-    if name == TFIDF_MODEL or not texts:
+    tokenizer = model_tokenizer(name, texts)
+    if tokenizer is None:
         return None
     try:
-        path = Path(model_path(name)) / "tokenizer.json"
-        if not path.is_file():
-            return None
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(str(path))
         unknown = getattr(tokenizer.model, "unk_token", None)
         unknown_id = tokenizer.token_to_id(unknown) if unknown else None
         if unknown_id is None:
             return None
-        tokenizer.no_padding()
-        tokenizer.no_truncation()
-        # evenly over all of them: texts[::len // SAMPLE][:SAMPLE] left out the rows past step * SAMPLE (1,999
-        # texts: the last 999, and 'of the 1,000 texts' said; diff39)
-        whole = len(texts) <= SAMPLE
-        picked = texts if whole else [texts[len(texts) * i // SAMPLE] for i in range(SAMPLE)]
-        # a lone surrogate (a JSON '\udce9') made tokenizers refuse the whole batch: no note for the dataset
-        sample = [str(text)[:HEAD_CHARS].encode("utf-8", "replace").decode("utf-8") for text in picked]
+        picked, whole = even_sample(texts)
+        sample = [utf8_safe(str(text)[:HEAD_CHARS]) for text in picked]
         encoded = tokenizer.encode_batch(sample, add_special_tokens=False)
     except Exception:  # noqa: BLE001 - a tokenizer this tokenizers cannot read: no note, the audit goes on
         return None
@@ -72,3 +61,38 @@ def _unknown_share(ids: list[int], offsets: list[tuple[int, int]], unknown_id: i
     total = sum(end - start for start, end in offsets)
     unknown = sum(end - start for token, (start, end) in zip(ids, offsets) if token == unknown_id)
     return unknown / total if total else 0.0
+
+
+def model_tokenizer(name: str, texts: Sequence[str]):  # -> tokenizers.Tokenizer | None
+    """The model folder's ``tokenizer.json`` through ``tokenizers`` (no model load), padding and truncation off;
+    None for TF-IDF, no texts, a hub name or folder without the file, or one that cannot be read."""
+    from engine.embed_model import TFIDF_MODEL, model_path
+
+    if name == TFIDF_MODEL or not texts:
+        return None
+    try:
+        path = Path(model_path(name)) / "tokenizer.json"
+        if not path.is_file():
+            return None
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(path))
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        return tokenizer
+    except Exception:  # noqa: BLE001 - a tokenizer this tokenizers cannot read: no note, the audit goes on
+        return None
+
+
+def even_sample(texts: Sequence[str], size: int = SAMPLE) -> tuple[list[str], bool]:
+    """Up to ``size`` texts evenly spaced over all of them, and whether that is all of them."""
+    # evenly over all of them: texts[::len // SAMPLE][:SAMPLE] left out the rows past step * SAMPLE (1,999
+    # texts: the last 999, and 'of the 1,000 texts' said; diff39)
+    if len(texts) <= size:
+        return list(texts), True
+    return [texts[len(texts) * i // size] for i in range(size)], False
+
+
+def utf8_safe(text: str) -> str:
+    """``text`` with lone surrogates replaced: a JSON '\\udce9' made tokenizers refuse the whole batch."""
+    return text.encode("utf-8", "replace").decode("utf-8")
