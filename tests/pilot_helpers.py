@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.app import App
@@ -101,6 +103,48 @@ async def start_export(pilot, out: Path) -> None:
     await pilot.pause()
     pilot.app.screen.query_one("#export-path", Input).value = str(out)
     await pilot.press("enter")
+
+
+@dataclass
+class HeldExport:
+    """An export held after it wrote its file: ``written`` once written, it returns when ``release`` is set, then
+    ``done``; ``outputs`` the paths it was asked for."""
+
+    written: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    done: threading.Event = field(default_factory=threading.Event)
+    outputs: list[str] = field(default_factory=list)
+
+
+def held_export(monkeypatch) -> HeldExport:
+    """engine.export.export_corrected that writes, says so, then waits for ``release`` (see HeldExport)."""
+    import engine.export
+
+    held, real = HeldExport(), engine.export.export_corrected
+
+    def export(dataset, journal, output, **kwargs):
+        held.outputs.append(str(output))
+        try:
+            summary = real(dataset, journal, output, **kwargs)
+            held.written.set()
+            held.release.wait(60)
+            return summary
+        finally:
+            held.done.set()
+
+    monkeypatch.setattr(engine.export, "export_corrected", export)
+    return held
+
+
+async def exclude_while_export_runs(pilot, journal: Path, out: Path, under_way: threading.Event) -> None:
+    """Open Label issues, start an export to ``out``, wait for ``under_way`` (the held export's own event), then
+    exclude the first row (x) and wait for the exclude in ``journal``."""
+    pilot.app.open_issue("label")
+    await settle(pilot)
+    await start_export(pilot, out)
+    await wait_until(pilot, under_way.is_set, "the export under way")
+    await pilot.press("x")
+    await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
 
 
 async def decide_and_leave(pilot, key: str = "x") -> None:

@@ -11,42 +11,19 @@ from __future__ import annotations
 import threading
 
 import engine.export
-from pilot_helpers import exclude_first_label_row, journal_lines, settle, start_export, wait_until
+from pilot_helpers import exclude_first_label_row, exclude_while_export_runs, held_export, settle, start_export, wait_until
 from tui_synthetic import fixed_app
 
 from tui.launch import exit_lines
 
 
-def held_export(monkeypatch) -> tuple[threading.Event, threading.Event, threading.Event]:
-    """export_corrected that writes, says so (``written``), then returns once ``release`` is set (``done``)."""
-    written, release, done = threading.Event(), threading.Event(), threading.Event()
-    real = engine.export.export_corrected
-
-    def export(*args, **kwargs):
-        try:
-            summary = real(*args, **kwargs)
-            written.set()
-            release.wait(60)
-            return summary
-        finally:
-            done.set()
-
-    monkeypatch.setattr(engine.export, "export_corrected", export)
-    return written, release, done
-
-
 async def test_a_decision_made_while_the_export_runs_is_a_later_change(pinned_result, tmp_path, monkeypatch):
-    written, release, _ = held_export(monkeypatch)
+    held = held_export(monkeypatch)
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await start_export(pilot, out)
-        await wait_until(pilot, written.is_set, "the file written")
-        await pilot.press("x")  # typed after enter: the export has read the journal already
-        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
-        release.set()
+        await exclude_while_export_runs(pilot, journal, out, held.written)  # the export has read the journal
+        held.release.set()
         await wait_until(pilot, lambda: app.exported is not None, "the export's end")
         await pilot.press("ctrl+c")
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")
@@ -56,17 +33,17 @@ async def test_a_decision_made_while_the_export_runs_is_a_later_change(pinned_re
 
 
 async def test_an_export_running_at_quit_is_named(pinned_result, tmp_path, monkeypatch):
-    written, release, done = held_export(monkeypatch)
+    held = held_export(monkeypatch)
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
         await exclude_first_label_row(pilot, journal)
         await start_export(pilot, out)
-        await wait_until(pilot, written.is_set, "the file written")
+        await wait_until(pilot, held.written.is_set, "the file written")
         await pilot.press("ctrl+c")  # the export still running
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")
-    release.set()
-    assert done.wait(60)  # as the process's exit waits for the export's thread before the exit line
+    held.release.set()
+    assert held.done.wait(60)  # as the process's exit waits for the export's thread before the exit line
     rows = len(pinned_result.dataset) - 1
     assert exit_lines(app)[1:] == [f"textaudit: exported {rows} rows to {out} this session (0 relabelled, "
                                    "1 excluded)"]

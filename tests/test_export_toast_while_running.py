@@ -7,26 +7,10 @@ from __future__ import annotations
 import threading
 
 import engine.export
-from pilot_helpers import journal_lines, settle, start_export, wait_until
+from pilot_helpers import exclude_while_export_runs, held_export, start_export, wait_until
 from tui_synthetic import fixed_app
 
 from tui.launch import exit_lines
-
-
-def held_export(monkeypatch) -> tuple[threading.Event, threading.Event, list[str]]:
-    """export_corrected that writes, says so (``written``), then returns once ``release`` is set; ``outputs``."""
-    written, release, outputs = threading.Event(), threading.Event(), []
-    real = engine.export.export_corrected
-
-    def export(dataset, journal, output, **kwargs):
-        outputs.append(str(output))
-        summary = real(dataset, journal, output, **kwargs)
-        written.set()
-        release.wait(60)
-        return summary
-
-    monkeypatch.setattr(engine.export, "export_corrected", export)
-    return written, release, outputs
 
 
 def toasts(app) -> list[str]:
@@ -34,17 +18,12 @@ def toasts(app) -> list[str]:
 
 
 async def test_the_toast_says_a_decision_made_while_it_ran(pinned_result, tmp_path, monkeypatch):
-    written, release, _ = held_export(monkeypatch)
+    held = held_export(monkeypatch)
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await start_export(pilot, out)
-        await wait_until(pilot, written.is_set, "the file written")
-        await pilot.press("x")  # typed after enter: the export has read the journal already
-        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
-        release.set()
+        await exclude_while_export_runs(pilot, journal, out, held.written)  # the export has read the journal
+        held.release.set()
         await wait_until(pilot, lambda: any(t.startswith("wrote ") for t in toasts(app)), "the toast")
         wrote = next(t for t in toasts(app) if t.startswith("wrote "))  # (a long path is cut in the middle)
         assert wrote.startswith(f"wrote {len(pinned_result.dataset)} rows to ")
@@ -53,23 +32,23 @@ async def test_the_toast_says_a_decision_made_while_it_ran(pinned_result, tmp_pa
 
 
 async def test_a_second_export_to_the_same_path_is_refused(pinned_result, tmp_path, monkeypatch):
-    written, release, outputs = held_export(monkeypatch)
+    held = held_export(monkeypatch)
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_export(pilot, out)
-        await wait_until(pilot, written.is_set, "the file written")
+        await wait_until(pilot, held.written.is_set, "the file written")
         out.unlink()  # as before the rename: the dialog finds no file to ask about
         await start_export(pilot, out)
         await wait_until(pilot, lambda: any(t.startswith("not exported") for t in toasts(app)), "the refusal")
         refused = next(t for t in toasts(app) if t.startswith("not exported"))
         assert refused.startswith("not exported: the export to ")
         assert refused.endswith("fixed.csv is still running; export again once it is done")
-        release.set()
+        held.release.set()
         await wait_until(pilot, lambda: any(t.startswith("wrote ") for t in toasts(app)), "the first's toast")
-        assert outputs == [str(out)]
+        assert held.outputs == [str(out)]
         await start_export(pilot, tmp_path / "other.csv")  # once it is done, exports run again
-        await wait_until(pilot, lambda: len(outputs) == 2, "the next export")
+        await wait_until(pilot, lambda: len(held.outputs) == 2, "the next export")
 
 
 async def test_a_decision_typed_ahead_of_the_read_is_in_the_file_and_said_so(pinned_result, tmp_path, monkeypatch):
@@ -87,12 +66,7 @@ async def test_a_decision_typed_ahead_of_the_read_is_in_the_file_and_said_so(pin
     journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
     app = fixed_app(pinned_result, journal)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        await start_export(pilot, out)
-        await wait_until(pilot, started.is_set, "the export's start")
-        await pilot.press("x")
-        await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the exclude in the journal")
+        await exclude_while_export_runs(pilot, journal, out, started)  # the journal not read yet
         release.set()
         await wait_until(pilot, lambda: any(t.startswith("wrote ") for t in toasts(app)), "the toast")
         assert next(t for t in toasts(app) if t.startswith("wrote ")).endswith("(0 relabelled, 1 excluded)")
