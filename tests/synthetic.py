@@ -160,3 +160,34 @@ def with_never_predicted_class(seed: int, rows: int, read_as: int | None = None)
     probs /= probs.sum(axis=1, keepdims=True)
     return (np.concatenate([given, np.full(rows, new)]), probs,
             np.concatenate([flipped, np.zeros(rows, dtype=bool)]))
+
+
+def stand_in_sentence_model(monkeypatch) -> None:
+    """engine.embed.embed_texts with the sentence model stood in for (no model load): a seeded unit vector of 8
+    dimensions per text; ``--model tfidf`` and the TF-IDF view, which load no model, get the real vectors."""
+    import engine.embed
+    from engine.embed_model import TFIDF_MODEL, resolve_model_name
+
+    real = engine.embed.embed_texts
+
+    def stand_in(texts, model=None, **kwargs):
+        if resolve_model_name(model) == TFIDF_MODEL:
+            return real(texts, model=model, **kwargs)
+        vectors = np.random.default_rng(len(texts)).standard_normal((len(texts), 8)).astype(np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    monkeypatch.setattr(engine.embed, "embed_texts", stand_in)
+
+
+def audit_notes(monkeypatch, tmp_path, texts: list[str], said: str, **options) -> list[str]:
+    """The notes holding ``said`` of a label-only audit of ``texts`` (labels a, b, c in turn) in a CSV under
+    ``tmp_path``, the sentence model stood in for (stand_in_sentence_model)."""
+    import pandas as pd
+
+    from engine.pipeline import AuditOptions, run_audit
+
+    stand_in_sentence_model(monkeypatch)
+    path = tmp_path / "d.csv"
+    pd.DataFrame({"text": texts, "label": ["a", "b", "c"] * (len(texts) // 3)}).to_csv(path, index=False)
+    result = run_audit(path, AuditOptions(issue_types=("label",), cache_root=str(tmp_path / "c"), **options))
+    return [note for note in result.notes if said in note]

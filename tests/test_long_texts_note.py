@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from synthetic import audit_notes
 
 WORDS = "card payment refund transfer account balance fee exchange rate arrived pending declined".split()
 
@@ -18,18 +19,8 @@ def _long(i: int, words: int = 300) -> str:
 
 
 def _audit_notes(monkeypatch, tmp_path, texts: list[str], **options) -> list[str]:
-    import engine.embed
-    from engine.pipeline import AuditOptions, run_audit
+    return audit_notes(monkeypatch, tmp_path, texts, "tokens of a text", **options)
 
-    def stand_in(batch, model=None, **kwargs):  # the sentence model's place: a vector per text
-        vectors = np.random.default_rng(len(batch)).standard_normal((len(batch), 8)).astype(np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-
-    monkeypatch.setattr(engine.embed, "embed_texts", stand_in)
-    path = tmp_path / "d.csv"
-    pd.DataFrame({"text": texts, "label": ["a", "b", "c"] * (len(texts) // 3)}).to_csv(path, index=False)
-    result = run_audit(path, AuditOptions(issue_types=("label",), cache_root=str(tmp_path / "c"), **options))
-    return [note for note in result.notes if "tokens of a text" in note]
 
 
 def test_long_texts_are_said_to_be_cut(monkeypatch, tmp_path) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
+from synthetic import stand_in_sentence_model
 
 
 @pytest.fixture
@@ -20,20 +20,10 @@ def emoji_csv(tmp_path: Path) -> Path:
 
 
 def test_texts_without_words_audit_with_the_model_alone(emoji_csv: Path, tmp_path: Path, monkeypatch) -> None:
-    import engine.embed
-    from engine.embed_model import TFIDF_MODEL, resolve_model_name
     from engine.errors import DataError
     from engine.pipeline import AuditOptions, run_audit
 
-    real = engine.embed.embed_texts
-
-    def stand_in(texts, model=None, **kwargs):  # the sentence model's place (no model load): a vector per text
-        if resolve_model_name(model) == TFIDF_MODEL:
-            return real(texts, model=model, **kwargs)
-        vectors = np.random.default_rng(len(texts)).standard_normal((len(texts), 8)).astype(np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-
-    monkeypatch.setattr(engine.embed, "embed_texts", stand_in)
+    stand_in_sentence_model(monkeypatch)
     result = run_audit(emoji_csv, AuditOptions(issue_types=("label",), cache_root=str(tmp_path / "cache")))
     assert result.view_weight is None and any(n.startswith("TF-IDF view left out") for n in result.notes)
     with pytest.raises(DataError, match="found no words"):

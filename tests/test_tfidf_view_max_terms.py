@@ -6,16 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+from synthetic import stand_in_sentence_model
 
 
 def test_the_view_caps_its_vocabulary_and_model_tfidf_does_not(monkeypatch, demo_csv, tmp_path) -> None:
-    import engine.embed
     import engine.second_view
     import engine.tfidf
     from engine.cache import Cache
-    from engine.embed_model import TFIDF_MODEL, model_fingerprint, resolve_model_name
+    from engine.embed_model import TFIDF_MODEL, model_fingerprint
     from engine.pipeline import AuditOptions, run_audit
 
     frame = pd.read_csv(demo_csv)
@@ -23,21 +22,15 @@ def test_the_view_caps_its_vocabulary_and_model_tfidf_does_not(monkeypatch, demo
     path = tmp_path / "small.csv"
     frame.to_csv(path, index=False)  # 60 texts, some hundreds of 1-2 grams
     monkeypatch.setattr(engine.second_view, "VIEW_MAX_TERMS", 40, raising=False)
-    real_embed, real_tfidf = engine.embed.embed_texts, engine.tfidf.tfidf_vectors
+    real_tfidf = engine.tfidf.tfidf_vectors
     shapes: list[tuple[int, int]] = []
-
-    def stand_in(texts, model=None, **kwargs):  # the sentence model's place (no model load): a vector per text
-        if resolve_model_name(model) == TFIDF_MODEL:
-            return real_embed(texts, model=model, **kwargs)
-        vectors = np.random.default_rng(len(texts)).standard_normal((len(texts), 8)).astype(np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
     def seen(texts, **kwargs):
         vectors = real_tfidf(texts, **kwargs)
         shapes.append(vectors.shape)
         return vectors
 
-    monkeypatch.setattr(engine.embed, "embed_texts", stand_in)
+    stand_in_sentence_model(monkeypatch)
     monkeypatch.setattr(engine.tfidf, "tfidf_vectors", seen)
     cache = tmp_path / "cache"
     pooled = run_audit(path, AuditOptions(issue_types=("label",), cache_root=str(cache)))

@@ -4,25 +4,15 @@ bundled model's tokenizer.json only, the sentence model stood in for."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
+from synthetic import audit_notes
 
 THAI = ["ธนาคาร", "บัญชี", "โอนเงิน", "ฝนตก", "อากาศ", "หนาว", "ฟุตบอล", "ทีม", "แชมป์"]
 
 
 def _audit_notes(monkeypatch, tmp_path, texts: list[str]) -> list[str]:
-    import engine.embed
-    from engine.pipeline import AuditOptions, run_audit
+    return audit_notes(monkeypatch, tmp_path, texts, "unknown to all-MiniLM-L6-v2", second_view="none")
 
-    def stand_in(batch, model=None, **kwargs):  # the sentence model's place: a vector per text
-        vectors = np.random.default_rng(len(batch)).standard_normal((len(batch), 8)).astype(np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-
-    monkeypatch.setattr(engine.embed, "embed_texts", stand_in)
-    path = tmp_path / "d.csv"
-    pd.DataFrame({"text": texts, "label": ["a", "b", "c"] * (len(texts) // 3)}).to_csv(path, index=False)
-    result = run_audit(path, AuditOptions(issue_types=("label",), second_view="none", cache_root=str(tmp_path / "c")))
-    return [note for note in result.notes if "unknown to all-MiniLM-L6-v2" in note]
 
 
 def test_thai_texts_are_said_to_be_unknown_to_the_model(monkeypatch, tmp_path) -> None:
