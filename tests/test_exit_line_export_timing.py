@@ -43,7 +43,8 @@ async def test_an_export_running_at_quit_is_named(pinned_result, tmp_path, monke
         await pilot.press("ctrl+c")  # the export still running
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")
     held.release.set()
-    assert held.done.wait(60)  # as the process's exit waits for the export's thread before the exit line
+    assert held.done.wait(60)
+    await after_the_thread(lambda: app.exports)  # as the process's exit waits for the export's thread
     rows = len(pinned_result.dataset) - 1
     assert exit_lines(app)[1:] == [f"textaudit: exported {rows} rows to {out} this session (0 relabelled, "
                                    "1 excluded)"]
@@ -68,17 +69,18 @@ async def test_an_export_failing_at_quit_is_said(pinned_result, tmp_path, monkey
         await pilot.press("ctrl+c")  # its failure comes after the app has gone: no toast says it
         await wait_until(pilot, lambda: not app.is_running, "the app to quit")
     release.set()
-    await wait_until_failed(app)
+    await after_the_thread(lambda: getattr(app, "export_failed", None) is not None)
     lines = exit_lines(app)
     assert lines[1:] == [f"textaudit: the export to {out} failed: OSError: [Errno 28] No space left on device"], lines
     assert not out.exists()
 
 
-async def wait_until_failed(app) -> None:
-    """The export's thread has said its failure (the process's exit waits for it so)."""
+async def after_the_thread(said) -> None:
+    """The export's thread has recorded its end (``said()`` true): export_corrected returns, or fails, before
+    run_export records it, and the process's exit waits for the thread so."""
     import asyncio
 
     for _ in range(1000):
-        if getattr(app, "export_failed", None) is not None:
+        if said():
             return
         await asyncio.sleep(0.01)
