@@ -305,3 +305,24 @@ def notices(app) -> list[str]:
 
     app.notify = notify
     return seen
+
+
+async def failed_audit_line(folder: Path, name: str) -> str:
+    """The progress screen's 'Audit failed: ...' line for a CSV named ``name`` in ``folder`` with no text column
+    (the load fails inside the app), the app quit after."""
+    from engine.pipeline import AuditOptions
+    from tui.app import TextauditApp
+
+    path = folder / name
+    path.write_text("txt,category\nhello,a\n")
+    app = TextauditApp(source=str(path), options=AuditOptions(), journal_path=folder / "j.jsonl")
+    async with app.run_test(size=(100, 24)) as pilot:
+        try:
+            await app.workers.wait_for_complete()
+        except Exception:  # the failed worker re-raises here; the app shows it
+            pass
+        await pilot.pause()
+        await pilot.pause()
+        error = str(app.screen.query_one("#error").render())
+        await pilot.press("q")
+    return error

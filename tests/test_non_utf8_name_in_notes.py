@@ -13,7 +13,7 @@ import pandas as pd
 from engine.audit import DatalabFindings
 from engine.load import load_dataset
 from engine.pipeline import AuditOptions, AuditResult
-from tui.app import TextauditApp
+from pilot_helpers import failed_audit_line
 from tui.view import AuditView
 
 LATIN1 = os.fsdecode(b"caf\xe9.csv")
@@ -34,16 +34,5 @@ def test_notes_and_report_escape_the_byte(tmp_path):
 
 
 async def test_the_failure_line_escapes_the_byte(tmp_path):
-    path = tmp_path / LATIN1
-    path.write_text("txt,category\nhello,a\n")  # no text column: the load fails inside the app
-    app = TextauditApp(source=str(path), options=AuditOptions(), journal_path=tmp_path / "j.jsonl")
-    async with app.run_test(size=(100, 24)) as pilot:
-        try:
-            await app.workers.wait_for_complete()
-        except Exception:  # the failed worker re-raises here; the app shows it
-            pass
-        await pilot.pause()
-        await pilot.pause()
-        error = str(app.screen.query_one("#error").render())
-        assert error.startswith("Audit failed: ") and "caf$'\\xe9'.csv: no text column" in error, error
-        await pilot.press("q")
+    error = await failed_audit_line(tmp_path, LATIN1)  # no text column: the load fails inside the app
+    assert error.startswith("Audit failed: ") and "caf$'\\xe9'.csv: no text column" in error, error
