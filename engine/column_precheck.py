@@ -10,8 +10,6 @@ before: a refusal is always the full load's, never the sample's.
 
 from __future__ import annotations
 
-import csv
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,23 +27,13 @@ SAMPLE_ROWS = 1_000
 def sample_frame(path: Path, kind: str, encoding: str) -> pd.DataFrame | None:
     """The header and first records of a CSV/TSV as read_delimited reads them (strings, empty = missing), or
     None where the csv module cannot tell or the rows are ragged: the load then says what is wrong."""
-    import codecs
-
     import pandas as pd
 
     from engine.readers import unique_names
+    from engine.wide_header import first_records
 
-    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
-        encoding = "utf-8-sig"
-    quoting = csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE
-    try:
-        with path.open(encoding=encoding, newline="") as handle:
-            records = (row for row in csv.reader(handle, delimiter="," if kind == "csv" else "\t", quoting=quoting)
-                       if row)
-            header = next(records, None)
-            rows = list(islice(records, SAMPLE_ROWS))
-    except (OSError, UnicodeError, LookupError, csv.Error):
-        return None
+    records = first_records(path, kind, encoding, SAMPLE_ROWS)
+    header, rows = (records[0], records[1:]) if records else (None, [])
     if not header or not rows or any(len(row) != len(header) for row in rows):
         return None
     cells = [[cell if cell != "" else None for cell in row] for row in rows]

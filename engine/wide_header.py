@@ -15,6 +15,7 @@ import csv
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -36,18 +37,25 @@ def refusing_on_header(check: Callable[[pd.DataFrame], None]) -> Iterator[None]:
         _CHECK.reset(token)
 
 
-def header_names(path: Path, kind: str, encoding: str) -> list[str] | None:
-    """The first record's fields as read_delimited reads them (blank lines skipped), or None where the csv
-    module cannot tell (a decode error, a field over its size limit): the read then says what is wrong."""
+def first_records(path: Path, kind: str, encoding: str, rows: int = 0) -> list[list[str]] | None:
+    """The first record (the header) and up to ``rows`` more as read_delimited reads them (blank lines skipped),
+    or None where the csv module cannot tell (a decode error, a field over its size limit): the read then says
+    what is wrong."""
     if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
         encoding = "utf-8-sig"
     quoting = csv.QUOTE_MINIMAL if kind == "csv" else csv.QUOTE_NONE
     try:
         with path.open(encoding=encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter="," if kind == "csv" else "\t", quoting=quoting)
-            return next((row for row in reader if row), None)
+            return list(islice((row for row in reader if row), rows + 1))
     except (OSError, UnicodeError, LookupError, csv.Error):
         return None
+
+
+def header_names(path: Path, kind: str, encoding: str) -> list[str] | None:
+    """The first record's fields (see :func:`first_records`), or None."""
+    records = first_records(path, kind, encoding)
+    return records[0] if records else None
 
 
 def check_wide_header(path: Path, kind: str, encoding: str) -> None:
