@@ -10,6 +10,7 @@ audit runs (a multilingual model is the user's choice, and the hub may be out of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 #: texts tokenised for the note: evenly spaced over the data (1,000 ag_news texts: ~0.2 s at load 2, 0.5 s at 11)
@@ -72,16 +73,21 @@ def model_tokenizer(name: str, texts: Sequence[str]):  # -> tokenizers.Tokenizer
         return None
     try:
         path = Path(model_path(name)) / "tokenizer.json"
-        if not path.is_file():
-            return None
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(str(path))
-        tokenizer.no_padding()
-        tokenizer.no_truncation()
-        return tokenizer
+        return _read_tokenizer(str(path), path.stat().st_mtime_ns) if path.is_file() else None
     except Exception:  # noqa: BLE001 - a tokenizer this tokenizers cannot read: no note, the audit goes on
         return None
+
+
+@lru_cache(maxsize=2)
+def _read_tokenizer(path: str, mtime_ns: int):  # -> tokenizers.Tokenizer
+    """``path`` read once per audit, not once per note (the [UNK] note and engine/long_texts' both use it; read
+    only, encode is thread-safe); ``mtime_ns`` keys a file replaced since."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(path)
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
 
 
 def even_sample(texts: Sequence[str], size: int = SAMPLE) -> tuple[list[str], bool]:
