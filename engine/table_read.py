@@ -15,9 +15,10 @@ import pandas as pd
 from engine.errors import DataError, TextauditError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
-from engine.source_checks import (
-    bom_misread, bom_missing, check_encoding, check_source, control_heavy, encoding_fix, first_undecodable, looks_binary,
-    LOOKS_LIKE_JSON, other_content, utf8_read_as_single_byte,
+from engine.byte_marks import bom_misread, control_heavy, looks_binary
+from engine.source_checks import check_source, LOOKS_LIKE_JSON, other_content
+from engine.text_encoding import (
+    bom_missing, check_encoding, encoding_fix, first_undecodable, utf8_read_as_single_byte,
 )
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:

@@ -45,7 +45,7 @@ def test_a_binary_header_read_as_latin1_is_not_told_to_rename(tmp_path):
     ("text,label\n" + "".join(f"caf\xe9 \x07 bell {i},a\n" for i in range(40))).encode("utf-8"),  # UTF-8: never
 ], ids=["latin-1", "cp1252", "cp1251", "utf-16-greek", "utf-8-bells"])
 def test_text_is_not_control_heavy(body):
-    from engine.source_checks import control_heavy
+    from engine.byte_marks import control_heavy
 
     assert not control_heavy(body[:8192])
 

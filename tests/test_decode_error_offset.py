@@ -60,7 +60,7 @@ def test_json_lines_too(tmp_path: Path) -> None:
 
 def test_a_character_cut_by_the_read_is_counted_from_the_file(tmp_path: Path) -> None:
     """A UTF-8 character across the 1 MiB read boundary, then a bad byte: the offset is the file's."""
-    from engine.source_checks import first_undecodable
+    from engine.text_encoding import first_undecodable
 
     data = tmp_path / "cut.csv"
     head = b"text,label\n" + b"x" * ((1 << 20) - 12) + "é".encode()  # 'é' takes bytes 2**20 - 1 and 2**20

@@ -1,7 +1,7 @@
 """A Japanese, Chinese or Korean file in its double-byte encoding (Excel's Shift-JIS CSV) was told
 'not valid utf-8 ...; pass --encoding latin-1', which reads any bytes: followed, the audit ran on
 mojibake without a word (hostile24: a 60-row Shift-JIS review file audited, 3 'outliers'). The hint now
-names the encoding (engine/source_checks.east_asian_encoding), and a file read as latin-1 anyway gets a note."""
+names the encoding (engine/text_encoding.east_asian_encoding), and a file read as latin-1 anyway gets a note."""
 
 from __future__ import annotations
 

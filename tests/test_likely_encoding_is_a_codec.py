@@ -1,4 +1,4 @@
-"""source_checks.likely_encoding() returned, for words of a non-Latin script's code page (Russian cp1251),
+"""text_encoding.likely_encoding() returned, for words of a non-Latin script's code page (Russian cp1251),
 the phrase 'cp1251 (Cyrillic), cp1253 (Greek), ... as its script is,' where its callers expect a codec
 name: passed on to a codec, it raised LookupError. It now returns a codec name, or None for such a file
 (the bytes cannot say which script's page); the error line still names the pages."""
@@ -12,7 +12,7 @@ import pytest
 
 from engine.errors import DataError
 from engine.load import load_dataset
-from engine.source_checks import SCRIPT_PAGES, likely_encoding
+from engine.text_encoding import SCRIPT_PAGES, likely_encoding
 
 RUSSIAN = "text,label\n" + "".join(f"привет мир номер {i},{'ab'[i % 2]}\n" for i in range(12))
 
