@@ -24,7 +24,8 @@ HEAD_CHARS_PER_TOKEN = 8
 def long_text_note(texts: Sequence[str], model: str | None, *, second_view: str) -> str | None:
     """The note, or None: TF-IDF, a hub name, a folder without tokenizer.json or ``max_seq_length``, or a
     tokenizer that cannot be read says nothing. ``second_view``: "pooled" (the TF-IDF view is pooled in), "off"
-    (--second-view tfidf would pool it) or "never" (multi-label data: no view to add)."""
+    (--second-view tfidf would pool it), "never" (multi-label data: no view to add) or "given" (--pred-probs: the
+    label flags use the user's probabilities; the model's vectors still drive the neighbour flags)."""
     from engine.embed_model import CHARS_PER_TOKEN, TFIDF_MAX_CHARS, model_max_seq_length, resolve_model_name
 
     name = resolve_model_name(model)
@@ -51,7 +52,9 @@ def long_text_note(texts: Sequence[str], model: str | None, *, second_view: str)
     counted = f"{cut:,} of the {read:,}" if whole else f"{cut:,} of {read:,} sampled evenly"
     share = f"{cut / read:.0%}" if cut < read else "all"
     judged = "its near-duplicate, outlier, non-IID and label flags judge them by their starts"
-    view = (f"the TF-IDF view, pooled into the label flags, reads them to {TFIDF_MAX_CHARS:,} characters; "
+    view = ("its near-duplicate, outlier and non-IID flags judge them by their starts (the label flags use the "
+            "--pred-probs probabilities, not its vectors)" if second_view == "given" else
+            f"the TF-IDF view, pooled into the label flags, reads them to {TFIDF_MAX_CHARS:,} characters; "
             "near-duplicate, outlier and non-IID flags come from the model's vectors alone"
             if second_view == "pooled" else
             f"{judged} (--second-view tfidf adds a TF-IDF view that reads them to {TFIDF_MAX_CHARS:,} characters "

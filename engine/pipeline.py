@@ -320,11 +320,12 @@ def run_audit(
     runner.notes.extend(dataset.warnings)
     if runner.features is None and (note := unknown_token_note(dataset.texts, options.model)):
         runner.notes.append(note)  # texts the model reads as [UNK]: its vectors cannot tell them apart
-    if runner.features is None and runner.user_pred_probs is None:  # texts longer than the model reads
+    # texts longer than the model reads; with --pred-probs too: its vectors still drive the neighbour flags
+    if runner.features is None:
         from engine.second_view import uses_second_view
 
-        view = ("never" if dataset.is_multilabel else "pooled" if uses_second_view(options, runner, len(dataset))
-                else "off")
+        view = ("given" if runner.user_pred_probs is not None else "never" if dataset.is_multilabel
+                else "pooled" if uses_second_view(options, runner, len(dataset)) else "off")
         if note := long_text_note(dataset.texts, options.model, second_view=view):
             runner.notes.append(note)
     for notice in dataset.notices if not isinstance(source, Dataset) else ():  # loaded here (a re-audit's were said)

@@ -30,10 +30,17 @@ def test_long_texts_are_said_to_be_cut(monkeypatch, tmp_path) -> None:
     assert "all of the texts are longer (30 of the 30)" in notes[0] and "--second-view tfidf adds" in notes[0], notes
 
 
-def test_no_note_with_user_pred_probs(monkeypatch, tmp_path) -> None:
+def test_user_pred_probs_still_get_the_note(monkeypatch, tmp_path) -> None:
+    """--pred-probs gives the label flags' probabilities, but the model's cut vectors still drive the
+    near-duplicate, outlier and non-IID flags: the note was silent there (fix40b)."""
     probs = tmp_path / "p.npy"
     np.save(probs, np.full((30, 3), 1 / 3, dtype=np.float32))
-    assert _audit_notes(monkeypatch, tmp_path, [_long(i) for i in range(30)], pred_probs_path=str(probs)) == []
+    notes = _audit_notes(monkeypatch, tmp_path, [_long(i) for i in range(30)], pred_probs_path=str(probs))
+    assert len(notes) == 1 and "all of the texts are longer (30 of the 30)" in notes[0], notes
+    assert notes[0].endswith("so their ends are not in its vectors: its near-duplicate, outlier and non-IID flags "
+                             "judge them by their starts (the label flags use the --pred-probs probabilities, "
+                             "not its vectors)"), notes
+    assert "TF-IDF" not in notes[0], notes
 
 
 def test_short_texts_few_long_texts_and_no_limit_say_nothing(tmp_path, demo_csv) -> None:
