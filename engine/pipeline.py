@@ -318,7 +318,8 @@ def run_audit(
     if view_note := second_view_unused_note(options, runner, dataset):
         runner.notes.append(view_note)
     runner.notes.extend(dataset.warnings)
-    if runner.features is None and (note := unknown_token_note(dataset.texts, options.model)):
+    if runner.features is None and (note := unknown_token_note(
+            dataset.texts, options.model, pred_probs_given=runner.user_pred_probs is not None)):
         runner.notes.append(note)  # texts the model reads as [UNK]: its vectors cannot tell them apart
     # texts longer than the model reads; with --pred-probs too: its vectors still drive the neighbour flags
     if runner.features is None:

@@ -26,9 +26,10 @@ TEXTS_SHARE = 0.01
 MIN_TEXTS = 3
 
 
-def unknown_token_note(texts: Sequence[str], model: str | None) -> str | None:
+def unknown_token_note(texts: Sequence[str], model: str | None, *, pred_probs_given: bool = False) -> str | None:
     """The note, or None: a model without a ``tokenizer.json`` with an unknown token (TF-IDF, a hub
-    name, byte-level BPE) or a tokenizer that cannot be read says nothing (the audit is not its place to fail)."""
+    name, byte-level BPE) or a tokenizer that cannot be read says nothing (the audit is not its place to fail).
+    ``pred_probs_given`` (--pred-probs): the label flags use the user's probabilities, not the model's vectors."""
     from engine.embed_model import resolve_model_name
 
     name = resolve_model_name(model)
@@ -52,9 +53,10 @@ def unknown_token_note(texts: Sequence[str], model: str | None) -> str | None:
     counted = f"{mostly:,} of the {read:,} texts" if whole else f"{mostly:,} of {read:,} texts sampled evenly"
     return (f"{counted} are mostly unknown to {name} (most of their characters read as {unknown}: a script or "
             "emoji its vocabulary lacks): it reads them as runs of one token, so different texts get the same "
-            "vector; near-duplicate, outlier and non-IID flags then say nothing of their words, nor do label "
-            "flags from its vectors. Use a model trained on their language (--model, e.g. a multilingual "
-            "sentence-transformers model)")
+            "vector; near-duplicate, outlier and non-IID flags then say nothing of their words"
+            + (" (the label flags use the --pred-probs probabilities, not its vectors)" if pred_probs_given
+               else ", nor do label flags from its vectors")
+            + ". Use a model trained on their language (--model, e.g. a multilingual sentence-transformers model)")
 
 
 def _unknown_share(ids: list[int], offsets: list[tuple[int, int]], unknown_id: int) -> float:

@@ -54,3 +54,17 @@ def test_a_lone_surrogate_text_does_not_silence_the_note() -> None:
     texts = [THAI[i % 9] + THAI[(i * 4) % 9] for i in range(30)] + ["caf\udce9"]
     note = unknown_token_note(texts, None)
     assert note is not None and note.startswith("30 of the 31 texts"), note
+
+
+def test_user_pred_probs_are_named_not_the_model_vectors(monkeypatch, tmp_path) -> None:
+    """--pred-probs: the label flags use the user's probabilities, so 'nor do label flags from its vectors' named
+    flags the audit did not compute; the neighbour flags, still the model's, are said as before (fix40b)."""
+    import numpy as np
+
+    probs = tmp_path / "p.npy"
+    np.save(probs, np.full((30, 3), 1 / 3, dtype=np.float32))
+    texts = [THAI[i % 9] + THAI[(i * 4) % 9] + "ครับ" * (i % 3) for i in range(30)]
+    notes = audit_notes(monkeypatch, tmp_path, texts, "unknown to all-MiniLM-L6-v2", pred_probs_path=str(probs))
+    assert len(notes) == 1 and "near-duplicate, outlier and non-IID flags then say nothing of their words" in notes[0]
+    assert "nor do label flags" not in notes[0], notes
+    assert "(the label flags use the --pred-probs probabilities, not its vectors). Use a model" in notes[0], notes
