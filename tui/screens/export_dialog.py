@@ -18,6 +18,7 @@ from engine.formats import DEFAULT_SUFFIX, ends_in_separator, format_of, known_s
 from engine.paths import fitting_name, missing_folder
 from engine.wording import counted
 from tui.bindings import DIALOG_PALETTE
+from tui.path_text import path_shown, path_typed
 from tui.std_streams import undecodable_escaped
 from tui.view import terminal_safe
 from tui.widgets.footer import Footer
@@ -218,7 +219,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Static(self.format_text(False), id="export-format", markup=False)
             # not selected on focus: a key typed into the path edits it, never replaces it whole
             self.folder = offered_folder(self.app, self.source, self.journal_path)
-            path = default_path_text(self.source, folder=self.folder)
+            path = path_shown(default_path_text(self.source, folder=self.folder))  # a Latin-1 name's byte: $'\xe9'
             yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
             yield StateCheckbox(CHANGED_ONLY, id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
@@ -258,19 +259,22 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """Warn about an input file, an existing file or an unknown extension; True if OK. A path
         the file system refuses to look at (a name over 255 bytes) is said, as the command line
         says it, never raised (it ended the app in a traceback)."""
+        value = path_typed(value)  # the path shown with $'\xe9' for a byte no UTF-8 reads: that byte
         try:
             return self._check(value)
         except OSError as error:
             name = str(error.filename if error.filename is not None else value)
             shown = name if len(name) <= 80 else f"{name[:79]}…"
-            self.query_one("#export-warning", Static).update(
-                f"{terminal_safe(shown)}: {error.strerror or error}: choose another name")
+            self.warn(f"{shown}: {error.strerror or error}: choose another name")
             return False
+
+    def warn(self, text: str) -> None:
+        """The line under the path: a name's byte no UTF-8 reads said ``$'\\xe9'`` (it was dropped)."""
+        self.query_one("#export-warning", Static).update(terminal_safe(undecodable_escaped(text)))
 
     def _check(self, value: str) -> bool:
         from engine.output_guard import inside_input_folder, journal_in_the_way, same_file
 
-        warning = self.query_one("#export-warning", Static)
         target = Path(value).expanduser()
         problem = ""
         if not value.strip():
@@ -285,7 +289,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         elif inside_input_folder(target, self.source):  # accepted, then 'export failed: --output ... is inside'
             problem = "that is inside the input folder (the saved dataset): export never writes there"
         elif folder_output(value):  # a saved datasets folder: the command line's --format hf
-            return self._check_folder(target, warning)
+            return self._check_folder(target)
         elif format_of(target) is None:
             suffix = target.suffix
             if suffix != suffix.rstrip() and format_of(Path(value.rstrip())) is not None:  # 'out.csv ' pasted
@@ -310,13 +314,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         elif (why := cannot_write(target)) is not None:
             problem = f"{terminal_safe(why)}: choose another folder"
         elif target.exists():
-            warning.update(f"{target.name} exists: press Enter again to replace it, or change the name"
-                           if self.asked == target else f"note: {target.name} exists")
+            self.warn(f"{target.name} exists: press Enter again to replace it, or change the name"
+                      if self.asked == target else f"note: {target.name} exists")
             return True
-        warning.update(problem)
+        self.warn(problem)
         return not problem
 
-    def _check_folder(self, target: Path, warning: Static) -> bool:
+    def _check_folder(self, target: Path) -> bool:
         """A saved datasets folder as the output: refused where ``textaudit export --format hf``
         refuses it (a file, a folder it did not write, a DatasetDict's split), else offered."""
         from engine.errors import UsageError
@@ -336,10 +340,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not problem and (why := cannot_write(target)) is not None:
             problem = f"{terminal_safe(why)}: choose another folder"
         if not problem and target.exists():
-            warning.update(f"{target.name} exists: press Enter again to replace it, or change the name"
-                           if self.asked == target else f"note: {target.name} exists (a saved dataset)")
+            self.warn(f"{target.name} exists: press Enter again to replace it, or change the name"
+                      if self.asked == target else f"note: {target.name} exists (a saved dataset)")
             return True
-        warning.update(problem)
+        self.warn(problem)
         return not problem
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -359,7 +363,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """The offered name follows the choice (``<stem>.changes<ext>`` for only the changed rows: under
         the whole export's name, the partial file read as the corrected dataset); a typed one stays."""
         path = self.query_one("#export-path", Input)
-        offered = {tag: default_path_text(self.source, tag, self.folder) for tag in ("corrected", "changes")}
+        offered = {tag: path_shown(default_path_text(self.source, tag, self.folder)) for tag in ("corrected", "changes")}
         if path.value == offered["changes" if not event.value else "corrected"]:
             path.value = offered["changes" if event.value else "corrected"]
             path.cursor_position = len(path.value)  # a key typed next goes at its end, as before
@@ -388,6 +392,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.query_one("#export-warning", Static).update("reading the journal the other app writes: "
                                                                "press enter again in a moment")
             return
+        value = path_typed(value)  # $'\xe9' shown for a byte no UTF-8 reads: the file named with that byte
         target = Path(value).expanduser()
         exists = target.exists()
         if exists and self.asked != target:
