@@ -78,7 +78,7 @@ def class_groups(counts: np.ndarray, apart: list[int] | None = None) -> list[lis
     if len(weak) < 2:
         return []
     # an edge where one such class sends another at least MIN_SENT_SHARE of its rows; the groups
-    # are the components (scipy's, as tui/view.py joins near-duplicate sets)
+    # are the components (scipy's, as tui/duplicate_sets.py joins near-duplicate sets)
     sent = counts[np.ix_(weak, weak)] >= MIN_SENT_SHARE * rows[weak, None]
     _, component = connected_components(sent, directed=False)
     groups = [weak[component == label].tolist() for label in np.unique(component)]

@@ -44,7 +44,7 @@ def counted_verb(count: int, noun: str, verb: str, *, plural: str | None = None)
 #: characters they are drawn as they are; anywhere else they would hide at a name's edge.
 _JOINERS = frozenset("\u200c\u200d")
 #: Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): drawn by name (``⟨RLO⟩``),
-#: never sent, in names as in texts (tui/view.py): a bidi-aware terminal would reorder the rest of
+#: never sent, in names as in texts (tui/terminal_text.py): a bidi-aware terminal would reorder the rest of
 #: the line with them ("Trojan source").
 BIDI_CONTROLS = {0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
                  0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"}

@@ -56,7 +56,8 @@ async def test_threshold_dialog_says_the_default_is_not_a_score_cut_then_moves_o
 
 
 def test_near_duplicate_conflicts_compare_whole_sets(ml_result) -> None:
-    from tui.view import AuditView, near_duplicate_sets
+    from tui.duplicate_sets import near_duplicate_sets
+    from tui.view import AuditView
 
     view = AuditView.from_result(ml_result)
     sets = view.multilabel.sets

@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult
 from tui_synthetic import fixed_view
 
 from tui.decisions import DecisionBook
-from tui.view import terminal_safe
+from tui.terminal_text import terminal_safe
 from tui.widgets.diff_view import DiffView
 
 TEXT = "[Biology] Documentation for BioJava\n BioJava is an open-source project\n .\n for processing data."

@@ -12,7 +12,7 @@ import pytest
 from pilot_helpers import open_issue, settle
 from tui_synthetic import fixed_result, fixed_view
 
-from tui.view import near_duplicate_sets
+from tui.duplicate_sets import near_duplicate_sets
 
 KEY = "underline: added vs first · strike: missing"
 

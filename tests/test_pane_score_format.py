@@ -12,7 +12,7 @@ from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
 from tui.columns import SCORE
-from tui.view import format_score
+from tui.terminal_text import format_score
 
 
 async def test_the_pane_draws_a_tiny_label_score_as_the_list_does(pinned_result, tmp_path):

@@ -1,4 +1,4 @@
-"""The label picker's line of the row being labelled reads as the row list's Text cell (tui.view.list_cell): the
+"""The label picker's line of the row being labelled reads as the row list's Text cell (tui.terminal_text.list_cell): the
 words on one line, or '∅ (empty text)' where the text is blank (tidy31: one spelling for the list, the bulk preview,
 the near-duplicate sets and this line)."""
 
@@ -9,7 +9,7 @@ from textual.app import App
 from textual.widgets import Static
 
 from tui.screens.label_picker import LabelPicker
-from tui.view import list_cell
+from tui.terminal_text import list_cell
 
 
 class PickerApp(App[None]):

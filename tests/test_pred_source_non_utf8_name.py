@@ -15,7 +15,7 @@ def _result(**options) -> SimpleNamespace:
 
 def test_a_non_utf8_file_name_is_escaped():
     from tui.pred_source import pred_probs_line
-    from tui.view import terminal_safe
+    from tui.terminal_text import terminal_safe
 
     given = terminal_safe(pred_probs_line(_result(pred_probs_path="/d/p\udce9.npy")))
     features = terminal_safe(pred_probs_line(_result(features_path="/d/f\udce9.npy")))

@@ -5,7 +5,7 @@ app's title was CSI 2J. tui/cli.shell_safe escaped these already (tests/test_she
 
 from __future__ import annotations
 
-from tui.view import terminal_safe
+from tui.terminal_text import terminal_safe
 
 
 def test_surrogate_escaped_c1_bytes_are_drawn_as_the_characters_are() -> None:

@@ -51,7 +51,7 @@ async def test_the_class_chart_lists_look_alikes_apart_at_80_columns():
 
 def test_drawn_name_quotes_only_names_that_would_look_like_others():
     from tui.names import drawn_name
-    from tui.view import quoted
+    from tui.terminal_text import quoted
 
     assert [drawn_name(n) for n in ("card", "card ", " card", "a\tb", "", "'x'", "it's", "café", "x\u202ey")] == [
         "card", "'card '", "' card'", "'a\\tb'", "''", "\"'x'\"", "it's", "café", "'x⟨RLO⟩y'"]

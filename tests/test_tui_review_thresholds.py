@@ -117,7 +117,7 @@ def reference_sets(flagged, member_lists, given, score) -> list[list[int]]:
 
 
 def test_near_duplicate_sets_equal_a_union_find_reference():
-    from tui.view import near_duplicate_sets
+    from tui.duplicate_sets import near_duplicate_sets
 
     rng = np.random.default_rng(1)
     for _ in range(200):

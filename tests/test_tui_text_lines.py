@@ -14,7 +14,7 @@ MULTI = "first line of the ticket\nsecond line\r\nthird line\rfourth line\u2028f
 
 
 def test_terminal_safe_lines_keeps_line_breaks_and_pictures_controls():
-    from tui.view import terminal_safe, terminal_safe_lines
+    from tui.terminal_text import terminal_safe, terminal_safe_lines
 
     assert terminal_safe_lines("a\nb\r\nc\rd\u2028e\u2029f\x85g") == "a\nb\nc\nd\ne\nf\ng"
     assert terminal_safe_lines("esc \x1b[2J\tbell\x07") == "esc ␛[2J bell␇"
@@ -49,7 +49,7 @@ async def test_detail_pane_draws_a_multiline_text_on_its_lines(tmp_path):
 def test_bidi_overrides_are_named_not_sent():
     """Session 8: U+202E and its kin went to the terminal raw; a bidi-aware terminal reorders the
     rest of the line with them (the label columns after a text). The marks RLM/LRM stay."""
-    from tui.view import terminal_safe, terminal_safe_lines
+    from tui.terminal_text import terminal_safe, terminal_safe_lines
 
     assert terminal_safe("pay \u202eevil\u202c now \u2067x\u2069") == "pay ⟨RLO⟩evil⟨PDF⟩ now ⟨RLI⟩x⟨PDI⟩"
     assert terminal_safe_lines("a\u202db\nc\u202a\u202b\u2066\u2068") == "a⟨LRO⟩b\nc⟨LRE⟩⟨RLE⟩⟨LRI⟩⟨FSI⟩"

@@ -13,7 +13,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from tui.view import AuditView, near_duplicate_sets, terminal_safe
+from tui.duplicate_sets import near_duplicate_sets
+from tui.terminal_text import terminal_safe
+from tui.view import AuditView
 
 ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid", "class_imbalance", "underperforming_group")
 

@@ -16,7 +16,8 @@ from textual import work
 from engine.errors import Cancelled
 from engine.pipeline import Progress
 from tui.messages import ReauditFinished, ReauditProgress, ReauditStopped, SimilarReady, WorkFailed
-from tui.view import ISSUE_TITLES, counted, terminal_safe
+from tui.terminal_text import terminal_safe
+from tui.view import ISSUE_TITLES, counted
 
 if TYPE_CHECKING:
     from tui.screens.reaudit import ReauditScreen

@@ -413,7 +413,7 @@ class DecisionBook(TakeOver, BookLabels):
                 if self.describe_set is not None:
                     return "→ " + self.describe_set(row, after or "")
                 if after is not None:  # a class this data does not have (a new label): by its --label-names name
-                    from tui.view import terminal_safe
+                    from tui.terminal_text import terminal_safe
 
                     return f"→ {terminal_safe(self.new_class_shown(after))} (new)"
             return "→ " + (class_names[label] if label >= 0 else "?")

@@ -155,7 +155,7 @@ class MultiLabelView:
         try:
             after = parse_display(label_after, self.names)
         except Exception:  # noqa: BLE001 - a journal written for other labels: show it as written
-            from tui.view import terminal_safe
+            from tui.terminal_text import terminal_safe
 
             return terminal_safe(label_after)
         return self._change(self.sets[row], after) or compact(self.shown, after)

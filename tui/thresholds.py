@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from engine.review import THRESHOLD_TYPES, ScoreIndex, flags_at, implied_threshold
-from tui.view import AuditView, near_duplicate_sets
+from tui.duplicate_sets import near_duplicate_sets
+from tui.view import AuditView
 
 
 class Thresholds:

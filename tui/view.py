@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.order_words import recorded_z
 from engine.wording import counted  # noqa: F401  (the app imports it from here)
-from tui.names import BIDI_CONTROLS, drawn_name
+from tui.duplicate_sets import near_duplicate_sets
+from tui.names import drawn_name
+from tui.terminal_text import pane_text, terminal_safe
 from tui.text_index import TextIndex
 
 if TYPE_CHECKING:
@@ -35,72 +36,6 @@ ISSUE_TITLES = {
     "underperforming_group": "Underperforming group",
     "null": "Null / empty text",
 }
-
-#: Control characters drawn as visible symbols (ESC as ␛), never sent to the terminal raw:
-#: a text holding an escape sequence must not be able to move the cursor or recolour the screen.
-CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
-CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
-CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-#: A file name's C1 bytes, read from the command line as surrogate escapes (``\udc9b``), drawn so too: stderr
-#: (where Textual draws) writes surrogate escapes back as their bytes, and 0x9b is CSI on an 8-bit terminal
-#: (a data file named 'b<0x9b>2J.csv' in the title; tui/cli.shell_safe does the same; review37).
-CONTROL_PICTURES.update({0xDC00 + code: "\ufffd" for code in range(0x80, 0xA0)})
-CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
-#: Bidi embeddings, overrides and isolates are named, not sent (tui.names.BIDI_CONTROLS): the label
-#: columns beside a text would be reordered with them. The marks LRM, RLM and ALM, common in
-#: right-to-left text, stay.
-CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTROLS.items()})
-#: Line breaks the detail pane draws as line breaks (a CRLF is one); every other control as above.
-_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def terminal_safe(value: Any) -> Any:
-    """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``); zero-width,
-    right-to-left letters and emoji kept as they are."""
-    if isinstance(value, str) and not value.isprintable():
-        return value.replace("\r\n", "\n").translate(CONTROL_PICTURES)  # a CRLF: one space
-    return value
-
-
-def format_score(value: float) -> str:
-    """A score as every screen draws it: three decimals, or scientific notation for tiny scores
-    (``4.4e-04``, never ``0.000`` beside a list that says otherwise; 7 cells at most)."""
-    return f"{value:.1e}" if 0 < value < 0.001 else f"{value:.3f}"
-
-
-def quoted(shown: str) -> str:
-    """A drawn class name in quotes for a sentence: ``'card'``; a name ``drawn_name`` quoted
-    already is not quoted twice (``'card '``, not ``''card ''``)."""
-    return shown if shown[:1] in ("'", '"') else f"'{shown}'"
-
-
-#: Characters of a text a one-line list looks at: wider than any terminal, bounded for 1 MB texts.
-LIST_CHARS = 2_000
-
-
-def list_text(text: str) -> str:
-    """A (terminal-safe) text as a one-line list draws it: each run of spaces one space, none at
-    either end, so a text that starts with 50,000 line breaks shows its words, not a blank cell."""
-    return " ".join(str(text).lstrip()[:LIST_CHARS].split())
-
-
-def list_cell(text: str) -> str:
-    """A text as a row list's Text cell draws it: ``list_text``, or '∅ (empty text)' where that is
-    blank (the bulk preview left the cell blank beside the list's '∅ (empty text)', walk31)."""
-    return list_text(text) or "∅ (empty text)"
-
-
-#: A run of at least this many line breaks (blank or space-only lines between them) is drawn in
-#: the detail pane as one line saying how many, so the words after it are on screen.
-BLANK_RUN_BREAKS = 5
-_BLANK_RUN = re.compile(r"(?:[ \t]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])){%d,}" % BLANK_RUN_BREAKS)
-
-
-def terminal_safe_lines(text: str) -> str:
-    """``text`` for a multi-line pane: each line break (LF, CRLF, CR, U+2028 ...) one ``\\n``,
-    every other control character made visible as :func:`terminal_safe` does."""
-    return "\n".join(terminal_safe(line) for line in _LINE_BREAKS.split(str(text)))
-
 
 #: Issue types whose rows the user reviews one by one (everything but the dataset-level non_iid).
 ROW_TYPES = ("label", "overlapping_class", "outlier", "near_duplicate", "class_imbalance", "underperforming_group",
@@ -239,26 +174,7 @@ class AuditView:
     def full_text(self, row: int, limit: int) -> str:
         """The row's text for the detail pane: its line breaks kept, controls made visible, cut
         to ``limit`` characters with a note of how many more the data holds."""
-        text = str(self.texts[row] if self.raw_texts is None else self.raw_texts[row])
-        parts: list[str] = []
-        used = size = 0  # characters of the text consumed / drawn
-        for run in _BLANK_RUN.finditer(text):
-            take = text[used:min(run.start(), used + limit - size)]
-            parts.append(terminal_safe_lines(take))
-            size, used = size + len(take), used + len(take)
-            if used < run.start() or size >= limit:
-                break
-            breaks = len(_LINE_BREAKS.findall(run.group()))
-            parts.append(("\n" if run.start() else "") + f"⋮ {breaks:,} line breaks" + ("\n" if run.end() < len(text) else ""))
-            used = run.end()
-        if used < len(text) and size < limit:
-            take = text[used:used + limit - size]
-            parts.append(terminal_safe_lines(take))
-            used += len(take)
-        shown = "".join(parts)
-        if used < len(text):
-            shown += f"… [{len(text) - used:,} more characters not shown; the data keeps them]"
-        return shown
+        return pane_text(str(self.texts[row] if self.raw_texts is None else self.raw_texts[row]), limit)
 
     def probability(self, row: int, label: int) -> float | None:
         if self.pred_probs is None:
@@ -418,75 +334,6 @@ class AuditView:
         if self.multilabel is not None:
             return len({self.multilabel.sets[int(m)] for m in members}) > 1
         return len(np.unique(self.given[members])) > 1
-
-
-#: Up to this many edges the components are joined in Python: scipy's csgraph import alone took
-#: 0.15-0.35 s of the demo's 1.3 s reopen on 2 cores (ui26), for a graph of a few dozen rows.
-PYTHON_EDGES = 20_000
-
-
-def connected_components(size: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
-    """One label per node ``0 .. size-1``, equal exactly for nodes joined by the undirected edges
-    ``src[i] -- dst[i]``. The labels' values mean nothing (callers group by them)."""
-    if len(src) > PYTHON_EDGES:
-        from scipy.sparse import coo_matrix
-        from scipy.sparse.csgraph import connected_components as scipy_components
-
-        graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(size, size))
-        return scipy_components(graph, directed=False)[1]
-    parent = list(range(size))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]  # path halving
-            node = parent[node]
-        return node
-
-    for a, b in zip(np.asarray(src).tolist(), np.asarray(dst).tolist()):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return np.fromiter((root(node) for node in range(size)), dtype=np.int64, count=size)
-
-
-def near_duplicate_sets(
-    flagged: np.ndarray, member_lists: np.ndarray, given: np.ndarray, score: np.ndarray
-) -> list[np.ndarray]:
-    """Join Datalab's per-row near-duplicate lists into sets (connected components).
-
-    Datalab lists, for each flagged row, the rows it is close to; those lists are not
-    symmetric or transitive (row 9 -> [30, 20], row 20 -> [9]), so the sets are the connected
-    components of that graph. Sets whose members carry different labels come first, then the
-    tightest (lowest score) sets.
-    """
-    rows = np.flatnonzero(flagged)
-    if len(rows) == 0:
-        return []
-    src: list[int] = []
-    dst: list[int] = []
-    for row in rows.tolist():
-        others = member_lists[row]
-        if others is None:
-            continue
-        src.extend([row] * len(others))
-        dst.extend(int(other) for other in others)
-    # the graph over the involved rows only (not all n): a live threshold change regroups at 1M rows
-    involved = np.unique(np.concatenate([rows, np.asarray(dst, dtype=np.int64)]))
-    size = len(involved)
-    ends = (np.searchsorted(involved, np.asarray(src, dtype=np.int64)),
-            np.searchsorted(involved, np.asarray(dst, dtype=np.int64)))
-    component = connected_components(size, *ends)
-    by_set = np.argsort(component, kind="stable")  # members stay ascending within a set
-    members = involved[by_set]
-    labels_of = component[by_set]
-    starts = np.flatnonzero(np.r_[True, labels_of[1:] != labels_of[:-1]])
-    sizes = np.diff(np.r_[starts, len(members)])
-    conflict = np.minimum.reduceat(given[members], starts) != np.maximum.reduceat(given[members], starts)
-    tightest = np.minimum.reduceat(np.asarray(score, dtype=np.float64)[members], starts)
-    chosen = np.flatnonzero(sizes > 1)
-    # conflicting sets first, then the tightest (lowest score), then by first member
-    ranked = chosen[np.lexsort((members[starts[chosen]], tightest[chosen], ~conflict[chosen]))]
-    return [members[starts[i]:starts[i] + sizes[i]] for i in ranked.tolist()]
 
 
 def datalab_words(theirs: int, both: int) -> str:

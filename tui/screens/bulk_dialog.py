@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from tui.bindings import BULK_BINDINGS, DIALOG_PALETTE
 from tui.names import cut_middle
-from tui.view import list_cell
+from tui.terminal_text import list_cell
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
 

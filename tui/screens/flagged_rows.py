@@ -7,7 +7,8 @@ import numpy as np
 from engine.imbalance_cut import classes_under_cut
 from engine.wording import share as share_of
 from tui.screens.row_screen import RowScreen
-from tui.view import AuditView, counted, quoted
+from tui.terminal_text import quoted
+from tui.view import AuditView, counted
 
 
 def also_under(view: AuditView, threshold: object) -> str:

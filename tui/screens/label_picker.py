@@ -32,9 +32,9 @@ from engine.label_names import same_value
 from tui.bindings import DIALOG_PALETTE
 from tui.names import display_order, drawn_name
 from tui.prob_column import MIN_NAME_CELLS, NAME_COLUMN, cut_content, name_cells, prob_line
-from tui.view import list_cell
-from tui.widgets.cursor_list import CURSOR, CursorOptionList
+from tui.terminal_text import list_cell
 from tui.widgets.clamped_text import ClampedText
+from tui.widgets.cursor_list import CURSOR, CursorOptionList
 from tui.widgets.filter_bar import WordInput
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel

@@ -19,8 +19,8 @@ from tui.screens import set_decisions
 from tui.screens.row_decisions import on_rows
 from tui.screens.row_order import OrderRequest
 from tui.screens.row_screen import RowScreen
+from tui.terminal_text import list_cell
 from tui.text_index import Check
-from tui.view import list_cell
 from tui.widgets.diff_view import DiffView, settled_label
 from tui.widgets.filter_bar import FilterSpec
 from tui.widgets.row_list import Column, RowList
@@ -356,7 +356,7 @@ class NearDuplicatesScreen(RowScreen):
 
     def decided_text(self, row: int) -> str:
         """The label the row's journal relabel names, as written (drawn terminal-safe)."""
-        from tui.view import terminal_safe
+        from tui.terminal_text import terminal_safe
 
         decision = self.book.journal.decision(row) if self.book.journal is not None else None
         return repr(terminal_safe(str(decision.label_after))) if decision is not None else "?"

@@ -24,7 +24,7 @@ from engine.pipeline import STAGES
 from engine.progress import reused_words
 from tui.messages import AuditProgress
 from tui.std_streams import undecodable_escaped
-from tui.view import terminal_safe, terminal_safe_lines
+from tui.terminal_text import terminal_safe, terminal_safe_lines
 from tui.widgets.footer import Footer
 
 TICK_S = 0.25

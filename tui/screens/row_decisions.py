@@ -14,7 +14,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from tui.screens import set_decisions
-from tui.view import ISSUE_TITLES, counted, terminal_safe
+from tui.terminal_text import terminal_safe
+from tui.view import ISSUE_TITLES, counted
 from tui.widgets.filter_bar import FilterBar, FilterSpec
 
 if TYPE_CHECKING:

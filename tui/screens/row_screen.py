@@ -27,9 +27,10 @@ from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_hiding import HideDecided
 from tui.screens.row_marks import MarkKeys
 from tui.screens.row_order import ListOrder, OrderRequest
+from tui.terminal_text import format_score, list_cell, terminal_safe
 from tui.text_index import Check
 from tui.title_fit import fit_title
-from tui.view import ISSUE_TITLES, AuditView, format_score, list_cell, terminal_safe
+from tui.view import ISSUE_TITLES, AuditView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_bar import FilterBar, FilterSpec, parse_filter
 from tui.widgets.footer import Footer

@@ -24,7 +24,8 @@ from tui.names import cut_middle
 from tui.pred_source import fit_line
 from tui.screens.history_keys import HistoryKeys
 from tui.std_streams import undecodable_escaped
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, terminal_safe
+from tui.terminal_text import terminal_safe
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted
 from tui.widgets.charts import BarChart
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import SEPARATOR, PartsLabel

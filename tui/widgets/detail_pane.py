@@ -16,7 +16,8 @@ from engine.datalab_rule import DatalabLabelRule
 from engine.flag_order import flag_order
 from engine.wording import share
 from tui.decisions import RELABEL, DecisionBook
-from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted, format_score, list_cell, quoted
+from tui.terminal_text import format_score, list_cell, quoted
+from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted
 
 NEIGHBOURS_SHOWN = 5
 TOP_K = 3  # most probable classes shown with their probabilities

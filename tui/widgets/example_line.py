@@ -12,7 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.view import list_cell
+from tui.terminal_text import list_cell
 
 #: An Example column narrower than this shows two or three words: the example goes under the table.
 MIN_EXAMPLE = 20

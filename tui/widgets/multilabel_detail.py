@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from engine.multilabel_audit import THRESHOLD
-from tui.view import format_score
+from tui.terminal_text import format_score
 
 if TYPE_CHECKING:
     from tui.widgets.detail_pane import DetailPane

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.geometry import Region
 from textual.widgets import Input
 
-from tui.view import CONTROL_PICTURES
+from tui.terminal_text import CONTROL_PICTURES
 
 #: One cell per control character (a bidi control, drawn ``⟨RLO⟩`` elsewhere, is one ``�`` here).
 ONE_CELL = {code: (picture if len(picture) == 1 else "\ufffd") for code, picture in CONTROL_PICTURES.items()}

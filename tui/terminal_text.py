@@ -1,0 +1,99 @@
+"""How the TUI draws a text: control characters made visible (never sent to the terminal raw), a one-line
+list cell, the detail pane's lines, a score, a quoted class name."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tui.names import BIDI_CONTROLS
+
+
+#: Control characters drawn as visible symbols (ESC as ␛), never sent to the terminal raw:
+#: a text holding an escape sequence must not be able to move the cursor or recolour the screen.
+CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+CONTROL_PICTURES.update({0x09: " ", 0x0A: " ", 0x0D: " ", 0x7F: "\u2421"})
+CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+#: A file name's C1 bytes, read from the command line as surrogate escapes (``\udc9b``), drawn so too: stderr
+#: (where Textual draws) writes surrogate escapes back as their bytes, and 0x9b is CSI on an 8-bit terminal
+#: (a data file named 'b<0x9b>2J.csv' in the title; tui/cli.shell_safe does the same; review37).
+CONTROL_PICTURES.update({0xDC00 + code: "\ufffd" for code in range(0x80, 0xA0)})
+CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
+#: Bidi embeddings, overrides and isolates are named, not sent (tui.names.BIDI_CONTROLS): the label
+#: columns beside a text would be reordered with them. The marks LRM, RLM and ALM, common in
+#: right-to-left text, stay.
+CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTROLS.items()})
+#: Line breaks the detail pane draws as line breaks (a CRLF is one); every other control as above.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def terminal_safe(value: Any) -> Any:
+    """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``); zero-width,
+    right-to-left letters and emoji kept as they are."""
+    if isinstance(value, str) and not value.isprintable():
+        return value.replace("\r\n", "\n").translate(CONTROL_PICTURES)  # a CRLF: one space
+    return value
+
+
+def format_score(value: float) -> str:
+    """A score as every screen draws it: three decimals, or scientific notation for tiny scores
+    (``4.4e-04``, never ``0.000`` beside a list that says otherwise; 7 cells at most)."""
+    return f"{value:.1e}" if 0 < value < 0.001 else f"{value:.3f}"
+
+
+def quoted(shown: str) -> str:
+    """A drawn class name in quotes for a sentence: ``'card'``; a name ``drawn_name`` quoted
+    already is not quoted twice (``'card '``, not ``''card ''``)."""
+    return shown if shown[:1] in ("'", '"') else f"'{shown}'"
+
+
+#: Characters of a text a one-line list looks at: wider than any terminal, bounded for 1 MB texts.
+LIST_CHARS = 2_000
+
+
+def list_text(text: str) -> str:
+    """A (terminal-safe) text as a one-line list draws it: each run of spaces one space, none at
+    either end, so a text that starts with 50,000 line breaks shows its words, not a blank cell."""
+    return " ".join(str(text).lstrip()[:LIST_CHARS].split())
+
+
+def list_cell(text: str) -> str:
+    """A text as a row list's Text cell draws it: ``list_text``, or '∅ (empty text)' where that is
+    blank (the bulk preview left the cell blank beside the list's '∅ (empty text)', walk31)."""
+    return list_text(text) or "∅ (empty text)"
+
+
+#: A run of at least this many line breaks (blank or space-only lines between them) is drawn in
+#: the detail pane as one line saying how many, so the words after it are on screen.
+BLANK_RUN_BREAKS = 5
+_BLANK_RUN = re.compile(r"(?:[ \t]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])){%d,}" % BLANK_RUN_BREAKS)
+
+
+def terminal_safe_lines(text: str) -> str:
+    """``text`` for a multi-line pane: each line break (LF, CRLF, CR, U+2028 ...) one ``\\n``,
+    every other control character made visible as :func:`terminal_safe` does."""
+    return "\n".join(terminal_safe(line) for line in _LINE_BREAKS.split(str(text)))
+
+
+def pane_text(text: str, limit: int) -> str:
+    """A text for the detail pane: its line breaks kept (a run of ``BLANK_RUN_BREAKS`` or more as one line saying
+    how many), controls made visible, cut to ``limit`` characters with a note of how many more the data holds."""
+    parts: list[str] = []
+    used = size = 0  # characters of the text consumed / drawn
+    for run in _BLANK_RUN.finditer(text):
+        take = text[used:min(run.start(), used + limit - size)]
+        parts.append(terminal_safe_lines(take))
+        size, used = size + len(take), used + len(take)
+        if used < run.start() or size >= limit:
+            break
+        breaks = len(_LINE_BREAKS.findall(run.group()))
+        parts.append(("\n" if run.start() else "") + f"⋮ {breaks:,} line breaks" + ("\n" if run.end() < len(text) else ""))
+        used = run.end()
+    if used < len(text) and size < limit:
+        take = text[used:used + limit - size]
+        parts.append(terminal_safe_lines(take))
+        used += len(take)
+    shown = "".join(parts)
+    if used < len(text):
+        shown += f"… [{len(text) - used:,} more characters not shown; the data keeps them]"
+    return shown
