@@ -1,19 +1,25 @@
-"""A CSV/TSV's column error before the app opens, from its first rows (walk39).
+"""A file's column error before the app opens, from its first records (walk39, fix40a).
 
 ``textaudit browse ag_news/test.csv`` (columns label, title, description) opened the app only to show
 "no text column 'text' ...; choose one with --text-column (or join several: --text-column title+description)"
-and wait for q. :func:`check_columns_early` resolves the columns on the file's first :data:`SAMPLE_ROWS`
-records, as the load does (engine/load._resolve); where that fails, the whole load runs and its own error
-(the same line) reaches the shell. A sample that resolves, or a file this cannot read, goes on to the app as
-before: a refusal is always the full load's, never the sample's.
+and wait for q; a JSONL, JSON or Parquet file did the same. :func:`check_columns_early` resolves the columns
+on the file's first :data:`SAMPLE_ROWS` records (CSV/TSV and JSON Lines: the first lines; a JSON array: its
+first objects; Parquet: the first batch of rows), as the load does (engine/load._resolve); where that fails,
+the whole load runs and its own error (the same line) reaches the shell. A sample that resolves, or a file
+this cannot read, goes on to the app as before: a refusal is always the full load's, never the sample's.
+An object of column lists (``{"text": [...], "label": [...]}``) is not sampled: its keys are spread over the
+whole file (the key after the first list's last value may be ``text``), so no bounded read tells its columns.
 """
 
 from __future__ import annotations
 
+import codecs
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from engine.errors import UsageError
+from engine.errors import TextauditError
+from engine.formats import format_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,11 +28,38 @@ if TYPE_CHECKING:
 
 #: The records the sample holds (the guess reads at most 1,000 values of a column).
 SAMPLE_ROWS = 1_000
+#: How much of a JSON file is read at a time while its first records are sought.
+_CHUNK = 1 << 20
+
+
+def _text_encoding(encoding: str) -> str:
+    """The encoding the readers open a text file with (engine/table_read._read_file): a UTF-8 BOM is not data."""
+    return "utf-8-sig" if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") else encoding
 
 
 def sample_frame(path: Path, kind: str, encoding: str) -> pd.DataFrame | None:
-    """The header and first records of a CSV/TSV as read_delimited reads them (strings, empty = missing), or
-    None where the csv module cannot tell or the rows are ragged: the load then says what is wrong."""
+    """The first records of a data file as its reader reads them, or None where this cannot tell (a line
+    that does not parse, ragged rows, an object of column lists): the load then says what is wrong."""
+    try:
+        if kind in ("csv", "tsv"):
+            return _delimited_sample(path, kind, encoding)
+        if kind == "jsonl":
+            return _records_frame(_jsonl_records(path, encoding), path)
+        if kind == "json":
+            return _records_frame(_json_array_records(path, encoding), path)
+        if kind == "parquet":
+            return _parquet_sample(path)
+    except (OSError, UnicodeError, LookupError, ValueError, RecursionError, TextauditError):
+        return None  # the full load reads it and says what is wrong there
+    except Exception as exc:  # pyarrow's own errors on a file that is no Parquet: the load says so
+        if type(exc).__module__.startswith("pyarrow"):
+            return None
+        raise
+    return None
+
+
+def _delimited_sample(path: Path, kind: str, encoding: str) -> pd.DataFrame | None:
+    """The header and first records of a CSV/TSV as read_delimited reads them (strings, empty = missing)."""
     import pandas as pd
 
     from engine.readers import unique_names
@@ -40,21 +73,118 @@ def sample_frame(path: Path, kind: str, encoding: str) -> pd.DataFrame | None:
     return pd.DataFrame(cells, columns=unique_names(header), dtype=object)
 
 
+def _records_frame(records: list[Any] | None, path: Path) -> pd.DataFrame | None:
+    """The records as engine/json_readers builds its frame (the same dtypes), or None."""
+    if not records or not all(isinstance(record, dict) for record in records):
+        return None
+    from engine.json_readers import _frame_from_records
+
+    return _frame_from_records(records, path)[0]
+
+
+def _jsonl_records(path: Path, encoding: str) -> list[Any] | None:
+    """The objects on the first :data:`SAMPLE_ROWS` lines that are not blank (lines end at LF, as read_jsonl
+    splits them); None where the first is an array (a .json named .jsonl)."""
+    records: list[Any] = []
+    with path.open(encoding=_text_encoding(encoding), newline="\n") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            if not records and line.lstrip().startswith("["):
+                return None
+            records.append(json.loads(line))
+            if len(records) == SAMPLE_ROWS:
+                break
+    return records
+
+
+def _json_array_records(path: Path, encoding: str) -> list[Any] | None:
+    """The first :data:`SAMPLE_ROWS` values of a JSON array, read a chunk at a time (each read as long as what
+    is held, so a long value costs a linear read); None where the file holds no array (an object of column
+    lists or of rows keyed by id: its columns are known only at its end) or the array does not parse."""
+    decoder = json.JSONDecoder()
+    records: list[Any] = []
+    with path.open(encoding=_text_encoding(encoding), newline="") as handle:
+        text, ended = "", False
+
+        def next_value(at: int) -> int:
+            """The index of the next character that is not JSON whitespace, reading on where the text ends."""
+            while True:
+                while at < len(text) and text[at] in " \t\r\n":
+                    at += 1
+                if at < len(text) or ended:
+                    return at
+                more()
+
+        def more() -> None:
+            nonlocal text, ended
+            chunk = handle.read(max(_CHUNK, len(text)))
+            ended = not chunk
+            text += chunk
+
+        at = next_value(0)
+        if text[at:at + 1] != "[":
+            return None
+        at = next_value(at + 1)
+        while len(records) < SAMPLE_ROWS and text[at:at + 1] not in ("]", ""):
+            if records:
+                if text[at] != ",":
+                    return None  # not JSON: the load says where
+                at = next_value(at + 1)
+            while True:
+                try:
+                    value, end = decoder.raw_decode(text, at)
+                except json.JSONDecodeError:
+                    if ended:
+                        return None
+                    more()  # the value goes on in the next chunk
+                    continue
+                if end < len(text) or ended:
+                    break
+                more()  # a number cut at the chunk's end reads whole next time
+            records.append(value)
+            at = next_value(end)
+    return records
+
+
+def _parquet_sample(path: Path) -> pd.DataFrame | None:
+    """The first batch of a Parquet file's rows as read_parquet builds its frame (its pandas metadata kept)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.arrow_frame import arrow_to_frame
+    from engine.readers import repeated_names
+
+    with pq.ParquetFile(path) as parquet:
+        schema = parquet.schema_arrow
+        if repeated_names(schema.names):
+            return None
+        batch = next(parquet.iter_batches(batch_size=SAMPLE_ROWS), None)
+    if batch is None:
+        return None
+    table = pa.Table.from_batches([batch]).replace_schema_metadata(schema.metadata)
+    return arrow_to_frame(table, str(path))
+
+
 def check_columns_early(source: str, options: AuditOptions) -> None:
-    """Raise the load's one-line column error for a local .csv/.tsv whose columns do not resolve (no
-    ``text`` and no lone text-like column, a given column missing), before the TUI starts."""
-    path = Path(source)
-    kind = {".csv": "csv", ".tsv": "tsv"}.get(path.suffix.lower())
+    """Raise the load's one-line column error for a local CSV/TSV, JSON Lines, JSON array or Parquet file whose
+    columns do not resolve (no ``text`` and no lone text-like column, a given column missing), before the TUI
+    starts."""
+    path = Path(source).expanduser()
+    kind = format_of(path)
     if kind is None or not path.is_file():
         return
     sample = sample_frame(path, kind, options.encoding)
-    if sample is None:
+    if sample is None or len(sample.columns) == 0:
         return
     from engine.load import _resolve, load_dataset
 
     try:
         _resolve(sample, None, source, options.encoding, options.text_column, options.label_column,
                  options.id_column)
-    except UsageError:  # the whole load decides, and says it in its own words
+    except TextauditError:  # the whole load decides, and says it in its own words
         load_dataset(source, text_column=options.text_column, label_column=options.label_column,
                      id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
+    except Exception as exc:  # pyarrow tripped on the sample's values: the app's load says what
+        if not type(exc).__module__.startswith("pyarrow"):
+            raise
