@@ -438,18 +438,22 @@ MANAGERS = (
     TextauditClassImbalanceIssueManager,
     TextauditUnderperformingGroupIssueManager,
 )
-_registered = False
+_registered: set[str] = set()  # the tasks registered for
 _lock = threading.Lock()
+
+
+def register_once(managers: tuple[type, ...], task: str) -> None:
+    """Register ``managers`` with Datalab for ``task``, once per process (engine/multilabel_managers too)."""
+    with _lock:
+        if task in _registered:
+            return
+        # register() print()s "Overwriting existing issue manager": expected here, and stdout may be JSON
+        with contextlib.redirect_stdout(io.StringIO()):
+            for manager in managers:
+                register(manager, task=task)
+        _registered.add(task)
 
 
 def register_managers() -> None:
     """Register textaudit's managers with Datalab (classification), once per process."""
-    global _registered
-    with _lock:
-        if _registered:
-            return
-        # register() print()s "Overwriting existing issue manager": expected here, and stdout may be JSON
-        with contextlib.redirect_stdout(io.StringIO()):
-            for manager in MANAGERS:
-                register(manager, task="classification")
-        _registered = True
+    register_once(MANAGERS, "classification")

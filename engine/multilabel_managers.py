@@ -20,9 +20,6 @@ flag stay beside them.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +27,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from cleanlab.datalab.internal.issue_manager.multilabel.label import MultilabelIssueManager
-from cleanlab.datalab.internal.issue_manager_factory import register
 
 from engine.issue_managers import (
     RunContext,
@@ -40,6 +36,7 @@ from engine.issue_managers import (
     TextauditOutlierIssueManager,
     _Checked,
     _without_blank_rows,
+    register_once,
 )
 
 
@@ -131,17 +128,8 @@ MULTILABEL_MANAGERS = (
     TextauditNearDuplicateIssueManager,
     TextauditNonIIDIssueManager,
 )
-_registered = False
-_lock = threading.Lock()
 
 
 def register_multilabel_managers() -> None:
     """Register textaudit's managers with Datalab for ``task="multilabel"``, once per process."""
-    global _registered
-    with _lock:
-        if _registered:
-            return
-        with contextlib.redirect_stdout(io.StringIO()):  # register() print()s "Overwriting ..."
-            for manager in MULTILABEL_MANAGERS:
-                register(manager, task="multilabel")
-        _registered = True
+    register_once(MULTILABEL_MANAGERS, "multilabel")
