@@ -323,7 +323,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _check_folder(self, target: Path) -> bool:
         """A saved datasets folder as the output: refused where ``textaudit export --format hf``
         refuses it (a file, a folder it did not write, a DatasetDict's split), else offered."""
-        from engine.errors import UsageError
+        from engine.errors import DataError, UsageError
         from engine.output_guard import check_output
 
         problem = ""
@@ -337,6 +337,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                                                    (self.journal_path, "the corrections journal")], force=True)
             except UsageError as error:
                 problem = terminal_safe(error.message.removeprefix("--output "))
+            except DataError as error:  # its write probe: 'cannot write ro/hf: Read-only file system' (a traceback)
+                problem = f"{terminal_safe(error.message)}: choose another folder"
         if not problem and (why := cannot_write(target)) is not None:
             problem = f"{terminal_safe(why)}: choose another folder"
         if not problem and target.exists():
