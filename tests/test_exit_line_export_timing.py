@@ -71,7 +71,7 @@ async def test_an_export_failing_at_quit_is_said(pinned_result, tmp_path, monkey
     release.set()
     await after_the_thread(lambda: getattr(app, "export_failed", None) is not None)
     lines = exit_lines(app)
-    assert lines[1:] == [f"textaudit: the export to {out} failed: OSError: [Errno 28] No space left on device"], lines
+    assert lines[1:] == [f"textaudit: export to {out} failed: OSError: [Errno 28] No space left on device"], lines
     assert not out.exists()
 
 

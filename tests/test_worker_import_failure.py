@@ -34,7 +34,8 @@ async def test_an_export_whose_module_fails_to_import_says_so(pinned_result, jou
         await pilot.press("e")
         await settle(pilot)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: any("export failed" in n for n in seen), "the export to say it failed")
+        await wait_until(pilot, lambda: any(n.startswith("export to ") and "Error" in n for n in seen),
+                         "the export to say it failed")
         assert any("exporting to" in n for n in seen)
 
 

@@ -25,7 +25,8 @@ from tui.decisions import DecisionBook
 from tui.app_journal import JournalFollow
 from tui.app_review import ReviewActions
 from tui.key_gate import KeyGate
-from tui.messages import AuditCancelled, AuditFinished, AuditNotice, AuditProgress, ExportFinished, WorkFailed, readable
+from tui.messages import (AuditCancelled, AuditFinished, AuditNotice, AuditProgress, ExportFinished, WorkFailed,
+                          export_failure, readable)
 from tui.palette import PaletteCommands
 from tui.view import AuditView
 
@@ -234,6 +235,8 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
             progress.show_error(readable(message.error))
         elif message.what == "audit":
             self.notify(readable(message.error), severity="error", timeout=15)
+        elif message.what == "export" and message.output is not None:  # as the exit line says it
+            self.notify(export_failure(message.output, message.error), severity="error", timeout=15)
         else:
             what = "filter/sort" if message.what == "order" else message.what
             self.notify(f"{what} failed: {readable(message.error)}", severity="error", timeout=15)
@@ -419,7 +422,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, App[i
         except Exception as error:  # noqa: BLE001 - reaches the user as one line
             self.exporting.discard(_output_key(request.output))
             self.export_failed = (request.output, error)
-            self.post_message(WorkFailed("export", error))
+            self.post_message(WorkFailed("export", error, request.output))
         else:
             self.exporting.discard(_output_key(request.output))  # before the toast says it is written
             self.export_failed = None

@@ -120,10 +120,9 @@ def export_line(app: TextauditApp) -> list[str]:
     if failed is not None:  # the latest export failed (its toast gone, or never drawn: q while it ran)
         from tui.cli import shell_safe
 
-        output, error = failed
-        message = readable(error)  # 'cannot write PATH: ...' names it already: once (fix39d)
-        lines.append(f"textaudit: export failed: {shell_safe(message)}" if str(output) in message
-                     else f"textaudit: the export to {shell_safe(str(output))} failed: {shell_safe(message)}")
+        from tui.messages import export_failure
+
+        lines.append(f"textaudit: {shell_safe(export_failure(*failed))}")  # the toast's words, the path once
     return lines
 
 

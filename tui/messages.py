@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from textual.message import Message
@@ -16,6 +18,17 @@ def readable(error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return "out of memory"
     return f"{type(error).__name__}: {error}"
+
+
+def export_failure(output: Path | str, error: BaseException) -> str:
+    """A failed export in one wording, the toast's and the exit line's: 'export to PATH failed: REASON', the path
+    named once (where the reason names it, 'cannot write PATH: No space left on device', it says 'it' there). The
+    toast said 'export failed: REASON', with no path where the reason had none; the exit line said that, or 'the
+    export to PATH failed: REASON' (two wordings, stop 51)."""
+    path = str(output)
+    named = re.compile(r"(?:--output )?(['\"]?)" + re.escape(path) + r"\1(?=[\s:;,)]|$)")  # not in a longer path
+    reason = named.sub("it", readable(error), count=1)
+    return f"export to {path} failed: {reason.removeprefix('it: ')}"
 
 
 class AuditProgress(Message):
@@ -65,12 +78,13 @@ class AuditCancelled(Message):
 
 
 class WorkFailed(Message):
-    """A worker failed; ``what`` names the work ('audit', 'export', 'order')."""
+    """A worker failed; ``what`` names the work ('audit', 'export', 'order'); ``output``: an export's path."""
 
-    def __init__(self, what: str, error: BaseException) -> None:
+    def __init__(self, what: str, error: BaseException, output: Path | None = None) -> None:
         super().__init__()
         self.what = what
         self.error = error
+        self.output = output
 
 
 class ExportFinished(Message):
