@@ -217,6 +217,8 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         _other_pandas_orient(value, path)
         raise DataError(f"{path}: expected a JSON array of objects, an object of column lists, or an "
                         f"object of columns keyed by row (pandas' to_json default){_wrapped_records(value, path)}")
+    if row_keys is None:  # the load's column check before the layout's dumps (a keyed object: load says it first)
+        wide_header.check_read_frame(frame)
     if "NaN" not in text:
         nan = {}
     elif orient == "records":
