@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len, set_cell_size
 
 from engine.text_notes import spells_number
-from engine.wording import BIDI_CONTROLS, shown_name
+from engine.wording import shown_name
 
 ELLIPSIS = "…"
 _DIGITS = re.compile(r"(\d+)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.names import BIDI_CONTROLS
+from engine.wording import BIDI_CONTROLS
 
 
 #: Control characters drawn as visible symbols (ESC as ␛), never sent to the terminal raw:
@@ -19,7 +19,7 @@ CONTROL_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
 #: (a data file named 'b<0x9b>2J.csv' in the title; tui/cli.shell_safe does the same; review37).
 CONTROL_PICTURES.update({0xDC00 + code: "\ufffd" for code in range(0x80, 0xA0)})
 CONTROL_PICTURES.update({0x85: " ", 0x2028: " ", 0x2029: " "})  # NEL, line and paragraph separators
-#: Bidi embeddings, overrides and isolates are named, not sent (tui.names.BIDI_CONTROLS): the label
+#: Bidi embeddings, overrides and isolates are named, not sent (engine.wording.BIDI_CONTROLS): the label
 #: columns beside a text would be reordered with them. The marks LRM, RLM and ALM, common in
 #: right-to-left text, stay.
 CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONTROLS.items()})

@@ -121,7 +121,7 @@ def _embed_file(texts, reader, name, device, precision, progress, cancel) -> np.
     read, column = reader
     try:
         dataset = read()
-    except Exception as exc:  # noqa: BLE001 - Ray cannot read what pandas did: the driver's texts
+    except Exception:  # noqa: BLE001 - Ray cannot read what pandas did: the driver's texts
         return embed_texts(texts, model=name, device=device, precision=precision, progress=progress,
                            cancel=cancel)
     dataset = dataset.rename_columns({column: "text"}) if column != "text" else dataset
