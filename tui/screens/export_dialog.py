@@ -275,6 +275,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _check(self, value: str) -> bool:
         from engine.output_guard import inside_input_folder, journal_in_the_way, same_file
 
+        head = value.split("/", 1)[0]
+        if head.startswith("~") and os.path.expanduser(head) == head:  # '~x' typed: Path.expanduser raised (a
+            self.warn(f"no user {head[1:]!r} to expand {head} for: give the path in full "  # traceback), as
+                      "(or ~/ for your own home)")  # the command line says it (tui/cli_values.refuse_unknown_home)
+            return False
         target = Path(value).expanduser()
         problem = ""
         if not value.strip():
