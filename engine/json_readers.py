@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -110,10 +111,39 @@ def _ascii_escaped(text: str) -> bool:
     return text.isascii() and _NON_ASCII_ESCAPE.search(text) is not None
 
 
+#: How many items of a JSON value's outer list (or of its first column) :func:`_head` keeps.
+_HEAD_ITEMS = 100
+
+
+def _head(value: Any) -> Any:
+    """``value`` cut to its first :data:`_HEAD_ITEMS` records (an object's first column, cut so): its JSON text, in
+    any layout, is the whole value's text up to where the cut closes its brackets."""
+    if isinstance(value, list):
+        return value[:_HEAD_ITEMS]
+    if isinstance(value, dict) and value:
+        key, first = next(iter(value.items()))
+        if isinstance(first, list):
+            first = first[:_HEAD_ITEMS]
+        elif isinstance(first, dict):
+            first = dict(islice(first.items(), _HEAD_ITEMS))
+        return {key: first}
+    return value
+
+
 def _json_layout(text: str, value: Any, ascii_only: bool) -> tuple[tuple[str, str], int | None]:
-    """The separators and indent that re-create ``text`` from ``value`` (compact if none do)."""
+    """The separators and indent that re-create ``text`` from ``value`` (compact if none do). A layout whose dump
+    of :func:`_head` (its closing brackets left out) does not start ``text`` cannot re-create it: the whole value
+    is dumped only for a layout that passes (pandas' to_json writes '/' as '\\/', which no layout re-creates:
+    12 whole dumps took 23 s of a 41 MB file's 24 s read)."""
+    head = _head(value)
     for indent in (None, 2, 4, 1):
         for separators in ((",", ":"), (", ", ": "), (",", ": ")):
+            try:
+                start = dumps(head, separators, ascii_only, indent).rstrip("]} \n")  # what any cut shares
+            except (TypeError, ValueError):
+                start = ""  # the whole dump says
+            if not text.startswith(start):
+                continue
             try:
                 dumped = dumps(value, separators, ascii_only, indent)  # as the writer writes it
             except (TypeError, ValueError):
