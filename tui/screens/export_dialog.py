@@ -275,6 +275,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _check(self, value: str) -> bool:
         from engine.output_guard import inside_input_folder, journal_in_the_way, same_file
 
+        if "\x00" in value:  # pasted, or $'\x00' typed: every look at the file system raised ValueError (a traceback)
+            self.warn("the path holds a NUL byte, which no file name can: remove it")
+            return False
         head = value.split("/", 1)[0]
         if head.startswith("~") and os.path.expanduser(head) == head:  # '~x' typed: Path.expanduser raised (a
             self.warn(f"no user {head[1:]!r} to expand {head} for: give the path in full "  # traceback), as
