@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.decisions import Outcome
+    from tui.decisions_history import Outcome
 
 
 class HistoryKeys:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from textual import events
     from textual.screen import Screen
 
-    from tui.decisions import DecisionBook, Outcome, Step
+    from tui.decisions import DecisionBook
+    from tui.decisions_history import Outcome, Step
     from tui.view import AuditView
     from tui.widgets.row_list import RowList
 
