@@ -168,7 +168,7 @@ def _label_misfit(values: pd.Series) -> str | None:
 
 def _text_misfit(values: pd.Series) -> str | None:
     """Why a text-like column's values are not texts, or None when they may be."""
-    if not any(isinstance(v, str) for v in values.dropna().tolist()[:1000]):
+    if not any(isinstance(v, str) for v in values.dropna().iloc[:1000].tolist()):  # not the whole column as a list
         return "it holds no text"
     return None
 
