@@ -105,7 +105,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
         """Every toast as plain text: messages carry labels, texts, paths and filters from the data,
         and as markup '[b]old' lost its brackets and 'x [/] y' crashed the app (MarkupError)."""
         from tui.std_streams import undecodable_escaped  # a Latin-1 name's byte: 'caf$'\xe9'.csv', not 'caf.csv'
-        from tui.view import terminal_safe  # a path or label with ESC in it: drawn, not sent raw
+        from tui.terminal_text import terminal_safe  # a path or label with ESC in it: drawn, not sent raw
 
         message = "\n".join(terminal_safe(undecodable_escaped(line)) for line in str(message).split("\n"))
         if severity == "information" and (timeout or self.NOTIFICATION_TIMEOUT) <= SHORT_TOAST_S:

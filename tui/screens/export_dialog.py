@@ -20,7 +20,7 @@ from engine.wording import counted
 from tui.bindings import DIALOG_PALETTE
 from tui.path_text import path_shown, path_typed
 from tui.std_streams import undecodable_escaped
-from tui.view import terminal_safe
+from tui.terminal_text import terminal_safe
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
 from tui.widgets.safe_input import SafeInput
