@@ -7,6 +7,8 @@ the flagged rows), where ``*`` then ``a`` fixes the whole pair in one step.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from rich.cells import cell_len, set_cell_size
@@ -71,6 +73,17 @@ def example_row(view: AuditView, rows: np.ndarray) -> int:
     whose list opened on 'At Last, Success on the Road for Lions', score 0.001)."""
     scores = view.scores.get("label")
     return int(rows[0] if scores is None else rows[int(np.argmin(scores[rows]))])
+
+
+def show_group_example(screen: Screen, groups: Sequence[Any]) -> None:
+    """The example of the highlighted line of a navigator's ``#confusions`` table under it, where the table is too
+    narrow for an Example column: ``groups``, the table's lines in order, each with its ``rows`` (the confusion and
+    label-change navigators)."""
+    example_line = screen.query_one("#example-line", ExampleLine)
+    index = screen.query_one("#confusions", DataTable).cursor_row
+    if example_line.display and 0 <= index < len(groups):
+        row = example_row(screen.view, groups[index].rows)
+        example_line.show(f"Example · row {row:,}: ", str(screen.view.texts[row]))
 
 
 def example_text(view: AuditView, rows: np.ndarray, width: int) -> str:
@@ -225,11 +238,7 @@ class ConfusionScreen(HistoryKeys, Screen):
 
     def show_example(self) -> None:
         """The highlighted group's example under a narrow table (none shows in a column there)."""
-        example_line = self.query_one("#example-line", ExampleLine)
-        index = self.query_one("#confusions", DataTable).cursor_row
-        if example_line.display and 0 <= index < len(self.groups):
-            row = example_row(self.view, self.groups[index].rows)
-            example_line.show(f"Example · row {row:,}: ", str(self.view.texts[row]))
+        show_group_example(self, self.groups)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_example()

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Static
 
 from tui.bindings import LABEL_CHANGE_BINDINGS
 from tui.decisions import DecisionBook
-from tui.screens.confusions import example_row, example_text, lines_gained, scrollbar_cells
+from tui.screens.confusions import example_text, lines_gained, scrollbar_cells, show_group_example
 from tui.screens.history_keys import HistoryKeys
 from tui.view import AuditView, counted
 from tui.widgets.filter_bar import quoted_value
@@ -137,11 +137,7 @@ class LabelChangeScreen(HistoryKeys, Screen):
 
     def show_example(self) -> None:
         """The highlighted change's example under a narrow table (none shows in a column there)."""
-        example_line = self.query_one("#example-line", ExampleLine)
-        index = self.query_one("#confusions", DataTable).cursor_row
-        if example_line.display and 0 <= index < len(self.changes):
-            row = example_row(self.view, self.changes[index].rows)
-            example_line.show(f"Example · row {row:,}: ", str(self.view.texts[row]))
+        show_group_example(self, self.changes)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_example()
