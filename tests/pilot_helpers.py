@@ -251,6 +251,22 @@ class DialogHost(App[None]):
         self.push_screen(self.dialog, self.results.append)
 
 
+class DiffHost(App[None]):
+    """A bare app of one DiffView (``#diff``) over ``view``, its decisions read from a read-only DecisionBook."""
+
+    def __init__(self, view) -> None:
+        from tui.decisions import DecisionBook
+
+        super().__init__()
+        self.view = view
+        self.book = DecisionBook(None, len(view), list(view.class_names), problem="read-only")
+
+    def compose(self):
+        from tui.widgets.diff_view import DiffView
+
+        yield DiffView(self.view, self.book, id="diff")
+
+
 @asynccontextmanager
 async def label_picker(names: list[str], **options) -> AsyncIterator:
     """A LabelPicker of ``names`` (``options``: its other arguments) alone in a DialogHost at 100x30,

@@ -11,31 +11,20 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from textual.app import App, ComposeResult
+from pilot_helpers import DiffHost
 from tui_synthetic import fixed_view
 
-from tui.decisions import DecisionBook
 from tui.terminal_text import terminal_safe
 from tui.widgets.diff_view import DiffView
 
 TEXT = "[Biology] Documentation for BioJava\n BioJava is an open-source project\n .\n for processing data."
 
 
-class Host(App[None]):
-    def __init__(self, view, book) -> None:
-        super().__init__()
-        self.view, self.book = view, book
-
-    def compose(self) -> ComposeResult:
-        yield DiffView(self.view, self.book, id="diff")
-
-
 async def test_identical_members_of_a_set_of_three_read_the_same(pinned_result):
     view = fixed_view(pinned_result.dataset)
     for row in (0, 1, 2):
         view.texts[row] = terminal_safe(TEXT)  # as the app holds it: line breaks as spaces
-    book = DecisionBook(None, len(view), list(view.class_names), problem="read-only")
-    async with Host(view, book).run_test(size=(100, 30)) as pilot:
+    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
         diff = pilot.app.query_one("#diff", DiffView)
         diff.show([0, 1, 2])
         await pilot.pause()

@@ -7,31 +7,20 @@ savings account' / ' right now?'), where it read as a line of its own.
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from pilot_helpers import DiffHost
 from tui_synthetic import fixed_view
 
-from tui.decisions import DecisionBook
 from tui.widgets.diff_view import DiffView
 
 TEXTS = ["What is the balance of my savings account right now? I need to know it today please",
          "What is the balance of my savings account right now? I need to know it soon please"]
 
 
-class Host(App[None]):
-    def __init__(self, view, book) -> None:
-        super().__init__()
-        self.view, self.book = view, book
-
-    def compose(self) -> ComposeResult:
-        yield DiffView(self.view, self.book, id="diff")
-
-
 async def test_a_wrapped_member_text_keeps_its_indent_at_50_columns(pinned_result):
     view = fixed_view(pinned_result.dataset)
     for row, text in enumerate(TEXTS):
         view.texts[row] = text
-    book = DecisionBook(None, len(view), list(view.class_names), problem="read-only")
-    async with Host(view, book).run_test(size=(50, 16)) as pilot:
+    async with DiffHost(view).run_test(size=(50, 16)) as pilot:
         diff = pilot.app.query_one("#diff", DiffView)
         diff.show([0, 1])
         await pilot.pause()
