@@ -14,12 +14,22 @@ from engine.errors import UsageError
 
 #: A text with what a CSV holds (quotes, separators, line breaks) that a text encoding writes and reads back.
 _PROBE = 'text,label\r\n"a b";\t0\n'
+#: Codecs whose round trip passes the probe but that are no file's encoding: they read a CSV's bytes as other
+#: text. 'raw_unicode_escape' read a text's '\u00e9' as 'é' and a UTF-8 '£' as 'Â£' without a note, and an export
+#: with an empty journal wrote that row back as the byte e9 (the file changed); 'unicode_escape' split a row at a
+#: text's '\n' ('1 row has an empty label' of a good file); idna and punycode encode domain names.
+_NOT_FILE_CODECS = {
+    "unicode-escape": "reads the file's backslash escapes, such as \\n or \\u00e9, as the characters they name",
+    "raw-unicode-escape": "reads the file's \\u escapes as the characters they name",
+    "idna": "encodes domain names", "punycode": "encodes domain names",
+}
 
 
 def check_encoding(encoding: str) -> None:
     """A UsageError unless ``encoding`` names a text encoding: 'rot13', 'base64', 'zlib' are codecs
     Python knows but not for text files ('internal error: LookupError: 'rot13' is not a text
-    encoding', exit 70), and 'undefined' encodes nothing."""
+    encoding', exit 70), and 'undefined' encodes nothing. Python's escape codecs read a file's
+    backslashes as escapes, and its domain-name codecs are no file's (``_NOT_FILE_CODECS``)."""
     try:
         info = codecs.lookup(encoding)
     except LookupError:
@@ -29,6 +39,9 @@ def check_encoding(encoding: str) -> None:
                                                                              encoding) == _PROBE
     except (UnicodeError, TypeError, ValueError, LookupError):
         usable = False
+    if info.name in _NOT_FILE_CODECS:
+        raise UsageError(f"--encoding {encoding}: not a text encoding that a data file can be in ({info.name} "
+                         f"{_NOT_FILE_CODECS[info.name]}); give the file's character encoding, e.g. utf-8 or latin-1")
     if not usable:
         raise UsageError(f"--encoding {encoding}: not a text encoding that a data file can be in (a codec such as "
                          "rot13 or base64 transforms data); give the file's character encoding, e.g. utf-8 or "
