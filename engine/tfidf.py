@@ -92,8 +92,8 @@ class _Steps:
     def run(self, func: Callable[[], Any]) -> Any:
         """``func()``; with a cancel event, in a helper thread while this one checks it every
         :data:`POLL_S`: a cancel returns at once, the step's LAPACK call (up to ~20 s on a busy
-        machine at 100k rows) finishing on its own, its result dropped (scipy's LU holds the GIL:
-        up to ~1 s at 10k texts on a busy machine)."""
+        machine at 100k rows) finishing on its own, its result dropped (the LUs and the small SVD let
+        the GIL go: engine/lapack_nogil.py, svd_releasing_gil)."""
         if self.cancel is None:
             return func()
         box: dict[str, Any] = {}
@@ -188,6 +188,8 @@ def truncated_svd(matrix: Any, n_components: int, step: Callable[[float], None] 
     import numpy as np
     from scipy import linalg
 
+    from engine.lapack_nogil import permuted_l_releasing_gil
+
     costs = step_costs(matrix.shape, matrix.nnz, n_components)
     total = sum(costs)
     spent = 0.0
@@ -207,9 +209,10 @@ def truncated_svd(matrix: Any, n_components: int, step: Callable[[float], None] 
     q = random_state.normal(size=(a.shape[1], n_random))
     # Each product is a temporary that LAPACK may overwrite (LU in place; the QR's input made Fortran-ordered once,
     # as f2py would copy it): the same calls on the same values, with fewer (n, k) blocks alive at once
+    # The LUs are linalg.lu(product, permute_l=True, overwrite_a=True, check_finite=False)[0], the GIL let go
     for _ in range(POWER_ITERATIONS):  # _randomized_range_finder; power_iteration_normalizer "auto": LU
-        q = done(lambda q=q: linalg.lu(a @ q, permute_l=True, overwrite_a=True, check_finite=False)[0])
-        q = done(lambda q=q: linalg.lu(a.T @ q, permute_l=True, overwrite_a=True, check_finite=False)[0])
+        q = done(lambda q=q: permuted_l_releasing_gil(a @ q))
+        q = done(lambda q=q: permuted_l_releasing_gil(a.T @ q))
     q = done(lambda q=q: linalg.qr(np.asfortranarray(a @ q), mode="economic", overwrite_a=True,
                                    check_finite=False)[0])
     u_hat, s, vt = done(lambda q=q: svd_releasing_gil(q.T @ a))
