@@ -18,7 +18,7 @@ from engine.hub import read_hub
 from engine.byte_marks import bom_misread, control_heavy, looks_binary
 from engine.source_checks import check_source, LOOKS_LIKE_JSON, other_content
 from engine.text_encoding import (
-    bom_missing, check_encoding, encoding_fix, first_undecodable, utf8_read_as_single_byte,
+    bom_missing, check_encoding, cut_off_line, encoding_fix, first_undecodable, utf8_read_as_single_byte,
 )
 
 def read_table(source: str | Path, *, encoding: str = "utf-8") -> pd.DataFrame:
@@ -74,9 +74,12 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
     except PermissionError:
         raise DataError(f"{source_str}: permission denied") from None
     except UnicodeDecodeError as exc:
+        found = first_undecodable(path, encoding)
+        if found and (cut := cut_off_line(path, encoding, found[0], found[2])):  # before the binary check: a
+            raise DataError(f"{source_str}: {cut}") from None  # UTF-16 file cut off holds NULs and read well
         if looks_binary(path):
             raise DataError(_binary_line(source_str, path, kind, "", encoding)) from None
-        at, byte, line = first_undecodable(path, encoding) or (exc.start, exc.object[exc.start], 0)
+        at, byte, line = found or (exc.start, exc.object[exc.start], 0)
         where = f"at offset {at}" + (f", line {line}" if line else "")
         raise DataError(
             f"{source_str}: not valid {encoding} (byte 0x{byte:02x} {where}); {encoding_fix(path, at)}"

@@ -211,6 +211,28 @@ def first_undecodable(path: Path, encoding: str) -> tuple[int, int, int] | None:
             offset += len(chunk)
 
 
+def cut_off_line(path: Path, encoding: str, at: int, line: int) -> str | None:
+    """The line for a file that ends in the middle of a character, or None: ``at`` (from
+    :func:`first_undecodable`, so every byte before it decodes) starts the last 1-3 bytes, which begin a
+    character the file never finishes: a download or copy cut off. It was told 'pass --encoding utf-8
+    or the file's real encoding', the encoding it was read with (or, UTF-16 without a BOM, 'it looks
+    like UTF-16 text without a BOM: pass --encoding utf-16-le' under utf-16-le)."""
+    try:
+        size = path.stat().st_size
+        if not 0 < size - at < 4:
+            return None
+        with path.open("rb") as handle:
+            handle.seek(at)
+            tail = handle.read()
+        codecs.getincrementaldecoder(encoding)().decode(tail, final=False)  # raises where it is no character's start
+    except (OSError, UnicodeError, LookupError):
+        return None
+    which = f"last {len(tail)} bytes ({tail.hex(' ')}, line {line}) are" if len(tail) > 1 else \
+        f"last byte ({tail.hex()}, line {line}) is"
+    return (f"ends in the middle of a character: its {which} the start of a {encoding} character that the file never "
+            "finishes; the file looks cut off (an interrupted download or copy): get the whole file again")
+
+
 def _is_utf8(data: bytes) -> bool:
     """True when ``data`` (a file's first 4 MiB) is UTF-8, a character cut at its end aside."""
     try:

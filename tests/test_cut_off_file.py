@@ -1,0 +1,50 @@
+"""A data file that ends in the middle of a character (a download or copy cut off) says so (hostile40).
+It was told to pass the encoding it was read with: 'not valid utf-8 (byte 0xc3 at offset 38, line 5); pass
+--encoding utf-8 or the file's real encoding', and a UTF-16LE file without a BOM under --encoding utf-16-le
+'it looks like UTF-16 text without a BOM: pass --encoding utf-16-le'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.errors import EXIT_DATA, TextauditError
+from engine.load import load_dataset
+from test_hostile_inputs import assert_one_error_line
+from tui.cli import main
+
+ROWS = "text,label\nmy card café,a\nthe pin,b\nmy card again,a\n"
+
+CASES = [  # name, bytes, --encoding, what the line names
+    ("d.csv", (ROWS + "x €").encode()[:-1], "utf-8", "its last 2 bytes (e2 82, line 5) are the start of a utf-8"),
+    ("d.csv", (ROWS + "x é").encode()[:-1], "utf-8", "its last byte (c3, line 5) is the start of a utf-8"),
+    ("d.jsonl", '{"text": "my card", "label": "a"}\n{"text": "the pin", "label": "b"}\n{"text": "café'.encode()[:-1],
+     "utf-8", "is the start of a utf-8"),
+    ("d.csv", ROWS.encode("utf-16")[:-1], "utf-16", "its last byte (0a, line 4) is the start of a utf-16"),
+    ("d.tsv", ROWS.replace(",", "\t").encode("utf-16-le")[:-1], "utf-16-le", "is the start of a utf-16-le"),
+    ("d.csv", (ROWS.replace("é", "e") + "x 髙").encode("cp932")[:-1], "cp932", "is the start of a cp932"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "encoding", "needle"), CASES, ids=[f"{c[2]}-{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_a_file_cut_off_mid_character_says_so(tmp_path: Path, capsys, name: str, data: bytes, encoding: str,
+                                              needle: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(TextauditError) as caught:
+        load_dataset(path, encoding=encoding)
+    assert caught.value.exit_code == EXIT_DATA
+    assert "ends in the middle of a character" in caught.value.message and needle in caught.value.message
+    assert "--encoding" not in caught.value.message  # never the encoding it was read with
+    assert main(["audit", str(path), "--model", "tfidf", "--encoding", encoding]) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, "the file looks cut off (an interrupted download or copy)")
+
+
+def test_a_bad_byte_before_the_end_is_still_an_encoding_line(tmp_path: Path) -> None:
+    """Only the file's last 1-3 bytes starting a character are a cut: a Latin-1 byte inside is the old line."""
+    path = tmp_path / "d.csv"
+    path.write_bytes(ROWS.encode("latin-1") + b"x,a\n")
+    with pytest.raises(TextauditError, match=r"not valid utf-8 \(byte 0xe9 .*pass --encoding") as caught:
+        load_dataset(path)
+    assert "cut off" not in caught.value.message
