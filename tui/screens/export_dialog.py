@@ -395,20 +395,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def confirm(self) -> None:
         """Export; an existing file is replaced only on a second confirmation."""
-        value = self.query_one("#export-path", Input).value
-        if not self.check(value):
+        shown = self.query_one("#export-path", Input).value
+        if not self.check(shown):
             return
         if self.counts is None:  # the preview is not there yet: export what it will say, not unseen
             self.query_one("#export-warning", Static).update("reading the journal the other app writes: "
                                                                "press enter again in a moment")
             return
-        value = path_typed(value)  # $'\xe9' shown for a byte no UTF-8 reads: the file named with that byte
+        value = path_typed(shown)  # $'\xe9' shown for a byte no UTF-8 reads: the file named with that byte
         target = Path(value).expanduser()
         exists = target.exists()
         if exists and self.asked != target:
             self.asked = target
             self.query_one("#export-ok", Button).label = "Replace"
-            self.check(value)
+            self.check(shown)  # as shown: check reads it (value read again took a name's letters $'\x41' for 'A')
             return
         only = self.query_one("#export-changed-only", Checkbox).value
         remember_folder(self.app, target)
