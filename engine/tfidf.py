@@ -240,7 +240,9 @@ def svd_releasing_gil(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
     import ctypes
 
     import numpy as np
-    from scipy.linalg import LinAlgError, cython_lapack, get_lapack_funcs, lapack
+    from scipy.linalg import LinAlgError, get_lapack_funcs, lapack
+
+    from engine.lapack_nogil import NoRoutine, lapack_routine
 
     a = np.array(matrix, dtype=np.float64, order="F")  # f2py's copy: dgesdd overwrites its input
     m, n = a.shape
@@ -248,12 +250,8 @@ def svd_releasing_gil(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
     _, gesdd_lwork = get_lapack_funcs(("gesdd", "gesdd_lwork"), (a,), ilp64="preferred")  # as scipy.linalg.svd
     lwork = lapack._compute_lwork(gesdd_lwork, m, n, compute_uv=True, full_matrices=False)
     try:
-        capsule = cython_lapack.__pyx_capi__["dgesdd"]  # its name is the C signature (14 pointers)
-        name = ctypes.PYFUNCTYPE(ctypes.c_char_p, ctypes.py_object)(("PyCapsule_GetName", ctypes.pythonapi))
-        address = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.py_object, ctypes.c_char_p)(
-            ("PyCapsule_GetPointer", ctypes.pythonapi))(capsule, name(capsule))
-        dgesdd = ctypes.CFUNCTYPE(None, *[ctypes.c_void_p] * 14)(address)  # CFUNCTYPE: the GIL is let go meanwhile
-    except (AttributeError, KeyError, TypeError, ValueError):  # a scipy or Python without them: the same values,
+        dgesdd = lapack_routine("dgesdd", 14)  # CFUNCTYPE: the GIL is let go meanwhile
+    except NoRoutine:  # a scipy or Python without them: the same values,
         from scipy.linalg import svd  # the GIL held (the app's clock stands still during the call, as before 2ed792b)
 
         return svd(matrix, full_matrices=False, lapack_driver="gesdd")
