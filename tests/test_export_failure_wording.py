@@ -52,3 +52,15 @@ async def test_the_toast_and_the_exit_line_say_it_alike(pinned_result, tmp_path,
     said = f"export to {out} failed: {reason}"
     assert [n for n in seen if "failed" in n] == [said]  # old toast: 'export failed: OSError: ...', no path
     assert exit_lines(app)[1:] == [f"textaudit: {said}"]  # old: 'the export to ... failed', or 'export failed: ...'
+
+
+def test_a_relative_path_inside_a_longer_one_is_kept() -> None:
+    """A relative output ('out.csv', typed in the dialog) is not taken out of a longer path the reason names: it
+    said 'cannot write /home/u/it' and 'cannot write my_it' (diff40)."""
+    out = Path("out.csv")
+    for named in ("/home/u/out.csv", "my_out.csv", "'/home/u/out.csv'"):
+        reason = DataError(f"cannot write {named}: No space left on device")
+        assert export_failure(out, reason) == f"export to out.csv failed: {reason.message}"
+    assert export_failure(out, PermissionError(13, "Permission denied", "out.csv")) == \
+        "export to out.csv failed: PermissionError: [Errno 13] Permission denied: it"
+    assert export_failure(out, DataError("(out.csv) cannot write")) == "export to out.csv failed: (it) cannot write"

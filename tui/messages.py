@@ -26,7 +26,8 @@ def export_failure(output: Path | str, error: BaseException) -> str:
     toast said 'export failed: REASON', with no path where the reason had none; the exit line said that, or 'the
     export to PATH failed: REASON' (two wordings, stop 51)."""
     path = str(output)
-    named = re.compile(r"(?:--output )?(['\"]?)" + re.escape(path) + r"\1(?=[\s:;,)]|$)")  # not in a longer path
+    named = re.compile(r"(?<![^\s(])(?:--output )?(['\"]?)" + re.escape(path)  # not in a longer path: nothing
+                       + r"\1(?=[\s:;,)]|$)")  # of a name before it ('/home/u/out.csv' for out.csv) nor after it
     reason = named.sub("it", readable(error), count=1)
     return f"export to {path} failed: {reason.removeprefix('it: ')}"
 
