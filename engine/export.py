@@ -18,6 +18,7 @@ import pandas as pd
 
 from engine import atomic
 from engine.corrections import Journal, json_scalar
+from engine.cut_off import cut_label_note
 from engine.journal_format import ACTIONS
 from engine.label_values import in_row_types, label_values
 from engine.errors import DataError, TextauditError, UsageError
@@ -115,7 +116,8 @@ def export_corrected(
         decisions, counts, report, unapplied, seq = _read_journal(dataset, journal_path)
     else:
         decisions, counts, report, unapplied, seq = {}, dict.fromkeys(ACTIONS, 0), [], None, 1
-    notes: list[str] = source_changed(dataset)
+    notes: list[str] = source_changed(dataset) + cut_label_note(  # a file cut off: its export is too
+        dataset.style, dataset.labels, dataset.classes, dataset.is_multilabel)
     dataset = extend_class_label(dataset, decisions, notes)  # a new name in a ClassLabel: its next int
     verbatim = None
     if corrections_only:

@@ -32,6 +32,7 @@ from engine.table_read import read_table, read_table_styled  # noqa: F401 - read
 from engine.label_sets_hint import joined_sets_hint, joined_sets_notes
 from engine.list_cells import list_cells_note
 from engine.text_notes import header_row_notes, number_text_notes
+from engine.cut_off import cut_label_note
 from engine.wording import counted, counted_verb
 
 FILE_TYPES = SUFFIX_FORMATS  # kept for callers that import it from here
@@ -416,6 +417,7 @@ def load_dataset(
     warnings += repeated_index_note(index)  # df.join(issues) on it paired rows with others' results
     warnings += (_missing_word_texts(texts) + number_text_notes(frame, text_parts)
                  + header_row_notes(frame, [*text_parts, label_column]) + _plus_name_note(frame, text_column))
+    warnings += cut_label_note(style, labels, classes, label_sets is not None)  # a download cut mid-label
     return Dataset(
         frame=frame,
         texts=texts,

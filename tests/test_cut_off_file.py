@@ -48,3 +48,36 @@ def test_a_bad_byte_before_the_end_is_still_an_encoding_line(tmp_path: Path) -> 
     with pytest.raises(TextauditError, match=r"not valid utf-8 \(byte 0xe9 .*pass --encoding") as caught:
         load_dataset(path)
     assert "cut off" not in caught.value.message
+
+
+CUT = "the file looks cut off (an interrupted download or copy)"
+WHOLE = "text,label\nmy card is lost,card_lost\nlink my card,card_linking\nlost it again,card_lost\nlink it,card_linking\n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_last_label_cut_short_is_said_on_load_and_export(tmp_path: Path, capsys, fmt: str) -> None:
+    """A CSV cut mid-label ('... link it again,card_li', no line break) was audited and exported with
+    'card_li' a class of one row, without a word."""
+    body = WHOLE + "link it again,card_li"
+    path = tmp_path / f"d.{fmt}"
+    path.write_text(body.replace(",", "\t") if fmt == "tsv" else body)
+    notes = [w for w in load_dataset(path).warnings if CUT in w]
+    assert notes == ["the file's last line has no line break and holds the only row of label 'card_li', the start of "
+                     "'card_linking': the file looks cut off (an interrupted download or copy); get the whole file again"]
+    journal = tmp_path / "d.corrections.jsonl"
+    journal.write_text("")
+    assert main(["export", str(path), "--journal", str(journal), "-o", str(tmp_path / f"o.{fmt}")]) == 0
+    assert CUT in capsys.readouterr().err
+    assert (tmp_path / f"o.{fmt}").read_bytes() == path.read_bytes()  # written as it is, exactly
+
+
+@pytest.mark.parametrize("tail", [
+    "link it again,card_li\n",  # a line break after it: written whole
+    "link it again,card_linking",  # a whole label, no line break (many writers end no file in one)
+    "link it again,card_lost",
+    "link it again,card",  # 'card' holds two rows: a class of the data, not a cut
+])
+def test_no_note_for_a_whole_last_row(tmp_path: Path, tail: str) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(WHOLE + ("again my card,card\n" if tail.endswith(",card") else "") + tail)
+    assert not [w for w in load_dataset(path).warnings if CUT in w]
