@@ -42,6 +42,30 @@ def delimited_lines(text: str, fmt: str) -> Iterator[tuple[int, int, int, bool]]
         yield start, len(text), len(text), not text[start:].strip(spaces)
 
 
+#: A quote at a field's start (the text's, or after a comma or a line break).
+_FIELD_QUOTE = re.compile(r'(?<![^,\r\n])"')
+
+
+def unclosed_quote_line(text: str) -> int | None:
+    """The line (from 1, as an editor counts them: every LF, and every CR not before an LF) of a CSV text
+    where a quote opens a field that no quote closes, so the field runs to the text's end (pandas: 'EOF
+    inside string starting at row 3'), or None. A field-start quote between two of ``_CSV_BREAKS``'
+    matches is one its quoted-run pattern could not close."""
+    pos = 0
+    for match in _CSV_BREAKS.finditer(text):
+        if (quote := _FIELD_QUOTE.search(text, pos, match.start())) is not None:
+            break
+        pos = match.end()
+    else:
+        if (quote := _FIELD_QUOTE.search(text, pos)) is None:
+            return None
+    before = text[:quote.start()]
+    return 1 + before.count("\n") + len(_LONE_CR.findall(before))
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def blank_lines(text: str, fmt: str, records: int) -> int | None:
     """How many blank lines a CSV/TSV text holds, split as an export splits it (CRs before an LF
     and the LF are one line break), or None when its ``records`` (header included) cannot be told apart so."""

@@ -16,6 +16,7 @@ from engine.errors import DataError, TextauditError
 from engine.formats import SourceStyle, is_saved_dataset
 from engine.hub import read_hub
 from engine.byte_marks import bom_misread, control_heavy, looks_binary
+from engine.csv_lines import unclosed_quote_line
 from engine.source_checks import check_source, LOOKS_LIKE_JSON, other_content
 from engine.text_encoding import (
     bom_missing, check_encoding, cut_off_line, encoding_fix, first_undecodable, utf8_read_as_single_byte,
@@ -36,6 +37,14 @@ def _binary_line(source: str, path: Path, kind: str, why: str, encoding: str) ->
 
 
 _MORE_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def _unclosed_quote(path: Path, encoding: str) -> int | None:
+    """The line where a CSV's unclosed quoted field opens (engine/csv_lines.unclosed_quote_line), or None."""
+    try:
+        return unclosed_quote_line(codecs.decode(path.read_bytes(), encoding))
+    except (OSError, UnicodeError, LookupError):
+        return None
 
 
 def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceStyle | None]:
@@ -111,6 +120,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                 raise DataError(f"{said}: the line ends with {ending} (delete it), or {inside}") from None
             raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
                             f"{inside}") from None
+        if kind == "csv" and "EOF inside string" in first_line and (line := _unclosed_quote(path, encoding)):
+            raise DataError(f"{source_str}: cannot parse as csv: line {line} opens a quoted field that no quote closes, "
+                            "so it runs to the end of the file (a closing quote missing, or the file cut off: an "
+                            "interrupted download or copy)") from None  # was pandas' 'EOF inside string ... row 3'
         raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
     except DataError as exc:  # a reader's own line (JSON's 'not valid JSON on line 1'): a CSV named .jsonl
         if kind in ("json", "jsonl") and misread is None and (hint := other_content(path, kind)) \

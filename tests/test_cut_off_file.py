@@ -81,3 +81,23 @@ def test_no_note_for_a_whole_last_row(tmp_path: Path, tail: str) -> None:
     path = tmp_path / "d.csv"
     path.write_text(WHOLE + ("again my card,card\n" if tail.endswith(",card") else "") + tail)
     assert not [w for w in load_dataset(path).warnings if CUT in w]
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    ('text,label\nmy card,a\n"a text with\na line break",b\n"the last text, cut', 5),  # a download cut mid-text
+    ('text,label\n"hello, world,a\nbye,b\nagain,a\n', 2),  # a closing quote missing
+    ('text,label\r\nsay 5" nails,a\r\n"open\r\n', 3),  # a quote inside a field is data; the one at a field's start opens
+])
+def test_a_quoted_field_that_never_closes_names_its_line(tmp_path: Path, capsys, body: str, line: int) -> None:
+    """It was pandas' 'cannot parse as csv: Error tokenizing data. C error: EOF inside string starting at row 3'
+    (a row number counted otherwise than the file's lines, and no word of why)."""
+    path = tmp_path / "d.csv"
+    path.write_text(body, newline="")
+    with pytest.raises(TextauditError) as caught:
+        load_dataset(path)
+    assert caught.value.exit_code == EXIT_DATA
+    assert caught.value.message == (
+        f"{path}: cannot parse as csv: line {line} opens a quoted field that no quote closes, so it runs to the end of "
+        "the file (a closing quote missing, or the file cut off: an interrupted download or copy)")
+    assert main(["audit", str(path), "--model", "tfidf"]) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, f"line {line} opens a quoted field that no quote closes")
