@@ -39,6 +39,17 @@ def _binary_line(source: str, path: Path, kind: str, why: str, encoding: str) ->
 _MORE_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
+def _parquet_cut(path: Path) -> bool:
+    """True for a file that begins with Parquet's magic bytes and does not end with them: its end cut off."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+            handle.seek(max(0, path.stat().st_size - 4))
+            return head == b"PAR1" and handle.read(4) != b"PAR1"
+    except OSError:
+        return False
+
+
 def _unclosed_quote(path: Path, encoding: str) -> int | None:
     """The line where a CSV's unclosed quoted field opens (engine/csv_lines.unclosed_quote_line), or None."""
     try:
@@ -120,6 +131,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                 raise DataError(f"{said}: the line ends with {ending} (delete it), or {inside}") from None
             raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
                             f"{inside}") from None
+        if kind == "parquet" and _parquet_cut(path):  # 'Parquet magic bytes not found in footer. Either the file is
+            raise DataError(f"{source_str}: starts as a Parquet file but does not end as one (its footer, which "  # ...
+                            "says where the columns are, is missing): the file looks cut off (an interrupted download "
+                            "or copy); get the whole file again") from None  # corrupted or this is not a parquet file.'
         if kind == "csv" and "EOF inside string" in first_line and (line := _unclosed_quote(path, encoding)):
             raise DataError(f"{source_str}: cannot parse as csv: line {line} opens a quoted field that no quote closes, "
                             "so it runs to the end of the file (a closing quote missing, or the file cut off: an "

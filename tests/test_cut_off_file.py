@@ -101,3 +101,27 @@ def test_a_quoted_field_that_never_closes_names_its_line(tmp_path: Path, capsys,
         "the file (a closing quote missing, or the file cut off: an interrupted download or copy)")
     assert main(["audit", str(path), "--model", "tfidf"]) == EXIT_DATA
     assert_one_error_line(capsys.readouterr().err, f"line {line} opens a quoted field that no quote closes")
+
+
+def test_a_parquet_file_cut_off_says_so(tmp_path: Path, capsys) -> None:
+    """It was pyarrow's 'cannot parse as parquet: Parquet magic bytes not found in footer. Either the file is
+    corrupted or this is not a parquet file.' for a file that begins as Parquet and lost its end."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    whole = tmp_path / "whole.parquet"
+    pq.write_table(pa.table({"text": [f"text {i}" for i in range(50)], "label": ["a", "b"] * 25}), whole)
+    path = tmp_path / "d.parquet"
+    path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(TextauditError) as caught:
+        load_dataset(path)
+    assert caught.value.exit_code == EXIT_DATA
+    assert caught.value.message == (
+        f"{path}: starts as a Parquet file but does not end as one (its footer, which says where the columns are, "
+        "is missing): the file looks cut off (an interrupted download or copy); get the whole file again")
+    assert main(["audit", str(path), "--model", "tfidf"]) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, "the file looks cut off")
+    path.write_bytes(b"not parquet at all")  # no Parquet start: the reader's own line, as before
+    with pytest.raises(TextauditError, match="cannot parse as parquet") as caught:
+        load_dataset(path)
+    assert "cut off" not in caught.value.message
