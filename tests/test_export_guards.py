@@ -173,9 +173,10 @@ def test_exporting_the_demo_by_its_name_points_at_the_bundled_file(tmp_path, mon
     assert not (tmp_path / "out.csv").exists()
     assert main(["export", "demo", "-o", "out.csv"]) == 1  # the demo by its command's word (walk34)
     assert f"the demo's data is bundled: textaudit export {demo_path()} --journal " in capsys.readouterr().err
-    (tmp_path / "demo.corrections.jsonl").unlink()  # no demo journal here: a plain missing file
+    (tmp_path / "demo.corrections.jsonl").unlink()  # no demo journal here: it says so, and where it is kept
     assert main(["export", "demo.csv", "-o", "out.csv"]) == 1
-    assert "bundled" not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "the demo's data is bundled" not in err and "demo.corrections.jsonl, is not in this folder" in err, err
 
 
 def test_an_hf_export_never_writes_into_a_saved_dataset_with_splits(str_csv, tmp_path, capsys):

@@ -38,7 +38,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     try:
         check_source(args.data, encoding=args.encoding, demo_hint=False)  # a typo in the data path: said as that, not 'no journal'
     except DataError as error:
-        raise DataError(error.message + bundled_demo_hint(args.data, journal_path)) from None
+        raise DataError(error.message + bundled_demo_hint(args.data, journal_path, bool(args.journal))) from None
     require_journal(journal_path)  # a folder as --journal: said as that, not as 'the output is the journal'
     check_output(output, fmt, inputs=inputs, force=args.force)  # before reading the data, too
     dataset = load_with_journal_options(args, journal_path)
@@ -131,17 +131,33 @@ def _load_taking(args: argparse.Namespace, journal_path: Path):
     return retaken, taken
 
 
-def bundled_demo_hint(data: str, journal: Path) -> str:
+def bundled_demo_hint(data: str, journal: Path, journal_given: bool = False) -> str:
     """'; the demo's data is bundled: ...' when ``data`` names the demo's file, or the demo by its command's word
     (``export demo``: walk34), which is not here (``textaudit demo`` reads it from the package and keeps its journal
-    in the current folder). Which names mean the demo: engine/demo.bundled_demo_named."""
+    in the current folder). Which names mean the demo: engine/demo.bundled_demo_named. With no journal here either
+    it says so and where the journal is kept: the line was only 'demo: no such file or directory' (walk40)."""
     from engine.demo import bundled_demo_named
+    from engine.paths import default_journal_path
 
     named = bundled_demo_named(data)
-    if named is None or Path(data).exists() or not journal.exists():
+    if named is None or Path(data).exists():
         return ""
-    return (f"; the demo's data is bundled: textaudit export {shlex.quote(str(named[0]))} --journal "
-            f"{shlex.quote(str(journal))} -o OUT (or press e in the demo)")
+    bundled, flag = named
+    demo_journal = default_journal_path(str(bundled))  # what 'textaudit demo' writes: 'DEMO' looks for DEMO.corr...
+    if not journal_given and not journal.exists() and demo_journal.exists():
+        journal = demo_journal
+    data_word = shlex.quote(str(bundled))
+    if journal.exists():
+        return (f"; the demo's data is bundled: textaudit export {data_word} --journal {shlex.quote(str(journal))} "
+                "-o OUT (or press e in the demo)")
+    name = shlex.quote(f"DIR/{demo_journal.name}")
+    if journal_given:
+        return (f"; and the journal {shlex.quote(str(journal))} does not exist either (textaudit demo{flag} keeps "
+                f"its journal, {demo_journal.name}, in the folder where it ran): give that journal and the bundled "
+                f"data: textaudit export {data_word} --journal {name} -o OUT")
+    return (f"; and the demo's journal, {demo_journal.name}, is not in this folder ({shlex.quote(str(Path.cwd()))}) "
+            f"either: run this in the folder where textaudit demo{flag} ran (it keeps its journal there), or give "
+            f"the bundled data and that journal: textaudit export {data_word} --journal {name} -o OUT")
 
 
 def refuse_format_clash(output: Path, fmt: str) -> None:
