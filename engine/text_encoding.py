@@ -230,7 +230,26 @@ def cut_off_line(path: Path, encoding: str, at: int, line: int) -> str | None:
     which = f"last {len(tail)} bytes ({tail.hex(' ')}, line {line}) are" if len(tail) > 1 else \
         f"last byte ({tail.hex()}, line {line}) is"
     return (f"ends in the middle of a character: its {which} the start of a {encoding} character that the file never "
-            "finishes; the file looks cut off (an interrupted download or copy): get the whole file again")
+            "finishes; the file looks cut off (an interrupted download or copy): get the whole file again"
+            + _whole_single_byte(path, encoding, at, tail))
+
+
+def _whole_single_byte(path: Path, encoding: str, at: int, tail: bytes) -> str:
+    """'; or, if it is whole, ...' where every byte before the UTF-8 tail is ASCII: then the tail may as well be
+    a single-byte encoding's letters at the end of a whole file ('Jos\\xe9', Latin-1, no final line break), which
+    'get the whole file again' alone left with no way on (diff40)."""
+    if codecs.lookup(encoding).name not in ("utf-8", "utf-8-sig"):
+        return ""
+    try:
+        with path.open("rb") as handle:
+            while (left := at - handle.tell()) > 0:
+                if not (chunk := handle.read(min(left, 1 << 20))) or not chunk.isascii():
+                    return ""
+    except OSError:
+        return ""
+    return (f"; or, if the file is whole and in a single-byte encoding (no byte before {'them' if len(tail) > 1 else 'it'}"
+            f" is beyond ASCII): pass --encoding latin-1 (it reads {tail.decode('latin-1')!r}) or the file's real "
+            "encoding")
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -36,7 +36,7 @@ def test_a_file_cut_off_mid_character_says_so(tmp_path: Path, capsys, name: str,
         load_dataset(path, encoding=encoding)
     assert caught.value.exit_code == EXIT_DATA
     assert "ends in the middle of a character" in caught.value.message and needle in caught.value.message
-    assert "--encoding" not in caught.value.message  # never the encoding it was read with
+    assert f"--encoding {encoding}" not in caught.value.message  # never the encoding it was read with
     assert main(["audit", str(path), "--model", "tfidf", "--encoding", encoding]) == EXIT_DATA
     assert_one_error_line(capsys.readouterr().err, "the file looks cut off (an interrupted download or copy)")
 
