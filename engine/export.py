@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from engine import atomic
+from engine.big_ints import any_size_ints
 from engine.corrections import Journal, json_scalar
 from engine.cut_off import cut_label_note
 from engine.journal_format import ACTIONS
@@ -90,6 +91,7 @@ def _read_journal(dataset: Dataset, journal_path: Path) -> tuple[Any, dict[str, 
     return decisions, counts, report, unapplied, seq
 
 
+@any_size_ints()  # a JSON file's 5,000-digit id reads and writes back exactly
 def export_corrected(
     dataset: Dataset,
     journal_path: Path,

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from engine.big_ints import any_size_ints
 from engine.column_guess import check_column, misread_bom_hint, resolve_columns
 from engine.csv_lines import lone_cr_hint, short_rows_hint
 from engine.errors import DataError, UsageError
@@ -297,6 +298,7 @@ def _resolve(frame: pd.DataFrame, style: SourceStyle | None, name: str, encoding
         raise
 
 
+@any_size_ints()  # a JSON file's 5,000-digit id reads and writes back exactly
 def load_dataset(
     source: str | Path | pd.DataFrame | Any,
     *,

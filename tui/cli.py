@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.big_ints import any_size_ints
 from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, DataError, TextauditError, UsageError
 from engine.paths import shell_word
 from engine.wording import BIDI_CONTROLS
@@ -385,7 +386,7 @@ def _main(argv: list[str] | None) -> int:
         refuse_empty_values(parser, args)  # tui/cli_values.py
         check_options(args)  # --cache-dir typo, --ray unreachable, --device missing
         refuse_closed_stdout(closed, args.command, getattr(args, "issues_out", None))
-        with hangup_interrupts(args.command in ("audit", "export")):
+        with hangup_interrupts(args.command in ("audit", "export")), any_size_ints():  # engine/big_ints.py
             code = _COMMANDS[args.command](args)
         if INTERRUPTED.is_set():
             if args.command in _APP_COMMANDS:  # the app quit for the signal; its exit line said what is left
