@@ -9,8 +9,10 @@ Crash safety: ``record`` returns only after the line is on disk. A line cut off 
 full disk has no trailing newline (a whole entry without one, an editor's save, is read as a
 line); on load it is reported and ignored, and a writable open truncates it away so the next
 append starts on a fresh line (the torn bytes were never acknowledged to the user, so nothing
-they saw as saved is removed). A failed append is rolled back with ``ftruncate`` at once; if even
-that fails, the next append starts with a newline.
+they saw as saved is removed). Whole lines in that tail (a group that lost a line to a hand edit)
+are first saved to ``<stem>.cut-<UTC time>.jsonl`` beside it; where they cannot be, the tail stays.
+A failed append is rolled back with ``ftruncate`` at once; if even that fails, the next append
+starts with a newline.
 
 One writer at a time: a ``filelock`` lock file ``<journal>.lock`` (``flock``, released by the
 kernel if the process dies). A second writer gets ``JournalLocked``; readers need no lock.
@@ -162,8 +164,9 @@ class Journal:
 
         self._replay_groups(named_by_class_label(framed.groups, self.dataset), problems)  # hf:NAME once showed ints
         if framed.good_end < len(data) and not self.read_only:
-            if self._file.still_at_path():
-                self._file.truncate_to(framed.good_end)
+            if self._file.still_at_path():  # its whole lines saved first (a hand edit's), else kept: tail_cut
+                cut = self._file.cut_tail(framed.good_end)
+                self.load_report = self._problems.lines(removed=not cut.kept, cut=cut)
             else:
                 self.load_report = self._problems.lines(removed=False)
         self._point = replay_point(data, framed.good_end, framed.next_seq, file_id) if self.read_only else None
@@ -203,14 +206,14 @@ class Journal:
             data, file_id = held.read_held()
             found = handover_tail(data, file_id, self._point, self.path, self.dataset)
             cut = found is not None and found[1] < len(data) and held.still_at_path()  # not a file moved away
-            if cut:  # the quitting writer's torn end
-                held.truncate_to(found[1])
+            tail_cut = held.cut_tail(found[1]) if cut else None  # the quitting writer's torn end (whole lines saved)
+            cut = cut and tail_cut is not None and not tail_cut.kept
             self.prepare_writes()
         except BaseException:
             held.close()
             raise
         other = found is None and self._point is not None  # not the file followed (review35: said by the app)
-        return Handover(held, found[0] if found is not None else None, cut, other)
+        return Handover(held, found[0] if found is not None else None, cut, other, tail_cut)
 
     def take_over(self, handover: Handover) -> bool:
         """Write the journal from now, under ``handover``'s lock (``hand_over``), once its tail is replayed here
@@ -221,7 +224,7 @@ class Journal:
             return False
         self._file, self.read_only, self._point = handover.file, False, None
         self._problems.torn_bytes, self._problems.torn_group = tail.problems.torn_bytes, tail.problems.torn_group
-        self.load_report = self._problems.lines(removed=handover.cut)
+        self.load_report = self._problems.lines(removed=handover.cut, cut=handover.tail_cut)
         return True
 
     def _replay_groups(self, groups: list[list[dict[str, Any]]], problems: ReplayProblems) -> None:

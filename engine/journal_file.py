@@ -23,7 +23,7 @@ from engine.atomic import fsync_dir
 from engine.journal_format import JournalError
 from engine.journal_holder import data_path, holder_now, holder_quit, lock_stamp, read_holder
 from engine.journal_path import lock_path
-from engine.journal_rescue import read_at, save_rescue
+from engine.journal_rescue import TailCut, read_at, save_cut, save_rescue
 
 __all__ = ["AtPath", "JournalFile", "JournalLocked", "JournalReadOnly", "JournalWriteError",
            "data_path", "holder_now", "holder_quit", "lock_stamp"]  # the last four: engine/journal_holder.py's
@@ -196,6 +196,29 @@ class JournalFile:
             os.fsync(self._fd)
         except OSError:
             pass  # the file is already cut back; the next append's fsync persists it
+
+    @_one_at_a_time
+    def cut_tail(self, size: int) -> TailCut:
+        """A torn tail (from ``size`` to the end) cut off as ``truncate_to`` cuts it, its whole lines (a hand-edited
+        group that lost a line: user data) saved first to a new file (``save_cut``); where they cannot be, the tail
+        is kept and the next append starts on a fresh line after it. A tail without a whole line (a write cut short,
+        never acknowledged) is cut without a copy."""
+        assert self._fd is not None
+        try:
+            end = os.fstat(self._fd).st_size
+            lines = read_at(self._fd, size, max(0, end - size)).count(b"\n")
+        except OSError as exc:
+            return TailCut(error=f"{exc.strerror or exc}")  # unread: nothing is cut
+        if not lines:
+            self.truncate_to(size)
+            return TailCut()
+        try:
+            saved = save_cut(self._fd, self.path, size, end)
+        except OSError as exc:
+            self._needs_newline = not _ends_a_line(self._fd, end)
+            return TailCut(lines, error=f"{exc.strerror or exc}")
+        self.truncate_to(size)
+        return TailCut(lines, saved)
 
     @_one_at_a_time
     def append(self, payload: bytes) -> None:

@@ -6,6 +6,8 @@ framing and of matching each line to a row (engine/journal_replay.py), ``lines``
 
 from __future__ import annotations
 
+from typing import Any
+
 from engine.wording import agreeing, counted
 
 _SHOWN_ROWS = 8
@@ -92,14 +94,22 @@ class ReplayProblems:
 
         return unapplied_clause(self)
 
-    def lines(self, *, removed: bool) -> list[str]:
-        done = "; removed it so the next decision starts on a fresh line" if removed else ""
+    def lines(self, *, removed: bool, cut: Any = None) -> list[str]:
+        """The report's lines; ``removed``: the torn tail was cut off, ``cut`` (engine.journal_rescue.TailCut) where
+        its whole lines were saved first, or why it was kept."""
+        done, saved = "; removed it so the next decision starts on a fresh line" if removed else "", ""
+        if cut is not None and cut.kept:
+            why = (f"its {counted(cut.lines, 'whole line')} could not be saved beside it first" if cut.lines
+                   else "it could not be read")
+            done = f"; kept it ({why}: {cut.error}), so the next decision starts on a fresh line after it"
+        elif removed and cut is not None and cut.saved_in is not None:  # whole lines: a group's (torn_group)
+            saved = f"; its {counted(cut.lines, 'whole line')} {'is' if cut.lines == 1 else 'are'} saved in {cut.saved_in}"
         report = []
         if self.torn_bytes:
             report.append(f"ignored a torn last line ({self.torn_bytes} bytes without a newline: "
                           f"a write cut off by a crash){done}")
         if self.torn_group:
-            report.append(f"ignored an incomplete last decision group ({counted(self.torn_group, 'line')}){done}")
+            report.append(f"ignored an incomplete last decision group ({counted(self.torn_group, 'line')}){done}{saved}")
         if self.invalid_lines:
             report.append(f"skipped {counted(len(self.invalid_lines), 'unreadable line')}: {rows_text(self.invalid_lines)}")
         if self.incomplete_groups:

@@ -58,6 +58,7 @@ class Handover:
     tail: Tail | None
     cut: bool = False  # the tail's torn end was cut off (not where the file held is no longer at the path)
     other: bool = False  # the file locked is not the one the reader followed: replaced, rewritten or cut since (review35)
+    tail_cut: Any = None  # engine.journal_rescue.TailCut: the torn end's whole lines saved, or why kept (None: no cut)
 
     def close(self) -> None:
         """Release the lock (the handover was not taken)."""
