@@ -20,13 +20,29 @@ _OTHER_BREAKS = {"\r": "a lone CR (classic Mac OS line breaks)", "\x0b": "a vert
                  "\x85": "NEL (U+0085)", "\u2028": "U+2028 LINE SEPARATOR", "\u2029": "U+2029 PARAGRAPH SEPARATOR"}
 
 
-def decode_error(exc: json.JSONDecodeError, source: Path, where: str) -> DataError:
-    """The one line for a JSON text that does not parse; ``where``: '' or ' on line N' (JSON Lines)."""
+#: The end of the line for a JSON text that stops inside a value, as the CSV/TSV/Parquet readers say it.
+CUT_OFF = ("; the file ends inside this value: the file looks cut off (an interrupted download or copy); "
+           "get the whole file again")
+
+
+def cut_off(exc: json.JSONDecodeError) -> bool:
+    """True when ``exc`` is the parser running out of text (an open string, object or array at its end)."""
+    if not exc.doc[:exc.pos].strip():  # nothing before: a file of blanks, not a cut
+        return False
+    return exc.msg.startswith("Unterminated string") or not exc.doc[exc.pos:].strip()
+
+
+def decode_error(exc: json.JSONDecodeError, source: Path, where: str, ends_file: bool = False) -> DataError:
+    """The one line for a JSON text that does not parse; ``where``: '' or ' on line N' (JSON Lines);
+    ``ends_file``: the text runs to the file's end (a .json's whole text; a JSON Lines file's last line
+    without a line break), so one it stops inside looks cut off (hostile40: 'Unterminated string', no more)."""
     if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's hint, utf-8-sig, takes one at the file's start only
         first = where in ("", " on line 1")  # else a file joined on after the first one, mark and all
         return DataError(f"{source}: not valid JSON{where}: a byte order mark (U+FEFF) before it, as joining files "
                          "leaves; delete it" + (" (a UTF-16/32 file read with --encoding utf-16-le/-be: pass "
                                                 "utf-16 or utf-32, which read its mark)" if first else ""))
+    if ends_file and cut_off(exc):
+        return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno}){CUT_OFF}")
     hint = json_hint(exc, lines=where.startswith(" on line"))
     return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno}){hint}")
 

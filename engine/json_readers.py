@@ -153,13 +153,13 @@ def _json_layout(text: str, value: Any, ascii_only: bool) -> tuple[tuple[str, st
     return (",", ":"), None
 
 
-def _loads(text: str, source: Path, where: str, hook: RepeatedKeys | None = None) -> Any:
+def _loads(text: str, source: Path, where: str, hook: RepeatedKeys | None = None, ends_file: bool = True) -> Any:
     try:
         return json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
         from engine.json_hints import decode_error  # the line says what the file looks like, and the fix
 
-        raise decode_error(exc, source, where) from None
+        raise decode_error(exc, source, where, ends_file) from None
     except RecursionError:
         raise DataError(f"{source}: JSON nested too deeply{where}") from None
 
@@ -195,7 +195,8 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         records = None
     if records is None or len(records) != len(numbered):  # find the bad line, or a line with two values
         repeats = RepeatedKeys()
-        records = [_loads(line, path, f" on line {number}", repeats) for number, line in numbered]
+        last = 0 if final_newline else text.count("\n") + 1  # the file's last line, without its break: cut?
+        records = [_loads(line, path, f" on line {number}", repeats, number == last) for number, line in numbered]
     if not records:
         raise DataError(f"{path}: the file holds no JSON lines")
     frame, absent = _frame_from_records(records, path)
