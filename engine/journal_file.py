@@ -207,8 +207,9 @@ class JournalFile:
         try:
             end = os.fstat(self._fd).st_size
             lines = read_at(self._fd, size, max(0, end - size)).count(b"\n")
-        except OSError as exc:
-            return TailCut(error=f"{exc.strerror or exc}")  # unread: nothing is cut
+        except OSError as exc:  # unread: nothing is cut, and the next append starts on a fresh line after it
+            self._needs_newline = True  # (it glued the next decision to the torn bytes: lost on the next open)
+            return TailCut(error=f"{exc.strerror or exc}")
         if not lines:
             self.truncate_to(size)
             return TailCut()
