@@ -4,7 +4,9 @@ Decision column's cells past DECISION_LEAST first (82e7cb0). Since ui37 the Deci
 what '→ ' and the longest name need, bounded by its own width, and lends only the rest, so deciding rows moves no
 column (tests/test_decision_column_holds_still.py): with these 39-cell names it keeps its 20 cells at 120 columns
 (Given and Suggested 18 and 19, as before 82e7cb0); at 80x24 it is left out, as before; at 200x50 the label columns
-take the text's spare cells, 38 each (the 39-cell name cut by one cell: it was whole)."""
+take the text's spare cells, 38 each (the 39-cell name cut by one cell: it was whole).
+Since walk40 this is the width once a row of the table is relabelled; an undecided table's Decision column keeps its
+title's cells only (tests/test_decision_column_follows_table.py), so these cases relabel a row first."""
 
 from __future__ import annotations
 
@@ -26,6 +28,9 @@ async def test_the_label_columns_take_the_decision_columns_cells_first(pinned_re
         app.open_issue("label")
         await settle(pilot)
         rows = app.screen.query_one("#rows", RowList)
+        row = int(rows.order[0])
+        app.screen.relabel_rows([row], (int(app.screen.view.given[row]) + 1) % len(app.screen.view.class_names))
+        await pilot.pause()
         total = rows.scrollable_content_region.width
         columns, widths = rows.layout(total)
         width = dict(zip([c.key for c in columns], widths, strict=True))

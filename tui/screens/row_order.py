@@ -16,6 +16,7 @@ import numpy as np
 from textual import work
 from textual.worker import get_current_worker
 
+from tui.decision_column import refit_decision_column
 from tui.messages import OrderReady, WorkFailed
 from tui.text_index import Check, Superseded
 from tui.widgets.filter_bar import FilterSpec
@@ -113,6 +114,7 @@ class ListOrder:
         rows.sort_key, rows.sort_descending = request.sort_key, request.descending
         rows.empty_text = self.why_empty(request)
         rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
+        refit_decision_column(self)  # the entries may have changed (f): what the Decision column keeps follows
         if request.first:
             self.cursor_to_first_undecided()
         if self._pending_row is not None:

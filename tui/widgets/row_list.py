@@ -296,8 +296,8 @@ class RowList(ScrollView, can_focus=True):
                     if not spare:
                         break
         # the label columns are still short (the text's spare taken, or none): the Decision column lends them its
-        # cells past ``least``, a cell each in turn: the cells the widest decision this data's names can make needs,
-        # chosen when the screen opens (tui/decision_column.py), so the columns hold still as rows are decided
+        # cells past ``least``, a cell each in turn: its title's cells while the table holds no relabel, else those the
+        # widest decision this data's names can make needs (tui/decision_column.py: the columns move at a first relabel)
         short = sorted((i for i in room if room[i] and not columns[i].grow_late), key=lambda i: columns[i].drop)
         for lender in (i for i, c in enumerate(columns) if c.grow_late and c.least):
             left = max(0, widths[lender] - columns[lender].least)
