@@ -6,16 +6,12 @@ is each time it runs (as tests/test_tfidf_svd_releases_gil.py does for gesdd).""
 
 from __future__ import annotations
 
-import linecache
-import sys
-import threading
-import time
-
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
 from engine import tfidf
+from thread_watch import lines_seen_during
 from engine.lapack_nogil import permuted_l_releasing_gil
 
 
@@ -79,26 +75,6 @@ def test_the_truncated_svd_calls_no_gil_holding_lu(monkeypatch) -> None:
 
 def test_another_thread_runs_while_lapack_factors() -> None:
     matrix = np.random.default_rng(5).normal(size=(20000, 266))
-    lu_thread = threading.get_ident()
-    stop = threading.Event()
-    lines: list[str] = []  # the source line the LU's thread stands on, whenever this thread gets the GIL
-
-    def watch() -> None:
-        while not stop.is_set():
-            frame = sys._current_frames().get(lu_thread)
-            if frame is not None:
-                lines.append(f"{frame.f_code.co_name}: {linecache.getline(frame.f_code.co_filename, frame.f_lineno)}")
-            time.sleep(0.001)  # gives the GIL up each turn (a sleep, not a timing)
-
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(1000.0)  # no forced switch: the watcher runs only while the LU's thread lets go
-    watcher = threading.Thread(target=watch, daemon=True)
-    try:
-        watcher.start()
-        permuted_l_releasing_gil(matrix)
-    finally:
-        stop.set()
-        sys.setswitchinterval(before)
-        watcher.join()
+    lines = lines_seen_during(permuted_l_releasing_gil, matrix)
     in_dgetrf = [line for line in lines if line.startswith("permuted_l_releasing_gil:") and "dgetrf(" in line]
     assert in_dgetrf, "no other thread ran while LAPACK's dgetrf factored the matrix"

@@ -5,40 +5,16 @@ bit for bit the same values. No timing here: a second thread records where the S
 
 from __future__ import annotations
 
-import linecache
-import sys
-import threading
-import time
-
 import numpy as np
 import scipy.sparse as sp
 
 from engine import tfidf
+from thread_watch import lines_seen_during
 
 
 def test_another_thread_runs_while_lapack_computes_the_small_svd() -> None:
     matrix = sp.random(300, 3000, density=0.05, format="csr", random_state=0, dtype=np.float64)
-    svd_thread = threading.get_ident()
-    stop = threading.Event()
-    lines: list[str] = []  # the source line the SVD's thread stands on, whenever this thread gets the GIL
-
-    def watch() -> None:
-        while not stop.is_set():
-            frame = sys._current_frames().get(svd_thread)
-            if frame is not None:
-                lines.append(f"{frame.f_code.co_name}: {linecache.getline(frame.f_code.co_filename, frame.f_lineno)}")
-            time.sleep(0.001)  # gives the GIL up each turn (a sleep, not a timing)
-
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(1000.0)  # no forced switch: the watcher runs only while the SVD's thread lets go
-    watcher = threading.Thread(target=watch, daemon=True)
-    try:
-        watcher.start()
-        tfidf.truncated_svd(matrix, 200)
-    finally:
-        stop.set()
-        sys.setswitchinterval(before)
-        watcher.join()
+    lines = lines_seen_during(tfidf.truncated_svd, matrix, 200)
     # the LAPACK call itself: scipy's wrapper lets go only while it copies the input (on the same line)
     in_gesdd = [line for line in lines if line.startswith("svd_releasing_gil:") and "dgesdd(" in line]
     assert in_gesdd, "no other thread ran while LAPACK's gesdd computed the small SVD"
