@@ -82,8 +82,9 @@ LABEL_VERSION = 46
 #: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
 #: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on
 #: texts whose length drifts with the row order, engine/length_order.py; 4: a row that shares nothing with any
-#: other is an outlier, engine/outlier_isolated.py).
-CHECKS_VERSION = 4
+#: other is an outlier, engine/outlier_isolated.py; 5: --model tfidf's near-duplicate pairs confirmed on the
+#: sparse TF-IDF rows before its SVD, engine/tfidf_confirm.py).
+CHECKS_VERSION = 5
 
 
 @dataclass
@@ -132,12 +133,14 @@ def run_datalab(
     copies: np.ndarray | None = None,
     class_names: Sequence[str] | None = None,
     same_words: np.ndarray | None = None,
+    terms: Any | None = None,
 ) -> DatalabFindings:
     """Find the chosen issue types; ``null_mask`` marks rows whose text is empty or missing,
     ``copies`` the rows whose exact text is also another label's (the label check's notes say how
     many of its flags those are: engine/label_copies.py), ``class_names`` the classes as the data spells
     them (a note may name them: engine/parent_labels.py), ``same_words`` each row's group of texts
-    of the same words (engine/same_words.py; the near-duplicate check flags them).
+    of the same words (engine/same_words.py; the near-duplicate check flags them), ``terms`` (``--model tfidf``) the
+    sparse TF-IDF rows its vectors reduce: a near-duplicate pair is confirmed on them (engine/tfidf_confirm.py).
 
     textaudit's issue managers (engine/issue_managers.py) do the work inside Datalab; a check
     that fails becomes a note ("<type> not checked: <reason>") instead of a silent zero.
@@ -152,7 +155,8 @@ def run_datalab(
     lab = Datalab(data={"label": labels}, label_name="label", verbosity=0)
     run = RunContext(labels=labels, pred_probs=pred_probs, copies=copies,
                      class_names=None if class_names is None else [str(name) for name in class_names],
-                     same_words=None if same_words is None else np.asarray(same_words, dtype=np.int64))
+                     same_words=None if same_words is None else np.asarray(same_words, dtype=np.int64),
+                     terms=terms)
 
     def settings(issue_type: str) -> dict[str, Any]:  # 10M+ rows: bounded by engine/bounds.py
         return {**_issue_kwargs(issue_type), **issue_kwargs(issue_type, len(labels), features, run.notes)}

@@ -51,6 +51,7 @@ class RunContext:
     class_names: list[str] | None = None  # the classes as the data spells them, for notes that name them
     null_mask: np.ndarray | None = None  # rows with no text (engine.audit.find_each sets it): see _NoTextNoFlag
     same_words: np.ndarray | None = None  # per row its group of texts of the same words, -1 alone (engine/same_words.py)
+    terms: Any | None = None  # --model tfidf: the sparse TF-IDF rows its SVD reduced (engine/tfidf_confirm.py)
 
 
 class CheckFailed(BaseException):
@@ -211,6 +212,10 @@ class TextauditNearDuplicateIssueManager(_NoTextNoFlag, NearDuplicateIssueManage
 
     def _find_issues_for(self, run: RunContext, *args: Any, **kwargs: Any) -> None:
         super()._find_issues_for(run, *args, **kwargs)
+        if run.terms is not None:
+            from engine.tfidf_confirm import confirm_in_terms
+
+            confirm_in_terms(self, run, kwargs.get("knn_graph"))
         groups = run.same_words
         if groups is None or len(groups) != len(self.issues):
             return

@@ -125,9 +125,11 @@ def run_datalab_multilabel(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     same_words: np.ndarray | None = None,
+    terms: Any | None = None,
 ) -> DatalabFindings:
     """Datalab(task="multilabel") over the chosen issue types, with textaudit's label verdict
-    (``same_words``: each row's group of texts of the same words, engine/same_words.py).
+    (``same_words``: each row's group of texts of the same words, engine/same_words.py; ``terms``: ``--model
+    tfidf``'s sparse TF-IDF rows, its near-duplicate pairs confirmed on them, engine/tfidf_confirm.py).
 
     textaudit's managers (engine/multilabel_managers.py) do the work inside Datalab; a check that
     fails becomes a note ("<type> not checked: <reason>"), as in ``engine.audit.run_datalab``."""
@@ -139,7 +141,8 @@ def run_datalab_multilabel(
     register_multilabel_managers()
     lab = Datalab(data={"label": [list(s) for s in sets]}, label_name="label", task="multilabel", verbosity=0)
     run = MultilabelRunContext(labels=np.zeros(0, dtype=np.int64), pred_probs=pred_probs, sets=list(sets),
-                               same_words=None if same_words is None else np.asarray(same_words, dtype=np.int64))
+                               same_words=None if same_words is None else np.asarray(same_words, dtype=np.int64),
+                               terms=terms)
     skipped = [t for t in issue_types if t not in MULTILABEL_ISSUE_TYPES]
     if skipped:
         run.notes.append(f"{', '.join(skipped)} not checked: Datalab has no multi-label check for it")
@@ -214,6 +217,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
         from engine.cache import array_hash
         from engine.order_words import ORDER_VERSION
         from engine.same_words import same_words_groups
+        from engine.tfidf_confirm import tfidf_terms
 
         parts = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key, "labels": dataset.label_hash(),
                  "issue_types": list(options.issue_types), "nulls": array_hash(dataset.text_is_null.astype(np.uint8)),
@@ -231,7 +235,8 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
                 progress=runner.progress, cancel=runner.cancel,
                 same_words=(same_words_groups(dataset.texts, dataset.text_is_null)
-                            if "near_duplicate" in options.issue_types else None)),
+                            if "near_duplicate" in options.issue_types else None),
+                terms=tfidf_terms(dataset.texts, options, vector_key)),
             files=findings_files, doubt=functools.partial(audit_doubt, n_rows=len(dataset)))
 
     output = runner.timed("audit", audit)

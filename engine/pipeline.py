@@ -251,16 +251,19 @@ class _Runner(EmbedStage):
             from engine.label_copies import copied_under_other_labels
             from engine.length_order import length_drift_note
             from engine.same_words import same_words_groups
+            from engine.tfidf_confirm import tfidf_terms
 
             copies = (copied_under_other_labels(dataset.texts, dataset.labels, dataset.text_is_null)
                       if "label" in options.issue_types else None)
             same = (same_words_groups(dataset.texts, dataset.text_is_null)
                     if "near_duplicate" in options.issue_types else None)
+            # --model tfidf: its near-duplicate pairs confirmed on the TF-IDF rows before the SVD
+            terms = tfidf_terms(dataset.texts, options, str(keys.get("vectors", "")))
             output = run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
                 progress=self.progress, cancel=self.cancel, copies=copies, class_names=dataset.class_names,
-                same_words=same,
+                same_words=same, terms=terms,
             )
             drift = length_drift_note(dataset.texts, dataset.text_is_null) if "non_iid" in options.issue_types else None
             if drift:
