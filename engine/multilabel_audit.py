@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
 MULTILABEL_ISSUE_TYPES = ("null", "label", "outlier", "near_duplicate", "non_iid")
 THRESHOLD = 0.5
-MULTILABEL_VERSION = 4  # part of the cache keys: bump when the probabilities or the scoring change (4: folds
-# iteratively stratified over every label, engine/multilabel_folds.py)
+MULTILABEL_VERSION = 5  # part of the cache keys: bump when the probabilities or the scoring change (4: folds
+# iteratively stratified over every label, engine/multilabel_folds.py; 5: every fold starts cold, leak40)
 #: Part of the audit stage's key only (not predict's): 2, Datalab's check on the labels that vary
 #: (multilabel_managers: a label on every row left the whole label check unchecked).
 MULTILABEL_CHECK_VERSION = 6  # 3: a given label's 'likely wrong' cut is its own (drop_cuts); 4: rows with no text

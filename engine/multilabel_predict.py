@@ -38,9 +38,9 @@ def ovr_logistic_probs(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndar
     A label with no positive (or no negative) training row gets its training rate.
 
     ``start`` ((dim + 1, K): weights then intercept per label, original coordinates) seeds the
-    solver and ``solution_out`` receives the solution in that layout, so cross-validation can
-    warm-start each fold from the previous one, as ``engine.predict`` does (the solve then runs
-    to the same tolerance as from zero; bench/README.md discusses why that is out of fold).
+    solver and ``solution_out`` receives the solution in that layout. Cross-validation starts
+    every fold cold, as ``engine.predict`` does: the previous fold's solution was fitted on this
+    fold's test rows, and the solver's tolerance stops before forgetting their labels.
     ``cancel``: checked at every solver iteration (``lbfgs``), as the single-label regression does."""
     x_train = np.asarray(x_train, dtype=np.float32)
     mean = x_train.mean(axis=0, dtype=np.float64).astype(np.float32)
@@ -126,13 +126,10 @@ def cross_val_label_probs(
     # rows of a common intent) could otherwise fall wholly in one test fold, unseen by its models
     splits = iterative_splits(targets, used, seed, cancel)  # 3.5 s at 1M rows: it looks at cancel too
     probs = np.zeros((len(sets), n_classes), dtype=np.float64)
-    previous: list = []  # the last fold's solution: the next fold starts there
-    for fold, (train, test) in enumerate(splits):
+    for fold, (train, test) in enumerate(splits):  # each cold: no start holding this fold's test labels
         if cancel is not None and cancel.is_set():
             raise Cancelled("cross-validation cancelled")
-        probs[test] = ovr_logistic_probs(features[train], targets[train], features[test], C,
-                                         start=previous[0] if previous else None, solution_out=previous,
-                                         cancel=cancel)
+        probs[test] = ovr_logistic_probs(features[train], targets[train], features[test], C, cancel=cancel)
         if progress is not None:
             progress(fold + 1, used)
     if blend:

@@ -145,8 +145,11 @@ def cross_val_pred_probs(
 
     ``warm`` (a re-audit of corrected labels): the folds of an earlier audit of the same rows,
     each fold's regression started from its earlier solution (``logreg-knn``; the same optimum
-    within the solver's tolerance, found in fewer iterations). Without it the folds are
-    stratified on ``labels`` and each fold starts from the previous fold's solution.
+    within the solver's tolerance, found in fewer iterations: fold k's own, fitted on fold k's
+    training rows only). Without it the folds are stratified on ``labels`` and every fold starts
+    cold: a start from another fold's solution holds this fold's test labels, and the solver's
+    tolerance stops before forgetting them (shuffled 1,980:20 labels ranked the rare rows at
+    AUC 0.78-0.82 by their out-of-fold p(rare); cold, chance).
 
     ``logreg-knn`` (the default) pools two out-of-sample estimates: LogisticRegression
     probabilities fitted per fold, and leave-one-out kNN label votes over ``neighbours`` (the
@@ -192,12 +195,13 @@ def _run_folds(
     Folds run side by side on the machine's cores, each with one BLAS thread: the regression's
     products are too small to share between threads, and OpenBLAS's threads wait for each other
     by spinning, so on a busy machine two of them per fold ran ~5x slower than one (banking77,
-    load 8: 110 s wall / 45 s CPU vs 20 s / 12 s; bench/README.md). The first fold starts cold
-    and the others from its solution (folds share ~75% of their training rows), or each from
-    ``warm``'s; the result does not depend on how many folds run at once. Each fold's regression
-    also hands the halves of its loss and gradient to one pool of a thread per core
-    (``SPLIT_ROWS``), so the cores stay busy while fewer folds than cores are left (the first
-    fold, alone; the last of five on two cores). Those threads sleep when they wait.
+    load 8: 110 s wall / 45 s CPU vs 20 s / 12 s; bench/README.md). Every fold starts cold, or
+    from its own solution in ``warm`` (never another fold's: that one was fitted on this fold's
+    test rows, and their labels would leak into its out-of-fold probabilities); the result does
+    not depend on how many folds run at once. Each fold's regression also hands the halves of its
+    loss and gradient to one pool of a thread per core (``SPLIT_ROWS``), so the cores stay busy
+    while fewer folds than cores are left (the last of five on two cores). Those threads sleep
+    when they wait.
     """
     import os
     from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -227,11 +231,7 @@ def _run_folds(
     if progress is not None:  # the folds to come: the first, alone, took 2m50s on 220,000 rows
         progress(0, len(splits))
     with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(max_workers=cores) as halves:
-        if warm is None:
-            fit(0, [])
-        first = 0 if warm is not None else 1
-        starts = {fold: ([warm.solutions[fold]] if warm is not None else
-                         [solutions[0]] if solutions[0] is not None else []) for fold in range(first, len(splits))}
+        starts = {fold: [warm.solutions[fold]] if warm is not None else [] for fold in range(len(splits))}
         with ThreadPoolExecutor(max_workers=max(1, min(cores, len(starts)))) as pool:
             futures = [pool.submit(fit, fold, start) for fold, start in starts.items()]
             wait(futures, return_when=FIRST_EXCEPTION)
@@ -270,8 +270,9 @@ def fold_probs(
     pool: Executor | None = None, cancel: threading.Event | None = None,
 ) -> np.ndarray:
     """One fold's (len(test), n_classes) probabilities from a model fitted on ``train`` only.
-    ``previous`` (a list) carries the last fold's regression solution to warm-start this one
-    and receives this fold's; folds run apart (engine/distributed) pass None. ``pool``: threads
+    ``previous`` (a list) carries this fold's own earlier solution (a re-audit's ``warm``) to
+    start from, or nothing (cold), and receives this fold's; never another fold's (it saw this
+    fold's test labels). ``pool``: threads
     for the regression's halves (``SPLIT_ROWS``), same result without. ``cancel``: checked at
     every iteration of the regression's solver."""
     if classifier == "logreg-knn":

@@ -54,7 +54,8 @@ def softmax_regression_probs(
     intercept that is the same model (``b`` absorbs ``-mean @ W``), only better conditioned
     (~10% fewer iterations). ``start`` ((n_classes, dim + 1): weights then intercept per class,
     in the original coordinates) seeds the solver; ``solution_out`` receives the solution in
-    that layout, so cross-validation can warm-start one fold from the previous one. ``pool`` (an
+    that layout, so a re-audit can start each fold from that fold's own earlier solution (never
+    from another fold's: it was fitted on this fold's test rows). ``pool`` (an
     executor) computes the halves of each loss and gradient side by side (``SPLIT_ROWS``), with
     the same result as without it. ``cancel``: checked at every solver iteration (``lbfgs``)."""
     present, y_index = np.unique(y_train, return_inverse=True)

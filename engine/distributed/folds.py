@@ -2,8 +2,8 @@
 
 The folds are the local path's (``fold_splits``: StratifiedKFold, same seed), each task fits
 ``fold_probs`` on its training rows only, and the driver blends and floors the result with
-``finish_probs``. As locally, the first fold starts cold and the others (at once) from its
-solution, and a fold's regression computes the two halves of its loss and gradient on two threads
+``finish_probs``. As locally, every fold starts cold (another fold's solution was fitted on this
+fold's test rows), and a fold's regression computes the two halves of its loss and gradient on two threads
 where its task holds two CPUs (``fold_cpus``). A task whose worker dies is retried.
 """
 
@@ -67,10 +67,9 @@ def cross_val_pred_probs(
                 progress(finished, used)
         return on_done
 
-    # as locally (engine/predict.py): the first fold cold, the others from its solution
-    first = gather(submit([0], None), "cross-validation", on_done=store([0]), cancel=cancel)[0]
-    rest = list(range(1, len(splits)))
-    gather(submit(rest, first[1]), "cross-validation", on_done=store(rest), cancel=cancel)
+    # as locally (engine/predict.py): every fold cold, all at once
+    every = list(range(len(splits)))
+    gather(submit(every, None), "cross-validation", on_done=store(every), cancel=cancel)
     return PredictResult(pred_probs=finish_probs(pred_probs, neighbours, labels, n_classes, classifier),
                          folds_used=used, notes=notes)
 
