@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 
 def fold_cpus(largest_node_cpus: int, cluster_cpus: int, side_by_side: int) -> int:
     """CPUs per fold task: two (one per half) where a node has them and the cluster has two for
-    each of the ``side_by_side`` folds, else one. With one CPU a task, the cold first fold ran on
-    one thread while the local path gave it two (one H200 box, 16 cores, 100k rows: predict 37.2 s
-    on Ray vs 22.1 s locally; bench/README.md)."""
+    each of the ``side_by_side`` folds, else one. With one CPU a task, a fold ran on one thread while
+    the local path gave it two (one H200 box, 16 cores, 100k rows, when the first fold ran alone: predict
+    37.2 s on Ray vs 22.1 s locally; bench/README.md). Every fold starts cold now (leak40), all side by side."""
     return max(1, min(HALVES, largest_node_cpus, cluster_cpus // max(1, side_by_side)))
 
 
