@@ -77,8 +77,10 @@ ISSUE_TYPES = (
 # noise_trust.unlearned_classes; 44: and without smaller classes it never predicts whose rows it reads mostly as one
 # other class, noise_trust.lookalike_classes; 45: rows with no text never flagged, issue_managers._without_blank_rows;
 # 46: the TF-IDF view's out-of-fold pred_probs pooled in by default, engine/second_view.py; 47: every fold of a
-# fresh audit's cross-validation starts cold, engine/predict.py _run_folds, so no fold starts from labels it tests)
-LABEL_VERSION = 47
+# fresh audit's cross-validation starts cold, engine/predict.py _run_folds, so no fold starts from labels it tests;
+# 48: the 'barely predict' note, label_signal_auc and no_label_signal also read the ranking's AUC where kappa is
+# under 0.05, engine/label_signal.py)
+LABEL_VERSION = 48
 #: Part of the audit cache key (engine/pipeline.py, engine/multilabel_audit.py): bump when what the
 #: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
 #: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on

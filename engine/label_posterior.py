@@ -457,7 +457,9 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                        uniform_flip_detection=round(uniform_seen, 4))
     signal = label_signal(labels, probs)
     diagnostics["label_signal_kappa"] = round(signal["kappa"], 4)
-    no_signal = no_signal_note(signal)
+    no_signal = no_signal_note(signal)  # kappa, or where under its cut the ranking's AUC (a rare class: rare40)
+    diagnostics.update({"label_signal_auc": round(signal["auc"], 4)} if "auc" in signal else {},
+                       no_label_signal=bool(no_signal))
     # a weak classifier (the guard's kappa): its flags are uncertain, and the summary says so (weak_note)
     diagnostics["weak_classifier"] = no_signal is None and diagnostics["kappa"] < MIN_KAPPA
     largest = float(np.bincount(labels).max() / len(labels)) if len(labels) else 0.0

@@ -146,8 +146,8 @@ def health_line(view: AuditView) -> str:
                  else f" (label errors estimated: {int(estimate):,}{uncertain})")
     labels = (counted(view.counts["label"], "possible wrong label") + estimated if "label" in view.counts
               else "labels not checked")
-    kappa = diagnostics.get("label_signal_kappa")
-    if kappa is not None and kappa < MIN_KAPPA:
+    kappa = diagnostics.get("label_signal_kappa")  # no_label_signal: kappa or the ranking (engine/label_signal.py)
+    if diagnostics.get("no_label_signal", kappa is not None and kappa < MIN_KAPPA):
         labels = f"the texts barely predict the labels (see the note): {labels}"
     count = int(flagged.sum())
     overlap = ""
