@@ -8,6 +8,8 @@ first relabel only: tests/test_decision_column_holds_still.py)."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 from pilot_helpers import settle
 from tui_synthetic import fixed_app
@@ -19,18 +21,23 @@ NAMES = ["card_payment_wrong_exchange_rate", "apple_pay_or_google_pay", "balance
          "card_linking"]  # banking77's; apple_pay_or_google_pay and transfer_into_account: 23 and 21 cells
 
 
+@asynccontextmanager
+async def _opened(pinned_result, journal_path, issue: str, size: tuple[int, int]):
+    """The synthetic app with banking77's names, ``issue``'s list open: (pilot, screen, its RowList)."""
+    app = fixed_app(pinned_result, journal_path, name=lambda i: NAMES[i % len(NAMES)])
+    async with app.run_test(size=size) as pilot:
+        app.open_issue(issue)
+        await settle(pilot)
+        yield pilot, app.screen, app.screen.query_one("#rows", RowList)
+
+
 def _widths(rows: RowList) -> dict[str, int]:
     columns, cells = rows.layout(rows.scrollable_content_region.width)
     return dict(zip([c.key for c in columns], cells, strict=True))
 
 
 async def test_an_undecided_label_table_gives_the_names_the_decision_columns_cells(pinned_result, journal_path):
-    app = fixed_app(pinned_result, journal_path, name=lambda i: NAMES[i % len(NAMES)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        screen = app.screen
-        rows = screen.query_one("#rows", RowList)
+    async with _opened(pinned_result, journal_path, "label", (120, 40)) as (pilot, screen, rows):
         width = _widths(rows)
         assert width["decision"] == len("Decision ▼"), width  # was 20, empty
         assert (width["given"], width["suggested"]) == (23, 24), width  # were 18 and 19
@@ -54,11 +61,7 @@ async def test_an_undecided_label_table_gives_the_names_the_decision_columns_cel
 
 @pytest.mark.parametrize("issue", ["outlier", "label"])
 async def test_at_200_columns_the_longest_name_is_whole_while_undecided(pinned_result, journal_path, issue):
-    app = fixed_app(pinned_result, journal_path, name=lambda i: NAMES[i % len(NAMES)])
-    async with app.run_test(size=(200, 50)) as pilot:
-        app.open_issue(issue)
-        await settle(pilot)
-        rows = app.screen.query_one("#rows", RowList)
+    async with _opened(pinned_result, journal_path, issue, (200, 50)) as (_, _, rows):
         width = _widths(rows)
         assert width["given"] >= len("balance_not_updated_after_bank_transfer"), width  # 38: cut by one
         assert width["decision"] >= len("Decision ▼"), width
@@ -66,12 +69,7 @@ async def test_at_200_columns_the_longest_name_is_whole_while_undecided(pinned_r
 
 async def test_with_decided_rows_hidden_the_names_keep_the_cells(pinned_result, journal_path):
     """``d`` lists no decided row: the Decision column, empty on every listed row, keeps its title's cells."""
-    app = fixed_app(pinned_result, journal_path, name=lambda i: NAMES[i % len(NAMES)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_issue("label")
-        await settle(pilot)
-        screen = app.screen
-        rows = screen.query_one("#rows", RowList)
+    async with _opened(pinned_result, journal_path, "label", (120, 40)) as (pilot, screen, rows):
         undecided = _widths(rows)
         row = int(rows.order[0])
         screen.relabel_rows([row], next(k for k in (2, 3) if k != screen.view.given[row]))
