@@ -27,18 +27,26 @@ CASES = [  # name, bytes, --encoding, what the line names
 ]
 
 
+def _refused(path: Path, capsys, needle: str, encoding: str | None = None) -> str:
+    """load_dataset's refusal of ``path`` (exit EXIT_DATA): its message; ``textaudit audit`` on it (--model tfidf)
+    exits EXIT_DATA with one error line holding ``needle``."""
+    options = {"encoding": encoding} if encoding else {}
+    with pytest.raises(TextauditError) as caught:
+        load_dataset(path, **options)
+    assert caught.value.exit_code == EXIT_DATA
+    assert main(["audit", str(path), "--model", "tfidf", *(["--encoding", encoding] if encoding else [])]) == EXIT_DATA
+    assert_one_error_line(capsys.readouterr().err, needle)
+    return caught.value.message
+
+
 @pytest.mark.parametrize(("name", "data", "encoding", "needle"), CASES, ids=[f"{c[2]}-{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_a_file_cut_off_mid_character_says_so(tmp_path: Path, capsys, name: str, data: bytes, encoding: str,
                                               needle: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    with pytest.raises(TextauditError) as caught:
-        load_dataset(path, encoding=encoding)
-    assert caught.value.exit_code == EXIT_DATA
-    assert "ends in the middle of a character" in caught.value.message and needle in caught.value.message
-    assert f"--encoding {encoding}" not in caught.value.message  # never the encoding it was read with
-    assert main(["audit", str(path), "--model", "tfidf", "--encoding", encoding]) == EXIT_DATA
-    assert_one_error_line(capsys.readouterr().err, "the file looks cut off (an interrupted download or copy)")
+    message = _refused(path, capsys, "the file looks cut off (an interrupted download or copy)", encoding)
+    assert "ends in the middle of a character" in message and needle in message
+    assert f"--encoding {encoding}" not in message  # never the encoding it was read with
 
 
 def test_a_bad_byte_before_the_end_is_still_an_encoding_line(tmp_path: Path) -> None:
@@ -93,14 +101,9 @@ def test_a_quoted_field_that_never_closes_names_its_line(tmp_path: Path, capsys,
     (a row number counted otherwise than the file's lines, and no word of why)."""
     path = tmp_path / "d.csv"
     path.write_text(body, newline="")
-    with pytest.raises(TextauditError) as caught:
-        load_dataset(path)
-    assert caught.value.exit_code == EXIT_DATA
-    assert caught.value.message == (
+    assert _refused(path, capsys, f"line {line} opens a quoted field that no quote closes") == (
         f"{path}: cannot parse as csv: line {line} opens a quoted field that no quote closes, so it runs to the end of "
         "the file (a closing quote missing, or the file cut off: an interrupted download or copy)")
-    assert main(["audit", str(path), "--model", "tfidf"]) == EXIT_DATA
-    assert_one_error_line(capsys.readouterr().err, f"line {line} opens a quoted field that no quote closes")
 
 
 def test_a_parquet_file_cut_off_says_so(tmp_path: Path, capsys) -> None:
@@ -113,14 +116,9 @@ def test_a_parquet_file_cut_off_says_so(tmp_path: Path, capsys) -> None:
     pq.write_table(pa.table({"text": [f"text {i}" for i in range(50)], "label": ["a", "b"] * 25}), whole)
     path = tmp_path / "d.parquet"
     path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
-    with pytest.raises(TextauditError) as caught:
-        load_dataset(path)
-    assert caught.value.exit_code == EXIT_DATA
-    assert caught.value.message == (
+    assert _refused(path, capsys, "the file looks cut off") == (
         f"{path}: starts as a Parquet file but does not end as one (its footer, which says where the columns are, "
         "is missing): the file looks cut off (an interrupted download or copy); get the whole file again")
-    assert main(["audit", str(path), "--model", "tfidf"]) == EXIT_DATA
-    assert_one_error_line(capsys.readouterr().err, "the file looks cut off")
     path.write_bytes(b"not parquet at all")  # no Parquet start: the reader's own line, as before
     with pytest.raises(TextauditError, match="cannot parse as parquet") as caught:
         load_dataset(path)
