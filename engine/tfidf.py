@@ -114,6 +114,17 @@ class _Steps:
         return box["value"]
 
 
+def term_matrix(texts: Sequence[str], analyze: Callable[[str], list[str]] | None = None,
+                max_terms: int | None = None) -> Any:
+    """The sparse, L2-normalised TF-IDF rows of ``texts`` (1-2 grams, sublinear tf; ``max_terms``: only that many
+    most frequent, None every one); ``analyze``: TfidfVectorizer(ngram_range=(1, 2))'s own analyzer, wrapped (to
+    count the texts read). Raises ValueError ('empty vocabulary') where no text has a word of two letters or more."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    reads: dict[str, Any] = {"analyzer": analyze} if analyze is not None else {"ngram_range": (1, 2)}
+    return TfidfVectorizer(**reads, min_df=1, sublinear_tf=True, max_features=max_terms).fit_transform(texts)
+
+
 def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
                   cancel: threading.Event | None = None, max_terms: int | None = None) -> np.ndarray:
     """An (n, d) float32 array of unit vectors, d = min(256, n - 1, terms - 1) (the TF-IDF rows
@@ -136,9 +147,8 @@ def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
         steps.at(VECTORIZE_SHARE * counted / len(texts), throttled=True)
         return words(text)
 
-    try:  # the same vocabulary and weights as TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)
-        matrix = TfidfVectorizer(analyzer=analyze, min_df=1, sublinear_tf=True,
-                                 max_features=max_terms).fit_transform(texts)
+    try:  # the same vocabulary and weights as term_matrix(texts, max_terms=max_terms)
+        matrix = term_matrix(texts, analyze, max_terms)
     except ValueError as exc:  # "empty vocabulary": no text has a word of two letters or more
         raise NoWords(f"--model tfidf found no words in the texts ({exc}); "
                         "use a sentence-transformers model") from None

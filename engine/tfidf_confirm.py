@@ -29,10 +29,10 @@ MEDIAN_FLOOR = 1e-6
 def tfidf_rows(texts: Sequence[str]) -> Any | None:
     """The L2-normalised sparse TF-IDF rows of ``texts``, as ``--model tfidf`` builds them before its SVD
     (1-2 grams, every one, sublinear tf); None where no text has a word."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from engine.tfidf import term_matrix
 
     try:
-        return TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit_transform(texts).tocsr()
+        return term_matrix(texts).tocsr()
     except ValueError:  # "empty vocabulary": --model tfidf has stopped before this
         return None
 
