@@ -12,6 +12,15 @@ from engine.wording import agreeing, counted
 
 _SHOWN_ROWS = 8
 
+# ReplayProblems' per-decision findings, which ``absorb`` adds from a group's and ``unapplied`` counts: named once
+# here, so that a new finding cannot be counted and not absorbed, or the other way round.
+_UNAPPLIED = ("out_of_range", "id_missing", "text_changed", "excluded_gone", "rows_gone", "bad_label", "label_changed",
+              "already_set", "ambiguous", "other_cells", "twins_gone", "kept_twins_gone", "made_single", "id_shared",
+              "copy_unknown")  # rows whose decision is not applied
+_UNAPPLIED_BY_OPTION = ("other_label_column", "other_label_sep", "other_text_column")  # {option's value: rows}, same
+_PER_DECISION = ("partial_groups", "moved", "twin_taken", "replaced")  # partial_groups: (group, lines, size) counted
+_PER_DECISION_BY_NAME = ("renamed_label_column",)  # applied (and said)
+
 
 def rows_text(rows: list[int]) -> str:
     shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
@@ -59,18 +68,12 @@ class ReplayProblems:
     def absorb(self, other: ReplayProblems) -> None:
         """Add ``other``'s per-decision findings (one group's, kept apart until replay knows
         whether that group is still in effect) to these."""
-        for name in ("out_of_range", "id_missing", "text_changed", "excluded_gone", "rows_gone", "bad_label", "label_changed", "already_set", "ambiguous", "moved", "twin_taken",
-                     "partial_groups", "other_cells", "twins_gone", "kept_twins_gone", "made_single", "replaced", "id_shared",
-                     "copy_unknown"):
+        for name in _UNAPPLIED + _PER_DECISION:
             getattr(self, name).extend(getattr(other, name))
-        for column, rows in other.other_label_column.items():
-            self.other_label_column.setdefault(column, []).extend(rows)
-        for column, rows in other.renamed_label_column.items():
-            self.renamed_label_column.setdefault(column, []).extend(rows)
-        for sep, rows in other.other_label_sep.items():
-            self.other_label_sep.setdefault(sep, []).extend(rows)
-        for column, rows in other.other_text_column.items():
-            self.other_text_column.setdefault(column, []).extend(rows)
+        for name in _UNAPPLIED_BY_OPTION + _PER_DECISION_BY_NAME:
+            mine = getattr(self, name)
+            for key, rows in getattr(other, name).items():
+                mine.setdefault(key, []).extend(rows)
         self.id_columns |= other.id_columns
         self.data_names |= other.data_names
         self.data_name = self.data_name or other.data_name
@@ -80,13 +83,17 @@ class ReplayProblems:
     @property
     def unapplied(self) -> int:
         """Decisions (journal lines) recorded but not applied to the current data."""
-        return (len(self.text_changed) + len(self.excluded_gone) + len(self.rows_gone) + len(self.out_of_range) + len(self.id_missing) + len(self.bad_label)
-                + len(self.label_changed) + len(self.already_set) + len(self.ambiguous) + len(self.other_cells)
-                + len(self.twins_gone) + len(self.kept_twins_gone) + len(self.made_single) + len(self.id_shared)
-                + len(self.copy_unknown)
-                + sum(n for _, n, _ in self.partial_groups)
-                + sum(map(len, self.other_label_column.values())) + sum(map(len, self.other_label_sep.values()))
-                + sum(map(len, self.other_text_column.values())))
+        return (sum(len(getattr(self, name)) for name in _UNAPPLIED) + sum(n for _, n, _ in self.partial_groups)
+                + self._by_option())
+
+    @property
+    def other_options(self) -> int:
+        """Of those, the decisions made with another --text-column, --label-column or --label-sep (or without
+        --label-sep, which this run was given)."""
+        return len(self.made_single) + self._by_option()
+
+    def _by_option(self) -> int:
+        return sum(len(rows) for name in _UNAPPLIED_BY_OPTION for rows in getattr(self, name).values())
 
     def summary(self) -> str | None:
         """One clause for a summary line when part of the journal no longer applies, else None."""

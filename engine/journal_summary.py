@@ -18,8 +18,7 @@ def unapplied_clause(problems: Any) -> str | None:
     if not problems.unapplied:
         return None
     labels = len(problems.bad_label)
-    options = (len(problems.made_single) + sum(map(len, problems.other_label_column.values()))
-               + sum(map(len, problems.other_label_sep.values())) + sum(map(len, problems.other_text_column.values())))
+    options = problems.other_options
     rows = problems.unapplied - labels - len(problems.already_set) - options  # the decided rows are not found as they were
     why = []
     if rows and problems.data_names:  # the app's re-audit screen shows this clause alone: 'changed since' misled there
