@@ -136,6 +136,19 @@ def held_export(monkeypatch) -> HeldExport:
     return held
 
 
+@asynccontextmanager
+async def held_export_app(result, tmp_path: Path, monkeypatch) -> AsyncIterator:
+    """The fixed app on ``result`` (tui_synthetic.fixed_app) at 100x30, its exports held (held_export), its
+    journal tmp_path/j.jsonl: yields (app, pilot, held, journal, out), ``out`` tmp_path/fixed.csv for the export."""
+    from tui_synthetic import fixed_app
+
+    held = held_export(monkeypatch)
+    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
+    app = fixed_app(result, journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        yield app, pilot, held, journal, out
+
+
 async def exclude_while_export_runs(pilot, journal: Path, out: Path, under_way: threading.Event) -> None:
     """Open Label issues, start an export to ``out``, wait for ``under_way`` (the held export's own event), then
     exclude the first row (x) and wait for the exclude in ``journal``."""

@@ -11,17 +11,14 @@ from __future__ import annotations
 import threading
 
 import engine.export
-from pilot_helpers import exclude_first_label_row, exclude_while_export_runs, held_export, settle, start_export, wait_until
+from pilot_helpers import exclude_first_label_row, exclude_while_export_runs, held_export_app, settle, start_export, wait_until
 from tui_synthetic import fixed_app
 
 from tui.launch import exit_lines
 
 
 async def test_a_decision_made_while_the_export_runs_is_a_later_change(pinned_result, tmp_path, monkeypatch):
-    held = held_export(monkeypatch)
-    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
-    app = fixed_app(pinned_result, journal)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with held_export_app(pinned_result, tmp_path, monkeypatch) as (app, pilot, held, journal, out):
         await exclude_while_export_runs(pilot, journal, out, held.written)  # the export has read the journal
         held.release.set()
         await wait_until(pilot, lambda: app.exported is not None, "the export's end")
@@ -33,10 +30,7 @@ async def test_a_decision_made_while_the_export_runs_is_a_later_change(pinned_re
 
 
 async def test_an_export_running_at_quit_is_named(pinned_result, tmp_path, monkeypatch):
-    held = held_export(monkeypatch)
-    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
-    app = fixed_app(pinned_result, journal)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with held_export_app(pinned_result, tmp_path, monkeypatch) as (app, pilot, held, journal, out):
         await exclude_first_label_row(pilot, journal)
         await start_export(pilot, out)
         await wait_until(pilot, held.written.is_set, "the file written")

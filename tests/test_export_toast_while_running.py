@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 import engine.export
-from pilot_helpers import exclude_while_export_runs, held_export, start_export, wait_until
+from pilot_helpers import exclude_while_export_runs, held_export_app, start_export, wait_until
 from tui_synthetic import fixed_app
 
 from tui.launch import exit_lines
@@ -18,10 +18,7 @@ def toasts(app) -> list[str]:
 
 
 async def test_the_toast_says_a_decision_made_while_it_ran(pinned_result, tmp_path, monkeypatch):
-    held = held_export(monkeypatch)
-    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
-    app = fixed_app(pinned_result, journal)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with held_export_app(pinned_result, tmp_path, monkeypatch) as (app, pilot, held, journal, out):
         await exclude_while_export_runs(pilot, journal, out, held.written)  # the export has read the journal
         held.release.set()
         await wait_until(pilot, lambda: any(t.startswith("wrote ") for t in toasts(app)), "the toast")
@@ -32,10 +29,7 @@ async def test_the_toast_says_a_decision_made_while_it_ran(pinned_result, tmp_pa
 
 
 async def test_a_second_export_to_the_same_path_is_refused(pinned_result, tmp_path, monkeypatch):
-    held = held_export(monkeypatch)
-    journal, out = tmp_path / "j.jsonl", tmp_path / "fixed.csv"
-    app = fixed_app(pinned_result, journal)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with held_export_app(pinned_result, tmp_path, monkeypatch) as (app, pilot, held, journal, out):
         await start_export(pilot, out)
         await wait_until(pilot, held.written.is_set, "the file written")
         out.unlink()  # as before the rename: the dialog finds no file to ask about
