@@ -27,6 +27,22 @@ CONTROL_PICTURES.update({code: f"\u27e8{name}\u27e9" for code, name in BIDI_CONT
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+#: Characters whose width Rich (Textual's measure of every cell) and terminals count differently, dropped where a
+#: text is drawn (the data, the filter's matching and the export keep them): Rich counts the character after
+#: any zero-width joiner as nothing ('x\u200dy' 1 cell, a ZWJ emoji family 2), an emoji variation selector as
+#: widening a narrow symbol ('❤\ufe0f' 2) and a skin-tone modifier as 0; tmux 3.3 and xterm draw 'x\u200dy' in
+#: 2 cells, '❤\ufe0f' in 1 and '👍🏽' in 4, so the columns after such a text moved, the line ran past the
+#: screen's edge and a scroll bar was left behind (hostile41). Without them every terminal and Rich agree:
+#: '👨👩👧' 6 cells, '❤' 1, '👍' 2.
+_CELL_DISPUTED = dict.fromkeys([0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)])
+_CELL_DISPUTED_AT = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
+def cell_plain(text: str) -> str:
+    """``text`` without the characters a terminal and Rich measure differently (``_CELL_DISPUTED``)."""
+    return text.translate(_CELL_DISPUTED) if _CELL_DISPUTED_AT.search(text) else text
+
+
 def terminal_safe(value: Any) -> Any:
     """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``); zero-width,
     right-to-left letters and emoji kept as they are."""
@@ -54,7 +70,7 @@ LIST_CHARS = 2_000
 def list_text(text: str) -> str:
     """A (terminal-safe) text as a one-line list draws it: each run of spaces one space, none at
     either end, so a text that starts with 50,000 line breaks shows its words, not a blank cell."""
-    return " ".join(str(text).lstrip()[:LIST_CHARS].split())
+    return " ".join(cell_plain(str(text).lstrip()[:LIST_CHARS]).split())
 
 
 def list_cell(text: str) -> str:
@@ -71,8 +87,8 @@ _BLANK_RUN = re.compile(r"(?:[ \t]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u
 
 def terminal_safe_lines(text: str) -> str:
     """``text`` for a multi-line pane: each line break (LF, CRLF, CR, U+2028 ...) one ``\\n``,
-    every other control character made visible as :func:`terminal_safe` does."""
-    return "\n".join(terminal_safe(line) for line in _LINE_BREAKS.split(str(text)))
+    every other control character made visible as :func:`terminal_safe` does (``cell_plain``)."""
+    return "\n".join(terminal_safe(cell_plain(line)) for line in _LINE_BREAKS.split(str(text)))
 
 
 def pane_text(text: str, limit: int) -> str:

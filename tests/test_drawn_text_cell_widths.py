@@ -1,0 +1,57 @@
+"""A drawn text takes as many cells in the terminal as Textual (Rich) counts for it.
+
+Rich counts the character after a zero-width joiner as nothing, an emoji variation selector as
+widening a narrow symbol and a skin-tone modifier as 0 cells; a terminal that draws character by
+character (tmux 3.3, xterm, pyte: wcwidth per character) counts 'x\\u200dy' 2, '❤\\ufe0f' 1 and
+'👍🏽' 4. In tmux a row list holding 'I ❤️ this' had its Given column 4 cells left of the other rows',
+'👍🏽👍🏽👍🏽👍🏽' pushed the line 8 cells past the screen's edge, and the detail pane left a stale scroll
+bar beside a neighbour's text (hostile41).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+from wcwidth import wcwidth
+
+#: Texts whose width Rich and a terminal counted differently, beside ones they always agreed on.
+TEXTS = [
+    "I ❤\ufe0f ❤\ufe0f this card",
+    "✔\ufe0f✔\ufe0f balance ok",
+    "👍🏽👍🏽 refund done",
+    "x\u200dy\u200dz card",
+    "family 👨\u200d👩\u200d👧\u200d👦 and 🏳\ufe0f\u200d🌈",
+    "keycap 1\ufe0f\u20e3 and text-style ☺\ufe0e",
+    "क्\u200dष conjunct",
+    "宽字符 café e\u0301 می\u200cخواهم",
+]
+
+
+def _terminal_cells(drawn: str) -> int:
+    """The cells a terminal that draws character by character gives ``drawn`` (wcwidth, as pyte)."""
+    return sum(max(wcwidth(char), 0) for char in drawn)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_list_cell_measures_as_the_terminal_draws_it(text: str) -> None:
+    from tui.terminal_text import list_cell
+
+    drawn = list_cell(text)
+    assert cell_len(drawn) == _terminal_cells(drawn), ascii(drawn)
+    assert len(drawn.split()) == len(text.split())  # every word drawn, only those characters left out
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_pane_lines_measure_as_the_terminal_draws_them(text: str) -> None:
+    from tui.terminal_text import pane_text
+
+    for line in pane_text(f"{text}\nsecond {text}", 10_000).split("\n"):
+        assert cell_len(line) == _terminal_cells(line), ascii(line)
+
+
+def test_the_data_and_the_search_keep_every_character() -> None:
+    """Only drawing drops them: terminal_safe (the view's texts, which the filter matches) keeps them."""
+    from tui.terminal_text import terminal_safe
+
+    for text in TEXTS:
+        assert terminal_safe(text) == text
