@@ -23,6 +23,7 @@ from engine.cut_off import cut_label_note
 from engine.journal_format import ACTIONS
 from engine.label_values import in_row_types, label_values
 from engine.errors import DataError, TextauditError, UsageError
+from engine.export_empties import empty_texts_as_text
 from engine.formats import EXPORT_FORMATS, folder_output_problem, format_of, known_suffixes
 from engine.load import Dataset
 from engine.output_guard import check_output, same_file
@@ -130,7 +131,7 @@ def export_corrected(
         notes += corrections_ints_note(dataset)  # a ClassLabel's ints, named once
     else:
         frame, rows = corrected_frame(dataset, decisions, notes)
-        style = dataset.style
+        frame, style = empty_texts_as_text(frame, dataset, fmt), dataset.style  # a CSV's empty text: ""
         if not notes:  # the file as it was read: its rows are written as it spelled them
             verbatim = _source_records(dataset, fmt, notes)
     spellings = None if corrections_only else _spellings(dataset, fmt, notes)
