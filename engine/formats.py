@@ -41,8 +41,9 @@ def format_of(path: Path | str) -> str | None:
 
 
 def known_suffixes() -> str:
-    """``.csv, .json, ...`` for error messages."""
-    return ", ".join(sorted(SUFFIX_FORMATS))
+    """Every extension export and load accept, ``.csv, .tsv, .jsonl, .ndjson, ...`` (each format's own
+    first, its other spelling beside it): for error messages and the app's export dialog alike."""
+    return ", ".join(SUFFIX_FORMATS)
 
 
 def ends_in_separator(value: str) -> bool:

@@ -209,7 +209,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         row = "row, id" if self.with_id else "row (from 0)"
         holds = (f"Columns: {row}, text, label_before, label_after, action, in row order." if changed_only
                  else "Original columns and row order are kept.")
-        return f"{holds} Format follows the extension ({', '.join(DEFAULT_SUFFIX.values())}); {FOLDER_WORDS}."
+        return f"{holds} Format follows the extension ({known_suffixes()}); {FOLDER_WORDS}."
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):

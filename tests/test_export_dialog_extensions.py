@@ -1,0 +1,38 @@
+"""The export dialog's format line and its unknown-extension warning list the same extensions, the ones export
+accepts (fix40c: the line listed 5, .csv .tsv .jsonl .json .parquet; the warning 7, with .ndjson and .pq)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pilot_helpers import DialogHost
+from textual.widgets import Input, Static
+
+from engine.formats import SUFFIX_FORMATS, format_of
+from tui.screens.export_dialog import ExportDialog
+
+
+def _listed(text: str, before: str) -> list[str]:
+    """The extensions listed after ``before`` in ``text`` (up to the closing parenthesis or ', or')."""
+    tail = " ".join(text.split()).split(before, 1)[1]
+    return re.findall(r"\.[a-z]+", re.split(r"\)|, or ", tail)[0])
+
+
+async def test_the_format_line_and_the_warning_list_what_export_accepts(tmp_path: Path) -> None:
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = str(app.dialog.query_one("#export-format", Static).render())
+        app.dialog.query_one("#export-path", Input).value = str(tmp_path / "out.xlsx")
+        await pilot.pause()
+        warned = str(app.dialog.query_one("#export-warning", Static).render())
+        line, warning = _listed(said, "Format follows the extension ("), _listed(warned, "use ")
+        assert sorted(line) == sorted(warning) == sorted(SUFFIX_FORMATS)
+        for suffix in line:  # each one listed is taken: no warning, and export knows its format
+            app.dialog.query_one("#export-path", Input).value = str(tmp_path / f"out{suffix}")
+            await pilot.pause()
+            assert "unknown extension" not in str(app.dialog.query_one("#export-warning", Static).render())
+            assert format_of(Path(f"out{suffix}")) is not None
