@@ -59,6 +59,8 @@ class ReviewActions:
             while self.screen is not screen:
                 self.pop_screen()
             if navigator is not screen and self.is_screen_installed(navigator):  # kept while popped
+                if getattr(navigator, "came_from", None) is None and hasattr(screen, "filter_state"):
+                    navigator.came_from = (screen, screen.filter_state())  # escape on it comes back there
                 self.pop_screen()
                 self.push_screen(navigator)
                 self.push_screen(screen)
@@ -81,7 +83,21 @@ class ReviewActions:
             name = f"navigator:{kind.__name__}"
             if not self.is_screen_installed(name):
                 self.install_screen(kind(self.view, self.book), name=name)
+            self.get_screen(name).came_from = None  # opened here: escape goes back to the screen below it
             self.push_screen(name)
+
+    def leave_navigator(self, navigator: object) -> None:
+        """Escape on a navigator (confusions, label changes): back to the screen below it, or to the one it was
+        opened from where a pair moved that screen above it (:meth:`open_filtered`), listing what it listed
+        before the pair. From the label screen, ``c``, a pair, escape and escape went to the summary (walk40)."""
+        came_from, navigator.came_from = getattr(navigator, "came_from", None), None
+        if len(self.screen_stack) <= 1:
+            return
+        self.pop_screen()
+        if came_from is not None and came_from[0] not in self.screen_stack and self.is_screen_installed(came_from[0]):
+            screen, state = came_from
+            self.push_screen(screen)
+            screen.restore_filter(state)
 
     def raise_open(self, kind: type) -> bool:
         """A screen of ``kind`` already open comes back to the top (the screens above it closed):

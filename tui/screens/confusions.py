@@ -154,6 +154,8 @@ class ConfusionScreen(HistoryKeys, Screen):
         self.book = book
         self.mode = "pairs"
         self.groups: list[Confusion] = []
+        #: (the row screen, its filter_state) a pair moved above this one: escape goes back to it (app.leave_navigator)
+        self.came_from: tuple[Screen, tuple[str, str, bool, int | None]] | None = None
         self.title = "Confusions"
 
     def compose(self) -> ComposeResult:
@@ -295,5 +297,4 @@ class ConfusionScreen(HistoryKeys, Screen):
             self.app.open_filtered("label", filter_query(self.groups[index], self.view.class_names))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        self.app.leave_navigator(self)

@@ -78,6 +78,8 @@ class LabelChangeScreen(HistoryKeys, Screen):
         self.view = view
         self.book = book
         self.changes: list[LabelChange] = []
+        #: (the row screen, its filter_state) a pair moved above this one: escape goes back to it (app.leave_navigator)
+        self.came_from: tuple[Screen, tuple[str, str, bool, int | None]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar", markup=False)
@@ -163,5 +165,4 @@ class LabelChangeScreen(HistoryKeys, Screen):
             self.app.open_filtered("label", self.changes[index].query(self.view.class_names))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        self.app.leave_navigator(self)

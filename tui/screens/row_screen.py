@@ -324,6 +324,25 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
             self.apply("filtering")
             self.row_list.focus()
 
+    def filter_state(self) -> tuple[str, str, bool, int | None]:
+        """What a navigator's pair replaces here (the filter, the navigator's, ``f``'s every row, the cursor's
+        row), for :meth:`restore_filter` on the way back from the navigator (tui/app_review.leave_navigator)."""
+        row = self.row_list.current_row if self.is_mounted else None
+        return self.filter_query, self.opened_filter, self.show_all, row
+
+    def restore_filter(self, state: tuple[str, str, bool, int | None]) -> None:
+        """List again what :meth:`filter_state` said this screen listed, the cursor on its row; old marks go."""
+        query, self.opened_filter, self.show_all, row = state
+        self._past_filter = None
+        self.filter_query, self.spec = query, parse_filter(query)
+        if self._marks is not None:
+            self._marks[:] = False
+        if self.is_mounted:
+            self.query_one("#filter", FilterBar).value = query
+            self.apply("filtering")
+        if row is not None:
+            self.show_row(row)
+
     def set_filter(self, query: str, delay: float = 0.0) -> None:
         """Filter by ``query`` (see FILTER_HELP); ``delay`` debounces typing."""
         self._past_filter = None
