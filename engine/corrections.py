@@ -17,7 +17,8 @@ starts with a newline.
 One writer at a time: a ``filelock`` lock file ``<journal>.lock`` (``flock``, released by the
 kernel if the process dies). A second writer gets ``JournalLocked``; readers need no lock.
 
-Where each part lives: the lock, reads and durable appends in engine/journal_file.py; the line
+Where each part lives: the lock, reads and durable appends in engine/journal_file.py (where the file held
+stands now, moved or replaced, in engine/journal_at_path.py); the line
 format and how lines frame groups in engine/journal_format.py; what a decision's lines hold in
 engine/journal_lines.py; which row a line still names in engine/journal_replay.py; how groups replay
 into the state in engine/journal_replayer.py; undo/redo state in engine/journal_state.py; which

@@ -10,42 +10,25 @@ file written is, once written, still the journal at the path (``append``).
 
 from __future__ import annotations
 
-import functools
 import os
 import stat
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from engine.atomic import fsync_dir
+from engine.journal_at_path import NOFOLLOW, AtPath, AtPathChecks, lock_inode, one_at_a_time
 from engine.journal_format import JournalError
 from engine.journal_holder import data_path, holder_now, holder_quit, lock_stamp, read_holder
 from engine.journal_path import lock_path
-from engine.journal_rescue import TailCut, read_at, save_cut, save_rescue
+from engine.journal_rescue import TailCut, read_at, save_cut
 
 __all__ = ["AtPath", "JournalFile", "JournalLocked", "JournalReadOnly", "JournalWriteError",
            "data_path", "holder_now", "holder_quit", "lock_stamp"]  # the last four: engine/journal_holder.py's
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
 #: An append whose journal was renamed away between the check before its write and the write is taken back and
 #: tried again (``JournalFile.append``) this many times in all: the next try sees the rename and refuses.
 APPEND_TRIES = 3
-
-
-def _one_at_a_time(method: Callable[..., Any]) -> Callable[..., Any]:
-    """A ``JournalFile`` method that uses its descriptor, run under the file's ``_io`` lock: the app's journal poll
-    (a worker thread: ``still_at_path``, ``rescue``) and its decisions and exit (the UI thread: ``append``, ``close``)
-    never use it at once, nor a descriptor closed meanwhile, whose number another open may have reused."""
-
-    @functools.wraps(method)
-    def run(self: JournalFile, *args: Any, **kwargs: Any) -> Any:
-        with self._io:
-            return method(self, *args, **kwargs)
-
-    return run
 
 
 class JournalLocked(JournalError):
@@ -60,7 +43,7 @@ class JournalReadOnly(JournalWriteError):
     """The journal was opened read-only and refuses to record."""
 
 
-class JournalFile:
+class JournalFile(AtPathChecks):
     """The journal file at ``path``: ``lock`` it to write, ``read`` it, ``append`` durably."""
 
     def __init__(self, path: Path) -> None:
@@ -71,7 +54,7 @@ class JournalFile:
         self.first_write: int | None = None  # where this writer's first append began (farewell: at_path)
         self.rescued: tuple[Path, int] | None = None  # rescue(): where the held file's bytes were saved, and how many
         self.rescue_error: str | None = None  # rescue(): why they could not be
-        self._io = threading.RLock()  # the descriptor's users, one at a time (``_one_at_a_time``)
+        self._io = threading.RLock()  # the descriptor's users, one at a time (``one_at_a_time``)
 
     @property
     def is_open(self) -> bool:
@@ -110,7 +93,7 @@ class JournalFile:
             self.close()
             raise
 
-    @_one_at_a_time
+    @one_at_a_time
     def reopen(self) -> None:
         """Hold the file the path names now instead of the one held, the lock kept (``<journal>.lock`` is the path's,
         whatever file it names): a takeover's lock whose journal was renamed over after it was taken
@@ -128,7 +111,7 @@ class JournalFile:
         holds that file under another name (a hard link to the same file: its own .lock)."""
         created = not self.path.exists()
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NOFOLLOW, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o644)
         except OSError as exc:
             raise JournalWriteError(f"cannot write journal {self.path}: {exc.strerror or exc}; "
                                     "choose a writable place with --journal") from None
@@ -137,7 +120,7 @@ class JournalFile:
                 raise OSError(0, "not a regular file")
             if created:
                 fsync_dir(self.path.parent)
-            if _lock_inode(fd):
+            if lock_inode(fd):
                 return fd
         except OSError as exc:
             os.close(fd)
@@ -155,7 +138,7 @@ class JournalFile:
         """``read``, and the (device, inode) of the file read (None when there is none): a read-only
         journal replays only what was appended to the same file (engine/journal_tail.py)."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
+            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW)
         except FileNotFoundError:
             return b"", None
         except OSError as exc:
@@ -171,7 +154,7 @@ class JournalFile:
         finally:
             os.close(fd)
 
-    @_one_at_a_time
+    @one_at_a_time
     def read_held(self) -> tuple[bytes, tuple[int, int]]:
         """The bytes of the file this writer holds, read through its own descriptor (the file it appends to,
         whatever the path names now), and its (device, inode)."""
@@ -182,7 +165,7 @@ class JournalFile:
         except OSError as exc:
             raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
 
-    @_one_at_a_time
+    @one_at_a_time
     def truncate_to(self, size: int) -> None:
         """Cut the file back to ``size`` bytes (a torn tail); if that fails, the next append
         starts on a fresh line instead."""
@@ -197,7 +180,7 @@ class JournalFile:
         except OSError:
             pass  # the file is already cut back; the next append's fsync persists it
 
-    @_one_at_a_time
+    @one_at_a_time
     def cut_tail(self, size: int) -> TailCut:
         """A torn tail (from ``size`` to the end) cut off as ``truncate_to`` cuts it, its whole lines (a hand-edited
         group that lost a line: user data) saved first to a new file (``save_cut``); where they cannot be, the tail
@@ -221,7 +204,7 @@ class JournalFile:
         self.truncate_to(size)
         return TailCut(lines, saved)
 
-    @_one_at_a_time
+    @one_at_a_time
     def append(self, payload: bytes) -> None:
         """Write ``payload`` with one write and one fsync, or roll back and raise JournalWriteError. It returns (the
         decision acknowledged) only where, after the fsync, the file written is still the one at the path, or a
@@ -306,104 +289,7 @@ class JournalFile:
             f"was written, and its line stays in the file moved away ({why}); quit and reopen to start a journal "
             "there, or choose one with --journal")
 
-    @_one_at_a_time
-    def still_at_path(self) -> bool:
-        """False once the file this writer holds is no longer the one at ``path`` (True when it
-        holds none: nothing can be lost)."""
-        if self._fd is None:
-            return True
-        try:
-            return self._still_at_path(os.fstat(self._fd))
-        except OSError:
-            return False
-
-    def _adopt_copy(self, mine: os.stat_result) -> bool:
-        """Append to the file now at the path from now on, where it is a byte-for-byte copy of the one held (an
-        editor's or a sync tool's save, ``cp J J.tmp && mv J.tmp J``, renames a copy over the journal): the
-        decisions replayed here are exactly its own, so nothing is lost or mixed. Not where it differs in any
-        byte (another journal, an older or a longer copy: what is shown here is not what it holds), is a link or
-        no regular file, or another writer locks it (a hard link of its journal). False: the append refuses."""
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | _NOFOLLOW)
-        except OSError:
-            return False
-        try:
-            there = os.fstat(fd)
-            adopt = (stat.S_ISREG(there.st_mode) and there.st_size == mine.st_size and _lock_inode(fd)
-                     and _common_prefix(self._fd, fd, mine.st_size) == mine.st_size
-                     and os.fstat(self._fd).st_size == mine.st_size  # both sizes again, after the compare: a copy
-                     and (now := os.fstat(fd)).st_size == mine.st_size  # written to meanwhile is not it (one stat
-                     and self._still_at_path(now))  # of it tells its size and, at the path, that it is still there)
-        except OSError:
-            adopt = False
-        if not adopt:
-            os.close(fd)  # (its flock, if taken, goes with it)
-            return False
-        old, self._fd = self._fd, fd
-        os.close(old)
-        return True
-
-    @_one_at_a_time
-    def at_path(self) -> AtPath:
-        """What the file now at the path holds of the one this writer held (for the exit line, before ``close``)."""
-        if self._fd is None:
-            return AtPath("here", False)
-        try:
-            mine = os.fstat(self._fd)
-            if self._still_at_path(mine):
-                return AtPath("here", False)
-            deleted = mine.st_nlink == 0
-            try:
-                fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
-            except OSError:
-                return AtPath("none", deleted)
-            try:
-                there = os.fstat(fd)
-                if not stat.S_ISREG(there.st_mode):
-                    return AtPath("none", deleted)
-                same = _common_prefix(self._fd, fd, min(mine.st_size, there.st_size))
-            finally:
-                os.close(fd)
-        except OSError:
-            return AtPath("none", False)
-        start = mine.st_size if self.first_write is None else self.first_write
-        if same == mine.st_size:
-            return AtPath("copy" if there.st_size == mine.st_size else "longer", deleted)
-        return AtPath("part" if same > start else "none", deleted)
-
-    @_one_at_a_time
-    def rescue(self) -> AtPath:
-        """``at_path``, and where the file this writer held is deleted (no name holds it: nlink 0, so its bytes go
-        with this descriptor) while the path lacks some of what this writer appended ('part': an older copy renamed
-        over it; 'none': removed, or another file there), those bytes, read through the held descriptor, saved to a
-        new file beside the journal (``<stem>.recovered-<UTC time>.jsonl``, created exclusively, fsynced): a journal
-        of its own, whose replay is the state shown. Once; again (another new file) only if the held file changed
-        size since. A moved file (a name still holds it) is not copied: the exit line says where it may be. A
-        journal this writer never appended to is saved too where it held any byte (lead, s37): a sync tool's delete
-        looks the same as the user's ``rm``, and this descriptor may hold the last copy."""
-        at = self.at_path()
-        if self._fd is None or not at.deleted or at.kind not in ("part", "none"):
-            return at
-        try:
-            size = os.fstat(self._fd).st_size
-            if not size:  # an empty file holds no decision
-                return at
-            if self.rescued is None or self.rescued[1] != size:
-                self.rescued, self.rescue_error = (save_rescue(self._fd, self.path, size), size), None
-        except OSError as exc:
-            self.rescue_error = f"{exc.strerror or exc}"
-            return replace(at, rescue_error=self.rescue_error)
-        return replace(at, saved_in=self.rescued[0])
-
-    def _still_at_path(self, mine: os.stat_result) -> bool:
-        """The open file is still the one the path names (not deleted, moved or replaced)."""
-        try:
-            there = os.stat(self.path, follow_symlinks=False)
-        except OSError:
-            return False
-        return mine.st_nlink > 0 and (there.st_dev, there.st_ino) == (mine.st_dev, mine.st_ino)
-
-    @_one_at_a_time
+    @one_at_a_time
     def close(self) -> None:
         """Close the file and release the lock (idempotent)."""
         if self._fd is not None:
@@ -415,20 +301,6 @@ class JournalFile:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-
-@dataclass(frozen=True)
-class AtPath:
-    """What the file at a writer's path holds of the file it wrote (``JournalFile.at_path``): ``kind`` 'here'
-    (it is that file), 'copy' (a byte-for-byte copy), 'longer' (a copy with more lines after), 'part' (it
-    begins as that file but lacks part of what this writer wrote), 'none' (none of it, or no file there);
-    ``deleted``: the file written is deleted (no name holds it once this writer closes it); ``saved_in``: the copy of
-    it ``JournalFile.rescue`` saved, ``rescue_error`` why it could not."""
-
-    kind: str
-    deleted: bool
-    saved_in: Path | None = None
-    rescue_error: str | None = None
 
 
 def _write_holder(lock_file: Path, data: str | None) -> None:
@@ -446,42 +318,9 @@ def _write_holder(lock_file: Path, data: str | None) -> None:
         pass
 
 
-def _common_prefix(one: int, other: int, size: int, chunk: int = 1 << 20) -> int:
-    """How many of the first ``size`` bytes the two open files have alike, read by position (``read_at``: their
-    offsets kept)."""
-    done = 0
-    while done < size:
-        a = read_at(one, done, min(chunk, size - done))
-        b = read_at(other, done, len(a))
-        if a != b:
-            return done + next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        if not a:
-            break
-        done += len(a)
-    return done
-
-
 def _ends_a_line(fd: int, size: int) -> bool:
     """The file's last byte (at ``size - 1``) is a newline (True where it cannot be read)."""
     try:
         return read_at(fd, size - 1, 1) == b"\n"
     except OSError:
         return True
-
-
-def _lock_inode(fd: int) -> bool:
-    """Lock the journal file itself (flock: per file, whatever name opened it), beside the
-    ``.lock`` file, which is per name: two apps on two hard links of one journal both got their
-    lock and appended to one file. False when another descriptor holds it; True where flock is
-    missing or unsupported (the ``.lock`` file stands alone there)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: the lock file only
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    except OSError:  # a file system without flock
-        return True
-    return True

@@ -28,7 +28,7 @@ def cache_dir() -> Path:
 def rescue_dir() -> Path:
     """Where a journal's rescued decisions go when the journal's own folder cannot take them (deleted with
     the journal under the running app): the user's data folder (XDG_DATA_HOME), ``TEXTAUDIT_RESCUE_DIR``
-    overriding it (engine/journal_file.py, ``JournalFile.rescue``)."""
+    overriding it (engine/journal_at_path.py, ``JournalFile.rescue``)."""
     override = os.environ.get("TEXTAUDIT_RESCUE_DIR")
     if override:
         return Path(override).expanduser()

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from journal_helpers import says_csv
 
-import engine.journal_file as journal_file
+import engine.journal_at_path as journal_at_path
 from engine.corrections import Journal, JournalWriteError
 from engine.load import load_dataset
 
@@ -27,7 +27,7 @@ def test_a_copy_that_grows_during_the_compare_is_not_adopted(tmp_path, monkeypat
         os.replace(tmp, path)  # an identical copy: adopted, as 30154b0 wants
         copied = path.read_bytes()
         extra = copied.replace(b'"exclude"', b'"keep"')  # (another program's line; any bytes do)
-        real, grown = journal_file._common_prefix, []
+        real, grown = journal_at_path._common_prefix, []
 
         def compare_then_grow(one: int, other: int, size: int, *args) -> int:
             same = real(one, other, size, *args)
@@ -36,9 +36,9 @@ def test_a_copy_that_grows_during_the_compare_is_not_adopted(tmp_path, monkeypat
                     grown.append(handle.write(extra))
             return same
 
-        monkeypatch.setattr(journal_file, "_common_prefix", compare_then_grow)
+        monkeypatch.setattr(journal_at_path, "_common_prefix", compare_then_grow)
         with pytest.raises(JournalWriteError, match="moved or replaced"):
             journal.record("exclude", 3, issue_type="label")
-        monkeypatch.setattr(journal_file, "_common_prefix", real)
+        monkeypatch.setattr(journal_at_path, "_common_prefix", real)
         assert path.read_bytes() == copied + extra  # the copy was not written to
         assert not journal.still_at_path()  # it still holds the file it replayed, whose appends refuse
