@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from journal_helpers import says_csv
 
 import engine.journal_file as journal_file
