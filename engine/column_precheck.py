@@ -9,6 +9,8 @@ the whole load runs and its own error (the same line) reaches the shell. A sampl
 this cannot read, goes on to the app as before: a refusal is always the full load's, never the sample's.
 An object of column lists (``{"text": [...], "label": [...]}``) is not sampled: its keys are spread over the
 whole file (the key after the first list's last value may be ``text``), so no bounded read tells its columns.
+Where the whole load ran here and accepted the file, its Dataset goes to the app, which audits it without reading
+the file again (fix41b: a file whose first records did not resolve was read twice, here and in the app).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from engine.formats import format_of
 if TYPE_CHECKING:
     import pandas as pd
 
+    from engine.load import Dataset
     from engine.pipeline import AuditOptions
 
 #: The records the sample holds (the guess reads at most 1,000 values of a column).
@@ -166,25 +169,33 @@ def _parquet_sample(path: Path) -> pd.DataFrame | None:
     return arrow_to_frame(table, str(path))
 
 
-def check_columns_early(source: str, options: AuditOptions) -> None:
+def _load_whole(source: str, options: AuditOptions) -> Dataset:
+    """The whole load, as the app's would run it: a refusal is its own line."""
+    from engine.load import load_dataset
+
+    return load_dataset(source, text_column=options.text_column, label_column=options.label_column,
+                        id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
+
+
+def check_columns_early(source: str, options: AuditOptions) -> Dataset | None:
     """Raise the load's one-line column error for a local CSV/TSV, JSON Lines, JSON array or Parquet file whose
     columns do not resolve (no ``text`` and no lone text-like column, a given column missing), before the TUI
-    starts."""
+    starts. Returns the Dataset where the whole load ran and accepted the file (the app audits that), else None."""
     path = Path(source).expanduser()
     kind = format_of(path)
     if kind is None or not path.is_file():
-        return
+        return None
     sample = sample_frame(path, kind, options.encoding)
     if sample is None or len(sample.columns) == 0:
-        return
-    from engine.load import _resolve, load_dataset
+        return None
+    from engine.load import _resolve
 
     try:
         _resolve(sample, None, source, options.encoding, options.text_column, options.label_column,
                  options.id_column)
     except TextauditError:  # the whole load decides, and says it in its own words
-        load_dataset(source, text_column=options.text_column, label_column=options.label_column,
-                     id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
+        return _load_whole(source, options)
     except Exception as exc:  # pyarrow tripped on the sample's values: the app's load says what
         if not type(exc).__module__.startswith("pyarrow"):
             raise
+    return None

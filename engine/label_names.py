@@ -299,9 +299,12 @@ def load_named(source: Any, options: Any, names: dict[int, str], progress: Any =
     """Load ``source`` as the audit would and check ``names`` against its labels: a name missing for
     a label is said after the load (seconds), not after the whole audit. Returns the Dataset, for
     ``run_audit`` to audit without loading it again; ``progress`` hears the load stage."""
-    from engine.load import load_dataset
+    from engine.load import Dataset, load_dataset
     from engine.progress import Progress
 
+    if isinstance(source, Dataset):  # loaded already (browse's column check)
+        class_display_names(names, source)
+        return source
     if progress is not None:
         progress(Progress("load", 0, 1, "starting"))
     dataset = load_dataset(source, text_column=options.text_column, label_column=options.label_column,

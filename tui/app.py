@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notification
 
     from engine.export import ExportSummary
+    from engine.load import Dataset
 
     from tui.screens.export_dialog import ExportRequest
 
@@ -60,9 +61,11 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
         journal_path: Path | str | None = None,
         view: AuditView | None = None,
         label_names: dict[int, str] | None = None,
+        dataset: Dataset | None = None,
     ) -> None:
         """``view``: the columns to show for ``result`` (default: built from it; tests pass fixed ones);
-        ``label_names``: names of integer labels (``--label-names``), checked against the data."""
+        ``label_names``: names of integer labels (``--label-names``), checked against the data; ``dataset``:
+        ``source`` loaded already (browse's column check), audited without reading it again."""
         super().__init__()
         if result is None and source is None:
             raise ValueError("TextauditApp needs a result or a source")
@@ -75,6 +78,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
         self.view: AuditView | None = None
         self._given_view = view
         self.label_names = label_names
+        self.loaded = dataset
         self.book: DecisionBook | None = None
         #: Why the audit failed, printed again once the terminal is restored (tui/launch.py).
         self.audit_error: BaseException | None = None
@@ -164,11 +168,19 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
         try:
             from engine.pipeline import run_audit  # in the try: a failed import is said, not a silent stop
 
+            from engine.load import Dataset
+
             source = self.source
+            if self.loaded is not None:  # read whole by browse's column check (fix41b): not read again
+                source = self.loaded
+                report(Progress("load", 1, 1, "done"))
             if self.label_names is not None:  # names that miss a label: said once loaded, not after the audit
                 from engine.label_names import load_named
 
                 source = load_named(source, self.options, self.label_names, report)
+            if isinstance(source, Dataset):  # run_audit says no loaded Dataset's notices (a re-audit's were said)
+                for notice in source.notices:
+                    report(Progress("load", 1, 1, notice=notice))
             result = run_audit(source, self.options, progress=report, cancel=self.cancel_event)
             view = self.view_of(result)  # here, not on the UI thread: 0.5 s at 220k rows (scipy's import)
             if len(view) >= LARGE_ROWS:  # before the replay's objects: see show_result (its passes, now

@@ -318,8 +318,9 @@ def cmd_browse(args: argparse.Namespace) -> int:
     names = parse_label_names(args.label_names) if args.label_names else None  # a bad spec: before the audit
     from engine.column_precheck import check_columns_early
 
-    check_columns_early(args.data, options)  # no text column: the shell says so, not an app awaiting q (walk39)
-    return run_app(args.data, options, journal_path=journal, label_names=names)
+    # no text column: the shell says so, not an app awaiting q (walk39); a whole load run there is the app's
+    loaded = check_columns_early(args.data, options)
+    return run_app(args.data, options, journal_path=journal, label_names=names, dataset=loaded)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from engine.errors import EXIT_CANCELLED
 from tui.messages import readable
 
 if TYPE_CHECKING:
+    from engine.load import Dataset
     from engine.pipeline import AuditOptions
     from tui.app import TextauditApp
 
@@ -49,8 +50,10 @@ def utf8_screen() -> None:
         stream.reconfigure(encoding="utf-8", errors=stream.errors)  # not 'strict': a lone surrogate ended the app
 
 
-def run_app(source: str, options: AuditOptions, journal_path: Path, label_names: dict[int, str] | None = None) -> int:
-    """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code."""
+def run_app(source: str, options: AuditOptions, journal_path: Path, label_names: dict[int, str] | None = None,
+            dataset: Dataset | None = None) -> int:
+    """Entry point for ``textaudit browse`` and ``demo``: returns the process exit code. ``dataset``: ``source``
+    loaded already (browse's column check read it whole), audited without a second read."""
     if (stream := terminal_problem()) is not None:  # in a pipe, nohup or cron it waited for keys forever
         from engine.errors import UsageError
 
@@ -61,7 +64,8 @@ def run_app(source: str, options: AuditOptions, journal_path: Path, label_names:
 
     from tui.terminal_size import terminal_driver
 
-    app = TextauditApp(source=source, options=options, journal_path=journal_path, label_names=label_names)
+    app = TextauditApp(source=source, options=options, journal_path=journal_path, label_names=label_names,
+                       dataset=dataset)
     app.driver_class = terminal_driver(app.driver_class)  # measured where it draws, not by COLUMNS or stdout
     utf8_screen()
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
