@@ -8,9 +8,10 @@ first objects; Parquet: the first batch of rows), as the load does (engine/load.
 the whole load runs and its own error (the same line) reaches the shell. A sample that resolves, or a file
 this cannot read, goes on to the app as before: a refusal is always the full load's, never the sample's.
 An object of column lists (``{"text": [...], "label": [...]}``) is not sampled: its keys are spread over the
-whole file (the key after the first list's last value may be ``text``), so no bounded read tells its columns.
-Where the whole load ran here and accepted the file, its Dataset goes to the app, which audits it without reading
-the file again (fix41b: a file whose first records did not resolve was read twice, here and in the app).
+whole file (the key after the first list's last value may be ``text``), so no bounded read tells its columns:
+it is loaded whole here (it opened the app only to fail there; fix41b). Where the whole load ran here and accepted
+the file, its Dataset goes to the app, which audits it without reading the file again (fix41b: a file whose first
+records did not resolve was read twice, here and in the app).
 """
 
 from __future__ import annotations
@@ -169,6 +170,16 @@ def _parquet_sample(path: Path) -> pd.DataFrame | None:
     return arrow_to_frame(table, str(path))
 
 
+def _json_object(path: Path, encoding: str) -> bool:
+    """True where a JSON file's first character that is not whitespace opens an object (column lists, or rows
+    keyed by id), read from its first 64 KiB."""
+    try:
+        with path.open(encoding=_text_encoding(encoding), newline="") as handle:
+            return handle.read(1 << 16).lstrip(" \t\r\n")[:1] == "{"
+    except (OSError, UnicodeError, LookupError):
+        return False
+
+
 def _load_whole(source: str, options: AuditOptions) -> Dataset:
     """The whole load, as the app's would run it: a refusal is its own line."""
     from engine.load import load_dataset
@@ -178,13 +189,16 @@ def _load_whole(source: str, options: AuditOptions) -> Dataset:
 
 
 def check_columns_early(source: str, options: AuditOptions) -> Dataset | None:
-    """Raise the load's one-line column error for a local CSV/TSV, JSON Lines, JSON array or Parquet file whose
-    columns do not resolve (no ``text`` and no lone text-like column, a given column missing), before the TUI
-    starts. Returns the Dataset where the whole load ran and accepted the file (the app audits that), else None."""
+    """Raise the load's one-line column error for a local CSV/TSV, JSON Lines, JSON or Parquet file whose columns
+    do not resolve (no ``text`` and no lone text-like column, a given column missing), before the TUI starts:
+    from its first records, a JSON object by the whole load. Returns the Dataset where the whole load ran and
+    accepted the file (the app audits that), else None."""
     path = Path(source).expanduser()
     kind = format_of(path)
     if kind is None or not path.is_file():
         return None
+    if kind == "json" and _json_object(path, options.encoding):
+        return _load_whole(source, options)
     sample = sample_frame(path, kind, options.encoding)
     if sample is None or len(sample.columns) == 0:
         return None
