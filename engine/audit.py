@@ -86,8 +86,9 @@ LABEL_VERSION = 48
 #: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on
 #: texts whose length drifts with the row order, engine/length_order.py; 4: a row that shares nothing with any
 #: other is an outlier, engine/outlier_isolated.py; 5: --model tfidf's near-duplicate pairs confirmed on the
-#: sparse TF-IDF rows before its SVD, engine/tfidf_confirm.py).
-CHECKS_VERSION = 5
+#: sparse TF-IDF rows before its SVD, engine/tfidf_confirm.py; 6: and judged there, its scores, nearest distances
+#: and nearest rows (a nearest_neighbor column) those of the terms).
+CHECKS_VERSION = 6
 
 
 @dataclass
@@ -291,6 +292,9 @@ def collect_findings(lab: Any, timings: dict[str, float]) -> DatalabFindings:
         for column in ("near_duplicate_sets", "distance_to_nearest_neighbor"):
             if column in extra:
                 issues[column] = extra[column].to_numpy()
+        judged = lab.get_info("near_duplicate")
+        if "terms_cut" in judged:  # --model tfidf: the distances are the terms', so is the row (engine/tfidf_confirm.py)
+            issues["nearest_neighbor"] = np.asarray(judged["nearest_neighbor"], dtype=np.int64)
     issues = issues.drop(columns=["given_label", "predicted_label"], errors="ignore")
     summary = lab.get_issue_summary().reset_index(drop=True)
     info = {name: json_safe(lab.get_info(name)) for name in summary["issue_type"]}

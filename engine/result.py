@@ -138,6 +138,9 @@ def issue_table(result: AuditResult, rows: np.ndarray | None = None,
     for column in issues.columns:
         if column == "near_duplicate_sets":
             table[column] = [[int(at[x]) for x in v] if v is not None else [] for v in issues[column]]
+        elif column == "nearest_neighbor":  # --model tfidf's nearest row on the terms (-1: none), a file row as above
+            nearest = issues[column].to_numpy(dtype=np.int64)
+            table[column] = np.where(nearest >= 0, at[np.maximum(nearest, 0)], -1)
         else:
             table[column] = issues[column].to_numpy()
     groups = (result.output.info.get("label") or {}).get("overlapping_class_groups")

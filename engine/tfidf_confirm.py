@@ -1,13 +1,15 @@
-"""``--model tfidf``: a near-duplicate pair is one on the texts' own TF-IDF terms, not only on the SVD's 256 dimensions.
+"""``--model tfidf``: near-duplicates are judged on the texts' own TF-IDF terms, not on the SVD's 256 dimensions.
 
 The SVD (engine/tfidf.py) keeps the directions most texts share and drops the rare terms that tell templated
 texts apart: 'fputws_unlocked - nonlocking stdio functions' and 'getc_unlocked - nonlocking stdio functions' at
 cosine distance 0.000 (sanity40: manpages, 3,000 rows, 40% of them at distance <= 0.001 from their nearest row,
 1,307 flagged (43.6%); MiniLM 228). Datalab's cut, a fraction (``threshold``, 0.13) of the median nearest
-distance, is moot there. Each pair Datalab's sets hold on the SVD vectors is confirmed here under the same rule on
-the L2-normalised sparse TF-IDF rows: kept where their cosine distance is under ``threshold`` times the median,
-over the rows, of each row's distance to the nearest of its graph neighbours on those rows (an upper bound of its
-nearest distance there: the neighbours are the SVD's). Rows of the same terms (exact copies) stay at 0.
+distance, is moot there. Its rule is applied here on the L2-normalised sparse TF-IDF rows instead, over the pairs
+the SVD's kNN graph holds (each row's neighbours, both ways) and Datalab's own sets: a row's nearest distance is the
+least cosine distance of its pairs there (an upper bound of its nearest distance in terms: the neighbours are the
+SVD's); a pair is a near-duplicate under ``threshold`` x the median of those, or where the two rows have the same
+terms (exact copies, whatever the median). The row's score, its ``distance_to_nearest_neighbor`` and its nearest
+row are the same distances (tfidf41: the table showed the SVD's 0.000 beside a row the terms had cleared).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ PAIRS_PER_BLOCK = 200_000
 SAME_TERMS = 1e-9
 #: cleanlab's floor of the median (its EPSILON): a cut of 0 flags nothing
 MEDIAN_FLOOR = 1e-6
+#: A row with no pair (no neighbour in the graph): the farthest cosine distance, as the graph writes a missing hit
+NO_PAIR = 2.0
 
 
 def tfidf_rows(texts: Sequence[str]) -> Any | None:
@@ -60,45 +64,67 @@ def pair_distances(rows: Any, first: np.ndarray, second: np.ndarray) -> np.ndarr
 
 @dataclass
 class Confirmed:
-    """The sets after the check on the TF-IDF rows, and what it measured."""
+    """The near-duplicate check on the TF-IDF rows: its sets, and what it measured."""
 
-    sets: list[np.ndarray]  # each row's set, only members near in its terms
-    nearest: np.ndarray  # per row, the distance on the TF-IDF rows to its nearest original set member (inf: none)
-    median: float  # the median nearest distance on the TF-IDF rows (over the graph's neighbours)
+    sets: list[np.ndarray]  # each row's set: the rows of its pairs under the cut (or of the same terms)
+    nearest: np.ndarray  # per row, the least distance of its pairs on the TF-IDF rows (NO_PAIR: none)
+    nearest_row: np.ndarray  # the row at that distance (-1: none)
+    median: float  # the median of ``nearest`` over the rows with a text
     cut: float  # threshold x median: a pair is kept under it
 
 
-def confirm_sets(sets: Sequence[np.ndarray], neighbours: np.ndarray, rows: Any, threshold: float) -> Confirmed:
-    """Datalab's near-duplicate ``sets`` kept only where a pair's cosine distance on the sparse TF-IDF ``rows`` is
-    under ``threshold`` x the median nearest distance there (each row's nearest among its ``neighbours``,
-    an (n, k) index array, -1 or itself ignored), or where the two rows have the same terms."""
-    n = rows.shape[0]
+def candidate_pairs(sets: Sequence[np.ndarray], neighbours: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (lower row, higher row), each once, of the kNN graph's ``neighbours`` ((n, k) indices; -1 or the
+    row itself ignored) and of Datalab's ``sets``."""
     cols = np.asarray(neighbours, dtype=np.int64).reshape(n, -1)
-    own = np.repeat(np.arange(n, dtype=np.int64), cols.shape[1])
-    flat = cols.ravel()
-    valid = (flat >= 0) & (flat != own)
-    graph_d = np.full(flat.shape, np.inf)
-    graph_d[valid] = pair_distances(rows, own[valid], flat[valid])
-    median = max(float(np.median(graph_d.reshape(n, -1).min(axis=1))), MEDIAN_FLOOR)
-    cut = float(threshold) * median
     lengths = np.fromiter((len(found) for found in sets), dtype=np.int64, count=len(sets))
-    first = np.repeat(np.arange(len(sets), dtype=np.int64), lengths)
-    second = (np.concatenate([np.asarray(found, dtype=np.int64) for found in sets])
-              if lengths.sum() else np.zeros(0, dtype=np.int64))
+    members = (np.concatenate([np.asarray(found, dtype=np.int64) for found in sets])
+               if lengths.sum() else np.zeros(0, dtype=np.int64))
+    first = np.concatenate([np.repeat(np.arange(n, dtype=np.int64), cols.shape[1]),
+                            np.repeat(np.arange(len(sets), dtype=np.int64), lengths)])
+    second = np.concatenate([cols.ravel(), members])
+    valid = (second >= 0) & (second < n) & (second != first)
+    low, high = np.minimum(first, second)[valid], np.maximum(first, second)[valid]
+    unique = np.unique(low * n + high)
+    return unique // n, unique % n
+
+
+def confirm_sets(sets: Sequence[np.ndarray], neighbours: np.ndarray, rows: Any, threshold: float,
+                 empty: np.ndarray | None = None) -> Confirmed:
+    """Datalab's near-duplicate rule on the sparse TF-IDF ``rows``, over the pairs of the kNN graph's ``neighbours``
+    (an (n, k) index array) and Datalab's ``sets`` (:func:`candidate_pairs`): a pair is kept where its cosine
+    distance is under ``threshold`` x the median nearest distance, or where the two rows have the same terms.
+    Rows with no text (``empty``) are in no pair and out of the median."""
+    n = rows.shape[0]
+    first, second = candidate_pairs(sets, neighbours, n)
+    if empty is not None and len(empty) == n and empty.any():
+        keep = ~(empty[first] | empty[second])
+        first, second = first[keep], second[keep]
     distances = pair_distances(rows, first, second) if len(first) else np.zeros(0)
-    keep = (distances < cut) | (distances <= SAME_TERMS)
-    nearest = np.full(len(sets), np.inf)
-    np.minimum.at(nearest, first, distances)
-    offsets = np.concatenate([[0], np.cumsum(lengths)])
-    kept = [np.asarray(found)[keep[offsets[row]:offsets[row + 1]]] for row, found in enumerate(sets)]
-    return Confirmed(sets=kept, nearest=nearest, median=median, cut=cut)
+    ends = np.concatenate([first, second])
+    others = np.concatenate([second, first])
+    both = np.concatenate([distances, distances])
+    order = np.lexsort((others, both, ends))  # per row, its pairs by distance (ties: the lower row first)
+    ends, others, both = ends[order], others[order], both[order]
+    starts = np.flatnonzero(np.r_[True, ends[1:] != ends[:-1]]) if len(ends) else np.zeros(0, dtype=np.int64)
+    nearest = np.full(n, NO_PAIR)
+    nearest_row = np.full(n, -1, dtype=np.int64)
+    nearest[ends[starts]] = both[starts]
+    nearest_row[ends[starts]] = others[starts]
+    texts = ~empty if empty is not None and len(empty) == n else np.ones(n, dtype=bool)
+    median = max(float(np.median(nearest[texts])) if texts.any() else 0.0, MEDIAN_FLOOR)
+    cut = float(threshold) * median
+    near = (both < cut) | (both <= SAME_TERMS)
+    bounds = np.searchsorted(ends[near], np.arange(n + 1))
+    members = others[near]
+    kept = [members[bounds[row]:bounds[row + 1]] for row in range(n)]  # nearest first
+    return Confirmed(sets=kept, nearest=nearest, nearest_row=nearest_row, median=median, cut=cut)
 
 
 def confirm_in_terms(manager: Any, run: Any, knn_graph: Any | None) -> None:
     """After Datalab's near-duplicate check on ``--model tfidf`` vectors (``manager``, textaudit's near-duplicate
-    manager; ``run.terms`` the sparse TF-IDF rows): its sets and flags kept only for pairs near in their terms
-    (:func:`confirm_sets`). A row left in no set is unflagged, its score raised past the cut's (the TUI re-flags
-    from scores) to its distance in terms on Datalab's scale (1 - exp(-d / median)); a note says how many."""
+    manager; ``run.terms`` the sparse TF-IDF rows): its sets, flags, scores (1 - exp(-d / median), Datalab's) and
+    nearest distances and rows are those of :func:`confirm_sets`; a note says how many rows the SVD alone flagged."""
     sets = manager.info.get("near_duplicate_sets")
     if sets is None or run.terms is None or run.terms.shape[0] != len(manager.issues):
         return
@@ -111,27 +137,40 @@ def confirm_in_terms(manager: Any, run: Any, knn_graph: Any | None) -> None:
     if graph is None:
         return
     n = len(manager.issues)
+    empty = run.null_mask if run.null_mask is not None and len(run.null_mask) == n else None
+    empty = None if empty is None else np.asarray(empty, dtype=bool)
     threshold = float(manager.threshold)
-    found = confirm_sets(list(sets), np.asarray(graph.indices).reshape(n, -1), run.terms, threshold)
+    found = confirm_sets(list(sets), np.asarray(graph.indices).reshape(n, -1), run.terms, threshold, empty)
     flag, score = f"is_{manager.issue_name}_issue", manager.issue_score_key
-    flagged = manager.issues[flag].to_numpy(dtype=bool)
-    in_set = np.fromiter((len(members) > 0 for members in found.sets), dtype=bool, count=n)
-    dropped = flagged & ~in_set
+    before = manager.issues[flag].to_numpy(dtype=bool)
+    flagged = np.fromiter((len(members) > 0 for members in found.sets), dtype=bool, count=n)
+    cut_score = float(1 - np.exp(-threshold))  # Datalab's score at its cut
+    column = 1 - np.exp(-np.minimum(found.nearest, 50 * found.median) / found.median)
+    column[np.isclose(found.nearest, 0)] = 0.0  # as Datalab's scores
+    # the flags are the lowest scores (the TUI re-flags from them), whatever the rounding at the cut
+    column[flagged] = np.minimum(column[flagged], cut_score)
+    column[~flagged] = np.maximum(column[~flagged], np.nextafter(cut_score, 1.0))
+    if empty is not None:
+        column[empty] = 1.0  # as _NoTextNoFlag: nothing found
     issues = manager.issues.copy()
-    if dropped.any():
-        cut_score = float(1 - np.exp(-threshold))  # Datalab's score at its cut
-        column = issues[score].to_numpy(dtype=np.float64, copy=True)
-        in_terms = 1 - np.exp(-np.minimum(found.nearest[dropped], 50 * found.median) / found.median)
-        column[dropped] = np.maximum(np.maximum(column[dropped], in_terms), np.nextafter(cut_score, 1.0))
-        issues[score] = column
-        issues.loc[dropped, flag] = False
-        manager.issues = issues
-        manager.summary = manager.make_summary(score=float(column.mean()))
-        count = int(dropped.sum())
-        run.notes.append(
-            f"near_duplicate: {count:,} {'row' if count == 1 else 'rows'} close on the TF-IDF vectors (after their SVD) "
-            f"{'is' if count == 1 else 'are'} not flagged: on the texts' own terms (the TF-IDF rows before the SVD) "
-            f"no row of {'its' if count == 1 else 'their'} set is within the cut, {found.cut:.3f} ({threshold:g} x "
-            f"the median nearest distance there, {found.median:.3f})")
-    manager.info = {**manager.info, "near_duplicate_sets": found.sets, "terms_median_nn_distance": found.median,
-                    "terms_cut": found.cut, "terms_unconfirmed_rows": int(dropped.sum())}
+    issues[flag] = flagged
+    issues[score] = column
+    manager.issues = issues
+    manager.summary = manager.make_summary(score=float(column.mean()))
+    dropped, added = int((before & ~flagged).sum()), int((flagged & ~before).sum())
+    if dropped or added:
+        said = (f"{dropped:,} {'row' if dropped == 1 else 'rows'} close on the TF-IDF vectors (after their SVD) "
+                f"{'is' if dropped == 1 else 'are'} not flagged: on the texts' own terms (the TF-IDF rows before the "
+                "SVD) no row is within the cut" if dropped else "judged on the texts' own terms (the TF-IDF rows "
+                "before the SVD)")
+        more = (f"; {added:,} {'row' if added == 1 else 'rows'} within it there "
+                f"{'is' if added == 1 else 'are'} flagged, though not on the SVD's vectors" if added else "")
+        run.notes.append(f"near_duplicate: {said}, {found.cut:.3f} ({threshold:g} x the median nearest distance "
+                         f"there, {found.median:.3f}){more}")
+    manager.info = {**manager.info, "near_duplicate_sets": found.sets,
+                    "distance_to_nearest_neighbor": found.nearest.tolist(),
+                    "nearest_neighbor": found.nearest_row.tolist(),
+                    "median_distance_to_nearest_neighbor": found.median,
+                    "svd_median_nn_distance": float(manager.info.get("median_distance_to_nearest_neighbor", np.nan)),
+                    "terms_median_nn_distance": found.median, "terms_cut": found.cut,
+                    "terms_unconfirmed_rows": dropped, "terms_added_rows": added}

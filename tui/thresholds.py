@@ -77,6 +77,9 @@ class Thresholds:
             listed = original[row] if original is not None else None
             if listed is not None and len(listed):
                 members[row] = listed
+            elif view.term_nearest is not None:  # --model tfidf: its nearest row on the terms, as its score
+                if view.term_nearest[row] >= 0:
+                    members[row] = [int(view.term_nearest[row])]
             elif view.neighbour_indices is not None:
                 members[row] = [int(view.neighbour_indices[row, 0])]
         return members

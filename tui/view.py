@@ -61,6 +61,11 @@ class AuditView:
     near_duplicate_members: np.ndarray | None = None  # object: per flagged row, the rows it nearly duplicates
     neighbour_indices: np.ndarray | None = None  # (n, k)
     neighbour_distances: np.ndarray | None = None  # (n, k)
+    #: --model tfidf: each row's nearest row and distance on the texts' TF-IDF terms, which its near-duplicate check
+    #: reads (engine/tfidf_confirm.py), and their median; None where the check reads the vectors' graph
+    term_nearest: np.ndarray | None = None
+    term_distances: np.ndarray | None = None
+    term_typical: float | None = None
     info: dict[str, Any] = field(default_factory=dict)
     report: str = ""
     p_value: float | None = None
@@ -242,6 +247,11 @@ class AuditView:
         if result.graph is not None:
             view.neighbour_indices = result.graph.indices
             view.neighbour_distances = result.graph.distances
+        judged = view.info.get("near_duplicate") or {}
+        if judged.get("terms_median_nn_distance") is not None and "nearest_neighbor" in issues:
+            view.term_nearest = issues["nearest_neighbor"].to_numpy(dtype=np.int64)
+            view.term_distances = issues["distance_to_nearest_neighbor"].to_numpy(dtype=np.float64)
+            view.term_typical = float(judged["terms_median_nn_distance"])
         if "near_duplicate" in flags and "near_duplicate_sets" in issues:
             view.near_duplicate_members = issues["near_duplicate_sets"].to_numpy()
             view.duplicate_sets = near_duplicate_sets(

@@ -110,6 +110,13 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
             return (f"The model gives {quoted(names[given])} p={p_given:.3f} and prefers {quoted(names[predicted])} "
                     f"(p={view.probability(row, predicted) or 0:.3f}); {score_text}, {state}.")
         return f"The model agrees with {quoted(names[given])} (p={p_given:.3f}); {score_text}, {state}."
+    if issue_type == "near_duplicate" and view.term_distances is not None:  # --model tfidf: what its check read
+        nearest, other = float(view.term_distances[row]), int(view.term_nearest[row])
+        lead = "Nearly the same as" if flagged else "Its nearest row is"
+        if other < 0:
+            return f"No row near it on the texts' terms; {state}."
+        return (f"{lead} row {other} on the texts' terms (distance {nearest:.3f}, typical {view.term_typical:.3f}); "
+                f"{state}.")
     if issue_type in ("outlier", "near_duplicate") and view.neighbour_distances is not None:
         nearest = float(view.neighbour_distances[row, 0])
         typical = view.typical_distance
@@ -272,7 +279,8 @@ class DetailPane(VerticalScroll, can_focus=True):
             needed = max((cell_len(names[int(view.given[other])]) for other in shown), default=0)
             label_width = min(needed, max(18, (pane - 14) // 3))
             width = max(20, pane - label_width - 12)
-            text.append("Nearest neighbours:\n", style="bold")
+            text.append("Nearest neighbours:\n" if self.issue_type != "near_duplicate" or view.term_distances is None
+                        else "Nearest neighbours (SVD vectors; near-duplicates read the terms):\n", style="bold")
             for other, distance in zip(shown, view.neighbour_distances[row][:NEIGHBOURS_SHOWN]):
                 label = view.names.fit(names[int(view.given[other])], label_width)  # cut in the middle: unambiguous
                 label += " " * max(0, label_width - cell_len(label))
