@@ -9,7 +9,9 @@ the whole load runs and its own error (the same line) reaches the shell. A sampl
 this cannot read, goes on to the app as before: a refusal is always the full load's, never the sample's.
 An object of column lists (``{"text": [...], "label": [...]}``) is not sampled: its keys are spread over the
 whole file (the key after the first list's last value may be ``text``), so no bounded read tells its columns:
-it is loaded whole here (it opened the app only to fail there; fix41b). Where the whole load ran here and accepted
+it is loaded whole here (it opened the app only to fail there; fix41b), as ``hf:NAME`` is (datasets builds a hub
+dataset or a folder's data files whole). A saved ``datasets`` folder is sampled from its first rows (memory-mapped:
+it was not checked). Where the whole load ran here and accepted
 the file, its Dataset goes to the app, which audits it without reading the file again (fix41b: a file whose first
 records did not resolve was read twice, here and in the app).
 """
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import TextauditError
-from engine.formats import format_of
+from engine.formats import format_of, is_saved_dataset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -180,6 +182,22 @@ def _json_object(path: Path, encoding: str) -> bool:
         return False
 
 
+def _saved_sample(path: Path) -> pd.DataFrame | None:
+    """The first rows of a saved ``datasets`` folder as engine/table_read reads it (a DatasetDict: its 'train'
+    split, else its first), or None where datasets cannot open it (the load says why)."""
+    try:
+        import datasets
+
+        from engine.readers import read_saved
+
+        loaded = datasets.load_from_disk(str(path))
+        if isinstance(loaded, datasets.DatasetDict):
+            loaded = loaded["train" if "train" in loaded else next(iter(loaded))]
+        return read_saved(loaded.select(range(min(SAMPLE_ROWS, len(loaded)))))[0]
+    except Exception:  # noqa: BLE001 - datasets raises many types for a bad folder: the load says what
+        return None
+
+
 def _load_whole(source: str, options: AuditOptions) -> Dataset:
     """The whole load, as the app's would run it: a refusal is its own line."""
     from engine.load import load_dataset
@@ -189,17 +207,22 @@ def _load_whole(source: str, options: AuditOptions) -> Dataset:
 
 
 def check_columns_early(source: str, options: AuditOptions) -> Dataset | None:
-    """Raise the load's one-line column error for a local CSV/TSV, JSON Lines, JSON or Parquet file whose columns
-    do not resolve (no ``text`` and no lone text-like column, a given column missing), before the TUI starts:
-    from its first records, a JSON object by the whole load. Returns the Dataset where the whole load ran and
-    accepted the file (the app audits that), else None."""
-    path = Path(source).expanduser()
-    kind = format_of(path)
-    if kind is None or not path.is_file():
-        return None
-    if kind == "json" and _json_object(path, options.encoding):
+    """Raise the load's one-line column error for a source whose columns do not resolve (no ``text`` and no lone
+    text-like column, a given column missing), before the TUI starts: a local CSV/TSV, JSON Lines, JSON array or
+    Parquet file or a saved ``datasets`` folder from its first records, a JSON object and ``hf:NAME`` by the
+    whole load. Returns the Dataset where the whole load ran and accepted it (the app audits that), else None."""
+    if source.startswith("hf:"):
         return _load_whole(source, options)
-    sample = sample_frame(path, kind, options.encoding)
+    path = Path(source).expanduser()
+    if path.is_dir() and is_saved_dataset(path):
+        sample = _saved_sample(path)
+    else:
+        kind = format_of(path)
+        if kind is None or not path.is_file():
+            return None
+        if kind == "json" and _json_object(path, options.encoding):
+            return _load_whole(source, options)
+        sample = sample_frame(path, kind, options.encoding)
     if sample is None or len(sample.columns) == 0:
         return None
     from engine.load import _resolve
