@@ -90,7 +90,14 @@ def glue_negative_labels(argv: list[str] | None) -> list[str] | None:
 
 
 class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
-    """Every option's default in its help, unless the help already says it or there is none."""
+    """Every option's default in its help, unless the help already says it or there is none; an epilog's
+    indented lines (a command's examples) kept as written, not run together into one paragraph."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n  " not in text:
+            return super()._fill_text(text, width, indent)
+        head, _, examples = text.partition("\n  ")
+        return super()._fill_text(head, width, indent) + "\n" + indent + "  " + examples
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         help_text = action.help or ""
@@ -167,6 +174,11 @@ _LABEL_NAMES_HELP = ("names of integer labels, shown on every screen (the journa
 _JOURNAL_HELP = "corrections journal (default: <data file stem>.corrections.jsonl in the current folder)"
 
 
+def _examples(*lines: str) -> str:
+    """A command's epilog: the commands a new user can run as written (walk41: only serve's help had one)."""
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line parser."""
     parser = _Parser(prog="textaudit", description="Find and fix problems in a text-classification dataset.",
@@ -179,7 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     audit = commands.add_parser("audit", help="audit a dataset and print a report",
-                                description="Audit a dataset and print a report (headless).")
+                                description="Audit a dataset and print a report (headless).",
+                                epilog=_examples("textaudit audit data.csv --label-column intent",
+                                                 "textaudit audit data.csv --format json --issues-out issues.csv",
+                                                 "textaudit audit data.csv --apply-journal data.corrections.jsonl"))
     _add_audit_options(audit)
     audit.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                        help="report format: text for people, json for scripts, markdown for notes")
@@ -195,13 +210,17 @@ def build_parser() -> argparse.ArgumentParser:
                             "ints). " + _LABEL_NAMES_FORMS)
 
     browse = commands.add_parser("browse", help="audit (or reopen) a dataset and browse it in the TUI",
-                                 description="Audit (or reopen) a dataset and browse it in the TUI.")
+                                 description="Audit (or reopen) a dataset and browse it in the TUI.",
+                                 epilog=_examples("textaudit browse data.csv --label-column intent",
+                                                  "textaudit browse ag_news.csv --text-column title+description \\\n"
+                                                  "      --label-names 1=World,2=Sports,3=Business,4=Sci/Tech"))
     _add_audit_options(browse)
     browse.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
     browse.add_argument("--label-names", default=None, metavar="NAMES", help=_LABEL_NAMES_HELP)
 
     demo = commands.add_parser("demo", help="open the TUI on the bundled demo dataset",
-                               description="Open the TUI on the bundled demo dataset (258 rows, 7 classes).")
+                               description="Open the TUI on the bundled demo dataset (258 rows, 7 classes).",
+                               epilog=_examples("textaudit demo", "textaudit demo --multilabel"))
     demo.add_argument("--journal", default=None, metavar="PATH",
                       help="corrections journal (default: demo.corrections.jsonl in the current folder)")
     demo.add_argument("--cache-dir", default=None, metavar="DIR", help=_CACHE_DIR_HELP)
@@ -214,7 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="serve the TUI as a web page (textual-serve)",
         description="Serve the TUI as a web page: one app process per browser tab. Only the URL printed "
                     "at start (it carries a random ?token=) opens it. 'textaudit serve demo' serves the bundled "
-                    "demo (as 'textaudit demo' opens it).")
+                    "demo (as 'textaudit demo' opens it).",
+        epilog=_examples("textaudit serve data.csv --label-column intent",
+                         "textaudit serve demo --port 8080"))
     _add_audit_options(serve)
     serve.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
     serve.add_argument("--label-names", default=None, metavar="NAMES", help=_LABEL_NAMES_HELP)
@@ -228,7 +249,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="most app processes (browser tabs) at once; one more is refused")
 
     export = commands.add_parser("export", help="write the dataset with the journal's corrections applied",
-                                 description="Write the dataset with the journal's corrections applied.")
+                                 description="Write the dataset with the journal's corrections applied.",
+                                 epilog=_examples("textaudit export data.csv --label-column intent -o fixed.csv",
+                                                  "textaudit export data.csv --corrections-only -o changes.csv"))
     _add_data_options(export)
     export.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
     export.add_argument("--output", "-o", required=True, metavar="OUT", help="output file, or folder for --format hf")
