@@ -105,8 +105,10 @@ def test_report_names_follow_the_screens_rule():
     escapes there), a bidi override named, never sent."""
     from engine.wording import shown_name
     from tui.names import drawn_name
+    from tui.terminal_text import cell_plain
 
     for name in ("می\u200cخواهم", "👨\u200d👩\u200d👧 family", "x\u202ey", "cafe\u0301", "card ", "a\tb"):
-        assert shown_name(name) == drawn_name(name)
+        # the screens leave out what Rich and terminals measure differently (ZWJ: '👨👩👧 family'; hostile41)
+        assert cell_plain(shown_name(name)) == drawn_name(name)
     assert shown_name("می\u200cخواهم") == "می\u200cخواهم"
     assert shown_name("x\u202ey") == "'x\u27e8RLO\u27e9y'"

@@ -66,8 +66,10 @@ def test_drawn_name_draws_every_script_and_emoji_as_itself():
     edge, or any other invisible character, still gets the name quoted."""
     from tui.names import drawn_name
 
-    plain = ["حساب", "💳 card", "日本語", "می\u200cخواهم", "👨\u200d👩\u200d👧 family", "❤\ufe0f", "क्\u200dष", "a\\b"]
+    plain = ["حساب", "💳 card", "日本語", "می\u200cخواهم", "a\\b"]
     assert [drawn_name(name) for name in plain] == plain
+    # drawn without the characters Rich and terminals measure differently (test_drawn_name_cell_widths, hostile41)
+    assert [drawn_name(n) for n in ("👨\u200d👩\u200d👧 family", "❤\ufe0f", "क्\u200dष")] == ["👨👩👧 family", "❤", "क्ष"]
     assert drawn_name("\u200dcard") == "'\\u200dcard'" and drawn_name("card\u200c") == "'card\\u200c'"
     assert drawn_name("card\u200b") == "'card\\u200b'"  # a zero-width space: looks like 'card'
     assert drawn_name("x\u200d y") == "'x\\u200d y'"  # a joiner beside a space joins nothing
@@ -164,7 +166,7 @@ async def test_unicode_names_are_drawn_as_written_filtered_and_exported_raw(tmp_
         await pilot.pause()
         chart = app.screen.query_one(BarChart)
         drawn = "\n".join(chart.render_line(y).text for y in range(chart.size.height))
-        assert all(name in drawn for name in names if name != "'pin'") and "\"'pin'\"" in drawn, drawn
+        assert all(name.replace("\u200d", "") in drawn for name in names if name != "'pin'") and "\"'pin'\"" in drawn, drawn
         assert "\\u" not in drawn, drawn
         rows = await every_row(pilot, "outlier")
         await open_filter(pilot)  # typed, ZWNJ included (Textual's Input dropped it: not printable)
@@ -192,7 +194,7 @@ async def test_unicode_names_are_drawn_as_written_filtered_and_exported_raw(tmp_
         await pilot.pause()
         options = app.screen.query_one("#picker-options", OptionList)
         prompts = [str(options.get_option_at_index(i).prompt).split("  ")[0] for i in range(options.option_count)]
-        assert sorted(prompts) == sorted(n if n != "'pin'" else "\"'pin'\"" for n in names), prompts
+        assert sorted(prompts) == sorted(n.replace("\u200d", "") if n != "'pin'" else "\"'pin'\"" for n in names), prompts
         options.highlighted = prompts.index("\"'pin'\"")
         await pilot.press("enter")
         await wait_until(pilot, lambda: len(journal_lines(journal)) == 1, "the relabel in the journal")

@@ -14,6 +14,7 @@ from rich.cells import cell_len, set_cell_size
 
 from engine.text_notes import spells_number
 from engine.wording import shown_name
+from tui.terminal_text import cell_plain
 
 ELLIPSIS = "…"
 _DIGITS = re.compile(r"(\d+)")
@@ -32,8 +33,32 @@ def natural_key(name: str) -> tuple:
     return (1, tuple(int(part) if i % 2 else part.casefold() for i, part in enumerate(parts)), name)
 
 
-#: One rule for names in the engine's reports and messages and on every screen (engine/wording.py).
-drawn_name = shown_name
+def drawn_name(name: object, joined: bool = False) -> str:
+    """A class name as every screen draws it: the rule of the engine's reports and messages (engine/wording.py
+    ``shown_name``), without the characters Rich and terminals measure differently (tui/terminal_text.py
+    ``cell_plain``: ZWJ, emoji variation selectors, skin-tone modifiers): a class '❤\ufe0f' (Rich 2 cells, tmux
+    and xterm 1), '👍🏽' (2 and 4) or 'x\u200dy' (1 and 2) moved the class chart's bars and pushed its counts
+    past the edge (hostile41); '👨👩👧 family', '❤', '👍' are drawn."""
+    return cell_plain(shown_name(name, joined))
+
+
+def _escaped(name: str) -> str:
+    """``name`` in quotes with those characters escaped (``'❤\\ufe0f'``): for names that would draw alike."""
+    shown = shown_name(name)
+    if shown == name:  # every character visible: quote it as shown_name quotes
+        quote = '"' if "'" in name and '"' not in name else "'"
+        shown = quote + name.replace("\\", "\\\\").replace(quote, "\\" + quote) + quote
+    return "".join(ascii(char)[1:-1] if cell_plain(char) != char else char for char in shown)
+
+
+def drawn_names(names: Sequence[object]) -> list[str]:
+    """``drawn_name`` of each class; names that would then draw alike ('❤' beside '❤\ufe0f') escaped instead."""
+    drawn = [drawn_name(name) for name in names]
+    seen: dict[str, int] = {}
+    for shown in drawn:
+        seen[shown] = seen.get(shown, 0) + 1
+    return [_escaped(str(name)) if seen[shown] > 1 and shown != shown_name(name) else shown
+            for name, shown in zip(names, drawn)]
 
 
 def display_order(names: Sequence[str]) -> list[int]:

@@ -17,7 +17,7 @@ import numpy as np
 from engine.order_words import recorded_z
 from engine.wording import counted  # noqa: F401  (the app imports it from here)
 from tui.duplicate_sets import near_duplicate_sets
-from tui.names import drawn_name
+from tui.names import drawn_names
 from tui.terminal_text import pane_text, terminal_safe
 from tui.text_index import TextIndex
 
@@ -85,14 +85,14 @@ class AuditView:
     pred_source: str = ""  # the summary's 'pred_probs:' line (tui/pred_source.py)
     no_text: np.ndarray | None = None  # bool per row: empty or missing text (the dataset's text_is_null)
     text_index: TextIndex = field(init=False, repr=False)  # Arrow copy + ranks for filter and sort
-    #: The names as every screen draws them (tui.names.drawn_name): quoted only where a name would
+    #: The names as every screen draws them (tui.names.drawn_names): quoted only where a name would
     #: look like another or like nothing. Drawing reads these; anything that acts on a label
     #: (the journal, export, filters, navigator queries) the raw ``class_names``.
     shown_names: list[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.class_names = [str(name) for name in self.class_names]
-        self.shown_names = [drawn_name(name) for name in self.class_names]
+        self.shown_names = drawn_names(self.class_names)
         self.text_index = TextIndex(self.texts)
 
     def __len__(self) -> int:
