@@ -29,13 +29,13 @@ def _options(root) -> AuditOptions:
 def reads(monkeypatch) -> list[str]:
     """The names of the cache files whose data is read (checksummed and parsed)."""
     names: list[str] = []
-    real = engine.cache._read_file
+    real = engine.cache.read_file
 
     def spy(folder_fd, name, *args, **kwargs):
         names.append(name)
         return real(folder_fd, name, *args, **kwargs)
 
-    monkeypatch.setattr(engine.cache, "_read_file", spy)
+    monkeypatch.setattr(engine.cache, "read_file", spy)
     return names
 
 

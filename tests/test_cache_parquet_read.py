@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-import engine.cache
+import engine.cache_read
 from engine.cache import Cache
 
 
@@ -29,7 +29,7 @@ def test_a_cached_frame_is_parsed_from_arrow_memory_on_this_thread(tmp_path, mon
         calls.append((source, kwargs))
         return real(source, **kwargs)
 
-    monkeypatch.setattr(engine.cache.pd, "read_parquet", recording)
+    monkeypatch.setattr(engine.cache_read.pd, "read_parquet", recording)
     loaded = cache.load("audit", "k" * 64)
     assert loaded is not None
     pd.testing.assert_frame_equal(loaded["issues"], real(tmp_path / "v1" / "audit" / ("k" * 64) / "issues.parquet"))
