@@ -238,7 +238,8 @@ def audit_delta(before: pd.DataFrame, after: pd.DataFrame, after_rows: np.ndarra
     counts resolved by the class before and remaining/new by the class after. With ``decided`` (the
     rows of ``before`` the journal holds a decision for): ``resolved_decided``, the resolved rows
     someone decided (the rest were no longer flagged with no decision: the new audit's own cut),
-    per type and per class."""
+    per type and per class, and ``remaining_decided``, the remaining rows someone decided (kept as they
+    are, or a near-duplicate relabelled: the new audit flags them still)."""
     after_rows = np.asarray(after_rows, dtype=np.int64)
     n = len(before)
     decided_mask = None
@@ -262,6 +263,7 @@ def audit_delta(before: pd.DataFrame, after: pd.DataFrame, after_rows: np.ndarra
         }
         if decided_mask is not None:
             entry["resolved_decided"] = int((resolved & decided_mask).sum())
+            entry["remaining_decided"] = int((remaining & decided_mask).sum())
         if before_labels is not None and class_names_before is not None and labels_after_full is not None:
             entry["by_class"] = _by_class(resolved, remaining, new, np.asarray(before_labels), labels_after_full,
                                           class_names_before, class_names_after or [],

@@ -82,8 +82,18 @@ def class_table(delta: dict[str, Any], issue_type: str, names: dict[str, str] | 
 
 
 #: What a Resolved cell's 'decided+undecided' means (walk36: ag_news after 34 decisions said 'Resolved 98', 64 of
-#: them rows nobody decided that the new audit's own cut, 161 flags to 64, no longer flagged)
-RESOLVED_NOTE = "Resolved: rows you decided + rows no longer flagged without a decision"
+#: them rows nobody decided that the new audit's own cut, 161 flags to 64, no longer flagged). Every resolved
+#: row is one no longer flagged: 'rows you decided + ...' read as every decided row (walk41: the demo's
+#: near-duplicate pair given one label, 2 rows decided, said Resolved 0 and nothing of why)
+RESOLVED_NOTE = "Resolved: rows no longer flagged, those you decided + those without a decision"
+
+
+def still_flagged_line(delta: dict[str, Any]) -> str:
+    """The decided rows the new audit still flags, per type ('' where none): they count as Remaining (a row
+    kept as it is; a near-duplicate given one label, its copy still there)."""
+    found = [f"{ISSUE_TITLES.get(name, name)} {entry['remaining_decided']:,}" for name, entry in delta.items()
+             if name != "non_iid" and entry.get("remaining_decided")]
+    return f"Still flagged after your decision (counted in Remaining): {', '.join(found)}" if found else ""
 
 
 def resolved_cell(counts: dict[str, Any]) -> str:
@@ -189,6 +199,7 @@ class ReauditScreen(HistoryKeys, Screen):
                   + ("\n" + line if (line := overlap_line(reaudit)) else "")
                   + ("\n" + line if (line := self.new_class_note(reaudit)) else "")
                   + ("\n" + RESOLVED_NOTE if any("resolved_decided" in d for d in delta.values()) else "")
+                  + ("\n" + line if (line := still_flagged_line(delta)) else "")
                   + "\nenter lists a type's newly flagged rows · escape goes back")
         self.query_one("#reaudit-status", Static).update(status)
         table = self.query_one("#delta-table", DataTable)
