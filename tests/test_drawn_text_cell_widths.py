@@ -55,3 +55,22 @@ def test_the_data_and_the_search_keep_every_character() -> None:
 
     for text in TEXTS:
         assert terminal_safe(text) == text
+
+
+#: JSON texts with lone surrogates ("\ud800" escapes): Rich counts each one cell; the app's stderr wrote
+#: '\ud800' as six characters (the row's Given column 5 cells right, the label picker's right border pushed off
+#: the screen) and U+DC80-DCFF as their bytes ('\udcc3\udca9' reached the terminal as one 'é').
+SURROGATE_TEXTS = ["lone \ud800 surrogate", "pair \udcc3\udca9 bytes", "high \udbff low \udfff", "c1 \udc9b end"]
+
+
+@pytest.mark.parametrize("text", SURROGATE_TEXTS)
+def test_a_lone_surrogate_takes_the_cell_rich_gives_it(text: str) -> None:
+    import codecs
+
+    from tui.std_streams import _escape_unencodable
+    from tui.terminal_text import list_cell, pane_text
+
+    codecs.register_error("hostile41.stderr", _escape_unencodable)  # tui.std_streams.tolerant_stderr's handler
+    for drawn in (list_cell(text), *pane_text(f"{text}\n{text}", 10_000).split("\n")):
+        written = drawn.encode("utf-8", "hostile41.stderr").decode("utf-8", "replace")  # what the terminal gets
+        assert _terminal_cells(written) == cell_len(drawn), (ascii(drawn), ascii(written))

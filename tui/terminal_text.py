@@ -33,13 +33,17 @@ _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: widening a narrow symbol ('❤\ufe0f' 2) and a skin-tone modifier as 0; tmux 3.3 and xterm draw 'x\u200dy' in
 #: 2 cells, '❤\ufe0f' in 1 and '👍🏽' in 4, so the columns after such a text moved, the line ran past the
 #: screen's edge and a scroll bar was left behind (hostile41). Without them every terminal and Rich agree:
-#: '👨👩👧' 6 cells, '❤' 1, '👍' 2.
-_CELL_DISPUTED = dict.fromkeys([0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)])
-_CELL_DISPUTED_AT = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+#: '👨👩👧' 6 cells, '❤' 1, '👍' 2. A lone surrogate (a JSON text's "\ud800" escape) is one cell to Rich, but the
+#: app's stderr writes it as the six characters '\ud800', or as its byte (U+DC80-DCFF: two of them can make
+#: one 'é'): each is drawn as U+FFFD, as the C1 escapes are (CONTROL_PICTURES).
+_CELL_DISPUTED: dict[int, str | None] = dict.fromkeys([0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)])
+_CELL_DISPUTED.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+_CELL_DISPUTED_AT = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\ud800-\udfff]")
 
 
 def cell_plain(text: str) -> str:
-    """``text`` without the characters a terminal and Rich measure differently (``_CELL_DISPUTED``)."""
+    """``text`` without the characters a terminal and Rich measure differently (``_CELL_DISPUTED``; a lone
+    surrogate as U+FFFD)."""
     return text.translate(_CELL_DISPUTED) if _CELL_DISPUTED_AT.search(text) else text
 
 
