@@ -44,15 +44,21 @@ def delimited_lines(text: str, fmt: str) -> Iterator[tuple[int, int, int, bool]]
 
 #: A quote at a field's start (the text's, or after a comma or a line break).
 _FIELD_QUOTE = re.compile(r'(?<![^,\r\n])"')
+#: ``_CSV_BREAKS`` whose quoted run closes only at a quote with no quote after it, as pandas reads ``""``
+#: inside quotes: in ``"a""`` at the text's end the run never closes (``_CSV_BREAKS`` closes it at ``a"``,
+#: the same split for every text pandas reads).
+_CLOSING_BREAKS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"(?!")|\r+\n?|\n')
 
 
 def unclosed_quote_line(text: str) -> int | None:
     """The line (from 1, as an editor counts them: every LF, and every CR not before an LF) of a CSV text
     where a quote opens a field that no quote closes, so the field runs to the text's end (pandas: 'EOF
-    inside string starting at row 3'), or None. A field-start quote between two of ``_CSV_BREAKS``'
-    matches is one its quoted-run pattern could not close."""
+    inside string starting at row 3'), or None. A field-start quote between two of ``_CLOSING_BREAKS``'
+    matches is one its quoted-run pattern could not close. A UTF-8 BOM read as text (``--encoding utf-8``)
+    is not a cell's first character: pandas skips it, so a quote after it opens the first field."""
+    text = text.removeprefix("\ufeff")
     pos = 0
-    for match in _CSV_BREAKS.finditer(text):
+    for match in _CLOSING_BREAKS.finditer(text):
         if (quote := _FIELD_QUOTE.search(text, pos, match.start())) is not None:
             break
         pos = match.end()
