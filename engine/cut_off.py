@@ -21,4 +21,17 @@ def cut_label_note(style: Any, labels: np.ndarray, classes: list[Any], multilabe
     if not longer:
         return []
     return [f"the file's last line has no line break and holds the only row of label {last!r}, the start of "
-            f"{longer[0]!r}: the file looks cut off (an interrupted download or copy); get the whole file again"]
+            f"{_any_of(longer)}: the file looks cut off (an interrupted download or copy); get the whole file again"]
+
+
+#: How many of the names a cut label starts the note names ('card_' starts 20 of banking77's).
+_NAMED = 3
+
+
+def _any_of(names: list[str]) -> str:
+    """'a', 'a' or 'b', 'a', 'b' or 'c', 'a', 'b', 'c' or 4 more: every class the cut label may have been (the
+    note named the first alone: 'card_l' 'the start of 'card_linking'', where 'card_lost' was as likely)."""
+    shown = [repr(name) for name in names[:_NAMED]]
+    if len(names) > _NAMED:
+        return f"{', '.join(shown)} or {len(names) - _NAMED:,} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
