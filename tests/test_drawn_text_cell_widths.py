@@ -74,3 +74,13 @@ def test_a_lone_surrogate_takes_the_cell_rich_gives_it(text: str) -> None:
     for drawn in (list_cell(text), *pane_text(f"{text}\n{text}", 10_000).split("\n")):
         written = drawn.encode("utf-8", "hostile41.stderr").decode("utf-8", "replace")  # what the terminal gets
         assert _terminal_cells(written) == cell_len(drawn), (ascii(drawn), ascii(written))
+
+
+@pytest.mark.parametrize("text", TEXTS + SURROGATE_TEXTS)
+def test_the_near_duplicate_diff_measures_as_the_terminal_draws_it(text: str) -> None:
+    """The near-duplicate screen's side-by-side word diff draws shown_text: its second column stood off by the
+    cells Rich and the terminal counted differently in the first ('I ❤️❤️ love 👍🏽 this', tmux 100x30)."""
+    from tui.widgets.detail_pane import shown_text
+
+    drawn = shown_text(text)
+    assert cell_len(drawn) == _terminal_cells(drawn), ascii(drawn)

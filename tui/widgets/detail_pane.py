@@ -16,7 +16,7 @@ from engine.datalab_rule import DatalabLabelRule
 from engine.flag_order import flag_order
 from engine.wording import share
 from tui.decisions import RELABEL, DecisionBook
-from tui.terminal_text import format_score, list_cell, quoted
+from tui.terminal_text import cell_plain, format_score, list_cell, quoted
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted
 
 NEIGHBOURS_SHOWN = 5
@@ -47,11 +47,12 @@ def fitted(parts: list[str], width: int, sep: str = "  ·  ", start: int = LABEL
 
 
 def shown_text(text: str) -> str:
-    """``text`` cut to :data:`SHOWN_CHARS`, with a note of how much is not drawn."""
+    """``text`` cut to :data:`SHOWN_CHARS`, with a note of how much is not drawn; without the characters Rich and
+    terminals measure differently (``cell_plain``: the near-duplicate diff's second column stood off by them)."""
     text = str(text)
     if len(text) <= SHOWN_CHARS:
-        return text
-    return f"{text[:SHOWN_CHARS]}… [{len(text) - SHOWN_CHARS:,} more characters not shown; the data keeps them]"
+        return cell_plain(text)
+    return f"{cell_plain(text[:SHOWN_CHARS])}… [{len(text) - SHOWN_CHARS:,} more characters not shown; the data keeps them]"
 
 
 def one_line(text: str, width: int) -> str:
