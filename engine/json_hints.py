@@ -33,18 +33,20 @@ def cut_off(exc: json.JSONDecodeError) -> bool:
 
 
 def decode_error(exc: json.JSONDecodeError, source: Path, where: str, ends_file: bool = False) -> DataError:
-    """The one line for a JSON text that does not parse; ``where``: '' or ' on line N' (JSON Lines);
+    """The one line for a JSON text that does not parse; ``where``: '' (a .json's whole text: the line is
+    json's, said the same way, 'on line N', where it gave only the column) or ' on line N' (JSON Lines);
     ``ends_file``: the text runs to the file's end (a .json's whole text; a JSON Lines file's last line
     without a line break), so one it stops inside looks cut off (hostile40: 'Unterminated string', no more)."""
+    lines, where = bool(where), where or f" on line {exc.lineno:,}"
     if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's hint, utf-8-sig, takes one at the file's start only
-        first = where in ("", " on line 1")  # else a file joined on after the first one, mark and all
+        first = where == " on line 1"  # else a file joined on after the first one, mark and all
         return DataError(f"{source}: not valid JSON{where}: a byte order mark (U+FEFF) before it, as joining files "
                          "leaves; delete it" + (" (a UTF-16/32 file read with --encoding utf-16-le/-be: pass "
                                                 "utf-16 or utf-32, which read its mark)" if first else ""))
     if ends_file and cut_off(exc):
-        return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno}){CUT_OFF}")
-    hint = json_hint(exc, lines=where.startswith(" on line"))
-    return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno}){hint}")
+        return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno:,}){CUT_OFF}")
+    hint = json_hint(exc, lines=lines)
+    return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno:,}){hint}")
 
 
 def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:
@@ -57,7 +59,7 @@ def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:
     if exc.msg == "Extra data":
         if rest.startswith(","):
             return ("; a comma after the object: JSON Lines puts one object on each line with nothing between "
-                    "them; delete the commas" if lines else f"; a comma after the value on line {exc.lineno}")
+                    "them; delete the commas" if lines else "; a comma after the value there")
         if lines:
             before, after = exc.doc[:exc.pos], exc.doc[exc.pos:]
             gap = before[len(before.rstrip()):] + after[:len(after) - len(rest)]  # the space between the two values
@@ -65,7 +67,7 @@ def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:
                 return (f"; the objects are split by {' and '.join(breaks)}, which JSON Lines does not take for a line "
                         "break (it splits at LF only): convert the line breaks to LF")
             return "; two JSON values on one line: put each object on a line of its own"
-        return (f"; another JSON value starts on line {exc.lineno}: several values one after another are no JSON "
+        return ("; another JSON value starts there: several values one after another are no JSON "
                 "file; put the records in one array ([{...}, {...}]), or save one object per line as .jsonl")
     if lines and not rest and exc.doc.rstrip().endswith(("{", "[")):  # a record's opening line (indent=...),
         # not a line cut off mid-value (a write that did not finish: json's own words fit that)

@@ -27,7 +27,7 @@ RECORDS = [{"text": "a cat", "label": "c"}, {"text": "a dog", "label": "d"}, {"t
      "not valid JSON on line 1: Extra data (column 32); two JSON values on one line: put each object on a line "
      "of its own"),
     ("several.json", "".join(json.dumps(r, indent=2) + "\n" for r in RECORDS),
-     "not valid JSON: Extra data (column 1); another JSON value starts on line 5: several values one after "
+     "not valid JSON on line 5: Extra data (column 1); another JSON value starts there: several values one after "
      "another are no JSON file; put the records in one array"),
 ])
 def test_a_json_shape_mistake_is_named(tmp_path, name, body, says):
