@@ -193,6 +193,10 @@ def delta_text(re: Reaudit) -> str:
         lines.append(f"  {name:<22} {d['before']:>7,} {d['after']:>7,} {d['resolved']:>9,} "
                      f"{d.get('resolved_decided', 0):>8,} {d['remaining']:>9,} {d['new']:>6,}")
     lines.append("  decided: the resolved rows the journal decided; the rest are no longer flagged without a decision")
+    still = [f"{name} {d['remaining_decided']:,}" for name, d in re.delta.items()
+             if name != "non_iid" and d.get("remaining_decided")]  # kept as is, a near-duplicate relabelled (walk41)
+    if still:
+        lines.append(f"  still flagged though decided (counted in remaining): {', '.join(still)}")
     if line := new_class_line(new_class_flags(re)):
         lines.append(f"note: {line}")
     if j.get("unapplied"):

@@ -52,3 +52,16 @@ async def test_a_near_duplicate_pair_given_one_label_is_said_still_flagged(demo_
         assert near["resolved"] == 0 and near["remaining_decided"] == 2, near
         assert "Resolved: rows no longer flagged, those you decided + those without a decision" in status, status
         assert "Still flagged after your decision (counted in Remaining): Near-duplicates 2" in status, status
+
+
+def test_the_cli_delta_says_it_too():
+    """``audit --apply-journal``'s text delta, as the screen (its 'decided' column counts resolved rows only)."""
+    from types import SimpleNamespace
+
+    from engine.reaudit import Reaudit, delta_text
+
+    before = pd.DataFrame({"is_near_duplicate_issue": [True, True, False]})
+    delta = audit_delta(before, before.copy(), np.arange(3), decided=np.array([0, 1]))
+    audit = SimpleNamespace(dataset=SimpleNamespace(is_multilabel=True), output=SimpleNamespace(issues=before))
+    text = delta_text(Reaudit(before=audit, after=audit, rows=np.arange(3), delta=delta, decided=np.array([0, 1])))
+    assert "still flagged though decided (counted in remaining): near_duplicate 2" in text, text
