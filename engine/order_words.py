@@ -41,7 +41,7 @@ _Z_CAP = 1e12  # permutation_z where the random orders all scored the same and t
 #: cached before it had none, and its words fell back to the p-value alone); 2, rows with no direction (all-zero
 #: vectors) get random neighbours in the test; 3, those neighbours are the graph's own (engine/neighbours.untie_blind
 #: draws them for every graph since 721e76b), no longer drawn a second time by the check; 4, a row with more than k
-#: exact copies gets k of them drawn at random in the test (issue_managers.untie_duplicates), not the first by index
+#: exact copies gets k of them drawn at random in the test (non_iid_ties.untie_duplicates), not the first by index
 ORDER_VERSION = 4
 
 STRONG, LIKELY, NONE = "strong", "likely", "none"

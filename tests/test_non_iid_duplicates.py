@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.audit import run_datalab
-from engine.issue_managers import untie_duplicates
+from engine.non_iid_ties import untie_duplicates
 from engine.neighbours import build_graph
 
 
