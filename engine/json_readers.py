@@ -283,8 +283,29 @@ def _wrapped_records(value: Any, path: Path) -> str:
     name, key = json.dumps(str(path)), json.dumps(keys[0])
     out = json.dumps(unpacked_name(path, ".json", "records", "records"))  # it wrote over a records.json there (diff39)
     code = f'import json; json.dump(json.load(open({name}))[{key}], open({out}, "w"))'
+    if _has_big_int(value[keys[0]]):  # the user's Python refuses an int of over 4,300 digits (bigint40): lift it
+        code = 'import json, sys; getattr(sys, "set_int_max_str_digits", int)(0); ' + code.removeprefix("import json; ")
     return (f"; its key {keys[0]!r} holds an array of {len(value[keys[0]]):,} objects: save that array alone as "
             f"the file (python -c {shlex.quote(code)})")
+
+
+#: The smallest integer Python's default limit refuses to convert to or from text (4,301 digits).
+_DIGITS_LIMIT = 10 ** 4300
+
+
+def _has_big_int(value: Any) -> bool:
+    """True where ``value`` holds an integer of over 4,300 digits, which a Python of 3.11+ (and 3.7-3.10's
+    security releases) will neither read from JSON nor write back without ``sys.set_int_max_str_digits(0)``."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is int and not -_DIGITS_LIMIT < item < _DIGITS_LIMIT:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _other_pandas_orient(value: Any, path: Path) -> None:
