@@ -419,7 +419,7 @@ def load_dataset(
     warnings += repeated_index_note(index)  # df.join(issues) on it paired rows with others' results
     warnings += (_missing_word_texts(texts) + number_text_notes(frame, text_parts)
                  + header_row_notes(frame, [*text_parts, label_column]) + _plus_name_note(frame, text_column))
-    warnings += cut_label_note(style, labels, classes, label_sets is not None)  # a download cut mid-label
+    warnings += cut_label_note(style, labels, classes, label_sets is not None, label_sets)  # a download cut mid-label
     return Dataset(
         frame=frame,
         texts=texts,
