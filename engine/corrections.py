@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.big_ints import any_size_ints
 from engine.errors import UsageError
 from engine.journal_format import (  # noqa: F401 - ACTIONS, JOURNAL_FORMAT, JournalError, json_scalar, utc_now: API
     ACTIONS,
@@ -87,6 +88,7 @@ class Journal:
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
+    @any_size_ints()  # an id of over 4,300 digits: its lines written and read (bigint40)
     def open(cls, path: Path | str, dataset: Dataset, *, read_only: bool = False, held: JournalFile | None = None
              ) -> Journal:
         """Open (or create) the journal at ``path`` and replay it against ``dataset``. ``held``: the journal's
@@ -120,6 +122,7 @@ class Journal:
             return journal
         raise AssertionError("unreachable: the last try returns")
 
+    @any_size_ints()
     def prepare_writes(self) -> None:
         """What every line written needs, computed before the first key (``open`` and ``hand_over`` run in the
         app's worker): the data's repeated texts (each line's text_copies: the first key took 0.2 s at 1M rows),
@@ -141,6 +144,7 @@ class Journal:
         """What the file now at ``path`` holds of the one this writer wrote (``JournalFile.at_path``)."""
         return self._file.at_path()
 
+    @any_size_ints()
     def rescue(self) -> Any:
         """``at_path``, the held file's bytes saved beside the journal where it was deleted and the path lacks them."""
         return self._file.rescue()
@@ -173,11 +177,13 @@ class Journal:
         self._point = replay_point(data, framed.good_end, framed.next_seq, file_id) if self.read_only else None
         self.file_id = file_id  # (device, inode) of the file replayed: a reader's app says when another replaces it
 
+    @any_size_ints()
     def read_tail(self) -> Tail | None:
         """Read-only: the groups another app appended since the last replay, or None where only a
         whole replay (``Journal.open``) tells the state (engine/journal_tail.py). Only reads."""
         return read_tail(self._file, self._point, self.path, self.dataset) if self.read_only else None
 
+    @any_size_ints()
     def apply_tail(self, tail: Tail) -> bool:
         """Replay ``tail`` (from ``read_tail``) after what was replayed: the state a whole replay of
         the file gives. False (nothing changed) for a tail that does not start where this replay ended."""
@@ -191,6 +197,7 @@ class Journal:
         self._next_seq, self._point = tail.point.next_seq, tail.point
         return True
 
+    @any_size_ints()
     def hand_over(self, held: JournalFile | None = None) -> Handover:
         """Read-only: this journal's lock taken to write it (its writer has quit), and what that writer appended
         since the last replay here, read under the lock (``handover_tail``: the same file, at least as long, the
@@ -216,6 +223,7 @@ class Journal:
         other = found is None and self._point is not None  # not the file followed (review35: said by the app)
         return Handover(held, found[0] if found is not None else None, cut, other, tail_cut)
 
+    @any_size_ints()
     def take_over(self, handover: Handover) -> bool:
         """Write the journal from now, under ``handover``'s lock (``hand_over``), once its tail is replayed here
         (``apply_tail``): the state a writable open of the file gives. False (nothing changed) where the replay
@@ -249,6 +257,7 @@ class Journal:
         return self.record_group([(action, row, label_after)], issue_type=issue_type,
                                  suggested_label=suggested_label, allow_new_label=allow_new_label)[0]
 
+    @any_size_ints()
     def record_group(self, entries: list[tuple[str, int, str | None]], *, issue_type: str,
                      suggested_label: str | None = None, allow_new_label: bool = False) -> Sequence[Decision]:
         """Save several decisions from one key press as one group; one undo undoes them all.
@@ -292,6 +301,7 @@ class Journal:
             self._state.push(Group.of(group_id, decisions))
             return decisions
 
+    @any_size_ints()
     def record_columns(self, rows: Any, actions: Any, after: Any, labels: Sequence[str], *, issue_type: str,
                        suggested_label: str | None = None, allow_new_label: bool = False) -> Group | None:
         """``record_group`` for a bulk decision given as arrays, without per-row Python objects.
@@ -336,6 +346,7 @@ class Journal:
         return self._write_columns(rows, actions.astype(np.int8), after.astype(np.int32), labels, issue_type,
                                    suggested_label)
 
+    @any_size_ints()
     def prepare_rows(self, rows: Any) -> None:
         """Compute the rows' fixed line parts (text hash, id) now, e.g. while a bulk dialog is
         open, so the decision's key press only writes. Optional: writing computes what is missing."""
@@ -374,6 +385,7 @@ class Journal:
         """Redo the last undone group; the rows whose decision changed ([] if nothing to redo)."""
         return self._history_step("redo")
 
+    @any_size_ints()
     def _history_step(self, action: str) -> list[int]:
         self._check_writable()
         with self._mutex:
