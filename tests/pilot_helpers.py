@@ -149,6 +149,27 @@ async def held_export_app(result, tmp_path: Path, monkeypatch) -> AsyncIterator:
         yield app, pilot, held, journal, out
 
 
+def export_warning(dialog) -> str:
+    """The export dialog's warning line (``#export-warning``) as drawn; ``dialog``: the ExportDialog screen."""
+    from textual.widgets import Static
+
+    return str(dialog.query_one("#export-warning", Static).render())
+
+
+@asynccontextmanager
+async def one_row_export_dialog(tmp_path: Path) -> AsyncIterator:
+    """The export dialog for tmp_path/data.csv (one row), journal tmp_path/j.jsonl, one relabel, alone in a
+    DialogHost at 100x30, after a pause: yields (app, pilot, its path Input)."""
+    from tui.screens.export_dialog import ExportDialog
+
+    source = tmp_path / "data.csv"
+    source.write_text("text,label\nx,a\n")
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        yield app, pilot, app.screen.query_one("#export-path", Input)
+
+
 async def exclude_while_export_runs(pilot, journal: Path, out: Path, under_way: threading.Event) -> None:
     """Open Label issues, start an export to ``out``, wait for ``under_way`` (the held export's own event), then
     exclude the first row (x) and wait for the exclude in ``journal``."""

@@ -7,16 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pilot_helpers import DialogHost
+from pilot_helpers import DialogHost, export_warning
 from textual.widgets import Input, Static
 
 from tui.screens.export_dialog import ExportDialog, ExportRequest, default_output
 
 COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
-
-
-def _warning(app: DialogHost) -> str:
-    return str(app.dialog.query_one("#export-warning", Static).render())
 
 
 def _csv_dialog(tmp_path: Path) -> DialogHost:
@@ -42,7 +38,7 @@ async def test_existing_output_is_replaced_only_after_asking(tmp_path: Path) -> 
         await _type(pilot, app, str(existing))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and "press Enter again to replace it" in _warning(app)
+        assert app.results == [] and "press Enter again to replace it" in export_warning(app.dialog)
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [ExportRequest(existing, False, overwrite=True)]
@@ -83,7 +79,7 @@ async def test_input_file_and_journal_are_refused_even_via_a_link(tmp_path: Path
             await _type(pilot, app, value)
             await pilot.press("enter", "enter")
             await pilot.pause()
-            assert needle in _warning(app) and app.results == [], value
+            assert needle in export_warning(app.dialog) and app.results == [], value
 
 
 def test_default_output_follows_the_input_format(tmp_path: Path) -> None:
@@ -214,12 +210,12 @@ async def test_a_missing_or_unwritable_folder_is_said_before_enter(tmp_path: Pat
         await _type(pilot, app, str(tmp_path / "nope" / "out.csv"))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and f"no folder {tmp_path / 'nope'}" in _warning(app)
+        assert app.results == [] and f"no folder {tmp_path / 'nope'}" in export_warning(app.dialog)
         await _type(pilot, app, str(unwritable_folder / "out.csv"))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and f"cannot write {unwritable_folder / 'out.csv'}" in _warning(app)
-        assert "choose another folder" in _warning(app)
+        assert app.results == [] and f"cannot write {unwritable_folder / 'out.csv'}" in export_warning(app.dialog)
+        assert "choose another folder" in export_warning(app.dialog)
         assert sorted(p.name for p in unwritable_folder.iterdir()) == ["data.csv"]  # the probe left nothing
         await _type(pilot, app, str(tmp_path / "out.csv"))
         await pilot.press("enter")
@@ -318,7 +314,7 @@ async def test_a_name_too_long_for_the_file_system_is_said_not_a_crash(tmp_path:
             await pilot.press("enter")
             await pilot.pause()
             assert app.results == [] and app.dialog.is_attached, value
-            assert "File name too long" in _warning(app) and "…" in _warning(app), _warning(app)
+            assert "File name too long" in export_warning(app.dialog) and "…" in export_warning(app.dialog), export_warning(app.dialog)
         await _type(pilot, app, str(tmp_path / "out.csv"))
         await pilot.press("enter")
         await pilot.pause()
@@ -335,9 +331,9 @@ async def test_a_space_after_the_extension_is_named(tmp_path: Path) -> None:
         await _type(pilot, app, str(tmp_path / "out.csv "))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and _warning(app) == "the name ends in a space after .csv: remove it"
+        assert app.results == [] and export_warning(app.dialog) == "the name ends in a space after .csv: remove it"
         await _type(pilot, app, str(tmp_path / "out.xlsx"))
-        assert _warning(app).startswith("unknown extension '.xlsx': use .csv")
+        assert export_warning(app.dialog).startswith("unknown extension '.xlsx': use .csv")
         await _type(pilot, app, str(tmp_path / "out.csv"))
         await pilot.press("enter")
         await pilot.pause()
@@ -354,7 +350,7 @@ async def test_a_space_before_the_path_is_named(tmp_path: Path, monkeypatch: pyt
         await _type(pilot, app, " out.csv")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and _warning(app) == "the path starts with a space: remove it"
+        assert app.results == [] and export_warning(app.dialog) == "the path starts with a space: remove it"
         await _type(pilot, app, "out.csv")
         await pilot.press("enter")
         await pilot.pause()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import DialogHost
+from pilot_helpers import DialogHost, export_warning
 from textual.widgets import Input, Static
 
 from tui.screens.export_dialog import ExportDialog, ExportRequest, default_output, default_path_text, folder_output
@@ -22,10 +22,6 @@ def saved_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "train"
     datasets.Dataset.from_dict({"text": ["a", "b"], "label": [0, 1]}).save_to_disk(str(folder))
     return folder
-
-
-def warning(app: DialogHost) -> str:
-    return str(app.dialog.query_one("#export-warning", Static).render())
 
 
 async def typed(pilot, app: DialogHost, value: str) -> None:
@@ -55,7 +51,7 @@ async def test_the_dialog_offers_the_folder_and_enter_asks_for_it(tmp_path):
         assert app.dialog.query_one("#export-path", Input).value == f"{tmp_path / 'train.corrected'}/"
         assert "a name ending in / writes a saved datasets folder" in str(
             app.dialog.query_one("#export-format", Static).render())
-        assert warning(app) == ""
+        assert export_warning(app.dialog) == ""
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [ExportRequest(tmp_path / "train.corrected", False, overwrite=False, fmt="hf")]
@@ -73,7 +69,7 @@ async def test_a_folder_the_export_would_refuse_is_refused_in_the_dialog(tmp_pat
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await typed(pilot, app, f"{target}/")
-        assert said in warning(app)
+        assert said in export_warning(app.dialog)
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == []
@@ -86,11 +82,11 @@ async def test_an_existing_saved_folder_is_replaced_after_asking_and_a_bare_name
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await typed(pilot, app, str(tmp_path / "fixed"))  # no extension, no slash: which is meant is said
-        assert warning(app).endswith("or end the name in / for a datasets folder")
+        assert export_warning(app.dialog).endswith("or end the name in / for a datasets folder")
         await typed(pilot, app, f"{earlier}/")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and "press Enter again to replace it" in warning(app)
+        assert app.results == [] and "press Enter again to replace it" in export_warning(app.dialog)
         await pilot.press("enter")
         await pilot.pause()
         assert app.results == [ExportRequest(earlier, False, overwrite=True, fmt="hf")]
@@ -124,7 +120,7 @@ async def test_a_split_of_a_saved_dataset_dict_is_offered_beside_it_not_inside(t
     app = DialogHost(ExportDialog(str(split), tmp_path / "j.jsonl", COUNTS, 2))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert warning(app) == ""
+        assert export_warning(app.dialog) == ""
         await pilot.press("enter")
         await pilot.pause()
     assert app.results == [ExportRequest(tmp_path / "dd-train.corrected", False, overwrite=False, fmt="hf")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pilot_helpers import DialogHost
+from pilot_helpers import DialogHost, export_warning
 from textual.widgets import Input, Static
 
 from engine.formats import SUFFIX_FORMATS, format_of
@@ -28,11 +28,11 @@ async def test_the_format_line_and_the_warning_list_what_export_accepts(tmp_path
         said = str(app.dialog.query_one("#export-format", Static).render())
         app.dialog.query_one("#export-path", Input).value = str(tmp_path / "out.xlsx")
         await pilot.pause()
-        warned = str(app.dialog.query_one("#export-warning", Static).render())
+        warned = export_warning(app.dialog)
         line, warning = _listed(said, "Format follows the extension ("), _listed(warned, "use ")
         assert sorted(line) == sorted(warning) == sorted(SUFFIX_FORMATS)
         for suffix in line:  # each one listed is taken: no warning, and export knows its format
             app.dialog.query_one("#export-path", Input).value = str(tmp_path / f"out{suffix}")
             await pilot.pause()
-            assert "unknown extension" not in str(app.dialog.query_one("#export-warning", Static).render())
+            assert "unknown extension" not in export_warning(app.dialog)
             assert format_of(Path(f"out{suffix}")) is not None

@@ -8,16 +8,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pilot_helpers import DialogHost
-from textual.widgets import Input, Static
+from pilot_helpers import DialogHost, export_warning
+from textual.widgets import Input
 
 from tui.screens.export_dialog import ExportDialog
 
 COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
-
-
-def _warning(app: DialogHost) -> str:
-    return str(app.dialog.query_one("#export-warning", Static).render())
 
 
 async def _type(pilot, app: DialogHost, value: str) -> None:
@@ -37,15 +33,15 @@ async def test_a_file_or_a_dangling_link_as_the_folder_is_named_as_such(tmp_path
         await _type(pilot, app, "notes.txt/out.csv")
         await pilot.press("enter")
         await pilot.pause()
-        said = _warning(app)
+        said = export_warning(app.dialog)
         assert app.results == [] and "notes.txt is a file, not a folder" in said, said
         assert "create it first" not in said
         await _type(pilot, app, "notes.txt/deeper/out.csv")
-        assert "notes.txt is a file, not a folder" in _warning(app)
+        assert "notes.txt is a file, not a folder" in export_warning(app.dialog)
         await _type(pilot, app, "away/out.csv")
-        assert f"away is a link to {tmp_path / 'gone'}, which does not exist" in _warning(app)
+        assert f"away is a link to {tmp_path / 'gone'}, which does not exist" in export_warning(app.dialog)
         await _type(pilot, app, "nope/out.csv")  # a folder that does not exist: as before
-        assert "no folder nope: create it first or choose another" in _warning(app)
+        assert "no folder nope: create it first or choose another" in export_warning(app.dialog)
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
@@ -61,13 +57,13 @@ async def test_a_device_or_fifo_is_refused_before_enter(tmp_path: Path, monkeypa
     async with app.run_test() as pilot:
         await pilot.pause()
         await _type(pilot, app, "pipe.csv")
-        said = _warning(app)
+        said = export_warning(app.dialog)
         assert "pipe.csv is not a regular file (a device, FIFO or socket): choose another name" in said, said
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.results == [] and "press Enter again" not in _warning(app)
+        assert app.results == [] and "press Enter again" not in export_warning(app.dialog)
     assert (tmp_path / "pipe.csv").is_fifo()
 
 
@@ -84,11 +80,11 @@ async def test_a_path_inside_the_saved_dataset_folder_is_refused_before_enter(tm
         await pilot.pause()
         for inside in ("ds/x.csv", str(folder / "x.parquet"), "./ds/../ds/x.jsonl"):
             await _type(pilot, app, inside)
-            said = _warning(app)
+            said = export_warning(app.dialog)
             assert "that is inside the input folder (the saved dataset): export never writes there" in said, said
         await pilot.press("enter")
         await pilot.pause()
         assert app.results == []
         await _type(pilot, app, "dsx/x.csv")  # beside it, not inside
-        assert _warning(app) == ""
+        assert export_warning(app.dialog) == ""
     assert sorted(p.name for p in folder.iterdir()) == ["state.json"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pilot_helpers import DialogHost
-from textual.widgets import Input, Static
+from pilot_helpers import DialogHost, export_warning
+from textual.widgets import Input
 
 from tui.screens.export_dialog import ExportDialog
 
@@ -19,14 +19,10 @@ LINE = {"v": 1, "seq": 1, "group": 1, "group_size": 1, "ts": "2026-12-05T14:21:5
         "text_column": "text", "data": "other.csv"}
 
 
-def _warning(app: DialogHost) -> str:
-    return str(app.dialog.query_one("#export-warning", Static).render())
-
-
 async def _enter_twice(pilot, app: DialogHost, value: str) -> str:
     app.dialog.query_one("#export-path", Input).value = value
     await pilot.pause()
-    shown = _warning(app)
+    shown = export_warning(app.dialog)
     await pilot.press("enter", "enter")
     await pilot.pause()
     return shown
@@ -43,7 +39,7 @@ async def test_another_datasets_journal_is_refused_before_enter(tmp_path: Path) 
         await pilot.pause()
         shown = await _enter_twice(pilot, app, str(other))
         assert "exists" not in shown and "a corrections journal: export never overwrites it" in shown
-        assert app.results == [] and "never overwrites" in _warning(app)
+        assert app.results == [] and "never overwrites" in export_warning(app.dialog)
     assert other.read_bytes() == before
 
 

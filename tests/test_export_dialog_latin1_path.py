@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pilot_helpers import DialogHost
-from textual.widgets import Input, Static
+from pilot_helpers import DialogHost, export_warning
+from textual.widgets import Input
 
 from tui.path_text import path_shown, path_typed
 from tui.screens.export_dialog import ExportDialog
@@ -54,7 +54,7 @@ async def test_an_existing_file_is_named_with_its_byte(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("enter")  # it exists: asked first
         await pilot.pause()
-        said = str(app.screen.query_one("#export-warning", Static).render())
+        said = export_warning(app.screen)
         assert said.startswith("nof$'\\xe9'.corrected.csv exists: press Enter again"), said
         await pilot.press("enter")
         await pilot.pause()

@@ -9,23 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import DialogHost
+from pilot_helpers import export_warning, one_row_export_dialog
 from textual import events
-from textual.widgets import Input, Static
-
-from tui.screens.export_dialog import ExportDialog
-
-COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
 
 
 @pytest.mark.parametrize("how", ["pasted", "spelled"])
 async def test_a_nul_byte_is_said_and_enter_refused(tmp_path: Path, how: str) -> None:
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        path = app.screen.query_one("#export-path", Input)
+    async with one_row_export_dialog(tmp_path) as (app, pilot, path):
         path.value = f"{tmp_path}/"
         path.cursor_position = len(path.value)
         if how == "pasted":
@@ -35,7 +25,7 @@ async def test_a_nul_byte_is_said_and_enter_refused(tmp_path: Path, how: str) ->
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        said = str(app.screen.query_one("#export-warning", Static).render())
+        said = export_warning(app.screen)
         assert app.is_running and app.results == []
     assert said == "the path holds a NUL byte, which no file name can: remove it"
-    assert list(tmp_path.iterdir()) == [source]
+    assert list(tmp_path.iterdir()) == [tmp_path / "data.csv"]  # the source alone

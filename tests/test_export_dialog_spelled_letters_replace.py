@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import DialogHost
-from textual.widgets import Input, Static
+from pilot_helpers import DialogHost, export_warning
+from textual.widgets import Input
 
 from tui.path_text import path_shown
 from tui.screens.export_dialog import ExportDialog
@@ -30,7 +30,7 @@ async def _enter_on_existing(tmp_path: Path, name: str) -> tuple[str, list]:
         app.screen.query_one("#export-path", Input).value = path_shown(str(target))
         await pilot.press("enter")  # it exists: asked first
         await pilot.pause()
-        said = str(app.screen.query_one("#export-warning", Static).render())
+        said = export_warning(app.screen)
         await pilot.press("enter")
         await pilot.pause()
     return said, app.results

@@ -8,29 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import DialogHost
-from textual.widgets import Input, Static
+from pilot_helpers import export_warning, one_row_export_dialog
 
-from tui.screens.export_dialog import ExportDialog
-
-COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
 NO_USER = "nosuchuser-fix40c"
 
 
 async def test_an_unknown_home_is_said_and_enter_refused(tmp_path: Path) -> None:
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        path = app.screen.query_one("#export-path", Input)
+    async with one_row_export_dialog(tmp_path) as (app, pilot, path):
         path.value = ""
         await pilot.press("~", *NO_USER[:2])  # typed key by key: each one checked
         await pilot.pause()
         path.value = f"~{NO_USER}/out.csv"
         await pilot.press("enter")
         await pilot.pause()
-        said = str(app.screen.query_one("#export-warning", Static).render())
+        said = export_warning(app.screen)
         assert app.is_running and app.results == []
     assert said == (f"no user '{NO_USER}' to expand ~{NO_USER} for: give the path in full (or ~/ for your own "
                     "home)")

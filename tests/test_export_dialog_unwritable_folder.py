@@ -10,20 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import DialogHost
-from textual.widgets import Input, Static
+from pilot_helpers import export_warning, one_row_export_dialog
 
 import engine.output_guard
 from engine.errors import DataError
-from tui.screens.export_dialog import ExportDialog
-
-COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
 
 
 @pytest.mark.parametrize("typed", ["hf/", "out.csv"])
 async def test_a_folder_that_cannot_be_written_is_said(tmp_path: Path, monkeypatch, typed: str) -> None:
-    source, ro = tmp_path / "data.csv", tmp_path / "ro"
-    source.write_text("text,label\nx,a\n")
+    ro = tmp_path / "ro"
     ro.mkdir()
     real = engine.output_guard.check_writable
 
@@ -33,13 +28,11 @@ async def test_a_folder_that_cannot_be_written_is_said(tmp_path: Path, monkeypat
         real(target)
 
     monkeypatch.setattr(engine.output_guard, "check_writable", check_writable)
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", COUNTS, 1))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = f"{ro}/{typed}"
+    async with one_row_export_dialog(tmp_path) as (app, pilot, path):
+        path.value = f"{ro}/{typed}"
         await pilot.pause()
         await pilot.press("enter")  # refused: the dialog stays
         await pilot.pause()
-        said = str(app.screen.query_one("#export-warning", Static).render())
+        said = export_warning(app.screen)
         assert app.is_running and app.results == []
     assert said == f"cannot write {ro}/{typed.rstrip('/')}: Read-only file system: choose another folder"

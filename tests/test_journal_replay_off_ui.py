@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import wait_until
+from pilot_helpers import export_warning, wait_until
 from tui_synthetic import fixed_view
 
 from engine.corrections import Journal
@@ -144,7 +144,7 @@ async def test_a_read_only_export_reads_the_journal_off_the_ui_thread(monkeypatc
             await pilot.press("enter")  # not yet: the preview is not there
             await pilot.pause()
             assert type(app.screen).__name__ == "ExportDialog"
-            assert "press enter again" in str(app.screen.query_one("#export-warning").render())
+            assert "press enter again" in export_warning(app.screen)
             release.set()
             await wait_until(pilot, lambda: "1 excluded" in str(summary.render()), "the counts in the preview")
             await pilot.press("escape")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import DialogHost
-from textual.widgets import Input, Static
+from pilot_helpers import DialogHost, export_warning
+from textual.widgets import Input
 
 from tui.cli import main
 from tui.screens.export_dialog import ExportDialog
@@ -59,7 +59,7 @@ async def test_the_export_dialog_says_it_before_enter(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        warning = str(app.dialog.query_one("#export-warning", Static).render())
+        warning = export_warning(app.dialog)
         assert app.results == [] and "ends in a folder separator" in warning
 
 
