@@ -47,6 +47,20 @@ def cell_plain(text: str) -> str:
     return text.translate(_CELL_DISPUTED) if _CELL_DISPUTED_AT.search(text) else text
 
 
+_SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+_SURROGATE_AT = re.compile("[\ud800-\udfff]")
+
+
+def data_safe(value: Any) -> Any:
+    """A data value (a text, an id) as the app keeps it to draw, filter and sort: :func:`terminal_safe`, a lone
+    surrogate (a JSON text's "\\ud800" escape) as U+FFFD. Arrow, which holds the texts the filter and the text
+    sort read (tui/text_index.py), takes only UTF-8: any filter or text sort of such a dataset ended in
+    'filter/sort failed: UnicodeEncodeError ... surrogates not allowed' (hostile41)."""
+    if isinstance(value, str) and _SURROGATE_AT.search(value):
+        value = value.translate(_SURROGATES)
+    return terminal_safe(value)
+
+
 def terminal_safe(value: Any) -> Any:
     """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``); zero-width,
     right-to-left letters and emoji kept as they are."""

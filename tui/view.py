@@ -18,7 +18,7 @@ from engine.order_words import recorded_z
 from engine.wording import counted  # noqa: F401  (the app imports it from here)
 from tui.duplicate_sets import near_duplicate_sets
 from tui.names import drawn_names
-from tui.terminal_text import pane_text, terminal_safe
+from tui.terminal_text import data_safe, pane_text, terminal_safe
 from tui.text_index import TextIndex
 
 if TYPE_CHECKING:
@@ -205,9 +205,9 @@ class AuditView:
                 flags[name] = issues[f"is_{name}_issue"].to_numpy(dtype=bool)
                 scores[name] = issues[f"{name}_score"].to_numpy(dtype=np.float64)
         texts = np.empty(len(dataset), dtype=object)
-        texts[:] = [terminal_safe(text) for text in dataset.texts]
+        texts[:] = [data_safe(text) for text in dataset.texts]
         ids = np.empty(len(dataset), dtype=object)
-        ids[:] = [terminal_safe(value) for value in dataset.ids]
+        ids[:] = [data_safe(value) for value in dataset.ids]
         view = cls(
             source=str(dataset.source),
             texts=texts,
