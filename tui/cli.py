@@ -246,6 +246,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         from tui.cli_export import take_journal_options
 
         take_journal_options(args, Path(args.apply_journal), options)
+    from engine.load import check_source
+
+    # a missing file or a FIFO: its one line, not after a '[   0.0s] load' progress line (walk41)
+    check_source(args.data, encoding=args.encoding)
     progress = _StderrProgress()
     reaudit = None
     try:
