@@ -153,8 +153,10 @@ def embed_texts(
     progress: StepFn | None = None,
     cancel: threading.Event | None = None,
     max_terms: int | None = None,
+    keep_terms: Callable[[Any], None] | None = None,
 ) -> np.ndarray:
-    """Embed ``texts`` into an (n, d) float32 array of unit vectors (``max_terms``: TF-IDF's vocabulary cap).
+    """Embed ``texts`` into an (n, d) float32 array of unit vectors (``max_terms``: TF-IDF's vocabulary cap;
+    ``keep_terms``: handed TF-IDF's sparse rows before its SVD, engine/tfidf_confirm.py).
 
     Identical texts are encoded once. Work goes in chunks, longest texts grouped together, so
     a cancel request is honoured between chunks; the lean CPU encoder also reports progress
@@ -165,10 +167,9 @@ def embed_texts(
     name = resolve_model_name(model)
     if len(texts) == 0:
         raise DataError("nothing to embed: the dataset has no rows")
-    limit = char_limit(name)
-    texts = [_encodable(text[:limit]) for text in texts]  # cut BEFORE tokenising: bounded time and memory
+    texts = readable_texts(texts, name)
     if name == TFIDF_MODEL:  # its vectors depend on every row, duplicates included
-        return _tfidf_vectors(texts, progress=progress, cancel=cancel, max_terms=max_terms)
+        return _tfidf_vectors(texts, progress=progress, cancel=cancel, max_terms=max_terms, keep_terms=keep_terms)
     first: dict[str, int] = {}
     inverse = np.fromiter((first.setdefault(text, len(first)) for text in texts), dtype=np.int64, count=len(texts))
     if len(first) == len(texts):
@@ -347,10 +348,17 @@ def _autocast(precision: str, on_gpu: bool) -> AbstractContextManager[Any]:
     return contextlib.nullcontext()
 
 
-def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
-                   cancel: threading.Event | None = None, max_terms: int | None = None) -> np.ndarray:
+def readable_texts(texts: Sequence[str], model: str | None) -> list[str]:
+    """``texts`` as ``model`` reads them: cut to its characters BEFORE tokenising (bounded time and memory), lone
+    surrogates replaced (:func:`_encodable`)."""
+    limit = char_limit(model)
+    return [_encodable(text[:limit]) for text in texts]
+
+
+def _tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None, cancel: threading.Event | None = None,
+                   max_terms: int | None = None, keep_terms: Callable[[Any], None] | None = None) -> np.ndarray:
     """TF-IDF (1-2 grams, at most ``max_terms`` of them) reduced by truncated SVD to at most 256 unit-norm
     dimensions, with progress and a cancel between its steps (engine/tfidf.py)."""
     from engine.tfidf import tfidf_vectors
 
-    return tfidf_vectors(texts, progress=progress, cancel=cancel, max_terms=max_terms)
+    return tfidf_vectors(texts, progress=progress, cancel=cancel, max_terms=max_terms, keep_terms=keep_terms)

@@ -116,6 +116,8 @@ class EmbedStage(StageRunner):
         missing = np.flatnonzero(~reused.found)
         vectors = reused.vectors
         if missing.size:
+            from engine.tfidf_confirm import wants_terms
+
             tfidf = model == TFIDF_MODEL
             import_with_gc_paused(*(("sklearn.feature_extraction.text",) if tfidf else ("torch", "safetensors.torch")))
             if options.ray is None and not tfidf and (slow := emulated_bf16_note(
@@ -129,6 +131,8 @@ class EmbedStage(StageRunner):
                                        precision=precision,
                                        progress=self.stage_progress("embed", reused=found), cancel=self.cancel,
                                        max_terms=options.tfidf_max_terms)
+            if tfidf and options.ray is None and wants_terms(options):  # the audit's near-duplicate check reads them
+                encode = functools.partial(encode, keep_terms=functools.partial(setattr, self, "terms"))
             try:
                 fresh = encode([dataset.texts[i] for i in missing] if reused.found.any() else dataset.texts)
             except EmbedCancelled as stopped:  # the texts encoded by then are kept: the next start skips them

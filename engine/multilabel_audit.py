@@ -236,7 +236,7 @@ def run_multilabel(runner: StageRunner, dataset: Dataset, vectors: np.ndarray | 
                 progress=runner.progress, cancel=runner.cancel,
                 same_words=(same_words_groups(dataset.texts, dataset.text_is_null)
                             if "near_duplicate" in options.issue_types else None),
-                terms=tfidf_terms(dataset.texts, options, vector_key)),
+                terms=tfidf_terms(dataset.texts, options, vector_key, kept=runner.terms)),
             files=findings_files, doubt=functools.partial(audit_doubt, n_rows=len(dataset)))
 
     output = runner.timed("audit", audit)

@@ -257,8 +257,9 @@ class _Runner(EmbedStage):
                       if "label" in options.issue_types else None)
             same = (same_words_groups(dataset.texts, dataset.text_is_null)
                     if "near_duplicate" in options.issue_types else None)
-            # --model tfidf: its near-duplicate pairs confirmed on the TF-IDF rows before the SVD
-            terms = tfidf_terms(dataset.texts, options, str(keys.get("vectors", "")))
+            # --model tfidf: its near-duplicates judged on the TF-IDF rows before the SVD (the embed stage's, if it ran)
+            terms = tfidf_terms(dataset.texts, options, str(keys.get("vectors", "")), kept=self.terms)
+            self.terms = None
             output = run_datalab(
                 dataset.labels, pred_probs, graph.to_csr() if graph is not None else None,
                 null_mask=dataset.text_is_null, features=as_array(vectors), issue_types=options.issue_types,
@@ -358,6 +359,7 @@ def run_audit(
         pred_probs, pred_key = runner.timed("predict", predict_views, runner, dataset, vectors, vector_key, graph)
         keys = {"vectors": vector_key, "pred_probs": pred_key, "graph": graph_key}
         output = runner.timed("audit", runner.audit, dataset, pred_probs, graph, vectors, keys)
+    runner.terms = None  # the TF-IDF rows (--model tfidf), read by the audit stage or not needed: not held on
     if dataset.index is not None:  # a caller's DataFrame: the rows keyed as its own (the cache keeps 0..n-1)
         output = replace(output, issues=output.issues.set_axis(dataset.index))
     runner.timings["total"] = round(time.perf_counter() - total_started, 3)

@@ -56,6 +56,7 @@ class StageRunner:
         self.graph_from: tuple[NeighbourGraph, np.ndarray] | None = None  # run_audit(graph_from=...)
         self.view_weight: float | None = None  # the second view's weight in the pooled pred_probs
         self.lent_s = 0.0  # seconds a stage spent on another's work (lazy vectors read late): counted there
+        self.terms: Any | None = None  # --model tfidf: the TF-IDF rows the embed stage built (engine/tfidf_confirm.py)
 
     def load_user_arrays(self, dataset: Dataset) -> None:
         """Read and check ``--features``/``--pred-probs`` against the data before any stage runs."""

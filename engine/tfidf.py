@@ -125,13 +125,15 @@ def term_matrix(texts: Sequence[str], analyze: Callable[[str], list[str]] | None
     return TfidfVectorizer(**reads, min_df=1, sublinear_tf=True, max_features=max_terms).fit_transform(texts)
 
 
-def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
-                  cancel: threading.Event | None = None, max_terms: int | None = None) -> np.ndarray:
+def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None, cancel: threading.Event | None = None,
+                  max_terms: int | None = None, keep_terms: Callable[[Any], None] | None = None) -> np.ndarray:
     """An (n, d) float32 array of unit vectors, d = min(256, n - 1, terms - 1) (the TF-IDF rows
     themselves below 2). ``progress(done, n)`` moves through the vectorizer's pass over the texts,
     then the SVD's steps; ``cancel`` is checked between them (``EmbedCancelled``, nothing kept).
     ``max_terms``: keep only that many most frequent 1-2 grams (TfidfVectorizer's ``max_features``;
-    the audit's TF-IDF view, engine/second_view.VIEW_MAX_TERMS); None (``--model tfidf``): every one."""
+    the audit's TF-IDF view, engine/second_view.VIEW_MAX_TERMS); None (``--model tfidf``): every one. ``keep_terms``:
+    called with the sparse TF-IDF rows the SVD reduces (the audit's near-duplicate check reads them: one matrix per
+    audit, engine/tfidf_confirm.py); they are not changed after."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
@@ -152,6 +154,8 @@ def tfidf_vectors(texts: Sequence[str], *, progress: StepFn | None = None,
     except ValueError as exc:  # "empty vocabulary": no text has a word of two letters or more
         raise NoWords(f"--model tfidf found no words in the texts ({exc}); "
                         "use a sentence-transformers model") from None
+    if keep_terms is not None:
+        keep_terms(matrix)
     steps.at(VECTORIZE_SHARE)
     n_components = min(COMPONENTS, matrix.shape[0] - 1, matrix.shape[1] - 1)
     if n_components >= 2:

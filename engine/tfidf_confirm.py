@@ -32,23 +32,34 @@ NO_PAIR = 2.0
 
 def tfidf_rows(texts: Sequence[str]) -> Any | None:
     """The L2-normalised sparse TF-IDF rows of ``texts``, as ``--model tfidf`` builds them before its SVD
-    (1-2 grams, every one, sublinear tf); None where no text has a word."""
+    (the texts as it reads them, engine/embed.readable_texts; 1-2 grams, every one, sublinear tf); None where no
+    text has a word."""
+    from engine.embed import readable_texts
+    from engine.embed_model import TFIDF_MODEL
     from engine.tfidf import term_matrix
 
     try:
-        return term_matrix(texts).tocsr()
+        return term_matrix(readable_texts(texts, TFIDF_MODEL)).tocsr()
     except ValueError:  # "empty vocabulary": --model tfidf has stopped before this
         return None
 
 
-def tfidf_terms(texts: Sequence[str], options: Any, vector_key: str) -> Any | None:
-    """:func:`tfidf_rows` where an audit with ``options`` reads ``--model tfidf``'s own vectors and checks
-    near-duplicates (not ``--features``, nor the TF-IDF view's capped vocabulary); else None."""
+def wants_terms(options: Any, vector_key: str = "") -> bool:
+    """Whether an audit with ``options`` reads ``--model tfidf``'s own vectors and checks near-duplicates (not
+    ``--features``, nor the TF-IDF view's capped vocabulary): its check then reads the TF-IDF rows."""
     from engine.embed_model import TFIDF_MODEL, resolve_model_name
 
-    if ("near_duplicate" not in options.issue_types or options.tfidf_max_terms is not None
-            or resolve_model_name(options.model) != TFIDF_MODEL or str(vector_key).startswith("features:")):
+    return ("near_duplicate" in options.issue_types and options.tfidf_max_terms is None
+            and resolve_model_name(options.model) == TFIDF_MODEL and not str(vector_key).startswith("features:"))
+
+
+def tfidf_terms(texts: Sequence[str], options: Any, vector_key: str, kept: Any | None = None) -> Any | None:
+    """:func:`tfidf_rows` where :func:`wants_terms`, else None: ``kept``, the rows this audit's embed stage built
+    (engine/tfidf.tfidf_vectors, ``keep_terms``), where it built them, so the texts are read once."""
+    if not wants_terms(options, vector_key):
         return None
+    if kept is not None and kept.shape[0] == len(texts):
+        return kept.tocsr()
     return tfidf_rows(texts)
 
 
