@@ -46,13 +46,18 @@ def fitted(parts: list[str], width: int, sep: str = "  ·  ", start: int = LABEL
     return out
 
 
-def shown_text(text: str) -> str:
-    """``text`` cut to :data:`SHOWN_CHARS`, with a note of how much is not drawn; without the characters Rich and
-    terminals measure differently (``cell_plain``: the near-duplicate diff's second column stood off by them)."""
+def cut_text(text: str) -> str:
+    """``text`` cut to :data:`SHOWN_CHARS`, with a note of how much is not drawn (what the word diff compares)."""
     text = str(text)
     if len(text) <= SHOWN_CHARS:
-        return cell_plain(text)
-    return f"{cell_plain(text[:SHOWN_CHARS])}… [{len(text) - SHOWN_CHARS:,} more characters not shown; the data keeps them]"
+        return text
+    return f"{text[:SHOWN_CHARS]}… [{len(text) - SHOWN_CHARS:,} more characters not shown; the data keeps them]"
+
+
+def shown_text(text: str) -> str:
+    """:func:`cut_text` without the characters Rich and terminals measure differently (``cell_plain``: the
+    near-duplicate diff's second column stood off by them)."""
+    return cell_plain(cut_text(text))
 
 
 def one_line(text: str, width: int) -> str:

@@ -17,8 +17,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.decisions import EXCLUDE, RELABEL, DecisionBook
+from tui.terminal_text import cell_plain
 from tui.view import AuditView
-from tui.widgets.detail_pane import shown_text
+from tui.widgets.detail_pane import cut_text
 
 INSERTED = "bold underline"
 MEMBER_INDENT = "  "  # a stacked member's text under its header
@@ -29,21 +30,23 @@ def word_diff(base: str, other: str, colour: bool = True) -> tuple[Text, Text]:
     """``base`` with words missing from ``other`` struck, ``other`` with new words underlined.
 
     Without colour (NO_COLOR) the changed words are also bracketed like ``git diff
-    --word-diff``: ``[-gone-]`` and ``{+new+}``, since a terminal may not draw strike.
+    --word-diff``: ``[-gone-]`` and ``{+new+}``, since a terminal may not draw strike. The words are compared
+    as they are and drawn without the characters Rich and terminals measure differently (``cell_plain``): '👍🏽'
+    beside '👍🏿' is marked, though both draw as '👍' (diff41).
     """
     a, b = base.split(), other.split()
     left, right = Text(), Text()
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            left.append(" ".join(a[a1:a2]) + " ")
-            right.append(" ".join(b[b1:b2]) + " ")
+            left.append(cell_plain(" ".join(a[a1:a2])) + " ")
+            right.append(cell_plain(" ".join(b[b1:b2])) + " ")
             continue
         if a2 > a1:
-            words = " ".join(a[a1:a2])
+            words = cell_plain(" ".join(a[a1:a2]))
             left.append((words if colour else f"[-{words}-]") + " ", style=REMOVED + (" red" if colour else ""))
         if b2 > b1:
-            words = " ".join(b[b1:b2])
+            words = cell_plain(" ".join(b[b1:b2]))
             right.append((words if colour else f"{{+{words}+}}") + " ", style=INSERTED + (" green" if colour else ""))
     left.rstrip()
     right.rstrip()
@@ -148,16 +151,16 @@ class DiffView(VerticalScroll, can_focus=True):
             return Text("No near-duplicate set selected.", style="italic")
         view = self.view
         base_row = self.members[0]
-        base_text = shown_text(view.texts[base_row])  # difflib on two 1 MB texts: minutes
+        base_text = cut_text(view.texts[base_row])  # difflib on two 1 MB texts: minutes
         bodies: list[Text] = []
         colour = not self.app.no_color
         for index, row in enumerate(self.members):
             if index == 0:
                 # one space a gap, as the word diff draws the others: a line break read as two (walk31)
-                body = (word_diff(base_text, shown_text(view.texts[self.members[1]]), colour)[0] if len(self.members) == 2
-                        else Text(" ".join(base_text.split())))
+                body = (word_diff(base_text, cut_text(view.texts[self.members[1]]), colour)[0] if len(self.members) == 2
+                        else Text(cell_plain(" ".join(base_text.split()))))
             else:
-                body = word_diff(base_text, shown_text(view.texts[row]), colour)[1]
+                body = word_diff(base_text, cut_text(view.texts[row]), colour)[1]
             bodies.append(body)
         width = self.size.width or 80
         side_by_side = len(self.members) <= self.MAX_SIDE_BY_SIDE and width >= 30 * len(self.members)

@@ -1,0 +1,56 @@
+"""The near-duplicate word diff marks a word that differs only in a character left out of the drawing (diff41).
+
+926acf0 drew the diff without the characters Rich and terminals measure differently (a skin-tone modifier, an emoji
+variation selector, a zero-width joiner: tui/terminal_text.cell_plain), but diffed the texts after leaving them out:
+two members 'great service 👍🏽' and 'great service 👍🏿' read as the same text, no word marked, though they differ.
+The diff now compares the texts as they are and draws each word without those characters.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+from pilot_helpers import DiffHost
+from tui_synthetic import fixed_view
+
+from tui.widgets.diff_view import DiffView
+
+
+@pytest.mark.parametrize(("first", "second", "marked"), [
+    ("great service \U0001f44d\U0001f3fd", "great service \U0001f44d\U0001f3ff", "{+\U0001f44d+}"),
+    ("I love it \u2764\ufe0f", "I love it \u2764", "{+\u2764+}"),
+    ("x\u200dy card", "xy card", "{+xy+}"),
+])
+async def test_a_word_differing_in_a_left_out_character_is_marked(pinned_result, monkeypatch, first, second,
+                                                                  marked) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")  # the diff brackets its marks: '{+new+}'
+    view = fixed_view(pinned_result.dataset)
+    view.texts[0], view.texts[1] = first, second
+    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
+        diff = pilot.app.query_one("#diff", DiffView)
+        diff.show([0, 1])
+        await pilot.pause()
+        console = Console(width=3000, record=True, file=io.StringIO())
+        console.print(diff.render_set())
+        drawn = console.export_text()
+    assert marked in drawn, drawn
+    assert not any(char in drawn for char in "\u200d\ufe0f\U0001f3fd\U0001f3ff"), ascii(drawn)  # still left out
+
+
+async def test_identical_members_are_not_marked(pinned_result, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    view = fixed_view(pinned_result.dataset)
+    for row in (0, 1, 2):
+        view.texts[row] = "great service \U0001f44d\U0001f3fd"
+    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
+        diff = pilot.app.query_one("#diff", DiffView)
+        for members in ([0, 1], [0, 1, 2]):
+            diff.show(members)
+            await pilot.pause()
+            console = Console(width=3000, record=True, file=io.StringIO())
+            console.print(diff.render_set())
+            drawn = console.export_text()
+            assert drawn.count("{+") == drawn.count("[-") == 1, drawn  # the legend's alone
+            assert drawn.count("great service \U0001f44d") == len(members), drawn
