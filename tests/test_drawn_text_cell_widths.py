@@ -49,12 +49,23 @@ def test_pane_lines_measure_as_the_terminal_draws_them(text: str) -> None:
         assert cell_len(line) == _terminal_cells(line), ascii(line)
 
 
-def test_the_data_and_the_search_keep_every_character() -> None:
-    """Only drawing drops them: terminal_safe (the view's texts, which the filter matches) keeps them."""
-    from tui.terminal_text import terminal_safe
+def test_terminal_safe_keeps_them_and_the_filter_finds_what_the_screen_shows() -> None:
+    """The view keeps its texts as drawn (tui/terminal_text.data_safe) and the filter drops the same characters
+    from the typed word: a text copied from the screen ('I ❤ ❤ this', no variation selector) finds its row, as does
+    the word typed with them; terminal_safe (file names, notes) keeps them."""
+    import numpy as np
+
+    from tui.terminal_text import data_safe, terminal_safe
+    from tui.text_index import TextIndex
 
     for text in TEXTS:
         assert terminal_safe(text) == text
+    texts = np.empty(len(TEXTS), dtype=object)
+    texts[:] = [data_safe(text) for text in TEXTS]
+    index, rows = TextIndex(texts), np.arange(len(TEXTS))
+    for word, row in (("I ❤ ❤ this", 0), ("I ❤\ufe0f ❤\ufe0f this", 0), ("👍👍 refund", 2), ("👍🏽👍🏽", 2),
+                      ("xyz card", 3), ("👨👩👧👦 and", 4), ("👨\u200d👩", 4), ("क्ष", 6)):
+        assert np.flatnonzero(index.contains(rows, word)).tolist() == [row], word
 
 
 #: JSON texts with lone surrogates ("\ud800" escapes): Rich counts each one cell; the app's stderr wrote

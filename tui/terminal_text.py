@@ -28,7 +28,7 @@ _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 #: Characters whose width Rich (Textual's measure of every cell) and terminals count differently, dropped where a
-#: text is drawn (the data, the filter's matching and the export keep them): Rich counts the character after
+#: text is drawn (the data and the export keep them; the filter matches without them, data_safe): Rich counts the character after
 #: any zero-width joiner as nothing ('x\u200dy' 1 cell, a ZWJ emoji family 2), an emoji variation selector as
 #: widening a narrow symbol ('❤\ufe0f' 2) and a skin-tone modifier as 0; tmux 3.3 and xterm draw 'x\u200dy' in
 #: 2 cells, '❤\ufe0f' in 1 and '👍🏽' in 4, so the columns after such a text moved, the line ran past the
@@ -47,18 +47,14 @@ def cell_plain(text: str) -> str:
     return text.translate(_CELL_DISPUTED) if _CELL_DISPUTED_AT.search(text) else text
 
 
-_SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
-_SURROGATE_AT = re.compile("[\ud800-\udfff]")
-
-
 def data_safe(value: Any) -> Any:
-    """A data value (a text, an id) as the app keeps it to draw, filter and sort: :func:`terminal_safe`, a lone
-    surrogate (a JSON text's "\\ud800" escape) as U+FFFD. Arrow, which holds the texts the filter and the text
-    sort read (tui/text_index.py), takes only UTF-8: any filter or text sort of such a dataset ended in
-    'filter/sort failed: UnicodeEncodeError ... surrogates not allowed' (hostile41)."""
-    if isinstance(value, str) and _SURROGATE_AT.search(value):
-        value = value.translate(_SURROGATES)
-    return terminal_safe(value)
+    """A data value (a text, an id) as the app keeps it to draw, filter and sort: :func:`terminal_safe` of
+    :func:`cell_plain` (defined below). A lone surrogate (a JSON text's "\\ud800" escape) is U+FFFD: Arrow, which
+    holds the texts the filter and the text sort read (tui/text_index.py), takes only UTF-8, and any filter or
+    text sort of such a dataset ended in 'filter/sort failed: UnicodeEncodeError ... surrogates not allowed'
+    (hostile41). The filter drops the same characters from what is typed (TextIndex.contains), so a text
+    copied from the screen ('I ❤ this', drawn without its variation selector) finds its row."""
+    return terminal_safe(cell_plain(value) if isinstance(value, str) else value)
 
 
 def terminal_safe(value: Any) -> Any:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.errors import UsageError
+from tui.terminal_text import cell_plain
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -98,6 +99,7 @@ class TextIndex:
         array = self.arrow(check)
         check()
         texts = array.take(pa.array(np.asarray(rows, dtype=np.int64)))
+        word = cell_plain(word)  # as the view's texts hold it (tui/terminal_text.data_safe): '❤' finds '❤\ufe0f'
         pattern = either_form(word)
         hits = (pc.match_substring(texts, word, ignore_case=True) if pattern is None else
                 pc.match_substring_regex(texts, pattern, ignore_case=True))
