@@ -102,6 +102,8 @@ def default_output(source: str, tag: str = "corrected", folder: Path | None = No
     chosen = folder
     bundled = path.resolve() in (Path(demo_path()).resolve(), Path(demo_multilabel_path()).resolve())
     folder = path.parent
+    if source.startswith("hf:"):  # named as its journal is ('hf:b77folder' offered 'hf:b77folder.corrected.csv',
+        stem, folder = hub_stem(source), Path.cwd()  # a ':' in a file name: fix41c), in the current folder
     if (folder / "dataset_dict.json").is_file():  # a split of a saved DatasetDict: beside that, never inside
         stem, folder = f"{folder.name}-{stem}", folder.parent  # ('dd/train.corrected' would add a split to dd)
     beside = folder / fitting_name(stem or "dataset", f".{tag}{suffix}")  # a long name: cut, with a hash
@@ -110,6 +112,16 @@ def default_output(source: str, tag: str = "corrected", folder: Path | None = No
     if not bundled and folder.is_dir() and cannot_write(beside) is None:
         return beside
     return Path.cwd() / beside.name
+
+
+def hub_stem(source: str) -> str:
+    """The name an ``hf:NAME[:SPLIT]`` source's outputs start with, as its journal's does
+    (engine/paths.default_journal_path): ``hf:b77folder`` -> ``hf_b77folder``, ``hf:org/name:train`` ->
+    ``name_train``; no ':' or '/' in it."""
+    from engine.formats import strip_data_suffix
+
+    stem = strip_data_suffix(Path(source.rstrip("/")).name)
+    return stem.replace(":", "_").replace("/", "_") or "dataset"
 
 
 def cannot_write(target: Path) -> str | None:
