@@ -18,7 +18,7 @@ from typing import Any
 
 from engine.atomic import fsync_dir
 from engine.journal_at_path import NOFOLLOW, AtPath, AtPathChecks, lock_inode, one_at_a_time
-from engine.journal_format import JournalError
+from engine.journal_format import JournalError, parse_line
 from engine.journal_holder import data_path, holder_now, holder_quit, lock_stamp, read_holder
 from engine.journal_path import lock_path
 from engine.journal_rescue import TailCut, read_at, save_cut
@@ -189,7 +189,7 @@ class JournalFile(AtPathChecks):
         assert self._fd is not None
         try:
             end = os.fstat(self._fd).st_size
-            lines = read_at(self._fd, size, max(0, end - size)).count(b"\n")
+            lines = _whole_lines(read_at(self._fd, size, max(0, end - size)))
         except OSError as exc:  # unread: nothing is cut, and the next append starts on a fresh line after it
             self._needs_newline = True  # (it glued the next decision to the torn bytes: lost on the next open)
             return TailCut(error=f"{exc.strerror or exc}")
@@ -316,6 +316,14 @@ def _write_holder(lock_file: Path, data: str | None) -> None:
         lock_file.write_bytes(body)
     except OSError:
         pass
+
+
+def _whole_lines(tail: bytes) -> int:
+    """The whole lines in ``tail``, as the replay frames them (engine/journal_format.frame_groups): each ending in
+    a newline, and a last entry without one (an editor's save that ends no file in one). Counted by newline
+    alone, a group whose last line lacked it was saved whole but said one line short (journal40)."""
+    last = tail.rfind(b"\n") + 1
+    return tail.count(b"\n") + (last < len(tail) and parse_line(tail[last:]) is not None)
 
 
 def _ends_a_line(fd: int, size: int) -> bool:
