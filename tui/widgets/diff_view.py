@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.decisions import EXCLUDE, RELABEL, DecisionBook
-from tui.terminal_text import cell_plain
+from tui.terminal_text import cell_plain, terminal_safe
 from tui.view import AuditView
 from tui.widgets.detail_pane import cut_text
 
@@ -51,6 +51,13 @@ def word_diff(base: str, other: str, colour: bool = True) -> tuple[Text, Text]:
     left.rstrip()
     right.rstrip()
     return left, right
+
+
+def diffed_text(view: AuditView, row: int) -> str:
+    """Row ``row``'s text as the word diff compares it: the data's own (``raw_texts``; the view's texts leave out
+    what :func:`word_diff` leaves out only where it draws), cut (``cut_text``), control characters made visible."""
+    raw = view.texts[row] if view.raw_texts is None else view.raw_texts[row]
+    return terminal_safe(cut_text(str(raw)))
 
 
 def settled_label(view: AuditView, book: DecisionBook, members: list[int] | np.ndarray) -> str | None:
@@ -151,16 +158,16 @@ class DiffView(VerticalScroll, can_focus=True):
             return Text("No near-duplicate set selected.", style="italic")
         view = self.view
         base_row = self.members[0]
-        base_text = cut_text(view.texts[base_row])  # difflib on two 1 MB texts: minutes
+        base_text = diffed_text(view, base_row)  # difflib on two 1 MB texts: minutes
         bodies: list[Text] = []
         colour = not self.app.no_color
         for index, row in enumerate(self.members):
             if index == 0:
                 # one space a gap, as the word diff draws the others: a line break read as two (walk31)
-                body = (word_diff(base_text, cut_text(view.texts[self.members[1]]), colour)[0] if len(self.members) == 2
+                body = (word_diff(base_text, diffed_text(view, self.members[1]), colour)[0] if len(self.members) == 2
                         else Text(cell_plain(" ".join(base_text.split()))))
             else:
-                body = word_diff(base_text, cut_text(view.texts[row]), colour)[1]
+                body = word_diff(base_text, diffed_text(view, row), colour)[1]
             bodies.append(body)
         width = self.size.width or 80
         side_by_side = len(self.members) <= self.MAX_SIDE_BY_SIDE and width >= 30 * len(self.members)
