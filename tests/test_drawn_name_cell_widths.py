@@ -51,3 +51,15 @@ def test_the_view_draws_names_apart(tmp_path) -> None:
     view = AuditView.from_result(run_audit(source, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "c"))))
     assert len(set(view.shown_names)) == 3 and sorted(view.class_names) == sorted(labels)
     assert all(cell_len(shown) == _terminal_cells(shown) for shown in view.shown_names), view.shown_names
+
+
+def test_given_finds_a_class_as_the_screens_draw_it() -> None:
+    """'given:👨👩👧 family' copied from the chart (drawn without its joiners) finds that class; a name typed as the
+    data spells it still wins over one that only draws alike."""
+    from tui.widgets.filter_bar import FilterSpec
+
+    names = ["👨\u200d👩\u200d👧 family", "❤", "❤\ufe0f", "👍🏽 ok", "card"]
+    spec = FilterSpec()
+    assert spec.label_set("👨👩👧 family", names).tolist() == [0]
+    assert spec.label_set("👍 OK", names).tolist() == [3]
+    assert spec.label_set("❤", names).tolist() == [1] and spec.label_set("❤\ufe0f", names).tolist() == [2]

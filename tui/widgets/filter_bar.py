@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from engine.label_names import same_value
+from tui.terminal_text import cell_plain
 from tui.text_index import Check, never_cancelled
 from tui.view import AuditView
 from tui.widgets.safe_input import SafeInput
@@ -61,6 +62,8 @@ class FilterSpec:
         exact = [i for i, name in enumerate(class_names) if name == fragment]
         # then composed (NFC) on both sides: 'given:café' typed found no class written 'cafe\u0301' (review35)
         fragment, names = _nfc(fragment.lower()), [_nfc(name.lower()) for name in class_names]
+        if not exact:  # then as the screens draw names (tui/names.drawn_name): '👨👩👧 family' copied from the chart
+            fragment, names = cell_plain(fragment), [cell_plain(name) for name in names]
         exact = exact or [i for i, name in enumerate(names) if name == fragment]
         if not exact and values:
             exact = [i for i, value in enumerate(values) if same_value(value, fragment)]
