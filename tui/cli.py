@@ -324,6 +324,10 @@ def cmd_browse(args: argparse.Namespace) -> int:
 
     # no text column: the shell says so, not an app awaiting q (walk39); a whole load run there is the app's
     loaded = check_columns_early(args.data, options)
+    if loaded is not None and names is not None:  # a name missing for a label: one line here, not 'Audit failed'
+        from engine.label_names import class_display_names  # in the app awaiting q (fix41b's 'noticed')
+
+        class_display_names(names, loaded)
     return run_app(args.data, options, journal_path=journal, label_names=names, dataset=loaded)
 
 
