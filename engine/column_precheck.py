@@ -21,7 +21,7 @@ from __future__ import annotations
 import codecs
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from engine.errors import TextauditError
 from engine.formats import format_of, is_saved_dataset
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from engine.load import Dataset
     from engine.pipeline import AuditOptions
+    from engine.progress import Progress
 
 #: The records the sample holds (the guess reads at most 1,000 values of a column).
 SAMPLE_ROWS = 1_000
@@ -198,21 +199,31 @@ def _saved_sample(path: Path) -> pd.DataFrame | None:
         return None
 
 
-def _load_whole(source: str, options: AuditOptions) -> Dataset:
-    """The whole load, as the app's would run it: a refusal is its own line."""
+def _load_whole(source: str, options: AuditOptions, progress: Callable[[Progress], None] | None = None) -> Dataset:
+    """The whole load, as the app's would run it: a refusal is its own line. ``progress`` hears it start
+    ('reading SOURCE') and end ('done'): a hub download of minutes left the shell blank (fix41c)."""
     from engine.load import load_dataset
+    from engine.progress import Progress
 
-    return load_dataset(source, text_column=options.text_column, label_column=options.label_column,
-                        id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
+    if progress is not None:
+        shown = source if source.startswith("hf:") else Path(source).name  # the line has 40 cells for it
+        progress(Progress("load", 0, 1, f"reading {shown}"))
+    dataset = load_dataset(source, text_column=options.text_column, label_column=options.label_column,
+                           id_column=options.id_column, encoding=options.encoding, label_sep=options.label_sep)
+    if progress is not None:
+        progress(Progress("load", 1, 1, "done"))
+    return dataset
 
 
-def check_columns_early(source: str, options: AuditOptions) -> Dataset | None:
+def check_columns_early(source: str, options: AuditOptions,
+                        progress: Callable[[Progress], None] | None = None) -> Dataset | None:
     """Raise the load's one-line column error for a source whose columns do not resolve (no ``text`` and no lone
     text-like column, a given column missing), before the TUI starts: a local CSV/TSV, JSON Lines, JSON array or
     Parquet file or a saved ``datasets`` folder from its first records, a JSON object and ``hf:NAME`` by the
-    whole load. Returns the Dataset where the whole load ran and accepted it (the app audits that), else None."""
+    whole load. Returns the Dataset where the whole load ran and accepted it (the app audits that), else None.
+    ``progress``: hears a whole load's start and end (the first records' read takes a fraction of a second)."""
     if source.startswith("hf:"):
-        return _load_whole(source, options)
+        return _load_whole(source, options, progress)
     path = Path(source).expanduser()
     if path.is_dir() and is_saved_dataset(path):
         sample = _saved_sample(path)
@@ -221,7 +232,7 @@ def check_columns_early(source: str, options: AuditOptions) -> Dataset | None:
         if kind is None or not path.is_file():
             return None
         if kind == "json" and _json_object(path, options.encoding):
-            return _load_whole(source, options)
+            return _load_whole(source, options, progress)
         sample = sample_frame(path, kind, options.encoding)
     if sample is None or len(sample.columns) == 0:
         return None
@@ -231,7 +242,7 @@ def check_columns_early(source: str, options: AuditOptions) -> Dataset | None:
         _resolve(sample, None, source, options.encoding, options.text_column, options.label_column,
                  options.id_column)
     except TextauditError:  # the whole load decides, and says it in its own words
-        return _load_whole(source, options)
+        return _load_whole(source, options, progress)
     except Exception as exc:  # pyarrow tripped on the sample's values: the app's load says what
         if not type(exc).__module__.startswith("pyarrow"):
             raise

@@ -323,7 +323,10 @@ def cmd_browse(args: argparse.Namespace) -> int:
     from engine.column_precheck import check_columns_early
 
     # no text column: the shell says so, not an app awaiting q (walk39); a whole load run there is the app's
-    loaded = check_columns_early(args.data, options)
+    from tui.cli_progress import ShellLoadLine
+
+    with ShellLoadLine() as shown:  # a whole load (hf:NAME): its line while it runs, not a blank terminal
+        loaded = check_columns_early(args.data, options, shown)
     if loaded is not None and names is not None:  # a name missing for a label: one line here, not 'Audit failed'
         from engine.label_names import class_display_names  # in the app awaiting q (fix41b's 'noticed')
 

@@ -66,3 +66,52 @@ class _StderrProgress:
         if self.tty:  # (not past the terminal's last column: the spaces would wrap onto a row of their own)
             sys.stderr.write("\r" + " " * min(self.width, max(1, _stderr_columns() - 1)) + "\r")
             sys.stderr.flush()
+
+
+class ShellLoadLine:
+    """browse's whole load before its app opens (``hf:NAME``, a JSON object of column lists: engine/column_precheck):
+    on a terminal, the load's line ('load  reading hf:NAME  12.0s') rewritten each second while it runs and cleared
+    when it ends (a hub download of minutes was a blank terminal: fix41c); nothing where stderr is a file or a
+    pipe, so a refusal stays its one line. A context manager: the line is gone however the load ends."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.line = _StderrProgress()
+        self.last = None  # the latest report, rewritten by the ticker with its clock moved on
+        self.stop = threading.Event()
+        self.ticker: threading.Thread | None = None
+
+    def __call__(self, progress) -> None:
+        import threading
+
+        if not self.line.tty or progress.notice:
+            return
+        if progress.message == "done":
+            self._end()
+            return
+        self.last = progress
+        self.line(progress)
+        if self.ticker is None:
+            self.ticker = threading.Thread(target=self._tick, name="shell-load-line", daemon=True)
+            self.ticker.start()
+
+    def _tick(self) -> None:
+        while not self.stop.wait(1.0):
+            if self.last is not None:
+                self.line(self.last)
+
+    def _end(self) -> None:
+        self.stop.set()
+        if self.ticker is not None:
+            self.ticker.join()
+            self.ticker = None
+        if self.last is not None:
+            self.line.close()
+            self.last = None
+
+    def __enter__(self) -> ShellLoadLine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._end()

@@ -75,6 +75,7 @@ class StageClock:
     reused: int = 0  # texts whose vectors were reused: not in done/total (Progress.reused)
     part: str = ""  # the work a step belongs to ('TF-IDF view'), '' for the stage's own (split_step)
     step: str = ""  # that work's stage ('embed'): its units, and its count and speed apart from the stage's
+    before_app: bool = False  # run in the shell before the app opened (browse's whole load): no time here
 
     def report(self, now: float, done: int, total: int, text: str, reused: int = 0) -> None:
         part, step, text = split_step(self.stage, text)
@@ -119,6 +120,8 @@ class StageClock:
         """The line with ``reused`` after the count of units, and whether it was cut to ``width``."""
         unit = UNITS.get(self.step or self.stage, "steps")
         name = f"{self.stage:<11}"
+        if self.finished is not None and self.before_app:  # it said 'done in 0.0s' for a load the shell ran
+            return f"{name}done before the app opened", False
         if self.finished is not None:
             took = self.finished - self.started
             counted = f" · {self.total:,} {unit}{reused}" if self.total > 1 and unit == UNITS.get(self.stage, "steps") else ""
@@ -261,12 +264,18 @@ class ProgressScreen(Screen):
         width = self.query_one("#progress").content_region.width
         return width or None
 
+    def loaded_before(self) -> bool:
+        """The app audits data browse loaded whole in the shell (hf:NAME, a JSON object: engine/column_precheck)."""
+        return getattr(self.app, "loaded", None) is not None
+
     def update_stage(self, message: AuditProgress) -> None:
         """Apply one progress report (called by the app's message handler)."""
         stage = message.stage
         if stage not in STAGES:
             return
         now = time.monotonic()
+        if stage == "load" and stage not in self.clocks and message.text == "done" and self.loaded_before():
+            self.clocks[stage] = StageClock(stage, now, before_app=True)  # its first word 'done': the shell's load
         clock = self.clocks.setdefault(stage, StageClock(stage, now))
         for earlier in STAGES[: STAGES.index(stage)]:
             if earlier in self.clocks and self.clocks[earlier].finished is None:
