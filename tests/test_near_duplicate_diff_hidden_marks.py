@@ -59,3 +59,19 @@ async def test_identical_members_are_not_marked(pinned_result, monkeypatch) -> N
             drawn = console.export_text()
             assert drawn.count("{+") == drawn.count("[-") == 1, drawn  # the legend's alone
             assert drawn.count("great service \U0001f44d") == len(members), drawn
+
+
+async def test_control_characters_stay_visible_in_the_diff(pinned_result) -> None:
+    """The raw texts the diff reads still draw a bidi override as ⟨RLO⟩ and a tab as a symbol, never as sent."""
+    view = fixed_view(pinned_result.dataset)
+    view.raw_texts = list(pinned_result.dataset.texts)
+    view.raw_texts[0], view.raw_texts[1] = "pay x\u202ey now", "pay x\u202ey\tnow please"
+    view.texts[0], view.texts[1] = data_safe(view.raw_texts[0]), data_safe(view.raw_texts[1])
+    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
+        diff = pilot.app.query_one("#diff", DiffView)
+        diff.show([0, 1])
+        await pilot.pause()
+        console = Console(width=3000, record=True, file=io.StringIO())
+        console.print(diff.render_set())
+        drawn = console.export_text()
+    assert "x\u27e8RLO\u27e9y" in drawn and "\u202e" not in drawn and "\t" not in drawn, ascii(drawn)

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.decisions import EXCLUDE, RELABEL, DecisionBook
-from tui.terminal_text import cell_plain, terminal_safe
+from tui.terminal_text import CONTROL_PICTURES, cell_plain
 from tui.view import AuditView
 from tui.widgets.detail_pane import cut_text
 
@@ -55,9 +55,10 @@ def word_diff(base: str, other: str, colour: bool = True) -> tuple[Text, Text]:
 
 def diffed_text(view: AuditView, row: int) -> str:
     """Row ``row``'s text as the word diff compares it: the data's own (``raw_texts``; the view's texts leave out
-    what :func:`word_diff` leaves out only where it draws), cut (``cut_text``), control characters made visible."""
-    raw = view.texts[row] if view.raw_texts is None else view.raw_texts[row]
-    return terminal_safe(cut_text(str(raw)))
+    what :func:`word_diff` leaves out only where it draws), cut (``cut_text``), control characters made visible as
+    terminal_safe does, but every other character kept (terminal_safe drops ZWJ, VS16 and skin tones since 19a64b3)."""
+    text = cut_text(str(view.texts[row] if view.raw_texts is None else view.raw_texts[row]))
+    return text if text.isprintable() else text.replace("\r\n", "\n").translate(CONTROL_PICTURES)
 
 
 def settled_label(view: AuditView, book: DecisionBook, members: list[int] | np.ndarray) -> str | None:
