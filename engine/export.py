@@ -27,7 +27,7 @@ from engine.export_empties import empty_texts_as_text
 from engine.formats import EXPORT_FORMATS, folder_output_problem, format_of, known_suffixes
 from engine.load import Dataset
 from engine.output_guard import check_output, same_file
-from engine.paths import DEFAULT_JOURNAL, data_journal_path
+from engine.paths import DEFAULT_JOURNAL, data_journal_path, shell_word
 from engine.class_label_new import corrections_ints_note, extend_class_label
 from engine.writers import layout_only, write_table
 from engine.wording import agreeing, counted
@@ -55,7 +55,7 @@ class ExportSummary:
         kept = f"{self.kept:,} kept as is"
         if self.changed_only and self.kept:  # a keep changes nothing: such rows are not in this file
             kept = f"{self.kept:,} marked keep (unchanged, so not in this file)"
-        line = (f"wrote {counted(self.rows_written, 'row')} to {self.path} ({self.fmt}): "
+        line = (f"wrote {counted(self.rows_written, 'row')} to {shell_word(str(self.path))} ({self.fmt}): "
                 f"{self.relabelled:,} relabelled, {self.excluded:,} excluded, {kept}")
         return f"{line}; {self.unapplied}" if self.unapplied else line
 

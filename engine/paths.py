@@ -7,6 +7,7 @@ which tests and CI use to stay out of the user's home.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,19 +111,48 @@ def unpacked_name(path: Path, ext: str, first: str = "data", tag: str = "unpacke
     return name
 
 
+#: A word bash reads as it is (shlex's safe characters, letters and digits of any script too).
+_PLAIN_WORD = re.compile(r"[\w@%+=:,./-]+")
+
+
+def _shell_tokens(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, printable): each character, or a character's bytes that UTF-8 reads (the C locale
+    without UTF-8 mode decodes 'é' as two surrogate escapes: kept so, written back as those bytes), printable or
+    not; a byte no UTF-8 reads (U+DCE9 for 0xe9) is not."""
+    tokens: list[tuple[str, bool]] = []
+    for i, part in enumerate(re.split("([\udc80-\udcff]+)", text)):
+        if not i % 2:
+            tokens.extend((c, c.isprintable()) for c in part)
+            continue
+        for c in part.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape"):
+            if "\udc80" <= c <= "\udcff":
+                tokens.append((c, False))
+            else:  # the escapes of a whole UTF-8 character
+                tokens.append(("".join(chr(0xDC00 + b) for b in c.encode()), c.isprintable()))
+    return tokens
+
+
 def shell_word(text: str) -> str:
-    """``text`` (a file name in a hint's command) quoted as ``shlex.quote`` does, but for bytes no UTF-8 reads (a
-    Latin-1 name's 0xe9, read as the surrogate U+DCE9), written ``$'\\xe9'`` outside the quotes: the CLI's escape of
-    them (tui/std_streams.undecodable_escaped) inside 'caf...' read back as the letters $, x, e, 9 (diff39)."""
-    import re
-    import shlex
+    """``text`` (a path) as one word bash reads back as exactly that path, for every line that shows a path to copy
+    into a shell (hints' commands, the app's toasts and exit lines, the export line): as it is where it needs no
+    quoting, printable runs in single quotes as ``shlex.quote`` writes them ('my data.csv'), and each character a
+    terminal does not print and each byte no UTF-8 reads (a Latin-1 name's 0xe9, read as the surrogate U+DCE9) as
+    bash's ANSI-C quoting of its bytes, ``$'\\xe9'``, outside the quotes: a backslash escape inside 'caf...' read
+    back as the letters $, x, e, 9 (diff39), an ESC inside quotes was printed as the letters \\x1b, and a space
+    unquoted split the path in two (fix40c)."""
+    import itertools
 
     words = []
-    for i, part in enumerate(re.split("([\udc80-\udcff]+)", text)):  # odd parts: a run of such bytes
-        if i % 2:
-            words.append("$'" + "".join(f"\\x{b:02x}" for b in part.encode("utf-8", "surrogateescape")) + "'")
-        elif part:
-            words.append(shlex.quote(part))
+    for printable, run in itertools.groupby(_shell_tokens(text), key=lambda token: token[1]):
+        part = "".join(piece for piece, _ in run)
+        if not printable:
+            codes = b"".join(c.encode("utf-8", "surrogateescape" if "\udc80" <= c <= "\udcff" else "surrogatepass")
+                             for c in part)
+            words.append("$'" + "".join(f"\\x{b:02x}" for b in codes) + "'")
+        elif _PLAIN_WORD.fullmatch(part.encode("utf-8", "surrogateescape").decode("utf-8", "replace")):
+            words.append(part)
+        else:
+            words.append("'" + part.replace("'", "'\"'\"'") + "'")
     return "".join(words) or "''"
 
 

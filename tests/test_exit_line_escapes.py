@@ -35,4 +35,6 @@ def test_the_exit_line_escapes_the_journal_path(monkeypatch, capsys):
     assert launch.run_app("d.csv", options=None, journal_path=journal) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err
-    assert err == "textaudit: nothing saved (read-only); 0 rows decided in e\\x1b[31mx\\x07.corrections.jsonl\n"
+    # each control character as bash's $'\\x1b' (fix41a: one quoting for every path shown; it was e\\x1b[31mx, which
+    # pasted into a shell named another file)
+    assert err == "textaudit: nothing saved (read-only); 0 rows decided in e$'\\x1b''[31mx'$'\\x07'.corrections.jsonl\n"

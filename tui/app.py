@@ -18,6 +18,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from engine.errors import EXIT_CANCELLED, Cancelled
+from engine.paths import shell_word
 from engine.pipeline import AuditOptions, AuditResult, Progress
 from engine.wording import agreeing, counted
 from tui.bindings import APP_BINDINGS
@@ -234,7 +235,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
         summary, since = message.summary, lines_after_export(self, message.summary)
         later = (f"; {counted(since, 'journal change')} made while it ran {agreeing(since, 'are')} not in it: export "
                  f"again to include {'it' if since == 1 else 'them'}" if since > 0 else "")  # as the exit line (review38b)
-        self.notify(f"wrote {counted(summary.rows_written, 'row')} to {summary.path} "
+        self.notify(f"wrote {counted(summary.rows_written, 'row')} to {shell_word(str(summary.path))} "
                     f"({summary.relabelled:,} relabelled, {summary.excluded:,} excluded){later}", timeout=8)
         for warning in summary.warnings:  # as the CLI prints them: a widened column, a changed file
             self.notify(warning, severity="warning", timeout=15)
@@ -416,12 +417,13 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
         self.push_screen(dialog, self._export_confirmed)
 
     def _export_confirmed(self, request: ExportRequest | None) -> None:
-        if request is not None and _output_key(request.output) in self.exporting:  # e, enter again while it ran: the
-            self.notify(f"not exported: the export to {request.output} is still running; export again once "  # dialog
-                        "it is done", severity="warning", timeout=8)  # did not ask to replace it (no file yet: review38b)
+        if request is not None and _output_key(request.output) in self.exporting:  # e, enter again while it ran:
+            output = shell_word(str(request.output))  # the dialog did not ask to replace it (no file yet: review38b)
+            self.notify(f"not exported: the export to {output} is still running; export again once it is done",
+                        severity="warning", timeout=8)
         elif request is not None:
             self.exporting.add(_output_key(request.output))
-            self.notify(f"exporting to {request.output}…", timeout=3)
+            self.notify(f"exporting to {shell_word(str(request.output))}…", timeout=3)
             self.run_export(request)
 
     @work(thread=True, exit_on_error=False, name="export", group="export")

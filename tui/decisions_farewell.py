@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from engine.paths import shell_word
 from engine.wording import counted
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 def farewell_line(book: DecisionBook, path: Path) -> str:
     """What ``book``'s session left in the journal at ``path``: all its decisions, some (an older copy put over
     it) or none (deleted or moved), and where a rescue copy went."""
+    path = shell_word(str(path))  # 'my data.corrections.jsonl' quoted, to paste into a shell as one word (fix40c)
     decided = int(np.count_nonzero(book.codes))
     rows = f"{counted(decided, 'row')} decided"
     if book.read_only:
@@ -33,6 +35,7 @@ def farewell_line(book: DecisionBook, path: Path) -> str:
     them, they_are, are = ("it", "it is", "is") if one else ("them", "they are", "are")
     held = f"the file that held {them} was deleted" if at.deleted else f"a moved file holds {them}"
     rescued, failed = getattr(at, "saved_in", None), getattr(at, "rescue_error", None)
+    rescued = shell_word(str(rescued)) if rescued else rescued
     after = (f"; {they_are} saved in {rescued}: open or export it with --journal {rescued}" if rescued else
              f"; {'it' if one else 'they'} could NOT be saved beside {'the journal' if one else 'it'}: {failed}"
              if failed else "")

@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from engine.paths import shell_word
+
 #: A try lost while the lock file names a quit holder is made again after this many seconds, the file unchanged: a
 #: holder on another machine (an NFS home over SSH: its number names no process here) releases the lock without
 #: writing it. The polls between follow the journal (the app's poll tries or rereads, not both).
@@ -38,15 +40,15 @@ def other_file_words(path: Any) -> str:
     """The warning where the journal taken over is not the file this app followed: replaced (an editor's save, a copy
     moved over it), rewritten or cut while the other app held it. The takeover replays the file there whole, and the
     lists change to its decisions; it said only 'decisions are saved again' (review35)."""
-    return (f"journal {path} is not the file this app was following: it was replaced, rewritten or cut since it was "
-            "last read here; the decisions shown now are that file's, and this app writes to it")
+    return (f"journal {shell_word(str(path))} is not the file this app was following: it was replaced, rewritten or "
+            "cut since it was last read here; the decisions shown now are that file's, and this app writes to it")
 
 
 def replaced_words(path: Any) -> str:
     """The warning where a read-only app's reread found another file at the journal's path (an editor's save, a copy
     moved over it): its lists changed to that file's decisions without a word (review35)."""
-    return (f"journal {path} was replaced on disk (another file is at its path now): the decisions shown now are "
-            "that file's")
+    return (f"journal {shell_word(str(path))} was replaced on disk (another file is at its path now): the decisions "
+            "shown now are that file's")
 
 
 def writer_replaced_words(path: Any, other: bool, saved_in: Any = None, rescue_error: str | None = None) -> str:
@@ -56,12 +58,13 @@ def writer_replaced_words(path: Any, other: bool, saved_in: Any = None, rescue_e
     decision is refused (review35)."""
     what = ("was replaced on disk (another file is at its path now, not the one this app writes)" if other
             else "was deleted or moved away")
-    where = (f"the decisions its deleted file held are saved in {saved_in}; quit" if saved_in is not None else
+    saved = shell_word(str(saved_in))
+    where = (f"the decisions its deleted file held are saved in {saved}; quit" if saved_in is not None else
              f"the decisions its deleted file held could NOT be saved ({rescue_error}); make room for them, "
              "then quit (the exit line tries again)" if rescue_error else
              "quit (the exit line says where this session's decisions are)")
-    return (f"journal {path} {what}: a decision made now will NOT be saved; {where} and reopen to write a journal "
-            "there, or choose one with --journal")
+    return (f"journal {shell_word(str(path))} {what}: a decision made now will NOT be saved; {where} and reopen to "
+            "write a journal there, or choose one with --journal")
 
 
 @dataclass(frozen=True)

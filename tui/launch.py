@@ -70,10 +70,12 @@ def run_app(source: str, options: AuditOptions, journal_path: Path, label_names:
     utf8_screen()
     with flag_only():  # a signal sets the flag the app polls; no KeyboardInterrupt in its loop
         app.run()
+    from engine.paths import shell_word
     from tui.cli import shell_safe
 
     if app.book is not None and app.book.replay_owed is not None:  # seconds for a long journal: say why
-        print(shell_safe(f"textaudit: reading {app.journal_path} again (the other textaudit wrote to it)"),
+        journal = shell_word(str(app.journal_path))
+        print(shell_safe(f"textaudit: reading {journal} again (the other textaudit wrote to it)"),
               file=sys.stderr, flush=True)
     for line in exit_lines(app):  # after the terminal is restored
         # the journal's path holds the data file's name: 'e\x1b[31mx.corrections.jsonl' coloured the shell
@@ -132,10 +134,11 @@ def export_line(app: TextauditApp) -> list[str]:
 
 def written_line(app: Any, summary: Any) -> str:
     """One export written: its rows, its path, and the journal lines written after it."""
+    from engine.paths import shell_word
     from engine.wording import counted, counted_verb
 
     since = lines_after_export(app, summary)
     later = (f"; {counted_verb(since, 'later journal change', 'are')} not in it: export again to include them"
              if since > 0 else "")
-    return (f"textaudit: exported {counted(summary.rows_written, 'row')} to {summary.path} this session "
-            f"({summary.relabelled:,} relabelled, {summary.excluded:,} excluded){later}")
+    return (f"textaudit: exported {counted(summary.rows_written, 'row')} to {shell_word(str(summary.path))} this "
+            f"session ({summary.relabelled:,} relabelled, {summary.excluded:,} excluded){later}")

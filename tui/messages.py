@@ -29,7 +29,9 @@ def export_failure(output: Path | str, error: BaseException) -> str:
     named = re.compile(r"(?<![^\s(])(?:--output )?(['\"]?)" + re.escape(path)  # not in a longer path: nothing
                        + r"\1(?=[\s:;,)]|$)")  # of a name before it ('/home/u/out.csv' for out.csv) nor after it
     reason = named.sub("it", readable(error), count=1)
-    return f"export to {path} failed: {reason.removeprefix('it: ')}"
+    from engine.paths import shell_word
+
+    return f"export to {shell_word(path)} failed: {reason.removeprefix('it: ')}"  # quoted as the exit line's paths
 
 
 class AuditProgress(Message):
