@@ -120,7 +120,7 @@ def export_corrected(
     else:
         decisions, counts, report, unapplied, seq = {}, dict.fromkeys(ACTIONS, 0), [], None, 1
     notes: list[str] = source_changed(dataset) + cut_label_note(  # a file cut off: its export is too
-        dataset.style, dataset.labels, dataset.classes, dataset.is_multilabel)
+        dataset.style, dataset.labels, dataset.classes, dataset.is_multilabel, dataset.label_sets)
     dataset = extend_class_label(dataset, decisions, notes)  # a new name in a ClassLabel: its next int
     verbatim = None
     if corrections_only:
