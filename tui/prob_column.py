@@ -56,15 +56,25 @@ def prob_line(name: Content, prob: str, notes: Sequence[str], longest: int, widt
         before = min(longest, width - cell_len(f"  {prob}"))
         least = name.cell_length if short_first else MIN_NAME_CELLS
         note = next((note for note in notes if least + cell_len(note) <= before), notes[-1])
-        name = cut(name, max(MIN_NAME_CELLS, before - cell_len(note)))
-        return name + Content(note + " " * max(0, before - name.cell_length - cell_len(note)) + f"  {prob}")
+        gap = "  "
+        if cell_len(f"{note}  {prob}") + MIN_NAME_CELLS > width:  # 40x12: 'card_lost  (suggested)' put its
+            note, gap = _tight(note), " "  # probability past the width, a line of its own (walk41): one-cell gaps,
+        fit = max(1, width - cell_len(f"{note}{gap}{prob}"))  # and the name cut to what the line leaves it
+        name = cut(name, min(fit, max(MIN_NAME_CELLS, before - cell_len(note))))
+        pad = " " * max(0, min(before, width - cell_len(gap + prob)) - name.cell_length - cell_len(note))
+        return name + Content(note + pad + f"{gap}{prob}")
     middle = " " * max(0, cells - name.cell_length) + f"  {prob}"
 
     def fits(note: str) -> bool:
         return not width or name.cell_length + cell_len(middle) + cell_len(note) <= width
 
     note = next((note for note in notes if fits(note)), notes[-1])
-    if not fits(note):  # the padding goes first, then the name is cut
+    if not fits(note):  # the padding goes first, then the name is cut (never past the width: one line)
         middle = f"  {prob}"
-        name = cut(name, max(MIN_NAME_CELLS, width - cell_len(middle) - cell_len(note)))
+        name = cut(name, max(1, width - cell_len(middle) - cell_len(note)))
     return name + Content(middle + note)
+
+
+def _tight(note: str) -> str:
+    """``note`` with one space before it ('  (suggested)' -> ' (suggested)'): a cell for the name."""
+    return f" {note.lstrip(' ')}" if note.startswith("  ") else note
