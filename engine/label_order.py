@@ -15,6 +15,15 @@ deviation is under ``NORMAL_SD`` (above it one pair moves z by under 0.07 and th
 holds). That holds the rare two-class files' false alarms at 0.05-0.15% (2,000 random orders of
 2,990/10, 490/10, 995/5, 197/3 rows) and costs nothing where z stays under 4.
 
+The test is two-sided: far *more* changes than chance (z <= -4, confirmed the same way) is not a
+random order either: the labels alternate (a, b, a, b, ...: the classes taken in turn, or rows made
+in pairs of different labels), which the one-sided test read as 'looks random too' beside 29 label
+changes where chance gives about 15 (hostile41). It also needs the same-label pairs at most
+``ALTERNATE_SAME`` of chance's: z alone flagged 1 of 2,000 shuffles of AG News test (z -4.16, 91% of
+chance's same-label pairs), where the other side flagged none; past a few hundred expected pairs the
+share cannot fall that far by chance, and below them the random orders' check holds it.
+``LabelOrder.alternating``; ``grouped`` and ``partly_grouped`` stay the too-few side's.
+
 A drift in part of the file (banking77 test shuffled, its last 15% sorted by label) got z 61
 while Datalab's p-value on the texts' neighbours ranged from 0.45 to 0 by the shuffle: the rows
 where the labels run together are found by a likelihood-ratio scan of the same-label pairs
@@ -39,6 +48,7 @@ GROUPED_Z = 4.0  # this many standard deviations fewer changes than chance: not 
 GROUPED_RATIO = 0.5  # and at most half of them: the labels come in runs
 WHOLE_FILE = 0.9  # a range holding this share of the rows or more is the whole file: no range said
 SCAN_GRID = 256  # the range scan's coarse grid of boundaries, refined to the row after
+ALTERNATE_SAME = 0.75  # and at most this share of the same-label pairs chance gives: the labels alternate
 PERMUTATIONS = 199  # random orders that must all show more label changes (z >= 4 is not enough)
 NORMAL_SD = 30.0  # from this standard deviation of the count up, one pair moves z by under 0.07: no check
 
@@ -60,6 +70,7 @@ class LabelOrder:
     range_changes: int = 0  # label changes between consecutive rows of that range
     range_expected: float = 0.0  # and what a random order of the file's labels gives there
     chance_reached: bool = False  # a random order of PERMUTATIONS had as few changes (tried at z >= 4)
+    many_chance_reached: bool = False  # one had as many changes (tried at z <= -4)
 
     @property
     def ratio(self) -> float:
@@ -78,6 +89,25 @@ class LabelOrder:
     @property
     def partly_grouped(self) -> bool:
         return self.beyond_chance and not self.grouped
+
+    @property
+    def alternating(self) -> bool:
+        """More label changes than 4 standard deviations and than every random order tried: the
+        labels alternate (interleaved class by class), the other side of the runs test."""
+        same, chance_same = self.n_rows - 1 - self.changes, self.n_rows - 1 - self.expected
+        return self.z <= -GROUPED_Z and not self.many_chance_reached and same <= ALTERNATE_SAME * chance_same
+
+    @property
+    def not_random(self) -> bool:
+        """Either side: the labels run together, or they alternate."""
+        return self.beyond_chance or self.alternating
+
+    def alternate(self) -> str:
+        """'the labels alternate more than chance (29 label changes between consecutive rows; a random
+        order gives about 15)'."""
+        label = "label set" if self.sets else "label"
+        return (f"the {label}s alternate more than chance ({counted(self.changes, label + ' change')} between "
+                f"consecutive rows; a random order gives about {self.expected:,.0f})")
 
     @property
     def located(self) -> bool:
@@ -118,6 +148,11 @@ class LabelOrder:
                     f"order gives about {self.range_expected:,.0f}; in the whole file {changes} (z = {self.z:.1f}).")
         if self.partly_grouped:
             return f"{label.capitalize()}s run together more than chance: {changes} (z = {self.z:.1f})."
+        if self.alternating:  # the other side: interleaved, not sorted (hostile41: 'looks random too' at 29 vs 15)
+            return (f"{label.capitalize()}s alternate more than chance: {changes} (z = {self.z:.1f}); not a random "
+                    f"order either: the rows were interleaved by {label} (the {kinds} taken in turn, or rows made in "
+                    "pairs). Harmless once shuffled, but a row's position tells its label: shuffle before splitting "
+                    "or batching by position, and check that neighbouring rows were not made together.")
         if p_value is None:  # Datalab's check did not run: nothing to say of the texts
             return f"The {label}s' order looks random ({changes})."
         if order_evidence(p_value, z) == NONE:
@@ -169,7 +204,10 @@ def label_order(labels: np.ndarray, rank: np.ndarray | None = None) -> LabelOrde
     expected = m * (1 - q)
     z = (expected - changes) / np.sqrt(variance) if variance > 0 else 0.0
     chance = chance_reaches(labels, changes, counts) if z >= GROUPED_Z and variance < NORMAL_SD ** 2 else False
-    order = LabelOrder(n, k, changes, float(expected), float(z), one_block, sorted_blocks, chance_reached=chance)
+    many = (chance_reaches(labels, changes, counts, more=True) if z <= -GROUPED_Z and variance < NORMAL_SD ** 2
+            else False)
+    order = LabelOrder(n, k, changes, float(expected), float(z), one_block, sorted_blocks, chance_reached=chance,
+                       many_chance_reached=many)
     if not order.partly_grouped or not 0 < q < 1:
         return order
     first, last = run_range(labels[1:] == labels[:-1], float(q))
@@ -182,9 +220,10 @@ def label_order(labels: np.ndarray, rank: np.ndarray | None = None) -> LabelOrde
                       chance_reached=chance)
 
 
-def chance_reaches(labels: np.ndarray, changes: int, counts: np.ndarray, rounds: int = PERMUTATIONS) -> bool:
+def chance_reaches(labels: np.ndarray, changes: int, counts: np.ndarray, rounds: int = PERMUTATIONS,
+                   more: bool = False) -> bool:
     """Whether one of ``rounds`` seeded random orders of ``labels`` has ``changes`` label changes
-    between consecutive rows or fewer (it stops at the first). Where one class holds most rows, an
+    between consecutive rows or fewer (``more``: or more; it stops at the first). Where one class holds most rows, an
     order is drawn as the other rows' places and order (``minority_changes``: O(those rows), where
     a whole permutation of 1M rows took 13.6 s for 199, review27)."""
     import numpy as np
@@ -199,7 +238,7 @@ def chance_reaches(labels: np.ndarray, changes: int, counts: np.ndarray, rounds:
         else:
             shuffled = rng.permutation(compact)
             drawn = int(np.count_nonzero(shuffled[1:] != shuffled[:-1]))
-        if drawn <= changes:
+        if (drawn >= changes) if more else (drawn <= changes):
             return True
     return False
 

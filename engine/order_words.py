@@ -98,6 +98,11 @@ def report_verdict(p_value: float, z: float | None = None, order: LabelOrder | N
     engine/label_order.py) say NOT i.i.d. and where, whatever the p-value: Datalab's test, on the
     texts' neighbours, read p = 0.45 on banking77 test shuffled with its last 15% sorted by label."""
     evidence = order_evidence(p_value, z)
+    if order is not None and order.alternating:  # the runs test's other side (hostile41)
+        texts = ("similar texts sit together, and " if evidence == STRONG else
+                 f"similar texts seem to sit together ({chance(p_value, z)}), and " if evidence != NONE else "")
+        return (f"NOT i.i.d.: {texts}{order.alternate()}, z = {order.z:.1f} over the file: interleaved by label; "
+                "shuffle before splitting or batching by position")
     if order is not None and (order.grouped or order.partly_grouped):
         runs = (f"the rows are grouped by label ({counted(order.changes, 'label change')} between consecutive rows; "
                 f"a random order gives about {order.expected:,.0f})" if order.grouped else order.run_together())

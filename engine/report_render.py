@@ -119,11 +119,13 @@ def _imbalance_also(view: dict[str, Any]) -> str:
 def _label_order_json(stored: dict[str, Any] | None) -> dict[str, Any] | None:
     """``--format json``'s ``label_order``: the runs test's figures, ``verdict`` 'grouped' (the
     rows sorted or grouped by label), 'runs' (the labels run together: in rows ``first_row`` to
-    ``last_row`` where not None) or 'random'."""
+    ``last_row`` where not None), 'alternating' (far more label changes than chance: interleaved by
+    label) or 'random'."""
     order = LabelOrder.from_dict(stored)
     if order is None:
         return None
-    verdict = "grouped" if order.grouped else "runs" if order.partly_grouped else "random"
+    verdict = ("grouped" if order.grouped else "runs" if order.partly_grouped else "alternating" if order.alternating
+               else "random")
     return {"verdict": verdict, "changes": order.changes, "expected": round(order.expected, 1),
             "z": round(order.z, 2), "first_row": order.first_row, "last_row": order.last_row}
 
@@ -175,7 +177,7 @@ def _non_iid_aside(view: dict[str, Any], name: str, count: int | None) -> str:
     if name != "non_iid" or count != 0:
         return ""
     order = LabelOrder.from_dict(view.get("label_order"))
-    return " (Datalab's count; the labels' order: see Non-IID below)" if order is not None and order.beyond_chance else ""
+    return " (Datalab's count; the labels' order: see Non-IID below)" if order is not None and order.not_random else ""
 
 
 def report_markdown(view: dict[str, Any], notes: list[str] | None = None) -> str:

@@ -24,7 +24,7 @@ def p_value_line(p_value: float | None, z: float | None = None, order: LabelOrde
     labels run together, 'consistent with a random order' above them read as the screen's verdict)."""
     if p_value is None:
         return "Datalab's non-IID check did not run."
-    labels_not_random = order is not None and order.beyond_chance
+    labels_not_random = order is not None and order.not_random
     verdict = (f"{not_random(p_value, z)}: shuffle before splitting" if order_evidence(p_value, z) != NONE
                else "consistent with a random order as far as the texts go, but not the labels (below)"
                if labels_not_random else "consistent with a random order as far as the texts' neighbours go, "

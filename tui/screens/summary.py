@@ -48,6 +48,8 @@ def non_iid_verdict(p_value: float | None, order: LabelOrder | None = None, z: f
             f"a random order gives about {order.expected:,.0f})" if grouped else "")
     if order is not None and order.partly_grouped:  # as the Non-IID screen says: not random, not grouped
         runs = order.run_together()  # where they do, where that is a range of rows
+    if order is not None and order.alternating:  # the runs test's other side: interleaved by label (hostile41)
+        runs = f"{order.alternate()}, interleaved by label"
     evidence = order_evidence(p_value, z)
     if evidence != NONE:  # Datalab flags it; the words as strong as the evidence (engine/order_words.py)
         texts = "similar texts sit together" if evidence == STRONG else "similar texts seem to sit together"
@@ -77,7 +79,7 @@ def non_iid_cell(p_value: float | None, order: LabelOrder | None = None, z: floa
     above 'the row order is NOT random: the labels run together in rows 2,618-3,079' (probe27)."""
     if p_value is None:
         return "not checked"
-    runs = order is not None and (order.grouped or order.partly_grouped)
+    runs = order is not None and order.not_random
     evidence = order_evidence(p_value, z)
     if runs or evidence == STRONG:
         return "NOT random"
