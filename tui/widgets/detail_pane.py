@@ -20,6 +20,8 @@ from tui.terminal_text import cell_plain, format_score, list_cell, quoted
 from tui.view import ISSUE_TITLES, ROW_TYPES, AuditView, counted
 
 NEIGHBOURS_SHOWN = 5
+#: Said for a row with no text in place of its nearest neighbours (its vector is the model's for '').
+NO_TEXT_NEIGHBOURS = "none shown: the row has no text to be near another's"
 TOP_K = 3  # most probable classes shown with their probabilities
 
 
@@ -278,7 +280,11 @@ class DetailPane(VerticalScroll, can_focus=True):
             else:  # a low score left unflagged reads like a bug unless Datalab's rule is said
                 reason = self.datalab_rule().why_not_flagged(given, view.pred_probs[row], names)
                 text.append(f"not flagged{score}: {reason}\n")
-        if view.neighbour_indices is not None:
+        if view.neighbour_indices is not None and view.no_text is not None and view.no_text[row]:
+            # an empty text's vector is the model's for '': its 'nearest' rows (0.78 'asdf qwerty', walk41) meant nothing
+            text.append("Nearest neighbours: ", style="bold")
+            text.append(f"{NO_TEXT_NEIGHBOURS}\n", style="italic")
+        elif view.neighbour_indices is not None:
             pane = self.size.width or 80
             shown = [int(other) for other in view.neighbour_indices[row][:NEIGHBOURS_SHOWN]]
             # as wide as these neighbours' names, up to a third of the pane (18 at 80 columns)

@@ -22,7 +22,7 @@ TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the mo
 
 def render_multilabel_row(pane: DetailPane, row: int) -> Text:
     """What ``DetailPane.render_row`` shows for a row of multi-label data."""
-    from tui.widgets.detail_pane import fitted, one_line  # detail_pane imports this module
+    from tui.widgets.detail_pane import NO_TEXT_NEIGHBOURS, fitted, one_line  # detail_pane imports this module
 
     view, ml = pane.view, pane.view.multilabel
     names = ml.shown
@@ -58,7 +58,10 @@ def render_multilabel_row(pane: DetailPane, row: int) -> Text:
         note = " missing?" if k in ml.missing[row] else " wrong?" if k in ml.extra[row] else ""
         parts.append(f"{mark}{names[k]} {float(probs[k]):.2f}{note}")
     text.append(fitted(parts, pane.line_width()))
-    if view.neighbour_indices is not None:
+    if view.neighbour_indices is not None and view.no_text is not None and view.no_text[row]:
+        text.append("\nNearest neighbours: ", style="bold")  # as the single-label pane (fix41c)
+        text.append(NO_TEXT_NEIGHBOURS, style="italic")
+    elif view.neighbour_indices is not None:
         text.append("\nNearest neighbours:\n", style="bold")
         width = max(20, (pane.size.width or 80) - 40)
         for other, distance in zip(view.neighbour_indices[row][:5], view.neighbour_distances[row][:5]):
