@@ -31,7 +31,7 @@ def test_unknown_command_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
         "textaudit", "browse", NAME]
 
 
-@pytest.mark.parametrize("suffix, packed", [(".gz", gzip.compress(b"text,label\nhi,a\n")), (".zip", None)])
+@pytest.mark.parametrize("suffix, packed", [(".gz", gzip.compress(b"text,label\nhi,a\n", mtime=0)), (".zip", None)])
 def test_compressed_and_zip_hints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, suffix: str,
                                   packed: bytes | None) -> None:
     monkeypatch.chdir(tmp_path)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_export_dialog import _csv_dialog, _type, _warning
+from pilot_helpers import export_warning
+from test_export_dialog import _csv_dialog, _type
 
 
 async def test_a_folder_is_said_to_be_a_folder(tmp_path: Path) -> None:
@@ -18,6 +19,6 @@ async def test_a_folder_is_said_to_be_a_folder(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.results == []
-        assert _warning(app).startswith("exports is a folder: add a file name (.csv"), _warning(app)
+        assert export_warning(app.dialog).startswith("exports is a folder: add a file name (.csv"), export_warning(app.dialog)
         await _type(pilot, app, str(tmp_path / "nofolder"))  # no such folder: the extension, as before
-        assert _warning(app).startswith("unknown extension (none): use .csv"), _warning(app)
+        assert export_warning(app.dialog).startswith("unknown extension (none): use .csv"), export_warning(app.dialog)
