@@ -212,10 +212,11 @@ class Cache:
         return fd
 
     # ----------------------------------------------------------------- writing
-    def save(self, stage: str, key: str, files: dict[str, Any], meta: dict | None = None) -> None:
-        """Write an entry atomically. ``files`` maps file names to arrays, frames, dicts or str."""
+    def save(self, stage: str, key: str, files: dict[str, Any], meta: dict | None = None) -> bool:
+        """Write an entry atomically. ``files`` maps file names to arrays, frames, dicts or str.
+        True where the entry was written (a failed write is a note in ``events``)."""
         if not self.enabled:
-            return
+            return False
         folder = self.entry_dir(stage, key)
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
@@ -236,6 +237,8 @@ class Cache:
             if short := _SHORT_WRITE.fullmatch(why):  # numpy's words for a write the disk cut short
                 why = f"the disk is full? {int(short[2]):,} of {int(short[1]):,} array values written"
             self._note_unwritten(f"{stage}/{key[:8]}", why, exc)
+            return False
+        return True
 
     def _note_unwritten(self, entry: str, why: str, exc: BaseException) -> None:
         """One note per cause, not one per stage: an unwritable cache folder failed every stage's write

@@ -96,6 +96,7 @@ class EmbedStage(StageRunner):
         if lazy and (meta := self.cache.peek_array("embeddings", key, "vectors.npy", spec)) is not None \
                 and meta_doubt(meta) is None and not meta.get("notes"):
             self.hits["embed"] = True
+            self.store("embed")  # the entry checked out: a re-run finds it
             return LazyVectors(len(dataset), self.late("embed", read)), key
         return read(), key
 

@@ -57,6 +57,10 @@ class StageRunner:
         self.view_weight: float | None = None  # the second view's weight in the pooled pred_probs
         self.lent_s = 0.0  # seconds a stage spent on another's work (lazy vectors read late): counted there
         self.terms: Any | None = None  # --model tfidf: the TF-IDF rows the embed stage built (engine/tfidf_confirm.py)
+        self.stored: set[str] = set()  # stages whose entry is in the cache: read from it, or written whole
+        self.unstored: set[str] = set()  # stages with an entry this run did not write (failed, or NOT_CACHED)
+        self.timing: list[str] = []  # the stages ``timed`` runs now (a stage's cached() counts only as its own)
+        self.finished: list[str] = []  # the stages ``timed`` saw return
 
     def load_user_arrays(self, dataset: Dataset) -> None:
         """Read and check ``--features``/``--pred-probs`` against the data before any stage runs."""
@@ -116,6 +120,7 @@ class StageRunner:
         if cached is not None and self.trust(entry, key, cached, doubt):
             self.hits[stage] = True
             self.notes.extend(cached["_meta"].get("notes", []))
+            self.store(stage)
             return restore(cached)
         if imports:
             import_with_gc_paused(*imports)
@@ -123,7 +128,12 @@ class StageRunner:
         result = compute()
         stored, meta = files(result)
         if not any(str(note).endswith(NOT_CACHED) for note in meta.get("notes", ())):  # a check that failed for
-            self.cache.save(entry, key, stored, meta)  # a reason of this run is checked again by the next
+            if self.cache.save(entry, key, stored, meta):  # a reason of this run is checked again by the next
+                self.store(stage)
+            else:
+                self.store(stage, False)
+        else:
+            self.store(stage, False)
         self.notes.extend(meta.get("notes", []))
         return result
 
@@ -154,10 +164,36 @@ class StageRunner:
         """The stage's step reports; ``reused``: texts the embedding does not count (Progress.reused)."""
         return lambda done, total: self.report(stage, done, total, reused=reused)
 
+    def store(self, stage: str, kept: bool = True) -> None:
+        """``stage``'s entry is in the cache (``kept``) or was not written: where it is the stage ``timed``
+        runs (the second view's embed inside the predict stage is not the embed stage). One entry of a
+        stage not written (the second view's predict beside the model's) and the stage is not kept."""
+        if self.timing and self.timing[-1] == stage:
+            (self.stored if kept else self.unstored).add(stage)
+
+    def kept_stages(self) -> list[str]:
+        """The stages that finished with their result in the cache: a re-run reads them, not computes."""
+        return [stage for stage in self.finished if stage in self.stored and stage not in self.unstored]
+
     def timed(self, stage: str, func: Callable[..., T], *args: Any) -> T:
+        """``func`` as ``stage``, timed and reported. Whatever stops it (a cancel, Ctrl+C's
+        KeyboardInterrupt, an error) leaves ``kept_stages`` on the exception as ``cached_stages``:
+        the CLI's 'interrupted' line says what a re-run reuses."""
         started, lent = time.perf_counter(), self.lent_s
-        self.report(stage, 0, 1, "starting")
-        value = func(*args)
+        self.timing.append(stage)
+        try:
+            self.report(stage, 0, 1, "starting")
+            value = func(*args)
+        except BaseException as stopped:
+            if not hasattr(stopped, "cached_stages"):
+                try:
+                    stopped.cached_stages = self.kept_stages() if self.cache.enabled else None
+                except AttributeError:  # an exception type without a __dict__
+                    pass
+            raise
+        finally:
+            self.timing.pop()
+        self.finished.append(stage)
         self.timings[stage] = round(time.perf_counter() - started - (self.lent_s - lent), 3)
         self.report(stage, 1, 1, "done")
         return value

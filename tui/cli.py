@@ -21,7 +21,7 @@ from engine.errors import EXIT_CANCELLED, EXIT_USAGE, Cancelled, DataError, Text
 from engine.paths import shell_word
 from engine.wording import BIDI_CONTROLS
 from tui.cli_parser import build_parser
-from tui.cli_progress import _StderrProgress
+from tui.cli_progress import _StderrProgress, interrupted_line
 from tui.cli_values import check_options, os_error_exit, refuse_empty_values
 from tui.interrupts import INTERRUPTED, handled_interrupts, hangup_interrupts
 from tui.std_streams import (droppable_stderr, refuse_closed_stdout, reopen_closed_std_fds, tolerant_stderr,
@@ -407,14 +407,12 @@ def _main(argv: list[str] | None) -> int:
         return code
     except TextauditError as exc:
         if INTERRUPTED.is_set():  # also an error a library made of the interrupt: the user asked to stop
-            kept = getattr(exc, "kept", 0) if isinstance(exc, Cancelled) else 0  # an embedding's finished chunks
-            print("textaudit: interrupted" + (f"; the vectors of {kept:,} texts are cached (the next run "
-                                              "embeds only the rest)" if kept else ""), file=sys.stderr)
+            print(interrupted_line(exc), file=sys.stderr)  # the stages cached, or an embedding's finished chunks
             return EXIT_CANCELLED
         print(f"textaudit: error: {shell_safe(exc.message)}", file=sys.stderr)
         return EXIT_CANCELLED if isinstance(exc, Cancelled) else exc.exit_code
-    except KeyboardInterrupt:
-        print("textaudit: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        print(interrupted_line(exc), file=sys.stderr)
         return EXIT_CANCELLED
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -434,7 +432,7 @@ def _main(argv: list[str] | None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if INTERRUPTED.is_set():  # cleanlab's labels_to_array turns the KeyboardInterrupt of a Ctrl+C into
-            print("textaudit: interrupted", file=sys.stderr)  # a ValueError (a bare except): 'internal error'
+            print(interrupted_line(exc), file=sys.stderr)  # a ValueError (a bare except): 'internal error'
             return EXIT_CANCELLED
         if os.environ.get("TEXTAUDIT_DEBUG"):
             raise

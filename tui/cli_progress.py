@@ -115,3 +115,30 @@ class ShellLoadLine:
 
     def __exit__(self, *exc) -> None:
         self._end()
+
+
+def interrupted_line(stopped: BaseException | None) -> str:
+    """'textaudit: interrupted' and what a re-run of the command reuses: the stages the audit had
+    finished with their result in the cache (``cached_stages``, engine/stage_runner.timed: a stage is
+    cached whole once it finishes, and read back by the same command), or the texts a cancelled
+    embedding kept (``kept``). Only what the engine says it holds; nothing where it said nothing
+    (an interrupt outside the stages). It said only 'textaudit: interrupted' (hostile41)."""
+    from engine.pipeline import STAGES
+
+    head = "textaudit: interrupted"
+    stages = getattr(stopped, "cached_stages", ())
+    kept = [stage for stage in STAGES if stage in (stages or ())]
+    texts = getattr(stopped, "kept", 0)
+    if not kept and texts:
+        return f"{head}; the vectors of {texts:,} texts are cached (the next run embeds only the rest)"
+    if not hasattr(stopped, "cached_stages"):
+        return head
+    if stages is None:
+        return f"{head}; nothing is kept (no cache: --no-cache)"
+    rest = list(STAGES[STAGES.index(kept[-1]) + 1:]) if kept else []  # --features: embed is none of them
+    if not kept:
+        return f"{head}; no stage is cached: re-running starts over"
+    if not rest:
+        return f"{head}; every stage is cached: re-running the same command reads them back"
+    return (f"{head}; cached: {', '.join(kept)} (re-running the same command reuses {'it' if len(kept) == 1 else 'them'} "
+            f"and picks up at {rest[0]})")
