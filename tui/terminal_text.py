@@ -57,10 +57,21 @@ def data_safe(value: Any) -> Any:
     return terminal_safe(cell_plain(value) if isinstance(value, str) else value)
 
 
+#: ``_CELL_DISPUTED`` but for the surrogates: a file name's undecodable bytes reach terminal_safe as surrogate
+#: escapes that the app's stderr writes back as those bytes (U+DC80-DC9F are drawn as U+FFFD above).
+_WIDTH_DISPUTED = {code: None for code, picture in _CELL_DISPUTED.items() if picture is None}
+_WIDTH_DISPUTED_AT = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
 def terminal_safe(value: Any) -> Any:
-    """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``); zero-width,
-    right-to-left letters and emoji kept as they are."""
-    if isinstance(value, str) and not value.isprintable():
+    """``value`` with control characters made visible (bidi overrides as ``⟨RLO⟩``) and without the characters
+    Rich and terminals measure differently (``_WIDTH_DISPUTED``: a title bar naming '❤\ufe0f.csv', a note naming
+    a class '👍🏽'); zero-width spaces and non-joiners, right-to-left letters and emoji kept as they are."""
+    if not isinstance(value, str):
+        return value
+    if _WIDTH_DISPUTED_AT.search(value):
+        value = value.translate(_WIDTH_DISPUTED)
+    if not value.isprintable():
         return value.replace("\r\n", "\n").translate(CONTROL_PICTURES)  # a CRLF: one space
     return value
 
