@@ -56,3 +56,26 @@ def test_DEMO_finds_the_demos_journal_here(tmp_path: Path, monkeypatch: pytest.M
     err = capsys.readouterr().err
     assert (f"the demo's data is bundled: textaudit export {shlex.quote(str(demo_path()))} --journal "
             f"{shlex.quote(str(tmp_path / 'demo.corrections.jsonl'))} -o OUT") in err, err
+
+
+def test_export_demo_exports_the_bundled_demo_with_its_journal_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """'textaudit export demo -o OUT' where textaudit demo ran printed a command to copy (exit 1) for the one typed;
+    it exports the bundled demo with the journal here, as 'serve demo' serves it (lead, session 41)."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    rows = demo_path().read_text(encoding="utf-8").splitlines()
+    decision = {  # the line the demo wrote for 'a' on row 119 (tmux)
+        "v": 1, "seq": 1, "group": 1, "group_size": 1, "ts": "2026-12-07T21:03:34.700Z", "action": "relabel",
+        "row": 119, "id": "d0119", "text_sha256": "6bda26ca36d3e6b575e734e4642be8b622e92fb9e33716f91ef3f4ed2c7f7e22",
+        "label_before": "check_balance", "row_hash": "dee36b99cec0a489-fc949a4d", "label_after": "card_lost",
+        "issue_type": "label", "suggested_label": "card_lost", "id_column": "id", "label_column": "label",
+        "text_column": "text", "data_version": "258-39122a2bdfae"}
+    (tmp_path / "demo.corrections.jsonl").write_text(json.dumps(decision) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", "demo", "-o", "out.csv"]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.startswith("wrote 258 rows to out.csv (csv): 1 relabelled")
+    written = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()
+    changed = [(old, new) for old, new in zip(rows, written) if old != new]
+    assert len(written) == len(rows) and changed == [(rows[120], rows[120].replace("check_balance", "card_lost"))]

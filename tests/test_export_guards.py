@@ -171,8 +171,9 @@ def test_exporting_the_demo_by_its_name_points_at_the_bundled_file(tmp_path, mon
     err = capsys.readouterr().err
     assert f"the demo's data is bundled: textaudit export {demo_path()} --journal " in err
     assert not (tmp_path / "out.csv").exists()
-    assert main(["export", "demo", "-o", "out.csv"]) == 1  # the demo by its command's word (walk34)
-    assert f"the demo's data is bundled: textaudit export {demo_path()} --journal " in capsys.readouterr().err
+    assert main(["export", "demo", "-o", "out.csv"]) == 0  # the demo by its command's word, as serve demo: exported
+    assert (tmp_path / "out.csv").read_bytes() == demo_path().read_bytes()  # (an empty journal: no decision)
+    (tmp_path / "out.csv").unlink()
     (tmp_path / "demo.corrections.jsonl").unlink()  # no demo journal here: it says so, and where it is kept
     assert main(["export", "demo.csv", "-o", "out.csv"]) == 1
     err = capsys.readouterr().err

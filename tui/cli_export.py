@@ -18,6 +18,7 @@ def export_from_args(args: argparse.Namespace) -> int:
     from engine.paths import DEFAULT_JOURNAL, data_journal_path, default_journal_path
     from tui.cli import say_guesses, shell_safe
 
+    take_bundled_demo(args)
     journal_path = Path(args.journal).expanduser() if args.journal else default_journal_path(args.data)
     output = Path(args.output).expanduser()
     if args.format != "auto":  # '-o out.parquet/ --format csv': the clash first (the folder's fix meets it next)
@@ -129,6 +130,26 @@ def _load_taking(args: argparse.Namespace, journal_path: Path):
     print(f"textaudit: note: {shell_safe(said)} taken from the journal {shell_safe(str(journal_path))} "
           "(its decisions were made with it; give the option to choose another)", file=sys.stderr)
     return retaken, taken
+
+
+def take_bundled_demo(args: argparse.Namespace) -> None:
+    """``export demo`` exports the bundled demo, as ``serve demo`` serves it (tui/serve.bundled_demo), where nothing
+    here is named demo and its journal is here (``textaudit demo`` keeps demo.corrections.jsonl in the folder where
+    it ran) or given: it printed 'demo: no such file or directory; the demo's data is bundled: textaudit export
+    .../demo.csv --journal ... -o OUT', a command to copy for the one the user had typed (lead, session 41). Without
+    the journal the data stays 'demo' and :func:`bundled_demo_hint` says where the journal is kept."""
+    from engine.demo import demo_path
+    from engine.paths import default_journal_path
+
+    if args.data != "demo" or os.path.lexists(args.data):
+        return
+    bundled = demo_path()
+    journal = Path(args.journal).expanduser() if args.journal else default_journal_path(str(bundled))
+    if not journal.is_file():
+        return
+    args.data = str(bundled)
+    if args.id_column is None:
+        args.id_column = "id"
 
 
 def bundled_demo_hint(data: str, journal: Path, journal_given: bool = False) -> str:
