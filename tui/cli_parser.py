@@ -251,7 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the dataset with the journal's corrections applied",
                                  description="Write the dataset with the journal's corrections applied.",
                                  epilog=_examples("textaudit export data.csv --label-column intent -o fixed.csv",
-                                                  "textaudit export data.csv --corrections-only -o changes.csv"))
+                                                  "textaudit export data.csv --corrections-only -o changes.csv",
+                                                  "textaudit export demo -o fixed.csv"))
     _add_data_options(export)
     export.add_argument("--journal", default=None, metavar="PATH", help=_JOURNAL_HELP)
     export.add_argument("--output", "-o", required=True, metavar="OUT", help="output file, or folder for --format hf")
