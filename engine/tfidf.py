@@ -56,6 +56,8 @@ SVD_STEPS = 2 * POWER_ITERATIONS + 4
 VECTORIZE_SHARE = 0.1
 #: Seconds between cancel checks while one SVD step runs in its helper thread
 POLL_S = 0.1
+#: The name of the helper thread a cancellable step runs in (:meth:`Steps.run`)
+STEP_THREAD = "tfidf-svd-step"
 
 
 class _Steps:
@@ -104,7 +106,7 @@ class _Steps:
             except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
                 box["error"] = exc
 
-        helper = threading.Thread(target=target, name="tfidf-svd-step", daemon=True)
+        helper = threading.Thread(target=target, name=STEP_THREAD, daemon=True)
         helper.start()
         while helper.is_alive():
             helper.join(POLL_S)
@@ -112,6 +114,12 @@ class _Steps:
         if "error" in box:
             raise box["error"]
         return box["value"]
+
+
+def step_left_running() -> bool:
+    """Whether a cancelled step's helper thread (:meth:`Steps.run`) is still in its LAPACK call, the GIL let go: the
+    interpreter's exit must not wait for it or run beside it (tui/cli.run)."""
+    return any(thread.name == STEP_THREAD and thread.is_alive() for thread in threading.enumerate())
 
 
 #: Terms per ``sorted`` call in the vectorizer's vocabulary sort (:func:`sorted_in_parts`)
