@@ -140,16 +140,11 @@ def take_bundled_demo(args: argparse.Namespace) -> None:
     the journal the data stays 'demo' and :func:`bundled_demo_hint` says where the journal is kept."""
     from engine.demo import demo_path
     from engine.paths import default_journal_path
+    from tui.serve import bundled_demo
 
-    if args.data != "demo" or os.path.lexists(args.data):
-        return
-    bundled = demo_path()
-    journal = Path(args.journal).expanduser() if args.journal else default_journal_path(str(bundled))
-    if not journal.is_file():
-        return
-    args.data = str(bundled)
-    if args.id_column is None:
-        args.id_column = "id"
+    journal = Path(args.journal).expanduser() if args.journal else default_journal_path(str(demo_path()))
+    if journal.is_file():
+        bundled_demo(args)  # the word demo, nothing of that name here: the bundled data and its id column
 
 
 def bundled_demo_hint(data: str, journal: Path, journal_given: bool = False) -> str:
