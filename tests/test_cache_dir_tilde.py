@@ -1,7 +1,7 @@
 """``--cache-dir ~/c`` as the shell leaves it (``--cache-dir=~/c``: bash expands no tilde after '=').
 
 The typo check (tui/cli_values.refuse_cache_dir_typo) expanded it, like every other path option,
-but the cache (engine/cache.Cache) and the result index (tui/cli._cache_root) did not: the audit
+but the cache (engine/cache.Cache) and the result index (tui/cli_audit.cache_root, then tui/cli._cache_root) did not: the audit
 cached into a folder named '~' in the current one (hostile23).
 """
 

@@ -18,15 +18,15 @@ from engine.errors import EXIT_CANCELLED
 
 
 def _interrupt_at(stage: str, monkeypatch) -> None:
-    from tui import cli
+    from tui import cli_progress
 
     def progress_then_ctrl_c(self, progress) -> None:
         if progress.stage == stage and progress.message == "starting":
             signal.raise_signal(signal.SIGINT)  # textaudit's handler raises KeyboardInterrupt here
         original(self, progress)
 
-    original = cli._StderrProgress.__call__
-    monkeypatch.setattr(cli._StderrProgress, "__call__", progress_then_ctrl_c)
+    original = cli_progress._StderrProgress.__call__
+    monkeypatch.setattr(cli_progress._StderrProgress, "__call__", progress_then_ctrl_c)
 
 
 def _said(err: str) -> list[str]:
