@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 import engine.result
-from engine.export import write_issue_table
+from engine.issues_out import write_issue_table
 
 
 def test_one_row_with_a_lone_surrogate_id_is_said_in_the_singular(tmp_path, monkeypatch):

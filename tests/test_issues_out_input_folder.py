@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from engine.errors import UsageError
-from engine.export import issues_out_path
+from engine.issues_out import issues_out_path
 
 
 def test_an_issue_table_inside_the_saved_dataset_is_refused_as_inside_a_folder(tmp_path):

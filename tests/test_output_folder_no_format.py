@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from engine.errors import UsageError
-from engine.export import issues_out_path
+from engine.issues_out import issues_out_path
 from tui.cli import main
 
 

@@ -84,7 +84,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     options = audit_options(args)
     issues_inputs = [args.data, args.pred_probs, args.features]
     if args.issues_out:
-        from engine.export import issues_out_path
+        from engine.issues_out import issues_out_path
 
         issues_out_path(args.issues_out, issues_inputs, args.data)  # before any work: format, not an input
     if args.apply_journal:
@@ -125,7 +125,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for warning in reaudit.warnings:
             print(f"textaudit: warning: {shell_safe(warning)}", file=sys.stderr)
     if args.issues_out:
-        from engine.export import write_issue_table
+        from engine.issues_out import write_issue_table
 
         for warning in write_issue_table(result, args.issues_out, issues_inputs, reaudit.rows if reaudit else None,
                                          names=shown):
