@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from engine.csv_lines import delimited_lines
+from engine.verbatim_columns import JSON, WHITESPACE, SourceColumns, json_columns, next_item, past
 
 _CSV_COMMAS = re.compile(r'"(?<![^,\r\n]")[^"]*(?:""[^"]*)*"|,')
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
-_JSON = json.JSONDecoder()
-_WHITESPACE = re.compile(r"[ \t\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
     if bom and codecs.lookup(encoding).name != "utf-8-sig":  # the writer writes that BOM; "utf-8-sig" took it off
         text = text.removeprefix("\ufeff")  # (a second BOM, or one a codec without BOMs read, is the text's)
     if fmt == "json":
-        return _json_array(text, rows) or _json_columns(text, rows)
+        return _json_array(text, rows) or json_columns(text, rows)
     starts, stops, end_stops = array("q"), array("q"), array("q")
 
     def add(start: int, stop: int, end_stop: int) -> None:
@@ -105,38 +104,18 @@ def source_records(path: str | Path, fmt: str, encoding: str, rows: int,
     return SourceText(text, starts, stops, end_stops)
 
 
-def _past(text: str, i: int, char: str) -> int:
-    """Past the whitespace from ``i``, the ``char`` there and the whitespace after it; ValueError
-    (read by the callers as "not this layout") when another character stands there."""
-    i = _WHITESPACE.match(text, i).end()
-    if text[i] != char:
-        raise ValueError(f"expected {char!r} at {i}")
-    return _WHITESPACE.match(text, i + 1).end()
-
-
-def _next_item(text: str, i: int, closer: str) -> int:
-    """After a JSON item ending at ``i``: the start of the next one past the comma, or the
-    position of ``closer``; ValueError for any other character."""
-    i = _WHITESPACE.match(text, i).end()
-    if text[i] == ",":
-        return _WHITESPACE.match(text, i + 1).end()
-    if text[i] != closer:
-        raise ValueError(f"expected ',' or {closer!r} at {i}")
-    return i
-
-
 def _json_array(text: str, rows: int) -> SourceText | None:
     """A JSON array of ``rows`` objects split into its records and the text around them."""
     starts, stops = array("q"), array("q")
     try:
-        i = _past(text, 0, "[")
+        i = past(text, 0, "[")
         while text[i] != "]":
-            value, end = _JSON.raw_decode(text, i)
+            value, end = JSON.raw_decode(text, i)
             if not isinstance(value, dict):
                 return None
             starts.append(i)
             stops.append(end)
-            i = _next_item(text, end, "]")
+            i = next_item(text, end, "]")
     except (ValueError, IndexError, RecursionError):
         return None
     if len(starts) != rows or not rows:
@@ -191,27 +170,27 @@ def _json_value_span(line: str, key: str) -> tuple[int, int] | None:
     one when the key repeats, as ``json.loads`` keeps it)."""
     found = None
     try:
-        i = _WHITESPACE.match(line, 0).end()
+        i = WHITESPACE.match(line, 0).end()
         if line[i] != "{":
             return None
-        i = _WHITESPACE.match(line, i + 1).end()
+        i = WHITESPACE.match(line, i + 1).end()
         if line[i] == "}":
             return None
         while True:
-            name, i = _JSON.raw_decode(line, i)
-            i = _WHITESPACE.match(line, i).end()
+            name, i = JSON.raw_decode(line, i)
+            i = WHITESPACE.match(line, i).end()
             if line[i] != ":":
                 return None
-            start = _WHITESPACE.match(line, i + 1).end()
-            _, end = _JSON.raw_decode(line, start)
+            start = WHITESPACE.match(line, i + 1).end()
+            _, end = JSON.raw_decode(line, start)
             if name == key:
                 found = (start, end)
-            i = _WHITESPACE.match(line, end).end()
+            i = WHITESPACE.match(line, end).end()
             if line[i] == "}":
                 return found
             if line[i] != ",":
                 return None
-            i = _WHITESPACE.match(line, i + 1).end()
+            i = WHITESPACE.match(line, i + 1).end()
     except (ValueError, IndexError, RecursionError):
         return None
 
@@ -292,12 +271,12 @@ def _laid_out_like(old: str, new: str, record: str) -> str:
     closing = _CLOSING.search(old)
     if "\n" not in old or not old.startswith("[") or not new.startswith("[") or closing is None:
         return new
-    items, i = [], _WHITESPACE.match(new, 1).end()
+    items, i = [], WHITESPACE.match(new, 1).end()
     try:
         while new[i] != "]":
-            _, end = _JSON.raw_decode(new, i)
+            _, end = JSON.raw_decode(new, i)
             items.append(new[i:end])
-            i = _next_item(new, end, "]")
+            i = next_item(new, end, "]")
     except (ValueError, IndexError, RecursionError):
         return new
     if not items:
@@ -364,92 +343,3 @@ def keep_source_text(chunks: Iterator[list[str]], source: SourceText, rows: Sequ
     elif not final_newline:
         held = held.rstrip("\r\n")
     yield [held]
-
-
-@dataclass(frozen=True)
-class SourceColumns:
-    """A JSON object of columns split into its parts: a list per column, or pandas' default, an
-    object per column keyed by row. Column c is ``names[c]``; its row i is the text
-    ``text[starts[c][i]:value_ends[c][i]]`` (a keyed row's key included), its value begins at
-    ``value_starts[c][i]``; ``closes[c]`` is where the column's ``]``/``}`` is."""
-
-    text: str
-    names: list[str]
-    starts: list[array]
-    value_starts: list[array]
-    value_ends: list[array]
-    closes: list[int]
-
-
-def _json_columns(text: str, rows: int) -> SourceColumns | None:
-    """An object of ``rows``-long columns split into its parts, or None when it is not one."""
-    names, starts, value_starts, value_ends, closes = [], [], [], [], []
-    try:
-        i = _past(text, 0, "{")
-        while text[i] != "}":
-            name, i = _JSON.raw_decode(text, i)
-            i = _past(text, i, ":")
-            if text[i] not in "[{":
-                return None
-            keyed, closer = text[i] == "{", "]" if text[i] == "[" else "}"
-            row_starts, row_values, row_ends = array("q"), array("q"), array("q")
-            i = _WHITESPACE.match(text, i + 1).end()
-            while text[i] != closer:
-                row_starts.append(i)
-                if keyed:
-                    _, i = _JSON.raw_decode(text, i)
-                    i = _past(text, i, ":")
-                row_values.append(i)
-                _, i = _JSON.raw_decode(text, i)
-                row_ends.append(i)
-                i = _next_item(text, i, closer)
-            if len(row_starts) != rows:
-                return None
-            names.append(name)
-            starts.append(row_starts)
-            value_starts.append(row_values)
-            value_ends.append(row_ends)
-            closes.append(i)
-            i = _next_item(text, i + 1, "}")
-        if _WHITESPACE.match(text, i + 1).end() != len(text):
-            return None
-    except (ValueError, IndexError, RecursionError):
-        return None
-    if not rows or len(set(names)) != len(names):
-        return None
-    return SourceColumns(text, names, starts, value_starts, value_ends, closes)
-
-
-def _same_value(source: str, value: Any) -> bool:
-    """True when the JSON text ``source`` parses to exactly ``value`` (1, 1.0 and true differ)."""
-    try:
-        parsed = json.loads(source)
-        return json.dumps(parsed, sort_keys=True) == json.dumps(value, sort_keys=True)
-    except (ValueError, TypeError, RecursionError):
-        return False
-
-
-def json_columns_text(source: SourceColumns, names: list[str], columns: list[list[Any]], rows: Sequence[int],
-                      render: Any) -> str | None:
-    """A JSON object of columns in the file's own spelling: each kept row's cell as the file wrote
-    it when it holds the same value, else its key (if any) with the value ``render(value)``
-    spliced in; the text around and between cells is the file's. None when the output's columns
-    are not the file's or no row is left (the caller renders the file afresh)."""
-    if names != source.names or not rows or any(len(column) != len(rows) for column in columns):
-        return None
-    text, parts, position = source.text, [], 0
-    for c, column in enumerate(columns):
-        starts, values, ends = source.starts[c], source.value_starts[c], source.value_ends[c]
-        parts.append(text[position:starts[0]])  # up to the column's first row: the key, '[' or '{'
-        last = len(starts) - 1
-        for k, (row, value) in enumerate(zip(rows, column)):
-            cell = text[values[row]:ends[row]]
-            rendered = render(value)
-            if cell != rendered and not _same_value(cell, value):  # the text compared first: fast
-                cell = rendered
-            parts.append(text[starts[row]:values[row]] + cell)
-            parts.append(text[ends[row]:starts[row + 1]] if k + 1 < len(rows)
-                         else text[ends[last]:source.closes[c]])  # the file's ',\n  ', then its end
-        position = source.closes[c]
-    parts.append(text[position:])
-    return "".join(parts)

@@ -218,7 +218,7 @@ def _write_text(frame: pd.DataFrame, output: Path, fmt: str, style: SourceStyle 
             else:
                 value = dict(zip(names, columns))
             if verbatim is not None and rows is not None and type(verbatim[0]).__name__ == "SourceColumns":
-                from engine.verbatim import json_columns_text  # the file's own spelling, cell by cell
+                from engine.verbatim_columns import json_columns_text  # the file's own spelling, cell by cell
 
                 text = json_columns_text(verbatim[0], names, columns, rows, _cell_renderer(ascii_only))
                 if text is not None:
