@@ -8,6 +8,7 @@ ui28, tmux 120x40, ag_news test (7,600 rows): ctrl+q at 2,496 of 7,600 texts emb
 
 from __future__ import annotations
 
+import asyncio
 import threading
 
 from engine.errors import Cancelled
@@ -41,11 +42,16 @@ async def test_ctrl_q_mid_audit_names_the_stages_the_cache_keeps(tmp_path, demo_
                                                                   cache_root=str(tmp_path / "c")),
                        journal_path=tmp_path / "j.jsonl")
     async with app.run_test(size=(80, 24)) as pilot:
+        [worker] = [each for each in app.workers if each.name == "audit"]
         for _ in range(600):  # until predict runs (embed and neighbours cached by then)
             if started.is_set() and "predict" not in app.stages_done and "neighbours" in app.stages_done:
                 break
             await pilot.pause(0.05)
         await pilot.press("ctrl+q")
+    for _ in range(1200):  # the app is gone; its audit thread says what the cache holds as it stops (run_app
+        if worker.is_finished:  # waits for it: asyncio.run's executor shutdown)
+            break
+        await asyncio.sleep(0.05)
     assert app.return_code in (None, 0)
     assert exit_lines(app) == [f"{HEAD}; cached: embed, neighbours (the next start picks up at predict)"]
 

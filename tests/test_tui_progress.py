@@ -98,6 +98,7 @@ async def test_a_cancel_says_what_the_cache_keeps(tmp_path, demo_csv):
     assert exit_lines(app) == [f"{head}; cached: the vectors of 4,096 texts (the next start "
                                "embeds only the rest)"]
     app.cancelled_after = ["load", "embed", "neighbours"]  # as on_audit_cancelled records them
+    app.cached_stages = ["embed", "neighbours"]  # and the engine's record of them in the cache (the cancel's)
     assert exit_lines(app) == [f"{head}; cached: embed, neighbours (the next start picks up at predict)"]
 
 

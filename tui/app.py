@@ -85,6 +85,9 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
         self.audit_error: BaseException | None = None
         self.cancelled_after: list[str] = []  # the stages done when the audit was cancelled
         self.cancelled_kept = 0  # and the texts whose vectors a cancelled embedding kept
+        #: The stages the engine says are in the cache as the audit stopped (the cancel's ``cached_stages``,
+        #: engine/stage_runner.timed), None until it said: the shell's line claims no other (tui/launch.exit_lines).
+        self.cached_stages: list[str] | None = None
         #: The stages finished so far, kept as they finish: ctrl+q or a closed serve tab quits with the
         #: progress screen gone before the shell is told what the cache keeps (tui/launch.exit_lines).
         self.stages_done: list[str] = []
@@ -195,6 +198,7 @@ class TextauditApp(KeyGate, JournalFollow, ReviewActions, PaletteCommands, QuitK
             # set here too: after ctrl+q (the app gone, its messages dropped) the shell's line still
             # counts the texts an embedding kept; app.run() returns once this thread has ended
             self.cancelled_kept = getattr(stopped, "kept", 0)
+            self.cached_stages = getattr(stopped, "cached_stages", None)  # what is in the cache, not what finished
             self.post_message(AuditCancelled(self.cancelled_kept))
         except Exception as error:  # noqa: BLE001 - reaches the user as one line, never a traceback
             self.post_message(WorkFailed("audit", error))

@@ -99,10 +99,12 @@ def exit_lines(app: TextauditApp) -> list[str]:
     from tui.screens.progress import QUIT_HEAD, cancelled_line
 
     if app.return_code == EXIT_CANCELLED:
-        return [cancelled_line(app.cancelled_after, app.options.use_cache, app.cancelled_kept)]
+        return [cancelled_line(app.cancelled_after, app.options.use_cache, app.cancelled_kept,
+                               cached=getattr(app, "cached_stages", None))]
     # ctrl+q, or a serve tab closed, mid-audit: what the cache keeps, as after escape (it said only
     # 'nothing was opened', the 2,048 texts embedded by then kept unsaid: ui28, ag_news in tmux)
-    return [cancelled_line(app.stages_done, app.options.use_cache, app.cancelled_kept, head=QUIT_HEAD)]
+    return [cancelled_line(app.stages_done, app.options.use_cache, app.cancelled_kept, head=QUIT_HEAD,
+                           cached=getattr(app, "cached_stages", None))]
 
 
 def lines_after_export(app: Any, summary: Any) -> int:

@@ -179,18 +179,30 @@ CANCELLED_HEAD = "textaudit: interrupted: the audit was cancelled before it fini
 QUIT_HEAD = "textaudit: quit before the audit finished; nothing was opened"  # ctrl+q, a closed serve tab
 
 
-def cancelled_line(finished: list[str], cached: bool, kept_texts: int = 0, head: str = CANCELLED_HEAD) -> str:
-    """The shell's line after a cancelled audit: what the next start reuses (each stage is cached
-    whole once it finishes; an embedding cancelled midway keeps the ``kept_texts`` it encoded)."""
-    kept = [stage for stage in STAGES if stage in finished and stage != "load"]  # loading is not cached
-    if not cached:
+def cancelled_line(finished: list[str], cache_on: bool, kept_texts: int = 0, head: str = CANCELLED_HEAD,
+                   cached: list[str] | None = None) -> str:
+    """The shell's line after a cancelled audit: what the next start reuses. ``cached``: the stages the engine
+    says are in the cache (engine/stage_runner.timed's ``cached_stages`` on the cancel: finished and written, or
+    read back), None where it said nothing (a cancel outside the stages); ``finished``: the stages the progress
+    screen saw finish, which are not all cached where the cache's writes failed (a full disk, a read-only folder:
+    it said 'cached: embed, neighbours' of stages the next start computed again); an embedding cancelled midway
+    keeps the ``kept_texts`` it encoded."""
+    stages = [stage for stage in STAGES if stage != "load"]  # loading is not cached
+    if not cache_on:
         return f"{head}; nothing is kept (no cache)"
-    rest = [stage for stage in STAGES if stage not in finished and stage != "load"]
+    kept = [stage for stage in stages if stage in (cached or ())]
+    ran = [stage for stage in stages if stage in finished]
     if not kept and kept_texts:
         return (f"{head}; cached: the vectors of {kept_texts:,} texts (the next start "
                 "embeds only the rest)")
+    if not kept and not ran:
+        return f"{head}; no stage had finished, so nothing is cached: the next start begins again at {stages[0]}"
     if not kept:
-        return f"{head}; no stage had finished, so nothing is cached: the next start begins again at {rest[0]}"
+        if cached is None:  # the engine said nothing of its cache (escape in the journal's replay): claim nothing
+            return head
+        return (f"{head}; no stage is cached (the cache kept none of {', '.join(ran)}): the next start begins "
+                f"again at {stages[0]}")
+    rest = stages[stages.index(kept[-1]) + 1:]
     if not rest:
         return head
     return f"{head}; cached: {', '.join(kept)} (the next start picks up at {rest[0]})"
