@@ -22,7 +22,8 @@ stands now, moved or replaced, in engine/journal_at_path.py); the line
 format and how lines frame groups in engine/journal_format.py; what a decision's lines hold in
 engine/journal_lines.py; which row a line still names in engine/journal_replay.py; how groups replay
 into the state in engine/journal_replayer.py; undo/redo state in engine/journal_state.py; which
-decisions are valid in engine/journal_checks.py. ``Journal`` here decides what is recorded, and when.
+decisions are valid in engine/journal_checks.py; a read-only journal following another writer and taking over in
+engine/journal_follower.py. ``Journal`` here decides what is recorded, and when.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ from engine.journal_replay import RowMatcher
 from engine.journal_replayer import GroupReplay
 from engine.journal_rows import RowParts
 from engine.journal_state import ACTION_INDEX, Current, DecisionState, Group
-from engine.journal_tail import Handover, Tail, handover_tail, read_tail, replay_point
+from engine.journal_follower import JournalFollower
+from engine.journal_tail import replay_point
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.load import Dataset
 
@@ -64,7 +66,7 @@ from engine.load import Dataset
 OPEN_TRIES = 3
 
 
-class Journal:
+class Journal(JournalFollower):
     """An open corrections journal for one dataset. Use ``Journal.open``; close it when done."""
 
     def __init__(self, path: Path, dataset: Dataset, read_only: bool) -> None:
@@ -176,65 +178,6 @@ class Journal:
                 self.load_report = self._problems.lines(removed=False)
         self._point = replay_point(data, framed.good_end, framed.next_seq, file_id) if self.read_only else None
         self.file_id = file_id  # (device, inode) of the file replayed: a reader's app says when another replaces it
-
-    @any_size_ints()
-    def read_tail(self) -> Tail | None:
-        """Read-only: the groups another app appended since the last replay, or None where only a
-        whole replay (``Journal.open``) tells the state (engine/journal_tail.py). Only reads."""
-        return read_tail(self._file, self._point, self.path, self.dataset) if self.read_only else None
-
-    @any_size_ints()
-    def apply_tail(self, tail: Tail) -> bool:
-        """Replay ``tail`` (from ``read_tail``) after what was replayed: the state a whole replay of
-        the file gives. False (nothing changed) for a tail that does not start where this replay ended."""
-        if self._point is None or tail.start != self._point:
-            return False
-        self._replay.resume()  # empty groups and all, as replay left them
-        base = self._replay.base_problems
-        base.invalid_lines.extend(tail.problems.invalid_lines)
-        base.incomplete_groups.extend(tail.problems.incomplete_groups)
-        self._replay_groups(tail.groups, base)
-        self._next_seq, self._point = tail.point.next_seq, tail.point
-        return True
-
-    @any_size_ints()
-    def hand_over(self, held: JournalFile | None = None) -> Handover:
-        """Read-only: this journal's lock taken to write it (its writer has quit), and what that writer appended
-        since the last replay here, read under the lock (``handover_tail``: the same file, at least as long, the
-        same bytes up to there; its torn end cut off, as a writable open cuts it, where the file is still the one at
-        the path: a file moved away since the lock is the user's, and refuses appends). ``take_over`` then replays only
-        that, instead of the whole file (8-9 s at 215,600 lines). Runs in a worker: changes nothing here (the
-        data's caches aside, ``prepare_writes``). ``held``: a handover not taken (the replay here moved on
-        meanwhile), read again under its lock. Raises as ``open`` does (JournalLocked: another writer has it)."""
-        if held is None:
-            check_journal_path(self.path, self.dataset.source)
-            held = JournalFile(self.path)
-            held.lock(data_path(self.dataset.source))
-        try:
-            data, file_id = held.read_held()
-            found = handover_tail(data, file_id, self._point, self.path, self.dataset)
-            cut = found is not None and found[1] < len(data) and held.still_at_path()  # not a file moved away
-            tail_cut = held.cut_tail(found[1]) if cut else None  # the quitting writer's torn end (whole lines saved)
-            cut = cut and tail_cut is not None and not tail_cut.kept
-            self.prepare_writes()
-        except BaseException:
-            held.close()
-            raise
-        other = found is None and self._point is not None  # not the file followed (review35: said by the app)
-        return Handover(held, found[0] if found is not None else None, cut, other, tail_cut)
-
-    @any_size_ints()
-    def take_over(self, handover: Handover) -> bool:
-        """Write the journal from now, under ``handover``'s lock (``hand_over``), once its tail is replayed here
-        (``apply_tail``): the state a writable open of the file gives. False (nothing changed) where the replay
-        here did not end where that tail does; the handover stays open then."""
-        tail = handover.tail
-        if not self.read_only or tail is None or self._point != tail.point:
-            return False
-        self._file, self.read_only, self._point = handover.file, False, None
-        self._problems.torn_bytes, self._problems.torn_group = tail.problems.torn_bytes, tail.problems.torn_group
-        self.load_report = self._problems.lines(removed=handover.cut, cut=handover.tail_cut)
-        return True
 
     def _replay_groups(self, groups: list[list[dict[str, Any]]], problems: ReplayProblems) -> None:
         problems = self._replay.replay(groups, problems, keep=self.read_only)  # a tail replays after a read-only one
