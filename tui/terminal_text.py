@@ -4,6 +4,8 @@ list cell, the detail pane's lines, a score, a quoted class name."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
 from typing import Any
 
 from engine.wording import BIDI_CONTROLS
@@ -43,8 +45,58 @@ _CELL_DISPUTED_AT = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\ud800-\
 
 def cell_plain(text: str) -> str:
     """``text`` without the characters a terminal and Rich measure differently (``_CELL_DISPUTED``; a lone
-    surrogate as U+FFFD)."""
-    return text.translate(_CELL_DISPUTED) if _CELL_DISPUTED_AT.search(text) else text
+    surrogate as U+FFFD), and with U+FFFD for each one newer than the terminal's tables (``newer_held``)."""
+    if text.isascii():
+        return text
+    return newer_held(text.translate(_CELL_DISPUTED) if _CELL_DISPUTED_AT.search(text) else text)
+
+
+#: Characters in runs of assigned ones the pattern of ``_newer`` passes over: the emoji most texts hold (😀 🤣 🇦),
+#: CJK Extension B, the private use planes. A character class of many ranges past U+FFFF is tried range by range
+#: (4 microseconds a character); a few ranges, and the rest checked by bisection, keep an emoji text's cost small.
+_COMMON_RUNS_OF = (0x1F600, 0x1F923, 0x1F1E6, 0x20000, 0xF0000, 0x100000)
+
+
+_PAST_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _newer() -> tuple[re.Pattern[str], re.Pattern[str], list[int], list[int]]:
+    """Patterns finding the characters ``newer_held`` holds in the Basic Multilingual Plane and the candidates past it
+    (outside ``_COMMON_RUNS_OF``' runs), and the (first, last) code points of those past it."""
+    from tui.unicode_baseline import disputed_ranges
+
+    ranges = disputed_ranges()
+    bmp = "".join(f"\\u{first:04x}-\\u{min(last, 0xFFFF):04x}" for first, last in ranges if first <= 0xFFFF)
+    astral = [(max(first, 0x10000), last) for first, last in ranges if last > 0xFFFF]
+    runs = [(astral[i][1] + 1, astral[i + 1][0] - 1) for i in range(len(astral) - 1)]
+    common = sorted(run for run in runs if any(run[0] <= code <= run[1] for code in _COMMON_RUNS_OF))
+    edges = [0x10000 - 1, *(code for run in common for code in run), 0x10FFFF + 1]
+    rest = "".join(f"\\U{edges[i] + 1:08x}-\\U{edges[i + 1] - 1:08x}" for i in range(0, len(edges), 2)
+                   if edges[i] + 1 <= edges[i + 1] - 1)
+    return re.compile(f"[{bmp}]"), re.compile(f"[{rest}]"), [first for first, _ in astral], [last for _, last in astral]
+
+
+def _held(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    _, _, firsts, lasts = _newer()
+    at = bisect_right(firsts, code) - 1
+    return "\ufffd" if at >= 0 and code <= lasts[at] else char
+
+
+def newer_held(text: str) -> str:
+    """``text`` with U+FFFD (one cell to Rich and every terminal) for each character a terminal with Unicode 14.0's
+    tables and Rich count differently (tui/unicode_baseline.py): tmux 3.3a on glibc 2.36 drew the Unicode 15 emoji
+    🫨 and 🩷 in 0 cells, Rich in 2, and a row holding one had its columns moved left (hostile41)."""
+    if text.isascii():
+        return text
+    bmp, astral, _, _ = _newer()
+    if bmp.search(text):
+        text = bmp.sub("\ufffd", text)
+    if _PAST_BMP.search(text) and astral.search(text):  # a text of CJK or Latin letters: no second pass
+        text = astral.sub(_held, text)
+    return text
 
 
 def data_safe(value: Any) -> Any:
@@ -71,6 +123,7 @@ def terminal_safe(value: Any) -> Any:
         return value
     if _WIDTH_DISPUTED_AT.search(value):
         value = value.translate(_WIDTH_DISPUTED)
+    value = newer_held(value)  # a file name or a class '🫨' (Unicode 15): U+FFFD, as in the texts
     if not value.isprintable():
         return value.replace("\r\n", "\n").translate(CONTROL_PICTURES)  # a CRLF: one space
     return value
