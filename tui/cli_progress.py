@@ -122,12 +122,25 @@ def interrupted_line(stopped: BaseException | None) -> str:
     finished with their result in the cache (``cached_stages``, engine/stage_runner.timed: a stage is
     cached whole once it finishes, and read back by the same command), or the texts a cancelled
     embedding kept (``kept``). Only what the engine says it holds; nothing where it said nothing
-    (an interrupt outside the stages). It said only 'textaudit: interrupted' (hostile41)."""
-    from engine.pipeline import STAGES
+    (an interrupt outside the stages). It said only 'textaudit: interrupted' (hostile41).
 
+    Never raises: a Ctrl+C that lands inside the import of numpy or pandas (the first second of ``audit`` or
+    ``export``) leaves that library half made, and importing engine.pipeline here for the stages' names raised
+    again ('partially initialized module 'pandas'...'): a traceback and exit 1 in 6 of 25 early tries (hostile42).
+    The stages' names are needed only where a stage was cached, so after engine.pipeline ran them."""
     head = "textaudit: interrupted"
+    try:
+        return _interrupted_line(stopped, head)
+    except Exception:
+        return head
+
+
+def _interrupted_line(stopped: BaseException | None, head: str) -> str:
     stages = getattr(stopped, "cached_stages", ())
-    kept = [stage for stage in STAGES if stage in (stages or ())]
+    order: tuple[str, ...] = ()
+    if stages:
+        from engine.pipeline import STAGES as order  # imported whole already: its stages ran
+    kept = [stage for stage in order if stage in (stages or ())]
     texts = getattr(stopped, "kept", 0)
     if not kept and texts:
         return f"{head}; the vectors of {texts:,} texts are cached (the next run embeds only the rest)"
@@ -135,7 +148,7 @@ def interrupted_line(stopped: BaseException | None) -> str:
         return head
     if stages is None:
         return f"{head}; nothing is kept (no cache: --no-cache)"
-    rest = list(STAGES[STAGES.index(kept[-1]) + 1:]) if kept else []  # --features: embed is none of them
+    rest = list(order[order.index(kept[-1]) + 1:]) if kept else []  # --features: embed is none of them
     if not kept:
         return f"{head}; no stage is cached: re-running starts over"
     if not rest:
