@@ -1,5 +1,5 @@
 """The export dialog's second-enter warning names the file that is there when its name holds bash's spelling of a
-byte as letters (a file 'x$'\\x41'.csv' exists, shown ``x$'\\x24''\\x41'.csv`` so it reads back as letters). On enter
+byte as letters (a file 'x$'\\x41'.csv' exists, shown as a shell word so it reads back as letters: fix42a). On enter
 the dialog read the shown path once (path_typed), then checked that already-read path again, which read its letters
 ``$'\\x41'`` as the byte 'A': the warning looked at 'xA.csv' (said nothing, or another file's 'note: xA.csv
 exists'), and a name spelling ``$'\\x00'`` was refused as holding a NUL byte (diff40)."""
@@ -11,7 +11,7 @@ from pathlib import Path
 from pilot_helpers import DialogHost, export_warning
 from textual.widgets import Input
 
-from tui.path_text import path_shown
+from tui.path_text import path_offered
 from tui.screens.export_dialog import ExportDialog
 
 COUNTS = {"relabel": 1, "exclude": 0, "keep": 0}
@@ -27,7 +27,7 @@ async def _enter_on_existing(tmp_path: Path, name: str) -> tuple[str, list]:
     app = DialogHost(ExportDialog(str(source), tmp_path / "data.corrections.jsonl", COUNTS, 2))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = path_shown(str(target))
+        app.screen.query_one("#export-path", Input).value = path_offered(str(target))  # as the dialog spells it
         await pilot.press("enter")  # it exists: asked first
         await pilot.pause()
         said = export_warning(app.screen)

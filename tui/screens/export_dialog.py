@@ -18,7 +18,7 @@ from engine.formats import DEFAULT_SUFFIX, ends_in_separator, format_of, known_s
 from engine.paths import fitting_name, missing_folder
 from engine.wording import counted
 from tui.bindings import DIALOG_PALETTE
-from tui.path_text import path_shown, path_typed
+from tui.path_text import ShellText, path_offered, path_read
 from tui.std_streams import undecodable_escaped
 from tui.terminal_text import terminal_safe
 from tui.widgets.footer import Footer
@@ -138,6 +138,11 @@ def cannot_write(target: Path) -> str | None:
     return None
 
 
+def writes_line(target: Path, what: str) -> str:
+    """The line under a path read otherwise than its letters (quotes, a ~): the file written, and its format."""
+    return f"writes {terminal_safe(undecodable_escaped(str(target)))} ({what})"
+
+
 class StateCheckbox(Checkbox, inherit_bindings=False):
     """A checkbox whose state reads without colour: 'X' when on, a blank when off. Textual's draws
     'X' either way and tells them apart by colour only: at a glance (or with NO_COLOR) 'only the
@@ -231,7 +236,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Static(self.format_text(False), id="export-format", markup=False)
             # not selected on focus: a key typed into the path edits it, never replaces it whole
             self.folder = offered_folder(self.app, self.source, self.journal_path)
-            path = path_shown(default_path_text(self.source, folder=self.folder))  # a Latin-1 name's byte: $'\xe9'
+            # a Latin-1 name's byte: $'\xe9'; a name a shell would read otherwise ('a 'b'.csv'): quoted as a shell word
+            path = path_offered(default_path_text(self.source, folder=self.folder))
             yield SafeInput(path, id="export-path", select_on_focus=False)  # a file name may hold ESC
             yield StateCheckbox(CHANGED_ONLY, id="export-changed-only")
             yield Static("", id="export-warning", markup=False)
@@ -271,9 +277,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """Warn about an input file, an existing file or an unknown extension; True if OK. A path
         the file system refuses to look at (a name over 255 bytes) is said, as the command line
         says it, never raised (it ended the app in a traceback)."""
-        value = path_typed(value)  # the path shown with $'\xe9' for a byte no UTF-8 reads: that byte
+        try:  # quotes read as a shell reads them, a leading ~ expanded, $'\xe9' read as that byte
+            value, as_typed = path_read(value)
+        except ShellText as error:  # several words ('a.csv' 'b.csv'), an unknown user's ~, $HOME: one line
+            self.warn(str(error))
+            return False
         try:
-            return self._check(value)
+            return self._check(value, as_typed)
         except OSError as error:
             name = str(error.filename if error.filename is not None else value)
             shown = name if len(name) <= 80 else f"{name[:79]}…"
@@ -284,18 +294,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """The line under the path: a name's byte no UTF-8 reads said ``$'\\xe9'`` (it was dropped)."""
         self.query_one("#export-warning", Static).update(terminal_safe(undecodable_escaped(text)))
 
-    def _check(self, value: str) -> bool:
+    def _check(self, value: str, as_typed: bool = True) -> bool:
+        """``value``: the path read from the input (tui/path_text.path_read); not ``as_typed`` (its quotes read,
+        a ~ expanded), the line under it says what is written: the file the checks and the format are of."""
         from engine.output_guard import inside_input_folder, journal_in_the_way, same_file
 
         if "\x00" in value:  # pasted, or $'\x00' typed: every look at the file system raised ValueError (a traceback)
             self.warn("the path holds a NUL byte, which no file name can: remove it")
             return False
-        head = value.split("/", 1)[0]
-        if head.startswith("~") and os.path.expanduser(head) == head:  # '~x' typed: Path.expanduser raised (a
-            self.warn(f"no user {head[1:]!r} to expand {head} for: give the path in full "  # traceback), as
-                      "(or ~/ for your own home)")  # the command line says it (tui/cli_values.refuse_unknown_home)
-            return False
-        target = Path(value).expanduser()
+        target = Path(value)  # ~ expanded by path_read where a shell would ('~/x.csv', not "'~/x.csv'")
         problem = ""
         if not value.strip():
             problem = "enter an output path"
@@ -309,7 +316,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         elif inside_input_folder(target, self.source):  # accepted, then 'export failed: --output ... is inside'
             problem = "that is inside the input folder (the saved dataset): export never writes there"
         elif folder_output(value):  # a saved datasets folder: the command line's --format hf
-            return self._check_folder(target)
+            return self._check_folder(target, as_typed)
         elif format_of(target) is None:
             suffix = target.suffix
             if suffix != suffix.rstrip() and format_of(Path(value.rstrip())) is not None:  # 'out.csv ' pasted
@@ -337,10 +344,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.warn(f"{target.name} exists: press Enter again to replace it, or change the name"
                       if self.asked == target else f"note: {target.name} exists")
             return True
-        self.warn(problem)
+        self.warn(problem or ("" if as_typed else writes_line(target, f"{format_of(target)}")))
         return not problem
 
-    def _check_folder(self, target: Path) -> bool:
+    def _check_folder(self, target: Path, as_typed: bool = True) -> bool:
         """A saved datasets folder as the output: refused where ``textaudit export --format hf``
         refuses it (a file, a folder it did not write, a DatasetDict's split), else offered."""
         from engine.errors import DataError, UsageError
@@ -365,7 +372,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.warn(f"{target.name} exists: press Enter again to replace it, or change the name"
                       if self.asked == target else f"note: {target.name} exists (a saved dataset)")
             return True
-        self.warn(problem)
+        self.warn(problem or ("" if as_typed else writes_line(target, "a saved datasets folder")))
         return not problem
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -385,7 +392,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """The offered name follows the choice (``<stem>.changes<ext>`` for only the changed rows: under
         the whole export's name, the partial file read as the corrected dataset); a typed one stays."""
         path = self.query_one("#export-path", Input)
-        offered = {tag: path_shown(default_path_text(self.source, tag, self.folder)) for tag in ("corrected", "changes")}
+        offered = {tag: path_offered(default_path_text(self.source, tag, self.folder)) for tag in ("corrected", "changes")}
         if path.value == offered["changes" if not event.value else "corrected"]:
             path.value = offered["changes" if event.value else "corrected"]
             path.cursor_position = len(path.value)  # a key typed next goes at its end, as before
@@ -414,8 +421,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.query_one("#export-warning", Static).update("reading the journal the other app writes: "
                                                                "press enter again in a moment")
             return
-        value = path_typed(shown)  # $'\xe9' shown for a byte no UTF-8 reads: the file named with that byte
-        target = Path(value).expanduser()
+        value = path_read(shown)[0]  # as check read it: quotes, ~, $'\xe9' for a byte no UTF-8 reads
+        target = Path(value)
         exists = target.exists()
         if exists and self.asked != target:
             self.asked = target
