@@ -126,8 +126,10 @@ class WideLines(ScrollView, can_focus=True):
         x = int(self.scroll_offset.x)
         line = strip.crop_extend(x, x + max(0, width - len(CURSOR)), base)
         cursor = index == self.highlighted
-        if cursor:
-            line = line.apply_style(self.get_component_rich_style("wide-lines--cursor"))
+        # the text's own segments carry no colours: drawn as they were, every report line but the
+        # cursor's sat on the terminal's default background, a black or white patch as wide as its text
+        # (walk42: tmux 80x24 / Chromium, demo, r: 'Dataset: ...' on colour 49 amid the screen's 233)
+        line = line.apply_style(base + self.get_component_rich_style("wide-lines--cursor") if cursor else base)
         glyph = CURSOR if cursor and self._first[index] == at else NO_CURSOR  # one ▶ on a wrapped line
         gutter = Segment(glyph, base + Style(bold=True))
         return Strip([gutter, *line], width).apply_offsets(x, at)
