@@ -139,6 +139,18 @@ def encoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """What the app was opened with, one dict a run (``source`` and run_app's keyword arguments): run_app stubbed, no
+    terminal, no audit (browse's checks before the app, tests/browse_helpers.py)."""
+    import tui.launch
+
+    calls: list[dict] = []
+    monkeypatch.setattr(tui.launch, "run_app", lambda source, *args, **kwargs: calls.append({"source": source, **kwargs})
+                        or 0)
+    return calls
+
+
+@pytest.fixture
 def journal_path(tmp_path: Path) -> Path:
     """A fresh journal file path for one test."""
     return tmp_path / "j.jsonl"

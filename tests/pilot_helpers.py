@@ -156,18 +156,33 @@ def export_warning(dialog) -> str:
     return str(dialog.query_one("#export-warning", Static).render())
 
 
+def export_format_line(dialog) -> str:
+    """The export dialog's format line (``#export-format``) as drawn; ``dialog``: the ExportDialog screen."""
+    from textual.widgets import Static
+
+    return str(dialog.query_one("#export-format", Static).render())
+
+
 @asynccontextmanager
-async def one_row_export_dialog(tmp_path: Path) -> AsyncIterator:
-    """The export dialog for tmp_path/data.csv (one row), journal tmp_path/j.jsonl, one relabel, alone in a
-    DialogHost at 100x30, after a pause: yields (app, pilot, its path Input)."""
+async def export_dialog_on(tmp_path: Path, data: str = "text,label\nx,a\n", rows: int = 1,
+                           size: tuple[int, int] = (100, 30), **options) -> AsyncIterator:
+    """The export dialog for tmp_path/data.csv holding ``data`` (``rows`` rows), journal tmp_path/j.jsonl, one
+    relabel, ``options`` (with_id, ...), alone in a DialogHost at ``size``, after a pause: yields (app, pilot, its
+    path Input)."""
     from tui.screens.export_dialog import ExportDialog
 
     source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 1))
-    async with app.run_test(size=(100, 30)) as pilot:
+    source.write_text(data)
+    counts = {"relabel": 1, "exclude": 0, "keep": 0}
+    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", counts, rows, **options))
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         yield app, pilot, app.screen.query_one("#export-path", Input)
+
+
+def one_row_export_dialog(tmp_path: Path, size: tuple[int, int] = (100, 30)):
+    """``export_dialog_on`` for one row ('x', label 'a'), at 100x30 unless ``size``."""
+    return export_dialog_on(tmp_path, size=size)
 
 
 async def exclude_while_export_runs(pilot, journal: Path, out: Path, under_way: threading.Event) -> None:
@@ -255,6 +270,27 @@ async def label_detail(pilot, row: int):
     pane.show(row)
     await pilot.pause()
     return screen, " ".join(str(pane.query_one("#detail-body", Static).render()).split())
+
+
+async def drawn_diffs(view, member_sets: list[list[int]]) -> list[str]:
+    """The near-duplicate word diff of each set of rows in ``member_sets`` over ``view`` (a DiffHost at 100x30), as
+    plain text (with NO_COLOR set, its marks bracketed: '{+new+}')."""
+    import io
+
+    from rich.console import Console
+
+    from tui.widgets.diff_view import DiffView
+
+    drawn = []
+    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
+        diff = pilot.app.query_one("#diff", DiffView)
+        for members in member_sets:
+            diff.show(members)
+            await pilot.pause()
+            console = Console(width=3000, record=True, file=io.StringIO())
+            console.print(diff.render_set())
+            drawn.append(console.export_text())
+    return drawn
 
 
 async def near_duplicate_pair(pilot):

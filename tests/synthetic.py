@@ -191,3 +191,17 @@ def audit_notes(monkeypatch, tmp_path, texts: list[str], said: str, **options) -
     pd.DataFrame({"text": texts, "label": ["a", "b", "c"] * (len(texts) // 3)}).to_csv(path, index=False)
     result = run_audit(path, AuditOptions(issue_types=("label",), cache_root=str(tmp_path / "c"), **options))
     return [note for note in result.notes if said in note]
+
+
+def templated_frame(templates: tuple[str, ...], seed: int):
+    """260 texts of 8 random words (over 256 rows: the SVD of --model tfidf reduces), 30 templated texts a template
+    each with its own name ('{} - nonlocking stdio functions' -> 'name007_0 - ...'), then exact copies of the first
+    10 texts; labels 0, 1, 2 in turn (a DataFrame of text, label)."""
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    vocab = [f"word{i:04d}" for i in range(1500)]
+    texts = [" ".join(rng.choice(vocab, 8)) for _ in range(260)]
+    texts += [template.format(f"name{k:03d}_{j}") for j, template in enumerate(templates) for k in range(30)]
+    texts += texts[:10]
+    return pd.DataFrame({"text": texts, "label": [i % 3 for i in range(len(texts))]})

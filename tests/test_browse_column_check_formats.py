@@ -9,13 +9,13 @@ import json
 
 import pandas as pd
 import pytest
+from browse_helpers import NEWS as NEWS_COLUMNS
+from browse_helpers import refused_before_app, sources
 
 import engine.load
-import tui.launch
 from tui.cli import main
 
-NEWS = pd.DataFrame({"label": [1, 2, 3, 1], "title": ["Wall St. Bears", "Oil prices", "New phone", "Rates up"],
-                     "description": ["Short-sellers are back", "Crude rises", "A faster chip", "Banks react"]})
+NEWS = pd.DataFrame(NEWS_COLUMNS)
 
 
 def _write(frame: pd.DataFrame, path) -> None:
@@ -27,29 +27,17 @@ def _write(frame: pd.DataFrame, path) -> None:
         path.write_text("".join(json.dumps(record) + "\n" for record in frame.to_dict(orient="records")))
 
 
-@pytest.fixture
-def opened(monkeypatch) -> list[str]:
-    """The sources the app was opened on (run_app stubbed: no terminal, no audit)."""
-    sources: list[str] = []
-    monkeypatch.setattr(tui.launch, "run_app", lambda source, *args, **kwargs: sources.append(source) or 0)
-    return sources
-
-
 @pytest.mark.parametrize("name", ["news.jsonl", "news.ndjson", "news.json", "news.parquet"])
 def test_two_text_columns_fail_before_the_app(tmp_path, opened, capsys, name) -> None:
     _write(NEWS, data := tmp_path / name)
-    assert main(["browse", str(data)]) == 2
-    assert opened == []
-    err = capsys.readouterr().err
-    assert "no text column 'text'" in err and "--text-column title+description" in err, err
-    assert len(err.strip().splitlines()) == 1, err
+    refused_before_app(capsys, opened, [str(data)], "no text column 'text'", "--text-column title+description")
 
 
 @pytest.mark.parametrize("name", ["news.jsonl", "news.json", "news.parquet"])
 def test_a_given_column_missing_fails_before_the_app(tmp_path, opened, capsys, name) -> None:
     _write(NEWS, data := tmp_path / name)
-    assert main(["browse", str(data), "--text-column", "body", "--label-column", "label"]) == 2
-    assert opened == [] and "no text column 'body'" in capsys.readouterr().err
+    refused_before_app(capsys, opened, [str(data), "--text-column", "body", "--label-column", "label"],
+                       "no text column 'body'")
 
 
 @pytest.mark.parametrize("name", ["b.jsonl", "b.json", "b.parquet"])
@@ -60,7 +48,7 @@ def test_valid_files_open_the_app_without_a_whole_read(tmp_path, opened, monkeyp
     monkeypatch.setattr(engine.load, "load_dataset", lambda *a, **k: pytest.fail("read whole before the app"))
     assert main(["browse", str(data)]) == 0
     assert main(["browse", str(data), "--text-column", "utterance", "--label-column", "category"]) == 0
-    assert opened == [str(data)] * 2
+    assert sources(opened) == [str(data)] * 2
 
 
 def test_a_column_past_the_first_records_still_opens_the_app(tmp_path, opened) -> None:
@@ -71,7 +59,7 @@ def test_a_column_past_the_first_records_still_opens_the_app(tmp_path, opened) -
     data = tmp_path / "late.jsonl"
     data.write_text("".join(json.dumps(record) + "\n" for record in records))
     assert main(["browse", str(data)]) == 0
-    assert opened == [str(data)]
+    assert sources(opened) == [str(data)]
 
 
 def test_a_json_array_read_in_chunks(tmp_path, opened, capsys, monkeypatch) -> None:

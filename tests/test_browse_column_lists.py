@@ -10,21 +10,10 @@ import codecs
 import json
 
 import pytest
+from browse_helpers import NEWS, refused_before_app
 
 import engine.load
-import tui.launch
 from tui.cli import main
-
-NEWS = {"label": [1, 2, 3, 1], "title": ["Wall St. Bears", "Oil prices", "New phone", "Rates up"],
-        "description": ["Short-sellers are back", "Crude rises", "A faster chip", "Banks react"]}
-
-
-@pytest.fixture
-def opened(monkeypatch) -> list[dict]:
-    """The keyword arguments the app was opened with (run_app stubbed: no terminal, no audit)."""
-    calls: list[dict] = []
-    monkeypatch.setattr(tui.launch, "run_app", lambda source, *args, **kwargs: calls.append(kwargs) or 0)
-    return calls
 
 
 @pytest.mark.parametrize("layout", ["plain", "indented", "bom"])
@@ -32,24 +21,19 @@ def test_column_lists_without_a_text_column_fail_before_the_app(tmp_path, opened
     text = json.dumps(NEWS, indent=2 if layout == "indented" else None)
     data = tmp_path / "news.json"
     data.write_bytes((codecs.BOM_UTF8 if layout == "bom" else b"") + ("\n  " + text).encode())
-    assert main(["browse", str(data)]) == 2
-    assert opened == []
-    err = capsys.readouterr().err
-    assert "no text column 'text'" in err and "--text-column title+description" in err, err
-    assert len(err.strip().splitlines()) == 1, err
+    refused_before_app(capsys, opened, [str(data)], "no text column 'text'", "--text-column title+description")
 
 
 def test_a_given_column_missing_fails_before_the_app(tmp_path, opened, capsys) -> None:
     (data := tmp_path / "news.json").write_text(json.dumps(NEWS))
-    assert main(["browse", str(data), "--text-column", "title", "--label-column", "topic"]) == 2
-    assert opened == [] and "no label column 'topic'" in capsys.readouterr().err
+    refused_before_app(capsys, opened, [str(data), "--text-column", "title", "--label-column", "topic"],
+                       "no label column 'topic'")
 
 
 def test_rows_keyed_by_number_fail_before_the_app(tmp_path, opened, capsys) -> None:
     rows = {str(i): {"text": t, "label": "ab"[i % 2]} for i, t in enumerate(["a b", "c d", "e f"])}
     (data := tmp_path / "keyed.json").write_text(json.dumps(rows))
-    assert main(["browse", str(data)]) == 1  # the load's own refusal and exit code
-    assert opened == [] and "orient='index'" in capsys.readouterr().err
+    refused_before_app(capsys, opened, [str(data)], "orient='index'", code=1)  # the load's own refusal and exit code
 
 
 def test_valid_column_lists_open_the_app_read_once(tmp_path, opened, monkeypatch) -> None:

@@ -13,19 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import tui.launch
 from tui.cli import main
 
 TEXTS = [f"{word} {i}" for i, word in enumerate(["card lost", "refund please", "balance check"] * 6)]
 LABELS = [1 + i % 3 for i in range(len(TEXTS))]  # 1, 2, 3
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
-    """The keyword arguments the app was opened with (run_app stubbed: no terminal, no audit)."""
-    calls: list[dict] = []
-    monkeypatch.setattr(tui.launch, "run_app", lambda source, *args, **kwargs: calls.append(kwargs) or 0)
-    return calls
 
 
 def _column_lists(tmp_path: Path) -> Path:

@@ -19,7 +19,6 @@ import pytest
 from pilot_helpers import wait_until
 
 import engine.load
-import tui.launch
 from engine.errors import DataError
 from engine.pipeline import AuditOptions
 from tui.cli import main
@@ -36,13 +35,6 @@ def _column_lists(tmp_path: Path) -> Path:
     path = tmp_path / "cols.json"
     path.write_text(json.dumps({"text": TEXTS, "label": ["a", "b", "c"] * 4}))
     return path
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
-    calls: list[dict] = []
-    monkeypatch.setattr(tui.launch, "run_app", lambda source, *args, **kwargs: calls.append(kwargs) or 0)
-    return calls
 
 
 def test_a_whole_load_in_the_shell_shows_its_line_on_a_terminal(tmp_path: Path, opened: list[dict],

@@ -8,25 +8,15 @@ app audits that load."""
 from __future__ import annotations
 
 import pytest
+from browse_helpers import NEWS, refused_before_app
 
 import engine.load
-import tui.launch
 from tui.cli import main
 
 datasets = pytest.importorskip("datasets")
 
-NEWS = {"label": [1, 2, 3, 1], "title": ["Wall St. Bears", "Oil prices", "New phone", "Rates up"],
-        "description": ["Short-sellers are back", "Crude rises", "A faster chip", "Banks react"]}
 CARDS = {"text": ["my card is lost", "where is my card", "lost card again", "card not here"],
          "category": ["card_lost", "card_arrival", "card_lost", "card_arrival"]}
-
-
-@pytest.fixture
-def opened(monkeypatch) -> list[dict]:
-    """The keyword arguments the app was opened with (run_app stubbed: no terminal, no audit)."""
-    calls: list[dict] = []
-    monkeypatch.setattr(tui.launch, "run_app", lambda source, *args, **kwargs: calls.append(kwargs) or 0)
-    return calls
 
 
 @pytest.fixture
@@ -37,25 +27,18 @@ def loads(monkeypatch) -> list[str]:
     return read
 
 
-def _refused(capsys, args: list[str], needle: str) -> None:
-    capsys.readouterr()  # datasets' bars while the fixture was written
-    assert main(["browse", *args]) == 2
-    err = capsys.readouterr().err
-    assert needle in err and len(err.strip().splitlines()) == 1, err
-
-
 def test_a_saved_folder_without_a_text_column_fails_before_the_app(tmp_path, opened, capsys) -> None:
     datasets.Dataset.from_dict(NEWS).save_to_disk(str(saved := tmp_path / "news"))
-    _refused(capsys, [str(saved)], "no text column 'text'")
-    _refused(capsys, [str(saved), "--text-column", "title", "--label-column", "topic"], "no label column 'topic'")
+    refused_before_app(capsys, opened, [str(saved)], "no text column 'text'")
+    refused_before_app(capsys, opened, [str(saved), "--text-column", "title", "--label-column", "topic"], "no label column 'topic'")
     assert opened == []
 
 
 def test_a_saved_split_dict_says_its_split(tmp_path, opened, capsys) -> None:
     cards = datasets.Dataset.from_dict(CARDS)
     datasets.DatasetDict({"train": cards, "test": cards}).save_to_disk(str(saved := tmp_path / "cards"))
-    _refused(capsys, [str(saved), "--text-column", "body"], "no text column 'body'")
-    _refused(capsys, [str(saved / "test"), "--label-column", "cat"], "no label column 'cat'")
+    refused_before_app(capsys, opened, [str(saved), "--text-column", "body"], "no text column 'body'")
+    refused_before_app(capsys, opened, [str(saved / "test"), "--label-column", "cat"], "no label column 'cat'")
     assert opened == []
 
 
@@ -73,8 +56,8 @@ def test_a_hub_name_fails_before_the_app(tmp_path, opened, capsys, monkeypatch) 
     folder.mkdir()
     datasets.Dataset.from_dict(NEWS).to_csv(str(folder / "train.csv"), index=False)
     monkeypatch.chdir(tmp_path)
-    _refused(capsys, ["hf:news"], "no text column 'text'")
-    _refused(capsys, ["hf:news", "--text-column", "body"], "no text column 'body'")
+    refused_before_app(capsys, opened, ["hf:news"], "no text column 'text'")
+    refused_before_app(capsys, opened, ["hf:news", "--text-column", "body"], "no text column 'body'")
     assert opened == []
 
 

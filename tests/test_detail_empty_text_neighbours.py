@@ -9,17 +9,11 @@ shown: the row has no text to be near another's'; a row with text lists them as 
 from __future__ import annotations
 
 import numpy as np
-from pilot_helpers import open_issue
-from tui_synthetic import fixed_app
+from tui_synthetic import outlier_detail
 
 
 async def test_an_empty_row_lists_no_neighbours_and_says_why(pinned_result, journal_path):
-    app = fixed_app(pinned_result, journal_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_issue(pilot, "outlier")
-        view = app.view
-        row = int(screen.row_list.current_row)
-        pane = screen.query_one("#detail")
+    async with outlier_detail(pinned_result, journal_path) as (view, row, pane):
         with_text = pane.render_row(row).plain.splitlines()
         at = with_text.index("Nearest neighbours:")
         assert len(with_text) > at + 1 and with_text[at + 1].startswith("  0."), with_text  # a row with text: listed

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
-from wcwidth import wcwidth
+from test_drawn_text_cell_widths import terminal_cells
 
 NAMES = ["❤\ufe0f", "👍🏽", "x\u200dy", "👨\u200d👩\u200d👧 family", "क्\u200dष", "✔\ufe0f done", "it's ☺\ufe0f"]
-
-
-def _terminal_cells(drawn: str) -> int:
-    """The cells a terminal that draws character by character gives ``drawn`` (wcwidth, as pyte)."""
-    return sum(max(wcwidth(char), 0) for char in drawn)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -24,7 +19,7 @@ def test_a_drawn_name_measures_as_the_terminal_draws_it(name: str) -> None:
     from tui.names import drawn_name
 
     drawn = drawn_name(name)
-    assert cell_len(drawn) == _terminal_cells(drawn), ascii(drawn)
+    assert cell_len(drawn) == terminal_cells(drawn), ascii(drawn)
 
 
 def test_names_that_would_draw_alike_stay_apart() -> None:
@@ -34,9 +29,9 @@ def test_names_that_would_draw_alike_stay_apart() -> None:
     drawn = drawn_names(names)
     assert len(set(drawn)) == len(names)
     assert drawn == ["❤", "'❤\\ufe0f'", "xy", "'x\\u200dy'", "it's👍", "\"it's👍\\U0001f3fd\"", "card"]
-    assert all(cell_len(shown) == _terminal_cells(shown) for shown in drawn)
+    assert all(cell_len(shown) == terminal_cells(shown) for shown in drawn)
     assert drawn_names(["❤\ufe0f", "card"]) == ["❤", "card"]  # alone, the emoji as itself
-    assert all(cell_len(shown) == _terminal_cells(shown) for name in NAMES for shown in drawn_names([name, "card"]))
+    assert all(cell_len(shown) == terminal_cells(shown) for name in NAMES for shown in drawn_names([name, "card"]))
 
 
 def test_the_view_draws_names_apart(tmp_path) -> None:
@@ -50,7 +45,7 @@ def test_the_view_draws_names_apart(tmp_path) -> None:
     source.write_text("text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
     view = AuditView.from_result(run_audit(source, AuditOptions(model="tfidf", folds=3, cache_root=str(tmp_path / "c"))))
     assert len(set(view.shown_names)) == 3 and sorted(view.class_names) == sorted(labels)
-    assert all(cell_len(shown) == _terminal_cells(shown) for shown in view.shown_names), view.shown_names
+    assert all(cell_len(shown) == terminal_cells(shown) for shown in view.shown_names), view.shown_names
 
 
 def test_given_finds_a_class_as_the_screens_draw_it() -> None:

@@ -27,8 +27,9 @@ TEXTS = [
 ]
 
 
-def _terminal_cells(drawn: str) -> int:
-    """The cells a terminal that draws character by character gives ``drawn`` (wcwidth, as pyte)."""
+def terminal_cells(drawn: str) -> int:
+    """The cells a terminal that draws character by character gives ``drawn`` (wcwidth, as pyte); shared with
+    test_drawn_name_cell_widths."""
     return sum(max(wcwidth(char), 0) for char in drawn)
 
 
@@ -37,7 +38,7 @@ def test_list_cell_measures_as_the_terminal_draws_it(text: str) -> None:
     from tui.terminal_text import list_cell
 
     drawn = list_cell(text)
-    assert cell_len(drawn) == _terminal_cells(drawn), ascii(drawn)
+    assert cell_len(drawn) == terminal_cells(drawn), ascii(drawn)
     assert len(drawn.split()) == len(text.split())  # every word drawn, only those characters left out
 
 
@@ -46,7 +47,7 @@ def test_pane_lines_measure_as_the_terminal_draws_them(text: str) -> None:
     from tui.terminal_text import pane_text
 
     for line in pane_text(f"{text}\nsecond {text}", 10_000).split("\n"):
-        assert cell_len(line) == _terminal_cells(line), ascii(line)
+        assert cell_len(line) == terminal_cells(line), ascii(line)
 
 
 def test_terminal_safe_keeps_them_and_the_filter_finds_what_the_screen_shows() -> None:
@@ -59,7 +60,7 @@ def test_terminal_safe_keeps_them_and_the_filter_finds_what_the_screen_shows() -
     from tui.text_index import TextIndex
 
     for text in TEXTS:  # file names, notes, the report: drawn alike (a title naming '❤\ufe0f.csv')
-        assert cell_len(terminal_safe(text)) == _terminal_cells(terminal_safe(text)), ascii(text)
+        assert cell_len(terminal_safe(text)) == terminal_cells(terminal_safe(text)), ascii(text)
     texts = np.empty(len(TEXTS), dtype=object)
     texts[:] = [data_safe(text) for text in TEXTS]
     index, rows = TextIndex(texts), np.arange(len(TEXTS))
@@ -84,7 +85,7 @@ def test_a_lone_surrogate_takes_the_cell_rich_gives_it(text: str) -> None:
     codecs.register_error("hostile41.stderr", _escape_unencodable)  # tui.std_streams.tolerant_stderr's handler
     for drawn in (list_cell(text), *pane_text(f"{text}\n{text}", 10_000).split("\n")):
         written = drawn.encode("utf-8", "hostile41.stderr").decode("utf-8", "replace")  # what the terminal gets
-        assert _terminal_cells(written) == cell_len(drawn), (ascii(drawn), ascii(written))
+        assert terminal_cells(written) == cell_len(drawn), (ascii(drawn), ascii(written))
 
 
 @pytest.mark.parametrize("text", TEXTS + SURROGATE_TEXTS)
@@ -94,4 +95,4 @@ def test_the_near_duplicate_diff_measures_as_the_terminal_draws_it(text: str) ->
     from tui.widgets.detail_pane import shown_text
 
     drawn = shown_text(text)
-    assert cell_len(drawn) == _terminal_cells(drawn), ascii(drawn)
+    assert cell_len(drawn) == terminal_cells(drawn), ascii(drawn)

@@ -9,22 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import DialogHost
-from textual.widgets import Checkbox, Static
-
-from tui.screens.export_dialog import ExportDialog
+from pilot_helpers import export_dialog_on, export_format_line
+from textual.widgets import Checkbox
 
 
-def said(app: DialogHost) -> str:
-    return str(app.dialog.query_one("#export-format", Static).render())
+def said(app) -> str:
+    return export_format_line(app.dialog)
 
 
 async def test_the_format_line_follows_the_checkbox(tmp_path: Path) -> None:
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\ny,b\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 2))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with export_dialog_on(tmp_path, "text,label\nx,a\ny,b\n", 2, size=(80, 24)) as (app, pilot, _):
         assert said(app).startswith("Original columns and row order are kept.")
         app.dialog.query_one(Checkbox).value = True
         await pilot.pause()
@@ -37,12 +31,8 @@ async def test_the_format_line_follows_the_checkbox(tmp_path: Path) -> None:
 
 
 async def test_the_format_line_names_the_id_column_when_there_is_one(tmp_path: Path) -> None:
-    source = tmp_path / "data.csv"
-    source.write_text("id,text,label\nr1,x,a\nr2,y,b\n")
-    counts = {"relabel": 1, "exclude": 0, "keep": 0}
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", counts, 2, with_id=True))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with export_dialog_on(tmp_path, "id,text,label\nr1,x,a\nr2,y,b\n", 2, size=(80, 24), with_id=True
+                                ) as (app, pilot, _):
         app.dialog.query_one(Checkbox).value = True
         await pilot.pause()
         assert said(app).startswith("Columns: row, id, text, label_before, label_after, action")

@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pilot_helpers import DialogHost, export_warning
-from textual.widgets import Input, Static
+from pilot_helpers import export_format_line, export_warning, one_row_export_dialog
 
 from engine.formats import SUFFIX_FORMATS, format_of
-from tui.screens.export_dialog import ExportDialog
 
 
 def _listed(text: str, before: str) -> list[str]:
@@ -20,19 +18,15 @@ def _listed(text: str, before: str) -> list[str]:
 
 
 async def test_the_format_line_and_the_warning_list_what_export_accepts(tmp_path: Path) -> None:
-    source = tmp_path / "data.csv"
-    source.write_text("text,label\nx,a\n")
-    app = DialogHost(ExportDialog(str(source), tmp_path / "j.jsonl", {"relabel": 1, "exclude": 0, "keep": 0}, 1))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        said = str(app.dialog.query_one("#export-format", Static).render())
-        app.dialog.query_one("#export-path", Input).value = str(tmp_path / "out.xlsx")
+    async with one_row_export_dialog(tmp_path, size=(120, 40)) as (app, pilot, path):
+        said = export_format_line(app.dialog)
+        path.value = str(tmp_path / "out.xlsx")
         await pilot.pause()
         warned = export_warning(app.dialog)
         line, warning = _listed(said, "Format follows the extension ("), _listed(warned, "use ")
         assert sorted(line) == sorted(warning) == sorted(SUFFIX_FORMATS)
         for suffix in line:  # each one listed is taken: no warning, and export knows its format
-            app.dialog.query_one("#export-path", Input).value = str(tmp_path / f"out{suffix}")
+            path.value = str(tmp_path / f"out{suffix}")
             await pilot.pause()
             assert "unknown extension" not in export_warning(app.dialog)
             assert format_of(Path(f"out{suffix}")) is not None

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
-from textual.widgets import Static
-from tui_synthetic import fixed_result, fixed_view
+from tui_synthetic import fixed_result, non_iid_words
 
 from engine.label_order import label_order
 from engine.order_words import report_verdict
 from engine.report_render import _label_order_json
-from tui.screens.non_iid import NonIidScreen, p_value_line
+from tui.screens.non_iid import p_value_line
 from tui.screens.summary import non_iid_cell, non_iid_verdict
 
 ALTERNATING = [np.array([0, 1] * 15), np.array([0, 1, 2] * 40), np.array([3, 1, 0, 2] * 50),
@@ -74,18 +72,6 @@ def test_a_rare_class_kept_apart_is_confirmed_against_random_orders():
 
 
 async def test_the_screen_on_alternating_labels(demo_csv, tmp_path):
-    from tui.app import TextauditApp
-
-    result = fixed_result(demo_csv)
-    view = fixed_view(result.dataset)
-    view.p_value = 0.808
-    view.label_order = label_order(np.array([0, 1] * 15))
-    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", view=view)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.push_screen(NonIidScreen(app.view))
-        await settle(pilot)
-        verdict = str(app.screen.query_one("#non-iid-verdict", Static).render())
-        why = str(app.screen.query_one("#non-iid-why", Static).render())
+    _, verdict, why = await non_iid_words(fixed_result(demo_csv), tmp_path, label_order(np.array([0, 1] * 15)), 0.808)
     assert "but not the labels" in verdict, verdict
     assert "looks random" not in why and "alternate more than chance" in why, why

@@ -9,15 +9,21 @@ characters out too) and draws each word without them.
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from rich.console import Console
-from pilot_helpers import DiffHost
+from pilot_helpers import drawn_diffs
 from tui_synthetic import fixed_view
 
 from tui.terminal_text import data_safe
-from tui.widgets.diff_view import DiffView
+
+
+def _two_texts(result, first: str, second: str):
+    """The fixed view, rows 0 and 1 holding ``first`` and ``second``: as AuditView.from_result holds them, the data's
+    texts raw, the view's without the characters left out of the drawing (fe86179)."""
+    view = fixed_view(result.dataset)
+    view.raw_texts = list(result.dataset.texts)
+    view.raw_texts[0], view.raw_texts[1] = first, second
+    view.texts[0], view.texts[1] = data_safe(first), data_safe(second)
+    return view
 
 
 @pytest.mark.parametrize(("first", "second", "marked"), [
@@ -28,18 +34,7 @@ from tui.widgets.diff_view import DiffView
 async def test_a_word_differing_in_a_left_out_character_is_marked(pinned_result, monkeypatch, first, second,
                                                                   marked) -> None:
     monkeypatch.setenv("NO_COLOR", "1")  # the diff brackets its marks: '{+new+}'
-    view = fixed_view(pinned_result.dataset)
-    # as AuditView.from_result holds them: the data's texts raw, the view's without those characters (fe86179)
-    view.raw_texts = list(pinned_result.dataset.texts)
-    view.raw_texts[0], view.raw_texts[1] = first, second
-    view.texts[0], view.texts[1] = data_safe(first), data_safe(second)
-    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
-        diff = pilot.app.query_one("#diff", DiffView)
-        diff.show([0, 1])
-        await pilot.pause()
-        console = Console(width=3000, record=True, file=io.StringIO())
-        console.print(diff.render_set())
-        drawn = console.export_text()
+    [drawn] = await drawn_diffs(_two_texts(pinned_result, first, second), [[0, 1]])
     assert marked in drawn, drawn
     assert not any(char in drawn for char in "\u200d\ufe0f\U0001f3fd\U0001f3ff"), ascii(drawn)  # still left out
 
@@ -49,29 +44,13 @@ async def test_identical_members_are_not_marked(pinned_result, monkeypatch) -> N
     view = fixed_view(pinned_result.dataset)
     for row in (0, 1, 2):
         view.texts[row] = "great service \U0001f44d\U0001f3fd"
-    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
-        diff = pilot.app.query_one("#diff", DiffView)
-        for members in ([0, 1], [0, 1, 2]):
-            diff.show(members)
-            await pilot.pause()
-            console = Console(width=3000, record=True, file=io.StringIO())
-            console.print(diff.render_set())
-            drawn = console.export_text()
-            assert drawn.count("{+") == drawn.count("[-") == 1, drawn  # the legend's alone
-            assert drawn.count("great service \U0001f44d") == len(members), drawn
+    member_sets = [[0, 1], [0, 1, 2]]
+    for members, drawn in zip(member_sets, await drawn_diffs(view, member_sets)):
+        assert drawn.count("{+") == drawn.count("[-") == 1, drawn  # the legend's alone
+        assert drawn.count("great service \U0001f44d") == len(members), drawn
 
 
 async def test_control_characters_stay_visible_in_the_diff(pinned_result) -> None:
     """The raw texts the diff reads still draw a bidi override as ⟨RLO⟩ and a tab as a symbol, never as sent."""
-    view = fixed_view(pinned_result.dataset)
-    view.raw_texts = list(pinned_result.dataset.texts)
-    view.raw_texts[0], view.raw_texts[1] = "pay x\u202ey now", "pay x\u202ey\tnow please"
-    view.texts[0], view.texts[1] = data_safe(view.raw_texts[0]), data_safe(view.raw_texts[1])
-    async with DiffHost(view).run_test(size=(100, 30)) as pilot:
-        diff = pilot.app.query_one("#diff", DiffView)
-        diff.show([0, 1])
-        await pilot.pause()
-        console = Console(width=3000, record=True, file=io.StringIO())
-        console.print(diff.render_set())
-        drawn = console.export_text()
+    [drawn] = await drawn_diffs(_two_texts(pinned_result, "pay x\u202ey now", "pay x\u202ey\tnow please"), [[0, 1]])
     assert "x\u27e8RLO\u27e9y" in drawn and "\u202e" not in drawn and "\t" not in drawn, ascii(drawn)

@@ -8,11 +8,10 @@ wrapped onto the next line.
 
 from __future__ import annotations
 
-from pilot_helpers import open_issue
 from rich.cells import cell_len
+from tui_synthetic import outlier_detail
 
 from tui.widgets.detail_pane import one_line
-from tui_synthetic import fixed_app
 
 
 def test_a_blank_neighbour_is_said_and_wide_characters_count_twice():
@@ -25,15 +24,10 @@ def test_a_blank_neighbour_is_said_and_wide_characters_count_twice():
 
 
 async def test_the_pane_lines_of_neighbours_fit(pinned_result, journal_path):
-    app = fixed_app(pinned_result, journal_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_issue(pilot, "outlier")
-        view = app.view
-        row = int(screen.row_list.current_row)
+    async with outlier_detail(pinned_result, journal_path) as (view, row, pane):
         first, second = (int(r) for r in view.neighbour_indices[row][:2])
         view.texts[first] = ""
         view.texts[second] = "数据集中的文本" * 20
-        pane = screen.query_one("#detail")
         lines = pane.render_row(row).plain.splitlines()
         at = lines.index("Nearest neighbours:")
         shown = lines[at + 1: at + 3]

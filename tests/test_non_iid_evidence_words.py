@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
-from textual.widgets import Static
-from tui_synthetic import fixed_view
+from tui_synthetic import non_iid_words, shuffled_order
 
 from engine.report_render import report_markdown, report_text
 from engine.label_order import label_order
-from tui.screens.non_iid import NonIidScreen, p_value_line
+from tui.screens.non_iid import p_value_line
 from tui.screens.summary import non_iid_verdict
 
 
@@ -61,19 +59,7 @@ def test_labels_grouped_by_label_are_not_random_whatever_p():
 
 
 async def test_the_summary_and_the_screen_at_p_0_0215(pinned_result, tmp_path):
-    from tui.app import TextauditApp
-
-    view = fixed_view(pinned_result.dataset)
-    view.p_value = 0.0215
-    view.label_order = label_order(np.random.default_rng(0).permutation(view.given))  # the demo is sorted by label
-    app = TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        summary = str(app.screen.query_one("#non-iid-verdict", Static).render())
-        app.push_screen(NonIidScreen(app.view))
-        await settle(pilot)
-        screen = str(app.screen.query_one("#non-iid-verdict", Static).render())
-        why = str(app.screen.query_one("#non-iid-why", Static).render())
+    summary, screen, why = await non_iid_words(pinned_result, tmp_path, shuffled_order, 0.0215, size=(120, 40))
     for words in (summary, screen):
         assert "p = 0.0215" in words and "likely not random" in words and "NOT random" not in words, words
     assert "looks random" in why and "similar texts sit together" not in why, why  # it read so under any p

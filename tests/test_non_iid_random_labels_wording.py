@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pilot_helpers import settle
-from textual.widgets import Static
-from tui_synthetic import fixed_result, fixed_view
+from tui_synthetic import fixed_result, non_iid_words, shuffled_order
 
 from engine.label_order import label_order
-from tui.screens.non_iid import NonIidScreen
 
 FOUND = "any dependence is in the texts' neighbourhoods"
 
@@ -36,18 +33,6 @@ def test_a_dependence_found_is_the_texts_not_a_label_sort(p_value, z):
 
 
 async def test_the_screen_at_p_0_808(demo_csv, tmp_path):
-    from tui.app import TextauditApp
-
-    result = fixed_result(demo_csv)
-    view = fixed_view(result.dataset)
-    view.p_value = 0.808
-    view.label_order = label_order(np.random.default_rng(0).permutation(view.given))  # the demo is sorted by label
-    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", view=view)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.push_screen(NonIidScreen(app.view))
-        await settle(pilot)
-        verdict = str(app.screen.query_one("#non-iid-verdict", Static).render())
-        why = str(app.screen.query_one("#non-iid-why", Static).render())
+    _, verdict, why = await non_iid_words(fixed_result(demo_csv), tmp_path, shuffled_order, 0.808)
     assert "consistent with a random order" in verdict, verdict
     assert FOUND not in why and "no dependence on the row order found" in why, why

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from synthetic import templated_frame
 
 from engine.pipeline import AuditOptions, run_audit
 from engine.result import issue_table
@@ -18,14 +19,9 @@ TEMPLATES = ("{} - nonlocking stdio functions", "{} - convert a wide character s
 
 
 def _frame() -> pd.DataFrame:
-    """260 texts of 8 random words (over 256 rows: the SVD reduces), 90 templated texts each with its own name,
-    then exact copies of the first 10 texts."""
-    rng = np.random.default_rng(1)
-    vocab = [f"word{i:04d}" for i in range(1500)]
-    texts = [" ".join(rng.choice(vocab, 8)) for _ in range(260)]
-    texts += [template.format(f"name{k:03d}_{j}") for j, template in enumerate(TEMPLATES) for k in range(30)]
-    texts += texts[:10]
-    return pd.DataFrame({"text": texts, "label": [i % 3 for i in range(len(texts))]})
+    """260 random texts, 90 templated texts each with its own name (3 templates x 30), then exact copies of the
+    first 10 texts."""
+    return templated_frame(TEMPLATES, seed=1)
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,13 @@ CPU, with or without bf16, whatever model or classifier the audit uses.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
+from pilot_helpers import open_issue, settle
 
 from tui.duplicate_sets import near_duplicate_sets
 from tui.terminal_text import terminal_safe
@@ -99,3 +101,44 @@ def fixed_view(dataset) -> AuditView:
     view.duplicate_sets = near_duplicate_sets(near, members, given, scores["near_duplicate"])
     view.near_duplicate_members = members
     return view
+
+
+@asynccontextmanager
+async def outlier_detail(result, journal_path: Path) -> AsyncIterator:
+    """The fixed app on ``result`` (fixed_app) at 120x40, its Outliers open: yields (the app's view,
+    the row under the cursor, the detail pane)."""
+    app = fixed_app(result, journal_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_issue(pilot, "outlier")
+        yield app.view, int(screen.row_list.current_row), screen.query_one("#detail")
+
+
+async def non_iid_words(result, tmp_path: Path, order, p_value: float, size: tuple[int, int] = (80, 24)
+                        ) -> tuple[str, str, str]:
+    """The app on ``result`` with fixed_view's flags, its p-value ``p_value`` and its labels' order
+    ``order`` (engine.label_order's, or a function of the view's given labels that makes one): (the summary's
+    non-IID verdict, the Non-IID screen's verdict, the screen's why), as drawn."""
+    from textual.widgets import Static
+
+    from tui.app import TextauditApp
+    from tui.screens.non_iid import NonIidScreen
+
+    view = fixed_view(result.dataset)
+    view.p_value = p_value
+    view.label_order = order(view.given) if callable(order) else order
+    app = TextauditApp(result, journal_path=tmp_path / "j.jsonl", view=view)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        summary = str(app.screen.query_one("#non-iid-verdict", Static).render())
+        app.push_screen(NonIidScreen(app.view))
+        await settle(pilot)
+        verdict = str(app.screen.query_one("#non-iid-verdict", Static).render())
+        why = str(app.screen.query_one("#non-iid-why", Static).render())
+    return summary, verdict, why
+
+
+def shuffled_order(given):
+    """The labels' order (engine.label_order) of ``given`` shuffled (seed 0): the demo's file is sorted by label."""
+    from engine.label_order import label_order
+
+    return label_order(np.random.default_rng(0).permutation(given))
