@@ -70,6 +70,29 @@ def one_line(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, max(0, width - 1)).rstrip() + "…"
 
 
+def text_neighbours(view: AuditView, row: int, count: int) -> tuple[list[tuple[int, float]], int]:
+    """``row``'s first ``count`` nearest neighbours that have a text (row, distance), and how many rows with no text
+    were passed over to find them: an empty text's vector is the model's for '' (no nearness of its own, as the row's
+    own list says: NO_TEXT_NEIGHBOURS), yet a row with text listed it ('∅ (empty text)', a distance; fix41c)."""
+    found: list[tuple[int, float]] = []
+    passed = 0
+    for other, distance in zip(view.neighbour_indices[row], view.neighbour_distances[row]):
+        if len(found) == count:
+            break
+        if view.has_no_text(int(other)):
+            passed += 1
+        else:
+            found.append((int(other), float(distance)))
+    return found, passed
+
+
+def passed_over(passed: int) -> str:
+    """The line under a neighbour list saying the rows with no text it leaves out ('' for none)."""
+    if not passed:
+        return ""
+    return f"  ({counted(passed, 'row')} with no text left out: an empty text's nearness means nothing)\n"
+
+
 def unbacked_words(view: AuditView, row: int) -> str:
     """Why the model's top class is no suggestion on ``row`` (single-label). It said 'none: no label issue here',
     which said not why: the demo's 3 close_account rows (p=0.013, the model preferring check_balance) score past
@@ -286,16 +309,18 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append(f"{NO_TEXT_NEIGHBOURS}\n", style="italic")
         elif view.neighbour_indices is not None:
             pane = self.size.width or 80
-            shown = [int(other) for other in view.neighbour_indices[row][:NEIGHBOURS_SHOWN]]
+            listed, passed = text_neighbours(view, row, NEIGHBOURS_SHOWN)
+            shown = [other for other, _ in listed]
             # as wide as these neighbours' names, up to a third of the pane (18 at 80 columns)
             needed = max((cell_len(names[int(view.given[other])]) for other in shown), default=0)
             label_width = min(needed, max(18, (pane - 14) // 3))
             width = max(20, pane - label_width - 12)
             text.append("Nearest neighbours:\n" if self.issue_type != "near_duplicate" or view.term_distances is None
                         else "Nearest neighbours (SVD vectors; near-duplicates read the terms):\n", style="bold")
-            for other, distance in zip(shown, view.neighbour_distances[row][:NEIGHBOURS_SHOWN]):
+            for other, distance in listed:
                 label = view.names.fit(names[int(view.given[other])], label_width)  # cut in the middle: unambiguous
                 label += " " * max(0, label_width - cell_len(label))
                 text.append(f"  {distance:5.3f}  {label}  {one_line(view.texts[other], width - 2)}\n")
+            text.append(passed_over(passed), style="italic")
         text.rstrip()
         return text

@@ -22,7 +22,7 @@ TOP_LABELS = 6  # labels shown with their probabilities (given ones, then the mo
 
 def render_multilabel_row(pane: DetailPane, row: int) -> Text:
     """What ``DetailPane.render_row`` shows for a row of multi-label data."""
-    from tui.widgets.detail_pane import NO_TEXT_NEIGHBOURS, fitted, one_line  # detail_pane imports this module
+    from tui.widgets.detail_pane import NO_TEXT_NEIGHBOURS, fitted, one_line, passed_over, text_neighbours  # (cycle)
 
     view, ml = pane.view, pane.view.multilabel
     names = ml.shown
@@ -64,13 +64,14 @@ def render_multilabel_row(pane: DetailPane, row: int) -> Text:
     elif view.neighbour_indices is not None:
         text.append("\nNearest neighbours:\n", style="bold")
         width = max(20, (pane.size.width or 80) - 40)
-        for other, distance in zip(view.neighbour_indices[row][:5], view.neighbour_distances[row][:5]):
-            other = int(other)
+        listed, passed = text_neighbours(view, row, 5)
+        for other, distance in listed:
             # cut between labels with how many are left out (MultiLabelView.fit), as the lists do:
             # 'culture::bulgarian, mad…' cut through a label (Debian debtags, 120x40, ui33)
             labels = ml.fit(ml.given_text(other), 24)
             body = one_line(view.texts[other], width)
             text.append(f"  {distance:5.3f}  {labels}{' ' * max(0, 24 - cell_len(labels))}  {body}\n")
+        text.append(passed_over(passed), style="italic")
     text.rstrip()
     return text
 
