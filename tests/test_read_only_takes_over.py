@@ -163,27 +163,29 @@ def test_a_third_app_that_won_the_lock_is_waited_for_too(tmp_path: Path) -> None
     dataset = load_dataset(pd.DataFrame({"text": [f"text {i}" for i in range(6)], "label": ["a", "b", "c"] * 2}))
     path = tmp_path / "j.jsonl"
     third = Journal.open(path, dataset)  # a third app holds the lock
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    # the third app's process: runs until killed below (or until its stdin ends with this one), no timer
+    third_process = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
     try:
         book, _ = DecisionBook.open(path, dataset)
         lock_path(path).write_text(f"{_finished_pid()}\n")  # the first holder quit
         assert book.may_write_now()
-        lock_path(path).write_text(f"{sleeper.pid}\n")  # the third app's number, written before the try
+        lock_path(path).write_text(f"{third_process.pid}\n")  # the third app's number, written before the try
         assert isinstance(refusal := book.open_writable(), Refused) and book.read_only  # it holds the lock
         book.refused(refusal)  # as the app does, on its UI thread
         assert not book.may_write_now()  # it runs
         third.close()
-        sleeper.kill()
-        sleeper.wait()  # the third app quits: its number stays, the lock file unchanged
+        third_process.kill()
+        third_process.wait()  # the third app quits: its number stays, the lock file unchanged
         assert book.may_write_now()
         assert book.take_handover(book.open_writable()) is True  # the lines not followed yet, replayed here
         assert not book.read_only and book.record("exclude", 0, None, "label", None).error is None
         book.close()
     finally:
         third.close()
-        if sleeper.poll() is None:
-            sleeper.kill()
-            sleeper.wait()
+        if third_process.poll() is None:
+            third_process.kill()
+            third_process.wait()
+        third_process.stdin.close()
 
 
 def _shared_journal(tmp_path: Path) -> tuple[Any, Any, Path]:

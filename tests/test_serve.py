@@ -7,7 +7,6 @@ test_serve_browser.py runs the real one).
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import shlex
 import socket
@@ -20,6 +19,7 @@ from contextlib import asynccontextmanager
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from net_helpers import until
 
 from tui.serve_guard import GuardedServer, new_token
 
@@ -40,15 +40,6 @@ async def serving(**options) -> AsyncIterator[TestClient]:
         yield client
     finally:
         await client.close()
-
-
-async def _until(condition, seconds: float = 20) -> None:
-    """Wait (polling the event loop) until condition() holds; fail after ``seconds``."""
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("condition never held")
 
 
 def _netloc(client: TestClient) -> str:
@@ -125,11 +116,11 @@ async def test_sessions_are_capped_with_a_clear_refusal():
         assert "already open" in closed.extra
         assert client.guarded.sessions == 1
         await first.close()  # the stand-in quits, its slot is free again
-        await _until(lambda: client.guarded.sessions == 0)
+        await until(lambda: client.guarded.sessions == 0, "the session to end", seconds=20)
         third = await client.ws_connect("/ws?width=80&height=24", headers=headers)
         assert client.guarded.sessions == 1
         await third.close()
-        await _until(lambda: client.guarded.sessions == 0)
+        await until(lambda: client.guarded.sessions == 0, "the session to end", seconds=20)
         gc.collect()  # the stand-ins' pipes close while the loop still runs
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from filelock import FileLock, Timeout
-from net_helpers import free_port
+from net_helpers import free_port, until
 
 GUARD_S = 300  # a guard against hanging on a loaded machine, not a measure of speed
 
@@ -41,14 +41,6 @@ def _lock_free(lock: Path) -> bool:
         return False
     probe.release()
     return True
-
-
-async def _until(condition, what: str) -> None:
-    for _ in range(int(GUARD_S / 0.2)):
-        if condition():
-            return
-        await asyncio.sleep(0.2)
-    pytest.fail(f"waited {GUARD_S}s for {what}")
 
 
 async def _read_all(ws: aiohttp.ClientWebSocketResponse) -> None:
@@ -81,15 +73,15 @@ async def test_the_apps_of_a_killed_server_end_and_free_the_journal(demo_csv, tm
                     "Origin": f"http://127.0.0.1:{port}", "Authorization": f"token {match.group(1)}"}) as ws:
                 drain = asyncio.create_task(_read_all(ws))  # the tab's screen: read, not needed
 
-                await _until(lambda: _holder(lock) is not None, "the app to hold the journal")
+                await until(lambda: _holder(lock) is not None, "the app to hold the journal", GUARD_S, every=0.2)
                 app_pid = _holder(lock)
                 assert not _lock_free(lock)
                 server.send_signal(how)
                 await asyncio.to_thread(server.wait, GUARD_S)  # the loop keeps serving the websocket
                 drain.cancel()
         # the app's server is gone: the app ends and the journal can be opened for writing again
-        await _until(lambda: _lock_free(lock), "the orphaned app to release the journal")
-        await _until(lambda: not _running(app_pid), "the orphaned app to end")
+        await until(lambda: _lock_free(lock), "the orphaned app to release the journal", GUARD_S, every=0.2)
+        await until(lambda: not _running(app_pid), "the orphaned app to end", GUARD_S, every=0.2)
     finally:
         if server.poll() is None:
             server.kill()
