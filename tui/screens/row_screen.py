@@ -181,7 +181,9 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
         return self.book.mark(entry)
 
     def make_detail(self) -> Widget:
-        return DetailPane(self.view, self.book, self.issue_type, id="detail")
+        # the pane points at the list's '=' only where the list has that column (Outliers, More like this: none)
+        return DetailPane(self.view, self.book, self.issue_type, id="detail",
+                          model_column=any(column.key == SUGGESTED for column in self.columns()))
 
     def show_detail(self, entry: int | None) -> None:
         self.query_one("#detail", DetailPane).show(entry)

@@ -193,11 +193,14 @@ def flagged_by(view: AuditView, row: int) -> list[tuple[str, float | None]]:
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows one row in full; the screen calls ``show(row)`` when the cursor moves."""
 
-    def __init__(self, view: AuditView, book: DecisionBook, issue_type: str, *, id: str | None = None) -> None:
+    def __init__(self, view: AuditView, book: DecisionBook, issue_type: str, *, model_column: bool = True,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.view = view
         self.book = book
         self.issue_type = issue_type
+        #: whether the list beside the pane has the model's-class column ('=' where the model agrees)
+        self.model_column = model_column
         #: the Why line for a list with a reason of its own (a re-audit's newly flagged rows), else None
         self.why_text: Callable[[int], str] | None = None
         self.row: int | None = None
@@ -265,7 +268,8 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append(f"  p={p:.3f}")
         if predicted == given:
             text.append("\nSuggested: ", style="bold")
-            text.append('none (the model agrees), "=" in the list', style="italic")
+            # the Outliers and More-like-this lists have no such column: '"=" in the list' sent the eye to none (walk42)
+            text.append('none (the model agrees)' + (', "=" in the list' if self.model_column else ""), style="italic")
         elif view.backs_suggestion(row, datalab=self.issue_type == "label"):
             text.append("\nSuggested: ", style="bold")
             text.append(f"{names[predicted]}")
