@@ -138,7 +138,7 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--max-sessions {args.max_sessions}: must be at least 1")
     from tui.cli import audit_options
 
-    audit_options(args)  # as browse: '--folds 1', a missing --pred-probs, '--issue-types bogus': one line here
+    options = audit_options(args)  # as browse: '--folds 1', a missing --pred-probs, '--issue-types bogus': one line here
     from engine.load import check_source
 
     try:
@@ -163,13 +163,20 @@ def serve(args: argparse.Namespace) -> int:
         names = parse_label_names(args.label_names)
         if args.label_names.lower().endswith((".json", ".txt")):
             args.label_names = str(Path(args.label_names).expanduser().resolve())
-    if not str(args.data).startswith("hf:"):  # a wrong column or file: one line here, not in every tab
-        from engine.load import load_dataset
+    from tui.cli import say_guesses
 
-        from tui.cli import say_guesses
+    if str(args.data).startswith("hf:"):  # loaded whole here as browse does (a wrong name, column or --label-names:
+        from engine.column_precheck import check_columns_early  # one line here, not 'Audit failed' in every tab)
+        from tui.cli_progress import ShellLoadLine
+
+        with ShellLoadLine() as shown:  # a download: its line while it runs
+            dataset = check_columns_early(args.data, options, shown)
+    else:  # a wrong column or file: one line here, not in every tab
+        from engine.load import load_dataset
 
         dataset = load_dataset(args.data, text_column=args.text_column, label_column=args.label_column,
                                id_column=args.id_column, encoding=args.encoding, label_sep=args.label_sep)
+    if dataset is not None:
         say_guesses(dataset.warnings)
         if names is not None:  # names that do not fit the labels: here, not in every tab
             from engine.label_names import class_display_names
