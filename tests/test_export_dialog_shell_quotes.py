@@ -69,12 +69,10 @@ async def test_a_tilde_is_the_home_folder_where_a_shell_expands_it(tmp_path: Pat
 
 
 @pytest.mark.parametrize("text, line", [
-    ("'a.csv' 'b.csv'", "that reads as 2 words in a shell (a.csv, b.csv): put the whole path in one pair of quotes, "
-                        "or type it without quotes"),
-    ("my 'file'.csv", "that reads as 2 words in a shell (my, file.csv): put the whole path in one pair of quotes, "
-                      "or type it without quotes"),
+    ("'a.csv' 'b.csv'", "2 words to a shell (a.csv, b.csv): quote the whole path once"),
+    ("my 'file'.csv", "2 words to a shell (my, file.csv): quote the whole path once"),
     ('"$HOME/x.csv"', "$HOME is for a shell to replace, which the dialog does not: type the path in full"),
-    ("'x.csv'|y", "| outside quotes ends a shell word: put the whole path in quotes"),
+    ("'x.csv'|y", "| outside quotes ends a shell word: quote the whole path once"),
 ])
 async def test_text_that_is_no_one_path_is_one_line_and_enter_refused(text, line, tmp_path: Path) -> None:
     said, results = await _typed(tmp_path, text)

@@ -123,7 +123,7 @@ def shell_words(text: str) -> list[tuple[str, bool]]:
                 raise ShellText('a quote (") is not closed')
             i += 1
         elif c in _META:
-            raise ShellText(f"{c} outside quotes ends a shell word: put the whole path in quotes")
+            raise ShellText(f"{c} outside quotes ends a shell word: quote the whole path once")
         else:
             _no_expansion(text, i)
             out += os.fsencode(c)
@@ -160,8 +160,8 @@ def path_read(text: str) -> tuple[str, bool]:
                 from engine.paths import shell_word
 
                 shown = ", ".join(shell_word(word) for word, _ in words[:3]) + (", …" if len(words) > 3 else "")
-                raise ShellText(f"that reads as {len(words)} words in a shell ({shown}): put the whole path in "
-                                "one pair of quotes, or type it without quotes" if words else "enter an output path")
+                raise ShellText(f"{len(words)} words to a shell ({shown}): quote the whole path once"  # one line
+                                if words else "enter an output path")
             (path, tilde), = words
         else:
             path = path_typed(text)
