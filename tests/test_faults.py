@@ -188,7 +188,7 @@ class _InterruptInDestructor:
 
 
 def test_an_interrupt_swallowed_by_a_destructor_still_stops_the_audit(tmp_path, monkeypatch, capsys):
-    from tui import cli
+    from tui import cli, cli_progress
 
     data, root = _csv(tmp_path, rows=120), tmp_path / "cache"
     fired = []
@@ -199,8 +199,8 @@ def test_an_interrupt_swallowed_by_a_destructor_still_stops_the_audit(tmp_path, 
             _InterruptInDestructor()  # dropped at once: __del__ runs here, its exception is ignored
         original(self, progress)
 
-    original = cli._StderrProgress.__call__
-    monkeypatch.setattr(cli._StderrProgress, "__call__", progress_then_interrupt)
+    original = cli_progress._StderrProgress.__call__
+    monkeypatch.setattr(cli_progress._StderrProgress, "__call__", progress_then_interrupt)
     before = signal.getsignal(signal.SIGINT)
     code = cli.main(["audit", str(data), "--model", "tfidf", "--folds", "3", "--cache-dir", str(root)])
     err = capsys.readouterr()

@@ -29,15 +29,15 @@ def _wrapped() -> None:
 
 @pytest.mark.parametrize("fault", [_bare_except, _wrapped], ids=["internal error", "data error"])
 def test_an_interrupt_a_library_made_an_error_is_still_an_interrupt(fault, tmp_path, monkeypatch, capsys):
-    from tui import cli
+    from tui import cli, cli_progress
 
     def progress_then_fault(self, progress) -> None:
         if progress.stage == "audit":
             fault()
         original(self, progress)
 
-    original = cli._StderrProgress.__call__
-    monkeypatch.setattr(cli._StderrProgress, "__call__", progress_then_fault)
+    original = cli_progress._StderrProgress.__call__
+    monkeypatch.setattr(cli_progress._StderrProgress, "__call__", progress_then_fault)
     monkeypatch.delenv("TEXTAUDIT_DEBUG", raising=False)
     data = says_csv(tmp_path / "d.csv", 30)
     code = cli.main(["audit", str(data), "--model", "tfidf", "--cache-dir", str(tmp_path / "cache")])
