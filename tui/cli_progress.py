@@ -26,6 +26,7 @@ class _StderrProgress:
         self.said_reused = False
         self.noticed: list[str] = []  # the notices said (a guessed column): not said again after the audit
         self.width = 60  # the longest line written, which close() clears
+        self.held = ""  # where stderr is a file or a pipe: the first stage's line until a second report
 
     def __call__(self, progress) -> None:
         from engine.progress import reused_words
@@ -34,6 +35,8 @@ class _StderrProgress:
         if progress.notice:  # a line of its own, now: the audit about to run may not be the one meant
             if self.tty:
                 self.close()
+            sys.stderr.write(self.held)  # the stage's line first, where one was held
+            self.held = ""
             sys.stderr.write(f"textaudit: note: {shell_safe(progress.notice)}\n")
             self.noticed.append(progress.notice)
             sys.stderr.flush()
@@ -55,7 +58,14 @@ class _StderrProgress:
             sys.stderr.write("\r" + line)
             sys.stderr.flush()
         else:
-            if progress.stage != self.stage:
+            if self.held:  # the first stage's line, now that the run went past its start
+                sys.stderr.write(self.held)
+                self.held = ""
+            if progress.stage != self.stage and not self.stage:
+                # held until the next report: a load that fails on its first step (no label column 'intent')
+                # is then its one error line, not '[   0.0s] load' above it (walk42)
+                self.held = f"[{elapsed:6.1f}s] {progress.stage}\n"
+            elif progress.stage != self.stage:
                 sys.stderr.write(f"[{elapsed:6.1f}s] {progress.stage}\n")
             if reused and not self.said_reused:
                 sys.stderr.write(f"[{elapsed:6.1f}s] {progress.stage}: {reused}\n")
