@@ -8,12 +8,14 @@ one column.
 
 from __future__ import annotations
 
+import os
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 from textual.content import Content
 
-from tui.names import ELLIPSIS
+from tui.names import ELLIPSIS, cut_middle
 
 NAME_COLUMN = 40  # before the list's width is known, names are padded up to this
 MIN_NAME_CELLS = 10  # a very narrow dialog still pads the names this far
@@ -33,6 +35,66 @@ def cut_content(content: Content, width: int) -> Content:
     while tail < len(plain) - head and cell_len(plain[len(plain) - tail - 1:]) <= room // 2:
         tail += 1
     return content[:head] + Content(ELLIPSIS) + (content[len(plain) - tail:] if tail else Content(""))
+
+
+def apart_cuts(names: Sequence[str], width: int) -> dict[str, str]:
+    """Each of ``names`` longer than ``width`` cut to it so that it reads as that name alone: in its middle, and where
+    that cut starts and ends as another name does too (or is drawn alike), at the tail nearest the middle whose cut
+    does not ('car…rking' where 'card…king' read as card_linking too); where none does, one drawn unlike the others."""
+    names = sorted(dict.fromkeys(str(name) for name in names))
+
+    def readings(shown: str) -> int:  # the names starting and ending as ``shown`` does around its '…'
+        head, _, tail = shown.partition(ELLIPSIS)
+        at = bisect_left(names, head)
+        count = 0
+        while at < len(names) and names[at].startswith(head):
+            name = names[at]
+            count += len(name) > len(head) + len(tail) and name.endswith(tail)
+            at += 1
+        return count
+
+    cuts = {name: cut_middle(name, width) for name in names if cell_len(name) > width}
+    taken = {name for name in names if cell_len(name) <= width}
+    seen: dict[str, int] = {}
+    for shown in cuts.values():
+        seen[shown] = seen.get(shown, 0) + 1
+    room = max(0, width - 1)
+    tails = sorted(range(room + 1), key=lambda tail: (abs(tail - room // 2), -tail))
+    for name, shown in cuts.items():
+        if seen[shown] == 1 and shown not in taken and readings(shown) <= 1:
+            continue
+        others = [cut for tail in tails if (cut := cut_middle(name, width, tail)) not in seen and cut not in taken]
+        other = next((cut for cut in others if readings(cut) <= 1), others[0] if others and seen[shown] > 1 else None)
+        if other is not None:
+            seen[shown] -= 1
+            seen[other] = 1
+            cuts[name] = other
+    return cuts
+
+
+def apart_cut(names: Sequence[str]) -> Callable[[Content, int], Content]:
+    """A cut like :func:`cut_content` that keeps ``names`` apart at each width (:func:`apart_cuts`), the
+    styles (the letters a query matched) kept: at 40 columns the label picker drew 'card_…king' for both card_linking
+    and card_not_working and 'top_u…arge' for top_up_by_bank_transfer_charge and top_up_by_card_charge (banking77),
+    so '(suggested)' beside one named neither."""
+    made: dict[int, dict[str, str]] = {}
+
+    def cut(content: Content, width: int) -> Content:
+        plain = content.plain
+        if cell_len(plain) <= width:
+            return content
+        if width not in made:
+            made[width] = apart_cuts(names, width)
+        shown = made[width].get(plain)
+        if shown is None:  # not one of the names (a typed one)
+            return cut_content(content, width)
+        head = len(os.path.commonprefix([plain, shown]))
+        end = shown[head + 1:]
+        if shown[head:head + 1] != ELLIPSIS or not plain.endswith(end) or head + len(end) >= len(plain):
+            return cut_content(content, width)  # padded or cropped where a wide character met the edge
+        return content[:head] + Content(ELLIPSIS) + (content[len(plain) - len(end):] if end else Content(""))
+
+    return cut
 
 
 def name_cells(longest: int, width: int, prob: str) -> int:

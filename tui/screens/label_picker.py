@@ -31,7 +31,7 @@ from engine.label_names import same_value
 from tui.bindings import DIALOG_PALETTE
 from tui.name_match import FUZZY, RUN, WordMatch, fold, phrase_pattern, word_scores
 from tui.names import display_order, drawn_name
-from tui.prob_column import MIN_NAME_CELLS, NAME_COLUMN, cut_content, name_cells, prob_line
+from tui.prob_column import MIN_NAME_CELLS, NAME_COLUMN, apart_cut, cut_content, name_cells, prob_line
 from tui.terminal_text import list_cell
 from tui.widgets.clamped_text import ClampedText
 from tui.widgets.cursor_list import CURSOR, CursorOptionList
@@ -90,6 +90,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         self.named = dict(named or {})
         self.named_values = {fold(name): value for value, name in self.named.items()}  # 'new' -> '5'
         self.shown = [drawn_name(name) for name in [*class_names, *(self.named.get(u, u) for u in self.unused)]]
+        self.cut_name = apart_cut(self.shown)  # two names never cut alike at one width
         self.current = current
         self.decided = decided
         self.suggested = suggested
@@ -190,7 +191,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         wordings = [f"  ({', '.join(notes[:k])})" for k in range(len(notes), 0, -1)] or [""]
         if self.probs is not None:
             return prob_line(content, f"{float(self.probs[index]):.3f}", wordings, self.longest_name(),
-                             max(0, self.line_cells - len(CURSOR)) if self.line_cells else 0)
+                             max(0, self.line_cells - len(CURSOR)) if self.line_cells else 0, self.cut_name)
         return self.cut(content, "", next((note for note in wordings if self.fits(content, note)), wordings[-1]))
 
     def fits(self, content: Content | str, note: str) -> bool:
@@ -205,7 +206,7 @@ class LabelPicker(ModalScreen[int | str | None]):
         if not self.fits(name + middle, note):
             middle = f"  {middle.lstrip(' ')}" if middle else ""  # the padding goes first
             room = self.line_cells - len(CURSOR) - cell_len(middle) - cell_len(note)
-            name = cut_content(name, max(MIN_NAME_CELLS, room))
+            name = self.cut_name(name, max(MIN_NAME_CELLS, room))
         return name + Content(middle + note)
 
     def fill(self, query: str) -> None:
