@@ -79,8 +79,9 @@ ISSUE_TYPES = (
 # 46: the TF-IDF view's out-of-fold pred_probs pooled in by default, engine/second_view.py; 47: every fold of a
 # fresh audit's cross-validation starts cold, engine/predict.py _run_folds, so no fold starts from labels it tests;
 # 48: the 'barely predict' note, label_signal_auc and no_label_signal also read the ranking's AUC where kappa is
-# under 0.05, engine/label_signal.py)
-LABEL_VERSION = 48
+# under 0.05, engine/label_signal.py; 49: on the guards' path a class's flagged rows that its neighbours' labels back
+# count less, never under Datalab's own count, engine/neighbour_labels.py)
+LABEL_VERSION = 49
 #: Part of the audit cache key (engine/pipeline.py, engine/multilabel_audit.py): bump when what the
 #: non-label checks flag or say changes (1: issue_managers._NoTextNoFlag and even_spread_note; 2: texts of
 #: the same words are near-duplicates, engine/same_words.py; 3: and on the multi-label path, and the note on
@@ -153,6 +154,7 @@ def run_datalab(
 
     from engine.bounds import issue_kwargs
     from engine.issue_managers import RunContext, register_managers
+    from engine.neighbour_labels import graph_indices
 
     register_managers()
     labels = np.asarray(labels, dtype=np.int64)
@@ -160,7 +162,7 @@ def run_datalab(
     run = RunContext(labels=labels, pred_probs=pred_probs, copies=copies,
                      class_names=None if class_names is None else [str(name) for name in class_names],
                      same_words=None if same_words is None else np.asarray(same_words, dtype=np.int64),
-                     terms=terms)
+                     terms=terms, neighbours=graph_indices(knn_graph))
 
     def settings(issue_type: str) -> dict[str, Any]:  # 10M+ rows: bounded by engine/bounds.py
         return {**_issue_kwargs(issue_type), **issue_kwargs(issue_type, len(labels), features, run.notes)}

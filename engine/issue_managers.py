@@ -52,6 +52,7 @@ class RunContext:
     class_names: list[str] | None = None  # the classes as the data spells them, for notes that name them
     null_mask: np.ndarray | None = None  # rows with no text (engine.audit.find_each sets it): see _NoTextNoFlag
     same_words: np.ndarray | None = None  # per row its group of texts of the same words, -1 alone (engine/same_words.py)
+    neighbours: np.ndarray | None = None  # (n, k) indices of the shared kNN graph (engine/neighbour_labels.py)
     terms: Any | None = None  # --model tfidf: the sparse TF-IDF rows its SVD reduced (engine/tfidf_confirm.py)
 
 
@@ -341,7 +342,8 @@ class TextauditLabelIssueManager(_Checked, LabelIssueManager):
         from engine.label_signal import NO_SIGNAL_START
         from engine.parent_labels import parent_note
 
-        verdict = score_labels(run.labels, run.pred_probs, run.copies)
+        verdict = score_labels(run.labels, run.pred_probs, run.copies, run.neighbours,
+                               int(self.issues["is_label_issue"].sum()))  # Datalab's own count: the cut's floor
         flags, score, blank_note = _without_blank_rows(verdict.flags, verdict.score, run.null_mask)
         overlapping = with_flags(overlapping_classes(run.labels, run.pred_probs,
                                                      [found["class"] for found in verdict.parents]),

@@ -121,6 +121,7 @@ from engine.flag_order import passed_over_note, tiny_share
 from engine.flip_counts import MIN_FLIP_DETECTION, MIN_FLIP_ROWS, counted_flips, flip_rate, rated_flips, stray_rows
 from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpened as _sharpened
 from engine.label_signal import label_signal, no_signal_note
+from engine.neighbour_labels import neighbour_cut
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.noise_trust import (
     MAX_CONDITION, MIN_KAPPA, MIN_ROWS_PER_CLASS, MIN_STRUCTURE_SHARE, MIN_STRUCTURE_Z, assess, mixed_note,
@@ -255,7 +256,8 @@ def untested_why(two_classes: bool) -> str:
     return "with two classes, the only one" if two_classes else "random flips leave almost none"
 
 
-def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray | None = None) -> LabelScores:
+def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray | None = None,
+                 neighbours: np.ndarray | None = None, datalab_count: int | None = None) -> LabelScores:
     """Score every row's label, decide which estimate to trust, and flag the likely errors.
     ``copies`` (engine/label_copies.py): the rows whose exact text is also another label's; a note
     on a weak classifier's flags says how many of them are such rows."""
@@ -452,6 +454,7 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
                      f"than no flips at all (z {diagnostics['pair_backing_z']:.1f}, under {MIN_STRUCTURE_Z:g}), so the "
                      f"errors may as well be slips between look-alike classes; the count flagged is the posterior's")
     flags = lowest_scored(score, labels, estimated, strays)
+    estimated, flags = neighbour_cut(labels, score, estimated, strays, flags, neighbours, datalab_count, diagnostics)
     notes.extend(filter(None, [passed_over_note(labels, score, flags)]))  # flags out of the score's order, said
     diagnostics.update(cleanlab_estimate=cleanlab_count, uniform_flip_estimate=uniform_count,
                        uniform_flip_detection=round(uniform_seen, 4))
