@@ -24,7 +24,7 @@ import numpy as np
 MIN_AUC = 0.80
 #: the AUC read this many null standard deviations low for the share kept
 AUC_Z = 2.0
-#: rows labelled otherwise that the AUC compares against, a seeded sample above this (bounds the two-hop counts)
+#: rows the AUC compares (flagged; labelled otherwise): a seeded sample of each above this, bounding the memory
 MAX_REFERENCE_ROWS = 50_000
 
 
@@ -39,20 +39,16 @@ def graph_indices(knn_graph: Any) -> np.ndarray | None:
     return np.asarray(knn_graph.indices, dtype=np.int64).reshape(n, -1)
 
 
-def two_hop_reach(neighbours: np.ndarray, rows: np.ndarray):
-    """A 0/1 sparse matrix: for each of ``rows``, the other rows within two hops of it in the kNN graph."""
-    from scipy.sparse import csr_matrix
-
-    n, k = neighbours.shape
-    valid = (neighbours >= 0).ravel()
-    starts = np.repeat(np.arange(n), k)[valid]
-    adjacency = csr_matrix((np.ones(len(starts), dtype=np.float32), (starts, neighbours.ravel()[valid])), shape=(n, n))
-    adjacency.data[:] = 1.0  # a neighbour listed twice counts once
-    own = adjacency[rows]
-    reach = (own + own @ adjacency).tocsr()
-    reach.data[:] = 1.0
-    self_reached = np.asarray(reach[np.arange(len(rows)), rows]).ravel() > 0
-    return reach, self_reached
+def two_hop_labels(labels: np.ndarray, neighbours: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per row of ``rows``, the labels of the distinct other rows within two hops of it in the kNN graph (its
+    neighbours and theirs), -1 in the places left over: (len(rows), k + k * k), whatever the number of rows."""
+    first = neighbours[rows]
+    second = np.where((first >= 0)[:, :, None], neighbours[np.where(first >= 0, first, 0)], -1)
+    near = np.sort(np.concatenate([first, second.reshape(len(rows), -1)], axis=1), axis=1)
+    repeated = np.zeros(near.shape, dtype=bool)
+    repeated[:, 1:] = near[:, 1:] == near[:, :-1]
+    kept = (near >= 0) & ~repeated & (near != np.asarray(rows)[:, None])
+    return np.where(kept, labels[np.where(near >= 0, near, 0)], -1)
 
 
 def rank_auc(a: np.ndarray, b: np.ndarray) -> float:
@@ -73,28 +69,28 @@ def neighbour_cut(labels: np.ndarray, score: np.ndarray, estimated: int, strays:
     if (diagnostics.get("noise_model") != "untrusted" or neighbours is None or datalab_count is None
             or len(flagged) == 0 or len(neighbours) != len(labels)):
         return estimated, flags
-    n = len(labels)
-    reference = np.arange(n)
-    if n > MAX_REFERENCE_ROWS:
-        reference = np.sort(np.random.default_rng(0).choice(n, MAX_REFERENCE_ROWS, replace=False))
-    rows = np.union1d(flagged, reference)
-    reach, self_reached = two_hop_reach(np.asarray(neighbours, dtype=np.int64), rows)
-    kept, aucs = 0, {}
+    reference, mine_rows = np.arange(len(labels)), flagged
+    if len(labels) > MAX_REFERENCE_ROWS:  # a seeded sample of each: the AUC's estimate, bounded
+        rng = np.random.default_rng(0)
+        reference = np.sort(rng.choice(len(labels), MAX_REFERENCE_ROWS, replace=False))
+        mine_rows = np.sort(rng.choice(flagged, min(len(flagged), MAX_REFERENCE_ROWS), replace=False))
+    rows = np.union1d(mine_rows, reference)
+    near_labels = two_hop_labels(labels, np.asarray(neighbours, dtype=np.int64), rows)
+    kept, aucs, in_reference = 0, {}, np.isin(rows, reference)
     for label in np.unique(labels[flagged]):
         mine = labels[flagged] == label
-        others = labels[rows] != label
-        if not others.any() or not (labels[reference] != label).any():
+        others = in_reference & (labels[rows] != label)
+        sampled = mine_rows[labels[mine_rows] == label]
+        if not others.any() or len(sampled) == 0:
             kept += int(mine.sum())
             continue
-        near = np.asarray(reach @ (labels == label).astype(np.float32)).ravel()
-        near -= self_reached & (labels[rows] == label)  # the row itself, reached back through a neighbour
-        a = near[np.searchsorted(rows, flagged[mine])]
-        b = near[np.isin(rows, reference) & others]
+        near = (near_labels == label).sum(axis=1)
+        a, b = near[np.searchsorted(rows, sampled)], near[others]
         auc = rank_auc(a, b)
         aucs[str(int(label))] = round(auc, 4)
         sd = np.sqrt((len(a) + len(b) + 1) / (12.0 * len(a) * len(b)))
         share = min(1.0, 2.0 * (1.0 - (auc - AUC_Z * sd)))
-        kept += int(round(len(a) * share)) if auc >= MIN_AUC else len(a)
+        kept += int(round(mine.sum() * share)) if auc >= MIN_AUC else int(mine.sum())
     count = min(len(flagged), max(min(kept, len(flagged)), int(datalab_count)))
     diagnostics.update(neighbour_label_auc=aucs, neighbour_cut=len(flagged) - count)
     if count >= len(flagged):

@@ -73,3 +73,26 @@ def test_an_audit_passes_its_graph_and_datalabs_count() -> None:
     own = int(issues["datalab_is_label_issue"].sum())
     assert without["is_label_issue"].sum() == 8
     assert issues["is_label_issue"].sum() == max(3, own) < 8
+
+
+def test_two_hop_labels_are_the_distinct_other_rows_within_two_hops() -> None:
+    from engine.neighbour_labels import two_hop_labels
+
+    rng = np.random.default_rng(3)
+    neighbours = rng.integers(-1, 40, (40, 4))  # -1: no neighbour there; repeats and the row itself too
+    labels = rng.integers(0, 3, 40)
+    rows = np.arange(40)
+    got = two_hop_labels(labels, neighbours, rows)
+    for row in rows:
+        first = {int(j) for j in neighbours[row] if j >= 0}
+        within = (first | {int(j) for i in first for j in neighbours[i] if j >= 0}) - {int(row)}
+        assert sorted(got[row][got[row] >= 0]) == sorted(int(labels[j]) for j in within)
+
+
+def test_a_sample_of_the_rows_on_large_sets(monkeypatch) -> None:
+    import engine.neighbour_labels as neighbour_labels
+
+    monkeypatch.setattr(neighbour_labels, "MAX_REFERENCE_ROWS", 300)
+    labels, probs = rare_set()
+    after = score_labels(labels, probs, None, graph(backed=True), 0)
+    assert after.diagnostics["neighbour_label_auc"]["1"] >= 0.8 and after.flags.sum() == 3
