@@ -303,9 +303,9 @@ def require_journal(journal_path: Path, option: str = "--journal") -> None:
     if not journal_path.exists():
         hint = ("make decisions in the app first, or pass --journal PATH" if option == "--journal"
                 else f"check the {option} path")  # the user named it: 'pass ... PATH' would be no help
-        raise DataError(f"no corrections journal at {journal_path}; {hint}")
+        raise DataError(f"no corrections journal at {shell_word(str(journal_path))}; {hint}")
     if not journal_path.is_file():
-        raise DataError(f"journal {journal_path} is not a file")
+        raise DataError(f"journal {shell_word(str(journal_path))} is not a file")
 
 
 def _has_entries(journal_path: Path) -> bool:

@@ -22,6 +22,7 @@ from engine.journal_format import JournalError, parse_line
 from engine.journal_holder import data_path, holder_now, holder_quit, lock_stamp, read_holder
 from engine.journal_path import lock_path
 from engine.journal_rescue import TailCut, read_at, save_cut
+from engine.paths import shell_word
 
 __all__ = ["AtPath", "JournalFile", "JournalLocked", "JournalReadOnly", "JournalWriteError",
            "data_path", "holder_now", "holder_quit", "lock_stamp"]  # the last four: engine/journal_holder.py's
@@ -76,14 +77,14 @@ class JournalFile(AtPathChecks):
         except Timeout:
             if not os.path.lexists(lock_file):  # no lock file, so no holder: filelock takes a file it could
                 # not create (ENOENT, as in /proc) for a race with a deleter; 'already open' named a phantom
-                raise JournalWriteError(f"cannot lock journal {self.path}: its lock file {lock_file.name} cannot "
+                raise JournalWriteError(f"cannot lock journal {shell_word(str(self.path))}: its lock file {lock_file.name} cannot "
                                         "be created there; choose a writable place with --journal") from None
             raise JournalLocked(
-                f"journal {self.path} is already open in another textaudit{read_holder(lock_file, data)}"
+                f"journal {shell_word(str(self.path))} is already open in another textaudit{read_holder(lock_file, data)}"
             ) from None
         except OSError as exc:
             raise JournalWriteError(
-                f"cannot lock journal {self.path}: {exc.strerror or exc}; "
+                f"cannot lock journal {shell_word(str(self.path))}: {exc.strerror or exc}; "
                 "choose a writable place with --journal"
             ) from None
         try:
@@ -113,7 +114,7 @@ class JournalFile(AtPathChecks):
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o644)
         except OSError as exc:
-            raise JournalWriteError(f"cannot write journal {self.path}: {exc.strerror or exc}; "
+            raise JournalWriteError(f"cannot write journal {shell_word(str(self.path))}: {exc.strerror or exc}; "
                                     "choose a writable place with --journal") from None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -124,10 +125,10 @@ class JournalFile(AtPathChecks):
                 return fd
         except OSError as exc:
             os.close(fd)
-            raise JournalWriteError(f"cannot write journal {self.path}: {exc.strerror or exc}; "
+            raise JournalWriteError(f"cannot write journal {shell_word(str(self.path))}: {exc.strerror or exc}; "
                                     "choose a writable place with --journal") from None
         os.close(fd)
-        raise JournalLocked(f"journal {self.path} is already open in another textaudit, under another "
+        raise JournalLocked(f"journal {shell_word(str(self.path))} is already open in another textaudit, under another "
                             "name (a hard link to the same file)")
 
     def read(self) -> bytes:
@@ -142,15 +143,15 @@ class JournalFile(AtPathChecks):
         except FileNotFoundError:
             return b"", None
         except OSError as exc:
-            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
+            raise JournalError(f"cannot read journal {shell_word(str(self.path))}: {exc.strerror or exc}") from None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise JournalError(f"cannot read journal {self.path}: not a regular file")
+                raise JournalError(f"cannot read journal {shell_word(str(self.path))}: not a regular file")
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 return handle.read(), (info.st_dev, info.st_ino)
         except OSError as exc:
-            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
+            raise JournalError(f"cannot read journal {shell_word(str(self.path))}: {exc.strerror or exc}") from None
         finally:
             os.close(fd)
 
@@ -163,7 +164,7 @@ class JournalFile(AtPathChecks):
             info = os.fstat(self._fd)
             return read_at(self._fd, 0), (info.st_dev, info.st_ino)
         except OSError as exc:
-            raise JournalError(f"cannot read journal {self.path}: {exc.strerror or exc}") from None
+            raise JournalError(f"cannot read journal {shell_word(str(self.path))}: {exc.strerror or exc}") from None
 
     @one_at_a_time
     def truncate_to(self, size: int) -> None:
@@ -254,7 +255,7 @@ class JournalFile(AtPathChecks):
             if start >= 0:  # roll back whatever part of the lines reached the file
                 self.truncate_to(start)
             raise JournalWriteError(
-                f"the decision was NOT saved: cannot write journal {self.path}: {exc.strerror or exc}"
+                f"the decision was NOT saved: cannot write journal {shell_word(str(self.path))}: {exc.strerror or exc}"
             ) from None
         return start, start + len(payload)
 
@@ -263,10 +264,10 @@ class JournalFile(AtPathChecks):
         that the path lacks saved first: ``rescue``)."""
         saved = self.rescue().saved_in
         return JournalWriteError(
-            f"the decision was NOT saved: journal {self.path} was deleted, moved or replaced since "
+            f"the decision was NOT saved: journal {shell_word(str(self.path))} was deleted, moved or replaced since "
             "textaudit opened it (what is written now would be lost); quit and reopen to start "
             "a journal there, or choose one with --journal"
-            + (f"; the decisions its deleted file held are saved in {saved}" if saved else ""))
+            + (f"; the decisions its deleted file held are saved in {shell_word(str(saved))}" if saved else ""))
 
     def _take_back(self, start: int, end: int) -> None:
         """The line just written (``start`` to ``end``) cut back out of the file held, found no longer at the path
@@ -285,7 +286,7 @@ class JournalFile(AtPathChecks):
         except OSError as exc:
             why = f"it could not be cut back out: {exc.strerror or exc}"
         raise JournalWriteError(
-            f"the decision was NOT saved in journal {self.path}: the file was moved or replaced while the decision "
+            f"the decision was NOT saved in journal {shell_word(str(self.path))}: the file was moved or replaced while the decision "
             f"was written, and its line stays in the file moved away ({why}); quit and reopen to start a journal "
             "there, or choose one with --journal")
 

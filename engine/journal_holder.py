@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.journal_path import lock_path
+from engine.paths import shell_word
 
 
 def holder_now(journal: Path) -> tuple[int, bool] | None:
@@ -107,5 +108,5 @@ def other_data_words(held: str | None, data: str | None) -> str:
     else ''."""
     if not held or not data or held == data:
         return ""
-    return (f" on another data file, {held} (this one: {data}): two data files share this journal; "
+    return (f" on another data file, {shell_word(str(held))} (this one: {shell_word(str(data))}): two data files share this journal; "
             "give this one its own with --journal PATH")

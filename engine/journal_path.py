@@ -15,6 +15,7 @@ from pathlib import Path
 
 from engine.errors import EXIT_USAGE
 from engine.journal_format import JournalError, parse_line
+from engine.paths import shell_word
 
 #: How much of an existing file is read to find its first line (journal lines are short).
 FIRST_LINE_LIMIT = 1 << 20
@@ -57,28 +58,28 @@ def check_journal_path(path: Path | str, data_source: str | Path | None = None, 
     if info is None and not path.parent.is_dir():  # the lock library would create the whole tree of a typo
         from engine.paths import missing_folder
 
-        raise JournalFolderMissing(f"journal {path}: {missing_folder(path.parent, 'choose another --journal')}")
+        raise JournalFolderMissing(f"journal {shell_word(str(path))}: {missing_folder(path.parent, 'choose another --journal')}")
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise JournalPathError(
-                f"journal {path} is a symbolic link; textaudit never writes through a link "
+                f"journal {shell_word(str(path))} is a symbolic link; textaudit never writes through a link "
                 "(pass the file it points to with --journal)" if not read_only else
-                f"journal {path} is a symbolic link; textaudit does not follow one (give the file it points to)"
+                f"journal {shell_word(str(path))} is a symbolic link; textaudit does not follow one (give the file it points to)"
             )
         if stat.S_ISDIR(info.st_mode):
-            raise JournalPathError(f"journal {path} is a directory; choose a file with --journal")
+            raise JournalPathError(f"journal {shell_word(str(path))} is a directory; choose a file with --journal")
         if not stat.S_ISREG(info.st_mode):
-            raise JournalPathError(f"journal {path} is not a regular file (a device, FIFO or socket)")
+            raise JournalPathError(f"journal {shell_word(str(path))} is not a regular file (a device, FIFO or socket)")
         if _same_file(info, data_source):
             raise JournalPathError(
-                f"journal {path} is the data file itself; choose another --journal "
+                f"journal {shell_word(str(path))} is the data file itself; choose another --journal "
                 "(the default is <data stem>.corrections.jsonl in the current folder)" if not read_only else
-                f"journal {path} is the data file itself; {choose}"
+                f"journal {shell_word(str(path))} is the data file itself; {choose}"
             )
         if not _looks_like_journal(path):
             so = "" if read_only else " so it is not overwritten"
             raise JournalPathError(
-                f"{path} is not a textaudit journal (none of its first lines is a journal entry); {choose}{so}"
+                f"{shell_word(str(path))} is not a textaudit journal (none of its first lines is a journal entry); {choose}{so}"
             )
     lock = lock_path(path)
     lock_info = _lstat(lock)
@@ -92,7 +93,7 @@ def _lstat(path: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):  # a file on the way is said by the caller
         return None
     except OSError as exc:
-        raise JournalPathError(f"cannot use journal {path}: {exc.strerror or exc}") from None
+        raise JournalPathError(f"cannot use journal {shell_word(str(path))}: {exc.strerror or exc}") from None
 
 
 def _same_file(info: os.stat_result, data_source: str | Path | None) -> bool:
@@ -111,11 +112,11 @@ def _looks_like_journal(path: Path) -> bool:
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise JournalPathError(f"cannot read journal {path}: {exc.strerror or exc}") from None
+        raise JournalPathError(f"cannot read journal {shell_word(str(path))}: {exc.strerror or exc}") from None
     try:
         head = os.read(fd, FIRST_LINE_LIMIT)
     except OSError as exc:
-        raise JournalPathError(f"cannot read journal {path}: {exc.strerror or exc}") from None
+        raise JournalPathError(f"cannot read journal {shell_word(str(path))}: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
     return is_journal_head(head, truncated=len(head) == FIRST_LINE_LIMIT)

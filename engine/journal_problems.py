@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.wording import agreeing, counted
+from engine.paths import shell_word
 
 _SHOWN_ROWS = 8
 
@@ -110,7 +111,7 @@ class ReplayProblems:
                    else "it could not be read")
             done = f"; kept it ({why}: {cut.error}), so the next decision starts on a fresh line after it"
         elif removed and cut is not None and cut.saved_in is not None:  # whole lines: a group's (torn_group)
-            saved = f"; its {counted(cut.lines, 'whole line')} {'is' if cut.lines == 1 else 'are'} saved in {cut.saved_in}"
+            saved = f"; its {counted(cut.lines, 'whole line')} {'is' if cut.lines == 1 else 'are'} saved in {shell_word(str(cut.saved_in))}"
         report = []
         if self.torn_bytes:
             report.append(f"ignored a torn last line ({self.torn_bytes} bytes without a newline: "
@@ -201,11 +202,11 @@ class ReplayProblems:
                           "exclude, so which copy was decided is unknown (rows "
                           f"{rows_text(self.copy_unknown)}); an --id-column matches rows by id")
         if self.data_names and self.unapplied:  # a journal passed for another file, or the default one shared
-            names = ", ".join(sorted(self.data_names))
-            this = f" (this data: {self.data_name})" if self.data_name else ""
+            names = ", ".join(shell_word(name) for name in sorted(self.data_names))  # paths: one shell word each
+            this = f" (this data: {shell_word(self.data_name)})" if self.data_name else ""
             report.append(f"the journal's decisions were made on {names}{this}: is it that file's journal?")
         if self.id_columns and self.unapplied:  # matched by text alone: a moved duplicate, an edited text
-            names = " / ".join(sorted(self.id_columns))
+            names = " / ".join(shell_word(column) for column in sorted(self.id_columns))  # to paste after --id-column
             report.append(f"the journal's decisions were made with --id-column {names}: pass --id-column {names} "
                           "to match rows by id (this run matched them by text)")
         if self.partial_groups:

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from engine.errors import DataError
+from engine.paths import shell_word
 
 
 #: Characters that end a line elsewhere (classic Mac OS, Python's str.splitlines) but not in JSON Lines.
@@ -40,13 +41,13 @@ def decode_error(exc: json.JSONDecodeError, source: Path, where: str, ends_file:
     lines, where = bool(where), where or f" on line {exc.lineno:,}"
     if exc.msg.startswith("Unexpected UTF-8 BOM"):  # json's hint, utf-8-sig, takes one at the file's start only
         first = where == " on line 1"  # else a file joined on after the first one, mark and all
-        return DataError(f"{source}: not valid JSON{where}: a byte order mark (U+FEFF) before it, as joining files "
+        return DataError(f"{shell_word(str(source))}: not valid JSON{where}: a byte order mark (U+FEFF) before it, as joining files "
                          "leaves; delete it" + (" (a UTF-16/32 file read with --encoding utf-16-le/-be: pass "
                                                 "utf-16 or utf-32, which read its mark)" if first else ""))
     if ends_file and cut_off(exc):
-        return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno:,}){CUT_OFF}")
+        return DataError(f"{shell_word(str(source))}: not valid JSON{where}: {exc.msg} (column {exc.colno:,}){CUT_OFF}")
     hint = json_hint(exc, lines=lines)
-    return DataError(f"{source}: not valid JSON{where}: {exc.msg} (column {exc.colno:,}){hint}")
+    return DataError(f"{shell_word(str(source))}: not valid JSON{where}: {exc.msg} (column {exc.colno:,}){hint}")
 
 
 def json_hint(exc: json.JSONDecodeError, lines: bool) -> str:

@@ -19,6 +19,7 @@ from engine import wide_header
 from engine.errors import DataError
 from engine.formats import SourceStyle
 from engine.json_keys import RepeatedKeys
+from engine.paths import shell_word
 from engine.readers import blank_note, text_layout, written_encoding
 from engine.write_cells import dumps
 
@@ -75,7 +76,7 @@ def _frame_from_records(records: list[Any], source: Path) -> tuple[pd.DataFrame,
             hint = (" (an array of arrays has no column names, as pandas' to_json(orient='values') writes; "
                     f"{SAVE_AS_RECORDS})") if isinstance(record, list) else ""
             kind = _JSON_KINDS.get(type(record).__name__, type(record).__name__)  # null, not NoneType
-            raise DataError(f"{source}: record {number + 1} is a JSON {kind}, not an object{hint}")
+            raise DataError(f"{shell_word(str(source))}: record {number + 1} is a JSON {kind}, not an object{hint}")
         if known.issuperset(record):
             continue
         if not known:  # the first record's keys in its order (one index() per key: 50,000 keys took ~30 s)
@@ -161,7 +162,7 @@ def _loads(text: str, source: Path, where: str, hook: RepeatedKeys | None = None
 
         raise decode_error(exc, source, where, ends_file) from None
     except RecursionError:
-        raise DataError(f"{source}: JSON nested too deeply{where}") from None
+        raise DataError(f"{shell_word(str(source))}: JSON nested too deeply{where}") from None
 
 
 def _is_array(line: str) -> bool:
@@ -185,9 +186,9 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
     first = numbered[0][1] if numbered else None
     if first is not None and first.lstrip().startswith("["):  # a .json file named .jsonl
         if len(numbered) > 1 and _is_array(first):  # a row per line without column names: .json will not read it
-            raise DataError(f"{path}: line {numbered[0][0]} is a JSON array, not an object; textaudit reads one "
+            raise DataError(f"{shell_word(str(path))}: line {numbered[0][0]} is a JSON array, not an object; textaudit reads one "
                             'object per line with named columns ({"text": ..., "label": ...})')
-        raise DataError(f"{path}: holds a JSON array, not one JSON object per line; rename it to .json")
+        raise DataError(f"{shell_word(str(path))}: holds a JSON array, not one JSON object per line; rename it to .json")
     repeats = RepeatedKeys()  # engine/json_keys.py: an object repeating a key is noted
     try:  # one parse of all lines is ~5x faster than one per line
         records = repeats.loads("[" + ",".join(line for _, line in numbered) + "]")
@@ -198,7 +199,7 @@ def read_jsonl(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         last = 0 if final_newline else text.count("\n") + 1  # the file's last line, without its break: cut?
         records = [_loads(line, path, f" on line {number}", repeats, number == last) for number, line in numbered]
     if not records:
-        raise DataError(f"{path}: the file holds no JSON lines")
+        raise DataError(f"{shell_word(str(path))}: the file holds no JSON lines")
     frame, absent = _frame_from_records(records, path)
     nan = _real_nans({key: [r.get(key) for r in records] for key in frame.columns}) if "NaN" in text else {}
     ascii_only = _ascii_escaped(text)
@@ -230,7 +231,7 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         value = repeats.loads(text)
     except (json.JSONDecodeError, RecursionError):
         if _json_lines(text):  # a .jsonl file named .json
-            raise DataError(f"{path}: holds one JSON object per line (JSON Lines); rename it to .jsonl") from None
+            raise DataError(f"{shell_word(str(path))}: holds one JSON object per line (JSON Lines); rename it to .jsonl") from None
         value = _loads(text, path, "", repeats)
     orient, row_keys = "records", None
     if isinstance(value, list):
@@ -239,14 +240,14 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         _other_pandas_orient(value, path)
         lengths = {len(v) for v in value.values()}
         if len(lengths) != 1:
-            raise DataError(f"{path}: the column lists have different lengths ({sorted(lengths)})")
+            raise DataError(f"{shell_word(str(path))}: the column lists have different lengths ({sorted(lengths)})")
         frame, absent, orient = pd.DataFrame({k: _column(v) for k, v in value.items()}), {}, "columns"
     elif isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
         frame, row_keys = _keyed_columns(value, path), tuple(next(iter(value.values())))
         absent, orient = {}, "columns"
     else:
         _other_pandas_orient(value, path)
-        raise DataError(f"{path}: expected a JSON array of objects, an object of column lists, or an "
+        raise DataError(f"{shell_word(str(path))}: expected a JSON array of objects, an object of column lists, or an "
                         f"object of columns keyed by row (pandas' to_json default){_wrapped_records(value, path)}")
     if row_keys is None:  # the load's column check before the layout's dumps (a keyed object: load says it first)
         wide_header.check_read_frame(frame)
@@ -313,7 +314,7 @@ def _other_pandas_orient(value: Any, path: Path) -> None:
     ('split', 'table', 'values'): read as columns they were a confusing error or wrong columns."""
     if isinstance(value, dict) and "data" in value and ("columns" in value or "schema" in value):
         orient = "table" if "schema" in value else "split"
-        raise DataError(f"{path}: a pandas to_json(orient={orient!r}) file, which textaudit does not read; "
+        raise DataError(f"{shell_word(str(path))}: a pandas to_json(orient={orient!r}) file, which textaudit does not read; "
                         f"{SAVE_AS_RECORDS}")
 
 
@@ -326,12 +327,12 @@ def _keyed_columns(value: dict[str, Any], path: Path) -> pd.DataFrame:
         names = list(value)
         other = next(i for i, k in enumerate(inner) if k != keys)
         if len(inner[other]) == len(keys) and set(inner[other]) == set(keys):  # it said 'keys differ': they did not
-            raise DataError(f"{path}: columns keyed by row (pandas' to_json default), but column {names[other]!r} "
+            raise DataError(f"{shell_word(str(path))}: columns keyed by row (pandas' to_json default), but column {names[other]!r} "
                             f"lists the same row keys in another order than column {names[0]!r}; textaudit reads "
                             f"each column in the file's order, so {SAVE_AS_RECORDS}")
-        raise DataError(f"{path}: an object of objects whose inner keys differ; expected a JSON array of "
+        raise DataError(f"{shell_word(str(path))}: an object of objects whose inner keys differ; expected a JSON array of "
                         "objects, an object of column lists, or columns keyed by row (pandas' to_json default)")
     if all(k.isdigit() for k in value) and not all(k.isdigit() for k in keys):
-        raise DataError(f"{path}: looks like pandas' to_json(orient='index') (rows keyed by row number), "
+        raise DataError(f"{shell_word(str(path))}: looks like pandas' to_json(orient='index') (rows keyed by row number), "
                         f"which textaudit does not read; {SAVE_AS_RECORDS}")
     return pd.DataFrame({k: _column(list(v.values())) for k, v in value.items()}, index=pd.RangeIndex(len(keys)))

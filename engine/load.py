@@ -20,6 +20,7 @@ from engine.column_guess import check_column, misread_bom_hint, resolve_columns
 from engine.csv_lines import lone_cr_hint, short_rows_hint
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, SourceStyle
+from engine.paths import shell_word
 from engine.label_column import (
     MISSING_WORDS,
     class_label_names,
@@ -324,34 +325,35 @@ def load_dataset(
         frame, name, style, index = in_memory
     else:  # a 50,000-column CSV's missing column is said from its header (review38: ~40 s to read it first)
         with refusing_on_header(lambda empty: _resolve(
-                empty, None, str(source), encoding, text_column, label_column, id_column)):
+                empty, None, shell_word(str(source)), encoding, text_column, label_column, id_column)):
             (frame, style), name = read_table_styled(source, encoding=encoding), str(source)
     frame.columns = [str(c) for c in frame.columns]
+    shown = name if in_memory is not None else shell_word(name)  # a file's path in messages: one shell word
     from engine.readers import repeated_names
 
     if problem := repeated_names(list(frame.columns)):  # a DataFrame's (pd.concat(axis=1)): frame[c] was a frame
-        raise DataError(f"{name}: {problem}")
+        raise DataError(f"{shown}: {problem}")
     if len(frame.columns) == 0:
-        raise DataError(f"{name}: holds no columns (an empty or blank file?)")
+        raise DataError(f"{shown}: holds no columns (an empty or blank file?)")
     if (text_column or "text") not in frame.columns or (label_column or "label") not in frame.columns:
-        _wrong_separator(frame, style, name)
-        _rows_as_columns(frame, style, name, [text_column or "text", label_column or "label"])
+        _wrong_separator(frame, style, shown)
+        _rows_as_columns(frame, style, shown, [text_column or "text", label_column or "label"])
     text_column, label_column, guessed, text_parts = _resolve(
-        frame, style, name, encoding, text_column, label_column, id_column)
+        frame, style, shown, encoding, text_column, label_column, id_column)
     if len(frame) == 0:
-        raise DataError(f"{name}: has a header but no rows")
+        raise DataError(f"{shown}: has a header but no rows")
     from engine.arrow_frame import not_utf8
 
     for column in dict.fromkeys(c for c in (*text_parts, label_column, id_column) if c is not None):
         if problem := not_utf8(frame[column], hub=name.startswith("hf:")):  # (another column's bytes: an export to text says so)
-            raise DataError(f"{name}: {problem}")
+            raise DataError(f"{shown}: {problem}")
 
-    texts, text_is_null = _texts(frame, text_parts, name)
+    texts, text_is_null = _texts(frame, text_parts, shown)
     text_is_null |= np.fromiter(
         (_INVISIBLE.fullmatch(t) is not None for t in texts), dtype=bool, count=len(texts)
     )
     if text_is_null.all():
-        raise DataError(f"{name}: every text in column {text_column!r} is empty; nothing to audit")
+        raise DataError(f"{shown}: every text in column {text_column!r} is empty; nothing to audit")
 
     label_sets, label_form = None, None
     notices: list[str] = list(guessed)  # said before the embedding's minutes: a wrong guess can be cancelled
@@ -364,9 +366,9 @@ def load_dataset(
         try:
             parsed = parse_label_sets(frame[label_column], label_sep)
         except DataError as exc:  # which file: every other load error names it
-            raise DataError(f"{name}: {exc.message}") from None
+            raise DataError(f"{shown}: {exc.message}") from None
         if not parsed.classes:
-            raise DataError(f"{name}: every label set in column {label_column!r} is empty; nothing to audit")
+            raise DataError(f"{shown}: every label set in column {label_column!r} is empty; nothing to audit")
         if label_sep is None and (set_names := class_label_set_names(style, label_column)) is not None:
             parsed = named_sets(parsed, set_names)
         label_sets, label_form, classes = parsed.sets, parsed.form, parsed.classes
@@ -385,12 +387,12 @@ def load_dataset(
 
             if "an empty label (" in exc.message and (absent := absent_label_error(
                     frame[label_column], style)):  # a JSON record without the key (review36)
-                raise DataError(f"{name}: {absent}") from None
+                raise DataError(f"{shown}: {absent}") from None
             fmt = style.fmt if style is not None else None
             hint = joined_sets_hint(frame[label_column]) or empty_rows_hint(frame, label_column, fmt) or \
                 lone_cr_hint(source, fmt, encoding) or \
                 short_rows_hint(source, fmt, encoding, list(frame.columns).index(label_column))  # review35
-            raise DataError(f"{name}: {exc.message}{hint}") from None
+            raise DataError(f"{shown}: {exc.message}{hint}") from None
         if (joined := joined_sets_notes(frame[label_column], label_column)) is not None:
             note, short = joined
             label_warnings = [note, *label_warnings]
@@ -399,7 +401,7 @@ def load_dataset(
             label_warnings = [lists, *label_warnings]
     if len(classes) < 2:
         raise DataError(
-            f"{name}: only one class ({classes[0]!r}) in column {label_column!r}; "
+            f"{shown}: only one class ({classes[0]!r}) in column {label_column!r}; "
             "label auditing needs at least two"
         )
     warnings: list[str] = guessed + [
@@ -410,7 +412,7 @@ def load_dataset(
     if id_column is not None:
         from engine.id_column import row_ids
 
-        ids, id_notes = row_ids(frame, id_column, name)
+        ids, id_notes = row_ids(frame, id_column, shown)
         warnings += id_notes
     else:
         ids = list(range(len(frame)))

@@ -12,6 +12,7 @@ from pathlib import Path
 from engine import atomic
 from engine.errors import DataError, UsageError
 from engine.formats import folder_output_problem, is_saved_dataset
+from engine.paths import shell_word
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -30,48 +31,49 @@ def check_output(output: Path, fmt: str, *, inputs: list[tuple[Path, str]], forc
 
     ``inputs`` pairs each input path with what it is, for the message.
     """
+    word = shell_word(str(output))  # the path as one word to paste into a shell
     for path, what in inputs:
         holds = output.is_dir() and _inside(path, output)  # '-o . --format hf' beside the journal
         inside = (path.is_dir() and _inside(output, path)) or holds
         if same_file(output, path) or inside:
             verb = "is" if same_file(output, path) else "holds" if holds else "is inside"
-            raise UsageError(f"{option} {output} {verb} {what}; refusing to overwrite it (choose another path)")
+            raise UsageError(f"{option} {word} {verb} {what}; refusing to overwrite it (choose another path)")
     if output.is_symlink():
-        raise UsageError(f"{option} {output} is a symbolic link; refusing to replace it (give the real path)")
+        raise UsageError(f"{option} {word} is a symbolic link; refusing to replace it (give the real path)")
     if output.exists() and not output.is_file() and not output.is_dir():  # '-o /dev/null --force' as root
-        raise UsageError(f"{option} {output} is not a regular file (a device, FIFO or socket); refusing to "
+        raise UsageError(f"{option} {word} is not a regular file (a device, FIFO or socket); refusing to "
                          "replace it")
     if not output.parent.is_dir():
         from engine.paths import missing_folder
 
-        raise UsageError(f"cannot write {output}: {missing_folder(output.parent)}")
+        raise UsageError(f"cannot write {word}: {missing_folder(output.parent)}")
     if fmt == "hf":
         if output.exists() and not output.is_dir():
-            raise UsageError(f"{output} is a file; --format hf writes a folder")
+            raise UsageError(f"{word} is a file; --format hf writes a folder")
         if output.is_dir() and any(output.iterdir()) and not is_saved_dataset(output):
-            raise UsageError(f"{output} is a folder that is not a saved dataset; refusing to replace it")
+            raise UsageError(f"{word} is a folder that is not a saved dataset; refusing to replace it")
         if (output / "dataset_dict.json").is_file():  # an export writes one split: the others would be gone
-            raise UsageError(f"{output} is a saved dataset with splits (a DatasetDict); an export writes one split, "
+            raise UsageError(f"{word} is a saved dataset with splits (a DatasetDict); an export writes one split, "
                              "so it is not replaced even with --force (choose a new folder)")
         if (output.parent / "dataset_dict.json").is_file():  # '-o dd/test': dd's test split would be this export
-            raise UsageError(f"{output} is inside the saved dataset {output.parent} (a DatasetDict), where it would "
+            raise UsageError(f"{word} is inside the saved dataset {shell_word(str(output.parent))} (a DatasetDict), where it would "
                              "replace or add a split of that dataset, even with --force; choose a folder outside it")
         if output.is_dir() and (others := _not_written_by_datasets(output)):  # a dataset card, a .git: the user's
             shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
-            raise UsageError(f"{output} is a saved dataset that also holds {shown}, which datasets did not write and "
+            raise UsageError(f"{word} is a saved dataset that also holds {shown}, which datasets did not write and "
                              "an export would delete with the folder; refusing to replace it, even with --force "
                              "(move them out, or choose a new folder)")
     elif output.is_dir():  # '--issues-out sub.csv' of a folder was offered '(or --format hf)', which it has not
-        raise UsageError(folder_output_problem(str(output), fmt, option) or f"{option} {output} is a folder")
+        raise UsageError(folder_output_problem(str(output), fmt, option) or f"{option} {word} is a folder")
     if _is_a_journal_lock(output):  # replaced, a running app's lock no longer guards the journal
-        raise UsageError(f"{option} {output} is the lock file of the corrections journal beside it; refusing to "
+        raise UsageError(f"{option} {word} is the lock file of the corrections journal beside it; refusing to "
                          "replace it (choose another path)")
     if _is_a_journal(output):  # any journal, another dataset's too: its decisions are the user's work
         even = ", even with --force" if option == "--output" else ""
-        raise UsageError(f"{option} {output} is a corrections journal; refusing to overwrite it{even} "
+        raise UsageError(f"{option} {word} is a corrections journal; refusing to overwrite it{even} "
                          "(choose another path)")
     if output.exists() and not force and (fmt != "hf" or any(output.iterdir())):
-        raise UsageError(f"{output} exists; pass --force to replace it")
+        raise UsageError(f"{word} exists; pass --force to replace it")
     check_writable(output)
 
 
@@ -135,7 +137,7 @@ def check_writable(output: Path) -> None:
     try:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as error:
-        raise DataError(f"cannot write {output}: {error.strerror or error}") from None
+        raise DataError(f"cannot write {shell_word(str(output))}: {error.strerror or error}") from None
     with contextlib.suppress(OSError):
         os.unlink(probe)
 

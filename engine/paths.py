@@ -167,9 +167,9 @@ def missing_folder(folder: Path, fix: str | None = None) -> str:
             if above.is_dir():
                 break
             if above.is_symlink() and not above.exists():
-                return f"{above} is a link to {os.readlink(above)}, which does not exist" + (f"; {fix}" if fix else "")
-            return f"{above} is a file, not a folder" + (f"; {fix}" if fix else "")
-    return f"folder {folder} does not exist" + (f"; create it first or {fix}" if fix else "")
+                return f"{shell_word(str(above))} is a link to {shell_word(os.readlink(above))}, which does not exist" + (f"; {fix}" if fix else "")
+            return f"{shell_word(str(above))} is a file, not a folder" + (f"; {fix}" if fix else "")
+    return f"folder {shell_word(str(folder))} does not exist" + (f"; create it first or {fix}" if fix else "")
 
 
 def not_utf8_folder(path: str | os.PathLike[str], library: str) -> str | None:

@@ -21,6 +21,7 @@ from engine.arrow_frame import arrow_nans, arrow_to_frame
 from engine.errors import DataError
 from engine.formats import SourceStyle
 from engine.hf_parquet import parquet_features
+from engine.paths import shell_word
 from engine.tsv_quoting import check_tsv_quoting
 
 _HEAD_BYTES = 1 << 16
@@ -198,7 +199,7 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
     except pd.errors.ParserError:  # ragged rows: a file split by another separator says so
         problem = separator_problem(_header_line(path, encoding), kind)
         if problem:
-            raise DataError(f"{path}: {problem}") from None
+            raise DataError(f"{shell_word(str(path))}: {problem}") from None
         raise
     header = ["" if pd.isna(v) else str(v) for v in raw.iloc[0].tolist()] if len(raw) else []
     frame = raw.iloc[1:].reset_index(drop=True)
@@ -240,7 +241,7 @@ def _blank_lines(path: Path, shape: tuple[int, int], options: dict[str, Any]) ->
         text = codecs.decode(path.read_bytes(), options["encoding"]).removeprefix("\ufeff")
     kind = "csv" if options["sep"] == "," else "tsv"
     if problem := cr_shift(text, kind):  # a pandas misreading, found only beside a blank line
-        raise DataError(f"{path}: {problem}")
+        raise DataError(f"{shell_word(str(path))}: {problem}")
     counted = blank_lines(text, kind, shape[0])
     if counted is not None:
         return counted
@@ -267,7 +268,7 @@ def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
 
     with arrow_file(path) as source:
         if problem := repeated_names((schema := pq.read_schema(source)).names):  # pyarrow said 'Multiple matches
-            raise DataError(f"{path}: {problem}")  # for FieldRef.Name(label) in text: string'
+            raise DataError(f"{shell_word(str(path))}: {problem}")  # for FieldRef.Name(label) in text: string'
         index = (schema.pandas_metadata or {}).get("index_columns", ())  # a stored index is no column of the frame
         if not any(isinstance(c, str) for c in index):
             check_wide_names(schema.names)  # a 50,000-column file's missing column: said before the read

@@ -23,16 +23,16 @@ def folder_problem(path: Path) -> str:
     ``key=value`` partitioned or Dask output) is told how to make the one file textaudit reads."""
     files = sorted(p for pattern in ("*", "*/*") for p in path.glob(pattern) if p.is_file() and format_of(p))
     if not files:
-        return f"{path}: is a directory, not a data file or a saved datasets folder"
+        return f"{shell_word(str(path))}: is a directory, not a data file or a saved datasets folder"
     parts = all(format_of(p) == "parquet" and (p.name.startswith("part-") or "=" in p.parent.name) for p in files)
     if parts:  # a key=value folder holds a column (often the label) that no part file has
         one = "" if any("=" in p.parent.name for p in files) else " or give one part"
         join = (f"import pyarrow.parquet as pq; pq.write_table(pq.read_table({json.dumps(str(path), ensure_ascii=False)}), "
                 f"{json.dumps(joined_name(path.name, path.parent), ensure_ascii=False)})")  # a quote or $: one command
-        return (f"{path}: is a directory of {len(files)} Parquet parts (a Spark, Dask or partitioned output), not one "
+        return (f"{shell_word(str(path))}: is a directory of {len(files)} Parquet parts (a Spark, Dask or partitioned output), not one "
                 f"data file; join them first (python -c {shlex.quote(join)}){one}")
     named = ", ".join(str(p.relative_to(path)) for p in files[:4]) + (", ..." if len(files) > 4 else "")
-    return f"{path}: is a directory, not a data file; give one of its data files ({named})"
+    return f"{shell_word(str(path))}: is a directory, not a data file; give one of its data files ({named})"
 
 
 def joined_name(folder: str, beside: Path) -> str:
@@ -68,28 +68,28 @@ def check_source(source: str | Path, *, encoding: str = "utf-8", demo_hint: bool
 
         hub = "; a Hugging Face dataset is hf:NAME, in lower case" if source_str[:3].lower() == "hf:" else ""
         demo = missing_demo_hint(path) if demo_hint else ""
-        raise DataError(f"{source_str}: {_why_missing(path)}{hub}{demo}")  # 'HF:imdb' (review35)
+        raise DataError(f"{shell_word(str(source_str))}: {_why_missing(path)}{hub}{demo}")  # 'HF:imdb' (review35)
     if path.is_dir():
         if not is_saved_dataset(path):
             raise DataError(folder_problem(path))
         return "hf"
     if not path.is_file():  # st_size 0: it was 'the file is empty'; reading a FIFO would block
-        raise DataError(f"{source_str}: not a regular file (a named pipe, device or socket); "
+        raise DataError(f"{shell_word(str(source_str))}: not a regular file (a named pipe, device or socket); "
                         "save the data to a file first")
     if (part := saved_dataset_part(path)) is not None:  # its folder is what textaudit reads
-        raise UsageError(f"{source_str}: is {part}, not a data file; give its folder: {path.parent}")
+        raise UsageError(f"{shell_word(str(source_str))}: is {part}, not a data file; give its folder: {shell_word(str(path.parent))}")
     kind = format_of(path)
     if kind is None and path.suffix.lower() in _COMPRESSED:
         inner = format_of(path.with_suffix(""))
-        raise UsageError(f"{source_str}: a compressed {inner or 'data'} file ({path.suffix}); "
+        raise UsageError(f"{shell_word(str(source_str))}: a compressed {inner or 'data'} file ({path.suffix}); "
                          f"decompress it first ({_COMPRESSED[path.suffix.lower()]} {shell_word(path.name)})")
     if kind is None and path.suffix.lower() in _SPREADSHEETS:
-        raise UsageError(f"{source_str}: a spreadsheet ({path.suffix}), which textaudit does not read; "
+        raise UsageError(f"{shell_word(str(source_str))}: a spreadsheet ({path.suffix}), which textaudit does not read; "
                          "save the sheet as CSV (UTF-8) and audit that")
     if kind is None:
         known = known_suffixes()
         raise UsageError(
-            f"{source_str}: unknown file type {path.suffix or '(none)'!r}; "
+            f"{shell_word(str(source_str))}: unknown file type {path.suffix or '(none)'!r}; "
             f"use {known}, a saved datasets folder or hf:NAME{_looks_like(path)}"
         )
     return kind

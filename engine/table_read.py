@@ -14,6 +14,7 @@ import pandas as pd
 
 from engine.errors import DataError, TextauditError
 from engine.formats import SourceStyle, is_saved_dataset
+from engine.paths import shell_word
 from engine.hub import read_hub
 from engine.byte_marks import bom_misread, control_heavy, looks_binary
 from engine.csv_lines import unclosed_quote_line
@@ -68,9 +69,10 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
         except TextauditError as exc:  # 'hf:x.csv' a file here: read as a hub name, 'cannot reach the hub'
             if not Path(source_str).exists():
                 raise
-            raise type(exc)(f"{exc.message}; a file named {source_str} is here: give it as ./{source_str}") from None
+            raise type(exc)(f"{exc.message}; a file named {shell_word(source_str)} is here: give it as {shell_word('./' + source_str)}") from None
     kind = check_source(source_str, encoding=encoding)
     path = Path(source_str).expanduser()
+    said = shell_word(source_str)  # the file in its messages: one word to paste into a shell
     if kind == "hf":
         return _unused_encoding(*_read_saved_dataset(path), encoding, "a saved datasets folder")
     misread = None  # a byte order mark's line: says all (no other_content hint below)
@@ -80,34 +82,34 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
             with path.open("rb") as handle:
                 head = handle.read(8192)
             if misread := bom_misread(head, encoding) or bom_missing(path, head, encoding):
-                raise DataError(f"{source_str}: {misread}")
+                raise DataError(f"{said}: {misread}")
             if control_heavy(head) and not _wide(encoding):  # random bytes: read by a single-byte --encoding,
-                raise DataError(_binary_line(source_str, path, kind, "", encoding))  # they were a CSV to rename
+                raise DataError(_binary_line(said, path, kind, "", encoding))  # they were a CSV to rename
         if kind in ("csv", "tsv"):
-            _excel_separator_line(path, encoding, source_str)
+            _excel_separator_line(path, encoding, said)
         frame, style = _read_file(path, kind, encoding)
         if kind in ("csv", "tsv") and any("\0" in str(name) for name in frame.columns):  # NUL in a text is data
-            raise DataError(_binary_line(source_str, path, kind, " (NUL bytes in the header)", encoding))
+            raise DataError(_binary_line(said, path, kind, " (NUL bytes in the header)", encoding))
         notes = style.notes + (utf8_read_as_single_byte(path, encoding) if kind != "parquet" else ())
         style = dataclasses.replace(style, stat=(before.st_size, before.st_mtime_ns), notes=notes)
         return _unused_encoding(frame, style, encoding, "a Parquet file") if kind == "parquet" else (frame, style)
     except PermissionError:
-        raise DataError(f"{source_str}: permission denied") from None
+        raise DataError(f"{said}: permission denied") from None
     except UnicodeDecodeError as exc:
         found = first_undecodable(path, encoding)
         if found and (cut := cut_off_line(path, encoding, found[0], found[2])):  # before the binary check: a
-            raise DataError(f"{source_str}: {cut}") from None  # UTF-16 file cut off holds NULs and read well
+            raise DataError(f"{said}: {cut}") from None  # UTF-16 file cut off holds NULs and read well
         if looks_binary(path):
-            raise DataError(_binary_line(source_str, path, kind, "", encoding)) from None
+            raise DataError(_binary_line(said, path, kind, "", encoding)) from None
         at, byte, line = found or (exc.start, exc.object[exc.start], 0)
         where = f"at offset {at}" + (f", line {line}" if line else "")
         raise DataError(
-            f"{source_str}: not valid {encoding} (byte 0x{byte:02x} {where}); {encoding_fix(path, at)}"
+            f"{said}: not valid {encoding} (byte 0x{byte:02x} {where}); {encoding_fix(path, at)}"
         ) from None
     except pd.errors.EmptyDataError:
-        raise DataError(f"{source_str}: the file is empty") from None
+        raise DataError(f"{said}: the file is empty") from None
     except RecursionError:
-        raise DataError(f"{source_str}: nested too deeply to read as {kind}") from None
+        raise DataError(f"{said}: nested too deeply to read as {kind}") from None
     except (pd.errors.ParserError, ValueError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         fields = _MORE_FIELDS.search(first_line) if kind in ("csv", "tsv") else None
@@ -115,12 +117,12 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
             expected, line, saw = fields.groups()
             if (hint := other_content(path, kind)).startswith(LOOKS_LIKE_JSON):  # JSON Lines as .csv,
                 # a comma in a text: that line split into more fields (not a CSV whose comma needs quoting)
-                raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}{hint}"
+                raise DataError(f"{said}: line {line} has {saw} fields where the header has {expected}{hint}"
                                 ) from None
             inside = "a comma inside a text must be quoted (\"a, b\")" if kind == "csv" else \
                 "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
             if int(saw) == int(expected) + 1 and (ended := _ends_empty(path, kind, encoding, int(line))):  # 'hello,a,'
-                said = f"{source_str}: line {line} has {saw} fields where the header has {expected}, the last one empty"
+                said = f"{said}: line {line} has {saw} fields where the header has {expected}, the last one empty"
                 header, fields = ended
                 spaced = next((field for field in fields[1:-1] if field[:1] == " "), None) if kind == "csv" else None
                 if spaced is not None:  # 'hello, there,': deleting the comma read the label ' there' (diff38)
@@ -129,24 +131,24 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                                     f"{header[-1] if header else 'last column'!r})") from None
                 ending = "a comma" if kind == "csv" else "a tab"
                 raise DataError(f"{said}: the line ends with {ending} (delete it), or {inside}") from None
-            raise DataError(f"{source_str}: line {line} has {saw} fields where the header has {expected}: "
+            raise DataError(f"{said}: line {line} has {saw} fields where the header has {expected}: "
                             f"{inside}") from None
         if kind == "parquet" and _parquet_cut(path):  # 'Parquet magic bytes not found in footer. Either the file is
-            raise DataError(f"{source_str}: starts as a Parquet file but does not end as one (its footer, which "  # ...
+            raise DataError(f"{said}: starts as a Parquet file but does not end as one (its footer, which "  # ...
                             "says where the columns are, is missing): the file looks cut off (an interrupted download "
                             "or copy); get the whole file again") from None  # corrupted or this is not a parquet file.'
         if kind == "csv" and "EOF inside string" in first_line and (line := _unclosed_quote(path, encoding)):
-            raise DataError(f"{source_str}: cannot parse as csv: line {line} opens a quoted field that no quote closes, "
+            raise DataError(f"{said}: cannot parse as csv: line {line} opens a quoted field that no quote closes, "
                             "so it runs to the end of the file (a closing quote missing, or the file cut off: an "
                             "interrupted download or copy)") from None  # was pandas' 'EOF inside string ... row 3'
-        raise DataError(f"{source_str}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
+        raise DataError(f"{said}: cannot parse as {kind}: {first_line}{other_content(path, kind)}") from None
     except DataError as exc:  # a reader's own line (JSON's 'not valid JSON on line 1'): a CSV named .jsonl
         if kind in ("json", "jsonl") and misread is None and (hint := other_content(path, kind)) \
                 and hint not in exc.message:  # _binary_line's has it: a gzip named .jsonl said it twice
             raise DataError(f"{exc.message}{hint}") from None
         raise
     except OSError as exc:
-        raise DataError(f"{source_str}: {exc.strerror or exc}") from None
+        raise DataError(f"{said}: {exc.strerror or exc}") from None
 
 
 def _ends_empty(path: Path, kind: str, encoding: str, line: int) -> tuple[list[str], list[str]] | None:
@@ -199,9 +201,9 @@ def _read_file(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, Sour
     if path.stat().st_size == 0:
         with path.open("rb") as handle:
             if handle.read(1):  # /proc and /sys files report size 0 and hold text, new at every read
-                raise DataError(f"{path}: its size reads as 0 though it holds bytes (a /proc or /sys file, made "
+                raise DataError(f"{shell_word(str(path))}: its size reads as 0 though it holds bytes (a /proc or /sys file, made "
                                 "anew at each read); copy it to a regular file first")
-        raise DataError(f"{path}: the file is empty")
+        raise DataError(f"{shell_word(str(path))}: the file is empty")
     if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):  # any spelling: u8, utf_8, UTF8, cp65001
         encoding = "utf-8-sig"  # a UTF-8 BOM must not end up in the first column name
     if kind in ("csv", "tsv"):
@@ -253,18 +255,18 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
     except Exception as exc:  # datasets raises many types for a bad folder
         empty = _saved_without_rows(path)
         if empty is not None:  # 'cannot load the saved dataset: list index out of range' (review36)
-            where = "" if empty == path else f", so datasets cannot load {path}: give another split's folder"
+            where = "" if empty == path else f", so datasets cannot load {shell_word(str(path))}: give another split's folder"
             raise DataError(f"{empty}: the saved dataset has no rows{where}") from None
         if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc):  # a Latin-1 byte in the name (review37)
-            raise DataError(f"{path}: datasets cannot open a folder whose path is not UTF-8 (it reads its files by a "
+            raise DataError(f"{shell_word(str(path))}: datasets cannot open a folder whose path is not UTF-8 (it reads its files by a "
                             "UTF-8 name); rename the folder or the folders above it") from None
-        raise DataError(f"{path}: cannot load the saved dataset: {exc}") from None
+        raise DataError(f"{shell_word(str(path))}: cannot load the saved dataset: {exc}") from None
     notes: tuple[str, ...] = ()
     if isinstance(loaded, datasets.DatasetDict):
         split = "train" if "train" in loaded else next(iter(loaded))
         if len(loaded) > 1:
             other = next(name for name in loaded if name != split)  # how to choose: the split's own folder
-            notes = (f"{path} {SPLITS} {', '.join(loaded)}; using {split!r} (an export writes that split only; "
+            notes = (f"{shell_word(str(path))} {SPLITS} {', '.join(loaded)}; using {split!r} (an export writes that split only; "
                      f"for another, give its folder: {path / other})",)
         loaded = loaded[split]
     frame, style = read_saved(loaded)

@@ -27,5 +27,6 @@ def test_a_missing_file_named_with_an_override_is_said_with_it_named(tmp_path: P
     done = subprocess.run([sys.executable, "-m", "tui.cli", "audit", "x\u202egpj.csv"], cwd=tmp_path, env=env,
                           capture_output=True, timeout=120)
     assert done.returncode == 1, done.stderr
-    assert "x\u27e8RLO\u27e9gpj.csv: no such file".encode() in done.stderr, done.stderr
+    # the path as one shell word (engine/paths.shell_word, fix42a): the override's bytes, to paste back exactly
+    assert "x$'\\xe2\\x80\\xae'gpj.csv: no such file".encode() in done.stderr, done.stderr
     assert "\u202e".encode() not in done.stderr + done.stdout

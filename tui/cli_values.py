@@ -82,7 +82,10 @@ def _refuse_blocked_default_cache() -> None:
     for folder in (path, *path.parents):
         if folder.exists():
             if not folder.is_dir():
-                raise UsageError(f"the cache folder {path} cannot be made: {folder} is not a folder (is "
+                from engine.paths import shell_word
+
+                raise UsageError(f"the cache folder {shell_word(str(path))} cannot be made: {shell_word(str(folder))} "
+                                 "is not a folder (is "
                                  "$XDG_CACHE_HOME set to a file?); pass --cache-dir, set TEXTAUDIT_CACHE_DIR, "
                                  "or use --no-cache")
             return

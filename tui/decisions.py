@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from engine.wording import counted
+from engine.paths import shell_word
 from tui.decisions_history import BookHistory, Outcome
 from tui.decisions_labels import BookLabels, unused_class_names
 from tui.decisions_takeover import TakeOver
@@ -102,11 +103,11 @@ class DecisionBook(TakeOver, BookLabels, BookHistory):
             try:
                 journal = Journal.open(path, dataset, read_only=True)
             except Exception as again:  # noqa: BLE001
-                problem = f"cannot open journal {path}: {again}"
+                problem = f"cannot open journal {shell_word(str(path))}: {again}"
                 return cls(None, len(dataset), list(dataset.classes), problem), [problem]
             messages.append(f"READ-ONLY: {exc}; decisions made here are not saved")
         except Exception as exc:  # noqa: BLE001 - any journal failure must reach the user as one line
-            problem = f"cannot open journal {path}: {exc}"
+            problem = f"cannot open journal {shell_word(str(path))}: {exc}"
             return cls(None, len(dataset), list(dataset.classes), problem), [problem]
         if not journal.read_only and journal.unapplied and not journal.decisions():
             # not one decision applies: another dataset's journal (the export refuses it too);
@@ -115,23 +116,23 @@ class DecisionBook(TakeOver, BookLabels, BookHistory):
             try:
                 journal = Journal.open(path, dataset, read_only=True)
             except Exception as exc:  # noqa: BLE001
-                problem = f"cannot open journal {path}: {exc}"
+                problem = f"cannot open journal {shell_word(str(path))}: {exc}"
                 return cls(None, len(dataset), list(dataset.classes), problem), [problem]
             from engine.formats import strip_data_suffix
             from engine.paths import journal_name
 
             source = Path(str(dataset.source)).resolve()  # relative 'test.csv' has no parent name
             other = path.with_name(journal_name(f"{source.parent.name}-{strip_data_suffix(source.name)}"))
-            messages.append(f"READ-ONLY: journal {path} does not match this dataset (none of its "
+            messages.append(f"READ-ONLY: journal {shell_word(str(path))} does not match this dataset (none of its "
                             f"{counted(journal.unapplied, 'decision')} applies); choose another with --journal, "
-                            f"e.g. --journal {other}")
+                            f"e.g. --journal {shell_word(str(other))}")
         messages.extend(journal.load_report)
         book = cls(journal, len(dataset), list(dataset.classes))
         unused = unused_class_names(dataset)  # first, then the new classes the journal's replay found
         book.extra_labels[:0] = [name for name in unused if name not in book.extra_labels]
         book.new_labels.difference_update(unused)
         if book.read_only and not messages:
-            messages.append(f"{path} is read-only")
+            messages.append(f"{shell_word(str(path))} is read-only")
         book.problem = messages[0] if book.read_only else None
         book.lock_wait = locked
         return book, messages

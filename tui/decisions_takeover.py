@@ -212,12 +212,12 @@ class TakeOver:
         held, data = holder_data(path), data_path(getattr(self.journal.dataset, "source", ""))
         other, done = other_data_words(held, data), "; decisions made here are not saved"
         if running:
-            return f"READ-ONLY: journal {path} is already open in another textaudit (process {pid}){other}{done}"
+            return f"READ-ONLY: journal {shell_word(str(path))} is already open in another textaudit (process {pid}){other}{done}"
         why = " has quit: quit and reopen this one to write to it"
         if self.lock_wait and not other:  # the app's poll takes it over (may_write_now, above)
             why = " has quit: this app takes the journal over within seconds"
             done = "; decisions made until then are not saved"
         if other:  # reopened, this one would write its decisions to the other file's journal
-            why = (f" on another data file, {held}, has quit (this one: {data}): two data files share this journal; "
+            why = (f" on another data file, {shell_word(str(held))}, has quit (this one: {shell_word(str(data))}): two data files share this journal; "
                    "give this one its own with --journal PATH")
-        return f"READ-ONLY: the textaudit that held journal {path} (process {pid}){why}{done}"
+        return f"READ-ONLY: the textaudit that held journal {shell_word(str(path))} (process {pid}){why}{done}"
