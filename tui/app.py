@@ -64,6 +64,9 @@ class TextauditApp(KeyGate, JournalFollow, ExportActions, ReviewActions, Palette
         ``label_names``: names of integer labels (``--label-names``), checked against the data; ``dataset``:
         ``source`` loaded already (browse's column check), audited without reading it again."""
         super().__init__()
+        from tui.mark_widths import count_spacing_marks
+
+        count_spacing_marks()  # 'का' measured 2 cells, as terminals draw it (Rich: 1)
         if result is None and source is None:
             raise ValueError("TextauditApp needs a result or a source")
         self.result = result
