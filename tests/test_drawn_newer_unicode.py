@@ -83,7 +83,8 @@ def test_they_are_drawn_as_a_placeholder_and_the_data_keeps_them() -> None:
 
 def test_every_character_drawn_measures_as_glibc_draws_it(glibc_width) -> None:
     """Each code point of planes 0-3 and 14 as cell_plain draws it: Rich's count is glibc's, but for the spacing
-    marks (Mc: Rich 0, glibc 1: 'का' is 1 cell to Rich, 2 in tmux; no character to leave out, left as it is)."""
+    marks (Mc: Rich's tables 0, glibc 1: the app's measure gives them glibc's, tui/mark_widths.py,
+    test_drawn_spacing_marks)."""
     from tui.terminal_text import cell_plain
 
     if glibc_width("\U0001fae0") != 2:
