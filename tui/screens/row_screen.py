@@ -69,6 +69,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
         self.title = ISSUE_TITLES.get(self.issue_type, self.issue_type)
         self.generation = 0  # of the latest order request; older results are dropped
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
+        self._row_in_all: int | None = None  # the cursor's row when f left the list of every row
 
     # -- what the screen lists (subclasses override) ------------------------------------------
 
@@ -396,8 +397,19 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
         (self.row_list if detail.has_focus else detail).focus()
 
     def action_toggle_flagged(self) -> None:
+        """f: flagged rows / every row. f, f on an unflagged row returns to it: the flagged list opens
+        at its top (the row is not there), and the list of every row kept that top row, far from
+        where the user was reading (a 10k-row list, row 1,992 -> row 6,033 at the top)."""
+        rows, back = self.row_list, None
+        if self.show_all:
+            self._row_in_all = rows.current_row
+        elif (self._row_in_all is not None and rows.cursor == 0 and len(rows.order)
+              and not np.isin(self._row_in_all, rows.order)):
+            back = self._row_in_all  # the flagged list opened at its top and the cursor stayed there
         self.show_all = not self.show_all
         self.apply()
+        if back is not None:
+            self._pending_row = back  # on_order_ready puts the cursor there
         self.notify("listing every row by score" if self.show_all else "listing flagged rows only", timeout=2)
 
     def action_back(self) -> None:
