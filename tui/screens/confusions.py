@@ -117,7 +117,7 @@ def matrix_note(view: AuditView, flags: np.ndarray, limit: int) -> str:
     if len(top) >= involved:
         return ""
     inside = int(counts[np.ix_(top, top)].sum())
-    return (f" · the {len(top)} classes in the most label issues, of {involved}: {inside:,} of "
+    return (f" · the {len(top)} classes in the most label issues, of {involved:,}: {inside:,} of "
             f"{int(counts.sum()):,} issues (the pairs view lists every one)")
 
 

@@ -194,7 +194,7 @@ def chart_title(view: AuditView, book: DecisionBook) -> str:
     the audited labels: after 'a' and 'x' on banking77 test every class still drew 40 rows, with
     nothing saying the decisions were not counted."""
     counts = book.counts()
-    title = f"Class distribution ({view.n_classes} classes)"
+    title = f"Class distribution ({view.n_classes:,} classes)"
     changes = [counted(n, word) for n, word in ((counts["relabel"], "relabel"), (counts["exclude"], "exclusion")) if n]
     if changes:
         title += f" · as audited, before the journal's {' and '.join(changes)} (R re-audits with them)"
@@ -248,7 +248,7 @@ class SummaryScreen(HistoryKeys, Screen):
         mode = "READ-ONLY · " if self.book.read_only else ""  # first: a narrow terminal cuts the end
         kinds = "labels" if view.multilabel is not None else "classes"  # label sets: each row carries several
         name = terminal_safe(undecodable_escaped(Path(view.source).name))  # 'caf\xe9.csv', as the exit line
-        counts = [f"{len(view):,} rows", f"{view.n_classes} {kinds}"]
+        counts = [f"{len(view):,} rows", f"{view.n_classes:,} {kinds}"]
         journal = terminal_safe(undecodable_escaped(self.journal_path.name))
         # the program's name goes first where the line would be cut: banking77's 'test.csv · 3,080 rows ·
         # 77 classes' cut the journal's name at 80 columns ('journal test.corrections.jso…')

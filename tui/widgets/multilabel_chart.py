@@ -21,7 +21,7 @@ def multilabel_chart(view: AuditView) -> ComposeResult:
     ml = view.multilabel
     counts = ml.label_counts()
     sizes = [len(s) for s in ml.sets]
-    yield Static(f"Label frequencies ({view.n_classes} labels, {sum(sizes) / max(1, len(sizes)):.2f} per row, "
+    yield Static(f"Label frequencies ({view.n_classes:,} labels, {sum(sizes) / max(1, len(sizes)):.2f} per row, "
                  f"{ml.empty_sets():,} rows with no label; shares of the rows)", classes="section", id="chart-title",
                  markup=False)
     yield BarChart(view.class_names, counts.tolist(), rows=len(sizes), id="class-chart")
