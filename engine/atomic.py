@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from engine.errors import DataError
-from engine.paths import NAME_MAX, cut_to_bytes
+from engine.paths import NAME_MAX, cut_to_bytes, shell_word
 
 #: Every temporary name starts with this (after the dot that hides it).
 TEMP_PREFIX = ".textaudit-tmp-"
@@ -95,11 +95,11 @@ def _check_target(target: Path, replace_symlink: bool, directory: bool) -> os.st
         return None
     if stat.S_ISLNK(info.st_mode):
         if not replace_symlink:
-            raise SymlinkTargetError(f"{target} is a symbolic link; refusing to write through or replace it")
+            raise SymlinkTargetError(f"{shell_word(str(target))} is a symbolic link; refusing to write through or replace it")
         return None
     if directory != stat.S_ISDIR(info.st_mode):
         kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a folder"
-        raise DataError(f"cannot write {target}: it is {kind}")
+        raise DataError(f"cannot write {shell_word(str(target))}: it is {kind}")
     return info
 
 
@@ -134,7 +134,7 @@ def atomic_path(target: Path | str, *, directory: bool = False,
 def _commit(temp: Path, target: Path, directory: bool, replace_symlink: bool) -> None:
     info = temp.lstat()  # the temp must still be what we created, not a swapped-in link
     if stat.S_ISLNK(info.st_mode) or stat.S_ISDIR(info.st_mode) != directory:
-        raise DataError(f"cannot write {target}: its temporary file was replaced by something else")
+        raise DataError(f"cannot write {shell_word(str(target))}: its temporary file was replaced by something else")
     if not directory:
         _fsync_path(temp)
         _check_target(target, replace_symlink, directory)

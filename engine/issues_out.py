@@ -13,6 +13,7 @@ import pandas as pd
 from engine import atomic
 from engine.errors import DataError, TextauditError, UsageError
 from engine.formats import folder_output_problem, format_of, known_suffixes
+from engine.paths import shell_word
 from engine.output_guard import check_output, same_file
 from engine.paths import DEFAULT_JOURNAL, data_journal_path
 from engine.wording import agreeing, counted
@@ -53,13 +54,13 @@ def issues_out_path(target: str, inputs: list[str | None], data: str | None = No
         named.append((default, DEFAULT_JOURNAL))
     for source, what in named:
         if same_file(path, source):
-            raise UsageError(f"--issues-out {path} is {what}; refusing to overwrite it (choose another path)")
+            raise UsageError(f"--issues-out {shell_word(str(path))} is {what}; refusing to overwrite it (choose another path)")
     fmt = format_of(path)
     if fmt is None:
         raise UsageError(f"--issues-out: unknown extension {path.suffix or '(none)'!r}; use {known_suffixes()}")
     check_output(path, fmt, inputs=named, force=True, option="--issues-out")
     if path.is_file() and not _is_issue_table(path, fmt):  # replaced without asking: only an earlier table
-        raise UsageError(f"--issues-out {path} exists and is not an issue table textaudit wrote; refusing to "
+        raise UsageError(f"--issues-out {shell_word(str(path))} exists and is not an issue table textaudit wrote; refusing to "
                          "replace it (remove it first, or choose another path)")
     return path, fmt
 
@@ -106,4 +107,4 @@ def write_issue_table(result: Any, target: str, inputs: list[str | None], rows: 
     except TextauditError as exc:
         raise DataError(f"--issues-out: {exc.message}") from None
     except OSError as exc:
-        raise DataError(f"--issues-out: cannot write {target}: {exc.strerror or exc}") from None
+        raise DataError(f"--issues-out: cannot write {shell_word(str(target))}: {exc.strerror or exc}") from None

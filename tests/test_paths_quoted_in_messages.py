@@ -192,3 +192,21 @@ def test_cli_a_data_file_that_cannot_be_read(name: str, file: str, body: str, tm
     path = tmp_path / name / file
     path.write_text(body)
     _said(path, _cli_error(["audit", str(path)], capsys))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cli_an_issue_table_over_another_file(name: str, tmp_path: Path, capsys) -> None:
+    data = _data(tmp_path / "data")
+    other = _data(tmp_path / name, "notes.csv")
+    _said(other, _cli_error(["audit", str(data), "--model", "tfidf", "--issues-out", str(other)], capsys))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cli_an_output_whose_name_clashes_with_format(name: str, tmp_path: Path, capsys) -> None:
+    data = _data(tmp_path / "data")
+    journal = tmp_path / "j.jsonl"
+    journal.write_text("")
+    out = tmp_path / name / "out.csv"
+    out.parent.mkdir()
+    _said(out, _cli_error(["export", str(data), "--journal", str(journal), "-o", str(out), "--format", "jsonl"],
+                          capsys))

@@ -153,7 +153,7 @@ def bundled_demo_hint(data: str, journal: Path, journal_given: bool = False) -> 
     in the current folder). Which names mean the demo: engine/demo.bundled_demo_named. With no journal here either
     it says so and where the journal is kept: the line was only 'demo: no such file or directory' (walk40)."""
     from engine.demo import bundled_demo_named
-    from engine.paths import default_journal_path
+    from engine.paths import default_journal_path, shell_word
 
     named = bundled_demo_named(data)
     if named is None or Path(data).exists():
@@ -162,16 +162,16 @@ def bundled_demo_hint(data: str, journal: Path, journal_given: bool = False) -> 
     demo_journal = default_journal_path(str(bundled))  # what 'textaudit demo' writes: 'DEMO' looks for DEMO.corr...
     if not journal_given and not journal.exists() and demo_journal.exists():
         journal = demo_journal
-    data_word = shlex.quote(str(bundled))
+    data_word = shell_word(str(bundled))
     if journal.exists():
-        return (f"; the demo's data is bundled: textaudit export {data_word} --journal {shlex.quote(str(journal))} "
+        return (f"; the demo's data is bundled: textaudit export {data_word} --journal {shell_word(str(journal))} "
                 "-o OUT (or press e in the demo)")
-    name = shlex.quote(f"DIR/{demo_journal.name}")
+    name = shell_word(f"DIR/{demo_journal.name}")
     if journal_given:
-        return (f"; and the journal {shlex.quote(str(journal))} does not exist either (textaudit demo{flag} keeps "
+        return (f"; and the journal {shell_word(str(journal))} does not exist either (textaudit demo{flag} keeps "
                 f"its journal, {demo_journal.name}, in the folder where it ran): give that journal and the bundled "
                 f"data: textaudit export {data_word} --journal {name} -o OUT")
-    return (f"; and the demo's journal, {demo_journal.name}, is not in this folder ({shlex.quote(str(Path.cwd()))}) "
+    return (f"; and the demo's journal, {demo_journal.name}, is not in this folder ({shell_word(str(Path.cwd()))}) "
             f"either: run this in the folder where textaudit demo{flag} ran (it keeps its journal there), or give "
             f"the bundled data and that journal: textaudit export {data_word} --journal {name} -o OUT")
 
@@ -181,8 +181,9 @@ def refuse_format_clash(output: Path, fmt: str) -> None:
     garbage, and nothing said). An extension textaudit does not know is left to ``--format``."""
     from engine.errors import UsageError
     from engine.formats import format_of
+    from engine.paths import shell_word
 
     named = format_of(output)
     if named is not None and named != fmt:
         name = "a folder name without a file extension" if fmt == "hf" else f"a .{fmt} name"
-        raise UsageError(f"--format {fmt} but {output} names a {named} file; drop --format or give the output {name}")
+        raise UsageError(f"--format {fmt} but {shell_word(str(output))} names a {named} file; drop --format or give the output {name}")
