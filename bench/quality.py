@@ -274,6 +274,15 @@ def label_checked(issues) -> bool:
     return {"is_label_issue", "label_score", "datalab_is_label_issue", "datalab_label_score"} <= set(issues.columns)
 
 
+def indices_graph(neighbours: np.ndarray):
+    """A CSR kNN graph of the (n, k) neighbour indices (unit distances: the label check reads only which rows)."""
+    from scipy.sparse import csr_matrix
+
+    n, k = neighbours.shape
+    indptr = np.arange(0, n * k + 1, k, dtype=np.int64)
+    return csr_matrix((np.ones(n * k), np.asarray(neighbours, dtype=np.int64).ravel(), indptr), shape=(n, n))
+
+
 def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> dict | None:
     """One cell's row, or None where the label check could not run on its noisy labels."""
     from engine.audit import run_datalab
@@ -281,7 +290,8 @@ def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> 
     labels = data[1]
     started = time.perf_counter()
     noisy, truth, ta_probs, plain_probs, present = cell_probs(spec, kind, rate, seed, data, targets, neighbours, reuse)
-    output = run_datalab(noisy, ta_probs, None, issue_types=("label",))
+    # the audit's kNN graph, as the app passes it: the guards' path reads its neighbours' labels (engine/neighbour_labels)
+    output = run_datalab(noisy, ta_probs, indices_graph(neighbours), issue_types=("label",))
     issues = output.issues
     if not label_checked(issues):
         return None

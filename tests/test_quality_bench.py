@@ -439,3 +439,28 @@ def test_manpages_base_is_a_seeded_sample_of_name_and_description(monkeypatch, t
     assert all(text == f"page{int(text.split()[0][4:])} - does thing {text.split()[0][4:]}" for text in texts)
     assert sorted(np.bincount(labels)) == sorted(np.bincount([int(t.split()[0][4:]) % 3 > 0 for t in texts]))
     assert len(data.DATA_KEYS["manpages"]) == 8 and len(list(tmp_path.glob("manpages_*.csv"))) == 1
+
+
+def test_a_cell_is_scored_with_the_audits_knn_graph(monkeypatch) -> None:
+    """run_cell gives the label check the dataset's kNN graph, as the app's audit does: the guards' path reads the
+    labels of each flagged row's neighbours (engine/neighbour_labels, 3434a66); the bench passed none (holdout42)."""
+    import engine.audit
+    from bench import quality
+    from engine.neighbour_labels import graph_indices
+
+    rng = np.random.default_rng(0)
+    labels = np.arange(60) % 3
+    neighbours = np.stack([rng.choice(60, size=4, replace=False) for _ in range(60)])
+    probs = rng.dirichlet([1.0, 1.0, 1.0], size=60)
+    seen = []
+
+    def recorded(noisy, pred_probs, knn_graph, **kwargs):
+        seen.append(graph_indices(knn_graph))
+        return original(noisy, pred_probs, knn_graph, **kwargs)
+
+    original = engine.audit.run_datalab
+    monkeypatch.setattr(engine.audit, "run_datalab", recorded)
+    monkeypatch.setattr(quality, "cell_probs", lambda *args: (labels, np.zeros(60, dtype=bool), probs, probs,
+                                                                np.arange(3)))
+    quality.run_cell("x", "uniform", 0.0, 0, (None, labels, None), {}, neighbours, True)
+    assert len(seen) == 1 and seen[0] is not None and np.array_equal(seen[0], neighbours)
