@@ -67,3 +67,29 @@ async def test_f_keeps_a_row_both_lists_show_and_a_moved_cursor(app):
         moved = rows.current_row
         await toggle(pilot, screen, True)
         assert rows.current_row == moved
+
+
+async def test_f_back_never_lists_the_row_past_a_new_filter(app):
+    """A filter typed on the flagged list that hides the row: f lists every row that matches it,
+    without the row ('filter: X but row N' listed it past the filter, as a go-to does)."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await label_screen(pilot)
+        rows = screen.row_list
+        labels, names = app.view.given, app.view.class_names
+        flagged_label = int(labels[int(rows.order[0])])
+        await toggle(pilot, screen, True)
+        position = next(i for i, r in enumerate(rows.order)
+                        if i > 3 and int(labels[int(r)]) != flagged_label)
+        rows.move_cursor(position)
+        await settle(pilot)
+        reading = rows.current_row
+        await toggle(pilot, screen, False)
+        await pilot.press("slash", *f"given:{names[flagged_label]}", "enter")
+        await wait_until(pilot, lambda: screen.filter_query and not rows.pending, "the filtered list")
+        await settle(pilot)
+        rows.move_cursor(0)
+        await settle(pilot)
+        await toggle(pilot, screen, True)
+        listed = {int(r) for r in rows.order}
+        assert reading not in listed and rows.current_row != reading
+        assert all(int(labels[r]) == flagged_label for r in listed)

@@ -54,6 +54,7 @@ class ListOrder:
     sort_descending: bool
     _past_filter: tuple[int, int] | None
     _pending_row: int | None
+    _return_row: tuple[int, int] | None
 
     def apply(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> None:
         """Ask the order worker for the entries to show; the list keeps its rows until then."""
@@ -117,6 +118,11 @@ class ListOrder:
         refit_decision_column(self)  # the entries may have changed (f): what the Decision column keeps follows
         if request.first:
             self.cursor_to_first_undecided()
+        if self._return_row is not None:  # f, f: back to the row f left, where this list has it
+            generation, row = self._return_row
+            self._return_row = None
+            if generation == request.generation:
+                rows.move_to_row(row)
         if self._pending_row is not None:
             self.show_row(self._pending_row)
         self.update_title()

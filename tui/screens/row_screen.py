@@ -70,6 +70,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
         self.generation = 0  # of the latest order request; older results are dropped
         self._pending_row: int | None = None  # undo/redo asked for this row before the list had it
         self._row_in_all: int | None = None  # the cursor's row when f left the list of every row
+        self._return_row: tuple[int, int] | None = None  # (generation, row): f goes back there if that list has it
 
     # -- what the screen lists (subclasses override) ------------------------------------------
 
@@ -408,8 +409,8 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
             back = self._row_in_all  # the flagged list opened at its top and the cursor stayed there
         self.show_all = not self.show_all
         self.apply()
-        if back is not None:
-            self._pending_row = back  # on_order_ready puts the cursor there
+        # on_order_ready puts the cursor there if that list (not a later one) has it: never widened
+        self._return_row = (self.generation, back) if back is not None else None
         self.notify("listing every row by score" if self.show_all else "listing flagged rows only", timeout=2)
 
     def action_back(self) -> None:
