@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -109,5 +110,7 @@ def phrase_pattern(query: str) -> re.Pattern[str]:
 
 
 def fold(name: str) -> str:
-    """A name with case, spaces, '_' and '-' set aside: 'Card Lost' and 'card_lost' fold alike."""
-    return re.sub(r"[\s_\-]+", "", name).casefold()
+    """A name with case, spaces, '_' and '-' set aside: 'Card Lost' and 'card_lost' fold alike; so do one
+    letter's two Unicode spellings (NFKC): 'café' typed (composed) beside the class 'cafe\u0301' was offered
+    as a new class with no '(like ...: check the spelling)', a second class drawn alike (hostile42)."""
+    return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", name)).casefold()
