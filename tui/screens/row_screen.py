@@ -225,7 +225,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
             return f"no undecided row matches the filter (d shows decided rows, / edits it): {query}"
         if not request.spec.empty:
             return f"nothing matches the filter (/ edits it, ctrl+u there clears it): {query}"
-        if request.hide_decided:
+        if request.hide_decided and len(self.entries(request.show_all)):  # none at all: not d's doing
             return "every entry here has a decision: d shows them again"
         return self.empty_text()
 
