@@ -90,6 +90,33 @@ async def open_issue(pilot, issue: str):
     return pilot.app.screen
 
 
+async def open_from_summary(pilot, issue: str):
+    """Back to the summary, the issue's row of its table, enter: as a user opens it."""
+    app = pilot.app
+    while type(app.screen).__name__ != "SummaryScreen":
+        await pilot.press("escape")
+        await pilot.pause()
+    table = app.screen.query_one("#issue-table")
+    table.move_cursor(row=app.view.issue_types.index(issue))
+    await pilot.pause()
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: getattr(app.screen, "issue_type", None) == issue, f"the {issue} screen")
+    await settle(pilot)
+    return app.screen
+
+
+async def open_report(pilot):
+    """r, as a user opens the report; waits for its screen and returns its lines' widget (WideLines)."""
+    from tui.screens.report import ReportScreen
+    from tui.widgets.wide_lines import WideLines
+
+    app = pilot.app
+    await pilot.pause()
+    await pilot.press("r")
+    await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen), "the report screen")
+    return app.screen.query_one("#report", WideLines)
+
+
 async def exclude_first_label_row(pilot, journal: Path) -> None:
     """Open Label issues, exclude its first row (x) and wait for the exclude in ``journal``."""
     await open_issue(pilot, "label")
@@ -219,6 +246,24 @@ def blocked_audit(started, release=None) -> Callable:
         raise Cancelled("cancelled")
 
     return audit
+
+
+def stalled_predict(monkeypatch) -> threading.Event:
+    """The predict stage reports once, sets the returned event, then waits for the cancel (as a long fit would)."""
+    import engine.predict
+    from engine.errors import Cancelled
+
+    started = threading.Event()
+
+    def predict(vectors, labels, n_classes, *, progress=None, cancel=None, **_):
+        progress(0, 5)
+        started.set()
+        while not cancel.wait(0.05):
+            pass
+        raise Cancelled("cancelled")
+
+    monkeypatch.setattr(engine.predict, "cross_val_pred_probs", predict)
+    return started
 
 
 async def reaudit_running(pilot, started, pauses: int):

@@ -12,31 +12,15 @@ import threading
 
 import pytest
 
-from engine.errors import EXIT_CANCELLED, Cancelled
+from engine.errors import EXIT_CANCELLED
 from engine.pipeline import AuditOptions, run_audit
 from tests.test_tui_progress import wait_for_audit
+from pilot_helpers import stalled_predict
 from tui.app import TextauditApp
 from tui.launch import exit_lines
 
 CANCELLED = "textaudit: interrupted: the audit was cancelled before it finished; nothing was opened"
 QUIT = "textaudit: quit before the audit finished; nothing was opened"
-
-
-def _stalled_predict(monkeypatch) -> threading.Event:
-    """The predict stage reports once, then waits for the cancel (as a long fit would)."""
-    import engine.predict
-
-    started = threading.Event()
-
-    def predict(vectors, labels, n_classes, *, progress=None, cancel=None, **_):
-        progress(0, 5)
-        started.set()
-        while not cancel.wait(0.05):
-            pass
-        raise Cancelled("cancelled")
-
-    monkeypatch.setattr(engine.predict, "cross_val_pred_probs", predict)
-    return started
 
 
 def _full_disk(monkeypatch) -> None:
@@ -69,7 +53,7 @@ async def _stop_in_predict(app: TextauditApp, started: threading.Event, key: str
 @pytest.mark.parametrize("key, head", [("escape", CANCELLED), ("ctrl+q", QUIT)])
 async def test_stages_finished_but_not_written_are_not_called_cached(key, head, tmp_path, demo_csv, monkeypatch):
     """Cache on, every write failing: embed and neighbours finished, none is cached."""
-    started = _stalled_predict(monkeypatch)
+    started = stalled_predict(monkeypatch)
     _full_disk(monkeypatch)
     app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id", model="tfidf",
                                                                   cache_root=str(tmp_path / "c")),
@@ -85,7 +69,7 @@ async def test_escape_names_what_the_next_start_reads_back(tmp_path, demo_csv, m
     """Cache on and written: the line's stages are the next start's cache hits."""
     options = AuditOptions(id_column="id", model="tfidf", cache_root=str(tmp_path / "c"))
     with monkeypatch.context() as patched:
-        started = _stalled_predict(patched)
+        started = stalled_predict(patched)
         app = TextauditApp(source=str(demo_csv), options=options, journal_path=tmp_path / "j.jsonl")
         await _stop_in_predict(app, started, "escape")
     assert app.return_code == EXIT_CANCELLED

@@ -12,16 +12,14 @@ import json
 from pathlib import Path
 
 import pytest
+from browse_helpers import INT_LABELS, INT_TEXTS, hub_ints_folder
 
 from tui.cli import main
-
-TEXTS = [f"{word} {i}" for i, word in enumerate(["card lost", "refund please", "balance check"] * 6)]
-LABELS = [1 + i % 3 for i in range(len(TEXTS))]  # 1, 2, 3
 
 
 def _column_lists(tmp_path: Path) -> Path:
     path = tmp_path / "cols.json"
-    path.write_text(json.dumps({"text": TEXTS, "label": LABELS}))
+    path.write_text(json.dumps({"text": INT_TEXTS, "label": INT_LABELS}))
     return path
 
 
@@ -44,11 +42,7 @@ def test_an_hf_folder_with_names_missing_a_label_is_refused_in_the_shell(
         tmp_path: Path, opened: list[dict], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("datasets")
-    folder = tmp_path / "ints"
-    folder.mkdir()
-    (folder / "train.csv").write_text("text,label\n" + "".join(f"{t},{v}\n" for t, v in zip(TEXTS, LABELS)))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    hub_ints_folder(tmp_path, monkeypatch)
     capsys.readouterr()
     assert main(["browse", "hf:ints", "--label-names", "0=a,1=b,2=c"]) == 2
     assert "--label-names: label 3 (6 rows) has no name" in capsys.readouterr().err

@@ -9,12 +9,10 @@ tui/unicode_baseline.py lists them; tui/terminal_text.newer_held draws them as U
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import locale
 import unicodedata
 
 import pytest
+from glibc_cells import cells_of, glibc_width_fixture
 from rich.cells import cell_len
 
 #: Texts with characters newer than Unicode 14.0 or counted differently since, beside ones every table agrees on.
@@ -30,28 +28,8 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def glibc_width():
-    """The cells glibc's wcwidth gives a character (-1, unknown, as 0: tmux 3.3a drew U+1FAE8 so), in a UTF-8
-    locale; skipped without glibc."""
-    name = ctypes.util.find_library("c")
-    if not name or "libc.so" not in name:
-        pytest.skip("no glibc to measure with")
-    libc = ctypes.CDLL(name)
-    libc.wcwidth.argtypes = [ctypes.c_wchar]
-    saved = locale.setlocale(locale.LC_CTYPE)
-    try:
-        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
-    except locale.Error:
-        pytest.skip("no C.UTF-8 locale")
-    if libc.wcwidth("\u00e9") != 1:
-        pytest.skip("wcwidth does not read UTF-8 here")
-    yield lambda char: max(libc.wcwidth(char), 0)
-    locale.setlocale(locale.LC_CTYPE, saved)
-
-
-def _cells(drawn: str, width) -> int:
-    return sum(width(char) for char in drawn)
+#: The cells glibc's wcwidth gives a character, in a UTF-8 locale; skipped without glibc.
+glibc_width = glibc_width_fixture("\u00e9", "wcwidth does not read UTF-8 here")
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -59,7 +37,7 @@ def test_a_list_cell_and_pane_lines_measure_as_glibc_draws_them(text: str, glibc
     from tui.terminal_text import list_cell, pane_text
 
     for drawn in (list_cell(text), *pane_text(f"{text}\nsecond {text}", 10_000).split("\n")):
-        assert cell_len(drawn) == _cells(drawn, glibc_width), ascii(drawn)
+        assert cell_len(drawn) == cells_of(drawn, glibc_width), ascii(drawn)
     assert len(list_cell(text).split()) == len(text.split())  # every word drawn
 
 
@@ -69,7 +47,7 @@ def test_names_and_file_names_measure_as_glibc_draws_them(text: str, glibc_width
     from tui.terminal_text import terminal_safe
 
     for drawn in (drawn_name(text), terminal_safe(text)):
-        assert cell_len(drawn) == _cells(drawn, glibc_width), ascii(drawn)
+        assert cell_len(drawn) == cells_of(drawn, glibc_width), ascii(drawn)
 
 
 def test_they_are_drawn_as_a_placeholder_and_the_data_keeps_them() -> None:
@@ -95,7 +73,7 @@ def test_every_character_drawn_measures_as_glibc_draws_it(glibc_width) -> None:
         if 0xD800 <= code < 0xE000 or unicodedata.category(char) in ("Cc", "Mc"):
             continue
         drawn = cell_plain(char)
-        if cell_len(drawn) != _cells(drawn, glibc_width):
+        if cell_len(drawn) != cells_of(drawn, glibc_width):
             off.append(f"U+{code:04X}")
     assert not off, (len(off), off[:20])
 

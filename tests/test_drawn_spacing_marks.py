@@ -9,13 +9,11 @@ makes Rich count each such mark as the terminal does; the texts, the filter and 
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import locale
 import unicodedata
 from bisect import bisect_right
 
 import pytest
+from glibc_cells import cells_of, glibc_width_fixture
 from pilot_helpers import settle
 from tui_synthetic import fixed_view
 
@@ -29,27 +27,8 @@ INDIC = [
 ]
 
 
-@pytest.fixture(scope="module")
-def glibc_width():
-    """The cells glibc's wcwidth (what tmux 3.3a draws with) gives a character, in a UTF-8 locale."""
-    name = ctypes.util.find_library("c")
-    if not name or "libc.so" not in name:
-        pytest.skip("no glibc to measure with")
-    libc = ctypes.CDLL(name)
-    libc.wcwidth.argtypes = [ctypes.c_wchar]
-    saved = locale.setlocale(locale.LC_CTYPE)
-    try:
-        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
-    except locale.Error:
-        pytest.skip("no C.UTF-8 locale")
-    if libc.wcwidth("\u093e") != 1:
-        pytest.skip("this wcwidth gives spacing marks no cell")
-    yield lambda char: max(libc.wcwidth(char), 0)
-    locale.setlocale(locale.LC_CTYPE, saved)
-
-
-def _on_screen(line: str, width) -> int:
-    return sum(width(char) for char in line)
+#: The cells glibc's wcwidth (what tmux 3.3a draws with) gives a character, in a UTF-8 locale.
+glibc_width = glibc_width_fixture("\u093e", "this wcwidth gives spacing marks no cell")
 
 
 def _indic_app(result, journal_path):
@@ -69,8 +48,8 @@ def _assert_drawn_as_laid_out(widget, width, least: int = 1) -> None:
     cells = widget.scrollable_content_region.width
     strips = [widget.render_line(y) for y in range(widget.scrollable_content_region.height)]
     lines = [strip.text for strip in strips]
-    off = [(y, strip.cell_length, _on_screen(strip.text, width), strip.text) for y, strip in enumerate(strips)
-           if not strip.cell_length == _on_screen(strip.text, width) <= cells]
+    off = [(y, strip.cell_length, cells_of(strip.text, width), strip.text) for y, strip in enumerate(strips)
+           if not strip.cell_length == cells_of(strip.text, width) <= cells]
     assert not off, (cells, off[:3])
     assert sum(any(unicodedata.category(c) == "Mc" for c in line) for line in lines) >= least, lines
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pilot_helpers import settle, wait_until
+from pilot_helpers import open_from_summary, settle, wait_until
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
@@ -30,18 +30,6 @@ def no_null_app(pinned_result, tmp_path) -> TextauditApp:
     return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=view)
 
 
-async def open_issue(pilot, issue: str):
-    app = pilot.app
-    await settle(pilot)
-    table = app.screen.query_one("#issue-table")
-    table.move_cursor(row=app.view.issue_types.index(issue))
-    await pilot.pause()
-    await pilot.press("enter")
-    await wait_until(pilot, lambda: getattr(app.screen, "issue_type", None) == issue, f"the {issue} screen")
-    await settle(pilot)
-    return app.screen
-
-
 async def press_d(pilot, screen) -> None:
     await pilot.press("d")
     await wait_until(pilot, lambda: screen.hide_decided and not screen.row_list.pending, "the list without decided rows")
@@ -53,7 +41,7 @@ async def test_d_on_a_screen_with_no_rows_says_nothing_of_decisions(no_null_app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert "null" in app.view.issue_types and not app.view.flagged("null").size
-        screen = await open_issue(pilot, "null")
+        screen = await open_from_summary(pilot, "null")
         await press_d(pilot, screen)
         assert not len(screen.row_list.order)
         assert "has a decision" not in screen.row_list.empty_text, screen.row_list.empty_text
@@ -61,7 +49,7 @@ async def test_d_on_a_screen_with_no_rows_says_nothing_of_decisions(no_null_app)
 
 async def test_d_after_every_row_is_decided_still_says_so(app):
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_issue(pilot, "label")
+        screen = await open_from_summary(pilot, "label")
         await pilot.press("asterisk", "o")
         await pilot.pause()
         await pilot.press("y")  # the bulk confirmation

@@ -9,35 +9,17 @@ ui28, tmux 120x40, ag_news test (7,600 rows): ctrl+q at 2,496 of 7,600 texts emb
 from __future__ import annotations
 
 import asyncio
-import threading
 
-from engine.errors import Cancelled
 from engine.pipeline import AuditOptions
+from pilot_helpers import stalled_predict
 from tui.app import TextauditApp
 from tui.launch import exit_lines
 
 HEAD = "textaudit: quit before the audit finished; nothing was opened"
 
 
-def _stalled_predict(monkeypatch) -> threading.Event:
-    """The predict stage reports once, then waits for the cancel (as a long fit would)."""
-    import engine.predict
-
-    started = threading.Event()
-
-    def predict(vectors, labels, n_classes, *, progress=None, cancel=None, **_):
-        progress(0, 5)
-        started.set()
-        while not cancel.wait(0.05):
-            pass
-        raise Cancelled("cancelled")
-
-    monkeypatch.setattr(engine.predict, "cross_val_pred_probs", predict)
-    return started
-
-
 async def test_ctrl_q_mid_audit_names_the_stages_the_cache_keeps(tmp_path, demo_csv, monkeypatch):
-    started = _stalled_predict(monkeypatch)
+    started = stalled_predict(monkeypatch)
     app = TextauditApp(source=str(demo_csv), options=AuditOptions(id_column="id", model="tfidf",
                                                                   cache_root=str(tmp_path / "c")),
                        journal_path=tmp_path / "j.jsonl")

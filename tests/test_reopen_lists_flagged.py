@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pilot_helpers import open_goto, settle, wait_until
+from pilot_helpers import open_from_summary, open_goto, settle, wait_until
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
@@ -21,21 +21,6 @@ from tui.app import TextauditApp
 @pytest.fixture
 def app(pinned_result, tmp_path) -> TextauditApp:
     return TextauditApp(pinned_result, journal_path=tmp_path / "j.jsonl", view=fixed_view(pinned_result.dataset))
-
-
-async def open_from_summary(pilot, issue: str):
-    """Back to the summary, the issue's row of its table, enter: as a user opens it."""
-    app = pilot.app
-    while type(app.screen).__name__ != "SummaryScreen":
-        await pilot.press("escape")
-        await pilot.pause()
-    table = app.screen.query_one("#issue-table")
-    table.move_cursor(row=app.view.issue_types.index(issue))
-    await pilot.pause()
-    await pilot.press("enter")
-    await wait_until(pilot, lambda: getattr(app.screen, "issue_type", None) == issue, f"the {issue} screen")
-    await settle(pilot)
-    return app.screen
 
 
 async def test_reopened_from_the_summary_the_label_screen_lists_its_flagged_rows(app):

@@ -8,12 +8,10 @@ after it and every other screen used the theme's colours.
 
 from __future__ import annotations
 
-from pilot_helpers import wait_until
+from pilot_helpers import open_report
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
-from tui.screens.report import ReportScreen
-from tui.widgets.wide_lines import WideLines
 
 
 async def test_every_report_line_is_drawn_on_the_widgets_background(pinned_result, journal_path):
@@ -25,10 +23,7 @@ async def test_every_report_line_is_drawn_on_the_widgets_background(pinned_resul
                              "7  True  0.004956  card_lost  change_pin", "note: a note of a few words"])
     app = TextauditApp(pinned_result, journal_path=journal_path, view=view)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("r")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen), "the report screen")
-        report = app.screen.query_one("#report", WideLines)
+        report = await open_report(pilot)
         await pilot.pause()
         background = report.rich_style.bgcolor
         assert background is not None

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from pilot_helpers import wait_until
+from pilot_helpers import open_report
 from tui_synthetic import fixed_view
 
 from tui.app import TextauditApp
-from tui.screens.report import ReportScreen
-from tui.widgets.wide_lines import WideLines
 
 MODEL = "/home/me/team-shared-checkpoints/experiments-2026-12/banking-intent-finetune/all-MiniLM-L6-v2-finetuned-epoch3"
 LINE = f"pred_probs: {MODEL} + TF-IDF view (weight 0.70)"
@@ -20,10 +18,7 @@ async def test_the_reports_pred_probs_line_fits(pinned_result, journal_path):
     view.report = "\n".join(["Dataset: demo.csv  (300 rows, 10 classes)", LINE, "", NOTE])
     app = TextauditApp(pinned_result, journal_path=journal_path, view=view)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("r")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReportScreen), "the report screen")
-        report = app.screen.query_one("#report", WideLines)
+        report = await open_report(pilot)
         index = next(i for i, line in enumerate(app.screen.lines) if line.text == LINE)
         note = next(i for i, line in enumerate(app.screen.lines) if line.text == NOTE)
         for size in ((80, 24), (120, 40)):

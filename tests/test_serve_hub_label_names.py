@@ -13,11 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browse_helpers import hub_ints_folder
 
 from tui.cli import main
-
-TEXTS = [f"{word} {i}" for i, word in enumerate(["card lost", "refund please", "balance check"] * 6)]
-LABELS = [1 + i % 3 for i in range(len(TEXTS))]  # 1, 2, 3
 
 
 class _StubServer:
@@ -36,11 +34,7 @@ class _StubServer:
 def hub_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """``hf:ints``: a folder of one CSV with integer labels 1-3, read offline; the server stubbed."""
     pytest.importorskip("datasets")
-    folder = tmp_path / "ints"
-    folder.mkdir()
-    (folder / "train.csv").write_text("text,label\n" + "".join(f"{t},{v}\n" for t, v in zip(TEXTS, LABELS)))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    hub_ints_folder(tmp_path, monkeypatch)
     monkeypatch.setenv("TEXTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr("tui.serve_guard.GuardedServer", _StubServer)
     _StubServer.made = []
