@@ -46,7 +46,10 @@ def _interrupt(signum, frame) -> None:
     if INTERRUPTED.is_set():
         _repeats[0] += 1
         if _repeats[0] >= AT_ONCE:
-            os.write(2, AT_ONCE_LINE)
+            try:  # stderr may be a pipe whose reader is gone ('2>&1 | head', Ctrl+C ended head too): exit anyway
+                os.write(2, AT_ONCE_LINE)
+            except OSError:
+                pass
             os._exit(130)
         return
     INTERRUPTED.set()
