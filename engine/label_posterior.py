@@ -120,7 +120,7 @@ from engine.class_rates import class_rate_noise, floored_rates, one_way_model, o
 from engine.flag_order import passed_over_note, tiny_share
 from engine.flip_counts import MIN_FLIP_DETECTION, MIN_FLIP_ROWS, counted_flips, flip_rate, rated_flips, stray_rows
 from engine.label_probs import FLOOR, SHARPNESS, clean_probs as _clean, sharpened as _sharpened
-from engine.label_signal import label_signal, no_signal_note
+from engine.label_signal import label_signal, no_signal_note, weak_note
 from engine.neighbour_labels import neighbour_cut
 from engine.noise_matrix import MIN_NOISE_RATE, TINY_CLASS_ROWS, flip_destinations, noise_matrix, without_tiny_classes
 from engine.noise_trust import (
@@ -472,31 +472,3 @@ def score_labels(labels: np.ndarray, pred_probs: np.ndarray, copies: np.ndarray 
     return LabelScores(score=score, flags=flags, estimated_issues=estimated, method=method,
                        notes=notes, diagnostics=diagnostics, parents=parents)
 
-
-def weak_note(diagnostics: dict, n_classes: int, flags: np.ndarray, copies: np.ndarray | None,
-              largest: float = 0.0) -> str | None:
-    """The note on a weak fit's label flags, in plain words: a low score often means the text does not
-    show its label, so the flags are candidates, not a count of errors; or the labels are mostly wrong
-    (hostile23b: banking77 with 45-60% of labels flipped gets this note with flags 95% right), which the
-    given labels alone cannot tell from the first (bench/README.md,
-    session 23: banking77 test cut to 3 words, no wrong label: the bench cell flags 698 rows, 22.7%, at
-    out-of-fold accuracy 0.22, `textaudit audit` 674 at 0.21); with ``copies``, how many flagged rows share their exact text with another label.
-    ``largest``: the largest class's share of the rows, said where the classifier agrees with most
-    labels: weak means little better than always naming that class ('weak ... agrees with 94%' of
-    2 classes, 90% of them one class, read as a contradiction)."""
-    flagged = int(flags.sum())
-    if not flagged:
-        return None
-    accuracy = diagnostics["accuracy"]
-    baseline = (f", where always naming the largest class would agree with {largest:.0%}"
-                if accuracy >= 0.5 and largest > 0 else "")
-    note = (f"label issues are uncertain: out-of-fold, the classifier agrees with {accuracy:.0%} of the given "
-            f"labels, over {n_classes} classes{baseline}. Either the texts do not show their labels, and then a low "
-            f"label score does not mean a wrong label, or many labels are wrong (a well-predicted dataset with "
-            f"half its labels flipped reads so too). The {counted(flagged, 'flagged row')} are the likeliest "
-            f"errors: read a sample before relabelling")
-    shared = int(np.sum(flags & copies)) if copies is not None else 0
-    if shared:
-        note += (f". {shared:,} of them share their exact text with a row of another label ({int(copies.sum()):,} "
-                 f"rows do): there the text alone cannot tell which label is right")
-    return note

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.wording import counted
+
 NO_SIGNAL_START = "labels: the texts barely predict them"  # the note's start (engine/issue_managers orders by it)
 MIN_KAPPA = 0.05  # below: the texts barely predict the labels (banking77 with its labels shuffled: 0.007)
 MIN_AUC = 0.55  # unless the probabilities rank each class this well (kappa 0.05 on two balanced classes ~ AUC 0.535)
@@ -84,3 +86,32 @@ def no_signal_note(signal: dict[str, float]) -> str | None:
     return (f"{NO_SIGNAL_START} (out-of-fold accuracy {signal['accuracy']:.2f}, where chance "
             f"alone gives {signal['chance_accuracy']:.2f}; Cohen's kappa {signal['kappa']:.3f}{ranked}): check that "
             f"--label-column names the labels. If it does, the label flags cannot tell a right label from a wrong one")
+
+
+def weak_note(diagnostics: dict, n_classes: int, flags: np.ndarray, copies: np.ndarray | None,
+              largest: float = 0.0) -> str | None:
+    """The note on a weak fit's label flags, in plain words: a low score often means the text does not
+    show its label, so the flags are candidates, not a count of errors; or the labels are mostly wrong
+    (hostile23b: banking77 with 45-60% of labels flipped gets this note with flags 95% right), which the
+    given labels alone cannot tell from the first (bench/README.md,
+    session 23: banking77 test cut to 3 words, no wrong label: the bench cell flags 698 rows, 22.7%, at
+    out-of-fold accuracy 0.22, `textaudit audit` 674 at 0.21); with ``copies``, how many flagged rows share their exact text with another label.
+    ``largest``: the largest class's share of the rows, said where the classifier agrees with most
+    labels: weak means little better than always naming that class ('weak ... agrees with 94%' of
+    2 classes, 90% of them one class, read as a contradiction)."""
+    flagged = int(flags.sum())
+    if not flagged:
+        return None
+    accuracy = diagnostics["accuracy"]
+    baseline = (f", where always naming the largest class would agree with {largest:.0%}"
+                if accuracy >= 0.5 and largest > 0 else "")
+    note = (f"label issues are uncertain: out-of-fold, the classifier agrees with {accuracy:.0%} of the given "
+            f"labels, over {n_classes} classes{baseline}. Either the texts do not show their labels, and then a low "
+            f"label score does not mean a wrong label, or many labels are wrong (a well-predicted dataset with "
+            f"half its labels flipped reads so too). The {counted(flagged, 'flagged row')} are the likeliest "
+            f"errors: read a sample before relabelling")
+    shared = int(np.sum(flags & copies)) if copies is not None else 0
+    if shared:
+        note += (f". {shared:,} of them share their exact text with a row of another label ({int(copies.sum()):,} "
+                 f"rows do): there the text alone cannot tell which label is right")
+    return note

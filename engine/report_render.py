@@ -143,7 +143,7 @@ _NAMES_KEPT = "the data, journal and exported tables keep the values"
 
 
 def uncertain_clause(weak: bool, estimated: int, see: str = "the notes") -> str:
-    """A weak fit's count of label errors is uncertain (engine/label_posterior.weak_note): the clause
+    """A weak fit's count of label errors is uncertain (engine/label_signal.weak_note): the clause
     said beside the count, here and on the summary's health line (``see``: where the note is)."""
     return f"; uncertain: a weak fit to the labels, see {see}" if weak and estimated else ""
 
