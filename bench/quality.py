@@ -275,12 +275,11 @@ def label_checked(issues) -> bool:
 
 
 def indices_graph(neighbours: np.ndarray):
-    """A CSR kNN graph of the (n, k) neighbour indices (unit distances: the label check reads only which rows)."""
-    from scipy.sparse import csr_matrix
+    """The CSR kNN graph of the (n, k) neighbour indices, engine/neighbours' own (unit distances: the label check
+    reads only which rows)."""
+    from engine.neighbours import NeighbourGraph
 
-    n, k = neighbours.shape
-    indptr = np.arange(0, n * k + 1, k, dtype=np.int64)
-    return csr_matrix((np.ones(n * k), np.asarray(neighbours, dtype=np.int64).ravel(), indptr), shape=(n, n))
+    return NeighbourGraph(np.asarray(neighbours), np.ones(neighbours.shape, dtype=np.float32), "bench").to_csr()
 
 
 def run_cell(spec, kind, rate, seed, data, targets, neighbours, reuse: bool) -> dict | None:
