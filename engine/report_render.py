@@ -18,10 +18,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from rich.cells import cell_len  # terminal cells, as the TUI measures names (tui/names.py)
-
 from engine.label_order import LabelOrder
 from engine.order_words import report_verdict
+from engine.terminal_cells import cells as cell_len  # as a terminal draws them: Mc 1 cell (Rich: 0)
 from engine.wording import shown_name
 
 VIEW_KEYS = ("source", "n_rows", "n_classes", "issue_counts", "non_iid_p_value", "non_iid_z", "label_order",
@@ -323,7 +322,9 @@ def _named_table(header_line: str, row_lines: list[str], name_of) -> list[str] |
 
 
 def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
-    """A table as pandas prints one: the index left-aligned, every column right-aligned, two spaces apart."""
+    """A table as pandas prints one: the index left-aligned, every column right-aligned, two spaces apart, each cell
+    padded by the cells a terminal draws it in (engine/terminal_cells: Rich's cell_len counted a Hindi or Tamil vowel
+    sign as 0 cells, so a column of such names ended 1-3 cells apart by row)."""
     table = [header, *rows]
     widths = [max(cell_len(row[j]) for row in table) for j in range(len(header))]
 

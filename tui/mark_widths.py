@@ -22,20 +22,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from engine.terminal_cells import mark_width
+
 #: The fields of rich.cells.CellTable where Rich (15) reads its width table through ``load_cell_table``.
 CELL_TABLE_FIELDS = ("unicode_version", "widths", "narrow_to_wide")
 
 _MARKED = "_textaudit_spacing_marks"
-
-
-def mark_width(code: int) -> int | None:
-    """The cells a terminal gives the code point ``code`` where it is a spacing combining mark, else None."""
-    import unicodedata
-
-    char = chr(code)
-    if unicodedata.category(char) != "Mc":
-        return None
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def with_marks(widths: Any) -> list[tuple[int, int, int]]:
