@@ -38,6 +38,17 @@ def rescue_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "recovered"
 
 
+def state_dir() -> Path:
+    """Where the app keeps what it remembers between runs (tui/ui_state.py: each list's place): the user's state
+    folder (XDG_STATE_HOME), ``TEXTAUDIT_STATE_DIR`` overriding it (tests keep out of the user's home)."""
+    override = os.environ.get("TEXTAUDIT_STATE_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP_NAME, appauthor=False))
+
+
 #: The longest file name most file systems take, in bytes (ext4, XFS, btrfs, APFS, NTFS in UTF-16 units).
 NAME_MAX = 255
 _JOURNAL_SUFFIX = ".corrections.jsonl"

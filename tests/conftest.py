@@ -53,7 +53,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every test run gets its own cache root and rescue folder (engine/paths.py), never the user's."""
     root = tmp_path_factory.mktemp("cache")
-    ours = {"TEXTAUDIT_CACHE_DIR": str(root), "TEXTAUDIT_RESCUE_DIR": str(tmp_path_factory.mktemp("recovered"))}
+    ours = {"TEXTAUDIT_CACHE_DIR": str(root), "TEXTAUDIT_RESCUE_DIR": str(tmp_path_factory.mktemp("recovered")),
+            "TEXTAUDIT_STATE_DIR": str(tmp_path_factory.mktemp("state"))}  # each test its own: isolated_state
     previous = {name: os.environ.get(name) for name in ours}
     os.environ.update(ours)
     yield root
@@ -62,6 +63,15 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(isolated_cache: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own state folder (engine/paths.state_dir: the lists' places an app leaves, tui/ui_state.py),
+    created only where a test's app writes one: a list left by one test never opens another's at that row."""
+    folder = isolated_cache.parent / "state" / f"{os.getpid()}-{id(request.node):x}"
+    monkeypatch.setenv("TEXTAUDIT_STATE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="module", autouse=True)

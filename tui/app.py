@@ -104,6 +104,7 @@ class TextauditApp(KeyGate, JournalFollow, ExportActions, ReviewActions, Palette
         #: The journal's next seq as the app closed it: the exit line counts the lines after the last export.
         self.closed_seq: int | None = None
         self._issue_screens: dict[str, Screen] = {}
+        self._places: dict[str, dict] | None = None  # the row screens' places from the last run (tui/ui_state.py)
         self.init_review()
         self.init_key_gate()  # keys typed ahead wait for the last one's effects (tui/key_gate.py)
 
@@ -329,6 +330,9 @@ class TextauditApp(KeyGate, JournalFollow, ExportActions, ReviewActions, Palette
                 screen: Screen = NonIidScreen(self.view)
             else:
                 screen = kinds.get(issue_type, FlaggedRowsScreen)(self.view, self.book, issue_type)
+            from tui.ui_state import restore_place
+
+            restore_place(self, screen, issue_type)  # where the last run left it: row, sort, f, d (tui/ui_state.py)
             self.install_screen(screen, name=f"issue:{issue_type}")
             self._issue_screens[issue_type] = screen
         return self._issue_screens[issue_type]
@@ -338,8 +342,9 @@ class TextauditApp(KeyGate, JournalFollow, ExportActions, ReviewActions, Palette
         the rows its count is about, even when the last visit listed every row (``:`` or ``f``)."""
         if self.view is None:
             return
+        fresh = issue_type not in self._issue_screens  # its first show this run: as the last run left it (f too)
         screen = self.issue_screen(issue_type)
-        if flagged and hasattr(screen, "show_flagged"):
+        if flagged and hasattr(screen, "show_flagged") and not fresh:
             screen.show_flagged()
         if screen in self.screen_stack:
             while self.screen is not screen:
@@ -389,6 +394,9 @@ class TextauditApp(KeyGate, JournalFollow, ExportActions, ReviewActions, Palette
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def on_unmount(self) -> None:
+        from tui.ui_state import save_places
+
+        save_places(self)  # each row screen's place, for the next run (tui/ui_state.py)
         self.cancel_event.set()
         self.reaudit_cancel.set()
         if self.book is not None:  # a read-only journal changed since the last read is replayed for

@@ -10,7 +10,7 @@ never blocks a key press.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from textual import work
@@ -55,6 +55,7 @@ class ListOrder:
     _past_filter: tuple[int, int] | None
     _pending_row: int | None
     _return_row: tuple[int, int] | None
+    _place: tuple[int, str] | None = None  # (entry, its text's fingerprint): the first list's cursor (resume_place)
 
     def apply(self, doing: str = "filtering", delay: float = 0.0, first: bool = False) -> None:
         """Ask the order worker for the entries to show; the list keeps its rows until then."""
@@ -116,7 +117,7 @@ class ListOrder:
         rows.empty_text = self.why_empty(request)
         rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
         refit_decision_column(self)  # the entries may have changed (f): what the Decision column keeps follows
-        if request.first:
+        if request.first and not self.resume_place():
             self.cursor_to_first_undecided()
         if self._return_row is not None:  # f, f: back to the row f left, where this list has it
             generation, row = self._return_row
@@ -134,6 +135,50 @@ class ListOrder:
             self.row_list.pending = False
             self._pending_row = None  # the go-to or undo that list was for is over: the next list is not it
             self.update_title()
+
+    # -- the place kept between runs (tui/ui_state.py) ---------------------------------------------
+
+    def place(self) -> dict[str, Any] | None:
+        """Where the list is: its cursor's entry (and a fingerprint of its text), the sort, ``f`` and ``d``; None
+        for a screen never shown. Read from the list kept at compose: the app asks as it closes, widgets gone."""
+        if (shown := getattr(self, "shown_list", None)) is None:
+            return None
+        entry = shown.current_row
+        return {"entry": entry, "text": self.entry_check(entry) if entry is not None else "",
+                "sort": self.sort_key, "descending": self.sort_descending, "all": self.show_all,
+                "hide_decided": self.hide_decided}
+
+    def entry_check(self, entry: int) -> str:
+        from tui.ui_state import text_check
+
+        return text_check(self.view.texts[self.entry_rows(entry)[0]])
+
+    def restore_place(self, place: dict[str, Any]) -> None:
+        """Before the screen's first list: the sort, ``f`` and ``d`` as :meth:`place` wrote them, and the entry the
+        first list puts the cursor on (:meth:`resume_place`). A value of the wrong kind is left as it is."""
+        sort = place.get("sort")
+        if isinstance(sort, str) and sort in {column.key for column in self.columns()}:
+            self.sort_key = sort
+            if isinstance(descending := place.get("descending"), bool):
+                self.sort_descending = descending
+        for name, attribute in (("all", "show_all"), ("hide_decided", "hide_decided")):
+            if isinstance(value := place.get(name), bool):
+                setattr(self, attribute, value)
+        entry, text = place.get("entry"), place.get("text")
+        if isinstance(entry, int) and not isinstance(entry, bool) and isinstance(text, str):
+            self._place = (entry, text)
+
+    def resume_place(self) -> bool:
+        """The first list: the cursor on the remembered entry where the list has it and its text is the same."""
+        place, self._place = getattr(self, "_place", None), None
+        if place is None:
+            return False
+        entry, text = place
+        try:
+            same = entry >= 0 and self.entry_check(entry) == text
+        except IndexError:  # fewer rows (or sets) than when it was written
+            return False
+        return same and self.row_list.move_to_row(entry)
 
     # -- sort keys -------------------------------------------------------------------------------
 

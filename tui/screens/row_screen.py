@@ -205,8 +205,10 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
         if text := self.verdict():
             yield self.make_verdict(text)
         sortable = self.columns()
-        yield RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(), marked=self.is_marked,
-                      text_share=self.text_share, id="rows")
+        # kept: the app reads the list's place as it closes, its widgets removed by then (tui/ui_state.py)
+        self.shown_list = RowList(sortable, self.cell, self.decision_mark, empty_text=self.empty_text(),
+                                  marked=self.is_marked, text_share=self.text_share, id="rows")
+        yield self.shown_list
         yield self.make_detail()
         yield FilterBar(self.filter_query, id="filter")
         yield Footer(compact=True)  # room for every shown key, "? Help" included, at 80 columns
