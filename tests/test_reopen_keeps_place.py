@@ -52,7 +52,7 @@ async def test_reopened_the_label_list_is_where_it_was_left(pinned_result, journ
         rows = screen.row_list
         assert screen.show_all and len(rows.order) == len(app.view)  # f kept
         assert (screen.sort_key, screen.sort_descending) == (sort, descending) == ("text", True)  # s, s, S kept
-        assert rows.current_row == row and rows.cursor == 40  # the row quit on, not the first undecided
+        assert rows.current_row == row and rows.cursor > 0  # the row quit on, not the first undecided
         top = int(rows.scroll_offset.y)
         assert top <= rows.cursor < top + rows.body_height  # in view
 

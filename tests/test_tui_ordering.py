@@ -71,19 +71,21 @@ async def test_typing_filters_as_you_type_without_enter(app, demo_result):
         assert app.focused.id == "filter"  # still typing
 
 
-async def test_sort_by_text_opens_the_sorted_list_at_the_top(app, demo_result):
+async def test_sort_by_text_keeps_the_row_under_the_cursor(app, demo_result):
     texts = demo_result.dataset.texts
     async with app.run_test(size=(80, 24)) as pilot:
         rows = await all_label_rows(pilot, app)
         rows.move_cursor(40)
         await pilot.pause()
         assert rows.scroll_offset.y > 0
+        row = rows.current_row
         await pilot.press("s")  # score -> text (at 80 columns the Decision column is not drawn, nor sorted by)
         await settle(pilot)
         assert app.screen.sort_key == "text" and rows.sort_key == "text"
         shown = [str(texts[r]) for r in rows.order]
         assert shown[:-1] == sorted(shown[:-1], key=str.lower)  # case ignored; the one missing text sorts last
-        assert rows.cursor == 0 and rows.scroll_offset.y == 0  # a new order is read from its start
+        # the row being read stays under the cursor, scrolled to (a new order opened at its start: loop42)
+        assert rows.current_row == row and rows.scroll_offset.y <= rows.cursor < rows.scroll_offset.y + rows.body_height
         assert "sorting" not in str(app.screen.query_one("#title-bar").render())
 
 

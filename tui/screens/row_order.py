@@ -115,7 +115,9 @@ class ListOrder:
         rows = self.row_list
         rows.sort_key, rows.sort_descending = request.sort_key, request.descending
         rows.empty_text = self.why_empty(request)
-        rows.set_order(order, keep_row=request.doing != "sorting")  # a new sort opens at the top
+        # the cursor stays on its row, a new sort too (scrolled to it): a sort opened at the top, and the row being
+        # read was somewhere in 10,003 (loop42); g or Home goes to the top
+        rows.set_order(order)
         refit_decision_column(self)  # the entries may have changed (f): what the Decision column keeps follows
         if request.first and not self.resume_place():
             self.cursor_to_first_undecided()
@@ -191,7 +193,8 @@ class ListOrder:
         self._resort()
 
     def on_row_list_header_clicked(self, event: RowList.HeaderClicked) -> None:
-        """A click on a column's title sorts by it, as ``s`` does; on the sorted one it reverses, as ``S``."""
+        """A click on a column's title, or its number key (1 the first drawn), sorts by it, as ``s`` does; on the sorted
+        one it reverses, as ``S``."""
         if event.key == self.sort_key:
             self.sort_descending = not self.sort_descending
         else:

@@ -43,6 +43,7 @@ class Column:
     least: int = 0  # a grow_late column gives those still short its cells past this many, spare or not (Decision)
 
 
+SORT_KEYS = 6  # 1 to 6 sort by the column drawn there (no row list draws more)
 GROW_TEXT_SHARE = 0.45
 DECISION_LEAST = 12  # the Decision column keeps at least these: '✗ excluded' whole (tui/decision_column.py)
 
@@ -94,6 +95,11 @@ class RowList(ScrollView, can_focus=True):
         Binding("end,G", "jump(-1)", "Last", show=False),
         Binding("left", "sideways(-1)", "Previous member", show=False),
         Binding("right", "sideways(1)", "Next member", show=False),
+        # a column straight away, as a click on its title: 's' went through the columns in turn (Decision to Score:
+        # 4 presses, loop42); the same number again reverses the sort. One line in help (the others say nothing)
+        Binding("1", "sort_column(1)", "Sort by column", show=False,
+                tooltip="1 to 6: sort by that column, counted from the left (again: reverse), as a click on its title"),
+        *(Binding(str(n), f"sort_column({n})", "", show=False) for n in range(2, SORT_KEYS + 1)),
     ]
 
     class Highlighted(Message):
@@ -220,6 +226,14 @@ class RowList(ScrollView, can_focus=True):
         if action == "sideways":
             return callable(getattr(self.screen, "on_row_list_sideways", None))
         return True
+
+    def action_sort_column(self, number: int) -> None:
+        """Sort by the ``number``-th column drawn (1 the first), as a click on its title."""
+        keys = self.drawn_keys()
+        if number > len(keys):
+            self.notify(f"no column {number} here: 1 to {len(keys)} sort by the columns drawn", timeout=3)
+            return
+        self.post_message(self.HeaderClicked(keys[number - 1]))
 
     def action_sideways(self, delta: int) -> None:
         self.post_message(self.Sideways(delta))
