@@ -50,8 +50,11 @@ async def test_a_accepts_the_suggestion_on_a_row_only_datalab_flags(pinned_resul
     assert line["suggested_label"] == line["label_after"]
 
 
-async def test_a_row_no_check_flags_still_has_none_and_says_why(pinned_result, journal_path):
-    app, _, row = app_with_a_datalab_only_row(pinned_result, journal_path, datalab=False)
+async def test_a_row_no_check_flags_still_has_none_and_a_takes_the_top_class(pinned_result, journal_path):
+    """No suggestion ('-'), but on this list of every row ``a`` relabels it to the model's top class, the
+    toast saying no label issue backs it and the journal's suggested_label null (loop43b; it said 'nothing
+    to accept: neither textaudit's label check nor Datalab's flags this row', tests/test_accept_top_class_every_row.py)."""
+    app, view, row = app_with_a_datalab_only_row(pinned_result, journal_path, datalab=False)
     seen: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
         rows = await every_row(pilot, "label")
@@ -63,5 +66,7 @@ async def test_a_row_no_check_flags_still_has_none_and_says_why(pinned_result, j
         app.notify = lambda message, *a, **k: (seen.append(str(message)), show(message, *a, **k))[1]
         screen.action_accept()
         await pilot.pause()
-    assert not journal_lines(journal_path)
-    assert any("neither textaudit's label check nor Datalab's flags this row" in s for s in seen), seen
+    [line] = journal_lines(journal_path)
+    assert (line["action"], line["row"], line["label_after"]) == ("relabel", row, view.class_names[int(view.predicted[row])])
+    assert line["suggested_label"] is None
+    assert any("the model's top class" in s and "no label issue flags the row" in s for s in seen), seen

@@ -53,6 +53,27 @@ def on_rows(rows: list[int]) -> str:
     return f"row {rows[0]:,}" if len(rows) == 1 else f"{len(rows):,} rows ({listed})"
 
 
+def decision_words(described: str) -> str:
+    """A decision as the decision column draws it ('→ X', '✗ excluded', '✓ kept') in words."""
+    return f"relabelled to {described[2:]}" if described.startswith("→ ") else described.split(" ", 1)[-1]
+
+
+def decision_said(book: DecisionBook, row: int, names: list[str]) -> str:
+    """``row``'s decision in words ('' where it has none)."""
+    return decision_words(book.describe(row, names)) if int(book.codes[row]) else ""
+
+
+def say_decided(screen: Screen, row: int, before: str, why: str = "") -> None:
+    """The toast after a single-row decision that replaced one (``before``, in words) or that needs a
+    word (``why``, said after the decision): 'row 5,268: was relabelled to X, now kept; u undoes it'.
+    A key on a decided row replaced its decision without a word, the cursor moving on (loop42)."""
+    if not (before or why):
+        return
+    now = decision_said(screen.book, row, screen.view.shown_names)
+    said = f"was {before}, now {now}" if before else now
+    screen.notify(f"row {row:,}: {said}{why}; u undoes it", timeout=6)
+
+
 def history_done(screen: Screen, outcome: Outcome, which: str) -> bool:
     """False (and says why) when an undo/redo changed nothing: an error, or nothing to take back."""
     if outcome.error:
@@ -105,8 +126,9 @@ class DecisionKeys:
             return picks.pop()
         return None
 
-    def decide(self, items: list[tuple[str, int, int | None]]) -> None:
-        """Write decisions to the journal (synchronously, fsynced), then advance the cursor."""
+    def decide(self, items: list[tuple[str, int, int | None]], why: str = "") -> None:
+        """Write decisions to the journal (synchronously, fsynced), then advance the cursor. A single
+        row's decision that replaces another says what it replaced (and ``why``, where given)."""
         if not items:
             return
         if len(items) == 1 and self.book.holds(*items[0]):  # nothing to write: say so, move on
@@ -115,11 +137,15 @@ class DecisionKeys:
                         "nothing written", timeout=3)
             self.advance()
             return
+        row = items[0][1] if len(items) == 1 else None
+        before = "" if row is None else decision_said(self.book, row, self.view.shown_names)
         outcome = self.book.record_group(items, self.recorded_type or self.issue_type,
                                          self.journal_suggestion(r for _, r, _ in items))
         if outcome.error:
             self.notify(outcome.error, severity="error", timeout=8)
             return
+        if row is not None:
+            say_decided(self, row, before, why)
         self.advance()
         self.refresh_decisions(only_decided=True)
 
@@ -133,14 +159,35 @@ class DecisionKeys:
         flagged: they did nothing at all)."""
         if action in ROW_ACTIONS and not self.mark_count and self.target() is None:
             return False
+        if action == "toggle_mark" and parameters:  # the footer's 'space Mark, go down': while rows are marked
+            return bool(self.mark_count)
         if action == "accept":
             if self.mark_count:
                 return True
             row = self.target()
             if self.view.multilabel is not None:  # label sets: a suggested set change
                 return set_decisions.can_accept(self, row)
-            return True if row is not None and self.suggestion_backed(row) else None
+            return True if row is not None and (self.suggestion_backed(row) or self.top_class_offered(row)) else None
         return True
+
+    def top_class_offered(self, row: int) -> bool:
+        """``a`` accepts the model's top class on ``row`` though no label issue backs it: on the label
+        screen's list of every row (``f``), where the top class is not the given label. It said
+        'nothing to accept' there (row 6,101: given p=0.202, top class p=0.669), a relabel costing l and
+        the class typed (loop42). Not on the flagged list (a flag's suggestion is the point of it), nor
+        on Overlapping classes (a guess there)."""
+        view = self.view
+        return (self.show_all and self.issue_type == "label" and int(view.predicted[row]) != int(view.given[row])
+                and not view.has_no_text(row))
+
+    def top_class_why(self, row: int) -> str:
+        """The toast's words on a top class accepted with no label issue behind it."""
+        probs = self.row_probs(row)
+        if probs is None:
+            return ", the model's top class (no label issue flags the row)"
+        top, given = int(self.view.predicted[row]), int(self.view.given[row])
+        return (f", the model's top class (p={probs[top]:.3f}, the given label's {probs[given]:.3f}; "
+                "no label issue flags the row)")
 
     def suggestion_backed(self, row: int) -> bool:
         """A label issue backs ``row``'s suggestion here: textaudit's label flag, and on the label
@@ -167,6 +214,9 @@ class DecisionKeys:
             return
         row = self.target()
         if row is None:
+            return
+        if not self.suggestion_backed(row) and self.top_class_offered(row):  # every row listed (f)
+            self.decide([("relabel", row, int(self.view.predicted[row]))], why=self.top_class_why(row))
             return
         if not self.suggestion_backed(row):  # reached from the palette, or a key typed ahead
             if int(self.view.predicted[row]) == int(self.view.given[row]):

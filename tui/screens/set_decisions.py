@@ -149,6 +149,11 @@ def write(screen: Any, entries: list[tuple[str, int, str | None]], suggested: st
     from engine.corrections import JournalWriteError
     from engine.errors import UsageError
 
+    from tui.screens.row_decisions import decision_said, say_decided  # it imports this module
+
+    single = entries[0][1] if len(entries) == 1 else None
+    before = "" if single is None else decision_said(book, single, screen.view.shown_names)
+
     try:
         book.journal.record_group(entries, issue_type=screen.issue_type, suggested_label=suggested)
     except JournalWriteError as exc:
@@ -160,6 +165,8 @@ def write(screen: Any, entries: list[tuple[str, int, str | None]], suggested: st
     rows = [row for _, row, _ in entries]
     book._refresh(rows)
     book.saved_this_session += len(rows)
+    if single is not None:  # a decision replaced says so (say_decided)
+        say_decided(screen, single, before)
     if advance:
         screen.advance()
     screen.refresh_decisions(only_decided=True)
