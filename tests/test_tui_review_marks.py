@@ -220,7 +220,7 @@ async def test_review_keys_are_in_help_and_palette(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_labels(pilot, app)
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        for wanted in ("Mark or unmark the row (a, l, x, o then act on every marked row)",
+        for wanted in ("Mark or unmark the row, then go down (a, l, x, o then act on every marked row)",
                        "Mark every row of the list as filtered now", "Next row without a decision",
                        "Hide / show rows that have a decision", "Go to a row number or an id"):
             assert wanted in titles

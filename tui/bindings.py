@@ -68,9 +68,14 @@ VIEW_BINDINGS = [
     Binding("q", "back", "Back", show=False, tooltip="Back to the summary"),
 ]
 
+MARK_TIP = "Mark or unmark the row, then go down (a, l, x, o then act on every marked row)"
 #: Review keys of every row screen: marks for bulk decisions, and moving through what is left.
 REVIEW_BINDINGS = [
-    Binding("space", "toggle_mark", "Mark", show=False, tooltip="Mark or unmark the row (a, l, x, o then act on every marked row)"),
+    # space marks and goes down (a run of rows: space, space, space); the footer shows it while rows are marked
+    # (the first binding: check_action turns it off without marks): three Downs after a mark, read as 'mark
+    # stays', marked the wrong row (loop42)
+    Binding("space", "toggle_mark('footer')", "Mark, go down", tooltip=MARK_TIP),
+    Binding("space", "toggle_mark", "Mark, go down", show=False, tooltip=MARK_TIP),
     Binding("asterisk", "mark_all", "Mark all", show=False, tooltip="Mark every row of the list as filtered now"),
     Binding("n", "next_undecided(1)", "Next undecided", show=False, tooltip="Next row without a decision"),
     Binding("N", "next_undecided(-1)", "Previous undecided", show=False, tooltip="Previous row without a decision"),
@@ -126,6 +131,12 @@ CONFUSION_BINDINGS = [
             priority=True),
     Binding("v", "cycle", "View", tooltip="Pairs / by given class / by suggested class / matrix"),
     Binding("escape,q", "back", "Back"),
+    # the matrix's cell cursor (enter lists the cell's pair); in the lists the arrows are the table's own
+    Binding("up", "cell(-1, 0)", "Matrix cell", show=False,
+            tooltip="In the matrix: move between its cells; enter lists the cell's pair"),
+    Binding("down", "cell(1, 0)", "", show=False),
+    Binding("left", "cell(0, -1)", "", show=False),
+    Binding("right", "cell(0, 1)", "", show=False),
     *HISTORY_BINDINGS,
 ]
 

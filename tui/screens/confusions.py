@@ -2,7 +2,9 @@
 class alone or by suggested class alone, biggest first, and a compact matrix of the top classes.
 
 Enter opens exactly those rows on the label-issue screen (a filter ``given:X suggested:Y`` over
-the flagged rows), where ``*`` then ``a`` fixes the whole pair in one step.
+the flagged rows), where ``*`` then ``a`` fixes the whole pair in one step. In the matrix the
+arrows move a cell cursor, and enter opens the cell's pair the same way; its cells count the
+issues left to decide, the line under it says how many of the cell's are decided.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -36,6 +39,8 @@ MODES = {
     "suggested": "By suggested class",
     "matrix": "Matrix: rows given, columns suggested",
 }
+#: What the matrix's cells count (its header's part after the mode): a cell said 7 with 6 of them decided (loop42).
+MATRIX_LEGEND = "cells: left to decide (✓ all decided)"
 MATRIX_CLASSES = 12  # at most this many classes in the matrix (fewer on a narrow terminal)
 MATRIX_CELL = 5
 MATRIX_KEYS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the matrix's classes, rows and columns alike
@@ -121,11 +126,16 @@ def matrix_note(view: AuditView, flags: np.ndarray, limit: int) -> str:
             f"{int(counts.sum()):,} issues (the pairs view lists every one)")
 
 
-def matrix_table(view: AuditView, flags: np.ndarray, limit: int, width: int | None = None) -> Table:
+def matrix_table(view: AuditView, flags: np.ndarray, limit: int, width: int | None = None,
+                 decided: np.ndarray | None = None, cursor: tuple[int, int] | None = None) -> Table:
     """Counts of flagged rows by given (rows) and suggested (columns) class, top ``limit`` classes; the
     names get what ``width`` cells leave them, 20 at least: at 120 columns banking77's were cut at 20
-    ('balance_no…_transfer') beside 36 empty columns (ui38)."""
+    ('balance_no…_transfer') beside 36 empty columns (ui38). With ``decided`` (a row has a decision) a
+    cell counts the rows left to decide, '✓' where every one is decided: a cell said 7 of which 6 were
+    decided (loop42, banking77 train). ``cursor``: the (given, suggested) cell drawn reversed."""
     counts = confusion_matrix(view.given, view.predicted, flags, view.n_classes)
+    left = counts if decided is None else confusion_matrix(view.given, view.predicted, flags & ~decided,
+                                                           view.n_classes)
     top, _ = matrix_classes(counts, limit)
     names = max(20, (width or 0) - 3 - len(top) * MATRIX_CELL)
     table = Table(box=None, padding=(0, 0), show_edge=False)
@@ -134,11 +144,22 @@ def matrix_table(view: AuditView, flags: np.ndarray, limit: int, width: int | No
     keys = MATRIX_KEYS[:len(top)]
     for key in keys:
         table.add_column(key, justify="right", width=MATRIX_CELL, no_wrap=True)
-    for key, given in zip(keys, top):
-        cells = [Text(str(counts[given, s]) if counts[given, s] else "·", style="bold" if counts[given, s] else "dim")
-                 for s in top]
+    for i, (key, given) in enumerate(zip(keys, top)):
+        cells = []
+        for j, suggested in enumerate(top):
+            count, rest = counts[given, suggested], left[given, suggested]
+            cell = Text(f"{rest:,}" if rest else "✓" if count else "·", style="bold" if rest else "dim")
+            if cursor == (i, j):  # the whole cell reversed, not its digit alone (a 1-cell cursor)
+                cell.pad_left(MATRIX_CELL - cell.cell_len)
+                cell.stylize("reverse")
+            cells.append(cell)
         table.add_row(Text(f"{key:>2} {view.names.fit(view.shown_names[given], names)}"), *cells)
     return table
+
+
+class MatrixGrid(Static, can_focus=True):
+    """The matrix (a Rich table drawn whole); focusable, so that the screen's arrow keys move its cell
+    cursor (the hidden pairs table kept the focus and took them)."""
 
 
 class ConfusionScreen(HistoryKeys, Screen):
@@ -154,6 +175,9 @@ class ConfusionScreen(HistoryKeys, Screen):
         self.book = book
         self.mode = "pairs"
         self.groups: list[Confusion] = []
+        #: The matrix's cell cursor, (row, column) among ``matrix_top``; None until the matrix first shows.
+        self.cell: tuple[int, int] | None = None
+        self.matrix_top: list[int] = []  # the matrix's classes, rows and columns alike
         #: (the row screen, its filter_state) a pair moved above this one: escape goes back to it (app.leave_navigator)
         self.came_from: tuple[Screen, tuple[str, str, bool, int | None]] | None = None
         self.title = "Confusions"
@@ -162,9 +186,14 @@ class ConfusionScreen(HistoryKeys, Screen):
         yield Static(id="title-bar", markup=False)
         yield PartsLabel([], id="confusion-mode")  # breaks between its parts ('(then *' / 'and a)' at 60)
         yield RowTable(id="confusions", cursor_type="row", zebra_stripes=False)
-        yield ExampleLine(id="example-line")
-        yield Static(id="confusion-matrix", markup=False)
+        yield MatrixGrid(id="confusion-matrix", markup=False)
+        yield ExampleLine(id="example-line")  # under the matrix too: its cell's pair, counts and example
         yield Footer(compact=True)
+
+    @property
+    def decided(self) -> np.ndarray:
+        """Rows with a decision (of the dataset's rows)."""
+        return self.book.codes[:len(self.view)] != 0
 
     @property
     def flags(self) -> np.ndarray:
@@ -216,21 +245,25 @@ class ConfusionScreen(HistoryKeys, Screen):
         showing_matrix = self.mode == "matrix"
         table.display = not showing_matrix
         matrix.display = showing_matrix
-        example_line.display = narrow and not showing_matrix and bool(self.groups)
-        self.show_example()
+        example_line.display = (narrow or showing_matrix) and bool(self.groups)
         cut = ""
         if showing_matrix:
             limit = max(2, min(MATRIX_CLASSES, (self.size.width - 26) // MATRIX_CELL))
-            matrix.update(matrix_table(view, self.flags, limit, self.size.width - 4))  # its padding, a scroll bar
+            self.matrix_top = matrix_classes(confusion_matrix(view.given, view.predicted, self.flags,
+                                                              view.n_classes), limit)[0]
+            self.place_cell()
+            self.draw_matrix()
             cut = matrix_note(view, self.flags, limit)
             matrix.focus()
         else:
             table.focus()
+        self.show_example()
         flagged = int(self.flags.sum())
         self.query_one("#title-bar", Static).update(
             f"Confusions · {counted(flagged, 'label issue')} · {counted(len(self.groups), 'group')}")
         parts = [MODES[self.mode], "v: next view"]
-        parts += ([cut.removeprefix(SEPARATOR)] if cut else []) if showing_matrix else ["enter: the rows (then * and a)"]
+        parts += ([MATRIX_LEGEND, "arrows, enter: a cell's rows"] + ([cut.removeprefix(SEPARATOR)] if cut else [])
+                  if showing_matrix else ["enter: the rows (then * and a)"])
         if not self.groups:  # an empty table under a header said nothing (b77 slice, labels shuffled)
             parts = [MODES[self.mode], "no label issues to group (t on the label screen moves its threshold)"]
         mode = self.query_one("#confusion-mode", PartsLabel)
@@ -239,8 +272,74 @@ class ConfusionScreen(HistoryKeys, Screen):
         self.refresh_bindings()
 
     def show_example(self) -> None:
-        """The highlighted group's example under a narrow table (none shows in a column there)."""
-        show_group_example(self, self.groups)
+        """The highlighted group's example under a narrow table (none shows in a column there); in
+        the matrix, the cursor cell's pair, its counts and example."""
+        if self.mode != "matrix":
+            show_group_example(self, self.groups)
+            return
+        example_line = self.query_one("#example-line", ExampleLine)
+        pair = self.cell_pair()
+        if not example_line.display or pair is None:
+            return
+        names, rows = self.view.shown_names, pair.rows
+        name = f"{names[pair.given]} → {'=' if pair.given == pair.suggested else names[pair.suggested]}"
+        if not len(rows):
+            example_line.show(f"{name}: no label issue", "")
+            return
+        done = self.book.decided_among(rows)
+        counts = counted(len(rows), "label issue")
+        if done:
+            counts = f"{counts}, all decided" if done == len(rows) else f"{len(rows) - done:,} left of {counts}, {done:,} decided"
+        undecided = rows[self.book.codes[rows] == 0]  # a row left to decide (one decided was shown)
+        row = example_row(self.view, undecided if len(undecided) else rows)
+        example_line.show(f"{name}: {counts} · enter: the rows · row {row:,}: ", str(self.view.texts[row]))
+
+    def place_cell(self) -> None:
+        """The cursor on the matrix as it is drawn now: on the first cell with issues left to decide
+        the first time (else the first with issues), kept (within the classes shown) after."""
+        size = len(self.matrix_top)
+        if not size:
+            self.cell = None
+            return
+        if self.cell is None:
+            top = np.asarray(self.matrix_top)
+            view, flags = self.view, self.flags
+            for rows in (flags & ~self.decided, flags):
+                counts = confusion_matrix(view.given, view.predicted, rows, view.n_classes)[np.ix_(top, top)]
+                if counts.any():
+                    i, j = np.argwhere(counts > 0)[0]
+                    self.cell = (int(i), int(j))
+                    return
+            self.cell = (0, 0)
+            return
+        self.cell = (min(self.cell[0], size - 1), min(self.cell[1], size - 1))
+
+    def draw_matrix(self) -> None:
+        """The matrix with the cursor cell reversed, scrolled so that the cell's line shows."""
+        matrix = self.query_one("#confusion-matrix", MatrixGrid)
+        limit = len(self.matrix_top)
+        matrix.update(matrix_table(self.view, self.flags, max(2, limit), self.size.width - 4,  # padding, scroll bar
+                                   decided=self.decided, cursor=self.cell))
+        if self.cell is not None:
+            matrix.scroll_to_region(Region(0, self.cell[0] + 1, 1, 1), animate=False)  # under the header line
+
+    def cell_pair(self) -> Confusion | None:
+        """The cursor cell's given -> suggested class pair and its flagged rows (none: an empty cell)."""
+        if self.cell is None or not self.matrix_top:
+            return None
+        given, suggested = (self.matrix_top[i] for i in self.cell)
+        view = self.view
+        rows = np.flatnonzero(self.flags & (view.given == given) & (view.predicted == suggested))
+        return Confusion(given, suggested, rows.astype(np.int64))
+
+    def action_cell(self, down: int, right: int) -> None:
+        """Move the matrix's cell cursor (arrows)."""
+        if self.cell is None:
+            return
+        last = len(self.matrix_top) - 1
+        self.cell = (min(max(self.cell[0] + down, 0), last), min(max(self.cell[1] + right, 0), last))
+        self.draw_matrix()
+        self.show_example()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_example()
@@ -280,21 +379,43 @@ class ConfusionScreen(HistoryKeys, Screen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The matrix, and a list of no groups, open nothing: their footer offered '⏎ Open' and
-        enter did nothing."""
-        return not (action == "open" and (self.mode == "matrix" or not self.groups))
+        """A list of no groups opens nothing: its footer offered '⏎ Open' and enter did nothing. In
+        the matrix enter opens the cursor cell's pair (it did nothing there: loop42), and the arrows
+        move that cursor (elsewhere they are the table's)."""
+        if action == "cell":
+            return self.mode == "matrix" and self.cell is not None
+        return not (action == "open" and not self.groups)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_group(int(event.row_key.value))
 
     def action_open(self) -> None:
+        if self.mode == "matrix":
+            self.open_cell()
+            return
         table = self.query_one("#confusions", DataTable)
-        if self.mode != "matrix" and table.row_count:
+        if table.row_count:
             self.open_group(table.cursor_row)
 
     def open_group(self, index: int) -> None:
         if 0 <= index < len(self.groups):
-            self.app.open_filtered("label", filter_query(self.groups[index], self.view.class_names))
+            self.open_confusion(self.groups[index])
+
+    def open_cell(self) -> None:
+        """Enter in the matrix: the cursor cell's pair, as the pairs view opens it."""
+        pair = self.cell_pair()
+        if pair is None:
+            return
+        if not len(pair.rows):
+            names = self.view.shown_names
+            self.notify(f"no label issue is given {names[pair.given]} with the suggestion {names[pair.suggested]}: "
+                        "the arrows move to a cell with a count", timeout=4)
+            return
+        self.open_confusion(pair)
+
+    def open_confusion(self, confusion: Confusion) -> None:
+        """List exactly ``confusion``'s rows on the label-issue screen (a filter over its flagged rows)."""
+        self.app.open_filtered("label", filter_query(confusion, self.view.class_names))
 
     def action_back(self) -> None:
         self.app.leave_navigator(self)

@@ -52,6 +52,10 @@ SECTIONS = [
 SECTION_NOTES = {"Row screens: view": "Suggested: = the model agrees · - no label issue backs a change"}
 
 
+#: Keys help names otherwise than by the binding's own key: the matrix's four arrow bindings, one help line.
+HELP_KEYS = {"cell(-1, 0)": "arrows"}
+
+
 def key_name(keys: str) -> str:
     return ", ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 
@@ -66,7 +70,7 @@ def binding_table(bindings: list[Binding]) -> Table:
         if not isinstance(binding, Binding) or not binding.description or binding.key in seen:
             continue
         seen.add(binding.key)
-        table.add_row(key_name(binding.key), binding.tooltip or binding.description)
+        table.add_row(HELP_KEYS.get(binding.action) or key_name(binding.key), binding.tooltip or binding.description)
     return table
 
 

@@ -86,7 +86,8 @@ class MarkKeys:
             self._marks[:] = False
         self.marks_changed()
 
-    def action_toggle_mark(self) -> None:
+    def action_toggle_mark(self, shown: str = "") -> None:
+        """Mark or unmark the entry, then go down (``shown``: the footer's binding, tui/bindings.py)."""
         entry = self.row_list.current_row
         if entry is None:
             return
