@@ -6,7 +6,9 @@ column (tests/test_decision_column_holds_still.py): with these 39-cell names it 
 (Given and Suggested 18 and 19, as before 82e7cb0); at 80x24 it is left out, as before; at 200x50 the label columns
 take the text's spare cells, 38 each (the 39-cell name cut by one cell: it was whole).
 Since walk40 this is the width once a row of the table is relabelled; an undecided table's Decision column keeps its
-title's cells only (tests/test_decision_column_follows_table.py), so these cases relabel a row first."""
+title's cells only (tests/test_decision_column_follows_table.py), so these cases relabel a row first. Since loop43a the
+Decision column takes its width from the text, the text keeping a third (min_text_width): at 120 columns Given and
+Suggested keep 23 and 24 cells beside its 19, and at 200 the label columns grow to 40 beside its 20."""
 
 from __future__ import annotations
 
@@ -38,7 +40,8 @@ async def test_the_label_columns_take_the_decision_columns_cells_first(pinned_re
         if size == (80, 24):
             assert "decision" not in width and width["given"] == 18, width  # as before
         elif size == (120, 40):
-            assert width["decision"] == 20 and (width["given"], width["suggested"]) == (18, 19), width
+            assert width["decision"] == 19 and (width["given"], width["suggested"]) == (23, 24), width
+            assert width["text"] == min_text_width(total), width
         else:
             assert width["given"] >= 38 and width["suggested"] >= 38, width  # to the text's share
             assert width["decision"] == 20, width

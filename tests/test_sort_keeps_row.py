@@ -11,8 +11,9 @@ from tui.columns import DECISION, GIVEN, SCORE, TEXT
 
 
 def _in_view(rows) -> bool:
+    """The cursor's row shows, with rows before and after it (a row scrolled to is put mid-screen)."""
     top = int(rows.scroll_offset.y)
-    return top <= rows.cursor < top + rows.body_height
+    return top < rows.cursor < top + rows.body_height - 1 or rows.cursor == 0
 
 
 async def test_a_new_sort_keeps_the_row_under_the_cursor(pinned_result, journal_path):

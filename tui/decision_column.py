@@ -1,37 +1,33 @@
-"""The row lists' Decision column: as narrow as its title while the table holds no relabel, as wide as the widest
-decision this dataset's class names can make once it does; the rest lent to the label columns.
+"""The row lists' Decision column: its width is set when the screen opens and never changes with the decisions.
 
-An empty Decision column kept 20 cells beside names cut mid-word (walk40: banking77 at 120 columns, Given and
-Suggested 18/19 cells, 'card_payment_wrong_exch…'), so what it keeps follows the table's decisions (the screen's
-entries, every listed row before a filter, and the rows ``f`` adds; none while ``d`` hides the decided ones), in
-two states only:
+Its widths over time: the widest decision made (13509f6) moved the columns under the cursor at each wider relabel
+(walk36: banking77 at 120 columns 22/23/12 -> 19/20/18 -> 18/19/20); from ef4e8f7 it kept, from the start, what
+'→ ' and the longest class name need, beside names cut mid-word while it was empty (walk40: Given and Suggested 18 and
+19 cells, 'card_payment_wrong_exch…'); from walk40 it kept its title's cells until the table's first relabel, then
+took its width from the label columns (loop42: at 120 columns Given and Suggested went 23 -> 18 cells at the first
+relabel, 'balance_not_…nk_transfer' -> 'balance_n…_transfer', names harder to tell apart).
 
-- no row of the table is relabelled: the title and its sort mark, 'Decision ▼' (DECISION_TITLE_CELLS), which hold
-  '✗ excluded' and '✓ kept' whole too; the label columns take the rest;
-- a row is: what '→ ' and the longest class name need ('✗ excluded' at least, DECISION_LEAST), bounded by its own
-  width and growth, as ef4e8f7 fixed it for every table (walk36: following the widest decision made, 13509f6, moved
-  the columns under the cursor at each wider relabel: banking77 at 120 columns 22/23/12 -> 19/20/18 -> 18/19/20).
-
-So the columns move once, at a table's first relabel (and back at its undo, or with ``d``), never with the cursor,
-a filter or a sort, and never again while the table holds a relabel; a decision wider than the column is cut in its
-middle (AuditView.fit_decision). Short names (ag_news, the demo) are whole in both states.
+Now it lends the label columns its cells past its title's ('Decision ▼', which holds '✗ excluded' and '✓ kept'
+whole: DECISION_TITLE_CELLS), as walk40 made it, and takes its width back from the text (RowList._grown: ``reserve``),
+the text keeping a third of the list (min_text_width), from the start: what '→ ' and the longest name need, bounded
+by its own width. So the names keep the cells they open with, and no column moves as rows are decided or undone; a
+decision wider than the column is cut in its middle (AuditView.fit_decision). Short names (ag_news, the demo) need
+no more than the title's cells.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 from rich.cells import cell_len
 
 from tui.columns import DECISION
-from tui.decisions import RELABEL
 from tui.widgets.row_list import DECISION_LEAST, Column
 
 #: The decisions that name no class: their cells are the least the column keeps.
 PLAIN_DECISIONS = ("✗ excluded", "✓ kept")
-#: What the column keeps while its table holds no relabel: 'Decision ▼' (a sort by it) and the plain decisions.
+#: What the column keeps of its own: 'Decision ▼' (a sort by it) and the plain decisions; the rest it lends.
 DECISION_TITLE_CELLS = max(cell_len("Decision ▼"), *(cell_len(text) for text in PLAIN_DECISIONS))
 
 
@@ -41,40 +37,14 @@ def widest_decision(names: Iterable[str]) -> int:
     return max([cell_len(text) for text in PLAIN_DECISIONS] + [2 + cell_len(name) for name in names])
 
 
-def table_relabels(screen: Any) -> bool:
-    """Whether a row of the screen's table (its entries, before a filter) is relabelled. With ``d`` on no decided
-    row is listed (but one gone to with ``:``, j or a redo: HideDecided.keep_listed), so only that one counts."""
-    codes = screen.book.codes
-    if getattr(screen, "hide_decided", False):
-        kept = screen.kept_entry()
-        return kept >= 0 and bool((codes[screen.entry_rows(kept)] == RELABEL).any())
-    entries = screen.entries()
-    return bool(len(entries)) and bool((codes[entries] == RELABEL).any())
-
-
-def decision_keeps(screen: Any, width: int, grow: int) -> int:
-    """The cells the Decision column of label columns ``width`` cells wide, growing ``grow``, keeps now."""
-    if not table_relabels(screen):
-        return DECISION_TITLE_CELLS
+def decision_reserve(screen: Any, width: int, grow: int) -> int:
+    """The cells the Decision column of label columns ``width`` cells wide, growing ``grow``, takes back from the
+    text: its widest decision's, '✗ excluded' at least (DECISION_LEAST)."""
     most = width + 2 + grow  # a name's cells in a label column, and '→ '
     return max(DECISION_LEAST, min(widest_decision(screen.view.shown_names), most))
 
 
 def decision_column(screen: Any, width: int, grow: int) -> Column:
     """The Decision column of a row screen whose label columns are ``width`` cells and grow ``grow``."""
-    return Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=screen.view.fit_decision,
-                  grow_late=True, least=decision_keeps(screen, width, grow))  # lends the rest: RowList._grown
-
-
-def refit_decision_column(screen: Any) -> bool:
-    """Decisions changed (or the entries, ``f``): the Decision column keeps what the table needs now. True when
-    that changed (the list is drawn again)."""
-    rows = screen.row_list
-    for index, column in enumerate(rows.columns):
-        if column.key == DECISION and column.grow_late:
-            keeps = decision_keeps(screen, column.width - 2, column.grow)
-            if keeps != column.least:
-                rows.columns[index] = dataclasses.replace(column, least=keeps)
-                rows.refresh()
-                return True
-    return False
+    return Column(DECISION, "Decision", width + 2, drop=4, grow=grow, fit=screen.view.fit_decision, grow_late=True,
+                  least=DECISION_TITLE_CELLS, reserve=decision_reserve(screen, width, grow))  # RowList._grown

@@ -79,7 +79,7 @@ class MoreLikeThisScreen(RowScreen):
             # other row screens: 'culture::…nverting' for a set of six (Debian debtags, 50x16, ui33)
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else self.view.names.fit),
             Column(FLAGS, "Flags", 5, drop=2),
-            decision_column(self, width, grow),  # its title or its widest decision, per the table; lends the rest
+            decision_column(self, width, grow),  # lends past its title; its width back from the text, from the start
         ]
 
     def entries(self, show_all: bool | None = None) -> np.ndarray:

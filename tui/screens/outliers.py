@@ -29,7 +29,7 @@ class OutliersScreen(RowScreen):
             Column(GIVEN, "Given", width, drop=1, grow=grow, fit=ml.fit if ml is not None else self.view.names.fit),
             Column(SCORE, "Score", 7, right=True, drop=2),
             Column(NEAREST, "Nearest", 9, right=True, drop=3),
-            decision_column(self, width, grow),  # its title or its widest decision, per the table; lends the rest
+            decision_column(self, width, grow),  # lends past its title; its width back from the text, from the start
         ]
 
     def cell(self, row: int, key: str) -> str:

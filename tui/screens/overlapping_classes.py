@@ -35,7 +35,7 @@ class OverlappingClassesScreen(RowScreen):
             Column(SUGGESTED, "Top class", width + 1, drop=2, grow=max(0, grow - 1),  # a relabel's '→' (RowScreen)
                    fit=self.fit_suggested),
             Column(SCORE, "P(given)", 9, right=True, drop=3),
-            decision_column(self, width, grow),  # its title or its widest decision, per the table; lends the rest
+            decision_column(self, width, grow),  # lends past its title; its width back from the text, from the start
         ]
 
     def verdict(self) -> str:

@@ -16,7 +16,6 @@ import numpy as np
 from textual import work
 from textual.worker import get_current_worker
 
-from tui.decision_column import refit_decision_column
 from tui.messages import OrderReady, WorkFailed
 from tui.text_index import Check, Superseded
 from tui.widgets.filter_bar import FilterSpec
@@ -117,8 +116,7 @@ class ListOrder:
         rows.empty_text = self.why_empty(request)
         # the cursor stays on its row, a new sort too (scrolled to it): a sort opened at the top, and the row being
         # read was somewhere in 10,003 (loop42); g or Home goes to the top
-        rows.set_order(order)
-        refit_decision_column(self)  # the entries may have changed (f): what the Decision column keeps follows
+        rows.set_order(order, center=request.doing == "sorting")
         if request.first and not self.resume_place():
             self.cursor_to_first_undecided()
         if self._return_row is not None:  # f, f: back to the row f left, where this list has it
@@ -180,7 +178,7 @@ class ListOrder:
             same = entry >= 0 and self.entry_check(entry) == text
         except IndexError:  # fewer rows (or sets) than when it was written
             return False
-        return same and self.row_list.move_to_row(entry)
+        return same and self.row_list.move_to_row(entry, center=True)
 
     # -- sort keys -------------------------------------------------------------------------------
 

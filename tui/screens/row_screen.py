@@ -21,7 +21,7 @@ from textual.widgets import Input, Static
 
 from tui.bindings import DECISION_BINDINGS, REVIEW_BINDINGS, VIEW_BINDINGS
 from tui.columns import DECISION, GIVEN, ROW, SCORE, SUGGESTED, TEXT
-from tui.decision_column import decision_column, refit_decision_column
+from tui.decision_column import decision_column
 from tui.decisions import RELABEL, DecisionBook
 from tui.screens.row_decisions import DecisionKeys
 from tui.screens.row_hiding import HideDecided
@@ -101,7 +101,7 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
             # screen, where the Decision column draws the arrow, grows it to the longest name only
             Column(SUGGESTED, self.suggested_title(), width + 1, drop=2, grow=max(0, grow - 1), fit=self.fit_suggested),
             Column(SCORE, "Score", 7, right=True, drop=3),
-            decision_column(self, width, grow),  # its title or its widest decision, per the table; lends the rest
+            decision_column(self, width, grow),  # lends past its title; its width back from the text, from the start
         ]
 
     def fit_suggested(self, text: str, width: int) -> str:
@@ -367,7 +367,6 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
         just written here, nothing undone): taken out of the list as it stands (drop_decided)."""
         if self.hide_decided and self.listed_stale() and not (only_decided and self.drop_decided()):
             self.apply()
-        refit_decision_column(self)  # a table's first relabel widens it, its undo narrows it (tui/decision_column.py)
         self.row_list.refresh()  # the decided rows' cells
         self.show_detail(self.row_list.current_row)
         self.update_title()

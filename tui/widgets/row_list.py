@@ -41,6 +41,7 @@ class Column:
     fit: Callable[[str, int], str] | None = None  # how a long cell is cut (default: '…' at the end)
     grow_late: bool = False  # grows only with the cells the other growing columns leave (Decision)
     least: int = 0  # a grow_late column gives those still short its cells past this many, spare or not (Decision)
+    reserve: int = 0  # ... and takes as many back, up to its width, from the text while it keeps min_text_width
 
 
 SORT_KEYS = 6  # 1 to 6 sort by the column drawn there (no row list draws more)
@@ -156,9 +157,10 @@ class RowList(ScrollView, can_focus=True):
 
     # -- data ---------------------------------------------------------------------------------
 
-    def set_order(self, order: np.ndarray, keep_row: bool = True, position: int | None = None) -> None:
+    def set_order(self, order: np.ndarray, keep_row: bool = True, position: int | None = None,
+                  center: bool = False) -> None:
         """Show the rows in ``order``; keep the cursor on the same row when it is still there, or
-        put it at ``position`` (clamped)."""
+        put it at ``position`` (clamped); ``center``: a cursor out of view is scrolled to the middle (a sort)."""
         previous = self.current_row if keep_row and position is None else None
         self.pending = False
         self.order = np.asarray(order, dtype=np.int64)
@@ -168,7 +170,7 @@ class RowList(ScrollView, can_focus=True):
             if len(hits):
                 self.cursor = int(hits[0])
         self.virtual_size = Size(self.size.width, len(self.order) + 1)
-        self._scroll_to_cursor()
+        self._scroll_to_cursor(center)
         self.refresh()
         self.post_message(self.Highlighted(self, self.current_row))
 
@@ -178,12 +180,12 @@ class RowList(ScrollView, can_focus=True):
             return int(self.order[self.cursor])
         return None
 
-    def move_to_row(self, row: int) -> bool:
-        """Put the cursor on ``row`` if the list shows it."""
+    def move_to_row(self, row: int, center: bool = False) -> bool:
+        """Put the cursor on ``row`` if the list shows it (``center``: in the middle if it was out of view)."""
         hits = np.flatnonzero(self.order == row)
         if not len(hits):
             return False
-        self.move_cursor(int(hits[0]))
+        self.move_cursor(int(hits[0]), center)
         return True
 
     # -- cursor -------------------------------------------------------------------------------
@@ -192,21 +194,25 @@ class RowList(ScrollView, can_focus=True):
     def body_height(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
-    def move_cursor(self, position: int) -> None:
+    def move_cursor(self, position: int, center: bool = False) -> None:
         if not len(self.order):
             return
         position = max(0, min(len(self.order) - 1, position))
         if position == self.cursor:
             return
         self.cursor = position
-        self._scroll_to_cursor()
+        self._scroll_to_cursor(center)
         self.refresh()
         self.post_message(self.Highlighted(self, self.current_row))
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self, center: bool = False) -> None:
+        """The least scroll that shows the cursor; ``center``: a cursor out of view goes to the middle, the rows
+        before and after it in view (a list reopened on its row, a sort: at the bottom edge, nothing after it)."""
         top = int(self.scroll_offset.y)
         body = self.body_height
-        if self.cursor < top:
+        if center and not top <= self.cursor < top + body:
+            self.scroll_to(y=max(0, self.cursor - body // 2), animate=False, immediate=True, force=True)
+        elif self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
         elif self.cursor >= top + body:
             self.scroll_to(y=self.cursor - body + 1, animate=False, immediate=True, force=True)
@@ -287,7 +293,8 @@ class RowList(ScrollView, can_focus=True):
         """Give columns with ``grow`` the cells the text column can spare, shared out one cell at
         a time (lowest drop first): with too few for all, Given and Suggested grow alike (banking77
         at 160 columns: Given took all 18 and Suggested drew 'declined_…_payment'). A lending column
-        (``least``) keeps that many and gives the label columns still short the rest."""
+        (``least``) keeps that many and gives the label columns still short the rest; then takes back from the text
+        what its ``reserve`` needs, the text keeping ``min_text_width``."""
         flexible = [i for i, c in enumerate(columns) if not c.width]
         if len(flexible) != 1:
             return widths
@@ -310,8 +317,7 @@ class RowList(ScrollView, can_focus=True):
                     if not spare:
                         break
         # the label columns are still short (the text's spare taken, or none): the Decision column lends them its
-        # cells past ``least``, a cell each in turn: its title's cells while the table holds no relabel, else those the
-        # widest decision this data's names can make needs (tui/decision_column.py: the columns move at a first relabel)
+        # cells past ``least`` (its title's), a cell each in turn (tui/decision_column.py)
         short = sorted((i for i in room if room[i] and not columns[i].grow_late), key=lambda i: columns[i].drop)
         for lender in (i for i, c in enumerate(columns) if c.grow_late and c.least):
             left = max(0, widths[lender] - columns[lender].least)
@@ -324,6 +330,13 @@ class RowList(ScrollView, can_focus=True):
                         left -= 1
                         if not room[index]:
                             short.remove(index)
+        # what the lender lent, and what its widest cell needs, comes back from the text (never below min_text_width),
+        # whatever the rows hold: the label columns keep their cells when the first relabel comes, and nothing moves
+        for lender in (i for i, c in enumerate(columns) if c.reserve):
+            want = min(columns[lender].reserve, columns[lender].width) - widths[lender]
+            take = max(0, min(want, widths[text] - min_text_width(total)))
+            widths[lender] += take
+            widths[text] -= take
         return widths
 
     @staticmethod
