@@ -61,3 +61,30 @@ async def test_a_where_the_top_class_is_the_label_still_says_nothing_to_accept(p
         await pilot.pause()
         assert any(text.startswith("nothing to accept: the model's top class is the given label") for text in seen)
         assert not journal_lines(journal_path)
+
+
+async def test_marked_rows_take_it_too_and_the_dialog_says_so(pinned_result, journal_path):
+    """a with marks on that list: the row takes its top class as a alone would (the dialog said it was left
+    as it is, 'no label issue backing a suggestion'); a row whose top class is its label is still left."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        row, top = unflagged_row_with_another_top_class(app)
+        rows = await every_row(pilot, "label")
+        view = app.view
+        plain = next(r for r in rows.order.tolist() if view.predicted[r] == view.given[r])
+        screen = app.screen
+        screen.marks[[row, plain]] = True
+        screen.marks_changed()
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.pause()
+        notes = str(screen.app.screen.query_one("#bulk-notes").render())
+        assert "1 row takes the model's top class, which no label issue backs" in notes, notes
+        assert "1 marked row has no label issue backing a suggestion: left as they are" in notes, notes
+        await pilot.press("enter")
+        await settle(pilot)
+        lines = journal_lines(journal_path)
+        assert [(line["action"], line["row"], line["label_after"]) for line in lines] == [
+            ("relabel", row, view.class_names[top])]

@@ -38,6 +38,7 @@ class MarkKeys:
     entries_are_rows = True  # False where an entry is a group of rows (near-duplicate sets)
     _marks: np.ndarray | None = None
     suggestion_backed: Callable[[int], bool]  # DecisionKeys'
+    top_class_offered: Callable[[int], bool]  # DecisionKeys'
 
     # -- the marks ----------------------------------------------------------------------------
 
@@ -134,8 +135,10 @@ class MarkKeys:
         view = self.view
         skipped = 0
         items: list[Item] = []
+        top_only = 0  # rows taking the model's top class though no label issue backs it (every row listed, f)
         if action == "accept":
-            backed = [r for r in rows if self.suggestion_backed(r)]
+            backed = [r for r in rows if self.suggestion_backed(r) or self.top_class_offered(r)]
+            top_only = sum(1 for r in backed if not self.suggestion_backed(r))
             skipped = len(rows) - len(backed)
             items = [("relabel", r, int(view.predicted[r])) for r in backed]
             title = f"Accept the suggested label on {counted(len(items), 'marked row')}"
@@ -156,6 +159,8 @@ class MarkKeys:
         hidden = self.mark_count - int(np.count_nonzero(self.marks[self.row_list.order]))
         preview = [self._preview(item) for item in items[:PREVIEW_ROWS]]
         notes = []
+        if top_only:  # as a alone on such a row (DecisionKeys.top_class_offered)
+            notes.append(f"{counted_verb(top_only, 'row', 'take')} the model's top class, which no label issue backs")
         if skipped:
             notes.append(f"{counted_verb(skipped, 'marked row', 'have')} no label issue backing a "
                          "suggestion: left as they are")
