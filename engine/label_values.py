@@ -36,6 +36,8 @@ def label_values(dataset: Dataset, displays: list[str]) -> list[Any]:
         convert, kind = int, "an integer"
     elif all(isinstance(c, (int, float)) for c in dataset.classes):
         convert, kind = float, "a number"
+    elif (timed := time_kind(dataset)) is not None:  # a date or timestamp column: a new label as text made the
+        convert, kind = timed  # whole column text in a Parquet export (date32 -> string), though it was a date
     else:
         convert, kind = str, "text"
     values = []
@@ -103,6 +105,41 @@ def decimal_places(dataset: Dataset) -> int | None:
     if not originals or not all(isinstance(v, Decimal) and v.is_finite() for v in originals):
         return None
     return max(0, -min(int(v.as_tuple().exponent) for v in originals))
+
+
+def time_kind(dataset: Dataset) -> tuple[Any, str] | None:
+    """For a label column of dates or timestamps (a Parquet ``date32`` / ``timestamp``), how a new label typed as
+    text becomes one, as the classes are named ('2020-01-09'; '2020-01-09 12:00:00+00:00' in a column with a time
+    zone, a time typed without one taken in the column's), and how it is said; None for any other column."""
+    import datetime
+
+    import pandas as pd
+
+    originals = [dataset.label_originals.get(c, c) for c in dataset.classes]
+    if originals and all(isinstance(v, pd.Timestamp) for v in originals):
+        zone = originals[0].tz
+        return (lambda text: _timestamp(text, zone)), f"a time as the classes are written ({dataset.class_names[0]!r})"
+    if originals and all(type(v) is datetime.date for v in originals):
+        return (lambda text: datetime.date.fromisoformat(text.strip())), "a date (YYYY-MM-DD)"
+    return None
+
+
+def _timestamp(text: str, zone: Any) -> Any:
+    """``text`` as a pandas Timestamp in time zone ``zone`` (None: a column without one, so a time typed with a zone
+    is refused); a ValueError where it is no time."""
+    import pandas as pd
+
+    try:
+        value = pd.Timestamp(text.strip())
+    except (TypeError, OverflowError) as exc:  # pandas' own ValueError passes as is
+        raise ValueError(text) from exc
+    if value is pd.NaT:  # '' and 'NaT': a missing label, which the column cannot hold as a class
+        raise ValueError(text)
+    if zone is None:
+        if value.tz is not None:
+            raise ValueError(text)
+        return value
+    return value.tz_localize(zone) if value.tz is None else value.tz_convert(zone)
 
 
 def _all_bool(dataset: Dataset) -> bool:
