@@ -93,6 +93,8 @@ def _seconds_inside(kind: Any) -> Any:
     """The first ``timestamp[s]`` type in a struct, list or map type ``kind`` (at any depth), else None."""
     import pyarrow as pa
 
+    if isinstance(kind, pa.ExtensionType):  # datasets' Array2D: its value_type is a dtype's name ('float32'), and
+        return _seconds_inside(kind.storage_type)  # is_timestamp('float32') raised (hostile43): its storage's lists
     if pa.types.is_timestamp(kind):
         return kind if kind.unit == "s" else None
     if pa.types.is_struct(kind):
