@@ -23,6 +23,7 @@ from typing import Any
 STATE_FILE = "ui-state.json"
 VERSION = 1
 KEEP_DATASETS = 50  # the places of the data opened most recently; older ones go
+MAX_BYTES = 1 << 20  # a file this size is not one this module wrote (50 datasets: ~60 KB): not read
 
 
 def state_path() -> Path:
@@ -46,9 +47,12 @@ def text_check(text: object) -> str:
 
 def _read_all() -> dict[str, Any]:
     """Every remembered dataset ({key: entry}); {} for a missing, unreadable or foreign file."""
+    path = state_path()
     try:
-        data = json.loads(state_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeError):
+        if path.stat().st_size > MAX_BYTES:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeError, RecursionError):  # RecursionError: '[[[[...' nested past the stack
         return {}
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("datasets"), dict):
         return {}
@@ -75,7 +79,8 @@ def write_places(key: str, rows: int, places: dict[str, dict[str, Any]]) -> bool
     screens = dict(old.get("screens", {})) if old.get("rows") == rows and isinstance(old.get("screens"), dict) else {}
     screens.update(places)
     datasets[key] = {"rows": rows, "saved": time.time(), "screens": screens}
-    newest = sorted(datasets, key=lambda k: _saved(datasets[k]), reverse=True)[:KEEP_DATASETS]
+    others = sorted((k for k in datasets if k != key), key=lambda k: _saved(datasets[k]), reverse=True)
+    newest = [*others[:KEEP_DATASETS - 1][::-1], key]  # this one always, written last
     text = json.dumps({"version": VERSION, "datasets": {k: datasets[k] for k in newest}}, ensure_ascii=True, indent=1)
     path = state_path()
     try:
