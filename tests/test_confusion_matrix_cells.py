@@ -113,6 +113,20 @@ async def test_enter_on_an_empty_cell_says_so_and_stays(pinned_result, journal_p
         await pilot.pause()
         assert app.screen is screen
         assert any("no label issue is given" in n.message for n in app._notifications)
+        screen.show_example()
+        assert screen.query_one("#example-line").shown[1] == "no label issue"  # not '∅ (empty text)'
+
+
+async def test_a_short_screen_keeps_the_matrix_lines(pinned_result, journal_path):
+    """At 40x12 the header and the line under the matrix left it no line; the line goes there."""
+    app = fixed_app(pinned_result, journal_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        screen = await open_matrix(pilot)
+        assert not screen.query_one("#example-line").display
+        assert screen.query_one("#confusion-matrix").size.height >= len(screen.matrix_top) + 1
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert screen.query_one("#example-line").display
 
 
 def test_help_names_the_arrows():

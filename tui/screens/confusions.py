@@ -257,7 +257,6 @@ class ConfusionScreen(HistoryKeys, Screen):
             matrix.focus()
         else:
             table.focus()
-        self.show_example()
         flagged = int(self.flags.sum())
         self.query_one("#title-bar", Static).update(
             f"Confusions · {counted(flagged, 'label issue')} · {counted(len(self.groups), 'group')}")
@@ -268,7 +267,13 @@ class ConfusionScreen(HistoryKeys, Screen):
             parts = [MODES[self.mode], "no label issues to group (t on the label screen moves its threshold)"]
         mode = self.query_one("#confusion-mode", PartsLabel)
         mode.parts = parts
-        mode.update(packed(parts, mode.content_region.width))
+        header = packed(parts, mode.content_region.width)
+        mode.update(header)
+        if showing_matrix and example_line.display:  # the line under the matrix only where the matrix keeps its
+            # lines: at 40x12 it and the header left none of them (the title bar and the footer: 2 lines)
+            room = (self.size.height or self.app.size.height) - 2 - (header.count("\n") + 1) - len(self.matrix_top) - 1
+            example_line.display = room >= EXAMPLE_LINE_HEIGHT
+        self.show_example()
         self.refresh_bindings()
 
     def show_example(self) -> None:
@@ -284,7 +289,7 @@ class ConfusionScreen(HistoryKeys, Screen):
         names, rows = self.view.shown_names, pair.rows
         name = f"{names[pair.given]} → {'=' if pair.given == pair.suggested else names[pair.suggested]}"
         if not len(rows):
-            example_line.show(f"{name}: no label issue", "")
+            example_line.show(f"{name}: ", "no label issue")  # no text: the line drew '∅ (empty text)' after it
             return
         done = self.book.decided_among(rows)
         counts = counted(len(rows), "label issue")
