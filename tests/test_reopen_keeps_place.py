@@ -112,3 +112,40 @@ async def test_another_journal_of_the_same_data_has_its_own_place(pinned_result,
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
         assert not screen.show_all and screen.row_list.cursor == 0
+
+
+async def test_near_duplicate_sets_and_outliers_reopen_where_left(pinned_result, journal_path):
+    left = {}
+    app = _app(pinned_result, journal_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for issue in ("near_duplicate", "outlier"):
+            screen = await open_from_summary(pilot, issue)
+            await pilot.press("down", "down")
+            await pilot.pause()
+            left[issue] = screen.row_list.current_row
+            assert screen.row_list.cursor == 2
+    again = _app(pinned_result, journal_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for issue in ("near_duplicate", "outlier"):
+            screen = await open_from_summary(pilot, issue)
+            assert screen.row_list.current_row == left[issue], issue
+
+
+async def test_a_sort_by_a_column_a_narrower_terminal_leaves_out_is_not_kept(pinned_result, journal_path):
+    """Sorted by Decision at 120 columns, reopened at 80 (no Decision column): the screen's own sort, marked."""
+    app = _app(pinned_result, journal_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await open_from_summary(pilot, "label")
+        await pilot.press("5")
+        await settle(pilot)
+        assert screen.sort_key == "decision"
+    again = _app(pinned_result, journal_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_from_summary(pilot, "label")
+        assert "decision" not in screen.row_list.drawn_keys()
+        assert (screen.sort_key, screen.sort_descending) == ("score", False)
+        assert "Score ▲" in screen.row_list.render_line(0).text

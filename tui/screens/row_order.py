@@ -51,6 +51,7 @@ class ListOrder:
     spec: FilterSpec
     sort_key: str
     sort_descending: bool
+    default_sort: tuple[str, bool]
     _past_filter: tuple[int, int] | None
     _pending_row: int | None
     _return_row: tuple[int, int] | None
@@ -110,8 +111,14 @@ class ListOrder:
         request, order = message.request, message.order
         if request.generation != self.generation:
             return
-        self.busy = None
         rows = self.row_list
+        if request.first and request.sort_key != self.default_sort[0] and request.sort_key not in rows.drawn_keys():
+            # the last run's sort by a column this width leaves out (Decision at 80 columns): sorted by what the list
+            # does not show, no title marked; the screen's own sort instead (the place's row is looked for then)
+            self.sort_key, self.sort_descending = self.default_sort
+            self.apply("sorting", first=True)
+            return
+        self.busy = None
         rows.sort_key, rows.sort_descending = request.sort_key, request.descending
         rows.empty_text = self.why_empty(request)
         # the cursor stays on its row, a new sort too (scrolled to it): a sort opened at the top, and the row being
