@@ -88,8 +88,9 @@ LABEL_VERSION = 49
 #: texts whose length drifts with the row order, engine/length_order.py; 4: a row that shares nothing with any
 #: other is an outlier, engine/outlier_isolated.py; 5: --model tfidf's near-duplicate pairs confirmed on the
 #: sparse TF-IDF rows before its SVD, engine/tfidf_confirm.py; 6: and judged there, its scores, nearest distances
-#: and nearest rows (a nearest_neighbor column) those of the terms).
-CHECKS_VERSION = 6
+#: and nearest rows (a nearest_neighbor column) those of the terms; 7: --model tfidf's outliers scored on the k nearest
+#: rows of the sparse TF-IDF rows, engine/terms_neighbours.py).
+CHECKS_VERSION = 7
 
 
 @dataclass
@@ -210,6 +211,8 @@ def find_each(
                 kwargs["pred_probs"] = pred_probs
             if knn_graph is not None:
                 kwargs["knn_graph"] = knn_graph
+                if issue_type == "outlier" and run.terms is not None:  # --model tfidf: on the terms, not the SVD
+                    kwargs["knn_graph"] = _terms_graph(run, knn_graph, cancel, progress, step, len(todo))
             elif features is not None:
                 kwargs["features"] = features
         try:
@@ -222,6 +225,25 @@ def find_each(
     if progress is not None:
         progress(Progress("audit", len(todo), len(todo), "done"))
     return timings
+
+
+def _terms_graph(run: Any, knn_graph: Any, cancel: threading.Event | None, progress: ProgressFn | None,
+                 step: int, steps: int) -> Any:
+    """The outlier check's kNN graph on ``run.terms``, the sparse TF-IDF rows (engine/terms_neighbours.py); the
+    shared graph where its rows disagree with them. ``run.outlier_graph`` says how it was found."""
+    from engine.neighbour_labels import graph_indices
+    from engine.terms_neighbours import terms_knn_graph
+
+    neighbours = graph_indices(knn_graph)
+    if neighbours is None or run.terms.shape[0] != len(neighbours):
+        return knn_graph
+
+    def said(done: int, total: int) -> None:
+        if progress is not None:
+            progress(Progress("audit", step, steps, f"outlier: terms, {done:,}/{total:,} rows"))
+
+    graph, run.outlier_graph = terms_knn_graph(run.terms, neighbours, cancel=cancel, progress=said)
+    return graph
 
 
 def _null_marker(n_rows: int, null_mask: np.ndarray | None) -> np.ndarray:

@@ -54,6 +54,7 @@ class RunContext:
     same_words: np.ndarray | None = None  # per row its group of texts of the same words, -1 alone (engine/same_words.py)
     neighbours: np.ndarray | None = None  # (n, k) indices of the shared kNN graph (engine/neighbour_labels.py)
     terms: Any | None = None  # --model tfidf: the sparse TF-IDF rows its SVD reduced (engine/tfidf_confirm.py)
+    outlier_graph: str | None = None  # how the outlier check's graph on ``terms`` was found (engine/terms_neighbours.py)
 
 
 class CheckFailed(BaseException):
@@ -152,14 +153,32 @@ class TextauditOutlierIssueManager(_NoTextNoFlag, OutlierIssueManager):
 
     def _find_issues_for(self, run: RunContext, *args: Any, **kwargs: Any) -> None:
         super()._find_issues_for(run, *args, **kwargs)
+        if run.outlier_graph is not None:
+            outlier_terms_info(self, run)
         note = even_spread_note(self.issues, self.info)
         if note:
             run.notes.append(note)
-        from engine.outlier_isolated import flag_isolated
+        from engine.outlier_isolated import ISOLATED_SIMILARITY, ISOLATED_TERMS_SIMILARITY, flag_isolated
 
-        self.issues, isolated = flag_isolated(self.issues, self.info, run.null_mask)  # review36: past any cut
+        similarity = ISOLATED_SIMILARITY if run.outlier_graph is None else ISOLATED_TERMS_SIMILARITY
+        self.issues, isolated = flag_isolated(self.issues, self.info, run.null_mask, similarity)  # review36: past any cut
         if isolated:
             run.notes.append(isolated)
+
+
+def outlier_terms_info(manager: Any, run: RunContext) -> None:
+    """--model tfidf: the outlier check read its k nearest rows on the TF-IDF terms (engine/terms_neighbours.py). That
+    graph is not kept as Datalab's shared one (the later checks read theirs), the info says which it was, and a note
+    says where it holds only the shared graph's pairs."""
+    statistics = {key: value for key, value in (manager.info.get("statistics") or {}).items()
+                  if key != "weighted_knn_graph"}
+    manager.info = {**manager.info, "statistics": statistics, "knn_graph_source": f"tfidf terms ({run.outlier_graph})"}
+    if run.outlier_graph == "pairs":
+        from engine.terms_neighbours import MAX_PRODUCTS
+
+        run.notes.append(f"outlier: measured on the texts' own TF-IDF terms over the kNN graph's pairs only (an exact "
+                         f"search there would take over {MAX_PRODUCTS:.1e} products); a text from another domain "
+                         "may rank lower than it would")
 
 
 #: The outlier note speaks where Datalab flags under this share of the rows (and the data has

@@ -25,15 +25,21 @@ from engine.wording import counted_verb
 ISOLATED_SIMILARITY = 0.01
 
 
-def flag_isolated(issues: pd.DataFrame, info: dict[str, Any], null_mask: np.ndarray | None) -> tuple[pd.DataFrame, str | None]:
+#: The same on the sparse TF-IDF rows (engine/terms_neighbours.py): there a similarity is exactly 0 where no term is
+#: shared and above it where one is (no SVD rounding to allow for), so a text sharing one common word is not 'alone'
+ISOLATED_TERMS_SIMILARITY = 1e-6
+
+
+def flag_isolated(issues: pd.DataFrame, info: dict[str, Any], null_mask: np.ndarray | None,
+                  similarity: float = ISOLATED_SIMILARITY) -> tuple[pd.DataFrame, str | None]:
     """``issues`` with rows whose nearest row (Datalab's ``distance_to_nearest_neighbor``, cosine) is at distance
-    over 1 - ISOLATED_SIMILARITY flagged as outliers, scores unchanged, and a note naming them (None: none added).
+    over 1 - ``similarity`` flagged as outliers, scores unchanged, and a note naming them (None: none added).
     Rows with no text (``null_mask``) are left to the null check."""
     nearest = info.get("distance_to_nearest_neighbor")
     flag = "is_outlier_issue"
     if nearest is None or info.get("metric") != "cosine" or flag not in issues or len(nearest) != len(issues):
         return issues, None
-    alone = np.asarray(nearest, dtype=np.float64) > 1.0 - ISOLATED_SIMILARITY
+    alone = np.asarray(nearest, dtype=np.float64) > 1.0 - similarity
     if null_mask is not None and len(null_mask) == len(alone):
         alone &= ~np.asarray(null_mask, dtype=bool)
     added = alone & ~issues[flag].to_numpy(dtype=bool)
@@ -44,6 +50,6 @@ def flag_isolated(issues: pd.DataFrame, info: dict[str, Any], null_mask: np.ndar
     rows = np.flatnonzero(added)
     shown = ", ".join(map(str, rows[:5].tolist())) + (" ..." if len(rows) > 5 else "")
     return issues, (f"outlier: {counted_verb(len(rows), 'row', 'share')} nothing with any other row (cosine "
-                    f"similarity under {ISOLATED_SIMILARITY} to each) and {'is' if len(rows) == 1 else 'are'} "
+                    f"similarity under {similarity:g} to each) and {'is' if len(rows) == 1 else 'are'} "
                     f"flagged though inside Datalab's cut (row{'s' if len(rows) > 1 else ''} {shown}): with --model "
                     "tfidf, no word of the text is in another text, or it has no word of two letters or more")

@@ -45,11 +45,12 @@ def tfidf_rows(texts: Sequence[str]) -> Any | None:
 
 
 def wants_terms(options: Any, vector_key: str = "") -> bool:
-    """Whether an audit with ``options`` reads ``--model tfidf``'s own vectors and checks near-duplicates (not
-    ``--features``, nor the TF-IDF view's capped vocabulary): its check then reads the TF-IDF rows."""
+    """Whether an audit with ``options`` reads ``--model tfidf``'s own vectors and checks near-duplicates or outliers
+    (not ``--features``, nor the TF-IDF view's capped vocabulary): those checks then read the TF-IDF rows (the
+    outliers' k nearest rows: engine/terms_neighbours.py)."""
     from engine.embed_model import TFIDF_MODEL, resolve_model_name
 
-    return ("near_duplicate" in options.issue_types and options.tfidf_max_terms is None
+    return (bool({"near_duplicate", "outlier"} & set(options.issue_types)) and options.tfidf_max_terms is None
             and resolve_model_name(options.model) == TFIDF_MODEL and not str(vector_key).startswith("features:"))
 
 
