@@ -85,3 +85,48 @@ def test_past_the_work_cap_the_graph_pairs_and_a_note(tmp_path, monkeypatch) -> 
     assert result.output.info["outlier"]["knn_graph_source"] == "tfidf terms (pairs)"
     assert any(note.startswith("outlier: measured on the texts' own TF-IDF terms over the kNN graph's pairs")
                for note in result.output.notes)
+
+
+def test_cancel_between_chunks(tmp_path, monkeypatch) -> None:
+    """A cancel while the terms' graph is searched stops the audit (Cancelled), not a note that outliers were not
+    checked."""
+    import threading
+
+    import engine.terms_neighbours as terms_neighbours
+    from engine.errors import Cancelled
+
+    monkeypatch.setattr(terms_neighbours, "CHUNK_CELLS", 20 * 1212)  # 20 rows a chunk
+    monkeypatch.setattr(terms_neighbours, "REPORT_S", 0.0)
+    cancel = threading.Event()
+    seen: list[str] = []
+
+    def progress(report) -> None:
+        if report.message.startswith("outlier: terms"):
+            seen.append(report.message)
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        run_audit(_frame(), AuditOptions(model="tfidf", issue_types=("outlier",), cache_root=str(tmp_path / "cache")),
+                  progress=progress, cancel=cancel)
+    assert seen == ["outlier: terms, 20/1,212 rows"]
+
+
+def test_one_common_word_is_not_alone(tmp_path) -> None:
+    """On the terms a text sharing one common word with the others is at similarity under 0.01 to them, not 0: it is
+    not flagged as sharing nothing (engine/outlier_isolated.py's note would say no word of it is in another text; with
+    0.01 there as on the SVD it was, 1 row). 600 texts of one common word and two of their own spread the rows, so
+    Datalab's cut lies past it."""
+    frame = _frame()
+    rng = np.random.default_rng(7)
+    common = frame["text"][0].split()[:3]  # common words, each in about a sixth of the texts
+    spread = [" ".join([*rng.choice(common, 1), *_words(rng, 2)]) for _ in range(600)]
+    lone = " ".join([common[0], *_words(rng, 120)])
+    frame = pd.concat([frame, pd.DataFrame({"text": [*spread, lone], "label": ["topic0"] * 601})], ignore_index=True)
+    from engine.tfidf import term_matrix
+
+    rows = term_matrix(list(frame["text"])).tocsr()
+    similarities = (rows[len(frame) - 1] @ rows.T).toarray().ravel()[:-1]
+    assert 0.0 < similarities.max() < 0.01  # under 0.01 to every row, not 0
+    result = run_audit(frame, AuditOptions(model="tfidf", issue_types=("outlier",), cache_root=str(tmp_path / "cache")))
+    assert not any("nothing with any other row" in note for note in result.output.notes)
+    assert not result.output.issues["is_outlier_issue"].iloc[-1]
