@@ -183,7 +183,7 @@ class ListOrder:
         entry, text = place
         try:
             same = entry >= 0 and self.entry_check(entry) == text
-        except IndexError:  # fewer rows (or sets) than when it was written
+        except (IndexError, OverflowError):  # fewer rows (or sets) than when it was written; past int64 (numpy)
             return False
         return same and self.row_list.move_to_row(entry, center=True)
 
