@@ -151,7 +151,11 @@ class ListOrder:
         if (shown := getattr(self, "shown_list", None)) is None:
             return None
         entry = shown.current_row
-        return {"entry": entry, "text": self.entry_check(entry) if entry is not None else "",
+        if (pending := getattr(self, "_place", None)) is not None:  # the first list not here yet: the last run's row
+            entry, text = pending
+        else:
+            text = self.entry_check(entry) if entry is not None else ""
+        return {"entry": entry, "text": text,
                 "sort": self.sort_key, "descending": self.sort_descending, "all": self.show_all,
                 "hide_decided": self.hide_decided}
 

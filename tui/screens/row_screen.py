@@ -292,8 +292,11 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
     # -- events -------------------------------------------------------------------------------
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        from tui.ui_state import save_soon
+
         self.show_detail(event.row)
         self.refresh_bindings()  # Accept is offered row by row
+        save_soon(self.app)  # the place, kept past a kill -9 or a crash (tui/ui_state.py)
 
     @on(Input.Changed, "#filter")
     def filter_typed(self, event: Input.Changed) -> None:
@@ -367,9 +370,12 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
         just written here, nothing undone): taken out of the list as it stands (drop_decided)."""
         if self.hide_decided and self.listed_stale() and not (only_decided and self.drop_decided()):
             self.apply()
+        from tui.ui_state import save_soon
+
         self.row_list.refresh()  # the decided rows' cells
         self.show_detail(self.row_list.current_row)
         self.update_title()
+        save_soon(self.app)  # the place, kept past a kill -9 or a crash (tui/ui_state.py)
 
     # -- view actions -------------------------------------------------------------------------
 
