@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from engine.errors import UsageError
+from engine.paths import shell_word
 
 DEFAULT_TEXT = "text"
 DEFAULT_LABEL = "label"
@@ -137,7 +138,7 @@ def _join_hint(role: str, columns: list[str], option: str, join: Sequence[str]) 
     if role != "text":
         return ""
     parts = list(join) if len(join) >= 2 else columns[-2:] if len(columns) >= 2 else []
-    return f" (or join several: {option} {'+'.join(parts)})" if parts else ""
+    return f" (or join several: {option} {shell_word('+'.join(parts))})" if parts else ""
 
 
 def _not_classes(values: pd.Series) -> str | None:

@@ -205,10 +205,10 @@ def missing_demo_hint(path: Path) -> str:
     'textaudit demo' said only 'no such file or directory' (walk36), the demo's file lying in the package."""
     if (named := bundled_demo_named(path)) is None:
         return ""
-    import shlex
+    from engine.paths import shell_word
 
     bundled, flag = named
-    return f"; the bundled demo is textaudit demo{flag}, its data {shlex.quote(str(bundled))} (give that path here)"
+    return f"; the bundled demo is textaudit demo{flag}, its data {shell_word(str(bundled))} (give that path here)"
 
 
 if __name__ == "__main__":

@@ -135,8 +135,8 @@ class ReplayProblems:
                           f"text was edited; rows {rows_text(self.rows_gone)})")
         for column, rows in self.other_text_column.items():
             report.append(f"{counted(len(rows), 'decision')} not applied: the row's text differs, and the decision was "
-                          f"made with --text-column {column!r}, not this run's (rows {rows_text(rows)}); give "
-                          f"--text-column {column!r}")
+                          f"made with --text-column {shell_word(column)}, not this run's (rows {rows_text(rows)}); give "
+                          f"--text-column {shell_word(column)}")
         if self.out_of_range:
             report.append(f"{counted(len(self.out_of_range), 'decision')} not applied: row not in the dataset "
                           f"(rows {rows_text(self.out_of_range)})")
@@ -161,8 +161,8 @@ class ReplayProblems:
                           f"not this one (rows {rows_text(rows)})")
         for sep, rows in self.other_label_sep.items():
             this = "which this run was not given" if self.label_sep_absent else "not this one"
-            report.append(f"{counted(len(rows), 'decision')} not applied: made with --label-sep {sep!r}, {this} "
-                          f"(rows {rows_text(rows)}); give --label-sep {sep!r}")
+            report.append(f"{counted(len(rows), 'decision')} not applied: made with --label-sep {shell_word(sep)}, {this} "
+                          f"(rows {rows_text(rows)}); give --label-sep {shell_word(sep)}")
         if self.made_single:
             report.append(f"{counted(len(self.made_single), 'decision')} not applied: made on single labels, "
                           f"without --label-sep, which this run was given (it reads each cell as a label set; rows "

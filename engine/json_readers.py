@@ -277,8 +277,6 @@ def _wrapped_records(value: Any, path: Path) -> str:
         if isinstance(value, dict) else []
     if len(keys) != 1:
         return ""
-    import shlex  # quoted for the shell: a ' in the file's name or the key broke the command (review30)
-
     from engine.paths import unpacked_name
 
     name, key = json.dumps(str(path)), json.dumps(keys[0])
@@ -287,7 +285,7 @@ def _wrapped_records(value: Any, path: Path) -> str:
     if _has_big_int(value[keys[0]]):  # the user's Python refuses an int of over 4,300 digits (bigint40): lift it
         code = 'import json, sys; getattr(sys, "set_int_max_str_digits", int)(0); ' + code.removeprefix("import json; ")
     return (f"; its key {keys[0]!r} holds an array of {len(value[keys[0]]):,} objects: save that array alone as "
-            f"the file (python -c {shlex.quote(code)})")
+            f"the file (python -c {shell_word(code)})")
 
 
 #: The smallest integer Python's default limit refuses to convert to or from text (4,301 digits).

@@ -9,9 +9,9 @@ reads them as sets; an empty cell, which stops a single-label audit, is an empty
 
 from __future__ import annotations
 
-import shlex
-
 import pandas as pd
+
+from engine.paths import shell_word
 
 SEPARATORS = ("|", ";", ",")
 MIN_JOINED_SHARE = 0.2  # of the distinct labels hold the separator
@@ -55,7 +55,7 @@ def joined_sets_notes(values: pd.Series, column: str) -> tuple[str, str] | None:
     if found is None:
         return None
     sep, joined, distinct, example = found
-    option = shlex.quote(sep)
+    option = shell_word(sep)  # one word to paste, as paths are (engine/paths.shell_word)
     if len(example) > EXAMPLE_CELLS:  # the set with most parts: 250 characters on Debian's debtags (review32)
         example = example[:EXAMPLE_CELLS - 1] + "…"
     return ((f"labels in column {column!r} look like label sets joined by {sep!r} ({joined} of {distinct} labels, "
@@ -71,5 +71,5 @@ def joined_sets_hint(values: pd.Series) -> str:
     if found is None:
         return ""
     sep = found[0]
-    return (f"; the labels look like label sets joined by {sep!r}: with --label-sep {shlex.quote(sep)} "
+    return (f"; the labels look like label sets joined by {sep!r}: with --label-sep {shell_word(sep)} "
             "an empty cell is an empty set")

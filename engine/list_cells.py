@@ -15,6 +15,8 @@ import json
 
 import pandas as pd
 
+from engine.paths import shell_word
+
 MIN_LIST_SHARE = 0.8  # of the distinct labels are written lists
 
 
@@ -49,7 +51,7 @@ def list_cells_note(values: pd.Series, column: str, label_sep: str | None = None
     example = max(lists, key=len) if len(max(lists, key=len)) <= 60 else lists[0][:60] + "…"
     if label_sep is not None:
         return (f"labels in column {column!r} are lists written as text (e.g. {example!r}, as pandas' to_csv writes a "
-                f"column of lists): --label-sep {label_sep!r} splits them with their brackets and quotes in the labels; "
+                f"column of lists): --label-sep {shell_word(label_sep)} splits them with their brackets and quotes in the labels; "
                 "to audit them as label sets save the data as JSON Lines (df.to_json(path, orient='records', "
                 "lines=True)), or join each list with a separator")
     return (f"labels in column {column!r} are lists written as text (e.g. {example!r}, as pandas' to_csv writes a "

@@ -196,7 +196,7 @@ def _plus_name_note(frame: pd.DataFrame, text_column: str) -> list[str]:
     parts = [part.strip() for part in text_column.split("+")]
     if len(parts) < 2 or text_column not in frame.columns or not all(p and p in frame.columns for p in parts):
         return []
-    return [f"--text-column {text_column!r} is a column of its own, audited as it is; the columns "
+    return [f"--text-column {shell_word(text_column)} is a column of its own, audited as it is; the columns "
             f"{', '.join(map(repr, parts))} are not joined (to join them, rename the column {text_column!r} first)"]
 
 
@@ -212,7 +212,7 @@ def text_column_parts(frame: pd.DataFrame, text_column: str) -> list[str]:
     parts = [part.strip() for part in text_column.split("+")]
     if "" in parts or len(set(parts)) < len(parts):  # 'text+text' audited every text twice over
         why = "an empty part" if "" in parts else f"{next(p for p in parts if parts.count(p) > 1)!r} twice"
-        raise UsageError(f"--text-column {text_column} names {why}; name each column once (A+B)")
+        raise UsageError(f"--text-column {shell_word(text_column)} names {why}; name each column once (A+B)")
     return parts
 
 

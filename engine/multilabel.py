@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from engine.errors import DataError, UsageError
+from engine.paths import shell_word
 from engine.wording import counted
 
 LabelSet = tuple[int, ...]
@@ -97,7 +98,7 @@ def parse_label_sets(values: pd.Series, sep: str | None = None) -> ParsedSets:
             # export would write joined text into the column (a Parquet list<string> got 'app' as ['a', 'p', 'p'])
             what = ("lists, which are read as label sets by themselves" if _is_list(held) else
                     f"{type(held).__name__} values, not labels joined by a separator")
-            raise UsageError(f"--label-sep {sep!r}: label column {name!r} holds {what}; drop --label-sep")
+            raise UsageError(f"--label-sep {shell_word(sep)}: label column {name!r} holds {what}; drop --label-sep")
         for row, cell in enumerate(raw):
             if _is_missing(cell):
                 items_per_row.append([])

@@ -163,13 +163,15 @@ def id_column_hint(dataset: Any, what: str = "--issues-out", empty: bool = True)
     """Said with a table written without ``--id-column`` (``what``: the issue table, a corrections-only
     export) when the data has a column named like an id: the table's id column is empty (``empty``)
     or left out."""
+    from engine.paths import shell_word
+
     if dataset is None or dataset.id_column is not None:
         return None
     named = [c for c in dataset.frame.columns if str(c).strip().lower() in ("id", "ids", "_id", "uid", "row_id")]
     if not named:
         return None
     has = "its id column is empty" if empty else "it has no id column"
-    return (f"{what}: {has} (no --id-column); pass --id-column {named[0]} to carry "
+    return (f"{what}: {has} (no --id-column); pass --id-column {shell_word(str(named[0]))} to carry "
             "the data's ids (the row column counts rows from 0)")
 
 

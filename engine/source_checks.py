@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import shlex
 from pathlib import Path
 
 from engine.byte_marks import utf16_without_bom, wide_bom
@@ -30,7 +29,7 @@ def folder_problem(path: Path) -> str:
         join = (f"import pyarrow.parquet as pq; pq.write_table(pq.read_table({json.dumps(str(path), ensure_ascii=False)}), "
                 f"{json.dumps(joined_name(path.name, path.parent), ensure_ascii=False)})")  # a quote or $: one command
         return (f"{shell_word(str(path))}: is a directory of {len(files)} Parquet parts (a Spark, Dask or partitioned output), not one "
-                f"data file; join them first (python -c {shlex.quote(join)}){one}")
+                f"data file; join them first (python -c {shell_word(join)}){one}")
     named = ", ".join(str(p.relative_to(path)) for p in files[:4]) + (", ..." if len(files) > 4 else "")
     return f"{shell_word(str(path))}: is a directory, not a data file; give one of its data files ({named})"
 

@@ -38,7 +38,7 @@ def test_the_journal_names_the_text_column_as_ag_news_needs(tmp_path: Path, caps
     assert main(["export", str(data), "--journal", str(journal), "-o", str(out), "--force",
                  "--text-column", "title"]) == 1
     err = capsys.readouterr().err
-    assert "taken from the journal" not in err and "made with --text-column 'title+description'" in err, err
+    assert "taken from the journal" not in err and "made with --text-column title+description" in err, err
 
 
 def test_the_label_column_too_and_a_column_gone_is_not_taken(tmp_path: Path, capsys) -> None:

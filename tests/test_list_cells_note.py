@@ -47,7 +47,7 @@ def test_with_label_sep_the_split_is_named(tmp_path):
     dataset = load_dataset(path, label_column="tags", label_sep=",")
     assert "['billing'" in dataset.class_names  # what the split reads: brackets and quotes in the labels
     notes = [w for w in dataset.warnings if "lists written as text" in w]
-    assert notes and "--label-sep ',' splits them with their brackets and quotes in the labels" in notes[0]
+    assert notes and "--label-sep , splits them with their brackets and quotes in the labels" in notes[0]
     joined = tmp_path / "j.csv"
     _frame().assign(tags=["|".join(s) for s in SETS]).to_csv(joined, index=False)
     assert not [w for w in load_dataset(joined, label_column="tags", label_sep="|").warnings if "written as text" in w]

@@ -31,8 +31,8 @@ def test_an_export_without_the_apps_text_column_names_it(tmp_path: Path) -> None
     _decide(data, journal, "title+text")
     assert json.loads(journal.read_text().splitlines()[0])["text_column"] == "title+text"
     with pytest.raises(DataError, match=r"2 decisions not applied: the row's text differs, and the decision was made "
-                                        r"with --text-column 'title\+text', not this run's \(rows 0, 1\); give "
-                                        r"--text-column 'title\+text'"):
+                                        r"with --text-column title\+text, not this run's \(rows 0, 1\); give "
+                                        r"--text-column title\+text"):
         export_corrected(load_dataset(data), journal, tmp_path / "out.csv")
     summary = export_corrected(load_dataset(data, text_column="title+text"), journal, tmp_path / "out.csv")
     assert (summary.relabelled, summary.excluded) == (1, 1)
