@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from engine.errors import DataError
+from engine.path_words import source_word
 
 _NULLABLE = {
     "int8": "Int8", "int16": "Int16", "int32": "Int32", "int64": "Int64",
@@ -62,7 +63,7 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
     except pa.ArrowMemoryError:
         raise
     except pa.ArrowException as exc:  # a time64[ns] with nanoseconds: pandas' times hold microseconds
-        source = f"{source}: " if source else ""
+        source = f"{source_word(source)}: " if source else ""
         for name, column in zip(table.column_names, table.columns):
             try:
                 column.to_pandas()
@@ -80,7 +81,7 @@ def arrow_to_frame(table: Any, source: str = "") -> pd.DataFrame:
     except (TypeError, ValueError, KeyError) as exc:  # its pandas metadata: a dtype this pandas cannot make, exit 70
         if not _reads_without_metadata(table):  # ('geometry', a package's extension dtype, another pandas')
             raise
-        source = f"{source}: " if source else ""
+        source = f"{source_word(source)}: " if source else ""
         what = f"no key {exc}" if isinstance(exc, KeyError) else exc
         raise DataError(f"{source}its pandas metadata cannot be read here ({what}: written with a package or pandas "
                         "version not installed here?); save it again without that metadata (pyarrow: "

@@ -33,6 +33,7 @@ from engine.atomic import atomic_path, clean_stale_temps, is_temp_name
 from engine.cache_read import (FORMAT_VERSION, MANIFEST, OPEN_FLAGS, CacheDoubt, manifest_of, npy_header, open_regular,
                                read_file)
 from engine.errors import TextauditError
+from engine.path_words import os_reason
 from engine.paths import cache_dir
 
 STAGING_PREFIX = "."  # entry folders are hex keys, so a dot name is never an entry
@@ -159,7 +160,7 @@ class Cache:
         except FileNotFoundError:
             return None
         except (OSError, CacheDoubt) as exc:
-            self.reject(stage, key, str(exc))
+            self.reject(stage, key, os_reason(exc))
             return None
         try:
             try:
@@ -182,7 +183,7 @@ class Cache:
             return loaded
         except (OSError, CacheDoubt, ValueError, KeyError, TypeError, AttributeError, EOFError,
                 RecursionError, MemoryError) as exc:
-            self.reject(stage, key, str(exc) or type(exc).__name__)
+            self.reject(stage, key, os_reason(exc))  # a file it names: one shell word
             return None
         except Exception as exc:  # noqa: BLE001 - a reader library's own error on forged bytes
             self.reject(stage, key, f"{type(exc).__name__}: {exc}")
@@ -233,7 +234,7 @@ class Cache:
                 }
                 (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
         except (OSError, TextauditError) as exc:
-            why = str(exc)
+            why = os_reason(exc)  # the file an OSError names as one shell word, not Python's repr
             if short := _SHORT_WRITE.fullmatch(why):  # numpy's words for a write the disk cut short
                 why = f"the disk is full? {int(short[2]):,} of {int(short[1]):,} array values written"
             self._note_unwritten(f"{stage}/{key[:8]}", why, exc)

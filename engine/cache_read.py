@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from engine.paths import shell_word
+
 if TYPE_CHECKING:
     from engine.cache import ArraySpec
 
@@ -58,7 +60,7 @@ def manifest_of(folder_fd: int, key: str) -> dict[str, Any]:
     for name, expected in files.items():
         if (not isinstance(name, str) or Path(name).name != name or name.startswith(".")
                 or Path(name).suffix not in _READERS or name == MANIFEST):
-            raise CacheDoubt(f"unexpected file {name!r}")
+            raise CacheDoubt(f"unexpected file {shell_word(name)}")
         if (not isinstance(expected, dict) or isinstance(expected.get("size"), bool)
                 or not isinstance(expected.get("size"), int) or expected["size"] < 0
                 or not isinstance(expected.get("sha256"), str) or not _SHA256.match(expected["sha256"])):

@@ -16,6 +16,8 @@ from engine.audit import ISSUE_TYPES, parse_issue_types
 from engine.errors import DataError, UsageError
 from engine.label_column import label_column_hint
 from engine.load import Dataset
+from engine.path_words import source_word
+from engine.paths import shell_word
 from engine.wording import counted, counted_verb
 
 if TYPE_CHECKING:
@@ -43,31 +45,31 @@ def _open_user_array(path: str, what: str, *, mmap_mode: str | None) -> np.ndarr
     file = Path(path).expanduser()
     if not file.is_file():  # a folder, a device or a FIFO was 'no such file' too, though it is there
         if not file.exists():
-            raise DataError(f"--{what}: no such file {path}")
+            raise DataError(f"--{what}: no such file {shell_word(path)}")
         kind = ("a folder, not a .npy file" if file.is_dir()
                 else "not a regular file (a named pipe, device or socket); save the array with numpy.save")
-        raise DataError(f"--{what}: {path} is {kind}")
+        raise DataError(f"--{what}: {shell_word(path)} is {kind}")
     try:
         with file.open("rb") as handle:
             head = handle.read(6)
     except OSError as exc:
-        raise DataError(f"--{what}: {path} cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise DataError(f"--{what}: {shell_word(path)} cannot be read ({exc.strerror or type(exc).__name__})") from None
     if not head:
-        raise DataError(f"--{what}: {path} is empty; save one numeric array with numpy.save")
+        raise DataError(f"--{what}: {shell_word(path)} is empty; save one numeric array with numpy.save")
     if head != b"\x93NUMPY":  # numpy's own words for any other file are 'contains pickled data ... load it unsafely'
         kind = ("a pickle, which textaudit never loads" if head[:1] == b"\x80"
                 else "a .npz archive" if head[:4] == b"PK\x03\x04" else "not a .npy file")
-        raise DataError(f"--{what}: {path} is {kind}; save one numeric array with numpy.save")
+        raise DataError(f"--{what}: {shell_word(path)} is {kind}; save one numeric array with numpy.save")
     try:
         array = np.load(file, mmap_mode=mmap_mode, allow_pickle=False)
     except (ValueError, OSError, EOFError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "allow_pickle" in reason:
             reason = "it holds Python objects, which textaudit never unpickles"
-        raise DataError(f"--{what}: {path} is not a readable .npy array ({reason})") from None
+        raise DataError(f"--{what}: {shell_word(path)} is not a readable .npy array ({reason})") from None
     if not isinstance(array, np.ndarray) or array.dtype.kind not in "fiu":
         kind = getattr(array, "dtype", type(array).__name__)
-        raise DataError(f"--{what}: {path} holds {kind}, not a numeric array")
+        raise DataError(f"--{what}: {shell_word(path)} holds {kind}, not a numeric array")
     return array
 
 
@@ -314,7 +316,7 @@ def check_audit_memory(dataset: Dataset) -> str | None:
     gib = 1 << 30
     if budget is not None and need > MEMORY_SHARE * budget:
         raise DataError(
-            f"{dataset.source}: {len(dataset):,} rows x {dataset.n_classes:,} classes would need about "
+            f"{source_word(dataset.source)}: {len(dataset):,} rows x {dataset.n_classes:,} classes would need about "
             f"{need / gib:.1f} GiB for the class probabilities (this machine has {budget / gib:.1f} GiB); "
             f"is {dataset.label_column!r} really the label column? Otherwise merge rare classes or audit a subset"
         )
@@ -329,7 +331,7 @@ def check_auditable(dataset: Dataset) -> None:
     a second example, so every out-of-sample prediction would be a guess (likely an id column)."""
     if dataset.n_classes == len(dataset):
         raise DataError(
-            f"{dataset.source}: every label in column {dataset.label_column!r} is unique "
+            f"{source_word(dataset.source)}: every label in column {dataset.label_column!r} is unique "
             f"({len(dataset)} rows), so no class has an example to learn from; "
             + label_column_hint(dataset.frame, dataset.text_column, dataset.label_column)
         )

@@ -60,6 +60,7 @@ from engine.journal_follower import JournalFollower
 from engine.journal_tail import replay_point
 from engine.journal_path import JournalPathError, check_journal_path  # noqa: F401 - API
 from engine.load import Dataset
+from engine.paths import shell_word
 
 
 #: A writable open whose journal is renamed over between its lock and its read opens again this many times at most.
@@ -395,9 +396,9 @@ class Journal(JournalFollower):
     # ----------------------------------------------------------------- writing
     def _check_writable(self) -> None:
         if self.read_only:
-            raise JournalReadOnly(f"journal {self.path} is open read-only; the decision was not saved")
+            raise JournalReadOnly(f"journal {shell_word(str(self.path))} is open read-only; the decision was not saved")
         if not self._file.is_open:
-            raise JournalWriteError(f"journal {self.path} is closed; the decision was not saved")
+            raise JournalWriteError(f"journal {shell_word(str(self.path))} is closed; the decision was not saved")
 
     def _entry(self, seq: int, group: int, size: int, ts: str, action: str, row: int, issue_type: str,
                **fields: Any) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from engine.embed_model import (
     resolve_precision,
 )
 from engine.errors import Cancelled, DataError, EmbedCancelled, UsageError
-from engine.paths import not_utf8_folder
+from engine.paths import not_utf8_folder, shell_word
 from engine.progress import StepFn
 
 if TYPE_CHECKING:  # numpy loads inside the functions that compute
@@ -71,7 +71,7 @@ def load_model(model: str | None = None, device: str = "auto", precision: str = 
                                                                     fingerprint=model_fingerprint(name))
                     except Exception as exc:  # noqa: BLE001 - whatever it is, sentence-transformers decides
                         if effective == "int8" and (not_utf8 := not_utf8_folder(path, "the int8 encoder")):
-                            raise DataError(f"cannot load embedding model {name}: {not_utf8}") from None  # 'm\xe9'
+                            raise DataError(f"cannot load embedding model {shell_word(name)}: {not_utf8}") from None  # 'm\xe9'
                         if effective == "int8":  # nothing else runs int8
                             raise UsageError(f"the int8 encoder failed to load ({exc}); use --precision fp32") from None
                         _models[key] = None
@@ -118,8 +118,8 @@ def _load_sentence_transformer(name: str, resolved: str) -> Any:
             # the hub does not know is the command line's (2)
             error = DataError if Path(path).exists() else UsageError
             if error is DataError and (not_utf8 := not_utf8_folder(path, "sentence-transformers")):  # 'm\xe9'
-                raise DataError(f"cannot load embedding model {name}: {not_utf8}") from None
-            raise error(f"cannot load embedding model {name!r}: {reason}") from None
+                raise DataError(f"cannot load embedding model {shell_word(name)}: {not_utf8}") from None
+            raise error(f"cannot load embedding model {shell_word(name)}: {reason}") from None
         if resolved.startswith("cuda"):
             encoder = encoder.half()
         _models[key] = encoder
@@ -134,10 +134,10 @@ def _refuse_without_hub(name: str) -> None:
     from engine.hub import hub_offline, hub_unreachable
 
     if hub_offline():
-        raise DataError(f"--model {name}: not on disk nor in the Hugging Face cache, and "
+        raise DataError(f"--model {shell_word(name)}: not on disk nor in the Hugging Face cache, and "
                         "HF_HUB_OFFLINE is set; give a model folder, or --model tfidf")
     if unreachable := hub_unreachable():
-        raise DataError(f"--model {name}: cannot reach the Hugging Face hub ({unreachable}), "
+        raise DataError(f"--model {shell_word(name)}: cannot reach the Hugging Face hub ({unreachable}), "
                         "and the model is not on disk nor in its cache; give a model folder, "
                         "or --model tfidf")
 

@@ -68,7 +68,7 @@ def resolve_format(output: Path, fmt: str) -> str:
     found = format_of(output)
     if found is None:
         known = known_suffixes()
-        raise UsageError(f"{output}: cannot tell the export format from extension "
+        raise UsageError(f"{shell_word(str(output))}: cannot tell the export format from extension "
                          f"{output.suffix or '(none)'!r}; use {known}, or --format hf for a datasets folder")
     return found
 
@@ -86,7 +86,7 @@ def _read_journal(dataset: Dataset, journal_path: Path) -> tuple[Any, dict[str, 
         decisions, counts, report = journal.decisions(), journal.counts(), list(journal.load_report)
         unapplied, seq = journal.unapplied_summary(), journal.next_seq
     if not decisions and _has_entries(journal_path) and report:
-        raise DataError(f"journal {journal_path} does not match this dataset: no decision applies "
+        raise DataError(f"journal {shell_word(str(journal_path))} does not match this dataset: no decision applies "
                         f"({'; '.join(report)})")
     return decisions, counts, report, unapplied, seq
 
@@ -153,10 +153,10 @@ def source_changed(dataset: Dataset) -> list[str]:
     try:
         now = Path(dataset.source).expanduser().stat()
     except OSError:
-        return [f"the data file {dataset.source} is gone since it was read; exported the rows as read then"]
+        return [f"the data file {shell_word(str(dataset.source))} is gone since it was read; exported the rows as read then"]
     if (now.st_size, now.st_mtime_ns) == stat:
         return []
-    return [f"the data file {dataset.source} changed on disk after it was read: this export holds the rows "
+    return [f"the data file {shell_word(str(dataset.source))} changed on disk after it was read: this export holds the rows "
             "as read then, with the journal applied; for the file as it is now, reopen it or run textaudit export"]
 
 
@@ -373,16 +373,16 @@ def _write(frame: pd.DataFrame, output: Path, fmt: str, style: Any, rows: list[i
     try:
         return write_table(frame, output, fmt, style, rows=rows, verbatim=verbatim, spellings=spellings)
     except CellEncodeError as exc:  # 'a cell holds ...' named no file (a relabel to '日本' in a latin-1 CSV)
-        raise DataError(f"cannot write {output}: {exc.message}") from None
+        raise DataError(f"cannot write {shell_word(str(output))}: {exc.message}") from None
     except TextauditError:
         raise
     except OSError as exc:
-        raise DataError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise DataError(f"cannot write {shell_word(str(output))}: {exc.strerror or exc}") from None
     except UnicodeEncodeError:
-        raise DataError(f"cannot write {output}: a cell holds a lone surrogate, which {fmt} cannot store; "
+        raise DataError(f"cannot write {shell_word(str(output))}: a cell holds a lone surrogate, which {fmt} cannot store; "
                         "export as .jsonl or .json (they keep it as an escape)") from None
     except Exception as exc:  # arrow/pandas conversion errors: one line, not a traceback
         from engine.arrow_frame import not_utf8  # a column the audit did not read: 'Wrapping caf\ufffd failed'
 
         why = next(filter(None, (not_utf8(frame.iloc[:, i]) for i in range(frame.shape[1]))), None)
-        raise DataError(f"cannot write {output} as {fmt}: {why or f'{type(exc).__name__}: {exc}'}") from None
+        raise DataError(f"cannot write {shell_word(str(output))} as {fmt}: {why or f'{type(exc).__name__}: {exc}'}") from None

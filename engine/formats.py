@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engine.paths import shell_word
+
 #: File suffix -> format name, for reading and writing.
 SUFFIX_FORMATS: dict[str, str] = {
     ".csv": "csv",
@@ -70,14 +72,14 @@ def folder_output_problem(value: str, fmt: str, option: str) -> str | None:
     suffix = "csv" if picks else fmt
     what = {"auto": "an export", "table": "an issue table"}.get(fmt, f"a {fmt} output")
     if folder:  # 'give the file name (sub)' named the folder: refused next as one (review35)
-        where, give = "is a folder", f"a file name in it (e.g. {os.path.join(name, 'NAME.' + suffix)}"
+        where, give = "is a folder", f"a file name in it (e.g. {shell_word(os.path.join(name, 'NAME.' + suffix))}"
     elif picks:  # 'give the file name (newdir)' would be refused next for its missing extension
-        where, give = "ends in a folder separator", f"a file name (e.g. {name}.{suffix}"
+        where, give = "ends in a folder separator", f"a file name (e.g. {shell_word(f'{name}.{suffix}')}"
     else:
-        where, give = "ends in a folder separator", f"the file name ({name}"
+        where, give = "ends in a folder separator", f"the file name ({shell_word(name)}"
     give += "; its extension picks the format)" if picks else ")"
     hf = ", or add --format hf to write a saved datasets folder there" if fmt == "auto" else ""
-    return f"{option} {value} {where}, but {what} is a file; give {give}{hf}"
+    return f"{option} {shell_word(value)} {where}, but {what} is a file; give {give}{hf}"
 
 
 def strip_data_suffix(name: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.errors import DataError, UsageError
 from engine.formats import SUFFIX_FORMATS, is_saved_dataset
-from engine.paths import not_utf8_folder
+from engine.paths import not_utf8_folder, shell_word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,21 +100,22 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
     its CSV/JSON files' (datasets' csv and json builders take it; it was not passed on, so a cp1252 folder
     failed with --encoding cp1252 as without it)."""
     name, _, split = spec.partition(":")
+    said = shell_word(f"hf:{spec}")  # the data in its messages: one word to paste into a shell
     if not name:
         raise UsageError("hf: needs a dataset name, e.g. hf:banking77:train")
     if name != name.strip():  # 'hf: imdb' went to the hub as ' imdb' (review35)
-        raise UsageError(f"hf:{spec}: the name {name!r} starts or ends with a space; write hf:{name.strip()}"
-                         + (f":{split}" if split else ""))
+        raise UsageError(f"{said}: the name {name!r} starts or ends with a space; write "
+                         f"{shell_word('hf:' + name.strip() + (f':{split}' if split else ''))}")
     try:
         local = Path(name).expanduser()
     except RuntimeError:  # '~bob/data' for no user bob: 'internal error: RuntimeError', exit 70
         head = name.split("/", 1)[0]
-        raise UsageError(f"hf:{spec}: no user {head[1:]!r} to expand {head} for; give the folder in full "
+        raise UsageError(f"{said}: no user {head[1:]!r} to expand {head} for; give the folder in full "
                          "(or ~/ for your own home)") from None
     if is_saved_dataset(local):  # datasets said 'Please use `load_from_disk` instead', a Python hint
         folder = local / split if split and is_saved_dataset(local / split) else local  # a DatasetDict's split
-        raise UsageError(f"hf:{spec}: {name} is a folder saved with save_to_disk: give the folder without "
-                         f"'hf:' ({folder})")
+        raise UsageError(f"{said}: {shell_word(name)} is a folder saved with save_to_disk: give the "
+                         f"folder without 'hf:' ({shell_word(str(folder))})")
     # a data file here named bare ('hf:d.csv') is that file, not a hub dataset 'd.csv' (review35: "Couldn't reach
     # 'd.csv' on the Hub")
     here = local.is_file() and local.suffix.lower() in SUFFIX_FORMATS
@@ -122,12 +123,13 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
         # no hub name is spelled so (OWNER/NAME): a mistyped folder, told 'cannot reach the hub; set
         # HF_HUB_OFFLINE=1', then offline "Couldn't reach '~/data' on the Hub" (review34)
         what = "is a file, not a folder of data files; give it without 'hf:'" if local.is_file() else "no such folder"
-        raise DataError(f"hf:{spec}: {local} {what}" if local.is_file() else f"hf:{spec}: {what}: {local}")
+        folder_word = shell_word(str(local))
+        raise DataError(f"{said}: {folder_word} {what}" if local.is_file() else f"{said}: {what}: {folder_word}")
     if not local.is_dir() and not hub_offline():  # a folder downloaded earlier needs no hub
         unreachable = hub_unreachable()
         if unreachable:
             raise DataError(
-                f"hf:{spec}: cannot reach the Hugging Face hub ({unreachable}); "
+                f"{said}: cannot reach the Hugging Face hub ({unreachable}); "
                 "set HF_HUB_OFFLINE=1 to use a copy downloaded earlier"
             )
     options = {} if codecs.lookup(encoding).name == "utf-8" else {"encoding": encoding}
@@ -149,14 +151,14 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
         # '~/data' as the folder: datasets does not expand '~' (it went to the hub as a name)
         loaded = datasets.load_dataset(str(local) if local.is_dir() else name, split=split or None, **options)
     except Exception as exc:  # offline, unknown name, bad split: all end the same way
-        where = f"the folder {local}" if local.is_dir() else "from the Hugging Face hub"
+        where = f"the folder {shell_word(str(local))}" if local.is_dir() else "from the Hugging Face hub"
         if options and "doesn't have a 'encoding' key" in str(exc):  # a hub name's Parquet files
             raise _encoding_for_binary(spec, encoding) from None
         hint = ("; or give one of its data files itself (textaudit reads .csv, .jsonl, .parquet, ...)"
                 if local.is_dir() and any(p.is_file() for p in local.rglob("*")) else "")
         if local.is_dir() and (not_utf8 := not_utf8_folder(local, "datasets")):  # 'hf:hd\xe9' (review37)
-            raise DataError(f"hf:{spec}: {not_utf8}{hint.replace('; or', ', or')}") from None
-        raise DataError(f"hf:{spec}: cannot load {where}: {_reason(exc)}{hint}") from None
+            raise DataError(f"{said}: {not_utf8}{hint.replace('; or', ', or')}") from None
+        raise DataError(f"{said}: cannot load {where}: {_reason(exc)}{hint}") from None
     finally:
         datasets.logging.set_verbosity(verbosity)
         if bars:
@@ -168,13 +170,13 @@ def read_hub(spec: str, encoding: str = "utf-8") -> tuple[pd.DataFrame, SourceSt
     if isinstance(loaded, datasets.DatasetDict):  # no SPLIT given: 'train', or the one split, said where there
         # are others, as for a saved DatasetDict folder (a folder's test.csv beside train.csv went unsaid; review34)
         if "train" not in loaded and len(loaded) > 1:
-            raise DataError(f"hf:{spec}: holds splits {', '.join(loaded)} and no 'train'; choose one: "
-                            f"hf:{name}:{next(iter(loaded))}")
+            raise DataError(f"{said}: holds splits {', '.join(loaded)} and no 'train'; choose one: "
+                            f"{shell_word(f'hf:{name}:{next(iter(loaded))}')}")
         chosen = "train" if "train" in loaded else next(iter(loaded))
         if len(loaded) > 1:
             other = next(split_name for split_name in loaded if split_name != chosen)
-            notes = (f"hf:{spec} {SPLITS} {', '.join(loaded)}; using {chosen!r} (an export writes that split only; "
-                     f"for another, give it: hf:{name}:{other})",)
+            notes = (f"{said} {SPLITS} {', '.join(loaded)}; using {chosen!r} (an export writes that split only; "
+                     f"for another, give it: {shell_word(f'hf:{name}:{other}')})",)
         loaded = loaded[chosen]
     if local.is_dir() and (left_out := _formats_left_out(local, loaded, spec)):
         notes = (*notes, left_out)
@@ -206,7 +208,7 @@ def _formats_left_out(folder: Path, loaded: Any, spec: str) -> str | None:
     # textaudit reads no .arrow file given itself ('unknown file type'), but hf: reads a folder of them
     how = "give the .arrow files as a folder of their own (hf:FOLDER), or save them in one format" if any(
         name.lower().endswith(".arrow") for name in others) else "give each file itself, or save them in one format"
-    return (f"hf:{spec}: datasets read only the folder's {used} files ({loaded.num_rows:,} rows); "
+    return (f"{shell_word(f'hf:{spec}')}: datasets read only the folder's {used} files ({loaded.num_rows:,} rows); "
             f"{len(others):,} data file{'s' if len(others) != 1 else ''} of another format "
             f"{'are' if len(others) != 1 else 'is'} not in the audit, nor in an export: {shown}; {how}")
 
@@ -231,5 +233,5 @@ def _binary_files_only(folder: Path) -> bool:
 
 
 def _encoding_for_binary(spec: str, encoding: str) -> UsageError:
-    return UsageError(f"hf:{spec}: --encoding {encoding} is for CSV and JSON files, and its files are neither "
+    return UsageError(f"{shell_word(f'hf:{spec}')}: --encoding {encoding} is for CSV and JSON files, and its files are neither "
                       "(Parquet and Arrow text is UTF-8); leave out --encoding")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import TextauditError
+from engine.paths import shell_word
 
 if TYPE_CHECKING:
     from engine.journal_problems import ReplayProblems
@@ -199,7 +200,7 @@ def frame_groups(data: bytes, problems: ReplayProblems, path: Any) -> Framed:
             problems.invalid_lines.append(number)
             continue
         if entry.get("v", JOURNAL_FORMAT) > JOURNAL_FORMAT:
-            raise JournalError(f"journal {path} was written by a newer textaudit (format {entry['v']})")
+            raise JournalError(f"journal {shell_word(str(path))} was written by a newer textaudit (format {entry['v']})")
         if entry.get("seq", 0) < _SEQ_CAP:
             next_seq = max(next_seq, entry.get("seq", 0) + 1)
         if pending and entry["group"] != pending[0]["group"]:

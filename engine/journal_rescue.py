@@ -43,13 +43,13 @@ def save_rescue(fd: int, journal: Path, size: int, *, start: int = 0, kind: str 
     except FileExistsError:
         raise
     except OSError as beside:
-        from engine.paths import rescue_dir
+        from engine.paths import rescue_dir, shell_word
         folder = rescue_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             return _save_copy(fd, folder / journal.name, size, start, kind)
         except OSError as there:
-            raise OSError(there.errno, f"{beside.strerror or beside}; nor in {folder}: "
+            raise OSError(there.errno, f"{beside.strerror or beside}; nor in {shell_word(str(folder))}: "
                                        f"{there.strerror or there}") from there
 
 

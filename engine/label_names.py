@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from engine.errors import DataError, UsageError
+from engine.paths import shell_word
 from engine.wording import counted
 
 OPTION = "--label-names"
@@ -102,24 +103,26 @@ def parse_label_names(spec: str) -> dict[int, str]:
     """The label -> name mapping a ``--label-names`` spec gives: a DataError (exit 1, as for any file the
     command reads) when its file is missing, unreadable or not JSON, a UsageError (exit 2) when the names are wrong."""
     names = _parse(spec)
+    shown = shell_word(spec)  # a file of names, or the list, as one word to paste into a shell
     if not names:  # an empty names.txt or '[]': 'internal error: IndexError' after the whole audit
-        raise UsageError(f"{OPTION}: {spec} gives no name")
+        raise UsageError(f"{OPTION}: {shown} gives no name")
     return names
 
 
 def _parse(spec: str) -> dict[int, str]:
+    shown = shell_word(spec)
     if spec.lower().endswith((".json", ".txt")):
         path = Path(spec).expanduser()
         try:
             if path.exists() and not path.is_file():  # a FIFO's read waited for a writer forever
-                raise DataError(f"{OPTION}: cannot read {spec}: not a regular file (a folder, FIFO or device)")
+                raise DataError(f"{OPTION}: cannot read {shown}: not a regular file (a folder, FIFO or device)")
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:  # a Latin-1 or UTF-16 file: say so, not the codec's words
-            raise DataError(f"{OPTION}: cannot read {spec}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+            raise DataError(f"{OPTION}: cannot read {shown}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
                              f"at offset {exc.start:,}); save it as UTF-8") from None
         except OSError as exc:
             reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
-            raise DataError(f"{OPTION}: cannot read {spec}: {reason}") from None
+            raise DataError(f"{OPTION}: cannot read {shown}: {reason}") from None
         if spec.lower().endswith(".txt"):
             lines = re.split(r"\r\n|\r|\n", text)  # not splitlines: it also splits at \x0c, \x1c-\x1e, \x85 and
             # U+2028/9 inside a name, so every later label silently took the name of the one before it
@@ -129,23 +132,23 @@ def _parse(spec: str) -> dict[int, str]:
             if names and all(_KEYED_LINE.match(name) for name in names):
                 # '1=World' a line: each line is the name of the next label from 0, so label 0 was
                 # called '1=World', and on ag_news' 1-4 the hint offered '1=1=World,2=2=Sports,...'
-                raise UsageError(f"{OPTION}: every line of {spec} is a label and its name ({names[0]!r}), but a .txt "
+                raise UsageError(f"{OPTION}: every line of {shown} is a label and its name ({names[0]!r}), but a .txt "
                                  "holds one name a line, line 1 naming label 0: for labels 0, 1, ... write the names alone; "
                                  "else give the pairs inline (1=World,2=Sports,...) or in a .json ({\"1\": \"World\", ...})")
-            return _listed(names, spec)
+            return _listed(names, shown)
         try:
-            return _from_json(json.loads(text), spec)
+            return _from_json(json.loads(text), shown)
         except json.JSONDecodeError as exc:
-            raise DataError(f"{OPTION}: {spec} is not JSON (line {exc.lineno}: {exc.msg})") from None
+            raise DataError(f"{OPTION}: {shown} is not JSON (line {exc.lineno}: {exc.msg})") from None
         except RecursionError:  # '[[[[...' past the stack: 'internal error', exit 70
-            raise DataError(f"{OPTION}: {spec} is JSON nested too deeply for names") from None
+            raise DataError(f"{OPTION}: {shown} is JSON nested too deeply for names") from None
     if _names_a(spec, Path.is_dir):  # 'namesdir' or a model's folder was one name, for label 0
         if (Path(spec).expanduser() / "config.json").is_file():  # a model's folder: its config's id2label
             return _parse(str(Path(spec) / "config.json"))
-        raise UsageError(f"{OPTION}: {spec} is a folder (with no config.json); names are read from a .json or "
+        raise UsageError(f"{OPTION}: {shown} is a folder (with no config.json); names are read from a .json or "
                          ".txt file, a model folder's config.json, or listed: World,Sports,...")
     if _names_a(spec, Path.is_file):  # 'names.csv' was one name, for label 0
-        raise UsageError(f"{OPTION}: {spec} is a file; names are read from a .json or .txt file (or listed: "
+        raise UsageError(f"{OPTION}: {shown} is a file; names are read from a .json or .txt file (or listed: "
                          "World,Sports,...)")
     parts = [part.strip() for part in spec.split(",")]
     if all("=" in part for part in parts):

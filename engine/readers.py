@@ -63,7 +63,7 @@ def blank_note(path: Path, blank: int) -> tuple[str, ...]:
     if not blank:
         return ()
     lines = "1 blank line is not a row" if blank == 1 else f"{blank:,} blank lines are not rows"
-    return (f"{path.name}: {lines}; an export leaves them out",)
+    return (f"{shell_word(path.name)}: {lines}; an export leaves them out",)
 
 
 def text_layout(path: Path, encoding: str, spaces: str = " \t") -> tuple[str, bool, bool]:
@@ -274,7 +274,7 @@ def read_parquet(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
             check_wide_names(schema.names)  # a 50,000-column file's missing column: said before the read
         table = pq.read_table(source)
     frame = arrow_to_frame(table, str(path))
-    features, notes = parquet_features(table, path.name)  # written by datasets: its ClassLabel names
+    features, notes = parquet_features(table, shell_word(path.name))  # written by datasets: its ClassLabel names
     return frame, SourceStyle(fmt="parquet", header=tuple(frame.columns), schema=table.schema, nan=arrow_nans(table),
                               features=features, notes=notes, parquet=read_layout(path))
 

@@ -26,6 +26,8 @@ import numpy as np
 
 from engine.errors import DataError, TextauditError
 from engine.load import Dataset, load_dataset
+from engine.path_words import REAUDIT_JOIN, source_word
+from engine.paths import shell_word
 from engine.pipeline import AuditOptions, AuditResult, ProgressFn, run_audit
 from engine.predict import FoldState
 from engine.review import audit_delta
@@ -69,16 +71,16 @@ def corrected_dataset(dataset: Dataset, journal_path: Path) -> tuple[Dataset, np
         frame.isetitem(position, class_label_texts(frame.iloc[:, position], names))
     form = getattr(dataset, "label_form", None)  # label sets joined by a separator stay sets
     if len(frame) == 0:  # load_dataset would say 'has a header but no rows'
-        raise DataError(f"{dataset.source} with the journal {journal_path.name} applied: no rows left (every row "
+        raise DataError(f"{source_word(dataset.source)} with the journal {shell_word(journal_path.name)} applied: no rows left (every row "
                         "is excluded); nothing to audit")
     try:
         corrected = load_dataset(frame, text_column=dataset.text_column, label_column=dataset.label_column,
                                  id_column=dataset.id_column, label_sep=form.sep if form is not None else None)
     except TextauditError as exc:  # it named '<DataFrame>': say which data, corrected by which journal
         message = exc.message.removeprefix("<DataFrame>: ")
-        raise type(exc)(f"{dataset.source} with the journal {journal_path.name} applied: {message}") from None
+        raise type(exc)(f"{source_word(dataset.source)} with the journal {shell_word(journal_path.name)} applied: {message}") from None
     kept = np.asarray(rows, dtype=np.int64)
-    corrected = dataclasses.replace(corrected, source=f"{dataset.source} + {journal_path.name}",
+    corrected = dataclasses.replace(corrected, source=f"{dataset.source}{REAUDIT_JOIN}{journal_path.name}",
                                     ids=[dataset.ids[r] for r in kept], style=dataset.style,
                                     warnings=_file_row_numbers(corrected, frame, kept))
     set_names = class_label_set_names(dataset.style, dataset.label_column) if dataset.is_multilabel else None

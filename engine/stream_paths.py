@@ -12,6 +12,8 @@ import os
 import re
 from pathlib import Path
 
+from engine.paths import shell_word
+
 #: /dev/stdin, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N (and /proc/thread-self/fd/N), as typed (not resolved)
 _STREAM = re.compile(r"^/(?:dev/(?:stdin|fd/\d+)|proc/(?:self|thread-self|\d+)/fd/\d+)$")
 
@@ -37,7 +39,7 @@ def stream_problem(source: str, path: Path) -> str | None:
     except OSError:
         named = False
     if named:
-        return (f"{source}: is standard input or an open descriptor, here the file {real}; textaudit reads named "
+        return (f"{shell_word(source)}: is standard input or an open descriptor, here the file {shell_word(str(real))}; textaudit reads named "
                 "files (the format from the extension, the journal beside the data): give that path instead")
-    return (f"{source}: textaudit does not read data from stdin, a pipe or <(...); save it to a file and give its "
+    return (f"{shell_word(source)}: textaudit does not read data from stdin, a pipe or <(...); save it to a file and give its "
             "path (the extension tells the format: .csv, .tsv, .jsonl, .json, .parquet)")

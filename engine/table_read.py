@@ -256,7 +256,7 @@ def _read_saved_dataset(path: Path) -> tuple[pd.DataFrame, SourceStyle]:
         empty = _saved_without_rows(path)
         if empty is not None:  # 'cannot load the saved dataset: list index out of range' (review36)
             where = "" if empty == path else f", so datasets cannot load {shell_word(str(path))}: give another split's folder"
-            raise DataError(f"{empty}: the saved dataset has no rows{where}") from None
+            raise DataError(f"{shell_word(str(empty))}: the saved dataset has no rows{where}") from None
         if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc):  # a Latin-1 byte in the name (review37)
             raise DataError(f"{shell_word(str(path))}: datasets cannot open a folder whose path is not UTF-8 (it reads its files by a "
                             "UTF-8 name); rename the folder or the folders above it") from None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from engine.byte_marks import utf16_without_bom, wide_bom
 from engine.errors import UsageError
+from engine.paths import shell_word
 
 
 #: A text with what a CSV holds (quotes, separators, line breaks) that a text encoding writes and reads back.
@@ -289,21 +290,21 @@ def utf8_read_as_single_byte(path: Path, encoding: str) -> tuple[str, ...]:
         return ()
     if family is not None and not _is_utf8(data):  # GBK text read as big5 decodes, as other characters: said too
         east_asian = east_asian_encoding(data)
-        return (f"{path.name} looks like {east_asian} text but is read as {encoding}: its characters are likely "
+        return (f"{shell_word(path.name)} looks like {east_asian} text but is read as {encoding}: its characters are likely "
                 f"garbled; pass --encoding {east_asian}",) if east_asian not in (None, family) else ()
     if not _is_utf8(data):
         if mostly_utf8(data):
             _, _, line = first_undecodable(path, "utf-8") or (0, 0, 0)
-            return (f"{path.name} is UTF-8 but for a few stray bytes (the first on line {line}) and is read as {encoding}: "
+            return (f"{shell_word(path.name)} is UTF-8 but for a few stray bytes (the first on line {line}) and is read as {encoding}: "
                     f"its non-ASCII characters are likely garbled (é read as 'Ã©'); fix the stray bytes and leave out "
                     "--encoding",)
         if east_asian := east_asian_encoding(data):
-            return (f"{path.name} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
+            return (f"{shell_word(path.name)} looks like {east_asian} text (Japanese, Chinese or Korean) but is read as {encoding}: "
                     f"its characters are garbled; pass --encoding {east_asian}",)
         if name in _LATIN_PAGES and in_script_words(data):
-            return (f"{path.name} holds words of bytes above 0x7F, as a non-Latin script's code page does, but is read "
+            return (f"{shell_word(path.name)} holds words of bytes above 0x7F, as a non-Latin script's code page does, but is read "
                     f"as {encoding}, a Latin one: its words are likely garbled; pass --encoding {SCRIPT_PAGES[:-1]}",)
         return ()
     garbled = codecs.decode("é".encode(), encoding, "replace")  # 'Ã©' in latin-1, '茅' in gbk
-    return (f"{path.name} is valid UTF-8 but is read as {encoding}: its non-ASCII characters are "
+    return (f"{shell_word(path.name)} is valid UTF-8 but is read as {encoding}: its non-ASCII characters are "
             f"likely garbled (é read as {garbled!r}); leave out --encoding to read it as UTF-8",)

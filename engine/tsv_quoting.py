@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from engine.errors import DataError
+from engine.paths import shell_word
 from engine.wording import counted_verb
 
 _HEAD_CHARS = 1 << 20
@@ -46,7 +47,7 @@ def check_tsv_quoting(path: Path, encoding: str) -> tuple[str, ...]:
     number, field = escaped[0]
     count = counted_verb(len(escaped), "field", "look")
     more = "" if whole else " in the first MB"
-    return (f"{path.name}: {count} CSV-quoted{more} (line {number}: {field[:40]!r}); a .tsv is read without "
+    return (f"{shell_word(path.name)}: {count} CSV-quoted{more} (line {number}: {field[:40]!r}); a .tsv is read without "
             "quoting, so those quotes are part of the texts (audited so, exported as they are); if the file "
             f"was written with quoting, {_CONVERT.replace('PATH', repr(path.name))}",)
 
@@ -66,6 +67,6 @@ def _refuse_if_quoted_breaks(path: Path, head: str, width: int) -> None:
         broken = next((field for field in record if any(c in field for c in "\t\r\n")), None)
         if broken is not None:
             raise DataError(
-                f"{path}: a quoted field holds a tab or line break (row {number - 1}, counted from 0: "
+                f"{shell_word(str(path))}: a quoted field holds a tab or line break (row {number - 1}, counted from 0: "
                 f"{broken[:40]!r}), as CSV quoting writes it; a .tsv is read without quoting, which would split "
                 f"it into other rows and columns: {_CONVERT.replace('PATH', repr(path.name))}")

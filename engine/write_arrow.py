@@ -19,6 +19,7 @@ import pandas as pd
 from engine import atomic
 from engine.errors import DataError
 from engine.formats import SourceStyle
+from engine.paths import shell_word
 from engine.write_cells import Notes as _Notes, cell_text as _cell_text, missing as _missing, why_text as _why_text
 
 
@@ -179,7 +180,7 @@ def write_hf(frame: pd.DataFrame, output: Path, style: SourceStyle | None, notes
     from datasets.table import InMemoryTable
 
     if len(frame) == 0:  # datasets saves zero rows as zero shards, then cannot load the folder
-        raise DataError(f"cannot write {output}: no rows left (every row is excluded, or --corrections-only "
+        raise DataError(f"cannot write {shell_word(str(output))}: no rows left (every row is excluded, or --corrections-only "
                         "found no relabelled or excluded row), and datasets "
                         "cannot load a saved folder without rows; export as .parquet or .csv")
     table = _without_maps(to_arrow(frame, style, notes, rows), notes)

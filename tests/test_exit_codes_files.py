@@ -35,7 +35,7 @@ def data(tmp_path: Path, monkeypatch) -> Path:
     (["audit", "d.csv", "--model", "./missing-model"], 1, "--model ./missing-model: no such folder"),
     (["audit", "d.csv", "--model", "/no/such/model"], 1, "--model /no/such/model: no such folder"),
     (["audit", "d.csv", "--model", "./d.csv"], 1, "--model ./d.csv: a file, not a model folder"),
-    (["audit", "d.csv", "--model", "./nomodel"], 1, "cannot load embedding model './nomodel'"),
+    (["audit", "d.csv", "--model", "./nomodel"], 1, "cannot load embedding model ./nomodel:"),
     (["audit", "d.csv", "--label-names", "missing.json"], 1, "--label-names: cannot read missing.json: no such file"),
     (["audit", "d.csv", "--label-names", "notjson.json"], 1, "--label-names: notjson.json is not JSON"),
     (["audit", "d.csv", "--label-names", "latin.txt"], 1, "--label-names: cannot read latin.txt: not UTF-8 text"),

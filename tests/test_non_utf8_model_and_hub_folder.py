@@ -17,6 +17,7 @@ import pytest
 from engine import embed
 from engine.errors import DataError
 from engine.load import load_dataset
+from engine.paths import shell_word
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 needs Linux")
 SAID = "cannot open a folder whose path is not UTF-8 (it reads its files by a UTF-8 name); rename the folder"
@@ -45,9 +46,9 @@ def test_a_model_folder_named_in_latin1(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(embed, "_models", {})
     name = str(folder)
     assert _refused(model=name, device="cpu", precision="fp32") == (
-        f"cannot load embedding model {name}: sentence-transformers {SAID} or the folders above it")
+        f"cannot load embedding model {shell_word(name)}: sentence-transformers {SAID} or the folders above it")
     assert _refused(model=name, device="cpu", precision="int8") == (
-        f"cannot load embedding model {name}: the int8 encoder {SAID} or the folders above it")
+        f"cannot load embedding model {shell_word(name)}: the int8 encoder {SAID} or the folders above it")
 
 
 def test_an_hf_folder_named_in_latin1(tmp_path: Path) -> None:
@@ -56,6 +57,6 @@ def test_an_hf_folder_named_in_latin1(tmp_path: Path) -> None:
     (folder / "data.csv").write_text("text,label\nhello,a\nbye,b\n")
     with pytest.raises(DataError) as raised:
         load_dataset(f"hf:{folder}")
-    assert raised.value.message == (f"hf:{folder}: datasets {SAID} or the folders above it, or give one of its data "
+    assert raised.value.message == (f"{shell_word(f'hf:{folder}')}: datasets {SAID} or the folders above it, or give one of its data "
                                     "files itself (textaudit reads .csv, .jsonl, .parquet, ...)")
     assert len(load_dataset(folder / "data.csv")) == 2  # the way out it gives

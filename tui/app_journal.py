@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.worker import WorkerState
 
 from engine.journal_tail import Handover
+from engine.paths import shell_word
 from tui.decisions_takeover import Refused, other_file_words, replaced_words, writer_replaced_words
 from tui.messages import JournalRefused, JournalReread, JournalTail, WorkFailed
 
@@ -191,7 +192,7 @@ class JournalFollow:
     def _now_writing(self) -> None:
         """The book writes the journal now: the READ-ONLY toast is over, decisions are saved again."""
         self.drop_notices(lambda notice: notice.message.startswith("READ-ONLY"))
-        self.notify(f"the other textaudit has quit: this app writes journal {self.journal_path.name} now; "
+        self.notify(f"the other textaudit has quit: this app writes journal {shell_word(self.journal_path.name)} now; "
                     "decisions are saved again", timeout=8)
         if self.book is not None and getattr(self.book.journal, "other_file", False):  # a whole replay of another file
             self.notify(other_file_words(self.journal_path), severity="warning", timeout=20)

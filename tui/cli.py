@@ -135,7 +135,7 @@ def _check_model(model: str | None) -> None:
         raise UsageError("--model must not be empty (leave it out for the bundled model, or 'tfidf')")
     looks_like_path = model.startswith(("/", "./", "../", "~", ".\\")) or (os.sep != "/" and os.sep in model)
     if looks_like_path and not Path(model).expanduser().exists():  # a file named that is not there: 1, as data
-        raise DataError(f"--model {model}: no such folder (a sentence-transformers model folder, or a hub name "
+        raise DataError(f"--model {shell_word(model)}: no such folder (a sentence-transformers model folder, or a hub name "
                          "such as sentence-transformers/all-MiniLM-L6-v2)")
     from engine.embed_model import DEFAULT_MODEL, TFIDF_MODEL, resolve_model_name
 
@@ -145,10 +145,10 @@ def _check_model(model: str | None) -> None:
     # a folder sentence-transformers loads as a path holds no model: '--model .' said "Unrecognized model in ..
     # Should have a `model_type` key in its config.json", '--model d.csv' "Path d.csv is a file" (review35)
     if path.is_file():
-        raise DataError(f"--model {model}: a file, not a model folder (a sentence-transformers model folder, or a "
+        raise DataError(f"--model {shell_word(model)}: a file, not a model folder (a sentence-transformers model folder, or a "
                         "hub name such as sentence-transformers/all-MiniLM-L6-v2; 'tfidf' for no model)")
     if path.is_dir() and not any((path / name).is_file() for name in ("modules.json", "config.json")):
-        raise DataError(f"--model {model}: the folder holds no model (neither modules.json nor config.json); give a "
+        raise DataError(f"--model {shell_word(model)}: the folder holds no model (neither modules.json nor config.json); give a "
                         "sentence-transformers model folder, or a hub name such as "
                         "sentence-transformers/all-MiniLM-L6-v2")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import sys
 from pathlib import Path
 
@@ -98,6 +97,7 @@ def _load_taking(args: argparse.Namespace, journal_path: Path):
     from engine.errors import UsageError
     from engine.journal_options import FIELDS, options_to_take
     from engine.load import load_dataset
+    from engine.paths import shell_word
     from tui.cli import shell_safe
 
     given = {"text_column": args.text_column, "label_column": args.label_column,
@@ -118,7 +118,7 @@ def _load_taking(args: argparse.Namespace, journal_path: Path):
         if failed is not None:
             raise failed
         return dataset, {}
-    said = ", ".join(f"{FIELDS[field]} {shlex.quote(value)}" for field, value in taken.items())
+    said = ", ".join(f"{FIELDS[field]} {shell_word(value)}" for field, value in taken.items())
     try:
         retaken = load({**given, **taken})
     except UsageError as error:
@@ -169,9 +169,9 @@ def bundled_demo_hint(data: str, journal: Path, journal_given: bool = False) -> 
     name = shell_word(f"DIR/{demo_journal.name}")
     if journal_given:
         return (f"; and the journal {shell_word(str(journal))} does not exist either (textaudit demo{flag} keeps "
-                f"its journal, {demo_journal.name}, in the folder where it ran): give that journal and the bundled "
+                f"its journal, {shell_word(demo_journal.name)}, in the folder where it ran): give that journal and the bundled "
                 f"data: textaudit export {data_word} --journal {name} -o OUT")
-    return (f"; and the demo's journal, {demo_journal.name}, is not in this folder ({shell_word(str(Path.cwd()))}) "
+    return (f"; and the demo's journal, {shell_word(demo_journal.name)}, is not in this folder ({shell_word(str(Path.cwd()))}) "
             f"either: run this in the folder where textaudit demo{flag} ran (it keeps its journal there), or give "
             f"the bundled data and that journal: textaudit export {data_word} --journal {name} -o OUT")
 

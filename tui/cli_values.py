@@ -177,11 +177,13 @@ def os_error_exit(exc: OSError) -> int:
     import os
     import sys
 
+    from engine.paths import shell_word
     from tui.cli import EXIT_INTERNAL, shell_safe
 
     if exc.filename is not None:
         name = str(exc.filename)
-        shown = name if len(name) <= 80 else f"{name[:79]}…"
+        # one shell word to paste (engine/paths.shell_word); a name past 80 characters cut, its start so quoted
+        shown = shell_word(name) if len(name) <= 80 else f"{shell_word(name[:79])}…"
         print(f"textaudit: error: {shell_safe(shown)}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     if os.environ.get("TEXTAUDIT_DEBUG"):

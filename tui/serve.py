@@ -147,9 +147,10 @@ def serve(args: argparse.Namespace) -> int:
         if args.data != "demo":
             raise
         from engine.demo import demo_path
+        from engine.paths import shell_word
 
         raise type(exc)(f"{exc.message}; serve demo serves the bundled demo only where nothing here is named demo: "
-                        f"give its data, {demo_path()} --id-column id") from None
+                        f"give its data, {shell_word(str(demo_path()))} --id-column id") from None
     from engine.journal_path import check_journal_path
     from engine.paths import default_journal_path
 
