@@ -61,4 +61,4 @@ def test_help_lists_the_number_keys():
     from tui.screens.help import SECTIONS
 
     view = dict(SECTIONS)["Row screens: view"]
-    assert any(b.key == "1" and "1 to 6" in (b.tooltip or "") for b in view)
+    assert any(b.key == "1" and "counted from the left" in (b.tooltip or "") for b in view)  # help writes it 1-6

@@ -26,7 +26,7 @@ from tui.bindings import (
 from tui.widgets.filter_bar import FILTER_HELP
 from tui.widgets.footer import Footer
 from tui.widgets.parts_label import PartsLabel
-from tui.widgets.row_list import RowList
+from tui.widgets.row_list import SORT_KEYS, RowList
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "space": "space",
              "left_square_bracket": "[", "right_square_bracket": "]",
@@ -52,8 +52,9 @@ SECTIONS = [
 SECTION_NOTES = {"Row screens: view": "Suggested: = the model agrees · - no label issue backs a change"}
 
 
-#: Keys help names otherwise than by the binding's own key: the matrix's four arrow bindings, one help line.
-HELP_KEYS = {"cell(-1, 0)": "arrows"}
+#: Keys help names otherwise than by the binding's own key: the matrix's four arrow bindings, one help line; the
+#: row lists' number keys, one line '1-6' (it read '1', its text saying '1 to 6').
+HELP_KEYS = {"cell(-1, 0)": "arrows", "sort_column(1)": f"1-{SORT_KEYS}"}
 
 
 def key_name(keys: str) -> str:

@@ -99,7 +99,7 @@ class RowList(ScrollView, can_focus=True):
         # a column straight away, as a click on its title: 's' went through the columns in turn (Decision to Score:
         # 4 presses, loop42); the same number again reverses the sort. One line in help (the others say nothing)
         Binding("1", "sort_column(1)", "Sort by column", show=False,
-                tooltip="1 to 6: sort by that column, counted from the left (again: reverse), as a click on its title"),
+                tooltip="Sort by the column drawn there, counted from the left (again: reverse), as a click on its title"),
         *(Binding(str(n), f"sort_column({n})", "", show=False) for n in range(2, SORT_KEYS + 1)),
     ]
 
