@@ -3,6 +3,7 @@ user's own arrays, progress and timings (engine/pipeline.py defines the stages t
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,19 @@ if TYPE_CHECKING:
     from engine.pipeline import AuditOptions
 
 T = TypeVar("T")
+
+LIBRARY_NAMES = {"sklearn": "scikit-learn"}  # a module's package as users know it (pip's name)
+
+
+def loading_words(imports: tuple[str, ...]) -> str:
+    """'loading scikit-learn…' for the libraries in ``imports`` not imported yet; '' if none."""
+    names: list[str] = []
+    for module in imports:
+        top = module.split(".")[0]
+        name = LIBRARY_NAMES.get(top, top)
+        if module not in sys.modules and name not in names:
+            names.append(name)
+    return f"loading {', '.join(names)}…" if names else ""
 
 
 class StageRunner:
@@ -123,6 +137,8 @@ class StageRunner:
             self.store(stage)
             return restore(cached)
         if imports:
+            if words := loading_words(imports):  # R's predict read 'starting' for 6 s while scikit-learn
+                self.report(stage, 0, 1, words)  # loaded (walk43); the stage's next report replaces it
             import_with_gc_paused(*imports)
         self.hits[stage] = False
         result = compute()
