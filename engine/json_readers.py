@@ -238,6 +238,11 @@ def read_json(path: Path, encoding: str) -> tuple[pd.DataFrame, SourceStyle]:
         frame, absent = _frame_from_records(value, path)
     elif isinstance(value, dict) and value and all(isinstance(v, list) for v in value.values()):
         _other_pandas_orient(value, path)
+        if all(v and all(isinstance(r, dict) for r in v) for v in value.values()):  # no column of texts: arrays of
+            # records under keys ({"train": [{...}], "test": [...]}): 'the column lists have different lengths
+            # ([20, 40])', or with one key 'flatten them first (pandas.json_normalize)' (hostile43)
+            raise DataError(f"{shell_word(str(path))}: expected a JSON array of objects, not an object holding such "
+                            f"arrays{_wrapped_records(value, path)}")
         lengths = {len(v) for v in value.values()}
         if len(lengths) != 1:
             raise DataError(f"{shell_word(str(path))}: the column lists have different lengths ({sorted(lengths)})")
@@ -275,7 +280,7 @@ def _wrapped_records(value: Any, path: Path) -> str:
     [{...}, ...]}``, as SQuAD and many APIs write): the generic line did not say where they are (hostile30)."""
     keys = [k for k, v in value.items() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)] \
         if isinstance(value, dict) else []
-    if len(keys) != 1:
+    if not keys or (len(keys) > 1 and len(keys) < len(value)):
         return ""
     from engine.paths import unpacked_name
 
@@ -284,6 +289,10 @@ def _wrapped_records(value: Any, path: Path) -> str:
     code = f'import json; json.dump(json.load(open({name}))[{key}], open({out}, "w"))'
     if _has_big_int(value[keys[0]]):  # the user's Python refuses an int of over 4,300 digits (bigint40): lift it
         code = 'import json, sys; getattr(sys, "set_int_max_str_digits", int)(0); ' + code.removeprefix("import json; ")
+    if len(keys) > 1:  # every key an array of records: splits, as {"train": [...], "test": [...]}
+        arrays = ", ".join(f"{k!r} ({len(value[k]):,})" for k in keys[:4]) + (", ..." if len(keys) > 4 else "")
+        return (f"; its keys {arrays} each hold an array of objects (splits?): save the one to audit alone as the "
+                f"file (python -c {shell_word(code)})")
     return (f"; its key {keys[0]!r} holds an array of {len(value[keys[0]]):,} objects: save that array alone as "
             f"the file (python -c {shell_word(code)})")
 
