@@ -166,3 +166,71 @@ def short_rows_hint(path: object, fmt: str | None, encoding: str, label_at: int)
     also = f" (and {more:,} more line{'s' if more > 1 else ''})" if more else ""
     return (f"; line {line:,} of the file has {fields} field{'s' if fields > 1 else ''} where the header has "
             f"{width}{also}: a field is missing there, not empty")
+
+
+#: A quote after a backslash with more of a field after it: ``\"hi`` (a quote escaped as C and MySQL write it)
+_BACKSLASH_QUOTE = re.compile(r'\\"[^,\r\n"]')
+
+
+def backslash_quote_lines(text: str, most: int = 6) -> list[int]:
+    """The first ``most`` lines (from 1, as an editor counts LF-ended lines) of a CSV text where a quoted field
+    closes at a quote escaped with a backslash and text follows it: ``"He said \\"hi\\" to me"`` (C, MySQL and
+    some exporters escape so; CSV doubles a quote inside quotes, ``""``). pandas, as the csv module, ends the
+    quoted run there and reads the rest of the field on as written, so the text was ``He said \\hi\\" to me"``
+    with no word, and a comma after the escaped quote split the row ('a comma inside a text must be quoted',
+    though it was). [] where no backslash stands before a quote with text after it (one search)."""
+    text = text.removeprefix("\ufeff")
+    if not _BACKSLASH_QUOTE.search(text):
+        return []
+    lines, counted, line = [], 0, 1
+    for match in _CLOSING_BREAKS.finditer(text):
+        begin, end = match.span()
+        if text[begin] != '"' or text[end - 2] != "\\" or end == len(text) or text[end] in ",\r\n":
+            continue
+        line += text.count("\n", counted, begin)
+        counted = begin
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        if len(lines) == most:
+            break
+    return lines
+
+
+def backslash_quote_note(path: object, encoding: str, decoded: bool) -> tuple[str, ...]:
+    """The load's note on a CSV file at ``path`` with :func:`backslash_quote_lines`, () without. ``decoded``: its
+    line breaks are not ASCII bytes (UTF-16/32, EBCDIC), so the search runs on its text, not its bytes."""
+    import mmap
+    from pathlib import Path
+
+    from engine.paths import shell_word
+
+    path = Path(str(path))
+    if not decoded:
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            if not re.search(rb'\\"[^,\r\n"]', data):  # the common file: one search of its bytes, no decoding
+                return ()
+    lines = backslash_quote_lines(path.read_bytes().decode(encoding, errors="replace"))
+    if not lines:
+        return ()
+    shown = ", ".join(f"{line:,}" for line in lines[:5]) + (", ..." if len(lines) > 5 else "")
+    return (f"{shell_word(path.name)}: line{'s' if len(lines) > 1 else ''} {shown} escape{'' if len(lines) > 1 else 's'} a "
+            "quote inside quotes with a backslash (\\\"), which CSV does not (it doubles the quote: \"\"): the quoted "
+            "text ends at that quote and the rest of the field is read as written, backslashes and quotes kept "
+            "(a CSV export writes those lines back as they are)",)
+
+
+def backslash_comma_hint(path: object, encoding: str, line: int) -> str:
+    """What the 'line N has 3 fields where the header has 2' error says instead of 'a comma inside a text must be
+    quoted' where line ``line`` (from 1) of the CSV file at ``path`` escapes a quote with a backslash: the text was
+    quoted, and the comma after the escaped quote split it. '' where it does not (or cannot be read)."""
+    from pathlib import Path
+
+    try:
+        text = Path(str(path)).read_bytes().decode(encoding, errors="replace")
+    except (OSError, LookupError):
+        return ""
+    if line not in backslash_quote_lines(text, most=1_000_000):
+        return ""
+    return ("a quote inside the quoted text is escaped with a backslash (\\\"), which CSV does not do (it doubles "
+            "the quote: \"\"), so the quoted text ends at that quote and a comma after it splits the field; save "
+            "the file with doubled quotes (pandas: read_csv(path, escapechar='\\\\').to_csv(new_path, index=False))")

@@ -211,6 +211,10 @@ def read_delimited(path: Path, kind: str, encoding: str) -> tuple[pd.DataFrame, 
         quote_all = _all_quoted(head)  # the header and the first row quote every field
     blank = _blank_lines(path, raw.shape, options)
     notes = blank_note(path, blank) + quoting_notes
+    if kind == "csv":  # '"He said \\"hi\\" to me"' read as 'He said \\hi\\" to me"' with no word (hostile43)
+        from engine.csv_lines import backslash_quote_note
+
+        notes += backslash_quote_note(path, encoding, _decoded_lines(encoding))
     encoding, bom = written_encoding(path, encoding, bom)
     style = SourceStyle(fmt=kind, header=tuple(header), newline=newline, final_newline=final_newline,
                         bom=bom, encoding=encoding, quote_all=quote_all, notes=notes)

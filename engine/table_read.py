@@ -17,7 +17,7 @@ from engine.formats import SourceStyle, is_saved_dataset
 from engine.paths import shell_word
 from engine.hub import read_hub
 from engine.byte_marks import bom_misread, control_heavy, looks_binary
-from engine.csv_lines import unclosed_quote_line
+from engine.csv_lines import backslash_comma_hint, unclosed_quote_line
 from engine.source_checks import check_source, LOOKS_LIKE_JSON, other_content
 from engine.text_encoding import (
     bom_missing, check_encoding, cut_off_line, encoding_fix, first_undecodable, utf8_read_as_single_byte,
@@ -121,6 +121,8 @@ def read_table_styled(source: str | Path, *, encoding: str = "utf-8") -> tuple[p
                                 ) from None
             inside = "a comma inside a text must be quoted (\"a, b\")" if kind == "csv" else \
                 "a tab inside a text splits it (TSV has no quoting; save the file as .csv)"
+            if kind == "csv" and (escaped := backslash_comma_hint(path, encoding, int(line))):  # it was quoted (hostile43)
+                inside = escaped
             if int(saw) == int(expected) + 1 and (ended := _ends_empty(path, kind, encoding, int(line))):  # 'hello,a,'
                 said = f"{said}: line {line} has {saw} fields where the header has {expected}, the last one empty"
                 header, fields = ended
