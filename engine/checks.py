@@ -254,6 +254,12 @@ def validate_options(options: AuditOptions) -> AuditOptions:
         raise UsageError(f"--folds must be an integer of at least 2 (got {options.folds!r})")
     if isinstance(options.k, bool) or not isinstance(options.k, int) or options.k < 1:
         raise UsageError(f"k must be a positive integer (got {options.k!r})")
+    if isinstance(options.seed, bool) or not isinstance(options.seed, int) or not 0 <= options.seed < 2 ** 32:
+        # numpy's 'Seed must be between 0 and 2**32 - 1' from inside the folds, a traceback (hostile43)
+        raise UsageError(f"seed must be an integer from 0 to 2**32 - 1 (got {options.seed!r})")
+    if options.model is not None and not str(options.model).strip():
+        # model='': "'NoneType' object has no attribute 'tokenize'" from sentence-transformers (hostile43)
+        raise UsageError(f"model must name a model (got {options.model!r}; None for the bundled model, or 'tfidf')")
     if options.classifier not in CLASSIFIERS:
         raise UsageError(f"unknown classifier {options.classifier!r}; use one of {', '.join(CLASSIFIERS)}")
     if not (isinstance(options.C, (int, float)) and np.isfinite(options.C) and options.C > 0):
