@@ -51,7 +51,7 @@ async def test_a_accepts_the_suggestion_on_a_row_only_datalab_flags(pinned_resul
 
 
 async def test_a_row_no_check_flags_still_has_none_and_a_takes_the_top_class(pinned_result, journal_path):
-    """No suggestion ('-'), but on this list of every row ``a`` relabels it to the model's top class, the
+    """No label issue's suggestion ('(top class)' in brackets; it was '-'), but on this list of every row ``a`` relabels it to the model's top class, the
     toast saying no label issue backs it and the journal's suggested_label null (loop43b; it said 'nothing
     to accept: neither textaudit's label check nor Datalab's flags this row', tests/test_accept_top_class_every_row.py)."""
     app, view, row = app_with_a_datalab_only_row(pinned_result, journal_path, datalab=False)
@@ -59,7 +59,8 @@ async def test_a_row_no_check_flags_still_has_none_and_a_takes_the_top_class(pin
     async with app.run_test(size=(120, 40)) as pilot:
         rows = await every_row(pilot, "label")
         screen = app.screen
-        assert cell_of(screen, row) == "-"
+        top = view.shown_names[int(view.predicted[row])]
+        assert cell_of(screen, row) == f"({top})"  # the top class a takes, in brackets: no label issue's (loop43c)
         rows.move_to_row(row)
         await wait_until(pilot, lambda: screen.target() == row, "the cursor on the row")
         show = app.notify

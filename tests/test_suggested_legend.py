@@ -17,9 +17,11 @@ async def test_help_and_pane_say_what_the_suggested_marks_mean(pinned_result, jo
         row_list.move_cursor(int(list(row_list.order).index(UNBACKED)))
         await settle(pilot)
         pane = " ".join(str(app.screen.query_one("#detail-body", Static).render()).split())
-        assert '"-" in the list' in pane, pane
+        top = app.view.shown_names[app.view.predicted[UNBACKED]]
+        assert f'"({top})" in the list: a takes it' in pane, pane  # f's list: a takes the top class (928987e)
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         notes = [str(w.render()) for w in app.screen.query(".help-note")]
-    assert notes == ["Suggested: = the model agrees · - no label issue backs a change"]
+    assert notes == ["Suggested: = the model agrees · - no label issue backs a change · (name) with f: the model's "
+                     "top class, no label issue behind it; a takes it"]

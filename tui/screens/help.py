@@ -49,7 +49,8 @@ SECTIONS = [
 
 #: A line under a section's keys: what the row lists' Suggested cells '=' and '-' mean (walk36: no legend anywhere;
 #: the pane said 'none (the model agrees)' and 'none: no label issue here (the model's top class is X)')
-SECTION_NOTES = {"Row screens: view": "Suggested: = the model agrees · - no label issue backs a change"}
+SECTION_NOTES = {"Row screens: view": "Suggested: = the model agrees · - no label issue backs a change · "
+                 "(name) with f: the model's top class, no label issue behind it; a takes it"}
 
 
 #: Keys help names otherwise than by the binding's own key: the matrix's four arrow bindings, one help line; the

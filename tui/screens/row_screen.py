@@ -141,9 +141,10 @@ class RowScreen(MarkKeys, DecisionKeys, HideDecided, ListOrder, Screen):
             if predicted == view.given[row]:
                 return "="
             if self.issue_type == "label" and not self.suggestion_backed(row):
-                # every row (f, a go-to): the model's top class differs but no label issue backs it;
-                # its name here read as a suggestion the pane calls 'none' and a refuses
-                return "-"
+                # every row (f, a go-to): the model's top class differs but no label issue backs it; a takes it on
+                # f's list (928987e), which showed '-' there: its name in brackets, as no label issue's suggestion;
+                # '-' where a refuses (no text, a list of one go-to's row)
+                return f"({view.shown_names[predicted]})" if self.top_class_offered(row) else "-"
             return view.shown_names[predicted]
         if key == SCORE:
             score = view.scores.get(self.issue_type)

@@ -284,7 +284,11 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.append("\nSuggested: ", style="bold")
             text.append(f"{unbacked_words(view, row)} (the model's top class is {names[predicted]})", style="italic")
             if self.issue_type == "label":  # the label list's cell (tui/screens/row_screen.py); others name the class
-                text.append(', "-" in the list', style="italic")
+                offered = getattr(self.screen, "top_class_offered", None)
+                if offered is not None and offered(row):  # f's list of every row: a takes it (928987e)
+                    text.append(f', "({names[predicted]})" in the list: a takes it', style="italic")
+                else:
+                    text.append(', "-" in the list', style="italic")
         if top := view.top_classes(row, TOP_K):
             text.append(f"\nTop {len(top)}:     ", style="bold")
             text.append(fitted([f"{names[c]} {p:.3f}" for c, p in top], self.line_width()))
