@@ -10,6 +10,8 @@ drawn as itself: newer characters are placeholders until a terminal's tables are
 
 from __future__ import annotations
 
+import os
+
 #: The Unicode version whose characters are drawn as themselves.
 BASELINE = "14.0.0"
 
@@ -79,9 +81,30 @@ FE6C-FE6F FE75 FEFD-FEFE FF00 FFBF-FFC1 FFC8-FFC9 FFD0-FFD1 FFD8-FFD9 FFDD-FFDF 
 """
 
 
+#: Characters xterm.js (textual-serve's page: xterm.js 5 with its Unicode 11 addon active) and Rich count differently,
+#: held too where the app is served (``TEXTUAL_DRIVER`` set, as tui/serve runs it): read from the page's own cursor
+#: (a DSR after 'a' + each assigned code point of planes 0-2 in headless Chromium; serve43). Unicode 12-14 emoji
+#: (🥲 U+1F972, 🤌 U+1F90C, 🥷, 🪴, 🫀: Rich 2, the page 1, so a row's columns ran one cell left), Unicode 12-14
+#: letters (Bopomofo, Tangut, Khitan, Kana Extended-B: 2 vs 1) and marks (U+0898-089F: 0 vs 1), Hangul jamo
+#: Extended-B (0 vs 1), the Arabic number signs U+0600-0605 (1 vs 0), 🤻 U+1F93B and 🥆 U+1F946 (1 vs 2). The line
+#: and paragraph separators (0 vs 1) are spaces already (tui/terminal_text.CONTROL_PICTURES).
+SERVED_CHANGED = """
+600-605 6DD 70F 898-89F 8CA-8D2 8E2 B55 C3C D81 1734 180F 1ABF-1ACE 1DFA 31BB-31BF A82C D7B0-D7C6 D7CB-D7FB
+10EAB-10EAC 10F82-10F85 11070 11073-11074 110BD 110C2 110CD 111CF 1193B-1193C 1193E 11943 16FE4 16FF0-16FF1
+18AF3-18CD5 18D00-18D08 1AFF0-1AFF3 1AFF5-1AFFB 1AFFD-1AFFE 1B11F-1B122 1CF00-1CF2D 1CF30-1CF46 1E2AE 1F6D6-1F6D7
+1F6DD-1F6DF 1F6FB-1F6FC 1F7F0 1F90C 1F93B 1F946 1F972 1F977-1F979 1F9A3-1F9A4 1F9AB-1F9AD 1F9CB-1F9CC 1FA74
+1FA7B-1FA7C 1FA83-1FA86 1FA96-1FAAC 1FAB0-1FABA 1FAC0-1FAC5 1FAD0-1FAD9 1FAE0-1FAE7 1FAF0-1FAF6
+"""
+
+
+def _ranges(words: str) -> list[tuple[int, int]]:
+    return [tuple(int(part, 16) for part in (word.split("-") * 2)[:2]) for word in words.split()]  # type: ignore[misc]
+
+
 def disputed_ranges() -> list[tuple[int, int]]:
-    """``UNASSIGNED`` and ``CHANGED_SINCE`` as sorted, merged (first, last) code point ranges."""
-    ranges = [tuple(int(part, 16) for part in (word.split("-") * 2)[:2]) for word in UNASSIGNED.split()]
+    """``UNASSIGNED`` and ``CHANGED_SINCE`` (and ``SERVED_CHANGED`` where the app is served: ``TEXTUAL_DRIVER``) as
+    sorted, merged (first, last) code point ranges."""
+    ranges = _ranges(UNASSIGNED) + (_ranges(SERVED_CHANGED) if os.environ.get("TEXTUAL_DRIVER") else [])
     merged: list[tuple[int, int]] = []
     for first, last in sorted([*ranges, *CHANGED_SINCE]):
         if merged and first <= merged[-1][1] + 1:
