@@ -28,6 +28,9 @@ SEPARATOR = " · "
 FILTER_PART = re.compile(r"filter: (?P<query>.*?)(?P<tail> but row [\d,]+)?", re.DOTALL)
 #: The fewest cells of the query worth showing cut; with less room the part reads 'filtered'.
 MIN_QUERY = 10
+#: The cells each value of a filter's words keeps before the last parts give way to it: walk43, tmux
+#: 80x24 on banking77, confusions -> pair -> * titled 'Label issues · 3 marked · ... · filter: g:d…r s:f…r'.
+READABLE_VALUE = 10
 #: Shorter words for a part, tried in this order while the title is too wide (each rule on every
 #: part it matches, whole): every entry listed needs no 'of'; the near-duplicate screen's rows and
 #: conflicts say less around their numbers.
@@ -140,7 +143,8 @@ def give_way(parts: list[str], width: int, queries: tuple[str, ...], keep: int) 
     index = filter_part_at(parts, queries)
     fitted = fit_filter(parts, width, index)
     gone = 0
-    while cell_len(SEPARATOR.join(fitted)) > width:  # the last part that may go, the filter's staying
+    # the last part that may go, the filter's staying; it goes too while the filter's words are cut unreadably
+    while cell_len(SEPARATOR.join(fitted)) > width or cramped(parts, width, index):
         can_go = [i for i, part in enumerate(parts) if i >= keep and i != index and not part.endswith(ELLIPSIS)]
         if not can_go:
             break
@@ -151,6 +155,24 @@ def give_way(parts: list[str], width: int, queries: tuple[str, ...], keep: int) 
         index = filter_part_at(parts, queries)
         fitted = fit_filter(parts, width, index)
     return SEPARATOR.join(fitted), gone
+
+
+def cramped(parts: list[str], width: int, index: int | None) -> bool:
+    """Whether the filter part (at ``index``), keyed words such as a Confusions pair's, would be cut
+    to fewer than READABLE_VALUE cells a value in the room the other ``parts`` leave within ``width``."""
+    if index is None or cell_len(SEPARATOR.join(parts)) <= width:
+        return False
+    match = FILTER_PART.fullmatch(parts[index])
+    room = width - cell_len(SEPARATOR.join(parts[:index] + [""] + parts[index + 1:]))
+    room -= cell_len("filter: ") + cell_len(match.group("tail") or "")
+    words = QUERY_WORD.findall(match.group("query"))
+    keys = [WORD_KEY.match(word) for word in words]
+    if len(words) < 2 or not all(keys):  # one word, or free text: it gives way first (the filter line has it)
+        return False
+    short_keys = sum(cell_len(SHORT_KEYS.get(key.group(), key.group())) for key in keys)
+    values = [cell_len(word) - cell_len(key.group()) for word, key in zip(words, keys)]
+    wanted = short_keys + max(0, len(words) - 1) + sum(min(value, READABLE_VALUE) for value in values)
+    return room < wanted
 
 
 def merge_conflicts(parts: list[str]) -> list[str]:
