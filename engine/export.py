@@ -23,7 +23,7 @@ from engine.journal_format import ACTIONS
 from engine.label_values import in_row_types, label_values
 from engine.errors import DataError, TextauditError, UsageError
 from engine.export_empties import empty_texts_as_text
-from engine.formats import EXPORT_FORMATS, format_of, known_suffixes
+from engine.formats import EXPORT_FORMATS, compressed_output_problem, format_of, known_suffixes
 from engine.load import Dataset
 from engine.output_guard import check_output
 from engine.paths import DEFAULT_JOURNAL, data_journal_path, shell_word
@@ -61,6 +61,8 @@ class ExportSummary:
 
 def resolve_format(output: Path, fmt: str) -> str:
     """The output format: explicit, or from the file extension."""
+    if (problem := compressed_output_problem(output)) is not None:  # '-o out.csv.gz --format csv' wrote plain CSV
+        raise UsageError(problem)
     if fmt != "auto":
         if fmt not in FORMATS:
             raise UsageError(f"unknown export format {fmt!r}; use auto, {', '.join(FORMATS)}")

@@ -42,6 +42,26 @@ def format_of(path: Path | str) -> str | None:
     return SUFFIX_FORMATS.get(Path(str(path)).suffix.lower())
 
 
+#: Compressed files' extensions and the command that makes one from a plain file.
+COMPRESSORS = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd", ".zip": "zip"}
+
+
+def compressed_output_problem(output: Path | str) -> str | None:
+    """Why an export to a compressed name is refused, as one line, or None: textaudit writes plain
+    files, and ``-o out.csv.gz --format csv`` wrote uncompressed CSV under a name that says gzip
+    (gunzip then fails, or another tool reads garbage), with nothing said (hostile43)."""
+    path = Path(str(output))
+    if (tool := COMPRESSORS.get(path.suffix.lower())) is None:
+        return None
+    plain = path.with_suffix("")
+    if format_of(plain) is None:
+        return (f"{shell_word(str(path))}: textaudit writes uncompressed files; give the output a name such as "
+                f"{shell_word(str(plain.with_suffix('.csv')))}, and compress it after if you need to ({tool})")
+    after = f"zip {shell_word(str(path))} {shell_word(str(plain))}" if tool == "zip" else f"{tool} {shell_word(str(plain))}"
+    return (f"{shell_word(str(path))}: textaudit writes uncompressed files; write {shell_word(str(plain))} "
+            f"and compress it after: {after}")
+
+
 def known_suffixes() -> str:
     """Every extension export and load accept, ``.csv, .tsv, .jsonl, .ndjson, ...`` (each format's own
     first, its other spelling beside it): for error messages and the app's export dialog alike."""

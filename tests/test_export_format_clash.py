@@ -33,3 +33,30 @@ def test_an_agreeing_or_unknown_extension_is_written(tmp_path: Path, monkeypatch
     (tmp_path / "d.corrections.jsonl").write_text("")
     assert main(["export", "d.csv", "-o", name, "--format", fmt]) == 0
     assert (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize(("name", "fmt", "says"), [
+    ("fixed.csv.gz", "csv", "fixed.csv.gz: textaudit writes uncompressed files; write fixed.csv and compress it "
+                            "after: gzip fixed.csv"),
+    ("fixed.jsonl.zst", "auto", "write fixed.jsonl and compress it after: zstd fixed.jsonl"),
+    ("fixed.parquet.XZ", "parquet", "write fixed.parquet and compress it after: xz fixed.parquet"),
+    ("fixed.zip", "csv", "give the output a name such as fixed.csv, and compress it after if you need to (zip)"),
+])
+def test_a_compressed_name_is_refused_not_written_plain(tmp_path: Path, monkeypatch, capsys, name, fmt, says) -> None:
+    """``-o out.csv.gz --format csv`` wrote uncompressed CSV under a gzip name, with nothing said."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.csv").write_text("text,label\na,x\nb,y\n")
+    (tmp_path / "d.corrections.jsonl").write_text("")
+    assert main(["export", "d.csv", "-o", name, "--format", fmt]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("textaudit: error: ") and says in err[0], err
+    assert not (tmp_path / name).exists()
+
+
+def test_the_api_refuses_a_compressed_name_too(tmp_path: Path) -> None:
+    from engine.errors import UsageError
+    from engine.export import resolve_format
+
+    with pytest.raises(UsageError, match="writes uncompressed files"):
+        resolve_format(tmp_path / "out.tsv.bz2", "tsv")
+    assert resolve_format(tmp_path / "out.tsv", "auto") == "tsv"
