@@ -28,6 +28,11 @@ def repeated_index_note(index: pd.Index | None) -> list[str]:
             "auditing, or match the results by their row column (positions)"]
 
 
+#: A ``datasets.Dataset`` with a transform set (hostile43: audited on its stored columns, nothing said).
+TRANSFORM_NOTE = ("this datasets.Dataset has a transform set (set_transform/with_transform): textaudit audits its "
+                  "stored columns, not what the transform returns; apply it with .map() first to audit that")
+
+
 def memory_frame(source: Any) -> tuple[pd.DataFrame, str, SourceStyle | None, pd.Index | None] | None:
     """``source`` as (frame numbered 0..n-1, name, style, the caller's index where it was not
     0..n-1); None for a path or ``hf:NAME``. A ``datasets.Dataset`` is read as its saved folder is
@@ -42,6 +47,10 @@ def memory_frame(source: Any) -> tuple[pd.DataFrame, str, SourceStyle | None, pd
         from engine.readers import read_saved
 
         frame, style = read_saved(source)
+        if (source.format or {}).get("type") == "custom":  # set_transform/with_transform: audited untransformed
+            from dataclasses import replace
+
+            style = replace(style, notes=(*style.notes, TRANSFORM_NOTE))
         return frame, "<datasets.Dataset>", style, None
     if isinstance(source, (str, os.PathLike)):
         return None
