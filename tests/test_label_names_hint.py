@@ -60,3 +60,23 @@ def test_negative_labels_read_as_a_range(tmp_path):
     pd.DataFrame({"text": [f"row {i}" for i in range(6)], "label": [-1, 0, 1, -1, 0, 1]}).to_csv(path, index=False)
     note = unnamed_numbers_note(load_dataset(path))
     assert note is not None and note.startswith("the labels are numbers (-1 to 1): --label-names -1=NAME,0=NAME,")
+
+
+async def detail_drawn(result, journal: Path, **kwargs) -> str:
+    from pilot_helpers import open_issue
+
+    from tui.widgets.detail_pane import DetailPane
+
+    app = TextauditApp(result, journal_path=journal, **kwargs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_issue(pilot, "label")
+        return str(screen.query_one(DetailPane).query_one("#detail-body").render())
+
+
+async def test_the_label_screen_says_it_beside_the_numbers(int_labelled, tmp_path):
+    """walk43, tmux 80x24 on ag_news test: the Label issues screen showed bare 1-4 and the note was
+    below the summary's fold; the detail pane's Given line now says the option, once named not."""
+    assert "(--label-names names the numbers)" in await detail_drawn(int_labelled, tmp_path / "j.jsonl")
+    names = {i: f"Name{i}" for i in range(1, 8)}
+    assert "--label-names" not in await detail_drawn(int_labelled, tmp_path / "k.jsonl", label_names=names)

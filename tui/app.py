@@ -261,6 +261,7 @@ class TextauditApp(KeyGate, JournalFollow, ExportActions, ReviewActions, Palette
             view.new_names = new_class_names(self.label_names, result.dataset)
         if names is None and (note := unnamed_numbers_note(result.dataset)):
             view.notes.insert(0, note)  # first: the summary shows five notes
+            view.numbered = True  # and the detail pane beside the labels (walk43: the note sat below the fold)
         return view
 
     def show_result(self, result: AuditResult, opened: tuple[DecisionBook, list[str]] | None = None) -> None:

@@ -70,6 +70,7 @@ class AuditView:
     report: str = ""
     p_value: float | None = None
     notes: list[str] = field(default_factory=list)
+    numbered: bool = False  # the labels are numbers with no names (ag_news' 1-4): the detail pane says --label-names
     # Datalab's own label verdict beside textaudit's (which flags the label rows), when the engine kept it
     datalab_label_flags: np.ndarray | None = None
     datalab_label_scores: np.ndarray | None = None

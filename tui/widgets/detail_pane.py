@@ -266,6 +266,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         text.append(f"{names[given]}")
         if (p := view.probability(row, given)) is not None:
             text.append(f"  p={p:.3f}")
+        if view.numbered:  # ag_news' bare 1-4 (walk43: the summary's note was below the fold at 80x24)
+            text.append("  (--label-names names the numbers)", style="italic")
         if predicted == given:
             text.append("\nSuggested: ", style="bold")
             # the Outliers and More-like-this lists have no such column: '"=" in the list' sent the eye to none (walk42)
