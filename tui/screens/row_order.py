@@ -20,6 +20,8 @@ from tui.messages import OrderReady, WorkFailed
 from tui.text_index import Check, Superseded
 from tui.widgets.filter_bar import FilterSpec
 
+MAX_KEPT_FILTER = 1000  # a longer "filter" in ui-state.json is not one a user typed: not restored
+
 if TYPE_CHECKING:
     from tui.widgets.row_list import RowList
 
@@ -126,6 +128,12 @@ class ListOrder:
         rows.set_order(order, center=request.doing == "sorting")
         if request.first and not self.resume_place():
             self.cursor_to_first_undecided()
+        if request.first and (kept := getattr(self, "_kept_filter", None)) is not None:
+            from tui.terminal_text import terminal_safe
+
+            self._kept_filter = None  # a stale filter hiding rows, unsaid, read as rows gone
+            self.notify(f"filter {terminal_safe(kept)!r} kept from the last run: {len(order):,} rows match "
+                        "(esc clears it)", timeout=6)
         if self._return_row is not None:  # f, f: back to the row f left, where this list has it
             generation, row = self._return_row
             self._return_row = None
@@ -157,7 +165,9 @@ class ListOrder:
             text = self.entry_check(entry) if entry is not None else ""
         return {"entry": entry, "text": text,
                 "sort": self.sort_key, "descending": self.sort_descending, "all": self.show_all,
-                "hide_decided": self.hide_decided}
+                "hide_decided": self.hide_decided,
+                # a filter typed here (/), not a navigator's pair: an SSH drop mid-search reopens under it, said so
+                "filter": self.filter_query if not self.opened_filter else ""}
 
     def entry_check(self, entry: int) -> str:
         from tui.ui_state import text_check
@@ -175,6 +185,13 @@ class ListOrder:
         for name, attribute in (("all", "show_all"), ("hide_decided", "hide_decided")):
             if isinstance(value := place.get(name), bool):
                 setattr(self, attribute, value)
+        if isinstance(query := place.get("filter"), str) and query and len(query) <= MAX_KEPT_FILTER:
+            from tui.screens.row_screen import is_similarity_query  # it imports this module
+            from tui.widgets.filter_bar import parse_filter
+
+            if not is_similarity_query(query):
+                self.filter_query, self.spec = query, parse_filter(query)
+                self._kept_filter = query  # said as the first list comes (on_order_ready)
         entry, text = place.get("entry"), place.get("text")
         if isinstance(entry, int) and not isinstance(entry, bool) and isinstance(text, str):
             self._place = (entry, text)
