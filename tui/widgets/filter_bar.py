@@ -235,6 +235,8 @@ def parse_filter(query: str) -> FilterSpec:
                 spec.regex = regex.compile(_nfc(value), regex.IGNORECASE)  # texts read composed (TextIndex.search)
             except regex.error as exc:
                 return FilterSpec(error=f"filter: bad regex {value!r}: {exc}")
+            except RecursionError:  # '(' nested hundreds deep: the regex module's parser recursed (diff43)
+                return FilterSpec(error=f"filter: bad regex {value[:40]!r}...: nested too deeply")
         elif value and key in ("given", "g"):
             spec.given = value
         elif value and key in ("suggested", "s", "sugg", "pred"):
