@@ -9,6 +9,19 @@ import pytest
 from tui.cli import main
 
 
+def _data_and_journal(tmp_path: Path, monkeypatch) -> None:
+    """A two-row d.csv and its empty journal in the working folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.csv").write_text("text,label\na,x\nb,y\n")
+    (tmp_path / "d.corrections.jsonl").write_text("")
+
+
+def _refused_in_one_line(capsys, args: list[str], says: str) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("textaudit: error: ") and says in err[0], err
+
+
 @pytest.mark.parametrize(("name", "fmt", "says"), [
     ("fixed.csv", "parquet", "--format parquet but fixed.csv names a csv file; drop --format or give the output a "
                              ".parquet name"),
@@ -16,21 +29,15 @@ from tui.cli import main
     ("fixed.parquet", "hf", "give the output a folder name without a file extension"),
 ])
 def test_a_format_the_extension_contradicts_is_refused(tmp_path: Path, monkeypatch, capsys, name, fmt, says) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "d.csv").write_text("text,label\na,x\nb,y\n")
-    (tmp_path / "d.corrections.jsonl").write_text("")
-    assert main(["export", "d.csv", "-o", name, "--format", fmt]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("textaudit: error: ") and says in err[0]
+    _data_and_journal(tmp_path, monkeypatch)
+    _refused_in_one_line(capsys, ["export", "d.csv", "-o", name, "--format", fmt], says)
     assert not (tmp_path / name).exists()
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("fixed.dat", "csv"), ("fixed.pq", "parquet"), ("fixed.ndjson", "jsonl"),
                                            ("fixed.CSV", "csv"), ("hfdir", "hf")])
 def test_an_agreeing_or_unknown_extension_is_written(tmp_path: Path, monkeypatch, capsys, name, fmt) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "d.csv").write_text("text,label\na,x\nb,y\n")
-    (tmp_path / "d.corrections.jsonl").write_text("")
+    _data_and_journal(tmp_path, monkeypatch)
     assert main(["export", "d.csv", "-o", name, "--format", fmt]) == 0
     assert (tmp_path / name).exists()
 
@@ -44,12 +51,8 @@ def test_an_agreeing_or_unknown_extension_is_written(tmp_path: Path, monkeypatch
 ])
 def test_a_compressed_name_is_refused_not_written_plain(tmp_path: Path, monkeypatch, capsys, name, fmt, says) -> None:
     """``-o out.csv.gz --format csv`` wrote uncompressed CSV under a gzip name, with nothing said."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "d.csv").write_text("text,label\na,x\nb,y\n")
-    (tmp_path / "d.corrections.jsonl").write_text("")
-    assert main(["export", "d.csv", "-o", name, "--format", fmt]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("textaudit: error: ") and says in err[0], err
+    _data_and_journal(tmp_path, monkeypatch)
+    _refused_in_one_line(capsys, ["export", "d.csv", "-o", name, "--format", fmt], says)
     assert not (tmp_path / name).exists()
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 
 from pilot_helpers import open_from_summary, settle
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
 
 
 def _state_text() -> str | None:
@@ -28,15 +27,11 @@ async def _written(pilot) -> str | None:
     return None
 
 
-def _app(result, journal) -> TextauditApp:
-    return TextauditApp(result, journal_path=journal, view=fixed_view(result.dataset))
-
-
 async def test_a_decision_writes_the_place_before_the_app_closes(pinned_result, journal_path, monkeypatch):
     import tui.ui_state
 
     monkeypatch.setattr(tui.ui_state, "SAVE_DELAY", 0.001, raising=False)
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -52,7 +47,7 @@ async def test_a_decision_writes_the_place_before_the_app_closes(pinned_result, 
     from tui.ui_state import state_path
 
     state_path().write_text(crashed, encoding="utf-8")  # as if the exit's own write never came
-    again = _app(pinned_result, journal_path)
+    again = fixed_app(pinned_result, journal_path)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -63,7 +58,7 @@ async def test_a_cursor_move_alone_writes_the_place(pinned_result, journal_path,
     import tui.ui_state
 
     monkeypatch.setattr(tui.ui_state, "SAVE_DELAY", 0.001, raising=False)
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")

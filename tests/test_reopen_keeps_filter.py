@@ -6,17 +6,12 @@ from __future__ import annotations
 
 from pilot_helpers import open_from_summary, settle, wait_until
 from textual.widgets import Input
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
-
-
-def _app(result, journal) -> TextauditApp:
-    return TextauditApp(result, journal_path=journal, view=fixed_view(result.dataset))
 
 
 async def _search(result, journal, query: str) -> int:
-    app = _app(result, journal)
+    app = fixed_app(result, journal)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -33,7 +28,7 @@ async def _search(result, journal, query: str) -> int:
 
 async def test_a_typed_filter_reopens_and_is_said(pinned_result, journal_path):
     listed = await _search(pinned_result, journal_path, "card")
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -50,7 +45,7 @@ async def test_a_typed_filter_reopens_and_is_said(pinned_result, journal_path):
 
 async def test_a_cleared_filter_stays_cleared(pinned_result, journal_path):
     await _search(pinned_result, journal_path, "card")
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -60,7 +55,7 @@ async def test_a_cleared_filter_stays_cleared(pinned_result, journal_path):
         await wait_until(pilot, lambda: screen.filter_query == "" and screen.busy is None, "the filter cleared")
         await pilot.press("q", "q")
         await pilot.pause()
-    again = _app(pinned_result, journal_path)
+    again = fixed_app(pinned_result, journal_path)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")

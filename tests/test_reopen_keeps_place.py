@@ -8,9 +8,8 @@ from __future__ import annotations
 import json
 
 from pilot_helpers import open_from_summary, settle
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
 
 
 def state_path():
@@ -19,13 +18,9 @@ def state_path():
     return state_path()
 
 
-def _app(result, journal) -> TextauditApp:
-    return TextauditApp(result, journal_path=journal, view=fixed_view(result.dataset))
-
-
 async def _leave(result, journal, keys: tuple[str, ...], down: int) -> tuple[int, str, bool]:
     """A run: the label list, ``keys`` (f, d, s, S ...), the cursor ``down`` rows; q q. The row it quit on, the sort."""
-    app = _app(result, journal)
+    app = fixed_app(result, journal)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -45,7 +40,7 @@ async def _leave(result, journal, keys: tuple[str, ...], down: int) -> tuple[int
 
 async def test_reopened_the_label_list_is_where_it_was_left(pinned_result, journal_path):
     row, sort, descending = await _leave(pinned_result, journal_path, ("f", "s", "s", "S"), 40)  # every row; s s S
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")  # the summary's enter, as the user reopens it
@@ -58,7 +53,7 @@ async def test_reopened_the_label_list_is_where_it_was_left(pinned_result, journ
 
 
 async def test_hidden_decided_rows_stay_hidden(pinned_result, journal_path):
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -68,7 +63,7 @@ async def test_hidden_decided_rows_stay_hidden(pinned_result, journal_path):
         await pilot.press("x")  # d on: the row decided leaves the list, the cursor on the next
         await settle(pilot)
         left = screen.row_list.current_row
-    again = _app(pinned_result, journal_path)
+    again = fixed_app(pinned_result, journal_path)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -83,7 +78,7 @@ async def test_a_row_the_list_no_longer_has_opens_it_as_before(pinned_result, jo
     (entry,) = data["datasets"].values()
     entry["screens"]["label"]["all"] = False  # its list is the flagged rows: the row is not there
     state_path().write_text(json.dumps(data), encoding="utf-8")
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -91,13 +86,13 @@ async def test_a_row_the_list_no_longer_has_opens_it_as_before(pinned_result, jo
 
 
 def pinned_result_flagged(result, journal) -> set[int]:
-    return {int(r) for r in _app(result, journal)._given_view.flagged("label")}
+    return {int(r) for r in fixed_app(result, journal)._given_view.flagged("label")}
 
 
 async def test_a_broken_state_file_is_ignored(pinned_result, journal_path):
     await _leave(pinned_result, journal_path, ("f",), 5)
     state_path().write_text("{not json", encoding="utf-8")
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -107,7 +102,7 @@ async def test_a_broken_state_file_is_ignored(pinned_result, journal_path):
 
 async def test_another_journal_of_the_same_data_has_its_own_place(pinned_result, journal_path, tmp_path):
     await _leave(pinned_result, journal_path, ("f",), 5)
-    app = _app(pinned_result, tmp_path / "other.jsonl")
+    app = fixed_app(pinned_result, tmp_path / "other.jsonl")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -116,7 +111,7 @@ async def test_another_journal_of_the_same_data_has_its_own_place(pinned_result,
 
 async def test_near_duplicate_sets_and_outliers_reopen_where_left(pinned_result, journal_path):
     left = {}
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for issue in ("near_duplicate", "outlier"):
@@ -125,7 +120,7 @@ async def test_near_duplicate_sets_and_outliers_reopen_where_left(pinned_result,
             await pilot.pause()
             left[issue] = screen.row_list.current_row
             assert screen.row_list.cursor == 2
-    again = _app(pinned_result, journal_path)
+    again = fixed_app(pinned_result, journal_path)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for issue in ("near_duplicate", "outlier"):
@@ -135,14 +130,14 @@ async def test_near_duplicate_sets_and_outliers_reopen_where_left(pinned_result,
 
 async def test_a_sort_by_a_column_a_narrower_terminal_leaves_out_is_not_kept(pinned_result, journal_path):
     """Sorted by Decision at 120 columns, reopened at 80 (no Decision column): the screen's own sort, marked."""
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
         await pilot.press("5")
         await settle(pilot)
         assert screen.sort_key == "decision"
-    again = _app(pinned_result, journal_path)
+    again = fixed_app(pinned_result, journal_path)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")

@@ -10,20 +10,15 @@ import json
 
 import pytest
 from pilot_helpers import open_from_summary, settle
-from tui_synthetic import fixed_view
+from tui_synthetic import fixed_app
 
-from tui.app import TextauditApp
-
-
-def _app(result, journal) -> TextauditApp:
-    return TextauditApp(result, journal_path=journal, view=fixed_view(result.dataset))
 
 
 @pytest.mark.parametrize("entry", [2**63, 10**30])
 async def test_a_row_number_past_int64_opens_the_list_as_before(pinned_result, journal_path, entry):
     from tui.ui_state import state_path
 
-    app = _app(pinned_result, journal_path)
+    app = fixed_app(pinned_result, journal_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
@@ -33,7 +28,7 @@ async def test_a_row_number_past_int64_opens_the_list_as_before(pinned_result, j
     (kept,) = data["datasets"].values()
     kept["screens"]["label"]["entry"] = entry
     state_path().write_text(json.dumps(data), encoding="utf-8")
-    again = _app(pinned_result, journal_path)
+    again = fixed_app(pinned_result, journal_path)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = await open_from_summary(pilot, "label")
