@@ -66,7 +66,7 @@ def test_pane_says_the_terms(audited) -> None:
     view = AuditView.from_result(result)
     typical = f"typical {float(result.output.info['near_duplicate']['terms_median_nn_distance']):.3f}"
     templated = why_flagged(view, 300, "near_duplicate")
-    assert "on the texts' terms" in templated and typical in templated and templated.endswith("not flagged (listed by score).")
+    assert "on the texts' terms" in templated and typical in templated and templated.endswith("not flagged.")
     said = float(templated.split("(distance ", 1)[1].split(",", 1)[0])
     assert said >= float(result.output.info["near_duplicate"]["terms_cut"])  # the old pane: 0.000
     assert why_flagged(view, 3, "near_duplicate") == (f"Nearly the same as row 353 on the texts' terms (distance 0.000, "

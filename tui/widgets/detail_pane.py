@@ -129,7 +129,7 @@ def why_flagged(view: AuditView, row: int, issue_type: str) -> str:
     flagged = bool(flags[row]) if flags is not None else False
     score = view.scores.get(issue_type)
     score_text = f"{issue_type} score {format_score(score[row])}" if score is not None else ""
-    state = "flagged" if flagged else "not flagged (listed by score)"
+    state = "flagged" if flagged else "not flagged"  # not "listed by score": a list may be sorted by Given
     if issue_type == "label":
         blank = view.flags.get("null")
         if not flagged and blank is not None and bool(blank[row]):  # engine.issue_managers._without_blank_rows
