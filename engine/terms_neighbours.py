@@ -57,7 +57,8 @@ def _best(row_of: np.ndarray, cols: np.ndarray, sims: np.ndarray, n_rows: int, k
     Returns (n_rows, k) similarities and columns."""
     order = np.lexsort((cols, -sims, row_of))
     row_of, cols, sims = row_of[order], cols[order], sims[order]
-    keep = np.r_[True, (row_of[1:] != row_of[:-1]) | (cols[1:] != cols[:-1])]  # a pair listed twice: once
+    keep = np.ones(len(row_of), dtype=bool)  # (np.r_[True, ...] was 1 long for no pairs: rows sharing no term)
+    keep[1:] = (row_of[1:] != row_of[:-1]) | (cols[1:] != cols[:-1])  # a pair listed twice: once
     row_of, cols, sims = row_of[keep], cols[keep], sims[keep]
     starts = np.searchsorted(row_of, np.arange(n_rows))
     rank = np.arange(len(row_of)) - starts[row_of]

@@ -46,7 +46,7 @@ def test_hf_before_a_data_file_here_says_to_drop_it(tmp_path: Path, monkeypatch,
 
 @pytest.mark.parametrize(("typed", "said", "code"), [
     ("HF:imdb", "HF:imdb: no such file or directory; a Hugging Face dataset is hf:NAME, in lower case", 1),
-    ("hf: imdb", "hf: imdb: the name ' imdb' starts or ends with a space; write hf:imdb", 2)])
+    ("hf: imdb", "'hf: imdb': the name ' imdb' starts or ends with a space; write hf:imdb", 2)])
 def test_a_misspelt_hub_prefix_is_said(tmp_path: Path, monkeypatch, capsys, typed, said, code) -> None:
     """'HF:imdb' said only 'no such file or directory'; 'hf: imdb' asked the hub for ' imdb' (review35)."""
     monkeypatch.chdir(tmp_path)

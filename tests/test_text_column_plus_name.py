@@ -19,7 +19,7 @@ def _warnings(tmp_path, header: str, text_column: str) -> list[str]:
 def test_a_plus_name_beside_its_parts_is_noted(tmp_path):
     warnings, texts = _warnings(tmp_path, "q,a,q+a,label", "q+a")
     assert texts[0] == "joined 0"  # the column, as before
-    assert ("--text-column 'q+a' is a column of its own, audited as it is; the columns 'q', 'a' are not joined "
+    assert ("--text-column q+a is a column of its own, audited as it is; the columns 'q', 'a' are not joined "
             "(to join them, rename the column 'q+a' first)") in warnings
 
 

@@ -19,7 +19,10 @@ FRAME = pd.DataFrame({"title": ["a b", "c d", "e f"], "body": ["x", "y", "z"], "
 @pytest.mark.parametrize("spec,why", [("title+title", "'title' twice"), ("title+ title", "'title' twice"),
                                       ("title+body+title", "'title' twice"), ("title++body", "an empty part")])
 def test_a_join_naming_a_column_twice_or_nothing_is_refused(spec: str, why: str) -> None:
-    with pytest.raises(UsageError, match=re.escape(f"--text-column {spec} names {why}; name each column once")):
+    from engine.paths import shell_word  # the value as one shell word ('title+ title' quoted, 4db4108)
+
+    said = f"--text-column {shell_word(spec)} names {why}; name each column once"
+    with pytest.raises(UsageError, match=re.escape(said)):
         load_dataset(FRAME, text_column=spec)
 
 

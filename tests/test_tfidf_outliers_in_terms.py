@@ -76,6 +76,19 @@ def test_exact_knn_is_brute_force() -> None:
     assert sims[10, 0] == pytest.approx(1.0)  # its copy first
 
 
+@pytest.mark.parametrize("search", ["exact_knn", "pairs_only"])
+def test_rows_sharing_no_term_get_the_given_neighbours(search: str) -> None:
+    """Four one-word rows, no word shared: no pair at all. '_best' built its one-pair mask on the empty arrays
+    (np.r_[True, ...] is 1 long) and every audit of such data ended in 'internal error: IndexError' (lead, CI of
+    3f3cbf8: tests/test_unchecked_counts' hello/world/foo/bar)."""
+    import engine.terms_neighbours as terms
+
+    rows = csr_matrix(np.eye(4))
+    given = np.array([[1, 2], [0, 2], [0, 1], [0, 1]])
+    sims, cols = getattr(terms, search)(rows, given)
+    assert (sims == 0.0).all() and sorted(map(sorted, cols.tolist())) == sorted(map(sorted, given.tolist()))
+
+
 def test_past_the_work_cap_the_graph_pairs_and_a_note(tmp_path, monkeypatch) -> None:
     import engine.terms_neighbours as terms_neighbours
 
