@@ -3,8 +3,9 @@
 Reopening a journal opened every list on its first undecided row, sorted by score, flagged rows only, decided rows
 shown: after a pass that skipped rows, each session restarted at the first skip, and the sort, ``f`` and ``d`` the
 user had chosen were gone (loop42, banking77 train: quit on row 5,268, reopened on 5,643). Now the app writes, as it
-closes, each row screen's place (tui/screens/row_order.py: ``place``) into one small JSON file in the user's state
-folder (engine/paths.state_dir), keyed by the data and its journal, and a screen opened the first time in a later run
+closes and a second after each decision or cursor move (:func:`save_soon`), each row screen's place
+(tui/screens/row_order.py: ``place``) into one small JSON file in the user's state folder (engine/paths.state_dir),
+keyed by the data and its journal, and a screen opened the first time in a later run
 starts from it. The row is kept by its row number (a near-duplicate set by its number) and a fingerprint of its text:
 a row that is gone from the list (filtered, hidden, no longer flagged) or whose text changed is not gone to, and the
 list opens as before. A file that is missing, unreadable or not what this module writes is ignored: the lists open
